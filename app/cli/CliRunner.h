@@ -1,0 +1,60 @@
+#pragma once
+
+#include "CliArguments.h"
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QJsonValue>
+#include <QTextStream>
+
+#include <memory>
+
+namespace kengele {
+
+class Clock;
+class Profile;
+
+// kengele-cli: the commands of DESIGN section 8, over the same core services as the GUI.
+// Exit status: 0 done, 1 failed (reason on stderr), 2 bad usage.
+class CliRunner final
+{
+    Q_DECLARE_TR_FUNCTIONS(CliRunner)
+
+public:
+    enum ExitCode { Done = 0, Failed = 1, BadUsage = 2 };
+
+    CliRunner(QTextStream &out, QTextStream &err, QTextStream &in, const Clock &clock);
+    ~CliRunner();
+
+    int run(const QStringList &arguments);
+
+private:
+    int dispatch();
+    int contacts(const QStringList &words);
+    int groups(const QStringList &words);
+    int templates(const QStringList &words);
+    int segments(const QStringList &words);
+
+    int contactsImport(const QStringList &words);
+    int contactsList();
+    int contactsAdd(const QStringList &words);
+    int contactsOptOut(const QStringList &words, bool optIn);
+    int contactsExport(const QStringList &words);
+
+    Status openProfile();
+    bool allowOnly(const QStringList &options);
+    int usage(const QString &message);
+    int failed(const Error &error);
+    void printJson(const QJsonValue &value);
+    void printHelp();
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    QTextStream &m_in;
+    const Clock &m_clock;
+    CliArguments m_args;
+    bool m_json = false;
+    std::unique_ptr<Profile> m_profile;
+};
+
+} // namespace kengele

@@ -1,0 +1,24 @@
+#include "CliRunner.h"
+#include "common/Clock.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    // Diagnostics are for developers; a command's own output and errors are what people read.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("kengele.*.info=false\nkengele.*.debug=false"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Kengele"));
+    QCoreApplication::setApplicationName(QStringLiteral("Kengele"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KENGELE_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QTextStream in(stdin);
+    kengele::CliRunner runner(out, err, in, kengele::Clock::system());
+    return runner.run(app.arguments().mid(1));
+}

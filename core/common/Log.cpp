@@ -1,0 +1,8 @@
+#include "Log.h"
+
+Q_LOGGING_CATEGORY(lcStorage, "kengele.storage")
+Q_LOGGING_CATEGORY(lcContacts, "kengele.contacts")
+Q_LOGGING_CATEGORY(lcImport, "kengele.import")
+Q_LOGGING_CATEGORY(lcMessaging, "kengele.messaging")
+Q_LOGGING_CATEGORY(lcSecurity, "kengele.security")
+Q_LOGGING_CATEGORY(lcUi, "kengele.ui")

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+// One category per area. Never log secrets, message texts or prayer requests.
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)
+Q_DECLARE_LOGGING_CATEGORY(lcContacts)
+Q_DECLARE_LOGGING_CATEGORY(lcImport)
+Q_DECLARE_LOGGING_CATEGORY(lcMessaging)
+Q_DECLARE_LOGGING_CATEGORY(lcSecurity)
+Q_DECLARE_LOGGING_CATEGORY(lcUi)

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace kengele {
+
+// What a person fills in; the phone is raw and gets normalised by ContactService.
+struct ContactInput {
+    QString firstName;
+    QString lastName;
+    QString phone;
+    QString email;
+    QString notes;
+};
+
+struct Contact {
+    qint64 id = 0;
+    QString firstName;
+    QString lastName;
+    QString phone;     // E.164
+    QString phoneRaw;  // as typed or imported
+    QString email;
+    QString notes;
+    QString source;    // manual, import, demo
+    QStringList groups;
+    bool optedOut = false;
+    QString optOutReason;
+    QDateTime created;
+    QDateTime updated;
+
+    QString name() const
+    {
+        if (lastName.isEmpty())
+            return firstName;
+        if (firstName.isEmpty())
+            return lastName;
+        return firstName + u' ' + lastName;
+    }
+};
+
+enum class ContactSort { Name, Phone, Groups, OptedOut, Created };
+
+struct ContactQuery {
+    QString search;          // matches name, email or phone digits
+    qint64 groupId = 0;      // 0: every contact
+    qint64 notInGroupId = 0; // 0: no exclusion
+    ContactSort sort = ContactSort::Name;
+    Qt::SortOrder order = Qt::AscendingOrder;
+};
+
+} // namespace kengele

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "Contact.h"
+#include "common/Result.h"
+
+#include <QObject>
+
+namespace kengele {
+
+class Clock;
+class Database;
+class PhoneNormalizer;
+
+// Everything that reads or changes contacts and opt-outs. The GUI, the CLI and the importer go
+// through here (the importer uses its own bulk path for speed but the same rules).
+class ContactService final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ContactService(Database &database, const PhoneNormalizer &phones, const Clock &clock, QObject *parent = nullptr);
+
+    Result<Contact> add(const ContactInput &input, const QString &source = QStringLiteral("manual"));
+    Result<Contact> update(qint64 id, const ContactInput &input);
+    Status remove(const QList<qint64> &ids);
+
+    Result<Contact> get(qint64 id) const;
+    Result<Contact> findByPhone(QStringView phone) const;
+
+    Result<int> count(const ContactQuery &query = {}) const;
+    Result<QList<Contact>> fetch(const ContactQuery &query, int offset, int limit) const;
+
+    // Opt-outs belong to the number, so they work for numbers that are not (or no longer) contacts.
+    Status optOut(QStringView phone, const QString &reason, const QString &source = QStringLiteral("manual"));
+    Status optIn(QStringView phone);
+    Result<bool> isOptedOut(QStringView phone) const;
+
+    // Removes contacts created by the demo congregation; returns how many.
+    Result<int> removeDemoContacts();
+
+    const PhoneNormalizer &phones() const { return m_phones; }
+
+    // Called by bulk writers (the importer) after they commit.
+    void notifyBulkChange() { Q_EMIT contactsChanged(); }
+
+Q_SIGNALS:
+    void contactsChanged();
+    void contactUpdated(qint64 id);
+    void optOutsChanged();
+
+private:
+    Result<QString> normalizedPhone(QStringView raw) const;
+    Status validate(const ContactInput &input) const;
+
+    Database &m_database;
+    const PhoneNormalizer &m_phones;
+    const Clock &m_clock;
+};
+
+} // namespace kengele

@@ -1,0 +1,176 @@
+#include "DemoCongregation.h"
+
+#include "common/Clock.h"
+#include "contacts/ContactService.h"
+#include "contacts/GroupService.h"
+#include "profile/Profile.h"
+#include "storage/Database.h"
+#include "storage/Transaction.h"
+#include "templates/TemplateService.h"
+
+#include <QRandomGenerator>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <array>
+
+namespace kengele {
+
+namespace {
+
+// Given names common in Kenyan congregations: Christian names and names from several communities.
+constexpr std::array WomenNames = {
+    "Mary", "Grace", "Faith", "Mercy", "Esther", "Joyce", "Ruth", "Lucy", "Jane", "Ann", "Wanjiku",
+    "Njeri", "Wambui", "Achieng", "Akinyi", "Atieno", "Awuor", "Chebet", "Jepkosgei", "Chepkoech",
+    "Nafula", "Nekesa", "Mwikali", "Mumbua", "Kanini", "Zawadi", "Neema", "Rehema", "Imani", "Baraka",
+    "Purity", "Caroline", "Beatrice", "Winnie", "Agnes", "Phyllis", "Eunice", "Salome", "Dorcas", "Tabitha"};
+constexpr std::array MenNames = {
+    "John", "Peter", "James", "Joseph", "David", "Samuel", "Daniel", "Paul", "Stephen", "Moses",
+    "Kamau", "Mwangi", "Kariuki", "Otieno", "Odhiambo", "Omondi", "Ochieng", "Kiprono", "Kipchoge",
+    "Kibet", "Wafula", "Wekesa", "Mutua", "Musyoka", "Kioko", "Juma", "Hassan", "Baraka", "Amani",
+    "Brian", "Kevin", "Dennis", "Collins", "Victor", "Emmanuel", "Isaac", "Elijah", "Nicholas", "George", "Simon"};
+constexpr std::array Surnames = {
+    "Kamau", "Mwangi", "Njoroge", "Kariuki", "Wanjiru", "Maina", "Ndungu", "Githinji", "Kimani", "Macharia",
+    "Otieno", "Odhiambo", "Onyango", "Ochieng", "Owino", "Okoth", "Oduor", "Atieno", "Adhiambo", "Ouma",
+    "Kiprotich", "Cheruiyot", "Kiptoo", "Rotich", "Kosgei", "Langat", "Koech", "Mutai", "Ruto", "Bett",
+    "Wafula", "Wanyama", "Barasa", "Simiyu", "Masinde", "Mutua", "Musyoka", "Mwendwa", "Kilonzo", "Nzioka",
+    "Mohamed", "Ali", "Omar", "Mwakio", "Mwashighadi", "Chege", "Gitau", "Kinyua", "Mugo", "Nyambura"};
+// Safaricom, Airtel and Telkom mobile prefixes.
+constexpr std::array Prefixes = {"70", "71", "72", "74", "79", "11", "73", "75", "78", "10", "77"};
+
+struct DemoGroup {
+    const char *name;
+    const char *description;
+};
+constexpr std::array Groups = {
+    DemoGroup{"Youth", "Young people, 13–30"},
+    DemoGroup{"Choir", "Sunday choir and praise team"},
+    DemoGroup{"Women's Fellowship", "Women's ministry"},
+    DemoGroup{"Men's Fellowship", "Men's ministry"},
+    DemoGroup{"Elders", "Church elders and deacons"},
+    DemoGroup{"Sunday School Teachers", "Children's ministry teachers"},
+    DemoGroup{"Ushers", "Welcome team"},
+    DemoGroup{"Prayer Chain", "Receives prayer requests by SMS"},
+};
+
+struct DemoTemplate {
+    const char *name;
+    const char *body;
+};
+constexpr std::array Templates = {
+    DemoTemplate{"Sunday service reminder",
+                 "Dear {first_name|friend}, join us this Sunday at 9:00 for worship. God bless you! - Kengele Church"},
+    DemoTemplate{"Choir practice", "Hello {first_name}, choir practice is on Saturday at 2pm in the church hall. Please come on time."},
+    DemoTemplate{"Youth camp", "Hi {first_name|friend}! Youth camp registration closes on {date}. Talk to your {group} leader to book."},
+    DemoTemplate{"Ujumbe wa Jumapili",
+                 "Mpendwa {first_name|ndugu}, karibu kwenye ibada ya Jumapili saa tatu asubuhi. Mungu akubariki!"},
+    DemoTemplate{"Birthday blessing", "Happy birthday {first_name}! May the Lord bless you and keep you this new year."},
+};
+
+} // namespace
+
+Status DemoCongregation::populate(Profile &profile, int people, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    QSqlDatabase db = profile.database().connection();
+    Transaction transaction(db);
+    const qint64 now = profile.clock().nowMs();
+
+    QSqlQuery groupInsert(db);
+    groupInsert.prepare(QStringLiteral("INSERT INTO groups(name, description, created_at) VALUES (?, ?, ?)"));
+    QList<qint64> groupIds;
+    for (const DemoGroup &group : Groups) {
+        groupInsert.addBindValue(QString::fromUtf8(group.name));
+        groupInsert.addBindValue(QString::fromUtf8(group.description));
+        groupInsert.addBindValue(now);
+        if (!groupInsert.exec())
+            return std::unexpected(Database::storageError(groupInsert.lastError(), tr("Creating the demo congregation")));
+        groupIds.append(groupInsert.lastInsertId().toLongLong());
+    }
+
+    QSqlQuery contactInsert(db);
+    contactInsert.prepare(QStringLiteral("INSERT INTO contacts(first_name, last_name, phone, phone_raw, source, created_at, "
+                                         "updated_at) VALUES (?, ?, ?, ?, 'demo', ?, ?)"));
+    QSqlQuery memberInsert(db);
+    memberInsert.prepare(QStringLiteral("INSERT OR IGNORE INTO group_members(group_id, contact_id, added_at) VALUES (?, ?, ?)"));
+    QSqlQuery optOutInsert(db);
+    optOutInsert.prepare(QStringLiteral("INSERT OR IGNORE INTO opt_outs(phone, reason, source, created_at) VALUES (?, ?, 'demo', ?)"));
+
+    QSet<QString> used;
+    for (int i = 0; i < people; ++i) {
+        const bool woman = random.bounded(100) < 56;
+        const QString first = QString::fromUtf8(woman ? WomenNames[random.bounded(int(WomenNames.size()))]
+                                                       : MenNames[random.bounded(int(MenNames.size()))]);
+        const QString last = QString::fromUtf8(Surnames[random.bounded(int(Surnames.size()))]);
+        QString national;
+        do {
+            national = QString::fromLatin1(Prefixes[random.bounded(int(Prefixes.size()))])
+                       + QStringLiteral("%1").arg(random.bounded(10000000), 7, 10, QLatin1Char('0'));
+        } while (used.contains(national));
+        used.insert(national);
+        const QString e164 = QStringLiteral("+254") + national;
+        // Raw forms as a secretary would type them.
+        const QString raw = i % 3 == 0 ? QStringLiteral("0") + national.left(3) + u' ' + national.mid(3, 3) + u' ' + national.mid(6)
+                            : i % 3 == 1 ? QStringLiteral("0") + national
+                                         : e164;
+        contactInsert.addBindValue(first);
+        contactInsert.addBindValue(last);
+        contactInsert.addBindValue(e164);
+        contactInsert.addBindValue(raw);
+        contactInsert.addBindValue(now - qint64(random.bounded(400)) * 86'400'000);
+        contactInsert.addBindValue(now);
+        if (!contactInsert.exec())
+            return std::unexpected(Database::storageError(contactInsert.lastError(), tr("Creating the demo congregation")));
+        const qint64 contactId = contactInsert.lastInsertId().toLongLong();
+
+        QList<qint64> memberOf;
+        const int age = 12 + random.bounded(70);
+        if (age <= 30)
+            memberOf << groupIds[0];
+        if (random.bounded(100) < 18)
+            memberOf << groupIds[1];
+        memberOf << (woman ? groupIds[2] : groupIds[3]);
+        if (age > 45 && random.bounded(100) < 20)
+            memberOf << groupIds[4];
+        if (age > 20 && random.bounded(100) < 8)
+            memberOf << groupIds[5];
+        if (random.bounded(100) < 10)
+            memberOf << groupIds[6];
+        if (random.bounded(100) < 12)
+            memberOf << groupIds[7];
+        for (const qint64 groupId : std::as_const(memberOf)) {
+            memberInsert.addBindValue(groupId);
+            memberInsert.addBindValue(contactId);
+            memberInsert.addBindValue(now);
+            if (!memberInsert.exec())
+                return std::unexpected(Database::storageError(memberInsert.lastError(), tr("Creating the demo congregation")));
+        }
+        if (random.bounded(100) < 3) {
+            optOutInsert.addBindValue(e164);
+            optOutInsert.addBindValue(tr("Replied STOP"));
+            optOutInsert.addBindValue(now);
+            if (!optOutInsert.exec())
+                return std::unexpected(Database::storageError(optOutInsert.lastError(), tr("Creating the demo congregation")));
+        }
+    }
+
+    QSqlQuery templateInsert(db);
+    templateInsert.prepare(QStringLiteral("INSERT OR IGNORE INTO templates(name, body, created_at, updated_at) VALUES (?, ?, ?, ?)"));
+    for (const DemoTemplate &t : Templates) {
+        templateInsert.addBindValue(QString::fromUtf8(t.name));
+        templateInsert.addBindValue(QString::fromUtf8(t.body));
+        templateInsert.addBindValue(now);
+        templateInsert.addBindValue(now);
+        if (!templateInsert.exec())
+            return std::unexpected(Database::storageError(templateInsert.lastError(), tr("Creating the demo congregation")));
+    }
+    if (Status committed = transaction.commit(); !committed)
+        return committed;
+    profile.contacts().notifyBulkChange();
+    Q_EMIT profile.groups().groupsChanged();
+    Q_EMIT profile.templates().templatesChanged();
+    return {};
+}
+
+} // namespace kengele

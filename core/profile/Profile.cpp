@@ -1,0 +1,71 @@
+#include "Profile.h"
+
+#include "Settings.h"
+#include "contacts/ContactService.h"
+#include "contacts/GroupService.h"
+#include "contacts/PhoneNormalizer.h"
+#include "storage/Database.h"
+#include "templates/TemplateService.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace kengele {
+
+QString Profile::resolveDirectory(const QString &commandLineValue)
+{
+    if (!commandLineValue.isEmpty())
+        return QDir(commandLineValue).absolutePath();
+    const QString fromEnvironment = qEnvironmentVariable("KENGELE_PROFILE");
+    if (!fromEnvironment.isEmpty())
+        return QDir(fromEnvironment).absolutePath();
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+Profile::Profile(QString directory, const Clock &clock)
+    : m_directory(std::move(directory))
+    , m_clock(clock)
+{
+}
+
+Profile::~Profile() = default;
+
+QString Profile::databasePath() const
+{
+    return QDir(m_directory).filePath(QStringLiteral("kengele.sqlite"));
+}
+
+Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const Clock &clock)
+{
+    if (directory.isEmpty())
+        return fail(ErrorCode::InvalidInput, tr("No data folder was given."));
+    QDir dir(directory);
+    if (QFileInfo(directory).exists() && !QFileInfo(directory).isDir())
+        return fail(ErrorCode::InvalidInput, tr("%1 is a file, not a folder. Choose a folder for Kengele's data.")
+                                                 .arg(QDir::toNativeSeparators(directory)));
+    if (!dir.exists() && !dir.mkpath(QStringLiteral("."))) {
+        return fail(ErrorCode::ReadOnly, tr("Kengele cannot create its data folder %1. Choose a folder you are allowed to change.")
+                                             .arg(QDir::toNativeSeparators(directory)));
+    }
+
+    std::unique_ptr<Profile> profile(new Profile(dir.absolutePath(), clock));
+    profile->m_isNew = !QFileInfo::exists(profile->databasePath());
+    Result<std::shared_ptr<Database>> database = Database::open(profile->databasePath());
+    if (!database)
+        return std::unexpected(database.error());
+    profile->m_database = std::move(*database);
+    profile->m_settings = std::make_unique<Settings>(dir.filePath(QStringLiteral("settings.ini")));
+    profile->m_phones = std::make_unique<PhoneNormalizer>(profile->m_settings->phoneRegion());
+    profile->m_contacts = std::make_unique<ContactService>(*profile->m_database, *profile->m_phones, clock);
+    profile->m_groups = std::make_unique<GroupService>(*profile->m_database, clock);
+    profile->m_templates = std::make_unique<TemplateService>(*profile->m_database, clock);
+    return profile;
+}
+
+void Profile::reloadSettings()
+{
+    m_phones->setDefaultRegion(m_settings->phoneRegion());
+}
+
+} // namespace kengele

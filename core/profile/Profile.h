@@ -1,0 +1,63 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <memory>
+
+namespace kengele {
+
+class Clock;
+class ContactService;
+class Database;
+class GroupService;
+class PhoneNormalizer;
+class Settings;
+class TemplateService;
+
+// One organisation's data folder: the database, the settings and the services over them.
+// Front ends (GUI, CLI) and tests build one and pass its services to whoever needs them.
+class Profile final
+{
+    Q_DECLARE_TR_FUNCTIONS(Profile)
+
+public:
+    // --profile DIR wins, then KENGELE_PROFILE, then the per-user application data folder.
+    static QString resolveDirectory(const QString &commandLineValue);
+    static Result<std::unique_ptr<Profile>> open(const QString &directory, const Clock &clock);
+
+    ~Profile();
+
+    QString directory() const { return m_directory; }
+    QString databasePath() const;
+    // True when this open created the database (first start of this profile).
+    bool isNew() const { return m_isNew; }
+
+    Database &database() { return *m_database; }
+    Settings &settings() { return *m_settings; }
+    PhoneNormalizer &phones() { return *m_phones; }
+    ContactService &contacts() { return *m_contacts; }
+    GroupService &groups() { return *m_groups; }
+    TemplateService &templates() { return *m_templates; }
+    const Clock &clock() const { return m_clock; }
+
+    // Applies the phone region from settings (after the user changed it).
+    void reloadSettings();
+
+private:
+    Profile(QString directory, const Clock &clock);
+
+    QString m_directory;
+    const Clock &m_clock;
+    bool m_isNew = false;
+    std::shared_ptr<Database> m_database;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<PhoneNormalizer> m_phones;
+    std::unique_ptr<ContactService> m_contacts;
+    std::unique_ptr<GroupService> m_groups;
+    std::unique_ptr<TemplateService> m_templates;
+};
+
+} // namespace kengele

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "SecretStore.h"
+
+#include <QCoreApplication>
+
+namespace kengele {
+
+// SecretStore on the OS keychain through QtKeychain (Secret Service on Linux, Keychain on macOS,
+// Credential Manager on Windows). Keys are scoped by a per-profile namespace so two congregations on
+// one computer do not share secrets.
+class KeychainSecretStore final : public SecretStore
+{
+    Q_DECLARE_TR_FUNCTIONS(KeychainSecretStore)
+
+public:
+    KeychainSecretStore(QString service, QString keyNamespace);
+
+    void read(const QString &key, ReadCallback done) override;
+    void write(const QString &key, const QString &secret, WriteCallback done) override;
+    void remove(const QString &key, WriteCallback done) override;
+
+private:
+    QString scopedKey(const QString &key) const;
+
+    QString m_service;
+    QString m_namespace;
+};
+
+} // namespace kengele

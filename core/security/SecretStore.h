@@ -1,0 +1,32 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QString>
+
+#include <functional>
+
+namespace kengele {
+
+// Where secrets live (API keys, device tokens, encryption keys): the operating system's keychain in
+// the app, a fake in unit tests. There is deliberately no "store it in a file" fallback.
+class SecretStore
+{
+public:
+    using ReadCallback = std::function<void(Result<QString>)>;
+    using WriteCallback = std::function<void(Status)>;
+
+    virtual ~SecretStore() = default;
+
+    virtual void read(const QString &key, ReadCallback done) = 0;
+    virtual void write(const QString &key, const QString &secret, WriteCallback done) = 0;
+    virtual void remove(const QString &key, WriteCallback done) = 0;
+
+    // Blocking forms for the command line and tests: they spin a local event loop until the
+    // asynchronous call finishes. Do not call them from the GUI thread.
+    Result<QString> readNow(const QString &key);
+    Status writeNow(const QString &key, const QString &secret);
+    Status removeNow(const QString &key);
+};
+
+} // namespace kengele

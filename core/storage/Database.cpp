@@ -1,0 +1,182 @@
+#include "Database.h"
+
+#include "Migrations.h"
+#include "common/Log.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMutexLocker>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QUuid>
+
+namespace kengele {
+
+namespace {
+
+bool looksLikeSqlite(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+void applyConnectionPragmas(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+}
+
+} // namespace
+
+Database::Database(QString path)
+    : m_path(std::move(path))
+    , m_connectionPrefix(QStringLiteral("kengele-") + QUuid::createUuid().toString(QUuid::WithoutBraces) + u'-')
+{
+}
+
+Database::~Database()
+{
+    QStringList names;
+    {
+        QMutexLocker locker(&m_mutex);
+        names = m_connectionNames;
+    }
+    for (const QString &name : std::as_const(names)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isOpen())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+Result<std::shared_ptr<Database>> Database::open(const QString &path)
+{
+    const QFileInfo info(path);
+    QDir dir = info.absoluteDir();
+    if (!dir.exists() && !dir.mkpath(QStringLiteral("."))) {
+        return fail(ErrorCode::ReadOnly,
+                    tr("Kengele cannot create its data folder %1. Choose a folder you are allowed to change.")
+                        .arg(QDir::toNativeSeparators(dir.absolutePath())));
+    }
+    if (info.exists()) {
+        if (!info.isFile())
+            return fail(ErrorCode::Unsupported, tr("%1 is a folder, not a Kengele data file.").arg(QDir::toNativeSeparators(path)));
+        if (info.size() > 0 && !looksLikeSqlite(path)) {
+            return fail(ErrorCode::Unsupported,
+                        tr("%1 is not a Kengele data file, or it is damaged. Nothing was changed.").arg(QDir::toNativeSeparators(path)));
+        }
+        if (!info.isWritable()) {
+            return fail(ErrorCode::ReadOnly,
+                        tr("Kengele cannot save changes to its data file %1 because the file is read-only. "
+                           "Ask whoever looks after this computer to allow changes to it, or copy the folder to a "
+                           "place you can change. Nothing was changed.")
+                            .arg(QDir::toNativeSeparators(path)));
+        }
+    }
+    if (!QFileInfo(dir.absolutePath()).isWritable()) {
+        return fail(ErrorCode::ReadOnly,
+                    tr("Kengele cannot save changes in the folder %1 because it is read-only. "
+                       "Ask whoever looks after this computer to allow changes to it. Nothing was changed.")
+                        .arg(QDir::toNativeSeparators(dir.absolutePath())));
+    }
+
+    std::shared_ptr<Database> database(new Database(info.absoluteFilePath()));
+    if (Status status = database->initialise(); !status)
+        return std::unexpected(status.error());
+    return database;
+}
+
+Status Database::initialise()
+{
+    QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return std::unexpected(storageError(db.lastError(), tr("Opening the data file")));
+
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        return fail(ErrorCode::Unsupported,
+                    tr("%1 is not a Kengele data file, or it is damaged. Nothing was changed.").arg(QDir::toNativeSeparators(m_path)));
+    }
+    const int version = query.value(0).toInt();
+    query.finish();
+    if (version > Migrations::latestVersion()) {
+        return fail(ErrorCode::NewerSchema,
+                    tr("This data was saved by a newer version of Kengele (data version %1; this Kengele reads up to "
+                       "version %2). Install the newer Kengele to open it. Nothing was changed.")
+                        .arg(version)
+                        .arg(Migrations::latestVersion()));
+    }
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
+        return std::unexpected(storageError(query.lastError(), tr("Opening the data file")));
+    }
+    query.finish();
+    return Migrations::apply(db, version);
+}
+
+QString Database::connectionNameForCurrentThread() const
+{
+    return m_connectionPrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+}
+
+QSqlDatabase Database::connection() const
+{
+    const QString name = connectionNameForCurrentThread();
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (db.open())
+        applyConnectionPragmas(db);
+    else
+        qCWarning(lcStorage) << "could not open database connection:" << db.lastError().text();
+    QMutexLocker locker(&m_mutex);
+    m_connectionNames.append(name);
+    return db;
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery query(connection());
+    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
+        return query.value(0).toInt();
+    return -1;
+}
+
+Error Database::storageError(const QSqlError &error, const QString &what)
+{
+    const QString native = error.nativeErrorCode();
+    // SQLite primary result codes: 8 READONLY, 13 FULL, 5 BUSY, 11 CORRUPT, 26 NOTADB.
+    const int code = native.toInt();
+    const int primary = code & 0xff;
+    qCWarning(lcStorage) << what << "failed:" << error.nativeErrorCode() << error.databaseText();
+    switch (primary) {
+    case 8:
+        return {ErrorCode::ReadOnly,
+                tr("%1 failed: the data file is read-only, so nothing was saved. Ask whoever looks after this "
+                   "computer to allow changes to it.")
+                    .arg(what)};
+    case 13:
+        return {ErrorCode::Storage, tr("%1 failed: the disk is full, so nothing was saved. Free some space and try again.").arg(what)};
+    case 5:
+    case 6:
+        return {ErrorCode::Storage,
+                tr("%1 failed: another Kengele window or program is busy with the data file. Try again in a moment.").arg(what)};
+    case 11:
+    case 26:
+        return {ErrorCode::Storage, tr("%1 failed: the data file is damaged. Restore it from a backup.").arg(what)};
+    default:
+        return {ErrorCode::Storage, tr("%1 failed because the data file refused the change (%2). Nothing was saved.")
+                                        .arg(what, error.databaseText())};
+    }
+}
+
+} // namespace kengele

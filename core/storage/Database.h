@@ -1,0 +1,55 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+class QSqlError;
+
+namespace kengele {
+
+// One SQLite file per organisation profile. Opening applies pending migrations in one
+// transaction and refuses files written by a newer Kengele. Each thread gets its own
+// connection (QtSql connections must not cross threads); connection() hands out the
+// calling thread's one.
+class Database final
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    static Result<std::shared_ptr<Database>> open(const QString &path);
+    ~Database();
+
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    QSqlDatabase connection() const;
+    QString path() const { return m_path; }
+    int schemaVersion() const;
+
+    // Turns a QtSql failure into a message for the person at the desk.
+    static Error storageError(const QSqlError &error, const QString &what);
+
+private:
+    explicit Database(QString path);
+    Status initialise();
+    QString connectionNameForCurrentThread() const;
+
+    QString m_path;
+    QString m_connectionPrefix;
+    mutable QMutex m_mutex;
+    mutable QStringList m_connectionNames;
+};
+
+// QtSql binds a null QString as SQL NULL; text columns here are NOT NULL, so bind through this.
+inline QString sqlText(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+} // namespace kengele

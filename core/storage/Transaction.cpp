@@ -1,0 +1,42 @@
+#include "Transaction.h"
+
+#include "Database.h"
+
+#include <QSqlError>
+
+namespace kengele {
+
+Transaction::Transaction(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+    m_active = m_db.transaction();
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        m_db.rollback();
+}
+
+Status Transaction::commit()
+{
+    if (!m_active)
+        return fail(ErrorCode::Storage, Database::tr("The change could not be started, so nothing was saved."));
+    if (!m_db.commit()) {
+        const Error error = Database::storageError(m_db.lastError(), Database::tr("Saving the change"));
+        m_db.rollback();
+        m_active = false;
+        return std::unexpected(error);
+    }
+    m_active = false;
+    return {};
+}
+
+void Transaction::rollback()
+{
+    if (m_active)
+        m_db.rollback();
+    m_active = false;
+}
+
+} // namespace kengele

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QSqlDatabase>
+
+namespace kengele {
+
+// Begins on construction, rolls back on destruction unless commit() succeeded.
+class Transaction final
+{
+public:
+    explicit Transaction(QSqlDatabase db);
+    ~Transaction();
+
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    bool isActive() const { return m_active; }
+    Status commit();
+    void rollback();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
+} // namespace kengele

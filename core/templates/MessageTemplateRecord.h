@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+namespace kengele {
+
+// A saved SMS template as stored; parsing and rendering are MessageTemplate's job.
+struct MessageTemplateRecord {
+    qint64 id = 0;
+    QString name;
+    QString body;
+    QDateTime updated;
+};
+
+} // namespace kengele

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "security/SecretStore.h"
+
+#include <QHash>
+
+namespace kengele::test {
+
+// In-memory SecretStore for unit tests of code that needs secrets.
+class FakeSecretStore final : public SecretStore
+{
+public:
+    void read(const QString &key, ReadCallback done) override;
+    void write(const QString &key, const QString &secret, WriteCallback done) override;
+    void remove(const QString &key, WriteCallback done) override;
+
+    bool failNext = false;
+    QHash<QString, QString> values;
+};
+
+} // namespace kengele::test
