@@ -80,7 +80,7 @@ QString whereClause(const ContactQuery &query, QVariantList &binds)
         clause += u')';
         parts << clause;
     }
-    if (query.groupId > 0) {
+    if (query.groupId != 0) {
         parts << QStringLiteral("c.id IN (SELECT contact_id FROM group_members WHERE group_id = ?)");
         binds << query.groupId;
     }

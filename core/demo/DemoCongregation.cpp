@@ -36,8 +36,14 @@ constexpr std::array Surnames = {
     "Kiprotich", "Cheruiyot", "Kiptoo", "Rotich", "Kosgei", "Langat", "Koech", "Mutai", "Ruto", "Bett",
     "Wafula", "Wanyama", "Barasa", "Simiyu", "Masinde", "Mutua", "Musyoka", "Mwendwa", "Kilonzo", "Nzioka",
     "Mohamed", "Ali", "Omar", "Mwakio", "Mwashighadi", "Chege", "Gitau", "Kinyua", "Mugo", "Nyambura"};
-// Safaricom, Airtel and Telkom mobile prefixes.
-constexpr std::array Prefixes = {"70", "71", "72", "74", "79", "11", "73", "75", "78", "10", "77"};
+// Safaricom, Airtel and Telkom mobile prefixes (as libphonenumber knows them), Safaricom's most often.
+constexpr std::array Prefixes = {"700", "701", "702", "705", "708", "710", "711", "712", "713", "714", "715", "716", "717",
+                                 "718", "719", "720", "721", "722", "723", "724", "725", "726", "727", "728", "729", "740",
+                                 "741", "742", "743", "745", "746", "748", "757", "758", "759", "768", "769", "790", "791",
+                                 "792", "793", "794", "795", "796", "797", "798", "799", "110", "111", "112", "113", "114",
+                                 "115", "730", "731", "732", "733", "734", "735", "736", "737", "738", "739", "750", "751",
+                                 "752", "753", "754", "755", "756", "762", "780", "781", "782", "785", "786", "787", "788",
+                                 "789", "100", "101", "102", "770", "771", "772", "773", "774", "775", "776", "777", "778", "779"};
 
 struct DemoGroup {
     const char *name;
@@ -106,7 +112,7 @@ Status DemoCongregation::populate(Profile &profile, int people, quint32 seed)
         QString national;
         do {
             national = QString::fromLatin1(Prefixes[random.bounded(int(Prefixes.size()))])
-                       + QStringLiteral("%1").arg(random.bounded(10000000), 7, 10, QLatin1Char('0'));
+                       + QStringLiteral("%1").arg(random.bounded(1000000), 6, 10, QLatin1Char('0'));
         } while (used.contains(national));
         used.insert(national);
         const QString e164 = QStringLiteral("+254") + national;

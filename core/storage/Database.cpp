@@ -16,6 +16,15 @@ namespace kengele {
 
 namespace {
 
+// Read-only as the person meant it: the write bit is off, even for an administrator (root) whom
+// the operating system would let write anyway.
+bool isWritable(const QFileInfo &info)
+{
+    if (!info.isWritable())
+        return false;
+    return !info.permission(QFileDevice::ReadOwner) || info.permission(QFileDevice::WriteOwner);
+}
+
 bool looksLikeSqlite(const QString &path)
 {
     QFile file(path);
@@ -72,7 +81,7 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path)
             return fail(ErrorCode::Unsupported,
                         tr("%1 is not a Kengele data file, or it is damaged. Nothing was changed.").arg(QDir::toNativeSeparators(path)));
         }
-        if (!info.isWritable()) {
+        if (!isWritable(info)) {
             return fail(ErrorCode::ReadOnly,
                         tr("Kengele cannot save changes to its data file %1 because the file is read-only. "
                            "Ask whoever looks after this computer to allow changes to it, or copy the folder to a "
@@ -80,7 +89,7 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path)
                             .arg(QDir::toNativeSeparators(path)));
         }
     }
-    if (!QFileInfo(dir.absolutePath()).isWritable()) {
+    if (!isWritable(QFileInfo(dir.absolutePath()))) {
         return fail(ErrorCode::ReadOnly,
                     tr("Kengele cannot save changes in the folder %1 because it is read-only. "
                        "Ask whoever looks after this computer to allow changes to it. Nothing was changed.")

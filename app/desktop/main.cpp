@@ -1,0 +1,33 @@
+#include "DesktopApp.h"
+#include "profile/Profile.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Kengele"));
+    QApplication::setApplicationName(QStringLiteral("Kengele"));
+    QApplication::setApplicationVersion(QStringLiteral(KENGELE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(KENGELE_APP_ID));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Kengele: contacts, groups and SMS for the church office"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           QStringLiteral("Data folder to use (or set KENGELE_PROFILE)."),
+                                           QStringLiteral("DIR"));
+    parser.addOption(profileOption);
+    parser.process(app);
+
+    kengele::DesktopApp desktop;
+    const kengele::Status started = desktop.start(kengele::Profile::resolveDirectory(parser.value(profileOption)));
+    if (!started) {
+        QMessageBox::critical(nullptr, QStringLiteral("Kengele"), started.error().message);
+        return 1;
+    }
+    return app.exec();
+}

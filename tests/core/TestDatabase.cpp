@@ -1,0 +1,170 @@
+#include "storage/Database.h"
+#include "storage/Migrations.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace kengele;
+
+class TestDatabase final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void createsAndMigratesNewFile();
+    void reopenKeepsData();
+    void refusesNewerSchema();
+    void refusesNonDatabaseFile();
+    void refusesReadOnlyFile();
+    void migrationFailureLeavesFileUntouched();
+    void eachThreadGetsItsOwnConnection();
+};
+
+void TestDatabase::createsAndMigratesNewFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("k.sqlite"));
+    auto db = Database::open(path);
+    QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+    QCOMPARE((*db)->schemaVersion(), Migrations::latestVersion());
+    QSqlQuery q((*db)->connection());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+}
+
+void TestDatabase::reopenKeepsData()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("k.sqlite"));
+    {
+        auto db = Database::open(path);
+        QVERIFY(db);
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO groups(name, created_at) VALUES ('Choir', 1)")));
+    }
+    auto db = Database::open(path);
+    QVERIFY(db);
+    QSqlQuery q((*db)->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT name FROM groups")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("Choir"));
+}
+
+void TestDatabase::refusesNewerSchema()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("k.sqlite"));
+    {
+        auto db = Database::open(path);
+        QVERIFY(db);
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 99")));
+    }
+    const QByteArray before = [&] {
+        QFile f(path);
+        f.open(QIODevice::ReadOnly);
+        return f.readAll();
+    }();
+    auto db = Database::open(path);
+    QVERIFY(!db);
+    QCOMPARE(db.error().code, ErrorCode::NewerSchema);
+    QVERIFY(db.error().message.contains(QStringLiteral("newer version of Kengele")));
+    QVERIFY(db.error().message.contains(QStringLiteral("99")));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), before);
+}
+
+void TestDatabase::refusesNonDatabaseFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("k.sqlite"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("Name,Phone\nMary,0712345678\n");
+    f.close();
+    auto db = Database::open(path);
+    QVERIFY(!db);
+    QCOMPARE(db.error().code, ErrorCode::Unsupported);
+    QVERIFY(db.error().message.contains(QStringLiteral("not a Kengele data file")));
+}
+
+void TestDatabase::refusesReadOnlyFile()
+{
+    if (QFileInfo(QStringLiteral("/")).isWritable() && qgetenv("USER") == "root")
+        qInfo("running as root: permission bits are checked by Kengele itself, not the OS");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("k.sqlite"));
+    {
+        auto db = Database::open(path);
+        QVERIFY(db);
+    }
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup);
+    auto db = Database::open(path);
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QVERIFY(!db);
+    QCOMPARE(db.error().code, ErrorCode::ReadOnly);
+    QVERIFY(db.error().message.contains(QStringLiteral("read-only")));
+}
+
+void TestDatabase::migrationFailureLeavesFileUntouched()
+{
+    // A file at version 0 that already has a conflicting table: the migration fails halfway and
+    // must leave nothing behind (one transaction).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("k.sqlite"));
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QSqlQuery q(raw);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE templates(x)")));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    auto db = Database::open(path);
+    QVERIFY(!db);
+    QCOMPARE(db.error().code, ErrorCode::Storage);
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw2"));
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QSqlQuery q(raw);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'contacts'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw2"));
+}
+
+void TestDatabase::eachThreadGetsItsOwnConnection()
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("k.sqlite")));
+    QVERIFY(db);
+    const QString mine = (*db)->connection().connectionName();
+    QString theirs;
+    int count = -1;
+    QThread *thread = QThread::create([&] {
+        QSqlDatabase c = (*db)->connection();
+        theirs = c.connectionName();
+        QSqlQuery q(c);
+        if (q.exec(QStringLiteral("SELECT count(*) FROM contacts")) && q.next())
+            count = q.value(0).toInt();
+    });
+    thread->start();
+    QVERIFY(thread->wait(10000));
+    delete thread;
+    QVERIFY(!theirs.isEmpty());
+    QVERIFY(theirs != mine);
+    QCOMPARE(count, 0);
+}
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "TestDatabase.moc"

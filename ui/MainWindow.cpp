@@ -1,0 +1,162 @@
+#include "MainWindow.h"
+
+#include "MessageBox.h"
+#include "contacts/ContactService.h"
+#include "contacts/ContactsPage.h"
+#include "contacts/GroupService.h"
+#include "groups/GroupsPage.h"
+#include "profile/Profile.h"
+#include "settings/SettingsDialog.h"
+#include "templates/TemplatesPage.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+
+namespace kengele {
+
+MainWindow::MainWindow(Profile &profile, QWidget *parent)
+    : QMainWindow(parent)
+    , m_profile(profile)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Kengele — church office messaging"));
+
+    m_sidebar = new QListWidget(this);
+    m_sidebar->setObjectName(QStringLiteral("sidebarList"));
+    m_sidebar->setIconSize(QSize(22, 22));
+    m_sidebar->setSpacing(3);
+    m_sidebar->setFixedWidth(170);
+    m_sidebar->setStyleSheet(QStringLiteral("QListWidget { border: none; background: palette(window); font-size: 11pt; }"
+                                            "QListWidget::item { padding: 8px; border-radius: 6px; }"
+                                            "QListWidget::item:selected { background: #1565c0; color: white; }"));
+    auto addPage = [this](QStyle::StandardPixmap icon, const QString &label) {
+        auto *item = new QListWidgetItem(style()->standardIcon(icon), label, m_sidebar);
+        item->setSizeHint(QSize(150, 40));
+    };
+    addPage(QStyle::SP_FileDialogContentsView, tr("Contacts"));
+    addPage(QStyle::SP_DirIcon, tr("Groups"));
+    addPage(QStyle::SP_FileDialogDetailedView, tr("Templates"));
+
+    m_contactsPage = new ContactsPage(m_profile, this);
+    m_groupsPage = new GroupsPage(m_profile.groups(), m_profile.contacts(), this);
+    m_templatesPage = new TemplatesPage(m_profile.templates(), m_profile.contacts(), this);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_contactsPage);
+    m_pages->addWidget(m_groupsPage);
+    m_pages->addWidget(m_templatesPage);
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        // Leaving the template editor with unsaved text asks first.
+        if (m_pages->currentWidget() == m_templatesPage && row != TemplatesPageIndex && !m_templatesPage->confirmLeave()) {
+            QSignalBlocker blocker(m_sidebar);
+            m_sidebar->setCurrentRow(TemplatesPageIndex);
+            return;
+        }
+        m_pages->setCurrentIndex(row);
+    });
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    statusBar()->addWidget(m_status, 1);
+    connect(&m_profile.contacts(), &ContactService::contactsChanged, this, &MainWindow::updateStatus);
+    connect(&m_profile.groups(), &GroupService::groupsChanged, this, &MainWindow::updateStatus);
+
+    buildMenus();
+    updateStatus();
+    m_sidebar->setCurrentRow(ContactsPageIndex);
+    resize(1180, 760);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Import contacts…"), this, [this] {
+        showPage(ContactsPageIndex);
+        m_contactsPage->importContacts();
+    });
+    file->addAction(tr("&Export contacts…"), this, [this] {
+        showPage(ContactsPageIndex);
+        m_contactsPage->exportContacts();
+    });
+    file->addSeparator();
+    file->addAction(tr("Remove the &demo congregation…"), this, &MainWindow::removeDemoCongregation);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Kengele"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_sidebar->setCurrentRow(page);
+}
+
+void MainWindow::updateStatus()
+{
+    const Result<int> contacts = m_profile.contacts().count();
+    const auto groups = m_profile.groups().list();
+    m_status->setText(tr("%n contact(s)", nullptr, contacts ? *contacts : 0) + QStringLiteral("  ·  ")
+                      + tr("%n group(s)", nullptr, groups ? int(groups->size()) : 0) + QStringLiteral("  ·  ")
+                      + tr("Data folder: %1").arg(QDir::toNativeSeparators(m_profile.directory())));
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_profile.settings(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_profile.reloadSettings();
+    if (dialog.languageChanged())
+        Q_EMIT languageChangeRequested();
+}
+
+void MainWindow::removeDemoCongregation()
+{
+    if (MessageBox::question(this, tr("Remove demo congregation"),
+                             tr("Remove the demo people that Kengele created on first start? Contacts you added or "
+                                "imported yourself are kept."))
+        != QMessageBox::Yes)
+        return;
+    const Result<int> removed = m_profile.contacts().removeDemoContacts();
+    if (!removed) {
+        MessageBox::warning(this, tr("Remove demo congregation"), removed.error().message);
+        return;
+    }
+    MessageBox::information(this, tr("Remove demo congregation"), tr("Removed %n demo contact(s).", nullptr, *removed));
+}
+
+void MainWindow::showAbout()
+{
+    MessageBox::information(this, tr("About Kengele"),
+                            tr("Kengele %1\nContacts, groups and SMS for the church office.").arg(QStringLiteral(KENGELE_VERSION)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_templatesPage->confirmLeave()) {
+        event->ignore();
+        return;
+    }
+    event->accept();
+}
+
+} // namespace kengele

@@ -1,0 +1,124 @@
+#include "ContactDialog.h"
+
+#include "contacts/ContactService.h"
+#include "contacts/PhoneNormalizer.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace kengele {
+
+ContactDialog::ContactDialog(ContactService &contacts, qint64 contactId, QWidget *parent)
+    : QDialog(parent)
+    , m_contacts(contacts)
+    , m_contactId(contactId)
+{
+    setWindowTitle(contactId ? tr("Edit contact") : tr("Add contact"));
+    setObjectName(QStringLiteral("contactDialog"));
+
+    m_firstName = new QLineEdit(this);
+    m_firstName->setObjectName(QStringLiteral("firstNameEdit"));
+    m_lastName = new QLineEdit(this);
+    m_lastName->setObjectName(QStringLiteral("lastNameEdit"));
+    m_phone = new QLineEdit(this);
+    m_phone->setObjectName(QStringLiteral("phoneEdit"));
+    m_phone->setPlaceholderText(tr("e.g. 0712 345 678"));
+    m_phoneHint = new QLabel(this);
+    m_phoneHint->setObjectName(QStringLiteral("phoneHintLabel"));
+    m_phoneHint->setWordWrap(true);
+    m_email = new QLineEdit(this);
+    m_email->setObjectName(QStringLiteral("emailEdit"));
+    m_notes = new QPlainTextEdit(this);
+    m_notes->setObjectName(QStringLiteral("notesEdit"));
+    m_notes->setTabChangesFocus(true);
+    m_notes->setMaximumHeight(90);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b00020; font-weight: 600;"));
+    m_error->hide();
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("First name:"), m_firstName);
+    form->addRow(tr("Last name:"), m_lastName);
+    form->addRow(tr("Phone:"), m_phone);
+    form->addRow(QString(), m_phoneHint);
+    form->addRow(tr("E-mail:"), m_email);
+    form->addRow(tr("Notes:"), m_notes);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ContactDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ContactDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(m_buttons);
+    setMinimumWidth(420);
+
+    if (contactId) {
+        if (const Result<Contact> contact = m_contacts.get(contactId); contact) {
+            m_firstName->setText(contact->firstName);
+            m_lastName->setText(contact->lastName);
+            m_phone->setText(contact->phoneRaw.isEmpty() ? contact->phone : contact->phoneRaw);
+            m_email->setText(contact->email);
+            m_notes->setPlainText(contact->notes);
+        } else {
+            m_error->setText(contact.error().message);
+            m_error->show();
+            m_buttons->button(QDialogButtonBox::Save)->setEnabled(false);
+        }
+    }
+    connect(m_phone, &QLineEdit::textChanged, this, &ContactDialog::checkPhone);
+    checkPhone();
+}
+
+ContactInput ContactDialog::input() const
+{
+    ContactInput input;
+    input.firstName = m_firstName->text();
+    input.lastName = m_lastName->text();
+    input.phone = m_phone->text();
+    input.email = m_email->text();
+    input.notes = m_notes->toPlainText();
+    return input;
+}
+
+void ContactDialog::checkPhone()
+{
+    const QString text = m_phone->text().trimmed();
+    if (text.isEmpty()) {
+        m_phoneHint->setText(tr("Numbers without a country code are read as %1 numbers.")
+                                 .arg(PhoneNormalizer::regionName(m_contacts.phones().defaultRegion())));
+        m_phoneHint->setStyleSheet(QString());
+        return;
+    }
+    const Result<QString> normalized = m_contacts.phones().normalize(text);
+    if (normalized) {
+        m_phoneHint->setText(tr("✓ Will be saved as %1").arg(*normalized));
+        m_phoneHint->setStyleSheet(QStringLiteral("color: #1b5e20;"));
+    } else {
+        m_phoneHint->setText(normalized.error().message);
+        m_phoneHint->setStyleSheet(QStringLiteral("color: #b00020;"));
+    }
+}
+
+void ContactDialog::accept()
+{
+    const Result<Contact> saved = m_contactId ? m_contacts.update(m_contactId, input()) : m_contacts.add(input());
+    if (!saved) {
+        m_error->setText(saved.error().message);
+        m_error->show();
+        return;
+    }
+    m_contactId = saved->id;
+    QDialog::accept();
+}
+
+} // namespace kengele

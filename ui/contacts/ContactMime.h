@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+class QMimeData;
+
+namespace kengele {
+
+// Contacts dragged between views (contacts list → a group) travel as their ids.
+namespace ContactMime {
+QString mimeType();
+QMimeData *encode(const QList<qint64> &ids);
+QList<qint64> decode(const QMimeData *data);
+} // namespace ContactMime
+
+} // namespace kengele

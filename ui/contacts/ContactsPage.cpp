@@ -1,0 +1,321 @@
+#include "ContactsPage.h"
+
+#include "ContactDialog.h"
+#include "ContactTableModel.h"
+#include "ImportDialog.h"
+#include "MessageBox.h"
+#include "contacts/ContactService.h"
+#include "contacts/GroupService.h"
+#include "importexport/ContactExporter.h"
+#include "profile/Profile.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace kengele {
+
+ContactsPage::ContactsPage(Profile &profile, QWidget *parent)
+    : QWidget(parent)
+    , m_profile(profile)
+    , m_contacts(profile.contacts())
+    , m_groups(profile.groups())
+{
+    setObjectName(QStringLiteral("contactsPage"));
+    m_model = new ContactTableModel(m_contacts, this);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setPlaceholderText(tr("Search by name, phone or e-mail"));
+    m_search->setClearButtonEnabled(true);
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(150);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, [this] { m_model->setSearch(m_search->text()); });
+
+    m_groupFilter = new QComboBox(this);
+    m_groupFilter->setObjectName(QStringLiteral("groupFilterCombo"));
+    m_groupFilter->setMinimumContentsLength(18);
+    connect(m_groupFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_model->setGroupFilter(m_groupFilter->currentData().toLongLong()); });
+
+    m_add = new QPushButton(tr("Add…"), this);
+    m_add->setObjectName(QStringLiteral("addButton"));
+    m_edit = new QPushButton(tr("Edit…"), this);
+    m_edit->setObjectName(QStringLiteral("editButton"));
+    m_delete = new QPushButton(tr("Delete"), this);
+    m_delete->setObjectName(QStringLiteral("deleteButton"));
+    m_optOut = new QPushButton(tr("Stop messages"), this);
+    m_optOut->setObjectName(QStringLiteral("optOutButton"));
+    m_optOut->setToolTip(tr("The selected people will not receive any SMS until you allow it again."));
+    m_import = new QPushButton(tr("Import…"), this);
+    m_import->setObjectName(QStringLiteral("importButton"));
+    m_import->setToolTip(tr("Add contacts from a spreadsheet (CSV) or phone contacts (vCard)."));
+    m_export = new QPushButton(tr("Export…"), this);
+    m_export->setObjectName(QStringLiteral("exportButton"));
+    connect(m_add, &QPushButton::clicked, this, &ContactsPage::addContact);
+    connect(m_edit, &QPushButton::clicked, this, &ContactsPage::editSelected);
+    connect(m_delete, &QPushButton::clicked, this, &ContactsPage::deleteSelected);
+    connect(m_optOut, &QPushButton::clicked, this, &ContactsPage::toggleOptOutOfSelected);
+    connect(m_import, &QPushButton::clicked, this, [this] { importContacts(); });
+    connect(m_export, &QPushButton::clicked, this, &ContactsPage::exportContacts);
+
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("contactsView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ContactTableModel::NameColumn, Qt::AscendingOrder);
+    m_view->setDragEnabled(true);
+    m_view->setDragDropMode(QAbstractItemView::DragOnly);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(ContactTableModel::NameColumn, 240);
+    m_view->setColumnWidth(ContactTableModel::PhoneColumn, 150);
+    m_view->setColumnWidth(ContactTableModel::GroupsColumn, 300);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QTableView::doubleClicked, this, &ContactsPage::editSelected);
+    connect(m_view, &QTableView::customContextMenuRequested, this, &ContactsPage::showContextMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ContactsPage::updateButtons);
+    connect(m_model, &ContactTableModel::modelReset, this, &ContactsPage::updateButtons);
+    connect(m_model, &ContactTableModel::countChanged, this, &ContactsPage::updateCountAndState);
+    connect(m_model, &ContactTableModel::loadFailed, this,
+            [this](const QString &message) { MessageBox::warning(this, tr("Contacts"), message); });
+
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("countLabel"));
+
+    // Shown instead of the table while the profile has no contacts at all.
+    m_emptyState = new QWidget(this);
+    auto *emptyLayout = new QVBoxLayout(m_emptyState);
+    auto *emptyText = new QLabel(tr("<h2>No contacts yet</h2><p>Add people one by one, or import the spreadsheet or phone "
+                                    "contacts you already have.</p>"),
+                                 m_emptyState);
+    emptyText->setObjectName(QStringLiteral("emptyStateLabel"));
+    emptyText->setAlignment(Qt::AlignCenter);
+    emptyText->setWordWrap(true);
+    auto *emptyAdd = new QPushButton(tr("Add a contact"), m_emptyState);
+    auto *emptyImport = new QPushButton(tr("Import a spreadsheet"), m_emptyState);
+    connect(emptyAdd, &QPushButton::clicked, this, &ContactsPage::addContact);
+    connect(emptyImport, &QPushButton::clicked, this, [this] { importContacts(); });
+    auto *emptyButtons = new QHBoxLayout;
+    emptyButtons->addStretch();
+    emptyButtons->addWidget(emptyAdd);
+    emptyButtons->addWidget(emptyImport);
+    emptyButtons->addStretch();
+    emptyLayout->addStretch();
+    emptyLayout->addWidget(emptyText);
+    emptyLayout->addLayout(emptyButtons);
+    emptyLayout->addStretch();
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_emptyState);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 1);
+    filters->addWidget(new QLabel(tr("Group:"), this));
+    filters->addWidget(m_groupFilter);
+
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_add);
+    actions->addWidget(m_edit);
+    actions->addWidget(m_delete);
+    actions->addWidget(m_optOut);
+    actions->addStretch();
+    actions->addWidget(m_import);
+    actions->addWidget(m_export);
+
+    auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("<h1>Contacts</h1>"), this);
+    layout->addWidget(title);
+    layout->addLayout(filters);
+    layout->addLayout(actions);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_count);
+
+    connect(&m_groups, &GroupService::groupsChanged, this, &ContactsPage::refreshGroups);
+    connect(&m_groups, &GroupService::membersChanged, m_model, &ContactTableModel::reload);
+    refreshGroups();
+    updateCountAndState();
+    updateButtons();
+}
+
+void ContactsPage::refreshGroups()
+{
+    const qint64 current = m_groupFilter->currentData().toLongLong();
+    QSignalBlocker blocker(m_groupFilter);
+    m_groupFilter->clear();
+    m_groupFilter->addItem(tr("All contacts"), qint64(0));
+    if (const auto groups = m_groups.list(); groups) {
+        for (const Group &group : *groups)
+            m_groupFilter->addItem(tr("%1 (%2)").arg(group.name).arg(group.memberCount), group.id);
+    }
+    const int index = m_groupFilter->findData(current);
+    m_groupFilter->setCurrentIndex(index < 0 ? 0 : index);
+    if (index < 0 && current != 0)
+        m_model->setGroupFilter(0);
+}
+
+void ContactsPage::updateCountAndState()
+{
+    const int shown = m_model->rowCount();
+    const Result<int> total = m_contacts.count();
+    const int all = total ? *total : shown;
+    m_stack->setCurrentWidget(all == 0 ? m_emptyState : static_cast<QWidget *>(m_view));
+    if (shown == all)
+        m_count->setText(tr("%n contact(s)", nullptr, all));
+    else
+        m_count->setText(tr("Showing %1 of %n contact(s)", nullptr, all).arg(shown));
+}
+
+QList<qint64> ContactsPage::selectedIds() const
+{
+    return m_model->contactIds(m_view->selectionModel()->selectedRows());
+}
+
+void ContactsPage::updateButtons()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    m_edit->setEnabled(rows.size() == 1);
+    m_delete->setEnabled(!rows.isEmpty());
+    m_optOut->setEnabled(!rows.isEmpty());
+    bool allOptedOut = !rows.isEmpty();
+    for (const QModelIndex &index : rows) {
+        const Contact *contact = m_model->contactAt(index.row());
+        if (contact && !contact->optedOut) {
+            allOptedOut = false;
+            break;
+        }
+    }
+    m_optOut->setText(allOptedOut ? tr("Allow messages") : tr("Stop messages"));
+}
+
+void ContactsPage::addContact()
+{
+    ContactDialog dialog(m_contacts, 0, this);
+    dialog.exec();
+}
+
+void ContactsPage::editSelected()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.size() != 1)
+        return;
+    ContactDialog dialog(m_contacts, ids.first(), this);
+    dialog.exec();
+}
+
+void ContactsPage::deleteSelected()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    QString question;
+    if (ids.size() == 1) {
+        const Contact *contact = m_model->contactAt(m_view->selectionModel()->selectedRows().first().row());
+        question = tr("Delete %1? They will also be removed from their groups.").arg(contact ? contact->name() : QString());
+    } else {
+        question = tr("Delete %n contacts? They will also be removed from their groups.", nullptr, int(ids.size()));
+    }
+    if (MessageBox::question(this, tr("Delete contacts"), question) != QMessageBox::Yes)
+        return;
+    if (const Status removed = m_contacts.remove(ids); !removed)
+        MessageBox::warning(this, tr("Delete contacts"), removed.error().message);
+}
+
+void ContactsPage::toggleOptOutOfSelected()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    QList<Contact> chosen;
+    bool allOptedOut = true;
+    for (const QModelIndex &index : rows) {
+        if (const Contact *contact = m_model->contactAt(index.row())) {
+            chosen.append(*contact);
+            allOptedOut = allOptedOut && contact->optedOut;
+        }
+    }
+    if (chosen.isEmpty())
+        return;
+    for (const Contact &contact : std::as_const(chosen)) {
+        const Status status = allOptedOut ? m_contacts.optIn(contact.phone)
+                                          : m_contacts.optOut(contact.phone, tr("Stopped by office staff"), QStringLiteral("staff"));
+        if (!status) {
+            MessageBox::warning(this, tr("Contacts"), status.error().message);
+            return;
+        }
+    }
+}
+
+void ContactsPage::showContextMenu(const QPoint &position)
+{
+    if (selectedIds().isEmpty())
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Edit…"), this, &ContactsPage::editSelected)->setEnabled(selectedIds().size() == 1);
+    QMenu *groupsMenu = menu.addMenu(tr("Add to group"));
+    if (const auto groups = m_groups.list(); groups && !groups->isEmpty()) {
+        for (const Group &group : *groups)
+            groupsMenu->addAction(group.name, this, [this, id = group.id] { addSelectedToGroup(id); });
+    } else {
+        groupsMenu->setEnabled(false);
+    }
+    menu.addAction(m_optOut->text(), this, &ContactsPage::toggleOptOutOfSelected);
+    menu.addSeparator();
+    menu.addAction(tr("Delete"), this, &ContactsPage::deleteSelected);
+    menu.exec(m_view->viewport()->mapToGlobal(position));
+}
+
+void ContactsPage::addSelectedToGroup(qint64 groupId)
+{
+    if (const auto added = m_groups.addMembers(groupId, selectedIds()); !added)
+        MessageBox::warning(this, tr("Groups"), added.error().message);
+}
+
+void ContactsPage::importContacts(const QString &filePath)
+{
+    QString path = filePath;
+    if (path.isEmpty()) {
+        path = QFileDialog::getOpenFileName(this, tr("Import contacts"),
+                                            QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+                                            tr("Contact lists (*.csv *.txt *.vcf);;All files (*)"));
+        if (path.isEmpty())
+            return;
+    }
+    ImportDialog dialog(m_profile, path, this);
+    dialog.exec();
+}
+
+void ContactsPage::exportContacts()
+{
+    const qint64 groupId = m_groupFilter->currentData().toLongLong();
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QStringLiteral("/contacts.csv");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export contacts"), suggested, tr("CSV spreadsheet (*.csv)"));
+    if (path.isEmpty())
+        return;
+    ContactExporter exporter(m_profile.database());
+    const auto written = exporter.exportCsv(path, groupId);
+    if (!written) {
+        MessageBox::warning(this, tr("Export contacts"), written.error().message);
+        return;
+    }
+    MessageBox::information(this, tr("Export contacts"), tr("Saved %n contact(s) to %1.", nullptr, *written).arg(path));
+}
+
+} // namespace kengele

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+
+namespace kengele {
+
+class ContactService;
+class ContactTableModel;
+class GroupService;
+class Profile;
+
+// The Contacts page: search as you type, sort, filter by group, add/edit/delete, stop or allow
+// messages, import and export.
+class ContactsPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ContactsPage(Profile &profile, QWidget *parent = nullptr);
+
+    ContactTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+
+    void addContact();
+    void editSelected();
+    void deleteSelected();
+    void toggleOptOutOfSelected();
+    void importContacts(const QString &filePath = {});
+    void exportContacts();
+
+private:
+    void refreshGroups();
+    void updateCountAndState();
+    void updateButtons();
+    void showContextMenu(const QPoint &position);
+    void addSelectedToGroup(qint64 groupId);
+    QList<qint64> selectedIds() const;
+
+    Profile &m_profile;
+    ContactService &m_contacts;
+    GroupService &m_groups;
+    ContactTableModel *m_model = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QComboBox *m_groupFilter = nullptr;
+    QTableView *m_view = nullptr;
+    QLabel *m_count = nullptr;
+    QPushButton *m_add = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_delete = nullptr;
+    QPushButton *m_optOut = nullptr;
+    QPushButton *m_import = nullptr;
+    QPushButton *m_export = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_emptyState = nullptr;
+};
+
+} // namespace kengele

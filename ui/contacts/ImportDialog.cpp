@@ -1,0 +1,1 @@
+#include "ImportDialog.h"

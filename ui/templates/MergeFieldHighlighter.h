@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QSyntaxHighlighter>
+#include <QTextCharFormat>
+
+namespace kengele {
+
+// Colours a message as it is typed: merge fields blue, broken fields underlined in red, and any
+// character that forces the expensive UCS-2 encoding on an amber background.
+class MergeFieldHighlighter final : public QSyntaxHighlighter
+{
+    Q_OBJECT
+
+public:
+    explicit MergeFieldHighlighter(QTextDocument *document);
+
+protected:
+    void highlightBlock(const QString &text) override;
+
+private:
+    QTextCharFormat m_field;
+    QTextCharFormat m_problem;
+    QTextCharFormat m_nonGsm;
+};
+
+} // namespace kengele

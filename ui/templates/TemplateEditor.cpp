@@ -1,0 +1,283 @@
+#include "TemplateEditor.h"
+
+#include "MergeFieldHighlighter.h"
+#include "contacts/ContactMergeValues.h"
+#include "contacts/ContactService.h"
+#include "messaging/GsmLookalikes.h"
+#include "messaging/MessageTemplate.h"
+#include "messaging/SegmentCounter.h"
+
+#include <QComboBox>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace kengele {
+
+namespace {
+constexpr int PreviewContacts = 300;
+constexpr int MaxExplainedCharacters = 3;
+} // namespace
+
+TemplateEditor::TemplateEditor(ContactService &contacts, QWidget *parent)
+    : QWidget(parent)
+    , m_contacts(contacts)
+{
+    m_edit = new QPlainTextEdit(this);
+    m_edit->setObjectName(QStringLiteral("messageEdit"));
+    m_edit->setPlaceholderText(tr("Write the message here. Use “Insert field” to greet each person by name."));
+    m_edit->setTabChangesFocus(true);
+    m_highlighter = new MergeFieldHighlighter(m_edit->document());
+
+    m_insertField = new QToolButton(this);
+    m_insertField->setObjectName(QStringLiteral("insertFieldButton"));
+    m_insertField->setText(tr("Insert field"));
+    m_insertField->setPopupMode(QToolButton::InstantPopup);
+    m_insertField->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    buildFieldMenu();
+
+    m_counter = new QLabel(this);
+    m_counter->setObjectName(QStringLiteral("counterLabel"));
+    m_counter->setToolTip(tr("One SMS holds 160 plain characters, or 70 when the message needs Unicode. "
+                             "Longer messages are sent in parts of 153 (or 67), and each part costs one token "
+                             "per person. ^ { } [ ] ~ | € \\ count as two characters."));
+
+    m_problems = new QLabel(this);
+    m_problems->setObjectName(QStringLiteral("problemsLabel"));
+    m_problems->setWordWrap(true);
+    m_problems->setStyleSheet(QStringLiteral("color: #b00020;"));
+
+    m_encodingBox = new QFrame(this);
+    m_encodingBox->setObjectName(QStringLiteral("encodingBox"));
+    m_encodingBox->setFrameShape(QFrame::StyledPanel);
+    m_encodingBox->setStyleSheet(QStringLiteral("#encodingBox { background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px; }"));
+    m_encodingWarning = new QLabel(m_encodingBox);
+    m_encodingWarning->setObjectName(QStringLiteral("encodingWarningLabel"));
+    m_encodingWarning->setWordWrap(true);
+    m_replace = new QPushButton(tr("Replace look-alikes"), m_encodingBox);
+    m_replace->setObjectName(QStringLiteral("replaceLookalikesButton"));
+    m_replace->setToolTip(tr("Change curly quotes, long dashes and similar characters to plain ones, so more text fits in each SMS."));
+    connect(m_replace, &QPushButton::clicked, this, &TemplateEditor::replaceLookalikes);
+    auto *encodingLayout = new QHBoxLayout(m_encodingBox);
+    encodingLayout->addWidget(m_encodingWarning, 1);
+    encodingLayout->addWidget(m_replace, 0, Qt::AlignTop);
+
+    m_previewContact = new QComboBox(this);
+    m_previewContact->setObjectName(QStringLiteral("previewContactCombo"));
+    m_previewContact->setMinimumContentsLength(20);
+    m_previewContact->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    connect(m_previewContact, &QComboBox::currentIndexChanged, this, &TemplateEditor::updateInfo);
+    m_preview = new QLabel(this);
+    m_preview->setObjectName(QStringLiteral("previewLabel"));
+    m_preview->setWordWrap(true);
+    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_preview->setTextFormat(Qt::PlainText);
+    m_preview->setMinimumHeight(60);
+    m_preview->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_preview->setStyleSheet(QStringLiteral("QLabel { background: #e8f5e9; border-radius: 10px; padding: 10px; }"));
+    m_previewCounter = new QLabel(this);
+    m_previewCounter->setObjectName(QStringLiteral("previewCounterLabel"));
+
+    auto *toolbar = new QHBoxLayout;
+    toolbar->addWidget(m_insertField);
+    toolbar->addStretch();
+    toolbar->addWidget(m_counter);
+
+    auto *previewHeader = new QHBoxLayout;
+    previewHeader->addWidget(new QLabel(tr("<b>Preview for</b>"), this));
+    previewHeader->addWidget(m_previewContact, 1);
+    previewHeader->addStretch();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(toolbar);
+    layout->addWidget(m_edit, 1);
+    layout->addWidget(m_problems);
+    layout->addWidget(m_encodingBox);
+    layout->addLayout(previewHeader);
+    layout->addWidget(m_preview);
+    layout->addWidget(m_previewCounter);
+
+    connect(m_edit, &QPlainTextEdit::textChanged, this, [this] {
+        updateInfo();
+        Q_EMIT textChanged();
+    });
+    connect(&m_contacts, &ContactService::contactsChanged, this, &TemplateEditor::reloadPreviewContacts);
+    reloadPreviewContacts();
+    updateInfo();
+}
+
+void TemplateEditor::buildFieldMenu()
+{
+    auto *menu = new QMenu(m_insertField);
+    menu->setObjectName(QStringLiteral("insertFieldMenu"));
+    for (const QString &name : MessageTemplate::knownFields()) {
+        const QString placeholder = u'{' + name + u'}';
+        QAction *action = menu->addAction(tr("%1  %2").arg(MessageTemplate::fieldLabel(name), placeholder));
+        action->setData(placeholder);
+        connect(action, &QAction::triggered, this, [this, placeholder] { insertField(placeholder); });
+    }
+    menu->addSeparator();
+    const QString withFallback = QStringLiteral("{first_name|") + tr("friend") + u'}';
+    QAction *fallback = menu->addAction(tr("First name, or “%1” when unknown  %2").arg(tr("friend"), withFallback));
+    fallback->setData(withFallback);
+    connect(fallback, &QAction::triggered, this, [this, withFallback] { insertField(withFallback); });
+    m_insertField->setMenu(menu);
+}
+
+QString TemplateEditor::text() const
+{
+    return m_edit->toPlainText();
+}
+
+void TemplateEditor::setText(const QString &text)
+{
+    if (text != m_edit->toPlainText())
+        m_edit->setPlainText(text);
+    updateInfo();
+}
+
+void TemplateEditor::insertField(const QString &placeholder)
+{
+    m_edit->insertPlainText(placeholder);
+    m_edit->setFocus();
+}
+
+void TemplateEditor::replaceLookalikes()
+{
+    const QString replaced = GsmLookalikes::replaced(text());
+    if (replaced == text())
+        return;
+    // One undoable edit that keeps the cursor near where it was.
+    QTextCursor cursor = m_edit->textCursor();
+    const int position = cursor.position();
+    cursor.beginEditBlock();
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(replaced);
+    cursor.endEditBlock();
+    cursor.setPosition(qMin(position, int(replaced.size())));
+    m_edit->setTextCursor(cursor);
+}
+
+void TemplateEditor::setPreviewContact(qint64 contactId)
+{
+    for (int i = 0; i < m_previewContacts.size(); ++i) {
+        if (m_previewContacts.at(i).id == contactId) {
+            m_previewContact->setCurrentIndex(i);
+            return;
+        }
+    }
+    // Not among the first few: fetch it and put it first.
+    if (const Result<Contact> contact = m_contacts.get(contactId); contact) {
+        m_previewContacts.prepend(*contact);
+        m_previewContact->insertItem(0, tr("%1 (%2)").arg(contact->name(), contact->phone), contact->id);
+        m_previewContact->setCurrentIndex(0);
+    }
+}
+
+void TemplateEditor::reloadPreviewContacts()
+{
+    const qint64 current = m_previewContact->currentData().toLongLong();
+    ContactQuery query;
+    const Result<QList<Contact>> contacts = m_contacts.fetch(query, 0, PreviewContacts);
+    m_previewContacts = contacts ? *contacts : QList<Contact>();
+    // A person with no name shows how the fallback reads, so offer one.
+    Contact anonymous;
+    anonymous.phone = QStringLiteral("+254700000000");
+    m_previewContacts.append(anonymous);
+    QSignalBlocker blocker(m_previewContact);
+    m_previewContact->clear();
+    for (const Contact &contact : std::as_const(m_previewContacts)) {
+        if (contact.id == 0)
+            m_previewContact->addItem(tr("Someone whose name is not known"), qint64(0));
+        else
+            m_previewContact->addItem(tr("%1 (%2)").arg(contact.name(), contact.phone), contact.id);
+    }
+    const int index = m_previewContact->findData(current);
+    m_previewContact->setCurrentIndex(index < 0 ? 0 : index);
+    blocker.unblock();
+    updateInfo();
+}
+
+QString TemplateEditor::previewText() const
+{
+    return m_preview->text();
+}
+
+QString TemplateEditor::counterText() const
+{
+    return m_counter->text();
+}
+
+QString TemplateEditor::problemText() const
+{
+    return m_problems->text();
+}
+
+QString TemplateEditor::encodingWarningText() const
+{
+    return m_encodingBox->isHidden() ? QString() : m_encodingWarning->text();
+}
+
+void TemplateEditor::updateInfo()
+{
+    const QString source = text();
+    const SegmentInfo info = SegmentCounter::count(source);
+    if (info.segments == 0) {
+        m_counter->setText(tr("Empty message"));
+    } else if (info.segments == 1) {
+        const int limit = info.isUnicode() ? SegmentCounter::Ucs2SinglePart : SegmentCounter::Gsm7SinglePart;
+        m_counter->setText(tr("%1 · %2 / %3 characters · 1 SMS").arg(info.encodingName()).arg(info.units).arg(limit));
+    } else {
+        m_counter->setText(tr("%1 · %2 characters · %n SMS", nullptr, info.segments).arg(info.encodingName()).arg(info.units)
+                           + tr(" (%n more fit in the last part)", nullptr, int(info.remainingInSegment)));
+    }
+    m_counter->setStyleSheet(info.segments > 3 ? QStringLiteral("color: #b00020; font-weight: 600;") : QString());
+
+    const MessageTemplate parsed(source);
+    QStringList problems;
+    for (const MessageTemplate::Problem &problem : parsed.problems())
+        problems << problem.message;
+    m_problems->setText(problems.join(u'\n'));
+    m_problems->setVisible(!problems.isEmpty());
+
+    if (info.isUnicode()) {
+        const QList<GsmLookalikes::NonGsmCharacter> characters = GsmLookalikes::nonGsmCharacters(source);
+        QStringList lines;
+        bool anyReplaceable = false;
+        for (const auto &character : characters) {
+            anyReplaceable = anyReplaceable || character.hasReplacement;
+            if (lines.size() < MaxExplainedCharacters)
+                lines << GsmLookalikes::explanation(character).toHtmlEscaped();
+        }
+        if (characters.size() > MaxExplainedCharacters)
+            lines << tr("…and %n more", nullptr, int(characters.size() - MaxExplainedCharacters));
+        m_encodingWarning->setText(tr("<b>This message needs Unicode (UCS-2)</b>, so only 70 characters fit in one SMS "
+                                      "instead of 160 and it may cost more.")
+                                   + QStringLiteral("<br>") + lines.join(QStringLiteral("<br>")));
+        m_replace->setVisible(anyReplaceable);
+        m_encodingBox->show();
+    } else {
+        m_encodingBox->hide();
+    }
+
+    // Preview for the chosen person, with its own count: names change the length.
+    const int index = m_previewContact->currentIndex();
+    if (index >= 0 && index < m_previewContacts.size() && !source.isEmpty()) {
+        const Contact &contact = m_previewContacts.at(index);
+        const QString rendered = parsed.render(mergeValuesFor(contact, contact.groups.value(0), QDate::currentDate()));
+        const SegmentInfo renderedInfo = SegmentCounter::count(rendered);
+        m_preview->setText(rendered);
+        m_previewCounter->setText(tr("This person's message: %1 characters, %n SMS", nullptr, renderedInfo.segments).arg(renderedInfo.units));
+    } else {
+        m_preview->setText(source.isEmpty() ? tr("The message will appear here as each person receives it.") : QString());
+        m_previewCounter->clear();
+    }
+}
+
+} // namespace kengele
