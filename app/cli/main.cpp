@@ -1,5 +1,6 @@
 #include "CliRunner.h"
 #include "common/Clock.h"
+#include "common/Language.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -16,6 +17,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Kengele"));
     QCoreApplication::setApplicationName(QStringLiteral("Kengele"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KENGELE_VERSION));
+    kengele::Language::install(QStringLiteral("en"));
     QTextStream out(stdout);
     QTextStream err(stderr);
     QTextStream in(stdin);

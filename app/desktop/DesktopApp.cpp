@@ -1,7 +1,7 @@
 #include "DesktopApp.h"
 
 #include "MainWindow.h"
-#include "UiLanguage.h"
+#include "common/Language.h"
 #include "common/Clock.h"
 #include "common/Log.h"
 #include "demo/DemoCongregation.h"
@@ -30,7 +30,7 @@ Status DesktopApp::start(const QString &profileDirectory)
             return seeded;
         qCInfo(lcUi) << "created a new profile with the demo congregation";
     }
-    UiLanguage::install(m_profile->settings().language());
+    Language::install(m_profile->settings().language());
     showWindow();
     return {};
 }
@@ -47,7 +47,7 @@ void DesktopApp::showWindow()
     if (!geometry.isEmpty())
         m_window->restoreGeometry(geometry);
     connect(m_window, &MainWindow::languageChangeRequested, this, [this] {
-        UiLanguage::install(m_profile->settings().language());
+        Language::install(m_profile->settings().language());
         // Rebuild after the settings dialog has returned.
         QTimer::singleShot(0, this, &DesktopApp::showWindow);
     });

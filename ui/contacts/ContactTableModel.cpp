@@ -172,7 +172,7 @@ QVariant ContactTableModel::headerData(int section, Qt::Orientation orientation,
     case GroupsColumn:
         return tr("Groups");
     case StatusColumn:
-        return tr("Messages");
+        return tr("Status");
     }
     return {};
 }

@@ -156,9 +156,11 @@ QTableView *GroupsPage::makeContactView(ContactTableModel *model, const QString 
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
     view->hideColumn(ContactTableModel::GroupsColumn);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setColumnWidth(ContactTableModel::NameColumn, 200);
-    view->setColumnWidth(ContactTableModel::PhoneColumn, 130);
+    // The name takes what is left; phone and status keep the width they need.
+    view->horizontalHeader()->setStretchLastSection(false);
+    view->horizontalHeader()->setSectionResizeMode(ContactTableModel::NameColumn, QHeaderView::Stretch);
+    view->setColumnWidth(ContactTableModel::PhoneColumn, view->fontMetrics().horizontalAdvance(QStringLiteral("+254 712 345 678")) + 12);
+    view->setColumnWidth(ContactTableModel::StatusColumn, view->fontMetrics().horizontalAdvance(tr("Opted out")) + 24);
     return view;
 }
 

@@ -1,6 +1,6 @@
 #include "SettingsDialog.h"
 
-#include "UiLanguage.h"
+#include "common/Language.h"
 #include "contacts/PhoneNormalizer.h"
 #include "profile/Settings.h"
 
@@ -21,7 +21,7 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
 
     m_language = new QComboBox(this);
     m_language->setObjectName(QStringLiteral("languageCombo"));
-    for (const auto &[code, name] : UiLanguage::available())
+    for (const auto &[code, name] : Language::available())
         m_language->addItem(name, code);
     m_language->setCurrentIndex(qMax(0, m_language->findData(m_settings.language())));
 

@@ -182,7 +182,8 @@ void TemplateEditor::setPreviewContact(qint64 contactId)
 
 void TemplateEditor::reloadPreviewContacts()
 {
-    const qint64 current = m_previewContact->currentData().toLongLong();
+    // -1 marks the nameless example person; nothing chosen yet means the first contact.
+    const qint64 current = m_previewContact->count() > 0 ? m_previewContact->currentData().toLongLong() : 0;
     ContactQuery query;
     const Result<QList<Contact>> contacts = m_contacts.fetch(query, 0, PreviewContacts);
     m_previewContacts = contacts ? *contacts : QList<Contact>();
@@ -194,7 +195,7 @@ void TemplateEditor::reloadPreviewContacts()
     m_previewContact->clear();
     for (const Contact &contact : std::as_const(m_previewContacts)) {
         if (contact.id == 0)
-            m_previewContact->addItem(tr("Someone whose name is not known"), qint64(0));
+            m_previewContact->addItem(tr("Someone whose name is not known"), qint64(-1));
         else
             m_previewContact->addItem(tr("%1 (%2)").arg(contact.name(), contact.phone), contact.id);
     }

@@ -1,12 +1,12 @@
-#include "UiLanguage.h"
+#include "Language.h"
 
-#include "common/Log.h"
+#include "Log.h"
 
 #include <QCoreApplication>
 #include <QLocale>
 #include <QTranslator>
 
-namespace kengele::UiLanguage {
+namespace kengele::Language {
 
 QList<QPair<QString, QString>> available()
 {
@@ -21,12 +21,11 @@ bool install(const QString &code)
         delete current;
         current = nullptr;
     }
-    QLocale::setDefault(QLocale(code == QStringLiteral("sw") ? QStringLiteral("sw_KE") : QStringLiteral("en_KE")));
-    if (code == QStringLiteral("en"))
-        return true;
+    const QString language = code == QStringLiteral("sw") ? code : QStringLiteral("en");
+    QLocale::setDefault(QLocale(language == QStringLiteral("sw") ? QStringLiteral("sw_KE") : QStringLiteral("en_KE")));
     auto *translator = new QTranslator;
-    if (!translator->load(QStringLiteral(":/i18n/kengele_%1.qm").arg(code))) {
-        qCWarning(lcUi) << "no translation for language" << code;
+    if (!translator->load(QStringLiteral(":/i18n/kengele_%1.qm").arg(language))) {
+        qCWarning(lcUi) << "no translation for language" << language;
         delete translator;
         return false;
     }
@@ -35,4 +34,4 @@ bool install(const QString &code)
     return true;
 }
 
-} // namespace kengele::UiLanguage
+} // namespace kengele::Language

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace kengele {
+
+// The interface languages Kengele ships, and switching between them. English has a translation
+// file too: it holds the plural forms ("1 contact", "2 contacts").
+namespace Language {
+// (code, name in that language): ("en", "English"), ("sw", "Kiswahili").
+QList<QPair<QString, QString>> available();
+// Installs the translation for code, replacing any earlier one.
+bool install(const QString &code);
+} // namespace Language
+
+} // namespace kengele

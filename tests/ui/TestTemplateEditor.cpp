@@ -1,0 +1,164 @@
+#include "TestSupport.h"
+#include "contacts/ContactService.h"
+#include "templates/TemplateEditor.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace kengele;
+using kengele::test::TempProfile;
+
+class TestTemplateEditor final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void counterFollowsTyping_data();
+    void counterFollowsTyping();
+    void curlyQuoteIsNamedAndReplaced();
+    void emojiCannotBeReplaced();
+    void unknownFieldFlaggedAsYouType();
+    void insertFieldFromMenu();
+    void previewForChosenContact();
+
+private:
+    std::unique_ptr<TempProfile> m_profile;
+    std::unique_ptr<TemplateEditor> m_editor;
+};
+
+void TestTemplateEditor::init()
+{
+    m_profile = std::make_unique<TempProfile>();
+    ContactInput mary;
+    mary.firstName = QStringLiteral("Mary");
+    mary.lastName = QStringLiteral("Wanjiku");
+    mary.phone = QStringLiteral("0712345678");
+    QVERIFY((*m_profile)->contacts().add(mary));
+    m_editor = std::make_unique<TemplateEditor>((*m_profile)->contacts());
+    m_editor->resize(700, 500);
+    m_editor->show();
+}
+
+void TestTemplateEditor::cleanup()
+{
+    m_editor.reset();
+    m_profile.reset();
+}
+
+void TestTemplateEditor::counterFollowsTyping_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("counter");
+    QTest::addRow("empty") << QString() << "Empty message";
+    QTest::addRow("short") << "Hello" << "GSM-7 · 5 / 160 characters · 1 SMS";
+    QTest::addRow("160") << QString(160, u'a') << "GSM-7 · 160 / 160 characters · 1 SMS";
+    QTest::addRow("161") << QString(161, u'a') << "GSM-7 · 161 characters · 2 SMS (145 more fit in the last part)";
+    QTest::addRow("euro counts two") << "Give €5" << "GSM-7 · 8 / 160 characters · 1 SMS";
+    QTest::addRow("Swahili stays GSM-7") << "Karibu kanisani, Mungu akubariki!" << "GSM-7 · 33 / 160 characters · 1 SMS";
+    QTest::addRow("70 UCS-2") << (QStringLiteral("’") + QString(69, u'a')) << "UCS-2 · 70 / 70 characters · 1 SMS";
+    QTest::addRow("71 UCS-2") << (QStringLiteral("’") + QString(70, u'a')) << "UCS-2 · 71 characters · 2 SMS (63 more fit in the last part)";
+}
+
+void TestTemplateEditor::counterFollowsTyping()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, counter);
+    auto *edit = m_editor->findChild<QPlainTextEdit *>(QStringLiteral("messageEdit"));
+    edit->setFocus();
+    // QTest types ASCII only; other characters arrive as from an input method.
+    bool ascii = true;
+    for (const QChar ch : text)
+        ascii = ascii && ch.unicode() < 128;
+    if (ascii)
+        QTest::keyClicks(edit, text);
+    else
+        edit->insertPlainText(text);
+    QCOMPARE(edit->toPlainText(), text);
+    QCOMPARE(m_editor->findChild<QLabel *>(QStringLiteral("counterLabel"))->text(), counter);
+}
+
+void TestTemplateEditor::curlyQuoteIsNamedAndReplaced()
+{
+    auto *edit = m_editor->findChild<QPlainTextEdit *>(QStringLiteral("messageEdit"));
+    edit->insertPlainText(QStringLiteral("We’re meeting – all welcome"));
+    auto *box = m_editor->findChild<QWidget *>(QStringLiteral("encodingBox"));
+    QVERIFY(box->isVisible());
+    const QString warning = m_editor->encodingWarningText();
+    QVERIFY2(warning.contains(QStringLiteral("’")), qPrintable(warning));
+    QVERIFY(warning.contains(QStringLiteral("–")));
+    auto *replace = m_editor->findChild<QPushButton *>(QStringLiteral("replaceLookalikesButton"));
+    QVERIFY(replace->isVisible());
+    QTest::mouseClick(replace, Qt::LeftButton);
+    QCOMPARE(edit->toPlainText(), QStringLiteral("We're meeting - all welcome"));
+    QVERIFY(box->isHidden());
+    QVERIFY(m_editor->counterText().startsWith(QStringLiteral("GSM-7")));
+    // One undo brings the original back.
+    edit->undo();
+    QCOMPARE(edit->toPlainText(), QStringLiteral("We’re meeting – all welcome"));
+}
+
+void TestTemplateEditor::emojiCannotBeReplaced()
+{
+    auto *edit = m_editor->findChild<QPlainTextEdit *>(QStringLiteral("messageEdit"));
+    QTest::keyClicks(edit, QStringLiteral("Blessings "));
+    edit->insertPlainText(QStringLiteral("🙏")); // typed through an emoji picker, not key by key
+    QVERIFY(m_editor->counterText().startsWith(QStringLiteral("UCS-2")));
+    QVERIFY(m_editor->encodingWarningText().contains(QStringLiteral("🙏")));
+    QVERIFY(m_editor->findChild<QPushButton *>(QStringLiteral("replaceLookalikesButton"))->isHidden());
+}
+
+void TestTemplateEditor::unknownFieldFlaggedAsYouType()
+{
+    auto *edit = m_editor->findChild<QPlainTextEdit *>(QStringLiteral("messageEdit"));
+    auto *problems = m_editor->findChild<QLabel *>(QStringLiteral("problemsLabel"));
+    QTest::keyClicks(edit, QStringLiteral("Hello {frist_name}"));
+    QVERIFY(problems->isVisible());
+    QVERIFY(problems->text().contains(QStringLiteral("frist_name")));
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("Hello {first_name}"));
+    QVERIFY(problems->isHidden());
+}
+
+void TestTemplateEditor::insertFieldFromMenu()
+{
+    auto *edit = m_editor->findChild<QPlainTextEdit *>(QStringLiteral("messageEdit"));
+    QTest::keyClicks(edit, QStringLiteral("Dear "));
+    auto *button = m_editor->findChild<QToolButton *>(QStringLiteral("insertFieldButton"));
+    QMenu *menu = button->menu();
+    QVERIFY(menu);
+    QAction *firstName = nullptr;
+    QAction *fallback = nullptr;
+    for (QAction *action : menu->actions()) {
+        if (action->data().toString() == QStringLiteral("{first_name}"))
+            firstName = action;
+        if (action->data().toString().startsWith(QStringLiteral("{first_name|")))
+            fallback = action;
+    }
+    QVERIFY(firstName && fallback);
+    firstName->trigger();
+    QCOMPARE(edit->toPlainText(), QStringLiteral("Dear {first_name}"));
+    QTest::keyClicks(edit, QStringLiteral(" and "));
+    fallback->trigger();
+    QCOMPARE(edit->toPlainText(), QStringLiteral("Dear {first_name} and {first_name|friend}"));
+}
+
+void TestTemplateEditor::previewForChosenContact()
+{
+    auto *edit = m_editor->findChild<QPlainTextEdit *>(QStringLiteral("messageEdit"));
+    QTest::keyClicks(edit, QStringLiteral("Habari {first_name|ndugu}, karibu."));
+    QCOMPARE(m_editor->previewText(), QStringLiteral("Habari Mary, karibu."));
+    auto *combo = m_editor->findChild<QComboBox *>(QStringLiteral("previewContactCombo"));
+    combo->setCurrentIndex(combo->count() - 1); // someone whose name is not known
+    QCOMPARE(m_editor->previewText(), QStringLiteral("Habari ndugu, karibu."));
+    QVERIFY(m_editor->findChild<QLabel *>(QStringLiteral("previewCounterLabel"))->text().contains(QStringLiteral("1 SMS")));
+}
+
+QTEST_MAIN(TestTemplateEditor)
+#include "TestTemplateEditor.moc"
