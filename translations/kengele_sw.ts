@@ -194,6 +194,61 @@ Messages:
         <source>Use one of: templates list, templates show NAME, templates save NAME, templates delete NAME.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Give exactly one file: contacts import FILE [--group NAME] [--region CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at most one --group for an import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing… %1 of %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n row(s): </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new contact(s), </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated, </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give exactly one file to write: contacts export FILE [--group NAME]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n contact(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ColumnMapping</name>
@@ -270,6 +325,41 @@ Messages:
     <message>
         <source>Importing the contacts</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The e-mail address was left out on %n line(s) because it is not a usable address (line %1).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A name longer than %1 characters was shortened on %n line(s) (line %2).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Notes longer than %1 characters were shortened on %n line(s) (line %2).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A group name longer than %1 characters was left out on %n line(s) (line %2).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -524,48 +614,6 @@ Messages:
     </message>
 </context>
 <context>
-    <name>kengele::ContactImporter</name>
-    <message>
-        <source>Importing the contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source> and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The e-mail address was left out on %n line(s) because it is not a usable address (line %1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>A name longer than %1 characters was shortened on %n line(s) (line %2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Notes longer than %1 characters were shortened on %n line(s) (line %2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>A group name longer than %1 characters was left out on %n line(s) (line %2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>kengele::ContactService</name>
     <message>
         <source>Please give the contact a name.</source>
@@ -667,7 +715,7 @@ Messages:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Messages</source>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -950,6 +998,10 @@ Messages:
     </message>
     <message>
         <source>Delete group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opted out</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,15 +3,29 @@
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "contacts/PhoneNormalizer.h"
+#include "importexport/ContactExporter.h"
+#include "importexport/ContactImporter.h"
+#include "importexport/ImportOptions.h"
+#include "importexport/ImportReport.h"
 #include "messaging/SegmentCounter.h"
 #include "profile/Profile.h"
 #include "templates/TemplateService.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringDecoder>
+
+#include <cstdio>
+#ifdef Q_OS_WIN
+#include <io.h>
+#define isatty _isatty
+#define fileno _fileno
+#else
+#include <unistd.h>
+#endif
 
 namespace kengele {
 
@@ -490,14 +504,75 @@ int CliRunner::templates(const QStringList &words)
     return usage(tr("Use one of: templates list, templates show NAME, templates save NAME, templates delete NAME."));
 }
 
-int CliRunner::contactsImport(const QStringList &)
+int CliRunner::contactsImport(const QStringList &words)
 {
-    return usage(QStringLiteral("import: pending"));
+    if (!allowOnly({QStringLiteral("group"), QStringLiteral("region")}))
+        return BadUsage;
+    if (words.size() != 1)
+        return usage(tr("Give exactly one file: contacts import FILE [--group NAME] [--region CC]"));
+    if (m_args.values(QStringLiteral("group")).size() > 1)
+        return usage(tr("Give at most one --group for an import."));
+    if (Status opened = openProfile(); !opened)
+        return failed(opened.error());
+
+    ImportOptions options;
+    options.groupName = m_args.value(QStringLiteral("group"));
+    options.region = m_profile->phones().defaultRegion();
+    const bool showProgress = isatty(fileno(stderr)) && !m_json;
+    if (showProgress) {
+        options.progress = [this](qint64 done, qint64 total) {
+            m_err << '\r' << tr("Importing… %1 of %2 rows").arg(done).arg(total) << Qt::flush;
+        };
+    }
+    const ContactImporter importer(m_profile->database(), m_profile->phones(), m_clock);
+    const Result<ImportReport> report = importer.run(words.first(), options);
+    if (showProgress)
+        m_err << '\r' << QString(60, u' ') << '\r' << Qt::flush;
+    if (!report)
+        return failed(report.error());
+    for (const QString &warning : report->warnings)
+        m_err << warning << Qt::endl;
+    if (m_json) {
+        QJsonArray skipped;
+        for (const SkippedRow &row : report->skipped)
+            skipped.append(QJsonObject{{QStringLiteral("line"), row.line}, {QStringLiteral("reason"), row.reason}});
+        printJson(QJsonObject{{QStringLiteral("rows"), report->rows},
+                              {QStringLiteral("created"), report->created},
+                              {QStringLiteral("updated"), report->updated},
+                              {QStringLiteral("skipped"), skipped}});
+        return Done;
+    }
+    m_out << tr("Read %n row(s): ", nullptr, report->rows) << tr("%n new contact(s), ", nullptr, report->created)
+          << tr("%n updated, ", nullptr, report->updated) << tr("%n skipped.", nullptr, int(report->skipped.size())) << Qt::endl;
+    for (const SkippedRow &row : report->skipped)
+        m_out << tr("  line %1: %2").arg(row.line).arg(row.reason) << '\n';
+    return Done;
 }
 
-int CliRunner::contactsExport(const QStringList &)
+int CliRunner::contactsExport(const QStringList &words)
 {
-    return usage(QStringLiteral("export: pending"));
+    if (!allowOnly({QStringLiteral("group")}))
+        return BadUsage;
+    if (words.size() != 1)
+        return usage(tr("Give exactly one file to write: contacts export FILE [--group NAME]"));
+    if (Status opened = openProfile(); !opened)
+        return failed(opened.error());
+    qint64 groupId = 0;
+    if (m_args.has(QStringLiteral("group"))) {
+        const auto group = m_profile->groups().findByName(m_args.value(QStringLiteral("group")));
+        if (!group)
+            return failed(group.error());
+        groupId = group->id;
+    }
+    const ContactExporter exporter(m_profile->database());
+    const Result<int> written = exporter.exportCsv(words.first(), groupId);
+    if (!written)
+        return failed(written.error());
+    if (m_json)
+        printJson(QJsonObject{{QStringLiteral("file"), QFileInfo(words.first()).absoluteFilePath()}, {QStringLiteral("contacts"), *written}});
+    else
+        m_out << tr("Saved %n contact(s) to %1.", nullptr, *written).arg(words.first()) << Qt::endl;
+    return Done;
 }
 
 } // namespace kengele
