@@ -243,8 +243,7 @@ Result<Contact> ContactService::get(qint64 id) const
 
 Result<Contact> ContactService::findByPhone(QStringView phone) const
 {
-    const Result<QString> e164 = phone.startsWith(u'+') && phone.size() > 7 ? Result<QString>(phone.toString())
-                                                                             : normalizedPhone(phone);
+    const Result<QString> e164 = normalizedPhone(phone);
     if (!e164)
         return std::unexpected(e164.error());
     QSqlQuery q(m_database.connection());

@@ -1,0 +1,230 @@
+#include "CliRunner.h"
+#include "TestSupport.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace kengele;
+
+// Drives kengele-cli's commands in-process against a temporary profile.
+class TestCliRunner final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void exitCodes_data();
+    void exitCodes();
+    void contactsLifecycle();
+    void importReportsEveryRow();
+    void groupsAddIsAllOrNothing();
+    void templatesSaveRefusesUnknownField();
+    void segmentsFromArgumentAndStdin();
+    void newerDatabaseIsRefusedClearly();
+
+private:
+    struct Outcome {
+        int code = 0;
+        QString out;
+        QString err;
+        QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
+    };
+    Outcome cli(QStringList arguments, const QByteArray &input = {});
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    test::FixedClock m_clock;
+};
+
+void TestCliRunner::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+TestCliRunner::Outcome TestCliRunner::cli(QStringList arguments, const QByteArray &input)
+{
+    arguments.prepend(m_dir->filePath(QStringLiteral("profile")));
+    arguments.prepend(QStringLiteral("--profile"));
+    QString out;
+    QString err;
+    QByteArray in = input;
+    QBuffer inBuffer(&in);
+    inBuffer.open(QIODevice::ReadOnly);
+    QTextStream outStream(&out);
+    QTextStream errStream(&err);
+    QTextStream inStream(&inBuffer);
+    CliRunner runner(outStream, errStream, inStream, m_clock);
+    Outcome outcome;
+    outcome.code = runner.run(arguments);
+    outStream.flush();
+    errStream.flush();
+    outcome.out = out;
+    outcome.err = err;
+    return outcome;
+}
+
+void TestCliRunner::exitCodes_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("no command") << QStringList{} << 2 << "";
+    QTest::addRow("unknown command") << QStringList{QStringLiteral("fly")} << 2 << "Unknown command";
+    QTest::addRow("unknown option") << QStringList{QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--colour")} << 2 << "--colour";
+    QTest::addRow("option of another command") << QStringList{QStringLiteral("groups"), QStringLiteral("list"), QStringLiteral("--reason"), QStringLiteral("x")} << 2 << "does not apply";
+    QTest::addRow("missing value") << QStringList{QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--group")} << 2 << "needs a value";
+    QTest::addRow("help") << QStringList{QStringLiteral("--help")} << 0 << "";
+    QTest::addRow("unknown group") << QStringList{QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--group"), QStringLiteral("Nobody")} << 1 << "no group called";
+    QTest::addRow("invalid number") << QStringList{QStringLiteral("contacts"), QStringLiteral("optout"), QStringLiteral("123")} << 1 << "too few digits";
+    QTest::addRow("missing file") << QStringList{QStringLiteral("contacts"), QStringLiteral("import"), QStringLiteral("/nonexistent/file.csv")} << 1 << "does not exist";
+    QTest::addRow("bad region") << QStringList{QStringLiteral("contacts"), QStringLiteral("import"), QStringLiteral("x.csv"), QStringLiteral("--region"), QStringLiteral("XX")} << 1 << "not a country code";
+}
+
+void TestCliRunner::exitCodes()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    const Outcome outcome = cli(arguments);
+    QCOMPARE(outcome.code, code);
+    QVERIFY2(outcome.err.contains(message), qPrintable(outcome.err));
+}
+
+void TestCliRunner::contactsLifecycle()
+{
+    QCOMPARE(cli({QStringLiteral("groups"), QStringLiteral("create"), QStringLiteral("Women's Fellowship")}).code, 0);
+    QCOMPARE(cli({QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("0712 345 678"), QStringLiteral("--name"),
+                  QStringLiteral("Mary Wanjiku"), QStringLiteral("--group"), QStringLiteral("Women's Fellowship")})
+                 .code,
+             0);
+    const Outcome duplicate = cli({QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("+254712345678"),
+                                   QStringLiteral("--name"), QStringLiteral("Someone")});
+    QCOMPARE(duplicate.code, 1);
+    QVERIFY(duplicate.err.contains(QStringLiteral("already belongs to Mary Wanjiku")));
+    QCOMPARE(cli({QStringLiteral("contacts"), QStringLiteral("optout"), QStringLiteral("254712345678"), QStringLiteral("--reason"),
+                  QStringLiteral("asked by phone")})
+                 .code,
+             0);
+    const Outcome list = cli({QStringLiteral("--json"), QStringLiteral("contacts"), QStringLiteral("list")});
+    QCOMPARE(list.code, 0);
+    const QJsonArray contacts = list.json().array();
+    QCOMPARE(contacts.size(), 1);
+    const QJsonObject mary = contacts.first().toObject();
+    QCOMPARE(mary.keys(), (QStringList{QStringLiteral("groups"), QStringLiteral("id"), QStringLiteral("name"),
+                                       QStringLiteral("opted_out"), QStringLiteral("phone")}));
+    QCOMPARE(mary.value(QStringLiteral("name")).toString(), QStringLiteral("Mary Wanjiku"));
+    QCOMPARE(mary.value(QStringLiteral("phone")).toString(), QStringLiteral("+254712345678"));
+    QCOMPARE(mary.value(QStringLiteral("groups")).toArray().first().toString(), QStringLiteral("Women's Fellowship"));
+    QVERIFY(mary.value(QStringLiteral("opted_out")).toBool());
+    const Outcome byGroup = cli({QStringLiteral("--json"), QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--group"),
+                                 QStringLiteral("women's fellowship")});
+    QCOMPARE(byGroup.json().array().size(), 1);
+}
+
+void TestCliRunner::importReportsEveryRow()
+{
+    const QString csv = m_dir->filePath(QStringLiteral("members.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("\xEF\xBB\xBFJina;Simu\nMary Wanjiku;0712 345 678\n\"Otieno, John\";+254722000111\nBad;12345\nMary;254712345678\n");
+    file.close();
+    const Outcome outcome = cli({QStringLiteral("--json"), QStringLiteral("contacts"), QStringLiteral("import"), csv,
+                                 QStringLiteral("--group"), QStringLiteral("Youth")});
+    QCOMPARE(outcome.code, 0);
+    const QJsonObject report = outcome.json().object();
+    QCOMPARE(report.keys(), (QStringList{QStringLiteral("created"), QStringLiteral("rows"), QStringLiteral("skipped"), QStringLiteral("updated")}));
+    QCOMPARE(report.value(QStringLiteral("rows")).toInt(), 4);
+    QCOMPARE(report.value(QStringLiteral("created")).toInt(), 2);
+    QCOMPARE(report.value(QStringLiteral("updated")).toInt(), 1);
+    const QJsonArray skipped = report.value(QStringLiteral("skipped")).toArray();
+    QCOMPARE(skipped.size(), 1);
+    QCOMPARE(skipped.first().toObject().value(QStringLiteral("line")).toInt(), 4);
+    QVERIFY(skipped.first().toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("12345")));
+    const Outcome youth = cli({QStringLiteral("--json"), QStringLiteral("groups"), QStringLiteral("list")});
+    QCOMPARE(youth.json().array().first().toObject().value(QStringLiteral("members")).toInt(), 2);
+
+    // Exported and read back: the same people.
+    const QString out = m_dir->filePath(QStringLiteral("out.csv"));
+    QCOMPARE(cli({QStringLiteral("contacts"), QStringLiteral("export"), out}).code, 0);
+    QFile exported(out);
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(exported.readAll());
+    QVERIFY(text.contains(QStringLiteral("+254712345678")));
+    QVERIFY(text.contains(QStringLiteral("Otieno")));
+}
+
+void TestCliRunner::groupsAddIsAllOrNothing()
+{
+    QCOMPARE(cli({QStringLiteral("groups"), QStringLiteral("create"), QStringLiteral("Choir")}).code, 0);
+    QCOMPARE(cli({QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("0712345678"), QStringLiteral("--name"), QStringLiteral("Mary")}).code, 0);
+    const Outcome typo = cli({QStringLiteral("groups"), QStringLiteral("add"), QStringLiteral("Choir"), QStringLiteral("0712345678"),
+                              QStringLiteral("0799999999")});
+    QCOMPARE(typo.code, 1);
+    QVERIFY(typo.err.contains(QStringLiteral("Nothing was changed")));
+    QCOMPARE(cli({QStringLiteral("--json"), QStringLiteral("groups"), QStringLiteral("list")}).json().array().first().toObject()
+                 .value(QStringLiteral("members")).toInt(),
+             0);
+    const Outcome ok = cli({QStringLiteral("--json"), QStringLiteral("groups"), QStringLiteral("add"), QStringLiteral("Choir"),
+                            QStringLiteral("+254 712 345678")});
+    QCOMPARE(ok.code, 0);
+    QCOMPARE(ok.json().object().value(QStringLiteral("added")).toInt(), 1);
+}
+
+void TestCliRunner::templatesSaveRefusesUnknownField()
+{
+    const Outcome bad = cli({QStringLiteral("templates"), QStringLiteral("save"), QStringLiteral("Hi"), QStringLiteral("--text"),
+                             QStringLiteral("Hello {frist_name}")});
+    QCOMPARE(bad.code, 1);
+    QVERIFY(bad.err.contains(QStringLiteral("frist_name")));
+    QCOMPARE(cli({QStringLiteral("templates"), QStringLiteral("save"), QStringLiteral("Hi")}).code, 2);
+    const Outcome good = cli({QStringLiteral("--json"), QStringLiteral("templates"), QStringLiteral("save"), QStringLiteral("Hi"),
+                              QStringLiteral("--text"), QStringLiteral("Habari {first_name|ndugu}")});
+    QCOMPARE(good.code, 0);
+    const Outcome list = cli({QStringLiteral("--json"), QStringLiteral("templates"), QStringLiteral("list")});
+    const QJsonObject saved = list.json().array().first().toObject();
+    QCOMPARE(saved.value(QStringLiteral("name")).toString(), QStringLiteral("Hi"));
+    QCOMPARE(saved.value(QStringLiteral("text")).toString(), QStringLiteral("Habari {first_name|ndugu}"));
+    QCOMPARE(saved.value(QStringLiteral("encoding")).toString(), QStringLiteral("GSM-7"));
+}
+
+void TestCliRunner::segmentsFromArgumentAndStdin()
+{
+    const Outcome fromArgument = cli({QStringLiteral("--json"), QStringLiteral("segments"), QString(161, u'a')});
+    QCOMPARE(fromArgument.code, 0);
+    const QJsonObject object = fromArgument.json().object();
+    QCOMPARE(object.keys(), (QStringList{QStringLiteral("characters"), QStringLiteral("encoding"), QStringLiteral("segments"), QStringLiteral("units")}));
+    QCOMPARE(object.value(QStringLiteral("segments")).toInt(), 2);
+    // stdin is taken whole and verbatim, the trailing newline included.
+    const Outcome fromStdin = cli({QStringLiteral("--json"), QStringLiteral("segments")}, QStringLiteral("Bwana asifiwe 🙏\n").toUtf8());
+    const QJsonObject unicode = fromStdin.json().object();
+    QCOMPARE(unicode.value(QStringLiteral("encoding")).toString(), QStringLiteral("UCS-2"));
+    QCOMPARE(unicode.value(QStringLiteral("units")).toInt(), 17);
+    QCOMPARE(unicode.value(QStringLiteral("characters")).toInt(), 16);
+    const Outcome invalid = cli({QStringLiteral("segments")}, QByteArray("\xff\xfe bad"));
+    QCOMPARE(invalid.code, 1);
+}
+
+void TestCliRunner::newerDatabaseIsRefusedClearly()
+{
+    QCOMPARE(cli({QStringLiteral("groups"), QStringLiteral("list")}).code, 0);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("poke"));
+        db.setDatabaseName(m_dir->filePath(QStringLiteral("profile/kengele.sqlite")));
+        QVERIFY(db.open());
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 42"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("poke"));
+    const Outcome outcome = cli({QStringLiteral("groups"), QStringLiteral("list")});
+    QCOMPARE(outcome.code, 1);
+    QVERIFY(outcome.err.contains(QStringLiteral("newer version of Kengele")));
+}
+
+QTEST_GUILESS_MAIN(TestCliRunner)
+#include "TestCliRunner.moc"
