@@ -16,12 +16,12 @@ namespace {
 // Version 1: contacts, groups, opt-outs, templates.
 constexpr std::array<const char *, 10> Version1 = {
     // contacts: phone is E.164 (unique), phone_raw what the person typed or the file held.
-    // name is derived so it can be indexed for sorting and searching.
+    // name is derived and stored, so sorting uses its index and searching does not rebuild it per row.
     R"(CREATE TABLE contacts (
         id INTEGER PRIMARY KEY,
         first_name TEXT NOT NULL DEFAULT '',
         last_name TEXT NOT NULL DEFAULT '',
-        name TEXT GENERATED ALWAYS AS (trim(first_name || ' ' || last_name)) VIRTUAL,
+        name TEXT GENERATED ALWAYS AS (trim(first_name || ' ' || last_name)) STORED,
         phone TEXT NOT NULL UNIQUE,
         phone_raw TEXT NOT NULL DEFAULT '',
         email TEXT NOT NULL DEFAULT '',
