@@ -5,30 +5,30 @@
     <name>CliArguments</name>
     <message>
         <source>The option --%1 needs a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaguo --%1 linahitaji thamani.</translation>
     </message>
     <message>
         <source>Unknown option --%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaguo --%1 halijulikani.</translation>
     </message>
 </context>
 <context>
     <name>CliRunner</name>
     <message>
         <source>Unknown command “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Amri “%1” haijulikani.</translation>
     </message>
     <message>
         <source>“%1” is not a country code. Use two letters, e.g. KE, UG, TZ.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” si msimbo wa nchi. Tumia herufi mbili, k.m. KE, UG, TZ.</translation>
     </message>
     <message>
         <source>The option --%1 does not apply to this command.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaguo --%1 halitumiki kwa amri hii.</translation>
     </message>
     <message>
         <source>Run “kengele-cli --help” to see the commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Endesha “kengele-cli --help” ili kuona amri.</translation>
     </message>
     <message>
         <source>Usage: kengele-cli [--profile DIR] [--json] COMMAND ...
@@ -51,202 +51,221 @@ Templates:
 Messages:
   segments [TEXT]          encoding and SMS parts of TEXT (or of standard input)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Matumizi: kengele-cli [--profile DIR] [--json] COMMAND ...
+
+  --profile DIR   folda ya data (au weka KENGELE_PROFILE)
+  --json          matokeo yanayosomwa na programu nyingine
+
+Waasiliani:
+  contacts import FILE [--group NAME] [--region CC]   ingiza faili ya CSV au vCard
+  contacts list [--group NAME] [--search TEXT]
+  contacts add PHONE --name NAME [--email E]
+  contacts export FILE [--group NAME]                 andika waasiliani kwenye faili ya CSV
+  contacts optout PHONE [--reason TEXT]               sitisha ujumbe wote kwa nambari hii
+  contacts optin PHONE                                ruhusu ujumbe tena
+Vikundi:
+  groups list | groups create NAME | groups add NAME PHONE... | groups remove NAME PHONE...
+Violezo:
+  templates list | templates show NAME | templates delete NAME
+  templates save NAME (--text T | --file F)
+Ujumbe:
+  segments [TEXT]          usimbaji na sehemu za SMS za TEXT (au za standard input)
+</translation>
     </message>
     <message>
         <source>The text is not valid UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maandishi haya si UTF-8 sahihi.</translation>
     </message>
     <message numerus="yes">
         <source>%1, %n segment(s), %2 units, %3 characters</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, sehemu %n, vizio %2, herufi %3</numerusform>
+            <numerusform>%1, sehemu %n, vizio %2, herufi %3</numerusform>
         </translation>
     </message>
     <message>
         <source>“contacts list” takes no words, only --group NAME or --search TEXT.</source>
-        <translation type="unfinished"></translation>
+        <translation>“contacts list” haichukui maneno mengine, ila --group NAME au --search TEXT tu.</translation>
     </message>
     <message>
         <source>Use one of: contacts import, list, add, export, optout, optin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumia mojawapo ya: contacts import, list, add, export, optout, optin.</translation>
     </message>
     <message>
         <source>  [opted out]</source>
-        <translation type="unfinished"></translation>
+        <translation>  [amejiondoa]</translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mwasiliani %n</numerusform>
+            <numerusform>waasiliani %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Give exactly one phone number: contacts add PHONE --name NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Toa nambari moja tu ya simu: contacts add PHONE --name NAME</translation>
     </message>
     <message>
         <source>Added %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) ameongezwa.</translation>
     </message>
     <message>
         <source>Give exactly one phone number: contacts optin PHONE</source>
-        <translation type="unfinished"></translation>
+        <translation>Toa nambari moja tu ya simu: contacts optin PHONE</translation>
     </message>
     <message>
         <source>Give exactly one phone number: contacts optout PHONE [--reason TEXT]</source>
-        <translation type="unfinished"></translation>
+        <translation>Toa nambari moja tu ya simu: contacts optout PHONE [--reason TEXT]</translation>
     </message>
     <message>
         <source>%1 will receive messages again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 atapokea ujumbe tena.</translation>
     </message>
     <message>
         <source>%1 will not receive any more messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hatapokea ujumbe wowote tena.</translation>
     </message>
     <message>
         <source>“groups list” takes no more words.</source>
-        <translation type="unfinished"></translation>
+        <translation>“groups list” haichukui maneno mengine.</translation>
     </message>
     <message numerus="yes">
         <source>%n member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mwanachama %n</numerusform>
+            <numerusform>wanachama %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Give the group&apos;s name in quotes: groups create &quot;Women&apos;s Fellowship&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika jina la kikundi ndani ya alama za nukuu: groups create &quot;Umoja wa Wanawake&quot;</translation>
     </message>
     <message>
         <source>Created the group “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kikundi “%1” kimeundwa.</translation>
     </message>
     <message>
         <source>Give a group and at least one phone number: groups %1 NAME PHONE...</source>
-        <translation type="unfinished"></translation>
+        <translation>Taja kikundi na angalau nambari moja ya simu: groups %1 NAME PHONE...</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna kilichobadilishwa.</translation>
     </message>
     <message numerus="yes">
         <source>Added %n contact(s) to “%1”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mwasiliani %n ameongezwa kwenye “%1”.</numerusform>
+            <numerusform>Waasiliani %n wameongezwa kwenye “%1”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Removed %n contact(s) from “%1”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mwasiliani %n ameondolewa kwenye “%1”.</numerusform>
+            <numerusform>Waasiliani %n wameondolewa kwenye “%1”.</numerusform>
         </translation>
     </message>
     <message>
         <source>Use one of: groups list, groups create NAME, groups add NAME PHONE..., groups remove NAME PHONE...</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumia mojawapo ya: groups list, groups create NAME, groups add NAME PHONE..., groups remove NAME PHONE...</translation>
     </message>
     <message numerus="yes">
         <source>%n segment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>sehemu %n</numerusform>
+            <numerusform>sehemu %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Give the template&apos;s name in quotes: templates %1 &quot;Sunday service reminder&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika jina la kiolezo ndani ya alama za nukuu: templates %1 &quot;Ukumbusho wa ibada ya Jumapili&quot;</translation>
     </message>
     <message>
         <source>Deleted the template “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiolezo “%1” kimefutwa.</translation>
     </message>
     <message>
         <source>Give the template&apos;s name in quotes: templates save &quot;Choir practice&quot; --text &quot;...&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika jina la kiolezo ndani ya alama za nukuu: templates save &quot;Mazoezi ya kwaya&quot; --text &quot;...&quot;</translation>
     </message>
     <message>
         <source>Give the message with either --text &quot;...&quot; or --file FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toa ujumbe kwa --text &quot;...&quot; au kwa --file FILE.</translation>
     </message>
     <message>
         <source>Could not read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Imeshindwa kusoma %1: %2</translation>
     </message>
     <message>
         <source>%1 is not a UTF-8 text file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 si faili ya maandishi ya UTF-8.</translation>
     </message>
     <message numerus="yes">
         <source>Saved the template “%1” (%2, %n segment(s) before merge fields are filled in).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kiolezo “%1” kimehifadhiwa (%2, sehemu %n kabla ya kujaza vipengele).</numerusform>
+            <numerusform>Kiolezo “%1” kimehifadhiwa (%2, sehemu %n kabla ya kujaza vipengele).</numerusform>
         </translation>
     </message>
     <message>
         <source>Use one of: templates list, templates show NAME, templates save NAME, templates delete NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumia mojawapo ya: templates list, templates show NAME, templates save NAME, templates delete NAME.</translation>
     </message>
     <message>
         <source>Give exactly one file: contacts import FILE [--group NAME] [--region CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>Toa faili moja tu: contacts import FILE [--group NAME] [--region CC]</translation>
     </message>
     <message>
         <source>Give at most one --group for an import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uingizaji mmoja unaweza kuwa na --group moja tu.</translation>
     </message>
     <message>
         <source>Importing… %1 of %2 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Inaingiza… mistari %1 kati ya %2</translation>
     </message>
     <message numerus="yes">
         <source>Read %n row(s): </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mstari %n umesomwa: </numerusform>
+            <numerusform>Mistari %n imesomwa: </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new contact(s), </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mwasiliani mpya %n, </numerusform>
+            <numerusform>waasiliani wapya %n, </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n updated, </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>aliyesasishwa %n, </numerusform>
+            <numerusform>waliosasishwa %n, </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>uliorukwa %n.</numerusform>
+            <numerusform>iliyorukwa %n.</numerusform>
         </translation>
     </message>
     <message>
         <source>  line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  mstari %1: %2</translation>
     </message>
     <message>
         <source>Give exactly one file to write: contacts export FILE [--group NAME]</source>
-        <translation type="unfinished"></translation>
+        <translation>Toa faili moja tu ya kuandikia: contacts export FILE [--group NAME]</translation>
     </message>
     <message numerus="yes">
         <source>Saved %n contact(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mwasiliani %n amehifadhiwa katika %1.</numerusform>
+            <numerusform>Waasiliani %n wamehifadhiwa katika %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -254,111 +273,111 @@ Messages:
     <name>ColumnMapping</name>
     <message>
         <source>Do not import</source>
-        <translation type="unfinished"></translation>
+        <translation>Usiingize</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la kwanza</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la mwisho</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina kamili</translation>
     </message>
     <message>
         <source>Phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nambari ya simu</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Barua pepe</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Maelezo</translation>
     </message>
     <message>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Vikundi</translation>
     </message>
 </context>
 <context>
     <name>ContactExporter</name>
     <message>
         <source>Exporting contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuhamisha waasiliani</translation>
     </message>
     <message>
         <source>This group no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kikundi hiki hakipo tena.</translation>
     </message>
     <message>
         <source>Kengele could not save %1. Choose a folder you are allowed to change, and close the file if it is open in Excel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele imeshindwa kuhifadhi %1. Chagua folda unayoruhusiwa kubadilisha, na ufunge faili hiyo ikiwa iko wazi katika Excel.</translation>
     </message>
 </context>
 <context>
     <name>ContactImporter</name>
     <message>
         <source>“%1” is not a country code Kengele knows. Use two letters, such as KE for Kenya or TZ for Tanzania.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” si msimbo wa nchi unaojulikana na Kengele. Tumia herufi mbili, kama KE kwa Kenya au TZ kwa Tanzania.</translation>
     </message>
     <message>
         <source>A group name can have at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la kikundi lisizidi herufi %1.</translation>
     </message>
     <message>
         <source>The file has no recognisable header, so the columns were guessed from their contents. Check the imported contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faili haina vichwa vya safu vinavyotambulika, kwa hiyo safu zimekisiwa kutokana na yaliyomo. Kagua waasiliani walioingizwa.</translation>
     </message>
     <message>
         <source>Kengele cannot tell which column holds the phone numbers. Choose the phone number column and import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haiwezi kujua ni safu ipi yenye nambari za simu. Chagua safu ya nambari za simu kisha uingize tena.</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uingizaji umeghairiwa; hakuna kilichobadilishwa.</translation>
     </message>
     <message>
         <source>Importing the contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuingiza waasiliani</translation>
     </message>
     <message numerus="yes">
         <source> and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> na mwingine %n</numerusform>
+            <numerusform> na mingine %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The e-mail address was left out on %n line(s) because it is not a usable address (line %1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Anwani ya barua pepe haikuingizwa kwa sababu haifai (mstari wa %1).</numerusform>
+            <numerusform>Anwani za barua pepe hazikuingizwa kwenye mistari %n kwa sababu hazifai (mistari: %1).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>A name longer than %1 characters was shortened on %n line(s) (line %2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Jina refu kuliko herufi %1 lilifupishwa (mstari wa %2).</numerusform>
+            <numerusform>Majina marefu kuliko herufi %1 yalifupishwa kwenye mistari %n (mistari: %2).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Notes longer than %1 characters were shortened on %n line(s) (line %2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Maelezo marefu kuliko herufi %1 yalifupishwa (mstari wa %2).</numerusform>
+            <numerusform>Maelezo marefu kuliko herufi %1 yalifupishwa kwenye mistari %n (mistari: %2).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>A group name longer than %1 characters was left out on %n line(s) (line %2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Jina la kikundi refu kuliko herufi %1 liliachwa (mstari wa %2).</numerusform>
+            <numerusform>Majina ya vikundi marefu kuliko herufi %1 yaliachwa kwenye mistari %n (mistari: %2).</numerusform>
         </translation>
     </message>
 </context>
@@ -366,495 +385,495 @@ Messages:
     <name>CsvReader</name>
     <message>
         <source>A quotation mark (&quot;) on this line is never closed, so the line could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alama ya nukuu (&quot;) kwenye mstari huu haijafungwa, kwa hiyo mstari haukuweza kusomwa.</translation>
     </message>
     <message>
         <source>This line has more than %1 columns, so it could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mstari huu una safu zaidi ya %1, kwa hiyo haukuweza kusomwa.</translation>
     </message>
     <message>
         <source>A value on this line is longer than %1 characters, so the line could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thamani moja kwenye mstari huu ina herufi zaidi ya %1, kwa hiyo mstari haukuweza kusomwa.</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>Kengele cannot create its data folder %1. Choose a folder you are allowed to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haiwezi kuunda folda yake ya data %1. Chagua folda unayoruhusiwa kubadilisha.</translation>
     </message>
     <message>
         <source>%1 is a folder, not a Kengele data file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ni folda, si faili ya data ya Kengele.</translation>
     </message>
     <message>
         <source>%1 is not a Kengele data file, or it is damaged. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 si faili ya data ya Kengele, au imeharibika. Hakuna kilichobadilishwa.</translation>
     </message>
     <message>
         <source>Kengele cannot save changes to its data file %1 because the file is read-only. Ask whoever looks after this computer to allow changes to it, or copy the folder to a place you can change. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haiwezi kuhifadhi mabadiliko kwenye faili yake ya data %1 kwa sababu faili hiyo ni ya kusoma tu. Mwombe anayeshughulikia kompyuta hii aruhusu mabadiliko, au nakili folda hadi mahali unapoweza kubadilisha. Hakuna kilichobadilishwa.</translation>
     </message>
     <message>
         <source>Kengele cannot save changes in the folder %1 because it is read-only. Ask whoever looks after this computer to allow changes to it. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haiwezi kuhifadhi mabadiliko kwenye folda %1 kwa sababu ni ya kusoma tu. Mwombe anayeshughulikia kompyuta hii aruhusu mabadiliko. Hakuna kilichobadilishwa.</translation>
     </message>
     <message>
         <source>Opening the data file</source>
-        <translation type="unfinished"></translation>
+        <translation>Kufungua faili ya data</translation>
     </message>
     <message>
         <source>This data was saved by a newer version of Kengele (data version %1; this Kengele reads up to version %2). Install the newer Kengele to open it. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data hii ilihifadhiwa na toleo jipya zaidi la Kengele (toleo la data %1; Kengele hii husoma hadi toleo %2). Sakinisha Kengele mpya ili uifungue. Hakuna kilichobadilishwa.</translation>
     </message>
     <message>
         <source>%1 failed: the data file is read-only, so nothing was saved. Ask whoever looks after this computer to allow changes to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kumeshindikana: faili ya data ni ya kusoma tu, kwa hiyo hakuna kilichohifadhiwa. Mwombe anayeshughulikia kompyuta hii aruhusu mabadiliko.</translation>
     </message>
     <message>
         <source>%1 failed: the disk is full, so nothing was saved. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kumeshindikana: diski imejaa, kwa hiyo hakuna kilichohifadhiwa. Futa vitu visivyohitajika ili upate nafasi, kisha ujaribu tena.</translation>
     </message>
     <message>
         <source>%1 failed: another Kengele window or program is busy with the data file. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kumeshindikana: dirisha lingine la Kengele au programu nyingine inatumia faili ya data. Jaribu tena baada ya muda mfupi.</translation>
     </message>
     <message>
         <source>%1 failed: the data file is damaged. Restore it from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kumeshindikana: faili ya data imeharibika. Irejeshe kutoka kwenye nakala ya akiba.</translation>
     </message>
     <message>
         <source>%1 failed because the data file refused the change (%2). Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kumeshindikana kwa sababu faili ya data imekataa badiliko hilo (%2). Hakuna kilichohifadhiwa.</translation>
     </message>
     <message>
         <source>Preparing the data file</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuandaa faili ya data</translation>
     </message>
     <message>
         <source>Updating the data file</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusasisha faili ya data</translation>
     </message>
     <message>
         <source>The change could not be started, so nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Badiliko halikuweza kuanzishwa, kwa hiyo hakuna kilichohifadhiwa.</translation>
     </message>
     <message>
         <source>Saving the change</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuhifadhi badiliko</translation>
     </message>
 </context>
 <context>
     <name>DemoCongregation</name>
     <message>
         <source>Creating the demo congregation</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuunda waumini wa mfano</translation>
     </message>
     <message>
         <source>Replied STOP</source>
-        <translation type="unfinished"></translation>
+        <translation>Alijibu STOP</translation>
     </message>
 </context>
 <context>
     <name>ImportPreview</name>
     <message>
         <source>Column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Safu %1</translation>
     </message>
 </context>
 <context>
     <name>KeychainSecretStore</name>
     <message>
         <source>No saved password or key was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna nenosiri wala ufunguo uliohifadhiwa.</translation>
     </message>
     <message>
         <source>The computer&apos;s password store (keychain) could not be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hifadhi ya manenosiri ya kompyuta (keychain) haikuweza kutumika: %1</translation>
     </message>
 </context>
 <context>
     <name>PhoneNormalizer</name>
     <message>
         <source>There is no phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna nambari ya simu.</translation>
     </message>
     <message>
         <source>“%1” starts with a country code that does not exist. Check the first digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” inaanza na msimbo wa nchi usiokuwepo. Kagua tarakimu za mwanzo.</translation>
     </message>
     <message>
         <source>“%1” is too short to be a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” ni fupi mno kuwa nambari ya simu.</translation>
     </message>
     <message>
         <source>“%1” is too long to be a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” ni ndefu mno kuwa nambari ya simu.</translation>
     </message>
     <message>
         <source>“%1” is not a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” si nambari ya simu.</translation>
     </message>
     <message>
         <source>“%1” has too few digits to be a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” ina tarakimu chache mno kuwa nambari ya simu.</translation>
     </message>
     <message>
         <source>“%1” has too many digits to be a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” ina tarakimu nyingi mno kuwa nambari ya simu.</translation>
     </message>
     <message>
         <source>“%1” is not a valid phone number in %2. Check the digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” si nambari sahihi ya simu ya %2. Kagua tarakimu.</translation>
     </message>
 </context>
 <context>
     <name>Profile</name>
     <message>
         <source>No data folder was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna folda ya data iliyotolewa.</translation>
     </message>
     <message>
         <source>%1 is a file, not a folder. Choose a folder for Kengele&apos;s data.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ni faili, si folda. Chagua folda ya kuhifadhi data ya Kengele.</translation>
     </message>
     <message>
         <source>Kengele cannot create its data folder %1. Choose a folder you are allowed to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haiwezi kuunda folda yake ya data %1. Chagua folda unayoruhusiwa kubadilisha.</translation>
     </message>
 </context>
 <context>
     <name>TextFileDecoder</name>
     <message>
         <source>The file %1 does not exist. It may have been moved or deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faili %1 haipo. Huenda imehamishwa au imefutwa.</translation>
     </message>
     <message>
         <source>%1 is a folder, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ni folda, si faili.</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faili hii haina kitu.</translation>
     </message>
     <message>
         <source>This file is too big to import (%1 MB). Kengele can import files of up to %2 MB; split the list into smaller files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faili hii ni kubwa mno kuingizwa (%1 MB). Kengele inaweza kuingiza faili za hadi %2 MB; gawanya orodha katika faili ndogo zaidi.</translation>
     </message>
     <message>
         <source>Kengele could not open %1. Check that the file still exists and that you are allowed to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele imeshindwa kufungua %1. Hakikisha kwamba faili bado ipo na kwamba unaruhusiwa kuisoma.</translation>
     </message>
     <message>
         <source>Kengele could not read all of %1. Copy the file to this computer and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele imeshindwa kusoma %1 yote. Nakili faili kwenye kompyuta hii kisha ujaribu tena.</translation>
     </message>
     <message>
         <source>This is an Excel workbook, not a CSV file. In Excel choose File → Save As → CSV UTF-8, then import that file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hii ni faili ya Excel (workbook), si faili ya CSV. Katika Excel chagua File → Save As → CSV UTF-8, kisha uingize faili hiyo.</translation>
     </message>
     <message>
         <source>This file is not a contact list (CSV or vCard); it looks like a picture, document or program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faili hii si orodha ya waasiliani (CSV au vCard); inaonekana kuwa picha, hati au programu.</translation>
     </message>
     <message>
         <source>This is a spreadsheet, not a CSV file. In LibreOffice choose File → Save As, pick “Text CSV”, then import that file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hili ni jedwali, si faili ya CSV. Katika LibreOffice chagua File → Save As, chagua “Text CSV”, kisha uingize faili hiyo.</translation>
     </message>
     <message>
         <source>Some letters in the file could not be read and were replaced by “�”. Check the names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baadhi ya herufi katika faili hazikuweza kusomwa na zimebadilishwa kwa “�”. Kagua majina.</translation>
     </message>
     <message>
         <source>The file was not saved as UTF-8, so it was read as Western European text. Check names with special letters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faili haikuhifadhiwa kama UTF-8, kwa hiyo imesomwa kama maandishi ya Ulaya Magharibi. Kagua majina yenye herufi maalum.</translation>
     </message>
 </context>
 <context>
     <name>kengele::ContactDialog</name>
     <message>
         <source>Edit contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Hariri mwasiliani</translation>
     </message>
     <message>
         <source>Add contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongeza mwasiliani</translation>
     </message>
     <message>
         <source>e.g. 0712 345 678</source>
-        <translation type="unfinished"></translation>
+        <translation>k.m. 0712 345 678</translation>
     </message>
     <message>
         <source>First name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la kwanza:</translation>
     </message>
     <message>
         <source>Last name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la mwisho:</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Simu:</translation>
     </message>
     <message>
         <source>E-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>Barua pepe:</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Maelezo:</translation>
     </message>
     <message>
         <source>Numbers without a country code are read as %1 numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nambari zisizo na msimbo wa nchi husomwa kama nambari za %1.</translation>
     </message>
     <message>
         <source>✓ Will be saved as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Itahifadhiwa kama %1</translation>
     </message>
 </context>
 <context>
     <name>kengele::ContactService</name>
     <message>
         <source>Please give the contact a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tafadhali mpe mwasiliani jina.</translation>
     </message>
     <message>
         <source>A name can have at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina lisizidi herufi %1.</translation>
     </message>
     <message>
         <source>Notes can have at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maelezo yasizidi herufi %1.</translation>
     </message>
     <message>
         <source>“%1” is not an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” si anwani ya barua pepe.</translation>
     </message>
     <message>
         <source>The number %1 already belongs to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nambari %1 tayari ni ya %2.</translation>
     </message>
     <message>
         <source>Saving the contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuhifadhi mwasiliani</translation>
     </message>
     <message>
         <source>This contact no longer exists; someone may have deleted it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mwasiliani huyu hayupo tena; huenda mtu amemfuta.</translation>
     </message>
     <message>
         <source>Deleting contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kufuta waasiliani</translation>
     </message>
     <message>
         <source>Reading the contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma mwasiliani</translation>
     </message>
     <message>
         <source>No contact has the number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna mwasiliani mwenye nambari %1.</translation>
     </message>
     <message>
         <source>Counting contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuhesabu waasiliani</translation>
     </message>
     <message>
         <source>Reading contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma waasiliani</translation>
     </message>
     <message>
         <source>Recording the opt-out</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusitisha ujumbe kwa mwasiliani</translation>
     </message>
     <message>
         <source>Removing the opt-out</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuruhusu ujumbe tena</translation>
     </message>
     <message>
         <source>Reading opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma orodha ya waliojiondoa</translation>
     </message>
     <message>
         <source>Removing the demo congregation</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuondoa waumini wa mfano</translation>
     </message>
 </context>
 <context>
     <name>kengele::ContactTableModel</name>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(hana jina)</translation>
     </message>
     <message>
         <source>Opted out</source>
-        <translation type="unfinished"></translation>
+        <translation>Amejiondoa</translation>
     </message>
     <message>
         <source>Receives no messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapokei ujumbe</translation>
     </message>
     <message>
         <source>Receives no messages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapokei ujumbe: %1</translation>
     </message>
     <message>
         <source>Entered as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Iliandikwa kama %1</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Simu</translation>
     </message>
     <message>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Vikundi</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Hali</translation>
     </message>
 </context>
 <context>
     <name>kengele::ContactsPage</name>
     <message>
         <source>Search by name, phone or e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Tafuta kwa jina, simu au barua pepe</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongeza…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hariri…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Futa</translation>
     </message>
     <message>
         <source>Stop messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitisha ujumbe</translation>
     </message>
     <message>
         <source>The selected people will not receive any SMS until you allow it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Watu uliowachagua hawatapokea SMS yoyote hadi utakaporuhusu tena.</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingiza…</translation>
     </message>
     <message>
         <source>Add contacts from a spreadsheet (CSV) or phone contacts (vCard).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongeza waasiliani kutoka kwenye jedwali (CSV) au waasiliani wa simu (vCard).</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hamisha…</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Waasiliani</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No contacts yet&lt;/h2&gt;&lt;p&gt;Add people one by one, or import the spreadsheet or phone contacts you already have.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Bado hakuna waasiliani&lt;/h2&gt;&lt;p&gt;Ongeza watu mmoja mmoja, au ingiza jedwali au waasiliani wa simu ulio nao tayari.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Add a contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongeza mwasiliani</translation>
     </message>
     <message>
         <source>Import a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingiza jedwali</translation>
     </message>
     <message>
         <source>Group:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kikundi:</translation>
     </message>
     <message>
         <source>&lt;h1&gt;Contacts&lt;/h1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h1&gt;Waasiliani&lt;/h1&gt;</translation>
     </message>
     <message>
         <source>All contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Waasiliani wote</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mwasiliani %n</numerusform>
+            <numerusform>waasiliani %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Showing %1 of %n contact(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Inaonyesha %1 kati ya mwasiliani %n</numerusform>
+            <numerusform>Inaonyesha %1 kati ya waasiliani %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Allow messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruhusu ujumbe</translation>
     </message>
     <message>
         <source>Delete %1? They will also be removed from their groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Je, ungependa kumfuta %1? Ataondolewa pia kwenye vikundi vyake.</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n contacts? They will also be removed from their groups.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Je, ungependa kumfuta mwasiliani %n? Ataondolewa pia kwenye vikundi vyake.</numerusform>
+            <numerusform>Je, ungependa kufuta waasiliani %n? Wataondolewa pia kwenye vikundi vyao.</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Futa waasiliani</translation>
     </message>
     <message>
         <source>Stopped by office staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Ilisitishwa na wafanyakazi wa ofisi</translation>
     </message>
     <message>
         <source>Add to group</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongeza kwenye kikundi</translation>
     </message>
     <message>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Vikundi</translation>
     </message>
     <message>
         <source>Import contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingiza waasiliani</translation>
     </message>
     <message>
         <source>Contact lists (*.csv *.txt *.vcf);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Orodha za waasiliani (*.csv *.txt *.vcf);;Faili zote (*)</translation>
     </message>
     <message>
         <source>Export contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Hamisha waasiliani</translation>
     </message>
     <message>
         <source>CSV spreadsheet (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedwali la CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>Saved %n contact(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mwasiliani %n amehifadhiwa katika %1.</numerusform>
+            <numerusform>Waasiliani %n wamehifadhiwa katika %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -862,13 +881,13 @@ Messages:
     <name>kengele::GroupListModel</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%n member(s) receive no messages (opted out)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mwanachama %n hapokei ujumbe (amejiondoa)</numerusform>
+            <numerusform>Wanachama %n hawapokei ujumbe (wamejiondoa)</numerusform>
         </translation>
     </message>
 </context>
@@ -876,725 +895,726 @@ Messages:
     <name>kengele::GroupService</name>
     <message>
         <source>Reading groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma vikundi</translation>
     </message>
     <message>
         <source>This group no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kikundi hiki hakipo tena.</translation>
     </message>
     <message>
         <source>There is no group called “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna kikundi kinachoitwa “%1”.</translation>
     </message>
     <message>
         <source>Please give the group a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tafadhali kipe kikundi jina.</translation>
     </message>
     <message>
         <source>A group name can have at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la kikundi lisizidi herufi %1.</translation>
     </message>
     <message>
         <source>There is already a group called “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tayari kuna kikundi kinachoitwa “%1”.</translation>
     </message>
     <message>
         <source>Creating the group</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuunda kikundi</translation>
     </message>
     <message>
         <source>Renaming the group</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubadilisha jina la kikundi</translation>
     </message>
     <message>
         <source>Deleting the group</source>
-        <translation type="unfinished"></translation>
+        <translation>Kufuta kikundi</translation>
     </message>
     <message>
         <source>Adding members</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuongeza wanachama</translation>
     </message>
     <message>
         <source>Removing members</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuondoa wanachama</translation>
     </message>
 </context>
 <context>
     <name>kengele::GroupsPage</name>
     <message>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Vikundi</translation>
     </message>
     <message>
         <source>New group…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kikundi kipya…</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Badilisha jina…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Futa</translation>
     </message>
     <message>
         <source>&lt;b&gt;Groups&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Vikundi&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Remove from group</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondoa kwenye kikundi</translation>
     </message>
     <message>
         <source>Find people to add</source>
-        <translation type="unfinished"></translation>
+        <translation>Tafuta watu wa kuongeza</translation>
     </message>
     <message>
         <source>← Add to group</source>
-        <translation type="unfinished"></translation>
+        <translation>← Ongeza kwenye kikundi</translation>
     </message>
     <message>
         <source>&lt;b&gt;Other contacts&lt;/b&gt; — select and add, or drag onto the members or a group</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Waasiliani wengine&lt;/b&gt; — chagua kisha uongeze, au buruta hadi kwa wanachama au kwenye kikundi</translation>
     </message>
     <message>
         <source>&lt;h1&gt;Groups&lt;/h1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h1&gt;Vikundi&lt;/h1&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Members of %1&lt;/b&gt; (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Wanachama wa %1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
         <source>&lt;b&gt;No groups yet.&lt;/b&gt; Create one with “New group…”, e.g. Youth or Choir.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Bado hakuna vikundi.&lt;/b&gt; Unda kimoja kwa “Kikundi kipya…”, k.m. Vijana au Kwaya.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Choose a group&lt;/b&gt; on the left to see its members.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Chagua kikundi&lt;/b&gt; upande wa kushoto ili uone wanachama wake.</translation>
     </message>
     <message>
         <source>New group</source>
-        <translation type="unfinished"></translation>
+        <translation>Kikundi kipya</translation>
     </message>
     <message>
         <source>Name of the new group:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la kikundi kipya:</translation>
     </message>
     <message>
         <source>Rename group</source>
-        <translation type="unfinished"></translation>
+        <translation>Badilisha jina la kikundi</translation>
     </message>
     <message>
         <source>New name for “%1”:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina jipya la “%1”:</translation>
     </message>
     <message numerus="yes">
         <source>Delete the group “%1”? Its %n member(s) stay in your contacts.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Je, ungependa kufuta kikundi “%1”? Mwanachama wake %n atabaki katika waasiliani wako.</numerusform>
+            <numerusform>Je, ungependa kufuta kikundi “%1”? Wanachama wake %n watabaki katika waasiliani wako.</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete group</source>
-        <translation type="unfinished"></translation>
+        <translation>Futa kikundi</translation>
     </message>
     <message>
         <source>Opted out</source>
-        <translation type="unfinished"></translation>
+        <translation>Amejiondoa</translation>
     </message>
 </context>
 <context>
     <name>kengele::GsmLookalikes</name>
     <message>
         <source>curly quote</source>
-        <translation type="unfinished"></translation>
+        <translation>alama ya nukuu iliyopinda</translation>
     </message>
     <message>
         <source>quotation mark</source>
-        <translation type="unfinished"></translation>
+        <translation>alama ya nukuu</translation>
     </message>
     <message>
         <source>accent mark</source>
-        <translation type="unfinished"></translation>
+        <translation>alama ya lafudhi</translation>
     </message>
     <message>
         <source>dash</source>
-        <translation type="unfinished"></translation>
+        <translation>kistari</translation>
     </message>
     <message>
         <source>ellipsis</source>
-        <translation type="unfinished"></translation>
+        <translation>nukta tatu</translation>
     </message>
     <message>
         <source>special space</source>
-        <translation type="unfinished"></translation>
+        <translation>nafasi maalum</translation>
     </message>
     <message>
         <source>tab</source>
-        <translation type="unfinished"></translation>
+        <translation>kichupo (tab)</translation>
     </message>
     <message>
         <source>line separator</source>
-        <translation type="unfinished"></translation>
+        <translation>kitenganishi cha mistari</translation>
     </message>
     <message>
         <source>bullet</source>
-        <translation type="unfinished"></translation>
+        <translation>kitone cha orodha</translation>
     </message>
     <message>
         <source>accented letter</source>
-        <translation type="unfinished"></translation>
+        <translation>herufi yenye lafudhi</translation>
     </message>
     <message>
         <source>look-alike character</source>
-        <translation type="unfinished"></translation>
+        <translation>herufi inayofanana na nyingine</translation>
     </message>
     <message>
         <source>invisible character</source>
-        <translation type="unfinished"></translation>
+        <translation>herufi isiyoonekana</translation>
     </message>
     <message>
         <source>emoji or symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>emoji au alama</translation>
     </message>
     <message>
         <source>character outside GSM-7</source>
-        <translation type="unfinished"></translation>
+        <translation>herufi iliyo nje ya GSM-7</translation>
     </message>
     <message>
         <source>%1 (%2) forces UCS-2 — it has no GSM-7 equivalent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) inalazimisha UCS-2 — haina mbadala katika GSM-7</translation>
     </message>
     <message>
         <source>%1 (%2) forces UCS-2 — remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) inalazimisha UCS-2 — iondoe</translation>
     </message>
     <message>
         <source>a space</source>
-        <translation type="unfinished"></translation>
+        <translation>nafasi</translation>
     </message>
     <message>
         <source>a line break</source>
-        <translation type="unfinished"></translation>
+        <translation>mstari mpya</translation>
     </message>
     <message>
         <source>%1 (%2) forces UCS-2 — replace with %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) inalazimisha UCS-2 — weka %3 badala yake</translation>
     </message>
 </context>
 <context>
     <name>kengele::ImportDialog</name>
     <message>
         <source>Import contacts from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingiza waasiliani kutoka %1</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Funga</translation>
     </message>
     <message>
         <source>The first row holds column titles</source>
-        <translation type="unfinished"></translation>
+        <translation>Mstari wa kwanza una vichwa vya safu</translation>
     </message>
     <message>
         <source>(no group)</source>
-        <translation type="unfinished"></translation>
+        <translation>(hakuna kikundi)</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingiza</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghairi</translation>
     </message>
     <message>
         <source>Also add everyone to the group:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pia ongeza kila mtu kwenye kikundi:</translation>
     </message>
     <message>
         <source>Check what each column holds. Columns set to “Leave out” are not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kagua kilicho katika kila safu. Safu zilizowekwa “Usiingize” hazitaingizwa.</translation>
     </message>
     <message>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inasoma faili…</translation>
     </message>
     <message>
         <source>Nothing is changed until the whole file has been read. Cancelling leaves your contacts as they were.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna kinachobadilishwa hadi faili yote isomwe. Ukighairi, waasiliani wako watabaki kama walivyokuwa.</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Mstari</translation>
     </message>
     <message>
         <source>Why it was not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Sababu ya kutoingizwa</translation>
     </message>
     <message>
         <source>Save this list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hifadhi orodha hii…</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n contact card(s)&lt;/b&gt; found in this vCard file.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;Kadi %n ya mwasiliani&lt;/b&gt; imepatikana katika faili hii ya vCard.</numerusform>
+            <numerusform>&lt;b&gt;Kadi %n za waasiliani&lt;/b&gt; zimepatikana katika faili hii ya vCard.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n row(s)&lt;/b&gt; found in this file.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;Mstari %n&lt;/b&gt; umepatikana katika faili hii.</numerusform>
+            <numerusform>&lt;b&gt;Mistari %n&lt;/b&gt; imepatikana katika faili hii.</numerusform>
         </translation>
     </message>
     <message>
         <source>Choose which column holds the phone numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chagua safu yenye nambari za simu.</translation>
     </message>
     <message>
         <source>Kengele guessed the columns from their contents. Please check them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele imekisia safu kutokana na yaliyomo. Tafadhali zikague.</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inaingiza…</translation>
     </message>
     <message>
         <source>Stopping… nothing will be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inasimamisha… hakuna kitakachobadilishwa.</translation>
     </message>
     <message>
         <source>Imported %1 of %2 rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imeingiza mistari %1 kati ya %2…</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Import finished&lt;/h3&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Uingizaji umekamilika&lt;/h3&gt;</translation>
     </message>
     <message numerus="yes">
         <source>%n new contact(s) added.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mwasiliani mpya %n ameongezwa.</numerusform>
+            <numerusform>Waasiliani wapya %n wameongezwa.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) matched a number already known and updated that contact.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mstari %n ulilingana na nambari iliyokuwepo tayari, na ukasasisha mwasiliani huyo.</numerusform>
+            <numerusform>Mistari %n ililingana na nambari zilizokuwepo tayari, na ikasasisha waasiliani hao.</numerusform>
         </translation>
     </message>
     <message>
         <source>New groups: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vikundi vipya: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) were not imported:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mstari %n haukuingizwa:</numerusform>
+            <numerusform>Mistari %n haikuingizwa:</numerusform>
         </translation>
     </message>
     <message>
         <source>This file cannot be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Faili hii haiwezi kuingizwa</translation>
     </message>
     <message>
         <source>Save the rows that were not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Hifadhi mistari ambayo haikuingizwa</translation>
     </message>
     <message>
         <source>CSV spreadsheet (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedwali la CSV (*.csv)</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Imeshindwa kuandika %1: %2</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Sababu</translation>
     </message>
 </context>
 <context>
     <name>kengele::MainWindow</name>
     <message>
         <source>Kengele — church office messaging</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele — ujumbe wa ofisi ya kanisa</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Waasiliani</translation>
     </message>
     <message>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Vikundi</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Violezo</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Faili</translation>
     </message>
     <message>
         <source>&amp;Import contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ingiza waasiliani…</translation>
     </message>
     <message>
         <source>&amp;Export contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hamisha waasiliani…</translation>
     </message>
     <message>
         <source>Remove the &amp;demo congregation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondoa &amp;waumini wa mfano…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ondoka</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zana</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mipangilio…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Msaada</translation>
     </message>
     <message>
         <source>&amp;About Kengele</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kuhusu Kengele</translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mwasiliani %n</numerusform>
+            <numerusform>waasiliani %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n group(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>kikundi %n</numerusform>
+            <numerusform>vikundi %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Data folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Folda ya data: %1</translation>
     </message>
     <message>
         <source>Remove demo congregation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondoa waumini wa mfano</translation>
     </message>
     <message>
         <source>Remove the demo people that Kengele created on first start? Contacts you added or imported yourself are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Je, ungependa kuondoa watu wa mfano ambao Kengele iliwaunda ilipofunguliwa mara ya kwanza? Waasiliani uliowaongeza au kuwaingiza mwenyewe watabaki.</translation>
     </message>
     <message numerus="yes">
         <source>Removed %n demo contact(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mwasiliani %n wa mfano ameondolewa.</numerusform>
+            <numerusform>Waasiliani %n wa mfano wameondolewa.</numerusform>
         </translation>
     </message>
     <message>
         <source>About Kengele</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuhusu Kengele</translation>
     </message>
     <message>
         <source>Kengele %1
 Contacts, groups and SMS for the church office.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele %1
+Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
 </context>
 <context>
     <name>kengele::MessageTemplate</name>
     <message>
         <source>This { is not closed. End the merge field with }, or type {{ for a plain {.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alama hii { haijafungwa. Maliza kipengele kwa }, au andika {{ ili upate { ya kawaida.</translation>
     </message>
     <message>
         <source>This merge field has no name. Put one between the braces, such as {first_name}, or type {{}} for plain braces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kipengele hiki hakina jina. Weka jina kati ya mabano, kama {first_name}, au andika {{}} ili upate mabano ya kawaida.</translation>
     </message>
     <message>
         <source>Unknown merge field {%1}. Did you mean {%2}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kipengele {%1} hakijulikani. Je, ulimaanisha {%2}?</translation>
     </message>
     <message>
         <source>Unknown merge field {%1}. The fields are: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kipengele {%1} hakijulikani. Vipengele vilivyopo ni: %2.</translation>
     </message>
     <message numerus="yes">
         <source>The message has %n problem(s) to fix before sending. %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ujumbe una tatizo %n la kurekebisha kabla ya kutumwa. %1</numerusform>
+            <numerusform>Ujumbe una matatizo %n ya kurekebisha kabla ya kutumwa. %1</numerusform>
         </translation>
     </message>
     <message>
         <source>The message is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe ni mtupu.</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la kwanza</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la mwisho</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina kamili</translation>
     </message>
     <message>
         <source>Phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nambari ya simu</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Kikundi</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarehe</translation>
     </message>
 </context>
 <context>
     <name>kengele::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Mipangilio</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugha:</translation>
     </message>
     <message>
         <source>Country for phone numbers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nchi ya nambari za simu:</translation>
     </message>
     <message>
         <source>Numbers typed without a country code, like 0712 345 678, are read as numbers of this country.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nambari zilizoandikwa bila msimbo wa nchi, kama 0712 345 678, husomwa kama nambari za nchi hii.</translation>
     </message>
 </context>
 <context>
     <name>kengele::TemplateEditor</name>
     <message>
         <source>Write the message here. Use “Insert field” to greet each person by name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika ujumbe hapa. Tumia “Weka kipengele” ili kumsalimu kila mtu kwa jina lake.</translation>
     </message>
     <message>
         <source>Insert field</source>
-        <translation type="unfinished"></translation>
+        <translation>Weka kipengele</translation>
     </message>
     <message>
         <source>One SMS holds 160 plain characters, or 70 when the message needs Unicode. Longer messages are sent in parts of 153 (or 67), and each part costs one token per person. ^ { } [ ] ~ | € \ count as two characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS moja hubeba herufi 160 za kawaida, au 70 ujumbe unapohitaji Unicode. Ujumbe mrefu zaidi hutumwa kwa sehemu za herufi 153 (au 67), na kila sehemu hutozwa kama SMS moja kwa kila mtu. Alama ^ { } [ ] ~ | € \ huhesabiwa kama herufi mbili.</translation>
     </message>
     <message>
         <source>Replace look-alikes</source>
-        <translation type="unfinished"></translation>
+        <translation>Badilisha herufi zinazofanana</translation>
     </message>
     <message>
         <source>Change curly quotes, long dashes and similar characters to plain ones, so more text fits in each SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Badilisha alama za nukuu zilizopinda, vistari virefu na herufi nyingine kama hizo ziwe za kawaida, ili maandishi mengi zaidi yatoshee katika kila SMS.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Preview for&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Onyesho la ujumbe kwa&lt;/b&gt;</translation>
     </message>
     <message>
         <source>%1  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2</translation>
     </message>
     <message>
         <source>friend</source>
-        <translation type="unfinished"></translation>
+        <translation>ndugu</translation>
     </message>
     <message>
         <source>First name, or “%1” when unknown  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la kwanza, au “%1” likikosekana  %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Someone whose name is not known</source>
-        <translation type="unfinished"></translation>
+        <translation>Mtu ambaye jina lake halijulikani</translation>
     </message>
     <message>
         <source>Empty message</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe mtupu</translation>
     </message>
     <message>
         <source>%1 · %2 / %3 characters · 1 SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · herufi %2 / %3 · SMS 1</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %2 characters · %n SMS</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · herufi %2 · SMS %n</numerusform>
+            <numerusform>%1 · herufi %2 · SMS %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> (%n more fit in the last part)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (herufi %n zaidi inatosha kwenye sehemu ya mwisho)</numerusform>
+            <numerusform> (herufi %n zaidi zinatosha kwenye sehemu ya mwisho)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>…and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…na herufi nyingine %n</numerusform>
+            <numerusform>…na herufi nyingine %n</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;This message needs Unicode (UCS-2)&lt;/b&gt;, so only 70 characters fit in one SMS instead of 160 and it may cost more.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ujumbe huu unahitaji Unicode (UCS-2)&lt;/b&gt;, kwa hiyo herufi 70 tu ndizo zinatosha katika SMS moja badala ya 160, na huenda ukagharimu zaidi.</translation>
     </message>
     <message numerus="yes">
         <source>This person&apos;s message: %1 characters, %n SMS</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ujumbe wa mtu huyu: herufi %1, SMS %n</numerusform>
+            <numerusform>Ujumbe wa mtu huyu: herufi %1, SMS %n</numerusform>
         </translation>
     </message>
     <message>
         <source>The message will appear here as each person receives it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe utaonekana hapa jinsi kila mtu atakavyoupokea.</translation>
     </message>
 </context>
 <context>
     <name>kengele::TemplateService</name>
     <message>
         <source>Please give the template a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tafadhali kipe kiolezo jina.</translation>
     </message>
     <message>
         <source>A template name can have at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la kiolezo lisizidi herufi %1.</translation>
     </message>
     <message>
         <source>The message is empty. Write the text of the template first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe ni mtupu. Andika maandishi ya kiolezo kwanza.</translation>
     </message>
     <message>
         <source>The message is too long: at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe ni mrefu mno: usizidi herufi %1.</translation>
     </message>
     <message>
         <source>The template was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiolezo hakikuhifadhiwa: %1</translation>
     </message>
     <message>
         <source>Reading templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma violezo</translation>
     </message>
     <message>
         <source>This template no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiolezo hiki hakipo tena.</translation>
     </message>
     <message>
         <source>There is no template called “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna kiolezo kinachoitwa “%1”.</translation>
     </message>
     <message>
         <source>Saving the template</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuhifadhi kiolezo</translation>
     </message>
     <message>
         <source>There is already a template called “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tayari kuna kiolezo kinachoitwa “%1”.</translation>
     </message>
     <message>
         <source>Deleting the template</source>
-        <translation type="unfinished"></translation>
+        <translation>Kufuta kiolezo</translation>
     </message>
 </context>
 <context>
     <name>kengele::TemplatesPage</name>
     <message>
         <source>New template</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiolezo kipya</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Futa</translation>
     </message>
     <message>
         <source>&lt;b&gt;Saved templates&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Violezo vilivyohifadhiwa&lt;/b&gt;</translation>
     </message>
     <message>
         <source>A name you will recognise, e.g. Sunday service reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina utakalolitambua, k.m. Ukumbusho wa ibada ya Jumapili</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Hifadhi</translation>
     </message>
     <message>
         <source>Undo changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tendua mabadiliko</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina:</translation>
     </message>
     <message>
         <source>&lt;h1&gt;Templates&lt;/h1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h1&gt;Violezo&lt;/h1&gt;</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Mabadiliko hayajahifadhiwa</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kimehifadhiwa.</translation>
     </message>
     <message>
         <source>Delete template</source>
-        <translation type="unfinished"></translation>
+        <translation>Futa kiolezo</translation>
     </message>
     <message>
         <source>Delete the template “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Je, ungependa kufuta kiolezo “%1”?</translation>
     </message>
     <message>
         <source>Unsaved template</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiolezo hakijahifadhiwa</translation>
     </message>
     <message>
         <source>Save the changes to “%1” first?</source>
-        <translation type="unfinished"></translation>
+        <translation>Je, ungependa kuhifadhi kwanza mabadiliko ya “%1”?</translation>
     </message>
     <message>
         <source>new template</source>
-        <translation type="unfinished"></translation>
+        <translation>kiolezo kipya</translation>
     </message>
 </context>
 </TS>
