@@ -31,22 +31,6 @@
         <translation><numerusform>Saved the template “%1” (%2, %n segment before merge fields are filled in).</numerusform><numerusform>Saved the template “%1” (%2, %n segments before merge fields are filled in).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Read %n row(s): </source>
-        <translation><numerusform>Read %n row: </numerusform><numerusform>Read %n rows: </numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new contact(s), </source>
-        <translation><numerusform>%n new contact, </numerusform><numerusform>%n new contacts, </numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n updated, </source>
-        <translation><numerusform>%n updated, </numerusform><numerusform>%n updated, </numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n skipped.</source>
-        <translation><numerusform>%n skipped.</numerusform><numerusform>%n skipped.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>Saved %n contact(s) to %1.</source>
         <translation><numerusform>Saved %n contact to %1.</numerusform><numerusform>Saved %n contacts to %1.</numerusform></translation>
     </message>

@@ -225,34 +225,6 @@ Ujumbe:
         <source>Importing… %1 of %2 rows</source>
         <translation>Inaingiza… mistari %1 kati ya %2</translation>
     </message>
-    <message numerus="yes">
-        <source>Read %n row(s): </source>
-        <translation>
-            <numerusform>Mstari %n umesomwa: </numerusform>
-            <numerusform>Mistari %n imesomwa: </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new contact(s), </source>
-        <translation>
-            <numerusform>mwasiliani mpya %n, </numerusform>
-            <numerusform>waasiliani wapya %n, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n updated, </source>
-        <translation>
-            <numerusform>aliyesasishwa %n, </numerusform>
-            <numerusform>waliosasishwa %n, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n skipped.</source>
-        <translation>
-            <numerusform>uliorukwa %n.</numerusform>
-            <numerusform>iliyorukwa %n.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>  line %1: %2</source>
         <translation>  mstari %1: %2</translation>
@@ -267,6 +239,10 @@ Ujumbe:
             <numerusform>Mwasiliani %n amehifadhiwa katika %1.</numerusform>
             <numerusform>Waasiliani %n wamehifadhiwa katika %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Read %1 rows: %2 new contacts, %3 rows matched a known number and updated it, %4 rows skipped.</source>
+        <translation>Mistari iliyosomwa: %1. Waasiliani wapya: %2. Mistari %3 ililingana na nambari inayojulikana na kuisasisha. Mistari iliyorukwa: %4.</translation>
     </message>
 </context>
 <context>
@@ -1134,10 +1110,6 @@ Ujumbe:
         <translation>Pia ongeza kila mtu kwenye kikundi:</translation>
     </message>
     <message>
-        <source>Check what each column holds. Columns set to “Leave out” are not imported.</source>
-        <translation>Kagua kilicho katika kila safu. Safu zilizowekwa “Usiingize” hazitaingizwa.</translation>
-    </message>
-    <message>
         <source>Reading the file…</source>
         <translation>Inasoma faili…</translation>
     </message>
@@ -1239,6 +1211,10 @@ Ujumbe:
     <message>
         <source>Reason</source>
         <translation>Sababu</translation>
+    </message>
+    <message>
+        <source>Check what each column holds. Columns set to “Do not import” are left out.</source>
+        <translation>Angalia kila safu ina nini. Safu zilizowekwa “Usiingize” zitaachwa nje.</translation>
     </message>
 </context>
 <context>

@@ -542,8 +542,12 @@ int CliRunner::contactsImport(const QStringList &words)
                               {QStringLiteral("skipped"), skipped}});
         return Done;
     }
-    m_out << tr("Read %n row(s): ", nullptr, report->rows) << tr("%n new contact(s), ", nullptr, report->created)
-          << tr("%n updated, ", nullptr, report->updated) << tr("%n skipped.", nullptr, int(report->skipped.size())) << Qt::endl;
+    m_out << tr("Read %1 rows: %2 new contacts, %3 rows matched a known number and updated it, %4 rows skipped.")
+                 .arg(report->rows)
+                 .arg(report->created)
+                 .arg(report->updated)
+                 .arg(report->skipped.size())
+          << Qt::endl;
     for (const SkippedRow &row : report->skipped)
         m_out << tr("  line %1: %2").arg(row.line).arg(row.reason) << '\n';
     return Done;

@@ -32,6 +32,9 @@ public:
     Result<int> addMembers(qint64 groupId, const QList<qint64> &contactIds);
     Result<int> removeMembers(qint64 groupId, const QList<qint64> &contactIds);
 
+    // Called by bulk writers (the importer, the demo congregation) after they commit.
+    void notifyBulkChange() { Q_EMIT groupsChanged(); }
+
 Q_SIGNALS:
     void groupsChanged();
     void membersChanged(qint64 groupId);

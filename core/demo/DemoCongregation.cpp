@@ -174,7 +174,7 @@ Status DemoCongregation::populate(Profile &profile, int people, quint32 seed)
     if (Status committed = transaction.commit(); !committed)
         return committed;
     profile.contacts().notifyBulkChange();
-    Q_EMIT profile.groups().groupsChanged();
+    profile.groups().notifyBulkChange();
     Q_EMIT profile.templates().templatesChanged();
     return {};
 }

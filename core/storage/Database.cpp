@@ -55,14 +55,10 @@ Database::~Database()
         QMutexLocker locker(&m_mutex);
         names = m_connectionNames;
     }
-    for (const QString &name : std::as_const(names)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            if (db.isOpen())
-                db.close();
-        }
+    // Connections of other (worker) threads cannot be closed from here without Qt's thread check
+    // complaining; removing them closes them.
+    for (const QString &name : std::as_const(names))
         QSqlDatabase::removeDatabase(name);
-    }
 }
 
 Result<std::shared_ptr<Database>> Database::open(const QString &path)

@@ -2,6 +2,8 @@
 #include "TestSupport.h"
 #include "common/Language.h"
 #include "contacts/ContactDialog.h"
+#include "contacts/ImportDialog.h"
+#include "settings/SettingsDialog.h"
 #include "demo/DemoCongregation.h"
 #include "templates/TemplateEditor.h"
 #include "templates/TemplatesPage.h"
@@ -80,6 +82,29 @@ void TestScreenshots::pages()
     ContactDialog dialog(profile->contacts(), 0);
     dialog.show();
     save(&dialog, QStringLiteral("contact-dialog-") + language);
+
+    // Importing: the column step of a file without a header row, then the result of a file with
+    // bad rows, and the message for a file that is not a contact list.
+    {
+        ImportDialog import(*profile, test::testDataPath(QStringLiteral("import/headerless.csv")));
+        import.show();
+        save(&import, QStringLiteral("import-columns-") + language);
+    }
+    {
+        ImportDialog import(*profile, test::testDataPath(QStringLiteral("import/bad_rows.csv")));
+        import.show();
+        import.startImport();
+        QTRY_VERIFY_WITH_TIMEOUT(import.report().has_value(), 20000);
+        save(&import, QStringLiteral("import-result-") + language);
+    }
+    {
+        ImportDialog import(*profile, test::testDataPath(QStringLiteral("import/vcard30_folded.vcf")).replace(QStringLiteral(".vcf"), QStringLiteral(".missing")));
+        import.show();
+        save(&import, QStringLiteral("import-error-") + language);
+    }
+    SettingsDialog settings(profile->settings());
+    settings.show();
+    save(&settings, QStringLiteral("settings-") + language);
     Language::install(QStringLiteral("en"));
 }
 

@@ -131,7 +131,7 @@ void ImportDialog::buildMappingPage()
     layout->addWidget(m_summary);
     layout->addWidget(m_warnings);
     layout->addWidget(m_headerRow);
-    layout->addWidget(new QLabel(tr("Check what each column holds. Columns set to “Leave out” are not imported."), m_mappingPage));
+    layout->addWidget(new QLabel(tr("Check what each column holds. Columns set to “Do not import” are left out."), m_mappingPage));
     layout->addWidget(m_mappingTable, 1);
     layout->addLayout(groupRow);
     layout->addLayout(buttons);
@@ -318,12 +318,12 @@ void ImportDialog::importFinished()
     m_report = *result;
     // The store changed behind the services' backs (bulk, on another thread): tell the views.
     m_profile.contacts().notifyBulkChange();
-    Q_EMIT m_profile.groups().groupsChanged();
+    m_profile.groups().notifyBulkChange();
 
     const ImportReport &report = *m_report;
-    QString text = tr("<h3>Import finished</h3>")
-                   + tr("%n new contact(s) added.", nullptr, report.created) + QStringLiteral("<br>")
-                   + tr("%n row(s) matched a number already known and updated that contact.", nullptr, report.updated);
+    QString text = tr("<h3>Import finished</h3>") + tr("%n new contact(s) added.", nullptr, report.created);
+    if (report.updated > 0)
+        text += QStringLiteral("<br>") + tr("%n row(s) matched a number already known and updated that contact.", nullptr, report.updated);
     if (!report.groupsCreated.isEmpty())
         text += QStringLiteral("<br>") + tr("New groups: %1").arg(report.groupsCreated.join(QStringLiteral(", ")).toHtmlEscaped());
     for (const QString &warning : report.warnings)
