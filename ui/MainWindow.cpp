@@ -13,6 +13,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -28,6 +29,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Kengele — church office messaging"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/kengele.png")));
 
     m_sidebar = new QListWidget(this);
     m_sidebar->setObjectName(QStringLiteral("sidebarList"));

@@ -88,11 +88,13 @@ void TestScreenshots::pages()
     {
         ImportDialog import(*profile, test::testDataPath(QStringLiteral("import/headerless.csv")));
         import.show();
+        QTRY_VERIFY(import.isReady());
         save(&import, QStringLiteral("import-columns-") + language);
     }
     {
         ImportDialog import(*profile, test::testDataPath(QStringLiteral("import/bad_rows.csv")));
         import.show();
+        QTRY_VERIFY(import.isReady());
         import.startImport();
         QTRY_VERIFY_WITH_TIMEOUT(import.report().has_value(), 20000);
         save(&import, QStringLiteral("import-result-") + language);
@@ -100,6 +102,7 @@ void TestScreenshots::pages()
     {
         ImportDialog import(*profile, test::testDataPath(QStringLiteral("import/vcard30_folded.vcf")).replace(QStringLiteral(".vcf"), QStringLiteral(".missing")));
         import.show();
+        QTRY_VERIFY(import.isReady());
         save(&import, QStringLiteral("import-error-") + language);
     }
     SettingsDialog settings(profile->settings());

@@ -3,6 +3,7 @@
 #include "MessageBox.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
+#include "contacts/PhoneNormalizer.h"
 #include "importexport/ColumnMapping.h"
 #include "importexport/ContactExporter.h"
 #include "importexport/ContactImporter.h"
@@ -58,7 +59,21 @@ ImportDialog::ImportDialog(Profile &profile, const QString &filePath, QWidget *p
 
     connect(&m_watcher, &QFutureWatcher<Result<ImportReport>>::finished, this, &ImportDialog::importFinished);
 
-    Result<ImportPreview> preview = ImportPreview::load(filePath, m_profile.phones());
+    // A large file takes a moment to read: do it off the GUI thread, with the busy bar showing.
+    connect(&m_previewWatcher, &QFutureWatcher<Result<ImportPreview>>::finished, this, &ImportDialog::previewLoaded);
+    m_progress->setRange(0, 0);
+    m_progressText->setText(tr("Reading the file…"));
+    m_cancelButton->hide();
+    m_pages->setCurrentWidget(m_progressPage);
+    const PhoneNormalizer &phones = m_profile.phones();
+    m_previewWatcher.setFuture(QtConcurrent::run([filePath, &phones] { return ImportPreview::load(filePath, phones); }));
+}
+
+void ImportDialog::previewLoaded()
+{
+    m_ready = true;
+    m_cancelButton->show();
+    Result<ImportPreview> preview = m_previewWatcher.result();
     if (!preview) {
         showError(preview.error().message);
         return;
@@ -70,6 +85,7 @@ ImportDialog::ImportDialog(Profile &profile, const QString &filePath, QWidget *p
 
 ImportDialog::~ImportDialog()
 {
+    m_previewWatcher.waitForFinished();
     if (isImporting()) {
         m_cancel->store(true);
         m_watcher.waitForFinished();

@@ -38,6 +38,8 @@ public:
     void cancelImport();
     bool isImporting() const;
     std::optional<ImportReport> report() const { return m_report; }
+    // True once the file has been read (or found unreadable) and a page other than "Reading" shows.
+    bool isReady() const { return m_ready; }
 
     void reject() override;
 
@@ -50,6 +52,7 @@ private:
     void showProgress(qint64 done, qint64 total);
     void importFinished();
     void showError(const QString &message);
+    void previewLoaded();
     void saveSkippedRows();
 
     Profile &m_profile;
@@ -57,6 +60,8 @@ private:
     std::optional<ImportReport> m_report;
     std::shared_ptr<std::atomic_bool> m_cancel;
     QFutureWatcher<Result<ImportReport>> m_watcher;
+    QFutureWatcher<Result<ImportPreview>> m_previewWatcher;
+    bool m_ready = false;
 
     QStackedWidget *m_pages = nullptr;
     QWidget *m_errorPage = nullptr;
