@@ -14,7 +14,7 @@ namespace kengele {
 namespace {
 
 // Version 1: contacts, groups, opt-outs, templates.
-constexpr std::array<const char *, 10> Version1 = {
+constexpr auto Version1 = std::to_array<const char *>({
     // contacts: phone is E.164 (unique), phone_raw what the person typed or the file held.
     // name is derived and stored, so sorting uses its index and searching does not rebuild it per row.
     R"(CREATE TABLE contacts (
@@ -58,15 +58,110 @@ constexpr std::array<const char *, 10> Version1 = {
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL) WITHOUT ROWID)",
     "INSERT INTO meta(key, value) VALUES ('created_by', 'kengele')",
-};
+});
+
+// Version 2: the token ledger, campaigns, the outbox and delivery reports (DESIGN 3 and 4).
+constexpr auto Version2 = std::to_array<const char *>({
+    // Double-entry ledger. An account holds tokens; a transfer is one event (grant, purchase, reserve,
+    // spend, release, transfer, expiry) made of entries that sum to zero. Balances are sums of
+    // entries, never stored counters. Account kinds: 'source' (where granted and bought tokens come
+    // from), 'budget' (the organisation's or a department's tokens), 'reserved' (held for queued
+    // messages), 'spent', 'expired'.
+    R"(CREATE TABLE token_accounts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        kind TEXT NOT NULL CHECK (kind IN ('source', 'budget', 'reserved', 'spent', 'expired')),
+        created_at INTEGER NOT NULL))",
+    R"(CREATE TABLE token_transfers (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('grant', 'purchase', 'reserve', 'spend', 'release', 'transfer', 'expiry')),
+        campaign_id INTEGER,
+        reference TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        user_name TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL))",
+    "CREATE INDEX token_transfers_by_campaign ON token_transfers(campaign_id) WHERE campaign_id IS NOT NULL",
+    R"(CREATE TABLE token_entries (
+        id INTEGER PRIMARY KEY,
+        transfer_id INTEGER NOT NULL REFERENCES token_transfers(id),
+        account_id INTEGER NOT NULL REFERENCES token_accounts(id),
+        amount INTEGER NOT NULL CHECK (amount <> 0)))",
+    "CREATE INDEX token_entries_by_account ON token_entries(account_id)",
+    // A campaign: what was chosen and how it is sent. status: scheduled, queued, sending, paused,
+    // done, cancelled. priority: 0 low, 1 normal, 2 high, 3 urgent. Times are UTC epoch ms;
+    // recurrence is '' (once) or a rule the scheduler reads; gateway 'simulator' or 'africastalking'.
+    R"(CREATE TABLE campaigns (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        body TEXT NOT NULL,
+        template_id INTEGER REFERENCES templates(id) ON DELETE SET NULL,
+        sender_id TEXT NOT NULL DEFAULT '',
+        priority INTEGER NOT NULL DEFAULT 1 CHECK (priority BETWEEN 0 AND 3),
+        status TEXT NOT NULL,
+        gateway TEXT NOT NULL,
+        scheduled_at INTEGER,
+        recurrence TEXT NOT NULL DEFAULT '',
+        recur_until INTEGER,
+        parent_id INTEGER REFERENCES campaigns(id) ON DELETE SET NULL,
+        account_id INTEGER REFERENCES token_accounts(id),
+        recipients INTEGER NOT NULL DEFAULT 0,
+        segments INTEGER NOT NULL DEFAULT 0,
+        tokens INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        launched_at INTEGER,
+        finished_at INTEGER))",
+    // Who a campaign was aimed at (groups and single contacts), kept for recurring campaigns.
+    R"(CREATE TABLE campaign_targets (
+        campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+        group_id INTEGER REFERENCES groups(id) ON DELETE CASCADE,
+        contact_id INTEGER REFERENCES contacts(id) ON DELETE CASCADE,
+        CHECK ((group_id IS NULL) <> (contact_id IS NULL))))",
+    // One message to one number. state: queued, submitting, sent, delivered, failed, uncertain,
+    // cancelled (DESIGN 3.5). A (campaign, phone) pair is unique: nobody gets a campaign twice.
+    R"(CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+        contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+        phone TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        segments INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'queued'
+            CHECK (state IN ('queued', 'submitting', 'sent', 'delivered', 'failed', 'uncertain', 'cancelled')),
+        priority INTEGER NOT NULL DEFAULT 1,
+        due_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        message_id TEXT,
+        reason TEXT NOT NULL DEFAULT '',
+        cost TEXT NOT NULL DEFAULT '',
+        network TEXT NOT NULL DEFAULT '',
+        updated_at INTEGER NOT NULL,
+        UNIQUE (campaign_id, phone)))",
+    "CREATE INDEX outbox_due ON outbox(state, priority DESC, due_at)",
+    "CREATE INDEX outbox_by_message ON outbox(message_id) WHERE message_id IS NOT NULL",
+    // Delivery reports as they arrived, applied or not (unknown ids and statuses are kept).
+    R"(CREATE TABLE delivery_reports (
+        id INTEGER PRIMARY KEY,
+        message_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        failure_reason TEXT NOT NULL DEFAULT '',
+        network_code TEXT NOT NULL DEFAULT '',
+        received_at INTEGER NOT NULL,
+        outbox_id INTEGER REFERENCES outbox(id) ON DELETE SET NULL,
+        UNIQUE (message_id, status)))",
+    R"(INSERT INTO token_accounts(name, kind, created_at) VALUES
+        ('World', 'source', 0), ('Main', 'budget', 0), ('Reserved', 'reserved', 0),
+        ('Spent', 'spent', 0), ('Expired', 'expired', 0))",
+});
 
 struct Step {
     const char *const *statements;
     std::size_t count;
 };
 
-const std::array<Step, 1> Steps = {
+const std::array<Step, 2> Steps = {
     Step{Version1.data(), Version1.size()},
+    Step{Version2.data(), Version2.size()},
 };
 
 } // namespace

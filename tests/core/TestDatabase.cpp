@@ -1,6 +1,7 @@
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -21,6 +22,8 @@ private Q_SLOTS:
     void refusesReadOnlyFile();
     void migrationFailureLeavesFileUntouched();
     void eachThreadGetsItsOwnConnection();
+    void migratesFromEveryPastVersion_data();
+    void migratesFromEveryPastVersion();
 };
 
 void TestDatabase::createsAndMigratesNewFile()
@@ -164,6 +167,41 @@ void TestDatabase::eachThreadGetsItsOwnConnection()
     QVERIFY(!theirs.isEmpty());
     QVERIFY(theirs != mine);
     QCOMPARE(count, 0);
+}
+
+void TestDatabase::migratesFromEveryPastVersion_data()
+{
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<int>("contacts");
+    // tests/data/fixtures/kengele-vN.sqlite: a small congregation saved by Kengele at data version N.
+    QTest::addRow("version 1") << "kengele-v1.sqlite" << 4;
+}
+
+void TestDatabase::migratesFromEveryPastVersion()
+{
+    QFETCH(QString, fixture);
+    QFETCH(int, contacts);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("k.sqlite"));
+    QVERIFY(QFile::copy(QDir(qEnvironmentVariable("KENGELE_TEST_DATA")).filePath(QStringLiteral("fixtures/") + fixture), path));
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    auto db = Database::open(path);
+    QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+    QCOMPARE((*db)->schemaVersion(), Migrations::latestVersion());
+    QSqlQuery q((*db)->connection());
+    // Nothing the congregation had is lost.
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM contacts")) && q.next());
+    QCOMPARE(q.value(0).toInt(), contacts);
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM opt_outs")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM group_members")) && q.next());
+    QVERIFY(q.value(0).toInt() > 0);
+    QVERIFY(q.exec(QStringLiteral("SELECT body FROM templates")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("Habari {first_name|ndugu}"));
+    // And the newer tables exist, with the standard ledger accounts.
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM token_accounts")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 5);
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM outbox")));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
