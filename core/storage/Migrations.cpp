@@ -98,6 +98,7 @@ constexpr auto Version2 = std::to_array<const char *>({
         sender_id TEXT NOT NULL DEFAULT '',
         priority INTEGER NOT NULL DEFAULT 1 CHECK (priority BETWEEN 0 AND 3),
         status TEXT NOT NULL,
+        status_reason TEXT NOT NULL DEFAULT '',
         gateway TEXT NOT NULL,
         scheduled_at INTEGER,
         recurrence TEXT NOT NULL DEFAULT '',

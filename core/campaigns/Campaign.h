@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace kengele {
+
+enum class Priority { Low = 0, Normal = 1, High = 2, Urgent = 3 };
+
+// What a person chooses before sending (the compose page, `kengele-cli campaign send`).
+struct CampaignDraft {
+    QString name;
+    QString body;                // template text or free text
+    qint64 templateId = 0;       // 0: free text
+    QString senderId;            // empty: the gateway's default
+    QList<qint64> groupIds;
+    QList<qint64> contactIds;    // single contacts, besides the groups
+    Priority priority = Priority::Normal;
+    QDateTime scheduledAt;       // invalid: now
+    QString gateway = QStringLiteral("simulator");
+    QString accountName = QStringLiteral("Main");  // the token budget that pays
+    bool chargeTokens = true;    // false for the simulator: simulated SMS cost nothing
+};
+
+// What a launch would do, shown before anything is queued.
+struct CampaignPreview {
+    int recipients = 0;       // who will get a message
+    int optedOut = 0;         // left out: opted out
+    int duplicates = 0;       // left out: the same person (number) through several groups
+    int segments = 0;         // total SMS parts = tokens
+    int maxSegments = 0;      // the longest single message
+    int tokens = 0;           // what it costs (0 on the simulator)
+    int balance = 0;          // the paying account's balance now
+    bool personalised = false;
+    QString encoding;         // "GSM-7", "UCS-2" or "mixed"
+    QStringList samples;      // the first few messages as they will read
+    QStringList warnings;     // translated: long messages, Unicode...
+};
+
+// A campaign as stored.
+struct Campaign {
+    qint64 id = 0;
+    QString name;
+    QString body;
+    QString senderId;
+    Priority priority = Priority::Normal;
+    QString status;           // scheduled, queued, sending, paused, done, cancelled
+    QString gateway;
+    QDateTime scheduledAt;
+    QDateTime createdAt;
+    QDateTime launchedAt;
+    QDateTime finishedAt;
+    int recipients = 0;
+    int segments = 0;
+    int tokens = 0;
+    qint64 accountId = 0;
+    QMap<QString, int> states;  // outbox rows by state
+};
+
+} // namespace kengele
