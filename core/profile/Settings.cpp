@@ -49,6 +49,92 @@ void Settings::setLanguage(const QString &language)
     m_settings.setValue(key("ui/language"), language);
 }
 
+QString Settings::gatewayProvider() const
+{
+    return m_settings.value(key("gateway/provider"), QStringLiteral("simulator")).toString();
+}
+
+void Settings::setGatewayProvider(const QString &provider)
+{
+    m_settings.setValue(key("gateway/provider"), provider);
+}
+
+QString Settings::gatewayUsername() const
+{
+    return m_settings.value(key("gateway/username")).toString();
+}
+
+void Settings::setGatewayUsername(const QString &username)
+{
+    m_settings.setValue(key("gateway/username"), username);
+}
+
+QString Settings::gatewaySenderId() const
+{
+    return m_settings.value(key("gateway/senderId")).toString();
+}
+
+void Settings::setGatewaySenderId(const QString &senderId)
+{
+    m_settings.setValue(key("gateway/senderId"), senderId);
+}
+
+QString Settings::gatewayEnvironment() const
+{
+    return m_settings.value(key("gateway/environment"), QStringLiteral("live")).toString();
+}
+
+void Settings::setGatewayEnvironment(const QString &environment)
+{
+    m_settings.setValue(key("gateway/environment"), environment);
+}
+
+QString Settings::gatewayBaseUrl() const
+{
+    return m_settings.value(key("gateway/baseUrl")).toString();
+}
+
+void Settings::setGatewayBaseUrl(const QString &url)
+{
+    m_settings.setValue(key("gateway/baseUrl"), url);
+}
+
+double Settings::gatewayRatePerSecond() const
+{
+    return m_settings.value(key("gateway/ratePerSecond"), 20.0).toDouble();
+}
+
+void Settings::setGatewayRatePerSecond(double rate)
+{
+    m_settings.setValue(key("gateway/ratePerSecond"), rate);
+}
+
+QTime Settings::quietHoursStart() const
+{
+    return QTime::fromString(m_settings.value(key("sending/quietStart"), QStringLiteral("21:00")).toString(), QStringLiteral("HH:mm"));
+}
+
+QTime Settings::quietHoursEnd() const
+{
+    return QTime::fromString(m_settings.value(key("sending/quietEnd"), QStringLiteral("07:00")).toString(), QStringLiteral("HH:mm"));
+}
+
+void Settings::setQuietHours(const QTime &start, const QTime &end)
+{
+    m_settings.setValue(key("sending/quietStart"), start.toString(QStringLiteral("HH:mm")));
+    m_settings.setValue(key("sending/quietEnd"), end.toString(QStringLiteral("HH:mm")));
+}
+
+int Settings::maxSegmentsPerMessage() const
+{
+    return m_settings.value(key("sending/maxSegments"), 20).toInt();
+}
+
+void Settings::setMaxSegmentsPerMessage(int segments)
+{
+    m_settings.setValue(key("sending/maxSegments"), segments);
+}
+
 void Settings::sync()
 {
     m_settings.sync();

@@ -2,6 +2,7 @@
 
 #include <QSettings>
 #include <QString>
+#include <QTime>
 
 namespace kengele {
 
@@ -19,6 +20,27 @@ public:
     // Interface language: "en" or "sw".
     QString language() const;
     void setLanguage(const QString &language);
+
+    // Gateway (DESIGN 3.7). The API key is NOT here: it lives in the OS keychain.
+    QString gatewayProvider() const;  // "simulator" (default) or "africastalking"
+    void setGatewayProvider(const QString &provider);
+    QString gatewayUsername() const;
+    void setGatewayUsername(const QString &username);
+    QString gatewaySenderId() const;
+    void setGatewaySenderId(const QString &senderId);
+    QString gatewayEnvironment() const;  // "live" or "sandbox"
+    void setGatewayEnvironment(const QString &environment);
+    QString gatewayBaseUrl() const;      // empty: the provider's own host
+    void setGatewayBaseUrl(const QString &url);
+    double gatewayRatePerSecond() const; // messages per second; 0: no limit
+    void setGatewayRatePerSecond(double rate);
+
+    // Sending rules.
+    QTime quietHoursStart() const;
+    QTime quietHoursEnd() const;
+    void setQuietHours(const QTime &start, const QTime &end);
+    int maxSegmentsPerMessage() const;
+    void setMaxSegmentsPerMessage(int segments);
 
     void sync();
 
