@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+namespace kengele {
+
+// Something TokenLedger::verify found wrong with the stored ledger. A healthy ledger has none.
+struct LedgerProblem {
+    enum class Kind {
+        Unbalanced, // a transfer's entries do not sum to zero
+        EmptyTransfer, // a transfer without entries
+        OrphanEntry, // an entry whose transfer is missing
+        WrongAccounts, // tokens moved between kinds of account the transfer's kind does not allow
+        NegativeBalance, // a budget (or reserved, spent, expired) account went below zero
+        CampaignOverdrawn, // more was spent or released for a campaign than it had reserved
+        CampaignAccount, // a campaign's tokens came from, or went back to, different budget accounts
+        DuplicatePurchase, // one voucher credited more than once
+    };
+    Kind kind = Kind::Unbalanced;
+    qint64 transferId = 0; // the first transfer where it shows; 0 when not about one
+    qint64 accountId = 0;
+    qint64 campaignId = 0;
+    QString message; // translated, for the "check the ledger" report
+};
+
+} // namespace kengele

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+namespace kengele {
+
+// What an account is for (DESIGN 4). People choose budget accounts (the organisation's Main account
+// and one per department); the other kinds are the ledger's bookkeeping: where granted and bought
+// tokens come from (source), tokens held for queued messages (reserved), and where they end (spent,
+// expired).
+enum class TokenAccountKind { Source, Budget, Reserved, Spent, Expired };
+
+struct TokenAccount {
+    qint64 id = 0;
+    QString name;
+    TokenAccountKind kind = TokenAccountKind::Budget;
+    qint64 balance = 0; // the sum of the account's entries when it was read
+    QDateTime created; // UTC
+};
+
+} // namespace kengele

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "CampaignTokens.h"
+#include "LedgerProblem.h"
+#include "TokenAccount.h"
+#include "TokenTransfer.h"
+#include "TokenUsage.h"
+#include "common/Result.h"
+
+#include <QList>
+#include <QObject>
+#include <QSqlDatabase>
+#include <functional>
+
+namespace kengele {
+
+class Clock;
+class Database;
+
+// The double-entry token ledger (DESIGN 4). One token pays for one SMS part to one recipient.
+//
+// Every change is a transfer (kind, reference, reason, user, UTC time, campaign id where relevant)
+// made of entries that sum to zero; a balance is the sum of an account's entries, never a stored
+// counter. A budget account never goes below zero and a campaign never gives up more than it still
+// holds: each check runs inside the same transaction as the write it guards, after that transaction
+// has taken SQLite's write lock, so two writers (threads, windows, the CLI) cannot both pass it.
+//
+// Two ways to change the ledger:
+//  - the plain methods (grant, purchase, transfer, reserve, ...) run in their own transaction and
+//    emit balancesChanged() after it commits;
+//  - the ...InTransaction methods join the caller's open transaction on `db` (they neither begin nor
+//    commit it), so a campaign launch can write its outbox rows and reserve its tokens atomically.
+//    A refused call leaves nothing of its own behind (it works inside a SAVEPOINT) and does not
+//    disturb the caller's earlier writes; the caller decides whether to roll back. They do not emit:
+//    call notifyBulkChange() after committing. Do them after the transaction's first write (as a
+//    launch does), or first thing: a transaction that only read before it may be refused as "busy"
+//    when another program wrote in between (never overdrawn).
+class TokenLedger final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The most one transfer may move; protects the sums from absurd input.
+    static constexpr qint64 MaxTokensPerTransfer = 1'000'000'000;
+
+    TokenLedger(Database &database, const Clock &clock, QObject *parent = nullptr);
+
+    // --- Accounts (each with its balance) ---
+    Result<QList<TokenAccount>> list() const; // every account, in creation order
+    Result<QList<TokenAccount>> budgetAccounts() const; // Main first, then departments in creation order
+    Result<TokenAccount> createBudgetAccount(const QString &name);
+    Result<TokenAccount> findAccount(const QString &name) const; // case-insensitive
+    Result<TokenAccount> account(qint64 accountId) const;
+    Result<qint64> accountId(const QString &name) const; // findAccount without the balance
+    Result<qint64> balance(qint64 accountId) const;
+    Result<qint64> totalBudgetBalance() const;
+
+    // --- Tokens in and between budgets ---
+    // World -> budget: the demo plan, a manual top-up.
+    Result<TokenTransfer> grant(const QString &accountName, qint64 tokens, const QString &reason, const QString &user);
+    // World -> budget for a verified voucher (the caller checks the signature). Once per voucher id:
+    // the same id again returns the earlier credit with alreadyCredited set and adds nothing; the
+    // same id with a different account or number of tokens is refused (Conflict).
+    Result<TokenPurchase> purchase(const QString &accountName, qint64 tokens, const QString &voucherId, const QString &user);
+    // Budget -> budget, with a reason; refused when the source has too few.
+    Result<TokenTransfer> transfer(
+        const QString &fromAccount, const QString &toAccount, qint64 tokens, const QString &reason, const QString &user);
+    // Budget -> Expired: unused tokens at the end of a validity period. Refused beyond the balance.
+    Result<TokenTransfer> expire(const QString &accountName, qint64 tokens, const QString &reason, const QString &user);
+
+    // --- Campaigns ---
+    // Budget -> Reserved when a campaign is launched. Refused (Conflict, "Not enough tokens: ...")
+    // when the account has too few, and when the campaign already holds tokens from another account
+    // (a campaign draws on one budget account, so releases know where to go back to).
+    Status reserveInTransaction(const QSqlDatabase &db, qint64 accountId, qint64 campaignId, qint64 tokens, const QString &user);
+    // Reserved -> Spent when the gateway took messages. Refused beyond what the campaign holds.
+    Status spendInTransaction(const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &user);
+    // Reserved -> the campaign's budget account (permanent failure, cancel). Refused beyond what it holds.
+    Status releaseInTransaction(
+        const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &reason, const QString &user);
+    // Releases whatever the campaign still holds (end of a campaign, cancel); returns how many (0: nothing written).
+    Result<qint64> releaseAllInTransaction(const QSqlDatabase &db, qint64 campaignId, const QString &reason, const QString &user);
+    // What the campaign reserved, spent, released and still holds, read on the caller's connection
+    // (inside its transaction, it sees the caller's uncommitted writes).
+    Result<CampaignTokens> campaignTokensInTransaction(const QSqlDatabase &db, qint64 campaignId) const;
+
+    // The same, each in its own transaction.
+    Result<TokenTransfer> reserve(qint64 accountId, qint64 campaignId, qint64 tokens, const QString &user);
+    Result<TokenTransfer> spend(qint64 campaignId, qint64 tokens, const QString &user);
+    Result<TokenTransfer> release(qint64 campaignId, qint64 tokens, const QString &reason, const QString &user);
+    Result<qint64> releaseAll(qint64 campaignId, const QString &reason, const QString &user);
+    Result<CampaignTokens> campaignTokens(qint64 campaignId) const;
+
+    // --- Reading ---
+    // The account's lines, newest first, at most `limit`.
+    Result<QList<TokenHistoryEntry>> history(qint64 accountId, int limit = 100) const;
+    // Tokens moved in [from, to), by kind.
+    Result<TokenUsage> usage(const QDateTime &from, const QDateTime &to) const;
+    // Checks the whole ledger: every transfer sums to zero and moves between the accounts its kind
+    // allows; replaying the entries in order, no budget (reserved, spent, expired) account is ever
+    // below zero and no campaign ever gives up more than it reserved; releases go back to the
+    // account the campaign reserved from; each voucher is credited once. Empty when all is well.
+    Result<QList<LedgerProblem>> verify() const;
+
+    // "Grant", "Purchase", ... as shown to people.
+    static QString kindName(TokenTransferKind kind);
+
+    // Called by callers of the ...InTransaction methods after they commit.
+    void notifyBulkChange() { Q_EMIT balancesChanged(); }
+
+Q_SIGNALS:
+    void balancesChanged();
+
+private:
+    struct Movement;
+    using Check = std::function<Status(const QSqlDatabase &, Movement &)>;
+
+    Result<TokenTransfer> move(const QSqlDatabase &db, Movement movement, const Check &check) const;
+    Result<TokenPurchase> purchaseIn(const QSqlDatabase &db, Movement movement) const;
+    Result<TokenTransfer> reserveIn(
+        const QSqlDatabase &db, qint64 accountId, qint64 campaignId, qint64 tokens, const QString &user) const;
+    Result<TokenTransfer> spendIn(const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &user) const;
+    Result<TokenTransfer> releaseIn(
+        const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &reason, const QString &user) const;
+    Result<qint64> releaseAllIn(const QSqlDatabase &db, qint64 campaignId, const QString &reason, const QString &user) const;
+
+    Database &m_database;
+    const Clock &m_clock;
+};
+
+} // namespace kengele
