@@ -34,8 +34,12 @@ namespace {
 const QStringList ValueOptions = {
     QStringLiteral("profile"), QStringLiteral("group"), QStringLiteral("region"), QStringLiteral("reason"),
     QStringLiteral("text"), QStringLiteral("file"), QStringLiteral("name"), QStringLiteral("first-name"),
-    QStringLiteral("last-name"), QStringLiteral("email"), QStringLiteral("search")};
-const QStringList FlagOptions = {QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version")};
+    QStringLiteral("last-name"), QStringLiteral("email"), QStringLiteral("search"), QStringLiteral("tokens"),
+    QStringLiteral("account"), QStringLiteral("provider"), QStringLiteral("username"), QStringLiteral("sender-id"),
+    QStringLiteral("environment"), QStringLiteral("base-url"), QStringLiteral("template"), QStringLiteral("at"),
+    QStringLiteral("priority"), QStringLiteral("rate"), QStringLiteral("state")};
+const QStringList FlagOptions = {QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version"),
+                                 QStringLiteral("api-key-stdin"), QStringLiteral("no-wait")};
 
 QString padded(const QString &text, int width)
 {
@@ -95,6 +99,12 @@ int CliRunner::dispatch()
         return groups(rest);
     if (command == QStringLiteral("templates"))
         return templates(rest);
+    if (command == QStringLiteral("tokens"))
+        return tokens(rest);
+    if (command == QStringLiteral("gateway"))
+        return gateway(rest);
+    if (command == QStringLiteral("campaign"))
+        return campaign(rest);
     return usage(tr("Unknown command “%1”.").arg(command));
 }
 
@@ -163,8 +173,21 @@ void CliRunner::printHelp()
                 "Templates:\n"
                 "  templates list | templates show NAME | templates delete NAME\n"
                 "  templates save NAME (--text T | --file F)\n"
+                "Tokens:\n"
+                "  tokens add --tokens N [--account NAME] [--reason TEXT]   add tokens to a budget\n"
+                "  tokens check [--account NAME]                            balances\n"
                 "Messages:\n"
-                "  segments [TEXT]          encoding and SMS parts of TEXT (or of standard input)\n")
+                "  segments [TEXT]          encoding and SMS parts of TEXT (or of standard input)\n"
+                "Gateway:\n"
+                "  gateway set --provider simulator|africastalking [--username U] [--sender-id S]\n"
+                "              [--environment live|sandbox] [--base-url URL] [--api-key-stdin]\n"
+                "  gateway balance\n"
+                "Campaigns:\n"
+                "  campaign send --group NAME [--group NAME...] (--text T | --template NAME) [--name N]\n"
+                "                [--at ISO8601] [--priority low|normal|high|urgent] [--rate PER_SECOND] [--no-wait]\n"
+                "  campaign run [--rate PER_SECOND]      send everything due (also after a crash)\n"
+                "  campaign status ID | campaign list | campaign recipients ID [--state S]\n"
+                "  campaign resend-uncertain ID | campaign cancel ID\n")
           << Qt::flush;
 }
 

@@ -34,6 +34,12 @@ private:
     int groups(const QStringList &words);
     int templates(const QStringList &words);
     int segments(const QStringList &words);
+    int tokens(const QStringList &words);
+    int gateway(const QStringList &words);
+    int campaign(const QStringList &words);
+    int campaignSend();
+    int runDispatcher(double rate, bool rateGiven);
+    int printCampaign(qint64 id);
 
     int contactsImport(const QStringList &words);
     int contactsList();

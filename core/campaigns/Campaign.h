@@ -57,7 +57,23 @@ struct Campaign {
     int segments = 0;
     int tokens = 0;
     qint64 accountId = 0;
+    QString statusReason;       // why it is paused, for people
     QMap<QString, int> states;  // outbox rows by state
+};
+
+// One recipient's message as the campaign page and `campaign recipients` show it.
+struct OutboxRow {
+    qint64 id = 0;
+    QString phone;
+    QString name;
+    QString state;
+    QString reason;
+    QString messageId;
+    int segments = 0;
+    int attempts = 0;
+    QString cost;
+    QString network;
+    QDateTime updated;
 };
 
 } // namespace kengele

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DeliveryReport.h"
 #include "common/Result.h"
 
 #include <QObject>
@@ -77,6 +78,13 @@ public:
     virtual bool isSimulation() const = 0;
     // Most recipients one request may carry.
     virtual int maxRecipientsPerRequest() const { return 100; }
+    // Delivery reports this gateway will still emit by itself (the simulator's, due shortly).
+    virtual int pendingDeliveryReports() const { return 0; }
+
+Q_SIGNALS:
+    // A delivery report came straight from the gateway (the simulator does this; Africa's Talking
+    // posts its reports to the relay instead).
+    void deliveryReport(const kengele::DeliveryReport &report);
 };
 
 } // namespace kengele

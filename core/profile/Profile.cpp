@@ -6,6 +6,8 @@
 #include "contacts/PhoneNormalizer.h"
 #include "storage/Database.h"
 #include "templates/TemplateService.h"
+#include "campaigns/CampaignService.h"
+#include "tokens/TokenLedger.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -60,6 +62,11 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
     profile->m_contacts = std::make_unique<ContactService>(*profile->m_database, *profile->m_phones, clock);
     profile->m_groups = std::make_unique<GroupService>(*profile->m_database, clock);
     profile->m_templates = std::make_unique<TemplateService>(*profile->m_database, clock);
+    profile->m_tokens = std::make_unique<TokenLedger>(*profile->m_database, clock);
+    profile->m_campaigns = std::make_unique<CampaignService>(*profile->m_database, *profile->m_tokens, clock);
+    CampaignService::Limits limits;
+    limits.maxSegments = profile->m_settings->maxSegmentsPerMessage();
+    profile->m_campaigns->setLimits(limits);
     return profile;
 }
 

@@ -16,6 +16,8 @@ class GroupService;
 class PhoneNormalizer;
 class Settings;
 class TemplateService;
+class TokenLedger;
+class CampaignService;
 
 // One organisation's data folder: the database, the settings and the services over them.
 // Front ends (GUI, CLI) and tests build one and pass its services to whoever needs them.
@@ -41,6 +43,8 @@ public:
     ContactService &contacts() { return *m_contacts; }
     GroupService &groups() { return *m_groups; }
     TemplateService &templates() { return *m_templates; }
+    TokenLedger &tokens() { return *m_tokens; }
+    CampaignService &campaigns() { return *m_campaigns; }
     const Clock &clock() const { return m_clock; }
 
     // Applies the phone region from settings (after the user changed it).
@@ -58,6 +62,8 @@ private:
     std::unique_ptr<ContactService> m_contacts;
     std::unique_ptr<GroupService> m_groups;
     std::unique_ptr<TemplateService> m_templates;
+    std::unique_ptr<TokenLedger> m_tokens;
+    std::unique_ptr<CampaignService> m_campaigns;
 };
 
 } // namespace kengele

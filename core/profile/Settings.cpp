@@ -1,5 +1,7 @@
 #include "Settings.h"
 
+#include <QUuid>
+
 namespace kengele {
 
 namespace {
@@ -133,6 +135,17 @@ int Settings::maxSegmentsPerMessage() const
 void Settings::setMaxSegmentsPerMessage(int segments)
 {
     m_settings.setValue(key("sending/maxSegments"), segments);
+}
+
+QString Settings::profileId()
+{
+    QString id = m_settings.value(key("profile/id")).toString();
+    if (id.isEmpty()) {
+        id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_settings.setValue(key("profile/id"), id);
+        m_settings.sync();
+    }
+    return id;
 }
 
 void Settings::sync()

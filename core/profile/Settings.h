@@ -42,6 +42,10 @@ public:
     int maxSegmentsPerMessage() const;
     void setMaxSegmentsPerMessage(int segments);
 
+    // A stable identity of this profile (made on first use): it names the profile's secrets in the
+    // keychain, so two congregations on one computer never share an API key.
+    QString profileId();
+
     void sync();
 
 private:

@@ -86,7 +86,9 @@ constexpr auto Version2 = std::to_array<const char *>({
         transfer_id INTEGER NOT NULL REFERENCES token_transfers(id),
         account_id INTEGER NOT NULL REFERENCES token_accounts(id),
         amount INTEGER NOT NULL CHECK (amount <> 0)))",
-    "CREATE INDEX token_entries_by_account ON token_entries(account_id)",
+    "CREATE INDEX token_entries_by_account ON token_entries(account_id, amount)",
+    "CREATE INDEX token_entries_by_transfer ON token_entries(transfer_id)",
+    "CREATE INDEX token_transfers_by_reference ON token_transfers(reference) WHERE reference <> ''",
     // A campaign: what was chosen and how it is sent. status: scheduled, queued, sending, paused,
     // done, cancelled. priority: 0 low, 1 normal, 2 high, 3 urgent. Times are UTC epoch ms;
     // recurrence is '' (once) or a rule the scheduler reads; gateway 'simulator' or 'africastalking'.

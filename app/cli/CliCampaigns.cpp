@@ -1,0 +1,400 @@
+#include "CliRunner.h"
+#include "campaigns/CampaignService.h"
+#include "campaigns/Dispatcher.h"
+#include "campaigns/GatewaySetup.h"
+#include "campaigns/OutboxStore.h"
+#include "common/Clock.h"
+#include "contacts/GroupService.h"
+#include "gateway/AfricasTalkingGateway.h"
+#include "profile/Profile.h"
+#include "profile/Settings.h"
+#include "security/KeychainSecretStore.h"
+#include "templates/TemplateService.h"
+#include "tokens/TokenLedger.h"
+
+#include <QElapsedTimer>
+#include <QIODevice>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <optional>
+
+// kengele-cli gateway … and campaign … (DESIGN section 8).
+namespace kengele {
+
+namespace {
+
+KeychainSecretStore secretsOf(Profile &profile)
+{
+    return KeychainSecretStore(QStringLiteral(KENGELE_APP_ID), profile.settings().profileId());
+}
+
+std::optional<Priority> priorityFromName(const QString &name)
+{
+    if (name == QStringLiteral("low"))
+        return Priority::Low;
+    if (name == QStringLiteral("normal"))
+        return Priority::Normal;
+    if (name == QStringLiteral("high"))
+        return Priority::High;
+    if (name == QStringLiteral("urgent"))
+        return Priority::Urgent;
+    return std::nullopt;
+}
+
+QJsonObject campaignJson(const Campaign &c)
+{
+    QJsonObject states;
+    for (auto it = c.states.cbegin(); it != c.states.cend(); ++it)
+        states.insert(it.key(), it.value());
+    return QJsonObject{{QStringLiteral("id"), c.id},
+                       {QStringLiteral("recipients"), c.recipients},
+                       {QStringLiteral("segments"), c.segments},
+                       {QStringLiteral("tokens"), c.tokens},
+                       {QStringLiteral("states"), states}};
+}
+
+} // namespace
+
+int CliRunner::gateway(const QStringList &words)
+{
+    const QString sub = words.value(0);
+    if (sub == QStringLiteral("set") && words.size() == 1) {
+        if (!allowOnly({QStringLiteral("provider"), QStringLiteral("username"), QStringLiteral("sender-id"), QStringLiteral("environment"),
+                        QStringLiteral("base-url"), QStringLiteral("api-key-stdin"), QStringLiteral("rate")}))
+            return BadUsage;
+        const QString provider = m_args.value(QStringLiteral("provider"));
+        if (provider != QStringLiteral("simulator") && provider != QStringLiteral("africastalking"))
+            return usage(tr("Choose --provider simulator or --provider africastalking."));
+        const QString environment = m_args.has(QStringLiteral("environment")) ? m_args.value(QStringLiteral("environment")) : QStringLiteral("live");
+        if (environment != QStringLiteral("live") && environment != QStringLiteral("sandbox"))
+            return usage(tr("Choose --environment live or --environment sandbox."));
+        const QString senderId = m_args.value(QStringLiteral("sender-id"));
+        if (!senderId.isEmpty()) {
+            if (const Status valid = AfricasTalkingGateway::validateSenderId(senderId); !valid)
+                return failed(valid.error());
+        }
+        double rate = -1;
+        if (m_args.has(QStringLiteral("rate"))) {
+            bool ok = false;
+            rate = m_args.value(QStringLiteral("rate")).toDouble(&ok);
+            if (!ok || rate < 0)
+                return usage(tr("Give the rate as messages per second, 0 for no limit: --rate 20"));
+        }
+        const QUrl baseUrl(m_args.value(QStringLiteral("base-url")));
+        if (m_args.has(QStringLiteral("base-url")) && (!baseUrl.isValid() || baseUrl.scheme().isEmpty() || baseUrl.host().isEmpty()))
+            return usage(tr("“%1” is not a web address. Write it like https://api.africastalking.com").arg(m_args.value(QStringLiteral("base-url"))));
+        if (Status opened = openProfile(); !opened)
+            return failed(opened.error());
+        if (provider == QStringLiteral("africastalking")) {
+            AfricasTalkingGateway::Settings check;
+            check.username = m_args.has(QStringLiteral("username")) ? m_args.value(QStringLiteral("username")) : m_profile->settings().gatewayUsername();
+            check.apiKey = QStringLiteral("checked separately");
+            check.environment = environment == QStringLiteral("sandbox") ? AfricasTalkingGateway::Environment::Sandbox
+                                                                         : AfricasTalkingGateway::Environment::Live;
+            if (const Status valid = AfricasTalkingGateway::validate(check); !valid)
+                return failed(valid.error());
+        }
+        if (m_args.has(QStringLiteral("api-key-stdin"))) {
+            const QString key = QString::fromUtf8(m_in.device() ? m_in.device()->readAll() : m_in.string()->toUtf8()).trimmed();
+            if (key.isEmpty())
+                return usage(tr("--api-key-stdin reads the API key from standard input, but it was empty."));
+            KeychainSecretStore secrets = secretsOf(*m_profile);
+            if (const Status stored = secrets.writeNow(QString::fromLatin1(GatewaySetup::ApiKeySecret), key); !stored)
+                return failed(stored.error());
+        }
+        Settings &settings = m_profile->settings();
+        settings.setGatewayProvider(provider);
+        if (m_args.has(QStringLiteral("username")))
+            settings.setGatewayUsername(m_args.value(QStringLiteral("username")));
+        if (m_args.has(QStringLiteral("sender-id")))
+            settings.setGatewaySenderId(senderId);
+        settings.setGatewayEnvironment(environment);
+        if (m_args.has(QStringLiteral("base-url")))
+            settings.setGatewayBaseUrl(baseUrl.toString());
+        if (rate >= 0)
+            settings.setGatewayRatePerSecond(rate);
+        settings.sync();
+        if (m_json)
+            printJson(QJsonObject{{QStringLiteral("provider"), provider}, {QStringLiteral("username"), settings.gatewayUsername()},
+                                  {QStringLiteral("sender_id"), settings.gatewaySenderId()}, {QStringLiteral("environment"), environment}});
+        else
+            m_out << (provider == QStringLiteral("simulator") ? tr("Messages now go to the simulator: no SMS leaves this computer.")
+                                                               : tr("Messages now go to Africa's Talking (%1).").arg(environment))
+                  << Qt::endl;
+        return Done;
+    }
+    if (sub == QStringLiteral("balance") && words.size() == 1) {
+        if (!allowOnly({}))
+            return BadUsage;
+        if (Status opened = openProfile(); !opened)
+            return failed(opened.error());
+        Settings &settings = m_profile->settings();
+        KeychainSecretStore secrets = secretsOf(*m_profile);
+        const QString provider = settings.gatewayProvider();
+        const QString key = provider == QStringLiteral("africastalking") ? GatewaySetup::apiKey(settings, secrets) : QString();
+        QString whyNot;
+        std::unique_ptr<SmsGateway> gateway(GatewaySetup::factory(settings, key)(provider, &whyNot));
+        if (!gateway)
+            return failed({ErrorCode::InvalidInput, whyNot});
+        std::optional<Result<GatewayBalance>> answer;
+        QEventLoop loop;
+        gateway->balance([&](Result<GatewayBalance> result) {
+            answer = std::move(result);
+            loop.quit();
+        });
+        if (!answer)
+            loop.exec();
+        if (!*answer)
+            return failed(answer->error());
+        if (m_json)
+            printJson(QJsonObject{{QStringLiteral("gateway"), gateway->displayName()}, {QStringLiteral("balance"), (*answer)->text},
+                                  {QStringLiteral("simulation"), gateway->isSimulation()}});
+        else
+            m_out << tr("%1: balance %2").arg(gateway->displayName(), (*answer)->text) << Qt::endl;
+        return Done;
+    }
+    return usage(tr("Use one of: gateway set --provider simulator|africastalking ..., gateway balance."));
+}
+
+int CliRunner::printCampaign(qint64 id)
+{
+    const auto campaign = m_profile->campaigns().get(id);
+    if (!campaign)
+        return failed(campaign.error());
+    if (m_json) {
+        printJson(campaignJson(*campaign));
+        return Done;
+    }
+    m_out << tr("Campaign %1 “%2”: %3").arg(campaign->id).arg(campaign->name, campaign->status) << '\n'
+          << tr("  %1 recipients, %2 SMS parts, %3 tokens").arg(campaign->recipients).arg(campaign->segments).arg(campaign->tokens) << '\n';
+    for (auto it = campaign->states.cbegin(); it != campaign->states.cend(); ++it) {
+        if (it.value() > 0)
+            m_out << QStringLiteral("  %1: %2").arg(it.key()).arg(it.value()) << '\n';
+    }
+    if (!campaign->statusReason.isEmpty())
+        m_out << tr("  Paused: %1").arg(campaign->statusReason) << '\n';
+    m_out.flush();
+    return Done;
+}
+
+int CliRunner::runDispatcher(double rate, bool rateGiven)
+{
+    Settings &settings = m_profile->settings();
+    KeychainSecretStore secrets = secretsOf(*m_profile);
+    // The keychain is asked only when Africa's Talking may be used.
+    const QString key = settings.gatewayProvider() == QStringLiteral("africastalking") ? GatewaySetup::apiKey(settings, secrets) : QString();
+    Dispatcher::Options options = GatewaySetup::options(settings);
+    if (rateGiven)
+        options.ratePerSecond = rate;
+    OutboxStore store(m_profile->database(), m_profile->tokens(), m_clock);
+    Dispatcher dispatcher(store, GatewaySetup::factory(settings, key), m_clock, options);
+    QEventLoop loop;
+    QString failure;
+    QObject::connect(&dispatcher, &Dispatcher::failed, &loop, [&](const QString &message) {
+        failure = message;
+        loop.quit();
+    });
+    QObject::connect(&dispatcher, &Dispatcher::campaignPaused, &loop, [this](qint64 id, const QString &reason) {
+        m_err << tr("Campaign %1 paused: %2").arg(id).arg(reason) << Qt::endl;
+    });
+    // Runs until nothing is due now; then waits briefly for the simulator's delivery reports.
+    QElapsedTimer waitingForReports;
+    QTimer check;
+    check.setInterval(100);
+    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+        if (!dispatcher.isIdle())
+            return;
+        if (!waitingForReports.isValid())
+            waitingForReports.start();
+        if (dispatcher.pendingDeliveryReports() == 0 || waitingForReports.elapsed() > 5000) {
+            dispatcher.flushNow();
+            loop.quit();
+        }
+    });
+    check.start();
+    dispatcher.start();
+    loop.exec();
+    dispatcher.stop();
+    if (!failure.isEmpty())
+        return failed({ErrorCode::Storage, failure});
+    return Done;
+}
+
+int CliRunner::campaignSend()
+{
+    if (!allowOnly({QStringLiteral("group"), QStringLiteral("text"), QStringLiteral("template"), QStringLiteral("name"), QStringLiteral("at"),
+                    QStringLiteral("priority"), QStringLiteral("rate"), QStringLiteral("no-wait"), QStringLiteral("account")}))
+        return BadUsage;
+    if (m_args.values(QStringLiteral("group")).isEmpty())
+        return usage(tr("Choose who gets the message: --group NAME (several --group options are allowed)."));
+    if (m_args.has(QStringLiteral("text")) == m_args.has(QStringLiteral("template")))
+        return usage(tr("Give the message with either --text \"...\" or --template NAME."));
+    CampaignDraft draft;
+    if (m_args.has(QStringLiteral("priority"))) {
+        const auto priority = priorityFromName(m_args.value(QStringLiteral("priority")));
+        if (!priority)
+            return usage(tr("Choose --priority low, normal, high or urgent."));
+        draft.priority = *priority;
+    }
+    if (m_args.has(QStringLiteral("at"))) {
+        draft.scheduledAt = QDateTime::fromString(m_args.value(QStringLiteral("at")), Qt::ISODate);
+        if (!draft.scheduledAt.isValid())
+            return usage(tr("Write the time as ISO 8601, e.g. --at 2026-12-24T08:00 (local time) or 2026-12-24T05:00Z."));
+    }
+    double rate = 0;
+    if (m_args.has(QStringLiteral("rate"))) {
+        bool ok = false;
+        rate = m_args.value(QStringLiteral("rate")).toDouble(&ok);
+        if (!ok || rate < 0)
+            return usage(tr("Give the rate as messages per second, 0 for no limit: --rate 20"));
+    }
+    if (Status opened = openProfile(); !opened)
+        return failed(opened.error());
+    for (const QString &name : m_args.values(QStringLiteral("group"))) {
+        const auto group = m_profile->groups().findByName(name);
+        if (!group)
+            return failed(group.error());
+        draft.groupIds.append(group->id);
+    }
+    if (m_args.has(QStringLiteral("template"))) {
+        const auto found = m_profile->templates().findByName(m_args.value(QStringLiteral("template")));
+        if (!found)
+            return failed(found.error());
+        draft.body = found->body;
+        draft.templateId = found->id;
+        draft.name = found->name;
+    } else {
+        draft.body = m_args.value(QStringLiteral("text"));
+    }
+    if (m_args.has(QStringLiteral("name")))
+        draft.name = m_args.value(QStringLiteral("name"));
+    Settings &settings = m_profile->settings();
+    draft.gateway = settings.gatewayProvider();
+    draft.senderId = settings.gatewaySenderId();
+    draft.chargeTokens = draft.gateway != QStringLiteral("simulator");
+    if (m_args.has(QStringLiteral("account")))
+        draft.accountName = m_args.value(QStringLiteral("account"));
+    const auto preview = m_profile->campaigns().preview(draft);
+    if (!preview)
+        return failed(preview.error());
+    for (const QString &warning : preview->warnings)
+        m_err << warning << Qt::endl;
+    if (draft.gateway == QStringLiteral("simulator"))
+        m_err << tr("Simulation — no SMS leaves this computer.") << Qt::endl;
+    const QuietHours quiet{settings.quietHoursStart(), settings.quietHoursEnd()};
+    const QDateTime sendTime = (draft.scheduledAt.isValid() ? draft.scheduledAt : m_clock.nowUtc()).toLocalTime();
+    if (draft.priority != Priority::Urgent && quiet.isQuiet(sendTime)) {
+        m_err << tr("Quiet hours (%1–%2): the messages wait until %2. Only --priority urgent goes out now.")
+                     .arg(quiet.start.toString(QStringLiteral("HH:mm")), quiet.end.toString(QStringLiteral("HH:mm")))
+              << Qt::endl;
+    }
+    const auto launched = m_profile->campaigns().launch(draft, qEnvironmentVariable("USER"));
+    if (!launched)
+        return failed(launched.error());
+    if (!m_args.has(QStringLiteral("no-wait"))) {
+        if (const int code = runDispatcher(rate, m_args.has(QStringLiteral("rate"))); code != Done)
+            return code;
+    }
+    return printCampaign(launched->id);
+}
+
+int CliRunner::campaign(const QStringList &words)
+{
+    const QString sub = words.value(0);
+    if (sub == QStringLiteral("send") && words.size() == 1)
+        return campaignSend();
+    if (sub == QStringLiteral("run") && words.size() == 1) {
+        if (!allowOnly({QStringLiteral("rate")}))
+            return BadUsage;
+        double rate = 0;
+        if (m_args.has(QStringLiteral("rate"))) {
+            bool ok = false;
+            rate = m_args.value(QStringLiteral("rate")).toDouble(&ok);
+            if (!ok || rate < 0)
+                return usage(tr("Give the rate as messages per second, 0 for no limit: --rate 20"));
+        }
+        if (Status opened = openProfile(); !opened)
+            return failed(opened.error());
+        const int code = runDispatcher(rate, m_args.has(QStringLiteral("rate")));
+        if (code == Done && m_json)
+            printJson(QJsonObject{{QStringLiteral("done"), true}});
+        return code;
+    }
+    if (sub == QStringLiteral("list") && words.size() == 1) {
+        if (!allowOnly({}))
+            return BadUsage;
+        if (Status opened = openProfile(); !opened)
+            return failed(opened.error());
+        const auto list = m_profile->campaigns().list();
+        if (!list)
+            return failed(list.error());
+        QJsonArray array;
+        for (const Campaign &c : *list) {
+            array.append(QJsonObject{{QStringLiteral("id"), c.id},
+                                     {QStringLiteral("name"), c.name},
+                                     {QStringLiteral("status"), c.status},
+                                     {QStringLiteral("scheduled"), c.scheduledAt.isValid() ? c.scheduledAt.toString(Qt::ISODate) : QString()},
+                                     {QStringLiteral("recipients"), c.recipients}});
+            if (!m_json)
+                m_out << QStringLiteral("%1  %2  %3  %4").arg(c.id, 4).arg(c.status, -10).arg(c.recipients, 7).arg(c.name) << '\n';
+        }
+        if (m_json)
+            printJson(array);
+        m_out.flush();
+        return Done;
+    }
+    const QStringList withId = {QStringLiteral("status"), QStringLiteral("resend-uncertain"), QStringLiteral("cancel"), QStringLiteral("recipients")};
+    if (withId.contains(sub)) {
+        if (!allowOnly(sub == QStringLiteral("recipients") ? QStringList{QStringLiteral("state")} : QStringList{}))
+            return BadUsage;
+        bool ok = false;
+        const qint64 id = words.value(1).toLongLong(&ok);
+        if (words.size() != 2 || !ok)
+            return usage(tr("Give the campaign's number: campaign %1 ID").arg(sub));
+        if (Status opened = openProfile(); !opened)
+            return failed(opened.error());
+        if (const auto exists = m_profile->campaigns().get(id); !exists)
+            return failed(exists.error());
+        if (sub == QStringLiteral("status"))
+            return printCampaign(id);
+        if (sub == QStringLiteral("recipients")) {
+            const QString state = m_args.value(QStringLiteral("state"));
+            const auto rows = m_profile->campaigns().recipients(id, state, 0, std::numeric_limits<int>::max());
+            if (!rows)
+                return failed(rows.error());
+            QJsonArray array;
+            for (const OutboxRow &r : *rows) {
+                array.append(QJsonObject{{QStringLiteral("phone"), r.phone},
+                                         {QStringLiteral("name"), r.name},
+                                         {QStringLiteral("state"), r.state},
+                                         {QStringLiteral("reason"), r.reason},
+                                         {QStringLiteral("message_id"), r.messageId},
+                                         {QStringLiteral("segments"), r.segments}});
+                if (!m_json)
+                    m_out << QStringLiteral("%1  %2  %3  %4").arg(r.phone, -14).arg(r.state, -10).arg(r.name, -24).arg(r.reason) << '\n';
+            }
+            if (m_json)
+                printJson(array);
+            m_out.flush();
+            return Done;
+        }
+        OutboxStore store(m_profile->database(), m_profile->tokens(), m_clock);
+        const Result<int> changed = sub == QStringLiteral("cancel") ? store.cancel(id) : store.resendUncertain(id);
+        if (!changed)
+            return failed(changed.error());
+        if (sub == QStringLiteral("resend-uncertain")) {
+            m_err << tr("%1 uncertain messages queued again.").arg(*changed) << Qt::endl;
+            if (const int code = runDispatcher(0, false); code != Done)
+                return code;
+        } else {
+            m_err << tr("%1 messages cancelled; their tokens are back in the budget.").arg(*changed) << Qt::endl;
+        }
+        return printCampaign(id);
+    }
+    return usage(tr("Use one of: campaign send, run, status ID, list, recipients ID, resend-uncertain ID, cancel ID."));
+}
+
+} // namespace kengele

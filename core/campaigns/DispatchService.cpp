@@ -1,0 +1,64 @@
+#include "DispatchService.h"
+
+namespace kengele {
+
+DispatchService::DispatchService(Database &database, TokenLedger &ledger, const Clock &clock, Dispatcher::GatewayFactory factory,
+                                 const Dispatcher::Options &options, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_ledger(ledger)
+    , m_clock(clock)
+    , m_factory(std::move(factory))
+    , m_options(options)
+{
+    m_thread.setObjectName(QStringLiteral("kengele-dispatch"));
+}
+
+DispatchService::~DispatchService()
+{
+    stop();
+}
+
+void DispatchService::start()
+{
+    if (m_thread.isRunning())
+        return;
+    m_store = std::make_unique<OutboxStore>(m_database, m_ledger, m_clock);
+    m_dispatcher = new Dispatcher(*m_store, m_factory, m_clock, m_options);
+    m_dispatcher->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_dispatcher, &QObject::deleteLater);
+    connect(m_dispatcher, &Dispatcher::progress, this, &DispatchService::progress);
+    connect(m_dispatcher, &Dispatcher::idle, this, &DispatchService::idle);
+    connect(m_dispatcher, &Dispatcher::campaignPaused, this, &DispatchService::campaignPaused);
+    connect(m_dispatcher, &Dispatcher::campaignsFinished, this, &DispatchService::campaignsFinished);
+    connect(m_dispatcher, &Dispatcher::failed, this, &DispatchService::failed);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_dispatcher, &Dispatcher::start, Qt::QueuedConnection);
+}
+
+void DispatchService::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    // Stop inside the thread (claimed messages go back to the queue), then end the thread.
+    QMetaObject::invokeMethod(m_dispatcher, &Dispatcher::stop, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    m_dispatcher = nullptr;
+    m_store.reset();
+}
+
+void DispatchService::wake()
+{
+    if (m_dispatcher)
+        QMetaObject::invokeMethod(m_dispatcher, &Dispatcher::wake, Qt::QueuedConnection);
+}
+
+void DispatchService::setRate(double ratePerSecond)
+{
+    m_options.ratePerSecond = ratePerSecond;
+    if (m_dispatcher)
+        QMetaObject::invokeMethod(m_dispatcher, [d = m_dispatcher, ratePerSecond] { d->setRate(ratePerSecond); }, Qt::QueuedConnection);
+}
+
+} // namespace kengele

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "Dispatcher.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace kengele {
+
+class Clock;
+class Database;
+class TokenLedger;
+
+// Runs the Dispatcher (and its gateways) on a thread of its own, so the window never waits for
+// the network or the outbox, and passes its news back as signals. The desktop app has one; the
+// command line runs a Dispatcher directly.
+class DispatchService final : public QObject
+{
+    Q_OBJECT
+
+public:
+    DispatchService(Database &database, TokenLedger &ledger, const Clock &clock, Dispatcher::GatewayFactory factory,
+                    const Dispatcher::Options &options, QObject *parent = nullptr);
+    ~DispatchService() override;
+
+    void start();
+    void stop();
+    // A campaign was launched, resumed or queued again: send what is due now.
+    void wake();
+    void setRate(double ratePerSecond);
+    bool isRunning() const { return m_thread.isRunning(); }
+
+Q_SIGNALS:
+    void progress();
+    void idle();
+    void campaignPaused(qint64 campaignId, const QString &reason);
+    void campaignsFinished(const QList<qint64> &campaignIds);
+    void failed(const QString &message);
+
+private:
+    Database &m_database;
+    TokenLedger &m_ledger;
+    const Clock &m_clock;
+    Dispatcher::GatewayFactory m_factory;
+    Dispatcher::Options m_options;
+    QThread m_thread;
+    std::unique_ptr<OutboxStore> m_store;
+    Dispatcher *m_dispatcher = nullptr;  // lives in m_thread
+};
+
+} // namespace kengele

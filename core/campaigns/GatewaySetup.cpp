@@ -1,0 +1,53 @@
+#include "GatewaySetup.h"
+
+#include "gateway/GatewayConnection.h"
+#include "profile/Settings.h"
+#include "security/SecretStore.h"
+
+namespace kengele {
+
+QString GatewaySetup::apiKey(Settings &, SecretStore &secrets)
+{
+    const QString fromEnvironment = qEnvironmentVariable("KENGELE_AT_API_KEY");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    const Result<QString> stored = secrets.readNow(QString::fromLatin1(ApiKeySecret));
+    return stored ? *stored : QString();
+}
+
+Dispatcher::GatewayFactory GatewaySetup::factory(Settings &settings, const QString &apiKey)
+{
+    AfricasTalkingGateway::Settings at;
+    at.username = settings.gatewayUsername();
+    at.apiKey = apiKey;
+    at.environment = settings.gatewayEnvironment() == QStringLiteral("sandbox") ? AfricasTalkingGateway::Environment::Sandbox
+                                                                                : AfricasTalkingGateway::Environment::Live;
+    at.baseUrl = QUrl(settings.gatewayBaseUrl());
+    return [at](const QString &gateway, QString *whyNot) -> SmsGateway * {
+        if (gateway == QStringLiteral("simulator")) {
+            return GatewayConnection::simulation(SimulatorOptions{}, whyNot).release();
+        }
+        if (gateway == QStringLiteral("africastalking")) {
+            if (at.apiKey.isEmpty()) {
+                if (whyNot)
+                    *whyNot = tr("There is no Africa's Talking API key on this computer. Enter it in Settings → SMS gateway, "
+                                 "then resume the campaign.");
+                return nullptr;
+            }
+            return GatewayConnection::africasTalking(at, whyNot).release();
+        }
+        if (whyNot)
+            *whyNot = tr("Kengele does not know the gateway “%1”.").arg(gateway);
+        return nullptr;
+    };
+}
+
+Dispatcher::Options GatewaySetup::options(Settings &settings)
+{
+    Dispatcher::Options options;
+    options.ratePerSecond = settings.gatewayRatePerSecond();
+    options.quietHours = QuietHours{settings.quietHoursStart(), settings.quietHoursEnd()};
+    return options;
+}
+
+} // namespace kengele

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Dispatcher.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace kengele {
+
+class SecretStore;
+class Settings;
+
+// Turns a profile's gateway settings (and the API key from the keychain, or KENGELE_AT_API_KEY)
+// into what the dispatcher needs: a gateway factory and its options.
+class GatewaySetup final
+{
+    Q_DECLARE_TR_FUNCTIONS(GatewaySetup)
+
+public:
+    static constexpr char ApiKeySecret[] = "africastalking/api-key";
+
+    // KENGELE_AT_API_KEY when set (headless servers, tests), else the keychain; empty when neither
+    // has one. Blocks briefly on the keychain: not for the GUI thread.
+    static QString apiKey(Settings &settings, SecretStore &secrets);
+    static Dispatcher::GatewayFactory factory(Settings &settings, const QString &apiKey);
+    static Dispatcher::Options options(Settings &settings);
+};
+
+} // namespace kengele

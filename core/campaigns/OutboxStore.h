@@ -1,0 +1,94 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace kengele {
+
+class Clock;
+class Database;
+class TokenLedger;
+struct DeliveryReport;
+
+// One message of a claimed batch.
+struct WorkItem {
+    qint64 outboxId = 0;
+    QString phone;
+    int segments = 0;
+    int attempts = 0;  // including the one being made
+};
+
+// Messages with the same text from one campaign, sent in one request.
+struct WorkBatch {
+    qint64 campaignId = 0;
+    QString text;
+    QString senderId;
+    QString gateway;
+    bool charged = false;  // the campaign reserved tokens
+    QList<WorkItem> items;
+};
+
+// What became of one message after its request.
+struct Outcome {
+    enum class Kind { Sent, Failed, Retry, Uncertain, Requeue };
+    qint64 outboxId = 0;
+    qint64 campaignId = 0;
+    int segments = 0;
+    bool charged = false;
+    Kind kind = Kind::Sent;
+    QString messageId;
+    QString reason;
+    QString cost;
+    qint64 dueAt = 0;  // Retry and Requeue: when to try again
+};
+
+// The outbox state machine of DESIGN 3.5, in SQL. Every change of state is committed before the
+// next step: rows become `submitting` in one transaction BEFORE their request goes out; results are
+// applied in one transaction together with the token ledger (spend on acceptance, release on
+// permanent failure or cancel).
+class OutboxStore final
+{
+    Q_DECLARE_TR_FUNCTIONS(OutboxStore)
+
+public:
+    OutboxStore(Database &database, TokenLedger &ledger, const Clock &clock);
+
+    // At start: rows still `submitting` were interrupted and may have been sent. They become
+    // `uncertain` and are never sent again without a person's click. Returns how many.
+    Result<int> recoverInterrupted();
+
+    // Claims up to maxMessages due messages (highest priority first, then oldest), grouped into
+    // batches of identical text of at most maxPerRequest numbers, and marks them `submitting`.
+    // Numbers opted out since launch are cancelled here instead (their tokens released).
+    // During quiet hours only urgent messages are claimed.
+    Result<QList<WorkBatch>> claim(int maxMessages, int maxPerRequest, bool quietHours);
+
+    Status apply(const QList<Outcome> &outcomes);
+
+    // Campaigns whose messages have all left the queue become `done`.
+    Result<QList<qint64>> finishCampaigns();
+    // The earliest due time of a queued message that may go (for sleeping); 0 when none.
+    Result<qint64> nextDue(bool quietHours);
+
+    // Delivery reports (DESIGN 3.6): each is kept (once per message id and status, unknown ids
+    // and statuses too) and moves its message from `sent` to `delivered` or `failed`; a message
+    // already delivered or failed never goes back. Returns how many messages changed.
+    Result<int> applyDeliveryReports(const QList<DeliveryReport> &reports);
+
+    // A person's decisions.
+    Result<int> resendUncertain(qint64 campaignId);
+    Result<int> retryFailed(qint64 campaignId);
+    Result<int> cancel(qint64 campaignId);
+    Status pause(qint64 campaignId, const QString &reason);
+    Status resume(qint64 campaignId);
+
+private:
+    Database &m_database;
+    TokenLedger &m_ledger;
+    const Clock &m_clock;
+};
+
+} // namespace kengele

@@ -1,0 +1,197 @@
+#include "TestSupport.h"
+#include "campaigns/CampaignService.h"
+#include "contacts/ContactService.h"
+#include "contacts/GroupService.h"
+#include "storage/Database.h"
+#include "tokens/TokenLedger.h"
+
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace kengele;
+using kengele::test::TempProfile;
+
+class TestCampaignService final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void previewCountsWhoAndWhatItCosts();
+    void launchWritesOutboxAndReservesInOneGo();
+    void notEnoughTokensQueuesNothing();
+    void simulatorCostsNothing();
+    void badInput_data();
+    void badInput();
+    void scheduledLaterWaits();
+    void recipientsByState();
+
+private:
+    CampaignDraft draft(const QString &body) const;
+    std::unique_ptr<TempProfile> m_profile;
+    qint64 m_youth = 0;
+    qint64 m_choir = 0;
+};
+
+void TestCampaignService::init()
+{
+    m_profile = std::make_unique<TempProfile>();
+    Profile &p = **m_profile;
+    m_youth = p.groups().create(QStringLiteral("Youth"))->id;
+    m_choir = p.groups().create(QStringLiteral("Choir"))->id;
+    const QStringList names = {QStringLiteral("Mary"), QStringLiteral("John"), QStringLiteral("Akinyi"), QStringLiteral("Bartholomew-Kiprotich")};
+    QList<qint64> ids;
+    for (int i = 0; i < names.size(); ++i) {
+        ContactInput input;
+        input.firstName = names.at(i);
+        input.phone = QStringLiteral("07120000%1").arg(i, 2, 10, QLatin1Char('0'));
+        ids << p.contacts().add(input)->id;
+    }
+    QVERIFY(p.groups().addMembers(m_youth, {ids[0], ids[1], ids[2]}));
+    QVERIFY(p.groups().addMembers(m_choir, {ids[1], ids[3]}));     // John is in both
+    QVERIFY(p.contacts().optOut(QStringLiteral("0712000002"), {})); // Akinyi opted out
+    QVERIFY(p.tokens().grant(QStringLiteral("Main"), 1000, QStringLiteral("test"), {}));
+}
+
+void TestCampaignService::cleanup()
+{
+    m_profile.reset();
+}
+
+CampaignDraft TestCampaignService::draft(const QString &body) const
+{
+    CampaignDraft d;
+    d.name = QStringLiteral("Test");
+    d.body = body;
+    d.groupIds = {m_youth, m_choir};
+    d.gateway = QStringLiteral("africastalking");
+    return d;
+}
+
+void TestCampaignService::previewCountsWhoAndWhatItCosts()
+{
+    auto &campaigns = (*m_profile)->campaigns();
+    // 150 + a name: Mary/John fit in one part; Bartholomew-Kiprotich's message needs two.
+    const QString body = QStringLiteral("{first_name}: ") + QString(150, u'a');
+    const auto preview = campaigns.preview(draft(body));
+    QVERIFY2(preview, qPrintable(preview ? QString() : preview.error().message));
+    QCOMPARE(preview->recipients, 3);  // Mary, John, Bartholomew
+    QCOMPARE(preview->optedOut, 1);    // Akinyi
+    QCOMPARE(preview->duplicates, 1);  // John through the choir
+    QCOMPARE(preview->segments, 4);
+    QCOMPARE(preview->maxSegments, 2);
+    QCOMPARE(preview->tokens, 4);
+    QCOMPARE(preview->balance, 1000);
+    QVERIFY(preview->personalised);
+    QCOMPARE(preview->encoding, QStringLiteral("GSM-7"));
+    QVERIFY(preview->samples.first().startsWith(QStringLiteral("Mary: ")));
+}
+
+void TestCampaignService::launchWritesOutboxAndReservesInOneGo()
+{
+    auto &campaigns = (*m_profile)->campaigns();
+    const auto launched = campaigns.launch(draft(QStringLiteral("Habari {first_name|ndugu}, karibu {group}!")));
+    QVERIFY2(launched, qPrintable(launched ? QString() : launched.error().message));
+    QCOMPARE(launched->recipients, 3);
+    QCOMPARE(launched->status, QStringLiteral("queued"));
+    QCOMPARE(launched->states.value(QStringLiteral("queued")), 3);
+    QCOMPARE(launched->tokens, 3);
+    QCOMPARE(*(*m_profile)->tokens().balance(*(*m_profile)->tokens().accountId(QStringLiteral("Main"))), 997);
+    const auto rows = campaigns.recipients(launched->id, {}, 0, 10);
+    QCOMPARE(rows->size(), 3);
+    QSqlQuery q((*m_profile)->database().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT text FROM outbox ORDER BY id")));
+    QStringList texts;
+    while (q.next())
+        texts << q.value(0).toString();
+    QVERIFY(texts.contains(QStringLiteral("Habari Mary, karibu Youth!")));
+    QVERIFY(texts.contains(QStringLiteral("Habari John, karibu Youth!"))); // first chosen group names him
+    QVERIFY(texts.contains(QStringLiteral("Habari Bartholomew-Kiprotich, karibu Choir!")));
+}
+
+void TestCampaignService::notEnoughTokensQueuesNothing()
+{
+    Profile &p = **m_profile;
+    CampaignDraft d = draft(QString(400, u'a')); // 3 parts × 3 people = 9 tokens
+    d.accountName = QStringLiteral("Poor");
+    QVERIFY(p.tokens().createBudgetAccount(QStringLiteral("Poor")));
+    QVERIFY(p.tokens().grant(QStringLiteral("Poor"), 5, QStringLiteral("test"), {}));
+    const auto launched = p.campaigns().launch(d);
+    QVERIFY(!launched);
+    QVERIFY2(launched.error().message.contains(QStringLiteral("9")), qPrintable(launched.error().message));
+    QCOMPARE(p.campaigns().list()->size(), 0);
+    QSqlQuery q(p.database().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM outbox")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+    QCOMPARE(*p.tokens().balance(*p.tokens().accountId(QStringLiteral("Poor"))), 5);
+}
+
+void TestCampaignService::simulatorCostsNothing()
+{
+    CampaignDraft d = draft(QStringLiteral("Hello"));
+    d.gateway = QStringLiteral("simulator");
+    d.chargeTokens = false;
+    const auto launched = (*m_profile)->campaigns().launch(d);
+    QVERIFY(launched);
+    QCOMPARE(launched->tokens, 0);
+    QCOMPARE(*(*m_profile)->tokens().balance(*(*m_profile)->tokens().accountId(QStringLiteral("Main"))), 1000);
+}
+
+void TestCampaignService::badInput_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<int>("groups");  // 0 none, 1 youth+choir, 2 only opted-out person
+    QTest::addColumn<qint64>("atOffsetMs");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("empty message") << "   " << 1 << qint64(0) << "empty";
+    QTest::addRow("unknown field") << "Hi {frist_name}" << 1 << qint64(0) << "frist_name";
+    QTest::addRow("nobody chosen") << "Hi" << 0 << qint64(0) << "Choose at least one";
+    QTest::addRow("everyone opted out") << "Hi" << 2 << qint64(0) << "opted out";
+    QTest::addRow("in the past") << "Hi" << 1 << qint64(-3600'000) << "already passed";
+    QTest::addRow("too long") << QString(21 * 153, u'a') << 1 << qint64(0) << "too long";
+}
+
+void TestCampaignService::badInput()
+{
+    QFETCH(QString, body);
+    QFETCH(int, groups);
+    QFETCH(qint64, atOffsetMs);
+    QFETCH(QString, expected);
+    Profile &p = **m_profile;
+    CampaignDraft d = draft(body);
+    if (groups == 0)
+        d.groupIds.clear();
+    if (groups == 2) {
+        d.groupIds.clear();
+        d.contactIds = {p.contacts().findByPhone(QStringLiteral("0712000002"))->id};
+    }
+    if (atOffsetMs != 0)
+        d.scheduledAt = (*m_profile).clock().nowUtc().addMSecs(atOffsetMs);
+    const auto launched = p.campaigns().launch(d);
+    QVERIFY(!launched);
+    QVERIFY2(launched.error().message.contains(expected), qPrintable(launched.error().message));
+    QCOMPARE(p.campaigns().list()->size(), 0);
+}
+
+void TestCampaignService::scheduledLaterWaits()
+{
+    CampaignDraft d = draft(QStringLiteral("Hi"));
+    d.scheduledAt = (*m_profile).clock().nowUtc().addDays(1);
+    const auto launched = (*m_profile)->campaigns().launch(d);
+    QVERIFY(launched);
+    QCOMPARE(launched->status, QStringLiteral("scheduled"));
+    QCOMPARE(launched->scheduledAt, d.scheduledAt);
+}
+
+void TestCampaignService::recipientsByState()
+{
+    const auto launched = (*m_profile)->campaigns().launch(draft(QStringLiteral("Hi")));
+    QVERIFY(launched);
+    QCOMPARE(*(*m_profile)->campaigns().countRecipients(launched->id), 3);
+    QCOMPARE(*(*m_profile)->campaigns().countRecipients(launched->id, QStringLiteral("failed")), 0);
+    QCOMPARE((*m_profile)->campaigns().recipients(launched->id, QStringLiteral("queued"), 1, 10)->size(), 2);
+}
+
+QTEST_GUILESS_MAIN(TestCampaignService)
+#include "TestCampaignService.moc"
