@@ -30,7 +30,7 @@ class Dispatcher final : public QObject
 
 public:
     struct Options {
-        int maxInFlight = 6;           // requests waiting for an answer at once
+        int maxInFlight = 16;          // requests waiting for an answer at once (Qt opens 6 connections a host)
         int claimSize = 256;           // most messages claimed at a time
         int maxPerRequest = 100;       // recipients of one request (capped by the gateway's own limit)
         double ratePerSecond = 0;      // messages per second; 0: no limit

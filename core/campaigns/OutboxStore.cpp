@@ -8,6 +8,7 @@
 #include "tokens/TokenLedger.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -97,12 +98,16 @@ Result<QList<WorkBatch>> OutboxStore::claim(int maxMessages, int maxPerRequest, 
     }
     q.finish();
 
+    // One statement per few hundred rows (the ids are integers read just above, safe to inline).
     QSqlQuery mark(db);
-    mark.prepare(QStringLiteral("UPDATE outbox SET state = 'submitting', attempts = attempts + 1, updated_at = ? WHERE id = ?"));
-    for (const qint64 id : std::as_const(claimed)) {
-        mark.addBindValue(now);
-        mark.addBindValue(id);
-        if (!mark.exec())
+    constexpr qsizetype Chunk = 500;
+    for (qsizetype from = 0; from < claimed.size(); from += Chunk) {
+        QStringList ids;
+        for (qsizetype i = from; i < qMin(claimed.size(), from + Chunk); ++i)
+            ids << QString::number(claimed.at(i));
+        if (!mark.exec(QStringLiteral("UPDATE outbox SET state = 'submitting', attempts = attempts + 1, updated_at = %1 WHERE id IN (%2)")
+                           .arg(now)
+                           .arg(ids.join(u','))))
             return std::unexpected(Database::storageError(mark.lastError(), tr("Marking messages as being sent")));
     }
     // Opted out after the launch: honoured right before the submit.
@@ -143,9 +148,6 @@ Status OutboxStore::apply(const QList<Outcome> &outcomes)
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
     const qint64 now = m_clock.nowMs();
-    QSqlQuery sent(db);
-    sent.prepare(QStringLiteral("UPDATE outbox SET state = 'sent', message_id = ?, cost = ?, reason = '', updated_at = ? "
-                                "WHERE id = ? AND state = 'submitting'"));
     QSqlQuery failed(db);
     failed.prepare(QStringLiteral("UPDATE outbox SET state = 'failed', reason = ?, updated_at = ? WHERE id = ? AND state = 'submitting'"));
     QSqlQuery retry(db);
@@ -159,15 +161,51 @@ Status OutboxStore::apply(const QList<Outcome> &outcomes)
 
     QHash<qint64, int> spend;
     QHash<qint64, int> release;
+    // The common case, accepted messages, in few statements: UPDATE … FROM (VALUES …) with a few
+    // hundred rows each. Tokens are counted only for rows that were still `submitting`.
+    QList<const Outcome *> accepted;
+    for (const Outcome &o : outcomes) {
+        if (o.kind == Outcome::Kind::Sent)
+            accepted.append(&o);
+    }
+    // Small enough that the SQLite driver's per-parameter name lookups stay cheap.
+    constexpr qsizetype SentChunk = 50;
+    for (qsizetype from = 0; from < accepted.size(); from += SentChunk) {
+        const qsizetype to = qMin(accepted.size(), from + SentChunk);
+        QStringList rows;
+        for (qsizetype i = from; i < to; ++i)
+            rows << QStringLiteral("(?, ?, ?)");
+        QSqlQuery counted(db);
+        // Which of these rows are still submitting (and so are really being accepted now).
+        QStringList ids;
+        for (qsizetype i = from; i < to; ++i)
+            ids << QString::number(accepted.at(i)->outboxId);
+        if (!counted.exec(QStringLiteral("SELECT id FROM outbox WHERE state = 'submitting' AND id IN (%1)").arg(ids.join(u','))))
+            return std::unexpected(Database::storageError(counted.lastError(), tr("Recording what was sent")));
+        QSet<qint64> live;
+        while (counted.next())
+            live.insert(counted.value(0).toLongLong());
+        QSqlQuery update(db);
+        update.prepare(QStringLiteral("UPDATE outbox SET state = 'sent', message_id = v.column2, cost = v.column3, reason = '', updated_at = ? "
+                                      "FROM (VALUES %1) AS v WHERE outbox.id = v.column1 AND outbox.state = 'submitting'")
+                           .arg(rows.join(u',')));
+        update.addBindValue(now);
+        for (qsizetype i = from; i < to; ++i) {
+            const Outcome &o = *accepted.at(i);
+            update.addBindValue(o.outboxId);
+            update.addBindValue(o.messageId.isEmpty() ? QVariant() : QVariant(o.messageId));
+            update.addBindValue(sqlText(o.cost));
+            if (o.charged && live.contains(o.outboxId))
+                spend[o.campaignId] += o.segments;
+        }
+        if (!update.exec())
+            return std::unexpected(Database::storageError(update.lastError(), tr("Recording what was sent")));
+    }
     for (const Outcome &o : outcomes) {
         QSqlQuery *query = nullptr;
         switch (o.kind) {
         case Outcome::Kind::Sent:
-            query = &sent;
-            sent.addBindValue(o.messageId.isEmpty() ? QVariant() : QVariant(o.messageId));
-            sent.addBindValue(sqlText(o.cost));
-            sent.addBindValue(now);
-            break;
+            continue; // done above
         case Outcome::Kind::Failed:
             query = &failed;
             failed.addBindValue(sqlText(o.reason));
@@ -198,9 +236,7 @@ Status OutboxStore::apply(const QList<Outcome> &outcomes)
         // moves no tokens.
         if (query->numRowsAffected() == 0 || !o.charged)
             continue;
-        if (o.kind == Outcome::Kind::Sent)
-            spend[o.campaignId] += o.segments;
-        else if (o.kind == Outcome::Kind::Failed)
+        if (o.kind == Outcome::Kind::Failed)
             release[o.campaignId] += o.segments;
     }
     for (auto it = spend.cbegin(); it != spend.cend(); ++it) {

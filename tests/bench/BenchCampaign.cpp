@@ -1,0 +1,167 @@
+#include "TestSupport.h"
+#include "campaigns/CampaignService.h"
+#include "campaigns/Dispatcher.h"
+#include "campaigns/OutboxStore.h"
+#include "contacts/ContactService.h"
+#include "contacts/GroupService.h"
+#include "gateway/AfricasTalkingGateway.h"
+#include "gateway/GatewaySimulator.h"
+#include "tokens/TokenLedger.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QThread>
+#include <QtTest>
+
+using namespace kengele;
+
+// DESIGN 9 targets for campaigns:
+//  - launch a personalised campaign to 100,000 recipients (render, segments, outbox, reserve) < 1 s
+//  - dispatch personalised messages to a loopback gateway: ≥ 4,000/s with no limit
+//  - dispatch one identical text (batched): ≥ 20,000 recipients/s
+//  - with a limit of N/s, the measured rate within 2 % of N
+// The "gateway" is the built-in simulator (Africa's Talking's wire format) on its own thread,
+// reached over real HTTP on loopback by the production AfricasTalkingGateway.
+class BenchCampaign final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void launchPersonalised100k();
+    void dispatch_data();
+    void dispatch();
+
+private:
+    qint64 launch(const QString &body, int recipients);
+    double run(double rate, int expected);
+
+    std::unique_ptr<test::TempProfile> m_profile;
+    std::unique_ptr<GatewaySimulator> m_simulator;
+    QThread m_simulatorThread;
+    qint64 m_everyone = 0;
+    QList<qint64> m_groups; // groups of 5,000 for the dispatch runs
+};
+
+void BenchCampaign::initTestCase()
+{
+    m_profile = std::make_unique<test::TempProfile>();
+    Profile &p = **m_profile;
+    m_profile->clock().set(QDateTime(QDate(2026, 3, 2), QTime(10, 0)).toUTC());
+    QVERIFY(test::fillContacts(p, 100000));
+    const auto contacts = p.contacts().fetch({}, 0, 100000);
+    QList<qint64> ids;
+    for (const Contact &c : *contacts)
+        ids << c.id;
+    m_everyone = p.groups().create(QStringLiteral("Everyone"))->id;
+    QVERIFY(p.groups().addMembers(m_everyone, ids));
+    for (int g = 0; g < 20; ++g) {
+        const qint64 id = p.groups().create(QStringLiteral("Part %1").arg(g))->id;
+        QVERIFY(p.groups().addMembers(id, ids.mid(g * 5000, 5000)));
+        m_groups << id;
+    }
+    QVERIFY(p.tokens().grant(QStringLiteral("Main"), 100'000'000, QStringLiteral("benchmark"), {}));
+
+    SimulatorOptions options;
+    options.deliveryReports = false;
+    m_simulator = std::make_unique<GatewaySimulator>(options);
+    m_simulator->moveToThread(&m_simulatorThread);
+    m_simulatorThread.start();
+    Result<quint16> started;
+    QMetaObject::invokeMethod(m_simulator.get(), [&] { started = m_simulator->start(); }, Qt::BlockingQueuedConnection);
+    QVERIFY(started);
+}
+
+void BenchCampaign::cleanupTestCase()
+{
+    QMetaObject::invokeMethod(m_simulator.get(), [this] { m_simulator.reset(); }, Qt::BlockingQueuedConnection);
+    m_simulatorThread.quit();
+    m_simulatorThread.wait();
+}
+
+qint64 BenchCampaign::launch(const QString &body, int recipients)
+{
+    CampaignDraft draft;
+    draft.body = body;
+    draft.gateway = QStringLiteral("africastalking");
+    if (recipients >= 100000) {
+        draft.groupIds = {m_everyone};
+    } else {
+        for (int g = 0; g < recipients / 5000; ++g)
+            draft.groupIds << m_groups.at(g);
+    }
+    const auto launched = (*m_profile)->campaigns().launch(draft);
+    if (!launched)
+        qWarning() << launched.error().message;
+    return launched ? launched->id : 0;
+}
+
+void BenchCampaign::launchPersonalised100k()
+{
+    QBENCHMARK_ONCE {
+        QVERIFY(launch(QStringLiteral("Dear {first_name} {last_name}, the harvest thanksgiving is on {date}. Bring a friend!"), 100000));
+    }
+    // Nothing of it is sent here: cancel it so the dispatch runs start from an empty queue.
+    OutboxStore store((*m_profile)->database(), (*m_profile)->tokens(), m_profile->clock());
+    const auto list = (*m_profile)->campaigns().list();
+    QVERIFY(store.cancel(list->first().id));
+}
+
+double BenchCampaign::run(double rate, int expected)
+{
+    Profile &p = **m_profile;
+    OutboxStore store(p.database(), p.tokens(), m_profile->clock());
+    QNetworkAccessManager network;
+    const QUrl url = m_simulator->url();
+    auto factory = [&](const QString &, QString *) -> SmsGateway * {
+        return AfricasTalkingGateway::createSimulation(url, network).release();
+    };
+    Dispatcher::Options options;
+    options.ratePerSecond = rate;
+    options.respectQuietHours = false;
+    Dispatcher dispatcher(store, factory, m_profile->clock(), options);
+    QElapsedTimer timer;
+    QEventLoop loop;
+    connect(&dispatcher, &Dispatcher::idle, &loop, &QEventLoop::quit);
+    timer.start();
+    dispatcher.start();
+    loop.exec();
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    dispatcher.stop();
+    return expected / seconds;
+}
+
+void BenchCampaign::dispatch_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<int>("recipients");
+    QTest::addColumn<double>("rate");
+    QTest::addRow("personalised, no limit") << "Dear {first_name} {last_name}, see you on Sunday." << 20000 << 0.0;
+    QTest::addRow("identical text, no limit") << "Service at 9:00 on Sunday. Karibu!" << 100000 << 0.0;
+    QTest::addRow("personalised, limit 500/s") << "Dear {first_name}, choir practice at 2pm." << 5000 << 500.0;
+    QTest::addRow("identical text, limit 2000/s") << "Prayer meeting tonight at 7." << 20000 << 2000.0;
+}
+
+void BenchCampaign::dispatch()
+{
+    QFETCH(QString, body);
+    QFETCH(int, recipients);
+    QFETCH(double, rate);
+    const qint64 id = launch(body, recipients);
+    QVERIFY(id);
+    double measured = 0;
+    QBENCHMARK_ONCE {
+        measured = run(rate, recipients);
+    }
+    const auto campaign = (*m_profile)->campaigns().get(id);
+    QCOMPARE(campaign->states.value(QStringLiteral("sent")), recipients);
+    QTest::setBenchmarkResult(measured, QTest::Events);
+    if (rate > 0)
+        qInfo("limit %.0f/s: measured %.1f/s (%.2f %% off)", rate, measured, 100.0 * (measured - rate) / rate);
+    else
+        qInfo("%.0f messages/s", measured);
+}
+
+QTEST_GUILESS_MAIN(BenchCampaign)
+#include "BenchCampaign.moc"
