@@ -1,0 +1,209 @@
+#include "FakeAfricasTalking.h"
+#include "TestSupport.h"
+#include "campaigns/CampaignService.h"
+#include "campaigns/Dispatcher.h"
+#include "campaigns/OutboxStore.h"
+#include "contacts/ContactService.h"
+#include "contacts/GroupService.h"
+#include "gateway/AfricasTalkingGateway.h"
+#include "gateway/GatewaySimulator.h"
+#include "storage/Database.h"
+#include "tokens/TokenLedger.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace kengele;
+using kengele::test::TempProfile;
+
+// A whole campaign through the production gateway code over real HTTP on loopback: the exact
+// request Africa's Talking receives, and a gateway that fails in every documented way at once.
+class TestCampaignDelivery final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void theRequestAfricasTalkingReceives();
+    void faultsOfEveryKindStillEndEveryoneInOneState();
+    void deliveryReportsFollowTheTerminalRule();
+
+private:
+    qint64 launch(const QString &body, const QString &senderId = {});
+    bool runUntilIdle(Dispatcher &dispatcher);
+    std::unique_ptr<Dispatcher> dispatcherFor(const QUrl &url, const QString &username, const QString &key, int timeoutMs = 5000);
+
+    std::unique_ptr<TempProfile> m_profile;
+    std::unique_ptr<OutboxStore> m_store;
+    QNetworkAccessManager m_network;
+    qint64 m_group = 0;
+};
+
+void TestCampaignDelivery::init()
+{
+    m_profile = std::make_unique<TempProfile>();
+    Profile &p = **m_profile;
+    m_profile->clock().set(QDateTime(QDate(2026, 3, 2), QTime(10, 0)).toUTC());
+    QVERIFY(test::fillContacts(p, 400));
+    m_group = p.groups().create(QStringLiteral("Everyone"))->id;
+    const auto contacts = p.contacts().fetch({}, 0, 1000);
+    QList<qint64> ids;
+    for (const Contact &c : *contacts)
+        ids << c.id;
+    QVERIFY(p.groups().addMembers(m_group, ids));
+    QVERIFY(p.tokens().grant(QStringLiteral("Main"), 100000, QStringLiteral("test"), {}));
+    m_store = std::make_unique<OutboxStore>(p.database(), p.tokens(), p.clock());
+}
+
+void TestCampaignDelivery::cleanup()
+{
+    m_store.reset();
+    m_profile.reset();
+}
+
+qint64 TestCampaignDelivery::launch(const QString &body, const QString &senderId)
+{
+    CampaignDraft d;
+    d.body = body;
+    d.groupIds = {m_group};
+    d.gateway = QStringLiteral("africastalking");
+    d.senderId = senderId;
+    const auto launched = (*m_profile)->campaigns().launch(d);
+    return launched ? launched->id : 0;
+}
+
+std::unique_ptr<Dispatcher> TestCampaignDelivery::dispatcherFor(const QUrl &url, const QString &username, const QString &key, int timeoutMs)
+{
+    auto factory = [this, url, username, key, timeoutMs](const QString &, QString *) -> SmsGateway * {
+        AfricasTalkingGateway::Settings settings;
+        settings.username = username;
+        settings.apiKey = key;
+        settings.baseUrl = url;
+        settings.requestTimeoutMs = timeoutMs;
+        return new AfricasTalkingGateway(settings, m_network);
+    };
+    Dispatcher::Options options;
+    options.respectQuietHours = false;
+    options.retry.baseDelayMs = 100;
+    options.retry.maxAttempts = 4;
+    return std::make_unique<Dispatcher>(*m_store, factory, m_profile->clock(), options);
+}
+
+bool TestCampaignDelivery::runUntilIdle(Dispatcher &dispatcher)
+{
+    QSignalSpy idle(&dispatcher, &Dispatcher::idle);
+    dispatcher.start();
+    return (idle.count() > 0 || idle.wait(30000)) && dispatcher.isIdle();
+}
+
+void TestCampaignDelivery::theRequestAfricasTalkingReceives()
+{
+    test::FakeAfricasTalking fake;
+    QVERIFY(fake.start());
+    const qint64 id = launch(QStringLiteral("Karibu kanisani + join us @ 9am & bring a friend"), QStringLiteral("KANISA"));
+    QVERIFY(id);
+    auto dispatcher = dispatcherFor(fake.url(), QStringLiteral("church"), QStringLiteral("atsk_test"));
+    QVERIFY(runUntilIdle(*dispatcher));
+    QCOMPARE((*m_profile)->campaigns().get(id)->states.value(QStringLiteral("sent")), 400);
+    QCOMPARE(fake.requestCount(), 4); // 400 numbers, 100 a request
+    const test::RecordedRequest &request = fake.requests().first();
+    QCOMPARE(request.method, QByteArray("POST"));
+    QCOMPARE(request.path, QStringLiteral("/version1/messaging"));
+    QCOMPARE(request.header("apiKey"), QByteArray("atsk_test"));
+    QCOMPARE(request.header("Accept"), QByteArray("application/json"));
+    QVERIFY(request.header("Content-Type").startsWith("application/x-www-form-urlencoded"));
+    QCOMPARE(request.field(QStringLiteral("username")), QStringLiteral("church"));
+    QCOMPARE(request.field(QStringLiteral("from")), QStringLiteral("KANISA"));
+    QCOMPARE(request.field(QStringLiteral("message")), QStringLiteral("Karibu kanisani + join us @ 9am & bring a friend"));
+    const QStringList to = request.field(QStringLiteral("to")).split(u',');
+    QCOMPARE(to.size(), 100);
+    QVERIFY(to.first().startsWith(QStringLiteral("+2547"))); // '+' arrived as '+', not as a space
+    QVERIFY(request.body.contains("%2B2547"));
+}
+
+void TestCampaignDelivery::faultsOfEveryKindStillEndEveryoneInOneState()
+{
+    SimulatorOptions options;
+    options.username = QStringLiteral("church");
+    options.apiKey = QStringLiteral("atsk_test");
+    options.seed = 99;
+    options.blacklistedFraction = 0.05;
+    options.invalidNumberFraction = 0.03;
+    options.serverErrorFraction = 0.10;
+    options.rateLimitFraction = 0.10;
+    options.malformedFraction = 0.05;
+    options.neverAnswerFraction = 0.05;
+    options.deliveryReports = false;
+    GatewaySimulator simulator(options);
+    QVERIFY(simulator.start());
+    const qint64 id = launch(QStringLiteral("Dear {first_name}, choir practice moved to 3pm."));
+    auto dispatcher = dispatcherFor(simulator.url(), options.username, options.apiKey, 700);
+    for (int round = 0; round < 10; ++round) {
+        QVERIFY(runUntilIdle(*dispatcher));
+        m_profile->clock().advanceMs(10 * 60'000);
+        dispatcher->stop();
+    }
+    const auto campaign = (*m_profile)->campaigns().get(id);
+    const auto &s = campaign->states;
+    QCOMPARE(s.value(QStringLiteral("queued")) + s.value(QStringLiteral("submitting")), 0);
+    const int sent = s.value(QStringLiteral("sent"));
+    const int failed = s.value(QStringLiteral("failed"));
+    const int uncertain = s.value(QStringLiteral("uncertain"));
+    QCOMPARE(sent + failed + uncertain, 400);
+    qInfo("sent %d, failed %d, uncertain %d", sent, failed, uncertain);
+    QVERIFY(failed > 0 && uncertain > 0 && sent > 200);
+    QVERIFY(simulator.numbersAcceptedMoreThanOnce().isEmpty());
+    // Failed ones carry the provider's reason.
+    const auto failedRows = (*m_profile)->campaigns().recipients(id, QStringLiteral("failed"), 0, 1000);
+    for (const OutboxRow &row : *failedRows)
+        QVERIFY2(!row.reason.isEmpty(), qPrintable(row.phone));
+    const auto tokens = (*m_profile)->tokens().campaignTokens(id);
+    QCOMPARE(tokens->spent, sent);
+    QCOMPARE(tokens->reserved, tokens->spent + tokens->released + tokens->held);
+    QVERIFY((*m_profile)->tokens().verify()->isEmpty());
+    QCOMPARE(campaign->status, QStringLiteral("done"));
+}
+
+void TestCampaignDelivery::deliveryReportsFollowTheTerminalRule()
+{
+    SimulatorOptions options;
+    options.username = QStringLiteral("church");
+    options.apiKey = QStringLiteral("atsk_test");
+    options.seed = 5;
+    options.reportDelayMinMs = 10;
+    options.reportDelayMaxMs = 50;
+    options.undeliverableFraction = 0.1;
+    GatewaySimulator simulator(options);
+    QVERIFY(simulator.start());
+    // Reports come straight from the simulator (until the relay exists) and are applied in batches.
+    QList<DeliveryReport> reports;
+    connect(&simulator, &GatewaySimulator::deliveryReport, this, [&](const DeliveryReport &r) { reports.append(r); });
+    const qint64 id = launch(QStringLiteral("Hello"));
+    auto dispatcher = dispatcherFor(simulator.url(), options.username, options.apiKey);
+    QVERIFY(runUntilIdle(*dispatcher));
+    QTRY_COMPARE_WITH_TIMEOUT(simulator.pendingReports(), 0, 10000);
+    QCOMPARE(reports.size(), 400);
+    QVERIFY(m_store->applyDeliveryReports(reports));
+    const auto s = (*m_profile)->campaigns().get(id)->states;
+    QCOMPARE(s.value(QStringLiteral("delivered")) + s.value(QStringLiteral("failed")) + s.value(QStringLiteral("sent")), 400);
+    QVERIFY(s.value(QStringLiteral("delivered")) > 300);
+    QVERIFY(s.value(QStringLiteral("failed")) > 0);
+    // The same report twice is one event; a late "Failed" after "Success" does not undo delivery
+    // (it is kept); an unknown message id is kept too.
+    QSqlQuery q((*m_profile)->database().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT message_id FROM outbox WHERE state = 'delivered' LIMIT 1")) && q.next());
+    const QString delivered = q.value(0).toString();
+    DeliveryReport late{delivered, QStringLiteral("Failed"), {}, QStringLiteral("63902"), QStringLiteral("DeliveryFailure"), {}};
+    DeliveryReport unknown{QStringLiteral("ATXid_unknown"), QStringLiteral("Success"), {}, {}, {}, {}};
+    QCOMPARE(*m_store->applyDeliveryReports({late, late, unknown}), 0);
+    QVERIFY(q.exec(QStringLiteral("SELECT state FROM outbox WHERE message_id = '%1'").arg(delivered)) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("delivered"));
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM delivery_reports WHERE message_id IN ('%1', 'ATXid_unknown')").arg(delivered)) && q.next());
+    QCOMPARE(q.value(0).toInt(), 3); // Success + the late Failed (once) + the unknown one
+}
+
+QTEST_GUILESS_MAIN(TestCampaignDelivery)
+#include "TestCampaignDelivery.moc"
