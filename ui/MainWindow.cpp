@@ -1,13 +1,19 @@
 #include "MainWindow.h"
 
 #include "MessageBox.h"
+#include "campaigns/CampaignText.h"
+#include "campaigns/CampaignsPage.h"
+#include "campaigns/DispatchThread.h"
 #include "contacts/ContactService.h"
 #include "contacts/ContactsPage.h"
 #include "contacts/GroupService.h"
 #include "groups/GroupsPage.h"
 #include "profile/Profile.h"
+#include "profile/Settings.h"
+#include "security/KeychainSecretStore.h"
 #include "settings/SettingsDialog.h"
 #include "templates/TemplatesPage.h"
+#include "tokens/TokenLedger.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -20,6 +26,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 
 namespace kengele {
 
@@ -46,14 +53,17 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     addPage(QStyle::SP_FileDialogContentsView, tr("Contacts"));
     addPage(QStyle::SP_DirIcon, tr("Groups"));
     addPage(QStyle::SP_FileDialogDetailedView, tr("Templates"));
+    addPage(QStyle::SP_MessageBoxInformation, tr("Campaigns"));
 
     m_contactsPage = new ContactsPage(m_profile, this);
     m_groupsPage = new GroupsPage(m_profile.groups(), m_profile.contacts(), this);
     m_templatesPage = new TemplatesPage(m_profile.templates(), m_profile.contacts(), this);
+    m_campaignsPage = new CampaignsPage(m_profile, this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_contactsPage);
     m_pages->addWidget(m_groupsPage);
     m_pages->addWidget(m_templatesPage);
+    m_pages->addWidget(m_campaignsPage);
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         // Leaving the template editor with unsaved text asks first.
         if (m_pages->currentWidget() == m_templatesPage && row != TemplatesPageIndex && !m_templatesPage->confirmLeave()) {
@@ -74,18 +84,66 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
     statusBar()->addWidget(m_status, 1);
+    m_simulation = new QLabel(CampaignText::simulationLabel(), this);
+    m_simulation->setObjectName(QStringLiteral("simulationStatusLabel"));
+    m_simulation->setStyleSheet(
+        QStringLiteral("QLabel { background: #e3f2fd; border: 1px solid #90caf9; border-radius: 3px; padding: 1px 6px; }"));
+    m_simulation->setToolTip(tr("Messages go to Kengele's built-in simulator. Choose Africa's Talking in Tools → Settings → SMS "
+                                "gateway to send real SMS."));
+    statusBar()->addPermanentWidget(m_simulation);
+    m_tokens = new QLabel(this);
+    m_tokens->setObjectName(QStringLiteral("tokenBalanceLabel"));
+    statusBar()->addPermanentWidget(m_tokens);
     connect(&m_profile.contacts(), &ContactService::contactsChanged, this, &MainWindow::updateStatus);
     connect(&m_profile.groups(), &GroupService::groupsChanged, this, &MainWindow::updateStatus);
+    // Balances change with every batch the dispatcher records: show them a few times a second at most.
+    m_tokenTimer = new QTimer(this);
+    m_tokenTimer->setSingleShot(true);
+    m_tokenTimer->setInterval(250);
+    connect(m_tokenTimer, &QTimer::timeout, this, &MainWindow::updateTokenStatus);
+    connect(&m_profile.tokens(), &TokenLedger::balancesChanged, m_tokenTimer, [this] {
+        if (!m_tokenTimer->isActive())
+            m_tokenTimer->start();
+    });
 
     buildMenus();
     updateStatus();
+    updateTokenStatus();
+    updateGatewayStatus();
     m_sidebar->setCurrentRow(ContactsPageIndex);
     resize(1180, 760);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setDispatchService(DispatchThread *dispatch)
+{
+    m_campaignsPage->setDispatchService(dispatch);
+}
+
+void MainWindow::setSecretStore(SecretStore *secrets)
+{
+    m_secrets = secrets;
+}
+
+SecretStore &MainWindow::secrets()
+{
+    if (m_secrets)
+        return *m_secrets;
+    if (!m_ownSecrets)
+        m_ownSecrets = std::make_unique<KeychainSecretStore>(QStringLiteral(KENGELE_APP_ID), m_profile.settings().profileId());
+    return *m_ownSecrets;
 }
 
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *compose = file->addAction(tr("&New campaign…"), this, [this] {
+        showPage(CampaignsPageIndex);
+        m_campaignsPage->composeCampaign();
+    });
+    compose->setShortcut(QKeySequence::New);
+    file->addSeparator();
     file->addAction(tr("&Import contacts…"), this, [this] {
         showPage(ContactsPageIndex);
         m_contactsPage->importContacts();
@@ -117,16 +175,44 @@ void MainWindow::updateStatus()
     const Result<int> contacts = m_profile.contacts().count();
     const auto groups = m_profile.groups().list();
     m_status->setText(tr("%n contact(s)", nullptr, contacts ? *contacts : 0) + QStringLiteral("  ·  ")
-                      + tr("%n group(s)", nullptr, groups ? int(groups->size()) : 0) + QStringLiteral("  ·  ")
-                      + tr("Data folder: %1").arg(QDir::toNativeSeparators(m_profile.directory())));
+        + tr("%n group(s)", nullptr, groups ? int(groups->size()) : 0) + QStringLiteral("  ·  ")
+        + tr("Data folder: %1").arg(QDir::toNativeSeparators(m_profile.directory())));
+}
+
+void MainWindow::updateTokenStatus()
+{
+    const Result<QList<TokenAccount>> accounts = m_profile.tokens().budgetAccounts();
+    if (!accounts) {
+        m_tokens->setText(tr("Tokens: unknown"));
+        m_tokens->setToolTip(accounts.error().message);
+        return;
+    }
+    qint64 total = 0;
+    QStringList lines;
+    for (const TokenAccount &account : *accounts) {
+        total += account.balance;
+        lines << tr("%1: %2").arg(account.name, CampaignText::number(account.balance));
+    }
+    m_tokens->setText(tr("Tokens: %1").arg(CampaignText::number(total)));
+    m_tokens->setToolTip(tr("Tokens left to send SMS (one token is one SMS part to one person):") + u'\n' + lines.join(u'\n'));
+}
+
+void MainWindow::updateGatewayStatus()
+{
+    m_simulation->setVisible(CampaignText::isSimulation(m_profile.settings().gatewayProvider()));
 }
 
 void MainWindow::openSettings()
 {
-    SettingsDialog dialog(m_profile.settings(), this);
+    SettingsDialog dialog(m_profile.settings(), secrets(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_profile.reloadSettings();
+    updateGatewayStatus();
+    if (dialog.gatewayChanged())
+        Q_EMIT gatewaySettingsChanged();
+    else if (dialog.gatewayRateChanged())
+        Q_EMIT sendingRateChanged(m_profile.settings().gatewayRatePerSecond());
     if (dialog.languageChanged())
         Q_EMIT languageChangeRequested();
 }
@@ -134,8 +220,8 @@ void MainWindow::openSettings()
 void MainWindow::removeDemoCongregation()
 {
     if (MessageBox::question(this, tr("Remove demo congregation"),
-                             tr("Remove the demo people that Kengele created on first start? Contacts you added or "
-                                "imported yourself are kept."))
+            tr("Remove the demo people that Kengele created on first start? Contacts you added or "
+               "imported yourself are kept."))
         != QMessageBox::Yes)
         return;
     const Result<int> removed = m_profile.contacts().removeDemoContacts();
@@ -149,7 +235,7 @@ void MainWindow::removeDemoCongregation()
 void MainWindow::showAbout()
 {
     MessageBox::information(this, tr("About Kengele"),
-                            tr("Kengele %1\nContacts, groups and SMS for the church office.").arg(QStringLiteral(KENGELE_VERSION)));
+        tr("Kengele %1\nContacts, groups and SMS for the church office.").arg(QStringLiteral(KENGELE_VERSION)));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,22 +1,64 @@
 #include "DesktopApp.h"
 
 #include "MainWindow.h"
-#include "common/Language.h"
+#include "campaigns/DispatchThread.h"
+#include "campaigns/GatewaySetup.h"
 #include "common/Clock.h"
+#include "common/Language.h"
 #include "common/Log.h"
 #include "demo/DemoCongregation.h"
 #include "profile/Profile.h"
 #include "profile/Settings.h"
+#include "security/KeychainSecretStore.h"
 
+#include <QMutex>
+#include <QThread>
 #include <QTimer>
 
 namespace kengele {
 
-DesktopApp::DesktopApp() = default;
+// The gateway factory behind the application's one DispatchThread, swapped (while the dispatcher
+// is stopped) when the gateway settings change. The DispatchThread itself is made once: a new one
+// could get the old one's address, and with it the name of a database connection that belongs to
+// a thread that has ended (Database names connections by thread).
+class GatewayFactoryHolder final
+{
+public:
+    void set(Dispatcher::GatewayFactory factory)
+    {
+        QMutexLocker locker(&m_mutex);
+        m_factory = std::move(factory);
+    }
+
+    SmsGateway *make(const QString &gateway, QString *whyNot)
+    {
+        Dispatcher::GatewayFactory factory;
+        {
+            QMutexLocker locker(&m_mutex);
+            factory = m_factory;
+        }
+        return factory ? factory(gateway, whyNot) : nullptr;
+    }
+
+private:
+    QMutex m_mutex;
+    Dispatcher::GatewayFactory m_factory;
+};
+
+DesktopApp::DesktopApp()
+    : m_factory(std::make_shared<GatewayFactoryHolder>())
+{ }
 
 DesktopApp::~DesktopApp()
 {
     delete m_window;
+    // Sending stops before the profile closes; what was not sent waits for the next start.
+    m_dispatch.reset();
+    ++m_generation;
+    for (const QPointer<QThread> &reader : std::as_const(m_keyReaders)) {
+        if (reader)
+            reader->wait();
+    }
 }
 
 Status DesktopApp::start(const QString &profileDirectory)
@@ -30,8 +72,10 @@ Status DesktopApp::start(const QString &profileDirectory)
             return seeded;
         qCInfo(lcUi) << "created a new profile with the demo congregation";
     }
+    m_secrets = std::make_unique<KeychainSecretStore>(QStringLiteral(KENGELE_APP_ID), m_profile->settings().profileId());
     Language::install(m_profile->settings().language());
     showWindow();
+    startDispatch();
     return {};
 }
 
@@ -44,6 +88,9 @@ void DesktopApp::showWindow()
     }
     m_window = new MainWindow(*m_profile);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
+    m_window->setSecretStore(m_secrets.get());
+    if (m_dispatch && m_dispatch->isRunning())
+        m_window->setDispatchService(m_dispatch.get());
     if (!geometry.isEmpty())
         m_window->restoreGeometry(geometry);
     connect(m_window, &MainWindow::languageChangeRequested, this, [this] {
@@ -51,7 +98,65 @@ void DesktopApp::showWindow()
         // Rebuild after the settings dialog has returned.
         QTimer::singleShot(0, this, &DesktopApp::showWindow);
     });
+    connect(m_window, &MainWindow::gatewaySettingsChanged, this, [this] {
+        stopDispatch();
+        startDispatch();
+    });
+    connect(m_window, &MainWindow::sendingRateChanged, this, [this](double rate) {
+        if (m_dispatch)
+            m_dispatch->setRate(rate);
+    });
     m_window->show();
+}
+
+void DesktopApp::startDispatch()
+{
+    const quint64 generation = ++m_generation;
+    Settings &settings = m_profile->settings();
+    if (settings.gatewayProvider() != QStringLiteral("africastalking")) {
+        runDispatch(generation, QString());
+        return;
+    }
+    // The keychain may block (or ask to be unlocked): read it on a thread of its own.
+    const QString profileId = settings.profileId();
+    QThread *reader = QThread::create([this, generation, profileId, &settings] {
+        KeychainSecretStore secrets(QStringLiteral(KENGELE_APP_ID), profileId);
+        const QString key = GatewaySetup::apiKey(settings, secrets);
+        QMetaObject::invokeMethod(
+            this, [this, generation, key] { runDispatch(generation, key); }, Qt::QueuedConnection);
+    });
+    reader->setObjectName(QStringLiteral("kengele-keychain"));
+    connect(reader, &QThread::finished, reader, &QObject::deleteLater);
+    m_keyReaders.removeAll(nullptr);
+    m_keyReaders.append(reader);
+    reader->start();
+}
+
+void DesktopApp::runDispatch(quint64 generation, const QString &apiKey)
+{
+    if (generation != m_generation)
+        return;
+    Settings &settings = m_profile->settings();
+    m_factory->set(GatewaySetup::factory(settings, apiKey));
+    if (!m_dispatch) {
+        m_dispatch = std::make_unique<DispatchThread>(
+            m_profile->database(), m_profile->tokens(), m_profile->clock(),
+            [holder = m_factory](const QString &gateway, QString *whyNot) { return holder->make(gateway, whyNot); },
+            GatewaySetup::options(settings));
+        connect(m_dispatch.get(), &DispatchThread::failed, this,
+            [](const QString &message) { qCWarning(lcCampaigns) << "sending stopped:" << message; });
+    }
+    m_dispatch->setRate(settings.gatewayRatePerSecond());
+    m_dispatch->start();
+    qCInfo(lcCampaigns) << "sending through" << settings.gatewayProvider();
+    if (m_window)
+        m_window->setDispatchService(m_dispatch.get());
+}
+
+void DesktopApp::stopDispatch()
+{
+    if (m_dispatch)
+        m_dispatch->stop();
 }
 
 } // namespace kengele

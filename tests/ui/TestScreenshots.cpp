@@ -1,15 +1,29 @@
+#include "FakeSecretStore.h"
 #include "MainWindow.h"
+#include "MessageBox.h"
 #include "TestSupport.h"
+#include "campaigns/CampaignService.h"
+#include "campaigns/CampaignsPage.h"
+#include "campaigns/ComposeCampaignDialog.h"
+#include "campaigns/DispatchThread.h"
+#include "campaigns/GatewaySetup.h"
 #include "common/Language.h"
 #include "contacts/ContactDialog.h"
+#include "contacts/GroupService.h"
 #include "contacts/ImportDialog.h"
-#include "settings/SettingsDialog.h"
 #include "demo/DemoCongregation.h"
+#include "gateway/GatewayConnection.h"
+#include "profile/Settings.h"
+#include "settings/SettingsDialog.h"
 #include "templates/TemplateEditor.h"
+#include "templates/TemplateService.h"
 #include "templates/TemplatesPage.h"
+#include "tokens/TokenLedger.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QImage>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QtTest>
 
@@ -33,6 +47,8 @@ void TestScreenshots::save(QWidget *widget, const QString &name)
 {
     QDir dir(qEnvironmentVariable("KENGELE_SCREENSHOT_DIR", QDir::tempPath() + QStringLiteral("/kengele-screenshots")));
     QVERIFY(dir.mkpath(QStringLiteral(".")));
+    // Let pending layouts settle (texts changed just before the picture).
+    QTest::qWait(30);
     const QImage image = widget->grab().toImage();
     QVERIFY(!image.isNull());
     // A blank picture would mean nothing was drawn.
@@ -100,14 +116,71 @@ void TestScreenshots::pages()
         save(&import, QStringLiteral("import-result-") + language);
     }
     {
-        ImportDialog import(*profile, test::testDataPath(QStringLiteral("import/vcard30_folded.vcf")).replace(QStringLiteral(".vcf"), QStringLiteral(".missing")));
+        ImportDialog import(*profile,
+            test::testDataPath(QStringLiteral("import/vcard30_folded.vcf"))
+                .replace(QStringLiteral(".vcf"), QStringLiteral(".missing")));
         import.show();
         QTRY_VERIFY(import.isReady());
         save(&import, QStringLiteral("import-error-") + language);
     }
-    SettingsDialog settings(profile->settings());
+    test::FakeSecretStore secrets;
+    SettingsDialog settings(profile->settings(), secrets);
     settings.show();
     save(&settings, QStringLiteral("settings-") + language);
+    settings.showTab(SettingsDialog::GatewayTab);
+    save(&settings, QStringLiteral("settings-gateway-") + language);
+
+    // Composing a campaign: two groups and a template, with the check beside it.
+    QVERIFY(profile->tokens().grant(QStringLiteral("Main"), 1000, QStringLiteral("demo plan"), {}));
+    profile->settings().setQuietHours(QTime(0, 0), QTime(0, 0));
+    {
+        ComposeCampaignDialog compose(*profile);
+        compose.show();
+        auto *groups = compose.findChild<QListWidget *>(QStringLiteral("groupList"));
+        groups->item(0)->setCheckState(Qt::Checked); // Choir (sorted by name)
+        groups->item(groups->count() - 1)->setCheckState(Qt::Checked); // Youth
+        auto *templates = compose.findChild<QComboBox *>(QStringLiteral("templateCombo"));
+        templates->setCurrentIndex(templates->findText(QStringLiteral("Youth camp")));
+        compose.updatePreview();
+        QVERIFY(compose.preview());
+        save(&compose, QStringLiteral("compose-") + language);
+    }
+
+    // A campaign the simulator has sent, with a few numbers refused and a few not delivered.
+    CampaignDraft draft;
+    draft.name = QStringLiteral("Sunday service reminder");
+    draft.body = profile->templates().findByName(QStringLiteral("Sunday service reminder"))->body;
+    draft.chargeTokens = false; // the simulator: as the compose dialog does
+    draft.groupIds = { profile->groups().findByName(QStringLiteral("Choir"))->id,
+        profile->groups().findByName(QStringLiteral("Women's Fellowship"))->id };
+    const auto launched = profile->campaigns().launch(draft);
+    QVERIFY(launched);
+    auto factory = [](const QString &, QString *whyNot) -> SmsGateway * {
+        SimulatorOptions options;
+        options.seed = 2026;
+        options.blacklistedFraction = 0.03;
+        options.undeliverableFraction = 0.04;
+        options.reportDelayMinMs = 100;
+        options.reportDelayMaxMs = 400;
+        return GatewayConnection::simulation(options, whyNot).release();
+    };
+    Dispatcher::Options options = GatewaySetup::options(profile->settings());
+    options.ratePerSecond = 0;
+    DispatchThread dispatch(profile->database(), profile->tokens(), profile->clock(), factory, options);
+    window.setDispatchService(&dispatch);
+    dispatch.start();
+    // The template edited above for its picture is left without saving.
+    MessageBox::setNextAnswer(QMessageBox::Discard);
+    window.showPage(MainWindow::CampaignsPageIndex);
+    MessageBox::setNextAnswer(std::nullopt);
+    QVERIFY(window.campaignsPage()->isVisible());
+    window.campaignsPage()->selectCampaign(launched->id);
+    QTRY_VERIFY_WITH_TIMEOUT(profile->campaigns().get(launched->id)->states.value(QStringLiteral("sent")) == 0
+            && profile->campaigns().get(launched->id)->status == QStringLiteral("done"),
+        15000);
+    window.campaignsPage()->refresh();
+    save(&window, QStringLiteral("campaigns-") + language);
+    dispatch.stop();
     Language::install(QStringLiteral("en"));
 }
 

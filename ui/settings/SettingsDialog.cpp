@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "GatewaySettingsWidget.h"
 #include "common/Language.h"
 #include "contacts/PhoneNormalizer.h"
 #include "profile/Settings.h"
@@ -8,58 +9,106 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace kengele {
 
-SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
+SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
 {
     setWindowTitle(tr("Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
 
-    m_language = new QComboBox(this);
+    auto *general = new QWidget(this);
+    m_language = new QComboBox(general);
     m_language->setObjectName(QStringLiteral("languageCombo"));
     for (const auto &[code, name] : Language::available())
         m_language->addItem(name, code);
     m_language->setCurrentIndex(qMax(0, m_language->findData(m_settings.language())));
 
-    m_region = new QComboBox(this);
+    m_region = new QComboBox(general);
     m_region->setObjectName(QStringLiteral("regionCombo"));
     // The countries Kengele's users are in first, then the rest of the world.
-    const QStringList common = {QStringLiteral("KE"), QStringLiteral("UG"), QStringLiteral("TZ"), QStringLiteral("RW"),
-                                QStringLiteral("BI"), QStringLiteral("SS"), QStringLiteral("ET"), QStringLiteral("CD"),
-                                QStringLiteral("ZM"), QStringLiteral("MW"), QStringLiteral("NG"), QStringLiteral("GH"),
-                                QStringLiteral("ZA")};
+    const QStringList common = { QStringLiteral("KE"), QStringLiteral("UG"), QStringLiteral("TZ"), QStringLiteral("RW"),
+        QStringLiteral("BI"), QStringLiteral("SS"), QStringLiteral("ET"), QStringLiteral("CD"), QStringLiteral("ZM"),
+        QStringLiteral("MW"), QStringLiteral("NG"), QStringLiteral("GH"), QStringLiteral("ZA") };
     for (const QString &code : common)
         m_region->addItem(tr("%1 (%2)").arg(PhoneNormalizer::regionName(code), code), code);
     m_region->setCurrentIndex(qMax(0, m_region->findData(m_settings.phoneRegion())));
 
-    auto *form = new QFormLayout;
+    auto *form = new QFormLayout(general);
     form->addRow(tr("Language:"), m_language);
     form->addRow(tr("Country for phone numbers:"), m_region);
-    auto *hint = new QLabel(tr("Numbers typed without a country code, like 0712 345 678, are read as numbers of this country."), this);
+    auto *hint = new QLabel(
+        tr("Numbers typed without a country code, like 0712 345 678, are read as numbers of this country."), general);
     hint->setWordWrap(true);
     form->addRow(QString(), hint);
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    m_gateway = new GatewaySettingsWidget(settings, secrets, this);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_tabs->addTab(general, tr("General"));
+    m_tabs->addTab(m_gateway, tr("SMS gateway"));
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
-    setMinimumWidth(440);
+    layout->addWidget(m_tabs);
+    layout->addWidget(m_buttons);
+    setMinimumWidth(600);
+}
+
+void SettingsDialog::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(tab);
+}
+
+bool SettingsDialog::gatewayChanged() const
+{
+    return m_gateway->gatewayChanged();
+}
+
+bool SettingsDialog::gatewayRateChanged() const
+{
+    return m_gateway->rateChanged();
 }
 
 void SettingsDialog::accept()
 {
-    const QString language = m_language->currentData().toString();
-    m_languageChanged = language != m_settings.language();
-    m_settings.setLanguage(language);
-    m_settings.setPhoneRegion(m_region->currentData().toString());
-    m_settings.sync();
-    QDialog::accept();
+    if (m_saving)
+        return;
+    // The gateway first: a mistake there keeps the dialog open on that tab.
+    if (!m_gateway->validate()) {
+        showTab(GatewayTab);
+        return;
+    }
+    m_saving = true;
+    m_buttons->setEnabled(false);
+    QPointer<SettingsDialog> self(this);
+    // The API key goes to the keychain, which may take a moment; the dialog closes once it is stored.
+    m_gateway->save([self](Status saved) {
+        if (!self)
+            return;
+        self->m_saving = false;
+        self->m_buttons->setEnabled(true);
+        if (!saved) {
+            self->showTab(GatewayTab);
+            return;
+        }
+        const QString language = self->m_language->currentData().toString();
+        self->m_languageChanged = language != self->m_settings.language();
+        self->m_settings.setLanguage(language);
+        self->m_settings.setPhoneRegion(self->m_region->currentData().toString());
+        self->m_settings.sync();
+        self->QDialog::accept();
+    });
 }
 
 } // namespace kengele

@@ -3,28 +3,44 @@
 #include <QDialog>
 
 class QComboBox;
+class QDialogButtonBox;
+class QTabWidget;
 
 namespace kengele {
 
+class GatewaySettingsWidget;
+class SecretStore;
 class Settings;
 
 // Preferences of this profile: the interface language and the country used for numbers written
-// without a country code.
+// without a country code (General), and how SMS leave the computer (SMS gateway).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
-    SettingsDialog(Settings &settings, QWidget *parent = nullptr);
+    enum Tab { GeneralTab, GatewayTab };
+
+    SettingsDialog(Settings &settings, SecretStore &secrets, QWidget *parent = nullptr);
+
+    void showTab(Tab tab);
+    GatewaySettingsWidget *gatewaySettings() const { return m_gateway; }
 
     void accept() override;
     bool languageChanged() const { return m_languageChanged; }
+    // The gateway the dispatcher uses changed (provider, account or API key).
+    bool gatewayChanged() const;
+    bool gatewayRateChanged() const;
 
 private:
     Settings &m_settings;
+    QTabWidget *m_tabs = nullptr;
     QComboBox *m_language = nullptr;
     QComboBox *m_region = nullptr;
+    GatewaySettingsWidget *m_gateway = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
     bool m_languageChanged = false;
+    bool m_saving = false;
 };
 
 } // namespace kengele

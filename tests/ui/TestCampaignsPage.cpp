@@ -1,0 +1,420 @@
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "ScriptedGateway.h"
+#include "TestSupport.h"
+#include "campaigns/CampaignDetail.h"
+#include "campaigns/CampaignListModel.h"
+#include "campaigns/CampaignService.h"
+#include "campaigns/CampaignsPage.h"
+#include "campaigns/ComposeCampaignDialog.h"
+#include "campaigns/DispatchThread.h"
+#include "campaigns/Dispatcher.h"
+#include "campaigns/GatewaySetup.h"
+#include "campaigns/OutboxStore.h"
+#include "campaigns/OutboxTableModel.h"
+#include "contacts/ContactService.h"
+#include "contacts/GroupService.h"
+#include "profile/Settings.h"
+#include "tokens/TokenLedger.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace kengele;
+using kengele::test::ScriptedGateway;
+using kengele::test::TempProfile;
+
+// The Campaigns page: a campaign goes out through the simulator and the page follows it; filtering
+// the messages by state; the decisions a person makes (send "not sure" again, cancel, pause).
+class TestCampaignsPage final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void emptyPageInvitesToCompose();
+    void newCampaignButtonOpensCompose();
+    void simulatedCampaignRunsToDone();
+    void filterRecipientsByState();
+    void resendUncertainQueuesThemAgain();
+    void retryFailedQueuesThemAgain();
+    void cancelReleasesTokens();
+    void pauseAndResume();
+    void sendingThreadRestarts();
+    void modelsPassTheTester();
+    void statusBarShowsTokensAndSimulation();
+
+private:
+    qint64 launch(const QString &body, bool scheduledLater = false, bool charged = false);
+    struct Sent {
+        int requests = 0;
+        int numbers = 0;
+    };
+    // Sends everything due through a scripted gateway on this thread, until nothing is due.
+    Sent dispatchWith(ScriptedGateway::Script script = {});
+    template<typename T> T *find(QWidget *parent, const char *name)
+    {
+        T *child = parent->findChild<T *>(QString::fromLatin1(name));
+        if (!child)
+            qWarning("no child %s", name);
+        return child;
+    }
+
+    std::unique_ptr<TempProfile> m_profile;
+    qint64 m_group = 0;
+};
+
+void TestCampaignsPage::init()
+{
+    m_profile = std::make_unique<TempProfile>();
+    Profile &p = **m_profile;
+    QVERIFY(test::fillContacts(p, 40));
+    m_group = p.groups().create(QStringLiteral("Choir"))->id;
+    QList<qint64> ids;
+    const Result<QList<Contact>> contacts = p.contacts().fetch({}, 0, 100);
+    for (const Contact &c : *contacts)
+        ids << c.id;
+    QVERIFY(p.groups().addMembers(m_group, ids));
+    QVERIFY(p.tokens().grant(QStringLiteral("Main"), 1000, QStringLiteral("test"), {}));
+    // No quiet hours: the test may run at any hour.
+    p.settings().setQuietHours(QTime(0, 0), QTime(0, 0));
+}
+
+void TestCampaignsPage::cleanup()
+{
+    MessageBox::setNextAnswer(std::nullopt);
+    m_profile.reset();
+}
+
+qint64 TestCampaignsPage::launch(const QString &body, bool scheduledLater, bool charged)
+{
+    CampaignDraft d;
+    d.name = QStringLiteral("Choir practice");
+    d.body = body;
+    d.groupIds = { m_group };
+    d.gateway = QStringLiteral("simulator");
+    d.chargeTokens = charged;
+    if (scheduledLater)
+        d.scheduledAt = m_profile->clock().nowUtc().addDays(1);
+    const auto launched = (*m_profile)->campaigns().launch(d);
+    if (!launched)
+        qWarning() << launched.error().message;
+    return launched ? launched->id : 0;
+}
+
+TestCampaignsPage::Sent TestCampaignsPage::dispatchWith(ScriptedGateway::Script script)
+{
+    OutboxStore store((*m_profile)->database(), (*m_profile)->tokens(), m_profile->clock());
+    Dispatcher::Options options;
+    options.respectQuietHours = false;
+    // The dispatcher owns its gateways.
+    auto *gateway = new ScriptedGateway(std::move(script));
+    Dispatcher dispatcher(
+        store, [gateway](const QString &, QString *) -> SmsGateway * { return gateway; }, m_profile->clock(), options);
+    QSignalSpy idle(&dispatcher, &Dispatcher::idle);
+    dispatcher.start();
+    if (idle.isEmpty())
+        idle.wait(5000);
+    dispatcher.stop();
+    return { int(gateway->requests.size()), int(gateway->timesSent.size()) };
+}
+
+void TestCampaignsPage::emptyPageInvitesToCompose()
+{
+    CampaignsPage page(**m_profile);
+    page.show();
+    QVERIFY(find<QLabel>(&page, "campaignsEmptyLabel")->isVisible());
+    QVERIFY(!page.detail()->isVisible());
+    QVERIFY(find<QPushButton>(&page, "newCampaignButton")->isEnabled());
+}
+
+void TestCampaignsPage::newCampaignButtonOpensCompose()
+{
+    CampaignsPage page(**m_profile);
+    page.show();
+    bool seen = false;
+    QTimer::singleShot(0, this, [&seen] {
+        auto *dialog = qobject_cast<ComposeCampaignDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        seen = true;
+        QCOMPARE(dialog->findChild<QListWidget *>(QStringLiteral("groupList"))->count(), 1);
+        dialog->reject();
+    });
+    QTest::mouseClick(find<QPushButton>(&page, "newCampaignButton"), Qt::LeftButton);
+    QVERIFY(seen);
+    QCOMPARE(page.listModel()->rowCount(), 0);
+}
+
+void TestCampaignsPage::simulatedCampaignRunsToDone()
+{
+    Profile &p = **m_profile;
+    CampaignsPage page(p);
+    page.resize(1100, 700);
+    page.show();
+
+    // Compose and launch through the dialog, as a person does.
+    ComposeCampaignDialog dialog(p);
+    dialog.show();
+    QListWidget *groups = find<QListWidget>(&dialog, "groupList");
+    groups->item(0)->setCheckState(Qt::Checked);
+    QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Choir practice on Saturday at 2pm."));
+    dialog.updatePreview();
+    QVERIFY(dialog.preview());
+    QCOMPARE(dialog.preview()->recipients, 40);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(find<QPushButton>(&dialog, "sendButton"), Qt::LeftButton);
+    const qint64 id = dialog.launchedCampaignId();
+    QVERIFY(id > 0);
+
+    // The simulator sends it, on the dispatcher's own thread.
+    Dispatcher::Options options = GatewaySetup::options(p.settings());
+    options.ratePerSecond = 0;
+    DispatchThread dispatch(p.database(), p.tokens(), p.clock(), GatewaySetup::factory(p.settings(), {}), options);
+    page.setDispatchService(&dispatch);
+    dispatch.start();
+    page.campaignLaunched(id);
+    QCOMPARE(page.currentCampaignId(), id);
+    QVERIFY(find<QLabel>(&page, "campaignSimulationLabel")->isVisible());
+
+    auto *progress = find<QProgressBar>(&page, "campaignProgressBar");
+    auto *status = find<QLabel>(&page, "campaignStatusLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("Finished")), 10000);
+    QCOMPARE(progress->maximum(), 40);
+    QCOMPARE(progress->value(), 40);
+    // The simulator reports them delivered a moment later.
+    auto *counts = find<QLabel>(&page, "stateCountsLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(counts->text().contains(QStringLiteral("Delivered: <b>40</b>")), 10000);
+    const Campaign campaign = *p.campaigns().get(id);
+    QCOMPARE(campaign.status, QStringLiteral("done"));
+    QCOMPARE(campaign.states.value(QStringLiteral("delivered")), 40);
+    // The list shows it finished too, and no tokens were used.
+    QCOMPARE(page.listModel()->index(0, CampaignListModel::StatusColumn).data().toString(), QStringLiteral("Finished"));
+    QCOMPARE(*p.tokens().balance(*p.tokens().accountId(QStringLiteral("Main"))), 1000);
+    dispatch.stop();
+}
+
+void TestCampaignsPage::sendingThreadRestarts()
+{
+    // As when the gateway settings change: stop, then start the same sender again.
+    Profile &p = **m_profile;
+    Dispatcher::Options options = GatewaySetup::options(p.settings());
+    DispatchThread dispatch(p.database(), p.tokens(), p.clock(), GatewaySetup::factory(p.settings(), {}), options);
+    QSignalSpy finished(&dispatch, &DispatchThread::campaignsFinished);
+    dispatch.start();
+    const qint64 first = launch(QStringLiteral("First"));
+    dispatch.wake();
+    QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(first)->status, QStringLiteral("done"), 10000);
+    dispatch.stop();
+    QVERIFY(!dispatch.isRunning());
+    const qint64 second = launch(QStringLiteral("Second"));
+    dispatch.start();
+    QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(second)->status, QStringLiteral("done"), 10000);
+    QCOMPARE(p.campaigns().get(second)->states.value(QStringLiteral("queued")), 0);
+    QVERIFY(finished.count() >= 2);
+    dispatch.stop();
+}
+
+void TestCampaignsPage::filterRecipientsByState()
+{
+    const qint64 id = launch(QStringLiteral("Hello {first_name}"));
+    // Numbers ending in 1 are refused (failed), those ending in 7 get no answer (not sure).
+    dispatchWith([](const SendRequest &request) {
+        SendResult result = ScriptedGateway::acceptAll(request);
+        for (RecipientResult &r : result.recipients) {
+            if (r.phone.endsWith(u'1')) {
+                r.outcome = RecipientResult::Outcome::PermanentFailure;
+                r.status = QStringLiteral("InvalidPhoneNumber");
+                r.messageId.clear();
+            }
+        }
+        result.recipients.removeIf([](const RecipientResult &r) { return r.phone.endsWith(u'7'); });
+        return result;
+    });
+
+    CampaignsPage page(**m_profile);
+    page.show();
+    QCOMPARE(page.currentCampaignId(), id);
+    OutboxTableModel *model = page.detail()->model();
+    QCOMPARE(model->rowCount(), 40);
+    auto *filter = find<QComboBox>(&page, "stateFilterCombo");
+    QVERIFY(filter->itemText(filter->findData(QStringLiteral("failed"))).contains(QStringLiteral("(4)")));
+    filter->setCurrentIndex(filter->findData(QStringLiteral("failed")));
+    QCOMPARE(model->rowCount(), 4);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        QCOMPARE(model->index(row, OutboxTableModel::StateColumn).data(OutboxTableModel::StateRole).toString(),
+            QStringLiteral("failed"));
+        QCOMPARE(model->index(row, OutboxTableModel::StateColumn).data().toString(), QStringLiteral("Failed"));
+        QCOMPARE(model->index(row, OutboxTableModel::ReasonColumn).data().toString(), QStringLiteral("InvalidPhoneNumber"));
+        QVERIFY(model->index(row, OutboxTableModel::PhoneColumn).data().toString().endsWith(u'1'));
+    }
+    filter->setCurrentIndex(filter->findData(QStringLiteral("uncertain")));
+    QCOMPARE(model->rowCount(), 4);
+    filter->setCurrentIndex(filter->findData(QStringLiteral("sent")));
+    QCOMPARE(model->rowCount(), 32);
+    QCOMPARE(model->index(0, OutboxTableModel::CostColumn).data().toString(), QStringLiteral("KES 0.8000"));
+    filter->setCurrentIndex(0);
+    QCOMPARE(model->rowCount(), 40);
+}
+
+void TestCampaignsPage::resendUncertainQueuesThemAgain()
+{
+    const qint64 id = launch(QStringLiteral("Hello"));
+    dispatchWith([](const SendRequest &) {
+        SendResult timeout;
+        timeout.kind = SendResult::Kind::Uncertain;
+        timeout.message = QStringLiteral("timed out");
+        return timeout;
+    });
+
+    CampaignsPage page(**m_profile);
+    page.show();
+    auto *resend = find<QPushButton>(&page, "resendUncertainButton");
+    QVERIFY(resend->isEnabled());
+    QVERIFY(resend->text().contains(QStringLiteral("40")));
+    // "No" changes nothing.
+    MessageBox::setNextAnswer(QMessageBox::No);
+    QTest::mouseClick(resend, Qt::LeftButton);
+    QCOMPARE((*m_profile)->campaigns().get(id)->states.value(QStringLiteral("uncertain")), 40);
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("twice")));
+    // "Yes" queues them again, and the page says so.
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(resend, Qt::LeftButton);
+    const Campaign campaign = *(*m_profile)->campaigns().get(id);
+    QCOMPARE(campaign.states.value(QStringLiteral("uncertain")), 0);
+    QCOMPARE(campaign.states.value(QStringLiteral("queued")), 40);
+    QVERIFY(!resend->isEnabled());
+    QVERIFY(find<QLabel>(&page, "actionResultLabel")->text().contains(QStringLiteral("40")));
+    QCOMPARE(find<QProgressBar>(&page, "campaignProgressBar")->value(), 0);
+    // Then they go out, each once more.
+    const Sent again = dispatchWith();
+    QCOMPARE(again.requests, 1);
+    QCOMPARE(again.numbers, 40);
+    page.refresh();
+    QCOMPARE(find<QProgressBar>(&page, "campaignProgressBar")->value(), 40);
+}
+
+void TestCampaignsPage::retryFailedQueuesThemAgain()
+{
+    const qint64 id = launch(QStringLiteral("Hello"));
+    dispatchWith([](const SendRequest &request) {
+        SendResult result = ScriptedGateway::acceptAll(request);
+        for (RecipientResult &r : result.recipients) {
+            r.outcome = RecipientResult::Outcome::PermanentFailure;
+            r.status = QStringLiteral("AbsentSubscriber");
+            r.messageId.clear();
+        }
+        return result;
+    });
+    CampaignsPage page(**m_profile);
+    page.show();
+    auto *retry = find<QPushButton>(&page, "retryFailedButton");
+    QVERIFY(retry->isEnabled());
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QCOMPARE((*m_profile)->campaigns().get(id)->states.value(QStringLiteral("queued")), 40);
+    QVERIFY(!retry->isEnabled());
+}
+
+void TestCampaignsPage::cancelReleasesTokens()
+{
+    Profile &p = **m_profile;
+    const qint64 main = *p.tokens().accountId(QStringLiteral("Main"));
+    const qint64 id = launch(QStringLiteral("Harvest service next Sunday"), true, true);
+    QCOMPARE(*p.tokens().balance(main), 960);
+    CampaignsPage page(p);
+    page.show();
+    QVERIFY(find<QLabel>(&page, "campaignStatusLabel")->text().contains(QStringLiteral("Scheduled")));
+    auto *cancel = find<QPushButton>(&page, "cancelButton");
+    QVERIFY(cancel->isEnabled());
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("Harvest"))
+        || MessageBox::lastText().contains(QStringLiteral("Choir practice")));
+    const Campaign campaign = *p.campaigns().get(id);
+    QCOMPARE(campaign.status, QStringLiteral("cancelled"));
+    QCOMPARE(campaign.states.value(QStringLiteral("cancelled")), 40);
+    QCOMPARE(*p.tokens().balance(main), 1000);
+    QVERIFY(find<QLabel>(&page, "campaignStatusLabel")->text().contains(QStringLiteral("Cancelled")));
+    QVERIFY(!cancel->isEnabled());
+    QCOMPARE(page.listModel()->index(0, CampaignListModel::StatusColumn).data().toString(), QStringLiteral("Cancelled"));
+}
+
+void TestCampaignsPage::pauseAndResume()
+{
+    const qint64 id = launch(QStringLiteral("Hello"), true);
+    CampaignsPage page(**m_profile);
+    page.show();
+    auto *pause = find<QPushButton>(&page, "pauseButton");
+    auto *resume = find<QPushButton>(&page, "resumeButton");
+    QVERIFY(pause->isVisible() && pause->isEnabled());
+    QVERIFY(!resume->isVisible());
+    QTest::mouseClick(pause, Qt::LeftButton);
+    QCOMPARE((*m_profile)->campaigns().get(id)->status, QStringLiteral("paused"));
+    QVERIFY(resume->isVisible() && resume->isEnabled());
+    QVERIFY(find<QLabel>(&page, "pausedReasonLabel")->isVisible());
+    QCOMPARE(page.listModel()->index(0, CampaignListModel::StatusColumn).data().toString(), QStringLiteral("Paused"));
+    QTest::mouseClick(resume, Qt::LeftButton);
+    QCOMPARE((*m_profile)->campaigns().get(id)->status, QStringLiteral("sending"));
+    QVERIFY(!find<QLabel>(&page, "pausedReasonLabel")->isVisible());
+}
+
+void TestCampaignsPage::modelsPassTheTester()
+{
+    launch(QStringLiteral("One"));
+    const qint64 second = launch(QStringLiteral("Two"), true);
+    CampaignListModel list((*m_profile)->campaigns());
+    QAbstractItemModelTester listTester(&list, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(list.rowCount(), 2);
+    QCOMPARE(list.index(0, 0).data(CampaignListModel::IdRole).toLongLong(), second); // newest first
+    list.reload();
+
+    OutboxTableModel outbox((*m_profile)->campaigns());
+    QAbstractItemModelTester outboxTester(&outbox, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    outbox.setCampaign(second);
+    QCOMPARE(outbox.rowCount(), 40);
+    outbox.setStateFilter(QStringLiteral("queued"));
+    QCOMPARE(outbox.rowCount(), 40);
+    QVERIFY(OutboxStore((*m_profile)->database(), (*m_profile)->tokens(), m_profile->clock()).cancel(second));
+    // A refresh shrinks the rows in place.
+    QSignalSpy removed(&outbox, &QAbstractItemModel::rowsRemoved);
+    outbox.refresh();
+    QCOMPARE(outbox.rowCount(), 0);
+    QCOMPARE(removed.count(), 1);
+    outbox.setStateFilter(QStringLiteral("cancelled"));
+    QCOMPARE(outbox.rowCount(), 40);
+}
+
+void TestCampaignsPage::statusBarShowsTokensAndSimulation()
+{
+    Profile &p = **m_profile;
+    {
+        MainWindow window(p);
+        window.show();
+        auto *tokens = find<QLabel>(&window, "tokenBalanceLabel");
+        QVERIFY(tokens->text().contains(QStringLiteral("1,000")) || tokens->text().contains(QStringLiteral("1000")));
+        QVERIFY(find<QLabel>(&window, "simulationStatusLabel")->isVisible());
+        QVERIFY(find<QLabel>(&window, "simulationStatusLabel")->text().contains(QStringLiteral("no SMS leaves this computer")));
+        // The balance follows the ledger.
+        QVERIFY(p.tokens().grant(QStringLiteral("Main"), 500, QStringLiteral("test"), {}));
+        QTRY_VERIFY(tokens->text().contains(QStringLiteral("1,500")) || tokens->text().contains(QStringLiteral("1500")));
+        window.showPage(MainWindow::CampaignsPageIndex);
+        QVERIFY(window.campaignsPage()->isVisible());
+    }
+    p.settings().setGatewayProvider(QStringLiteral("africastalking"));
+    MainWindow window(p);
+    window.show();
+    QVERIFY(!find<QLabel>(&window, "simulationStatusLabel")->isVisible());
+}
+
+QTEST_MAIN(TestCampaignsPage)
+#include "TestCampaignsPage.moc"

@@ -1,0 +1,388 @@
+#include "CampaignDetail.h"
+
+#include "CampaignText.h"
+#include "MessageBox.h"
+#include "OutboxTableModel.h"
+#include "campaigns/CampaignService.h"
+#include "campaigns/OutboxStore.h"
+#include "profile/Profile.h"
+
+#include <QComboBox>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace kengele {
+
+namespace {
+
+const QString BannerStyle = QStringLiteral("QLabel { background: %1; border: 1px solid %2; border-radius: 4px; padding: 6px; }");
+
+bool isActive(const QString &status)
+{
+    return status == QStringLiteral("queued") || status == QStringLiteral("scheduled") || status == QStringLiteral("sending");
+}
+
+} // namespace
+
+CampaignDetail::CampaignDetail(Profile &profile, QWidget *parent)
+    : QWidget(parent)
+    , m_profile(profile)
+    , m_store(std::make_unique<OutboxStore>(profile.database(), profile.tokens(), profile.clock()))
+{
+    setObjectName(QStringLiteral("campaignDetail"));
+    m_model = new OutboxTableModel(profile.campaigns(), this);
+
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("campaignTitleLabel"));
+    m_title->setTextFormat(Qt::PlainText);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("campaignStatusLabel"));
+
+    m_simulation = new QLabel(CampaignText::simulationLabel(), this);
+    m_simulation->setObjectName(QStringLiteral("campaignSimulationLabel"));
+    m_simulation->setStyleSheet(BannerStyle.arg(QStringLiteral("#e3f2fd"), QStringLiteral("#90caf9")));
+    m_simulation->setWordWrap(true);
+
+    m_pausedReason = new QLabel(this);
+    m_pausedReason->setObjectName(QStringLiteral("pausedReasonLabel"));
+    m_pausedReason->setStyleSheet(BannerStyle.arg(QStringLiteral("#fdecea"), QStringLiteral("#e57373")));
+    m_pausedReason->setWordWrap(true);
+    m_pausedReason->setTextFormat(Qt::PlainText);
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("campaignSummaryLabel"));
+    m_summary->setWordWrap(true);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("campaignMessageLabel"));
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setMaximumHeight(m_message->fontMetrics().lineSpacing() * 3 + 20);
+    m_message->setStyleSheet(QStringLiteral("QLabel { background: #e8f5e9; border-radius: 8px; padding: 6px; }"));
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("campaignProgressBar"));
+    m_progress->setTextVisible(true);
+    m_counts = new QLabel(this);
+    m_counts->setObjectName(QStringLiteral("stateCountsLabel"));
+    m_counts->setWordWrap(true);
+
+    m_pause = new QPushButton(tr("Pause"), this);
+    m_pause->setObjectName(QStringLiteral("pauseButton"));
+    m_pause->setToolTip(tr("Stop sending for now; messages not yet sent wait until you resume."));
+    m_resume = new QPushButton(tr("Resume"), this);
+    m_resume->setObjectName(QStringLiteral("resumeButton"));
+    m_cancel = new QPushButton(tr("Cancel campaign…"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setToolTip(tr("Messages not yet sent are not sent, and their tokens go back to the budget."));
+    m_resendUncertain = new QPushButton(tr("Send “not sure” again…"), this);
+    m_resendUncertain->setObjectName(QStringLiteral("resendUncertainButton"));
+    m_resendUncertain->setToolTip(CampaignText::messageStateHelp(QStringLiteral("uncertain")));
+    m_retryFailed = new QPushButton(tr("Retry failed…"), this);
+    m_retryFailed->setObjectName(QStringLiteral("retryFailedButton"));
+    m_retryFailed->setToolTip(tr("Try the failed messages once more, for example after a phone was switched back on."));
+    connect(m_pause, &QPushButton::clicked, this, &CampaignDetail::pause);
+    connect(m_resume, &QPushButton::clicked, this, &CampaignDetail::resume);
+    connect(m_cancel, &QPushButton::clicked, this, &CampaignDetail::cancel);
+    connect(m_resendUncertain, &QPushButton::clicked, this, &CampaignDetail::resendUncertain);
+    connect(m_retryFailed, &QPushButton::clicked, this, &CampaignDetail::retryFailed);
+
+    m_actionResult = new QLabel(this);
+    m_actionResult->setObjectName(QStringLiteral("actionResultLabel"));
+    m_actionResult->setWordWrap(true);
+    m_actionResult->hide();
+
+    m_filter = new QComboBox(this);
+    m_filter->setObjectName(QStringLiteral("stateFilterCombo"));
+    m_filter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_filter->addItem(QString(), QString());
+    for (const QString &state : CampaignText::messageStates())
+        m_filter->addItem(QString(), state);
+    connect(
+        m_filter, &QComboBox::currentIndexChanged, this, [this] { m_model->setStateFilter(m_filter->currentData().toString()); });
+
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("recipientsView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    const QFontMetrics metrics = m_view->fontMetrics();
+    m_view->setColumnWidth(OutboxTableModel::PhoneColumn, metrics.horizontalAdvance(QStringLiteral("+254700000000")) + 16);
+    m_view->setColumnWidth(OutboxTableModel::NameColumn, 140);
+    m_view->setColumnWidth(OutboxTableModel::StateColumn, 80);
+    m_view->setColumnWidth(OutboxTableModel::ReasonColumn, 120);
+    m_view->setColumnWidth(OutboxTableModel::PartsColumn, metrics.horizontalAdvance(QStringLiteral("Parts")) + 16);
+    m_view->setColumnWidth(OutboxTableModel::CostColumn, metrics.horizontalAdvance(QStringLiteral("KES 0.8000")) + 16);
+    connect(m_model, &OutboxTableModel::loadFailed, this, [this](const QString &message) {
+        m_actionResult->setText(message);
+        m_actionResult->show();
+    });
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_status);
+
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_pause);
+    actions->addWidget(m_resume);
+    actions->addWidget(m_cancel);
+    actions->addSpacing(16);
+    actions->addWidget(m_resendUncertain);
+    actions->addWidget(m_retryFailed);
+    actions->addStretch();
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(new QLabel(tr("Show:"), this));
+    filterRow->addWidget(m_filter);
+    filterRow->addStretch();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(header);
+    layout->addWidget(m_simulation);
+    layout->addWidget(m_pausedReason);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_message);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_counts);
+    layout->addLayout(actions);
+    layout->addWidget(m_actionResult);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_view, 1);
+
+    showCampaign();
+}
+
+CampaignDetail::~CampaignDetail() = default;
+
+void CampaignDetail::setCampaign(qint64 campaignId)
+{
+    if (campaignId == m_campaign.id)
+        return;
+    m_actionResult->clear();
+    m_actionResult->hide();
+    m_campaign = Campaign();
+    if (campaignId > 0) {
+        if (const Result<Campaign> loaded = m_profile.campaigns().get(campaignId); loaded) {
+            m_campaign = *loaded;
+        } else {
+            m_actionResult->setText(loaded.error().message);
+            m_actionResult->show();
+        }
+    }
+    {
+        // A new campaign starts with every message shown.
+        QSignalBlocker blocker(m_filter);
+        m_filter->setCurrentIndex(0);
+    }
+    m_model->setStateFilter(QString());
+    m_model->setCampaign(m_campaign.id);
+    showCampaign();
+}
+
+void CampaignDetail::refresh()
+{
+    if (m_campaign.id <= 0)
+        return;
+    const Result<Campaign> loaded = m_profile.campaigns().get(m_campaign.id);
+    if (!loaded) {
+        m_actionResult->setText(loaded.error().message);
+        m_actionResult->show();
+        return;
+    }
+    m_campaign = *loaded;
+    m_model->refresh();
+    showCampaign();
+}
+
+void CampaignDetail::setStateFilter(const QString &state)
+{
+    const int index = m_filter->findData(state);
+    if (index >= 0)
+        m_filter->setCurrentIndex(index);
+}
+
+void CampaignDetail::showCampaign()
+{
+    const Campaign &c = m_campaign;
+    m_title->setText(c.name);
+    m_status->setText(
+        c.id > 0 ? QStringLiteral("<b>%1</b>").arg(CampaignText::campaignStatus(c.status).toHtmlEscaped()) : QString());
+    m_simulation->setVisible(c.id > 0 && CampaignText::isSimulation(c.gateway));
+    const bool paused = c.status == QStringLiteral("paused");
+    m_pausedReason->setText(
+        c.statusReason.isEmpty() ? tr("Paused. Press Resume to go on sending.") : tr("Paused: %1").arg(c.statusReason));
+    m_pausedReason->setVisible(paused);
+
+    QStringList facts;
+    facts << tr("%Ln person(s)", nullptr, c.recipients);
+    facts << tr("%Ln SMS part(s) in all", nullptr, c.segments);
+    if (c.tokens == 0)
+        facts << tr("no tokens used");
+    else
+        facts << tr("%Ln token(s) set aside", nullptr, c.tokens);
+    facts << tr("priority: %1").arg(CampaignText::priority(c.priority));
+    facts << (c.senderId.isEmpty() ? tr("sender ID: the account's default") : tr("sender ID: %1").arg(c.senderId));
+    if (c.status == QStringLiteral("scheduled"))
+        facts << tr("will be sent at %1").arg(CampaignText::localTime(c.scheduledAt));
+    else if (c.launchedAt.isValid())
+        facts << tr("started %1")
+                     .arg(CampaignText::localTime(c.scheduledAt.isValid() ? qMax(c.scheduledAt, c.launchedAt) : c.launchedAt));
+    if (c.finishedAt.isValid())
+        facts << tr("ended %1").arg(CampaignText::localTime(c.finishedAt));
+    m_summary->setText(c.id > 0 ? facts.join(QStringLiteral("  ·  ")) : QString());
+    m_message->setText(c.body);
+    m_message->setToolTip(c.body);
+    m_message->setVisible(c.id > 0);
+
+    int total = 0;
+    for (auto it = c.states.cbegin(); it != c.states.cend(); ++it)
+        total += it.value();
+    const int waiting = c.states.value(QStringLiteral("queued")) + c.states.value(QStringLiteral("submitting"));
+    const int handled = total - waiting;
+    m_progress->setRange(0, qMax(1, total));
+    m_progress->setValue(total > 0 ? handled : 0);
+    m_progress->setFormat(total > 0
+            ? tr("%1 of %2 messages handled (%p%)").arg(CampaignText::number(handled), CampaignText::number(total))
+            : tr("No messages"));
+    m_progress->setVisible(c.id > 0);
+
+    QStringList counts;
+    for (const QString &state : CampaignText::messageStates()) {
+        const int count = c.states.value(state);
+        if (count > 0)
+            counts << tr("%1: <b>%2</b>").arg(CampaignText::messageState(state).toHtmlEscaped(), CampaignText::number(count));
+    }
+    m_counts->setText(counts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
+    m_counts->setVisible(c.id > 0);
+
+    updateFilterCounts();
+    updateButtons();
+}
+
+void CampaignDetail::updateFilterCounts()
+{
+    int total = 0;
+    for (auto it = m_campaign.states.cbegin(); it != m_campaign.states.cend(); ++it)
+        total += it.value();
+    m_filter->setItemText(0, tr("Every message (%1)").arg(CampaignText::number(total)));
+    for (int i = 1; i < m_filter->count(); ++i) {
+        const QString state = m_filter->itemData(i).toString();
+        m_filter->setItemText(
+            i, tr("%1 (%2)").arg(CampaignText::messageState(state), CampaignText::number(m_campaign.states.value(state))));
+    }
+}
+
+void CampaignDetail::updateButtons()
+{
+    const Campaign &c = m_campaign;
+    const bool exists = c.id > 0;
+    const bool cancelled = c.status == QStringLiteral("cancelled");
+    const bool paused = c.status == QStringLiteral("paused");
+    m_pause->setVisible(!paused);
+    m_pause->setEnabled(exists && isActive(c.status));
+    m_resume->setVisible(paused);
+    m_resume->setEnabled(exists && paused);
+    const int unsent = c.states.value(QStringLiteral("queued")) + c.states.value(QStringLiteral("uncertain"));
+    m_cancel->setEnabled(exists && (isActive(c.status) || paused) && unsent > 0);
+    const int uncertain = c.states.value(QStringLiteral("uncertain"));
+    m_resendUncertain->setEnabled(exists && !cancelled && uncertain > 0);
+    m_resendUncertain->setText(
+        uncertain > 0 ? tr("Send “not sure” again (%1)…").arg(CampaignText::number(uncertain)) : tr("Send “not sure” again…"));
+    const int failed = c.states.value(QStringLiteral("failed"));
+    m_retryFailed->setEnabled(exists && !cancelled && failed > 0);
+    m_retryFailed->setText(failed > 0 ? tr("Retry failed (%1)…").arg(CampaignText::number(failed)) : tr("Retry failed…"));
+    m_filter->setEnabled(exists);
+}
+
+void CampaignDetail::reportAction(const Result<int> &result, const QString &doneText)
+{
+    if (!result) {
+        MessageBox::warning(this, tr("Campaign"), result.error().message);
+        return;
+    }
+    m_actionResult->setText(doneText);
+    m_actionResult->setVisible(!doneText.isEmpty());
+    refresh();
+    Q_EMIT campaignChanged(m_campaign.id, *result > 0);
+}
+
+void CampaignDetail::pause()
+{
+    if (m_campaign.id <= 0)
+        return;
+    const Status paused = m_store->pause(m_campaign.id, tr("Paused by you."));
+    reportAction(paused ? Result<int>(0) : Result<int>(std::unexpected(paused.error())),
+        tr("Paused. Messages already handed to the gateway still go out; the rest wait."));
+}
+
+void CampaignDetail::resume()
+{
+    if (m_campaign.id <= 0)
+        return;
+    const Status resumed = m_store->resume(m_campaign.id);
+    reportAction(resumed ? Result<int>(1) : Result<int>(std::unexpected(resumed.error())), tr("Sending again."));
+}
+
+void CampaignDetail::cancel()
+{
+    if (m_campaign.id <= 0)
+        return;
+    const int unsent = m_campaign.states.value(QStringLiteral("queued")) + m_campaign.states.value(QStringLiteral("uncertain"));
+    if (MessageBox::question(this, tr("Cancel campaign"),
+            tr("Cancel “%1”?\n\n%Ln message(s) not yet sent will not be sent, and their tokens go back to the "
+               "budget. Messages already sent cannot be called back.",
+                nullptr, unsent)
+                .arg(m_campaign.name))
+        != QMessageBox::Yes)
+        return;
+    const Result<int> cancelled = m_store->cancel(m_campaign.id);
+    reportAction(cancelled, cancelled ? tr("Cancelled: %Ln message(s) will not be sent.", nullptr, *cancelled) : QString());
+}
+
+void CampaignDetail::resendUncertain()
+{
+    const int uncertain = m_campaign.states.value(QStringLiteral("uncertain"));
+    if (m_campaign.id <= 0 || uncertain == 0)
+        return;
+    if (MessageBox::question(this, tr("Send again"),
+            tr("For %Ln message(s) Kengele is not sure whether they went out: the connection broke while "
+               "they were being sent.\n\nSend them again? Some of these people may then get the message twice.",
+                nullptr, uncertain))
+        != QMessageBox::Yes)
+        return;
+    const Result<int> queued = m_store->resendUncertain(m_campaign.id);
+    reportAction(queued, queued ? tr("%Ln message(s) will be sent again.", nullptr, *queued) : QString());
+}
+
+void CampaignDetail::retryFailed()
+{
+    const int failed = m_campaign.states.value(QStringLiteral("failed"));
+    if (m_campaign.id <= 0 || failed == 0)
+        return;
+    const QString cost = CampaignText::isSimulation(m_campaign.gateway) || m_campaign.tokens == 0
+        ? tr("Simulated messages use no tokens.")
+        : tr("Their tokens are set aside again before they go.");
+    if (MessageBox::question(
+            this, tr("Retry failed messages"), tr("Try the %Ln failed message(s) once more?", nullptr, failed) + u' ' + cost)
+        != QMessageBox::Yes)
+        return;
+    const Result<int> queued = m_store->retryFailed(m_campaign.id);
+    reportAction(queued, queued ? tr("%Ln failed message(s) will be tried again.", nullptr, *queued) : QString());
+}
+
+} // namespace kengele

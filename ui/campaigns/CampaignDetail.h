@@ -1,0 +1,80 @@
+#pragma once
+
+#include "campaigns/Campaign.h"
+#include "common/Result.h"
+
+#include <QWidget>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+namespace kengele {
+
+class OutboxStore;
+class OutboxTableModel;
+class Profile;
+
+// One campaign as it goes: what was sent and to how many, a progress bar, counts by state, the
+// messages one per recipient (filtered by state), and what a person may decide: pause, resume,
+// cancel, send the uncertain ones again, retry the failed ones.
+class CampaignDetail final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CampaignDetail(Profile &profile, QWidget *parent = nullptr);
+    ~CampaignDetail() override;
+
+    void setCampaign(qint64 campaignId);
+    qint64 campaignId() const { return m_campaign.id; }
+    const Campaign &campaign() const { return m_campaign; }
+    OutboxTableModel *model() const { return m_model; }
+
+    // Reads the campaign again and updates the rows in view (it moved on).
+    void refresh();
+    // Empty: every state.
+    void setStateFilter(const QString &state);
+
+    void pause();
+    void resume();
+    void cancel();
+    void resendUncertain();
+    void retryFailed();
+
+Q_SIGNALS:
+    // A person changed the campaign; `sendNow`: messages may be due (wake the dispatcher).
+    void campaignChanged(qint64 campaignId, bool sendNow);
+
+private:
+    void showCampaign();
+    void updateFilterCounts();
+    void updateButtons();
+    void reportAction(const Result<int> &result, const QString &doneText);
+
+    Profile &m_profile;
+    std::unique_ptr<OutboxStore> m_store;
+    Campaign m_campaign;
+    OutboxTableModel *m_model = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_simulation = nullptr;
+    QLabel *m_pausedReason = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_message = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_counts = nullptr;
+    QLabel *m_actionResult = nullptr;
+    QPushButton *m_pause = nullptr;
+    QPushButton *m_resume = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPushButton *m_resendUncertain = nullptr;
+    QPushButton *m_retryFailed = nullptr;
+    QComboBox *m_filter = nullptr;
+    QTableView *m_view = nullptr;
+};
+
+} // namespace kengele

@@ -1,0 +1,138 @@
+#include "CampaignListModel.h"
+
+#include "CampaignText.h"
+#include "campaigns/CampaignService.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace kengele {
+
+CampaignListModel::CampaignListModel(CampaignService &campaigns, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_campaigns(campaigns)
+{
+    connect(&m_campaigns, &CampaignService::campaignsChanged, this, &CampaignListModel::reload);
+    reload();
+}
+
+void CampaignListModel::reload()
+{
+    Result<QList<Campaign>> loaded = m_campaigns.list();
+    if (!loaded) {
+        Q_EMIT loadFailed(loaded.error().message);
+        return;
+    }
+    bool sameRows = loaded->size() == m_rows.size();
+    for (qsizetype i = 0; sameRows && i < m_rows.size(); ++i)
+        sameRows = loaded->at(i).id == m_rows.at(i).id;
+    if (sameRows) {
+        // Only details changed: update in place so selections and scroll positions stay.
+        m_rows = std::move(*loaded);
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_rows = std::move(*loaded);
+    endResetModel();
+}
+
+const Campaign *CampaignListModel::campaignAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+int CampaignListModel::rowOf(qint64 campaignId) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).id == campaignId)
+            return int(i);
+    }
+    return -1;
+}
+
+int CampaignListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CampaignListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CampaignListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Campaign &c = m_rows.at(index.row());
+    // Scheduled campaigns are known by when they will go, the others by when they were made.
+    const QDateTime when = c.status == QStringLiteral("scheduled") ? c.scheduledAt : c.createdAt;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return c.name;
+        case StatusColumn:
+            return CampaignText::campaignStatus(c.status);
+        case RecipientsColumn:
+            return CampaignText::number(c.recipients);
+        case WhenColumn:
+            return CampaignText::localTime(when);
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == NameColumn && CampaignText::isSimulation(c.gateway))
+            return CampaignText::simulationLabel();
+        if (index.column() == StatusColumn && !c.statusReason.isEmpty())
+            return c.statusReason;
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == StatusColumn && c.status == QStringLiteral("paused"))
+            return QBrush(QColor(0xb0, 0x00, 0x20));
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == RecipientsColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case IdRole:
+        return c.id;
+    case StatusRole:
+        return c.status;
+    case SortRole:
+        switch (index.column()) {
+        case NameColumn:
+            return c.name;
+        case StatusColumn:
+            return c.status;
+        case RecipientsColumn:
+            return c.recipients;
+        case WhenColumn:
+            return when;
+        }
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant CampaignListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Campaign");
+    case StatusColumn:
+        return tr("Status");
+    case RecipientsColumn:
+        return tr("People");
+    case WhenColumn:
+        return tr("When");
+    }
+    return {};
+}
+
+} // namespace kengele

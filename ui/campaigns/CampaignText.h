@@ -1,0 +1,37 @@
+#pragma once
+
+#include "campaigns/Campaign.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace kengele {
+
+// How campaign and message states, priorities and gateways read on screen. The store keeps
+// English keywords ("queued", "uncertain"...); people see these words instead.
+class CampaignText final
+{
+    Q_DECLARE_TR_FUNCTIONS(CampaignText)
+
+public:
+    // The outbox states in the order a message passes through them.
+    static QStringList messageStates();
+    // "Waiting", "Sending", "Sent", "Delivered", "Failed", "Not sure", "Cancelled".
+    static QString messageState(const QString &state);
+    // A sentence explaining the state, for tooltips.
+    static QString messageStateHelp(const QString &state);
+    // "Scheduled", "Waiting to send", "Sending", "Paused", "Finished", "Cancelled".
+    static QString campaignStatus(const QString &status);
+    static QString priority(Priority priority);
+    // "Simulation — no SMS leaves this computer" or "Africa's Talking".
+    static QString gateway(const QString &gateway);
+    static QString simulationLabel();
+    static bool isSimulation(const QString &gateway) { return gateway == QStringLiteral("simulator"); }
+    // A number with thousands separators in the interface language.
+    static QString number(qint64 value);
+    // A UTC time as local time, short.
+    static QString localTime(const QDateTime &utc);
+};
+
+} // namespace kengele

@@ -1,0 +1,217 @@
+#include "CampaignsPage.h"
+
+#include "CampaignDetail.h"
+#include "CampaignListModel.h"
+#include "CampaignText.h"
+#include "ComposeCampaignDialog.h"
+#include "MessageBox.h"
+#include "campaigns/CampaignService.h"
+#include "campaigns/DispatchThread.h"
+#include "profile/Profile.h"
+#include "profile/Settings.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace kengele {
+
+CampaignsPage::CampaignsPage(Profile &profile, QWidget *parent)
+    : QWidget(parent)
+    , m_profile(profile)
+{
+    setObjectName(QStringLiteral("campaignsPage"));
+    m_listModel = new CampaignListModel(profile.campaigns(), this);
+
+    m_new = new QPushButton(tr("New campaign…"), this);
+    m_new->setObjectName(QStringLiteral("newCampaignButton"));
+    m_new->setToolTip(tr("Write a message and send it to groups or single people."));
+    m_new->setDefault(true);
+    connect(m_new, &QPushButton::clicked, this, &CampaignsPage::composeCampaign);
+
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(QStringLiteral("dispatchProblemLabel"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
+    m_problem->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; border: 1px solid #e57373; border-radius: 4px; padding: 6px; }"));
+    m_problem->hide();
+
+    m_list = new QTreeView(this);
+    m_list->setObjectName(QStringLiteral("campaignList"));
+    m_list->setModel(m_listModel);
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setAlternatingRowColors(true);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(CampaignListModel::NameColumn, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(CampaignListModel::StatusColumn, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(CampaignListModel::RecipientsColumn, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(CampaignListModel::WhenColumn, QHeaderView::ResizeToContents);
+    // How many people is in the campaign's own view; the list stays narrow.
+    m_list->setColumnHidden(CampaignListModel::RecipientsColumn, true);
+    m_list->setMinimumWidth(240);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CampaignsPage::showSelected);
+    connect(m_listModel, &CampaignListModel::modelReset, this, [this] {
+        // After a reset nothing is current: keep showing what was shown, or the newest.
+        const qint64 shown = m_detail->campaignId();
+        if (!(shown > 0 && selectCampaign(shown)) && m_listModel->rowCount() > 0)
+            m_list->setCurrentIndex(m_listModel->index(0, 0));
+        m_stack->setCurrentWidget(m_listModel->rowCount() > 0 ? static_cast<QWidget *>(m_detail) : m_emptyState);
+    });
+    connect(m_listModel, &CampaignListModel::loadFailed, this, [this](const QString &message) { showDispatchProblem(message); });
+
+    m_detail = new CampaignDetail(profile, this);
+    connect(m_detail, &CampaignDetail::campaignChanged, this, [this](qint64, bool sendNow) {
+        m_listModel->reload();
+        if (sendNow && m_dispatch)
+            m_dispatch->wake();
+    });
+
+    m_emptyState = new QWidget(this);
+    auto *emptyLayout = new QVBoxLayout(m_emptyState);
+    auto *emptyText = new QLabel(m_emptyState);
+    emptyText->setObjectName(QStringLiteral("campaignsEmptyLabel"));
+    emptyText->setAlignment(Qt::AlignCenter);
+    emptyText->setWordWrap(true);
+    emptyText->setText(tr("<h2>No campaigns yet</h2><p>A campaign is one message sent to one or more groups or people. "
+                          "Press “New campaign…” to write your first one: you will see who gets it and what it costs "
+                          "before anything is sent.</p>"));
+    auto *emptyNew = new QPushButton(tr("New campaign…"), m_emptyState);
+    connect(emptyNew, &QPushButton::clicked, this, &CampaignsPage::composeCampaign);
+    auto *emptyButtons = new QHBoxLayout;
+    emptyButtons->addStretch();
+    emptyButtons->addWidget(emptyNew);
+    emptyButtons->addStretch();
+    emptyLayout->addStretch();
+    emptyLayout->addWidget(emptyText);
+    emptyLayout->addLayout(emptyButtons);
+    emptyLayout->addStretch();
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_detail);
+    m_stack->addWidget(m_emptyState);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(new QLabel(tr("<b>Campaigns</b>, newest first"), left));
+    leftLayout->addWidget(m_list, 1);
+    auto *splitter = new QSplitter(this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(left);
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 340, 760 });
+
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(new QLabel(tr("<h1>Campaigns</h1>"), this));
+    titleRow->addStretch();
+    titleRow->addWidget(m_new);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(titleRow);
+    layout->addWidget(m_problem);
+    layout->addWidget(splitter, 1);
+
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(RefreshIntervalMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, &CampaignsPage::refresh);
+
+    if (m_listModel->rowCount() > 0)
+        m_list->setCurrentIndex(m_listModel->index(0, 0));
+    m_stack->setCurrentWidget(m_listModel->rowCount() > 0 ? static_cast<QWidget *>(m_detail) : m_emptyState);
+}
+
+void CampaignsPage::setDispatchService(DispatchThread *dispatch)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_dispatchConnections))
+        disconnect(connection);
+    m_dispatchConnections.clear();
+    m_dispatch = dispatch;
+    if (!dispatch)
+        return;
+    m_problem->hide();
+    m_dispatchConnections << connect(dispatch, &DispatchThread::progress, this, &CampaignsPage::scheduleRefresh)
+                          << connect(dispatch, &DispatchThread::idle, this, &CampaignsPage::scheduleRefresh)
+                          << connect(dispatch, &DispatchThread::campaignsFinished, this, &CampaignsPage::scheduleRefresh)
+                          << connect(dispatch, &DispatchThread::campaignPaused, this, &CampaignsPage::scheduleRefresh)
+                          << connect(dispatch, &DispatchThread::failed, this, &CampaignsPage::showDispatchProblem);
+}
+
+qint64 CampaignsPage::currentCampaignId() const
+{
+    const QModelIndex current = m_list->currentIndex();
+    return current.isValid() ? current.data(CampaignListModel::IdRole).toLongLong() : 0;
+}
+
+bool CampaignsPage::selectCampaign(qint64 campaignId)
+{
+    const int row = m_listModel->rowOf(campaignId);
+    if (row < 0)
+        return false;
+    m_list->setCurrentIndex(m_listModel->index(row, 0));
+    return true;
+}
+
+void CampaignsPage::showSelected()
+{
+    m_detail->setCampaign(currentCampaignId());
+}
+
+void CampaignsPage::scheduleRefresh()
+{
+    // At most one re-read per interval, however many messages changed meanwhile.
+    if (!m_refreshTimer->isActive())
+        m_refreshTimer->start();
+}
+
+void CampaignsPage::refresh()
+{
+    m_refreshTimer->stop();
+    m_listModel->reload();
+    m_detail->refresh();
+}
+
+void CampaignsPage::showDispatchProblem(const QString &message)
+{
+    showNotice(tr("Sending has stopped: %1").arg(message));
+    scheduleRefresh();
+}
+
+void CampaignsPage::showNotice(const QString &text)
+{
+    m_problem->setText(text);
+    m_problem->show();
+}
+
+void CampaignsPage::composeCampaign()
+{
+    ComposeCampaignDialog dialog(m_profile, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.launchedCampaignId() <= 0)
+        return;
+    campaignLaunched(dialog.launchedCampaignId());
+}
+
+void CampaignsPage::campaignLaunched(qint64 campaignId)
+{
+    m_listModel->reload();
+    selectCampaign(campaignId);
+    m_stack->setCurrentWidget(m_detail);
+    if (m_dispatch)
+        m_dispatch->wake();
+    else
+        showNotice(tr("The campaign is queued. It goes out as soon as Kengele's sending is ready."));
+}
+
+} // namespace kengele

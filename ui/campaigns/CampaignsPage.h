@@ -1,0 +1,68 @@
+#pragma once
+
+#include "campaigns/DispatchThread.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTimer;
+class QTreeView;
+
+namespace kengele {
+
+class CampaignDetail;
+class CampaignListModel;
+class Profile;
+
+// The Campaigns page: the campaigns, newest first, "New campaign…", and the chosen campaign as it
+// goes (CampaignDetail). It follows the dispatcher's news, at most a few times a second, so a
+// campaign to 100,000 people never keeps the window busy.
+class CampaignsPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // How often at most the page re-reads the store while messages are going out.
+    static constexpr int RefreshIntervalMs = 400;
+
+    explicit CampaignsPage(Profile &profile, QWidget *parent = nullptr);
+
+    // The dispatcher that sends (owned by the application); nullptr: nothing is sending.
+    void setDispatchService(DispatchThread *dispatch);
+    DispatchThread *dispatchService() const { return m_dispatch; }
+
+    CampaignListModel *listModel() const { return m_listModel; }
+    CampaignDetail *detail() const { return m_detail; }
+    qint64 currentCampaignId() const;
+    bool selectCampaign(qint64 campaignId);
+
+    // Opens the compose dialog; after a launch the new campaign is shown and sending starts.
+    void composeCampaign();
+    // A campaign was launched elsewhere (the compose dialog): show it and wake the dispatcher.
+    void campaignLaunched(qint64 campaignId);
+    // Re-reads the list and the shown campaign now.
+    void refresh();
+
+private:
+    void scheduleRefresh();
+    void showSelected();
+    void showDispatchProblem(const QString &message);
+    void showNotice(const QString &text);
+
+    Profile &m_profile;
+    QPointer<DispatchThread> m_dispatch;
+    CampaignListModel *m_listModel = nullptr;
+    QTreeView *m_list = nullptr;
+    CampaignDetail *m_detail = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_emptyState = nullptr;
+    QPushButton *m_new = nullptr;
+    QLabel *m_problem = nullptr;
+    QTimer *m_refreshTimer = nullptr;
+    QList<QMetaObject::Connection> m_dispatchConnections;
+};
+
+} // namespace kengele

@@ -1,0 +1,80 @@
+#include "DispatchThread.h"
+
+namespace kengele {
+
+DispatchThread::DispatchThread(Database &database, TokenLedger &ledger, const Clock &clock, Dispatcher::GatewayFactory factory,
+    const Dispatcher::Options &options, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_ledger(ledger)
+    , m_clock(clock)
+    , m_factory(std::move(factory))
+    , m_options(options)
+{
+    m_thread.setObjectName(QStringLiteral("kengele-dispatch"));
+    m_anchor = new QObject;
+    m_anchor->moveToThread(&m_thread);
+}
+
+DispatchThread::~DispatchThread()
+{
+    stop();
+    // The thread has ended: nothing runs in it any more.
+    delete m_anchor;
+}
+
+void DispatchThread::start()
+{
+    if (m_thread.isRunning())
+        return;
+    m_store = std::make_unique<OutboxStore>(m_database, m_ledger, m_clock);
+    m_thread.start();
+    // Made inside the sending thread, so its timers and gateways belong to it.
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [this] {
+            m_dispatcher = new Dispatcher(*m_store, m_factory, m_clock, m_options);
+            connect(m_dispatcher, &Dispatcher::progress, this, &DispatchThread::progress);
+            connect(m_dispatcher, &Dispatcher::idle, this, &DispatchThread::idle);
+            connect(m_dispatcher, &Dispatcher::campaignPaused, this, &DispatchThread::campaignPaused);
+            connect(m_dispatcher, &Dispatcher::campaignsFinished, this, &DispatchThread::campaignsFinished);
+            connect(m_dispatcher, &Dispatcher::failed, this, &DispatchThread::failed);
+        },
+        Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_dispatcher, &Dispatcher::start, Qt::QueuedConnection);
+}
+
+void DispatchThread::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    // Stop and delete inside the thread (claimed messages go back to the queue), then end it.
+    Dispatcher *dispatcher = m_dispatcher;
+    m_dispatcher = nullptr;
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [dispatcher] {
+            dispatcher->stop();
+            delete dispatcher;
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    m_store.reset();
+}
+
+void DispatchThread::wake()
+{
+    if (m_dispatcher)
+        QMetaObject::invokeMethod(m_dispatcher, &Dispatcher::wake, Qt::QueuedConnection);
+}
+
+void DispatchThread::setRate(double ratePerSecond)
+{
+    m_options.ratePerSecond = ratePerSecond;
+    if (m_dispatcher)
+        QMetaObject::invokeMethod(
+            m_dispatcher, [d = m_dispatcher, ratePerSecond] { d->setRate(ratePerSecond); }, Qt::QueuedConnection);
+}
+
+} // namespace kengele

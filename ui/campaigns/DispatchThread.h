@@ -1,0 +1,61 @@
+#pragma once
+
+#include "campaigns/Dispatcher.h"
+
+#include <QObject>
+#include <QThread>
+#include <memory>
+
+namespace kengele {
+
+class Clock;
+class Database;
+class TokenLedger;
+
+// Runs the Dispatcher (and its gateways) on a thread of its own and passes its news back as
+// signals: the same job and the same API as core's DispatchService, which the desktop cannot use
+// yet. DispatchService makes its Dispatcher on the calling thread and then moves it; the
+// Dispatcher's QTimer members are not its children, so they stay behind ("Timers cannot be started
+// from another thread") and outcomes are never recorded. Here the Dispatcher is made inside the
+// sending thread, so everything it owns lives there. Swap back to DispatchService once it is fixed.
+//
+// Make one per profile and keep it: stop() and start() reuse the same thread, and with it the
+// thread's database connection (Database names connections by thread).
+class DispatchThread final : public QObject
+{
+    Q_OBJECT
+
+public:
+    DispatchThread(Database &database, TokenLedger &ledger, const Clock &clock, Dispatcher::GatewayFactory factory,
+        const Dispatcher::Options &options, QObject *parent = nullptr);
+    ~DispatchThread() override;
+
+    void start();
+    // Stops sending; requests still waiting for an answer are given up, and their messages are
+    // shown as "not sure" at the next start (never sent again by themselves).
+    void stop();
+    // A campaign was launched, resumed or queued again: send what is due now.
+    void wake();
+    void setRate(double ratePerSecond);
+    bool isRunning() const { return m_thread.isRunning(); }
+
+Q_SIGNALS:
+    void progress();
+    void idle();
+    void campaignPaused(qint64 campaignId, const QString &reason);
+    void campaignsFinished(const QList<qint64> &campaignIds);
+    void failed(const QString &message);
+
+private:
+    Database &m_database;
+    TokenLedger &m_ledger;
+    const Clock &m_clock;
+    Dispatcher::GatewayFactory m_factory;
+    Dispatcher::Options m_options;
+    QThread m_thread;
+    QObject *m_anchor = nullptr; // lives in m_thread: what runs code there
+    std::unique_ptr<OutboxStore> m_store;
+    Dispatcher *m_dispatcher = nullptr; // lives in m_thread
+};
+
+} // namespace kengele

@@ -1,0 +1,210 @@
+#include "OutboxTableModel.h"
+
+#include "CampaignText.h"
+#include "campaigns/CampaignService.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace kengele {
+
+namespace {
+
+QColor stateColour(const QString &state)
+{
+    if (state == QStringLiteral("delivered"))
+        return QColor(0x2e, 0x7d, 0x32);
+    if (state == QStringLiteral("failed"))
+        return QColor(0xb0, 0x00, 0x20);
+    if (state == QStringLiteral("uncertain"))
+        return QColor(0xb2, 0x6a, 0x00);
+    return {};
+}
+
+} // namespace
+
+OutboxTableModel::OutboxTableModel(CampaignService &campaigns, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_campaigns(campaigns)
+{ }
+
+void OutboxTableModel::setCampaign(qint64 campaignId)
+{
+    if (m_campaignId == campaignId)
+        return;
+    m_campaignId = campaignId;
+    reload();
+}
+
+void OutboxTableModel::setStateFilter(const QString &state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    reload();
+}
+
+int OutboxTableModel::readCount()
+{
+    if (m_campaignId <= 0)
+        return 0;
+    const Result<int> count = m_campaigns.countRecipients(m_campaignId, m_state);
+    if (!count) {
+        Q_EMIT loadFailed(count.error().message);
+        return 0;
+    }
+    return *count;
+}
+
+void OutboxTableModel::reload()
+{
+    beginResetModel();
+    m_pages.clear();
+    m_recentPages.clear();
+    m_count = readCount();
+    endResetModel();
+    Q_EMIT countChanged(m_count);
+}
+
+void OutboxTableModel::refresh()
+{
+    const int count = readCount();
+    m_pages.clear();
+    m_recentPages.clear();
+    const int before = m_count;
+    if (count > before) {
+        beginInsertRows({}, before, count - 1);
+        m_count = count;
+        endInsertRows();
+    } else if (count < before) {
+        beginRemoveRows({}, count, before - 1);
+        m_count = count;
+        endRemoveRows();
+    }
+    // Rows still here may have changed; views only fetch the ones they show.
+    if (m_count > 0)
+        Q_EMIT dataChanged(index(0, 0), index(m_count - 1, ColumnCount - 1));
+    if (count != before)
+        Q_EMIT countChanged(m_count);
+}
+
+const QList<OutboxRow> *OutboxTableModel::page(int pageIndex) const
+{
+    if (auto it = m_pages.constFind(pageIndex); it != m_pages.constEnd()) {
+        m_recentPages.removeOne(pageIndex);
+        m_recentPages.append(pageIndex);
+        return &it.value();
+    }
+    Result<QList<OutboxRow>> rows = m_campaigns.recipients(m_campaignId, m_state, pageIndex * PageSize, PageSize);
+    if (!rows)
+        return nullptr;
+    if (m_recentPages.size() >= CachedPages)
+        m_pages.remove(m_recentPages.takeFirst());
+    m_recentPages.append(pageIndex);
+    return &m_pages.insert(pageIndex, std::move(*rows)).value();
+}
+
+const OutboxRow *OutboxTableModel::rowAt(int row) const
+{
+    if (row < 0 || row >= m_count)
+        return nullptr;
+    const QList<OutboxRow> *rows = page(row / PageSize);
+    const int offset = row % PageSize;
+    if (!rows || offset >= rows->size())
+        return nullptr;
+    return &rows->at(offset);
+}
+
+int OutboxTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_count;
+}
+
+int OutboxTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant OutboxTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const OutboxRow *row = rowAt(index.row());
+    if (!row)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case PhoneColumn:
+            return row->phone;
+        case NameColumn:
+            return row->name;
+        case StateColumn:
+            return CampaignText::messageState(row->state);
+        case ReasonColumn:
+            return row->reason;
+        case PartsColumn:
+            return row->segments;
+        case CostColumn:
+            return row->cost;
+        case NetworkColumn:
+            return row->network;
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == StateColumn)
+            return CampaignText::messageStateHelp(row->state);
+        if (index.column() == ReasonColumn && !row->reason.isEmpty())
+            return row->reason;
+        if (row->updated.isValid())
+            return tr("Last change: %1").arg(CampaignText::localTime(row->updated));
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == StateColumn) {
+            const QColor colour = stateColour(row->state);
+            if (colour.isValid())
+                return QBrush(colour);
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == PartsColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case IdRole:
+        return row->id;
+    case StateRole:
+        return row->state;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant OutboxTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole && section == PartsColumn)
+        return tr("SMS parts of this person's message: one token each.");
+    if (role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case PhoneColumn:
+        return tr("Number");
+    case NameColumn:
+        return tr("Name");
+    case StateColumn:
+        return tr("State");
+    case ReasonColumn:
+        return tr("Reason");
+    case PartsColumn:
+        return tr("Parts");
+    case CostColumn:
+        return tr("Cost");
+    case NetworkColumn:
+        return tr("Network");
+    }
+    return {};
+}
+
+} // namespace kengele

@@ -1,0 +1,396 @@
+#include "GatewaySettingsWidget.h"
+
+#include "campaigns/GatewaySetup.h"
+#include "gateway/AfricasTalkingGateway.h"
+#include "gateway/GatewayConnection.h"
+#include "profile/Settings.h"
+#include "security/SecretStore.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+namespace kengele {
+
+namespace {
+
+const QString Simulator = QStringLiteral("simulator");
+const QString AfricasTalking = QStringLiteral("africastalking");
+
+QString apiKeyName()
+{
+    return QString::fromLatin1(GatewaySetup::ApiKeySecret);
+}
+
+QLabel *hint(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, palette.color(QPalette::Disabled, QPalette::WindowText));
+    label->setPalette(palette);
+    return label;
+}
+
+} // namespace
+
+GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &secrets, QWidget *parent)
+    : QWidget(parent)
+    , m_settings(settings)
+    , m_secrets(secrets)
+{
+    setObjectName(QStringLiteral("gatewaySettingsWidget"));
+
+    m_simulator = new QRadioButton(tr("Kengele's simulator, for practice"), this);
+    m_simulator->setObjectName(QStringLiteral("simulatorRadio"));
+    m_africasTalking = new QRadioButton(tr("Africa's Talking, to send real SMS"), this);
+    m_africasTalking->setObjectName(QStringLiteral("africasTalkingRadio"));
+    m_simulationNotice = new QLabel(this);
+    m_simulationNotice->setObjectName(QStringLiteral("simulationNoticeLabel"));
+    m_simulationNotice->setWordWrap(true);
+    m_simulationNotice->setStyleSheet(
+        QStringLiteral("QLabel { background: #e3f2fd; border: 1px solid #90caf9; border-radius: 4px; padding: 6px; }"));
+    m_simulationNotice->setText(tr("<b>Simulation — no SMS leaves this computer.</b> Campaigns run as if they were real, with "
+                                   "delivery reports, and use no tokens. Good for learning Kengele."));
+
+    m_username = new QLineEdit(m_settings.gatewayUsername(), this);
+    m_username->setObjectName(QStringLiteral("usernameEdit"));
+    m_username->setPlaceholderText(tr("The username of your Africa's Talking app"));
+    m_apiKey = new QLineEdit(this);
+    m_apiKey->setObjectName(QStringLiteral("apiKeyEdit"));
+    m_apiKey->setEchoMode(QLineEdit::Password);
+    m_apiKey->setClearButtonEnabled(true);
+    m_keyStateLabel = new QLabel(this);
+    m_keyStateLabel->setObjectName(QStringLiteral("apiKeyStateLabel"));
+    m_keyStateLabel->setWordWrap(true);
+    m_environment = new QComboBox(this);
+    m_environment->setObjectName(QStringLiteral("environmentCombo"));
+    m_environment->addItem(tr("Live: real SMS, paid from your Africa's Talking account"), QStringLiteral("live"));
+    m_environment->addItem(tr("Sandbox: Africa's Talking's test area, no real SMS"), QStringLiteral("sandbox"));
+    m_environment->setCurrentIndex(qMax(0, m_environment->findData(m_settings.gatewayEnvironment())));
+    connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
+        // In the sandbox the username is always "sandbox".
+        if (m_environment->currentData().toString() == QStringLiteral("sandbox") && m_username->text().trimmed().isEmpty())
+            m_username->setText(QStringLiteral("sandbox"));
+    });
+    m_baseUrl = new QLineEdit(m_settings.gatewayBaseUrl(), this);
+    m_baseUrl->setObjectName(QStringLiteral("baseUrlEdit"));
+    m_baseUrl->setPlaceholderText(tr("Leave empty to use Africa's Talking's own address"));
+
+    m_atBox = new QGroupBox(tr("Africa's Talking account"), this);
+    m_atBox->setObjectName(QStringLiteral("africasTalkingBox"));
+    auto *atForm = new QFormLayout(m_atBox);
+    atForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    atForm->addRow(tr("Username:"), m_username);
+    atForm->addRow(tr("API key:"), m_apiKey);
+    atForm->addRow(QString(), m_keyStateLabel);
+    atForm->addRow(tr("Where:"), m_environment);
+    atForm->addRow(tr("Address (optional):"), m_baseUrl);
+
+    m_senderId = new QLineEdit(m_settings.gatewaySenderId(), this);
+    m_senderId->setObjectName(QStringLiteral("senderIdEdit"));
+    m_senderId->setPlaceholderText(tr("The account's default"));
+    m_senderId->setMaxLength(30);
+    connect(m_senderId, &QLineEdit::textChanged, this, [this] {
+        const Status valid = AfricasTalkingGateway::validateSenderId(m_senderId->text());
+        showError(valid ? QString() : valid.error().message);
+    });
+    m_rate = new QDoubleSpinBox(this);
+    m_rate->setObjectName(QStringLiteral("rateSpin"));
+    m_rate->setRange(0, 1000);
+    m_rate->setDecimals(0);
+    m_rate->setSpecialValueText(tr("no limit"));
+    m_rate->setSuffix(tr(" per second"));
+    m_rate->setValue(m_settings.gatewayRatePerSecond());
+
+    m_test = new QPushButton(tr("Test connection"), this);
+    m_test->setObjectName(QStringLiteral("testConnectionButton"));
+    m_test->setAutoDefault(false);
+    m_test->setToolTip(tr("Ask the gateway for its balance, without sending anything."));
+    connect(m_test, &QPushButton::clicked, this, &GatewaySettingsWidget::testConnection);
+    m_testResult = new QLabel(this);
+    m_testResult->setObjectName(QStringLiteral("connectionResultLabel"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextFormat(Qt::PlainText);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("gatewayErrorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
+    m_error->hide();
+
+    auto *general = new QFormLayout;
+    general->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    general->addRow(tr("Sender ID:"), m_senderId);
+    general->addRow(QString(),
+        hint(tr("The name people see as the sender: up to 11 letters, digits and spaces, registered with "
+                "Africa's Talking. Leave it empty to use your account's default."),
+            this));
+    general->addRow(tr("Sending speed:"), m_rate);
+    general->addRow(QString(), hint(tr("At most this many messages a second. 20 suits most accounts."), this));
+
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_test, 0, Qt::AlignTop);
+    testRow->addWidget(m_testResult, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("<b>Send messages through:</b>"), this));
+    layout->addWidget(m_simulator);
+    layout->addWidget(m_simulationNotice);
+    layout->addWidget(m_africasTalking);
+    layout->addWidget(m_atBox);
+    layout->addLayout(general);
+    layout->addLayout(testRow);
+    layout->addWidget(m_error);
+    layout->addStretch();
+
+    (m_settings.gatewayProvider() == AfricasTalking ? m_africasTalking : m_simulator)->setChecked(true);
+    connect(m_africasTalking, &QRadioButton::toggled, this, &GatewaySettingsWidget::updateVisibility);
+    updateVisibility();
+}
+
+GatewaySettingsWidget::~GatewaySettingsWidget() = default;
+
+bool GatewaySettingsWidget::useAfricasTalking() const
+{
+    return m_africasTalking->isChecked();
+}
+
+void GatewaySettingsWidget::updateVisibility()
+{
+    const bool at = useAfricasTalking();
+    m_simulationNotice->setVisible(!at);
+    m_atBox->setEnabled(at);
+    m_testResult->clear();
+    // The keychain is asked only once Africa's Talking is in play.
+    if (at && m_keyState == KeyState::Unknown)
+        readKeyState();
+    showKeyState();
+}
+
+void GatewaySettingsWidget::readKeyState()
+{
+    m_keyState = KeyState::Reading;
+    QPointer<GatewaySettingsWidget> self(this);
+    m_secrets.read(apiKeyName(), [self](Result<QString> key) {
+        if (!self)
+            return;
+        if (key && !key->isEmpty())
+            self->m_keyState = KeyState::Saved;
+        else if (!key && key.error().code != ErrorCode::NotFound)
+            self->m_keyState = KeyState::Unreadable;
+        else
+            self->m_keyState = KeyState::Missing;
+        self->showKeyState();
+    });
+}
+
+void GatewaySettingsWidget::showKeyState()
+{
+    switch (m_keyState) {
+    case KeyState::Unknown:
+        m_keyStateLabel->clear();
+        m_apiKey->setPlaceholderText(QString());
+        break;
+    case KeyState::Reading:
+        m_keyStateLabel->setText(tr("Looking for a saved key…"));
+        m_apiKey->setPlaceholderText(QString());
+        break;
+    case KeyState::Saved:
+        m_keyStateLabel->setText(tr("A key is saved in this computer's password store. Type a new one only to replace it."));
+        m_apiKey->setPlaceholderText(tr("Saved"));
+        break;
+    case KeyState::Missing:
+        m_keyStateLabel->setText(tr("Paste the API key from the Africa's Talking dashboard (Settings → API Key). It is kept in "
+                                    "this computer's password store, never in Kengele's files."));
+        m_apiKey->setPlaceholderText(QString());
+        break;
+    case KeyState::Unreadable:
+        m_keyStateLabel->setText(tr("This computer's password store could not be read. A key you type here is saved there."));
+        m_apiKey->setPlaceholderText(QString());
+        break;
+    }
+}
+
+void GatewaySettingsWidget::showError(const QString &text)
+{
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
+}
+
+QString GatewaySettingsWidget::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+QString GatewaySettingsWidget::testResultText() const
+{
+    return m_testResult->text();
+}
+
+Status GatewaySettingsWidget::validate()
+{
+    Status result;
+    if (const Status sender = AfricasTalkingGateway::validateSenderId(m_senderId->text()); !sender) {
+        result = sender;
+    } else if (useAfricasTalking()) {
+        AfricasTalkingGateway::Settings at;
+        at.username = m_username->text().trimmed();
+        // The key itself is checked by Africa's Talking; here only that there is one.
+        const bool keyKnown = !m_apiKey->text().trimmed().isEmpty() || m_keyState != KeyState::Missing;
+        at.apiKey = keyKnown ? QStringLiteral("present") : QString();
+        at.environment = m_environment->currentData().toString() == QStringLiteral("sandbox")
+            ? AfricasTalkingGateway::Environment::Sandbox
+            : AfricasTalkingGateway::Environment::Live;
+        at.baseUrl = QUrl(m_baseUrl->text().trimmed(), QUrl::StrictMode);
+        result = AfricasTalkingGateway::validate(at);
+    }
+    showError(result ? QString() : result.error().message);
+    return result;
+}
+
+QString GatewaySettingsWidget::settingsSignature() const
+{
+    // What the dispatcher's gateways are made from (the sender ID travels with each campaign).
+    if (m_settings.gatewayProvider() != AfricasTalking)
+        return m_settings.gatewayProvider();
+    return QStringList { m_settings.gatewayProvider(), m_settings.gatewayUsername(), m_settings.gatewayEnvironment(),
+        m_settings.gatewayBaseUrl() }
+        .join(u'\n');
+}
+
+void GatewaySettingsWidget::save(std::function<void(Status)> done)
+{
+    if (Status valid = validate(); !valid) {
+        done(valid);
+        return;
+    }
+    QPointer<GatewaySettingsWidget> self(this);
+    auto store = [self, done](bool keyWritten) {
+        if (!self)
+            return;
+        Settings &settings = self->m_settings;
+        const QString before = self->settingsSignature();
+        const double rateBefore = settings.gatewayRatePerSecond();
+        settings.setGatewayProvider(self->useAfricasTalking() ? AfricasTalking : Simulator);
+        settings.setGatewayUsername(self->m_username->text().trimmed());
+        settings.setGatewayEnvironment(self->m_environment->currentData().toString());
+        settings.setGatewayBaseUrl(self->m_baseUrl->text().trimmed());
+        settings.setGatewaySenderId(self->m_senderId->text());
+        settings.setGatewayRatePerSecond(self->m_rate->value());
+        settings.sync();
+        self->m_changed = keyWritten || before != self->settingsSignature();
+        self->m_rateChanged = !qFuzzyCompare(rateBefore + 1, settings.gatewayRatePerSecond() + 1);
+        done({});
+    };
+    const QString key = m_apiKey->text().trimmed();
+    if (!useAfricasTalking() || key.isEmpty()) {
+        store(false);
+        return;
+    }
+    m_secrets.write(apiKeyName(), key, [self, store, done](Status written) {
+        if (!self)
+            return;
+        if (!written) {
+            self->showError(tr("The API key could not be saved: %1").arg(written.error().message));
+            done(written);
+            return;
+        }
+        self->m_apiKey->clear();
+        self->m_keyState = KeyState::Saved;
+        self->showKeyState();
+        store(true);
+    });
+}
+
+void GatewaySettingsWidget::testConnection()
+{
+    if (m_connection)
+        return;
+    m_testResult->clear();
+    if (const Status valid = validate(); !valid) {
+        showTestResult(false, valid.error().message);
+        return;
+    }
+    if (!useAfricasTalking()) {
+        connectAndAsk(QString());
+        return;
+    }
+    const QString typed = m_apiKey->text().trimmed();
+    if (!typed.isEmpty()) {
+        connectAndAsk(typed);
+        return;
+    }
+    // Test with the saved key, read from the keychain without waiting for it.
+    m_test->setEnabled(false);
+    m_testResult->setText(tr("Reading the saved API key…"));
+    QPointer<GatewaySettingsWidget> self(this);
+    m_secrets.read(apiKeyName(), [self](Result<QString> key) {
+        if (!self)
+            return;
+        self->m_test->setEnabled(true);
+        if (!key || key->isEmpty()) {
+            self->showTestResult(false, tr("There is no saved API key. Type the key from the Africa's Talking dashboard."));
+            return;
+        }
+        self->connectAndAsk(*key);
+    });
+}
+
+void GatewaySettingsWidget::connectAndAsk(const QString &apiKey)
+{
+    QString whyNot;
+    if (useAfricasTalking()) {
+        AfricasTalkingGateway::Settings at;
+        at.username = m_username->text().trimmed();
+        at.apiKey = apiKey;
+        at.environment = m_environment->currentData().toString() == QStringLiteral("sandbox")
+            ? AfricasTalkingGateway::Environment::Sandbox
+            : AfricasTalkingGateway::Environment::Live;
+        at.baseUrl = QUrl(m_baseUrl->text().trimmed());
+        at.requestTimeoutMs = 20'000;
+        m_connection = GatewayConnection::africasTalking(at, &whyNot);
+    } else {
+        m_connection = GatewayConnection::simulation(SimulatorOptions {}, &whyNot);
+    }
+    if (!m_connection) {
+        showTestResult(false, whyNot);
+        return;
+    }
+    m_test->setEnabled(false);
+    m_testResult->setStyleSheet(QString());
+    m_testResult->setText(tr("Asking %1 for the balance…").arg(m_connection->displayName()));
+    GatewayConnection *connection = m_connection.get();
+    QPointer<GatewaySettingsWidget> self(this);
+    connection->balance([self, connection](Result<GatewayBalance> balance) {
+        if (!self || self->m_connection.get() != connection)
+            return;
+        const QString name = connection->displayName();
+        // Not deleted inside its own callback: after it returns.
+        self->m_connection.release()->deleteLater();
+        self->m_test->setEnabled(true);
+        if (balance)
+            self->showTestResult(true, tr("Connected to %1. Balance: %2").arg(name, balance->text));
+        else
+            self->showTestResult(false, tr("Could not connect to %1: %2").arg(name, balance.error().message));
+    });
+}
+
+void GatewaySettingsWidget::showTestResult(bool ok, const QString &text)
+{
+    m_testResult->setStyleSheet(ok ? QStringLiteral("QLabel { color: #2e7d32; }") : QStringLiteral("QLabel { color: #b00020; }"));
+    m_testResult->setText(text);
+    Q_EMIT testFinished(ok);
+}
+
+} // namespace kengele
