@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "MessageBox.h"
+#include "campaigns/CampaignService.h"
 #include "campaigns/CampaignText.h"
 #include "campaigns/CampaignsPage.h"
 #include "campaigns/DispatchThread.h"
@@ -241,6 +242,23 @@ void MainWindow::showAbout()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!m_templatesPage->confirmLeave()) {
+        event->ignore();
+        return;
+    }
+    // Closing while messages go out is safe (the rest wait for the next start), but say so.
+    int sending = 0;
+    if (const Result<QList<Campaign>> campaigns = m_profile.campaigns().list(); campaigns) {
+        for (const Campaign &campaign : *campaigns) {
+            if (campaign.status == QStringLiteral("queued") || campaign.status == QStringLiteral("sending"))
+                ++sending;
+        }
+    }
+    if (sending > 0
+        && MessageBox::question(this, tr("Messages are being sent"),
+                                tr("%n campaign(s) are still sending. If you close Kengele now, the messages not yet sent "
+                                   "wait until you open it again. Close anyway?",
+                                   nullptr, sending))
+               != QMessageBox::Yes) {
         event->ignore();
         return;
     }

@@ -53,6 +53,8 @@ private Q_SLOTS:
     void sendingThreadRestarts();
     void modelsPassTheTester();
     void statusBarShowsTokensAndSimulation();
+    void sendingProblemCanBeRetried();
+    void closingWhileSendingAsks();
 
 private:
     qint64 launch(const QString &body, bool scheduledLater = false, bool charged = false);
@@ -414,6 +416,45 @@ void TestCampaignsPage::statusBarShowsTokensAndSimulation()
     MainWindow window(p);
     window.show();
     QVERIFY(!find<QLabel>(&window, "simulationStatusLabel")->isVisible());
+}
+
+void TestCampaignsPage::sendingProblemCanBeRetried()
+{
+    Profile &p = **m_profile;
+    DispatchThread dispatch(
+        p.database(), p.tokens(), p.clock(), GatewaySetup::factory(p.settings(), {}), GatewaySetup::options(p.settings()));
+    CampaignsPage page(p);
+    page.setDispatchService(&dispatch);
+    page.show();
+    dispatch.start();
+    auto *problem = find<QLabel>(&page, "dispatchProblemLabel");
+    auto *retry = find<QPushButton>(&page, "retrySendingButton");
+    QVERIFY(!problem->isVisible());
+    Q_EMIT dispatch.failed(QStringLiteral("The disk is full."));
+    QVERIFY(problem->isVisible());
+    QVERIFY(problem->text().contains(QStringLiteral("The disk is full.")));
+    QVERIFY(retry->isVisible());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QVERIFY(!problem->isVisible());
+    QVERIFY(dispatch.isRunning());
+    // And it sends.
+    const qint64 id = launch(QStringLiteral("After the retry"));
+    page.campaignLaunched(id);
+    QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(id)->status, QStringLiteral("done"), 10000);
+    dispatch.stop();
+}
+
+void TestCampaignsPage::closingWhileSendingAsks()
+{
+    launch(QStringLiteral("Still going"));
+    MainWindow window(**m_profile);
+    window.show();
+    MessageBox::setNextAnswer(QMessageBox::No);
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("still sending")));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QVERIFY(window.close());
 }
 
 QTEST_MAIN(TestCampaignsPage)

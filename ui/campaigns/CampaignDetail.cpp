@@ -15,6 +15,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace kengele {
@@ -205,8 +206,16 @@ void CampaignDetail::refresh()
         return;
     }
     m_campaign = *loaded;
-    m_model->refresh();
     showCampaign();
+    // The rows in view are read on the next turn of the event loop, so the window gets to draw in
+    // between on a very large campaign.
+    if (!m_rowsRefreshPending) {
+        m_rowsRefreshPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_rowsRefreshPending = false;
+            m_model->refresh();
+        });
+    }
 }
 
 void CampaignDetail::setStateFilter(const QString &state)

@@ -58,6 +58,7 @@ private:
     Profile &m_profile;
     std::unique_ptr<OutboxStore> m_store;
     Campaign m_campaign;
+    bool m_rowsRefreshPending = false;
     OutboxTableModel *m_model = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_status = nullptr;

@@ -10,6 +10,7 @@
 #include "profile/Profile.h"
 #include "profile/Settings.h"
 
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -41,6 +42,10 @@ CampaignsPage::CampaignsPage(Profile &profile, QWidget *parent)
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->setStyleSheet(
         QStringLiteral("QLabel { background: #fdecea; border: 1px solid #e57373; border-radius: 4px; padding: 6px; }"));
+    m_retry = new QPushButton(tr("Try again"), this);
+    m_retry->setObjectName(QStringLiteral("retrySendingButton"));
+    m_retry->hide();
+    connect(m_retry, &QPushButton::clicked, this, &CampaignsPage::restartSending);
     m_problem->hide();
 
     m_list = new QTreeView(this);
@@ -120,7 +125,10 @@ CampaignsPage::CampaignsPage(Profile &profile, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(titleRow);
-    layout->addWidget(m_problem);
+    auto *problemRow = new QHBoxLayout;
+    problemRow->addWidget(m_problem, 1);
+    problemRow->addWidget(m_retry, 0, Qt::AlignVCenter);
+    layout->addLayout(problemRow);
     layout->addWidget(splitter, 1);
 
     m_refreshTimer = new QTimer(this);
@@ -142,6 +150,7 @@ void CampaignsPage::setDispatchService(DispatchThread *dispatch)
     if (!dispatch)
         return;
     m_problem->hide();
+    m_retry->hide();
     m_dispatchConnections << connect(dispatch, &DispatchThread::progress, this, &CampaignsPage::scheduleRefresh)
                           << connect(dispatch, &DispatchThread::idle, this, &CampaignsPage::scheduleRefresh)
                           << connect(dispatch, &DispatchThread::campaignsFinished, this, &CampaignsPage::scheduleRefresh)
@@ -179,14 +188,30 @@ void CampaignsPage::scheduleRefresh()
 void CampaignsPage::refresh()
 {
     m_refreshTimer->stop();
+    QElapsedTimer took;
+    took.start();
     m_listModel->reload();
     m_detail->refresh();
+    // Reading a very large campaign takes longer (about 50 ms for 100,000 messages): then read it
+    // less often, so the window is busy with it less than a tenth of the time.
+    m_refreshTimer->setInterval(int(qBound(qint64(RefreshIntervalMs), took.elapsed() * 12, qint64(MaxRefreshIntervalMs))));
 }
 
 void CampaignsPage::showDispatchProblem(const QString &message)
 {
     showNotice(tr("Sending has stopped: %1").arg(message));
+    m_retry->setVisible(m_dispatch != nullptr);
     scheduleRefresh();
+}
+
+void CampaignsPage::restartSending()
+{
+    m_problem->hide();
+    m_retry->hide();
+    if (!m_dispatch)
+        return;
+    m_dispatch->stop();
+    m_dispatch->start();
 }
 
 void CampaignsPage::showNotice(const QString &text)

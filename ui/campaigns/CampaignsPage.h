@@ -27,6 +27,7 @@ class CampaignsPage final : public QWidget
 public:
     // How often at most the page re-reads the store while messages are going out.
     static constexpr int RefreshIntervalMs = 400;
+    static constexpr int MaxRefreshIntervalMs = 3000;
 
     explicit CampaignsPage(Profile &profile, QWidget *parent = nullptr);
 
@@ -51,6 +52,7 @@ private:
     void showSelected();
     void showDispatchProblem(const QString &message);
     void showNotice(const QString &text);
+    void restartSending();
 
     Profile &m_profile;
     QPointer<DispatchThread> m_dispatch;
@@ -61,6 +63,7 @@ private:
     QWidget *m_emptyState = nullptr;
     QPushButton *m_new = nullptr;
     QLabel *m_problem = nullptr;
+    QPushButton *m_retry = nullptr;
     QTimer *m_refreshTimer = nullptr;
     QList<QMetaObject::Connection> m_dispatchConnections;
 };

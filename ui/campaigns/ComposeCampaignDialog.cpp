@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
@@ -584,7 +585,12 @@ void ComposeCampaignDialog::updatePreview()
         updateSendButton();
         return;
     }
+    QElapsedTimer took;
+    took.start();
     const Result<CampaignPreview> previewed = m_profile.campaigns().preview(d, Samples);
+    // Counting for tens of thousands of people takes a moment: then wait longer after typing
+    // before counting again, so typing does not stutter.
+    m_previewTimer->setInterval(int(qBound(qint64(PreviewDelayMs), took.elapsed() * 3, qint64(MaxPreviewDelayMs))));
     if (!previewed) {
         clear();
         showProblem(previewed.error().message);

@@ -32,6 +32,7 @@ class ComposeCampaignDialog final : public QDialog
 public:
     // How long the preview waits after the last change before it counts again.
     static constexpr int PreviewDelayMs = 250;
+    static constexpr int MaxPreviewDelayMs = 1500;
     static constexpr int Samples = 3;
 
     explicit ComposeCampaignDialog(Profile &profile, QWidget *parent = nullptr);
