@@ -39,6 +39,7 @@ private Q_SLOTS:
     void singlePersonTemplateAndPriority();
     void badSenderIdIsExplained();
     void nothingChosenYetSaysWhatToDo();
+    void quietHoursAreExplained();
 
 private:
     void check(QListWidget *groups, qint64 groupId);
@@ -320,6 +321,29 @@ void TestComposeCampaignDialog::nothingChosenYetSaysWhatToDo()
     // Enter on the send button does nothing while it is disabled.
     dialog.send();
     QVERIFY((*m_profile)->campaigns().list()->isEmpty());
+}
+
+void TestComposeCampaignDialog::quietHoursAreExplained()
+{
+    Profile &p = **m_profile;
+    // Quiet hours around the (test) clock's local time.
+    const QTime now = p.clock().nowUtc().toLocalTime().time();
+    p.settings().setQuietHours(now.addSecs(-3600), now.addSecs(3600));
+    ComposeCampaignDialog dialog(p);
+    dialog.show();
+    check(find<QListWidget>(&dialog, "groupList"), m_choir);
+    QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Hello"));
+    dialog.updatePreview();
+    auto *quiet = find<QLabel>(&dialog, "quietHoursLabel");
+    QVERIFY(quiet->isVisible());
+    QVERIFY(quiet->text().contains(QStringLiteral("Urgent")));
+    MessageBox::setNextAnswer(QMessageBox::No);
+    dialog.send();
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("Quiet hours")));
+    // Urgent messages go at night too.
+    auto *priority = find<QComboBox>(&dialog, "priorityCombo");
+    priority->setCurrentIndex(priority->findData(int(Priority::Urgent)));
+    QVERIFY(!quiet->isVisible());
 }
 
 QTEST_MAIN(TestComposeCampaignDialog)
