@@ -59,6 +59,122 @@
     </message>
 </context>
 <context>
+    <name>kengele::AfricasTalkingGateway</name>
+    <message numerus="yes">
+        <source>A sender ID made of digits must be a short code of 3 to 8 digits, such as 20414; “%1” has %n digit(s).</source>
+        <translation><numerusform>A sender ID made of digits must be a short code of 3 to 8 digits, such as 20414; “%1” has %n digit.</numerusform><numerusform>A sender ID made of digits must be a short code of 3 to 8 digits, such as 20414; “%1” has %n digits.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>A sender ID can be at most 11 characters long; “%1” has %n.</source>
+        <translation><numerusform>A sender ID can be at most 11 characters long; “%1” has %n.</numerusform><numerusform>A sender ID can be at most 11 characters long; “%1” has %n.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::CampaignDetail</name>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation><numerusform>%Ln person</numerusform><numerusform>%Ln persons</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln SMS part(s) in all</source>
+        <translation><numerusform>%Ln SMS part in all</numerusform><numerusform>%Ln SMS parts in all</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s) set aside</source>
+        <translation><numerusform>%Ln token set aside</numerusform><numerusform>%Ln tokens set aside</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel “%1”?
+
+%Ln message(s) not yet sent will not be sent, and their tokens go back to the budget. Messages already sent cannot be called back.</source>
+        <translation><numerusform>Cancel “%1”?
+
+%Ln message not yet sent will not be sent, and their tokens go back to the budget. Messages already sent cannot be called back.</numerusform><numerusform>Cancel “%1”?
+
+%Ln messages not yet sent will not be sent, and their tokens go back to the budget. Messages already sent cannot be called back.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %Ln message(s) will not be sent.</source>
+        <translation><numerusform>Cancelled: %Ln message will not be sent.</numerusform><numerusform>Cancelled: %Ln messages will not be sent.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>For %Ln message(s) Kengele is not sure whether they went out: the connection broke while they were being sent.
+
+Send them again? Some of these people may then get the message twice.</source>
+        <translation><numerusform>For %Ln message Kengele is not sure whether they went out: the connection broke while they were being sent.
+
+Send them again? Some of these people may then get the message twice.</numerusform><numerusform>For %Ln messages Kengele is not sure whether they went out: the connection broke while they were being sent.
+
+Send them again? Some of these people may then get the message twice.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) will be sent again.</source>
+        <translation><numerusform>%Ln message will be sent again.</numerusform><numerusform>%Ln messages will be sent again.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Try the %Ln failed message(s) once more?</source>
+        <translation><numerusform>Try the %Ln failed message once more?</numerusform><numerusform>Try the %Ln failed messages once more?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed message(s) will be tried again.</source>
+        <translation><numerusform>%Ln failed message will be tried again.</numerusform><numerusform>%Ln failed messages will be tried again.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::CampaignService</name>
+    <message numerus="yes">
+        <source>Nobody to send to: everyone chosen (%n person(s)) has opted out of messages.</source>
+        <translation><numerusform>Nobody to send to: everyone chosen (%n person) has opted out of messages.</numerusform><numerusform>Nobody to send to: everyone chosen (%n persons) has opted out of messages.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ComposeCampaignDialog</name>
+    <message numerus="yes">
+        <source>%1 (%Ln)</source>
+        <translation><numerusform>%1 (%Ln)</numerusform><numerusform>%1 (%Ln)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) stopped messages and will be left out.</source>
+        <translation><numerusform>%n member stopped messages and will be left out.</numerusform><numerusform>%n members stopped messages and will be left out.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln token(s))</source>
+        <translation><numerusform>%1 (%Ln token)</numerusform><numerusform>%1 (%Ln tokens)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation><numerusform>%Ln person</numerusform><numerusform>%Ln persons</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln who stopped messages</source>
+        <translation><numerusform>%Ln who stopped messages</numerusform><numerusform>%Ln who stopped messages</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in more than one of the groups (they get it once)</source>
+        <translation><numerusform>%Ln in more than one of the groups (they get it once)</numerusform><numerusform>%Ln in more than one of the groups (they get it once)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s)</source>
+        <translation><numerusform>%Ln token</numerusform><numerusform>%Ln tokens</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule for %Ln person(s)…</source>
+        <translation><numerusform>Schedule for %Ln person…</numerusform><numerusform>Schedule for %Ln persons…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to %Ln person(s)…</source>
+        <translation><numerusform>Send to %Ln person…</numerusform><numerusform>Send to %Ln persons…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send “%1” to %Ln person(s) at %2?</source>
+        <translation><numerusform>Send “%1” to %Ln person at %2?</numerusform><numerusform>Send “%1” to %Ln persons at %2?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send “%1” to %Ln person(s) now?</source>
+        <translation><numerusform>Send “%1” to %Ln person now?</numerusform><numerusform>Send “%1” to %Ln persons now?</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>kengele::ContactsPage</name>
     <message numerus="yes">
         <source>%n contact(s)</source>
@@ -128,6 +244,10 @@
         <source>Removed %n demo contact(s).</source>
         <translation><numerusform>Removed %n demo contact.</numerusform><numerusform>Removed %n demo contacts.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n campaign(s) are still sending. If you close Kengele now, the messages not yet sent wait until you open it again. Close anyway?</source>
+        <translation><numerusform>%n campaign are still sending. If you close Kengele now, the messages not yet sent wait until you open it again. Close anyway?</numerusform><numerusform>%n campaigns are still sending. If you close Kengele now, the messages not yet sent wait until you open it again. Close anyway?</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>kengele::MessageTemplate</name>
@@ -153,6 +273,33 @@
     <message numerus="yes">
         <source>This person's message: %1 characters, %n SMS</source>
         <translation><numerusform>This person's message: %1 characters, %n SMS</numerusform><numerusform>This person's message: %1 characters, %n SMS</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::TokenLedger</name>
+    <message numerus="yes">
+        <source>This voucher (%1) was already used on %2 to add %Ln token(s) to the %3 account, so it cannot be used again. No tokens were added.</source>
+        <translation><numerusform>This voucher (%1) was already used on %2 to add %Ln token to the %3 account, so it cannot be used again. No tokens were added.</numerusform><numerusform>This voucher (%1) was already used on %2 to add %Ln tokens to the %3 account, so it cannot be used again. No tokens were added.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not enough tokens: the %1 account has %2, so %Ln token(s) cannot be moved from it. Nothing was changed.</source>
+        <translation><numerusform>Not enough tokens: the %1 account has %2, so %Ln token cannot be moved from it. Nothing was changed.</numerusform><numerusform>Not enough tokens: the %1 account has %2, so %Ln tokens cannot be moved from it. Nothing was changed.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %1 account has %2, so %Ln token(s) cannot expire from it. Nothing was changed.</source>
+        <translation><numerusform>The %1 account has %2, so %Ln token cannot expire from it. Nothing was changed.</numerusform><numerusform>The %1 account has %2, so %Ln tokens cannot expire from it. Nothing was changed.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not enough tokens: this campaign needs %Ln token(s) and the %1 account has %2. Buy more tokens or send to fewer people.</source>
+        <translation><numerusform>Not enough tokens: this campaign needs %Ln token and the %1 account has %2. Buy more tokens or send to fewer people.</numerusform><numerusform>Not enough tokens: this campaign needs %Ln tokens and the %1 account has %2. Buy more tokens or send to fewer people.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>This campaign has %L1 of its tokens left, so %Ln token(s) cannot be spent for it. Nothing was changed.</source>
+        <translation><numerusform>This campaign has %L1 of its tokens left, so %Ln token cannot be spent for it. Nothing was changed.</numerusform><numerusform>This campaign has %L1 of its tokens left, so %Ln tokens cannot be spent for it. Nothing was changed.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>This campaign has %L1 of its tokens left, so %Ln token(s) cannot be given back from it. Nothing was changed.</source>
+        <translation><numerusform>This campaign has %L1 of its tokens left, so %Ln token cannot be given back from it. Nothing was changed.</numerusform><numerusform>This campaign has %L1 of its tokens left, so %Ln tokens cannot be given back from it. Nothing was changed.</numerusform></translation>
     </message>
 </context>
 </TS>

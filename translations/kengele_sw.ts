@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sw_KE">
 <context>
+    <name>CampaignText</name>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting its turn to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being handed to the SMS gateway right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMS gateway took the message; the phone has not confirmed it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone received the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message could not be delivered; the reason says why. Its tokens were given back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection broke while the message was being sent, so it may or may not have gone out. Kengele never sends it again by itself, so nobody gets it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent, because the campaign was cancelled or the person stopped messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulation — no SMS leaves this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CliArguments</name>
     <message>
         <source>The option --%1 needs a value.</source>
@@ -29,48 +128,6 @@
     <message>
         <source>Run “kengele-cli --help” to see the commands.</source>
         <translation>Endesha “kengele-cli --help” ili kuona amri.</translation>
-    </message>
-    <message>
-        <source>Usage: kengele-cli [--profile DIR] [--json] COMMAND ...
-
-  --profile DIR   data folder (or set KENGELE_PROFILE)
-  --json          machine-readable output
-
-Contacts:
-  contacts import FILE [--group NAME] [--region CC]   import a CSV or vCard file
-  contacts list [--group NAME] [--search TEXT]
-  contacts add PHONE --name NAME [--email E]
-  contacts export FILE [--group NAME]                 write contacts to a CSV file
-  contacts optout PHONE [--reason TEXT]               stop all messages to a number
-  contacts optin PHONE                                allow messages again
-Groups:
-  groups list | groups create NAME | groups add NAME PHONE... | groups remove NAME PHONE...
-Templates:
-  templates list | templates show NAME | templates delete NAME
-  templates save NAME (--text T | --file F)
-Messages:
-  segments [TEXT]          encoding and SMS parts of TEXT (or of standard input)
-</source>
-        <translation>Matumizi: kengele-cli [--profile DIR] [--json] COMMAND ...
-
-  --profile DIR   folda ya data (au weka KENGELE_PROFILE)
-  --json          matokeo yanayosomwa na programu nyingine
-
-Waasiliani:
-  contacts import FILE [--group NAME] [--region CC]   ingiza faili ya CSV au vCard
-  contacts list [--group NAME] [--search TEXT]
-  contacts add PHONE --name NAME [--email E]
-  contacts export FILE [--group NAME]                 andika waasiliani kwenye faili ya CSV
-  contacts optout PHONE [--reason TEXT]               sitisha ujumbe wote kwa nambari hii
-  contacts optin PHONE                                ruhusu ujumbe tena
-Vikundi:
-  groups list | groups create NAME | groups add NAME PHONE... | groups remove NAME PHONE...
-Violezo:
-  templates list | templates show NAME | templates delete NAME
-  templates save NAME (--text T | --file F)
-Ujumbe:
-  segments [TEXT]          usimbaji na sehemu za SMS za TEXT (au za standard input)
-</translation>
     </message>
     <message>
         <source>The text is not valid UTF-8.</source>
@@ -243,6 +300,158 @@ Ujumbe:
     <message>
         <source>Read %1 rows: %2 new contacts, %3 rows matched a known number and updated it, %4 rows skipped.</source>
         <translation>Mistari iliyosomwa: %1. Waasiliani wapya: %2. Mistari %3 ililingana na nambari inayojulikana na kuisasisha. Mistari iliyorukwa: %4.</translation>
+    </message>
+    <message>
+        <source>Choose --provider simulator or --provider africastalking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose --environment live or --environment sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the rate as messages per second, 0 for no limit: --rate 20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address. Write it like https://api.africastalking.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api-key-stdin reads the API key from standard input, but it was empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages now go to the simulator: no SMS leaves this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages now go to Africa&apos;s Talking (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: balance %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use one of: gateway set --provider simulator|africastalking ..., gateway balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign %1 “%2”: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1 recipients, %2 SMS parts, %3 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Paused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign %1 paused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose who gets the message: --group NAME (several --group options are allowed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the message with either --text &quot;...&quot; or --template NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose --priority low, normal, high or urgent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the time as ISO 8601, e.g. --at 2026-12-24T08:00 (local time) or 2026-12-24T05:00Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulation — no SMS leaves this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours (%1–%2): the messages wait until %2. Only --priority urgent goes out now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the campaign&apos;s number: campaign %1 ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 uncertain messages queued again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 messages cancelled; their tokens are back in the budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use one of: campaign send, run, status ID, list, recipients ID, resend-uncertain ID, cancel ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: kengele-cli [--profile DIR] [--json] COMMAND ...
+
+  --profile DIR   data folder (or set KENGELE_PROFILE)
+  --json          machine-readable output
+
+Contacts:
+  contacts import FILE [--group NAME] [--region CC]   import a CSV or vCard file
+  contacts list [--group NAME] [--search TEXT]
+  contacts add PHONE --name NAME [--email E]
+  contacts export FILE [--group NAME]                 write contacts to a CSV file
+  contacts optout PHONE [--reason TEXT]               stop all messages to a number
+  contacts optin PHONE                                allow messages again
+Groups:
+  groups list | groups create NAME | groups add NAME PHONE... | groups remove NAME PHONE...
+Templates:
+  templates list | templates show NAME | templates delete NAME
+  templates save NAME (--text T | --file F)
+Tokens:
+  tokens add --tokens N [--account NAME] [--reason TEXT]   add tokens to a budget
+  tokens check [--account NAME]                            balances
+Messages:
+  segments [TEXT]          encoding and SMS parts of TEXT (or of standard input)
+Gateway:
+  gateway set --provider simulator|africastalking [--username U] [--sender-id S]
+              [--environment live|sandbox] [--base-url URL] [--api-key-stdin]
+  gateway balance
+Campaigns:
+  campaign send --group NAME [--group NAME...] (--text T | --template NAME) [--name N]
+                [--at ISO8601] [--priority low|normal|high|urgent] [--rate PER_SECOND] [--no-wait]
+  campaign run [--rate PER_SECOND]      send everything due (also after a crash)
+  campaign status ID | campaign list | campaign recipients ID [--state S]
+  campaign resend-uncertain ID | campaign cancel ID
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use one of: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the number of tokens to add as a whole number above zero: --tokens 1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added from the command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 tokens to %2; the balance is now %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1 tokens</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -451,6 +660,17 @@ Ujumbe:
     </message>
 </context>
 <context>
+    <name>GatewaySetup</name>
+    <message>
+        <source>There is no Africa&apos;s Talking API key on this computer. Enter it in Settings → SMS gateway, then resume the campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele does not know the gateway “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
         <source>Column %1</source>
@@ -466,6 +686,89 @@ Ujumbe:
     <message>
         <source>The computer&apos;s password store (keychain) could not be used: %1</source>
         <translation>Hifadhi ya manenosiri ya kompyuta (keychain) haikuweza kutumika: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxStore</name>
+    <message>
+        <source>Kengele stopped while this message was being sent, so it may or may not have gone out. It is not sent again unless you choose to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking interrupted messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marking messages as being sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person opted out of messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling opted-out messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opted out before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marking the campaign as sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording what was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishing the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording delivery reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queuing the uncertain messages again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queuing failed messages again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming the campaign</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -563,6 +866,845 @@ Ujumbe:
     <message>
         <source>The file was not saved as UTF-8, so it was read as Western European text. Check names with special letters.</source>
         <translation>Faili haikuhifadhiwa kama UTF-8, kwa hiyo imesomwa kama maandishi ya Ulaya Magharibi. Kagua majina yenye herufi maalum.</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::AfricasTalkingGateway</name>
+    <message>
+        <source>Africa&apos;s Talking did not accept the username or API key. Check both in the gateway settings (in the sandbox the username is “sandbox”). A new API key can take a few minutes to start working. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking answered in an unexpected format, so Kengele cannot tell whether the messages were sent. They are marked “uncertain” and will not be sent again by themselves: check the delivery reports before you send them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking did not answer in time. The messages may have been sent, so they are marked “uncertain” and will not be sent again by themselves: check the delivery reports before you send them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to Africa&apos;s Talking broke after the messages were handed over. They may have been sent, so they are marked “uncertain” and will not be sent again by themselves: check the delivery reports before you send them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking did not accept the default sender ID of this account. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking did not accept the sender ID “%1”. Use a sender ID registered to your Africa&apos;s Talking account, or leave it empty to use the default. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Africa&apos;s Talking account has run out of credit. Nothing was sent; top the account up and Kengele will try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking refused the messages: %1. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking answered without saying which numbers it took. The messages are marked “uncertain” and will not be sent again by themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking asked Kengele to slow down. Nothing was sent; Kengele will try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking had a problem on its side (error %1). Nothing was sent; Kengele will try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway address sent Kengele somewhere else instead of answering (error %1). Check the gateway address in the settings. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking refused the request (error %1: %2). Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking refused the request (error %1). Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele could not open a secure connection to Africa&apos;s Talking. Nothing was sent; Kengele will try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele could not connect to Africa&apos;s Talking. Nothing was sent. Check the internet connection; Kengele will try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulation — no SMS leaves this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking (sandbox)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking (live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the username of your Africa&apos;s Talking app. In the sandbox the username is “sandbox”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the API key of your Africa&apos;s Talking app. You find it in the Africa&apos;s Talking dashboard, under Settings, API Key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway address “%1” cannot be used. It must be a web address starting with https:// (or http:// for a test server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the Africa&apos;s Talking sandbox the username is always “sandbox”, whatever your app is called. Enter “sandbox” as the username, together with the API key of the sandbox app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The username “sandbox” only works in the Africa&apos;s Talking sandbox. Choose the sandbox, or enter the username of your live app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time to wait for an answer from Africa&apos;s Talking must be more than zero seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the spaces at the start and end of the sender ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A sender ID made of digits must be a short code of 3 to 8 digits, such as 20414; “%1” has %n digit(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A sender ID may only contain the letters A to Z, digits and spaces; “%1” is not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A sender ID can be at most 11 characters long; “%1” has %n.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no phone number to send to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation type="unfinished">Ujumbe ni mtupu.</translation>
+    </message>
+    <message>
+        <source>Kengele could not connect to Africa&apos;s Talking to read the balance. Check the internet connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking did not answer in time with the balance. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking did not accept the username or API key. Check both in the gateway settings (in the sandbox the username is “sandbox”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking could not give the balance (error %1). Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking answered the balance question in an unexpected format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::CampaignDetail</name>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sending for now; messages not yet sent wait until you resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel campaign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages not yet sent are not sent, and their tokens go back to the budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send “not sure” again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry failed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the failed messages once more, for example after a phone was switched back on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused. Press Resume to go on sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln SMS part(s) in all</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no tokens used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s) set aside</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>priority: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sender ID: the account&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sender ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will be sent at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages handled (%p%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every message (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Send “not sure” again (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry failed (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused. Messages already handed to the gateway still go out; the rest wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel “%1”?
+
+%Ln message(s) not yet sent will not be sent, and their tokens go back to the budget. Messages already sent cannot be called back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %Ln message(s) will not be sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>For %Ln message(s) Kengele is not sure whether they went out: the connection broke while they were being sent.
+
+Send them again? Some of these people may then get the message twice.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) will be sent again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Simulated messages use no tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their tokens are set aside again before they go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry failed messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Try the %Ln failed message(s) once more?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed message(s) will be tried again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kengele::CampaignListModel</name>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Hali</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::CampaignService</name>
+    <message>
+        <source>The message is empty. Write the text or choose a template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one group or person to send to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen time, %1, has already passed. Choose a later time or send now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of the chosen groups no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nobody to send to: everyone chosen (%n person(s)) has opted out of messages.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody to send to: the chosen groups have no members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is too long: %1 SMS parts for one person (at most %2 are allowed). Shorten it, or send it as two messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long message: up to %1 SMS parts per person, each costing one token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message needs Unicode (UCS-2): only 70 characters fit in one SMS part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody to send to in: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data file is busy; nothing was queued. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queuing the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no campaign number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::CampaignsPage</name>
+    <message>
+        <source>New campaign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a message and send it to groups or single people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No campaigns yet&lt;/h2&gt;&lt;p&gt;A campaign is one message sent to one or more groups or people. Press “New campaign…” to write your first one: you will see who gets it and what it costs before anything is sent.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Campaigns&lt;/b&gt;, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Campaigns&lt;/h1&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending has stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign is queued. It goes out as soon as Kengele&apos;s sending is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ComposeCampaignDialog</name>
+    <message>
+        <source>New campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1.&lt;/b&gt; Messages go to Kengele&apos;s built-in simulator, which answers like Africa&apos;s Talking and reports them delivered. Simulated messages use no tokens. Choose Africa&apos;s Talking in Tools → Settings → SMS gateway to send real SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: Sunday service reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the campaign:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) stopped messages and will be left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No groups yet. Make them on the Groups page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Who gets it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also these people:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add single people, for example a visiting pastor, besides the groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a new message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name people see as the sender, up to 11 letters, digits and spaces, as registered with Africa&apos;s Talking. Leave it empty to use your account&apos;s default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer&apos;s time (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes before everything else, even during quiet hours at night. For funerals and emergencies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes after other campaigns that are waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln token(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The budget that pays for this campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. The message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People who get it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS parts per message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS parts in all:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Check before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The first messages as they will read:&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished">(hana jina)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — stopped messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the message you wrote with the template?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose who gets it and write the message to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours (%1 to %2): the messages wait until %3. Choose the priority Urgent to send them at night anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln who stopped messages</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in more than one of the groups (they get it once)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to %1 (names change the length)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing (simulation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tokens in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain (160 per SMS part)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unicode (70 per SMS part)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain for some, Unicode for others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: simulated messages use no tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough tokens: this campaign needs %1 tokens but %2 has %3. Buy tokens, pay from another budget, or send to fewer people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule for %Ln person(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to %Ln person(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send “%1” to %Ln person(s) at %2?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send “%1” to %Ln person(s) now?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SMS parts in all: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost: %1 tokens from %2, leaving %3 tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. No tokens are used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender ID: the account&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message that has gone out cannot be called back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send campaign</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -851,6 +1993,155 @@ Ujumbe:
             <numerusform>Mwasiliani %n amehifadhiwa katika %1.</numerusform>
             <numerusform>Waasiliani %n wamehifadhiwa katika %1.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kengele::Dispatcher</name>
+    <message>
+        <source>The gateway&apos;s answer did not mention this number, so it may or may not have been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::GatewaySettingsWidget</name>
+    <message>
+        <source>Kengele&apos;s simulator, for practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking, to send real SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Simulation — no SMS leaves this computer.&lt;/b&gt; Campaigns run as if they were real, with delivery reports, and use no tokens. Good for learning Kengele.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The username of your Africa&apos;s Talking app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: real SMS, paid from your Africa&apos;s Talking account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox: Africa&apos;s Talking&apos;s test area, no real SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty to use Africa&apos;s Talking&apos;s own address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the gateway for its balance, without sending anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name people see as the sender: up to 11 letters, digits and spaces, registered with Africa&apos;s Talking. Leave it empty to use your account&apos;s default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending speed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many messages a second. 20 suits most accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Send messages through:&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for a saved key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key is saved in this computer&apos;s password store. Type a new one only to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the API key from the Africa&apos;s Talking dashboard (Settings → API Key). It is kept in this computer&apos;s password store, never in Kengele&apos;s files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s password store could not be read. A key you type here is saved there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the saved API key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no saved API key. Type the key from the Africa&apos;s Talking dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1 for the balance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1. Balance: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::GatewaySimulator</name>
+    <message>
+        <source>The simulator could not start: this computer did not give it a network port. Close Kengele and open it again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1314,6 +2605,45 @@ Contacts, groups and SMS for the church office.</source>
         <translation>Kengele %1
 Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
+    <message>
+        <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages go to Kengele&apos;s built-in simulator. Choose Africa&apos;s Talking in Tools → Settings → SMS gateway to send real SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New campaign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens: unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1  %2 {1:?}</translation>
+    </message>
+    <message>
+        <source>Tokens: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens left to send SMS (one token is one SMS part to one person):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages are being sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) are still sending. If you close Kengele now, the messages not yet sent wait until you open it again. Close anyway?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kengele::MessageTemplate</name>
@@ -1370,6 +2700,45 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
 </context>
 <context>
+    <name>kengele::OutboxTableModel</name>
+    <message>
+        <source>Last change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS parts of this person&apos;s message: one token each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Jina</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Sababu</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kengele::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1390,6 +2759,14 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Numbers typed without a country code, like 0712 345 678, are read as numbers of this country.</source>
         <translation>Nambari zilizoandikwa bila msimbo wa nchi, kama 0712 345 678, husomwa kama nambari za nchi hii.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS gateway</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1591,6 +2968,207 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>new template</source>
         <translation>kiolezo kipya</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::TokenLedger</name>
+    <message>
+        <source>Reading the token balances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording the tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of tokens must be at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %L1 tokens can be moved at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tokens must belong to a campaign, but none was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reason can have at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tokens could not be changed just now because the data file is busy. Try again in a moment; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This token account does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a token account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no token account called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is one of the ledger&apos;s own accounts. Choose a budget account such as Main.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token ledger in this data file is incomplete. Restore the data file from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This token transfer does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please give the account a name, for example “Youth”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An account name can have at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a token account called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the token account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose two different accounts to move tokens between.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This payment has no voucher number, so no tokens were added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This voucher number is too long to be real, so no tokens were added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This voucher (%1) was already used on %2 to add %Ln token(s) to the %3 account, so it cannot be used again. No tokens were added.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please say why the tokens are moving, for example “Youth camp reminders”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not enough tokens: the %1 account has %2, so %Ln token(s) cannot be moved from it. Nothing was changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %1 account has %2, so %Ln token(s) cannot expire from it. Nothing was changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This campaign already takes its tokens from the %1 account; take the rest from that account too. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not enough tokens: this campaign needs %Ln token(s) and the %1 account has %2. Buy more tokens or send to fewer people.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This campaign has %L1 of its tokens left, so %Ln token(s) cannot be spent for it. Nothing was changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This campaign has %L1 of its tokens left, so %Ln token(s) cannot be given back from it. Nothing was changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a period whose end comes after its start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer %1 does not balance: its entries add up to %L2 instead of 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer %1 (%2) moves tokens between accounts that this kind of transfer may not touch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign %1 moved tokens to or from the %2 account although it reserved them from %3 (transfer %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 account went below zero (%2) with transfer %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign %1 used or gave back more tokens than it had set aside (%L2) with transfer %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 belongs to transfer %2, which does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer %1 has no entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher “%1” was credited %2 times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set aside for a campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used for SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned from a campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved between accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@
 #include "campaigns/CampaignService.h"
 #include "campaigns/CampaignText.h"
 #include "campaigns/CampaignsPage.h"
-#include "campaigns/DispatchThread.h"
+#include "campaigns/DispatchService.h"
 #include "contacts/ContactService.h"
 #include "contacts/ContactsPage.h"
 #include "contacts/GroupService.h"
@@ -117,7 +117,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::setDispatchService(DispatchThread *dispatch)
+void MainWindow::setDispatchService(DispatchService *dispatch)
 {
     m_campaignsPage->setDispatchService(dispatch);
 }

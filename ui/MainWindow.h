@@ -13,7 +13,7 @@ namespace kengele {
 
 class CampaignsPage;
 class ContactsPage;
-class DispatchThread;
+class DispatchService;
 class GroupsPage;
 class Profile;
 class SecretStore;
@@ -33,7 +33,7 @@ public:
     ~MainWindow() override;
 
     // The application's dispatcher (it outlives windows); nullptr while it is not running.
-    void setDispatchService(DispatchThread *dispatch);
+    void setDispatchService(DispatchService *dispatch);
     // Where the settings keep the API key; without one, the OS keychain of this profile.
     void setSecretStore(SecretStore *secrets);
 

@@ -1,7 +1,7 @@
 #include "DesktopApp.h"
 
 #include "MainWindow.h"
-#include "campaigns/DispatchThread.h"
+#include "campaigns/DispatchService.h"
 #include "campaigns/GatewaySetup.h"
 #include "common/Clock.h"
 #include "common/Language.h"
@@ -17,8 +17,8 @@
 
 namespace kengele {
 
-// The gateway factory behind the application's one DispatchThread, swapped (while the dispatcher
-// is stopped) when the gateway settings change. The DispatchThread itself is made once: a new one
+// The gateway factory behind the application's one DispatchService, swapped (while the dispatcher
+// is stopped) when the gateway settings change. The DispatchService itself is made once: a new one
 // could get the old one's address, and with it the name of a database connection that belongs to
 // a thread that has ended (Database names connections by thread).
 class GatewayFactoryHolder final
@@ -139,11 +139,11 @@ void DesktopApp::runDispatch(quint64 generation, const QString &apiKey)
     Settings &settings = m_profile->settings();
     m_factory->set(GatewaySetup::factory(settings, apiKey));
     if (!m_dispatch) {
-        m_dispatch = std::make_unique<DispatchThread>(
+        m_dispatch = std::make_unique<DispatchService>(
             m_profile->database(), m_profile->tokens(), m_profile->clock(),
             [holder = m_factory](const QString &gateway, QString *whyNot) { return holder->make(gateway, whyNot); },
             GatewaySetup::options(settings));
-        connect(m_dispatch.get(), &DispatchThread::failed, this,
+        connect(m_dispatch.get(), &DispatchService::failed, this,
             [](const QString &message) { qCWarning(lcCampaigns) << "sending stopped:" << message; });
     }
     m_dispatch->setRate(settings.gatewayRatePerSecond());

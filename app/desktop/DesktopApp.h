@@ -10,7 +10,7 @@
 
 namespace kengele {
 
-class DispatchThread;
+class DispatchService;
 class GatewayFactoryHolder;
 class MainWindow;
 class Profile;
@@ -42,7 +42,7 @@ private:
     std::unique_ptr<Profile> m_profile;
     std::unique_ptr<SecretStore> m_secrets;
     std::shared_ptr<GatewayFactoryHolder> m_factory;
-    std::unique_ptr<DispatchThread> m_dispatch;
+    std::unique_ptr<DispatchService> m_dispatch;
     QList<QPointer<QThread>> m_keyReaders;
     quint64 m_generation = 0;
     QPointer<MainWindow> m_window;

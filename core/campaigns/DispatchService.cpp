@@ -3,7 +3,7 @@
 namespace kengele {
 
 DispatchService::DispatchService(Database &database, TokenLedger &ledger, const Clock &clock, Dispatcher::GatewayFactory factory,
-                                 const Dispatcher::Options &options, QObject *parent)
+    const Dispatcher::Options &options, QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_ledger(ledger)
@@ -12,11 +12,15 @@ DispatchService::DispatchService(Database &database, TokenLedger &ledger, const 
     , m_options(options)
 {
     m_thread.setObjectName(QStringLiteral("kengele-dispatch"));
+    m_anchor = new QObject;
+    m_anchor->moveToThread(&m_thread);
 }
 
 DispatchService::~DispatchService()
 {
     stop();
+    // The thread has ended: nothing runs in it any more.
+    delete m_anchor;
 }
 
 void DispatchService::start()
@@ -24,15 +28,19 @@ void DispatchService::start()
     if (m_thread.isRunning())
         return;
     m_store = std::make_unique<OutboxStore>(m_database, m_ledger, m_clock);
-    m_dispatcher = new Dispatcher(*m_store, m_factory, m_clock, m_options);
-    m_dispatcher->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_dispatcher, &QObject::deleteLater);
-    connect(m_dispatcher, &Dispatcher::progress, this, &DispatchService::progress);
-    connect(m_dispatcher, &Dispatcher::idle, this, &DispatchService::idle);
-    connect(m_dispatcher, &Dispatcher::campaignPaused, this, &DispatchService::campaignPaused);
-    connect(m_dispatcher, &Dispatcher::campaignsFinished, this, &DispatchService::campaignsFinished);
-    connect(m_dispatcher, &Dispatcher::failed, this, &DispatchService::failed);
     m_thread.start();
+    // Made inside the sending thread, so its timers and gateways belong to it.
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [this] {
+            m_dispatcher = new Dispatcher(*m_store, m_factory, m_clock, m_options);
+            connect(m_dispatcher, &Dispatcher::progress, this, &DispatchService::progress);
+            connect(m_dispatcher, &Dispatcher::idle, this, &DispatchService::idle);
+            connect(m_dispatcher, &Dispatcher::campaignPaused, this, &DispatchService::campaignPaused);
+            connect(m_dispatcher, &Dispatcher::campaignsFinished, this, &DispatchService::campaignsFinished);
+            connect(m_dispatcher, &Dispatcher::failed, this, &DispatchService::failed);
+        },
+        Qt::BlockingQueuedConnection);
     QMetaObject::invokeMethod(m_dispatcher, &Dispatcher::start, Qt::QueuedConnection);
 }
 
@@ -40,11 +48,18 @@ void DispatchService::stop()
 {
     if (!m_thread.isRunning())
         return;
-    // Stop inside the thread (claimed messages go back to the queue), then end the thread.
-    QMetaObject::invokeMethod(m_dispatcher, &Dispatcher::stop, Qt::BlockingQueuedConnection);
+    // Stop and delete inside the thread (claimed messages go back to the queue), then end it.
+    Dispatcher *dispatcher = m_dispatcher;
+    m_dispatcher = nullptr;
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [dispatcher] {
+            dispatcher->stop();
+            delete dispatcher;
+        },
+        Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
-    m_dispatcher = nullptr;
     m_store.reset();
 }
 
@@ -58,7 +73,8 @@ void DispatchService::setRate(double ratePerSecond)
 {
     m_options.ratePerSecond = ratePerSecond;
     if (m_dispatcher)
-        QMetaObject::invokeMethod(m_dispatcher, [d = m_dispatcher, ratePerSecond] { d->setRate(ratePerSecond); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_dispatcher, [d = m_dispatcher, ratePerSecond] { d->setRate(ratePerSecond); }, Qt::QueuedConnection);
 }
 
 } // namespace kengele

@@ -1,10 +1,9 @@
 #pragma once
 
-#include "Dispatcher.h"
+#include "campaigns/Dispatcher.h"
 
 #include <QObject>
 #include <QThread>
-
 #include <memory>
 
 namespace kengele {
@@ -14,18 +13,23 @@ class Database;
 class TokenLedger;
 
 // Runs the Dispatcher (and its gateways) on a thread of its own, so the window never waits for
-// the network or the outbox, and passes its news back as signals. The desktop app has one; the
-// command line runs a Dispatcher directly.
+// the network or the outbox, and passes its news back as signals. The Dispatcher is made inside
+// the sending thread, so its timers, gateways and database connection all belong to it.
+//
+// Make one per profile and keep it: stop() and start() reuse the same thread, and with it the
+// thread's database connection (Database names connections by thread).
 class DispatchService final : public QObject
 {
     Q_OBJECT
 
 public:
     DispatchService(Database &database, TokenLedger &ledger, const Clock &clock, Dispatcher::GatewayFactory factory,
-                    const Dispatcher::Options &options, QObject *parent = nullptr);
+        const Dispatcher::Options &options, QObject *parent = nullptr);
     ~DispatchService() override;
 
     void start();
+    // Stops sending; requests still waiting for an answer are given up, and their messages are
+    // shown as "not sure" at the next start (never sent again by themselves).
     void stop();
     // A campaign was launched, resumed or queued again: send what is due now.
     void wake();
@@ -46,8 +50,9 @@ private:
     Dispatcher::GatewayFactory m_factory;
     Dispatcher::Options m_options;
     QThread m_thread;
+    QObject *m_anchor = nullptr; // lives in m_thread: what runs code there
     std::unique_ptr<OutboxStore> m_store;
-    Dispatcher *m_dispatcher = nullptr;  // lives in m_thread
+    Dispatcher *m_dispatcher = nullptr; // lives in m_thread
 };
 
 } // namespace kengele

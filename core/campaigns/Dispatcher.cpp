@@ -16,6 +16,8 @@ Dispatcher::Dispatcher(OutboxStore &store, GatewayFactory factory, const Clock &
     , m_options(options)
     , m_limiter(options.ratePerSecond)
     , m_random(QRandomGenerator::securelySeeded())
+    , m_pumpTimer(this)
+    , m_flushTimer(this)
 {
     m_pumpTimer.setSingleShot(true);
     m_flushTimer.setSingleShot(true);

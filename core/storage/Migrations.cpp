@@ -141,6 +141,8 @@ constexpr auto Version2 = std::to_array<const char *>({
         updated_at INTEGER NOT NULL,
         UNIQUE (campaign_id, phone)))",
     "CREATE INDEX outbox_due ON outbox(state, priority DESC, due_at)",
+    // Counts by state for the campaign page, without reading every row of a large campaign.
+    "CREATE INDEX outbox_by_campaign_state ON outbox(campaign_id, state)",
     "CREATE INDEX outbox_by_message ON outbox(message_id) WHERE message_id IS NOT NULL",
     // Delivery reports as they arrived, applied or not (unknown ids and statuses are kept).
     R"(CREATE TABLE delivery_reports (

@@ -7,7 +7,7 @@
 #include "campaigns/CampaignService.h"
 #include "campaigns/CampaignsPage.h"
 #include "campaigns/ComposeCampaignDialog.h"
-#include "campaigns/DispatchThread.h"
+#include "campaigns/DispatchService.h"
 #include "campaigns/Dispatcher.h"
 #include "campaigns/GatewaySetup.h"
 #include "campaigns/OutboxStore.h"
@@ -181,7 +181,7 @@ void TestCampaignsPage::simulatedCampaignRunsToDone()
     // The simulator sends it, on the dispatcher's own thread.
     Dispatcher::Options options = GatewaySetup::options(p.settings());
     options.ratePerSecond = 0;
-    DispatchThread dispatch(p.database(), p.tokens(), p.clock(), GatewaySetup::factory(p.settings(), {}), options);
+    DispatchService dispatch(p.database(), p.tokens(), p.clock(), GatewaySetup::factory(p.settings(), {}), options);
     page.setDispatchService(&dispatch);
     dispatch.start();
     page.campaignLaunched(id);
@@ -210,8 +210,8 @@ void TestCampaignsPage::sendingThreadRestarts()
     // As when the gateway settings change: stop, then start the same sender again.
     Profile &p = **m_profile;
     Dispatcher::Options options = GatewaySetup::options(p.settings());
-    DispatchThread dispatch(p.database(), p.tokens(), p.clock(), GatewaySetup::factory(p.settings(), {}), options);
-    QSignalSpy finished(&dispatch, &DispatchThread::campaignsFinished);
+    DispatchService dispatch(p.database(), p.tokens(), p.clock(), GatewaySetup::factory(p.settings(), {}), options);
+    QSignalSpy finished(&dispatch, &DispatchService::campaignsFinished);
     dispatch.start();
     const qint64 first = launch(QStringLiteral("First"));
     dispatch.wake();
@@ -421,7 +421,7 @@ void TestCampaignsPage::statusBarShowsTokensAndSimulation()
 void TestCampaignsPage::sendingProblemCanBeRetried()
 {
     Profile &p = **m_profile;
-    DispatchThread dispatch(
+    DispatchService dispatch(
         p.database(), p.tokens(), p.clock(), GatewaySetup::factory(p.settings(), {}), GatewaySetup::options(p.settings()));
     CampaignsPage page(p);
     page.setDispatchService(&dispatch);

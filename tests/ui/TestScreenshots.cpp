@@ -5,7 +5,7 @@
 #include "campaigns/CampaignService.h"
 #include "campaigns/CampaignsPage.h"
 #include "campaigns/ComposeCampaignDialog.h"
-#include "campaigns/DispatchThread.h"
+#include "campaigns/DispatchService.h"
 #include "campaigns/GatewaySetup.h"
 #include "common/Language.h"
 #include "contacts/ContactDialog.h"
@@ -166,7 +166,7 @@ void TestScreenshots::pages()
     };
     Dispatcher::Options options = GatewaySetup::options(profile->settings());
     options.ratePerSecond = 0;
-    DispatchThread dispatch(profile->database(), profile->tokens(), profile->clock(), factory, options);
+    DispatchService dispatch(profile->database(), profile->tokens(), profile->clock(), factory, options);
     window.setDispatchService(&dispatch);
     dispatch.start();
     // The template edited above for its picture is left without saving.

@@ -6,7 +6,7 @@
 #include "ComposeCampaignDialog.h"
 #include "MessageBox.h"
 #include "campaigns/CampaignService.h"
-#include "campaigns/DispatchThread.h"
+#include "campaigns/DispatchService.h"
 #include "profile/Profile.h"
 #include "profile/Settings.h"
 
@@ -141,7 +141,7 @@ CampaignsPage::CampaignsPage(Profile &profile, QWidget *parent)
     m_stack->setCurrentWidget(m_listModel->rowCount() > 0 ? static_cast<QWidget *>(m_detail) : m_emptyState);
 }
 
-void CampaignsPage::setDispatchService(DispatchThread *dispatch)
+void CampaignsPage::setDispatchService(DispatchService *dispatch)
 {
     for (const QMetaObject::Connection &connection : std::as_const(m_dispatchConnections))
         disconnect(connection);
@@ -151,11 +151,11 @@ void CampaignsPage::setDispatchService(DispatchThread *dispatch)
         return;
     m_problem->hide();
     m_retry->hide();
-    m_dispatchConnections << connect(dispatch, &DispatchThread::progress, this, &CampaignsPage::scheduleRefresh)
-                          << connect(dispatch, &DispatchThread::idle, this, &CampaignsPage::scheduleRefresh)
-                          << connect(dispatch, &DispatchThread::campaignsFinished, this, &CampaignsPage::scheduleRefresh)
-                          << connect(dispatch, &DispatchThread::campaignPaused, this, &CampaignsPage::scheduleRefresh)
-                          << connect(dispatch, &DispatchThread::failed, this, &CampaignsPage::showDispatchProblem);
+    m_dispatchConnections << connect(dispatch, &DispatchService::progress, this, &CampaignsPage::scheduleRefresh)
+                          << connect(dispatch, &DispatchService::idle, this, &CampaignsPage::scheduleRefresh)
+                          << connect(dispatch, &DispatchService::campaignsFinished, this, &CampaignsPage::scheduleRefresh)
+                          << connect(dispatch, &DispatchService::campaignPaused, this, &CampaignsPage::scheduleRefresh)
+                          << connect(dispatch, &DispatchService::failed, this, &CampaignsPage::showDispatchProblem);
 }
 
 qint64 CampaignsPage::currentCampaignId() const

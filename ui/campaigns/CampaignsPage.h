@@ -1,6 +1,6 @@
 #pragma once
 
-#include "campaigns/DispatchThread.h"
+#include "campaigns/DispatchService.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -32,8 +32,8 @@ public:
     explicit CampaignsPage(Profile &profile, QWidget *parent = nullptr);
 
     // The dispatcher that sends (owned by the application); nullptr: nothing is sending.
-    void setDispatchService(DispatchThread *dispatch);
-    DispatchThread *dispatchService() const { return m_dispatch; }
+    void setDispatchService(DispatchService *dispatch);
+    DispatchService *dispatchService() const { return m_dispatch; }
 
     CampaignListModel *listModel() const { return m_listModel; }
     CampaignDetail *detail() const { return m_detail; }
@@ -55,7 +55,7 @@ private:
     void restartSending();
 
     Profile &m_profile;
-    QPointer<DispatchThread> m_dispatch;
+    QPointer<DispatchService> m_dispatch;
     CampaignListModel *m_listModel = nullptr;
     QTreeView *m_list = nullptr;
     CampaignDetail *m_detail = nullptr;
