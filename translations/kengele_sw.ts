@@ -5,99 +5,99 @@
     <name>CampaignText</name>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Inasubiri</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Inatumwa</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Imetumwa</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Imefika</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Imeshindikana</translation>
     </message>
     <message>
         <source>Not sure</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna uhakika</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Imeghairiwa</translation>
     </message>
     <message>
         <source>Waiting its turn to be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inasubiri zamu yake kutumwa.</translation>
     </message>
     <message>
         <source>Being handed to the SMS gateway right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inakabidhiwa lango la SMS sasa hivi.</translation>
     </message>
     <message>
         <source>The SMS gateway took the message; the phone has not confirmed it yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lango la SMS limepokea ujumbe; simu bado haijathibitisha.</translation>
     </message>
     <message>
         <source>The phone received the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Simu imepokea ujumbe.</translation>
     </message>
     <message>
         <source>The message could not be delivered; the reason says why. Its tokens were given back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe haukuweza kufika; sababu inaeleza kwa nini. Tokeni zake zilirudishwa.</translation>
     </message>
     <message>
         <source>The connection broke while the message was being sent, so it may or may not have gone out. Kengele never sends it again by itself, so nobody gets it twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muunganisho ulikatika ujumbe ulipokuwa ukitumwa, kwa hiyo huenda umetumwa au haujatumwa. Kengele haiutumi tena yenyewe, ili mtu asiupate mara mbili.</translation>
     </message>
     <message>
         <source>Not sent, because the campaign was cancelled or the person stopped messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haukutumwa, kwa sababu kampeni ilighairiwa au mtu huyo alisitisha ujumbe.</translation>
     </message>
     <message>
         <source>Scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Imepangwa</translation>
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Inasubiri kutuma</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Imesitishwa</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Imekamilika</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Chini</translation>
     </message>
     <message>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Kawaida</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Juu</translation>
     </message>
     <message>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>Dharura</translation>
     </message>
     <message>
         <source>Simulation — no SMS leaves this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Uigaji — hakuna SMS inayotoka kwenye kompyuta hii</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking</translation>
     </message>
 </context>
 <context>
@@ -303,95 +303,95 @@
     </message>
     <message>
         <source>Choose --provider simulator or --provider africastalking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chagua --provider simulator au --provider africastalking.</translation>
     </message>
     <message>
         <source>Choose --environment live or --environment sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chagua --environment live au --environment sandbox.</translation>
     </message>
     <message>
         <source>Give the rate as messages per second, 0 for no limit: --rate 20</source>
-        <translation type="unfinished"></translation>
+        <translation>Toa kasi kama ujumbe kwa sekunde, 0 kwa bila kikomo: --rate 20</translation>
     </message>
     <message>
         <source>“%1” is not a web address. Write it like https://api.africastalking.com</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” si anwani ya wavuti. Iandike kama https://api.africastalking.com</translation>
     </message>
     <message>
         <source>--api-key-stdin reads the API key from standard input, but it was empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>--api-key-stdin husoma ufunguo wa API kutoka standard input, lakini ilikuwa tupu.</translation>
     </message>
     <message>
         <source>Messages now go to the simulator: no SMS leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe sasa unakwenda kwenye kiigaji: hakuna SMS inayotoka kwenye kompyuta hii.</translation>
     </message>
     <message>
         <source>Messages now go to Africa&apos;s Talking (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe sasa unakwenda Africa&apos;s Talking (%1).</translation>
     </message>
     <message>
         <source>%1: balance %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: salio %2</translation>
     </message>
     <message>
         <source>Use one of: gateway set --provider simulator|africastalking ..., gateway balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumia mojawapo ya: gateway set --provider simulator|africastalking ..., gateway balance.</translation>
     </message>
     <message>
         <source>Campaign %1 “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampeni %1 “%2”: %3</translation>
     </message>
     <message>
         <source>  %1 recipients, %2 SMS parts, %3 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>  wapokeaji %1, sehemu %2 za SMS, tokeni %3</translation>
     </message>
     <message>
         <source>  Paused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Imesitishwa: %1</translation>
     </message>
     <message>
         <source>Campaign %1 paused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampeni %1 imesitishwa: %2</translation>
     </message>
     <message>
         <source>Choose who gets the message: --group NAME (several --group options are allowed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Chagua nani atapata ujumbe: --group NAME (chaguo kadhaa za --group zinaruhusiwa).</translation>
     </message>
     <message>
         <source>Give the message with either --text &quot;...&quot; or --template NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toa ujumbe kwa --text &quot;...&quot; au --template NAME.</translation>
     </message>
     <message>
         <source>Choose --priority low, normal, high or urgent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chagua --priority low, normal, high au urgent.</translation>
     </message>
     <message>
         <source>Write the time as ISO 8601, e.g. --at 2026-12-24T08:00 (local time) or 2026-12-24T05:00Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika wakati kwa ISO 8601, k.m. --at 2026-12-24T08:00 (saa za hapa) au 2026-12-24T05:00Z.</translation>
     </message>
     <message>
         <source>Simulation — no SMS leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uigaji — hakuna SMS inayotoka kwenye kompyuta hii.</translation>
     </message>
     <message>
         <source>Quiet hours (%1–%2): the messages wait until %2. Only --priority urgent goes out now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saa za utulivu (%1–%2): ujumbe utasubiri hadi %2. Ni --priority urgent tu inayotumwa sasa.</translation>
     </message>
     <message>
         <source>Give the campaign&apos;s number: campaign %1 ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Toa nambari ya kampeni: campaign %1 ID</translation>
     </message>
     <message>
         <source>%1 uncertain messages queued again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe %1 usio na uhakika umewekwa tena kwenye foleni.</translation>
     </message>
     <message>
         <source>%1 messages cancelled; their tokens are back in the budget.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe %1 umeghairiwa; tokeni zake zimerudi kwenye bajeti.</translation>
     </message>
     <message>
         <source>Use one of: campaign send, run, status ID, list, recipients ID, resend-uncertain ID, cancel ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumia mojawapo ya: campaign send, run, status ID, list, recipients ID, resend-uncertain ID, cancel ID.</translation>
     </message>
     <message>
         <source>Usage: kengele-cli [--profile DIR] [--json] COMMAND ...
@@ -427,31 +427,63 @@ Campaigns:
   campaign status ID | campaign list | campaign recipients ID [--state S]
   campaign resend-uncertain ID | campaign cancel ID
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Matumizi: kengele-cli [--profile DIR] [--json] COMMAND ...
+
+  --profile DIR   folda ya data (au weka KENGELE_PROFILE)
+  --json          matokeo yanayosomwa na programu nyingine
+
+Waasiliani:
+  contacts import FILE [--group NAME] [--region CC]   ingiza faili ya CSV au vCard
+  contacts list [--group NAME] [--search TEXT]
+  contacts add PHONE --name NAME [--email E]
+  contacts export FILE [--group NAME]                 andika waasiliani kwenye faili ya CSV
+  contacts optout PHONE [--reason TEXT]               sitisha ujumbe wote kwa nambari hii
+  contacts optin PHONE                                ruhusu ujumbe tena
+Vikundi:
+  groups list | groups create NAME | groups add NAME PHONE... | groups remove NAME PHONE...
+Violezo:
+  templates list | templates show NAME | templates delete NAME
+  templates save NAME (--text T | --file F)
+Tokeni:
+  tokens add --tokens N [--account NAME] [--reason TEXT]   ongeza tokeni kwenye bajeti
+  tokens check [--account NAME]                            salio
+Ujumbe:
+  segments [TEXT]          usimbaji na sehemu za SMS za TEXT (au za standard input)
+Lango:
+  gateway set --provider simulator|africastalking [--username U] [--sender-id S]
+              [--environment live|sandbox] [--base-url URL] [--api-key-stdin]
+  gateway balance
+Kampeni:
+  campaign send --group NAME [--group NAME...] (--text T | --template NAME) [--name N]
+                [--at ISO8601] [--priority low|normal|high|urgent] [--rate PER_SECOND] [--no-wait]
+  campaign run [--rate PER_SECOND]      tuma kila kinachostahili (pia baada ya hitilafu ya ghafla)
+  campaign status ID | campaign list | campaign recipients ID [--state S]
+  campaign resend-uncertain ID | campaign cancel ID
+</translation>
     </message>
     <message>
         <source>Use one of: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME].</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumia mojawapo ya: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME].</translation>
     </message>
     <message>
         <source>Give the number of tokens to add as a whole number above zero: --tokens 1000</source>
-        <translation type="unfinished"></translation>
+        <translation>Toa idadi ya tokeni za kuongeza kama namba kamili zaidi ya sifuri: --tokens 1000</translation>
     </message>
     <message>
         <source>Added from the command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zimeongezwa kutoka mstari wa amri</translation>
     </message>
     <message>
         <source>Added %1 tokens to %2; the balance is now %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni %1 zimeongezwa kwenye %2; salio sasa ni %3.</translation>
     </message>
     <message>
         <source>%1: %2 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: tokeni %2</translation>
     </message>
     <message>
         <source>Total: %1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Jumla: tokeni %1</translation>
     </message>
 </context>
 <context>
@@ -663,11 +695,11 @@ Campaigns:
     <name>GatewaySetup</name>
     <message>
         <source>There is no Africa&apos;s Talking API key on this computer. Enter it in Settings → SMS gateway, then resume the campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna ufunguo wa API wa Africa&apos;s Talking kwenye kompyuta hii. Uweke katika Mipangilio → Lango la SMS, kisha uendeleze kampeni.</translation>
     </message>
     <message>
         <source>Kengele does not know the gateway “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haijui lango “%1”.</translation>
     </message>
 </context>
 <context>
@@ -692,83 +724,83 @@ Campaigns:
     <name>OutboxStore</name>
     <message>
         <source>Kengele stopped while this message was being sent, so it may or may not have gone out. It is not sent again unless you choose to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele ilisimama ujumbe huu ulipokuwa ukitumwa, kwa hiyo huenda umetumwa au haujatumwa. Hautatumwa tena isipokuwa ukichagua hivyo.</translation>
     </message>
     <message>
         <source>Checking interrupted messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Kukagua ujumbe uliokatizwa</translation>
     </message>
     <message>
         <source>Reading the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma sanduku la ujumbe unaotoka</translation>
     </message>
     <message>
         <source>Marking messages as being sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuweka alama kwamba ujumbe unatumwa</translation>
     </message>
     <message>
         <source>The person opted out of messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mtu huyu amejiondoa kwenye ujumbe</translation>
     </message>
     <message>
         <source>Cancelling opted-out messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Kughairi ujumbe wa waliojiondoa</translation>
     </message>
     <message>
         <source>Opted out before sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Alijiondoa kabla ya kutuma</translation>
     </message>
     <message>
         <source>Marking the campaign as sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuweka alama kwamba kampeni inatuma</translation>
     </message>
     <message>
         <source>Recording what was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurekodi kilichotumwa</translation>
     </message>
     <message>
         <source>Could not be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Haukuweza kutumwa</translation>
     </message>
     <message>
         <source>Reading campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma kampeni</translation>
     </message>
     <message>
         <source>Finishing the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kukamilisha kampeni</translation>
     </message>
     <message>
         <source>Recording delivery reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurekodi ripoti za kufika</translation>
     </message>
     <message>
         <source>Queuing the uncertain messages again</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuweka tena kwenye foleni ujumbe usio na uhakika</translation>
     </message>
     <message>
         <source>Queuing failed messages again</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuweka tena kwenye foleni ujumbe ulioshindikana</translation>
     </message>
     <message>
         <source>Cancelling the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kughairi kampeni</translation>
     </message>
     <message>
         <source>Cancelled before sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ulighairiwa kabla ya kutuma</translation>
     </message>
     <message>
         <source>Campaign cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampeni imeghairiwa</translation>
     </message>
     <message>
         <source>Pausing the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusitisha kampeni kwa muda</translation>
     </message>
     <message>
         <source>Resuming the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuendeleza kampeni</translation>
     </message>
 </context>
 <context>
@@ -872,362 +904,370 @@ Campaigns:
     <name>kengele::AfricasTalkingGateway</name>
     <message>
         <source>Africa&apos;s Talking did not accept the username or API key. Check both in the gateway settings (in the sandbox the username is “sandbox”). A new API key can take a few minutes to start working. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking haikukubali jina la mtumiaji au ufunguo wa API. Kagua vyote viwili katika mipangilio ya lango (katika majaribio (sandbox) jina la mtumiaji ni “sandbox”). Ufunguo mpya wa API unaweza kuchukua dakika chache kuanza kufanya kazi. Hakuna kilichotumwa.</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking answered in an unexpected format, so Kengele cannot tell whether the messages were sent. They are marked “uncertain” and will not be sent again by themselves: check the delivery reports before you send them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking ilijibu kwa muundo usiotarajiwa, kwa hiyo Kengele haiwezi kujua kama ujumbe ulitumwa. Umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe: kagua ripoti za kufika kabla ya kuutuma tena.</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking did not answer in time. The messages may have been sent, so they are marked “uncertain” and will not be sent again by themselves: check the delivery reports before you send them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking haikujibu kwa wakati. Huenda ujumbe umetumwa, kwa hiyo umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe: kagua ripoti za kufika kabla ya kuutuma tena.</translation>
     </message>
     <message>
         <source>The connection to Africa&apos;s Talking broke after the messages were handed over. They may have been sent, so they are marked “uncertain” and will not be sent again by themselves: check the delivery reports before you send them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muunganisho na Africa&apos;s Talking ulikatika baada ya ujumbe kukabidhiwa. Huenda umetumwa, kwa hiyo umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe: kagua ripoti za kufika kabla ya kuutuma tena.</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking did not accept the default sender ID of this account. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking haikukubali kitambulisho cha kawaida cha mtumaji cha akaunti hii. Hakuna kilichotumwa.</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking did not accept the sender ID “%1”. Use a sender ID registered to your Africa&apos;s Talking account, or leave it empty to use the default. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking haikukubali kitambulisho cha mtumaji “%1”. Tumia kitambulisho cha mtumaji kilichosajiliwa kwenye akaunti yako ya Africa&apos;s Talking, au kiache tupu kutumia cha kawaida. Hakuna kilichotumwa.</translation>
     </message>
     <message>
         <source>Your Africa&apos;s Talking account has run out of credit. Nothing was sent; top the account up and Kengele will try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akaunti yako ya Africa&apos;s Talking imeishiwa salio. Hakuna kilichotumwa; ongeza salio kwenye akaunti na Kengele itajaribu tena.</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking refused the messages: %1. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking ilikataa ujumbe: %1. Hakuna kilichotumwa.</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking answered without saying which numbers it took. The messages are marked “uncertain” and will not be sent again by themselves.</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking ilijibu bila kusema ni nambari zipi ilizopokea. Ujumbe umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe.</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking asked Kengele to slow down. Nothing was sent; Kengele will try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking iliomba Kengele ipunguze kasi. Hakuna kilichotumwa; Kengele itajaribu tena hivi karibuni.</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking had a problem on its side (error %1). Nothing was sent; Kengele will try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking ilikuwa na tatizo upande wake (hitilafu %1). Hakuna kilichotumwa; Kengele itajaribu tena hivi karibuni.</translation>
     </message>
     <message>
         <source>The gateway address sent Kengele somewhere else instead of answering (error %1). Check the gateway address in the settings. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwani ya lango ilielekeza Kengele mahali pengine badala ya kujibu (hitilafu %1). Kagua anwani ya lango katika mipangilio. Hakuna kilichotumwa.</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking refused the request (error %1: %2). Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking ilikataa ombi (hitilafu %1: %2). Hakuna kilichotumwa.</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking refused the request (error %1). Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking ilikataa ombi (hitilafu %1). Hakuna kilichotumwa.</translation>
     </message>
     <message>
         <source>Kengele could not open a secure connection to Africa&apos;s Talking. Nothing was sent; Kengele will try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haikuweza kufungua muunganisho salama na Africa&apos;s Talking. Hakuna kilichotumwa; Kengele itajaribu tena hivi karibuni.</translation>
     </message>
     <message>
         <source>Kengele could not connect to Africa&apos;s Talking. Nothing was sent. Check the internet connection; Kengele will try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haikuweza kuunganisha na Africa&apos;s Talking. Hakuna kilichotumwa. Kagua muunganisho wa intaneti; Kengele itajaribu tena hivi karibuni.</translation>
     </message>
     <message>
         <source>Simulation — no SMS leaves this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Uigaji — hakuna SMS inayotoka kwenye kompyuta hii</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking kwenye %1</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking (sandbox)</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking (majaribio)</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking (live)</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking (halisi)</translation>
     </message>
     <message>
         <source>Enter the username of your Africa&apos;s Talking app. In the sandbox the username is “sandbox”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weka jina la mtumiaji la programu yako ya Africa&apos;s Talking. Katika majaribio (sandbox) jina la mtumiaji ni “sandbox”.</translation>
     </message>
     <message>
         <source>Enter the API key of your Africa&apos;s Talking app. You find it in the Africa&apos;s Talking dashboard, under Settings, API Key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weka ufunguo wa API wa programu yako ya Africa&apos;s Talking. Utaupata kwenye dashibodi ya Africa&apos;s Talking, chini ya Settings, API Key.</translation>
     </message>
     <message>
         <source>The gateway address “%1” cannot be used. It must be a web address starting with https:// (or http:// for a test server).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwani ya lango “%1” haiwezi kutumika. Lazima iwe anwani ya wavuti inayoanza na https:// (au http:// kwa seva ya majaribio).</translation>
     </message>
     <message>
         <source>In the Africa&apos;s Talking sandbox the username is always “sandbox”, whatever your app is called. Enter “sandbox” as the username, together with the API key of the sandbox app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Katika majaribio (sandbox) ya Africa&apos;s Talking jina la mtumiaji daima ni “sandbox”, vyovyote programu yako inavyoitwa. Weka “sandbox” kama jina la mtumiaji, pamoja na ufunguo wa API wa programu ya sandbox.</translation>
     </message>
     <message>
         <source>The username “sandbox” only works in the Africa&apos;s Talking sandbox. Choose the sandbox, or enter the username of your live app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la mtumiaji “sandbox” linafanya kazi tu katika majaribio (sandbox) ya Africa&apos;s Talking. Chagua majaribio (sandbox), au weka jina la mtumiaji la programu yako halisi (live).</translation>
     </message>
     <message>
         <source>The time to wait for an answer from Africa&apos;s Talking must be more than zero seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muda wa kusubiri jibu kutoka Africa&apos;s Talking lazima uwe zaidi ya sekunde sifuri.</translation>
     </message>
     <message>
         <source>Remove the spaces at the start and end of the sender ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondoa nafasi mwanzoni na mwishoni mwa kitambulisho cha mtumaji.</translation>
     </message>
     <message numerus="yes">
         <source>A sender ID made of digits must be a short code of 3 to 8 digits, such as 20414; “%1” has %n digit(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kitambulisho cha mtumaji cha tarakimu lazima kiwe msimbo mfupi wa tarakimu 3 hadi 8, kama 20414; “%1” kina tarakimu %n.</numerusform>
+            <numerusform>Kitambulisho cha mtumaji cha tarakimu lazima kiwe msimbo mfupi wa tarakimu 3 hadi 8, kama 20414; “%1” kina tarakimu %n.</numerusform>
         </translation>
     </message>
     <message>
         <source>A sender ID may only contain the letters A to Z, digits and spaces; “%1” is not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kitambulisho cha mtumaji kinaweza kuwa na herufi A hadi Z, tarakimu na nafasi tu; “%1” hakiruhusiwi.</translation>
     </message>
     <message numerus="yes">
         <source>A sender ID can be at most 11 characters long; “%1” has %n.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kitambulisho cha mtumaji kinaweza kuwa na herufi zisizozidi 11; “%1” kina %n.</numerusform>
+            <numerusform>Kitambulisho cha mtumaji kinaweza kuwa na herufi zisizozidi 11; “%1” kina %n.</numerusform>
         </translation>
     </message>
     <message>
         <source>There is no phone number to send to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna nambari ya simu ya kutuma.</translation>
     </message>
     <message>
         <source>The message is empty.</source>
-        <translation type="unfinished">Ujumbe ni mtupu.</translation>
+        <translation>Ujumbe ni mtupu.</translation>
     </message>
     <message>
         <source>Kengele could not connect to Africa&apos;s Talking to read the balance. Check the internet connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haikuweza kuunganisha na Africa&apos;s Talking kusoma salio. Kagua muunganisho wa intaneti na ujaribu tena.</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking did not answer in time with the balance. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking haikujibu salio kwa wakati. Jaribu tena baada ya muda mfupi.</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking did not accept the username or API key. Check both in the gateway settings (in the sandbox the username is “sandbox”).</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking haikukubali jina la mtumiaji au ufunguo wa API. Kagua vyote viwili katika mipangilio ya lango (katika majaribio (sandbox) jina la mtumiaji ni “sandbox”).</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking could not give the balance (error %1). Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking haikuweza kutoa salio (hitilafu %1). Jaribu tena baada ya muda mfupi.</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking answered the balance question in an unexpected format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking ilijibu swali la salio kwa muundo usiotarajiwa.</translation>
     </message>
 </context>
 <context>
     <name>kengele::CampaignDetail</name>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitisha kwa muda</translation>
     </message>
     <message>
         <source>Stop sending for now; messages not yet sent wait until you resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acha kutuma kwa sasa; ujumbe ambao bado haujatumwa utasubiri hadi uendelee.</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Endelea</translation>
     </message>
     <message>
         <source>Cancel campaign…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghairi kampeni…</translation>
     </message>
     <message>
         <source>Messages not yet sent are not sent, and their tokens go back to the budget.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe ambao bado haujatumwa hautatumwa, na tokeni zake zinarudi kwenye bajeti.</translation>
     </message>
     <message>
         <source>Send “not sure” again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma tena “hakuna uhakika”…</translation>
     </message>
     <message>
         <source>Retry failed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaribu tena zilizoshindikana…</translation>
     </message>
     <message>
         <source>Try the failed messages once more, for example after a phone was switched back on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaribu tena ujumbe ulioshindikana, kwa mfano baada ya simu kuwashwa tena.</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Onyesha:</translation>
     </message>
     <message>
         <source>Paused. Press Resume to go on sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imesitishwa. Bonyeza Endelea kuendelea kutuma.</translation>
     </message>
     <message>
         <source>Paused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Imesitishwa: %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln person(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mtu %Ln</numerusform>
+            <numerusform>watu %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln SMS part(s) in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>sehemu %Ln ya SMS kwa jumla</numerusform>
+            <numerusform>sehemu %Ln za SMS kwa jumla</numerusform>
         </translation>
     </message>
     <message>
         <source>no tokens used</source>
-        <translation type="unfinished"></translation>
+        <translation>hakuna tokeni zilizotumika</translation>
     </message>
     <message numerus="yes">
         <source>%Ln token(s) set aside</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>tokeni %Ln imetengwa</numerusform>
+            <numerusform>tokeni %Ln zimetengwa</numerusform>
         </translation>
     </message>
     <message>
         <source>priority: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kipaumbele: %1</translation>
     </message>
     <message>
         <source>sender ID: the account&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>kitambulisho cha mtumaji: cha kawaida cha akaunti</translation>
     </message>
     <message>
         <source>sender ID: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kitambulisho cha mtumaji: %1</translation>
     </message>
     <message>
         <source>will be sent at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>itatumwa saa %1</translation>
     </message>
     <message>
         <source>started %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ilianza %1</translation>
     </message>
     <message>
         <source>ended %1</source>
-        <translation type="unfinished"></translation>
+        <translation>iliisha %1</translation>
     </message>
     <message>
         <source>%1 of %2 messages handled (%p%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe %1 kati ya %2 umeshughulikiwa (%p%)</translation>
     </message>
     <message>
         <source>No messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna ujumbe</translation>
     </message>
     <message>
         <source>%1: &lt;b&gt;%2&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Every message (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe wote (%1)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Send “not sure” again (%1)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma tena “hakuna uhakika” (%1)…</translation>
     </message>
     <message>
         <source>Retry failed (%1)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaribu tena zilizoshindikana (%1)…</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampeni</translation>
     </message>
     <message>
         <source>Paused by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Umesitisha wewe.</translation>
     </message>
     <message>
         <source>Paused. Messages already handed to the gateway still go out; the rest wait.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imesitishwa. Ujumbe ambao tayari umekabidhiwa lango bado utatumwa; mwingine unasubiri.</translation>
     </message>
     <message>
         <source>Sending again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inatuma tena.</translation>
     </message>
     <message>
         <source>Cancel campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghairi kampeni</translation>
     </message>
     <message numerus="yes">
         <source>Cancel “%1”?
 
 %Ln message(s) not yet sent will not be sent, and their tokens go back to the budget. Messages already sent cannot be called back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Je, ungependa kughairi “%1”?
+
+Ujumbe %Ln ambao bado haujatumwa hautatumwa, na tokeni zake zinarudi kwenye bajeti. Ujumbe uliokwisha tumwa hauwezi kurudishwa.</numerusform>
+            <numerusform>Je, ungependa kughairi “%1”?
+
+Jumbe %Ln ambazo bado hazijatumwa hazitatumwa, na tokeni zake zinarudi kwenye bajeti. Ujumbe uliokwisha tumwa hauwezi kurudishwa.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Cancelled: %Ln message(s) will not be sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Imeghairiwa: ujumbe %Ln hautatumwa.</numerusform>
+            <numerusform>Imeghairiwa: jumbe %Ln hazitatumwa.</numerusform>
         </translation>
     </message>
     <message>
         <source>Send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma tena</translation>
     </message>
     <message numerus="yes">
         <source>For %Ln message(s) Kengele is not sure whether they went out: the connection broke while they were being sent.
 
 Send them again? Some of these people may then get the message twice.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kwa ujumbe %Ln Kengele haina uhakika kama ulitumwa: muunganisho ulikatika ulipokuwa ukitumwa.
+
+Utume tena? Huenda mtu huyu akapata ujumbe mara mbili.</numerusform>
+            <numerusform>Kwa jumbe %Ln Kengele haina uhakika kama zilitumwa: muunganisho ulikatika zilipokuwa zikitumwa.
+
+Zitume tena? Huenda baadhi ya watu hawa wakapata ujumbe mara mbili.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) will be sent again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ujumbe %Ln utatumwa tena.</numerusform>
+            <numerusform>Jumbe %Ln zitatumwa tena.</numerusform>
         </translation>
     </message>
     <message>
         <source>Simulated messages use no tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe wa uigaji hautumii tokeni.</translation>
     </message>
     <message>
         <source>Their tokens are set aside again before they go.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni zake zinatengwa tena kabla haujatumwa.</translation>
     </message>
     <message>
         <source>Retry failed messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaribu tena ujumbe ulioshindikana</translation>
     </message>
     <message numerus="yes">
         <source>Try the %Ln failed message(s) once more?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Je, ungependa kujaribu tena ujumbe %Ln ulioshindikana?</numerusform>
+            <numerusform>Je, ungependa kujaribu tena jumbe %Ln zilizoshindikana?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln failed message(s) will be tried again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ujumbe %Ln ulioshindikana utajaribiwa tena.</numerusform>
+            <numerusform>Jumbe %Ln zilizoshindikana zitajaribiwa tena.</numerusform>
         </translation>
     </message>
 </context>
@@ -1235,476 +1275,476 @@ Send them again? Some of these people may then get the message twice.</source>
     <name>kengele::CampaignListModel</name>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampeni</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Hali</translation>
+        <translation>Hali</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>Watu</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Lini</translation>
     </message>
 </context>
 <context>
     <name>kengele::CampaignService</name>
     <message>
         <source>The message is empty. Write the text or choose a template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe ni mtupu. Andika maandishi au chagua kiolezo.</translation>
     </message>
     <message>
         <source>Choose at least one group or person to send to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chagua angalau kikundi kimoja au mtu mmoja wa kumtumia.</translation>
     </message>
     <message>
         <source>The chosen time, %1, has already passed. Choose a later time or send now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wakati uliochaguliwa, %1, umeshapita. Chagua wakati wa baadaye au tuma sasa.</translation>
     </message>
     <message>
         <source>Reading the recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma wapokeaji</translation>
     </message>
     <message>
         <source>One of the chosen groups no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kimoja cha vikundi vilivyochaguliwa hakipo tena.</translation>
     </message>
     <message numerus="yes">
         <source>Nobody to send to: everyone chosen (%n person(s)) has opted out of messages.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Hakuna wa kumtumia: aliyechaguliwa (mtu %n) amejiondoa kwenye ujumbe.</numerusform>
+            <numerusform>Hakuna wa kumtumia: wote waliochaguliwa (watu %n) wamejiondoa kwenye ujumbe.</numerusform>
         </translation>
     </message>
     <message>
         <source>Nobody to send to: the chosen groups have no members.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna wa kumtumia: vikundi vilivyochaguliwa havina wanachama.</translation>
     </message>
     <message>
         <source>The message is too long: %1 SMS parts for one person (at most %2 are allowed). Shorten it, or send it as two messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe ni mrefu mno: sehemu %1 za SMS kwa mtu mmoja (zisizozidi %2 zinaruhusiwa). Ufupishe, au utume kama jumbe mbili.</translation>
     </message>
     <message>
         <source>Long message: up to %1 SMS parts per person, each costing one token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe mrefu: hadi sehemu %1 za SMS kwa kila mtu, kila moja ikigharimu tokeni moja.</translation>
     </message>
     <message>
         <source>The message needs Unicode (UCS-2): only 70 characters fit in one SMS part.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe unahitaji Unicode (UCS-2): herufi 70 tu zinatosha katika sehemu moja ya SMS.</translation>
     </message>
     <message>
         <source>Nobody to send to in: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna wa kumtumia katika: %1.</translation>
     </message>
     <message>
         <source>The data file is busy; nothing was queued. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faili ya data inatumika; hakuna kilichowekwa kwenye foleni. Jaribu tena baada ya muda mfupi.</translation>
     </message>
     <message>
         <source>Message of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe wa %1</translation>
     </message>
     <message>
         <source>Queuing the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuweka kampeni kwenye foleni</translation>
     </message>
     <message>
         <source>Reading the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma kampeni</translation>
     </message>
     <message>
         <source>There is no campaign number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna kampeni nambari %1.</translation>
     </message>
     <message>
         <source>Reading campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma kampeni</translation>
     </message>
 </context>
 <context>
     <name>kengele::CampaignsPage</name>
     <message>
         <source>New campaign…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampeni mpya…</translation>
     </message>
     <message>
         <source>Write a message and send it to groups or single people.</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika ujumbe na uutume kwa vikundi au kwa watu mmoja mmoja.</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaribu tena</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No campaigns yet&lt;/h2&gt;&lt;p&gt;A campaign is one message sent to one or more groups or people. Press “New campaign…” to write your first one: you will see who gets it and what it costs before anything is sent.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Bado hakuna kampeni&lt;/h2&gt;&lt;p&gt;Kampeni ni ujumbe mmoja unaotumwa kwa kikundi kimoja au zaidi au kwa watu. Bonyeza “Kampeni mpya…” kuandika kampeni yako ya kwanza: utaona nani ataupata na gharama yake kabla chochote hakijatumwa.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Campaigns&lt;/b&gt;, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Kampeni&lt;/b&gt;, mpya kwanza</translation>
     </message>
     <message>
         <source>&lt;h1&gt;Campaigns&lt;/h1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h1&gt;Kampeni&lt;/h1&gt;</translation>
     </message>
     <message>
         <source>Sending has stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Utumaji umesimama: %1</translation>
     </message>
     <message>
         <source>The campaign is queued. It goes out as soon as Kengele&apos;s sending is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampeni imewekwa kwenye foleni. Itatumwa mara tu utumaji wa Kengele utakapokuwa tayari.</translation>
     </message>
 </context>
 <context>
     <name>kengele::ComposeCampaignDialog</name>
     <message>
         <source>New campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampeni mpya</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1.&lt;/b&gt; Messages go to Kengele&apos;s built-in simulator, which answers like Africa&apos;s Talking and reports them delivered. Simulated messages use no tokens. Choose Africa&apos;s Talking in Tools → Settings → SMS gateway to send real SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1.&lt;/b&gt; Ujumbe unakwenda kwenye kiigaji kilichojengwa ndani ya Kengele, kinachojibu kama Africa&apos;s Talking na kuripoti kuwa umefika. Ujumbe wa uigaji hautumii tokeni. Chagua Africa&apos;s Talking katika Zana → Mipangilio → Lango la SMS ili kutuma SMS halisi.</translation>
     </message>
     <message>
         <source>For example: Sunday service reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwa mfano: Kikumbusho cha ibada ya Jumapili</translation>
     </message>
     <message>
         <source>Send…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma…</translation>
     </message>
     <message>
         <source>Name of the campaign:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la kampeni:</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%Ln)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n member(s) stopped messages and will be left out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mwanachama %n amesitisha ujumbe na ataachwa nje.</numerusform>
+            <numerusform>Wanachama %n wamesitisha ujumbe na wataachwa nje.</numerusform>
         </translation>
     </message>
     <message>
         <source>No groups yet. Make them on the Groups page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bado hakuna vikundi. Viunde kwenye ukurasa wa Vikundi.</translation>
     </message>
     <message>
         <source>Type a name or number</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika jina au nambari</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongeza</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondoa</translation>
     </message>
     <message>
         <source>1. Who gets it</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Nani ataupata</translation>
     </message>
     <message>
         <source>Groups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vikundi:</translation>
     </message>
     <message>
         <source>Also these people:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pia watu hawa:</translation>
     </message>
     <message>
         <source>Add single people, for example a visiting pastor, besides the groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongeza watu mmoja mmoja, kwa mfano mchungaji mgeni, pamoja na vikundi.</translation>
     </message>
     <message>
         <source>Write a new message</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika ujumbe mpya</translation>
     </message>
     <message>
         <source>The account&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>Cha kawaida cha akaunti</translation>
     </message>
     <message>
         <source>The name people see as the sender, up to 11 letters, digits and spaces, as registered with Africa&apos;s Talking. Leave it empty to use your account&apos;s default.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina ambalo watu wanaona kama mtumaji, hadi herufi, tarakimu na nafasi 11, kama lilivyosajiliwa na Africa&apos;s Talking. Liache tupu kutumia lile la kawaida la akaunti yako.</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sasa</translation>
     </message>
     <message>
         <source>At</source>
-        <translation type="unfinished"></translation>
+        <translation>Saa</translation>
     </message>
     <message>
         <source>Your computer&apos;s time (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saa ya kompyuta yako (%1).</translation>
     </message>
     <message>
         <source>Goes before everything else, even during quiet hours at night. For funerals and emergencies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hutangulia kila kitu, hata wakati wa saa za utulivu usiku. Kwa misiba na dharura.</translation>
     </message>
     <message>
         <source>Goes after other campaigns that are waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hufuata kampeni nyingine zinazosubiri.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%Ln token(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (tokeni %Ln)</numerusform>
+            <numerusform>%1 (tokeni %Ln)</numerusform>
         </translation>
     </message>
     <message>
         <source>The budget that pays for this campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajeti inayolipia kampeni hii.</translation>
     </message>
     <message>
         <source>Sender ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kitambulisho cha mtumaji:</translation>
     </message>
     <message>
         <source>Send:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma:</translation>
     </message>
     <message>
         <source>Priority:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kipaumbele:</translation>
     </message>
     <message>
         <source>Pay from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lipa kutoka:</translation>
     </message>
     <message>
         <source>Start from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anza kutoka:</translation>
     </message>
     <message>
         <source>2. The message</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Ujumbe</translation>
     </message>
     <message>
         <source>People who get it:</source>
-        <translation type="unfinished"></translation>
+        <translation>Watu watakaoupata:</translation>
     </message>
     <message>
         <source>Left out:</source>
-        <translation type="unfinished"></translation>
+        <translation>Walioachwa:</translation>
     </message>
     <message>
         <source>SMS parts per message:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehemu za SMS kwa kila ujumbe:</translation>
     </message>
     <message>
         <source>SMS parts in all:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehemu za SMS kwa jumla:</translation>
     </message>
     <message>
         <source>Cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gharama:</translation>
     </message>
     <message>
         <source>Balance now:</source>
-        <translation type="unfinished"></translation>
+        <translation>Salio sasa:</translation>
     </message>
     <message>
         <source>Balance after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Salio baadaye:</translation>
     </message>
     <message>
         <source>Characters:</source>
-        <translation type="unfinished"></translation>
+        <translation>Herufi:</translation>
     </message>
     <message>
         <source>3. Check before sending</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Kagua kabla ya kutuma</translation>
     </message>
     <message>
         <source>&lt;b&gt;The first messages as they will read:&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ujumbe wa kwanza jinsi utakavyosomeka:&lt;/b&gt;</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished">(hana jina)</translation>
+        <translation>(hana jina)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 — stopped messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — amesitisha ujumbe</translation>
     </message>
     <message>
         <source>Nobody matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna anayelingana na “%1”.</translation>
     </message>
     <message>
         <source>Use template</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumia kiolezo</translation>
     </message>
     <message>
         <source>Replace the message you wrote with the template?</source>
-        <translation type="unfinished"></translation>
+        <translation>Je, ungependa kubadilisha ujumbe ulioandika kwa kiolezo?</translation>
     </message>
     <message>
         <source>Choose who gets it and write the message to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chagua nani ataupata na uandike ujumbe ili kuuona hapa.</translation>
     </message>
     <message>
         <source>Quiet hours (%1 to %2): the messages wait until %3. Choose the priority Urgent to send them at night anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saa za utulivu (%1 hadi %2): ujumbe utasubiri hadi %3. Chagua kipaumbele cha Dharura ili kuutuma usiku hata hivyo.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln person(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mtu %Ln</numerusform>
+            <numerusform>watu %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln who stopped messages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln aliyesitisha ujumbe</numerusform>
+            <numerusform>%Ln waliositisha ujumbe</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln in more than one of the groups (they get it once)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln yuko katika zaidi ya kikundi kimoja (ataupata mara moja)</numerusform>
+            <numerusform>%Ln wako katika zaidi ya kikundi kimoja (wataupata mara moja)</numerusform>
         </translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>hakuna mtu</translation>
     </message>
     <message>
         <source>up to %1 (names change the length)</source>
-        <translation type="unfinished"></translation>
+        <translation>hadi %1 (majina hubadilisha urefu)</translation>
     </message>
     <message>
         <source>nothing (simulation)</source>
-        <translation type="unfinished"></translation>
+        <translation>hakuna (uigaji)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>tokeni %Ln</numerusform>
+            <numerusform>tokeni %Ln</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 tokens in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>tokeni %1 katika %2</translation>
     </message>
     <message>
         <source>%1 tokens short</source>
-        <translation type="unfinished"></translation>
+        <translation>zimepungua tokeni %1</translation>
     </message>
     <message>
         <source>%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>tokeni %1</translation>
     </message>
     <message>
         <source>plain (160 per SMS part)</source>
-        <translation type="unfinished"></translation>
+        <translation>kawaida (160 kwa kila sehemu ya SMS)</translation>
     </message>
     <message>
         <source>Unicode (70 per SMS part)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unicode (70 kwa kila sehemu ya SMS)</translation>
     </message>
     <message>
         <source>plain for some, Unicode for others</source>
-        <translation type="unfinished"></translation>
+        <translation>kawaida kwa baadhi, Unicode kwa wengine</translation>
     </message>
     <message>
         <source>%1: simulated messages use no tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ujumbe wa uigaji hautumii tokeni.</translation>
     </message>
     <message>
         <source>Not enough tokens: this campaign needs %1 tokens but %2 has %3. Buy tokens, pay from another budget, or send to fewer people.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni hazitoshi: kampeni hii inahitaji tokeni %1 lakini %2 ina %3. Nunua tokeni, lipa kutoka bajeti nyingine, au tuma kwa watu wachache.</translation>
     </message>
     <message>
         <source>Schedule…</source>
-        <translation type="unfinished"></translation>
+        <translation>Panga ratiba…</translation>
     </message>
     <message numerus="yes">
         <source>Schedule for %Ln person(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Panga ratiba kwa mtu %Ln…</numerusform>
+            <numerusform>Panga ratiba kwa watu %Ln…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Send to %Ln person(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tuma kwa mtu %Ln…</numerusform>
+            <numerusform>Tuma kwa watu %Ln…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Send “%1” to %Ln person(s) at %2?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Je, ungependa kutuma “%1” kwa mtu %Ln saa %2?</numerusform>
+            <numerusform>Je, ungependa kutuma “%1” kwa watu %Ln saa %2?</numerusform>
         </translation>
     </message>
     <message>
         <source>this message</source>
-        <translation type="unfinished"></translation>
+        <translation>ujumbe huu</translation>
     </message>
     <message numerus="yes">
         <source>Send “%1” to %Ln person(s) now?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Je, ungependa kutuma “%1” kwa mtu %Ln sasa?</numerusform>
+            <numerusform>Je, ungependa kutuma “%1” kwa watu %Ln sasa?</numerusform>
         </translation>
     </message>
     <message>
         <source>SMS parts in all: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehemu za SMS kwa jumla: %1</translation>
     </message>
     <message>
         <source>Cost: %1 tokens from %2, leaving %3 tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gharama: tokeni %1 kutoka %2, zitabaki tokeni %3.</translation>
     </message>
     <message>
         <source>%1. No tokens are used.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Hakuna tokeni zinazotumika.</translation>
     </message>
     <message>
         <source>Sender ID: the account&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>Kitambulisho cha mtumaji: cha kawaida cha akaunti</translation>
     </message>
     <message>
         <source>Sender ID: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kitambulisho cha mtumaji: %1</translation>
     </message>
     <message>
         <source>Priority: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kipaumbele: %1</translation>
     </message>
     <message>
         <source>A message that has gone out cannot be called back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe uliokwisha tumwa hauwezi kurudishwa.</translation>
     </message>
     <message>
         <source>Send campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma kampeni</translation>
     </message>
 </context>
 <context>
@@ -1999,149 +2039,149 @@ Send them again? Some of these people may then get the message twice.</source>
     <name>kengele::Dispatcher</name>
     <message>
         <source>The gateway&apos;s answer did not mention this number, so it may or may not have been sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jibu la lango halikutaja nambari hii, kwa hiyo huenda umetumwa au haujatumwa.</translation>
     </message>
 </context>
 <context>
     <name>kengele::GatewaySettingsWidget</name>
     <message>
         <source>Kengele&apos;s simulator, for practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiigaji cha Kengele, kwa mazoezi</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking, to send real SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>Africa&apos;s Talking, kutuma SMS halisi</translation>
     </message>
     <message>
         <source>&lt;b&gt;Simulation — no SMS leaves this computer.&lt;/b&gt; Campaigns run as if they were real, with delivery reports, and use no tokens. Good for learning Kengele.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Uigaji — hakuna SMS inayotoka kwenye kompyuta hii.&lt;/b&gt; Kampeni zinaendeshwa kana kwamba ni halisi, pamoja na ripoti za kufika, na hazitumii tokeni. Inafaa kwa kujifunza Kengele.</translation>
     </message>
     <message>
         <source>The username of your Africa&apos;s Talking app</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la mtumiaji la programu yako ya Africa&apos;s Talking</translation>
     </message>
     <message>
         <source>Live: real SMS, paid from your Africa&apos;s Talking account</source>
-        <translation type="unfinished"></translation>
+        <translation>Halisi (live): SMS halisi, zinazolipiwa kutoka akaunti yako ya Africa&apos;s Talking</translation>
     </message>
     <message>
         <source>Sandbox: Africa&apos;s Talking&apos;s test area, no real SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>Majaribio (sandbox): eneo la majaribio la Africa&apos;s Talking, hakuna SMS halisi</translation>
     </message>
     <message>
         <source>Leave empty to use Africa&apos;s Talking&apos;s own address</source>
-        <translation type="unfinished"></translation>
+        <translation>Acha tupu kutumia anwani ya Africa&apos;s Talking yenyewe</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking account</source>
-        <translation type="unfinished"></translation>
+        <translation>Akaunti ya Africa&apos;s Talking</translation>
     </message>
     <message>
         <source>Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la mtumiaji:</translation>
     </message>
     <message>
         <source>API key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ufunguo wa API:</translation>
     </message>
     <message>
         <source>Where:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wapi:</translation>
     </message>
     <message>
         <source>Address (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwani (si lazima):</translation>
     </message>
     <message>
         <source>The account&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>Cha kawaida cha akaunti</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>bila kikomo</translation>
     </message>
     <message>
         <source> per second</source>
-        <translation type="unfinished"></translation>
+        <translation> kwa sekunde</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaribu muunganisho</translation>
     </message>
     <message>
         <source>Ask the gateway for its balance, without sending anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uliza lango salio lake, bila kutuma chochote.</translation>
     </message>
     <message>
         <source>Sender ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kitambulisho cha mtumaji:</translation>
     </message>
     <message>
         <source>The name people see as the sender: up to 11 letters, digits and spaces, registered with Africa&apos;s Talking. Leave it empty to use your account&apos;s default.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina ambalo watu wanaona kama mtumaji: hadi herufi, tarakimu na nafasi 11, lililosajiliwa na Africa&apos;s Talking. Liache tupu kutumia lile la kawaida la akaunti yako.</translation>
     </message>
     <message>
         <source>Sending speed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasi ya kutuma:</translation>
     </message>
     <message>
         <source>At most this many messages a second. 20 suits most accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe usiozidi idadi hii kwa sekunde. 20 inafaa akaunti nyingi.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Send messages through:&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Tuma ujumbe kupitia:&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Looking for a saved key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inatafuta ufunguo uliohifadhiwa…</translation>
     </message>
     <message>
         <source>A key is saved in this computer&apos;s password store. Type a new one only to replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ufunguo umehifadhiwa katika hifadhi ya nywila ya kompyuta hii. Andika mpya tu ikiwa unataka kuubadilisha.</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Umehifadhiwa</translation>
     </message>
     <message>
         <source>Paste the API key from the Africa&apos;s Talking dashboard (Settings → API Key). It is kept in this computer&apos;s password store, never in Kengele&apos;s files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandika ufunguo wa API kutoka dashibodi ya Africa&apos;s Talking (Settings → API Key). Unahifadhiwa katika hifadhi ya nywila ya kompyuta hii, kamwe si katika faili za Kengele.</translation>
     </message>
     <message>
         <source>This computer&apos;s password store could not be read. A key you type here is saved there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hifadhi ya nywila ya kompyuta hii haikuweza kusomwa. Ufunguo utakaoandika hapa utahifadhiwa humo.</translation>
     </message>
     <message>
         <source>The API key could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ufunguo wa API haukuweza kuhifadhiwa: %1</translation>
     </message>
     <message>
         <source>Reading the saved API key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inasoma ufunguo wa API uliohifadhiwa…</translation>
     </message>
     <message>
         <source>There is no saved API key. Type the key from the Africa&apos;s Talking dashboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna ufunguo wa API uliohifadhiwa. Andika ufunguo kutoka dashibodi ya Africa&apos;s Talking.</translation>
     </message>
     <message>
         <source>Asking %1 for the balance…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inauliza %1 salio…</translation>
     </message>
     <message>
         <source>Connected to %1. Balance: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Imeunganishwa na %1. Salio: %2</translation>
     </message>
     <message>
         <source>Could not connect to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Imeshindwa kuunganisha na %1: %2</translation>
     </message>
 </context>
 <context>
     <name>kengele::GatewaySimulator</name>
     <message>
         <source>The simulator could not start: this computer did not give it a network port. Close Kengele and open it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiigaji hakikuweza kuanza: kompyuta hii haikukipa mlango wa mtandao. Funga Kengele na uifungue tena.</translation>
     </message>
 </context>
 <context>
@@ -2607,41 +2647,41 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampeni</translation>
     </message>
     <message>
         <source>Messages go to Kengele&apos;s built-in simulator. Choose Africa&apos;s Talking in Tools → Settings → SMS gateway to send real SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe unakwenda kwenye kiigaji kilichojengwa ndani ya Kengele. Chagua Africa&apos;s Talking katika Zana → Mipangilio → Lango la SMS ili kutuma SMS halisi.</translation>
     </message>
     <message>
         <source>&amp;New campaign…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kampeni mpya…</translation>
     </message>
     <message>
         <source>Tokens: unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni: haijulikani</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1  %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Tokens: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni: %1</translation>
     </message>
     <message>
         <source>Tokens left to send SMS (one token is one SMS part to one person):</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni zilizobaki za kutuma SMS (tokeni moja ni sehemu moja ya SMS kwa mtu mmoja):</translation>
     </message>
     <message>
         <source>Messages are being sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe unatumwa</translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) are still sending. If you close Kengele now, the messages not yet sent wait until you open it again. Close anyway?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kampeni %n bado inatuma. Ukifunga Kengele sasa, ujumbe ambao bado haujatumwa utasubiri hadi uifungue tena. Funga hata hivyo?</numerusform>
+            <numerusform>Kampeni %n bado zinatuma. Ukifunga Kengele sasa, ujumbe ambao bado haujatumwa utasubiri hadi uifungue tena. Funga hata hivyo?</numerusform>
         </translation>
     </message>
 </context>
@@ -2703,39 +2743,39 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <name>kengele::OutboxTableModel</name>
     <message>
         <source>Last change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Badiliko la mwisho: %1</translation>
     </message>
     <message>
         <source>SMS parts of this person&apos;s message: one token each.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehemu za SMS za ujumbe wa mtu huyu: tokeni moja kila moja.</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nambari</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Jina</translation>
+        <translation>Jina</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Hali</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Sababu</translation>
+        <translation>Sababu</translation>
     </message>
     <message>
         <source>Parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehemu</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Gharama</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Mtandao</translation>
     </message>
 </context>
 <context>
@@ -2762,11 +2802,11 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Jumla</translation>
     </message>
     <message>
         <source>SMS gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Lango la SMS</translation>
     </message>
 </context>
 <context>
@@ -2974,201 +3014,201 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <name>kengele::TokenLedger</name>
     <message>
         <source>Reading the token balances</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma salio za tokeni</translation>
     </message>
     <message>
         <source>Recording the tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurekodi tokeni</translation>
     </message>
     <message>
         <source>The number of tokens must be at least 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Idadi ya tokeni lazima iwe angalau 1.</translation>
     </message>
     <message>
         <source>At most %L1 tokens can be moved at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni zisizozidi %L1 zinaweza kuhamishwa kwa mara moja.</translation>
     </message>
     <message>
         <source>The tokens must belong to a campaign, but none was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni lazima ziwe za kampeni, lakini hakuna kampeni iliyotolewa.</translation>
     </message>
     <message>
         <source>A reason can have at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sababu inaweza kuwa na herufi zisizozidi %1.</translation>
     </message>
     <message>
         <source>The tokens could not be changed just now because the data file is busy. Try again in a moment; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni hazikuweza kubadilishwa sasa hivi kwa sababu faili ya data inatumika. Jaribu tena baada ya muda mfupi; hakuna kilichobadilishwa.</translation>
     </message>
     <message>
         <source>This token account does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akaunti hii ya tokeni haipo.</translation>
     </message>
     <message>
         <source>Choose a token account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chagua akaunti ya tokeni.</translation>
     </message>
     <message>
         <source>There is no token account called “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna akaunti ya tokeni inayoitwa “%1”.</translation>
     </message>
     <message>
         <source>“%1” is one of the ledger&apos;s own accounts. Choose a budget account such as Main.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” ni mojawapo ya akaunti za daftari lenyewe. Chagua akaunti ya bajeti kama Main.</translation>
     </message>
     <message>
         <source>The token ledger in this data file is incomplete. Restore the data file from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daftari la tokeni katika faili hii ya data halijakamilika. Rejesha faili ya data kutoka nakala rudufu.</translation>
     </message>
     <message>
         <source>This token transfer does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhamisho huu wa tokeni haupo.</translation>
     </message>
     <message>
         <source>Please give the account a name, for example “Youth”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tafadhali ipe akaunti jina, kwa mfano “Vijana”.</translation>
     </message>
     <message>
         <source>An account name can have at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la akaunti linaweza kuwa na herufi zisizozidi %1.</translation>
     </message>
     <message>
         <source>There is already a token account called “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tayari kuna akaunti ya tokeni inayoitwa “%1”.</translation>
     </message>
     <message>
         <source>Creating the token account</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuunda akaunti ya tokeni</translation>
     </message>
     <message>
         <source>Choose two different accounts to move tokens between.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chagua akaunti mbili tofauti za kuhamisha tokeni kati yake.</translation>
     </message>
     <message>
         <source>This payment has no voucher number, so no tokens were added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Malipo haya hayana nambari ya vocha, kwa hiyo hakuna tokeni zilizoongezwa.</translation>
     </message>
     <message>
         <source>This voucher number is too long to be real, so no tokens were added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nambari hii ya vocha ni ndefu mno kuwa halisi, kwa hiyo hakuna tokeni zilizoongezwa.</translation>
     </message>
     <message numerus="yes">
         <source>This voucher (%1) was already used on %2 to add %Ln token(s) to the %3 account, so it cannot be used again. No tokens were added.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vocha hii (%1) ilishatumika tarehe %2 kuongeza tokeni %Ln kwenye akaunti ya %3, kwa hiyo haiwezi kutumika tena. Hakuna tokeni zilizoongezwa.</numerusform>
+            <numerusform>Vocha hii (%1) ilishatumika tarehe %2 kuongeza tokeni %Ln kwenye akaunti ya %3, kwa hiyo haiwezi kutumika tena. Hakuna tokeni zilizoongezwa.</numerusform>
         </translation>
     </message>
     <message>
         <source>Please say why the tokens are moving, for example “Youth camp reminders”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tafadhali eleza kwa nini tokeni zinahamishwa, kwa mfano “Vikumbusho vya kambi ya vijana”.</translation>
     </message>
     <message numerus="yes">
         <source>Not enough tokens: the %1 account has %2, so %Ln token(s) cannot be moved from it. Nothing was changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tokeni hazitoshi: akaunti ya %1 ina %2, kwa hiyo tokeni %Ln haiwezi kuhamishwa kutoka humo. Hakuna kilichobadilishwa.</numerusform>
+            <numerusform>Tokeni hazitoshi: akaunti ya %1 ina %2, kwa hiyo tokeni %Ln haziwezi kuhamishwa kutoka humo. Hakuna kilichobadilishwa.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %1 account has %2, so %Ln token(s) cannot expire from it. Nothing was changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Akaunti ya %1 ina %2, kwa hiyo tokeni %Ln haiwezi kuisha muda kutoka humo. Hakuna kilichobadilishwa.</numerusform>
+            <numerusform>Akaunti ya %1 ina %2, kwa hiyo tokeni %Ln haziwezi kuisha muda kutoka humo. Hakuna kilichobadilishwa.</numerusform>
         </translation>
     </message>
     <message>
         <source>This campaign already takes its tokens from the %1 account; take the rest from that account too. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampeni hii tayari inachukua tokeni zake kutoka akaunti ya %1; chukua zilizobaki kutoka akaunti hiyo pia. Hakuna kilichobadilishwa.</translation>
     </message>
     <message numerus="yes">
         <source>Not enough tokens: this campaign needs %Ln token(s) and the %1 account has %2. Buy more tokens or send to fewer people.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tokeni hazitoshi: kampeni hii inahitaji tokeni %Ln na akaunti ya %1 ina %2. Nunua tokeni zaidi au tuma kwa watu wachache.</numerusform>
+            <numerusform>Tokeni hazitoshi: kampeni hii inahitaji tokeni %Ln na akaunti ya %1 ina %2. Nunua tokeni zaidi au tuma kwa watu wachache.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>This campaign has %L1 of its tokens left, so %Ln token(s) cannot be spent for it. Nothing was changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kampeni hii imebakiwa na tokeni %L1, kwa hiyo tokeni %Ln haiwezi kutumika kwa ajili yake. Hakuna kilichobadilishwa.</numerusform>
+            <numerusform>Kampeni hii imebakiwa na tokeni %L1, kwa hiyo tokeni %Ln haziwezi kutumika kwa ajili yake. Hakuna kilichobadilishwa.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>This campaign has %L1 of its tokens left, so %Ln token(s) cannot be given back from it. Nothing was changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kampeni hii imebakiwa na tokeni %L1, kwa hiyo tokeni %Ln haiwezi kurudishwa kutoka humo. Hakuna kilichobadilishwa.</numerusform>
+            <numerusform>Kampeni hii imebakiwa na tokeni %L1, kwa hiyo tokeni %Ln haziwezi kurudishwa kutoka humo. Hakuna kilichobadilishwa.</numerusform>
         </translation>
     </message>
     <message>
         <source>Choose a period whose end comes after its start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chagua kipindi ambacho mwisho wake unakuja baada ya mwanzo wake.</translation>
     </message>
     <message>
         <source>Transfer %1 does not balance: its entries add up to %L2 instead of 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhamisho %1 haulingani: maingizo yake yanajumlisha %L2 badala ya 0.</translation>
     </message>
     <message>
         <source>Transfer %1 (%2) moves tokens between accounts that this kind of transfer may not touch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhamisho %1 (%2) unahamisha tokeni kati ya akaunti ambazo aina hii ya uhamisho hairuhusiwi kugusa.</translation>
     </message>
     <message>
         <source>Campaign %1 moved tokens to or from the %2 account although it reserved them from %3 (transfer %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampeni %1 ilihamisha tokeni kwenda au kutoka akaunti ya %2 ingawa ilizitenga kutoka %3 (uhamisho %4).</translation>
     </message>
     <message>
         <source>no account</source>
-        <translation type="unfinished"></translation>
+        <translation>hakuna akaunti</translation>
     </message>
     <message>
         <source>The %1 account went below zero (%2) with transfer %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akaunti ya %1 ilishuka chini ya sifuri (%2) kwa uhamisho %3.</translation>
     </message>
     <message>
         <source>Campaign %1 used or gave back more tokens than it had set aside (%L2) with transfer %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampeni %1 ilitumia au kurudisha tokeni zaidi ya ilizotenga (%L2) kwa uhamisho %3.</translation>
     </message>
     <message>
         <source>Entry %1 belongs to transfer %2, which does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingizo %1 ni la uhamisho %2, ambao haupo.</translation>
     </message>
     <message>
         <source>Transfer %1 has no entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhamisho %1 hauna maingizo.</translation>
     </message>
     <message>
         <source>Voucher “%1” was credited %2 times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vocha “%1” iliwekwa mara %2.</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Zimeongezwa</translation>
     </message>
     <message>
         <source>Bought</source>
-        <translation type="unfinished"></translation>
+        <translation>Zimenunuliwa</translation>
     </message>
     <message>
         <source>Set aside for a campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Zimetengwa kwa kampeni</translation>
     </message>
     <message>
         <source>Used for SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>Zimetumika kwa SMS</translation>
     </message>
     <message>
         <source>Returned from a campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Zimerudishwa kutoka kampeni</translation>
     </message>
     <message>
         <source>Moved between accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Zimehamishwa kati ya akaunti</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Zimeisha muda</translation>
     </message>
 </context>
 </TS>
