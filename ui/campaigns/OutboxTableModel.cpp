@@ -60,7 +60,6 @@ void OutboxTableModel::reload()
 {
     beginResetModel();
     m_pages.clear();
-    m_recentPages.clear();
     m_count = readCount();
     endResetModel();
     Q_EMIT countChanged(m_count);
@@ -70,7 +69,6 @@ void OutboxTableModel::refresh()
 {
     const int count = readCount();
     m_pages.clear();
-    m_recentPages.clear();
     const int before = m_count;
     if (count > before) {
         beginInsertRows({}, before, count - 1);
@@ -88,31 +86,12 @@ void OutboxTableModel::refresh()
         Q_EMIT countChanged(m_count);
 }
 
-const QList<OutboxRow> *OutboxTableModel::page(int pageIndex) const
-{
-    if (auto it = m_pages.constFind(pageIndex); it != m_pages.constEnd()) {
-        m_recentPages.removeOne(pageIndex);
-        m_recentPages.append(pageIndex);
-        return &it.value();
-    }
-    Result<QList<OutboxRow>> rows = m_campaigns.recipients(m_campaignId, m_state, pageIndex * PageSize, PageSize);
-    if (!rows)
-        return nullptr;
-    if (m_recentPages.size() >= CachedPages)
-        m_pages.remove(m_recentPages.takeFirst());
-    m_recentPages.append(pageIndex);
-    return &m_pages.insert(pageIndex, std::move(*rows)).value();
-}
-
 const OutboxRow *OutboxTableModel::rowAt(int row) const
 {
-    if (row < 0 || row >= m_count)
-        return nullptr;
-    const QList<OutboxRow> *rows = page(row / PageSize);
-    const int offset = row % PageSize;
-    if (!rows || offset >= rows->size())
-        return nullptr;
-    return &rows->at(offset);
+    return m_pages.at(row, m_count, [this](int offset, int limit) -> std::optional<QList<OutboxRow>> {
+        Result<QList<OutboxRow>> rows = m_campaigns.recipients(m_campaignId, m_state, offset, limit);
+        return rows ? std::optional(std::move(*rows)) : std::nullopt;
+    });
 }
 
 int OutboxTableModel::rowCount(const QModelIndex &parent) const

@@ -2,6 +2,8 @@
 
 #include "campaigns/Campaign.h"
 
+#include "PageCache.h"
+
 #include <QAbstractTableModel>
 #include <QHash>
 
@@ -48,14 +50,12 @@ Q_SIGNALS:
 
 private:
     int readCount();
-    const QList<OutboxRow> *page(int pageIndex) const;
 
     CampaignService &m_campaigns;
     qint64 m_campaignId = 0;
     QString m_state;
     int m_count = 0;
-    mutable QHash<int, QList<OutboxRow>> m_pages;
-    mutable QList<int> m_recentPages;
+    mutable PageCache<OutboxRow> m_pages{PageSize, CachedPages};
 };
 
 } // namespace kengele

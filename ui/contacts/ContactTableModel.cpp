@@ -47,7 +47,6 @@ void ContactTableModel::reload()
 {
     beginResetModel();
     m_pages.clear();
-    m_recentPages.clear();
     const Result<int> count = m_contacts.count(m_query);
     m_count = count ? *count : 0;
     endResetModel();
@@ -56,31 +55,12 @@ void ContactTableModel::reload()
     Q_EMIT countChanged(m_count);
 }
 
-const QList<Contact> *ContactTableModel::page(int pageIndex) const
-{
-    if (auto it = m_pages.constFind(pageIndex); it != m_pages.constEnd()) {
-        m_recentPages.removeOne(pageIndex);
-        m_recentPages.append(pageIndex);
-        return &it.value();
-    }
-    Result<QList<Contact>> rows = m_contacts.fetch(m_query, pageIndex * PageSize, PageSize);
-    if (!rows)
-        return nullptr;
-    if (m_recentPages.size() >= CachedPages)
-        m_pages.remove(m_recentPages.takeFirst());
-    m_recentPages.append(pageIndex);
-    return &m_pages.insert(pageIndex, std::move(*rows)).value();
-}
-
 const Contact *ContactTableModel::contactAt(int row) const
 {
-    if (row < 0 || row >= m_count)
-        return nullptr;
-    const QList<Contact> *rows = page(row / PageSize);
-    const int offset = row % PageSize;
-    if (!rows || offset >= rows->size())
-        return nullptr;
-    return &rows->at(offset);
+    return m_pages.at(row, m_count, [this](int offset, int limit) -> std::optional<QList<Contact>> {
+        Result<QList<Contact>> rows = m_contacts.fetch(m_query, offset, limit);
+        return rows ? std::optional(std::move(*rows)) : std::nullopt;
+    });
 }
 
 qint64 ContactTableModel::contactId(int row) const
@@ -208,7 +188,6 @@ void ContactTableModel::sort(int column, Qt::SortOrder order)
     // Rows move wholesale; a reset is honest and cheap because nothing is loaded until asked for.
     beginResetModel();
     m_pages.clear();
-    m_recentPages.clear();
     endResetModel();
 }
 

@@ -2,6 +2,8 @@
 
 #include "contacts/Contact.h"
 
+#include "PageCache.h"
+
 #include <QAbstractTableModel>
 #include <QHash>
 
@@ -50,13 +52,11 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
 
 private:
-    const QList<Contact> *page(int pageIndex) const;
 
     ContactService &m_contacts;
     ContactQuery m_query;
     int m_count = 0;
-    mutable QHash<int, QList<Contact>> m_pages;
-    mutable QList<int> m_recentPages;
+    mutable PageCache<Contact> m_pages{PageSize, CachedPages};
 };
 
 } // namespace kengele
