@@ -1,5 +1,7 @@
 #include "CampaignService.h"
 
+#include "OutboxStore.h"
+
 #include "common/Clock.h"
 #include "common/Log.h"
 #include "contacts/ContactMergeValues.h"
@@ -273,27 +275,15 @@ Result<Campaign> CampaignService::launch(const CampaignDraft &draft, const QStri
             return std::unexpected(Database::storageError(target.lastError(), tr("Queuing the campaign")));
     }
 
-    QSqlQuery outbox(db);
-    outbox.prepare(QStringLiteral("INSERT INTO outbox(campaign_id, contact_id, phone, name, text, segments, priority, due_at, updated_at) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    const QVariant campaign(campaignId);
-    const QVariant priority(int(draft.priority));
-    const QVariant dueAt(due);
-    const QVariant updatedAt(now);
+    QList<NewMessage> messages;
+    messages.reserve(rendered->recipients.size());
     for (qsizetype i = 0; i < rendered->recipients.size(); ++i) {
         const Recipient &r = rendered->recipients.at(i);
-        outbox.bindValue(0, campaign);
-        outbox.bindValue(1, r.contactId);
-        outbox.bindValue(2, r.phone);
-        outbox.bindValue(3, sqlText(r.lastName.isEmpty() ? r.firstName : r.firstName + u' ' + r.lastName));
-        outbox.bindValue(4, rendered->texts.at(i));
-        outbox.bindValue(5, rendered->segments.at(i));
-        outbox.bindValue(6, priority);
-        outbox.bindValue(7, dueAt);
-        outbox.bindValue(8, updatedAt);
-        if (!outbox.exec())
-            return std::unexpected(Database::storageError(outbox.lastError(), tr("Queuing the campaign")));
+        messages.append(NewMessage{r.contactId, r.phone, r.lastName.isEmpty() ? r.firstName : r.firstName + u' ' + r.lastName,
+                                   rendered->texts.at(i), rendered->segments.at(i)});
     }
+    if (Status written = OutboxStore::insertQueued(db, campaignId, int(draft.priority), due, now, messages); !written)
+        return std::unexpected(written.error());
 
     if (p.tokens > 0) {
         if (Status reserved = m_ledger.reserveInTransaction(db, *account, campaignId, p.tokens, userName); !reserved)

@@ -26,6 +26,32 @@ OutboxStore::OutboxStore(Database &database, TokenLedger &ledger, const Clock &c
 {
 }
 
+Status OutboxStore::insertQueued(const QSqlDatabase &db, qint64 campaignId, int priority, qint64 dueAt, qint64 now,
+                                 const QList<NewMessage> &messages)
+{
+    QSqlQuery outbox(db);
+    outbox.prepare(QStringLiteral("INSERT INTO outbox(campaign_id, contact_id, phone, name, text, segments, priority, due_at, updated_at) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const QVariant campaign(campaignId);
+    const QVariant priorityValue(priority);
+    const QVariant dueValue(dueAt);
+    const QVariant updatedAt(now);
+    for (const NewMessage &m : messages) {
+        outbox.bindValue(0, campaign);
+        outbox.bindValue(1, m.contactId > 0 ? QVariant(m.contactId) : QVariant());
+        outbox.bindValue(2, m.phone);
+        outbox.bindValue(3, sqlText(m.name));
+        outbox.bindValue(4, m.text);
+        outbox.bindValue(5, m.segments);
+        outbox.bindValue(6, priorityValue);
+        outbox.bindValue(7, dueValue);
+        outbox.bindValue(8, updatedAt);
+        if (!outbox.exec())
+            return std::unexpected(Database::storageError(outbox.lastError(), tr("Queuing the campaign")));
+    }
+    return {};
+}
+
 Result<int> OutboxStore::recoverInterrupted()
 {
     QSqlQuery q(m_database.connection());

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+class QSqlDatabase;
+
 namespace kengele {
 
 class Clock;
@@ -29,6 +31,15 @@ struct WorkBatch {
     QString gateway;
     bool charged = false;  // the campaign reserved tokens
     QList<WorkItem> items;
+};
+
+// One message written at launch.
+struct NewMessage {
+    qint64 contactId = 0;
+    QString phone;
+    QString name;
+    QString text;
+    int segments = 0;
 };
 
 // What became of one message after its request.
@@ -55,6 +66,11 @@ class OutboxStore final
 
 public:
     OutboxStore(Database &database, TokenLedger &ledger, const Clock &clock);
+
+    // Writes a launching campaign's messages as `queued`, inside the caller's transaction (the
+    // launch: snapshot, outbox rows and token reservation commit together).
+    static Status insertQueued(const QSqlDatabase &db, qint64 campaignId, int priority, qint64 dueAt, qint64 now,
+                               const QList<NewMessage> &messages);
 
     // At start: rows still `submitting` were interrupted and may have been sent. They become
     // `uncertain` and are never sent again without a person's click. Returns how many.
