@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Recurrence.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QMap>
@@ -19,7 +21,9 @@ struct CampaignDraft {
     QList<qint64> groupIds;
     QList<qint64> contactIds;    // single contacts, besides the groups
     Priority priority = Priority::Normal;
-    QDateTime scheduledAt;       // invalid: now
+    QDateTime scheduledAt;       // invalid: now; repeating: the first occurrence (or the first chosen day after it)
+    Recurrence recurrence;       // once, or daily/weekly/monthly...
+    QDate repeatUntil;           // ...until this local date (inclusive); a repeating draft needs one
     QString gateway = QStringLiteral("simulator");
     QString accountName = QStringLiteral("Main");  // the token budget that pays
     bool chargeTokens = true;    // false for the simulator: simulated SMS cost nothing
@@ -38,6 +42,10 @@ struct CampaignPreview {
     QString encoding;         // "GSM-7", "UCS-2" or "mixed"
     QStringList samples;      // the first few messages as they will read
     QStringList warnings;     // translated: long messages, Unicode...
+    // Repeating campaigns: the figures above are for the first occurrence (each one is counted
+    // again when it goes, as members change); these say when and how often.
+    QDateTime firstOccurrence;
+    int occurrences = 0;      // how many times it will go, up to the end date
 };
 
 // A campaign as stored.
@@ -47,7 +55,9 @@ struct Campaign {
     QString body;
     QString senderId;
     Priority priority = Priority::Normal;
-    QString status;           // scheduled, queued, sending, paused, done, cancelled
+    // scheduled, queued, sending, paused, done, cancelled; a repeating campaign is `recurring`
+    // between occurrences (and paused, cancelled or done); an occurrence that could not go is `skipped`.
+    QString status;
     QString gateway;
     QDateTime scheduledAt;
     QDateTime createdAt;
@@ -59,6 +69,11 @@ struct Campaign {
     qint64 accountId = 0;
     QString statusReason;       // why it is paused, for people
     QMap<QString, int> states;  // outbox rows by state
+    Recurrence recurrence;      // repeating campaigns: scheduledAt is the next occurrence
+    QDateTime repeatUntil;      // the last moment an occurrence may go (end of the chosen day)
+    qint64 parentId = 0;        // an occurrence: the repeating campaign it came from
+
+    bool isRepeating() const { return recurrence.isRepeating(); }
 };
 
 // One recipient's message as the campaign page and `campaign recipients` show it.

@@ -49,12 +49,27 @@ Campaign campaignFromRow(const QSqlQuery &q)
     c.tokens = q.value(13).toInt();
     c.accountId = q.value(14).toLongLong();
     c.statusReason = q.value(15).toString();
+    c.recurrence = Recurrence::fromRule(q.value(16).toString()).value_or(Recurrence());
+    c.repeatUntil = time(17);
+    c.parentId = q.value(18).toLongLong();
     return c;
 }
 
 const QString SelectCampaigns = QStringLiteral(
     "SELECT id, name, body, sender_id, priority, status, gateway, scheduled_at, created_at, launched_at, finished_at, "
-    "recipients, segments, tokens, coalesce(account_id, 0), status_reason FROM campaigns ");
+    "recipients, segments, tokens, coalesce(account_id, 0), status_reason, recurrence, recur_until, coalesce(parent_id, 0) "
+    "FROM campaigns ");
+
+// The last millisecond of a local date.
+qint64 endOfDay(const QDate &date)
+{
+    return QDateTime(date.addDays(1), QTime(0, 0)).toMSecsSinceEpoch() - 1;
+}
+
+QString shortDate(const QDateTime &time)
+{
+    return QLocale().toString(time.toLocalTime().date(), QLocale::ShortFormat);
+}
 
 } // namespace
 
@@ -202,12 +217,44 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
     return out;
 }
 
+Status CampaignService::checkRepeat(const CampaignDraft &draft, QDateTime *first, int *occurrences) const
+{
+    if (!draft.recurrence.isRepeating())
+        return {};
+    if (!draft.recurrence.isValid())
+        return fail(ErrorCode::InvalidInput, tr("Choose at least one day of the week for a weekly message."));
+    if (!draft.repeatUntil.isValid())
+        return fail(ErrorCode::InvalidInput, tr("A repeating message needs an end date. Choose the last day it should go out."));
+    const QDateTime start = (draft.scheduledAt.isValid() ? draft.scheduledAt : m_clock.nowUtc()).toLocalTime();
+    const QDateTime firstAt = draft.recurrence.first(start);
+    const QDateTime end(draft.repeatUntil.addDays(1), QTime(0, 0));
+    if (!firstAt.isValid() || firstAt >= end) {
+        return fail(ErrorCode::InvalidInput, tr("The end date, %1, comes before the first message (%2). Choose a later end date.")
+                                                 .arg(QLocale().toString(draft.repeatUntil, QLocale::ShortFormat),
+                                                      QLocale().toString(firstAt.isValid() ? firstAt : start, QLocale::ShortFormat)));
+    }
+    int count = 0;
+    for (QDateTime t = firstAt; t.isValid() && t < end && count < 100'000; t = draft.recurrence.next(t))
+        ++count;
+    if (first)
+        *first = firstAt;
+    if (occurrences)
+        *occurrences = count;
+    return {};
+}
+
 Result<CampaignPreview> CampaignService::preview(const CampaignDraft &draft, int samples) const
 {
+    QDateTime first;
+    int occurrences = 0;
+    if (Status repeat = checkRepeat(draft, &first, &occurrences); !repeat)
+        return std::unexpected(repeat.error());
     Result<Rendered> rendered = render(draft, samples);
     if (!rendered)
         return std::unexpected(rendered.error());
     CampaignPreview preview = rendered->preview;
+    preview.firstOccurrence = first.isValid() ? first.toUTC() : QDateTime();
+    preview.occurrences = occurrences;
     const Result<qint64> account = m_ledger.accountId(draft.accountName);
     if (!account)
         return std::unexpected(account.error());
@@ -218,14 +265,12 @@ Result<CampaignPreview> CampaignService::preview(const CampaignDraft &draft, int
     return preview;
 }
 
-Result<Campaign> CampaignService::launch(const CampaignDraft &draft, const QString &userName)
+Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraft &draft, const QString &userName, qint64 existingId,
+                                      qint64 parentId)
 {
-    const QString name = draft.name.simplified().left(MaxCampaignName);
-    QSqlDatabase db = m_database.connection();
-    // Reads and writes in one transaction: the snapshot, the outbox and the reservation agree.
-    Transaction transaction(db);
-    if (!transaction.isActive())
-        return fail(ErrorCode::Storage, tr("The data file is busy; nothing was queued. Try again in a moment."));
+    QDateTime first;
+    if (Status repeat = checkRepeat(draft, &first, nullptr); !repeat)
+        return std::unexpected(repeat.error());
     Result<Rendered> rendered = render(draft, 0);
     if (!rendered)
         return std::unexpected(rendered.error());
@@ -234,31 +279,71 @@ Result<Campaign> CampaignService::launch(const CampaignDraft &draft, const QStri
     if (!account)
         return std::unexpected(account.error());
 
+    const bool repeating = draft.recurrence.isRepeating();
     const qint64 now = m_clock.nowMs();
-    const qint64 due = draft.scheduledAt.isValid() ? qMax(now, draft.scheduledAt.toMSecsSinceEpoch()) : now;
-    QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO campaigns(name, body, template_id, sender_id, priority, status, gateway, scheduled_at, "
-                                  "account_id, recipients, segments, tokens, created_at, launched_at) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    insert.addBindValue(sqlText(name.isEmpty() ? tr("Message of %1").arg(QLocale().toString(m_clock.nowUtc().toLocalTime(), QLocale::ShortFormat)) : name));
-    insert.addBindValue(draft.body);
-    insert.addBindValue(draft.templateId > 0 ? QVariant(draft.templateId) : QVariant());
-    insert.addBindValue(sqlText(draft.senderId.trimmed()));
-    insert.addBindValue(int(draft.priority));
-    insert.addBindValue(statusFor(draft.scheduledAt, now));
-    insert.addBindValue(draft.gateway);
-    insert.addBindValue(due);
-    insert.addBindValue(*account);
-    insert.addBindValue(p.recipients);
-    insert.addBindValue(p.segments);
-    insert.addBindValue(p.tokens);
-    insert.addBindValue(now);
-    insert.addBindValue(now);
-    if (!insert.exec())
-        return std::unexpected(Database::storageError(insert.lastError(), tr("Queuing the campaign")));
-    const qint64 campaignId = insert.lastInsertId().toLongLong();
+    qint64 due = draft.scheduledAt.isValid() ? qMax(now, draft.scheduledAt.toMSecsSinceEpoch()) : now;
+    QString status = statusFor(draft.scheduledAt, now);
+    if (repeating) {
+        // Nothing is reserved until an occurrence goes, but a budget that cannot pay even the first
+        // one is said now, not on the morning it should go.
+        due = qMax(now, first.toMSecsSinceEpoch());
+        status = QStringLiteral("recurring");
+        if (p.tokens > 0) {
+            const Result<qint64> balance = m_ledger.balance(*account);
+            if (!balance)
+                return std::unexpected(balance.error());
+            if (*balance < p.tokens) {
+                return fail(ErrorCode::InvalidInput,
+                            tr("Not enough tokens for the first message: it needs %1 and the %2 account has %3. Add tokens, or choose fewer people.")
+                                .arg(p.tokens)
+                                .arg(draft.accountName)
+                                .arg(*balance));
+            }
+        }
+    }
+    const QString name = draft.name.simplified().left(MaxCampaignName);
+    QSqlQuery row(db);
+    if (existingId == 0) {
+        row.prepare(QStringLiteral("INSERT INTO campaigns(name, body, template_id, sender_id, priority, status, gateway, scheduled_at, "
+                                   "account_id, recipients, segments, tokens, launched_at, recurrence, recur_until, parent_id, created_at) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    } else {
+        row.prepare(QStringLiteral("UPDATE campaigns SET name = ?, body = ?, template_id = ?, sender_id = ?, priority = ?, status = ?, "
+                                   "gateway = ?, scheduled_at = ?, account_id = ?, recipients = ?, segments = ?, tokens = ?, launched_at = ?, "
+                                   "recurrence = ?, recur_until = ?, status_reason = '' WHERE id = ?"));
+    }
+    row.addBindValue(sqlText(name.isEmpty() ? tr("Message of %1").arg(QLocale().toString(m_clock.nowUtc().toLocalTime(), QLocale::ShortFormat)) : name));
+    row.addBindValue(draft.body);
+    row.addBindValue(draft.templateId > 0 ? QVariant(draft.templateId) : QVariant());
+    row.addBindValue(sqlText(draft.senderId.trimmed()));
+    row.addBindValue(int(draft.priority));
+    row.addBindValue(status);
+    row.addBindValue(draft.gateway);
+    row.addBindValue(due);
+    row.addBindValue(*account);
+    row.addBindValue(p.recipients);
+    row.addBindValue(p.segments);
+    row.addBindValue(p.tokens);
+    row.addBindValue(repeating ? QVariant() : QVariant(now));
+    row.addBindValue(sqlText(draft.recurrence.rule()));
+    row.addBindValue(repeating ? QVariant(endOfDay(draft.repeatUntil)) : QVariant());
+    if (existingId == 0) {
+        row.addBindValue(parentId > 0 ? QVariant(parentId) : QVariant());
+        row.addBindValue(now);
+    } else {
+        row.addBindValue(existingId);
+    }
+    if (!row.exec())
+        return std::unexpected(Database::storageError(row.lastError(), tr("Queuing the campaign")));
+    const qint64 campaignId = existingId == 0 ? row.lastInsertId().toLongLong() : existingId;
 
     QSqlQuery target(db);
+    if (existingId != 0) {
+        target.prepare(QStringLiteral("DELETE FROM campaign_targets WHERE campaign_id = ?"));
+        target.addBindValue(campaignId);
+        if (!target.exec())
+            return std::unexpected(Database::storageError(target.lastError(), tr("Queuing the campaign")));
+    }
     target.prepare(QStringLiteral("INSERT INTO campaign_targets(campaign_id, group_id, contact_id) VALUES (?, ?, ?)"));
     for (const qint64 groupId : draft.groupIds) {
         target.addBindValue(campaignId);
@@ -274,6 +359,8 @@ Result<Campaign> CampaignService::launch(const CampaignDraft &draft, const QStri
         if (!target.exec())
             return std::unexpected(Database::storageError(target.lastError(), tr("Queuing the campaign")));
     }
+    if (repeating)
+        return campaignId;
 
     QList<NewMessage> messages;
     messages.reserve(rendered->recipients.size());
@@ -284,18 +371,286 @@ Result<Campaign> CampaignService::launch(const CampaignDraft &draft, const QStri
     }
     if (Status written = OutboxStore::insertQueued(db, campaignId, int(draft.priority), due, now, messages); !written)
         return std::unexpected(written.error());
-
     if (p.tokens > 0) {
         if (Status reserved = m_ledger.reserveInTransaction(db, *account, campaignId, p.tokens, userName); !reserved)
             return std::unexpected(reserved.error());
     }
+    qCInfo(lcCampaigns) << "launched campaign" << campaignId << "recipients" << p.recipients << "segments" << p.segments;
+    return campaignId;
+}
+
+Result<Campaign> CampaignService::launch(const CampaignDraft &draft, const QString &userName)
+{
+    QSqlDatabase db = m_database.connection();
+    // Reads and writes in one transaction: the snapshot, the outbox and the reservation agree.
+    Transaction transaction(db);
+    if (!transaction.isActive())
+        return fail(ErrorCode::Storage, tr("The data file is busy; nothing was queued. Try again in a moment."));
+    const Result<qint64> id = write(db, draft, userName, 0, 0);
+    if (!id)
+        return std::unexpected(id.error());
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
-    qCInfo(lcCampaigns) << "launched campaign" << campaignId << "recipients" << p.recipients << "segments" << p.segments;
-    if (p.tokens > 0)
-        m_ledger.notifyBulkChange();
+    m_ledger.notifyBulkChange();
     Q_EMIT campaignsChanged();
-    return get(campaignId);
+    return get(*id);
+}
+
+Result<CampaignDraft> CampaignService::draft(qint64 id) const
+{
+    const Result<Campaign> campaign = get(id);
+    if (!campaign)
+        return std::unexpected(campaign.error());
+    CampaignDraft d;
+    d.name = campaign->name;
+    d.body = campaign->body;
+    d.senderId = campaign->senderId;
+    d.priority = campaign->priority;
+    d.gateway = campaign->gateway;
+    d.scheduledAt = campaign->scheduledAt;
+    d.recurrence = campaign->recurrence;
+    if (campaign->repeatUntil.isValid())
+        d.repeatUntil = campaign->repeatUntil.toLocalTime().date();
+    d.chargeTokens = campaign->tokens > 0;
+    QSqlDatabase db = m_database.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT coalesce(template_id, 0) FROM campaigns WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Reading the campaign")));
+    d.templateId = q.value(0).toLongLong();
+    QSqlQuery targets(db);
+    targets.prepare(QStringLiteral("SELECT group_id, contact_id FROM campaign_targets WHERE campaign_id = ? ORDER BY rowid"));
+    targets.addBindValue(id);
+    if (!targets.exec())
+        return std::unexpected(Database::storageError(targets.lastError(), tr("Reading the campaign")));
+    while (targets.next()) {
+        if (!targets.value(0).isNull())
+            d.groupIds.append(targets.value(0).toLongLong());
+        else
+            d.contactIds.append(targets.value(1).toLongLong());
+    }
+    if (campaign->accountId > 0) {
+        const Result<TokenAccount> account = m_ledger.account(campaign->accountId);
+        if (!account)
+            return std::unexpected(account.error());
+        d.accountName = account->name;
+    }
+    return d;
+}
+
+bool CampaignService::isEditable(const Campaign &campaign)
+{
+    if (campaign.isRepeating())
+        return campaign.status == QStringLiteral("recurring") || campaign.status == QStringLiteral("paused");
+    return campaign.status == QStringLiteral("scheduled");
+}
+
+Result<Campaign> CampaignService::update(qint64 id, const CampaignDraft &draft, const QString &userName)
+{
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (!transaction.isActive())
+        return fail(ErrorCode::Storage, tr("The data file is busy; nothing was changed. Try again in a moment."));
+    const Result<Campaign> current = get(id);
+    if (!current)
+        return std::unexpected(current.error());
+    if (!isEditable(*current))
+        return fail(ErrorCode::Conflict, tr("“%1” can no longer be changed: it has started sending or has ended.").arg(current->name));
+    const int started = current->recipients - current->states.value(QStringLiteral("queued"));
+    if (!current->isRepeating() && started > 0)
+        return fail(ErrorCode::Conflict, tr("“%1” can no longer be changed: it has started sending.").arg(current->name));
+    // The old messages and their reservation go; the new ones are written in their place.
+    if (const Result<qint64> released = m_ledger.releaseAllInTransaction(db, id, tr("Campaign changed before sending"), userName); !released)
+        return std::unexpected(released.error());
+    QSqlQuery remove(db);
+    remove.prepare(QStringLiteral("DELETE FROM outbox WHERE campaign_id = ?"));
+    remove.addBindValue(id);
+    if (!remove.exec())
+        return std::unexpected(Database::storageError(remove.lastError(), tr("Changing the campaign")));
+    const Result<qint64> written = write(db, draft, userName, id, 0);
+    if (!written)
+        return std::unexpected(written.error());
+    // A paused repeating campaign stays paused after a change.
+    if (current->isRepeating() && current->status == QStringLiteral("paused") && draft.recurrence.isRepeating()) {
+        QSqlQuery keepPaused(db);
+        keepPaused.prepare(QStringLiteral("UPDATE campaigns SET status = 'paused', status_reason = ? WHERE id = ?"));
+        keepPaused.addBindValue(sqlText(current->statusReason));
+        keepPaused.addBindValue(id);
+        if (!keepPaused.exec())
+            return std::unexpected(Database::storageError(keepPaused.lastError(), tr("Changing the campaign")));
+    }
+    if (Status committed = transaction.commit(); !committed)
+        return std::unexpected(committed.error());
+    qCInfo(lcCampaigns) << "campaign" << id << "changed before sending";
+    m_ledger.notifyBulkChange();
+    Q_EMIT campaignsChanged();
+    return get(id);
+}
+
+Status CampaignService::pauseRepeating(qint64 id)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE campaigns SET status = 'paused', status_reason = ? WHERE id = ? AND status = 'recurring'"));
+    q.addBindValue(tr("Paused by you: no more occurrences go until you resume it."));
+    q.addBindValue(id);
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Pausing the campaign")));
+    Q_EMIT campaignsChanged();
+    return {};
+}
+
+Status CampaignService::resumeRepeating(qint64 id)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE campaigns SET status = 'recurring', status_reason = '' WHERE id = ? AND status = 'paused' AND recurrence <> ''"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Resuming the campaign")));
+    Q_EMIT campaignsChanged();
+    return {};
+}
+
+Result<qint64> CampaignService::nextOccurrenceDue() const
+{
+    QSqlQuery q(m_database.connection());
+    if (!q.exec(QStringLiteral("SELECT min(scheduled_at) FROM campaigns WHERE status = 'recurring'")) || !q.next())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Reading campaigns")));
+    return q.value(0).isNull() ? 0 : q.value(0).toLongLong();
+}
+
+Result<QList<qint64>> CampaignService::launchDueOccurrences(const QString &userName)
+{
+    QList<qint64> due;
+    {
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("SELECT id FROM campaigns WHERE status = 'recurring' AND scheduled_at <= ? ORDER BY scheduled_at, id"));
+        q.addBindValue(m_clock.nowMs());
+        if (!q.exec())
+            return std::unexpected(Database::storageError(q.lastError(), tr("Reading campaigns")));
+        while (q.next())
+            due.append(q.value(0).toLongLong());
+    }
+    QList<qint64> launched;
+    for (const qint64 parentId : std::as_const(due)) {
+        bool sent = false;
+        const Result<qint64> child = launchOccurrence(parentId, userName, &sent);
+        if (!child)
+            return std::unexpected(child.error());
+        if (sent)
+            launched.append(*child);
+    }
+    if (!due.isEmpty()) {
+        m_ledger.notifyBulkChange();
+        Q_EMIT campaignsChanged();
+    }
+    return launched;
+}
+
+Status CampaignService::recordSkipped(const QSqlDatabase &db, const CampaignDraft &parent, qint64 parentId, const QDateTime &when,
+                                      const QString &reason)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO campaigns(name, body, sender_id, priority, status, status_reason, gateway, scheduled_at, parent_id, "
+                             "created_at, finished_at) VALUES (?, ?, ?, ?, 'skipped', ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(sqlText(tr("%1 — %2").arg(parent.name, shortDate(when)).left(MaxCampaignName)));
+    q.addBindValue(parent.body);
+    q.addBindValue(sqlText(parent.senderId));
+    q.addBindValue(int(parent.priority));
+    q.addBindValue(sqlText(reason));
+    q.addBindValue(parent.gateway);
+    q.addBindValue(when.toMSecsSinceEpoch());
+    q.addBindValue(parentId);
+    q.addBindValue(m_clock.nowMs());
+    q.addBindValue(m_clock.nowMs());
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Recording a skipped message")));
+    qCWarning(lcCampaigns) << "occurrence of campaign" << parentId << "skipped";
+    return {};
+}
+
+Result<qint64> CampaignService::launchOccurrence(qint64 parentId, const QString &userName, bool *launched)
+{
+    *launched = false;
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (!transaction.isActive())
+        return fail(ErrorCode::Storage, tr("The data file is busy; the repeating message waits. Try again in a moment."));
+    const Result<Campaign> parent = get(parentId);
+    if (!parent)
+        return std::unexpected(parent.error());
+    const qint64 now = m_clock.nowMs();
+    // Looked at again inside the transaction: another window or process may have just done it.
+    if (parent->status != QStringLiteral("recurring") || !parent->scheduledAt.isValid() || parent->scheduledAt.toMSecsSinceEpoch() > now)
+        return qint64(0);
+    Result<CampaignDraft> d = draft(parentId);
+    if (!d)
+        return std::unexpected(d.error());
+    const qint64 until = parent->repeatUntil.isValid() ? parent->repeatUntil.toMSecsSinceEpoch() : now;
+
+    // Every occurrence due by now; only the newest may still go, and only if it is not too late.
+    QList<QDateTime> dueTimes;
+    QDateTime next = parent->scheduledAt.toLocalTime();
+    while (next.isValid() && next.toMSecsSinceEpoch() <= now && next.toMSecsSinceEpoch() <= until && dueTimes.size() < 100'000) {
+        dueTimes.append(next);
+        next = parent->recurrence.next(next);
+    }
+    QList<QDateTime> missed = dueTimes;
+    std::optional<QDateTime> go;
+    if (!dueTimes.isEmpty() && now - dueTimes.constLast().toMSecsSinceEpoch() <= m_limits.missedOccurrenceGraceMs)
+        go = missed.takeLast();
+    if (!missed.isEmpty()) {
+        QStringList days;
+        for (qsizetype i = 0; i < qMin<qsizetype>(missed.size(), 5); ++i)
+            days << shortDate(missed.at(i));
+        QString list = days.join(QStringLiteral(", "));
+        if (missed.size() > 5)
+            list = tr("%1 and %n more", nullptr, int(missed.size() - 5)).arg(list);
+        if (Status recorded = recordSkipped(db, *d, parentId, missed.constLast(),
+                                            tr("Not sent on %1: Kengele was not running at the time, and it was too late to send.").arg(list));
+            !recorded)
+            return std::unexpected(recorded.error());
+    }
+    qint64 childId = 0;
+    if (go) {
+        CampaignDraft occurrence = *d;
+        occurrence.name = tr("%1 — %2").arg(d->name, shortDate(*go)).left(MaxCampaignName);
+        occurrence.scheduledAt = QDateTime();
+        occurrence.recurrence = Recurrence();
+        occurrence.repeatUntil = QDate();
+        QSqlQuery savepoint(db);
+        if (!savepoint.exec(QStringLiteral("SAVEPOINT occurrence")))
+            return std::unexpected(Database::storageError(savepoint.lastError(), tr("Sending a repeating message")));
+        const Result<qint64> child = write(db, occurrence, userName, 0, parentId);
+        if (child) {
+            childId = *child;
+            *launched = true;
+            if (!savepoint.exec(QStringLiteral("RELEASE occurrence")))
+                return std::unexpected(Database::storageError(savepoint.lastError(), tr("Sending a repeating message")));
+        } else if (child.error().code == ErrorCode::Storage) {
+            return std::unexpected(child.error());
+        } else {
+            // This time it cannot go (nobody left, not enough tokens...): say so, keep repeating.
+            if (!savepoint.exec(QStringLiteral("ROLLBACK TO occurrence")) || !savepoint.exec(QStringLiteral("RELEASE occurrence")))
+                return std::unexpected(Database::storageError(savepoint.lastError(), tr("Sending a repeating message")));
+            if (Status recorded = recordSkipped(db, *d, parentId, *go, child.error().message); !recorded)
+                return std::unexpected(recorded.error());
+        }
+    }
+    QSqlQuery advance(db);
+    if (!next.isValid() || next.toMSecsSinceEpoch() > until) {
+        advance.prepare(QStringLiteral("UPDATE campaigns SET status = 'done', finished_at = ? WHERE id = ?"));
+        advance.addBindValue(now);
+    } else {
+        advance.prepare(QStringLiteral("UPDATE campaigns SET scheduled_at = ? WHERE id = ?"));
+        advance.addBindValue(next.toMSecsSinceEpoch());
+    }
+    advance.addBindValue(parentId);
+    if (!advance.exec())
+        return std::unexpected(Database::storageError(advance.lastError(), tr("Sending a repeating message")));
+    if (Status committed = transaction.commit(); !committed)
+        return std::unexpected(committed.error());
+    return childId;
 }
 
 Result<Campaign> CampaignService::get(qint64 id) const

@@ -5,6 +5,8 @@
 
 #include <QObject>
 
+class QSqlDatabase;
+
 namespace kengele {
 
 class Clock;
@@ -24,6 +26,9 @@ public:
         int warnSegments = 10;      // a message longer than this gets a warning
         int maxSegments = 20;       // a message longer than this is refused
         qint64 pastScheduleGraceMs = 60'000;
+        // An occurrence of a repeating campaign later than this (the computer was off) is skipped
+        // and recorded, rather than sent at an odd hour or several at once.
+        qint64 missedOccurrenceGraceMs = 12 * 3600 * 1000;
     };
 
     CampaignService(Database &database, TokenLedger &ledger, const Clock &clock, QObject *parent = nullptr);
@@ -32,7 +37,27 @@ public:
     const Limits &limits() const { return m_limits; }
 
     Result<CampaignPreview> preview(const CampaignDraft &draft, int samples = 3) const;
+    // Once: snapshot, outbox rows and token reservation in one transaction. Repeating: stores the
+    // campaign as `recurring`; each occurrence is launched like a one-off when it is due
+    // (launchDueOccurrences), with the members and balance of that day.
     Result<Campaign> launch(const CampaignDraft &draft, const QString &userName = {});
+
+    // What the campaign was made from, to edit it or to launch its next occurrence.
+    Result<CampaignDraft> draft(qint64 id) const;
+    // Scheduled campaigns that have not started, and repeating ones, can be changed: in one
+    // transaction their queued messages and reservation are replaced by the new draft's.
+    static bool isEditable(const Campaign &campaign);
+    Result<Campaign> update(qint64 id, const CampaignDraft &draft, const QString &userName = {});
+    // Pausing a repeating campaign holds its next occurrences (running ones are paused on their own).
+    Status pauseRepeating(qint64 id);
+    Status resumeRepeating(qint64 id);
+
+    // Launches the occurrences of repeating campaigns that are due now. One that cannot go (nobody
+    // left, not enough tokens) or was missed by more than the grace is recorded as `skipped` with
+    // the reason. Returns the launched occurrences.
+    Result<QList<qint64>> launchDueOccurrences(const QString &userName = {});
+    // When the next occurrence of any repeating campaign is due (UTC ms); 0 when none.
+    Result<qint64> nextOccurrenceDue() const;
 
     Result<Campaign> get(qint64 id) const;
     // Newest first.
@@ -60,6 +85,11 @@ private:
         CampaignPreview preview;
     };
     Result<Rendered> render(const CampaignDraft &draft, int samples) const;
+    Status checkRepeat(const CampaignDraft &draft, QDateTime *first, int *occurrences) const;
+    // Writes (existingId 0: inserts) a campaign from a draft inside the caller's transaction.
+    Result<qint64> write(const QSqlDatabase &db, const CampaignDraft &draft, const QString &userName, qint64 existingId, qint64 parentId);
+    Result<qint64> launchOccurrence(qint64 parentId, const QString &userName, bool *launched);
+    Status recordSkipped(const QSqlDatabase &db, const CampaignDraft &parent, qint64 parentId, const QDateTime &when, const QString &reason);
 
     Database &m_database;
     TokenLedger &m_ledger;
