@@ -34,6 +34,14 @@
         <source>Saved %n contact(s) to %1.</source>
         <translation><numerusform>Saved %n contact to %1.</numerusform><numerusform>Saved %n contacts to %1.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Repeats %1 until %2: %n message(s), the first on %3. Each one is counted and paid when it goes.</source>
+        <translation><numerusform>Repeats %1 until %2: %n message, the first on %3. Each one is counted and paid when it goes.</numerusform><numerusform>Repeats %1 until %2: %n messages, the first on %3. Each one is counted and paid when it goes.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repeating message(s) launched.</source>
+        <translation><numerusform>%n repeating message launched.</numerusform><numerusform>%n repeating messages launched.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ContactImporter</name>
@@ -125,6 +133,10 @@ Send them again? Some of these people may then get the message twice.</numerusfo
     <message numerus="yes">
         <source>Nobody to send to: everyone chosen (%n person(s)) has opted out of messages.</source>
         <translation><numerusform>Nobody to send to: everyone chosen (%n person) has opted out of messages.</numerusform><numerusform>Nobody to send to: everyone chosen (%n persons) has opted out of messages.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation><numerusform>%1 and %n more</numerusform><numerusform>%1 and %n more</numerusform></translation>
     </message>
 </context>
 <context>

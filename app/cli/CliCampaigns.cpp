@@ -17,6 +17,7 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTimer>
 
 #include <optional>
@@ -49,11 +50,22 @@ QJsonObject campaignJson(const Campaign &c)
     QJsonObject states;
     for (auto it = c.states.cbegin(); it != c.states.cend(); ++it)
         states.insert(it.key(), it.value());
-    return QJsonObject{{QStringLiteral("id"), c.id},
-                       {QStringLiteral("recipients"), c.recipients},
-                       {QStringLiteral("segments"), c.segments},
-                       {QStringLiteral("tokens"), c.tokens},
-                       {QStringLiteral("states"), states}};
+    QJsonObject json{{QStringLiteral("id"), c.id},
+                     {QStringLiteral("status"), c.status},
+                     {QStringLiteral("recipients"), c.recipients},
+                     {QStringLiteral("segments"), c.segments},
+                     {QStringLiteral("tokens"), c.tokens},
+                     {QStringLiteral("states"), states}};
+    if (c.isRepeating()) {
+        json.insert(QStringLiteral("repeat"), c.recurrence.rule());
+        json.insert(QStringLiteral("until"), c.repeatUntil.toLocalTime().date().toString(Qt::ISODate));
+        json.insert(QStringLiteral("next"), c.status == QStringLiteral("done") ? QString() : c.scheduledAt.toString(Qt::ISODate));
+    }
+    if (c.parentId > 0)
+        json.insert(QStringLiteral("repeat_of"), c.parentId);
+    if (!c.statusReason.isEmpty())
+        json.insert(QStringLiteral("reason"), c.statusReason);
+    return json;
 }
 
 } // namespace
@@ -174,8 +186,15 @@ int CliRunner::printCampaign(qint64 id)
         if (it.value() > 0)
             m_out << QStringLiteral("  %1: %2").arg(it.key()).arg(it.value()) << '\n';
     }
+    if (campaign->isRepeating()) {
+        m_out << tr("  Repeats %1 until %2").arg(campaign->recurrence.describe(),
+                                                   QLocale().toString(campaign->repeatUntil.toLocalTime().date(), QLocale::ShortFormat))
+              << '\n';
+        if (campaign->status == QStringLiteral("recurring"))
+            m_out << tr("  Next: %1").arg(QLocale().toString(campaign->scheduledAt.toLocalTime(), QLocale::ShortFormat)) << '\n';
+    }
     if (!campaign->statusReason.isEmpty())
-        m_out << tr("  Paused: %1").arg(campaign->statusReason) << '\n';
+        m_out << tr("  Why: %1").arg(campaign->statusReason) << '\n';
     m_out.flush();
     return Done;
 }
@@ -223,16 +242,10 @@ int CliRunner::runDispatcher(double rate, bool rateGiven)
     return Done;
 }
 
-int CliRunner::campaignSend()
+int CliRunner::applyDraftOptions(CampaignDraft &draft, bool editing)
 {
-    if (!allowOnly({QStringLiteral("group"), QStringLiteral("text"), QStringLiteral("template"), QStringLiteral("name"), QStringLiteral("at"),
-                    QStringLiteral("priority"), QStringLiteral("rate"), QStringLiteral("no-wait"), QStringLiteral("account")}))
-        return BadUsage;
-    if (m_args.values(QStringLiteral("group")).isEmpty())
-        return usage(tr("Choose who gets the message: --group NAME (several --group options are allowed)."));
-    if (m_args.has(QStringLiteral("text")) == m_args.has(QStringLiteral("template")))
-        return usage(tr("Give the message with either --text \"...\" or --template NAME."));
-    CampaignDraft draft;
+    if (m_args.has(QStringLiteral("text")) && m_args.has(QStringLiteral("template")))
+        return usage(tr("Give the message with either --text \"...\" or --template NAME, not both."));
     if (m_args.has(QStringLiteral("priority"))) {
         const auto priority = priorityFromName(m_args.value(QStringLiteral("priority")));
         if (!priority)
@@ -244,6 +257,88 @@ int CliRunner::campaignSend()
         if (!draft.scheduledAt.isValid())
             return usage(tr("Write the time as ISO 8601, e.g. --at 2026-12-24T08:00 (local time) or 2026-12-24T05:00Z."));
     }
+    if (m_args.has(QStringLiteral("once")) && m_args.has(QStringLiteral("repeat")))
+        return usage(tr("Give either --repeat or --once, not both."));
+    if (m_args.has(QStringLiteral("once"))) {
+        draft.recurrence = Recurrence();
+        draft.repeatUntil = QDate();
+    }
+    const QDate startDay = (draft.scheduledAt.isValid() ? draft.scheduledAt : m_clock.nowUtc()).toLocalTime().date();
+    if (m_args.has(QStringLiteral("repeat"))) {
+        const QString repeat = m_args.value(QStringLiteral("repeat"));
+        if (repeat == QStringLiteral("daily")) {
+            draft.recurrence = Recurrence::daily();
+        } else if (repeat == QStringLiteral("weekly")) {
+            draft.recurrence = Recurrence::weekly({startDay.dayOfWeek()});
+        } else if (repeat == QStringLiteral("monthly")) {
+            draft.recurrence = Recurrence::monthly(startDay.day());
+        } else {
+            return usage(tr("Choose --repeat daily, weekly or monthly."));
+        }
+    }
+    if (m_args.has(QStringLiteral("on"))) {
+        if (draft.recurrence.frequency() != Recurrence::Frequency::Weekly)
+            return usage(tr("--on chooses the days of a weekly message: --repeat weekly --on sun,wed"));
+        static const QStringList Days = {QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"), QStringLiteral("thu"),
+                                         QStringLiteral("fri"), QStringLiteral("sat"), QStringLiteral("sun")};
+        QList<int> days;
+        for (const QString &day : m_args.value(QStringLiteral("on")).toLower().split(u',', Qt::SkipEmptyParts)) {
+            const qsizetype index = Days.indexOf(day.trimmed().left(3));
+            if (index < 0)
+                return usage(tr("“%1” is not a day. Write the days like --on sun,wed").arg(day));
+            days.append(int(index) + 1);
+        }
+        draft.recurrence = Recurrence::weekly(days);
+    }
+    if (m_args.has(QStringLiteral("until"))) {
+        draft.repeatUntil = QDate::fromString(m_args.value(QStringLiteral("until")), Qt::ISODate);
+        if (!draft.repeatUntil.isValid())
+            return usage(tr("Write the last day as a date, e.g. --until 2026-12-31"));
+        if (!draft.recurrence.isRepeating())
+            return usage(tr("--until is the last day of a repeating message: add --repeat daily, weekly or monthly."));
+    }
+    if (m_args.has(QStringLiteral("group"))) {
+        draft.groupIds.clear();
+        if (editing)
+            draft.contactIds.clear();
+        for (const QString &name : m_args.values(QStringLiteral("group"))) {
+            const auto group = m_profile->groups().findByName(name);
+            if (!group)
+                return failed(group.error());
+            draft.groupIds.append(group->id);
+        }
+    }
+    if (m_args.has(QStringLiteral("template"))) {
+        const auto found = m_profile->templates().findByName(m_args.value(QStringLiteral("template")));
+        if (!found)
+            return failed(found.error());
+        draft.body = found->body;
+        draft.templateId = found->id;
+        if (!editing)
+            draft.name = found->name;
+    } else if (m_args.has(QStringLiteral("text"))) {
+        draft.body = m_args.value(QStringLiteral("text"));
+        draft.templateId = 0;
+    }
+    if (m_args.has(QStringLiteral("name")))
+        draft.name = m_args.value(QStringLiteral("name"));
+    if (m_args.has(QStringLiteral("account")))
+        draft.accountName = m_args.value(QStringLiteral("account"));
+    return Done;
+}
+
+int CliRunner::campaignSend()
+{
+    if (!allowOnly({QStringLiteral("group"), QStringLiteral("text"), QStringLiteral("template"), QStringLiteral("name"), QStringLiteral("at"),
+                    QStringLiteral("priority"), QStringLiteral("rate"), QStringLiteral("no-wait"), QStringLiteral("account"),
+                    QStringLiteral("repeat"), QStringLiteral("on"), QStringLiteral("until")}))
+        return BadUsage;
+    if (m_args.values(QStringLiteral("group")).isEmpty())
+        return usage(tr("Choose who gets the message: --group NAME (several --group options are allowed)."));
+    if (m_args.has(QStringLiteral("text")) == m_args.has(QStringLiteral("template")))
+        return usage(tr("Give the message with either --text \"...\" or --template NAME."));
+    if (m_args.has(QStringLiteral("repeat")) && !m_args.has(QStringLiteral("until")))
+        return usage(tr("A repeating message needs an end date: add --until YYYY-MM-DD (the last day it may go)."));
     double rate = 0;
     if (m_args.has(QStringLiteral("rate"))) {
         bool ok = false;
@@ -253,30 +348,13 @@ int CliRunner::campaignSend()
     }
     if (Status opened = openProfile(); !opened)
         return failed(opened.error());
-    for (const QString &name : m_args.values(QStringLiteral("group"))) {
-        const auto group = m_profile->groups().findByName(name);
-        if (!group)
-            return failed(group.error());
-        draft.groupIds.append(group->id);
-    }
-    if (m_args.has(QStringLiteral("template"))) {
-        const auto found = m_profile->templates().findByName(m_args.value(QStringLiteral("template")));
-        if (!found)
-            return failed(found.error());
-        draft.body = found->body;
-        draft.templateId = found->id;
-        draft.name = found->name;
-    } else {
-        draft.body = m_args.value(QStringLiteral("text"));
-    }
-    if (m_args.has(QStringLiteral("name")))
-        draft.name = m_args.value(QStringLiteral("name"));
+    CampaignDraft draft;
+    if (const int code = applyDraftOptions(draft, false); code != Done)
+        return code;
     Settings &settings = m_profile->settings();
     draft.gateway = settings.gatewayProvider();
     draft.senderId = settings.gatewaySenderId();
     draft.chargeTokens = draft.gateway != QStringLiteral("simulator");
-    if (m_args.has(QStringLiteral("account")))
-        draft.accountName = m_args.value(QStringLiteral("account"));
     const auto preview = m_profile->campaigns().preview(draft);
     if (!preview)
         return failed(preview.error());
@@ -285,20 +363,50 @@ int CliRunner::campaignSend()
     if (draft.gateway == QStringLiteral("simulator"))
         m_err << tr("Simulation — no SMS leaves this computer.") << Qt::endl;
     const QuietHours quiet{settings.quietHoursStart(), settings.quietHoursEnd()};
-    const QDateTime sendTime = (draft.scheduledAt.isValid() ? draft.scheduledAt : m_clock.nowUtc()).toLocalTime();
+    const QDateTime sendTime = (preview->firstOccurrence.isValid() ? preview->firstOccurrence
+                                : draft.scheduledAt.isValid()     ? draft.scheduledAt
+                                                                  : m_clock.nowUtc())
+                                   .toLocalTime();
     if (draft.priority != Priority::Urgent && quiet.isQuiet(sendTime)) {
         m_err << tr("Quiet hours (%1–%2): the messages wait until %2. Only --priority urgent goes out now.")
                      .arg(quiet.start.toString(QStringLiteral("HH:mm")), quiet.end.toString(QStringLiteral("HH:mm")))
+              << Qt::endl;
+    }
+    if (draft.recurrence.isRepeating()) {
+        m_err << tr("Repeats %1 until %2: %n message(s), the first on %3. Each one is counted and paid when it goes.", nullptr,
+                    preview->occurrences)
+                     .arg(draft.recurrence.describe(), QLocale().toString(draft.repeatUntil, QLocale::ShortFormat),
+                          QLocale().toString(preview->firstOccurrence.toLocalTime(), QLocale::ShortFormat))
               << Qt::endl;
     }
     const auto launched = m_profile->campaigns().launch(draft, qEnvironmentVariable("USER"));
     if (!launched)
         return failed(launched.error());
     if (!m_args.has(QStringLiteral("no-wait"))) {
+        // A repeating campaign whose first occurrence is now goes now.
+        if (draft.recurrence.isRepeating()) {
+            if (const auto occurrences = m_profile->campaigns().launchDueOccurrences(qEnvironmentVariable("USER")); !occurrences)
+                return failed(occurrences.error());
+        }
         if (const int code = runDispatcher(rate, m_args.has(QStringLiteral("rate"))); code != Done)
             return code;
     }
     return printCampaign(launched->id);
+}
+
+int CliRunner::campaignEdit(qint64 id)
+{
+    auto draft = m_profile->campaigns().draft(id);
+    if (!draft)
+        return failed(draft.error());
+    if (const int code = applyDraftOptions(*draft, true); code != Done)
+        return code;
+    if (draft->recurrence.isRepeating() && !draft->repeatUntil.isValid())
+        return usage(tr("A repeating message needs an end date: add --until YYYY-MM-DD (the last day it may go)."));
+    const auto changed = m_profile->campaigns().update(id, *draft, qEnvironmentVariable("USER"));
+    if (!changed)
+        return failed(changed.error());
+    return printCampaign(id);
 }
 
 int CliRunner::campaign(const QStringList &words)
@@ -318,6 +426,12 @@ int CliRunner::campaign(const QStringList &words)
         }
         if (Status opened = openProfile(); !opened)
             return failed(opened.error());
+        // Occurrences of repeating campaigns due by now are launched first (or recorded as skipped).
+        const auto occurrences = m_profile->campaigns().launchDueOccurrences(qEnvironmentVariable("USER"));
+        if (!occurrences)
+            return failed(occurrences.error());
+        if (!occurrences->isEmpty())
+            m_err << tr("%n repeating message(s) launched.", nullptr, int(occurrences->size())) << Qt::endl;
         const int code = runDispatcher(rate, m_args.has(QStringLiteral("rate")));
         if (code == Done && m_json)
             printJson(QJsonObject{{QStringLiteral("done"), true}});
@@ -337,7 +451,8 @@ int CliRunner::campaign(const QStringList &words)
                                      {QStringLiteral("name"), c.name},
                                      {QStringLiteral("status"), c.status},
                                      {QStringLiteral("scheduled"), c.scheduledAt.isValid() ? c.scheduledAt.toString(Qt::ISODate) : QString()},
-                                     {QStringLiteral("recipients"), c.recipients}});
+                                     {QStringLiteral("recipients"), c.recipients},
+                                     {QStringLiteral("repeat"), c.recurrence.rule()}});
             if (!m_json)
                 m_out << QStringLiteral("%1  %2  %3  %4").arg(c.id, 4).arg(c.status, -10).arg(c.recipients, 7).arg(c.name) << '\n';
         }
@@ -346,9 +461,15 @@ int CliRunner::campaign(const QStringList &words)
         m_out.flush();
         return Done;
     }
-    const QStringList withId = {QStringLiteral("status"), QStringLiteral("resend-uncertain"), QStringLiteral("cancel"), QStringLiteral("recipients")};
+    const QStringList withId = {QStringLiteral("status"), QStringLiteral("resend-uncertain"), QStringLiteral("cancel"), QStringLiteral("recipients"),
+                                QStringLiteral("edit"), QStringLiteral("pause"), QStringLiteral("resume")};
     if (withId.contains(sub)) {
-        if (!allowOnly(sub == QStringLiteral("recipients") ? QStringList{QStringLiteral("state")} : QStringList{}))
+        const QStringList editOptions = {QStringLiteral("group"), QStringLiteral("text"), QStringLiteral("template"), QStringLiteral("name"),
+                                         QStringLiteral("at"), QStringLiteral("priority"), QStringLiteral("account"), QStringLiteral("repeat"),
+                                         QStringLiteral("on"), QStringLiteral("until"), QStringLiteral("once")};
+        if (!allowOnly(sub == QStringLiteral("recipients") ? QStringList{QStringLiteral("state")}
+                       : sub == QStringLiteral("edit")     ? editOptions
+                                                           : QStringList{}))
             return BadUsage;
         bool ok = false;
         const qint64 id = words.value(1).toLongLong(&ok);
@@ -360,6 +481,22 @@ int CliRunner::campaign(const QStringList &words)
             return failed(exists.error());
         if (sub == QStringLiteral("status"))
             return printCampaign(id);
+        if (sub == QStringLiteral("edit"))
+            return campaignEdit(id);
+        if (sub == QStringLiteral("pause") || sub == QStringLiteral("resume")) {
+            const bool pause = sub == QStringLiteral("pause");
+            const auto campaign = m_profile->campaigns().get(id);
+            Status done;
+            if (campaign->isRepeating()) {
+                done = pause ? m_profile->campaigns().pauseRepeating(id) : m_profile->campaigns().resumeRepeating(id);
+            } else {
+                OutboxStore store(m_profile->database(), m_profile->tokens(), m_clock);
+                done = pause ? store.pause(id, tr("Paused by you.")) : store.resume(id);
+            }
+            if (!done)
+                return failed(done.error());
+            return printCampaign(id);
+        }
         if (sub == QStringLiteral("recipients")) {
             const QString state = m_args.value(QStringLiteral("state"));
             const auto rows = m_profile->campaigns().recipients(id, state, 0, std::numeric_limits<int>::max());
@@ -394,7 +531,7 @@ int CliRunner::campaign(const QStringList &words)
         }
         return printCampaign(id);
     }
-    return usage(tr("Use one of: campaign send, run, status ID, list, recipients ID, resend-uncertain ID, cancel ID."));
+    return usage(tr("Use one of: campaign send, run, status ID, list, recipients ID, edit ID, pause ID, resume ID, resend-uncertain ID, cancel ID."));
 }
 
 } // namespace kengele

@@ -37,9 +37,10 @@ const QStringList ValueOptions = {
     QStringLiteral("last-name"), QStringLiteral("email"), QStringLiteral("search"), QStringLiteral("tokens"),
     QStringLiteral("account"), QStringLiteral("provider"), QStringLiteral("username"), QStringLiteral("sender-id"),
     QStringLiteral("environment"), QStringLiteral("base-url"), QStringLiteral("template"), QStringLiteral("at"),
-    QStringLiteral("priority"), QStringLiteral("rate"), QStringLiteral("state")};
+    QStringLiteral("priority"), QStringLiteral("rate"), QStringLiteral("state"), QStringLiteral("repeat"),
+    QStringLiteral("on"), QStringLiteral("until")};
 const QStringList FlagOptions = {QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version"),
-                                 QStringLiteral("api-key-stdin"), QStringLiteral("no-wait")};
+                                 QStringLiteral("api-key-stdin"), QStringLiteral("no-wait"), QStringLiteral("once")};
 
 QString padded(const QString &text, int width)
 {
@@ -185,8 +186,11 @@ void CliRunner::printHelp()
                 "Campaigns:\n"
                 "  campaign send --group NAME [--group NAME...] (--text T | --template NAME) [--name N]\n"
                 "                [--at ISO8601] [--priority low|normal|high|urgent] [--rate PER_SECOND] [--no-wait]\n"
+                "                [--repeat daily|weekly|monthly [--on sun,wed] --until YYYY-MM-DD]\n"
                 "  campaign run [--rate PER_SECOND]      send everything due (also after a crash)\n"
                 "  campaign status ID | campaign list | campaign recipients ID [--state S]\n"
+                "  campaign edit ID [the options of send, or --once]   change a campaign before it goes\n"
+                "  campaign pause ID | campaign resume ID\n"
                 "  campaign resend-uncertain ID | campaign cancel ID\n")
           << Qt::flush;
 }

@@ -13,6 +13,7 @@ namespace kengele {
 
 class Clock;
 class Profile;
+struct CampaignDraft;
 
 // kengele-cli: the commands of DESIGN section 8, over the same core services as the GUI.
 // Exit status: 0 done, 1 failed (reason on stderr), 2 bad usage.
@@ -38,6 +39,9 @@ private:
     int gateway(const QStringList &words);
     int campaign(const QStringList &words);
     int campaignSend();
+    int campaignEdit(qint64 id);
+    // Applies --text/--template/--group/--at/--repeat... to a draft; Done or an exit code.
+    int applyDraftOptions(CampaignDraft &draft, bool editing);
     int runDispatcher(double rate, bool rateGiven);
     int printCampaign(qint64 id);
 

@@ -1,6 +1,7 @@
 #include "DesktopApp.h"
 
 #include "MainWindow.h"
+#include "campaigns/CampaignService.h"
 #include "campaigns/DispatchService.h"
 #include "campaigns/GatewaySetup.h"
 #include "common/Clock.h"
@@ -147,6 +148,7 @@ void DesktopApp::runDispatch(quint64 generation, const QString &apiKey)
             [](const QString &message) { qCWarning(lcCampaigns) << "sending stopped:" << message; });
     }
     m_dispatch->setRate(settings.gatewayRatePerSecond());
+    m_dispatch->setCampaignLimits(m_profile->campaigns().limits());
     m_dispatch->start();
     qCInfo(lcCampaigns) << "sending through" << settings.gatewayProvider();
     if (m_window)

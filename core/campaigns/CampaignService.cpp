@@ -409,6 +409,15 @@ Result<CampaignDraft> CampaignService::draft(qint64 id) const
     d.gateway = campaign->gateway;
     d.scheduledAt = campaign->scheduledAt;
     d.recurrence = campaign->recurrence;
+    if (campaign->isRepeating() && campaign->scheduledAt.isValid()) {
+        // Changed rules start from the next moment at the same time of day that has not passed
+        // (so Sunday → Wednesday on a Sunday means this Wednesday, not the one after next).
+        const QDateTime now = m_clock.nowUtc().toLocalTime();
+        QDateTime start(now.date(), campaign->scheduledAt.toLocalTime().time());
+        if (start <= now)
+            start = start.addDays(1);
+        d.scheduledAt = start.toUTC();
+    }
     if (campaign->repeatUntil.isValid())
         d.repeatUntil = campaign->repeatUntil.toLocalTime().date();
     d.chargeTokens = campaign->tokens > 0;

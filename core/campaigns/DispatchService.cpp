@@ -1,5 +1,7 @@
 #include "DispatchService.h"
 
+#include "common/Clock.h"
+
 namespace kengele {
 
 DispatchService::DispatchService(Database &database, TokenLedger &ledger, const Clock &clock, Dispatcher::GatewayFactory factory,
@@ -39,9 +41,35 @@ void DispatchService::start()
             connect(m_dispatcher, &Dispatcher::campaignPaused, this, &DispatchService::campaignPaused);
             connect(m_dispatcher, &Dispatcher::campaignsFinished, this, &DispatchService::campaignsFinished);
             connect(m_dispatcher, &Dispatcher::failed, this, &DispatchService::failed);
+            m_campaigns = new CampaignService(m_database, m_ledger, m_clock, m_dispatcher);
+            m_campaigns->setLimits(m_limits);
+            m_occurrenceTimer = new QTimer(m_dispatcher);
+            m_occurrenceTimer->setSingleShot(true);
+            connect(m_occurrenceTimer, &QTimer::timeout, m_dispatcher, [this, d = m_dispatcher] { launchOccurrences(d); });
         },
         Qt::BlockingQueuedConnection);
     QMetaObject::invokeMethod(m_dispatcher, &Dispatcher::start, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_dispatcher, [this, d = m_dispatcher] { launchOccurrences(d); }, Qt::QueuedConnection);
+}
+
+void DispatchService::launchOccurrences(Dispatcher *dispatcher)
+{
+    if (!m_campaigns)
+        return;
+    const Result<QList<qint64>> launched = m_campaigns->launchDueOccurrences();
+    if (!launched) {
+        Q_EMIT failed(launched.error().message);
+        return;
+    }
+    if (!launched->isEmpty())
+        dispatcher->wake();
+    Q_EMIT occurrencesLaunched(*launched);
+    // Look again when the next one is due, and at least every minute (a repeating campaign may
+    // have been made or changed in the window; the clock may have been changed).
+    qint64 wait = 60'000;
+    if (const Result<qint64> next = m_campaigns->nextOccurrenceDue(); next && *next > 0)
+        wait = qBound<qint64>(0, *next - m_clock.nowMs() + 50, wait);
+    m_occurrenceTimer->start(int(wait));
 }
 
 void DispatchService::stop()
@@ -53,8 +81,10 @@ void DispatchService::stop()
     m_dispatcher = nullptr;
     QMetaObject::invokeMethod(
         m_anchor,
-        [dispatcher] {
+        [this, dispatcher] {
             dispatcher->stop();
+            m_campaigns = nullptr; // the dispatcher owns them
+            m_occurrenceTimer = nullptr;
             delete dispatcher;
         },
         Qt::BlockingQueuedConnection);
@@ -65,8 +95,10 @@ void DispatchService::stop()
 
 void DispatchService::wake()
 {
-    if (m_dispatcher)
-        QMetaObject::invokeMethod(m_dispatcher, &Dispatcher::wake, Qt::QueuedConnection);
+    if (!m_dispatcher)
+        return;
+    QMetaObject::invokeMethod(m_dispatcher, &Dispatcher::wake, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_dispatcher, [this, d = m_dispatcher] { launchOccurrences(d); }, Qt::QueuedConnection);
 }
 
 void DispatchService::setRate(double ratePerSecond)

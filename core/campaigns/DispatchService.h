@@ -1,9 +1,11 @@
 #pragma once
 
+#include "campaigns/CampaignService.h"
 #include "campaigns/Dispatcher.h"
 
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 #include <memory>
 
 namespace kengele {
@@ -13,7 +15,8 @@ class Database;
 class TokenLedger;
 
 // Runs the Dispatcher (and its gateways) on a thread of its own, so the window never waits for
-// the network or the outbox, and passes its news back as signals. The Dispatcher is made inside
+// the network or the outbox, and passes its news back as signals. In the same thread it launches
+// the occurrences of repeating campaigns when they are due. The Dispatcher is made inside
 // the sending thread, so its timers, gateways and database connection all belong to it.
 //
 // Make one per profile and keep it: stop() and start() reuse the same thread, and with it the
@@ -34,6 +37,8 @@ public:
     // A campaign was launched, resumed or queued again: send what is due now.
     void wake();
     void setRate(double ratePerSecond);
+    // Limits for launching occurrences of repeating campaigns (as the profile's campaign service).
+    void setCampaignLimits(const CampaignService::Limits &limits) { m_limits = limits; }
     bool isRunning() const { return m_thread.isRunning(); }
 
 Q_SIGNALS:
@@ -42,8 +47,12 @@ Q_SIGNALS:
     void campaignPaused(qint64 campaignId, const QString &reason);
     void campaignsFinished(const QList<qint64> &campaignIds);
     void failed(const QString &message);
+    // Occurrences of repeating campaigns were launched, or skipped and recorded.
+    void occurrencesLaunched(const QList<qint64> &campaignIds);
 
 private:
+    void launchOccurrences(Dispatcher *dispatcher); // in the sending thread
+
     Database &m_database;
     TokenLedger &m_ledger;
     const Clock &m_clock;
@@ -53,6 +62,9 @@ private:
     QObject *m_anchor = nullptr; // lives in m_thread: what runs code there
     std::unique_ptr<OutboxStore> m_store;
     Dispatcher *m_dispatcher = nullptr; // lives in m_thread
+    CampaignService *m_campaigns = nullptr; // lives in m_thread
+    QTimer *m_occurrenceTimer = nullptr; // lives in m_thread
+    CampaignService::Limits m_limits;
 };
 
 } // namespace kengele

@@ -1,5 +1,6 @@
 #include "CliRunner.h"
 #include "TestSupport.h"
+#include "common/Language.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void templatesSaveRefusesUnknownField();
     void segmentsFromArgumentAndStdin();
     void newerDatabaseIsRefusedClearly();
+    void campaignsOnceAndRepeating();
 
 private:
     struct Outcome {
@@ -44,6 +46,8 @@ private:
 
 void TestCliRunner::init()
 {
+    // As kengele-cli's main() does: English with its plural forms.
+    Language::install(QStringLiteral("en"));
     m_dir = std::make_unique<QTemporaryDir>();
 }
 
@@ -224,6 +228,82 @@ void TestCliRunner::newerDatabaseIsRefusedClearly()
     const Outcome outcome = cli({QStringLiteral("groups"), QStringLiteral("list")});
     QCOMPARE(outcome.code, 1);
     QVERIFY(outcome.err.contains(QStringLiteral("newer version of Kengele")));
+}
+
+void TestCliRunner::campaignsOnceAndRepeating()
+{
+    // The clock says Sunday 1 March 2026, 12:00 in Nairobi (TZ is set for this test).
+    auto args = [](const char *line) { return QString::fromUtf8(line).split(u'|'); };
+    QCOMPARE(cli(args("groups|create|Youth")).code, 0);
+    QCOMPARE(cli(args("contacts|add|0712000001|--name|Mary W|--group|Youth")).code, 0);
+    QCOMPARE(cli(args("contacts|add|0712000002|--name|John K|--group|Youth")).code, 0);
+
+    const Outcome noEnd = cli(args("campaign|send|--group|Youth|--text|Hi|--repeat|daily"));
+    QCOMPARE(noEnd.code, 2);
+    QVERIFY2(noEnd.err.contains(QStringLiteral("needs an end date")), qPrintable(noEnd.err));
+    const Outcome badDay = cli(args("campaign|send|--group|Youth|--text|Hi|--repeat|weekly|--on|sun,funday|--until|2026-03-31"));
+    QCOMPARE(badDay.code, 2);
+    QVERIFY2(badDay.err.contains(QStringLiteral("funday")), qPrintable(badDay.err));
+    const Outcome onWithoutWeekly = cli(args("campaign|send|--group|Youth|--text|Hi|--on|sun"));
+    QCOMPARE(onWithoutWeekly.code, 2);
+    const Outcome endBeforeStart = cli(args("campaign|send|--group|Youth|--text|Hi|--repeat|daily|--at|2026-03-10T08:00|--until|2026-03-09"));
+    QCOMPARE(endBeforeStart.code, 1);
+    QVERIFY2(endBeforeStart.err.contains(QStringLiteral("comes before the first message")), qPrintable(endBeforeStart.err));
+
+    const Outcome weekly = cli(args("--json|campaign|send|--group|Youth|--text|Ibada ya {first_name}|--name|Sunday|--repeat|weekly|--on|sun|"
+                                     "--at|2026-03-08T10:00|--until|2026-03-31|--no-wait"));
+    QCOMPARE(weekly.code, 0);
+    const QJsonObject parent = weekly.json().object();
+    QCOMPARE(parent.value(QStringLiteral("status")).toString(), QStringLiteral("recurring"));
+    QCOMPARE(parent.value(QStringLiteral("repeat")).toString(), QStringLiteral("FREQ=WEEKLY;BYDAY=SU"));
+    QCOMPARE(parent.value(QStringLiteral("until")).toString(), QStringLiteral("2026-03-31"));
+    QCOMPARE(parent.value(QStringLiteral("next")).toString(), QStringLiteral("2026-03-08T07:00:00Z"));
+    QCOMPARE(parent.value(QStringLiteral("recipients")).toInt(), 2);
+    QVERIFY2(weekly.err.contains(QStringLiteral("4 messages")), qPrintable(weekly.err)); // 8, 15, 22, 29 March
+    const QString id = QString::number(parent.value(QStringLiteral("id")).toInteger());
+
+    // Changed to Wednesdays: the next is the 4th.
+    const Outcome edited = cli({QStringLiteral("--json"), QStringLiteral("campaign"), QStringLiteral("edit"), id, QStringLiteral("--on"), QStringLiteral("wed")});
+    QCOMPARE(edited.code, 0);
+    QCOMPARE(edited.json().object().value(QStringLiteral("next")).toString(), QStringLiteral("2026-03-04T07:00:00Z"));
+    QCOMPARE(cli({QStringLiteral("campaign"), QStringLiteral("pause"), id}).code, 0);
+    QCOMPARE(cli({QStringLiteral("--json"), QStringLiteral("campaign"), QStringLiteral("status"), id}).json().object().value(QStringLiteral("status")).toString(),
+             QStringLiteral("paused"));
+    QCOMPARE(cli({QStringLiteral("campaign"), QStringLiteral("resume"), id}).code, 0);
+
+    // Wednesday 10:00:30: `campaign run` launches the occurrence and sends it (simulator).
+    m_clock.set(QDateTime(QDate(2026, 3, 4), QTime(10, 0, 30)).toUTC());
+    const Outcome run = cli(args("--json|campaign|run"));
+    QCOMPARE(run.code, 0);
+    const QJsonArray list = cli(args("--json|campaign|list")).json().array();
+    QCOMPARE(list.size(), 2);
+    const QJsonObject occurrence = list.first().toObject();
+    QCOMPARE(occurrence.value(QStringLiteral("status")).toString(), QStringLiteral("done"));
+    QVERIFY(occurrence.value(QStringLiteral("name")).toString().startsWith(QStringLiteral("Sunday — ")));
+    QCOMPARE(occurrence.value(QStringLiteral("repeat")).toString(), QString());
+    const QJsonObject sent = cli({QStringLiteral("--json"), QStringLiteral("campaign"), QStringLiteral("status"),
+                                  QString::number(occurrence.value(QStringLiteral("id")).toInteger())})
+                                 .json()
+                                 .object();
+    QCOMPARE(sent.value(QStringLiteral("repeat_of")).toInteger(), parent.value(QStringLiteral("id")).toInteger());
+    const QJsonObject states = sent.value(QStringLiteral("states")).toObject();
+    QCOMPARE(states.value(QStringLiteral("sent")).toInt() + states.value(QStringLiteral("delivered")).toInt(), 2);
+    // The same moment again: nothing new.
+    QCOMPARE(cli(args("--json|campaign|run")).code, 0);
+    QCOMPARE(cli(args("--json|campaign|list")).json().array().size(), 2);
+
+    // A one-off scheduled for later can be changed; one already sent cannot.
+    const Outcome later = cli(args("--json|campaign|send|--group|Youth|--text|Later|--at|2026-03-20T09:00|--no-wait"));
+    QCOMPARE(later.code, 0);
+    const QString laterId = QString::number(later.json().object().value(QStringLiteral("id")).toInteger());
+    const Outcome changed = cli({QStringLiteral("--json"), QStringLiteral("campaign"), QStringLiteral("edit"), laterId, QStringLiteral("--text"),
+                                 QString(200, u'a')});
+    QCOMPARE(changed.code, 0);
+    QCOMPARE(changed.json().object().value(QStringLiteral("segments")).toInt(), 4);
+    const Outcome tooLate = cli({QStringLiteral("campaign"), QStringLiteral("edit"), QString::number(occurrence.value(QStringLiteral("id")).toInteger()),
+                                 QStringLiteral("--text"), QStringLiteral("x")});
+    QCOMPARE(tooLate.code, 1);
+    QVERIFY2(tooLate.err.contains(QStringLiteral("can no longer be changed")), qPrintable(tooLate.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliRunner)

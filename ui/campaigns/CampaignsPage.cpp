@@ -155,6 +155,7 @@ void CampaignsPage::setDispatchService(DispatchService *dispatch)
                           << connect(dispatch, &DispatchService::idle, this, &CampaignsPage::scheduleRefresh)
                           << connect(dispatch, &DispatchService::campaignsFinished, this, &CampaignsPage::scheduleRefresh)
                           << connect(dispatch, &DispatchService::campaignPaused, this, &CampaignsPage::scheduleRefresh)
+                          << connect(dispatch, &DispatchService::occurrencesLaunched, this, &CampaignsPage::scheduleRefresh)
                           << connect(dispatch, &DispatchService::failed, this, &CampaignsPage::showDispatchProblem);
 }
 
