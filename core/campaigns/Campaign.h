@@ -34,6 +34,7 @@ struct CampaignPreview {
     int recipients = 0;       // who will get a message
     int optedOut = 0;         // left out: opted out
     int duplicates = 0;       // left out: the same person (number) through several groups
+    int cannotReceiveSms = 0; // left out: landlines and other numbers that take no SMS
     int segments = 0;         // total SMS parts = tokens
     int maxSegments = 0;      // the longest single message
     int tokens = 0;           // what it costs (0 on the simulator)

@@ -5,6 +5,7 @@
 #include "common/Clock.h"
 #include "common/Log.h"
 #include "contacts/ContactMergeValues.h"
+#include "contacts/PhoneNormalizer.h"
 #include "messaging/MessageTemplate.h"
 #include "messaging/SegmentCounter.h"
 #include "storage/Database.h"
@@ -102,6 +103,7 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
     QSqlDatabase db = m_database.connection();
     QHash<qint64, bool> seen;
     QStringList emptyGroups;
+    SmsReachability reachability;
     auto collect = [&](QSqlQuery &q, const QString &groupName) -> Status {
         if (!q.exec())
             return std::unexpected(Database::storageError(q.lastError(), tr("Reading the recipients")));
@@ -114,6 +116,10 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
             seen.insert(id, true);
             if (q.value(4).toBool()) {
                 ++out.preview.optedOut;
+                continue;
+            }
+            if (!reachability.canReceiveSms(q.value(3).toString())) {
+                ++out.preview.cannotReceiveSms;
                 continue;
             }
             out.recipients.append(Recipient{id, q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), groupName});
@@ -147,6 +153,14 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
             return std::unexpected(ok.error());
     }
     if (out.recipients.isEmpty()) {
+        if (out.preview.cannotReceiveSms > 0 && out.preview.optedOut == 0)
+            return fail(ErrorCode::InvalidInput, tr("Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and "
+                                                    "other numbers that are not mobile).", nullptr, out.preview.cannotReceiveSms));
+        if (out.preview.optedOut > 0 && out.preview.cannotReceiveSms > 0)
+            return fail(ErrorCode::InvalidInput, tr("Nobody to send to: of the people chosen, %1 opted out of messages and %2 have numbers "
+                                                    "that cannot receive SMS.")
+                                                     .arg(out.preview.optedOut)
+                                                     .arg(out.preview.cannotReceiveSms));
         if (out.preview.optedOut > 0)
             return fail(ErrorCode::InvalidInput, tr("Nobody to send to: everyone chosen (%n person(s)) has opted out of messages.", nullptr,
                                                     out.preview.optedOut));
@@ -214,6 +228,9 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
         p.warnings << tr("The message needs Unicode (UCS-2): only 70 characters fit in one SMS part.");
     if (!emptyGroups.isEmpty())
         p.warnings << tr("Nobody to send to in: %1.").arg(emptyGroups.join(QStringLiteral(", ")));
+    if (p.cannotReceiveSms > 0)
+        p.warnings << tr("Left out: %n number(s) that cannot receive SMS (landlines and other numbers that are not mobile). "
+                         "Correct them in Contacts.", nullptr, p.cannotReceiveSms);
     return out;
 }
 

@@ -71,4 +71,38 @@ Result<QString> PhoneNormalizer::normalize(QStringView raw) const
     return QString::fromStdString(formatted);
 }
 
+bool SmsReachability::canReceiveSms(const QString &e164)
+{
+    constexpr qsizetype BlockLength = 8;
+    const QStringView block = QStringView(e164).left(BlockLength);
+    if (const auto known = m_blocks.constFind(block); known != m_blocks.cend())
+        return known.value();
+    const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+    PhoneNumber number;
+    // Validity depends on the whole number: an invalid one says nothing about its block. (Stored
+    // numbers were valid when entered; only the first of each block is looked at again.)
+    if (util->Parse(e164.toStdString(), "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR || !util->IsValidNumber(number))
+        return false;
+    bool capable = true;
+    {
+        switch (util->GetNumberType(number)) {
+        case PhoneNumberUtil::FIXED_LINE:
+        case PhoneNumberUtil::TOLL_FREE:
+        case PhoneNumberUtil::PREMIUM_RATE:
+        case PhoneNumberUtil::SHARED_COST:
+        case PhoneNumberUtil::UAN:
+        case PhoneNumberUtil::VOICEMAIL:
+        case PhoneNumberUtil::PAGER:
+            capable = false;
+            break;
+        default: // mobile, fixed line or mobile (+1), personal, VoIP, unknown kind: give it a chance
+            capable = true;
+            break;
+        }
+    }
+    m_keys.append(e164.left(BlockLength));
+    m_blocks.insert(QStringView(m_keys.constLast()), capable);
+    return capable;
+}
+
 } // namespace kengele

@@ -2,6 +2,7 @@
 #include "campaigns/CampaignService.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
+#include "contacts/PhoneNormalizer.h"
 #include "storage/Database.h"
 #include "tokens/TokenLedger.h"
 
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void badInput();
     void scheduledLaterWaits();
     void recipientsByState();
+    void landlinesAreLeftOut();
 
 private:
     CampaignDraft draft(const QString &body) const;
@@ -191,6 +193,42 @@ void TestCampaignService::recipientsByState()
     QCOMPARE(*(*m_profile)->campaigns().countRecipients(launched->id), 3);
     QCOMPARE(*(*m_profile)->campaigns().countRecipients(launched->id, QStringLiteral("failed")), 0);
     QCOMPARE((*m_profile)->campaigns().recipients(launched->id, QStringLiteral("queued"), 1, 10)->size(), 2);
+}
+
+void TestCampaignService::landlinesAreLeftOut()
+{
+    Profile &p = **m_profile;
+    ContactInput office;
+    office.firstName = QStringLiteral("Church office");
+    office.phone = QStringLiteral("020 2222222"); // a Nairobi landline: valid, but no SMS
+    const auto landline = p.contacts().add(office);
+    QVERIFY2(landline, qPrintable(landline ? QString() : landline.error().message));
+    QVERIFY(p.groups().addMembers(m_youth, {landline->id}));
+    const auto preview = p.campaigns().preview(draft(QStringLiteral("Hi")));
+    QVERIFY(preview);
+    QCOMPARE(preview->recipients, 3);
+    QCOMPARE(preview->cannotReceiveSms, 1);
+    QVERIFY(preview->warnings.join(u' ').contains(QStringLiteral("cannot receive SMS")));
+    const auto launched = p.campaigns().launch(draft(QStringLiteral("Hi")));
+    QVERIFY(launched);
+    QCOMPARE(*p.campaigns().countRecipients(launched->id), 3);
+
+    // Only the landline chosen: nothing to send, and the reason says why.
+    CampaignDraft only = draft(QStringLiteral("Hi"));
+    only.groupIds.clear();
+    only.contactIds = {landline->id};
+    const auto refused = p.campaigns().preview(only);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("cannot receive SMS")), qPrintable(refused.error().message));
+
+    // Blocks are remembered, numbers are still told apart: a mobile after a landline is kept.
+    SmsReachability reach;
+    QVERIFY(!reach.canReceiveSms(QStringLiteral("+254202222222")));
+    QVERIFY(!reach.canReceiveSms(QStringLiteral("+254202222333")));
+    QVERIFY(reach.canReceiveSms(QStringLiteral("+254712000001")));
+    QVERIFY(reach.canReceiveSms(QStringLiteral("+254712000002")));
+    QVERIFY(!reach.canReceiveSms(QStringLiteral("+999123456")));  // no such country
+    QVERIFY(reach.canReceiveSms(QStringLiteral("+14155550123"))); // +1: fixed line or mobile
 }
 
 QTEST_GUILESS_MAIN(TestCampaignService)
