@@ -4,6 +4,7 @@
 #include "common/Log.h"
 #include "gateway/DeliveryReport.h"
 #include "storage/Database.h"
+#include "storage/SqliteStatement.h"
 #include "storage/Transaction.h"
 #include "tokens/TokenLedger.h"
 
@@ -12,11 +13,24 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <optional>
+
 namespace kengele {
 
 namespace {
 constexpr int UrgentPriority = 3;
 const QString ActiveCampaign = QStringLiteral("c.status IN ('queued', 'scheduled', 'sending')");
+
+// Due messages of active campaigns, highest priority first, then oldest; ?1 now, ?2 how many,
+// ?3 the urgent priority (quiet hours).
+#define KENGELE_CLAIM_SELECT                                                                                              \
+    "SELECT o.id, o.campaign_id, o.phone, o.text, o.segments, o.attempts, c.sender_id, c.gateway, c.tokens > 0, "         \
+    "EXISTS (SELECT 1 FROM opt_outs x WHERE x.phone = o.phone) "                                                          \
+    "FROM outbox o JOIN campaigns c ON c.id = o.campaign_id "                                                             \
+    "WHERE o.state = 'queued' AND o.due_at <= ?1 AND c.status IN ('queued', 'scheduled', 'sending')"
+constexpr const char *ClaimSql = KENGELE_CLAIM_SELECT " ORDER BY o.priority DESC, o.due_at, o.id LIMIT ?2";
+constexpr const char *ClaimUrgentSql = KENGELE_CLAIM_SELECT " AND o.priority = ?3 ORDER BY o.priority DESC, o.due_at, o.id LIMIT ?2";
+#undef KENGELE_CLAIM_SELECT
 } // namespace
 
 OutboxStore::OutboxStore(Database &database, TokenLedger &ledger, const Clock &clock)
@@ -29,25 +43,26 @@ OutboxStore::OutboxStore(Database &database, TokenLedger &ledger, const Clock &c
 Status OutboxStore::insertQueued(const QSqlDatabase &db, qint64 campaignId, int priority, qint64 dueAt, qint64 now,
                                  const QList<NewMessage> &messages)
 {
-    QSqlQuery outbox(db);
-    outbox.prepare(QStringLiteral("INSERT INTO outbox(campaign_id, contact_id, phone, name, text, segments, priority, due_at, updated_at) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    const QVariant campaign(campaignId);
-    const QVariant priorityValue(priority);
-    const QVariant dueValue(dueAt);
-    const QVariant updatedAt(now);
+    // 100,000 rows in well under a second: SQLite's own API with one prepared statement.
+    SqliteStatement outbox(db, "INSERT INTO outbox(campaign_id, contact_id, phone, name, text, segments, priority, due_at, updated_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!outbox.isValid())
+        return std::unexpected(outbox.error(tr("Queuing the campaign")));
+    outbox.bind(1, campaignId);
+    outbox.bind(7, priority);
+    outbox.bind(8, dueAt);
+    outbox.bind(9, now);
     for (const NewMessage &m : messages) {
-        outbox.bindValue(0, campaign);
-        outbox.bindValue(1, m.contactId > 0 ? QVariant(m.contactId) : QVariant());
-        outbox.bindValue(2, m.phone);
-        outbox.bindValue(3, sqlText(m.name));
-        outbox.bindValue(4, m.text);
-        outbox.bindValue(5, m.segments);
-        outbox.bindValue(6, priorityValue);
-        outbox.bindValue(7, dueValue);
-        outbox.bindValue(8, updatedAt);
+        if (m.contactId > 0)
+            outbox.bind(2, m.contactId);
+        else
+            outbox.bindNull(2);
+        outbox.bind(3, m.phone);
+        outbox.bind(4, m.name);
+        outbox.bind(5, m.text);
+        outbox.bind(6, m.segments);
         if (!outbox.exec())
-            return std::unexpected(Database::storageError(outbox.lastError(), tr("Queuing the campaign")));
+            return std::unexpected(outbox.error(tr("Queuing the campaign")));
     }
     return {};
 }
@@ -72,18 +87,14 @@ Result<QList<WorkBatch>> OutboxStore::claim(int maxMessages, int maxPerRequest, 
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
     const qint64 now = m_clock.nowMs();
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT o.id, o.campaign_id, o.phone, o.text, o.segments, o.attempts, c.sender_id, c.gateway, "
-                             "c.tokens > 0, EXISTS (SELECT 1 FROM opt_outs x WHERE x.phone = o.phone) "
-                             "FROM outbox o JOIN campaigns c ON c.id = o.campaign_id "
-                             "WHERE o.state = 'queued' AND o.due_at <= ? AND ")
-              + ActiveCampaign + (quietHours ? QStringLiteral(" AND o.priority = %1").arg(UrgentPriority) : QString())
-              + QStringLiteral(" ORDER BY o.priority DESC, o.due_at, o.id LIMIT ?"));
-    q.addBindValue(now);
-    q.addBindValue(maxMessages);
-    if (!q.exec())
-        return std::unexpected(Database::storageError(q.lastError(), tr("Reading the outbox")));
+    // The hot path of dispatching: SQLite's own API, statements prepared once per claim.
+    SqliteStatement q(db, quietHours ? ClaimUrgentSql : ClaimSql);
+    if (!q.isValid())
+        return std::unexpected(q.error(tr("Reading the outbox")));
+    q.bind(1, now);
+    if (quietHours)
+        q.bind(3, UrgentPriority);
+    q.bind(2, maxMessages);
 
     QList<WorkBatch> batches;
     QHash<QPair<qint64, QString>, qsizetype> open;  // (campaign, text) → index of its unfilled batch
@@ -95,70 +106,75 @@ Result<QList<WorkBatch>> OutboxStore::claim(int maxMessages, int maxPerRequest, 
     };
     QList<Cancelled> optedOut;
     QList<qint64> claimed;
+    claimed.reserve(maxMessages);
     QList<qint64> campaigns;
+    // Texts repeat (one campaign's identical text): keep one QString per text of this claim.
+    QString lastText;
     while (q.next()) {
-        const qint64 id = q.value(0).toLongLong();
-        const qint64 campaignId = q.value(1).toLongLong();
+        const qint64 id = q.columnInt64(0);
+        const qint64 campaignId = q.columnInt64(1);
         if (!campaigns.contains(campaignId))
             campaigns.append(campaignId);
-        if (q.value(9).toBool()) {
-            optedOut.append({id, campaignId, q.value(4).toInt(), q.value(8).toBool()});
+        if (q.columnInt(9) != 0) {
+            optedOut.append({id, campaignId, q.columnInt(4), q.columnInt(8) != 0});
             continue;
         }
-        const QString text = q.value(3).toString();
+        QString text = q.columnText(3);
+        if (text == lastText)
+            text = lastText; // shares the data
+        else
+            lastText = text;
         const auto key = qMakePair(campaignId, text);
         qsizetype index = open.value(key, -1);
         if (index < 0 || batches.at(index).items.size() >= maxPerRequest) {
             WorkBatch batch;
             batch.campaignId = campaignId;
             batch.text = text;
-            batch.senderId = q.value(6).toString();
-            batch.gateway = q.value(7).toString();
-            batch.charged = q.value(8).toBool();
-            batches.append(batch);
+            batch.senderId = q.columnText(6);
+            batch.gateway = q.columnText(7);
+            batch.charged = q.columnInt(8) != 0;
+            batch.items.reserve(qMin(maxPerRequest, maxMessages));
+            batches.append(std::move(batch));
             index = batches.size() - 1;
             open.insert(key, index);
         }
-        batches[index].items.append(WorkItem{id, q.value(2).toString(), q.value(4).toInt(), q.value(5).toInt() + 1});
+        batches[index].items.append(WorkItem{id, q.columnText(2), q.columnInt(4), q.columnInt(5) + 1});
         claimed.append(id);
     }
-    q.finish();
+    if (q.failed())
+        return std::unexpected(q.error(tr("Reading the outbox")));
+    q.reset();
 
-    // One statement per few hundred rows (the ids are integers read just above, safe to inline).
-    QSqlQuery mark(db);
-    constexpr qsizetype Chunk = 500;
-    for (qsizetype from = 0; from < claimed.size(); from += Chunk) {
-        QStringList ids;
-        for (qsizetype i = from; i < qMin(claimed.size(), from + Chunk); ++i)
-            ids << QString::number(claimed.at(i));
-        if (!mark.exec(QStringLiteral("UPDATE outbox SET state = 'submitting', attempts = attempts + 1, updated_at = %1 WHERE id IN (%2)")
-                           .arg(now)
-                           .arg(ids.join(u','))))
-            return std::unexpected(Database::storageError(mark.lastError(), tr("Marking messages as being sent")));
+    SqliteStatement mark(db, "UPDATE outbox SET state = 'submitting', attempts = attempts + 1, updated_at = ?1 WHERE id = ?2");
+    mark.bind(1, now);
+    for (const qint64 id : std::as_const(claimed)) {
+        mark.bind(2, id);
+        if (!mark.exec())
+            return std::unexpected(mark.error(tr("Marking messages as being sent")));
     }
-    // Opted out after the launch: honoured right before the submit.
-    QSqlQuery cancel(db);
-    cancel.prepare(QStringLiteral("UPDATE outbox SET state = 'cancelled', reason = ?, updated_at = ? WHERE id = ?"));
     QHash<qint64, int> release;
-    for (const Cancelled &c : std::as_const(optedOut)) {
-        cancel.addBindValue(tr("The person opted out of messages"));
-        cancel.addBindValue(now);
-        cancel.addBindValue(c.id);
-        if (!cancel.exec())
-            return std::unexpected(Database::storageError(cancel.lastError(), tr("Cancelling opted-out messages")));
-        if (c.charged)
-            release[c.campaignId] += c.segments;
+    if (!optedOut.isEmpty()) {
+        // Opted out after the launch: honoured right before the submit.
+        SqliteStatement cancel(db, "UPDATE outbox SET state = 'cancelled', reason = ?1, updated_at = ?2 WHERE id = ?3");
+        cancel.bind(1, tr("The person opted out of messages"));
+        cancel.bind(2, now);
+        for (const Cancelled &c : std::as_const(optedOut)) {
+            cancel.bind(3, c.id);
+            if (!cancel.exec())
+                return std::unexpected(cancel.error(tr("Cancelling opted-out messages")));
+            if (c.charged)
+                release[c.campaignId] += c.segments;
+        }
     }
     for (auto it = release.cbegin(); it != release.cend(); ++it) {
         if (Status released = m_ledger.releaseInTransaction(db, it.key(), it.value(), tr("Opted out before sending"), {}); !released)
             return std::unexpected(released.error());
     }
-    QSqlQuery sending(db);
-    sending.prepare(QStringLiteral("UPDATE campaigns SET status = 'sending' WHERE id = ? AND status IN ('queued', 'scheduled')"));
+    SqliteStatement sending(db, "UPDATE campaigns SET status = 'sending' WHERE id = ?1 AND status IN ('queued', 'scheduled')");
     for (const qint64 campaignId : std::as_const(campaigns)) {
-        sending.addBindValue(campaignId);
+        sending.bind(1, campaignId);
         if (!sending.exec())
-            return std::unexpected(Database::storageError(sending.lastError(), tr("Marking the campaign as sending")));
+            return std::unexpected(sending.error(tr("Marking the campaign as sending")));
     }
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
@@ -174,95 +190,76 @@ Status OutboxStore::apply(const QList<Outcome> &outcomes)
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
     const qint64 now = m_clock.nowMs();
-    QSqlQuery failed(db);
-    failed.prepare(QStringLiteral("UPDATE outbox SET state = 'failed', reason = ?, updated_at = ? WHERE id = ? AND state = 'submitting'"));
-    QSqlQuery retry(db);
-    retry.prepare(QStringLiteral("UPDATE outbox SET state = 'queued', due_at = ?, reason = ?, updated_at = ? "
-                                 "WHERE id = ? AND state = 'submitting'"));
-    QSqlQuery requeue(db);
-    requeue.prepare(QStringLiteral("UPDATE outbox SET state = 'queued', due_at = ?, reason = ?, attempts = max(attempts - 1, 0), "
-                                   "updated_at = ? WHERE id = ? AND state = 'submitting'"));
-    QSqlQuery uncertain(db);
-    uncertain.prepare(QStringLiteral("UPDATE outbox SET state = 'uncertain', reason = ?, updated_at = ? WHERE id = ? AND state = 'submitting'"));
+    // One prepared statement per kind of outcome, one row each: a row that is not `submitting` any
+    // more (cancelled meanwhile) changes nothing and moves no tokens.
+    SqliteStatement sent(db, "UPDATE outbox SET state = 'sent', message_id = ?1, cost = ?2, reason = '', updated_at = ?3 "
+                             "WHERE id = ?4 AND state = 'submitting'");
+    if (!sent.isValid())
+        return std::unexpected(sent.error(tr("Recording what was sent")));
+    sent.bind(3, now);
+    std::optional<SqliteStatement> failed;
+    std::optional<SqliteStatement> retry;
+    std::optional<SqliteStatement> requeue;
+    std::optional<SqliteStatement> uncertain;
 
     QHash<qint64, int> spend;
     QHash<qint64, int> release;
-    // The common case, accepted messages, in few statements: UPDATE … FROM (VALUES …) with a few
-    // hundred rows each. Tokens are counted only for rows that were still `submitting`.
-    QList<const Outcome *> accepted;
     for (const Outcome &o : outcomes) {
-        if (o.kind == Outcome::Kind::Sent)
-            accepted.append(&o);
-    }
-    // Small enough that the SQLite driver's per-parameter name lookups stay cheap.
-    constexpr qsizetype SentChunk = 50;
-    for (qsizetype from = 0; from < accepted.size(); from += SentChunk) {
-        const qsizetype to = qMin(accepted.size(), from + SentChunk);
-        QStringList rows;
-        for (qsizetype i = from; i < to; ++i)
-            rows << QStringLiteral("(?, ?, ?)");
-        QSqlQuery counted(db);
-        // Which of these rows are still submitting (and so are really being accepted now).
-        QStringList ids;
-        for (qsizetype i = from; i < to; ++i)
-            ids << QString::number(accepted.at(i)->outboxId);
-        if (!counted.exec(QStringLiteral("SELECT id FROM outbox WHERE state = 'submitting' AND id IN (%1)").arg(ids.join(u','))))
-            return std::unexpected(Database::storageError(counted.lastError(), tr("Recording what was sent")));
-        QSet<qint64> live;
-        while (counted.next())
-            live.insert(counted.value(0).toLongLong());
-        QSqlQuery update(db);
-        update.prepare(QStringLiteral("UPDATE outbox SET state = 'sent', message_id = v.column2, cost = v.column3, reason = '', updated_at = ? "
-                                      "FROM (VALUES %1) AS v WHERE outbox.id = v.column1 AND outbox.state = 'submitting'")
-                           .arg(rows.join(u',')));
-        update.addBindValue(now);
-        for (qsizetype i = from; i < to; ++i) {
-            const Outcome &o = *accepted.at(i);
-            update.addBindValue(o.outboxId);
-            update.addBindValue(o.messageId.isEmpty() ? QVariant() : QVariant(o.messageId));
-            update.addBindValue(sqlText(o.cost));
-            if (o.charged && live.contains(o.outboxId))
-                spend[o.campaignId] += o.segments;
-        }
-        if (!update.exec())
-            return std::unexpected(Database::storageError(update.lastError(), tr("Recording what was sent")));
-    }
-    for (const Outcome &o : outcomes) {
-        QSqlQuery *query = nullptr;
+        SqliteStatement *query = nullptr;
         switch (o.kind) {
         case Outcome::Kind::Sent:
-            continue; // done above
+            query = &sent;
+            if (o.messageId.isEmpty())
+                sent.bindNull(1);
+            else
+                sent.bind(1, o.messageId);
+            sent.bind(2, o.cost);
+            sent.bind(4, o.outboxId);
+            break;
         case Outcome::Kind::Failed:
-            query = &failed;
-            failed.addBindValue(sqlText(o.reason));
-            failed.addBindValue(now);
+            if (!failed)
+                failed.emplace(db, "UPDATE outbox SET state = 'failed', reason = ?1, updated_at = ?2 WHERE id = ?3 AND state = 'submitting'");
+            query = &*failed;
+            failed->bind(1, o.reason);
+            failed->bind(2, now);
+            failed->bind(3, o.outboxId);
             break;
         case Outcome::Kind::Retry:
-            query = &retry;
-            retry.addBindValue(o.dueAt);
-            retry.addBindValue(sqlText(o.reason));
-            retry.addBindValue(now);
+            if (!retry)
+                retry.emplace(db, "UPDATE outbox SET state = 'queued', due_at = ?1, reason = ?2, updated_at = ?3 "
+                                  "WHERE id = ?4 AND state = 'submitting'");
+            query = &*retry;
+            retry->bind(1, o.dueAt);
+            retry->bind(2, o.reason);
+            retry->bind(3, now);
+            retry->bind(4, o.outboxId);
             break;
         case Outcome::Kind::Requeue:
-            query = &requeue;
-            requeue.addBindValue(o.dueAt);
-            requeue.addBindValue(sqlText(o.reason));
-            requeue.addBindValue(now);
+            if (!requeue)
+                requeue.emplace(db, "UPDATE outbox SET state = 'queued', due_at = ?1, reason = ?2, attempts = max(attempts - 1, 0), "
+                                    "updated_at = ?3 WHERE id = ?4 AND state = 'submitting'");
+            query = &*requeue;
+            requeue->bind(1, o.dueAt);
+            requeue->bind(2, o.reason);
+            requeue->bind(3, now);
+            requeue->bind(4, o.outboxId);
             break;
         case Outcome::Kind::Uncertain:
-            query = &uncertain;
-            uncertain.addBindValue(sqlText(o.reason));
-            uncertain.addBindValue(now);
+            if (!uncertain)
+                uncertain.emplace(db, "UPDATE outbox SET state = 'uncertain', reason = ?1, updated_at = ?2 WHERE id = ?3 AND state = 'submitting'");
+            query = &*uncertain;
+            uncertain->bind(1, o.reason);
+            uncertain->bind(2, now);
+            uncertain->bind(3, o.outboxId);
             break;
         }
-        query->addBindValue(o.outboxId);
         if (!query->exec())
-            return std::unexpected(Database::storageError(query->lastError(), tr("Recording what was sent")));
-        // A row that was not `submitting` any more (cancelled meanwhile) changes nothing, and
-        // moves no tokens.
-        if (query->numRowsAffected() == 0 || !o.charged)
+            return std::unexpected(query->error(tr("Recording what was sent")));
+        if (query->changes() == 0 || !o.charged)
             continue;
-        if (o.kind == Outcome::Kind::Failed)
+        if (o.kind == Outcome::Kind::Sent)
+            spend[o.campaignId] += o.segments;
+        else if (o.kind == Outcome::Kind::Failed)
             release[o.campaignId] += o.segments;
     }
     for (auto it = spend.cbegin(); it != spend.cend(); ++it) {
