@@ -25,7 +25,10 @@ SPECIAL = {
 def forms(source):
     if source in SPECIAL:
         return SPECIAL[source]
-    return re.sub(r"\(s\)", "", source), re.sub(r"\(s\)", "s", source)
+    # "person(s)" is "person" / "people", not "persons".
+    one = re.sub(r"person\(s\)", "person", source)
+    many = re.sub(r"person\(s\)", "people", source)
+    return re.sub(r"\(s\)", "", one), re.sub(r"\(s\)", "s", many)
 
 
 def main(path):

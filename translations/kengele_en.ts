@@ -81,7 +81,7 @@
     <name>kengele::CampaignDetail</name>
     <message numerus="yes">
         <source>%Ln person(s)</source>
-        <translation><numerusform>%Ln person</numerusform><numerusform>%Ln persons</numerusform></translation>
+        <translation><numerusform>%Ln person</numerusform><numerusform>%Ln people</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln SMS part(s) in all</source>
@@ -127,16 +127,36 @@ Send them again? Some of these people may then get the message twice.</numerusfo
         <source>%Ln failed message(s) will be tried again.</source>
         <translation><numerusform>%Ln failed message will be tried again.</numerusform><numerusform>%Ln failed messages will be tried again.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>about %Ln person(s) each time</source>
+        <translation><numerusform>about %Ln person each time</numerusform><numerusform>about %Ln people each time</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln SMS part(s) each time</source>
+        <translation><numerusform>%Ln SMS part each time</numerusform><numerusform>%Ln SMS parts each time</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s) each time, taken when it goes</source>
+        <translation><numerusform>%Ln token each time, taken when it goes</numerusform><numerusform>%Ln tokens each time, taken when it goes</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>kengele::CampaignService</name>
     <message numerus="yes">
         <source>Nobody to send to: everyone chosen (%n person(s)) has opted out of messages.</source>
-        <translation><numerusform>Nobody to send to: everyone chosen (%n person) has opted out of messages.</numerusform><numerusform>Nobody to send to: everyone chosen (%n persons) has opted out of messages.</numerusform></translation>
+        <translation><numerusform>Nobody to send to: everyone chosen (%n person) has opted out of messages.</numerusform><numerusform>Nobody to send to: everyone chosen (%n people) has opted out of messages.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
         <translation><numerusform>%1 and %n more</numerusform><numerusform>%1 and %n more</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and other numbers that are not mobile).</source>
+        <translation><numerusform>Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and other numbers that are not mobile).</numerusform><numerusform>Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and other numbers that are not mobile).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out: %n number(s) that cannot receive SMS (landlines and other numbers that are not mobile). Correct them in Contacts.</source>
+        <translation><numerusform>Left out: %n number that cannot receive SMS (landlines and other numbers that are not mobile). Correct them in Contacts.</numerusform><numerusform>Left out: %n numbers that cannot receive SMS (landlines and other numbers that are not mobile). Correct them in Contacts.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -155,7 +175,7 @@ Send them again? Some of these people may then get the message twice.</numerusfo
     </message>
     <message numerus="yes">
         <source>%Ln person(s)</source>
-        <translation><numerusform>%Ln person</numerusform><numerusform>%Ln persons</numerusform></translation>
+        <translation><numerusform>%Ln person</numerusform><numerusform>%Ln people</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln who stopped messages</source>
@@ -171,19 +191,52 @@ Send them again? Some of these people may then get the message twice.</numerusfo
     </message>
     <message numerus="yes">
         <source>Schedule for %Ln person(s)…</source>
-        <translation><numerusform>Schedule for %Ln person…</numerusform><numerusform>Schedule for %Ln persons…</numerusform></translation>
+        <translation><numerusform>Schedule for %Ln person…</numerusform><numerusform>Schedule for %Ln people…</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Send to %Ln person(s)…</source>
-        <translation><numerusform>Send to %Ln person…</numerusform><numerusform>Send to %Ln persons…</numerusform></translation>
+        <translation><numerusform>Send to %Ln person…</numerusform><numerusform>Send to %Ln people…</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Send “%1” to %Ln person(s) at %2?</source>
-        <translation><numerusform>Send “%1” to %Ln person at %2?</numerusform><numerusform>Send “%1” to %Ln persons at %2?</numerusform></translation>
+        <translation><numerusform>Send “%1” to %Ln person at %2?</numerusform><numerusform>Send “%1” to %Ln people at %2?</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Send “%1” to %Ln person(s) now?</source>
-        <translation><numerusform>Send “%1” to %Ln person now?</numerusform><numerusform>Send “%1” to %Ln persons now?</numerusform></translation>
+        <translation><numerusform>Send “%1” to %Ln person now?</numerusform><numerusform>Send “%1” to %Ln people now?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s) each time</source>
+        <translation><numerusform>%Ln token each time</numerusform><numerusform>%Ln tokens each time</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n time(s), the first on %2.</source>
+        <extracomment>%1: "Repeats every week on Sunday until 31 Mar 2027"; %2: "Sun 7 Dec 10:00"</extracomment>
+        <translation><numerusform>%1: %n time, the first on %2.</numerusform><numerusform>%1: %n times, the first on %2.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>If the groups stay the same, all %n times together cost %1 tokens.</source>
+        <translation><numerusform>If the groups stay the same, all %n times together cost %1 tokens.</numerusform><numerusform>If the groups stay the same, all %n times together cost %1 tokens.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Before: %1, about %Ln person(s) each time.</source>
+        <translation><numerusform>Before: %1, about %Ln person each time.</numerusform><numerusform>Before: %1, about %Ln people each time.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Before: %Ln person(s), %1 SMS parts, %2 tokens set aside.</source>
+        <translation><numerusform>Before: %Ln person, %1 SMS parts, %2 tokens set aside.</numerusform><numerusform>Before: %Ln people, %1 SMS parts, %2 tokens set aside.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Each time: %Ln person(s), %1 SMS parts (counted again each time with the members of that day).</source>
+        <translation><numerusform>Each time: %Ln person, %1 SMS parts (counted again each time with the members of that day).</numerusform><numerusform>Each time: %Ln people, %1 SMS parts (counted again each time with the members of that day).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>It will be sent to %Ln person(s) at %1.</source>
+        <translation><numerusform>It will be sent to %Ln person at %1.</numerusform><numerusform>It will be sent to %Ln people at %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>It will be sent to %Ln person(s) now.</source>
+        <translation><numerusform>It will be sent to %Ln person now.</numerusform><numerusform>It will be sent to %Ln people now.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "TestSupport.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/ComposeCampaignDialog.h"
+#include "campaigns/OutboxStore.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "profile/Settings.h"
@@ -9,7 +10,9 @@
 #include "templates/TemplateService.h"
 #include "tokens/TokenLedger.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
@@ -40,6 +43,12 @@ private Q_SLOTS:
     void badSenderIdIsExplained();
     void nothingChosenYetSaysWhatToDo();
     void quietHoursAreExplained();
+    void weeklyRepeatingCampaignIsScheduled();
+    void weeklyWithoutDaysCannotBeSent();
+    void monthlyOnTheThirtyFirstSaysLastDay();
+    void editScheduledCampaign();
+    void editRepeatingCampaign();
+    void campaignThatStartedMeanwhileCannotBeSaved();
 
 private:
     void check(QListWidget *groups, qint64 groupId);
@@ -50,6 +59,8 @@ private:
             qWarning("no child %s", name);
         return child;
     }
+
+    void chooseRepeat(ComposeCampaignDialog &dialog, ComposeCampaignDialog::RepeatChoice choice);
 
     std::unique_ptr<TempProfile> m_profile;
     qint64 m_choir = 0;
@@ -344,6 +355,278 @@ void TestComposeCampaignDialog::quietHoursAreExplained()
     auto *priority = find<QComboBox>(&dialog, "priorityCombo");
     priority->setCurrentIndex(priority->findData(int(Priority::Urgent)));
     QVERIFY(!quiet->isVisible());
+}
+
+void TestComposeCampaignDialog::chooseRepeat(ComposeCampaignDialog &dialog, ComposeCampaignDialog::RepeatChoice choice)
+{
+    auto *repeat = find<QComboBox>(&dialog, "repeatCombo");
+    repeat->setCurrentIndex(repeat->findData(int(choice)));
+}
+
+void TestComposeCampaignDialog::weeklyRepeatingCampaignIsScheduled()
+{
+    Profile &p = **m_profile;
+    p.settings().setGatewayProvider(QStringLiteral("africastalking"));
+    ComposeCampaignDialog dialog(p);
+    dialog.show();
+    check(find<QListWidget>(&dialog, "groupList"), m_choir);
+    QTest::keyClicks(find<QLineEdit>(&dialog, "campaignNameEdit"), QStringLiteral("Sunday reminder"));
+    QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Service at 9am. Karibu!"));
+    auto *until = find<QDateEdit>(&dialog, "repeatUntilEdit");
+    auto *days = find<QWidget>(&dialog, "repeatDaysWidget");
+    QVERIFY(!until->isVisible());
+    QVERIFY(!days->isVisible());
+
+    chooseRepeat(dialog, ComposeCampaignDialog::RepeatWeekly);
+    // A repeating message starts at a chosen time, on the start's weekday, until three months later.
+    QVERIFY(find<QRadioButton>(&dialog, "sendLaterRadio")->isChecked());
+    QVERIFY(!find<QRadioButton>(&dialog, "sendNowRadio")->isEnabled());
+    QVERIFY(until->isVisible());
+    QVERIFY(days->isVisible());
+    const QDateTime start = find<QDateTimeEdit>(&dialog, "scheduleEdit")->dateTime();
+    QCOMPARE(start.date(), QDate(2026, 3, 1)); // the test clock: Sunday 1 March 2026, 09:00
+    QCOMPARE(start.time(), QTime(10, 0));
+    QCOMPARE(until->date(), start.date().addMonths(3));
+    for (int day = Qt::Monday; day <= Qt::Sunday; ++day)
+        QCOMPARE(find<QCheckBox>(&dialog, qPrintable(QStringLiteral("repeatDayCheck%1").arg(day)))->isChecked(), day == Qt::Sunday);
+
+    // Wednesdays too, until the end of March.
+    QTest::mouseClick(find<QCheckBox>(&dialog, "repeatDayCheck3"), Qt::LeftButton);
+    until->setDate(QDate(2026, 3, 31));
+    dialog.updatePreview();
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    const Result<CampaignPreview> expected = p.campaigns().preview(dialog.draft());
+    QVERIFY(expected);
+    QCOMPARE(expected->occurrences, 9); // Sundays 1, 8, 15, 22, 29 and Wednesdays 4, 11, 18, 25
+    QCOMPARE(dialog.preview()->occurrences, 9);
+    QCOMPARE(expected->recipients, 28);
+    auto *summary = find<QLabel>(&dialog, "repeatSummaryLabel");
+    QVERIFY(summary->isVisible());
+    QVERIFY2(summary->text().contains(QStringLiteral("Repeats every week on Wednesday and Sunday until 31 Mar 2026: 9 times")),
+        qPrintable(summary->text()));
+    QVERIFY(summary->text().contains(QStringLiteral("1 Mar")));
+    QVERIFY(summary->text().contains(QStringLiteral("each time")));
+    QVERIFY(find<QLabel>(&dialog, "tokensValueLabel")->text().contains(QStringLiteral("each time")));
+    QVERIFY(find<QLabel>(&dialog, "balanceAfterValueLabel")->text().contains(QStringLiteral("after the first time")));
+    auto *sendButton = find<QPushButton>(&dialog, "sendButton");
+    QVERIFY(sendButton->isEnabled());
+    QCOMPARE(sendButton->text(), QStringLiteral("Schedule for 28 people…"));
+
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(sendButton, Qt::LeftButton);
+    const QString asked = MessageBox::lastText();
+    QVERIFY2(asked.contains(QStringLiteral("every week on Wednesday and Sunday until 31 Mar 2026: 9 times")), qPrintable(asked));
+    QVERIFY(asked.contains(QStringLiteral("Each time: 28 people")));
+    QVERIFY(asked.contains(QStringLiteral("Cost each time: %1 tokens").arg(expected->tokens)));
+    QVERIFY(dialog.launchedCampaignId() > 0);
+    const Campaign campaign = *p.campaigns().get(dialog.launchedCampaignId());
+    QCOMPARE(campaign.status, QStringLiteral("recurring"));
+    QCOMPARE(campaign.recurrence, Recurrence::weekly({ Qt::Wednesday, Qt::Sunday }));
+    QCOMPARE(campaign.repeatUntil.toLocalTime().date(), QDate(2026, 3, 31));
+    QCOMPARE(campaign.scheduledAt.toLocalTime(), QDateTime(QDate(2026, 3, 1), QTime(10, 0)));
+    // Nothing is taken before a time goes.
+    QCOMPARE(*p.tokens().balance(*p.tokens().accountId(QStringLiteral("Main"))), 1000);
+}
+
+void TestComposeCampaignDialog::weeklyWithoutDaysCannotBeSent()
+{
+    ComposeCampaignDialog dialog(**m_profile);
+    dialog.show();
+    check(find<QListWidget>(&dialog, "groupList"), m_choir);
+    QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Hello"));
+    chooseRepeat(dialog, ComposeCampaignDialog::RepeatWeekly);
+    // Untick the start's day: no day is left.
+    QTest::mouseClick(find<QCheckBox>(&dialog, "repeatDayCheck7"), Qt::LeftButton);
+    dialog.updatePreview();
+    auto *sendButton = find<QPushButton>(&dialog, "sendButton");
+    QVERIFY(!sendButton->isEnabled());
+    QCOMPARE(sendButton->text(), QStringLiteral("Schedule…"));
+    auto *problem = find<QLabel>(&dialog, "previewProblemLabel");
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(QStringLiteral("day of the week")), qPrintable(problem->text()));
+    // Moving the start no longer changes the days the person chose (none): still refused.
+    find<QDateTimeEdit>(&dialog, "scheduleEdit")->setDateTime(QDateTime(QDate(2026, 3, 3), QTime(18, 0)));
+    dialog.updatePreview();
+    QVERIFY(!sendButton->isEnabled());
+    // An end before the first time is refused too.
+    QTest::mouseClick(find<QCheckBox>(&dialog, "repeatDayCheck5"), Qt::LeftButton);
+    find<QDateEdit>(&dialog, "repeatUntilEdit")->setDate(QDate(2026, 3, 4));
+    dialog.updatePreview();
+    QVERIFY(!sendButton->isEnabled());
+    QVERIFY2(problem->text().contains(QStringLiteral("end date")), qPrintable(problem->text()));
+    find<QDateEdit>(&dialog, "repeatUntilEdit")->setDate(QDate(2026, 3, 6));
+    dialog.updatePreview();
+    QVERIFY(sendButton->isEnabled());
+    QCOMPARE(dialog.preview()->occurrences, 1);
+    // Back to once: "now" is possible again and nothing repeats.
+    chooseRepeat(dialog, ComposeCampaignDialog::RepeatNever);
+    QVERIFY(find<QRadioButton>(&dialog, "sendNowRadio")->isEnabled());
+    QVERIFY(!find<QDateEdit>(&dialog, "repeatUntilEdit")->isVisible());
+    QVERIFY(!dialog.draft().recurrence.isRepeating());
+    dialog.updatePreview();
+    QVERIFY(!find<QLabel>(&dialog, "repeatSummaryLabel")->isVisible());
+}
+
+void TestComposeCampaignDialog::monthlyOnTheThirtyFirstSaysLastDay()
+{
+    ComposeCampaignDialog dialog(**m_profile);
+    dialog.show();
+    check(find<QListWidget>(&dialog, "groupList"), m_youth);
+    QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Youth offering this Sunday"));
+    chooseRepeat(dialog, ComposeCampaignDialog::RepeatMonthly);
+    find<QDateTimeEdit>(&dialog, "scheduleEdit")->setDateTime(QDateTime(QDate(2026, 3, 31), QTime(8, 0)));
+    auto *monthDay = find<QLabel>(&dialog, "repeatMonthDayLabel");
+    QVERIFY(monthDay->isVisible());
+    QVERIFY(monthDay->text().contains(QStringLiteral("31")));
+    QVERIFY(monthDay->text().contains(QStringLiteral("last day")));
+    QCOMPARE(dialog.draft().recurrence, Recurrence::monthly(31));
+    // The last day followed the start: three months after it.
+    QCOMPARE(dialog.draft().repeatUntil, QDate(2026, 6, 30));
+    dialog.updatePreview();
+    QCOMPARE(dialog.preview()->occurrences, 4); // 31 March, 30 April, 31 May, 30 June
+}
+
+void TestComposeCampaignDialog::editScheduledCampaign()
+{
+    Profile &p = **m_profile;
+    CampaignDraft original;
+    original.name = QStringLiteral("Harvest");
+    original.body = QStringLiteral("Old text");
+    original.groupIds = { m_choir };
+    original.contactIds = { m_contacts.at(45) };
+    original.gateway = QStringLiteral("africastalking");
+    original.chargeTokens = true;
+    original.priority = Priority::High;
+    original.senderId = QStringLiteral("KANISA");
+    original.scheduledAt = QDateTime(QDate(2026, 3, 3), QTime(18, 30), Qt::UTC);
+    const Result<Campaign> launched = p.campaigns().launch(original);
+    QVERIFY(launched);
+    QCOMPARE(launched->tokens, 29);
+    const qint64 main = *p.tokens().accountId(QStringLiteral("Main"));
+    QCOMPARE(*p.tokens().balance(main), 971);
+
+    ComposeCampaignDialog dialog(p);
+    QVERIFY(dialog.editCampaign(launched->id));
+    dialog.show();
+    QCOMPARE(dialog.windowTitle(), QStringLiteral("Change campaign"));
+    // Every field as it was.
+    QCOMPARE(find<QLineEdit>(&dialog, "campaignNameEdit")->text(), QStringLiteral("Harvest"));
+    QCOMPARE(dialog.editor()->text(), QStringLiteral("Old text"));
+    QCOMPARE(find<QLineEdit>(&dialog, "senderIdEdit")->text(), QStringLiteral("KANISA"));
+    QCOMPARE(find<QComboBox>(&dialog, "priorityCombo")->currentData().toInt(), int(Priority::High));
+    QVERIFY(find<QRadioButton>(&dialog, "sendLaterRadio")->isChecked());
+    QCOMPARE(find<QDateTimeEdit>(&dialog, "scheduleEdit")->dateTime().toUTC(), original.scheduledAt);
+    QCOMPARE(find<QComboBox>(&dialog, "repeatCombo")->currentData().toInt(), int(ComposeCampaignDialog::RepeatNever));
+    QCOMPARE(find<QListWidget>(&dialog, "chosenContactsList")->count(), 1);
+    QVERIFY(find<QLabel>(&dialog, "simulationBannerLabel")->isHidden());
+    CampaignDraft shown = dialog.draft();
+    QCOMPARE(shown.groupIds, QList<qint64> { m_choir });
+    QCOMPARE(shown.contactIds, QList<qint64> { m_contacts.at(45) });
+    QCOMPARE(shown.gateway, QStringLiteral("africastalking"));
+    auto *sendButton = find<QPushButton>(&dialog, "sendButton");
+    QCOMPARE(sendButton->text(), QStringLiteral("Save changes…"));
+    QVERIFY(sendButton->isEnabled());
+    // The tokens set aside now count as available.
+    QVERIFY(find<QLabel>(&dialog, "balanceValueLabel")->text().contains(QStringLiteral("29 set aside")));
+
+    // New text, and the youth too.
+    auto *edit = find<QPlainTextEdit>(&dialog, "messageEdit");
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral("New text"));
+    check(find<QListWidget>(&dialog, "groupList"), m_youth);
+    dialog.updatePreview();
+    QCOMPARE(dialog.preview()->recipients, 39); // 38 in the groups and the single person
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(sendButton, Qt::LeftButton);
+    const QString asked = MessageBox::lastText();
+    QVERIFY2(asked.contains(QStringLiteral("What changes: the message, who gets it.")), qPrintable(asked));
+    QVERIFY(asked.contains(QStringLiteral("Before: 29 people")));
+    QVERIFY(asked.contains(QStringLiteral("39 people")));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.launchedCampaignId(), launched->id);
+
+    QCOMPARE(p.campaigns().list()->size(), 1);
+    const Campaign changed = *p.campaigns().get(launched->id);
+    QCOMPARE(changed.body, QStringLiteral("New text"));
+    QCOMPARE(changed.status, QStringLiteral("scheduled"));
+    QCOMPARE(changed.recipients, 39);
+    QCOMPARE(changed.scheduledAt, original.scheduledAt);
+    QCOMPARE(changed.priority, Priority::High);
+    QCOMPARE(*p.tokens().balance(main), 1000 - changed.tokens);
+}
+
+void TestComposeCampaignDialog::editRepeatingCampaign()
+{
+    Profile &p = **m_profile;
+    CampaignDraft original;
+    original.name = QStringLiteral("Sunday reminder");
+    original.body = QStringLiteral("Service at 9am");
+    original.groupIds = { m_choir };
+    original.scheduledAt = QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC);
+    original.recurrence = Recurrence::weekly({ Qt::Sunday });
+    original.repeatUntil = QDate(2026, 5, 31);
+    const Result<Campaign> launched = p.campaigns().launch(original);
+    QVERIFY(launched);
+    QCOMPARE(launched->status, QStringLiteral("recurring"));
+
+    ComposeCampaignDialog dialog(p);
+    QVERIFY(dialog.editCampaign(launched->id));
+    dialog.show();
+    QCOMPARE(find<QComboBox>(&dialog, "repeatCombo")->currentData().toInt(), int(ComposeCampaignDialog::RepeatWeekly));
+    QVERIFY(find<QCheckBox>(&dialog, "repeatDayCheck7")->isChecked());
+    QVERIFY(!find<QCheckBox>(&dialog, "repeatDayCheck3")->isChecked());
+    QCOMPARE(find<QDateEdit>(&dialog, "repeatUntilEdit")->date(), QDate(2026, 5, 31));
+    QCOMPARE(find<QDateTimeEdit>(&dialog, "scheduleEdit")->time(), QTime(17, 0));
+    QCOMPARE(dialog.draft().recurrence, original.recurrence);
+    // Wednesday instead of Sunday, until the end of April.
+    QTest::mouseClick(find<QCheckBox>(&dialog, "repeatDayCheck7"), Qt::LeftButton);
+    QTest::mouseClick(find<QCheckBox>(&dialog, "repeatDayCheck3"), Qt::LeftButton);
+    find<QDateEdit>(&dialog, "repeatUntilEdit")->setDate(QDate(2026, 4, 30));
+    dialog.updatePreview();
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    dialog.send();
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("What changes: how it repeats.")), qPrintable(MessageBox::lastText()));
+    const Campaign changed = *p.campaigns().get(launched->id);
+    QCOMPARE(changed.status, QStringLiteral("recurring"));
+    QCOMPARE(changed.recurrence, Recurrence::weekly({ Qt::Wednesday }));
+    QCOMPARE(changed.repeatUntil.toLocalTime().date(), QDate(2026, 4, 30));
+    // This Wednesday, at the same time.
+    QCOMPARE(changed.scheduledAt.toLocalTime(), QDateTime(QDate(2026, 3, 4), QTime(17, 0)));
+    QCOMPARE(p.campaigns().list()->size(), 1);
+}
+
+void TestComposeCampaignDialog::campaignThatStartedMeanwhileCannotBeSaved()
+{
+    Profile &p = **m_profile;
+    CampaignDraft original;
+    original.name = QStringLiteral("Harvest");
+    original.body = QStringLiteral("Old text");
+    original.groupIds = { m_choir };
+    original.scheduledAt = p.clock().nowUtc().addDays(1);
+    const Result<Campaign> launched = p.campaigns().launch(original);
+    QVERIFY(launched);
+    ComposeCampaignDialog dialog(p);
+    QVERIFY(dialog.editCampaign(launched->id));
+    dialog.show();
+    QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral(" and more"));
+    dialog.updatePreview();
+    auto *sendButton = find<QPushButton>(&dialog, "sendButton");
+    QVERIFY(sendButton->isEnabled());
+    // Meanwhile, someone cancels it (another window, the command line).
+    QVERIFY(OutboxStore(p.database(), p.tokens(), p.clock()).cancel(launched->id));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    dialog.send();
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("can no longer be changed")), qPrintable(MessageBox::lastText()));
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.launchedCampaignId(), 0);
+    QVERIFY(!sendButton->isEnabled());
+    QVERIFY(find<QLabel>(&dialog, "previewProblemLabel")->text().contains(QStringLiteral("can no longer be changed")));
+    QCOMPARE(p.campaigns().get(launched->id)->body, QStringLiteral("Old text"));
+    // Opening it again says so at once.
+    ComposeCampaignDialog again(p);
+    QVERIFY(!again.editCampaign(launched->id));
+    QVERIFY(again.problem().contains(QStringLiteral("can no longer be changed")));
 }
 
 QTEST_MAIN(TestComposeCampaignDialog)

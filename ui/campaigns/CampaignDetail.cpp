@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace kengele {
@@ -60,6 +61,26 @@ CampaignDetail::CampaignDetail(Profile &profile, QWidget *parent)
     m_pausedReason->setWordWrap(true);
     m_pausedReason->setTextFormat(Qt::PlainText);
 
+    m_skippedReason = new QLabel(this);
+    m_skippedReason->setObjectName(QStringLiteral("skippedReasonLabel"));
+    m_skippedReason->setStyleSheet(BannerStyle.arg(QStringLiteral("#fff4d6"), QStringLiteral("#e0b44c")));
+    m_skippedReason->setWordWrap(true);
+    m_skippedReason->setTextFormat(Qt::PlainText);
+
+    m_repeatRule = new QLabel(this);
+    m_repeatRule->setObjectName(QStringLiteral("repeatRuleLabel"));
+    m_repeatRule->setStyleSheet(BannerStyle.arg(QStringLiteral("#e3f2fd"), QStringLiteral("#90caf9")));
+    m_repeatRule->setWordWrap(true);
+    m_repeatRule->setTextFormat(Qt::PlainText);
+
+    m_parentLink = new QLabel(this);
+    m_parentLink->setObjectName(QStringLiteral("parentCampaignLabel"));
+    m_parentLink->setWordWrap(true);
+    connect(m_parentLink, &QLabel::linkActivated, this, [this] {
+        if (m_campaign.parentId > 0)
+            Q_EMIT openCampaignRequested(m_campaign.parentId);
+    });
+
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("campaignSummaryLabel"));
     m_summary->setWordWrap(true);
@@ -83,6 +104,10 @@ CampaignDetail::CampaignDetail(Profile &profile, QWidget *parent)
     m_pause->setToolTip(tr("Stop sending for now; messages not yet sent wait until you resume."));
     m_resume = new QPushButton(tr("Resume"), this);
     m_resume->setObjectName(QStringLiteral("resumeButton"));
+    m_edit = new QPushButton(tr("Edit…"), this);
+    m_edit->setObjectName(QStringLiteral("editButton"));
+    m_edit->setToolTip(tr("Change the message, the people, the time or how it repeats, before it goes."));
+    connect(m_edit, &QPushButton::clicked, this, &CampaignDetail::edit);
     m_cancel = new QPushButton(tr("Cancel campaign…"), this);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->setToolTip(tr("Messages not yet sent are not sent, and their tokens go back to the budget."));
@@ -140,30 +165,62 @@ CampaignDetail::CampaignDetail(Profile &profile, QWidget *parent)
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_pause);
     actions->addWidget(m_resume);
+    actions->addWidget(m_edit);
     actions->addWidget(m_cancel);
     actions->addSpacing(16);
     actions->addWidget(m_resendUncertain);
     actions->addWidget(m_retryFailed);
     actions->addStretch();
 
+    m_messagesBox = new QWidget(this);
     auto *filterRow = new QHBoxLayout;
-    filterRow->addWidget(new QLabel(tr("Show:"), this));
+    filterRow->addWidget(new QLabel(tr("Show:"), m_messagesBox));
     filterRow->addWidget(m_filter);
     filterRow->addStretch();
+    auto *messagesLayout = new QVBoxLayout(m_messagesBox);
+    messagesLayout->setContentsMargins(0, 0, 0, 0);
+    messagesLayout->addLayout(filterRow);
+    messagesLayout->addWidget(m_view, 1);
+
+    // A repeating campaign: the times it has gone, each a campaign of its own.
+    m_occurrencesBox = new QWidget(this);
+    m_occurrencesBox->setObjectName(QStringLiteral("occurrencesWidget"));
+    m_occurrencesHelp = new QLabel(m_occurrencesBox);
+    m_occurrencesHelp->setObjectName(QStringLiteral("occurrencesHelpLabel"));
+    m_occurrencesHelp->setWordWrap(true);
+    m_occurrences = new QTreeWidget(m_occurrencesBox);
+    m_occurrences->setObjectName(QStringLiteral("occurrencesList"));
+    m_occurrences->setRootIsDecorated(false);
+    m_occurrences->setUniformRowHeights(true);
+    m_occurrences->setAlternatingRowColors(true);
+    m_occurrences->setHeaderLabels({ tr("When"), tr("Status"), tr("People"), tr("Note") });
+    m_occurrences->setColumnWidth(0, 170);
+    m_occurrences->setColumnWidth(1, 110);
+    m_occurrences->setColumnWidth(2, 70);
+    connect(m_occurrences, &QTreeWidget::itemActivated, this, &CampaignDetail::openOccurrence);
+    auto *occurrencesLayout = new QVBoxLayout(m_occurrencesBox);
+    occurrencesLayout->setContentsMargins(0, 0, 0, 0);
+    occurrencesLayout->addWidget(m_occurrencesHelp);
+    occurrencesLayout->addWidget(m_occurrences, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(header);
     layout->addWidget(m_simulation);
     layout->addWidget(m_pausedReason);
+    layout->addWidget(m_skippedReason);
+    layout->addWidget(m_repeatRule);
+    layout->addWidget(m_parentLink);
     layout->addWidget(m_summary);
     layout->addWidget(m_message);
     layout->addWidget(m_progress);
     layout->addWidget(m_counts);
     layout->addLayout(actions);
     layout->addWidget(m_actionResult);
-    layout->addLayout(filterRow);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_messagesBox, 1);
+    layout->addWidget(m_occurrencesBox, 1);
+    // Takes the room when neither list is shown (a skipped time), so the rest stays at the top.
+    layout->addStretch();
 
     showCampaign();
 }
@@ -237,21 +294,35 @@ void CampaignDetail::showCampaign()
         c.statusReason.isEmpty() ? tr("Paused. Press Resume to go on sending.") : tr("Paused: %1").arg(c.statusReason));
     m_pausedReason->setVisible(paused);
 
+    const bool repeating = c.isRepeating();
+    const bool skipped = c.status == QStringLiteral("skipped");
     QStringList facts;
-    facts << tr("%Ln person(s)", nullptr, c.recipients);
-    facts << tr("%Ln SMS part(s) in all", nullptr, c.segments);
-    if (c.tokens == 0)
-        facts << tr("no tokens used");
-    else
-        facts << tr("%Ln token(s) set aside", nullptr, c.tokens);
+    if (repeating) {
+        facts << tr("about %Ln person(s) each time", nullptr, c.recipients);
+        facts << tr("%Ln SMS part(s) each time", nullptr, c.segments);
+        if (c.tokens == 0)
+            facts << tr("no tokens used");
+        else
+            facts << tr("%Ln token(s) each time, taken when it goes", nullptr, c.tokens);
+    } else if (!skipped) {
+        facts << tr("%Ln person(s)", nullptr, c.recipients);
+        facts << tr("%Ln SMS part(s) in all", nullptr, c.segments);
+        if (c.tokens == 0)
+            facts << tr("no tokens used");
+        else
+            facts << tr("%Ln token(s) set aside", nullptr, c.tokens);
+    }
     facts << tr("priority: %1").arg(CampaignText::priority(c.priority));
     facts << (c.senderId.isEmpty() ? tr("sender ID: the account's default") : tr("sender ID: %1").arg(c.senderId));
-    if (c.status == QStringLiteral("scheduled"))
+    // A repeating campaign: the rule and the next time are in their own line above.
+    if (skipped)
+        facts << tr("was due %1").arg(CampaignText::localTime(c.scheduledAt));
+    else if (c.status == QStringLiteral("scheduled"))
         facts << tr("will be sent at %1").arg(CampaignText::localTime(c.scheduledAt));
     else if (c.launchedAt.isValid())
         facts << tr("started %1")
                      .arg(CampaignText::localTime(c.scheduledAt.isValid() ? qMax(c.scheduledAt, c.launchedAt) : c.launchedAt));
-    if (c.finishedAt.isValid())
+    if (c.finishedAt.isValid() && !skipped)
         facts << tr("ended %1").arg(CampaignText::localTime(c.finishedAt));
     m_summary->setText(c.id > 0 ? facts.join(QStringLiteral("  ·  ")) : QString());
     m_message->setText(c.body);
@@ -268,7 +339,9 @@ void CampaignDetail::showCampaign()
     m_progress->setFormat(total > 0
             ? tr("%1 of %2 messages handled (%p%)").arg(CampaignText::number(handled), CampaignText::number(total))
             : tr("No messages"));
-    m_progress->setVisible(c.id > 0);
+    // A repeating campaign and a skipped time have no messages: no empty bar and table.
+    const bool hasMessages = c.id > 0 && !repeating && !skipped;
+    m_progress->setVisible(hasMessages);
 
     QStringList counts;
     for (const QString &state : CampaignText::messageStates()) {
@@ -277,10 +350,96 @@ void CampaignDetail::showCampaign()
             counts << tr("%1: <b>%2</b>").arg(CampaignText::messageState(state).toHtmlEscaped(), CampaignText::number(count));
     }
     m_counts->setText(counts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
-    m_counts->setVisible(c.id > 0);
+    m_counts->setVisible(hasMessages);
+    m_messagesBox->setVisible(hasMessages || c.id <= 0);
+    m_skippedReason->setText(
+        c.statusReason.isEmpty() ? tr("This time was not sent.") : tr("This time was not sent: %1").arg(c.statusReason));
+    m_skippedReason->setVisible(c.id > 0 && skipped);
 
+    showRepeat();
     updateFilterCounts();
     updateButtons();
+}
+
+void CampaignDetail::showRepeat()
+{
+    const Campaign &c = m_campaign;
+    const bool repeating = c.id > 0 && c.isRepeating();
+    if (repeating) {
+        QString text = CampaignText::repeats(c) + u'.';
+        if (c.status == QStringLiteral("recurring"))
+            text += u' ' + tr("Next time: %1.").arg(CampaignText::dayAndTime(c.scheduledAt));
+        else if (c.status == QStringLiteral("cancelled"))
+            text += u' ' + tr("Cancelled: no more times go.");
+        else if (c.status == QStringLiteral("done"))
+            text += u' ' + tr("The last time has gone.");
+        m_repeatRule->setText(text);
+    }
+    m_repeatRule->setVisible(repeating);
+
+    // One time of a repeating campaign links back to it.
+    QString parentName;
+    if (c.id > 0 && c.parentId > 0) {
+        if (const Result<Campaign> parent = m_profile.campaigns().get(c.parentId); parent)
+            parentName = parent->name;
+    }
+    m_parentLink->setText(parentName.isEmpty()
+            ? QString()
+            : tr("One time of the repeating campaign “%1”. <a href=\"parent\">Show it</a>").arg(parentName.toHtmlEscaped()));
+    m_parentLink->setVisible(!parentName.isEmpty());
+
+    m_occurrencesBox->setVisible(repeating);
+    if (repeating)
+        showOccurrences();
+    else
+        m_occurrences->clear();
+}
+
+void CampaignDetail::showOccurrences()
+{
+    const qint64 current = m_occurrences->currentItem() ? m_occurrences->currentItem()->data(0, Qt::UserRole).toLongLong() : 0;
+    m_occurrences->clear();
+    const Result<QList<Campaign>> all = m_profile.campaigns().list();
+    if (!all) {
+        m_occurrencesHelp->setText(all.error().message);
+        return;
+    }
+    int count = 0;
+    const QBrush skippedBrush(QColor(0xb0, 0x00, 0x20));
+    for (const Campaign &child : *all) {
+        if (child.parentId != m_campaign.id)
+            continue;
+        ++count;
+        const bool skipped = child.status == QStringLiteral("skipped");
+        auto *item = new QTreeWidgetItem(m_occurrences);
+        item->setData(0, Qt::UserRole, child.id);
+        item->setText(0, CampaignText::localTime(child.scheduledAt.isValid() ? child.scheduledAt : child.createdAt));
+        item->setText(1, CampaignText::campaignStatus(child.status));
+        item->setText(2, skipped ? QString() : CampaignText::number(child.recipients));
+        item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+        item->setText(3, child.statusReason);
+        item->setToolTip(3, child.statusReason);
+        if (skipped) {
+            item->setForeground(1, skippedBrush);
+            item->setForeground(3, skippedBrush);
+        }
+        if (child.id == current)
+            m_occurrences->setCurrentItem(item);
+    }
+    QString help = tr("A repeating campaign sends its message anew each time, to the members of its groups on that day. "
+                      "Nothing is set aside before a time goes.");
+    if (count == 0)
+        help += u' ' + tr("No time has gone yet.");
+    else
+        help += u' ' + tr("The times so far, newest first (double-click one to see its messages):");
+    m_occurrencesHelp->setText(help);
+    m_occurrences->setVisible(count > 0);
+}
+
+void CampaignDetail::openOccurrence(QTreeWidgetItem *item)
+{
+    if (item)
+        Q_EMIT openCampaignRequested(item->data(0, Qt::UserRole).toLongLong());
 }
 
 void CampaignDetail::updateFilterCounts()
@@ -302,12 +461,24 @@ void CampaignDetail::updateButtons()
     const bool exists = c.id > 0;
     const bool cancelled = c.status == QStringLiteral("cancelled");
     const bool paused = c.status == QStringLiteral("paused");
+    const bool repeating = c.isRepeating();
+    const bool recurring = c.status == QStringLiteral("recurring");
     m_pause->setVisible(!paused);
-    m_pause->setEnabled(exists && isActive(c.status));
+    m_pause->setEnabled(exists && (repeating ? recurring : isActive(c.status)));
+    m_pause->setToolTip(repeating ? tr("No more times go until you resume it.")
+                                  : tr("Stop sending for now; messages not yet sent wait until you resume."));
     m_resume->setVisible(paused);
     m_resume->setEnabled(exists && paused);
+    m_edit->setVisible(exists && CampaignService::isEditable(c));
+    m_edit->setEnabled(exists && CampaignService::isEditable(c));
     const int unsent = c.states.value(QStringLiteral("queued")) + c.states.value(QStringLiteral("uncertain"));
-    m_cancel->setEnabled(exists && (isActive(c.status) || paused) && unsent > 0);
+    m_cancel->setEnabled(exists && (repeating ? recurring || paused : (isActive(c.status) || paused) && unsent > 0));
+    m_cancel->setToolTip(repeating ? tr("No more times go. Messages already sent by earlier times are not affected.")
+                                   : tr("Messages not yet sent are not sent, and their tokens go back to the budget."));
+    // A repeating campaign and a skipped time have no messages of their own.
+    const bool hasMessages = exists && !repeating && c.status != QStringLiteral("skipped");
+    m_resendUncertain->setVisible(hasMessages || !exists);
+    m_retryFailed->setVisible(hasMessages || !exists);
     const int uncertain = c.states.value(QStringLiteral("uncertain"));
     m_resendUncertain->setEnabled(exists && !cancelled && uncertain > 0);
     m_resendUncertain->setText(
@@ -334,6 +505,12 @@ void CampaignDetail::pause()
 {
     if (m_campaign.id <= 0)
         return;
+    if (m_campaign.isRepeating()) {
+        const Status paused = m_profile.campaigns().pauseRepeating(m_campaign.id);
+        reportAction(paused ? Result<int>(0) : Result<int>(std::unexpected(paused.error())),
+            tr("Paused: no more times go until you resume it. A time that is sending now goes on; pause it on its own."));
+        return;
+    }
     const Status paused = m_store->pause(m_campaign.id, tr("Paused by you."));
     reportAction(paused ? Result<int>(0) : Result<int>(std::unexpected(paused.error())),
         tr("Paused. Messages already handed to the gateway still go out; the rest wait."));
@@ -343,6 +520,12 @@ void CampaignDetail::resume()
 {
     if (m_campaign.id <= 0)
         return;
+    if (m_campaign.isRepeating()) {
+        const Status resumed = m_profile.campaigns().resumeRepeating(m_campaign.id);
+        reportAction(resumed ? Result<int>(1) : Result<int>(std::unexpected(resumed.error())),
+            tr("Repeating again. A time that was due while it was paused is not sent late."));
+        return;
+    }
     const Status resumed = m_store->resume(m_campaign.id);
     reportAction(resumed ? Result<int>(1) : Result<int>(std::unexpected(resumed.error())), tr("Sending again."));
 }
@@ -351,6 +534,17 @@ void CampaignDetail::cancel()
 {
     if (m_campaign.id <= 0)
         return;
+    if (m_campaign.isRepeating()) {
+        if (MessageBox::question(this, tr("Cancel campaign"),
+                tr("Cancel “%1”?\n\nIt will not be sent again: no more times go. Messages already sent by earlier times "
+                   "are not affected, and a time that is sending now goes on (cancel it on its own).")
+                    .arg(m_campaign.name))
+            != QMessageBox::Yes)
+            return;
+        const Result<int> cancelled = m_store->cancel(m_campaign.id);
+        reportAction(cancelled, cancelled ? tr("Cancelled: no more times go.") : QString());
+        return;
+    }
     const int unsent = m_campaign.states.value(QStringLiteral("queued")) + m_campaign.states.value(QStringLiteral("uncertain"));
     if (MessageBox::question(this, tr("Cancel campaign"),
             tr("Cancel “%1”?\n\n%Ln message(s) not yet sent will not be sent, and their tokens go back to the "
@@ -392,6 +586,12 @@ void CampaignDetail::retryFailed()
         return;
     const Result<int> queued = m_store->retryFailed(m_campaign.id);
     reportAction(queued, queued ? tr("%Ln failed message(s) will be tried again.", nullptr, *queued) : QString());
+}
+
+void CampaignDetail::edit()
+{
+    if (m_campaign.id > 0 && CampaignService::isEditable(m_campaign))
+        Q_EMIT editRequested(m_campaign.id);
 }
 
 } // namespace kengele

@@ -11,6 +11,8 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableView;
+class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace kengele {
 
@@ -20,7 +22,9 @@ class Profile;
 
 // One campaign as it goes: what was sent and to how many, a progress bar, counts by state, the
 // messages one per recipient (filtered by state), and what a person may decide: pause, resume,
-// cancel, send the uncertain ones again, retry the failed ones.
+// cancel, send the uncertain ones again, retry the failed ones, change it before it goes.
+// A repeating campaign has no messages of its own: it shows its rule, its next time and the times
+// it has gone (each a campaign of its own); a time that was skipped shows why.
 class CampaignDetail final : public QWidget
 {
     Q_OBJECT
@@ -44,13 +48,21 @@ public:
     void cancel();
     void resendUncertain();
     void retryFailed();
+    // Asks the page to open the campaign in the compose dialog (only while it can be changed).
+    void edit();
 
 Q_SIGNALS:
     // A person changed the campaign; `sendNow`: messages may be due (wake the dispatcher).
     void campaignChanged(qint64 campaignId, bool sendNow);
+    void editRequested(qint64 campaignId);
+    // Show another campaign: one time of a repeating campaign, or the repeating campaign itself.
+    void openCampaignRequested(qint64 campaignId);
 
 private:
     void showCampaign();
+    void showRepeat();
+    void showOccurrences();
+    void openOccurrence(QTreeWidgetItem *item);
     void updateFilterCounts();
     void updateButtons();
     void reportAction(const Result<int> &result, const QString &doneText);
@@ -64,6 +76,14 @@ private:
     QLabel *m_status = nullptr;
     QLabel *m_simulation = nullptr;
     QLabel *m_pausedReason = nullptr;
+    QLabel *m_skippedReason = nullptr;
+    QLabel *m_repeatRule = nullptr;
+    QLabel *m_parentLink = nullptr;
+    QWidget *m_messagesBox = nullptr;
+    QWidget *m_occurrencesBox = nullptr;
+    QLabel *m_occurrencesHelp = nullptr;
+    QTreeWidget *m_occurrences = nullptr;
+    QPushButton *m_edit = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_message = nullptr;
     QProgressBar *m_progress = nullptr;

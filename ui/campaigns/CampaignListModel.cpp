@@ -67,8 +67,13 @@ QVariant CampaignListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Campaign &c = m_rows.at(index.row());
-    // Scheduled campaigns are known by when they will go, the others by when they were made.
-    const QDateTime when = c.status == QStringLiteral("scheduled") ? c.scheduledAt : c.createdAt;
+    // Scheduled and repeating campaigns are known by when they (next) go, a skipped time by when it
+    // was due, the others by when they were made.
+    const bool repeatingAhead
+        = c.isRepeating() && (c.status == QStringLiteral("recurring") || c.status == QStringLiteral("paused"));
+    const QDateTime when
+        = c.status == QStringLiteral("scheduled") || c.status == QStringLiteral("skipped") || repeatingAhead ? c.scheduledAt
+                                                                                                             : c.createdAt;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -87,9 +92,13 @@ QVariant CampaignListModel::data(const QModelIndex &index, int role) const
             return CampaignText::simulationLabel();
         if (index.column() == StatusColumn && !c.statusReason.isEmpty())
             return c.statusReason;
+        if (c.isRepeating() && (index.column() == StatusColumn || index.column() == WhenColumn))
+            return repeatingAhead ? tr("%1. Next time: %2").arg(CampaignText::repeats(c), CampaignText::dayAndTime(c.scheduledAt))
+                                  : CampaignText::repeats(c);
         break;
     case Qt::ForegroundRole:
-        if (index.column() == StatusColumn && c.status == QStringLiteral("paused"))
+        if (index.column() == StatusColumn
+            && (c.status == QStringLiteral("paused") || c.status == QStringLiteral("skipped")))
             return QBrush(QColor(0xb0, 0x00, 0x20));
         break;
     case Qt::TextAlignmentRole:

@@ -63,6 +63,10 @@ QString CampaignText::campaignStatus(const QString &status)
         return tr("Finished");
     if (status == QStringLiteral("cancelled"))
         return tr("Cancelled");
+    if (status == QStringLiteral("recurring"))
+        return tr("Repeats");
+    if (status == QStringLiteral("skipped"))
+        return tr("Skipped");
     return status;
 }
 
@@ -105,6 +109,38 @@ QString CampaignText::localTime(const QDateTime &utc)
     if (!utc.isValid())
         return {};
     return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+}
+
+QString CampaignText::day(const QDate &date)
+{
+    if (!date.isValid())
+        return {};
+    return QLocale().toString(date, QStringLiteral("d MMM yyyy"));
+}
+
+QString CampaignText::dayAndTime(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    const QDateTime local = utc.toLocalTime();
+    const QLocale locale;
+    const QString date = locale.toString(local.date(),
+        local.date().year() == QDate::currentDate().year() ? QStringLiteral("ddd d MMM") : QStringLiteral("ddd d MMM yyyy"));
+    //: A day and a time: "Sun 7 Dec 10:00"
+    return tr("%1 %2").arg(date, locale.toString(local.time(), QLocale::ShortFormat));
+}
+
+QString CampaignText::repeats(const Recurrence &recurrence, const QDate &until)
+{
+    if (!recurrence.isRepeating())
+        return {};
+    //: "Repeats every week on Sunday until 31 Mar 2027"; %1 is the rule, %2 the last day
+    return tr("Repeats %1 until %2").arg(recurrence.describe(), day(until));
+}
+
+QString CampaignText::repeats(const Campaign &campaign)
+{
+    return repeats(campaign.recurrence, campaign.repeatUntil.isValid() ? campaign.repeatUntil.toLocalTime().date() : QDate());
 }
 
 } // namespace kengele

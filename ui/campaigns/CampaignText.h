@@ -21,7 +21,7 @@ public:
     static QString messageState(const QString &state);
     // A sentence explaining the state, for tooltips.
     static QString messageStateHelp(const QString &state);
-    // "Scheduled", "Waiting to send", "Sending", "Paused", "Finished", "Cancelled".
+    // "Scheduled", "Waiting to send", "Sending", "Paused", "Finished", "Cancelled", "Repeats", "Skipped".
     static QString campaignStatus(const QString &status);
     static QString priority(Priority priority);
     // "Simulation — no SMS leaves this computer" or "Africa's Talking".
@@ -32,6 +32,14 @@ public:
     static QString number(qint64 value);
     // A UTC time as local time, short.
     static QString localTime(const QDateTime &utc);
+    // A day for people: "31 Mar 2027".
+    static QString day(const QDate &date);
+    // A UTC time as local weekday, day and time: "Sun 7 Dec 10:00" (the year when it is not this one).
+    static QString dayAndTime(const QDateTime &utc);
+    // "Repeats every week on Sunday until 31 Mar 2027".
+    static QString repeats(const Recurrence &recurrence, const QDate &until);
+    // The same for a stored repeating campaign (until its last day).
+    static QString repeats(const Campaign &campaign);
 };
 
 } // namespace kengele

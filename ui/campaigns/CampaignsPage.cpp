@@ -80,6 +80,8 @@ CampaignsPage::CampaignsPage(Profile &profile, QWidget *parent)
         if (sendNow && m_dispatch)
             m_dispatch->wake();
     });
+    connect(m_detail, &CampaignDetail::editRequested, this, &CampaignsPage::editCampaign);
+    connect(m_detail, &CampaignDetail::openCampaignRequested, this, &CampaignsPage::selectCampaign);
 
     m_emptyState = new QWidget(this);
     auto *emptyLayout = new QVBoxLayout(m_emptyState);
@@ -227,6 +229,26 @@ void CampaignsPage::composeCampaign()
     if (dialog.exec() != QDialog::Accepted || dialog.launchedCampaignId() <= 0)
         return;
     campaignLaunched(dialog.launchedCampaignId());
+}
+
+void CampaignsPage::editCampaign(qint64 campaignId)
+{
+    ComposeCampaignDialog dialog(m_profile, this);
+    if (!dialog.editCampaign(campaignId)) {
+        MessageBox::warning(this, tr("Change campaign"), dialog.problem());
+        refresh();
+        return;
+    }
+    if (dialog.exec() != QDialog::Accepted || dialog.launchedCampaignId() <= 0) {
+        // It may have started or ended meanwhile.
+        refresh();
+        return;
+    }
+    refresh();
+    selectCampaign(campaignId);
+    // Changed to "now", or a repeating one whose time has come.
+    if (m_dispatch)
+        m_dispatch->wake();
 }
 
 void CampaignsPage::campaignLaunched(qint64 campaignId)

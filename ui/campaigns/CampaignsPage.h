@@ -42,6 +42,8 @@ public:
 
     // Opens the compose dialog; after a launch the new campaign is shown and sending starts.
     void composeCampaign();
+    // Opens the compose dialog on a campaign that has not gone yet, to change it.
+    void editCampaign(qint64 campaignId);
     // A campaign was launched elsewhere (the compose dialog): show it and wake the dispatcher.
     void campaignLaunched(qint64 campaignId);
     // Re-reads the list and the shown campaign now.

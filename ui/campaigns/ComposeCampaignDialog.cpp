@@ -15,7 +15,9 @@
 #include "tokens/TokenLedger.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
@@ -34,6 +36,8 @@
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace kengele {
 
@@ -66,6 +70,18 @@ QLabel *valueLabel(const QString &objectName, QWidget *parent)
 QString userName()
 {
     return qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+}
+
+// Minutes are what a person chooses; seconds do not make a change.
+qint64 minutes(const QDateTime &time)
+{
+    return time.isValid() ? time.toSecsSinceEpoch() / 60 : -1;
+}
+
+template<typename T> QList<T> sorted(QList<T> list)
+{
+    std::sort(list.begin(), list.end());
+    return list;
 }
 
 } // namespace
@@ -145,6 +161,14 @@ ComposeCampaignDialog::ComposeCampaignDialog(Profile &profile, QWidget *parent)
     layout->addLayout(nameRow);
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
+
+    // Repeating: until three months after the start, unless the person chooses another last day.
+    m_lastStartDate = startLocal().date();
+    m_settingUntil = true;
+    m_until->setMinimumDate(m_lastStartDate);
+    m_until->setDate(m_lastStartDate.addMonths(3));
+    m_settingUntil = false;
+    updateRepeatControls();
 
     resize(1180, 740);
     setMinimumSize(860, 560);
@@ -264,8 +288,62 @@ void ComposeCampaignDialog::buildMessage(QWidget *pane)
     m_when->setEnabled(false);
     m_when->setToolTip(tr("Your computer's time (%1).").arg(now.timeZoneAbbreviation()));
     connect(m_sendLater, &QRadioButton::toggled, m_when, &QWidget::setEnabled);
-    connect(m_sendLater, &QRadioButton::toggled, this, &ComposeCampaignDialog::schedulePreview);
-    connect(m_when, &QDateTimeEdit::dateTimeChanged, this, &ComposeCampaignDialog::schedulePreview);
+    connect(m_sendLater, &QRadioButton::toggled, this, &ComposeCampaignDialog::startChanged);
+    connect(m_when, &QDateTimeEdit::dateTimeChanged, this, &ComposeCampaignDialog::startChanged);
+
+    m_repeat = new QComboBox(pane);
+    m_repeat->setObjectName(QStringLiteral("repeatCombo"));
+    m_repeat->addItem(tr("Does not repeat"), int(RepeatNever));
+    m_repeat->addItem(tr("Every day"), int(RepeatDaily));
+    m_repeat->addItem(tr("Every week on…"), int(RepeatWeekly));
+    m_repeat->addItem(tr("Every month"), int(RepeatMonthly));
+    m_repeat->setToolTip(tr("Send the same message again and again, for example every Sunday, until a last day you choose. "
+                            "Each time goes to the members of the groups on that day."));
+    connect(m_repeat, &QComboBox::currentIndexChanged, this, &ComposeCampaignDialog::updateRepeatControls);
+
+    // The days of the week in the order of the interface language's calendar.
+    m_daysBox = new QWidget(pane);
+    m_daysBox->setObjectName(QStringLiteral("repeatDaysWidget"));
+    const QLocale locale;
+    int widest = 0;
+    for (int day = Qt::Monday; day <= Qt::Sunday; ++day) {
+        auto *check = new QCheckBox(locale.standaloneDayName(day, QLocale::ShortFormat), m_daysBox);
+        check->setObjectName(QStringLiteral("repeatDayCheck%1").arg(day));
+        check->setToolTip(locale.standaloneDayName(day, QLocale::LongFormat));
+        widest = qMax(widest, check->sizeHint().width());
+        connect(check, &QCheckBox::clicked, this, [this] { m_daysTouched = true; });
+        connect(check, &QCheckBox::toggled, this, &ComposeCampaignDialog::schedulePreview);
+        m_days << check;
+    }
+    // Long day names (Kiswahili's are whole words) go on two lines rather than widening the dialog.
+    const int columns = widest * 7 > 420 ? 4 : 7;
+    auto *daysLayout = new QGridLayout(m_daysBox);
+    daysLayout->setContentsMargins(0, 0, 0, 0);
+    daysLayout->setHorizontalSpacing(8);
+    daysLayout->setVerticalSpacing(2);
+    const int firstDay = int(locale.firstDayOfWeek());
+    for (int i = 0; i < 7; ++i) {
+        const int day = (firstDay - 1 + i) % 7 + 1;
+        daysLayout->addWidget(m_days.at(day - 1), i / columns, i % columns);
+    }
+    daysLayout->setColumnStretch(columns, 1);
+
+    m_monthDay = new QLabel(pane);
+    m_monthDay->setObjectName(QStringLiteral("repeatMonthDayLabel"));
+    m_monthDay->setWordWrap(true);
+
+    m_untilLabel = new QLabel(tr("until"), pane);
+    m_until = new QDateEdit(pane);
+    m_until->setObjectName(QStringLiteral("repeatUntilEdit"));
+    m_until->setCalendarPopup(true);
+    m_until->setDisplayFormat(QStringLiteral("d MMM yyyy"));
+    m_until->setToolTip(tr("The last day it is sent (that day included)."));
+    m_untilLabel->setBuddy(m_until);
+    connect(m_until, &QDateEdit::dateChanged, this, [this] {
+        if (!m_settingUntil)
+            m_untilTouched = true;
+        schedulePreview();
+    });
 
     m_priority = new QComboBox(pane);
     m_priority->setObjectName(QStringLiteral("priorityCombo"));
@@ -295,10 +373,25 @@ void ComposeCampaignDialog::buildMessage(QWidget *pane)
     whenRow->addWidget(m_sendLater);
     whenRow->addWidget(m_when, 1);
 
+    auto *repeatRow = new QHBoxLayout;
+    repeatRow->addWidget(m_repeat);
+    repeatRow->addWidget(m_untilLabel);
+    repeatRow->addWidget(m_until);
+    repeatRow->addStretch();
+
+    m_repeatDetail = new QWidget(pane);
+    auto *detailLayout = new QVBoxLayout(m_repeatDetail);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_daysBox);
+    detailLayout->addWidget(m_monthDay);
+
     auto *form = new QFormLayout;
+    m_whenForm = form;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Sender ID:"), m_senderId);
     form->addRow(tr("Send:"), whenRow);
+    form->addRow(tr("Repeat:"), repeatRow);
+    form->addRow(QString(), m_repeatDetail);
     form->addRow(tr("Priority:"), m_priority);
     form->addRow(tr("Pay from:"), m_account);
 
@@ -338,6 +431,10 @@ void ComposeCampaignDialog::buildPreview(QWidget *pane)
     m_warnings->setStyleSheet(WarningStyle);
     m_warnings->setTextFormat(Qt::PlainText);
     m_warnings->hide();
+    m_repeatSummary = valueLabel(QStringLiteral("repeatSummaryLabel"), pane);
+    m_repeatSummary->setStyleSheet(NoticeStyle);
+    m_repeatSummary->setTextFormat(Qt::PlainText);
+    m_repeatSummary->hide();
     m_quietHours = valueLabel(QStringLiteral("quietHoursLabel"), pane);
     m_quietHours->setStyleSheet(WarningStyle);
     m_quietHours->hide();
@@ -363,6 +460,7 @@ void ComposeCampaignDialog::buildPreview(QWidget *pane)
     layout->setContentsMargins(6, 0, 0, 0);
     layout->addWidget(heading(tr("3. Check before sending"), pane));
     layout->addWidget(m_problem);
+    layout->addWidget(m_repeatSummary);
     layout->addLayout(form);
     layout->addWidget(m_warnings);
     layout->addWidget(m_quietHours);
@@ -390,6 +488,9 @@ CampaignDraft ComposeCampaignDialog::draft() const
     d.priority = Priority(m_priority->currentData().toInt());
     if (m_sendLater->isChecked())
         d.scheduledAt = m_when->dateTime().toUTC();
+    d.recurrence = recurrence();
+    if (d.recurrence.isRepeating())
+        d.repeatUntil = m_until->date();
     d.gateway = m_gateway;
     d.accountName = accountName();
     d.chargeTokens = !CampaignText::isSimulation(m_gateway);
@@ -399,6 +500,227 @@ CampaignDraft ComposeCampaignDialog::draft() const
 QString ComposeCampaignDialog::accountName() const
 {
     return m_account->currentData().toString();
+}
+
+void ComposeCampaignDialog::setAccountName(const QString &name)
+{
+    int index = m_account->findData(name);
+    if (index < 0) {
+        m_account->addItem(name, name);
+        index = m_account->count() - 1;
+    }
+    m_account->setCurrentIndex(index);
+}
+
+QDateTime ComposeCampaignDialog::startLocal() const
+{
+    return m_sendLater->isChecked() ? m_when->dateTime().toLocalTime() : m_profile.clock().nowUtc().toLocalTime();
+}
+
+bool ComposeCampaignDialog::isRepeating() const
+{
+    return m_repeat->currentData().toInt() != RepeatNever;
+}
+
+Recurrence ComposeCampaignDialog::recurrence() const
+{
+    switch (m_repeat->currentData().toInt()) {
+    case RepeatDaily:
+        return Recurrence::daily();
+    case RepeatWeekly: {
+        QList<int> days;
+        for (int i = 0; i < m_days.size(); ++i) {
+            if (m_days.at(i)->isChecked())
+                days << i + 1;
+        }
+        return Recurrence::weekly(days);
+    }
+    case RepeatMonthly:
+        return Recurrence::monthly(startLocal().date().day());
+    default:
+        return {};
+    }
+}
+
+void ComposeCampaignDialog::updateRepeatControls()
+{
+    const int choice = m_repeat->currentData().toInt();
+    const bool repeating = choice != RepeatNever;
+    m_untilLabel->setVisible(repeating);
+    m_until->setVisible(repeating);
+    m_daysBox->setVisible(choice == RepeatWeekly);
+    m_monthDay->setVisible(choice == RepeatMonthly);
+    m_whenForm->setRowVisible(m_repeatDetail, choice == RepeatWeekly || choice == RepeatMonthly);
+    // A repeating message goes at a time of day a person chooses, not at whatever minute it is now.
+    if (repeating && m_sendNow->isChecked())
+        m_sendLater->setChecked(true);
+    m_sendNow->setEnabled(!repeating);
+    m_sendNow->setToolTip(repeating ? tr("A repeating message starts at a day and time you choose.") : QString());
+    if (choice == RepeatWeekly && !m_daysTouched) {
+        bool any = false;
+        for (const QCheckBox *check : std::as_const(m_days))
+            any = any || check->isChecked();
+        if (!any)
+            m_days.at(startLocal().date().dayOfWeek() - 1)->setChecked(true);
+    }
+    const int day = startLocal().date().day();
+    m_monthDay->setText(day >= 29 ? tr("on day %1 of each month (or the month's last day)").arg(day)
+                                  : tr("on day %1 of each month").arg(day));
+    schedulePreview();
+}
+
+void ComposeCampaignDialog::startChanged()
+{
+    const QDate start = startLocal().date();
+    if (start != m_lastStartDate) {
+        // The days and the last day follow the start until the person chooses them.
+        if (m_repeat->currentData().toInt() == RepeatWeekly && !m_daysTouched) {
+            for (int i = 0; i < m_days.size(); ++i)
+                m_days.at(i)->setChecked(i + 1 == start.dayOfWeek());
+        }
+        m_settingUntil = true;
+        m_until->setMinimumDate(start);
+        if (!m_untilTouched)
+            m_until->setDate(start.addMonths(3));
+        m_settingUntil = false;
+        m_lastStartDate = start;
+        const int day = start.day();
+        m_monthDay->setText(day >= 29 ? tr("on day %1 of each month (or the month's last day)").arg(day)
+                                      : tr("on day %1 of each month").arg(day));
+    }
+    schedulePreview();
+}
+
+int ComposeCampaignDialog::reservedNow() const
+{
+    if (m_editingId <= 0 || m_original.isRepeating() || m_originalDraft.accountName != accountName())
+        return 0;
+    return m_original.tokens;
+}
+
+bool ComposeCampaignDialog::editCampaign(qint64 campaignId)
+{
+    const Result<Campaign> campaign = m_profile.campaigns().get(campaignId);
+    if (!campaign) {
+        m_blocked = campaign.error().message;
+        updatePreview();
+        return false;
+    }
+    if (!CampaignService::isEditable(*campaign)) {
+        m_blocked = tr("“%1” can no longer be changed: it has started sending or has ended.").arg(campaign->name);
+        updatePreview();
+        return false;
+    }
+    const Result<CampaignDraft> loaded = m_profile.campaigns().draft(campaignId);
+    if (!loaded) {
+        m_blocked = loaded.error().message;
+        updatePreview();
+        return false;
+    }
+    const CampaignDraft &d = *loaded;
+    m_editingId = campaignId;
+    m_original = *campaign;
+    m_originalDraft = d;
+    setWindowTitle(tr("Change campaign"));
+    m_gateway = d.gateway;
+    m_simulationBanner->setVisible(CampaignText::isSimulation(m_gateway));
+
+    m_name->setText(d.name);
+    for (int i = 0; i < m_groups->count(); ++i) {
+        QListWidgetItem *item = m_groups->item(i);
+        if (item->flags() & Qt::ItemIsUserCheckable)
+            item->setCheckState(d.groupIds.contains(item->data(Qt::UserRole).toLongLong()) ? Qt::Checked : Qt::Unchecked);
+    }
+    m_chosen->clear();
+    for (const qint64 contactId : d.contactIds) {
+        if (const Result<Contact> contact = m_profile.contacts().get(contactId); contact)
+            addContactItem(*contact);
+    }
+    {
+        QSignalBlocker blocker(m_template);
+        m_templateId = 0;
+        m_templateBody.clear();
+        m_templateName.clear();
+        const int index = d.templateId > 0 ? m_template->findData(d.templateId) : -1;
+        if (index > 0) {
+            if (const Result<MessageTemplateRecord> record = m_profile.templates().get(d.templateId); record) {
+                m_templateId = d.templateId;
+                m_templateBody = record->body;
+                m_templateName = record->name;
+            }
+        }
+        m_template->setCurrentIndex(m_templateId > 0 ? index : 0);
+    }
+    m_editor->setText(d.body);
+    m_senderId->setText(d.senderId);
+    m_priority->setCurrentIndex(qMax(0, m_priority->findData(int(d.priority))));
+    setAccountName(d.accountName);
+
+    // A monthly campaign starts from its next time, so its day of the month stays; the others from
+    // the next moment at their time of day (so changing Sunday to Wednesday means this Wednesday).
+    QDateTime start = d.recurrence.frequency() == Recurrence::Frequency::Monthly ? campaign->scheduledAt : d.scheduledAt;
+    m_daysTouched = true;
+    m_untilTouched = true;
+    for (int i = 0; i < m_days.size(); ++i)
+        m_days.at(i)->setChecked(d.recurrence.weekdays().contains(i + 1));
+    if (start.isValid()) {
+        m_sendLater->setChecked(true);
+        m_when->setMinimumDateTime(qMin(m_when->minimumDateTime(), start.toLocalTime()));
+        m_when->setDateTime(start.toLocalTime());
+    }
+    int choice = RepeatNever;
+    switch (d.recurrence.frequency()) {
+    case Recurrence::Frequency::Once:
+        break;
+    case Recurrence::Frequency::Daily:
+        choice = RepeatDaily;
+        break;
+    case Recurrence::Frequency::Weekly:
+        choice = RepeatWeekly;
+        break;
+    case Recurrence::Frequency::Monthly:
+        choice = RepeatMonthly;
+        break;
+    }
+    m_repeat->setCurrentIndex(m_repeat->findData(choice));
+    if (d.repeatUntil.isValid()) {
+        m_settingUntil = true;
+        m_until->setMinimumDate(qMin(m_until->minimumDate(), d.repeatUntil));
+        m_until->setDate(d.repeatUntil);
+        m_settingUntil = false;
+    }
+    updateRepeatControls();
+    updatePreview();
+    return true;
+}
+
+QStringList ComposeCampaignDialog::changesFromOriginal(const CampaignDraft &d) const
+{
+    const CampaignDraft &o = m_originalDraft;
+    QStringList changes;
+    if (d.name.simplified() != o.name.simplified() && !d.name.isEmpty())
+        changes << tr("the name");
+    if (d.body != o.body)
+        changes << tr("the message");
+    if (sorted(d.groupIds) != sorted(o.groupIds) || sorted(d.contactIds) != sorted(o.contactIds))
+        changes << tr("who gets it");
+    if (d.senderId != o.senderId)
+        changes << tr("the sender ID");
+    if (d.priority != o.priority)
+        changes << tr("the priority");
+    if (d.recurrence != o.recurrence)
+        changes << tr("how it repeats");
+    else if (d.recurrence.isRepeating() && d.repeatUntil != o.repeatUntil)
+        changes << tr("the last day");
+    const bool timeChanged = d.recurrence.isRepeating() && m_original.isRepeating()
+        ? d.scheduledAt.toLocalTime().time().msecsSinceStartOfDay() / 60000
+            != m_original.scheduledAt.toLocalTime().time().msecsSinceStartOfDay() / 60000
+        : minutes(d.scheduledAt) != minutes(o.scheduledAt);
+    if (timeChanged)
+        changes << tr("the time");
+    if (d.accountName != o.accountName)
+        changes << tr("the budget that pays");
+    return changes;
 }
 
 void ComposeCampaignDialog::schedulePreview()
@@ -471,12 +793,17 @@ void ComposeCampaignDialog::addContact(qint64 contactId)
     const Result<Contact> contact = m_profile.contacts().get(contactId);
     if (!contact)
         return;
-    const QString name = contact->name().isEmpty() ? tr("(no name)") : contact->name();
-    auto *item = new QListWidgetItem(tr("%1 (%2)").arg(name, contact->phone), m_chosen);
-    item->setData(Qt::UserRole, contact->id);
+    addContactItem(*contact);
+    updatePreview();
+}
+
+void ComposeCampaignDialog::addContactItem(const Contact &contact)
+{
+    const QString name = contact.name().isEmpty() ? tr("(no name)") : contact.name();
+    auto *item = new QListWidgetItem(tr("%1 (%2)").arg(name, contact.phone), m_chosen);
+    item->setData(Qt::UserRole, contact.id);
     m_chosen->show();
     m_removeContact->show();
-    updatePreview();
 }
 
 void ComposeCampaignDialog::removeChosenContact()
@@ -550,17 +877,23 @@ void ComposeCampaignDialog::updateQuietHoursHint()
 {
     const Settings &settings = m_profile.settings();
     const QuietHours quiet { settings.quietHoursStart(), settings.quietHoursEnd() };
-    const QDateTime at = m_sendLater->isChecked() ? m_when->dateTime().toLocalTime() : m_profile.clock().nowUtc().toLocalTime();
+    // A repeating message: when its first time goes.
+    const QDateTime at = isRepeating() ? recurrence().first(startLocal()) : startLocal();
     const bool urgent = Priority(m_priority->currentData().toInt()) == Priority::Urgent;
-    if (urgent || !quiet.isQuiet(at)) {
+    if (urgent || !at.isValid() || !quiet.isQuiet(at)) {
         m_quietHours->hide();
         return;
     }
     const QString start = QLocale().toString(quiet.start, QLocale::ShortFormat);
     const QString end = QLocale().toString(quiet.end, QLocale::ShortFormat);
-    m_quietHours->setText(tr("Quiet hours (%1 to %2): the messages wait until %3. Choose the priority Urgent to send them at "
-                             "night anyway.")
-                              .arg(start, end, CampaignText::localTime(quiet.nextAllowed(at).toUTC())));
+    if (isRepeating())
+        m_quietHours->setText(tr("Quiet hours (%1 to %2): the first time, the messages wait until %3. Choose another time of "
+                                 "day, or the priority Urgent to send them at night anyway.")
+                                  .arg(start, end, CampaignText::localTime(quiet.nextAllowed(at).toUTC())));
+    else
+        m_quietHours->setText(tr("Quiet hours (%1 to %2): the messages wait until %3. Choose the priority Urgent to send them at "
+                                 "night anyway.")
+                                  .arg(start, end, CampaignText::localTime(quiet.nextAllowed(at).toUTC())));
     m_quietHours->show();
 }
 
@@ -576,8 +909,16 @@ void ComposeCampaignDialog::updatePreview()
             { m_recipients, m_leftOut, m_partsEach, m_partsTotal, m_tokens, m_balance, m_balanceAfter, m_encoding })
             label->setText(dash);
         m_warnings->hide();
+        m_repeatSummary->hide();
         showSamples({});
     };
+
+    if (!m_blocked.isEmpty()) {
+        clear();
+        showProblem(m_blocked);
+        updateSendButton();
+        return;
+    }
 
     if (const Status sender = AfricasTalkingGateway::validateSenderId(d.senderId); !sender) {
         clear();
@@ -617,14 +958,28 @@ void ComposeCampaignDialog::updatePreview()
     m_partsTotal->setText(CampaignText::number(p.segments));
     const QString account = accountName();
     const bool simulated = !d.chargeTokens;
+    const bool repeating = d.recurrence.isRepeating();
     if (simulated)
         m_tokens->setText(tr("nothing (simulation)"));
+    else if (repeating)
+        m_tokens->setText(tr("%Ln token(s) each time", nullptr, p.tokens));
     else
         m_tokens->setText(tr("%Ln token(s)", nullptr, p.tokens));
-    m_balance->setText(tr("%1 tokens in %2").arg(CampaignText::number(p.balance), account));
-    const qint64 after = qint64(p.balance) - p.tokens;
-    m_balanceAfter->setText(
-        after < 0 ? tr("%1 tokens short").arg(CampaignText::number(-after)) : tr("%1 tokens").arg(CampaignText::number(after)));
+    // Editing a scheduled campaign: what it has set aside comes back when the change is saved.
+    const int reserved = reservedNow();
+    const qint64 available = qint64(p.balance) + reserved;
+    if (reserved > 0)
+        m_balance->setText(tr("%1 tokens in %2, and %3 set aside for this campaign now")
+                               .arg(CampaignText::number(p.balance), account, CampaignText::number(reserved)));
+    else
+        m_balance->setText(tr("%1 tokens in %2").arg(CampaignText::number(p.balance), account));
+    const qint64 after = available - p.tokens;
+    if (after < 0)
+        m_balanceAfter->setText(tr("%1 tokens short").arg(CampaignText::number(-after)));
+    else if (repeating && !simulated)
+        m_balanceAfter->setText(tr("%1 tokens after the first time").arg(CampaignText::number(after)));
+    else
+        m_balanceAfter->setText(tr("%1 tokens").arg(CampaignText::number(after)));
     m_balanceAfter->setStyleSheet(after < 0 ? QStringLiteral("color: #b00020; font-weight: 600;") : QString());
     m_encoding->setText(p.encoding == QStringLiteral("GSM-7") ? tr("plain (160 per SMS part)")
             : p.encoding == QStringLiteral("UCS-2")           ? tr("Unicode (70 per SMS part)")
@@ -638,10 +993,37 @@ void ComposeCampaignDialog::updatePreview()
     m_warnings->setStyleSheet(p.warnings.isEmpty() ? NoticeStyle : WarningStyle);
     showSamples(p.samples);
 
-    if (!simulated && p.tokens > p.balance) {
-        showProblem(tr("Not enough tokens: this campaign needs %1 tokens but %2 has %3. Buy tokens, pay from another "
-                       "budget, or send to fewer people.")
-                        .arg(CampaignText::number(p.tokens), account, CampaignText::number(p.balance)));
+    if (repeating && p.occurrences > 0) {
+        QStringList lines;
+        //: %1: "Repeats every week on Sunday until 31 Mar 2027"; %2: "Sun 7 Dec 10:00"
+        lines << tr("%1: %n time(s), the first on %2.", nullptr, p.occurrences)
+                     .arg(CampaignText::repeats(d.recurrence, d.repeatUntil), CampaignText::dayAndTime(p.firstOccurrence));
+        if (simulated) {
+            lines << tr("The people and SMS parts below are for each time, counted again each time with the members of "
+                        "the groups on that day.");
+        } else {
+            lines << tr("The people, SMS parts and cost below are for each time, counted again each time with the members "
+                        "of the groups on that day. Tokens are taken each time it goes; “Balance after” is after the "
+                        "first time.");
+            if (p.occurrences > 1)
+                lines << tr("If the groups stay the same, all %n times together cost %1 tokens.", nullptr, p.occurrences)
+                             .arg(CampaignText::number(qint64(p.tokens) * p.occurrences));
+        }
+        m_repeatSummary->setText(lines.join(u'\n'));
+        m_repeatSummary->show();
+    } else {
+        m_repeatSummary->hide();
+    }
+
+    if (!simulated && p.tokens > available) {
+        if (repeating)
+            showProblem(tr("Not enough tokens for the first time: it needs %1 tokens but %2 has %3. Buy tokens, pay from "
+                           "another budget, or send to fewer people.")
+                            .arg(CampaignText::number(p.tokens), account, CampaignText::number(available)));
+        else
+            showProblem(tr("Not enough tokens: this campaign needs %1 tokens but %2 has %3. Buy tokens, pay from another "
+                           "budget, or send to fewer people.")
+                            .arg(CampaignText::number(p.tokens), account, CampaignText::number(available)));
     } else {
         showProblem(QString());
     }
@@ -650,12 +1032,15 @@ void ComposeCampaignDialog::updatePreview()
 
 void ComposeCampaignDialog::updateSendButton()
 {
-    const bool ready = m_preview && m_problemText.isEmpty() && !m_launching;
+    const bool ready = m_preview && m_problemText.isEmpty() && !m_launching && m_blocked.isEmpty();
     m_send->setEnabled(ready);
     const int people = m_preview ? m_preview->recipients : 0;
-    if (!ready)
-        m_send->setText(m_sendLater->isChecked() ? tr("Schedule…") : tr("Send…"));
-    else if (m_sendLater->isChecked())
+    const bool later = m_sendLater->isChecked() || isRepeating();
+    if (m_editingId > 0)
+        m_send->setText(tr("Save changes…"));
+    else if (!ready)
+        m_send->setText(later ? tr("Schedule…") : tr("Send…"));
+    else if (later)
         m_send->setText(tr("Schedule for %Ln person(s)…", nullptr, people));
     else
         m_send->setText(tr("Send to %Ln person(s)…", nullptr, people));
@@ -671,37 +1056,85 @@ void ComposeCampaignDialog::send()
         return;
     const CampaignDraft d = draft();
     const CampaignPreview p = *m_preview;
+    const bool editing = m_editingId > 0;
+    const bool repeating = d.recurrence.isRepeating();
+    const QString name = d.name.isEmpty() ? tr("this message") : d.name;
+    const qint64 left = qint64(p.balance) + reservedNow() - p.tokens;
 
     QStringList lines;
-    if (d.scheduledAt.isValid())
-        lines << tr("Send “%1” to %Ln person(s) at %2?", nullptr, p.recipients)
-                     .arg(d.name.isEmpty() ? tr("this message") : d.name, CampaignText::localTime(d.scheduledAt));
-    else
-        lines << tr("Send “%1” to %Ln person(s) now?", nullptr, p.recipients).arg(d.name.isEmpty() ? tr("this message") : d.name);
-    lines << QString();
-    lines << tr("SMS parts in all: %1").arg(CampaignText::number(p.segments));
-    if (d.chargeTokens)
-        lines << tr("Cost: %1 tokens from %2, leaving %3 tokens.")
-                     .arg(CampaignText::number(p.tokens), d.accountName, CampaignText::number(qint64(p.balance) - p.tokens));
-    else
-        lines << tr("%1. No tokens are used.").arg(CampaignText::simulationLabel());
+    if (editing) {
+        lines << tr("Save the changes to “%1”?").arg(m_original.name);
+        const QStringList changes = changesFromOriginal(d);
+        lines << (changes.isEmpty() ? tr("You changed nothing; the people are counted again.")
+                                    : tr("What changes: %1.").arg(changes.join(QStringLiteral(", "))));
+        if (m_original.isRepeating())
+            lines << tr("Before: %1, about %Ln person(s) each time.", nullptr, m_original.recipients)
+                         .arg(CampaignText::repeats(m_original));
+        else
+            lines << tr("Before: %Ln person(s), %1 SMS parts, %2 tokens set aside.", nullptr, m_original.recipients)
+                         .arg(CampaignText::number(m_original.segments), CampaignText::number(m_original.tokens));
+        lines << QString();
+    }
+    if (repeating) {
+        if (!editing)
+            lines << tr("Schedule “%1”?").arg(name);
+        lines << tr("%1: %n time(s), the first on %2.", nullptr, p.occurrences)
+                     .arg(CampaignText::repeats(d.recurrence, d.repeatUntil), CampaignText::dayAndTime(p.firstOccurrence));
+        lines << QString();
+        lines << tr("Each time: %Ln person(s), %1 SMS parts (counted again each time with the members of that day).", nullptr,
+            p.recipients)
+                     .arg(CampaignText::number(p.segments));
+        if (d.chargeTokens)
+            lines << tr("Cost each time: %1 tokens from %2, taken when it goes. After the first time %3 tokens are left.")
+                         .arg(CampaignText::number(p.tokens), d.accountName, CampaignText::number(left));
+        else
+            lines << tr("%1. No tokens are used.").arg(CampaignText::simulationLabel());
+    } else {
+        if (editing && d.scheduledAt.isValid())
+            lines << tr("It will be sent to %Ln person(s) at %1.", nullptr, p.recipients).arg(CampaignText::localTime(d.scheduledAt));
+        else if (editing)
+            lines << tr("It will be sent to %Ln person(s) now.", nullptr, p.recipients);
+        else if (d.scheduledAt.isValid())
+            lines << tr("Send “%1” to %Ln person(s) at %2?", nullptr, p.recipients).arg(name, CampaignText::localTime(d.scheduledAt));
+        else
+            lines << tr("Send “%1” to %Ln person(s) now?", nullptr, p.recipients).arg(name);
+        lines << QString();
+        lines << tr("SMS parts in all: %1").arg(CampaignText::number(p.segments));
+        if (d.chargeTokens)
+            lines << tr("Cost: %1 tokens from %2, leaving %3 tokens.")
+                         .arg(CampaignText::number(p.tokens), d.accountName, CampaignText::number(left));
+        else
+            lines << tr("%1. No tokens are used.").arg(CampaignText::simulationLabel());
+        if (editing && reservedNow() > 0)
+            lines << tr("The %1 tokens set aside for it now go back to %2 first.")
+                         .arg(CampaignText::number(reservedNow()), m_originalDraft.accountName);
+    }
     lines << (d.senderId.isEmpty() ? tr("Sender ID: the account's default") : tr("Sender ID: %1").arg(d.senderId));
     lines << tr("Priority: %1").arg(CampaignText::priority(d.priority));
     if (!m_quietHours->isHidden())
         lines << m_quietHours->text();
     lines << QString();
-    lines << tr("A message that has gone out cannot be called back.");
-    if (MessageBox::question(this, tr("Send campaign"), lines.join(u'\n')) != QMessageBox::Yes)
+    if (repeating)
+        lines << tr("You can pause, change or stop it on the Campaigns page before any time it goes. A message that has gone "
+                    "out cannot be called back.");
+    else
+        lines << tr("A message that has gone out cannot be called back.");
+    const QString title = editing ? tr("Change campaign") : repeating ? tr("Schedule campaign") : tr("Send campaign");
+    if (MessageBox::question(this, title, lines.join(u'\n')) != QMessageBox::Yes)
         return;
 
     m_launching = true;
     updateSendButton();
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const Result<Campaign> launched = m_profile.campaigns().launch(d, userName());
+    const Result<Campaign> launched
+        = editing ? m_profile.campaigns().update(m_editingId, d, userName()) : m_profile.campaigns().launch(d, userName());
     QApplication::restoreOverrideCursor();
     if (!launched) {
         m_launching = false;
-        MessageBox::warning(this, tr("Send campaign"), launched.error().message);
+        // It started sending or ended meanwhile: say so and offer no more saving.
+        if (editing && launched.error().code == ErrorCode::Conflict)
+            m_blocked = launched.error().message;
+        MessageBox::warning(this, title, launched.error().message);
         updatePreview();
         return;
     }

@@ -5,8 +5,11 @@
 #include <QDialog>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
+class QDateEdit;
 class QDateTimeEdit;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -17,6 +20,7 @@ class QVBoxLayout;
 
 namespace kengele {
 
+struct Contact;
 class Profile;
 class TemplateEditor;
 
@@ -25,6 +29,10 @@ class TemplateEditor;
 // is spent, what sending would do: how many people after leaving out opted-out numbers and
 // duplicates, SMS parts per message and in all, the tokens it costs, the balance before and after,
 // and the first messages as they will read. "Send" asks once more with the totals, then launches.
+// A campaign may repeat (every day, every week on chosen days, every month) until a last day; then
+// the check says how many times and when the first one goes, and the figures are for each time.
+// The same dialog changes a campaign that has not gone yet (editCampaign): "Save changes" asks with
+// what changes, then replaces it.
 class ComposeCampaignDialog final : public QDialog
 {
     Q_OBJECT
@@ -35,8 +43,16 @@ public:
     static constexpr int MaxPreviewDelayMs = 1500;
     static constexpr int Samples = 3;
 
+    // The choices of the "Repeat" list, in its order.
+    enum RepeatChoice { RepeatNever = 0, RepeatDaily, RepeatWeekly, RepeatMonthly };
+
     explicit ComposeCampaignDialog(Profile &profile, QWidget *parent = nullptr);
     ~ComposeCampaignDialog() override;
+
+    // Fills the form from a stored campaign to change it; "Save changes…" then updates it instead of
+    // launching a new one. False (and the reason shown) when it cannot be read or changed any more.
+    bool editCampaign(qint64 campaignId);
+    qint64 editedCampaignId() const { return m_editingId; }
 
     // What the form says now, as the campaign service takes it.
     CampaignDraft draft() const;
@@ -51,8 +67,9 @@ public:
     void addContact(qint64 contactId);
     TemplateEditor *editor() const { return m_editor; }
 
-    // Asks once more with the totals, then launches the campaign and closes.
+    // Asks once more with the totals, then launches (or, editing, updates) the campaign and closes.
     void send();
+    // The campaign launched or changed.
     qint64 launchedCampaignId() const { return m_launchedId; }
 
 private:
@@ -68,6 +85,16 @@ private:
     void showSamples(const QStringList &samples);
     void updateQuietHoursHint();
     void updateSendButton();
+    void updateRepeatControls();
+    void startChanged();
+    void addContactItem(const Contact &contact);
+    void setAccountName(const QString &name);
+    QDateTime startLocal() const;
+    Recurrence recurrence() const;
+    bool isRepeating() const;
+    // Tokens this campaign has set aside now (editing a scheduled one: they come back on saving).
+    int reservedNow() const;
+    QStringList changesFromOriginal(const CampaignDraft &d) const;
     QString accountName() const;
 
     Profile &m_profile;
@@ -76,6 +103,14 @@ private:
     QString m_problemText;
     qint64 m_launchedId = 0;
     bool m_launching = false;
+    qint64 m_editingId = 0;
+    Campaign m_original;
+    CampaignDraft m_originalDraft;
+    bool m_daysTouched = false;
+    bool m_untilTouched = false;
+    QDate m_lastStartDate;
+    bool m_settingUntil = false;
+    QString m_blocked; // editing: why it cannot be changed any more
     qint64 m_templateId = 0;
     QString m_templateBody;
     QString m_templateName;
@@ -96,6 +131,15 @@ private:
     QRadioButton *m_sendNow = nullptr;
     QRadioButton *m_sendLater = nullptr;
     QDateTimeEdit *m_when = nullptr;
+    QFormLayout *m_whenForm = nullptr;
+    QComboBox *m_repeat = nullptr;
+    QWidget *m_repeatDetail = nullptr;
+    QWidget *m_daysBox = nullptr;
+    QList<QCheckBox *> m_days; // Monday first (index = Qt::DayOfWeek - 1)
+    QLabel *m_monthDay = nullptr;
+    QLabel *m_untilLabel = nullptr;
+    QDateEdit *m_until = nullptr;
+    QLabel *m_repeatSummary = nullptr;
     QComboBox *m_priority = nullptr;
     QComboBox *m_account = nullptr;
     QLabel *m_recipients = nullptr;
