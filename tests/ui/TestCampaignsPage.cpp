@@ -26,7 +26,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace kengele;
@@ -55,9 +57,13 @@ private Q_SLOTS:
     void statusBarShowsTokensAndSimulation();
     void sendingProblemCanBeRetried();
     void closingWhileSendingAsks();
+    void editOnlyWhileItCanBeChanged();
+    void repeatingCampaignPauseResumeCancel();
+    void skippedTimeShowsWhy();
 
 private:
     qint64 launch(const QString &body, bool scheduledLater = false, bool charged = false);
+    qint64 launchRepeating(const Recurrence &recurrence, const QDateTime &start, const QDate &until);
     struct Sent {
         int requests = 0;
         int numbers = 0;
@@ -108,6 +114,22 @@ qint64 TestCampaignsPage::launch(const QString &body, bool scheduledLater, bool 
     d.chargeTokens = charged;
     if (scheduledLater)
         d.scheduledAt = m_profile->clock().nowUtc().addDays(1);
+    const auto launched = (*m_profile)->campaigns().launch(d);
+    if (!launched)
+        qWarning() << launched.error().message;
+    return launched ? launched->id : 0;
+}
+
+qint64 TestCampaignsPage::launchRepeating(const Recurrence &recurrence, const QDateTime &start, const QDate &until)
+{
+    CampaignDraft d;
+    d.name = QStringLiteral("Sunday reminder");
+    d.body = QStringLiteral("Service at 9am. Karibu!");
+    d.groupIds = { m_group };
+    d.chargeTokens = false;
+    d.scheduledAt = start;
+    d.recurrence = recurrence;
+    d.repeatUntil = until;
     const auto launched = (*m_profile)->campaigns().launch(d);
     if (!launched)
         qWarning() << launched.error().message;
@@ -455,6 +477,162 @@ void TestCampaignsPage::closingWhileSendingAsks()
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("still sending")));
     MessageBox::setNextAnswer(QMessageBox::Yes);
     QVERIFY(window.close());
+}
+
+void TestCampaignsPage::editOnlyWhileItCanBeChanged()
+{
+    Profile &p = **m_profile;
+    const qint64 sent = launch(QStringLiteral("Already gone"));
+    dispatchWith();
+    QCOMPARE(p.campaigns().get(sent)->status, QStringLiteral("done"));
+    const qint64 later = launch(QStringLiteral("Old text"), true);
+    CampaignsPage page(p);
+    page.resize(1100, 700);
+    page.show();
+    auto *edit = find<QPushButton>(&page, "editButton");
+    QVERIFY(page.selectCampaign(sent));
+    QVERIFY(!edit->isVisible());
+    QVERIFY(page.selectCampaign(later));
+    QVERIFY(edit->isVisible() && edit->isEnabled());
+
+    // "Edit…" opens the compose dialog on it; saving changes it in place.
+    bool seen = false;
+    QTimer::singleShot(0, this, [&seen] {
+        auto *dialog = qobject_cast<ComposeCampaignDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        seen = true;
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Change campaign"));
+        auto *text = dialog->findChild<QPlainTextEdit *>(QStringLiteral("messageEdit"));
+        QCOMPARE(text->toPlainText(), QStringLiteral("Old text"));
+        text->selectAll();
+        QTest::keyClicks(text, QStringLiteral("New text"));
+        dialog->updatePreview();
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
+    });
+    QTest::mouseClick(edit, Qt::LeftButton);
+    QVERIFY(seen);
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("What changes: the message.")));
+    QCOMPARE(p.campaigns().list()->size(), 2);
+    const Campaign changed = *p.campaigns().get(later);
+    QCOMPARE(changed.body, QStringLiteral("New text"));
+    QCOMPARE(changed.status, QStringLiteral("scheduled"));
+    QCOMPARE(page.currentCampaignId(), later);
+    QCOMPARE(find<QLabel>(&page, "campaignMessageLabel")->text(), QStringLiteral("New text"));
+
+    // Once it is paused (or sending) it can no longer be changed.
+    QTest::mouseClick(find<QPushButton>(&page, "pauseButton"), Qt::LeftButton);
+    QVERIFY(!edit->isVisible());
+}
+
+void TestCampaignsPage::repeatingCampaignPauseResumeCancel()
+{
+    Profile &p = **m_profile;
+    // The test clock: Sunday 1 March 2026, 09:00.
+    const qint64 id = launchRepeating(
+        Recurrence::weekly({ Qt::Sunday }), QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC), QDate(2026, 4, 30));
+    QVERIFY(id > 0);
+    CampaignsPage page(p);
+    page.resize(1100, 700);
+    page.show();
+    QCOMPARE(page.currentCampaignId(), id);
+    QCOMPARE(page.listModel()->index(0, CampaignListModel::StatusColumn).data().toString(), QStringLiteral("Repeats"));
+    QCOMPARE(page.listModel()->index(0, CampaignListModel::WhenColumn).data().toString(),
+        QLocale().toString(QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC).toLocalTime(), QLocale::ShortFormat));
+
+    auto *rule = find<QLabel>(&page, "repeatRuleLabel");
+    QVERIFY(rule->isVisible());
+    QVERIFY2(rule->text().startsWith(QStringLiteral("Repeats every week on Sunday until 30 Apr 2026.")), qPrintable(rule->text()));
+    QVERIFY(rule->text().contains(QStringLiteral("Next time: Sun 1 Mar")));
+    // No empty progress bar or message table: an explanation instead.
+    QVERIFY(!find<QProgressBar>(&page, "campaignProgressBar")->isVisible());
+    QVERIFY(!find<QTableView>(&page, "recipientsView")->isVisible());
+    QVERIFY(!find<QPushButton>(&page, "retryFailedButton")->isVisible());
+    auto *help = find<QLabel>(&page, "occurrencesHelpLabel");
+    QVERIFY(help->isVisible());
+    QVERIFY(help->text().contains(QStringLiteral("No time has gone yet")));
+    QVERIFY(find<QLabel>(&page, "campaignSummaryLabel")->text().contains(QStringLiteral("each time")));
+    QVERIFY(find<QPushButton>(&page, "editButton")->isVisible());
+
+    auto *pause = find<QPushButton>(&page, "pauseButton");
+    auto *resume = find<QPushButton>(&page, "resumeButton");
+    QVERIFY(pause->isVisible() && pause->isEnabled());
+    QTest::mouseClick(pause, Qt::LeftButton);
+    QCOMPARE(p.campaigns().get(id)->status, QStringLiteral("paused"));
+    QVERIFY(resume->isVisible() && resume->isEnabled());
+    QVERIFY(find<QLabel>(&page, "pausedReasonLabel")->isVisible());
+    QCOMPARE(page.listModel()->index(0, CampaignListModel::StatusColumn).data().toString(), QStringLiteral("Paused"));
+    // A paused repeating campaign can still be changed.
+    QVERIFY(find<QPushButton>(&page, "editButton")->isVisible());
+    QTest::mouseClick(resume, Qt::LeftButton);
+    QCOMPARE(p.campaigns().get(id)->status, QStringLiteral("recurring"));
+    QVERIFY(!find<QLabel>(&page, "pausedReasonLabel")->isVisible());
+    QVERIFY(pause->isVisible());
+
+    // Cancelling stops the times to come; the question says what it does not touch.
+    auto *cancel = find<QPushButton>(&page, "cancelButton");
+    QVERIFY(cancel->isEnabled());
+    MessageBox::setNextAnswer(QMessageBox::No);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QCOMPARE(p.campaigns().get(id)->status, QStringLiteral("recurring"));
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("Messages already sent by earlier times are not affected")),
+        qPrintable(MessageBox::lastText()));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QCOMPARE(p.campaigns().get(id)->status, QStringLiteral("cancelled"));
+    QVERIFY(!cancel->isEnabled());
+    QVERIFY(!find<QPushButton>(&page, "editButton")->isVisible());
+    QVERIFY(rule->text().contains(QStringLiteral("no more times go")));
+}
+
+void TestCampaignsPage::skippedTimeShowsWhy()
+{
+    Profile &p = **m_profile;
+    const qint64 id
+        = launchRepeating(Recurrence::daily(), QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC), QDate(2026, 3, 10));
+    QVERIFY(id > 0);
+    // The computer was off for three days: those times are skipped; the next one goes.
+    m_profile->clock().set(QDateTime(QDate(2026, 3, 4), QTime(9, 0), Qt::UTC));
+    QVERIFY(p.campaigns().launchDueOccurrences());
+    m_profile->clock().set(QDateTime(QDate(2026, 3, 4), QTime(10, 30), Qt::UTC));
+    const auto launched = p.campaigns().launchDueOccurrences();
+    QVERIFY(launched);
+    QCOMPARE(launched->size(), 1);
+
+    CampaignsPage page(p);
+    page.resize(1100, 700);
+    page.show();
+    QVERIFY(page.selectCampaign(id));
+    auto *occurrences = find<QTreeWidget>(&page, "occurrencesList");
+    QVERIFY(occurrences->isVisible());
+    QCOMPARE(occurrences->topLevelItemCount(), 2);
+    QTreeWidgetItem *skipped = nullptr;
+    for (int i = 0; i < occurrences->topLevelItemCount(); ++i) {
+        if (occurrences->topLevelItem(i)->text(1) == QStringLiteral("Skipped"))
+            skipped = occurrences->topLevelItem(i);
+    }
+    QVERIFY(skipped);
+    QVERIFY(skipped->text(3).contains(QStringLiteral("not running")));
+
+    // Opening it shows the reason at the top, and no empty message list.
+    Q_EMIT occurrences->itemActivated(skipped, 0);
+    const qint64 skippedId = page.currentCampaignId();
+    QVERIFY(skippedId != id);
+    QCOMPARE(p.campaigns().get(skippedId)->status, QStringLiteral("skipped"));
+    auto *reason = find<QLabel>(&page, "skippedReasonLabel");
+    QVERIFY(reason->isVisible());
+    QVERIFY2(reason->text().contains(QStringLiteral("Kengele was not running")), qPrintable(reason->text()));
+    QVERIFY(!find<QProgressBar>(&page, "campaignProgressBar")->isVisible());
+    QVERIFY(!find<QTableView>(&page, "recipientsView")->isVisible());
+    QVERIFY(!find<QPushButton>(&page, "editButton")->isVisible());
+    QVERIFY(!find<QPushButton>(&page, "cancelButton")->isEnabled());
+    QCOMPARE(page.listModel()->index(page.listModel()->rowOf(skippedId), CampaignListModel::StatusColumn).data().toString(),
+        QStringLiteral("Skipped"));
+    // And back to the repeating campaign it belongs to.
+    auto *parent = find<QLabel>(&page, "parentCampaignLabel");
+    QVERIFY(parent->isVisible());
+    Q_EMIT parent->linkActivated(QStringLiteral("parent"));
+    QCOMPARE(page.currentCampaignId(), id);
 }
 
 QTEST_MAIN(TestCampaignsPage)
