@@ -20,7 +20,9 @@
 #include "templates/TemplatesPage.h"
 #include "tokens/TokenLedger.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QTreeWidget>
 #include <QDir>
 #include <QImage>
 #include <QListWidget>
@@ -145,6 +147,22 @@ void TestScreenshots::pages()
         QVERIFY(compose.preview());
         save(&compose, QStringLiteral("compose-") + language);
     }
+    // A repeating campaign: every week on Sunday and Wednesday (the test clock's day is a Sunday).
+    {
+        ComposeCampaignDialog compose(*profile);
+        compose.show();
+        auto *groups = compose.findChild<QListWidget *>(QStringLiteral("groupList"));
+        groups->item(0)->setCheckState(Qt::Checked);
+        auto *templates = compose.findChild<QComboBox *>(QStringLiteral("templateCombo"));
+        templates->setCurrentIndex(templates->findText(QStringLiteral("Choir practice")));
+        auto *repeat = compose.findChild<QComboBox *>(QStringLiteral("repeatCombo"));
+        repeat->setCurrentIndex(repeat->findData(int(ComposeCampaignDialog::RepeatWeekly)));
+        compose.findChild<QCheckBox *>(QStringLiteral("repeatDayCheck3"))->setChecked(true);
+        compose.updatePreview();
+        QVERIFY2(compose.problem().isEmpty(), qPrintable(compose.problem()));
+        QVERIFY(compose.preview()->occurrences > 1);
+        save(&compose, QStringLiteral("compose-repeat-") + language);
+    }
 
     // A campaign the simulator has sent, with a few numbers refused and a few not delivered.
     CampaignDraft draft;
@@ -181,6 +199,45 @@ void TestScreenshots::pages()
     window.campaignsPage()->refresh();
     save(&window, QStringLiteral("campaigns-") + language);
     dispatch.stop();
+
+    // A repeating campaign: Kengele was off for its first two Sundays (skipped), the third went.
+    CampaignDraft weekly = draft;
+    weekly.name = QStringLiteral("Weekly service reminder");
+    weekly.scheduledAt = QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC);
+    weekly.recurrence = Recurrence::weekly({ Qt::Sunday });
+    weekly.repeatUntil = QDate(2026, 5, 31);
+    const auto repeating = profile->campaigns().launch(weekly);
+    QVERIFY(repeating);
+    {
+        // Before any time has gone, in the compose dialog to change it.
+        ComposeCampaignDialog edit(*profile);
+        QVERIFY(edit.editCampaign(repeating->id));
+        edit.show();
+        edit.updatePreview();
+        save(&edit, QStringLiteral("compose-edit-") + language);
+    }
+    profile.clock().set(QDateTime(QDate(2026, 3, 9), QTime(9, 0), Qt::UTC));
+    QVERIFY(profile->campaigns().launchDueOccurrences());
+    profile.clock().set(QDateTime(QDate(2026, 3, 15), QTime(17, 5), Qt::UTC));
+    const auto occurrences = profile->campaigns().launchDueOccurrences();
+    QVERIFY(occurrences && occurrences->size() == 1);
+    const qint64 occurrence = occurrences->constFirst();
+    dispatch.start();
+    QTRY_VERIFY_WITH_TIMEOUT(profile->campaigns().get(occurrence)->status == QStringLiteral("done"), 15000);
+    dispatch.stop();
+    window.campaignsPage()->refresh();
+    QVERIFY(window.campaignsPage()->selectCampaign(repeating->id));
+    auto *times = window.campaignsPage()->findChild<QTreeWidget *>(QStringLiteral("occurrencesList"));
+    QCOMPARE(times->topLevelItemCount(), 2);
+    save(&window, QStringLiteral("campaigns-repeating-") + language);
+    qint64 skipped = 0;
+    const Result<QList<Campaign>> all = profile->campaigns().list();
+    for (const Campaign &c : *all) {
+        if (c.parentId == repeating->id && c.status == QStringLiteral("skipped"))
+            skipped = c.id;
+    }
+    QVERIFY(window.campaignsPage()->selectCampaign(skipped));
+    save(&window, QStringLiteral("campaigns-skipped-") + language);
     Language::install(QStringLiteral("en"));
 }
 

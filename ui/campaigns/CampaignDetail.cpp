@@ -65,7 +65,7 @@ CampaignDetail::CampaignDetail(Profile &profile, QWidget *parent)
     m_skippedReason->setObjectName(QStringLiteral("skippedReasonLabel"));
     m_skippedReason->setStyleSheet(BannerStyle.arg(QStringLiteral("#fff4d6"), QStringLiteral("#e0b44c")));
     m_skippedReason->setWordWrap(true);
-    m_skippedReason->setTextFormat(Qt::PlainText);
+    m_skippedReason->setTextFormat(Qt::RichText);
 
     m_repeatRule = new QLabel(this);
     m_repeatRule->setObjectName(QStringLiteral("repeatRuleLabel"));
@@ -194,9 +194,10 @@ CampaignDetail::CampaignDetail(Profile &profile, QWidget *parent)
     m_occurrences->setUniformRowHeights(true);
     m_occurrences->setAlternatingRowColors(true);
     m_occurrences->setHeaderLabels({ tr("When"), tr("Status"), tr("People"), tr("Note") });
-    m_occurrences->setColumnWidth(0, 170);
-    m_occurrences->setColumnWidth(1, 110);
-    m_occurrences->setColumnWidth(2, 70);
+    // The note (why a time was skipped) gets the room; its whole text is in its tooltip too.
+    m_occurrences->header()->setStretchLastSection(true);
+    for (int column = 0; column < 3; ++column)
+        m_occurrences->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     connect(m_occurrences, &QTreeWidget::itemActivated, this, &CampaignDetail::openOccurrence);
     auto *occurrencesLayout = new QVBoxLayout(m_occurrencesBox);
     occurrencesLayout->setContentsMargins(0, 0, 0, 0);
@@ -352,8 +353,8 @@ void CampaignDetail::showCampaign()
     m_counts->setText(counts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
     m_counts->setVisible(hasMessages);
     m_messagesBox->setVisible(hasMessages || c.id <= 0);
-    m_skippedReason->setText(
-        c.statusReason.isEmpty() ? tr("This time was not sent.") : tr("This time was not sent: %1").arg(c.statusReason));
+    m_skippedReason->setText(QStringLiteral("<b>%1</b> %2").arg(tr("This time was not sent.").toHtmlEscaped(),
+        c.statusReason.toHtmlEscaped()));
     m_skippedReason->setVisible(c.id > 0 && skipped);
 
     showRepeat();
@@ -463,7 +464,8 @@ void CampaignDetail::updateButtons()
     const bool paused = c.status == QStringLiteral("paused");
     const bool repeating = c.isRepeating();
     const bool recurring = c.status == QStringLiteral("recurring");
-    m_pause->setVisible(!paused);
+    const bool skipped = c.status == QStringLiteral("skipped");
+    m_pause->setVisible(!paused && !skipped);
     m_pause->setEnabled(exists && (repeating ? recurring : isActive(c.status)));
     m_pause->setToolTip(repeating ? tr("No more times go until you resume it.")
                                   : tr("Stop sending for now; messages not yet sent wait until you resume."));
@@ -472,6 +474,7 @@ void CampaignDetail::updateButtons()
     m_edit->setVisible(exists && CampaignService::isEditable(c));
     m_edit->setEnabled(exists && CampaignService::isEditable(c));
     const int unsent = c.states.value(QStringLiteral("queued")) + c.states.value(QStringLiteral("uncertain"));
+    m_cancel->setVisible(!skipped);
     m_cancel->setEnabled(exists && (repeating ? recurring || paused : (isActive(c.status) || paused) && unsent > 0));
     m_cancel->setToolTip(repeating ? tr("No more times go. Messages already sent by earlier times are not affected.")
                                    : tr("Messages not yet sent are not sent, and their tokens go back to the budget."));

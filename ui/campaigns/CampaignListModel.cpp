@@ -88,8 +88,9 @@ QVariant CampaignListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
-        if (index.column() == NameColumn && CampaignText::isSimulation(c.gateway))
-            return CampaignText::simulationLabel();
+        // The whole name (the column is narrow), and whether it was only simulated.
+        if (index.column() == NameColumn)
+            return CampaignText::isSimulation(c.gateway) ? c.name + u'\n' + CampaignText::simulationLabel() : c.name;
         if (index.column() == StatusColumn && !c.statusReason.isEmpty())
             return c.statusReason;
         if (c.isRepeating() && (index.column() == StatusColumn || index.column() == WhenColumn))

@@ -337,6 +337,7 @@ void ComposeCampaignDialog::buildMessage(QWidget *pane)
     m_until->setObjectName(QStringLiteral("repeatUntilEdit"));
     m_until->setCalendarPopup(true);
     m_until->setDisplayFormat(QStringLiteral("d MMM yyyy"));
+    m_until->setMinimumWidth(m_until->fontMetrics().horizontalAdvance(QStringLiteral("30 Sep 2026")) + 48);
     m_until->setToolTip(tr("The last day it is sent (that day included)."));
     m_untilLabel->setBuddy(m_until);
     connect(m_until, &QDateEdit::dateChanged, this, [this] {
