@@ -99,6 +99,24 @@
         <source>Africa&apos;s Talking</source>
         <translation>Africa&apos;s Talking</translation>
     </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Inajirudia</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Imerukwa</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A day and a time: &quot;Sun 7 Dec 10:00&quot;</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Repeats %1 until %2</source>
+        <extracomment>&quot;Repeats every week on Sunday until 31 Mar 2027&quot;; %1 is the rule, %2 the last day</extracomment>
+        <translation>Inajirudia %1 hadi %2</translation>
+    </message>
 </context>
 <context>
     <name>CliArguments</name>
@@ -346,10 +364,6 @@
         <translation>  wapokeaji %1, sehemu %2 za SMS, tokeni %3</translation>
     </message>
     <message>
-        <source>  Paused: %1</source>
-        <translation>  Imesitishwa: %1</translation>
-    </message>
-    <message>
         <source>Campaign %1 paused: %2</source>
         <translation>Kampeni %1 imesitishwa: %2</translation>
     </message>
@@ -390,8 +404,94 @@
         <translation>Ujumbe %1 umeghairiwa; tokeni zake zimerudi kwenye bajeti.</translation>
     </message>
     <message>
-        <source>Use one of: campaign send, run, status ID, list, recipients ID, resend-uncertain ID, cancel ID.</source>
-        <translation>Tumia mojawapo ya: campaign send, run, status ID, list, recipients ID, resend-uncertain ID, cancel ID.</translation>
+        <source>Use one of: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME].</source>
+        <translation>Tumia mojawapo ya: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME].</translation>
+    </message>
+    <message>
+        <source>Give the number of tokens to add as a whole number above zero: --tokens 1000</source>
+        <translation>Toa idadi ya tokeni za kuongeza kama namba kamili zaidi ya sifuri: --tokens 1000</translation>
+    </message>
+    <message>
+        <source>Added from the command line</source>
+        <translation>Zimeongezwa kutoka mstari wa amri</translation>
+    </message>
+    <message>
+        <source>Added %1 tokens to %2; the balance is now %3.</source>
+        <translation>Tokeni %1 zimeongezwa kwenye %2; salio sasa ni %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2 tokens</source>
+        <translation>%1: tokeni %2</translation>
+    </message>
+    <message>
+        <source>Total: %1 tokens</source>
+        <translation>Jumla: tokeni %1</translation>
+    </message>
+    <message>
+        <source>  Repeats %1 until %2</source>
+        <translation>  Inajirudia %1 hadi %2</translation>
+    </message>
+    <message>
+        <source>  Next: %1</source>
+        <translation>  Inayofuata: %1</translation>
+    </message>
+    <message>
+        <source>  Why: %1</source>
+        <translation>  Sababu: %1</translation>
+    </message>
+    <message>
+        <source>Give the message with either --text &quot;...&quot; or --template NAME, not both.</source>
+        <translation>Toa ujumbe kwa --text &quot;...&quot; au kwa --template JINA, si vyote viwili.</translation>
+    </message>
+    <message>
+        <source>Give either --repeat or --once, not both.</source>
+        <translation>Toa --repeat au --once, si vyote viwili.</translation>
+    </message>
+    <message>
+        <source>Choose --repeat daily, weekly or monthly.</source>
+        <translation>Chagua --repeat daily, weekly au monthly.</translation>
+    </message>
+    <message>
+        <source>--on chooses the days of a weekly message: --repeat weekly --on sun,wed</source>
+        <translation>--on huchagua siku za ujumbe wa kila wiki: --repeat weekly --on sun,wed</translation>
+    </message>
+    <message>
+        <source>“%1” is not a day. Write the days like --on sun,wed</source>
+        <translation>“%1” si siku. Andika siku hivi: --on sun,wed</translation>
+    </message>
+    <message>
+        <source>Write the last day as a date, e.g. --until 2026-12-31</source>
+        <translation>Andika siku ya mwisho kama tarehe, kwa mfano --until 2026-12-31</translation>
+    </message>
+    <message>
+        <source>--until is the last day of a repeating message: add --repeat daily, weekly or monthly.</source>
+        <translation>--until ni siku ya mwisho ya ujumbe unaojirudia: ongeza --repeat daily, weekly au monthly.</translation>
+    </message>
+    <message>
+        <source>A repeating message needs an end date: add --until YYYY-MM-DD (the last day it may go).</source>
+        <translation>Ujumbe unaojirudia unahitaji tarehe ya mwisho: ongeza --until YYYY-MM-DD (siku ya mwisho unaoweza kutumwa).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Repeats %1 until %2: %n message(s), the first on %3. Each one is counted and paid when it goes.</source>
+        <translation>
+            <numerusform>Inajirudia %1 hadi %2: ujumbe %n, wa kwanza %3. Kila mmoja unahesabiwa na kulipiwa unapotumwa.</numerusform>
+            <numerusform>Inajirudia %1 hadi %2: jumbe %n, wa kwanza %3. Kila mmoja unahesabiwa na kulipiwa unapotumwa.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repeating message(s) launched.</source>
+        <translation>
+            <numerusform>Ujumbe %n unaojirudia umeanzishwa.</numerusform>
+            <numerusform>Jumbe %n zinazojirudia zimeanzishwa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused by you.</source>
+        <translation>Umesitisha wewe.</translation>
+    </message>
+    <message>
+        <source>Use one of: campaign send, run, status ID, list, recipients ID, edit ID, pause ID, resume ID, resend-uncertain ID, cancel ID.</source>
+        <translation>Tumia mojawapo ya: campaign send, run, status ID, list, recipients ID, edit ID, pause ID, resume ID, resend-uncertain ID, cancel ID.</translation>
     </message>
     <message>
         <source>Usage: kengele-cli [--profile DIR] [--json] COMMAND ...
@@ -423,8 +523,11 @@ Gateway:
 Campaigns:
   campaign send --group NAME [--group NAME...] (--text T | --template NAME) [--name N]
                 [--at ISO8601] [--priority low|normal|high|urgent] [--rate PER_SECOND] [--no-wait]
+                [--repeat daily|weekly|monthly [--on sun,wed] --until YYYY-MM-DD]
   campaign run [--rate PER_SECOND]      send everything due (also after a crash)
   campaign status ID | campaign list | campaign recipients ID [--state S]
+  campaign edit ID [the options of send, or --once]   change a campaign before it goes
+  campaign pause ID | campaign resume ID
   campaign resend-uncertain ID | campaign cancel ID
 </source>
         <translation>Matumizi: kengele-cli [--profile DIR] [--json] COMMAND ...
@@ -456,34 +559,13 @@ Lango:
 Kampeni:
   campaign send --group NAME [--group NAME...] (--text T | --template NAME) [--name N]
                 [--at ISO8601] [--priority low|normal|high|urgent] [--rate PER_SECOND] [--no-wait]
+                [--repeat daily|weekly|monthly [--on sun,wed] --until YYYY-MM-DD]
   campaign run [--rate PER_SECOND]      tuma kila kinachostahili (pia baada ya hitilafu ya ghafla)
   campaign status ID | campaign list | campaign recipients ID [--state S]
+  campaign edit ID [chaguo za send, au --once]   badilisha kampeni kabla haijatumwa
+  campaign pause ID | campaign resume ID
   campaign resend-uncertain ID | campaign cancel ID
 </translation>
-    </message>
-    <message>
-        <source>Use one of: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME].</source>
-        <translation>Tumia mojawapo ya: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME].</translation>
-    </message>
-    <message>
-        <source>Give the number of tokens to add as a whole number above zero: --tokens 1000</source>
-        <translation>Toa idadi ya tokeni za kuongeza kama namba kamili zaidi ya sifuri: --tokens 1000</translation>
-    </message>
-    <message>
-        <source>Added from the command line</source>
-        <translation>Zimeongezwa kutoka mstari wa amri</translation>
-    </message>
-    <message>
-        <source>Added %1 tokens to %2; the balance is now %3.</source>
-        <translation>Tokeni %1 zimeongezwa kwenye %2; salio sasa ni %3.</translation>
-    </message>
-    <message>
-        <source>%1: %2 tokens</source>
-        <translation>%1: tokeni %2</translation>
-    </message>
-    <message>
-        <source>Total: %1 tokens</source>
-        <translation>Jumla: tokeni %1</translation>
     </message>
 </context>
 <context>
@@ -802,6 +884,10 @@ Kampeni:
         <source>Resuming the campaign</source>
         <translation>Kuendeleza kampeni</translation>
     </message>
+    <message>
+        <source>Queuing the campaign</source>
+        <translation>Kuweka kampeni kwenye foleni</translation>
+    </message>
 </context>
 <context>
     <name>PhoneNormalizer</name>
@@ -851,6 +937,33 @@ Kampeni:
     <message>
         <source>Kengele cannot create its data folder %1. Choose a folder you are allowed to change.</source>
         <translation>Kengele haiwezi kuunda folda yake ya data %1. Chagua folda unayoruhusiwa kubadilisha.</translation>
+    </message>
+</context>
+<context>
+    <name>Recurrence</name>
+    <message>
+        <source>once</source>
+        <translation>mara moja</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>kila siku</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 na %2</translation>
+    </message>
+    <message>
+        <source>every week on %1</source>
+        <translation>kila wiki siku ya %1</translation>
+    </message>
+    <message>
+        <source>every month on day %1 (or the month&apos;s last day)</source>
+        <translation>kila mwezi tarehe %1 (au siku ya mwisho ya mwezi)</translation>
+    </message>
+    <message>
+        <source>every month on day %1</source>
+        <translation>kila mwezi tarehe %1</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1383,111 @@ Zitume tena? Huenda baadhi ya watu hawa wakapata ujumbe mara mbili.</numerusform
             <numerusform>Jumbe %Ln zilizoshindikana zitajaribiwa tena.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Hariri…</translation>
+    </message>
+    <message>
+        <source>Change the message, the people, the time or how it repeats, before it goes.</source>
+        <translation>Badilisha ujumbe, watu, saa au jinsi unavyojirudia, kabla haujatumwa.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Lini</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Hali</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Watu</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Maelezo</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln person(s) each time</source>
+        <translation>
+            <numerusform>takriban mtu %Ln kila mara</numerusform>
+            <numerusform>takriban watu %Ln kila mara</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln SMS part(s) each time</source>
+        <translation>
+            <numerusform>sehemu %Ln ya SMS kila mara</numerusform>
+            <numerusform>sehemu %Ln za SMS kila mara</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s) each time, taken when it goes</source>
+        <translation>
+            <numerusform>tokeni %Ln kila mara, inachukuliwa unapotumwa</numerusform>
+            <numerusform>tokeni %Ln kila mara, zinachukuliwa unapotumwa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>was due %1</source>
+        <translation>ilipaswa kutumwa %1</translation>
+    </message>
+    <message>
+        <source>This time was not sent.</source>
+        <translation>Mara hii haukutumwa.</translation>
+    </message>
+    <message>
+        <source>Next time: %1.</source>
+        <translation>Mara ijayo: %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled: no more times go.</source>
+        <translation>Imeghairiwa: hautatumwa tena.</translation>
+    </message>
+    <message>
+        <source>The last time has gone.</source>
+        <translation>Mara ya mwisho imeshatumwa.</translation>
+    </message>
+    <message>
+        <source>One time of the repeating campaign “%1”. &lt;a href=&quot;parent&quot;&gt;Show it&lt;/a&gt;</source>
+        <translation>Mara moja ya kampeni inayojirudia “%1”. &lt;a href=&quot;parent&quot;&gt;Ionyeshe&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>A repeating campaign sends its message anew each time, to the members of its groups on that day. Nothing is set aside before a time goes.</source>
+        <translation>Kampeni inayojirudia hutuma ujumbe wake upya kila mara, kwa wanachama wa vikundi vyake siku hiyo. Hakuna tokeni zinazotengwa kabla ya kila mara kutumwa.</translation>
+    </message>
+    <message>
+        <source>No time has gone yet.</source>
+        <translation>Bado haujatumwa hata mara moja.</translation>
+    </message>
+    <message>
+        <source>The times so far, newest first (double-click one to see its messages):</source>
+        <translation>Mara zilizopita, ya karibuni kwanza (bofya mara mbili ili kuona jumbe zake):</translation>
+    </message>
+    <message>
+        <source>No more times go until you resume it.</source>
+        <translation>Hautatumwa tena hadi uendelee.</translation>
+    </message>
+    <message>
+        <source>No more times go. Messages already sent by earlier times are not affected.</source>
+        <translation>Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi.</translation>
+    </message>
+    <message>
+        <source>Paused: no more times go until you resume it. A time that is sending now goes on; pause it on its own.</source>
+        <translation>Imesitishwa: hautatumwa tena hadi uendelee. Mara inayotumwa sasa inaendelea; isitishe peke yake.</translation>
+    </message>
+    <message>
+        <source>Repeating again. A time that was due while it was paused is not sent late.</source>
+        <translation>Inajirudia tena. Mara iliyostahili wakati ilipositishwa haitumwi kwa kuchelewa.</translation>
+    </message>
+    <message>
+        <source>Cancel “%1”?
+
+It will not be sent again: no more times go. Messages already sent by earlier times are not affected, and a time that is sending now goes on (cancel it on its own).</source>
+        <translation>Je, ungependa kughairi “%1”?
+
+Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara inayotumwa sasa inaendelea (ighairi peke yake).</translation>
+    </message>
 </context>
 <context>
     <name>kengele::CampaignListModel</name>
@@ -1288,6 +1506,10 @@ Zitume tena? Huenda baadhi ya watu hawa wakapata ujumbe mara mbili.</numerusform
     <message>
         <source>When</source>
         <translation>Lini</translation>
+    </message>
+    <message>
+        <source>%1. Next time: %2</source>
+        <translation>%1. Mara ijayo: %2</translation>
     </message>
 </context>
 <context>
@@ -1363,6 +1585,99 @@ Zitume tena? Huenda baadhi ya watu hawa wakapata ujumbe mara mbili.</numerusform
         <source>Reading campaigns</source>
         <translation>Kusoma kampeni</translation>
     </message>
+    <message numerus="yes">
+        <source>Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and other numbers that are not mobile).</source>
+        <translation>
+            <numerusform>Hakuna wa kumtumia: nambari iliyochaguliwa (%n) haiwezi kupokea SMS (simu za mezani na nambari nyingine zisizo za rununu).</numerusform>
+            <numerusform>Hakuna wa kumtumia: nambari zilizochaguliwa (%n) haziwezi kupokea SMS (simu za mezani na nambari nyingine zisizo za rununu).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody to send to: of the people chosen, %1 opted out of messages and %2 have numbers that cannot receive SMS.</source>
+        <translation>Hakuna wa kumtumia: kati ya watu waliochaguliwa, %1 wamesitisha ujumbe na %2 wana nambari zisizoweza kupokea SMS.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out: %n number(s) that cannot receive SMS (landlines and other numbers that are not mobile). Correct them in Contacts.</source>
+        <translation>
+            <numerusform>Imeachwa: nambari %n isiyoweza kupokea SMS (simu za mezani na nambari nyingine zisizo za rununu). Isahihishe katika Waasiliani.</numerusform>
+            <numerusform>Zimeachwa: nambari %n zisizoweza kupokea SMS (simu za mezani na nambari nyingine zisizo za rununu). Zisahihishe katika Waasiliani.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose at least one day of the week for a weekly message.</source>
+        <translation>Chagua angalau siku moja ya wiki kwa ujumbe wa kila wiki.</translation>
+    </message>
+    <message>
+        <source>A repeating message needs an end date. Choose the last day it should go out.</source>
+        <translation>Ujumbe unaojirudia unahitaji tarehe ya mwisho. Chagua siku ya mwisho unayotaka utumwe.</translation>
+    </message>
+    <message>
+        <source>The end date, %1, comes before the first message (%2). Choose a later end date.</source>
+        <translation>Tarehe ya mwisho, %1, inakuja kabla ya ujumbe wa kwanza (%2). Chagua tarehe ya mwisho ya baadaye.</translation>
+    </message>
+    <message>
+        <source>Not enough tokens for the first message: it needs %1 and the %2 account has %3. Add tokens, or choose fewer people.</source>
+        <translation>Tokeni hazitoshi kwa ujumbe wa kwanza: unahitaji %1 na akaunti ya %2 ina %3. Ongeza tokeni, au chagua watu wachache.</translation>
+    </message>
+    <message>
+        <source>The data file is busy; nothing was changed. Try again in a moment.</source>
+        <translation>Faili ya data inatumika; hakuna kilichobadilishwa. Jaribu tena baada ya muda mfupi.</translation>
+    </message>
+    <message>
+        <source>“%1” can no longer be changed: it has started sending or has ended.</source>
+        <translation>“%1” haiwezi kubadilishwa tena: imeanza kutumwa au imekwisha.</translation>
+    </message>
+    <message>
+        <source>“%1” can no longer be changed: it has started sending.</source>
+        <translation>“%1” haiwezi kubadilishwa tena: imeanza kutumwa.</translation>
+    </message>
+    <message>
+        <source>Campaign changed before sending</source>
+        <translation>Kampeni ilibadilishwa kabla ya kutumwa</translation>
+    </message>
+    <message>
+        <source>Changing the campaign</source>
+        <translation>Kubadilisha kampeni</translation>
+    </message>
+    <message>
+        <source>Paused by you: no more occurrences go until you resume it.</source>
+        <translation>Umesitisha wewe: hautatumwa tena hadi uendelee.</translation>
+    </message>
+    <message>
+        <source>Pausing the campaign</source>
+        <translation>Kusitisha kampeni kwa muda</translation>
+    </message>
+    <message>
+        <source>Resuming the campaign</source>
+        <translation>Kuendeleza kampeni</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Recording a skipped message</source>
+        <translation>Kuandika ujumbe uliorukwa</translation>
+    </message>
+    <message>
+        <source>The data file is busy; the repeating message waits. Try again in a moment.</source>
+        <translation>Faili ya data inatumika; ujumbe unaojirudia unasubiri. Jaribu tena baada ya muda mfupi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 na nyingine %n</numerusform>
+            <numerusform>%1 na nyingine %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent on %1: Kengele was not running at the time, and it was too late to send.</source>
+        <translation>Haukutumwa tarehe %1: Kengele haikuwa inafanya kazi wakati huo, na ilikuwa imechelewa mno kutuma.</translation>
+    </message>
+    <message>
+        <source>Sending a repeating message</source>
+        <translation>Kutuma ujumbe unaojirudia</translation>
+    </message>
 </context>
 <context>
     <name>kengele::CampaignsPage</name>
@@ -1397,6 +1712,10 @@ Zitume tena? Huenda baadhi ya watu hawa wakapata ujumbe mara mbili.</numerusform
     <message>
         <source>The campaign is queued. It goes out as soon as Kengele&apos;s sending is ready.</source>
         <translation>Kampeni imewekwa kwenye foleni. Itatumwa mara tu utumaji wa Kengele utakapokuwa tayari.</translation>
+    </message>
+    <message>
+        <source>Change campaign</source>
+        <translation>Badilisha kampeni</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +2064,211 @@ Zitume tena? Huenda baadhi ya watu hawa wakapata ujumbe mara mbili.</numerusform
     <message>
         <source>Send campaign</source>
         <translation>Tuma kampeni</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Haujirudii</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Kila siku</translation>
+    </message>
+    <message>
+        <source>Every week on…</source>
+        <translation>Kila wiki siku…</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Kila mwezi</translation>
+    </message>
+    <message>
+        <source>Send the same message again and again, for example every Sunday, until a last day you choose. Each time goes to the members of the groups on that day.</source>
+        <translation>Tuma ujumbe uleule tena na tena, kwa mfano kila Jumapili, hadi siku ya mwisho utakayochagua. Kila mara unaenda kwa wanachama wa vikundi siku hiyo.</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>hadi</translation>
+    </message>
+    <message>
+        <source>The last day it is sent (that day included).</source>
+        <translation>Siku ya mwisho utakayotumwa (pamoja na siku hiyo).</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Rudia:</translation>
+    </message>
+    <message>
+        <source>A repeating message starts at a day and time you choose.</source>
+        <translation>Ujumbe unaojirudia huanza siku na saa utakayochagua.</translation>
+    </message>
+    <message>
+        <source>on day %1 of each month (or the month&apos;s last day)</source>
+        <translation>tarehe %1 ya kila mwezi (au siku ya mwisho ya mwezi)</translation>
+    </message>
+    <message>
+        <source>on day %1 of each month</source>
+        <translation>tarehe %1 ya kila mwezi</translation>
+    </message>
+    <message>
+        <source>“%1” can no longer be changed: it has started sending or has ended.</source>
+        <translation>“%1” haiwezi kubadilishwa tena: imeanza kutumwa au imekwisha.</translation>
+    </message>
+    <message>
+        <source>Change campaign</source>
+        <translation>Badilisha kampeni</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>jina</translation>
+    </message>
+    <message>
+        <source>the message</source>
+        <translation>ujumbe</translation>
+    </message>
+    <message>
+        <source>who gets it</source>
+        <translation>nani anaupata</translation>
+    </message>
+    <message>
+        <source>the sender ID</source>
+        <translation>kitambulisho cha mtumaji</translation>
+    </message>
+    <message>
+        <source>the priority</source>
+        <translation>kipaumbele</translation>
+    </message>
+    <message>
+        <source>how it repeats</source>
+        <translation>jinsi unavyojirudia</translation>
+    </message>
+    <message>
+        <source>the last day</source>
+        <translation>siku ya mwisho</translation>
+    </message>
+    <message>
+        <source>the time</source>
+        <translation>saa</translation>
+    </message>
+    <message>
+        <source>the budget that pays</source>
+        <translation>bajeti inayolipia</translation>
+    </message>
+    <message>
+        <source>Quiet hours (%1 to %2): the first time, the messages wait until %3. Choose another time of day, or the priority Urgent to send them at night anyway.</source>
+        <translation>Saa za utulivu (%1 hadi %2): mara ya kwanza, ujumbe utasubiri hadi %3. Chagua saa nyingine ya siku, au kipaumbele cha Dharura ili kuutuma usiku hata hivyo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s) each time</source>
+        <translation>
+            <numerusform>tokeni %Ln kila mara</numerusform>
+            <numerusform>tokeni %Ln kila mara</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tokens in %2, and %3 set aside for this campaign now</source>
+        <translation>tokeni %1 katika %2, na %3 zimetengwa kwa kampeni hii sasa</translation>
+    </message>
+    <message>
+        <source>%1 tokens after the first time</source>
+        <translation>tokeni %1 baada ya mara ya kwanza</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n time(s), the first on %2.</source>
+        <extracomment>%1: &quot;Repeats every week on Sunday until 31 Mar 2027&quot;; %2: &quot;Sun 7 Dec 10:00&quot;</extracomment>
+        <translation>
+            <numerusform>%1: mara %n, ya kwanza %2.</numerusform>
+            <numerusform>%1: mara %n, ya kwanza %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The people and SMS parts below are for each time, counted again each time with the members of the groups on that day.</source>
+        <translation>Watu na sehemu za SMS hapa chini ni kwa kila mara, zinahesabiwa upya kila mara kwa wanachama wa vikundi siku hiyo.</translation>
+    </message>
+    <message>
+        <source>The people, SMS parts and cost below are for each time, counted again each time with the members of the groups on that day. Tokens are taken each time it goes; “Balance after” is after the first time.</source>
+        <translation>Watu, sehemu za SMS na gharama hapa chini ni kwa kila mara, zinahesabiwa upya kila mara kwa wanachama wa vikundi siku hiyo. Tokeni zinachukuliwa kila mara unapotumwa; “Salio baadaye” ni baada ya mara ya kwanza.</translation>
+    </message>
+    <message numerus="yes">
+        <source>If the groups stay the same, all %n times together cost %1 tokens.</source>
+        <translation>
+            <numerusform>Vikundi vikibaki vilevile, mara %n kwa pamoja zinagharimu tokeni %1.</numerusform>
+            <numerusform>Vikundi vikibaki vilevile, mara zote %n kwa pamoja zinagharimu tokeni %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not enough tokens for the first time: it needs %1 tokens but %2 has %3. Buy tokens, pay from another budget, or send to fewer people.</source>
+        <translation>Tokeni hazitoshi kwa mara ya kwanza: inahitaji tokeni %1 lakini %2 ina %3. Nunua tokeni, lipa kutoka bajeti nyingine, au tuma kwa watu wachache.</translation>
+    </message>
+    <message>
+        <source>Save changes…</source>
+        <translation>Hifadhi mabadiliko…</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1”?</source>
+        <translation>Je, ungependa kuhifadhi mabadiliko ya “%1”?</translation>
+    </message>
+    <message>
+        <source>You changed nothing; the people are counted again.</source>
+        <translation>Hujabadilisha chochote; watu wanahesabiwa upya.</translation>
+    </message>
+    <message>
+        <source>What changes: %1.</source>
+        <translation>Kinachobadilika: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Before: %1, about %Ln person(s) each time.</source>
+        <translation>
+            <numerusform>Kabla: %1, takriban mtu %Ln kila mara.</numerusform>
+            <numerusform>Kabla: %1, takriban watu %Ln kila mara.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Before: %Ln person(s), %1 SMS parts, %2 tokens set aside.</source>
+        <translation>
+            <numerusform>Kabla: mtu %Ln, sehemu %1 za SMS, tokeni %2 zimetengwa.</numerusform>
+            <numerusform>Kabla: watu %Ln, sehemu %1 za SMS, tokeni %2 zimetengwa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Schedule “%1”?</source>
+        <translation>Je, ungependa kupanga ratiba ya “%1”?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each time: %Ln person(s), %1 SMS parts (counted again each time with the members of that day).</source>
+        <translation>
+            <numerusform>Kila mara: mtu %Ln, sehemu %1 za SMS (zinahesabiwa upya kila mara kwa wanachama wa siku hiyo).</numerusform>
+            <numerusform>Kila mara: watu %Ln, sehemu %1 za SMS (zinahesabiwa upya kila mara kwa wanachama wa siku hiyo).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cost each time: %1 tokens from %2, taken when it goes. After the first time %3 tokens are left.</source>
+        <translation>Gharama kila mara: tokeni %1 kutoka %2, zinachukuliwa unapotumwa. Baada ya mara ya kwanza zitabaki tokeni %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It will be sent to %Ln person(s) at %1.</source>
+        <translation>
+            <numerusform>Utatumwa kwa mtu %Ln saa %1.</numerusform>
+            <numerusform>Utatumwa kwa watu %Ln saa %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will be sent to %Ln person(s) now.</source>
+        <translation>
+            <numerusform>Utatumwa kwa mtu %Ln sasa.</numerusform>
+            <numerusform>Utatumwa kwa watu %Ln sasa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The %1 tokens set aside for it now go back to %2 first.</source>
+        <translation>Tokeni %1 zilizotengwa kwake sasa zinarudi kwanza kwa %2.</translation>
+    </message>
+    <message>
+        <source>You can pause, change or stop it on the Campaigns page before any time it goes. A message that has gone out cannot be called back.</source>
+        <translation>Unaweza kuisitisha, kuibadilisha au kuighairi kwenye ukurasa wa Kampeni kabla ya kila mara inapotumwa. Ujumbe uliokwisha tumwa hauwezi kurudishwa.</translation>
+    </message>
+    <message>
+        <source>Schedule campaign</source>
+        <translation>Panga ratiba ya kampeni</translation>
     </message>
 </context>
 <context>
