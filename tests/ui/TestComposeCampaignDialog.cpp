@@ -46,6 +46,7 @@ private Q_SLOTS:
     void weeklyRepeatingCampaignIsScheduled();
     void weeklyWithoutDaysCannotBeSent();
     void monthlyOnTheThirtyFirstSaysLastDay();
+    void quietHoursLookAtTheFirstTime();
     void editScheduledCampaign();
     void editRepeatingCampaign();
     void campaignThatStartedMeanwhileCannotBeSaved();
@@ -484,6 +485,33 @@ void TestComposeCampaignDialog::monthlyOnTheThirtyFirstSaysLastDay()
     QCOMPARE(dialog.draft().repeatUntil, QDate(2026, 6, 30));
     dialog.updatePreview();
     QCOMPARE(dialog.preview()->occurrences, 4); // 31 March, 30 April, 31 May, 30 June
+}
+
+void TestComposeCampaignDialog::quietHoursLookAtTheFirstTime()
+{
+    Profile &p = **m_profile;
+    p.settings().setQuietHours(QTime(21, 0), QTime(7, 0));
+    ComposeCampaignDialog dialog(p);
+    dialog.show();
+    check(find<QListWidget>(&dialog, "groupList"), m_choir);
+    QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Hello"));
+    chooseRepeat(dialog, ComposeCampaignDialog::RepeatWeekly);
+    auto *quiet = find<QLabel>(&dialog, "quietHoursLabel");
+    // Sunday 10:00 (the start) is fine.
+    dialog.updatePreview();
+    QVERIFY(!quiet->isVisible());
+    // Starting Sunday at 22:00, but only on Wednesdays: the first time is Wednesday 22:00, at night.
+    find<QDateTimeEdit>(&dialog, "scheduleEdit")->setDateTime(QDateTime(QDate(2026, 3, 1), QTime(22, 0)));
+    QTest::mouseClick(find<QCheckBox>(&dialog, "repeatDayCheck7"), Qt::LeftButton);
+    QTest::mouseClick(find<QCheckBox>(&dialog, "repeatDayCheck3"), Qt::LeftButton);
+    dialog.updatePreview();
+    QVERIFY(quiet->isVisible());
+    QVERIFY2(quiet->text().contains(QStringLiteral("the first time")), qPrintable(quiet->text()));
+    QVERIFY(quiet->text().contains(QLocale().toString(QDateTime(QDate(2026, 3, 5), QTime(7, 0)), QLocale::ShortFormat)));
+    // At 18:00 it is not quiet any more.
+    find<QDateTimeEdit>(&dialog, "scheduleEdit")->setDateTime(QDateTime(QDate(2026, 3, 1), QTime(18, 0)));
+    dialog.updatePreview();
+    QVERIFY(!quiet->isVisible());
 }
 
 void TestComposeCampaignDialog::editScheduledCampaign()
