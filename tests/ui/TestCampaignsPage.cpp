@@ -542,7 +542,8 @@ void TestCampaignsPage::repeatingCampaignPauseResumeCancel()
 
     auto *rule = find<QLabel>(&page, "repeatRuleLabel");
     QVERIFY(rule->isVisible());
-    QVERIFY2(rule->text().startsWith(QStringLiteral("Repeats every week on Sunday until 30 Apr 2026.")), qPrintable(rule->text()));
+    QVERIFY2(
+        rule->text().startsWith(QStringLiteral("Repeats every week on Sunday until 30 Apr 2026.")), qPrintable(rule->text()));
     QVERIFY(rule->text().contains(QStringLiteral("Next time: Sun 1 Mar")));
     // No empty progress bar or message table: an explanation instead.
     QVERIFY(!find<QProgressBar>(&page, "campaignProgressBar")->isVisible());

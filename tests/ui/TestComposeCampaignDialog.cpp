@@ -389,7 +389,8 @@ void TestComposeCampaignDialog::weeklyRepeatingCampaignIsScheduled()
     QCOMPARE(start.time(), QTime(10, 0));
     QCOMPARE(until->date(), start.date().addMonths(3));
     for (int day = Qt::Monday; day <= Qt::Sunday; ++day)
-        QCOMPARE(find<QCheckBox>(&dialog, qPrintable(QStringLiteral("repeatDayCheck%1").arg(day)))->isChecked(), day == Qt::Sunday);
+        QCOMPARE(
+            find<QCheckBox>(&dialog, qPrintable(QStringLiteral("repeatDayCheck%1").arg(day)))->isChecked(), day == Qt::Sunday);
 
     // Wednesdays too, until the end of March.
     QTest::mouseClick(find<QCheckBox>(&dialog, "repeatDayCheck3"), Qt::LeftButton);
@@ -614,7 +615,8 @@ void TestComposeCampaignDialog::editRepeatingCampaign()
     QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
     MessageBox::setNextAnswer(QMessageBox::Yes);
     dialog.send();
-    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("What changes: how it repeats.")), qPrintable(MessageBox::lastText()));
+    QVERIFY2(
+        MessageBox::lastText().contains(QStringLiteral("What changes: how it repeats.")), qPrintable(MessageBox::lastText()));
     const Campaign changed = *p.campaigns().get(launched->id);
     QCOMPARE(changed.status, QStringLiteral("recurring"));
     QCOMPARE(changed.recurrence, Recurrence::weekly({ Qt::Wednesday }));

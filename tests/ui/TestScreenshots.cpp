@@ -22,11 +22,11 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QTreeWidget>
 #include <QDir>
 #include <QImage>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace kengele;

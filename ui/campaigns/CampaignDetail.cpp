@@ -353,8 +353,8 @@ void CampaignDetail::showCampaign()
     m_counts->setText(counts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
     m_counts->setVisible(hasMessages);
     m_messagesBox->setVisible(hasMessages || c.id <= 0);
-    m_skippedReason->setText(QStringLiteral("<b>%1</b> %2").arg(tr("This time was not sent.").toHtmlEscaped(),
-        c.statusReason.toHtmlEscaped()));
+    m_skippedReason->setText(
+        QStringLiteral("<b>%1</b> %2").arg(tr("This time was not sent.").toHtmlEscaped(), c.statusReason.toHtmlEscaped()));
     m_skippedReason->setVisible(c.id > 0 && skipped);
 
     showRepeat();

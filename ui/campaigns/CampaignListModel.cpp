@@ -71,9 +71,9 @@ QVariant CampaignListModel::data(const QModelIndex &index, int role) const
     // was due, the others by when they were made.
     const bool repeatingAhead
         = c.isRepeating() && (c.status == QStringLiteral("recurring") || c.status == QStringLiteral("paused"));
-    const QDateTime when
-        = c.status == QStringLiteral("scheduled") || c.status == QStringLiteral("skipped") || repeatingAhead ? c.scheduledAt
-                                                                                                             : c.createdAt;
+    const QDateTime when = c.status == QStringLiteral("scheduled") || c.status == QStringLiteral("skipped") || repeatingAhead
+        ? c.scheduledAt
+        : c.createdAt;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -98,8 +98,7 @@ QVariant CampaignListModel::data(const QModelIndex &index, int role) const
                                   : CampaignText::repeats(c);
         break;
     case Qt::ForegroundRole:
-        if (index.column() == StatusColumn
-            && (c.status == QStringLiteral("paused") || c.status == QStringLiteral("skipped")))
+        if (index.column() == StatusColumn && (c.status == QStringLiteral("paused") || c.status == QStringLiteral("skipped")))
             return QBrush(QColor(0xb0, 0x00, 0x20));
         break;
     case Qt::TextAlignmentRole:

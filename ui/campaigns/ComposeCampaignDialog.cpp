@@ -36,7 +36,6 @@
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 namespace kengele {
@@ -565,8 +564,8 @@ void ComposeCampaignDialog::updateRepeatControls()
             m_days.at(startLocal().date().dayOfWeek() - 1)->setChecked(true);
     }
     const int day = startLocal().date().day();
-    m_monthDay->setText(day >= 29 ? tr("on day %1 of each month (or the month's last day)").arg(day)
-                                  : tr("on day %1 of each month").arg(day));
+    m_monthDay->setText(
+        day >= 29 ? tr("on day %1 of each month (or the month's last day)").arg(day) : tr("on day %1 of each month").arg(day));
     schedulePreview();
 }
 
@@ -1092,11 +1091,13 @@ void ComposeCampaignDialog::send()
             lines << tr("%1. No tokens are used.").arg(CampaignText::simulationLabel());
     } else {
         if (editing && d.scheduledAt.isValid())
-            lines << tr("It will be sent to %Ln person(s) at %1.", nullptr, p.recipients).arg(CampaignText::localTime(d.scheduledAt));
+            lines << tr("It will be sent to %Ln person(s) at %1.", nullptr, p.recipients)
+                         .arg(CampaignText::localTime(d.scheduledAt));
         else if (editing)
             lines << tr("It will be sent to %Ln person(s) now.", nullptr, p.recipients);
         else if (d.scheduledAt.isValid())
-            lines << tr("Send “%1” to %Ln person(s) at %2?", nullptr, p.recipients).arg(name, CampaignText::localTime(d.scheduledAt));
+            lines << tr("Send “%1” to %Ln person(s) at %2?", nullptr, p.recipients)
+                         .arg(name, CampaignText::localTime(d.scheduledAt));
         else
             lines << tr("Send “%1” to %Ln person(s) now?", nullptr, p.recipients).arg(name);
         lines << QString();
