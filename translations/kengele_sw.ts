@@ -486,8 +486,8 @@
         </translation>
     </message>
     <message>
-        <source>Paused by you.</source>
-        <translation>Umesitisha wewe.</translation>
+        <source>You paused it.</source>
+        <translation>Uliisitisha.</translation>
     </message>
     <message>
         <source>Use one of: campaign send, run, status ID, list, recipients ID, edit ID, pause ID, resume ID, resend-uncertain ID, cancel ID.</source>
@@ -1298,8 +1298,8 @@ Kampeni:
         <translation>Kampeni</translation>
     </message>
     <message>
-        <source>Paused by you.</source>
-        <translation>Umesitisha wewe.</translation>
+        <source>You paused it.</source>
+        <translation>Uliisitisha.</translation>
     </message>
     <message>
         <source>Paused. Messages already handed to the gateway still go out; the rest wait.</source>
@@ -1640,8 +1640,8 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>Kubadilisha kampeni</translation>
     </message>
     <message>
-        <source>Paused by you: no more occurrences go until you resume it.</source>
-        <translation>Umesitisha wewe: hautatumwa tena hadi uendelee.</translation>
+        <source>You paused it: no more times go until you resume it.</source>
+        <translation>Uliisitisha: hakuna ujumbe zaidi utakaotumwa hadi uiendeleze.</translation>
     </message>
     <message>
         <source>Pausing the campaign</source>

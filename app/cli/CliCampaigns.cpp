@@ -491,7 +491,7 @@ int CliRunner::campaign(const QStringList &words)
                 done = pause ? m_profile->campaigns().pauseRepeating(id) : m_profile->campaigns().resumeRepeating(id);
             } else {
                 OutboxStore store(m_profile->database(), m_profile->tokens(), m_clock);
-                done = pause ? store.pause(id, tr("Paused by you.")) : store.resume(id);
+                done = pause ? store.pause(id, tr("You paused it.")) : store.resume(id);
             }
             if (!done)
                 return failed(done.error());

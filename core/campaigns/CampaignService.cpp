@@ -518,7 +518,7 @@ Status CampaignService::pauseRepeating(qint64 id)
 {
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("UPDATE campaigns SET status = 'paused', status_reason = ? WHERE id = ? AND status = 'recurring'"));
-    q.addBindValue(tr("Paused by you: no more occurrences go until you resume it."));
+    q.addBindValue(tr("You paused it: no more times go until you resume it."));
     q.addBindValue(id);
     if (!q.exec())
         return std::unexpected(Database::storageError(q.lastError(), tr("Pausing the campaign")));

@@ -514,7 +514,7 @@ void CampaignDetail::pause()
             tr("Paused: no more times go until you resume it. A time that is sending now goes on; pause it on its own."));
         return;
     }
-    const Status paused = m_store->pause(m_campaign.id, tr("Paused by you."));
+    const Status paused = m_store->pause(m_campaign.id, tr("You paused it."));
     reportAction(paused ? Result<int>(0) : Result<int>(std::unexpected(paused.error())),
         tr("Paused. Messages already handed to the gateway still go out; the rest wait."));
 }
