@@ -3,7 +3,6 @@
 #include "common/Result.h"
 
 #include <QCoreApplication>
-#include <QMutex>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -16,7 +15,9 @@ namespace kengele {
 // One SQLite file per organisation profile. Opening applies pending migrations in one
 // transaction and refuses files written by a newer Kengele. Each thread gets its own
 // connection (QtSql connections must not cross threads); connection() hands out the
-// calling thread's one.
+// calling thread's one. A connection is named after its thread's serial number, unique for the
+// life of the process (never the thread's address, which a later thread may reuse), and is
+// closed when its thread ends.
 class Database final
 {
     Q_DECLARE_TR_FUNCTIONS(Database)
@@ -35,15 +36,20 @@ public:
     // Turns a QtSql failure into a message for the person at the desk.
     static Error storageError(const QSqlError &error, const QString &what);
 
+    // The connections open now, one per thread that asked (for tests).
+    QStringList connectionNames() const;
+
+    // Which connections are open; shared with the threads' own lists, which close theirs when
+    // the thread ends.
+    struct Connections;
+
 private:
     explicit Database(QString path);
     Status initialise();
-    QString connectionNameForCurrentThread() const;
 
     QString m_path;
     QString m_connectionPrefix;
-    mutable QMutex m_mutex;
-    mutable QStringList m_connectionNames;
+    std::shared_ptr<Connections> m_connections;
 };
 
 // QtSql binds a null QString as SQL NULL; text columns here are NOT NULL, so bind through this.

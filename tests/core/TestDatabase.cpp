@@ -22,6 +22,7 @@ private Q_SLOTS:
     void refusesReadOnlyFile();
     void migrationFailureLeavesFileUntouched();
     void eachThreadGetsItsOwnConnection();
+    void threadsOneAfterAnotherEachGetAWorkingConnection();
     void migratesFromEveryPastVersion_data();
     void migratesFromEveryPastVersion();
 };
@@ -167,6 +168,44 @@ void TestDatabase::eachThreadGetsItsOwnConnection()
     QVERIFY(!theirs.isEmpty());
     QVERIFY(theirs != mine);
     QCOMPARE(count, 0);
+}
+
+// A thread that ends closes its connection; the next thread (the same QThread address may well come
+// again) gets a connection of its own that works, never the stale or refused one of its predecessor.
+void TestDatabase::threadsOneAfterAnotherEachGetAWorkingConnection()
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("k.sqlite")));
+    QVERIFY(db);
+    const QString mine = (*db)->connection().connectionName();
+    QStringList names;
+    for (int i = 0; i < 12; ++i) {
+        QString name;
+        bool wrote = false;
+        int count = -1;
+        QThread *thread = QThread::create([&] {
+            QSqlDatabase c = (*db)->connection();
+            name = c.connectionName();
+            QSqlQuery q(c);
+            wrote = q.exec(QStringLiteral("INSERT INTO groups(name, created_at) VALUES ('Choir %1', 0)").arg(i));
+            if (q.exec(QStringLiteral("SELECT count(*) FROM groups")) && q.next())
+                count = q.value(0).toInt();
+        });
+        thread->start();
+        QVERIFY(thread->wait(10000));
+        delete thread;
+        QVERIFY2(wrote, qPrintable(QStringLiteral("thread %1 could not write").arg(i)));
+        QCOMPARE(count, i + 1);
+        QVERIFY(!names.contains(name));
+        QVERIFY(name != mine);
+        names << name;
+        // Its connection was closed when it ended; this thread's stays.
+        QVERIFY(!QSqlDatabase::contains(name));
+        QCOMPARE((*db)->connectionNames(), QStringList{mine});
+    }
+    QSqlQuery q((*db)->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM groups")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 12);
 }
 
 void TestDatabase::migratesFromEveryPastVersion_data()
