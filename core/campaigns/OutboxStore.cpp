@@ -9,6 +9,7 @@
 #include "tokens/TokenLedger.h"
 
 #include <QHash>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -85,6 +86,15 @@ Result<int> OutboxStore::recoverInterrupted()
 Result<QList<WorkBatch>> OutboxStore::claim(int maxMessages, int maxPerRequest, bool quietHours)
 {
     QSqlDatabase db = m_database.connection();
+    // Rows become `submitting` durably, not only committed: with the connection's usual
+    // synchronous=NORMAL a commit survives the process being killed but may be lost with the
+    // power, and the messages would then be sent a second time. FULL flushes the WAL to the disk
+    // at this commit (and with it every commit before). It can only change outside a transaction.
+    SqliteStatement durable(db, "PRAGMA synchronous = FULL");
+    SqliteStatement usual(db, "PRAGMA synchronous = NORMAL");
+    if (!durable.exec())
+        return std::unexpected(durable.error(tr("Reading the outbox")));
+    const auto restore = qScopeGuard([&usual] { usual.exec(); });
     Transaction transaction(db);
     const qint64 now = m_clock.nowMs();
     // The hot path of dispatching: SQLite's own API, statements prepared once per claim.
