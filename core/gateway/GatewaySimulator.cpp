@@ -8,7 +8,6 @@
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -18,6 +17,7 @@
 #include <QTcpSocket>
 #include <QUrlQuery>
 #include <algorithm>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -86,6 +86,26 @@ QString money(qint64 tenThousandths)
     const QLatin1StringView sign = tenThousandths < 0 ? "-"_L1 : ""_L1;
     const qint64 v = tenThousandths < 0 ? -tenThousandths : tenThousandths;
     return u"KES "_s + sign + QString::number(v / 10000) + u'.' + u"%1"_s.arg(v % 10000, 4, 10, QLatin1Char('0'));
+}
+
+// A JSON string literal, escaped (numbers come from the client and may hold anything). UTF-8
+// continuation bytes are all 0x80 or more, so escaping byte by byte is safe.
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    out += '"';
+    for (const char c : text.toUtf8()) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", unsigned(c));
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
 }
 
 QByteArray xmlEscaped(const QString &text)
@@ -311,11 +331,13 @@ std::optional<GatewaySimulator::Fault> GatewaySimulator::nextFault()
     return std::nullopt;
 }
 
-QString GatewaySimulator::newMessageId()
+QByteArray GatewaySimulator::newMessageId()
 {
     const quint64 a = m_random.generate64();
     const quint64 b = m_random.generate64();
-    return u"ATXid_"_s + u"%1"_s.arg(a, 16, 16, QLatin1Char('0')) + u"%1"_s.arg(b, 16, 16, QLatin1Char('0'));
+    char id[40];
+    std::snprintf(id, sizeof id, "ATXid_%016llx%016llx", static_cast<unsigned long long>(a), static_cast<unsigned long long>(b));
+    return QByteArray(id);
 }
 
 void GatewaySimulator::queueReport(const QString &messageId, const QString &phone)
@@ -381,44 +403,62 @@ GatewaySimulator::Answer GatewaySimulator::processSend(const QHttpServerRequest 
     const QStringList numbers = to.split(u',', Qt::SkipEmptyParts);
     const bool wantsJson = request.value(QByteArrayLiteral("Accept")).contains("application/json");
 
-    QJsonArray recipients;
+    // The JSON answer is written by hand, keys in the order QJsonObject would write them
+    // (alphabetical): QJsonObject per recipient was most of the simulator's work per message.
+    QByteArray jsonRecipients;
     QByteArray xmlRecipients;
+    const QByteArray costText = cost.toUtf8();
+    const QByteArray partsText = QByteArray::number(parts);
+    if (wantsJson)
+        jsonRecipients.reserve(160 * numbers.size());
     int acceptedHere = 0;
     for (const QString &raw : numbers) {
         const QString number = raw.trimmed();
         ++m_counters.recipients;
         ++m_received[number];
         int statusCode = 101;
-        QString status = u"Success"_s;
+        const char *status = "Success";
         if (!isE164(number) || m_options.invalidNumbers.contains(number)
             || unitHash(number, 0x5eed0001) < m_options.invalidNumberFraction) {
             statusCode = 403;
-            status = u"InvalidPhoneNumber"_s;
+            status = "InvalidPhoneNumber";
         } else if (m_options.blacklisted.contains(number) || unitHash(number, 0x5eed0002) < m_options.blacklistedFraction) {
             statusCode = 406;
-            status = u"UserInBlacklist"_s;
+            status = "UserInBlacklist";
         }
         const bool accepted = statusCode == 101;
-        const QString messageId = accepted ? newMessageId() : u"None"_s;
+        const QByteArray messageId = accepted ? newMessageId() : QByteArrayLiteral("None");
         if (accepted) {
             ++acceptedHere;
             ++m_counters.accepted;
             ++m_accepted[number];
             m_spentTenThousandths += kCostPerPart * parts;
             if (m_options.deliveryReports)
-                queueReport(messageId, number);
+                queueReport(QString::fromLatin1(messageId), number);
         }
         if (wantsJson) {
-            QJsonObject recipient { { "statusCode"_L1, statusCode }, { "number"_L1, number }, { "status"_L1, status },
-                { "cost"_L1, accepted ? cost : u"0"_s }, { "messageId"_L1, messageId } };
-            if (accepted)
-                recipient.insert("messageParts"_L1, parts);
-            recipients.append(recipient);
+            if (!jsonRecipients.isEmpty())
+                jsonRecipients += ',';
+            jsonRecipients += "{\"cost\":\"";
+            jsonRecipients += accepted ? costText : QByteArrayLiteral("0");
+            jsonRecipients += "\",\"messageId\":\"";
+            jsonRecipients += messageId;
+            jsonRecipients += '"';
+            if (accepted) {
+                jsonRecipients += ",\"messageParts\":";
+                jsonRecipients += partsText;
+            }
+            jsonRecipients += ",\"number\":";
+            appendJsonString(jsonRecipients, number);
+            jsonRecipients += ",\"status\":\"";
+            jsonRecipients += status;
+            jsonRecipients += "\",\"statusCode\":";
+            jsonRecipients += QByteArray::number(statusCode);
+            jsonRecipients += '}';
         } else {
             xmlRecipients += "<Recipient><number>" + xmlEscaped(number) + "</number><cost>"
-                + (accepted ? cost.toUtf8() : QByteArrayLiteral("0")) + "</cost><status>" + status.toUtf8()
-                + "</status><statusCode>" + QByteArray::number(statusCode) + "</statusCode><messageId>" + messageId.toUtf8()
-                + "</messageId></Recipient>";
+                + (accepted ? costText : QByteArrayLiteral("0")) + "</cost><status>" + status + "</status><statusCode>"
+                + QByteArray::number(statusCode) + "</statusCode><messageId>" + messageId + "</messageId></Recipient>";
         }
     }
     const QString summary
@@ -428,9 +468,13 @@ GatewaySimulator::Answer GatewaySimulator::processSend(const QHttpServerRequest 
     answer.status = 201;
     if (wantsJson) {
         // Without Accept: application/json the real service answers in XML; so does this one.
-        const QJsonObject data { { "Message"_L1, summary }, { "Recipients"_L1, recipients } };
         answer.contentType = json();
-        answer.body = QJsonDocument(QJsonObject { { "SMSMessageData"_L1, data } }).toJson(QJsonDocument::Compact);
+        answer.body.reserve(jsonRecipients.size() + 96);
+        answer.body += "{\"SMSMessageData\":{\"Message\":";
+        appendJsonString(answer.body, summary);
+        answer.body += ",\"Recipients\":[";
+        answer.body += jsonRecipients;
+        answer.body += "]}}";
     } else {
         answer.contentType = QByteArrayLiteral("application/xml");
         answer.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><AfricasTalkingResponse><SMSMessageData><Message>"

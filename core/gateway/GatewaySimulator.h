@@ -159,7 +159,7 @@ private:
     void scheduleReportTimer();
     void emitDueReports();
     void postToCallback(const DeliveryReport &report, const QUrl &url);
-    QString newMessageId();
+    QByteArray newMessageId();
     bool authorised(const QHttpServerRequest &request, const QString &username) const;
 
     mutable QMutex m_mutex; // guards everything below up to m_reports
