@@ -6,7 +6,6 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QVariant>
-
 #include <sqlite3.h>
 
 namespace kengele {
