@@ -567,6 +567,10 @@ Kampeni:
   campaign resend-uncertain ID | campaign cancel ID
 </translation>
     </message>
+    <message>
+        <source>The messages wait in the queue. Run “kengele-cli campaign run” when the connection is back.</source>
+        <translation>Ujumbe unasubiri kwenye foleni. Endesha “kengele-cli campaign run” mtandao ukirudi.</translation>
+    </message>
 </context>
 <context>
     <name>ColumnMapping</name>
@@ -1716,6 +1720,10 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     <message>
         <source>Change campaign</source>
         <translation>Badilisha kampeni</translation>
+    </message>
+    <message>
+        <source>%1 Nothing is lost: the messages wait in the queue, and Kengele tries again at %2 by itself.</source>
+        <translation>%1 Hakuna kilichopotea: ujumbe unasubiri kwenye foleni, na Kengele itajaribu tena yenyewe saa %2.</translation>
     </message>
 </context>
 <context>

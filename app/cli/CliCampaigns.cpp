@@ -219,6 +219,12 @@ int CliRunner::runDispatcher(double rate, bool rateGiven)
     QObject::connect(&dispatcher, &Dispatcher::campaignPaused, &loop, [this](qint64 id, const QString &reason) {
         m_err << tr("Campaign %1 paused: %2").arg(id).arg(reason) << Qt::endl;
     });
+    // No connection: the messages stay queued (nothing was sent); a later `campaign run` sends them.
+    QObject::connect(&dispatcher, &Dispatcher::gatewayOffline, &loop, [&](const QString &reason, qint64) {
+        m_err << reason << Qt::endl
+              << tr("The messages wait in the queue. Run “kengele-cli campaign run” when the connection is back.") << Qt::endl;
+        loop.quit();
+    });
     // Runs until nothing is due now; then waits briefly for the simulator's delivery reports.
     QElapsedTimer waitingForReports;
     QTimer check;

@@ -41,6 +41,8 @@ void DispatchService::start()
             connect(m_dispatcher, &Dispatcher::campaignPaused, this, &DispatchService::campaignPaused);
             connect(m_dispatcher, &Dispatcher::campaignsFinished, this, &DispatchService::campaignsFinished);
             connect(m_dispatcher, &Dispatcher::failed, this, &DispatchService::failed);
+            connect(m_dispatcher, &Dispatcher::gatewayOffline, this, &DispatchService::gatewayOffline);
+            connect(m_dispatcher, &Dispatcher::gatewayOnline, this, &DispatchService::gatewayOnline);
             m_campaigns = new CampaignService(m_database, m_ledger, m_clock, m_dispatcher);
             m_campaigns->setLimits(m_limits);
             m_occurrenceTimer = new QTimer(m_dispatcher);

@@ -45,6 +45,8 @@ Q_SIGNALS:
     void progress();
     void idle();
     void campaignPaused(qint64 campaignId, const QString &reason);
+    void gatewayOffline(const QString &reason, qint64 retryAtMs);
+    void gatewayOnline();
     void campaignsFinished(const QList<qint64> &campaignIds);
     void failed(const QString &message);
     // Occurrences of repeating campaigns were launched, or skipped and recorded.

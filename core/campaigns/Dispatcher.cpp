@@ -123,11 +123,21 @@ void Dispatcher::pump()
     m_pumping = true;
     const auto done = qScopeGuard([this] { m_pumping = false; });
     while (m_running && m_inFlight < m_options.maxInFlight) {
+        if (m_offlineUntil > 0) {
+            // Offline: when the wait is over, one message tries the way; the rest follow once it
+            // got through.
+            const qint64 wait = m_offlineUntil - m_clock.nowMs();
+            if (wait > 0 || m_inFlight > 0) {
+                if (wait > 0)
+                    schedulePump(wait);
+                return;
+            }
+        }
         if (m_claimed.isEmpty()) {
             const bool quiet = m_options.respectQuietHours && m_options.quietHours.isQuiet(m_clock.nowUtc().toLocalTime());
             // Claim no more than can go out soon: what is claimed is `submitting` until answered.
-            int want = m_options.claimSize;
-            if (!m_limiter.isUnlimited())
+            int want = m_offlineUntil > 0 ? 1 : m_options.claimSize;
+            if (!m_limiter.isUnlimited() && m_offlineUntil == 0)
                 want = qBound(1, int(m_limiter.available()) + m_options.maxPerRequest, m_options.claimSize);
             Result<QList<WorkBatch>> claimed = m_store.claim(want, m_options.maxPerRequest, quiet);
             if (!claimed) {
@@ -190,10 +200,41 @@ void Dispatcher::send(const WorkBatch &batch)
     out->send(request, [this, batch](SendResult result) { received(batch, result); });
 }
 
+void Dispatcher::wentOffline(const WorkBatch &batch, const QString &reason)
+{
+    // Nothing was sent: this batch and everything claimed go back to the queue as they were (no
+    // attempt spent), and nothing more is claimed until the next try.
+    const qint64 now = m_clock.nowMs();
+    auto requeue = [&](const WorkBatch &b) {
+        for (const WorkItem &item : b.items)
+            m_outcomes.append(Outcome{item.outboxId, b.campaignId, item.segments, b.charged, Outcome::Kind::Requeue, {}, reason, {}, now});
+    };
+    requeue(batch);
+    for (const WorkBatch &claimed : std::as_const(m_claimed))
+        requeue(claimed);
+    m_claimed.clear();
+    const bool wasOnline = m_offlineUntil == 0;
+    if (wasOnline || now >= m_offlineUntil) {
+        m_offlineDelay = wasOnline ? m_options.offlineRetryMs : qMin(m_offlineDelay * 2, m_options.maxOfflineRetryMs);
+        // ±20 %: many offices coming back online at once do not all knock at the same second.
+        const qint64 jitter = m_offlineDelay / 5;
+        const qint64 delay = m_offlineDelay + (jitter > 0 ? qint64(m_random.bounded(2 * jitter + 1)) - jitter : 0);
+        m_offlineUntil = now + qMax<qint64>(1, delay);
+        qCWarning(lcCampaigns) << "gateway unreachable; next try in" << delay << "ms";
+        Q_EMIT gatewayOffline(reason, m_offlineUntil);
+    }
+}
+
 void Dispatcher::received(const WorkBatch &batch, const SendResult &result)
 {
     --m_inFlight;
     const qint64 now = m_clock.nowMs();
+    if (m_offlineUntil > 0 && !(result.kind == SendResult::Kind::NotTaken && result.unreachable)) {
+        m_offlineUntil = 0;
+        m_offlineDelay = 0;
+        qCInfo(lcCampaigns) << "gateway reachable again";
+        Q_EMIT gatewayOnline();
+    }
     auto outcome = [&](const WorkItem &item, Outcome::Kind kind, const QString &reason) {
         Outcome o{item.outboxId, batch.campaignId, item.segments, batch.charged, kind, {}, reason, {}, 0};
         return o;
@@ -237,6 +278,10 @@ void Dispatcher::received(const WorkBatch &batch, const SendResult &result)
         break;
     }
     case SendResult::Kind::NotTaken:
+        if (result.unreachable) {
+            wentOffline(batch, result.message);
+            break;
+        }
         for (const WorkItem &item : batch.items)
             m_outcomes.append(retryOrFail(item, result.message, result.retryAfterMs.value_or(0)));
         break;

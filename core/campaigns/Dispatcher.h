@@ -37,6 +37,10 @@ public:
         RetryPolicy retry;
         QuietHours quietHours;
         bool respectQuietHours = true;
+        // The gateway cannot be reached (no internet...): nothing is claimed until the next try,
+        // first after offlineRetryMs, doubling up to maxOfflineRetryMs. No message loses an attempt.
+        qint64 offlineRetryMs = 5'000;
+        qint64 maxOfflineRetryMs = 5 * 60'000;
         int flushAt = 256;             // outcomes recorded in one transaction
         int flushIntervalMs = 25;
     };
@@ -57,6 +61,8 @@ public:
     bool isIdle() const;
     // Delivery reports the gateways will still produce by themselves (the simulator's).
     int pendingDeliveryReports() const;
+    // Waiting for the gateway to be reachable again (nothing is claimed until then).
+    bool isOffline() const { return m_offlineUntil > 0; }
     // Records what is waiting to be recorded now.
     void flushNow() { flush(); }
     void setRate(double ratePerSecond);
@@ -69,6 +75,10 @@ Q_SIGNALS:
     // Nothing more is due now; the dispatcher sleeps until the next due time.
     void idle();
     void campaignPaused(qint64 campaignId, const QString &reason);
+    // The gateway could not be reached; sending waits and tries again at retryAtMs (UTC ms).
+    void gatewayOffline(const QString &reason, qint64 retryAtMs);
+    // A request reached the gateway again after it was offline.
+    void gatewayOnline();
     void campaignsFinished(const QList<qint64> &campaignIds);
     // The store refused a write: the dispatcher stopped. The message is for people.
     void failed(const QString &message);
@@ -77,6 +87,7 @@ private:
     void pump();
     void send(const WorkBatch &batch);
     void received(const WorkBatch &batch, const SendResult &result);
+    void wentOffline(const WorkBatch &batch, const QString &reason);
     void flush();
     void schedulePump(qint64 delayMs);
     void fail(const QString &message);
@@ -96,6 +107,8 @@ private:
     QTimer m_pumpTimer;
     QTimer m_flushTimer;
     int m_inFlight = 0;
+    qint64 m_offlineUntil = 0;  // 0: online
+    qint64 m_offlineDelay = 0;  // the current wait between tries while offline
     bool m_running = false;
     bool m_pumping = false;
     bool m_drained = false;

@@ -419,6 +419,7 @@ SendResult interpretNetworkError(QNetworkReply::NetworkError error)
     SendResult result;
     if (nothingWasSent(error)) {
         result.kind = Kind::NotTaken;
+        result.unreachable = true;
         result.message = error == QNetworkReply::SslHandshakeFailedError
             ? AfricasTalkingGateway::tr("Kengele could not open a secure connection to Africa's Talking. Nothing was "
                                         "sent; Kengele will try again shortly.")

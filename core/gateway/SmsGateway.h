@@ -50,6 +50,10 @@ struct SendResult {
     int httpStatus = 0;
     QString message;                     // for people: what went wrong (translated), or the summary
     std::optional<qint64> retryAfterMs;  // from Retry-After on 429/503
+    // NotTaken because the gateway could not be reached at all (no internet, name not found,
+    // connection refused, TLS failed). The dispatcher then waits for the connection instead of
+    // spending each message's attempts: an hour offline must not fail a whole campaign.
+    bool unreachable = false;
 };
 
 struct GatewayBalance {

@@ -362,6 +362,7 @@ void TestAfricasTalkingGateway::readsRetryAfterAsDate()
     const auto result = sendAndWait(*m_gateway, request());
     QVERIFY(result);
     QCOMPARE(result->kind, Kind::NotTaken);
+    QVERIFY(!result->unreachable); // it answered: busy, not offline
     QVERIFY2(result->retryAfterMs.has_value(), date.constData());
     QVERIFY2(
         *result->retryAfterMs > 15'000 && *result->retryAfterMs <= 21'000, qPrintable(QString::number(*result->retryAfterMs)));
@@ -475,6 +476,7 @@ void TestAfricasTalkingGateway::connectionRefusedIsNotTaken()
     QCOMPARE(result->httpStatus, 0);
     QVERIFY(result->recipients.isEmpty());
     QVERIFY2(result->message.contains(u"could not connect"_s), qPrintable(result->message));
+    QVERIFY(result->unreachable); // the dispatcher waits for the connection
 }
 
 void TestAfricasTalkingGateway::manyRequestsInFlight()

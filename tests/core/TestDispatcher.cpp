@@ -10,6 +10,7 @@
 
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTimer>
 #include <QtTest>
 
 using namespace kengele;
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void personalisedGoOneEachWithBoundedInFlight();
     void perRecipientOutcomes();
     void notTakenIsRetriedLater();
+    void unreachableGatewayWaitsWithoutSpendingAttempts();
     void uncertainIsNeverResentAutomatically();
     void refusedPausesTheCampaign();
     void interruptedBecomesUncertainAtStart();
@@ -190,6 +192,58 @@ void TestDispatcher::notTakenIsRetriedLater()
     d->stop();
     QVERIFY(runUntilIdle(*d));
     QCOMPARE(states(id).value(QStringLiteral("sent")), 250);
+}
+
+void TestDispatcher::unreachableGatewayWaitsWithoutSpendingAttempts()
+{
+    const qint64 id = launch(QStringLiteral("Service at 9 on Sunday")); // identical: batches of 100
+    // The internet is down for the first 3 seconds of (test) time: far more tries than the 6
+    // attempts a message has.
+    const qint64 backOnline = m_profile->clock().nowMs() + 3000;
+    bool offlineSeen = false;
+    QList<qsizetype> sizesWhileOffline; // numbers in each request that failed after the first
+    auto *gateway = new ScriptedGateway([&](const SendRequest &request) {
+        if (m_profile->clock().nowMs() < backOnline) {
+            if (offlineSeen)
+                sizesWhileOffline << request.phones.size();
+            SendResult down;
+            down.kind = SendResult::Kind::NotTaken;
+            down.unreachable = true;
+            down.message = QStringLiteral("no connection");
+            return down;
+        }
+        return ScriptedGateway::acceptAll(request);
+    });
+    Dispatcher::Options options;
+    options.offlineRetryMs = 100;
+    options.maxOfflineRetryMs = 400;
+    auto d = dispatcher(gateway, options);
+    QSignalSpy offline(d.get(), &Dispatcher::gatewayOffline);
+    QSignalSpy online(d.get(), &Dispatcher::gatewayOnline);
+    connect(d.get(), &Dispatcher::gatewayOffline, this, [&] { offlineSeen = true; });
+    // The test clock stands still by itself: move it on while the dispatcher waits.
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, this, [this] { m_profile->clock().advanceMs(20); });
+    tick.start(2);
+    QSignalSpy idle(d.get(), &Dispatcher::idle);
+    d->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!idle.isEmpty() && d->isIdle(), 20000);
+    tick.stop();
+    const auto s = states(id);
+    QCOMPARE(s.value(QStringLiteral("sent")), 250);
+    QCOMPARE(s.value(QStringLiteral("failed")), 0);
+    QVERIFY2(offline.size() >= 4, qPrintable(QString::number(offline.size()))); // several waits, doubling
+    QCOMPARE(online.size(), 1);
+    // While offline, one message tries the way at a time; the rest wait in the queue.
+    QVERIFY(!sizesWhileOffline.isEmpty());
+    for (const qsizetype size : std::as_const(sizesWhileOffline))
+        QCOMPARE(size, qsizetype(1));
+    QSqlQuery q((*m_profile)->database().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT max(attempts) FROM outbox WHERE campaign_id = %1").arg(id)) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1); // waiting for the connection spent no attempt
+    const QList<QVariant> first = offline.first();
+    QCOMPARE(first.at(0).toString(), QStringLiteral("no connection"));
+    QVERIFY(first.at(1).toLongLong() > 0);
 }
 
 void TestDispatcher::uncertainIsNeverResentAutomatically()

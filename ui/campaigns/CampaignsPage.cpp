@@ -10,10 +10,12 @@
 #include "profile/Profile.h"
 #include "profile/Settings.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -158,7 +160,21 @@ void CampaignsPage::setDispatchService(DispatchService *dispatch)
                           << connect(dispatch, &DispatchService::campaignsFinished, this, &CampaignsPage::scheduleRefresh)
                           << connect(dispatch, &DispatchService::campaignPaused, this, &CampaignsPage::scheduleRefresh)
                           << connect(dispatch, &DispatchService::occurrencesLaunched, this, &CampaignsPage::scheduleRefresh)
-                          << connect(dispatch, &DispatchService::failed, this, &CampaignsPage::showDispatchProblem);
+                          << connect(dispatch, &DispatchService::failed, this, &CampaignsPage::showDispatchProblem)
+                          << connect(dispatch, &DispatchService::gatewayOffline, this,
+                                     [this](const QString &reason, qint64 retryAtMs) {
+                                         showNotice(tr("%1 Nothing is lost: the messages wait in the queue, and Kengele tries "
+                                                       "again at %2 by itself.")
+                                                        .arg(reason,
+                                                             QLocale().toString(QDateTime::fromMSecsSinceEpoch(retryAtMs).time(),
+                                                                                QLocale::ShortFormat)));
+                                         m_retry->setVisible(m_dispatch != nullptr);
+                                     })
+                          << connect(dispatch, &DispatchService::gatewayOnline, this, [this] {
+                                 m_problem->hide();
+                                 m_retry->hide();
+                                 scheduleRefresh();
+                             });
 }
 
 qint64 CampaignsPage::currentCampaignId() const
