@@ -60,6 +60,7 @@ private Q_SLOTS:
     void editOnlyWhileItCanBeChanged();
     void repeatingCampaignPauseResumeCancel();
     void skippedTimeShowsWhy();
+    void noConnectionIsExplainedAndNothingFails();
 
 private:
     qint64 launch(const QString &body, bool scheduledLater = false, bool charged = false);
@@ -634,6 +635,40 @@ void TestCampaignsPage::skippedTimeShowsWhy()
     QVERIFY(parent->isVisible());
     Q_EMIT parent->linkActivated(QStringLiteral("parent"));
     QCOMPARE(page.currentCampaignId(), id);
+}
+
+void TestCampaignsPage::noConnectionIsExplainedAndNothingFails()
+{
+    Profile &p = **m_profile;
+    CampaignsPage page(p);
+    page.resize(1100, 700);
+    page.show();
+    const qint64 id = launch(QStringLiteral("Choir practice at 2pm"));
+    auto factory = [](const QString &, QString *) -> SmsGateway * {
+        return new test::ScriptedGateway([](const SendRequest &) {
+            SendResult down;
+            down.kind = SendResult::Kind::NotTaken;
+            down.unreachable = true;
+            down.message = QStringLiteral("Kengele could not connect to Africa's Talking.");
+            return down;
+        });
+    };
+    Dispatcher::Options options = GatewaySetup::options(p.settings());
+    options.respectQuietHours = false;
+    DispatchService dispatch(p.database(), p.tokens(), p.clock(), factory, options);
+    page.setDispatchService(&dispatch);
+    dispatch.start();
+    dispatch.wake();
+    auto *notice = find<QLabel>(&page, "dispatchProblemLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), 10000);
+    QVERIFY2(notice->text().contains(QStringLiteral("could not connect")), qPrintable(notice->text()));
+    QVERIFY2(notice->text().contains(QStringLiteral("Nothing is lost")), qPrintable(notice->text()));
+    QVERIFY(find<QPushButton>(&page, "retrySendingButton")->isVisible());
+    dispatch.stop();
+    // Every message is still waiting, none failed.
+    const Campaign campaign = *p.campaigns().get(id);
+    QCOMPARE(campaign.states.value(QStringLiteral("failed")), 0);
+    QCOMPARE(campaign.states.value(QStringLiteral("queued")), campaign.recipients);
 }
 
 QTEST_MAIN(TestCampaignsPage)
