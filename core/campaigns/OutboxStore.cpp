@@ -14,24 +14,43 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <memory>
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace kengele {
 
 namespace {
 constexpr int UrgentPriority = 3;
-const QString ActiveCampaign = QStringLiteral("c.status IN ('queued', 'scheduled', 'sending')");
 
-// Due messages of active campaigns, highest priority first, then oldest; ?1 now, ?2 how many,
-// ?3 the urgent priority (quiet hours).
-#define KENGELE_CLAIM_SELECT                                                                                              \
-    "SELECT o.id, o.campaign_id, o.phone, o.text, o.segments, o.attempts, c.sender_id, c.gateway, c.tokens > 0, "         \
-    "EXISTS (SELECT 1 FROM opt_outs x WHERE x.phone = o.phone) "                                                          \
-    "FROM outbox o JOIN campaigns c ON c.id = o.campaign_id "                                                             \
-    "WHERE o.state = 'queued' AND o.due_at <= ?1 AND c.status IN ('queued', 'scheduled', 'sending')"
-constexpr const char *ClaimSql = KENGELE_CLAIM_SELECT " ORDER BY o.priority DESC, o.due_at, o.id LIMIT ?2";
-constexpr const char *ClaimUrgentSql = KENGELE_CLAIM_SELECT " AND o.priority = ?3 ORDER BY o.priority DESC, o.due_at, o.id LIMIT ?2";
-#undef KENGELE_CLAIM_SELECT
+// The campaigns whose messages may go, highest priority first. Every row of a campaign has the
+// campaign's priority (written at launch; changing a campaign rewrites its rows), so ordering the
+// campaigns orders their rows. A handful of rows: the campaigns table is small.
+constexpr const char *ActiveCampaignsSql = "SELECT id, priority, sender_id, gateway, tokens > 0 FROM campaigns "
+                                           "WHERE status IN ('queued', 'scheduled', 'sending') ORDER BY priority DESC, id";
+// During quiet hours: only urgent campaigns (?1).
+constexpr const char *ActiveUrgentCampaignsSql = "SELECT id, priority, sender_id, gateway, tokens > 0 FROM campaigns "
+                                                 "WHERE status IN ('queued', 'scheduled', 'sending') AND priority = ?1 ORDER BY id";
+// Due messages of one campaign (?1), oldest first: ?2 now, ?3 how many. Read in index order from
+// outbox_queue(campaign_id, state, due_at), so neither sorted nor read beyond what is taken.
+constexpr const char *DueSql = "SELECT o.id, o.phone, o.text, o.segments, o.attempts, o.due_at, "
+                               "EXISTS (SELECT 1 FROM opt_outs x WHERE x.phone = o.phone) "
+                               "FROM outbox o WHERE o.campaign_id = ?1 AND o.state = 'queued' AND o.due_at <= ?2 "
+                               "ORDER BY o.due_at, o.id LIMIT ?3";
+// The earliest due time of a queued message of an active campaign, one index lookup per campaign.
+constexpr const char *NextDueSql = "SELECT min((SELECT min(o.due_at) FROM outbox o WHERE o.campaign_id = c.id AND o.state = 'queued')) "
+                                   "FROM campaigns c WHERE c.status IN ('queued', 'scheduled', 'sending')";
+constexpr const char *NextDueUrgentSql = "SELECT min((SELECT min(o.due_at) FROM outbox o WHERE o.campaign_id = c.id AND o.state = 'queued')) "
+                                         "FROM campaigns c WHERE c.status IN ('queued', 'scheduled', 'sending') AND c.priority = ?1";
+
+struct ActiveCampaign {
+    qint64 id = 0;
+    int priority = 0;
+    QString senderId;
+    QString gateway;
+    bool charged = false;
+};
 } // namespace
 
 OutboxStore::OutboxStore(Database &database, TokenLedger &ledger, const Clock &clock)
@@ -71,7 +90,10 @@ Status OutboxStore::insertQueued(const QSqlDatabase &db, qint64 campaignId, int 
 Result<int> OutboxStore::recoverInterrupted()
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("UPDATE outbox SET state = 'uncertain', reason = ?, updated_at = ? WHERE state = 'submitting'"));
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'uncertain', reason = ?, updated_at = ? "
+                             // Every row has its campaign (a foreign key): one index lookup per campaign
+                             // instead of reading the whole outbox at every start.
+                             "WHERE campaign_id IN (SELECT id FROM campaigns) AND state = 'submitting'"));
     q.addBindValue(tr("Kengele stopped while this message was being sent, so it may or may not have gone out. "
                       "It is not sent again unless you choose to."));
     q.addBindValue(m_clock.nowMs());
@@ -98,13 +120,18 @@ Result<QList<WorkBatch>> OutboxStore::claim(int maxMessages, int maxPerRequest, 
     Transaction transaction(db);
     const qint64 now = m_clock.nowMs();
     // The hot path of dispatching: SQLite's own API, statements prepared once per claim.
-    SqliteStatement q(db, quietHours ? ClaimUrgentSql : ClaimSql);
-    if (!q.isValid())
-        return std::unexpected(q.error(tr("Reading the outbox")));
-    q.bind(1, now);
-    if (quietHours)
-        q.bind(3, UrgentPriority);
-    q.bind(2, maxMessages);
+    QList<ActiveCampaign> active;
+    {
+        SqliteStatement c(db, quietHours ? ActiveUrgentCampaignsSql : ActiveCampaignsSql);
+        if (!c.isValid())
+            return std::unexpected(c.error(tr("Reading the outbox")));
+        if (quietHours)
+            c.bind(1, UrgentPriority);
+        while (c.next())
+            active.append(ActiveCampaign{c.columnInt64(0), c.columnInt(1), c.columnText(2), c.columnText(3), c.columnInt(4) != 0});
+        if (c.failed())
+            return std::unexpected(c.error(tr("Reading the outbox")));
+    }
 
     QList<WorkBatch> batches;
     QHash<QPair<qint64, QString>, qsizetype> open;  // (campaign, text) → index of its unfilled batch
@@ -120,40 +147,79 @@ Result<QList<WorkBatch>> OutboxStore::claim(int maxMessages, int maxPerRequest, 
     QList<qint64> campaigns;
     // Texts repeat (one campaign's identical text): keep one QString per text of this claim.
     QString lastText;
-    while (q.next()) {
-        const qint64 id = q.columnInt64(0);
-        const qint64 campaignId = q.columnInt64(1);
-        if (!campaigns.contains(campaignId))
-            campaigns.append(campaignId);
-        if (q.columnInt(9) != 0) {
-            optedOut.append({id, campaignId, q.columnInt(4), q.columnInt(8) != 0});
-            continue;
+    const auto take = [&](const ActiveCampaign &campaign, const SqliteStatement &row) {
+        const qint64 id = row.columnInt64(0);
+        if (!campaigns.contains(campaign.id))
+            campaigns.append(campaign.id);
+        if (row.columnInt(6) != 0) {
+            optedOut.append({id, campaign.id, row.columnInt(3), campaign.charged});
+            return;
         }
-        QString text = q.columnText(3);
+        QString text = row.columnText(2);
         if (text == lastText)
             text = lastText; // shares the data
         else
             lastText = text;
-        const auto key = qMakePair(campaignId, text);
+        const auto key = qMakePair(campaign.id, text);
         qsizetype index = open.value(key, -1);
         if (index < 0 || batches.at(index).items.size() >= maxPerRequest) {
             WorkBatch batch;
-            batch.campaignId = campaignId;
+            batch.campaignId = campaign.id;
             batch.text = text;
-            batch.senderId = q.columnText(6);
-            batch.gateway = q.columnText(7);
-            batch.charged = q.columnInt(8) != 0;
+            batch.senderId = campaign.senderId;
+            batch.gateway = campaign.gateway;
+            batch.charged = campaign.charged;
             batch.items.reserve(qMin(maxPerRequest, maxMessages));
             batches.append(std::move(batch));
             index = batches.size() - 1;
             open.insert(key, index);
         }
-        batches[index].items.append(WorkItem{id, q.columnText(2), q.columnInt(4), q.columnInt(5) + 1});
+        batches[index].items.append(WorkItem{id, row.columnText(1), row.columnInt(3), row.columnInt(4) + 1});
         claimed.append(id);
+    };
+
+    // Highest priority first; within one priority the campaigns' due rows are merged by (due_at,
+    // id), the order of the whole queue. Rows read count against maxMessages, opted-out ones too.
+    int taken = 0;
+    for (qsizetype first = 0; first < active.size() && taken < maxMessages;) {
+        qsizetype end = first + 1;
+        while (end < active.size() && active.at(end).priority == active.at(first).priority)
+            ++end;
+        std::vector<std::unique_ptr<SqliteStatement>> cursors;
+        std::vector<bool> hasRow;
+        for (qsizetype i = first; i < end; ++i) {
+            auto rows = std::make_unique<SqliteStatement>(db, DueSql);
+            if (!rows->isValid())
+                return std::unexpected(rows->error(tr("Reading the outbox")));
+            rows->bind(1, active.at(i).id);
+            rows->bind(2, now);
+            rows->bind(3, maxMessages - taken);
+            const bool row = rows->next();
+            if (rows->failed())
+                return std::unexpected(rows->error(tr("Reading the outbox")));
+            cursors.push_back(std::move(rows));
+            hasRow.push_back(row);
+        }
+        while (taken < maxMessages) {
+            std::size_t best = cursors.size();
+            for (std::size_t i = 0; i < cursors.size(); ++i) {
+                if (!hasRow[i])
+                    continue;
+                if (best == cursors.size()
+                    || std::pair(cursors[i]->columnInt64(5), cursors[i]->columnInt64(0))
+                           < std::pair(cursors[best]->columnInt64(5), cursors[best]->columnInt64(0)))
+                    best = i;
+            }
+            if (best == cursors.size())
+                break;
+            take(active.at(first + qsizetype(best)), *cursors[best]);
+            ++taken;
+            hasRow[best] = cursors[best]->next();
+            if (cursors[best]->failed())
+                return std::unexpected(cursors[best]->error(tr("Reading the outbox")));
+        }
+        first = end;
     }
-    if (q.failed())
-        return std::unexpected(q.error(tr("Reading the outbox")));
-    q.reset();
 
     SqliteStatement mark(db, "UPDATE outbox SET state = 'submitting', attempts = attempts + 1, updated_at = ?1 WHERE id = ?2");
     mark.bind(1, now);
@@ -311,12 +377,12 @@ Result<QList<qint64>> OutboxStore::finishCampaigns()
 
 Result<qint64> OutboxStore::nextDue(bool quietHours)
 {
-    QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("SELECT min(o.due_at) FROM outbox o JOIN campaigns c ON c.id = o.campaign_id WHERE o.state = 'queued' AND ")
-              + ActiveCampaign + (quietHours ? QStringLiteral(" AND o.priority = %1").arg(UrgentPriority) : QString()));
-    if (!q.exec() || !q.next())
-        return std::unexpected(Database::storageError(q.lastError(), tr("Reading the outbox")));
-    return q.value(0).isNull() ? 0 : q.value(0).toLongLong();
+    SqliteStatement q(m_database.connection(), quietHours ? NextDueUrgentSql : NextDueSql);
+    if (quietHours)
+        q.bind(1, UrgentPriority);
+    if (!q.next())
+        return std::unexpected(q.error(tr("Reading the outbox")));
+    return q.columnIsNull(0) ? 0 : q.columnInt64(0);
 }
 
 namespace {

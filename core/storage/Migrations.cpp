@@ -159,14 +159,25 @@ constexpr auto Version2 = std::to_array<const char *>({
         ('Spent', 'spent', 0), ('Expired', 'expired', 0))",
 });
 
+// Version 3: one index for the queue and the counts instead of two, both written by every launch
+// and every change of state. Rows of a campaign share its priority (written from the campaign at
+// launch), so the dispatcher walks the active campaigns by priority and, within each, the rows of a
+// state by due time; the campaign page counts and lists a campaign's rows by state.
+constexpr auto Version3 = std::to_array<const char *>({
+    "DROP INDEX outbox_due",
+    "DROP INDEX outbox_by_campaign_state",
+    "CREATE INDEX outbox_queue ON outbox(campaign_id, state, due_at)",
+});
+
 struct Step {
     const char *const *statements;
     std::size_t count;
 };
 
-const std::array<Step, 2> Steps = {
+const std::array<Step, 3> Steps = {
     Step{Version1.data(), Version1.size()},
     Step{Version2.data(), Version2.size()},
+    Step{Version3.data(), Version3.size()},
 };
 
 } // namespace

@@ -212,14 +212,20 @@ void TestDatabase::migratesFromEveryPastVersion_data()
 {
     QTest::addColumn<QString>("fixture");
     QTest::addColumn<int>("contacts");
+    QTest::addColumn<QStringList>("outbox"); // "campaign state count", sorted
     // tests/data/fixtures/kengele-vN.sqlite: a small congregation saved by Kengele at data version N.
-    QTest::addRow("version 1") << "kengele-v1.sqlite" << 4;
+    QTest::addRow("version 1") << "kengele-v1.sqlite" << 4 << QStringList();
+    // Version 2 adds two campaigns (one still sending, one done), their tokens and delivery reports.
+    QTest::addRow("version 2") << "kengele-v2.sqlite" << 4
+                               << QStringList{QStringLiteral("1 delivered 1"), QStringLiteral("1 queued 1"), QStringLiteral("1 sent 1"),
+                                              QStringLiteral("2 delivered 1"), QStringLiteral("2 failed 1")};
 }
 
 void TestDatabase::migratesFromEveryPastVersion()
 {
     QFETCH(QString, fixture);
     QFETCH(int, contacts);
+    QFETCH(QStringList, outbox);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("k.sqlite"));
     QVERIFY(QFile::copy(QDir(qEnvironmentVariable("KENGELE_TEST_DATA")).filePath(QStringLiteral("fixtures/") + fixture), path));
@@ -240,7 +246,31 @@ void TestDatabase::migratesFromEveryPastVersion()
     // And the newer tables exist, with the standard ledger accounts.
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM token_accounts")) && q.next());
     QCOMPARE(q.value(0).toInt(), 5);
-    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM outbox")));
+    // The messages, their states and what was paid for them are kept.
+    QVERIFY(q.exec(QStringLiteral("SELECT campaign_id, state, count(*) FROM outbox GROUP BY campaign_id, state ORDER BY campaign_id, state")));
+    QStringList rows;
+    while (q.next())
+        rows << q.value(0).toString() + u' ' + q.value(1).toString() + u' ' + q.value(2).toString();
+    QCOMPARE(rows, outbox);
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM token_entries WHERE amount = 0")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+    QVERIFY(q.exec(QStringLiteral("SELECT coalesce(sum(amount), 0) FROM token_entries")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+    if (!outbox.isEmpty()) {
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM delivery_reports WHERE outbox_id IS NOT NULL")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
+        QVERIFY(q.exec(QStringLiteral("SELECT status FROM campaigns ORDER BY id")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("sending"));
+    }
+    // The outbox's indexes are those of the latest version (version 3: one queue index in place of
+    // outbox_due and outbox_by_campaign_state).
+    QVERIFY(q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' ORDER BY name")));
+    QStringList indexes;
+    while (q.next())
+        indexes << q.value(0).toString();
+    QCOMPARE(indexes, (QStringList{QStringLiteral("outbox_by_message"), QStringLiteral("outbox_queue"), QStringLiteral("sqlite_autoindex_outbox_1")}));
+    QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
