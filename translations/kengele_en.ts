@@ -238,6 +238,10 @@ Send them again? Some of these people may then get the message twice.</numerusfo
         <source>It will be sent to %Ln person(s) now.</source>
         <translation><numerusform>It will be sent to %Ln person now.</numerusform><numerusform>It will be sent to %Ln people now.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln with a number that cannot receive SMS (landline)</source>
+        <translation><numerusform>%Ln with a number that cannot receive SMS (landline)</numerusform><numerusform>%Ln with a number that cannot receive SMS (landline)</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>kengele::ContactsPage</name>

@@ -2278,6 +2278,13 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <source>Schedule campaign</source>
         <translation>Panga ratiba ya kampeni</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln with a number that cannot receive SMS (landline)</source>
+        <translation>
+            <numerusform>%Ln mwenye nambari isiyoweza kupokea SMS (simu ya mezani)</numerusform>
+            <numerusform>%Ln wenye nambari zisizoweza kupokea SMS (simu za mezani)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kengele::ContactDialog</name>

@@ -950,6 +950,8 @@ void ComposeCampaignDialog::updatePreview()
         leftOut << tr("%Ln who stopped messages", nullptr, p.optedOut);
     if (p.duplicates > 0)
         leftOut << tr("%Ln in more than one of the groups (they get it once)", nullptr, p.duplicates);
+    if (p.cannotReceiveSms > 0)
+        leftOut << tr("%Ln with a number that cannot receive SMS (landline)", nullptr, p.cannotReceiveSms);
     m_leftOut->setText(leftOut.isEmpty() ? tr("nobody") : leftOut.join(QStringLiteral("; ")));
     if (p.personalised && p.recipients > 0 && p.maxSegments * p.recipients != p.segments)
         m_partsEach->setText(tr("up to %1 (names change the length)").arg(p.maxSegments));
