@@ -89,12 +89,8 @@ int CliRunner::gateway(const QStringList &words)
                 return failed(valid.error());
         }
         double rate = -1;
-        if (m_args.has(QStringLiteral("rate"))) {
-            bool ok = false;
-            rate = m_args.value(QStringLiteral("rate")).toDouble(&ok);
-            if (!ok || rate < 0)
-                return usage(tr("Give the rate as messages per second, 0 for no limit: --rate 20"));
-        }
+        if (const int code = readRate(rate); code != Done)
+            return code;
         const QUrl baseUrl(m_args.value(QStringLiteral("base-url")));
         if (m_args.has(QStringLiteral("base-url")) && (!baseUrl.isValid() || baseUrl.scheme().isEmpty() || baseUrl.host().isEmpty()))
             return usage(tr("“%1” is not a web address. Write it like https://api.africastalking.com").arg(m_args.value(QStringLiteral("base-url"))));
@@ -169,6 +165,17 @@ int CliRunner::gateway(const QStringList &words)
         return Done;
     }
     return usage(tr("Use one of: gateway set --provider simulator|africastalking ..., gateway balance."));
+}
+
+int CliRunner::readRate(double &rate)
+{
+    if (!m_args.has(QStringLiteral("rate")))
+        return Done;
+    bool ok = false;
+    rate = m_args.value(QStringLiteral("rate")).toDouble(&ok);
+    if (!ok || rate < 0)
+        return usage(tr("Give the rate as messages per second, 0 for no limit: --rate 20"));
+    return Done;
 }
 
 int CliRunner::printCampaign(qint64 id)
@@ -346,12 +353,8 @@ int CliRunner::campaignSend()
     if (m_args.has(QStringLiteral("repeat")) && !m_args.has(QStringLiteral("until")))
         return usage(tr("A repeating message needs an end date: add --until YYYY-MM-DD (the last day it may go)."));
     double rate = 0;
-    if (m_args.has(QStringLiteral("rate"))) {
-        bool ok = false;
-        rate = m_args.value(QStringLiteral("rate")).toDouble(&ok);
-        if (!ok || rate < 0)
-            return usage(tr("Give the rate as messages per second, 0 for no limit: --rate 20"));
-    }
+    if (const int code = readRate(rate); code != Done)
+        return code;
     if (Status opened = openProfile(); !opened)
         return failed(opened.error());
     CampaignDraft draft;
@@ -424,12 +427,8 @@ int CliRunner::campaign(const QStringList &words)
         if (!allowOnly({QStringLiteral("rate")}))
             return BadUsage;
         double rate = 0;
-        if (m_args.has(QStringLiteral("rate"))) {
-            bool ok = false;
-            rate = m_args.value(QStringLiteral("rate")).toDouble(&ok);
-            if (!ok || rate < 0)
-                return usage(tr("Give the rate as messages per second, 0 for no limit: --rate 20"));
-        }
+        if (const int code = readRate(rate); code != Done)
+            return code;
         if (Status opened = openProfile(); !opened)
             return failed(opened.error());
         // Occurrences of repeating campaigns due by now are launched first (or recorded as skipped).

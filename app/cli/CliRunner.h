@@ -44,6 +44,8 @@ private:
     int applyDraftOptions(CampaignDraft &draft, bool editing);
     int runDispatcher(double rate, bool rateGiven);
     int printCampaign(qint64 id);
+    // --rate N (messages per second, 0 = no limit) into rate when given; Done or an exit code.
+    int readRate(double &rate);
 
     int contactsImport(const QStringList &words);
     int contactsList();
