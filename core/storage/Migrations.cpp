@@ -169,15 +169,76 @@ constexpr auto Version3 = std::to_array<const char *>({
     "CREATE INDEX outbox_queue ON outbox(campaign_id, state, due_at)",
 });
 
+// Version 4: the link to the relay and what comes through it (DESIGN 3 "Inbound SMS", 5; docs/relay.md).
+// The relay's URL is in the profile settings and the device token in the OS keychain, never here.
+constexpr auto Version4 = std::to_array<const char *>({
+    // The organisation this profile is enrolled with (one row at most), its device id and the event
+    // feed's cursor: the last seq applied. The cursor is written in the same transaction as the
+    // events' effects, so a crash re-delivers them and never skips one.
+    R"(CREATE TABLE relay_link (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        org TEXT NOT NULL,
+        org_name TEXT NOT NULL DEFAULT '',
+        device TEXT NOT NULL DEFAULT '',
+        cursor INTEGER NOT NULL DEFAULT 0,
+        enrolled_at INTEGER NOT NULL,
+        last_sync_at INTEGER))",
+    // Every event applied from the feed, once per (org, seq): applying a batch again changes nothing.
+    // handled: delivery, inbox, optout, prayer, or kept (Daraja payments for later, unknown kinds).
+    // data: the event's JSON, kept for kinds nothing handles yet; '' when its content lives in the
+    // table that handled it (delivery_reports, inbox).
+    R"(CREATE TABLE relay_events (
+        id INTEGER PRIMARY KEY,
+        org TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        applied_at INTEGER NOT NULL,
+        handled TEXT NOT NULL,
+        data TEXT NOT NULL DEFAULT '',
+        UNIQUE (org, seq)))",
+    "CREATE INDEX relay_events_kept ON relay_events(kind, seq) WHERE handled = 'kept'",
+    // Incoming SMS, every one (opt-outs and prayer requests too, as handled_as says), once per
+    // provider id. phone is E.164 when the number could be read, else as received.
+    R"(CREATE TABLE inbox (
+        id INTEGER PRIMARY KEY,
+        provider_id TEXT NOT NULL UNIQUE,
+        phone TEXT NOT NULL,
+        to_number TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+        handled_as TEXT NOT NULL CHECK (handled_as IN ('inbox', 'optout', 'prayer')),
+        link_id TEXT NOT NULL DEFAULT '',
+        network_code TEXT NOT NULL DEFAULT '',
+        read_at INTEGER,
+        reply_campaign_id INTEGER REFERENCES campaigns(id) ON DELETE SET NULL))",
+    "CREATE INDEX inbox_by_received ON inbox(received_at DESC, id DESC)",
+    "CREATE INDEX inbox_by_phone ON inbox(phone, received_at)",
+    "CREATE INDEX inbox_by_contact ON inbox(contact_id) WHERE contact_id IS NOT NULL",
+    // Prayer requests that came in by SMS (PRAY .../OMBI ...), waiting for the prayer board.
+    // text is the message without its keyword. status: new (the board will add its own states).
+    R"(CREATE TABLE prayer_intake (
+        id INTEGER PRIMARY KEY,
+        inbox_id INTEGER REFERENCES inbox(id) ON DELETE SET NULL,
+        phone TEXT NOT NULL,
+        contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+        text TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'new'))",
+    "CREATE INDEX prayer_intake_by_status ON prayer_intake(status, received_at)",
+});
+
 struct Step {
     const char *const *statements;
     std::size_t count;
 };
 
-const std::array<Step, 3> Steps = {
+const std::array<Step, 4> Steps = {
     Step{Version1.data(), Version1.size()},
     Step{Version2.data(), Version2.size()},
     Step{Version3.data(), Version3.size()},
+    Step{Version4.data(), Version4.size()},
 };
 
 } // namespace

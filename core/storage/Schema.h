@@ -4,7 +4,7 @@
 // Migrations.cpp; queries live in the service that owns the table.
 namespace kengele::schema {
 
-inline constexpr int CurrentVersion = 3;
+inline constexpr int CurrentVersion = 4;
 
 inline constexpr char Contacts[] = "contacts";
 inline constexpr char Groups[] = "groups";
@@ -18,5 +18,9 @@ inline constexpr char Campaigns[] = "campaigns";
 inline constexpr char CampaignTargets[] = "campaign_targets";
 inline constexpr char Outbox[] = "outbox";
 inline constexpr char DeliveryReports[] = "delivery_reports";
+inline constexpr char RelayLink[] = "relay_link";
+inline constexpr char RelayEvents[] = "relay_events";
+inline constexpr char Inbox[] = "inbox";
+inline constexpr char PrayerIntake[] = "prayer_intake";
 
 } // namespace kengele::schema

@@ -213,12 +213,21 @@ void TestDatabase::migratesFromEveryPastVersion_data()
     QTest::addColumn<QString>("fixture");
     QTest::addColumn<int>("contacts");
     QTest::addColumn<QStringList>("outbox"); // "campaign state count", sorted
+    QTest::addColumn<int>("reports");        // delivery reports tied to a message
     // tests/data/fixtures/kengele-vN.sqlite: a small congregation saved by Kengele at data version N.
-    QTest::addRow("version 1") << "kengele-v1.sqlite" << 4 << QStringList();
+    QTest::addRow("version 1") << "kengele-v1.sqlite" << 4 << QStringList() << 0;
     // Version 2 adds two campaigns (one still sending, one done), their tokens and delivery reports.
     QTest::addRow("version 2") << "kengele-v2.sqlite" << 4
                                << QStringList{QStringLiteral("1 delivered 1"), QStringLiteral("1 queued 1"), QStringLiteral("1 sent 1"),
-                                              QStringLiteral("2 delivered 1"), QStringLiteral("2 failed 1")};
+                                              QStringLiteral("2 delivered 1"), QStringLiteral("2 failed 1")}
+                               << 3;
+    // Version 3 (the one queue index) adds a third campaign, on the simulator, with a message sent
+    // (its report says Buffered) and one uncertain.
+    QTest::addRow("version 3") << "kengele-v3.sqlite" << 4
+                               << QStringList{QStringLiteral("1 delivered 1"), QStringLiteral("1 queued 1"), QStringLiteral("1 sent 1"),
+                                              QStringLiteral("2 delivered 1"), QStringLiteral("2 failed 1"), QStringLiteral("3 sent 1"),
+                                              QStringLiteral("3 uncertain 1")}
+                               << 4;
 }
 
 void TestDatabase::migratesFromEveryPastVersion()
@@ -226,6 +235,7 @@ void TestDatabase::migratesFromEveryPastVersion()
     QFETCH(QString, fixture);
     QFETCH(int, contacts);
     QFETCH(QStringList, outbox);
+    QFETCH(int, reports);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("k.sqlite"));
     QVERIFY(QFile::copy(QDir(qEnvironmentVariable("KENGELE_TEST_DATA")).filePath(QStringLiteral("fixtures/") + fixture), path));
@@ -258,7 +268,7 @@ void TestDatabase::migratesFromEveryPastVersion()
     QCOMPARE(q.value(0).toInt(), 0);
     if (!outbox.isEmpty()) {
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM delivery_reports WHERE outbox_id IS NOT NULL")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 3);
+        QCOMPARE(q.value(0).toInt(), reports);
         QVERIFY(q.exec(QStringLiteral("SELECT status FROM campaigns ORDER BY id")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("sending"));
     }
@@ -269,6 +279,21 @@ void TestDatabase::migratesFromEveryPastVersion()
     while (q.next())
         indexes << q.value(0).toString();
     QCOMPARE(indexes, (QStringList{QStringLiteral("outbox_by_message"), QStringLiteral("outbox_queue"), QStringLiteral("sqlite_autoindex_outbox_1")}));
+    // Version 4: the relay link, its applied events, the inbox and prayer-request intake, empty.
+    for (const QString &table : {QStringLiteral("relay_link"), QStringLiteral("relay_events"), QStringLiteral("inbox"),
+                                 QStringLiteral("prayer_intake")}) {
+        QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM ") + table) && q.next(), qPrintable(table));
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+    // An inbound message from a contact can be kept and tied to them; the same provider id twice is one row.
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO inbox(provider_id, phone, text, received_at, contact_id, handled_as) "
+                                  "VALUES ('ATin_1', '+254712345678', 'Asante', 1, 1, 'inbox')")));
+    QVERIFY(!q.exec(QStringLiteral("INSERT INTO inbox(provider_id, phone, text, received_at, handled_as) "
+                                   "VALUES ('ATin_1', '+254712345678', 'Asante', 1, 'inbox')")));
+    QVERIFY(!q.exec(QStringLiteral("INSERT INTO inbox(provider_id, phone, text, received_at, handled_as) "
+                                   "VALUES ('ATin_2', '+254712345678', 'x', 1, 'spam')")));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO relay_events(org, seq, kind, received_at, applied_at, handled) VALUES ('org_a', 1, 'at.inbound', 1, 1, 'inbox')")));
+    QVERIFY(!q.exec(QStringLiteral("INSERT INTO relay_events(org, seq, kind, received_at, applied_at, handled) VALUES ('org_a', 1, 'at.inbound', 1, 1, 'inbox')")));
     QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
 }
