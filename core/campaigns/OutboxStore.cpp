@@ -404,8 +404,18 @@ Result<int> OutboxStore::applyDeliveryReports(const QList<DeliveryReport> &repor
 {
     if (reports.isEmpty())
         return 0;
+    Transaction transaction(m_database.connection());
+    const Result<int> changed = applyDeliveryReportsInTransaction(reports);
+    if (!changed)
+        return changed;
+    if (Status committed = transaction.commit(); !committed)
+        return std::unexpected(committed.error());
+    return changed;
+}
+
+Result<int> OutboxStore::applyDeliveryReportsInTransaction(const QList<DeliveryReport> &reports)
+{
     QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
     QSqlQuery keep(db);
     keep.prepare(QStringLiteral("INSERT OR IGNORE INTO delivery_reports(message_id, status, failure_reason, network_code, received_at, outbox_id) "
                                 "VALUES (?, ?, ?, ?, ?, (SELECT id FROM outbox WHERE message_id = ?))"));
@@ -448,8 +458,6 @@ Result<int> OutboxStore::applyDeliveryReports(const QList<DeliveryReport> &repor
         if (query != &pending)
             changed += query->numRowsAffected();
     }
-    if (Status committed = transaction.commit(); !committed)
-        return std::unexpected(committed.error());
     return changed;
 }
 

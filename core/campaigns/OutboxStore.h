@@ -93,6 +93,9 @@ public:
     // and statuses too) and moves its message from `sent` to `delivered` or `failed`; a message
     // already delivered or failed never goes back. Returns how many messages changed.
     Result<int> applyDeliveryReports(const QList<DeliveryReport> &reports);
+    // The same inside the caller's transaction (the relay sync commits a batch of events and its
+    // cursor together).
+    Result<int> applyDeliveryReportsInTransaction(const QList<DeliveryReport> &reports);
 
     // A person's decisions.
     Result<int> resendUncertain(qint64 campaignId);
