@@ -64,3 +64,147 @@ static void installEnglishForTests()
     kengele::Language::install(QStringLiteral("en"));
 }
 Q_COREAPP_STARTUP_FUNCTION(installEnglishForTests)
+
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <atomic>
+
+namespace kengele::test {
+
+namespace {
+
+bool isPostgresUrl(const QUrl &url)
+{
+    return url.isValid() && (url.scheme() == QLatin1String("postgres") || url.scheme() == QLatin1String("postgresql"))
+        && !url.host().isEmpty() && url.path().size() > 1;
+}
+
+// Runs f on a fresh QPSQL connection to url, then removes the connection. Returns an error text, or
+// an empty string when f returned one.
+template<typename F>
+QString withPostgres(const QString &url, F &&f)
+{
+    static std::atomic<int> counter{0};
+    const QString name = QStringLiteral("kengele-test-postgres-%1").arg(counter.fetch_add(1));
+    QString problem;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        if (!db.isValid())
+            problem = QStringLiteral("Qt's PostgreSQL driver QPSQL is not installed (Debian package libqt6sql6-psql)");
+        else if (!applyPostgresUrl(db, url))
+            problem = QStringLiteral("KENGELE_TEST_POSTGRES is not a postgres://user@host[:port]/database URL: %1").arg(url);
+        else if (!db.open())
+            problem = QStringLiteral("cannot connect to PostgreSQL at %1: %2").arg(url, db.lastError().text());
+        else
+            problem = f(db);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return problem;
+}
+
+QString execute(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        return QStringLiteral("%1: %2").arg(sql, query.lastError().text());
+    return {};
+}
+
+} // namespace
+
+std::optional<QString> postgresUrl()
+{
+    const QString url = qEnvironmentVariable("KENGELE_TEST_POSTGRES");
+    if (url.isEmpty())
+        return std::nullopt;
+    return url;
+}
+
+bool postgresRequired()
+{
+    return qEnvironmentVariable("KENGELE_REQUIRE_POSTGRES") == QLatin1String("1");
+}
+
+QString postgresUnavailableReason()
+{
+    const auto url = postgresUrl();
+    if (!url)
+        return QStringLiteral("KENGELE_TEST_POSTGRES is not set: no PostgreSQL server for this test "
+                              "(scripts/dev test starts one)");
+    return withPostgres(*url, [](QSqlDatabase &db) { return execute(db, QStringLiteral("SELECT 1")); });
+}
+
+bool applyPostgresUrl(QSqlDatabase &db, const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!isPostgresUrl(url))
+        return false;
+    db.setHostName(url.host());
+    db.setPort(url.port(5432));
+    db.setUserName(url.userName());
+    db.setPassword(url.password());
+    db.setDatabaseName(url.path().mid(1));
+    QStringList options;
+    const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+    for (const auto &item : items)
+        options << item.first + QLatin1Char('=') + item.second;
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+    return true;
+}
+
+QString createScratchPostgresDatabase(const QString &prefix)
+{
+    const auto server = postgresUrl();
+    if (!server) {
+        qWarning("createScratchPostgresDatabase: KENGELE_TEST_POSTGRES is not set");
+        return {};
+    }
+    QString name = prefix.toLower();
+    name.replace(QRegularExpression(QStringLiteral("[^a-z0-9_]")), QStringLiteral("_"));
+    if (name.isEmpty() || !name.front().isLetter())
+        name.prepend(QStringLiteral("t_"));
+    name = name.left(40) + QLatin1Char('_')
+        + QStringLiteral("%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
+    const QString problem = withPostgres(*server, [&](QSqlDatabase &db) {
+        return execute(db, QStringLiteral("CREATE DATABASE \"%1\"").arg(name));
+    });
+    if (!problem.isEmpty()) {
+        qWarning("createScratchPostgresDatabase: %s", qPrintable(problem));
+        return {};
+    }
+    QUrl url(*server, QUrl::StrictMode);
+    url.setPath(QLatin1Char('/') + name);
+    return url.toString();
+}
+
+bool dropScratchPostgresDatabase(const QString &text)
+{
+    const auto server = postgresUrl();
+    const QUrl url(text, QUrl::StrictMode);
+    if (!server || !isPostgresUrl(url)) {
+        qWarning("dropScratchPostgresDatabase: no server or not a postgres:// URL: %s", qPrintable(text));
+        return false;
+    }
+    const QString name = url.path().mid(1);
+    if (name == QUrl(*server).path().mid(1)) {
+        qWarning("dropScratchPostgresDatabase: refusing to drop the server's own database %s", qPrintable(name));
+        return false;
+    }
+    const QString problem = withPostgres(*server, [&](QSqlDatabase &db) {
+        QString quoted = name;
+        quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        return execute(db, QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(quoted));
+    });
+    if (!problem.isEmpty()) {
+        qWarning("dropScratchPostgresDatabase: %s", qPrintable(problem));
+        return false;
+    }
+    return true;
+}
+
+} // namespace kengele::test

@@ -53,3 +53,45 @@ namespace kengele::test {
 // numbers +25471xxxxxxx. Returns false when the store refused.
 bool fillContacts(Profile &profile, int n);
 } // namespace kengele::test
+
+// PostgreSQL for tests (the relay's store). `scripts/dev test` starts a throw-away server and sets
+// KENGELE_TEST_POSTGRES=postgres://postgres@127.0.0.1:PORT/kengele_test (a superuser) and
+// KENGELE_REQUIRE_POSTGRES=1. Without the variable, PostgreSQL tests skip; with
+// KENGELE_REQUIRE_POSTGRES=1 they fail instead, so CI cannot pass by skipping them.
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace kengele::test {
+
+// KENGELE_TEST_POSTGRES, or nullopt when it is unset or empty.
+std::optional<QString> postgresUrl();
+// KENGELE_REQUIRE_POSTGRES=1: a missing or unreachable server is a failure, not a skip.
+bool postgresRequired();
+// Why PostgreSQL tests cannot run here (variable unset, no QPSQL driver, server unreachable), or an
+// empty string when they can. Prefer the KENGELE_NEED_POSTGRES() macro in tests.
+QString postgresUnavailableReason();
+// Points db (a QPSQL connection) at the host, port, user, password, database and ?options of a
+// postgres:// or postgresql:// URL. False when the URL cannot be read.
+bool applyPostgresUrl(QSqlDatabase &db, const QString &url);
+// Creates an empty database named PREFIX_<random> on the KENGELE_TEST_POSTGRES server and returns its
+// postgres:// URL; an empty string (and a warning with the reason) when that fails. The prefix is
+// lower-cased and reduced to [a-z0-9_].
+QString createScratchPostgresDatabase(const QString &prefix);
+// Drops a database made by createScratchPostgresDatabase, closing other sessions still connected to it.
+// False (and a warning) when that fails.
+bool dropScratchPostgresDatabase(const QString &url);
+
+} // namespace kengele::test
+
+// In a test function (or initTestCase, to cover the whole class): skips when PostgreSQL is not
+// available, or fails when KENGELE_REQUIRE_POSTGRES=1.
+#define KENGELE_NEED_POSTGRES()                                                                        \
+    do {                                                                                               \
+        const QString kengelePostgresReason_ = ::kengele::test::postgresUnavailableReason();           \
+        if (!kengelePostgresReason_.isEmpty()) {                                                       \
+            if (::kengele::test::postgresRequired())                                                   \
+                QFAIL(qPrintable(QString(kengelePostgresReason_ + QStringLiteral(" (KENGELE_REQUIRE_POSTGRES=1)")))); \
+            QSKIP(qPrintable(kengelePostgresReason_));                                                 \
+        }                                                                                              \
+    } while (false)
