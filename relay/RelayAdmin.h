@@ -1,0 +1,27 @@
+#pragma once
+
+#include "RelayStore.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+namespace kengele::relay {
+
+// What `kengele-relay org …` and `device …` do, callable from tests.
+struct OrganisationCreated {
+    Organisation org;
+    QString secret; // shown once; only its hash is stored
+    QJsonObject hooks; // at_delivery, at_inbound, at_optout, mpesa_stk, c2b_validation, c2b_confirmation → URL
+};
+
+struct EnrolCodeCreated {
+    QString code;
+    QDateTime expires; // UTC
+};
+
+QJsonObject hookUrls(const QString &publicUrl, const QString &orgId, const QString &secret);
+std::expected<OrganisationCreated, QString> createOrganisation(RelayStore &store, const QString &name, const QString &publicUrl);
+std::expected<OrganisationCreated, QString> rotateHookSecret(RelayStore &store, const QString &orgId, const QString &publicUrl);
+std::expected<EnrolCodeCreated, QString> createEnrolCode(RelayStore &store, const QString &orgId, int validHours);
+
+} // namespace kengele::relay

@@ -1,0 +1,530 @@
+#include "RelayStore.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QVariant>
+
+namespace kengele::relay {
+
+namespace {
+
+constexpr int SchemaVersion = 1;
+
+QString hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes.toHex());
+}
+
+QByteArray unhex(const QVariant &value)
+{
+    return QByteArray::fromHex(value.toString().toLatin1());
+}
+
+} // namespace
+
+std::expected<DatabaseLocation, QString> DatabaseLocation::parse(const QString &text)
+{
+    DatabaseLocation location;
+    if (text.startsWith(QLatin1String("sqlite:"))) {
+        location.kind = Kind::Sqlite;
+        location.path = text.mid(7);
+        if (location.path.startsWith(QLatin1String("//")))
+            location.path = location.path.mid(2);
+        if (location.path.isEmpty())
+            return std::unexpected(QStringLiteral("The SQLite location needs a file path, e.g. sqlite:/var/lib/kengele/relay.db."));
+        return location;
+    }
+    if (text.startsWith(QLatin1String("postgres://")) || text.startsWith(QLatin1String("postgresql://"))) {
+        const QUrl url(text, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty())
+            return std::unexpected(QStringLiteral("The PostgreSQL location is not a valid URL: expected postgres://user@host[:port]/database."));
+        location.kind = Kind::Postgres;
+        location.host = url.host();
+        location.port = url.port(5432);
+        location.user = url.userName();
+        location.password = url.password();
+        location.database = url.path().mid(1);
+        if (location.database.isEmpty())
+            return std::unexpected(QStringLiteral("The PostgreSQL location names no database: expected postgres://user@host[:port]/database."));
+        QStringList options;
+        const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+        for (const auto &item : items)
+            options << item.first + QLatin1Char('=') + item.second;
+        location.options = options.join(QLatin1Char(';'));
+        return location;
+    }
+    return std::unexpected(QStringLiteral("Unknown database location \"%1\": use sqlite:PATH or postgres://user@host/database.").arg(text));
+}
+
+QString DatabaseLocation::describe() const
+{
+    if (kind == Kind::Sqlite)
+        return QStringLiteral("sqlite:") + path;
+    return QStringLiteral("postgres://%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+}
+
+RelayStore::RelayStore(const QString &connectionName, bool postgres)
+    : m_connectionName(connectionName)
+    , m_postgres(postgres)
+{
+}
+
+RelayStore::~RelayStore()
+{
+    m_prepared.clear();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+std::expected<std::unique_ptr<RelayStore>, QString> RelayStore::open(const DatabaseLocation &location,
+                                                                     const QString &connectionName)
+{
+    const bool postgres = location.kind == DatabaseLocation::Kind::Postgres;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"),
+                                                    connectionName);
+        if (postgres) {
+            db.setHostName(location.host);
+            db.setPort(location.port);
+            db.setUserName(location.user);
+            db.setPassword(location.password);
+            db.setDatabaseName(location.database);
+            db.setConnectOptions(location.options);
+        } else {
+            db.setDatabaseName(location.path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        }
+    }
+    std::unique_ptr<RelayStore> store(new RelayStore(connectionName, postgres));
+    QSqlDatabase db = store->database();
+    if (!db.isValid())
+        return std::unexpected(QStringLiteral("The database driver for %1 is not installed (package %2).")
+                                   .arg(location.describe(),
+                                        postgres ? QStringLiteral("libqt6sql6-psql") : QStringLiteral("libqt6sql6-sqlite")));
+    if (!db.open())
+        return std::unexpected(QStringLiteral("Cannot open the database %1: %2").arg(location.describe(), db.lastError().text()));
+    if (!postgres) {
+        for (const auto *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+            if (auto ok = store->exec(QLatin1String(pragma)); !ok)
+                return std::unexpected(ok.error());
+        }
+    }
+    if (auto ok = store->migrate(); !ok)
+        return std::unexpected(QStringLiteral("Cannot prepare the database %1: %2").arg(location.describe(), ok.error()));
+    return store;
+}
+
+QSqlDatabase RelayStore::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QString RelayStore::error(const QSqlQuery &query)
+{
+    return query.lastError().text();
+}
+
+std::expected<void, QString> RelayStore::exec(const QString &sql)
+{
+    QSqlQuery query(database());
+    if (!query.exec(sql))
+        return std::unexpected(error(query));
+    return {};
+}
+
+QSqlQuery &RelayStore::prepared(const QString &sql)
+{
+    auto it = m_prepared.find(sql);
+    if (it == m_prepared.end()) {
+        QSqlQuery query(database());
+        query.prepare(sql);
+        it = m_prepared.insert(sql, std::move(query));
+    }
+    return it.value();
+}
+
+bool RelayStore::begin()
+{
+    // SQLite: take the write lock at once, so a transaction that reads first cannot fail later
+    // because another process (an administrator's command) wrote in between.
+    if (m_postgres)
+        return database().transaction();
+    QSqlQuery query(database());
+    return query.exec(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+bool RelayStore::ping()
+{
+    QSqlQuery query(database());
+    return query.exec(QStringLiteral("SELECT 1")) && query.next();
+}
+
+std::expected<void, QString> RelayStore::migrate()
+{
+    QSqlDatabase db = database();
+    if (!begin())
+        return std::unexpected(db.lastError().text());
+    auto rollback = [&db](const QString &message) {
+        db.rollback();
+        return std::unexpected(message);
+    };
+    if (m_postgres) {
+        // Several relay processes may start at once against one database.
+        if (auto ok = exec(QStringLiteral("SELECT pg_advisory_xact_lock(72650401)")); !ok)
+            return rollback(ok.error());
+    }
+    if (auto ok = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS relay_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")); !ok)
+        return rollback(ok.error());
+    int version = 0;
+    {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("SELECT value FROM relay_meta WHERE key = 'schema_version'")))
+            return rollback(error(query));
+        if (query.next())
+            version = query.value(0).toInt();
+    }
+    if (version > SchemaVersion)
+        return rollback(QStringLiteral("this database was written by a newer kengele-relay (schema %1; this one knows %2)")
+                            .arg(version)
+                            .arg(SchemaVersion));
+    if (version < 1) {
+        const QString serial = m_postgres ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY");
+        const QString blob = m_postgres ? QStringLiteral("BYTEA") : QStringLiteral("BLOB");
+        const QStringList statements = {
+            QStringLiteral("CREATE TABLE orgs (id TEXT PRIMARY KEY, name TEXT NOT NULL, secret_hash TEXT NOT NULL,"
+                           " last_seq BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL)"),
+            QStringLiteral("CREATE TABLE enrol_codes (code_hash TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id),"
+                           " expires_at BIGINT NOT NULL, used_at BIGINT, created_at BIGINT NOT NULL)"),
+            QStringLiteral("CREATE TABLE devices (id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id),"
+                           " name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL,"
+                           " last_seen_at BIGINT, revoked_at BIGINT)"),
+            QStringLiteral("CREATE INDEX devices_by_org ON devices(org_id)"),
+            QStringLiteral("CREATE TABLE events (org_id TEXT NOT NULL REFERENCES orgs(id), seq BIGINT NOT NULL,"
+                           " kind TEXT NOT NULL, dedupe_key TEXT NOT NULL, received_at BIGINT NOT NULL, data TEXT NOT NULL,"
+                           " PRIMARY KEY (org_id, seq), UNIQUE (org_id, kind, dedupe_key))"),
+            QStringLiteral("CREATE TABLE quarantine (id %1, org_id TEXT, kind TEXT NOT NULL, reason TEXT NOT NULL,"
+                           " content_type TEXT NOT NULL, remote TEXT NOT NULL, body %2 NOT NULL, received_at BIGINT NOT NULL)")
+                .arg(serial, blob),
+            QStringLiteral("CREATE INDEX quarantine_by_org ON quarantine(org_id, received_at)"),
+            QStringLiteral("INSERT INTO relay_meta (key, value) VALUES ('schema_version', '1')"),
+        };
+        for (const QString &sql : statements) {
+            if (auto ok = exec(sql); !ok)
+                return rollback(ok.error());
+        }
+    }
+    if (!db.commit())
+        return rollback(db.lastError().text());
+    return {};
+}
+
+std::expected<Organisation, QString> RelayStore::createOrganisation(const QString &id, const QString &name,
+                                                                    const QByteArray &secretHash, qint64 now)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("INSERT INTO orgs (id, name, secret_hash, last_seq, created_at) VALUES (?, ?, ?, 0, ?)"));
+    query.addBindValue(id);
+    query.addBindValue(name);
+    query.addBindValue(hex(secretHash));
+    query.addBindValue(now);
+    if (!query.exec())
+        return std::unexpected(error(query));
+    return Organisation{id, name, secretHash, 0, now};
+}
+
+std::optional<Organisation> RelayStore::organisation(const QString &id)
+{
+    QSqlQuery &query = prepared(QStringLiteral("SELECT id, name, secret_hash, last_seq, created_at FROM orgs WHERE id = ?"));
+    query.bindValue(0, id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    Organisation org{query.value(0).toString(), query.value(1).toString(), unhex(query.value(2)),
+                     query.value(3).toLongLong(), query.value(4).toLongLong()};
+    query.finish();
+    return org;
+}
+
+std::expected<QList<Organisation>, QString> RelayStore::organisations()
+{
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("SELECT id, name, secret_hash, last_seq, created_at FROM orgs ORDER BY created_at, id")))
+        return std::unexpected(error(query));
+    QList<Organisation> result;
+    while (query.next())
+        result.append({query.value(0).toString(), query.value(1).toString(), unhex(query.value(2)),
+                       query.value(3).toLongLong(), query.value(4).toLongLong()});
+    return result;
+}
+
+std::expected<void, QString> RelayStore::setSecretHash(const QString &orgId, const QByteArray &secretHash)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("UPDATE orgs SET secret_hash = ? WHERE id = ?"));
+    query.addBindValue(hex(secretHash));
+    query.addBindValue(orgId);
+    if (!query.exec())
+        return std::unexpected(error(query));
+    if (query.numRowsAffected() != 1)
+        return std::unexpected(QStringLiteral("There is no organisation %1.").arg(orgId));
+    return {};
+}
+
+std::expected<void, QString> RelayStore::addEnrolCode(const QString &orgId, const QByteArray &codeHash,
+                                                      qint64 expiresAt, qint64 now)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("INSERT INTO enrol_codes (code_hash, org_id, expires_at, used_at, created_at) VALUES (?, ?, ?, NULL, ?)"));
+    query.addBindValue(hex(codeHash));
+    query.addBindValue(orgId);
+    query.addBindValue(expiresAt);
+    query.addBindValue(now);
+    if (!query.exec())
+        return std::unexpected(error(query));
+    return {};
+}
+
+std::expected<Device, EnrolProblem> RelayStore::enrol(const QByteArray &codeHash, const QString &deviceId,
+                                                     const QString &name, const QByteArray &tokenHash, qint64 now)
+{
+    QSqlDatabase db = database();
+    if (!begin())
+        return std::unexpected(EnrolProblem::Storage);
+    auto rollback = [&db](EnrolProblem problem) {
+        db.rollback();
+        return std::unexpected(problem);
+    };
+    QString orgId;
+    {
+        QSqlQuery query(db);
+        query.prepare(m_postgres ? QStringLiteral("SELECT org_id, expires_at, used_at FROM enrol_codes WHERE code_hash = ? FOR UPDATE")
+                                 : QStringLiteral("SELECT org_id, expires_at, used_at FROM enrol_codes WHERE code_hash = ?"));
+        query.addBindValue(hex(codeHash));
+        if (!query.exec())
+            return rollback(EnrolProblem::Storage);
+        if (!query.next())
+            return rollback(EnrolProblem::UnknownCode);
+        if (!query.value(2).isNull())
+            return rollback(EnrolProblem::UsedCode);
+        if (query.value(1).toLongLong() <= now)
+            return rollback(EnrolProblem::ExpiredCode);
+        orgId = query.value(0).toString();
+    }
+    QSqlQuery use(db);
+    use.prepare(QStringLiteral("UPDATE enrol_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL"));
+    use.addBindValue(now);
+    use.addBindValue(hex(codeHash));
+    if (!use.exec())
+        return rollback(EnrolProblem::Storage);
+    if (use.numRowsAffected() != 1)
+        return rollback(EnrolProblem::UsedCode);
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO devices (id, org_id, name, token_hash, created_at, last_seen_at, revoked_at)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, NULL)"));
+    insert.addBindValue(deviceId);
+    insert.addBindValue(orgId);
+    insert.addBindValue(name);
+    insert.addBindValue(hex(tokenHash));
+    insert.addBindValue(now);
+    insert.addBindValue(now);
+    if (!insert.exec())
+        return rollback(EnrolProblem::Storage);
+    if (!db.commit())
+        return rollback(EnrolProblem::Storage);
+    return Device{deviceId, orgId, name, now, now, 0};
+}
+
+std::optional<Device> RelayStore::deviceByTokenHash(const QByteArray &tokenHash)
+{
+    QSqlQuery &query = prepared(QStringLiteral(
+        "SELECT id, org_id, name, created_at, last_seen_at, revoked_at FROM devices WHERE token_hash = ?"));
+    query.bindValue(0, hex(tokenHash));
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    Device device{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                  query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toLongLong()};
+    query.finish();
+    return device;
+}
+
+std::expected<QList<Device>, QString> RelayStore::devices(const QString &orgId)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT id, org_id, name, created_at, last_seen_at, revoked_at FROM devices"
+                                 " WHERE org_id = ? ORDER BY created_at, id"));
+    query.addBindValue(orgId);
+    if (!query.exec())
+        return std::unexpected(error(query));
+    QList<Device> result;
+    while (query.next())
+        result.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                       query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toLongLong()});
+    return result;
+}
+
+std::expected<bool, QString> RelayStore::revokeDevice(const QString &deviceId, qint64 now)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?"));
+    query.addBindValue(now);
+    query.addBindValue(deviceId);
+    if (!query.exec())
+        return std::unexpected(error(query));
+    return query.numRowsAffected() == 1;
+}
+
+void RelayStore::touchDevice(const QString &deviceId, qint64 now)
+{
+    QSqlQuery &query = prepared(QStringLiteral("UPDATE devices SET last_seen_at = ? WHERE id = ?"));
+    query.bindValue(0, now);
+    query.bindValue(1, deviceId);
+    query.exec();
+}
+
+QString RelayStore::eventsChannel()
+{
+    return QStringLiteral("kengele_events");
+}
+
+bool RelayStore::subscribeToEvents()
+{
+    if (!m_postgres)
+        return false;
+    return database().driver()->subscribeToNotification(eventsChannel());
+}
+
+std::expected<QList<bool>, QString> RelayStore::append(const QList<HookEvent> &events,
+                                                       const QList<QuarantinedBody> &quarantined)
+{
+    QSqlDatabase db = database();
+    if (!begin())
+        return std::unexpected(db.lastError().text());
+    auto rollback = [&db](const QString &message) {
+        db.rollback();
+        return std::unexpected(message);
+    };
+
+    QList<bool> fresh;
+    fresh.reserve(events.size());
+    QHash<QString, qint64> lastSeq; // organisations touched, with their newest sequence number
+    QHash<QString, qint64> firstSeq;
+    QSqlQuery &lock = prepared(m_postgres ? QStringLiteral("SELECT last_seq FROM orgs WHERE id = ? FOR UPDATE")
+                                          : QStringLiteral("SELECT last_seq FROM orgs WHERE id = ?"));
+    QSqlQuery &exists = prepared(QStringLiteral("SELECT 1 FROM events WHERE org_id = ? AND kind = ? AND dedupe_key = ?"));
+    QSqlQuery &insert = prepared(QStringLiteral(
+        "INSERT INTO events (org_id, seq, kind, dedupe_key, received_at, data) VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const HookEvent &event : events) {
+        auto seq = lastSeq.find(event.orgId);
+        if (seq == lastSeq.end()) {
+            lock.bindValue(0, event.orgId);
+            if (!lock.exec())
+                return rollback(error(lock));
+            if (!lock.next())
+                return rollback(QStringLiteral("no organisation %1").arg(event.orgId));
+            seq = lastSeq.insert(event.orgId, lock.value(0).toLongLong());
+            firstSeq.insert(event.orgId, seq.value());
+            lock.finish();
+        }
+        exists.bindValue(0, event.orgId);
+        exists.bindValue(1, event.kind);
+        exists.bindValue(2, event.dedupeKey);
+        if (!exists.exec())
+            return rollback(error(exists));
+        const bool duplicate = exists.next();
+        exists.finish();
+        if (duplicate) {
+            fresh.append(false);
+            continue;
+        }
+        insert.bindValue(0, event.orgId);
+        insert.bindValue(1, seq.value() + 1);
+        insert.bindValue(2, event.kind);
+        insert.bindValue(3, event.dedupeKey);
+        insert.bindValue(4, event.receivedAt);
+        insert.bindValue(5, QString::fromUtf8(event.data));
+        if (!insert.exec())
+            return rollback(error(insert));
+        ++seq.value();
+        fresh.append(true);
+    }
+    QSqlQuery &advance = prepared(QStringLiteral("UPDATE orgs SET last_seq = ? WHERE id = ?"));
+    for (auto it = lastSeq.cbegin(); it != lastSeq.cend(); ++it) {
+        if (it.value() == firstSeq.value(it.key()))
+            continue;
+        advance.bindValue(0, it.value());
+        advance.bindValue(1, it.key());
+        if (!advance.exec())
+            return rollback(error(advance));
+        if (m_postgres) {
+            QSqlQuery &notify = prepared(QStringLiteral("SELECT pg_notify('kengele_events', ?)"));
+            notify.bindValue(0, it.key());
+            if (!notify.exec())
+                return rollback(error(notify));
+            notify.finish();
+        }
+    }
+    if (!quarantined.isEmpty()) {
+        QSqlQuery &keep = prepared(QStringLiteral(
+            "INSERT INTO quarantine (org_id, kind, reason, content_type, remote, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        for (const QuarantinedBody &item : quarantined) {
+            keep.bindValue(0, item.orgId.isEmpty() ? QVariant() : QVariant(item.orgId));
+            keep.bindValue(1, item.kind);
+            keep.bindValue(2, item.reason);
+            keep.bindValue(3, item.contentType);
+            keep.bindValue(4, item.remote);
+            keep.bindValue(5, item.body);
+            keep.bindValue(6, item.receivedAt);
+            if (!keep.exec())
+                return rollback(error(keep));
+        }
+    }
+    if (!db.commit())
+        return rollback(db.lastError().text());
+    return fresh;
+}
+
+std::expected<QList<StoredEvent>, QString> RelayStore::eventsAfter(const QString &orgId, qint64 after, int limit)
+{
+    QSqlQuery &query = prepared(QStringLiteral(
+        "SELECT seq, kind, received_at, data FROM events WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT ?"));
+    query.bindValue(0, orgId);
+    query.bindValue(1, after);
+    query.bindValue(2, limit);
+    if (!query.exec())
+        return std::unexpected(error(query));
+    QList<StoredEvent> result;
+    while (query.next())
+        result.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toLongLong(),
+                       query.value(3).toString().toUtf8()});
+    query.finish();
+    return result;
+}
+
+std::expected<QList<QuarantinedBody>, QString> RelayStore::quarantine(const QString &orgId, int limit)
+{
+    QSqlQuery query(database());
+    if (orgId.isEmpty()) {
+        query.prepare(QStringLiteral("SELECT id, org_id, kind, reason, content_type, remote, body, received_at"
+                                     " FROM quarantine ORDER BY id DESC LIMIT ?"));
+    } else {
+        query.prepare(QStringLiteral("SELECT id, org_id, kind, reason, content_type, remote, body, received_at"
+                                     " FROM quarantine WHERE org_id = ? ORDER BY id DESC LIMIT ?"));
+        query.addBindValue(orgId);
+    }
+    query.addBindValue(limit);
+    if (!query.exec())
+        return std::unexpected(error(query));
+    QList<QuarantinedBody> result;
+    while (query.next())
+        result.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                       query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
+                       query.value(6).toByteArray(), query.value(7).toLongLong()});
+    return result;
+}
+
+} // namespace kengele::relay

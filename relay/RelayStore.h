@@ -1,0 +1,139 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <expected>
+#include <memory>
+#include <optional>
+
+namespace kengele::relay {
+
+// Where the relay keeps its data: a SQLite file (one relay process) or a PostgreSQL database
+// (several relay processes behind a load balancer). Parsed from "sqlite:PATH" or
+// "postgres://user[:password]@host[:port]/db[?sslmode=...]".
+struct DatabaseLocation {
+    enum class Kind { Sqlite, Postgres };
+    Kind kind = Kind::Sqlite;
+    QString path; // SQLite file
+    QString host, user, password, database, options;
+    int port = 5432;
+
+    static std::expected<DatabaseLocation, QString> parse(const QString &text);
+    QString describe() const; // for logs and messages: never the password
+};
+
+struct Organisation {
+    QString id; // org_…
+    QString name;
+    QByteArray secretHash; // SHA-256 of the hook path secret
+    qint64 lastSeq = 0;
+    qint64 createdAt = 0;
+};
+
+struct Device {
+    QString id; // dev_…
+    QString orgId;
+    QString name;
+    qint64 createdAt = 0;
+    qint64 lastSeenAt = 0;
+    qint64 revokedAt = 0; // 0 = active
+};
+
+// One provider callback that passed validation, ready to become an event.
+struct HookEvent {
+    QString orgId;
+    QString kind; // at.delivery, at.inbound, at.optout, daraja.stk, daraja.validation, daraja.confirmation
+    QString dedupeKey; // the provider's id for this callback
+    QByteArray data; // a JSON object, UTF-8
+    qint64 receivedAt = 0; // UTC ms
+};
+
+struct StoredEvent {
+    qint64 seq = 0;
+    QString kind;
+    qint64 receivedAt = 0;
+    QByteArray data;
+};
+
+// A body that failed validation: kept for an operator, never an event.
+struct QuarantinedBody {
+    qint64 id = 0;
+    QString orgId;
+    QString kind;
+    QString reason;
+    QString contentType;
+    QString remote;
+    QByteArray body;
+    qint64 receivedAt = 0;
+};
+
+enum class EnrolProblem { UnknownCode, UsedCode, ExpiredCode, Storage };
+
+// The relay's store. SQL is written once for both engines; the few differences (auto ids, binary
+// columns, row locks, notifications) are in one place each. One instance per thread.
+class RelayStore final
+{
+public:
+    ~RelayStore();
+    RelayStore(const RelayStore &) = delete;
+    RelayStore &operator=(const RelayStore &) = delete;
+
+    // Opens the database and brings its tables up to date. `connectionName` must be unique in
+    // the process.
+    static std::expected<std::unique_ptr<RelayStore>, QString> open(const DatabaseLocation &location,
+                                                                    const QString &connectionName);
+
+    bool isPostgres() const { return m_postgres; }
+    QSqlDatabase database() const;
+    bool ping();
+
+    // Organisations
+    std::expected<Organisation, QString> createOrganisation(const QString &id, const QString &name,
+                                                            const QByteArray &secretHash, qint64 now);
+    std::optional<Organisation> organisation(const QString &id);
+    std::expected<QList<Organisation>, QString> organisations();
+    std::expected<void, QString> setSecretHash(const QString &orgId, const QByteArray &secretHash);
+
+    // Enrolment codes and devices
+    std::expected<void, QString> addEnrolCode(const QString &orgId, const QByteArray &codeHash,
+                                              qint64 expiresAt, qint64 now);
+    std::expected<Device, EnrolProblem> enrol(const QByteArray &codeHash, const QString &deviceId,
+                                             const QString &name, const QByteArray &tokenHash, qint64 now);
+    std::optional<Device> deviceByTokenHash(const QByteArray &tokenHash);
+    std::expected<QList<Device>, QString> devices(const QString &orgId);
+    // false when there is no such device
+    std::expected<bool, QString> revokeDevice(const QString &deviceId, qint64 now);
+    void touchDevice(const QString &deviceId, qint64 now);
+
+    // Events. Appends the events and quarantined bodies in one transaction; for each event,
+    // whether it was new (true) or a duplicate of one already stored (false). Events of one
+    // organisation get consecutive sequence numbers, committed in order.
+    std::expected<QList<bool>, QString> append(const QList<HookEvent> &events,
+                                               const QList<QuarantinedBody> &quarantined);
+    std::expected<QList<StoredEvent>, QString> eventsAfter(const QString &orgId, qint64 after, int limit);
+    std::expected<QList<QuarantinedBody>, QString> quarantine(const QString &orgId, int limit);
+
+    // PostgreSQL only: ask to be told when another relay process appends events. The driver's
+    // notification() signal then carries the organisation id.
+    bool subscribeToEvents();
+    static QString eventsChannel();
+
+private:
+    RelayStore(const QString &connectionName, bool postgres);
+    std::expected<void, QString> migrate();
+    std::expected<void, QString> exec(const QString &sql);
+    bool begin();
+    QSqlQuery &prepared(const QString &sql); // prepared once per store, reused
+    static QString error(const QSqlQuery &query);
+
+    QString m_connectionName;
+    bool m_postgres = false;
+    QHash<QString, QSqlQuery> m_prepared;
+};
+
+} // namespace kengele::relay
