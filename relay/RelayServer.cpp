@@ -25,6 +25,7 @@ namespace {
 
 constexpr std::array<double, 10> LatencyBounds = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0};
 constexpr qsizetype MaxHeaderBytes = 16 * 1024;
+constexpr qint64 DrainLimit = 1024 * 1024;
 
 QString routeName(int route)
 {
@@ -59,6 +60,7 @@ public:
         qint64 lastActivityMs = 0;
         bool headersChecked = false;
         bool busy = false; // a long poll or a stored-then-answered hook is pending
+        qint64 drainBytes = -1; // refused: body bytes still to read and drop before closing
     };
 
     RelayTcpServer(const RelayConfig &config, QObject *parent)
@@ -102,7 +104,7 @@ protected:
             delete socket;
             return;
         }
-        m_connections.insert(socket, Connection{0, nowMs(), false, false});
+        m_connections.insert(socket, Connection{0, nowMs(), false, false, -1});
         // Connected before the HTTP server connects its own handler, so this runs first.
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
         connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.remove(socket); });
@@ -122,6 +124,12 @@ private:
         auto it = m_connections.find(socket);
         if (it == m_connections.end())
             return;
+        if (it->drainBytes >= 0) {
+            it->drainBytes -= socket->read(std::min(it->drainBytes, socket->bytesAvailable())).size();
+            if (it->drainBytes <= 0)
+                socket->disconnectFromHost();
+            return;
+        }
         const qint64 now = nowMs();
         it->lastActivityMs = now;
         if (it->requestStartedMs == 0)
@@ -146,9 +154,19 @@ private:
                 const qint64 length = line.mid(15).trimmed().toLongLong(&ok);
                 if (!ok || length > m_config.maxBodyBytes) {
                     ++refusedTooLarge;
-                    refuse(socket, rawResponse(413, "Payload Too Large",
-                                               "The request body is larger than this relay accepts ("
-                                                   + QByteArray::number(m_config.maxBodyBytes) + " bytes)."));
+                    const QByteArray response = rawResponse(413, "Payload Too Large",
+                                                            "The request body is larger than this relay accepts ("
+                                                                + QByteArray::number(m_config.maxBodyBytes) + " bytes).");
+                    if (ok && length <= DrainLimit) {
+                        // Read and drop a moderately large body, so the client is not reset before
+                        // it reads the answer; then close.
+                        socket->write(response);
+                        socket->read(end + 4); // the headers
+                        it->drainBytes = length;
+                        inspect(socket);
+                    } else {
+                        refuse(socket, response);
+                    }
                     return;
                 }
             } else if (line.startsWith("transfer-encoding:") && line.contains("chunked")) {

@@ -477,7 +477,7 @@ std::expected<QList<bool>, QString> RelayStore::append(const QList<HookEvent> &e
             keep.bindValue(2, item.reason);
             keep.bindValue(3, item.contentType);
             keep.bindValue(4, item.remote);
-            keep.bindValue(5, item.body);
+            keep.bindValue(5, item.body.isNull() ? QByteArray("") : item.body); // an empty body is still kept
             keep.bindValue(6, item.receivedAt);
             if (!keep.exec())
                 return rollback(error(keep));

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "RelayAdmin.h"
+#include "RelayConfig.h"
+#include "RelayServer.h"
+#include "RelayStore.h"
+
+#include <QByteArray>
+#include <QNetworkAccessManager>
+#include <QString>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace kengele::test {
+
+// A relay on loopback for tests: a store (SQLite in a temporary folder, or a scratch PostgreSQL
+// database) and a server on a free port. The store outlives server restarts.
+class RelayHarness
+{
+public:
+    enum class Backend { Sqlite, Postgres };
+
+    explicit RelayHarness(Backend backend);
+    ~RelayHarness();
+
+    // Opens the store (a second store on the same database with openExtraStore()).
+    bool open(QString *why = nullptr);
+    relay::RelayStore &store() { return *m_store; }
+    std::unique_ptr<relay::RelayStore> openExtraStore(const QString &connectionName);
+    QString databaseLocation() const { return m_location; }
+    Backend backend() const { return m_backend; }
+
+    // Starts (or restarts) the server with this configuration; the port stays the same on restart.
+    bool start(relay::RelayConfig config = {});
+    void stop();
+    relay::RelayServer *server() { return m_server.get(); }
+    QUrl baseUrl() const;
+
+    // A new organisation with a device enrolled; hooks holds the hook URLs.
+    struct Org {
+        QString id;
+        QString secret;
+        QJsonObject hooks;
+        QString token; // device token
+        QString deviceId;
+    };
+    Org createOrgWithDevice(const QString &name = QStringLiteral("St Paul's Church"));
+
+    struct Reply {
+        int status = 0; // 0: no answer (connection failed)
+        QByteArray body;
+        QByteArray contentType;
+        QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
+        QHash<QByteArray, QByteArray> headers;
+        QJsonObject json() const;
+    };
+    Reply post(const QUrl &url, const QByteArray &body, const QByteArray &contentType, const QByteArray &token = {});
+    Reply postForm(const QUrl &url, const QByteArray &form) { return post(url, form, "application/x-www-form-urlencoded"); }
+    Reply get(const QUrl &url, const QByteArray &token = {}, int timeoutMs = 10000);
+    Reply events(const Org &org, qint64 after, int wait = 0, int limit = 0);
+
+private:
+    Backend m_backend;
+    QTemporaryDir m_dir;
+    QString m_location;
+    QString m_scratchUrl;
+    std::unique_ptr<relay::RelayStore> m_store;
+    std::unique_ptr<relay::RelayServer> m_server;
+    quint16 m_port = 0;
+    QNetworkAccessManager m_network;
+};
+
+} // namespace kengele::test
