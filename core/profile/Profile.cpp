@@ -7,6 +7,7 @@
 #include "storage/Database.h"
 #include "templates/TemplateService.h"
 #include "campaigns/CampaignService.h"
+#include "inbox/InboxService.h"
 #include "tokens/TokenLedger.h"
 
 #include <QDir>
@@ -67,6 +68,8 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
     CampaignService::Limits limits;
     limits.maxSegments = profile->m_settings->maxSegmentsPerMessage();
     profile->m_campaigns->setLimits(limits);
+    profile->m_inbox = std::make_unique<InboxService>(*profile->m_database, *profile->m_contacts, *profile->m_campaigns,
+                                                      *profile->m_settings, clock);
     return profile;
 }
 

@@ -18,6 +18,7 @@ class Settings;
 class TemplateService;
 class TokenLedger;
 class CampaignService;
+class InboxService;
 
 // One organisation's data folder: the database, the settings and the services over them.
 // Front ends (GUI, CLI) and tests build one and pass its services to whoever needs them.
@@ -45,6 +46,7 @@ public:
     TemplateService &templates() { return *m_templates; }
     TokenLedger &tokens() { return *m_tokens; }
     CampaignService &campaigns() { return *m_campaigns; }
+    InboxService &inbox() { return *m_inbox; }
     const Clock &clock() const { return m_clock; }
 
     // Applies the phone region from settings (after the user changed it).
@@ -64,6 +66,7 @@ private:
     std::unique_ptr<TemplateService> m_templates;
     std::unique_ptr<TokenLedger> m_tokens;
     std::unique_ptr<CampaignService> m_campaigns;
+    std::unique_ptr<InboxService> m_inbox;
 };
 
 } // namespace kengele

@@ -51,6 +51,16 @@ void Settings::setLanguage(const QString &language)
     m_settings.setValue(key("ui/language"), language);
 }
 
+QString Settings::relayUrl() const
+{
+    return m_settings.value(key("relay/url")).toString();
+}
+
+void Settings::setRelayUrl(const QString &url)
+{
+    m_settings.setValue(key("relay/url"), url);
+}
+
 QString Settings::gatewayProvider() const
 {
     return m_settings.value(key("gateway/provider"), QStringLiteral("simulator")).toString();

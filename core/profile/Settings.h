@@ -35,6 +35,11 @@ public:
     double gatewayRatePerSecond() const; // messages per second; 0: no limit
     void setGatewayRatePerSecond(double rate);
 
+    // The relay this profile syncs with (docs/relay.md); empty: none. The device token is NOT here:
+    // it lives in the OS keychain.
+    QString relayUrl() const;
+    void setRelayUrl(const QString &url);
+
     // Sending rules.
     QTime quietHoursStart() const;
     QTime quietHoursEnd() const;

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "InboxMessage.h"
+#include "common/Result.h"
+
+#include <QObject>
+
+namespace kengele {
+
+class CampaignService;
+class Clock;
+class ContactService;
+class Database;
+class Settings;
+struct Campaign;
+struct Contact;
+struct ContactInput;
+
+// The inbox of incoming SMS (DESIGN 3, "Inbound SMS"): what the relay sync stored, read by the
+// Inbox page and the CLI. A reply is a one-recipient campaign through CampaignService, so it
+// follows every rule of the pipeline (opt-outs, tokens, quiet hours, the outbox's crash safety);
+// the dispatcher sends it like any campaign.
+class InboxService final : public QObject
+{
+    Q_OBJECT
+
+public:
+    InboxService(Database &database, ContactService &contacts, CampaignService &campaigns, Settings &settings, const Clock &clock,
+                 QObject *parent = nullptr);
+
+    // Newest first.
+    Result<QList<InboxMessage>> list(const InboxQuery &query, int offset, int limit) const;
+    Result<int> count(const InboxQuery &query = {}) const;
+    Result<int> unreadCount() const;
+    Result<InboxMessage> get(qint64 id) const;
+
+    Status markRead(const QList<qint64> &ids, bool read = true);
+
+    // Adds the sender as a contact (source "inbox") and ties their messages to it.
+    Result<Contact> addSenderAsContact(qint64 messageId, const ContactInput &names);
+
+    // Sends `text` to the message's sender as a campaign of one (named "Reply to ..."), marks the
+    // message read and remembers the campaign. The sender must be a contact (see
+    // addSenderAsContact) who has not opted out. Returns the launched campaign: the dispatcher
+    // sends it.
+    Result<Campaign> reply(qint64 messageId, const QString &text, const QString &userName = {});
+
+    // The relay sync saved new messages (connect RelaySyncService::eventsApplied here).
+    void notifyNewMessages() { Q_EMIT inboxChanged(); }
+
+Q_SIGNALS:
+    void inboxChanged();
+
+private:
+    Database &m_database;
+    ContactService &m_contacts;
+    CampaignService &m_campaigns;
+    Settings &m_settings;
+    const Clock &m_clock;
+};
+
+} // namespace kengele

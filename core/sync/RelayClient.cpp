@@ -1,0 +1,239 @@
+#include "RelayClient.h"
+
+#include "SyncLog.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QUrlQuery>
+
+namespace kengele {
+
+namespace {
+
+constexpr int EnrolTimeoutMs = 30'000;
+// A long-poll is held up to `wait` seconds; the answer may take a little longer to come.
+constexpr int PollGraceMs = 15'000;
+
+QString hostOf(const QUrl &url)
+{
+    return url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash);
+}
+
+QDateTime parseTime(const QString &text)
+{
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime::fromString(text, Qt::ISODate);
+    return time.isValid() ? time.toUTC() : QDateTime();
+}
+
+} // namespace
+
+RelayClient::RelayClient(QNetworkAccessManager &network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+{
+}
+
+RelayClient::~RelayClient()
+{
+    cancel();
+}
+
+RelayResult<QUrl> RelayClient::parseUrl(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    const QUrl url = QUrl::fromUserInput(trimmed);
+    const bool schemeGiven = trimmed.startsWith(QStringLiteral("http://"), Qt::CaseInsensitive)
+                             || trimmed.startsWith(QStringLiteral("https://"), Qt::CaseInsensitive);
+    if (trimmed.isEmpty() || !schemeGiven || !url.isValid() || url.host().isEmpty() || url.hasQuery() || url.hasFragment()
+        || !url.userInfo().isEmpty()) {
+        return std::unexpected(RelayError{RelayError::Kind::InvalidUrl,
+                                          tr("“%1” is not the address of a relay. Write it as your administrator gave it, "
+                                             "like https://relay.example.org")
+                                              .arg(trimmed),
+                                          0, 0});
+    }
+    QUrl clean = url.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+    return clean;
+}
+
+QUrl RelayClient::endpoint(const QString &path) const
+{
+    QUrl url = m_baseUrl;
+    QString base = url.path();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    url.setPath(base + path);
+    return url;
+}
+
+QNetworkReply *RelayClient::track(QNetworkReply *reply)
+{
+    m_replies.removeAll(nullptr);
+    m_replies.append(reply);
+    return reply;
+}
+
+bool RelayClient::isBusy() const
+{
+    for (const auto &reply : m_replies) {
+        if (reply && reply->isRunning())
+            return true;
+    }
+    return false;
+}
+
+void RelayClient::cancel()
+{
+    const auto replies = std::exchange(m_replies, {});
+    for (const auto &reply : replies) {
+        if (!reply)
+            continue;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+RelayError RelayClient::errorOf(QNetworkReply *reply, const QByteArray &body, bool enrolling) const
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString where = hostOf(m_baseUrl);
+    RelayError error;
+    error.httpStatus = status;
+    if (status == 0) {
+        qCInfo(lcSync) << "relay unreachable:" << reply->error();
+        error.kind = RelayError::Kind::Unreachable;
+        error.message = tr("Kengele cannot reach the relay at %1. Check that this computer is connected to the internet "
+                           "and that the address is right; Kengele keeps trying.")
+                            .arg(where);
+        return error;
+    }
+    const QString reason = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString();
+    qCInfo(lcSync) << "relay answered" << status;
+    if (status == 401) {
+        error.kind = RelayError::Kind::Unauthorized;
+        error.message = enrolling ? tr("The relay did not accept this enrolment code. A code works only once and only for a "
+                                       "limited time (usually 24 hours). Check that it was typed exactly, or ask your "
+                                       "administrator for a new one.")
+                                  : tr("The relay no longer accepts this computer (its access may have been withdrawn). "
+                                       "Connect it again with a new enrolment code from your administrator.");
+    } else if (status == 429) {
+        error.kind = RelayError::Kind::RateLimited;
+        bool ok = false;
+        const qint64 seconds = reply->rawHeader("Retry-After").trimmed().toLongLong(&ok);
+        error.retryAfterMs = ok && seconds > 0 ? qMin<qint64>(seconds, 3600) * 1000 : 0;
+        error.message = tr("The relay is busy; Kengele will try again shortly.");
+    } else if (status >= 500) {
+        error.kind = RelayError::Kind::ServerError;
+        error.message = tr("The relay at %1 has a problem (error %2); Kengele will try again. If this lasts, tell the "
+                           "relay's administrator.")
+                            .arg(where)
+                            .arg(status);
+    } else if (status == 404 && reason.isEmpty()) {
+        error.kind = RelayError::Kind::BadAnswer;
+        error.message = tr("There is no Kengele relay at %1. Check the address your administrator gave you.").arg(where);
+    } else {
+        error.kind = RelayError::Kind::Refused;
+        error.message = reason.isEmpty() ? tr("The relay refused the request (error %1).").arg(status)
+                                         : tr("The relay refused the request: %1").arg(reason);
+    }
+    return error;
+}
+
+void RelayClient::enrol(const QString &code, const QString &deviceName, EnrolCallback done)
+{
+    QNetworkRequest request(endpoint(QStringLiteral("/v1/enrol")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(EnrolTimeoutMs);
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("code"), code.trimmed()}, {QStringLiteral("name"), deviceName}})
+                                .toJson(QJsonDocument::Compact);
+    QNetworkReply *reply = track(m_network.post(request, body));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
+        m_replies.removeAll(reply);
+        reply->deleteLater();
+        const QByteArray answer = reply->readAll();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status != 200 && status != 201) {
+            done(std::unexpected(errorOf(reply, answer, true)));
+            return;
+        }
+        const QJsonObject object = QJsonDocument::fromJson(answer).object();
+        RelayEnrolment enrolment{object.value(QStringLiteral("device")).toString(), object.value(QStringLiteral("token")).toString(),
+                                 object.value(QStringLiteral("org")).toString(), object.value(QStringLiteral("org_name")).toString()};
+        if (enrolment.token.isEmpty() || enrolment.org.isEmpty()) {
+            done(std::unexpected(RelayError{RelayError::Kind::BadAnswer,
+                                            tr("The answer from %1 could not be read. Is it the address of a Kengele relay?")
+                                                .arg(hostOf(m_baseUrl)),
+                                            status, 0}));
+            return;
+        }
+        qCInfo(lcSync) << "enrolled as device" << enrolment.device << "of" << enrolment.org;
+        done(std::move(enrolment));
+    });
+}
+
+void RelayClient::fetchEvents(qint64 after, int waitSeconds, int limit, EventsCallback done)
+{
+    QUrl url = endpoint(QStringLiteral("/v1/events"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("after"), QString::number(after));
+    query.addQueryItem(QStringLiteral("wait"), QString::number(waitSeconds));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setTransferTimeout(waitSeconds * 1000 + PollGraceMs);
+    QNetworkReply *reply = track(m_network.get(request));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, after, done = std::move(done)] {
+        m_replies.removeAll(reply);
+        reply->deleteLater();
+        const QByteArray answer = reply->readAll();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status != 200) {
+            done(std::unexpected(errorOf(reply, answer, false)));
+            return;
+        }
+        const RelayError unreadable{RelayError::Kind::BadAnswer,
+                                    tr("The answer from %1 could not be read. Is it the address of a Kengele relay?").arg(hostOf(m_baseUrl)),
+                                    status, 0};
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(answer, &parseError);
+        const QJsonObject object = document.object();
+        if (parseError.error != QJsonParseError::NoError || !object.value(QStringLiteral("events")).isArray()) {
+            done(std::unexpected(unreadable));
+            return;
+        }
+        RelayEventBatch batch;
+        batch.more = object.value(QStringLiteral("more")).toBool();
+        qint64 last = after;
+        for (const QJsonValue &value : object.value(QStringLiteral("events")).toArray()) {
+            const QJsonObject item = value.toObject();
+            RelayEvent event;
+            event.seq = item.value(QStringLiteral("seq")).toInteger(-1);
+            event.kind = item.value(QStringLiteral("kind")).toString();
+            event.received = parseTime(item.value(QStringLiteral("received")).toString());
+            event.data = item.value(QStringLiteral("data")).toObject();
+            // In order and after the cursor, or the feed cannot be trusted (never skip or repeat).
+            if (event.seq <= last || event.kind.isEmpty()) {
+                qCWarning(lcSync) << "relay feed out of order: seq" << event.seq << "after" << last;
+                done(std::unexpected(unreadable));
+                return;
+            }
+            last = event.seq;
+            batch.events.append(std::move(event));
+        }
+        // The last seq received (the relay's "next" says the same); never beyond what was applied.
+        batch.next = last;
+        done(std::move(batch));
+    });
+}
+
+} // namespace kengele

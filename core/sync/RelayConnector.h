@@ -1,0 +1,52 @@
+#pragma once
+
+#include "RelayEvent.h"
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+namespace kengele {
+
+class Clock;
+class Database;
+class RelayClient;
+class SecretStore;
+class Settings;
+
+// Connects a profile to a relay (docs/relay.md, "Desktop side"): the enrolment code is traded
+// for a device token, which goes to the OS keychain; the URL goes to the profile's settings and
+// the organisation to the database. The token is never written anywhere else, nor logged.
+class RelayConnector final
+{
+    Q_DECLARE_TR_FUNCTIONS(RelayConnector)
+
+public:
+    // The keychain key of the device token (namespaced per profile by the SecretStore).
+    static constexpr char TokenSecret[] = "relay/device-token";
+    // When set, used instead of the keychain (headless servers, tests).
+    static constexpr char TokenVariable[] = "KENGELE_RELAY_TOKEN";
+
+    RelayConnector(Settings &settings, SecretStore &secrets, Database &database, RelayClient &client, const Clock &clock);
+
+    using Callback = std::function<void(Result<RelayEnrolment>)>;
+    // Checks the URL, enrols, stores token, URL and organisation. On failure nothing is changed.
+    void connectDevice(const QString &url, const QString &code, const QString &deviceName, Callback done);
+
+    // KENGELE_RELAY_TOKEN when set, else the keychain's; empty when neither has one. Blocks
+    // briefly on the keychain: not for the GUI thread (use SecretStore::read with TokenSecret there).
+    static QString token(SecretStore &secrets);
+    static QString tokenFromEnvironment();
+
+private:
+    Settings &m_settings;
+    SecretStore &m_secrets;
+    Database &m_database;
+    RelayClient &m_client;
+    const Clock &m_clock;
+};
+
+} // namespace kengele

@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+// The relay link (core/sync). Counts and sequence numbers only: never tokens, phone numbers or
+// message texts.
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
