@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringEncoder>
 #include <QStringView>
 #include <QVarLengthArray>
 
@@ -68,6 +69,7 @@ private:
     int m_prepareError = 0;
     bool m_failed = false;
     QVarLengthArray<QByteArray, 12> m_texts; // bound text, alive until rebound
+    QStringEncoder m_encoder { QStringEncoder::Utf8, QStringConverter::Flag::Stateless };
 };
 
 } // namespace kengele
