@@ -3,11 +3,14 @@
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "contacts/PhoneNormalizer.h"
+#include "messaging/SegmentCounter.h"
 #include "storage/Database.h"
 #include "tokens/TokenLedger.h"
 
 #include <QSqlQuery>
 #include <QtTest>
+
+#include <utility>
 
 using namespace kengele;
 using kengele::test::TempProfile;
@@ -28,6 +31,8 @@ private Q_SLOTS:
     void scheduledLaterWaits();
     void recipientsByState();
     void landlinesAreLeftOut();
+    void launchWritesEveryRow_data();
+    void launchWritesEveryRow();
 
 private:
     CampaignDraft draft(const QString &body) const;
@@ -229,6 +234,83 @@ void TestCampaignService::landlinesAreLeftOut()
     QVERIFY(reach.canReceiveSms(QStringLiteral("+254712000002")));
     QVERIFY(!reach.canReceiveSms(QStringLiteral("+999123456")));  // no such country
     QVERIFY(reach.canReceiveSms(QStringLiteral("+14155550123"))); // +1: fixed line or mobile
+}
+
+// The outbox is written many rows to a statement: every row arrives whole and in order, whatever
+// the count (a statement's worth, one more or less, a part of one), long texts followed by shorter
+// ones and texts outside ASCII included.
+void TestCampaignService::launchWritesEveryRow_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addRow("1") << 1;
+    QTest::addRow("99") << 99;
+    QTest::addRow("100") << 100;
+    QTest::addRow("101") << 101;
+    QTest::addRow("250") << 250;
+}
+
+void TestCampaignService::launchWritesEveryRow()
+{
+    QFETCH(int, count);
+    m_profile = std::make_unique<TempProfile>();
+    Profile &p = **m_profile;
+    QVERIFY(test::fillContacts(p, count));
+    QSqlDatabase db = p.database().connection();
+    QSqlQuery rename(db);
+    // Every third name long, every fifth one not ASCII.
+    QVERIFY(rename.exec(QStringLiteral("UPDATE contacts SET first_name = 'Bartholomew-Kiprotich-Wekesa' WHERE id % 3 = 0")));
+    QVERIFY(rename.exec(QStringLiteral("UPDATE contacts SET first_name = 'Nyambũra', last_name = 'Ōtieno' WHERE id % 5 = 0")));
+    QList<std::pair<qint64, QString>> people; // id and phone, in id order
+    QList<QStringList> expected;              // phone, name, text
+    QSqlQuery read(db);
+    QVERIFY(read.exec(QStringLiteral("SELECT id, first_name, last_name, phone FROM contacts ORDER BY id")));
+    while (read.next()) {
+        const QString first = read.value(1).toString();
+        const QString last = read.value(2).toString();
+        people.append({read.value(0).toLongLong(), read.value(3).toString()});
+        expected.append({read.value(3).toString(), first + u' ' + last, QStringLiteral("Habari ") + first + QStringLiteral(", karibu Everyone!")});
+    }
+    read.finish();
+    QCOMPARE(people.size(), count);
+    const qint64 everyone = p.groups().create(QStringLiteral("Everyone"))->id;
+    QList<qint64> ids;
+    for (const auto &person : std::as_const(people))
+        ids << person.first;
+    QVERIFY(p.groups().addMembers(everyone, ids));
+    QVERIFY(p.tokens().grant(QStringLiteral("Main"), 10000, QStringLiteral("test"), {}));
+
+    CampaignDraft d;
+    d.body = QStringLiteral("Habari {first_name}, karibu {group}!");
+    d.groupIds = {everyone};
+    d.gateway = QStringLiteral("africastalking");
+    d.priority = Priority::High;
+    const auto launched = p.campaigns().launch(d);
+    QVERIFY2(launched, qPrintable(launched ? QString() : launched.error().message));
+    QCOMPARE(launched->recipients, count);
+    QCOMPARE(launched->states.value(QStringLiteral("queued")), count);
+
+    QSqlQuery rows(db);
+    rows.prepare(QStringLiteral("SELECT contact_id, phone, name, text, segments, state, priority, due_at, updated_at, attempts "
+                                "FROM outbox WHERE campaign_id = ? ORDER BY id"));
+    rows.addBindValue(launched->id);
+    QVERIFY(rows.exec());
+    const qint64 now = m_profile->clock().nowMs();
+    int i = 0;
+    while (rows.next()) {
+        QVERIFY(i < count);
+        QCOMPARE(rows.value(0).toLongLong(), people.at(i).first);
+        QCOMPARE(rows.value(1).toString(), expected.at(i).at(0));
+        QCOMPARE(rows.value(2).toString(), expected.at(i).at(1));
+        QCOMPARE(rows.value(3).toString(), expected.at(i).at(2));
+        QCOMPARE(rows.value(4).toInt(), SegmentCounter::count(expected.at(i).at(2)).segments);
+        QCOMPARE(rows.value(5).toString(), QStringLiteral("queued"));
+        QCOMPARE(rows.value(6).toInt(), int(Priority::High));
+        QCOMPARE(rows.value(7).toLongLong(), now);
+        QCOMPARE(rows.value(8).toLongLong(), now);
+        QCOMPARE(rows.value(9).toInt(), 0);
+        ++i;
+    }
+    QCOMPARE(i, count);
 }
 
 QTEST_GUILESS_MAIN(TestCampaignService)
