@@ -109,7 +109,11 @@ std::expected<std::unique_ptr<RelayStore>, QString> RelayStore::open(const Datab
                                         postgres ? QStringLiteral("libqt6sql6-psql") : QStringLiteral("libqt6sql6-sqlite")));
     if (!db.open())
         return std::unexpected(QStringLiteral("Cannot open the database %1: %2").arg(location.describe(), db.lastError().text()));
-    if (!postgres) {
+    if (postgres) {
+        // Keep PostgreSQL's "already exists, skipping" notices out of the relay's log.
+        if (auto ok = store->exec(QStringLiteral("SET client_min_messages TO warning")); !ok)
+            return std::unexpected(ok.error());
+    } else {
         for (const auto *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
             if (auto ok = store->exec(QLatin1String(pragma)); !ok)
                 return std::unexpected(ok.error());
