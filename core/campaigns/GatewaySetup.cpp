@@ -23,9 +23,15 @@ Dispatcher::GatewayFactory GatewaySetup::factory(Settings &settings, const QStri
     at.environment = settings.gatewayEnvironment() == QStringLiteral("sandbox") ? AfricasTalkingGateway::Environment::Sandbox
                                                                                 : AfricasTalkingGateway::Environment::Live;
     at.baseUrl = QUrl(settings.gatewayBaseUrl());
-    return [at](const QString &gateway, QString *whyNot) -> SmsGateway * {
+    SimulatorOptions simulator;
+    if (const QUrl reportUrl(settings.simulatorReportUrl()); reportUrl.isValid() && !reportUrl.isEmpty()) {
+        // Reports travel as Africa's Talking's do: to the relay's hook, and back through sync.
+        simulator.callbackUrl = reportUrl;
+        simulator.reportsOnlyThroughCallback = true;
+    }
+    return [at, simulator](const QString &gateway, QString *whyNot) -> SmsGateway * {
         if (gateway == QStringLiteral("simulator")) {
-            return GatewayConnection::simulation(SimulatorOptions{}, whyNot).release();
+            return GatewayConnection::simulation(simulator, whyNot).release();
         }
         if (gateway == QStringLiteral("africastalking")) {
             if (at.apiKey.isEmpty()) {

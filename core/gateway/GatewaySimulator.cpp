@@ -566,6 +566,7 @@ void GatewaySimulator::emitDueReports()
 {
     QList<DeliveryReport> due;
     QUrl callbackUrl;
+    bool onlyCallback = false;
     {
         QMutexLocker lock(&m_mutex);
         const qint64 now = m_elapsed.elapsed();
@@ -575,6 +576,7 @@ void GatewaySimulator::emitDueReports()
         }
         m_counters.reportsProduced += int(due.size());
         callbackUrl = m_options.callbackUrl;
+        onlyCallback = m_options.reportsOnlyThroughCallback && callbackUrl.isValid() && !callbackUrl.isEmpty();
     }
     m_timerDueMs = -1;
     const QDateTime receivedAt = QDateTime::currentDateTimeUtc();
@@ -583,6 +585,8 @@ void GatewaySimulator::emitDueReports()
         report.receivedAt = receivedAt;
         if (callbackUrl.isValid() && !callbackUrl.isEmpty())
             postToCallback(report, callbackUrl);
+        if (onlyCallback)
+            continue;
         Q_EMIT deliveryReport(report);
         if (!alive)
             return;
@@ -590,8 +594,10 @@ void GatewaySimulator::emitDueReports()
     scheduleReportTimer();
 }
 
-void GatewaySimulator::postToCallback(const DeliveryReport &report, const QUrl &url)
+void GatewaySimulator::postToCallback(const DeliveryReport &report, const QUrl &url, int attempt, qint64 firstTriedMs)
 {
+    if (firstTriedMs < 0)
+        firstTriedMs = m_elapsed.elapsed();
     if (!m_callbackNetwork)
         m_callbackNetwork = new QNetworkAccessManager(this);
     QByteArray body = formField("id", report.messageId) + '&' + formField("status", report.status) + '&'
@@ -601,7 +607,36 @@ void GatewaySimulator::postToCallback(const DeliveryReport &report, const QUrl &
     QNetworkRequest request(url);
     request.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
     QNetworkReply *reply = m_callbackNetwork->post(request, body);
-    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, report, url, attempt, firstTriedMs] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status >= 200 && status < 300)
+            return;
+        // Not acknowledged (the relay is down or busy): try again, 1 s doubling to 1 min.
+        int retryForMs = 0;
+        {
+            QMutexLocker lock(&m_mutex);
+            retryForMs = m_options.callbackRetryForMs;
+        }
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            QMutexLocker lock(&m_mutex);
+            ++m_counters.callbacksAbandoned; // refused for good (a wrong hook address)
+            return;
+        }
+        const int delayMs = int(std::min<qint64>(60000, 1000LL << std::min(attempt, 6)));
+        if (m_elapsed.elapsed() + delayMs - firstTriedMs > retryForMs) {
+            QMutexLocker lock(&m_mutex);
+            ++m_counters.callbacksAbandoned;
+            return;
+        }
+        {
+            QMutexLocker lock(&m_mutex);
+            ++m_counters.callbackRetries;
+        }
+        QTimer::singleShot(delayMs, this, [this, report, url, attempt, firstTriedMs] {
+            postToCallback(report, url, attempt + 1, firstTriedMs);
+        });
+    });
 }
 
 } // namespace kengele

@@ -49,6 +49,11 @@ struct SimulatorOptions {
     double undeliverableFraction = 0; // accepted, then Failed / Rejected / AbsentSubscriber / Expired
     QSet<QString> undeliverable; // always so
     QUrl callbackUrl; // when set, each report is also POSTed here form-encoded, as AT does
+    // With a callback URL: reports go only there (to a relay, as Africa's Talking's do), not
+    // through the deliveryReport() signal. A POST that fails is tried again with back-off for
+    // up to callbackRetryForMs, as AT retries unacknowledged callbacks.
+    bool reportsOnlyThroughCallback = false;
+    int callbackRetryForMs = 10 * 60 * 1000;
 
     // Faults of a whole request, drawn at random for each (failNextRequests() makes bursts).
     double serverErrorFraction = 0; // HTTP 500; nothing taken
@@ -71,6 +76,8 @@ struct SimulatorCounters {
     int recipients = 0; // numbers in taken requests
     int accepted = 0; // of them, accepted (statusCode 101)
     int reportsProduced = 0; // delivery reports emitted
+    int callbackRetries = 0; // callback POSTs tried again after a failure
+    int callbacksAbandoned = 0; // callback POSTs given up after callbackRetryForMs
     int balanceRequests = 0; // GET /version1/user received
 };
 
@@ -158,7 +165,7 @@ private:
     void queueReport(const QString &messageId, const QString &phone);
     void scheduleReportTimer();
     void emitDueReports();
-    void postToCallback(const DeliveryReport &report, const QUrl &url);
+    void postToCallback(const DeliveryReport &report, const QUrl &url, int attempt = 0, qint64 firstTriedMs = -1);
     QByteArray newMessageId();
     bool authorised(const QHttpServerRequest &request, const QString &username) const;
 

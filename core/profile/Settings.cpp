@@ -101,6 +101,19 @@ void Settings::setGatewayEnvironment(const QString &environment)
     m_settings.setValue(key("gateway/environment"), environment);
 }
 
+QString Settings::simulatorReportUrl() const
+{
+    return m_settings.value(key("gateway/simulatorReportUrl")).toString();
+}
+
+void Settings::setSimulatorReportUrl(const QString &url)
+{
+    if (url.isEmpty())
+        m_settings.remove(key("gateway/simulatorReportUrl"));
+    else
+        m_settings.setValue(key("gateway/simulatorReportUrl"), url);
+}
+
 QString Settings::gatewayBaseUrl() const
 {
     return m_settings.value(key("gateway/baseUrl")).toString();

@@ -33,6 +33,10 @@ public:
     QString gatewayBaseUrl() const;      // empty: the provider's own host
     void setGatewayBaseUrl(const QString &url);
     double gatewayRatePerSecond() const; // messages per second; 0: no limit
+    // The simulator's delivery reports go to this address (a relay's at_delivery hook) instead of
+    // straight to the outbox, so a demonstration shows the whole path; empty: straight.
+    QString simulatorReportUrl() const;
+    void setSimulatorReportUrl(const QString &url);
     void setGatewayRatePerSecond(double rate);
 
     // The relay this profile syncs with (docs/relay.md); empty: none. The device token is NOT here:

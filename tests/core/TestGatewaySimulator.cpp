@@ -3,6 +3,9 @@
 #include "gateway/GatewaySimulator.h"
 
 #include <QElapsedTimer>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -110,6 +113,7 @@ private Q_SLOTS:
     void deliveryReportsCarryTheMessageIds();
     void undeliverableNumbersGetFailureReports();
     void reportsArePostedToTheCallbackUrl();
+    void reportsGoOnlyToTheCallbackAndAreRetried();
     void countersShowRepeats();
     void faults_data();
     void faults();
@@ -352,6 +356,35 @@ void TestGatewaySimulator::reportsArePostedToTheCallbackUrl()
             QCOMPARE(posted.field(u"networkCode"_s), u"63902"_s);
         }
     }
+}
+
+void TestGatewaySimulator::reportsGoOnlyToTheCallbackAndAreRetried()
+{
+    // A relay that is down for its first two answers (503), then acknowledges.
+    QHttpServer relay;
+    int calls = 0;
+    QList<QByteArray> acknowledged;
+    relay.route(u"/hook"_s, [&](const QHttpServerRequest &request) {
+        if (++calls <= 2)
+            return QHttpServerResponse(QHttpServerResponder::StatusCode::ServiceUnavailable);
+        acknowledged.append(request.body());
+        return QHttpServerResponse(QByteArray("OK"));
+    });
+    const quint16 port = relay.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    SimulatorOptions options = fastReports();
+    options.callbackUrl = QUrl(u"http://127.0.0.1:%1/hook"_s.arg(port));
+    options.reportsOnlyThroughCallback = true;
+    m_simulator->setOptions(options);
+    QSignalSpy reports(m_simulator.get(), &GatewaySimulator::deliveryReport);
+
+    QVERIFY(sendAndWait(*m_gateway, request({ kSafaricom })));
+    QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, 10000); // after 1 s and 2 s back-off
+    QVERIFY(acknowledged.constFirst().contains("status=Success"));
+    QCOMPARE(calls, 3);
+    QCOMPARE(reports.count(), 0); // not straight to the outbox: only through the relay
+    QCOMPARE(m_simulator->counters().callbackRetries, 2);
+    QCOMPARE(m_simulator->counters().callbacksAbandoned, 0);
 }
 
 void TestGatewaySimulator::countersShowRepeats()
