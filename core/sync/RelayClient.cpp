@@ -59,6 +59,8 @@ RelayResult<QUrl> RelayClient::parseUrl(const QString &text)
                                           0, 0});
     }
     QUrl clean = url.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+    if (clean.path() == QStringLiteral("/"))
+        clean.setPath(QString());
     return clean;
 }
 

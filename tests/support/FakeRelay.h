@@ -1,0 +1,109 @@
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <memory>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
+class QTcpServer;
+class QTcpSocket;
+
+namespace kengele::test {
+
+// A small kengele-relay for desktop tests: the client API of docs/relay.md on 127.0.0.1 —
+// POST /v1/enrol (one-time codes), GET /v1/events (Bearer token, after/wait/limit, long-poll held
+// until an event comes or `wait` seconds pass). Events are added by the test. It can go down
+// (stop listening, drop held polls) and come back on the same port, and answer the next requests
+// with a scripted status.
+class FakeRelay final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FakeRelay(QObject *parent = nullptr);
+    ~FakeRelay() override;
+
+    bool start();              // 127.0.0.1, a free port
+    QUrl url() const;          // http://127.0.0.1:PORT
+    quint16 port() const { return m_port; }
+
+    // Enrolment codes that work once; what they give.
+    void addCode(const QString &code) { m_codes.insert(code); }
+    QString org = QStringLiteral("org_test");
+    QString orgName = QStringLiteral("St. Test's Parish");
+    QString issuedToken = QStringLiteral("tok_test_secret");
+    // Tokens the feed accepts (the issued one is added on enrolment).
+    QSet<QString> tokens;
+
+    // The feed. Returns the new event's seq; wakes held long-polls.
+    qint64 addEvent(const QString &kind, const QJsonObject &data);
+    qint64 addDelivery(const QString &messageId, const QString &status, const QString &phone, const QString &failureReason = {});
+    qint64 addInbound(const QString &id, const QString &from, const QString &text, const QString &to = QStringLiteral("22384"));
+    qint64 addOptOut(const QString &phone, const QString &senderId = QStringLiteral("KENGELE"));
+    int eventCount() const { return int(m_events.size()); }
+
+    // The feed answers the next `count` requests with this status (e.g. 500, 429, 401).
+    void failNext(int status, int count = 1) { m_failStatus = status; m_failCount = count; }
+    // Stops listening and drops the connections (held polls included); comeBack() listens again.
+    void goDown();
+    bool comeBack();
+    bool isDown() const { return m_down; }
+
+    // What was asked of the feed.
+    struct FeedRequest {
+        qint64 after = 0;
+        int wait = 0;
+        int limit = 0;
+        QString token;
+        QDateTime at;
+    };
+    const QList<FeedRequest> &feedRequests() const { return m_feedRequests; }
+    int enrolRequests() const { return m_enrolRequests; }
+    int heldPolls() const { return int(m_held.size()); }
+
+Q_SIGNALS:
+    void feedRequested(int index);
+
+private:
+    struct Event {
+        qint64 seq;
+        QString kind;
+        QDateTime received;
+        QJsonObject data;
+    };
+    struct HeldPoll {
+        std::shared_ptr<QHttpServerResponder> responder;
+        QTcpSocket *socket;
+        qint64 after;
+        int limit;
+        QDateTime deadline;
+    };
+    void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void answerFeed(QHttpServerResponder &responder, qint64 after, int limit);
+    void wakeHeld();
+    void expireHeld();
+
+    QHttpServer *m_server = nullptr;
+    QTcpServer *m_tcp = nullptr;
+    quint16 m_port = 0;
+    bool m_down = false;
+    QSet<QString> m_codes;
+    QList<Event> m_events;
+    QList<HeldPoll> m_held;
+    QList<FeedRequest> m_feedRequests;
+    int m_enrolRequests = 0;
+    int m_failStatus = 0;
+    int m_failCount = 0;
+};
+
+} // namespace kengele::test
