@@ -38,9 +38,10 @@ const QStringList ValueOptions = {
     QStringLiteral("account"), QStringLiteral("provider"), QStringLiteral("username"), QStringLiteral("sender-id"),
     QStringLiteral("environment"), QStringLiteral("base-url"), QStringLiteral("template"), QStringLiteral("at"),
     QStringLiteral("priority"), QStringLiteral("rate"), QStringLiteral("state"), QStringLiteral("repeat"),
-    QStringLiteral("on"), QStringLiteral("until")};
+    QStringLiteral("on"), QStringLiteral("until"), QStringLiteral("code")};
 const QStringList FlagOptions = {QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version"),
-                                 QStringLiteral("api-key-stdin"), QStringLiteral("no-wait"), QStringLiteral("once")};
+                                 QStringLiteral("api-key-stdin"), QStringLiteral("no-wait"), QStringLiteral("once"),
+                                 QStringLiteral("unread")};
 
 QString padded(const QString &text, int width)
 {
@@ -106,6 +107,10 @@ int CliRunner::dispatch()
         return gateway(rest);
     if (command == QStringLiteral("campaign"))
         return campaign(rest);
+    if (command == QStringLiteral("relay"))
+        return relay(rest);
+    if (command == QStringLiteral("inbox"))
+        return inbox(rest);
     return usage(tr("Unknown command “%1”.").arg(command));
 }
 
@@ -191,7 +196,13 @@ void CliRunner::printHelp()
                 "  campaign status ID | campaign list | campaign recipients ID [--state S]\n"
                 "  campaign edit ID [the options of send, or --once]   change a campaign before it goes\n"
                 "  campaign pause ID | campaign resume ID\n"
-                "  campaign resend-uncertain ID | campaign cancel ID\n")
+                "  campaign resend-uncertain ID | campaign cancel ID\n"
+                "Relay (delivery reports and incoming SMS):\n"
+                "  relay connect URL --code CODE [--name NAME]   connect this computer with an enrolment code\n"
+                "  relay sync [--once]      fetch and save what came in; --once stops when up to date\n"
+                "  relay status             the relay's address, whether it answers, the last sync\n"
+                "Inbox:\n"
+                "  inbox list [--unread] [--search TEXT]   incoming SMS, newest first\n")
           << Qt::flush;
 }
 

@@ -13,6 +13,7 @@ namespace kengele {
 
 class Clock;
 class Profile;
+class SecretStore;
 struct CampaignDraft;
 
 // kengele-cli: the commands of DESIGN section 8, over the same core services as the GUI.
@@ -29,6 +30,10 @@ public:
 
     int run(const QStringList &arguments);
 
+    // Where secrets go (API key, relay device token); default: the OS keychain of the profile.
+    // Tests hand in a fake.
+    void setSecretStore(SecretStore *secrets) { m_secrets = secrets; }
+
 private:
     int dispatch();
     int contacts(const QStringList &words);
@@ -38,6 +43,11 @@ private:
     int tokens(const QStringList &words);
     int gateway(const QStringList &words);
     int campaign(const QStringList &words);
+    int relay(const QStringList &words);
+    int relayConnect(const QStringList &words);
+    int relaySync();
+    int relayStatus();
+    int inbox(const QStringList &words);
     int campaignSend();
     int campaignEdit(qint64 id);
     // Applies --text/--template/--group/--at/--repeat... to a draft; Done or an exit code.
@@ -67,6 +77,7 @@ private:
     CliArguments m_args;
     bool m_json = false;
     std::unique_ptr<Profile> m_profile;
+    SecretStore *m_secrets = nullptr;
 };
 
 } // namespace kengele
