@@ -75,7 +75,8 @@ int CliRunner::gateway(const QStringList &words)
     const QString sub = words.value(0);
     if (sub == QStringLiteral("set") && words.size() == 1) {
         if (!allowOnly({QStringLiteral("provider"), QStringLiteral("username"), QStringLiteral("sender-id"), QStringLiteral("environment"),
-                        QStringLiteral("base-url"), QStringLiteral("api-key-stdin"), QStringLiteral("rate")}))
+                        QStringLiteral("base-url"), QStringLiteral("api-key-stdin"), QStringLiteral("rate"),
+                        QStringLiteral("report-url")}))
             return BadUsage;
         const QString provider = m_args.value(QStringLiteral("provider"));
         if (provider != QStringLiteral("simulator") && provider != QStringLiteral("africastalking"))
@@ -94,6 +95,13 @@ int CliRunner::gateway(const QStringList &words)
         const QUrl baseUrl(m_args.value(QStringLiteral("base-url")));
         if (m_args.has(QStringLiteral("base-url")) && (!baseUrl.isValid() || baseUrl.scheme().isEmpty() || baseUrl.host().isEmpty()))
             return usage(tr("“%1” is not a web address. Write it like https://api.africastalking.com").arg(m_args.value(QStringLiteral("base-url"))));
+        const QString reportUrlText = m_args.value(QStringLiteral("report-url"));
+        const QUrl reportUrl(reportUrlText);
+        if (!reportUrlText.isEmpty() && (!reportUrl.isValid() || !reportUrl.scheme().startsWith(QStringLiteral("http")) || reportUrl.host().isEmpty()))
+            return usage(tr("“%1” is not a web address. Paste the relay's at_delivery hook address that `kengele-relay org create` printed.")
+                             .arg(reportUrlText));
+        if (m_args.has(QStringLiteral("report-url")) && provider != QStringLiteral("simulator"))
+            return usage(tr("--report-url is for the simulator: Africa's Talking sends its reports to the address set in its dashboard."));
         if (Status opened = openProfile(); !opened)
             return failed(opened.error());
         if (provider == QStringLiteral("africastalking")) {
@@ -124,10 +132,13 @@ int CliRunner::gateway(const QStringList &words)
             settings.setGatewayBaseUrl(baseUrl.toString());
         if (rate >= 0)
             settings.setGatewayRatePerSecond(rate);
+        if (m_args.has(QStringLiteral("report-url")))
+            settings.setSimulatorReportUrl(reportUrlText);
         settings.sync();
         if (m_json)
             printJson(QJsonObject{{QStringLiteral("provider"), provider}, {QStringLiteral("username"), settings.gatewayUsername()},
-                                  {QStringLiteral("sender_id"), settings.gatewaySenderId()}, {QStringLiteral("environment"), environment}});
+                                  {QStringLiteral("sender_id"), settings.gatewaySenderId()}, {QStringLiteral("environment"), environment},
+                                  {QStringLiteral("report_url"), settings.simulatorReportUrl()}});
         else
             m_out << (provider == QStringLiteral("simulator") ? tr("Messages now go to the simulator: no SMS leaves this computer.")
                                                                : tr("Messages now go to Africa's Talking (%1).").arg(environment))

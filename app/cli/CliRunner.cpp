@@ -38,7 +38,7 @@ const QStringList ValueOptions = {
     QStringLiteral("account"), QStringLiteral("provider"), QStringLiteral("username"), QStringLiteral("sender-id"),
     QStringLiteral("environment"), QStringLiteral("base-url"), QStringLiteral("template"), QStringLiteral("at"),
     QStringLiteral("priority"), QStringLiteral("rate"), QStringLiteral("state"), QStringLiteral("repeat"),
-    QStringLiteral("on"), QStringLiteral("until"), QStringLiteral("code")};
+    QStringLiteral("on"), QStringLiteral("until"), QStringLiteral("code"), QStringLiteral("report-url")};
 const QStringList FlagOptions = {QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version"),
                                  QStringLiteral("api-key-stdin"), QStringLiteral("no-wait"), QStringLiteral("once"),
                                  QStringLiteral("unread")};
@@ -187,6 +187,7 @@ void CliRunner::printHelp()
                 "Gateway:\n"
                 "  gateway set --provider simulator|africastalking [--username U] [--sender-id S]\n"
                 "              [--environment live|sandbox] [--base-url URL] [--api-key-stdin]\n"
+                "              [--report-url HOOK_URL]  (simulator: reports through the relay; \"\" = straight)\n"
                 "  gateway balance\n"
                 "Campaigns:\n"
                 "  campaign send --group NAME [--group NAME...] (--text T | --template NAME) [--name N]\n"

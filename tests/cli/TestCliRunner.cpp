@@ -30,6 +30,7 @@ private Q_SLOTS:
     void segmentsFromArgumentAndStdin();
     void newerDatabaseIsRefusedClearly();
     void campaignsOnceAndRepeating();
+    void simulatorReportsThroughARelayHook();
 
 private:
     struct Outcome {
@@ -307,4 +308,25 @@ void TestCliRunner::campaignsOnceAndRepeating()
 }
 
 QTEST_GUILESS_MAIN(TestCliRunner)
+
+void TestCliRunner::simulatorReportsThroughARelayHook()
+{
+    auto args = [](const char *line) { return QString::fromUtf8(line).split(u'|'); };
+    const Outcome set = cli(args("--json|gateway|set|--provider|simulator|--report-url|http://127.0.0.1:8080/hooks/org_x/secret/at/delivery"));
+    QCOMPARE(set.code, 0);
+    QCOMPARE(set.json().object().value(QStringLiteral("report_url")).toString(),
+             QStringLiteral("http://127.0.0.1:8080/hooks/org_x/secret/at/delivery"));
+    const Outcome bad = cli(args("gateway|set|--provider|simulator|--report-url|not an address"));
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains(QStringLiteral("at_delivery")), qPrintable(bad.err));
+    const Outcome forAt = cli(args("gateway|set|--provider|africastalking|--username|church|--report-url|http://x/y"));
+    QCOMPARE(forAt.code, 2);
+    QVERIFY2(forAt.err.contains(QStringLiteral("dashboard")), qPrintable(forAt.err));
+    // An empty address puts reports back on the direct path.
+    const Outcome cleared = cli(QStringList{QStringLiteral("--json"), QStringLiteral("gateway"), QStringLiteral("set"),
+                                            QStringLiteral("--provider"), QStringLiteral("simulator"), QStringLiteral("--report-url"), QString()});
+    QCOMPARE(cleared.code, 0);
+    QCOMPARE(cleared.json().object().value(QStringLiteral("report_url")).toString(), QString());
+}
+
 #include "TestCliRunner.moc"
