@@ -42,6 +42,18 @@
         <source>%n repeating message(s) launched.</source>
         <translation><numerusform>%n repeating message launched.</numerusform><numerusform>%n repeating messages launched.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Up to date: %n new event(s) saved</source>
+        <translation><numerusform>Up to date: %n new event saved</numerusform><numerusform>Up to date: %n new events saved</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new event(s) saved.</source>
+        <translation><numerusform>%n new event saved.</numerusform><numerusform>%n new events saved.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation><numerusform>%n message</numerusform><numerusform>%n messages</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ContactImporter</name>

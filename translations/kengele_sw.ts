@@ -494,6 +494,107 @@
         <translation>Tumia mojawapo ya: campaign send, run, status ID, list, recipients ID, edit ID, pause ID, resume ID, resend-uncertain ID, cancel ID.</translation>
     </message>
     <message>
+        <source>The messages wait in the queue. Run “kengele-cli campaign run” when the connection is back.</source>
+        <translation>Ujumbe unasubiri kwenye foleni. Endesha “kengele-cli campaign run” mtandao ukirudi.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address. Paste the relay&apos;s at_delivery hook address that `kengele-relay org create` printed.</source>
+        <translation>“%1” si anwani ya wavuti. Bandika anwani ya hook ya at_delivery ya relay ambayo `kengele-relay org create` ilichapisha.</translation>
+    </message>
+    <message>
+        <source>--report-url is for the simulator: Africa&apos;s Talking sends its reports to the address set in its dashboard.</source>
+        <translation>--report-url ni kwa ajili ya kiigaji: Africa&apos;s Talking hutuma ripoti zake kwenye anwani iliyowekwa kwenye dashibodi yake.</translation>
+    </message>
+    <message>
+        <source>Use one of: relay connect URL --code CODE, relay sync [--once], relay status.</source>
+        <translation>Tumia mojawapo ya: relay connect URL --code CODE, relay sync [--once], relay status.</translation>
+    </message>
+    <message>
+        <source>Give the relay&apos;s address and the enrolment code: relay connect https://relay.example.org --code KGL-…</source>
+        <translation>Toa anwani ya relay na msimbo wa usajili: relay connect https://relay.example.org --code KGL-…</translation>
+    </message>
+    <message>
+        <source>Give the enrolment code your administrator gave you: --code KGL-…</source>
+        <translation>Toa msimbo wa usajili uliopewa na msimamizi wako: --code KGL-…</translation>
+    </message>
+    <message>
+        <source>This computer is now connected to the relay of “%1” (%2). Run “kengele-cli relay sync” to fetch delivery reports and incoming SMS.</source>
+        <translation>Kompyuta hii sasa imeunganishwa na relay ya “%1” (%2). Endesha “kengele-cli relay sync” ili kuleta ripoti za ufikishaji na SMS zinazoingia.</translation>
+    </message>
+    <message>
+        <source>This data folder is not connected to a relay yet. Connect it first with “kengele-cli relay connect URL --code CODE”.</source>
+        <translation>Folda hii ya data bado haijaunganishwa na relay. Iunganishe kwanza kwa “kengele-cli relay connect URL --code CODE”.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s relay key is missing from the system&apos;s password store. Connect it again with a new enrolment code (or set KENGELE_RELAY_TOKEN).</source>
+        <translation>Ufunguo wa relay wa kompyuta hii haupo kwenye hifadhi ya nywila ya mfumo. Iunganishe tena kwa msimbo mpya wa usajili (au weka KENGELE_RELAY_TOKEN).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Up to date: %n new event(s) saved</source>
+        <translation>
+            <numerusform>Imesasishwa: tukio jipya %n limehifadhiwa</numerusform>
+            <numerusform>Imesasishwa: matukio mapya %n yamehifadhiwa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1 delivery reports, %2 messages, %3 opt-outs, %4 prayer requests).</source>
+        <translation>(ripoti za ufikishaji %1, ujumbe %2, waliojiondoa %3, maombi ya sala %4).</translation>
+    </message>
+    <message>
+        <source>Next try at %1.</source>
+        <translation>Jaribio linalofuata saa %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new event(s) saved.</source>
+        <translation>
+            <numerusform>Tukio jipya %n limehifadhiwa.</numerusform>
+            <numerusform>Matukio mapya %n yamehifadhiwa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing with %1. Press Ctrl+C to stop.</source>
+        <translation>Inasawazisha na %1. Bonyeza Ctrl+C kusimamisha.</translation>
+    </message>
+    <message>
+        <source>Not connected to a relay. Connect with “kengele-cli relay connect URL --code CODE”.</source>
+        <translation>Haijaunganishwa na relay. Unganisha kwa “kengele-cli relay connect URL --code CODE”.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s relay key is missing from the system&apos;s password store. Connect it again with a new enrolment code.</source>
+        <translation>Ufunguo wa relay wa kompyuta hii haupo kwenye hifadhi ya nywila ya mfumo. Iunganishe tena kwa msimbo mpya wa usajili.</translation>
+    </message>
+    <message>
+        <source>Relay: %1 (%2)</source>
+        <translation>Relay: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Imeunganishwa.</translation>
+    </message>
+    <message>
+        <source>Last sync: %1 (up to event %2).</source>
+        <translation>Usawazishaji wa mwisho: %1 (hadi tukio %2).</translation>
+    </message>
+    <message>
+        <source>Never synchronised.</source>
+        <translation>Haijawahi kusawazishwa.</translation>
+    </message>
+    <message>
+        <source>Use: inbox list [--unread] [--search TEXT]</source>
+        <translation>Tumia: inbox list [--unread] [--search TEXT]</translation>
+    </message>
+    <message>
+        <source>  [prayer request]</source>
+        <translation>  [ombi la sala]</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>ujumbe %n</numerusform>
+            <numerusform>jumbe %n</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Usage: kengele-cli [--profile DIR] [--json] COMMAND ...
 
   --profile DIR   data folder (or set KENGELE_PROFILE)
@@ -519,6 +620,7 @@ Messages:
 Gateway:
   gateway set --provider simulator|africastalking [--username U] [--sender-id S]
               [--environment live|sandbox] [--base-url URL] [--api-key-stdin]
+              [--report-url HOOK_URL]  (simulator: reports through the relay; &quot;&quot; = straight)
   gateway balance
 Campaigns:
   campaign send --group NAME [--group NAME...] (--text T | --template NAME) [--name N]
@@ -529,6 +631,12 @@ Campaigns:
   campaign edit ID [the options of send, or --once]   change a campaign before it goes
   campaign pause ID | campaign resume ID
   campaign resend-uncertain ID | campaign cancel ID
+Relay (delivery reports and incoming SMS):
+  relay connect URL --code CODE [--name NAME]   connect this computer with an enrolment code
+  relay sync [--once]      fetch and save what came in; --once stops when up to date
+  relay status             the relay&apos;s address, whether it answers, the last sync
+Inbox:
+  inbox list [--unread] [--search TEXT]   incoming SMS, newest first
 </source>
         <translation>Matumizi: kengele-cli [--profile DIR] [--json] COMMAND ...
 
@@ -555,6 +663,7 @@ Ujumbe:
 Lango:
   gateway set --provider simulator|africastalking [--username U] [--sender-id S]
               [--environment live|sandbox] [--base-url URL] [--api-key-stdin]
+              [--report-url HOOK_URL]  (simulator: ripoti kupitia relay; &quot;&quot; = moja kwa moja)
   gateway balance
 Kampeni:
   campaign send --group NAME [--group NAME...] (--text T | --template NAME) [--name N]
@@ -565,11 +674,13 @@ Kampeni:
   campaign edit ID [chaguo za send, au --once]   badilisha kampeni kabla haijatumwa
   campaign pause ID | campaign resume ID
   campaign resend-uncertain ID | campaign cancel ID
+Relay (ripoti za ufikishaji na SMS zinazoingia):
+  relay connect URL --code CODE [--name NAME]   unganisha kompyuta hii kwa msimbo wa usajili
+  relay sync [--once]      leta na uhifadhi kilichoingia; --once husimama kikiwa kimesasishwa
+  relay status             anwani ya relay, kama inajibu, usawazishaji wa mwisho
+Sanduku la ujumbe:
+  inbox list [--unread] [--search TEXT]   SMS zinazoingia, mpya kwanza
 </translation>
-    </message>
-    <message>
-        <source>The messages wait in the queue. Run “kengele-cli campaign run” when the connection is back.</source>
-        <translation>Ujumbe unasubiri kwenye foleni. Endesha “kengele-cli campaign run” mtandao ukirudi.</translation>
     </message>
 </context>
 <context>
@@ -968,6 +1079,43 @@ Kampeni:
     <message>
         <source>every month on day %1</source>
         <translation>kila mwezi tarehe %1</translation>
+    </message>
+</context>
+<context>
+    <name>RelayConnector</name>
+    <message>
+        <source>Type the enrolment code your administrator gave you (it looks like KGL-…).</source>
+        <translation>Andika msimbo wa usajili uliopewa na msimamizi wako (unafanana na KGL-…).</translation>
+    </message>
+    <message>
+        <source>This computer was enrolled, but its key could not be kept in the system&apos;s password store: %1 Ask for a new enrolment code and try again.</source>
+        <translation>Kompyuta hii imesajiliwa, lakini ufunguo wake haukuweza kuhifadhiwa kwenye hifadhi ya nywila ya mfumo: %1 Omba msimbo mpya wa usajili kisha ujaribu tena.</translation>
+    </message>
+</context>
+<context>
+    <name>RelayEventApplier</name>
+    <message>
+        <source>Saving what came from the relay</source>
+        <translation>Kuhifadhi kilichotoka kwenye relay</translation>
+    </message>
+</context>
+<context>
+    <name>RelayLinkStore</name>
+    <message>
+        <source>Reading the link to the relay</source>
+        <translation>Kusoma muunganisho na relay</translation>
+    </message>
+    <message>
+        <source>Saving the link to the relay</source>
+        <translation>Kuhifadhi muunganisho na relay</translation>
+    </message>
+    <message>
+        <source>Saving what came from the relay</source>
+        <translation>Kuhifadhi kilichotoka kwenye relay</translation>
+    </message>
+    <message>
+        <source>This computer is not connected to that relay any more. Connect it again.</source>
+        <translation>Kompyuta hii haijaunganishwa tena na relay hiyo. Iunganishe upya.</translation>
     </message>
 </context>
 <context>
@@ -3088,6 +3236,45 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     </message>
 </context>
 <context>
+    <name>kengele::InboxService</name>
+    <message>
+        <source>Reading the inbox</source>
+        <translation>Kusoma sanduku la ujumbe</translation>
+    </message>
+    <message>
+        <source>That message is no longer in the inbox.</source>
+        <translation>Ujumbe huo haupo tena kwenye sanduku la ujumbe.</translation>
+    </message>
+    <message>
+        <source>Marking messages as read</source>
+        <translation>Kuweka alama kuwa ujumbe umesomwa</translation>
+    </message>
+    <message>
+        <source>Tying the messages to the contact</source>
+        <translation>Kuunganisha ujumbe na mwasiliani</translation>
+    </message>
+    <message>
+        <source>Write the reply first.</source>
+        <translation>Andika jibu kwanza.</translation>
+    </message>
+    <message>
+        <source>%1 is not in your contacts. Add the number as a contact first, then reply.</source>
+        <translation>%1 hayumo kwenye orodha ya waasiliani wako. Ongeza nambari hii kama mwasiliani kwanza, kisha ujibu.</translation>
+    </message>
+    <message>
+        <source>%1 asked not to receive messages, so Kengele does not send them any.</source>
+        <translation>%1 aliomba asipokee ujumbe, kwa hiyo Kengele haimtumii ujumbe wowote.</translation>
+    </message>
+    <message>
+        <source>Reply to %1</source>
+        <translation>Jibu kwa %1</translation>
+    </message>
+    <message>
+        <source>Remembering the reply</source>
+        <translation>Kuhifadhi jibu</translation>
+    </message>
+</context>
+<context>
     <name>kengele::MainWindow</name>
     <message>
         <source>Kengele — church office messaging</source>
@@ -3315,6 +3502,60 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Network</source>
         <translation>Mtandao</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::RelayClient</name>
+    <message>
+        <source>“%1” is not the address of a relay. Write it as your administrator gave it, like https://relay.example.org</source>
+        <translation>“%1” si anwani ya relay. Iandike jinsi msimamizi wako alivyokupa, kama https://relay.example.org</translation>
+    </message>
+    <message>
+        <source>Kengele cannot reach the relay at %1. Check that this computer is connected to the internet and that the address is right; Kengele keeps trying.</source>
+        <translation>Kengele haiwezi kufikia relay iliyoko %1. Hakikisha kompyuta hii imeunganishwa na intaneti na kwamba anwani ni sahihi; Kengele inaendelea kujaribu.</translation>
+    </message>
+    <message>
+        <source>The relay did not accept this enrolment code. A code works only once and only for a limited time (usually 24 hours). Check that it was typed exactly, or ask your administrator for a new one.</source>
+        <translation>Relay haikukubali msimbo huu wa usajili. Msimbo hufanya kazi mara moja tu na kwa muda mfupi (kwa kawaida saa 24). Hakikisha umeuandika sawasawa, au omba msimbo mpya kwa msimamizi wako.</translation>
+    </message>
+    <message>
+        <source>The relay no longer accepts this computer (its access may have been withdrawn). Connect it again with a new enrolment code from your administrator.</source>
+        <translation>Relay haikubali tena kompyuta hii (huenda ruhusa yake imeondolewa). Iunganishe tena kwa msimbo mpya wa usajili kutoka kwa msimamizi wako.</translation>
+    </message>
+    <message>
+        <source>The relay is busy; Kengele will try again shortly.</source>
+        <translation>Relay ina shughuli nyingi; Kengele itajaribu tena baada ya muda mfupi.</translation>
+    </message>
+    <message>
+        <source>The relay at %1 has a problem (error %2); Kengele will try again. If this lasts, tell the relay&apos;s administrator.</source>
+        <translation>Relay iliyoko %1 ina tatizo (hitilafu %2); Kengele itajaribu tena. Tatizo likiendelea, mjulishe msimamizi wa relay.</translation>
+    </message>
+    <message>
+        <source>There is no Kengele relay at %1. Check the address your administrator gave you.</source>
+        <translation>Hakuna relay ya Kengele iliyoko %1. Hakiki anwani uliyopewa na msimamizi wako.</translation>
+    </message>
+    <message>
+        <source>The relay refused the request (error %1).</source>
+        <translation>Relay ilikataa ombi (hitilafu %1).</translation>
+    </message>
+    <message>
+        <source>The relay refused the request: %1</source>
+        <translation>Relay ilikataa ombi: %1</translation>
+    </message>
+    <message>
+        <source>The answer from %1 could not be read. Is it the address of a Kengele relay?</source>
+        <translation>Jibu kutoka %1 halikuweza kusomwa. Je, hii ni anwani ya relay ya Kengele?</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::RelaySyncService</name>
+    <message>
+        <source>This computer is not connected to a relay yet. Ask your administrator for an enrolment code and connect it in the settings.</source>
+        <translation>Kompyuta hii bado haijaunganishwa na relay. Omba msimbo wa usajili kwa msimamizi wako na uiunganishe kwenye mipangilio.</translation>
+    </message>
+    <message>
+        <source>The relay is already being synchronised.</source>
+        <translation>Relay tayari inasawazishwa.</translation>
     </message>
 </context>
 <context>
