@@ -121,6 +121,8 @@ std::expected<void, QString> RelayConfig::readFile(const QString &path)
     file.beginGroup(QStringLiteral("relay"));
     const QStringList fileKeys = file.childKeys();
     for (const QString &key : fileKeys) {
+        if (key.startsWith(QLatin1Char('#')))
+            continue; // a line commented out with '#' (QSettings only knows ';')
         if (auto ok = set(key, file.value(key).toString()); !ok)
             return std::unexpected(QStringLiteral("%1: %2").arg(path, ok.error()));
     }

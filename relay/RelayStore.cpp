@@ -279,6 +279,16 @@ std::expected<void, QString> RelayStore::setSecretHash(const QString &orgId, con
     return {};
 }
 
+std::expected<int, QString> RelayStore::advanceSequences(qint64 by)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("UPDATE orgs SET last_seq = last_seq + ?"));
+    query.addBindValue(by);
+    if (!query.exec())
+        return std::unexpected(error(query));
+    return query.numRowsAffected();
+}
+
 std::expected<void, QString> RelayStore::addEnrolCode(const QString &orgId, const QByteArray &codeHash,
                                                       qint64 expiresAt, qint64 now)
 {

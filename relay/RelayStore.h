@@ -98,6 +98,9 @@ public:
     std::optional<Organisation> organisation(const QString &id);
     std::expected<QList<Organisation>, QString> organisations();
     std::expected<void, QString> setSecretHash(const QString &orgId, const QByteArray &secretHash);
+    // After a restore from a backup: moves every organisation's sequence `by` ahead, so new events
+    // get numbers no desktop has seen (a desktop's cursor may be past the backup's last event).
+    std::expected<int, QString> advanceSequences(qint64 by);
 
     // Enrolment codes and devices
     std::expected<void, QString> addEnrolCode(const QString &orgId, const QByteArray &codeHash,

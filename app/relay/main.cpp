@@ -3,6 +3,7 @@
 //   kengele-relay [--db ...] [--json] org create NAME | org list | org rotate ORG
 //   kengele-relay [--db ...] [--json] device enroll ORG [--hours H] | device list ORG | device revoke DEVICE
 //   kengele-relay [--db ...] [--json] quarantine list [ORG] [--limit N]
+//   kengele-relay [--db ...] after-restore
 
 #include "RelayAdmin.h"
 #include "RelayConfig.h"
@@ -115,7 +116,8 @@ int main(int argc, char *argv[])
         "  device enroll ORG [--hours H]  one-time code for a desktop\n"
         "  device list ORG                enrolled desktops\n"
         "  device revoke DEVICE           stop a desktop's access\n"
-        "  quarantine list [ORG]          callbacks refused as malformed"));
+        "  quarantine list [ORG]          callbacks refused as malformed\n"
+        "  after-restore                  run once after restoring a backup, before serving"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("INI configuration file ([relay] section)."),
@@ -161,7 +163,8 @@ int main(int argc, char *argv[])
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0, QStringLiteral("serve"));
     const QString sub = args.value(1);
-    const QStringList known = {QStringLiteral("serve"), QStringLiteral("org"), QStringLiteral("device"), QStringLiteral("quarantine")};
+    const QStringList known = {QStringLiteral("serve"), QStringLiteral("org"), QStringLiteral("device"), QStringLiteral("quarantine"),
+                               QStringLiteral("after-restore")};
     if (!known.contains(command))
         return usage(QStringLiteral("unknown command \"%1\"").arg(command));
 
@@ -285,6 +288,24 @@ int main(int argc, char *argv[])
             return 0;
         }
         return usage(QStringLiteral("device takes enroll, list or revoke"));
+    }
+
+    if (command == QLatin1String("after-restore")) {
+        if (args.size() > 1)
+            return usage(QStringLiteral("after-restore takes no arguments"));
+        // Desktops may have applied events the backup does not have; numbering the new ones far
+        // beyond them keeps the feed moving forward for every desktop.
+        constexpr qint64 Gap = 1'000'000;
+        auto moved = store.advanceSequences(Gap);
+        if (!moved)
+            return failed(moved.error());
+        if (json)
+            printJson(QJsonDocument(QJsonObject{{QStringLiteral("organisations"), *moved}, {QStringLiteral("advanced_by"), Gap}}));
+        else
+            out() << "Event numbers of " << *moved << " organisation(s) moved ahead by " << Gap
+                  << ": desktops will receive new events again. Events received after the backup was taken are lost;"
+                     " check the Africa's Talking and M-Pesa dashboards for that period.\n";
+        return 0;
     }
 
     // quarantine list [ORG]

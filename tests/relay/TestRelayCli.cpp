@@ -84,6 +84,12 @@ private Q_SLOTS:
         QCOMPARE(rotated.code, 0);
         QVERIFY(rotated.json().object().value(QLatin1String("hooks")).toObject().value(QLatin1String("at_delivery")).toString() != delivery);
 
+        const Run restored = relay({QStringLiteral("--json"), QStringLiteral("after-restore")});
+        QCOMPARE(restored.code, 0);
+        QCOMPARE(restored.json().object().value(QLatin1String("organisations")).toInt(), 1);
+        const Run listed = relay({QStringLiteral("--json"), QStringLiteral("org"), QStringLiteral("list")});
+        QCOMPARE(listed.json().array().at(0).toObject().value(QLatin1String("events")).toInteger(), 1'000'000);
+
         const Run quarantine = relay({QStringLiteral("quarantine"), QStringLiteral("list")});
         QCOMPARE(quarantine.code, 0);
         QVERIFY(quarantine.out.contains("Nothing in quarantine"));
@@ -117,7 +123,7 @@ private Q_SLOTS:
     {
         QFile file(m_dir.filePath(QStringLiteral("relay.conf")));
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("[relay]\ndb=" + m_db.toUtf8() + "\npublic_url=https://from-file.example.org\nmax_body_bytes=65536\n");
+        file.write("[relay]\n#listen = 0.0.0.0:8080\ndb=" + m_db.toUtf8() + "\npublic_url=https://from-file.example.org\nmax_body_bytes=65536\n");
         file.close();
         Run r = relay({QStringLiteral("--config"), file.fileName(), QStringLiteral("--json"), QStringLiteral("org"), QStringLiteral("create"), QStringLiteral("A")}, false);
         QCOMPARE(r.code, 0);
