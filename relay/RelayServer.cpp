@@ -218,7 +218,11 @@ RelayServer::RelayServer(RelayStore *store, const RelayConfig &config, QObject *
     }
 }
 
-RelayServer::~RelayServer() = default;
+RelayServer::~RelayServer()
+{
+    // Stopping (SIGTERM): store and answer what has arrived rather than drop it.
+    flushHooks();
+}
 
 quint16 RelayServer::start()
 {
@@ -355,7 +359,10 @@ void RelayServer::handleHook(const QHttpServerRequest &request, QTcpSocket *sock
     }
     // One answer for an unknown organisation, a wrong secret and an unknown hook: no hint which.
     const QByteArray secretHash = secrets::sha256(parts.value(3));
-    if (!kind || !org || !secrets::constantTimeEqual(secretHash, org->secretHash)) {
+    // The same work whether or not the organisation exists.
+    static const QByteArray nobody = secrets::sha256(QStringLiteral("no organisation"));
+    const bool secretMatches = secrets::constantTimeEqual(secretHash, org ? org->secretHash : nobody);
+    if (!kind || !org || !secretMatches) {
         notFound(request, socket, Route::Hook);
         return;
     }
