@@ -486,7 +486,7 @@ Result<int> OutboxStore::applyDeliveryReportsInTransaction(const QList<DeliveryR
             query = &failed;
             failed.addBindValue(report.failureReason.isEmpty() ? report.status : report.status + QStringLiteral(": ") + report.failureReason);
         }
-        query->addBindValue(network);
+        query->addBindValue(sqlText(network)); // a report without networkCode: '' (the column is NOT NULL)
         query->addBindValue(now);
         query->addBindValue(report.messageId);
         if (!query->exec())
