@@ -465,19 +465,27 @@ QString trimmedPath(const QUrl &url)
 
 } // namespace
 
-AfricasTalkingGateway::AfricasTalkingGateway(Settings settings, QNetworkAccessManager &network, QObject *parent)
+AfricasTalkingGateway::AfricasTalkingGateway(Settings settings, const QList<QNetworkAccessManager *> &networks, QObject *parent)
     : SmsGateway(parent)
     , m_settings(std::move(settings))
-    , m_network(network)
 {
+    Q_ASSERT(!networks.isEmpty());
+    m_networks.reserve(networks.size());
+    for (QNetworkAccessManager *network : networks)
+        m_networks.append(Network { network, 0 });
     m_settings.username = m_settings.username.trimmed();
     m_settings.apiKey = m_settings.apiKey.trimmed(); // pasted keys often carry a trailing newline
     m_valid = validate(m_settings);
 }
 
+AfricasTalkingGateway::AfricasTalkingGateway(Settings settings, QNetworkAccessManager &network, QObject *parent)
+    : AfricasTalkingGateway(std::move(settings), QList<QNetworkAccessManager *> { &network }, parent)
+{
+}
+
 AfricasTalkingGateway::~AfricasTalkingGateway()
 {
-    const QSet<QNetworkReply *> inFlight = std::exchange(m_inFlight, {});
+    const QList<QNetworkReply *> inFlight = std::exchange(m_inFlight, {}).keys();
     for (QNetworkReply *reply : inFlight) {
         disconnect(reply, nullptr, this, nullptr);
         reply->abort();
@@ -488,6 +496,12 @@ AfricasTalkingGateway::~AfricasTalkingGateway()
 std::unique_ptr<AfricasTalkingGateway> AfricasTalkingGateway::createSimulation(
     const QUrl &loopbackUrl, QNetworkAccessManager &network, QObject *parent)
 {
+    return createSimulation(loopbackUrl, QList<QNetworkAccessManager *> { &network }, parent);
+}
+
+std::unique_ptr<AfricasTalkingGateway> AfricasTalkingGateway::createSimulation(
+    const QUrl &loopbackUrl, const QList<QNetworkAccessManager *> &networks, QObject *parent)
+{
     const QString host = loopbackUrl.host();
     const bool loopback = host.compare("localhost"_L1, Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback();
     if (!loopbackUrl.isValid() || !loopback)
@@ -496,7 +510,7 @@ std::unique_ptr<AfricasTalkingGateway> AfricasTalkingGateway::createSimulation(
     settings.username = u"simulator"_s;
     settings.apiKey = u"simulator"_s; // the simulator only checks that one is sent
     settings.baseUrl = loopbackUrl;
-    auto gateway = std::make_unique<AfricasTalkingGateway>(std::move(settings), network, parent);
+    auto gateway = std::make_unique<AfricasTalkingGateway>(std::move(settings), networks, parent);
     gateway->m_simulation = true;
     return gateway;
 }
@@ -620,6 +634,18 @@ QByteArray AfricasTalkingGateway::sendBody(const QString &username, const SendRe
     return body;
 }
 
+qsizetype AfricasTalkingGateway::leastBusyNetwork()
+{
+    qsizetype best = m_nextNetwork;
+    for (qsizetype i = 1; i < m_networks.size(); ++i) {
+        const qsizetype candidate = (m_nextNetwork + i) % m_networks.size();
+        if (m_networks.at(candidate).inFlight < m_networks.at(best).inFlight)
+            best = candidate;
+    }
+    m_nextNetwork = (best + 1) % m_networks.size();
+    return best;
+}
+
 QNetworkReply *AfricasTalkingGateway::startRequest(const QUrl &url, const QByteArray *postBody)
 {
     QNetworkRequest request(url);
@@ -629,23 +655,29 @@ QNetworkReply *AfricasTalkingGateway::startRequest(const QUrl &url, const QByteA
     // A redirect is never followed: a POST must not be replayed somewhere else.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply *reply = nullptr;
+    const qsizetype index = postBody ? leastBusyNetwork() : 0;
+    QNetworkAccessManager &network = *m_networks.at(index).manager;
     if (postBody) {
         request.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
         request.setHeader(QNetworkRequest::ContentLengthHeader, postBody->size());
         request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
         auto *body = new OneShotBody(*postBody);
-        reply = m_network.post(request, body);
+        reply = network.post(request, body);
         body->setParent(reply); // lives exactly as long as the reply
     } else {
-        reply = m_network.get(request);
+        reply = network.get(request);
     }
-    m_inFlight.insert(reply);
+    ++m_networks[index].inFlight;
+    m_inFlight.insert(reply, index);
     return reply;
 }
 
 void AfricasTalkingGateway::forget(QNetworkReply *reply)
 {
-    m_inFlight.remove(reply);
+    if (const auto it = m_inFlight.constFind(reply); it != m_inFlight.cend()) {
+        --m_networks[it.value()].inFlight;
+        m_inFlight.erase(it);
+    }
     reply->deleteLater();
 }
 

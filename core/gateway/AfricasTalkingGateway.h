@@ -2,7 +2,8 @@
 
 #include "gateway/SmsGateway.h"
 
-#include <QSet>
+#include <QHash>
+#include <QList>
 #include <QUrl>
 #include <memory>
 
@@ -57,12 +58,23 @@ public:
         int requestTimeoutMs = 30'000; // no bytes moving for this long: the request is given up
     };
 
+    // Qt 6.4 opens at most 6 connections to one host and port per QNetworkAccessManager, and each
+    // manager has its own HTTP thread and connection cache. Personalised texts go one request per
+    // message, so with one manager the 7th request in flight waits for a connection: sends are
+    // spread over `networks` (all in this object's thread; at least one), each new request to the
+    // manager with the fewest in flight. Balance questions use the first. GatewayConnection gives
+    // NetworksPerGateway managers.
+    AfricasTalkingGateway(Settings settings, const QList<QNetworkAccessManager *> &networks, QObject *parent = nullptr);
     AfricasTalkingGateway(Settings settings, QNetworkAccessManager &network, QObject *parent = nullptr);
     ~AfricasTalkingGateway() override;
+
+    static constexpr int NetworksPerGateway = 3;
 
     // A gateway for the built-in simulator at `loopbackUrl` (its displayName() is "Simulation — no
     // SMS leaves this computer", isSimulation() is true). Returns nullptr unless the URL points at
     // this computer (127.0.0.1, ::1 or localhost), so the label can never sit on a real gateway.
+    static std::unique_ptr<AfricasTalkingGateway> createSimulation(
+        const QUrl &loopbackUrl, const QList<QNetworkAccessManager *> &networks, QObject *parent = nullptr);
     static std::unique_ptr<AfricasTalkingGateway> createSimulation(
         const QUrl &loopbackUrl, QNetworkAccessManager &network, QObject *parent = nullptr);
 
@@ -90,15 +102,21 @@ public:
 
 private:
     QNetworkReply *startRequest(const QUrl &url, const QByteArray *postBody);
+    qsizetype leastBusyNetwork(); // index in m_networks for the next send
     void finishSend(QNetworkReply *reply, const SendRequest &request, const SendCallback &done);
     void finishBalance(QNetworkReply *reply, const BalanceCallback &done);
     void forget(QNetworkReply *reply);
 
     Settings m_settings;
-    QNetworkAccessManager &m_network;
+    struct Network {
+        QNetworkAccessManager *manager = nullptr;
+        int inFlight = 0;
+    };
+    QList<Network> m_networks;
+    qsizetype m_nextNetwork = 0; // where the search for the least busy manager starts (round robin on ties)
     Status m_valid;
     bool m_simulation = false;
-    QSet<QNetworkReply *> m_inFlight;
+    QHash<QNetworkReply *, qsizetype> m_inFlight; // → index in m_networks
 };
 
 } // namespace kengele

@@ -5,15 +5,24 @@
 namespace kengele {
 
 GatewayConnection::GatewayConnection()
-    : m_network(std::make_unique<QNetworkAccessManager>())
 {
+    for (int i = 0; i < AfricasTalkingGateway::NetworksPerGateway; ++i)
+        m_networks.push_back(std::make_unique<QNetworkAccessManager>());
+}
+
+QList<QNetworkAccessManager *> GatewayConnection::networks() const
+{
+    QList<QNetworkAccessManager *> networks;
+    for (const auto &network : m_networks)
+        networks.append(network.get());
+    return networks;
 }
 
 GatewayConnection::~GatewayConnection()
 {
     // The gateway's requests go before the network access they use, and the server last.
     m_gateway.reset();
-    m_network.reset();
+    m_networks.clear();
     m_simulator.reset();
 }
 
@@ -26,7 +35,7 @@ std::unique_ptr<GatewayConnection> GatewayConnection::simulation(const Simulator
             *whyNot = started.error().message;
         return nullptr;
     }
-    connection->m_gateway = connection->m_simulator->createGateway(*connection->m_network);
+    connection->m_gateway = AfricasTalkingGateway::createSimulation(connection->m_simulator->url(), connection->networks());
     GatewayConnection *self = connection.get();
     connect(connection->m_simulator.get(), &GatewaySimulator::deliveryReport, self,
             [self](const DeliveryReport &report) { Q_EMIT self->deliveryReport(report); });
@@ -41,7 +50,7 @@ std::unique_ptr<GatewayConnection> GatewayConnection::africasTalking(const Afric
         return nullptr;
     }
     std::unique_ptr<GatewayConnection> connection(new GatewayConnection);
-    connection->m_gateway = std::make_unique<AfricasTalkingGateway>(settings, *connection->m_network);
+    connection->m_gateway = std::make_unique<AfricasTalkingGateway>(settings, connection->networks());
     return connection;
 }
 

@@ -7,14 +7,15 @@
 #include <QCoreApplication>
 
 #include <memory>
+#include <vector>
 
 class QNetworkAccessManager;
 
 namespace kengele {
 
 // A ready-to-use gateway with everything it needs: its own network access (in the thread that
-// creates it) and, for the simulation, the simulator server it talks to. This is what the
-// dispatcher's gateway factory hands out.
+// creates it; several managers, see AfricasTalkingGateway) and, for the simulation, the simulator
+// server it talks to. This is what the dispatcher's gateway factory hands out.
 class GatewayConnection final : public SmsGateway
 {
     Q_OBJECT
@@ -38,8 +39,9 @@ public:
 
 private:
     GatewayConnection();
+    QList<QNetworkAccessManager *> networks() const;
 
-    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::vector<std::unique_ptr<QNetworkAccessManager>> m_networks; // AfricasTalkingGateway::NetworksPerGateway
     std::unique_ptr<GatewaySimulator> m_simulator;
     std::unique_ptr<AfricasTalkingGateway> m_gateway;
 };

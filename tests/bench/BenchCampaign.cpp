@@ -15,6 +15,9 @@
 #include <QThread>
 #include <QtTest>
 
+#include <memory>
+#include <vector>
+
 #include <sys/resource.h>
 
 using namespace kengele;
@@ -162,10 +165,14 @@ double BenchCampaign::run(double rate, int expected)
 {
     Profile &p = **m_profile;
     OutboxStore store(p.database(), p.tokens(), m_profile->clock());
-    QNetworkAccessManager network;
+    // As GatewayConnection does: several network managers, each with its own connections.
+    std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
+    QList<QNetworkAccessManager *> pool;
+    for (int i = 0; i < AfricasTalkingGateway::NetworksPerGateway; ++i)
+        pool.append(networks.emplace_back(std::make_unique<QNetworkAccessManager>()).get());
     const QUrl url = m_simulator->url();
     auto factory = [&](const QString &, QString *) -> SmsGateway * {
-        return AfricasTalkingGateway::createSimulation(url, network).release();
+        return AfricasTalkingGateway::createSimulation(url, pool).release();
     };
     Dispatcher::Options options;
     options.ratePerSecond = rate;

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void closedConnectionIsUncertainAndNotResent();
     void connectionRefusedIsNotTaken();
     void manyRequestsInFlight();
+    void spreadsSendsOverNetworks();
     void destroyingTheGatewayDropsCallbacks();
     void refusesLocallyWithoutSending_data();
     void refusesLocallyWithoutSending();
@@ -496,6 +497,49 @@ void TestAfricasTalkingGateway::manyRequestsInFlight()
     }
     QCOMPARE(m_gateway->requestsInFlight(), 0);
     QCOMPARE(m_fake->requestCount(), 24);
+}
+
+// Qt 6.4 opens at most 6 connections to a host per QNetworkAccessManager: sends are spread over
+// several managers, the least busy first; the balance asks through the first.
+void TestAfricasTalkingGateway::spreadsSendsOverNetworks()
+{
+    std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
+    QList<QNetworkAccessManager *> pool;
+    QList<int> finished(3, 0);
+    for (int n = 0; n < 3; ++n) {
+        pool.append(networks.emplace_back(std::make_unique<QNetworkAccessManager>()).get());
+        connect(pool.constLast(), &QNetworkAccessManager::finished, this, [&finished, n] { ++finished[n]; });
+    }
+    AfricasTalkingGateway gateway(settingsFor(m_fake->url()), pool);
+    QList<std::optional<SendResult>> results(24);
+    for (int i = 0; i < results.size(); ++i) {
+        const QString phone = u"+2547100000%1"_s.arg(i, 2, 10, QLatin1Char('0'));
+        gateway.send(request({ phone }), [&results, i](SendResult r) { results[i] = std::move(r); });
+    }
+    QCOMPARE(gateway.requestsInFlight(), 24);
+    QVERIFY(QTest::qWaitFor(
+        [&] { return std::all_of(results.cbegin(), results.cend(), [](const auto &r) { return r.has_value(); }); }, 5000));
+    for (int i = 0; i < results.size(); ++i) {
+        QCOMPARE(results[i]->kind, Kind::Answered);
+        QCOMPARE(results[i]->recipients[0].phone, u"+2547100000%1"_s.arg(i, 2, 10, QLatin1Char('0')));
+    }
+    QCOMPARE(gateway.requestsInFlight(), 0);
+    QCOMPARE(m_fake->requestCount(), 24);
+    QCOMPARE(finished, (QList<int> { 8, 8, 8 }));
+    // Each request went out whole, with its headers, whichever manager carried it.
+    QCOMPARE(m_fake->lastRequest().header("apiKey"), kKey.toUtf8());
+    QCOMPARE(m_fake->lastRequest().field(u"username"_s), u"kanisa"_s);
+
+    // One at a time: each goes to the least busy manager, taking turns when all are idle.
+    finished = { 0, 0, 0 };
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(sendAndWait(gateway, request()));
+    QCOMPARE(finished, (QList<int> { 1, 1, 1 }));
+
+    finished = { 0, 0, 0 };
+    const auto balance = balanceAndWait(gateway);
+    QVERIFY(balance && *balance);
+    QCOMPARE(finished, (QList<int> { 1, 0, 0 }));
 }
 
 void TestAfricasTalkingGateway::destroyingTheGatewayDropsCallbacks()
