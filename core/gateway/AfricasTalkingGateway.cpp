@@ -646,7 +646,7 @@ qsizetype AfricasTalkingGateway::leastBusyNetwork()
     return best;
 }
 
-QNetworkReply *AfricasTalkingGateway::startRequest(const QUrl &url, const QByteArray *postBody)
+QNetworkReply *AfricasTalkingGateway::startRequest(const QUrl &url, const QByteArray *postBody, bool spread)
 {
     QNetworkRequest request(url);
     request.setRawHeader("apiKey", m_settings.apiKey.toUtf8());
@@ -655,7 +655,7 @@ QNetworkReply *AfricasTalkingGateway::startRequest(const QUrl &url, const QByteA
     // A redirect is never followed: a POST must not be replayed somewhere else.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply *reply = nullptr;
-    const qsizetype index = postBody ? leastBusyNetwork() : 0;
+    const qsizetype index = spread ? leastBusyNetwork() : 0;
     QNetworkAccessManager &network = *m_networks.at(index).manager;
     if (postBody) {
         request.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
@@ -703,7 +703,7 @@ void AfricasTalkingGateway::send(const SendRequest &request, SendCallback done)
     url.setPath(trimmedPath(url) + "/version1/messaging"_L1);
     url.setQuery(QString());
     const QByteArray body = sendBody(m_settings.username, request);
-    QNetworkReply *reply = startRequest(url, &body);
+    QNetworkReply *reply = startRequest(url, &body, request.phones.size() == 1);
     connect(reply, &QNetworkReply::finished, this,
         [this, reply, request, done = std::move(done)] { finishSend(reply, request, done); });
 }
@@ -747,7 +747,7 @@ void AfricasTalkingGateway::balance(BalanceCallback done)
     QUrl url = baseUrl();
     url.setPath(trimmedPath(url) + "/version1/user"_L1);
     url.setQuery("username="_L1 + QString::fromLatin1(QUrl::toPercentEncoding(m_settings.username)), QUrl::StrictMode);
-    QNetworkReply *reply = startRequest(url, nullptr);
+    QNetworkReply *reply = startRequest(url, nullptr, false);
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] { finishBalance(reply, done); });
 }
 

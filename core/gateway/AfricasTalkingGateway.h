@@ -60,10 +60,12 @@ public:
 
     // Qt 6.4 opens at most 6 connections to one host and port per QNetworkAccessManager, and each
     // manager has its own HTTP thread and connection cache. Personalised texts go one request per
-    // message, so with one manager the 7th request in flight waits for a connection: sends are
-    // spread over `networks` (all in this object's thread; at least one), each new request to the
-    // manager with the fewest in flight. Balance questions use the first. GatewayConnection gives
-    // NetworksPerGateway managers.
+    // message, so with one manager the 7th request in flight waits for a connection: sends to one
+    // number are spread over `networks` (all in this object's thread; at least one), each to the
+    // manager with the fewest in flight. Sends to many numbers (one text, up to 100 numbers) and
+    // balance questions go through the first: their time goes into the work per number, and more
+    // of them at once only made them slower (more threads on the same cores). GatewayConnection
+    // gives NetworksPerGateway managers.
     AfricasTalkingGateway(Settings settings, const QList<QNetworkAccessManager *> &networks, QObject *parent = nullptr);
     AfricasTalkingGateway(Settings settings, QNetworkAccessManager &network, QObject *parent = nullptr);
     ~AfricasTalkingGateway() override;
@@ -101,7 +103,8 @@ public:
     static constexpr int MaxSenderIdLength = 11;
 
 private:
-    QNetworkReply *startRequest(const QUrl &url, const QByteArray *postBody);
+    // spread: through the least busy manager; otherwise the first.
+    QNetworkReply *startRequest(const QUrl &url, const QByteArray *postBody, bool spread);
     qsizetype leastBusyNetwork(); // index in m_networks for the next send
     void finishSend(QNetworkReply *reply, const SendRequest &request, const SendCallback &done);
     void finishBalance(QNetworkReply *reply, const BalanceCallback &done);

@@ -499,8 +499,9 @@ void TestAfricasTalkingGateway::manyRequestsInFlight()
     QCOMPARE(m_fake->requestCount(), 24);
 }
 
-// Qt 6.4 opens at most 6 connections to a host per QNetworkAccessManager: sends are spread over
-// several managers, the least busy first; the balance asks through the first.
+// Qt 6.4 opens at most 6 connections to a host per QNetworkAccessManager: sends to one number are
+// spread over several managers, the least busy first; sends to many and the balance go through the
+// first.
 void TestAfricasTalkingGateway::spreadsSendsOverNetworks()
 {
     std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
@@ -535,6 +536,15 @@ void TestAfricasTalkingGateway::spreadsSendsOverNetworks()
     for (int i = 0; i < 3; ++i)
         QVERIFY(sendAndWait(gateway, request()));
     QCOMPARE(finished, (QList<int> { 1, 1, 1 }));
+
+    // Sends to many numbers go through the first manager, like balance questions.
+    finished = { 0, 0, 0 };
+    QList<std::optional<SendResult>> batches(4);
+    for (int i = 0; i < batches.size(); ++i)
+        gateway.send(request({ kFirst, kSecond }), [&batches, i](SendResult r) { batches[i] = std::move(r); });
+    QVERIFY(QTest::qWaitFor(
+        [&] { return std::all_of(batches.cbegin(), batches.cend(), [](const auto &r) { return r.has_value(); }); }, 5000));
+    QCOMPARE(finished, (QList<int> { 4, 0, 0 }));
 
     finished = { 0, 0, 0 };
     const auto balance = balanceAndWait(gateway);
