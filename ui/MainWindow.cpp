@@ -5,14 +5,21 @@
 #include "campaigns/CampaignText.h"
 #include "campaigns/CampaignsPage.h"
 #include "campaigns/DispatchService.h"
+#include "common/Clock.h"
+#include "contacts/ContactTableModel.h"
 #include "contacts/ContactService.h"
 #include "contacts/ContactsPage.h"
 #include "contacts/GroupService.h"
 #include "groups/GroupsPage.h"
+#include "inbox/InboxPage.h"
+#include "inbox/InboxService.h"
+#include "inbox/RelayStatusText.h"
 #include "profile/Profile.h"
 #include "profile/Settings.h"
 #include "security/KeychainSecretStore.h"
+#include "settings/RelaySettingsWidget.h"
 #include "settings/SettingsDialog.h"
+#include "sync/RelaySyncService.h"
 #include "templates/TemplatesPage.h"
 #include "tokens/TokenLedger.h"
 
@@ -28,6 +35,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
+#include <QToolButton>
 
 namespace kengele {
 
@@ -55,16 +63,28 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     addPage(QStyle::SP_DirIcon, tr("Groups"));
     addPage(QStyle::SP_FileDialogDetailedView, tr("Templates"));
     addPage(QStyle::SP_MessageBoxInformation, tr("Campaigns"));
+    addPage(QStyle::SP_ArrowDown, tr("Inbox"));
 
     m_contactsPage = new ContactsPage(m_profile, this);
     m_groupsPage = new GroupsPage(m_profile.groups(), m_profile.contacts(), this);
     m_templatesPage = new TemplatesPage(m_profile.templates(), m_profile.contacts(), this);
     m_campaignsPage = new CampaignsPage(m_profile, this);
+    m_inboxPage = new InboxPage(m_profile, this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_contactsPage);
     m_pages->addWidget(m_groupsPage);
     m_pages->addWidget(m_templatesPage);
     m_pages->addWidget(m_campaignsPage);
+    m_pages->addWidget(m_inboxPage);
+    connect(m_inboxPage, &InboxPage::replySent, this, [this](qint64 campaignId) {
+        // The reply is a campaign of one: the Campaigns page lists it and wakes the dispatcher.
+        m_campaignsPage->refresh();
+        if (DispatchService *dispatch = m_campaignsPage->dispatchService())
+            dispatch->wake();
+        statusBar()->showMessage(tr("Reply queued: it is on the Campaigns page as campaign %1.").arg(campaignId), 8000);
+    });
+    connect(m_inboxPage, &InboxPage::relaySettingsRequested, this, &MainWindow::openRelaySettings);
+    connect(&m_profile.inbox(), &InboxService::inboxChanged, this, &MainWindow::updateInboxLabel);
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         // Leaving the template editor with unsaved text asks first.
         if (m_pages->currentWidget() == m_templatesPage && row != TemplatesPageIndex && !m_templatesPage->confirmLeave()) {
@@ -95,6 +115,27 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_tokens = new QLabel(this);
     m_tokens->setObjectName(QStringLiteral("tokenBalanceLabel"));
     statusBar()->addPermanentWidget(m_tokens);
+    m_relay = new QToolButton(this);
+    m_relay->setObjectName(QStringLiteral("relayStatusButton"));
+    m_relay->setAutoRaise(true);
+    m_relay->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_relay, &QToolButton::clicked, this, &MainWindow::openRelaySettings);
+    statusBar()->addPermanentWidget(m_relay);
+    m_relayRetry = new QToolButton(this);
+    m_relayRetry->setObjectName(QStringLiteral("relayRetryButton"));
+    m_relayRetry->setText(tr("Try again"));
+    m_relayRetry->setToolTip(tr("Try to reach the relay now instead of waiting."));
+    m_relayRetry->hide();
+    connect(m_relayRetry, &QToolButton::clicked, this, [this] {
+        if (m_relaySync)
+            m_relaySync->retryNow();
+    });
+    statusBar()->addPermanentWidget(m_relayRetry);
+    // "last sync 2 min ago" grows older by itself.
+    m_relayTimer = new QTimer(this);
+    m_relayTimer->setInterval(30'000);
+    connect(m_relayTimer, &QTimer::timeout, this, &MainWindow::updateRelayIndicator);
+    m_relayTimer->start();
     connect(&m_profile.contacts(), &ContactService::contactsChanged, this, &MainWindow::updateStatus);
     connect(&m_profile.groups(), &GroupService::groupsChanged, this, &MainWindow::updateStatus);
     // Balances change with every batch the dispatcher records: show them a few times a second at most.
@@ -111,6 +152,8 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     updateStatus();
     updateTokenStatus();
     updateGatewayStatus();
+    updateRelayIndicator();
+    updateInboxLabel();
     m_sidebar->setCurrentRow(ContactsPageIndex);
     resize(1180, 760);
 }
@@ -125,6 +168,67 @@ void MainWindow::setDispatchService(DispatchService *dispatch)
 void MainWindow::setSecretStore(SecretStore *secrets)
 {
     m_secrets = secrets;
+}
+
+void MainWindow::setRelaySyncService(RelaySyncService *sync)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_relayConnections))
+        disconnect(connection);
+    m_relayConnections.clear();
+    m_relaySync = sync;
+    if (sync) {
+        m_relayConnections << connect(sync, &RelaySyncService::statusChanged, this, &MainWindow::showRelayStatus)
+                           << connect(sync, &RelaySyncService::eventsApplied, this, [this](const RelayApplyReport &report) {
+                                  relayEventsApplied(report.inbox + report.optOuts + report.prayers, report.deliveryReports,
+                                                     report.optOuts);
+                              });
+        m_relayStatus = sync->status();
+    } else {
+        m_relayStatus = RelaySyncStatus{};
+    }
+    updateRelayIndicator();
+}
+
+void MainWindow::showRelayStatus(const RelaySyncStatus &status)
+{
+    m_relayStatus = status;
+    updateRelayIndicator();
+}
+
+QString MainWindow::relayIndicatorText() const
+{
+    return m_relay->text();
+}
+
+void MainWindow::updateRelayIndicator()
+{
+    const bool linked = !m_profile.settings().relayUrl().isEmpty();
+    const RelayStatusText::Indicator indicator = RelayStatusText::indicator(m_relayStatus, linked, m_profile.clock().nowUtc());
+    m_relay->setText(indicator.text);
+    m_relay->setToolTip(indicator.toolTip);
+    m_relayRetry->setVisible(indicator.state == RelayStatusText::State::Offline && m_relaySync);
+    const bool warn = indicator.state == RelayStatusText::State::Offline || indicator.state == RelayStatusText::State::NeedsEnrolment
+        || indicator.state == RelayStatusText::State::NotConnected;
+    m_relay->setStyleSheet(warn ? QStringLiteral("QToolButton { color: #b00020; }") : QString());
+    m_inboxPage->setRelayConfigured(linked && indicator.state != RelayStatusText::State::NeedsEnrolment);
+}
+
+void MainWindow::updateInboxLabel()
+{
+    const Result<int> unread = m_profile.inbox().unreadCount();
+    QListWidgetItem *item = m_sidebar->item(InboxPageIndex);
+    //: The Inbox page in the sidebar, with the number of unread messages: "Inbox (3)"
+    item->setText(unread && *unread > 0 ? tr("Inbox (%1)").arg(*unread) : tr("Inbox"));
+}
+
+void MainWindow::relayEventsApplied(int inbox, int deliveryReports, int optOuts)
+{
+    if (inbox > 0)
+        m_profile.inbox().notifyNewMessages();
+    if (deliveryReports > 0)
+        m_campaignsPage->refresh();
+    if (optOuts > 0)
+        m_contactsPage->model()->reload();
 }
 
 SecretStore &MainWindow::secrets()
@@ -205,7 +309,24 @@ void MainWindow::updateGatewayStatus()
 
 void MainWindow::openSettings()
 {
-    SettingsDialog dialog(m_profile.settings(), secrets(), this);
+    openSettingsAt(SettingsDialog::GeneralTab);
+}
+
+void MainWindow::openRelaySettings()
+{
+    openSettingsAt(SettingsDialog::RelayTab);
+}
+
+void MainWindow::openSettingsAt(int tab)
+{
+    SettingsDialog dialog(m_profile, secrets(), this);
+    dialog.relaySettings()->setRelaySyncService(m_relaySync);
+    dialog.showTab(SettingsDialog::Tab(tab));
+    // Connecting happens at once, even if the dialog is then cancelled.
+    connect(dialog.relaySettings(), &RelaySettingsWidget::connected, this, [this] {
+        updateRelayIndicator();
+        Q_EMIT relayConnected();
+    });
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_profile.reloadSettings();

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "sync/RelaySyncStatus.h"
+
 #include <QMainWindow>
 #include <QPointer>
 #include <memory>
 
 class QLabel;
 class QTimer;
+class QToolButton;
 class QListWidget;
 class QStackedWidget;
 
@@ -15,19 +18,22 @@ class CampaignsPage;
 class ContactsPage;
 class DispatchService;
 class GroupsPage;
+class InboxPage;
 class Profile;
+class RelaySyncService;
 class SecretStore;
 class TemplatesPage;
 
-// The window: a sidebar of pages (Contacts, Groups, Templates, Campaigns) and the page itself, and
-// a status bar with the token balance and, while the simulator is the gateway, "Simulation".
+// The window: a sidebar of pages (Contacts, Groups, Templates, Campaigns, Inbox) and the page
+// itself, and a status bar with the token balance, while the simulator is the gateway
+// "Simulation", and the relay's state ("Relay: connected · last sync 2 min ago").
 // Pages appear here only once they work; later ones (Prayer, ...) join the sidebar.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    enum Page { ContactsPageIndex, GroupsPageIndex, TemplatesPageIndex, CampaignsPageIndex };
+    enum Page { ContactsPageIndex, GroupsPageIndex, TemplatesPageIndex, CampaignsPageIndex, InboxPageIndex };
 
     explicit MainWindow(Profile &profile, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -36,14 +42,23 @@ public:
     void setDispatchService(DispatchService *dispatch);
     // Where the settings keep the API key; without one, the OS keychain of this profile.
     void setSecretStore(SecretStore *secrets);
+    // The application's relay sync (it outlives windows); nullptr: none. The indicator follows it,
+    // and the pages re-read what its events changed.
+    void setRelaySyncService(RelaySyncService *sync);
+    // Shows this state in the relay indicator (the sync's own, or one the application knows, such
+    // as a device token missing from the keychain).
+    void showRelayStatus(const RelaySyncStatus &status);
+    QString relayIndicatorText() const;
 
     void showPage(Page page);
     ContactsPage *contactsPage() const { return m_contactsPage; }
     GroupsPage *groupsPage() const { return m_groupsPage; }
     TemplatesPage *templatesPage() const { return m_templatesPage; }
     CampaignsPage *campaignsPage() const { return m_campaignsPage; }
+    InboxPage *inboxPage() const { return m_inboxPage; }
 
     void openSettings();
+    void openRelaySettings();
 
 Q_SIGNALS:
     // The person chose another interface language; the application rebuilds the window.
@@ -52,6 +67,8 @@ Q_SIGNALS:
     void gatewaySettingsChanged();
     // Only the sending rate changed.
     void sendingRateChanged(double ratePerSecond);
+    // This computer was connected to a relay (Settings → Relay): the sync must start again.
+    void relayConnected();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,6 +78,10 @@ private:
     void updateStatus();
     void updateTokenStatus();
     void updateGatewayStatus();
+    void updateRelayIndicator();
+    void updateInboxLabel();
+    void relayEventsApplied(int inbox, int deliveryReports, int optOuts);
+    void openSettingsAt(int tab);
     SecretStore &secrets();
     void removeDemoCongregation();
     void showAbout();
@@ -72,10 +93,17 @@ private:
     GroupsPage *m_groupsPage = nullptr;
     TemplatesPage *m_templatesPage = nullptr;
     CampaignsPage *m_campaignsPage = nullptr;
+    InboxPage *m_inboxPage = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_simulation = nullptr;
     QLabel *m_tokens = nullptr;
     QTimer *m_tokenTimer = nullptr;
+    QToolButton *m_relay = nullptr;
+    QToolButton *m_relayRetry = nullptr;
+    QTimer *m_relayTimer = nullptr;
+    QPointer<RelaySyncService> m_relaySync;
+    RelaySyncStatus m_relayStatus;
+    QList<QMetaObject::Connection> m_relayConnections;
     SecretStore *m_secrets = nullptr;
     std::unique_ptr<SecretStore> m_ownSecrets;
 };

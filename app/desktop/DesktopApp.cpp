@@ -11,8 +11,12 @@
 #include "profile/Profile.h"
 #include "profile/Settings.h"
 #include "security/KeychainSecretStore.h"
+#include "sync/RelayClient.h"
+#include "sync/RelayConnector.h"
+#include "sync/RelaySyncService.h"
 
 #include <QMutex>
+#include <QNetworkAccessManager>
 #include <QThread>
 #include <QTimer>
 
@@ -56,6 +60,11 @@ DesktopApp::~DesktopApp()
     // Sending stops before the profile closes; what was not sent waits for the next start.
     m_dispatch.reset();
     ++m_generation;
+    // The sync saves each batch with its cursor in one transaction: stopping loses nothing.
+    ++m_relayGeneration;
+    m_relaySync.reset();
+    m_relayClient.reset();
+    m_relayNetwork.reset();
     for (const QPointer<QThread> &reader : std::as_const(m_keyReaders)) {
         if (reader)
             reader->wait();
@@ -75,8 +84,13 @@ Status DesktopApp::start(const QString &profileDirectory)
     }
     m_secrets = std::make_unique<KeychainSecretStore>(QStringLiteral(KENGELE_APP_ID), m_profile->settings().profileId());
     Language::install(m_profile->settings().language());
+    m_relayNetwork = std::make_unique<QNetworkAccessManager>();
+    m_relayClient = std::make_unique<RelayClient>(*m_relayNetwork);
+    m_relaySync = std::make_unique<RelaySyncService>(m_profile->database(), m_profile->contacts(), m_profile->tokens(),
+                                                     *m_relayClient, m_profile->clock());
     showWindow();
     startDispatch();
+    startRelaySync();
     return {};
 }
 
@@ -92,6 +106,9 @@ void DesktopApp::showWindow()
     m_window->setSecretStore(m_secrets.get());
     if (m_dispatch && m_dispatch->isRunning())
         m_window->setDispatchService(m_dispatch.get());
+    m_window->setRelaySyncService(m_relaySync.get());
+    if (m_relayProblem)
+        m_window->showRelayStatus(*m_relayProblem);
     if (!geometry.isEmpty())
         m_window->restoreGeometry(geometry);
     connect(m_window, &MainWindow::languageChangeRequested, this, [this] {
@@ -103,6 +120,7 @@ void DesktopApp::showWindow()
         stopDispatch();
         startDispatch();
     });
+    connect(m_window, &MainWindow::relayConnected, this, &DesktopApp::startRelaySync);
     connect(m_window, &MainWindow::sendingRateChanged, this, [this](double rate) {
         if (m_dispatch)
             m_dispatch->setRate(rate);
@@ -159,6 +177,60 @@ void DesktopApp::stopDispatch()
 {
     if (m_dispatch)
         m_dispatch->stop();
+}
+
+} // namespace kengele
+
+namespace kengele {
+
+void DesktopApp::startRelaySync()
+{
+    const quint64 generation = ++m_relayGeneration;
+    m_relaySync->stop();
+    m_relayProblem.reset();
+    Settings &settings = m_profile->settings();
+    if (settings.relayUrl().isEmpty()) {
+        if (m_window)
+            m_window->showRelayStatus(m_relaySync->status());
+        return;
+    }
+    if (const QString token = RelayConnector::tokenFromEnvironment(); !token.isEmpty()) {
+        runRelaySync(generation, token);
+        return;
+    }
+    // The keychain may block (or ask to be unlocked): read it on a thread of its own.
+    const QString profileId = settings.profileId();
+    QThread *reader = QThread::create([this, generation, profileId] {
+        KeychainSecretStore secrets(QStringLiteral(KENGELE_APP_ID), profileId);
+        const QString token = RelayConnector::token(secrets);
+        QMetaObject::invokeMethod(
+            this, [this, generation, token] { runRelaySync(generation, token); }, Qt::QueuedConnection);
+    });
+    reader->setObjectName(QStringLiteral("kengele-keychain"));
+    connect(reader, &QThread::finished, reader, &QObject::deleteLater);
+    m_keyReaders.removeAll(nullptr);
+    m_keyReaders.append(reader);
+    reader->start();
+}
+
+void DesktopApp::runRelaySync(quint64 generation, const QString &token)
+{
+    if (generation != m_relayGeneration)
+        return;
+    if (token.isEmpty()) {
+        RelaySyncStatus status;
+        status.needsEnrolment = true;
+        status.lastError = tr("This computer's relay key is missing from the system's password store. Ask your administrator "
+                              "for a new enrolment code and connect again in Settings → Relay.");
+        m_relayProblem = status;
+        qCWarning(lcUi) << "no relay device token in the keychain; sync not started";
+        if (m_window)
+            m_window->showRelayStatus(status);
+        return;
+    }
+    m_relayClient->setBaseUrl(QUrl(m_profile->settings().relayUrl()));
+    m_relayClient->setToken(token);
+    m_relaySync->start();
 }
 
 } // namespace kengele

@@ -1,12 +1,16 @@
 #pragma once
 
 #include "common/Result.h"
+#include "sync/RelaySyncStatus.h"
 
 #include <QCoreApplication>
 #include <QObject>
 #include <QPointer>
 #include <QThread>
 #include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
 
 namespace kengele {
 
@@ -14,11 +18,14 @@ class DispatchService;
 class GatewayFactoryHolder;
 class MainWindow;
 class Profile;
+class RelayClient;
+class RelaySyncService;
 class SecretStore;
 
-// Owns the open profile, the dispatcher that sends campaigns (on its own thread) and the main
-// window; rebuilds the window when the language changes and reconnects the dispatcher when the
-// gateway settings change.
+// Owns the open profile, the dispatcher that sends campaigns (on its own thread), the relay sync
+// (delivery reports and incoming SMS) and the main window; rebuilds the window when the language
+// changes, reconnects the dispatcher when the gateway settings change, and restarts the sync when
+// this computer is connected to a relay.
 class DesktopApp final : public QObject
 {
     Q_OBJECT
@@ -38,6 +45,10 @@ private:
     void startDispatch();
     void runDispatch(quint64 generation, const QString &apiKey);
     void stopDispatch();
+    // Reads the relay's device token (off the GUI thread, like the API key), then (re)starts the
+    // sync when the profile has a relay and a token.
+    void startRelaySync();
+    void runRelaySync(quint64 generation, const QString &token);
 
     std::unique_ptr<Profile> m_profile;
     std::unique_ptr<SecretStore> m_secrets;
@@ -45,6 +56,12 @@ private:
     std::unique_ptr<DispatchService> m_dispatch;
     QList<QPointer<QThread>> m_keyReaders;
     quint64 m_generation = 0;
+    std::unique_ptr<QNetworkAccessManager> m_relayNetwork;
+    std::unique_ptr<RelayClient> m_relayClient;
+    std::unique_ptr<RelaySyncService> m_relaySync;
+    quint64 m_relayGeneration = 0;
+    // What the indicator shows when the sync cannot start (the device token is missing).
+    std::optional<RelaySyncStatus> m_relayProblem;
     QPointer<MainWindow> m_window;
 };
 

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void keychainFailureKeepsTheDialogOpen();
     void testConnectionToTheSimulatorShowsItsBalance();
     void testConnectionToAfricasTalkingUsesTheForm();
+    void simulatorReportsCanGoThroughTheRelay();
 
 private:
     template<typename T> T *find(QWidget *parent, const char *name)
@@ -57,7 +58,7 @@ void TestGatewaySettings::simulatorIsTheDefault()
     TempProfile profile;
     FakeSecretStore secrets;
     QCOMPARE(profile->settings().gatewayProvider(), QStringLiteral("simulator"));
-    SettingsDialog dialog(profile->settings(), secrets);
+    SettingsDialog dialog(*profile, secrets);
     dialog.show();
     dialog.showTab(SettingsDialog::GatewayTab);
     QVERIFY(find<QRadioButton>(&dialog, "simulatorRadio")->isChecked());
@@ -96,7 +97,7 @@ void TestGatewaySettings::senderIdIsChecked()
     QFETCH(QString, explanation);
     TempProfile profile;
     FakeSecretStore secrets;
-    SettingsDialog dialog(profile->settings(), secrets);
+    SettingsDialog dialog(*profile, secrets);
     dialog.show();
     auto *edit = find<QLineEdit>(&dialog, "senderIdEdit");
     QTest::keyClicks(edit, senderId);
@@ -120,7 +121,7 @@ void TestGatewaySettings::sandboxNeedsTheSandboxUsername()
 {
     TempProfile profile;
     FakeSecretStore secrets;
-    SettingsDialog dialog(profile->settings(), secrets);
+    SettingsDialog dialog(*profile, secrets);
     dialog.show();
     dialog.showTab(SettingsDialog::GatewayTab);
     find<QRadioButton>(&dialog, "africasTalkingRadio")->setChecked(true);
@@ -151,7 +152,7 @@ void TestGatewaySettings::liveAccountIsStoredWithTheKeyInTheKeychain()
 {
     TempProfile profile;
     FakeSecretStore secrets;
-    SettingsDialog dialog(profile->settings(), secrets);
+    SettingsDialog dialog(*profile, secrets);
     dialog.show();
     find<QRadioButton>(&dialog, "africasTalkingRadio")->setChecked(true);
     QTRY_VERIFY(find<QLabel>(&dialog, "apiKeyStateLabel")->text().contains(QStringLiteral("Paste the API key")));
@@ -187,7 +188,7 @@ void TestGatewaySettings::savedKeyNeedNotBeTypedAgain()
     secrets.values.insert(keyName(), QStringLiteral("atsk_saved"));
     profile->settings().setGatewayProvider(QStringLiteral("africastalking"));
     profile->settings().setGatewayUsername(QStringLiteral("stmarks"));
-    SettingsDialog dialog(profile->settings(), secrets);
+    SettingsDialog dialog(*profile, secrets);
     dialog.show();
     QTRY_VERIFY(find<QLabel>(&dialog, "apiKeyStateLabel")->text().contains(QStringLiteral("is saved")));
     QTest::mouseClick(find<QPushButton>(&dialog, "okButton"), Qt::LeftButton);
@@ -197,7 +198,7 @@ void TestGatewaySettings::savedKeyNeedNotBeTypedAgain()
 
     // Without a saved key, one must be typed.
     secrets.values.clear();
-    SettingsDialog again(profile->settings(), secrets);
+    SettingsDialog again(*profile, secrets);
     again.show();
     QTRY_VERIFY(find<QLabel>(&again, "apiKeyStateLabel")->text().contains(QStringLiteral("Paste")));
     again.accept();
@@ -209,7 +210,7 @@ void TestGatewaySettings::keychainFailureKeepsTheDialogOpen()
 {
     TempProfile profile;
     FakeSecretStore secrets;
-    SettingsDialog dialog(profile->settings(), secrets);
+    SettingsDialog dialog(*profile, secrets);
     dialog.show();
     find<QRadioButton>(&dialog, "africasTalkingRadio")->setChecked(true);
     QTest::keyClicks(find<QLineEdit>(&dialog, "usernameEdit"), QStringLiteral("stmarks"));
@@ -268,6 +269,32 @@ void TestGatewaySettings::testConnectionToAfricasTalkingUsesTheForm()
     // Nothing was stored by testing.
     QVERIFY(secrets.values.isEmpty());
     QCOMPARE(profile->settings().gatewayProvider(), QStringLiteral("simulator"));
+}
+
+void TestGatewaySettings::simulatorReportsCanGoThroughTheRelay()
+{
+    TempProfile profile;
+    FakeSecretStore secrets;
+    SettingsDialog dialog(*profile, secrets);
+    dialog.show();
+    dialog.showTab(SettingsDialog::GatewayTab);
+    auto *reportUrl = find<QLineEdit>(&dialog, "simulatorReportUrlEdit");
+    QVERIFY(reportUrl->isVisible());
+    QVERIFY(reportUrl->text().isEmpty());
+    // Not a web address: the dialog stays open and says what to paste.
+    QTest::keyClicks(reportUrl, QStringLiteral("relay hook"));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.gatewaySettings()->errorText().contains(QStringLiteral("/at/delivery")));
+    reportUrl->setText(QStringLiteral("https://relay.example.org/hooks/org_1/abc/at/delivery"));
+    QTest::mouseClick(find<QPushButton>(&dialog, "okButton"), Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(profile->settings().simulatorReportUrl(), QStringLiteral("https://relay.example.org/hooks/org_1/abc/at/delivery"));
+    // The dispatcher's simulator must be made again with the new address.
+    QVERIFY(dialog.gatewayChanged());
+    // Only for the simulator: Africa's Talking reports go where its dashboard says.
+    find<QRadioButton>(&dialog, "africasTalkingRadio")->setChecked(true);
+    QVERIFY(!reportUrl->isVisible());
 }
 
 QTEST_MAIN(TestGatewaySettings)

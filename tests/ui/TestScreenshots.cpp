@@ -126,7 +126,7 @@ void TestScreenshots::pages()
         save(&import, QStringLiteral("import-error-") + language);
     }
     test::FakeSecretStore secrets;
-    SettingsDialog settings(profile->settings(), secrets);
+    SettingsDialog settings(*profile, secrets);
     settings.show();
     save(&settings, QStringLiteral("settings-") + language);
     settings.showTab(SettingsDialog::GatewayTab);

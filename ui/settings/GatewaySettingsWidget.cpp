@@ -61,6 +61,20 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
     m_simulationNotice->setText(tr("<b>Simulation — no SMS leaves this computer.</b> Campaigns run as if they were real, with "
                                    "delivery reports, and use no tokens. Good for learning Kengele."));
 
+    // For a demonstration: the simulator's reports go out to the relay and come back through sync.
+    m_reportUrlBox = new QWidget(this);
+    m_reportUrl = new QLineEdit(m_settings.simulatorReportUrl(), m_reportUrlBox);
+    m_reportUrl->setObjectName(QStringLiteral("simulatorReportUrlEdit"));
+    m_reportUrl->setPlaceholderText(tr("Optional: https://relay.example.org/hooks/…/at/delivery"));
+    m_reportUrl->setClearButtonEnabled(true);
+    auto *reportLayout = new QVBoxLayout(m_reportUrlBox);
+    reportLayout->setContentsMargins(20, 0, 0, 0);
+    reportLayout->addWidget(new QLabel(tr("Send the simulator's delivery reports through the relay (hook address):"), m_reportUrlBox));
+    reportLayout->addWidget(m_reportUrl);
+    reportLayout->addWidget(hint(tr("For a demonstration of the whole path: reports go to the relay and come back like real "
+                                    "ones. Leave it empty to keep them on this computer."),
+                                 m_reportUrlBox));
+
     m_username = new QLineEdit(m_settings.gatewayUsername(), this);
     m_username->setObjectName(QStringLiteral("usernameEdit"));
     m_username->setPlaceholderText(tr("The username of your Africa's Talking app"));
@@ -147,6 +161,7 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
     layout->addWidget(new QLabel(tr("<b>Send messages through:</b>"), this));
     layout->addWidget(m_simulator);
     layout->addWidget(m_simulationNotice);
+    layout->addWidget(m_reportUrlBox);
     layout->addWidget(m_africasTalking);
     layout->addWidget(m_atBox);
     layout->addLayout(general);
@@ -170,6 +185,7 @@ void GatewaySettingsWidget::updateVisibility()
 {
     const bool at = useAfricasTalking();
     m_simulationNotice->setVisible(!at);
+    m_reportUrlBox->setVisible(!at);
     m_atBox->setEnabled(at);
     m_testResult->clear();
     // The keychain is asked only once Africa's Talking is in play.
@@ -241,8 +257,16 @@ QString GatewaySettingsWidget::testResultText() const
 Status GatewaySettingsWidget::validate()
 {
     Status result;
+    const QString reportUrl = m_reportUrl->text().trimmed();
+    const QUrl report(reportUrl, QUrl::StrictMode);
     if (const Status sender = AfricasTalkingGateway::validateSenderId(m_senderId->text()); !sender) {
         result = sender;
+    } else if (!useAfricasTalking() && !reportUrl.isEmpty()
+               && (!report.isValid() || (report.scheme() != QStringLiteral("http") && report.scheme() != QStringLiteral("https"))
+                   || report.host().isEmpty())) {
+        result = fail(ErrorCode::InvalidInput, tr("“%1” is not a web address. Paste the relay's delivery-report hook address "
+                                                  "(it ends in /at/delivery), or leave the field empty.")
+                                                   .arg(reportUrl));
     } else if (useAfricasTalking()) {
         AfricasTalkingGateway::Settings at;
         at.username = m_username->text().trimmed();
@@ -263,7 +287,7 @@ QString GatewaySettingsWidget::settingsSignature() const
 {
     // What the dispatcher's gateways are made from (the sender ID travels with each campaign).
     if (m_settings.gatewayProvider() != AfricasTalking)
-        return m_settings.gatewayProvider();
+        return m_settings.gatewayProvider() + u'\n' + m_settings.simulatorReportUrl();
     return QStringList { m_settings.gatewayProvider(), m_settings.gatewayUsername(), m_settings.gatewayEnvironment(),
         m_settings.gatewayBaseUrl() }
         .join(u'\n');
@@ -288,6 +312,8 @@ void GatewaySettingsWidget::save(std::function<void(Status)> done)
         settings.setGatewayBaseUrl(self->m_baseUrl->text().trimmed());
         settings.setGatewaySenderId(self->m_senderId->text());
         settings.setGatewayRatePerSecond(self->m_rate->value());
+        if (!self->useAfricasTalking())
+            settings.setSimulatorReportUrl(self->m_reportUrl->text().trimmed());
         settings.sync();
         self->m_changed = keyWritten || before != self->settingsSignature();
         self->m_rateChanged = !qFuzzyCompare(rateBefore + 1, settings.gatewayRatePerSecond() + 1);

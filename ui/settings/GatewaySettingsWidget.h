@@ -23,7 +23,8 @@ class Settings;
 // The "SMS gateway" settings: the built-in simulator (the default: nothing leaves the computer) or
 // Africa's Talking (username, live or sandbox, optional base URL, and the API key, which goes to
 // the OS keychain and nowhere else), the sender ID, the sending rate, and a "Test connection" that
-// asks the gateway for its balance.
+// asks the gateway for its balance. For the simulator, an optional relay hook address its delivery
+// reports go through (Settings::simulatorReportUrl), to show the whole path in a demonstration.
 class GatewaySettingsWidget final : public QWidget
 {
     Q_OBJECT
@@ -73,6 +74,8 @@ private:
     QRadioButton *m_simulator = nullptr;
     QRadioButton *m_africasTalking = nullptr;
     QLabel *m_simulationNotice = nullptr;
+    QWidget *m_reportUrlBox = nullptr;
+    QLineEdit *m_reportUrl = nullptr;
     QGroupBox *m_atBox = nullptr;
     QLineEdit *m_username = nullptr;
     QLineEdit *m_apiKey = nullptr;

@@ -1,8 +1,10 @@
 #include "SettingsDialog.h"
 
 #include "GatewaySettingsWidget.h"
+#include "RelaySettingsWidget.h"
 #include "common/Language.h"
 #include "contacts/PhoneNormalizer.h"
+#include "profile/Profile.h"
 #include "profile/Settings.h"
 
 #include <QComboBox>
@@ -16,9 +18,9 @@
 
 namespace kengele {
 
-SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, QWidget *parent)
+SettingsDialog::SettingsDialog(Profile &profile, SecretStore &secrets, QWidget *parent)
     : QDialog(parent)
-    , m_settings(settings)
+    , m_settings(profile.settings())
 {
     setWindowTitle(tr("Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
@@ -48,12 +50,14 @@ SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, QWidget
     hint->setWordWrap(true);
     form->addRow(QString(), hint);
 
-    m_gateway = new GatewaySettingsWidget(settings, secrets, this);
+    m_gateway = new GatewaySettingsWidget(m_settings, secrets, this);
+    m_relay = new RelaySettingsWidget(profile, secrets, this);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
     m_tabs->addTab(general, tr("General"));
     m_tabs->addTab(m_gateway, tr("SMS gateway"));
+    m_tabs->addTab(m_relay, tr("Relay"));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));

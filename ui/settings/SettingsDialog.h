@@ -9,22 +9,26 @@ class QTabWidget;
 namespace kengele {
 
 class GatewaySettingsWidget;
+class Profile;
+class RelaySettingsWidget;
 class SecretStore;
 class Settings;
 
 // Preferences of this profile: the interface language and the country used for numbers written
-// without a country code (General), and how SMS leave the computer (SMS gateway).
+// without a country code (General), how SMS leave the computer (SMS gateway), and the relay that
+// brings members' messages and delivery reports (Relay; connecting there takes effect at once).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
-    enum Tab { GeneralTab, GatewayTab };
+    enum Tab { GeneralTab, GatewayTab, RelayTab };
 
-    SettingsDialog(Settings &settings, SecretStore &secrets, QWidget *parent = nullptr);
+    SettingsDialog(Profile &profile, SecretStore &secrets, QWidget *parent = nullptr);
 
     void showTab(Tab tab);
     GatewaySettingsWidget *gatewaySettings() const { return m_gateway; }
+    RelaySettingsWidget *relaySettings() const { return m_relay; }
 
     void accept() override;
     bool languageChanged() const { return m_languageChanged; }
@@ -38,6 +42,7 @@ private:
     QComboBox *m_language = nullptr;
     QComboBox *m_region = nullptr;
     GatewaySettingsWidget *m_gateway = nullptr;
+    RelaySettingsWidget *m_relay = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_languageChanged = false;
     bool m_saving = false;

@@ -1,0 +1,353 @@
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "TestSupport.h"
+#include "campaigns/CampaignService.h"
+#include "contacts/ContactService.h"
+#include "inbox/InboxPage.h"
+#include "inbox/InboxService.h"
+#include "inbox/InboxTableModel.h"
+#include "sync/RelayEventApplier.h"
+#include "sync/RelayLinkStore.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace kengele;
+
+// The Inbox page: messages members sent (as the relay sync stores them), filters and search, read
+// state, adding the sender as a contact, and a reply that becomes a campaign of one.
+class TestInboxPage final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void emptyPageSaysHowToConnect();
+    void listsMessagesWithClearWords();
+    void filtersAndSearch();
+    void openingAMessageMarksItRead();
+    void addsTheSenderToContacts();
+    void replyIsACampaignOfOneAfterConfirming();
+    void replyIsRefusedForUnknownAndOptedOutSenders();
+    void sidebarShowsTheUnreadCount();
+    void manyMessagesAreReadInPages();
+
+private:
+    // An SMS as the relay brings it; minutes after 08:00 UTC on 1 March 2026.
+    void receive(const QString &from, const QString &text);
+    void receiveMany(int count);
+    Profile &profile() { return m_profile->profile(); }
+    template<typename T> T *find(QWidget *parent, const char *name)
+    {
+        T *child = parent->findChild<T *>(QString::fromLatin1(name));
+        if (!child)
+            qWarning("no child %s", name);
+        return child;
+    }
+    int rowWithText(InboxPage &page, const QString &text);
+
+    std::unique_ptr<test::TempProfile> m_profile;
+    qint64 m_seq = 0;
+};
+
+void TestInboxPage::init()
+{
+    m_profile = std::make_unique<test::TempProfile>();
+    m_seq = 0;
+    QVERIFY(RelayLinkStore(profile().database(), m_profile->clock())
+                .saveEnrolment(RelayEnrolment{QStringLiteral("dev_1"), QStringLiteral("t"), QStringLiteral("org_a"), QString()}));
+    ContactInput mary;
+    mary.firstName = QStringLiteral("Mary");
+    mary.lastName = QStringLiteral("Wanjiku");
+    mary.phone = QStringLiteral("0712345678");
+    QVERIFY(profile().contacts().add(mary));
+}
+
+void TestInboxPage::cleanup()
+{
+    MessageBox::setNextAnswer(std::nullopt);
+    m_profile.reset();
+}
+
+void TestInboxPage::receive(const QString &from, const QString &text)
+{
+    RelayEventApplier applier(profile().database(), profile().contacts(), profile().tokens(), m_profile->clock());
+    ++m_seq;
+    const RelayEvent event{m_seq, QStringLiteral("at.inbound"), QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).addSecs(m_seq * 60),
+                           QJsonObject{{QStringLiteral("id"), QStringLiteral("in-%1").arg(m_seq)},
+                                       {QStringLiteral("from"), from},
+                                       {QStringLiteral("text"), text},
+                                       {QStringLiteral("date"), QStringLiteral("2026-03-01 08:00:00")}}};
+    const auto report = applier.apply(QStringLiteral("org_a"), {event}, m_seq);
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+    profile().inbox().notifyNewMessages();
+}
+
+void TestInboxPage::receiveMany(int count)
+{
+    RelayEventApplier applier(profile().database(), profile().contacts(), profile().tokens(), m_profile->clock());
+    QList<RelayEvent> batch;
+    for (int i = 0; i < count; ++i) {
+        ++m_seq;
+        batch.append(RelayEvent{m_seq, QStringLiteral("at.inbound"), QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).addSecs(m_seq),
+                                QJsonObject{{QStringLiteral("id"), QStringLiteral("bulk-%1").arg(m_seq)},
+                                            {QStringLiteral("from"), QStringLiteral("+2547%1").arg(10000000 + i)},
+                                            {QStringLiteral("text"), QStringLiteral("Message number %1").arg(m_seq)}}});
+        if (batch.size() == 500 || i == count - 1) {
+            const auto report = applier.apply(QStringLiteral("org_a"), batch, m_seq);
+            QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+            batch.clear();
+        }
+    }
+    profile().inbox().notifyNewMessages();
+}
+
+int TestInboxPage::rowWithText(InboxPage &page, const QString &text)
+{
+    for (int row = 0; row < page.model()->rowCount(); ++row) {
+        if (page.model()->messageAt(row)->text == text)
+            return row;
+    }
+    return -1;
+}
+
+void TestInboxPage::emptyPageSaysHowToConnect()
+{
+    InboxPage page(profile());
+    page.show();
+    auto *empty = find<QLabel>(&page, "inboxEmptyLabel");
+    QVERIFY(empty->isVisible());
+    QVERIFY(empty->text().contains(QStringLiteral("No messages yet")));
+    QVERIFY(empty->text().contains(QStringLiteral("Connect to your relay in Settings → Relay.")));
+    auto *open = find<QPushButton>(&page, "openRelaySettingsButton");
+    QVERIFY(open->isVisible());
+    QSignalSpy asked(&page, &InboxPage::relaySettingsRequested);
+    QTest::mouseClick(open, Qt::LeftButton);
+    QCOMPARE(asked.size(), 1);
+
+    page.setRelayConfigured(true);
+    QVERIFY(!empty->text().contains(QStringLiteral("Settings → Relay")));
+    QVERIFY(!open->isVisible());
+
+    // The first message replaces the empty page with the list.
+    receive(QStringLiteral("+254712345678"), QStringLiteral("Asante pastor"));
+    QVERIFY(!empty->isVisible());
+    QVERIFY(page.view()->isVisible());
+    QCOMPARE(page.model()->rowCount(), 1);
+}
+
+void TestInboxPage::listsMessagesWithClearWords()
+{
+    receive(QStringLiteral("+254712345678"), QStringLiteral("Asante pastor for the visit"));
+    receive(QStringLiteral("+254799000111"), QStringLiteral("PRAY for my son's exams this week"));
+    receive(QStringLiteral("0722 000 222"), QStringLiteral("STOP"));
+    InboxPage page(profile());
+    QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.show();
+    InboxTableModel *model = page.model();
+    QCOMPARE(model->rowCount(), 3);
+    auto cell = [model](int row, int column) { return model->index(row, column).data().toString(); };
+    // Newest first; a contact by name, anyone else by number.
+    QCOMPARE(cell(0, InboxTableModel::FromColumn), QStringLiteral("+254722000222"));
+    QCOMPARE(cell(0, InboxTableModel::HandledAsColumn), QStringLiteral("Opted out"));
+    QCOMPARE(cell(1, InboxTableModel::HandledAsColumn), QStringLiteral("Prayer request"));
+    QCOMPARE(cell(2, InboxTableModel::FromColumn), QStringLiteral("Mary Wanjiku"));
+    QCOMPARE(cell(2, InboxTableModel::TextColumn), QStringLiteral("Asante pastor for the visit"));
+    QCOMPARE(cell(2, InboxTableModel::HandledAsColumn), QStringLiteral("Message"));
+    // 08:01 UTC is 11:01 in Nairobi.
+    QVERIFY2(cell(2, InboxTableModel::ReceivedColumn).contains(QStringLiteral("11:01")), qPrintable(cell(2, 2)));
+    QVERIFY(model->index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+    QVERIFY(model->index(0, InboxTableModel::HandledAsColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("opted the number out")));
+
+    // A long text is one short line in the list and whole in the detail pane.
+    const QString longText = QStringLiteral("Habari pastor,\n") + QString(300, u'a');
+    receive(QStringLiteral("+254712345678"), longText);
+    const QString shortLine = cell(0, InboxTableModel::TextColumn);
+    QVERIFY(shortLine.size() <= InboxTableModel::ShortTextLength);
+    QVERIFY(shortLine.endsWith(u'…'));
+    QVERIFY(!shortLine.contains(u'\n'));
+    QVERIFY(page.selectMessage(model->messageId(0)));
+    QCOMPARE(find<QPlainTextEdit>(&page, "inboxTextView")->toPlainText(), longText);
+    QVERIFY(find<QLabel>(&page, "inboxSenderLabel")->text().contains(QStringLiteral("Mary Wanjiku")));
+}
+
+void TestInboxPage::filtersAndSearch()
+{
+    receive(QStringLiteral("+254712345678"), QStringLiteral("Asante pastor"));
+    receive(QStringLiteral("+254799000111"), QStringLiteral("OMBI: mama ni mgonjwa"));
+    receive(QStringLiteral("+254722000222"), QStringLiteral("Acha"));
+    receive(QStringLiteral("+254733000333"), QStringLiteral("Is the youth camp on Saturday?"));
+    InboxPage page(profile());
+    QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.show();
+    auto *filter = find<QComboBox>(&page, "inboxFilterCombo");
+    QCOMPARE(page.model()->rowCount(), 4);
+    filter->setCurrentIndex(filter->findData(int(InboxPage::OptedOutFilter)));
+    QCOMPARE(page.model()->rowCount(), 1);
+    QCOMPARE(page.model()->messageAt(0)->text, QStringLiteral("Acha"));
+    filter->setCurrentIndex(filter->findData(int(InboxPage::PrayerFilter)));
+    QCOMPARE(page.model()->rowCount(), 1);
+    QCOMPARE(page.model()->index(0, InboxTableModel::HandledAsColumn).data().toString(), QStringLiteral("Prayer request"));
+    filter->setCurrentIndex(filter->findData(int(InboxPage::UnreadFilter)));
+    QCOMPARE(page.model()->rowCount(), 4);
+    filter->setCurrentIndex(filter->findData(int(InboxPage::AllFilter)));
+
+    // Search in the text, the contact's name and the number's digits, as the person types.
+    QTest::keyClicks(find<QLineEdit>(&page, "inboxSearchEdit"), QStringLiteral("wanjiku"));
+    QTRY_COMPARE(page.model()->rowCount(), 1);
+    QCOMPARE(page.model()->messageAt(0)->text, QStringLiteral("Asante pastor"));
+    page.setSearch(QStringLiteral("733 000"));
+    QCOMPARE(page.model()->rowCount(), 1);
+    page.setSearch(QStringLiteral("nothing like this"));
+    QCOMPARE(page.model()->rowCount(), 0);
+    QVERIFY(find<QLabel>(&page, "inboxNoMatchLabel")->isVisible());
+    QVERIFY(!find<QLabel>(&page, "inboxEmptyLabel")->isVisible());
+    page.setSearch(QString());
+    QCOMPARE(page.model()->rowCount(), 4);
+    QVERIFY(find<QLabel>(&page, "inboxCountLabel")->text().startsWith(QStringLiteral("4 message")));
+}
+
+void TestInboxPage::openingAMessageMarksItRead()
+{
+    receive(QStringLiteral("+254712345678"), QStringLiteral("Asante pastor"));
+    receive(QStringLiteral("+254799000111"), QStringLiteral("Habari"));
+    InboxPage page(profile());
+    QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.show();
+    QCOMPARE(*profile().inbox().unreadCount(), 2);
+    const qint64 id = page.model()->messageId(1);
+    page.view()->setCurrentIndex(page.model()->index(1, 0));
+    QCOMPARE(page.currentMessageId(), id);
+    QTRY_COMPARE(*profile().inbox().unreadCount(), 1);
+    QVERIFY(profile().inbox().get(id)->isRead());
+    // Still selected after the model re-read.
+    QCOMPARE(page.view()->currentIndex().row(), 1);
+    auto *mark = find<QPushButton>(&page, "markReadButton");
+    QCOMPARE(mark->text(), QStringLiteral("Mark as unread"));
+    QTest::mouseClick(mark, Qt::LeftButton);
+    QVERIFY(!profile().inbox().get(id)->isRead());
+    QCOMPARE(mark->text(), QStringLiteral("Mark as read"));
+    QVERIFY(page.model()->index(1, 0).data(Qt::FontRole).value<QFont>().bold());
+}
+
+void TestInboxPage::addsTheSenderToContacts()
+{
+    receive(QStringLiteral("+254799000111"), QStringLiteral("Habari, I am new in the choir"));
+    receive(QStringLiteral("+254799000111"), QStringLiteral("Can you add me to the group?"));
+    InboxPage page(profile());
+    page.show();
+    QVERIFY(page.selectMessage(page.model()->messageId(1)));
+    auto *add = find<QPushButton>(&page, "addSenderButton");
+    QVERIFY(add->isVisible());
+    QVERIFY(find<QLabel>(&page, "inboxSenderLabel")->text().contains(QStringLiteral("not in your contacts")));
+    QVERIFY(page.replyHintText().contains(QStringLiteral("first add +254799000111 to your contacts")));
+    QVERIFY(!find<QPlainTextEdit>(&page, "replyEdit")->isEnabled());
+
+    ContactInput names;
+    names.firstName = QStringLiteral("Grace");
+    names.lastName = QStringLiteral("Achieng");
+    QVERIFY(page.addSenderAsContact(names));
+    const auto contact = profile().contacts().findByPhone(QStringLiteral("+254799000111"));
+    QVERIFY(contact);
+    QCOMPARE(contact->name(), QStringLiteral("Grace Achieng"));
+    // Both messages are now hers; the pane offers a reply instead.
+    QCOMPARE(page.model()->index(0, InboxTableModel::FromColumn).data().toString(), QStringLiteral("Grace Achieng"));
+    QCOMPARE(page.model()->index(1, InboxTableModel::FromColumn).data().toString(), QStringLiteral("Grace Achieng"));
+    QVERIFY(find<QLabel>(&page, "inboxSenderLabel")->text().contains(QStringLiteral("Grace Achieng")));
+    QVERIFY(!add->isVisible());
+    QVERIFY(find<QPlainTextEdit>(&page, "replyEdit")->isEnabled());
+    QVERIFY(page.replyHintText().isEmpty());
+}
+
+void TestInboxPage::replyIsACampaignOfOneAfterConfirming()
+{
+    receive(QStringLiteral("+254712345678"), QStringLiteral("What time is the service on Sunday?"));
+    InboxPage page(profile());
+    page.show();
+    QVERIFY(page.selectMessage(page.model()->messageId(0)));
+    auto *edit = find<QPlainTextEdit>(&page, "replyEdit");
+    auto *send = find<QPushButton>(&page, "sendReplyButton");
+    QVERIFY(edit->isEnabled());
+    QVERIFY(!send->isEnabled());
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("At 9:00. Karibu!"));
+    QVERIFY2(page.replyCounterText().contains(QStringLiteral("16 / 160 characters · 1 SMS")), qPrintable(page.replyCounterText()));
+    QVERIFY2(page.replyCounterText().contains(QStringLiteral("no tokens (simulation)")), qPrintable(page.replyCounterText()));
+    QVERIFY(send->isEnabled());
+
+    // Saying no sends nothing.
+    QSignalSpy sent(&page, &InboxPage::replySent);
+    MessageBox::setNextAnswer(QMessageBox::No);
+    QTest::mouseClick(send, Qt::LeftButton);
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("Send this reply to Mary Wanjiku (+254712345678)?")));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("At 9:00. Karibu!")));
+    QCOMPARE(sent.size(), 0);
+    QVERIFY(profile().campaigns().list()->isEmpty());
+
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(send, Qt::LeftButton);
+    QCOMPARE(sent.size(), 1);
+    const qint64 campaignId = sent.at(0).at(0).toLongLong();
+    const auto campaign = profile().campaigns().get(campaignId);
+    QVERIFY(campaign);
+    QCOMPARE(campaign->recipients, 1);
+    QCOMPARE(campaign->body, QStringLiteral("At 9:00. Karibu!"));
+    QVERIFY(campaign->name.contains(QStringLiteral("Mary Wanjiku")));
+    QVERIFY(edit->toPlainText().isEmpty());
+    QCOMPARE(profile().inbox().get(page.currentMessageId())->replyCampaignId, campaignId);
+}
+
+void TestInboxPage::replyIsRefusedForUnknownAndOptedOutSenders()
+{
+    receive(QStringLiteral("+254712345678"), QStringLiteral("STOP"));
+    InboxPage page(profile());
+    page.show();
+    QVERIFY(page.selectMessage(page.model()->messageId(0)));
+    QVERIFY2(page.replyHintText().contains(QStringLiteral("Mary Wanjiku asked to receive no more messages")),
+             qPrintable(page.replyHintText()));
+    QVERIFY(!find<QPlainTextEdit>(&page, "replyEdit")->isEnabled());
+    QVERIFY(!find<QPushButton>(&page, "sendReplyButton")->isEnabled());
+    QVERIFY(find<QLabel>(&page, "inboxHandledAsLabel")->text().contains(QStringLiteral("Opted out")));
+}
+
+void TestInboxPage::sidebarShowsTheUnreadCount()
+{
+    MainWindow window(profile());
+    window.show();
+    auto *sidebar = find<QListWidget>(&window, "sidebarList");
+    QCOMPARE(sidebar->item(MainWindow::InboxPageIndex)->text(), QStringLiteral("Inbox"));
+    receive(QStringLiteral("+254712345678"), QStringLiteral("Asante"));
+    receive(QStringLiteral("+254799000111"), QStringLiteral("PRAY for rain"));
+    receive(QStringLiteral("+254799000112"), QStringLiteral("Habari"));
+    QCOMPARE(sidebar->item(MainWindow::InboxPageIndex)->text(), QStringLiteral("Inbox (3)"));
+    window.showPage(MainWindow::InboxPageIndex);
+    QVERIFY(window.inboxPage()->isVisible());
+    QVERIFY(window.inboxPage()->selectMessage(window.inboxPage()->model()->messageId(0)));
+    QTRY_COMPARE(sidebar->item(MainWindow::InboxPageIndex)->text(), QStringLiteral("Inbox (2)"));
+}
+
+void TestInboxPage::manyMessagesAreReadInPages()
+{
+    receiveMany(3000);
+    InboxPage page(profile());
+    QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.show();
+    QCOMPARE(page.model()->rowCount(), 3000);
+    // The oldest is last, many pages down.
+    QCOMPARE(page.model()->messageAt(2999)->text, QStringLiteral("Message number 1"));
+    QCOMPARE(page.model()->messageAt(0)->text, QStringLiteral("Message number 3000"));
+    page.view()->scrollToBottom();
+    QCOMPARE(rowWithText(page, QStringLiteral("Message number 1500")), 1500);
+}
+
+QTEST_MAIN(TestInboxPage)
+#include "TestInboxPage.moc"

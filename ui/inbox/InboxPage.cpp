@@ -1,0 +1,520 @@
+#include "InboxPage.h"
+
+#include "InboxTableModel.h"
+#include "InboxText.h"
+#include "MessageBox.h"
+#include "campaigns/Campaign.h"
+#include "campaigns/CampaignText.h"
+#include "contacts/Contact.h"
+#include "contacts/ContactService.h"
+#include "inbox/InboxService.h"
+#include "messaging/SegmentCounter.h"
+#include "profile/Profile.h"
+#include "profile/Settings.h"
+#include "tokens/TokenLedger.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace kengele {
+
+namespace {
+
+QString userName()
+{
+    return qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+}
+
+QLabel *wrappedLabel(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+} // namespace
+
+InboxPage::InboxPage(Profile &profile, QWidget *parent)
+    : QWidget(parent)
+    , m_profile(profile)
+{
+    setObjectName(QStringLiteral("inboxPage"));
+    m_model = new InboxTableModel(profile.inbox(), this);
+
+    m_filter = new QComboBox(this);
+    m_filter->setObjectName(QStringLiteral("inboxFilterCombo"));
+    m_filter->addItem(tr("All messages"), int(AllFilter));
+    m_filter->addItem(tr("Unread"), int(UnreadFilter));
+    m_filter->addItem(tr("Opted out"), int(OptedOutFilter));
+    m_filter->addItem(tr("Prayer requests"), int(PrayerFilter));
+    connect(m_filter, &QComboBox::currentIndexChanged, this, &InboxPage::applyFilter);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("inboxSearchEdit"));
+    m_search->setPlaceholderText(tr("Search messages, names or numbers"));
+    m_search->setClearButtonEnabled(true);
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, &InboxPage::applyFilter);
+
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("inboxCountLabel"));
+
+    m_problem = wrappedLabel(QStringLiteral("inboxProblemLabel"), this);
+    m_problem->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; border: 1px solid #e57373; border-radius: 4px; padding: 6px; }"));
+    m_problem->hide();
+
+    // The list.
+    m_view = new QTreeView(this);
+    m_view->setObjectName(QStringLiteral("inboxView"));
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(InboxTableModel::FromColumn, QHeaderView::Interactive);
+    m_view->header()->setSectionResizeMode(InboxTableModel::TextColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(InboxTableModel::ReceivedColumn, QHeaderView::Interactive);
+    m_view->header()->setSectionResizeMode(InboxTableModel::HandledAsColumn, QHeaderView::Interactive);
+    m_view->header()->resizeSection(InboxTableModel::FromColumn, 150);
+    m_view->header()->resizeSection(InboxTableModel::ReceivedColumn, 120);
+    m_view->header()->resizeSection(InboxTableModel::HandledAsColumn, 120);
+    m_view->setMinimumWidth(380);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &InboxPage::showCurrent);
+    connect(m_model, &InboxTableModel::modelReset, this, [this] {
+        // Keep the shown message selected when it is still in the list.
+        const int row = m_model->rowOf(m_shownId);
+        if (row >= 0) {
+            QSignalBlocker blocker(m_view->selectionModel());
+            m_view->setCurrentIndex(m_model->index(row, 0));
+        }
+    });
+    connect(m_model, &InboxTableModel::countChanged, this, &InboxPage::updateEmptyState);
+    connect(m_model, &InboxTableModel::loadFailed, this, &InboxPage::showProblem);
+
+    m_noMatch = new QLabel(tr("No messages match."), this);
+    m_noMatch->setObjectName(QStringLiteral("inboxNoMatchLabel"));
+    m_noMatch->setAlignment(Qt::AlignCenter);
+    m_noMatch->hide();
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_view, 1);
+    leftLayout->addWidget(m_noMatch);
+
+    // The chosen message.
+    m_detail = new QWidget(this);
+    m_detail->setObjectName(QStringLiteral("inboxDetail"));
+    m_sender = new QLabel(m_detail);
+    m_sender->setObjectName(QStringLiteral("inboxSenderLabel"));
+    m_sender->setWordWrap(true);
+    m_sender->setTextFormat(Qt::RichText);
+    m_sender->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_received = wrappedLabel(QStringLiteral("inboxReceivedLabel"), m_detail);
+    m_handledAs = wrappedLabel(QStringLiteral("inboxHandledAsLabel"), m_detail);
+    m_text = new QPlainTextEdit(m_detail);
+    m_text->setObjectName(QStringLiteral("inboxTextView"));
+    m_text->setReadOnly(true);
+    m_text->setMinimumHeight(70);
+    m_addSender = new QPushButton(tr("Add to contacts…"), m_detail);
+    m_addSender->setObjectName(QStringLiteral("addSenderButton"));
+    m_addSender->setToolTip(tr("Keep this number as a contact, so you can reply and add it to groups."));
+    connect(m_addSender, &QPushButton::clicked, this, &InboxPage::askSenderName);
+    m_markRead = new QPushButton(tr("Mark as unread"), m_detail);
+    m_markRead->setObjectName(QStringLiteral("markReadButton"));
+    connect(m_markRead, &QPushButton::clicked, this, [this] { markSelected(!m_shown.isRead()); });
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_addSender);
+    actions->addWidget(m_markRead);
+    actions->addStretch();
+
+    auto *replyBox = new QGroupBox(tr("Reply"), m_detail);
+    replyBox->setObjectName(QStringLiteral("replyBox"));
+    m_reply = new QPlainTextEdit(replyBox);
+    m_reply->setObjectName(QStringLiteral("replyEdit"));
+    m_reply->setPlaceholderText(tr("Write a short answer…"));
+    m_reply->setTabChangesFocus(true);
+    m_reply->setFixedHeight(80);
+    connect(m_reply, &QPlainTextEdit::textChanged, this, &InboxPage::updateReplyState);
+    m_replyCounter = wrappedLabel(QStringLiteral("replyCounterLabel"), replyBox);
+    m_replyHint = wrappedLabel(QStringLiteral("replyHintLabel"), replyBox);
+    QPalette hintPalette = m_replyHint->palette();
+    hintPalette.setColor(QPalette::WindowText, hintPalette.color(QPalette::Disabled, QPalette::WindowText));
+    m_replyHint->setPalette(hintPalette);
+    m_sendReply = new QPushButton(tr("Send reply…"), replyBox);
+    m_sendReply->setObjectName(QStringLiteral("sendReplyButton"));
+    connect(m_sendReply, &QPushButton::clicked, this, &InboxPage::sendReply);
+    auto *replyRow = new QHBoxLayout;
+    replyRow->addWidget(m_replyCounter, 1);
+    replyRow->addWidget(m_sendReply, 0, Qt::AlignTop);
+    auto *replyLayout = new QVBoxLayout(replyBox);
+    replyLayout->addWidget(m_reply);
+    replyLayout->addLayout(replyRow);
+    replyLayout->addWidget(m_replyHint);
+
+    auto *detailLayout = new QVBoxLayout(m_detail);
+    detailLayout->setContentsMargins(6, 0, 0, 0);
+    detailLayout->addWidget(m_sender);
+    detailLayout->addWidget(m_received);
+    detailLayout->addWidget(m_handledAs);
+    detailLayout->addWidget(m_text, 1);
+    detailLayout->addLayout(actions);
+    detailLayout->addWidget(replyBox);
+
+    m_nothingChosen = new QLabel(tr("Choose a message to read it in full and to reply."), this);
+    m_nothingChosen->setObjectName(QStringLiteral("inboxNothingChosenLabel"));
+    m_nothingChosen->setAlignment(Qt::AlignCenter);
+    m_nothingChosen->setWordWrap(true);
+    m_detailStack = new QStackedWidget(this);
+    m_detailStack->addWidget(m_nothingChosen);
+    m_detailStack->addWidget(m_detail);
+
+    auto *splitter = new QSplitter(this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(left);
+    splitter->addWidget(m_detailStack);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({620, 420});
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(new QLabel(tr("Show:"), this));
+    filterRow->addWidget(m_filter);
+    filterRow->addWidget(m_search, 1);
+    filterRow->addWidget(m_count);
+
+    m_content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(m_content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addLayout(filterRow);
+    contentLayout->addWidget(splitter, 1);
+
+    // Nothing came yet.
+    m_emptyState = new QWidget(this);
+    m_emptyText = new QLabel(m_emptyState);
+    m_emptyText->setObjectName(QStringLiteral("inboxEmptyLabel"));
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText->setWordWrap(true);
+    m_openRelaySettings = new QPushButton(tr("Open Settings → Relay"), m_emptyState);
+    m_openRelaySettings->setObjectName(QStringLiteral("openRelaySettingsButton"));
+    connect(m_openRelaySettings, &QPushButton::clicked, this, &InboxPage::relaySettingsRequested);
+    auto *emptyButtons = new QHBoxLayout;
+    emptyButtons->addStretch();
+    emptyButtons->addWidget(m_openRelaySettings);
+    emptyButtons->addStretch();
+    auto *emptyLayout = new QVBoxLayout(m_emptyState);
+    emptyLayout->addStretch();
+    emptyLayout->addWidget(m_emptyText);
+    emptyLayout->addLayout(emptyButtons);
+    emptyLayout->addStretch(2);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_content);
+    m_stack->addWidget(m_emptyState);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("<h1>Inbox</h1>"), this));
+    layout->addWidget(m_problem);
+    layout->addWidget(m_stack, 1);
+
+    // After the model has re-read: the shown message may have changed (a name, read or not).
+    connect(&profile.inbox(), &InboxService::inboxChanged, this, [this] {
+        if (m_shownId <= 0)
+            return;
+        if (const Result<InboxMessage> message = m_profile.inbox().get(m_shownId); message)
+            showMessage(*message);
+    });
+    connect(&profile.contacts(), &ContactService::contactsChanged, this, [this] {
+        // A contact was added, renamed or opted out: names and reply rules follow.
+        m_model->reload();
+        if (m_shownId > 0) {
+            if (const Result<InboxMessage> message = m_profile.inbox().get(m_shownId); message)
+                showMessage(*message);
+        }
+    });
+
+    m_detailStack->setCurrentWidget(m_nothingChosen);
+    setRelayConfigured(false);
+    updateEmptyState();
+}
+
+void InboxPage::setRelayConfigured(bool configured)
+{
+    m_relayConfigured = configured;
+    if (configured)
+        m_emptyText->setText(tr("<h2>No messages yet</h2><p>When members text your number, their messages appear here.</p>"));
+    else
+        m_emptyText->setText(tr("<h2>No messages yet</h2><p>When members text your number, their messages appear here.</p>"
+                                "<p>Connect to your relay in Settings → Relay.</p>"));
+    m_openRelaySettings->setVisible(!configured);
+}
+
+void InboxPage::setFilter(Filter filter)
+{
+    m_filter->setCurrentIndex(qMax(0, m_filter->findData(int(filter))));
+}
+
+void InboxPage::setSearch(const QString &text)
+{
+    m_search->setText(text);
+    applyFilter();
+}
+
+void InboxPage::applyFilter()
+{
+    m_searchTimer->stop();
+    InboxQuery query;
+    switch (Filter(m_filter->currentData().toInt())) {
+    case UnreadFilter:
+        query.unreadOnly = true;
+        break;
+    case OptedOutFilter:
+        query.handledAs = InboxText::OptOut;
+        break;
+    case PrayerFilter:
+        query.handledAs = InboxText::Prayer;
+        break;
+    case AllFilter:
+        break;
+    }
+    query.search = m_search->text().trimmed();
+    m_model->setQuery(query);
+}
+
+void InboxPage::updateEmptyState()
+{
+    const Result<int> total = m_profile.inbox().count();
+    const bool empty = total && *total == 0;
+    m_stack->setCurrentWidget(empty ? m_emptyState : m_content);
+    m_noMatch->setVisible(!empty && m_model->rowCount() == 0);
+    updateCount();
+}
+
+void InboxPage::updateCount()
+{
+    const Result<int> unread = m_profile.inbox().unreadCount();
+    QString text = tr("%n message(s)", nullptr, m_model->rowCount());
+    if (unread && *unread > 0)
+        text += QStringLiteral(" · ") + tr("%n unread", nullptr, *unread);
+    m_count->setText(text);
+}
+
+bool InboxPage::selectMessage(qint64 messageId)
+{
+    const int row = m_model->rowOf(messageId);
+    if (row < 0)
+        return false;
+    m_view->setCurrentIndex(m_model->index(row, 0));
+    return true;
+}
+
+void InboxPage::showCurrent()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const InboxMessage *message = current.isValid() ? m_model->messageAt(current.row()) : nullptr;
+    if (!message)
+        return; // keep showing what was shown
+    if (message->id != m_shownId)
+        m_reply->clear();
+    showMessage(*message);
+    if (!message->isRead()) {
+        // Opened: read. After this selection change has finished (the model re-reads).
+        const qint64 id = message->id;
+        QPointer<InboxPage> self(this);
+        QTimer::singleShot(0, this, [self, id] {
+            if (self && self->m_shownId == id && !self->m_shown.isRead()) {
+                if (const Status marked = self->m_profile.inbox().markRead({id}); !marked)
+                    self->showProblem(marked.error().message);
+            }
+        });
+    }
+}
+
+void InboxPage::showMessage(const InboxMessage &message)
+{
+    m_shownId = message.id;
+    m_shown = message;
+    const bool known = message.contactId > 0;
+    if (known)
+        m_sender->setText(tr("<b>%1</b> · %2").arg(message.contactName.toHtmlEscaped(), message.phone.toHtmlEscaped()));
+    else
+        m_sender->setText(tr("<b>%1</b> · not in your contacts").arg(message.phone.toHtmlEscaped()));
+    m_received->setText(tr("Received %1").arg(CampaignText::dayAndTime(message.received)));
+    m_handledAs->setText(InboxText::handledAs(message.handledAs) + QStringLiteral(": ") + InboxText::handledAsHelp(message.handledAs));
+    m_handledAs->setVisible(message.handledAs != InboxText::Message);
+    m_text->setPlainText(message.text);
+    m_addSender->setVisible(!known);
+    m_markRead->setText(message.isRead() ? tr("Mark as unread") : tr("Mark as read"));
+    m_detailStack->setCurrentWidget(m_detail);
+    updateReplyState();
+}
+
+void InboxPage::updateReplyState()
+{
+    QString hint;
+    bool blocked = false;
+    if (m_shownId <= 0) {
+        blocked = true;
+    } else if (m_shown.contactId <= 0) {
+        blocked = true;
+        hint = tr("To reply, first add %1 to your contacts.").arg(m_shown.phone);
+    } else if (const Result<bool> optedOut = m_profile.contacts().isOptedOut(m_shown.phone); optedOut && *optedOut) {
+        blocked = true;
+        hint = tr("%1 asked to receive no more messages, so Kengele sends them none.").arg(m_shown.contactName);
+    }
+    m_replyBlocked = blocked;
+    m_reply->setEnabled(!blocked);
+
+    const QString text = m_reply->toPlainText();
+    const SegmentInfo info = SegmentCounter::count(text);
+    const bool simulation = CampaignText::isSimulation(m_profile.settings().gatewayProvider());
+    if (blocked || info.segments == 0) {
+        m_replyCounter->setText(blocked ? QString() : tr("One SMS holds 160 letters (70 with special characters such as emoji)."));
+    } else {
+        QString counter;
+        if (info.segments == 1) {
+            const int limit = info.isUnicode() ? SegmentCounter::Ucs2SinglePart : SegmentCounter::Gsm7SinglePart;
+            counter = tr("%1 / %2 characters · 1 SMS").arg(info.units).arg(limit);
+        } else {
+            counter = tr("%1 characters · %n SMS", nullptr, info.segments).arg(info.units);
+        }
+        counter += QStringLiteral(" · ")
+            + (simulation ? tr("no tokens (simulation)") : tr("costs %n token(s)", nullptr, info.segments));
+        if (info.isUnicode())
+            counter += u'\n' + tr("“%1” is a special character: each SMS holds fewer letters.").arg(info.firstNonGsm);
+        m_replyCounter->setText(counter);
+    }
+    m_replyHint->setText(hint);
+    m_replyHint->setVisible(!hint.isEmpty());
+    m_sendReply->setEnabled(!blocked && !text.trimmed().isEmpty());
+}
+
+QString InboxPage::replyCounterText() const
+{
+    return m_replyCounter->text();
+}
+
+QString InboxPage::replyHintText() const
+{
+    return m_replyHint->isHidden() ? QString() : m_replyHint->text();
+}
+
+void InboxPage::sendReply()
+{
+    if (m_shownId <= 0 || m_replyBlocked)
+        return;
+    const QString text = m_reply->toPlainText().trimmed();
+    if (text.isEmpty())
+        return;
+    const SegmentInfo info = SegmentCounter::count(text);
+    const bool simulation = CampaignText::isSimulation(m_profile.settings().gatewayProvider());
+    QStringList lines;
+    lines << tr("Send this reply to %1 (%2)?").arg(m_shown.contactName, m_shown.phone) << QString();
+    lines << text << QString();
+    if (simulation) {
+        lines << tr("%n SMS part(s). %1: no tokens are used.", nullptr, info.segments).arg(CampaignText::simulationLabel());
+    } else {
+        qint64 balance = 0;
+        if (const Result<QList<TokenAccount>> accounts = m_profile.tokens().budgetAccounts(); accounts && !accounts->isEmpty())
+            balance = accounts->constFirst().balance;
+        lines << tr("%n SMS part(s), costing %n token(s).", nullptr, info.segments) + u' '
+                + tr("You have %1 tokens; %2 are left after this reply.")
+                      .arg(CampaignText::number(balance), CampaignText::number(balance - info.segments));
+    }
+    lines << tr("A message that has gone out cannot be called back.");
+    if (MessageBox::question(this, tr("Send reply"), lines.join(u'\n')) != QMessageBox::Yes)
+        return;
+    const Result<Campaign> sent = m_profile.inbox().reply(m_shownId, text, userName());
+    if (!sent) {
+        MessageBox::warning(this, tr("Send reply"), sent.error().message);
+        return;
+    }
+    m_reply->clear();
+    m_problem->hide();
+    Q_EMIT replySent(sent->id);
+}
+
+void InboxPage::markSelected(bool read)
+{
+    QList<qint64> ids;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        if (const qint64 id = m_model->messageId(index.row()); id > 0)
+            ids.append(id);
+    }
+    if (ids.isEmpty() && m_shownId > 0)
+        ids.append(m_shownId);
+    if (const Status marked = m_profile.inbox().markRead(ids, read); !marked)
+        showProblem(marked.error().message);
+}
+
+void InboxPage::askSenderName()
+{
+    if (m_shownId <= 0)
+        return;
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("addSenderDialog"));
+    dialog.setWindowTitle(tr("Add to contacts"));
+    auto *first = new QLineEdit(&dialog);
+    first->setObjectName(QStringLiteral("firstNameEdit"));
+    auto *last = new QLineEdit(&dialog);
+    last->setObjectName(QStringLiteral("lastNameEdit"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(new QLabel(tr("Who sent this message from %1?").arg(m_shown.phone), &dialog));
+    form->addRow(tr("First name:"), first);
+    form->addRow(tr("Last name:"), last);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    ContactInput names;
+    names.firstName = first->text().trimmed();
+    names.lastName = last->text().trimmed();
+    addSenderAsContact(names);
+}
+
+bool InboxPage::addSenderAsContact(const ContactInput &names)
+{
+    if (m_shownId <= 0)
+        return false;
+    const Result<Contact> added = m_profile.inbox().addSenderAsContact(m_shownId, names);
+    if (!added) {
+        MessageBox::warning(this, tr("Add to contacts"), added.error().message);
+        return false;
+    }
+    return true;
+}
+
+void InboxPage::showProblem(const QString &text)
+{
+    m_problem->setText(text);
+    m_problem->setVisible(!text.isEmpty());
+}
+
+} // namespace kengele

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "inbox/InboxMessage.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTimer;
+class QTreeView;
+
+namespace kengele {
+
+class InboxTableModel;
+class Profile;
+struct ContactInput;
+
+// The Inbox page: SMS members sent to the organisation's number (brought by the relay), newest
+// first, with a filter (all, unread, opted out, prayer requests) and a search; the chosen message
+// in full beside the list, with "Add to contacts" for an unknown number, read/unread, and a short
+// reply (a campaign of one, through InboxService::reply, after a confirmation with its cost).
+class InboxPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // The choices of the filter list, in its order.
+    enum Filter { AllFilter, UnreadFilter, OptedOutFilter, PrayerFilter };
+
+    explicit InboxPage(Profile &profile, QWidget *parent = nullptr);
+
+    InboxTableModel *model() const { return m_model; }
+    QTreeView *view() const { return m_view; }
+
+    // Whether this computer is connected to a relay (the empty page says how to connect when not).
+    void setRelayConfigured(bool configured);
+
+    void setFilter(Filter filter);
+    void setSearch(const QString &text);
+    bool selectMessage(qint64 messageId);
+    qint64 currentMessageId() const { return m_shownId; }
+
+    // Adds the shown message's sender as a contact with these names ("Add to contacts…" asks for them).
+    bool addSenderAsContact(const ContactInput &names);
+    // Asks once more with the cost, then sends the text in the reply box to the shown message's sender.
+    void sendReply();
+    // Marks the selected messages read or unread.
+    void markSelected(bool read);
+
+    QString replyCounterText() const;
+    QString replyHintText() const;
+
+Q_SIGNALS:
+    // A reply was queued as this campaign: the dispatcher should send it.
+    void replySent(qint64 campaignId);
+    // The person wants to connect to a relay (Settings → Relay).
+    void relaySettingsRequested();
+
+private:
+    void applyFilter();
+    void showCurrent();
+    void showMessage(const InboxMessage &message);
+    void updateReplyState();
+    void updateEmptyState();
+    void updateCount();
+    void askSenderName();
+    void showProblem(const QString &text);
+
+    Profile &m_profile;
+    InboxTableModel *m_model = nullptr;
+    bool m_relayConfigured = false;
+    qint64 m_shownId = 0;
+    InboxMessage m_shown;
+    bool m_replyBlocked = true;
+
+    QComboBox *m_filter = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QLabel *m_count = nullptr;
+    QLabel *m_problem = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_content = nullptr;
+    QWidget *m_emptyState = nullptr;
+    QLabel *m_emptyText = nullptr;
+    QPushButton *m_openRelaySettings = nullptr;
+    QTreeView *m_view = nullptr;
+    QLabel *m_noMatch = nullptr;
+    QStackedWidget *m_detailStack = nullptr;
+    QLabel *m_nothingChosen = nullptr;
+    QWidget *m_detail = nullptr;
+    QLabel *m_sender = nullptr;
+    QLabel *m_received = nullptr;
+    QLabel *m_handledAs = nullptr;
+    QPlainTextEdit *m_text = nullptr;
+    QPushButton *m_addSender = nullptr;
+    QPushButton *m_markRead = nullptr;
+    QPlainTextEdit *m_reply = nullptr;
+    QLabel *m_replyCounter = nullptr;
+    QLabel *m_replyHint = nullptr;
+    QPushButton *m_sendReply = nullptr;
+};
+
+} // namespace kengele

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "inbox/InboxMessage.h"
+
+#include "PageCache.h"
+
+#include <QAbstractTableModel>
+
+namespace kengele {
+
+class InboxService;
+
+// The inbox as a table, newest first, for 100,000 messages and more: rowCount() is the count from
+// the store and rows are read in pages only when a view asks for them (as ContactTableModel).
+// Filtering and search are done by the store.
+class InboxTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { FromColumn, TextColumn, ReceivedColumn, HandledAsColumn, ColumnCount };
+    enum Role { IdRole = Qt::UserRole + 1, SortRole, UnreadRole };
+    static constexpr int PageSize = 256;
+    static constexpr int CachedPages = 16;
+    // The text column shows at most this many characters; the detail pane shows all.
+    static constexpr int ShortTextLength = 120;
+
+    explicit InboxTableModel(InboxService &inbox, QObject *parent = nullptr);
+
+    void setQuery(const InboxQuery &query);
+    const InboxQuery &query() const { return m_query; }
+
+    const InboxMessage *messageAt(int row) const;
+    qint64 messageId(int row) const;
+    // The row of a message among the first rows (new messages come first); -1 when not found there.
+    int rowOf(qint64 messageId, int searchRows = 2048) const;
+    // Re-reads the count and drops cached rows. When the count stayed the same the rows are only
+    // marked changed (a view keeps its selection); otherwise the model is reset.
+    void reload();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    void countChanged(int count);
+    void loadFailed(const QString &message);
+
+private:
+    InboxService &m_inbox;
+    InboxQuery m_query;
+    int m_count = 0;
+    mutable PageCache<InboxMessage> m_pages{PageSize, CachedPages};
+};
+
+} // namespace kengele

@@ -1,0 +1,31 @@
+#include "InboxText.h"
+
+namespace kengele {
+
+const QString InboxText::Message = QStringLiteral("inbox");
+const QString InboxText::OptOut = QStringLiteral("optout");
+const QString InboxText::Prayer = QStringLiteral("prayer");
+
+QString InboxText::handledAs(const QString &keyword)
+{
+    if (keyword == OptOut)
+        //: An incoming SMS that asked to receive no more messages (STOP, ACHA...)
+        return tr("Opted out");
+    if (keyword == Prayer)
+        //: An incoming SMS that starts with PRAY or OMBI
+        return tr("Prayer request");
+    //: An ordinary incoming SMS
+    return tr("Message");
+}
+
+QString InboxText::handledAsHelp(const QString &keyword)
+{
+    if (keyword == OptOut)
+        return tr("The sender asked to receive no more messages (STOP, UNSUBSCRIBE or ACHA). Kengele opted the number out at "
+                  "once: campaigns leave it out from now on.");
+    if (keyword == Prayer)
+        return tr("The message starts with PRAY or OMBI. Kengele keeps it as a prayer request for the prayer board.");
+    return tr("An ordinary message to your number.");
+}
+
+} // namespace kengele

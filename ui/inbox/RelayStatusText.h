@@ -1,0 +1,35 @@
+#pragma once
+
+#include "sync/RelaySyncStatus.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+
+namespace kengele {
+
+// What the window's relay indicator says for a sync status, at a given time:
+//   "Relay: not set up", "Relay: connected · last sync 2 min ago",
+//   "Relay: offline since 09:14 · trying again at 09:16", "Relay: this computer must be connected again".
+class RelayStatusText final
+{
+    Q_DECLARE_TR_FUNCTIONS(RelayStatusText)
+
+public:
+    enum class State { NotSetUp, Connecting, Connected, Offline, NeedsEnrolment, NotConnected };
+
+    struct Indicator {
+        State state = State::NotSetUp;
+        QString text;
+        QString toolTip;
+    };
+
+    // `linked`: the profile names a relay (Settings::relayUrl), even if the sync has not started.
+    static Indicator indicator(const RelaySyncStatus &status, bool linked, const QDateTime &nowUtc);
+    // "just now", "2 min ago", "at 09:14", "on 3 Mar at 09:14".
+    static QString ago(const QDateTime &thenUtc, const QDateTime &nowUtc);
+    // A UTC time as a local clock time ("09:14"), with the day when it is not today.
+    static QString clockTime(const QDateTime &utc, const QDateTime &nowUtc);
+};
+
+} // namespace kengele

@@ -1,0 +1,218 @@
+#include "RelaySettingsWidget.h"
+
+#include "campaigns/CampaignText.h"
+#include "common/Clock.h"
+#include "inbox/RelayStatusText.h"
+#include "profile/Profile.h"
+#include "profile/Settings.h"
+#include "sync/RelayClient.h"
+#include "sync/RelayConnector.h"
+#include "sync/RelayLinkStore.h"
+#include "sync/RelaySyncService.h"
+
+#include <QCoreApplication>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QPushButton>
+#include <QSysInfo>
+#include <QVBoxLayout>
+
+namespace kengele {
+
+namespace {
+
+QLabel *hint(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, palette.color(QPalette::Disabled, QPalette::WindowText));
+    label->setPalette(palette);
+    return label;
+}
+
+QLabel *value(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+// One connection attempt: it lives until the relay and the keychain have answered, even if the
+// settings are closed meanwhile, and is deleted after its last callback has returned.
+struct ConnectAttempt {
+    ConnectAttempt(Profile &profile, SecretStore &secrets)
+        : client(network)
+        , connector(profile.settings(), secrets, profile.database(), client, profile.clock())
+    {
+    }
+    QNetworkAccessManager network;
+    RelayClient client;
+    RelayConnector connector;
+};
+
+} // namespace
+
+RelaySettingsWidget::RelaySettingsWidget(Profile &profile, SecretStore &secrets, QWidget *parent)
+    : QWidget(parent)
+    , m_profile(profile)
+    , m_secrets(secrets)
+{
+    setObjectName(QStringLiteral("relaySettingsWidget"));
+
+    auto *intro = hint(tr("The relay is a small server on the internet. It receives the SMS members send to your number and "
+                          "the delivery reports of your messages, and passes them to this computer. Your administrator "
+                          "gives you its address and a one-time enrolment code."),
+                       this);
+
+    m_linkBox = new QGroupBox(tr("Connected"), this);
+    m_linkBox->setObjectName(QStringLiteral("relayLinkBox"));
+    m_organisation = value(QStringLiteral("relayOrganisationLabel"), m_linkBox);
+    m_device = value(QStringLiteral("relayDeviceLabel"), m_linkBox);
+    m_lastSync = value(QStringLiteral("relayLastSyncLabel"), m_linkBox);
+    m_state = value(QStringLiteral("relayStateLabel"), m_linkBox);
+    auto *linkForm = new QFormLayout(m_linkBox);
+    linkForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    linkForm->addRow(tr("Organisation:"), m_organisation);
+    linkForm->addRow(tr("This computer:"), m_device);
+    linkForm->addRow(tr("Last sync:"), m_lastSync);
+    linkForm->addRow(tr("Now:"), m_state);
+
+    m_connectBox = new QGroupBox(this);
+    m_connectBox->setObjectName(QStringLiteral("relayConnectBox"));
+    m_url = new QLineEdit(m_profile.settings().relayUrl(), m_connectBox);
+    m_url->setObjectName(QStringLiteral("relayUrlEdit"));
+    m_url->setPlaceholderText(tr("https://relay.example.org"));
+    m_code = new QLineEdit(m_connectBox);
+    m_code->setObjectName(QStringLiteral("enrolmentCodeEdit"));
+    m_code->setPlaceholderText(tr("KGL-…"));
+    m_name = new QLineEdit(QSysInfo::machineHostName(), m_connectBox);
+    m_name->setObjectName(QStringLiteral("deviceNameEdit"));
+    m_name->setMaxLength(60);
+    m_connect = new QPushButton(tr("Connect"), m_connectBox);
+    m_connect->setObjectName(QStringLiteral("relayConnectButton"));
+    m_connect->setAutoDefault(false);
+    connect(m_connect, &QPushButton::clicked, this, &RelaySettingsWidget::connectDevice);
+    m_result = new QLabel(m_connectBox);
+    m_result->setObjectName(QStringLiteral("relayResultLabel"));
+    m_result->setWordWrap(true);
+    m_result->setTextFormat(Qt::PlainText);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *connectForm = new QFormLayout(m_connectBox);
+    connectForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    connectForm->addRow(tr("Relay address:"), m_url);
+    connectForm->addRow(tr("Enrolment code:"), m_code);
+    connectForm->addRow(QString(), hint(tr("A code works once, for a limited time (usually 24 hours)."), m_connectBox));
+    connectForm->addRow(tr("Name of this computer:"), m_name);
+    connectForm->addRow(QString(), hint(tr("So your administrator can tell the office computers apart."), m_connectBox));
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_connect, 0, Qt::AlignTop);
+    buttonRow->addWidget(m_result, 1);
+    connectForm->addRow(buttonRow);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_linkBox);
+    layout->addWidget(m_connectBox);
+    layout->addStretch();
+
+    showLink();
+}
+
+RelaySettingsWidget::~RelaySettingsWidget() = default;
+
+void RelaySettingsWidget::setRelaySyncService(RelaySyncService *sync)
+{
+    disconnect(m_syncConnection);
+    m_sync = sync;
+    if (sync)
+        m_syncConnection = connect(sync, &RelaySyncService::statusChanged, this, &RelaySettingsWidget::showLink);
+    showLink();
+}
+
+void RelaySettingsWidget::showLink()
+{
+    const Result<RelayLink> link = RelayLinkStore(m_profile.database(), m_profile.clock()).load();
+    const bool linked = link && link->isEnrolled() && !m_profile.settings().relayUrl().isEmpty();
+    m_linkBox->setVisible(linked);
+    m_connectBox->setTitle(linked ? tr("Connect again, or to another relay") : tr("Connect this computer"));
+    if (!linked)
+        return;
+    m_organisation->setText(link->orgName.isEmpty() ? link->org : tr("%1 (%2)").arg(link->orgName, link->org));
+    m_device->setText(tr("%1 at %2").arg(link->device, m_profile.settings().relayUrl()));
+    const RelaySyncStatus status = m_sync ? m_sync->status() : RelaySyncStatus{};
+    const QDateTime lastSync = status.lastSync.isValid() ? status.lastSync : link->lastSync;
+    m_lastSync->setText(lastSync.isValid() ? CampaignText::dayAndTime(lastSync) : tr("never"));
+    if (m_sync) {
+        const RelayStatusText::Indicator indicator = RelayStatusText::indicator(status, true, m_profile.clock().nowUtc());
+        m_state->setText(status.lastError.isEmpty() || status.connected ? indicator.text
+                                                                         : indicator.text + u'\n' + status.lastError);
+    } else {
+        m_state->setText(tr("Not syncing."));
+    }
+}
+
+QString RelaySettingsWidget::resultText() const
+{
+    return m_result->text();
+}
+
+QString RelaySettingsWidget::connectionText() const
+{
+    return m_linkBox->isHidden() ? QString() : m_organisation->text();
+}
+
+void RelaySettingsWidget::showResult(bool ok, const QString &text)
+{
+    m_result->setStyleSheet(ok ? QStringLiteral("QLabel { color: #2e7d32; }") : QStringLiteral("QLabel { color: #b00020; }"));
+    m_result->setText(text);
+}
+
+void RelaySettingsWidget::connectDevice()
+{
+    if (m_connecting)
+        return;
+    const RelayResult<QUrl> url = RelayClient::parseUrl(m_url->text());
+    if (!url) {
+        showResult(false, url.error().message);
+        Q_EMIT connectFailed(url.error().message);
+        return;
+    }
+    m_connecting = true;
+    m_connect->setEnabled(false);
+    m_result->setStyleSheet(QString());
+    m_result->setText(tr("Connecting to %1…").arg(url->toString()));
+    auto *attempt = new ConnectAttempt(m_profile, m_secrets);
+    const QString name = m_name->text().trimmed().isEmpty() ? QSysInfo::machineHostName() : m_name->text().trimmed();
+    QPointer<RelaySettingsWidget> self(this);
+    attempt->connector.connectDevice(m_url->text(), m_code->text(), name, [self, attempt](Result<RelayEnrolment> enrolled) {
+        // Not deleted inside its own callback: after it has returned.
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [attempt] { delete attempt; }, Qt::QueuedConnection);
+        if (!self)
+            return;
+        self->m_connecting = false;
+        self->m_connect->setEnabled(true);
+        if (!enrolled) {
+            self->showResult(false, enrolled.error().message);
+            Q_EMIT self->connectFailed(enrolled.error().message);
+            return;
+        }
+        self->m_code->clear();
+        const QString organisation = enrolled->orgName.isEmpty() ? enrolled->org : enrolled->orgName;
+        self->showResult(true, tr("Connected to “%1”. Messages from members and delivery reports now come to this computer.")
+                                   .arg(organisation));
+        self->showLink();
+        Q_EMIT self->connected();
+    });
+}
+
+} // namespace kengele
