@@ -26,6 +26,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -51,7 +52,16 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_sidebar->setObjectName(QStringLiteral("sidebarList"));
     m_sidebar->setIconSize(QSize(22, 22));
     m_sidebar->setSpacing(3);
-    m_sidebar->setFixedWidth(170);
+    // Wide enough for the longest page name in this language, with the Inbox's unread count.
+    {
+        QFont font = m_sidebar->font();
+        font.setPointSize(11);
+        const QFontMetrics metrics(font);
+        int widest = 0;
+        for (const QString &label : {tr("Contacts"), tr("Groups"), tr("Templates"), tr("Campaigns"), tr("Inbox (%1)").arg(999)})
+            widest = qMax(widest, metrics.horizontalAdvance(label));
+        m_sidebar->setFixedWidth(qMax(170, widest + 22 + 40));
+    }
     m_sidebar->setStyleSheet(QStringLiteral("QListWidget { border: none; background: palette(window); font-size: 11pt; }"
                                             "QListWidget::item { padding: 8px; border-radius: 6px; }"
                                             "QListWidget::item:selected { background: #1565c0; color: white; }"));
@@ -81,7 +91,8 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
         m_campaignsPage->refresh();
         if (DispatchService *dispatch = m_campaignsPage->dispatchService())
             dispatch->wake();
-        statusBar()->showMessage(tr("Reply queued: it is on the Campaigns page as campaign %1.").arg(campaignId), 8000);
+        Q_UNUSED(campaignId)
+        statusBar()->showMessage(tr("Your reply is on its way. You can follow it on the Campaigns page."), 8000);
     });
     connect(m_inboxPage, &InboxPage::relaySettingsRequested, this, &MainWindow::openRelaySettings);
     connect(&m_profile.inbox(), &InboxService::inboxChanged, this, &MainWindow::updateInboxLabel);

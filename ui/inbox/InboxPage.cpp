@@ -97,11 +97,12 @@ InboxPage::InboxPage(Profile &profile, QWidget *parent)
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(InboxTableModel::FromColumn, QHeaderView::Interactive);
     m_view->header()->setSectionResizeMode(InboxTableModel::TextColumn, QHeaderView::Stretch);
-    m_view->header()->setSectionResizeMode(InboxTableModel::ReceivedColumn, QHeaderView::Interactive);
-    m_view->header()->setSectionResizeMode(InboxTableModel::HandledAsColumn, QHeaderView::Interactive);
+    // Dates and kinds are short: as wide as they need (the store's rows are read in pages, so
+    // the header measures only what is on screen).
+    m_view->header()->setResizeContentsPrecision(64);
+    m_view->header()->setSectionResizeMode(InboxTableModel::ReceivedColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(InboxTableModel::HandledAsColumn, QHeaderView::ResizeToContents);
     m_view->header()->resizeSection(InboxTableModel::FromColumn, 150);
-    m_view->header()->resizeSection(InboxTableModel::ReceivedColumn, 120);
-    m_view->header()->resizeSection(InboxTableModel::HandledAsColumn, 120);
     m_view->setMinimumWidth(380);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &InboxPage::showCurrent);
     connect(m_model, &InboxTableModel::modelReset, this, [this] {
@@ -140,6 +141,8 @@ InboxPage::InboxPage(Profile &profile, QWidget *parent)
     m_text->setObjectName(QStringLiteral("inboxTextView"));
     m_text->setReadOnly(true);
     m_text->setMinimumHeight(70);
+    // An SMS is short: a few lines are enough, the reply stays close to it.
+    m_text->setMaximumHeight(220);
     m_addSender = new QPushButton(tr("Add to contacts…"), m_detail);
     m_addSender->setObjectName(QStringLiteral("addSenderButton"));
     m_addSender->setToolTip(tr("Keep this number as a contact, so you can reply and add it to groups."));
@@ -169,21 +172,23 @@ InboxPage::InboxPage(Profile &profile, QWidget *parent)
     m_sendReply->setObjectName(QStringLiteral("sendReplyButton"));
     connect(m_sendReply, &QPushButton::clicked, this, &InboxPage::sendReply);
     auto *replyRow = new QHBoxLayout;
-    replyRow->addWidget(m_replyCounter, 1);
-    replyRow->addWidget(m_sendReply, 0, Qt::AlignTop);
+    replyRow->addStretch();
+    replyRow->addWidget(m_sendReply);
     auto *replyLayout = new QVBoxLayout(replyBox);
     replyLayout->addWidget(m_reply);
-    replyLayout->addLayout(replyRow);
+    replyLayout->addWidget(m_replyCounter);
     replyLayout->addWidget(m_replyHint);
+    replyLayout->addLayout(replyRow);
 
     auto *detailLayout = new QVBoxLayout(m_detail);
     detailLayout->setContentsMargins(6, 0, 0, 0);
     detailLayout->addWidget(m_sender);
     detailLayout->addWidget(m_received);
     detailLayout->addWidget(m_handledAs);
-    detailLayout->addWidget(m_text, 1);
+    detailLayout->addWidget(m_text);
     detailLayout->addLayout(actions);
     detailLayout->addWidget(replyBox);
+    detailLayout->addStretch(1);
 
     m_nothingChosen = new QLabel(tr("Choose a message to read it in full and to reply."), this);
     m_nothingChosen->setObjectName(QStringLiteral("inboxNothingChosenLabel"));
@@ -199,7 +204,7 @@ InboxPage::InboxPage(Profile &profile, QWidget *parent)
     splitter->addWidget(m_detailStack);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({620, 420});
+    splitter->setSizes({700, 380});
 
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(new QLabel(tr("Show:"), this));
@@ -219,6 +224,7 @@ InboxPage::InboxPage(Profile &profile, QWidget *parent)
     m_emptyText->setObjectName(QStringLiteral("inboxEmptyLabel"));
     m_emptyText->setAlignment(Qt::AlignCenter);
     m_emptyText->setWordWrap(true);
+    m_emptyText->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_openRelaySettings = new QPushButton(tr("Open Settings → Relay"), m_emptyState);
     m_openRelaySettings->setObjectName(QStringLiteral("openRelaySettingsButton"));
     connect(m_openRelaySettings, &QPushButton::clicked, this, &InboxPage::relaySettingsRequested);
@@ -408,6 +414,7 @@ void InboxPage::updateReplyState()
             counter += u'\n' + tr("“%1” is a special character: each SMS holds fewer letters.").arg(info.firstNonGsm);
         m_replyCounter->setText(counter);
     }
+    m_replyCounter->setVisible(!m_replyCounter->text().isEmpty());
     m_replyHint->setText(hint);
     m_replyHint->setVisible(!hint.isEmpty());
     m_sendReply->setEnabled(!blocked && !text.trimmed().isEmpty());

@@ -116,7 +116,7 @@ QVariant InboxTableModel::data(const QModelIndex &index, int role) const
         case TextColumn:
             return shortText(message->text, ShortTextLength);
         case ReceivedColumn:
-            return CampaignText::localTime(message->received);
+            return CampaignText::dayAndTime(message->received);
         case HandledAsColumn:
             return InboxText::handledAs(message->handledAs);
         }
@@ -172,8 +172,8 @@ QVariant InboxTableModel::headerData(int section, Qt::Orientation orientation, i
     case ReceivedColumn:
         return tr("Received");
     case HandledAsColumn:
-        //: Column: what Kengele did with an incoming SMS (message, opt-out, prayer request)
-        return tr("Kind");
+        //: Column: what kind of incoming SMS it is (message, opt-out, prayer request)
+        return tr("Type");
     }
     return {};
 }

@@ -71,8 +71,7 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
     reportLayout->setContentsMargins(20, 0, 0, 0);
     reportLayout->addWidget(new QLabel(tr("Send the simulator's delivery reports through the relay (hook address):"), m_reportUrlBox));
     reportLayout->addWidget(m_reportUrl);
-    reportLayout->addWidget(hint(tr("For a demonstration of the whole path: reports go to the relay and come back like real "
-                                    "ones. Leave it empty to keep them on this computer."),
+    reportLayout->addWidget(hint(tr("For a demonstration: the reports go to the relay and come back like real ones."),
                                  m_reportUrlBox));
 
     m_username = new QLineEdit(m_settings.gatewayUsername(), this);

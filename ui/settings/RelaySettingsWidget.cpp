@@ -84,7 +84,7 @@ RelaySettingsWidget::RelaySettingsWidget(Profile &profile, SecretStore &secrets,
     linkForm->addRow(tr("Organisation:"), m_organisation);
     linkForm->addRow(tr("This computer:"), m_device);
     linkForm->addRow(tr("Last sync:"), m_lastSync);
-    linkForm->addRow(tr("Now:"), m_state);
+    linkForm->addRow(tr("Status:"), m_state);
 
     m_connectBox = new QGroupBox(this);
     m_connectBox->setObjectName(QStringLiteral("relayConnectBox"));

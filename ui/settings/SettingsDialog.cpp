@@ -67,6 +67,8 @@ SettingsDialog::SettingsDialog(Profile &profile, SecretStore &secrets, QWidget *
     layout->addWidget(m_tabs);
     layout->addWidget(m_buttons);
     setMinimumWidth(600);
+    // Wrapped hints make the tabs' own size hints too short: leave them room.
+    setMinimumHeight(640);
 }
 
 void SettingsDialog::showTab(Tab tab)
