@@ -13,6 +13,14 @@
 #include "contacts/ImportDialog.h"
 #include "demo/DemoCongregation.h"
 #include "gateway/GatewayConnection.h"
+#include "contacts/ContactService.h"
+#include "inbox/InboxPage.h"
+#include "inbox/InboxService.h"
+#include "inbox/InboxTableModel.h"
+#include "sync/RelayClient.h"
+#include "sync/RelayEventApplier.h"
+#include "sync/RelaySyncService.h"
+#include "sync/RelayLinkStore.h"
 #include "profile/Settings.h"
 #include "settings/SettingsDialog.h"
 #include "templates/TemplateEditor.h"
@@ -25,7 +33,9 @@
 #include <QDir>
 #include <QImage>
 #include <QListWidget>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QStatusBar>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -87,6 +97,9 @@ void TestScreenshots::pages()
     save(&window, QStringLiteral("contacts-") + language);
     window.showPage(MainWindow::GroupsPageIndex);
     save(&window, QStringLiteral("groups-") + language);
+    // Nothing has come in yet, and no relay is set up.
+    window.showPage(MainWindow::InboxPageIndex);
+    save(&window, QStringLiteral("inbox-empty-") + language);
     window.showPage(MainWindow::TemplatesPageIndex);
     save(&window, QStringLiteral("templates-") + language);
 
@@ -131,6 +144,8 @@ void TestScreenshots::pages()
     save(&settings, QStringLiteral("settings-") + language);
     settings.showTab(SettingsDialog::GatewayTab);
     save(&settings, QStringLiteral("settings-gateway-") + language);
+    settings.showTab(SettingsDialog::RelayTab);
+    save(&settings, QStringLiteral("settings-relay-") + language);
 
     // Composing a campaign: two groups and a template, with the check beside it.
     QVERIFY(profile->tokens().grant(QStringLiteral("Main"), 1000, QStringLiteral("demo plan"), {}));
@@ -238,6 +253,77 @@ void TestScreenshots::pages()
     }
     QVERIFY(window.campaignsPage()->selectCampaign(skipped));
     save(&window, QStringLiteral("campaigns-skipped-") + language);
+
+    // Connected to a relay, which brought a few messages: one from a member, a prayer request, an
+    // opt-out and one from a number that is not a contact.
+    profile.clock().set(QDateTime(QDate(2026, 3, 15), QTime(17, 30), Qt::UTC));
+    QVERIFY(RelayLinkStore(profile->database(), profile.clock())
+                .saveEnrolment(RelayEnrolment{QStringLiteral("dev_7f3k2"), QStringLiteral("t"), QStringLiteral("org_stpeters"),
+                                              QStringLiteral("St. Peter's Parish, Nakuru")}));
+    profile->settings().setRelayUrl(QStringLiteral("https://relay.kengele.org"));
+    const auto members = profile->contacts().fetch({}, 0, 3);
+    QVERIFY(members && members->size() == 3);
+    {
+        RelayEventApplier applier(profile->database(), profile->contacts(), profile->tokens(), profile.clock());
+        const QList<std::pair<QString, QString>> texts = {
+            {members->at(0).phone, QStringLiteral("Asante pastor kwa ibada ya leo. Mungu akubariki!")},
+            {QStringLiteral("+254798112233"), QStringLiteral("Habari, I visited on Sunday and would like to join the choir. "
+                                                             "When do you practise?")},
+            {members->at(1).phone, QStringLiteral("PRAY for my mother, she is in hospital in Nakuru since Friday.")},
+            {members->at(2).phone, QStringLiteral("STOP")},
+            {members->at(0).phone, QStringLiteral("Is the youth camp still on Saturday? My two children want to come.")},
+        };
+        QList<RelayEvent> events;
+        qint64 seq = 0;
+        for (const auto &[from, text] : texts) {
+            ++seq;
+            events.append(RelayEvent{seq, QStringLiteral("at.inbound"), QDateTime(QDate(2026, 3, 15), QTime(15, 0), Qt::UTC).addSecs(seq * 1500),
+                                     QJsonObject{{QStringLiteral("id"), QStringLiteral("ATXid_%1").arg(seq)},
+                                                 {QStringLiteral("from"), from},
+                                                 {QStringLiteral("text"), text}}});
+        }
+        QVERIFY(applier.apply(QStringLiteral("org_stpeters"), events, seq));
+    }
+    profile->inbox().notifyNewMessages();
+    // A sync that is not started, so the indicator offers "Try again".
+    QNetworkAccessManager network;
+    RelayClient relayClient(network);
+    RelaySyncService relaySync(profile->database(), profile->contacts(), profile->tokens(), relayClient, profile.clock());
+    window.setRelaySyncService(&relaySync);
+    RelaySyncStatus relayStatus;
+    relayStatus.configured = relayStatus.running = relayStatus.connected = true;
+    relayStatus.lastSync = profile.clock().nowUtc().addSecs(-130);
+    window.showRelayStatus(relayStatus);
+    window.showPage(MainWindow::InboxPageIndex);
+    InboxPage *inbox = window.inboxPage();
+    QVERIFY(inbox->selectMessage(inbox->model()->messageId(0)));
+    auto *reply = inbox->findChild<QPlainTextEdit *>(QStringLiteral("replyEdit"));
+    reply->setPlainText(QStringLiteral("Yes, the camp is on Saturday. Karibu sana!"));
+    save(&window, QStringLiteral("inbox-") + language);
+    QVERIFY(inbox->selectMessage(inbox->model()->messageId(3)));
+    save(&window, QStringLiteral("inbox-unknown-") + language);
+    QVERIFY(inbox->selectMessage(inbox->model()->messageId(1)));
+    save(&window, QStringLiteral("inbox-optout-") + language);
+
+    SettingsDialog relaySettings(*profile, secrets);
+    relaySettings.show();
+    relaySettings.showTab(SettingsDialog::RelayTab);
+    save(&relaySettings, QStringLiteral("settings-relay-connected-") + language);
+
+    // The status bar while the relay cannot be reached, and when this computer was refused.
+    RelaySyncStatus offline;
+    offline.configured = offline.running = true;
+    offline.offlineSince = profile.clock().nowUtc().addSecs(-16 * 60);
+    offline.nextAttempt = profile.clock().nowUtc().addSecs(2 * 60);
+    offline.lastError = QStringLiteral("Kengele cannot reach the relay.");
+    window.showRelayStatus(offline);
+    save(window.statusBar(), QStringLiteral("statusbar-offline-") + language);
+    window.showRelayStatus(relayStatus);
+    save(window.statusBar(), QStringLiteral("statusbar-connected-") + language);
+    RelaySyncStatus refused;
+    refused.needsEnrolment = true;
+    window.showRelayStatus(refused);
+    save(window.statusBar(), QStringLiteral("statusbar-refused-") + language);
     Language::install(QStringLiteral("en"));
 }
 
