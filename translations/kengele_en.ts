@@ -79,6 +79,13 @@
     </message>
 </context>
 <context>
+    <name>RelayStatusText</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation><numerusform>%n min ago</numerusform><numerusform>%n min ago</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>kengele::AfricasTalkingGateway</name>
     <message numerus="yes">
         <source>A sender ID made of digits must be a short code of 3 to 8 digits, such as 20414; “%1” has %n digit(s).</source>
@@ -309,6 +316,33 @@ Send them again? Some of these people may then get the message twice.</numerusfo
     <message numerus="yes">
         <source>%n row(s) were not imported:</source>
         <translation><numerusform>%n row was not imported:</numerusform><numerusform>%n rows were not imported:</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::InboxPage</name>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation><numerusform>%n message</numerusform><numerusform>%n messages</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation><numerusform>%n unread</numerusform><numerusform>%n unread</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 characters · %n SMS</source>
+        <translation><numerusform>%1 characters · %n SMS</numerusform><numerusform>%1 characters · %n SMS</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>costs %n token(s)</source>
+        <translation><numerusform>costs %n token</numerusform><numerusform>costs %n tokens</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS part(s). %1: no tokens are used.</source>
+        <translation><numerusform>%n SMS part. %1: no tokens are used.</numerusform><numerusform>%n SMS parts. %1: no tokens are used.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS part(s), costing %n token(s).</source>
+        <translation><numerusform>%n SMS part, costing %n token.</numerusform><numerusform>%n SMS parts, costing %n tokens.</numerusform></translation>
     </message>
 </context>
 <context>

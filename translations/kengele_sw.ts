@@ -907,6 +907,36 @@ Sanduku la ujumbe:
     </message>
 </context>
 <context>
+    <name>InboxText</name>
+    <message>
+        <source>Opted out</source>
+        <extracomment>An incoming SMS that asked to receive no more messages (STOP, ACHA...)</extracomment>
+        <translation>Amejiondoa</translation>
+    </message>
+    <message>
+        <source>Prayer request</source>
+        <extracomment>An incoming SMS that starts with PRAY or OMBI</extracomment>
+        <translation>Ombi la maombi</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <extracomment>An ordinary incoming SMS</extracomment>
+        <translation>Ujumbe</translation>
+    </message>
+    <message>
+        <source>The sender asked to receive no more messages (STOP, UNSUBSCRIBE or ACHA). Kengele opted the number out at once: campaigns leave it out from now on.</source>
+        <translation>Mtumaji ameomba asitumiwe ujumbe tena (STOP, UNSUBSCRIBE au ACHA). Kengele imeiondoa nambari hii mara moja: kuanzia sasa kampeni hazitaijumuisha.</translation>
+    </message>
+    <message>
+        <source>The message starts with PRAY or OMBI. Kengele keeps it as a prayer request for the prayer board.</source>
+        <translation>Ujumbe unaanza na PRAY au OMBI. Kengele inauhifadhi kama ombi la maombi kwa ubao wa maombi.</translation>
+    </message>
+    <message>
+        <source>An ordinary message to your number.</source>
+        <translation>Ujumbe wa kawaida uliotumwa kwa nambari yenu.</translation>
+    </message>
+</context>
+<context>
     <name>KeychainSecretStore</name>
     <message>
         <source>No saved password or key was found.</source>
@@ -1116,6 +1146,78 @@ Sanduku la ujumbe:
     <message>
         <source>This computer is not connected to that relay any more. Connect it again.</source>
         <translation>Kompyuta hii haijaunganishwa tena na relay hiyo. Iunganishe upya.</translation>
+    </message>
+</context>
+<context>
+    <name>RelayStatusText</name>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A day and a clock time: &quot;3 Mar 09:14&quot;</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>bado haijawahi</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>sasa hivi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>dakika %n zilizopita</numerusform>
+            <numerusform>dakika %n zilizopita</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <extracomment>When something happened longer than an hour ago: &quot;at 09:14&quot; or &quot;at 3 Mar 09:14&quot;</extracomment>
+        <translation>saa %1</translation>
+    </message>
+    <message>
+        <source>Relay: this computer must be connected again</source>
+        <translation>Relay: kompyuta hii inahitaji kuunganishwa upya</translation>
+    </message>
+    <message>
+        <source>Ask your administrator for a new enrolment code and enter it in Settings → Relay.</source>
+        <translation>Omba msimbo mpya wa usajili kwa msimamizi wako kisha uuweke katika Mipangilio → Relay.</translation>
+    </message>
+    <message>
+        <source>Relay: not set up</source>
+        <translation>Relay: haijawekwa</translation>
+    </message>
+    <message>
+        <source>Without a relay, replies from members and delivery reports of real SMS do not reach this computer. Click to connect in Settings → Relay.</source>
+        <translation>Bila relay, majibu ya washiriki na ripoti za ufikishaji wa SMS halisi hayafiki kwenye kompyuta hii. Bofya ili kuunganisha katika Mipangilio → Relay.</translation>
+    </message>
+    <message>
+        <source>Relay: connected · last sync %1</source>
+        <translation>Relay: imeunganishwa · mara ya mwisho %1</translation>
+    </message>
+    <message>
+        <source>Members&apos; messages and delivery reports come to this computer through the relay.</source>
+        <translation>Ujumbe wa washiriki na ripoti za ufikishaji hufika kwenye kompyuta hii kupitia relay.</translation>
+    </message>
+    <message>
+        <source>Relay: offline since %1</source>
+        <translation>Relay: haipatikani tangu %1</translation>
+    </message>
+    <message>
+        <source>trying again at %1</source>
+        <translation>itajaribu tena saa %1</translation>
+    </message>
+    <message>
+        <source>Relay: not connected</source>
+        <translation>Relay: haijaunganishwa</translation>
+    </message>
+    <message>
+        <source>Relay: connecting…</source>
+        <translation>Relay: inaunganisha…</translation>
+    </message>
+    <message>
+        <source>Last sync %1.</source>
+        <translation>Usawazishaji wa mwisho: %1.</translation>
     </message>
 </context>
 <context>
@@ -2723,6 +2825,13 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     </message>
 </context>
 <context>
+    <name>kengele::DesktopApp</name>
+    <message>
+        <source>This computer&apos;s relay key is missing from the system&apos;s password store. Ask your administrator for a new enrolment code and connect again in Settings → Relay.</source>
+        <translation>Ufunguo wa relay wa kompyuta hii haupo kwenye hifadhi ya nywila ya mfumo. Omba msimbo mpya wa usajili kwa msimamizi wako kisha uunganishe upya katika Mipangilio → Relay.</translation>
+    </message>
+</context>
+<context>
     <name>kengele::Dispatcher</name>
     <message>
         <source>The gateway&apos;s answer did not mention this number, so it may or may not have been sent.</source>
@@ -2862,6 +2971,22 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     <message>
         <source>Could not connect to %1: %2</source>
         <translation>Imeshindwa kuunganisha na %1: %2</translation>
+    </message>
+    <message>
+        <source>Optional: https://relay.example.org/hooks/…/at/delivery</source>
+        <translation>Si lazima: https://relay.example.org/hooks/…/at/delivery</translation>
+    </message>
+    <message>
+        <source>Send the simulator&apos;s delivery reports through the relay (hook address):</source>
+        <translation>Tuma ripoti za ufikishaji za kiigaji kupitia relay (anwani ya hook):</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address. Paste the relay&apos;s delivery-report hook address (it ends in /at/delivery), or leave the field empty.</source>
+        <translation>“%1” si anwani ya wavuti. Bandika anwani ya hook ya ripoti za ufikishaji ya relay (inaishia na /at/delivery), au acha kisanduku kitupu.</translation>
+    </message>
+    <message>
+        <source>For a demonstration: the reports go to the relay and come back like real ones.</source>
+        <translation>Kwa maonyesho: ripoti zinakwenda kwenye relay na kurudi kama ripoti halisi.</translation>
     </message>
 </context>
 <context>
@@ -3236,6 +3361,195 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     </message>
 </context>
 <context>
+    <name>kengele::InboxPage</name>
+    <message>
+        <source>All messages</source>
+        <translation>Ujumbe wote</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Haujasomwa</translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation>Waliojiondoa</translation>
+    </message>
+    <message>
+        <source>Prayer requests</source>
+        <translation>Maombi ya maombi</translation>
+    </message>
+    <message>
+        <source>Search messages, names or numbers</source>
+        <translation>Tafuta ujumbe, majina au nambari</translation>
+    </message>
+    <message>
+        <source>No messages match.</source>
+        <translation>Hakuna ujumbe unaolingana.</translation>
+    </message>
+    <message>
+        <source>Add to contacts…</source>
+        <translation>Ongeza kwa waasiliani…</translation>
+    </message>
+    <message>
+        <source>Keep this number as a contact, so you can reply and add it to groups.</source>
+        <translation>Hifadhi nambari hii kama mwasiliani, ili uweze kujibu na kuiongeza kwenye vikundi.</translation>
+    </message>
+    <message>
+        <source>Mark as unread</source>
+        <translation>Weka kama haujasomwa</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Jibu</translation>
+    </message>
+    <message>
+        <source>Write a short answer…</source>
+        <translation>Andika jibu fupi…</translation>
+    </message>
+    <message>
+        <source>Send reply…</source>
+        <translation>Tuma jibu…</translation>
+    </message>
+    <message>
+        <source>Choose a message to read it in full and to reply.</source>
+        <translation>Chagua ujumbe ili kuusoma wote na kuujibu.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Onyesha:</translation>
+    </message>
+    <message>
+        <source>Open Settings → Relay</source>
+        <translation>Fungua Mipangilio → Relay</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Inbox&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;Ujumbe unaoingia&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No messages yet&lt;/h2&gt;&lt;p&gt;When members text your number, their messages appear here.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Bado hakuna ujumbe&lt;/h2&gt;&lt;p&gt;Washiriki wakituma SMS kwa nambari yenu, ujumbe wao utaonekana hapa.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No messages yet&lt;/h2&gt;&lt;p&gt;When members text your number, their messages appear here.&lt;/p&gt;&lt;p&gt;Connect to your relay in Settings → Relay.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Bado hakuna ujumbe&lt;/h2&gt;&lt;p&gt;Washiriki wakituma SMS kwa nambari yenu, ujumbe wao utaonekana hapa.&lt;/p&gt;&lt;p&gt;Unganisha na relay yenu katika Mipangilio → Relay.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>ujumbe %n</numerusform>
+            <numerusform>ujumbe %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>haujasomwa %n</numerusform>
+            <numerusform>haujasomwa %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · not in your contacts</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · hayumo kwenye waasiliani wako</translation>
+    </message>
+    <message>
+        <source>Received %1</source>
+        <translation>Umepokelewa %1</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>Weka kama umesomwa</translation>
+    </message>
+    <message>
+        <source>To reply, first add %1 to your contacts.</source>
+        <translation>Ili kujibu, kwanza ongeza %1 kwenye waasiliani wako.</translation>
+    </message>
+    <message>
+        <source>%1 asked to receive no more messages, so Kengele sends them none.</source>
+        <translation>%1 ameomba asitumiwe ujumbe tena, kwa hiyo Kengele haimtumii ujumbe wowote.</translation>
+    </message>
+    <message>
+        <source>One SMS holds 160 letters (70 with special characters such as emoji).</source>
+        <translation>SMS moja hubeba herufi 160 (70 ikiwa na herufi maalum kama emoji).</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters · 1 SMS</source>
+        <translation>herufi %1 / %2 · SMS 1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 characters · %n SMS</source>
+        <translation>
+            <numerusform>herufi %1 · SMS %n</numerusform>
+            <numerusform>herufi %1 · SMS %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no tokens (simulation)</source>
+        <translation>bila tokeni (uigaji)</translation>
+    </message>
+    <message numerus="yes">
+        <source>costs %n token(s)</source>
+        <translation>
+            <numerusform>gharama tokeni %n</numerusform>
+            <numerusform>gharama tokeni %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is a special character: each SMS holds fewer letters.</source>
+        <translation>“%1” ni herufi maalum: kila SMS hubeba herufi chache zaidi.</translation>
+    </message>
+    <message>
+        <source>Send this reply to %1 (%2)?</source>
+        <translation>Umtumie %1 (%2) jibu hili?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS part(s). %1: no tokens are used.</source>
+        <translation>
+            <numerusform>Sehemu %n ya SMS. %1: hakuna tokeni zinazotumika.</numerusform>
+            <numerusform>Sehemu %n za SMS. %1: hakuna tokeni zinazotumika.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS part(s), costing %n token(s).</source>
+        <translation>
+            <numerusform>Sehemu %n ya SMS, gharama tokeni %n.</numerusform>
+            <numerusform>Sehemu %n za SMS, gharama tokeni %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You have %1 tokens; %2 are left after this reply.</source>
+        <translation>Una tokeni %1; zitabaki %2 baada ya jibu hili.</translation>
+    </message>
+    <message>
+        <source>A message that has gone out cannot be called back.</source>
+        <translation>Ujumbe uliokwisha tumwa hauwezi kurudishwa.</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>Tuma jibu</translation>
+    </message>
+    <message>
+        <source>Add to contacts</source>
+        <translation>Ongeza kwa waasiliani</translation>
+    </message>
+    <message>
+        <source>Who sent this message from %1?</source>
+        <translation>Nani alituma ujumbe huu kutoka %1?</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Jina la kwanza:</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Jina la mwisho:</translation>
+    </message>
+</context>
+<context>
     <name>kengele::InboxService</name>
     <message>
         <source>Reading the inbox</source>
@@ -3272,6 +3586,30 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     <message>
         <source>Remembering the reply</source>
         <translation>Kuhifadhi jibu</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::InboxTableModel</name>
+    <message>
+        <source>Not in your contacts</source>
+        <translation>Hayumo kwenye waasiliani wako</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Kutoka</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Ujumbe</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ulipopokelewa</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <extracomment>Column: what kind of incoming SMS it is (message, opt-out, prayer request)</extracomment>
+        <translation>Aina</translation>
     </message>
 </context>
 <context>
@@ -3409,6 +3747,27 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
             <numerusform>Kampeni %n bado inatuma. Ukifunga Kengele sasa, ujumbe ambao bado haujatumwa utasubiri hadi uifungue tena. Funga hata hivyo?</numerusform>
             <numerusform>Kampeni %n bado zinatuma. Ukifunga Kengele sasa, ujumbe ambao bado haujatumwa utasubiri hadi uifungue tena. Funga hata hivyo?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Ujumbe unaoingia</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Jaribu tena</translation>
+    </message>
+    <message>
+        <source>Try to reach the relay now instead of waiting.</source>
+        <translation>Jaribu kufikia relay sasa badala ya kusubiri.</translation>
+    </message>
+    <message>
+        <source>Inbox (%1)</source>
+        <extracomment>The Inbox page in the sidebar, with the number of unread messages: &quot;Inbox (3)&quot;</extracomment>
+        <translation>Ujumbe unaoingia (%1)</translation>
+    </message>
+    <message>
+        <source>Your reply is on its way. You can follow it on the Campaigns page.</source>
+        <translation>Jibu lako linatumwa. Unaweza kulifuatilia kwenye ukurasa wa Kampeni.</translation>
     </message>
 </context>
 <context>
@@ -3548,6 +3907,97 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
 </context>
 <context>
+    <name>kengele::RelaySettingsWidget</name>
+    <message>
+        <source>The relay is a small server on the internet. It receives the SMS members send to your number and the delivery reports of your messages, and passes them to this computer. Your administrator gives you its address and a one-time enrolment code.</source>
+        <translation>Relay ni seva ndogo kwenye intaneti. Inapokea SMS ambazo washiriki hutuma kwa nambari yenu na ripoti za ufikishaji wa ujumbe wenu, kisha inazileta kwenye kompyuta hii. Msimamizi wako atakupa anwani yake na msimbo wa usajili unaotumika mara moja tu.</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Imeunganishwa</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Shirika:</translation>
+    </message>
+    <message>
+        <source>This computer:</source>
+        <translation>Kompyuta hii:</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>Usawazishaji wa mwisho:</translation>
+    </message>
+    <message>
+        <source>https://relay.example.org</source>
+        <translation>https://relay.example.org</translation>
+    </message>
+    <message>
+        <source>KGL-…</source>
+        <translation>KGL-…</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Unganisha</translation>
+    </message>
+    <message>
+        <source>Relay address:</source>
+        <translation>Anwani ya relay:</translation>
+    </message>
+    <message>
+        <source>Enrolment code:</source>
+        <translation>Msimbo wa usajili:</translation>
+    </message>
+    <message>
+        <source>A code works once, for a limited time (usually 24 hours).</source>
+        <translation>Msimbo hutumika mara moja tu, na kwa muda maalum (kwa kawaida saa 24).</translation>
+    </message>
+    <message>
+        <source>Name of this computer:</source>
+        <translation>Jina la kompyuta hii:</translation>
+    </message>
+    <message>
+        <source>So your administrator can tell the office computers apart.</source>
+        <translation>Ili msimamizi wako aweze kutofautisha kompyuta za ofisi.</translation>
+    </message>
+    <message>
+        <source>Connect again, or to another relay</source>
+        <translation>Unganisha upya, au kwa relay nyingine</translation>
+    </message>
+    <message>
+        <source>Connect this computer</source>
+        <translation>Unganisha kompyuta hii</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 kwenye %2</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>bado haijawahi</translation>
+    </message>
+    <message>
+        <source>Not syncing.</source>
+        <translation>Haisawazishi.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Inaunganisha na %1…</translation>
+    </message>
+    <message>
+        <source>Connected to “%1”. Messages from members and delivery reports now come to this computer.</source>
+        <translation>Imeunganishwa na “%1”. Sasa ujumbe wa washiriki na ripoti za ufikishaji zitafika kwenye kompyuta hii.</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Hali:</translation>
+    </message>
+</context>
+<context>
     <name>kengele::RelaySyncService</name>
     <message>
         <source>This computer is not connected to a relay yet. Ask your administrator for an enrolment code and connect it in the settings.</source>
@@ -3587,6 +4037,10 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>SMS gateway</source>
         <translation>Lango la SMS</translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation>Relay</translation>
     </message>
 </context>
 <context>
