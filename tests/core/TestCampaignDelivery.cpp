@@ -139,6 +139,9 @@ void TestCampaignDelivery::faultsOfEveryKindStillEndEveryoneInOneState()
     options.deliveryReports = false;
     GatewaySimulator simulator(options);
     QVERIFY(simulator.start());
+    // The random mix depends on how the rows happen to be batched; the first request's fault is
+    // fixed so that every kind of outcome occurs in every run.
+    simulator.failNextRequests(GatewaySimulator::Fault::MalformedJson, 1);
     const qint64 id = launch(QStringLiteral("Dear {first_name}, choir practice moved to 3pm."));
     auto dispatcher = dispatcherFor(simulator.url(), options.username, options.apiKey, 700);
     for (int round = 0; round < 10; ++round) {
@@ -153,9 +156,13 @@ void TestCampaignDelivery::faultsOfEveryKindStillEndEveryoneInOneState()
     const int failed = s.value(QStringLiteral("failed"));
     const int uncertain = s.value(QStringLiteral("uncertain"));
     QCOMPARE(sent + failed + uncertain, 400);
-    qInfo("sent %d, failed %d, uncertain %d", sent, failed, uncertain);
+    const SimulatorCounters c = simulator.counters();
+    qInfo("sent %d, failed %d, uncertain %d; simulator: %d requests, %d taken, %d refused, %d accepted", sent, failed,
+          uncertain, c.sendRequests, c.takenRequests, c.refusedRequests, c.accepted);
+    // First what matters most: no number was ever accepted twice.
+    QVERIFY2(simulator.numbersAcceptedMoreThanOnce().isEmpty(),
+             qPrintable(simulator.numbersAcceptedMoreThanOnce().join(u',')));
     QVERIFY(failed > 0 && uncertain > 0 && sent > 200);
-    QVERIFY(simulator.numbersAcceptedMoreThanOnce().isEmpty());
     // Failed ones carry the provider's reason.
     const auto failedRows = (*m_profile)->campaigns().recipients(id, QStringLiteral("failed"), 0, 1000);
     for (const OutboxRow &row : *failedRows)
