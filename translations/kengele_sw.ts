@@ -538,7 +538,7 @@
     </message>
     <message>
         <source>(%1 delivery reports, %2 messages, %3 opt-outs, %4 prayer requests).</source>
-        <translation>(ripoti za ufikishaji %1, ujumbe %2, waliojiondoa %3, maombi ya sala %4).</translation>
+        <translation>(ripoti za ufikishaji %1, ujumbe %2, waliojiondoa %3, maombi ya kuombewa %4).</translation>
     </message>
     <message>
         <source>Next try at %1.</source>
@@ -585,7 +585,7 @@
     </message>
     <message>
         <source>  [prayer request]</source>
-        <translation>  [ombi la sala]</translation>
+        <translation>  [ombi la maombi]</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s)</source>
