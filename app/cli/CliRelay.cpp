@@ -24,6 +24,15 @@ namespace kengele {
 
 namespace {
 
+// The secret store the CLI was given (tests), else this profile's OS keychain, kept in `owned`.
+SecretStore &secretStoreFor(SecretStore *given, Profile &profile, std::unique_ptr<KeychainSecretStore> &owned)
+{
+    if (given)
+        return *given;
+    owned = std::make_unique<KeychainSecretStore>(QStringLiteral(KENGELE_APP_ID), profile.settings().profileId());
+    return *owned;
+}
+
 // Runs an event loop until an asynchronous call answers.
 template<typename T, typename Start> T await(Start &&start)
 {
@@ -75,11 +84,7 @@ int CliRunner::relayConnect(const QStringList &words)
     if (Status opened = openProfile(); !opened)
         return failed(opened.error());
     std::unique_ptr<KeychainSecretStore> keychain;
-    SecretStore *secrets = m_secrets;
-    if (!secrets) {
-        keychain = std::make_unique<KeychainSecretStore>(QStringLiteral(KENGELE_APP_ID), m_profile->settings().profileId());
-        secrets = keychain.get();
-    }
+    SecretStore *secrets = &secretStoreFor(m_secrets, *m_profile, keychain);
     QNetworkAccessManager network;
     RelayClient client(network);
     RelayConnector connector(m_profile->settings(), *secrets, m_profile->database(), client, m_clock);
@@ -116,11 +121,7 @@ int CliRunner::relaySync()
         return failed({ErrorCode::NotFound, tr("This data folder is not connected to a relay yet. Connect it first with "
                                                "“kengele-cli relay connect URL --code CODE”.")});
     std::unique_ptr<KeychainSecretStore> keychain;
-    SecretStore *secrets = m_secrets;
-    if (!secrets) {
-        keychain = std::make_unique<KeychainSecretStore>(QStringLiteral(KENGELE_APP_ID), m_profile->settings().profileId());
-        secrets = keychain.get();
-    }
+    SecretStore *secrets = &secretStoreFor(m_secrets, *m_profile, keychain);
     const QString token = RelayConnector::token(*secrets);
     if (token.isEmpty())
         return failed({ErrorCode::Keychain, tr("This computer's relay key is missing from the system's password store. Connect it "
@@ -199,11 +200,7 @@ int CliRunner::relayStatus()
         problem = tr("Not connected to a relay. Connect with “kengele-cli relay connect URL --code CODE”.");
     } else {
         std::unique_ptr<KeychainSecretStore> keychain;
-        SecretStore *secrets = m_secrets;
-        if (!secrets) {
-            keychain = std::make_unique<KeychainSecretStore>(QStringLiteral(KENGELE_APP_ID), m_profile->settings().profileId());
-            secrets = keychain.get();
-        }
+        SecretStore *secrets = &secretStoreFor(m_secrets, *m_profile, keychain);
         const QString token = RelayConnector::token(*secrets);
         if (token.isEmpty()) {
             problem = tr("This computer's relay key is missing from the system's password store. Connect it again with a new "
