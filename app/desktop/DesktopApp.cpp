@@ -136,13 +136,20 @@ void DesktopApp::startDispatch()
         runDispatch(generation, QString());
         return;
     }
-    // The keychain may block (or ask to be unlocked): read it on a thread of its own.
-    const QString profileId = settings.profileId();
-    QThread *reader = QThread::create([this, generation, profileId, &settings] {
+    readKeychain([&settings](KeychainSecretStore &secrets) { return GatewaySetup::apiKey(settings, secrets); },
+                 [this, generation](const QString &key) { runDispatch(generation, key); });
+}
+
+void DesktopApp::readKeychain(std::function<QString(KeychainSecretStore &)> read, std::function<void(const QString &)> done)
+{
+    // The keychain may block (or ask to be unlocked): read it on a thread of its own and hand the
+    // value back to this thread.
+    const QString profileId = m_profile->settings().profileId();
+    QThread *reader = QThread::create([this, profileId, read = std::move(read), done = std::move(done)] {
         KeychainSecretStore secrets(QStringLiteral(KENGELE_APP_ID), profileId);
-        const QString key = GatewaySetup::apiKey(settings, secrets);
+        const QString value = read(secrets);
         QMetaObject::invokeMethod(
-            this, [this, generation, key] { runDispatch(generation, key); }, Qt::QueuedConnection);
+            this, [done, value] { done(value); }, Qt::QueuedConnection);
     });
     reader->setObjectName(QStringLiteral("kengele-keychain"));
     connect(reader, &QThread::finished, reader, &QObject::deleteLater);
@@ -179,10 +186,6 @@ void DesktopApp::stopDispatch()
         m_dispatch->stop();
 }
 
-} // namespace kengele
-
-namespace kengele {
-
 void DesktopApp::startRelaySync()
 {
     const quint64 generation = ++m_relayGeneration;
@@ -198,19 +201,8 @@ void DesktopApp::startRelaySync()
         runRelaySync(generation, token);
         return;
     }
-    // The keychain may block (or ask to be unlocked): read it on a thread of its own.
-    const QString profileId = settings.profileId();
-    QThread *reader = QThread::create([this, generation, profileId] {
-        KeychainSecretStore secrets(QStringLiteral(KENGELE_APP_ID), profileId);
-        const QString token = RelayConnector::token(secrets);
-        QMetaObject::invokeMethod(
-            this, [this, generation, token] { runRelaySync(generation, token); }, Qt::QueuedConnection);
-    });
-    reader->setObjectName(QStringLiteral("kengele-keychain"));
-    connect(reader, &QThread::finished, reader, &QObject::deleteLater);
-    m_keyReaders.removeAll(nullptr);
-    m_keyReaders.append(reader);
-    reader->start();
+    readKeychain([](KeychainSecretStore &secrets) { return RelayConnector::token(secrets); },
+                 [this, generation](const QString &token) { runRelaySync(generation, token); });
 }
 
 void DesktopApp::runRelaySync(quint64 generation, const QString &token)

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QThread>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -15,6 +16,7 @@ class QNetworkAccessManager;
 namespace kengele {
 
 class DispatchService;
+class KeychainSecretStore;
 class GatewayFactoryHolder;
 class MainWindow;
 class Profile;
@@ -49,6 +51,8 @@ private:
     // sync when the profile has a relay and a token.
     void startRelaySync();
     void runRelaySync(quint64 generation, const QString &token);
+    // Runs `read` on a thread of its own with this profile's keychain, then `done` on this thread.
+    void readKeychain(std::function<QString(KeychainSecretStore &)> read, std::function<void(const QString &)> done);
 
     std::unique_ptr<Profile> m_profile;
     std::unique_ptr<SecretStore> m_secrets;
