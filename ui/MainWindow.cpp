@@ -86,12 +86,11 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_pages->addWidget(m_templatesPage);
     m_pages->addWidget(m_campaignsPage);
     m_pages->addWidget(m_inboxPage);
-    connect(m_inboxPage, &InboxPage::replySent, this, [this](qint64 campaignId) {
+    connect(m_inboxPage, &InboxPage::replySent, this, [this] {
         // The reply is a campaign of one: the Campaigns page lists it and wakes the dispatcher.
         m_campaignsPage->refresh();
         if (DispatchService *dispatch = m_campaignsPage->dispatchService())
             dispatch->wake();
-        Q_UNUSED(campaignId)
         statusBar()->showMessage(tr("Your reply is on its way. You can follow it on the Campaigns page."), 8000);
     });
     connect(m_inboxPage, &InboxPage::relaySettingsRequested, this, &MainWindow::openRelaySettings);

@@ -200,29 +200,48 @@ Result<Contact> InboxService::addSenderAsContact(qint64 messageId, const Contact
     return added;
 }
 
+Result<CampaignDraft> InboxService::replyDraft(const InboxMessage &message, const QString &text) const
+{
+    if (text.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidInput, tr("Write the reply first."));
+    if (message.contactId == 0) {
+        return fail(ErrorCode::InvalidInput,
+                    tr("%1 is not in your contacts. Add the number as a contact first, then reply.").arg(message.phone));
+    }
+    if (const Result<bool> optedOut = m_contacts.isOptedOut(message.phone); optedOut && *optedOut) {
+        return fail(ErrorCode::InvalidInput,
+                    tr("%1 asked not to receive messages, so Kengele does not send them any.").arg(message.contactName));
+    }
+    CampaignDraft draft;
+    draft.name = tr("Reply to %1").arg(message.contactName);
+    draft.body = text;
+    draft.contactIds = {message.contactId};
+    draft.gateway = m_settings.gatewayProvider();
+    draft.senderId = m_settings.gatewaySenderId();
+    draft.chargeTokens = draft.gateway != QStringLiteral("simulator");
+    return draft;
+}
+
+Result<CampaignPreview> InboxService::previewReply(qint64 messageId, const QString &text) const
+{
+    const Result<InboxMessage> message = get(messageId);
+    if (!message)
+        return std::unexpected(message.error());
+    const Result<CampaignDraft> draft = replyDraft(*message, text);
+    if (!draft)
+        return std::unexpected(draft.error());
+    return m_campaigns.preview(*draft, 1);
+}
+
 Result<Campaign> InboxService::reply(qint64 messageId, const QString &text, const QString &userName)
 {
     const Result<InboxMessage> message = get(messageId);
     if (!message)
         return std::unexpected(message.error());
-    if (text.trimmed().isEmpty())
-        return fail(ErrorCode::InvalidInput, tr("Write the reply first."));
-    if (message->contactId == 0) {
-        return fail(ErrorCode::InvalidInput,
-                    tr("%1 is not in your contacts. Add the number as a contact first, then reply.").arg(message->phone));
-    }
-    if (const Result<bool> optedOut = m_contacts.isOptedOut(message->phone); optedOut && *optedOut) {
-        return fail(ErrorCode::InvalidInput,
-                    tr("%1 asked not to receive messages, so Kengele does not send them any.").arg(message->contactName));
-    }
-    CampaignDraft draft;
-    draft.name = tr("Reply to %1").arg(message->contactName);
-    draft.body = text;
-    draft.contactIds = {message->contactId};
-    draft.gateway = m_settings.gatewayProvider();
-    draft.senderId = m_settings.gatewaySenderId();
-    draft.chargeTokens = draft.gateway != QStringLiteral("simulator");
-    const Result<Campaign> launched = m_campaigns.launch(draft, userName);
+    const Result<CampaignDraft> draft = replyDraft(*message, text);
+    if (!draft)
+        return std::unexpected(draft.error());
+    const Result<Campaign> launched = m_campaigns.launch(*draft, userName);
     if (!launched)
         return launched;
     QSqlQuery q(m_database.connection());

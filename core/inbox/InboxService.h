@@ -1,6 +1,7 @@
 #pragma once
 
 #include "InboxMessage.h"
+#include "campaigns/Campaign.h"
 #include "common/Result.h"
 
 #include <QObject>
@@ -44,6 +45,10 @@ public:
     // addSenderAsContact) who has not opted out. Returns the launched campaign: the dispatcher
     // sends it.
     Result<Campaign> reply(qint64 messageId, const QString &text, const QString &userName = {});
+    // What reply() would send and cost, counted as CampaignService::preview counts any campaign
+    // (the text as rendered, its SMS parts, tokens, and the paying account's balance). Fails for
+    // the same reasons reply() does.
+    Result<CampaignPreview> previewReply(qint64 messageId, const QString &text) const;
 
     // The relay sync saved new messages (connect RelaySyncService::eventsApplied here).
     void notifyNewMessages() { Q_EMIT inboxChanged(); }
@@ -52,6 +57,9 @@ Q_SIGNALS:
     void inboxChanged();
 
 private:
+    // The campaign of one a reply is, once the sender and the text pass the checks.
+    Result<CampaignDraft> replyDraft(const InboxMessage &message, const QString &text) const;
+
     Database &m_database;
     ContactService &m_contacts;
     CampaignService &m_campaigns;

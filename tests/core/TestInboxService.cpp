@@ -137,6 +137,12 @@ void TestInboxService::replyIsACampaignOfOne()
     receive(QStringLiteral("a"), QStringLiteral("+254712345678"), QStringLiteral("What time is choir?"));
     const qint64 id = inbox().list({}, 0, 1)->at(0).id;
     QSignalSpy campaigns(&m_profile->profile().campaigns(), &CampaignService::campaignsChanged);
+    // The preview counts what will be sent: the text with the merge field filled in.
+    const auto preview = inbox().previewReply(id, QStringLiteral("Choir is at 2pm, {first_name}."));
+    QVERIFY2(preview, qPrintable(preview ? QString() : preview.error().message));
+    QCOMPARE(preview->recipients, 1);
+    QCOMPARE(preview->segments, 1);
+    QCOMPARE(preview->samples.value(0), QStringLiteral("Choir is at 2pm, Mary."));
     const auto reply = inbox().reply(id, QStringLiteral("Choir is at 2pm, {first_name}."));
     QVERIFY2(reply, qPrintable(reply ? QString() : reply.error().message));
     QCOMPARE(reply->recipients, 1);
@@ -163,6 +169,8 @@ void TestInboxService::replyRefusesOptedOutAndUnknownSenders()
     const auto stopped = inbox().reply(all->at(0).id, QStringLiteral("Sorry to see you go"));
     QVERIFY(!stopped);
     QVERIFY(stopped.error().message.contains(QStringLiteral("asked not to receive messages")));
+    QVERIFY(!inbox().previewReply(all->at(1).id, QStringLiteral("Hi")));
+    QVERIFY(!inbox().previewReply(all->at(0).id, QStringLiteral("Hi")));
     const auto campaigns = m_profile->profile().campaigns().list();
     QVERIFY(campaigns);
     QVERIFY(campaigns->isEmpty());

@@ -11,7 +11,6 @@
 #include "messaging/SegmentCounter.h"
 #include "profile/Profile.h"
 #include "profile/Settings.h"
-#include "tokens/TokenLedger.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -408,8 +407,11 @@ void InboxPage::updateReplyState()
         } else {
             counter = tr("%1 characters · %n SMS", nullptr, info.segments).arg(info.units);
         }
+        // What it costs is the pipeline's count (the text as it will be sent), not this one.
+        const Result<CampaignPreview> preview = m_profile.inbox().previewReply(m_shownId, text);
+        const int tokens = preview ? preview->tokens : info.segments;
         counter += QStringLiteral(" · ")
-            + (simulation ? tr("no tokens (simulation)") : tr("costs %n token(s)", nullptr, info.segments));
+            + (simulation ? tr("no tokens (simulation)") : tr("costs %n token(s)", nullptr, tokens));
         if (info.isUnicode())
             counter += u'\n' + tr("“%1” is a special character: each SMS holds fewer letters.").arg(info.firstNonGsm);
         m_replyCounter->setText(counter);
@@ -437,20 +439,21 @@ void InboxPage::sendReply()
     const QString text = m_reply->toPlainText().trimmed();
     if (text.isEmpty())
         return;
-    const SegmentInfo info = SegmentCounter::count(text);
+    const Result<CampaignPreview> preview = m_profile.inbox().previewReply(m_shownId, text);
+    if (!preview) {
+        MessageBox::warning(this, tr("Send reply"), preview.error().message);
+        return;
+    }
     const bool simulation = CampaignText::isSimulation(m_profile.settings().gatewayProvider());
     QStringList lines;
     lines << tr("Send this reply to %1 (%2)?").arg(m_shown.contactName, m_shown.phone) << QString();
-    lines << text << QString();
+    lines << preview->samples.value(0, text) << QString();
     if (simulation) {
-        lines << tr("%n SMS part(s). %1: no tokens are used.", nullptr, info.segments).arg(CampaignText::simulationLabel());
+        lines << tr("%n SMS part(s). %1: no tokens are used.", nullptr, preview->segments).arg(CampaignText::simulationLabel());
     } else {
-        qint64 balance = 0;
-        if (const Result<QList<TokenAccount>> accounts = m_profile.tokens().budgetAccounts(); accounts && !accounts->isEmpty())
-            balance = accounts->constFirst().balance;
-        lines << tr("%n SMS part(s), costing %n token(s).", nullptr, info.segments) + u' '
+        lines << tr("%n SMS part(s), costing %n token(s).", nullptr, preview->tokens) + u' '
                 + tr("You have %1 tokens; %2 are left after this reply.")
-                      .arg(CampaignText::number(balance), CampaignText::number(balance - info.segments));
+                      .arg(CampaignText::number(preview->balance), CampaignText::number(preview->balance - preview->tokens));
     }
     lines << tr("A message that has gone out cannot be called back.");
     if (MessageBox::question(this, tr("Send reply"), lines.join(u'\n')) != QMessageBox::Yes)
