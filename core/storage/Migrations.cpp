@@ -229,16 +229,25 @@ constexpr auto Version4 = std::to_array<const char *>({
     "CREATE INDEX prayer_intake_by_status ON prayer_intake(status, received_at)",
 });
 
+// Version 5: delivery reports find their message by number (outbox_by_phone, written once at launch)
+// instead of by message id. Africa's Talking's ids are random: an index on them took a page write
+// per message at every commit while a campaign was sent (OutboxStore::applyDeliveryReports).
+constexpr auto Version5 = std::to_array<const char *>({
+    "DROP INDEX outbox_by_message",
+    "CREATE INDEX outbox_by_phone ON outbox(phone)",
+});
+
 struct Step {
     const char *const *statements;
     std::size_t count;
 };
 
-const std::array<Step, 4> Steps = {
+const std::array<Step, 5> Steps = {
     Step{Version1.data(), Version1.size()},
     Step{Version2.data(), Version2.size()},
     Step{Version3.data(), Version3.size()},
     Step{Version4.data(), Version4.size()},
+    Step{Version5.data(), Version5.size()},
 };
 
 } // namespace

@@ -4,7 +4,7 @@
 // Migrations.cpp; queries live in the service that owns the table.
 namespace kengele::schema {
 
-inline constexpr int CurrentVersion = 4;
+inline constexpr int CurrentVersion = 5;
 
 inline constexpr char Contacts[] = "contacts";
 inline constexpr char Groups[] = "groups";

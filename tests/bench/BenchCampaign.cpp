@@ -10,6 +10,7 @@
 #include "tokens/TokenLedger.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QSqlQuery>
 #include <QThread>
@@ -45,6 +46,7 @@ private:
     qint64 launch(const QString &body, int recipients);
     double run(double rate, int expected);
     static double cpuSeconds();
+    static void profiler(const char *command);
 
     std::unique_ptr<test::TempProfile> m_profile;
     std::unique_ptr<GatewaySimulator> m_simulator;
@@ -128,6 +130,21 @@ double BenchCampaign::cpuSeconds()
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
+// Profiles the dispatch alone, not the launch before it:
+//   mkfifo /tmp/perf.ctl
+//   KENGELE_PERF_CTL=/tmp/perf.ctl perf record -g -D -1 --control fifo:/tmp/perf.ctl BenchCampaign dispatch
+void BenchCampaign::profiler(const char *command)
+{
+    const QString path = qEnvironmentVariable("KENGELE_PERF_CTL");
+    if (path.isEmpty())
+        return;
+    QFile control(path);
+    if (control.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        control.write(command);
+        control.write("\n");
+    }
+}
+
 // Where a launch's time goes: the preview (recipients read, rendered, counted: what the launch
 // does before writing) and the outbox rows alone (written in a transaction that is rolled back).
 void BenchCampaign::launchParts100k()
@@ -209,9 +226,11 @@ void BenchCampaign::dispatch()
     QVERIFY(id);
     double measured = 0;
     const double cpuBefore = cpuSeconds();
+    profiler("enable");
     QBENCHMARK_ONCE {
         measured = run(rate, recipients);
     }
+    profiler("disable");
     const double cpuPerMessage = (cpuSeconds() - cpuBefore) / recipients * 1e6;
     const auto campaign = (*m_profile)->campaigns().get(id);
     QCOMPARE(campaign->states.value(QStringLiteral("sent")), recipients);

@@ -220,6 +220,39 @@ void TestCampaignDelivery::deliveryReportsFollowTheTerminalRule()
     const auto applied = m_store->applyDeliveryReports({bare});
     QVERIFY2(applied, applied ? "" : qPrintable(applied.error().message));
     QCOMPARE(*applied, 1);
+
+    // Reports find their message by number and id (outbox_by_phone). A number written without
+    // its '+' is still the same number; the right id with another number is not this message.
+    QVERIFY(q.exec(QStringLiteral("SELECT id, message_id, phone FROM outbox WHERE state = 'delivered' ORDER BY id LIMIT 2")));
+    QList<std::tuple<qint64, QString, QString>> rows;
+    while (q.next())
+        rows.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    QCOMPARE(rows.size(), 2);
+    for (const auto &row : std::as_const(rows)) {
+        QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'sent' WHERE id = %1").arg(std::get<0>(row))));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM delivery_reports WHERE message_id = '%1'").arg(std::get<1>(row))));
+    }
+    const auto &[firstId, firstMessage, firstPhone] = rows.at(0);
+    const auto &[secondId, secondMessage, secondPhone] = rows.at(1);
+    DeliveryReport withoutPlus{firstMessage, QStringLiteral("Success"), firstPhone.mid(1), QStringLiteral("63902"), {}, {}};
+    DeliveryReport otherNumber{secondMessage, QStringLiteral("Failed"), firstPhone, QStringLiteral("63902"), QStringLiteral("DeliveryFailure"), {}};
+    QCOMPARE(*m_store->applyDeliveryReports({withoutPlus, otherNumber}), 1);
+    QVERIFY(q.exec(QStringLiteral("SELECT state, network FROM outbox WHERE id = %1").arg(firstId)) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("delivered"));
+    QCOMPARE(q.value(1).toString(), QStringLiteral("Safaricom"));
+    QVERIFY(q.exec(QStringLiteral("SELECT state FROM outbox WHERE id = %1").arg(secondId)) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("sent"));
+    // Kept all the same, tied to no message.
+    QVERIFY(q.exec(QStringLiteral("SELECT outbox_id FROM delivery_reports WHERE message_id = '%1'").arg(secondMessage)) && q.next());
+    QVERIFY(q.value(0).isNull());
+    // A late report with its number is tied to its message, which stays delivered.
+    DeliveryReport lateWithNumber{firstMessage, QStringLiteral("Failed"), firstPhone, QStringLiteral("63902"), QStringLiteral("DeliveryFailure"), {}};
+    QCOMPARE(*m_store->applyDeliveryReports({lateWithNumber}), 0);
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM delivery_reports WHERE message_id = '%1' AND outbox_id = %2").arg(firstMessage).arg(firstId))
+            && q.next());
+    QCOMPARE(q.value(0).toInt(), 2);
+    QVERIFY(q.exec(QStringLiteral("SELECT state FROM outbox WHERE id = %1").arg(firstId)) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("delivered"));
 }
 
 QTEST_GUILESS_MAIN(TestCampaignDelivery)

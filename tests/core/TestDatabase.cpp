@@ -214,20 +214,28 @@ void TestDatabase::migratesFromEveryPastVersion_data()
     QTest::addColumn<int>("contacts");
     QTest::addColumn<QStringList>("outbox"); // "campaign state count", sorted
     QTest::addColumn<int>("reports");        // delivery reports tied to a message
+    QTest::addColumn<int>("inbox");          // incoming messages (version 4 on)
     // tests/data/fixtures/kengele-vN.sqlite: a small congregation saved by Kengele at data version N.
-    QTest::addRow("version 1") << "kengele-v1.sqlite" << 4 << QStringList() << 0;
+    QTest::addRow("version 1") << "kengele-v1.sqlite" << 4 << QStringList() << 0 << 0;
     // Version 2 adds two campaigns (one still sending, one done), their tokens and delivery reports.
     QTest::addRow("version 2") << "kengele-v2.sqlite" << 4
                                << QStringList{QStringLiteral("1 delivered 1"), QStringLiteral("1 queued 1"), QStringLiteral("1 sent 1"),
                                               QStringLiteral("2 delivered 1"), QStringLiteral("2 failed 1")}
-                               << 3;
+                               << 3 << 0;
     // Version 3 (the one queue index) adds a third campaign, on the simulator, with a message sent
     // (its report says Buffered) and one uncertain.
     QTest::addRow("version 3") << "kengele-v3.sqlite" << 4
                                << QStringList{QStringLiteral("1 delivered 1"), QStringLiteral("1 queued 1"), QStringLiteral("1 sent 1"),
                                               QStringLiteral("2 delivered 1"), QStringLiteral("2 failed 1"), QStringLiteral("3 sent 1"),
                                               QStringLiteral("3 uncertain 1")}
-                               << 4;
+                               << 4 << 0;
+    // Version 4 (the relay) adds a link to the relay, three applied events, two incoming messages
+    // (one a prayer request, waiting in the intake) and a payment event kept for later.
+    QTest::addRow("version 4") << "kengele-v4.sqlite" << 4
+                               << QStringList{QStringLiteral("1 delivered 1"), QStringLiteral("1 queued 1"), QStringLiteral("1 sent 1"),
+                                              QStringLiteral("2 delivered 1"), QStringLiteral("2 failed 1"), QStringLiteral("3 sent 1"),
+                                              QStringLiteral("3 uncertain 1")}
+                               << 4 << 2;
 }
 
 void TestDatabase::migratesFromEveryPastVersion()
@@ -236,6 +244,7 @@ void TestDatabase::migratesFromEveryPastVersion()
     QFETCH(int, contacts);
     QFETCH(QStringList, outbox);
     QFETCH(int, reports);
+    QFETCH(int, inbox);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("k.sqlite"));
     QVERIFY(QFile::copy(QDir(qEnvironmentVariable("KENGELE_TEST_DATA")).filePath(QStringLiteral("fixtures/") + fixture), path));
@@ -273,17 +282,39 @@ void TestDatabase::migratesFromEveryPastVersion()
         QCOMPARE(q.value(0).toString(), QStringLiteral("sending"));
     }
     // The outbox's indexes are those of the latest version (version 3: one queue index in place of
-    // outbox_due and outbox_by_campaign_state).
+    // outbox_due and outbox_by_campaign_state; version 5: by number in place of by message id).
     QVERIFY(q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' ORDER BY name")));
     QStringList indexes;
     while (q.next())
         indexes << q.value(0).toString();
-    QCOMPARE(indexes, (QStringList{QStringLiteral("outbox_by_message"), QStringLiteral("outbox_queue"), QStringLiteral("sqlite_autoindex_outbox_1")}));
-    // Version 4: the relay link, its applied events, the inbox and prayer-request intake, empty.
-    for (const QString &table : {QStringLiteral("relay_link"), QStringLiteral("relay_events"), QStringLiteral("inbox"),
-                                 QStringLiteral("prayer_intake")}) {
+    QCOMPARE(indexes, (QStringList{QStringLiteral("outbox_by_phone"), QStringLiteral("outbox_queue"), QStringLiteral("sqlite_autoindex_outbox_1")}));
+    // A delivery report's message is found through that index, newest first, without a sort.
+    QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM outbox WHERE phone = '+254733111222' AND message_id = 'ATXid_sim_2' "
+                                  "ORDER BY id DESC LIMIT 1")));
+    QStringList plan;
+    while (q.next())
+        plan << q.value(3).toString();
+    QCOMPARE(plan, QStringList{QStringLiteral("SEARCH outbox USING INDEX outbox_by_phone (phone=?)")});
+    if (!outbox.isEmpty()) {
+        QVERIFY(q.exec(QStringLiteral("SELECT id FROM outbox WHERE phone = '+254733111222' AND message_id = 'ATXid_sim_2'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+    }
+    // Version 4: the relay link, its applied events, the inbox and prayer-request intake; empty
+    // before version 4, kept as they were after.
+    const bool relayed = inbox > 0;
+    const QList<std::pair<QString, int>> relayTables = {{QStringLiteral("relay_link"), relayed ? 1 : 0},
+                                                        {QStringLiteral("relay_events"), relayed ? 3 : 0},
+                                                        {QStringLiteral("inbox"), inbox},
+                                                        {QStringLiteral("prayer_intake"), relayed ? 1 : 0}};
+    for (const auto &[table, rows] : relayTables) {
         QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM ") + table) && q.next(), qPrintable(table));
-        QCOMPARE(q.value(0).toInt(), 0);
+        QCOMPARE(q.value(0).toInt(), rows);
+    }
+    if (relayed) {
+        QVERIFY(q.exec(QStringLiteral("SELECT cursor FROM relay_link")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
+        QVERIFY(q.exec(QStringLiteral("SELECT text FROM prayer_intake")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Naomba maombi kwa mama yangu hospitalini"));
     }
     // An inbound message from a contact can be kept and tied to them; the same provider id twice is one row.
     QVERIFY(q.exec(QStringLiteral("INSERT INTO inbox(provider_id, phone, text, received_at, contact_id, handled_as) "
