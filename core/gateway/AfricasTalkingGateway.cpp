@@ -6,9 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <algorithm>
 #include <cstring>
 
@@ -22,40 +19,6 @@ using Outcome = RecipientResult::Outcome;
 using Kind = SendResult::Kind;
 
 constexpr QLatin1StringView kAuthInvalidText = "the supplied authentication is invalid"_L1;
-
-// The body of a send, readable once. Qt 6.4 silently re-sends a request whose connection closes
-// before the answer starts, POSTs included (later Qt versions skip non-idempotent methods). A POST
-// to Africa's Talking must never be replayed behind our back: the member would get the text twice.
-// Qt can only re-send what it can rewind, so the body is handed over as a sequential device that
-// cannot be reset, unbuffered; Qt then reports an error (ContentReSendError) instead of replaying.
-class OneShotBody final : public QIODevice
-{
-public:
-    explicit OneShotBody(QByteArray data)
-        : m_data(std::move(data))
-    {
-        open(QIODevice::ReadOnly);
-    }
-    bool isSequential() const override { return true; }
-    bool reset() override { return false; } // this refusal is the whole point
-    qint64 bytesAvailable() const override { return (m_data.size() - m_position) + QIODevice::bytesAvailable(); }
-
-protected:
-    qint64 readData(char *data, qint64 maxSize) override
-    {
-        const qint64 n = std::min<qint64>(maxSize, m_data.size() - m_position);
-        if (n <= 0)
-            return -1; // the end
-        std::memcpy(data, m_data.constData() + m_position, size_t(n));
-        m_position += n;
-        return n;
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    QByteArray m_data;
-    qint64 m_position = 0;
-};
 
 // ---- small JSON helpers: AT is not consistent about key case or about numbers versus strings ----
 
@@ -391,53 +354,33 @@ SendResult interpretFailure(int httpStatus, const QByteArray &body, const SendRe
         AfricasTalkingGateway::tr("Africa's Talking refused the request (error %1). Nothing was sent.").arg(httpStatus));
 }
 
-// Errors that prove the request never left this computer (nothing reached the provider).
-bool nothingWasSent(QNetworkReply::NetworkError error)
-{
-    switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::HostNotFoundError:
-    case QNetworkReply::SslHandshakeFailedError:
-    case QNetworkReply::ProxyConnectionRefusedError:
-    case QNetworkReply::ProxyNotFoundError:
-    case QNetworkReply::ProxyAuthenticationRequiredError:
-    case QNetworkReply::ProtocolUnknownError:
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool isTimeout(QNetworkReply::NetworkError error)
-{
-    return error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError
-        || error == QNetworkReply::ProxyTimeoutError;
-}
-
-SendResult interpretNetworkError(QNetworkReply::NetworkError error)
+// A request that got no HTTP answer (or only part of one).
+SendResult interpretTransportFailure(const HttpResponse &response)
 {
     SendResult result;
-    if (nothingWasSent(error)) {
+    switch (response.failure) {
+    case HttpResponse::Failure::NotConnected:
+    case HttpResponse::Failure::Tls:
+        // Nothing of the request left this computer.
         result.kind = Kind::NotTaken;
         result.unreachable = true;
-        result.message = error == QNetworkReply::SslHandshakeFailedError
+        result.message = response.failure == HttpResponse::Failure::Tls
             ? AfricasTalkingGateway::tr("Kengele could not open a secure connection to Africa's Talking. Nothing was "
                                         "sent; Kengele will try again shortly.")
             : AfricasTalkingGateway::tr("Kengele could not connect to Africa's Talking. Nothing was sent. Check the "
                                         "internet connection; Kengele will try again shortly.");
         return result;
+    case HttpResponse::Failure::TimedOut:
+        result.kind = Kind::Uncertain;
+        result.message = noAnswerMessage();
+        return result;
+    case HttpResponse::Failure::None:
+    case HttpResponse::Failure::Broken:
+        break;
     }
     result.kind = Kind::Uncertain;
-    result.message = isTimeout(error) ? noAnswerMessage() : brokenConnectionMessage();
+    result.message = brokenConnectionMessage();
     return result;
-}
-
-// Transport failures (as opposed to an HTTP error status turned into a QNetworkReply error).
-bool isTransportError(QNetworkReply::NetworkError error)
-{
-    return error != QNetworkReply::NoError
-        && (error < QNetworkReply::ContentAccessDenied
-            || (error >= QNetworkReply::ProtocolUnknownError && error <= QNetworkReply::ProtocolFailure));
 }
 
 const char *kindName(Kind kind)
@@ -465,42 +408,23 @@ QString trimmedPath(const QUrl &url)
 
 } // namespace
 
-AfricasTalkingGateway::AfricasTalkingGateway(Settings settings, const QList<QNetworkAccessManager *> &networks, QObject *parent)
+AfricasTalkingGateway::AfricasTalkingGateway(Settings settings, HttpClient &http, QObject *parent)
     : SmsGateway(parent)
     , m_settings(std::move(settings))
+    , m_http(http)
 {
-    Q_ASSERT(!networks.isEmpty());
-    m_networks.reserve(networks.size());
-    for (QNetworkAccessManager *network : networks)
-        m_networks.append(Network { network, 0 });
     m_settings.username = m_settings.username.trimmed();
     m_settings.apiKey = m_settings.apiKey.trimmed(); // pasted keys often carry a trailing newline
     m_valid = validate(m_settings);
 }
 
-AfricasTalkingGateway::AfricasTalkingGateway(Settings settings, QNetworkAccessManager &network, QObject *parent)
-    : AfricasTalkingGateway(std::move(settings), QList<QNetworkAccessManager *> { &network }, parent)
-{
-}
-
 AfricasTalkingGateway::~AfricasTalkingGateway()
 {
-    const QList<QNetworkReply *> inFlight = std::exchange(m_inFlight, {}).keys();
-    for (QNetworkReply *reply : inFlight) {
-        disconnect(reply, nullptr, this, nullptr);
-        reply->abort();
-        reply->deleteLater();
-    }
+    for (const quint64 id : std::as_const(m_inFlight))
+        m_http.abort(id);
 }
 
-std::unique_ptr<AfricasTalkingGateway> AfricasTalkingGateway::createSimulation(
-    const QUrl &loopbackUrl, QNetworkAccessManager &network, QObject *parent)
-{
-    return createSimulation(loopbackUrl, QList<QNetworkAccessManager *> { &network }, parent);
-}
-
-std::unique_ptr<AfricasTalkingGateway> AfricasTalkingGateway::createSimulation(
-    const QUrl &loopbackUrl, const QList<QNetworkAccessManager *> &networks, QObject *parent)
+std::unique_ptr<AfricasTalkingGateway> AfricasTalkingGateway::createSimulation(const QUrl &loopbackUrl, HttpClient &http, QObject *parent)
 {
     const QString host = loopbackUrl.host();
     const bool loopback = host.compare("localhost"_L1, Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback();
@@ -510,7 +434,7 @@ std::unique_ptr<AfricasTalkingGateway> AfricasTalkingGateway::createSimulation(
     settings.username = u"simulator"_s;
     settings.apiKey = u"simulator"_s; // the simulator only checks that one is sent
     settings.baseUrl = loopbackUrl;
-    auto gateway = std::make_unique<AfricasTalkingGateway>(std::move(settings), networks, parent);
+    auto gateway = std::make_unique<AfricasTalkingGateway>(std::move(settings), http, parent);
     gateway->m_simulation = true;
     return gateway;
 }
@@ -634,51 +558,25 @@ QByteArray AfricasTalkingGateway::sendBody(const QString &username, const SendRe
     return body;
 }
 
-qsizetype AfricasTalkingGateway::leastBusyNetwork()
+void AfricasTalkingGateway::startRequest(const QUrl &url, const QByteArray *postBody, std::function<void(HttpResponse)> done)
 {
-    qsizetype best = m_nextNetwork;
-    for (qsizetype i = 1; i < m_networks.size(); ++i) {
-        const qsizetype candidate = (m_nextNetwork + i) % m_networks.size();
-        if (m_networks.at(candidate).inFlight < m_networks.at(best).inFlight)
-            best = candidate;
-    }
-    m_nextNetwork = (best + 1) % m_networks.size();
-    return best;
-}
-
-QNetworkReply *AfricasTalkingGateway::startRequest(const QUrl &url, const QByteArray *postBody, bool spread)
-{
-    QNetworkRequest request(url);
-    request.setRawHeader("apiKey", m_settings.apiKey.toUtf8());
-    request.setRawHeader("Accept", "application/json"); // without it AT answers in XML
-    request.setTransferTimeout(m_settings.requestTimeoutMs);
-    // A redirect is never followed: a POST must not be replayed somewhere else.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    QNetworkReply *reply = nullptr;
-    const qsizetype index = spread ? leastBusyNetwork() : 0;
-    QNetworkAccessManager &network = *m_networks.at(index).manager;
+    HttpRequest request;
+    request.url = url;
+    request.headers = {{"apiKey", m_settings.apiKey.toUtf8()},
+                       {"Accept", "application/json"}}; // without it AT answers in XML
     if (postBody) {
-        request.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
-        request.setHeader(QNetworkRequest::ContentLengthHeader, postBody->size());
-        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
-        auto *body = new OneShotBody(*postBody);
-        reply = network.post(request, body);
-        body->setParent(reply); // lives exactly as long as the reply
-    } else {
-        reply = network.get(request);
+        request.post = true;
+        request.body = *postBody;
+        request.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/x-www-form-urlencoded"));
     }
-    ++m_networks[index].inFlight;
-    m_inFlight.insert(reply, index);
-    return reply;
-}
-
-void AfricasTalkingGateway::forget(QNetworkReply *reply)
-{
-    if (const auto it = m_inFlight.constFind(reply); it != m_inFlight.cend()) {
-        --m_networks[it.value()].inFlight;
-        m_inFlight.erase(it);
-    }
-    reply->deleteLater();
+    request.timeoutMs = m_settings.requestTimeoutMs;
+    // The id is known only once start() returns; the answer always comes later, from the event loop.
+    auto id = std::make_shared<quint64>(0);
+    *id = m_http.start(std::move(request), [this, id, done = std::move(done)](HttpResponse response) {
+        m_inFlight.remove(*id);
+        done(std::move(response));
+    });
+    m_inFlight.insert(*id);
 }
 
 void AfricasTalkingGateway::send(const SendRequest &request, SendCallback done)
@@ -703,37 +601,33 @@ void AfricasTalkingGateway::send(const SendRequest &request, SendCallback done)
     url.setPath(trimmedPath(url) + "/version1/messaging"_L1);
     url.setQuery(QString());
     const QByteArray body = sendBody(m_settings.username, request);
-    QNetworkReply *reply = startRequest(url, &body, request.phones.size() == 1);
-    connect(reply, &QNetworkReply::finished, this,
-        [this, reply, request, done = std::move(done)] { finishSend(reply, request, done); });
+    startRequest(url, &body, [this, request, done = std::move(done)](HttpResponse response) { finishSend(response, request, done); });
 }
 
-void AfricasTalkingGateway::finishSend(QNetworkReply *reply, const SendRequest &request, const SendCallback &done)
+void AfricasTalkingGateway::finishSend(const HttpResponse &response, const SendRequest &request, const SendCallback &done)
 {
-    forget(reply);
-    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    const QNetworkReply::NetworkError error = reply->error();
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
-
     SendResult result;
-    if (!statusAttribute.isValid()) {
-        result = interpretNetworkError(error);
+    if (response.status == 0) {
+        result = interpretTransportFailure(response);
     } else {
-        const int status = statusAttribute.toInt();
+        const int status = response.status;
         if (status >= 200 && status < 300) {
-            // A 2xx whose body was cut off says nothing reliable about the numbers.
-            result = isTransportError(error) ? interpretNetworkError(error) : interpretSuccess(status, body, request);
-            if (result.kind == Kind::NotTaken && isTransportError(error))
-                result.kind = Kind::Uncertain; // the request did reach AT: it answered
+            // A 2xx whose body was cut off says nothing reliable about the numbers; and the
+            // request did reach AT: it answered.
+            result = response.failure != HttpResponse::Failure::None ? interpretTransportFailure(response)
+                                                                    : interpretSuccess(status, response.body, request);
+            if (result.kind == Kind::NotTaken && response.failure != HttpResponse::Failure::None)
+                result.kind = Kind::Uncertain;
             result.httpStatus = status;
         } else {
-            result = interpretFailure(status, body, request);
+            result = interpretFailure(status, response.body, request);
         }
-        if (reply->hasRawHeader("Retry-After"))
-            result.retryAfterMs = parseRetryAfter(reply->rawHeader("Retry-After"));
+        if (!response.retryAfter.isEmpty())
+            result.retryAfterMs = parseRetryAfter(response.retryAfter);
     }
     qCDebug(lcGateway) << "send to" << int(request.phones.size()) << "number(s):" << kindName(result.kind) << "HTTP"
-                       << result.httpStatus << "network error" << int(error) << int(result.recipients.size()) << "result(s)";
+                       << result.httpStatus << "transport failure" << int(response.failure) << int(result.recipients.size())
+                       << "result(s)";
     done(std::move(result));
 }
 
@@ -747,22 +641,19 @@ void AfricasTalkingGateway::balance(BalanceCallback done)
     QUrl url = baseUrl();
     url.setPath(trimmedPath(url) + "/version1/user"_L1);
     url.setQuery("username="_L1 + QString::fromLatin1(QUrl::toPercentEncoding(m_settings.username)), QUrl::StrictMode);
-    QNetworkReply *reply = startRequest(url, nullptr, false);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] { finishBalance(reply, done); });
+    startRequest(url, nullptr, [this, done = std::move(done)](HttpResponse response) { finishBalance(response, done); });
 }
 
-void AfricasTalkingGateway::finishBalance(QNetworkReply *reply, const BalanceCallback &done)
+void AfricasTalkingGateway::finishBalance(const HttpResponse &response, const BalanceCallback &done)
 {
-    forget(reply);
-    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    const QNetworkReply::NetworkError error = reply->error();
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
-    const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
-    qCDebug(lcGateway) << "balance: HTTP" << status << "network error" << int(error);
+    const QByteArray &body = response.body;
+    const int status = response.status;
+    qCDebug(lcGateway) << "balance: HTTP" << status << "transport failure" << int(response.failure);
 
-    if (!statusAttribute.isValid() || (isTransportError(error) && status >= 200 && status < 300)) {
+    const bool nothingWasSent = response.failure == HttpResponse::Failure::NotConnected || response.failure == HttpResponse::Failure::Tls;
+    if (status == 0 || (response.failure != HttpResponse::Failure::None && status >= 200 && status < 300)) {
         done(fail(ErrorCode::Io,
-            nothingWasSent(error) ? tr("Kengele could not connect to Africa's Talking to read the balance. Check the "
+            nothingWasSent ? tr("Kengele could not connect to Africa's Talking to read the balance. Check the "
                                        "internet connection and try again.")
                                   : tr("Africa's Talking did not answer in time with the balance. Try again in a "
                                        "moment.")));

@@ -1,14 +1,11 @@
 #pragma once
 
+#include "gateway/HttpClient.h"
 #include "gateway/SmsGateway.h"
 
-#include <QHash>
-#include <QList>
+#include <QSet>
 #include <QUrl>
 #include <memory>
-
-class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace kengele {
 
@@ -20,8 +17,7 @@ namespace kengele {
 //   network error before anything went out (connection refused, host not found)  -> NotTaken
 //   HTTP 429 or 5xx (Retry-After read into retryAfterMs)                           -> NotTaken
 //   timeout, connection closed or reset after the request went out                 -> Uncertain
-//       (a send body cannot be replayed: Qt 6.4 would otherwise re-send a POST by itself
-//       when the connection closes before the answer)
+//       (HttpClient never replays a POST by itself, see there)
 //   2xx whose body is not Africa's Talking JSON (malformed, HTML, XML)             -> Uncertain
 //   2xx with Recipients                                                              -> Answered, per number:
 //       statusCode 100/101/102 (or another 1xx)                                      Accepted
@@ -41,8 +37,8 @@ namespace kengele {
 // anywhere and never logged; neither are phone numbers or message texts.
 //
 // Calls are asynchronous; callbacks run on this object's thread, which must be the thread of the
-// QNetworkAccessManager. Requests still in flight when the gateway is destroyed are aborted and
-// their callbacks are not called (their outcome is unknown: the outbox keeps them `submitting`).
+// HttpClient. Requests still in flight when the gateway is destroyed are aborted and their
+// callbacks are not called (their outcome is unknown: the outbox keeps them `submitting`).
 class AfricasTalkingGateway final : public SmsGateway
 {
     Q_OBJECT
@@ -58,27 +54,16 @@ public:
         int requestTimeoutMs = 30'000; // no bytes moving for this long: the request is given up
     };
 
-    // Qt 6.4 opens at most 6 connections to one host and port per QNetworkAccessManager, and each
-    // manager has its own HTTP thread and connection cache. Personalised texts go one request per
-    // message, so with one manager the 7th request in flight waits for a connection: sends to one
-    // number are spread over `networks` (all in this object's thread; at least one), each to the
-    // manager with the fewest in flight. Sends to many numbers (one text, up to 100 numbers) and
-    // balance questions go through the first: their time goes into the work per number, and more
-    // of them at once only made them slower (more threads on the same cores). GatewayConnection
-    // gives NetworksPerGateway managers.
-    AfricasTalkingGateway(Settings settings, const QList<QNetworkAccessManager *> &networks, QObject *parent = nullptr);
-    AfricasTalkingGateway(Settings settings, QNetworkAccessManager &network, QObject *parent = nullptr);
+    // Requests go through `http` (in this object's thread), which must outlive the gateway.
+    // Personalised texts go one request per message, kept-alive connections side by side
+    // (HttpClient's maxConnections); one text to many numbers goes up to 100 numbers a request.
+    AfricasTalkingGateway(Settings settings, HttpClient &http, QObject *parent = nullptr);
     ~AfricasTalkingGateway() override;
-
-    static constexpr int NetworksPerGateway = 3;
 
     // A gateway for the built-in simulator at `loopbackUrl` (its displayName() is "Simulation — no
     // SMS leaves this computer", isSimulation() is true). Returns nullptr unless the URL points at
     // this computer (127.0.0.1, ::1 or localhost), so the label can never sit on a real gateway.
-    static std::unique_ptr<AfricasTalkingGateway> createSimulation(
-        const QUrl &loopbackUrl, const QList<QNetworkAccessManager *> &networks, QObject *parent = nullptr);
-    static std::unique_ptr<AfricasTalkingGateway> createSimulation(
-        const QUrl &loopbackUrl, QNetworkAccessManager &network, QObject *parent = nullptr);
+    static std::unique_ptr<AfricasTalkingGateway> createSimulation(const QUrl &loopbackUrl, HttpClient &http, QObject *parent = nullptr);
 
     void send(const SendRequest &request, SendCallback done) override;
     void balance(BalanceCallback done) override;
@@ -103,23 +88,16 @@ public:
     static constexpr int MaxSenderIdLength = 11;
 
 private:
-    // spread: through the least busy manager; otherwise the first.
-    QNetworkReply *startRequest(const QUrl &url, const QByteArray *postBody, bool spread);
-    qsizetype leastBusyNetwork(); // index in m_networks for the next send
-    void finishSend(QNetworkReply *reply, const SendRequest &request, const SendCallback &done);
-    void finishBalance(QNetworkReply *reply, const BalanceCallback &done);
-    void forget(QNetworkReply *reply);
+    // postBody: a POST of it, else a GET. `done` runs unless the gateway is destroyed first.
+    void startRequest(const QUrl &url, const QByteArray *postBody, std::function<void(HttpResponse)> done);
+    void finishSend(const HttpResponse &response, const SendRequest &request, const SendCallback &done);
+    void finishBalance(const HttpResponse &response, const BalanceCallback &done);
 
     Settings m_settings;
-    struct Network {
-        QNetworkAccessManager *manager = nullptr;
-        int inFlight = 0;
-    };
-    QList<Network> m_networks;
-    qsizetype m_nextNetwork = 0; // where the search for the least busy manager starts (round robin on ties)
+    HttpClient &m_http;
     Status m_valid;
     bool m_simulation = false;
-    QHash<QNetworkReply *, qsizetype> m_inFlight; // → index in m_networks
+    QSet<quint64> m_inFlight; // HttpClient ids
 };
 
 } // namespace kengele

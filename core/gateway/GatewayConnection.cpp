@@ -1,28 +1,17 @@
 #include "GatewayConnection.h"
 
-#include <QNetworkAccessManager>
-
 namespace kengele {
 
 GatewayConnection::GatewayConnection()
+    : m_http(std::make_unique<HttpClient>())
 {
-    for (int i = 0; i < AfricasTalkingGateway::NetworksPerGateway; ++i)
-        m_networks.push_back(std::make_unique<QNetworkAccessManager>());
-}
-
-QList<QNetworkAccessManager *> GatewayConnection::networks() const
-{
-    QList<QNetworkAccessManager *> networks;
-    for (const auto &network : m_networks)
-        networks.append(network.get());
-    return networks;
 }
 
 GatewayConnection::~GatewayConnection()
 {
-    // The gateway's requests go before the network access they use, and the server last.
+    // The gateway's requests go before the client they use, and the server last.
     m_gateway.reset();
-    m_networks.clear();
+    m_http.reset();
     m_simulator.reset();
 }
 
@@ -35,7 +24,7 @@ std::unique_ptr<GatewayConnection> GatewayConnection::simulation(const Simulator
             *whyNot = started.error().message;
         return nullptr;
     }
-    connection->m_gateway = AfricasTalkingGateway::createSimulation(connection->m_simulator->url(), connection->networks());
+    connection->m_gateway = AfricasTalkingGateway::createSimulation(connection->m_simulator->url(), *connection->m_http);
     GatewayConnection *self = connection.get();
     connect(connection->m_simulator.get(), &GatewaySimulator::deliveryReport, self,
             [self](const DeliveryReport &report) { Q_EMIT self->deliveryReport(report); });
@@ -50,7 +39,7 @@ std::unique_ptr<GatewayConnection> GatewayConnection::africasTalking(const Afric
         return nullptr;
     }
     std::unique_ptr<GatewayConnection> connection(new GatewayConnection);
-    connection->m_gateway = std::make_unique<AfricasTalkingGateway>(settings, connection->networks());
+    connection->m_gateway = std::make_unique<AfricasTalkingGateway>(settings, *connection->m_http);
     return connection;
 }
 

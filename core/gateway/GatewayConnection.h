@@ -9,13 +9,10 @@
 #include <memory>
 #include <vector>
 
-class QNetworkAccessManager;
-
 namespace kengele {
 
-// A ready-to-use gateway with everything it needs: its own network access (in the thread that
-// creates it; several managers, see AfricasTalkingGateway) and, for the simulation, the simulator
-// server it talks to. This is what the dispatcher's gateway factory hands out.
+// A ready-to-use gateway with everything it needs: its own HTTP client (in the thread that creates
+// it) and, for the simulation, the simulator server it talks to. This is what the dispatcher's gateway factory hands out.
 class GatewayConnection final : public SmsGateway
 {
     Q_OBJECT
@@ -39,10 +36,9 @@ public:
 
 private:
     GatewayConnection();
-    QList<QNetworkAccessManager *> networks() const;
 
-    std::vector<std::unique_ptr<QNetworkAccessManager>> m_networks; // AfricasTalkingGateway::NetworksPerGateway
     std::unique_ptr<GatewaySimulator> m_simulator;
+    std::unique_ptr<HttpClient> m_http;
     std::unique_ptr<AfricasTalkingGateway> m_gateway;
 };
 

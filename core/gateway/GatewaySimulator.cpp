@@ -189,11 +189,11 @@ QUrl GatewaySimulator::url() const
     return url;
 }
 
-std::unique_ptr<AfricasTalkingGateway> GatewaySimulator::createGateway(QNetworkAccessManager &network, QObject *parent) const
+std::unique_ptr<AfricasTalkingGateway> GatewaySimulator::createGateway(HttpClient &http, QObject *parent) const
 {
     if (!isRunning())
         return nullptr;
-    return AfricasTalkingGateway::createSimulation(url(), network, parent);
+    return AfricasTalkingGateway::createSimulation(url(), http, parent);
 }
 
 SimulatorOptions GatewaySimulator::options() const

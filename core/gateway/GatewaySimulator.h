@@ -27,6 +27,7 @@ class QTcpSocket;
 namespace kengele {
 
 class AfricasTalkingGateway;
+class HttpClient;
 
 // How the simulator behaves. The defaults accept everything and report every message delivered
 // after 1–2 seconds; the rest is for demonstrations and tests.
@@ -115,7 +116,7 @@ public:
 
     // The gateway the app uses in simulation: AfricasTalkingGateway pointed at url(), named
     // "Simulation — no SMS leaves this computer". nullptr before start().
-    std::unique_ptr<AfricasTalkingGateway> createGateway(QNetworkAccessManager &network, QObject *parent = nullptr) const;
+    std::unique_ptr<AfricasTalkingGateway> createGateway(HttpClient &http, QObject *parent = nullptr) const;
 
     SimulatorOptions options() const;
     void setOptions(const SimulatorOptions &options);

@@ -11,7 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QNetworkAccessManager>
+#include "gateway/HttpClient.h"
 #include <QSqlQuery>
 #include <QThread>
 #include <QtTest>
@@ -182,14 +182,11 @@ double BenchCampaign::run(double rate, int expected)
 {
     Profile &p = **m_profile;
     OutboxStore store(p.database(), p.tokens(), m_profile->clock());
-    // As GatewayConnection does: several network managers, each with its own connections.
-    std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
-    QList<QNetworkAccessManager *> pool;
-    for (int i = 0; i < AfricasTalkingGateway::NetworksPerGateway; ++i)
-        pool.append(networks.emplace_back(std::make_unique<QNetworkAccessManager>()).get());
+    // As GatewayConnection does: one HTTP client, its connections kept alive.
+    HttpClient http;
     const QUrl url = m_simulator->url();
     auto factory = [&](const QString &, QString *) -> SmsGateway * {
-        return AfricasTalkingGateway::createSimulation(url, pool).release();
+        return AfricasTalkingGateway::createSimulation(url, http).release();
     };
     Dispatcher::Options options;
     options.ratePerSecond = rate;

@@ -3,7 +3,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QNetworkAccessManager>
+#include "gateway/HttpClient.h"
 #include <QThread>
 #include <QtTest>
 #include <functional>
@@ -125,7 +125,7 @@ void BenchGateway::runBench(int requests, int recipientsPerRequest, const char *
     QFETCH(bool, ownThread);
     SimulatorRig rig(ownThread);
     QVERIFY(rig.started());
-    QNetworkAccessManager network;
+    HttpClient network;
     auto gateway = rig.simulator().createGateway(network);
     QVERIFY(gateway);
 

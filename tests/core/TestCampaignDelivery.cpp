@@ -10,7 +10,7 @@
 #include "storage/Database.h"
 #include "tokens/TokenLedger.h"
 
-#include <QNetworkAccessManager>
+#include "gateway/HttpClient.h"
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QtTest>
@@ -38,7 +38,7 @@ private:
 
     std::unique_ptr<TempProfile> m_profile;
     std::unique_ptr<OutboxStore> m_store;
-    QNetworkAccessManager m_network;
+    kengele::HttpClient m_network;
     qint64 m_group = 0;
 };
 

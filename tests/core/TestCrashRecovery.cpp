@@ -9,7 +9,7 @@
 #include "storage/Database.h"
 #include "tokens/TokenLedger.h"
 
-#include <QNetworkAccessManager>
+#include "gateway/HttpClient.h"
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -43,7 +43,7 @@ int runChild(const QString &profileDir, const QUrl &gatewayUrl)
     if (!profile)
         return 3;
     OutboxStore store((*profile)->database(), (*profile)->tokens(), clock);
-    QNetworkAccessManager network;
+    HttpClient network;
     auto factory = [&](const QString &, QString *) -> SmsGateway * {
         AfricasTalkingGateway::Settings settings;
         settings.username = QStringLiteral("crash");

@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include "gateway/HttpClient.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -131,7 +133,8 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<GatewaySimulator> m_simulator;
-    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<QNetworkAccessManager> m_network; // raw requests
+    std::unique_ptr<kengele::HttpClient> m_http;
     std::unique_ptr<AfricasTalkingGateway> m_gateway;
 };
 
@@ -142,7 +145,8 @@ void TestGatewaySimulator::init()
     QVERIFY2(port.has_value(), port ? "" : qPrintable(port.error().message));
     QVERIFY(*port != 0);
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_gateway = m_simulator->createGateway(*m_network);
+    m_http = std::make_unique<kengele::HttpClient>();
+    m_gateway = m_simulator->createGateway(*m_http);
     QVERIFY(m_gateway);
 }
 
@@ -162,7 +166,7 @@ void TestGatewaySimulator::theGatewayIsTheRealOneLabelledSimulation()
     QCOMPARE(m_gateway->baseUrl(), m_simulator->url());
     GatewaySimulator notStarted;
     QVERIFY(!notStarted.isRunning());
-    QVERIFY(!notStarted.createGateway(*m_network));
+    QVERIFY(!notStarted.createGateway(*m_http));
 }
 
 void TestGatewaySimulator::sendsAndAccepts()
@@ -447,7 +451,7 @@ void TestGatewaySimulator::neverAnswerIsUncertainButTaken()
     settings.apiKey = u"key"_s;
     settings.baseUrl = m_simulator->url();
     settings.requestTimeoutMs = 300;
-    AfricasTalkingGateway impatient(settings, *m_network);
+    AfricasTalkingGateway impatient(settings, *m_http);
     QSignalSpy reports(m_simulator.get(), &GatewaySimulator::deliveryReport);
     m_simulator->failNextRequests(Fault::NeverAnswer);
     QElapsedTimer timer;
@@ -509,7 +513,7 @@ void TestGatewaySimulator::checksCredentials()
     settings.username = u"kanisa"_s;
     settings.apiKey = u"wrong-key"_s;
     settings.baseUrl = m_simulator->url();
-    AfricasTalkingGateway wrong(settings, *m_network);
+    AfricasTalkingGateway wrong(settings, *m_http);
     const auto refused = sendAndWait(wrong, request({ kSafaricom }));
     QVERIFY(refused);
     QCOMPARE(refused->kind, Kind::Refused);
@@ -517,7 +521,7 @@ void TestGatewaySimulator::checksCredentials()
     QVERIFY(refused->message.contains(u"username or API key"_s));
 
     settings.apiKey = u"right-key"_s;
-    AfricasTalkingGateway right(settings, *m_network);
+    AfricasTalkingGateway right(settings, *m_http);
     const auto accepted = sendAndWait(right, request({ kSafaricom }));
     QVERIFY(accepted);
     QCOMPARE(accepted->kind, Kind::Answered);
