@@ -2,6 +2,7 @@
 
 #include "common/Log.h"
 
+#include <QPointer>
 #include <QSocketNotifier>
 
 #include <curl/curl.h>
@@ -253,9 +254,10 @@ void HttpClient::act(int fd, int events)
 
 void HttpClient::collectFinished()
 {
-    // Finished transfers are taken out first and their callbacks called afterwards, outside
-    // libcurl: a callback may start (or abort) requests.
-    QList<std::pair<Callback, HttpResponse>> finished;
+    // Finished transfers are read out first and their callbacks called afterwards, outside
+    // libcurl: a callback may start (or abort) requests. Each stays in m_transfers until its own
+    // callback, so an earlier callback can still abort it, or destroy the client, without it being called.
+    QList<quint64> finished;
     int queued = 0;
     while (CURLMsg *message = curl_multi_info_read(m_multi, &queued)) {
         if (message->msg != CURLMSG_DONE)
@@ -264,25 +266,32 @@ void HttpClient::collectFinished()
         curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, reinterpret_cast<char **>(&transfer));
         if (!transfer || !m_transfers.contains(transfer->id))
             continue;
-        m_transfers.remove(transfer->id);
         const CURLcode code = message->data.result;
         long status = 0;
         curl_easy_getinfo(transfer->easy, CURLINFO_RESPONSE_CODE, &status);
         curl_off_t requestBytes = 0;
         curl_easy_getinfo(transfer->easy, CURLINFO_REQUEST_SIZE, &requestBytes);
-        HttpResponse response = std::move(transfer->response);
+        HttpResponse &response = transfer->response;
         response.status = int(status);
         response.failure = failureFor(code, requestBytes);
         if (response.failure != HttpResponse::Failure::None) {
             response.detail = QString::fromUtf8(transfer->error[0] ? transfer->error : curl_easy_strerror(code));
             qCDebug(lcGateway) << "HTTP transfer failed:" << int(code) << response.detail;
         }
-        finished.append({std::move(transfer->done), std::move(response)});
-        drop(transfer);
+        finished.append(transfer->id);
     }
-    for (auto &[done, response] : finished) {
+    const QPointer<HttpClient> alive(this);
+    for (const quint64 id : std::as_const(finished)) {
+        Transfer *transfer = m_transfers.take(id);
+        if (!transfer)
+            continue; // aborted by an earlier callback
+        Callback done = std::move(transfer->done);
+        HttpResponse response = std::move(transfer->response);
+        drop(transfer);
         if (done)
             done(std::move(response));
+        if (!alive)
+            return; // a callback destroyed the client, and the other transfers with it
     }
 }
 
