@@ -14,7 +14,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -86,7 +88,13 @@ QByteArray insertQueuedSql(int rows)
 Status OutboxStore::insertQueued(const QSqlDatabase &db, qint64 campaignId, int priority, qint64 dueAt, qint64 now,
                                  const QList<NewMessage> &messages)
 {
-    // 100,000 rows in well under a second: SQLite's own API, prepared statements of many rows.
+    // 100,000 rows in well under a second: SQLite's own API, prepared statements of many rows,
+    // written in the order of their numbers. The unique (phone, campaign_id) index then takes them
+    // page after page instead of at random places all over it; and a campaign's messages go out
+    // in that order.
+    std::vector<qsizetype> order(std::size_t(messages.size()));
+    std::iota(order.begin(), order.end(), qsizetype(0));
+    std::sort(order.begin(), order.end(), [&messages](qsizetype a, qsizetype b) { return messages.at(a).phone < messages.at(b).phone; });
     const auto write = [&](qsizetype from, int rows) -> Status {
         SqliteStatement outbox(db, insertQueuedSql(rows).constData());
         if (!outbox.isValid())
@@ -97,7 +105,7 @@ Status OutboxStore::insertQueued(const QSqlDatabase &db, qint64 campaignId, int 
         outbox.bind(4, now);
         for (; from + rows <= messages.size(); from += rows) {
             for (int row = 0; row < rows; ++row) {
-                const NewMessage &m = messages.at(from + row);
+                const NewMessage &m = messages.at(order[std::size_t(from + row)]);
                 const int first = 5 + row * 5;
                 if (m.contactId > 0)
                     outbox.bind(first, m.contactId);
@@ -453,11 +461,11 @@ namespace {
 // Which message a report is about. Africa's Talking's message ids are random, so an index on them
 // would put every message of a campaign on a different page of it while it is sent, each page
 // written again at every commit of the dispatcher (that index halved the rate of a bulk send).
-// The report names the number too: the rows of one number (one per campaign it was sent) come
-// from outbox_by_phone, written once at launch, newest first, and the one with the report's id
-// is taken. A report without a number (not from Africa's Talking) looks among the messages still
-// waiting for their report.
-constexpr const char *MessageByPhoneSql = "SELECT id FROM outbox WHERE phone = ?1 AND message_id = ?2 ORDER BY id DESC LIMIT 1";
+// The report names the number too: the unique (phone, campaign_id) index, written once at launch,
+// holds a number's messages (one per campaign), newest campaign first; the one with the report's
+// id is taken. A report without a number (not from Africa's Talking) looks among the messages
+// still waiting for their report.
+constexpr const char *MessageByPhoneSql = "SELECT id FROM outbox WHERE phone = ?1 AND message_id = ?2 ORDER BY campaign_id DESC LIMIT 1";
 constexpr const char *WaitingMessageSql = "SELECT o.id FROM campaigns c JOIN outbox o ON o.campaign_id = c.id AND o.state = 'sent' "
                                           "WHERE o.message_id = ?1 LIMIT 1";
 } // namespace

@@ -5,6 +5,7 @@
 #include "common/Log.h"
 
 #include <QSqlError>
+#include <QScopeGuard>
 #include <QSqlQuery>
 
 #include <array>
@@ -229,12 +230,40 @@ constexpr auto Version4 = std::to_array<const char *>({
     "CREATE INDEX prayer_intake_by_status ON prayer_intake(status, received_at)",
 });
 
-// Version 5: delivery reports find their message by number (outbox_by_phone, written once at launch)
-// instead of by message id. Africa's Talking's ids are random: an index on them took a page write
-// per message at every commit while a campaign was sent (OutboxStore::applyDeliveryReports).
+// Version 5: delivery reports find their message by number and id instead of by an index of
+// message ids. Africa's Talking's ids are random: that index took a page write per message at every
+// commit while a campaign was sent (OutboxStore::applyDeliveryReports). The unique pair becomes
+// (phone, campaign_id), so the same index that keeps a number from getting a campaign twice finds a
+// number's messages, newest campaign first; it is written once, at launch, in number order.
+// SQLite changes a table constraint only by building the table anew (Migrations::apply turns
+// foreign keys off meanwhile, so nothing referring to the outbox is touched, and checks them after).
 constexpr auto Version5 = std::to_array<const char *>({
-    "DROP INDEX outbox_by_message",
-    "CREATE INDEX outbox_by_phone ON outbox(phone)",
+    R"(CREATE TABLE outbox_v5 (
+        id INTEGER PRIMARY KEY,
+        campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+        contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+        phone TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        segments INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'queued'
+            CHECK (state IN ('queued', 'submitting', 'sent', 'delivered', 'failed', 'uncertain', 'cancelled')),
+        priority INTEGER NOT NULL DEFAULT 1,
+        due_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        message_id TEXT,
+        reason TEXT NOT NULL DEFAULT '',
+        cost TEXT NOT NULL DEFAULT '',
+        network TEXT NOT NULL DEFAULT '',
+        updated_at INTEGER NOT NULL,
+        UNIQUE (phone, campaign_id)))",
+    "INSERT INTO outbox_v5(id, campaign_id, contact_id, phone, name, text, segments, state, priority, due_at, attempts, "
+    "message_id, reason, cost, network, updated_at) "
+    "SELECT id, campaign_id, contact_id, phone, name, text, segments, state, priority, due_at, attempts, "
+    "message_id, reason, cost, network, updated_at FROM outbox ORDER BY phone, campaign_id",
+    "DROP TABLE outbox",
+    "ALTER TABLE outbox_v5 RENAME TO outbox",
+    "CREATE INDEX outbox_queue ON outbox(campaign_id, state, due_at)",
 });
 
 struct Step {
@@ -262,9 +291,13 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
 {
     if (fromVersion >= latestVersion())
         return {};
+    // Foreign keys off while tables are built anew (version 5): dropping the old table must not
+    // set or delete what refers to it. They are checked before the commit, and on again after.
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    const auto keysOn = qScopeGuard([&db] { QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON")); });
     if (!db.transaction())
         return std::unexpected(Database::storageError(db.lastError(), Database::tr("Preparing the data file")));
-    QSqlQuery query(db);
     for (int version = fromVersion + 1; version <= latestVersion(); ++version) {
         const Step &step = Steps[std::size_t(version - 1)];
         for (std::size_t i = 0; i < step.count; ++i) {
@@ -278,6 +311,17 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
         }
         qCInfo(lcStorage) << "migrated schema to version" << version;
     }
+    // The tables built anew, and those that refer to them, still hold together.
+    for (const char *table : {"outbox", "delivery_reports"}) {
+        if (!query.exec(QStringLiteral("PRAGMA foreign_key_check(%1)").arg(QLatin1StringView(table))) || query.next()) {
+            qCWarning(lcStorage) << "migration left a broken reference in" << table;
+            query.finish();
+            db.rollback();
+            return fail(ErrorCode::Storage, Database::tr("Updating the data file failed: some of its records no longer fit "
+                                                          "together. Nothing was changed."));
+        }
+    }
+    query.finish();
     if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(latestVersion())) || !db.commit()) {
         const Error error = Database::storageError(db.lastError(), Database::tr("Updating the data file"));
         db.rollback();

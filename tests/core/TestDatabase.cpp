@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void migrationFailureLeavesFileUntouched();
     void eachThreadGetsItsOwnConnection();
     void threadsOneAfterAnotherEachGetAWorkingConnection();
+    void checkpointsInTheBackground();
     void migratesFromEveryPastVersion_data();
     void migratesFromEveryPastVersion();
 };
@@ -208,6 +210,36 @@ void TestDatabase::threadsOneAfterAnotherEachGetAWorkingConnection()
     QCOMPARE(q.value(0).toInt(), 12);
 }
 
+// A large commit is copied from the WAL into the data file by the background thread, not by the
+// connection that committed (which only does so itself past 65,536 pages).
+void TestDatabase::checkpointsInTheBackground()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("k.sqlite"));
+    auto db = Database::open(path);
+    QVERIFY(db);
+    QSqlDatabase connection = (*db)->connection();
+    QSqlQuery q(connection);
+    QVERIFY(q.exec(QStringLiteral("PRAGMA wal_autocheckpoint")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 65536);
+    const int before = (*db)->backgroundCheckpoints();
+    const qint64 fileBefore = QFileInfo(path).size();
+    // About 12 MiB in one commit: 3,000 pages in the WAL.
+    QVERIFY(connection.transaction());
+    QVERIFY(q.exec(QStringLiteral("CREATE TABLE filler(x BLOB)")));
+    QVERIFY(q.prepare(QStringLiteral("INSERT INTO filler(x) VALUES (randomblob(4000))")));
+    for (int i = 0; i < 3000; ++i)
+        QVERIFY(q.exec());
+    QVERIFY(connection.commit());
+    QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 10'000'000);
+    QTRY_VERIFY_WITH_TIMEOUT((*db)->backgroundCheckpoints() > before, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > fileBefore + 10'000'000, 5000);
+    // Nothing is left for this connection to copy: every frame of the WAL is in the file.
+    QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);                   // not busy
+    QCOMPARE(q.value(2).toInt(), q.value(1).toInt()); // frames copied == frames in the WAL
+}
+
 void TestDatabase::migratesFromEveryPastVersion_data()
 {
     QTest::addColumn<QString>("fixture");
@@ -282,22 +314,36 @@ void TestDatabase::migratesFromEveryPastVersion()
         QCOMPARE(q.value(0).toString(), QStringLiteral("sending"));
     }
     // The outbox's indexes are those of the latest version (version 3: one queue index in place of
-    // outbox_due and outbox_by_campaign_state; version 5: by number in place of by message id).
+    // outbox_due and outbox_by_campaign_state; version 5: the unique pair by number first, no index
+    // of message ids).
     QVERIFY(q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' ORDER BY name")));
     QStringList indexes;
     while (q.next())
         indexes << q.value(0).toString();
-    QCOMPARE(indexes, (QStringList{QStringLiteral("outbox_by_phone"), QStringLiteral("outbox_queue"), QStringLiteral("sqlite_autoindex_outbox_1")}));
-    // A delivery report's message is found through that index, newest first, without a sort.
+    QCOMPARE(indexes, (QStringList{QStringLiteral("outbox_queue"), QStringLiteral("sqlite_autoindex_outbox_1")}));
+    QVERIFY(q.exec(QStringLiteral("PRAGMA index_info(sqlite_autoindex_outbox_1)")));
+    QStringList unique;
+    while (q.next())
+        unique << q.value(2).toString();
+    QCOMPARE(unique, (QStringList{QStringLiteral("phone"), QStringLiteral("campaign_id")}));
+    // A delivery report's message is found through it, newest campaign first, without a sort.
     QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM outbox WHERE phone = '+254733111222' AND message_id = 'ATXid_sim_2' "
-                                  "ORDER BY id DESC LIMIT 1")));
+                                  "ORDER BY campaign_id DESC LIMIT 1")));
     QStringList plan;
     while (q.next())
         plan << q.value(3).toString();
-    QCOMPARE(plan, QStringList{QStringLiteral("SEARCH outbox USING INDEX outbox_by_phone (phone=?)")});
+    QCOMPARE(plan, QStringList{QStringLiteral("SEARCH outbox USING INDEX sqlite_autoindex_outbox_1 (phone=?)")});
+    // Rows kept their ids (delivery reports point at them), and the pair is still unique.
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM delivery_reports d LEFT JOIN outbox o ON o.id = d.outbox_id "
+                                  "WHERE d.outbox_id IS NOT NULL AND o.id IS NULL")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+    QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
     if (!outbox.isEmpty()) {
         QVERIFY(q.exec(QStringLiteral("SELECT id FROM outbox WHERE phone = '+254733111222' AND message_id = 'ATXid_sim_2'")) && q.next());
         QCOMPARE(q.value(0).toInt(), 2);
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO outbox(campaign_id, phone, text, segments, due_at, updated_at) "
+                                       "VALUES (1, '+254733111222', 'again', 1, 0, 0)")));
     }
     // Version 4: the relay link, its applied events, the inbox and prayer-request intake; empty
     // before version 4, kept as they were after.
