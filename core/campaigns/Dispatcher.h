@@ -30,7 +30,7 @@ class Dispatcher final : public QObject
 
 public:
     struct Options {
-        int maxInFlight = 16;          // requests waiting for an answer at once (AfricasTalkingGateway has 3 × 6 connections)
+        int maxInFlight = 16;          // requests waiting for an answer at once (HttpClient keeps up to 16 connections)
         int claimSize = 300;           // most messages claimed at a time (whole requests of 100)
         int maxPerRequest = 100;       // recipients of one request (capped by the gateway's own limit)
         double ratePerSecond = 0;      // messages per second; 0: no limit

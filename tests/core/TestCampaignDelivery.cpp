@@ -221,7 +221,7 @@ void TestCampaignDelivery::deliveryReportsFollowTheTerminalRule()
     QVERIFY2(applied, applied ? "" : qPrintable(applied.error().message));
     QCOMPARE(*applied, 1);
 
-    // Reports find their message by number and id (outbox_by_phone). A number written without
+    // Reports find their message by number and id (the unique number-campaign pair). A number written without
     // its '+' is still the same number; the right id with another number is not this message.
     QVERIFY(q.exec(QStringLiteral("SELECT id, message_id, phone FROM outbox WHERE state = 'delivered' ORDER BY id LIMIT 2")));
     QList<std::tuple<qint64, QString, QString>> rows;
