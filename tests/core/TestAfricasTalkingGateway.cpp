@@ -1,9 +1,9 @@
 #include "FakeAfricasTalking.h"
+#include "TestSupport.h"
 #include "gateway/AfricasTalkingGateway.h"
+#include "gateway/HttpClient.h"
 
 #include <QElapsedTimer>
-#include "gateway/HttpClient.h"
-#include <QTcpServer>
 #include <QTest>
 #include <optional>
 
@@ -13,6 +13,7 @@ using kengele::GatewayBalance;
 using kengele::RecipientResult;
 using kengele::Result;
 using kengele::SendRequest;
+using kengele::test::closedPort;
 using kengele::SendResult;
 using kengele::test::FakeAfricasTalking;
 using kengele::test::ScriptedAnswer;
@@ -65,16 +66,6 @@ QByteArray recipient(int code, const QString &number, const char *status, const 
 {
     return R"({"statusCode":)" + QByteArray::number(code) + R"(,"number":")" + number.toUtf8() + R"(","status":")" + status
         + R"(","cost":"KES 0.8000","messageId":")" + messageId + R"(","messageParts":1})";
-}
-
-quint16 closedPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 1;
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
 }
 
 } // namespace

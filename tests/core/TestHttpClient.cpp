@@ -1,4 +1,5 @@
 #include "FakeAfricasTalking.h" // awaitResult
+#include "TestSupport.h"
 #include "gateway/HttpClient.h"
 
 #include <QElapsedTimer>
@@ -18,6 +19,7 @@ using namespace Qt::StringLiterals;
 using kengele::HttpClient;
 using kengele::HttpRequest;
 using kengele::HttpResponse;
+using kengele::test::closedPort;
 
 using Failure = HttpResponse::Failure;
 using Headers = QList<std::pair<QByteArray, QByteArray>>;
@@ -176,16 +178,6 @@ HttpRequest get(const QUrl &url, int timeoutMs = 3000)
     request.url = url;
     request.timeoutMs = timeoutMs;
     return request;
-}
-
-quint16 closedPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 1;
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QTcpServer>
 #include <QtTest>
 
 namespace kengele::test {
@@ -15,6 +16,16 @@ TempProfile::TempProfile()
     if (!opened)
         qFatal("cannot open a temporary profile: %s", qPrintable(opened.error().message));
     m_profile = std::move(*opened);
+}
+
+quint16 closedPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 1;
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return port;
 }
 
 QString testDataPath(const QString &relative)

@@ -46,6 +46,9 @@ private:
 // Path of a file under tests/data.
 QString testDataPath(const QString &relative);
 
+// A port on 127.0.0.1 that nothing listens on (it was free a moment ago): connecting is refused.
+quint16 closedPort();
+
 } // namespace kengele::test
 
 namespace kengele::test {
