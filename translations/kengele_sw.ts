@@ -876,6 +876,10 @@ Sanduku la ujumbe:
         <source>Saving the change</source>
         <translation>Kuhifadhi badiliko</translation>
     </message>
+    <message>
+        <source>Updating the data file failed: some of its records no longer fit together. Nothing was changed.</source>
+        <translation>Kusasisha faili la data kumeshindikana: baadhi ya rekodi zake hazilingani tena. Hakuna kilichobadilishwa.</translation>
+    </message>
 </context>
 <context>
     <name>DemoCongregation</name>
