@@ -222,7 +222,7 @@ void HttpClient::watch(int fd, int what)
             if (!on)
                 return;
             notifier = std::make_unique<QSocketNotifier>(qintptr(fd), type);
-            connect(notifier.get(), &QSocketNotifier::activated, this, [this, fd, event] { socketReady(fd, event); });
+            connect(notifier.get(), &QSocketNotifier::activated, this, [this, fd, event] { act(fd, event); });
         }
         notifier->setEnabled(on);
     };
@@ -238,11 +238,6 @@ int HttpClient::onTimer(void *, long timeoutMs, void *client)
     else
         self->m_timer.start(int(std::min<long>(timeoutMs, 24L * 3600 * 1000)));
     return 0;
-}
-
-void HttpClient::socketReady(int fd, int events)
-{
-    act(fd, events);
 }
 
 void HttpClient::act(int fd, int events)

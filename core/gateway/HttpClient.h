@@ -83,7 +83,6 @@ private:
     static int onSocket(void *easy, int fd, int what, void *client, void *socketData);
     static int onTimer(void *multi, long timeoutMs, void *client);
     void watch(int fd, int what);
-    void socketReady(int fd, int events);
     void act(int fd, int events);
     void collectFinished();
     void drop(Transfer *transfer);
