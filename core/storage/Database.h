@@ -43,11 +43,6 @@ public:
     // the thread ends.
     struct Connections;
 
-    // Copies the WAL back into the data file from a thread of its own (see Database.cpp).
-    class Checkpointer;
-    // Checkpoints done in that thread so far that copied something (for tests).
-    int backgroundCheckpoints() const;
-
 private:
     explicit Database(QString path);
     Status initialise();
@@ -55,7 +50,6 @@ private:
     QString m_path;
     QString m_connectionPrefix;
     std::shared_ptr<Connections> m_connections;
-    std::unique_ptr<Checkpointer> m_checkpointer;
 };
 
 // QtSql binds a null QString as SQL NULL; text columns here are NOT NULL, so bind through this.

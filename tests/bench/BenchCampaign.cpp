@@ -132,7 +132,7 @@ void BenchCampaign::launchPersonalised100k()
     }
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM outbox")) && q.next());
     QCOMPARE(q.value(0).toInt(), earlier);
-    // The set-up's own writes go to the data file now, not in the background during the launch.
+    // The set-up's own writes go to the data file now, not at the launch's commit.
     QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
     q.finish();
 

@@ -24,7 +24,6 @@ private Q_SLOTS:
     void migrationFailureLeavesFileUntouched();
     void eachThreadGetsItsOwnConnection();
     void threadsOneAfterAnotherEachGetAWorkingConnection();
-    void checkpointsInTheBackground();
     void migratesFromEveryPastVersion_data();
     void migratesFromEveryPastVersion();
 };
@@ -208,36 +207,6 @@ void TestDatabase::threadsOneAfterAnotherEachGetAWorkingConnection()
     QSqlQuery q((*db)->connection());
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM groups")) && q.next());
     QCOMPARE(q.value(0).toInt(), 12);
-}
-
-// A large commit is copied from the WAL into the data file by the background thread, not by the
-// connection that committed (which only does so itself past 65,536 pages).
-void TestDatabase::checkpointsInTheBackground()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("k.sqlite"));
-    auto db = Database::open(path);
-    QVERIFY(db);
-    QSqlDatabase connection = (*db)->connection();
-    QSqlQuery q(connection);
-    QVERIFY(q.exec(QStringLiteral("PRAGMA wal_autocheckpoint")) && q.next());
-    QCOMPARE(q.value(0).toInt(), 65536);
-    const int before = (*db)->backgroundCheckpoints();
-    const qint64 fileBefore = QFileInfo(path).size();
-    // About 12 MiB in one commit: 3,000 pages in the WAL.
-    QVERIFY(connection.transaction());
-    QVERIFY(q.exec(QStringLiteral("CREATE TABLE filler(x BLOB)")));
-    QVERIFY(q.prepare(QStringLiteral("INSERT INTO filler(x) VALUES (randomblob(4000))")));
-    for (int i = 0; i < 3000; ++i)
-        QVERIFY(q.exec());
-    QVERIFY(connection.commit());
-    QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 10'000'000);
-    QTRY_VERIFY_WITH_TIMEOUT((*db)->backgroundCheckpoints() > before, 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > fileBefore + 10'000'000, 5000);
-    // Nothing is left for this connection to copy: every frame of the WAL is in the file.
-    QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) && q.next());
-    QCOMPARE(q.value(0).toInt(), 0);                   // not busy
-    QCOMPARE(q.value(2).toInt(), q.value(1).toInt()); // frames copied == frames in the WAL
 }
 
 void TestDatabase::migratesFromEveryPastVersion_data()
