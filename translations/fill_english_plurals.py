@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 Kengele contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Fills the English plural forms in kengele_en.ts from the "(s)" convention of the source texts.
 
 Run after `cmake --build build --target update_translations_en`. Texts whose verb changes with

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // kengele-relay: the hosted relay (docs/relay.md, packaging/relay/README.md).
 //   kengele-relay [--config FILE] [--listen ADDR:PORT] [--db sqlite:PATH | postgres://...]   serve
 //   kengele-relay [--db ...] [--json] org create NAME | org list | org rotate ORG

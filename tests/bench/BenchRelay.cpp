@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Load benchmark for kengele-relay (DESIGN.md §9: delivery-report callbacks on loopback,
 // >= 3,000/s with p99 < 20 ms on SQLite, 2 cores). Starts the real kengele-relay binary as a child
 // process on a free loopback port with a fresh database, creates an organisation with the relay's

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "FakeAfricasTalking.h" // awaitResult
 #include "TestSupport.h"
 #include "gateway/HttpClient.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "messaging/MessageTemplate.h"
 
 #include <QTest>

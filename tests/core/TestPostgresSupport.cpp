@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The PostgreSQL helpers of tests/support: scratch databases on the KENGELE_TEST_POSTGRES server.
 #include "TestSupport.h"
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // kengele-relay's administration commands, run as an operator would (DESIGN section 8).
 #include <QJsonArray>
 #include <QJsonDocument>

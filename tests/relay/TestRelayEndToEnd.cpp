@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The whole path of a delivery report, as in production but on loopback: the built-in simulator
 // (speaking Africa's Talking's wire format) accepts a campaign and posts its delivery reports to
 // the relay's hook; the desktop's sync service pulls them from the relay's feed and applies them

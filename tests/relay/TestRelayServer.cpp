@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The relay over real HTTP on loopback, every hook and API route, once on SQLite and once on
 // PostgreSQL (KENGELE_TEST_POSTGRES; skipped without it, failed with KENGELE_REQUIRE_POSTGRES=1).
 #include "RelayHarness.h"
