@@ -50,7 +50,9 @@ std::expected<ParsedHook, QString> parseAtForm(HookKind kind, const QByteArray &
             return std::unexpected(QStringLiteral("a form field is too long"));
         data.insert(key, value);
     }
-    auto field = [&data](const char *name) { return data.value(QLatin1String(name)).toString(); };
+    auto field = [&data](const char *name) {
+        return data.value(QLatin1String(name)).toString();
+    };
     auto require = [&data](std::initializer_list<const char *> names) -> std::optional<QString> {
         for (const char *name : names) {
             if (data.value(QLatin1String(name)).toString().trimmed().isEmpty())
@@ -90,9 +92,8 @@ std::expected<ParsedHook, QString> parseDaraja(HookKind kind, const QByteArray &
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return std::unexpected(QStringLiteral("the body is not valid JSON (%1 at byte %2)")
-                                   .arg(parseError.errorString())
-                                   .arg(parseError.offset));
+        return std::unexpected(
+            QStringLiteral("the body is not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
     if (!document.isObject())
         return std::unexpected(QStringLiteral("the body is not a JSON object"));
     const QJsonObject root = document.object();

@@ -16,7 +16,8 @@ QJsonObject hookUrls(const QString &publicUrl, const QString &orgId, const QStri
     QJsonObject hooks;
     for (HookKind kind : {HookKind::AtDelivery, HookKind::AtInbound, HookKind::AtOptOut, HookKind::DarajaStk,
                           HookKind::DarajaValidation, HookKind::DarajaConfirmation}) {
-        const QString url = base + QStringLiteral("/hooks/") + orgId + QLatin1Char('/') + secret + QLatin1Char('/') + hookPath(kind);
+        const QString url
+            = base + QStringLiteral("/hooks/") + orgId + QLatin1Char('/') + secret + QLatin1Char('/') + hookPath(kind);
         hooks.insert(hookUrlKey(kind), url);
     }
     return hooks;

@@ -52,10 +52,17 @@ std::expected<void, QString> RelayConfig::setListen(const QString &text)
 
 QStringList RelayConfig::keys()
 {
-    return {QStringLiteral("listen"), QStringLiteral("db"), QStringLiteral("public-url"),
-            QStringLiteral("max-body-bytes"), QStringLiteral("ip-rate"), QStringLiteral("device-rate"),
-            QStringLiteral("max-wait"), QStringLiteral("enrol-code-hours"), QStringLiteral("request-timeout-ms"),
-            QStringLiteral("idle-timeout-ms"), QStringLiteral("trust-proxy")};
+    return {QStringLiteral("listen"),
+            QStringLiteral("db"),
+            QStringLiteral("public-url"),
+            QStringLiteral("max-body-bytes"),
+            QStringLiteral("ip-rate"),
+            QStringLiteral("device-rate"),
+            QStringLiteral("max-wait"),
+            QStringLiteral("enrol-code-hours"),
+            QStringLiteral("request-timeout-ms"),
+            QStringLiteral("idle-timeout-ms"),
+            QStringLiteral("trust-proxy")};
 }
 
 std::expected<void, QString> RelayConfig::set(const QString &rawKey, const QString &value)
@@ -66,7 +73,8 @@ std::expected<void, QString> RelayConfig::set(const QString &rawKey, const QStri
         bool ok = false;
         const double n = value.toDouble(&ok);
         if (!ok || n < min || n > max)
-            return std::unexpected(QStringLiteral("%1 must be a number from %2 to %3 (got \"%4\")").arg(key).arg(min).arg(max).arg(value));
+            return std::unexpected(
+                QStringLiteral("%1 must be a number from %2 to %3 (got \"%4\")").arg(key).arg(min).arg(max).arg(value));
         return n;
     };
     if (key == QLatin1String("listen"))
@@ -94,13 +102,34 @@ std::expected<void, QString> RelayConfig::set(const QString &rawKey, const QStri
         std::function<void(double)> apply;
     };
     const Numeric numerics[] = {
-        {"max-body-bytes", 1024, 16 * 1024 * 1024, [this](double n) { maxBodyBytes = qint64(n); }},
-        {"ip-rate", 0, 1e6, [this](double n) { ipRate = n; }},
-        {"device-rate", 0, 1e6, [this](double n) { deviceRate = n; }},
-        {"max-wait", 0, 120, [this](double n) { maxWaitSeconds = int(n); }},
-        {"enrol-code-hours", 1, 24 * 30, [this](double n) { enrolCodeHours = int(n); }},
-        {"request-timeout-ms", 100, 600000, [this](double n) { requestTimeoutMs = int(n); }},
-        {"idle-timeout-ms", 100, 3600000, [this](double n) { idleTimeoutMs = int(n); }},
+        {"max-body-bytes", 1024, 16 * 1024 * 1024,
+         [this](double n) {
+             maxBodyBytes = qint64(n);
+         }},
+        {"ip-rate", 0, 1e6,
+         [this](double n) {
+             ipRate = n;
+         }},
+        {"device-rate", 0, 1e6,
+         [this](double n) {
+             deviceRate = n;
+         }},
+        {"max-wait", 0, 120,
+         [this](double n) {
+             maxWaitSeconds = int(n);
+         }},
+        {"enrol-code-hours", 1, 24 * 30,
+         [this](double n) {
+             enrolCodeHours = int(n);
+         }},
+        {"request-timeout-ms", 100, 600000,
+         [this](double n) {
+             requestTimeoutMs = int(n);
+         }},
+        {"idle-timeout-ms", 100, 3600000,
+         [this](double n) {
+             idleTimeoutMs = int(n);
+         }},
     };
     for (const Numeric &n : numerics) {
         if (key == QLatin1String(n.name)) {

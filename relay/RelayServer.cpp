@@ -43,11 +43,11 @@ qint64 nowMs()
 
 QByteArray rawResponse(int status, const char *reason, const QByteArray &message)
 {
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("error"), QString::fromUtf8(message)}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body
+        = QJsonDocument(QJsonObject{{QStringLiteral("error"), QString::fromUtf8(message)}}).toJson(QJsonDocument::Compact);
     return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-        + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\n\r\n" + body;
 }
 
 } // namespace
@@ -231,7 +231,8 @@ quint16 RelayServer::start()
 {
     m_tcp = new RelayTcpServer(m_config, this);
     if (!m_tcp->listen(m_config.listenAddress, m_config.listenPort)) {
-        qCCritical(lcRelay).noquote() << QLatin1String("listen failed address=") + m_config.listenText() << QLatin1String("error=") + m_tcp->errorString();
+        qCCritical(lcRelay).noquote() << QLatin1String("listen failed address=") + m_config.listenText()
+                                      << QLatin1String("error=") + m_tcp->errorString();
         return 0;
     }
     bind(m_tcp);
@@ -317,8 +318,8 @@ void RelayServer::reply(QHttpServerResponder &responder, QTcpSocket *socket, Rou
         m_tcp->answered(socket);
 }
 
-void RelayServer::replyError(QHttpServerResponder &responder, QTcpSocket *socket, Route route, int status,
-                             const QString &message, const QList<std::pair<QByteArray, QByteArray>> &extra)
+void RelayServer::replyError(QHttpServerResponder &responder, QTcpSocket *socket, Route route, int status, const QString &message,
+                             const QList<std::pair<QByteArray, QByteArray>> &extra)
 {
     reply(responder, socket, route, status, "application/json",
           QJsonDocument(QJsonObject{{QStringLiteral("error"), message}}).toJson(QJsonDocument::Compact), extra);
@@ -331,8 +332,8 @@ void RelayServer::logAccess(const QHttpServerRequest &request, Route route, int 
     // Never the path itself: it holds the organisation's hook secret.
     qCInfo(lcRelayAccess).noquote() << QStringLiteral("route=%1 method=%2 status=%3 org=%4 client=%5")
                                            .arg(routeName(int(route)),
-                                                QString::fromLatin1(QMetaEnum::fromType<QHttpServerRequest::Method>()
-                                                                        .valueToKey(int(request.method()))),
+                                                QString::fromLatin1(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(
+                                                    int(request.method()))),
                                                 QString::number(status), orgId.isEmpty() ? QStringLiteral("-") : orgId,
                                                 clientAddress(request));
 }
@@ -350,8 +351,7 @@ void RelayServer::notFound(const QHttpServerRequest &request, QTcpSocket *socket
 }
 
 // /hooks/{org}/{secret}/{a}/{b}
-void RelayServer::handleHook(const QHttpServerRequest &request, QTcpSocket *socket, const QStringList &parts,
-                             qint64 startedNs)
+void RelayServer::handleHook(const QHttpServerRequest &request, QTcpSocket *socket, const QStringList &parts, qint64 startedNs)
 {
     std::optional<HookKind> kind;
     std::optional<Organisation> org;
@@ -376,8 +376,18 @@ void RelayServer::handleHook(const QHttpServerRequest &request, QTcpSocket *sock
         return;
     }
     const QByteArray body = request.body();
-    PendingHook pending{*kind, false, {}, org->id, std::move(responder), socket, startedNs, {}, {},
-                        clientAddress(request), QString::fromLatin1(request.value("Content-Type").left(200)), nowMs()};
+    PendingHook pending{*kind,
+                        false,
+                        {},
+                        org->id,
+                        std::move(responder),
+                        socket,
+                        startedNs,
+                        {},
+                        {},
+                        clientAddress(request),
+                        QString::fromLatin1(request.value("Content-Type").left(200)),
+                        nowMs()};
     if (body.size() > m_config.maxBodyBytes) {
         pending.quarantined = true;
         pending.reason = QStringLiteral("the body is larger than %1 bytes").arg(m_config.maxBodyBytes);
@@ -412,8 +422,8 @@ void RelayServer::flushHooks()
     for (size_t i = 0; i < batch.size(); ++i) {
         const PendingHook &hook = batch[i];
         if (hook.quarantined) {
-            quarantined.append({0, hook.orgId, eventKind(hook.kind), hook.reason, hook.contentType, hook.remote, hook.body,
-                                hook.receivedAt});
+            quarantined.append(
+                {0, hook.orgId, eventKind(hook.kind), hook.reason, hook.contentType, hook.remote, hook.body, hook.receivedAt});
         } else {
             eventIndex[i] = int(events.size());
             events.append({hook.orgId, eventKind(hook.kind), hook.parsed.dedupeKey, hook.parsed.data, hook.receivedAt});
@@ -422,7 +432,8 @@ void RelayServer::flushHooks()
     const auto stored = m_store->append(events, quarantined);
     if (!stored) {
         ++m_storeFailures;
-        qCCritical(lcRelay).noquote() << QLatin1String("store failed hooks=") + QString::number(batch.size()) << QLatin1String("error=") + stored.error();
+        qCCritical(lcRelay).noquote() << QLatin1String("store failed hooks=") + QString::number(batch.size())
+                                      << QLatin1String("error=") + stored.error();
     }
     QSet<QString> touched;
     for (size_t i = 0; i < batch.size(); ++i) {
@@ -434,7 +445,8 @@ void RelayServer::flushHooks()
                        {{"Retry-After", "5"}});
         } else if (hook.quarantined) {
             ++m_hookResults[{kindName, QStringLiteral("quarantined")}];
-            qCWarning(lcRelay).noquote() << QLatin1String("hook quarantined org=") + hook.orgId << QLatin1String("kind=") + kindName
+            qCWarning(lcRelay).noquote() << QLatin1String("hook quarantined org=") + hook.orgId
+                                         << QLatin1String("kind=") + kindName
                                          << QLatin1String("reason=\"") + hook.reason + QLatin1Char('"');
             replyError(hook.responder, hook.socket, Route::Hook, 400, hook.reason);
         } else {
@@ -449,7 +461,9 @@ void RelayServer::flushHooks()
         if (lcRelayAccess().isInfoEnabled())
             qCInfo(lcRelayAccess).noquote() << QStringLiteral("route=hook kind=%1 org=%2 status=%3 client=%4")
                                                    .arg(kindName, hook.orgId,
-                                                        QString::number(!stored ? 503 : hook.quarantined ? 400 : 200),
+                                                        QString::number(!stored                ? 503
+                                                                            : hook.quarantined ? 400
+                                                                                               : 200),
                                                         hook.remote);
     }
     for (const QString &orgId : std::as_const(touched))
@@ -563,8 +577,9 @@ void RelayServer::handleEvents(const QHttpServerRequest &request, QTcpSocket *so
     const auto wait = integer("wait", 0, 0, m_config.maxWaitSeconds);
     const auto limit = integer("limit", 500, 1, 1000);
     if (!after || !wait || !limit) {
-        replyError(responder, socket, Route::Events, 400,
-                   QStringLiteral("after must be a whole number ≥ 0, wait 0–%1 seconds, limit 1–1000.").arg(m_config.maxWaitSeconds));
+        replyError(
+            responder, socket, Route::Events, 400,
+            QStringLiteral("after must be a whole number ≥ 0, wait 0–%1 seconds, limit 1–1000.").arg(m_config.maxWaitSeconds));
         logAccess(request, Route::Events, 400, device->orgId);
         return;
     }
@@ -591,7 +606,8 @@ bool RelayServer::answerWaiter(Waiter &waiter, bool timedOut)
         return true; // the client went away: nothing to answer
     const auto events = m_store->eventsAfter(waiter.orgId, waiter.after, waiter.limit + 1);
     if (!events) {
-        qCCritical(lcRelay).noquote() << QLatin1String("events read failed org=") + waiter.orgId << QLatin1String("error=") + events.error();
+        qCCritical(lcRelay).noquote() << QLatin1String("events read failed org=") + waiter.orgId
+                                      << QLatin1String("error=") + events.error();
         replyError(waiter.responder, waiter.socket, Route::Events, 503, QStringLiteral("Temporarily unavailable; try again."),
                    {{"Retry-After", "5"}});
         return true;
@@ -608,8 +624,7 @@ bool RelayServer::answerWaiter(Waiter &waiter, bool timedOut)
         const StoredEvent &event = events->at(i);
         if (i > 0)
             body += ',';
-        body += "{\"seq\":" + QByteArray::number(event.seq) + ",\"kind\":\"" + event.kind.toLatin1()
-            + "\",\"received\":\""
+        body += "{\"seq\":" + QByteArray::number(event.seq) + ",\"kind\":\"" + event.kind.toLatin1() + "\",\"received\":\""
             + QDateTime::fromMSecsSinceEpoch(event.receivedAt, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1()
             + "\",\"data\":" + event.data + '}';
         next = event.seq;
@@ -660,7 +675,8 @@ void RelayServer::handleHealth(const QHttpServerRequest &request, QTcpSocket *so
     const bool ok = m_store->ping();
     const QJsonObject body{{QStringLiteral("status"), ok ? QStringLiteral("ok") : QStringLiteral("unavailable")},
                            {QStringLiteral("db"), m_store->isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite")}};
-    reply(responder, socket, Route::Health, ok ? 200 : 503, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact));
+    reply(responder, socket, Route::Health, ok ? 200 : 503, "application/json",
+          QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 void RelayServer::handleMetrics(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -680,8 +696,8 @@ QByteArray RelayServer::metricsText() const
     out += "# HELP kengele_relay_hook_events_total Provider callbacks, by event kind and result.\n"
            "# TYPE kengele_relay_hook_events_total counter\n";
     for (const auto &[key, count] : m_hookResults)
-        out += "kengele_relay_hook_events_total{kind=\"" + key.first.toLatin1() + "\",result=\"" + key.second.toLatin1()
-            + "\"} " + QByteArray::number(count) + '\n';
+        out += "kengele_relay_hook_events_total{kind=\"" + key.first.toLatin1() + "\",result=\"" + key.second.toLatin1() + "\"} "
+            + QByteArray::number(count) + '\n';
     out += "# HELP kengele_relay_hook_duration_seconds Time from a callback's arrival to its answer.\n"
            "# TYPE kengele_relay_hook_duration_seconds histogram\n";
     for (size_t i = 0; i < LatencyBounds.size(); ++i)
@@ -692,17 +708,21 @@ QByteArray RelayServer::metricsText() const
     out += "kengele_relay_hook_duration_seconds_count " + QByteArray::number(m_latencyCount) + '\n';
     out += "# HELP kengele_relay_longpolls_waiting Event-feed requests held open now.\n"
            "# TYPE kengele_relay_longpolls_waiting gauge\n"
-           "kengele_relay_longpolls_waiting " + QByteArray::number(qulonglong(m_waiters.size())) + '\n';
+           "kengele_relay_longpolls_waiting "
+        + QByteArray::number(qulonglong(m_waiters.size())) + '\n';
     out += "# HELP kengele_relay_connections_open Client connections open now.\n"
            "# TYPE kengele_relay_connections_open gauge\n"
-           "kengele_relay_connections_open " + QByteArray::number(m_tcp ? m_tcp->openConnections() : 0) + '\n';
+           "kengele_relay_connections_open "
+        + QByteArray::number(m_tcp ? m_tcp->openConnections() : 0) + '\n';
     out += "# HELP kengele_relay_refused_total Requests refused before reading them (too large, too slow).\n"
            "# TYPE kengele_relay_refused_total counter\n"
-           "kengele_relay_refused_total{reason=\"too_large\"} " + QByteArray::number(m_tcp ? m_tcp->refusedTooLarge : 0) + '\n'
-        + "kengele_relay_refused_total{reason=\"too_slow\"} " + QByteArray::number(m_tcp ? m_tcp->droppedSlow : 0) + '\n';
+           "kengele_relay_refused_total{reason=\"too_large\"} "
+        + QByteArray::number(m_tcp ? m_tcp->refusedTooLarge : 0) + '\n' + "kengele_relay_refused_total{reason=\"too_slow\"} "
+        + QByteArray::number(m_tcp ? m_tcp->droppedSlow : 0) + '\n';
     out += "# HELP kengele_relay_store_failures_total Batches the database refused.\n"
            "# TYPE kengele_relay_store_failures_total counter\n"
-           "kengele_relay_store_failures_total " + QByteArray::number(m_storeFailures) + '\n';
+           "kengele_relay_store_failures_total "
+        + QByteArray::number(m_storeFailures) + '\n';
     return out;
 }
 

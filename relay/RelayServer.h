@@ -90,8 +90,8 @@ private:
     bool answerWaiter(Waiter &waiter, bool timedOut); // true when answered
     void onNotification(const QString &name, const QVariant &payload, bool fromSelf);
 
-    void reply(QHttpServerResponder &responder, QTcpSocket *socket, Route route, int status,
-               const QByteArray &contentType, const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &extra = {});
+    void reply(QHttpServerResponder &responder, QTcpSocket *socket, Route route, int status, const QByteArray &contentType,
+               const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &extra = {});
     void replyError(QHttpServerResponder &responder, QTcpSocket *socket, Route route, int status, const QString &message,
                     const QList<std::pair<QByteArray, QByteArray>> &extra = {});
     QString clientAddress(const QHttpServerRequest &request) const;

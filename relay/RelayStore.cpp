@@ -36,13 +36,15 @@ std::expected<DatabaseLocation, QString> DatabaseLocation::parse(const QString &
         if (location.path.startsWith(QLatin1String("//")))
             location.path = location.path.mid(2);
         if (location.path.isEmpty())
-            return std::unexpected(QStringLiteral("The SQLite location needs a file path, e.g. sqlite:/var/lib/kengele/relay.db."));
+            return std::unexpected(
+                QStringLiteral("The SQLite location needs a file path, e.g. sqlite:/var/lib/kengele/relay.db."));
         return location;
     }
     if (text.startsWith(QLatin1String("postgres://")) || text.startsWith(QLatin1String("postgresql://"))) {
         const QUrl url(text, QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty())
-            return std::unexpected(QStringLiteral("The PostgreSQL location is not a valid URL: expected postgres://user@host[:port]/database."));
+            return std::unexpected(
+                QStringLiteral("The PostgreSQL location is not a valid URL: expected postgres://user@host[:port]/database."));
         location.kind = Kind::Postgres;
         location.host = url.host();
         location.port = url.port(5432);
@@ -50,7 +52,8 @@ std::expected<DatabaseLocation, QString> DatabaseLocation::parse(const QString &
         location.password = url.password();
         location.database = url.path().mid(1);
         if (location.database.isEmpty())
-            return std::unexpected(QStringLiteral("The PostgreSQL location names no database: expected postgres://user@host[:port]/database."));
+            return std::unexpected(
+                QStringLiteral("The PostgreSQL location names no database: expected postgres://user@host[:port]/database."));
         QStringList options;
         const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
         for (const auto &item : items)
@@ -58,7 +61,8 @@ std::expected<DatabaseLocation, QString> DatabaseLocation::parse(const QString &
         location.options = options.join(QLatin1Char(';'));
         return location;
     }
-    return std::unexpected(QStringLiteral("Unknown database location \"%1\": use sqlite:PATH or postgres://user@host/database.").arg(text));
+    return std::unexpected(
+        QStringLiteral("Unknown database location \"%1\": use sqlite:PATH or postgres://user@host/database.").arg(text));
 }
 
 QString DatabaseLocation::describe() const
@@ -71,8 +75,7 @@ QString DatabaseLocation::describe() const
 RelayStore::RelayStore(const QString &connectionName, bool postgres)
     : m_connectionName(connectionName)
     , m_postgres(postgres)
-{
-}
+{ }
 
 RelayStore::~RelayStore()
 {
@@ -90,8 +93,8 @@ std::expected<std::unique_ptr<RelayStore>, QString> RelayStore::open(const Datab
 {
     const bool postgres = location.kind == DatabaseLocation::Kind::Postgres;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"),
-                                                    connectionName);
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), connectionName);
         if (postgres) {
             db.setHostName(location.host);
             db.setPort(location.port);
@@ -107,9 +110,9 @@ std::expected<std::unique_ptr<RelayStore>, QString> RelayStore::open(const Datab
     std::unique_ptr<RelayStore> store(new RelayStore(connectionName, postgres));
     QSqlDatabase db = store->database();
     if (!db.isValid())
-        return std::unexpected(QStringLiteral("The database driver for %1 is not installed (package %2).")
-                                   .arg(location.describe(),
-                                        postgres ? QStringLiteral("libqt6sql6-psql") : QStringLiteral("libqt6sql6-sqlite")));
+        return std::unexpected(
+            QStringLiteral("The database driver for %1 is not installed (package %2).")
+                .arg(location.describe(), postgres ? QStringLiteral("libqt6sql6-psql") : QStringLiteral("libqt6sql6-sqlite")));
     if (!db.open())
         return std::unexpected(QStringLiteral("Cannot open the database %1: %2").arg(location.describe(), db.lastError().text()));
     if (postgres) {
@@ -251,8 +254,8 @@ std::optional<Organisation> RelayStore::organisation(const QString &id)
     query.bindValue(0, id);
     if (!query.exec() || !query.next())
         return std::nullopt;
-    Organisation org{query.value(0).toString(), query.value(1).toString(), unhex(query.value(2)),
-                     query.value(3).toLongLong(), query.value(4).toLongLong()};
+    Organisation org{query.value(0).toString(), query.value(1).toString(), unhex(query.value(2)), query.value(3).toLongLong(),
+                     query.value(4).toLongLong()};
     query.finish();
     return org;
 }
@@ -264,8 +267,8 @@ std::expected<QList<Organisation>, QString> RelayStore::organisations()
         return std::unexpected(error(query));
     QList<Organisation> result;
     while (query.next())
-        result.append({query.value(0).toString(), query.value(1).toString(), unhex(query.value(2)),
-                       query.value(3).toLongLong(), query.value(4).toLongLong()});
+        result.append({query.value(0).toString(), query.value(1).toString(), unhex(query.value(2)), query.value(3).toLongLong(),
+                       query.value(4).toLongLong()});
     return result;
 }
 
@@ -292,11 +295,12 @@ std::expected<int, QString> RelayStore::advanceSequences(qint64 by)
     return query.numRowsAffected();
 }
 
-std::expected<void, QString> RelayStore::addEnrolCode(const QString &orgId, const QByteArray &codeHash,
-                                                      qint64 expiresAt, qint64 now)
+std::expected<void, QString> RelayStore::addEnrolCode(const QString &orgId, const QByteArray &codeHash, qint64 expiresAt,
+                                                      qint64 now)
 {
     QSqlQuery query(database());
-    query.prepare(QStringLiteral("INSERT INTO enrol_codes (code_hash, org_id, expires_at, used_at, created_at) VALUES (?, ?, ?, NULL, ?)"));
+    query.prepare(
+        QStringLiteral("INSERT INTO enrol_codes (code_hash, org_id, expires_at, used_at, created_at) VALUES (?, ?, ?, NULL, ?)"));
     query.addBindValue(hex(codeHash));
     query.addBindValue(orgId);
     query.addBindValue(expiresAt);
@@ -306,8 +310,8 @@ std::expected<void, QString> RelayStore::addEnrolCode(const QString &orgId, cons
     return {};
 }
 
-std::expected<Device, EnrolProblem> RelayStore::enrol(const QByteArray &codeHash, const QString &deviceId,
-                                                     const QString &name, const QByteArray &tokenHash, qint64 now)
+std::expected<Device, EnrolProblem> RelayStore::enrol(const QByteArray &codeHash, const QString &deviceId, const QString &name,
+                                                      const QByteArray &tokenHash, qint64 now)
 {
     QSqlDatabase db = database();
     if (!begin())
@@ -319,8 +323,9 @@ std::expected<Device, EnrolProblem> RelayStore::enrol(const QByteArray &codeHash
     QString orgId;
     {
         QSqlQuery query(db);
-        query.prepare(m_postgres ? QStringLiteral("SELECT org_id, expires_at, used_at FROM enrol_codes WHERE code_hash = ? FOR UPDATE")
-                                 : QStringLiteral("SELECT org_id, expires_at, used_at FROM enrol_codes WHERE code_hash = ?"));
+        query.prepare(m_postgres
+                          ? QStringLiteral("SELECT org_id, expires_at, used_at FROM enrol_codes WHERE code_hash = ? FOR UPDATE")
+                          : QStringLiteral("SELECT org_id, expires_at, used_at FROM enrol_codes WHERE code_hash = ?"));
         query.addBindValue(hex(codeHash));
         if (!query.exec())
             return rollback(EnrolProblem::Storage);
@@ -358,12 +363,12 @@ std::expected<Device, EnrolProblem> RelayStore::enrol(const QByteArray &codeHash
 
 std::optional<Device> RelayStore::deviceByTokenHash(const QByteArray &tokenHash)
 {
-    QSqlQuery &query = prepared(QStringLiteral(
-        "SELECT id, org_id, name, created_at, last_seen_at, revoked_at FROM devices WHERE token_hash = ?"));
+    QSqlQuery &query = prepared(
+        QStringLiteral("SELECT id, org_id, name, created_at, last_seen_at, revoked_at FROM devices WHERE token_hash = ?"));
     query.bindValue(0, hex(tokenHash));
     if (!query.exec() || !query.next())
         return std::nullopt;
-    Device device{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+    Device device{query.value(0).toString(),   query.value(1).toString(),   query.value(2).toString(),
                   query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toLongLong()};
     query.finish();
     return device;
@@ -415,8 +420,7 @@ bool RelayStore::subscribeToEvents()
     return database().driver()->subscribeToNotification(eventsChannel());
 }
 
-std::expected<QList<bool>, QString> RelayStore::append(const QList<HookEvent> &events,
-                                                       const QList<QuarantinedBody> &quarantined)
+std::expected<QList<bool>, QString> RelayStore::append(const QList<HookEvent> &events, const QList<QuarantinedBody> &quarantined)
 {
     QSqlDatabase db = database();
     if (!begin())
@@ -433,8 +437,8 @@ std::expected<QList<bool>, QString> RelayStore::append(const QList<HookEvent> &e
     QSqlQuery &lock = prepared(m_postgres ? QStringLiteral("SELECT last_seq FROM orgs WHERE id = ? FOR UPDATE")
                                           : QStringLiteral("SELECT last_seq FROM orgs WHERE id = ?"));
     QSqlQuery &exists = prepared(QStringLiteral("SELECT 1 FROM events WHERE org_id = ? AND kind = ? AND dedupe_key = ?"));
-    QSqlQuery &insert = prepared(QStringLiteral(
-        "INSERT INTO events (org_id, seq, kind, dedupe_key, received_at, data) VALUES (?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &insert = prepared(
+        QStringLiteral("INSERT INTO events (org_id, seq, kind, dedupe_key, received_at, data) VALUES (?, ?, ?, ?, ?, ?)"));
     for (const HookEvent &event : events) {
         auto seq = lastSeq.find(event.orgId);
         if (seq == lastSeq.end()) {
@@ -486,8 +490,8 @@ std::expected<QList<bool>, QString> RelayStore::append(const QList<HookEvent> &e
         }
     }
     if (!quarantined.isEmpty()) {
-        QSqlQuery &keep = prepared(QStringLiteral(
-            "INSERT INTO quarantine (org_id, kind, reason, content_type, remote, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        QSqlQuery &keep = prepared(QStringLiteral("INSERT INTO quarantine (org_id, kind, reason, content_type, remote, body, "
+                                                  "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         for (const QuarantinedBody &item : quarantined) {
             keep.bindValue(0, item.orgId.isEmpty() ? QVariant() : QVariant(item.orgId));
             keep.bindValue(1, item.kind);
@@ -507,8 +511,8 @@ std::expected<QList<bool>, QString> RelayStore::append(const QList<HookEvent> &e
 
 std::expected<QList<StoredEvent>, QString> RelayStore::eventsAfter(const QString &orgId, qint64 after, int limit)
 {
-    QSqlQuery &query = prepared(QStringLiteral(
-        "SELECT seq, kind, received_at, data FROM events WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT ?"));
+    QSqlQuery &query = prepared(
+        QStringLiteral("SELECT seq, kind, received_at, data FROM events WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT ?"));
     query.bindValue(0, orgId);
     query.bindValue(1, after);
     query.bindValue(2, limit);

@@ -96,8 +96,8 @@ public:
     bool ping();
 
     // Organisations
-    std::expected<Organisation, QString> createOrganisation(const QString &id, const QString &name,
-                                                            const QByteArray &secretHash, qint64 now);
+    std::expected<Organisation, QString> createOrganisation(const QString &id, const QString &name, const QByteArray &secretHash,
+                                                            qint64 now);
     std::optional<Organisation> organisation(const QString &id);
     std::expected<QList<Organisation>, QString> organisations();
     std::expected<void, QString> setSecretHash(const QString &orgId, const QByteArray &secretHash);
@@ -106,10 +106,9 @@ public:
     std::expected<int, QString> advanceSequences(qint64 by);
 
     // Enrolment codes and devices
-    std::expected<void, QString> addEnrolCode(const QString &orgId, const QByteArray &codeHash,
-                                              qint64 expiresAt, qint64 now);
-    std::expected<Device, EnrolProblem> enrol(const QByteArray &codeHash, const QString &deviceId,
-                                             const QString &name, const QByteArray &tokenHash, qint64 now);
+    std::expected<void, QString> addEnrolCode(const QString &orgId, const QByteArray &codeHash, qint64 expiresAt, qint64 now);
+    std::expected<Device, EnrolProblem> enrol(const QByteArray &codeHash, const QString &deviceId, const QString &name,
+                                              const QByteArray &tokenHash, qint64 now);
     std::optional<Device> deviceByTokenHash(const QByteArray &tokenHash);
     std::expected<QList<Device>, QString> devices(const QString &orgId);
     // false when there is no such device
@@ -119,8 +118,7 @@ public:
     // Events. Appends the events and quarantined bodies in one transaction; for each event,
     // whether it was new (true) or a duplicate of one already stored (false). Events of one
     // organisation get consecutive sequence numbers, committed in order.
-    std::expected<QList<bool>, QString> append(const QList<HookEvent> &events,
-                                               const QList<QuarantinedBody> &quarantined);
+    std::expected<QList<bool>, QString> append(const QList<HookEvent> &events, const QList<QuarantinedBody> &quarantined);
     std::expected<QList<StoredEvent>, QString> eventsAfter(const QString &orgId, qint64 after, int limit);
     std::expected<QList<QuarantinedBody>, QString> quarantine(const QString &orgId, int limit);
 

@@ -50,10 +50,10 @@ QString deviceId()
 QString hookSecret()
 {
     // Daraja refuses callback URLs that contain these words, in any case (provider-apis B.3).
-    static const std::array<QLatin1StringView, 9> refused = {
-        QLatin1StringView("mpesa"), QLatin1StringView("m-pesa"), QLatin1StringView("safaricom"),
-        QLatin1StringView("exe"), QLatin1StringView("exec"), QLatin1StringView("cmd"),
-        QLatin1StringView("sql"), QLatin1StringView("query"), QLatin1StringView("ngrok")};
+    static const std::array<QLatin1StringView, 9> refused
+        = {QLatin1StringView("mpesa"), QLatin1StringView("m-pesa"), QLatin1StringView("safaricom"),
+           QLatin1StringView("exe"),   QLatin1StringView("exec"),   QLatin1StringView("cmd"),
+           QLatin1StringView("sql"),   QLatin1StringView("query"),  QLatin1StringView("ngrok")};
     for (;;) {
         const QString secret = randomBase32(26);
         bool clean = true;
@@ -75,8 +75,8 @@ QString deviceToken()
 QString enrolCode()
 {
     const QLatin1StringView crockford("0123456789ABCDEFGHJKMNPQRSTVWXYZ");
-    return QStringLiteral("KGL-") + randomFrom(crockford, 4) + QLatin1Char('-') + randomFrom(crockford, 4)
-        + QLatin1Char('-') + randomFrom(crockford, 4);
+    return QStringLiteral("KGL-") + randomFrom(crockford, 4) + QLatin1Char('-') + randomFrom(crockford, 4) + QLatin1Char('-')
+        + randomFrom(crockford, 4);
 }
 
 QString normaliseEnrolCode(const QString &typed)

@@ -9,8 +9,8 @@
 #include "campaigns/CampaignsPage.h"
 #include "campaigns/DispatchService.h"
 #include "common/Clock.h"
-#include "contacts/ContactTableModel.h"
 #include "contacts/ContactService.h"
+#include "contacts/ContactTableModel.h"
 #include "contacts/ContactsPage.h"
 #include "contacts/GroupService.h"
 #include "groups/GroupsPage.h"
@@ -220,8 +220,8 @@ void MainWindow::updateRelayIndicator()
     m_relay->setText(indicator.text);
     m_relay->setToolTip(indicator.toolTip);
     m_relayRetry->setVisible(indicator.state == RelayStatusText::State::Offline && m_relaySync);
-    const bool warn = indicator.state == RelayStatusText::State::Offline || indicator.state == RelayStatusText::State::NeedsEnrolment
-        || indicator.state == RelayStatusText::State::NotConnected;
+    const bool warn = indicator.state == RelayStatusText::State::Offline
+        || indicator.state == RelayStatusText::State::NeedsEnrolment || indicator.state == RelayStatusText::State::NotConnected;
     m_relay->setStyleSheet(warn ? QStringLiteral("QToolButton { color: #b00020; }") : QString());
     m_inboxPage->setRelayConfigured(linked && indicator.state != RelayStatusText::State::NeedsEnrolment);
 }
@@ -293,8 +293,8 @@ void MainWindow::updateStatus()
     const Result<int> contacts = m_profile.contacts().count();
     const auto groups = m_profile.groups().list();
     m_status->setText(tr("%n contact(s)", nullptr, contacts ? *contacts : 0) + QStringLiteral("  ·  ")
-        + tr("%n group(s)", nullptr, groups ? int(groups->size()) : 0) + QStringLiteral("  ·  ")
-        + tr("Data folder: %1").arg(QDir::toNativeSeparators(m_profile.directory())));
+                      + tr("%n group(s)", nullptr, groups ? int(groups->size()) : 0) + QStringLiteral("  ·  ")
+                      + tr("Data folder: %1").arg(QDir::toNativeSeparators(m_profile.directory())));
 }
 
 void MainWindow::updateTokenStatus()
@@ -355,8 +355,8 @@ void MainWindow::openSettingsAt(int tab)
 void MainWindow::removeDemoCongregation()
 {
     if (MessageBox::question(this, tr("Remove demo congregation"),
-            tr("Remove the demo people that Kengele created on first start? Contacts you added or "
-               "imported yourself are kept."))
+                             tr("Remove the demo people that Kengele created on first start? Contacts you added or "
+                                "imported yourself are kept."))
         != QMessageBox::Yes)
         return;
     const Result<int> removed = m_profile.contacts().removeDemoContacts();
@@ -369,7 +369,8 @@ void MainWindow::removeDemoCongregation()
 
 void MainWindow::showAbout()
 {
-    MessageBox::information(this, tr("About Kengele"),
+    MessageBox::information(
+        this, tr("About Kengele"),
         tr("Kengele %1\nContacts, groups and SMS for the church office.").arg(QStringLiteral(KENGELE_VERSION)));
 }
 
@@ -392,7 +393,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
                                 tr("%n campaign(s) are still sending. If you close Kengele now, the messages not yet sent "
                                    "wait until you open it again. Close anyway?",
                                    nullptr, sending))
-               != QMessageBox::Yes) {
+            != QMessageBox::Yes) {
         event->ignore();
         return;
     }

@@ -12,20 +12,17 @@ namespace kengele {
 
 // Rows of a long table read from a service in pages only when a view asks for them, with the
 // most recently used pages kept. Shared by the item models over large tables (contacts, outbox).
-template<typename Row>
-class PageCache final
+template<typename Row> class PageCache final
 {
 public:
     PageCache(int pageSize, int maxPages)
         : m_pageSize(pageSize)
         , m_maxPages(maxPages)
-    {
-    }
+    { }
 
     // Row `row` of `count`, reading its page with fetch(offset, limit) -> std::optional<QList<Row>>
     // when it is not cached; nullptr when out of range or the read failed.
-    template<typename Fetch>
-    const Row *at(int row, int count, Fetch &&fetch)
+    template<typename Fetch> const Row *at(int row, int count, Fetch &&fetch)
     {
         if (row < 0 || row >= count)
             return nullptr;

@@ -16,8 +16,8 @@
 #include "tokens/TokenLedger.h"
 
 #include <QElapsedTimer>
-#include <QIODevice>
 #include <QEventLoop>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -77,14 +77,15 @@ int CliRunner::gateway(const QStringList &words)
 {
     const QString sub = words.value(0);
     if (sub == QStringLiteral("set") && words.size() == 1) {
-        if (!allowOnly({QStringLiteral("provider"), QStringLiteral("username"), QStringLiteral("sender-id"), QStringLiteral("environment"),
-                        QStringLiteral("base-url"), QStringLiteral("api-key-stdin"), QStringLiteral("rate"),
-                        QStringLiteral("report-url")}))
+        if (!allowOnly({QStringLiteral("provider"), QStringLiteral("username"), QStringLiteral("sender-id"),
+                        QStringLiteral("environment"), QStringLiteral("base-url"), QStringLiteral("api-key-stdin"),
+                        QStringLiteral("rate"), QStringLiteral("report-url")}))
             return BadUsage;
         const QString provider = m_args.value(QStringLiteral("provider"));
         if (provider != QStringLiteral("simulator") && provider != QStringLiteral("africastalking"))
             return usage(tr("Choose --provider simulator or --provider africastalking."));
-        const QString environment = m_args.has(QStringLiteral("environment")) ? m_args.value(QStringLiteral("environment")) : QStringLiteral("live");
+        const QString environment
+            = m_args.has(QStringLiteral("environment")) ? m_args.value(QStringLiteral("environment")) : QStringLiteral("live");
         if (environment != QStringLiteral("live") && environment != QStringLiteral("sandbox"))
             return usage(tr("Choose --environment live or --environment sandbox."));
         const QString senderId = m_args.value(QStringLiteral("sender-id"));
@@ -96,20 +97,26 @@ int CliRunner::gateway(const QStringList &words)
         if (const int code = readRate(rate); code != Done)
             return code;
         const QUrl baseUrl(m_args.value(QStringLiteral("base-url")));
-        if (m_args.has(QStringLiteral("base-url")) && (!baseUrl.isValid() || baseUrl.scheme().isEmpty() || baseUrl.host().isEmpty()))
-            return usage(tr("“%1” is not a web address. Write it like https://api.africastalking.com").arg(m_args.value(QStringLiteral("base-url"))));
+        if (m_args.has(QStringLiteral("base-url"))
+            && (!baseUrl.isValid() || baseUrl.scheme().isEmpty() || baseUrl.host().isEmpty()))
+            return usage(tr("“%1” is not a web address. Write it like https://api.africastalking.com")
+                             .arg(m_args.value(QStringLiteral("base-url"))));
         const QString reportUrlText = m_args.value(QStringLiteral("report-url"));
         const QUrl reportUrl(reportUrlText);
-        if (!reportUrlText.isEmpty() && (!reportUrl.isValid() || !reportUrl.scheme().startsWith(QStringLiteral("http")) || reportUrl.host().isEmpty()))
-            return usage(tr("“%1” is not a web address. Paste the relay's at_delivery hook address that `kengele-relay org create` printed.")
+        if (!reportUrlText.isEmpty()
+            && (!reportUrl.isValid() || !reportUrl.scheme().startsWith(QStringLiteral("http")) || reportUrl.host().isEmpty()))
+            return usage(tr("“%1” is not a web address. Paste the relay's at_delivery hook address that `kengele-relay org "
+                            "create` printed.")
                              .arg(reportUrlText));
         if (m_args.has(QStringLiteral("report-url")) && provider != QStringLiteral("simulator"))
-            return usage(tr("--report-url is for the simulator: Africa's Talking sends its reports to the address set in its dashboard."));
+            return usage(
+                tr("--report-url is for the simulator: Africa's Talking sends its reports to the address set in its dashboard."));
         if (Status opened = openProfile(); !opened)
             return failed(opened.error());
         if (provider == QStringLiteral("africastalking")) {
             AfricasTalkingGateway::Settings check;
-            check.username = m_args.has(QStringLiteral("username")) ? m_args.value(QStringLiteral("username")) : m_profile->settings().gatewayUsername();
+            check.username = m_args.has(QStringLiteral("username")) ? m_args.value(QStringLiteral("username"))
+                                                                    : m_profile->settings().gatewayUsername();
             check.apiKey = QStringLiteral("checked separately");
             check.environment = environment == QStringLiteral("sandbox") ? AfricasTalkingGateway::Environment::Sandbox
                                                                          : AfricasTalkingGateway::Environment::Live;
@@ -139,12 +146,15 @@ int CliRunner::gateway(const QStringList &words)
             settings.setSimulatorReportUrl(reportUrlText);
         settings.sync();
         if (m_json)
-            printJson(QJsonObject{{QStringLiteral("provider"), provider}, {QStringLiteral("username"), settings.gatewayUsername()},
-                                  {QStringLiteral("sender_id"), settings.gatewaySenderId()}, {QStringLiteral("environment"), environment},
+            printJson(QJsonObject{{QStringLiteral("provider"), provider},
+                                  {QStringLiteral("username"), settings.gatewayUsername()},
+                                  {QStringLiteral("sender_id"), settings.gatewaySenderId()},
+                                  {QStringLiteral("environment"), environment},
                                   {QStringLiteral("report_url"), settings.simulatorReportUrl()}});
         else
-            m_out << (provider == QStringLiteral("simulator") ? tr("Messages now go to the simulator: no SMS leaves this computer.")
-                                                               : tr("Messages now go to Africa's Talking (%1).").arg(environment))
+            m_out << (provider == QStringLiteral("simulator")
+                          ? tr("Messages now go to the simulator: no SMS leaves this computer.")
+                          : tr("Messages now go to Africa's Talking (%1).").arg(environment))
                   << Qt::endl;
         return Done;
     }
@@ -172,7 +182,8 @@ int CliRunner::gateway(const QStringList &words)
         if (!*answer)
             return failed(answer->error());
         if (m_json)
-            printJson(QJsonObject{{QStringLiteral("gateway"), gateway->displayName()}, {QStringLiteral("balance"), (*answer)->text},
+            printJson(QJsonObject{{QStringLiteral("gateway"), gateway->displayName()},
+                                  {QStringLiteral("balance"), (*answer)->text},
                                   {QStringLiteral("simulation"), gateway->isSimulation()}});
         else
             m_out << tr("%1: balance %2").arg(gateway->displayName(), (*answer)->text) << Qt::endl;
@@ -201,15 +212,18 @@ int CliRunner::printCampaign(qint64 id)
         printJson(campaignJson(*campaign));
         return Done;
     }
-    m_out << tr("Campaign %1 “%2”: %3").arg(campaign->id).arg(campaign->name, campaign->status) << '\n'
-          << tr("  %1 recipients, %2 SMS parts, %3 tokens").arg(campaign->recipients).arg(campaign->segments).arg(campaign->tokens) << '\n';
+    m_out
+        << tr("Campaign %1 “%2”: %3").arg(campaign->id).arg(campaign->name, campaign->status) << '\n'
+        << tr("  %1 recipients, %2 SMS parts, %3 tokens").arg(campaign->recipients).arg(campaign->segments).arg(campaign->tokens)
+        << '\n';
     for (auto it = campaign->states.cbegin(); it != campaign->states.cend(); ++it) {
         if (it.value() > 0)
             m_out << QStringLiteral("  %1: %2").arg(it.key()).arg(it.value()) << '\n';
     }
     if (campaign->isRepeating()) {
-        m_out << tr("  Repeats %1 until %2").arg(campaign->recurrence.describe(),
-                                                   QLocale().toString(campaign->repeatUntil.toLocalTime().date(), QLocale::ShortFormat))
+        m_out << tr("  Repeats %1 until %2")
+                     .arg(campaign->recurrence.describe(),
+                          QLocale().toString(campaign->repeatUntil.toLocalTime().date(), QLocale::ShortFormat))
               << '\n';
         if (campaign->status == QStringLiteral("recurring"))
             m_out << tr("  Next: %1").arg(QLocale().toString(campaign->scheduledAt.toLocalTime(), QLocale::ShortFormat)) << '\n';
@@ -225,7 +239,8 @@ int CliRunner::runDispatcher(double rate, bool rateGiven)
     Settings &settings = m_profile->settings();
     KeychainSecretStore secrets = secretsOf(*m_profile);
     // The keychain is asked only when Africa's Talking may be used.
-    const QString key = settings.gatewayProvider() == QStringLiteral("africastalking") ? GatewaySetup::apiKey(settings, secrets) : QString();
+    const QString key
+        = settings.gatewayProvider() == QStringLiteral("africastalking") ? GatewaySetup::apiKey(settings, secrets) : QString();
     Dispatcher::Options options = GatewaySetup::options(settings);
     if (rateGiven)
         options.ratePerSecond = rate;
@@ -306,8 +321,9 @@ int CliRunner::applyDraftOptions(CampaignDraft &draft, bool editing)
     if (m_args.has(QStringLiteral("on"))) {
         if (draft.recurrence.frequency() != Recurrence::Frequency::Weekly)
             return usage(tr("--on chooses the days of a weekly message: --repeat weekly --on sun,wed"));
-        static const QStringList Days = {QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"), QStringLiteral("thu"),
-                                         QStringLiteral("fri"), QStringLiteral("sat"), QStringLiteral("sun")};
+        static const QStringList Days
+            = {QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"), QStringLiteral("thu"),
+               QStringLiteral("fri"), QStringLiteral("sat"), QStringLiteral("sun")};
         QList<int> days;
         for (const QString &day : m_args.value(QStringLiteral("on")).toLower().split(u',', Qt::SkipEmptyParts)) {
             const qsizetype index = Days.indexOf(day.trimmed().left(3));
@@ -356,9 +372,9 @@ int CliRunner::applyDraftOptions(CampaignDraft &draft, bool editing)
 
 int CliRunner::campaignSend()
 {
-    if (!allowOnly({QStringLiteral("group"), QStringLiteral("text"), QStringLiteral("template"), QStringLiteral("name"), QStringLiteral("at"),
-                    QStringLiteral("priority"), QStringLiteral("rate"), QStringLiteral("no-wait"), QStringLiteral("account"),
-                    QStringLiteral("repeat"), QStringLiteral("on"), QStringLiteral("until")}))
+    if (!allowOnly({QStringLiteral("group"), QStringLiteral("text"), QStringLiteral("template"), QStringLiteral("name"),
+                    QStringLiteral("at"), QStringLiteral("priority"), QStringLiteral("rate"), QStringLiteral("no-wait"),
+                    QStringLiteral("account"), QStringLiteral("repeat"), QStringLiteral("on"), QStringLiteral("until")}))
         return BadUsage;
     if (m_args.values(QStringLiteral("group")).isEmpty())
         return usage(tr("Choose who gets the message: --group NAME (several --group options are allowed)."));
@@ -387,8 +403,8 @@ int CliRunner::campaignSend()
         m_err << tr("Simulation — no SMS leaves this computer.") << Qt::endl;
     const QuietHours quiet{settings.quietHoursStart(), settings.quietHoursEnd()};
     const QDateTime sendTime = (preview->firstOccurrence.isValid() ? preview->firstOccurrence
-                                : draft.scheduledAt.isValid()     ? draft.scheduledAt
-                                                                  : m_clock.nowUtc())
+                                    : draft.scheduledAt.isValid()  ? draft.scheduledAt
+                                                                   : m_clock.nowUtc())
                                    .toLocalTime();
     if (draft.priority != Priority::Urgent && quiet.isQuiet(sendTime)) {
         m_err << tr("Quiet hours (%1–%2): the messages wait until %2. Only --priority urgent goes out now.")
@@ -466,28 +482,33 @@ int CliRunner::campaign(const QStringList &words)
             return failed(list.error());
         QJsonArray array;
         for (const Campaign &c : *list) {
-            array.append(QJsonObject{{QStringLiteral("id"), c.id},
-                                     {QStringLiteral("name"), c.name},
-                                     {QStringLiteral("status"), c.status},
-                                     {QStringLiteral("scheduled"), c.scheduledAt.isValid() ? c.scheduledAt.toString(Qt::ISODate) : QString()},
-                                     {QStringLiteral("recipients"), c.recipients},
-                                     {QStringLiteral("repeat"), c.recurrence.rule()}});
+            array.append(QJsonObject{
+                {QStringLiteral("id"), c.id},
+                {QStringLiteral("name"), c.name},
+                {QStringLiteral("status"), c.status},
+                {QStringLiteral("scheduled"), c.scheduledAt.isValid() ? c.scheduledAt.toString(Qt::ISODate) : QString()},
+                {QStringLiteral("recipients"), c.recipients},
+                {QStringLiteral("repeat"), c.recurrence.rule()}});
             if (!m_json)
-                m_out << QStringLiteral("%1  %2  %3  %4").arg(c.id, 4).arg(c.status, -10).arg(c.recipients, 7).arg(c.name) << '\n';
+                m_out << QStringLiteral("%1  %2  %3  %4").arg(c.id, 4).arg(c.status, -10).arg(c.recipients, 7).arg(c.name)
+                      << '\n';
         }
         if (m_json)
             printJson(array);
         m_out.flush();
         return Done;
     }
-    const QStringList withId = {QStringLiteral("status"), QStringLiteral("resend-uncertain"), QStringLiteral("cancel"), QStringLiteral("recipients"),
-                                QStringLiteral("edit"), QStringLiteral("pause"), QStringLiteral("resume")};
+    const QStringList withId = {QStringLiteral("status"), QStringLiteral("resend-uncertain"),
+                                QStringLiteral("cancel"), QStringLiteral("recipients"),
+                                QStringLiteral("edit"),   QStringLiteral("pause"),
+                                QStringLiteral("resume")};
     if (withId.contains(sub)) {
-        const QStringList editOptions = {QStringLiteral("group"), QStringLiteral("text"), QStringLiteral("template"), QStringLiteral("name"),
-                                         QStringLiteral("at"), QStringLiteral("priority"), QStringLiteral("account"), QStringLiteral("repeat"),
-                                         QStringLiteral("on"), QStringLiteral("until"), QStringLiteral("once")};
+        const QStringList editOptions
+            = {QStringLiteral("group"), QStringLiteral("text"),     QStringLiteral("template"), QStringLiteral("name"),
+               QStringLiteral("at"),    QStringLiteral("priority"), QStringLiteral("account"),  QStringLiteral("repeat"),
+               QStringLiteral("on"),    QStringLiteral("until"),    QStringLiteral("once")};
         if (!allowOnly(sub == QStringLiteral("recipients") ? QStringList{QStringLiteral("state")}
-                       : sub == QStringLiteral("edit")     ? editOptions
+                           : sub == QStringLiteral("edit") ? editOptions
                                                            : QStringList{}))
             return BadUsage;
         bool ok = false;
@@ -530,7 +551,8 @@ int CliRunner::campaign(const QStringList &words)
                                          {QStringLiteral("message_id"), r.messageId},
                                          {QStringLiteral("segments"), r.segments}});
                 if (!m_json)
-                    m_out << QStringLiteral("%1  %2  %3  %4").arg(r.phone, -14).arg(r.state, -10).arg(r.name, -24).arg(r.reason) << '\n';
+                    m_out << QStringLiteral("%1  %2  %3  %4").arg(r.phone, -14).arg(r.state, -10).arg(r.name, -24).arg(r.reason)
+                          << '\n';
             }
             if (m_json)
                 printJson(array);
@@ -550,7 +572,8 @@ int CliRunner::campaign(const QStringList &words)
         }
         return printCampaign(id);
     }
-    return usage(tr("Use one of: campaign send, run, status ID, list, recipients ID, edit ID, pause ID, resume ID, resend-uncertain ID, cancel ID."));
+    return usage(tr("Use one of: campaign send, run, status ID, list, recipients ID, edit ID, pause ID, resume ID, "
+                    "resend-uncertain ID, cancel ID."));
 }
 
 } // namespace kengele

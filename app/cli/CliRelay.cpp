@@ -92,9 +92,8 @@ int CliRunner::relayConnect(const QStringList &words)
     RelayClient client(network);
     RelayConnector connector(m_profile->settings(), *secrets, m_profile->database(), client, m_clock);
     const QString name = m_args.has(QStringLiteral("name")) ? m_args.value(QStringLiteral("name")) : QSysInfo::machineHostName();
-    const Result<RelayEnrolment> enrolled = await<Result<RelayEnrolment>>([&](auto done) {
-        connector.connectDevice(words.first(), m_args.value(QStringLiteral("code")), name, done);
-    });
+    const Result<RelayEnrolment> enrolled = await<Result<RelayEnrolment>>(
+        [&](auto done) { connector.connectDevice(words.first(), m_args.value(QStringLiteral("code")), name, done); });
     if (!enrolled)
         return failed(enrolled.error());
     const QString url = m_profile->settings().relayUrl();
@@ -121,14 +120,16 @@ int CliRunner::relaySync()
         return failed(opened.error());
     const QString url = m_profile->settings().relayUrl();
     if (url.isEmpty())
-        return failed({ErrorCode::NotFound, tr("This data folder is not connected to a relay yet. Connect it first with "
-                                               "“kengele-cli relay connect URL --code CODE”.")});
+        return failed({ErrorCode::NotFound,
+                       tr("This data folder is not connected to a relay yet. Connect it first with "
+                          "“kengele-cli relay connect URL --code CODE”.")});
     std::unique_ptr<KeychainSecretStore> keychain;
     SecretStore *secrets = &secretStoreFor(m_secrets, *m_profile, keychain);
     const QString token = RelayConnector::token(*secrets);
     if (token.isEmpty())
-        return failed({ErrorCode::Keychain, tr("This computer's relay key is missing from the system's password store. Connect it "
-                                               "again with a new enrolment code (or set KENGELE_RELAY_TOKEN).")});
+        return failed({ErrorCode::Keychain,
+                       tr("This computer's relay key is missing from the system's password store. Connect it "
+                          "again with a new enrolment code (or set KENGELE_RELAY_TOKEN).")});
     QNetworkAccessManager network;
     RelayClient client(network);
     client.setBaseUrl(QUrl(url));
@@ -214,8 +215,8 @@ int CliRunner::relayStatus()
             RelayClient client(network);
             client.setBaseUrl(QUrl(url));
             client.setToken(token);
-            const RelayResult<RelayEventBatch> probe = await<RelayResult<RelayEventBatch>>(
-                [&](auto done) { client.fetchEvents(link->cursor, 0, 1, done); });
+            const RelayResult<RelayEventBatch> probe
+                = await<RelayResult<RelayEventBatch>>([&](auto done) { client.fetchEvents(link->cursor, 0, 1, done); });
             connected = probe.has_value();
             if (!probe)
                 problem = probe.error().message;
@@ -261,13 +262,14 @@ int CliRunner::inbox(const QStringList &words)
     if (m_json) {
         QJsonArray array;
         for (const InboxMessage &m : *messages) {
-            array.append(QJsonObject{{QStringLiteral("id"), m.id},
-                                     {QStringLiteral("from"), m.phone},
-                                     {QStringLiteral("text"), m.text},
-                                     {QStringLiteral("received"), timeOrNull(m.received)},
-                                     {QStringLiteral("contact"), m.contactId > 0 ? QJsonValue(m.contactName) : QJsonValue(QJsonValue::Null)},
-                                     {QStringLiteral("handled_as"), m.handledAs},
-                                     {QStringLiteral("read"), m.isRead()}});
+            array.append(QJsonObject{
+                {QStringLiteral("id"), m.id},
+                {QStringLiteral("from"), m.phone},
+                {QStringLiteral("text"), m.text},
+                {QStringLiteral("received"), timeOrNull(m.received)},
+                {QStringLiteral("contact"), m.contactId > 0 ? QJsonValue(m.contactName) : QJsonValue(QJsonValue::Null)},
+                {QStringLiteral("handled_as"), m.handledAs},
+                {QStringLiteral("read"), m.isRead()}});
         }
         printJson(array);
         return Done;

@@ -34,17 +34,17 @@ namespace kengele {
 
 namespace {
 
-const QStringList ValueOptions = {
-    QStringLiteral("profile"), QStringLiteral("group"), QStringLiteral("region"), QStringLiteral("reason"),
-    QStringLiteral("text"), QStringLiteral("file"), QStringLiteral("name"), QStringLiteral("first-name"),
-    QStringLiteral("last-name"), QStringLiteral("email"), QStringLiteral("search"), QStringLiteral("tokens"),
-    QStringLiteral("account"), QStringLiteral("provider"), QStringLiteral("username"), QStringLiteral("sender-id"),
-    QStringLiteral("environment"), QStringLiteral("base-url"), QStringLiteral("template"), QStringLiteral("at"),
-    QStringLiteral("priority"), QStringLiteral("rate"), QStringLiteral("state"), QStringLiteral("repeat"),
-    QStringLiteral("on"), QStringLiteral("until"), QStringLiteral("code"), QStringLiteral("report-url")};
-const QStringList FlagOptions = {QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version"),
-                                 QStringLiteral("api-key-stdin"), QStringLiteral("no-wait"), QStringLiteral("once"),
-                                 QStringLiteral("unread")};
+const QStringList ValueOptions
+    = {QStringLiteral("profile"),     QStringLiteral("group"),    QStringLiteral("region"),   QStringLiteral("reason"),
+       QStringLiteral("text"),        QStringLiteral("file"),     QStringLiteral("name"),     QStringLiteral("first-name"),
+       QStringLiteral("last-name"),   QStringLiteral("email"),    QStringLiteral("search"),   QStringLiteral("tokens"),
+       QStringLiteral("account"),     QStringLiteral("provider"), QStringLiteral("username"), QStringLiteral("sender-id"),
+       QStringLiteral("environment"), QStringLiteral("base-url"), QStringLiteral("template"), QStringLiteral("at"),
+       QStringLiteral("priority"),    QStringLiteral("rate"),     QStringLiteral("state"),    QStringLiteral("repeat"),
+       QStringLiteral("on"),          QStringLiteral("until"),    QStringLiteral("code"),     QStringLiteral("report-url")};
+const QStringList FlagOptions
+    = {QStringLiteral("json"),    QStringLiteral("help"), QStringLiteral("version"), QStringLiteral("api-key-stdin"),
+       QStringLiteral("no-wait"), QStringLiteral("once"), QStringLiteral("unread")};
 
 QString padded(const QString &text, int width)
 {
@@ -66,8 +66,7 @@ CliRunner::CliRunner(QTextStream &out, QTextStream &err, QTextStream &in, const 
     , m_err(err)
     , m_in(in)
     , m_clock(clock)
-{
-}
+{ }
 
 CliRunner::~CliRunner() = default;
 
@@ -135,7 +134,8 @@ Status CliRunner::openProfile()
 
 bool CliRunner::allowOnly(const QStringList &options)
 {
-    const QStringList always = {QStringLiteral("profile"), QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version")};
+    const QStringList always
+        = {QStringLiteral("profile"), QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version")};
     for (const QString &option : ValueOptions + FlagOptions) {
         if (m_args.has(option) && !options.contains(option) && !always.contains(option)) {
             usage(tr("The option --%1 does not apply to this command.").arg(option));
@@ -332,7 +332,8 @@ int CliRunner::contactsAdd(const QStringList &words)
             return failed(ok.error());
     }
     if (m_json)
-        printJson(QJsonObject{{QStringLiteral("id"), added->id}, {QStringLiteral("name"), added->name()}, {QStringLiteral("phone"), added->phone}});
+        printJson(QJsonObject{
+            {QStringLiteral("id"), added->id}, {QStringLiteral("name"), added->name()}, {QStringLiteral("phone"), added->phone}});
     else
         m_out << tr("Added %1 (%2).").arg(added->name(), added->phone) << Qt::endl;
     return Done;
@@ -340,16 +341,17 @@ int CliRunner::contactsAdd(const QStringList &words)
 
 int CliRunner::contactsOptOut(const QStringList &words, bool optIn)
 {
-    if (!allowOnly(optIn ? QStringList{QStringLiteral("region")} : QStringList{QStringLiteral("reason"), QStringLiteral("region")}))
+    if (!allowOnly(optIn ? QStringList{QStringLiteral("region")}
+                         : QStringList{QStringLiteral("reason"), QStringLiteral("region")}))
         return BadUsage;
     if (words.size() != 1)
         return usage(optIn ? tr("Give exactly one phone number: contacts optin PHONE")
                            : tr("Give exactly one phone number: contacts optout PHONE [--reason TEXT]"));
     if (Status opened = openProfile(); !opened)
         return failed(opened.error());
-    const Status status = optIn ? m_profile->contacts().optIn(words.first())
-                                : m_profile->contacts().optOut(words.first(), m_args.value(QStringLiteral("reason")),
-                                                               QStringLiteral("cli"));
+    const Status status = optIn
+        ? m_profile->contacts().optIn(words.first())
+        : m_profile->contacts().optOut(words.first(), m_args.value(QStringLiteral("reason")), QStringLiteral("cli"));
     if (!status)
         return failed(status.error());
     const QString phone = *m_profile->phones().normalize(words.first());
@@ -431,13 +433,16 @@ int CliRunner::groups(const QStringList &words)
             m_err << tr("Nothing was changed.") << Qt::endl;
             return Failed;
         }
-        const auto changed = adding ? m_profile->groups().addMembers(group->id, ids) : m_profile->groups().removeMembers(group->id, ids);
+        const auto changed
+            = adding ? m_profile->groups().addMembers(group->id, ids) : m_profile->groups().removeMembers(group->id, ids);
         if (!changed)
             return failed(changed.error());
         if (m_json)
-            printJson(QJsonObject{{QStringLiteral("group"), group->name}, {adding ? QStringLiteral("added") : QStringLiteral("removed"), *changed}});
+            printJson(QJsonObject{{QStringLiteral("group"), group->name},
+                                  {adding ? QStringLiteral("added") : QStringLiteral("removed"), *changed}});
         else
-            m_out << (adding ? tr("Added %n contact(s) to “%1”.", nullptr, *changed) : tr("Removed %n contact(s) from “%1”.", nullptr, *changed))
+            m_out << (adding ? tr("Added %n contact(s) to “%1”.", nullptr, *changed)
+                             : tr("Removed %n contact(s) from “%1”.", nullptr, *changed))
                          .arg(group->name)
                   << Qt::endl;
         return Done;
@@ -520,7 +525,8 @@ int CliRunner::templates(const QStringList &words)
             QFile file(m_args.value(QStringLiteral("file")));
             if (!file.open(QIODevice::ReadOnly))
                 return failed({ErrorCode::Io, tr("Could not read %1: %2").arg(file.fileName(), file.errorString())});
-            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+            QStringDecoder decoder(QStringDecoder::Utf8,
+                                   QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
             body = decoder.decode(file.readAll());
             if (decoder.hasError())
                 return failed({ErrorCode::InvalidInput, tr("%1 is not a UTF-8 text file.").arg(file.fileName())});
@@ -615,7 +621,8 @@ int CliRunner::contactsExport(const QStringList &words)
     if (!written)
         return failed(written.error());
     if (m_json)
-        printJson(QJsonObject{{QStringLiteral("file"), QFileInfo(words.first()).absoluteFilePath()}, {QStringLiteral("contacts"), *written}});
+        printJson(QJsonObject{{QStringLiteral("file"), QFileInfo(words.first()).absoluteFilePath()},
+                              {QStringLiteral("contacts"), *written}});
     else
         m_out << tr("Saved %n contact(s) to %1.", nullptr, *written).arg(words.first()) << Qt::endl;
     return Done;

@@ -26,12 +26,14 @@ int CliRunner::tokens(const QStringList &words)
         if (Status opened = openProfile(); !opened)
             return failed(opened.error());
         TokenLedger &ledger = m_profile->tokens();
-        const QString account = m_args.has(QStringLiteral("account")) ? m_args.value(QStringLiteral("account")) : QStringLiteral("Main");
+        const QString account
+            = m_args.has(QStringLiteral("account")) ? m_args.value(QStringLiteral("account")) : QStringLiteral("Main");
         if (!ledger.findAccount(account)) {
             if (const auto created = ledger.createBudgetAccount(account); !created)
                 return failed(created.error());
         }
-        const QString reason = m_args.has(QStringLiteral("reason")) ? m_args.value(QStringLiteral("reason")) : tr("Added from the command line");
+        const QString reason
+            = m_args.has(QStringLiteral("reason")) ? m_args.value(QStringLiteral("reason")) : tr("Added from the command line");
         const auto granted = ledger.grant(account, count, reason, qEnvironmentVariable("USER"));
         if (!granted)
             return failed(granted.error());
@@ -39,9 +41,12 @@ int CliRunner::tokens(const QStringList &words)
         if (!found)
             return failed(found.error());
         if (m_json)
-            printJson(QJsonObject{{QStringLiteral("account"), found->name}, {QStringLiteral("added"), count}, {QStringLiteral("balance"), found->balance}});
+            printJson(QJsonObject{{QStringLiteral("account"), found->name},
+                                  {QStringLiteral("added"), count},
+                                  {QStringLiteral("balance"), found->balance}});
         else
-            m_out << tr("Added %1 tokens to %2; the balance is now %3.").arg(count).arg(found->name).arg(found->balance) << Qt::endl;
+            m_out << tr("Added %1 tokens to %2; the balance is now %3.").arg(count).arg(found->name).arg(found->balance)
+                  << Qt::endl;
         return Done;
     }
     if (sub == QStringLiteral("check")) {

@@ -173,7 +173,7 @@ void DesktopApp::runDispatch(quint64 generation, const QString &apiKey)
             [holder = m_factory](const QString &gateway, QString *whyNot) { return holder->make(gateway, whyNot); },
             GatewaySetup::options(settings));
         connect(m_dispatch.get(), &DispatchService::failed, this,
-            [](const QString &message) { qCWarning(lcCampaigns) << "sending stopped:" << message; });
+                [](const QString &message) { qCWarning(lcCampaigns) << "sending stopped:" << message; });
     }
     m_dispatch->setRate(settings.gatewayRatePerSecond());
     m_dispatch->setCampaignLimits(m_profile->campaigns().limits());

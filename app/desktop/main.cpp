@@ -21,8 +21,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption profileOption(QStringLiteral("profile"),
-                                           QStringLiteral("Data folder to use (or set KENGELE_PROFILE)."),
-                                           QStringLiteral("DIR"));
+                                           QStringLiteral("Data folder to use (or set KENGELE_PROFILE)."), QStringLiteral("DIR"));
     parser.addOption(profileOption);
     parser.process(app);
 

@@ -109,18 +109,18 @@ int main(int argc, char *argv[])
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddTHH:mm:ss.zzzt} %{type} %{category} %{message}"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Kengele relay: receives Africa's Talking and M-Pesa callbacks and feeds the desktops.\n\n"
-        "Commands:\n"
-        "  (none) | serve                 run the server\n"
-        "  org create NAME                make an organisation; prints its hook URLs\n"
-        "  org list                       list organisations\n"
-        "  org rotate ORG                 new hook secret (update the dashboards)\n"
-        "  device enroll ORG [--hours H]  one-time code for a desktop\n"
-        "  device list ORG                enrolled desktops\n"
-        "  device revoke DEVICE           stop a desktop's access\n"
-        "  quarantine list [ORG]          callbacks refused as malformed\n"
-        "  after-restore                  run once after restoring a backup, before serving"));
+    parser.setApplicationDescription(
+        QStringLiteral("Kengele relay: receives Africa's Talking and M-Pesa callbacks and feeds the desktops.\n\n"
+                       "Commands:\n"
+                       "  (none) | serve                 run the server\n"
+                       "  org create NAME                make an organisation; prints its hook URLs\n"
+                       "  org list                       list organisations\n"
+                       "  org rotate ORG                 new hook secret (update the dashboards)\n"
+                       "  device enroll ORG [--hours H]  one-time code for a desktop\n"
+                       "  device list ORG                enrolled desktops\n"
+                       "  device revoke DEVICE           stop a desktop's access\n"
+                       "  quarantine list [ORG]          callbacks refused as malformed\n"
+                       "  after-restore                  run once after restoring a backup, before serving"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("INI configuration file ([relay] section)."),
@@ -136,7 +136,8 @@ int main(int argc, char *argv[])
     parser.addOption(limitOption);
     QList<QCommandLineOption> settingOptions;
     for (const QString &key : RelayConfig::keys()) {
-        settingOptions.append(QCommandLineOption(key, QStringLiteral("Setting %1 (overrides the file).").arg(key), QStringLiteral("VALUE")));
+        settingOptions.append(
+            QCommandLineOption(key, QStringLiteral("Setting %1 (overrides the file).").arg(key), QStringLiteral("VALUE")));
         parser.addOption(settingOptions.constLast());
     }
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
@@ -166,8 +167,8 @@ int main(int argc, char *argv[])
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0, QStringLiteral("serve"));
     const QString sub = args.value(1);
-    const QStringList known = {QStringLiteral("serve"), QStringLiteral("org"), QStringLiteral("device"), QStringLiteral("quarantine"),
-                               QStringLiteral("after-restore")};
+    const QStringList known = {QStringLiteral("serve"), QStringLiteral("org"), QStringLiteral("device"),
+                               QStringLiteral("quarantine"), QStringLiteral("after-restore")};
     if (!known.contains(command))
         return usage(QStringLiteral("unknown command \"%1\"").arg(command));
 
@@ -194,13 +195,15 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("org")) {
         if (sub == QLatin1String("create") || sub == QLatin1String("rotate")) {
             if (args.size() != 3)
-                return usage(QStringLiteral("org %1 needs exactly one %2").arg(sub, sub == QLatin1String("create") ? QStringLiteral("NAME") : QStringLiteral("ORG")));
+                return usage(QStringLiteral("org %1 needs exactly one %2")
+                                 .arg(sub, sub == QLatin1String("create") ? QStringLiteral("NAME") : QStringLiteral("ORG")));
             auto done = sub == QLatin1String("create") ? createOrganisation(store, args.at(2), config.effectivePublicUrl())
                                                        : rotateHookSecret(store, args.at(2), config.effectivePublicUrl());
             if (!done)
                 return failed(done.error());
             if (json) {
-                printJson(QJsonDocument(QJsonObject{{QStringLiteral("org"), done->org.id}, {QStringLiteral("hooks"), done->hooks}}));
+                printJson(
+                    QJsonDocument(QJsonObject{{QStringLiteral("org"), done->org.id}, {QStringLiteral("hooks"), done->hooks}}));
             } else {
                 out() << (sub == QLatin1String("create") ? "Organisation " : "New hook secret for ") << done->org.id << " ("
                       << done->org.name << ").\nPaste these addresses into the providers' dashboards; they are shown only now:\n";
@@ -217,8 +220,10 @@ int main(int argc, char *argv[])
                 return failed(orgs.error());
             QJsonArray array;
             for (const Organisation &org : std::as_const(*orgs))
-                array.append(QJsonObject{{QStringLiteral("org"), org.id}, {QStringLiteral("name"), org.name},
-                                         {QStringLiteral("events"), org.lastSeq}, {QStringLiteral("created"), iso(org.createdAt)}});
+                array.append(QJsonObject{{QStringLiteral("org"), org.id},
+                                         {QStringLiteral("name"), org.name},
+                                         {QStringLiteral("events"), org.lastSeq},
+                                         {QStringLiteral("created"), iso(org.createdAt)}});
             if (json)
                 printJson(QJsonDocument(array));
             else if (orgs->isEmpty())
@@ -263,8 +268,10 @@ int main(int argc, char *argv[])
                 return failed(devices.error());
             QJsonArray array;
             for (const Device &d : std::as_const(*devices))
-                array.append(QJsonObject{{QStringLiteral("device"), d.id}, {QStringLiteral("name"), d.name},
-                                         {QStringLiteral("enrolled"), iso(d.createdAt)}, {QStringLiteral("last_seen"), iso(d.lastSeenAt)},
+                array.append(QJsonObject{{QStringLiteral("device"), d.id},
+                                         {QStringLiteral("name"), d.name},
+                                         {QStringLiteral("enrolled"), iso(d.createdAt)},
+                                         {QStringLiteral("last_seen"), iso(d.lastSeenAt)},
                                          {QStringLiteral("revoked"), d.revokedAt ? QJsonValue(iso(d.revokedAt)) : QJsonValue()}});
             if (json)
                 printJson(QJsonDocument(array));
@@ -303,7 +310,8 @@ int main(int argc, char *argv[])
         if (!moved)
             return failed(moved.error());
         if (json)
-            printJson(QJsonDocument(QJsonObject{{QStringLiteral("organisations"), *moved}, {QStringLiteral("advanced_by"), Gap}}));
+            printJson(
+                QJsonDocument(QJsonObject{{QStringLiteral("organisations"), *moved}, {QStringLiteral("advanced_by"), Gap}}));
         else
             out() << "Event numbers of " << *moved << " organisation(s) moved ahead by " << Gap
                   << ": desktops will receive new events again. Events received after the backup was taken are lost;"
@@ -323,9 +331,13 @@ int main(int argc, char *argv[])
         return failed(items.error());
     QJsonArray array;
     for (const QuarantinedBody &q : std::as_const(*items))
-        array.append(QJsonObject{{QStringLiteral("id"), q.id}, {QStringLiteral("org"), q.orgId}, {QStringLiteral("kind"), q.kind},
-                                 {QStringLiteral("reason"), q.reason}, {QStringLiteral("content_type"), q.contentType},
-                                 {QStringLiteral("remote"), q.remote}, {QStringLiteral("received"), iso(q.receivedAt)},
+        array.append(QJsonObject{{QStringLiteral("id"), q.id},
+                                 {QStringLiteral("org"), q.orgId},
+                                 {QStringLiteral("kind"), q.kind},
+                                 {QStringLiteral("reason"), q.reason},
+                                 {QStringLiteral("content_type"), q.contentType},
+                                 {QStringLiteral("remote"), q.remote},
+                                 {QStringLiteral("received"), iso(q.receivedAt)},
                                  {QStringLiteral("bytes"), q.body.size()}});
     if (json)
         printJson(QJsonDocument(array));

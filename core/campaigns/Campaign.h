@@ -18,38 +18,38 @@ enum class Priority { Low = 0, Normal = 1, High = 2, Urgent = 3 };
 // What a person chooses before sending (the compose page, `kengele-cli campaign send`).
 struct CampaignDraft {
     QString name;
-    QString body;                // template text or free text
-    qint64 templateId = 0;       // 0: free text
-    QString senderId;            // empty: the gateway's default
+    QString body; // template text or free text
+    qint64 templateId = 0; // 0: free text
+    QString senderId; // empty: the gateway's default
     QList<qint64> groupIds;
-    QList<qint64> contactIds;    // single contacts, besides the groups
+    QList<qint64> contactIds; // single contacts, besides the groups
     Priority priority = Priority::Normal;
-    QDateTime scheduledAt;       // invalid: now; repeating: the first occurrence (or the first chosen day after it)
-    Recurrence recurrence;       // once, or daily/weekly/monthly...
-    QDate repeatUntil;           // ...until this local date (inclusive); a repeating draft needs one
+    QDateTime scheduledAt; // invalid: now; repeating: the first occurrence (or the first chosen day after it)
+    Recurrence recurrence; // once, or daily/weekly/monthly...
+    QDate repeatUntil; // ...until this local date (inclusive); a repeating draft needs one
     QString gateway = QStringLiteral("simulator");
-    QString accountName = QStringLiteral("Main");  // the token budget that pays
-    bool chargeTokens = true;    // false for the simulator: simulated SMS cost nothing
+    QString accountName = QStringLiteral("Main"); // the token budget that pays
+    bool chargeTokens = true; // false for the simulator: simulated SMS cost nothing
 };
 
 // What a launch would do, shown before anything is queued.
 struct CampaignPreview {
-    int recipients = 0;       // who will get a message
-    int optedOut = 0;         // left out: opted out
-    int duplicates = 0;       // left out: the same person (number) through several groups
+    int recipients = 0; // who will get a message
+    int optedOut = 0; // left out: opted out
+    int duplicates = 0; // left out: the same person (number) through several groups
     int cannotReceiveSms = 0; // left out: landlines and other numbers that take no SMS
-    int segments = 0;         // total SMS parts = tokens
-    int maxSegments = 0;      // the longest single message
-    int tokens = 0;           // what it costs (0 on the simulator)
-    int balance = 0;          // the paying account's balance now
+    int segments = 0; // total SMS parts = tokens
+    int maxSegments = 0; // the longest single message
+    int tokens = 0; // what it costs (0 on the simulator)
+    int balance = 0; // the paying account's balance now
     bool personalised = false;
-    QString encoding;         // "GSM-7", "UCS-2" or "mixed"
-    QStringList samples;      // the first few messages as they will read
-    QStringList warnings;     // translated: long messages, Unicode...
+    QString encoding; // "GSM-7", "UCS-2" or "mixed"
+    QStringList samples; // the first few messages as they will read
+    QStringList warnings; // translated: long messages, Unicode...
     // Repeating campaigns: the figures above are for the first occurrence (each one is counted
     // again when it goes, as members change); these say when and how often.
     QDateTime firstOccurrence;
-    int occurrences = 0;      // how many times it will go, up to the end date
+    int occurrences = 0; // how many times it will go, up to the end date
 };
 
 // A campaign as stored.
@@ -71,11 +71,11 @@ struct Campaign {
     int segments = 0;
     int tokens = 0;
     qint64 accountId = 0;
-    QString statusReason;       // why it is paused, for people
-    QMap<QString, int> states;  // outbox rows by state
-    Recurrence recurrence;      // repeating campaigns: scheduledAt is the next occurrence
-    QDateTime repeatUntil;      // the last moment an occurrence may go (end of the chosen day)
-    qint64 parentId = 0;        // an occurrence: the repeating campaign it came from
+    QString statusReason; // why it is paused, for people
+    QMap<QString, int> states; // outbox rows by state
+    Recurrence recurrence; // repeating campaigns: scheduledAt is the next occurrence
+    QDateTime repeatUntil; // the last moment an occurrence may go (end of the chosen day)
+    qint64 parentId = 0; // an occurrence: the repeating campaign it came from
 
     bool isRepeating() const { return recurrence.isRepeating(); }
 };

@@ -30,7 +30,8 @@ constexpr int MaxCampaignName = 100;
 
 QString statusFor(const QDateTime &scheduledAt, qint64 nowMs)
 {
-    return scheduledAt.isValid() && scheduledAt.toMSecsSinceEpoch() > nowMs ? QStringLiteral("scheduled") : QStringLiteral("queued");
+    return scheduledAt.isValid() && scheduledAt.toMSecsSinceEpoch() > nowMs ? QStringLiteral("scheduled")
+                                                                            : QStringLiteral("queued");
 }
 
 Campaign campaignFromRow(const QSqlQuery &q)
@@ -84,8 +85,7 @@ CampaignService::CampaignService(Database &database, TokenLedger &ledger, const 
     , m_database(database)
     , m_ledger(ledger)
     , m_clock(clock)
-{
-}
+{ }
 
 Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &draft, int samples) const
 {
@@ -134,9 +134,10 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
             return std::unexpected(q.error(tr("Reading the recipients")));
         return {};
     };
-    constexpr const char *MembersSql = "SELECT c.id, c.first_name, c.last_name, c.phone, o.phone IS NOT NULL FROM group_members gm "
-                                       "JOIN contacts c ON c.id = gm.contact_id LEFT JOIN opt_outs o ON o.phone = c.phone "
-                                       "WHERE gm.group_id = ?1 ORDER BY c.id";
+    constexpr const char *MembersSql
+        = "SELECT c.id, c.first_name, c.last_name, c.phone, o.phone IS NOT NULL FROM group_members gm "
+          "JOIN contacts c ON c.id = gm.contact_id LEFT JOIN opt_outs o ON o.phone = c.phone "
+          "WHERE gm.group_id = ?1 ORDER BY c.id";
     constexpr const char *ContactSql = "SELECT c.id, c.first_name, c.last_name, c.phone, o.phone IS NOT NULL FROM contacts c "
                                        "LEFT JOIN opt_outs o ON o.phone = c.phone WHERE c.id = ?1";
     for (const qint64 groupId : draft.groupIds) {
@@ -169,16 +170,20 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
     }
     if (out.recipients.isEmpty()) {
         if (out.preview.cannotReceiveSms > 0 && out.preview.optedOut == 0)
-            return fail(ErrorCode::InvalidInput, tr("Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and "
-                                                    "other numbers that are not mobile).", nullptr, out.preview.cannotReceiveSms));
+            return fail(ErrorCode::InvalidInput,
+                        tr("Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and "
+                           "other numbers that are not mobile).",
+                           nullptr, out.preview.cannotReceiveSms));
         if (out.preview.optedOut > 0 && out.preview.cannotReceiveSms > 0)
-            return fail(ErrorCode::InvalidInput, tr("Nobody to send to: of the people chosen, %1 opted out of messages and %2 have numbers "
-                                                    "that cannot receive SMS.")
-                                                     .arg(out.preview.optedOut)
-                                                     .arg(out.preview.cannotReceiveSms));
+            return fail(ErrorCode::InvalidInput,
+                        tr("Nobody to send to: of the people chosen, %1 opted out of messages and %2 have numbers "
+                           "that cannot receive SMS.")
+                            .arg(out.preview.optedOut)
+                            .arg(out.preview.cannotReceiveSms));
         if (out.preview.optedOut > 0)
-            return fail(ErrorCode::InvalidInput, tr("Nobody to send to: everyone chosen (%n person(s)) has opted out of messages.", nullptr,
-                                                    out.preview.optedOut));
+            return fail(ErrorCode::InvalidInput,
+                        tr("Nobody to send to: everyone chosen (%n person(s)) has opted out of messages.", nullptr,
+                           out.preview.optedOut));
         return fail(ErrorCode::InvalidInput, tr("Nobody to send to: the chosen groups have no members."));
     }
 
@@ -245,7 +250,8 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
         p.warnings << tr("Nobody to send to in: %1.").arg(emptyGroups.join(QStringLiteral(", ")));
     if (p.cannotReceiveSms > 0)
         p.warnings << tr("Left out: %n number(s) that cannot receive SMS (landlines and other numbers that are not mobile). "
-                         "Correct them in Contacts.", nullptr, p.cannotReceiveSms);
+                         "Correct them in Contacts.",
+                         nullptr, p.cannotReceiveSms);
     return out;
 }
 
@@ -261,9 +267,10 @@ Status CampaignService::checkRepeat(const CampaignDraft &draft, QDateTime *first
     const QDateTime firstAt = draft.recurrence.first(start);
     const QDateTime end(draft.repeatUntil.addDays(1), QTime(0, 0));
     if (!firstAt.isValid() || firstAt >= end) {
-        return fail(ErrorCode::InvalidInput, tr("The end date, %1, comes before the first message (%2). Choose a later end date.")
-                                                 .arg(QLocale().toString(draft.repeatUntil, QLocale::ShortFormat),
-                                                      QLocale().toString(firstAt.isValid() ? firstAt : start, QLocale::ShortFormat)));
+        return fail(ErrorCode::InvalidInput,
+                    tr("The end date, %1, comes before the first message (%2). Choose a later end date.")
+                        .arg(QLocale().toString(draft.repeatUntil, QLocale::ShortFormat),
+                             QLocale().toString(firstAt.isValid() ? firstAt : start, QLocale::ShortFormat)));
     }
     int count = 0;
     for (QDateTime t = firstAt; t.isValid() && t < end && count < 100'000; t = draft.recurrence.next(t))
@@ -297,8 +304,8 @@ Result<CampaignPreview> CampaignService::preview(const CampaignDraft &draft, int
     return preview;
 }
 
-Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraft &draft, const QString &userName, qint64 existingId,
-                                      qint64 parentId)
+Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraft &draft, const QString &userName,
+                                      qint64 existingId, qint64 parentId)
 {
     QDateTime first;
     if (Status repeat = checkRepeat(draft, &first, nullptr); !repeat)
@@ -326,7 +333,8 @@ Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraf
                 return std::unexpected(balance.error());
             if (*balance < p.tokens) {
                 return fail(ErrorCode::InvalidInput,
-                            tr("Not enough tokens for the first message: it needs %1 and the %2 account has %3. Add tokens, or choose fewer people.")
+                            tr("Not enough tokens for the first message: it needs %1 and the %2 account has %3. Add tokens, or "
+                               "choose fewer people.")
                                 .arg(p.tokens)
                                 .arg(draft.accountName)
                                 .arg(*balance));
@@ -336,15 +344,19 @@ Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraf
     const QString name = draft.name.simplified().left(MaxCampaignName);
     QSqlQuery row(db);
     if (existingId == 0) {
-        row.prepare(QStringLiteral("INSERT INTO campaigns(name, body, template_id, sender_id, priority, status, gateway, scheduled_at, "
-                                   "account_id, recipients, segments, tokens, launched_at, recurrence, recur_until, parent_id, created_at) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        row.prepare(QStringLiteral(
+            "INSERT INTO campaigns(name, body, template_id, sender_id, priority, status, gateway, scheduled_at, "
+            "account_id, recipients, segments, tokens, launched_at, recurrence, recur_until, parent_id, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     } else {
-        row.prepare(QStringLiteral("UPDATE campaigns SET name = ?, body = ?, template_id = ?, sender_id = ?, priority = ?, status = ?, "
-                                   "gateway = ?, scheduled_at = ?, account_id = ?, recipients = ?, segments = ?, tokens = ?, launched_at = ?, "
-                                   "recurrence = ?, recur_until = ?, status_reason = '' WHERE id = ?"));
+        row.prepare(QStringLiteral(
+            "UPDATE campaigns SET name = ?, body = ?, template_id = ?, sender_id = ?, priority = ?, status = ?, "
+            "gateway = ?, scheduled_at = ?, account_id = ?, recipients = ?, segments = ?, tokens = ?, launched_at = ?, "
+            "recurrence = ?, recur_until = ?, status_reason = '' WHERE id = ?"));
     }
-    row.addBindValue(sqlText(name.isEmpty() ? tr("Message of %1").arg(QLocale().toString(m_clock.nowUtc().toLocalTime(), QLocale::ShortFormat)) : name));
+    row.addBindValue(
+        sqlText(name.isEmpty() ? tr("Message of %1").arg(QLocale().toString(m_clock.nowUtc().toLocalTime(), QLocale::ShortFormat))
+                               : name));
     row.addBindValue(draft.body);
     row.addBindValue(draft.templateId > 0 ? QVariant(draft.templateId) : QVariant());
     row.addBindValue(sqlText(draft.senderId.trimmed()));
@@ -497,12 +509,14 @@ Result<Campaign> CampaignService::update(qint64 id, const CampaignDraft &draft, 
     if (!current)
         return std::unexpected(current.error());
     if (!isEditable(*current))
-        return fail(ErrorCode::Conflict, tr("“%1” can no longer be changed: it has started sending or has ended.").arg(current->name));
+        return fail(ErrorCode::Conflict,
+                    tr("“%1” can no longer be changed: it has started sending or has ended.").arg(current->name));
     const int started = current->recipients - current->states.value(QStringLiteral("queued"));
     if (!current->isRepeating() && started > 0)
         return fail(ErrorCode::Conflict, tr("“%1” can no longer be changed: it has started sending.").arg(current->name));
     // The old messages and their reservation go; the new ones are written in their place.
-    if (const Result<qint64> released = m_ledger.releaseAllInTransaction(db, id, tr("Campaign changed before sending"), userName); !released)
+    if (const Result<qint64> released = m_ledger.releaseAllInTransaction(db, id, tr("Campaign changed before sending"), userName);
+        !released)
         return std::unexpected(released.error());
     QSqlQuery remove(db);
     remove.prepare(QStringLiteral("DELETE FROM outbox WHERE campaign_id = ?"));
@@ -544,7 +558,8 @@ Status CampaignService::pauseRepeating(qint64 id)
 Status CampaignService::resumeRepeating(qint64 id)
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("UPDATE campaigns SET status = 'recurring', status_reason = '' WHERE id = ? AND status = 'paused' AND recurrence <> ''"));
+    q.prepare(QStringLiteral(
+        "UPDATE campaigns SET status = 'recurring', status_reason = '' WHERE id = ? AND status = 'paused' AND recurrence <> ''"));
     q.addBindValue(id);
     if (!q.exec())
         return std::unexpected(Database::storageError(q.lastError(), tr("Resuming the campaign")));
@@ -565,7 +580,8 @@ Result<QList<qint64>> CampaignService::launchDueOccurrences(const QString &userN
     QList<qint64> due;
     {
         QSqlQuery q(m_database.connection());
-        q.prepare(QStringLiteral("SELECT id FROM campaigns WHERE status = 'recurring' AND scheduled_at <= ? ORDER BY scheduled_at, id"));
+        q.prepare(QStringLiteral(
+            "SELECT id FROM campaigns WHERE status = 'recurring' AND scheduled_at <= ? ORDER BY scheduled_at, id"));
         q.addBindValue(m_clock.nowMs());
         if (!q.exec())
             return std::unexpected(Database::storageError(q.lastError(), tr("Reading campaigns")));
@@ -592,8 +608,9 @@ Status CampaignService::recordSkipped(const QSqlDatabase &db, const CampaignDraf
                                       const QString &reason)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO campaigns(name, body, sender_id, priority, status, status_reason, gateway, scheduled_at, parent_id, "
-                             "created_at, finished_at) VALUES (?, ?, ?, ?, 'skipped', ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO campaigns(name, body, sender_id, priority, status, status_reason, gateway, scheduled_at, parent_id, "
+        "created_at, finished_at) VALUES (?, ?, ?, ?, 'skipped', ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(sqlText(tr("%1 — %2").arg(parent.name, shortDate(when)).left(MaxCampaignName)));
     q.addBindValue(parent.body);
     q.addBindValue(sqlText(parent.senderId));
@@ -622,7 +639,8 @@ Result<qint64> CampaignService::launchOccurrence(qint64 parentId, const QString 
         return std::unexpected(parent.error());
     const qint64 now = m_clock.nowMs();
     // Looked at again inside the transaction: another window or process may have just done it.
-    if (parent->status != QStringLiteral("recurring") || !parent->scheduledAt.isValid() || parent->scheduledAt.toMSecsSinceEpoch() > now)
+    if (parent->status != QStringLiteral("recurring") || !parent->scheduledAt.isValid()
+        || parent->scheduledAt.toMSecsSinceEpoch() > now)
         return qint64(0);
     Result<CampaignDraft> d = draft(parentId);
     if (!d)
@@ -647,8 +665,9 @@ Result<qint64> CampaignService::launchOccurrence(qint64 parentId, const QString 
         QString list = days.join(QStringLiteral(", "));
         if (missed.size() > 5)
             list = tr("%1 and %n more", nullptr, int(missed.size() - 5)).arg(list);
-        if (Status recorded = recordSkipped(db, *d, parentId, missed.constLast(),
-                                            tr("Not sent on %1: Kengele was not running at the time, and it was too late to send.").arg(list));
+        if (Status recorded
+            = recordSkipped(db, *d, parentId, missed.constLast(),
+                            tr("Not sent on %1: Kengele was not running at the time, and it was too late to send.").arg(list));
             !recorded)
             return std::unexpected(recorded.error());
     }
@@ -672,7 +691,8 @@ Result<qint64> CampaignService::launchOccurrence(qint64 parentId, const QString 
             return std::unexpected(child.error());
         } else {
             // This time it cannot go (nobody left, not enough tokens...): say so, keep repeating.
-            if (!savepoint.exec(QStringLiteral("ROLLBACK TO occurrence")) || !savepoint.exec(QStringLiteral("RELEASE occurrence")))
+            if (!savepoint.exec(QStringLiteral("ROLLBACK TO occurrence"))
+                || !savepoint.exec(QStringLiteral("RELEASE occurrence")))
                 return std::unexpected(Database::storageError(savepoint.lastError(), tr("Sending a repeating message")));
             if (Status recorded = recordSkipped(db, *d, parentId, *go, child.error().message); !recorded)
                 return std::unexpected(recorded.error());
@@ -730,7 +750,8 @@ Result<QList<Campaign>> CampaignService::list() const
 Result<int> CampaignService::countRecipients(qint64 campaignId, const QString &state) const
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ?") + (state.isEmpty() ? QString() : QStringLiteral(" AND state = ?")));
+    q.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ?")
+              + (state.isEmpty() ? QString() : QStringLiteral(" AND state = ?")));
     q.addBindValue(campaignId);
     if (!state.isEmpty())
         q.addBindValue(state);
@@ -743,9 +764,11 @@ Result<QList<OutboxRow>> CampaignService::recipients(qint64 campaignId, const QS
 {
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, phone, name, state, reason, coalesce(message_id, ''), segments, attempts, cost, network, updated_at "
-                             "FROM outbox WHERE campaign_id = ?")
-              + (state.isEmpty() ? QString() : QStringLiteral(" AND state = ?")) + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"));
+    q.prepare(
+        QStringLiteral(
+            "SELECT id, phone, name, state, reason, coalesce(message_id, ''), segments, attempts, cost, network, updated_at "
+            "FROM outbox WHERE campaign_id = ?")
+        + (state.isEmpty() ? QString() : QStringLiteral(" AND state = ?")) + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"));
     q.addBindValue(campaignId);
     if (!state.isEmpty())
         q.addBindValue(state);

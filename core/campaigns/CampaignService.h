@@ -26,8 +26,8 @@ class CampaignService final : public QObject
 public:
     // Limits that protect the budget; the caller may change them (settings).
     struct Limits {
-        int warnSegments = 10;      // a message longer than this gets a warning
-        int maxSegments = 20;       // a message longer than this is refused
+        int warnSegments = 10; // a message longer than this gets a warning
+        int maxSegments = 20; // a message longer than this is refused
         qint64 pastScheduleGraceMs = 60'000;
         // An occurrence of a repeating campaign later than this (the computer was off) is skipped
         // and recorded, rather than sent at an odd hour or several at once.
@@ -90,9 +90,11 @@ private:
     Result<Rendered> render(const CampaignDraft &draft, int samples) const;
     Status checkRepeat(const CampaignDraft &draft, QDateTime *first, int *occurrences) const;
     // Writes (existingId 0: inserts) a campaign from a draft inside the caller's transaction.
-    Result<qint64> write(const QSqlDatabase &db, const CampaignDraft &draft, const QString &userName, qint64 existingId, qint64 parentId);
+    Result<qint64> write(const QSqlDatabase &db, const CampaignDraft &draft, const QString &userName, qint64 existingId,
+                         qint64 parentId);
     Result<qint64> launchOccurrence(qint64 parentId, const QString &userName, bool *launched);
-    Status recordSkipped(const QSqlDatabase &db, const CampaignDraft &parent, qint64 parentId, const QDateTime &when, const QString &reason);
+    Status recordSkipped(const QSqlDatabase &db, const CampaignDraft &parent, qint64 parentId, const QDateTime &when,
+                         const QString &reason);
 
     Database &m_database;
     TokenLedger &m_ledger;

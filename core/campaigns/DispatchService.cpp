@@ -8,7 +8,7 @@
 namespace kengele {
 
 DispatchService::DispatchService(Database &database, TokenLedger &ledger, const Clock &clock, Dispatcher::GatewayFactory factory,
-    const Dispatcher::Options &options, QObject *parent)
+                                 const Dispatcher::Options &options, QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_ledger(ledger)
@@ -54,7 +54,8 @@ void DispatchService::start()
         },
         Qt::BlockingQueuedConnection);
     QMetaObject::invokeMethod(m_dispatcher, &Dispatcher::start, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(m_dispatcher, [this, d = m_dispatcher] { launchOccurrences(d); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_dispatcher, [this, d = m_dispatcher] { launchOccurrences(d); }, Qt::QueuedConnection);
 }
 
 void DispatchService::launchOccurrences(Dispatcher *dispatcher)
@@ -103,7 +104,8 @@ void DispatchService::wake()
     if (!m_dispatcher)
         return;
     QMetaObject::invokeMethod(m_dispatcher, &Dispatcher::wake, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(m_dispatcher, [this, d = m_dispatcher] { launchOccurrences(d); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_dispatcher, [this, d = m_dispatcher] { launchOccurrences(d); }, Qt::QueuedConnection);
 }
 
 void DispatchService::setRate(double ratePerSecond)

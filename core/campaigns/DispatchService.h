@@ -30,7 +30,7 @@ class DispatchService final : public QObject
 
 public:
     DispatchService(Database &database, TokenLedger &ledger, const Clock &clock, Dispatcher::GatewayFactory factory,
-        const Dispatcher::Options &options, QObject *parent = nullptr);
+                    const Dispatcher::Options &options, QObject *parent = nullptr);
     ~DispatchService() override;
 
     void start();

@@ -72,7 +72,8 @@ void Dispatcher::stop()
     const qint64 now = m_clock.nowMs();
     for (const WorkBatch &batch : std::as_const(m_claimed)) {
         for (const WorkItem &item : batch.items)
-            m_outcomes.append(Outcome{item.outboxId, batch.campaignId, item.segments, batch.charged, Outcome::Kind::Requeue, {}, {}, {}, now});
+            m_outcomes.append(
+                Outcome{item.outboxId, batch.campaignId, item.segments, batch.charged, Outcome::Kind::Requeue, {}, {}, {}, now});
     }
     m_claimed.clear();
     flush();
@@ -187,7 +188,8 @@ void Dispatcher::send(const WorkBatch &batch)
         // The gateway cannot be used (no API key, say): the campaign waits for a person.
         const qint64 now = m_clock.nowMs();
         for (const WorkItem &item : batch.items)
-            m_outcomes.append(Outcome{item.outboxId, batch.campaignId, item.segments, batch.charged, Outcome::Kind::Requeue, {}, whyNot, {}, now});
+            m_outcomes.append(Outcome{
+                item.outboxId, batch.campaignId, item.segments, batch.charged, Outcome::Kind::Requeue, {}, whyNot, {}, now});
         flush();
         m_store.pause(batch.campaignId, whyNot);
         Q_EMIT campaignPaused(batch.campaignId, whyNot);
@@ -210,7 +212,8 @@ void Dispatcher::wentOffline(const WorkBatch &batch, const QString &reason)
     const qint64 now = m_clock.nowMs();
     auto requeue = [&](const WorkBatch &b) {
         for (const WorkItem &item : b.items)
-            m_outcomes.append(Outcome{item.outboxId, b.campaignId, item.segments, b.charged, Outcome::Kind::Requeue, {}, reason, {}, now});
+            m_outcomes.append(
+                Outcome{item.outboxId, b.campaignId, item.segments, b.charged, Outcome::Kind::Requeue, {}, reason, {}, now});
     };
     requeue(batch);
     for (const WorkBatch &claimed : std::as_const(m_claimed))
@@ -258,8 +261,9 @@ void Dispatcher::received(const WorkBatch &batch, const SendResult &result)
         for (const WorkItem &item : batch.items) {
             const RecipientResult *r = byPhone.value(item.phone);
             if (!r) {
-                m_outcomes.append(outcome(item, Outcome::Kind::Uncertain,
-                                          tr("The gateway's answer did not mention this number, so it may or may not have been sent.")));
+                m_outcomes.append(
+                    outcome(item, Outcome::Kind::Uncertain,
+                            tr("The gateway's answer did not mention this number, so it may or may not have been sent.")));
                 continue;
             }
             switch (r->outcome) {

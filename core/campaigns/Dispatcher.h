@@ -4,10 +4,10 @@
 #pragma once
 
 #include "OutboxStore.h"
-#include "gateway/DeliveryReport.h"
 #include "QuietHours.h"
 #include "RateLimiter.h"
 #include "RetryPolicy.h"
+#include "gateway/DeliveryReport.h"
 
 #include <QHash>
 #include <QObject>
@@ -33,10 +33,10 @@ class Dispatcher final : public QObject
 
 public:
     struct Options {
-        int maxInFlight = 16;          // requests waiting for an answer at once (HttpClient keeps up to 16 connections)
-        int claimSize = 300;           // most messages claimed at a time (whole requests of 100)
-        int maxPerRequest = 100;       // recipients of one request (capped by the gateway's own limit)
-        double ratePerSecond = 0;      // messages per second; 0: no limit
+        int maxInFlight = 16; // requests waiting for an answer at once (HttpClient keeps up to 16 connections)
+        int claimSize = 300; // most messages claimed at a time (whole requests of 100)
+        int maxPerRequest = 100; // recipients of one request (capped by the gateway's own limit)
+        double ratePerSecond = 0; // messages per second; 0: no limit
         RetryPolicy retry;
         QuietHours quietHours;
         bool respectQuietHours = true;
@@ -44,7 +44,7 @@ public:
         // first after offlineRetryMs, doubling up to maxOfflineRetryMs. No message loses an attempt.
         qint64 offlineRetryMs = 5'000;
         qint64 maxOfflineRetryMs = 5 * 60'000;
-        int flushAt = 256;             // outcomes recorded in one transaction
+        int flushAt = 256; // outcomes recorded in one transaction
         int flushIntervalMs = 25;
     };
     // Makes the gateway for a campaign's gateway name ("simulator", "africastalking"); nullptr when
@@ -103,15 +103,15 @@ private:
     RateLimiter m_limiter;
     QRandomGenerator m_random;
     QHash<QString, SmsGateway *> m_gateways;
-    QSet<qint64> m_paused;  // paused by this dispatcher since it last started or woke
+    QSet<qint64> m_paused; // paused by this dispatcher since it last started or woke
     QList<WorkBatch> m_claimed;
     QList<Outcome> m_outcomes;
     QList<DeliveryReport> m_reports;
     QTimer m_pumpTimer;
     QTimer m_flushTimer;
     int m_inFlight = 0;
-    qint64 m_offlineUntil = 0;  // 0: online
-    qint64 m_offlineDelay = 0;  // the current wait between tries while offline
+    qint64 m_offlineUntil = 0; // 0: online
+    qint64 m_offlineDelay = 0; // the current wait between tries while offline
     bool m_running = false;
     bool m_pumping = false;
     bool m_drained = false;

@@ -35,8 +35,9 @@ constexpr int UrgentPriority = 3;
 constexpr const char *ActiveCampaignsSql = "SELECT id, priority, sender_id, gateway, tokens > 0 FROM campaigns "
                                            "WHERE status IN ('queued', 'scheduled', 'sending') ORDER BY priority DESC, id";
 // During quiet hours: only urgent campaigns (?1).
-constexpr const char *ActiveUrgentCampaignsSql = "SELECT id, priority, sender_id, gateway, tokens > 0 FROM campaigns "
-                                                 "WHERE status IN ('queued', 'scheduled', 'sending') AND priority = ?1 ORDER BY id";
+constexpr const char *ActiveUrgentCampaignsSql
+    = "SELECT id, priority, sender_id, gateway, tokens > 0 FROM campaigns "
+      "WHERE status IN ('queued', 'scheduled', 'sending') AND priority = ?1 ORDER BY id";
 // Due messages of one campaign (?1), oldest first: ?2 now, ?3 how many. Read in index order from
 // outbox_queue(campaign_id, state, due_at), so neither sorted nor read beyond what is taken.
 constexpr const char *DueSql = "SELECT o.id, o.phone, o.text, o.segments, o.attempts, o.due_at, "
@@ -44,10 +45,12 @@ constexpr const char *DueSql = "SELECT o.id, o.phone, o.text, o.segments, o.atte
                                "FROM outbox o WHERE o.campaign_id = ?1 AND o.state = 'queued' AND o.due_at <= ?2 "
                                "ORDER BY o.due_at, o.id LIMIT ?3";
 // The earliest due time of a queued message of an active campaign, one index lookup per campaign.
-constexpr const char *NextDueSql = "SELECT min((SELECT min(o.due_at) FROM outbox o WHERE o.campaign_id = c.id AND o.state = 'queued')) "
-                                   "FROM campaigns c WHERE c.status IN ('queued', 'scheduled', 'sending')";
-constexpr const char *NextDueUrgentSql = "SELECT min((SELECT min(o.due_at) FROM outbox o WHERE o.campaign_id = c.id AND o.state = 'queued')) "
-                                         "FROM campaigns c WHERE c.status IN ('queued', 'scheduled', 'sending') AND c.priority = ?1";
+constexpr const char *NextDueSql
+    = "SELECT min((SELECT min(o.due_at) FROM outbox o WHERE o.campaign_id = c.id AND o.state = 'queued')) "
+      "FROM campaigns c WHERE c.status IN ('queued', 'scheduled', 'sending')";
+constexpr const char *NextDueUrgentSql
+    = "SELECT min((SELECT min(o.due_at) FROM outbox o WHERE o.campaign_id = c.id AND o.state = 'queued')) "
+      "FROM campaigns c WHERE c.status IN ('queued', 'scheduled', 'sending') AND c.priority = ?1";
 
 struct ActiveCampaign {
     qint64 id = 0;
@@ -62,8 +65,7 @@ OutboxStore::OutboxStore(Database &database, TokenLedger &ledger, const Clock &c
     : m_database(database)
     , m_ledger(ledger)
     , m_clock(clock)
-{
-}
+{ }
 
 namespace {
 // Rows written by one INSERT statement at launch. One statement per row spends more in starting
@@ -75,7 +77,8 @@ constexpr int RowsPerInsert = 100;
 // row (campaign, priority, due time, now); each row then has five of its own, from ?5.
 QByteArray insertQueuedSql(int rows)
 {
-    QByteArray sql = "INSERT INTO outbox(campaign_id, contact_id, phone, name, text, segments, priority, due_at, updated_at) VALUES ";
+    QByteArray sql
+        = "INSERT INTO outbox(campaign_id, contact_id, phone, name, text, segments, priority, due_at, updated_at) VALUES ";
     sql.reserve(sql.size() + rows * 48);
     for (int row = 0; row < rows; ++row) {
         const int first = 5 + row * 5;
@@ -97,7 +100,8 @@ Status OutboxStore::insertQueued(const QSqlDatabase &db, qint64 campaignId, int 
     // in that order.
     std::vector<qsizetype> order(std::size_t(messages.size()));
     std::iota(order.begin(), order.end(), qsizetype(0));
-    std::sort(order.begin(), order.end(), [&messages](qsizetype a, qsizetype b) { return messages.at(a).phone < messages.at(b).phone; });
+    std::sort(order.begin(), order.end(),
+              [&messages](qsizetype a, qsizetype b) { return messages.at(a).phone < messages.at(b).phone; });
     const auto write = [&](qsizetype from, int rows) -> Status {
         SqliteStatement outbox(db, insertQueuedSql(rows).constData());
         if (!outbox.isValid())
@@ -175,13 +179,14 @@ Result<QList<WorkBatch>> OutboxStore::claim(int maxMessages, int maxPerRequest, 
         if (quietHours)
             c.bind(1, UrgentPriority);
         while (c.next())
-            active.append(ActiveCampaign{c.columnInt64(0), c.columnInt(1), c.columnText(2), c.columnText(3), c.columnInt(4) != 0});
+            active.append(
+                ActiveCampaign{c.columnInt64(0), c.columnInt(1), c.columnText(2), c.columnText(3), c.columnInt(4) != 0});
         if (c.failed())
             return std::unexpected(c.error(tr("Reading the outbox")));
     }
 
     QList<WorkBatch> batches;
-    QHash<QPair<qint64, QString>, qsizetype> open;  // (campaign, text) → index of its unfilled batch
+    QHash<QPair<qint64, QString>, qsizetype> open; // (campaign, text) → index of its unfilled batch
     struct Cancelled {
         qint64 id;
         qint64 campaignId;
@@ -254,7 +259,7 @@ Result<QList<WorkBatch>> OutboxStore::claim(int maxMessages, int maxPerRequest, 
                     continue;
                 if (best == cursors.size()
                     || std::pair(cursors[i]->columnInt64(5), cursors[i]->columnInt64(0))
-                           < std::pair(cursors[best]->columnInt64(5), cursors[best]->columnInt64(0)))
+                        < std::pair(cursors[best]->columnInt64(5), cursors[best]->columnInt64(0)))
                     best = i;
             }
             if (best == cursors.size())
@@ -290,7 +295,8 @@ Result<QList<WorkBatch>> OutboxStore::claim(int maxMessages, int maxPerRequest, 
         }
     }
     for (auto it = release.cbegin(); it != release.cend(); ++it) {
-        if (Status released = m_ledger.releaseInTransaction(db, it.key(), it.value(), tr("Opted out before sending"), {}); !released)
+        if (Status released = m_ledger.releaseInTransaction(db, it.key(), it.value(), tr("Opted out before sending"), {});
+            !released)
             return std::unexpected(released.error());
     }
     SqliteStatement sending(db, "UPDATE campaigns SET status = 'sending' WHERE id = ?1 AND status IN ('queued', 'scheduled')");
@@ -315,8 +321,9 @@ Status OutboxStore::apply(const QList<Outcome> &outcomes)
     const qint64 now = m_clock.nowMs();
     // One prepared statement per kind of outcome, one row each: a row that is not `submitting` any
     // more (cancelled meanwhile) changes nothing and moves no tokens.
-    SqliteStatement sent(db, "UPDATE outbox SET state = 'sent', message_id = ?1, cost = ?2, reason = '', updated_at = ?3 "
-                             "WHERE id = ?4 AND state = 'submitting'");
+    SqliteStatement sent(db,
+                         "UPDATE outbox SET state = 'sent', message_id = ?1, cost = ?2, reason = '', updated_at = ?3 "
+                         "WHERE id = ?4 AND state = 'submitting'");
     if (!sent.isValid())
         return std::unexpected(sent.error(tr("Recording what was sent")));
     sent.bind(3, now);
@@ -341,7 +348,9 @@ Status OutboxStore::apply(const QList<Outcome> &outcomes)
             break;
         case Outcome::Kind::Failed:
             if (!failed)
-                failed.emplace(db, "UPDATE outbox SET state = 'failed', reason = ?1, updated_at = ?2 WHERE id = ?3 AND state = 'submitting'");
+                failed.emplace(
+                    db,
+                    "UPDATE outbox SET state = 'failed', reason = ?1, updated_at = ?2 WHERE id = ?3 AND state = 'submitting'");
             query = &*failed;
             failed->bind(1, o.reason);
             failed->bind(2, now);
@@ -349,8 +358,9 @@ Status OutboxStore::apply(const QList<Outcome> &outcomes)
             break;
         case Outcome::Kind::Retry:
             if (!retry)
-                retry.emplace(db, "UPDATE outbox SET state = 'queued', due_at = ?1, reason = ?2, updated_at = ?3 "
-                                  "WHERE id = ?4 AND state = 'submitting'");
+                retry.emplace(db,
+                              "UPDATE outbox SET state = 'queued', due_at = ?1, reason = ?2, updated_at = ?3 "
+                              "WHERE id = ?4 AND state = 'submitting'");
             query = &*retry;
             retry->bind(1, o.dueAt);
             retry->bind(2, o.reason);
@@ -359,8 +369,9 @@ Status OutboxStore::apply(const QList<Outcome> &outcomes)
             break;
         case Outcome::Kind::Requeue:
             if (!requeue)
-                requeue.emplace(db, "UPDATE outbox SET state = 'queued', due_at = ?1, reason = ?2, attempts = max(attempts - 1, 0), "
-                                    "updated_at = ?3 WHERE id = ?4 AND state = 'submitting'");
+                requeue.emplace(db,
+                                "UPDATE outbox SET state = 'queued', due_at = ?1, reason = ?2, attempts = max(attempts - 1, 0), "
+                                "updated_at = ?3 WHERE id = ?4 AND state = 'submitting'");
             query = &*requeue;
             requeue->bind(1, o.dueAt);
             requeue->bind(2, o.reason);
@@ -369,7 +380,9 @@ Status OutboxStore::apply(const QList<Outcome> &outcomes)
             break;
         case Outcome::Kind::Uncertain:
             if (!uncertain)
-                uncertain.emplace(db, "UPDATE outbox SET state = 'uncertain', reason = ?1, updated_at = ?2 WHERE id = ?3 AND state = 'submitting'");
+                uncertain.emplace(
+                    db,
+                    "UPDATE outbox SET state = 'uncertain', reason = ?1, updated_at = ?2 WHERE id = ?3 AND state = 'submitting'");
             query = &*uncertain;
             uncertain->bind(1, o.reason);
             uncertain->bind(2, now);
@@ -436,11 +449,16 @@ namespace {
 QString networkName(const QString &code)
 {
     static const QHash<QString, QString> names = {
-        {QStringLiteral("63902"), QStringLiteral("Safaricom")},     {QStringLiteral("63903"), QStringLiteral("Airtel Kenya")},
-        {QStringLiteral("63907"), QStringLiteral("Orange Kenya")},  {QStringLiteral("63999"), QStringLiteral("Equitel Kenya")},
-        {QStringLiteral("64101"), QStringLiteral("Airtel Uganda")}, {QStringLiteral("64110"), QStringLiteral("MTN Uganda")},
-        {QStringLiteral("64002"), QStringLiteral("Tigo Tanzania")}, {QStringLiteral("64004"), QStringLiteral("Vodacom Tanzania")},
-        {QStringLiteral("64005"), QStringLiteral("Airtel Tanzania")}, {QStringLiteral("63510"), QStringLiteral("MTN Rwanda")},
+        {QStringLiteral("63902"), QStringLiteral("Safaricom")},
+        {QStringLiteral("63903"), QStringLiteral("Airtel Kenya")},
+        {QStringLiteral("63907"), QStringLiteral("Orange Kenya")},
+        {QStringLiteral("63999"), QStringLiteral("Equitel Kenya")},
+        {QStringLiteral("64101"), QStringLiteral("Airtel Uganda")},
+        {QStringLiteral("64110"), QStringLiteral("MTN Uganda")},
+        {QStringLiteral("64002"), QStringLiteral("Tigo Tanzania")},
+        {QStringLiteral("64004"), QStringLiteral("Vodacom Tanzania")},
+        {QStringLiteral("64005"), QStringLiteral("Airtel Tanzania")},
+        {QStringLiteral("63510"), QStringLiteral("MTN Rwanda")},
         {QStringLiteral("99999"), QStringLiteral("Sandbox")},
     };
     return names.value(code, code);
@@ -468,9 +486,11 @@ namespace {
 // holds a number's messages (one per campaign), newest campaign first; the one with the report's
 // id is taken. A report without a number (not from Africa's Talking) looks among the messages
 // still waiting for their report.
-constexpr const char *MessageByPhoneSql = "SELECT id FROM outbox WHERE phone = ?1 AND message_id = ?2 ORDER BY campaign_id DESC LIMIT 1";
-constexpr const char *WaitingMessageSql = "SELECT o.id FROM campaigns c JOIN outbox o ON o.campaign_id = c.id AND o.state = 'sent' "
-                                          "WHERE o.message_id = ?1 LIMIT 1";
+constexpr const char *MessageByPhoneSql
+    = "SELECT id FROM outbox WHERE phone = ?1 AND message_id = ?2 ORDER BY campaign_id DESC LIMIT 1";
+constexpr const char *WaitingMessageSql
+    = "SELECT o.id FROM campaigns c JOIN outbox o ON o.campaign_id = c.id AND o.state = 'sent' "
+      "WHERE o.message_id = ?1 LIMIT 1";
 } // namespace
 
 Result<int> OutboxStore::applyDeliveryReportsInTransaction(const QList<DeliveryReport> &reports)
@@ -479,10 +499,14 @@ Result<int> OutboxStore::applyDeliveryReportsInTransaction(const QList<DeliveryR
     const QString what = tr("Recording delivery reports");
     SqliteStatement byPhone(db, MessageByPhoneSql);
     SqliteStatement waiting(db, WaitingMessageSql);
-    SqliteStatement keep(db, "INSERT OR IGNORE INTO delivery_reports(message_id, status, failure_reason, network_code, received_at, outbox_id) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    SqliteStatement delivered(db, "UPDATE outbox SET state = 'delivered', network = ?1, updated_at = ?2 WHERE id = ?3 AND state = 'sent'");
-    SqliteStatement failed(db, "UPDATE outbox SET state = 'failed', network = ?1, updated_at = ?2, reason = ?4 WHERE id = ?3 AND state = 'sent'");
+    SqliteStatement keep(
+        db,
+        "INSERT OR IGNORE INTO delivery_reports(message_id, status, failure_reason, network_code, received_at, outbox_id) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    SqliteStatement delivered(
+        db, "UPDATE outbox SET state = 'delivered', network = ?1, updated_at = ?2 WHERE id = ?3 AND state = 'sent'");
+    SqliteStatement failed(
+        db, "UPDATE outbox SET state = 'failed', network = ?1, updated_at = ?2, reason = ?4 WHERE id = ?3 AND state = 'sent'");
     SqliteStatement pending(db, "UPDATE outbox SET network = ?1, updated_at = ?2 WHERE id = ?3 AND state = 'sent'");
     for (const SqliteStatement *statement : {&byPhone, &waiting, &keep, &delivered, &failed, &pending}) {
         if (!statement->isValid())
@@ -535,7 +559,8 @@ Result<int> OutboxStore::applyDeliveryReportsInTransaction(const QList<DeliveryR
         } else if (report.status == QStringLiteral("Failed") || report.status == QStringLiteral("Rejected")
                    || report.status == QStringLiteral("AbsentSubscriber") || report.status == QStringLiteral("Expired")) {
             query = &failed;
-            failed.bind(4, report.failureReason.isEmpty() ? report.status : report.status + QStringLiteral(": ") + report.failureReason);
+            failed.bind(
+                4, report.failureReason.isEmpty() ? report.status : report.status + QStringLiteral(": ") + report.failureReason);
         }
         query->bind(1, networkName(report.networkCode)); // a report without networkCode: '' (the column is NOT NULL)
         query->bind(2, now);
@@ -578,8 +603,9 @@ Result<int> OutboxStore::retryFailed(qint64 campaignId)
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
     QSqlQuery sum(db);
-    sum.prepare(QStringLiteral("SELECT coalesce(sum(o.segments), 0), count(*), c.tokens > 0, coalesce(c.account_id, 0) FROM outbox o "
-                               "JOIN campaigns c ON c.id = o.campaign_id WHERE o.campaign_id = ? AND o.state = 'failed'"));
+    sum.prepare(
+        QStringLiteral("SELECT coalesce(sum(o.segments), 0), count(*), c.tokens > 0, coalesce(c.account_id, 0) FROM outbox o "
+                       "JOIN campaigns c ON c.id = o.campaign_id WHERE o.campaign_id = ? AND o.state = 'failed'"));
     sum.addBindValue(campaignId);
     if (!sum.exec() || !sum.next())
         return std::unexpected(Database::storageError(sum.lastError(), tr("Queuing failed messages again")));
@@ -619,8 +645,9 @@ Result<int> OutboxStore::cancel(qint64 campaignId)
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
     QSqlQuery sum(db);
-    sum.prepare(QStringLiteral("SELECT coalesce(sum(o.segments), 0), count(*), c.tokens > 0 FROM outbox o JOIN campaigns c ON c.id = o.campaign_id "
-                               "WHERE o.campaign_id = ? AND o.state IN ('queued', 'uncertain')"));
+    sum.prepare(QStringLiteral(
+        "SELECT coalesce(sum(o.segments), 0), count(*), c.tokens > 0 FROM outbox o JOIN campaigns c ON c.id = o.campaign_id "
+        "WHERE o.campaign_id = ? AND o.state IN ('queued', 'uncertain')"));
     sum.addBindValue(campaignId);
     if (!sum.exec() || !sum.next())
         return std::unexpected(Database::storageError(sum.lastError(), tr("Cancelling the campaign")));

@@ -23,7 +23,7 @@ struct WorkItem {
     qint64 outboxId = 0;
     QString phone;
     int segments = 0;
-    int attempts = 0;  // including the one being made
+    int attempts = 0; // including the one being made
 };
 
 // Messages with the same text from one campaign, sent in one request.
@@ -32,7 +32,7 @@ struct WorkBatch {
     QString text;
     QString senderId;
     QString gateway;
-    bool charged = false;  // the campaign reserved tokens
+    bool charged = false; // the campaign reserved tokens
     QList<WorkItem> items;
 };
 
@@ -56,7 +56,7 @@ struct Outcome {
     QString messageId;
     QString reason;
     QString cost;
-    qint64 dueAt = 0;  // Retry and Requeue: when to try again
+    qint64 dueAt = 0; // Retry and Requeue: when to try again
 };
 
 // The outbox state machine of DESIGN 3.5, in SQL. Every change of state is committed before the

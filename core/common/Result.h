@@ -13,16 +13,16 @@ namespace kengele {
 // What went wrong, in a form front ends can act on (the code) and show (the message).
 // Messages are already translated and written for the person at the desk, not for engineers.
 enum class ErrorCode {
-    InvalidInput,  // the user typed or supplied something we cannot use
-    NotFound,      // the thing named does not exist
-    Conflict,      // it would duplicate something that must be unique
-    Storage,       // the database refused (disk full, damaged file, ...)
-    ReadOnly,      // the data folder or file cannot be written
-    NewerSchema,   // data written by a newer Kengele
-    Io,            // a file could not be read or written
-    Cancelled,     // the user stopped it; nothing was changed
-    Unsupported,   // the file or request is of a kind we do not handle
-    Keychain,      // the operating system's password store failed
+    InvalidInput, // the user typed or supplied something we cannot use
+    NotFound, // the thing named does not exist
+    Conflict, // it would duplicate something that must be unique
+    Storage, // the database refused (disk full, damaged file, ...)
+    ReadOnly, // the data folder or file cannot be written
+    NewerSchema, // data written by a newer Kengele
+    Io, // a file could not be read or written
+    Cancelled, // the user stopped it; nothing was changed
+    Unsupported, // the file or request is of a kind we do not handle
+    Keychain, // the operating system's password store failed
 };
 
 struct Error {
@@ -30,8 +30,7 @@ struct Error {
     QString message;
 };
 
-template<typename T>
-using Result = std::expected<T, Error>;
+template<typename T> using Result = std::expected<T, Error>;
 using Status = std::expected<void, Error>;
 
 inline std::unexpected<Error> fail(ErrorCode code, QString message)

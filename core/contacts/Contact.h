@@ -23,11 +23,11 @@ struct Contact {
     qint64 id = 0;
     QString firstName;
     QString lastName;
-    QString phone;     // E.164
-    QString phoneRaw;  // as typed or imported
+    QString phone; // E.164
+    QString phoneRaw; // as typed or imported
     QString email;
     QString notes;
-    QString source;    // manual, import, demo
+    QString source; // manual, import, demo
     QStringList groups;
     bool optedOut = false;
     QString optOutReason;
@@ -47,8 +47,8 @@ struct Contact {
 enum class ContactSort { Name, Phone, Groups, OptedOut, Created };
 
 struct ContactQuery {
-    QString search;          // matches name, email or phone digits
-    qint64 groupId = 0;      // 0: every contact
+    QString search; // matches name, email or phone digits
+    qint64 groupId = 0; // 0: every contact
     qint64 notInGroupId = 0; // 0: no exclusion
     ContactSort sort = ContactSort::Name;
     Qt::SortOrder order = Qt::AscendingOrder;

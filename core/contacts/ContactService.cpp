@@ -20,12 +20,12 @@ namespace {
 constexpr int MaxNameLength = 100;
 constexpr int MaxNotesLength = 2000;
 
-const QString SelectColumns = QStringLiteral(
-    "SELECT c.id, c.first_name, c.last_name, c.phone, c.phone_raw, c.email, c.notes, c.source, "
-    "c.created_at, c.updated_at, o.reason IS NOT NULL, coalesce(o.reason, ''), "
-    "(SELECT group_concat(g.name, '\x1f') FROM group_members gm JOIN groups g ON g.id = gm.group_id "
-    " WHERE gm.contact_id = c.id) "
-    "FROM contacts c LEFT JOIN opt_outs o ON o.phone = c.phone ");
+const QString SelectColumns
+    = QStringLiteral("SELECT c.id, c.first_name, c.last_name, c.phone, c.phone_raw, c.email, c.notes, c.source, "
+                     "c.created_at, c.updated_at, o.reason IS NOT NULL, coalesce(o.reason, ''), "
+                     "(SELECT group_concat(g.name, '\x1f') FROM group_members gm JOIN groups g ON g.id = gm.group_id "
+                     " WHERE gm.contact_id = c.id) "
+                     "FROM contacts c LEFT JOIN opt_outs o ON o.phone = c.phone ");
 
 Contact contactFromRow(const QSqlQuery &q)
 {
@@ -104,7 +104,7 @@ QString orderClause(const ContactQuery &query)
         return QStringLiteral(" ORDER BY c.phone ") + dir;
     case ContactSort::Groups:
         return QStringLiteral(" ORDER BY (SELECT count(*) FROM group_members gm WHERE gm.contact_id = c.id) ") + dir
-               + QStringLiteral(", c.name COLLATE NOCASE ") + dir;
+            + QStringLiteral(", c.name COLLATE NOCASE ") + dir;
     case ContactSort::OptedOut:
         return QStringLiteral(" ORDER BY (o.phone IS NOT NULL) ") + dir + QStringLiteral(", c.name COLLATE NOCASE ") + dir;
     case ContactSort::Created:
@@ -128,8 +128,7 @@ ContactService::ContactService(Database &database, const PhoneNormalizer &phones
     , m_database(database)
     , m_phones(phones)
     , m_clock(clock)
-{
-}
+{ }
 
 Result<QString> ContactService::normalizedPhone(QStringView raw) const
 {
@@ -158,8 +157,7 @@ Result<Contact> ContactService::add(const ContactInput &input, const QString &so
     if (!phone)
         return std::unexpected(phone.error());
     if (const Result<Contact> existing = findByPhone(*phone); existing) {
-        return fail(ErrorCode::Conflict,
-                    tr("The number %1 already belongs to %2.").arg(*phone, existing->name()));
+        return fail(ErrorCode::Conflict, tr("The number %1 already belongs to %2.").arg(*phone, existing->name()));
     }
 
     QSqlQuery q(m_database.connection());
@@ -190,8 +188,7 @@ Result<Contact> ContactService::update(qint64 id, const ContactInput &input)
     if (!phone)
         return std::unexpected(phone.error());
     if (const Result<Contact> existing = findByPhone(*phone); existing && existing->id != id) {
-        return fail(ErrorCode::Conflict,
-                    tr("The number %1 already belongs to %2.").arg(*phone, existing->name()));
+        return fail(ErrorCode::Conflict, tr("The number %1 already belongs to %2.").arg(*phone, existing->name()));
     }
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("UPDATE contacts SET first_name = ?, last_name = ?, phone = ?, phone_raw = ?, email = ?, "
@@ -276,11 +273,10 @@ Result<QList<Contact>> ContactService::fetch(const ContactQuery &query, int offs
     // The page's ids come first from the (covering) sort index, so a page deep in 100,000 contacts
     // does not build every skipped row; only the page's own rows are read in full.
     QVariantList binds;
-    const QString optOutJoin = query.sort == ContactSort::OptedOut ? QStringLiteral(" LEFT JOIN opt_outs o ON o.phone = c.phone")
-                                                                   : QString();
+    const QString optOutJoin
+        = query.sort == ContactSort::OptedOut ? QStringLiteral(" LEFT JOIN opt_outs o ON o.phone = c.phone") : QString();
     const QString sql = SelectColumns + QStringLiteral("WHERE c.id IN (SELECT c.id FROM contacts c") + optOutJoin
-                        + whereClause(query, binds) + orderClause(query) + QStringLiteral(" LIMIT ? OFFSET ?)")
-                        + orderClause(query);
+        + whereClause(query, binds) + orderClause(query) + QStringLiteral(" LIMIT ? OFFSET ?)") + orderClause(query);
     binds << limit << offset;
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);

@@ -12,7 +12,7 @@ struct Group {
     QString name;
     QString description;
     int memberCount = 0;
-    int optedOutCount = 0;  // members whose number is opted out
+    int optedOutCount = 0; // members whose number is opted out
 };
 
 } // namespace kengele

@@ -16,12 +16,11 @@ namespace {
 
 constexpr int MaxGroupName = 60;
 
-const QString SelectGroups = QStringLiteral(
-    "SELECT g.id, g.name, g.description, "
-    " (SELECT count(*) FROM group_members gm WHERE gm.group_id = g.id), "
-    " (SELECT count(*) FROM group_members gm JOIN contacts c ON c.id = gm.contact_id "
-    "   JOIN opt_outs o ON o.phone = c.phone WHERE gm.group_id = g.id) "
-    "FROM groups g ");
+const QString SelectGroups = QStringLiteral("SELECT g.id, g.name, g.description, "
+                                            " (SELECT count(*) FROM group_members gm WHERE gm.group_id = g.id), "
+                                            " (SELECT count(*) FROM group_members gm JOIN contacts c ON c.id = gm.contact_id "
+                                            "   JOIN opt_outs o ON o.phone = c.phone WHERE gm.group_id = g.id) "
+                                            "FROM groups g ");
 
 Group groupFromRow(const QSqlQuery &q)
 {
@@ -40,8 +39,7 @@ GroupService::GroupService(Database &database, const Clock &clock, QObject *pare
     : QObject(parent)
     , m_database(database)
     , m_clock(clock)
-{
-}
+{ }
 
 Result<QList<Group>> GroupService::list() const
 {

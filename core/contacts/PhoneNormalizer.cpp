@@ -16,8 +16,7 @@ using i18n::phonenumbers::PhoneNumberUtil;
 
 PhoneNormalizer::PhoneNormalizer(QString defaultRegion)
     : m_region(defaultRegion.toUpper())
-{
-}
+{ }
 
 bool PhoneNormalizer::isSupportedRegion(const QString &region)
 {

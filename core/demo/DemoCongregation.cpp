@@ -23,30 +23,30 @@ namespace kengele {
 namespace {
 
 // Given names common in Kenyan congregations: Christian names and names from several communities.
-constexpr std::array WomenNames = {
-    "Mary", "Grace", "Faith", "Mercy", "Esther", "Joyce", "Ruth", "Lucy", "Jane", "Ann", "Wanjiku",
-    "Njeri", "Wambui", "Achieng", "Akinyi", "Atieno", "Awuor", "Chebet", "Jepkosgei", "Chepkoech",
-    "Nafula", "Nekesa", "Mwikali", "Mumbua", "Kanini", "Zawadi", "Neema", "Rehema", "Imani", "Baraka",
-    "Purity", "Caroline", "Beatrice", "Winnie", "Agnes", "Phyllis", "Eunice", "Salome", "Dorcas", "Tabitha"};
-constexpr std::array MenNames = {
-    "John", "Peter", "James", "Joseph", "David", "Samuel", "Daniel", "Paul", "Stephen", "Moses",
-    "Kamau", "Mwangi", "Kariuki", "Otieno", "Odhiambo", "Omondi", "Ochieng", "Kiprono", "Kipchoge",
-    "Kibet", "Wafula", "Wekesa", "Mutua", "Musyoka", "Kioko", "Juma", "Hassan", "Baraka", "Amani",
-    "Brian", "Kevin", "Dennis", "Collins", "Victor", "Emmanuel", "Isaac", "Elijah", "Nicholas", "George", "Simon"};
-constexpr std::array Surnames = {
-    "Kamau", "Mwangi", "Njoroge", "Kariuki", "Wanjiru", "Maina", "Ndungu", "Githinji", "Kimani", "Macharia",
-    "Otieno", "Odhiambo", "Onyango", "Ochieng", "Owino", "Okoth", "Oduor", "Atieno", "Adhiambo", "Ouma",
-    "Kiprotich", "Cheruiyot", "Kiptoo", "Rotich", "Kosgei", "Langat", "Koech", "Mutai", "Ruto", "Bett",
-    "Wafula", "Wanyama", "Barasa", "Simiyu", "Masinde", "Mutua", "Musyoka", "Mwendwa", "Kilonzo", "Nzioka",
-    "Mohamed", "Ali", "Omar", "Mwakio", "Mwashighadi", "Chege", "Gitau", "Kinyua", "Mugo", "Nyambura"};
+constexpr std::array WomenNames
+    = {"Mary",    "Grace",    "Faith",    "Mercy",   "Esther", "Joyce",   "Ruth",   "Lucy",   "Jane",      "Ann",
+       "Wanjiku", "Njeri",    "Wambui",   "Achieng", "Akinyi", "Atieno",  "Awuor",  "Chebet", "Jepkosgei", "Chepkoech",
+       "Nafula",  "Nekesa",   "Mwikali",  "Mumbua",  "Kanini", "Zawadi",  "Neema",  "Rehema", "Imani",     "Baraka",
+       "Purity",  "Caroline", "Beatrice", "Winnie",  "Agnes",  "Phyllis", "Eunice", "Salome", "Dorcas",    "Tabitha"};
+constexpr std::array MenNames
+    = {"John",   "Peter",  "James",   "Joseph",  "David",    "Samuel", "Daniel",  "Paul",     "Stephen",  "Moses",
+       "Kamau",  "Mwangi", "Kariuki", "Otieno",  "Odhiambo", "Omondi", "Ochieng", "Kiprono",  "Kipchoge", "Kibet",
+       "Wafula", "Wekesa", "Mutua",   "Musyoka", "Kioko",    "Juma",   "Hassan",  "Baraka",   "Amani",    "Brian",
+       "Kevin",  "Dennis", "Collins", "Victor",  "Emmanuel", "Isaac",  "Elijah",  "Nicholas", "George",   "Simon"};
+constexpr std::array Surnames
+    = {"Kamau",     "Mwangi",    "Njoroge", "Kariuki", "Wanjiru",     "Maina",  "Ndungu",  "Githinji", "Kimani",   "Macharia",
+       "Otieno",    "Odhiambo",  "Onyango", "Ochieng", "Owino",       "Okoth",  "Oduor",   "Atieno",   "Adhiambo", "Ouma",
+       "Kiprotich", "Cheruiyot", "Kiptoo",  "Rotich",  "Kosgei",      "Langat", "Koech",   "Mutai",    "Ruto",     "Bett",
+       "Wafula",    "Wanyama",   "Barasa",  "Simiyu",  "Masinde",     "Mutua",  "Musyoka", "Mwendwa",  "Kilonzo",  "Nzioka",
+       "Mohamed",   "Ali",       "Omar",    "Mwakio",  "Mwashighadi", "Chege",  "Gitau",   "Kinyua",   "Mugo",     "Nyambura"};
 // Safaricom, Airtel and Telkom mobile prefixes (as libphonenumber knows them), Safaricom's most often.
-constexpr std::array Prefixes = {"700", "701", "702", "705", "708", "710", "711", "712", "713", "714", "715", "716", "717",
-                                 "718", "719", "720", "721", "722", "723", "724", "725", "726", "727", "728", "729", "740",
-                                 "741", "742", "743", "745", "746", "748", "757", "758", "759", "768", "769", "790", "791",
-                                 "792", "793", "794", "795", "796", "797", "798", "799", "110", "111", "112", "113", "114",
-                                 "115", "730", "731", "732", "733", "734", "735", "736", "737", "738", "739", "750", "751",
-                                 "752", "753", "754", "755", "756", "762", "780", "781", "782", "785", "786", "787", "788",
-                                 "789", "100", "101", "102", "770", "771", "772", "773", "774", "775", "776", "777", "778", "779"};
+constexpr std::array Prefixes
+    = {"700", "701", "702", "705", "708", "710", "711", "712", "713", "714", "715", "716", "717", "718", "719", "720",
+       "721", "722", "723", "724", "725", "726", "727", "728", "729", "740", "741", "742", "743", "745", "746", "748",
+       "757", "758", "759", "768", "769", "790", "791", "792", "793", "794", "795", "796", "797", "798", "799", "110",
+       "111", "112", "113", "114", "115", "730", "731", "732", "733", "734", "735", "736", "737", "738", "739", "750",
+       "751", "752", "753", "754", "755", "756", "762", "780", "781", "782", "785", "786", "787", "788", "789", "100",
+       "101", "102", "770", "771", "772", "773", "774", "775", "776", "777", "778", "779"};
 
 struct DemoGroup {
     const char *name;
@@ -70,8 +70,10 @@ struct DemoTemplate {
 constexpr std::array Templates = {
     DemoTemplate{"Sunday service reminder",
                  "Dear {first_name|friend}, join us this Sunday at 9:00 for worship. God bless you! - Kengele Church"},
-    DemoTemplate{"Choir practice", "Hello {first_name}, choir practice is on Saturday at 2pm in the church hall. Please come on time."},
-    DemoTemplate{"Youth camp", "Hi {first_name|friend}! Youth camp registration closes on {date}. Talk to your {group} leader to book."},
+    DemoTemplate{"Choir practice",
+                 "Hello {first_name}, choir practice is on Saturday at 2pm in the church hall. Please come on time."},
+    DemoTemplate{"Youth camp",
+                 "Hi {first_name|friend}! Youth camp registration closes on {date}. Talk to your {group} leader to book."},
     DemoTemplate{"Ujumbe wa Jumapili",
                  "Mpendwa {first_name|ndugu}, karibu kwenye ibada ya Jumapili saa tatu asubuhi. Mungu akubariki!"},
     DemoTemplate{"Birthday blessing", "Happy birthday {first_name}! May the Lord bless you and keep you this new year."},
@@ -104,25 +106,27 @@ Status DemoCongregation::populate(Profile &profile, int people, quint32 seed)
     QSqlQuery memberInsert(db);
     memberInsert.prepare(QStringLiteral("INSERT OR IGNORE INTO group_members(group_id, contact_id, added_at) VALUES (?, ?, ?)"));
     QSqlQuery optOutInsert(db);
-    optOutInsert.prepare(QStringLiteral("INSERT OR IGNORE INTO opt_outs(phone, reason, source, created_at) VALUES (?, ?, 'demo', ?)"));
+    optOutInsert.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO opt_outs(phone, reason, source, created_at) VALUES (?, ?, 'demo', ?)"));
 
     QSet<QString> used;
     for (int i = 0; i < people; ++i) {
         const bool woman = random.bounded(100) < 56;
         const QString first = QString::fromUtf8(woman ? WomenNames[random.bounded(int(WomenNames.size()))]
-                                                       : MenNames[random.bounded(int(MenNames.size()))]);
+                                                      : MenNames[random.bounded(int(MenNames.size()))]);
         const QString last = QString::fromUtf8(Surnames[random.bounded(int(Surnames.size()))]);
         QString national;
         do {
             national = QString::fromLatin1(Prefixes[random.bounded(int(Prefixes.size()))])
-                       + QStringLiteral("%1").arg(random.bounded(1000000), 6, 10, QLatin1Char('0'));
+                + QStringLiteral("%1").arg(random.bounded(1000000), 6, 10, QLatin1Char('0'));
         } while (used.contains(national));
         used.insert(national);
         const QString e164 = QStringLiteral("+254") + national;
         // Raw forms as a secretary would type them.
-        const QString raw = i % 3 == 0 ? QStringLiteral("0") + national.left(3) + u' ' + national.mid(3, 3) + u' ' + national.mid(6)
-                            : i % 3 == 1 ? QStringLiteral("0") + national
-                                         : e164;
+        const QString raw = i % 3 == 0
+            ? QStringLiteral("0") + national.left(3) + u' ' + national.mid(3, 3) + u' ' + national.mid(6)
+            : i % 3 == 1 ? QStringLiteral("0") + national
+                         : e164;
         contactInsert.addBindValue(first);
         contactInsert.addBindValue(last);
         contactInsert.addBindValue(e164);
@@ -165,7 +169,8 @@ Status DemoCongregation::populate(Profile &profile, int people, quint32 seed)
     }
 
     QSqlQuery templateInsert(db);
-    templateInsert.prepare(QStringLiteral("INSERT OR IGNORE INTO templates(name, body, created_at, updated_at) VALUES (?, ?, ?, ?)"));
+    templateInsert.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO templates(name, body, created_at, updated_at) VALUES (?, ?, ?, ?)"));
     for (const DemoTemplate &t : Templates) {
         templateInsert.addBindValue(QString::fromUtf8(t.name));
         templateInsert.addBindValue(QString::fromUtf8(t.body));

@@ -64,11 +64,12 @@ int integer(const QJsonValue &value)
 
 Outcome outcomeForStatusText(const QString &status, const QString &messageId)
 {
-    static const QStringList accepted = { u"Success"_s, u"Sent"_s, u"Queued"_s, u"Processed"_s };
-    static const QStringList permanent = { u"UserInBlacklist"_s, u"InvalidPhoneNumber"_s, u"UnsupportedNumberType"_s,
-        u"RiskHold"_s, u"CouldNotRoute"_s, u"DoNotDisturbRejection"_s, u"InvalidSenderId"_s };
+    static const QStringList accepted = {u"Success"_s, u"Sent"_s, u"Queued"_s, u"Processed"_s};
+    static const QStringList permanent
+        = {u"UserInBlacklist"_s, u"InvalidPhoneNumber"_s,    u"UnsupportedNumberType"_s, u"RiskHold"_s,
+           u"CouldNotRoute"_s,   u"DoNotDisturbRejection"_s, u"InvalidSenderId"_s};
     static const QStringList transient
-        = { u"InsufficientBalance"_s, u"InternalServerError"_s, u"GatewayError"_s, u"RejectedByGateway"_s, u"Could Not Send"_s };
+        = {u"InsufficientBalance"_s, u"InternalServerError"_s, u"GatewayError"_s, u"RejectedByGateway"_s, u"Could Not Send"_s};
     const QString s = status.trimmed();
     if (accepted.contains(s, Qt::CaseInsensitive))
         return Outcome::Accepted;
@@ -131,7 +132,7 @@ RecipientResult recipientFrom(const QJsonObject &object)
 // The SMSMessageData object of an AT answer, when the body is one.
 std::optional<QJsonObject> messageData(const QByteArray &body)
 {
-    QJsonParseError error {};
+    QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return std::nullopt;
@@ -251,14 +252,14 @@ SendResult reasonOnlyAnswer(int httpStatus, const QString &reason, const SendReq
     if (reason.compare("InvalidSenderId"_L1, Qt::CaseInsensitive) == 0) {
         if (request.senderId.isEmpty()) {
             return refused(httpStatus,
-                AfricasTalkingGateway::tr("Africa's Talking did not accept the default sender ID of "
-                                          "this account. Nothing was sent."));
+                           AfricasTalkingGateway::tr("Africa's Talking did not accept the default sender ID of "
+                                                     "this account. Nothing was sent."));
         }
         return refused(httpStatus,
-            AfricasTalkingGateway::tr("Africa's Talking did not accept the sender ID “%1”. Use a sender ID "
-                                      "registered to your Africa's Talking account, or leave it empty to use "
-                                      "the default. Nothing was sent.")
-                .arg(request.senderId));
+                       AfricasTalkingGateway::tr("Africa's Talking did not accept the sender ID “%1”. Use a sender ID "
+                                                 "registered to your Africa's Talking account, or leave it empty to use "
+                                                 "the default. Nothing was sent.")
+                           .arg(request.senderId));
     }
     if (reason.compare("InsufficientBalance"_L1, Qt::CaseInsensitive) == 0) {
         SendResult result;
@@ -270,8 +271,8 @@ SendResult reasonOnlyAnswer(int httpStatus, const QString &reason, const SendReq
     }
     if (reason.contains(kAuthInvalidText, Qt::CaseInsensitive))
         return refused(httpStatus, authenticationMessage());
-    return refused(
-        httpStatus, AfricasTalkingGateway::tr("Africa's Talking refused the messages: %1. Nothing was sent.").arg(reason));
+    return refused(httpStatus,
+                   AfricasTalkingGateway::tr("Africa's Talking refused the messages: %1. Nothing was sent.").arg(reason));
 }
 
 SendResult answered(int httpStatus, const QJsonObject &data, QList<RecipientResult> recipients)
@@ -299,9 +300,9 @@ SendResult interpretSuccess(int httpStatus, const QByteArray &body, const SendRe
     if (!reason.isEmpty())
         return reasonOnlyAnswer(httpStatus, reason, request);
     return uncertain(httpStatus,
-        AfricasTalkingGateway::tr("Africa's Talking answered without saying which numbers it "
-                                  "took. The messages are marked “uncertain” and will not be "
-                                  "sent again by themselves."));
+                     AfricasTalkingGateway::tr("Africa's Talking answered without saying which numbers it "
+                                               "took. The messages are marked “uncertain” and will not be "
+                                               "sent again by themselves."));
 }
 
 SendResult interpretFailure(int httpStatus, const QByteArray &body, const SendRequest &request)
@@ -335,10 +336,10 @@ SendResult interpretFailure(int httpStatus, const QByteArray &body, const SendRe
     }
     if (httpStatus >= 300 && httpStatus < 400) {
         return refused(httpStatus,
-            AfricasTalkingGateway::tr("The gateway address sent Kengele somewhere else instead of "
-                                      "answering (error %1). Check the gateway address in the "
-                                      "settings. Nothing was sent.")
-                .arg(httpStatus));
+                       AfricasTalkingGateway::tr("The gateway address sent Kengele somewhere else instead of "
+                                                 "answering (error %1). Check the gateway address in the "
+                                                 "settings. Nothing was sent.")
+                           .arg(httpStatus));
     }
     if (data) {
         const QString reason = text(member(*data, "Message"_L1)).trimmed();
@@ -348,11 +349,12 @@ SendResult interpretFailure(int httpStatus, const QByteArray &body, const SendRe
     const QString reason = shortReason(body);
     if (!reason.isEmpty()) {
         return refused(httpStatus,
-            AfricasTalkingGateway::tr("Africa's Talking refused the request (error %1: %2). "
-                                      "Nothing was sent.")
-                .arg(QString::number(httpStatus), reason));
+                       AfricasTalkingGateway::tr("Africa's Talking refused the request (error %1: %2). "
+                                                 "Nothing was sent.")
+                           .arg(QString::number(httpStatus), reason));
     }
-    return refused(httpStatus,
+    return refused(
+        httpStatus,
         AfricasTalkingGateway::tr("Africa's Talking refused the request (error %1). Nothing was sent.").arg(httpStatus));
 }
 
@@ -426,7 +428,8 @@ AfricasTalkingGateway::~AfricasTalkingGateway()
         m_http.abort(id);
 }
 
-std::unique_ptr<AfricasTalkingGateway> AfricasTalkingGateway::createSimulation(const QUrl &loopbackUrl, HttpClient &http, QObject *parent)
+std::unique_ptr<AfricasTalkingGateway> AfricasTalkingGateway::createSimulation(const QUrl &loopbackUrl, HttpClient &http,
+                                                                               QObject *parent)
 {
     const QString host = loopbackUrl.host();
     const bool loopback = host.compare("localhost"_L1, Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback();
@@ -469,36 +472,36 @@ Status AfricasTalkingGateway::validate(const Settings &settings)
     const QString username = settings.username.trimmed();
     if (username.isEmpty()) {
         return fail(ErrorCode::InvalidInput,
-            tr("Enter the username of your Africa's Talking app. In the sandbox the "
-               "username is “sandbox”."));
+                    tr("Enter the username of your Africa's Talking app. In the sandbox the "
+                       "username is “sandbox”."));
     }
     if (settings.apiKey.trimmed().isEmpty()) {
         return fail(ErrorCode::InvalidInput,
-            tr("Enter the API key of your Africa's Talking app. You find it in the "
-               "Africa's Talking dashboard, under Settings, API Key."));
+                    tr("Enter the API key of your Africa's Talking app. You find it in the "
+                       "Africa's Talking dashboard, under Settings, API Key."));
     }
     if (!settings.baseUrl.isEmpty()) {
         const QUrl &url = settings.baseUrl;
         const QString scheme = url.scheme().toLower();
         if (!url.isValid() || url.host().isEmpty() || (scheme != "https"_L1 && scheme != "http"_L1)) {
             return fail(ErrorCode::InvalidInput,
-                tr("The gateway address “%1” cannot be used. It must be a web address starting with https:// "
-                   "(or http:// for a test server).")
-                    .arg(url.toDisplayString()));
+                        tr("The gateway address “%1” cannot be used. It must be a web address starting with https:// "
+                           "(or http:// for a test server).")
+                            .arg(url.toDisplayString()));
         }
     } else if (settings.environment == Environment::Sandbox && username != "sandbox"_L1) {
         return fail(ErrorCode::InvalidInput,
-            tr("In the Africa's Talking sandbox the username is always “sandbox”, whatever your app is called. "
-               "Enter “sandbox” as the username, together with the API key of the sandbox app."));
+                    tr("In the Africa's Talking sandbox the username is always “sandbox”, whatever your app is called. "
+                       "Enter “sandbox” as the username, together with the API key of the sandbox app."));
     } else if (settings.environment == Environment::Live && username == "sandbox"_L1) {
         return fail(ErrorCode::InvalidInput,
-            tr("The username “sandbox” only works in the Africa's Talking sandbox. "
-               "Choose the sandbox, or enter the username of your live app."));
+                    tr("The username “sandbox” only works in the Africa's Talking sandbox. "
+                       "Choose the sandbox, or enter the username of your live app."));
     }
     if (settings.requestTimeoutMs <= 0) {
         return fail(ErrorCode::InvalidInput,
-            tr("The time to wait for an answer from Africa's Talking must be more than "
-               "zero seconds."));
+                    tr("The time to wait for an answer from Africa's Talking must be more than "
+                       "zero seconds."));
     }
     return {};
 }
@@ -514,10 +517,10 @@ Status AfricasTalkingGateway::validateSenderId(const QString &senderId)
     if (allDigits) {
         if (length < 3 || length > 8) {
             return fail(ErrorCode::InvalidInput,
-                tr("A sender ID made of digits must be a short code of 3 to 8 digits, such as 20414; “%1” has "
-                   "%n digit(s).",
-                    nullptr, length)
-                    .arg(senderId));
+                        tr("A sender ID made of digits must be a short code of 3 to 8 digits, such as 20414; “%1” has "
+                           "%n digit(s).",
+                           nullptr, length)
+                            .arg(senderId));
         }
         return {};
     }
@@ -527,13 +530,13 @@ Status AfricasTalkingGateway::validateSenderId(const QString &senderId)
         if (!allowed) {
             const bool pair = c.isHighSurrogate() && i + 1 < senderId.size() && senderId.at(i + 1).isLowSurrogate();
             return fail(ErrorCode::InvalidInput,
-                tr("A sender ID may only contain the letters A to Z, digits and spaces; “%1” is not allowed.")
-                    .arg(senderId.mid(i, pair ? 2 : 1)));
+                        tr("A sender ID may only contain the letters A to Z, digits and spaces; “%1” is not allowed.")
+                            .arg(senderId.mid(i, pair ? 2 : 1)));
         }
     }
     if (length > MaxSenderIdLength) {
         return fail(ErrorCode::InvalidInput,
-            tr("A sender ID can be at most 11 characters long; “%1” has %n.", nullptr, length).arg(senderId));
+                    tr("A sender ID can be at most 11 characters long; “%1” has %n.", nullptr, length).arg(senderId));
     }
     return {};
 }
@@ -564,8 +567,7 @@ void AfricasTalkingGateway::startRequest(const QUrl &url, const QByteArray *post
 {
     HttpRequest request;
     request.url = url;
-    request.headers = {{"apiKey", m_settings.apiKey.toUtf8()},
-                       {"Accept", "application/json"}}; // without it AT answers in XML
+    request.headers = {{"apiKey", m_settings.apiKey.toUtf8()}, {"Accept", "application/json"}}; // without it AT answers in XML
     if (postBody) {
         request.post = true;
         request.body = *postBody;
@@ -603,7 +605,8 @@ void AfricasTalkingGateway::send(const SendRequest &request, SendCallback done)
     url.setPath(trimmedPath(url) + "/version1/messaging"_L1);
     url.setQuery(QString());
     const QByteArray body = sendBody(m_settings.username, request);
-    startRequest(url, &body, [this, request, done = std::move(done)](HttpResponse response) { finishSend(response, request, done); });
+    startRequest(url, &body,
+                 [this, request, done = std::move(done)](HttpResponse response) { finishSend(response, request, done); });
 }
 
 void AfricasTalkingGateway::finishSend(const HttpResponse &response, const SendRequest &request, const SendCallback &done)
@@ -617,7 +620,7 @@ void AfricasTalkingGateway::finishSend(const HttpResponse &response, const SendR
             // A 2xx whose body was cut off says nothing reliable about the numbers; and the
             // request did reach AT: it answered.
             result = response.failure != HttpResponse::Failure::None ? interpretTransportFailure(response)
-                                                                    : interpretSuccess(status, response.body, request);
+                                                                     : interpretSuccess(status, response.body, request);
             if (result.kind == Kind::NotTaken && response.failure != HttpResponse::Failure::None)
                 result.kind = Kind::Uncertain;
             result.httpStatus = status;
@@ -652,27 +655,28 @@ void AfricasTalkingGateway::finishBalance(const HttpResponse &response, const Ba
     const int status = response.status;
     qCDebug(lcGateway) << "balance: HTTP" << status << "transport failure" << int(response.failure);
 
-    const bool nothingWasSent = response.failure == HttpResponse::Failure::NotConnected || response.failure == HttpResponse::Failure::Tls;
+    const bool nothingWasSent
+        = response.failure == HttpResponse::Failure::NotConnected || response.failure == HttpResponse::Failure::Tls;
     if (status == 0 || (response.failure != HttpResponse::Failure::None && status >= 200 && status < 300)) {
         done(fail(ErrorCode::Io,
-            nothingWasSent ? tr("Kengele could not connect to Africa's Talking to read the balance. Check the "
-                                       "internet connection and try again.")
-                                  : tr("Africa's Talking did not answer in time with the balance. Try again in a "
-                                       "moment.")));
+                  nothingWasSent ? tr("Kengele could not connect to Africa's Talking to read the balance. Check the "
+                                      "internet connection and try again.")
+                                 : tr("Africa's Talking did not answer in time with the balance. Try again in a "
+                                      "moment.")));
         return;
     }
     if (status == 401 || status == 403 || saysAuthenticationInvalid(body)) {
         done(fail(ErrorCode::InvalidInput,
-            tr("Africa's Talking did not accept the username or API key. Check both in "
-               "the gateway settings (in the sandbox the username is “sandbox”).")));
+                  tr("Africa's Talking did not accept the username or API key. Check both in "
+                     "the gateway settings (in the sandbox the username is “sandbox”).")));
         return;
     }
     if (status < 200 || status >= 300) {
-        done(fail(
-            ErrorCode::Io, tr("Africa's Talking could not give the balance (error %1). Try again in a moment.").arg(status)));
+        done(fail(ErrorCode::Io,
+                  tr("Africa's Talking could not give the balance (error %1). Try again in a moment.").arg(status)));
         return;
     }
-    QJsonParseError parseError {};
+    QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     const QJsonValue userData = document.isObject() ? member(document.object(), "UserData"_L1) : QJsonValue();
     const QString balance = userData.isObject() ? text(member(userData.toObject(), "balance"_L1)).trimmed() : QString();
@@ -680,7 +684,7 @@ void AfricasTalkingGateway::finishBalance(const HttpResponse &response, const Ba
         done(fail(ErrorCode::Unsupported, tr("Africa's Talking answered the balance question in an unexpected format.")));
         return;
     }
-    done(GatewayBalance { balance });
+    done(GatewayBalance{balance});
 }
 
 } // namespace kengele

@@ -66,7 +66,8 @@ public:
     // A gateway for the built-in simulator at `loopbackUrl` (its displayName() is "Simulation — no
     // SMS leaves this computer", isSimulation() is true). Returns nullptr unless the URL points at
     // this computer (127.0.0.1, ::1 or localhost), so the label can never sit on a real gateway.
-    static std::unique_ptr<AfricasTalkingGateway> createSimulation(const QUrl &loopbackUrl, HttpClient &http, QObject *parent = nullptr);
+    static std::unique_ptr<AfricasTalkingGateway> createSimulation(const QUrl &loopbackUrl, HttpClient &http,
+                                                                   QObject *parent = nullptr);
 
     void send(const SendRequest &request, SendCallback done) override;
     void balance(BalanceCallback done) override;

@@ -7,8 +7,7 @@ namespace kengele {
 
 GatewayConnection::GatewayConnection()
     : m_http(std::make_unique<HttpClient>())
-{
-}
+{ }
 
 GatewayConnection::~GatewayConnection()
 {
@@ -34,7 +33,8 @@ std::unique_ptr<GatewayConnection> GatewayConnection::simulation(const Simulator
     return connection;
 }
 
-std::unique_ptr<GatewayConnection> GatewayConnection::africasTalking(const AfricasTalkingGateway::Settings &settings, QString *whyNot)
+std::unique_ptr<GatewayConnection> GatewayConnection::africasTalking(const AfricasTalkingGateway::Settings &settings,
+                                                                     QString *whyNot)
 {
     if (const Status valid = AfricasTalkingGateway::validate(settings); !valid) {
         if (whyNot)

@@ -117,7 +117,7 @@ QByteArray xmlEscaped(const QString &text)
 }
 
 void writeAnswer(QHttpServerResponder &responder, int status, const QByteArray &contentType,
-    const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body)
+                 const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body)
 {
     responder.writeStatusLine(QHttpServerResponder::StatusCode(status));
     if (!contentType.isEmpty())
@@ -155,12 +155,13 @@ GatewaySimulator::GatewaySimulator(SimulatorOptions options, QObject *parent)
     connect(&m_reportTimer, &QTimer::timeout, this, &GatewaySimulator::emitDueReports);
 
     m_server->route(u"/version1/messaging"_s, QHttpServerRequest::Method::Post,
-        [this](
-            const QHttpServerRequest &request, QHttpServerResponder &&responder) { handleSend(request, std::move(responder)); });
+                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                        handleSend(request, std::move(responder));
+                    });
     m_server->route(u"/version1/user"_s, QHttpServerRequest::Method::Get,
-        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            handleBalance(request, std::move(responder));
-        });
+                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                        handleBalance(request, std::move(responder));
+                    });
     m_server->setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
         writeAnswer(responder, 404, plainText(), {}, QByteArrayLiteral("Not Found"));
     });
@@ -175,8 +176,8 @@ Result<quint16> GatewaySimulator::start()
     const quint16 port = m_server->listen(QHostAddress::LocalHost, 0);
     if (port == 0) {
         return fail(ErrorCode::Io,
-            tr("The simulator could not start: this computer did not give it a network port. "
-               "Close Kengele and open it again."));
+                    tr("The simulator could not start: this computer did not give it a network port. "
+                       "Close Kengele and open it again."));
     }
     m_port.store(port);
     qCDebug(lcGateway) << "simulator listening on 127.0.0.1 port" << port;
@@ -219,7 +220,7 @@ void GatewaySimulator::failNextRequests(Fault fault, int count)
     if (count <= 0)
         return;
     QMutexLocker lock(&m_mutex);
-    m_faultBursts.append({ fault, count });
+    m_faultBursts.append({fault, count});
 }
 
 SimulatorCounters GatewaySimulator::counters() const
@@ -279,12 +280,12 @@ QString GatewaySimulator::networkCodeFor(QStringView phone)
     };
     if (phone.startsWith(u"+254")) {
         const QStringView n = phone.mid(4);
-        if (startsWithAny(n, { u"763", u"764", u"765", u"766" }))
+        if (startsWithAny(n, {u"763", u"764", u"765", u"766"}))
             return u"63999"_s; // Equitel
-        if (startsWithAny(n, { u"77" }))
+        if (startsWithAny(n, {u"77"}))
             return u"63907"_s; // Telkom (formerly Orange)
-        if (startsWithAny(
-                n, { u"73", u"78", u"750", u"751", u"752", u"753", u"754", u"755", u"756", u"762", u"100", u"101", u"102" }))
+        if (startsWithAny(n,
+                          {u"73", u"78", u"750", u"751", u"752", u"753", u"754", u"755", u"756", u"762", u"100", u"101", u"102"}))
             return u"63903"_s; // Airtel Kenya
         return u"63902"_s; // Safaricom: 70x 71x 72x 74x 757-759 768 769 79x 110-115, and the rest
     }
@@ -323,9 +324,10 @@ std::optional<GatewaySimulator::Fault> GatewaySimulator::nextFault()
     if (total <= 0)
         return std::nullopt;
     double r = m_random.generateDouble();
-    const std::pair<double, Fault> table[]
-        = { { m_options.serverErrorFraction, Fault::ServerError }, { m_options.rateLimitFraction, Fault::RateLimited },
-              { m_options.malformedFraction, Fault::MalformedJson }, { m_options.neverAnswerFraction, Fault::NeverAnswer } };
+    const std::pair<double, Fault> table[] = {{m_options.serverErrorFraction, Fault::ServerError},
+                                              {m_options.rateLimitFraction, Fault::RateLimited},
+                                              {m_options.malformedFraction, Fault::MalformedJson},
+                                              {m_options.neverAnswerFraction, Fault::NeverAnswer}};
     for (const auto &[fraction, fault] : table) {
         if (r < fraction)
             return fault;
@@ -351,8 +353,8 @@ void GatewaySimulator::queueReport(const QString &messageId, const QString &phon
     report.networkCode = networkCodeFor(phone);
     const bool fails = m_options.undeliverable.contains(phone) || unitHash(phone, 0x5eed0003) < m_options.undeliverableFraction;
     if (fails) {
-        static const std::pair<const char *, const char *> failures[] = { { "Failed", "DeliveryFailure" },
-            { "Rejected", "UserInBlackList" }, { "AbsentSubscriber", "" }, { "Expired", "" } };
+        static const std::pair<const char *, const char *> failures[]
+            = {{"Failed", "DeliveryFailure"}, {"Rejected", "UserInBlackList"}, {"AbsentSubscriber", ""}, {"Expired", ""}};
         const auto &[status, reason] = failures[int(unitHash(phone, 0x5eed0004) * 4) % 4];
         report.status = QString::fromLatin1(status);
         report.failureReason = QString::fromLatin1(reason);
@@ -362,7 +364,7 @@ void GatewaySimulator::queueReport(const QString &messageId, const QString &phon
     const int low = std::max(0, std::min(m_options.reportDelayMinMs, m_options.reportDelayMaxMs));
     const int high = std::max(low, std::max(m_options.reportDelayMinMs, m_options.reportDelayMaxMs));
     const qint64 delay = low == high ? low : low + qint64(m_random.bounded(high - low + 1));
-    m_reports.push({ m_elapsed.elapsed() + delay, ++m_reportSequence, std::move(report) });
+    m_reports.push({m_elapsed.elapsed() + delay, ++m_reportSequence, std::move(report)});
 }
 
 GatewaySimulator::Answer GatewaySimulator::processSend(const QHttpServerRequest &request)
@@ -370,7 +372,7 @@ GatewaySimulator::Answer GatewaySimulator::processSend(const QHttpServerRequest 
     ++m_counters.sendRequests;
     const auto refuse = [this](int status, const char *reason) {
         ++m_counters.refusedRequests;
-        return Answer { status, plainText(), QByteArray(reason), {}, false };
+        return Answer{status, plainText(), QByteArray(reason), {}, false};
     };
 
     if (!request.value(QByteArrayLiteral("Content-Type")).toLower().startsWith("application/x-www-form-urlencoded"))
@@ -387,8 +389,8 @@ GatewaySimulator::Answer GatewaySimulator::processSend(const QHttpServerRequest 
     const QString from = form.value(u"from"_s);
     if (!AfricasTalkingGateway::validateSenderId(from)) {
         ++m_counters.refusedRequests;
-        return Answer { 201, json(), QByteArrayLiteral(R"({"SMSMessageData":{"Message":"InvalidSenderId","Recipients":[]}})"), {},
-            false };
+        return Answer{
+            201, json(), QByteArrayLiteral(R"({"SMSMessageData":{"Message":"InvalidSenderId","Recipients":[]}})"), {}, false};
     }
 
     const std::optional<Fault> fault = nextFault();
@@ -396,7 +398,7 @@ GatewaySimulator::Answer GatewaySimulator::processSend(const QHttpServerRequest 
         return refuse(500, "Internal Server Error");
     if (fault == Fault::RateLimited) {
         Answer answer = refuse(429, "Too Many Requests");
-        answer.headers.append({ QByteArrayLiteral("Retry-After"), QByteArray::number(m_options.retryAfterSeconds) });
+        answer.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(m_options.retryAfterSeconds)});
         return answer;
     }
 
@@ -513,12 +515,12 @@ void GatewaySimulator::handleBalance(const QHttpServerRequest &request, QHttpSer
         delayMs = m_options.answerDelayMs;
         const QString username = request.query().queryItemValue(u"username"_s, QUrl::FullyDecoded);
         if (!authorised(request, username)) {
-            answer = Answer { 401, plainText(), QByteArrayLiteral("The supplied authentication is invalid"), {}, false };
+            answer = Answer{401, plainText(), QByteArrayLiteral("The supplied authentication is invalid"), {}, false};
         } else {
             const QString balance = money(m_options.startingBalanceTenThousandths - m_spentTenThousandths);
             answer.status = 200;
             answer.contentType = json();
-            answer.body = QJsonDocument(QJsonObject { { "UserData"_L1, QJsonObject { { "balance"_L1, balance } } } })
+            answer.body = QJsonDocument(QJsonObject{{"UserData"_L1, QJsonObject{{"balance"_L1, balance}}}})
                               .toJson(QJsonDocument::Compact);
         }
     }

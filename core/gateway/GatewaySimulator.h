@@ -190,7 +190,7 @@ private:
     QElapsedTimer m_elapsed;
     QTimer m_reportTimer;
     qint64 m_timerDueMs = -1;
-    std::atomic<quint16> m_port { 0 };
+    std::atomic<quint16> m_port{0};
 };
 
 } // namespace kengele

@@ -20,24 +20,24 @@ namespace kengele {
 struct HttpRequest {
     QUrl url;
     QList<std::pair<QByteArray, QByteArray>> headers; // added to (or replacing) libcurl's own
-    QByteArray body;                                  // sent when post is set
-    bool post = false;                                // a POST, else a GET
-    int timeoutMs = 30'000;                           // the whole exchange, connecting included
+    QByteArray body; // sent when post is set
+    bool post = false; // a POST, else a GET
+    int timeoutMs = 30'000; // the whole exchange, connecting included
 };
 
 struct HttpResponse {
     enum class Failure {
-        None,          // an answer came: status and body
-        NotConnected,  // no byte of the request left this computer (refused, no such host, timed out connecting)
-        Tls,           // the secure connection could not be set up: nothing was sent
-        TimedOut,      // the request went out, but no whole answer came in time
-        Broken,        // the request went out, then the connection broke (or the answer was cut short)
+        None, // an answer came: status and body
+        NotConnected, // no byte of the request left this computer (refused, no such host, timed out connecting)
+        Tls, // the secure connection could not be set up: nothing was sent
+        TimedOut, // the request went out, but no whole answer came in time
+        Broken, // the request went out, then the connection broke (or the answer was cut short)
     };
     Failure failure = Failure::None;
     int status = 0; // HTTP status; 0 when none came
     QByteArray body;
     QByteArray retryAfter; // the Retry-After header, as sent
-    QString detail;        // libcurl's words for a failure, for the log (never the request)
+    QString detail; // libcurl's words for a failure, for the log (never the request)
 };
 
 // HTTP over libcurl's multi interface, in the thread this object lives in, driven by that thread's

@@ -19,40 +19,40 @@ namespace kengele {
 struct SendRequest {
     QString text;
     QStringList phones;
-    QString senderId;  // empty: the account's default sender
+    QString senderId; // empty: the account's default sender
 };
 
 // What the gateway said about one recipient of a request that it answered.
 struct RecipientResult {
     enum class Outcome {
-        Accepted,          // statusCode 100/101/102: taken; a delivery report will follow
-        PermanentFailure,  // invalid number, blacklisted, unsupported...: do not retry
-        TransientFailure,  // InsufficientBalance, InternalServerError, GatewayError...: retry later
+        Accepted, // statusCode 100/101/102: taken; a delivery report will follow
+        PermanentFailure, // invalid number, blacklisted, unsupported...: do not retry
+        TransientFailure, // InsufficientBalance, InternalServerError, GatewayError...: retry later
     };
     QString phone;
     Outcome outcome = Outcome::Accepted;
-    QString messageId;   // empty when the gateway gave none ("None")
-    QString status;      // the provider's status text, e.g. "Success", "UserInBlacklist"
-    int statusCode = 0;  // the provider's code, e.g. 101, 406; 0 when absent
-    QString cost;        // as given, e.g. "KES 0.8000"
-    int parts = 0;       // messageParts when given, else 0
+    QString messageId; // empty when the gateway gave none ("None")
+    QString status; // the provider's status text, e.g. "Success", "UserInBlacklist"
+    int statusCode = 0; // the provider's code, e.g. 101, 406; 0 when absent
+    QString cost; // as given, e.g. "KES 0.8000"
+    int parts = 0; // messageParts when given, else 0
 };
 
 // The answer to a whole request (DESIGN 3.5 decides what each kind means for the outbox).
 struct SendResult {
     enum class Kind {
-        Answered,   // a 2xx with per-recipient results (numbers missing from them are Uncertain)
-        NotTaken,   // proven not taken: connection refused, HTTP 429 or 5xx. Safe to retry.
-        Uncertain,  // sent but no usable answer: timeout, reset after sending, malformed 2xx body.
-                    // May have been taken: never retried without a person's decision.
-        Refused,    // the whole request was refused for good: bad API key (401), invalid sender ID,
-                    // a 4xx. Retrying the same request cannot help.
+        Answered, // a 2xx with per-recipient results (numbers missing from them are Uncertain)
+        NotTaken, // proven not taken: connection refused, HTTP 429 or 5xx. Safe to retry.
+        Uncertain, // sent but no usable answer: timeout, reset after sending, malformed 2xx body.
+                   // May have been taken: never retried without a person's decision.
+        Refused, // the whole request was refused for good: bad API key (401), invalid sender ID,
+                 // a 4xx. Retrying the same request cannot help.
     };
     Kind kind = Kind::Answered;
     QList<RecipientResult> recipients;
     int httpStatus = 0;
-    QString message;                     // for people: what went wrong (translated), or the summary
-    std::optional<qint64> retryAfterMs;  // from Retry-After on 429/503
+    QString message; // for people: what went wrong (translated), or the summary
+    std::optional<qint64> retryAfterMs; // from Retry-After on 429/503
     // NotTaken because the gateway could not be reached at all (no internet, name not found,
     // connection refused, TLS failed). The dispatcher then waits for the connection instead of
     // spending each message's attempts: an hour offline must not fail a whole campaign.
@@ -60,7 +60,7 @@ struct SendResult {
 };
 
 struct GatewayBalance {
-    QString text;  // as the provider writes it, e.g. "KES 1785.50"
+    QString text; // as the provider writes it, e.g. "KES 1785.50"
 };
 
 // A way out for SMS: Africa's Talking, or the built-in simulator that speaks the same wire format.

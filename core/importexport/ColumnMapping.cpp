@@ -11,7 +11,7 @@ namespace {
 
 struct Guess {
     ImportField field = ImportField::Ignore;
-    int priority = 0;  // among several candidate columns for one field, the highest wins
+    int priority = 0; // among several candidate columns for one field, the highest wins
 };
 
 // Header names in lower case with spaces and punctuation removed: "Jina la Kwanza" -> "jinalakwanza".
@@ -24,29 +24,24 @@ const QHash<QString, Guess> &knownHeaders()
                 h.insert(QString::fromUtf16(name), Guess{field, priority});
         };
         add(ImportField::FullName, 1,
-            {u"name", u"fullname", u"names", u"contactname", u"displayname", u"membername", u"jina", u"jinakamili",
-             u"majina", u"majinakamili", u"jinalamwanachama"});
+            {u"name", u"fullname", u"names", u"contactname", u"displayname", u"membername", u"jina", u"jinakamili", u"majina",
+             u"majinakamili", u"jinalamwanachama"});
         add(ImportField::FirstName, 1,
-            {u"firstname", u"givenname", u"forename", u"fname", u"first", u"christianname", u"jinalakwanza",
-             u"jinalakwanzaa"});
+            {u"firstname", u"givenname", u"forename", u"fname", u"first", u"christianname", u"jinalakwanza", u"jinalakwanzaa"});
         add(ImportField::LastName, 1,
-            {u"lastname", u"surname", u"familyname", u"lname", u"last", u"othernames", u"jinalamwisho", u"jinalaukoo",
-             u"ukoo"});
+            {u"lastname", u"surname", u"familyname", u"lname", u"last", u"othernames", u"jinalamwisho", u"jinalaukoo", u"ukoo"});
         // Mobile numbers first: an address book export may have home and work numbers as well.
         add(ImportField::Phone, 2,
-            {u"mobile", u"mobilenumber", u"mobileno", u"mobilephone", u"mobilephonenumber", u"cell", u"cellphone",
-             u"cellnumber", u"cellphonenumber", u"msisdn", u"simu", u"nambariyasimu", u"nambayasimu", u"simuyamkononi",
+            {u"mobile", u"mobilenumber", u"mobileno", u"mobilephone", u"mobilephonenumber", u"cell", u"cellphone", u"cellnumber",
+             u"cellphonenumber", u"msisdn", u"simu", u"nambariyasimu", u"nambayasimu", u"simuyamkononi",
              u"nambariyasimuyamkononi"});
         add(ImportField::Phone, 1,
             {u"phone", u"phonenumber", u"phoneno", u"tel", u"telno", u"telephone", u"telephonenumber", u"telephoneno",
-             u"contactnumber", u"contactno", u"primaryphone", u"homephone", u"businessphone", u"namba", u"nambari",
-             u"number"});
-        add(ImportField::Email, 1,
-            {u"email", u"emailaddress", u"mail", u"emailaddresses", u"baruapepe", u"anwaniyabaruapepe"});
+             u"contactnumber", u"contactno", u"primaryphone", u"homephone", u"businessphone", u"namba", u"nambari", u"number"});
+        add(ImportField::Email, 1, {u"email", u"emailaddress", u"mail", u"emailaddresses", u"baruapepe", u"anwaniyabaruapepe"});
         add(ImportField::Notes, 1, {u"notes", u"note", u"comments", u"comment", u"remarks", u"maelezo", u"maoni"});
         add(ImportField::Groups, 1,
-            {u"group", u"groups", u"category", u"categories", u"groupmembership", u"kikundi", u"vikundi", u"kundi",
-             u"makundi"});
+            {u"group", u"groups", u"category", u"categories", u"groupmembership", u"kikundi", u"vikundi", u"kundi", u"makundi"});
         return h;
     }();
     return headers;
@@ -89,8 +84,7 @@ Guess guess(QStringView header)
 ColumnMapping::ColumnMapping(QList<ImportField> fields, bool firstRowIsHeader)
     : m_fields(std::move(fields))
     , m_firstRowIsHeader(firstRowIsHeader)
-{
-}
+{ }
 
 ImportField ColumnMapping::field(int column) const
 {
@@ -195,8 +189,8 @@ QString ColumnMapping::fieldName(ImportField field)
 
 QList<ImportField> ColumnMapping::allFields()
 {
-    return {ImportField::Ignore,   ImportField::FirstName, ImportField::LastName, ImportField::FullName,
-            ImportField::Phone,    ImportField::Email,     ImportField::Notes,    ImportField::Groups};
+    return {ImportField::Ignore, ImportField::FirstName, ImportField::LastName, ImportField::FullName,
+            ImportField::Phone,  ImportField::Email,     ImportField::Notes,    ImportField::Groups};
 }
 
 } // namespace kengele

@@ -15,11 +15,11 @@ enum class ImportField {
     Ignore,
     FirstName,
     LastName,
-    FullName,  // split on import: the first word is the first name, the rest the last name
+    FullName, // split on import: the first word is the first name, the rest the last name
     Phone,
     Email,
-    Notes,     // several columns are joined, one per line
-    Groups,    // group names separated by ';' ',' or '|'; several columns allowed
+    Notes, // several columns are joined, one per line
+    Groups, // group names separated by ';' ',' or '|'; several columns allowed
 };
 
 // Which field each column of a CSV file goes to, and whether the first row is a header.
@@ -41,7 +41,7 @@ public:
     // Phone and Email belong to one column only, so they are taken off any other column.
     void setField(int column, ImportField field);
 
-    int columnOf(ImportField field) const;  // the first column with that field, or -1
+    int columnOf(ImportField field) const; // the first column with that field, or -1
     QList<int> columnsOf(ImportField field) const;
     bool hasPhone() const { return columnOf(ImportField::Phone) >= 0; }
 

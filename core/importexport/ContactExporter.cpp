@@ -21,8 +21,7 @@ constexpr qsizetype FlushAt = 256 * 1024;
 
 ContactExporter::ContactExporter(Database &database)
     : m_database(database)
-{
-}
+{ }
 
 bool ContactExporter::isPlainNumber(QStringView value)
 {
@@ -50,7 +49,7 @@ QString ContactExporter::csvCell(const QString &value)
     if (!cell.isEmpty()) {
         const QChar first = cell.front();
         const bool formula = first == u'=' || first == u'@' || first == u'\t' || first == u'\r'
-                             || ((first == u'+' || first == u'-') && !isPlainNumber(cell));
+            || ((first == u'+' || first == u'-') && !isPlainNumber(cell));
         if (formula)
             cell.prepend(u'\'');
     }
@@ -82,12 +81,12 @@ Result<int> ContactExporter::exportCsv(const QString &path, qint64 groupId) cons
 
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    QString sql = QStringLiteral(
-        "SELECT c.first_name, c.last_name, c.phone, c.email, "
-        " (SELECT group_concat(name, '; ') FROM (SELECT g.name AS name FROM group_members gm "
-        "   JOIN groups g ON g.id = gm.group_id WHERE gm.contact_id = c.id ORDER BY g.name COLLATE NOCASE)), "
-        " o.phone IS NOT NULL, c.notes "
-        "FROM contacts c LEFT JOIN opt_outs o ON o.phone = c.phone ");
+    QString sql
+        = QStringLiteral("SELECT c.first_name, c.last_name, c.phone, c.email, "
+                         " (SELECT group_concat(name, '; ') FROM (SELECT g.name AS name FROM group_members gm "
+                         "   JOIN groups g ON g.id = gm.group_id WHERE gm.contact_id = c.id ORDER BY g.name COLLATE NOCASE)), "
+                         " o.phone IS NOT NULL, c.notes "
+                         "FROM contacts c LEFT JOIN opt_outs o ON o.phone = c.phone ");
     if (groupId > 0)
         sql += QStringLiteral("WHERE c.id IN (SELECT contact_id FROM group_members WHERE group_id = ?) ");
     sql += QStringLiteral("ORDER BY c.name COLLATE NOCASE, c.id");
@@ -98,9 +97,10 @@ Result<int> ContactExporter::exportCsv(const QString &path, qint64 groupId) cons
         return std::unexpected(Database::storageError(q.lastError(), tr("Exporting contacts")));
 
     const auto cannotWrite = [&path] {
-        return fail(ErrorCode::Io, tr("Kengele could not save %1. Choose a folder you are allowed to change, and close "
-                                      "the file if it is open in Excel.")
-                                       .arg(QDir::toNativeSeparators(path)));
+        return fail(ErrorCode::Io,
+                    tr("Kengele could not save %1. Choose a folder you are allowed to change, and close "
+                       "the file if it is open in Excel.")
+                        .arg(QDir::toNativeSeparators(path)));
     };
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {

@@ -44,14 +44,14 @@ constexpr int ImportCacheKb = 64 * 1024;
 // One contact as read from the file, before and after its number is normalised.
 struct ImportRow {
     int line = 0;
-    QString problem;  // set: the row is skipped for this reason
+    QString problem; // set: the row is skipped for this reason
     QString firstName;
     QString lastName;
     QString phoneRaw;
     QString email;
     QString notes;
     QStringList groups;
-    QString phone;  // E.164, once normalised
+    QString phone; // E.164, once normalised
 };
 
 // QtSql binds a null QString as NULL; the contacts columns are NOT NULL DEFAULT ''.
@@ -174,8 +174,7 @@ class VCardRows
 public:
     explicit VCardRows(const QString &text)
         : m_reader(text)
-    {
-    }
+    { }
 
     int remaining() const { return m_reader.countRemaining(); }
 
@@ -216,8 +215,7 @@ public:
         , m_findContact(m_db)
         , m_insertGroup(m_db)
         , m_insertMember(m_db)
-    {
-    }
+    { }
 
     ~ImportWriter()
     {
@@ -248,15 +246,15 @@ public:
             m_groups.insert(load.value(0).toString().toCaseFolded(), load.value(1).toLongLong());
         load.finish();
 
-        const bool ok =
-            m_insertContact.prepare(QStringLiteral(
-                "INSERT INTO contacts(first_name, last_name, phone, phone_raw, email, notes, source, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, 'import', ?, ?)"))
+        const bool ok
+            = m_insertContact.prepare(QStringLiteral(
+                  "INSERT INTO contacts(first_name, last_name, phone, phone_raw, email, notes, source, created_at, updated_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, 'import', ?, ?)"))
             // Values from the file replace stored ones only when the file has them.
-            && m_updateContact.prepare(QStringLiteral(
-                "UPDATE contacts SET first_name = coalesce(nullif(?, ''), first_name), "
-                "last_name = coalesce(nullif(?, ''), last_name), email = coalesce(nullif(?, ''), email), "
-                "notes = coalesce(nullif(?, ''), notes), updated_at = ? WHERE id = ?"))
+            && m_updateContact.prepare(
+                QStringLiteral("UPDATE contacts SET first_name = coalesce(nullif(?, ''), first_name), "
+                               "last_name = coalesce(nullif(?, ''), last_name), email = coalesce(nullif(?, ''), email), "
+                               "notes = coalesce(nullif(?, ''), notes), updated_at = ? WHERE id = ?"))
             && m_findContact.prepare(QStringLiteral("SELECT id FROM contacts WHERE phone = ?"))
             && m_insertGroup.prepare(QStringLiteral("INSERT INTO groups(name, description, created_at) VALUES (?, '', ?)"))
             && m_insertMember.prepare(
@@ -384,8 +382,7 @@ public:
                                 .arg(list);
                 break;
             case RowWarning::GroupNameTooLong:
-                messages << tr("A group name longer than %1 characters was left out on %n line(s) (line %2).", nullptr,
-                               count)
+                messages << tr("A group name longer than %1 characters was left out on %n line(s) (line %2).", nullptr, count)
                                 .arg(MaxGroupName)
                                 .arg(list);
                 break;
@@ -438,7 +435,7 @@ private:
     }
 
     QSqlDatabase m_db;
-    std::optional<int> m_cacheSize;  // the connection's own setting, restored at the end
+    std::optional<int> m_cacheSize; // the connection's own setting, restored at the end
     qint64 m_now;
     ImportReport &m_report;
     QSqlQuery m_insertContact;
@@ -446,8 +443,8 @@ private:
     QSqlQuery m_findContact;
     QSqlQuery m_insertGroup;
     QSqlQuery m_insertMember;
-    QHash<QString, qint64> m_contacts;  // E.164 -> id, stored and imported so far
-    QHash<QString, qint64> m_groups;    // case-folded name -> id
+    QHash<QString, qint64> m_contacts; // E.164 -> id, stored and imported so far
+    QHash<QString, qint64> m_groups; // case-folded name -> id
     QMap<RowWarning, QList<int>> m_warnings;
 };
 
@@ -483,14 +480,13 @@ public:
         : m_phones(phones)
         , m_pool(pool)
         , m_helpers(helpers)
-    {
-    }
+    { }
 
     ~NumberNormalization() { abandon(); }
 
     void start(QList<ImportRow> &rows)
     {
-        m_rows = rows.data();  // detached here, once, not by several threads
+        m_rows = rows.data(); // detached here, once, not by several threads
         m_size = rows.size();
         m_next.store(0);
         if (rows.isEmpty())
@@ -528,7 +524,7 @@ private:
             const bool canonical = plainDigits(row.phoneRaw, digits);
             Result<QString> phone = m_phones.normalize(canonical ? QStringView(digits) : QStringView(row.phoneRaw));
             if (!phone && canonical)
-                phone = m_phones.normalize(row.phoneRaw);  // the reason, in the words of the file
+                phone = m_phones.normalize(row.phoneRaw); // the reason, in the words of the file
             if (!phone) {
                 // "0712 345 678 / 0733 111 222": registers often hold two numbers in one cell.
                 // The first one that is a phone number is used.
@@ -576,8 +572,7 @@ ContactImporter::ContactImporter(Database &database, const PhoneNormalizer &phon
     : m_database(database)
     , m_phones(phones)
     , m_clock(clock)
-{
-}
+{ }
 
 Result<ImportReport> ContactImporter::run(const QString &path, const ColumnMapping &mapping, const ImportOptions &options) const
 {
@@ -642,10 +637,14 @@ Result<ImportReport> ContactImporter::import(const DecodedText &decoded, std::op
         vcardRows.emplace(decoded.text);
     else
         csvRows.emplace(decoded.text, *mapping);
-    const auto nextRow = [&](ImportRow &row) { return vcard ? vcardRows->next(row) : csvRows->next(row); };
+    const auto nextRow = [&](ImportRow &row) {
+        return vcard ? vcardRows->next(row) : csvRows->next(row);
+    };
     const qint64 total = vcard ? vcardRows->remaining() : csvRows->remaining();
 
-    const auto cancelled = [&options] { return options.isCancelled && options.isCancelled(); };
+    const auto cancelled = [&options] {
+        return options.isCancelled && options.isCancelled();
+    };
     const auto cancelError = [] {
         return fail(ErrorCode::Cancelled, tr("The import was cancelled; nothing was changed."));
     };
@@ -723,8 +722,8 @@ Result<ImportReport> ContactImporter::import(const DecodedText &decoded, std::op
     phase.start();
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
-    qCDebug(lcImport) << "reading" << readingNs / 1000000 << "ms, waiting for numbers" << waitingNs / 1000000
-                      << "ms, writing" << writingNs / 1000000 << "ms, committing" << phase.elapsed() << "ms";
+    qCDebug(lcImport) << "reading" << readingNs / 1000000 << "ms, waiting for numbers" << waitingNs / 1000000 << "ms, writing"
+                      << writingNs / 1000000 << "ms, committing" << phase.elapsed() << "ms";
 
     report.warnings += writer.warnings();
     qCInfo(lcImport) << "imported" << report.rows << "rows:" << report.created << "created," << report.updated << "updated,"

@@ -109,8 +109,7 @@ QChar CsvReader::detectDelimiter(QStringView text)
             agreeing += n == first;
         const bool consistent = agreeing == perLine.size();
         const bool better = bestIndex < 0 || (consistent && !bestConsistent)
-                            || (consistent == bestConsistent
-                                && (agreeing > bestAgreeing || (agreeing == bestAgreeing && first > bestCount)));
+            || (consistent == bestConsistent && (agreeing > bestAgreeing || (agreeing == bestAgreeing && first > bestCount)));
         if (better) {
             bestIndex = int(c);
             bestAgreeing = agreeing;
@@ -151,8 +150,7 @@ void CsvReader::skipToNextLine(qsizetype from, int startLine)
     m_line = startLine + 1;
 }
 
-template<bool Collect>
-bool CsvReader::parse(CsvRecord *record)
+template<bool Collect> bool CsvReader::parse(CsvRecord *record)
 {
     const QChar *const data = m_text.constData();
     const qsizetype size = m_text.size();
@@ -314,13 +312,13 @@ bool CsvReader::parse(CsvRecord *record)
         if (tooLong) {
             if constexpr (Collect) {
                 record->fields.clear();
-                record->problem =
-                    tr("A value on this line is longer than %1 characters, so the line could not be read.").arg(MaxFieldLength);
+                record->problem
+                    = tr("A value on this line is longer than %1 characters, so the line could not be read.").arg(MaxFieldLength);
             }
             return true;
         }
         if (!content)
-            continue;  // a blank line, or a row of empty cells
+            continue; // a blank line, or a row of empty cells
         return true;
     }
     return false;

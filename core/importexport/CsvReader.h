@@ -12,8 +12,8 @@ namespace kengele {
 // One record of a CSV file.
 struct CsvRecord {
     QStringList fields;
-    int line = 0;     // the physical line it starts on, 1-based (the header is line 1)
-    QString problem;  // set when the record could not be read; then fields are incomplete
+    int line = 0; // the physical line it starts on, 1-based (the header is line 1)
+    QString problem; // set when the record could not be read; then fields are incomplete
 
     bool isValid() const { return problem.isEmpty(); }
 };
@@ -53,8 +53,7 @@ public:
     static QChar detectDelimiter(QStringView text);
 
 private:
-    template<bool Collect>
-    bool parse(CsvRecord *record);
+    template<bool Collect> bool parse(CsvRecord *record);
     void skipToNextLine(qsizetype from, int startLine);
 
     QString m_text;

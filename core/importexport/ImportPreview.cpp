@@ -77,9 +77,8 @@ ImportPreview ImportPreview::fromText(const QString &text, const PhoneNormalizer
                                   ColumnMapping::fieldName(ImportField::Email), ColumnMapping::fieldName(ImportField::Groups),
                                   ColumnMapping::fieldName(ImportField::Notes)};
         preview.m_columnCount = int(preview.m_fixedHeaders.size());
-        preview.m_mapping = ColumnMapping({ImportField::FullName, ImportField::Phone, ImportField::Email, ImportField::Groups,
-                                           ImportField::Notes},
-                                          false);
+        preview.m_mapping = ColumnMapping(
+            {ImportField::FullName, ImportField::Phone, ImportField::Email, ImportField::Groups, ImportField::Notes}, false);
         VCardReader reader(text);
         VCard card;
         while (reader.next(card)) {
@@ -88,8 +87,8 @@ ImportPreview ImportPreview::fromText(const QString &text, const PhoneNormalizer
                 QString name = QStringList{card.firstName, card.lastName}.join(u' ').trimmed();
                 if (name.isEmpty())
                     name = card.formattedName;
-                preview.m_rows.append({name, card.phone, card.emails.value(0), card.categories.join(QStringLiteral("; ")),
-                                       card.notes});
+                preview.m_rows.append(
+                    {name, card.phone, card.emails.value(0), card.categories.join(QStringLiteral("; ")), card.notes});
             }
         }
         return preview;
@@ -125,8 +124,9 @@ ImportPreview ImportPreview::fromText(const QString &text, const PhoneNormalizer
         }
     }
     if (firstRowIsData) {
-        preview.m_mapping = guessFromContent(preview.m_rows, preview.m_columnCount, phones,
-                                             ColumnMapping(QList<ImportField>(preview.m_columnCount, ImportField::Ignore), false));
+        preview.m_mapping
+            = guessFromContent(preview.m_rows, preview.m_columnCount, phones,
+                               ColumnMapping(QList<ImportField>(preview.m_columnCount, ImportField::Ignore), false));
         preview.m_needsMapping = true;
         return preview;
     }
@@ -170,7 +170,9 @@ ColumnMapping ImportPreview::guessFromContent(const QList<QStringList> &rows, in
     const auto mostly = [&filled](const QList<int> &counts, int column) {
         return counts[column] > 0 && counts[column] * 2 > filled[column];
     };
-    const auto unmapped = [&mapping](int column) { return mapping.field(column) == ImportField::Ignore; };
+    const auto unmapped = [&mapping](int column) {
+        return mapping.field(column) == ImportField::Ignore;
+    };
 
     if (!mapping.hasPhone()) {
         int best = -1;
@@ -190,7 +192,7 @@ ColumnMapping ImportPreview::guessFromContent(const QList<QStringList> &rows, in
         }
     }
     const bool hasName = mapping.columnOf(ImportField::FullName) >= 0 || mapping.columnOf(ImportField::FirstName) >= 0
-                         || mapping.columnOf(ImportField::LastName) >= 0;
+        || mapping.columnOf(ImportField::LastName) >= 0;
     if (!hasName) {
         for (int column = 0; column < columnCount; ++column) {
             if (unmapped(column) && mostly(textLike, column)) {

@@ -71,8 +71,8 @@ private:
     QString m_encoding;
     QStringList m_warnings;
     int m_columnCount = 0;
-    int m_records = 0;          // every record, the first row included
-    QList<QStringList> m_rows;  // the first records, the first row included
+    int m_records = 0; // every record, the first row included
+    QList<QStringList> m_rows; // the first records, the first row included
     QStringList m_fixedHeaders; // vCard: the fields a card provides
     ColumnMapping m_mapping;
     bool m_needsMapping = false;

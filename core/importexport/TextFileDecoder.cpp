@@ -74,8 +74,9 @@ bool looksBinary(QByteArrayView sample)
 
 // Windows-1252 for 0x80-0x9F; the rest is Latin-1. Used when Qt has no ICU to ask.
 constexpr char16_t Cp1252High[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
 QString decodeWindows1252(QByteArrayView bytes)
@@ -116,9 +117,10 @@ Result<DecodedText> TextFileDecoder::decodeFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         qCWarning(lcImport) << "cannot open the import file:" << file.errorString();
-        return fail(ErrorCode::Io, tr("Kengele could not open %1. Check that the file still exists and that you are "
-                                      "allowed to read it.")
-                                       .arg(QDir::toNativeSeparators(path)));
+        return fail(ErrorCode::Io,
+                    tr("Kengele could not open %1. Check that the file still exists and that you are "
+                       "allowed to read it.")
+                        .arg(QDir::toNativeSeparators(path)));
     }
     const qint64 size = file.size();
     // Mapping avoids holding a second copy of a large file in memory while it is decoded.
@@ -130,8 +132,9 @@ Result<DecodedText> TextFileDecoder::decodeFile(const QString &path)
     const QByteArray bytes = file.readAll();
     if (bytes.size() != size) {
         qCWarning(lcImport) << "short read of the import file:" << file.errorString();
-        return fail(ErrorCode::Io, tr("Kengele could not read all of %1. Copy the file to this computer and try again.")
-                                       .arg(QDir::toNativeSeparators(path)));
+        return fail(ErrorCode::Io,
+                    tr("Kengele could not read all of %1. Copy the file to this computer and try again.")
+                        .arg(QDir::toNativeSeparators(path)));
     }
     return decode(bytes);
 }

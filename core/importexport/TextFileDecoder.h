@@ -14,8 +14,8 @@ namespace kengele {
 
 // Text read from a contact file, whatever encoding it was saved in.
 struct DecodedText {
-    QString text;         // without a byte order mark
-    QString encoding;     // "UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "Windows-1252"
+    QString text; // without a byte order mark
+    QString encoding; // "UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "Windows-1252"
     QStringList warnings; // for the person at the desk (already translated)
 };
 

@@ -10,11 +10,11 @@ namespace kengele {
 namespace {
 
 struct Property {
-    QString name;          // upper case, without a group prefix ("item1.")
-    QStringList types;     // upper case TYPE values, including 2.1 bare ones (CELL, HOME, ...)
-    QString encoding;      // upper case ENCODING
-    QString charset;       // CHARSET as written
-    QString valueType;     // upper case VALUE
+    QString name; // upper case, without a group prefix ("item1.")
+    QStringList types; // upper case TYPE values, including 2.1 bare ones (CELL, HOME, ...)
+    QString encoding; // upper case ENCODING
+    QString charset; // CHARSET as written
+    QString valueType; // upper case VALUE
 };
 
 // Splits on `separator` outside double quotes.
@@ -263,7 +263,7 @@ bool VCardReader::next(VCard &card)
             continue;
         }
         if (property.name == u"BEGIN") {
-            ++nested;  // a card inside a card (AGENT): not a contact of its own here
+            ++nested; // a card inside a card (AGENT): not a contact of its own here
             continue;
         }
         if (property.name == u"END") {
@@ -277,7 +277,7 @@ bool VCardReader::next(VCard &card)
             continue;
 
         if (property.encoding == u"BASE64" || property.encoding == u"B")
-            continue;  // photos, sounds, keys
+            continue; // photos, sounds, keys
         if (property.encoding == u"QUOTED-PRINTABLE")
             value = decodeQuotedPrintable(value, property.charset);
 
@@ -325,7 +325,7 @@ bool VCardReader::next(VCard &card)
         }
     }
     if (inCard)
-        return finish();  // the file ended before END:VCARD; keep what the card had
+        return finish(); // the file ended before END:VCARD; keep what the card had
     return false;
 }
 

@@ -10,12 +10,12 @@ namespace kengele {
 
 // What a contact card holds that Kengele uses.
 struct VCard {
-    int line = 0;           // the line of its BEGIN:VCARD, 1-based
-    QString formattedName;  // FN
-    QString firstName;      // from N (given and additional names)
-    QString lastName;       // from N (family name)
-    QStringList phones;     // every TEL, in the order of the card
-    QString phone;          // the mobile number (TYPE=CELL) if the card marks one, else the first TEL
+    int line = 0; // the line of its BEGIN:VCARD, 1-based
+    QString formattedName; // FN
+    QString firstName; // from N (given and additional names)
+    QString lastName; // from N (family name)
+    QStringList phones; // every TEL, in the order of the card
+    QString phone; // the mobile number (TYPE=CELL) if the card marks one, else the first TEL
     QStringList emails;
     QString notes;
     QStringList categories; // CATEGORIES: Kengele groups
@@ -48,7 +48,7 @@ private:
 
     QString m_text;
     qsizetype m_pos = 0;
-    int m_line = 0;  // number of the line most recently read
+    int m_line = 0; // number of the line most recently read
 };
 
 } // namespace kengele

@@ -19,11 +19,11 @@ namespace kengele {
 namespace {
 
 // The contact is the one tied when the message came, or one added for the number since.
-const char SelectFrom[] =
-    "SELECT i.id, i.phone, i.to_number, i.text, i.received_at, coalesce(c.id, c2.id, 0), coalesce(c.name, c2.name, ''), "
-    "i.handled_as, i.read_at, coalesce(i.reply_campaign_id, 0) "
-    "FROM inbox i LEFT JOIN contacts c ON c.id = i.contact_id "
-    "LEFT JOIN contacts c2 ON i.contact_id IS NULL AND c2.phone = i.phone ";
+const char SelectFrom[]
+    = "SELECT i.id, i.phone, i.to_number, i.text, i.received_at, coalesce(c.id, c2.id, 0), coalesce(c.name, c2.name, ''), "
+      "i.handled_as, i.read_at, coalesce(i.reply_campaign_id, 0) "
+      "FROM inbox i LEFT JOIN contacts c ON c.id = i.contact_id "
+      "LEFT JOIN contacts c2 ON i.contact_id IS NULL AND c2.phone = i.phone ";
 
 InboxMessage messageFromRow(const QSqlQuery &q)
 {
@@ -58,8 +58,7 @@ InboxService::InboxService(Database &database, ContactService &contacts, Campaig
     , m_campaigns(campaigns)
     , m_settings(settings)
     , m_clock(clock)
-{
-}
+{ }
 
 namespace {
 
@@ -115,7 +114,8 @@ Result<QList<InboxMessage>> InboxService::list(const InboxQuery &query, int offs
     const QString where = whereOf(query, m_contacts.phones(), binds);
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
-    q.prepare(QString::fromLatin1(SelectFrom) + where + QStringLiteral("ORDER BY i.received_at DESC, i.id DESC LIMIT ? OFFSET ?"));
+    q.prepare(QString::fromLatin1(SelectFrom) + where
+              + QStringLiteral("ORDER BY i.received_at DESC, i.id DESC LIMIT ? OFFSET ?"));
     bindAll(q, binds);
     q.addBindValue(limit);
     q.addBindValue(offset);

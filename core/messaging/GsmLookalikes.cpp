@@ -50,15 +50,15 @@ bool isCombiningDiacritic(char32_t cp)
 
 bool isEmojiOrSymbol(char32_t cp)
 {
-    return (cp >= 0x1F000 && cp <= 0x1FAFF)    // emoticons, pictographs, flags, ...
-           || (cp >= 0x2600 && cp <= 0x27BF)   // miscellaneous symbols, dingbats
-           || (cp >= 0x2B00 && cp <= 0x2BFF)   // arrows and stars (⭐)
-           || (cp >= 0x2190 && cp <= 0x21FF)   // arrows
-           || (cp >= 0x2300 && cp <= 0x23FF)   // technical (⌚ ⏰)
-           || (cp >= 0x25A0 && cp <= 0x25FF)   // geometric shapes
-           || (cp >= 0xE0020 && cp <= 0xE007F) // tag characters of subdivision flags
-           || cp == 0xFE0E || cp == 0xFE0F     // text / emoji presentation selectors
-           || cp == 0x20E3;                    // combining keycap
+    return (cp >= 0x1F000 && cp <= 0x1FAFF) // emoticons, pictographs, flags, ...
+        || (cp >= 0x2600 && cp <= 0x27BF) // miscellaneous symbols, dingbats
+        || (cp >= 0x2B00 && cp <= 0x2BFF) // arrows and stars (⭐)
+        || (cp >= 0x2190 && cp <= 0x21FF) // arrows
+        || (cp >= 0x2300 && cp <= 0x23FF) // technical (⌚ ⏰)
+        || (cp >= 0x25A0 && cp <= 0x25FF) // geometric shapes
+        || (cp >= 0xE0020 && cp <= 0xE007F) // tag characters of subdivision flags
+        || cp == 0xFE0E || cp == 0xFE0F // text / emoji presentation selectors
+        || cp == 0x20E3; // combining keycap
 }
 
 // Stand-ins that are a matter of convention rather than of Unicode decomposition.
@@ -102,8 +102,17 @@ std::optional<Match> conventionalMatch(char32_t cp)
     case 0x000B: // vertical tab
     case 0x00A0: // no-break space
     case 0x1680: // ogham space mark
-    case 0x2000: case 0x2001: case 0x2002: case 0x2003: case 0x2004: case 0x2005:
-    case 0x2006: case 0x2007: case 0x2008: case 0x2009: case 0x200A: // en quad ... hair space
+    case 0x2000:
+    case 0x2001:
+    case 0x2002:
+    case 0x2003:
+    case 0x2004:
+    case 0x2005:
+    case 0x2006:
+    case 0x2007:
+    case 0x2008:
+    case 0x2009:
+    case 0x200A: // en quad ... hair space
     case 0x202F: // narrow no-break space
     case 0x205F: // medium mathematical space
     case 0x3000: // ideographic space
@@ -168,7 +177,7 @@ Match lookup(char32_t cp, int depth = 0)
         for (qsizetype i = 1; i < points.size() && restAreMarks; ++i) {
             const auto category = QChar::category(points[i]);
             restAreMarks = category == QChar::Mark_NonSpacing || category == QChar::Mark_SpacingCombining
-                           || category == QChar::Mark_Enclosing;
+                || category == QChar::Mark_Enclosing;
         }
         if (restAreMarks) {
             const char32_t base = points.front();
@@ -326,12 +335,10 @@ QString GsmLookalikes::kindLabel(Kind kind)
 QString GsmLookalikes::explanation(const NonGsmCharacter &character)
 {
     // Spaces, invisible characters and lone accents cannot be seen on their own: name them by code.
-    const bool invisible = character.kind == Kind::Space || character.kind == Kind::Tab
-                           || character.kind == Kind::LineSeparator || character.kind == Kind::Invisible
-                           || isCombiningDiacritic(character.codePoint);
-    const QString shown = invisible
-                              ? u"U+"_s + QString::number(uint(character.codePoint), 16).toUpper().rightJustified(4, u'0')
-                              : character.character;
+    const bool invisible = character.kind == Kind::Space || character.kind == Kind::Tab || character.kind == Kind::LineSeparator
+        || character.kind == Kind::Invisible || isCombiningDiacritic(character.codePoint);
+    const QString shown = invisible ? u"U+"_s + QString::number(uint(character.codePoint), 16).toUpper().rightJustified(4, u'0')
+                                    : character.character;
     const QString label = kindLabel(character.kind);
 
     if (!character.hasReplacement)

@@ -23,31 +23,31 @@ class GsmLookalikes final
 public:
     // Why a character is not GSM-7, for the message shown under the editor.
     enum class Kind {
-        CurlyQuote,     // ‘ ’ “ ” ‛ ‟ ʼ
-        QuotationMark,  // ‚ „ « » ‹ › ′ ″
-        AccentMark,     // ´ ` and combining accents
-        Dash,           // ‐ ‑ ‒ – — ― −
-        Ellipsis,       // …
-        Space,          // no-break, thin, ideographic and other special spaces, vertical tab
+        CurlyQuote, // ‘ ’ “ ” ‛ ‟ ʼ
+        QuotationMark, // ‚ „ « » ‹ › ′ ″
+        AccentMark, // ´ ` and combining accents
+        Dash, // ‐ ‑ ‒ – — ― −
+        Ellipsis, // …
+        Space, // no-break, thin, ideographic and other special spaces, vertical tab
         Tab,
-        LineSeparator,  // U+2028, U+2029, NEL
-        Bullet,         // • ‣ ⁃ ◦ ∙
+        LineSeparator, // U+2028, U+2029, NEL
+        Bullet, // • ‣ ⁃ ◦ ∙
         AccentedLetter, // á í ó ú â ê î ô û ã õ ç ł đ ... (letters GSM-7 lacks)
-        Lookalike,      // other stand-ins: œ → oe, Greek question mark → ;, ...
-        Invisible,      // zero-width space, soft hyphen, byte-order mark, direction marks, joiners
-        Emoji,          // emoji and pictographic symbols
-        Other,          // anything else outside GSM-7 (other scripts, symbols)
+        Lookalike, // other stand-ins: œ → oe, Greek question mark → ;, ...
+        Invisible, // zero-width space, soft hyphen, byte-order mark, direction marks, joiners
+        Emoji, // emoji and pictographic symbols
+        Other, // anything else outside GSM-7 (other scripts, symbols)
     };
 
     // One distinct non-GSM character of a text.
     struct NonGsmCharacter {
         char32_t codePoint = 0;
-        QString character;          // the code point as text
-        qsizetype firstIndex = -1;  // UTF-16 index of its first occurrence
+        QString character; // the code point as text
+        qsizetype firstIndex = -1; // UTF-16 index of its first occurrence
         int occurrences = 0;
         Kind kind = Kind::Other;
         bool hasReplacement = false;
-        QString replacement;        // GSM-7 stand-in; empty with hasReplacement means "remove it"
+        QString replacement; // GSM-7 stand-in; empty with hasReplacement means "remove it"
     };
 
     GsmLookalikes() = delete;

@@ -14,8 +14,7 @@ namespace kengele {
 namespace {
 
 constexpr std::array kFields = {
-    MergeField::FirstName, MergeField::LastName, MergeField::Name,
-    MergeField::Phone,     MergeField::Group,    MergeField::Date,
+    MergeField::FirstName, MergeField::LastName, MergeField::Name, MergeField::Phone, MergeField::Group, MergeField::Date,
 };
 
 // A typical value's length, to size the rendered string once.
@@ -66,8 +65,7 @@ bool isBlank(QStringView text)
 }
 
 // Shared by the const and non-const accessors.
-template<typename Values>
-auto &valueOf(Values &values, MergeField field)
+template<typename Values> auto &valueOf(Values &values, MergeField field)
 {
     switch (field) {
     case MergeField::FirstName:

@@ -47,18 +47,18 @@ public:
     struct Token {
         enum class Kind { Literal, Field };
         Kind kind = Kind::Literal;
-        QString text;        // Literal: the text to send (braces unescaped). Field: its source, "{first_name|friend}"
+        QString text; // Literal: the text to send (braces unescaped). Field: its source, "{first_name|friend}"
         MergeField field = MergeField::FirstName; // Field only
-        QString fallback;    // Field only; empty when none was given
+        QString fallback; // Field only; empty when none was given
         qsizetype start = 0; // where the token starts in the source (UTF-16 index)
     };
 
     struct Problem {
         enum class Kind { UnknownField, UnclosedBrace, EmptyField };
         Kind kind = Kind::UnknownField;
-        qsizetype start = 0;  // UTF-16 index in the source
+        qsizetype start = 0; // UTF-16 index in the source
         qsizetype length = 0; // UTF-16 units, braces included
-        QString message;      // translated, for showing under the editor
+        QString message; // translated, for showing under the editor
     };
 
     MessageTemplate() = default;

@@ -52,8 +52,8 @@ SegmentInfo countUcs2(QStringView text, qsizetype firstNonGsm)
     info.units = size;
     info.characters = size - pairs;
     info.firstNonGsmIndex = firstNonGsm;
-    const bool pairFirst = data[firstNonGsm].isHighSurrogate() && firstNonGsm + 1 < size
-                           && data[firstNonGsm + 1].isLowSurrogate();
+    const bool pairFirst
+        = data[firstNonGsm].isHighSurrogate() && firstNonGsm + 1 < size && data[firstNonGsm + 1].isLowSurrogate();
     info.firstNonGsm = text.sliced(firstNonGsm, pairFirst ? 2 : 1).toString();
     finish(info, packed, SegmentCounter::Ucs2SinglePart, MultiPart);
     return info;

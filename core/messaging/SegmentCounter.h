@@ -14,12 +14,12 @@ struct SegmentInfo {
     enum class Encoding { Gsm7, Ucs2 };
 
     Encoding encoding = Encoding::Gsm7;
-    int segments = 0;            // 0 for an empty text
-    qsizetype units = 0;         // septets for GSM-7 (an extension character counts 2),
-                                 // UTF-16 code units for UCS-2 (an emoji counts 2)
-    qsizetype characters = 0;    // Unicode code points, as a person would count them
+    int segments = 0; // 0 for an empty text
+    qsizetype units = 0; // septets for GSM-7 (an extension character counts 2),
+                         // UTF-16 code units for UCS-2 (an emoji counts 2)
+    qsizetype characters = 0; // Unicode code points, as a person would count them
     qsizetype remainingInSegment = 0; // units that still fit before another segment is needed
-    QString firstNonGsm;         // the character that forced UCS-2 (a whole code point); empty for GSM-7
+    QString firstNonGsm; // the character that forced UCS-2 (a whole code point); empty for GSM-7
     qsizetype firstNonGsmIndex = -1; // its UTF-16 index in the text; -1 for GSM-7
 
     // "GSM-7" or "UCS-2" (technical names, not translated).

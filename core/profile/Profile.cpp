@@ -4,13 +4,13 @@
 #include "Profile.h"
 
 #include "Settings.h"
+#include "campaigns/CampaignService.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "contacts/PhoneNormalizer.h"
+#include "inbox/InboxService.h"
 #include "storage/Database.h"
 #include "templates/TemplateService.h"
-#include "campaigns/CampaignService.h"
-#include "inbox/InboxService.h"
 #include "tokens/TokenLedger.h"
 
 #include <QDir>
@@ -32,8 +32,7 @@ QString Profile::resolveDirectory(const QString &commandLineValue)
 Profile::Profile(QString directory, const Clock &clock)
     : m_directory(std::move(directory))
     , m_clock(clock)
-{
-}
+{ }
 
 Profile::~Profile() = default;
 
@@ -48,11 +47,13 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
         return fail(ErrorCode::InvalidInput, tr("No data folder was given."));
     QDir dir(directory);
     if (QFileInfo(directory).exists() && !QFileInfo(directory).isDir())
-        return fail(ErrorCode::InvalidInput, tr("%1 is a file, not a folder. Choose a folder for Kengele's data.")
-                                                 .arg(QDir::toNativeSeparators(directory)));
+        return fail(
+            ErrorCode::InvalidInput,
+            tr("%1 is a file, not a folder. Choose a folder for Kengele's data.").arg(QDir::toNativeSeparators(directory)));
     if (!dir.exists() && !dir.mkpath(QStringLiteral("."))) {
-        return fail(ErrorCode::ReadOnly, tr("Kengele cannot create its data folder %1. Choose a folder you are allowed to change.")
-                                             .arg(QDir::toNativeSeparators(directory)));
+        return fail(ErrorCode::ReadOnly,
+                    tr("Kengele cannot create its data folder %1. Choose a folder you are allowed to change.")
+                        .arg(QDir::toNativeSeparators(directory)));
     }
 
     std::unique_ptr<Profile> profile(new Profile(dir.absolutePath(), clock));

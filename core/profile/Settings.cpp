@@ -139,12 +139,14 @@ void Settings::setGatewayRatePerSecond(double rate)
 
 QTime Settings::quietHoursStart() const
 {
-    return QTime::fromString(m_settings.value(key("sending/quietStart"), QStringLiteral("21:00")).toString(), QStringLiteral("HH:mm"));
+    return QTime::fromString(m_settings.value(key("sending/quietStart"), QStringLiteral("21:00")).toString(),
+                             QStringLiteral("HH:mm"));
 }
 
 QTime Settings::quietHoursEnd() const
 {
-    return QTime::fromString(m_settings.value(key("sending/quietEnd"), QStringLiteral("07:00")).toString(), QStringLiteral("HH:mm"));
+    return QTime::fromString(m_settings.value(key("sending/quietEnd"), QStringLiteral("07:00")).toString(),
+                             QStringLiteral("HH:mm"));
 }
 
 void Settings::setQuietHours(const QTime &start, const QTime &end)

@@ -25,15 +25,15 @@ public:
     void setLanguage(const QString &language);
 
     // Gateway (DESIGN 3.7). The API key is NOT here: it lives in the OS keychain.
-    QString gatewayProvider() const;  // "simulator" (default) or "africastalking"
+    QString gatewayProvider() const; // "simulator" (default) or "africastalking"
     void setGatewayProvider(const QString &provider);
     QString gatewayUsername() const;
     void setGatewayUsername(const QString &username);
     QString gatewaySenderId() const;
     void setGatewaySenderId(const QString &senderId);
-    QString gatewayEnvironment() const;  // "live" or "sandbox"
+    QString gatewayEnvironment() const; // "live" or "sandbox"
     void setGatewayEnvironment(const QString &environment);
-    QString gatewayBaseUrl() const;      // empty: the provider's own host
+    QString gatewayBaseUrl() const; // empty: the provider's own host
     void setGatewayBaseUrl(const QString &url);
     double gatewayRatePerSecond() const; // messages per second; 0: no limit
     // The simulator's delivery reports go to this address (a relay's at_delivery hook) instead of

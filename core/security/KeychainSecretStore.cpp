@@ -25,8 +25,7 @@ Error keychainError(QKeychain::Error code, const QString &detail)
 KeychainSecretStore::KeychainSecretStore(QString service, QString keyNamespace)
     : m_service(std::move(service))
     , m_namespace(std::move(keyNamespace))
-{
-}
+{ }
 
 QString KeychainSecretStore::scopedKey(const QString &key) const
 {

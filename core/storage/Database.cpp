@@ -117,8 +117,7 @@ Database::Database(QString path)
     : m_path(std::move(path))
     , m_connectionPrefix(QStringLiteral("kengele-") + QUuid::createUuid().toString(QUuid::WithoutBraces) + u'-')
     , m_connections(std::make_shared<Connections>())
-{
-}
+{ }
 
 Database::~Database()
 {
@@ -150,10 +149,12 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path)
     }
     if (info.exists()) {
         if (!info.isFile())
-            return fail(ErrorCode::Unsupported, tr("%1 is a folder, not a Kengele data file.").arg(QDir::toNativeSeparators(path)));
-        if (info.size() > 0 && !looksLikeSqlite(path)) {
             return fail(ErrorCode::Unsupported,
-                        tr("%1 is not a Kengele data file, or it is damaged. Nothing was changed.").arg(QDir::toNativeSeparators(path)));
+                        tr("%1 is a folder, not a Kengele data file.").arg(QDir::toNativeSeparators(path)));
+        if (info.size() > 0 && !looksLikeSqlite(path)) {
+            return fail(
+                ErrorCode::Unsupported,
+                tr("%1 is not a Kengele data file, or it is damaged. Nothing was changed.").arg(QDir::toNativeSeparators(path)));
         }
         if (!isWritable(info)) {
             return fail(ErrorCode::ReadOnly,
@@ -184,8 +185,9 @@ Status Database::initialise()
 
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
-        return fail(ErrorCode::Unsupported,
-                    tr("%1 is not a Kengele data file, or it is damaged. Nothing was changed.").arg(QDir::toNativeSeparators(m_path)));
+        return fail(
+            ErrorCode::Unsupported,
+            tr("%1 is not a Kengele data file, or it is damaged. Nothing was changed.").arg(QDir::toNativeSeparators(m_path)));
     }
     const int version = query.value(0).toInt();
     query.finish();
@@ -248,7 +250,8 @@ Error Database::storageError(const QSqlError &error, const QString &what)
                    "computer to allow changes to it.")
                     .arg(what)};
     case 13:
-        return {ErrorCode::Storage, tr("%1 failed: the disk is full, so nothing was saved. Free some space and try again.").arg(what)};
+        return {ErrorCode::Storage,
+                tr("%1 failed: the disk is full, so nothing was saved. Free some space and try again.").arg(what)};
     case 5:
     case 6:
         return {ErrorCode::Storage,
@@ -257,8 +260,9 @@ Error Database::storageError(const QSqlError &error, const QString &what)
     case 26:
         return {ErrorCode::Storage, tr("%1 failed: the data file is damaged. Restore it from a backup.").arg(what)};
     default:
-        return {ErrorCode::Storage, tr("%1 failed because the data file refused the change (%2). Nothing was saved.")
-                                        .arg(what, error.databaseText())};
+        return {
+            ErrorCode::Storage,
+            tr("%1 failed because the data file refused the change (%2). Nothing was saved.").arg(what, error.databaseText())};
     }
 }
 

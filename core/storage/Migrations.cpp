@@ -7,8 +7,8 @@
 #include "Schema.h"
 #include "common/Log.h"
 
-#include <QSqlError>
 #include <QScopeGuard>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <array>
@@ -275,11 +275,8 @@ struct Step {
 };
 
 const std::array<Step, 5> Steps = {
-    Step{Version1.data(), Version1.size()},
-    Step{Version2.data(), Version2.size()},
-    Step{Version3.data(), Version3.size()},
-    Step{Version4.data(), Version4.size()},
-    Step{Version5.data(), Version5.size()},
+    Step{Version1.data(), Version1.size()}, Step{Version2.data(), Version2.size()}, Step{Version3.data(), Version3.size()},
+    Step{Version4.data(), Version4.size()}, Step{Version5.data(), Version5.size()},
 };
 
 } // namespace
@@ -320,8 +317,9 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
             qCWarning(lcStorage) << "migration left a broken reference in" << table;
             query.finish();
             db.rollback();
-            return fail(ErrorCode::Storage, Database::tr("Updating the data file failed: some of its records no longer fit "
-                                                          "together. Nothing was changed."));
+            return fail(ErrorCode::Storage,
+                        Database::tr("Updating the data file failed: some of its records no longer fit "
+                                     "together. Nothing was changed."));
         }
     }
     query.finish();

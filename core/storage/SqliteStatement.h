@@ -72,7 +72,7 @@ private:
     int m_prepareError = 0;
     bool m_failed = false;
     QVarLengthArray<QByteArray, 12> m_texts; // bound text, alive until rebound
-    QStringEncoder m_encoder { QStringEncoder::Utf8, QStringConverter::Flag::Stateless };
+    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
 };
 
 } // namespace kengele

@@ -17,8 +17,8 @@ namespace kengele {
 struct InboundIntent {
     enum class Kind { Message, OptOut, Prayer };
     Kind kind = Kind::Message;
-    QString keyword;  // upper case, as matched
-    QString text;     // Prayer: the request without its keyword; otherwise the whole text
+    QString keyword; // upper case, as matched
+    QString text; // Prayer: the request without its keyword; otherwise the whole text
 
     static InboundIntent classify(const QString &text);
 };

@@ -39,8 +39,7 @@ QDateTime parseTime(const QString &text)
 RelayClient::RelayClient(QNetworkAccessManager &network, QObject *parent)
     : QObject(parent)
     , m_network(network)
-{
-}
+{ }
 
 RelayClient::~RelayClient()
 {
@@ -52,7 +51,7 @@ RelayResult<QUrl> RelayClient::parseUrl(const QString &text)
     const QString trimmed = text.trimmed();
     const QUrl url = QUrl::fromUserInput(trimmed);
     const bool schemeGiven = trimmed.startsWith(QStringLiteral("http://"), Qt::CaseInsensitive)
-                             || trimmed.startsWith(QStringLiteral("https://"), Qt::CaseInsensitive);
+        || trimmed.startsWith(QStringLiteral("https://"), Qt::CaseInsensitive);
     if (trimmed.isEmpty() || !schemeGiven || !url.isValid() || url.host().isEmpty() || url.hasQuery() || url.hasFragment()
         || !url.userInfo().isEmpty()) {
         return std::unexpected(RelayError{RelayError::Kind::InvalidUrl,
@@ -157,8 +156,9 @@ void RelayClient::enrol(const QString &code, const QString &deviceName, EnrolCal
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(EnrolTimeoutMs);
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("code"), code.trimmed()}, {QStringLiteral("name"), deviceName}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body
+        = QJsonDocument(QJsonObject{{QStringLiteral("code"), code.trimmed()}, {QStringLiteral("name"), deviceName}})
+              .toJson(QJsonDocument::Compact);
     QNetworkReply *reply = track(m_network.post(request, body));
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
         m_replies.removeAll(reply);
@@ -170,13 +170,14 @@ void RelayClient::enrol(const QString &code, const QString &deviceName, EnrolCal
             return;
         }
         const QJsonObject object = QJsonDocument::fromJson(answer).object();
-        RelayEnrolment enrolment{object.value(QStringLiteral("device")).toString(), object.value(QStringLiteral("token")).toString(),
-                                 object.value(QStringLiteral("org")).toString(), object.value(QStringLiteral("org_name")).toString()};
+        RelayEnrolment enrolment{object.value(QStringLiteral("device")).toString(),
+                                 object.value(QStringLiteral("token")).toString(), object.value(QStringLiteral("org")).toString(),
+                                 object.value(QStringLiteral("org_name")).toString()};
         if (enrolment.token.isEmpty() || enrolment.org.isEmpty()) {
-            done(std::unexpected(RelayError{RelayError::Kind::BadAnswer,
-                                            tr("The answer from %1 could not be read. Is it the address of a Kengele relay?")
-                                                .arg(hostOf(m_baseUrl)),
-                                            status, 0}));
+            done(std::unexpected(RelayError{
+                RelayError::Kind::BadAnswer,
+                tr("The answer from %1 could not be read. Is it the address of a Kengele relay?").arg(hostOf(m_baseUrl)), status,
+                0}));
             return;
         }
         qCInfo(lcSync) << "enrolled as device" << enrolment.device << "of" << enrolment.org;
@@ -206,9 +207,9 @@ void RelayClient::fetchEvents(qint64 after, int waitSeconds, int limit, EventsCa
             done(std::unexpected(errorOf(reply, answer, false)));
             return;
         }
-        const RelayError unreadable{RelayError::Kind::BadAnswer,
-                                    tr("The answer from %1 could not be read. Is it the address of a Kengele relay?").arg(hostOf(m_baseUrl)),
-                                    status, 0};
+        const RelayError unreadable{
+            RelayError::Kind::BadAnswer,
+            tr("The answer from %1 could not be read. Is it the address of a Kengele relay?").arg(hostOf(m_baseUrl)), status, 0};
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(answer, &parseError);
         const QJsonObject object = document.object();

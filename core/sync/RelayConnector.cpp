@@ -11,14 +11,14 @@
 
 namespace kengele {
 
-RelayConnector::RelayConnector(Settings &settings, SecretStore &secrets, Database &database, RelayClient &client, const Clock &clock)
+RelayConnector::RelayConnector(Settings &settings, SecretStore &secrets, Database &database, RelayClient &client,
+                               const Clock &clock)
     : m_settings(settings)
     , m_secrets(secrets)
     , m_database(database)
     , m_client(client)
     , m_clock(clock)
-{
-}
+{ }
 
 QString RelayConnector::tokenFromEnvironment()
 {

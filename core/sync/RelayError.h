@@ -15,13 +15,13 @@ namespace kengele {
 // (message, already translated and written for a church secretary).
 struct RelayError {
     enum class Kind {
-        InvalidUrl,    // the address is not one
-        Unreachable,   // no connection, DNS, refused, timed out: try again later
-        Unauthorized,  // 401: enrolment code unknown, used or expired; device token wrong or revoked
-        RateLimited,   // 429: try again after retryAfterMs
-        ServerError,   // 5xx: try again later
-        Refused,       // another 4xx: the request was wrong; trying again will not help
-        BadAnswer,     // not the relay's JSON: probably not a Kengele relay at that address
+        InvalidUrl, // the address is not one
+        Unreachable, // no connection, DNS, refused, timed out: try again later
+        Unauthorized, // 401: enrolment code unknown, used or expired; device token wrong or revoked
+        RateLimited, // 429: try again after retryAfterMs
+        ServerError, // 5xx: try again later
+        Refused, // another 4xx: the request was wrong; trying again will not help
+        BadAnswer, // not the relay's JSON: probably not a Kengele relay at that address
     };
     Kind kind = Kind::Unreachable;
     QString message;
@@ -46,7 +46,6 @@ struct RelayError {
     }
 };
 
-template<typename T>
-using RelayResult = std::expected<T, RelayError>;
+template<typename T> using RelayResult = std::expected<T, RelayError>;
 
 } // namespace kengele

@@ -49,8 +49,7 @@ RelayEventApplier::RelayEventApplier(Database &database, ContactService &contact
     , m_contacts(contacts)
     , m_clock(clock)
     , m_outbox(database, ledger, clock)
-{
-}
+{ }
 
 Result<RelayApplyReport> RelayEventApplier::apply(const QString &org, const QList<RelayEvent> &events, qint64 next)
 {
@@ -69,10 +68,12 @@ Result<RelayApplyReport> RelayEventApplier::apply(const QString &org, const QLis
     QSqlQuery findContact(db);
     findContact.prepare(QStringLiteral("SELECT id FROM contacts WHERE phone = ?"));
     QSqlQuery inbox(db);
-    inbox.prepare(QStringLiteral("INSERT OR IGNORE INTO inbox(provider_id, phone, to_number, text, received_at, contact_id, handled_as, "
-                                 "link_id, network_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    inbox.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO inbox(provider_id, phone, to_number, text, received_at, contact_id, handled_as, "
+                       "link_id, network_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery prayer(db);
-    prayer.prepare(QStringLiteral("INSERT INTO prayer_intake(inbox_id, phone, contact_id, text, received_at) VALUES (?, ?, ?, ?, ?)"));
+    prayer.prepare(
+        QStringLiteral("INSERT INTO prayer_intake(inbox_id, phone, contact_id, text, received_at) VALUES (?, ?, ?, ?, ?)"));
 
     QList<DeliveryReport> reports;
     for (const RelayEvent &event : events) {
@@ -91,7 +92,8 @@ Result<RelayApplyReport> RelayEventApplier::apply(const QString &org, const QLis
             keptData = QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact));
         }
         // The intent of an incoming SMS decides how it is recorded.
-        const InboundIntent intent = handled == QStringLiteral("inbox") ? InboundIntent::classify(field(event, "text")) : InboundIntent{};
+        const InboundIntent intent
+            = handled == QStringLiteral("inbox") ? InboundIntent::classify(field(event, "text")) : InboundIntent{};
         if (intent.kind == InboundIntent::Kind::OptOut)
             handled = QStringLiteral("optout");
         else if (intent.kind == InboundIntent::Kind::Prayer)

@@ -19,15 +19,15 @@ class TokenLedger;
 
 // What applying one batch of relay events did.
 struct RelayApplyReport {
-    int events = 0;          // in the batch
-    int duplicates = 0;      // already applied before (same org and seq): nothing done
+    int events = 0; // in the batch
+    int duplicates = 0; // already applied before (same org and seq): nothing done
     int deliveryReports = 0; // at.delivery events applied
     int messagesChanged = 0; // outbox messages that became delivered or failed
-    int inbox = 0;           // incoming SMS kept as messages for the inbox
-    int optOuts = 0;         // numbers opted out (STOP-type SMS or the provider's opt-out)
-    int prayers = 0;         // PRAY/OMBI messages kept for the prayer board
-    int kept = 0;            // stored for later (Daraja payments, unknown kinds)
-    qint64 cursor = 0;       // the feed's cursor after the batch
+    int inbox = 0; // incoming SMS kept as messages for the inbox
+    int optOuts = 0; // numbers opted out (STOP-type SMS or the provider's opt-out)
+    int prayers = 0; // PRAY/OMBI messages kept for the prayer board
+    int kept = 0; // stored for later (Daraja payments, unknown kinds)
+    qint64 cursor = 0; // the feed's cursor after the batch
 
     int applied() const { return events - duplicates; }
     RelayApplyReport &operator+=(const RelayApplyReport &other);

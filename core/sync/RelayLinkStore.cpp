@@ -15,8 +15,7 @@ namespace kengele {
 RelayLinkStore::RelayLinkStore(Database &database, const Clock &clock)
     : m_database(database)
     , m_clock(clock)
-{
-}
+{ }
 
 Result<RelayLink> RelayLinkStore::load() const
 {

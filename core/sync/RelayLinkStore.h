@@ -19,12 +19,12 @@ struct RelayEnrolment;
 
 // The organisation this profile is enrolled with at the relay, and how far its feed was applied.
 struct RelayLink {
-    QString org;             // empty: not enrolled
+    QString org; // empty: not enrolled
     QString orgName;
     QString device;
-    qint64 cursor = 0;       // the last seq applied
+    qint64 cursor = 0; // the last seq applied
     QDateTime enrolledAt;
-    QDateTime lastSync;      // the last time the relay answered and its events were saved (UTC)
+    QDateTime lastSync; // the last time the relay answered and its events were saved (UTC)
 
     bool isEnrolled() const { return !org.isEmpty(); }
 };

@@ -48,8 +48,9 @@ Status RelaySyncService::loadLink()
     m_status.lastSync = link->lastSync;
     m_status.configured = link->isEnrolled() && m_client.hasToken() && m_client.baseUrl().isValid();
     if (!m_status.configured) {
-        return fail(ErrorCode::NotFound, tr("This computer is not connected to a relay yet. Ask your administrator for an "
-                                            "enrolment code and connect it in the settings."));
+        return fail(ErrorCode::NotFound,
+                    tr("This computer is not connected to a relay yet. Ask your administrator for an "
+                       "enrolment code and connect it in the settings."));
     }
     return {};
 }

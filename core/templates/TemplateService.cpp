@@ -35,8 +35,7 @@ TemplateService::TemplateService(Database &database, const Clock &clock, QObject
     : QObject(parent)
     , m_database(database)
     , m_clock(clock)
-{
-}
+{ }
 
 Status TemplateService::validate(const QString &name, const QString &body) const
 {

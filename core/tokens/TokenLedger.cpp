@@ -63,8 +63,9 @@ QString transferKindKey(TokenTransferKind kind)
 
 std::optional<TokenTransferKind> transferKindFromKey(const QString &key)
 {
-    for (const TokenTransferKind kind : { TokenTransferKind::Grant, TokenTransferKind::Purchase, TokenTransferKind::Reserve,
-             TokenTransferKind::Spend, TokenTransferKind::Release, TokenTransferKind::Transfer, TokenTransferKind::Expiry }) {
+    for (const TokenTransferKind kind :
+         {TokenTransferKind::Grant, TokenTransferKind::Purchase, TokenTransferKind::Reserve, TokenTransferKind::Spend,
+          TokenTransferKind::Release, TokenTransferKind::Transfer, TokenTransferKind::Expiry}) {
         if (transferKindKey(kind) == key)
             return kind;
     }
@@ -90,8 +91,8 @@ QString accountKindKey(TokenAccountKind kind)
 
 TokenAccountKind accountKindFromKey(const QString &key)
 {
-    for (const TokenAccountKind kind : { TokenAccountKind::Source, TokenAccountKind::Budget, TokenAccountKind::Reserved,
-             TokenAccountKind::Spent, TokenAccountKind::Expired }) {
+    for (const TokenAccountKind kind : {TokenAccountKind::Source, TokenAccountKind::Budget, TokenAccountKind::Reserved,
+                                        TokenAccountKind::Spent, TokenAccountKind::Expired}) {
         if (accountKindKey(kind) == key)
             return kind;
     }
@@ -110,19 +111,19 @@ Shape shapeOf(TokenTransferKind kind)
     switch (kind) {
     case TokenTransferKind::Grant:
     case TokenTransferKind::Purchase:
-        return { TokenAccountKind::Source, TokenAccountKind::Budget, false };
+        return {TokenAccountKind::Source, TokenAccountKind::Budget, false};
     case TokenTransferKind::Reserve:
-        return { TokenAccountKind::Budget, TokenAccountKind::Reserved, true };
+        return {TokenAccountKind::Budget, TokenAccountKind::Reserved, true};
     case TokenTransferKind::Spend:
-        return { TokenAccountKind::Reserved, TokenAccountKind::Spent, true };
+        return {TokenAccountKind::Reserved, TokenAccountKind::Spent, true};
     case TokenTransferKind::Release:
-        return { TokenAccountKind::Reserved, TokenAccountKind::Budget, true };
+        return {TokenAccountKind::Reserved, TokenAccountKind::Budget, true};
     case TokenTransferKind::Transfer:
-        return { TokenAccountKind::Budget, TokenAccountKind::Budget, false };
+        return {TokenAccountKind::Budget, TokenAccountKind::Budget, false};
     case TokenTransferKind::Expiry:
         break;
     }
-    return { TokenAccountKind::Budget, TokenAccountKind::Expired, false };
+    return {TokenAccountKind::Budget, TokenAccountKind::Expired, false};
 }
 
 QDateTime utc(qint64 ms)
@@ -158,7 +159,7 @@ Status checkTokens(qint64 tokens)
         return fail(ErrorCode::InvalidInput, TokenLedger::tr("The number of tokens must be at least 1."));
     if (tokens > TokenLedger::MaxTokensPerTransfer) {
         return fail(ErrorCode::InvalidInput,
-            TokenLedger::tr("At most %L1 tokens can be moved at once.").arg(TokenLedger::MaxTokensPerTransfer));
+                    TokenLedger::tr("At most %L1 tokens can be moved at once.").arg(TokenLedger::MaxTokensPerTransfer));
     }
     return {};
 }
@@ -216,7 +217,7 @@ public:
 private:
     QSqlDatabase m_db;
     bool m_active = false;
-    Error m_error { ErrorCode::Storage, {} };
+    Error m_error{ErrorCode::Storage, {}};
 };
 
 // Runs work() in a transaction of its own and commits when it succeeded.
@@ -226,8 +227,8 @@ template<typename Work> auto inOwnTransaction(const QSqlDatabase &db, Work &&wor
     if (!transaction.isActive()) {
         qCWarning(lcTokens) << "could not begin a transaction:" << db.lastError().text();
         return fail(ErrorCode::Storage,
-            TokenLedger::tr("The tokens could not be changed just now because the data file is busy. "
-                            "Try again in a moment; nothing was changed."));
+                    TokenLedger::tr("The tokens could not be changed just now because the data file is busy. "
+                                    "Try again in a moment; nothing was changed."));
     }
     auto result = work();
     if (result) {
@@ -270,7 +271,7 @@ Result<QList<TokenAccount>> readAccounts(const QSqlDatabase &db, const QString &
 
 Result<TokenAccount> readAccount(const QSqlDatabase &db, qint64 accountId)
 {
-    Result<QList<TokenAccount>> found = readAccounts(db, QStringLiteral("WHERE a.id = ?"), { accountId });
+    Result<QList<TokenAccount>> found = readAccounts(db, QStringLiteral("WHERE a.id = ?"), {accountId});
     if (!found)
         return std::unexpected(found.error());
     if (found->isEmpty())
@@ -283,7 +284,7 @@ Result<TokenAccount> readAccountByName(const QSqlDatabase &db, const QString &ra
     const QString name = rawName.simplified();
     if (name.isEmpty())
         return fail(ErrorCode::InvalidInput, TokenLedger::tr("Choose a token account."));
-    Result<QList<TokenAccount>> found = readAccounts(db, QStringLiteral("WHERE a.name = ?"), { name });
+    Result<QList<TokenAccount>> found = readAccounts(db, QStringLiteral("WHERE a.name = ?"), {name});
     if (!found)
         return std::unexpected(found.error());
     if (found->isEmpty())
@@ -296,8 +297,8 @@ Result<TokenAccount> readBudgetAccountByName(const QSqlDatabase &db, const QStri
     Result<TokenAccount> account = readAccountByName(db, name);
     if (account && account->kind != TokenAccountKind::Budget) {
         return fail(ErrorCode::InvalidInput,
-            TokenLedger::tr("“%1” is one of the ledger's own accounts. Choose a budget account such as Main.")
-                .arg(account->name));
+                    TokenLedger::tr("“%1” is one of the ledger's own accounts. Choose a budget account such as Main.")
+                        .arg(account->name));
     }
     return account;
 }
@@ -313,7 +314,7 @@ Result<qint64> systemAccount(const QSqlDatabase &db, TokenAccountKind kind)
     if (!q.next()) {
         qCWarning(lcTokens) << "ledger account of kind" << accountKindKey(kind) << "is missing";
         return fail(ErrorCode::Storage,
-            TokenLedger::tr("The token ledger in this data file is incomplete. Restore the data file from a backup."));
+                    TokenLedger::tr("The token ledger in this data file is incomplete. Restore the data file from a backup."));
     }
     return q.value(0).toLongLong();
 }
@@ -368,7 +369,7 @@ Result<CampaignTokens> readCampaignTokens(const QSqlDatabase &db, qint64 campaig
 }
 
 Result<qint64> insertTransfer(const QSqlDatabase &db, const QString &kind, qint64 campaignId, const QString &reference,
-    const QString &reason, const QString &user, qint64 now)
+                              const QString &reason, const QString &user, qint64 now)
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO token_transfers(kind, campaign_id, reference, reason, user_name, created_at) "
@@ -388,7 +389,7 @@ Status insertEntries(const QSqlDatabase &db, qint64 transferId, qint64 from, qin
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO token_entries(transfer_id, account_id, amount) VALUES (?, ?, ?)"));
-    for (const auto &[account, amount] : { std::pair { from, -tokens }, std::pair { to, tokens } }) {
+    for (const auto &[account, amount] : {std::pair{from, -tokens}, std::pair{to, tokens}}) {
         q.bindValue(0, transferId);
         q.bindValue(1, account);
         q.bindValue(2, amount);
@@ -452,8 +453,7 @@ Result<QList<TokenAccount>> TokenLedger::list() const
 
 Result<QList<TokenAccount>> TokenLedger::budgetAccounts() const
 {
-    return readAccounts(
-        m_database.connection(), QStringLiteral("WHERE a.kind = ?"), { accountKindKey(TokenAccountKind::Budget) });
+    return readAccounts(m_database.connection(), QStringLiteral("WHERE a.kind = ?"), {accountKindKey(TokenAccountKind::Budget)});
 }
 
 Result<TokenAccount> TokenLedger::createBudgetAccount(const QString &rawName)
@@ -548,7 +548,7 @@ Result<TokenTransfer> TokenLedger::move(const QSqlDatabase &db, Movement movemen
             return std::unexpected(ok.error());
     }
     if (movement.tokens == 0)
-        return TokenTransfer {}; // nothing to move; the savepoint takes the transfer row back
+        return TokenTransfer{}; // nothing to move; the savepoint takes the transfer row back
     if (movement.from <= 0 || movement.to <= 0 || movement.from == movement.to) {
         qCWarning(lcTokens) << "refusing a transfer without two accounts";
         return fail(ErrorCode::InvalidInput, tr("Choose two different accounts to move tokens between."));
@@ -588,15 +588,15 @@ Result<TokenTransfer> TokenLedger::grant(const QString &accountName, qint64 toke
     const Result<qint64> world = systemAccount(db, TokenAccountKind::Source);
     if (!world)
         return std::unexpected(world.error());
-    const Movement movement { TokenTransferKind::Grant, 0, *world, to->id, tokens, 0, {}, reason.trimmed(), user };
+    const Movement movement{TokenTransferKind::Grant, 0, *world, to->id, tokens, 0, {}, reason.trimmed(), user};
     Result<TokenTransfer> done = inOwnTransaction(db, [&] { return move(db, movement, {}); });
     if (done)
         Q_EMIT balancesChanged();
     return done;
 }
 
-Result<TokenPurchase> TokenLedger::purchase(
-    const QString &accountName, qint64 tokens, const QString &voucherId, const QString &user)
+Result<TokenPurchase> TokenLedger::purchase(const QString &accountName, qint64 tokens, const QString &voucherId,
+                                            const QString &user)
 {
     if (Status ok = checkTokens(tokens); !ok)
         return std::unexpected(ok.error());
@@ -612,7 +612,7 @@ Result<TokenPurchase> TokenLedger::purchase(
     const Result<qint64> world = systemAccount(db, TokenAccountKind::Source);
     if (!world)
         return std::unexpected(world.error());
-    const Movement movement { TokenTransferKind::Purchase, 0, *world, to->id, tokens, 0, reference, {}, user };
+    const Movement movement{TokenTransferKind::Purchase, 0, *world, to->id, tokens, 0, reference, {}, user};
     Result<TokenPurchase> done = inOwnTransaction(db, [&] { return purchaseIn(db, movement); });
     if (done && !done->alreadyCredited)
         Q_EMIT balancesChanged();
@@ -650,22 +650,23 @@ Result<TokenPurchase> TokenLedger::purchaseIn(const QSqlDatabase &db, Movement m
     if (!written)
         return std::unexpected(written.error());
     if (!earlier)
-        return TokenPurchase { *written, false };
+        return TokenPurchase{*written, false};
 
     qCInfo(lcTokens) << "voucher already credited by transfer" << earlier->id << "- nothing added";
     if (earlier->toAccountId != account || earlier->tokens != tokens) {
-        return fail(ErrorCode::Conflict,
+        return fail(
+            ErrorCode::Conflict,
             tr("This voucher (%1) was already used on %2 to add %Ln token(s) to the %3 account, so it cannot be used again. "
                "No tokens were added.",
-                nullptr, int(earlier->tokens))
+               nullptr, int(earlier->tokens))
                 .arg(earlier->reference, QLocale().toString(earlier->created.toLocalTime(), QLocale::ShortFormat),
-                    accountName(db, earlier->toAccountId)));
+                     accountName(db, earlier->toAccountId)));
     }
-    return TokenPurchase { *earlier, true };
+    return TokenPurchase{*earlier, true};
 }
 
-Result<TokenTransfer> TokenLedger::transfer(
-    const QString &fromAccount, const QString &toAccount, qint64 tokens, const QString &reason, const QString &user)
+Result<TokenTransfer> TokenLedger::transfer(const QString &fromAccount, const QString &toAccount, qint64 tokens,
+                                            const QString &reason, const QString &user)
 {
     if (Status ok = checkTokens(tokens); !ok)
         return std::unexpected(ok.error());
@@ -683,16 +684,17 @@ Result<TokenTransfer> TokenLedger::transfer(
     if (from->id == to->id)
         return fail(ErrorCode::InvalidInput, tr("Choose two different accounts to move tokens between."));
 
-    const Movement movement { TokenTransferKind::Transfer, 0, from->id, to->id, tokens, 0, {}, reason.trimmed(), user };
+    const Movement movement{TokenTransferKind::Transfer, 0, from->id, to->id, tokens, 0, {}, reason.trimmed(), user};
     const QString fromName = from->name;
     const Check enough = [&fromName](const QSqlDatabase &conn, Movement &m) -> Status {
         const Result<qint64> available = accountBalance(conn, m.from);
         if (!available)
             return std::unexpected(available.error());
         if (*available < m.tokens) {
-            return fail(ErrorCode::Conflict,
+            return fail(
+                ErrorCode::Conflict,
                 tr("Not enough tokens: the %1 account has %2, so %Ln token(s) cannot be moved from it. Nothing was changed.",
-                    nullptr, int(m.tokens))
+                   nullptr, int(m.tokens))
                     .arg(fromName, number(*available)));
         }
         return {};
@@ -717,14 +719,15 @@ Result<TokenTransfer> TokenLedger::expire(const QString &accountName, qint64 tok
     if (!expired)
         return std::unexpected(expired.error());
 
-    const Movement movement { TokenTransferKind::Expiry, 0, from->id, *expired, tokens, 0, {}, reason.trimmed(), user };
+    const Movement movement{TokenTransferKind::Expiry, 0, from->id, *expired, tokens, 0, {}, reason.trimmed(), user};
     const QString fromName = from->name;
     const Check enough = [&fromName](const QSqlDatabase &conn, Movement &m) -> Status {
         const Result<qint64> available = accountBalance(conn, m.from);
         if (!available)
             return std::unexpected(available.error());
         if (*available < m.tokens) {
-            return fail(ErrorCode::Conflict,
+            return fail(
+                ErrorCode::Conflict,
                 tr("The %1 account has %2, so %Ln token(s) cannot expire from it. Nothing was changed.", nullptr, int(m.tokens))
                     .arg(fromName, number(*available)));
         }
@@ -740,8 +743,8 @@ Result<TokenTransfer> TokenLedger::expire(const QString &accountName, qint64 tok
 // Campaigns. Everything these read (the accounts, what the campaign holds) is read inside the
 // check, i.e. after the write lock is taken.
 
-Result<TokenTransfer> TokenLedger::reserveIn(
-    const QSqlDatabase &db, qint64 accountId, qint64 campaignId, qint64 tokens, const QString &user) const
+Result<TokenTransfer> TokenLedger::reserveIn(const QSqlDatabase &db, qint64 accountId, qint64 campaignId, qint64 tokens,
+                                             const QString &user) const
 {
     if (Status ok = checkTokens(tokens); !ok)
         return std::unexpected(ok.error());
@@ -753,7 +756,7 @@ Result<TokenTransfer> TokenLedger::reserveIn(
             return std::unexpected(from.error());
         if (from->kind != TokenAccountKind::Budget) {
             return fail(ErrorCode::InvalidInput,
-                tr("“%1” is one of the ledger's own accounts. Choose a budget account such as Main.").arg(from->name));
+                        tr("“%1” is one of the ledger's own accounts. Choose a budget account such as Main.").arg(from->name));
         }
         const Result<qint64> reserved = systemAccount(conn, TokenAccountKind::Reserved);
         if (!reserved)
@@ -763,22 +766,22 @@ Result<TokenTransfer> TokenLedger::reserveIn(
             return std::unexpected(campaign.error());
         if (campaign->accountId != 0 && campaign->accountId != from->id) {
             return fail(ErrorCode::Conflict,
-                tr("This campaign already takes its tokens from the %1 account; take the rest from "
-                   "that account too. Nothing was changed.")
-                    .arg(accountName(conn, campaign->accountId)));
+                        tr("This campaign already takes its tokens from the %1 account; take the rest from "
+                           "that account too. Nothing was changed.")
+                            .arg(accountName(conn, campaign->accountId)));
         }
         if (from->balance < m.tokens) {
             return fail(ErrorCode::Conflict,
-                tr("Not enough tokens: this campaign needs %Ln token(s) and the %1 account has %2. "
-                   "Buy more tokens or send to fewer people.",
-                    nullptr, int(m.tokens))
-                    .arg(from->name, number(from->balance)));
+                        tr("Not enough tokens: this campaign needs %Ln token(s) and the %1 account has %2. "
+                           "Buy more tokens or send to fewer people.",
+                           nullptr, int(m.tokens))
+                            .arg(from->name, number(from->balance)));
         }
         m.from = from->id;
         m.to = *reserved;
         return {};
     };
-    return move(db, Movement { TokenTransferKind::Reserve, 0, 0, 0, tokens, campaignId, {}, {}, user }, enough);
+    return move(db, Movement{TokenTransferKind::Reserve, 0, 0, 0, tokens, campaignId, {}, {}, user}, enough);
 }
 
 Result<TokenTransfer> TokenLedger::spendIn(const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &user) const
@@ -800,20 +803,21 @@ Result<TokenTransfer> TokenLedger::spendIn(const QSqlDatabase &db, qint64 campai
         if (campaign->held < m.tokens) {
             qCWarning(lcTokens) << "campaign" << m.campaignId << "holds" << campaign->held << "tokens; refused to spend"
                                 << m.tokens;
-            return fail(ErrorCode::Conflict,
+            return fail(
+                ErrorCode::Conflict,
                 tr("This campaign has %L1 of its tokens left, so %Ln token(s) cannot be spent for it. Nothing was changed.",
-                    nullptr, int(m.tokens))
+                   nullptr, int(m.tokens))
                     .arg(campaign->held));
         }
         m.from = *reserved;
         m.to = *spent;
         return {};
     };
-    return move(db, Movement { TokenTransferKind::Spend, 0, 0, 0, tokens, campaignId, {}, {}, user }, held);
+    return move(db, Movement{TokenTransferKind::Spend, 0, 0, 0, tokens, campaignId, {}, {}, user}, held);
 }
 
-Result<TokenTransfer> TokenLedger::releaseIn(
-    const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &reason, const QString &user) const
+Result<TokenTransfer> TokenLedger::releaseIn(const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &reason,
+                                             const QString &user) const
 {
     if (Status ok = checkTokens(tokens); !ok)
         return std::unexpected(ok.error());
@@ -831,20 +835,21 @@ Result<TokenTransfer> TokenLedger::releaseIn(
         if (campaign->held < m.tokens || campaign->accountId == 0) {
             qCWarning(lcTokens) << "campaign" << m.campaignId << "holds" << campaign->held << "tokens; refused to release"
                                 << m.tokens;
-            return fail(ErrorCode::Conflict,
+            return fail(
+                ErrorCode::Conflict,
                 tr("This campaign has %L1 of its tokens left, so %Ln token(s) cannot be given back from it. Nothing was changed.",
-                    nullptr, int(m.tokens))
+                   nullptr, int(m.tokens))
                     .arg(campaign->held));
         }
         m.from = *reserved;
         m.to = campaign->accountId;
         return {};
     };
-    return move(db, Movement { TokenTransferKind::Release, 0, 0, 0, tokens, campaignId, {}, reason.trimmed(), user }, held);
+    return move(db, Movement{TokenTransferKind::Release, 0, 0, 0, tokens, campaignId, {}, reason.trimmed(), user}, held);
 }
 
-Result<qint64> TokenLedger::releaseAllIn(
-    const QSqlDatabase &db, qint64 campaignId, const QString &reason, const QString &user) const
+Result<qint64> TokenLedger::releaseAllIn(const QSqlDatabase &db, qint64 campaignId, const QString &reason,
+                                         const QString &user) const
 {
     if (Status ok = checkCampaign(campaignId); !ok)
         return std::unexpected(ok.error());
@@ -863,14 +868,14 @@ Result<qint64> TokenLedger::releaseAllIn(
         return {};
     };
     const Result<TokenTransfer> done
-        = move(db, Movement { TokenTransferKind::Release, 0, 0, 0, 0, campaignId, {}, reason.trimmed(), user }, rest);
+        = move(db, Movement{TokenTransferKind::Release, 0, 0, 0, 0, campaignId, {}, reason.trimmed(), user}, rest);
     if (!done)
         return std::unexpected(done.error());
     return done->tokens;
 }
 
-Status TokenLedger::reserveInTransaction(
-    const QSqlDatabase &db, qint64 accountId, qint64 campaignId, qint64 tokens, const QString &user)
+Status TokenLedger::reserveInTransaction(const QSqlDatabase &db, qint64 accountId, qint64 campaignId, qint64 tokens,
+                                         const QString &user)
 {
     const Result<TokenTransfer> done = reserveIn(db, accountId, campaignId, tokens, user);
     if (!done)
@@ -886,8 +891,8 @@ Status TokenLedger::spendInTransaction(const QSqlDatabase &db, qint64 campaignId
     return {};
 }
 
-Status TokenLedger::releaseInTransaction(
-    const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &reason, const QString &user)
+Status TokenLedger::releaseInTransaction(const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &reason,
+                                         const QString &user)
 {
     const Result<TokenTransfer> done = releaseIn(db, campaignId, tokens, reason, user);
     if (!done)
@@ -895,8 +900,8 @@ Status TokenLedger::releaseInTransaction(
     return {};
 }
 
-Result<qint64> TokenLedger::releaseAllInTransaction(
-    const QSqlDatabase &db, qint64 campaignId, const QString &reason, const QString &user)
+Result<qint64> TokenLedger::releaseAllInTransaction(const QSqlDatabase &db, qint64 campaignId, const QString &reason,
+                                                    const QString &user)
 {
     return releaseAllIn(db, campaignId, reason, user);
 }
@@ -1065,7 +1070,7 @@ Result<QList<LedgerProblem>> TokenLedger::verify() const
 
     QList<LedgerProblem> problems;
     const auto report = [&problems](Kind kind, qint64 transferId, qint64 accountId, qint64 campaignId, QString message) {
-        problems.append(LedgerProblem { kind, transferId, accountId, campaignId, std::move(message) });
+        problems.append(LedgerProblem{kind, transferId, accountId, campaignId, std::move(message)});
     };
 
     QHash<qint64, qint64> balances;
@@ -1087,7 +1092,7 @@ Result<QList<LedgerProblem>> TokenLedger::verify() const
             sum += entry.amount;
         if (sum != 0) {
             report(Kind::Unbalanced, transferId, 0, campaignId,
-                tr("Transfer %1 does not balance: its entries add up to %L2 instead of 0.").arg(transferId).arg(sum));
+                   tr("Transfer %1 does not balance: its entries add up to %L2 instead of 0.").arg(transferId).arg(sum));
         }
 
         const std::optional<TokenTransferKind> kind = transferKindFromKey(kindKey);
@@ -1103,8 +1108,8 @@ Result<QList<LedgerProblem>> TokenLedger::verify() const
         }
         if (!shapeOk) {
             report(Kind::WrongAccounts, transferId, 0, campaignId,
-                tr("Transfer %1 (%2) moves tokens between accounts that this kind of transfer may not touch.")
-                    .arg(QString::number(transferId), kindKey));
+                   tr("Transfer %1 (%2) moves tokens between accounts that this kind of transfer may not touch.")
+                       .arg(QString::number(transferId), kindKey));
         }
 
         // Where a campaign's tokens come from and go back to.
@@ -1116,10 +1121,11 @@ Result<QList<LedgerProblem>> TokenLedger::verify() const
                 if (expected == 0 && kind == TokenTransferKind::Reserve) {
                     campaignAccounts.insert(campaignId, entry.account);
                 } else if (expected != entry.account) {
-                    report(Kind::CampaignAccount, transferId, entry.account, campaignId,
+                    report(
+                        Kind::CampaignAccount, transferId, entry.account, campaignId,
                         tr("Campaign %1 moved tokens to or from the %2 account although it reserved them from %3 (transfer %4).")
                             .arg(QString::number(campaignId), nameOf(entry.account),
-                                expected == 0 ? tr("no account") : nameOf(expected), QString::number(transferId)));
+                                 expected == 0 ? tr("no account") : nameOf(expected), QString::number(transferId)));
                 }
             }
         }
@@ -1136,17 +1142,17 @@ Result<QList<LedgerProblem>> TokenLedger::verify() const
             if (balance < 0 && accountKind != TokenAccountKind::Source && !negativeReported.contains(entry.account)) {
                 negativeReported.insert(entry.account);
                 report(Kind::NegativeBalance, transferId, entry.account, campaignId,
-                    tr("The %1 account went below zero (%2) with transfer %3.")
-                        .arg(nameOf(entry.account), number(balance), QString::number(transferId)));
+                       tr("The %1 account went below zero (%2) with transfer %3.")
+                           .arg(nameOf(entry.account), number(balance), QString::number(transferId)));
             }
         }
         if (campaignId != 0 && held.value(campaignId) < 0 && !overdrawnReported.contains(campaignId)) {
             overdrawnReported.insert(campaignId);
             report(Kind::CampaignOverdrawn, transferId, 0, campaignId,
-                tr("Campaign %1 used or gave back more tokens than it had set aside (%L2) with transfer %3.")
-                    .arg(campaignId)
-                    .arg(held.value(campaignId))
-                    .arg(transferId));
+                   tr("Campaign %1 used or gave back more tokens than it had set aside (%L2) with transfer %3.")
+                       .arg(campaignId)
+                       .arg(held.value(campaignId))
+                       .arg(transferId));
         }
     };
 
@@ -1168,7 +1174,7 @@ Result<QList<LedgerProblem>> TokenLedger::verify() const
         const qint64 transferId = q.value(1).toLongLong();
         if (!q.value(2).toBool()) {
             report(Kind::OrphanEntry, transferId, q.value(5).toLongLong(), 0,
-                tr("Entry %1 belongs to transfer %2, which does not exist.").arg(entryId).arg(transferId));
+                   tr("Entry %1 belongs to transfer %2, which does not exist.").arg(entryId).arg(transferId));
             continue;
         }
         if (transferId != currentTransfer && !currentEntries.isEmpty()) {
@@ -1178,7 +1184,7 @@ Result<QList<LedgerProblem>> TokenLedger::verify() const
         currentTransfer = transferId;
         currentKind = q.value(3).toString();
         currentCampaign = q.value(4).toLongLong();
-        currentEntries.append(Entry { entryId, q.value(5).toLongLong(), q.value(6).toLongLong() });
+        currentEntries.append(Entry{entryId, q.value(5).toLongLong(), q.value(6).toLongLong()});
     }
     if (!currentEntries.isEmpty())
         replay(currentTransfer, currentKind, currentCampaign, currentEntries);
@@ -1200,7 +1206,7 @@ Result<QList<LedgerProblem>> TokenLedger::verify() const
         return std::unexpected(queryError(q, readingWhat()));
     while (q.next()) {
         report(Kind::DuplicatePurchase, q.value(2).toLongLong(), 0, 0,
-            tr("Voucher “%1” was credited %2 times.").arg(q.value(0).toString(), QString::number(q.value(1).toLongLong())));
+               tr("Voucher “%1” was credited %2 times.").arg(q.value(0).toString(), QString::number(q.value(1).toLongLong())));
     }
     if (!problems.isEmpty())
         qCWarning(lcTokens) << "ledger check found" << problems.size() << "problems";

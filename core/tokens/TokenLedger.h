@@ -66,8 +66,8 @@ public:
     // same id with a different account or number of tokens is refused (Conflict).
     Result<TokenPurchase> purchase(const QString &accountName, qint64 tokens, const QString &voucherId, const QString &user);
     // Budget -> budget, with a reason; refused when the source has too few.
-    Result<TokenTransfer> transfer(
-        const QString &fromAccount, const QString &toAccount, qint64 tokens, const QString &reason, const QString &user);
+    Result<TokenTransfer> transfer(const QString &fromAccount, const QString &toAccount, qint64 tokens, const QString &reason,
+                                   const QString &user);
     // Budget -> Expired: unused tokens at the end of a validity period. Refused beyond the balance.
     Result<TokenTransfer> expire(const QString &accountName, qint64 tokens, const QString &reason, const QString &user);
 
@@ -79,8 +79,8 @@ public:
     // Reserved -> Spent when the gateway took messages. Refused beyond what the campaign holds.
     Status spendInTransaction(const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &user);
     // Reserved -> the campaign's budget account (permanent failure, cancel). Refused beyond what it holds.
-    Status releaseInTransaction(
-        const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &reason, const QString &user);
+    Status releaseInTransaction(const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &reason,
+                                const QString &user);
     // Releases whatever the campaign still holds (end of a campaign, cancel); returns how many (0: nothing written).
     Result<qint64> releaseAllInTransaction(const QSqlDatabase &db, qint64 campaignId, const QString &reason, const QString &user);
     // What the campaign reserved, spent, released and still holds, read on the caller's connection
@@ -120,11 +120,11 @@ private:
 
     Result<TokenTransfer> move(const QSqlDatabase &db, Movement movement, const Check &check) const;
     Result<TokenPurchase> purchaseIn(const QSqlDatabase &db, Movement movement) const;
-    Result<TokenTransfer> reserveIn(
-        const QSqlDatabase &db, qint64 accountId, qint64 campaignId, qint64 tokens, const QString &user) const;
+    Result<TokenTransfer> reserveIn(const QSqlDatabase &db, qint64 accountId, qint64 campaignId, qint64 tokens,
+                                    const QString &user) const;
     Result<TokenTransfer> spendIn(const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &user) const;
-    Result<TokenTransfer> releaseIn(
-        const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &reason, const QString &user) const;
+    Result<TokenTransfer> releaseIn(const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &reason,
+                                    const QString &user) const;
     Result<qint64> releaseAllIn(const QSqlDatabase &db, qint64 campaignId, const QString &reason, const QString &user) const;
 
     Database &m_database;

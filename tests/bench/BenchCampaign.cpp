@@ -12,9 +12,9 @@
 #include "storage/Database.h"
 #include "tokens/TokenLedger.h"
 
+#include "gateway/HttpClient.h"
 #include <QElapsedTimer>
 #include <QFile>
-#include "gateway/HttpClient.h"
 #include <QSqlQuery>
 #include <QThread>
 #include <QtTest>
@@ -84,13 +84,15 @@ void BenchCampaign::initTestCase()
     m_simulator->moveToThread(&m_simulatorThread);
     m_simulatorThread.start();
     Result<quint16> started;
-    QMetaObject::invokeMethod(m_simulator.get(), [&] { started = m_simulator->start(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_simulator.get(), [&] { started = m_simulator->start(); }, Qt::BlockingQueuedConnection);
     QVERIFY(started);
 }
 
 void BenchCampaign::cleanupTestCase()
 {
-    QMetaObject::invokeMethod(m_simulator.get(), [this] { m_simulator.reset(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_simulator.get(), [this] { m_simulator.reset(); }, Qt::BlockingQueuedConnection);
     m_simulatorThread.quit();
     m_simulatorThread.wait();
 }
@@ -142,7 +144,8 @@ void BenchCampaign::launchPersonalised100k()
     const double cpuBefore = cpuSeconds();
     qint64 id = 0;
     profiler("enable");
-    QBENCHMARK_ONCE {
+    QBENCHMARK_ONCE
+    {
         id = launch(body, 100000);
     }
     profiler("disable");
@@ -156,7 +159,7 @@ void BenchCampaign::launchPersonalised100k()
 // the wall-clock rate it hardly changes when other work shares the machine.
 double BenchCampaign::cpuSeconds()
 {
-    rusage usage {};
+    rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
@@ -195,11 +198,13 @@ void BenchCampaign::launchParts100k()
     messages.reserve(100000);
     const auto contacts = p.contacts().fetch({}, 0, 100000);
     for (const Contact &c : *contacts)
-        messages.append(NewMessage{c.id, c.phone, c.firstName + u' ' + c.lastName, QStringLiteral("Dear %1, the harvest thanksgiving is on 2 March.").arg(c.firstName), 1});
+        messages.append(NewMessage{c.id, c.phone, c.firstName + u' ' + c.lastName,
+                                   QStringLiteral("Dear %1, the harvest thanksgiving is on 2 March.").arg(c.firstName), 1});
     QSqlDatabase db = p.database().connection();
     QVERIFY(db.transaction());
     QSqlQuery campaign(db);
-    QVERIFY(campaign.exec(QStringLiteral("INSERT INTO campaigns(name, body, status, gateway, created_at) VALUES ('parts', 'x', 'draft', 'simulator', 0)")));
+    QVERIFY(campaign.exec(QStringLiteral(
+        "INSERT INTO campaigns(name, body, status, gateway, created_at) VALUES ('parts', 'x', 'draft', 'simulator', 0)")));
     const qint64 campaignId = campaign.lastInsertId().toLongLong();
     timer.restart();
     const Status written = OutboxStore::insertQueued(db, campaignId, 1, 0, 0, messages);
@@ -255,7 +260,8 @@ void BenchCampaign::dispatch()
     double measured = 0;
     const double cpuBefore = cpuSeconds();
     profiler("enable");
-    QBENCHMARK_ONCE {
+    QBENCHMARK_ONCE
+    {
         measured = run(rate, recipients);
     }
     profiler("disable");
@@ -264,8 +270,8 @@ void BenchCampaign::dispatch()
     QCOMPARE(campaign->states.value(QStringLiteral("sent")), recipients);
     QTest::setBenchmarkResult(measured, QTest::Events);
     if (rate > 0)
-        qInfo("limit %.0f/s: measured %.1f/s (%.2f %% off); %.0f µs CPU per message", rate, measured, 100.0 * (measured - rate) / rate,
-              cpuPerMessage);
+        qInfo("limit %.0f/s: measured %.1f/s (%.2f %% off); %.0f µs CPU per message", rate, measured,
+              100.0 * (measured - rate) / rate, cpuPerMessage);
     else
         qInfo("%.0f messages/s; %.0f µs CPU per message (all threads)", measured, cpuPerMessage);
 }

@@ -37,7 +37,8 @@ void BenchContactsView::initTestCase()
 
 void BenchContactsView::openView()
 {
-    QBENCHMARK {
+    QBENCHMARK
+    {
         ContactTableModel model((*m_profile)->contacts());
         QTableView view;
         view.setModel(&model);
@@ -52,7 +53,8 @@ void BenchContactsView::scrollAnywhere()
 {
     ContactTableModel model((*m_profile)->contacts());
     QRandomGenerator random(7);
-    QBENCHMARK {
+    QBENCHMARK
+    {
         // A jump to a row far from anything loaded: one page read from the store.
         model.reload();
         const int row = random.bounded(100000);
@@ -73,7 +75,8 @@ void BenchContactsView::searchKeystroke()
 {
     QFETCH(QString, search);
     ContactTableModel model((*m_profile)->contacts());
-    QBENCHMARK {
+    QBENCHMARK
+    {
         model.setSearch(search);
         model.data(model.index(0, 0));
         model.setSearch({});
@@ -83,7 +86,8 @@ void BenchContactsView::searchKeystroke()
 void BenchContactsView::sortByPhone()
 {
     ContactTableModel model((*m_profile)->contacts());
-    QBENCHMARK {
+    QBENCHMARK
+    {
         model.sort(ContactTableModel::PhoneColumn, Qt::DescendingOrder);
         model.data(model.index(0, 0));
         model.sort(ContactTableModel::NameColumn, Qt::AscendingOrder);

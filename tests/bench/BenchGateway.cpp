@@ -4,9 +4,9 @@
 #include "gateway/AfricasTalkingGateway.h"
 #include "gateway/GatewaySimulator.h"
 
+#include "gateway/HttpClient.h"
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include "gateway/HttpClient.h"
 #include <QThread>
 #include <QtTest>
 #include <functional>
@@ -143,7 +143,7 @@ void BenchGateway::runBench(int requests, int recipientsPerRequest, const char *
     QCOMPARE(run.answered, requests);
     const double perSecond = double(requests) * recipientsPerRequest * 1000.0 / double(run.elapsedMs);
     qInfo("%d requests x %d recipient(s), 16 in flight, simulator %s: %lld ms, %.0f %s/s", requests, recipientsPerRequest,
-        ownThread ? "on its own thread" : "on the same thread", run.elapsedMs, perSecond, unit);
+          ownThread ? "on its own thread" : "on the same thread", run.elapsedMs, perSecond, unit);
 }
 
 void BenchGateway::requestsPerSecond_data()

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-#include "importexport/ContactImporter.h"
 #include "TestSupport.h"
+#include "importexport/ContactImporter.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -30,14 +30,14 @@ private:
 
 void BenchImport::initTestCase()
 {
-    const QStringList firstNames = {u"Amina"_s, u"Wanjiru"_s, u"Peter"_s, u"Grace"_s, u"John"_s, u"Achieng"_s, u"Otieno"_s,
-                                    u"Mercy"_s, u"Joseph"_s, u"Faith"_s, u"Baraka"_s, u"Neema"_s, u"Juma"_s, u"Zawadi"_s,
-                                    u"Kevin"_s, u"Esther"_s, u"Daudi"_s, u"Rehema"_s, u"Samuel"_s, u"Wanjikũ"_s};
-    const QStringList lastNames = {u"Njeri"_s, u"Kamau"_s, u"Odhiambo"_s, u"Mwangi"_s, u"Wambui"_s, u"Kiptoo"_s,
-                                   u"Mutua"_s, u"Ochieng"_s, u"Hamisi"_s, u"Mushi"_s, u"Kariuki"_s, u"Chebet"_s,
-                                   u"Nyambura"_s, u"Omondi"_s, u"Wekesa"_s, u"Atieno"_s};
-    const QStringList groups = {u"Choir"_s, u"Youth"_s, u"Women's Guild"_s, u"Men's Fellowship"_s, u"Sunday School"_s,
-                                u"Elders"_s};
+    const QStringList firstNames = {u"Amina"_s, u"Wanjiru"_s, u"Peter"_s, u"Grace"_s,  u"John"_s,   u"Achieng"_s, u"Otieno"_s,
+                                    u"Mercy"_s, u"Joseph"_s,  u"Faith"_s, u"Baraka"_s, u"Neema"_s,  u"Juma"_s,    u"Zawadi"_s,
+                                    u"Kevin"_s, u"Esther"_s,  u"Daudi"_s, u"Rehema"_s, u"Samuel"_s, u"Wanjikũ"_s};
+    const QStringList lastNames
+        = {u"Njeri"_s,  u"Kamau"_s, u"Odhiambo"_s, u"Mwangi"_s, u"Wambui"_s,   u"Kiptoo"_s, u"Mutua"_s,  u"Ochieng"_s,
+           u"Hamisi"_s, u"Mushi"_s, u"Kariuki"_s,  u"Chebet"_s, u"Nyambura"_s, u"Omondi"_s, u"Wekesa"_s, u"Atieno"_s};
+    const QStringList groups
+        = {u"Choir"_s, u"Youth"_s, u"Women's Guild"_s, u"Men's Fellowship"_s, u"Sunday School"_s, u"Elders"_s};
     QRandomGenerator random(20260301);
     QString text = u"First Name,Last Name,Phone,Email,Group,Notes\r\n"_s;
     text.reserve(100000 * 80);
@@ -50,18 +50,29 @@ void BenchImport::initTestCase()
         const QString prefix = QStringList{u"71"_s, u"72"_s, u"79"_s, u"11"_s, u"73"_s}[n % 5];
         QString phone;
         switch (random.bounded(5)) {
-        case 0: phone = u"0"_s + prefix + digits.sliced(1, 1) + u' ' + digits.sliced(2, 3) + u' ' + digits.sliced(5); break;
-        case 1: phone = u"+254"_s + prefix + digits.sliced(1); break;
-        case 2: phone = u"254-"_s + prefix + digits.sliced(1, 1) + u'-' + digits.sliced(2, 3) + u'-' + digits.sliced(5); break;
-        case 3: phone = prefix + digits.sliced(1); break;
-        default: phone = u"(0"_s + prefix + digits.sliced(1, 1) + u") "_s + digits.sliced(2); break;
+        case 0:
+            phone = u"0"_s + prefix + digits.sliced(1, 1) + u' ' + digits.sliced(2, 3) + u' ' + digits.sliced(5);
+            break;
+        case 1:
+            phone = u"+254"_s + prefix + digits.sliced(1);
+            break;
+        case 2:
+            phone = u"254-"_s + prefix + digits.sliced(1, 1) + u'-' + digits.sliced(2, 3) + u'-' + digits.sliced(5);
+            break;
+        case 3:
+            phone = prefix + digits.sliced(1);
+            break;
+        default:
+            phone = u"(0"_s + prefix + digits.sliced(1, 1) + u") "_s + digits.sliced(2);
+            break;
         }
         const int bad = random.bounded(100);
         if (bad == 0)
-            phone = phone.left(5);            // too short
+            phone = phone.left(5); // too short
         else if (bad == 1)
-            phone = u"n/a"_s;                 // not a number
-        const QString email = random.bounded(3) == 0 ? QString(first.toLower() + u'.' + last.toLower() + u"@example.org") : QString();
+            phone = u"n/a"_s; // not a number
+        const QString email
+            = random.bounded(3) == 0 ? QString(first.toLower() + u'.' + last.toLower() + u"@example.org") : QString();
         const QString group = random.bounded(2) == 0 ? groups[random.bounded(groups.size())] : QString();
         const QString notes = random.bounded(10) == 0 ? u"\"Visits on Thursdays, sings alto\""_s : QString();
         text += first + u',' + last + u',' + phone + u',' + email + u',' + group + u',' + notes + u"\r\n";
@@ -75,7 +86,8 @@ void BenchImport::initTestCase()
 
 void BenchImport::import100k()
 {
-    QBENCHMARK {
+    QBENCHMARK
+    {
         test::TempProfile profile;
         QElapsedTimer timer;
         timer.start();

@@ -14,14 +14,14 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QThread>
 #include <QTemporaryDir>
-#include <QEventLoop>
+#include <QThread>
 #include <QTimer>
 #include <QUrl>
 
@@ -81,11 +81,11 @@ private:
             return;
         }
         const int id = (*m_nextId)++;
-        const QByteArray body = "id=ATXid_bench_" + QByteArray::number(id)
-            + "&status=Success&phoneNumber=%2B2547" + QByteArray::number(10000000 + id % 89999999)
-            + "&networkCode=63902&failureReason=&retryCount=0";
-        const QByteArray request = "POST " + m_path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                   "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+        const QByteArray body = "id=ATXid_bench_" + QByteArray::number(id) + "&status=Success&phoneNumber=%2B2547"
+            + QByteArray::number(10000000 + id % 89999999) + "&networkCode=63902&failureReason=&retryCount=0";
+        const QByteArray request = "POST " + m_path
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
             + QByteArray::number(body.size()) + "\r\n\r\n" + body;
         m_startedNs = m_clock->nsecsElapsed();
         m_waiting = true;
@@ -130,8 +130,9 @@ Result runAgainst(const QString &database, int callbacks, int connections)
     const quint16 port = freePort();
     const QString listen = QStringLiteral("127.0.0.1:%1").arg(port);
     QProcess admin;
-    admin.start(relayBinary(), {QStringLiteral("--db"), database, QStringLiteral("--listen"), listen, QStringLiteral("--json"),
-                                QStringLiteral("org"), QStringLiteral("create"), QStringLiteral("Bench Church")});
+    admin.start(relayBinary(),
+                {QStringLiteral("--db"), database, QStringLiteral("--listen"), listen, QStringLiteral("--json"),
+                 QStringLiteral("org"), QStringLiteral("create"), QStringLiteral("Bench Church")});
     if (!admin.waitForFinished(30000) || admin.exitCode() != 0) {
         result.why = QStringLiteral("org create failed: ") + QString::fromUtf8(admin.readAllStandardError());
         return result;
@@ -204,7 +205,9 @@ void report(const char *name, const Result &r)
     }
     std::vector<double> sorted = r.latenciesMs;
     std::sort(sorted.begin(), sorted.end());
-    auto pct = [&sorted](double p) { return sorted[std::min(sorted.size() - 1, size_t(p * double(sorted.size())))]; };
+    auto pct = [&sorted](double p) {
+        return sorted[std::min(sorted.size() - 1, size_t(p * double(sorted.size())))];
+    };
     std::printf("%-10s %6d callbacks in %6.2f s = %7.0f/s   latency p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms   (non-200: %d)\n",
                 name, int(sorted.size()), r.seconds, double(sorted.size()) / r.seconds, pct(0.50), pct(0.99), sorted.back(),
                 r.otherStatus);
@@ -224,7 +227,8 @@ int main(int argc, char *argv[])
     int failures = 0;
     {
         QTemporaryDir dir;
-        const Result sqlite = runAgainst(QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("relay.db")), callbacks, connections);
+        const Result sqlite
+            = runAgainst(QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("relay.db")), callbacks, connections);
         report("SQLite", sqlite);
         failures += sqlite.ok ? 0 : 1;
     }

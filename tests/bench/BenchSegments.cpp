@@ -36,13 +36,13 @@ void BenchSegments::initTestCase()
     // Church notices in Swahili/English, GSM-7 with the odd extension character, and about a third
     // with something that forces UCS-2 (a curly quote, an emoji, a name in another script).
     const QStringList words = {
-        u"Habari"_s, u"za"_s,      u"asubuhi"_s, u"ibada"_s,  u"itaanza"_s, u"saa"_s,    u"tatu"_s,
-        u"kamili."_s, u"Karibu"_s, u"wote!"_s,   u"Choir"_s,  u"practice"_s, u"tonight"_s, u"at"_s,
-        u"6pm,"_s,   u"Mungu"_s,   u"akubariki"_s, u"sadaka"_s, u"KSh"_s,    u"500"_s,    u"(M-Pesa)"_s,
-        u"{youth}"_s, u"[info]"_s, u"\u20AC10"_s, u"\n"_s,    u"church"_s,  u"meeting"_s, u"Jumapili"_s,
+        u"Habari"_s,  u"za"_s,     u"asubuhi"_s,   u"ibada"_s,  u"itaanza"_s,  u"saa"_s,     u"tatu"_s,
+        u"kamili."_s, u"Karibu"_s, u"wote!"_s,     u"Choir"_s,  u"practice"_s, u"tonight"_s, u"at"_s,
+        u"6pm,"_s,    u"Mungu"_s,  u"akubariki"_s, u"sadaka"_s, u"KSh"_s,      u"500"_s,     u"(M-Pesa)"_s,
+        u"{youth}"_s, u"[info]"_s, u"\u20AC10"_s,  u"\n"_s,     u"church"_s,   u"meeting"_s, u"Jumapili"_s,
     };
-    const QStringList unicode = {u"\u2019"_s, u"\U0001F64F"_s, u"\u201CAmen\u201D"_s, u"\u00E7"_s,
-                                 u"\u0416\u0438\u0437\u043D\u044C"_s, u"\u2014"_s};
+    const QStringList unicode
+        = {u"\u2019"_s, u"\U0001F64F"_s, u"\u201CAmen\u201D"_s, u"\u00E7"_s, u"\u0416\u0438\u0437\u043D\u044C"_s, u"\u2014"_s};
 
     QRandomGenerator random(42);
     m_texts.reserve(Texts);
@@ -85,7 +85,8 @@ void BenchSegments::initTestCase()
 void BenchSegments::countSegments()
 {
     qint64 segments = 0;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         segments = 0;
         for (const QString &text : std::as_const(m_texts))
             segments += SegmentCounter::count(text).segments;
@@ -98,7 +99,8 @@ void BenchSegments::countOneLongText()
     // What the editor does on every keystroke.
     const QString text = m_texts.constFirst().repeated(400 / m_texts.constFirst().size() + 1).left(400);
     int segments = 0;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         segments = SegmentCounter::count(text).segments;
     }
     QVERIFY(segments > 0);
@@ -110,7 +112,8 @@ void BenchSegments::renderTemplates()
                                u"Tafadhali fika mapema. Kwa maswali piga {{simu}} 0712 345 678. Mungu akubariki."_s);
     QVERIFY(!tmpl.hasProblems());
     qint64 size = 0;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         size = 0;
         for (const MergeValues &values : std::as_const(m_values))
             size += tmpl.render(values).size();
@@ -122,7 +125,8 @@ void BenchSegments::parseTemplate()
 {
     const QString source = u"Habari {first_name|ndugu}! {group} itakutana {date} saa 10 jioni. {{ok}}"_s;
     qsizetype tokens = 0;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         tokens = MessageTemplate(source).tokens().size();
     }
     QCOMPARE(tokens, qsizetype(7));

@@ -45,7 +45,8 @@ void BenchStartup::openAndShow_data()
 void BenchStartup::openAndShow()
 {
     QFETCH(QString, profile);
-    QBENCHMARK {
+    QBENCHMARK
+    {
         auto opened = Profile::open(m_dir.filePath(profile), m_clock);
         QVERIFY(opened);
         MainWindow window(**opened);

@@ -20,7 +20,8 @@ private Q_SLOTS:
     void badUsageExitsWithTwo();
 
 private:
-    QProcess *start(const QStringList &arguments, const QByteArray &input = {}, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    QProcess *start(const QStringList &arguments, const QByteArray &input = {},
+                    const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 };
 
 QProcess *TestCliProcess::start(const QStringList &arguments, const QByteArray &input, const QProcessEnvironment &env)
@@ -53,8 +54,10 @@ void TestCliProcess::segmentsHardCases_data()
     QTest::addRow("extension char alone") << QStringLiteral("€") << "GSM-7" << 1 << 2 << 1;
     QTest::addRow("159 + extension = 161 septets") << (a.repeated(159) + QStringLiteral("{")) << "GSM-7" << 2 << 161 << 160;
     // 152 + € + 152 = 306 septets, but the escape pair cannot straddle parts 1 and 2.
-    QTest::addRow("extension at part boundary") << (a.repeated(152) + QStringLiteral("€") + a.repeated(152)) << "GSM-7" << 3 << 306 << 305;
-    QTest::addRow("extension just inside") << (a.repeated(151) + QStringLiteral("€") + a.repeated(153)) << "GSM-7" << 2 << 306 << 305;
+    QTest::addRow("extension at part boundary")
+        << (a.repeated(152) + QStringLiteral("€") + a.repeated(152)) << "GSM-7" << 3 << 306 << 305;
+    QTest::addRow("extension just inside") << (a.repeated(151) + QStringLiteral("€") + a.repeated(153)) << "GSM-7" << 2 << 306
+                                           << 305;
     QTest::addRow("70 UCS-2") << (ucs + a.repeated(69)) << "UCS-2" << 1 << 70 << 70;
     QTest::addRow("71 UCS-2") << (ucs + a.repeated(70)) << "UCS-2" << 2 << 71 << 71;
     QTest::addRow("67x2") << (ucs + a.repeated(133)) << "UCS-2" << 2 << 134 << 134;

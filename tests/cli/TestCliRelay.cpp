@@ -92,8 +92,9 @@ void TestCliRelay::connectSyncStatusAndInbox()
                   QStringLiteral("Mary Wanjiku")})
                  .code,
              0);
-    const Outcome connected = cli({QStringLiteral("--json"), QStringLiteral("relay"), QStringLiteral("connect"), m_relay->url().toString(),
-                                   QStringLiteral("--code"), QStringLiteral("KGL-GOOD-CODE"), QStringLiteral("--name"), QStringLiteral("Office")});
+    const Outcome connected
+        = cli({QStringLiteral("--json"), QStringLiteral("relay"), QStringLiteral("connect"), m_relay->url().toString(),
+               QStringLiteral("--code"), QStringLiteral("KGL-GOOD-CODE"), QStringLiteral("--name"), QStringLiteral("Office")});
     QVERIFY2(connected.code == 0, qPrintable(connected.err));
     object = connected.json().object();
     QCOMPARE(object.value(QStringLiteral("url")).toString(), m_relay->url().toString());
@@ -113,7 +114,8 @@ void TestCliRelay::connectSyncStatusAndInbox()
     m_relay->addInbound(QStringLiteral("in3"), QStringLiteral("+254712345678"), QStringLiteral("Acha"));
     m_relay->addDelivery(QStringLiteral("ATXid_unknown"), QStringLiteral("Success"), QStringLiteral("+254712345678"));
     m_relay->addEvent(QStringLiteral("daraja.confirmation"), QJsonObject{{QStringLiteral("TransID"), QStringLiteral("RKT1")}});
-    const Outcome synced = cli({QStringLiteral("--json"), QStringLiteral("relay"), QStringLiteral("sync"), QStringLiteral("--once")});
+    const Outcome synced
+        = cli({QStringLiteral("--json"), QStringLiteral("relay"), QStringLiteral("sync"), QStringLiteral("--once")});
     QVERIFY2(synced.code == 0, qPrintable(synced.err));
     object = synced.json().object();
     QCOMPARE(object.value(QStringLiteral("applied")).toInt(), 5);
@@ -146,12 +148,14 @@ void TestCliRelay::connectSyncStatusAndInbox()
     QCOMPARE(messages.at(2).toObject().value(QStringLiteral("handled_as")).toString(), QStringLiteral("inbox"));
 
     // ACHA opted Mary out.
-    const QJsonArray contacts = cli({QStringLiteral("--json"), QStringLiteral("contacts"), QStringLiteral("list")}).json().array();
+    const QJsonArray contacts
+        = cli({QStringLiteral("--json"), QStringLiteral("contacts"), QStringLiteral("list")}).json().array();
     QCOMPARE(contacts.size(), 1);
     QCOMPARE(contacts.at(0).toObject().value(QStringLiteral("opted_out")).toBool(), true);
 
     // Plain text for people.
-    const Outcome text = cli({QStringLiteral("inbox"), QStringLiteral("list"), QStringLiteral("--search"), QStringLiteral("exams")});
+    const Outcome text
+        = cli({QStringLiteral("inbox"), QStringLiteral("list"), QStringLiteral("--search"), QStringLiteral("exams")});
     QCOMPARE(text.code, 0);
     QVERIFY(text.out.contains(QStringLiteral("PRAY for my exams")));
     QVERIFY(text.out.contains(QStringLiteral("[prayer request]")));
@@ -163,21 +167,26 @@ void TestCliRelay::clearMessagesWhenItCannotConnect_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("message");
-    QTest::addRow("no code") << QStringList{QStringLiteral("relay"), QStringLiteral("connect"), QStringLiteral("https://relay.example.org")} << 2
-                             << "enrolment code";
-    QTest::addRow("no address") << QStringList{QStringLiteral("relay"), QStringLiteral("connect"), QStringLiteral("--code"), QStringLiteral("X")} << 2
-                                << "relay's address";
-    QTest::addRow("bad address") << QStringList{QStringLiteral("relay"), QStringLiteral("connect"), QStringLiteral("relay example"),
-                                                QStringLiteral("--code"), QStringLiteral("KGL-GOOD-CODE")}
+    QTest::addRow("no code") << QStringList{QStringLiteral("relay"), QStringLiteral("connect"),
+                                            QStringLiteral("https://relay.example.org")}
+                             << 2 << "enrolment code";
+    QTest::addRow("no address") << QStringList{QStringLiteral("relay"), QStringLiteral("connect"), QStringLiteral("--code"),
+                                               QStringLiteral("X")}
+                                << 2 << "relay's address";
+    QTest::addRow("bad address") << QStringList{QStringLiteral("relay"), QStringLiteral("connect"),
+                                                QStringLiteral("relay example"), QStringLiteral("--code"),
+                                                QStringLiteral("KGL-GOOD-CODE")}
                                  << 1 << "is not the address of a relay";
-    QTest::addRow("used or expired code") << QStringList{QStringLiteral("relay"), QStringLiteral("connect"), QStringLiteral("RELAY"),
-                                                         QStringLiteral("--code"), QStringLiteral("KGL-USED")}
-                                          << 1 << "did not accept this enrolment code";
-    QTest::addRow("unreachable") << QStringList{QStringLiteral("relay"), QStringLiteral("connect"), QStringLiteral("http://127.0.0.1:9"),
-                                                QStringLiteral("--code"), QStringLiteral("KGL-GOOD-CODE")}
+    QTest::addRow("used or expired code") << QStringList{
+        QStringLiteral("relay"), QStringLiteral("connect"), QStringLiteral("RELAY"), QStringLiteral("--code"),
+        QStringLiteral("KGL-USED")} << 1 << "did not accept this enrolment code";
+    QTest::addRow("unreachable") << QStringList{QStringLiteral("relay"), QStringLiteral("connect"),
+                                                QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--code"),
+                                                QStringLiteral("KGL-GOOD-CODE")}
                                  << 1 << "cannot reach the relay";
     QTest::addRow("unknown sub-command") << QStringList{QStringLiteral("relay"), QStringLiteral("fly")} << 2 << "relay connect";
-    QTest::addRow("inbox option") << QStringList{QStringLiteral("inbox"), QStringLiteral("list"), QStringLiteral("--once")} << 2 << "does not apply";
+    QTest::addRow("inbox option") << QStringList{QStringLiteral("inbox"), QStringLiteral("list"), QStringLiteral("--once")} << 2
+                                  << "does not apply";
 }
 
 void TestCliRelay::clearMessagesWhenItCannotConnect()

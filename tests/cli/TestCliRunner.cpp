@@ -84,14 +84,25 @@ void TestCliRunner::exitCodes_data()
     QTest::addColumn<QString>("message");
     QTest::addRow("no command") << QStringList{} << 2 << "";
     QTest::addRow("unknown command") << QStringList{QStringLiteral("fly")} << 2 << "Unknown command";
-    QTest::addRow("unknown option") << QStringList{QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--colour")} << 2 << "--colour";
-    QTest::addRow("option of another command") << QStringList{QStringLiteral("groups"), QStringLiteral("list"), QStringLiteral("--reason"), QStringLiteral("x")} << 2 << "does not apply";
-    QTest::addRow("missing value") << QStringList{QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--group")} << 2 << "needs a value";
+    QTest::addRow("unknown option") << QStringList{QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--colour")}
+                                    << 2 << "--colour";
+    QTest::addRow("option of another command")
+        << QStringList{QStringLiteral("groups"), QStringLiteral("list"), QStringLiteral("--reason"), QStringLiteral("x")} << 2
+        << "does not apply";
+    QTest::addRow("missing value") << QStringList{QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--group")}
+                                   << 2 << "needs a value";
     QTest::addRow("help") << QStringList{QStringLiteral("--help")} << 0 << "";
-    QTest::addRow("unknown group") << QStringList{QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--group"), QStringLiteral("Nobody")} << 1 << "no group called";
-    QTest::addRow("invalid number") << QStringList{QStringLiteral("contacts"), QStringLiteral("optout"), QStringLiteral("123")} << 1 << "too few digits";
-    QTest::addRow("missing file") << QStringList{QStringLiteral("contacts"), QStringLiteral("import"), QStringLiteral("/nonexistent/file.csv")} << 1 << "does not exist";
-    QTest::addRow("bad region") << QStringList{QStringLiteral("contacts"), QStringLiteral("import"), QStringLiteral("x.csv"), QStringLiteral("--region"), QStringLiteral("XX")} << 1 << "not a country code";
+    QTest::addRow("unknown group") << QStringList{QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--group"),
+                                                  QStringLiteral("Nobody")}
+                                   << 1 << "no group called";
+    QTest::addRow("invalid number") << QStringList{QStringLiteral("contacts"), QStringLiteral("optout"), QStringLiteral("123")}
+                                    << 1 << "too few digits";
+    QTest::addRow("missing file") << QStringList{QStringLiteral("contacts"), QStringLiteral("import"),
+                                                 QStringLiteral("/nonexistent/file.csv")}
+                                  << 1 << "does not exist";
+    QTest::addRow("bad region") << QStringList{QStringLiteral("contacts"), QStringLiteral("import"), QStringLiteral("x.csv"),
+                                               QStringLiteral("--region"), QStringLiteral("XX")}
+                                << 1 << "not a country code";
 }
 
 void TestCliRunner::exitCodes()
@@ -115,8 +126,8 @@ void TestCliRunner::contactsLifecycle()
                                    QStringLiteral("--name"), QStringLiteral("Someone")});
     QCOMPARE(duplicate.code, 1);
     QVERIFY(duplicate.err.contains(QStringLiteral("already belongs to Mary Wanjiku")));
-    QCOMPARE(cli({QStringLiteral("contacts"), QStringLiteral("optout"), QStringLiteral("254712345678"), QStringLiteral("--reason"),
-                  QStringLiteral("asked by phone")})
+    QCOMPARE(cli({QStringLiteral("contacts"), QStringLiteral("optout"), QStringLiteral("254712345678"),
+                  QStringLiteral("--reason"), QStringLiteral("asked by phone")})
                  .code,
              0);
     const Outcome list = cli({QStringLiteral("--json"), QStringLiteral("contacts"), QStringLiteral("list")});
@@ -124,14 +135,15 @@ void TestCliRunner::contactsLifecycle()
     const QJsonArray contacts = list.json().array();
     QCOMPARE(contacts.size(), 1);
     const QJsonObject mary = contacts.first().toObject();
-    QCOMPARE(mary.keys(), (QStringList{QStringLiteral("groups"), QStringLiteral("id"), QStringLiteral("name"),
-                                       QStringLiteral("opted_out"), QStringLiteral("phone")}));
+    QCOMPARE(mary.keys(),
+             (QStringList{QStringLiteral("groups"), QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("opted_out"),
+                          QStringLiteral("phone")}));
     QCOMPARE(mary.value(QStringLiteral("name")).toString(), QStringLiteral("Mary Wanjiku"));
     QCOMPARE(mary.value(QStringLiteral("phone")).toString(), QStringLiteral("+254712345678"));
     QCOMPARE(mary.value(QStringLiteral("groups")).toArray().first().toString(), QStringLiteral("Women's Fellowship"));
     QVERIFY(mary.value(QStringLiteral("opted_out")).toBool());
-    const Outcome byGroup = cli({QStringLiteral("--json"), QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--group"),
-                                 QStringLiteral("women's fellowship")});
+    const Outcome byGroup = cli({QStringLiteral("--json"), QStringLiteral("contacts"), QStringLiteral("list"),
+                                 QStringLiteral("--group"), QStringLiteral("women's fellowship")});
     QCOMPARE(byGroup.json().array().size(), 1);
 }
 
@@ -140,13 +152,16 @@ void TestCliRunner::importReportsEveryRow()
     const QString csv = m_dir->filePath(QStringLiteral("members.csv"));
     QFile file(csv);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("\xEF\xBB\xBFJina;Simu\nMary Wanjiku;0712 345 678\n\"Otieno, John\";+254722000111\nBad;12345\nMary;254712345678\n");
+    file.write(
+        "\xEF\xBB\xBFJina;Simu\nMary Wanjiku;0712 345 678\n\"Otieno, John\";+254722000111\nBad;12345\nMary;254712345678\n");
     file.close();
     const Outcome outcome = cli({QStringLiteral("--json"), QStringLiteral("contacts"), QStringLiteral("import"), csv,
                                  QStringLiteral("--group"), QStringLiteral("Youth")});
     QCOMPARE(outcome.code, 0);
     const QJsonObject report = outcome.json().object();
-    QCOMPARE(report.keys(), (QStringList{QStringLiteral("created"), QStringLiteral("rows"), QStringLiteral("skipped"), QStringLiteral("updated")}));
+    QCOMPARE(
+        report.keys(),
+        (QStringList{QStringLiteral("created"), QStringLiteral("rows"), QStringLiteral("skipped"), QStringLiteral("updated")}));
     QCOMPARE(report.value(QStringLiteral("rows")).toInt(), 4);
     QCOMPARE(report.value(QStringLiteral("created")).toInt(), 2);
     QCOMPARE(report.value(QStringLiteral("updated")).toInt(), 1);
@@ -170,13 +185,21 @@ void TestCliRunner::importReportsEveryRow()
 void TestCliRunner::groupsAddIsAllOrNothing()
 {
     QCOMPARE(cli({QStringLiteral("groups"), QStringLiteral("create"), QStringLiteral("Choir")}).code, 0);
-    QCOMPARE(cli({QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("0712345678"), QStringLiteral("--name"), QStringLiteral("Mary")}).code, 0);
-    const Outcome typo = cli({QStringLiteral("groups"), QStringLiteral("add"), QStringLiteral("Choir"), QStringLiteral("0712345678"),
-                              QStringLiteral("0799999999")});
+    QCOMPARE(cli({QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("0712345678"), QStringLiteral("--name"),
+                  QStringLiteral("Mary")})
+                 .code,
+             0);
+    const Outcome typo = cli({QStringLiteral("groups"), QStringLiteral("add"), QStringLiteral("Choir"),
+                              QStringLiteral("0712345678"), QStringLiteral("0799999999")});
     QCOMPARE(typo.code, 1);
     QVERIFY(typo.err.contains(QStringLiteral("Nothing was changed")));
-    QCOMPARE(cli({QStringLiteral("--json"), QStringLiteral("groups"), QStringLiteral("list")}).json().array().first().toObject()
-                 .value(QStringLiteral("members")).toInt(),
+    QCOMPARE(cli({QStringLiteral("--json"), QStringLiteral("groups"), QStringLiteral("list")})
+                 .json()
+                 .array()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("members"))
+                 .toInt(),
              0);
     const Outcome ok = cli({QStringLiteral("--json"), QStringLiteral("groups"), QStringLiteral("add"), QStringLiteral("Choir"),
                             QStringLiteral("+254 712 345678")});
@@ -206,10 +229,13 @@ void TestCliRunner::segmentsFromArgumentAndStdin()
     const Outcome fromArgument = cli({QStringLiteral("--json"), QStringLiteral("segments"), QString(161, u'a')});
     QCOMPARE(fromArgument.code, 0);
     const QJsonObject object = fromArgument.json().object();
-    QCOMPARE(object.keys(), (QStringList{QStringLiteral("characters"), QStringLiteral("encoding"), QStringLiteral("segments"), QStringLiteral("units")}));
+    QCOMPARE(object.keys(),
+             (QStringList{QStringLiteral("characters"), QStringLiteral("encoding"), QStringLiteral("segments"),
+                          QStringLiteral("units")}));
     QCOMPARE(object.value(QStringLiteral("segments")).toInt(), 2);
     // stdin is taken whole and verbatim, the trailing newline included.
-    const Outcome fromStdin = cli({QStringLiteral("--json"), QStringLiteral("segments")}, QStringLiteral("Bwana asifiwe 🙏\n").toUtf8());
+    const Outcome fromStdin
+        = cli({QStringLiteral("--json"), QStringLiteral("segments")}, QStringLiteral("Bwana asifiwe 🙏\n").toUtf8());
     const QJsonObject unicode = fromStdin.json().object();
     QCOMPARE(unicode.value(QStringLiteral("encoding")).toString(), QStringLiteral("UCS-2"));
     QCOMPARE(unicode.value(QStringLiteral("units")).toInt(), 17);
@@ -237,7 +263,9 @@ void TestCliRunner::newerDatabaseIsRefusedClearly()
 void TestCliRunner::campaignsOnceAndRepeating()
 {
     // The clock says Sunday 1 March 2026, 12:00 in Nairobi (TZ is set for this test).
-    auto args = [](const char *line) { return QString::fromUtf8(line).split(u'|'); };
+    auto args = [](const char *line) {
+        return QString::fromUtf8(line).split(u'|');
+    };
     QCOMPARE(cli(args("groups|create|Youth")).code, 0);
     QCOMPARE(cli(args("contacts|add|0712000001|--name|Mary W|--group|Youth")).code, 0);
     QCOMPARE(cli(args("contacts|add|0712000002|--name|John K|--group|Youth")).code, 0);
@@ -250,12 +278,14 @@ void TestCliRunner::campaignsOnceAndRepeating()
     QVERIFY2(badDay.err.contains(QStringLiteral("funday")), qPrintable(badDay.err));
     const Outcome onWithoutWeekly = cli(args("campaign|send|--group|Youth|--text|Hi|--on|sun"));
     QCOMPARE(onWithoutWeekly.code, 2);
-    const Outcome endBeforeStart = cli(args("campaign|send|--group|Youth|--text|Hi|--repeat|daily|--at|2026-03-10T08:00|--until|2026-03-09"));
+    const Outcome endBeforeStart
+        = cli(args("campaign|send|--group|Youth|--text|Hi|--repeat|daily|--at|2026-03-10T08:00|--until|2026-03-09"));
     QCOMPARE(endBeforeStart.code, 1);
     QVERIFY2(endBeforeStart.err.contains(QStringLiteral("comes before the first message")), qPrintable(endBeforeStart.err));
 
-    const Outcome weekly = cli(args("--json|campaign|send|--group|Youth|--text|Ibada ya {first_name}|--name|Sunday|--repeat|weekly|--on|sun|"
-                                     "--at|2026-03-08T10:00|--until|2026-03-31|--no-wait"));
+    const Outcome weekly
+        = cli(args("--json|campaign|send|--group|Youth|--text|Ibada ya {first_name}|--name|Sunday|--repeat|weekly|--on|sun|"
+                   "--at|2026-03-08T10:00|--until|2026-03-31|--no-wait"));
     QCOMPARE(weekly.code, 0);
     const QJsonObject parent = weekly.json().object();
     QCOMPARE(parent.value(QStringLiteral("status")).toString(), QStringLiteral("recurring"));
@@ -267,11 +297,16 @@ void TestCliRunner::campaignsOnceAndRepeating()
     const QString id = QString::number(parent.value(QStringLiteral("id")).toInteger());
 
     // Changed to Wednesdays: the next is the 4th.
-    const Outcome edited = cli({QStringLiteral("--json"), QStringLiteral("campaign"), QStringLiteral("edit"), id, QStringLiteral("--on"), QStringLiteral("wed")});
+    const Outcome edited = cli({QStringLiteral("--json"), QStringLiteral("campaign"), QStringLiteral("edit"), id,
+                                QStringLiteral("--on"), QStringLiteral("wed")});
     QCOMPARE(edited.code, 0);
     QCOMPARE(edited.json().object().value(QStringLiteral("next")).toString(), QStringLiteral("2026-03-04T07:00:00Z"));
     QCOMPARE(cli({QStringLiteral("campaign"), QStringLiteral("pause"), id}).code, 0);
-    QCOMPARE(cli({QStringLiteral("--json"), QStringLiteral("campaign"), QStringLiteral("status"), id}).json().object().value(QStringLiteral("status")).toString(),
+    QCOMPARE(cli({QStringLiteral("--json"), QStringLiteral("campaign"), QStringLiteral("status"), id})
+                 .json()
+                 .object()
+                 .value(QStringLiteral("status"))
+                 .toString(),
              QStringLiteral("paused"));
     QCOMPARE(cli({QStringLiteral("campaign"), QStringLiteral("resume"), id}).code, 0);
 
@@ -300,12 +335,13 @@ void TestCliRunner::campaignsOnceAndRepeating()
     const Outcome later = cli(args("--json|campaign|send|--group|Youth|--text|Later|--at|2026-03-20T09:00|--no-wait"));
     QCOMPARE(later.code, 0);
     const QString laterId = QString::number(later.json().object().value(QStringLiteral("id")).toInteger());
-    const Outcome changed = cli({QStringLiteral("--json"), QStringLiteral("campaign"), QStringLiteral("edit"), laterId, QStringLiteral("--text"),
-                                 QString(200, u'a')});
+    const Outcome changed = cli({QStringLiteral("--json"), QStringLiteral("campaign"), QStringLiteral("edit"), laterId,
+                                 QStringLiteral("--text"), QString(200, u'a')});
     QCOMPARE(changed.code, 0);
     QCOMPARE(changed.json().object().value(QStringLiteral("segments")).toInt(), 4);
-    const Outcome tooLate = cli({QStringLiteral("campaign"), QStringLiteral("edit"), QString::number(occurrence.value(QStringLiteral("id")).toInteger()),
-                                 QStringLiteral("--text"), QStringLiteral("x")});
+    const Outcome tooLate = cli({QStringLiteral("campaign"), QStringLiteral("edit"),
+                                 QString::number(occurrence.value(QStringLiteral("id")).toInteger()), QStringLiteral("--text"),
+                                 QStringLiteral("x")});
     QCOMPARE(tooLate.code, 1);
     QVERIFY2(tooLate.err.contains(QStringLiteral("can no longer be changed")), qPrintable(tooLate.err));
 }
@@ -314,8 +350,11 @@ QTEST_GUILESS_MAIN(TestCliRunner)
 
 void TestCliRunner::simulatorReportsThroughARelayHook()
 {
-    auto args = [](const char *line) { return QString::fromUtf8(line).split(u'|'); };
-    const Outcome set = cli(args("--json|gateway|set|--provider|simulator|--report-url|http://127.0.0.1:8080/hooks/org_x/secret/at/delivery"));
+    auto args = [](const char *line) {
+        return QString::fromUtf8(line).split(u'|');
+    };
+    const Outcome set
+        = cli(args("--json|gateway|set|--provider|simulator|--report-url|http://127.0.0.1:8080/hooks/org_x/secret/at/delivery"));
     QCOMPARE(set.code, 0);
     QCOMPARE(set.json().object().value(QStringLiteral("report_url")).toString(),
              QStringLiteral("http://127.0.0.1:8080/hooks/org_x/secret/at/delivery"));
@@ -326,8 +365,9 @@ void TestCliRunner::simulatorReportsThroughARelayHook()
     QCOMPARE(forAt.code, 2);
     QVERIFY2(forAt.err.contains(QStringLiteral("dashboard")), qPrintable(forAt.err));
     // An empty address puts reports back on the direct path.
-    const Outcome cleared = cli(QStringList{QStringLiteral("--json"), QStringLiteral("gateway"), QStringLiteral("set"),
-                                            QStringLiteral("--provider"), QStringLiteral("simulator"), QStringLiteral("--report-url"), QString()});
+    const Outcome cleared
+        = cli(QStringList{QStringLiteral("--json"), QStringLiteral("gateway"), QStringLiteral("set"),
+                          QStringLiteral("--provider"), QStringLiteral("simulator"), QStringLiteral("--report-url"), QString()});
     QCOMPARE(cleared.code, 0);
     QCOMPARE(cleared.json().object().value(QStringLiteral("report_url")).toString(), QString());
 }

@@ -16,8 +16,8 @@ using kengele::GatewayBalance;
 using kengele::RecipientResult;
 using kengele::Result;
 using kengele::SendRequest;
-using kengele::test::closedPort;
 using kengele::SendResult;
+using kengele::test::closedPort;
 using kengele::test::FakeAfricasTalking;
 using kengele::test::ScriptedAnswer;
 
@@ -44,9 +44,9 @@ AfricasTalkingGateway::Settings settingsFor(const QUrl &base, int timeoutMs = 50
     return s;
 }
 
-SendRequest request(QStringList phones = { kFirst }, QString text = u"Karibu ibadani Jumapili"_s, QString sender = {})
+SendRequest request(QStringList phones = {kFirst}, QString text = u"Karibu ibadani Jumapili"_s, QString sender = {})
 {
-    return SendRequest { std::move(text), std::move(phones), std::move(sender) };
+    return SendRequest{std::move(text), std::move(phones), std::move(sender)};
 }
 
 // Sends and waits (bounded) for the callback.
@@ -141,7 +141,7 @@ void TestAfricasTalkingGateway::useTimeout(int timeoutMs)
 
 void TestAfricasTalkingGateway::sendsExactFormFieldsAndHeaders()
 {
-    const auto result = sendAndWait(*m_gateway, request({ kFirst, kSecond }, u"Karibu ibadani"_s, u"KANISA"_s));
+    const auto result = sendAndWait(*m_gateway, request({kFirst, kSecond}, u"Karibu ibadani"_s, u"KANISA"_s));
     QVERIFY(result);
     QCOMPARE(result->kind, Kind::Answered);
     QCOMPARE(m_fake->requestCount(), 1);
@@ -155,28 +155,27 @@ void TestAfricasTalkingGateway::sendsExactFormFieldsAndHeaders()
     // '+' must travel as %2B: a literal '+' in a form body reads as a space.
     QVERIFY2(r.body.contains("to=%2B254712345678%2C%2B254733000111"), r.body.constData());
     QVERIFY(!r.body.contains('+'));
-    QCOMPARE(r.fieldNames(), (QStringList { u"username"_s, u"to"_s, u"message"_s, u"from"_s, u"bulkSMSMode"_s, u"enqueue"_s }));
+    QCOMPARE(r.fieldNames(), (QStringList{u"username"_s, u"to"_s, u"message"_s, u"from"_s, u"bulkSMSMode"_s, u"enqueue"_s}));
     QCOMPARE(r.field(u"username"_s), u"kanisa"_s);
     QCOMPARE(r.field(u"to"_s), kFirst + u',' + kSecond);
     QCOMPARE(r.field(u"message"_s), u"Karibu ibadani"_s);
     QCOMPARE(r.field(u"from"_s), u"KANISA"_s);
     QCOMPARE(r.field(u"bulkSMSMode"_s), u"1"_s);
     QCOMPARE(r.field(u"enqueue"_s), u"1"_s);
-    QCOMPARE(
-        r.body, AfricasTalkingGateway::sendBody(u"kanisa"_s, request({ kFirst, kSecond }, u"Karibu ibadani"_s, u"KANISA"_s)));
+    QCOMPARE(r.body, AfricasTalkingGateway::sendBody(u"kanisa"_s, request({kFirst, kSecond}, u"Karibu ibadani"_s, u"KANISA"_s)));
 }
 
 void TestAfricasTalkingGateway::leavesFromOutWithoutSenderId()
 {
     QVERIFY(sendAndWait(*m_gateway, request()));
     QCOMPARE(m_fake->lastRequest().fieldNames(),
-        (QStringList { u"username"_s, u"to"_s, u"message"_s, u"bulkSMSMode"_s, u"enqueue"_s }));
+             (QStringList{u"username"_s, u"to"_s, u"message"_s, u"bulkSMSMode"_s, u"enqueue"_s}));
 }
 
 void TestAfricasTalkingGateway::encodesUnicodeAndReservedCharacters()
 {
     const QString text = u"1 + 1 = 2 & 100% amani; Mungu akubariki 🙏 {ç}"_s;
-    QVERIFY(sendAndWait(*m_gateway, request({ kFirst }, text)));
+    QVERIFY(sendAndWait(*m_gateway, request({kFirst}, text)));
     const auto &r = m_fake->lastRequest();
     QCOMPARE(r.field(u"message"_s), text);
     QVERIFY(r.body.contains("message=1%20%2B%201%20%3D%202%20%26%20100%25"));
@@ -202,110 +201,109 @@ void TestAfricasTalkingGateway::classifiesAnswers_data()
     const QString credentials = u"username or API key"_s;
 
     QTest::addRow("201 Success") << 201 << json << one(101, "Success") << QByteArray() << Kind::Answered
-                                 << QList { Outcome::Accepted } << u"Sent"_s << qint64(-1);
+                                 << QList{Outcome::Accepted} << u"Sent"_s << qint64(-1);
     QTest::addRow("200 also fine") << 200 << json << one(101, "Success") << QByteArray() << Kind::Answered
-                                   << QList { Outcome::Accepted } << QString() << qint64(-1);
+                                   << QList{Outcome::Accepted} << QString() << qint64(-1);
     QTest::addRow("100 Processed") << 201 << json << one(100, "Processed") << QByteArray() << Kind::Answered
-                                   << QList { Outcome::Accepted } << QString() << qint64(-1);
-    QTest::addRow("102 Queued") << 201 << json << one(102, "Queued") << QByteArray() << Kind::Answered
-                                << QList { Outcome::Accepted } << QString() << qint64(-1);
+                                   << QList{Outcome::Accepted} << QString() << qint64(-1);
+    QTest::addRow("102 Queued") << 201 << json << one(102, "Queued") << QByteArray() << Kind::Answered << QList{Outcome::Accepted}
+                                << QString() << qint64(-1);
     QTest::addRow("406 UserInBlacklist") << 201 << json << one(406, "UserInBlacklist") << QByteArray() << Kind::Answered
-                                         << QList { Outcome::PermanentFailure } << QString() << qint64(-1);
+                                         << QList{Outcome::PermanentFailure} << QString() << qint64(-1);
     QTest::addRow("403 InvalidPhoneNumber") << 201 << json << one(403, "InvalidPhoneNumber") << QByteArray() << Kind::Answered
-                                            << QList { Outcome::PermanentFailure } << QString() << qint64(-1);
-    QTest::addRow("404 UnsupportedNumberType")
-        << 201 << json << one(404, "UnsupportedNumberType") << QByteArray() << Kind::Answered
-        << QList { Outcome::PermanentFailure } << QString() << qint64(-1);
+                                            << QList{Outcome::PermanentFailure} << QString() << qint64(-1);
+    QTest::addRow("404 UnsupportedNumberType") << 201 << json << one(404, "UnsupportedNumberType") << QByteArray()
+                                               << Kind::Answered << QList{Outcome::PermanentFailure} << QString() << qint64(-1);
     QTest::addRow("401 RiskHold") << 201 << json << one(401, "RiskHold") << QByteArray() << Kind::Answered
-                                  << QList { Outcome::PermanentFailure } << QString() << qint64(-1);
+                                  << QList{Outcome::PermanentFailure} << QString() << qint64(-1);
     QTest::addRow("407 CouldNotRoute") << 201 << json << one(407, "CouldNotRoute") << QByteArray() << Kind::Answered
-                                       << QList { Outcome::PermanentFailure } << QString() << qint64(-1);
+                                       << QList{Outcome::PermanentFailure} << QString() << qint64(-1);
     QTest::addRow("409 DoNotDisturb in 201") << 201 << json << one(409, "DoNotDisturbRejection") << QByteArray() << Kind::Answered
-                                             << QList { Outcome::PermanentFailure } << QString() << qint64(-1);
+                                             << QList{Outcome::PermanentFailure} << QString() << qint64(-1);
     QTest::addRow("402 InvalidSenderId") << 201 << json << one(402, "InvalidSenderId") << QByteArray() << Kind::Answered
-                                         << QList { Outcome::PermanentFailure } << QString() << qint64(-1);
+                                         << QList{Outcome::PermanentFailure} << QString() << qint64(-1);
     QTest::addRow("405 InsufficientBalance") << 201 << json << one(405, "InsufficientBalance") << QByteArray() << Kind::Answered
-                                             << QList { Outcome::TransientFailure } << QString() << qint64(-1);
+                                             << QList{Outcome::TransientFailure} << QString() << qint64(-1);
     QTest::addRow("500 InternalServerError") << 201 << json << one(500, "InternalServerError") << QByteArray() << Kind::Answered
-                                             << QList { Outcome::TransientFailure } << QString() << qint64(-1);
+                                             << QList{Outcome::TransientFailure} << QString() << qint64(-1);
     QTest::addRow("501 GatewayError") << 201 << json << one(501, "GatewayError") << QByteArray() << Kind::Answered
-                                      << QList { Outcome::TransientFailure } << QString() << qint64(-1);
+                                      << QList{Outcome::TransientFailure} << QString() << qint64(-1);
     QTest::addRow("502 RejectedByGateway") << 201 << json << one(502, "RejectedByGateway") << QByteArray() << Kind::Answered
-                                           << QList { Outcome::TransientFailure } << QString() << qint64(-1);
+                                           << QList{Outcome::TransientFailure} << QString() << qint64(-1);
     QTest::addRow("statusCode as a string")
         << 201 << json
         << recipientsBody(R"({"statusCode":"101","number":"+254712345678","status":"Success","messageId":"ATXid_1"})")
-        << QByteArray() << Kind::Answered << QList { Outcome::Accepted } << QString() << qint64(-1);
+        << QByteArray() << Kind::Answered << QList{Outcome::Accepted} << QString() << qint64(-1);
     QTest::addRow("no statusCode, Success") << 201 << json
                                             << recipientsBody(
                                                    R"({"number":"+254712345678","status":"Success","messageId":"ATXid_1"})")
-                                            << QByteArray() << Kind::Answered << QList { Outcome::Accepted } << QString()
+                                            << QByteArray() << Kind::Answered << QList{Outcome::Accepted} << QString()
                                             << qint64(-1);
     QTest::addRow("no statusCode, Could Not Send")
         << 201 << json << recipientsBody(R"({"number":"+254712345678","status":"Could Not Send","messageId":"None"})")
-        << QByteArray() << Kind::Answered << QList { Outcome::TransientFailure } << QString() << qint64(-1);
+        << QByteArray() << Kind::Answered << QList{Outcome::TransientFailure} << QString() << qint64(-1);
     QTest::addRow("no statusCode, UserInBlacklist")
         << 201 << json << recipientsBody(R"({"number":"+254712345678","status":"UserInBlacklist","messageId":"None"})")
-        << QByteArray() << Kind::Answered << QList { Outcome::PermanentFailure } << QString() << qint64(-1);
+        << QByteArray() << Kind::Answered << QList{Outcome::PermanentFailure} << QString() << qint64(-1);
     QTest::addRow("lower-case keys")
         << 201 << json
         << QByteArray(
                R"({"smsMessageData":{"message":"Sent","recipients":[{"statuscode":101,"number":"+254712345678","status":"Success","messageid":"ATXid_1"}]}})")
-        << QByteArray() << Kind::Answered << QList { Outcome::Accepted } << QString() << qint64(-1);
+        << QByteArray() << Kind::Answered << QList{Outcome::Accepted} << QString() << qint64(-1);
     QTest::addRow("InvalidSenderId, no Recipients")
         << 201 << json << QByteArray(R"({"SMSMessageData":{"Message":"InvalidSenderId","Recipients":[]}})") << QByteArray()
-        << Kind::Refused << QList<Outcome> {} << u"sender ID"_s << qint64(-1);
+        << Kind::Refused << QList<Outcome>{} << u"sender ID"_s << qint64(-1);
     QTest::addRow("InsufficientBalance, no Recipients")
         << 201 << json << QByteArray(R"({"SMSMessageData":{"Message":"InsufficientBalance","Recipients":[]}})") << QByteArray()
-        << Kind::NotTaken << QList<Outcome> {} << u"run out of credit"_s << qint64(-1);
+        << Kind::NotTaken << QList<Outcome>{} << u"run out of credit"_s << qint64(-1);
     QTest::addRow("other reason, no Recipients")
         << 201 << json << QByteArray(R"({"SMSMessageData":{"Message":"Some New Reason","Recipients":[]}})") << QByteArray()
-        << Kind::Refused << QList<Outcome> {} << u"Some New Reason"_s << qint64(-1);
+        << Kind::Refused << QList<Outcome>{} << u"Some New Reason"_s << qint64(-1);
     QTest::addRow("no Recipients, no reason")
         << 201 << json << QByteArray(R"({"SMSMessageData":{"Message":"","Recipients":[]}})") << QByteArray() << Kind::Uncertain
-        << QList<Outcome> {} << u"without saying"_s << qint64(-1);
+        << QList<Outcome>{} << u"without saying"_s << qint64(-1);
     QTest::addRow("malformed JSON") << 201 << json << QByteArray(R"({"SMSMessageData":{"Message":"Sent to 1/1","Recip)")
-                                    << QByteArray() << Kind::Uncertain << QList<Outcome> {} << unexpected << qint64(-1);
+                                    << QByteArray() << Kind::Uncertain << QList<Outcome>{} << unexpected << qint64(-1);
     QTest::addRow("JSON of another shape") << 201 << json << QByteArray(R"({"status":"ok"})") << QByteArray() << Kind::Uncertain
-                                           << QList<Outcome> {} << unexpected << qint64(-1);
+                                           << QList<Outcome>{} << unexpected << qint64(-1);
     QTest::addRow("HTML page") << 200 << QByteArray("text/html")
                                << QByteArray("<!DOCTYPE html><html><body><h1>Welcome</h1></body></html>") << QByteArray()
-                               << Kind::Uncertain << QList<Outcome> {} << unexpected << qint64(-1);
+                               << Kind::Uncertain << QList<Outcome>{} << unexpected << qint64(-1);
     QTest::addRow("XML (Accept ignored)")
         << 201 << QByteArray("application/xml")
         << QByteArray("<?xml version=\"1.0\"?><AfricasTalkingResponse><SMSMessageData><Message>Sent to 1/1</Message>"
                       "</SMSMessageData></AfricasTalkingResponse>")
-        << QByteArray() << Kind::Uncertain << QList<Outcome> {} << unexpected << qint64(-1);
-    QTest::addRow("204 empty") << 204 << QByteArray() << QByteArray() << QByteArray() << Kind::Uncertain << QList<Outcome> {}
+        << QByteArray() << Kind::Uncertain << QList<Outcome>{} << unexpected << qint64(-1);
+    QTest::addRow("204 empty") << 204 << QByteArray() << QByteArray() << QByteArray() << Kind::Uncertain << QList<Outcome>{}
                                << unexpected << qint64(-1);
     QTest::addRow("HTTP 401 plain text") << 401 << textPlain << QByteArray("The supplied authentication is invalid")
-                                         << QByteArray() << Kind::Refused << QList<Outcome> {} << credentials << qint64(-1);
-    QTest::addRow("HTTP 403 empty") << 403 << textPlain << QByteArray() << QByteArray() << Kind::Refused << QList<Outcome> {}
+                                         << QByteArray() << Kind::Refused << QList<Outcome>{} << credentials << qint64(-1);
+    QTest::addRow("HTTP 403 empty") << 403 << textPlain << QByteArray() << QByteArray() << Kind::Refused << QList<Outcome>{}
                                     << credentials << qint64(-1);
     QTest::addRow("HTTP 400 with the auth text")
         << 400 << textPlain << QByteArray("The supplied authentication is invalid") << QByteArray() << Kind::Refused
-        << QList<Outcome> {} << credentials << qint64(-1);
+        << QList<Outcome>{} << credentials << qint64(-1);
     QTest::addRow("HTTP 500") << 500 << textPlain << QByteArray("Internal Server Error") << QByteArray() << Kind::NotTaken
-                              << QList<Outcome> {} << u"error 500"_s << qint64(-1);
+                              << QList<Outcome>{} << u"error 500"_s << qint64(-1);
     QTest::addRow("HTTP 502 HTML") << 502 << QByteArray("text/html") << QByteArray("<html>Bad Gateway</html>") << QByteArray()
-                                   << Kind::NotTaken << QList<Outcome> {} << u"error 502"_s << qint64(-1);
+                                   << Kind::NotTaken << QList<Outcome>{} << u"error 502"_s << qint64(-1);
     QTest::addRow("HTTP 503 Retry-After 7") << 503 << textPlain << QByteArray("busy") << QByteArray("7") << Kind::NotTaken
-                                            << QList<Outcome> {} << QString() << qint64(7000);
+                                            << QList<Outcome>{} << QString() << qint64(7000);
     QTest::addRow("HTTP 429 Retry-After 3") << 429 << textPlain << QByteArray("Too Many Requests") << QByteArray("3")
-                                            << Kind::NotTaken << QList<Outcome> {} << u"slow down"_s << qint64(3000);
-    QTest::addRow("HTTP 429 no Retry-After") << 429 << textPlain << QByteArray() << QByteArray() << Kind::NotTaken
-                                             << QList<Outcome> {} << u"slow down"_s << qint64(-1);
+                                            << Kind::NotTaken << QList<Outcome>{} << u"slow down"_s << qint64(3000);
+    QTest::addRow("HTTP 429 no Retry-After")
+        << 429 << textPlain << QByteArray() << QByteArray() << Kind::NotTaken << QList<Outcome>{} << u"slow down"_s << qint64(-1);
     QTest::addRow("HTTP 409 with Recipients") << 409 << json << one(409, "DoNotDisturbRejection") << QByteArray()
-                                              << Kind::Answered << QList { Outcome::PermanentFailure } << QString() << qint64(-1);
+                                              << Kind::Answered << QList{Outcome::PermanentFailure} << QString() << qint64(-1);
     QTest::addRow("HTTP 400 plain reason") << 400 << textPlain << QByteArray("Request is missing required form field 'to'")
-                                           << QByteArray() << Kind::Refused << QList<Outcome> {}
+                                           << QByteArray() << Kind::Refused << QList<Outcome>{}
                                            << u"missing required form field"_s << qint64(-1);
     QTest::addRow("HTTP 400 InvalidSenderId JSON")
         << 400 << json << QByteArray(R"({"SMSMessageData":{"Message":"InvalidSenderId","Recipients":[]}})") << QByteArray()
-        << Kind::Refused << QList<Outcome> {} << u"sender ID"_s << qint64(-1);
+        << Kind::Refused << QList<Outcome>{} << u"sender ID"_s << qint64(-1);
     QTest::addRow("HTTP 404") << 404 << QByteArray("text/html") << QByteArray("<html>Not Found</html>") << QByteArray()
-                              << Kind::Refused << QList<Outcome> {} << u"error 404"_s << qint64(-1);
-    QTest::addRow("HTTP 302 redirect") << 302 << textPlain << QByteArray() << QByteArray() << Kind::Refused << QList<Outcome> {}
+                              << Kind::Refused << QList<Outcome>{} << u"error 404"_s << qint64(-1);
+    QTest::addRow("HTTP 302 redirect") << 302 << textPlain << QByteArray() << QByteArray() << Kind::Refused << QList<Outcome>{}
                                        << u"gateway address"_s << qint64(-1);
 }
 
@@ -359,19 +357,20 @@ void TestAfricasTalkingGateway::readsRetryAfterAsDate()
     QCOMPARE(result->kind, Kind::NotTaken);
     QVERIFY(!result->unreachable); // it answered: busy, not offline
     QVERIFY2(result->retryAfterMs.has_value(), date.constData());
-    QVERIFY2(
-        *result->retryAfterMs > 15'000 && *result->retryAfterMs <= 21'000, qPrintable(QString::number(*result->retryAfterMs)));
+    QVERIFY2(*result->retryAfterMs > 15'000 && *result->retryAfterMs <= 21'000,
+             qPrintable(QString::number(*result->retryAfterMs)));
 }
 
 void TestAfricasTalkingGateway::perRecipientMix()
 {
     const QString third = u"+254722000333"_s;
     const QString fourth = u"+254700000444"_s;
-    const QByteArray body = recipientsBody(recipient(101, kFirst, "Success", "ATXid_aaa") + ','
-            + recipient(406, kSecond, "UserInBlacklist", "None") + ',' + recipient(405, third, "InsufficientBalance", "None"),
-        "Sent to 1/4 Total Cost: KES 0.8000");
+    const QByteArray body
+        = recipientsBody(recipient(101, kFirst, "Success", "ATXid_aaa") + ',' + recipient(406, kSecond, "UserInBlacklist", "None")
+                             + ',' + recipient(405, third, "InsufficientBalance", "None"),
+                         "Sent to 1/4 Total Cost: KES 0.8000");
     m_fake->enqueue(ScriptedAnswer::json(201, body));
-    const auto result = sendAndWait(*m_gateway, request({ kFirst, kSecond, third, fourth }));
+    const auto result = sendAndWait(*m_gateway, request({kFirst, kSecond, third, fourth}));
     QVERIFY(result);
     QCOMPARE(result->kind, Kind::Answered);
     QCOMPARE(result->message, u"Sent to 1/4 Total Cost: KES 0.8000"_s);
@@ -397,7 +396,7 @@ void TestAfricasTalkingGateway::perRecipientMix()
 void TestAfricasTalkingGateway::invalidSenderIdComesBackRefused()
 {
     m_fake->enqueue(ScriptedAnswer::json(201, R"({"SMSMessageData":{"Message":"InvalidSenderId","Recipients":[]}})"));
-    const auto result = sendAndWait(*m_gateway, request({ kFirst }, u"Habari"_s, u"NEWCHURCH"_s));
+    const auto result = sendAndWait(*m_gateway, request({kFirst}, u"Habari"_s, u"NEWCHURCH"_s));
     QVERIFY(result);
     QCOMPARE(result->kind, Kind::Refused);
     QVERIFY(result->recipients.isEmpty());
@@ -479,7 +478,7 @@ void TestAfricasTalkingGateway::manyRequestsInFlight()
     QList<std::optional<SendResult>> results(24);
     for (int i = 0; i < results.size(); ++i) {
         const QString phone = u"+2547100000%1"_s.arg(i, 2, 10, QLatin1Char('0'));
-        m_gateway->send(request({ phone }), [&results, i](SendResult r) { results[i] = std::move(r); });
+        m_gateway->send(request({phone}), [&results, i](SendResult r) { results[i] = std::move(r); });
     }
     QCOMPARE(m_gateway->requestsInFlight(), 24);
     QVERIFY(QTest::qWaitFor(
@@ -502,7 +501,7 @@ void TestAfricasTalkingGateway::sendsSideBySideUpToTheConnectionLimit()
     int called = 0;
     for (int i = 0; i < 24; ++i) {
         const QString phone = u"+2547100000%1"_s.arg(i, 2, 10, QLatin1Char('0'));
-        m_gateway->send(request({ phone }), [&called](SendResult) { ++called; });
+        m_gateway->send(request({phone}), [&called](SendResult) { ++called; });
     }
     QTRY_COMPARE_WITH_TIMEOUT(m_fake->requestCount(), 16, 5000);
     QTest::qWait(300);
@@ -534,11 +533,11 @@ void TestAfricasTalkingGateway::refusesLocallyWithoutSending_data()
     QTest::addColumn<QString>("sender");
     QTest::addColumn<QString>("messageContains");
 
-    QTest::addRow("no API key") << u"kanisa"_s << QString() << QStringList { kFirst } << u"Habari"_s << QString() << u"API key"_s;
-    QTest::addRow("no username") << QString() << kKey << QStringList { kFirst } << u"Habari"_s << QString() << u"username"_s;
-    QTest::addRow("no numbers") << u"kanisa"_s << kKey << QStringList {} << u"Habari"_s << QString() << u"phone number"_s;
-    QTest::addRow("empty text") << u"kanisa"_s << kKey << QStringList { kFirst } << QString() << QString() << u"empty"_s;
-    QTest::addRow("bad sender ID") << u"kanisa"_s << kKey << QStringList { kFirst } << u"Habari"_s << u"St. Mark's"_s
+    QTest::addRow("no API key") << u"kanisa"_s << QString() << QStringList{kFirst} << u"Habari"_s << QString() << u"API key"_s;
+    QTest::addRow("no username") << QString() << kKey << QStringList{kFirst} << u"Habari"_s << QString() << u"username"_s;
+    QTest::addRow("no numbers") << u"kanisa"_s << kKey << QStringList{} << u"Habari"_s << QString() << u"phone number"_s;
+    QTest::addRow("empty text") << u"kanisa"_s << kKey << QStringList{kFirst} << QString() << QString() << u"empty"_s;
+    QTest::addRow("bad sender ID") << u"kanisa"_s << kKey << QStringList{kFirst} << u"Habari"_s << u"St. Mark's"_s
                                    << u"not allowed"_s;
 }
 
@@ -557,7 +556,7 @@ void TestAfricasTalkingGateway::refusesLocallyWithoutSending()
     AfricasTalkingGateway gateway(settings, *m_network);
     bool calledAtOnce = true;
     std::optional<SendResult> result;
-    gateway.send(SendRequest { text, phones, sender }, [&result](SendResult r) { result = std::move(r); });
+    gateway.send(SendRequest{text, phones, sender}, [&result](SendResult r) { result = std::move(r); });
     calledAtOnce = result.has_value();
     QVERIFY2(!calledAtOnce, "the callback must not run inside send()");
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 2000);

@@ -78,7 +78,8 @@ qint64 TestCampaignDelivery::launch(const QString &body, const QString &senderId
     return launched ? launched->id : 0;
 }
 
-std::unique_ptr<Dispatcher> TestCampaignDelivery::dispatcherFor(const QUrl &url, const QString &username, const QString &key, int timeoutMs)
+std::unique_ptr<Dispatcher> TestCampaignDelivery::dispatcherFor(const QUrl &url, const QString &username, const QString &key,
+                                                                int timeoutMs)
 {
     auto factory = [this, url, username, key, timeoutMs](const QString &, QString *) -> SmsGateway * {
         AfricasTalkingGateway::Settings settings;
@@ -160,11 +161,10 @@ void TestCampaignDelivery::faultsOfEveryKindStillEndEveryoneInOneState()
     const int uncertain = s.value(QStringLiteral("uncertain"));
     QCOMPARE(sent + failed + uncertain, 400);
     const SimulatorCounters c = simulator.counters();
-    qInfo("sent %d, failed %d, uncertain %d; simulator: %d requests, %d taken, %d refused, %d accepted", sent, failed,
-          uncertain, c.sendRequests, c.takenRequests, c.refusedRequests, c.accepted);
+    qInfo("sent %d, failed %d, uncertain %d; simulator: %d requests, %d taken, %d refused, %d accepted", sent, failed, uncertain,
+          c.sendRequests, c.takenRequests, c.refusedRequests, c.accepted);
     // First what matters most: no number was ever accepted twice.
-    QVERIFY2(simulator.numbersAcceptedMoreThanOnce().isEmpty(),
-             qPrintable(simulator.numbersAcceptedMoreThanOnce().join(u',')));
+    QVERIFY2(simulator.numbersAcceptedMoreThanOnce().isEmpty(), qPrintable(simulator.numbersAcceptedMoreThanOnce().join(u',')));
     QVERIFY(failed > 0 && uncertain > 0 && sent > 200);
     // Failed ones carry the provider's reason.
     const auto failedRows = (*m_profile)->campaigns().recipients(id, QStringLiteral("failed"), 0, 1000);
@@ -211,7 +211,9 @@ void TestCampaignDelivery::deliveryReportsFollowTheTerminalRule()
     QCOMPARE(*m_store->applyDeliveryReports({late, late, unknown}), 0);
     QVERIFY(q.exec(QStringLiteral("SELECT state FROM outbox WHERE message_id = '%1'").arg(delivered)) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("delivered"));
-    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM delivery_reports WHERE message_id IN ('%1', 'ATXid_unknown')").arg(delivered)) && q.next());
+    QVERIFY(
+        q.exec(QStringLiteral("SELECT count(*) FROM delivery_reports WHERE message_id IN ('%1', 'ATXid_unknown')").arg(delivered))
+        && q.next());
     QCOMPARE(q.value(0).toInt(), 3); // Success + the late Failed (once) + the unknown one
     // Not every network gives a networkCode: such a report still applies. (A row still waiting
     // for its report, made so here.)
@@ -238,7 +240,8 @@ void TestCampaignDelivery::deliveryReportsFollowTheTerminalRule()
     const auto &[firstId, firstMessage, firstPhone] = rows.at(0);
     const auto &[secondId, secondMessage, secondPhone] = rows.at(1);
     DeliveryReport withoutPlus{firstMessage, QStringLiteral("Success"), firstPhone.mid(1), QStringLiteral("63902"), {}, {}};
-    DeliveryReport otherNumber{secondMessage, QStringLiteral("Failed"), firstPhone, QStringLiteral("63902"), QStringLiteral("DeliveryFailure"), {}};
+    DeliveryReport otherNumber{secondMessage,           QStringLiteral("Failed"),          firstPhone,
+                               QStringLiteral("63902"), QStringLiteral("DeliveryFailure"), {}};
     QCOMPARE(*m_store->applyDeliveryReports({withoutPlus, otherNumber}), 1);
     QVERIFY(q.exec(QStringLiteral("SELECT state, network FROM outbox WHERE id = %1").arg(firstId)) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("delivered"));
@@ -246,12 +249,16 @@ void TestCampaignDelivery::deliveryReportsFollowTheTerminalRule()
     QVERIFY(q.exec(QStringLiteral("SELECT state FROM outbox WHERE id = %1").arg(secondId)) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("sent"));
     // Kept all the same, tied to no message.
-    QVERIFY(q.exec(QStringLiteral("SELECT outbox_id FROM delivery_reports WHERE message_id = '%1'").arg(secondMessage)) && q.next());
+    QVERIFY(q.exec(QStringLiteral("SELECT outbox_id FROM delivery_reports WHERE message_id = '%1'").arg(secondMessage))
+            && q.next());
     QVERIFY(q.value(0).isNull());
     // A late report with its number is tied to its message, which stays delivered.
-    DeliveryReport lateWithNumber{firstMessage, QStringLiteral("Failed"), firstPhone, QStringLiteral("63902"), QStringLiteral("DeliveryFailure"), {}};
+    DeliveryReport lateWithNumber{
+        firstMessage, QStringLiteral("Failed"), firstPhone, QStringLiteral("63902"), QStringLiteral("DeliveryFailure"), {}};
     QCOMPARE(*m_store->applyDeliveryReports({lateWithNumber}), 0);
-    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM delivery_reports WHERE message_id = '%1' AND outbox_id = %2").arg(firstMessage).arg(firstId))
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM delivery_reports WHERE message_id = '%1' AND outbox_id = %2")
+                       .arg(firstMessage)
+                       .arg(firstId))
             && q.next());
     QCOMPARE(q.value(0).toInt(), 2);
     QVERIFY(q.exec(QStringLiteral("SELECT state FROM outbox WHERE id = %1").arg(firstId)) && q.next());

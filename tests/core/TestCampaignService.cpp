@@ -50,7 +50,8 @@ void TestCampaignService::init()
     Profile &p = **m_profile;
     m_youth = p.groups().create(QStringLiteral("Youth"))->id;
     m_choir = p.groups().create(QStringLiteral("Choir"))->id;
-    const QStringList names = {QStringLiteral("Mary"), QStringLiteral("John"), QStringLiteral("Akinyi"), QStringLiteral("Bartholomew-Kiprotich")};
+    const QStringList names
+        = {QStringLiteral("Mary"), QStringLiteral("John"), QStringLiteral("Akinyi"), QStringLiteral("Bartholomew-Kiprotich")};
     QList<qint64> ids;
     for (int i = 0; i < names.size(); ++i) {
         ContactInput input;
@@ -59,7 +60,7 @@ void TestCampaignService::init()
         ids << p.contacts().add(input)->id;
     }
     QVERIFY(p.groups().addMembers(m_youth, {ids[0], ids[1], ids[2]}));
-    QVERIFY(p.groups().addMembers(m_choir, {ids[1], ids[3]}));     // John is in both
+    QVERIFY(p.groups().addMembers(m_choir, {ids[1], ids[3]})); // John is in both
     QVERIFY(p.contacts().optOut(QStringLiteral("0712000002"), {})); // Akinyi opted out
     QVERIFY(p.tokens().grant(QStringLiteral("Main"), 1000, QStringLiteral("test"), {}));
 }
@@ -86,9 +87,9 @@ void TestCampaignService::previewCountsWhoAndWhatItCosts()
     const QString body = QStringLiteral("{first_name}: ") + QString(150, u'a');
     const auto preview = campaigns.preview(draft(body));
     QVERIFY2(preview, qPrintable(preview ? QString() : preview.error().message));
-    QCOMPARE(preview->recipients, 3);  // Mary, John, Bartholomew
-    QCOMPARE(preview->optedOut, 1);    // Akinyi
-    QCOMPARE(preview->duplicates, 1);  // John through the choir
+    QCOMPARE(preview->recipients, 3); // Mary, John, Bartholomew
+    QCOMPARE(preview->optedOut, 1); // Akinyi
+    QCOMPARE(preview->duplicates, 1); // John through the choir
     QCOMPARE(preview->segments, 4);
     QCOMPARE(preview->maxSegments, 2);
     QCOMPARE(preview->tokens, 4);
@@ -151,7 +152,7 @@ void TestCampaignService::simulatorCostsNothing()
 void TestCampaignService::badInput_data()
 {
     QTest::addColumn<QString>("body");
-    QTest::addColumn<int>("groups");  // 0 none, 1 youth+choir, 2 only opted-out person
+    QTest::addColumn<int>("groups"); // 0 none, 1 youth+choir, 2 only opted-out person
     QTest::addColumn<qint64>("atOffsetMs");
     QTest::addColumn<QString>("expected");
     QTest::addRow("empty message") << "   " << 1 << qint64(0) << "empty";
@@ -235,7 +236,7 @@ void TestCampaignService::landlinesAreLeftOut()
     QVERIFY(!reach.canReceiveSms(QStringLiteral("+254202222333")));
     QVERIFY(reach.canReceiveSms(QStringLiteral("+254712000001")));
     QVERIFY(reach.canReceiveSms(QStringLiteral("+254712000002")));
-    QVERIFY(!reach.canReceiveSms(QStringLiteral("+999123456")));  // no such country
+    QVERIFY(!reach.canReceiveSms(QStringLiteral("+999123456"))); // no such country
     QVERIFY(reach.canReceiveSms(QStringLiteral("+14155550123"))); // +1: fixed line or mobile
 }
 
@@ -264,14 +265,15 @@ void TestCampaignService::launchWritesEveryRow()
     QVERIFY(rename.exec(QStringLiteral("UPDATE contacts SET first_name = 'Bartholomew-Kiprotich-Wekesa' WHERE id % 3 = 0")));
     QVERIFY(rename.exec(QStringLiteral("UPDATE contacts SET first_name = 'Nyambũra', last_name = 'Ōtieno' WHERE id % 5 = 0")));
     QList<std::pair<qint64, QString>> people; // id and phone, in id order
-    QList<QStringList> expected;              // phone, name, text
+    QList<QStringList> expected; // phone, name, text
     QSqlQuery read(db);
     QVERIFY(read.exec(QStringLiteral("SELECT id, first_name, last_name, phone FROM contacts ORDER BY id")));
     while (read.next()) {
         const QString first = read.value(1).toString();
         const QString last = read.value(2).toString();
         people.append({read.value(0).toLongLong(), read.value(3).toString()});
-        expected.append({read.value(3).toString(), first + u' ' + last, QStringLiteral("Habari ") + first + QStringLiteral(", karibu Everyone!")});
+        expected.append({read.value(3).toString(), first + u' ' + last,
+                         QStringLiteral("Habari ") + first + QStringLiteral(", karibu Everyone!")});
     }
     read.finish();
     QCOMPARE(people.size(), count);

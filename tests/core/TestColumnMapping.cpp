@@ -29,7 +29,8 @@ void TestColumnMapping::guessesHeaders_data()
         for (const QString &header : headers)
             QTest::addRow("'%s'", qPrintable(header)) << header << field;
     };
-    add(ImportField::FullName, {u"Name"_s, u"Full Name"_s, u"FULL_NAME"_s, u"Jina"_s, u"Jina Kamili"_s, u"Majina"_s, u" name "_s});
+    add(ImportField::FullName,
+        {u"Name"_s, u"Full Name"_s, u"FULL_NAME"_s, u"Jina"_s, u"Jina Kamili"_s, u"Majina"_s, u" name "_s});
     add(ImportField::FirstName, {u"First Name"_s, u"first-name"_s, u"Given Name"_s, u"Jina la Kwanza"_s, u"firstname"_s});
     add(ImportField::LastName,
         {u"Last Name"_s, u"Surname"_s, u"Family Name"_s, u"Jina la Mwisho"_s, u"Jina la Ukoo"_s, u"LAST NAME"_s});
@@ -56,8 +57,8 @@ void TestColumnMapping::mapsHeaderRow_data()
     QTest::addColumn<QList<ImportField>>("fields");
 
     using F = ImportField;
-    QTest::addRow("kengele export") << QStringList{u"First Name"_s, u"Last Name"_s, u"Phone"_s, u"Email"_s, u"Groups"_s,
-                                                   u"Opted Out"_s, u"Notes"_s}
+    QTest::addRow("kengele export") << QStringList{u"First Name"_s, u"Last Name"_s, u"Phone"_s, u"Email"_s,
+                                                   u"Groups"_s,     u"Opted Out"_s, u"Notes"_s}
                                     << QList<F>{F::FirstName, F::LastName, F::Phone, F::Email, F::Groups, F::Ignore, F::Notes};
     QTest::addRow("name and surname") << QStringList{u"Name"_s, u"Surname"_s, u"Phone"_s}
                                       << QList<F>{F::FirstName, F::LastName, F::Phone};
@@ -66,11 +67,12 @@ void TestColumnMapping::mapsHeaderRow_data()
     QTest::addRow("mobile wins over home phone")
         << QStringList{u"Name"_s, u"Home Phone"_s, u"Mobile Phone"_s, u"Business Phone"_s}
         << QList<F>{F::FullName, F::Ignore, F::Phone, F::Ignore};
-    QTest::addRow("first of two equal columns") << QStringList{u"Phone"_s, u"Telephone"_s, u"Email"_s, u"E-mail"_s}
-                                                << QList<F>{F::Phone, F::Ignore, F::Email, F::Ignore};
+    QTest::addRow("first of two equal columns")
+        << QStringList{u"Phone"_s, u"Telephone"_s, u"Email"_s, u"E-mail"_s} << QList<F>{F::Phone, F::Ignore, F::Email, F::Ignore};
     QTest::addRow("several group columns") << QStringList{u"Name"_s, u"Phone"_s, u"Group"_s, u"Category"_s}
                                            << QList<F>{F::FullName, F::Phone, F::Groups, F::Groups};
-    QTest::addRow("google contacts") << QStringList{u"Name"_s, u"Given Name"_s, u"Family Name"_s, u"Group Membership"_s,
+    QTest::addRow("google contacts") << QStringList{u"Name"_s,           u"Given Name"_s,
+                                                    u"Family Name"_s,    u"Group Membership"_s,
                                                     u"Phone 1 - Type"_s, u"Phone 1 - Value"_s}
                                      << QList<F>{F::FullName, F::FirstName, F::LastName, F::Groups, F::Ignore, F::Phone};
 }
@@ -89,7 +91,7 @@ void TestColumnMapping::fieldsThatBelongToOneColumnMove()
     ColumnMapping mapping({ImportField::Phone, ImportField::FullName, ImportField::Groups});
     mapping.setField(1, ImportField::Phone);
     QCOMPARE(mapping.fields(), (QList<ImportField>{ImportField::Ignore, ImportField::Phone, ImportField::Groups}));
-    mapping.setField(4, ImportField::Groups);  // grows; groups may be in several columns
+    mapping.setField(4, ImportField::Groups); // grows; groups may be in several columns
     QCOMPARE(mapping.columnCount(), 5);
     QCOMPARE(mapping.columnsOf(ImportField::Groups), (QList<int>{2, 4}));
     QCOMPARE(mapping.field(3), ImportField::Ignore);

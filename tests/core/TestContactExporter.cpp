@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "TestSupport.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "importexport/ContactExporter.h"
@@ -8,7 +9,6 @@
 #include "importexport/CsvReader.h"
 #include "importexport/TextFileDecoder.h"
 #include "storage/Database.h"
-#include "TestSupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -93,8 +93,8 @@ void TestContactExporter::neutralisesAndQuotesCells()
 void TestContactExporter::exportsEveryContact()
 {
     test::TempProfile profile;
-    QVERIFY(profile->contacts().add(ContactInput{u"Peter"_s, u"Otieno"_s, u"0733 111 222"_s, u"p@example.org"_s,
-                                                 u"Deacon, treasurer\nTuesdays"_s}));
+    QVERIFY(profile->contacts().add(
+        ContactInput{u"Peter"_s, u"Otieno"_s, u"0733 111 222"_s, u"p@example.org"_s, u"Deacon, treasurer\nTuesdays"_s}));
     QVERIFY(profile->contacts().add(ContactInput{u"Amina"_s, u"Njeri"_s, u"0712345678"_s, {}, u"=1+1"_s}));
     const Result<Contact> amina = profile->contacts().findByPhone(u"+254712345678");
     QVERIFY(amina);
@@ -112,7 +112,8 @@ void TestContactExporter::exportsEveryContact()
     QCOMPARE(*count, 2);
 
     const QByteArray bytes = readBytes(path);
-    QVERIFY(bytes.startsWith("\xEF\xBB\xBF" "First Name,Last Name,Phone,Email,Groups,Opted Out,Notes\r\n"));
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"
+                             "First Name,Last Name,Phone,Email,Groups,Opted Out,Notes\r\n"));
     const QByteArray expected = "\xEF\xBB\xBF"
                                 "First Name,Last Name,Phone,Email,Groups,Opted Out,Notes\r\n"
                                 "Amina,Njeri,+254712345678,,\"Choir; Youth\",Yes,'=1+1\r\n"
@@ -157,8 +158,8 @@ void TestContactExporter::reportsMissingGroupAndUnwritablePath()
 void TestContactExporter::roundTripsArabicAndEmoji()
 {
     test::TempProfile first;
-    const Result<ImportReport> imported =
-        ContactImporter(first->database(), first->phones(), first->clock()).run(test::testDataPath(u"import/unicode_names.csv"_s));
+    const Result<ImportReport> imported = ContactImporter(first->database(), first->phones(), first->clock())
+                                              .run(test::testDataPath(u"import/unicode_names.csv"_s));
     QVERIFY(imported);
     QCOMPARE(imported->created, 3);
 
@@ -167,8 +168,7 @@ void TestContactExporter::roundTripsArabicAndEmoji()
     QVERIFY(ContactExporter(first->database()).exportCsv(path));
 
     test::TempProfile second;
-    const Result<ImportReport> again =
-        ContactImporter(second->database(), second->phones(), second->clock()).run(path);
+    const Result<ImportReport> again = ContactImporter(second->database(), second->phones(), second->clock()).run(path);
     QVERIFY(again);
     QCOMPARE(again->created, 3);
     QVERIFY(again->warnings.isEmpty());

@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "TestSupport.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "contacts/PhoneNormalizer.h"
 #include "importexport/ContactImporter.h"
 #include "importexport/ImportPreview.h"
 #include "storage/Database.h"
-#include "TestSupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -136,7 +136,7 @@ void TestContactImporter::importsFileWithBom()
     QCOMPARE(amina.groups, QStringList{u"Choir"_s});
 
     const Contact peter = contact(profile, u"+254733111222"_s);
-    QCOMPARE(peter.firstName, u"Peter"_s);  // "Otieno, Peter": surname first
+    QCOMPARE(peter.firstName, u"Peter"_s); // "Otieno, Peter": surname first
     QCOMPARE(peter.lastName, u"Otieno"_s);
     QCOMPARE(peter.groups, (QStringList{u"Choir"_s, u"Youth"_s}));
 
@@ -196,9 +196,9 @@ void TestContactImporter::sameNumberInFourFormatsIsOneContact()
     QCOMPARE(report->updated, 3);
     QCOMPARE(contactCount(profile), 1);
     const Contact mary = contact(profile, u"+254712555666"_s);
-    QCOMPARE(mary.firstName, u"Mama"_s);  // the last row's name
+    QCOMPARE(mary.firstName, u"Mama"_s); // the last row's name
     QCOMPARE(mary.lastName, u"Mary"_s);
-    QCOMPARE(mary.phoneRaw, u"0712 555 666"_s);  // as first stored
+    QCOMPARE(mary.phoneRaw, u"0712 555 666"_s); // as first stored
 }
 
 void TestContactImporter::updatesStoredContacts()
@@ -229,13 +229,13 @@ void TestContactImporter::updatesStoredContacts()
     QCOMPARE(contactCount(profile), 3);
 
     const Contact john = contact(profile, u"+254712345678"_s);
-    QCOMPARE(john.firstName, u"Johnny"_s);        // replaced
-    QCOMPARE(john.lastName, u"Kamau"_s);          // the file had none: kept
-    QCOMPARE(john.email, u"john@example.org"_s);  // kept
+    QCOMPARE(john.firstName, u"Johnny"_s); // replaced
+    QCOMPARE(john.lastName, u"Kamau"_s); // the file had none: kept
+    QCOMPARE(john.email, u"john@example.org"_s); // kept
     QCOMPARE(john.notes, u"Treasurer"_s);
     QCOMPARE(john.phoneRaw, u"+254 712 345 678"_s);
     QCOMPARE(john.source, u"manual"_s);
-    QVERIFY(john.optedOut);  // opt-outs are untouched
+    QVERIFY(john.optedOut); // opt-outs are untouched
     QCOMPARE(contact(profile, u"+254733111222"_s).email, u"peter@example.org"_s);
 }
 
@@ -245,8 +245,7 @@ void TestContactImporter::normalisesNumbers_data()
     QTest::addColumn<QString>("e164");
     const QString expected = u"+254712345678"_s;
     for (const QString &raw : {u"0712 345 678"_s, u"0712-345-678"_s, u"(0712) 345678"_s, u"+254 (712) 345-678"_s,
-                               u"254712345678"_s, u"712345678"_s, u" 0712.345.678 "_s, u"'0712345678"_s,
-                               u"+254-712-345-678"_s,
+                               u"254712345678"_s, u"712345678"_s, u" 0712.345.678 "_s, u"'0712345678"_s, u"+254-712-345-678"_s,
                                // Two numbers in one cell: the first that is a phone number.
                                u"0712 345 678 / 0733 111 222"_s, u"0712345678; 0733111222"_s, u"none / 0712345678"_s})
         QTest::addRow("%s", qPrintable(raw)) << raw << expected;
@@ -269,9 +268,9 @@ void TestContactImporter::normalisesExactlyLikePhoneNormalizer()
 {
     // The importer hands numbers with only digits and spacing to libphonenumber without the
     // spacing (it is faster); the outcome must be what PhoneNormalizer says for the cell as written.
-    const QStringList samples = {u"254712345678"_s, u"255712345678"_s, u"256712345678"_s, u"447911123456"_s,
-                                 u"12015550123"_s,  u"4915123456789"_s, u"919876543210"_s, u"2348031234567"_s,
-                                 u"390612345678"_s, u"5491123456789"_s};
+    const QStringList samples
+        = {u"254712345678"_s,  u"255712345678"_s, u"256712345678"_s,  u"447911123456"_s, u"12015550123"_s,
+           u"4915123456789"_s, u"919876543210"_s, u"2348031234567"_s, u"390612345678"_s, u"5491123456789"_s};
     const QList<int> codeLengths = {3, 3, 3, 2, 1, 2, 2, 3, 2, 2};
     QStringList raws;
     for (qsizetype s = 0; s < samples.size(); ++s) {
@@ -309,8 +308,8 @@ void TestContactImporter::normalisesExactlyLikePhoneNormalizer()
             QCOMPARE(skipped.value(line), expected.error().message);
         }
     }
-    QCOMPARE(contactCount(profile), int(expectedPhones.size()));  // no number the normaliser would not give
-    QVERIFY(report->skipped.size() > 10);  // the samples do include unusable numbers
+    QCOMPARE(contactCount(profile), int(expectedPhones.size())); // no number the normaliser would not give
+    QVERIFY(report->skipped.size() > 10); // the samples do include unusable numbers
 }
 
 void TestContactImporter::importsExcelUnicodeText()
@@ -407,12 +406,12 @@ void TestContactImporter::importsFiftyMegabyteFile()
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("First Name,Last Name,Phone,Email,Notes\n");
-        const QByteArray notes = QByteArray("Member of the parish council and the choir; visits the sick on Thursdays. ")
-                                     .repeated(2);
+        const QByteArray notes
+            = QByteArray("Member of the parish council and the choir; visits the sick on Thursdays. ").repeated(2);
         qint64 written = 0;
         while (written < 50LL * 1024 * 1024) {
             const QByteArray line = "Amina" + QByteArray::number(rows) + ",Njeri,07" + QByteArray::number(10000000 + rows)
-                                    + ",amina" + QByteArray::number(rows) + "@example.org,\"" + notes + "\"\n";
+                + ",amina" + QByteArray::number(rows) + "@example.org,\"" + notes + "\"\n";
             file.write(line);
             written += line.size();
             ++rows;
@@ -452,7 +451,9 @@ void TestContactImporter::cancelLeavesStoreUnchanged()
         if (done > 0)
             cancel = true;
     };
-    options.isCancelled = [&cancel] { return cancel.load(); };
+    options.isCancelled = [&cancel] {
+        return cancel.load();
+    };
     const Result<ImportReport> report = importerFor(profile).run(path, options);
     QVERIFY(!report);
     QCOMPARE(report.error().code, ErrorCode::Cancelled);
@@ -559,7 +560,9 @@ void TestContactImporter::reportsProgressAtAModestRate()
     const QString path = writeFile(dir, u"many.csv"_s, numberedRows(10000).toUtf8());
     QList<QPair<qint64, qint64>> calls;
     ImportOptions options;
-    options.progress = [&calls](qint64 done, qint64 total) { calls.append({done, total}); };
+    options.progress = [&calls](qint64 done, qint64 total) {
+        calls.append({done, total});
+    };
     const Result<ImportReport> report = importerFor(profile).run(path, options);
     QVERIFY(report);
     QCOMPARE(report->created, 10000);
@@ -588,8 +591,7 @@ void TestContactImporter::refusesMappingWithoutPhone()
 {
     test::TempProfile profile;
     const ColumnMapping mapping({ImportField::FullName, ImportField::Ignore, ImportField::Email});
-    const Result<ImportReport> report =
-        importerFor(profile).run(test::testDataPath(u"import/basic_bom.csv"_s), mapping);
+    const Result<ImportReport> report = importerFor(profile).run(test::testDataPath(u"import/basic_bom.csv"_s), mapping);
     QVERIFY(!report);
     QCOMPARE(report.error().code, ErrorCode::InvalidInput);
     QCOMPARE(contactCount(profile), 0);
@@ -602,21 +604,20 @@ void TestContactImporter::usesChangedMapping()
     QVERIFY(preview);
     QVERIFY(preview->needsMapping());
     ColumnMapping mapping = preview->mapping();
-    mapping.setField(1, ImportField::Notes);  // the person decides the names are notes
+    mapping.setField(1, ImportField::Notes); // the person decides the names are notes
     preview->setMapping(mapping);
     const Result<ImportReport> report = importerFor(profile).run(*preview);
     QVERIFY(report);
-    QCOMPARE(report->rows, 4);  // no header row skipped
+    QCOMPARE(report->rows, 4); // no header row skipped
     const Contact first = contact(profile, u"+254712345001"_s);
-    QVERIFY(first.firstName.isEmpty());  // a contact without a name is still imported
+    QVERIFY(first.firstName.isEmpty()); // a contact without a name is still imported
     QCOMPARE(first.notes, u"Amina Njeri"_s);
 }
 
 void TestContactImporter::importsVCards()
 {
     test::TempProfile profile;
-    const Result<ImportReport> v21 =
-        importerFor(profile).run(test::testDataPath(u"import/vcard21_quoted_printable.vcf"_s));
+    const Result<ImportReport> v21 = importerFor(profile).run(test::testDataPath(u"import/vcard21_quoted_printable.vcf"_s));
     QVERIFY(v21);
     QVERIFY(consistent(*v21));
     QCOMPARE(v21->rows, 3);
@@ -642,7 +643,8 @@ void TestContactImporter::keepsContactWithUnusableEmail()
 {
     test::TempProfile profile;
     QTemporaryDir dir;
-    const QString path = writeFile(dir, u"email.csv"_s, "Name,Phone,Email\nAmina,0712345678,amina at home\nPeter,0733111222,p@x.org\n");
+    const QString path
+        = writeFile(dir, u"email.csv"_s, "Name,Phone,Email\nAmina,0712345678,amina at home\nPeter,0733111222,p@x.org\n");
     const Result<ImportReport> report = importerFor(profile).run(path);
     QVERIFY(report);
     QCOMPARE(report->created, 2);
@@ -666,7 +668,7 @@ void TestContactImporter::runsOnWorkerThread()
     const Result<ImportReport> report = future.result();
     QVERIFY(report);
     QCOMPARE(report->created, 3000);
-    QCOMPARE(contactCount(profile), 3000);  // committed, visible to this thread's connection
+    QCOMPARE(contactCount(profile), 3000); // committed, visible to this thread's connection
 }
 
 QTEST_GUILESS_MAIN(TestContactImporter)

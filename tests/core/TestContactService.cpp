@@ -44,7 +44,8 @@ void TestContactService::addNormalisesAndKeepsRawInput()
 {
     TempProfile profile;
     QSignalSpy changed(&profile->contacts(), &ContactService::contactsChanged);
-    const auto added = profile->contacts().add(person(QStringLiteral("Mary"), QStringLiteral("Wanjiku"), QStringLiteral("0712 345-678")));
+    const auto added
+        = profile->contacts().add(person(QStringLiteral("Mary"), QStringLiteral("Wanjiku"), QStringLiteral("0712 345-678")));
     QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
     QCOMPARE(added->phone, QStringLiteral("+254712345678"));
     QCOMPARE(added->phoneRaw, QStringLiteral("0712 345-678"));
@@ -77,11 +78,25 @@ void TestContactService::refusesInvalidInput_data()
     QTest::addColumn<QString>("phone");
     QTest::addColumn<QString>("email");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("no name") << "" << "0712345678" << "" << "name";
-    QTest::addRow("no phone") << "Mary" << "" << "" << "no phone number";
-    QTest::addRow("short phone") << "Mary" << "0712" << "" << "0712";
-    QTest::addRow("bad email") << "Mary" << "0712345678" << "mary at home" << "e-mail";
-    QTest::addRow("very long name") << QString(101, u'a') << "0712345678" << "" << "100";
+    QTest::addRow("no name") << ""
+                             << "0712345678"
+                             << ""
+                             << "name";
+    QTest::addRow("no phone") << "Mary"
+                              << ""
+                              << ""
+                              << "no phone number";
+    QTest::addRow("short phone") << "Mary"
+                                 << "0712"
+                                 << ""
+                                 << "0712";
+    QTest::addRow("bad email") << "Mary"
+                               << "0712345678"
+                               << "mary at home"
+                               << "e-mail";
+    QTest::addRow("very long name") << QString(101, u'a') << "0712345678"
+                                    << ""
+                                    << "100";
 }
 
 void TestContactService::refusesInvalidInput()
@@ -114,14 +129,16 @@ void TestContactService::updateAndRemove()
     QCOMPARE(contacts.get(john->id)->phone, QStringLiteral("+254722345678"));
 
     profile.clock().advanceMs(60'000);
-    const auto updated = contacts.update(mary->id, person(QStringLiteral("Mary"), QStringLiteral("Wanjiku"), QStringLiteral("0733000111")));
+    const auto updated
+        = contacts.update(mary->id, person(QStringLiteral("Mary"), QStringLiteral("Wanjiku"), QStringLiteral("0733000111")));
     QVERIFY(updated);
     QCOMPARE(updated->phone, QStringLiteral("+254733000111"));
     QVERIFY(updated->updated > mary->updated);
 
     QVERIFY(contacts.remove({mary->id, john->id}));
     QCOMPARE(*contacts.count(), 0);
-    QCOMPARE(contacts.update(mary->id, person(QStringLiteral("Mary"), {}, QStringLiteral("0712345678"))).error().code, ErrorCode::NotFound);
+    QCOMPARE(contacts.update(mary->id, person(QStringLiteral("Mary"), {}, QStringLiteral("0712345678"))).error().code,
+             ErrorCode::NotFound);
 }
 
 void TestContactService::searchByNameAndPhoneDigits_data()
@@ -161,7 +178,8 @@ void TestContactService::sortAndPage()
 {
     TempProfile profile;
     auto &contacts = profile->contacts();
-    const QStringList names = {QStringLiteral("beatrice"), QStringLiteral("Agnes"), QStringLiteral("Caroline"), QStringLiteral("Dorcas")};
+    const QStringList names
+        = {QStringLiteral("beatrice"), QStringLiteral("Agnes"), QStringLiteral("Caroline"), QStringLiteral("Dorcas")};
     int n = 0;
     for (const QString &name : names)
         QVERIFY(contacts.add(person(name, {}, QStringLiteral("07123000%1").arg(++n, 2, 10, QLatin1Char('0')))));

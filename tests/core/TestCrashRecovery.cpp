@@ -147,7 +147,7 @@ void TestCrashRecovery::killedAgainAndAgainNeverSendsTwice()
     const int failed = campaign->states.value(QStringLiteral("failed"));
     const int uncertain = campaign->states.value(QStringLiteral("uncertain"));
     QCOMPARE(sent + failed + uncertain, Recipients);
-    QVERIFY(uncertain > 0);  // some were caught mid-request
+    QVERIFY(uncertain > 0); // some were caught mid-request
     QVERIFY(sent > Recipients / 2);
     // Those the provider accepted but we never heard back about are exactly among the uncertain.
     int acceptedByProvider = 0;
@@ -158,7 +158,8 @@ void TestCrashRecovery::killedAgainAndAgainNeverSendsTwice()
     const auto tokens = (*profile)->tokens().campaignTokens(campaignId);
     QCOMPARE(tokens->reserved, tokens->spent + tokens->released + tokens->held);
     QVERIFY((*profile)->tokens().verify()->isEmpty());
-    qInfo("%d kills: %d sent, %d failed, %d uncertain; the provider accepted %d", kills, sent, failed, uncertain, acceptedByProvider);
+    qInfo("%d kills: %d sent, %d failed, %d uncertain; the provider accepted %d", kills, sent, failed, uncertain,
+          acceptedByProvider);
 }
 
 int main(int argc, char *argv[])

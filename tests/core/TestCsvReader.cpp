@@ -53,12 +53,10 @@ void TestCsvReader::parses_data()
     QTest::addRow("old mac cr") << u"a,b\r1,2\r"_s << QStringList{u"1:a|b"_s, u"2:1|2"_s};
     QTest::addRow("quoted comma") << u"n,p\n\"Otieno, Peter\",0712\n"_s << QStringList{u"1:n|p"_s, u"2:Otieno, Peter|0712"_s};
     QTest::addRow("doubled quotes") << u"n\n\"Peter \"\"Pete\"\" O\"\n"_s << QStringList{u"1:n"_s, u"2:Peter \"Pete\" O"_s};
-    QTest::addRow("embedded newline lf")
-        << u"n,notes,p\n\"Amina\",\"one\ntwo\",0712\nGrace,x,0722\n"_s
-        << QStringList{u"1:n|notes|p"_s, u"2:Amina|one\ntwo|0712"_s, u"4:Grace|x|0722"_s};
-    QTest::addRow("embedded newline crlf is read as lf")
-        << u"n,notes\r\nA,\"one\r\ntwo\r\nthree\"\r\nB,y\r\n"_s
-        << QStringList{u"1:n|notes"_s, u"2:A|one\ntwo\nthree"_s, u"5:B|y"_s};
+    QTest::addRow("embedded newline lf") << u"n,notes,p\n\"Amina\",\"one\ntwo\",0712\nGrace,x,0722\n"_s
+                                         << QStringList{u"1:n|notes|p"_s, u"2:Amina|one\ntwo|0712"_s, u"4:Grace|x|0722"_s};
+    QTest::addRow("embedded newline crlf is read as lf") << u"n,notes\r\nA,\"one\r\ntwo\r\nthree\"\r\nB,y\r\n"_s
+                                                         << QStringList{u"1:n|notes"_s, u"2:A|one\ntwo\nthree"_s, u"5:B|y"_s};
     QTest::addRow("blank lines skipped, lines still counted")
         << u"a,b\n\n1,2\n\r\n\n3,4\n"_s << QStringList{u"1:a|b"_s, u"3:1|2"_s, u"6:3|4"_s};
     QTest::addRow("rows of empty cells skipped") << u"a,b\n,\n1,2\n , \n"_s << QStringList{u"1:a|b"_s, u"3:1|2"_s};
@@ -190,7 +188,7 @@ void TestCsvReader::isFast()
     const qint64 elapsed = timer.elapsed();
     QCOMPARE(rows, 100001);
     qInfo("parsed 100,000 rows in %lld ms", elapsed);
-    QVERIFY2(elapsed < 2000, "parsing is far slower than it should be");  // ~100 ms expected
+    QVERIFY2(elapsed < 2000, "parsing is far slower than it should be"); // ~100 ms expected
 }
 
 QTEST_GUILESS_MAIN(TestCsvReader)

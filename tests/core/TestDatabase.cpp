@@ -217,27 +217,30 @@ void TestDatabase::migratesFromEveryPastVersion_data()
     QTest::addColumn<QString>("fixture");
     QTest::addColumn<int>("contacts");
     QTest::addColumn<QStringList>("outbox"); // "campaign state count", sorted
-    QTest::addColumn<int>("reports");        // delivery reports tied to a message
-    QTest::addColumn<int>("inbox");          // incoming messages (version 4 on)
+    QTest::addColumn<int>("reports"); // delivery reports tied to a message
+    QTest::addColumn<int>("inbox"); // incoming messages (version 4 on)
     // tests/data/fixtures/kengele-vN.sqlite: a small congregation saved by Kengele at data version N.
     QTest::addRow("version 1") << "kengele-v1.sqlite" << 4 << QStringList() << 0 << 0;
     // Version 2 adds two campaigns (one still sending, one done), their tokens and delivery reports.
     QTest::addRow("version 2") << "kengele-v2.sqlite" << 4
-                               << QStringList{QStringLiteral("1 delivered 1"), QStringLiteral("1 queued 1"), QStringLiteral("1 sent 1"),
-                                              QStringLiteral("2 delivered 1"), QStringLiteral("2 failed 1")}
+                               << QStringList{QStringLiteral("1 delivered 1"), QStringLiteral("1 queued 1"),
+                                              QStringLiteral("1 sent 1"), QStringLiteral("2 delivered 1"),
+                                              QStringLiteral("2 failed 1")}
                                << 3 << 0;
     // Version 3 (the one queue index) adds a third campaign, on the simulator, with a message sent
     // (its report says Buffered) and one uncertain.
     QTest::addRow("version 3") << "kengele-v3.sqlite" << 4
-                               << QStringList{QStringLiteral("1 delivered 1"), QStringLiteral("1 queued 1"), QStringLiteral("1 sent 1"),
-                                              QStringLiteral("2 delivered 1"), QStringLiteral("2 failed 1"), QStringLiteral("3 sent 1"),
+                               << QStringList{QStringLiteral("1 delivered 1"), QStringLiteral("1 queued 1"),
+                                              QStringLiteral("1 sent 1"),      QStringLiteral("2 delivered 1"),
+                                              QStringLiteral("2 failed 1"),    QStringLiteral("3 sent 1"),
                                               QStringLiteral("3 uncertain 1")}
                                << 4 << 0;
     // Version 4 (the relay) adds a link to the relay, three applied events, two incoming messages
     // (one a prayer request, waiting in the intake) and a payment event kept for later.
     QTest::addRow("version 4") << "kengele-v4.sqlite" << 4
-                               << QStringList{QStringLiteral("1 delivered 1"), QStringLiteral("1 queued 1"), QStringLiteral("1 sent 1"),
-                                              QStringLiteral("2 delivered 1"), QStringLiteral("2 failed 1"), QStringLiteral("3 sent 1"),
+                               << QStringList{QStringLiteral("1 delivered 1"), QStringLiteral("1 queued 1"),
+                                              QStringLiteral("1 sent 1"),      QStringLiteral("2 delivered 1"),
+                                              QStringLiteral("2 failed 1"),    QStringLiteral("3 sent 1"),
                                               QStringLiteral("3 uncertain 1")}
                                << 4 << 2;
 }
@@ -270,7 +273,8 @@ void TestDatabase::migratesFromEveryPastVersion()
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM token_accounts")) && q.next());
     QCOMPARE(q.value(0).toInt(), 5);
     // The messages, their states and what was paid for them are kept.
-    QVERIFY(q.exec(QStringLiteral("SELECT campaign_id, state, count(*) FROM outbox GROUP BY campaign_id, state ORDER BY campaign_id, state")));
+    QVERIFY(q.exec(QStringLiteral(
+        "SELECT campaign_id, state, count(*) FROM outbox GROUP BY campaign_id, state ORDER BY campaign_id, state")));
     QStringList rows;
     while (q.next())
         rows << q.value(0).toString() + u' ' + q.value(1).toString() + u' ' + q.value(2).toString();
@@ -299,20 +303,23 @@ void TestDatabase::migratesFromEveryPastVersion()
         unique << q.value(2).toString();
     QCOMPARE(unique, (QStringList{QStringLiteral("phone"), QStringLiteral("campaign_id")}));
     // A delivery report's message is found through it, newest campaign first, without a sort.
-    QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM outbox WHERE phone = '+254733111222' AND message_id = 'ATXid_sim_2' "
-                                  "ORDER BY campaign_id DESC LIMIT 1")));
+    QVERIFY(q.exec(
+        QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM outbox WHERE phone = '+254733111222' AND message_id = 'ATXid_sim_2' "
+                       "ORDER BY campaign_id DESC LIMIT 1")));
     QStringList plan;
     while (q.next())
         plan << q.value(3).toString();
     QCOMPARE(plan, QStringList{QStringLiteral("SEARCH outbox USING INDEX sqlite_autoindex_outbox_1 (phone=?)")});
     // Rows kept their ids (delivery reports point at them), and the pair is still unique.
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM delivery_reports d LEFT JOIN outbox o ON o.id = d.outbox_id "
-                                  "WHERE d.outbox_id IS NOT NULL AND o.id IS NULL")) && q.next());
+                                  "WHERE d.outbox_id IS NOT NULL AND o.id IS NULL"))
+            && q.next());
     QCOMPARE(q.value(0).toInt(), 0);
     QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
     QCOMPARE(q.value(0).toInt(), 1);
     if (!outbox.isEmpty()) {
-        QVERIFY(q.exec(QStringLiteral("SELECT id FROM outbox WHERE phone = '+254733111222' AND message_id = 'ATXid_sim_2'")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT id FROM outbox WHERE phone = '+254733111222' AND message_id = 'ATXid_sim_2'"))
+                && q.next());
         QCOMPARE(q.value(0).toInt(), 2);
         QVERIFY(!q.exec(QStringLiteral("INSERT INTO outbox(campaign_id, phone, text, segments, due_at, updated_at) "
                                        "VALUES (1, '+254733111222', 'again', 1, 0, 0)")));
@@ -341,8 +348,10 @@ void TestDatabase::migratesFromEveryPastVersion()
                                    "VALUES ('ATin_1', '+254712345678', 'Asante', 1, 'inbox')")));
     QVERIFY(!q.exec(QStringLiteral("INSERT INTO inbox(provider_id, phone, text, received_at, handled_as) "
                                    "VALUES ('ATin_2', '+254712345678', 'x', 1, 'spam')")));
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO relay_events(org, seq, kind, received_at, applied_at, handled) VALUES ('org_a', 1, 'at.inbound', 1, 1, 'inbox')")));
-    QVERIFY(!q.exec(QStringLiteral("INSERT INTO relay_events(org, seq, kind, received_at, applied_at, handled) VALUES ('org_a', 1, 'at.inbound', 1, 1, 'inbox')")));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO relay_events(org, seq, kind, received_at, applied_at, handled) VALUES ('org_a', "
+                                  "1, 'at.inbound', 1, 1, 'inbox')")));
+    QVERIFY(!q.exec(QStringLiteral("INSERT INTO relay_events(org, seq, kind, received_at, applied_at, handled) VALUES ('org_a', "
+                                   "1, 'at.inbound', 1, 1, 'inbox')")));
     QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
 }

@@ -92,7 +92,9 @@ qint64 TestDispatcher::launch(const QString &body, Priority priority)
 
 std::unique_ptr<Dispatcher> TestDispatcher::dispatcher(ScriptedGateway *gateway, Dispatcher::Options options)
 {
-    auto factory = [gateway](const QString &, QString *) -> SmsGateway * { return gateway; };
+    auto factory = [gateway](const QString &, QString *) -> SmsGateway * {
+        return gateway;
+    };
     return std::make_unique<Dispatcher>(*m_store, factory, m_profile->clock(), options);
 }
 

@@ -5,6 +5,7 @@
 #include "gateway/AfricasTalkingGateway.h"
 #include "gateway/GatewaySimulator.h"
 
+#include "gateway/HttpClient.h"
 #include <QElapsedTimer>
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -12,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include "gateway/HttpClient.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -51,7 +51,7 @@ std::optional<SendResult> sendAndWait(kengele::SmsGateway &gateway, const SendRe
 
 SendRequest request(QStringList phones, QString text = u"Karibu ibadani Jumapili saa tatu asubuhi"_s)
 {
-    return SendRequest { std::move(text), std::move(phones), {} };
+    return SendRequest{std::move(text), std::move(phones), {}};
 }
 
 QStringList numbers(int count, int first = 0)
@@ -78,8 +78,8 @@ struct RawAnswer {
     QByteArray body;
 };
 
-RawAnswer raw(
-    QNetworkAccessManager &network, const QUrl &base, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers)
+RawAnswer raw(QNetworkAccessManager &network, const QUrl &base, const QByteArray &body,
+              const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QUrl url = base;
     url.setPath(u"/version1/messaging"_s);
@@ -174,7 +174,7 @@ void TestGatewaySimulator::theGatewayIsTheRealOneLabelledSimulation()
 
 void TestGatewaySimulator::sendsAndAccepts()
 {
-    const auto result = sendAndWait(*m_gateway, request({ kSafaricom, kAirtel, kTelkom }));
+    const auto result = sendAndWait(*m_gateway, request({kSafaricom, kAirtel, kTelkom}));
     QVERIFY(result);
     QCOMPARE(result->kind, Kind::Answered);
     QCOMPARE(result->httpStatus, 201);
@@ -213,9 +213,9 @@ void TestGatewaySimulator::countsPartsAndCost()
         QString text;
         int parts;
         QString cost;
-    } cases[] = { { long160, 1, u"KES 0.8000"_s }, { long161, 2, u"KES 1.6000"_s }, { unicode71, 2, u"KES 1.6000"_s } };
+    } cases[] = {{long160, 1, u"KES 0.8000"_s}, {long161, 2, u"KES 1.6000"_s}, {unicode71, 2, u"KES 1.6000"_s}};
     for (const auto &c : cases) {
-        const auto result = sendAndWait(*m_gateway, request({ kSafaricom }, c.text));
+        const auto result = sendAndWait(*m_gateway, request({kSafaricom}, c.text));
         QVERIFY(result);
         QCOMPARE(result->kind, Kind::Answered);
         QCOMPARE(result->recipients.value(0).parts, c.parts);
@@ -226,11 +226,11 @@ void TestGatewaySimulator::countsPartsAndCost()
 void TestGatewaySimulator::perRecipientFailures()
 {
     SimulatorOptions options = fastReports();
-    options.blacklisted = { kAirtel };
-    options.invalidNumbers = { kTelkom };
+    options.blacklisted = {kAirtel};
+    options.invalidNumbers = {kTelkom};
     m_simulator->setOptions(options);
     const QString noPlus = u"254711000999"_s; // a '+' lost on the way reads as not E.164
-    const auto result = sendAndWait(*m_gateway, request({ kSafaricom, kAirtel, kTelkom, noPlus }));
+    const auto result = sendAndWait(*m_gateway, request({kSafaricom, kAirtel, kTelkom, noPlus}));
     QVERIFY(result);
     QCOMPARE(result->kind, Kind::Answered);
     QCOMPARE(result->recipients.size(), 4);
@@ -283,7 +283,7 @@ void TestGatewaySimulator::fractionOfNumbersFailsTheSameWayEachTime()
 void TestGatewaySimulator::deliveryReportsCarryTheMessageIds()
 {
     QSignalSpy reports(m_simulator.get(), &GatewaySimulator::deliveryReport);
-    const auto result = sendAndWait(*m_gateway, request({ kSafaricom, kAirtel, kTelkom }));
+    const auto result = sendAndWait(*m_gateway, request({kSafaricom, kAirtel, kTelkom}));
     QVERIFY(result);
     QHash<QString, QString> idByPhone;
     for (const RecipientResult &r : result->recipients)
@@ -291,7 +291,7 @@ void TestGatewaySimulator::deliveryReportsCarryTheMessageIds()
     QTRY_COMPARE_WITH_TIMEOUT(reports.count(), 3, 3000);
     QCOMPARE(m_simulator->pendingReports(), 0);
     QCOMPARE(m_simulator->counters().reportsProduced, 3);
-    const QHash<QString, QString> networks { { kSafaricom, u"63902"_s }, { kAirtel, u"63903"_s }, { kTelkom, u"63907"_s } };
+    const QHash<QString, QString> networks{{kSafaricom, u"63902"_s}, {kAirtel, u"63903"_s}, {kTelkom, u"63907"_s}};
     for (const QList<QVariant> &args : reports) {
         const auto report = args.at(0).value<DeliveryReport>();
         QCOMPARE(report.messageId, idByPhone.value(report.phoneNumber));
@@ -316,7 +316,7 @@ void TestGatewaySimulator::undeliverableNumbersGetFailureReports()
     QVERIFY(result);
     QCOMPARE(result->recipients.size(), 100); // accepted at send time: they fail later
     QTRY_COMPARE_WITH_TIMEOUT(reports.count(), 100, 3000);
-    const QSet<QString> failures { u"Failed"_s, u"Rejected"_s, u"AbsentSubscriber"_s, u"Expired"_s };
+    const QSet<QString> failures{u"Failed"_s, u"Rejected"_s, u"AbsentSubscriber"_s, u"Expired"_s};
     int failed = 0;
     for (const QList<QVariant> &args : reports) {
         const auto report = args.at(0).value<DeliveryReport>();
@@ -338,10 +338,10 @@ void TestGatewaySimulator::reportsArePostedToTheCallbackUrl()
     hook.setPath(u"/hooks/secret/at/delivery"_s);
     SimulatorOptions options = fastReports();
     options.callbackUrl = hook;
-    options.undeliverable = { kAirtel };
+    options.undeliverable = {kAirtel};
     m_simulator->setOptions(options);
 
-    const auto result = sendAndWait(*m_gateway, request({ kSafaricom, kAirtel }));
+    const auto result = sendAndWait(*m_gateway, request({kSafaricom, kAirtel}));
     QVERIFY(result);
     QTRY_COMPARE_WITH_TIMEOUT(relay.requestCount(), 2, 3000);
     QHash<QString, QString> idByPhone;
@@ -358,7 +358,7 @@ void TestGatewaySimulator::reportsArePostedToTheCallbackUrl()
             QCOMPARE(posted.field(u"networkCode"_s), u"63903"_s);
             QVERIFY(posted.field(u"status"_s) != u"Success"_s);
         } else {
-            QCOMPARE(posted.fieldNames(), (QStringList { u"id"_s, u"status"_s, u"phoneNumber"_s, u"networkCode"_s }));
+            QCOMPARE(posted.fieldNames(), (QStringList{u"id"_s, u"status"_s, u"phoneNumber"_s, u"networkCode"_s}));
             QCOMPARE(posted.field(u"status"_s), u"Success"_s);
             QCOMPARE(posted.field(u"networkCode"_s), u"63902"_s);
         }
@@ -385,7 +385,7 @@ void TestGatewaySimulator::reportsGoOnlyToTheCallbackAndAreRetried()
     m_simulator->setOptions(options);
     QSignalSpy reports(m_simulator.get(), &GatewaySimulator::deliveryReport);
 
-    QVERIFY(sendAndWait(*m_gateway, request({ kSafaricom })));
+    QVERIFY(sendAndWait(*m_gateway, request({kSafaricom})));
     QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, 10000); // after 1 s and 2 s back-off
     QVERIFY(acknowledged.constFirst().contains("status=Success"));
     QCOMPARE(calls, 3);
@@ -396,12 +396,12 @@ void TestGatewaySimulator::reportsGoOnlyToTheCallbackAndAreRetried()
 
 void TestGatewaySimulator::countersShowRepeats()
 {
-    QVERIFY(sendAndWait(*m_gateway, request({ kSafaricom, kAirtel })));
+    QVERIFY(sendAndWait(*m_gateway, request({kSafaricom, kAirtel})));
     QVERIFY(m_simulator->numbersAcceptedMoreThanOnce().isEmpty());
-    QVERIFY(sendAndWait(*m_gateway, request({ kAirtel })));
+    QVERIFY(sendAndWait(*m_gateway, request({kAirtel})));
     QCOMPARE(m_simulator->timesReceived(kAirtel), 2);
     QCOMPARE(m_simulator->timesAccepted(kAirtel), 2);
-    QCOMPARE(m_simulator->numbersAcceptedMoreThanOnce(), QStringList { kAirtel });
+    QCOMPARE(m_simulator->numbersAcceptedMoreThanOnce(), QStringList{kAirtel});
     QCOMPARE(m_simulator->receivedCounts().value(kSafaricom), 1);
     m_simulator->resetCounters();
     QCOMPARE(m_simulator->timesReceived(kAirtel), 0);
@@ -431,7 +431,7 @@ void TestGatewaySimulator::faults()
     m_simulator->failNextRequests(fault, 2);
 
     for (int i = 0; i < 2; ++i) {
-        const auto result = sendAndWait(*m_gateway, request({ kSafaricom }));
+        const auto result = sendAndWait(*m_gateway, request({kSafaricom}));
         QVERIFY(result);
         QCOMPARE(result->kind, kind);
         QCOMPARE(result->retryAfterMs.value_or(-1), retryAfterMs);
@@ -439,7 +439,7 @@ void TestGatewaySimulator::faults()
     }
     QCOMPARE(m_simulator->timesAccepted(kSafaricom), taken ? 2 : 0);
     // The burst is over: the next one goes through.
-    const auto after = sendAndWait(*m_gateway, request({ kSafaricom }));
+    const auto after = sendAndWait(*m_gateway, request({kSafaricom}));
     QVERIFY(after);
     QCOMPARE(after->kind, Kind::Answered);
     const auto counters = m_simulator->counters();
@@ -459,7 +459,7 @@ void TestGatewaySimulator::neverAnswerIsUncertainButTaken()
     m_simulator->failNextRequests(Fault::NeverAnswer);
     QElapsedTimer timer;
     timer.start();
-    const auto result = sendAndWait(impatient, request({ kSafaricom }));
+    const auto result = sendAndWait(impatient, request({kSafaricom}));
     QVERIFY(result);
     QCOMPARE(result->kind, Kind::Uncertain);
     QVERIFY(timer.elapsed() < 3000);
@@ -467,7 +467,7 @@ void TestGatewaySimulator::neverAnswerIsUncertainButTaken()
     QCOMPARE(m_simulator->timesAccepted(kSafaricom), 1);
     QTRY_COMPARE_WITH_TIMEOUT(reports.count(), 1, 3000);
     // And the simulator carries on answering the next request.
-    const auto next = sendAndWait(impatient, request({ kAirtel }));
+    const auto next = sendAndWait(impatient, request({kAirtel}));
     QVERIFY(next);
     QCOMPARE(next->kind, Kind::Answered);
 }
@@ -479,7 +479,7 @@ void TestGatewaySimulator::slowAnswers()
     m_simulator->setOptions(options);
     QElapsedTimer timer;
     timer.start();
-    const auto result = sendAndWait(*m_gateway, request({ kSafaricom }));
+    const auto result = sendAndWait(*m_gateway, request({kSafaricom}));
     QVERIFY(result);
     QCOMPARE(result->kind, Kind::Answered);
     QVERIFY2(timer.elapsed() >= 250, qPrintable(QString::number(timer.elapsed())));
@@ -495,7 +495,7 @@ void TestGatewaySimulator::randomFaultsByFraction()
     int notTaken = 0;
     int answered = 0;
     for (int i = 0; i < 80; ++i) {
-        const auto result = sendAndWait(*m_gateway, request({ numbers(1, i).first() }));
+        const auto result = sendAndWait(*m_gateway, request({numbers(1, i).first()}));
         QVERIFY(result);
         notTaken += result->kind == Kind::NotTaken;
         answered += result->kind == Kind::Answered;
@@ -517,7 +517,7 @@ void TestGatewaySimulator::checksCredentials()
     settings.apiKey = u"wrong-key"_s;
     settings.baseUrl = m_simulator->url();
     AfricasTalkingGateway wrong(settings, *m_http);
-    const auto refused = sendAndWait(wrong, request({ kSafaricom }));
+    const auto refused = sendAndWait(wrong, request({kSafaricom}));
     QVERIFY(refused);
     QCOMPARE(refused->kind, Kind::Refused);
     QCOMPARE(refused->httpStatus, 401);
@@ -525,7 +525,7 @@ void TestGatewaySimulator::checksCredentials()
 
     settings.apiKey = u"right-key"_s;
     AfricasTalkingGateway right(settings, *m_http);
-    const auto accepted = sendAndWait(right, request({ kSafaricom }));
+    const auto accepted = sendAndWait(right, request({kSafaricom}));
     QVERIFY(accepted);
     QCOMPARE(accepted->kind, Kind::Answered);
     QCOMPARE(m_simulator->timesAccepted(kSafaricom), 1);
@@ -534,7 +534,7 @@ void TestGatewaySimulator::checksCredentials()
 void TestGatewaySimulator::answersXmlWithoutAcceptJson()
 {
     const RawAnswer answer = raw(*m_network, m_simulator->url(), "username=x&to=%2B254712345678&message=Habari",
-        { { "apiKey", "k" }, { "Content-Type", "application/x-www-form-urlencoded" } });
+                                 {{"apiKey", "k"}, {"Content-Type", "application/x-www-form-urlencoded"}});
     QCOMPARE(answer.status, 201);
     QCOMPARE(answer.contentType, QByteArray("application/xml"));
     QVERIFY2(answer.body.startsWith("<?xml"), answer.body.constData());
@@ -546,8 +546,9 @@ void TestGatewaySimulator::answersXmlWithoutAcceptJson()
 void TestGatewaySimulator::readsHeaderNamesInAnyCase()
 {
     // The Node SDK sends "apikey"; header names are case-insensitive on the wire.
-    const RawAnswer answer = raw(*m_network, m_simulator->url(), "username=x&to=%2B254712345678&message=Habari",
-        { { "apikey", "k" }, { "accept", "application/json" }, { "content-type", "application/x-www-form-urlencoded" } });
+    const RawAnswer answer
+        = raw(*m_network, m_simulator->url(), "username=x&to=%2B254712345678&message=Habari",
+              {{"apikey", "k"}, {"accept", "application/json"}, {"content-type", "application/x-www-form-urlencoded"}});
     QCOMPARE(answer.status, 201);
     QCOMPARE(answer.contentType, QByteArray("application/json"));
     QVERIFY2(answer.body.contains(R"("statusCode":101)"), answer.body.constData());
@@ -582,9 +583,9 @@ void TestGatewaySimulator::refusesBadRequests()
     QFETCH(QByteArray, contentType);
     QFETCH(int, status);
     QFETCH(QByteArray, answerContains);
-    QList<QPair<QByteArray, QByteArray>> headers { { "Accept", "application/json" }, { "Content-Type", contentType } };
+    QList<QPair<QByteArray, QByteArray>> headers{{"Accept", "application/json"}, {"Content-Type", contentType}};
     if (!apiKey.isEmpty())
-        headers.append({ "apiKey", apiKey });
+        headers.append({"apiKey", apiKey});
     const RawAnswer answer = raw(*m_network, m_simulator->url(), body, headers);
     QCOMPARE(answer.status, status);
     QVERIFY2(answer.body.contains(answerContains), answer.body.constData());
@@ -602,8 +603,8 @@ void TestGatewaySimulator::balanceGoesDownWithSpending()
         return (*result)->text;
     };
     QCOMPARE(readBalance(), u"KES 10000.0000"_s);
-    QVERIFY(sendAndWait(*m_gateway, request({ kSafaricom, kAirtel })));
-    QVERIFY(sendAndWait(*m_gateway, request({ kSafaricom }, QString(200, u'x')))); // 2 parts
+    QVERIFY(sendAndWait(*m_gateway, request({kSafaricom, kAirtel})));
+    QVERIFY(sendAndWait(*m_gateway, request({kSafaricom}, QString(200, u'x')))); // 2 parts
     QCOMPARE(readBalance(), u"KES 9996.8000"_s); // 2 x 1 part + 1 x 2 parts at KES 0.80
     QCOMPARE(m_simulator->counters().balanceRequests, 2);
 }

@@ -77,7 +77,7 @@ void TestGroupService::membersAndCounts()
     const auto choir = profile->groups().create(QStringLiteral("Choir"));
     QCOMPARE(*profile->groups().addMembers(choir->id, ids.mid(0, 3)), 3);
     QCOMPARE(*profile->groups().addMembers(choir->id, ids.mid(2, 3)), 2); // one was already in
-    QCOMPARE(*profile->groups().addMembers(choir->id, {99999}), 0);      // unknown contact ignored
+    QCOMPARE(*profile->groups().addMembers(choir->id, {99999}), 0); // unknown contact ignored
     QVERIFY(contacts.optOut(QStringLiteral("0712000001"), {}));
     auto group = profile->groups().get(choir->id);
     QCOMPARE(group->memberCount, 5);

@@ -43,12 +43,31 @@ void TestGsmCharset::septets_data()
 
     // Look-alikes and near misses that are NOT in GSM-7.
     const char32_t notGsm[] = {
-        U'`',      U'\t',     U'\0',     U'\x7F',   U'\u00E7' /* ç */, U'\u00E1' /* á */,
-        U'\u00C0' /* À */,    U'\u00C8' /* È */,    U'\u00E2' /* â */, U'\u00A0' /* NBSP */,
-        U'\u2019' /* ’ */,    U'\u201C' /* “ */,    U'\u2013' /* – */, U'\u2026' /* … */,
-        U'\u0391' /* Greek Α */, U'\u03B1' /* α */, U'\u03A1' /* Ρ */, U'\u00A2' /* ¢ */,
-        U'\u00B4' /* ´ */,    U'\u0436' /* ж */,    U'\u00D7' /* × */, U'\u0080',
-        char32_t(0xD83D) /* lone surrogate */, U'\U0001F600' /* 😀 */, U'\u00FF' /* ÿ */,
+        U'`',
+        U'\t',
+        U'\0',
+        U'\x7F',
+        U'\u00E7' /* ç */,
+        U'\u00E1' /* á */,
+        U'\u00C0' /* À */,
+        U'\u00C8' /* È */,
+        U'\u00E2' /* â */,
+        U'\u00A0' /* NBSP */,
+        U'\u2019' /* ’ */,
+        U'\u201C' /* “ */,
+        U'\u2013' /* – */,
+        U'\u2026' /* … */,
+        U'\u0391' /* Greek Α */,
+        U'\u03B1' /* α */,
+        U'\u03A1' /* Ρ */,
+        U'\u00A2' /* ¢ */,
+        U'\u00B4' /* ´ */,
+        U'\u0436' /* ж */,
+        U'\u00D7' /* × */,
+        U'\u0080',
+        char32_t(0xD83D) /* lone surrogate */,
+        U'\U0001F600' /* 😀 */,
+        U'\u00FF' /* ÿ */,
     };
     for (char32_t cp : notGsm)
         QTest::addRow("not GSM U+%04X", uint(cp)) << uint(cp) << 0;

@@ -36,8 +36,7 @@ void TestGsmLookalikes::replaced_data()
     QTest::addRow("gsm unchanged") << u"Habari {jina}, karibu! \u20AC5 @ 10:00\r\n\u00C9\u00E8\u00C7\u00DF\u00C5"_s
                                    << u"Habari {jina}, karibu! \u20AC5 @ 10:00\r\n\u00C9\u00E8\u00C7\u00DF\u00C5"_s;
     QTest::addRow("curly single") << u"\u2018Yesu\u2019 \u201Ax\u201B \u2032 \u02BCya"_s << u"'Yesu' 'x' ' 'ya"_s;
-    QTest::addRow("curly double") << u"\u201CAmen\u201D \u201Ex\u2033 \u00ABy\u00BB \u201Fz"_s
-                                  << u"\"Amen\" \"x\" \"y\" \"z"_s;
+    QTest::addRow("curly double") << u"\u201CAmen\u201D \u201Ex\u2033 \u00ABy\u00BB \u201Fz"_s << u"\"Amen\" \"x\" \"y\" \"z"_s;
     QTest::addRow("angle single") << u"\u2039a\u203A"_s << u"'a'"_s;
     QTest::addRow("accents as quotes") << u"\u00B4quoted`"_s << u"'quoted'"_s;
     QTest::addRow("dashes") << u"a\u2010b\u2011c\u2012d\u2013e\u2014f\u2015g\u2212h"_s << u"a-b-c-d-e-f-g-h"_s;
@@ -46,10 +45,12 @@ void TestGsmLookalikes::replaced_data()
     QTest::addRow("tab") << u"Jina:\tAmani"_s << u"Jina: Amani"_s;
     QTest::addRow("line separators") << u"a\u2028b\u2029c"_s << u"a\nb\nc"_s;
     QTest::addRow("bullets") << u"\u2022 moja\n\u2023 mbili\n\u25E6 tatu"_s << u"- moja\n- mbili\n- tatu"_s;
-    QTest::addRow("lowercase accents") << u"\u00E1\u00ED\u00F3\u00FA \u00E2\u00EA\u00EE\u00F4\u00FB \u00E3\u00F5 \u00EB\u00EF\u00FF\u00FD"_s
-                                       << u"aiou aeiou ao eiyy"_s;
-    QTest::addRow("uppercase accents") << u"\u00C1\u00CD\u00D3\u00DA \u00C2\u00CA\u00CE\u00D4\u00DB \u00C3\u00D5 \u00C0\u00C8\u00CC\u00D2\u00D9"_s
-                                       << u"AIOU AEIOU AO AEIOU"_s;
+    QTest::addRow("lowercase accents")
+        << u"\u00E1\u00ED\u00F3\u00FA \u00E2\u00EA\u00EE\u00F4\u00FB \u00E3\u00F5 \u00EB\u00EF\u00FF\u00FD"_s
+        << u"aiou aeiou ao eiyy"_s;
+    QTest::addRow("uppercase accents")
+        << u"\u00C1\u00CD\u00D3\u00DA \u00C2\u00CA\u00CE\u00D4\u00DB \u00C3\u00D5 \u00C0\u00C8\u00CC\u00D2\u00D9"_s
+        << u"AIOU AEIOU AO AEIOU"_s;
     QTest::addRow("c cedilla") << u"gar\u00E7on"_s << u"gar\u00C7on"_s;
     QTest::addRow("gsm accents kept") << u"caf\u00E9 na\u00EFve r\u00E9sum\u00E9"_s << u"caf\u00E9 naive r\u00E9sum\u00E9"_s;
     QTest::addRow("polish") << u"\u0141\u00F3d\u017A"_s << u"Lodz"_s;
@@ -62,7 +63,8 @@ void TestGsmLookalikes::replaced_data()
     QTest::addRow("invisible removed") << u"\u200Bzero\uFEFFwidth\u00ADs\u200E"_s << u"zerowidths"_s;
     QTest::addRow("emoji kept") << u"Asante \U0001F64F\u2019"_s << u"Asante \U0001F64F'"_s;
     QTest::addRow("zero-width joiner kept") << u"\U0001F468\u200D\U0001F469"_s << u"\U0001F468\u200D\U0001F469"_s;
-    QTest::addRow("other scripts kept") << u"\u0416\u0438\u0437\u043D\u044C \u4F60"_s << u"\u0416\u0438\u0437\u043D\u044C \u4F60"_s;
+    QTest::addRow("other scripts kept") << u"\u0416\u0438\u0437\u043D\u044C \u4F60"_s
+                                        << u"\u0416\u0438\u0437\u043D\u044C \u4F60"_s;
     QTest::addRow("lone surrogate kept") << QString(QChar(char16_t(0xD83D))) << QString(QChar(char16_t(0xD83D)));
 }
 
@@ -185,7 +187,8 @@ void TestGsmLookalikes::explanation_data()
     QTest::addRow("line separator") << u"\u2028"_s << u"U+2028 (line separator) forces UCS-2 \u2014 replace with a line break"_s;
     QTest::addRow("zero-width space") << u"\u200B"_s << u"U+200B (invisible character) forces UCS-2 \u2014 remove it"_s;
     QTest::addRow("emoji") << u"\U0001F600"_s << u"\U0001F600 (emoji or symbol) forces UCS-2 \u2014 it has no GSM-7 equivalent"_s;
-    QTest::addRow("cyrillic") << u"\u0436"_s << u"\u0436 (character outside GSM-7) forces UCS-2 \u2014 it has no GSM-7 equivalent"_s;
+    QTest::addRow("cyrillic") << u"\u0436"_s
+                              << u"\u0436 (character outside GSM-7) forces UCS-2 \u2014 it has no GSM-7 equivalent"_s;
     QTest::addRow("a acute") << u"\u00E1"_s << u"\u00E1 (accented letter) forces UCS-2 \u2014 replace with a"_s;
 }
 

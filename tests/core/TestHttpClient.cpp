@@ -128,7 +128,7 @@ private:
                 const qsizetype colon = line.indexOf(':');
                 if (colon <= 0)
                     continue;
-                request.headers.append({ line.first(colon), line.sliced(colon + 1).trimmed() });
+                request.headers.append({line.first(colon), line.sliced(colon + 1).trimmed()});
                 if (request.headers.last().first.compare("content-length", Qt::CaseInsensitive) == 0)
                     length = request.headers.last().second.toLongLong();
             }
@@ -258,8 +258,9 @@ void TestHttpClient::postArrivesWhole()
     for (int i = 0; body.size() < size; ++i)
         body += "to=%2B2547" + QByteArray::number(10000000 + i) + "&message=Karibu%20ibadani&";
     HttpRequest request = post(m_server->url(u"/version1/messaging"_s), body);
-    request.headers = { { "apiKey", "atsk_test_0123456789abcdef" }, { "Accept", "application/json" },
-        { "Content-Type", "application/x-www-form-urlencoded" } };
+    request.headers = {{"apiKey", "atsk_test_0123456789abcdef"},
+                       {"Accept", "application/json"},
+                       {"Content-Type", "application/x-www-form-urlencoded"}};
 
     const auto response = run(request);
     QVERIFY(response);
@@ -273,11 +274,11 @@ void TestHttpClient::postArrivesWhole()
     const WireRequest &r = m_server->requests().first();
     QCOMPARE(r.method, QByteArray("POST"));
     QCOMPARE(r.target, QByteArray("/version1/messaging"));
-    QCOMPARE(r.values("apiKey"), QByteArrayList { "atsk_test_0123456789abcdef" });
+    QCOMPARE(r.values("apiKey"), QByteArrayList{"atsk_test_0123456789abcdef"});
     // Given headers replace libcurl's own ("Accept: */*"), they are not added next to them.
-    QCOMPARE(r.values("Accept"), QByteArrayList { "application/json" });
-    QCOMPARE(r.values("Content-Type"), QByteArrayList { "application/x-www-form-urlencoded" });
-    QCOMPARE(r.values("Content-Length"), QByteArrayList { QByteArray::number(body.size()) });
+    QCOMPARE(r.values("Accept"), QByteArrayList{"application/json"});
+    QCOMPARE(r.values("Content-Type"), QByteArrayList{"application/x-www-form-urlencoded"});
+    QCOMPARE(r.values("Content-Length"), QByteArrayList{QByteArray::number(body.size())});
     QVERIFY2(!r.hasHeader("Expect"), r.header("Expect").constData());
     QVERIFY(!r.hasHeader("Transfer-Encoding"));
     QCOMPARE(r.body.size(), body.size());
@@ -288,7 +289,7 @@ void TestHttpClient::getHasNoBody()
 {
     m_server->onRequest([](const WireRequest &r) { WireServer::send(r.socket, answer(200, "KES 100.0000")); });
     HttpRequest request = get(m_server->url(u"/version1/user?username=kanisa"_s));
-    request.headers = { { "apiKey", "secret" } };
+    request.headers = {{"apiKey", "secret"}};
 
     const auto response = run(request);
     QVERIFY(response);
@@ -321,8 +322,8 @@ void TestHttpClient::readsRetryAfterInAnyCase()
     QFETCH(QByteArray, name);
     QFETCH(QByteArray, value);
     m_server->onRequest([&](const WireRequest &r) {
-        WireServer::send(
-            r.socket, answer(429, "slow down", { { "X-Retry-After", "999" }, { name, value }, { "Retry-After-Extra", "5" } }));
+        WireServer::send(r.socket,
+                         answer(429, "slow down", {{"X-Retry-After", "999"}, {name, value}, {"Retry-After-Extra", "5"}}));
     });
 
     const auto response = run(post(m_server->url(u"/"_s), "a=1"));
@@ -481,7 +482,7 @@ void TestHttpClient::answersInFlightIndependently()
     }
     QCOMPARE(m_client->inFlight(), n);
     QTRY_COMPARE_WITH_TIMEOUT(order.size(), n, 5000);
-    QCOMPARE(order, (QList<int> { 4, 3, 2, 1, 0 }));
+    QCOMPARE(order, (QList<int>{4, 3, 2, 1, 0}));
     for (int i = 0; i < n; ++i) {
         QCOMPARE(responses.value(i).failure, Failure::None);
         QCOMPARE(responses.value(i).body, QByteArray("answer /" + QByteArray::number(i)));
@@ -501,8 +502,9 @@ void TestHttpClient::queuesBeyondMaxConnections()
     constexpr int n = 6;
     QHash<int, QByteArray> bodies;
     for (int i = 0; i < n; ++i) {
-        m_client->start(post(m_server->url(u"/"_s + QString::number(i)), "x"),
-            [&bodies, i](HttpResponse r) { bodies.insert(i, r.failure == Failure::None ? r.body : QByteArray("failed")); });
+        m_client->start(post(m_server->url(u"/"_s + QString::number(i)), "x"), [&bodies, i](HttpResponse r) {
+            bodies.insert(i, r.failure == Failure::None ? r.body : QByteArray("failed"));
+        });
     }
     QTRY_COMPARE_WITH_TIMEOUT(bodies.size(), n, 5000);
     for (int i = 0; i < n; ++i)

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "TestSupport.h"
 #include "contacts/PhoneNormalizer.h"
 #include "importexport/ImportPreview.h"
-#include "TestSupport.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -48,8 +48,7 @@ void TestImportPreview::withHeader()
 
 void TestImportPreview::swahiliHeaderSemicolons()
 {
-    const Result<ImportPreview> preview =
-        ImportPreview::load(test::testDataPath(u"import/swahili_semicolon.csv"_s), m_phones);
+    const Result<ImportPreview> preview = ImportPreview::load(test::testDataPath(u"import/swahili_semicolon.csv"_s), m_phones);
     QVERIFY(preview);
     QVERIFY(!preview->needsMapping());
     QCOMPARE(preview->delimiter(), QChar(u';'));
@@ -73,9 +72,8 @@ void TestImportPreview::headerlessNeedsMapping()
 
 void TestImportPreview::headerWithoutPhoneColumnNeedsMapping()
 {
-    const ImportPreview preview =
-        ImportPreview::fromText(u"Mshiriki,Kitu,Eneo\nAmina Njeri,0712 345 678,Kibera\nPeter,0722 000 111,Kawangware\n"_s,
-                                m_phones);
+    const ImportPreview preview = ImportPreview::fromText(
+        u"Mshiriki,Kitu,Eneo\nAmina Njeri,0712 345 678,Kibera\nPeter,0722 000 111,Kawangware\n"_s, m_phones);
     QVERIFY(preview.needsMapping());
     QVERIFY(preview.mapping().firstRowIsHeader());
     QCOMPARE(preview.headers(), (QStringList{u"Mshiriki"_s, u"Kitu"_s, u"Eneo"_s}));
@@ -104,8 +102,8 @@ void TestImportPreview::changingTheHeaderSetting()
 
 void TestImportPreview::vcard()
 {
-    const Result<ImportPreview> preview =
-        ImportPreview::load(test::testDataPath(u"import/vcard21_quoted_printable.vcf"_s), m_phones);
+    const Result<ImportPreview> preview
+        = ImportPreview::load(test::testDataPath(u"import/vcard21_quoted_printable.vcf"_s), m_phones);
     QVERIFY(preview);
     QCOMPARE(preview->format(), ImportPreview::Format::VCard);
     QVERIFY(!preview->needsMapping());

@@ -62,8 +62,9 @@ void TestInboxService::receive(const QString &id, const QString &from, const QSt
     Profile &p = m_profile->profile();
     RelayEventApplier applier(p.database(), p.contacts(), p.tokens(), m_profile->clock());
     ++m_seq;
-    const RelayEvent event{m_seq, QStringLiteral("at.inbound"), QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).addSecs(m_seq * 60),
-                           QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("from"), from}, {QStringLiteral("text"), text}}};
+    const RelayEvent event{
+        m_seq, QStringLiteral("at.inbound"), QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).addSecs(m_seq * 60),
+        QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("from"), from}, {QStringLiteral("text"), text}}};
     const auto report = applier.apply(QStringLiteral("org_a"), {event}, m_seq);
     QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
 }

@@ -109,16 +109,13 @@ void TestMessageTemplate::problems_data()
     QTest::addRow("unclosed at end") << u"Hi {"_s << QList<int>{unclosed} << QList<int>{3} << QList<int>{1};
     QTest::addRow("unclosed before field") << u"{first_name {last_name}"_s << QList<int>{unclosed} << QList<int>{0}
                                            << QList<int>{1};
-    QTest::addRow("unclosed by line break") << u"{first_name\n}"_s << QList<int>{unclosed} << QList<int>{0}
-                                            << QList<int>{1};
+    QTest::addRow("unclosed by line break") << u"{first_name\n}"_s << QList<int>{unclosed} << QList<int>{0} << QList<int>{1};
     QTest::addRow("empty") << u"{}"_s << QList<int>{empty} << QList<int>{0} << QList<int>{2};
     QTest::addRow("blank") << u"x{ }"_s << QList<int>{empty} << QList<int>{1} << QList<int>{3};
     QTest::addRow("fallback only") << u"{|friend}"_s << QList<int>{empty} << QList<int>{0} << QList<int>{9};
     //                       0123456789012
-    QTest::addRow("several") << u"a { b } c {x"_s << QList<int>{unknown, unclosed} << QList<int>{2, 10}
-                             << QList<int>{5, 1};
-    QTest::addRow("two unknown") << u"{phon} {grup}"_s << QList<int>{unknown, unknown} << QList<int>{0, 7}
-                                 << QList<int>{6, 6};
+    QTest::addRow("several") << u"a { b } c {x"_s << QList<int>{unknown, unclosed} << QList<int>{2, 10} << QList<int>{5, 1};
+    QTest::addRow("two unknown") << u"{phon} {grup}"_s << QList<int>{unknown, unknown} << QList<int>{0, 7} << QList<int>{6, 6};
     QTest::addRow("surrogates before") << u"\U0001F600{x}"_s << QList<int>{unknown} << QList<int>{2} << QList<int>{3};
 }
 

@@ -25,18 +25,34 @@ void TestPhoneNormalizer::normalises_data()
     QTest::addColumn<QString>("raw");
     QTest::addColumn<QString>("e164");
     const QString mary = QStringLiteral("+254712345678");
-    QTest::addRow("national") << "KE" << "0712345678" << mary;
-    QTest::addRow("international") << "KE" << "+254712345678" << mary;
-    QTest::addRow("country code without plus") << "KE" << "254712345678" << mary;
-    QTest::addRow("no trunk zero") << "KE" << "712345678" << mary;
-    QTest::addRow("spaces and dashes") << "KE" << "0712 345-678" << mary;
-    QTest::addRow("brackets") << "KE" << "(0712) 345 678" << mary;
-    QTest::addRow("surrounding space") << "KE" << "  0712345678 " << mary;
-    QTest::addRow("new 01 prefix") << "KE" << "0112345678" << "+254112345678";
-    QTest::addRow("00 international prefix (UK)") << "GB" << "00254712345678" << mary;
-    QTest::addRow("foreign number keeps its country") << "KE" << "+256 772 123456" << "+256772123456";
-    QTest::addRow("Uganda default region") << "UG" << "0772123456" << "+256772123456";
-    QTest::addRow("Tanzania default region") << "TZ" << "0754123456" << "+255754123456";
+    QTest::addRow("national") << "KE"
+                              << "0712345678" << mary;
+    QTest::addRow("international") << "KE"
+                                   << "+254712345678" << mary;
+    QTest::addRow("country code without plus") << "KE"
+                                               << "254712345678" << mary;
+    QTest::addRow("no trunk zero") << "KE"
+                                   << "712345678" << mary;
+    QTest::addRow("spaces and dashes") << "KE"
+                                       << "0712 345-678" << mary;
+    QTest::addRow("brackets") << "KE"
+                              << "(0712) 345 678" << mary;
+    QTest::addRow("surrounding space") << "KE"
+                                       << "  0712345678 " << mary;
+    QTest::addRow("new 01 prefix") << "KE"
+                                   << "0112345678"
+                                   << "+254112345678";
+    QTest::addRow("00 international prefix (UK)") << "GB"
+                                                  << "00254712345678" << mary;
+    QTest::addRow("foreign number keeps its country") << "KE"
+                                                      << "+256 772 123456"
+                                                      << "+256772123456";
+    QTest::addRow("Uganda default region") << "UG"
+                                           << "0772123456"
+                                           << "+256772123456";
+    QTest::addRow("Tanzania default region") << "TZ"
+                                             << "0754123456"
+                                             << "+255754123456";
 }
 
 void TestPhoneNormalizer::normalises()
@@ -54,12 +70,18 @@ void TestPhoneNormalizer::refusesWithReason_data()
 {
     QTest::addColumn<QString>("raw");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("empty") << "" << "no phone number";
-    QTest::addRow("blank") << "   " << "no phone number";
-    QTest::addRow("too short") << "12345" << "too few digits";
-    QTest::addRow("too long") << "07123456789012345" << "too";
-    QTest::addRow("letters") << "Mary" << "not a phone number";
-    QTest::addRow("unknown country code") << "+999 123 456" << "country code";
+    QTest::addRow("empty") << ""
+                           << "no phone number";
+    QTest::addRow("blank") << "   "
+                           << "no phone number";
+    QTest::addRow("too short") << "12345"
+                               << "too few digits";
+    QTest::addRow("too long") << "07123456789012345"
+                              << "too";
+    QTest::addRow("letters") << "Mary"
+                             << "not a phone number";
+    QTest::addRow("unknown country code") << "+999 123 456"
+                                          << "country code";
 }
 
 void TestPhoneNormalizer::refusesWithReason()

@@ -41,7 +41,8 @@ QVariant queryOne(const QString &url, const QStringList &statements)
 
 bool databaseExists(const QString &name)
 {
-    const QVariant n = queryOne(*postgresUrl(), {QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'").arg(name)});
+    const QVariant n
+        = queryOne(*postgresUrl(), {QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'").arg(name)});
     return n.isValid() && n.toInt() == 1;
 }
 
@@ -64,8 +65,9 @@ private Q_SLOTS:
         QVERIFY(databaseExists(name));
 
         QCOMPARE(queryOne(url, {QStringLiteral("SELECT current_database()")}).toString(), name);
-        QCOMPARE(queryOne(url, {QStringLiteral("CREATE TABLE t(x INTEGER)"), QStringLiteral("INSERT INTO t VALUES (41), (1)"),
-                                QStringLiteral("SELECT sum(x) FROM t")})
+        QCOMPARE(queryOne(url,
+                          {QStringLiteral("CREATE TABLE t(x INTEGER)"), QStringLiteral("INSERT INTO t VALUES (41), (1)"),
+                           QStringLiteral("SELECT sum(x) FROM t")})
                      .toInt(),
                  42);
 

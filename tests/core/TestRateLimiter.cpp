@@ -25,7 +25,9 @@ struct FakeTime {
     qint64 ns = 0;
     RateLimiter::MonotonicClock clock()
     {
-        return [this] { return ns; };
+        return [this] {
+            return ns;
+        };
     }
 };
 } // namespace
@@ -109,7 +111,8 @@ void TestRateLimiter::measuredRateStaysWithinTwoPercent()
             time.ns += qMax<qint64>(1, limiter.msUntilAvailable(batch)) * 1'000'000 / 4;
     }
     const double measured = double(sent) / 60.0;
-    QVERIFY2(qAbs(measured - rate) / rate < 0.02, qPrintable(QStringLiteral("measured %1/s for a limit of %2/s").arg(measured).arg(rate)));
+    QVERIFY2(qAbs(measured - rate) / rate < 0.02,
+             qPrintable(QStringLiteral("measured %1/s for a limit of %2/s").arg(measured).arg(rate)));
 }
 
 QTEST_GUILESS_MAIN(TestRateLimiter)

@@ -42,8 +42,8 @@ void TestRecurrence::rulesRoundTrip()
 
 void TestRecurrence::unreadableRules()
 {
-    for (const char *rule : {"FREQ=YEARLY", "FREQ=WEEKLY", "FREQ=WEEKLY;BYDAY=XX", "FREQ=MONTHLY;BYMONTHDAY=32", "FREQ=MONTHLY", "nonsense",
-                             "FREQ=DAILY;COUNT=3"})
+    for (const char *rule : {"FREQ=YEARLY", "FREQ=WEEKLY", "FREQ=WEEKLY;BYDAY=XX", "FREQ=MONTHLY;BYMONTHDAY=32", "FREQ=MONTHLY",
+                             "nonsense", "FREQ=DAILY;COUNT=3"})
         QVERIFY2(!Recurrence::fromRule(QString::fromLatin1(rule)), rule);
     QVERIFY(!Recurrence::weekly({}).isValid());
     QCOMPARE(Recurrence::weekly({7, 1, 7, 9}).weekdays(), (QList<int>{1, 7}));

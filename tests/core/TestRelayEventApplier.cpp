@@ -52,7 +52,8 @@ void TestRelayEventApplier::init()
     Profile &p = m_profile->profile();
     m_applier = std::make_unique<RelayEventApplier>(p.database(), p.contacts(), p.tokens(), m_profile->clock());
     RelayLinkStore links(p.database(), m_profile->clock());
-    QVERIFY(links.saveEnrolment(RelayEnrolment{QStringLiteral("dev_1"), QStringLiteral("secret"), QStringLiteral("org_a"), QStringLiteral("Parish")}));
+    QVERIFY(links.saveEnrolment(
+        RelayEnrolment{QStringLiteral("dev_1"), QStringLiteral("secret"), QStringLiteral("org_a"), QStringLiteral("Parish")}));
     ContactInput mary;
     mary.firstName = QStringLiteral("Mary");
     mary.lastName = QStringLiteral("Wanjiku");
@@ -74,9 +75,13 @@ RelayEvent TestRelayEventApplier::event(qint64 seq, const QString &kind, const Q
 RelayEvent TestRelayEventApplier::inbound(qint64 seq, const QString &id, const QString &from, const QString &text) const
 {
     return event(seq, QStringLiteral("at.inbound"),
-                 QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("from"), from}, {QStringLiteral("to"), QStringLiteral("22384")},
-                             {QStringLiteral("text"), text}, {QStringLiteral("date"), QStringLiteral("2026-03-01 11:00:00")},
-                             {QStringLiteral("linkId"), QString()}, {QStringLiteral("networkCode"), QStringLiteral("63902")}});
+                 QJsonObject{{QStringLiteral("id"), id},
+                             {QStringLiteral("from"), from},
+                             {QStringLiteral("to"), QStringLiteral("22384")},
+                             {QStringLiteral("text"), text},
+                             {QStringLiteral("date"), QStringLiteral("2026-03-01 11:00:00")},
+                             {QStringLiteral("linkId"), QString()},
+                             {QStringLiteral("networkCode"), QStringLiteral("63902")}});
 }
 
 Result<RelayApplyReport> TestRelayEventApplier::apply(const QList<RelayEvent> &events)
@@ -139,8 +144,12 @@ void TestRelayEventApplier::failureMidBatchSavesNothing()
     QVERIFY(q.exec(QStringLiteral("CREATE TEMP TRIGGER refuse BEFORE INSERT ON inbox WHEN NEW.provider_id = 'in_bad' "
                                   "BEGIN SELECT RAISE(ABORT, 'disk full'); END")));
     const QList<RelayEvent> batch = {
-        event(1, QStringLiteral("at.delivery"), QJsonObject{{QStringLiteral("id"), QStringLiteral("ATXid_1")}, {QStringLiteral("status"), QStringLiteral("Success")}}),
-        event(2, QStringLiteral("at.optout"), QJsonObject{{QStringLiteral("senderId"), QStringLiteral("KENGELE")}, {QStringLiteral("phoneNumber"), QStringLiteral("+254733111222")}}),
+        event(1, QStringLiteral("at.delivery"),
+              QJsonObject{{QStringLiteral("id"), QStringLiteral("ATXid_1")},
+                          {QStringLiteral("status"), QStringLiteral("Success")}}),
+        event(2, QStringLiteral("at.optout"),
+              QJsonObject{{QStringLiteral("senderId"), QStringLiteral("KENGELE")},
+                          {QStringLiteral("phoneNumber"), QStringLiteral("+254733111222")}}),
         inbound(3, QStringLiteral("in_bad"), QStringLiteral("+254712345678"), QStringLiteral("Hello")),
     };
     const auto failed = apply(batch);
@@ -164,8 +173,9 @@ void TestRelayEventApplier::failureMidBatchSavesNothing()
 
 void TestRelayEventApplier::duplicatesAreAppliedOnce()
 {
-    const QList<RelayEvent> batch = {inbound(1, QStringLiteral("in1"), QStringLiteral("+254712345678"), QStringLiteral("PRAY for rain")),
-                                     inbound(2, QStringLiteral("in2"), QStringLiteral("+254712345678"), QStringLiteral("Asante"))};
+    const QList<RelayEvent> batch
+        = {inbound(1, QStringLiteral("in1"), QStringLiteral("+254712345678"), QStringLiteral("PRAY for rain")),
+           inbound(2, QStringLiteral("in2"), QStringLiteral("+254712345678"), QStringLiteral("Asante"))};
     QVERIFY(apply(batch));
     // The same events again (a cursor that was lost), and the same SMS under a new seq (the
     // provider called twice): nothing more is stored.
@@ -185,10 +195,14 @@ void TestRelayEventApplier::stopKeywordsOptOutWithSource_data()
 {
     QTest::addColumn<QString>("message");
     QTest::addColumn<QString>("reason");
-    QTest::addRow("STOP") << "STOP" << "STOP";
-    QTest::addRow("stop all") << " stop all " << "STOP ALL";
-    QTest::addRow("UNSUBSCRIBE") << "Unsubscribe" << "UNSUBSCRIBE";
-    QTest::addRow("ACHA") << "acha" << "ACHA";
+    QTest::addRow("STOP") << "STOP"
+                          << "STOP";
+    QTest::addRow("stop all") << " stop all "
+                              << "STOP ALL";
+    QTest::addRow("UNSUBSCRIBE") << "Unsubscribe"
+                                 << "UNSUBSCRIBE";
+    QTest::addRow("ACHA") << "acha"
+                          << "ACHA";
 }
 
 void TestRelayEventApplier::stopKeywordsOptOutWithSource()
@@ -207,9 +221,11 @@ void TestRelayEventApplier::stopKeywordsOptOutWithSource()
 void TestRelayEventApplier::providerOptOut()
 {
     const auto report = apply({event(1, QStringLiteral("at.optout"),
-                                     QJsonObject{{QStringLiteral("senderId"), QStringLiteral("STJOHNS")}, {QStringLiteral("phoneNumber"), QStringLiteral("+254712345678")}}),
+                                     QJsonObject{{QStringLiteral("senderId"), QStringLiteral("STJOHNS")},
+                                                 {QStringLiteral("phoneNumber"), QStringLiteral("+254712345678")}}),
                                event(2, QStringLiteral("at.optout"),
-                                     QJsonObject{{QStringLiteral("senderId"), QStringLiteral("STJOHNS")}, {QStringLiteral("phoneNumber"), QStringLiteral("not a number")}})});
+                                     QJsonObject{{QStringLiteral("senderId"), QStringLiteral("STJOHNS")},
+                                                 {QStringLiteral("phoneNumber"), QStringLiteral("not a number")}})});
     QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
     QCOMPARE(report->optOuts, 1);
     QCOMPARE(report->applied(), 2); // the unreadable number is recorded as applied, not retried forever
@@ -218,12 +234,14 @@ void TestRelayEventApplier::providerOptOut()
 
 void TestRelayEventApplier::prayerRequestsGoToIntake()
 {
-    const auto report = apply({inbound(1, QStringLiteral("in1"), QStringLiteral("0712345678"), QStringLiteral("PRAY for my mother in hospital")),
-                               inbound(2, QStringLiteral("in2"), QStringLiteral("+254799000111"), QStringLiteral("ombi: kazi mpya"))});
+    const auto report = apply(
+        {inbound(1, QStringLiteral("in1"), QStringLiteral("0712345678"), QStringLiteral("PRAY for my mother in hospital")),
+         inbound(2, QStringLiteral("in2"), QStringLiteral("+254799000111"), QStringLiteral("ombi: kazi mpya"))});
     QVERIFY(report);
     QCOMPARE(report->prayers, 2);
     QSqlQuery q(m_profile->profile().database().connection());
-    QVERIFY(q.exec(QStringLiteral("SELECT phone, contact_id IS NOT NULL, text, status, inbox_id IS NOT NULL FROM prayer_intake ORDER BY id")));
+    QVERIFY(q.exec(QStringLiteral(
+        "SELECT phone, contact_id IS NOT NULL, text, status, inbox_id IS NOT NULL FROM prayer_intake ORDER BY id")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("+254712345678"));
     QVERIFY(q.value(1).toBool());
@@ -240,8 +258,9 @@ void TestRelayEventApplier::prayerRequestsGoToIntake()
 
 void TestRelayEventApplier::inboxTiedToContact()
 {
-    const auto report = apply({inbound(1, QStringLiteral("in1"), QStringLiteral("+254712345678"), QStringLiteral("Asante pastor")),
-                               inbound(2, QStringLiteral("in2"), QStringLiteral("+254799000111"), QStringLiteral("Who is this?"))});
+    const auto report
+        = apply({inbound(1, QStringLiteral("in1"), QStringLiteral("+254712345678"), QStringLiteral("Asante pastor")),
+                 inbound(2, QStringLiteral("in2"), QStringLiteral("+254799000111"), QStringLiteral("Who is this?"))});
     QVERIFY(report);
     QCOMPARE(report->inbox, 2);
     QSqlQuery q(m_profile->profile().database().connection());
@@ -262,8 +281,10 @@ void TestRelayEventApplier::lateFailedAfterSuccessKeepsDelivered()
     insertSentMessage(QStringLiteral("ATXid_9"), QStringLiteral("+254712345678"));
     const auto delivery = [&](qint64 seq, const QString &status, const QString &reason) {
         return event(seq, QStringLiteral("at.delivery"),
-                     QJsonObject{{QStringLiteral("id"), QStringLiteral("ATXid_9")}, {QStringLiteral("status"), status},
-                                 {QStringLiteral("phoneNumber"), QStringLiteral("+254712345678")}, {QStringLiteral("networkCode"), QStringLiteral("63902")},
+                     QJsonObject{{QStringLiteral("id"), QStringLiteral("ATXid_9")},
+                                 {QStringLiteral("status"), status},
+                                 {QStringLiteral("phoneNumber"), QStringLiteral("+254712345678")},
+                                 {QStringLiteral("networkCode"), QStringLiteral("63902")},
                                  {QStringLiteral("failureReason"), reason}});
     };
     auto report = apply({delivery(1, QStringLiteral("Buffered"), QString()), delivery(2, QStringLiteral("Success"), QString())});
@@ -276,22 +297,30 @@ void TestRelayEventApplier::lateFailedAfterSuccessKeepsDelivered()
     QCOMPARE(text(QStringLiteral("SELECT state FROM outbox")), QStringLiteral("delivered"));
     // ...and the late report is kept.
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM delivery_reports WHERE message_id = 'ATXid_9'")), 3);
-    QCOMPARE(text(QStringLiteral("SELECT failure_reason FROM delivery_reports WHERE status = 'Failed'")), QStringLiteral("DeliveryFailure"));
+    QCOMPARE(text(QStringLiteral("SELECT failure_reason FROM delivery_reports WHERE status = 'Failed'")),
+             QStringLiteral("DeliveryFailure"));
     // A report for a message nobody knows is kept too.
-    QVERIFY(apply({event(4, QStringLiteral("at.delivery"), QJsonObject{{QStringLiteral("id"), QStringLiteral("ATXid_unknown")}, {QStringLiteral("status"), QStringLiteral("Success")}})}));
+    QVERIFY(apply({event(4, QStringLiteral("at.delivery"),
+                         QJsonObject{{QStringLiteral("id"), QStringLiteral("ATXid_unknown")},
+                                     {QStringLiteral("status"), QStringLiteral("Success")}})}));
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM delivery_reports WHERE outbox_id IS NULL")), 1);
 }
 
 void TestRelayEventApplier::darajaAndUnknownKindsAreKept()
 {
-    const QJsonObject stk{{QStringLiteral("Body"), QJsonObject{{QStringLiteral("stkCallback"), QJsonObject{{QStringLiteral("CheckoutRequestID"), QStringLiteral("ws_CO_1")}}}}}};
-    const auto report = apply({event(1, QStringLiteral("daraja.stk"), stk),
-                               event(2, QStringLiteral("daraja.confirmation"), QJsonObject{{QStringLiteral("TransID"), QStringLiteral("RKTQDM7W6S")}}),
-                               event(3, QStringLiteral("chat.envelope"), QJsonObject{{QStringLiteral("x"), 1}})});
+    const QJsonObject stk{{QStringLiteral("Body"),
+                           QJsonObject{{QStringLiteral("stkCallback"),
+                                        QJsonObject{{QStringLiteral("CheckoutRequestID"), QStringLiteral("ws_CO_1")}}}}}};
+    const auto report = apply(
+        {event(1, QStringLiteral("daraja.stk"), stk),
+         event(2, QStringLiteral("daraja.confirmation"), QJsonObject{{QStringLiteral("TransID"), QStringLiteral("RKTQDM7W6S")}}),
+         event(3, QStringLiteral("chat.envelope"), QJsonObject{{QStringLiteral("x"), 1}})});
     QVERIFY(report);
     QCOMPARE(report->kept, 3);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM relay_events WHERE handled = 'kept'")), 3);
-    const QJsonObject stored = QJsonDocument::fromJson(text(QStringLiteral("SELECT data FROM relay_events WHERE kind = 'daraja.stk'")).toUtf8()).object();
+    const QJsonObject stored
+        = QJsonDocument::fromJson(text(QStringLiteral("SELECT data FROM relay_events WHERE kind = 'daraja.stk'")).toUtf8())
+              .object();
     QCOMPARE(stored, stk);
     QCOMPARE(text(QStringLiteral("SELECT kind FROM relay_events WHERE seq = 3")), QStringLiteral("chat.envelope"));
     QCOMPARE(scalar(QStringLiteral("SELECT cursor FROM relay_link")), 3);
@@ -299,7 +328,9 @@ void TestRelayEventApplier::darajaAndUnknownKindsAreKept()
 
 void TestRelayEventApplier::otherOrganisationIsRefused()
 {
-    const auto report = m_applier->apply(QStringLiteral("org_other"), {inbound(1, QStringLiteral("in1"), QStringLiteral("+254712345678"), QStringLiteral("Hi"))}, 1);
+    const auto report
+        = m_applier->apply(QStringLiteral("org_other"),
+                           {inbound(1, QStringLiteral("in1"), QStringLiteral("+254712345678"), QStringLiteral("Hi"))}, 1);
     QVERIFY(!report);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM inbox")), 0);
 }

@@ -100,7 +100,8 @@ void TestRelaySyncService::enrol()
     Profile &p = m_profile->profile();
     RelayConnector connector(p.settings(), m_secrets, p.database(), *m_client, m_profile->clock());
     const auto result = test::awaitResult<Result<RelayEnrolment>>([&](auto done) {
-        connector.connectDevice(m_relay->url().toString() + u'/', QStringLiteral(" KGL-1234-5678 "), QStringLiteral("Office PC"), done);
+        connector.connectDevice(m_relay->url().toString() + u'/', QStringLiteral(" KGL-1234-5678 "), QStringLiteral("Office PC"),
+                                done);
     });
     QVERIFY(result);
     QVERIFY2(*result, qPrintable(*result ? QString() : result->error().message));
@@ -120,7 +121,8 @@ void TestRelaySyncService::enrolKeepsTokenInKeychainOnly()
     QCOMPARE(link->cursor, 0);
     // The token is nowhere but in the keychain: not in the settings file, not in the database.
     p.settings().sync();
-    for (const QString &file : {QStringLiteral("settings.ini"), QStringLiteral("kengele.sqlite"), QStringLiteral("kengele.sqlite-wal")}) {
+    for (const QString &file :
+         {QStringLiteral("settings.ini"), QStringLiteral("kengele.sqlite"), QStringLiteral("kengele.sqlite-wal")}) {
         QFile f(m_profile->path() + u'/' + file);
         if (!f.open(QIODevice::ReadOnly))
             continue;
@@ -128,8 +130,9 @@ void TestRelaySyncService::enrolKeepsTokenInKeychainOnly()
     }
     // The code works once.
     RelayConnector again(p.settings(), m_secrets, p.database(), *m_client, m_profile->clock());
-    const auto reused = test::awaitResult<Result<RelayEnrolment>>(
-        [&](auto done) { again.connectDevice(m_relay->url().toString(), QStringLiteral("KGL-1234-5678"), QStringLiteral("PC"), done); });
+    const auto reused = test::awaitResult<Result<RelayEnrolment>>([&](auto done) {
+        again.connectDevice(m_relay->url().toString(), QStringLiteral("KGL-1234-5678"), QStringLiteral("PC"), done);
+    });
     QVERIFY(reused && !*reused);
 }
 
@@ -137,10 +140,14 @@ void TestRelaySyncService::enrolExplainsWhatWentWrong_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("message");
-    QTest::addRow("not an address") << "relay dot example" << "is not the address of a relay";
-    QTest::addRow("no scheme") << "relay.example.org" << "is not the address of a relay";
-    QTest::addRow("used or expired code") << "RELAY" << "did not accept this enrolment code";
-    QTest::addRow("nobody listening") << "http://127.0.0.1:9" << "cannot reach the relay";
+    QTest::addRow("not an address") << "relay dot example"
+                                    << "is not the address of a relay";
+    QTest::addRow("no scheme") << "relay.example.org"
+                               << "is not the address of a relay";
+    QTest::addRow("used or expired code") << "RELAY"
+                                          << "did not accept this enrolment code";
+    QTest::addRow("nobody listening") << "http://127.0.0.1:9"
+                                      << "cannot reach the relay";
 }
 
 void TestRelaySyncService::enrolExplainsWhatWentWrong()
@@ -222,7 +229,8 @@ void TestRelaySyncService::backsOffWhileRelayIsDownThenRecovers()
     enrol();
     m_relay->goDown();
     QList<RelaySyncStatus> statuses;
-    connect(m_sync.get(), &RelaySyncService::statusChanged, this, [&](const RelaySyncStatus &status) { statuses.append(status); });
+    connect(m_sync.get(), &RelaySyncService::statusChanged, this,
+            [&](const RelaySyncStatus &status) { statuses.append(status); });
     m_sync->start();
     QTRY_VERIFY(!m_sync->status().lastError.isEmpty());
     const RelaySyncStatus offline = m_sync->status();

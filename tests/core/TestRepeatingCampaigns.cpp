@@ -119,10 +119,10 @@ void TestRepeatingCampaigns::badRules()
             const auto r = (*m_profile)->campaigns().launch(d);
             return r ? QString() : r.error().message;
         }()
-                                                  : [&]() -> Result<QString> {
-            const auto r = (*m_profile)->campaigns().preview(d);
-            return r ? QString() : r.error().message;
-        }();
+            : [&]() -> Result<QString> {
+                  const auto r = (*m_profile)->campaigns().preview(d);
+                  return r ? QString() : r.error().message;
+              }();
         QVERIFY2(message->contains(expected), qPrintable(*message));
     }
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM campaigns")), 0);
@@ -202,7 +202,8 @@ void TestRepeatingCampaigns::missedOccurrencesAreSkippedAndRecorded()
     QCOMPARE(launched->size(), 1); // only today's, 2½ hours late; the 2nd, 3rd and 4th are not sent at once
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM campaigns WHERE status = 'skipped'")), 1);
     const auto all = p.campaigns().list();
-    const auto skipped = std::find_if(all->cbegin(), all->cend(), [](const Campaign &c) { return c.status == QStringLiteral("skipped"); });
+    const auto skipped
+        = std::find_if(all->cbegin(), all->cend(), [](const Campaign &c) { return c.status == QStringLiteral("skipped"); });
     QVERIFY(skipped != all->cend());
     QVERIFY2(skipped->statusReason.contains(QStringLiteral("was not running")), qPrintable(skipped->statusReason));
     QCOMPARE(skipped->parentId, parent->id);
@@ -244,7 +245,8 @@ void TestRepeatingCampaigns::occurrenceThatCannotPayIsSkippedNotFatal()
     expensive.scheduledAt = QDateTime(QDate(2026, 3, 9), QTime(9, 0));
     const auto refused = p.campaigns().launch(expensive);
     QVERIFY(!refused);
-    QVERIFY2(refused.error().message.contains(QStringLiteral("Not enough tokens for the first message")), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(QStringLiteral("Not enough tokens for the first message")),
+             qPrintable(refused.error().message));
 }
 
 void TestRepeatingCampaigns::pausedRepeatingWaits()
@@ -321,8 +323,9 @@ void TestRepeatingCampaigns::editRefusedOnceSending()
     const auto scheduled = p.campaigns().launch(later);
     QVERIFY(scheduled);
     QSqlQuery q(p.database().connection());
-    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'sent' WHERE id = (SELECT min(id) FROM outbox WHERE campaign_id = %1)")
-                       .arg(scheduled->id)));
+    QVERIFY(
+        q.exec(QStringLiteral("UPDATE outbox SET state = 'sent' WHERE id = (SELECT min(id) FROM outbox WHERE campaign_id = %1)")
+                   .arg(scheduled->id)));
     const auto late = p.campaigns().update(scheduled->id, draft(QStringLiteral("Changed")));
     QVERIFY(!late);
     QVERIFY2(late.error().message.contains(QStringLiteral("started sending")), qPrintable(late.error().message));

@@ -122,8 +122,8 @@ void TestSegmentCounter::count_data()
     QTest::addRow("form feed") << u"\f"_s << false << 1 << 2 << 1 << 158 << none << -1;
     QTest::addRow("euro alone") << kEuro << false << 1 << 2 << 1 << 158 << none << -1;
     QTest::addRow("all extension chars") << u"^{}\\[~]|\u20AC\f"_s << false << 1 << 20 << 10 << 140 << none << -1;
-    QTest::addRow("greek capitals") << u"\u0394\u03A6\u0393\u039B\u03A9\u03A0\u03A8\u03A3\u0398\u039E"_s
-                                    << false << 1 << 10 << 10 << 150 << none << -1;
+    QTest::addRow("greek capitals") << u"\u0394\u03A6\u0393\u039B\u03A9\u03A0\u03A8\u03A3\u0398\u039E"_s << false << 1 << 10 << 10
+                                    << 150 << none << -1;
 
     // Extension characters near the single-part limit.
     QTest::addRow("158 + euro = 160") << plain(158) + kEuro << false << 1 << 160 << 159 << 0 << none << -1;
@@ -180,16 +180,16 @@ void TestSegmentCounter::count_data()
     // part 1: 65 + emoji = 67 | part 2: 11
     QTest::addRow("65 + emoji + 11") << plain(65) + kEmoji + plain(11) << true << 2 << 78 << 77 << 56 << kEmoji << 65;
     // part 1: 66 | part 2: emoji + 65 = 67 | part 3: 2
-    QTest::addRow("66 + emoji + 67 ucs2") << repeat(kCyrillic, 66) + kEmoji + repeat(kCyrillic, 67) << true << 3 << 135
-                                           << 134 << 65 << kCyrillic << 0;
+    QTest::addRow("66 + emoji + 67 ucs2") << repeat(kCyrillic, 66) + kEmoji + repeat(kCyrillic, 67) << true << 3 << 135 << 134
+                                          << 65 << kCyrillic << 0;
     // part 1: 65 + emoji = 67 | part 2: 67
-    QTest::addRow("65 + emoji + 67 ucs2") << repeat(kCyrillic, 65) + kEmoji + repeat(kCyrillic, 67) << true << 2 << 134
-                                           << 133 << 0 << kCyrillic << 0;
+    QTest::addRow("65 + emoji + 67 ucs2") << repeat(kCyrillic, 65) + kEmoji + repeat(kCyrillic, 67) << true << 2 << 134 << 133
+                                          << 0 << kCyrillic << 0;
     // A lone surrogate is sent as one unit.
     QTest::addRow("lone high surrogate") << QString(QChar(char16_t(0xD83D))) << true << 1 << 1 << 1 << 69
                                          << QString(QChar(char16_t(0xD83D))) << 0;
-    QTest::addRow("lone low surrogate then text") << QString(QChar(char16_t(0xDE00))) + u"ab"_s << true << 1 << 3 << 3
-                                                  << 67 << QString(QChar(char16_t(0xDE00))) << 0;
+    QTest::addRow("lone low surrogate then text")
+        << QString(QChar(char16_t(0xDE00))) + u"ab"_s << true << 1 << 3 << 3 << 67 << QString(QChar(char16_t(0xDE00))) << 0;
 }
 
 void TestSegmentCounter::count()

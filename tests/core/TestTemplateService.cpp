@@ -39,10 +39,18 @@ void TestTemplateService::refusesBrokenTemplates_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("body");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("no name") << "" << "Hello" << "name";
-    QTest::addRow("empty text") << "A" << "   " << "empty";
-    QTest::addRow("unknown field") << "A" << "Hello {frist_name}" << "frist_name";
-    QTest::addRow("unclosed brace") << "A" << "Hello {first_name" << "}";
+    QTest::addRow("no name") << ""
+                             << "Hello"
+                             << "name";
+    QTest::addRow("empty text") << "A"
+                                << "   "
+                                << "empty";
+    QTest::addRow("unknown field") << "A"
+                                   << "Hello {frist_name}"
+                                   << "frist_name";
+    QTest::addRow("unclosed brace") << "A"
+                                    << "Hello {first_name"
+                                    << "}";
     QTest::addRow("too long") << "A" << QString(4001, u'a') << "too long";
 }
 

@@ -36,8 +36,8 @@ const QString WesternWarning = QStringLiteral(
     "The file was not saved as UTF-8, so it was read as Western European text. Check names with special letters.");
 const QString ExcelMessage = QStringLiteral(
     "This is an Excel workbook, not a CSV file. In Excel choose File → Save As → CSV UTF-8, then import that file.");
-const QString BinaryMessage = QStringLiteral(
-    "This file is not a contact list (CSV or vCard); it looks like a picture, document or program.");
+const QString BinaryMessage
+    = QStringLiteral("This file is not a contact list (CSV or vCard); it looks like a picture, document or program.");
 
 } // namespace
 
@@ -70,10 +70,10 @@ void TestTextFileDecoder::decodesText_data()
     QTest::addRow("utf16le without bom") << utf16le(tabbed, false) << tabbed << u"UTF-16LE"_s << false;
     QTest::addRow("utf16be with bom") << utf16be(tabbed, true) << tabbed << u"UTF-16BE"_s << false;
     QTest::addRow("utf16be without bom") << utf16be(tabbed, false) << tabbed << u"UTF-16BE"_s << false;
-    QTest::addRow("latin-1") << QByteArray("Name,Phone\nRen\xE9 Kamau,0712 345 678\n") << u"Name,Phone\nRené Kamau,0712 345 678\n"_s
-                             << u"Windows-1252"_s << true;
-    QTest::addRow("windows-1252 quotes and euro") << QByteArray("Notes\n\x93Mzee\x94 paid \x80 5\n")
-                                                  << u"Notes\n“Mzee” paid € 5\n"_s << u"Windows-1252"_s << true;
+    QTest::addRow("latin-1") << QByteArray("Name,Phone\nRen\xE9 Kamau,0712 345 678\n")
+                             << u"Name,Phone\nRené Kamau,0712 345 678\n"_s << u"Windows-1252"_s << true;
+    QTest::addRow("windows-1252 quotes and euro")
+        << QByteArray("Notes\n\x93Mzee\x94 paid \x80 5\n") << u"Notes\n“Mzee” paid € 5\n"_s << u"Windows-1252"_s << true;
     QTest::addRow("ascii") << QByteArray("a,b\n") << u"a,b\n"_s << u"UTF-8"_s << false;
 }
 
@@ -116,7 +116,9 @@ void TestTextFileDecoder::refuses_data()
         png.append(char((i * 37) & 0xff));
     QTest::addRow("png renamed .csv") << png << ErrorCode::Unsupported << BinaryMessage;
 
-    QByteArray elf("\x7F" "ELF\x02\x01\x01", 7);
+    QByteArray elf("\x7F"
+                   "ELF\x02\x01\x01",
+                   7);
     elf += QByteArray(500, '\0');
     QTest::addRow("program") << elf << ErrorCode::Unsupported << BinaryMessage;
 
@@ -149,7 +151,7 @@ void TestTextFileDecoder::refusesHugeFile()
     const QString path = dir.filePath(QStringLiteral("huge.csv"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    QVERIFY(file.resize(TextFileDecoder::MaxFileSize + 1));  // sparse: no real disk space used
+    QVERIFY(file.resize(TextFileDecoder::MaxFileSize + 1)); // sparse: no real disk space used
     file.close();
 
     const Result<DecodedText> decoded = TextFileDecoder::decodeFile(path);

@@ -56,8 +56,8 @@ qint64 entryCount(TempProfile &profile)
 // The balance straight from the entries, not through the ledger.
 qint64 rawBalance(TempProfile &profile, qint64 accountId)
 {
-    return scalar(
-        profile, QStringLiteral("SELECT coalesce(sum(amount), 0) FROM token_entries WHERE account_id = %1").arg(accountId));
+    return scalar(profile,
+                  QStringLiteral("SELECT coalesce(sum(amount), 0) FROM token_entries WHERE account_id = %1").arg(accountId));
 }
 
 QString describe(const QList<LedgerProblem> &problems)
@@ -173,7 +173,7 @@ void TestTokenLedger::grantsAndBalances()
     QCOMPARE(entryCount(profile), 4);
     QCOMPARE(scalar(profile, QStringLiteral("SELECT sum(amount) FROM token_entries")), 0);
     QCOMPARE(scalar(profile, QStringLiteral("SELECT created_at FROM token_transfers WHERE id = %1").arg(demo->id)),
-        demo->created.toMSecsSinceEpoch());
+             demo->created.toMSecsSinceEpoch());
     VERIFY_CLEAN(ledger);
 }
 
@@ -692,9 +692,9 @@ void TestTokenLedger::reserveInCallerTransactionCommits()
     QCOMPARE(*ledger.balance(MainId), 60);
     QCOMPARE(ledger.campaignTokens(11)->held, 40);
     QCOMPARE(scalar(profile,
-                 QStringLiteral("SELECT user_name = 'Mary Wanjiku' AND campaign_id = 11 FROM token_transfers "
-                                "WHERE kind = 'reserve'")),
-        1);
+                    QStringLiteral("SELECT user_name = 'Mary Wanjiku' AND campaign_id = 11 FROM token_transfers "
+                                   "WHERE kind = 'reserve'")),
+             1);
 
     {
         Transaction transaction(db);
@@ -759,8 +759,8 @@ void TestTokenLedger::historyNewestFirst()
     const QDateTime start = profile.clock().nowUtc();
     QVERIFY(ledger.purchase(QStringLiteral("Main"), 100, QStringLiteral("VCH-9"), Mary));
     profile.clock().advanceMs(60'000);
-    QVERIFY(ledger.transfer(
-        QStringLiteral("Main"), QStringLiteral("Youth"), 30, QStringLiteral("Youth camp"), QStringLiteral("Pastor")));
+    QVERIFY(ledger.transfer(QStringLiteral("Main"), QStringLiteral("Youth"), 30, QStringLiteral("Youth camp"),
+                            QStringLiteral("Pastor")));
     profile.clock().advanceMs(60'000);
     QVERIFY(ledger.reserve(MainId, 3, 20, Mary));
 
@@ -848,26 +848,29 @@ void TestTokenLedger::verifyFindsTampering_data()
         = QStringLiteral("INSERT INTO token_transfers(kind, campaign_id, reference, created_at) VALUES ('%1', %2, '%3', 0)");
     const QString entry = QStringLiteral("INSERT INTO token_entries(transfer_id, account_id, amount) "
                                          "VALUES ((SELECT max(id) FROM token_transfers), %1, %2)");
-    QTest::addRow("unbalanced") << QStringList { newTransfer.arg(u"grant", u"NULL", u""), entry.arg(MainId).arg(5) }
+    QTest::addRow("unbalanced") << QStringList{newTransfer.arg(u"grant", u"NULL", u""), entry.arg(MainId).arg(5)}
                                 << LedgerProblem::Kind::Unbalanced;
-    QTest::addRow("budget below zero") << QStringList { newTransfer.arg(u"transfer", u"NULL", u""), entry.arg(MainId).arg(-500),
-        entry.arg(6).arg(500) } << LedgerProblem::Kind::NegativeBalance;
-    QTest::addRow("campaign overspent") << QStringList { newTransfer.arg(u"spend", u"5", u""), entry.arg(ReservedId).arg(-21),
-        entry.arg(SpentId).arg(21) } << LedgerProblem::Kind::CampaignOverdrawn;
+    QTest::addRow("budget below zero") << QStringList{newTransfer.arg(u"transfer", u"NULL", u""), entry.arg(MainId).arg(-500),
+                                                      entry.arg(6).arg(500)}
+                                       << LedgerProblem::Kind::NegativeBalance;
+    QTest::addRow("campaign overspent") << QStringList{newTransfer.arg(u"spend", u"5", u""), entry.arg(ReservedId).arg(-21),
+                                                       entry.arg(SpentId).arg(21)}
+                                        << LedgerProblem::Kind::CampaignOverdrawn;
     QTest::addRow("transfer without entries")
-        << QStringList { newTransfer.arg(u"grant", u"NULL", u"") } << LedgerProblem::Kind::EmptyTransfer;
-    QTest::addRow("tokens out of Spent") << QStringList { newTransfer.arg(u"grant", u"NULL", u""), entry.arg(SpentId).arg(-5),
-        entry.arg(MainId).arg(5) } << LedgerProblem::Kind::WrongAccounts;
-    QTest::addRow("spend without campaign") << QStringList { newTransfer.arg(u"spend", u"NULL", u""),
-        entry.arg(ReservedId).arg(-5), entry.arg(SpentId).arg(5) }
+        << QStringList{newTransfer.arg(u"grant", u"NULL", u"")} << LedgerProblem::Kind::EmptyTransfer;
+    QTest::addRow("tokens out of Spent") << QStringList{newTransfer.arg(u"grant", u"NULL", u""), entry.arg(SpentId).arg(-5),
+                                                        entry.arg(MainId).arg(5)}
+                                         << LedgerProblem::Kind::WrongAccounts;
+    QTest::addRow("spend without campaign") << QStringList{newTransfer.arg(u"spend", u"NULL", u""), entry.arg(ReservedId).arg(-5),
+                                                           entry.arg(SpentId).arg(5)}
                                             << LedgerProblem::Kind::WrongAccounts;
     QTest::addRow("released to another account")
-        << QStringList { newTransfer.arg(u"release", u"5", u""), entry.arg(ReservedId).arg(-5), entry.arg(6).arg(5) }
+        << QStringList{newTransfer.arg(u"release", u"5", u""), entry.arg(ReservedId).arg(-5), entry.arg(6).arg(5)}
         << LedgerProblem::Kind::CampaignAccount;
-    QTest::addRow("voucher credited twice") << QStringList { newTransfer.arg(u"purchase", u"NULL", u"V-7"),
-        entry.arg(WorldId).arg(-5), entry.arg(MainId).arg(5), newTransfer.arg(u"purchase", u"NULL", u"V-7"),
-        entry.arg(WorldId).arg(-5), entry.arg(MainId).arg(5) }
-                                            << LedgerProblem::Kind::DuplicatePurchase;
+    QTest::addRow("voucher credited twice")
+        << QStringList{newTransfer.arg(u"purchase", u"NULL", u"V-7"), entry.arg(WorldId).arg(-5), entry.arg(MainId).arg(5),
+                       newTransfer.arg(u"purchase", u"NULL", u"V-7"), entry.arg(WorldId).arg(-5), entry.arg(MainId).arg(5)}
+        << LedgerProblem::Kind::DuplicatePurchase;
 }
 
 void TestTokenLedger::verifyFindsTampering()
@@ -913,9 +916,9 @@ void TestTokenLedger::randomOperationsKeepInvariants()
         qint64 released = 0;
         qint64 held() const { return reserved - spent - released; }
     };
-    QMap<qint64, qint64> balances { { WorldId, 0 }, { MainId, 0 }, { ReservedId, 0 }, { SpentId, 0 }, { ExpiredId, 0 } };
-    QList<qint64> budgets { MainId };
-    QMap<qint64, QString> names { { MainId, QStringLiteral("Main") } };
+    QMap<qint64, qint64> balances{{WorldId, 0}, {MainId, 0}, {ReservedId, 0}, {SpentId, 0}, {ExpiredId, 0}};
+    QList<qint64> budgets{MainId};
+    QMap<qint64, QString> names{{MainId, QStringLiteral("Main")}};
     QMap<qint64, CampaignModel> campaigns;
     struct Voucher {
         qint64 account;
@@ -969,7 +972,7 @@ void TestTokenLedger::randomOperationsKeepInvariants()
             if (ok) {
                 QCOMPARE(bought->alreadyCredited, existing != vouchers.cend());
                 if (!bought->alreadyCredited) {
-                    vouchers.insert(voucher, Voucher { account, tokens });
+                    vouchers.insert(voucher, Voucher{account, tokens});
                     move(WorldId, account, tokens);
                 }
             }
@@ -1052,12 +1055,12 @@ void TestTokenLedger::randomOperationsKeepInvariants()
         qint64 total = 0;
         for (const TokenAccount &account : *accounts) {
             QVERIFY2(account.balance == balances.value(account.id),
-                qPrintable(QStringLiteral("after operation %1 (%2): account %3 has %4, expected %5")
-                               .arg(i)
-                               .arg(what)
-                               .arg(account.id)
-                               .arg(account.balance)
-                               .arg(balances.value(account.id))));
+                     qPrintable(QStringLiteral("after operation %1 (%2): account %3 has %4, expected %5")
+                                    .arg(i)
+                                    .arg(what)
+                                    .arg(account.id)
+                                    .arg(account.balance)
+                                    .arg(balances.value(account.id))));
             QCOMPARE(rawBalance(profile, account.id), account.balance);
             if (account.kind != TokenAccountKind::Source)
                 QVERIFY(account.balance >= 0);
@@ -1078,8 +1081,8 @@ void TestTokenLedger::randomOperationsKeepInvariants()
             }
         }
         QString report;
-        QVERIFY2(
-            ledgerIsClean(ledger, &report), qPrintable(QStringLiteral("after operation %1 (%2):\n%3").arg(i).arg(what, report)));
+        QVERIFY2(ledgerIsClean(ledger, &report),
+                 qPrintable(QStringLiteral("after operation %1 (%2):\n%3").arg(i).arg(what, report)));
     }
     // Both outcomes were exercised.
     QVERIFY(succeeded > Operations / 3);
@@ -1107,9 +1110,9 @@ void TestTokenLedger::concurrentReserversNeverOverdraw()
     constexpr qint64 Initial = 5000;
     QVERIFY(ledger.grant(QStringLiteral("Main"), Initial, {}, Mary));
 
-    std::atomic<qint64> net { 0 }; // reserved minus released, by the successful calls
-    std::atomic<int> refused { 0 };
-    std::atomic<int> failed { 0 };
+    std::atomic<qint64> net{0}; // reserved minus released, by the successful calls
+    std::atomic<int> refused{0};
+    std::atomic<int> failed{0};
     const auto worker = [&](int seed, bool ownTransaction) {
         QRandomGenerator rng(seed);
         QSqlDatabase db = profile->database().connection(); // this thread's own connection

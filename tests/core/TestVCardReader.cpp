@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "TestSupport.h"
 #include "importexport/TextFileDecoder.h"
 #include "importexport/VCardReader.h"
-#include "TestSupport.h"
 
 #include <QtTest>
 
@@ -65,14 +65,14 @@ void TestVCardReader::readsVersion21QuotedPrintable()
     QCOMPARE(zoe.lastName, u"Wanjikũ"_s);
     QCOMPARE(zoe.formattedName, u"Zoë Wanjikũ"_s);
     QCOMPARE(zoe.phones, (QStringList{u"+254 20 2222222"_s, u"0712 100 001"_s}));
-    QCOMPARE(zoe.phone, u"0712 100 001"_s);  // the CELL one, though HOME comes first
-    QCOMPARE(zoe.notes, u"Leads the youth choir – calls on Fridays"_s);  // soft line break joined
+    QCOMPARE(zoe.phone, u"0712 100 001"_s); // the CELL one, though HOME comes first
+    QCOMPARE(zoe.notes, u"Leads the youth choir – calls on Fridays"_s); // soft line break joined
     QCOMPARE(zoe.categories, (QStringList{u"Youth"_s, u"Choir"_s}));
 
     QCOMPARE(cards[1].line, 11);
     QCOMPARE(cards[1].firstName, u"Peter"_s);
     QCOMPARE(cards[1].lastName, u"Otieno"_s);
-    QCOMPARE(cards[1].phone, u"+254733111222"_s);  // no CELL: the first
+    QCOMPARE(cards[1].phone, u"+254733111222"_s); // no CELL: the first
 
     QCOMPARE(cards[2].line, 16);
     QCOMPARE(cards[2].formattedName, u"No Number"_s);
@@ -88,7 +88,7 @@ void TestVCardReader::readsVersion30FoldedLines()
     QCOMPARE(john.line, 1);
     QCOMPARE(john.firstName, u"John Mwangi"_s);
     QCOMPARE(john.lastName, u"Kamau"_s);
-    QCOMPARE(john.phone, u"+254 722 000111"_s);  // item1.TEL;TYPE=CELL, folded
+    QCOMPARE(john.phone, u"+254 722 000111"_s); // item1.TEL;TYPE=CELL, folded
     QCOMPARE(john.emails, QStringList{u"john.kamau@example.org"_s});
     QCOMPARE(john.notes, u"Deacon, treasurer; meets Tuesdays\nCall after 6pm"_s);
     QCOMPARE(john.categories, (QStringList{u"Elders"_s, u"Finance Committee"_s}));
@@ -100,8 +100,9 @@ void TestVCardReader::readsVersion30FoldedLines()
 
 void TestVCardReader::readsVersion40Uri()
 {
-    const QList<VCard> cards = readText(u"BEGIN:VCARD\nVERSION:4.0\nFN:Joy\nTEL;VALUE=uri;TYPE=\"voice,cell\":tel:+254712300400;ext=1\n"
-                                        "TEL;TYPE=home:tel:+254202222222\nEND:VCARD\n"_s);
+    const QList<VCard> cards
+        = readText(u"BEGIN:VCARD\nVERSION:4.0\nFN:Joy\nTEL;VALUE=uri;TYPE=\"voice,cell\":tel:+254712300400;ext=1\n"
+                   "TEL;TYPE=home:tel:+254202222222\nEND:VCARD\n"_s);
     QCOMPARE(cards.size(), 1);
     QCOMPARE(cards[0].phone, u"+254712300400"_s);
     QCOMPARE(cards[0].phones.size(), 2);

@@ -14,8 +14,7 @@ namespace kengele::test {
 
 RelayHarness::RelayHarness(Backend backend)
     : m_backend(backend)
-{
-}
+{ }
 
 RelayHarness::~RelayHarness()
 {
@@ -95,11 +94,11 @@ RelayHarness::Org RelayHarness::createOrgWithDevice(const QString &name)
     auto code = relay::createEnrolCode(*m_store, org.id, 24);
     if (!code)
         return org;
-    const Reply enrolled = post(baseUrl().resolved(QUrl(QStringLiteral("/v1/enrol"))),
-                                QJsonDocument(QJsonObject{{QStringLiteral("code"), code->code},
-                                                          {QStringLiteral("name"), QStringLiteral("Office PC")}})
-                                    .toJson(QJsonDocument::Compact),
-                                "application/json");
+    const Reply enrolled = post(
+        baseUrl().resolved(QUrl(QStringLiteral("/v1/enrol"))),
+        QJsonDocument(QJsonObject{{QStringLiteral("code"), code->code}, {QStringLiteral("name"), QStringLiteral("Office PC")}})
+            .toJson(QJsonDocument::Compact),
+        "application/json");
     org.token = enrolled.json().value(QLatin1String("token")).toString();
     org.deviceId = enrolled.json().value(QLatin1String("device")).toString();
     return org;

@@ -39,7 +39,8 @@ class TestRelayEndToEnd final : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QLoggingCategory::setFilterRules(QStringLiteral("kengele.*.debug=false\nkengele.relay.access=false\nkengele.sync.info=false"));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("kengele.*.debug=false\nkengele.relay.access=false\nkengele.sync.info=false"));
     }
     void reportsTravelThroughARestartedRelayOnceEach();
 
@@ -132,10 +133,13 @@ void TestRelayEndToEnd::reportsTravelThroughARestartedRelayOnceEach()
     QSignalSpy idle(&dispatcher, &Dispatcher::idle);
     dispatcher.start();
     QVERIFY(idle.wait(30000));
-    QCOMPARE(p.campaigns().get(campaign)->states.value(QStringLiteral("sent")) + p.campaigns().get(campaign)->states.value(QStringLiteral("delivered")),
+    QCOMPARE(p.campaigns().get(campaign)->states.value(QStringLiteral("sent"))
+                 + p.campaigns().get(campaign)->states.value(QStringLiteral("delivered")),
              Members);
 
-    auto delivered = [&] { return p.campaigns().get(campaign)->states.value(QStringLiteral("delivered")); };
+    auto delivered = [&] {
+        return p.campaigns().get(campaign)->states.value(QStringLiteral("delivered"));
+    };
     // Some reports are through; then the relay goes away for a while.
     QTRY_VERIFY_WITH_TIMEOUT(delivered() > 0, 15000);
     relay.stop();

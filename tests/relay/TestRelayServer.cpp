@@ -19,14 +19,17 @@ using namespace kengele::test;
 
 namespace {
 
-const QByteArray DeliveryForm = "id=ATXid_1&status=Success&phoneNumber=%2B254712345678&networkCode=63902&failureReason=&retryCount=0";
-const QByteArray StkCallback = R"({"Body":{"stkCallback":{"MerchantRequestID":"29115-34620561-1","CheckoutRequestID":"ws_CO_191220191020363925",)"
-                               R"("ResultCode":0,"ResultDesc":"The service request is processed successfully.","CallbackMetadata":{"Item":[)"
-                               R"({"Name":"Amount","Value":1.00},{"Name":"MpesaReceiptNumber","Value":"NLJ7RT61SV"},{"Name":"Balance"},)"
-                               R"({"Name":"TransactionDate","Value":20191219102115},{"Name":"PhoneNumber","Value":254708374149}]}}}})";
-const QByteArray C2bBody = R"({"TransactionType":"Pay Bill","TransID":"RKL51ZDR4F","TransTime":"20231121121325","TransAmount":"5.00",)"
-                           R"("BusinessShortCode":"600966","BillRefNumber":"tithe","InvoiceNumber":"","OrgAccountBalance":"25.00",)"
-                           R"("ThirdPartyTransID":"","MSISDN":"2547 ***** 126","FirstName":"NAME","MiddleName":"","LastName":""})";
+const QByteArray DeliveryForm
+    = "id=ATXid_1&status=Success&phoneNumber=%2B254712345678&networkCode=63902&failureReason=&retryCount=0";
+const QByteArray StkCallback
+    = R"({"Body":{"stkCallback":{"MerchantRequestID":"29115-34620561-1","CheckoutRequestID":"ws_CO_191220191020363925",)"
+      R"("ResultCode":0,"ResultDesc":"The service request is processed successfully.","CallbackMetadata":{"Item":[)"
+      R"({"Name":"Amount","Value":1.00},{"Name":"MpesaReceiptNumber","Value":"NLJ7RT61SV"},{"Name":"Balance"},)"
+      R"({"Name":"TransactionDate","Value":20191219102115},{"Name":"PhoneNumber","Value":254708374149}]}}}})";
+const QByteArray C2bBody
+    = R"({"TransactionType":"Pay Bill","TransID":"RKL51ZDR4F","TransTime":"20231121121325","TransAmount":"5.00",)"
+      R"("BusinessShortCode":"600966","BillRefNumber":"tithe","InvoiceNumber":"","OrgAccountBalance":"25.00",)"
+      R"("ThirdPartyTransID":"","MSISDN":"2547 ***** 126","FirstName":"NAME","MiddleName":"","LastName":""})";
 
 QUrl hook(const RelayHarness::Org &org, const char *key)
 {
@@ -47,8 +50,7 @@ class TestRelayServer : public QObject
 public:
     explicit TestRelayServer(RelayHarness::Backend backend)
         : m_backend(backend)
-    {
-    }
+    { }
 
 private:
     RelayHarness::Backend m_backend;
@@ -82,7 +84,8 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.body, QByteArray("OK"));
         r = m_relay->postForm(hook(org, "at_inbound"),
-                              "date=2026-11-22+06%3A00%3A00&from=%2B254712345678&id=in_1&linkId=&text=PRAY+for+my+mother&to=22384&networkCode=63902");
+                              "date=2026-11-22+06%3A00%3A00&from=%2B254712345678&id=in_1&linkId=&text=PRAY+for+my+mother&to="
+                              "22384&networkCode=63902");
         QCOMPARE(r.status, 200);
         r = m_relay->postForm(hook(org, "at_optout"), "senderId=KANISA&phoneNumber=%2B254712345679");
         QCOMPARE(r.status, 200);
@@ -101,9 +104,9 @@ private Q_SLOTS:
         QCOMPARE(feed.status, 200);
         const QJsonArray events = eventList(feed);
         QCOMPARE(events.size(), 6);
-        const QStringList kinds = {QStringLiteral("at.delivery"), QStringLiteral("at.inbound"), QStringLiteral("at.optout"),
-                                   QStringLiteral("daraja.stk"), QStringLiteral("daraja.validation"),
-                                   QStringLiteral("daraja.confirmation")};
+        const QStringList kinds
+            = {QStringLiteral("at.delivery"), QStringLiteral("at.inbound"),        QStringLiteral("at.optout"),
+               QStringLiteral("daraja.stk"),  QStringLiteral("daraja.validation"), QStringLiteral("daraja.confirmation")};
         for (int i = 0; i < 6; ++i) {
             QCOMPARE(events.at(i).toObject().value(QLatin1String("seq")).toInteger(), i + 1);
             QCOMPARE(events.at(i).toObject().value(QLatin1String("kind")).toString(), kinds.at(i));
@@ -141,9 +144,11 @@ private Q_SLOTS:
         const auto org = m_relay->createOrgWithDevice();
         // Success arrives before Sent, and an id no desktop ever sent: the relay keeps all of them
         // in arrival order; the desktop applies the terminal rule.
-        QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), "id=ATXid_9&status=Success&phoneNumber=%2B254712345678").status, 200);
+        QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), "id=ATXid_9&status=Success&phoneNumber=%2B254712345678").status,
+                 200);
         QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), "id=ATXid_9&status=Sent&phoneNumber=%2B254712345678").status, 200);
-        QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), "id=never-sent&status=Weird&phoneNumber=%2B254712345678").status, 200);
+        QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), "id=never-sent&status=Weird&phoneNumber=%2B254712345678").status,
+                 200);
         const QJsonArray events = eventList(m_relay->events(org, 0));
         QCOMPARE(events.size(), 3);
         QCOMPARE(events.at(0).toObject().value(QLatin1String("data")).toObject().value(QLatin1String("status")).toString(),
@@ -158,7 +163,8 @@ private Q_SLOTS:
         const auto other = m_relay->createOrgWithDevice(QStringLiteral("Other Church"));
         const QString base = m_relay->baseUrl().toString();
         const QStringList urls = {
-            base + QStringLiteral("/hooks/") + org.id + QStringLiteral("/") + org.secret.left(25) + QStringLiteral("x/at/delivery"),
+            base + QStringLiteral("/hooks/") + org.id + QStringLiteral("/") + org.secret.left(25)
+                + QStringLiteral("x/at/delivery"),
             base + QStringLiteral("/hooks/") + org.id + QStringLiteral("/") + other.secret + QStringLiteral("/at/delivery"),
             base + QStringLiteral("/hooks/org_nosuchorg0/") + org.secret + QStringLiteral("/at/delivery"),
             base + QStringLiteral("/hooks/") + org.id + QStringLiteral("/at/delivery"),
@@ -186,7 +192,8 @@ private Q_SLOTS:
         auto rotated = relay::rotateHookSecret(m_relay->store(), org.id, m_relay->baseUrl().toString());
         QVERIFY(rotated);
         QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), DeliveryForm).status, 404);
-        QCOMPARE(m_relay->postForm(QUrl(rotated->hooks.value(QLatin1String("at_delivery")).toString()), DeliveryForm).status, 200);
+        QCOMPARE(m_relay->postForm(QUrl(rotated->hooks.value(QLatin1String("at_delivery")).toString()), DeliveryForm).status,
+                 200);
         // Secrets never contain a word Daraja refuses in callback URLs.
         for (int i = 0; i < 2000; ++i) {
             const QString secret = relay::secrets::hookSecret();
@@ -238,11 +245,13 @@ private Q_SLOTS:
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, quint16(m_relay->baseUrl().port()));
         QVERIFY(socket.waitForConnected(5000));
-        const QByteArray head = "POST " + url.path().toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                                "Content-Length: 10000000\r\n\r\n";
+        const QByteArray head = "POST " + url.path().toLatin1()
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+              "Content-Length: 10000000\r\n\r\n";
         socket.write(head + QByteArray(32 * 1024, 'a'));
         QByteArray answer;
-        QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("\r\n\r\n") || socket.state() != QAbstractSocket::ConnectedState, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (answer += socket.readAll()).contains("\r\n\r\n") || socket.state() != QAbstractSocket::ConnectedState, 5000);
         answer += socket.readAll();
         QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
         QTRY_VERIFY_WITH_TIMEOUT(socket.state() != QAbstractSocket::ConnectedState, 5000);
@@ -270,7 +279,8 @@ private Q_SLOTS:
 
     void enrolmentCodesWorkOnceAndExpire()
     {
-        auto created = relay::createOrganisation(m_relay->store(), QStringLiteral("Kanisa la Neema"), m_relay->baseUrl().toString());
+        auto created
+            = relay::createOrganisation(m_relay->store(), QStringLiteral("Kanisa la Neema"), m_relay->baseUrl().toString());
         QVERIFY(created);
         auto code = relay::createEnrolCode(m_relay->store(), created->org.id, 24);
         QVERIFY(code);
@@ -294,7 +304,8 @@ private Q_SLOTS:
         QCOMPARE(r.status, 400);
         // An expired code.
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        QVERIFY(m_relay->store().addEnrolCode(created->org.id, relay::secrets::sha256(QStringLiteral("KGLOLD0OLD0OLD0")), now - 1000, now - 90000));
+        QVERIFY(m_relay->store().addEnrolCode(created->org.id, relay::secrets::sha256(QStringLiteral("KGLOLD0OLD0OLD0")),
+                                              now - 1000, now - 90000));
         r = m_relay->post(enrol, R"({"code":"KGL-OLD0-OLD0-OLD0"})", "application/json");
         QCOMPARE(r.status, 401);
         QVERIFY(r.json().value(QLatin1String("error")).toString().contains(QLatin1String("expired")));
@@ -312,8 +323,12 @@ private Q_SLOTS:
         QCOMPARE(m_relay->get(url).status, 401);
         QCOMPARE(m_relay->get(url, "wrong-token").status, 401);
         QCOMPARE(m_relay->get(url, org.token.toLatin1()).status, 200);
-        QCOMPARE(m_relay->get(m_relay->baseUrl().resolved(QUrl(QStringLiteral("/v1/events?after=-1"))), org.token.toLatin1()).status, 400);
-        QCOMPARE(m_relay->get(m_relay->baseUrl().resolved(QUrl(QStringLiteral("/v1/events?wait=999"))), org.token.toLatin1()).status, 400);
+        QCOMPARE(
+            m_relay->get(m_relay->baseUrl().resolved(QUrl(QStringLiteral("/v1/events?after=-1"))), org.token.toLatin1()).status,
+            400);
+        QCOMPARE(
+            m_relay->get(m_relay->baseUrl().resolved(QUrl(QStringLiteral("/v1/events?wait=999"))), org.token.toLatin1()).status,
+            400);
         auto revoked = m_relay->store().revokeDevice(org.deviceId, QDateTime::currentMSecsSinceEpoch());
         QVERIFY(revoked && *revoked);
         QCOMPARE(m_relay->get(url, org.token.toLatin1()).status, 401);
@@ -329,7 +344,11 @@ private Q_SLOTS:
     {
         const auto org = m_relay->createOrgWithDevice();
         for (int i = 0; i < 25; ++i)
-            QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), "id=m" + QByteArray::number(i) + "&status=Success&phoneNumber=%2B254712345678").status, 200);
+            QCOMPARE(m_relay
+                         ->postForm(hook(org, "at_delivery"),
+                                    "id=m" + QByteArray::number(i) + "&status=Success&phoneNumber=%2B254712345678")
+                         .status,
+                     200);
         qint64 cursor = 0;
         int seen = 0;
         for (int page = 0; page < 3; ++page) {
@@ -384,7 +403,8 @@ private Q_SLOTS:
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, quint16(m_relay->baseUrl().port()));
         QVERIFY(socket.waitForConnected(5000));
-        socket.write("GET /v1/events?after=0&wait=20 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + org.token.toLatin1() + "\r\n\r\n");
+        socket.write("GET /v1/events?after=0&wait=20 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + org.token.toLatin1()
+                     + "\r\n\r\n");
         QTRY_COMPARE_WITH_TIMEOUT(m_relay->server()->waitingPolls(), 1, 5000);
         socket.abort();
         QTRY_COMPARE_WITH_TIMEOUT(m_relay->server()->waitingPolls(), 0, 5000);
@@ -424,7 +444,8 @@ private Q_SLOTS:
         auto r = m_relay->get(m_relay->baseUrl().resolved(QUrl(QStringLiteral("/v1/health"))));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QLatin1String("status")).toString(), QStringLiteral("ok"));
-        QCOMPARE(r.json().value(QLatin1String("db")).toString(), isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite"));
+        QCOMPARE(r.json().value(QLatin1String("db")).toString(),
+                 isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite"));
         r = m_relay->get(m_relay->baseUrl().resolved(QUrl(QStringLiteral("/metrics"))));
         QCOMPARE(r.status, 200);
         QVERIFY(r.body.contains("kengele_relay_hook_events_total{kind=\"at.delivery\",result=\"stored\"} 1"));

@@ -35,9 +35,9 @@ QList<QPair<QString, QString>> parseForm(const QByteArray &body)
             continue;
         const qsizetype equals = pair.indexOf('=');
         if (equals < 0)
-            fields.append({ decodeFormValue(pair), QString() });
+            fields.append({decodeFormValue(pair), QString()});
         else
-            fields.append({ decodeFormValue(pair.left(equals)), decodeFormValue(pair.mid(equals + 1)) });
+            fields.append({decodeFormValue(pair.left(equals)), decodeFormValue(pair.mid(equals + 1))});
     }
     return fields;
 }
@@ -86,8 +86,8 @@ QByteArray RecordedRequest::header(const QByteArray &name) const
 
 bool RecordedRequest::hasHeader(const QByteArray &name) const
 {
-    return std::any_of(
-        headers.cbegin(), headers.cend(), [&](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
+    return std::any_of(headers.cbegin(), headers.cend(),
+                       [&](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
 }
 
 QString RecordedRequest::field(const QString &name) const
@@ -156,7 +156,7 @@ ScriptedAnswer ScriptedAnswer::neverAnswer()
 
 ScriptedAnswer &ScriptedAnswer::withHeader(const QByteArray &name, const QByteArray &value)
 {
-    headers.append({ name, value });
+    headers.append({name, value});
     return *this;
 }
 
@@ -202,13 +202,17 @@ QByteArray FakeAfricasTalking::successBody(const QStringList &numbers)
     QJsonArray recipients;
     int serial = 0;
     for (const QString &number : numbers) {
-        recipients.append(QJsonObject { { "statusCode"_L1, 101 }, { "number"_L1, number }, { "status"_L1, "Success"_L1 },
-            { "cost"_L1, "KES 0.8000"_L1 }, { "messageId"_L1, u"ATXid_fake%1"_s.arg(++serial) }, { "messageParts"_L1, 1 } });
+        recipients.append(QJsonObject{{"statusCode"_L1, 101},
+                                      {"number"_L1, number},
+                                      {"status"_L1, "Success"_L1},
+                                      {"cost"_L1, "KES 0.8000"_L1},
+                                      {"messageId"_L1, u"ATXid_fake%1"_s.arg(++serial)},
+                                      {"messageParts"_L1, 1}});
     }
-    const QJsonObject data { { "Message"_L1,
-                                 u"Sent to %1/%1 Total Cost: KES %2"_s.arg(numbers.size()).arg(0.8 * numbers.size(), 0, 'f', 4) },
-        { "Recipients"_L1, recipients } };
-    return QJsonDocument(QJsonObject { { "SMSMessageData"_L1, data } }).toJson(QJsonDocument::Compact);
+    const QJsonObject data{
+        {"Message"_L1, u"Sent to %1/%1 Total Cost: KES %2"_s.arg(numbers.size()).arg(0.8 * numbers.size(), 0, 'f', 4)},
+        {"Recipients"_L1, recipients}};
+    return QJsonDocument(QJsonObject{{"SMSMessageData"_L1, data}}).toJson(QJsonDocument::Compact);
 }
 
 ScriptedAnswer FakeAfricasTalking::defaultAnswer(const RecordedRequest &request) const

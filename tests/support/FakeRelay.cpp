@@ -80,24 +80,26 @@ qint64 FakeRelay::addEvent(const QString &kind, const QJsonObject &data)
 
 qint64 FakeRelay::addDelivery(const QString &messageId, const QString &status, const QString &phone, const QString &failureReason)
 {
-    return addEvent(QStringLiteral("at.delivery"), QJsonObject{{QStringLiteral("id"), messageId},
-                                                               {QStringLiteral("status"), status},
-                                                               {QStringLiteral("phoneNumber"), phone},
-                                                               {QStringLiteral("networkCode"), QStringLiteral("63902")},
-                                                               {QStringLiteral("failureReason"), failureReason},
-                                                               {QStringLiteral("retryCount"), QStringLiteral("0")}});
+    return addEvent(QStringLiteral("at.delivery"),
+                    QJsonObject{{QStringLiteral("id"), messageId},
+                                {QStringLiteral("status"), status},
+                                {QStringLiteral("phoneNumber"), phone},
+                                {QStringLiteral("networkCode"), QStringLiteral("63902")},
+                                {QStringLiteral("failureReason"), failureReason},
+                                {QStringLiteral("retryCount"), QStringLiteral("0")}});
 }
 
 qint64 FakeRelay::addInbound(const QString &id, const QString &from, const QString &text, const QString &to)
 {
-    return addEvent(QStringLiteral("at.inbound"), QJsonObject{{QStringLiteral("id"), id},
-                                                              {QStringLiteral("from"), from},
-                                                              {QStringLiteral("to"), to},
-                                                              {QStringLiteral("text"), text},
-                                                              {QStringLiteral("date"), QStringLiteral("2026-03-01 12:00:00")},
-                                                              {QStringLiteral("linkId"), QString()},
-                                                              {QStringLiteral("networkCode"), QStringLiteral("63902")},
-                                                              {QStringLiteral("cost"), QStringLiteral("KES 0.0000")}});
+    return addEvent(QStringLiteral("at.inbound"),
+                    QJsonObject{{QStringLiteral("id"), id},
+                                {QStringLiteral("from"), from},
+                                {QStringLiteral("to"), to},
+                                {QStringLiteral("text"), text},
+                                {QStringLiteral("date"), QStringLiteral("2026-03-01 12:00:00")},
+                                {QStringLiteral("linkId"), QString()},
+                                {QStringLiteral("networkCode"), QStringLiteral("63902")},
+                                {QStringLiteral("cost"), QStringLiteral("KES 0.0000")}});
 }
 
 qint64 FakeRelay::addOptOut(const QString &phone, const QString &senderId)
@@ -137,10 +139,11 @@ void FakeRelay::handle(const QHttpServerRequest &request, QHttpServerResponder &
             return;
         }
         tokens.insert(issuedToken);
-        writeJson(responder, 201, QJsonObject{{QStringLiteral("device"), QStringLiteral("dev_%1").arg(m_enrolRequests)},
-                                              {QStringLiteral("token"), issuedToken},
-                                              {QStringLiteral("org"), org},
-                                              {QStringLiteral("org_name"), orgName}});
+        writeJson(responder, 201,
+                  QJsonObject{{QStringLiteral("device"), QStringLiteral("dev_%1").arg(m_enrolRequests)},
+                              {QStringLiteral("token"), issuedToken},
+                              {QStringLiteral("org"), org},
+                              {QStringLiteral("org_name"), orgName}});
         return;
     }
     if (request.method() == QHttpServerRequest::Method::Get && path == QStringLiteral("/v1/events")) {
@@ -148,7 +151,9 @@ void FakeRelay::handle(const QHttpServerRequest &request, QHttpServerResponder &
         FeedRequest asked;
         asked.after = query.queryItemValue(QStringLiteral("after")).toLongLong();
         asked.wait = qBound(0, query.queryItemValue(QStringLiteral("wait")).toInt(), 30);
-        asked.limit = query.hasQueryItem(QStringLiteral("limit")) ? qBound(1, query.queryItemValue(QStringLiteral("limit")).toInt(), 1000) : 500;
+        asked.limit = query.hasQueryItem(QStringLiteral("limit"))
+            ? qBound(1, query.queryItemValue(QStringLiteral("limit")).toInt(), 1000)
+            : 500;
         asked.token = bearer(request);
         asked.at = QDateTime::currentDateTimeUtc();
         m_feedRequests.append(asked);
@@ -162,14 +167,14 @@ void FakeRelay::handle(const QHttpServerRequest &request, QHttpServerResponder &
             writeJson(responder, 401, QJsonObject{{QStringLiteral("error"), QStringLiteral("unknown device token")}});
             return;
         }
-        const bool waiting = std::none_of(m_events.cbegin(), m_events.cend(), [&](const Event &e) { return e.seq > asked.after; });
+        const bool waiting
+            = std::none_of(m_events.cbegin(), m_events.cend(), [&](const Event &e) { return e.seq > asked.after; });
         if (waiting && asked.wait > 0) {
             QTcpSocket *socket = responder.socket();
             m_held.append(HeldPoll{std::make_shared<QHttpServerResponder>(std::move(responder)), socket, asked.after, asked.limit,
                                    asked.at.addSecs(asked.wait)});
-            connect(socket, &QAbstractSocket::disconnected, this, [this, socket] {
-                m_held.removeIf([socket](const HeldPoll &poll) { return poll.socket == socket; });
-            });
+            connect(socket, &QAbstractSocket::disconnected, this,
+                    [this, socket] { m_held.removeIf([socket](const HeldPoll &poll) { return poll.socket == socket; }); });
             return;
         }
         answerFeed(responder, asked.after, asked.limit);
@@ -196,7 +201,8 @@ void FakeRelay::answerFeed(QHttpServerResponder &responder, qint64 after, int li
                                   {QStringLiteral("data"), e.data}});
         next = e.seq;
     }
-    writeJson(responder, 200, QJsonObject{{QStringLiteral("events"), events}, {QStringLiteral("next"), next}, {QStringLiteral("more"), more}});
+    writeJson(responder, 200,
+              QJsonObject{{QStringLiteral("events"), events}, {QStringLiteral("next"), next}, {QStringLiteral("more"), more}});
 }
 
 void FakeRelay::wakeHeld()

@@ -36,8 +36,8 @@ public:
     explicit FakeRelay(QObject *parent = nullptr);
     ~FakeRelay() override;
 
-    bool start();              // 127.0.0.1, a free port
-    QUrl url() const;          // http://127.0.0.1:PORT
+    bool start(); // 127.0.0.1, a free port
+    QUrl url() const; // http://127.0.0.1:PORT
     quint16 port() const { return m_port; }
 
     // Enrolment codes that work once; what they give.
@@ -56,7 +56,11 @@ public:
     int eventCount() const { return int(m_events.size()); }
 
     // The feed answers the next `count` requests with this status (e.g. 500, 429, 401).
-    void failNext(int status, int count = 1) { m_failStatus = status; m_failCount = count; }
+    void failNext(int status, int count = 1)
+    {
+        m_failStatus = status;
+        m_failCount = count;
+    }
     // Stops listening and drops the connections (held polls included); comeBack() listens again.
     void goDown();
     bool comeBack();

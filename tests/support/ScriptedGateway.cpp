@@ -10,8 +10,7 @@ namespace kengele::test {
 ScriptedGateway::ScriptedGateway(Script s, QObject *parent)
     : SmsGateway(parent)
     , script(s ? std::move(s) : Script(&ScriptedGateway::acceptAll))
-{
-}
+{ }
 
 SendResult ScriptedGateway::acceptAll(const SendRequest &request)
 {

@@ -36,7 +36,7 @@ public:
     int answerDelayMs = 0;
     int m_maxPerRequest = 100;
     QList<SendRequest> requests;
-    QHash<QString, int> timesSent;  // phone → requests that carried it
+    QHash<QString, int> timesSent; // phone → requests that carried it
     int inFlight = 0;
     int maxInFlight = 0;
 };

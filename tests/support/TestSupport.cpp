@@ -99,8 +99,7 @@ bool isPostgresUrl(const QUrl &url)
 
 // Runs f on a fresh QPSQL connection to url, then removes the connection. Returns an error text, or
 // an empty string when f returned one.
-template<typename F>
-QString withPostgres(const QString &url, F &&f)
+template<typename F> QString withPostgres(const QString &url, F &&f)
 {
     static std::atomic<int> counter{0};
     const QString name = QStringLiteral("kengele-test-postgres-%1").arg(counter.fetch_add(1));
@@ -184,9 +183,8 @@ QString createScratchPostgresDatabase(const QString &prefix)
         name.prepend(QStringLiteral("t_"));
     name = name.left(40) + QLatin1Char('_')
         + QStringLiteral("%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
-    const QString problem = withPostgres(*server, [&](QSqlDatabase &db) {
-        return execute(db, QStringLiteral("CREATE DATABASE \"%1\"").arg(name));
-    });
+    const QString problem = withPostgres(
+        *server, [&](QSqlDatabase &db) { return execute(db, QStringLiteral("CREATE DATABASE \"%1\"").arg(name)); });
     if (!problem.isEmpty()) {
         qWarning("createScratchPostgresDatabase: %s", qPrintable(problem));
         return {};

@@ -19,8 +19,7 @@ class FixedClock final : public Clock
 public:
     explicit FixedClock(QDateTime now = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC))
         : m_now(std::move(now))
-    {
-    }
+    { }
     QDateTime nowUtc() const override { return m_now; }
     void set(const QDateTime &now) { m_now = now; }
     void advanceMs(qint64 ms) { m_now = m_now.addMSecs(ms); }
@@ -92,12 +91,12 @@ bool dropScratchPostgresDatabase(const QString &url);
 
 // In a test function (or initTestCase, to cover the whole class): skips when PostgreSQL is not
 // available, or fails when KENGELE_REQUIRE_POSTGRES=1.
-#define KENGELE_NEED_POSTGRES()                                                                        \
-    do {                                                                                               \
-        const QString kengelePostgresReason_ = ::kengele::test::postgresUnavailableReason();           \
-        if (!kengelePostgresReason_.isEmpty()) {                                                       \
-            if (::kengele::test::postgresRequired())                                                   \
-                QFAIL(qPrintable(QString(kengelePostgresReason_ + QStringLiteral(" (KENGELE_REQUIRE_POSTGRES=1)")))); \
-            QSKIP(qPrintable(kengelePostgresReason_));                                                 \
-        }                                                                                              \
+#define KENGELE_NEED_POSTGRES()                                                                                                  \
+    do {                                                                                                                         \
+        const QString kengelePostgresReason_ = ::kengele::test::postgresUnavailableReason();                                     \
+        if (!kengelePostgresReason_.isEmpty()) {                                                                                 \
+            if (::kengele::test::postgresRequired())                                                                             \
+                QFAIL(qPrintable(QString(kengelePostgresReason_ + QStringLiteral(" (KENGELE_REQUIRE_POSTGRES=1)"))));            \
+            QSKIP(qPrintable(kengelePostgresReason_));                                                                           \
+        }                                                                                                                        \
     } while (false)

@@ -113,7 +113,7 @@ qint64 TestCampaignsPage::launch(const QString &body, bool scheduledLater, bool 
     CampaignDraft d;
     d.name = QStringLiteral("Choir practice");
     d.body = body;
-    d.groupIds = { m_group };
+    d.groupIds = {m_group};
     d.gateway = QStringLiteral("simulator");
     d.chargeTokens = charged;
     if (scheduledLater)
@@ -129,7 +129,7 @@ qint64 TestCampaignsPage::launchRepeating(const Recurrence &recurrence, const QD
     CampaignDraft d;
     d.name = QStringLiteral("Sunday reminder");
     d.body = QStringLiteral("Service at 9am. Karibu!");
-    d.groupIds = { m_group };
+    d.groupIds = {m_group};
     d.chargeTokens = false;
     d.scheduledAt = start;
     d.recurrence = recurrence;
@@ -154,7 +154,7 @@ TestCampaignsPage::Sent TestCampaignsPage::dispatchWith(ScriptedGateway::Script 
     if (idle.isEmpty())
         idle.wait(5000);
     dispatcher.stop();
-    return { int(gateway->requests.size()), int(gateway->timesSent.size()) };
+    return {int(gateway->requests.size()), int(gateway->timesSent.size())};
 }
 
 void TestCampaignsPage::emptyPageInvitesToCompose()
@@ -280,7 +280,7 @@ void TestCampaignsPage::filterRecipientsByState()
     QCOMPARE(model->rowCount(), 4);
     for (int row = 0; row < model->rowCount(); ++row) {
         QCOMPARE(model->index(row, OutboxTableModel::StateColumn).data(OutboxTableModel::StateRole).toString(),
-            QStringLiteral("failed"));
+                 QStringLiteral("failed"));
         QCOMPARE(model->index(row, OutboxTableModel::StateColumn).data().toString(), QStringLiteral("Failed"));
         QCOMPARE(model->index(row, OutboxTableModel::ReasonColumn).data().toString(), QStringLiteral("InvalidPhoneNumber"));
         QVERIFY(model->index(row, OutboxTableModel::PhoneColumn).data().toString().endsWith(u'1'));
@@ -367,7 +367,7 @@ void TestCampaignsPage::cancelReleasesTokens()
     MessageBox::setNextAnswer(QMessageBox::Yes);
     QTest::mouseClick(cancel, Qt::LeftButton);
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("Harvest"))
-        || MessageBox::lastText().contains(QStringLiteral("Choir practice")));
+            || MessageBox::lastText().contains(QStringLiteral("Choir practice")));
     const Campaign campaign = *p.campaigns().get(id);
     QCOMPARE(campaign.status, QStringLiteral("cancelled"));
     QCOMPARE(campaign.states.value(QStringLiteral("cancelled")), 40);
@@ -447,8 +447,8 @@ void TestCampaignsPage::statusBarShowsTokensAndSimulation()
 void TestCampaignsPage::sendingProblemCanBeRetried()
 {
     Profile &p = **m_profile;
-    DispatchService dispatch(
-        p.database(), p.tokens(), p.clock(), GatewaySetup::factory(p.settings(), {}), GatewaySetup::options(p.settings()));
+    DispatchService dispatch(p.database(), p.tokens(), p.clock(), GatewaySetup::factory(p.settings(), {}),
+                             GatewaySetup::options(p.settings()));
     CampaignsPage page(p);
     page.setDispatchService(&dispatch);
     page.show();
@@ -533,8 +533,8 @@ void TestCampaignsPage::repeatingCampaignPauseResumeCancel()
 {
     Profile &p = **m_profile;
     // The test clock: Sunday 1 March 2026, 09:00.
-    const qint64 id = launchRepeating(
-        Recurrence::weekly({ Qt::Sunday }), QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC), QDate(2026, 4, 30));
+    const qint64 id = launchRepeating(Recurrence::weekly({Qt::Sunday}), QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC),
+                                      QDate(2026, 4, 30));
     QVERIFY(id > 0);
     CampaignsPage page(p);
     page.resize(1100, 700);
@@ -542,12 +542,12 @@ void TestCampaignsPage::repeatingCampaignPauseResumeCancel()
     QCOMPARE(page.currentCampaignId(), id);
     QCOMPARE(page.listModel()->index(0, CampaignListModel::StatusColumn).data().toString(), QStringLiteral("Repeats"));
     QCOMPARE(page.listModel()->index(0, CampaignListModel::WhenColumn).data().toString(),
-        QLocale().toString(QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC).toLocalTime(), QLocale::ShortFormat));
+             QLocale().toString(QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC).toLocalTime(), QLocale::ShortFormat));
 
     auto *rule = find<QLabel>(&page, "repeatRuleLabel");
     QVERIFY(rule->isVisible());
-    QVERIFY2(
-        rule->text().startsWith(QStringLiteral("Repeats every week on Sunday until 30 Apr 2026.")), qPrintable(rule->text()));
+    QVERIFY2(rule->text().startsWith(QStringLiteral("Repeats every week on Sunday until 30 Apr 2026.")),
+             qPrintable(rule->text()));
     QVERIFY(rule->text().contains(QStringLiteral("Next time: Sun 1 Mar")));
     // No empty progress bar or message table: an explanation instead.
     QVERIFY(!find<QProgressBar>(&page, "campaignProgressBar")->isVisible());
@@ -581,7 +581,7 @@ void TestCampaignsPage::repeatingCampaignPauseResumeCancel()
     QTest::mouseClick(cancel, Qt::LeftButton);
     QCOMPARE(p.campaigns().get(id)->status, QStringLiteral("recurring"));
     QVERIFY2(MessageBox::lastText().contains(QStringLiteral("Messages already sent by earlier times are not affected")),
-        qPrintable(MessageBox::lastText()));
+             qPrintable(MessageBox::lastText()));
     MessageBox::setNextAnswer(QMessageBox::Yes);
     QTest::mouseClick(cancel, Qt::LeftButton);
     QCOMPARE(p.campaigns().get(id)->status, QStringLiteral("cancelled"));
@@ -632,7 +632,7 @@ void TestCampaignsPage::skippedTimeShowsWhy()
     QVERIFY(!find<QPushButton>(&page, "editButton")->isVisible());
     QVERIFY(!find<QPushButton>(&page, "cancelButton")->isEnabled());
     QCOMPARE(page.listModel()->index(page.listModel()->rowOf(skippedId), CampaignListModel::StatusColumn).data().toString(),
-        QStringLiteral("Skipped"));
+             QStringLiteral("Skipped"));
     // And back to the repeating campaign it belongs to.
     auto *parent = find<QLabel>(&page, "parentCampaignLabel");
     QVERIFY(parent->isVisible());

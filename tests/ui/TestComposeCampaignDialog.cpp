@@ -122,7 +122,8 @@ void TestComposeCampaignDialog::previewMatchesTheServiceAndSendLaunches()
     check(groups, m_youth);
     QTest::keyClicks(find<QLineEdit>(&dialog, "campaignNameEdit"), QStringLiteral("Harvest"));
     // Long enough that names push some messages into a second part.
-    QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"),
+    QTest::keyClicks(
+        find<QPlainTextEdit>(&dialog, "messageEdit"),
         QStringLiteral("Dear {first_name} {last_name}, the harvest thanksgiving service is this Sunday at 9am. Bring "
                        "your family and friends; lunch follows in the church hall. God bless!"));
     auto *sendButton = find<QPushButton>(&dialog, "sendButton");
@@ -292,7 +293,7 @@ void TestComposeCampaignDialog::singlePersonTemplateAndPriority()
     QCOMPARE(dialog.preview()->recipients, 1);
     const CampaignDraft draft = dialog.draft();
     QCOMPARE(draft.templateId, saved->id);
-    QCOMPARE(draft.contactIds, QList<qint64> { p.contacts().findByPhone(u"+254710000045")->id });
+    QCOMPARE(draft.contactIds, QList<qint64>{p.contacts().findByPhone(u"+254710000045")->id});
     QVERIFY(draft.groupIds.isEmpty());
     MessageBox::setNextAnswer(QMessageBox::Yes);
     dialog.send();
@@ -392,8 +393,8 @@ void TestComposeCampaignDialog::weeklyRepeatingCampaignIsScheduled()
     QCOMPARE(start.time(), QTime(10, 0));
     QCOMPARE(until->date(), start.date().addMonths(3));
     for (int day = Qt::Monday; day <= Qt::Sunday; ++day)
-        QCOMPARE(
-            find<QCheckBox>(&dialog, qPrintable(QStringLiteral("repeatDayCheck%1").arg(day)))->isChecked(), day == Qt::Sunday);
+        QCOMPARE(find<QCheckBox>(&dialog, qPrintable(QStringLiteral("repeatDayCheck%1").arg(day)))->isChecked(),
+                 day == Qt::Sunday);
 
     // Wednesdays too, until the end of March.
     QTest::mouseClick(find<QCheckBox>(&dialog, "repeatDayCheck3"), Qt::LeftButton);
@@ -408,7 +409,7 @@ void TestComposeCampaignDialog::weeklyRepeatingCampaignIsScheduled()
     auto *summary = find<QLabel>(&dialog, "repeatSummaryLabel");
     QVERIFY(summary->isVisible());
     QVERIFY2(summary->text().contains(QStringLiteral("Repeats every week on Wednesday and Sunday until 31 Mar 2026: 9 times")),
-        qPrintable(summary->text()));
+             qPrintable(summary->text()));
     QVERIFY(summary->text().contains(QStringLiteral("1 Mar")));
     QVERIFY(summary->text().contains(QStringLiteral("each time")));
     QVERIFY(find<QLabel>(&dialog, "tokensValueLabel")->text().contains(QStringLiteral("each time")));
@@ -426,7 +427,7 @@ void TestComposeCampaignDialog::weeklyRepeatingCampaignIsScheduled()
     QVERIFY(dialog.launchedCampaignId() > 0);
     const Campaign campaign = *p.campaigns().get(dialog.launchedCampaignId());
     QCOMPARE(campaign.status, QStringLiteral("recurring"));
-    QCOMPARE(campaign.recurrence, Recurrence::weekly({ Qt::Wednesday, Qt::Sunday }));
+    QCOMPARE(campaign.recurrence, Recurrence::weekly({Qt::Wednesday, Qt::Sunday}));
     QCOMPARE(campaign.repeatUntil.toLocalTime().date(), QDate(2026, 3, 31));
     QCOMPARE(campaign.scheduledAt.toLocalTime(), QDateTime(QDate(2026, 3, 1), QTime(10, 0)));
     // Nothing is taken before a time goes.
@@ -524,8 +525,8 @@ void TestComposeCampaignDialog::editScheduledCampaign()
     CampaignDraft original;
     original.name = QStringLiteral("Harvest");
     original.body = QStringLiteral("Old text");
-    original.groupIds = { m_choir };
-    original.contactIds = { m_contacts.at(45) };
+    original.groupIds = {m_choir};
+    original.contactIds = {m_contacts.at(45)};
     original.gateway = QStringLiteral("africastalking");
     original.chargeTokens = true;
     original.priority = Priority::High;
@@ -552,8 +553,8 @@ void TestComposeCampaignDialog::editScheduledCampaign()
     QCOMPARE(find<QListWidget>(&dialog, "chosenContactsList")->count(), 1);
     QVERIFY(find<QLabel>(&dialog, "simulationBannerLabel")->isHidden());
     CampaignDraft shown = dialog.draft();
-    QCOMPARE(shown.groupIds, QList<qint64> { m_choir });
-    QCOMPARE(shown.contactIds, QList<qint64> { m_contacts.at(45) });
+    QCOMPARE(shown.groupIds, QList<qint64>{m_choir});
+    QCOMPARE(shown.contactIds, QList<qint64>{m_contacts.at(45)});
     QCOMPARE(shown.gateway, QStringLiteral("africastalking"));
     auto *sendButton = find<QPushButton>(&dialog, "sendButton");
     QCOMPARE(sendButton->text(), QStringLiteral("Save changes…"));
@@ -593,9 +594,9 @@ void TestComposeCampaignDialog::editRepeatingCampaign()
     CampaignDraft original;
     original.name = QStringLiteral("Sunday reminder");
     original.body = QStringLiteral("Service at 9am");
-    original.groupIds = { m_choir };
+    original.groupIds = {m_choir};
     original.scheduledAt = QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC);
-    original.recurrence = Recurrence::weekly({ Qt::Sunday });
+    original.recurrence = Recurrence::weekly({Qt::Sunday});
     original.repeatUntil = QDate(2026, 5, 31);
     const Result<Campaign> launched = p.campaigns().launch(original);
     QVERIFY(launched);
@@ -618,11 +619,11 @@ void TestComposeCampaignDialog::editRepeatingCampaign()
     QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
     MessageBox::setNextAnswer(QMessageBox::Yes);
     dialog.send();
-    QVERIFY2(
-        MessageBox::lastText().contains(QStringLiteral("What changes: how it repeats.")), qPrintable(MessageBox::lastText()));
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("What changes: how it repeats.")),
+             qPrintable(MessageBox::lastText()));
     const Campaign changed = *p.campaigns().get(launched->id);
     QCOMPARE(changed.status, QStringLiteral("recurring"));
-    QCOMPARE(changed.recurrence, Recurrence::weekly({ Qt::Wednesday }));
+    QCOMPARE(changed.recurrence, Recurrence::weekly({Qt::Wednesday}));
     QCOMPARE(changed.repeatUntil.toLocalTime().date(), QDate(2026, 4, 30));
     // This Wednesday, at the same time.
     QCOMPARE(changed.scheduledAt.toLocalTime(), QDateTime(QDate(2026, 3, 4), QTime(17, 0)));
@@ -635,7 +636,7 @@ void TestComposeCampaignDialog::campaignThatStartedMeanwhileCannotBeSaved()
     CampaignDraft original;
     original.name = QStringLiteral("Harvest");
     original.body = QStringLiteral("Old text");
-    original.groupIds = { m_choir };
+    original.groupIds = {m_choir};
     original.scheduledAt = p.clock().nowUtc().addDays(1);
     const Result<Campaign> launched = p.campaigns().launch(original);
     QVERIFY(launched);

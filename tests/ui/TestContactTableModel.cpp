@@ -94,7 +94,8 @@ void TestContactTableModel::followsChangesInTheStore()
     QCOMPARE(model.rowCount(), 1);
     QVERIFY(profile->contacts().optOut(QStringLiteral("0712345678"), QStringLiteral("STOP")));
     QCOMPARE(model.data(model.index(0, ContactTableModel::StatusColumn)).toString(), QStringLiteral("Opted out"));
-    QVERIFY(model.data(model.index(0, ContactTableModel::StatusColumn), Qt::ToolTipRole).toString().contains(QStringLiteral("STOP")));
+    QVERIFY(
+        model.data(model.index(0, ContactTableModel::StatusColumn), Qt::ToolTipRole).toString().contains(QStringLiteral("STOP")));
     QVERIFY(profile->contacts().remove({mary->id}));
     QCOMPARE(model.rowCount(), 0);
 }

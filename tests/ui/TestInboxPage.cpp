@@ -85,7 +85,8 @@ void TestInboxPage::receive(const QString &from, const QString &text)
 {
     RelayEventApplier applier(profile().database(), profile().contacts(), profile().tokens(), m_profile->clock());
     ++m_seq;
-    const RelayEvent event{m_seq, QStringLiteral("at.inbound"), QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).addSecs(m_seq * 60),
+    const RelayEvent event{m_seq, QStringLiteral("at.inbound"),
+                           QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).addSecs(m_seq * 60),
                            QJsonObject{{QStringLiteral("id"), QStringLiteral("in-%1").arg(m_seq)},
                                        {QStringLiteral("from"), from},
                                        {QStringLiteral("text"), text},
@@ -101,7 +102,8 @@ void TestInboxPage::receiveMany(int count)
     QList<RelayEvent> batch;
     for (int i = 0; i < count; ++i) {
         ++m_seq;
-        batch.append(RelayEvent{m_seq, QStringLiteral("at.inbound"), QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).addSecs(m_seq),
+        batch.append(RelayEvent{m_seq, QStringLiteral("at.inbound"),
+                                QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).addSecs(m_seq),
                                 QJsonObject{{QStringLiteral("id"), QStringLiteral("bulk-%1").arg(m_seq)},
                                             {QStringLiteral("from"), QStringLiteral("+2547%1").arg(10000000 + i)},
                                             {QStringLiteral("text"), QStringLiteral("Message number %1").arg(m_seq)}}});
@@ -158,7 +160,9 @@ void TestInboxPage::listsMessagesWithClearWords()
     page.show();
     InboxTableModel *model = page.model();
     QCOMPARE(model->rowCount(), 3);
-    auto cell = [model](int row, int column) { return model->index(row, column).data().toString(); };
+    auto cell = [model](int row, int column) {
+        return model->index(row, column).data().toString();
+    };
     // Newest first; a contact by name, anyone else by number.
     QCOMPARE(cell(0, InboxTableModel::FromColumn), QStringLiteral("+254722000222"));
     QCOMPARE(cell(0, InboxTableModel::HandledAsColumn), QStringLiteral("Opted out"));
@@ -169,7 +173,10 @@ void TestInboxPage::listsMessagesWithClearWords()
     // 08:01 UTC is 11:01 in Nairobi.
     QVERIFY2(cell(2, InboxTableModel::ReceivedColumn).contains(QStringLiteral("11:01")), qPrintable(cell(2, 2)));
     QVERIFY(model->index(0, 0).data(Qt::FontRole).value<QFont>().bold());
-    QVERIFY(model->index(0, InboxTableModel::HandledAsColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("opted the number out")));
+    QVERIFY(model->index(0, InboxTableModel::HandledAsColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("opted the number out")));
 
     // A long text is one short line in the list and whole in the detail pane.
     const QString longText = QStringLiteral("Habari pastor,\n") + QString(300, u'a');
@@ -283,7 +290,8 @@ void TestInboxPage::replyIsACampaignOfOneAfterConfirming()
     QVERIFY(!send->isEnabled());
     edit->setFocus();
     QTest::keyClicks(edit, QStringLiteral("At 9:00. Karibu!"));
-    QVERIFY2(page.replyCounterText().contains(QStringLiteral("16 / 160 characters · 1 SMS")), qPrintable(page.replyCounterText()));
+    QVERIFY2(page.replyCounterText().contains(QStringLiteral("16 / 160 characters · 1 SMS")),
+             qPrintable(page.replyCounterText()));
     QVERIFY2(page.replyCounterText().contains(QStringLiteral("no tokens (simulation)")), qPrintable(page.replyCounterText()));
     QVERIFY(send->isEnabled());
 

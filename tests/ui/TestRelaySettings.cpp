@@ -96,10 +96,14 @@ void TestRelaySettings::connectFailures_data()
 {
     QTest::addColumn<QString>("how");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("not an address") << "not an address" << "is not the address of a relay";
-    QTest::addRow("used or expired code") << "used code" << "did not accept this enrolment code";
-    QTest::addRow("unreachable") << "down" << "cannot reach the relay";
-    QTest::addRow("no code") << "no code" << "Type the enrolment code";
+    QTest::addRow("not an address") << "not an address"
+                                    << "is not the address of a relay";
+    QTest::addRow("used or expired code") << "used code"
+                                          << "did not accept this enrolment code";
+    QTest::addRow("unreachable") << "down"
+                                 << "cannot reach the relay";
+    QTest::addRow("no code") << "no code"
+                             << "Type the enrolment code";
 }
 
 void TestRelaySettings::connectFailures()
@@ -244,7 +248,8 @@ void TestRelaySettings::indicatorFollowsTheSync()
     // The relay refuses this computer: it must be connected again.
     relay.tokens.clear();
     relay.addInbound(QStringLiteral("in-3"), QStringLiteral("+254712000113"), QStringLiteral("Habari"));
-    QTRY_VERIFY_WITH_TIMEOUT(window.relayIndicatorText() == QStringLiteral("Relay: this computer must be connected again"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.relayIndicatorText() == QStringLiteral("Relay: this computer must be connected again"),
+                             20000);
     QVERIFY(!retry->isVisible());
     sync.stop();
 }

@@ -12,20 +12,20 @@
 #include "campaigns/GatewaySetup.h"
 #include "common/Language.h"
 #include "contacts/ContactDialog.h"
+#include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "contacts/ImportDialog.h"
 #include "demo/DemoCongregation.h"
 #include "gateway/GatewayConnection.h"
-#include "contacts/ContactService.h"
 #include "inbox/InboxPage.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxTableModel.h"
-#include "sync/RelayClient.h"
-#include "sync/RelayEventApplier.h"
-#include "sync/RelaySyncService.h"
-#include "sync/RelayLinkStore.h"
 #include "profile/Settings.h"
 #include "settings/SettingsDialog.h"
+#include "sync/RelayClient.h"
+#include "sync/RelayEventApplier.h"
+#include "sync/RelayLinkStore.h"
+#include "sync/RelaySyncService.h"
 #include "templates/TemplateEditor.h"
 #include "templates/TemplateService.h"
 #include "templates/TemplatesPage.h"
@@ -135,8 +135,8 @@ void TestScreenshots::pages()
     }
     {
         ImportDialog import(*profile,
-            test::testDataPath(QStringLiteral("import/vcard30_folded.vcf"))
-                .replace(QStringLiteral(".vcf"), QStringLiteral(".missing")));
+                            test::testDataPath(QStringLiteral("import/vcard30_folded.vcf"))
+                                .replace(QStringLiteral(".vcf"), QStringLiteral(".missing")));
         import.show();
         QTRY_VERIFY(import.isReady());
         save(&import, QStringLiteral("import-error-") + language);
@@ -187,8 +187,8 @@ void TestScreenshots::pages()
     draft.name = QStringLiteral("Sunday service reminder");
     draft.body = profile->templates().findByName(QStringLiteral("Sunday service reminder"))->body;
     draft.chargeTokens = false; // the simulator: as the compose dialog does
-    draft.groupIds = { profile->groups().findByName(QStringLiteral("Choir"))->id,
-        profile->groups().findByName(QStringLiteral("Women's Fellowship"))->id };
+    draft.groupIds = {profile->groups().findByName(QStringLiteral("Choir"))->id,
+                      profile->groups().findByName(QStringLiteral("Women's Fellowship"))->id};
     const auto launched = profile->campaigns().launch(draft);
     QVERIFY(launched);
     auto factory = [](const QString &, QString *whyNot) -> SmsGateway * {
@@ -212,8 +212,8 @@ void TestScreenshots::pages()
     QVERIFY(window.campaignsPage()->isVisible());
     window.campaignsPage()->selectCampaign(launched->id);
     QTRY_VERIFY_WITH_TIMEOUT(profile->campaigns().get(launched->id)->states.value(QStringLiteral("sent")) == 0
-            && profile->campaigns().get(launched->id)->status == QStringLiteral("done"),
-        15000);
+                                 && profile->campaigns().get(launched->id)->status == QStringLiteral("done"),
+                             15000);
     window.campaignsPage()->refresh();
     save(&window, QStringLiteral("campaigns-") + language);
     dispatch.stop();
@@ -222,7 +222,7 @@ void TestScreenshots::pages()
     CampaignDraft weekly = draft;
     weekly.name = QStringLiteral("Weekly service reminder");
     weekly.scheduledAt = QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC);
-    weekly.recurrence = Recurrence::weekly({ Qt::Sunday });
+    weekly.recurrence = Recurrence::weekly({Qt::Sunday});
     weekly.repeatUntil = QDate(2026, 5, 31);
     const auto repeating = profile->campaigns().launch(weekly);
     QVERIFY(repeating);
@@ -270,8 +270,9 @@ void TestScreenshots::pages()
         RelayEventApplier applier(profile->database(), profile->contacts(), profile->tokens(), profile.clock());
         const QList<std::pair<QString, QString>> texts = {
             {members->at(0).phone, QStringLiteral("Asante pastor kwa ibada ya leo. Mungu akubariki!")},
-            {QStringLiteral("+254798112233"), QStringLiteral("Habari, I visited on Sunday and would like to join the choir. "
-                                                             "When do you practise?")},
+            {QStringLiteral("+254798112233"),
+             QStringLiteral("Habari, I visited on Sunday and would like to join the choir. "
+                            "When do you practise?")},
             {members->at(1).phone, QStringLiteral("PRAY for my mother, she is in hospital in Nakuru since Friday.")},
             {members->at(2).phone, QStringLiteral("STOP")},
             {members->at(0).phone, QStringLiteral("Is the youth camp still on Saturday? My two children want to come.")},
@@ -280,7 +281,8 @@ void TestScreenshots::pages()
         qint64 seq = 0;
         for (const auto &[from, text] : texts) {
             ++seq;
-            events.append(RelayEvent{seq, QStringLiteral("at.inbound"), QDateTime(QDate(2026, 3, 15), QTime(15, 0), Qt::UTC).addSecs(seq * 1500),
+            events.append(RelayEvent{seq, QStringLiteral("at.inbound"),
+                                     QDateTime(QDate(2026, 3, 15), QTime(15, 0), Qt::UTC).addSecs(seq * 1500),
                                      QJsonObject{{QStringLiteral("id"), QStringLiteral("ATXid_%1").arg(seq)},
                                                  {QStringLiteral("from"), from},
                                                  {QStringLiteral("text"), text}}});

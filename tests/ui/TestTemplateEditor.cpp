@@ -60,13 +60,17 @@ void TestTemplateEditor::counterFollowsTyping_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("counter");
     QTest::addRow("empty") << QString() << "Empty message";
-    QTest::addRow("short") << "Hello" << "GSM-7 · 5 / 160 characters · 1 SMS";
+    QTest::addRow("short") << "Hello"
+                           << "GSM-7 · 5 / 160 characters · 1 SMS";
     QTest::addRow("160") << QString(160, u'a') << "GSM-7 · 160 / 160 characters · 1 SMS";
     QTest::addRow("161") << QString(161, u'a') << "GSM-7 · 161 characters · 2 SMS (145 more fit in the last part)";
-    QTest::addRow("euro counts two") << "Give €5" << "GSM-7 · 8 / 160 characters · 1 SMS";
-    QTest::addRow("Swahili stays GSM-7") << "Karibu kanisani, Mungu akubariki!" << "GSM-7 · 33 / 160 characters · 1 SMS";
+    QTest::addRow("euro counts two") << "Give €5"
+                                     << "GSM-7 · 8 / 160 characters · 1 SMS";
+    QTest::addRow("Swahili stays GSM-7") << "Karibu kanisani, Mungu akubariki!"
+                                         << "GSM-7 · 33 / 160 characters · 1 SMS";
     QTest::addRow("70 UCS-2") << (QStringLiteral("’") + QString(69, u'a')) << "UCS-2 · 70 / 70 characters · 1 SMS";
-    QTest::addRow("71 UCS-2") << (QStringLiteral("’") + QString(70, u'a')) << "UCS-2 · 71 characters · 2 SMS (63 more fit in the last part)";
+    QTest::addRow("71 UCS-2") << (QStringLiteral("’") + QString(70, u'a'))
+                              << "UCS-2 · 71 characters · 2 SMS (63 more fit in the last part)";
 }
 
 void TestTemplateEditor::counterFollowsTyping()

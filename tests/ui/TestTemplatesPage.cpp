@@ -34,7 +34,8 @@ void TestTemplatesPage::writeAndSaveANewTemplate()
     TemplatesPage page(profile->templates(), profile->contacts());
     page.show();
     QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("templateNameEdit")), QStringLiteral("Choir practice"));
-    QTest::keyClicks(page.findChild<QPlainTextEdit *>(QStringLiteral("messageEdit")), QStringLiteral("Hello {first_name}, practice at 2pm."));
+    QTest::keyClicks(page.findChild<QPlainTextEdit *>(QStringLiteral("messageEdit")),
+                     QStringLiteral("Hello {first_name}, practice at 2pm."));
     QVERIFY(page.isDirty());
     QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("saveTemplateButton")), Qt::LeftButton);
     QVERIFY(!page.isDirty());

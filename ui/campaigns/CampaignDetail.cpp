@@ -137,8 +137,8 @@ CampaignDetail::CampaignDetail(Profile &profile, QWidget *parent)
     m_filter->addItem(QString(), QString());
     for (const QString &state : CampaignText::messageStates())
         m_filter->addItem(QString(), state);
-    connect(
-        m_filter, &QComboBox::currentIndexChanged, this, [this] { m_model->setStateFilter(m_filter->currentData().toString()); });
+    connect(m_filter, &QComboBox::currentIndexChanged, this,
+            [this] { m_model->setStateFilter(m_filter->currentData().toString()); });
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("recipientsView"));
@@ -196,7 +196,7 @@ CampaignDetail::CampaignDetail(Profile &profile, QWidget *parent)
     m_occurrences->setRootIsDecorated(false);
     m_occurrences->setUniformRowHeights(true);
     m_occurrences->setAlternatingRowColors(true);
-    m_occurrences->setHeaderLabels({ tr("When"), tr("Status"), tr("People"), tr("Note") });
+    m_occurrences->setHeaderLabels({tr("When"), tr("Status"), tr("People"), tr("Note")});
     // The note (why a time was skipped) gets the room; its whole text is in its tooltip too.
     m_occurrences->header()->setStretchLastSection(true);
     for (int column = 0; column < 3; ++column)
@@ -290,12 +290,12 @@ void CampaignDetail::showCampaign()
 {
     const Campaign &c = m_campaign;
     m_title->setText(c.name);
-    m_status->setText(
-        c.id > 0 ? QStringLiteral("<b>%1</b>").arg(CampaignText::campaignStatus(c.status).toHtmlEscaped()) : QString());
+    m_status->setText(c.id > 0 ? QStringLiteral("<b>%1</b>").arg(CampaignText::campaignStatus(c.status).toHtmlEscaped())
+                               : QString());
     m_simulation->setVisible(c.id > 0 && CampaignText::isSimulation(c.gateway));
     const bool paused = c.status == QStringLiteral("paused");
-    m_pausedReason->setText(
-        c.statusReason.isEmpty() ? tr("Paused. Press Resume to go on sending.") : tr("Paused: %1").arg(c.statusReason));
+    m_pausedReason->setText(c.statusReason.isEmpty() ? tr("Paused. Press Resume to go on sending.")
+                                                     : tr("Paused: %1").arg(c.statusReason));
     m_pausedReason->setVisible(paused);
 
     const bool repeating = c.isRepeating();
@@ -340,9 +340,9 @@ void CampaignDetail::showCampaign()
     const int handled = total - waiting;
     m_progress->setRange(0, qMax(1, total));
     m_progress->setValue(total > 0 ? handled : 0);
-    m_progress->setFormat(total > 0
-            ? tr("%1 of %2 messages handled (%p%)").arg(CampaignText::number(handled), CampaignText::number(total))
-            : tr("No messages"));
+    m_progress->setFormat(
+        total > 0 ? tr("%1 of %2 messages handled (%p%)").arg(CampaignText::number(handled), CampaignText::number(total))
+                  : tr("No messages"));
     // A repeating campaign and a skipped time have no messages: no empty bar and table.
     const bool hasMessages = c.id > 0 && !repeating && !skipped;
     m_progress->setVisible(hasMessages);
@@ -387,7 +387,8 @@ void CampaignDetail::showRepeat()
         if (const Result<Campaign> parent = m_profile.campaigns().get(c.parentId); parent)
             parentName = parent->name;
     }
-    m_parentLink->setText(parentName.isEmpty()
+    m_parentLink->setText(
+        parentName.isEmpty()
             ? QString()
             : tr("One time of the repeating campaign “%1”. <a href=\"parent\">Show it</a>").arg(parentName.toHtmlEscaped()));
     m_parentLink->setVisible(!parentName.isEmpty());
@@ -487,8 +488,8 @@ void CampaignDetail::updateButtons()
     m_retryFailed->setVisible(hasMessages || !exists);
     const int uncertain = c.states.value(QStringLiteral("uncertain"));
     m_resendUncertain->setEnabled(exists && !cancelled && uncertain > 0);
-    m_resendUncertain->setText(
-        uncertain > 0 ? tr("Send “not sure” again (%1)…").arg(CampaignText::number(uncertain)) : tr("Send “not sure” again…"));
+    m_resendUncertain->setText(uncertain > 0 ? tr("Send “not sure” again (%1)…").arg(CampaignText::number(uncertain))
+                                             : tr("Send “not sure” again…"));
     const int failed = c.states.value(QStringLiteral("failed"));
     m_retryFailed->setEnabled(exists && !cancelled && failed > 0);
     m_retryFailed->setText(failed > 0 ? tr("Retry failed (%1)…").arg(CampaignText::number(failed)) : tr("Retry failed…"));
@@ -513,13 +514,14 @@ void CampaignDetail::pause()
         return;
     if (m_campaign.isRepeating()) {
         const Status paused = m_profile.campaigns().pauseRepeating(m_campaign.id);
-        reportAction(paused ? Result<int>(0) : Result<int>(std::unexpected(paused.error())),
+        reportAction(
+            paused ? Result<int>(0) : Result<int>(std::unexpected(paused.error())),
             tr("Paused: no more times go until you resume it. A time that is sending now goes on; pause it on its own."));
         return;
     }
     const Status paused = m_store->pause(m_campaign.id, tr("You paused it."));
     reportAction(paused ? Result<int>(0) : Result<int>(std::unexpected(paused.error())),
-        tr("Paused. Messages already handed to the gateway still go out; the rest wait."));
+                 tr("Paused. Messages already handed to the gateway still go out; the rest wait."));
 }
 
 void CampaignDetail::resume()
@@ -529,7 +531,7 @@ void CampaignDetail::resume()
     if (m_campaign.isRepeating()) {
         const Status resumed = m_profile.campaigns().resumeRepeating(m_campaign.id);
         reportAction(resumed ? Result<int>(1) : Result<int>(std::unexpected(resumed.error())),
-            tr("Repeating again. A time that was due while it was paused is not sent late."));
+                     tr("Repeating again. A time that was due while it was paused is not sent late."));
         return;
     }
     const Status resumed = m_store->resume(m_campaign.id);
@@ -541,7 +543,8 @@ void CampaignDetail::cancel()
     if (m_campaign.id <= 0)
         return;
     if (m_campaign.isRepeating()) {
-        if (MessageBox::question(this, tr("Cancel campaign"),
+        if (MessageBox::question(
+                this, tr("Cancel campaign"),
                 tr("Cancel “%1”?\n\nIt will not be sent again: no more times go. Messages already sent by earlier times "
                    "are not affected, and a time that is sending now goes on (cancel it on its own).")
                     .arg(m_campaign.name))
@@ -553,10 +556,10 @@ void CampaignDetail::cancel()
     }
     const int unsent = m_campaign.states.value(QStringLiteral("queued")) + m_campaign.states.value(QStringLiteral("uncertain"));
     if (MessageBox::question(this, tr("Cancel campaign"),
-            tr("Cancel “%1”?\n\n%Ln message(s) not yet sent will not be sent, and their tokens go back to the "
-               "budget. Messages already sent cannot be called back.",
-                nullptr, unsent)
-                .arg(m_campaign.name))
+                             tr("Cancel “%1”?\n\n%Ln message(s) not yet sent will not be sent, and their tokens go back to the "
+                                "budget. Messages already sent cannot be called back.",
+                                nullptr, unsent)
+                                 .arg(m_campaign.name))
         != QMessageBox::Yes)
         return;
     const Result<int> cancelled = m_store->cancel(m_campaign.id);
@@ -569,9 +572,9 @@ void CampaignDetail::resendUncertain()
     if (m_campaign.id <= 0 || uncertain == 0)
         return;
     if (MessageBox::question(this, tr("Send again"),
-            tr("For %Ln message(s) Kengele is not sure whether they went out: the connection broke while "
-               "they were being sent.\n\nSend them again? Some of these people may then get the message twice.",
-                nullptr, uncertain))
+                             tr("For %Ln message(s) Kengele is not sure whether they went out: the connection broke while "
+                                "they were being sent.\n\nSend them again? Some of these people may then get the message twice.",
+                                nullptr, uncertain))
         != QMessageBox::Yes)
         return;
     const Result<int> queued = m_store->resendUncertain(m_campaign.id);
@@ -586,8 +589,8 @@ void CampaignDetail::retryFailed()
     const QString cost = CampaignText::isSimulation(m_campaign.gateway) || m_campaign.tokens == 0
         ? tr("Simulated messages use no tokens.")
         : tr("Their tokens are set aside again before they go.");
-    if (MessageBox::question(
-            this, tr("Retry failed messages"), tr("Try the %Ln failed message(s) once more?", nullptr, failed) + u' ' + cost)
+    if (MessageBox::question(this, tr("Retry failed messages"),
+                             tr("Try the %Ln failed message(s) once more?", nullptr, failed) + u' ' + cost)
         != QMessageBox::Yes)
         return;
     const Result<int> queued = m_store->retryFailed(m_campaign.id);

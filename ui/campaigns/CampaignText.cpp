@@ -9,8 +9,8 @@ namespace kengele {
 
 QStringList CampaignText::messageStates()
 {
-    return { QStringLiteral("queued"), QStringLiteral("submitting"), QStringLiteral("sent"), QStringLiteral("delivered"),
-        QStringLiteral("failed"), QStringLiteral("uncertain"), QStringLiteral("cancelled") };
+    return {QStringLiteral("queued"), QStringLiteral("submitting"), QStringLiteral("sent"),     QStringLiteral("delivered"),
+            QStringLiteral("failed"), QStringLiteral("uncertain"),  QStringLiteral("cancelled")};
 }
 
 QString CampaignText::messageState(const QString &state)
@@ -128,7 +128,8 @@ QString CampaignText::dayAndTime(const QDateTime &utc)
     const QDateTime local = utc.toLocalTime();
     const QLocale locale;
     const QString date = locale.toString(local.date(),
-        local.date().year() == QDate::currentDate().year() ? QStringLiteral("ddd d MMM") : QStringLiteral("ddd d MMM yyyy"));
+                                         local.date().year() == QDate::currentDate().year() ? QStringLiteral("ddd d MMM")
+                                                                                            : QStringLiteral("ddd d MMM yyyy"));
     //: A day and a time: "Sun 7 Dec 10:00"
     return tr("%1 %2").arg(date, locale.toString(local.time(), QLocale::ShortFormat));
 }

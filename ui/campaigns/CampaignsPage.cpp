@@ -123,7 +123,7 @@ CampaignsPage::CampaignsPage(Profile &profile, QWidget *parent)
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 340, 760 });
+    splitter->setSizes({340, 760});
 
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(new QLabel(tr("<h1>Campaigns</h1>"), this));

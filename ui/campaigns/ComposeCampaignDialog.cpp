@@ -138,7 +138,7 @@ ComposeCampaignDialog::ComposeCampaignDialog(Profile &profile, QWidget *parent)
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 3);
-    splitter->setSizes({ 300, 450, 400 });
+    splitter->setSizes({300, 450, 400});
 
     m_send = new QPushButton(tr("Send…"), this);
     m_send->setObjectName(QStringLiteral("sendButton"));
@@ -350,21 +350,22 @@ void ComposeCampaignDialog::buildMessage(QWidget *pane)
 
     m_priority = new QComboBox(pane);
     m_priority->setObjectName(QStringLiteral("priorityCombo"));
-    for (const Priority p : { Priority::Low, Priority::Normal, Priority::High, Priority::Urgent })
+    for (const Priority p : {Priority::Low, Priority::Normal, Priority::High, Priority::Urgent})
         m_priority->addItem(CampaignText::priority(p), int(p));
     m_priority->setCurrentIndex(m_priority->findData(int(Priority::Normal)));
     m_priority->setItemData(m_priority->findData(int(Priority::Urgent)),
-        tr("Goes before everything else, even during quiet hours at night. For funerals and emergencies."), Qt::ToolTipRole);
-    m_priority->setItemData(
-        m_priority->findData(int(Priority::Low)), tr("Goes after other campaigns that are waiting."), Qt::ToolTipRole);
+                            tr("Goes before everything else, even during quiet hours at night. For funerals and emergencies."),
+                            Qt::ToolTipRole);
+    m_priority->setItemData(m_priority->findData(int(Priority::Low)), tr("Goes after other campaigns that are waiting."),
+                            Qt::ToolTipRole);
     connect(m_priority, &QComboBox::currentIndexChanged, this, &ComposeCampaignDialog::schedulePreview);
 
     m_account = new QComboBox(pane);
     m_account->setObjectName(QStringLiteral("accountCombo"));
     if (const auto accounts = m_profile.tokens().budgetAccounts(); accounts) {
         for (const TokenAccount &account : *accounts)
-            m_account->addItem(
-                tr("%1 (%Ln token(s))", nullptr, int(qMin<qint64>(account.balance, INT_MAX))).arg(account.name), account.name);
+            m_account->addItem(tr("%1 (%Ln token(s))", nullptr, int(qMin<qint64>(account.balance, INT_MAX))).arg(account.name),
+                               account.name);
     }
     if (m_account->count() == 0)
         m_account->addItem(QStringLiteral("Main"), QStringLiteral("Main"));
@@ -567,8 +568,8 @@ void ComposeCampaignDialog::updateRepeatControls()
             m_days.at(startLocal().date().dayOfWeek() - 1)->setChecked(true);
     }
     const int day = startLocal().date().day();
-    m_monthDay->setText(
-        day >= 29 ? tr("on day %1 of each month (or the month's last day)").arg(day) : tr("on day %1 of each month").arg(day));
+    m_monthDay->setText(day >= 29 ? tr("on day %1 of each month (or the month's last day)").arg(day)
+                                  : tr("on day %1 of each month").arg(day));
     schedulePreview();
 }
 
@@ -879,7 +880,7 @@ void ComposeCampaignDialog::showSamples(const QStringList &samples)
 void ComposeCampaignDialog::updateQuietHoursHint()
 {
     const Settings &settings = m_profile.settings();
-    const QuietHours quiet { settings.quietHoursStart(), settings.quietHoursEnd() };
+    const QuietHours quiet{settings.quietHoursStart(), settings.quietHoursEnd()};
     // A repeating message: when its first time goes.
     const QDateTime at = isRepeating() ? recurrence().first(startLocal()) : startLocal();
     const bool urgent = Priority(m_priority->currentData().toInt()) == Priority::Urgent;
@@ -909,7 +910,7 @@ void ComposeCampaignDialog::updatePreview()
     auto clear = [&] {
         m_preview.reset();
         for (QLabel *label :
-            { m_recipients, m_leftOut, m_partsEach, m_partsTotal, m_tokens, m_balance, m_balanceAfter, m_encoding })
+             {m_recipients, m_leftOut, m_partsEach, m_partsTotal, m_tokens, m_balance, m_balanceAfter, m_encoding})
             label->setText(dash);
         m_warnings->hide();
         m_repeatSummary->hide();
@@ -986,9 +987,9 @@ void ComposeCampaignDialog::updatePreview()
     else
         m_balanceAfter->setText(tr("%1 tokens").arg(CampaignText::number(after)));
     m_balanceAfter->setStyleSheet(after < 0 ? QStringLiteral("color: #b00020; font-weight: 600;") : QString());
-    m_encoding->setText(p.encoding == QStringLiteral("GSM-7") ? tr("plain (160 per SMS part)")
-            : p.encoding == QStringLiteral("UCS-2")           ? tr("Unicode (70 per SMS part)")
-                                                              : tr("plain for some, Unicode for others"));
+    m_encoding->setText(p.encoding == QStringLiteral("GSM-7")       ? tr("plain (160 per SMS part)")
+                            : p.encoding == QStringLiteral("UCS-2") ? tr("Unicode (70 per SMS part)")
+                                                                    : tr("plain for some, Unicode for others"));
 
     QStringList warnings = p.warnings;
     if (simulated)
@@ -1087,7 +1088,7 @@ void ComposeCampaignDialog::send()
                      .arg(CampaignText::repeats(d.recurrence, d.repeatUntil), CampaignText::dayAndTime(p.firstOccurrence));
         lines << QString();
         lines << tr("Each time: %Ln person(s), %1 SMS parts (counted again each time with the members of that day).", nullptr,
-            p.recipients)
+                    p.recipients)
                      .arg(CampaignText::number(p.segments));
         if (d.chargeTokens)
             lines << tr("Cost each time: %1 tokens from %2, taken when it goes. After the first time %3 tokens are left.")

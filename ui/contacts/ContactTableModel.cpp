@@ -115,7 +115,8 @@ QVariant ContactTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (index.column() == StatusColumn && contact->optedOut)
-            return contact->optOutReason.isEmpty() ? tr("Receives no messages") : tr("Receives no messages: %1").arg(contact->optOutReason);
+            return contact->optOutReason.isEmpty() ? tr("Receives no messages")
+                                                   : tr("Receives no messages: %1").arg(contact->optOutReason);
         if (index.column() == PhoneColumn && contact->phoneRaw != contact->phone)
             return tr("Entered as %1").arg(contact->phoneRaw);
         break;

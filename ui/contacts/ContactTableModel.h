@@ -55,7 +55,6 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
 
 private:
-
     ContactService &m_contacts;
     ContactQuery m_query;
     int m_count = 0;

@@ -257,8 +257,9 @@ void ContactsPage::toggleOptOutOfSelected()
     if (chosen.isEmpty())
         return;
     for (const Contact &contact : std::as_const(chosen)) {
-        const Status status = allOptedOut ? m_contacts.optIn(contact.phone)
-                                          : m_contacts.optOut(contact.phone, tr("Stopped by office staff"), QStringLiteral("staff"));
+        const Status status = allOptedOut
+            ? m_contacts.optIn(contact.phone)
+            : m_contacts.optOut(contact.phone, tr("Stopped by office staff"), QStringLiteral("staff"));
         if (!status) {
             MessageBox::warning(this, tr("Contacts"), status.error().message);
             return;
@@ -308,7 +309,8 @@ void ContactsPage::importContacts(const QString &filePath)
 void ContactsPage::exportContacts()
 {
     const qint64 groupId = m_groupFilter->currentData().toLongLong();
-    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QStringLiteral("/contacts.csv");
+    const QString suggested
+        = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QStringLiteral("/contacts.csv");
     const QString path = QFileDialog::getSaveFileName(this, tr("Export contacts"), suggested, tr("CSV spreadsheet (*.csv)"));
     if (path.isEmpty())
         return;

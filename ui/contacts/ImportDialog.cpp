@@ -104,7 +104,8 @@ void ImportDialog::buildMappingPage()
     m_warnings = new QLabel(m_mappingPage);
     m_warnings->setObjectName(QStringLiteral("importWarningsLabel"));
     m_warnings->setWordWrap(true);
-    m_warnings->setStyleSheet(QStringLiteral("background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px; padding: 6px;"));
+    m_warnings->setStyleSheet(
+        QStringLiteral("background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px; padding: 6px;"));
     m_headerRow = new QCheckBox(tr("The first row holds column titles"), m_mappingPage);
     m_headerRow->setObjectName(QStringLiteral("headerRowCheck"));
     connect(m_headerRow, &QCheckBox::toggled, this, [this](bool header) {
@@ -150,7 +151,8 @@ void ImportDialog::buildMappingPage()
     layout->addWidget(m_summary);
     layout->addWidget(m_warnings);
     layout->addWidget(m_headerRow);
-    layout->addWidget(new QLabel(tr("Check what each column holds. Columns set to “Do not import” are left out."), m_mappingPage));
+    layout->addWidget(
+        new QLabel(tr("Check what each column holds. Columns set to “Do not import” are left out."), m_mappingPage));
     layout->addWidget(m_mappingTable, 1);
     layout->addLayout(groupRow);
     layout->addLayout(buttons);
@@ -171,8 +173,9 @@ void ImportDialog::buildProgressPage()
     layout->addStretch();
     layout->addWidget(m_progressText);
     layout->addWidget(m_progress);
-    layout->addWidget(new QLabel(tr("Nothing is changed until the whole file has been read. Cancelling leaves your contacts as they were."),
-                                 m_progressPage));
+    layout->addWidget(
+        new QLabel(tr("Nothing is changed until the whole file has been read. Cancelling leaves your contacts as they were."),
+                   m_progressPage));
     layout->addStretch();
     layout->addWidget(m_cancelButton, 0, Qt::AlignRight);
     m_pages->addWidget(m_progressPage);
@@ -288,13 +291,16 @@ void ImportDialog::startImport()
     QPointer<ImportDialog> self(this);
     options.progress = [self](qint64 done, qint64 total) {
         QMetaObject::invokeMethod(
-            self, [self, done, total] {
+            self,
+            [self, done, total] {
                 if (self)
                     self->showProgress(done, total);
             },
             Qt::QueuedConnection);
     };
-    options.isCancelled = [cancel = m_cancel] { return cancel->load(); };
+    options.isCancelled = [cancel = m_cancel] {
+        return cancel->load();
+    };
 
     ContactImporter importer(m_profile.database(), m_profile.phones(), m_profile.clock());
     const ImportPreview preview = *m_preview;
@@ -342,13 +348,16 @@ void ImportDialog::importFinished()
     const ImportReport &report = *m_report;
     QString text = tr("<h3>Import finished</h3>") + tr("%n new contact(s) added.", nullptr, report.created);
     if (report.updated > 0)
-        text += QStringLiteral("<br>") + tr("%n row(s) matched a number already known and updated that contact.", nullptr, report.updated);
+        text += QStringLiteral("<br>")
+            + tr("%n row(s) matched a number already known and updated that contact.", nullptr, report.updated);
     if (!report.groupsCreated.isEmpty())
-        text += QStringLiteral("<br>") + tr("New groups: %1").arg(report.groupsCreated.join(QStringLiteral(", ")).toHtmlEscaped());
+        text
+            += QStringLiteral("<br>") + tr("New groups: %1").arg(report.groupsCreated.join(QStringLiteral(", ")).toHtmlEscaped());
     for (const QString &warning : report.warnings)
         text += QStringLiteral("<br><i>") + warning.toHtmlEscaped() + QStringLiteral("</i>");
     if (!report.skipped.isEmpty())
-        text += QStringLiteral("<br><br><b>") + tr("%n row(s) were not imported:", nullptr, int(report.skipped.size())) + QStringLiteral("</b>");
+        text += QStringLiteral("<br><br><b>") + tr("%n row(s) were not imported:", nullptr, int(report.skipped.size()))
+            + QStringLiteral("</b>");
     m_resultText->setText(text);
     m_skipped->setRowCount(int(report.skipped.size()));
     for (int row = 0; row < report.skipped.size(); ++row) {
@@ -372,9 +381,9 @@ void ImportDialog::saveSkippedRows()
 {
     if (!m_report)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the rows that were not imported"),
-                                                      QDir::home().filePath(QStringLiteral("skipped-rows.csv")),
-                                                      tr("CSV spreadsheet (*.csv)"));
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Save the rows that were not imported"),
+                                       QDir::home().filePath(QStringLiteral("skipped-rows.csv")), tr("CSV spreadsheet (*.csv)"));
     if (path.isEmpty())
         return;
     QSaveFile file(path);
@@ -383,7 +392,8 @@ void ImportDialog::saveSkippedRows()
         return;
     }
     QByteArray bytes("\xEF\xBB\xBF");
-    bytes += (ContactExporter::csvCell(tr("Line")) + u',' + ContactExporter::csvCell(tr("Reason")) + QStringLiteral("\r\n")).toUtf8();
+    bytes += (ContactExporter::csvCell(tr("Line")) + u',' + ContactExporter::csvCell(tr("Reason")) + QStringLiteral("\r\n"))
+                 .toUtf8();
     for (const SkippedRow &row : m_report->skipped)
         bytes += (QString::number(row.line) + u',' + ContactExporter::csvCell(row.reason) + QStringLiteral("\r\n")).toUtf8();
     file.write(bytes);

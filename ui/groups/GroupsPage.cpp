@@ -162,7 +162,8 @@ QTableView *GroupsPage::makeContactView(ContactTableModel *model, const QString 
     // The name takes what is left; phone and status keep the width they need.
     view->horizontalHeader()->setStretchLastSection(false);
     view->horizontalHeader()->setSectionResizeMode(ContactTableModel::NameColumn, QHeaderView::Stretch);
-    view->setColumnWidth(ContactTableModel::PhoneColumn, view->fontMetrics().horizontalAdvance(QStringLiteral("+254 712 345 678")) + 12);
+    view->setColumnWidth(ContactTableModel::PhoneColumn,
+                         view->fontMetrics().horizontalAdvance(QStringLiteral("+254 712 345 678")) + 12);
     view->setColumnWidth(ContactTableModel::StatusColumn, view->fontMetrics().horizontalAdvance(tr("Opted out")) + 24);
     return view;
 }
@@ -239,8 +240,8 @@ void GroupsPage::deleteGroup()
     const auto group = m_groups.get(m_currentGroupId);
     if (!group)
         return;
-    const QString question = tr("Delete the group “%1”? Its %n member(s) stay in your contacts.", nullptr, group->memberCount)
-                                 .arg(group->name);
+    const QString question
+        = tr("Delete the group “%1”? Its %n member(s) stay in your contacts.", nullptr, group->memberCount).arg(group->name);
     if (MessageBox::question(this, tr("Delete group"), question) != QMessageBox::Yes)
         return;
     if (const Status removed = m_groups.remove(group->id); !removed)

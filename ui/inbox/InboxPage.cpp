@@ -372,7 +372,8 @@ void InboxPage::showMessage(const InboxMessage &message)
     else
         m_sender->setText(tr("<b>%1</b> · not in your contacts").arg(message.phone.toHtmlEscaped()));
     m_received->setText(tr("Received %1").arg(CampaignText::dayAndTime(message.received)));
-    m_handledAs->setText(InboxText::handledAs(message.handledAs) + QStringLiteral(": ") + InboxText::handledAsHelp(message.handledAs));
+    m_handledAs->setText(InboxText::handledAs(message.handledAs) + QStringLiteral(": ")
+                         + InboxText::handledAsHelp(message.handledAs));
     m_handledAs->setVisible(message.handledAs != InboxText::Message);
     m_text->setPlainText(message.text);
     m_addSender->setVisible(!known);
@@ -401,7 +402,8 @@ void InboxPage::updateReplyState()
     const SegmentInfo info = SegmentCounter::count(text);
     const bool simulation = CampaignText::isSimulation(m_profile.settings().gatewayProvider());
     if (blocked || info.segments == 0) {
-        m_replyCounter->setText(blocked ? QString() : tr("One SMS holds 160 letters (70 with special characters such as emoji)."));
+        m_replyCounter->setText(blocked ? QString()
+                                        : tr("One SMS holds 160 letters (70 with special characters such as emoji)."));
     } else {
         QString counter;
         if (info.segments == 1) {
@@ -413,8 +415,7 @@ void InboxPage::updateReplyState()
         // What it costs is the pipeline's count (the text as it will be sent), not this one.
         const Result<CampaignPreview> preview = m_profile.inbox().previewReply(m_shownId, text);
         const int tokens = preview ? preview->tokens : info.segments;
-        counter += QStringLiteral(" · ")
-            + (simulation ? tr("no tokens (simulation)") : tr("costs %n token(s)", nullptr, tokens));
+        counter += QStringLiteral(" · ") + (simulation ? tr("no tokens (simulation)") : tr("costs %n token(s)", nullptr, tokens));
         if (info.isUnicode())
             counter += u'\n' + tr("“%1” is a special character: each SMS holds fewer letters.").arg(info.firstNonGsm);
         m_replyCounter->setText(counter);

@@ -15,9 +15,9 @@ class InboxText final
     Q_DECLARE_TR_FUNCTIONS(InboxText)
 
 public:
-    static const QString Message;  // "inbox"
-    static const QString OptOut;   // "optout"
-    static const QString Prayer;   // "prayer"
+    static const QString Message; // "inbox"
+    static const QString OptOut; // "optout"
+    static const QString Prayer; // "prayer"
 
     // "Message", "Opted out", "Prayer request".
     static QString handledAs(const QString &keyword);

@@ -72,10 +72,11 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
     m_reportUrl->setClearButtonEnabled(true);
     auto *reportLayout = new QVBoxLayout(m_reportUrlBox);
     reportLayout->setContentsMargins(20, 0, 0, 0);
-    reportLayout->addWidget(new QLabel(tr("Send the simulator's delivery reports through the relay (hook address):"), m_reportUrlBox));
+    reportLayout->addWidget(
+        new QLabel(tr("Send the simulator's delivery reports through the relay (hook address):"), m_reportUrlBox));
     reportLayout->addWidget(m_reportUrl);
-    reportLayout->addWidget(hint(tr("For a demonstration: the reports go to the relay and come back like real ones."),
-                                 m_reportUrlBox));
+    reportLayout->addWidget(
+        hint(tr("For a demonstration: the reports go to the relay and come back like real ones."), m_reportUrlBox));
 
     m_username = new QLineEdit(m_settings.gatewayUsername(), this);
     m_username->setObjectName(QStringLiteral("usernameEdit"));
@@ -149,9 +150,9 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
     general->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     general->addRow(tr("Sender ID:"), m_senderId);
     general->addRow(QString(),
-        hint(tr("The name people see as the sender: up to 11 letters, digits and spaces, registered with "
-                "Africa's Talking. Leave it empty to use your account's default."),
-            this));
+                    hint(tr("The name people see as the sender: up to 11 letters, digits and spaces, registered with "
+                            "Africa's Talking. Leave it empty to use your account's default."),
+                         this));
     general->addRow(tr("Sending speed:"), m_rate);
     general->addRow(QString(), hint(tr("At most this many messages a second. 20 suits most accounts."), this));
 
@@ -266,9 +267,10 @@ Status GatewaySettingsWidget::validate()
     } else if (!useAfricasTalking() && !reportUrl.isEmpty()
                && (!report.isValid() || (report.scheme() != QStringLiteral("http") && report.scheme() != QStringLiteral("https"))
                    || report.host().isEmpty())) {
-        result = fail(ErrorCode::InvalidInput, tr("“%1” is not a web address. Paste the relay's delivery-report hook address "
-                                                  "(it ends in /at/delivery), or leave the field empty.")
-                                                   .arg(reportUrl));
+        result = fail(ErrorCode::InvalidInput,
+                      tr("“%1” is not a web address. Paste the relay's delivery-report hook address "
+                         "(it ends in /at/delivery), or leave the field empty.")
+                          .arg(reportUrl));
     } else if (useAfricasTalking()) {
         AfricasTalkingGateway::Settings at;
         at.username = m_username->text().trimmed();
@@ -290,8 +292,8 @@ QString GatewaySettingsWidget::settingsSignature() const
     // What the dispatcher's gateways are made from (the sender ID travels with each campaign).
     if (m_settings.gatewayProvider() != AfricasTalking)
         return m_settings.gatewayProvider() + u'\n' + m_settings.simulatorReportUrl();
-    return QStringList { m_settings.gatewayProvider(), m_settings.gatewayUsername(), m_settings.gatewayEnvironment(),
-        m_settings.gatewayBaseUrl() }
+    return QStringList{m_settings.gatewayProvider(), m_settings.gatewayUsername(), m_settings.gatewayEnvironment(),
+                       m_settings.gatewayBaseUrl()}
         .join(u'\n');
 }
 
@@ -389,7 +391,7 @@ void GatewaySettingsWidget::connectAndAsk(const QString &apiKey)
         at.requestTimeoutMs = 20'000;
         m_connection = GatewayConnection::africasTalking(at, &whyNot);
     } else {
-        m_connection = GatewayConnection::simulation(SimulatorOptions {}, &whyNot);
+        m_connection = GatewayConnection::simulation(SimulatorOptions{}, &whyNot);
     }
     if (!m_connection) {
         showTestResult(false, whyNot);

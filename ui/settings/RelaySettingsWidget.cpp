@@ -55,8 +55,7 @@ struct ConnectAttempt {
     ConnectAttempt(Profile &profile, SecretStore &secrets)
         : client(network)
         , connector(profile.settings(), secrets, profile.database(), client, profile.clock())
-    {
-    }
+    { }
     QNetworkAccessManager network;
     RelayClient client;
     RelayConnector connector;
@@ -157,7 +156,7 @@ void RelaySettingsWidget::showLink()
     if (m_sync) {
         const RelayStatusText::Indicator indicator = RelayStatusText::indicator(status, true, m_profile.clock().nowUtc());
         m_state->setText(status.lastError.isEmpty() || status.connected ? indicator.text
-                                                                         : indicator.text + u'\n' + status.lastError);
+                                                                        : indicator.text + u'\n' + status.lastError);
     } else {
         m_state->setText(tr("Not syncing."));
     }
@@ -211,8 +210,9 @@ void RelaySettingsWidget::connectDevice()
         }
         self->m_code->clear();
         const QString organisation = enrolled->orgName.isEmpty() ? enrolled->org : enrolled->orgName;
-        self->showResult(true, tr("Connected to “%1”. Messages from members and delivery reports now come to this computer.")
-                                   .arg(organisation));
+        self->showResult(
+            true,
+            tr("Connected to “%1”. Messages from members and delivery reports now come to this computer.").arg(organisation));
         self->showLink();
         Q_EMIT self->connected();
     });

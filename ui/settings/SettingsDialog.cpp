@@ -38,9 +38,10 @@ SettingsDialog::SettingsDialog(Profile &profile, SecretStore &secrets, QWidget *
     m_region = new QComboBox(general);
     m_region->setObjectName(QStringLiteral("regionCombo"));
     // The countries Kengele's users are in first, then the rest of the world.
-    const QStringList common = { QStringLiteral("KE"), QStringLiteral("UG"), QStringLiteral("TZ"), QStringLiteral("RW"),
-        QStringLiteral("BI"), QStringLiteral("SS"), QStringLiteral("ET"), QStringLiteral("CD"), QStringLiteral("ZM"),
-        QStringLiteral("MW"), QStringLiteral("NG"), QStringLiteral("GH"), QStringLiteral("ZA") };
+    const QStringList common
+        = {QStringLiteral("KE"), QStringLiteral("UG"), QStringLiteral("TZ"), QStringLiteral("RW"), QStringLiteral("BI"),
+           QStringLiteral("SS"), QStringLiteral("ET"), QStringLiteral("CD"), QStringLiteral("ZM"), QStringLiteral("MW"),
+           QStringLiteral("NG"), QStringLiteral("GH"), QStringLiteral("ZA")};
     for (const QString &code : common)
         m_region->addItem(tr("%1 (%2)").arg(PhoneNormalizer::regionName(code), code), code);
     m_region->setCurrentIndex(qMax(0, m_region->findData(m_settings.phoneRegion())));
@@ -48,8 +49,8 @@ SettingsDialog::SettingsDialog(Profile &profile, SecretStore &secrets, QWidget *
     auto *form = new QFormLayout(general);
     form->addRow(tr("Language:"), m_language);
     form->addRow(tr("Country for phone numbers:"), m_region);
-    auto *hint = new QLabel(
-        tr("Numbers typed without a country code, like 0712 345 678, are read as numbers of this country."), general);
+    auto *hint = new QLabel(tr("Numbers typed without a country code, like 0712 345 678, are read as numbers of this country."),
+                            general);
     hint->setWordWrap(true);
     form->addRow(QString(), hint);
 

@@ -58,13 +58,15 @@ TemplateEditor::TemplateEditor(ContactService &contacts, QWidget *parent)
     m_encodingBox = new QFrame(this);
     m_encodingBox->setObjectName(QStringLiteral("encodingBox"));
     m_encodingBox->setFrameShape(QFrame::StyledPanel);
-    m_encodingBox->setStyleSheet(QStringLiteral("#encodingBox { background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px; }"));
+    m_encodingBox->setStyleSheet(
+        QStringLiteral("#encodingBox { background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px; }"));
     m_encodingWarning = new QLabel(m_encodingBox);
     m_encodingWarning->setObjectName(QStringLiteral("encodingWarningLabel"));
     m_encodingWarning->setWordWrap(true);
     m_replace = new QPushButton(tr("Replace look-alikes"), m_encodingBox);
     m_replace->setObjectName(QStringLiteral("replaceLookalikesButton"));
-    m_replace->setToolTip(tr("Change curly quotes, long dashes and similar characters to plain ones, so more text fits in each SMS."));
+    m_replace->setToolTip(
+        tr("Change curly quotes, long dashes and similar characters to plain ones, so more text fits in each SMS."));
     connect(m_replace, &QPushButton::clicked, this, &TemplateEditor::replaceLookalikes);
     auto *encodingLayout = new QHBoxLayout(m_encodingBox);
     encodingLayout->addWidget(m_encodingWarning, 1);
@@ -277,7 +279,8 @@ void TemplateEditor::updateInfo()
         const QString rendered = parsed.render(mergeValuesFor(contact, contact.groups.value(0), QDate::currentDate()));
         const SegmentInfo renderedInfo = SegmentCounter::count(rendered);
         m_preview->setText(rendered);
-        m_previewCounter->setText(tr("This person's message: %1 characters, %n SMS", nullptr, renderedInfo.segments).arg(renderedInfo.units));
+        m_previewCounter->setText(
+            tr("This person's message: %1 characters, %n SMS", nullptr, renderedInfo.segments).arg(renderedInfo.units));
     } else {
         m_preview->setText(source.isEmpty() ? tr("The message will appear here as each person receives it.") : QString());
         m_previewCounter->clear();

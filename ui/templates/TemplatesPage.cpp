@@ -233,9 +233,10 @@ bool TemplatesPage::confirmLeave()
 {
     if (!m_dirty)
         return true;
-    const auto answer = MessageBox::question(this, tr("Unsaved template"),
-                                             tr("Save the changes to “%1” first?").arg(m_name->text().isEmpty() ? tr("new template") : m_name->text()),
-                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    const auto answer = MessageBox::question(
+        this, tr("Unsaved template"),
+        tr("Save the changes to “%1” first?").arg(m_name->text().isEmpty() ? tr("new template") : m_name->text()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
     if (answer == QMessageBox::Discard) {
