@@ -64,8 +64,6 @@ public:
     bool isIdle() const;
     // Delivery reports the gateways will still produce by themselves (the simulator's).
     int pendingDeliveryReports() const;
-    // Waiting for the gateway to be reachable again (nothing is claimed until then).
-    bool isOffline() const { return m_offlineUntil > 0; }
     // Records what is waiting to be recorded now.
     void flushNow() { flush(); }
     void setRate(double ratePerSecond);
