@@ -18,7 +18,7 @@
 #include "inbox/InboxService.h"
 #include "inbox/RelayStatusText.h"
 #include "profile/Profile.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "security/KeychainSecretStore.h"
 #include "settings/RelaySettingsWidget.h"
 #include "settings/SettingsDialog.h"
@@ -342,7 +342,6 @@ void MainWindow::openSettingsAt(int tab)
     });
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_profile.reloadSettings();
     updateGatewayStatus();
     if (dialog.gatewayChanged())
         Q_EMIT gatewaySettingsChanged();

@@ -10,7 +10,7 @@
 #include "contacts/GroupService.h"
 #include "gateway/AfricasTalkingGateway.h"
 #include "profile/Profile.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "security/KeychainSecretStore.h"
 #include "templates/TemplateService.h"
 #include "tokens/TokenLedger.h"

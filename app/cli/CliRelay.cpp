@@ -5,7 +5,7 @@
 #include "common/Clock.h"
 #include "inbox/InboxService.h"
 #include "profile/Profile.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "security/KeychainSecretStore.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"

@@ -12,7 +12,7 @@
 #include "common/Log.h"
 #include "demo/DemoCongregation.h"
 #include "profile/Profile.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "security/KeychainSecretStore.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"

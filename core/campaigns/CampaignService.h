@@ -5,6 +5,7 @@
 
 #include "Campaign.h"
 #include "common/Result.h"
+#include "settings/Settings.h"
 
 #include <QObject>
 
@@ -27,7 +28,7 @@ public:
     // Limits that protect the budget; the caller may change them (settings).
     struct Limits {
         int warnSegments = 10; // a message longer than this gets a warning
-        int maxSegments = 20; // a message longer than this is refused
+        int maxSegments = Settings::DefaultMaxSegmentsPerMessage; // a message longer than this is refused
         qint64 pastScheduleGraceMs = 60'000;
         // An occurrence of a repeating campaign later than this (the computer was off) is skipped
         // and recorded, rather than sent at an odd hour or several at once.

@@ -4,8 +4,8 @@
 #include "GatewaySetup.h"
 
 #include "gateway/GatewayConnection.h"
-#include "profile/Settings.h"
 #include "security/SecretStore.h"
+#include "settings/Settings.h"
 
 namespace kengele {
 
@@ -55,7 +55,9 @@ Dispatcher::Options GatewaySetup::options(Settings &settings)
 {
     Dispatcher::Options options;
     options.ratePerSecond = settings.gatewayRatePerSecond();
-    options.quietHours = QuietHours{settings.quietHoursStart(), settings.quietHoursEnd()};
+    options.respectQuietHours = settings.quietHoursEnabled();
+    if (options.respectQuietHours)
+        options.quietHours = QuietHours{settings.quietHoursStart(), settings.quietHoursEnd()};
     return options;
 }
 

@@ -7,7 +7,7 @@
 #include "common/Clock.h"
 #include "contacts/ContactService.h"
 #include "contacts/PhoneNormalizer.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "storage/Database.h"
 
 #include <QSqlError>

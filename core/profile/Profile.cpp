@@ -3,12 +3,12 @@
 
 #include "Profile.h"
 
-#include "Settings.h"
 #include "campaigns/CampaignService.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "contacts/PhoneNormalizer.h"
 #include "inbox/InboxService.h"
+#include "settings/Settings.h"
 #include "storage/Database.h"
 #include "templates/TemplateService.h"
 #include "tokens/TokenLedger.h"
@@ -74,12 +74,28 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
     profile->m_campaigns->setLimits(limits);
     profile->m_inbox = std::make_unique<InboxService>(*profile->m_database, *profile->m_contacts, *profile->m_campaigns,
                                                       *profile->m_settings, clock);
+    profile->followSettings();
     return profile;
 }
 
-void Profile::reloadSettings()
+// The services built from settings follow them when they change, whoever changes them.
+void Profile::followSettings()
 {
-    m_phones->setDefaultRegion(m_settings->phoneRegion());
+    QObject::connect(m_settings.get(), &Settings::changed, m_settings.get(), [this](Settings::Key key) {
+        switch (key) {
+        case Settings::Key::PhoneRegion:
+            m_phones->setDefaultRegion(m_settings->phoneRegion());
+            break;
+        case Settings::Key::MaxSegmentsPerMessage: {
+            CampaignService::Limits limits = m_campaigns->limits();
+            limits.maxSegments = m_settings->maxSegmentsPerMessage();
+            m_campaigns->setLimits(limits);
+            break;
+        }
+        default:
+            break;
+        }
+    });
 }
 
 } // namespace kengele

@@ -52,11 +52,9 @@ public:
     InboxService &inbox() { return *m_inbox; }
     const Clock &clock() const { return m_clock; }
 
-    // Applies the phone region from settings (after the user changed it).
-    void reloadSettings();
-
 private:
     Profile(QString directory, const Clock &clock);
+    void followSettings();
 
     QString m_directory;
     const Clock &m_clock;

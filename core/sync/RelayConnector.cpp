@@ -6,7 +6,7 @@
 #include "RelayClient.h"
 #include "RelayLinkStore.h"
 #include "SyncLog.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "security/SecretStore.h"
 
 namespace kengele {

@@ -7,7 +7,7 @@
 #include "campaigns/GatewaySetup.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 
 #include <QSignalSpy>
 #include <QtTest>

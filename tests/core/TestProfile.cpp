@@ -2,10 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "TestSupport.h"
+#include "campaigns/CampaignService.h"
 #include "contacts/ContactService.h"
 #include "contacts/PhoneNormalizer.h"
 #include "profile/Profile.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void firstOpenIsNewThenNot();
     void refusesAFileAsFolder();
     void regionSettingReachesNormaliser();
+    void segmentLimitFollowsTheSetting();
 };
 
 void TestProfile::resolvesFlagThenEnvironmentThenDefault()
@@ -68,11 +70,18 @@ void TestProfile::regionSettingReachesNormaliser()
     test::TempProfile profile;
     QCOMPARE(profile->settings().phoneRegion(), QStringLiteral("KE"));
     profile->settings().setPhoneRegion(QStringLiteral("ug"));
-    profile->reloadSettings();
     ContactInput input;
     input.firstName = QStringLiteral("Okello");
     input.phone = QStringLiteral("0772123456");
     QCOMPARE(profile->contacts().add(input)->phone, QStringLiteral("+256772123456"));
+}
+
+void TestProfile::segmentLimitFollowsTheSetting()
+{
+    test::TempProfile profile;
+    QCOMPARE(profile->campaigns().limits().maxSegments, Settings::DefaultMaxSegmentsPerMessage);
+    profile->settings().setMaxSegmentsPerMessage(4);
+    QCOMPARE(profile->campaigns().limits().maxSegments, 4);
 }
 
 QTEST_GUILESS_MAIN(TestProfile)

@@ -6,7 +6,7 @@
 #include "FakeSecretStore.h"
 #include "TestSupport.h"
 #include "contacts/ContactService.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "storage/Database.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"

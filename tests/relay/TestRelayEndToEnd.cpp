@@ -16,7 +16,7 @@
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "gateway/GatewayConnection.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "storage/Database.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"

@@ -17,7 +17,7 @@
 #include "campaigns/OutboxTableModel.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "tokens/TokenLedger.h"
 
 #include <QAbstractItemModelTester>

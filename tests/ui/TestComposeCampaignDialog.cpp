@@ -8,7 +8,7 @@
 #include "campaigns/OutboxStore.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "templates/TemplateEditor.h"
 #include "templates/TemplateService.h"
 #include "tokens/TokenLedger.h"

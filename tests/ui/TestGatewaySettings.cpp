@@ -6,7 +6,7 @@
 #include "MessageBox.h"
 #include "TestSupport.h"
 #include "campaigns/GatewaySetup.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "settings/GatewaySettingsWidget.h"
 #include "settings/SettingsDialog.h"
 

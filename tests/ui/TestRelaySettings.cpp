@@ -6,7 +6,7 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
 #include "inbox/RelayStatusText.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "settings/RelaySettingsWidget.h"
 #include "settings/SettingsDialog.h"
 #include "sync/RelayClient.h"

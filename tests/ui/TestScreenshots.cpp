@@ -20,7 +20,7 @@
 #include "inbox/InboxPage.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxTableModel.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayEventApplier.h"

@@ -11,7 +11,7 @@
 #include "campaigns/CampaignService.h"
 #include "campaigns/DispatchService.h"
 #include "profile/Profile.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

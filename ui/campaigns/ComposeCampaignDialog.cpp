@@ -12,7 +12,7 @@
 #include "contacts/GroupService.h"
 #include "gateway/AfricasTalkingGateway.h"
 #include "profile/Profile.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "templates/TemplateEditor.h"
 #include "templates/TemplateService.h"
 #include "tokens/TokenLedger.h"

@@ -13,7 +13,7 @@
 #include "inbox/InboxService.h"
 #include "messaging/SegmentCounter.h"
 #include "profile/Profile.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 
 #include <QComboBox>
 #include <QDialog>

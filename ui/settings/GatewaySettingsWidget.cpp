@@ -6,7 +6,7 @@
 #include "campaigns/GatewaySetup.h"
 #include "gateway/AfricasTalkingGateway.h"
 #include "gateway/GatewayConnection.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "security/SecretStore.h"
 
 #include <QComboBox>

@@ -7,7 +7,7 @@
 #include "common/Clock.h"
 #include "inbox/RelayStatusText.h"
 #include "profile/Profile.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"
 #include "sync/RelayLinkStore.h"

@@ -8,7 +8,7 @@
 #include "common/Language.h"
 #include "contacts/PhoneNormalizer.h"
 #include "profile/Profile.h"
-#include "profile/Settings.h"
+#include "settings/Settings.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,0 +1,320 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "Settings.h"
+
+#include <QRegularExpression>
+#include <QUuid>
+
+#include <array>
+
+namespace kengele {
+
+namespace {
+
+struct KeyInfo {
+    Settings::Key key;
+    const char *name;
+    QVariant defaultValue;
+};
+
+// Every setting: its name in settings.ini and its default. The one place either is written.
+const std::array<KeyInfo, 13> &keyTable()
+{
+    using K = Settings::Key;
+    static const std::array<KeyInfo, 13> table{{
+        {K::PhoneRegion, "phone/region", QStringLiteral("KE")},
+        {K::Language, "ui/language", QStringLiteral("en")},
+        {K::GatewayProvider, "gateway/provider", QStringLiteral("simulator")},
+        {K::GatewayUsername, "gateway/username", QString()},
+        {K::GatewaySenderId, "gateway/senderId", QString()},
+        {K::GatewayEnvironment, "gateway/environment", QStringLiteral("live")},
+        {K::GatewayBaseUrl, "gateway/baseUrl", QString()},
+        {K::GatewayRatePerSecond, "gateway/ratePerSecond", 20.0},
+        {K::SimulatorReportUrl, "gateway/simulatorReportUrl", QString()},
+        {K::RelayUrl, "relay/url", QString()},
+        {K::QuietHours, "sending/quietHours", QStringLiteral("21:00-07:00")},
+        {K::MaxSegmentsPerMessage, "sending/maxSegments", Settings::DefaultMaxSegmentsPerMessage},
+        {K::ProfileId, "profile/id", QString()},
+    }};
+    return table;
+}
+
+const KeyInfo &info(Settings::Key key)
+{
+    const auto &table = keyTable();
+    const auto index = static_cast<std::size_t>(key);
+    Q_ASSERT(index < table.size() && table[index].key == key);
+    return table[index];
+}
+
+const QString VersionKey = QStringLiteral("settingsVersion");
+const QString TimeFormat = QStringLiteral("HH:mm");
+const QString Off = QStringLiteral("off");
+
+// "21:00-07:00" -> the two times; both invalid for anything else.
+std::pair<QTime, QTime> parseWindow(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral(R"(^\s*(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})\s*$)"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return {};
+    const QTime start = QTime::fromString(match.captured(1).rightJustified(5, u'0'), TimeFormat);
+    const QTime end = QTime::fromString(match.captured(2).rightJustified(5, u'0'), TimeFormat);
+    if (!start.isValid() || !end.isValid())
+        return {};
+    return {start, end};
+}
+
+QString windowText(const QTime &start, const QTime &end)
+{
+    return start.toString(TimeFormat) + u'-' + end.toString(TimeFormat);
+}
+
+} // namespace
+
+Settings::Settings(const QString &filePath, QObject *parent)
+    : QObject(parent)
+    , m_settings(filePath, QSettings::IniFormat)
+{
+    migrate();
+}
+
+// The ladder: each step brings a file of version N to N+1 and nothing else, in order; a new file
+// (version 0, no keys) just gets the current version. A step never reads a key through the table
+// (which describes the current version), only the names it knew.
+void Settings::migrate()
+{
+    m_openedVersion = m_settings.value(VersionKey, 0).toInt();
+    int version = m_openedVersion;
+    if (version > CurrentVersion)
+        return; // written by a newer Kengele: read what we know, change nothing
+    if (version < 1) {
+        // 0 -> 1: the first versioned file. Files from before versioning had the same keys.
+        version = 1;
+    }
+    if (version < 2) {
+        // 1 -> 2: quiet hours become one value ("21:00-07:00" or "off") instead of two times, so
+        // that "no quiet hours" can be said. Equal start and end already meant none.
+        const QString oldStart = QStringLiteral("sending/quietStart");
+        const QString oldEnd = QStringLiteral("sending/quietEnd");
+        if (m_settings.contains(oldStart) || m_settings.contains(oldEnd)) {
+            const QTime start = QTime::fromString(m_settings.value(oldStart, QStringLiteral("21:00")).toString(), TimeFormat);
+            const QTime end = QTime::fromString(m_settings.value(oldEnd, QStringLiteral("07:00")).toString(), TimeFormat);
+            if (start.isValid() && end.isValid())
+                m_settings.setValue(name(Key::QuietHours), start == end ? Off : windowText(start, end));
+            m_settings.remove(oldStart);
+            m_settings.remove(oldEnd);
+        }
+        version = 2;
+    }
+    if (version != m_openedVersion || !m_settings.contains(VersionKey))
+        m_settings.setValue(VersionKey, CurrentVersion);
+}
+
+QString Settings::name(Key key)
+{
+    return QString::fromLatin1(info(key).name);
+}
+
+QVariant Settings::defaultValue(Key key)
+{
+    return info(key).defaultValue;
+}
+
+QVariant Settings::value(Key key) const
+{
+    return m_settings.value(name(key), defaultValue(key));
+}
+
+void Settings::setValue(Key key, const QVariant &newValue)
+{
+    const QString before = value(key).toString();
+    // An empty text removes the entry, so the default applies again. Any other value is kept as
+    // chosen, even when it equals today's default: a later default must not overrule a choice.
+    if (newValue.typeId() == QMetaType::QString && newValue.toString().isEmpty())
+        m_settings.remove(name(key));
+    else
+        m_settings.setValue(name(key), newValue);
+    // Values read back from an ini file are text: compare as text, so 20 and "20" are the same.
+    if (value(key).toString() != before)
+        Q_EMIT changed(key);
+}
+
+QString Settings::phoneRegion() const
+{
+    return value(Key::PhoneRegion).toString();
+}
+
+void Settings::setPhoneRegion(const QString &region)
+{
+    setValue(Key::PhoneRegion, region.toUpper());
+}
+
+QString Settings::language() const
+{
+    return value(Key::Language).toString();
+}
+
+void Settings::setLanguage(const QString &language)
+{
+    setValue(Key::Language, language);
+}
+
+QString Settings::gatewayProvider() const
+{
+    return value(Key::GatewayProvider).toString();
+}
+
+void Settings::setGatewayProvider(const QString &provider)
+{
+    setValue(Key::GatewayProvider, provider);
+}
+
+QString Settings::gatewayUsername() const
+{
+    return value(Key::GatewayUsername).toString();
+}
+
+void Settings::setGatewayUsername(const QString &username)
+{
+    setValue(Key::GatewayUsername, username);
+}
+
+QString Settings::gatewaySenderId() const
+{
+    return value(Key::GatewaySenderId).toString();
+}
+
+void Settings::setGatewaySenderId(const QString &senderId)
+{
+    setValue(Key::GatewaySenderId, senderId);
+}
+
+QString Settings::gatewayEnvironment() const
+{
+    return value(Key::GatewayEnvironment).toString();
+}
+
+void Settings::setGatewayEnvironment(const QString &environment)
+{
+    setValue(Key::GatewayEnvironment, environment);
+}
+
+QString Settings::gatewayBaseUrl() const
+{
+    return value(Key::GatewayBaseUrl).toString();
+}
+
+void Settings::setGatewayBaseUrl(const QString &url)
+{
+    setValue(Key::GatewayBaseUrl, url);
+}
+
+double Settings::gatewayRatePerSecond() const
+{
+    return value(Key::GatewayRatePerSecond).toDouble();
+}
+
+void Settings::setGatewayRatePerSecond(double rate)
+{
+    setValue(Key::GatewayRatePerSecond, rate);
+}
+
+QString Settings::simulatorReportUrl() const
+{
+    return value(Key::SimulatorReportUrl).toString();
+}
+
+void Settings::setSimulatorReportUrl(const QString &url)
+{
+    setValue(Key::SimulatorReportUrl, url);
+}
+
+QString Settings::relayUrl() const
+{
+    return value(Key::RelayUrl).toString();
+}
+
+void Settings::setRelayUrl(const QString &url)
+{
+    setValue(Key::RelayUrl, url);
+}
+
+bool Settings::quietHoursEnabled() const
+{
+    return parseWindow(quietHoursText()).first.isValid();
+}
+
+QTime Settings::quietHoursStart() const
+{
+    return parseWindow(quietHoursText()).first;
+}
+
+QTime Settings::quietHoursEnd() const
+{
+    return parseWindow(quietHoursText()).second;
+}
+
+void Settings::setQuietHours(const QTime &start, const QTime &end)
+{
+    if (!start.isValid() || !end.isValid() || start == end)
+        setQuietHoursOff();
+    else
+        setValue(Key::QuietHours, windowText(start, end));
+}
+
+void Settings::setQuietHoursOff()
+{
+    setValue(Key::QuietHours, Off);
+}
+
+QString Settings::quietHoursText() const
+{
+    const QString stored = value(Key::QuietHours).toString();
+    const auto [start, end] = parseWindow(stored);
+    if (!start.isValid() || start == end)
+        return stored.compare(Off, Qt::CaseInsensitive) == 0 ? Off : defaultValue(Key::QuietHours).toString();
+    return windowText(start, end);
+}
+
+bool Settings::setQuietHoursText(const QString &text)
+{
+    if (text.trimmed().compare(Off, Qt::CaseInsensitive) == 0) {
+        setQuietHoursOff();
+        return true;
+    }
+    const auto [start, end] = parseWindow(text);
+    if (!start.isValid() || start == end)
+        return false;
+    setQuietHours(start, end);
+    return true;
+}
+
+int Settings::maxSegmentsPerMessage() const
+{
+    return value(Key::MaxSegmentsPerMessage).toInt();
+}
+
+void Settings::setMaxSegmentsPerMessage(int segments)
+{
+    setValue(Key::MaxSegmentsPerMessage, segments);
+}
+
+QString Settings::profileId()
+{
+    QString id = value(Key::ProfileId).toString();
+    if (id.isEmpty()) {
+        id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        setValue(Key::ProfileId, id);
+        m_settings.sync();
+    }
+    return id;
+}
+
+void Settings::sync()
+{
+    m_settings.sync();
+}
+
+} // namespace kengele

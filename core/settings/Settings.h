@@ -1,0 +1,122 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include <QObject>
+#include <QSettings>
+#include <QString>
+#include <QTime>
+#include <QVariant>
+
+namespace kengele {
+
+// Typed per-profile settings, kept in settings.ini inside the profile folder (architecture.md §7).
+//
+// Every key is a `Key`, with its name in the file and its default in ONE table (Settings.cpp); the
+// typed accessors below read and write through it. A change that really changes a value is
+// announced with changed(key), so whoever depends on a setting (the phone normaliser, the
+// dispatcher's rate, the simulation banner) follows it without being told by hand.
+//
+// The file carries a version; opening an older file runs the migration ladder (each step brings
+// version N to N+1) before anything reads it. Secrets never go here (see SecretStore).
+class Settings final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Key {
+        PhoneRegion, // region for numbers written without a country code (ISO 3166 alpha-2)
+        Language, // interface language: "en" or "sw"
+        GatewayProvider, // "simulator" or "africastalking"
+        GatewayUsername,
+        GatewaySenderId,
+        GatewayEnvironment, // "live" or "sandbox"
+        GatewayBaseUrl, // empty: the provider's own host
+        GatewayRatePerSecond, // messages per second; 0: no limit
+        SimulatorReportUrl, // the simulator posts its delivery reports here (a relay hook); empty: straight
+        RelayUrl, // the relay this profile syncs with; empty: none
+        QuietHours, // "HH:mm-HH:mm" (local time) or "off"
+        MaxSegmentsPerMessage, // a message longer than this many SMS parts is refused
+        ProfileId, // a stable identity of this profile, made on first use
+    };
+    Q_ENUM(Key)
+
+    // The version this Kengele writes; older files are migrated when opened.
+    static constexpr int CurrentVersion = 2;
+    static constexpr int DefaultMaxSegmentsPerMessage = 20;
+
+    explicit Settings(const QString &filePath, QObject *parent = nullptr);
+
+    // The key's name in settings.ini ("gateway/provider") and its default (invalid: none).
+    static QString name(Key key);
+    static QVariant defaultValue(Key key);
+
+    // The stored value, or the default when none is stored.
+    QVariant value(Key key) const;
+    // Stores `value` (an empty text removes the entry, so the default applies) and emits
+    // changed(key) when the value read back differs from before.
+    void setValue(Key key, const QVariant &value);
+
+    // The version of the file as opened (before migration): 0 for a new file.
+    int openedVersion() const { return m_openedVersion; }
+
+    QString phoneRegion() const;
+    void setPhoneRegion(const QString &region); // stored upper-case
+
+    QString language() const;
+    void setLanguage(const QString &language);
+
+    // The gateway. The API key is NOT here: it lives in the OS keychain.
+    QString gatewayProvider() const;
+    void setGatewayProvider(const QString &provider);
+    QString gatewayUsername() const;
+    void setGatewayUsername(const QString &username);
+    QString gatewaySenderId() const;
+    void setGatewaySenderId(const QString &senderId);
+    QString gatewayEnvironment() const;
+    void setGatewayEnvironment(const QString &environment);
+    QString gatewayBaseUrl() const;
+    void setGatewayBaseUrl(const QString &url);
+    double gatewayRatePerSecond() const;
+    void setGatewayRatePerSecond(double rate);
+    QString simulatorReportUrl() const;
+    void setSimulatorReportUrl(const QString &url);
+
+    // The relay. The device token is NOT here: it lives in the OS keychain.
+    QString relayUrl() const;
+    void setRelayUrl(const QString &url);
+
+    // Quiet hours hold every message but urgent ones between start and end (local time; the window
+    // may cross midnight). Off: messages go at any hour.
+    bool quietHoursEnabled() const;
+    QTime quietHoursStart() const; // invalid when off
+    QTime quietHoursEnd() const; // invalid when off
+    void setQuietHours(const QTime &start, const QTime &end);
+    void setQuietHoursOff();
+    // "21:00-07:00" or "off", as stored and as `kengele-cli settings quiet-hours` takes it.
+    QString quietHoursText() const;
+    // Reads "HH:MM-HH:MM" or "off"; false (nothing changed) when the text is neither or when start
+    // and end are the same time.
+    bool setQuietHoursText(const QString &text);
+
+    int maxSegmentsPerMessage() const;
+    void setMaxSegmentsPerMessage(int segments);
+
+    // Names the profile's secrets in the keychain, so two congregations on one computer never share
+    // an API key. Made and saved on first use.
+    QString profileId();
+
+    void sync();
+
+Q_SIGNALS:
+    void changed(kengele::Settings::Key key);
+
+private:
+    void migrate();
+
+    QSettings m_settings;
+    int m_openedVersion = 0;
+};
+
+} // namespace kengele
