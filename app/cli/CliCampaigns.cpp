@@ -10,8 +10,8 @@
 #include "contacts/GroupService.h"
 #include "gateway/AfricasTalkingGateway.h"
 #include "profile/Profile.h"
-#include "settings/Settings.h"
 #include "security/KeychainSecretStore.h"
+#include "settings/Settings.h"
 #include "templates/TemplateService.h"
 #include "tokens/TokenLedger.h"
 

@@ -6,8 +6,8 @@
 #include "RelayClient.h"
 #include "RelayLinkStore.h"
 #include "SyncLog.h"
-#include "settings/Settings.h"
 #include "security/SecretStore.h"
+#include "settings/Settings.h"
 
 namespace kengele {
 

@@ -6,8 +6,8 @@
 #include "MessageBox.h"
 #include "TestSupport.h"
 #include "campaigns/GatewaySetup.h"
-#include "settings/Settings.h"
 #include "settings/GatewaySettingsWidget.h"
+#include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
 
 #include <QComboBox>

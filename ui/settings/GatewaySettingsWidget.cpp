@@ -6,8 +6,8 @@
 #include "campaigns/GatewaySetup.h"
 #include "gateway/AfricasTalkingGateway.h"
 #include "gateway/GatewayConnection.h"
-#include "settings/Settings.h"
 #include "security/SecretStore.h"
+#include "settings/Settings.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
