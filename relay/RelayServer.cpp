@@ -3,6 +3,7 @@
 
 #include "RelayServer.h"
 
+#include "RelayTcpServer.h"
 #include "Secrets.h"
 
 #include <QDateTime>
@@ -17,7 +18,6 @@
 #include <QUrlQuery>
 
 #include <algorithm>
-#include <array>
 
 Q_LOGGING_CATEGORY(lcRelay, "kengele.relay")
 Q_LOGGING_CATEGORY(lcRelayAccess, "kengele.relay.access")
@@ -25,10 +25,6 @@ Q_LOGGING_CATEGORY(lcRelayAccess, "kengele.relay.access")
 namespace kengele::relay {
 
 namespace {
-
-constexpr std::array<double, 10> LatencyBounds = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0};
-constexpr qsizetype MaxHeaderBytes = 16 * 1024;
-constexpr qint64 DrainLimit = 1024 * 1024;
 
 QString routeName(int route)
 {
@@ -41,177 +37,18 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-QByteArray rawResponse(int status, const char *reason, const QByteArray &message)
-{
-    const QByteArray body
-        = QJsonDocument(QJsonObject{{QStringLiteral("error"), QString::fromUtf8(message)}}).toJson(QJsonDocument::Compact);
-    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-        + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\n\r\n" + body;
-}
-
 } // namespace
-
-// Accepts connections for the HTTP server and watches them before it does: a request whose
-// headers announce a body over the limit is refused before the body is read, a request that
-// does not arrive whole in time is dropped, and idle keep-alive connections are closed.
-class RelayTcpServer final : public QTcpServer
-{
-public:
-    struct Connection {
-        qint64 requestStartedMs = 0; // 0: between requests
-        qint64 lastActivityMs = 0;
-        bool headersChecked = false;
-        bool busy = false; // a long poll or a stored-then-answered hook is pending
-        qint64 drainBytes = -1; // refused: body bytes still to read and drop before closing
-    };
-
-    RelayTcpServer(const RelayConfig &config, QObject *parent)
-        : QTcpServer(parent)
-        , m_config(config)
-    {
-        m_sweep.setInterval(250);
-        connect(&m_sweep, &QTimer::timeout, this, &RelayTcpServer::sweep);
-        m_sweep.start();
-    }
-
-    void requestHandled(QTcpSocket *socket, bool busy)
-    {
-        auto it = m_connections.find(socket);
-        if (it == m_connections.end())
-            return;
-        it->requestStartedMs = 0;
-        it->headersChecked = false;
-        it->busy = busy;
-        it->lastActivityMs = nowMs();
-    }
-
-    void answered(QTcpSocket *socket)
-    {
-        auto it = m_connections.find(socket);
-        if (it != m_connections.end()) {
-            it->busy = false;
-            it->lastActivityMs = nowMs();
-        }
-    }
-
-    quint64 refusedTooLarge = 0;
-    quint64 droppedSlow = 0;
-    quint64 openConnections() const { return quint64(m_connections.size()); }
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        m_connections.insert(socket, Connection{0, nowMs(), false, false, -1});
-        // Connected before the HTTP server connects its own handler, so this runs first.
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
-        connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.remove(socket); });
-        addPendingConnection(socket);
-    }
-
-private:
-    void refuse(QTcpSocket *socket, const QByteArray &response)
-    {
-        socket->setReadBufferSize(1); // read no more of what the client is still sending
-        socket->write(response);
-        socket->disconnectFromHost();
-    }
-
-    void inspect(QTcpSocket *socket)
-    {
-        auto it = m_connections.find(socket);
-        if (it == m_connections.end())
-            return;
-        if (it->drainBytes >= 0) {
-            it->drainBytes -= socket->read(std::min(it->drainBytes, socket->bytesAvailable())).size();
-            if (it->drainBytes <= 0)
-                socket->disconnectFromHost();
-            return;
-        }
-        const qint64 now = nowMs();
-        it->lastActivityMs = now;
-        if (it->requestStartedMs == 0)
-            it->requestStartedMs = now;
-        if (it->headersChecked)
-            return;
-        const QByteArray head = socket->peek(MaxHeaderBytes);
-        const qsizetype end = head.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (head.size() >= MaxHeaderBytes) {
-                ++refusedTooLarge;
-                refuse(socket, rawResponse(431, "Request Header Fields Too Large", "The request headers are too large."));
-            }
-            return;
-        }
-        it->headersChecked = true;
-        const QList<QByteArray> lines = head.left(end).split('\n');
-        for (const QByteArray &rawLine : lines) {
-            const QByteArray line = rawLine.trimmed().toLower();
-            if (line.startsWith("content-length:")) {
-                bool ok = false;
-                const qint64 length = line.mid(15).trimmed().toLongLong(&ok);
-                if (!ok || length > m_config.maxBodyBytes) {
-                    ++refusedTooLarge;
-                    const QByteArray response = rawResponse(413, "Payload Too Large",
-                                                            "The request body is larger than this relay accepts ("
-                                                                + QByteArray::number(m_config.maxBodyBytes) + " bytes).");
-                    if (ok && length <= DrainLimit) {
-                        // Read and drop a moderately large body, so the client is not reset before
-                        // it reads the answer; then close.
-                        socket->write(response);
-                        socket->read(end + 4); // the headers
-                        it->drainBytes = length;
-                        inspect(socket);
-                    } else {
-                        refuse(socket, response);
-                    }
-                    return;
-                }
-            } else if (line.startsWith("transfer-encoding:") && line.contains("chunked")) {
-                ++refusedTooLarge;
-                refuse(socket, rawResponse(411, "Length Required", "Send the body with a Content-Length."));
-                return;
-            }
-        }
-    }
-
-    void sweep()
-    {
-        const qint64 now = nowMs();
-        const QList<QTcpSocket *> sockets = m_connections.keys();
-        for (QTcpSocket *socket : sockets) {
-            const Connection c = m_connections.value(socket);
-            if (socket->state() != QAbstractSocket::ConnectedState)
-                continue;
-            if (c.requestStartedMs != 0 && now - c.requestStartedMs > m_config.requestTimeoutMs) {
-                ++droppedSlow;
-                m_connections[socket].requestStartedMs = 0;
-                refuse(socket, rawResponse(408, "Request Timeout", "The request did not arrive in time."));
-            } else if (c.requestStartedMs == 0 && !c.busy && now - c.lastActivityMs > m_config.idleTimeoutMs) {
-                socket->disconnectFromHost();
-            }
-        }
-    }
-
-    const RelayConfig &m_config;
-    QHash<QTcpSocket *, Connection> m_connections;
-    QTimer m_sweep;
-};
 
 RelayServer::RelayServer(RelayStore *store, const RelayConfig &config, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_store(store)
     , m_config(config)
-    , m_latencyBuckets(LatencyBounds.size() + 1, 0)
+    , m_polls([this](LongPollRegistry::Waiter &waiter, bool timedOut) { return answerWaiter(waiter, timedOut); })
+    // A bucket holds two seconds' worth (at least one request).
+    , m_ipLimiter(config.ipRate, std::max(1.0, config.ipRate * 2))
+    , m_deviceLimiter(config.deviceRate, std::max(1.0, config.deviceRate * 2))
 {
     m_clock.start();
-    m_sweepTimer.setInterval(250);
-    connect(&m_sweepTimer, &QTimer::timeout, this, &RelayServer::sweep);
     if (m_store->isPostgres() && m_store->subscribeToEvents()) {
         connect(m_store->database().driver(),
                 qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(&QSqlDriver::notification), this,
@@ -238,11 +75,6 @@ quint16 RelayServer::start()
     bind(m_tcp);
     m_port = m_tcp->serverPort();
     return m_port;
-}
-
-int RelayServer::waitingPolls() const
-{
-    return int(m_waiters.size());
 }
 
 void RelayServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -284,28 +116,11 @@ QString RelayServer::clientAddress(const QHttpServerRequest &request) const
     return request.remoteAddress().toString();
 }
 
-bool RelayServer::takeToken(QHash<QString, Bucket> &buckets, const QString &key, double rate)
-{
-    if (rate <= 0)
-        return true;
-    const qint64 now = m_clock.nsecsElapsed();
-    const double burst = std::max(1.0, rate * 2);
-    auto it = buckets.find(key);
-    if (it == buckets.end())
-        it = buckets.insert(key, Bucket{burst, now});
-    it->tokens = std::min(burst, it->tokens + double(now - it->lastNs) / 1e9 * rate);
-    it->lastNs = now;
-    if (it->tokens < 1)
-        return false;
-    it->tokens -= 1;
-    return true;
-}
-
 void RelayServer::reply(QHttpServerResponder &responder, QTcpSocket *socket, Route route, int status,
                         const QByteArray &contentType, const QByteArray &body,
                         const QList<std::pair<QByteArray, QByteArray>> &extra)
 {
-    ++m_requests[{routeName(int(route)), status}];
+    m_metrics.countRequest(routeName(int(route)), status);
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return;
     responder.writeStatusLine(QHttpServerResponder::StatusCode(status));
@@ -341,7 +156,7 @@ void RelayServer::logAccess(const QHttpServerRequest &request, Route route, int 
 void RelayServer::notFound(const QHttpServerRequest &request, QTcpSocket *socket, Route route)
 {
     QHttpServerResponder responder = makeResponder(request, socket);
-    if (!takeToken(m_ipBuckets, clientAddress(request), m_config.ipRate)) {
+    if (!m_ipLimiter.tryAcquire(clientAddress(request))) {
         replyError(responder, socket, route, 429, QStringLiteral("Too many requests; wait a moment."), {{"Retry-After", "1"}});
         logAccess(request, route, 429);
         return;
@@ -431,7 +246,7 @@ void RelayServer::flushHooks()
     }
     const auto stored = m_store->append(events, quarantined);
     if (!stored) {
-        ++m_storeFailures;
+        m_metrics.countStoreFailure();
         qCCritical(lcRelay).noquote() << QLatin1String("store failed hooks=") + QString::number(batch.size())
                                       << QLatin1String("error=") + stored.error();
     }
@@ -444,20 +259,20 @@ void RelayServer::flushHooks()
             replyError(hook.responder, hook.socket, Route::Hook, 503, QStringLiteral("Temporarily unavailable; try again."),
                        {{"Retry-After", "5"}});
         } else if (hook.quarantined) {
-            ++m_hookResults[{kindName, QStringLiteral("quarantined")}];
+            m_metrics.countHook(kindName, QStringLiteral("quarantined"));
             qCWarning(lcRelay).noquote() << QLatin1String("hook quarantined org=") + hook.orgId
                                          << QLatin1String("kind=") + kindName
                                          << QLatin1String("reason=\"") + hook.reason + QLatin1Char('"');
             replyError(hook.responder, hook.socket, Route::Hook, 400, hook.reason);
         } else {
             const bool fresh = stored->at(eventIndex[i]);
-            ++m_hookResults[{kindName, fresh ? QStringLiteral("stored") : QStringLiteral("duplicate")}];
+            m_metrics.countHook(kindName, fresh ? QStringLiteral("stored") : QStringLiteral("duplicate"));
             if (fresh)
                 touched.insert(hook.orgId);
             const HookAnswer answer = hookAnswer(hook.kind);
             reply(hook.responder, hook.socket, Route::Hook, 200, answer.contentType, answer.body);
         }
-        recordLatency(hook.startedNs);
+        m_metrics.recordHookLatency(double(m_clock.nsecsElapsed() - hook.startedNs) / 1e9);
         if (lcRelayAccess().isInfoEnabled())
             qCInfo(lcRelayAccess).noquote() << QStringLiteral("route=hook kind=%1 org=%2 status=%3 client=%4")
                                                    .arg(kindName, hook.orgId,
@@ -467,19 +282,7 @@ void RelayServer::flushHooks()
                                                         hook.remote);
     }
     for (const QString &orgId : std::as_const(touched))
-        wakeOrganisation(orgId);
-}
-
-void RelayServer::recordLatency(qint64 startedNs)
-{
-    const double seconds = double(m_clock.nsecsElapsed() - startedNs) / 1e9;
-    m_latencySum += seconds;
-    ++m_latencyCount;
-    for (size_t i = 0; i < LatencyBounds.size(); ++i) {
-        if (seconds <= LatencyBounds[i])
-            ++m_latencyBuckets[i];
-    }
-    ++m_latencyBuckets.back();
+        m_polls.wake(orgId);
 }
 
 std::optional<Device> RelayServer::authenticate(const QHttpServerRequest &request)
@@ -503,7 +306,7 @@ void RelayServer::handleEnrol(const QHttpServerRequest &request, QTcpSocket *soc
                                  : QList<std::pair<QByteArray, QByteArray>>{});
         logAccess(request, Route::Enrol, status);
     };
-    if (!takeToken(m_ipBuckets, clientAddress(request), m_config.ipRate))
+    if (!m_ipLimiter.tryAcquire(clientAddress(request)))
         return fail(429, QStringLiteral("Too many attempts; wait a moment."));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
@@ -545,7 +348,7 @@ void RelayServer::handleEvents(const QHttpServerRequest &request, QTcpSocket *so
     QHttpServerResponder responder = makeResponder(request, socket);
     const auto device = authenticate(request);
     if (!device) {
-        if (!takeToken(m_ipBuckets, clientAddress(request), m_config.ipRate)) {
+        if (!m_ipLimiter.tryAcquire(clientAddress(request))) {
             replyError(responder, socket, Route::Events, 429, QStringLiteral("Too many requests; wait a moment."),
                        {{"Retry-After", "1"}});
             logAccess(request, Route::Events, 429);
@@ -556,7 +359,7 @@ void RelayServer::handleEvents(const QHttpServerRequest &request, QTcpSocket *so
         logAccess(request, Route::Events, 401);
         return;
     }
-    if (!takeToken(m_deviceBuckets, device->id, m_config.deviceRate)) {
+    if (!m_deviceLimiter.tryAcquire(device->id)) {
         replyError(responder, socket, Route::Events, 429, QStringLiteral("Too many requests; wait a moment."),
                    {{"Retry-After", "1"}});
         logAccess(request, Route::Events, 429, device->orgId);
@@ -588,19 +391,18 @@ void RelayServer::handleEvents(const QHttpServerRequest &request, QTcpSocket *so
         m_deviceTouched.insert(device->id, now);
         m_store->touchDevice(device->id, now);
     }
-    Waiter waiter{device->orgId, device->id, *after, int(*limit), now + *wait * 1000, std::move(responder), socket};
+    LongPollRegistry::Waiter waiter{device->orgId,      device->id,           *after, int(*limit),
+                                    now + *wait * 1000, std::move(responder), socket};
     if (answerWaiter(waiter, *wait == 0)) {
         logAccess(request, Route::Events, 200, device->orgId);
         return;
     }
-    m_waiters.push_back(std::move(waiter)); // std::list: moves construct only
+    m_polls.hold(std::move(waiter));
     if (m_tcp)
         m_tcp->requestHandled(socket, true);
-    if (!m_sweepTimer.isActive())
-        m_sweepTimer.start();
 }
 
-bool RelayServer::answerWaiter(Waiter &waiter, bool timedOut)
+bool RelayServer::answerWaiter(LongPollRegistry::Waiter &waiter, bool timedOut)
 {
     if (!waiter.socket || waiter.socket->state() != QAbstractSocket::ConnectedState)
         return true; // the client went away: nothing to answer
@@ -634,39 +436,11 @@ bool RelayServer::answerWaiter(Waiter &waiter, bool timedOut)
     return true;
 }
 
-void RelayServer::wakeOrganisation(const QString &orgId)
-{
-    for (auto it = m_waiters.begin(); it != m_waiters.end();) {
-        if (it->orgId == orgId && answerWaiter(*it, false))
-            it = m_waiters.erase(it);
-        else
-            ++it;
-    }
-}
-
 void RelayServer::onNotification(const QString &name, const QVariant &payload, bool fromSelf)
 {
     if (name != RelayStore::eventsChannel() || fromSelf)
         return;
-    wakeOrganisation(payload.toString());
-}
-
-void RelayServer::sweep()
-{
-    const qint64 now = nowMs();
-    for (auto it = m_waiters.begin(); it != m_waiters.end();) {
-        const bool gone = !it->socket || it->socket->state() != QAbstractSocket::ConnectedState;
-        if (gone || (it->deadlineMs <= now && answerWaiter(*it, true)))
-            it = m_waiters.erase(it);
-        else
-            ++it;
-    }
-    if (m_waiters.empty())
-        m_sweepTimer.stop();
-    if (m_ipBuckets.size() > 10000)
-        m_ipBuckets.clear();
-    if (m_deviceBuckets.size() > 10000)
-        m_deviceBuckets.clear();
+    m_polls.wake(payload.toString());
 }
 
 void RelayServer::handleHealth(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -687,43 +461,8 @@ void RelayServer::handleMetrics(const QHttpServerRequest &request, QTcpSocket *s
 
 QByteArray RelayServer::metricsText() const
 {
-    QByteArray out;
-    out += "# HELP kengele_relay_requests_total Requests answered, by route and status.\n"
-           "# TYPE kengele_relay_requests_total counter\n";
-    for (const auto &[key, count] : m_requests)
-        out += "kengele_relay_requests_total{route=\"" + key.first.toLatin1() + "\",status=\"" + QByteArray::number(key.second)
-            + "\"} " + QByteArray::number(count) + '\n';
-    out += "# HELP kengele_relay_hook_events_total Provider callbacks, by event kind and result.\n"
-           "# TYPE kengele_relay_hook_events_total counter\n";
-    for (const auto &[key, count] : m_hookResults)
-        out += "kengele_relay_hook_events_total{kind=\"" + key.first.toLatin1() + "\",result=\"" + key.second.toLatin1() + "\"} "
-            + QByteArray::number(count) + '\n';
-    out += "# HELP kengele_relay_hook_duration_seconds Time from a callback's arrival to its answer.\n"
-           "# TYPE kengele_relay_hook_duration_seconds histogram\n";
-    for (size_t i = 0; i < LatencyBounds.size(); ++i)
-        out += "kengele_relay_hook_duration_seconds_bucket{le=\"" + QByteArray::number(LatencyBounds[i]) + "\"} "
-            + QByteArray::number(m_latencyBuckets[i]) + '\n';
-    out += "kengele_relay_hook_duration_seconds_bucket{le=\"+Inf\"} " + QByteArray::number(m_latencyBuckets.back()) + '\n';
-    out += "kengele_relay_hook_duration_seconds_sum " + QByteArray::number(m_latencySum, 'f', 6) + '\n';
-    out += "kengele_relay_hook_duration_seconds_count " + QByteArray::number(m_latencyCount) + '\n';
-    out += "# HELP kengele_relay_longpolls_waiting Event-feed requests held open now.\n"
-           "# TYPE kengele_relay_longpolls_waiting gauge\n"
-           "kengele_relay_longpolls_waiting "
-        + QByteArray::number(qulonglong(m_waiters.size())) + '\n';
-    out += "# HELP kengele_relay_connections_open Client connections open now.\n"
-           "# TYPE kengele_relay_connections_open gauge\n"
-           "kengele_relay_connections_open "
-        + QByteArray::number(m_tcp ? m_tcp->openConnections() : 0) + '\n';
-    out += "# HELP kengele_relay_refused_total Requests refused before reading them (too large, too slow).\n"
-           "# TYPE kengele_relay_refused_total counter\n"
-           "kengele_relay_refused_total{reason=\"too_large\"} "
-        + QByteArray::number(m_tcp ? m_tcp->refusedTooLarge : 0) + '\n' + "kengele_relay_refused_total{reason=\"too_slow\"} "
-        + QByteArray::number(m_tcp ? m_tcp->droppedSlow : 0) + '\n';
-    out += "# HELP kengele_relay_store_failures_total Batches the database refused.\n"
-           "# TYPE kengele_relay_store_failures_total counter\n"
-           "kengele_relay_store_failures_total "
-        + QByteArray::number(m_storeFailures) + '\n';
-    return out;
+    return m_metrics.text({quint64(m_polls.size()), m_tcp ? m_tcp->openConnections() : 0, m_tcp ? m_tcp->refusedTooLarge() : 0,
+                           m_tcp ? m_tcp->droppedSlow() : 0});
 }
 
 } // namespace kengele::relay

@@ -4,18 +4,18 @@
 #pragma once
 
 #include "Hooks.h"
+#include "LongPollRegistry.h"
 #include "RelayConfig.h"
+#include "RelayMetrics.h"
 #include "RelayStore.h"
+#include "common/KeyedRateLimiter.h"
 
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHttpServerResponder>
 #include <QPointer>
-#include <QTimer>
 
-#include <list>
-#include <map>
 #include <vector>
 
 class QTcpSocket;
@@ -28,6 +28,9 @@ class RelayTcpServer;
 // metrics. Single-threaded: hooks that arrive in one turn of the event loop are stored in one
 // transaction (group commit), then answered; long polls are held until an event arrives for
 // their organisation (from this process, or from another one through PostgreSQL notifications).
+// The connections are watched by RelayTcpServer, the held polls kept by LongPollRegistry, the
+// counters by RelayMetrics; requests that fail to authenticate, enrolments and each device's /v1
+// calls are limited by token buckets (KeyedRateLimiter).
 class RelayServer final : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -40,7 +43,7 @@ public:
     quint16 start();
     quint16 port() const { return m_port; }
 
-    int waitingPolls() const;
+    int waitingPolls() const { return m_polls.size(); }
     QByteArray metricsText() const;
 
 protected:
@@ -62,19 +65,6 @@ private:
         QString contentType;
         qint64 receivedAt = 0;
     };
-    struct Waiter {
-        QString orgId;
-        QString deviceId;
-        qint64 after = 0;
-        int limit = 0;
-        qint64 deadlineMs = 0;
-        QHttpServerResponder responder;
-        QPointer<QTcpSocket> socket;
-    };
-    struct Bucket {
-        double tokens = 0;
-        qint64 lastNs = 0;
-    };
     enum class Route { Hook, Enrol, Events, Health, Metrics, Unknown };
 
     void handleHook(const QHttpServerRequest &request, QTcpSocket *socket, const QStringList &parts, qint64 startedNs);
@@ -85,9 +75,7 @@ private:
     void notFound(const QHttpServerRequest &request, QTcpSocket *socket, Route route);
 
     void flushHooks();
-    void wakeOrganisation(const QString &orgId);
-    void sweep();
-    bool answerWaiter(Waiter &waiter, bool timedOut); // true when answered
+    bool answerWaiter(LongPollRegistry::Waiter &waiter, bool timedOut); // true when answered
     void onNotification(const QString &name, const QVariant &payload, bool fromSelf);
 
     void reply(QHttpServerResponder &responder, QTcpSocket *socket, Route route, int status, const QByteArray &contentType,
@@ -95,9 +83,7 @@ private:
     void replyError(QHttpServerResponder &responder, QTcpSocket *socket, Route route, int status, const QString &message,
                     const QList<std::pair<QByteArray, QByteArray>> &extra = {});
     QString clientAddress(const QHttpServerRequest &request) const;
-    bool takeToken(QHash<QString, Bucket> &buckets, const QString &key, double rate);
     std::optional<Device> authenticate(const QHttpServerRequest &request);
-    void recordLatency(qint64 startedNs);
     void logAccess(const QHttpServerRequest &request, Route route, int status, const QString &orgId = {});
 
     RelayStore *m_store;
@@ -108,19 +94,11 @@ private:
 
     std::vector<PendingHook> m_pending;
     bool m_flushScheduled = false;
-    std::list<Waiter> m_waiters; // QHttpServerResponder cannot be move-assigned: no vector
-    QTimer m_sweepTimer;
-    QHash<QString, Bucket> m_ipBuckets;
-    QHash<QString, Bucket> m_deviceBuckets;
+    LongPollRegistry m_polls;
+    KeyedRateLimiter m_ipLimiter; // per client address: failed authentication and enrolment
+    KeyedRateLimiter m_deviceLimiter; // per device: /v1 calls
     QHash<QString, qint64> m_deviceTouched; // device id → last time last_seen_at was written
-
-    // Metrics
-    std::map<std::pair<QString, int>, quint64> m_requests; // (route, status) → count
-    std::map<std::pair<QString, QString>, quint64> m_hookResults; // (kind, stored|duplicate|quarantined)
-    std::vector<quint64> m_latencyBuckets; // cumulative per bound in LatencyBounds, then +Inf
-    double m_latencySum = 0;
-    quint64 m_latencyCount = 0;
-    quint64 m_storeFailures = 0;
+    RelayMetrics m_metrics;
 };
 
 } // namespace kengele::relay

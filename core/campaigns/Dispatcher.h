@@ -5,8 +5,8 @@
 
 #include "OutboxStore.h"
 #include "QuietHours.h"
-#include "RateLimiter.h"
 #include "RetryPolicy.h"
+#include "common/RateLimiter.h"
 #include "gateway/DeliveryReport.h"
 
 #include <QHash>

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-#include "campaigns/RateLimiter.h"
+#include "common/RateLimiter.h"
 
 #include <QtTest>
 

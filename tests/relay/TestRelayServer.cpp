@@ -162,9 +162,12 @@ private Q_SLOTS:
         const auto org = m_relay->createOrgWithDevice();
         const auto other = m_relay->createOrgWithDevice(QStringLiteral("Other Church"));
         const QString base = m_relay->baseUrl().toString();
+        // The right secret with its last character changed: always a different one.
+        QString wrongSecret = org.secret;
+        wrongSecret.back() = wrongSecret.back() == u'x' ? u'y' : u'x';
+        QVERIFY(wrongSecret != org.secret);
         const QStringList urls = {
-            base + QStringLiteral("/hooks/") + org.id + QStringLiteral("/") + org.secret.left(25)
-                + QStringLiteral("x/at/delivery"),
+            base + QStringLiteral("/hooks/") + org.id + QStringLiteral("/") + wrongSecret + QStringLiteral("/at/delivery"),
             base + QStringLiteral("/hooks/") + org.id + QStringLiteral("/") + other.secret + QStringLiteral("/at/delivery"),
             base + QStringLiteral("/hooks/org_nosuchorg0/") + org.secret + QStringLiteral("/at/delivery"),
             base + QStringLiteral("/hooks/") + org.id + QStringLiteral("/at/delivery"),
