@@ -18,7 +18,7 @@ struct RelayConfig {
     quint16 listenPort = 8080;
     QString database = QStringLiteral("sqlite:/var/lib/kengele/relay.db");
     QString publicUrl; // empty: http://LISTEN
-    qint64 maxBodyBytes = 64 * 1024;
+    qint64 maxBodyBytes = 64 * 1024LL;
     double ipRate = 20; // requests/s per address for requests that fail to authenticate, and enrolment
     double deviceRate = 20; // requests/s per enrolled device on /v1
     int maxWaitSeconds = 30; // longest long-poll

@@ -154,7 +154,7 @@ QSqlQuery &RelayStore::prepared(const QString &sql)
     if (it == m_prepared.end()) {
         QSqlQuery query(database());
         query.prepare(sql);
-        it = m_prepared.insert(sql, std::move(query));
+        it = m_prepared.insert(sql, query);
     }
     return it.value();
 }

@@ -16,8 +16,8 @@ namespace kengele::relay {
 
 namespace {
 
-constexpr qsizetype MaxHeaderBytes = 16 * 1024;
-constexpr qint64 DrainLimit = 1024 * 1024;
+constexpr qsizetype MaxHeaderBytes = qsizetype(16) * 1024;
+constexpr qint64 DrainLimit = qint64(1024) * 1024;
 
 qint64 nowMs()
 {

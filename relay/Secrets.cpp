@@ -55,7 +55,7 @@ QString hookSecret()
            QLatin1StringView("exe"),   QLatin1StringView("exec"),   QLatin1StringView("cmd"),
            QLatin1StringView("sql"),   QLatin1StringView("query"),  QLatin1StringView("ngrok")};
     for (;;) {
-        const QString secret = randomBase32(26);
+        QString secret = randomBase32(26);
         bool clean = true;
         for (const auto word : refused)
             clean = clean && !secret.contains(word, Qt::CaseInsensitive);

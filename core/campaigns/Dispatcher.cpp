@@ -202,7 +202,7 @@ void Dispatcher::send(const WorkBatch &batch)
     for (const WorkItem &item : batch.items)
         request.phones.append(item.phone);
     ++m_inFlight;
-    out->send(request, [this, batch](SendResult result) { received(batch, result); });
+    out->send(request, [this, batch](const SendResult &result) { received(batch, result); });
 }
 
 void Dispatcher::wentOffline(const WorkBatch &batch, const QString &reason)

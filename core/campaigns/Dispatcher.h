@@ -43,7 +43,7 @@ public:
         // The gateway cannot be reached (no internet...): nothing is claimed until the next try,
         // first after offlineRetryMs, doubling up to maxOfflineRetryMs. No message loses an attempt.
         qint64 offlineRetryMs = 5'000;
-        qint64 maxOfflineRetryMs = 5 * 60'000;
+        qint64 maxOfflineRetryMs = 5 * 60'000LL;
         int flushAt = 256; // outcomes recorded in one transaction
         int flushIntervalMs = 25;
     };

@@ -79,7 +79,7 @@ QByteArray insertQueuedSql(int rows)
 {
     QByteArray sql
         = "INSERT INTO outbox(campaign_id, contact_id, phone, name, text, segments, priority, due_at, updated_at) VALUES ";
-    sql.reserve(sql.size() + rows * 48);
+    sql.reserve(sql.size() + qsizetype(rows) * 48);
     for (int row = 0; row < rows; ++row) {
         const int first = 5 + row * 5;
         if (row > 0)

@@ -147,7 +147,7 @@ QDateTime Recurrence::at(const QDate &date, const QDateTime &timeOf) const
 
 QDateTime Recurrence::first(const QDateTime &start) const
 {
-    const QDateTime local = start.toLocalTime();
+    QDateTime local = start.toLocalTime(); // not const: returned by move
     const QDate day = local.date();
     switch (m_frequency) {
     case Frequency::Once:

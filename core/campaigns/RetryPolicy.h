@@ -14,7 +14,7 @@ namespace kengele {
 struct RetryPolicy {
     int maxAttempts = 6;
     qint64 baseDelayMs = 2'000;
-    qint64 maxDelayMs = 10 * 60'000;
+    qint64 maxDelayMs = 10 * 60'000LL;
 
     bool mayRetry(int attemptsSoFar) const { return attemptsSoFar < maxAttempts; }
     // Delay before attempt number attemptsSoFar + 1; at least `minimumMs` (e.g. a Retry-After).

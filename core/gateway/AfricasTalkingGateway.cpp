@@ -147,7 +147,7 @@ QList<RecipientResult> recipientsFrom(const QJsonObject &data)
     QList<RecipientResult> recipients;
     const QJsonArray array = member(data, "Recipients"_L1).toArray();
     recipients.reserve(array.size());
-    for (const QJsonValue &item : array) {
+    for (const auto &item : array) {
         if (!item.isObject())
             continue;
         RecipientResult r = recipientFrom(item.toObject());
@@ -171,7 +171,7 @@ bool saysAuthenticationInvalid(const QByteArray &body)
 // A short plain-text reason from a non-JSON error body ("Request is missing required form field 'to'").
 QString shortReason(const QByteArray &body)
 {
-    const QString s = QString::fromUtf8(body).simplified();
+    QString s = QString::fromUtf8(body).simplified();
     if (s.isEmpty() || s.size() > 200 || s.startsWith(u'<') || s.startsWith(u'{'))
         return {};
     return s;
@@ -606,7 +606,7 @@ void AfricasTalkingGateway::send(const SendRequest &request, SendCallback done)
     url.setQuery(QString());
     const QByteArray body = sendBody(m_settings.username, request);
     startRequest(url, &body,
-                 [this, request, done = std::move(done)](HttpResponse response) { finishSend(response, request, done); });
+                 [this, request, done = std::move(done)](const HttpResponse &response) { finishSend(response, request, done); });
 }
 
 void AfricasTalkingGateway::finishSend(const HttpResponse &response, const SendRequest &request, const SendCallback &done)
@@ -646,7 +646,7 @@ void AfricasTalkingGateway::balance(BalanceCallback done)
     QUrl url = baseUrl();
     url.setPath(trimmedPath(url) + "/version1/user"_L1);
     url.setQuery("username="_L1 + QString::fromLatin1(QUrl::toPercentEncoding(m_settings.username)), QUrl::StrictMode);
-    startRequest(url, nullptr, [this, done = std::move(done)](HttpResponse response) { finishBalance(response, done); });
+    startRequest(url, nullptr, [this, done = std::move(done)](const HttpResponse &response) { finishBalance(response, done); });
 }
 
 void AfricasTalkingGateway::finishBalance(const HttpResponse &response, const BalanceCallback &done)

@@ -564,7 +564,7 @@ void GatewaySimulator::scheduleReportTimer()
     if (m_reportTimer.isActive() && m_timerDueMs <= earliest)
         return;
     m_timerDueMs = earliest;
-    m_reportTimer.start(int(std::clamp<qint64>(earliest - m_elapsed.elapsed(), 0, 24 * 3600 * 1000)));
+    m_reportTimer.start(int(std::clamp<qint64>(earliest - m_elapsed.elapsed(), 0, qint64(24) * 3600 * 1000)));
 }
 
 void GatewaySimulator::emitDueReports()
@@ -621,6 +621,7 @@ void GatewaySimulator::postToCallback(const DeliveryReport &report, const QUrl &
         int retryForMs = 0;
         {
             QMutexLocker lock(&m_mutex);
+            // NOLINTNEXTLINE(clang-analyzer-core.NullDereference): `this` outlives the reply (it owns the network manager)
             retryForMs = m_options.callbackRetryForMs;
         }
         if (status >= 400 && status < 500 && status != 408 && status != 429) {

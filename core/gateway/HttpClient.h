@@ -77,7 +77,7 @@ public:
     void abort(quint64 id);
     int inFlight() const { return int(m_transfers.size()); }
 
-    static constexpr qsizetype MaxAnswerBytes = 4 * 1024 * 1024;
+    static constexpr qsizetype MaxAnswerBytes = qsizetype(4) * 1024 * 1024;
 
 private:
     struct Transfer;

@@ -9,8 +9,8 @@
 
 namespace kengele {
 
-Transaction::Transaction(QSqlDatabase db)
-    : m_db(std::move(db))
+Transaction::Transaction(const QSqlDatabase &db)
+    : m_db(db)
 {
     m_active = m_db.transaction();
 }

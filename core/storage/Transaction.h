@@ -13,7 +13,7 @@ namespace kengele {
 class Transaction final
 {
 public:
-    explicit Transaction(QSqlDatabase db);
+    explicit Transaction(const QSqlDatabase &db);
     ~Transaction();
 
     Transaction(const Transaction &) = delete;

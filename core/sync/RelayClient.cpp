@@ -220,7 +220,7 @@ void RelayClient::fetchEvents(qint64 after, int waitSeconds, int limit, EventsCa
         RelayEventBatch batch;
         batch.more = object.value(QStringLiteral("more")).toBool();
         qint64 last = after;
-        for (const QJsonValue &value : object.value(QStringLiteral("events")).toArray()) {
+        for (const auto &value : object.value(QStringLiteral("events")).toArray()) {
             const QJsonObject item = value.toObject();
             RelayEvent event;
             event.seq = item.value(QStringLiteral("seq")).toInteger(-1);

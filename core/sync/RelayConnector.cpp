@@ -27,7 +27,7 @@ QString RelayConnector::tokenFromEnvironment()
 
 QString RelayConnector::token(SecretStore &secrets)
 {
-    const QString fromEnvironment = tokenFromEnvironment();
+    QString fromEnvironment = tokenFromEnvironment();
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     const Result<QString> stored = secrets.readNow(QString::fromLatin1(TokenSecret));
@@ -45,7 +45,7 @@ void RelayConnector::connectDevice(const QString &url, const QString &code, cons
         done(fail(ErrorCode::InvalidInput, tr("Type the enrolment code your administrator gave you (it looks like KGL-…).")));
         return;
     }
-    const QUrl base = *parsed;
+    const QUrl &base = *parsed;
     m_client.setBaseUrl(base);
     m_client.enrol(code, deviceName, [this, base, done = std::move(done)](RelayResult<RelayEnrolment> enrolled) mutable {
         if (!enrolled) {

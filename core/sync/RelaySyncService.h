@@ -37,7 +37,7 @@ public:
         int waitSeconds = 25; // long-poll hold
         int batchLimit = 500;
         qint64 firstRetryMs = 2'000;
-        qint64 maxRetryMs = 5 * 60'000;
+        qint64 maxRetryMs = 5 * 60'000LL;
         double jitter = 0.2; // each wait is the delay ± this fraction (never above maxRetryMs)
         qint64 minPollIntervalMs = 1'000; // an empty answer that came back sooner than this waits the rest
     };
