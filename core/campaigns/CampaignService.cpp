@@ -12,6 +12,7 @@
 #include "messaging/MessageTemplate.h"
 #include "messaging/SegmentCounter.h"
 #include "storage/Database.h"
+#include "storage/Savepoint.h"
 #include "storage/SqliteStatement.h"
 #include "storage/Transaction.h"
 #include "tokens/TokenLedger.h"
@@ -678,22 +679,21 @@ Result<qint64> CampaignService::launchOccurrence(qint64 parentId, const QString 
         occurrence.scheduledAt = QDateTime();
         occurrence.recurrence = Recurrence();
         occurrence.repeatUntil = QDate();
-        QSqlQuery savepoint(db);
-        if (!savepoint.exec(QStringLiteral("SAVEPOINT occurrence")))
-            return std::unexpected(Database::storageError(savepoint.lastError(), tr("Sending a repeating message")));
+        Savepoint savepoint(db, QStringLiteral("occurrence"), tr("Sending a repeating message"));
+        if (!savepoint.isActive())
+            return std::unexpected(savepoint.error());
         const Result<qint64> child = write(db, occurrence, userName, 0, parentId);
         if (child) {
             childId = *child;
             *launched = true;
-            if (!savepoint.exec(QStringLiteral("RELEASE occurrence")))
-                return std::unexpected(Database::storageError(savepoint.lastError(), tr("Sending a repeating message")));
+            if (Status released = savepoint.release(); !released)
+                return std::unexpected(released.error());
         } else if (child.error().code == ErrorCode::Storage) {
             return std::unexpected(child.error());
         } else {
             // This time it cannot go (nobody left, not enough tokens...): say so, keep repeating.
-            if (!savepoint.exec(QStringLiteral("ROLLBACK TO occurrence"))
-                || !savepoint.exec(QStringLiteral("RELEASE occurrence")))
-                return std::unexpected(Database::storageError(savepoint.lastError(), tr("Sending a repeating message")));
+            if (Status undone = savepoint.rollback(); !undone)
+                return std::unexpected(undone.error());
             if (Status recorded = recordSkipped(db, *d, parentId, *go, child.error().message); !recorded)
                 return std::unexpected(recorded.error());
         }

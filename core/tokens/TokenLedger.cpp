@@ -6,6 +6,7 @@
 #include "common/Clock.h"
 #include "common/Log.h"
 #include "storage/Database.h"
+#include "storage/Savepoint.h"
 #include "storage/Transaction.h"
 
 #include <QHash>
@@ -177,48 +178,6 @@ Status checkReason(const QString &reason)
         return fail(ErrorCode::InvalidInput, TokenLedger::tr("A reason can have at most %1 characters.").arg(MaxReasonLength));
     return {};
 }
-
-// A SAVEPOINT: joins the caller's transaction (or starts one when there is none) and, unless
-// released, undoes only its own writes, leaving the caller's earlier work in place.
-class Savepoint final
-{
-public:
-    explicit Savepoint(const QSqlDatabase &db)
-        : m_db(db)
-    {
-        QSqlQuery query(m_db);
-        m_active = query.exec(QStringLiteral("SAVEPOINT token_ledger"));
-        if (!m_active)
-            m_error = Database::storageError(query.lastError(), writingWhat());
-    }
-    ~Savepoint()
-    {
-        if (!m_active)
-            return;
-        QSqlQuery query(m_db);
-        query.exec(QStringLiteral("ROLLBACK TO token_ledger"));
-        query.exec(QStringLiteral("RELEASE token_ledger"));
-    }
-    Savepoint(const Savepoint &) = delete;
-    Savepoint &operator=(const Savepoint &) = delete;
-
-    bool isActive() const { return m_active; }
-    const Error &error() const { return m_error; }
-
-    Status release()
-    {
-        QSqlQuery query(m_db);
-        if (!query.exec(QStringLiteral("RELEASE token_ledger")))
-            return std::unexpected(queryError(query, writingWhat()));
-        m_active = false;
-        return {};
-    }
-
-private:
-    QSqlDatabase m_db;
-    bool m_active = false;
-    Error m_error{ErrorCode::Storage, {}};
-};
 
 // Runs work() in a transaction of its own and commits when it succeeded.
 template<typename Work> auto inOwnTransaction(const QSqlDatabase &db, Work &&work) -> decltype(work())
@@ -533,7 +492,7 @@ Result<qint64> TokenLedger::totalBudgetBalance() const
 // (balances, what a campaign holds) and the two entries. A refused check undoes the transfer row.
 Result<TokenTransfer> TokenLedger::move(const QSqlDatabase &db, Movement movement, const Check &check) const
 {
-    Savepoint savepoint(db);
+    Savepoint savepoint(db, QStringLiteral("token_ledger"), writingWhat());
     if (!savepoint.isActive())
         return std::unexpected(savepoint.error());
     const qint64 now = m_clock.nowMs();
