@@ -3,15 +3,15 @@
 
 #include "TokenLedger.h"
 
+#include "TokenKinds.h"
+
 #include "common/Clock.h"
 #include "common/Log.h"
 #include "storage/Database.h"
 #include "storage/Savepoint.h"
 #include "storage/Transaction.h"
 
-#include <QHash>
 #include <QLocale>
-#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -40,92 +40,6 @@ constexpr int MaxAccountNameLength = 60;
 constexpr int MaxReasonLength = 500;
 constexpr int MaxReferenceLength = 200;
 constexpr int MaxUserLength = 100;
-
-QString transferKindKey(TokenTransferKind kind)
-{
-    switch (kind) {
-    case TokenTransferKind::Grant:
-        return QStringLiteral("grant");
-    case TokenTransferKind::Purchase:
-        return QStringLiteral("purchase");
-    case TokenTransferKind::Reserve:
-        return QStringLiteral("reserve");
-    case TokenTransferKind::Spend:
-        return QStringLiteral("spend");
-    case TokenTransferKind::Release:
-        return QStringLiteral("release");
-    case TokenTransferKind::Transfer:
-        return QStringLiteral("transfer");
-    case TokenTransferKind::Expiry:
-        break;
-    }
-    return QStringLiteral("expiry");
-}
-
-std::optional<TokenTransferKind> transferKindFromKey(const QString &key)
-{
-    for (const TokenTransferKind kind :
-         {TokenTransferKind::Grant, TokenTransferKind::Purchase, TokenTransferKind::Reserve, TokenTransferKind::Spend,
-          TokenTransferKind::Release, TokenTransferKind::Transfer, TokenTransferKind::Expiry}) {
-        if (transferKindKey(kind) == key)
-            return kind;
-    }
-    return std::nullopt;
-}
-
-QString accountKindKey(TokenAccountKind kind)
-{
-    switch (kind) {
-    case TokenAccountKind::Source:
-        return QStringLiteral("source");
-    case TokenAccountKind::Budget:
-        return QStringLiteral("budget");
-    case TokenAccountKind::Reserved:
-        return QStringLiteral("reserved");
-    case TokenAccountKind::Spent:
-        return QStringLiteral("spent");
-    case TokenAccountKind::Expired:
-        break;
-    }
-    return QStringLiteral("expired");
-}
-
-TokenAccountKind accountKindFromKey(const QString &key)
-{
-    for (const TokenAccountKind kind : {TokenAccountKind::Source, TokenAccountKind::Budget, TokenAccountKind::Reserved,
-                                        TokenAccountKind::Spent, TokenAccountKind::Expired}) {
-        if (accountKindKey(kind) == key)
-            return kind;
-    }
-    return TokenAccountKind::Source; // the schema's CHECK allows no other; never a budget by mistake
-}
-
-// The kinds of account each kind of transfer moves tokens between (see TokenTransfer.h).
-struct Shape {
-    TokenAccountKind from;
-    TokenAccountKind to;
-    bool campaign;
-};
-
-Shape shapeOf(TokenTransferKind kind)
-{
-    switch (kind) {
-    case TokenTransferKind::Grant:
-    case TokenTransferKind::Purchase:
-        return {TokenAccountKind::Source, TokenAccountKind::Budget, false};
-    case TokenTransferKind::Reserve:
-        return {TokenAccountKind::Budget, TokenAccountKind::Reserved, true};
-    case TokenTransferKind::Spend:
-        return {TokenAccountKind::Reserved, TokenAccountKind::Spent, true};
-    case TokenTransferKind::Release:
-        return {TokenAccountKind::Reserved, TokenAccountKind::Budget, true};
-    case TokenTransferKind::Transfer:
-        return {TokenAccountKind::Budget, TokenAccountKind::Budget, false};
-    case TokenTransferKind::Expiry:
-        break;
-    }
-    return {TokenAccountKind::Budget, TokenAccountKind::Expired, false};
-}
 
 QDateTime utc(qint64 ms)
 {
@@ -1004,172 +918,6 @@ Result<TokenUsage> TokenLedger::usage(const QDateTime &from, const QDateTime &to
         }
     }
     return usage;
-}
-
-Result<QList<LedgerProblem>> TokenLedger::verify() const
-{
-    using Kind = LedgerProblem::Kind;
-    const QSqlDatabase db = m_database.connection();
-    Transaction snapshot(db); // one consistent view; rolled back, nothing is written
-
-    const Result<QList<TokenAccount>> accountList = readAccounts(db, {}, {});
-    if (!accountList)
-        return std::unexpected(accountList.error());
-    QHash<qint64, TokenAccount> accounts;
-    for (const TokenAccount &account : *accountList)
-        accounts.insert(account.id, account);
-    const auto nameOf = [&accounts](qint64 id) {
-        const auto it = accounts.constFind(id);
-        return it == accounts.cend() ? QString::number(id) : it->name;
-    };
-    const auto kindOf = [&accounts](qint64 id) -> std::optional<TokenAccountKind> {
-        const auto it = accounts.constFind(id);
-        return it == accounts.cend() ? std::nullopt : std::optional(it->kind);
-    };
-
-    QList<LedgerProblem> problems;
-    const auto report = [&problems](Kind kind, qint64 transferId, qint64 accountId, qint64 campaignId, QString message) {
-        problems.append(LedgerProblem{kind, transferId, accountId, campaignId, std::move(message)});
-    };
-
-    QHash<qint64, qint64> balances;
-    QHash<qint64, qint64> held; // per campaign, in Reserved
-    QHash<qint64, qint64> campaignAccounts; // per campaign, the budget it reserved from
-    QSet<qint64> negativeReported;
-    QSet<qint64> overdrawnReported;
-    QSet<qint64> seenTransfers;
-
-    struct Entry {
-        qint64 id;
-        qint64 account;
-        qint64 amount;
-    };
-    const auto replay = [&](qint64 transferId, const QString &kindKey, qint64 campaignId, const QList<Entry> &entries) {
-        seenTransfers.insert(transferId);
-        qint64 sum = 0;
-        for (const Entry &entry : entries)
-            sum += entry.amount;
-        if (sum != 0) {
-            report(Kind::Unbalanced, transferId, 0, campaignId,
-                   tr("Transfer %1 does not balance: its entries add up to %L2 instead of 0.").arg(transferId).arg(sum));
-        }
-
-        const std::optional<TokenTransferKind> kind = transferKindFromKey(kindKey);
-        bool shapeOk = kind.has_value();
-        if (kind) {
-            const Shape shape = shapeOf(*kind);
-            for (const Entry &entry : entries) {
-                if (kindOf(entry.account) != (entry.amount < 0 ? shape.from : shape.to))
-                    shapeOk = false;
-            }
-            if (shape.campaign && campaignId == 0)
-                shapeOk = false;
-        }
-        if (!shapeOk) {
-            report(Kind::WrongAccounts, transferId, 0, campaignId,
-                   tr("Transfer %1 (%2) moves tokens between accounts that this kind of transfer may not touch.")
-                       .arg(QString::number(transferId), kindKey));
-        }
-
-        // Where a campaign's tokens come from and go back to.
-        if (campaignId != 0 && (kind == TokenTransferKind::Reserve || kind == TokenTransferKind::Release)) {
-            for (const Entry &entry : entries) {
-                if (kindOf(entry.account) != TokenAccountKind::Budget)
-                    continue;
-                const qint64 expected = campaignAccounts.value(campaignId, 0);
-                if (expected == 0 && kind == TokenTransferKind::Reserve) {
-                    campaignAccounts.insert(campaignId, entry.account);
-                } else if (expected != entry.account) {
-                    report(
-                        Kind::CampaignAccount, transferId, entry.account, campaignId,
-                        tr("Campaign %1 moved tokens to or from the %2 account although it reserved them from %3 (transfer %4).")
-                            .arg(QString::number(campaignId), nameOf(entry.account),
-                                 expected == 0 ? tr("no account") : nameOf(expected), QString::number(transferId)));
-                }
-            }
-        }
-
-        // Apply, then look at every account and campaign this transfer touched.
-        for (const Entry &entry : entries) {
-            balances[entry.account] += entry.amount;
-            if (campaignId != 0 && kindOf(entry.account) == TokenAccountKind::Reserved)
-                held[campaignId] += entry.amount;
-        }
-        for (const Entry &entry : entries) {
-            const qint64 balance = balances.value(entry.account);
-            const std::optional<TokenAccountKind> accountKind = kindOf(entry.account);
-            if (balance < 0 && accountKind != TokenAccountKind::Source && !negativeReported.contains(entry.account)) {
-                negativeReported.insert(entry.account);
-                report(Kind::NegativeBalance, transferId, entry.account, campaignId,
-                       tr("The %1 account went below zero (%2) with transfer %3.")
-                           .arg(nameOf(entry.account), number(balance), QString::number(transferId)));
-            }
-        }
-        if (campaignId != 0 && held.value(campaignId) < 0 && !overdrawnReported.contains(campaignId)) {
-            overdrawnReported.insert(campaignId);
-            report(Kind::CampaignOverdrawn, transferId, 0, campaignId,
-                   tr("Campaign %1 used or gave back more tokens than it had set aside (%L2) with transfer %3.")
-                       .arg(campaignId)
-                       .arg(held.value(campaignId))
-                       .arg(transferId));
-        }
-    };
-
-    // Entries in the order their transfers were written; a transfer's entries count together.
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral(
-            "SELECT e.id, e.transfer_id, t.id IS NOT NULL, t.kind, coalesce(t.campaign_id, 0), e.account_id, e.amount "
-            "FROM token_entries e LEFT JOIN token_transfers t ON t.id = e.transfer_id "
-            "ORDER BY e.transfer_id, e.id"))) {
-        return std::unexpected(queryError(q, readingWhat()));
-    }
-    qint64 currentTransfer = 0;
-    QString currentKind;
-    qint64 currentCampaign = 0;
-    QList<Entry> currentEntries;
-    while (q.next()) {
-        const qint64 entryId = q.value(0).toLongLong();
-        const qint64 transferId = q.value(1).toLongLong();
-        if (!q.value(2).toBool()) {
-            report(Kind::OrphanEntry, transferId, q.value(5).toLongLong(), 0,
-                   tr("Entry %1 belongs to transfer %2, which does not exist.").arg(entryId).arg(transferId));
-            continue;
-        }
-        if (transferId != currentTransfer && !currentEntries.isEmpty()) {
-            replay(currentTransfer, currentKind, currentCampaign, currentEntries);
-            currentEntries.clear();
-        }
-        currentTransfer = transferId;
-        currentKind = q.value(3).toString();
-        currentCampaign = q.value(4).toLongLong();
-        currentEntries.append(Entry{entryId, q.value(5).toLongLong(), q.value(6).toLongLong()});
-    }
-    if (!currentEntries.isEmpty())
-        replay(currentTransfer, currentKind, currentCampaign, currentEntries);
-    q.finish();
-
-    if (!q.exec(QStringLiteral("SELECT id FROM token_transfers ORDER BY id")))
-        return std::unexpected(queryError(q, readingWhat()));
-    while (q.next()) {
-        const qint64 transferId = q.value(0).toLongLong();
-        if (!seenTransfers.contains(transferId))
-            report(Kind::EmptyTransfer, transferId, 0, 0, tr("Transfer %1 has no entries.").arg(transferId));
-    }
-    q.finish();
-
-    q.prepare(QStringLiteral("SELECT reference, count(*), min(id) FROM token_transfers WHERE kind = ? "
-                             "GROUP BY reference HAVING count(*) > 1 ORDER BY min(id)"));
-    q.addBindValue(transferKindKey(TokenTransferKind::Purchase));
-    if (!q.exec())
-        return std::unexpected(queryError(q, readingWhat()));
-    while (q.next()) {
-        report(Kind::DuplicatePurchase, q.value(2).toLongLong(), 0, 0,
-               tr("Voucher “%1” was credited %2 times.").arg(q.value(0).toString(), QString::number(q.value(1).toLongLong())));
-    }
-    if (!problems.isEmpty())
-        qCWarning(lcTokens) << "ledger check found" << problems.size() << "problems";
-    return problems;
 }
 
 QString TokenLedger::kindName(TokenTransferKind kind)

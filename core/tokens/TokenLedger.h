@@ -4,7 +4,6 @@
 #pragma once
 
 #include "CampaignTokens.h"
-#include "LedgerProblem.h"
 #include "TokenAccount.h"
 #include "TokenTransfer.h"
 #include "TokenUsage.h"
@@ -38,6 +37,8 @@ class Database;
 //    call notifyBulkChange() after committing. Do them after the transaction's first write (as a
 //    launch does), or first thing: a transaction that only read before it may be refused as "busy"
 //    when another program wrote in between (never overdrawn).
+//
+// LedgerVerifier checks a stored ledger against these rules.
 class TokenLedger final : public QObject
 {
     Q_OBJECT
@@ -99,12 +100,6 @@ public:
     Result<QList<TokenHistoryEntry>> history(qint64 accountId, int limit = 100) const;
     // Tokens moved in [from, to), by kind.
     Result<TokenUsage> usage(const QDateTime &from, const QDateTime &to) const;
-    // Checks the whole ledger: every transfer sums to zero and moves between the accounts its kind
-    // allows; replaying the entries in order, no budget (reserved, spent, expired) account is ever
-    // below zero and no campaign ever gives up more than it reserved; releases go back to the
-    // account the campaign reserved from; each voucher is credited once. Empty when all is well.
-    Result<QList<LedgerProblem>> verify() const;
-
     // "Grant", "Purchase", ... as shown to people.
     static QString kindName(TokenTransferKind kind);
 
