@@ -417,7 +417,7 @@ Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraf
     if (Status written = OutboxStore::insertQueued(db, campaignId, int(draft.priority), due, now, messages); !written)
         return std::unexpected(written.error());
     if (p.tokens > 0) {
-        if (Status reserved = m_ledger.reserveInTransaction(db, *account, campaignId, p.tokens, userName); !reserved)
+        if (const auto reserved = m_ledger.reserveInTransaction(db, *account, campaignId, p.tokens, userName); !reserved)
             return std::unexpected(reserved.error());
     }
     qCInfo(lcCampaigns) << "launched campaign" << campaignId << "recipients" << p.recipients << "segments" << p.segments;

@@ -40,8 +40,9 @@ QString describe(const QList<LedgerProblem> &problems)
 bool writeBaseline(TempProfile &profile)
 {
     TokenLedger ledger(profile->database(), profile.clock());
+    const QSqlDatabase db = profile->database().connection();
     return ledger.grant(QStringLiteral("Main"), 100, {}, Mary) && ledger.createBudgetAccount(QStringLiteral("Youth"))->id == 6
-        && ledger.reserve(MainId, 5, 30, Mary) && ledger.spend(5, 10, Mary);
+        && ledger.reserveInTransaction(db, MainId, 5, 30, Mary) && ledger.spendInTransaction(db, 5, 10, Mary);
 }
 
 const QString NewTransfer
@@ -89,8 +90,9 @@ void TestLedgerVerifier::aLedgerWrittenByTheLedgerIsClean()
     QVERIFY(ledger.purchase(QStringLiteral("Youth"), 500, QStringLiteral("VCH-1"), Mary));
     QVERIFY(ledger.purchase(QStringLiteral("Youth"), 500, QStringLiteral("VCH-1"), Mary)); // credited once
     QVERIFY(ledger.transfer(QStringLiteral("Youth"), QStringLiteral("Main"), 100, QStringLiteral("camp"), Mary));
-    QVERIFY(ledger.release(5, 5, QStringLiteral("failed"), Mary));
-    QVERIFY(ledger.releaseAll(5, QStringLiteral("finished"), Mary));
+    const QSqlDatabase db = profile->database().connection();
+    QVERIFY(ledger.releaseInTransaction(db, 5, 5, QStringLiteral("failed"), Mary));
+    QVERIFY(ledger.releaseAllInTransaction(db, 5, QStringLiteral("finished"), Mary));
     QVERIFY(ledger.expire(QStringLiteral("Main"), 10, QStringLiteral("period ended"), Mary));
     const auto problems = verifier.verify();
     QVERIFY2(problems, why(problems));
