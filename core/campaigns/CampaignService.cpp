@@ -8,25 +8,18 @@
 #include "common/Clock.h"
 #include "common/Log.h"
 #include "contacts/ContactMergeValues.h"
-#include "contacts/PhoneNormalizer.h"
 #include "messaging/MessageTemplate.h"
-#include "messaging/SegmentCounter.h"
 #include "storage/Database.h"
-#include "storage/SqliteStatement.h"
 #include "storage/Transaction.h"
 #include "tokens/TokenLedger.h"
 
-#include <QHash>
 #include <QLocale>
-#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace kengele {
 
 namespace {
-
-constexpr int MaxCampaignName = 100;
 
 QString statusFor(const QDateTime &scheduledAt, qint64 nowMs)
 {
@@ -73,11 +66,6 @@ qint64 endOfDay(const QDate &date)
     return QDateTime(date.addDays(1), QTime(0, 0)).toMSecsSinceEpoch() - 1;
 }
 
-QString shortDate(const QDateTime &time)
-{
-    return QLocale().toString(time.toLocalTime().date(), QLocale::ShortFormat);
-}
-
 } // namespace
 
 CampaignService::CampaignService(Database &database, TokenLedger &ledger, const Clock &clock, QObject *parent)
@@ -85,6 +73,10 @@ CampaignService::CampaignService(Database &database, TokenLedger &ledger, const 
     , m_database(database)
     , m_ledger(ledger)
     , m_clock(clock)
+    , m_recurring(database, clock, *this,
+                  [this](const QSqlDatabase &db, const CampaignDraft &occurrence, qint64 parentId, const QString &userName) {
+                      return write(db, occurrence, userName, 0, parentId);
+                  })
 { }
 
 Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &draft, int samples) const
@@ -102,139 +94,24 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
                         .arg(QLocale().toString(draft.scheduledAt.toLocalTime(), QLocale::ShortFormat)));
     }
 
-    // Snapshot the recipients: members of the chosen groups, then the single contacts; each number
-    // once (the first group that names a person gives {group}); opted-out numbers left out.
     Rendered out;
-    QSqlDatabase db = m_database.connection();
-    QSet<qint64> seen;
-    QStringList emptyGroups;
-    SmsReachability reachability;
-    // Read through SQLite's own API: 100,000 rows through QSqlQuery (a QVariant per value) take
-    // longer than rendering them.
-    auto collect = [&](SqliteStatement &q, const QString &groupName) -> Status {
-        while (q.next()) {
-            const qint64 id = q.columnInt64(0);
-            if (seen.contains(id)) {
-                ++out.preview.duplicates;
-                continue;
-            }
-            seen.insert(id);
-            if (q.columnInt(4) != 0) {
-                ++out.preview.optedOut;
-                continue;
-            }
-            QString phone = q.columnText(3);
-            if (!reachability.canReceiveSms(phone)) {
-                ++out.preview.cannotReceiveSms;
-                continue;
-            }
-            out.recipients.append(Recipient{id, q.columnText(1), q.columnText(2), std::move(phone), groupName});
-        }
-        if (q.failed())
-            return std::unexpected(q.error(tr("Reading the recipients")));
-        return {};
-    };
-    constexpr const char *MembersSql
-        = "SELECT c.id, c.first_name, c.last_name, c.phone, o.phone IS NOT NULL FROM group_members gm "
-          "JOIN contacts c ON c.id = gm.contact_id LEFT JOIN opt_outs o ON o.phone = c.phone "
-          "WHERE gm.group_id = ?1 ORDER BY c.id";
-    constexpr const char *ContactSql = "SELECT c.id, c.first_name, c.last_name, c.phone, o.phone IS NOT NULL FROM contacts c "
-                                       "LEFT JOIN opt_outs o ON o.phone = c.phone WHERE c.id = ?1";
-    for (const qint64 groupId : draft.groupIds) {
-        QSqlQuery name(db);
-        name.prepare(QStringLiteral("SELECT name FROM groups WHERE id = ?"));
-        name.addBindValue(groupId);
-        if (!name.exec() || !name.next())
-            return fail(ErrorCode::NotFound, tr("One of the chosen groups no longer exists."));
-        const QString groupName = name.value(0).toString();
-        SqliteStatement q(db, MembersSql);
-        if (!q.isValid())
-            return std::unexpected(q.error(tr("Reading the recipients")));
-        q.bind(1, groupId);
-        const int before = int(out.recipients.size());
-        if (Status ok = collect(q, groupName); !ok)
-            return std::unexpected(ok.error());
-        if (out.recipients.size() == before)
-            emptyGroups << groupName;
-    }
-    if (!draft.contactIds.isEmpty()) {
-        SqliteStatement q(db, ContactSql);
-        if (!q.isValid())
-            return std::unexpected(q.error(tr("Reading the recipients")));
-        for (const qint64 contactId : draft.contactIds) {
-            q.reset();
-            q.bind(1, contactId);
-            if (Status ok = collect(q, QString()); !ok)
-                return std::unexpected(ok.error());
-        }
-    }
-    if (out.recipients.isEmpty()) {
-        if (out.preview.cannotReceiveSms > 0 && out.preview.optedOut == 0)
-            return fail(ErrorCode::InvalidInput,
-                        tr("Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and "
-                           "other numbers that are not mobile).",
-                           nullptr, out.preview.cannotReceiveSms));
-        if (out.preview.optedOut > 0 && out.preview.cannotReceiveSms > 0)
-            return fail(ErrorCode::InvalidInput,
-                        tr("Nobody to send to: of the people chosen, %1 opted out of messages and %2 have numbers "
-                           "that cannot receive SMS.")
-                            .arg(out.preview.optedOut)
-                            .arg(out.preview.cannotReceiveSms));
-        if (out.preview.optedOut > 0)
-            return fail(ErrorCode::InvalidInput,
-                        tr("Nobody to send to: everyone chosen (%n person(s)) has opted out of messages.", nullptr,
-                           out.preview.optedOut));
-        return fail(ErrorCode::InvalidInput, tr("Nobody to send to: the chosen groups have no members."));
-    }
-
-    // Render every message and count its parts: personalised texts differ in length.
-    const QString today = mergeDate(m_clock.nowUtc().toLocalTime().date());
-    const bool personalised = parsed.isPersonalised();
-    out.texts.reserve(out.recipients.size());
-    out.segments.reserve(out.recipients.size());
-    bool anyUnicode = false;
-    bool anyGsm = false;
-    QString shared;
-    int sharedSegments = 0;
-    if (!personalised) {
-        shared = parsed.render({});
-        const SegmentInfo info = SegmentCounter::count(shared);
-        sharedSegments = info.segments;
-        anyUnicode = info.isUnicode();
-        anyGsm = !anyUnicode;
-    }
-    MergeValues values;
-    values.date = today;
-    for (const Recipient &r : std::as_const(out.recipients)) {
-        if (!personalised) {
-            out.texts.append(shared);
-            out.segments.append(sharedSegments);
-            continue;
-        }
-        values.firstName = r.firstName;
-        values.lastName = r.lastName;
-        values.name = r.lastName.isEmpty() ? r.firstName : r.firstName.isEmpty() ? r.lastName : r.firstName + u' ' + r.lastName;
-        values.phone = r.phone;
-        values.group = r.group;
-        QString text = parsed.render(values);
-        const SegmentInfo info = SegmentCounter::count(text);
-        anyUnicode = anyUnicode || info.isUnicode();
-        anyGsm = anyGsm || !info.isUnicode();
-        out.segments.append(info.segments);
-        out.texts.append(std::move(text));
-    }
+    if (Status taken = out.recipients.take(m_database.connection(), draft.groupIds, draft.contactIds); !taken)
+        return std::unexpected(taken.error());
+    out.messages.render(parsed, mergeDate(m_clock.nowUtc().toLocalTime().date()), out.recipients.recipients());
 
     CampaignPreview &p = out.preview;
-    p.recipients = int(out.recipients.size());
-    p.personalised = personalised;
-    p.encoding = anyUnicode && anyGsm ? QStringLiteral("mixed") : anyUnicode ? QStringLiteral("UCS-2") : QStringLiteral("GSM-7");
-    for (const int s : std::as_const(out.segments)) {
-        p.segments += s;
-        p.maxSegments = qMax(p.maxSegments, s);
-    }
+    p.recipients = int(out.recipients.recipients().size());
+    p.optedOut = out.recipients.optedOut();
+    p.duplicates = out.recipients.duplicates();
+    p.cannotReceiveSms = out.recipients.cannotReceiveSms();
+    p.personalised = out.messages.isPersonalised();
+    p.encoding = out.messages.encoding();
+    p.segments = out.messages.totalSegments();
+    p.maxSegments = out.messages.maxSegments();
     p.tokens = draft.chargeTokens ? p.segments : 0;
-    for (int i = 0; i < qMin(samples, int(out.texts.size())); ++i)
-        p.samples << out.texts.at(i);
+    const QStringList &texts = out.messages.texts();
+    for (int i = 0; i < qMin(samples, int(texts.size())); ++i)
+        p.samples << texts.at(i);
     if (p.maxSegments > m_limits.maxSegments) {
         return fail(ErrorCode::InvalidInput,
                     tr("The message is too long: %1 SMS parts for one person (at most %2 are allowed). Shorten it, "
@@ -244,10 +121,10 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
     }
     if (p.maxSegments > m_limits.warnSegments)
         p.warnings << tr("Long message: up to %1 SMS parts per person, each costing one token.").arg(p.maxSegments);
-    if (anyUnicode)
+    if (out.messages.needsUnicode())
         p.warnings << tr("The message needs Unicode (UCS-2): only 70 characters fit in one SMS part.");
-    if (!emptyGroups.isEmpty())
-        p.warnings << tr("Nobody to send to in: %1.").arg(emptyGroups.join(QStringLiteral(", ")));
+    if (!out.recipients.emptyGroups().isEmpty())
+        p.warnings << tr("Nobody to send to in: %1.").arg(out.recipients.emptyGroups().join(QStringLiteral(", ")));
     if (p.cannotReceiveSms > 0)
         p.warnings << tr("Left out: %n number(s) that cannot receive SMS (landlines and other numbers that are not mobile). "
                          "Correct them in Contacts.",
@@ -341,7 +218,7 @@ Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraf
             }
         }
     }
-    const QString name = draft.name.simplified().left(MaxCampaignName);
+    const QString name = draft.name.simplified().left(MaxNameLength);
     QSqlQuery row(db);
     if (existingId == 0) {
         row.prepare(QStringLiteral(
@@ -406,17 +283,20 @@ Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraf
     if (repeating)
         return campaignId;
 
+    const QList<RecipientSnapshot::Recipient> &recipients = rendered->recipients.recipients();
+    const QStringList &texts = rendered->messages.texts();
+    const QList<int> &segments = rendered->messages.segments();
     QList<NewMessage> messages;
-    messages.reserve(rendered->recipients.size());
-    for (qsizetype i = 0; i < rendered->recipients.size(); ++i) {
-        const Recipient &r = rendered->recipients.at(i);
+    messages.reserve(recipients.size());
+    for (qsizetype i = 0; i < recipients.size(); ++i) {
+        const RecipientSnapshot::Recipient &r = recipients.at(i);
         messages.append(NewMessage{r.contactId, r.phone, r.lastName.isEmpty() ? r.firstName : r.firstName + u' ' + r.lastName,
-                                   rendered->texts.at(i), rendered->segments.at(i)});
+                                   texts.at(i), segments.at(i)});
     }
     if (Status written = OutboxStore::insertQueued(db, campaignId, int(draft.priority), due, now, messages); !written)
         return std::unexpected(written.error());
     if (p.tokens > 0) {
-        if (Status reserved = m_ledger.reserveInTransaction(db, *account, campaignId, p.tokens, userName); !reserved)
+        if (const auto reserved = m_ledger.reserveInTransaction(db, *account, campaignId, p.tokens, userName); !reserved)
             return std::unexpected(reserved.error());
     }
     qCInfo(lcCampaigns) << "launched campaign" << campaignId << "recipients" << p.recipients << "segments" << p.segments;
@@ -569,149 +449,19 @@ Status CampaignService::resumeRepeating(qint64 id)
 
 Result<qint64> CampaignService::nextOccurrenceDue() const
 {
-    QSqlQuery q(m_database.connection());
-    if (!q.exec(QStringLiteral("SELECT min(scheduled_at) FROM campaigns WHERE status = 'recurring'")) || !q.next())
-        return std::unexpected(Database::storageError(q.lastError(), tr("Reading campaigns")));
-    return q.value(0).isNull() ? 0 : q.value(0).toLongLong();
+    return m_recurring.nextDue();
 }
 
 Result<QList<qint64>> CampaignService::launchDueOccurrences(const QString &userName)
 {
-    QList<qint64> due;
-    {
-        QSqlQuery q(m_database.connection());
-        q.prepare(QStringLiteral(
-            "SELECT id FROM campaigns WHERE status = 'recurring' AND scheduled_at <= ? ORDER BY scheduled_at, id"));
-        q.addBindValue(m_clock.nowMs());
-        if (!q.exec())
-            return std::unexpected(Database::storageError(q.lastError(), tr("Reading campaigns")));
-        while (q.next())
-            due.append(q.value(0).toLongLong());
-    }
-    QList<qint64> launched;
-    for (const qint64 parentId : std::as_const(due)) {
-        bool sent = false;
-        const Result<qint64> child = launchOccurrence(parentId, userName, &sent);
-        if (!child)
-            return std::unexpected(child.error());
-        if (sent)
-            launched.append(*child);
-    }
-    if (!due.isEmpty()) {
+    const Result<RecurringLauncher::Round> round = m_recurring.launchDue(userName);
+    if (!round)
+        return std::unexpected(round.error());
+    if (round->changed) {
         m_ledger.notifyBulkChange();
         Q_EMIT campaignsChanged();
     }
-    return launched;
-}
-
-Status CampaignService::recordSkipped(const QSqlDatabase &db, const CampaignDraft &parent, qint64 parentId, const QDateTime &when,
-                                      const QString &reason)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO campaigns(name, body, sender_id, priority, status, status_reason, gateway, scheduled_at, parent_id, "
-        "created_at, finished_at) VALUES (?, ?, ?, ?, 'skipped', ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(sqlText(tr("%1 — %2").arg(parent.name, shortDate(when)).left(MaxCampaignName)));
-    q.addBindValue(parent.body);
-    q.addBindValue(sqlText(parent.senderId));
-    q.addBindValue(int(parent.priority));
-    q.addBindValue(sqlText(reason));
-    q.addBindValue(parent.gateway);
-    q.addBindValue(when.toMSecsSinceEpoch());
-    q.addBindValue(parentId);
-    q.addBindValue(m_clock.nowMs());
-    q.addBindValue(m_clock.nowMs());
-    if (!q.exec())
-        return std::unexpected(Database::storageError(q.lastError(), tr("Recording a skipped message")));
-    qCWarning(lcCampaigns) << "occurrence of campaign" << parentId << "skipped";
-    return {};
-}
-
-Result<qint64> CampaignService::launchOccurrence(qint64 parentId, const QString &userName, bool *launched)
-{
-    *launched = false;
-    QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
-    if (!transaction.isActive())
-        return fail(ErrorCode::Storage, tr("The data file is busy; the repeating message waits. Try again in a moment."));
-    const Result<Campaign> parent = get(parentId);
-    if (!parent)
-        return std::unexpected(parent.error());
-    const qint64 now = m_clock.nowMs();
-    // Looked at again inside the transaction: another window or process may have just done it.
-    if (parent->status != QStringLiteral("recurring") || !parent->scheduledAt.isValid()
-        || parent->scheduledAt.toMSecsSinceEpoch() > now)
-        return qint64(0);
-    Result<CampaignDraft> d = draft(parentId);
-    if (!d)
-        return std::unexpected(d.error());
-    const qint64 until = parent->repeatUntil.isValid() ? parent->repeatUntil.toMSecsSinceEpoch() : now;
-
-    // Every occurrence due by now; only the newest may still go, and only if it is not too late.
-    QList<QDateTime> dueTimes;
-    QDateTime next = parent->scheduledAt.toLocalTime();
-    while (next.isValid() && next.toMSecsSinceEpoch() <= now && next.toMSecsSinceEpoch() <= until && dueTimes.size() < 100'000) {
-        dueTimes.append(next);
-        next = parent->recurrence.next(next);
-    }
-    QList<QDateTime> missed = dueTimes;
-    std::optional<QDateTime> go;
-    if (!dueTimes.isEmpty() && now - dueTimes.constLast().toMSecsSinceEpoch() <= m_limits.missedOccurrenceGraceMs)
-        go = missed.takeLast();
-    if (!missed.isEmpty()) {
-        QStringList days;
-        for (qsizetype i = 0; i < qMin<qsizetype>(missed.size(), 5); ++i)
-            days << shortDate(missed.at(i));
-        QString list = days.join(QStringLiteral(", "));
-        if (missed.size() > 5)
-            list = tr("%1 and %n more", nullptr, int(missed.size() - 5)).arg(list);
-        if (Status recorded
-            = recordSkipped(db, *d, parentId, missed.constLast(),
-                            tr("Not sent on %1: Kengele was not running at the time, and it was too late to send.").arg(list));
-            !recorded)
-            return std::unexpected(recorded.error());
-    }
-    qint64 childId = 0;
-    if (go) {
-        CampaignDraft occurrence = *d;
-        occurrence.name = tr("%1 — %2").arg(d->name, shortDate(*go)).left(MaxCampaignName);
-        occurrence.scheduledAt = QDateTime();
-        occurrence.recurrence = Recurrence();
-        occurrence.repeatUntil = QDate();
-        QSqlQuery savepoint(db);
-        if (!savepoint.exec(QStringLiteral("SAVEPOINT occurrence")))
-            return std::unexpected(Database::storageError(savepoint.lastError(), tr("Sending a repeating message")));
-        const Result<qint64> child = write(db, occurrence, userName, 0, parentId);
-        if (child) {
-            childId = *child;
-            *launched = true;
-            if (!savepoint.exec(QStringLiteral("RELEASE occurrence")))
-                return std::unexpected(Database::storageError(savepoint.lastError(), tr("Sending a repeating message")));
-        } else if (child.error().code == ErrorCode::Storage) {
-            return std::unexpected(child.error());
-        } else {
-            // This time it cannot go (nobody left, not enough tokens...): say so, keep repeating.
-            if (!savepoint.exec(QStringLiteral("ROLLBACK TO occurrence"))
-                || !savepoint.exec(QStringLiteral("RELEASE occurrence")))
-                return std::unexpected(Database::storageError(savepoint.lastError(), tr("Sending a repeating message")));
-            if (Status recorded = recordSkipped(db, *d, parentId, *go, child.error().message); !recorded)
-                return std::unexpected(recorded.error());
-        }
-    }
-    QSqlQuery advance(db);
-    if (!next.isValid() || next.toMSecsSinceEpoch() > until) {
-        advance.prepare(QStringLiteral("UPDATE campaigns SET status = 'done', finished_at = ? WHERE id = ?"));
-        advance.addBindValue(now);
-    } else {
-        advance.prepare(QStringLiteral("UPDATE campaigns SET scheduled_at = ? WHERE id = ?"));
-        advance.addBindValue(next.toMSecsSinceEpoch());
-    }
-    advance.addBindValue(parentId);
-    if (!advance.exec())
-        return std::unexpected(Database::storageError(advance.lastError(), tr("Sending a repeating message")));
-    if (Status committed = transaction.commit(); !committed)
-        return std::unexpected(committed.error());
-    return childId;
+    return round->launched;
 }
 
 Result<Campaign> CampaignService::get(qint64 id) const

@@ -4,6 +4,9 @@
 #pragma once
 
 #include "Campaign.h"
+#include "CampaignRenderer.h"
+#include "RecipientSnapshot.h"
+#include "RecurringLauncher.h"
 #include "common/Result.h"
 #include "settings/Settings.h"
 
@@ -20,11 +23,17 @@ class TokenLedger;
 // Campaigns: preview (what a send would do and cost), launch (DESIGN 3.3: snapshot the recipients,
 // render every message, write the outbox rows and reserve the tokens in ONE transaction), and the
 // campaign list. Dispatching the outbox is the Dispatcher's job.
+//
+// The façade the pages and the CLI call: RecipientSnapshot reads who it goes to, CampaignRenderer
+// renders and counts the messages, RecurringLauncher launches the occurrences of repeating ones.
 class CampaignService final : public QObject
 {
     Q_OBJECT
 
 public:
+    // The longest campaign name kept (characters).
+    static constexpr int MaxNameLength = 100;
+
     // Limits that protect the budget; the caller may change them (settings).
     struct Limits {
         int warnSegments = 10; // a message longer than this gets a warning
@@ -75,17 +84,9 @@ Q_SIGNALS:
     void campaignsChanged();
 
 private:
-    struct Recipient {
-        qint64 contactId = 0;
-        QString firstName;
-        QString lastName;
-        QString phone;
-        QString group;
-    };
     struct Rendered {
-        QList<Recipient> recipients;
-        QStringList texts;
-        QList<int> segments;
+        RecipientSnapshot recipients;
+        CampaignRenderer messages;
         CampaignPreview preview;
     };
     Result<Rendered> render(const CampaignDraft &draft, int samples) const;
@@ -93,14 +94,12 @@ private:
     // Writes (existingId 0: inserts) a campaign from a draft inside the caller's transaction.
     Result<qint64> write(const QSqlDatabase &db, const CampaignDraft &draft, const QString &userName, qint64 existingId,
                          qint64 parentId);
-    Result<qint64> launchOccurrence(qint64 parentId, const QString &userName, bool *launched);
-    Status recordSkipped(const QSqlDatabase &db, const CampaignDraft &parent, qint64 parentId, const QDateTime &when,
-                         const QString &reason);
 
     Database &m_database;
     TokenLedger &m_ledger;
     const Clock &m_clock;
     Limits m_limits;
+    RecurringLauncher m_recurring;
 };
 
 } // namespace kengele

@@ -295,7 +295,7 @@ Result<QList<WorkBatch>> OutboxStore::claim(int maxMessages, int maxPerRequest, 
         }
     }
     for (auto it = release.cbegin(); it != release.cend(); ++it) {
-        if (Status released = m_ledger.releaseInTransaction(db, it.key(), it.value(), tr("Opted out before sending"), {});
+        if (const auto released = m_ledger.releaseInTransaction(db, it.key(), it.value(), tr("Opted out before sending"), {});
             !released)
             return std::unexpected(released.error());
     }
@@ -399,11 +399,11 @@ Status OutboxStore::apply(const QList<Outcome> &outcomes)
             release[o.campaignId] += o.segments;
     }
     for (auto it = spend.cbegin(); it != spend.cend(); ++it) {
-        if (Status spent = m_ledger.spendInTransaction(db, it.key(), it.value(), {}); !spent)
+        if (const auto spent = m_ledger.spendInTransaction(db, it.key(), it.value(), {}); !spent)
             return std::unexpected(spent.error());
     }
     for (auto it = release.cbegin(); it != release.cend(); ++it) {
-        if (Status released = m_ledger.releaseInTransaction(db, it.key(), it.value(), tr("Could not be sent"), {}); !released)
+        if (const auto released = m_ledger.releaseInTransaction(db, it.key(), it.value(), tr("Could not be sent"), {}); !released)
             return std::unexpected(released.error());
     }
     if (Status committed = transaction.commit(); !committed)
@@ -617,7 +617,7 @@ Result<int> OutboxStore::retryFailed(qint64 campaignId)
     if (count == 0)
         return 0;
     if (charged) {
-        if (Status reserved = m_ledger.reserveInTransaction(db, accountId, campaignId, segments, {}); !reserved)
+        if (const auto reserved = m_ledger.reserveInTransaction(db, accountId, campaignId, segments, {}); !reserved)
             return std::unexpected(reserved.error());
     }
     QSqlQuery q(db);
@@ -664,7 +664,8 @@ Result<int> OutboxStore::cancel(qint64 campaignId)
     if (!q.exec())
         return std::unexpected(Database::storageError(q.lastError(), tr("Cancelling the campaign")));
     if (charged && segments > 0) {
-        if (Status released = m_ledger.releaseInTransaction(db, campaignId, segments, tr("Campaign cancelled"), {}); !released)
+        if (const auto released = m_ledger.releaseInTransaction(db, campaignId, segments, tr("Campaign cancelled"), {});
+            !released)
             return std::unexpected(released.error());
     }
     QSqlQuery c(db);

@@ -7,7 +7,7 @@
 
 namespace kengele {
 
-// Something TokenLedger::verify found wrong with the stored ledger. A healthy ledger has none.
+// Something LedgerVerifier found wrong with the stored ledger. A healthy ledger has none.
 struct LedgerProblem {
     enum class Kind {
         Unbalanced, // a transfer's entries do not sum to zero

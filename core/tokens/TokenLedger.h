@@ -4,7 +4,6 @@
 #pragma once
 
 #include "CampaignTokens.h"
-#include "LedgerProblem.h"
 #include "TokenAccount.h"
 #include "TokenTransfer.h"
 #include "TokenUsage.h"
@@ -19,6 +18,7 @@ namespace kengele {
 
 class Clock;
 class Database;
+class LedgerStore;
 
 // The double-entry token ledger (DESIGN 4). One token pays for one SMS part to one recipient.
 //
@@ -29,15 +29,18 @@ class Database;
 // has taken SQLite's write lock, so two writers (threads, windows, the CLI) cannot both pass it.
 //
 // Two ways to change the ledger:
-//  - the plain methods (grant, purchase, transfer, reserve, ...) run in their own transaction and
-//    emit balancesChanged() after it commits;
-//  - the ...InTransaction methods join the caller's open transaction on `db` (they neither begin nor
-//    commit it), so a campaign launch can write its outbox rows and reserve its tokens atomically.
-//    A refused call leaves nothing of its own behind (it works inside a SAVEPOINT) and does not
+//  - grant, purchase, transfer, expire and createBudgetAccount commit on their own and emit
+//    balancesChanged() afterwards;
+//  - the campaign methods (...InTransaction) join the caller's open transaction on `db` (they
+//    neither begin nor commit it), so a campaign launch can write its outbox rows and reserve its
+//    tokens atomically; with no transaction open on `db`, each is a transaction of its own.
+//    A refused call leaves nothing of its own behind (it works inside a Savepoint) and does not
 //    disturb the caller's earlier writes; the caller decides whether to roll back. They do not emit:
 //    call notifyBulkChange() after committing. Do them after the transaction's first write (as a
 //    launch does), or first thing: a transaction that only read before it may be refused as "busy"
 //    when another program wrote in between (never overdrawn).
+//
+// LedgerVerifier checks a stored ledger against these rules; LedgerStore holds the SQL.
 class TokenLedger final : public QObject
 {
     Q_OBJECT
@@ -75,23 +78,17 @@ public:
     // Budget -> Reserved when a campaign is launched. Refused (Conflict, "Not enough tokens: ...")
     // when the account has too few, and when the campaign already holds tokens from another account
     // (a campaign draws on one budget account, so releases know where to go back to).
-    Status reserveInTransaction(const QSqlDatabase &db, qint64 accountId, qint64 campaignId, qint64 tokens, const QString &user);
+    Result<TokenTransfer> reserveInTransaction(const QSqlDatabase &db, qint64 accountId, qint64 campaignId, qint64 tokens,
+                                               const QString &user);
     // Reserved -> Spent when the gateway took messages. Refused beyond what the campaign holds.
-    Status spendInTransaction(const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &user);
+    Result<TokenTransfer> spendInTransaction(const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &user);
     // Reserved -> the campaign's budget account (permanent failure, cancel). Refused beyond what it holds.
-    Status releaseInTransaction(const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &reason,
-                                const QString &user);
+    Result<TokenTransfer> releaseInTransaction(const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &reason,
+                                               const QString &user);
     // Releases whatever the campaign still holds (end of a campaign, cancel); returns how many (0: nothing written).
     Result<qint64> releaseAllInTransaction(const QSqlDatabase &db, qint64 campaignId, const QString &reason, const QString &user);
-    // What the campaign reserved, spent, released and still holds, read on the caller's connection
-    // (inside its transaction, it sees the caller's uncommitted writes).
-    Result<CampaignTokens> campaignTokensInTransaction(const QSqlDatabase &db, qint64 campaignId) const;
-
-    // The same, each in its own transaction.
-    Result<TokenTransfer> reserve(qint64 accountId, qint64 campaignId, qint64 tokens, const QString &user);
-    Result<TokenTransfer> spend(qint64 campaignId, qint64 tokens, const QString &user);
-    Result<TokenTransfer> release(qint64 campaignId, qint64 tokens, const QString &reason, const QString &user);
-    Result<qint64> releaseAll(qint64 campaignId, const QString &reason, const QString &user);
+    // What the campaign reserved, spent, released and still holds. Read on this thread's connection:
+    // inside a transaction open there, it sees that transaction's uncommitted writes.
     Result<CampaignTokens> campaignTokens(qint64 campaignId) const;
 
     // --- Reading ---
@@ -99,12 +96,6 @@ public:
     Result<QList<TokenHistoryEntry>> history(qint64 accountId, int limit = 100) const;
     // Tokens moved in [from, to), by kind.
     Result<TokenUsage> usage(const QDateTime &from, const QDateTime &to) const;
-    // Checks the whole ledger: every transfer sums to zero and moves between the accounts its kind
-    // allows; replaying the entries in order, no budget (reserved, spent, expired) account is ever
-    // below zero and no campaign ever gives up more than it reserved; releases go back to the
-    // account the campaign reserved from; each voucher is credited once. Empty when all is well.
-    Result<QList<LedgerProblem>> verify() const;
-
     // "Grant", "Purchase", ... as shown to people.
     static QString kindName(TokenTransferKind kind);
 
@@ -116,16 +107,16 @@ Q_SIGNALS:
 
 private:
     struct Movement;
-    using Check = std::function<Status(const QSqlDatabase &, Movement &)>;
+    using Check = std::function<Status(const LedgerStore &, Movement &)>;
+    // How an account too short for a transfer or an expiry is told.
+    using ShortOfTokens = QString (*)(const QString &accountName, qint64 available, qint64 tokens);
 
+    // Writes one transfer, inside a Savepoint on `db`; see the .cpp.
     Result<TokenTransfer> move(const QSqlDatabase &db, Movement movement, const Check &check) const;
-    Result<TokenPurchase> purchaseIn(const QSqlDatabase &db, Movement movement) const;
-    Result<TokenTransfer> reserveIn(const QSqlDatabase &db, qint64 accountId, qint64 campaignId, qint64 tokens,
-                                    const QString &user) const;
-    Result<TokenTransfer> spendIn(const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &user) const;
-    Result<TokenTransfer> releaseIn(const QSqlDatabase &db, qint64 campaignId, qint64 tokens, const QString &reason,
-                                    const QString &user) const;
-    Result<qint64> releaseAllIn(const QSqlDatabase &db, qint64 campaignId, const QString &reason, const QString &user) const;
+    // grant, transfer and expire: between accounts named by people (or the ledger's own account of
+    // the kind the transfer needs), in a transaction of its own.
+    Result<TokenTransfer> moveBetweenNamed(TokenTransferKind kind, const QString &fromName, const QString &toName, qint64 tokens,
+                                           const QString &reason, const QString &user, ShortOfTokens shortOf);
 
     Database &m_database;
     const Clock &m_clock;
