@@ -25,7 +25,7 @@
 
 #include <optional>
 
-// kengele-cli gateway … and campaign … (DESIGN section 8).
+// kengele-cli gateway … and campaign … (docs/cli.md).
 namespace kengele {
 
 namespace {

@@ -22,7 +22,7 @@
 #include <memory>
 #include <optional>
 
-// kengele-cli relay connect | sync | status, inbox list (DESIGN section 8, docs/relay.md).
+// kengele-cli relay connect | sync | status, inbox list (docs/cli.md, docs/relay.md).
 namespace kengele {
 
 namespace {

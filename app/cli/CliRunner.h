@@ -19,7 +19,7 @@ class Profile;
 class SecretStore;
 struct CampaignDraft;
 
-// kengele-cli: the commands of DESIGN section 8, over the same core services as the GUI.
+// kengele-cli: the commands of docs/cli.md, over the same core services as the GUI.
 // Exit status: 0 done, 1 failed (reason on stderr), 2 bad usage.
 class CliRunner final
 {

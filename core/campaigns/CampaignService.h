@@ -20,7 +20,7 @@ class Clock;
 class Database;
 class TokenLedger;
 
-// Campaigns: preview (what a send would do and cost), launch (DESIGN 3.3: snapshot the recipients,
+// Campaigns: preview (what a send would do and cost), launch (architecture.md §3.1: snapshot the recipients,
 // render every message, write the outbox rows and reserve the tokens in ONE transaction), and the
 // campaign list. Dispatching the outbox is the Dispatcher's job.
 //

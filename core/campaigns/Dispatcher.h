@@ -23,7 +23,7 @@ class Clock;
 class SmsGateway;
 struct SendResult;
 
-// Sends what is due in the outbox (DESIGN 3.4–3.5): by priority and time, under a token-bucket rate
+// Sends what is due in the outbox (architecture.md §3.1, §4): by priority and time, under a token-bucket rate
 // limit, with a bounded number of requests in flight; identical texts go as one request with many
 // recipients, personalised ones one request each. It runs in whatever thread it lives in (a worker
 // thread in the desktop app, the main thread in kengele-cli), together with its gateways.

@@ -59,7 +59,7 @@ struct Outcome {
     qint64 dueAt = 0; // Retry and Requeue: when to try again
 };
 
-// The outbox state machine of DESIGN 3.5, in SQL. Every change of state is committed before the
+// The outbox state machine of architecture.md §4, in SQL. Every change of state is committed before the
 // next step: rows become `submitting` in one transaction BEFORE their request goes out; results are
 // applied in one transaction together with the token ledger (spend on acceptance, release on
 // permanent failure or cancel).
@@ -92,7 +92,7 @@ public:
     // The earliest due time of a queued message that may go (for sleeping); 0 when none.
     Result<qint64> nextDue(bool quietHours);
 
-    // Delivery reports (DESIGN 3.6): each is kept (once per message id and status, unknown ids
+    // Delivery reports (architecture.md §4): each is kept (once per message id and status, unknown ids
     // and statuses too) and moves its message from `sent` to `delivered` or `failed`; a message
     // already delivered or failed never goes back. Returns how many messages changed.
     Result<int> applyDeliveryReports(const QList<DeliveryReport> &reports);

@@ -16,7 +16,7 @@ namespace kengele {
 // GET /version1/user; shared/reference/provider-apis.md part A). The same code talks to the live
 // host, the sandbox, any base URL (tests) and the built-in simulator (GatewaySimulator).
 //
-// How answers are sorted (DESIGN 3.5):
+// How answers are sorted (architecture.md §4):
 //   network error before anything went out (connection refused, host not found)  -> NotTaken
 //   HTTP 429 or 5xx (Retry-After read into retryAfterMs)                           -> NotTaken
 //   timeout, connection closed or reset after the request went out                 -> Uncertain

@@ -85,7 +85,7 @@ struct SimulatorCounters {
     int balanceRequests = 0; // GET /version1/user received
 };
 
-// The built-in simulator (DESIGN 3.7): a real HTTP server on 127.0.0.1 that speaks Africa's
+// The built-in simulator (architecture.md §3.1): a real HTTP server on 127.0.0.1 that speaks Africa's
 // Talking's wire format (POST /version1/messaging with a form body, GET /version1/user), so the
 // production AfricasTalkingGateway is what runs against it (createGateway()). It checks requests as
 // AT does, answers in AT's JSON shape, and produces delivery reports as AT posts them: through the

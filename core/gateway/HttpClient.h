@@ -46,7 +46,7 @@ struct HttpResponse {
 //
 // Why not QNetworkAccessManager: Qt 6.4 reads an answer's status line and headers one byte per
 // system call, in a thread of its own, and costs about 400 µs of CPU a request on loopback against
-// 40 µs here; personalised texts go one request per message (DESIGN 9: 4,000 a second on 2 cores).
+// 40 µs here; personalised texts go one request per message (architecture.md §11: 4,000 a second on 2 cores).
 //
 // A POST is never sent twice by this class: its body is handed to libcurl by a read callback with
 // no way to rewind, so when a reused connection breaks after the request went out libcurl fails

@@ -38,7 +38,7 @@ struct RecipientResult {
     int parts = 0; // messageParts when given, else 0
 };
 
-// The answer to a whole request (DESIGN 3.5 decides what each kind means for the outbox).
+// The answer to a whole request (architecture.md §4 decides what each kind means for the outbox).
 struct SendResult {
     enum class Kind {
         Answered, // a 2xx with per-recipient results (numbers missing from them are Uncertain)

@@ -20,7 +20,7 @@ struct Campaign;
 struct Contact;
 struct ContactInput;
 
-// The inbox of incoming SMS (DESIGN 3, "Inbound SMS"): what the relay sync stored, read by the
+// The inbox of incoming SMS (architecture.md §3.2): what the relay sync stored, read by the
 // Inbox page and the CLI. A reply is a one-recipient campaign through CampaignService, so it
 // follows every rule of the pipeline (opt-outs, tokens, quiet hours, the outbox's crash safety);
 // the dispatcher sends it like any campaign.

@@ -46,7 +46,7 @@ void applyConnectionPragmas(QSqlDatabase &db)
     // but not flushed to the disk; the WAL is flushed at checkpoints. A committed change therefore
     // survives the process being killed at any moment, but the last commits may be lost when the
     // power fails. The one commit that must survive a power cut too, outbox rows becoming
-    // `submitting` before their request goes out (DESIGN 3.5), is made durable on its own:
+    // `submitting` before their request goes out (architecture.md §4), is made durable on its own:
     // OutboxStore::claim commits with synchronous=FULL, which also flushes every commit before it.
     query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
     // Checkpoint every 8,192 pages (32 MiB) instead of SQLite's 1,000: dispatching rewrites pages

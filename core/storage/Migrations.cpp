@@ -64,7 +64,7 @@ constexpr auto Version1 = std::to_array<const char *>({
     "INSERT INTO meta(key, value) VALUES ('created_by', 'kengele')",
 });
 
-// Version 2: the token ledger, campaigns, the outbox and delivery reports (DESIGN 3 and 4).
+// Version 2: the token ledger, campaigns, the outbox and delivery reports (architecture.md §4, §5).
 constexpr auto Version2 = std::to_array<const char *>({
     // Double-entry ledger. An account holds tokens; a transfer is one event (grant, purchase, reserve,
     // spend, release, transfer, expiry) made of entries that sum to zero. Balances are sums of
@@ -124,7 +124,7 @@ constexpr auto Version2 = std::to_array<const char *>({
         contact_id INTEGER REFERENCES contacts(id) ON DELETE CASCADE,
         CHECK ((group_id IS NULL) <> (contact_id IS NULL))))",
     // One message to one number. state: queued, submitting, sent, delivered, failed, uncertain,
-    // cancelled (DESIGN 3.5). A (campaign, phone) pair is unique: nobody gets a campaign twice.
+    // cancelled (architecture.md §4). A (campaign, phone) pair is unique: nobody gets a campaign twice.
     R"(CREATE TABLE outbox (
         id INTEGER PRIMARY KEY,
         campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
@@ -173,7 +173,7 @@ constexpr auto Version3 = std::to_array<const char *>({
     "CREATE INDEX outbox_queue ON outbox(campaign_id, state, due_at)",
 });
 
-// Version 4: the link to the relay and what comes through it (DESIGN 3 "Inbound SMS", 5; docs/relay.md).
+// Version 4: the link to the relay and what comes through it (architecture.md §3.2, §8; docs/relay.md).
 // The relay's URL is in the profile settings and the device token in the OS keychain, never here.
 constexpr auto Version4 = std::to_array<const char *>({
     // The organisation this profile is enrolled with (one row at most), its device id and the event

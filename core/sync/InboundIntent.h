@@ -7,7 +7,7 @@
 
 namespace kengele {
 
-// What an incoming SMS asks for (DESIGN 3, "Inbound SMS"). Keywords are read case-insensitively
+// What an incoming SMS asks for (architecture.md §3.2). Keywords are read case-insensitively
 // on the trimmed text, from its first word (trailing punctuation such as "STOP." or "PRAY:"
 // ignored), so "Stop", "STOP ALL", "stop please" and "Acha" all opt the number out: when in
 // doubt, a person who asked to stop is not sent more.

@@ -36,7 +36,7 @@ struct RelayApplyReport {
 // Applies one batch of the relay's feed and the new cursor in ONE transaction (docs/relay.md):
 // either all of it is saved, with the cursor, or none of it, and the relay hands the same events
 // again. Each event is applied once per (org, seq); incoming SMS once per provider id; delivery
-// reports once per (message id, status) through OutboxStore (DESIGN 3.6: a terminal state never
+// reports once per (message id, status) through OutboxStore (architecture.md §4: a terminal state never
 // goes back).
 //   at.delivery  -> the outbox (OutboxStore::applyDeliveryReportsInTransaction)
 //   at.inbound   -> the inbox; STOP/STOP ALL/UNSUBSCRIBE/ACHA opt the number out (source "sms",

@@ -8,7 +8,7 @@
 
 namespace kengele {
 
-// What an account is for (DESIGN 4). People choose budget accounts (the organisation's Main account
+// What an account is for (architecture.md §5). People choose budget accounts (the organisation's Main account
 // and one per department); the other kinds are the ledger's bookkeeping: where granted and bought
 // tokens come from (source), tokens held for queued messages (reserved), and where they end (spent,
 // expired).

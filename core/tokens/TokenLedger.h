@@ -20,7 +20,7 @@ class Clock;
 class Database;
 class LedgerStore;
 
-// The double-entry token ledger (DESIGN 4). One token pays for one SMS part to one recipient.
+// The double-entry token ledger (architecture.md §5). One token pays for one SMS part to one recipient.
 //
 // Every change is a transfer (kind, reference, reason, user, UTC time, campaign id where relevant)
 // made of entries that sum to zero; a balance is the sum of an account's entries, never a stored

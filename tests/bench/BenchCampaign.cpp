@@ -26,7 +26,7 @@
 
 using namespace kengele;
 
-// DESIGN 9 targets for campaigns:
+// architecture.md §11 targets for campaigns:
 //  - launch a personalised campaign to 100,000 recipients (render, segments, outbox, reserve) < 1 s
 //  - dispatch personalised messages to a loopback gateway: ≥ 4,000/s with no limit
 //  - dispatch one identical text (batched): ≥ 20,000 recipients/s

@@ -20,7 +20,7 @@ using namespace Qt::StringLiterals;
 //   - recipients/s with 100 recipients per request (one identical text), 16 in flight.
 // Each runs with the simulator on its own thread (as when the dispatcher has a worker thread) and
 // on the same thread as the gateway (one core). Delivery reports are off: this measures sending.
-// Targets (DESIGN.md §9, for the whole dispatch path): >= 4,000 messages/s personalised,
+// Targets (architecture.md §11, for the whole dispatch path): >= 4,000 messages/s personalised,
 // >= 20,000 recipients/s batched.
 class BenchGateway : public QObject
 {

@@ -14,7 +14,7 @@ using namespace kengele;
 using namespace Qt::StringLiterals;
 
 // Imports a generated 100,000-row contacts CSV (realistic names, numbers in mixed formats, about 2%
-// bad rows and 1% repeated numbers) into a fresh profile. Target (DESIGN.md §9): < 3 s on 2 cores.
+// bad rows and 1% repeated numbers) into a fresh profile. Target (architecture.md §11): < 3 s on 2 cores.
 class BenchImport : public QObject
 {
     Q_OBJECT

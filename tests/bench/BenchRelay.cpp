@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Load benchmark for kengele-relay (DESIGN.md §9: delivery-report callbacks on loopback,
+// Load benchmark for kengele-relay (architecture.md §11: delivery-report callbacks on loopback,
 // >= 3,000/s with p99 < 20 ms on SQLite, 2 cores). Starts the real kengele-relay binary as a child
 // process on a free loopback port with a fresh database, creates an organisation with the relay's
 // own admin command, then a load generator of our own (keep-alive connections, one request in

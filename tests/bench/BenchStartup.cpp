@@ -11,7 +11,7 @@
 
 using namespace kengele;
 
-// Cold start to a usable window (DESIGN target < 1 s): open an existing profile (the demo
+// Cold start to a usable window (target < 1 s, architecture.md §11): open an existing profile (the demo
 // congregation, or 100,000 contacts), build the main window and show it with its first rows drawn.
 class BenchStartup final : public QObject
 {

@@ -16,7 +16,7 @@
 
 using namespace kengele;
 
-// kengele-cli relay connect | sync | status and inbox list (DESIGN section 8), in-process against
+// kengele-cli relay connect | sync | status and inbox list (docs/cli.md), in-process against
 // a fake relay on loopback. The device token goes to a fake keychain.
 class TestCliRelay final : public QObject
 {

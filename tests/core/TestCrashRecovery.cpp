@@ -22,7 +22,7 @@
 
 using namespace kengele;
 
-// DESIGN 3.5 under fire: a child process dispatching a few thousand messages to the simulator is
+// The outbox rules of architecture.md §4 under fire: a child process dispatching a few thousand messages to the simulator is
 // killed with SIGKILL at random moments, several times, and started again. The simulator must have
 // taken no number twice, and every recipient must end sent/delivered, failed or uncertain.
 //

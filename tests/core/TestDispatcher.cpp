@@ -20,7 +20,7 @@ using namespace kengele;
 using kengele::test::ScriptedGateway;
 using kengele::test::TempProfile;
 
-// The dispatcher and the outbox state machine (DESIGN 3.4–3.5) against a scripted gateway.
+// The dispatcher and the outbox state machine (architecture.md §3.1, §4) against a scripted gateway.
 class TestDispatcher final : public QObject
 {
     Q_OBJECT

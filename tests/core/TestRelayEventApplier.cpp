@@ -14,7 +14,7 @@
 using namespace kengele;
 
 // Applying the relay's events to the local store: one transaction with the cursor, each event
-// once, and what every kind does (docs/relay.md, DESIGN 3 "Inbound SMS" and 3.6).
+// once, and what every kind does (docs/relay.md, architecture.md §3.2, §4).
 class TestRelayEventApplier final : public QObject
 {
     Q_OBJECT

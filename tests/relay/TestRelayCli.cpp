@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// kengele-relay's administration commands, run as an operator would (DESIGN section 8).
+// kengele-relay's administration commands, run as an operator would (docs/relay.md, "Administration").
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
