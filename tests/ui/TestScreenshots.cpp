@@ -10,6 +10,7 @@
 #include "campaigns/ComposeCampaignDialog.h"
 #include "campaigns/DispatchService.h"
 #include "campaigns/GatewaySetup.h"
+#include "campaigns/ScheduleEditor.h"
 #include "common/Language.h"
 #include "contacts/ContactDialog.h"
 #include "contacts/ContactService.h"
@@ -174,7 +175,7 @@ void TestScreenshots::pages()
         auto *templates = compose.findChild<QComboBox *>(QStringLiteral("templateCombo"));
         templates->setCurrentIndex(templates->findText(QStringLiteral("Choir practice")));
         auto *repeat = compose.findChild<QComboBox *>(QStringLiteral("repeatCombo"));
-        repeat->setCurrentIndex(repeat->findData(int(ComposeCampaignDialog::RepeatWeekly)));
+        repeat->setCurrentIndex(repeat->findData(int(ScheduleEditor::RepeatWeekly)));
         compose.findChild<QCheckBox *>(QStringLiteral("repeatDayCheck3"))->setChecked(true);
         compose.updatePreview();
         QVERIFY2(compose.problem().isEmpty(), qPrintable(compose.problem()));
