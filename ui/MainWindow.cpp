@@ -80,7 +80,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
 
     m_contactsPage = new ContactsPage(m_profile, this);
     m_groupsPage = new GroupsPage(m_profile.groups(), m_profile.contacts(), this);
-    m_templatesPage = new TemplatesPage(m_profile.templates(), m_profile.contacts(), this);
+    m_templatesPage = new TemplatesPage(m_profile.templates(), m_profile.contacts(), m_profile.clock(), this);
     m_campaignsPage = new CampaignsPage(m_profile, this);
     m_inboxPage = new InboxPage(m_profile, this);
     m_pages = new QStackedWidget(this);

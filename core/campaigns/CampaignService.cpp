@@ -188,7 +188,13 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
     }
 
     // Render every message and count its parts: personalised texts differ in length.
-    const QString today = mergeDate(m_clock.nowUtc().toLocalTime().date());
+    // {date} is the day the message goes: the scheduled day (a repeating one's first time), or today.
+    QDateTime sendAt = m_clock.nowUtc();
+    if (draft.scheduledAt.isValid() && draft.scheduledAt > sendAt)
+        sendAt = draft.scheduledAt;
+    if (draft.recurrence.isRepeating() && draft.recurrence.first(sendAt.toLocalTime()).isValid())
+        sendAt = draft.recurrence.first(sendAt.toLocalTime());
+    const QString today = mergeDate(sendAt.toLocalTime().date());
     const bool personalised = parsed.isPersonalised();
     out.texts.reserve(out.recipients.size());
     out.segments.reserve(out.recipients.size());

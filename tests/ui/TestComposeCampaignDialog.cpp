@@ -54,6 +54,7 @@ private Q_SLOTS:
     void editScheduledCampaign();
     void editRepeatingCampaign();
     void campaignThatStartedMeanwhileCannotBeSaved();
+    void everyPreviewDatesTheSendDay();
 
 private:
     void check(QListWidget *groups, qint64 groupId);
@@ -662,6 +663,44 @@ void TestComposeCampaignDialog::campaignThatStartedMeanwhileCannotBeSaved()
     ComposeCampaignDialog again(p);
     QVERIFY(!again.editCampaign(launched->id));
     QVERIFY(again.problem().contains(QStringLiteral("can no longer be changed")));
+}
+
+void TestComposeCampaignDialog::everyPreviewDatesTheSendDay()
+{
+    Profile &p = **m_profile;
+    ComposeCampaignDialog dialog(p);
+    dialog.show();
+    check(find<QListWidget>(&dialog, "groupList"), m_choir);
+    QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Harvest service on {date}"));
+    // "Preview for" (the editor) and "The first messages as they will read" (the samples) say the
+    // same day: the day it goes.
+    auto previews = [&dialog] {
+        dialog.updatePreview();
+        QStringList texts{dialog.editor()->previewText()};
+        for (const QLabel *sample : dialog.findChildren<QLabel *>(QStringLiteral("sampleMessageLabel")))
+            texts << sample->text();
+        texts.removeDuplicates();
+        return texts;
+    };
+    // Now, by the profile's clock: Sunday 1 March 2026.
+    QCOMPARE(previews(), QStringList{QStringLiteral("Harvest service on 01/03/2026")});
+
+    // At Wednesday evening.
+    find<QRadioButton>(&dialog, "sendLaterRadio")->setChecked(true);
+    find<QDateTimeEdit>(&dialog, "scheduleEdit")->setDateTime(QDateTime(QDate(2026, 3, 4), QTime(18, 30)));
+    QCOMPARE(previews(), QStringList{QStringLiteral("Harvest service on 04/03/2026")});
+
+    // Every Friday from then on: the first time is Friday.
+    chooseRepeat(dialog, ScheduleEditor::RepeatWeekly);
+    QTest::mouseClick(find<QCheckBox>(&dialog, "repeatDayCheck3"), Qt::LeftButton); // not Wednesday
+    QTest::mouseClick(find<QCheckBox>(&dialog, "repeatDayCheck5"), Qt::LeftButton);
+    QCOMPARE(dialog.draft().recurrence, Recurrence::weekly({Qt::Friday}));
+    QCOMPARE(previews(), QStringList{QStringLiteral("Harvest service on 06/03/2026")});
+
+    // Back to once, now: today again.
+    chooseRepeat(dialog, ScheduleEditor::RepeatNever);
+    find<QRadioButton>(&dialog, "sendNowRadio")->setChecked(true);
+    QCOMPARE(previews(), QStringList{QStringLiteral("Harvest service on 01/03/2026")});
 }
 
 QTEST_MAIN(TestComposeCampaignDialog)

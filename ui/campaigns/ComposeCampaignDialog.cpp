@@ -161,7 +161,7 @@ QWidget *ComposeCampaignDialog::buildMessage()
     }
     connect(m_template, &QComboBox::currentIndexChanged, this, &ComposeCampaignDialog::chooseTemplate);
 
-    m_editor = new TemplateEditor(m_profile.contacts(), pane);
+    m_editor = new TemplateEditor(m_profile.contacts(), m_profile.clock(), pane);
     m_editor->setObjectName(QStringLiteral("messageEditor"));
     connect(m_editor, &TemplateEditor::textChanged, this, &ComposeCampaignDialog::schedulePreview);
 
@@ -174,6 +174,13 @@ QWidget *ComposeCampaignDialog::buildMessage()
     connect(m_senderId, &QLineEdit::textChanged, this, &ComposeCampaignDialog::schedulePreview);
 
     m_schedule = new ScheduleEditor(m_profile.clock(), pane);
+    // One clock for every preview: the editor's {date} is the day the campaign (first) goes, as in
+    // the messages the service renders.
+    auto followSchedule = [this] {
+        m_editor->setSendTime(m_schedule->isLater() ? m_schedule->sendTime() : QDateTime());
+    };
+    followSchedule();
+    connect(m_schedule, &ScheduleEditor::changed, this, followSchedule);
     connect(m_schedule, &ScheduleEditor::changed, this, &ComposeCampaignDialog::schedulePreview);
 
     m_priority = new QComboBox(pane);

@@ -4,6 +4,7 @@
 #include "TemplateEditor.h"
 
 #include "MergeFieldHighlighter.h"
+#include "common/Clock.h"
 #include "contacts/ContactMergeValues.h"
 #include "contacts/ContactService.h"
 #include "messaging/GsmLookalikes.h"
@@ -27,9 +28,10 @@ constexpr int PreviewContacts = 300;
 constexpr int MaxExplainedCharacters = 3;
 } // namespace
 
-TemplateEditor::TemplateEditor(ContactService &contacts, QWidget *parent)
+TemplateEditor::TemplateEditor(ContactService &contacts, const Clock &clock, QWidget *parent)
     : QWidget(parent)
     , m_contacts(contacts)
+    , m_clock(clock)
 {
     m_edit = new QPlainTextEdit(this);
     m_edit->setObjectName(QStringLiteral("messageEdit"));
@@ -185,6 +187,14 @@ void TemplateEditor::setPreviewContact(qint64 contactId)
     }
 }
 
+void TemplateEditor::setSendTime(const QDateTime &sendTime)
+{
+    if (sendTime == m_sendTime && sendTime.isValid() == m_sendTime.isValid())
+        return;
+    m_sendTime = sendTime;
+    updateInfo();
+}
+
 void TemplateEditor::reloadPreviewContacts()
 {
     // -1 marks the nameless example person; nothing chosen yet means the first contact.
@@ -276,7 +286,8 @@ void TemplateEditor::updateInfo()
     const int index = m_previewContact->currentIndex();
     if (index >= 0 && index < m_previewContacts.size() && !source.isEmpty()) {
         const Contact &contact = m_previewContacts.at(index);
-        const QString rendered = parsed.render(mergeValuesFor(contact, contact.groups.value(0), QDate::currentDate()));
+        const QDate day = (m_sendTime.isValid() ? m_sendTime : m_clock.nowUtc()).toLocalTime().date();
+        const QString rendered = parsed.render(mergeValuesFor(contact, contact.groups.value(0), day));
         const SegmentInfo renderedInfo = SegmentCounter::count(rendered);
         m_preview->setText(rendered);
         m_previewCounter->setText(

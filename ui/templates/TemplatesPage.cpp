@@ -18,7 +18,7 @@
 
 namespace kengele {
 
-TemplatesPage::TemplatesPage(TemplateService &templates, ContactService &contacts, QWidget *parent)
+TemplatesPage::TemplatesPage(TemplateService &templates, ContactService &contacts, const Clock &clock, QWidget *parent)
     : QWidget(parent)
     , m_templates(templates)
     , m_contacts(contacts)
@@ -48,7 +48,7 @@ TemplatesPage::TemplatesPage(TemplateService &templates, ContactService &contact
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("templateNameEdit"));
     m_name->setPlaceholderText(tr("A name you will recognise, e.g. Sunday service reminder"));
-    m_editor = new TemplateEditor(m_contacts, this);
+    m_editor = new TemplateEditor(m_contacts, clock, this);
     m_editor->setObjectName(QStringLiteral("templateEditor"));
     m_save = new QPushButton(tr("Save"), this);
     m_save->setObjectName(QStringLiteral("saveTemplateButton"));
