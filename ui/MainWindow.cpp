@@ -25,6 +25,8 @@
 #include "sync/RelaySyncService.h"
 #include "templates/TemplatesPage.h"
 #include "tokens/TokenLedger.h"
+#include "widgets/Banner.h"
+#include "widgets/Colours.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -65,9 +67,10 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
             widest = qMax(widest, metrics.horizontalAdvance(label));
         m_sidebar->setFixedWidth(qMax(170, widest + 22 + 40));
     }
-    m_sidebar->setStyleSheet(QStringLiteral("QListWidget { border: none; background: palette(window); font-size: 11pt; }"
-                                            "QListWidget::item { padding: 8px; border-radius: 6px; }"
-                                            "QListWidget::item:selected { background: #1565c0; color: white; }"));
+    m_sidebar->setStyleSheet(
+        QStringLiteral("QListWidget { border: none; background: palette(window); font-size: 11pt; }"
+                       "QListWidget::item { padding: 8px; border-radius: 6px; }"
+                       "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
     auto addPage = [this](QStyle::StandardPixmap icon, const QString &label) {
         auto *item = new QListWidgetItem(style()->standardIcon(icon), label, m_sidebar);
         item->setSizeHint(QSize(150, 40));
@@ -118,10 +121,10 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
     statusBar()->addWidget(m_status, 1);
-    m_simulation = new QLabel(CampaignText::simulationLabel(), this);
+    auto *simulation = new Banner(Banner::Kind::Info, CampaignText::simulationLabel(), this);
+    simulation->setCompact(true);
+    m_simulation = simulation;
     m_simulation->setObjectName(QStringLiteral("simulationStatusLabel"));
-    m_simulation->setStyleSheet(
-        QStringLiteral("QLabel { background: #e3f2fd; border: 1px solid #90caf9; border-radius: 3px; padding: 1px 6px; }"));
     m_simulation->setToolTip(tr("Messages go to Kengele's built-in simulator. Choose Africa's Talking in Tools → Settings → SMS "
                                 "gateway to send real SMS."));
     statusBar()->addPermanentWidget(m_simulation);
@@ -222,7 +225,7 @@ void MainWindow::updateRelayIndicator()
     m_relayRetry->setVisible(indicator.state == RelayStatusText::State::Offline && m_relaySync);
     const bool warn = indicator.state == RelayStatusText::State::Offline
         || indicator.state == RelayStatusText::State::NeedsEnrolment || indicator.state == RelayStatusText::State::NotConnected;
-    m_relay->setStyleSheet(warn ? QStringLiteral("QToolButton { color: #b00020; }") : QString());
+    Colours::setTone(m_relay, warn ? Colours::Tone::Error : Colours::Tone::Normal);
     m_inboxPage->setRelayConfigured(linked && indicator.state != RelayStatusText::State::NeedsEnrolment);
 }
 

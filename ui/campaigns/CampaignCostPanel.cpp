@@ -5,6 +5,9 @@
 
 #include "CampaignText.h"
 #include "campaigns/Campaign.h"
+#include "widgets/Banner.h"
+#include "widgets/Colours.h"
+#include "widgets/MessageBubble.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -14,19 +17,22 @@ namespace kengele {
 
 namespace {
 
-const QString ProblemStyle
-    = QStringLiteral("QLabel { background: #fdecea; border: 1px solid #e57373; border-radius: 4px; padding: 6px; }");
-const QString WarningStyle
-    = QStringLiteral("QLabel { background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px; padding: 6px; }");
-const QString NoticeStyle
-    = QStringLiteral("QLabel { background: #e3f2fd; border: 1px solid #90caf9; border-radius: 4px; padding: 6px; }");
-
 QLabel *valueLabel(const QString &objectName, QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+Banner *banner(const QString &objectName, Banner::Kind kind, QWidget *parent)
+{
+    auto *label = new Banner(kind, parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->hide();
     return label;
 }
 
@@ -50,21 +56,13 @@ CampaignCostPanel::CampaignCostPanel(QWidget *parent)
     m_recipients->setFont(big);
     m_tokens->setFont(big);
 
-    m_problem = valueLabel(QStringLiteral("previewProblemLabel"), this);
-    m_problem->setStyleSheet(ProblemStyle);
+    m_problem = banner(QStringLiteral("previewProblemLabel"), Banner::Kind::Error, this);
     m_problem->setTextFormat(Qt::PlainText);
-    m_problem->hide();
-    m_warnings = valueLabel(QStringLiteral("previewWarningsLabel"), this);
-    m_warnings->setStyleSheet(WarningStyle);
+    m_warnings = banner(QStringLiteral("previewWarningsLabel"), Banner::Kind::Warning, this);
     m_warnings->setTextFormat(Qt::PlainText);
-    m_warnings->hide();
-    m_repeatSummary = valueLabel(QStringLiteral("repeatSummaryLabel"), this);
-    m_repeatSummary->setStyleSheet(NoticeStyle);
+    m_repeatSummary = banner(QStringLiteral("repeatSummaryLabel"), Banner::Kind::Info, this);
     m_repeatSummary->setTextFormat(Qt::PlainText);
-    m_repeatSummary->hide();
-    m_quietHours = valueLabel(QStringLiteral("quietHoursLabel"), this);
-    m_quietHours->setStyleSheet(WarningStyle);
-    m_quietHours->hide();
+    m_quietHours = banner(QStringLiteral("quietHoursLabel"), Banner::Kind::Warning, this);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -147,7 +145,7 @@ void CampaignCostPanel::showPreview(const CampaignDraft &d, const CampaignPrevie
         m_balanceAfter->setText(tr("%1 tokens after the first time").arg(CampaignText::number(after)));
     else
         m_balanceAfter->setText(tr("%1 tokens").arg(CampaignText::number(after)));
-    m_balanceAfter->setStyleSheet(after < 0 ? QStringLiteral("color: #b00020; font-weight: 600;") : QString());
+    Colours::setTone(m_balanceAfter, after < 0 ? Colours::Tone::Error : Colours::Tone::Normal, after < 0);
     m_encoding->setText(p.encoding == QStringLiteral("GSM-7")       ? tr("plain (160 per SMS part)")
                             : p.encoding == QStringLiteral("UCS-2") ? tr("Unicode (70 per SMS part)")
                                                                     : tr("plain for some, Unicode for others"));
@@ -157,7 +155,7 @@ void CampaignCostPanel::showPreview(const CampaignDraft &d, const CampaignPrevie
         warnings.prepend(tr("%1: simulated messages use no tokens.").arg(CampaignText::simulationLabel()));
     m_warnings->setText(warnings.join(u'\n'));
     m_warnings->setVisible(!warnings.isEmpty());
-    m_warnings->setStyleSheet(p.warnings.isEmpty() ? NoticeStyle : WarningStyle);
+    m_warnings->setKind(p.warnings.isEmpty() ? Banner::Kind::Info : Banner::Kind::Warning);
     showSamples(p.samples);
 
     if (repeating && p.occurrences > 0) {
@@ -186,7 +184,7 @@ void CampaignCostPanel::showPreview(const CampaignDraft &d, const CampaignPrevie
 void CampaignCostPanel::showProblem(const QString &text, ProblemTone tone)
 {
     m_problem->setText(text);
-    m_problem->setStyleSheet(tone == ProblemTone::Notice ? NoticeStyle : ProblemStyle);
+    m_problem->setKind(tone == ProblemTone::Notice ? Banner::Kind::Info : Banner::Kind::Error);
     m_problem->setVisible(!text.isEmpty());
 }
 
@@ -208,12 +206,8 @@ void CampaignCostPanel::showSamples(const QStringList &samples)
         delete item;
     }
     for (const QString &text : samples) {
-        auto *bubble = new QLabel(text, m_samplesBox);
+        auto *bubble = new MessageBubble(text, m_samplesBox);
         bubble->setObjectName(QStringLiteral("sampleMessageLabel"));
-        bubble->setTextFormat(Qt::PlainText);
-        bubble->setWordWrap(true);
-        bubble->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        bubble->setStyleSheet(QStringLiteral("QLabel { background: #e8f5e9; border-radius: 10px; padding: 8px; }"));
         m_samplesLayout->addWidget(bubble);
         bubble->show();
     }

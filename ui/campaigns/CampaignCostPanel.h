@@ -10,6 +10,7 @@ class QVBoxLayout;
 
 namespace kengele {
 
+class Banner;
 struct CampaignDraft;
 struct CampaignPreview;
 
@@ -50,10 +51,10 @@ private:
     QLabel *m_balance = nullptr;
     QLabel *m_balanceAfter = nullptr;
     QLabel *m_encoding = nullptr;
-    QLabel *m_problem = nullptr;
-    QLabel *m_warnings = nullptr;
-    QLabel *m_repeatSummary = nullptr;
-    QLabel *m_quietHours = nullptr;
+    Banner *m_problem = nullptr;
+    Banner *m_warnings = nullptr;
+    Banner *m_repeatSummary = nullptr;
+    Banner *m_quietHours = nullptr;
     QWidget *m_samplesBox = nullptr;
     QVBoxLayout *m_samplesLayout = nullptr;
 };

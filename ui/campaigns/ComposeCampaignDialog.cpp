@@ -19,6 +19,7 @@
 #include "templates/TemplateEditor.h"
 #include "templates/TemplateService.h"
 #include "tokens/TokenLedger.h"
+#include "widgets/Banner.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -39,9 +40,6 @@
 namespace kengele {
 
 namespace {
-
-const QString NoticeStyle
-    = QStringLiteral("QLabel { background: #e3f2fd; border: 1px solid #90caf9; border-radius: 4px; padding: 6px; }");
 
 QString userName()
 {
@@ -80,10 +78,9 @@ ComposeCampaignDialog::ComposeCampaignDialog(Profile &profile, QWidget *parent)
     m_previewTimer->setInterval(PreviewDelayMs);
     connect(m_previewTimer, &QTimer::timeout, this, &ComposeCampaignDialog::updatePreview);
 
-    m_simulationBanner = new QLabel(this);
+    m_simulationBanner = new Banner(Banner::Kind::Info, this);
     m_simulationBanner->setObjectName(QStringLiteral("simulationBannerLabel"));
     m_simulationBanner->setWordWrap(true);
-    m_simulationBanner->setStyleSheet(NoticeStyle);
     m_simulationBanner->setText(tr("<b>%1.</b> Messages go to Kengele's built-in simulator, which answers like Africa's Talking "
                                    "and reports them delivered. Simulated messages use no tokens. Choose Africa's Talking in "
                                    "Tools → Settings → SMS gateway to send real SMS.")

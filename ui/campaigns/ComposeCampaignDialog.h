@@ -9,13 +9,13 @@
 #include <optional>
 
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTimer;
 
 namespace kengele {
 
+class Banner;
 class CampaignCostPanel;
 class Profile;
 class RecipientPicker;
@@ -94,7 +94,7 @@ private:
     QString m_templateName;
 
     QTimer *m_previewTimer = nullptr;
-    QLabel *m_simulationBanner = nullptr;
+    Banner *m_simulationBanner = nullptr;
     QLineEdit *m_name = nullptr;
     RecipientPicker *m_recipients = nullptr;
     QComboBox *m_template = nullptr;

@@ -5,6 +5,7 @@
 
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
+#include "widgets/Colours.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -30,6 +31,7 @@ RecipientPicker::RecipientPicker(GroupService &groups, ContactService &contacts,
     setObjectName(QStringLiteral("recipientPicker"));
     m_groups = new QListWidget(this);
     m_groups->setObjectName(QStringLiteral("groupList"));
+    Colours::showCheckBoxes(m_groups);
     const Result<QList<Group>> list = m_groupService.list();
     if (list) {
         for (const Group &group : *list) {

@@ -14,6 +14,7 @@
 #include "messaging/SegmentCounter.h"
 #include "profile/Profile.h"
 #include "profile/Settings.h"
+#include "widgets/Banner.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -81,9 +82,10 @@ InboxPage::InboxPage(Profile &profile, QWidget *parent)
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("inboxCountLabel"));
 
-    m_problem = wrappedLabel(QStringLiteral("inboxProblemLabel"), this);
-    m_problem->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; border: 1px solid #e57373; border-radius: 4px; padding: 6px; }"));
+    m_problem = new Banner(Banner::Kind::Error, this);
+    m_problem->setObjectName(QStringLiteral("inboxProblemLabel"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
     m_problem->hide();
 
     // The list.

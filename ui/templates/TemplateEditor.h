@@ -9,7 +9,6 @@
 #include <QWidget>
 
 class QComboBox;
-class QFrame;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -18,6 +17,7 @@ class QToolButton;
 namespace kengele {
 
 class Clock;
+class Banner;
 class ContactService;
 class MergeFieldHighlighter;
 
@@ -63,8 +63,7 @@ private:
     QToolButton *m_insertField = nullptr;
     QLabel *m_counter = nullptr;
     QLabel *m_problems = nullptr;
-    QFrame *m_encodingBox = nullptr;
-    QLabel *m_encodingWarning = nullptr;
+    Banner *m_encodingBox = nullptr;
     QPushButton *m_replace = nullptr;
     QComboBox *m_previewContact = nullptr;
     QLabel *m_preview = nullptr;
