@@ -27,6 +27,7 @@
 #include "tokens/TokenLedger.h"
 #include "widgets/Banner.h"
 #include "widgets/Colours.h"
+#include "widgets/ElidedLabel.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -120,7 +121,11 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
-    statusBar()->addWidget(m_status, 1);
+    statusBar()->addWidget(m_status);
+    // A long path loses its middle rather than pushing the rest off (the tooltip has it whole).
+    m_dataFolder = new ElidedLabel(this);
+    m_dataFolder->setObjectName(QStringLiteral("dataFolderLabel"));
+    statusBar()->addWidget(m_dataFolder, 1);
     auto *simulation = new Banner(Banner::Kind::Info, CampaignText::simulationLabel(), this);
     simulation->setCompact(true);
     m_simulation = simulation;
@@ -296,8 +301,8 @@ void MainWindow::updateStatus()
     const Result<int> contacts = m_profile.contacts().count();
     const auto groups = m_profile.groups().list();
     m_status->setText(tr("%n contact(s)", nullptr, contacts ? *contacts : 0) + QStringLiteral("  ·  ")
-                      + tr("%n group(s)", nullptr, groups ? int(groups->size()) : 0) + QStringLiteral("  ·  ")
-                      + tr("Data folder: %1").arg(QDir::toNativeSeparators(m_profile.directory())));
+                      + tr("%n group(s)", nullptr, groups ? int(groups->size()) : 0));
+    m_dataFolder->setElidableText(QStringLiteral("·  ") + tr("Data folder: %1"), QDir::toNativeSeparators(m_profile.directory()));
 }
 
 void MainWindow::updateTokenStatus()
