@@ -86,7 +86,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_groupsPage = new GroupsPage(m_profile.groups(), m_profile.contacts(), this);
     m_templatesPage = new TemplatesPage(m_profile.templates(), m_profile.contacts(), m_profile.clock(), this);
     m_campaignsPage = new CampaignsPage(m_profile, this);
-    m_inboxPage = new InboxPage(m_profile, this);
+    m_inboxPage = new InboxPage(m_profile.inbox(), m_profile.contacts(), m_profile.settings(), this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_contactsPage);
     m_pages->addWidget(m_groupsPage);
