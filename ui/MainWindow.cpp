@@ -25,6 +25,9 @@
 #include "sync/RelaySyncService.h"
 #include "templates/TemplatesPage.h"
 #include "tokens/TokenLedger.h"
+#include "widgets/Banner.h"
+#include "widgets/Colours.h"
+#include "widgets/ElidedLabel.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -65,9 +68,10 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
             widest = qMax(widest, metrics.horizontalAdvance(label));
         m_sidebar->setFixedWidth(qMax(170, widest + 22 + 40));
     }
-    m_sidebar->setStyleSheet(QStringLiteral("QListWidget { border: none; background: palette(window); font-size: 11pt; }"
-                                            "QListWidget::item { padding: 8px; border-radius: 6px; }"
-                                            "QListWidget::item:selected { background: #1565c0; color: white; }"));
+    m_sidebar->setStyleSheet(
+        QStringLiteral("QListWidget { border: none; background: palette(window); font-size: 11pt; }"
+                       "QListWidget::item { padding: 8px; border-radius: 6px; }"
+                       "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
     auto addPage = [this](QStyle::StandardPixmap icon, const QString &label) {
         auto *item = new QListWidgetItem(style()->standardIcon(icon), label, m_sidebar);
         item->setSizeHint(QSize(150, 40));
@@ -80,9 +84,9 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
 
     m_contactsPage = new ContactsPage(m_profile, this);
     m_groupsPage = new GroupsPage(m_profile.groups(), m_profile.contacts(), this);
-    m_templatesPage = new TemplatesPage(m_profile.templates(), m_profile.contacts(), this);
+    m_templatesPage = new TemplatesPage(m_profile.templates(), m_profile.contacts(), m_profile.clock(), this);
     m_campaignsPage = new CampaignsPage(m_profile, this);
-    m_inboxPage = new InboxPage(m_profile, this);
+    m_inboxPage = new InboxPage(m_profile.inbox(), m_profile.contacts(), m_profile.settings(), this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_contactsPage);
     m_pages->addWidget(m_groupsPage);
@@ -117,11 +121,15 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
-    statusBar()->addWidget(m_status, 1);
-    m_simulation = new QLabel(CampaignText::simulationLabel(), this);
+    statusBar()->addWidget(m_status);
+    // A long path loses its middle rather than pushing the rest off (the tooltip has it whole).
+    m_dataFolder = new ElidedLabel(this);
+    m_dataFolder->setObjectName(QStringLiteral("dataFolderLabel"));
+    statusBar()->addWidget(m_dataFolder, 1);
+    auto *simulation = new Banner(Banner::Kind::Info, CampaignText::simulationLabel(), this);
+    simulation->setCompact(true);
+    m_simulation = simulation;
     m_simulation->setObjectName(QStringLiteral("simulationStatusLabel"));
-    m_simulation->setStyleSheet(
-        QStringLiteral("QLabel { background: #e3f2fd; border: 1px solid #90caf9; border-radius: 3px; padding: 1px 6px; }"));
     m_simulation->setToolTip(tr("Messages go to Kengele's built-in simulator. Choose Africa's Talking in Tools → Settings → SMS "
                                 "gateway to send real SMS."));
     statusBar()->addPermanentWidget(m_simulation);
@@ -222,7 +230,7 @@ void MainWindow::updateRelayIndicator()
     m_relayRetry->setVisible(indicator.state == RelayStatusText::State::Offline && m_relaySync);
     const bool warn = indicator.state == RelayStatusText::State::Offline
         || indicator.state == RelayStatusText::State::NeedsEnrolment || indicator.state == RelayStatusText::State::NotConnected;
-    m_relay->setStyleSheet(warn ? QStringLiteral("QToolButton { color: #b00020; }") : QString());
+    Colours::setTone(m_relay, warn ? Colours::Tone::Error : Colours::Tone::Normal);
     m_inboxPage->setRelayConfigured(linked && indicator.state != RelayStatusText::State::NeedsEnrolment);
 }
 
@@ -293,8 +301,8 @@ void MainWindow::updateStatus()
     const Result<int> contacts = m_profile.contacts().count();
     const auto groups = m_profile.groups().list();
     m_status->setText(tr("%n contact(s)", nullptr, contacts ? *contacts : 0) + QStringLiteral("  ·  ")
-                      + tr("%n group(s)", nullptr, groups ? int(groups->size()) : 0) + QStringLiteral("  ·  ")
-                      + tr("Data folder: %1").arg(QDir::toNativeSeparators(m_profile.directory())));
+                      + tr("%n group(s)", nullptr, groups ? int(groups->size()) : 0));
+    m_dataFolder->setElidableText(QStringLiteral("·  ") + tr("Data folder: %1"), QDir::toNativeSeparators(m_profile.directory()));
 }
 
 void MainWindow::updateTokenStatus()

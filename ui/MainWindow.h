@@ -18,6 +18,7 @@ class QStackedWidget;
 namespace kengele {
 
 class CampaignsPage;
+class ElidedLabel;
 class ContactsPage;
 class DispatchService;
 class GroupsPage;
@@ -59,6 +60,8 @@ public:
     TemplatesPage *templatesPage() const { return m_templatesPage; }
     CampaignsPage *campaignsPage() const { return m_campaignsPage; }
     InboxPage *inboxPage() const { return m_inboxPage; }
+    // The status bar's "Data folder: …" (shortened in the middle when narrow; whole as tooltip).
+    ElidedLabel *dataFolderLabel() const { return m_dataFolder; }
 
     void openSettings();
     void openRelaySettings();
@@ -98,6 +101,7 @@ private:
     CampaignsPage *m_campaignsPage = nullptr;
     InboxPage *m_inboxPage = nullptr;
     QLabel *m_status = nullptr;
+    ElidedLabel *m_dataFolder = nullptr;
     QLabel *m_simulation = nullptr;
     QLabel *m_tokens = nullptr;
     QTimer *m_tokenTimer = nullptr;

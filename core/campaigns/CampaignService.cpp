@@ -97,7 +97,13 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
     Rendered out;
     if (Status taken = out.recipients.take(m_database.connection(), draft.groupIds, draft.contactIds); !taken)
         return std::unexpected(taken.error());
-    out.messages.render(parsed, mergeDate(m_clock.nowUtc().toLocalTime().date()), out.recipients.recipients());
+    // {date} is the day the message goes: the scheduled day (a repeating one's first time), or today.
+    QDateTime sendAt = m_clock.nowUtc();
+    if (draft.scheduledAt.isValid() && draft.scheduledAt > sendAt)
+        sendAt = draft.scheduledAt;
+    if (draft.recurrence.isRepeating() && draft.recurrence.first(sendAt.toLocalTime()).isValid())
+        sendAt = draft.recurrence.first(sendAt.toLocalTime());
+    out.messages.render(parsed, mergeDate(sendAt.toLocalTime().date()), out.recipients.recipients());
 
     CampaignPreview &p = out.preview;
     p.recipients = int(out.recipients.recipients().size());

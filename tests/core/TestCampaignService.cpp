@@ -36,6 +36,7 @@ private Q_SLOTS:
     void landlinesAreLeftOut();
     void launchWritesEveryRow_data();
     void launchWritesEveryRow();
+    void dateIsTheDayTheMessageGoes();
 
 private:
     CampaignDraft draft(const QString &body) const;
@@ -316,6 +317,39 @@ void TestCampaignService::launchWritesEveryRow()
         ++i;
     }
     QCOMPARE(i, count);
+}
+
+void TestCampaignService::dateIsTheDayTheMessageGoes()
+{
+    Profile &p = **m_profile;
+    const QDateTime now = p.clock().nowUtc(); // Sunday 1 March 2026, 09:00 UTC
+    auto dateIn = [](const QString &text) {
+        return text.section(u' ', -1);
+    };
+    CampaignDraft d = draft(QStringLiteral("Service on {date}"));
+    QCOMPARE(dateIn(p.campaigns().preview(d)->samples.value(0)), QStringLiteral("01/03/2026"));
+
+    // Scheduled for Wednesday: the preview and the messages written now say Wednesday.
+    d.scheduledAt = now.addDays(3);
+    QCOMPARE(dateIn(p.campaigns().preview(d)->samples.value(0)), QStringLiteral("04/03/2026"));
+    const auto launched = p.campaigns().launch(d);
+    QVERIFY(launched);
+    QSqlQuery rows(p.database().connection());
+    rows.prepare(QStringLiteral("SELECT text FROM outbox WHERE campaign_id = ?"));
+    rows.addBindValue(launched->id);
+    QVERIFY(rows.exec());
+    int count = 0;
+    while (rows.next()) {
+        QCOMPARE(rows.value(0).toString(), QStringLiteral("Service on 04/03/2026"));
+        ++count;
+    }
+    QCOMPARE(count, 3);
+
+    // Repeating from today, on Fridays only: the first time is Friday.
+    d.scheduledAt = now.addSecs(3600);
+    d.recurrence = Recurrence::weekly({Qt::Friday});
+    d.repeatUntil = QDate(2026, 3, 31);
+    QCOMPARE(dateIn(p.campaigns().preview(d)->samples.value(0)), QStringLiteral("06/03/2026"));
 }
 
 QTEST_GUILESS_MAIN(TestCampaignService)

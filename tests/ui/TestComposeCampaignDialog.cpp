@@ -6,6 +6,7 @@
 #include "campaigns/CampaignService.h"
 #include "campaigns/ComposeCampaignDialog.h"
 #include "campaigns/OutboxStore.h"
+#include "campaigns/ScheduleEditor.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "settings/Settings.h"
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void editScheduledCampaign();
     void editRepeatingCampaign();
     void campaignThatStartedMeanwhileCannotBeSaved();
+    void everyPreviewDatesTheSendDay();
 
 private:
     void check(QListWidget *groups, qint64 groupId);
@@ -64,7 +66,7 @@ private:
         return child;
     }
 
-    void chooseRepeat(ComposeCampaignDialog &dialog, ComposeCampaignDialog::RepeatChoice choice);
+    void chooseRepeat(ComposeCampaignDialog &dialog, ScheduleEditor::RepeatChoice choice);
 
     std::unique_ptr<TempProfile> m_profile;
     qint64 m_choir = 0;
@@ -362,7 +364,7 @@ void TestComposeCampaignDialog::quietHoursAreExplained()
     QVERIFY(!quiet->isVisible());
 }
 
-void TestComposeCampaignDialog::chooseRepeat(ComposeCampaignDialog &dialog, ComposeCampaignDialog::RepeatChoice choice)
+void TestComposeCampaignDialog::chooseRepeat(ComposeCampaignDialog &dialog, ScheduleEditor::RepeatChoice choice)
 {
     auto *repeat = find<QComboBox>(&dialog, "repeatCombo");
     repeat->setCurrentIndex(repeat->findData(int(choice)));
@@ -382,7 +384,7 @@ void TestComposeCampaignDialog::weeklyRepeatingCampaignIsScheduled()
     QVERIFY(!until->isVisible());
     QVERIFY(!days->isVisible());
 
-    chooseRepeat(dialog, ComposeCampaignDialog::RepeatWeekly);
+    chooseRepeat(dialog, ScheduleEditor::RepeatWeekly);
     // A repeating message starts at a chosen time, on the start's weekday, until three months later.
     QVERIFY(find<QRadioButton>(&dialog, "sendLaterRadio")->isChecked());
     QVERIFY(!find<QRadioButton>(&dialog, "sendNowRadio")->isEnabled());
@@ -440,7 +442,7 @@ void TestComposeCampaignDialog::weeklyWithoutDaysCannotBeSent()
     dialog.show();
     check(find<QListWidget>(&dialog, "groupList"), m_choir);
     QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Hello"));
-    chooseRepeat(dialog, ComposeCampaignDialog::RepeatWeekly);
+    chooseRepeat(dialog, ScheduleEditor::RepeatWeekly);
     // Untick the start's day: no day is left.
     QTest::mouseClick(find<QCheckBox>(&dialog, "repeatDayCheck7"), Qt::LeftButton);
     dialog.updatePreview();
@@ -465,7 +467,7 @@ void TestComposeCampaignDialog::weeklyWithoutDaysCannotBeSent()
     QVERIFY(sendButton->isEnabled());
     QCOMPARE(dialog.preview()->occurrences, 1);
     // Back to once: "now" is possible again and nothing repeats.
-    chooseRepeat(dialog, ComposeCampaignDialog::RepeatNever);
+    chooseRepeat(dialog, ScheduleEditor::RepeatNever);
     QVERIFY(find<QRadioButton>(&dialog, "sendNowRadio")->isEnabled());
     QVERIFY(!find<QDateEdit>(&dialog, "repeatUntilEdit")->isVisible());
     QVERIFY(!dialog.draft().recurrence.isRepeating());
@@ -479,7 +481,7 @@ void TestComposeCampaignDialog::monthlyOnTheThirtyFirstSaysLastDay()
     dialog.show();
     check(find<QListWidget>(&dialog, "groupList"), m_youth);
     QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Youth offering this Sunday"));
-    chooseRepeat(dialog, ComposeCampaignDialog::RepeatMonthly);
+    chooseRepeat(dialog, ScheduleEditor::RepeatMonthly);
     find<QDateTimeEdit>(&dialog, "scheduleEdit")->setDateTime(QDateTime(QDate(2026, 3, 31), QTime(8, 0)));
     auto *monthDay = find<QLabel>(&dialog, "repeatMonthDayLabel");
     QVERIFY(monthDay->isVisible());
@@ -500,7 +502,7 @@ void TestComposeCampaignDialog::quietHoursLookAtTheFirstTime()
     dialog.show();
     check(find<QListWidget>(&dialog, "groupList"), m_choir);
     QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Hello"));
-    chooseRepeat(dialog, ComposeCampaignDialog::RepeatWeekly);
+    chooseRepeat(dialog, ScheduleEditor::RepeatWeekly);
     auto *quiet = find<QLabel>(&dialog, "quietHoursLabel");
     // Sunday 10:00 (the start) is fine.
     dialog.updatePreview();
@@ -549,7 +551,7 @@ void TestComposeCampaignDialog::editScheduledCampaign()
     QCOMPARE(find<QComboBox>(&dialog, "priorityCombo")->currentData().toInt(), int(Priority::High));
     QVERIFY(find<QRadioButton>(&dialog, "sendLaterRadio")->isChecked());
     QCOMPARE(find<QDateTimeEdit>(&dialog, "scheduleEdit")->dateTime().toUTC(), original.scheduledAt);
-    QCOMPARE(find<QComboBox>(&dialog, "repeatCombo")->currentData().toInt(), int(ComposeCampaignDialog::RepeatNever));
+    QCOMPARE(find<QComboBox>(&dialog, "repeatCombo")->currentData().toInt(), int(ScheduleEditor::RepeatNever));
     QCOMPARE(find<QListWidget>(&dialog, "chosenContactsList")->count(), 1);
     QVERIFY(find<QLabel>(&dialog, "simulationBannerLabel")->isHidden());
     CampaignDraft shown = dialog.draft();
@@ -605,7 +607,7 @@ void TestComposeCampaignDialog::editRepeatingCampaign()
     ComposeCampaignDialog dialog(p);
     QVERIFY(dialog.editCampaign(launched->id));
     dialog.show();
-    QCOMPARE(find<QComboBox>(&dialog, "repeatCombo")->currentData().toInt(), int(ComposeCampaignDialog::RepeatWeekly));
+    QCOMPARE(find<QComboBox>(&dialog, "repeatCombo")->currentData().toInt(), int(ScheduleEditor::RepeatWeekly));
     QVERIFY(find<QCheckBox>(&dialog, "repeatDayCheck7")->isChecked());
     QVERIFY(!find<QCheckBox>(&dialog, "repeatDayCheck3")->isChecked());
     QCOMPARE(find<QDateEdit>(&dialog, "repeatUntilEdit")->date(), QDate(2026, 5, 31));
@@ -661,6 +663,44 @@ void TestComposeCampaignDialog::campaignThatStartedMeanwhileCannotBeSaved()
     ComposeCampaignDialog again(p);
     QVERIFY(!again.editCampaign(launched->id));
     QVERIFY(again.problem().contains(QStringLiteral("can no longer be changed")));
+}
+
+void TestComposeCampaignDialog::everyPreviewDatesTheSendDay()
+{
+    Profile &p = **m_profile;
+    ComposeCampaignDialog dialog(p);
+    dialog.show();
+    check(find<QListWidget>(&dialog, "groupList"), m_choir);
+    QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Harvest service on {date}"));
+    // "Preview for" (the editor) and "The first messages as they will read" (the samples) say the
+    // same day: the day it goes.
+    auto previews = [&dialog] {
+        dialog.updatePreview();
+        QStringList texts{dialog.editor()->previewText()};
+        for (const QLabel *sample : dialog.findChildren<QLabel *>(QStringLiteral("sampleMessageLabel")))
+            texts << sample->text();
+        texts.removeDuplicates();
+        return texts;
+    };
+    // Now, by the profile's clock: Sunday 1 March 2026.
+    QCOMPARE(previews(), QStringList{QStringLiteral("Harvest service on 01/03/2026")});
+
+    // At Wednesday evening.
+    find<QRadioButton>(&dialog, "sendLaterRadio")->setChecked(true);
+    find<QDateTimeEdit>(&dialog, "scheduleEdit")->setDateTime(QDateTime(QDate(2026, 3, 4), QTime(18, 30)));
+    QCOMPARE(previews(), QStringList{QStringLiteral("Harvest service on 04/03/2026")});
+
+    // Every Friday from then on: the first time is Friday.
+    chooseRepeat(dialog, ScheduleEditor::RepeatWeekly);
+    QTest::mouseClick(find<QCheckBox>(&dialog, "repeatDayCheck3"), Qt::LeftButton); // not Wednesday
+    QTest::mouseClick(find<QCheckBox>(&dialog, "repeatDayCheck5"), Qt::LeftButton);
+    QCOMPARE(dialog.draft().recurrence, Recurrence::weekly({Qt::Friday}));
+    QCOMPARE(previews(), QStringList{QStringLiteral("Harvest service on 06/03/2026")});
+
+    // Back to once, now: today again.
+    chooseRepeat(dialog, ScheduleEditor::RepeatNever);
+    find<QRadioButton>(&dialog, "sendNowRadio")->setChecked(true);
+    QCOMPARE(previews(), QStringList{QStringLiteral("Harvest service on 01/03/2026")});
 }
 
 QTEST_MAIN(TestComposeCampaignDialog)

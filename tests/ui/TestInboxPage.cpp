@@ -127,7 +127,7 @@ int TestInboxPage::rowWithText(InboxPage &page, const QString &text)
 
 void TestInboxPage::emptyPageSaysHowToConnect()
 {
-    InboxPage page(profile());
+    InboxPage page(profile().inbox(), profile().contacts(), profile().settings());
     page.show();
     auto *empty = find<QLabel>(&page, "inboxEmptyLabel");
     QVERIFY(empty->isVisible());
@@ -155,7 +155,7 @@ void TestInboxPage::listsMessagesWithClearWords()
     receive(QStringLiteral("+254712345678"), QStringLiteral("Asante pastor for the visit"));
     receive(QStringLiteral("+254799000111"), QStringLiteral("PRAY for my son's exams this week"));
     receive(QStringLiteral("0722 000 222"), QStringLiteral("STOP"));
-    InboxPage page(profile());
+    InboxPage page(profile().inbox(), profile().contacts(), profile().settings());
     QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     page.show();
     InboxTableModel *model = page.model();
@@ -196,7 +196,7 @@ void TestInboxPage::filtersAndSearch()
     receive(QStringLiteral("+254799000111"), QStringLiteral("OMBI: mama ni mgonjwa"));
     receive(QStringLiteral("+254722000222"), QStringLiteral("Acha"));
     receive(QStringLiteral("+254733000333"), QStringLiteral("Is the youth camp on Saturday?"));
-    InboxPage page(profile());
+    InboxPage page(profile().inbox(), profile().contacts(), profile().settings());
     QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     page.show();
     auto *filter = find<QComboBox>(&page, "inboxFilterCombo");
@@ -230,7 +230,7 @@ void TestInboxPage::openingAMessageMarksItRead()
 {
     receive(QStringLiteral("+254712345678"), QStringLiteral("Asante pastor"));
     receive(QStringLiteral("+254799000111"), QStringLiteral("Habari"));
-    InboxPage page(profile());
+    InboxPage page(profile().inbox(), profile().contacts(), profile().settings());
     QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     page.show();
     QCOMPARE(*profile().inbox().unreadCount(), 2);
@@ -253,7 +253,7 @@ void TestInboxPage::addsTheSenderToContacts()
 {
     receive(QStringLiteral("+254799000111"), QStringLiteral("Habari, I am new in the choir"));
     receive(QStringLiteral("+254799000111"), QStringLiteral("Can you add me to the group?"));
-    InboxPage page(profile());
+    InboxPage page(profile().inbox(), profile().contacts(), profile().settings());
     page.show();
     QVERIFY(page.selectMessage(page.model()->messageId(1)));
     auto *add = find<QPushButton>(&page, "addSenderButton");
@@ -281,7 +281,7 @@ void TestInboxPage::addsTheSenderToContacts()
 void TestInboxPage::replyIsACampaignOfOneAfterConfirming()
 {
     receive(QStringLiteral("+254712345678"), QStringLiteral("What time is the service on Sunday?"));
-    InboxPage page(profile());
+    InboxPage page(profile().inbox(), profile().contacts(), profile().settings());
     page.show();
     QVERIFY(page.selectMessage(page.model()->messageId(0)));
     auto *edit = find<QPlainTextEdit>(&page, "replyEdit");
@@ -320,7 +320,7 @@ void TestInboxPage::replyIsACampaignOfOneAfterConfirming()
 void TestInboxPage::replyIsRefusedForUnknownAndOptedOutSenders()
 {
     receive(QStringLiteral("+254712345678"), QStringLiteral("STOP"));
-    InboxPage page(profile());
+    InboxPage page(profile().inbox(), profile().contacts(), profile().settings());
     page.show();
     QVERIFY(page.selectMessage(page.model()->messageId(0)));
     QVERIFY2(page.replyHintText().contains(QStringLiteral("Mary Wanjiku asked to receive no more messages")),
@@ -349,7 +349,7 @@ void TestInboxPage::sidebarShowsTheUnreadCount()
 void TestInboxPage::manyMessagesAreReadInPages()
 {
     receiveMany(3000);
-    InboxPage page(profile());
+    InboxPage page(profile().inbox(), profile().contacts(), profile().settings());
     QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     page.show();
     QCOMPARE(page.model()->rowCount(), 3000);

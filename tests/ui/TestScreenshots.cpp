@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "DarkPalette.h"
 #include "FakeSecretStore.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
@@ -10,6 +11,7 @@
 #include "campaigns/ComposeCampaignDialog.h"
 #include "campaigns/DispatchService.h"
 #include "campaigns/GatewaySetup.h"
+#include "campaigns/ScheduleEditor.h"
 #include "common/Language.h"
 #include "contacts/ContactDialog.h"
 #include "contacts/ContactService.h"
@@ -31,6 +33,7 @@
 #include "templates/TemplatesPage.h"
 #include "tokens/TokenLedger.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -39,13 +42,16 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QStatusBar>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QTreeWidget>
 #include <QtTest>
 
 using namespace kengele;
 
-// Takes a picture of every page, in English and Kiswahili, on the demo congregation, and saves it
-// under KENGELE_SCREENSHOT_DIR (build/screenshots) so anyone can look at what the app shows.
+// Takes a picture of every page, in English and Kiswahili, in the light and in a dark theme (Fusion
+// with a dark palette), on the demo congregation, and saves it under KENGELE_SCREENSHOT_DIR
+// (build/screenshots) so anyone can look at what the app shows: name-language[-dark].png.
 class TestScreenshots final : public QObject
 {
     Q_OBJECT
@@ -81,14 +87,21 @@ void TestScreenshots::save(QWidget *widget, const QString &name)
 void TestScreenshots::pages_data()
 {
     QTest::addColumn<QString>("language");
-    QTest::addRow("English") << "en";
-    QTest::addRow("Kiswahili") << "sw";
+    QTest::addColumn<bool>("dark");
+    QTest::addRow("English") << "en" << false;
+    QTest::addRow("Kiswahili") << "sw" << false;
+    QTest::addRow("English, dark") << "en" << true;
+    QTest::addRow("Kiswahili, dark") << "sw" << true;
 }
 
 void TestScreenshots::pages()
 {
     QFETCH(QString, language);
+    QFETCH(bool, dark);
     QVERIFY(Language::install(language));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(dark ? test::darkPalette() : QApplication::style()->standardPalette());
+    const QString suffix = language + (dark ? QStringLiteral("-dark") : QString());
     test::TempProfile profile;
     QVERIFY(DemoCongregation::populate(*profile));
     MainWindow window(*profile);
@@ -97,25 +110,25 @@ void TestScreenshots::pages()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
     window.showPage(MainWindow::ContactsPageIndex);
-    save(&window, QStringLiteral("contacts-") + language);
+    save(&window, QStringLiteral("contacts-") + suffix);
     window.showPage(MainWindow::GroupsPageIndex);
-    save(&window, QStringLiteral("groups-") + language);
+    save(&window, QStringLiteral("groups-") + suffix);
     // Nothing has come in yet, and no relay is set up.
     window.showPage(MainWindow::InboxPageIndex);
-    save(&window, QStringLiteral("inbox-empty-") + language);
+    save(&window, QStringLiteral("inbox-empty-") + suffix);
     window.showPage(MainWindow::TemplatesPageIndex);
-    save(&window, QStringLiteral("templates-") + language);
+    save(&window, QStringLiteral("templates-") + suffix);
 
     // The editor warning about a character that makes the message cost more.
     auto *edit = window.templatesPage()->editor()->findChild<QPlainTextEdit *>(QStringLiteral("messageEdit"));
     edit->setPlainText(QStringLiteral("Dear {first_name|friend}, we’re praying for you – see you on Sunday at 9:00. "
                                       "Tafadhali njoo na rafiki {frist_name}."));
-    save(&window, QStringLiteral("templates-warning-") + language);
+    save(&window, QStringLiteral("templates-warning-") + suffix);
     edit->document()->undo();
 
     ContactDialog dialog(profile->contacts(), 0);
     dialog.show();
-    save(&dialog, QStringLiteral("contact-dialog-") + language);
+    save(&dialog, QStringLiteral("contact-dialog-") + suffix);
 
     // Importing: the column step of a file without a header row, then the result of a file with
     // bad rows, and the message for a file that is not a contact list.
@@ -123,7 +136,7 @@ void TestScreenshots::pages()
         ImportDialog import(*profile, test::testDataPath(QStringLiteral("import/headerless.csv")));
         import.show();
         QTRY_VERIFY(import.isReady());
-        save(&import, QStringLiteral("import-columns-") + language);
+        save(&import, QStringLiteral("import-columns-") + suffix);
     }
     {
         ImportDialog import(*profile, test::testDataPath(QStringLiteral("import/bad_rows.csv")));
@@ -131,7 +144,7 @@ void TestScreenshots::pages()
         QTRY_VERIFY(import.isReady());
         import.startImport();
         QTRY_VERIFY_WITH_TIMEOUT(import.report().has_value(), 20000);
-        save(&import, QStringLiteral("import-result-") + language);
+        save(&import, QStringLiteral("import-result-") + suffix);
     }
     {
         ImportDialog import(*profile,
@@ -139,16 +152,16 @@ void TestScreenshots::pages()
                                 .replace(QStringLiteral(".vcf"), QStringLiteral(".missing")));
         import.show();
         QTRY_VERIFY(import.isReady());
-        save(&import, QStringLiteral("import-error-") + language);
+        save(&import, QStringLiteral("import-error-") + suffix);
     }
     test::FakeSecretStore secrets;
     SettingsDialog settings(*profile, secrets);
     settings.show();
-    save(&settings, QStringLiteral("settings-") + language);
+    save(&settings, QStringLiteral("settings-") + suffix);
     settings.showTab(SettingsDialog::GatewayTab);
-    save(&settings, QStringLiteral("settings-gateway-") + language);
+    save(&settings, QStringLiteral("settings-gateway-") + suffix);
     settings.showTab(SettingsDialog::RelayTab);
-    save(&settings, QStringLiteral("settings-relay-") + language);
+    save(&settings, QStringLiteral("settings-relay-") + suffix);
 
     // Composing a campaign: two groups and a template, with the check beside it.
     QVERIFY(profile->tokens().grant(QStringLiteral("Main"), 1000, QStringLiteral("demo plan"), {}));
@@ -163,7 +176,7 @@ void TestScreenshots::pages()
         templates->setCurrentIndex(templates->findText(QStringLiteral("Youth camp")));
         compose.updatePreview();
         QVERIFY(compose.preview());
-        save(&compose, QStringLiteral("compose-") + language);
+        save(&compose, QStringLiteral("compose-") + suffix);
     }
     // A repeating campaign: every week on Sunday and Wednesday (the test clock's day is a Sunday).
     {
@@ -174,12 +187,12 @@ void TestScreenshots::pages()
         auto *templates = compose.findChild<QComboBox *>(QStringLiteral("templateCombo"));
         templates->setCurrentIndex(templates->findText(QStringLiteral("Choir practice")));
         auto *repeat = compose.findChild<QComboBox *>(QStringLiteral("repeatCombo"));
-        repeat->setCurrentIndex(repeat->findData(int(ComposeCampaignDialog::RepeatWeekly)));
+        repeat->setCurrentIndex(repeat->findData(int(ScheduleEditor::RepeatWeekly)));
         compose.findChild<QCheckBox *>(QStringLiteral("repeatDayCheck3"))->setChecked(true);
         compose.updatePreview();
         QVERIFY2(compose.problem().isEmpty(), qPrintable(compose.problem()));
         QVERIFY(compose.preview()->occurrences > 1);
-        save(&compose, QStringLiteral("compose-repeat-") + language);
+        save(&compose, QStringLiteral("compose-repeat-") + suffix);
     }
 
     // A campaign the simulator has sent, with a few numbers refused and a few not delivered.
@@ -215,7 +228,7 @@ void TestScreenshots::pages()
                                  && profile->campaigns().get(launched->id)->status == QStringLiteral("done"),
                              15000);
     window.campaignsPage()->refresh();
-    save(&window, QStringLiteral("campaigns-") + language);
+    save(&window, QStringLiteral("campaigns-") + suffix);
     dispatch.stop();
 
     // A repeating campaign: Kengele was off for its first two Sundays (skipped), the third went.
@@ -232,7 +245,7 @@ void TestScreenshots::pages()
         QVERIFY(edit.editCampaign(repeating->id));
         edit.show();
         edit.updatePreview();
-        save(&edit, QStringLiteral("compose-edit-") + language);
+        save(&edit, QStringLiteral("compose-edit-") + suffix);
     }
     profile.clock().set(QDateTime(QDate(2026, 3, 9), QTime(9, 0), Qt::UTC));
     QVERIFY(profile->campaigns().launchDueOccurrences());
@@ -247,7 +260,7 @@ void TestScreenshots::pages()
     QVERIFY(window.campaignsPage()->selectCampaign(repeating->id));
     auto *times = window.campaignsPage()->findChild<QTreeWidget *>(QStringLiteral("occurrencesList"));
     QCOMPARE(times->topLevelItemCount(), 2);
-    save(&window, QStringLiteral("campaigns-repeating-") + language);
+    save(&window, QStringLiteral("campaigns-repeating-") + suffix);
     qint64 skipped = 0;
     const Result<QList<Campaign>> all = profile->campaigns().list();
     for (const Campaign &c : *all) {
@@ -255,7 +268,7 @@ void TestScreenshots::pages()
             skipped = c.id;
     }
     QVERIFY(window.campaignsPage()->selectCampaign(skipped));
-    save(&window, QStringLiteral("campaigns-skipped-") + language);
+    save(&window, QStringLiteral("campaigns-skipped-") + suffix);
 
     // Connected to a relay, which brought a few messages: one from a member, a prayer request, an
     // opt-out and one from a number that is not a contact.
@@ -304,16 +317,16 @@ void TestScreenshots::pages()
     QVERIFY(inbox->selectMessage(inbox->model()->messageId(0)));
     auto *reply = inbox->findChild<QPlainTextEdit *>(QStringLiteral("replyEdit"));
     reply->setPlainText(QStringLiteral("Yes, the camp is on Saturday. Karibu sana!"));
-    save(&window, QStringLiteral("inbox-") + language);
+    save(&window, QStringLiteral("inbox-") + suffix);
     QVERIFY(inbox->selectMessage(inbox->model()->messageId(3)));
-    save(&window, QStringLiteral("inbox-unknown-") + language);
+    save(&window, QStringLiteral("inbox-unknown-") + suffix);
     QVERIFY(inbox->selectMessage(inbox->model()->messageId(1)));
-    save(&window, QStringLiteral("inbox-optout-") + language);
+    save(&window, QStringLiteral("inbox-optout-") + suffix);
 
     SettingsDialog relaySettings(*profile, secrets);
     relaySettings.show();
     relaySettings.showTab(SettingsDialog::RelayTab);
-    save(&relaySettings, QStringLiteral("settings-relay-connected-") + language);
+    save(&relaySettings, QStringLiteral("settings-relay-connected-") + suffix);
 
     // The status bar while the relay cannot be reached, and when this computer was refused.
     RelaySyncStatus offline;
@@ -322,14 +335,15 @@ void TestScreenshots::pages()
     offline.nextAttempt = profile.clock().nowUtc().addSecs(2 * 60);
     offline.lastError = QStringLiteral("Kengele cannot reach the relay.");
     window.showRelayStatus(offline);
-    save(window.statusBar(), QStringLiteral("statusbar-offline-") + language);
+    save(window.statusBar(), QStringLiteral("statusbar-offline-") + suffix);
     window.showRelayStatus(relayStatus);
-    save(window.statusBar(), QStringLiteral("statusbar-connected-") + language);
+    save(window.statusBar(), QStringLiteral("statusbar-connected-") + suffix);
     RelaySyncStatus refused;
     refused.needsEnrolment = true;
     window.showRelayStatus(refused);
-    save(window.statusBar(), QStringLiteral("statusbar-refused-") + language);
+    save(window.statusBar(), QStringLiteral("statusbar-refused-") + suffix);
     Language::install(QStringLiteral("en"));
+    QApplication::setPalette(QApplication::style()->standardPalette());
 }
 
 QTEST_MAIN(TestScreenshots)

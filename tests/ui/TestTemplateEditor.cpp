@@ -30,6 +30,7 @@ private Q_SLOTS:
     void unknownFieldFlaggedAsYouType();
     void insertFieldFromMenu();
     void previewForChosenContact();
+    void previewDateIsTheDayItGoes();
 
 private:
     std::unique_ptr<TempProfile> m_profile;
@@ -44,7 +45,7 @@ void TestTemplateEditor::init()
     mary.lastName = QStringLiteral("Wanjiku");
     mary.phone = QStringLiteral("0712345678");
     QVERIFY((*m_profile)->contacts().add(mary));
-    m_editor = std::make_unique<TemplateEditor>((*m_profile)->contacts());
+    m_editor = std::make_unique<TemplateEditor>((*m_profile)->contacts(), m_profile->clock());
     m_editor->resize(700, 500);
     m_editor->show();
 }
@@ -165,6 +166,21 @@ void TestTemplateEditor::previewForChosenContact()
     combo->setCurrentIndex(combo->count() - 1); // someone whose name is not known
     QCOMPARE(m_editor->previewText(), QStringLiteral("Habari ndugu, karibu."));
     QVERIFY(m_editor->findChild<QLabel *>(QStringLiteral("previewCounterLabel"))->text().contains(QStringLiteral("1 SMS")));
+}
+
+void TestTemplateEditor::previewDateIsTheDayItGoes()
+{
+    auto *edit = m_editor->findChild<QPlainTextEdit *>(QStringLiteral("messageEdit"));
+    // Today by the profile's clock (Sunday 1 March 2026), not by the computer's.
+    QTest::keyClicks(edit, QStringLiteral("Service on {date}"));
+    QCOMPARE(m_editor->previewText(), QStringLiteral("Service on 01/03/2026"));
+    // A campaign chose Friday evening.
+    m_editor->setSendTime(QDateTime(QDate(2026, 3, 6), QTime(18, 0)));
+    QCOMPARE(m_editor->previewText(), QStringLiteral("Service on 06/03/2026"));
+    // Back to "now", a day later.
+    m_profile->clock().set(QDateTime(QDate(2026, 3, 2), QTime(12, 0), Qt::UTC));
+    m_editor->setSendTime(QDateTime());
+    QCOMPARE(m_editor->previewText(), QStringLiteral("Service on 02/03/2026"));
 }
 
 QTEST_MAIN(TestTemplateEditor)

@@ -31,7 +31,7 @@ private Q_SLOTS:
 void TestTemplatesPage::writeAndSaveANewTemplate()
 {
     TempProfile profile;
-    TemplatesPage page(profile->templates(), profile->contacts());
+    TemplatesPage page(profile->templates(), profile->contacts(), profile->clock());
     page.show();
     QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("templateNameEdit")), QStringLiteral("Choir practice"));
     QTest::keyClicks(page.findChild<QPlainTextEdit *>(QStringLiteral("messageEdit")),
@@ -48,7 +48,7 @@ void TestTemplatesPage::writeAndSaveANewTemplate()
 void TestTemplatesPage::brokenTemplateIsNotSavedAndTextStays()
 {
     TempProfile profile;
-    TemplatesPage page(profile->templates(), profile->contacts());
+    TemplatesPage page(profile->templates(), profile->contacts(), profile->clock());
     page.show();
     QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("templateNameEdit")), QStringLiteral("Oops"));
     QTest::keyClicks(page.findChild<QPlainTextEdit *>(QStringLiteral("messageEdit")), QStringLiteral("Hello {frist_name}"));
@@ -64,7 +64,7 @@ void TestTemplatesPage::switchingWithUnsavedChangesAsks()
     TempProfile profile;
     const auto a = profile->templates().save(QStringLiteral("A"), QStringLiteral("first"));
     const auto b = profile->templates().save(QStringLiteral("B"), QStringLiteral("second"));
-    TemplatesPage page(profile->templates(), profile->contacts());
+    TemplatesPage page(profile->templates(), profile->contacts(), profile->clock());
     page.show();
     QVERIFY(page.selectTemplate(a->id));
     auto *edit = page.findChild<QPlainTextEdit *>(QStringLiteral("messageEdit"));

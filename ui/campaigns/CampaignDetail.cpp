@@ -9,6 +9,9 @@
 #include "campaigns/CampaignService.h"
 #include "campaigns/OutboxStore.h"
 #include "profile/Profile.h"
+#include "widgets/Banner.h"
+#include "widgets/Colours.h"
+#include "widgets/MessageBubble.h"
 
 #include <QComboBox>
 #include <QFrame>
@@ -25,8 +28,6 @@
 namespace kengele {
 
 namespace {
-
-const QString BannerStyle = QStringLiteral("QLabel { background: %1; border: 1px solid %2; border-radius: 4px; padding: 6px; }");
 
 bool isActive(const QString &status)
 {
@@ -53,26 +54,22 @@ CampaignDetail::CampaignDetail(Profile &profile, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("campaignStatusLabel"));
 
-    m_simulation = new QLabel(CampaignText::simulationLabel(), this);
+    m_simulation = new Banner(Banner::Kind::Info, CampaignText::simulationLabel(), this);
     m_simulation->setObjectName(QStringLiteral("campaignSimulationLabel"));
-    m_simulation->setStyleSheet(BannerStyle.arg(QStringLiteral("#e3f2fd"), QStringLiteral("#90caf9")));
     m_simulation->setWordWrap(true);
 
-    m_pausedReason = new QLabel(this);
+    m_pausedReason = new Banner(Banner::Kind::Error, this);
     m_pausedReason->setObjectName(QStringLiteral("pausedReasonLabel"));
-    m_pausedReason->setStyleSheet(BannerStyle.arg(QStringLiteral("#fdecea"), QStringLiteral("#e57373")));
     m_pausedReason->setWordWrap(true);
     m_pausedReason->setTextFormat(Qt::PlainText);
 
-    m_skippedReason = new QLabel(this);
+    m_skippedReason = new Banner(Banner::Kind::Warning, this);
     m_skippedReason->setObjectName(QStringLiteral("skippedReasonLabel"));
-    m_skippedReason->setStyleSheet(BannerStyle.arg(QStringLiteral("#fff4d6"), QStringLiteral("#e0b44c")));
     m_skippedReason->setWordWrap(true);
     m_skippedReason->setTextFormat(Qt::RichText);
 
-    m_repeatRule = new QLabel(this);
+    m_repeatRule = new Banner(Banner::Kind::Info, this);
     m_repeatRule->setObjectName(QStringLiteral("repeatRuleLabel"));
-    m_repeatRule->setStyleSheet(BannerStyle.arg(QStringLiteral("#e3f2fd"), QStringLiteral("#90caf9")));
     m_repeatRule->setWordWrap(true);
     m_repeatRule->setTextFormat(Qt::PlainText);
 
@@ -87,13 +84,9 @@ CampaignDetail::CampaignDetail(Profile &profile, QWidget *parent)
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("campaignSummaryLabel"));
     m_summary->setWordWrap(true);
-    m_message = new QLabel(this);
+    m_message = new MessageBubble(this);
     m_message->setObjectName(QStringLiteral("campaignMessageLabel"));
-    m_message->setWordWrap(true);
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->setMaximumHeight(m_message->fontMetrics().lineSpacing() * 3 + 20);
-    m_message->setStyleSheet(QStringLiteral("QLabel { background: #e8f5e9; border-radius: 8px; padding: 6px; }"));
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("campaignProgressBar"));
@@ -410,7 +403,7 @@ void CampaignDetail::showOccurrences()
         return;
     }
     int count = 0;
-    const QBrush skippedBrush(QColor(0xb0, 0x00, 0x20));
+    const QBrush skippedBrush(Colours::text(Colours::Tone::Error, m_occurrences->palette(), QPalette::Base));
     for (const Campaign &child : *all) {
         if (child.parentId != m_campaign.id)
             continue;

@@ -5,9 +5,11 @@
 
 #include "CampaignText.h"
 #include "campaigns/CampaignService.h"
+#include "widgets/Colours.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 
 namespace kengele {
 
@@ -102,7 +104,7 @@ QVariant CampaignListModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn && (c.status == QStringLiteral("paused") || c.status == QStringLiteral("skipped")))
-            return QBrush(QColor(0xb0, 0x00, 0x20));
+            return QBrush(Colours::text(Colours::Tone::Error, QGuiApplication::palette(), QPalette::Base));
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == RecipientsColumn)

@@ -12,6 +12,7 @@
 #include "campaigns/DispatchService.h"
 #include "profile/Profile.h"
 #include "settings/Settings.h"
+#include "widgets/Banner.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -41,12 +42,10 @@ CampaignsPage::CampaignsPage(Profile &profile, QWidget *parent)
     m_new->setDefault(true);
     connect(m_new, &QPushButton::clicked, this, &CampaignsPage::composeCampaign);
 
-    m_problem = new QLabel(this);
+    m_problem = new Banner(Banner::Kind::Error, this);
     m_problem->setObjectName(QStringLiteral("dispatchProblemLabel"));
     m_problem->setWordWrap(true);
     m_problem->setTextFormat(Qt::PlainText);
-    m_problem->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; border: 1px solid #e57373; border-radius: 4px; padding: 6px; }"));
     m_retry = new QPushButton(tr("Try again"), this);
     m_retry->setObjectName(QStringLiteral("retrySendingButton"));
     m_retry->hide();

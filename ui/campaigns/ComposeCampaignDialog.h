@@ -8,34 +8,28 @@
 #include <QDialog>
 #include <optional>
 
-class QCheckBox;
 class QComboBox;
-class QDateEdit;
-class QDateTimeEdit;
-class QFormLayout;
-class QLabel;
 class QLineEdit;
-class QListWidget;
 class QPushButton;
-class QRadioButton;
 class QTimer;
-class QVBoxLayout;
 
 namespace kengele {
 
-struct Contact;
+class Banner;
+class CampaignCostPanel;
 class Profile;
+class RecipientPicker;
+class ScheduleEditor;
 class TemplateEditor;
 
-// Writing a campaign: who gets it (groups and single people), the message (a template or free
-// text, with the editor's counter), the sender ID, when and how urgently. Beside it, before anything
-// is spent, what sending would do: how many people after leaving out opted-out numbers and
-// duplicates, SMS parts per message and in all, the tokens it costs, the balance before and after,
-// and the first messages as they will read. "Send" asks once more with the totals, then launches.
-// A campaign may repeat (every day, every week on chosen days, every month) until a last day; then
-// the check says how many times and when the first one goes, and the figures are for each time.
-// The same dialog changes a campaign that has not gone yet (editCampaign): "Save changes" asks with
-// what changes, then replaces it.
+// Writing a campaign: who gets it (RecipientPicker: groups and single people), the message (a
+// template or free text, with the editor's counter), the sender ID, when (ScheduleEditor) and how
+// urgently. Beside it, before anything is spent, what sending would do (CampaignCostPanel). "Send"
+// asks once more with the totals, then launches. A campaign may repeat (every day, every week on
+// chosen days, every month) until a last day; then the check says how many times and when the
+// first one goes, and the figures are for each time. The same dialog changes a campaign that has
+// not gone yet (editCampaign): "Save changes" asks with what changes (CampaignChanges), then
+// replaces it.
 class ComposeCampaignDialog final : public QDialog
 {
     Q_OBJECT
@@ -45,9 +39,6 @@ public:
     static constexpr int PreviewDelayMs = 250;
     static constexpr int MaxPreviewDelayMs = 1500;
     static constexpr int Samples = 3;
-
-    // The choices of the "Repeat" list, in its order.
-    enum RepeatChoice { RepeatNever = 0, RepeatDaily, RepeatWeekly, RepeatMonthly };
 
     explicit ComposeCampaignDialog(Profile &profile, QWidget *parent = nullptr);
     ~ComposeCampaignDialog() override;
@@ -76,29 +67,17 @@ public:
     qint64 launchedCampaignId() const { return m_launchedId; }
 
 private:
-    void buildRecipients(QWidget *pane);
-    void buildMessage(QWidget *pane);
-    void buildPreview(QWidget *pane);
+    QWidget *buildMessage();
     void schedulePreview();
-    void searchContacts();
-    void addChosenResult();
-    void removeChosenContact();
     void chooseTemplate();
     void showProblem(const QString &text);
-    void showSamples(const QStringList &samples);
     void updateQuietHoursHint();
     void updateSendButton();
-    void updateRepeatControls();
-    void startChanged();
-    void addContactItem(const Contact &contact);
     void setAccountName(const QString &name);
-    QDateTime startLocal() const;
-    Recurrence recurrence() const;
-    bool isRepeating() const;
     // Tokens this campaign has set aside now (editing a scheduled one: they come back on saving).
     int reservedNow() const;
-    QStringList changesFromOriginal(const CampaignDraft &d) const;
     QString accountName() const;
+    QStringList confirmation(const CampaignDraft &d, const CampaignPreview &p) const;
 
     Profile &m_profile;
     QString m_gateway;
@@ -109,55 +88,22 @@ private:
     qint64 m_editingId = 0;
     Campaign m_original;
     CampaignDraft m_originalDraft;
-    bool m_daysTouched = false;
-    bool m_untilTouched = false;
-    QDate m_lastStartDate;
-    bool m_settingUntil = false;
     QString m_blocked; // editing: why it cannot be changed any more
     qint64 m_templateId = 0;
     QString m_templateBody;
     QString m_templateName;
 
     QTimer *m_previewTimer = nullptr;
-    QTimer *m_searchTimer = nullptr;
-    QLabel *m_simulationBanner = nullptr;
+    Banner *m_simulationBanner = nullptr;
     QLineEdit *m_name = nullptr;
-    QListWidget *m_groups = nullptr;
-    QLineEdit *m_contactSearch = nullptr;
-    QListWidget *m_contactResults = nullptr;
-    QPushButton *m_addContact = nullptr;
-    QListWidget *m_chosen = nullptr;
-    QPushButton *m_removeContact = nullptr;
+    RecipientPicker *m_recipients = nullptr;
     QComboBox *m_template = nullptr;
     TemplateEditor *m_editor = nullptr;
     QLineEdit *m_senderId = nullptr;
-    QRadioButton *m_sendNow = nullptr;
-    QRadioButton *m_sendLater = nullptr;
-    QDateTimeEdit *m_when = nullptr;
-    QFormLayout *m_whenForm = nullptr;
-    QComboBox *m_repeat = nullptr;
-    QWidget *m_repeatDetail = nullptr;
-    QWidget *m_daysBox = nullptr;
-    QList<QCheckBox *> m_days; // Monday first (index = Qt::DayOfWeek - 1)
-    QLabel *m_monthDay = nullptr;
-    QLabel *m_untilLabel = nullptr;
-    QDateEdit *m_until = nullptr;
-    QLabel *m_repeatSummary = nullptr;
+    ScheduleEditor *m_schedule = nullptr;
     QComboBox *m_priority = nullptr;
     QComboBox *m_account = nullptr;
-    QLabel *m_recipients = nullptr;
-    QLabel *m_leftOut = nullptr;
-    QLabel *m_partsEach = nullptr;
-    QLabel *m_partsTotal = nullptr;
-    QLabel *m_tokens = nullptr;
-    QLabel *m_balance = nullptr;
-    QLabel *m_balanceAfter = nullptr;
-    QLabel *m_encoding = nullptr;
-    QLabel *m_problem = nullptr;
-    QLabel *m_warnings = nullptr;
-    QLabel *m_quietHours = nullptr;
-    QWidget *m_samplesBox = nullptr;
-    QVBoxLayout *m_samplesLayout = nullptr;
+    CampaignCostPanel *m_cost = nullptr;
     QPushButton *m_send = nullptr;
 };
 

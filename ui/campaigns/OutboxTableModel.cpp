@@ -5,9 +5,11 @@
 
 #include "CampaignText.h"
 #include "campaigns/CampaignService.h"
+#include "widgets/Colours.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 
 namespace kengele {
 
@@ -15,12 +17,14 @@ namespace {
 
 QColor stateColour(const QString &state)
 {
+    // On the list's base colour, light or dark.
+    const QPalette palette = QGuiApplication::palette();
     if (state == QStringLiteral("delivered"))
-        return QColor(0x2e, 0x7d, 0x32);
+        return Colours::text(Colours::Tone::Success, palette, QPalette::Base);
     if (state == QStringLiteral("failed"))
-        return QColor(0xb0, 0x00, 0x20);
+        return Colours::text(Colours::Tone::Error, palette, QPalette::Base);
     if (state == QStringLiteral("uncertain"))
-        return QColor(0xb2, 0x6a, 0x00);
+        return Colours::text(Colours::Tone::Warning, palette, QPalette::Base);
     return {};
 }
 

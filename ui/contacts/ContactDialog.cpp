@@ -5,6 +5,7 @@
 
 #include "contacts/ContactService.h"
 #include "contacts/PhoneNormalizer.h"
+#include "widgets/Colours.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -43,7 +44,7 @@ ContactDialog::ContactDialog(ContactService &contacts, qint64 contactId, QWidget
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020; font-weight: 600;"));
+    Colours::setTone(m_error, Colours::Tone::Error, true);
     m_error->hide();
 
     auto *form = new QFormLayout;
@@ -99,16 +100,16 @@ void ContactDialog::checkPhone()
     if (text.isEmpty()) {
         m_phoneHint->setText(tr("Numbers without a country code are read as %1 numbers.")
                                  .arg(PhoneNormalizer::regionName(m_contacts.phones().defaultRegion())));
-        m_phoneHint->setStyleSheet(QString());
+        Colours::setTone(m_phoneHint, Colours::Tone::Normal);
         return;
     }
     const Result<QString> normalized = m_contacts.phones().normalize(text);
     if (normalized) {
         m_phoneHint->setText(tr("✓ Will be saved as %1").arg(*normalized));
-        m_phoneHint->setStyleSheet(QStringLiteral("color: #1b5e20;"));
+        Colours::setTone(m_phoneHint, Colours::Tone::Success);
     } else {
         m_phoneHint->setText(normalized.error().message);
-        m_phoneHint->setStyleSheet(QStringLiteral("color: #b00020;"));
+        Colours::setTone(m_phoneHint, Colours::Tone::Error);
     }
 }
 

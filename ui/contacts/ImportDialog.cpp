@@ -11,6 +11,8 @@
 #include "importexport/ContactExporter.h"
 #include "importexport/ContactImporter.h"
 #include "profile/Profile.h"
+#include "widgets/Banner.h"
+#include "widgets/Colours.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -101,11 +103,9 @@ void ImportDialog::buildMappingPage()
     m_summary = new QLabel(m_mappingPage);
     m_summary->setObjectName(QStringLiteral("importSummaryLabel"));
     m_summary->setWordWrap(true);
-    m_warnings = new QLabel(m_mappingPage);
+    m_warnings = new Banner(Banner::Kind::Warning, m_mappingPage);
     m_warnings->setObjectName(QStringLiteral("importWarningsLabel"));
     m_warnings->setWordWrap(true);
-    m_warnings->setStyleSheet(
-        QStringLiteral("background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px; padding: 6px;"));
     m_headerRow = new QCheckBox(tr("The first row holds column titles"), m_mappingPage);
     m_headerRow->setObjectName(QStringLiteral("headerRowCheck"));
     connect(m_headerRow, &QCheckBox::toggled, this, [this](bool header) {
@@ -267,10 +267,10 @@ void ImportDialog::mappingChanged()
     m_start->setEnabled(ready);
     if (!ready) {
         m_mappingHint->setText(tr("Choose which column holds the phone numbers."));
-        m_mappingHint->setStyleSheet(QStringLiteral("color: #b00020;"));
+        Colours::setTone(m_mappingHint, Colours::Tone::Error);
     } else if (m_preview->needsMapping()) {
         m_mappingHint->setText(tr("Kengele guessed the columns from their contents. Please check them."));
-        m_mappingHint->setStyleSheet(QString());
+        Colours::setTone(m_mappingHint, Colours::Tone::Normal);
     } else {
         m_mappingHint->clear();
     }

@@ -12,8 +12,8 @@
 #include "contacts/ContactService.h"
 #include "inbox/InboxService.h"
 #include "messaging/SegmentCounter.h"
-#include "profile/Profile.h"
 #include "settings/Settings.h"
+#include "widgets/Banner.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -53,12 +53,14 @@ QLabel *wrappedLabel(const QString &objectName, QWidget *parent)
 
 } // namespace
 
-InboxPage::InboxPage(Profile &profile, QWidget *parent)
+InboxPage::InboxPage(InboxService &inbox, ContactService &contacts, const Settings &settings, QWidget *parent)
     : QWidget(parent)
-    , m_profile(profile)
+    , m_inbox(inbox)
+    , m_contacts(contacts)
+    , m_settings(settings)
 {
     setObjectName(QStringLiteral("inboxPage"));
-    m_model = new InboxTableModel(profile.inbox(), this);
+    m_model = new InboxTableModel(m_inbox, this);
 
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("inboxFilterCombo"));
@@ -81,9 +83,10 @@ InboxPage::InboxPage(Profile &profile, QWidget *parent)
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("inboxCountLabel"));
 
-    m_problem = wrappedLabel(QStringLiteral("inboxProblemLabel"), this);
-    m_problem->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; border: 1px solid #e57373; border-radius: 4px; padding: 6px; }"));
+    m_problem = new Banner(Banner::Kind::Error, this);
+    m_problem->setObjectName(QStringLiteral("inboxProblemLabel"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
     m_problem->hide();
 
     // The list.
@@ -250,17 +253,17 @@ InboxPage::InboxPage(Profile &profile, QWidget *parent)
     layout->addWidget(m_stack, 1);
 
     // After the model has re-read: the shown message may have changed (a name, read or not).
-    connect(&profile.inbox(), &InboxService::inboxChanged, this, [this] {
+    connect(&m_inbox, &InboxService::inboxChanged, this, [this] {
         if (m_shownId <= 0)
             return;
-        if (const Result<InboxMessage> message = m_profile.inbox().get(m_shownId); message)
+        if (const Result<InboxMessage> message = m_inbox.get(m_shownId); message)
             showMessage(*message);
     });
-    connect(&profile.contacts(), &ContactService::contactsChanged, this, [this] {
+    connect(&m_contacts, &ContactService::contactsChanged, this, [this] {
         // A contact was added, renamed or opted out: names and reply rules follow.
         m_model->reload();
         if (m_shownId > 0) {
-            if (const Result<InboxMessage> message = m_profile.inbox().get(m_shownId); message)
+            if (const Result<InboxMessage> message = m_inbox.get(m_shownId); message)
                 showMessage(*message);
         }
     });
@@ -315,7 +318,7 @@ void InboxPage::applyFilter()
 
 void InboxPage::updateEmptyState()
 {
-    const Result<int> total = m_profile.inbox().count();
+    const Result<int> total = m_inbox.count();
     const bool empty = total && *total == 0;
     m_stack->setCurrentWidget(empty ? m_emptyState : m_content);
     m_noMatch->setVisible(!empty && m_model->rowCount() == 0);
@@ -324,7 +327,7 @@ void InboxPage::updateEmptyState()
 
 void InboxPage::updateCount()
 {
-    const Result<int> unread = m_profile.inbox().unreadCount();
+    const Result<int> unread = m_inbox.unreadCount();
     QString text = tr("%n message(s)", nullptr, m_model->rowCount());
     if (unread && *unread > 0)
         text += QStringLiteral(" · ") + tr("%n unread", nullptr, *unread);
@@ -355,7 +358,7 @@ void InboxPage::showCurrent()
         QPointer<InboxPage> self(this);
         QTimer::singleShot(0, this, [self, id] {
             if (self && self->m_shownId == id && !self->m_shown.isRead()) {
-                if (const Status marked = self->m_profile.inbox().markRead({id}); !marked)
+                if (const Status marked = self->m_inbox.markRead({id}); !marked)
                     self->showProblem(marked.error().message);
             }
         });
@@ -391,7 +394,7 @@ void InboxPage::updateReplyState()
     } else if (m_shown.contactId <= 0) {
         blocked = true;
         hint = tr("To reply, first add %1 to your contacts.").arg(m_shown.phone);
-    } else if (const Result<bool> optedOut = m_profile.contacts().isOptedOut(m_shown.phone); optedOut && *optedOut) {
+    } else if (const Result<bool> optedOut = m_contacts.isOptedOut(m_shown.phone); optedOut && *optedOut) {
         blocked = true;
         hint = tr("%1 asked to receive no more messages, so Kengele sends them none.").arg(m_shown.contactName);
     }
@@ -400,7 +403,7 @@ void InboxPage::updateReplyState()
 
     const QString text = m_reply->toPlainText();
     const SegmentInfo info = SegmentCounter::count(text);
-    const bool simulation = CampaignText::isSimulation(m_profile.settings().gatewayProvider());
+    const bool simulation = CampaignText::isSimulation(m_settings.gatewayProvider());
     if (blocked || info.segments == 0) {
         m_replyCounter->setText(blocked ? QString()
                                         : tr("One SMS holds 160 letters (70 with special characters such as emoji)."));
@@ -413,7 +416,7 @@ void InboxPage::updateReplyState()
             counter = tr("%1 characters · %n SMS", nullptr, info.segments).arg(info.units);
         }
         // What it costs is the pipeline's count (the text as it will be sent), not this one.
-        const Result<CampaignPreview> preview = m_profile.inbox().previewReply(m_shownId, text);
+        const Result<CampaignPreview> preview = m_inbox.previewReply(m_shownId, text);
         const int tokens = preview ? preview->tokens : info.segments;
         counter += QStringLiteral(" · ") + (simulation ? tr("no tokens (simulation)") : tr("costs %n token(s)", nullptr, tokens));
         if (info.isUnicode())
@@ -443,12 +446,12 @@ void InboxPage::sendReply()
     const QString text = m_reply->toPlainText().trimmed();
     if (text.isEmpty())
         return;
-    const Result<CampaignPreview> preview = m_profile.inbox().previewReply(m_shownId, text);
+    const Result<CampaignPreview> preview = m_inbox.previewReply(m_shownId, text);
     if (!preview) {
         MessageBox::warning(this, tr("Send reply"), preview.error().message);
         return;
     }
-    const bool simulation = CampaignText::isSimulation(m_profile.settings().gatewayProvider());
+    const bool simulation = CampaignText::isSimulation(m_settings.gatewayProvider());
     QStringList lines;
     lines << tr("Send this reply to %1 (%2)?").arg(m_shown.contactName, m_shown.phone) << QString();
     lines << preview->samples.value(0, text) << QString();
@@ -462,7 +465,7 @@ void InboxPage::sendReply()
     lines << tr("A message that has gone out cannot be called back.");
     if (MessageBox::question(this, tr("Send reply"), lines.join(u'\n')) != QMessageBox::Yes)
         return;
-    const Result<Campaign> sent = m_profile.inbox().reply(m_shownId, text, userName());
+    const Result<Campaign> sent = m_inbox.reply(m_shownId, text, userName());
     if (!sent) {
         MessageBox::warning(this, tr("Send reply"), sent.error().message);
         return;
@@ -482,7 +485,7 @@ void InboxPage::markSelected(bool read)
     }
     if (ids.isEmpty() && m_shownId > 0)
         ids.append(m_shownId);
-    if (const Status marked = m_profile.inbox().markRead(ids, read); !marked)
+    if (const Status marked = m_inbox.markRead(ids, read); !marked)
         showProblem(marked.error().message);
 }
 
@@ -517,7 +520,7 @@ bool InboxPage::addSenderAsContact(const ContactInput &names)
 {
     if (m_shownId <= 0)
         return false;
-    const Result<Contact> added = m_profile.inbox().addSenderAsContact(m_shownId, names);
+    const Result<Contact> added = m_inbox.addSenderAsContact(m_shownId, names);
     if (!added) {
         MessageBox::warning(this, tr("Add to contacts"), added.error().message);
         return false;

@@ -18,8 +18,10 @@ class QTreeView;
 
 namespace kengele {
 
+class ContactService;
+class InboxService;
 class InboxTableModel;
-class Profile;
+class Settings;
 struct ContactInput;
 
 // The Inbox page: SMS members sent to the organisation's number (brought by the relay), newest
@@ -34,7 +36,8 @@ public:
     // The choices of the filter list, in its order.
     enum Filter { AllFilter, UnreadFilter, OptedOutFilter, PrayerFilter };
 
-    explicit InboxPage(Profile &profile, QWidget *parent = nullptr);
+    // `settings` tells whether replies go to the simulator.
+    InboxPage(InboxService &inbox, ContactService &contacts, const Settings &settings, QWidget *parent = nullptr);
 
     InboxTableModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
@@ -73,7 +76,9 @@ private:
     void askSenderName();
     void showProblem(const QString &text);
 
-    Profile &m_profile;
+    InboxService &m_inbox;
+    ContactService &m_contacts;
+    const Settings &m_settings;
     InboxTableModel *m_model = nullptr;
     bool m_relayConfigured = false;
     qint64 m_shownId = 0;

@@ -8,6 +8,8 @@
 #include "gateway/GatewayConnection.h"
 #include "security/SecretStore.h"
 #include "settings/Settings.h"
+#include "widgets/Banner.h"
+#include "widgets/Colours.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -56,11 +58,9 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
     m_simulator->setObjectName(QStringLiteral("simulatorRadio"));
     m_africasTalking = new QRadioButton(tr("Africa's Talking, to send real SMS"), this);
     m_africasTalking->setObjectName(QStringLiteral("africasTalkingRadio"));
-    m_simulationNotice = new QLabel(this);
+    m_simulationNotice = new Banner(Banner::Kind::Info, this);
     m_simulationNotice->setObjectName(QStringLiteral("simulationNoticeLabel"));
     m_simulationNotice->setWordWrap(true);
-    m_simulationNotice->setStyleSheet(
-        QStringLiteral("QLabel { background: #e3f2fd; border: 1px solid #90caf9; border-radius: 4px; padding: 6px; }"));
     m_simulationNotice->setText(tr("<b>Simulation — no SMS leaves this computer.</b> Campaigns run as if they were real, with "
                                    "delivery reports, and use no tokens. Good for learning Kengele."));
 
@@ -143,7 +143,7 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
     m_error->setObjectName(QStringLiteral("gatewayErrorLabel"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
+    Colours::setTone(m_error, Colours::Tone::Error);
     m_error->hide();
 
     auto *general = new QFormLayout;
@@ -398,7 +398,7 @@ void GatewaySettingsWidget::connectAndAsk(const QString &apiKey)
         return;
     }
     m_test->setEnabled(false);
-    m_testResult->setStyleSheet(QString());
+    Colours::setTone(m_testResult, Colours::Tone::Normal);
     m_testResult->setText(tr("Asking %1 for the balance…").arg(m_connection->displayName()));
     GatewayConnection *connection = m_connection.get();
     QPointer<GatewaySettingsWidget> self(this);
@@ -418,7 +418,7 @@ void GatewaySettingsWidget::connectAndAsk(const QString &apiKey)
 
 void GatewaySettingsWidget::showTestResult(bool ok, const QString &text)
 {
-    m_testResult->setStyleSheet(ok ? QStringLiteral("QLabel { color: #2e7d32; }") : QStringLiteral("QLabel { color: #b00020; }"));
+    Colours::setTone(m_testResult, ok ? Colours::Tone::Success : Colours::Tone::Error);
     m_testResult->setText(text);
     Q_EMIT testFinished(ok);
 }

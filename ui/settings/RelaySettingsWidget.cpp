@@ -12,6 +12,7 @@
 #include "sync/RelayConnector.h"
 #include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
+#include "widgets/Colours.h"
 
 #include <QCoreApplication>
 #include <QFormLayout>
@@ -174,7 +175,7 @@ QString RelaySettingsWidget::connectionText() const
 
 void RelaySettingsWidget::showResult(bool ok, const QString &text)
 {
-    m_result->setStyleSheet(ok ? QStringLiteral("QLabel { color: #2e7d32; }") : QStringLiteral("QLabel { color: #b00020; }"));
+    Colours::setTone(m_result, ok ? Colours::Tone::Success : Colours::Tone::Error);
     m_result->setText(text);
 }
 
@@ -190,7 +191,7 @@ void RelaySettingsWidget::connectDevice()
     }
     m_connecting = true;
     m_connect->setEnabled(false);
-    m_result->setStyleSheet(QString());
+    Colours::setTone(m_result, Colours::Tone::Normal);
     m_result->setText(tr("Connecting to %1…").arg(url->toString()));
     auto *attempt = new ConnectAttempt(m_profile, m_secrets);
     const QString name = m_name->text().trimmed().isEmpty() ? QSysInfo::machineHostName() : m_name->text().trimmed();

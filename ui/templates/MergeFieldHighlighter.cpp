@@ -5,20 +5,22 @@
 
 #include "messaging/GsmCharset.h"
 #include "messaging/MessageTemplate.h"
+#include "widgets/Colours.h"
 
 #include <QStringView>
 
 namespace kengele {
 
-MergeFieldHighlighter::MergeFieldHighlighter(QTextDocument *document)
+MergeFieldHighlighter::MergeFieldHighlighter(QTextDocument *document, const QPalette &palette)
     : QSyntaxHighlighter(document)
 {
-    m_field.setForeground(QColor(0x15, 0x65, 0xc0));
+    m_field.setForeground(Colours::text(Colours::Tone::Field, palette, QPalette::Base));
     m_field.setFontWeight(QFont::DemiBold);
+    const QColor problem = Colours::text(Colours::Tone::Error, palette, QPalette::Base);
     m_problem.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-    m_problem.setUnderlineColor(QColor(0xb0, 0x00, 0x20));
-    m_problem.setForeground(QColor(0xb0, 0x00, 0x20));
-    m_nonGsm.setBackground(QColor(0xff, 0xe0, 0x82));
+    m_problem.setUnderlineColor(problem);
+    m_problem.setForeground(problem);
+    m_nonGsm.setBackground(Colours::marker(Colours::Panel::Warning, palette));
 }
 
 void MergeFieldHighlighter::highlightBlock(const QString &text)

@@ -9,13 +9,14 @@
 namespace kengele {
 
 // Colours a message as it is typed: merge fields blue, broken fields underlined in red, and any
-// character that forces the expensive UCS-2 encoding on an amber background.
+// character that forces the expensive UCS-2 encoding on an amber background; the colours fit the
+// editor's palette (Colours), light or dark.
 class MergeFieldHighlighter final : public QSyntaxHighlighter
 {
     Q_OBJECT
 
 public:
-    explicit MergeFieldHighlighter(QTextDocument *document);
+    MergeFieldHighlighter(QTextDocument *document, const QPalette &palette);
 
 protected:
     void highlightBlock(const QString &text) override;

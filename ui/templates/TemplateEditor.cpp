@@ -4,14 +4,17 @@
 #include "TemplateEditor.h"
 
 #include "MergeFieldHighlighter.h"
+#include "common/Clock.h"
 #include "contacts/ContactMergeValues.h"
 #include "contacts/ContactService.h"
 #include "messaging/GsmLookalikes.h"
 #include "messaging/MessageTemplate.h"
 #include "messaging/SegmentCounter.h"
+#include "widgets/Banner.h"
+#include "widgets/Colours.h"
+#include "widgets/MessageBubble.h"
 
 #include <QComboBox>
-#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -27,15 +30,16 @@ constexpr int PreviewContacts = 300;
 constexpr int MaxExplainedCharacters = 3;
 } // namespace
 
-TemplateEditor::TemplateEditor(ContactService &contacts, QWidget *parent)
+TemplateEditor::TemplateEditor(ContactService &contacts, const Clock &clock, QWidget *parent)
     : QWidget(parent)
     , m_contacts(contacts)
+    , m_clock(clock)
 {
     m_edit = new QPlainTextEdit(this);
     m_edit->setObjectName(QStringLiteral("messageEdit"));
     m_edit->setPlaceholderText(tr("Write the message here. Use “Insert field” to greet each person by name."));
     m_edit->setTabChangesFocus(true);
-    m_highlighter = new MergeFieldHighlighter(m_edit->document());
+    m_highlighter = new MergeFieldHighlighter(m_edit->document(), m_edit->palette());
 
     m_insertField = new QToolButton(this);
     m_insertField->setObjectName(QStringLiteral("insertFieldButton"));
@@ -53,38 +57,28 @@ TemplateEditor::TemplateEditor(ContactService &contacts, QWidget *parent)
     m_problems = new QLabel(this);
     m_problems->setObjectName(QStringLiteral("problemsLabel"));
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Colours::setTone(m_problems, Colours::Tone::Error);
 
-    m_encodingBox = new QFrame(this);
+    // The warning and its button in one banner.
+    m_encodingBox = new Banner(Banner::Kind::Warning, this);
     m_encodingBox->setObjectName(QStringLiteral("encodingBox"));
-    m_encodingBox->setFrameShape(QFrame::StyledPanel);
-    m_encodingBox->setStyleSheet(
-        QStringLiteral("#encodingBox { background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px; }"));
-    m_encodingWarning = new QLabel(m_encodingBox);
-    m_encodingWarning->setObjectName(QStringLiteral("encodingWarningLabel"));
-    m_encodingWarning->setWordWrap(true);
-    m_replace = new QPushButton(tr("Replace look-alikes"), m_encodingBox);
+    m_encodingBox->setWordWrap(true);
+    m_replace = new QPushButton(tr("Replace look-alikes"));
     m_replace->setObjectName(QStringLiteral("replaceLookalikesButton"));
     m_replace->setToolTip(
         tr("Change curly quotes, long dashes and similar characters to plain ones, so more text fits in each SMS."));
     connect(m_replace, &QPushButton::clicked, this, &TemplateEditor::replaceLookalikes);
-    auto *encodingLayout = new QHBoxLayout(m_encodingBox);
-    encodingLayout->addWidget(m_encodingWarning, 1);
-    encodingLayout->addWidget(m_replace, 0, Qt::AlignTop);
+    m_encodingBox->setButton(m_replace);
 
     m_previewContact = new QComboBox(this);
     m_previewContact->setObjectName(QStringLiteral("previewContactCombo"));
     m_previewContact->setMinimumContentsLength(20);
     m_previewContact->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     connect(m_previewContact, &QComboBox::currentIndexChanged, this, &TemplateEditor::updateInfo);
-    m_preview = new QLabel(this);
+    m_preview = new MessageBubble(this);
     m_preview->setObjectName(QStringLiteral("previewLabel"));
-    m_preview->setWordWrap(true);
-    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_preview->setTextFormat(Qt::PlainText);
     m_preview->setMinimumHeight(60);
     m_preview->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_preview->setStyleSheet(QStringLiteral("QLabel { background: #e8f5e9; border-radius: 10px; padding: 10px; }"));
     m_previewCounter = new QLabel(this);
     m_previewCounter->setObjectName(QStringLiteral("previewCounterLabel"));
 
@@ -185,6 +179,14 @@ void TemplateEditor::setPreviewContact(qint64 contactId)
     }
 }
 
+void TemplateEditor::setSendTime(const QDateTime &sendTime)
+{
+    if (sendTime == m_sendTime && sendTime.isValid() == m_sendTime.isValid())
+        return;
+    m_sendTime = sendTime;
+    updateInfo();
+}
+
 void TemplateEditor::reloadPreviewContacts()
 {
     // -1 marks the nameless example person; nothing chosen yet means the first contact.
@@ -227,7 +229,7 @@ QString TemplateEditor::problemText() const
 
 QString TemplateEditor::encodingWarningText() const
 {
-    return m_encodingBox->isHidden() ? QString() : m_encodingWarning->text();
+    return m_encodingBox->isHidden() ? QString() : m_encodingBox->text();
 }
 
 void TemplateEditor::updateInfo()
@@ -243,7 +245,7 @@ void TemplateEditor::updateInfo()
         m_counter->setText(tr("%1 · %2 characters · %n SMS", nullptr, info.segments).arg(info.encodingName()).arg(info.units)
                            + tr(" (%n more fit in the last part)", nullptr, int(info.remainingInSegment)));
     }
-    m_counter->setStyleSheet(info.segments > 3 ? QStringLiteral("color: #b00020; font-weight: 600;") : QString());
+    Colours::setTone(m_counter, info.segments > 3 ? Colours::Tone::Error : Colours::Tone::Normal, info.segments > 3);
 
     const MessageTemplate parsed(source);
     QStringList problems;
@@ -263,9 +265,9 @@ void TemplateEditor::updateInfo()
         }
         if (characters.size() > MaxExplainedCharacters)
             lines << tr("…and %n more", nullptr, int(characters.size() - MaxExplainedCharacters));
-        m_encodingWarning->setText(tr("<b>This message needs Unicode (UCS-2)</b>, so only 70 characters fit in one SMS "
-                                      "instead of 160 and it may cost more.")
-                                   + QStringLiteral("<br>") + lines.join(QStringLiteral("<br>")));
+        m_encodingBox->setText(tr("<b>This message needs Unicode (UCS-2)</b>, so only 70 characters fit in one SMS "
+                                  "instead of 160 and it may cost more.")
+                               + QStringLiteral("<br>") + lines.join(QStringLiteral("<br>")));
         m_replace->setVisible(anyReplaceable);
         m_encodingBox->show();
     } else {
@@ -276,7 +278,8 @@ void TemplateEditor::updateInfo()
     const int index = m_previewContact->currentIndex();
     if (index >= 0 && index < m_previewContacts.size() && !source.isEmpty()) {
         const Contact &contact = m_previewContacts.at(index);
-        const QString rendered = parsed.render(mergeValuesFor(contact, contact.groups.value(0), QDate::currentDate()));
+        const QDate day = (m_sendTime.isValid() ? m_sendTime : m_clock.nowUtc()).toLocalTime().date();
+        const QString rendered = parsed.render(mergeValuesFor(contact, contact.groups.value(0), day));
         const SegmentInfo renderedInfo = SegmentCounter::count(rendered);
         m_preview->setText(rendered);
         m_previewCounter->setText(

@@ -5,10 +5,10 @@
 
 #include "contacts/Contact.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 class QComboBox;
-class QFrame;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -16,18 +16,21 @@ class QToolButton;
 
 namespace kengele {
 
+class Clock;
+class Banner;
 class ContactService;
 class MergeFieldHighlighter;
 
 // Writing an SMS: merge fields from a menu, broken fields flagged as you type, a live counter
 // (encoding, characters, SMS parts), a warning naming the character that makes the message cost
-// more with an offer to replace look-alikes, and a preview for a chosen contact.
+// more with an offer to replace look-alikes, and a preview for a chosen contact. The preview's {date}
+// is the day the message goes: today by the clock, or the send time a campaign chose.
 class TemplateEditor final : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit TemplateEditor(ContactService &contacts, QWidget *parent = nullptr);
+    TemplateEditor(ContactService &contacts, const Clock &clock, QWidget *parent = nullptr);
 
     QString text() const;
     void setText(const QString &text);
@@ -37,6 +40,8 @@ public:
     void replaceLookalikes();
     // Chooses whose details the preview uses.
     void setPreviewContact(qint64 contactId);
+    // When the message goes; invalid: now.
+    void setSendTime(const QDateTime &sendTime);
     QString previewText() const;
     QString counterText() const;
     QString problemText() const;
@@ -51,13 +56,14 @@ private:
     void buildFieldMenu();
 
     ContactService &m_contacts;
+    const Clock &m_clock;
+    QDateTime m_sendTime;
     QPlainTextEdit *m_edit = nullptr;
     MergeFieldHighlighter *m_highlighter = nullptr;
     QToolButton *m_insertField = nullptr;
     QLabel *m_counter = nullptr;
     QLabel *m_problems = nullptr;
-    QFrame *m_encodingBox = nullptr;
-    QLabel *m_encodingWarning = nullptr;
+    Banner *m_encodingBox = nullptr;
     QPushButton *m_replace = nullptr;
     QComboBox *m_previewContact = nullptr;
     QLabel *m_preview = nullptr;

@@ -6,6 +6,7 @@
 #include "MessageBox.h"
 #include "TemplateEditor.h"
 #include "templates/TemplateService.h"
+#include "widgets/Colours.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,7 +19,7 @@
 
 namespace kengele {
 
-TemplatesPage::TemplatesPage(TemplateService &templates, ContactService &contacts, QWidget *parent)
+TemplatesPage::TemplatesPage(TemplateService &templates, ContactService &contacts, const Clock &clock, QWidget *parent)
     : QWidget(parent)
     , m_templates(templates)
     , m_contacts(contacts)
@@ -48,7 +49,7 @@ TemplatesPage::TemplatesPage(TemplateService &templates, ContactService &contact
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("templateNameEdit"));
     m_name->setPlaceholderText(tr("A name you will recognise, e.g. Sunday service reminder"));
-    m_editor = new TemplateEditor(m_contacts, this);
+    m_editor = new TemplateEditor(m_contacts, clock, this);
     m_editor->setObjectName(QStringLiteral("templateEditor"));
     m_save = new QPushButton(tr("Save"), this);
     m_save->setObjectName(QStringLiteral("saveTemplateButton"));
@@ -58,6 +59,7 @@ TemplatesPage::TemplatesPage(TemplateService &templates, ContactService &contact
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("templateStatusLabel"));
     m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
     connect(m_save, &QPushButton::clicked, this, &TemplatesPage::save);
     connect(m_revert, &QPushButton::clicked, this, &TemplatesPage::revert);
     connect(m_name, &QLineEdit::textEdited, this, [this] { setDirty(true); });
@@ -163,6 +165,7 @@ void TemplatesPage::load(qint64 id)
     m_loading = false;
     setDirty(false);
     m_status->clear();
+    Colours::setTone(m_status, Colours::Tone::Normal);
     m_delete->setEnabled(id > 0);
 }
 
@@ -171,8 +174,10 @@ void TemplatesPage::setDirty(bool dirty)
     m_dirty = dirty;
     m_save->setEnabled(dirty);
     m_revert->setEnabled(dirty && m_currentId > 0);
-    if (dirty)
+    if (dirty) {
         m_status->setText(tr("Unsaved changes"));
+        Colours::setTone(m_status, Colours::Tone::Normal);
+    }
 }
 
 bool TemplatesPage::save()
@@ -180,7 +185,8 @@ bool TemplatesPage::save()
     const auto saved = m_currentId > 0 ? m_templates.update(m_currentId, m_name->text(), m_editor->text())
                                        : m_templates.save(m_name->text(), m_editor->text());
     if (!saved) {
-        m_status->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(saved.error().message.toHtmlEscaped()));
+        m_status->setText(saved.error().message);
+        Colours::setTone(m_status, Colours::Tone::Error);
         return false;
     }
     m_currentId = saved->id;
@@ -188,6 +194,7 @@ bool TemplatesPage::save()
     reloadList();
     selectTemplate(saved->id);
     m_status->setText(tr("Saved."));
+    Colours::setTone(m_status, Colours::Tone::Normal);
     return true;
 }
 

@@ -12,6 +12,7 @@ class QPushButton;
 
 namespace kengele {
 
+class Clock;
 class ContactService;
 class TemplateEditor;
 class TemplateService;
@@ -23,7 +24,7 @@ class TemplatesPage final : public QWidget
     Q_OBJECT
 
 public:
-    TemplatesPage(TemplateService &templates, ContactService &contacts, QWidget *parent = nullptr);
+    TemplatesPage(TemplateService &templates, ContactService &contacts, const Clock &clock, QWidget *parent = nullptr);
 
     TemplateEditor *editor() const { return m_editor; }
     bool isDirty() const { return m_dirty; }

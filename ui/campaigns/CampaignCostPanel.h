@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace kengele {
+
+class Banner;
+struct CampaignDraft;
+struct CampaignPreview;
+
+// "3. Check before sending": what sending a campaign would do, before anything is spent. How many
+// people after leaving out opted-out numbers and duplicates, SMS parts per message and in all, the
+// tokens it costs, the balance before and after, and the first messages as they will read; for a
+// repeating campaign how many times and when the first one goes. Above them, why it cannot be sent
+// (or what to do first), and below them the quiet-hours note.
+class CampaignCostPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // How a problem is shown: a mistake, or a calm note of what to do first.
+    enum class ProblemTone { Mistake, Notice };
+
+    explicit CampaignCostPanel(QWidget *parent = nullptr);
+
+    // Dashes instead of figures, no warnings, no messages.
+    void clear();
+    // The figures of a preview. `reserved`: tokens the campaign has set aside now (editing a
+    // scheduled one: they come back on saving, so they count as available).
+    void showPreview(const CampaignDraft &draft, const CampaignPreview &preview, int reserved);
+    // Empty hides it.
+    void showProblem(const QString &text, ProblemTone tone = ProblemTone::Mistake);
+    void showQuietHours(const QString &text);
+    // Empty while none is shown.
+    QString quietHoursText() const;
+
+private:
+    void showSamples(const QStringList &samples);
+
+    QLabel *m_recipients = nullptr;
+    QLabel *m_leftOut = nullptr;
+    QLabel *m_partsEach = nullptr;
+    QLabel *m_partsTotal = nullptr;
+    QLabel *m_tokens = nullptr;
+    QLabel *m_balance = nullptr;
+    QLabel *m_balanceAfter = nullptr;
+    QLabel *m_encoding = nullptr;
+    Banner *m_problem = nullptr;
+    Banner *m_warnings = nullptr;
+    Banner *m_repeatSummary = nullptr;
+    Banner *m_quietHours = nullptr;
+    QWidget *m_samplesBox = nullptr;
+    QVBoxLayout *m_samplesLayout = nullptr;
+};
+
+} // namespace kengele
