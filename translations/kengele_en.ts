@@ -79,6 +79,24 @@
     </message>
 </context>
 <context>
+    <name>RecipientSnapshot</name>
+    <message numerus="yes">
+        <source>Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and other numbers that are not mobile).</source>
+        <translation><numerusform>Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and other numbers that are not mobile).</numerusform><numerusform>Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and other numbers that are not mobile).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nobody to send to: everyone chosen (%n person(s)) has opted out of messages.</source>
+        <translation><numerusform>Nobody to send to: everyone chosen (%n person) has opted out of messages.</numerusform><numerusform>Nobody to send to: everyone chosen (%n people) has opted out of messages.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>RecurringLauncher</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation><numerusform>%1 and %n more</numerusform><numerusform>%1 and %n more</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>RelayStatusText</name>
     <message numerus="yes">
         <source>%n min ago</source>
@@ -94,6 +112,42 @@
     <message numerus="yes">
         <source>A sender ID can be at most 11 characters long; “%1” has %n.</source>
         <translation><numerusform>A sender ID can be at most 11 characters long; “%1” has %n.</numerusform><numerusform>A sender ID can be at most 11 characters long; “%1” has %n.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::CampaignCostPanel</name>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation><numerusform>%Ln person</numerusform><numerusform>%Ln people</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln who stopped messages</source>
+        <translation><numerusform>%Ln who stopped messages</numerusform><numerusform>%Ln who stopped messages</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in more than one of the groups (they get it once)</source>
+        <translation><numerusform>%Ln in more than one of the groups (they get it once)</numerusform><numerusform>%Ln in more than one of the groups (they get it once)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with a number that cannot receive SMS (landline)</source>
+        <translation><numerusform>%Ln with a number that cannot receive SMS (landline)</numerusform><numerusform>%Ln with a number that cannot receive SMS (landline)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s) each time</source>
+        <translation><numerusform>%Ln token each time</numerusform><numerusform>%Ln tokens each time</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s)</source>
+        <translation><numerusform>%Ln token</numerusform><numerusform>%Ln tokens</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n time(s), the first on %2.</source>
+        <extracomment>%1: "Repeats every week on Sunday until 31 Mar 2027"; %2: "Sun 7 Dec 10:00"</extracomment>
+        <translation><numerusform>%1: %n time, the first on %2.</numerusform><numerusform>%1: %n times, the first on %2.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>If the groups stay the same, all %n times together cost %1 tokens.</source>
+        <translation><numerusform>If the groups stay the same, all %n times together cost %1 tokens.</numerusform><numerusform>If the groups stay the same, all %n times together cost %1 tokens.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -162,18 +216,6 @@ Send them again? Some of these people may then get the message twice.</numerusfo
 <context>
     <name>kengele::CampaignService</name>
     <message numerus="yes">
-        <source>Nobody to send to: everyone chosen (%n person(s)) has opted out of messages.</source>
-        <translation><numerusform>Nobody to send to: everyone chosen (%n person) has opted out of messages.</numerusform><numerusform>Nobody to send to: everyone chosen (%n people) has opted out of messages.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 and %n more</source>
-        <translation><numerusform>%1 and %n more</numerusform><numerusform>%1 and %n more</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and other numbers that are not mobile).</source>
-        <translation><numerusform>Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and other numbers that are not mobile).</numerusform><numerusform>Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and other numbers that are not mobile).</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>Left out: %n number(s) that cannot receive SMS (landlines and other numbers that are not mobile). Correct them in Contacts.</source>
         <translation><numerusform>Left out: %n number that cannot receive SMS (landlines and other numbers that are not mobile). Correct them in Contacts.</numerusform><numerusform>Left out: %n numbers that cannot receive SMS (landlines and other numbers that are not mobile). Correct them in Contacts.</numerusform></translation>
     </message>
@@ -181,32 +223,8 @@ Send them again? Some of these people may then get the message twice.</numerusfo
 <context>
     <name>kengele::ComposeCampaignDialog</name>
     <message numerus="yes">
-        <source>%1 (%Ln)</source>
-        <translation><numerusform>%1 (%Ln)</numerusform><numerusform>%1 (%Ln)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n member(s) stopped messages and will be left out.</source>
-        <translation><numerusform>%n member stopped messages and will be left out.</numerusform><numerusform>%n members stopped messages and will be left out.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%1 (%Ln token(s))</source>
         <translation><numerusform>%1 (%Ln token)</numerusform><numerusform>%1 (%Ln tokens)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln person(s)</source>
-        <translation><numerusform>%Ln person</numerusform><numerusform>%Ln people</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln who stopped messages</source>
-        <translation><numerusform>%Ln who stopped messages</numerusform><numerusform>%Ln who stopped messages</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln in more than one of the groups (they get it once)</source>
-        <translation><numerusform>%Ln in more than one of the groups (they get it once)</numerusform><numerusform>%Ln in more than one of the groups (they get it once)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln token(s)</source>
-        <translation><numerusform>%Ln token</numerusform><numerusform>%Ln tokens</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Schedule for %Ln person(s)…</source>
@@ -225,17 +243,8 @@ Send them again? Some of these people may then get the message twice.</numerusfo
         <translation><numerusform>Send “%1” to %Ln person now?</numerusform><numerusform>Send “%1” to %Ln people now?</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%Ln token(s) each time</source>
-        <translation><numerusform>%Ln token each time</numerusform><numerusform>%Ln tokens each time</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%1: %n time(s), the first on %2.</source>
-        <extracomment>%1: "Repeats every week on Sunday until 31 Mar 2027"; %2: "Sun 7 Dec 10:00"</extracomment>
         <translation><numerusform>%1: %n time, the first on %2.</numerusform><numerusform>%1: %n times, the first on %2.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>If the groups stay the same, all %n times together cost %1 tokens.</source>
-        <translation><numerusform>If the groups stay the same, all %n times together cost %1 tokens.</numerusform><numerusform>If the groups stay the same, all %n times together cost %1 tokens.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Before: %1, about %Ln person(s) each time.</source>
@@ -256,10 +265,6 @@ Send them again? Some of these people may then get the message twice.</numerusfo
     <message numerus="yes">
         <source>It will be sent to %Ln person(s) now.</source>
         <translation><numerusform>It will be sent to %Ln person now.</numerusform><numerusform>It will be sent to %Ln people now.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln with a number that cannot receive SMS (landline)</source>
-        <translation><numerusform>%Ln with a number that cannot receive SMS (landline)</numerusform><numerusform>%Ln with a number that cannot receive SMS (landline)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -369,6 +374,17 @@ Send them again? Some of these people may then get the message twice.</numerusfo
     <message numerus="yes">
         <source>The message has %n problem(s) to fix before sending. %1</source>
         <translation><numerusform>The message has %n problem to fix before sending. %1</numerusform><numerusform>The message has %n problems to fix before sending. %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::RecipientPicker</name>
+    <message numerus="yes">
+        <source>%1 (%Ln)</source>
+        <translation><numerusform>%1 (%Ln)</numerusform><numerusform>%1 (%Ln)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) stopped messages and will be left out.</source>
+        <translation><numerusform>%n member stopped messages and will be left out.</numerusform><numerusform>%n members stopped messages and will be left out.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sw_KE">
 <context>
+    <name>CampaignChanges</name>
+    <message>
+        <source>the name</source>
+        <translation>jina</translation>
+    </message>
+    <message>
+        <source>the message</source>
+        <translation>ujumbe</translation>
+    </message>
+    <message>
+        <source>who gets it</source>
+        <translation>nani anaupata</translation>
+    </message>
+    <message>
+        <source>the sender ID</source>
+        <translation>kitambulisho cha mtumaji</translation>
+    </message>
+    <message>
+        <source>the priority</source>
+        <translation>kipaumbele</translation>
+    </message>
+    <message>
+        <source>how it repeats</source>
+        <translation>jinsi unavyojirudia</translation>
+    </message>
+    <message>
+        <source>the last day</source>
+        <translation>siku ya mwisho</translation>
+    </message>
+    <message>
+        <source>the time</source>
+        <translation>saa</translation>
+    </message>
+    <message>
+        <source>the budget that pays</source>
+        <translation>bajeti inayolipia</translation>
+    </message>
+</context>
+<context>
     <name>CampaignText</name>
     <message>
         <source>Waiting</source>
@@ -952,6 +991,88 @@ Sanduku la ujumbe:
     </message>
 </context>
 <context>
+    <name>LedgerStore</name>
+    <message>
+        <source>Reading the token balances</source>
+        <translation>Kusoma salio za tokeni</translation>
+    </message>
+    <message>
+        <source>Recording the tokens</source>
+        <translation>Kurekodi tokeni</translation>
+    </message>
+    <message>
+        <source>This token account does not exist.</source>
+        <translation>Akaunti hii ya tokeni haipo.</translation>
+    </message>
+    <message>
+        <source>Choose a token account.</source>
+        <translation>Chagua akaunti ya tokeni.</translation>
+    </message>
+    <message>
+        <source>There is no token account called “%1”.</source>
+        <translation>Hakuna akaunti ya tokeni inayoitwa “%1”.</translation>
+    </message>
+    <message>
+        <source>“%1” is one of the ledger&apos;s own accounts. Choose a budget account such as Main.</source>
+        <translation>“%1” ni mojawapo ya akaunti za daftari lenyewe. Chagua akaunti ya bajeti kama Main.</translation>
+    </message>
+    <message>
+        <source>The token ledger in this data file is incomplete. Restore the data file from a backup.</source>
+        <translation>Daftari la tokeni katika faili hii ya data halijakamilika. Rejesha faili ya data kutoka nakala rudufu.</translation>
+    </message>
+    <message>
+        <source>Creating the token account</source>
+        <translation>Kuunda akaunti ya tokeni</translation>
+    </message>
+    <message>
+        <source>This token transfer does not exist.</source>
+        <translation>Uhamisho huu wa tokeni haupo.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerVerifier</name>
+    <message>
+        <source>Reading the token balances</source>
+        <translation>Kusoma salio za tokeni</translation>
+    </message>
+    <message>
+        <source>Entry %1 belongs to transfer %2, which does not exist.</source>
+        <translation>Ingizo %1 ni la uhamisho %2, ambao haupo.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 does not balance: its entries add up to %L2 instead of 0.</source>
+        <translation>Uhamisho %1 haulingani: maingizo yake yanajumlisha %L2 badala ya 0.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 (%2) moves tokens between accounts that this kind of transfer may not touch.</source>
+        <translation>Uhamisho %1 (%2) unahamisha tokeni kati ya akaunti ambazo aina hii ya uhamisho hairuhusiwi kugusa.</translation>
+    </message>
+    <message>
+        <source>Campaign %1 moved tokens to or from the %2 account although it reserved them from %3 (transfer %4).</source>
+        <translation>Kampeni %1 ilihamisha tokeni kwenda au kutoka akaunti ya %2 ingawa ilizitenga kutoka %3 (uhamisho %4).</translation>
+    </message>
+    <message>
+        <source>no account</source>
+        <translation>hakuna akaunti</translation>
+    </message>
+    <message>
+        <source>The %1 account went below zero (%2) with transfer %3.</source>
+        <translation>Akaunti ya %1 ilishuka chini ya sifuri (%2) kwa uhamisho %3.</translation>
+    </message>
+    <message>
+        <source>Campaign %1 used or gave back more tokens than it had set aside (%L2) with transfer %3.</source>
+        <translation>Kampeni %1 ilitumia au kurudisha tokeni zaidi ya ilizotenga (%L2) kwa uhamisho %3.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 has no entries.</source>
+        <translation>Uhamisho %1 hauna maingizo.</translation>
+    </message>
+    <message>
+        <source>Voucher “%1” was credited %2 times.</source>
+        <translation>Vocha “%1” iliwekwa mara %2.</translation>
+    </message>
+</context>
+<context>
     <name>OutboxStore</name>
     <message>
         <source>Kengele stopped while this message was being sent, so it may or may not have gone out. It is not sent again unless you choose to.</source>
@@ -1089,6 +1210,39 @@ Sanduku la ujumbe:
     </message>
 </context>
 <context>
+    <name>RecipientSnapshot</name>
+    <message>
+        <source>One of the chosen groups no longer exists.</source>
+        <translation>Kimoja cha vikundi vilivyochaguliwa hakipo tena.</translation>
+    </message>
+    <message>
+        <source>Reading the recipients</source>
+        <translation>Kusoma wapokeaji</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and other numbers that are not mobile).</source>
+        <translation>
+            <numerusform>Hakuna wa kumtumia: nambari iliyochaguliwa (%n) haiwezi kupokea SMS (simu za mezani na nambari nyingine zisizo za rununu).</numerusform>
+            <numerusform>Hakuna wa kumtumia: nambari zilizochaguliwa (%n) haziwezi kupokea SMS (simu za mezani na nambari nyingine zisizo za rununu).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody to send to: of the people chosen, %1 opted out of messages and %2 have numbers that cannot receive SMS.</source>
+        <translation>Hakuna wa kumtumia: kati ya watu waliochaguliwa, %1 wamesitisha ujumbe na %2 wana nambari zisizoweza kupokea SMS.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nobody to send to: everyone chosen (%n person(s)) has opted out of messages.</source>
+        <translation>
+            <numerusform>Hakuna wa kumtumia: aliyechaguliwa (mtu %n) amejiondoa kwenye ujumbe.</numerusform>
+            <numerusform>Hakuna wa kumtumia: wote waliochaguliwa (watu %n) wamejiondoa kwenye ujumbe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody to send to: the chosen groups have no members.</source>
+        <translation>Hakuna wa kumtumia: vikundi vilivyochaguliwa havina wanachama.</translation>
+    </message>
+</context>
+<context>
     <name>Recurrence</name>
     <message>
         <source>once</source>
@@ -1113,6 +1267,40 @@ Sanduku la ujumbe:
     <message>
         <source>every month on day %1</source>
         <translation>kila mwezi tarehe %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecurringLauncher</name>
+    <message>
+        <source>Reading campaigns</source>
+        <translation>Kusoma kampeni</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Recording a skipped message</source>
+        <translation>Kuandika ujumbe uliorukwa</translation>
+    </message>
+    <message>
+        <source>The data file is busy; the repeating message waits. Try again in a moment.</source>
+        <translation>Faili ya data inatumika; ujumbe unaojirudia unasubiri. Jaribu tena baada ya muda mfupi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 na nyingine %n</numerusform>
+            <numerusform>%1 na nyingine %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent on %1: Kengele was not running at the time, and it was too late to send.</source>
+        <translation>Haukutumwa tarehe %1: Kengele haikuwa inafanya kazi wakati huo, na ilikuwa imechelewa mno kutuma.</translation>
+    </message>
+    <message>
+        <source>Sending a repeating message</source>
+        <translation>Kutuma ujumbe unaojirudia</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1614,166 @@ Sanduku la ujumbe:
     <message>
         <source>Africa&apos;s Talking answered the balance question in an unexpected format.</source>
         <translation>Africa&apos;s Talking ilijibu swali la salio kwa muundo usiotarajiwa.</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::CampaignCostPanel</name>
+    <message>
+        <source>People who get it:</source>
+        <translation>Watu watakaoupata:</translation>
+    </message>
+    <message>
+        <source>Left out:</source>
+        <translation>Walioachwa:</translation>
+    </message>
+    <message>
+        <source>SMS parts per message:</source>
+        <translation>Sehemu za SMS kwa kila ujumbe:</translation>
+    </message>
+    <message>
+        <source>SMS parts in all:</source>
+        <translation>Sehemu za SMS kwa jumla:</translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation>Gharama:</translation>
+    </message>
+    <message>
+        <source>Balance now:</source>
+        <translation>Salio sasa:</translation>
+    </message>
+    <message>
+        <source>Balance after:</source>
+        <translation>Salio baadaye:</translation>
+    </message>
+    <message>
+        <source>Characters:</source>
+        <translation>Herufi:</translation>
+    </message>
+    <message>
+        <source>3. Check before sending</source>
+        <translation>3. Kagua kabla ya kutuma</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The first messages as they will read:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ujumbe wa kwanza jinsi utakavyosomeka:&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation>
+            <numerusform>mtu %Ln</numerusform>
+            <numerusform>watu %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln who stopped messages</source>
+        <translation>
+            <numerusform>%Ln aliyesitisha ujumbe</numerusform>
+            <numerusform>%Ln waliositisha ujumbe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in more than one of the groups (they get it once)</source>
+        <translation>
+            <numerusform>%Ln yuko katika zaidi ya kikundi kimoja (ataupata mara moja)</numerusform>
+            <numerusform>%Ln wako katika zaidi ya kikundi kimoja (wataupata mara moja)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with a number that cannot receive SMS (landline)</source>
+        <translation>
+            <numerusform>%Ln mwenye nambari isiyoweza kupokea SMS (simu ya mezani)</numerusform>
+            <numerusform>%Ln wenye nambari zisizoweza kupokea SMS (simu za mezani)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>hakuna mtu</translation>
+    </message>
+    <message>
+        <source>up to %1 (names change the length)</source>
+        <translation>hadi %1 (majina hubadilisha urefu)</translation>
+    </message>
+    <message>
+        <source>nothing (simulation)</source>
+        <translation>hakuna (uigaji)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s) each time</source>
+        <translation>
+            <numerusform>tokeni %Ln kila mara</numerusform>
+            <numerusform>tokeni %Ln kila mara</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s)</source>
+        <translation>
+            <numerusform>tokeni %Ln</numerusform>
+            <numerusform>tokeni %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tokens in %2, and %3 set aside for this campaign now</source>
+        <translation>tokeni %1 katika %2, na %3 zimetengwa kwa kampeni hii sasa</translation>
+    </message>
+    <message>
+        <source>%1 tokens in %2</source>
+        <translation>tokeni %1 katika %2</translation>
+    </message>
+    <message>
+        <source>%1 tokens short</source>
+        <translation>zimepungua tokeni %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens after the first time</source>
+        <translation>tokeni %1 baada ya mara ya kwanza</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>tokeni %1</translation>
+    </message>
+    <message>
+        <source>plain (160 per SMS part)</source>
+        <translation>kawaida (160 kwa kila sehemu ya SMS)</translation>
+    </message>
+    <message>
+        <source>Unicode (70 per SMS part)</source>
+        <translation>Unicode (70 kwa kila sehemu ya SMS)</translation>
+    </message>
+    <message>
+        <source>plain for some, Unicode for others</source>
+        <translation>kawaida kwa baadhi, Unicode kwa wengine</translation>
+    </message>
+    <message>
+        <source>%1: simulated messages use no tokens.</source>
+        <translation>%1: ujumbe wa uigaji hautumii tokeni.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n time(s), the first on %2.</source>
+        <extracomment>%1: &quot;Repeats every week on Sunday until 31 Mar 2027&quot;; %2: &quot;Sun 7 Dec 10:00&quot;</extracomment>
+        <translation>
+            <numerusform>%1: mara %n, ya kwanza %2.</numerusform>
+            <numerusform>%1: mara %n, ya kwanza %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The people and SMS parts below are for each time, counted again each time with the members of the groups on that day.</source>
+        <translation>Watu na sehemu za SMS hapa chini ni kwa kila mara, zinahesabiwa upya kila mara kwa wanachama wa vikundi siku hiyo.</translation>
+    </message>
+    <message>
+        <source>The people, SMS parts and cost below are for each time, counted again each time with the members of the groups on that day. Tokens are taken each time it goes; “Balance after” is after the first time.</source>
+        <translation>Watu, sehemu za SMS na gharama hapa chini ni kwa kila mara, zinahesabiwa upya kila mara kwa wanachama wa vikundi siku hiyo. Tokeni zinachukuliwa kila mara unapotumwa; “Salio baadaye” ni baada ya mara ya kwanza.</translation>
+    </message>
+    <message numerus="yes">
+        <source>If the groups stay the same, all %n times together cost %1 tokens.</source>
+        <translation>
+            <numerusform>Vikundi vikibaki vilevile, mara %n kwa pamoja zinagharimu tokeni %1.</numerusform>
+            <numerusform>Vikundi vikibaki vilevile, mara zote %n kwa pamoja zinagharimu tokeni %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose who gets it and write the message to see it here.</source>
+        <translation>Chagua nani ataupata na uandike ujumbe ili kuuona hapa.</translation>
     </message>
 </context>
 <context>
@@ -1785,25 +2133,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>Wakati uliochaguliwa, %1, umeshapita. Chagua wakati wa baadaye au tuma sasa.</translation>
     </message>
     <message>
-        <source>Reading the recipients</source>
-        <translation>Kusoma wapokeaji</translation>
-    </message>
-    <message>
-        <source>One of the chosen groups no longer exists.</source>
-        <translation>Kimoja cha vikundi vilivyochaguliwa hakipo tena.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Nobody to send to: everyone chosen (%n person(s)) has opted out of messages.</source>
-        <translation>
-            <numerusform>Hakuna wa kumtumia: aliyechaguliwa (mtu %n) amejiondoa kwenye ujumbe.</numerusform>
-            <numerusform>Hakuna wa kumtumia: wote waliochaguliwa (watu %n) wamejiondoa kwenye ujumbe.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nobody to send to: the chosen groups have no members.</source>
-        <translation>Hakuna wa kumtumia: vikundi vilivyochaguliwa havina wanachama.</translation>
-    </message>
-    <message>
         <source>The message is too long: %1 SMS parts for one person (at most %2 are allowed). Shorten it, or send it as two messages.</source>
         <translation>Ujumbe ni mrefu mno: sehemu %1 za SMS kwa mtu mmoja (zisizozidi %2 zinaruhusiwa). Ufupishe, au utume kama jumbe mbili.</translation>
     </message>
@@ -1842,17 +2171,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     <message>
         <source>Reading campaigns</source>
         <translation>Kusoma kampeni</translation>
-    </message>
-    <message numerus="yes">
-        <source>Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and other numbers that are not mobile).</source>
-        <translation>
-            <numerusform>Hakuna wa kumtumia: nambari iliyochaguliwa (%n) haiwezi kupokea SMS (simu za mezani na nambari nyingine zisizo za rununu).</numerusform>
-            <numerusform>Hakuna wa kumtumia: nambari zilizochaguliwa (%n) haziwezi kupokea SMS (simu za mezani na nambari nyingine zisizo za rununu).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nobody to send to: of the people chosen, %1 opted out of messages and %2 have numbers that cannot receive SMS.</source>
-        <translation>Hakuna wa kumtumia: kati ya watu waliochaguliwa, %1 wamesitisha ujumbe na %2 wana nambari zisizoweza kupokea SMS.</translation>
     </message>
     <message numerus="yes">
         <source>Left out: %n number(s) that cannot receive SMS (landlines and other numbers that are not mobile). Correct them in Contacts.</source>
@@ -1908,33 +2226,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     <message>
         <source>Resuming the campaign</source>
         <translation>Kuendeleza kampeni</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>Recording a skipped message</source>
-        <translation>Kuandika ujumbe uliorukwa</translation>
-    </message>
-    <message>
-        <source>The data file is busy; the repeating message waits. Try again in a moment.</source>
-        <translation>Faili ya data inatumika; ujumbe unaojirudia unasubiri. Jaribu tena baada ya muda mfupi.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 and %n more</source>
-        <translation>
-            <numerusform>%1 na nyingine %n</numerusform>
-            <numerusform>%1 na nyingine %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Not sent on %1: Kengele was not running at the time, and it was too late to send.</source>
-        <translation>Haukutumwa tarehe %1: Kengele haikuwa inafanya kazi wakati huo, na ilikuwa imechelewa mno kutuma.</translation>
-    </message>
-    <message>
-        <source>Sending a repeating message</source>
-        <translation>Kutuma ujumbe unaojirudia</translation>
     </message>
 </context>
 <context>
@@ -2002,52 +2293,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <source>Name of the campaign:</source>
         <translation>Jina la kampeni:</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%Ln)</source>
-        <translation>
-            <numerusform>%1 (%Ln)</numerusform>
-            <numerusform>%1 (%Ln)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n member(s) stopped messages and will be left out.</source>
-        <translation>
-            <numerusform>Mwanachama %n amesitisha ujumbe na ataachwa nje.</numerusform>
-            <numerusform>Wanachama %n wamesitisha ujumbe na wataachwa nje.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No groups yet. Make them on the Groups page.</source>
-        <translation>Bado hakuna vikundi. Viunde kwenye ukurasa wa Vikundi.</translation>
-    </message>
-    <message>
-        <source>Type a name or number</source>
-        <translation>Andika jina au nambari</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Ongeza</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Ondoa</translation>
-    </message>
-    <message>
-        <source>1. Who gets it</source>
-        <translation>1. Nani ataupata</translation>
-    </message>
-    <message>
-        <source>Groups:</source>
-        <translation>Vikundi:</translation>
-    </message>
-    <message>
-        <source>Also these people:</source>
-        <translation>Pia watu hawa:</translation>
-    </message>
-    <message>
-        <source>Add single people, for example a visiting pastor, besides the groups.</source>
-        <translation>Ongeza watu mmoja mmoja, kwa mfano mchungaji mgeni, pamoja na vikundi.</translation>
-    </message>
     <message>
         <source>Write a new message</source>
         <translation>Andika ujumbe mpya</translation>
@@ -2059,18 +2304,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     <message>
         <source>The name people see as the sender, up to 11 letters, digits and spaces, as registered with Africa&apos;s Talking. Leave it empty to use your account&apos;s default.</source>
         <translation>Jina ambalo watu wanaona kama mtumaji, hadi herufi, tarakimu na nafasi 11, kama lilivyosajiliwa na Africa&apos;s Talking. Liache tupu kutumia lile la kawaida la akaunti yako.</translation>
-    </message>
-    <message>
-        <source>Now</source>
-        <translation>Sasa</translation>
-    </message>
-    <message>
-        <source>At</source>
-        <translation>Saa</translation>
-    </message>
-    <message>
-        <source>Your computer&apos;s time (%1).</source>
-        <translation>Saa ya kompyuta yako (%1).</translation>
     </message>
     <message>
         <source>Goes before everything else, even during quiet hours at night. For funerals and emergencies.</source>
@@ -2096,10 +2329,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>Kitambulisho cha mtumaji:</translation>
     </message>
     <message>
-        <source>Send:</source>
-        <translation>Tuma:</translation>
-    </message>
-    <message>
         <source>Priority:</source>
         <translation>Kipaumbele:</translation>
     </message>
@@ -2116,62 +2345,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>2. Ujumbe</translation>
     </message>
     <message>
-        <source>People who get it:</source>
-        <translation>Watu watakaoupata:</translation>
-    </message>
-    <message>
-        <source>Left out:</source>
-        <translation>Walioachwa:</translation>
-    </message>
-    <message>
-        <source>SMS parts per message:</source>
-        <translation>Sehemu za SMS kwa kila ujumbe:</translation>
-    </message>
-    <message>
-        <source>SMS parts in all:</source>
-        <translation>Sehemu za SMS kwa jumla:</translation>
-    </message>
-    <message>
-        <source>Cost:</source>
-        <translation>Gharama:</translation>
-    </message>
-    <message>
-        <source>Balance now:</source>
-        <translation>Salio sasa:</translation>
-    </message>
-    <message>
-        <source>Balance after:</source>
-        <translation>Salio baadaye:</translation>
-    </message>
-    <message>
-        <source>Characters:</source>
-        <translation>Herufi:</translation>
-    </message>
-    <message>
-        <source>3. Check before sending</source>
-        <translation>3. Kagua kabla ya kutuma</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;The first messages as they will read:&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Ujumbe wa kwanza jinsi utakavyosomeka:&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>(hana jina)</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1 — stopped messages</source>
-        <translation>%1 — amesitisha ujumbe</translation>
-    </message>
-    <message>
-        <source>Nobody matches “%1”.</source>
-        <translation>Hakuna anayelingana na “%1”.</translation>
-    </message>
-    <message>
         <source>Use template</source>
         <translation>Tumia kiolezo</translation>
     </message>
@@ -2180,80 +2353,8 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>Je, ungependa kubadilisha ujumbe ulioandika kwa kiolezo?</translation>
     </message>
     <message>
-        <source>Choose who gets it and write the message to see it here.</source>
-        <translation>Chagua nani ataupata na uandike ujumbe ili kuuona hapa.</translation>
-    </message>
-    <message>
         <source>Quiet hours (%1 to %2): the messages wait until %3. Choose the priority Urgent to send them at night anyway.</source>
         <translation>Saa za utulivu (%1 hadi %2): ujumbe utasubiri hadi %3. Chagua kipaumbele cha Dharura ili kuutuma usiku hata hivyo.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln person(s)</source>
-        <translation>
-            <numerusform>mtu %Ln</numerusform>
-            <numerusform>watu %Ln</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln who stopped messages</source>
-        <translation>
-            <numerusform>%Ln aliyesitisha ujumbe</numerusform>
-            <numerusform>%Ln waliositisha ujumbe</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln in more than one of the groups (they get it once)</source>
-        <translation>
-            <numerusform>%Ln yuko katika zaidi ya kikundi kimoja (ataupata mara moja)</numerusform>
-            <numerusform>%Ln wako katika zaidi ya kikundi kimoja (wataupata mara moja)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>nobody</source>
-        <translation>hakuna mtu</translation>
-    </message>
-    <message>
-        <source>up to %1 (names change the length)</source>
-        <translation>hadi %1 (majina hubadilisha urefu)</translation>
-    </message>
-    <message>
-        <source>nothing (simulation)</source>
-        <translation>hakuna (uigaji)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln token(s)</source>
-        <translation>
-            <numerusform>tokeni %Ln</numerusform>
-            <numerusform>tokeni %Ln</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 tokens in %2</source>
-        <translation>tokeni %1 katika %2</translation>
-    </message>
-    <message>
-        <source>%1 tokens short</source>
-        <translation>zimepungua tokeni %1</translation>
-    </message>
-    <message>
-        <source>%1 tokens</source>
-        <translation>tokeni %1</translation>
-    </message>
-    <message>
-        <source>plain (160 per SMS part)</source>
-        <translation>kawaida (160 kwa kila sehemu ya SMS)</translation>
-    </message>
-    <message>
-        <source>Unicode (70 per SMS part)</source>
-        <translation>Unicode (70 kwa kila sehemu ya SMS)</translation>
-    </message>
-    <message>
-        <source>plain for some, Unicode for others</source>
-        <translation>kawaida kwa baadhi, Unicode kwa wengine</translation>
-    </message>
-    <message>
-        <source>%1: simulated messages use no tokens.</source>
-        <translation>%1: ujumbe wa uigaji hautumii tokeni.</translation>
     </message>
     <message>
         <source>Not enough tokens: this campaign needs %1 tokens but %2 has %3. Buy tokens, pay from another budget, or send to fewer people.</source>
@@ -2328,50 +2429,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>Tuma kampeni</translation>
     </message>
     <message>
-        <source>Does not repeat</source>
-        <translation>Haujirudii</translation>
-    </message>
-    <message>
-        <source>Every day</source>
-        <translation>Kila siku</translation>
-    </message>
-    <message>
-        <source>Every week on…</source>
-        <translation>Kila wiki siku…</translation>
-    </message>
-    <message>
-        <source>Every month</source>
-        <translation>Kila mwezi</translation>
-    </message>
-    <message>
-        <source>Send the same message again and again, for example every Sunday, until a last day you choose. Each time goes to the members of the groups on that day.</source>
-        <translation>Tuma ujumbe uleule tena na tena, kwa mfano kila Jumapili, hadi siku ya mwisho utakayochagua. Kila mara unaenda kwa wanachama wa vikundi siku hiyo.</translation>
-    </message>
-    <message>
-        <source>until</source>
-        <translation>hadi</translation>
-    </message>
-    <message>
-        <source>The last day it is sent (that day included).</source>
-        <translation>Siku ya mwisho utakayotumwa (pamoja na siku hiyo).</translation>
-    </message>
-    <message>
-        <source>Repeat:</source>
-        <translation>Rudia:</translation>
-    </message>
-    <message>
-        <source>A repeating message starts at a day and time you choose.</source>
-        <translation>Ujumbe unaojirudia huanza siku na saa utakayochagua.</translation>
-    </message>
-    <message>
-        <source>on day %1 of each month (or the month&apos;s last day)</source>
-        <translation>tarehe %1 ya kila mwezi (au siku ya mwisho ya mwezi)</translation>
-    </message>
-    <message>
-        <source>on day %1 of each month</source>
-        <translation>tarehe %1 ya kila mwezi</translation>
-    </message>
-    <message>
         <source>“%1” can no longer be changed: it has started sending or has ended.</source>
         <translation>“%1” haiwezi kubadilishwa tena: imeanza kutumwa au imekwisha.</translation>
     </message>
@@ -2380,81 +2437,14 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>Badilisha kampeni</translation>
     </message>
     <message>
-        <source>the name</source>
-        <translation>jina</translation>
-    </message>
-    <message>
-        <source>the message</source>
-        <translation>ujumbe</translation>
-    </message>
-    <message>
-        <source>who gets it</source>
-        <translation>nani anaupata</translation>
-    </message>
-    <message>
-        <source>the sender ID</source>
-        <translation>kitambulisho cha mtumaji</translation>
-    </message>
-    <message>
-        <source>the priority</source>
-        <translation>kipaumbele</translation>
-    </message>
-    <message>
-        <source>how it repeats</source>
-        <translation>jinsi unavyojirudia</translation>
-    </message>
-    <message>
-        <source>the last day</source>
-        <translation>siku ya mwisho</translation>
-    </message>
-    <message>
-        <source>the time</source>
-        <translation>saa</translation>
-    </message>
-    <message>
-        <source>the budget that pays</source>
-        <translation>bajeti inayolipia</translation>
-    </message>
-    <message>
         <source>Quiet hours (%1 to %2): the first time, the messages wait until %3. Choose another time of day, or the priority Urgent to send them at night anyway.</source>
         <translation>Saa za utulivu (%1 hadi %2): mara ya kwanza, ujumbe utasubiri hadi %3. Chagua saa nyingine ya siku, au kipaumbele cha Dharura ili kuutuma usiku hata hivyo.</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln token(s) each time</source>
-        <translation>
-            <numerusform>tokeni %Ln kila mara</numerusform>
-            <numerusform>tokeni %Ln kila mara</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 tokens in %2, and %3 set aside for this campaign now</source>
-        <translation>tokeni %1 katika %2, na %3 zimetengwa kwa kampeni hii sasa</translation>
-    </message>
-    <message>
-        <source>%1 tokens after the first time</source>
-        <translation>tokeni %1 baada ya mara ya kwanza</translation>
-    </message>
-    <message numerus="yes">
         <source>%1: %n time(s), the first on %2.</source>
-        <extracomment>%1: &quot;Repeats every week on Sunday until 31 Mar 2027&quot;; %2: &quot;Sun 7 Dec 10:00&quot;</extracomment>
         <translation>
             <numerusform>%1: mara %n, ya kwanza %2.</numerusform>
             <numerusform>%1: mara %n, ya kwanza %2.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The people and SMS parts below are for each time, counted again each time with the members of the groups on that day.</source>
-        <translation>Watu na sehemu za SMS hapa chini ni kwa kila mara, zinahesabiwa upya kila mara kwa wanachama wa vikundi siku hiyo.</translation>
-    </message>
-    <message>
-        <source>The people, SMS parts and cost below are for each time, counted again each time with the members of the groups on that day. Tokens are taken each time it goes; “Balance after” is after the first time.</source>
-        <translation>Watu, sehemu za SMS na gharama hapa chini ni kwa kila mara, zinahesabiwa upya kila mara kwa wanachama wa vikundi siku hiyo. Tokeni zinachukuliwa kila mara unapotumwa; “Salio baadaye” ni baada ya mara ya kwanza.</translation>
-    </message>
-    <message numerus="yes">
-        <source>If the groups stay the same, all %n times together cost %1 tokens.</source>
-        <translation>
-            <numerusform>Vikundi vikibaki vilevile, mara %n kwa pamoja zinagharimu tokeni %1.</numerusform>
-            <numerusform>Vikundi vikibaki vilevile, mara zote %n kwa pamoja zinagharimu tokeni %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -2531,13 +2521,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     <message>
         <source>Schedule campaign</source>
         <translation>Panga ratiba ya kampeni</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln with a number that cannot receive SMS (landline)</source>
-        <translation>
-            <numerusform>%Ln mwenye nambari isiyoweza kupokea SMS (simu ya mezani)</numerusform>
-            <numerusform>%Ln wenye nambari zisizoweza kupokea SMS (simu za mezani)</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -3868,6 +3851,71 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
 </context>
 <context>
+    <name>kengele::RecipientPicker</name>
+    <message numerus="yes">
+        <source>%1 (%Ln)</source>
+        <translation>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) stopped messages and will be left out.</source>
+        <translation>
+            <numerusform>Mwanachama %n amesitisha ujumbe na ataachwa nje.</numerusform>
+            <numerusform>Wanachama %n wamesitisha ujumbe na wataachwa nje.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No groups yet. Make them on the Groups page.</source>
+        <translation>Bado hakuna vikundi. Viunde kwenye ukurasa wa Vikundi.</translation>
+    </message>
+    <message>
+        <source>Type a name or number</source>
+        <translation>Andika jina au nambari</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ongeza</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ondoa</translation>
+    </message>
+    <message>
+        <source>1. Who gets it</source>
+        <translation>1. Nani ataupata</translation>
+    </message>
+    <message>
+        <source>Also these people:</source>
+        <translation>Pia watu hawa:</translation>
+    </message>
+    <message>
+        <source>Add single people, for example a visiting pastor, besides the groups.</source>
+        <translation>Ongeza watu mmoja mmoja, kwa mfano mchungaji mgeni, pamoja na vikundi.</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>Vikundi:</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(hana jina)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — stopped messages</source>
+        <translation>%1 — amesitisha ujumbe</translation>
+    </message>
+    <message>
+        <source>Nobody matches “%1”.</source>
+        <translation>Hakuna anayelingana na “%1”.</translation>
+    </message>
+</context>
+<context>
     <name>kengele::RelayClient</name>
     <message>
         <source>“%1” is not the address of a relay. Write it as your administrator gave it, like https://relay.example.org</source>
@@ -4010,6 +4058,69 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>The relay is already being synchronised.</source>
         <translation>Relay tayari inasawazishwa.</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ScheduleEditor</name>
+    <message>
+        <source>Now</source>
+        <translation>Sasa</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Saa</translation>
+    </message>
+    <message>
+        <source>Your computer&apos;s time (%1).</source>
+        <translation>Saa ya kompyuta yako (%1).</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Haujirudii</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Kila siku</translation>
+    </message>
+    <message>
+        <source>Every week on…</source>
+        <translation>Kila wiki siku…</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Kila mwezi</translation>
+    </message>
+    <message>
+        <source>Send the same message again and again, for example every Sunday, until a last day you choose. Each time goes to the members of the groups on that day.</source>
+        <translation>Tuma ujumbe uleule tena na tena, kwa mfano kila Jumapili, hadi siku ya mwisho utakayochagua. Kila mara unaenda kwa wanachama wa vikundi siku hiyo.</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>hadi</translation>
+    </message>
+    <message>
+        <source>The last day it is sent (that day included).</source>
+        <translation>Siku ya mwisho utakayotumwa (pamoja na siku hiyo).</translation>
+    </message>
+    <message>
+        <source>Send:</source>
+        <translation>Tuma:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Rudia:</translation>
+    </message>
+    <message>
+        <source>on day %1 of each month (or the month&apos;s last day)</source>
+        <translation>tarehe %1 ya kila mwezi (au siku ya mwisho ya mwezi)</translation>
+    </message>
+    <message>
+        <source>on day %1 of each month</source>
+        <translation>tarehe %1 ya kila mwezi</translation>
+    </message>
+    <message>
+        <source>A repeating message starts at a day and time you choose.</source>
+        <translation>Ujumbe unaojirudia huanza siku na saa utakayochagua.</translation>
     </message>
 </context>
 <context>
@@ -4251,10 +4362,6 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
 <context>
     <name>kengele::TokenLedger</name>
     <message>
-        <source>Reading the token balances</source>
-        <translation>Kusoma salio za tokeni</translation>
-    </message>
-    <message>
         <source>Recording the tokens</source>
         <translation>Kurekodi tokeni</translation>
     </message>
@@ -4279,28 +4386,8 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <translation>Tokeni hazikuweza kubadilishwa sasa hivi kwa sababu faili ya data inatumika. Jaribu tena baada ya muda mfupi; hakuna kilichobadilishwa.</translation>
     </message>
     <message>
-        <source>This token account does not exist.</source>
-        <translation>Akaunti hii ya tokeni haipo.</translation>
-    </message>
-    <message>
-        <source>Choose a token account.</source>
-        <translation>Chagua akaunti ya tokeni.</translation>
-    </message>
-    <message>
-        <source>There is no token account called “%1”.</source>
-        <translation>Hakuna akaunti ya tokeni inayoitwa “%1”.</translation>
-    </message>
-    <message>
         <source>“%1” is one of the ledger&apos;s own accounts. Choose a budget account such as Main.</source>
         <translation>“%1” ni mojawapo ya akaunti za daftari lenyewe. Chagua akaunti ya bajeti kama Main.</translation>
-    </message>
-    <message>
-        <source>The token ledger in this data file is incomplete. Restore the data file from a backup.</source>
-        <translation>Daftari la tokeni katika faili hii ya data halijakamilika. Rejesha faili ya data kutoka nakala rudufu.</translation>
-    </message>
-    <message>
-        <source>This token transfer does not exist.</source>
-        <translation>Uhamisho huu wa tokeni haupo.</translation>
     </message>
     <message>
         <source>Please give the account a name, for example “Youth”.</source>
@@ -4313,10 +4400,6 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>There is already a token account called “%1”.</source>
         <translation>Tayari kuna akaunti ya tokeni inayoitwa “%1”.</translation>
-    </message>
-    <message>
-        <source>Creating the token account</source>
-        <translation>Kuunda akaunti ya tokeni</translation>
     </message>
     <message>
         <source>Choose two different accounts to move tokens between.</source>
@@ -4383,42 +4466,6 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Choose a period whose end comes after its start.</source>
         <translation>Chagua kipindi ambacho mwisho wake unakuja baada ya mwanzo wake.</translation>
-    </message>
-    <message>
-        <source>Transfer %1 does not balance: its entries add up to %L2 instead of 0.</source>
-        <translation>Uhamisho %1 haulingani: maingizo yake yanajumlisha %L2 badala ya 0.</translation>
-    </message>
-    <message>
-        <source>Transfer %1 (%2) moves tokens between accounts that this kind of transfer may not touch.</source>
-        <translation>Uhamisho %1 (%2) unahamisha tokeni kati ya akaunti ambazo aina hii ya uhamisho hairuhusiwi kugusa.</translation>
-    </message>
-    <message>
-        <source>Campaign %1 moved tokens to or from the %2 account although it reserved them from %3 (transfer %4).</source>
-        <translation>Kampeni %1 ilihamisha tokeni kwenda au kutoka akaunti ya %2 ingawa ilizitenga kutoka %3 (uhamisho %4).</translation>
-    </message>
-    <message>
-        <source>no account</source>
-        <translation>hakuna akaunti</translation>
-    </message>
-    <message>
-        <source>The %1 account went below zero (%2) with transfer %3.</source>
-        <translation>Akaunti ya %1 ilishuka chini ya sifuri (%2) kwa uhamisho %3.</translation>
-    </message>
-    <message>
-        <source>Campaign %1 used or gave back more tokens than it had set aside (%L2) with transfer %3.</source>
-        <translation>Kampeni %1 ilitumia au kurudisha tokeni zaidi ya ilizotenga (%L2) kwa uhamisho %3.</translation>
-    </message>
-    <message>
-        <source>Entry %1 belongs to transfer %2, which does not exist.</source>
-        <translation>Ingizo %1 ni la uhamisho %2, ambao haupo.</translation>
-    </message>
-    <message>
-        <source>Transfer %1 has no entries.</source>
-        <translation>Uhamisho %1 hauna maingizo.</translation>
-    </message>
-    <message>
-        <source>Voucher “%1” was credited %2 times.</source>
-        <translation>Vocha “%1” iliwekwa mara %2.</translation>
     </message>
     <message>
         <source>Added</source>
