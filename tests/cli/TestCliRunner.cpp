@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "CliCommandTable.h"
 #include "CliRunner.h"
 #include "TestSupport.h"
 #include "common/Language.h"
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void init();
     void exitCodes_data();
     void exitCodes();
+    void helpIsTheCommandTable();
     void contactsLifecycle();
     void importReportsEveryRow();
     void groupsAddIsAllOrNothing();
@@ -113,6 +115,31 @@ void TestCliRunner::exitCodes()
     const Outcome outcome = cli(arguments);
     QCOMPARE(outcome.code, code);
     QVERIFY2(outcome.err.contains(message), qPrintable(outcome.err));
+}
+
+void TestCliRunner::helpIsTheCommandTable()
+{
+    const Outcome help = cli({QStringLiteral("--help")});
+    QCOMPARE(help.code, 0);
+    QVERIFY(help.out.startsWith(QStringLiteral("Usage: kengele-cli [--profile DIR] [--json] COMMAND ...\n")));
+    QStringList names;
+    for (const CliCommandTable::Entry &entry : CliCommandTable::entries()) {
+        names << entry.name;
+        // Each family's lines under its heading; every line shows the family's own commands.
+        QVERIFY2(help.out.contains(entry.heading + u'\n' + entry.help), qPrintable(entry.name));
+        QVERIFY2(entry.help.startsWith(QStringLiteral("  ") + entry.name + u' '), qPrintable(entry.name));
+        // Every family in the table answers to its name.
+        const Outcome called = cli({entry.name, QStringLiteral("no-such-thing")});
+        QVERIFY2(!called.err.contains(QStringLiteral("Unknown command")), qPrintable(entry.name));
+    }
+    QCOMPARE(names,
+             (QStringList{QStringLiteral("contacts"), QStringLiteral("groups"), QStringLiteral("templates"),
+                          QStringLiteral("tokens"), QStringLiteral("segments"), QStringLiteral("gateway"),
+                          QStringLiteral("campaign"), QStringLiteral("relay"), QStringLiteral("inbox")}));
+    // No command: the help, and exit 2.
+    const Outcome none = cli({});
+    QCOMPARE(none.code, 2);
+    QCOMPARE(none.out, help.out);
 }
 
 void TestCliRunner::contactsLifecycle()
