@@ -5,6 +5,8 @@
 
 #include "contacts/PhoneNormalizer.h"
 #include "profile/Profile.h"
+#include "profile/Settings.h"
+#include "security/ScopedSecretStore.h"
 
 #include <QIODevice>
 #include <QJsonArray>
@@ -14,11 +16,12 @@
 
 namespace kengele {
 
-CliContext::CliContext(QTextStream &out, QTextStream &err, QTextStream &in, const Clock &clock)
+CliContext::CliContext(QTextStream &out, QTextStream &err, QTextStream &in, const Clock &clock, SecretStore &secrets)
     : m_out(out)
     , m_err(err)
     , m_in(in)
     , m_clock(clock)
+    , m_secrets(secrets)
 { }
 
 CliContext::~CliContext() = default;
@@ -57,6 +60,7 @@ Status CliContext::openProfile()
     if (!opened)
         return std::unexpected(opened.error());
     m_profile = std::move(*opened);
+    m_profileSecrets = std::make_unique<ScopedSecretStore>(m_secrets, m_profile->settings().profileId());
     if (m_args.has(QStringLiteral("region"))) {
         const QString region = m_args.value(QStringLiteral("region")).toUpper();
         if (!PhoneNormalizer::isSupportedRegion(region))
@@ -64,6 +68,11 @@ Status CliContext::openProfile()
         m_profile->phones().setDefaultRegion(region);
     }
     return {};
+}
+
+SecretStore &CliContext::secrets()
+{
+    return *m_profileSecrets;
 }
 
 bool CliContext::allowOnly(const QStringList &options)

@@ -17,11 +17,12 @@ namespace kengele {
 
 class Clock;
 class Profile;
+class ScopedSecretStore;
 class SecretStore;
 
 // What every kengele-cli command works with during one run: the parsed arguments, the three
-// streams, the clock, and the profile once a command opens it; plus the messages all commands
-// share (bad usage, failure, JSON output). Exit status: 0 done, 1 failed (reason on stderr),
+// streams, the clock, the secret store, and the profile once a command opens it; plus the messages
+// all commands share (bad usage, failure, JSON output). Exit status: 0 done, 1 failed (reason on stderr),
 // 2 bad usage.
 class CliContext final
 {
@@ -30,7 +31,9 @@ class CliContext final
 public:
     enum ExitCode { Done = 0, Failed = 1, BadUsage = 2 };
 
-    CliContext(QTextStream &out, QTextStream &err, QTextStream &in, const Clock &clock);
+    // secrets: where secrets go (API key, relay device token): the OS keychain, a fake in tests.
+    // Every key is scoped to the profile the command opens.
+    CliContext(QTextStream &out, QTextStream &err, QTextStream &in, const Clock &clock, SecretStore &secrets);
     ~CliContext();
 
     // Every option kengele-cli knows: those that take a value (--group NAME) and flags (--json).
@@ -45,14 +48,13 @@ public:
     QTextStream &err() { return m_err; }
     QTextStream &in() { return m_in; }
     const Clock &clock() const { return m_clock; }
-    // The secret store handed in (tests), or nullptr: the profile's OS keychain.
-    SecretStore *givenSecrets() const { return m_secrets; }
-    void setSecretStore(SecretStore *secrets) { m_secrets = secrets; }
 
     // Opens the profile of --profile (or KENGELE_PROFILE), with --region as its default region.
     Status openProfile();
     // The profile openProfile() opened.
     Profile &profile() { return *m_profile; }
+    // The secrets of the profile openProfile() opened.
+    SecretStore &secrets();
 
     // False (after saying so on stderr) when an option outside `options` was given.
     bool allowOnly(const QStringList &options);
@@ -80,8 +82,9 @@ private:
     const Clock &m_clock;
     CliArguments m_args;
     bool m_json = false;
+    SecretStore &m_secrets;
     std::unique_ptr<Profile> m_profile;
-    SecretStore *m_secrets = nullptr;
+    std::unique_ptr<ScopedSecretStore> m_profileSecrets;
 };
 
 } // namespace kengele

@@ -8,8 +8,8 @@
 
 namespace kengele {
 
-CliRunner::CliRunner(QTextStream &out, QTextStream &err, QTextStream &in, const Clock &clock)
-    : m_cli(out, err, in, clock)
+CliRunner::CliRunner(QTextStream &out, QTextStream &err, QTextStream &in, const Clock &clock, SecretStore &secrets)
+    : m_cli(out, err, in, clock, secrets)
 { }
 
 int CliRunner::run(const QStringList &arguments)

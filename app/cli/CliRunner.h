@@ -22,13 +22,11 @@ class CliRunner final
     Q_DECLARE_TR_FUNCTIONS(CliRunner)
 
 public:
-    CliRunner(QTextStream &out, QTextStream &err, QTextStream &in, const Clock &clock);
+    // secrets: where secrets go (API key, relay device token), each key scoped to the profile the
+    // command opens: the OS keychain in kengele-cli, a fake in tests.
+    CliRunner(QTextStream &out, QTextStream &err, QTextStream &in, const Clock &clock, SecretStore &secrets);
 
     int run(const QStringList &arguments);
-
-    // Where secrets go (API key, relay device token); default: the OS keychain of the profile.
-    // Tests hand in a fake.
-    void setSecretStore(SecretStore *secrets) { m_cli.setSecretStore(secrets); }
 
 private:
     int dispatch();

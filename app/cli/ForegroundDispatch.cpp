@@ -9,22 +9,12 @@
 #include "campaigns/OutboxStore.h"
 #include "profile/Profile.h"
 #include "profile/Settings.h"
-#include "security/KeychainSecretStore.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
 
 namespace kengele {
-
-namespace {
-
-KeychainSecretStore secretsOf(Profile &profile)
-{
-    return KeychainSecretStore(QStringLiteral(KENGELE_APP_ID), profile.settings().profileId());
-}
-
-} // namespace
 
 ForegroundDispatch::ForegroundDispatch(CliContext &cli)
     : m_cli(cli)
@@ -33,10 +23,9 @@ ForegroundDispatch::ForegroundDispatch(CliContext &cli)
 int ForegroundDispatch::run(double rate, bool rateGiven)
 {
     Settings &settings = m_cli.profile().settings();
-    KeychainSecretStore secrets = secretsOf(m_cli.profile());
     // The keychain is asked only when Africa's Talking may be used.
     const QString key
-        = settings.gatewayProvider() == QStringLiteral("africastalking") ? GatewaySetup::apiKey(settings, secrets) : QString();
+        = settings.gatewayProvider() == QStringLiteral("africastalking") ? GatewaySetup::apiKey(m_cli.secrets()) : QString();
     Dispatcher::Options options = GatewaySetup::options(settings);
     if (rateGiven)
         options.ratePerSecond = rate;

@@ -7,7 +7,7 @@
 #include "gateway/AfricasTalkingGateway.h"
 #include "profile/Profile.h"
 #include "profile/Settings.h"
-#include "security/KeychainSecretStore.h"
+#include "security/SecretStore.h"
 
 #include <QEventLoop>
 #include <QJsonObject>
@@ -15,15 +15,6 @@
 #include <optional>
 
 namespace kengele {
-
-namespace {
-
-KeychainSecretStore secretsOf(Profile &profile)
-{
-    return KeychainSecretStore(QStringLiteral(KENGELE_APP_ID), profile.settings().profileId());
-}
-
-} // namespace
 
 int GatewayCommand::run(const QStringList &words)
 {
@@ -80,8 +71,7 @@ int GatewayCommand::run(const QStringList &words)
             const QString key = QString::fromUtf8(m_cli.readInput()).trimmed();
             if (key.isEmpty())
                 return m_cli.usage(tr("--api-key-stdin reads the API key from standard input, but it was empty."));
-            KeychainSecretStore secrets = secretsOf(m_cli.profile());
-            if (const Status stored = secrets.writeNow(QString::fromLatin1(GatewaySetup::ApiKeySecret), key); !stored)
+            if (const Status stored = m_cli.secrets().writeNow(QString::fromLatin1(GatewaySetup::ApiKeySecret), key); !stored)
                 return m_cli.failed(stored.error());
         }
         Settings &settings = m_cli.profile().settings();
@@ -117,9 +107,8 @@ int GatewayCommand::run(const QStringList &words)
         if (Status opened = m_cli.openProfile(); !opened)
             return m_cli.failed(opened.error());
         Settings &settings = m_cli.profile().settings();
-        KeychainSecretStore secrets = secretsOf(m_cli.profile());
         const QString provider = settings.gatewayProvider();
-        const QString key = provider == QStringLiteral("africastalking") ? GatewaySetup::apiKey(settings, secrets) : QString();
+        const QString key = provider == QStringLiteral("africastalking") ? GatewaySetup::apiKey(m_cli.secrets()) : QString();
         QString whyNot;
         std::unique_ptr<SmsGateway> gateway(GatewaySetup::factory(settings, key)(provider, &whyNot));
         if (!gateway)

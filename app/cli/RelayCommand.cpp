@@ -6,7 +6,6 @@
 #include "common/Clock.h"
 #include "profile/Profile.h"
 #include "profile/Settings.h"
-#include "security/KeychainSecretStore.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"
 #include "sync/RelayLinkStore.h"
@@ -24,15 +23,6 @@
 namespace kengele {
 
 namespace {
-
-// The secret store the CLI was given (tests), else this profile's OS keychain, kept in `owned`.
-SecretStore &secretStoreFor(SecretStore *given, Profile &profile, std::unique_ptr<KeychainSecretStore> &owned)
-{
-    if (given)
-        return *given;
-    owned = std::make_unique<KeychainSecretStore>(QStringLiteral(KENGELE_APP_ID), profile.settings().profileId());
-    return *owned;
-}
 
 // Runs an event loop until an asynchronous call answers.
 template<typename T, typename Start> T await(Start &&start)
@@ -75,11 +65,9 @@ int RelayCommand::connectDevice(const QStringList &words)
         return m_cli.failed(url.error().toError());
     if (Status opened = m_cli.openProfile(); !opened)
         return m_cli.failed(opened.error());
-    std::unique_ptr<KeychainSecretStore> keychain;
-    SecretStore *secrets = &secretStoreFor(m_cli.givenSecrets(), m_cli.profile(), keychain);
     QNetworkAccessManager network;
     RelayClient client(network);
-    RelayConnector connector(m_cli.profile().settings(), *secrets, m_cli.profile().database(), client, m_cli.clock());
+    RelayConnector connector(m_cli.profile().settings(), m_cli.secrets(), m_cli.profile().database(), client, m_cli.clock());
     const QString name
         = m_cli.args().has(QStringLiteral("name")) ? m_cli.args().value(QStringLiteral("name")) : QSysInfo::machineHostName();
     const Result<RelayEnrolment> enrolled = await<Result<RelayEnrolment>>(
@@ -114,9 +102,7 @@ int RelayCommand::sync()
         return m_cli.failed({ErrorCode::NotFound,
                              tr("This data folder is not connected to a relay yet. Connect it first with "
                                 "“kengele-cli relay connect URL --code CODE”.")});
-    std::unique_ptr<KeychainSecretStore> keychain;
-    SecretStore *secrets = &secretStoreFor(m_cli.givenSecrets(), m_cli.profile(), keychain);
-    const QString token = RelayConnector::token(*secrets);
+    const QString token = RelayConnector::token(m_cli.secrets());
     if (token.isEmpty())
         return m_cli.failed({ErrorCode::Keychain,
                              tr("This computer's relay key is missing from the system's password store. Connect it "
@@ -196,9 +182,7 @@ int RelayCommand::status()
     if (url.isEmpty() || !link->isEnrolled()) {
         problem = tr("Not connected to a relay. Connect with “kengele-cli relay connect URL --code CODE”.");
     } else {
-        std::unique_ptr<KeychainSecretStore> keychain;
-        SecretStore *secrets = &secretStoreFor(m_cli.givenSecrets(), m_cli.profile(), keychain);
-        const QString token = RelayConnector::token(*secrets);
+        const QString token = RelayConnector::token(m_cli.secrets());
         if (token.isEmpty()) {
             problem = tr("This computer's relay key is missing from the system's password store. Connect it again with a new "
                          "enrolment code.");

@@ -139,7 +139,7 @@ void DesktopApp::startDispatch()
         runDispatch(generation, QString());
         return;
     }
-    readKeychain([&settings](KeychainSecretStore &secrets) { return GatewaySetup::apiKey(settings, secrets); },
+    readKeychain([](KeychainSecretStore &secrets) { return GatewaySetup::apiKey(secrets); },
                  [this, generation](const QString &key) { runDispatch(generation, key); });
 }
 

@@ -9,7 +9,7 @@
 
 namespace kengele {
 
-QString GatewaySetup::apiKey(Settings &, SecretStore &secrets)
+QString GatewaySetup::apiKey(SecretStore &secrets)
 {
     const QString fromEnvironment = qEnvironmentVariable("KENGELE_AT_API_KEY");
     if (!fromEnvironment.isEmpty())

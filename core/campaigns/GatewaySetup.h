@@ -24,7 +24,7 @@ public:
 
     // KENGELE_AT_API_KEY when set (headless servers, tests), else the keychain; empty when neither
     // has one. Blocks briefly on the keychain: not for the GUI thread.
-    static QString apiKey(Settings &settings, SecretStore &secrets);
+    static QString apiKey(SecretStore &secrets);
     static Dispatcher::GatewayFactory factory(Settings &settings, const QString &apiKey);
     static Dispatcher::Options options(Settings &settings);
 };

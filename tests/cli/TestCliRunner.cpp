@@ -3,6 +3,8 @@
 
 #include "CliCommandTable.h"
 #include "CliRunner.h"
+#include "FakeAfricasTalking.h"
+#include "FakeSecretStore.h"
 #include "TestSupport.h"
 #include "common/Language.h"
 
@@ -11,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void newerDatabaseIsRefusedClearly();
     void campaignsOnceAndRepeating();
     void simulatorReportsThroughARelayHook();
+    void apiKeyGoesToTheSecretStoreOnly();
 
 private:
     struct Outcome {
@@ -46,8 +50,12 @@ private:
     };
     Outcome cli(QStringList arguments, const QByteArray &input = {});
 
+    // The profile's id, which scopes its keys in the secret store.
+    QString profileId() const;
+
     std::unique_ptr<QTemporaryDir> m_dir;
     test::FixedClock m_clock;
+    test::FakeSecretStore m_secrets;
 };
 
 void TestCliRunner::init()
@@ -55,6 +63,14 @@ void TestCliRunner::init()
     // As kengele-cli's main() does: English with its plural forms.
     Language::install(QStringLiteral("en"));
     m_dir = std::make_unique<QTemporaryDir>();
+    m_secrets.values.clear();
+}
+
+QString TestCliRunner::profileId() const
+{
+    return QSettings(m_dir->filePath(QStringLiteral("profile/settings.ini")), QSettings::IniFormat)
+        .value(QStringLiteral("profile/id"))
+        .toString();
 }
 
 TestCliRunner::Outcome TestCliRunner::cli(QStringList arguments, const QByteArray &input)
@@ -69,7 +85,7 @@ TestCliRunner::Outcome TestCliRunner::cli(QStringList arguments, const QByteArra
     QTextStream outStream(&out);
     QTextStream errStream(&err);
     QTextStream inStream(&inBuffer);
-    CliRunner runner(outStream, errStream, inStream, m_clock);
+    CliRunner runner(outStream, errStream, inStream, m_clock, m_secrets);
     Outcome outcome;
     outcome.code = runner.run(arguments);
     outStream.flush();
@@ -397,6 +413,46 @@ void TestCliRunner::simulatorReportsThroughARelayHook()
                           QStringLiteral("--provider"), QStringLiteral("simulator"), QStringLiteral("--report-url"), QString()});
     QCOMPARE(cleared.code, 0);
     QCOMPARE(cleared.json().object().value(QStringLiteral("report_url")).toString(), QString());
+}
+
+void TestCliRunner::apiKeyGoesToTheSecretStoreOnly()
+{
+    qunsetenv("KENGELE_AT_API_KEY");
+    test::FakeAfricasTalking fake;
+    QVERIFY(fake.start());
+    const QStringList set = {QStringLiteral("gateway"),        QStringLiteral("set"),        QStringLiteral("--provider"),
+                             QStringLiteral("africastalking"), QStringLiteral("--username"), QStringLiteral("church"),
+                             QStringLiteral("--base-url"),     fake.url().toString(),        QStringLiteral("--api-key-stdin")};
+    const QString key = QStringLiteral("atsk_0123456789abcdef");
+
+    const Outcome empty = cli(set, "\n");
+    QCOMPARE(empty.code, 2);
+    QVERIFY2(empty.err.contains(QStringLiteral("was empty")), qPrintable(empty.err));
+    QVERIFY(m_secrets.values.isEmpty());
+
+    const Outcome stored = cli(set, key.toUtf8() + "\n");
+    QVERIFY2(stored.code == 0, qPrintable(stored.err));
+    QVERIFY(!stored.out.contains(key));
+    // In the store it was given, under this profile's name, and nowhere else.
+    QCOMPARE(m_secrets.values, (QHash<QString, QString>{{profileId() + QStringLiteral("/africastalking/api-key"), key}}));
+    const QDir profile(m_dir->filePath(QStringLiteral("profile")));
+    for (const QString &name : profile.entryList(QDir::Files)) {
+        QFile file(profile.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(!file.readAll().contains(key.toUtf8()), qPrintable(name));
+    }
+
+    // The gateway is asked with the stored key...
+    const Outcome balance = cli({QStringLiteral("--json"), QStringLiteral("gateway"), QStringLiteral("balance")});
+    QVERIFY2(balance.code == 0, qPrintable(balance.err));
+    QCOMPARE(fake.requestCount(), 1);
+    QCOMPARE(fake.lastRequest().header("apiKey"), key.toUtf8());
+    // ...unless KENGELE_AT_API_KEY says otherwise.
+    qputenv("KENGELE_AT_API_KEY", "from-the-environment");
+    const auto unset = qScopeGuard([] { qunsetenv("KENGELE_AT_API_KEY"); });
+    QCOMPARE(cli({QStringLiteral("gateway"), QStringLiteral("balance")}).code, 0);
+    QCOMPARE(fake.requestCount(), 2);
+    QCOMPARE(fake.lastRequest().header("apiKey"), QByteArray("from-the-environment"));
 }
 
 #include "TestCliRunner.moc"
