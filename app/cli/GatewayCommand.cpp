@@ -4,15 +4,13 @@
 #include "GatewayCommand.h"
 
 #include "campaigns/GatewaySetup.h"
+#include "common/EventLoopWait.h"
 #include "gateway/AfricasTalkingGateway.h"
 #include "profile/Profile.h"
 #include "profile/Settings.h"
 #include "security/SecretStore.h"
 
-#include <QEventLoop>
 #include <QJsonObject>
-
-#include <optional>
 
 namespace kengele {
 
@@ -113,22 +111,17 @@ int GatewayCommand::run(const QStringList &words)
         std::unique_ptr<SmsGateway> gateway(GatewaySetup::factory(settings, key)(provider, &whyNot));
         if (!gateway)
             return m_cli.failed({ErrorCode::InvalidInput, whyNot});
-        std::optional<Result<GatewayBalance>> answer;
-        QEventLoop loop;
-        gateway->balance([&](Result<GatewayBalance> result) {
-            answer = std::move(result);
-            loop.quit();
-        });
+        // The gateway's HTTP client gives up by itself when there is no answer.
+        const Result<GatewayBalance> answer
+            = EventLoopWait::forAnswer<Result<GatewayBalance>>([&](auto done) { gateway->balance(done); });
         if (!answer)
-            loop.exec();
-        if (!*answer)
-            return m_cli.failed(answer->error());
+            return m_cli.failed(answer.error());
         if (m_cli.json())
             m_cli.printJson(QJsonObject{{QStringLiteral("gateway"), gateway->displayName()},
-                                        {QStringLiteral("balance"), (*answer)->text},
+                                        {QStringLiteral("balance"), answer->text},
                                         {QStringLiteral("simulation"), gateway->isSimulation()}});
         else
-            m_cli.out() << tr("%1: balance %2").arg(gateway->displayName(), (*answer)->text) << Qt::endl;
+            m_cli.out() << tr("%1: balance %2").arg(gateway->displayName(), answer->text) << Qt::endl;
         return Done;
     }
     return m_cli.usage(tr("Use one of: gateway set --provider simulator|africastalking ..., gateway balance."));

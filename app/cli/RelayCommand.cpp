@@ -4,6 +4,7 @@
 #include "RelayCommand.h"
 
 #include "common/Clock.h"
+#include "common/EventLoopWait.h"
 #include "profile/Profile.h"
 #include "profile/Settings.h"
 #include "sync/RelayClient.h"
@@ -11,7 +12,6 @@
 #include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
 
-#include <QEventLoop>
 #include <QJsonObject>
 #include <QLocale>
 #include <QNetworkAccessManager>
@@ -21,24 +21,6 @@
 #include <optional>
 
 namespace kengele {
-
-namespace {
-
-// Runs an event loop until an asynchronous call answers.
-template<typename T, typename Start> T await(Start &&start)
-{
-    std::optional<T> value;
-    QEventLoop loop;
-    start([&](T result) {
-        value = std::move(result);
-        loop.quit();
-    });
-    if (!value)
-        loop.exec();
-    return std::move(*value);
-}
-
-} // namespace
 
 int RelayCommand::run(const QStringList &words)
 {
@@ -70,7 +52,7 @@ int RelayCommand::connectDevice(const QStringList &words)
     RelayConnector connector(m_cli.profile().settings(), m_cli.secrets(), m_cli.profile().database(), client, m_cli.clock());
     const QString name
         = m_cli.args().has(QStringLiteral("name")) ? m_cli.args().value(QStringLiteral("name")) : QSysInfo::machineHostName();
-    const Result<RelayEnrolment> enrolled = await<Result<RelayEnrolment>>(
+    const Result<RelayEnrolment> enrolled = EventLoopWait::forAnswer<Result<RelayEnrolment>>(
         [&](auto done) { connector.connectDevice(words.first(), m_cli.args().value(QStringLiteral("code")), name, done); });
     if (!enrolled)
         return m_cli.failed(enrolled.error());
@@ -115,7 +97,8 @@ int RelayCommand::sync()
                           m_cli.clock());
 
     if (m_cli.args().has(QStringLiteral("once"))) {
-        const Result<RelayApplyReport> report = await<Result<RelayApplyReport>>([&](auto done) { sync.syncUntilCaughtUp(done); });
+        const Result<RelayApplyReport> report
+            = EventLoopWait::forAnswer<Result<RelayApplyReport>>([&](auto done) { sync.syncUntilCaughtUp(done); });
         if (!report)
             return m_cli.failed(report.error());
         if (m_cli.json()) {
@@ -141,13 +124,13 @@ int RelayCommand::sync()
 
     // Until stopped (Ctrl+C): everything saved is committed with its cursor, so stopping at any
     // moment loses nothing.
-    QEventLoop loop;
+    EventLoopWait wait;
     int code = Done;
-    QObject::connect(&sync, &RelaySyncService::statusChanged, &loop, [&](const RelaySyncStatus &status) {
+    QObject::connect(&sync, &RelaySyncService::statusChanged, &sync, [&](const RelaySyncStatus &status) {
         if (status.needsEnrolment) {
             m_cli.err() << status.lastError << Qt::endl;
             code = Failed;
-            loop.quit();
+            wait.quit();
         } else if (!status.connected && !status.lastError.isEmpty()) {
             m_cli.err()
                 << status.lastError << u' '
@@ -155,14 +138,14 @@ int RelayCommand::sync()
                 << Qt::endl;
         }
     });
-    QObject::connect(&sync, &RelaySyncService::eventsApplied, &loop, [&](const RelayApplyReport &report) {
+    QObject::connect(&sync, &RelaySyncService::eventsApplied, &sync, [&](const RelayApplyReport &report) {
         m_cli.err() << tr("%n new event(s) saved.", nullptr, report.applied()) << Qt::endl;
     });
     sync.start();
     if (!sync.isRunning())
         return m_cli.failed({ErrorCode::NotFound, sync.status().lastError});
     m_cli.err() << tr("Syncing with %1. Press Ctrl+C to stop.").arg(url) << Qt::endl;
-    loop.exec();
+    wait.run(EventLoopWait::NoTimeout);
     return code;
 }
 
@@ -192,8 +175,8 @@ int RelayCommand::status()
             RelayClient client(network);
             client.setBaseUrl(QUrl(url));
             client.setToken(token);
-            const RelayResult<RelayEventBatch> probe
-                = await<RelayResult<RelayEventBatch>>([&](auto done) { client.fetchEvents(link->cursor, 0, 1, done); });
+            const RelayResult<RelayEventBatch> probe = EventLoopWait::forAnswer<RelayResult<RelayEventBatch>>(
+                [&](auto done) { client.fetchEvents(link->cursor, 0, 1, done); });
             connected = probe.has_value();
             if (!probe)
                 problem = probe.error().message;

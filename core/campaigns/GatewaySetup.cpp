@@ -18,6 +18,17 @@ QString GatewaySetup::apiKey(SecretStore &secrets)
     return stored ? *stored : QString();
 }
 
+void GatewaySetup::readApiKey(SecretStore &secrets, std::function<void(const QString &)> done)
+{
+    const QString fromEnvironment = qEnvironmentVariable("KENGELE_AT_API_KEY");
+    if (!fromEnvironment.isEmpty()) {
+        done(fromEnvironment);
+        return;
+    }
+    secrets.read(QString::fromLatin1(ApiKeySecret),
+                 [done = std::move(done)](const Result<QString> &stored) { done(stored ? *stored : QString()); });
+}
+
 Dispatcher::GatewayFactory GatewaySetup::factory(Settings &settings, const QString &apiKey)
 {
     AfricasTalkingGateway::Settings at;
