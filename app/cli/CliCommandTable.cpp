@@ -10,6 +10,7 @@
 #include "InboxCommand.h"
 #include "RelayCommand.h"
 #include "SegmentsCommand.h"
+#include "SettingsCommand.h"
 #include "TemplatesCommand.h"
 #include "TokensCommand.h"
 
@@ -71,6 +72,9 @@ QList<CliCommandTable::Entry> CliCommandTable::entries()
          &makeCommand<RelayCommand>},
         {QStringLiteral("inbox"), tr("Inbox:"), tr("  inbox list [--unread] [--search TEXT]   incoming SMS, newest first\n"),
          &makeCommand<InboxCommand>},
+        {QStringLiteral("settings"), tr("Settings:"),
+         tr("  settings quiet-hours [21:00-07:00|off]   when only urgent messages go out (without a value: show it)\n"),
+         &makeCommand<SettingsCommand>},
     };
 }
 

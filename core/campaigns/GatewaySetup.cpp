@@ -67,6 +67,8 @@ Dispatcher::Options GatewaySetup::options(Settings &settings)
     Dispatcher::Options options;
     options.ratePerSecond = settings.gatewayRatePerSecond();
     options.quietHours = QuietHours{settings.quietHoursStart(), settings.quietHoursEnd()};
+    // "No quiet hours" (Settings → Sending, `kengele-cli settings quiet-hours off`): any hour.
+    options.respectQuietHours = settings.hasQuietHours();
     return options;
 }
 

@@ -155,6 +155,16 @@ void Settings::setQuietHours(const QTime &start, const QTime &end)
     m_settings.setValue(key("sending/quietEnd"), end.toString(QStringLiteral("HH:mm")));
 }
 
+bool Settings::hasQuietHours() const
+{
+    return quietHoursStart() != quietHoursEnd();
+}
+
+void Settings::setNoQuietHours()
+{
+    setQuietHours(QTime(0, 0), QTime(0, 0));
+}
+
 int Settings::maxSegmentsPerMessage() const
 {
     return m_settings.value(key("sending/maxSegments"), 20).toInt();

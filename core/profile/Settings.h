@@ -47,10 +47,14 @@ public:
     QString relayUrl() const;
     void setRelayUrl(const QString &url);
 
-    // Sending rules.
+    // Sending rules. Quiet hours: only urgent messages go out from start to end (local time; the
+    // window may cross midnight; default 21:00 to 07:00). Equal start and end: no quiet hours.
     QTime quietHoursStart() const;
     QTime quietHoursEnd() const;
     void setQuietHours(const QTime &start, const QTime &end);
+    bool hasQuietHours() const;
+    // Messages go out at any hour (stored as 00:00 to 00:00).
+    void setNoQuietHours();
     int maxSegmentsPerMessage() const;
     void setMaxSegmentsPerMessage(int segments);
 

@@ -40,6 +40,10 @@ private Q_SLOTS:
     void campaignsOnceAndRepeating();
     void simulatorReportsThroughARelayHook();
     void apiKeyGoesToTheSecretStoreOnly();
+    void quietHoursAreSetAndShown();
+    void quietHoursRefuseWhatIsNotATimeRange_data();
+    void quietHoursRefuseWhatIsNotATimeRange();
+    void noQuietHoursLetsMessagesGoAtNight();
 
 private:
     struct Outcome {
@@ -148,10 +152,11 @@ void TestCliRunner::helpIsTheCommandTable()
         const Outcome called = cli({entry.name, QStringLiteral("no-such-thing")});
         QVERIFY2(!called.err.contains(QStringLiteral("Unknown command")), qPrintable(entry.name));
     }
-    QCOMPARE(names,
-             (QStringList{QStringLiteral("contacts"), QStringLiteral("groups"), QStringLiteral("templates"),
-                          QStringLiteral("tokens"), QStringLiteral("segments"), QStringLiteral("gateway"),
-                          QStringLiteral("campaign"), QStringLiteral("relay"), QStringLiteral("inbox")}));
+    QCOMPARE(
+        names,
+        (QStringList{QStringLiteral("contacts"), QStringLiteral("groups"), QStringLiteral("templates"), QStringLiteral("tokens"),
+                     QStringLiteral("segments"), QStringLiteral("gateway"), QStringLiteral("campaign"), QStringLiteral("relay"),
+                     QStringLiteral("inbox"), QStringLiteral("settings")}));
     // No command: the help, and exit 2.
     const Outcome none = cli({});
     QCOMPARE(none.code, 2);
@@ -453,6 +458,108 @@ void TestCliRunner::apiKeyGoesToTheSecretStoreOnly()
     QCOMPARE(cli({QStringLiteral("gateway"), QStringLiteral("balance")}).code, 0);
     QCOMPARE(fake.requestCount(), 2);
     QCOMPARE(fake.lastRequest().header("apiKey"), QByteArray("from-the-environment"));
+}
+
+void TestCliRunner::quietHoursAreSetAndShown()
+{
+    auto args = [](const char *line) {
+        return QString::fromUtf8(line).split(u'|');
+    };
+    // The default, as `settings quiet-hours` without a value shows it.
+    Outcome shown = cli(args("--json|settings|quiet-hours"));
+    QCOMPARE(shown.code, 0);
+    QCOMPARE(shown.json().object(), (QJsonObject{{QStringLiteral("quiet_hours"), QStringLiteral("21:00-07:00")}}));
+
+    const Outcome set = cli(args("--json|settings|quiet-hours|22:30-6:00"));
+    QCOMPARE(set.code, 0);
+    QCOMPARE(set.json().object(), (QJsonObject{{QStringLiteral("quiet_hours"), QStringLiteral("22:30-06:00")}}));
+    QSettings stored(m_dir->filePath(QStringLiteral("profile/settings.ini")), QSettings::IniFormat);
+    QCOMPARE(stored.value(QStringLiteral("sending/quietStart")).toString(), QStringLiteral("22:30"));
+    QCOMPARE(stored.value(QStringLiteral("sending/quietEnd")).toString(), QStringLiteral("06:00"));
+
+    const Outcome text = cli(args("settings|quiet-hours|21:00–07:00"));
+    QCOMPARE(text.code, 0);
+    QCOMPARE(text.out,
+             QStringLiteral("Quiet hours: 21:00 to 07:00. Only urgent messages go out then; the others wait until "
+                            "07:00.\n"));
+
+    const Outcome off = cli(args("--json|settings|quiet-hours|off"));
+    QCOMPARE(off.code, 0);
+    const QJsonObject none = off.json().object();
+    QCOMPARE(none.keys(), QStringList{QStringLiteral("quiet_hours")});
+    QVERIFY(none.value(QStringLiteral("quiet_hours")).isNull());
+    shown = cli(args("settings|quiet-hours"));
+    QCOMPARE(shown.code, 0);
+    QVERIFY2(shown.out.startsWith(QStringLiteral("No quiet hours")), qPrintable(shown.out));
+    QVERIFY(shown.err.isEmpty());
+}
+
+void TestCliRunner::quietHoursRefuseWhatIsNotATimeRange_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString setting = QStringLiteral("quiet-hours");
+    QTest::addRow("words") << QStringList{setting, QStringLiteral("9pm-7am")} << "not a time range";
+    QTest::addRow("one time") << QStringList{setting, QStringLiteral("21:00")} << "not a time range";
+    QTest::addRow("no such hour") << QStringList{setting, QStringLiteral("25:00-07:00")} << "not a time range";
+    QTest::addRow("no such minute") << QStringList{setting, QStringLiteral("21:60-07:00")} << "not a time range";
+    QTest::addRow("same time") << QStringList{setting, QStringLiteral("21:00-21:00")} << "at the same time (21:00)";
+    QTest::addRow("two words") << QStringList{setting, QStringLiteral("21:00"), QStringLiteral("07:00")} << "one word";
+    QTest::addRow("other setting") << QStringList{QStringLiteral("colour"), QStringLiteral("blue")} << "settings quiet-hours";
+    QTest::addRow("option") << QStringList{setting, QStringLiteral("off"), QStringLiteral("--group"), QStringLiteral("Youth")}
+                            << "does not apply";
+}
+
+void TestCliRunner::quietHoursRefuseWhatIsNotATimeRange()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    arguments.prepend(QStringLiteral("settings"));
+    const Outcome outcome = cli(arguments);
+    QCOMPARE(outcome.code, 2);
+    QVERIFY2(outcome.err.contains(message), qPrintable(outcome.err));
+    QVERIFY(outcome.out.isEmpty());
+    // Nothing changed.
+    QCOMPARE(cli({QStringLiteral("--json"), QStringLiteral("settings"), QStringLiteral("quiet-hours")})
+                 .json()
+                 .object()
+                 .value(QStringLiteral("quiet_hours"))
+                 .toString(),
+             QStringLiteral("21:00-07:00"));
+}
+
+void TestCliRunner::noQuietHoursLetsMessagesGoAtNight()
+{
+    auto args = [](const char *line) {
+        return QString::fromUtf8(line).split(u'|');
+    };
+    // 23:00 in Nairobi (TZ is set for this test): inside the default quiet hours.
+    m_clock.set(QDateTime(QDate(2026, 3, 1), QTime(23, 0)).toUTC());
+    QCOMPARE(cli(args("groups|create|Youth")).code, 0);
+    QCOMPARE(cli(args("contacts|add|0712000001|--name|Mary W|--group|Youth")).code, 0);
+    auto sentOrDelivered = [](const QJsonObject &campaign) {
+        const QJsonObject states = campaign.value(QStringLiteral("states")).toObject();
+        return states.value(QStringLiteral("sent")).toInt() + states.value(QStringLiteral("delivered")).toInt();
+    };
+
+    const Outcome held = cli(args("--json|campaign|send|--group|Youth|--text|Usiku mwema"));
+    QCOMPARE(held.code, 0);
+    QVERIFY2(held.err.contains(QStringLiteral("Quiet hours (21:00–07:00)")), qPrintable(held.err));
+    QCOMPARE(held.json().object().value(QStringLiteral("states")).toObject().value(QStringLiteral("queued")).toInt(), 1);
+    QCOMPARE(sentOrDelivered(held.json().object()), 0);
+
+    QCOMPARE(cli(args("settings|quiet-hours|off")).code, 0);
+    // The dispatcher takes its rules from the settings: what waited goes now...
+    QCOMPARE(cli(args("campaign|run")).code, 0);
+    const QString heldId = QString::number(held.json().object().value(QStringLiteral("id")).toInteger());
+    QCOMPARE(sentOrDelivered(
+                 cli({QStringLiteral("--json"), QStringLiteral("campaign"), QStringLiteral("status"), heldId}).json().object()),
+             1);
+    // ...and a new message goes at once, without a word about quiet hours.
+    const Outcome night = cli(args("--json|campaign|send|--group|Youth|--text|Bado macho"));
+    QCOMPARE(night.code, 0);
+    QVERIFY2(!night.err.contains(QStringLiteral("Quiet hours")), qPrintable(night.err));
+    QCOMPARE(sentOrDelivered(night.json().object()), 1);
 }
 
 #include "TestCliRunner.moc"
