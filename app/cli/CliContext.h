@@ -4,6 +4,7 @@
 #pragma once
 
 #include "CliArguments.h"
+#include "campaigns/RetryPolicy.h"
 #include "common/Result.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace kengele {
 
@@ -51,6 +53,10 @@ public:
 
     // Opens the profile of --profile (or KENGELE_PROFILE), with --region as its default region.
     Status openProfile();
+    // The back-off between tries of a message the gateway did not take; nullopt: RetryPolicy's own.
+    const std::optional<RetryPolicy> &retryPolicy() const { return m_retry; }
+    void setRetryPolicy(const RetryPolicy &retry) { m_retry = retry; }
+
     // The profile openProfile() opened.
     Profile &profile() { return *m_profile; }
     // The secrets of the profile openProfile() opened.
@@ -85,6 +91,7 @@ private:
     SecretStore &m_secrets;
     std::unique_ptr<Profile> m_profile;
     std::unique_ptr<ScopedSecretStore> m_profileSecrets;
+    std::optional<RetryPolicy> m_retry;
 };
 
 } // namespace kengele

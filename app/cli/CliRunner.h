@@ -28,6 +28,10 @@ public:
 
     int run(const QStringList &arguments);
 
+    // The back-off between tries of a message the gateway did not take (default: RetryPolicy's);
+    // tests shorten it.
+    void setRetryPolicy(const RetryPolicy &retry) { m_cli.setRetryPolicy(retry); }
+
 private:
     int dispatch();
 

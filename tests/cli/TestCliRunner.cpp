@@ -9,6 +9,7 @@
 #include "common/Language.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,6 +45,9 @@ private Q_SLOTS:
     void quietHoursRefuseWhatIsNotATimeRange_data();
     void quietHoursRefuseWhatIsNotATimeRange();
     void noQuietHoursLetsMessagesGoAtNight();
+    void sendKeepsGoingThroughRetries();
+    void sendGivesUpAtTheRetryLimit();
+    void sendSaysWhenItStopsEarly();
 
 private:
     struct Outcome {
@@ -52,7 +56,10 @@ private:
         QString err;
         QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
     };
-    Outcome cli(QStringList arguments, const QByteArray &input = {});
+    // kengele-cli with these arguments, on this profile; clock: m_clock unless given.
+    Outcome cli(QStringList arguments, const QByteArray &input = {}, const Clock *clock = nullptr);
+    // A profile that sends through a fake Africa's Talking, with Youth (3 members) and tokens.
+    void prepareAfricasTalking(test::FakeAfricasTalking &fake, const Clock &clock);
 
     // The profile's id, which scopes its keys in the secret store.
     QString profileId() const;
@@ -60,7 +67,25 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     test::FixedClock m_clock;
     test::FakeSecretStore m_secrets;
+    std::optional<RetryPolicy> m_retry;
 };
+
+namespace {
+
+// A clock that moves with real time from a fixed start (Sunday 1 March 2026, 12:00 in Nairobi), so
+// the dispatcher's back-offs pass as they do in kengele-cli.
+class RunningClock final : public Clock
+{
+public:
+    RunningClock() { m_elapsed.start(); }
+    QDateTime nowUtc() const override { return m_start.addMSecs(m_elapsed.elapsed()); }
+
+private:
+    QDateTime m_start = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
+    QElapsedTimer m_elapsed;
+};
+
+} // namespace
 
 void TestCliRunner::init()
 {
@@ -68,6 +93,7 @@ void TestCliRunner::init()
     Language::install(QStringLiteral("en"));
     m_dir = std::make_unique<QTemporaryDir>();
     m_secrets.values.clear();
+    m_retry.reset();
 }
 
 QString TestCliRunner::profileId() const
@@ -77,7 +103,7 @@ QString TestCliRunner::profileId() const
         .toString();
 }
 
-TestCliRunner::Outcome TestCliRunner::cli(QStringList arguments, const QByteArray &input)
+TestCliRunner::Outcome TestCliRunner::cli(QStringList arguments, const QByteArray &input, const Clock *clock)
 {
     arguments.prepend(m_dir->filePath(QStringLiteral("profile")));
     arguments.prepend(QStringLiteral("--profile"));
@@ -89,7 +115,9 @@ TestCliRunner::Outcome TestCliRunner::cli(QStringList arguments, const QByteArra
     QTextStream outStream(&out);
     QTextStream errStream(&err);
     QTextStream inStream(&inBuffer);
-    CliRunner runner(outStream, errStream, inStream, m_clock, m_secrets);
+    CliRunner runner(outStream, errStream, inStream, clock ? *clock : m_clock, m_secrets);
+    if (m_retry)
+        runner.setRetryPolicy(*m_retry);
     Outcome outcome;
     outcome.code = runner.run(arguments);
     outStream.flush();
@@ -560,6 +588,101 @@ void TestCliRunner::noQuietHoursLetsMessagesGoAtNight()
     QCOMPARE(night.code, 0);
     QVERIFY2(!night.err.contains(QStringLiteral("Quiet hours")), qPrintable(night.err));
     QCOMPARE(sentOrDelivered(night.json().object()), 1);
+}
+
+void TestCliRunner::prepareAfricasTalking(test::FakeAfricasTalking &fake, const Clock &clock)
+{
+    qunsetenv("KENGELE_AT_API_KEY");
+    QVERIFY(fake.start());
+    QCOMPARE(cli({QStringLiteral("gateway"), QStringLiteral("set"), QStringLiteral("--provider"),
+                  QStringLiteral("africastalking"), QStringLiteral("--username"), QStringLiteral("church"),
+                  QStringLiteral("--base-url"), fake.url().toString(), QStringLiteral("--api-key-stdin")},
+                 "atsk_test", &clock)
+                 .code,
+             0);
+    auto args = [](const char *line) {
+        return QString::fromUtf8(line).split(u'|');
+    };
+    QCOMPARE(cli(args("tokens|add|--tokens|100"), {}, &clock).code, 0);
+    QCOMPARE(cli(args("groups|create|Youth"), {}, &clock).code, 0);
+    QCOMPARE(cli(args("contacts|add|0712000001|--name|Mary W|--group|Youth"), {}, &clock).code, 0);
+    QCOMPARE(cli(args("contacts|add|0712000002|--name|John K|--group|Youth"), {}, &clock).code, 0);
+    QCOMPARE(cli(args("contacts|add|0712000003|--name|Ruth A|--group|Youth"), {}, &clock).code, 0);
+}
+
+void TestCliRunner::sendKeepsGoingThroughRetries()
+{
+    // Twice "HTTP 500": nothing was taken; the third try goes through. The back-offs are shortened to
+    // 150-300 ms and 300-600 ms, still longer than the command took to notice it had nothing to do.
+    RunningClock clock;
+    test::FakeAfricasTalking fake;
+    prepareAfricasTalking(fake, clock);
+    m_retry = RetryPolicy{6, 300, 3000};
+    fake.enqueue(test::ScriptedAnswer::text(500, "Internal Server Error"));
+    fake.enqueue(test::ScriptedAnswer::text(500, "Internal Server Error"));
+
+    const Outcome sent
+        = cli(QString::fromUtf8("--json|campaign|send|--group|Youth|--text|Habari za jioni").split(u'|'), {}, &clock);
+    QVERIFY2(sent.code == 0, qPrintable(sent.err));
+    const QJsonObject states = sent.json().object().value(QStringLiteral("states")).toObject();
+    QCOMPARE(states.value(QStringLiteral("sent")).toInt() + states.value(QStringLiteral("delivered")).toInt(), 3);
+    QCOMPARE(states.value(QStringLiteral("queued")).toInt(), 0);
+    QCOMPARE(sent.json().object().value(QStringLiteral("status")).toString(), QStringLiteral("done"));
+    // The two refused requests and at least one that went through (the back-off's jitter may split the retry).
+    QVERIFY(fake.requestCount() >= 3);
+    // What it waited for was said on stderr; stdout holds only the JSON.
+    QVERIFY2(sent.err.contains(QStringLiteral("3 message")), qPrintable(sent.err));
+    QVERIFY2(sent.err.contains(QStringLiteral("wait for another try")), qPrintable(sent.err));
+    QVERIFY2(!sent.err.contains(QStringLiteral("still wait")), qPrintable(sent.err));
+}
+
+void TestCliRunner::sendGivesUpAtTheRetryLimit()
+{
+    // The gateway never takes them: after the last allowed try the messages are failed, and the command ends.
+    RunningClock clock;
+    test::FakeAfricasTalking fake;
+    prepareAfricasTalking(fake, clock);
+    m_retry = RetryPolicy{3, 300, 3000};
+    for (int i = 0; i < 9; ++i) // enough for every request, however the back-off's jitter groups them
+        fake.enqueue(test::ScriptedAnswer::text(500, "Internal Server Error"));
+
+    const Outcome sent = cli(QString::fromUtf8("--json|campaign|send|--group|Youth|--text|Habari").split(u'|'), {}, &clock);
+    QVERIFY2(sent.code == 0, qPrintable(sent.err));
+    const QJsonObject states = sent.json().object().value(QStringLiteral("states")).toObject();
+    QCOMPARE(states.value(QStringLiteral("failed")).toInt(), 3);
+    QCOMPARE(states.value(QStringLiteral("queued")).toInt(), 0);
+    // Each number was tried three times, and no more.
+    QHash<QString, int> tries;
+    for (const test::RecordedRequest &request : fake.requests()) {
+        for (const QString &phone : request.field(QStringLiteral("to")).split(u','))
+            ++tries[phone];
+    }
+    QCOMPARE(tries,
+             (QHash<QString, int>{{QStringLiteral("+254712000001"), 3},
+                                  {QStringLiteral("+254712000002"), 3},
+                                  {QStringLiteral("+254712000003"), 3}}));
+}
+
+void TestCliRunner::sendSaysWhenItStopsEarly()
+{
+    // The gateway asks for an hour's pause: the command does not sit there for an hour, it says how
+    // many wait, until when, and what to run then.
+    RunningClock clock;
+    test::FakeAfricasTalking fake;
+    prepareAfricasTalking(fake, clock);
+    fake.enqueue(test::ScriptedAnswer::text(503, "Service Unavailable").withHeader("Retry-After", "3600"));
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const Outcome sent = cli(QString::fromUtf8("--json|campaign|send|--group|Youth|--text|Habari").split(u'|'), {}, &clock);
+    QVERIFY2(sent.code == 0, qPrintable(sent.err));
+    QVERIFY(elapsed.elapsed() < 30'000);
+    const QJsonObject states = sent.json().object().value(QStringLiteral("states")).toObject();
+    QCOMPARE(states.value(QStringLiteral("queued")).toInt(), 3);
+    QVERIFY2(sent.err.contains(QStringLiteral("3 message")), qPrintable(sent.err));
+    QVERIFY2(sent.err.contains(QStringLiteral("still wait for another try")), qPrintable(sent.err));
+    QVERIFY2(sent.err.contains(QStringLiteral("13:00")), qPrintable(sent.err)); // an hour after 12:00 in Nairobi
+    QVERIFY2(sent.err.contains(QStringLiteral("kengele-cli campaign run")), qPrintable(sent.err));
 }
 
 #include "TestCliRunner.moc"
