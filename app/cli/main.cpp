@@ -4,6 +4,7 @@
 #include "CliRunner.h"
 #include "common/Clock.h"
 #include "common/Language.h"
+#include "security/KeychainSecretStore.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -24,6 +25,8 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
     QTextStream in(stdin);
-    kengele::CliRunner runner(out, err, in, kengele::Clock::system());
+    // The OS keychain; the runner scopes its keys to the profile it opens.
+    kengele::KeychainSecretStore keychain(QStringLiteral(KENGELE_APP_ID));
+    kengele::CliRunner runner(out, err, in, kengele::Clock::system(), keychain);
     return runner.run(app.arguments().mid(1));
 }

@@ -20,7 +20,6 @@
 
 #include <QMutex>
 #include <QNetworkAccessManager>
-#include <QThread>
 #include <QTimer>
 
 namespace kengele {
@@ -68,10 +67,7 @@ DesktopApp::~DesktopApp()
     m_relaySync.reset();
     m_relayClient.reset();
     m_relayNetwork.reset();
-    for (const QPointer<QThread> &reader : std::as_const(m_keyReaders)) {
-        if (reader)
-            reader->wait();
-    }
+    // A keychain read still under way answers into nothing: its callbacks check that this still exists.
 }
 
 Status DesktopApp::start(const QString &profileDirectory)
@@ -139,26 +135,11 @@ void DesktopApp::startDispatch()
         runDispatch(generation, QString());
         return;
     }
-    readKeychain([&settings](KeychainSecretStore &secrets) { return GatewaySetup::apiKey(settings, secrets); },
-                 [this, generation](const QString &key) { runDispatch(generation, key); });
-}
-
-void DesktopApp::readKeychain(std::function<QString(KeychainSecretStore &)> read, std::function<void(const QString &)> done)
-{
-    // The keychain may block (or ask to be unlocked): read it on a thread of its own and hand the
-    // value back to this thread.
-    const QString profileId = m_profile->settings().profileId();
-    QThread *reader = QThread::create([this, profileId, read = std::move(read), done = std::move(done)] {
-        KeychainSecretStore secrets(QStringLiteral(KENGELE_APP_ID), profileId);
-        const QString value = read(secrets);
-        QMetaObject::invokeMethod(
-            this, [done, value] { done(value); }, Qt::QueuedConnection);
+    // QtKeychain's job answers through the event loop: the window is not held up meanwhile.
+    GatewaySetup::readApiKey(*m_secrets, [self = QPointer<DesktopApp>(this), generation](const QString &key) {
+        if (self)
+            self->runDispatch(generation, key);
     });
-    reader->setObjectName(QStringLiteral("kengele-keychain"));
-    connect(reader, &QThread::finished, reader, &QObject::deleteLater);
-    m_keyReaders.removeAll(nullptr);
-    m_keyReaders.append(reader);
-    reader->start();
 }
 
 void DesktopApp::runDispatch(quint64 generation, const QString &apiKey)
@@ -204,8 +185,11 @@ void DesktopApp::startRelaySync()
         runRelaySync(generation, token);
         return;
     }
-    readKeychain([](KeychainSecretStore &secrets) { return RelayConnector::token(secrets); },
-                 [this, generation](const QString &token) { runRelaySync(generation, token); });
+    m_secrets->read(QString::fromLatin1(RelayConnector::TokenSecret),
+                    [self = QPointer<DesktopApp>(this), generation](const Result<QString> &stored) {
+                        if (self)
+                            self->runRelaySync(generation, stored ? *stored : QString());
+                    });
 }
 
 void DesktopApp::runRelaySync(quint64 generation, const QString &token)

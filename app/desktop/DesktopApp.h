@@ -9,8 +9,6 @@
 #include <QCoreApplication>
 #include <QObject>
 #include <QPointer>
-#include <QThread>
-#include <functional>
 #include <memory>
 #include <optional>
 
@@ -19,7 +17,6 @@ class QNetworkAccessManager;
 namespace kengele {
 
 class DispatchService;
-class KeychainSecretStore;
 class GatewayFactoryHolder;
 class MainWindow;
 class Profile;
@@ -45,23 +42,20 @@ public:
 
 private:
     void showWindow();
-    // Reads the API key (off the GUI thread: the keychain may take a while), then (re)starts the
-    // dispatcher with the gateway the settings name.
+    // Reads the API key (asynchronously: the keychain may take a while, or ask to be unlocked), then
+    // (re)starts the dispatcher with the gateway the settings name.
     void startDispatch();
     void runDispatch(quint64 generation, const QString &apiKey);
     void stopDispatch();
-    // Reads the relay's device token (off the GUI thread, like the API key), then (re)starts the
-    // sync when the profile has a relay and a token.
+    // Reads the relay's device token (asynchronously, like the API key), then (re)starts the sync
+    // when the profile has a relay and a token.
     void startRelaySync();
     void runRelaySync(quint64 generation, const QString &token);
-    // Runs `read` on a thread of its own with this profile's keychain, then `done` on this thread.
-    void readKeychain(std::function<QString(KeychainSecretStore &)> read, std::function<void(const QString &)> done);
 
     std::unique_ptr<Profile> m_profile;
     std::unique_ptr<SecretStore> m_secrets;
     std::shared_ptr<GatewayFactoryHolder> m_factory;
     std::unique_ptr<DispatchService> m_dispatch;
-    QList<QPointer<QThread>> m_keyReaders;
     quint64 m_generation = 0;
     std::unique_ptr<QNetworkAccessManager> m_relayNetwork;
     std::unique_ptr<RelayClient> m_relayClient;

@@ -9,13 +9,24 @@
 
 namespace kengele {
 
-QString GatewaySetup::apiKey(Settings &, SecretStore &secrets)
+QString GatewaySetup::apiKey(SecretStore &secrets)
 {
     const QString fromEnvironment = qEnvironmentVariable("KENGELE_AT_API_KEY");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     const Result<QString> stored = secrets.readNow(QString::fromLatin1(ApiKeySecret));
     return stored ? *stored : QString();
+}
+
+void GatewaySetup::readApiKey(SecretStore &secrets, std::function<void(const QString &)> done)
+{
+    const QString fromEnvironment = qEnvironmentVariable("KENGELE_AT_API_KEY");
+    if (!fromEnvironment.isEmpty()) {
+        done(fromEnvironment);
+        return;
+    }
+    secrets.read(QString::fromLatin1(ApiKeySecret),
+                 [done = std::move(done)](const Result<QString> &stored) { done(stored ? *stored : QString()); });
 }
 
 Dispatcher::GatewayFactory GatewaySetup::factory(Settings &settings, const QString &apiKey)

@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <functional>
+
 namespace kengele {
 
 class SecretStore;
@@ -24,7 +26,10 @@ public:
 
     // KENGELE_AT_API_KEY when set (headless servers, tests), else the keychain; empty when neither
     // has one. Blocks briefly on the keychain: not for the GUI thread.
-    static QString apiKey(Settings &settings, SecretStore &secrets);
+    static QString apiKey(SecretStore &secrets);
+    // The same without blocking (the GUI): `done` gets the key when the keychain answers (at once
+    // when KENGELE_AT_API_KEY is set).
+    static void readApiKey(SecretStore &secrets, std::function<void(const QString &)> done);
     static Dispatcher::GatewayFactory factory(Settings &settings, const QString &apiKey);
     static Dispatcher::Options options(Settings &settings);
 };

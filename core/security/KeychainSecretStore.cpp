@@ -27,9 +27,13 @@ KeychainSecretStore::KeychainSecretStore(QString service, QString keyNamespace)
     , m_namespace(std::move(keyNamespace))
 { }
 
+KeychainSecretStore::KeychainSecretStore(QString service)
+    : m_service(std::move(service))
+{ }
+
 QString KeychainSecretStore::scopedKey(const QString &key) const
 {
-    return m_namespace + u'/' + key;
+    return m_namespace.isEmpty() ? key : m_namespace + u'/' + key;
 }
 
 void KeychainSecretStore::read(const QString &key, ReadCallback done)

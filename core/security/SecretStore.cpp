@@ -3,49 +3,41 @@
 
 #include "SecretStore.h"
 
-#include <QEventLoop>
-
-#include <optional>
+#include "common/EventLoopWait.h"
 
 namespace kengele {
 
+namespace {
+
+Error noAnswer()
+{
+    return {ErrorCode::Keychain, SecretStore::tr("The computer's password store (keychain) did not answer.")};
+}
+
+} // namespace
+
 Result<QString> SecretStore::readNow(const QString &key)
 {
-    QEventLoop loop;
-    std::optional<Result<QString>> outcome;
-    read(key, [&](Result<QString> result) {
-        outcome = std::move(result);
-        loop.quit();
-    });
-    if (!outcome)
-        loop.exec();
-    return *outcome;
+    auto answer = EventLoopWait::forAnswer<Result<QString>>([&](auto done) { read(key, done); }, NowTimeout);
+    if (!answer)
+        return std::unexpected(noAnswer());
+    return std::move(*answer);
 }
 
 Status SecretStore::writeNow(const QString &key, const QString &secret)
 {
-    QEventLoop loop;
-    std::optional<Status> outcome;
-    write(key, secret, [&](Status status) {
-        outcome = std::move(status);
-        loop.quit();
-    });
-    if (!outcome)
-        loop.exec();
-    return *outcome;
+    auto answer = EventLoopWait::forAnswer<Status>([&](auto done) { write(key, secret, done); }, NowTimeout);
+    if (!answer)
+        return std::unexpected(noAnswer());
+    return std::move(*answer);
 }
 
 Status SecretStore::removeNow(const QString &key)
 {
-    QEventLoop loop;
-    std::optional<Status> outcome;
-    remove(key, [&](Status status) {
-        outcome = std::move(status);
-        loop.quit();
-    });
-    if (!outcome)
-        loop.exec();
-    return *outcome;
+    auto answer = EventLoopWait::forAnswer<Status>([&](auto done) { remove(key, done); }, NowTimeout);
+    if (!answer)
+        return std::unexpected(noAnswer());
+    return std::move(*answer);
 }
 
 } // namespace kengele

@@ -66,8 +66,7 @@ TestCliRelay::Outcome TestCliRelay::cli(QStringList arguments)
     QTextStream outStream(&out);
     QTextStream errStream(&err);
     QTextStream inStream(&inBuffer);
-    CliRunner runner(outStream, errStream, inStream, m_clock);
-    runner.setSecretStore(&m_secrets);
+    CliRunner runner(outStream, errStream, inStream, m_clock, m_secrets);
     Outcome outcome;
     outcome.code = runner.run(arguments);
     outStream.flush();

@@ -1,15 +1,20 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "CliCommandTable.h"
 #include "CliRunner.h"
+#include "FakeAfricasTalking.h"
+#include "FakeSecretStore.h"
 #include "TestSupport.h"
 #include "common/Language.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -26,6 +31,7 @@ private Q_SLOTS:
     void init();
     void exitCodes_data();
     void exitCodes();
+    void helpIsTheCommandTable();
     void contactsLifecycle();
     void importReportsEveryRow();
     void groupsAddIsAllOrNothing();
@@ -34,6 +40,14 @@ private Q_SLOTS:
     void newerDatabaseIsRefusedClearly();
     void campaignsOnceAndRepeating();
     void simulatorReportsThroughARelayHook();
+    void apiKeyGoesToTheSecretStoreOnly();
+    void quietHoursAreSetAndShown();
+    void quietHoursRefuseWhatIsNotATimeRange_data();
+    void quietHoursRefuseWhatIsNotATimeRange();
+    void noQuietHoursLetsMessagesGoAtNight();
+    void sendKeepsGoingThroughRetries();
+    void sendGivesUpAtTheRetryLimit();
+    void sendSaysWhenItStopsEarly();
 
 private:
     struct Outcome {
@@ -42,20 +56,54 @@ private:
         QString err;
         QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
     };
-    Outcome cli(QStringList arguments, const QByteArray &input = {});
+    // kengele-cli with these arguments, on this profile; clock: m_clock unless given.
+    Outcome cli(QStringList arguments, const QByteArray &input = {}, const Clock *clock = nullptr);
+    // A profile that sends through a fake Africa's Talking, with Youth (3 members) and tokens.
+    void prepareAfricasTalking(test::FakeAfricasTalking &fake, const Clock &clock);
+
+    // The profile's id, which scopes its keys in the secret store.
+    QString profileId() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     test::FixedClock m_clock;
+    test::FakeSecretStore m_secrets;
+    std::optional<RetryPolicy> m_retry;
 };
+
+namespace {
+
+// A clock that moves with real time from a fixed start (Sunday 1 March 2026, 12:00 in Nairobi), so
+// the dispatcher's back-offs pass as they do in kengele-cli.
+class RunningClock final : public Clock
+{
+public:
+    RunningClock() { m_elapsed.start(); }
+    QDateTime nowUtc() const override { return m_start.addMSecs(m_elapsed.elapsed()); }
+
+private:
+    QDateTime m_start = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
+    QElapsedTimer m_elapsed;
+};
+
+} // namespace
 
 void TestCliRunner::init()
 {
     // As kengele-cli's main() does: English with its plural forms.
     Language::install(QStringLiteral("en"));
     m_dir = std::make_unique<QTemporaryDir>();
+    m_secrets.values.clear();
+    m_retry.reset();
 }
 
-TestCliRunner::Outcome TestCliRunner::cli(QStringList arguments, const QByteArray &input)
+QString TestCliRunner::profileId() const
+{
+    return QSettings(m_dir->filePath(QStringLiteral("profile/settings.ini")), QSettings::IniFormat)
+        .value(QStringLiteral("profile/id"))
+        .toString();
+}
+
+TestCliRunner::Outcome TestCliRunner::cli(QStringList arguments, const QByteArray &input, const Clock *clock)
 {
     arguments.prepend(m_dir->filePath(QStringLiteral("profile")));
     arguments.prepend(QStringLiteral("--profile"));
@@ -67,7 +115,9 @@ TestCliRunner::Outcome TestCliRunner::cli(QStringList arguments, const QByteArra
     QTextStream outStream(&out);
     QTextStream errStream(&err);
     QTextStream inStream(&inBuffer);
-    CliRunner runner(outStream, errStream, inStream, m_clock);
+    CliRunner runner(outStream, errStream, inStream, clock ? *clock : m_clock, m_secrets);
+    if (m_retry)
+        runner.setRetryPolicy(*m_retry);
     Outcome outcome;
     outcome.code = runner.run(arguments);
     outStream.flush();
@@ -113,6 +163,32 @@ void TestCliRunner::exitCodes()
     const Outcome outcome = cli(arguments);
     QCOMPARE(outcome.code, code);
     QVERIFY2(outcome.err.contains(message), qPrintable(outcome.err));
+}
+
+void TestCliRunner::helpIsTheCommandTable()
+{
+    const Outcome help = cli({QStringLiteral("--help")});
+    QCOMPARE(help.code, 0);
+    QVERIFY(help.out.startsWith(QStringLiteral("Usage: kengele-cli [--profile DIR] [--json] COMMAND ...\n")));
+    QStringList names;
+    for (const CliCommandTable::Entry &entry : CliCommandTable::entries()) {
+        names << entry.name;
+        // Each family's lines under its heading; every line shows the family's own commands.
+        QVERIFY2(help.out.contains(entry.heading + u'\n' + entry.help), qPrintable(entry.name));
+        QVERIFY2(entry.help.startsWith(QStringLiteral("  ") + entry.name + u' '), qPrintable(entry.name));
+        // Every family in the table answers to its name.
+        const Outcome called = cli({entry.name, QStringLiteral("no-such-thing")});
+        QVERIFY2(!called.err.contains(QStringLiteral("Unknown command")), qPrintable(entry.name));
+    }
+    QCOMPARE(
+        names,
+        (QStringList{QStringLiteral("contacts"), QStringLiteral("groups"), QStringLiteral("templates"), QStringLiteral("tokens"),
+                     QStringLiteral("segments"), QStringLiteral("gateway"), QStringLiteral("campaign"), QStringLiteral("relay"),
+                     QStringLiteral("inbox"), QStringLiteral("settings")}));
+    // No command: the help, and exit 2.
+    const Outcome none = cli({});
+    QCOMPARE(none.code, 2);
+    QCOMPARE(none.out, help.out);
 }
 
 void TestCliRunner::contactsLifecycle()
@@ -370,6 +446,243 @@ void TestCliRunner::simulatorReportsThroughARelayHook()
                           QStringLiteral("--provider"), QStringLiteral("simulator"), QStringLiteral("--report-url"), QString()});
     QCOMPARE(cleared.code, 0);
     QCOMPARE(cleared.json().object().value(QStringLiteral("report_url")).toString(), QString());
+}
+
+void TestCliRunner::apiKeyGoesToTheSecretStoreOnly()
+{
+    qunsetenv("KENGELE_AT_API_KEY");
+    test::FakeAfricasTalking fake;
+    QVERIFY(fake.start());
+    const QStringList set = {QStringLiteral("gateway"),        QStringLiteral("set"),        QStringLiteral("--provider"),
+                             QStringLiteral("africastalking"), QStringLiteral("--username"), QStringLiteral("church"),
+                             QStringLiteral("--base-url"),     fake.url().toString(),        QStringLiteral("--api-key-stdin")};
+    const QString key = QStringLiteral("atsk_0123456789abcdef");
+
+    const Outcome empty = cli(set, "\n");
+    QCOMPARE(empty.code, 2);
+    QVERIFY2(empty.err.contains(QStringLiteral("was empty")), qPrintable(empty.err));
+    QVERIFY(m_secrets.values.isEmpty());
+
+    const Outcome stored = cli(set, key.toUtf8() + "\n");
+    QVERIFY2(stored.code == 0, qPrintable(stored.err));
+    QVERIFY(!stored.out.contains(key));
+    // In the store it was given, under this profile's name, and nowhere else.
+    QCOMPARE(m_secrets.values, (QHash<QString, QString>{{profileId() + QStringLiteral("/africastalking/api-key"), key}}));
+    const QDir profile(m_dir->filePath(QStringLiteral("profile")));
+    for (const QString &name : profile.entryList(QDir::Files)) {
+        QFile file(profile.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(!file.readAll().contains(key.toUtf8()), qPrintable(name));
+    }
+
+    // The gateway is asked with the stored key...
+    const Outcome balance = cli({QStringLiteral("--json"), QStringLiteral("gateway"), QStringLiteral("balance")});
+    QVERIFY2(balance.code == 0, qPrintable(balance.err));
+    QCOMPARE(fake.requestCount(), 1);
+    QCOMPARE(fake.lastRequest().header("apiKey"), key.toUtf8());
+    // ...unless KENGELE_AT_API_KEY says otherwise.
+    qputenv("KENGELE_AT_API_KEY", "from-the-environment");
+    const auto unset = qScopeGuard([] { qunsetenv("KENGELE_AT_API_KEY"); });
+    QCOMPARE(cli({QStringLiteral("gateway"), QStringLiteral("balance")}).code, 0);
+    QCOMPARE(fake.requestCount(), 2);
+    QCOMPARE(fake.lastRequest().header("apiKey"), QByteArray("from-the-environment"));
+}
+
+void TestCliRunner::quietHoursAreSetAndShown()
+{
+    auto args = [](const char *line) {
+        return QString::fromUtf8(line).split(u'|');
+    };
+    // The default, as `settings quiet-hours` without a value shows it.
+    Outcome shown = cli(args("--json|settings|quiet-hours"));
+    QCOMPARE(shown.code, 0);
+    QCOMPARE(shown.json().object(), (QJsonObject{{QStringLiteral("quiet_hours"), QStringLiteral("21:00-07:00")}}));
+
+    const Outcome set = cli(args("--json|settings|quiet-hours|22:30-6:00"));
+    QCOMPARE(set.code, 0);
+    QCOMPARE(set.json().object(), (QJsonObject{{QStringLiteral("quiet_hours"), QStringLiteral("22:30-06:00")}}));
+    QSettings stored(m_dir->filePath(QStringLiteral("profile/settings.ini")), QSettings::IniFormat);
+    QCOMPARE(stored.value(QStringLiteral("sending/quietStart")).toString(), QStringLiteral("22:30"));
+    QCOMPARE(stored.value(QStringLiteral("sending/quietEnd")).toString(), QStringLiteral("06:00"));
+
+    const Outcome text = cli(args("settings|quiet-hours|21:00–07:00"));
+    QCOMPARE(text.code, 0);
+    QCOMPARE(text.out,
+             QStringLiteral("Quiet hours: 21:00 to 07:00. Only urgent messages go out then; the others wait until "
+                            "07:00.\n"));
+
+    const Outcome off = cli(args("--json|settings|quiet-hours|off"));
+    QCOMPARE(off.code, 0);
+    const QJsonObject none = off.json().object();
+    QCOMPARE(none.keys(), QStringList{QStringLiteral("quiet_hours")});
+    QVERIFY(none.value(QStringLiteral("quiet_hours")).isNull());
+    shown = cli(args("settings|quiet-hours"));
+    QCOMPARE(shown.code, 0);
+    QVERIFY2(shown.out.startsWith(QStringLiteral("No quiet hours")), qPrintable(shown.out));
+    QVERIFY(shown.err.isEmpty());
+}
+
+void TestCliRunner::quietHoursRefuseWhatIsNotATimeRange_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString setting = QStringLiteral("quiet-hours");
+    QTest::addRow("words") << QStringList{setting, QStringLiteral("9pm-7am")} << "not a time range";
+    QTest::addRow("one time") << QStringList{setting, QStringLiteral("21:00")} << "not a time range";
+    QTest::addRow("no such hour") << QStringList{setting, QStringLiteral("25:00-07:00")} << "not a time range";
+    QTest::addRow("no such minute") << QStringList{setting, QStringLiteral("21:60-07:00")} << "not a time range";
+    QTest::addRow("same time") << QStringList{setting, QStringLiteral("21:00-21:00")} << "at the same time (21:00)";
+    QTest::addRow("two words") << QStringList{setting, QStringLiteral("21:00"), QStringLiteral("07:00")} << "one word";
+    QTest::addRow("other setting") << QStringList{QStringLiteral("colour"), QStringLiteral("blue")} << "settings quiet-hours";
+    QTest::addRow("option") << QStringList{setting, QStringLiteral("off"), QStringLiteral("--group"), QStringLiteral("Youth")}
+                            << "does not apply";
+}
+
+void TestCliRunner::quietHoursRefuseWhatIsNotATimeRange()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    arguments.prepend(QStringLiteral("settings"));
+    const Outcome outcome = cli(arguments);
+    QCOMPARE(outcome.code, 2);
+    QVERIFY2(outcome.err.contains(message), qPrintable(outcome.err));
+    QVERIFY(outcome.out.isEmpty());
+    // Nothing changed.
+    QCOMPARE(cli({QStringLiteral("--json"), QStringLiteral("settings"), QStringLiteral("quiet-hours")})
+                 .json()
+                 .object()
+                 .value(QStringLiteral("quiet_hours"))
+                 .toString(),
+             QStringLiteral("21:00-07:00"));
+}
+
+void TestCliRunner::noQuietHoursLetsMessagesGoAtNight()
+{
+    auto args = [](const char *line) {
+        return QString::fromUtf8(line).split(u'|');
+    };
+    // 23:00 in Nairobi (TZ is set for this test): inside the default quiet hours.
+    m_clock.set(QDateTime(QDate(2026, 3, 1), QTime(23, 0)).toUTC());
+    QCOMPARE(cli(args("groups|create|Youth")).code, 0);
+    QCOMPARE(cli(args("contacts|add|0712000001|--name|Mary W|--group|Youth")).code, 0);
+    auto sentOrDelivered = [](const QJsonObject &campaign) {
+        const QJsonObject states = campaign.value(QStringLiteral("states")).toObject();
+        return states.value(QStringLiteral("sent")).toInt() + states.value(QStringLiteral("delivered")).toInt();
+    };
+
+    const Outcome held = cli(args("--json|campaign|send|--group|Youth|--text|Usiku mwema"));
+    QCOMPARE(held.code, 0);
+    QVERIFY2(held.err.contains(QStringLiteral("Quiet hours (21:00–07:00)")), qPrintable(held.err));
+    QCOMPARE(held.json().object().value(QStringLiteral("states")).toObject().value(QStringLiteral("queued")).toInt(), 1);
+    QCOMPARE(sentOrDelivered(held.json().object()), 0);
+
+    QCOMPARE(cli(args("settings|quiet-hours|off")).code, 0);
+    // The dispatcher takes its rules from the settings: what waited goes now...
+    QCOMPARE(cli(args("campaign|run")).code, 0);
+    const QString heldId = QString::number(held.json().object().value(QStringLiteral("id")).toInteger());
+    QCOMPARE(sentOrDelivered(
+                 cli({QStringLiteral("--json"), QStringLiteral("campaign"), QStringLiteral("status"), heldId}).json().object()),
+             1);
+    // ...and a new message goes at once, without a word about quiet hours.
+    const Outcome night = cli(args("--json|campaign|send|--group|Youth|--text|Bado macho"));
+    QCOMPARE(night.code, 0);
+    QVERIFY2(!night.err.contains(QStringLiteral("Quiet hours")), qPrintable(night.err));
+    QCOMPARE(sentOrDelivered(night.json().object()), 1);
+}
+
+void TestCliRunner::prepareAfricasTalking(test::FakeAfricasTalking &fake, const Clock &clock)
+{
+    qunsetenv("KENGELE_AT_API_KEY");
+    QVERIFY(fake.start());
+    QCOMPARE(cli({QStringLiteral("gateway"), QStringLiteral("set"), QStringLiteral("--provider"),
+                  QStringLiteral("africastalking"), QStringLiteral("--username"), QStringLiteral("church"),
+                  QStringLiteral("--base-url"), fake.url().toString(), QStringLiteral("--api-key-stdin")},
+                 "atsk_test", &clock)
+                 .code,
+             0);
+    auto args = [](const char *line) {
+        return QString::fromUtf8(line).split(u'|');
+    };
+    QCOMPARE(cli(args("tokens|add|--tokens|100"), {}, &clock).code, 0);
+    QCOMPARE(cli(args("groups|create|Youth"), {}, &clock).code, 0);
+    QCOMPARE(cli(args("contacts|add|0712000001|--name|Mary W|--group|Youth"), {}, &clock).code, 0);
+    QCOMPARE(cli(args("contacts|add|0712000002|--name|John K|--group|Youth"), {}, &clock).code, 0);
+    QCOMPARE(cli(args("contacts|add|0712000003|--name|Ruth A|--group|Youth"), {}, &clock).code, 0);
+}
+
+void TestCliRunner::sendKeepsGoingThroughRetries()
+{
+    // Twice "HTTP 500": nothing was taken; the third try goes through. The back-offs are shortened to
+    // 150-300 ms and 300-600 ms, still longer than the command took to notice it had nothing to do.
+    RunningClock clock;
+    test::FakeAfricasTalking fake;
+    prepareAfricasTalking(fake, clock);
+    m_retry = RetryPolicy{6, 300, 3000};
+    fake.enqueue(test::ScriptedAnswer::text(500, "Internal Server Error"));
+    fake.enqueue(test::ScriptedAnswer::text(500, "Internal Server Error"));
+
+    const Outcome sent
+        = cli(QString::fromUtf8("--json|campaign|send|--group|Youth|--text|Habari za jioni").split(u'|'), {}, &clock);
+    QVERIFY2(sent.code == 0, qPrintable(sent.err));
+    const QJsonObject states = sent.json().object().value(QStringLiteral("states")).toObject();
+    QCOMPARE(states.value(QStringLiteral("sent")).toInt() + states.value(QStringLiteral("delivered")).toInt(), 3);
+    QCOMPARE(states.value(QStringLiteral("queued")).toInt(), 0);
+    QCOMPARE(sent.json().object().value(QStringLiteral("status")).toString(), QStringLiteral("done"));
+    // The two refused requests and at least one that went through (the back-off's jitter may split the retry).
+    QVERIFY(fake.requestCount() >= 3);
+    // What it waited for was said on stderr; stdout holds only the JSON.
+    QVERIFY2(sent.err.contains(QStringLiteral("3 message")), qPrintable(sent.err));
+    QVERIFY2(sent.err.contains(QStringLiteral("wait for another try")), qPrintable(sent.err));
+    QVERIFY2(!sent.err.contains(QStringLiteral("still wait")), qPrintable(sent.err));
+}
+
+void TestCliRunner::sendGivesUpAtTheRetryLimit()
+{
+    // The gateway never takes them: after the last allowed try the messages are failed, and the command ends.
+    RunningClock clock;
+    test::FakeAfricasTalking fake;
+    prepareAfricasTalking(fake, clock);
+    m_retry = RetryPolicy{3, 300, 3000};
+    for (int i = 0; i < 9; ++i) // enough for every request, however the back-off's jitter groups them
+        fake.enqueue(test::ScriptedAnswer::text(500, "Internal Server Error"));
+
+    const Outcome sent = cli(QString::fromUtf8("--json|campaign|send|--group|Youth|--text|Habari").split(u'|'), {}, &clock);
+    QVERIFY2(sent.code == 0, qPrintable(sent.err));
+    const QJsonObject states = sent.json().object().value(QStringLiteral("states")).toObject();
+    QCOMPARE(states.value(QStringLiteral("failed")).toInt(), 3);
+    QCOMPARE(states.value(QStringLiteral("queued")).toInt(), 0);
+    // Each number was tried three times, and no more.
+    QHash<QString, int> tries;
+    for (const test::RecordedRequest &request : fake.requests()) {
+        for (const QString &phone : request.field(QStringLiteral("to")).split(u','))
+            ++tries[phone];
+    }
+    QCOMPARE(tries,
+             (QHash<QString, int>{{QStringLiteral("+254712000001"), 3},
+                                  {QStringLiteral("+254712000002"), 3},
+                                  {QStringLiteral("+254712000003"), 3}}));
+}
+
+void TestCliRunner::sendSaysWhenItStopsEarly()
+{
+    // The gateway asks for an hour's pause: the command does not sit there for an hour, it says how
+    // many wait, until when, and what to run then.
+    RunningClock clock;
+    test::FakeAfricasTalking fake;
+    prepareAfricasTalking(fake, clock);
+    fake.enqueue(test::ScriptedAnswer::text(503, "Service Unavailable").withHeader("Retry-After", "3600"));
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const Outcome sent = cli(QString::fromUtf8("--json|campaign|send|--group|Youth|--text|Habari").split(u'|'), {}, &clock);
+    QVERIFY2(sent.code == 0, qPrintable(sent.err));
+    QVERIFY(elapsed.elapsed() < 30'000);
+    const QJsonObject states = sent.json().object().value(QStringLiteral("states")).toObject();
+    QCOMPARE(states.value(QStringLiteral("queued")).toInt(), 3);
+    QVERIFY2(sent.err.contains(QStringLiteral("3 message")), qPrintable(sent.err));
+    QVERIFY2(sent.err.contains(QStringLiteral("still wait for another try")), qPrintable(sent.err));
+    QVERIFY2(sent.err.contains(QStringLiteral("13:00")), qPrintable(sent.err)); // an hour after 12:00 in Nairobi
+    QVERIFY2(sent.err.contains(QStringLiteral("kengele-cli campaign run")), qPrintable(sent.err));
 }
 
 #include "TestCliRunner.moc"

@@ -5,6 +5,7 @@
 
 #include "GatewaySettingsWidget.h"
 #include "RelaySettingsWidget.h"
+#include "SendingSettingsWidget.h"
 #include "common/Language.h"
 #include "contacts/PhoneNormalizer.h"
 #include "profile/Profile.h"
@@ -62,6 +63,7 @@ SettingsDialog::SettingsDialog(Profile &profile, SecretStore &secrets, QWidget *
     m_tabs->addTab(general, tr("General"));
     m_tabs->addTab(m_gateway, tr("SMS gateway"));
     m_tabs->addTab(m_relay, tr("Relay"));
+    m_tabs->addTab(new SendingSettingsWidget(m_settings, this), tr("Sending"));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));

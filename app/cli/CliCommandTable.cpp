@@ -1,0 +1,102 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "CliCommandTable.h"
+
+#include "CampaignCommand.h"
+#include "ContactsCommand.h"
+#include "GatewayCommand.h"
+#include "GroupsCommand.h"
+#include "InboxCommand.h"
+#include "RelayCommand.h"
+#include "SegmentsCommand.h"
+#include "SettingsCommand.h"
+#include "TemplatesCommand.h"
+#include "TokensCommand.h"
+
+namespace kengele {
+
+namespace {
+
+template<typename Command> std::unique_ptr<CliCommand> makeCommand(CliContext &context)
+{
+    return std::make_unique<Command>(context);
+}
+
+} // namespace
+
+QList<CliCommandTable::Entry> CliCommandTable::entries()
+{
+    return {
+        {QStringLiteral("contacts"), tr("Contacts:"),
+         tr("  contacts import FILE [--group NAME] [--region CC]   import a CSV or vCard file\n"
+            "  contacts list [--group NAME] [--search TEXT]\n"
+            "  contacts add PHONE --name NAME [--email E]\n"
+            "  contacts export FILE [--group NAME]                 write contacts to a CSV file\n"
+            "  contacts optout PHONE [--reason TEXT]               stop all messages to a number\n"
+            "  contacts optin PHONE                                allow messages again\n"),
+         &makeCommand<ContactsCommand>},
+        {QStringLiteral("groups"), tr("Groups:"),
+         tr("  groups list | groups create NAME | groups add NAME PHONE... | groups remove NAME PHONE...\n"),
+         &makeCommand<GroupsCommand>},
+        {QStringLiteral("templates"), tr("Templates:"),
+         tr("  templates list | templates show NAME | templates delete NAME\n"
+            "  templates save NAME (--text T | --file F)\n"),
+         &makeCommand<TemplatesCommand>},
+        {QStringLiteral("tokens"), tr("Tokens:"),
+         tr("  tokens add --tokens N [--account NAME] [--reason TEXT]   add tokens to a budget\n"
+            "  tokens check [--account NAME]                            balances\n"),
+         &makeCommand<TokensCommand>},
+        {QStringLiteral("segments"), tr("Messages:"),
+         tr("  segments [TEXT]          encoding and SMS parts of TEXT (or of standard input)\n"), &makeCommand<SegmentsCommand>},
+        {QStringLiteral("gateway"), tr("Gateway:"),
+         tr("  gateway set --provider simulator|africastalking [--username U] [--sender-id S]\n"
+            "              [--environment live|sandbox] [--base-url URL] [--api-key-stdin]\n"
+            "              [--report-url HOOK_URL]  (simulator: reports through the relay; \"\" = straight)\n"
+            "  gateway balance\n"),
+         &makeCommand<GatewayCommand>},
+        {QStringLiteral("campaign"), tr("Campaigns:"),
+         tr("  campaign send --group NAME [--group NAME...] (--text T | --template NAME) [--name N]\n"
+            "                [--at ISO8601] [--priority low|normal|high|urgent] [--rate PER_SECOND] [--no-wait]\n"
+            "                [--repeat daily|weekly|monthly [--on sun,wed] --until YYYY-MM-DD]\n"
+            "  campaign run [--rate PER_SECOND]      send everything due (also after a crash)\n"
+            "  campaign status ID | campaign list | campaign recipients ID [--state S]\n"
+            "  campaign edit ID [the options of send, or --once]   change a campaign before it goes\n"
+            "  campaign pause ID | campaign resume ID\n"
+            "  campaign resend-uncertain ID | campaign cancel ID\n"),
+         &makeCommand<CampaignCommand>},
+        {QStringLiteral("relay"), tr("Relay (delivery reports and incoming SMS):"),
+         tr("  relay connect URL --code CODE [--name NAME]   connect this computer with an enrolment code\n"
+            "  relay sync [--once]      fetch and save what came in; --once stops when up to date\n"
+            "  relay status             the relay's address, whether it answers, the last sync\n"),
+         &makeCommand<RelayCommand>},
+        {QStringLiteral("inbox"), tr("Inbox:"), tr("  inbox list [--unread] [--search TEXT]   incoming SMS, newest first\n"),
+         &makeCommand<InboxCommand>},
+        {QStringLiteral("settings"), tr("Settings:"),
+         tr("  settings quiet-hours [21:00-07:00|off]   when only urgent messages go out (without a value: show it)\n"),
+         &makeCommand<SettingsCommand>},
+    };
+}
+
+std::unique_ptr<CliCommand> CliCommandTable::make(const QString &name, CliContext &context)
+{
+    for (const Entry &entry : entries()) {
+        if (entry.name == name)
+            return entry.make(context);
+    }
+    return nullptr;
+}
+
+void CliCommandTable::printHelp(QTextStream &out)
+{
+    out << tr("Usage: kengele-cli [--profile DIR] [--json] COMMAND ...\n"
+              "\n"
+              "  --profile DIR   data folder (or set KENGELE_PROFILE)\n"
+              "  --json          machine-readable output\n"
+              "\n");
+    for (const Entry &entry : entries())
+        out << entry.heading << '\n' << entry.help;
+    out << Qt::flush;
+}
+
+} // namespace kengele

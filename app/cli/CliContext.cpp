@@ -1,0 +1,140 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "CliContext.h"
+
+#include "contacts/PhoneNormalizer.h"
+#include "profile/Profile.h"
+#include "security/ScopedSecretStore.h"
+#include "settings/Settings.h"
+
+#include <QIODevice>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace kengele {
+
+CliContext::CliContext(QTextStream &out, QTextStream &err, QTextStream &in, const Clock &clock, SecretStore &secrets)
+    : m_out(out)
+    , m_err(err)
+    , m_in(in)
+    , m_clock(clock)
+    , m_secrets(secrets)
+{ }
+
+CliContext::~CliContext() = default;
+
+const QStringList &CliContext::valueOptions()
+{
+    static const QStringList options
+        = {QStringLiteral("profile"),     QStringLiteral("group"),    QStringLiteral("region"),   QStringLiteral("reason"),
+           QStringLiteral("text"),        QStringLiteral("file"),     QStringLiteral("name"),     QStringLiteral("first-name"),
+           QStringLiteral("last-name"),   QStringLiteral("email"),    QStringLiteral("search"),   QStringLiteral("tokens"),
+           QStringLiteral("account"),     QStringLiteral("provider"), QStringLiteral("username"), QStringLiteral("sender-id"),
+           QStringLiteral("environment"), QStringLiteral("base-url"), QStringLiteral("template"), QStringLiteral("at"),
+           QStringLiteral("priority"),    QStringLiteral("rate"),     QStringLiteral("state"),    QStringLiteral("repeat"),
+           QStringLiteral("on"),          QStringLiteral("until"),    QStringLiteral("code"),     QStringLiteral("report-url")};
+    return options;
+}
+
+const QStringList &CliContext::flagOptions()
+{
+    static const QStringList options
+        = {QStringLiteral("json"),    QStringLiteral("help"), QStringLiteral("version"), QStringLiteral("api-key-stdin"),
+           QStringLiteral("no-wait"), QStringLiteral("once"), QStringLiteral("unread")};
+    return options;
+}
+
+void CliContext::setArguments(const CliArguments &arguments)
+{
+    m_args = arguments;
+    m_json = m_args.has(QStringLiteral("json"));
+}
+
+Status CliContext::openProfile()
+{
+    const QString directory = Profile::resolveDirectory(m_args.value(QStringLiteral("profile")));
+    auto opened = Profile::open(directory, m_clock);
+    if (!opened)
+        return std::unexpected(opened.error());
+    m_profile = std::move(*opened);
+    m_profileSecrets = std::make_unique<ScopedSecretStore>(m_secrets, m_profile->settings().profileId());
+    if (m_args.has(QStringLiteral("region"))) {
+        const QString region = m_args.value(QStringLiteral("region")).toUpper();
+        if (!PhoneNormalizer::isSupportedRegion(region))
+            return fail(ErrorCode::InvalidInput, tr("“%1” is not a country code. Use two letters, e.g. KE, UG, TZ.").arg(region));
+        m_profile->phones().setDefaultRegion(region);
+    }
+    return {};
+}
+
+SecretStore &CliContext::secrets()
+{
+    return *m_profileSecrets;
+}
+
+bool CliContext::allowOnly(const QStringList &options)
+{
+    const QStringList always
+        = {QStringLiteral("profile"), QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version")};
+    for (const QString &option : valueOptions() + flagOptions()) {
+        if (m_args.has(option) && !options.contains(option) && !always.contains(option)) {
+            usage(tr("The option --%1 does not apply to this command.").arg(option));
+            return false;
+        }
+    }
+    return true;
+}
+
+int CliContext::usage(const QString &message)
+{
+    m_err << message << Qt::endl << tr("Run “kengele-cli --help” to see the commands.") << Qt::endl;
+    return BadUsage;
+}
+
+int CliContext::failed(const Error &error)
+{
+    m_err << error.message << Qt::endl;
+    return Failed;
+}
+
+void CliContext::printJson(const QJsonValue &value)
+{
+    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    m_out << doc.toJson(QJsonDocument::Compact) << Qt::endl;
+}
+
+QByteArray CliContext::readInput()
+{
+    return m_in.device() ? m_in.device()->readAll() : m_in.string()->toUtf8();
+}
+
+int CliContext::readRate(double &rate)
+{
+    if (!m_args.has(QStringLiteral("rate")))
+        return Done;
+    bool ok = false;
+    rate = m_args.value(QStringLiteral("rate")).toDouble(&ok);
+    if (!ok || rate < 0)
+        return usage(tr("Give the rate as messages per second, 0 for no limit: --rate 20"));
+    return Done;
+}
+
+QString CliContext::padded(const QString &text, int width)
+{
+    return text.size() >= width ? text + u' ' : text.leftJustified(width);
+}
+
+QJsonValue CliContext::timeOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
+}
+
+QString CliContext::localTime(const QDateTime &time)
+{
+    return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+}
+
+} // namespace kengele

@@ -1,0 +1,209 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "RelayCommand.h"
+
+#include "common/Clock.h"
+#include "common/EventLoopWait.h"
+#include "profile/Profile.h"
+#include "settings/Settings.h"
+#include "sync/RelayClient.h"
+#include "sync/RelayConnector.h"
+#include "sync/RelayLinkStore.h"
+#include "sync/RelaySyncService.h"
+
+#include <QJsonObject>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QSysInfo>
+
+#include <memory>
+#include <optional>
+
+namespace kengele {
+
+int RelayCommand::run(const QStringList &words)
+{
+    const QString sub = words.value(0);
+    if (sub == QStringLiteral("connect"))
+        return connectDevice(words.mid(1));
+    if (sub == QStringLiteral("sync") && words.size() == 1)
+        return sync();
+    if (sub == QStringLiteral("status") && words.size() == 1)
+        return status();
+    return m_cli.usage(tr("Use one of: relay connect URL --code CODE, relay sync [--once], relay status."));
+}
+
+int RelayCommand::connectDevice(const QStringList &words)
+{
+    if (!m_cli.allowOnly({QStringLiteral("code"), QStringLiteral("name")}))
+        return BadUsage;
+    if (words.size() != 1)
+        return m_cli.usage(
+            tr("Give the relay's address and the enrolment code: relay connect https://relay.example.org --code KGL-…"));
+    if (!m_cli.args().has(QStringLiteral("code")) || m_cli.args().value(QStringLiteral("code")).trimmed().isEmpty())
+        return m_cli.usage(tr("Give the enrolment code your administrator gave you: --code KGL-…"));
+    if (const RelayResult<QUrl> url = RelayClient::parseUrl(words.first()); !url)
+        return m_cli.failed(url.error().toError());
+    if (Status opened = m_cli.openProfile(); !opened)
+        return m_cli.failed(opened.error());
+    QNetworkAccessManager network;
+    RelayClient client(network);
+    RelayConnector connector(m_cli.profile().settings(), m_cli.secrets(), m_cli.profile().database(), client, m_cli.clock());
+    const QString name
+        = m_cli.args().has(QStringLiteral("name")) ? m_cli.args().value(QStringLiteral("name")) : QSysInfo::machineHostName();
+    const Result<RelayEnrolment> enrolled = EventLoopWait::forAnswer<Result<RelayEnrolment>>(
+        [&](auto done) { connector.connectDevice(words.first(), m_cli.args().value(QStringLiteral("code")), name, done); });
+    if (!enrolled)
+        return m_cli.failed(enrolled.error());
+    const QString url = m_cli.profile().settings().relayUrl();
+    if (m_cli.json()) {
+        m_cli.printJson(QJsonObject{{QStringLiteral("url"), url},
+                                    {QStringLiteral("org"), enrolled->org},
+                                    {QStringLiteral("org_name"), enrolled->orgName},
+                                    {QStringLiteral("device"), enrolled->device},
+                                    {QStringLiteral("connected"), true}});
+    } else {
+        m_cli.out()
+            << tr("This computer is now connected to the relay of “%1” (%2). Run “kengele-cli relay sync” to fetch delivery "
+                  "reports and incoming SMS.")
+                   .arg(enrolled->orgName.isEmpty() ? enrolled->org : enrolled->orgName, url)
+            << Qt::endl;
+    }
+    return Done;
+}
+
+int RelayCommand::sync()
+{
+    if (!m_cli.allowOnly({QStringLiteral("once")}))
+        return BadUsage;
+    if (Status opened = m_cli.openProfile(); !opened)
+        return m_cli.failed(opened.error());
+    const QString url = m_cli.profile().settings().relayUrl();
+    if (url.isEmpty())
+        return m_cli.failed({ErrorCode::NotFound,
+                             tr("This data folder is not connected to a relay yet. Connect it first with "
+                                "“kengele-cli relay connect URL --code CODE”.")});
+    const QString token = RelayConnector::token(m_cli.secrets());
+    if (token.isEmpty())
+        return m_cli.failed({ErrorCode::Keychain,
+                             tr("This computer's relay key is missing from the system's password store. Connect it "
+                                "again with a new enrolment code (or set KENGELE_RELAY_TOKEN).")});
+    QNetworkAccessManager network;
+    RelayClient client(network);
+    client.setBaseUrl(QUrl(url));
+    client.setToken(token);
+    RelaySyncService sync(m_cli.profile().database(), m_cli.profile().contacts(), m_cli.profile().tokens(), client,
+                          m_cli.clock());
+
+    if (m_cli.args().has(QStringLiteral("once"))) {
+        const Result<RelayApplyReport> report
+            = EventLoopWait::forAnswer<Result<RelayApplyReport>>([&](auto done) { sync.syncUntilCaughtUp(done); });
+        if (!report)
+            return m_cli.failed(report.error());
+        if (m_cli.json()) {
+            m_cli.printJson(QJsonObject{{QStringLiteral("applied"), report->applied()},
+                                        {QStringLiteral("cursor"), report->cursor},
+                                        {QStringLiteral("delivery_reports"), report->deliveryReports},
+                                        {QStringLiteral("inbox"), report->inbox},
+                                        {QStringLiteral("opt_outs"), report->optOuts},
+                                        {QStringLiteral("prayer_requests"), report->prayers},
+                                        {QStringLiteral("kept"), report->kept},
+                                        {QStringLiteral("duplicates"), report->duplicates}});
+        } else {
+            m_cli.out() << tr("Up to date: %n new event(s) saved", nullptr, report->applied()) << u' '
+                        << tr("(%1 delivery reports, %2 messages, %3 opt-outs, %4 prayer requests).")
+                               .arg(report->deliveryReports)
+                               .arg(report->inbox)
+                               .arg(report->optOuts)
+                               .arg(report->prayers)
+                        << Qt::endl;
+        }
+        return Done;
+    }
+
+    // Until stopped (Ctrl+C): everything saved is committed with its cursor, so stopping at any
+    // moment loses nothing.
+    EventLoopWait wait;
+    int code = Done;
+    QObject::connect(&sync, &RelaySyncService::statusChanged, &sync, [&](const RelaySyncStatus &status) {
+        if (status.needsEnrolment) {
+            m_cli.err() << status.lastError << Qt::endl;
+            code = Failed;
+            wait.quit();
+        } else if (!status.connected && !status.lastError.isEmpty()) {
+            m_cli.err()
+                << status.lastError << u' '
+                << tr("Next try at %1.").arg(QLocale().toString(status.nextAttempt.toLocalTime().time(), QLocale::ShortFormat))
+                << Qt::endl;
+        }
+    });
+    QObject::connect(&sync, &RelaySyncService::eventsApplied, &sync, [&](const RelayApplyReport &report) {
+        m_cli.err() << tr("%n new event(s) saved.", nullptr, report.applied()) << Qt::endl;
+    });
+    sync.start();
+    if (!sync.isRunning())
+        return m_cli.failed({ErrorCode::NotFound, sync.status().lastError});
+    m_cli.err() << tr("Syncing with %1. Press Ctrl+C to stop.").arg(url) << Qt::endl;
+    wait.run(EventLoopWait::NoTimeout);
+    return code;
+}
+
+int RelayCommand::status()
+{
+    if (!m_cli.allowOnly({}))
+        return BadUsage;
+    if (Status opened = m_cli.openProfile(); !opened)
+        return m_cli.failed(opened.error());
+    const QString url = m_cli.profile().settings().relayUrl();
+    RelayLinkStore links(m_cli.profile().database(), m_cli.clock());
+    const Result<RelayLink> link = links.load();
+    if (!link)
+        return m_cli.failed(link.error());
+    bool connected = false;
+    QString problem;
+    if (url.isEmpty() || !link->isEnrolled()) {
+        problem = tr("Not connected to a relay. Connect with “kengele-cli relay connect URL --code CODE”.");
+    } else {
+        const QString token = RelayConnector::token(m_cli.secrets());
+        if (token.isEmpty()) {
+            problem = tr("This computer's relay key is missing from the system's password store. Connect it again with a new "
+                         "enrolment code.");
+        } else {
+            // Ask the feed for one event without waiting: it proves the address, the network and the key.
+            QNetworkAccessManager network;
+            RelayClient client(network);
+            client.setBaseUrl(QUrl(url));
+            client.setToken(token);
+            const RelayResult<RelayEventBatch> probe = EventLoopWait::forAnswer<RelayResult<RelayEventBatch>>(
+                [&](auto done) { client.fetchEvents(link->cursor, 0, 1, done); });
+            connected = probe.has_value();
+            if (!probe)
+                problem = probe.error().message;
+        }
+    }
+    if (m_cli.json()) {
+        QJsonObject object{{QStringLiteral("url"), url.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(url)},
+                           {QStringLiteral("connected"), connected},
+                           {QStringLiteral("cursor"), link->cursor},
+                           {QStringLiteral("last_sync"), CliContext::timeOrNull(link->lastSync)}};
+        if (link->isEnrolled()) {
+            object.insert(QStringLiteral("org"), link->org);
+            object.insert(QStringLiteral("org_name"), link->orgName);
+        }
+        if (!problem.isEmpty())
+            object.insert(QStringLiteral("error"), problem);
+        m_cli.printJson(object);
+        return Done;
+    }
+    if (!url.isEmpty())
+        m_cli.out() << tr("Relay: %1 (%2)").arg(url, link->orgName.isEmpty() ? link->org : link->orgName) << Qt::endl;
+    m_cli.out() << (connected ? tr("Connected.") : problem) << Qt::endl;
+    m_cli.out() << (link->lastSync.isValid()
+                        ? tr("Last sync: %1 (up to event %2).").arg(CliContext::localTime(link->lastSync)).arg(link->cursor)
+                        : tr("Never synchronised."))
+                << Qt::endl;
+    return Done;
+}
+
+} // namespace kengele

@@ -1,0 +1,139 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "FakeSecretStore.h"
+#include "TestSupport.h"
+#include "campaigns/GatewaySetup.h"
+#include "settings/SendingSettingsWidget.h"
+#include "settings/Settings.h"
+#include "settings/SettingsDialog.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTimeEdit>
+#include <QtTest>
+
+using namespace kengele;
+using kengele::test::FakeSecretStore;
+using kengele::test::TempProfile;
+
+// Settings → Sending: the quiet hours, or none, saved through Settings with the dialog's OK, and
+// what the dispatcher then does.
+class TestSendingSettings final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void showsTheDefaultHours();
+    void savesOtherHours();
+    void savesNoQuietHours();
+    void cancelChangesNothing();
+
+private:
+    template<typename T> T *find(QWidget *parent, const char *name)
+    {
+        T *child = parent->findChild<T *>(QString::fromLatin1(name));
+        if (!child)
+            qWarning("no child %s", name);
+        return child;
+    }
+    // Opens the dialog on the Sending tab.
+    void open(SettingsDialog &dialog)
+    {
+        dialog.show();
+        auto *tabs = find<QTabWidget>(&dialog, "settingsTabs");
+        tabs->setCurrentWidget(find<SendingSettingsWidget>(&dialog, "sendingSettingsWidget"));
+    }
+};
+
+void TestSendingSettings::showsTheDefaultHours()
+{
+    TempProfile profile;
+    FakeSecretStore secrets;
+    SettingsDialog dialog(*profile, secrets);
+    open(dialog);
+    auto *tabs = find<QTabWidget>(&dialog, "settingsTabs");
+    QCOMPARE(tabs->tabText(tabs->currentIndex()), QStringLiteral("Sending"));
+    QCOMPARE(find<QTimeEdit>(&dialog, "quietStartEdit")->time(), QTime(21, 0));
+    QCOMPARE(find<QTimeEdit>(&dialog, "quietEndEdit")->time(), QTime(7, 0));
+    QVERIFY(!find<QCheckBox>(&dialog, "noQuietHoursCheck")->isChecked());
+    QVERIFY(find<QTimeEdit>(&dialog, "quietStartEdit")->isEnabled());
+    QVERIFY2(find<QLabel>(&dialog, "quietHoursExplanationLabel")->text().contains(QStringLiteral("From 21:00 until 07:00")),
+             qPrintable(find<QLabel>(&dialog, "quietHoursExplanationLabel")->text()));
+}
+
+void TestSendingSettings::savesOtherHours()
+{
+    TempProfile profile;
+    FakeSecretStore secrets;
+    {
+        SettingsDialog dialog(*profile, secrets);
+        open(dialog);
+        find<QTimeEdit>(&dialog, "quietStartEdit")->setTime(QTime(22, 30));
+        find<QTimeEdit>(&dialog, "quietEndEdit")->setTime(QTime(6, 0));
+        QTest::mouseClick(find<QPushButton>(&dialog, "okButton"), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    Settings &settings = profile->settings();
+    QVERIFY(settings.quietHoursEnabled());
+    QCOMPARE(settings.quietHoursStart(), QTime(22, 30));
+    QCOMPARE(settings.quietHoursEnd(), QTime(6, 0));
+    // Written to the file, where kengele-cli and the next start read it.
+    QCOMPARE(Settings(profile.path() + QStringLiteral("/settings.ini")).quietHoursStart(), QTime(22, 30));
+    const Dispatcher::Options options = GatewaySetup::options(settings);
+    QVERIFY(options.respectQuietHours);
+    QVERIFY(options.quietHours.isQuiet(QDateTime(QDate(2026, 3, 1), QTime(23, 0))));
+    QVERIFY(!options.quietHours.isQuiet(QDateTime(QDate(2026, 3, 1), QTime(22, 0))));
+}
+
+void TestSendingSettings::savesNoQuietHours()
+{
+    TempProfile profile;
+    FakeSecretStore secrets;
+    {
+        SettingsDialog dialog(*profile, secrets);
+        open(dialog);
+        auto *none = find<QCheckBox>(&dialog, "noQuietHoursCheck");
+        QTest::mouseClick(none, Qt::LeftButton, {}, QPoint(5, none->height() / 2));
+        QVERIFY(none->isChecked());
+        QVERIFY(!find<QTimeEdit>(&dialog, "quietStartEdit")->isEnabled());
+        QVERIFY(!find<QTimeEdit>(&dialog, "quietEndEdit")->isEnabled());
+        QTest::mouseClick(find<QPushButton>(&dialog, "okButton"), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    QVERIFY(!profile->settings().quietHoursEnabled());
+    // The dispatcher sends at any hour.
+    const Dispatcher::Options options = GatewaySetup::options(profile->settings());
+    QVERIFY(!options.respectQuietHours);
+    QVERIFY(!options.quietHours.isQuiet(QDateTime(QDate(2026, 3, 1), QTime(23, 0))));
+
+    // Opened again: "No quiet hours" is ticked, with the usual hours ready for when they come back.
+    SettingsDialog again(*profile, secrets);
+    open(again);
+    QVERIFY(find<QCheckBox>(&again, "noQuietHoursCheck")->isChecked());
+    QCOMPARE(find<QTimeEdit>(&again, "quietStartEdit")->time(), QTime(21, 0));
+    QCOMPARE(find<QTimeEdit>(&again, "quietEndEdit")->time(), QTime(7, 0));
+    // Unticked and saved: the quiet hours are back.
+    find<QCheckBox>(&again, "noQuietHoursCheck")->setChecked(false);
+    QTest::mouseClick(find<QPushButton>(&again, "okButton"), Qt::LeftButton);
+    QVERIFY(profile->settings().quietHoursEnabled());
+    QCOMPARE(profile->settings().quietHoursStart(), QTime(21, 0));
+}
+
+void TestSendingSettings::cancelChangesNothing()
+{
+    TempProfile profile;
+    FakeSecretStore secrets;
+    SettingsDialog dialog(*profile, secrets);
+    open(dialog);
+    find<QCheckBox>(&dialog, "noQuietHoursCheck")->setChecked(true);
+    dialog.reject();
+    QVERIFY(profile->settings().quietHoursEnabled());
+    QCOMPARE(profile->settings().quietHoursStart(), QTime(21, 0));
+    QCOMPARE(profile->settings().quietHoursEnd(), QTime(7, 0));
+}
+
+QTEST_MAIN(TestSendingSettings)
+#include "TestSendingSettings.moc"
