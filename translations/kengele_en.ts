@@ -1,39 +1,7 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB">
 <context>
-    <name>CliRunner</name>
-    <message numerus="yes">
-        <source>%1, %n segment(s), %2 units, %3 characters</source>
-        <translation><numerusform>%1, %n segment, %2 units, %3 characters</numerusform><numerusform>%1, %n segments, %2 units, %3 characters</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n contact(s)</source>
-        <translation><numerusform>%n contact</numerusform><numerusform>%n contacts</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n member(s)</source>
-        <translation><numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Added %n contact(s) to “%1”.</source>
-        <translation><numerusform>Added %n contact to “%1”.</numerusform><numerusform>Added %n contacts to “%1”.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed %n contact(s) from “%1”.</source>
-        <translation><numerusform>Removed %n contact from “%1”.</numerusform><numerusform>Removed %n contacts from “%1”.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n segment(s)</source>
-        <translation><numerusform>%n segment</numerusform><numerusform>%n segments</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Saved the template “%1” (%2, %n segment(s) before merge fields are filled in).</source>
-        <translation><numerusform>Saved the template “%1” (%2, %n segment before merge fields are filled in).</numerusform><numerusform>Saved the template “%1” (%2, %n segments before merge fields are filled in).</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Saved %n contact(s) to %1.</source>
-        <translation><numerusform>Saved %n contact to %1.</numerusform><numerusform>Saved %n contacts to %1.</numerusform></translation>
-    </message>
+    <name>CampaignCommand</name>
     <message numerus="yes">
         <source>Repeats %1 until %2: %n message(s), the first on %3. Each one is counted and paid when it goes.</source>
         <translation><numerusform>Repeats %1 until %2: %n message, the first on %3. Each one is counted and paid when it goes.</numerusform><numerusform>Repeats %1 until %2: %n messages, the first on %3. Each one is counted and paid when it goes.</numerusform></translation>
@@ -41,18 +9,6 @@
     <message numerus="yes">
         <source>%n repeating message(s) launched.</source>
         <translation><numerusform>%n repeating message launched.</numerusform><numerusform>%n repeating messages launched.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Up to date: %n new event(s) saved</source>
-        <translation><numerusform>Up to date: %n new event saved</numerusform><numerusform>Up to date: %n new events saved</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new event(s) saved.</source>
-        <translation><numerusform>%n new event saved.</numerusform><numerusform>%n new events saved.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s)</source>
-        <translation><numerusform>%n message</numerusform><numerusform>%n messages</numerusform></translation>
     </message>
 </context>
 <context>
@@ -79,6 +35,50 @@
     </message>
 </context>
 <context>
+    <name>ContactsCommand</name>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation><numerusform>%n contact</numerusform><numerusform>%n contacts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n contact(s) to %1.</source>
+        <translation><numerusform>Saved %n contact to %1.</numerusform><numerusform>Saved %n contacts to %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ForegroundDispatch</name>
+    <message numerus="yes">
+        <source>%n message(s) still wait for another try, the next at %1. Run “kengele-cli campaign run” then to send them.</source>
+        <translation><numerusform>%n message still wait for another try, the next at %1. Run “kengele-cli campaign run” then to send them.</numerusform><numerusform>%n messages still wait for another try, the next at %1. Run “kengele-cli campaign run” then to send them.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) wait for another try: the gateway did not take them. The next try is at %1.</source>
+        <translation><numerusform>%n message wait for another try: the gateway did not take them. The next try is at %1.</numerusform><numerusform>%n messages wait for another try: the gateway did not take them. The next try is at %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>GroupsCommand</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation><numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n contact(s) to “%1”.</source>
+        <translation><numerusform>Added %n contact to “%1”.</numerusform><numerusform>Added %n contacts to “%1”.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n contact(s) from “%1”.</source>
+        <translation><numerusform>Removed %n contact from “%1”.</numerusform><numerusform>Removed %n contacts from “%1”.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>InboxCommand</name>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation><numerusform>%n message</numerusform><numerusform>%n messages</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>RecipientSnapshot</name>
     <message numerus="yes">
         <source>Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and other numbers that are not mobile).</source>
@@ -97,10 +97,39 @@
     </message>
 </context>
 <context>
+    <name>RelayCommand</name>
+    <message numerus="yes">
+        <source>Up to date: %n new event(s) saved</source>
+        <translation><numerusform>Up to date: %n new event saved</numerusform><numerusform>Up to date: %n new events saved</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new event(s) saved.</source>
+        <translation><numerusform>%n new event saved.</numerusform><numerusform>%n new events saved.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>RelayStatusText</name>
     <message numerus="yes">
         <source>%n min ago</source>
         <translation><numerusform>%n min ago</numerusform><numerusform>%n min ago</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsCommand</name>
+    <message numerus="yes">
+        <source>%1, %n segment(s), %2 units, %3 characters</source>
+        <translation><numerusform>%1, %n segment, %2 units, %3 characters</numerusform><numerusform>%1, %n segments, %2 units, %3 characters</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesCommand</name>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation><numerusform>%n segment</numerusform><numerusform>%n segments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the template “%1” (%2, %n segment(s) before merge fields are filled in).</source>
+        <translation><numerusform>Saved the template “%1” (%2, %n segment before merge fields are filled in).</numerusform><numerusform>Saved the template “%1” (%2, %n segments before merge fields are filled in).</numerusform></translation>
     </message>
 </context>
 <context>

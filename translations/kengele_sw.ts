@@ -41,6 +41,119 @@
     </message>
 </context>
 <context>
+    <name>CampaignCommand</name>
+    <message>
+        <source>Campaign %1 “%2”: %3</source>
+        <translation>Kampeni %1 “%2”: %3</translation>
+    </message>
+    <message>
+        <source>  %1 recipients, %2 SMS parts, %3 tokens</source>
+        <translation>  wapokeaji %1, sehemu %2 za SMS, tokeni %3</translation>
+    </message>
+    <message>
+        <source>  Repeats %1 until %2</source>
+        <translation>  Inajirudia %1 hadi %2</translation>
+    </message>
+    <message>
+        <source>  Next: %1</source>
+        <translation>  Inayofuata: %1</translation>
+    </message>
+    <message>
+        <source>  Why: %1</source>
+        <translation>  Sababu: %1</translation>
+    </message>
+    <message>
+        <source>Give the message with either --text &quot;...&quot; or --template NAME, not both.</source>
+        <translation>Toa ujumbe kwa --text &quot;...&quot; au kwa --template JINA, si vyote viwili.</translation>
+    </message>
+    <message>
+        <source>Choose --priority low, normal, high or urgent.</source>
+        <translation>Chagua --priority low, normal, high au urgent.</translation>
+    </message>
+    <message>
+        <source>Write the time as ISO 8601, e.g. --at 2026-12-24T08:00 (local time) or 2026-12-24T05:00Z.</source>
+        <translation>Andika wakati kwa ISO 8601, k.m. --at 2026-12-24T08:00 (saa za hapa) au 2026-12-24T05:00Z.</translation>
+    </message>
+    <message>
+        <source>Give either --repeat or --once, not both.</source>
+        <translation>Toa --repeat au --once, si vyote viwili.</translation>
+    </message>
+    <message>
+        <source>Choose --repeat daily, weekly or monthly.</source>
+        <translation>Chagua --repeat daily, weekly au monthly.</translation>
+    </message>
+    <message>
+        <source>--on chooses the days of a weekly message: --repeat weekly --on sun,wed</source>
+        <translation>--on huchagua siku za ujumbe wa kila wiki: --repeat weekly --on sun,wed</translation>
+    </message>
+    <message>
+        <source>“%1” is not a day. Write the days like --on sun,wed</source>
+        <translation>“%1” si siku. Andika siku hivi: --on sun,wed</translation>
+    </message>
+    <message>
+        <source>Write the last day as a date, e.g. --until 2026-12-31</source>
+        <translation>Andika siku ya mwisho kama tarehe, kwa mfano --until 2026-12-31</translation>
+    </message>
+    <message>
+        <source>--until is the last day of a repeating message: add --repeat daily, weekly or monthly.</source>
+        <translation>--until ni siku ya mwisho ya ujumbe unaojirudia: ongeza --repeat daily, weekly au monthly.</translation>
+    </message>
+    <message>
+        <source>Choose who gets the message: --group NAME (several --group options are allowed).</source>
+        <translation>Chagua nani atapata ujumbe: --group NAME (chaguo kadhaa za --group zinaruhusiwa).</translation>
+    </message>
+    <message>
+        <source>Give the message with either --text &quot;...&quot; or --template NAME.</source>
+        <translation>Toa ujumbe kwa --text &quot;...&quot; au --template NAME.</translation>
+    </message>
+    <message>
+        <source>A repeating message needs an end date: add --until YYYY-MM-DD (the last day it may go).</source>
+        <translation>Ujumbe unaojirudia unahitaji tarehe ya mwisho: ongeza --until YYYY-MM-DD (siku ya mwisho unaoweza kutumwa).</translation>
+    </message>
+    <message>
+        <source>Simulation — no SMS leaves this computer.</source>
+        <translation>Uigaji — hakuna SMS inayotoka kwenye kompyuta hii.</translation>
+    </message>
+    <message>
+        <source>Quiet hours (%1–%2): the messages wait until %2. Only --priority urgent goes out now.</source>
+        <translation>Saa za utulivu (%1–%2): ujumbe utasubiri hadi %2. Ni --priority urgent tu inayotumwa sasa.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Repeats %1 until %2: %n message(s), the first on %3. Each one is counted and paid when it goes.</source>
+        <translation>
+            <numerusform>Inajirudia %1 hadi %2: ujumbe %n, wa kwanza %3. Kila mmoja unahesabiwa na kulipiwa unapotumwa.</numerusform>
+            <numerusform>Inajirudia %1 hadi %2: jumbe %n, wa kwanza %3. Kila mmoja unahesabiwa na kulipiwa unapotumwa.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repeating message(s) launched.</source>
+        <translation>
+            <numerusform>Ujumbe %n unaojirudia umeanzishwa.</numerusform>
+            <numerusform>Jumbe %n zinazojirudia zimeanzishwa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the campaign&apos;s number: campaign %1 ID</source>
+        <translation>Toa nambari ya kampeni: campaign %1 ID</translation>
+    </message>
+    <message>
+        <source>You paused it.</source>
+        <translation>Uliisitisha.</translation>
+    </message>
+    <message>
+        <source>%1 uncertain messages queued again.</source>
+        <translation>Ujumbe %1 usio na uhakika umewekwa tena kwenye foleni.</translation>
+    </message>
+    <message>
+        <source>%1 messages cancelled; their tokens are back in the budget.</source>
+        <translation>Ujumbe %1 umeghairiwa; tokeni zake zimerudi kwenye bajeti.</translation>
+    </message>
+    <message>
+        <source>Use one of: campaign send, run, status ID, list, recipients ID, edit ID, pause ID, resume ID, resend-uncertain ID, cancel ID.</source>
+        <translation>Tumia mojawapo ya: campaign send, run, status ID, list, recipients ID, edit ID, pause ID, resume ID, resend-uncertain ID, cancel ID.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignText</name>
     <message>
         <source>Waiting</source>
@@ -169,11 +282,162 @@
     </message>
 </context>
 <context>
-    <name>CliRunner</name>
+    <name>CliCommandTable</name>
     <message>
-        <source>Unknown command “%1”.</source>
-        <translation>Amri “%1” haijulikani.</translation>
+        <source>Contacts:</source>
+        <translation>Waasiliani:</translation>
     </message>
+    <message>
+        <source>  contacts import FILE [--group NAME] [--region CC]   import a CSV or vCard file
+  contacts list [--group NAME] [--search TEXT]
+  contacts add PHONE --name NAME [--email E]
+  contacts export FILE [--group NAME]                 write contacts to a CSV file
+  contacts optout PHONE [--reason TEXT]               stop all messages to a number
+  contacts optin PHONE                                allow messages again
+</source>
+        <translation>  contacts import FILE [--group NAME] [--region CC]   ingiza faili ya CSV au vCard
+  contacts list [--group NAME] [--search TEXT]
+  contacts add PHONE --name NAME [--email E]
+  contacts export FILE [--group NAME]                 andika waasiliani kwenye faili ya CSV
+  contacts optout PHONE [--reason TEXT]               sitisha ujumbe wote kwa nambari hii
+  contacts optin PHONE                                ruhusu ujumbe tena
+</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>Vikundi:</translation>
+    </message>
+    <message>
+        <source>  groups list | groups create NAME | groups add NAME PHONE... | groups remove NAME PHONE...
+</source>
+        <translation>  groups list | groups create NAME | groups add NAME PHONE... | groups remove NAME PHONE...
+</translation>
+    </message>
+    <message>
+        <source>Templates:</source>
+        <translation>Violezo:</translation>
+    </message>
+    <message>
+        <source>  templates list | templates show NAME | templates delete NAME
+  templates save NAME (--text T | --file F)
+</source>
+        <translation>  templates list | templates show NAME | templates delete NAME
+  templates save NAME (--text T | --file F)
+</translation>
+    </message>
+    <message>
+        <source>Tokens:</source>
+        <translation>Tokeni:</translation>
+    </message>
+    <message>
+        <source>  tokens add --tokens N [--account NAME] [--reason TEXT]   add tokens to a budget
+  tokens check [--account NAME]                            balances
+</source>
+        <translation>  tokens add --tokens N [--account NAME] [--reason TEXT]   ongeza tokeni kwenye bajeti
+  tokens check [--account NAME]                            salio
+</translation>
+    </message>
+    <message>
+        <source>Messages:</source>
+        <translation>Ujumbe:</translation>
+    </message>
+    <message>
+        <source>  segments [TEXT]          encoding and SMS parts of TEXT (or of standard input)
+</source>
+        <translation>  segments [TEXT]          usimbaji na sehemu za SMS za TEXT (au za standard input)
+</translation>
+    </message>
+    <message>
+        <source>Gateway:</source>
+        <translation>Lango:</translation>
+    </message>
+    <message>
+        <source>  gateway set --provider simulator|africastalking [--username U] [--sender-id S]
+              [--environment live|sandbox] [--base-url URL] [--api-key-stdin]
+              [--report-url HOOK_URL]  (simulator: reports through the relay; &quot;&quot; = straight)
+  gateway balance
+</source>
+        <translation>  gateway set --provider simulator|africastalking [--username U] [--sender-id S]
+              [--environment live|sandbox] [--base-url URL] [--api-key-stdin]
+              [--report-url HOOK_URL]  (simulator: ripoti kupitia relay; &quot;&quot; = moja kwa moja)
+  gateway balance
+</translation>
+    </message>
+    <message>
+        <source>Campaigns:</source>
+        <translation>Kampeni:</translation>
+    </message>
+    <message>
+        <source>  campaign send --group NAME [--group NAME...] (--text T | --template NAME) [--name N]
+                [--at ISO8601] [--priority low|normal|high|urgent] [--rate PER_SECOND] [--no-wait]
+                [--repeat daily|weekly|monthly [--on sun,wed] --until YYYY-MM-DD]
+  campaign run [--rate PER_SECOND]      send everything due (also after a crash)
+  campaign status ID | campaign list | campaign recipients ID [--state S]
+  campaign edit ID [the options of send, or --once]   change a campaign before it goes
+  campaign pause ID | campaign resume ID
+  campaign resend-uncertain ID | campaign cancel ID
+</source>
+        <translation>  campaign send --group NAME [--group NAME...] (--text T | --template NAME) [--name N]
+                [--at ISO8601] [--priority low|normal|high|urgent] [--rate PER_SECOND] [--no-wait]
+                [--repeat daily|weekly|monthly [--on sun,wed] --until YYYY-MM-DD]
+  campaign run [--rate PER_SECOND]      tuma kila kinachostahili (pia baada ya hitilafu ya ghafla)
+  campaign status ID | campaign list | campaign recipients ID [--state S]
+  campaign edit ID [chaguo za send, au --once]   badilisha kampeni kabla haijatumwa
+  campaign pause ID | campaign resume ID
+  campaign resend-uncertain ID | campaign cancel ID
+</translation>
+    </message>
+    <message>
+        <source>Relay (delivery reports and incoming SMS):</source>
+        <translation>Relay (ripoti za ufikishaji na SMS zinazoingia):</translation>
+    </message>
+    <message>
+        <source>  relay connect URL --code CODE [--name NAME]   connect this computer with an enrolment code
+  relay sync [--once]      fetch and save what came in; --once stops when up to date
+  relay status             the relay&apos;s address, whether it answers, the last sync
+</source>
+        <translation>  relay connect URL --code CODE [--name NAME]   unganisha kompyuta hii kwa msimbo wa usajili
+  relay sync [--once]      leta na uhifadhi kilichoingia; --once husimama kikiwa kimesasishwa
+  relay status             anwani ya relay, kama inajibu, usawazishaji wa mwisho
+</translation>
+    </message>
+    <message>
+        <source>Inbox:</source>
+        <translation>Sanduku la ujumbe:</translation>
+    </message>
+    <message>
+        <source>  inbox list [--unread] [--search TEXT]   incoming SMS, newest first
+</source>
+        <translation>  inbox list [--unread] [--search TEXT]   SMS zinazoingia, mpya kwanza
+</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Mipangilio:</translation>
+    </message>
+    <message>
+        <source>  settings quiet-hours [21:00-07:00|off]   when only urgent messages go out (without a value: show it)
+</source>
+        <translation>  settings quiet-hours [21:00-07:00|off]   wakati ujumbe wa dharura tu unatumwa (bila thamani: ionyeshe)
+</translation>
+    </message>
+    <message>
+        <source>Usage: kengele-cli [--profile DIR] [--json] COMMAND ...
+
+  --profile DIR   data folder (or set KENGELE_PROFILE)
+  --json          machine-readable output
+
+</source>
+        <translation>Matumizi: kengele-cli [--profile DIR] [--json] COMMAND ...
+
+  --profile DIR   folda ya data (au weka KENGELE_PROFILE)
+  --json          matokeo yanayosomwa na programu nyingine
+
+</translation>
+    </message>
+</context>
+<context>
+    <name>CliContext</name>
     <message>
         <source>“%1” is not a country code. Use two letters, e.g. KE, UG, TZ.</source>
         <translation>“%1” si msimbo wa nchi. Tumia herufi mbili, k.m. KE, UG, TZ.</translation>
@@ -187,539 +451,15 @@
         <translation>Endesha “kengele-cli --help” ili kuona amri.</translation>
     </message>
     <message>
-        <source>The text is not valid UTF-8.</source>
-        <translation>Maandishi haya si UTF-8 sahihi.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1, %n segment(s), %2 units, %3 characters</source>
-        <translation>
-            <numerusform>%1, sehemu %n, vizio %2, herufi %3</numerusform>
-            <numerusform>%1, sehemu %n, vizio %2, herufi %3</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>“contacts list” takes no words, only --group NAME or --search TEXT.</source>
-        <translation>“contacts list” haichukui maneno mengine, ila --group NAME au --search TEXT tu.</translation>
-    </message>
-    <message>
-        <source>Use one of: contacts import, list, add, export, optout, optin.</source>
-        <translation>Tumia mojawapo ya: contacts import, list, add, export, optout, optin.</translation>
-    </message>
-    <message>
-        <source>  [opted out]</source>
-        <translation>  [amejiondoa]</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n contact(s)</source>
-        <translation>
-            <numerusform>mwasiliani %n</numerusform>
-            <numerusform>waasiliani %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Give exactly one phone number: contacts add PHONE --name NAME</source>
-        <translation>Toa nambari moja tu ya simu: contacts add PHONE --name NAME</translation>
-    </message>
-    <message>
-        <source>Added %1 (%2).</source>
-        <translation>%1 (%2) ameongezwa.</translation>
-    </message>
-    <message>
-        <source>Give exactly one phone number: contacts optin PHONE</source>
-        <translation>Toa nambari moja tu ya simu: contacts optin PHONE</translation>
-    </message>
-    <message>
-        <source>Give exactly one phone number: contacts optout PHONE [--reason TEXT]</source>
-        <translation>Toa nambari moja tu ya simu: contacts optout PHONE [--reason TEXT]</translation>
-    </message>
-    <message>
-        <source>%1 will receive messages again.</source>
-        <translation>%1 atapokea ujumbe tena.</translation>
-    </message>
-    <message>
-        <source>%1 will not receive any more messages.</source>
-        <translation>%1 hatapokea ujumbe wowote tena.</translation>
-    </message>
-    <message>
-        <source>“groups list” takes no more words.</source>
-        <translation>“groups list” haichukui maneno mengine.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n member(s)</source>
-        <translation>
-            <numerusform>mwanachama %n</numerusform>
-            <numerusform>wanachama %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Give the group&apos;s name in quotes: groups create &quot;Women&apos;s Fellowship&quot;</source>
-        <translation>Andika jina la kikundi ndani ya alama za nukuu: groups create &quot;Umoja wa Wanawake&quot;</translation>
-    </message>
-    <message>
-        <source>Created the group “%1”.</source>
-        <translation>Kikundi “%1” kimeundwa.</translation>
-    </message>
-    <message>
-        <source>Give a group and at least one phone number: groups %1 NAME PHONE...</source>
-        <translation>Taja kikundi na angalau nambari moja ya simu: groups %1 NAME PHONE...</translation>
-    </message>
-    <message>
-        <source>Nothing was changed.</source>
-        <translation>Hakuna kilichobadilishwa.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Added %n contact(s) to “%1”.</source>
-        <translation>
-            <numerusform>Mwasiliani %n ameongezwa kwenye “%1”.</numerusform>
-            <numerusform>Waasiliani %n wameongezwa kwenye “%1”.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed %n contact(s) from “%1”.</source>
-        <translation>
-            <numerusform>Mwasiliani %n ameondolewa kwenye “%1”.</numerusform>
-            <numerusform>Waasiliani %n wameondolewa kwenye “%1”.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Use one of: groups list, groups create NAME, groups add NAME PHONE..., groups remove NAME PHONE...</source>
-        <translation>Tumia mojawapo ya: groups list, groups create NAME, groups add NAME PHONE..., groups remove NAME PHONE...</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n segment(s)</source>
-        <translation>
-            <numerusform>sehemu %n</numerusform>
-            <numerusform>sehemu %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Give the template&apos;s name in quotes: templates %1 &quot;Sunday service reminder&quot;</source>
-        <translation>Andika jina la kiolezo ndani ya alama za nukuu: templates %1 &quot;Ukumbusho wa ibada ya Jumapili&quot;</translation>
-    </message>
-    <message>
-        <source>Deleted the template “%1”.</source>
-        <translation>Kiolezo “%1” kimefutwa.</translation>
-    </message>
-    <message>
-        <source>Give the template&apos;s name in quotes: templates save &quot;Choir practice&quot; --text &quot;...&quot;</source>
-        <translation>Andika jina la kiolezo ndani ya alama za nukuu: templates save &quot;Mazoezi ya kwaya&quot; --text &quot;...&quot;</translation>
-    </message>
-    <message>
-        <source>Give the message with either --text &quot;...&quot; or --file FILE.</source>
-        <translation>Toa ujumbe kwa --text &quot;...&quot; au kwa --file FILE.</translation>
-    </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation>Imeshindwa kusoma %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not a UTF-8 text file.</source>
-        <translation>%1 si faili ya maandishi ya UTF-8.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Saved the template “%1” (%2, %n segment(s) before merge fields are filled in).</source>
-        <translation>
-            <numerusform>Kiolezo “%1” kimehifadhiwa (%2, sehemu %n kabla ya kujaza vipengele).</numerusform>
-            <numerusform>Kiolezo “%1” kimehifadhiwa (%2, sehemu %n kabla ya kujaza vipengele).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Use one of: templates list, templates show NAME, templates save NAME, templates delete NAME.</source>
-        <translation>Tumia mojawapo ya: templates list, templates show NAME, templates save NAME, templates delete NAME.</translation>
-    </message>
-    <message>
-        <source>Give exactly one file: contacts import FILE [--group NAME] [--region CC]</source>
-        <translation>Toa faili moja tu: contacts import FILE [--group NAME] [--region CC]</translation>
-    </message>
-    <message>
-        <source>Give at most one --group for an import.</source>
-        <translation>Uingizaji mmoja unaweza kuwa na --group moja tu.</translation>
-    </message>
-    <message>
-        <source>Importing… %1 of %2 rows</source>
-        <translation>Inaingiza… mistari %1 kati ya %2</translation>
-    </message>
-    <message>
-        <source>  line %1: %2</source>
-        <translation>  mstari %1: %2</translation>
-    </message>
-    <message>
-        <source>Give exactly one file to write: contacts export FILE [--group NAME]</source>
-        <translation>Toa faili moja tu ya kuandikia: contacts export FILE [--group NAME]</translation>
-    </message>
-    <message numerus="yes">
-        <source>Saved %n contact(s) to %1.</source>
-        <translation>
-            <numerusform>Mwasiliani %n amehifadhiwa katika %1.</numerusform>
-            <numerusform>Waasiliani %n wamehifadhiwa katika %1.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Read %1 rows: %2 new contacts, %3 rows matched a known number and updated it, %4 rows skipped.</source>
-        <translation>Mistari iliyosomwa: %1. Waasiliani wapya: %2. Mistari %3 ililingana na nambari inayojulikana na kuisasisha. Mistari iliyorukwa: %4.</translation>
-    </message>
-    <message>
-        <source>Choose --provider simulator or --provider africastalking.</source>
-        <translation>Chagua --provider simulator au --provider africastalking.</translation>
-    </message>
-    <message>
-        <source>Choose --environment live or --environment sandbox.</source>
-        <translation>Chagua --environment live au --environment sandbox.</translation>
-    </message>
-    <message>
         <source>Give the rate as messages per second, 0 for no limit: --rate 20</source>
         <translation>Toa kasi kama ujumbe kwa sekunde, 0 kwa bila kikomo: --rate 20</translation>
     </message>
+</context>
+<context>
+    <name>CliRunner</name>
     <message>
-        <source>“%1” is not a web address. Write it like https://api.africastalking.com</source>
-        <translation>“%1” si anwani ya wavuti. Iandike kama https://api.africastalking.com</translation>
-    </message>
-    <message>
-        <source>--api-key-stdin reads the API key from standard input, but it was empty.</source>
-        <translation>--api-key-stdin husoma ufunguo wa API kutoka standard input, lakini ilikuwa tupu.</translation>
-    </message>
-    <message>
-        <source>Messages now go to the simulator: no SMS leaves this computer.</source>
-        <translation>Ujumbe sasa unakwenda kwenye kiigaji: hakuna SMS inayotoka kwenye kompyuta hii.</translation>
-    </message>
-    <message>
-        <source>Messages now go to Africa&apos;s Talking (%1).</source>
-        <translation>Ujumbe sasa unakwenda Africa&apos;s Talking (%1).</translation>
-    </message>
-    <message>
-        <source>%1: balance %2</source>
-        <translation>%1: salio %2</translation>
-    </message>
-    <message>
-        <source>Use one of: gateway set --provider simulator|africastalking ..., gateway balance.</source>
-        <translation>Tumia mojawapo ya: gateway set --provider simulator|africastalking ..., gateway balance.</translation>
-    </message>
-    <message>
-        <source>Campaign %1 “%2”: %3</source>
-        <translation>Kampeni %1 “%2”: %3</translation>
-    </message>
-    <message>
-        <source>  %1 recipients, %2 SMS parts, %3 tokens</source>
-        <translation>  wapokeaji %1, sehemu %2 za SMS, tokeni %3</translation>
-    </message>
-    <message>
-        <source>Campaign %1 paused: %2</source>
-        <translation>Kampeni %1 imesitishwa: %2</translation>
-    </message>
-    <message>
-        <source>Choose who gets the message: --group NAME (several --group options are allowed).</source>
-        <translation>Chagua nani atapata ujumbe: --group NAME (chaguo kadhaa za --group zinaruhusiwa).</translation>
-    </message>
-    <message>
-        <source>Give the message with either --text &quot;...&quot; or --template NAME.</source>
-        <translation>Toa ujumbe kwa --text &quot;...&quot; au --template NAME.</translation>
-    </message>
-    <message>
-        <source>Choose --priority low, normal, high or urgent.</source>
-        <translation>Chagua --priority low, normal, high au urgent.</translation>
-    </message>
-    <message>
-        <source>Write the time as ISO 8601, e.g. --at 2026-12-24T08:00 (local time) or 2026-12-24T05:00Z.</source>
-        <translation>Andika wakati kwa ISO 8601, k.m. --at 2026-12-24T08:00 (saa za hapa) au 2026-12-24T05:00Z.</translation>
-    </message>
-    <message>
-        <source>Simulation — no SMS leaves this computer.</source>
-        <translation>Uigaji — hakuna SMS inayotoka kwenye kompyuta hii.</translation>
-    </message>
-    <message>
-        <source>Quiet hours (%1–%2): the messages wait until %2. Only --priority urgent goes out now.</source>
-        <translation>Saa za utulivu (%1–%2): ujumbe utasubiri hadi %2. Ni --priority urgent tu inayotumwa sasa.</translation>
-    </message>
-    <message>
-        <source>Give the campaign&apos;s number: campaign %1 ID</source>
-        <translation>Toa nambari ya kampeni: campaign %1 ID</translation>
-    </message>
-    <message>
-        <source>%1 uncertain messages queued again.</source>
-        <translation>Ujumbe %1 usio na uhakika umewekwa tena kwenye foleni.</translation>
-    </message>
-    <message>
-        <source>%1 messages cancelled; their tokens are back in the budget.</source>
-        <translation>Ujumbe %1 umeghairiwa; tokeni zake zimerudi kwenye bajeti.</translation>
-    </message>
-    <message>
-        <source>Use one of: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME].</source>
-        <translation>Tumia mojawapo ya: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME].</translation>
-    </message>
-    <message>
-        <source>Give the number of tokens to add as a whole number above zero: --tokens 1000</source>
-        <translation>Toa idadi ya tokeni za kuongeza kama namba kamili zaidi ya sifuri: --tokens 1000</translation>
-    </message>
-    <message>
-        <source>Added from the command line</source>
-        <translation>Zimeongezwa kutoka mstari wa amri</translation>
-    </message>
-    <message>
-        <source>Added %1 tokens to %2; the balance is now %3.</source>
-        <translation>Tokeni %1 zimeongezwa kwenye %2; salio sasa ni %3.</translation>
-    </message>
-    <message>
-        <source>%1: %2 tokens</source>
-        <translation>%1: tokeni %2</translation>
-    </message>
-    <message>
-        <source>Total: %1 tokens</source>
-        <translation>Jumla: tokeni %1</translation>
-    </message>
-    <message>
-        <source>  Repeats %1 until %2</source>
-        <translation>  Inajirudia %1 hadi %2</translation>
-    </message>
-    <message>
-        <source>  Next: %1</source>
-        <translation>  Inayofuata: %1</translation>
-    </message>
-    <message>
-        <source>  Why: %1</source>
-        <translation>  Sababu: %1</translation>
-    </message>
-    <message>
-        <source>Give the message with either --text &quot;...&quot; or --template NAME, not both.</source>
-        <translation>Toa ujumbe kwa --text &quot;...&quot; au kwa --template JINA, si vyote viwili.</translation>
-    </message>
-    <message>
-        <source>Give either --repeat or --once, not both.</source>
-        <translation>Toa --repeat au --once, si vyote viwili.</translation>
-    </message>
-    <message>
-        <source>Choose --repeat daily, weekly or monthly.</source>
-        <translation>Chagua --repeat daily, weekly au monthly.</translation>
-    </message>
-    <message>
-        <source>--on chooses the days of a weekly message: --repeat weekly --on sun,wed</source>
-        <translation>--on huchagua siku za ujumbe wa kila wiki: --repeat weekly --on sun,wed</translation>
-    </message>
-    <message>
-        <source>“%1” is not a day. Write the days like --on sun,wed</source>
-        <translation>“%1” si siku. Andika siku hivi: --on sun,wed</translation>
-    </message>
-    <message>
-        <source>Write the last day as a date, e.g. --until 2026-12-31</source>
-        <translation>Andika siku ya mwisho kama tarehe, kwa mfano --until 2026-12-31</translation>
-    </message>
-    <message>
-        <source>--until is the last day of a repeating message: add --repeat daily, weekly or monthly.</source>
-        <translation>--until ni siku ya mwisho ya ujumbe unaojirudia: ongeza --repeat daily, weekly au monthly.</translation>
-    </message>
-    <message>
-        <source>A repeating message needs an end date: add --until YYYY-MM-DD (the last day it may go).</source>
-        <translation>Ujumbe unaojirudia unahitaji tarehe ya mwisho: ongeza --until YYYY-MM-DD (siku ya mwisho unaoweza kutumwa).</translation>
-    </message>
-    <message numerus="yes">
-        <source>Repeats %1 until %2: %n message(s), the first on %3. Each one is counted and paid when it goes.</source>
-        <translation>
-            <numerusform>Inajirudia %1 hadi %2: ujumbe %n, wa kwanza %3. Kila mmoja unahesabiwa na kulipiwa unapotumwa.</numerusform>
-            <numerusform>Inajirudia %1 hadi %2: jumbe %n, wa kwanza %3. Kila mmoja unahesabiwa na kulipiwa unapotumwa.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n repeating message(s) launched.</source>
-        <translation>
-            <numerusform>Ujumbe %n unaojirudia umeanzishwa.</numerusform>
-            <numerusform>Jumbe %n zinazojirudia zimeanzishwa.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>You paused it.</source>
-        <translation>Uliisitisha.</translation>
-    </message>
-    <message>
-        <source>Use one of: campaign send, run, status ID, list, recipients ID, edit ID, pause ID, resume ID, resend-uncertain ID, cancel ID.</source>
-        <translation>Tumia mojawapo ya: campaign send, run, status ID, list, recipients ID, edit ID, pause ID, resume ID, resend-uncertain ID, cancel ID.</translation>
-    </message>
-    <message>
-        <source>The messages wait in the queue. Run “kengele-cli campaign run” when the connection is back.</source>
-        <translation>Ujumbe unasubiri kwenye foleni. Endesha “kengele-cli campaign run” mtandao ukirudi.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a web address. Paste the relay&apos;s at_delivery hook address that `kengele-relay org create` printed.</source>
-        <translation>“%1” si anwani ya wavuti. Bandika anwani ya hook ya at_delivery ya relay ambayo `kengele-relay org create` ilichapisha.</translation>
-    </message>
-    <message>
-        <source>--report-url is for the simulator: Africa&apos;s Talking sends its reports to the address set in its dashboard.</source>
-        <translation>--report-url ni kwa ajili ya kiigaji: Africa&apos;s Talking hutuma ripoti zake kwenye anwani iliyowekwa kwenye dashibodi yake.</translation>
-    </message>
-    <message>
-        <source>Use one of: relay connect URL --code CODE, relay sync [--once], relay status.</source>
-        <translation>Tumia mojawapo ya: relay connect URL --code CODE, relay sync [--once], relay status.</translation>
-    </message>
-    <message>
-        <source>Give the relay&apos;s address and the enrolment code: relay connect https://relay.example.org --code KGL-…</source>
-        <translation>Toa anwani ya relay na msimbo wa usajili: relay connect https://relay.example.org --code KGL-…</translation>
-    </message>
-    <message>
-        <source>Give the enrolment code your administrator gave you: --code KGL-…</source>
-        <translation>Toa msimbo wa usajili uliopewa na msimamizi wako: --code KGL-…</translation>
-    </message>
-    <message>
-        <source>This computer is now connected to the relay of “%1” (%2). Run “kengele-cli relay sync” to fetch delivery reports and incoming SMS.</source>
-        <translation>Kompyuta hii sasa imeunganishwa na relay ya “%1” (%2). Endesha “kengele-cli relay sync” ili kuleta ripoti za ufikishaji na SMS zinazoingia.</translation>
-    </message>
-    <message>
-        <source>This data folder is not connected to a relay yet. Connect it first with “kengele-cli relay connect URL --code CODE”.</source>
-        <translation>Folda hii ya data bado haijaunganishwa na relay. Iunganishe kwanza kwa “kengele-cli relay connect URL --code CODE”.</translation>
-    </message>
-    <message>
-        <source>This computer&apos;s relay key is missing from the system&apos;s password store. Connect it again with a new enrolment code (or set KENGELE_RELAY_TOKEN).</source>
-        <translation>Ufunguo wa relay wa kompyuta hii haupo kwenye hifadhi ya nywila ya mfumo. Iunganishe tena kwa msimbo mpya wa usajili (au weka KENGELE_RELAY_TOKEN).</translation>
-    </message>
-    <message numerus="yes">
-        <source>Up to date: %n new event(s) saved</source>
-        <translation>
-            <numerusform>Imesasishwa: tukio jipya %n limehifadhiwa</numerusform>
-            <numerusform>Imesasishwa: matukio mapya %n yamehifadhiwa</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(%1 delivery reports, %2 messages, %3 opt-outs, %4 prayer requests).</source>
-        <translation>(ripoti za ufikishaji %1, ujumbe %2, waliojiondoa %3, maombi ya kuombewa %4).</translation>
-    </message>
-    <message>
-        <source>Next try at %1.</source>
-        <translation>Jaribio linalofuata saa %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new event(s) saved.</source>
-        <translation>
-            <numerusform>Tukio jipya %n limehifadhiwa.</numerusform>
-            <numerusform>Matukio mapya %n yamehifadhiwa.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Syncing with %1. Press Ctrl+C to stop.</source>
-        <translation>Inasawazisha na %1. Bonyeza Ctrl+C kusimamisha.</translation>
-    </message>
-    <message>
-        <source>Not connected to a relay. Connect with “kengele-cli relay connect URL --code CODE”.</source>
-        <translation>Haijaunganishwa na relay. Unganisha kwa “kengele-cli relay connect URL --code CODE”.</translation>
-    </message>
-    <message>
-        <source>This computer&apos;s relay key is missing from the system&apos;s password store. Connect it again with a new enrolment code.</source>
-        <translation>Ufunguo wa relay wa kompyuta hii haupo kwenye hifadhi ya nywila ya mfumo. Iunganishe tena kwa msimbo mpya wa usajili.</translation>
-    </message>
-    <message>
-        <source>Relay: %1 (%2)</source>
-        <translation>Relay: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Connected.</source>
-        <translation>Imeunganishwa.</translation>
-    </message>
-    <message>
-        <source>Last sync: %1 (up to event %2).</source>
-        <translation>Usawazishaji wa mwisho: %1 (hadi tukio %2).</translation>
-    </message>
-    <message>
-        <source>Never synchronised.</source>
-        <translation>Haijawahi kusawazishwa.</translation>
-    </message>
-    <message>
-        <source>Use: inbox list [--unread] [--search TEXT]</source>
-        <translation>Tumia: inbox list [--unread] [--search TEXT]</translation>
-    </message>
-    <message>
-        <source>  [prayer request]</source>
-        <translation>  [ombi la maombi]</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s)</source>
-        <translation>
-            <numerusform>ujumbe %n</numerusform>
-            <numerusform>jumbe %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Usage: kengele-cli [--profile DIR] [--json] COMMAND ...
-
-  --profile DIR   data folder (or set KENGELE_PROFILE)
-  --json          machine-readable output
-
-Contacts:
-  contacts import FILE [--group NAME] [--region CC]   import a CSV or vCard file
-  contacts list [--group NAME] [--search TEXT]
-  contacts add PHONE --name NAME [--email E]
-  contacts export FILE [--group NAME]                 write contacts to a CSV file
-  contacts optout PHONE [--reason TEXT]               stop all messages to a number
-  contacts optin PHONE                                allow messages again
-Groups:
-  groups list | groups create NAME | groups add NAME PHONE... | groups remove NAME PHONE...
-Templates:
-  templates list | templates show NAME | templates delete NAME
-  templates save NAME (--text T | --file F)
-Tokens:
-  tokens add --tokens N [--account NAME] [--reason TEXT]   add tokens to a budget
-  tokens check [--account NAME]                            balances
-Messages:
-  segments [TEXT]          encoding and SMS parts of TEXT (or of standard input)
-Gateway:
-  gateway set --provider simulator|africastalking [--username U] [--sender-id S]
-              [--environment live|sandbox] [--base-url URL] [--api-key-stdin]
-              [--report-url HOOK_URL]  (simulator: reports through the relay; &quot;&quot; = straight)
-  gateway balance
-Campaigns:
-  campaign send --group NAME [--group NAME...] (--text T | --template NAME) [--name N]
-                [--at ISO8601] [--priority low|normal|high|urgent] [--rate PER_SECOND] [--no-wait]
-                [--repeat daily|weekly|monthly [--on sun,wed] --until YYYY-MM-DD]
-  campaign run [--rate PER_SECOND]      send everything due (also after a crash)
-  campaign status ID | campaign list | campaign recipients ID [--state S]
-  campaign edit ID [the options of send, or --once]   change a campaign before it goes
-  campaign pause ID | campaign resume ID
-  campaign resend-uncertain ID | campaign cancel ID
-Relay (delivery reports and incoming SMS):
-  relay connect URL --code CODE [--name NAME]   connect this computer with an enrolment code
-  relay sync [--once]      fetch and save what came in; --once stops when up to date
-  relay status             the relay&apos;s address, whether it answers, the last sync
-Inbox:
-  inbox list [--unread] [--search TEXT]   incoming SMS, newest first
-</source>
-        <translation>Matumizi: kengele-cli [--profile DIR] [--json] COMMAND ...
-
-  --profile DIR   folda ya data (au weka KENGELE_PROFILE)
-  --json          matokeo yanayosomwa na programu nyingine
-
-Waasiliani:
-  contacts import FILE [--group NAME] [--region CC]   ingiza faili ya CSV au vCard
-  contacts list [--group NAME] [--search TEXT]
-  contacts add PHONE --name NAME [--email E]
-  contacts export FILE [--group NAME]                 andika waasiliani kwenye faili ya CSV
-  contacts optout PHONE [--reason TEXT]               sitisha ujumbe wote kwa nambari hii
-  contacts optin PHONE                                ruhusu ujumbe tena
-Vikundi:
-  groups list | groups create NAME | groups add NAME PHONE... | groups remove NAME PHONE...
-Violezo:
-  templates list | templates show NAME | templates delete NAME
-  templates save NAME (--text T | --file F)
-Tokeni:
-  tokens add --tokens N [--account NAME] [--reason TEXT]   ongeza tokeni kwenye bajeti
-  tokens check [--account NAME]                            salio
-Ujumbe:
-  segments [TEXT]          usimbaji na sehemu za SMS za TEXT (au za standard input)
-Lango:
-  gateway set --provider simulator|africastalking [--username U] [--sender-id S]
-              [--environment live|sandbox] [--base-url URL] [--api-key-stdin]
-              [--report-url HOOK_URL]  (simulator: ripoti kupitia relay; &quot;&quot; = moja kwa moja)
-  gateway balance
-Kampeni:
-  campaign send --group NAME [--group NAME...] (--text T | --template NAME) [--name N]
-                [--at ISO8601] [--priority low|normal|high|urgent] [--rate PER_SECOND] [--no-wait]
-                [--repeat daily|weekly|monthly [--on sun,wed] --until YYYY-MM-DD]
-  campaign run [--rate PER_SECOND]      tuma kila kinachostahili (pia baada ya hitilafu ya ghafla)
-  campaign status ID | campaign list | campaign recipients ID [--state S]
-  campaign edit ID [chaguo za send, au --once]   badilisha kampeni kabla haijatumwa
-  campaign pause ID | campaign resume ID
-  campaign resend-uncertain ID | campaign cancel ID
-Relay (ripoti za ufikishaji na SMS zinazoingia):
-  relay connect URL --code CODE [--name NAME]   unganisha kompyuta hii kwa msimbo wa usajili
-  relay sync [--once]      leta na uhifadhi kilichoingia; --once husimama kikiwa kimesasishwa
-  relay status             anwani ya relay, kama inajibu, usawazishaji wa mwisho
-Sanduku la ujumbe:
-  inbox list [--unread] [--search TEXT]   SMS zinazoingia, mpya kwanza
-</translation>
+        <source>Unknown command “%1”.</source>
+        <translation>Amri “%1” haijulikani.</translation>
     </message>
 </context>
 <context>
@@ -835,6 +575,83 @@ Sanduku la ujumbe:
     </message>
 </context>
 <context>
+    <name>ContactsCommand</name>
+    <message>
+        <source>“contacts list” takes no words, only --group NAME or --search TEXT.</source>
+        <translation>“contacts list” haichukui maneno mengine, ila --group NAME au --search TEXT tu.</translation>
+    </message>
+    <message>
+        <source>Use one of: contacts import, list, add, export, optout, optin.</source>
+        <translation>Tumia mojawapo ya: contacts import, list, add, export, optout, optin.</translation>
+    </message>
+    <message>
+        <source>  [opted out]</source>
+        <translation>  [amejiondoa]</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>mwasiliani %n</numerusform>
+            <numerusform>waasiliani %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give exactly one phone number: contacts add PHONE --name NAME</source>
+        <translation>Toa nambari moja tu ya simu: contacts add PHONE --name NAME</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>%1 (%2) ameongezwa.</translation>
+    </message>
+    <message>
+        <source>Give exactly one phone number: contacts optin PHONE</source>
+        <translation>Toa nambari moja tu ya simu: contacts optin PHONE</translation>
+    </message>
+    <message>
+        <source>Give exactly one phone number: contacts optout PHONE [--reason TEXT]</source>
+        <translation>Toa nambari moja tu ya simu: contacts optout PHONE [--reason TEXT]</translation>
+    </message>
+    <message>
+        <source>%1 will receive messages again.</source>
+        <translation>%1 atapokea ujumbe tena.</translation>
+    </message>
+    <message>
+        <source>%1 will not receive any more messages.</source>
+        <translation>%1 hatapokea ujumbe wowote tena.</translation>
+    </message>
+    <message>
+        <source>Give exactly one file: contacts import FILE [--group NAME] [--region CC]</source>
+        <translation>Toa faili moja tu: contacts import FILE [--group NAME] [--region CC]</translation>
+    </message>
+    <message>
+        <source>Give at most one --group for an import.</source>
+        <translation>Uingizaji mmoja unaweza kuwa na --group moja tu.</translation>
+    </message>
+    <message>
+        <source>Importing… %1 of %2 rows</source>
+        <translation>Inaingiza… mistari %1 kati ya %2</translation>
+    </message>
+    <message>
+        <source>Read %1 rows: %2 new contacts, %3 rows matched a known number and updated it, %4 rows skipped.</source>
+        <translation>Mistari iliyosomwa: %1. Waasiliani wapya: %2. Mistari %3 ililingana na nambari inayojulikana na kuisasisha. Mistari iliyorukwa: %4.</translation>
+    </message>
+    <message>
+        <source>  line %1: %2</source>
+        <translation>  mstari %1: %2</translation>
+    </message>
+    <message>
+        <source>Give exactly one file to write: contacts export FILE [--group NAME]</source>
+        <translation>Toa faili moja tu ya kuandikia: contacts export FILE [--group NAME]</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n contact(s) to %1.</source>
+        <translation>
+            <numerusform>Mwasiliani %n amehifadhiwa katika %1.</numerusform>
+            <numerusform>Waasiliani %n wamehifadhiwa katika %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <source>A quotation mark (&quot;) on this line is never closed, so the line could not be read.</source>
@@ -932,6 +749,74 @@ Sanduku la ujumbe:
     </message>
 </context>
 <context>
+    <name>ForegroundDispatch</name>
+    <message>
+        <source>Campaign %1 paused: %2</source>
+        <translation>Kampeni %1 imesitishwa: %2</translation>
+    </message>
+    <message>
+        <source>The messages wait in the queue. Run “kengele-cli campaign run” when the connection is back.</source>
+        <translation>Ujumbe unasubiri kwenye foleni. Endesha “kengele-cli campaign run” mtandao ukirudi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) still wait for another try, the next at %1. Run “kengele-cli campaign run” then to send them.</source>
+        <translation>
+            <numerusform>Ujumbe %n bado unasubiri kujaribiwa tena, jaribio linalofuata saa %1. Endesha “kengele-cli campaign run” wakati huo ili kuutuma.</numerusform>
+            <numerusform>Jumbe %n bado zinasubiri kujaribiwa tena, jaribio linalofuata saa %1. Endesha “kengele-cli campaign run” wakati huo ili kuzituma.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) wait for another try: the gateway did not take them. The next try is at %1.</source>
+        <translation>
+            <numerusform>Ujumbe %n unasubiri kujaribiwa tena: lango halikuupokea. Jaribio linalofuata ni saa %1.</numerusform>
+            <numerusform>Jumbe %n zinasubiri kujaribiwa tena: lango halikuzipokea. Jaribio linalofuata ni saa %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GatewayCommand</name>
+    <message>
+        <source>Choose --provider simulator or --provider africastalking.</source>
+        <translation>Chagua --provider simulator au --provider africastalking.</translation>
+    </message>
+    <message>
+        <source>Choose --environment live or --environment sandbox.</source>
+        <translation>Chagua --environment live au --environment sandbox.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address. Write it like https://api.africastalking.com</source>
+        <translation>“%1” si anwani ya wavuti. Iandike kama https://api.africastalking.com</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address. Paste the relay&apos;s at_delivery hook address that `kengele-relay org create` printed.</source>
+        <translation>“%1” si anwani ya wavuti. Bandika anwani ya hook ya at_delivery ya relay ambayo `kengele-relay org create` ilichapisha.</translation>
+    </message>
+    <message>
+        <source>--report-url is for the simulator: Africa&apos;s Talking sends its reports to the address set in its dashboard.</source>
+        <translation>--report-url ni kwa ajili ya kiigaji: Africa&apos;s Talking hutuma ripoti zake kwenye anwani iliyowekwa kwenye dashibodi yake.</translation>
+    </message>
+    <message>
+        <source>--api-key-stdin reads the API key from standard input, but it was empty.</source>
+        <translation>--api-key-stdin husoma ufunguo wa API kutoka standard input, lakini ilikuwa tupu.</translation>
+    </message>
+    <message>
+        <source>Messages now go to the simulator: no SMS leaves this computer.</source>
+        <translation>Ujumbe sasa unakwenda kwenye kiigaji: hakuna SMS inayotoka kwenye kompyuta hii.</translation>
+    </message>
+    <message>
+        <source>Messages now go to Africa&apos;s Talking (%1).</source>
+        <translation>Ujumbe sasa unakwenda Africa&apos;s Talking (%1).</translation>
+    </message>
+    <message>
+        <source>%1: balance %2</source>
+        <translation>%1: salio %2</translation>
+    </message>
+    <message>
+        <source>Use one of: gateway set --provider simulator|africastalking ..., gateway balance.</source>
+        <translation>Tumia mojawapo ya: gateway set --provider simulator|africastalking ..., gateway balance.</translation>
+    </message>
+</context>
+<context>
     <name>GatewaySetup</name>
     <message>
         <source>There is no Africa&apos;s Talking API key on this computer. Enter it in Settings → SMS gateway, then resume the campaign.</source>
@@ -943,10 +828,80 @@ Sanduku la ujumbe:
     </message>
 </context>
 <context>
+    <name>GroupsCommand</name>
+    <message>
+        <source>“groups list” takes no more words.</source>
+        <translation>“groups list” haichukui maneno mengine.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>mwanachama %n</numerusform>
+            <numerusform>wanachama %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the group&apos;s name in quotes: groups create &quot;Women&apos;s Fellowship&quot;</source>
+        <translation>Andika jina la kikundi ndani ya alama za nukuu: groups create &quot;Umoja wa Wanawake&quot;</translation>
+    </message>
+    <message>
+        <source>Created the group “%1”.</source>
+        <translation>Kikundi “%1” kimeundwa.</translation>
+    </message>
+    <message>
+        <source>Give a group and at least one phone number: groups %1 NAME PHONE...</source>
+        <translation>Taja kikundi na angalau nambari moja ya simu: groups %1 NAME PHONE...</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Hakuna kilichobadilishwa.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n contact(s) to “%1”.</source>
+        <translation>
+            <numerusform>Mwasiliani %n ameongezwa kwenye “%1”.</numerusform>
+            <numerusform>Waasiliani %n wameongezwa kwenye “%1”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n contact(s) from “%1”.</source>
+        <translation>
+            <numerusform>Mwasiliani %n ameondolewa kwenye “%1”.</numerusform>
+            <numerusform>Waasiliani %n wameondolewa kwenye “%1”.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use one of: groups list, groups create NAME, groups add NAME PHONE..., groups remove NAME PHONE...</source>
+        <translation>Tumia mojawapo ya: groups list, groups create NAME, groups add NAME PHONE..., groups remove NAME PHONE...</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
         <source>Column %1</source>
         <translation>Safu %1</translation>
+    </message>
+</context>
+<context>
+    <name>InboxCommand</name>
+    <message>
+        <source>Use: inbox list [--unread] [--search TEXT]</source>
+        <translation>Tumia: inbox list [--unread] [--search TEXT]</translation>
+    </message>
+    <message>
+        <source>  [opted out]</source>
+        <translation>  [amejiondoa]</translation>
+    </message>
+    <message>
+        <source>  [prayer request]</source>
+        <translation>  [ombi la maombi]</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>ujumbe %n</numerusform>
+            <numerusform>jumbe %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1259,83 @@ Sanduku la ujumbe:
     </message>
 </context>
 <context>
+    <name>RelayCommand</name>
+    <message>
+        <source>Use one of: relay connect URL --code CODE, relay sync [--once], relay status.</source>
+        <translation>Tumia mojawapo ya: relay connect URL --code CODE, relay sync [--once], relay status.</translation>
+    </message>
+    <message>
+        <source>Give the relay&apos;s address and the enrolment code: relay connect https://relay.example.org --code KGL-…</source>
+        <translation>Toa anwani ya relay na msimbo wa usajili: relay connect https://relay.example.org --code KGL-…</translation>
+    </message>
+    <message>
+        <source>Give the enrolment code your administrator gave you: --code KGL-…</source>
+        <translation>Toa msimbo wa usajili uliopewa na msimamizi wako: --code KGL-…</translation>
+    </message>
+    <message>
+        <source>This computer is now connected to the relay of “%1” (%2). Run “kengele-cli relay sync” to fetch delivery reports and incoming SMS.</source>
+        <translation>Kompyuta hii sasa imeunganishwa na relay ya “%1” (%2). Endesha “kengele-cli relay sync” ili kuleta ripoti za ufikishaji na SMS zinazoingia.</translation>
+    </message>
+    <message>
+        <source>This data folder is not connected to a relay yet. Connect it first with “kengele-cli relay connect URL --code CODE”.</source>
+        <translation>Folda hii ya data bado haijaunganishwa na relay. Iunganishe kwanza kwa “kengele-cli relay connect URL --code CODE”.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s relay key is missing from the system&apos;s password store. Connect it again with a new enrolment code (or set KENGELE_RELAY_TOKEN).</source>
+        <translation>Ufunguo wa relay wa kompyuta hii haupo kwenye hifadhi ya nywila ya mfumo. Iunganishe tena kwa msimbo mpya wa usajili (au weka KENGELE_RELAY_TOKEN).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Up to date: %n new event(s) saved</source>
+        <translation>
+            <numerusform>Imesasishwa: tukio jipya %n limehifadhiwa</numerusform>
+            <numerusform>Imesasishwa: matukio mapya %n yamehifadhiwa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1 delivery reports, %2 messages, %3 opt-outs, %4 prayer requests).</source>
+        <translation>(ripoti za ufikishaji %1, ujumbe %2, waliojiondoa %3, maombi ya kuombewa %4).</translation>
+    </message>
+    <message>
+        <source>Next try at %1.</source>
+        <translation>Jaribio linalofuata saa %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new event(s) saved.</source>
+        <translation>
+            <numerusform>Tukio jipya %n limehifadhiwa.</numerusform>
+            <numerusform>Matukio mapya %n yamehifadhiwa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing with %1. Press Ctrl+C to stop.</source>
+        <translation>Inasawazisha na %1. Bonyeza Ctrl+C kusimamisha.</translation>
+    </message>
+    <message>
+        <source>Not connected to a relay. Connect with “kengele-cli relay connect URL --code CODE”.</source>
+        <translation>Haijaunganishwa na relay. Unganisha kwa “kengele-cli relay connect URL --code CODE”.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s relay key is missing from the system&apos;s password store. Connect it again with a new enrolment code.</source>
+        <translation>Ufunguo wa relay wa kompyuta hii haupo kwenye hifadhi ya nywila ya mfumo. Iunganishe tena kwa msimbo mpya wa usajili.</translation>
+    </message>
+    <message>
+        <source>Relay: %1 (%2)</source>
+        <translation>Relay: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Imeunganishwa.</translation>
+    </message>
+    <message>
+        <source>Last sync: %1 (up to event %2).</source>
+        <translation>Usawazishaji wa mwisho: %1 (hadi tukio %2).</translation>
+    </message>
+    <message>
+        <source>Never synchronised.</source>
+        <translation>Haijawahi kusawazishwa.</translation>
+    </message>
+</context>
+<context>
     <name>RelayConnector</name>
     <message>
         <source>Type the enrolment code your administrator gave you (it looks like KGL-…).</source>
@@ -1413,6 +1445,99 @@ Sanduku la ujumbe:
     </message>
 </context>
 <context>
+    <name>SecretStore</name>
+    <message>
+        <source>The computer&apos;s password store (keychain) did not answer.</source>
+        <translation>Hifadhi ya nywila ya kompyuta (keychain) haikujibu.</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsCommand</name>
+    <message>
+        <source>The text is not valid UTF-8.</source>
+        <translation>Maandishi haya si UTF-8 sahihi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n segment(s), %2 units, %3 characters</source>
+        <translation>
+            <numerusform>%1, sehemu %n, vizio %2, herufi %3</numerusform>
+            <numerusform>%1, sehemu %n, vizio %2, herufi %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsCommand</name>
+    <message>
+        <source>Use: settings quiet-hours 21:00-07:00, or settings quiet-hours off.</source>
+        <translation>Tumia: settings quiet-hours 21:00-07:00, au settings quiet-hours off.</translation>
+    </message>
+    <message>
+        <source>Give the quiet hours as one word, without spaces: settings quiet-hours 21:00-07:00</source>
+        <translation>Andika saa za utulivu kama neno moja, bila nafasi: settings quiet-hours 21:00-07:00</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time range. Write the quiet hours as two times of day, e.g. 21:00-07:00 (from 9 in the evening to 7 in the morning), or “off” for no quiet hours.</source>
+        <translation>“%1” si muda wa saa. Andika saa za utulivu kama nyakati mbili za siku, k.m. 21:00-07:00 (kuanzia saa 3 usiku hadi saa 1 asubuhi), au “off” kama hakuna saa za utulivu.</translation>
+    </message>
+    <message>
+        <source>The quiet hours would start and end at the same time (%1), which leaves no quiet time. Write two different times, e.g. 21:00-07:00, or “off” for no quiet hours.</source>
+        <translation>Saa za utulivu zingeanza na kuisha wakati mmoja (%1), kwa hiyo hakungekuwa na muda wa utulivu. Andika nyakati mbili tofauti, k.m. 21:00-07:00, au “off” kama hakuna saa za utulivu.</translation>
+    </message>
+    <message>
+        <source>Quiet hours: %1 to %2. Only urgent messages go out then; the others wait until %2.</source>
+        <translation>Saa za utulivu: %1 hadi %2. Wakati huo ujumbe wa dharura tu hutumwa; mwingine husubiri hadi %2.</translation>
+    </message>
+    <message>
+        <source>No quiet hours: messages go out at any hour of the day or night.</source>
+        <translation>Hakuna saa za utulivu: ujumbe hutumwa saa yoyote, mchana au usiku.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesCommand</name>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>sehemu %n</numerusform>
+            <numerusform>sehemu %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the template&apos;s name in quotes: templates %1 &quot;Sunday service reminder&quot;</source>
+        <translation>Andika jina la kiolezo ndani ya alama za nukuu: templates %1 &quot;Ukumbusho wa ibada ya Jumapili&quot;</translation>
+    </message>
+    <message>
+        <source>Deleted the template “%1”.</source>
+        <translation>Kiolezo “%1” kimefutwa.</translation>
+    </message>
+    <message>
+        <source>Give the template&apos;s name in quotes: templates save &quot;Choir practice&quot; --text &quot;...&quot;</source>
+        <translation>Andika jina la kiolezo ndani ya alama za nukuu: templates save &quot;Mazoezi ya kwaya&quot; --text &quot;...&quot;</translation>
+    </message>
+    <message>
+        <source>Give the message with either --text &quot;...&quot; or --file FILE.</source>
+        <translation>Toa ujumbe kwa --text &quot;...&quot; au kwa --file FILE.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Imeshindwa kusoma %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a UTF-8 text file.</source>
+        <translation>%1 si faili ya maandishi ya UTF-8.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the template “%1” (%2, %n segment(s) before merge fields are filled in).</source>
+        <translation>
+            <numerusform>Kiolezo “%1” kimehifadhiwa (%2, sehemu %n kabla ya kujaza vipengele).</numerusform>
+            <numerusform>Kiolezo “%1” kimehifadhiwa (%2, sehemu %n kabla ya kujaza vipengele).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use one of: templates list, templates show NAME, templates save NAME, templates delete NAME.</source>
+        <translation>Tumia mojawapo ya: templates list, templates show NAME, templates save NAME, templates delete NAME.</translation>
+    </message>
+</context>
+<context>
     <name>TextFileDecoder</name>
     <message>
         <source>The file %1 does not exist. It may have been moved or deleted.</source>
@@ -1457,6 +1582,33 @@ Sanduku la ujumbe:
     <message>
         <source>The file was not saved as UTF-8, so it was read as Western European text. Check names with special letters.</source>
         <translation>Faili haikuhifadhiwa kama UTF-8, kwa hiyo imesomwa kama maandishi ya Ulaya Magharibi. Kagua majina yenye herufi maalum.</translation>
+    </message>
+</context>
+<context>
+    <name>TokensCommand</name>
+    <message>
+        <source>Use one of: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME].</source>
+        <translation>Tumia mojawapo ya: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME].</translation>
+    </message>
+    <message>
+        <source>Give the number of tokens to add as a whole number above zero: --tokens 1000</source>
+        <translation>Toa idadi ya tokeni za kuongeza kama namba kamili zaidi ya sifuri: --tokens 1000</translation>
+    </message>
+    <message>
+        <source>Added from the command line</source>
+        <translation>Zimeongezwa kutoka mstari wa amri</translation>
+    </message>
+    <message>
+        <source>Added %1 tokens to %2; the balance is now %3.</source>
+        <translation>Tokeni %1 zimeongezwa kwenye %2; salio sasa ni %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2 tokens</source>
+        <translation>%1: tokeni %2</translation>
+    </message>
+    <message>
+        <source>Total: %1 tokens</source>
+        <translation>Jumla: tokeni %1</translation>
     </message>
 </context>
 <context>
@@ -4124,6 +4276,41 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
 </context>
 <context>
+    <name>kengele::SendingSettingsWidget</name>
+    <message>
+        <source>Quiet hours</source>
+        <translation>Saa za utulivu</translation>
+    </message>
+    <message>
+        <source>During the quiet hours only urgent messages go out; the others wait until the quiet hours end, so nobody&apos;s phone rings in the night.</source>
+        <translation>Wakati wa saa za utulivu ujumbe wa dharura tu hutumwa; mwingine husubiri hadi saa za utulivu ziishe, ili simu ya mtu isilie usiku.</translation>
+    </message>
+    <message>
+        <source>No quiet hours: send at any hour of the day or night</source>
+        <translation>Hakuna saa za utulivu: tuma saa yoyote, mchana au usiku</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Kuanzia:</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>Hadi:</translation>
+    </message>
+    <message>
+        <source>Messages go out as soon as they are due, also at night.</source>
+        <translation>Ujumbe hutumwa mara tu wakati wake unapofika, hata usiku.</translation>
+    </message>
+    <message>
+        <source>The quiet hours start and end at the same time, so there are none: messages go out at any hour.</source>
+        <translation>Saa za utulivu zinaanza na kuisha wakati mmoja, kwa hiyo hakuna: ujumbe hutumwa saa yoyote.</translation>
+    </message>
+    <message>
+        <source>From %1 until %2 only urgent messages go out; the others wait until %2.</source>
+        <translation>Kuanzia %1 hadi %2 ujumbe wa dharura tu hutumwa; mwingine husubiri hadi %2.</translation>
+    </message>
+</context>
+<context>
     <name>kengele::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -4156,6 +4343,10 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Relay</source>
         <translation>Relay</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Inatumwa</translation>
     </message>
 </context>
 <context>
