@@ -155,6 +155,13 @@ void DesktopApp::runDispatch(quint64 generation, const QString &apiKey)
             GatewaySetup::options(settings));
         connect(m_dispatch.get(), &DispatchService::failed, this,
                 [](const QString &message) { qCWarning(lcCampaigns) << "sending stopped:" << message; });
+        // New quiet hours (Settings → Sending): the running dispatcher follows at once.
+        connect(&settings, &Settings::changed, m_dispatch.get(), [this](Settings::Key key) {
+            if (key != Settings::Key::QuietHours)
+                return;
+            const Dispatcher::Options options = GatewaySetup::options(m_profile->settings());
+            m_dispatch->setQuietHours(options.quietHours, options.respectQuietHours);
+        });
     }
     m_dispatch->setRate(settings.gatewayRatePerSecond());
     m_dispatch->setCampaignLimits(m_profile->campaigns().limits());

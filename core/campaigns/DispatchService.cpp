@@ -116,4 +116,14 @@ void DispatchService::setRate(double ratePerSecond)
             m_dispatcher, [d = m_dispatcher, ratePerSecond] { d->setRate(ratePerSecond); }, Qt::QueuedConnection);
 }
 
+void DispatchService::setQuietHours(const QuietHours &quietHours, bool respect)
+{
+    m_options.quietHours = quietHours;
+    m_options.respectQuietHours = respect;
+    if (m_dispatcher)
+        QMetaObject::invokeMethod(
+            m_dispatcher, [d = m_dispatcher, quietHours, respect] { d->setQuietHours(quietHours, respect); },
+            Qt::QueuedConnection);
+}
+
 } // namespace kengele

@@ -40,6 +40,7 @@ public:
     // A campaign was launched, resumed or queued again: send what is due now.
     void wake();
     void setRate(double ratePerSecond);
+    void setQuietHours(const QuietHours &quietHours, bool respect);
     // Limits for launching occurrences of repeating campaigns (as the profile's campaign service).
     void setCampaignLimits(const CampaignService::Limits &limits) { m_limits = limits; }
     bool isRunning() const { return m_thread.isRunning(); }

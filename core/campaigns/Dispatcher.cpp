@@ -41,6 +41,13 @@ void Dispatcher::setRate(double ratePerSecond)
     m_limiter.setRate(ratePerSecond);
 }
 
+void Dispatcher::setQuietHours(const QuietHours &quietHours, bool respect)
+{
+    m_options.quietHours = quietHours;
+    m_options.respectQuietHours = respect;
+    wake();
+}
+
 void Dispatcher::wake()
 {
     m_drained = false;

@@ -67,6 +67,8 @@ public:
     // Records what is waiting to be recorded now.
     void flushNow() { flush(); }
     void setRate(double ratePerSecond);
+    // New quiet hours (Settings → Sending): held messages go as soon as the new hours allow.
+    void setQuietHours(const QuietHours &quietHours, bool respect);
     // Something new may be due (a campaign was launched or resumed): look now.
     void wake();
 

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void interruptedBecomesUncertainAtStart();
     void optOutDuringCampaignIsHonoured();
     void quietHoursHoldAllButUrgent();
+    void quietHoursTurnedOffLetHeldMessagesGo();
     void cancelReleasesTokens();
     void everyRecipientEndsInOneState();
 
@@ -347,6 +348,19 @@ void TestDispatcher::quietHoursHoldAllButUrgent()
     d->stop();
     QVERIFY(runUntilIdle(*d));
     QCOMPARE(states(normal).value(QStringLiteral("sent")), 250);
+}
+
+void TestDispatcher::quietHoursTurnedOffLetHeldMessagesGo()
+{
+    m_profile->clock().set(QDateTime(QDate(2026, 3, 2), QTime(22, 30)).toUTC());
+    const qint64 normal = launch(QStringLiteral("Choir practice moved"));
+    auto *gateway = new ScriptedGateway;
+    auto d = dispatcher(gateway);
+    QVERIFY(runUntilIdle(*d));
+    QCOMPARE(states(normal).value(QStringLiteral("queued")), 250);
+    // Someone chooses "No quiet hours" while it runs: the held messages go at once, at night.
+    d->setQuietHours(QuietHours{}, false);
+    QTRY_COMPARE_WITH_TIMEOUT(states(normal).value(QStringLiteral("sent")), 250, 10000);
 }
 
 void TestDispatcher::cancelReleasesTokens()
