@@ -66,9 +66,10 @@ Dispatcher::Options GatewaySetup::options(Settings &settings)
 {
     Dispatcher::Options options;
     options.ratePerSecond = settings.gatewayRatePerSecond();
+    // "No quiet hours" (Settings → Sending, `kengele-cli settings quiet-hours off`): any hour.
     options.respectQuietHours = settings.quietHoursEnabled();
-    if (options.respectQuietHours)
-        options.quietHours = QuietHours{settings.quietHoursStart(), settings.quietHoursEnd()};
+    options.quietHours = options.respectQuietHours ? QuietHours{settings.quietHoursStart(), settings.quietHoursEnd()}
+                                                   : QuietHours{QTime(0, 0), QTime(0, 0)}; // equal: none
     return options;
 }
 

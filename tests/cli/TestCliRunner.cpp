@@ -502,8 +502,7 @@ void TestCliRunner::quietHoursAreSetAndShown()
     QCOMPARE(set.code, 0);
     QCOMPARE(set.json().object(), (QJsonObject{{QStringLiteral("quiet_hours"), QStringLiteral("22:30-06:00")}}));
     QSettings stored(m_dir->filePath(QStringLiteral("profile/settings.ini")), QSettings::IniFormat);
-    QCOMPARE(stored.value(QStringLiteral("sending/quietStart")).toString(), QStringLiteral("22:30"));
-    QCOMPARE(stored.value(QStringLiteral("sending/quietEnd")).toString(), QStringLiteral("06:00"));
+    QCOMPARE(stored.value(QStringLiteral("sending/quietHours")).toString(), QStringLiteral("22:30-06:00"));
 
     const Outcome text = cli(args("settings|quiet-hours|21:00–07:00"));
     QCOMPARE(text.code, 0);

@@ -248,7 +248,8 @@ void TestCampaignsPage::sendingThreadRestarts()
     dispatch.start();
     QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(second)->status, QStringLiteral("done"), 10000);
     QCOMPARE(p.campaigns().get(second)->states.value(QStringLiteral("queued")), 0);
-    QVERIFY(finished.count() >= 2);
+    // The sending thread saves `done` before its signal reaches this thread: wait for the signal.
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 2, 10000);
     dispatch.stop();
 }
 
