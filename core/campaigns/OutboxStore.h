@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "DeliveryReportApplier.h"
 #include "common/Result.h"
 
 #include <QCoreApplication>
@@ -92,9 +93,10 @@ public:
     // The earliest due time of a queued message that may go (for sleeping); 0 when none.
     Result<qint64> nextDue(bool quietHours);
 
-    // Delivery reports (architecture.md §4): each is kept (once per message id and status, unknown ids
-    // and statuses too) and moves its message from `sent` to `delivered` or `failed`; a message
-    // already delivered or failed never goes back. Returns how many messages changed.
+    // Delivery reports, applied by DeliveryReportApplier (architecture.md §4): each is kept (once per
+    // message id and status, unknown ids and statuses too) and moves its message from `sent` to
+    // `delivered` or `failed`; a message already delivered or failed never goes back. Returns how
+    // many messages changed.
     Result<int> applyDeliveryReports(const QList<DeliveryReport> &reports);
     // The same inside the caller's transaction (the relay sync commits a batch of events and its
     // cursor together).
@@ -111,6 +113,7 @@ private:
     Database &m_database;
     TokenLedger &m_ledger;
     const Clock &m_clock;
+    DeliveryReportApplier m_deliveryReports;
 };
 
 } // namespace kengele

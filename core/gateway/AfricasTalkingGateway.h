@@ -16,25 +16,8 @@ namespace kengele {
 // GET /version1/user; shared/reference/provider-apis.md part A). The same code talks to the live
 // host, the sandbox, any base URL (tests) and the built-in simulator (GatewaySimulator).
 //
-// How answers are sorted (architecture.md §4):
-//   network error before anything went out (connection refused, host not found)  -> NotTaken
-//   HTTP 429 or 5xx (Retry-After read into retryAfterMs)                           -> NotTaken
-//   timeout, connection closed or reset after the request went out                 -> Uncertain
-//       (HttpClient never replays a POST by itself, see there)
-//   2xx whose body is not Africa's Talking JSON (malformed, HTML, XML)             -> Uncertain
-//   2xx with Recipients                                                              -> Answered, per number:
-//       statusCode 100/101/102 (or another 1xx)                                      Accepted
-//       401 402 403 404 406 407 409 (or another 4xx)                                 PermanentFailure
-//       405 500 501 502 (or another 5xx)                                             TransientFailure
-//       no statusCode: by the status text; "Could Not Send" and other unknown texts
-//       are a TransientFailure when no message id came back (nothing was queued), Accepted
-//       when one did (a delivery report will settle it)
-//   2xx with no Recipients and a reason in Message (e.g. "InvalidSenderId")        -> Refused
-//       (but "InsufficientBalance" there is NotTaken: topping up the account helps)
-//   2xx with no Recipients and no reason                                            -> Uncertain
-//   HTTP 401/403, or the body "The supplied authentication is invalid"             -> Refused
-//   any other non-2xx whose body lists Recipients (AT answers DoNotDisturb with 409) -> Answered
-//   any other 3xx/4xx                                                                -> Refused
+// What each answer means (answered per number, refused, not taken, uncertain) is AfricasTalkingAnswer's job; this
+// class checks the settings, builds the requests and keeps track of those in flight.
 //
 // The API key lives only in memory, in the Settings this object was given: it is never written
 // anywhere and never logged; neither are phone numbers or message texts.

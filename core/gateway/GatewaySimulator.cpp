@@ -5,6 +5,7 @@
 
 #include "common/Log.h"
 #include "gateway/AfricasTalkingGateway.h"
+#include "gateway/SimulatedDeliveryReports.h"
 #include "messaging/SegmentCounter.h"
 
 #include <QHostAddress>
@@ -13,11 +14,9 @@
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QPointer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrlQuery>
 #include <algorithm>
 #include <cstdio>
@@ -56,11 +55,6 @@ QHash<QString, QString> parseForm(const QByteArray &body)
         start = end + 1;
     }
     return fields;
-}
-
-QByteArray formField(const char *name, const QString &value)
-{
-    return QByteArray(name) + '=' + QUrl::toPercentEncoding(value);
 }
 
 bool isE164(QStringView number)
@@ -148,11 +142,10 @@ GatewaySimulator::GatewaySimulator(SimulatorOptions options, QObject *parent)
     , m_options(std::move(options))
     , m_random(m_options.seed != 0 ? QRandomGenerator(m_options.seed) : QRandomGenerator::securelySeeded())
     , m_server(new QHttpServer(this))
-    , m_reportTimer(this)
+    , m_deliveryReports(new SimulatedDeliveryReports(this))
 {
-    m_elapsed.start();
-    m_reportTimer.setSingleShot(true);
-    connect(&m_reportTimer, &QTimer::timeout, this, &GatewaySimulator::emitDueReports);
+    m_deliveryReports->setCallback(m_options.callbackUrl, m_options.reportsOnlyThroughCallback, m_options.callbackRetryForMs);
+    connect(m_deliveryReports, &SimulatedDeliveryReports::deliveryReport, this, &GatewaySimulator::deliveryReport);
 
     m_server->route(u"/version1/messaging"_s, QHttpServerRequest::Method::Post,
                     [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -213,6 +206,7 @@ void GatewaySimulator::setOptions(const SimulatorOptions &options)
     m_options = options;
     if (options.seed != 0 && options.seed != oldSeed)
         m_random.seed(options.seed);
+    m_deliveryReports->setCallback(options.callbackUrl, options.reportsOnlyThroughCallback, options.callbackRetryForMs);
 }
 
 void GatewaySimulator::failNextRequests(Fault fault, int count)
@@ -225,8 +219,16 @@ void GatewaySimulator::failNextRequests(Fault fault, int count)
 
 SimulatorCounters GatewaySimulator::counters() const
 {
-    QMutexLocker lock(&m_mutex);
-    return m_counters;
+    SimulatorCounters counters;
+    {
+        QMutexLocker lock(&m_mutex);
+        counters = m_counters;
+    }
+    const SimulatedDeliveryReports::Counters reports = m_deliveryReports->counters();
+    counters.reportsProduced = reports.produced;
+    counters.callbackRetries = reports.callbackRetries;
+    counters.callbacksAbandoned = reports.callbacksAbandoned;
+    return counters;
 }
 
 int GatewaySimulator::timesReceived(const QString &phone) const
@@ -261,8 +263,7 @@ QStringList GatewaySimulator::numbersAcceptedMoreThanOnce() const
 
 int GatewaySimulator::pendingReports() const
 {
-    QMutexLocker lock(&m_mutex);
-    return int(m_reports.size());
+    return m_deliveryReports->pending();
 }
 
 void GatewaySimulator::resetCounters()
@@ -271,6 +272,7 @@ void GatewaySimulator::resetCounters()
     m_counters = {};
     m_received.clear();
     m_accepted.clear();
+    m_deliveryReports->resetCounters();
 }
 
 QString GatewaySimulator::networkCodeFor(QStringView phone)
@@ -364,7 +366,7 @@ void GatewaySimulator::queueReport(const QString &messageId, const QString &phon
     const int low = std::max(0, std::min(m_options.reportDelayMinMs, m_options.reportDelayMaxMs));
     const int high = std::max(low, std::max(m_options.reportDelayMinMs, m_options.reportDelayMaxMs));
     const qint64 delay = low == high ? low : low + qint64(m_random.bounded(high - low + 1));
-    m_reports.push({m_elapsed.elapsed() + delay, ++m_reportSequence, std::move(report)});
+    m_deliveryReports->add(std::move(report), delay);
 }
 
 GatewaySimulator::Answer GatewaySimulator::processSend(const QHttpServerRequest &request)
@@ -502,7 +504,7 @@ void GatewaySimulator::handleSend(const QHttpServerRequest &request, QHttpServer
         delayMs = m_options.answerDelayMs;
     }
     respond(std::move(responder), std::move(answer), delayMs);
-    scheduleReportTimer();
+    m_deliveryReports->schedule();
 }
 
 void GatewaySimulator::handleBalance(const QHttpServerRequest &request, QHttpServerResponder &&responder)
@@ -547,102 +549,4 @@ void GatewaySimulator::respond(QHttpServerResponder &&responder, Answer answer, 
             writeAnswer(*held, answer.status, answer.contentType, answer.headers, answer.body);
     });
 }
-
-void GatewaySimulator::scheduleReportTimer()
-{
-    qint64 earliest = -1;
-    {
-        QMutexLocker lock(&m_mutex);
-        if (!m_reports.empty())
-            earliest = m_reports.top().dueMs;
-    }
-    if (earliest < 0) {
-        m_reportTimer.stop();
-        m_timerDueMs = -1;
-        return;
-    }
-    if (m_reportTimer.isActive() && m_timerDueMs <= earliest)
-        return;
-    m_timerDueMs = earliest;
-    m_reportTimer.start(int(std::clamp<qint64>(earliest - m_elapsed.elapsed(), 0, qint64(24) * 3600 * 1000)));
-}
-
-void GatewaySimulator::emitDueReports()
-{
-    QList<DeliveryReport> due;
-    QUrl callbackUrl;
-    bool onlyCallback = false;
-    {
-        QMutexLocker lock(&m_mutex);
-        const qint64 now = m_elapsed.elapsed();
-        while (!m_reports.empty() && m_reports.top().dueMs <= now) {
-            due.append(m_reports.top().report);
-            m_reports.pop();
-        }
-        m_counters.reportsProduced += int(due.size());
-        callbackUrl = m_options.callbackUrl;
-        onlyCallback = m_options.reportsOnlyThroughCallback && callbackUrl.isValid() && !callbackUrl.isEmpty();
-    }
-    m_timerDueMs = -1;
-    const QDateTime receivedAt = QDateTime::currentDateTimeUtc();
-    QPointer<GatewaySimulator> alive(this);
-    for (DeliveryReport &report : due) {
-        report.receivedAt = receivedAt;
-        if (callbackUrl.isValid() && !callbackUrl.isEmpty())
-            postToCallback(report, callbackUrl);
-        if (onlyCallback)
-            continue;
-        Q_EMIT deliveryReport(report);
-        if (!alive)
-            return;
-    }
-    scheduleReportTimer();
-}
-
-void GatewaySimulator::postToCallback(const DeliveryReport &report, const QUrl &url, int attempt, qint64 firstTriedMs)
-{
-    if (firstTriedMs < 0)
-        firstTriedMs = m_elapsed.elapsed();
-    if (!m_callbackNetwork)
-        m_callbackNetwork = new QNetworkAccessManager(this);
-    QByteArray body = formField("id", report.messageId) + '&' + formField("status", report.status) + '&'
-        + formField("phoneNumber", report.phoneNumber) + '&' + formField("networkCode", report.networkCode);
-    if (!report.failureReason.isEmpty())
-        body += '&' + formField("failureReason", report.failureReason);
-    QNetworkRequest request(url);
-    request.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
-    QNetworkReply *reply = m_callbackNetwork->post(request, body);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, report, url, attempt, firstTriedMs] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status >= 200 && status < 300)
-            return;
-        // Not acknowledged (the relay is down or busy): try again, 1 s doubling to 1 min.
-        int retryForMs = 0;
-        {
-            QMutexLocker lock(&m_mutex);
-            // NOLINTNEXTLINE(clang-analyzer-core.NullDereference): `this` outlives the reply (it owns the network manager)
-            retryForMs = m_options.callbackRetryForMs;
-        }
-        if (status >= 400 && status < 500 && status != 408 && status != 429) {
-            QMutexLocker lock(&m_mutex);
-            ++m_counters.callbacksAbandoned; // refused for good (a wrong hook address)
-            return;
-        }
-        const int delayMs = int(std::min<qint64>(60000, 1000LL << std::min(attempt, 6)));
-        if (m_elapsed.elapsed() + delayMs - firstTriedMs > retryForMs) {
-            QMutexLocker lock(&m_mutex);
-            ++m_counters.callbacksAbandoned;
-            return;
-        }
-        {
-            QMutexLocker lock(&m_mutex);
-            ++m_counters.callbackRetries;
-        }
-        QTimer::singleShot(delayMs, this, [this, report, url, attempt, firstTriedMs] {
-            postToCallback(report, url, attempt + 1, firstTriedMs);
-        });
-    });
-}
-
 } // namespace kengele

@@ -6,31 +6,27 @@
 #include "common/Result.h"
 #include "gateway/DeliveryReport.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QMutex>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QSet>
-#include <QTimer>
 #include <QUrl>
 #include <atomic>
 #include <memory>
 #include <optional>
-#include <queue>
-#include <vector>
 
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
-class QNetworkAccessManager;
 class QTcpSocket;
 
 namespace kengele {
 
 class AfricasTalkingGateway;
 class HttpClient;
+class SimulatedDeliveryReports;
 
 // How the simulator behaves. The defaults accept everything and report every message delivered
 // after 1–2 seconds; the rest is for demonstrations and tests.
@@ -89,7 +85,8 @@ struct SimulatorCounters {
 // Talking's wire format (POST /version1/messaging with a form body, GET /version1/user), so the
 // production AfricasTalkingGateway is what runs against it (createGateway()). It checks requests as
 // AT does, answers in AT's JSON shape, and produces delivery reports as AT posts them: through the
-// deliveryReport() signal and, when a callback URL is set, as form POSTs to it.
+// deliveryReport() signal and, when a callback URL is set, as form POSTs to it (SimulatedDeliveryReports
+// keeps them until they are due and posts them).
 //
 // It lives in one thread (it may be moved to a worker thread before start()); counters(),
 // timesReceived() and the option setters may be called from any thread.
@@ -151,15 +148,6 @@ private:
         QList<QPair<QByteArray, QByteArray>> headers;
         bool silent = false; // never answer
     };
-    struct PendingReport {
-        qint64 dueMs = 0;
-        quint64 sequence = 0;
-        DeliveryReport report;
-        bool operator>(const PendingReport &other) const
-        {
-            return dueMs != other.dueMs ? dueMs > other.dueMs : sequence > other.sequence;
-        }
-    };
 
     void handleSend(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void handleBalance(const QHttpServerRequest &request, QHttpServerResponder &&responder);
@@ -167,13 +155,10 @@ private:
     void respond(QHttpServerResponder &&responder, Answer answer, int delayMs);
     std::optional<Fault> nextFault();
     void queueReport(const QString &messageId, const QString &phone);
-    void scheduleReportTimer();
-    void emitDueReports();
-    void postToCallback(const DeliveryReport &report, const QUrl &url, int attempt = 0, qint64 firstTriedMs = -1);
     QByteArray newMessageId();
     bool authorised(const QHttpServerRequest &request, const QString &username) const;
 
-    mutable QMutex m_mutex; // guards everything below up to m_reports
+    mutable QMutex m_mutex; // guards everything below up to m_spentTenThousandths
     SimulatorOptions m_options;
     SimulatorCounters m_counters;
     QHash<QString, int> m_received;
@@ -181,15 +166,10 @@ private:
     QList<QPair<Fault, int>> m_faultBursts;
     QRandomGenerator m_random;
     qint64 m_spentTenThousandths = 0;
-    quint64 m_reportSequence = 0;
-    std::priority_queue<PendingReport, std::vector<PendingReport>, std::greater<>> m_reports;
 
     QHttpServer *m_server = nullptr;
-    QNetworkAccessManager *m_callbackNetwork = nullptr;
+    SimulatedDeliveryReports *m_deliveryReports = nullptr; // a child: moves with this object
     QHash<QTcpSocket *, std::shared_ptr<QHttpServerResponder>> m_silent;
-    QElapsedTimer m_elapsed;
-    QTimer m_reportTimer;
-    qint64 m_timerDueMs = -1;
     std::atomic<quint16> m_port{0};
 };
 
