@@ -14,6 +14,7 @@
 // (ROWS rows, ROWS created, none updated or skipped). Besides the wall time it prints the CPU time
 // (user + system) of the child, which says more than the wall time on a busy machine.
 //   BenchImportCli [rows=100000] [runs=3]
+// KENGELE_CLI=PATH measures another kengele-cli (an older build, to compare) instead of this build's.
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -180,7 +181,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "usage: BenchImportCli [rows=100000] [runs=3]\n");
         return 2;
     }
-    const QString cli = QStringLiteral(KENGELE_CLI_BINARY);
+    const QString cli
+        = qEnvironmentVariableIsEmpty("KENGELE_CLI") ? QStringLiteral(KENGELE_CLI_BINARY) : qEnvironmentVariable("KENGELE_CLI");
     QTemporaryDir dir;
     if (!dir.isValid()) {
         std::fprintf(stderr, "no temporary folder\n");
@@ -192,7 +194,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "cannot write the CSV files\n");
         return 1;
     }
-    std::printf("kengele-cli --profile NEW --json contacts import FILE, %d rows\n", rows);
+    std::printf("%s --profile NEW --json contacts import FILE, %d rows\n", qPrintable(cli), rows);
     if (!series(cli, dir, withGroups, "with Group", rows, runs))
         return 1;
     if (!series(cli, dir, withoutGroups, "without Group", rows, runs))
