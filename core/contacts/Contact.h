@@ -10,6 +10,10 @@
 
 namespace kengele {
 
+// The limits of what a contact can hold (the importer shortens longer values, the dialogs refuse them).
+constexpr int MaxContactNameLength = 100; // first and last name, each
+constexpr int MaxContactNotesLength = 2000;
+
 // What a person fills in; the phone is raw and gets normalised by ContactService.
 struct ContactInput {
     QString firstName;
@@ -19,14 +23,19 @@ struct ContactInput {
     QString notes;
 };
 
-struct Contact {
-    qint64 id = 0;
+// A contact's values as ContactStore writes them: the phone already in E.164.
+struct ContactRecord {
     QString firstName;
     QString lastName;
     QString phone; // E.164
     QString phoneRaw; // as typed or imported
     QString email;
     QString notes;
+};
+
+// A stored contact: its values, and what the store knows about it besides.
+struct Contact : ContactRecord {
+    qint64 id = 0;
     QString source; // manual, import, demo
     QStringList groups;
     bool optedOut = false;

@@ -14,8 +14,10 @@ class Clock;
 class Database;
 class PhoneNormalizer;
 
-// Everything that reads or changes contacts and opt-outs. The GUI, the CLI and the importer go
-// through here (the importer uses its own bulk path for speed but the same rules).
+// Everything that reads or changes contacts and opt-outs, with the rules for what people type and a
+// signal for every change. The GUI and the CLI go through here; the SQL is ContactStore's, which the
+// importer and the demo congregation use directly for their bulk writes (and then call
+// notifyBulkChange()).
 class ContactService final : public QObject
 {
     Q_OBJECT
@@ -48,8 +50,6 @@ public:
 
 Q_SIGNALS:
     void contactsChanged();
-    void contactUpdated(qint64 id);
-    void optOutsChanged();
 
 private:
     Result<QString> normalizedPhone(QStringView raw) const;

@@ -5,7 +5,11 @@
 
 #include <QString>
 
+#include <compare>
+
 namespace kengele {
+
+constexpr int MaxGroupNameLength = 60;
 
 struct Group {
     qint64 id = 0;
@@ -13,6 +17,14 @@ struct Group {
     QString description;
     int memberCount = 0;
     int optedOutCount = 0; // members whose number is opted out
+};
+
+// One contact in one group.
+struct Membership {
+    qint64 groupId = 0;
+    qint64 contactId = 0;
+
+    auto operator<=>(const Membership &other) const = default;
 };
 
 } // namespace kengele

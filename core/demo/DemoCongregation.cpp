@@ -5,6 +5,7 @@
 
 #include "common/Clock.h"
 #include "contacts/ContactService.h"
+#include "contacts/ContactStore.h"
 #include "contacts/GroupService.h"
 #include "profile/Profile.h"
 #include "storage/Database.h"
@@ -88,28 +89,17 @@ Status DemoCongregation::populate(Profile &profile, int people, quint32 seed)
     Transaction transaction(db);
     const qint64 now = profile.clock().nowMs();
 
-    QSqlQuery groupInsert(db);
-    groupInsert.prepare(QStringLiteral("INSERT INTO groups(name, description, created_at) VALUES (?, ?, ?)"));
+    ContactStore store(db, tr("Creating the demo congregation"));
     QList<qint64> groupIds;
     for (const DemoGroup &group : Groups) {
-        groupInsert.addBindValue(QString::fromUtf8(group.name));
-        groupInsert.addBindValue(QString::fromUtf8(group.description));
-        groupInsert.addBindValue(now);
-        if (!groupInsert.exec())
-            return std::unexpected(Database::storageError(groupInsert.lastError(), tr("Creating the demo congregation")));
-        groupIds.append(groupInsert.lastInsertId().toLongLong());
+        const Result<qint64> id = store.insertGroup(QString::fromUtf8(group.name), QString::fromUtf8(group.description), now);
+        if (!id)
+            return std::unexpected(id.error());
+        groupIds.append(*id);
     }
 
-    QSqlQuery contactInsert(db);
-    contactInsert.prepare(QStringLiteral("INSERT INTO contacts(first_name, last_name, phone, phone_raw, source, created_at, "
-                                         "updated_at) VALUES (?, ?, ?, ?, 'demo', ?, ?)"));
-    QSqlQuery memberInsert(db);
-    memberInsert.prepare(QStringLiteral("INSERT OR IGNORE INTO group_members(group_id, contact_id, added_at) VALUES (?, ?, ?)"));
-    QSqlQuery optOutInsert(db);
-    optOutInsert.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO opt_outs(phone, reason, source, created_at) VALUES (?, ?, 'demo', ?)"));
-
     QSet<QString> used;
+    QList<Membership> memberships;
     for (int i = 0; i < people; ++i) {
         const bool woman = random.bounded(100) < 56;
         const QString first = QString::fromUtf8(woman ? WomenNames[random.bounded(int(WomenNames.size()))]
@@ -127,15 +117,11 @@ Status DemoCongregation::populate(Profile &profile, int people, quint32 seed)
             ? QStringLiteral("0") + national.left(3) + u' ' + national.mid(3, 3) + u' ' + national.mid(6)
             : i % 3 == 1 ? QStringLiteral("0") + national
                          : e164;
-        contactInsert.addBindValue(first);
-        contactInsert.addBindValue(last);
-        contactInsert.addBindValue(e164);
-        contactInsert.addBindValue(raw);
-        contactInsert.addBindValue(now - qint64(random.bounded(400)) * 86'400'000);
-        contactInsert.addBindValue(now);
-        if (!contactInsert.exec())
-            return std::unexpected(Database::storageError(contactInsert.lastError(), tr("Creating the demo congregation")));
-        const qint64 contactId = contactInsert.lastInsertId().toLongLong();
+        const qint64 created = now - qint64(random.bounded(400)) * 86'400'000;
+        const Result<qint64> contactId
+            = store.insertContact(ContactRecord{first, last, e164, raw, {}, {}}, u"demo", created, now);
+        if (!contactId)
+            return std::unexpected(contactId.error());
 
         QList<qint64> memberOf;
         const int age = 12 + random.bounded(70);
@@ -152,21 +138,15 @@ Status DemoCongregation::populate(Profile &profile, int people, quint32 seed)
             memberOf << groupIds[6];
         if (random.bounded(100) < 12)
             memberOf << groupIds[7];
-        for (const qint64 groupId : std::as_const(memberOf)) {
-            memberInsert.addBindValue(groupId);
-            memberInsert.addBindValue(contactId);
-            memberInsert.addBindValue(now);
-            if (!memberInsert.exec())
-                return std::unexpected(Database::storageError(memberInsert.lastError(), tr("Creating the demo congregation")));
-        }
+        for (const qint64 groupId : std::as_const(memberOf))
+            memberships.append(Membership{groupId, *contactId});
         if (random.bounded(100) < 3) {
-            optOutInsert.addBindValue(e164);
-            optOutInsert.addBindValue(tr("Replied STOP"));
-            optOutInsert.addBindValue(now);
-            if (!optOutInsert.exec())
-                return std::unexpected(Database::storageError(optOutInsert.lastError(), tr("Creating the demo congregation")));
+            if (Status optedOut = store.recordOptOut(e164, tr("Replied STOP"), u"demo", now); !optedOut)
+                return optedOut;
         }
     }
+    if (const Result<int> added = store.addMemberships(memberships, now); !added)
+        return std::unexpected(added.error());
 
     QSqlQuery templateInsert(db);
     templateInsert.prepare(

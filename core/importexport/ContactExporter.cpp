@@ -4,6 +4,7 @@
 #include "ContactExporter.h"
 
 #include "common/Log.h"
+#include "contacts/ContactStore.h"
 #include "storage/Database.h"
 
 #include <QDir>
@@ -70,12 +71,10 @@ Result<int> ContactExporter::exportCsv(const QString &path, qint64 groupId) cons
 {
     QSqlDatabase db = m_database.connection();
     if (groupId > 0) {
-        QSqlQuery check(db);
-        check.prepare(QStringLiteral("SELECT 1 FROM groups WHERE id = ?"));
-        check.addBindValue(groupId);
-        if (!check.exec())
-            return std::unexpected(Database::storageError(check.lastError(), tr("Exporting contacts")));
-        if (!check.next())
+        const Result<bool> exists = ContactStore(db, tr("Exporting contacts")).groupExists(groupId);
+        if (!exists)
+            return std::unexpected(exists.error());
+        if (!*exists)
             return fail(ErrorCode::NotFound, tr("This group no longer exists."));
     }
 

@@ -8,6 +8,7 @@
 #include "SyncLog.h"
 #include "common/Clock.h"
 #include "contacts/ContactService.h"
+#include "contacts/ContactStore.h"
 #include "contacts/PhoneNormalizer.h"
 #include "gateway/DeliveryReport.h"
 #include "storage/Database.h"
@@ -65,8 +66,7 @@ Result<RelayApplyReport> RelayEventApplier::apply(const QString &org, const QLis
     QSqlQuery record(db);
     record.prepare(QStringLiteral("INSERT OR IGNORE INTO relay_events(org, seq, kind, received_at, applied_at, handled, data) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    QSqlQuery findContact(db);
-    findContact.prepare(QStringLiteral("SELECT id FROM contacts WHERE phone = ?"));
+    ContactStore contactStore(db, what);
     QSqlQuery inbox(db);
     inbox.prepare(
         QStringLiteral("INSERT OR IGNORE INTO inbox(provider_id, phone, to_number, text, received_at, contact_id, handled_as, "
@@ -138,12 +138,11 @@ Result<RelayApplyReport> RelayEventApplier::apply(const QString &org, const QLis
             const QString phone = e164 ? *e164 : from.trimmed();
             QVariant contactId(QMetaType::fromType<qint64>());
             if (e164) {
-                findContact.addBindValue(phone);
-                if (!findContact.exec())
-                    return std::unexpected(Database::storageError(findContact.lastError(), what));
-                if (findContact.next())
-                    contactId = findContact.value(0).toLongLong();
-                findContact.finish();
+                const Result<qint64> found = contactStore.contactIdByPhone(phone);
+                if (!found)
+                    return std::unexpected(found.error());
+                if (*found != 0)
+                    contactId = *found;
             }
             QString handledAs = QStringLiteral("inbox");
             if (intent.kind == InboundIntent::Kind::OptOut && e164)
