@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sw_KE">
 <context>
+    <name>AfricasTalkingAnswer</name>
+    <message>
+        <source>Africa&apos;s Talking did not accept the username or API key. Check both in the gateway settings (in the sandbox the username is “sandbox”). A new API key can take a few minutes to start working. Nothing was sent.</source>
+        <translation>Africa&apos;s Talking haikukubali jina la mtumiaji au ufunguo wa API. Kagua vyote viwili katika mipangilio ya lango (katika majaribio (sandbox) jina la mtumiaji ni “sandbox”). Ufunguo mpya wa API unaweza kuchukua dakika chache kuanza kufanya kazi. Hakuna kilichotumwa.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking answered in an unexpected format, so Kengele cannot tell whether the messages were sent. They are marked “uncertain” and will not be sent again by themselves: check the delivery reports before you send them again.</source>
+        <translation>Africa&apos;s Talking ilijibu kwa muundo usiotarajiwa, kwa hiyo Kengele haiwezi kujua kama ujumbe ulitumwa. Umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe: kagua ripoti za kufika kabla ya kuutuma tena.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking did not answer in time. The messages may have been sent, so they are marked “uncertain” and will not be sent again by themselves: check the delivery reports before you send them again.</source>
+        <translation>Africa&apos;s Talking haikujibu kwa wakati. Huenda ujumbe umetumwa, kwa hiyo umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe: kagua ripoti za kufika kabla ya kuutuma tena.</translation>
+    </message>
+    <message>
+        <source>The connection to Africa&apos;s Talking broke after the messages were handed over. They may have been sent, so they are marked “uncertain” and will not be sent again by themselves: check the delivery reports before you send them again.</source>
+        <translation>Muunganisho na Africa&apos;s Talking ulikatika baada ya ujumbe kukabidhiwa. Huenda umetumwa, kwa hiyo umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe: kagua ripoti za kufika kabla ya kuutuma tena.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking did not accept the default sender ID of this account. Nothing was sent.</source>
+        <translation>Africa&apos;s Talking haikukubali kitambulisho cha kawaida cha mtumaji cha akaunti hii. Hakuna kilichotumwa.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking did not accept the sender ID “%1”. Use a sender ID registered to your Africa&apos;s Talking account, or leave it empty to use the default. Nothing was sent.</source>
+        <translation>Africa&apos;s Talking haikukubali kitambulisho cha mtumaji “%1”. Tumia kitambulisho cha mtumaji kilichosajiliwa kwenye akaunti yako ya Africa&apos;s Talking, au kiache tupu kutumia cha kawaida. Hakuna kilichotumwa.</translation>
+    </message>
+    <message>
+        <source>Your Africa&apos;s Talking account has run out of credit. Nothing was sent; top the account up and Kengele will try again.</source>
+        <translation>Akaunti yako ya Africa&apos;s Talking imeishiwa salio. Hakuna kilichotumwa; ongeza salio kwenye akaunti na Kengele itajaribu tena.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking refused the messages: %1. Nothing was sent.</source>
+        <translation>Africa&apos;s Talking ilikataa ujumbe: %1. Hakuna kilichotumwa.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking answered without saying which numbers it took. The messages are marked “uncertain” and will not be sent again by themselves.</source>
+        <translation>Africa&apos;s Talking ilijibu bila kusema ni nambari zipi ilizopokea. Ujumbe umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking asked Kengele to slow down. Nothing was sent; Kengele will try again shortly.</source>
+        <translation>Africa&apos;s Talking iliomba Kengele ipunguze kasi. Hakuna kilichotumwa; Kengele itajaribu tena hivi karibuni.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking had a problem on its side (error %1). Nothing was sent; Kengele will try again shortly.</source>
+        <translation>Africa&apos;s Talking ilikuwa na tatizo upande wake (hitilafu %1). Hakuna kilichotumwa; Kengele itajaribu tena hivi karibuni.</translation>
+    </message>
+    <message>
+        <source>The gateway address sent Kengele somewhere else instead of answering (error %1). Check the gateway address in the settings. Nothing was sent.</source>
+        <translation>Anwani ya lango ilielekeza Kengele mahali pengine badala ya kujibu (hitilafu %1). Kagua anwani ya lango katika mipangilio. Hakuna kilichotumwa.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking refused the request (error %1: %2). Nothing was sent.</source>
+        <translation>Africa&apos;s Talking ilikataa ombi (hitilafu %1: %2). Hakuna kilichotumwa.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking refused the request (error %1). Nothing was sent.</source>
+        <translation>Africa&apos;s Talking ilikataa ombi (hitilafu %1). Hakuna kilichotumwa.</translation>
+    </message>
+    <message>
+        <source>Kengele could not open a secure connection to Africa&apos;s Talking. Nothing was sent; Kengele will try again shortly.</source>
+        <translation>Kengele haikuweza kufungua muunganisho salama na Africa&apos;s Talking. Hakuna kilichotumwa; Kengele itajaribu tena hivi karibuni.</translation>
+    </message>
+    <message>
+        <source>Kengele could not connect to Africa&apos;s Talking. Nothing was sent. Check the internet connection; Kengele will try again shortly.</source>
+        <translation>Kengele haikuweza kuunganisha na Africa&apos;s Talking. Hakuna kilichotumwa. Kagua muunganisho wa intaneti; Kengele itajaribu tena hivi karibuni.</translation>
+    </message>
+    <message>
+        <source>Kengele could not connect to Africa&apos;s Talking to read the balance. Check the internet connection and try again.</source>
+        <translation>Kengele haikuweza kuunganisha na Africa&apos;s Talking kusoma salio. Kagua muunganisho wa intaneti na ujaribu tena.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking did not answer in time with the balance. Try again in a moment.</source>
+        <translation>Africa&apos;s Talking haikujibu salio kwa wakati. Jaribu tena baada ya muda mfupi.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking did not accept the username or API key. Check both in the gateway settings (in the sandbox the username is “sandbox”).</source>
+        <translation>Africa&apos;s Talking haikukubali jina la mtumiaji au ufunguo wa API. Kagua vyote viwili katika mipangilio ya lango (katika majaribio (sandbox) jina la mtumiaji ni “sandbox”).</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking could not give the balance (error %1). Try again in a moment.</source>
+        <translation>Africa&apos;s Talking haikuweza kutoa salio (hitilafu %1). Jaribu tena baada ya muda mfupi.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking answered the balance question in an unexpected format.</source>
+        <translation>Africa&apos;s Talking ilijibu swali la salio kwa muundo usiotarajiwa.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignChanges</name>
     <message>
         <source>the name</source>
@@ -738,6 +825,13 @@
     </message>
 </context>
 <context>
+    <name>DeliveryReportApplier</name>
+    <message>
+        <source>Recording delivery reports</source>
+        <translation>Kurekodi ripoti za kufika</translation>
+    </message>
+</context>
+<context>
     <name>DemoCongregation</name>
     <message>
         <source>Creating the demo congregation</source>
@@ -1076,10 +1170,6 @@
     <message>
         <source>Finishing the campaign</source>
         <translation>Kukamilisha kampeni</translation>
-    </message>
-    <message>
-        <source>Recording delivery reports</source>
-        <translation>Kurekodi ripoti za kufika</translation>
     </message>
     <message>
         <source>Queuing the uncertain messages again</source>
@@ -1614,70 +1704,6 @@
 <context>
     <name>kengele::AfricasTalkingGateway</name>
     <message>
-        <source>Africa&apos;s Talking did not accept the username or API key. Check both in the gateway settings (in the sandbox the username is “sandbox”). A new API key can take a few minutes to start working. Nothing was sent.</source>
-        <translation>Africa&apos;s Talking haikukubali jina la mtumiaji au ufunguo wa API. Kagua vyote viwili katika mipangilio ya lango (katika majaribio (sandbox) jina la mtumiaji ni “sandbox”). Ufunguo mpya wa API unaweza kuchukua dakika chache kuanza kufanya kazi. Hakuna kilichotumwa.</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking answered in an unexpected format, so Kengele cannot tell whether the messages were sent. They are marked “uncertain” and will not be sent again by themselves: check the delivery reports before you send them again.</source>
-        <translation>Africa&apos;s Talking ilijibu kwa muundo usiotarajiwa, kwa hiyo Kengele haiwezi kujua kama ujumbe ulitumwa. Umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe: kagua ripoti za kufika kabla ya kuutuma tena.</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking did not answer in time. The messages may have been sent, so they are marked “uncertain” and will not be sent again by themselves: check the delivery reports before you send them again.</source>
-        <translation>Africa&apos;s Talking haikujibu kwa wakati. Huenda ujumbe umetumwa, kwa hiyo umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe: kagua ripoti za kufika kabla ya kuutuma tena.</translation>
-    </message>
-    <message>
-        <source>The connection to Africa&apos;s Talking broke after the messages were handed over. They may have been sent, so they are marked “uncertain” and will not be sent again by themselves: check the delivery reports before you send them again.</source>
-        <translation>Muunganisho na Africa&apos;s Talking ulikatika baada ya ujumbe kukabidhiwa. Huenda umetumwa, kwa hiyo umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe: kagua ripoti za kufika kabla ya kuutuma tena.</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking did not accept the default sender ID of this account. Nothing was sent.</source>
-        <translation>Africa&apos;s Talking haikukubali kitambulisho cha kawaida cha mtumaji cha akaunti hii. Hakuna kilichotumwa.</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking did not accept the sender ID “%1”. Use a sender ID registered to your Africa&apos;s Talking account, or leave it empty to use the default. Nothing was sent.</source>
-        <translation>Africa&apos;s Talking haikukubali kitambulisho cha mtumaji “%1”. Tumia kitambulisho cha mtumaji kilichosajiliwa kwenye akaunti yako ya Africa&apos;s Talking, au kiache tupu kutumia cha kawaida. Hakuna kilichotumwa.</translation>
-    </message>
-    <message>
-        <source>Your Africa&apos;s Talking account has run out of credit. Nothing was sent; top the account up and Kengele will try again.</source>
-        <translation>Akaunti yako ya Africa&apos;s Talking imeishiwa salio. Hakuna kilichotumwa; ongeza salio kwenye akaunti na Kengele itajaribu tena.</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking refused the messages: %1. Nothing was sent.</source>
-        <translation>Africa&apos;s Talking ilikataa ujumbe: %1. Hakuna kilichotumwa.</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking answered without saying which numbers it took. The messages are marked “uncertain” and will not be sent again by themselves.</source>
-        <translation>Africa&apos;s Talking ilijibu bila kusema ni nambari zipi ilizopokea. Ujumbe umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe.</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking asked Kengele to slow down. Nothing was sent; Kengele will try again shortly.</source>
-        <translation>Africa&apos;s Talking iliomba Kengele ipunguze kasi. Hakuna kilichotumwa; Kengele itajaribu tena hivi karibuni.</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking had a problem on its side (error %1). Nothing was sent; Kengele will try again shortly.</source>
-        <translation>Africa&apos;s Talking ilikuwa na tatizo upande wake (hitilafu %1). Hakuna kilichotumwa; Kengele itajaribu tena hivi karibuni.</translation>
-    </message>
-    <message>
-        <source>The gateway address sent Kengele somewhere else instead of answering (error %1). Check the gateway address in the settings. Nothing was sent.</source>
-        <translation>Anwani ya lango ilielekeza Kengele mahali pengine badala ya kujibu (hitilafu %1). Kagua anwani ya lango katika mipangilio. Hakuna kilichotumwa.</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking refused the request (error %1: %2). Nothing was sent.</source>
-        <translation>Africa&apos;s Talking ilikataa ombi (hitilafu %1: %2). Hakuna kilichotumwa.</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking refused the request (error %1). Nothing was sent.</source>
-        <translation>Africa&apos;s Talking ilikataa ombi (hitilafu %1). Hakuna kilichotumwa.</translation>
-    </message>
-    <message>
-        <source>Kengele could not open a secure connection to Africa&apos;s Talking. Nothing was sent; Kengele will try again shortly.</source>
-        <translation>Kengele haikuweza kufungua muunganisho salama na Africa&apos;s Talking. Hakuna kilichotumwa; Kengele itajaribu tena hivi karibuni.</translation>
-    </message>
-    <message>
-        <source>Kengele could not connect to Africa&apos;s Talking. Nothing was sent. Check the internet connection; Kengele will try again shortly.</source>
-        <translation>Kengele haikuweza kuunganisha na Africa&apos;s Talking. Hakuna kilichotumwa. Kagua muunganisho wa intaneti; Kengele itajaribu tena hivi karibuni.</translation>
-    </message>
-    <message>
         <source>Simulation — no SMS leaves this computer</source>
         <translation>Uigaji — hakuna SMS inayotoka kwenye kompyuta hii</translation>
     </message>
@@ -1746,26 +1772,6 @@
     <message>
         <source>The message is empty.</source>
         <translation>Ujumbe ni mtupu.</translation>
-    </message>
-    <message>
-        <source>Kengele could not connect to Africa&apos;s Talking to read the balance. Check the internet connection and try again.</source>
-        <translation>Kengele haikuweza kuunganisha na Africa&apos;s Talking kusoma salio. Kagua muunganisho wa intaneti na ujaribu tena.</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking did not answer in time with the balance. Try again in a moment.</source>
-        <translation>Africa&apos;s Talking haikujibu salio kwa wakati. Jaribu tena baada ya muda mfupi.</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking did not accept the username or API key. Check both in the gateway settings (in the sandbox the username is “sandbox”).</source>
-        <translation>Africa&apos;s Talking haikukubali jina la mtumiaji au ufunguo wa API. Kagua vyote viwili katika mipangilio ya lango (katika majaribio (sandbox) jina la mtumiaji ni “sandbox”).</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking could not give the balance (error %1). Try again in a moment.</source>
-        <translation>Africa&apos;s Talking haikuweza kutoa salio (hitilafu %1). Jaribu tena baada ya muda mfupi.</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking answered the balance question in an unexpected format.</source>
-        <translation>Africa&apos;s Talking ilijibu swali la salio kwa muundo usiotarajiwa.</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@
 namespace kengele {
 
 // SmsGateway over the Africa's Talking HTTP API (the form endpoint POST /version1/messaging and
-// GET /version1/user; shared/reference/provider-apis.md part A). The same code talks to the live
+// GET /version1/user, as Africa's Talking documents them). The same code talks to the live
 // host, the sandbox, any base URL (tests) and the built-in simulator (GatewaySimulator).
 //
 // What each answer means (answered per number, refused, not taken, uncertain) is AfricasTalkingAnswer's job; this
