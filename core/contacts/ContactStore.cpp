@@ -11,6 +11,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <array>
 #include <sqlite3.h>
 
 namespace kengele {
@@ -18,7 +19,7 @@ namespace kengele {
 namespace {
 
 // The statements ContactStore prepares once and runs many times, by ContactStore::Statement.
-constexpr std::array StatementSql = {
+constexpr auto StatementSql = std::to_array<const char *>({
     // InsertContact
     "INSERT INTO contacts(first_name, last_name, phone, phone_raw, email, notes, source, created_at, updated_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -57,9 +58,30 @@ constexpr std::array StatementSql = {
     "INSERT OR IGNORE INTO group_members(group_id, contact_id, added_at) SELECT ?1, id, ?2 FROM contacts WHERE id = ?3",
     // AddMembership: nothing when it is a member already; the foreign keys refuse a missing contact.
     "INSERT OR IGNORE INTO group_members(group_id, contact_id, added_at) VALUES (?1, ?3, ?2)",
+    // AddMembershipBatch: built by membershipBatchSql().
+    nullptr,
     // RemoveMember
     "DELETE FROM group_members WHERE group_id = ?1 AND contact_id = ?2",
-};
+});
+
+// Memberships written by one statement in addMemberships(): a statement per row costs about twice
+// as much as the row itself.
+constexpr int MembershipBatch = 64;
+
+// AddMembership for MembershipBatch rows: ?1 is the time, then a group and a contact per row.
+const char *membershipBatchSql()
+{
+    static const QByteArray sql = [] {
+        QByteArray text("INSERT OR IGNORE INTO group_members(group_id, contact_id, added_at) VALUES ");
+        for (int row = 0; row < MembershipBatch; ++row) {
+            if (row > 0)
+                text += ", ";
+            text += "(?" + QByteArray::number(2 + 2 * row) + ", ?" + QByteArray::number(3 + 2 * row) + ", ?1)";
+        }
+        return text;
+    }();
+    return sql.constData();
+}
 
 const QString SelectContacts
     = QStringLiteral("SELECT c.id, c.first_name, c.last_name, c.phone, c.phone_raw, c.email, c.notes, c.source, "
@@ -194,7 +216,8 @@ SqliteStatement &ContactStore::statement(Statement which) const
 {
     std::unique_ptr<SqliteStatement> &prepared = m_statements[which];
     if (!prepared)
-        prepared = std::make_unique<SqliteStatement>(m_db, StatementSql[which]);
+        prepared
+            = std::make_unique<SqliteStatement>(m_db, which == AddMembershipBatch ? membershipBatchSql() : StatementSql[which]);
     return *prepared;
 }
 
@@ -503,15 +526,31 @@ Result<int> ContactStore::addMemberships(QList<Membership> memberships, qint64 a
     // In the primary key's order every row lands next to the one before it.
     std::sort(memberships.begin(), memberships.end());
     memberships.erase(std::unique(memberships.begin(), memberships.end()), memberships.end());
-    SqliteStatement &add = statement(AddMembership);
     int added = 0;
-    for (const Membership &membership : std::as_const(memberships)) {
-        add.bind(1, membership.groupId);
-        add.bind(2, addedAt);
-        add.bind(3, membership.contactId);
-        if (!add.exec())
-            return std::unexpected(failed(add));
-        added += add.changes();
+    qsizetype next = 0;
+    if (memberships.size() >= MembershipBatch) {
+        SqliteStatement &batch = statement(AddMembershipBatch);
+        for (; next + MembershipBatch <= memberships.size(); next += MembershipBatch) {
+            batch.bind(1, addedAt);
+            for (int row = 0; row < MembershipBatch; ++row) {
+                batch.bind(2 + 2 * row, memberships[next + row].groupId);
+                batch.bind(3 + 2 * row, memberships[next + row].contactId);
+            }
+            if (!batch.exec())
+                return std::unexpected(failed(batch));
+            added += batch.changes();
+        }
+    }
+    if (next < memberships.size()) {
+        SqliteStatement &add = statement(AddMembership);
+        for (; next < memberships.size(); ++next) {
+            add.bind(1, memberships[next].groupId);
+            add.bind(2, addedAt);
+            add.bind(3, memberships[next].contactId);
+            if (!add.exec())
+                return std::unexpected(failed(add));
+            added += add.changes();
+        }
     }
     return added;
 }

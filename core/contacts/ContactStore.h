@@ -103,6 +103,7 @@ private:
         RemoveGroup,
         AddMember,
         AddMembership,
+        AddMembershipBatch,
         RemoveMember,
         StatementCount
     };

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void groupsByNameInAnyCase();
     void membersAreCountedOnce();
     void membershipsInBulk();
+    void manyMembershipsInBulk();
     void optOutsBelongToTheNumber();
     void failuresSayWhatWasBeingDone();
     void writesBelongToTheCallersTransaction();
@@ -232,6 +233,46 @@ void TestContactStore::membershipsInBulk()
     QVERIFY(!missing);
     QCOMPARE(missing.error().code, ErrorCode::Storage);
     QVERIFY(store.addMemberships({{choir, ids[4]}}, 7)); // and the store carries on
+}
+
+void TestContactStore::manyMembershipsInBulk()
+{
+    // More than one statement's worth (64 rows a statement), with a remainder.
+    test::TempProfile profile;
+    QSqlDatabase db = profile->database().connection();
+    ContactStore store(db, u"Testing"_s);
+    const qint64 choir = *store.insertGroup(u"Choir"_s, {}, 0);
+    const qint64 youth = *store.insertGroup(u"Youth"_s, {}, 0);
+    QList<qint64> ids;
+    for (int i = 0; i < 150; ++i)
+        ids << *store.insertContact(record(u"Member"_s, u"+254700000%1"_s.arg(i, 3, 10, QLatin1Char('0'))), u"import", 0, 0);
+    QVERIFY(store.addMembers(youth, {ids[149], ids[0]}, 0)); // members already
+
+    QList<Membership> memberships;
+    for (int i = 149; i >= 0; --i) {
+        memberships.append({choir, ids[i]});
+        if (i % 2 == 0)
+            memberships.append({youth, ids[i]});
+    }
+    memberships.append({choir, ids[70]}); // twice
+    QCOMPARE(*store.addMemberships(memberships, 9), 150 + 75 - 1);
+    QCOMPARE((*store.group(choir))->memberCount, 150);
+    QCOMPARE((*store.group(youth))->memberCount, 76);
+    QSqlQuery q(db);
+    QVERIFY(q.exec(u"SELECT count(*) FROM group_members WHERE added_at = 9"_s) && q.next());
+    QCOMPARE(q.value(0).toInt(), 224);
+
+    // A missing contact among many fails the call; inside a transaction nothing of it stays.
+    const qint64 elders = *store.insertGroup(u"Elders"_s, {}, 0);
+    QList<Membership> withMissing;
+    for (const qint64 id : std::as_const(ids))
+        withMissing.append({elders, id});
+    withMissing.append({elders, 424242});
+    {
+        Transaction transaction(db);
+        QVERIFY(!store.addMemberships(withMissing, 10));
+    }
+    QCOMPARE((*store.group(elders))->memberCount, 0);
 }
 
 void TestContactStore::optOutsBelongToTheNumber()
