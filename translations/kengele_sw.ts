@@ -4352,7 +4352,7 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation>Inatumwa</translation>
+        <translation>Kutuma</translation>
     </message>
 </context>
 <context>

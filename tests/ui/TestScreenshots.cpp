@@ -160,6 +160,8 @@ void TestScreenshots::pages()
     save(&settings, QStringLiteral("settings-") + suffix);
     settings.showTab(SettingsDialog::GatewayTab);
     save(&settings, QStringLiteral("settings-gateway-") + suffix);
+    settings.showTab(SettingsDialog::SendingTab);
+    save(&settings, QStringLiteral("settings-sending-") + suffix);
     settings.showTab(SettingsDialog::RelayTab);
     save(&settings, QStringLiteral("settings-relay-") + suffix);
 

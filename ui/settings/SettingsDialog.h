@@ -19,13 +19,14 @@ class Settings;
 
 // Preferences of this profile: the interface language and the country used for numbers written
 // without a country code (General), how SMS leave the computer (SMS gateway), and the relay that
-// brings members' messages and delivery reports (Relay; connecting there takes effect at once).
+// brings members' messages and delivery reports (Relay; connecting there takes effect at once), and
+// when messages may go (Sending: quiet hours).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
-    enum Tab { GeneralTab, GatewayTab, RelayTab };
+    enum Tab { GeneralTab, GatewayTab, RelayTab, SendingTab };
 
     SettingsDialog(Profile &profile, SecretStore &secrets, QWidget *parent = nullptr);
 
