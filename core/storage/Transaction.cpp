@@ -6,13 +6,19 @@
 #include "Database.h"
 
 #include <QSqlError>
+#include <QSqlQuery>
 
 namespace kengele {
 
-Transaction::Transaction(const QSqlDatabase &db)
+Transaction::Transaction(const QSqlDatabase &db, Mode mode)
     : m_db(db)
 {
-    m_active = m_db.transaction();
+    if (mode == Mode::Immediate) {
+        QSqlQuery begin(m_db);
+        m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    } else {
+        m_active = m_db.transaction();
+    }
 }
 
 Transaction::~Transaction()

@@ -13,7 +13,13 @@ namespace kengele {
 class Transaction final
 {
 public:
-    explicit Transaction(const QSqlDatabase &db);
+    // Deferred: SQLite takes the write lock at the first write. A transaction that reads first and
+    // writes later may then be refused as busy at once (another connection wrote in between, and
+    // waiting would not help). Immediate takes the write lock at the start, waiting for it as long
+    // as the busy timeout allows: for transactions that read what they are about to write.
+    enum class Mode { Deferred, Immediate };
+
+    explicit Transaction(const QSqlDatabase &db, Mode mode = Mode::Deferred);
     ~Transaction();
 
     Transaction(const Transaction &) = delete;
