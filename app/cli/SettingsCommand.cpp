@@ -7,7 +7,6 @@
 #include "settings/Settings.h"
 
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QTime>
 
 #include <optional>
@@ -15,25 +14,6 @@
 namespace kengele {
 
 namespace {
-
-struct TimeRange {
-    QTime start;
-    QTime end;
-};
-
-// "21:00-07:00" (also "9:00 - 7:30", or with an en dash); nullopt when it is not two times of day.
-std::optional<TimeRange> parseRange(const QString &text)
-{
-    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d{1,2}):(\\d{2})\\s*[-–]\\s*(\\d{1,2}):(\\d{2})\\s*$"));
-    const QRegularExpressionMatch match = pattern.match(text);
-    if (!match.hasMatch())
-        return std::nullopt;
-    const QTime start(match.captured(1).toInt(), match.captured(2).toInt());
-    const QTime end(match.captured(3).toInt(), match.captured(4).toInt());
-    if (!start.isValid() || !end.isValid())
-        return std::nullopt;
-    return TimeRange{start, end};
-}
 
 QString hhmm(const QTime &time)
 {
@@ -55,18 +35,18 @@ int SettingsCommand::quietHours(const QStringList &words)
         return BadUsage;
     if (words.size() > 1)
         return m_cli.usage(tr("Give the quiet hours as one word, without spaces: settings quiet-hours 21:00-07:00"));
-    std::optional<TimeRange> range;
+    std::optional<std::pair<QTime, QTime>> range;
     const bool off = words.value(0).compare(QStringLiteral("off"), Qt::CaseInsensitive) == 0;
     if (!words.isEmpty() && !off) {
-        range = parseRange(words.first());
+        range = Settings::parseQuietHours(words.first());
         if (!range)
             return m_cli.usage(tr("“%1” is not a time range. Write the quiet hours as two times of day, e.g. 21:00-07:00 "
                                   "(from 9 in the evening to 7 in the morning), or “off” for no quiet hours.")
                                    .arg(words.first()));
-        if (range->start == range->end)
+        if (range->first == range->second)
             return m_cli.usage(tr("The quiet hours would start and end at the same time (%1), which leaves no quiet time. "
                                   "Write two different times, e.g. 21:00-07:00, or “off” for no quiet hours.")
-                                   .arg(hhmm(range->start)));
+                                   .arg(hhmm(range->first)));
     }
     if (Status opened = m_cli.openProfile(); !opened)
         return m_cli.failed(opened.error());
@@ -75,7 +55,7 @@ int SettingsCommand::quietHours(const QStringList &words)
         settings.setQuietHoursOff();
         settings.sync();
     } else if (range) {
-        settings.setQuietHours(range->start, range->end);
+        settings.setQuietHours(range->first, range->second);
         settings.sync();
     }
     const QString start = hhmm(settings.quietHoursStart());

@@ -55,15 +55,8 @@ const QString Off = QStringLiteral("off");
 // "21:00-07:00" -> the two times; both invalid for anything else.
 std::pair<QTime, QTime> parseWindow(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral(R"(^\s*(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})\s*$)"));
-    const QRegularExpressionMatch match = pattern.match(text);
-    if (!match.hasMatch())
-        return {};
-    const QTime start = QTime::fromString(match.captured(1).rightJustified(5, u'0'), TimeFormat);
-    const QTime end = QTime::fromString(match.captured(2).rightJustified(5, u'0'), TimeFormat);
-    if (!start.isValid() || !end.isValid())
-        return {};
-    return {start, end};
+    const std::optional<std::pair<QTime, QTime>> window = Settings::parseQuietHours(text);
+    return window ? *window : std::pair<QTime, QTime>{};
 }
 
 QString windowText(const QTime &start, const QTime &end)
@@ -110,6 +103,19 @@ void Settings::migrate()
     }
     if (version != m_openedVersion || !m_settings.contains(VersionKey))
         m_settings.setValue(VersionKey, CurrentVersion);
+}
+
+std::optional<std::pair<QTime, QTime>> Settings::parseQuietHours(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral(R"(^\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*$)"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const QTime start(match.captured(1).toInt(), match.captured(2).toInt());
+    const QTime end(match.captured(3).toInt(), match.captured(4).toInt());
+    if (!start.isValid() || !end.isValid())
+        return std::nullopt;
+    return std::pair{start, end};
 }
 
 QString Settings::name(Key key)

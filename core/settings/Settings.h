@@ -9,6 +9,9 @@
 #include <QTime>
 #include <QVariant>
 
+#include <optional>
+#include <utility>
+
 namespace kengele {
 
 // Typed per-profile settings, kept in settings.ini inside the profile folder (architecture.md §7).
@@ -96,6 +99,9 @@ public:
     void setQuietHoursOff();
     // "21:00-07:00" or "off", as stored and as `kengele-cli settings quiet-hours` takes it.
     QString quietHoursText() const;
+    // "HH:MM-HH:MM" (a hyphen or a dash between) -> the two times; nullopt when it is not two times
+    // of day. Equal times are returned as they are: the caller says what that means.
+    static std::optional<std::pair<QTime, QTime>> parseQuietHours(const QString &text);
     // Reads "HH:MM-HH:MM" or "off"; false (nothing changed) when the text is neither or when start
     // and end are the same time.
     bool setQuietHoursText(const QString &text);
