@@ -15,6 +15,13 @@ namespace {
 
 constexpr int SchemaVersion = 1;
 
+// Ends a transaction that failed and hands its problem on as the answer.
+template<typename Problem> std::unexpected<Problem> rolledBack(QSqlDatabase &db, Problem problem)
+{
+    db.rollback();
+    return std::unexpected(std::move(problem));
+}
+
 QString hex(const QByteArray &bytes)
 {
     return QString::fromLatin1(bytes.toHex());
@@ -180,29 +187,26 @@ std::expected<void, QString> RelayStore::migrate()
     QSqlDatabase db = database();
     if (!begin())
         return std::unexpected(db.lastError().text());
-    auto rollback = [&db](const QString &message) {
-        db.rollback();
-        return std::unexpected(message);
-    };
     if (m_postgres) {
         // Several relay processes may start at once against one database.
         if (auto ok = exec(QStringLiteral("SELECT pg_advisory_xact_lock(72650401)")); !ok)
-            return rollback(ok.error());
+            return rolledBack(db, ok.error());
     }
     if (auto ok = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS relay_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")); !ok)
-        return rollback(ok.error());
+        return rolledBack(db, ok.error());
     int version = 0;
     {
         QSqlQuery query(db);
         if (!query.exec(QStringLiteral("SELECT value FROM relay_meta WHERE key = 'schema_version'")))
-            return rollback(error(query));
+            return rolledBack(db, error(query));
         if (query.next())
             version = query.value(0).toInt();
     }
     if (version > SchemaVersion)
-        return rollback(QStringLiteral("this database was written by a newer kengele-relay (schema %1; this one knows %2)")
-                            .arg(version)
-                            .arg(SchemaVersion));
+        return rolledBack(db,
+                          QStringLiteral("this database was written by a newer kengele-relay (schema %1; this one knows %2)")
+                              .arg(version)
+                              .arg(SchemaVersion));
     if (version < 1) {
         const QString serial = m_postgres ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY");
         const QString blob = m_postgres ? QStringLiteral("BYTEA") : QStringLiteral("BLOB");
@@ -226,11 +230,11 @@ std::expected<void, QString> RelayStore::migrate()
         };
         for (const QString &sql : statements) {
             if (auto ok = exec(sql); !ok)
-                return rollback(ok.error());
+                return rolledBack(db, ok.error());
         }
     }
     if (!db.commit())
-        return rollback(db.lastError().text());
+        return rolledBack(db, db.lastError().text());
     return {};
 }
 
@@ -316,10 +320,6 @@ std::expected<Device, EnrolProblem> RelayStore::enrol(const QByteArray &codeHash
     QSqlDatabase db = database();
     if (!begin())
         return std::unexpected(EnrolProblem::Storage);
-    auto rollback = [&db](EnrolProblem problem) {
-        db.rollback();
-        return std::unexpected(problem);
-    };
     QString orgId;
     {
         QSqlQuery query(db);
@@ -328,13 +328,13 @@ std::expected<Device, EnrolProblem> RelayStore::enrol(const QByteArray &codeHash
                           : QStringLiteral("SELECT org_id, expires_at, used_at FROM enrol_codes WHERE code_hash = ?"));
         query.addBindValue(hex(codeHash));
         if (!query.exec())
-            return rollback(EnrolProblem::Storage);
+            return rolledBack(db, EnrolProblem::Storage);
         if (!query.next())
-            return rollback(EnrolProblem::UnknownCode);
+            return rolledBack(db, EnrolProblem::UnknownCode);
         if (!query.value(2).isNull())
-            return rollback(EnrolProblem::UsedCode);
+            return rolledBack(db, EnrolProblem::UsedCode);
         if (query.value(1).toLongLong() <= now)
-            return rollback(EnrolProblem::ExpiredCode);
+            return rolledBack(db, EnrolProblem::ExpiredCode);
         orgId = query.value(0).toString();
     }
     QSqlQuery use(db);
@@ -342,9 +342,9 @@ std::expected<Device, EnrolProblem> RelayStore::enrol(const QByteArray &codeHash
     use.addBindValue(now);
     use.addBindValue(hex(codeHash));
     if (!use.exec())
-        return rollback(EnrolProblem::Storage);
+        return rolledBack(db, EnrolProblem::Storage);
     if (use.numRowsAffected() != 1)
-        return rollback(EnrolProblem::UsedCode);
+        return rolledBack(db, EnrolProblem::UsedCode);
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO devices (id, org_id, name, token_hash, created_at, last_seen_at, revoked_at)"
                                   " VALUES (?, ?, ?, ?, ?, ?, NULL)"));
@@ -355,9 +355,9 @@ std::expected<Device, EnrolProblem> RelayStore::enrol(const QByteArray &codeHash
     insert.addBindValue(now);
     insert.addBindValue(now);
     if (!insert.exec())
-        return rollback(EnrolProblem::Storage);
+        return rolledBack(db, EnrolProblem::Storage);
     if (!db.commit())
-        return rollback(EnrolProblem::Storage);
+        return rolledBack(db, EnrolProblem::Storage);
     return Device{deviceId, orgId, name, now, now, 0};
 }
 
@@ -425,10 +425,6 @@ std::expected<QList<bool>, QString> RelayStore::append(const QList<HookEvent> &e
     QSqlDatabase db = database();
     if (!begin())
         return std::unexpected(db.lastError().text());
-    auto rollback = [&db](const QString &message) {
-        db.rollback();
-        return std::unexpected(message);
-    };
 
     QList<bool> fresh;
     fresh.reserve(events.size());
@@ -444,9 +440,9 @@ std::expected<QList<bool>, QString> RelayStore::append(const QList<HookEvent> &e
         if (seq == lastSeq.end()) {
             lock.bindValue(0, event.orgId);
             if (!lock.exec())
-                return rollback(error(lock));
+                return rolledBack(db, error(lock));
             if (!lock.next())
-                return rollback(QStringLiteral("no organisation %1").arg(event.orgId));
+                return rolledBack(db, QStringLiteral("no organisation %1").arg(event.orgId));
             seq = lastSeq.insert(event.orgId, lock.value(0).toLongLong());
             firstSeq.insert(event.orgId, seq.value());
             lock.finish();
@@ -455,7 +451,7 @@ std::expected<QList<bool>, QString> RelayStore::append(const QList<HookEvent> &e
         exists.bindValue(1, event.kind);
         exists.bindValue(2, event.dedupeKey);
         if (!exists.exec())
-            return rollback(error(exists));
+            return rolledBack(db, error(exists));
         const bool duplicate = exists.next();
         exists.finish();
         if (duplicate) {
@@ -469,7 +465,7 @@ std::expected<QList<bool>, QString> RelayStore::append(const QList<HookEvent> &e
         insert.bindValue(4, event.receivedAt);
         insert.bindValue(5, QString::fromUtf8(event.data));
         if (!insert.exec())
-            return rollback(error(insert));
+            return rolledBack(db, error(insert));
         ++seq.value();
         fresh.append(true);
     }
@@ -480,12 +476,12 @@ std::expected<QList<bool>, QString> RelayStore::append(const QList<HookEvent> &e
         advance.bindValue(0, it.value());
         advance.bindValue(1, it.key());
         if (!advance.exec())
-            return rollback(error(advance));
+            return rolledBack(db, error(advance));
         if (m_postgres) {
             QSqlQuery &notify = prepared(QStringLiteral("SELECT pg_notify('kengele_events', ?)"));
             notify.bindValue(0, it.key());
             if (!notify.exec())
-                return rollback(error(notify));
+                return rolledBack(db, error(notify));
             notify.finish();
         }
     }
@@ -501,11 +497,11 @@ std::expected<QList<bool>, QString> RelayStore::append(const QList<HookEvent> &e
             keep.bindValue(5, item.body.isNull() ? QByteArray("") : item.body); // an empty body is still kept
             keep.bindValue(6, item.receivedAt);
             if (!keep.exec())
-                return rollback(error(keep));
+                return rolledBack(db, error(keep));
         }
     }
     if (!db.commit())
-        return rollback(db.lastError().text());
+        return rolledBack(db, db.lastError().text());
     return fresh;
 }
 

@@ -36,7 +36,7 @@ int CliRunner::dispatch()
         CliCommandTable::printHelp(m_cli.out());
         return words.isEmpty() && !args.has(QStringLiteral("help")) ? CliContext::BadUsage : CliContext::Done;
     }
-    const QString command = words.first();
+    const QString &command = words.first();
     const std::unique_ptr<CliCommand> family = CliCommandTable::make(command, m_cli);
     if (!family)
         return m_cli.usage(tr("Unknown command “%1”.").arg(command));

@@ -32,8 +32,8 @@ int ForegroundDispatch::run(double rate, bool rateGiven)
     Dispatcher::Options options = GatewaySetup::options(settings);
     if (rateGiven)
         options.ratePerSecond = rate;
-    if (m_cli.retryPolicy())
-        options.retry = *m_cli.retryPolicy();
+    if (const std::optional<RetryPolicy> &retry = m_cli.retryPolicy())
+        options.retry = *retry;
     OutboxStore store(m_cli.profile().database(), m_cli.profile().tokens(), m_cli.clock());
     Dispatcher dispatcher(store, GatewaySetup::factory(settings, key), m_cli.clock(), options);
     EventLoopWait wait;

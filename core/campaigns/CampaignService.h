@@ -41,7 +41,7 @@ public:
         qint64 pastScheduleGraceMs = 60'000;
         // An occurrence of a repeating campaign later than this (the computer was off) is skipped
         // and recorded, rather than sent at an odd hour or several at once.
-        qint64 missedOccurrenceGraceMs = 12 * 3600 * 1000LL;
+        qint64 missedOccurrenceGraceMs = 12LL * 3600 * 1000;
     };
 
     CampaignService(Database &database, TokenLedger &ledger, const Clock &clock, QObject *parent = nullptr);

@@ -11,7 +11,7 @@ namespace kengele {
 
 QString GatewaySetup::apiKey(SecretStore &secrets)
 {
-    const QString fromEnvironment = qEnvironmentVariable("KENGELE_AT_API_KEY");
+    QString fromEnvironment = qEnvironmentVariable("KENGELE_AT_API_KEY");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     const Result<QString> stored = secrets.readNow(QString::fromLatin1(ApiKeySecret));

@@ -72,6 +72,8 @@ template<typename T, typename Start> std::optional<T> EventLoopWait::forAnswer(S
 template<typename T, typename Start> T EventLoopWait::forAnswer(Start &&start)
 {
     std::optional<T> answer = forAnswer<T>(std::forward<Start>(start), NoTimeout);
+    if (!answer) // only a timeout leaves it empty, and there is none
+        qFatal("EventLoopWait::forAnswer: no answer without a timeout");
     return std::move(*answer);
 }
 

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <expected>
+#include <optional>
 #include <utility>
 
 namespace kengele {
@@ -36,6 +37,18 @@ using Status = std::expected<void, Error>;
 inline std::unexpected<Error> fail(ErrorCode code, QString message)
 {
     return std::unexpected(Error{code, std::move(message)});
+}
+
+// A lookup that may find nothing: a storage error passes on as it is; nothing found becomes NotFound
+// with `notFound` (a message for people).
+template<typename T> Result<T> foundOr(Result<std::optional<T>> found, QString notFound)
+{
+    if (!found)
+        return std::unexpected(std::move(found).error());
+    std::optional<T> &value = *found;
+    if (!value)
+        return fail(ErrorCode::NotFound, std::move(notFound));
+    return std::move(*value);
 }
 
 } // namespace kengele

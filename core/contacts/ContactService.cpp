@@ -104,12 +104,8 @@ Status ContactService::remove(const QList<qint64> &ids)
 
 Result<Contact> ContactService::get(qint64 id) const
 {
-    const Result<std::optional<Contact>> found = ContactStore(m_database.connection(), tr("Reading the contact")).contact(id);
-    if (!found)
-        return std::unexpected(found.error());
-    if (!*found)
-        return fail(ErrorCode::NotFound, tr("This contact no longer exists; someone may have deleted it."));
-    return **found;
+    return foundOr(ContactStore(m_database.connection(), tr("Reading the contact")).contact(id),
+                   tr("This contact no longer exists; someone may have deleted it."));
 }
 
 Result<Contact> ContactService::findByPhone(QStringView phone) const
@@ -117,13 +113,8 @@ Result<Contact> ContactService::findByPhone(QStringView phone) const
     const Result<QString> e164 = normalizedPhone(phone);
     if (!e164)
         return std::unexpected(e164.error());
-    const Result<std::optional<Contact>> found
-        = ContactStore(m_database.connection(), tr("Reading the contact")).contactByPhone(*e164);
-    if (!found)
-        return std::unexpected(found.error());
-    if (!*found)
-        return fail(ErrorCode::NotFound, tr("No contact has the number %1.").arg(*e164));
-    return **found;
+    return foundOr(ContactStore(m_database.connection(), tr("Reading the contact")).contactByPhone(*e164),
+                   tr("No contact has the number %1.").arg(*e164));
 }
 
 Result<int> ContactService::count(const ContactQuery &query) const

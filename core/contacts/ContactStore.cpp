@@ -203,8 +203,8 @@ void bindAll(QSqlQuery &q, const QVariantList &binds)
 
 } // namespace
 
-ContactStore::ContactStore(QSqlDatabase db, QString what)
-    : m_db(std::move(db))
+ContactStore::ContactStore(const QSqlDatabase &db, QString what)
+    : m_db(db)
     , m_what(std::move(what))
 {
     static_assert(StatementSql.size() == StatementCount);

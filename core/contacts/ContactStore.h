@@ -33,7 +33,7 @@ class SqliteStatement;
 class ContactStore final
 {
 public:
-    ContactStore(QSqlDatabase db, QString what);
+    ContactStore(const QSqlDatabase &db, QString what);
     ~ContactStore();
 
     ContactStore(const ContactStore &) = delete;

@@ -23,23 +23,13 @@ Result<QList<Group>> GroupService::list() const
 
 Result<Group> GroupService::get(qint64 id) const
 {
-    const Result<std::optional<Group>> found = ContactStore(m_database.connection(), tr("Reading groups")).group(id);
-    if (!found)
-        return std::unexpected(found.error());
-    if (!*found)
-        return fail(ErrorCode::NotFound, tr("This group no longer exists."));
-    return **found;
+    return foundOr(ContactStore(m_database.connection(), tr("Reading groups")).group(id), tr("This group no longer exists."));
 }
 
 Result<Group> GroupService::findByName(const QString &name) const
 {
-    const Result<std::optional<Group>> found
-        = ContactStore(m_database.connection(), tr("Reading groups")).groupByName(name.simplified());
-    if (!found)
-        return std::unexpected(found.error());
-    if (!*found)
-        return fail(ErrorCode::NotFound, tr("There is no group called “%1”.").arg(name.simplified()));
-    return **found;
+    return foundOr(ContactStore(m_database.connection(), tr("Reading groups")).groupByName(name.simplified()),
+                   tr("There is no group called “%1”.").arg(name.simplified()));
 }
 
 Result<QString> GroupService::validName(const QString &name, qint64 exceptId) const

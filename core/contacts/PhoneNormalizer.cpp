@@ -14,7 +14,7 @@ namespace kengele {
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
-PhoneNormalizer::PhoneNormalizer(QString defaultRegion)
+PhoneNormalizer::PhoneNormalizer(const QString &defaultRegion)
     : m_region(defaultRegion.toUpper())
 { }
 

@@ -20,7 +20,7 @@ class PhoneNormalizer final
     Q_DECLARE_TR_FUNCTIONS(PhoneNormalizer)
 
 public:
-    explicit PhoneNormalizer(QString defaultRegion = QStringLiteral("KE"));
+    explicit PhoneNormalizer(const QString &defaultRegion = QStringLiteral("KE"));
 
     Result<QString> normalize(QStringView raw) const;
 

@@ -226,22 +226,24 @@ QString brokenConnectionMessage()
         "reports before you send them again.");
 }
 
-SendResult refused(int httpStatus, QString message)
+// An answer without per-recipient results: the whole request was refused, or its fate is unknown.
+SendResult whole(Kind kind, int httpStatus, QString message)
 {
     SendResult result;
-    result.kind = Kind::Refused;
+    result.kind = kind;
     result.httpStatus = httpStatus;
     result.message = std::move(message);
     return result;
 }
 
+SendResult refused(int httpStatus, QString message)
+{
+    return whole(Kind::Refused, httpStatus, std::move(message));
+}
+
 SendResult uncertain(int httpStatus, QString message)
 {
-    SendResult result;
-    result.kind = Kind::Uncertain;
-    result.httpStatus = httpStatus;
-    result.message = std::move(message);
-    return result;
+    return whole(Kind::Uncertain, httpStatus, std::move(message));
 }
 
 // No Recipients, the reason only in Message ("InvalidSenderId").

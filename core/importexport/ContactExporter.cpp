@@ -16,7 +16,7 @@ namespace kengele {
 
 namespace {
 
-constexpr qsizetype FlushAt = 256 * 1024;
+constexpr qsizetype FlushAt = 256LL * 1024;
 
 } // namespace
 

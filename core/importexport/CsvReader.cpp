@@ -56,7 +56,7 @@ QChar CsvReader::detectDelimiter(QStringView text)
         return hint;
 
     constexpr int MaxLines = 20;
-    constexpr qsizetype MaxChars = 256 * 1024;
+    constexpr qsizetype MaxChars = 256LL * 1024;
     std::array<QList<int>, Candidates.size()> counts;
     std::array<int, Candidates.size()> current{};
     bool inQuotes = false;

@@ -13,8 +13,8 @@ constexpr int MaxListedLines = 10;
 
 } // namespace
 
-ImportWriter::ImportWriter(QSqlDatabase db, qint64 now, ImportReport &report)
-    : m_store(std::move(db), tr("Importing the contacts"))
+ImportWriter::ImportWriter(const QSqlDatabase &db, qint64 now, ImportReport &report)
+    : m_store(db, tr("Importing the contacts"))
     , m_now(now)
     , m_report(report)
 { }

@@ -26,7 +26,7 @@ class ImportWriter final
     Q_DECLARE_TR_FUNCTIONS(ContactImporter)
 
 public:
-    ImportWriter(QSqlDatabase db, qint64 now, ImportReport &report);
+    ImportWriter(const QSqlDatabase &db, qint64 now, ImportReport &report);
 
     // Reads the numbers and group names stored so far, with room for `rows` more numbers.
     Status prepare(qint64 rows);

@@ -110,8 +110,8 @@ Result<DecodedText> TextFileDecoder::decodeFile(const QString &path)
         return fail(ErrorCode::Unsupported,
                     tr("This file is too big to import (%1 MB). Kengele can import files of up to %2 MB; "
                        "split the list into smaller files.")
-                        .arg((info.size() + 1024 * 1024 - 1) / (1024 * 1024))
-                        .arg(MaxFileSize / (1024 * 1024)));
+                        .arg((info.size() + 1024LL * 1024 - 1) / (1024LL * 1024))
+                        .arg(MaxFileSize / (1024LL * 1024)));
     }
 
     QFile file(path);

@@ -30,7 +30,7 @@ class TextFileDecoder final
 public:
     static constexpr qint64 MaxFileSize = 100LL * 1024 * 1024;
     // How much of the start of the file is inspected to tell text from a picture or program.
-    static constexpr qsizetype SniffSize = 64 * 1024;
+    static constexpr qsizetype SniffSize = 64LL * 1024;
 
     static Result<DecodedText> decodeFile(const QString &path);
     static Result<DecodedText> decode(QByteArrayView bytes);

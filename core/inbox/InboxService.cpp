@@ -225,12 +225,17 @@ Result<CampaignDraft> InboxService::replyDraft(const InboxMessage &message, cons
     return draft;
 }
 
-Result<CampaignPreview> InboxService::previewReply(qint64 messageId, const QString &text) const
+Result<CampaignDraft> InboxService::replyDraft(qint64 messageId, const QString &text) const
 {
     const Result<InboxMessage> message = get(messageId);
     if (!message)
         return std::unexpected(message.error());
-    const Result<CampaignDraft> draft = replyDraft(*message, text);
+    return replyDraft(*message, text);
+}
+
+Result<CampaignPreview> InboxService::previewReply(qint64 messageId, const QString &text) const
+{
+    const Result<CampaignDraft> draft = replyDraft(messageId, text);
     if (!draft)
         return std::unexpected(draft.error());
     return m_campaigns.preview(*draft, 1);
@@ -238,10 +243,7 @@ Result<CampaignPreview> InboxService::previewReply(qint64 messageId, const QStri
 
 Result<Campaign> InboxService::reply(qint64 messageId, const QString &text, const QString &userName)
 {
-    const Result<InboxMessage> message = get(messageId);
-    if (!message)
-        return std::unexpected(message.error());
-    const Result<CampaignDraft> draft = replyDraft(*message, text);
+    const Result<CampaignDraft> draft = replyDraft(messageId, text);
     if (!draft)
         return std::unexpected(draft.error());
     const Result<Campaign> launched = m_campaigns.launch(*draft, userName);

@@ -62,6 +62,7 @@ Q_SIGNALS:
 private:
     // The campaign of one a reply is, once the sender and the text pass the checks.
     Result<CampaignDraft> replyDraft(const InboxMessage &message, const QString &text) const;
+    Result<CampaignDraft> replyDraft(qint64 messageId, const QString &text) const;
 
     Database &m_database;
     ContactService &m_contacts;

@@ -50,8 +50,8 @@ TokenAccount accountFromRow(const QSqlQuery &q)
 
 } // namespace
 
-LedgerStore::LedgerStore(QSqlDatabase db)
-    : m_db(std::move(db))
+LedgerStore::LedgerStore(const QSqlDatabase &db)
+    : m_db(db)
 { }
 
 Result<QList<TokenAccount>> LedgerStore::accounts(const QString &where, const QVariantList &binds) const

@@ -25,7 +25,7 @@ class LedgerStore final
     Q_DECLARE_TR_FUNCTIONS(LedgerStore)
 
 public:
-    explicit LedgerStore(QSqlDatabase db);
+    explicit LedgerStore(const QSqlDatabase &db);
 
     // --- Accounts, each with its balance (the sum of its entries) ---
     // `where` filters `token_accounts a` (empty: all), in creation order.
