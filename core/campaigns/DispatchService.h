@@ -20,7 +20,9 @@ class TokenLedger;
 // Runs the Dispatcher (and its gateways) on a thread of its own, so the window never waits for
 // the network or the outbox, and passes its news back as signals. In the same thread it launches
 // the occurrences of repeating campaigns when they are due. The Dispatcher is made inside
-// the sending thread, so its timers, gateways and database connection all belong to it.
+// the sending thread, so its timers, gateways and database connection all belong to it. The signals
+// below repeat the Dispatcher's on purpose: they are re-emitted in the thread that owns this object,
+// so that windows never hold a pointer to an object in the sending thread.
 //
 // Make one per profile and keep it: stop() and start() reuse the same thread, and with it the
 // thread's database connection (Database names connections by thread).

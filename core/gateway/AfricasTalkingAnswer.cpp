@@ -262,12 +262,9 @@ SendResult reasonOnlyAnswer(int httpStatus, const QString &reason, const SendReq
                            .arg(request.senderId));
     }
     if (reason.compare("InsufficientBalance"_L1, Qt::CaseInsensitive) == 0) {
-        SendResult result;
-        result.kind = Kind::NotTaken;
-        result.httpStatus = httpStatus;
-        result.message = AfricasTalkingAnswer::tr("Your Africa's Talking account has run out of credit. Nothing was "
-                                                  "sent; top the account up and Kengele will try again.");
-        return result;
+        return whole(Kind::NotTaken, httpStatus,
+                     AfricasTalkingAnswer::tr("Your Africa's Talking account has run out of credit. Nothing was "
+                                              "sent; top the account up and Kengele will try again."));
     }
     if (reason.contains(kAuthInvalidText, Qt::CaseInsensitive))
         return refused(httpStatus, authenticationMessage());
@@ -318,21 +315,15 @@ SendResult interpretFailure(int httpStatus, const QByteArray &body, const SendRe
     if (httpStatus == 401 || httpStatus == 403 || saysAuthenticationInvalid(body))
         return refused(httpStatus, authenticationMessage());
     if (httpStatus == 429) {
-        SendResult result;
-        result.kind = Kind::NotTaken;
-        result.httpStatus = httpStatus;
-        result.message = AfricasTalkingAnswer::tr("Africa's Talking asked Kengele to slow down. Nothing was sent; "
-                                                  "Kengele will try again shortly.");
-        return result;
+        return whole(Kind::NotTaken, httpStatus,
+                     AfricasTalkingAnswer::tr("Africa's Talking asked Kengele to slow down. Nothing was sent; "
+                                              "Kengele will try again shortly."));
     }
     if (httpStatus >= 500) {
-        SendResult result;
-        result.kind = Kind::NotTaken;
-        result.httpStatus = httpStatus;
-        result.message = AfricasTalkingAnswer::tr("Africa's Talking had a problem on its side (error %1). Nothing was "
-                                                  "sent; Kengele will try again shortly.")
-                             .arg(httpStatus);
-        return result;
+        return whole(Kind::NotTaken, httpStatus,
+                     AfricasTalkingAnswer::tr("Africa's Talking had a problem on its side (error %1). Nothing was "
+                                              "sent; Kengele will try again shortly.")
+                         .arg(httpStatus));
     }
     if (httpStatus >= 300 && httpStatus < 400) {
         return refused(httpStatus,

@@ -11,7 +11,7 @@ QString RelayStatusText::clockTime(const QDateTime &utc, const QDateTime &nowUtc
 {
     const QDateTime local = utc.toLocalTime();
     const QLocale locale;
-    const QString time = locale.toString(local.time(), QLocale::ShortFormat);
+    QString time = locale.toString(local.time(), QLocale::ShortFormat);
     if (local.date() == nowUtc.toLocalTime().date())
         return time;
     //: A day and a clock time: "3 Mar 09:14"
@@ -25,7 +25,7 @@ QString RelayStatusText::ago(const QDateTime &thenUtc, const QDateTime &nowUtc)
     const qint64 seconds = thenUtc.secsTo(nowUtc);
     if (seconds < 60)
         return tr("just now");
-    if (seconds < 60 * 60)
+    if (seconds < 60LL * 60)
         return tr("%n min ago", nullptr, int(seconds / 60));
     //: When something happened longer than an hour ago: "at 09:14" or "at 3 Mar 09:14"
     return tr("at %1").arg(clockTime(thenUtc, nowUtc));

@@ -297,7 +297,7 @@ QString GatewaySettingsWidget::settingsSignature() const
         .join(u'\n');
 }
 
-void GatewaySettingsWidget::save(std::function<void(Status)> done)
+void GatewaySettingsWidget::save(const std::function<void(Status)> &done)
 {
     if (Status valid = validate(); !valid) {
         done(valid);

@@ -40,7 +40,7 @@ public:
     Status validate();
     // Stores the API key (when one was typed) in the keychain, then the settings; `done` runs when
     // both are done, or with the keychain's error (then nothing is stored).
-    void save(std::function<void(Status)> done);
+    void save(const std::function<void(Status)> &done);
     // After save(): whether anything the sending depends on changed.
     bool gatewayChanged() const { return m_changed; }
     // After save(): whether only the sending rate changed (no need to reconnect).
