@@ -314,7 +314,7 @@ Result<Campaign> CampaignService::launch(const CampaignDraft &draft, const QStri
     QSqlDatabase db = m_database.connection();
     // Reads and writes in one transaction: the snapshot, the outbox and the reservation agree. It
     // holds the write lock from the start, so the dispatcher's commits meanwhile cannot make it busy.
-    Transaction transaction(db, Transaction::Mode::Immediate);
+    Transaction transaction(db);
     if (!transaction.isActive())
         return fail(ErrorCode::Storage, tr("The data file is busy; nothing was queued. Try again in a moment."));
     const Result<qint64> id = write(db, draft, userName, 0, 0);
@@ -389,7 +389,7 @@ bool CampaignService::isEditable(const Campaign &campaign)
 Result<Campaign> CampaignService::update(qint64 id, const CampaignDraft &draft, const QString &userName)
 {
     QSqlDatabase db = m_database.connection();
-    Transaction transaction(db, Transaction::Mode::Immediate); // reads the campaign it rewrites
+    Transaction transaction(db);
     if (!transaction.isActive())
         return fail(ErrorCode::Storage, tr("The data file is busy; nothing was changed. Try again in a moment."));
     const Result<Campaign> current = get(id);

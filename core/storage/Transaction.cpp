@@ -10,15 +10,11 @@
 
 namespace kengele {
 
-Transaction::Transaction(const QSqlDatabase &db, Mode mode)
+Transaction::Transaction(const QSqlDatabase &db)
     : m_db(db)
 {
-    if (mode == Mode::Immediate) {
-        QSqlQuery begin(m_db);
-        m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
-    } else {
-        m_active = m_db.transaction();
-    }
+    QSqlQuery begin(m_db);
+    m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
 }
 
 Transaction::~Transaction()

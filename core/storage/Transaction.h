@@ -9,17 +9,18 @@
 
 namespace kengele {
 
-// Begins on construction, rolls back on destruction unless commit() succeeded.
+// A write transaction: begins on construction, rolls back on destruction unless commit() succeeded.
+//
+// It takes SQLite's write lock at the start (BEGIN IMMEDIATE), waiting for it as long as the busy
+// timeout allows. A deferred transaction would take it only at its first write, and one that reads
+// first (a balance, the messages that are due, the campaign it rewrites) could then be refused as
+// busy at once when another thread — the sending thread, the importer — committed in between:
+// waiting cannot help a reader whose snapshot is already old. Almost every transaction here reads
+// before it writes, so all of them begin this way.
 class Transaction final
 {
 public:
-    // Deferred: SQLite takes the write lock at the first write. A transaction that reads first and
-    // writes later may then be refused as busy at once (another connection wrote in between, and
-    // waiting would not help). Immediate takes the write lock at the start, waiting for it as long
-    // as the busy timeout allows: for transactions that read what they are about to write.
-    enum class Mode { Deferred, Immediate };
-
-    explicit Transaction(const QSqlDatabase &db, Mode mode = Mode::Deferred);
+    explicit Transaction(const QSqlDatabase &db);
     ~Transaction();
 
     Transaction(const Transaction &) = delete;

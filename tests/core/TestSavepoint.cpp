@@ -17,7 +17,8 @@ namespace {
 const QString What = QStringLiteral("Recording the test");
 
 // Two connections on one SQLite file with a table `t(v TEXT)`: the first writes, the second sees
-// only what was committed.
+// only what was committed. A third one writes without waiting for a lock (busy timeout 0), as
+// another thread of Kengele would, but at once.
 class TwoConnections final
 {
 public:
@@ -25,13 +26,14 @@ public:
     {
         m_writer = open(QStringLiteral("savepoint-writer"));
         m_reader = open(QStringLiteral("savepoint-reader"));
+        m_other = open(QStringLiteral("savepoint-other"), QStringLiteral("QSQLITE_BUSY_TIMEOUT=0"));
         QSqlQuery q(m_writer);
         if (!q.exec(QStringLiteral("CREATE TABLE t(v TEXT NOT NULL)")))
             qFatal("could not create the table: %s", qPrintable(q.lastError().text()));
     }
     ~TwoConnections()
     {
-        for (QSqlDatabase *db : {&m_writer, &m_reader}) {
+        for (QSqlDatabase *db : {&m_writer, &m_reader, &m_other}) {
             const QString name = db->connectionName();
             db->close();
             *db = QSqlDatabase();
@@ -43,26 +45,30 @@ public:
 
     QSqlDatabase &writer() { return m_writer; }
 
-    bool insert(const QString &value)
-    {
-        QSqlQuery q(m_writer);
-        q.prepare(QStringLiteral("INSERT INTO t(v) VALUES (?)"));
-        q.addBindValue(value);
-        return q.exec();
-    }
+    bool insert(const QString &value) { return insert(m_writer, value); }
+    // Written by the third connection, which gives up at once when the file is locked.
+    bool insertFromOther(const QString &value) { return insert(m_other, value); }
     // The values as the writer sees them (its own uncommitted writes too), in order.
     QStringList seenByWriter() { return values(m_writer); }
     // The committed values.
     QStringList committed() { return values(m_reader); }
 
 private:
-    QSqlDatabase open(const QString &name)
+    QSqlDatabase open(const QString &name, const QString &options = {})
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(m_dir.filePath(QStringLiteral("savepoint.sqlite")));
+        db.setConnectOptions(options);
         if (!db.open())
             qFatal("could not open the test database: %s", qPrintable(db.lastError().text()));
         return db;
+    }
+    static bool insert(const QSqlDatabase &db, const QString &value)
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO t(v) VALUES (?)"));
+        q.addBindValue(value);
+        return q.exec();
     }
     static QStringList values(const QSqlDatabase &db)
     {
@@ -78,6 +84,7 @@ private:
     QTemporaryDir m_dir;
     QSqlDatabase m_writer;
     QSqlDatabase m_reader;
+    QSqlDatabase m_other;
 };
 
 } // namespace
@@ -94,6 +101,7 @@ private Q_SLOTS:
     void withoutATransactionUnreleasedLeavesNothing();
     void nestedWithTheSameName();
     void closedConnectionCannotBegin();
+    void transactionHoldsTheWriteLockFromTheStart();
 };
 
 void TestSavepoint::releasedWritesJoinTheCallersTransaction()
@@ -205,6 +213,20 @@ void TestSavepoint::closedConnectionCannotBegin()
     QCOMPARE(savepoint.error().code, ErrorCode::Storage);
     QVERIFY2(savepoint.error().message.startsWith(What), qPrintable(savepoint.error().message));
     QCOMPARE(savepoint.release().error().message, savepoint.error().message);
+}
+
+void TestSavepoint::transactionHoldsTheWriteLockFromTheStart()
+{
+    TwoConnections db;
+    Transaction transaction(db.writer());
+    QVERIFY(transaction.isActive());
+    // Nothing written yet (a transaction reads first, e.g. a balance), and still no other connection
+    // can write: had it written now, this transaction's first write would be refused as busy.
+    QVERIFY(!db.insertFromOther(QStringLiteral("other")));
+    QVERIFY(db.insert(QStringLiteral("mine")));
+    QVERIFY(transaction.commit());
+    QVERIFY(db.insertFromOther(QStringLiteral("other")));
+    QCOMPARE(db.committed(), (QStringList{QStringLiteral("mine"), QStringLiteral("other")}));
 }
 
 QTEST_GUILESS_MAIN(TestSavepoint)
