@@ -321,8 +321,11 @@ void TestDispatcher::unknownGatewayPausesTheCampaign()
     QSignalSpy paused(&d, &Dispatcher::campaignPaused);
     QVERIFY(runUntilIdle(d));
     QCOMPARE(asked, 0);
-    QCOMPARE(paused.count(), 1);
-    QCOMPARE(paused.at(0).at(1).toString(), QStringLiteral("Kengele does not know the gateway “carrier-pigeon”."));
+    QVERIFY(!paused.isEmpty()); // once for each batch claimed before the pause, as for any unusable gateway
+    for (const QList<QVariant> &signal : std::as_const(paused)) {
+        QCOMPARE(signal.at(0).toLongLong(), id);
+        QCOMPARE(signal.at(1).toString(), QStringLiteral("Kengele does not know the gateway “carrier-pigeon”."));
+    }
     const auto campaign = (*m_profile)->campaigns().get(id);
     QCOMPARE(campaign->status, CampaignStatus::Paused);
     QCOMPARE(campaign->statusReason, QStringLiteral("Kengele does not know the gateway “carrier-pigeon”."));
