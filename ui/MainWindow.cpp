@@ -391,7 +391,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     int sending = 0;
     if (const Result<QList<Campaign>> campaigns = m_profile.campaigns().list(); campaigns) {
         for (const Campaign &campaign : *campaigns) {
-            if (campaign.status == QStringLiteral("queued") || campaign.status == QStringLiteral("sending"))
+            if (campaign.status == CampaignStatus::Queued || campaign.status == CampaignStatus::Sending)
                 ++sending;
         }
     }

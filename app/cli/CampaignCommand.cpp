@@ -36,13 +36,24 @@ std::optional<Priority> priorityFromName(const QString &name)
     return std::nullopt;
 }
 
+// The message counts by state under their words (docs/cli.md), in the order of the words: the
+// order `campaign status` has always printed them in.
+QMap<QString, int> statesByText(const Campaign &c)
+{
+    QMap<QString, int> states;
+    for (auto it = c.states.cbegin(); it != c.states.cend(); ++it)
+        states.insert(toText(it.key()), it.value());
+    return states;
+}
+
 QJsonObject campaignJson(const Campaign &c)
 {
     QJsonObject states;
-    for (auto it = c.states.cbegin(); it != c.states.cend(); ++it)
+    const QMap<QString, int> counts = statesByText(c);
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         states.insert(it.key(), it.value());
     QJsonObject json{{QStringLiteral("id"), c.id},
-                     {QStringLiteral("status"), c.status},
+                     {QStringLiteral("status"), toText(c.status)},
                      {QStringLiteral("recipients"), c.recipients},
                      {QStringLiteral("segments"), c.segments},
                      {QStringLiteral("tokens"), c.tokens},
@@ -50,7 +61,7 @@ QJsonObject campaignJson(const Campaign &c)
     if (c.isRepeating()) {
         json.insert(QStringLiteral("repeat"), c.recurrence.rule());
         json.insert(QStringLiteral("until"), c.repeatUntil.toLocalTime().date().toString(Qt::ISODate));
-        json.insert(QStringLiteral("next"), c.status == QStringLiteral("done") ? QString() : c.scheduledAt.toString(Qt::ISODate));
+        json.insert(QStringLiteral("next"), c.status == CampaignStatus::Done ? QString() : c.scheduledAt.toString(Qt::ISODate));
     }
     if (c.parentId > 0)
         json.insert(QStringLiteral("repeat_of"), c.parentId);
@@ -71,10 +82,11 @@ int CampaignCommand::printCampaign(qint64 id)
         return Done;
     }
     m_cli.out()
-        << tr("Campaign %1 “%2”: %3").arg(campaign->id).arg(campaign->name, campaign->status) << '\n'
+        << tr("Campaign %1 “%2”: %3").arg(campaign->id).arg(campaign->name, toText(campaign->status)) << '\n'
         << tr("  %1 recipients, %2 SMS parts, %3 tokens").arg(campaign->recipients).arg(campaign->segments).arg(campaign->tokens)
         << '\n';
-    for (auto it = campaign->states.cbegin(); it != campaign->states.cend(); ++it) {
+    const QMap<QString, int> states = statesByText(*campaign);
+    for (auto it = states.cbegin(); it != states.cend(); ++it) {
         if (it.value() > 0)
             m_cli.out() << QStringLiteral("  %1: %2").arg(it.key()).arg(it.value()) << '\n';
     }
@@ -83,7 +95,7 @@ int CampaignCommand::printCampaign(qint64 id)
                            .arg(campaign->recurrence.describe(),
                                 QLocale().toString(campaign->repeatUntil.toLocalTime().date(), QLocale::ShortFormat))
                     << '\n';
-        if (campaign->status == QStringLiteral("recurring"))
+        if (campaign->status == CampaignStatus::Recurring)
             m_cli.out() << tr("  Next: %1").arg(QLocale().toString(campaign->scheduledAt.toLocalTime(), QLocale::ShortFormat))
                         << '\n';
     }
@@ -202,13 +214,13 @@ int CampaignCommand::send()
     Settings &settings = m_cli.profile().settings();
     draft.gateway = settings.gatewayProvider();
     draft.senderId = settings.gatewaySenderId();
-    draft.chargeTokens = draft.gateway != QStringLiteral("simulator");
+    draft.chargeTokens = draft.gateway != GatewayKind::Simulator;
     const auto preview = m_cli.profile().campaigns().preview(draft);
     if (!preview)
         return m_cli.failed(preview.error());
     for (const QString &warning : preview->warnings)
         m_cli.err() << warning << Qt::endl;
-    if (draft.gateway == QStringLiteral("simulator"))
+    if (draft.gateway == GatewayKind::Simulator)
         m_cli.err() << tr("Simulation — no SMS leaves this computer.") << Qt::endl;
     const QuietHours quiet{settings.quietHoursStart(), settings.quietHoursEnd()};
     const QDateTime sendTime = (preview->firstOccurrence.isValid() ? preview->firstOccurrence
@@ -295,13 +307,14 @@ int CampaignCommand::run(const QStringList &words)
             array.append(QJsonObject{
                 {QStringLiteral("id"), c.id},
                 {QStringLiteral("name"), c.name},
-                {QStringLiteral("status"), c.status},
+                {QStringLiteral("status"), toText(c.status)},
                 {QStringLiteral("scheduled"), c.scheduledAt.isValid() ? c.scheduledAt.toString(Qt::ISODate) : QString()},
                 {QStringLiteral("recipients"), c.recipients},
                 {QStringLiteral("repeat"), c.recurrence.rule()}});
             if (!m_cli.json())
-                m_cli.out() << QStringLiteral("%1  %2  %3  %4").arg(c.id, 4).arg(c.status, -10).arg(c.recipients, 7).arg(c.name)
-                            << '\n';
+                m_cli.out()
+                    << QStringLiteral("%1  %2  %3  %4").arg(c.id, 4).arg(toText(c.status), -10).arg(c.recipients, 7).arg(c.name)
+                    << '\n';
         }
         if (m_cli.json())
             m_cli.printJson(array);
@@ -348,22 +361,30 @@ int CampaignCommand::run(const QStringList &words)
             return printCampaign(id);
         }
         if (sub == QStringLiteral("recipients")) {
-            const QString state = m_cli.args().value(QStringLiteral("state"));
-            const auto rows = m_cli.profile().campaigns().recipients(id, state, 0, std::numeric_limits<int>::max());
+            const QString stateText = m_cli.args().value(QStringLiteral("state"));
+            const std::optional<MessageState> state = messageStateFromText(stateText);
+            // No --state: every message. A word that names no state matches no message, as it
+            // always has (the word used to go to the database as it was).
+            const auto rows = !stateText.isEmpty() && !state
+                ? Result<QList<OutboxRow>>()
+                : m_cli.profile().campaigns().recipients(id, state, 0, std::numeric_limits<int>::max());
             if (!rows)
                 return m_cli.failed(rows.error());
             QJsonArray array;
             for (const OutboxRow &r : *rows) {
                 array.append(QJsonObject{{QStringLiteral("phone"), r.phone},
                                          {QStringLiteral("name"), r.name},
-                                         {QStringLiteral("state"), r.state},
+                                         {QStringLiteral("state"), toText(r.state)},
                                          {QStringLiteral("reason"), r.reason},
                                          {QStringLiteral("message_id"), r.messageId},
                                          {QStringLiteral("segments"), r.segments}});
                 if (!m_cli.json())
-                    m_cli.out()
-                        << QStringLiteral("%1  %2  %3  %4").arg(r.phone, -14).arg(r.state, -10).arg(r.name, -24).arg(r.reason)
-                        << '\n';
+                    m_cli.out() << QStringLiteral("%1  %2  %3  %4")
+                                       .arg(r.phone, -14)
+                                       .arg(toText(r.state), -10)
+                                       .arg(r.name, -24)
+                                       .arg(r.reason)
+                                << '\n';
             }
             if (m_cli.json())
                 m_cli.printJson(array);

@@ -28,7 +28,7 @@ int ForegroundDispatch::run(double rate, bool rateGiven)
     Settings &settings = m_cli.profile().settings();
     // The keychain is asked only when Africa's Talking may be used.
     const QString key
-        = settings.gatewayProvider() == QStringLiteral("africastalking") ? GatewaySetup::apiKey(m_cli.secrets()) : QString();
+        = settings.gatewayProvider() == GatewayKind::AfricasTalking ? GatewaySetup::apiKey(m_cli.secrets()) : QString();
     Dispatcher::Options options = GatewaySetup::options(settings);
     if (rateGiven)
         options.ratePerSecond = rate;
@@ -119,10 +119,10 @@ Result<ForegroundDispatch::Retries> ForegroundDispatch::waitingForRetry(OutboxSt
     Retries retries;
     for (const Campaign &campaign : *list) {
         // A paused campaign waits for a person, a scheduled one for its time: neither is a retry.
-        const bool goingOut = campaign.status == QStringLiteral("queued") || campaign.status == QStringLiteral("sending");
+        const bool goingOut = campaign.status == CampaignStatus::Queued || campaign.status == CampaignStatus::Sending;
         if (!goingOut)
             continue;
-        const auto queued = campaigns.recipients(campaign.id, QStringLiteral("queued"), 0, std::numeric_limits<int>::max());
+        const auto queued = campaigns.recipients(campaign.id, MessageState::Queued, 0, std::numeric_limits<int>::max());
         if (!queued)
             return std::unexpected(queued.error());
         for (const OutboxRow &row : *queued)

@@ -12,6 +12,8 @@
 
 #include <QJsonObject>
 
+#include <optional>
+
 namespace kengele {
 
 int GatewayCommand::run(const QStringList &words)
@@ -22,9 +24,10 @@ int GatewayCommand::run(const QStringList &words)
                               QStringLiteral("environment"), QStringLiteral("base-url"), QStringLiteral("api-key-stdin"),
                               QStringLiteral("rate"), QStringLiteral("report-url")}))
             return BadUsage;
-        const QString provider = m_cli.args().value(QStringLiteral("provider"));
-        if (provider != QStringLiteral("simulator") && provider != QStringLiteral("africastalking"))
+        const std::optional<GatewayKind> chosen = gatewayKindFromText(m_cli.args().value(QStringLiteral("provider")));
+        if (!chosen)
             return m_cli.usage(tr("Choose --provider simulator or --provider africastalking."));
+        const GatewayKind provider = *chosen;
         const QString environment = m_cli.args().has(QStringLiteral("environment"))
             ? m_cli.args().value(QStringLiteral("environment"))
             : QStringLiteral("live");
@@ -50,12 +53,12 @@ int GatewayCommand::run(const QStringList &words)
             return m_cli.usage(tr("“%1” is not a web address. Paste the relay's at_delivery hook address that `kengele-relay org "
                                   "create` printed.")
                                    .arg(reportUrlText));
-        if (m_cli.args().has(QStringLiteral("report-url")) && provider != QStringLiteral("simulator"))
+        if (m_cli.args().has(QStringLiteral("report-url")) && provider != GatewayKind::Simulator)
             return m_cli.usage(
                 tr("--report-url is for the simulator: Africa's Talking sends its reports to the address set in its dashboard."));
         if (Status opened = m_cli.openProfile(); !opened)
             return m_cli.failed(opened.error());
-        if (provider == QStringLiteral("africastalking")) {
+        if (provider == GatewayKind::AfricasTalking) {
             AfricasTalkingGateway::Settings check;
             check.username = m_cli.args().has(QStringLiteral("username")) ? m_cli.args().value(QStringLiteral("username"))
                                                                           : m_cli.profile().settings().gatewayUsername();
@@ -87,13 +90,13 @@ int GatewayCommand::run(const QStringList &words)
             settings.setSimulatorReportUrl(reportUrlText);
         settings.sync();
         if (m_cli.json())
-            m_cli.printJson(QJsonObject{{QStringLiteral("provider"), provider},
+            m_cli.printJson(QJsonObject{{QStringLiteral("provider"), toText(provider)},
                                         {QStringLiteral("username"), settings.gatewayUsername()},
                                         {QStringLiteral("sender_id"), settings.gatewaySenderId()},
                                         {QStringLiteral("environment"), environment},
                                         {QStringLiteral("report_url"), settings.simulatorReportUrl()}});
         else
-            m_cli.out() << (provider == QStringLiteral("simulator")
+            m_cli.out() << (provider == GatewayKind::Simulator
                                 ? tr("Messages now go to the simulator: no SMS leaves this computer.")
                                 : tr("Messages now go to Africa's Talking (%1).").arg(environment))
                         << Qt::endl;
@@ -105,8 +108,8 @@ int GatewayCommand::run(const QStringList &words)
         if (Status opened = m_cli.openProfile(); !opened)
             return m_cli.failed(opened.error());
         Settings &settings = m_cli.profile().settings();
-        const QString provider = settings.gatewayProvider();
-        const QString key = provider == QStringLiteral("africastalking") ? GatewaySetup::apiKey(m_cli.secrets()) : QString();
+        const GatewayKind provider = settings.gatewayProvider();
+        const QString key = provider == GatewayKind::AfricasTalking ? GatewaySetup::apiKey(m_cli.secrets()) : QString();
         QString whyNot;
         std::unique_ptr<SmsGateway> gateway(GatewaySetup::factory(settings, key)(provider, &whyNot));
         if (!gateway)

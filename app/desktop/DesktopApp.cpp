@@ -37,7 +37,7 @@ public:
         m_factory = std::move(factory);
     }
 
-    SmsGateway *make(const QString &gateway, QString *whyNot)
+    SmsGateway *make(GatewayKind gateway, QString *whyNot)
     {
         Dispatcher::GatewayFactory factory;
         {
@@ -131,7 +131,7 @@ void DesktopApp::startDispatch()
 {
     const quint64 generation = ++m_generation;
     Settings &settings = m_profile->settings();
-    if (settings.gatewayProvider() != QStringLiteral("africastalking")) {
+    if (settings.gatewayProvider() != GatewayKind::AfricasTalking) {
         runDispatch(generation, QString());
         return;
     }
@@ -151,7 +151,7 @@ void DesktopApp::runDispatch(quint64 generation, const QString &apiKey)
     if (!m_dispatch) {
         m_dispatch = std::make_unique<DispatchService>(
             m_profile->database(), m_profile->tokens(), m_profile->clock(),
-            [holder = m_factory](const QString &gateway, QString *whyNot) { return holder->make(gateway, whyNot); },
+            [holder = m_factory](GatewayKind gateway, QString *whyNot) { return holder->make(gateway, whyNot); },
             GatewaySetup::options(settings));
         connect(m_dispatch.get(), &DispatchService::failed, this,
                 [](const QString &message) { qCWarning(lcCampaigns) << "sending stopped:" << message; });
@@ -166,7 +166,7 @@ void DesktopApp::runDispatch(quint64 generation, const QString &apiKey)
     m_dispatch->setRate(settings.gatewayRatePerSecond());
     m_dispatch->setCampaignLimits(m_profile->campaigns().limits());
     m_dispatch->start();
-    qCInfo(lcCampaigns) << "sending through" << settings.gatewayProvider();
+    qCInfo(lcCampaigns) << "sending through" << toText(settings.gatewayProvider());
     if (m_window)
         m_window->setDispatchService(m_dispatch.get());
 }

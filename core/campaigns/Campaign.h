@@ -3,7 +3,11 @@
 
 #pragma once
 
+#include "CampaignStatus.h"
+#include "MessageState.h"
 #include "Recurrence.h"
+#include "gateway/GatewayKind.h"
+#include "messaging/SmsEncoding.h"
 
 #include <QDateTime>
 #include <QList>
@@ -27,7 +31,7 @@ struct CampaignDraft {
     QDateTime scheduledAt; // invalid: now; repeating: the first occurrence (or the first chosen day after it)
     Recurrence recurrence; // once, or daily/weekly/monthly...
     QDate repeatUntil; // ...until this local date (inclusive); a repeating draft needs one
-    QString gateway = QStringLiteral("simulator");
+    GatewayKind gateway = GatewayKind::Simulator;
     QString accountName = QStringLiteral("Main"); // the token budget that pays
     bool chargeTokens = true; // false for the simulator: simulated SMS cost nothing
 };
@@ -43,7 +47,7 @@ struct CampaignPreview {
     int tokens = 0; // what it costs (0 on the simulator)
     int balance = 0; // the paying account's balance now
     bool personalised = false;
-    QString encoding; // "GSM-7", "UCS-2" or "mixed"
+    SmsEncoding encoding = SmsEncoding::Gsm7; // Mixed: personalised texts, some of each
     QStringList samples; // the first few messages as they will read
     QStringList warnings; // translated: long messages, Unicode...
     // Repeating campaigns: the figures above are for the first occurrence (each one is counted
@@ -59,10 +63,8 @@ struct Campaign {
     QString body;
     QString senderId;
     Priority priority = Priority::Normal;
-    // scheduled, queued, sending, paused, done, cancelled; a repeating campaign is `recurring`
-    // between occurrences (and paused, cancelled or done); an occurrence that could not go is `skipped`.
-    QString status;
-    QString gateway;
+    CampaignStatus status = CampaignStatus::Queued; // see CampaignStatus.h
+    GatewayKind gateway = GatewayKind::Simulator;
     QDateTime scheduledAt;
     QDateTime createdAt;
     QDateTime launchedAt;
@@ -72,7 +74,7 @@ struct Campaign {
     int tokens = 0;
     qint64 accountId = 0;
     QString statusReason; // why it is paused, for people
-    QMap<QString, int> states; // outbox rows by state
+    QMap<MessageState, int> states; // outbox rows by state, every state present (0 when none)
     Recurrence recurrence; // repeating campaigns: scheduledAt is the next occurrence
     QDateTime repeatUntil; // the last moment an occurrence may go (end of the chosen day)
     qint64 parentId = 0; // an occurrence: the repeating campaign it came from
@@ -85,7 +87,7 @@ struct OutboxRow {
     qint64 id = 0;
     QString phone;
     QString name;
-    QString state;
+    MessageState state = MessageState::Queued;
     QString reason;
     QString messageId;
     int segments = 0;

@@ -38,9 +38,9 @@ void CampaignRenderer::render(const MessageTemplate &message, const QString &dat
     }
 }
 
-QString CampaignRenderer::encoding() const
+SmsEncoding CampaignRenderer::encoding() const
 {
-    return m_anyUnicode && m_anyGsm ? QStringLiteral("mixed") : m_anyUnicode ? QStringLiteral("UCS-2") : QStringLiteral("GSM-7");
+    return m_anyUnicode && m_anyGsm ? SmsEncoding::Mixed : m_anyUnicode ? SmsEncoding::Ucs2 : SmsEncoding::Gsm7;
 }
 
 void CampaignRenderer::add(QString text, int segments, bool unicode)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "RecipientSnapshot.h"
+#include "messaging/SmsEncoding.h"
 
 #include <QList>
 #include <QString>
@@ -28,7 +29,7 @@ public:
     int totalSegments() const { return m_totalSegments; }
     int maxSegments() const { return m_maxSegments; } // the longest single message
     bool needsUnicode() const { return m_anyUnicode; } // at least one text is UCS-2
-    QString encoding() const; // "GSM-7", "UCS-2" or "mixed"
+    SmsEncoding encoding() const; // Mixed: some texts are GSM-7, some UCS-2
 
 private:
     void add(QString text, int segments, bool unicode);

@@ -21,10 +21,31 @@ namespace kengele {
 
 namespace {
 
-QString statusFor(const QDateTime &scheduledAt, qint64 nowMs)
+CampaignStatus statusFor(const QDateTime &scheduledAt, qint64 nowMs)
 {
-    return scheduledAt.isValid() && scheduledAt.toMSecsSinceEpoch() > nowMs ? QStringLiteral("scheduled")
-                                                                            : QStringLiteral("queued");
+    return scheduledAt.isValid() && scheduledAt.toMSecsSinceEpoch() > nowMs ? CampaignStatus::Scheduled : CampaignStatus::Queued;
+}
+
+// The database's words (CampaignStatus.h, MessageState.h and GatewayKind.h say why these fallbacks).
+CampaignStatus storedStatus(qint64 campaignId, const QString &text)
+{
+    if (const std::optional<CampaignStatus> status = campaignStatusFromText(text))
+        return *status;
+    qCWarning(lcCampaigns) << "campaign" << campaignId << "has an unknown status" << text << "- read as cancelled";
+    return CampaignStatus::Cancelled;
+}
+
+GatewayKind storedGateway(qint64 campaignId, const QString &text)
+{
+    if (const std::optional<GatewayKind> gateway = gatewayKindFromText(text))
+        return *gateway;
+    qCWarning(lcCampaigns) << "campaign" << campaignId << "names an unknown gateway" << text << "- shown as the simulator";
+    return GatewayKind::Simulator;
+}
+
+MessageState storedState(const QString &text)
+{
+    return messageStateFromText(text).value_or(MessageState::Uncertain);
 }
 
 Campaign campaignFromRow(const QSqlQuery &q)
@@ -35,8 +56,8 @@ Campaign campaignFromRow(const QSqlQuery &q)
     c.body = q.value(2).toString();
     c.senderId = q.value(3).toString();
     c.priority = Priority(q.value(4).toInt());
-    c.status = q.value(5).toString();
-    c.gateway = q.value(6).toString();
+    c.status = storedStatus(c.id, q.value(5).toString());
+    c.gateway = storedGateway(c.id, q.value(6).toString());
     auto time = [&](int column) {
         return q.value(column).isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(q.value(column).toLongLong(), Qt::UTC);
     };
@@ -204,12 +225,12 @@ Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraf
     const bool repeating = draft.recurrence.isRepeating();
     const qint64 now = m_clock.nowMs();
     qint64 due = draft.scheduledAt.isValid() ? qMax(now, draft.scheduledAt.toMSecsSinceEpoch()) : now;
-    QString status = statusFor(draft.scheduledAt, now);
+    CampaignStatus status = statusFor(draft.scheduledAt, now);
     if (repeating) {
         // Nothing is reserved until an occurrence goes, but a budget that cannot pay even the first
         // one is said now, not on the morning it should go.
         due = qMax(now, first.toMSecsSinceEpoch());
-        status = QStringLiteral("recurring");
+        status = CampaignStatus::Recurring;
         if (p.tokens > 0) {
             const Result<qint64> balance = m_ledger.balance(*account);
             if (!balance)
@@ -244,8 +265,8 @@ Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraf
     row.addBindValue(draft.templateId > 0 ? QVariant(draft.templateId) : QVariant());
     row.addBindValue(sqlText(draft.senderId.trimmed()));
     row.addBindValue(int(draft.priority));
-    row.addBindValue(status);
-    row.addBindValue(draft.gateway);
+    row.addBindValue(toText(status));
+    row.addBindValue(toText(draft.gateway));
     row.addBindValue(due);
     row.addBindValue(*account);
     row.addBindValue(p.recipients);
@@ -382,8 +403,8 @@ Result<CampaignDraft> CampaignService::draft(qint64 id) const
 bool CampaignService::isEditable(const Campaign &campaign)
 {
     if (campaign.isRepeating())
-        return campaign.status == QStringLiteral("recurring") || campaign.status == QStringLiteral("paused");
-    return campaign.status == QStringLiteral("scheduled");
+        return campaign.status == CampaignStatus::Recurring || campaign.status == CampaignStatus::Paused;
+    return campaign.status == CampaignStatus::Scheduled;
 }
 
 Result<Campaign> CampaignService::update(qint64 id, const CampaignDraft &draft, const QString &userName)
@@ -398,7 +419,7 @@ Result<Campaign> CampaignService::update(qint64 id, const CampaignDraft &draft, 
     if (!isEditable(*current))
         return fail(ErrorCode::Conflict,
                     tr("“%1” can no longer be changed: it has started sending or has ended.").arg(current->name));
-    const int started = current->recipients - current->states.value(QStringLiteral("queued"));
+    const int started = current->recipients - current->states.value(MessageState::Queued);
     if (!current->isRepeating() && started > 0)
         return fail(ErrorCode::Conflict, tr("“%1” can no longer be changed: it has started sending.").arg(current->name));
     // The old messages and their reservation go; the new ones are written in their place.
@@ -414,9 +435,10 @@ Result<Campaign> CampaignService::update(qint64 id, const CampaignDraft &draft, 
     if (!written)
         return std::unexpected(written.error());
     // A paused repeating campaign stays paused after a change.
-    if (current->isRepeating() && current->status == QStringLiteral("paused") && draft.recurrence.isRepeating()) {
+    if (current->isRepeating() && current->status == CampaignStatus::Paused && draft.recurrence.isRepeating()) {
         QSqlQuery keepPaused(db);
-        keepPaused.prepare(QStringLiteral("UPDATE campaigns SET status = 'paused', status_reason = ? WHERE id = ?"));
+        keepPaused.prepare(QStringLiteral("UPDATE campaigns SET status = ?, status_reason = ? WHERE id = ?"));
+        keepPaused.addBindValue(toText(CampaignStatus::Paused));
         keepPaused.addBindValue(sqlText(current->statusReason));
         keepPaused.addBindValue(id);
         if (!keepPaused.exec())
@@ -433,9 +455,11 @@ Result<Campaign> CampaignService::update(qint64 id, const CampaignDraft &draft, 
 Status CampaignService::pauseRepeating(qint64 id)
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("UPDATE campaigns SET status = 'paused', status_reason = ? WHERE id = ? AND status = 'recurring'"));
+    q.prepare(QStringLiteral("UPDATE campaigns SET status = ?, status_reason = ? WHERE id = ? AND status = ?"));
+    q.addBindValue(toText(CampaignStatus::Paused));
     q.addBindValue(tr("You paused it: no more times go until you resume it."));
     q.addBindValue(id);
+    q.addBindValue(toText(CampaignStatus::Recurring));
     if (!q.exec())
         return std::unexpected(Database::storageError(q.lastError(), tr("Pausing the campaign")));
     Q_EMIT campaignsChanged();
@@ -445,9 +469,11 @@ Status CampaignService::pauseRepeating(qint64 id)
 Status CampaignService::resumeRepeating(qint64 id)
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral(
-        "UPDATE campaigns SET status = 'recurring', status_reason = '' WHERE id = ? AND status = 'paused' AND recurrence <> ''"));
+    q.prepare(
+        QStringLiteral("UPDATE campaigns SET status = ?, status_reason = '' WHERE id = ? AND status = ? AND recurrence <> ''"));
+    q.addBindValue(toText(CampaignStatus::Recurring));
     q.addBindValue(id);
+    q.addBindValue(toText(CampaignStatus::Paused));
     if (!q.exec())
         return std::unexpected(Database::storageError(q.lastError(), tr("Resuming the campaign")));
     Q_EMIT campaignsChanged();
@@ -486,10 +512,10 @@ Result<Campaign> CampaignService::get(qint64 id) const
     states.addBindValue(id);
     if (!states.exec())
         return std::unexpected(Database::storageError(states.lastError(), tr("Reading the campaign")));
-    for (const char *state : {"queued", "submitting", "sent", "delivered", "failed", "uncertain", "cancelled"})
-        campaign.states.insert(QString::fromLatin1(state), 0);
+    for (const MessageState state : AllMessageStates)
+        campaign.states.insert(state, 0);
     while (states.next())
-        campaign.states.insert(states.value(0).toString(), states.value(1).toInt());
+        campaign.states[storedState(states.value(0).toString())] += states.value(1).toInt();
     return campaign;
 }
 
@@ -504,20 +530,21 @@ Result<QList<Campaign>> CampaignService::list() const
     return campaigns;
 }
 
-Result<int> CampaignService::countRecipients(qint64 campaignId, const QString &state) const
+Result<int> CampaignService::countRecipients(qint64 campaignId, std::optional<MessageState> state) const
 {
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ?")
-              + (state.isEmpty() ? QString() : QStringLiteral(" AND state = ?")));
+              + (state ? QStringLiteral(" AND state = ?") : QString()));
     q.addBindValue(campaignId);
-    if (!state.isEmpty())
-        q.addBindValue(state);
+    if (state)
+        q.addBindValue(toText(*state));
     if (!q.exec() || !q.next())
         return std::unexpected(Database::storageError(q.lastError(), tr("Reading the campaign")));
     return q.value(0).toInt();
 }
 
-Result<QList<OutboxRow>> CampaignService::recipients(qint64 campaignId, const QString &state, int offset, int limit) const
+Result<QList<OutboxRow>> CampaignService::recipients(qint64 campaignId, std::optional<MessageState> state, int offset,
+                                                     int limit) const
 {
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
@@ -525,10 +552,10 @@ Result<QList<OutboxRow>> CampaignService::recipients(qint64 campaignId, const QS
         QStringLiteral(
             "SELECT id, phone, name, state, reason, coalesce(message_id, ''), segments, attempts, cost, network, updated_at "
             "FROM outbox WHERE campaign_id = ?")
-        + (state.isEmpty() ? QString() : QStringLiteral(" AND state = ?")) + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"));
+        + (state ? QStringLiteral(" AND state = ?") : QString()) + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"));
     q.addBindValue(campaignId);
-    if (!state.isEmpty())
-        q.addBindValue(state);
+    if (state)
+        q.addBindValue(toText(*state));
     q.addBindValue(limit);
     q.addBindValue(offset);
     if (!q.exec())
@@ -539,7 +566,7 @@ Result<QList<OutboxRow>> CampaignService::recipients(qint64 campaignId, const QS
         r.id = q.value(0).toLongLong();
         r.phone = q.value(1).toString();
         r.name = q.value(2).toString();
-        r.state = q.value(3).toString();
+        r.state = storedState(q.value(3).toString());
         r.reason = q.value(4).toString();
         r.messageId = q.value(5).toString();
         r.segments = q.value(6).toInt();

@@ -12,6 +12,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 class QSqlDatabase;
 
 namespace kengele {
@@ -76,9 +78,9 @@ public:
     // Newest first.
     Result<QList<Campaign>> list() const;
 
-    // The campaign's messages, optionally only those in one state, in outbox order.
-    Result<int> countRecipients(qint64 campaignId, const QString &state = {}) const;
-    Result<QList<OutboxRow>> recipients(qint64 campaignId, const QString &state, int offset, int limit) const;
+    // The campaign's messages, optionally only those in one state (nullopt: every state), in outbox order.
+    Result<int> countRecipients(qint64 campaignId, std::optional<MessageState> state = std::nullopt) const;
+    Result<QList<OutboxRow>> recipients(qint64 campaignId, std::optional<MessageState> state, int offset, int limit) const;
 
 Q_SIGNALS:
     void campaignsChanged();

@@ -109,11 +109,11 @@ void Dispatcher::schedulePump(qint64 delayMs)
     m_pumpTimer.start(delay);
 }
 
-SmsGateway *Dispatcher::gateway(const QString &name, QString *whyNot)
+SmsGateway *Dispatcher::gateway(GatewayKind kind, QString *whyNot)
 {
-    if (SmsGateway *existing = m_gateways.value(name))
+    if (SmsGateway *existing = m_gateways.value(kind))
         return existing;
-    SmsGateway *made = m_factory ? m_factory(name, whyNot) : nullptr;
+    SmsGateway *made = m_factory ? m_factory(kind, whyNot) : nullptr;
     if (made) {
         made->setParent(nullptr);
         connect(made, &SmsGateway::deliveryReport, this, [this](const DeliveryReport &report) {
@@ -121,7 +121,7 @@ SmsGateway *Dispatcher::gateway(const QString &name, QString *whyNot)
             if (!m_flushTimer.isActive())
                 m_flushTimer.start();
         });
-        m_gateways.insert(name, made);
+        m_gateways.insert(kind, made);
         m_options.maxPerRequest = qMin(m_options.maxPerRequest, made->maxRecipientsPerRequest());
     }
     return made;
@@ -190,7 +190,11 @@ void Dispatcher::pump()
 void Dispatcher::send(const WorkBatch &batch)
 {
     QString whyNot;
-    SmsGateway *out = gateway(batch.gateway, &whyNot);
+    SmsGateway *out = nullptr;
+    if (batch.gateway)
+        out = gateway(*batch.gateway, &whyNot);
+    else
+        whyNot = tr("Kengele does not know the gateway “%1”.").arg(batch.unknownGateway);
     if (!out) {
         // The gateway cannot be used (no API key, say): the campaign waits for a person.
         const qint64 now = m_clock.nowMs();

@@ -9,7 +9,7 @@
 #include "common/RateLimiter.h"
 #include "gateway/DeliveryReport.h"
 
-#include <QHash>
+#include <QMap>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QSet>
@@ -47,9 +47,9 @@ public:
         int flushAt = 256; // outcomes recorded in one transaction
         int flushIntervalMs = 25;
     };
-    // Makes the gateway for a campaign's gateway name ("simulator", "africastalking"); nullptr when
-    // it cannot (no API key...). The dispatcher owns what it returns.
-    using GatewayFactory = std::function<SmsGateway *(const QString &gateway, QString *whyNot)>;
+    // Makes the gateway for a campaign's gateway; nullptr when it cannot (no API key...), with the
+    // reason for people in whyNot. The dispatcher owns what it returns.
+    using GatewayFactory = std::function<SmsGateway *(GatewayKind gateway, QString *whyNot)>;
 
     Dispatcher(OutboxStore &store, GatewayFactory factory, const Clock &clock, const Options &options, QObject *parent = nullptr);
     ~Dispatcher() override;
@@ -94,7 +94,7 @@ private:
     void flush();
     void schedulePump(qint64 delayMs);
     void fail(const QString &message);
-    SmsGateway *gateway(const QString &name, QString *whyNot);
+    SmsGateway *gateway(GatewayKind kind, QString *whyNot);
 
     OutboxStore &m_store;
     GatewayFactory m_factory;
@@ -102,7 +102,7 @@ private:
     Options m_options;
     RateLimiter m_limiter;
     QRandomGenerator m_random;
-    QHash<QString, SmsGateway *> m_gateways;
+    QMap<GatewayKind, SmsGateway *> m_gateways;
     QSet<qint64> m_paused; // paused by this dispatcher since it last started or woke
     QList<WorkBatch> m_claimed;
     QList<Outcome> m_outcomes;

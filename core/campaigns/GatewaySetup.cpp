@@ -43,11 +43,11 @@ Dispatcher::GatewayFactory GatewaySetup::factory(Settings &settings, const QStri
         simulator.callbackUrl = reportUrl;
         simulator.reportsOnlyThroughCallback = true;
     }
-    return [at, simulator](const QString &gateway, QString *whyNot) -> SmsGateway * {
-        if (gateway == QStringLiteral("simulator")) {
+    return [at, simulator](GatewayKind gateway, QString *whyNot) -> SmsGateway * {
+        switch (gateway) {
+        case GatewayKind::Simulator:
             return GatewayConnection::simulation(simulator, whyNot).release();
-        }
-        if (gateway == QStringLiteral("africastalking")) {
+        case GatewayKind::AfricasTalking:
             if (at.apiKey.isEmpty()) {
                 if (whyNot)
                     *whyNot = tr("There is no Africa's Talking API key on this computer. Enter it in Settings → SMS gateway, "
@@ -56,8 +56,6 @@ Dispatcher::GatewayFactory GatewaySetup::factory(Settings &settings, const QStri
             }
             return GatewayConnection::africasTalking(at, whyNot).release();
         }
-        if (whyNot)
-            *whyNot = tr("Kengele does not know the gateway “%1”.").arg(gateway);
         return nullptr;
     };
 }

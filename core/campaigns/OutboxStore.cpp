@@ -55,9 +55,20 @@ struct ActiveCampaign {
     qint64 id = 0;
     int priority = 0;
     QString senderId;
-    QString gateway;
+    std::optional<GatewayKind> gateway;
+    QString unknownGateway; // the stored name when it is none of GatewayKind's
     bool charged = false;
 };
+
+ActiveCampaign activeCampaign(const SqliteStatement &c)
+{
+    ActiveCampaign campaign{c.columnInt64(0), c.columnInt(1), c.columnText(2), std::nullopt, {}, c.columnInt(4) != 0};
+    const QString gateway = c.columnText(3);
+    campaign.gateway = gatewayKindFromText(gateway);
+    if (!campaign.gateway)
+        campaign.unknownGateway = gateway;
+    return campaign;
+}
 } // namespace
 
 OutboxStore::OutboxStore(Database &database, TokenLedger &ledger, const Clock &clock)
@@ -179,8 +190,7 @@ Result<QList<WorkBatch>> OutboxStore::claim(int maxMessages, int maxPerRequest, 
         if (quietHours)
             c.bind(1, UrgentPriority);
         while (c.next())
-            active.append(
-                ActiveCampaign{c.columnInt64(0), c.columnInt(1), c.columnText(2), c.columnText(3), c.columnInt(4) != 0});
+            active.append(activeCampaign(c));
         if (c.failed())
             return std::unexpected(c.error(tr("Reading the outbox")));
     }
@@ -220,6 +230,7 @@ Result<QList<WorkBatch>> OutboxStore::claim(int maxMessages, int maxPerRequest, 
             batch.text = text;
             batch.senderId = campaign.senderId;
             batch.gateway = campaign.gateway;
+            batch.unknownGateway = campaign.unknownGateway;
             batch.charged = campaign.charged;
             batch.items.reserve(qMin(maxPerRequest, maxMessages));
             batches.append(std::move(batch));

@@ -5,10 +5,13 @@
 
 #include "DeliveryReportApplier.h"
 #include "common/Result.h"
+#include "gateway/GatewayKind.h"
 
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 class QSqlDatabase;
 
@@ -32,7 +35,11 @@ struct WorkBatch {
     qint64 campaignId = 0;
     QString text;
     QString senderId;
-    QString gateway;
+    // The campaign's gateway. nullopt when the name stored with the campaign is none this Kengele
+    // knows (unknownGateway holds it): the dispatcher pauses the campaign, saying so, and sends
+    // nothing (GatewayKind.h).
+    std::optional<GatewayKind> gateway;
+    QString unknownGateway;
     bool charged = false; // the campaign reserved tokens
     QList<WorkItem> items;
 };

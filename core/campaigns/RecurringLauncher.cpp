@@ -39,7 +39,9 @@ RecurringLauncher::RecurringLauncher(Database &database, const Clock &clock, con
 Result<qint64> RecurringLauncher::nextDue() const
 {
     QSqlQuery q(m_database.connection());
-    if (!q.exec(QStringLiteral("SELECT min(scheduled_at) FROM campaigns WHERE status = 'recurring'")) || !q.next())
+    q.prepare(QStringLiteral("SELECT min(scheduled_at) FROM campaigns WHERE status = ?"));
+    q.addBindValue(toText(CampaignStatus::Recurring));
+    if (!q.exec() || !q.next())
         return std::unexpected(Database::storageError(q.lastError(), tr("Reading campaigns")));
     return q.value(0).isNull() ? 0 : q.value(0).toLongLong();
 }
@@ -49,8 +51,8 @@ Result<RecurringLauncher::Round> RecurringLauncher::launchDue(const QString &use
     QList<qint64> due;
     {
         QSqlQuery q(m_database.connection());
-        q.prepare(QStringLiteral(
-            "SELECT id FROM campaigns WHERE status = 'recurring' AND scheduled_at <= ? ORDER BY scheduled_at, id"));
+        q.prepare(QStringLiteral("SELECT id FROM campaigns WHERE status = ? AND scheduled_at <= ? ORDER BY scheduled_at, id"));
+        q.addBindValue(toText(CampaignStatus::Recurring));
         q.addBindValue(m_clock.nowMs());
         if (!q.exec())
             return std::unexpected(Database::storageError(q.lastError(), tr("Reading campaigns")));
@@ -75,13 +77,14 @@ Status RecurringLauncher::recordSkipped(const QSqlDatabase &db, const CampaignDr
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "INSERT INTO campaigns(name, body, sender_id, priority, status, status_reason, gateway, scheduled_at, parent_id, "
-        "created_at, finished_at) VALUES (?, ?, ?, ?, 'skipped', ?, ?, ?, ?, ?, ?)"));
+        "created_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(sqlText(tr("%1 — %2").arg(parent.name, shortDate(when)).left(CampaignService::MaxNameLength)));
     q.addBindValue(parent.body);
     q.addBindValue(sqlText(parent.senderId));
     q.addBindValue(int(parent.priority));
+    q.addBindValue(toText(CampaignStatus::Skipped));
     q.addBindValue(sqlText(reason));
-    q.addBindValue(parent.gateway);
+    q.addBindValue(toText(parent.gateway));
     q.addBindValue(when.toMSecsSinceEpoch());
     q.addBindValue(parentId);
     q.addBindValue(m_clock.nowMs());
@@ -103,7 +106,7 @@ Result<qint64> RecurringLauncher::launchOccurrence(qint64 parentId, const QStrin
         return std::unexpected(parent.error());
     const qint64 now = m_clock.nowMs();
     // Looked at again inside the transaction: another window or process may have just done it.
-    if (parent->status != QStringLiteral("recurring") || !parent->scheduledAt.isValid()
+    if (parent->status != CampaignStatus::Recurring || !parent->scheduledAt.isValid()
         || parent->scheduledAt.toMSecsSinceEpoch() > now)
         return qint64(0);
     Result<CampaignDraft> d = m_campaigns.draft(parentId);
@@ -162,7 +165,8 @@ Result<qint64> RecurringLauncher::launchOccurrence(qint64 parentId, const QStrin
     }
     QSqlQuery advance(db);
     if (!next.isValid() || next.toMSecsSinceEpoch() > until) {
-        advance.prepare(QStringLiteral("UPDATE campaigns SET status = 'done', finished_at = ? WHERE id = ?"));
+        advance.prepare(QStringLiteral("UPDATE campaigns SET status = ?, finished_at = ? WHERE id = ?"));
+        advance.addBindValue(toText(CampaignStatus::Done));
         advance.addBindValue(now);
     } else {
         advance.prepare(QStringLiteral("UPDATE campaigns SET scheduled_at = ? WHERE id = ?"));

@@ -221,7 +221,7 @@ Result<CampaignDraft> InboxService::replyDraft(const InboxMessage &message, cons
     draft.contactIds = {message.contactId};
     draft.gateway = m_settings.gatewayProvider();
     draft.senderId = m_settings.gatewaySenderId();
-    draft.chargeTokens = draft.gateway != QStringLiteral("simulator");
+    draft.chargeTokens = draft.gateway != GatewayKind::Simulator;
     return draft;
 }
 

@@ -4,8 +4,7 @@
 #include "SegmentCounter.h"
 
 #include "GsmCharset.h"
-
-using namespace Qt::StringLiterals;
+#include "SmsEncoding.h"
 
 namespace kengele {
 
@@ -63,7 +62,13 @@ SegmentInfo countUcs2(QStringView text, qsizetype firstNonGsm)
 
 QString SegmentInfo::encodingName() const
 {
-    return encoding == Encoding::Gsm7 ? u"GSM-7"_s : u"UCS-2"_s;
+    switch (encoding) {
+    case Encoding::Gsm7:
+        return toText(SmsEncoding::Gsm7);
+    case Encoding::Ucs2:
+        break;
+    }
+    return toText(SmsEncoding::Ucs2);
 }
 
 SegmentInfo SegmentCounter::count(QStringView text)

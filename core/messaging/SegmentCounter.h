@@ -22,7 +22,7 @@ struct SegmentInfo {
     QString firstNonGsm; // the character that forced UCS-2 (a whole code point); empty for GSM-7
     qsizetype firstNonGsmIndex = -1; // its UTF-16 index in the text; -1 for GSM-7
 
-    // "GSM-7" or "UCS-2" (technical names, not translated).
+    // "GSM-7" or "UCS-2" (technical names, not translated): toText() of SmsEncoding.
     QString encodingName() const;
     bool isUnicode() const { return encoding == Encoding::Ucs2; }
 };

@@ -25,7 +25,7 @@ const std::array<KeyInfo, 13> &keyTable()
     static const std::array<KeyInfo, 13> table{{
         {K::PhoneRegion, "phone/region", QStringLiteral("KE")},
         {K::Language, "ui/language", QStringLiteral("en")},
-        {K::GatewayProvider, "gateway/provider", QStringLiteral("simulator")},
+        {K::GatewayProvider, "gateway/provider", toText(GatewayKind::Simulator)},
         {K::GatewayUsername, "gateway/username", QString()},
         {K::GatewaySenderId, "gateway/senderId", QString()},
         {K::GatewayEnvironment, "gateway/environment", QStringLiteral("live")},
@@ -167,14 +167,14 @@ void Settings::setLanguage(const QString &language)
     setValue(Key::Language, language);
 }
 
-QString Settings::gatewayProvider() const
+GatewayKind Settings::gatewayProvider() const
 {
-    return value(Key::GatewayProvider).toString();
+    return gatewayKindFromText(value(Key::GatewayProvider).toString()).value_or(GatewayKind::Simulator);
 }
 
-void Settings::setGatewayProvider(const QString &provider)
+void Settings::setGatewayProvider(GatewayKind provider)
 {
-    setValue(Key::GatewayProvider, provider);
+    setValue(Key::GatewayProvider, toText(provider));
 }
 
 QString Settings::gatewayUsername() const

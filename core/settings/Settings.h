@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "gateway/GatewayKind.h"
+
 #include <QObject>
 #include <QSettings>
 #include <QString>
@@ -31,7 +33,7 @@ public:
     enum class Key {
         PhoneRegion, // region for numbers written without a country code (ISO 3166 alpha-2)
         Language, // interface language: "en" or "sw"
-        GatewayProvider, // "simulator" or "africastalking"
+        GatewayProvider, // a GatewayKind, stored as its text (GatewayKind.h)
         GatewayUsername,
         GatewaySenderId,
         GatewayEnvironment, // "live" or "sandbox"
@@ -70,9 +72,10 @@ public:
     QString language() const;
     void setLanguage(const QString &language);
 
-    // The gateway. The API key is NOT here: it lives in the OS keychain.
-    QString gatewayProvider() const;
-    void setGatewayProvider(const QString &provider);
+    // The gateway. The API key is NOT here: it lives in the OS keychain. A word in the file that
+    // names no gateway reads as the simulator (GatewayKind.h says why).
+    GatewayKind gatewayProvider() const;
+    void setGatewayProvider(GatewayKind provider);
     QString gatewayUsername() const;
     void setGatewayUsername(const QString &username);
     QString gatewaySenderId() const;

@@ -101,7 +101,7 @@ qint64 BenchCampaign::launch(const QString &body, int recipients)
 {
     CampaignDraft draft;
     draft.body = body;
-    draft.gateway = QStringLiteral("africastalking");
+    draft.gateway = GatewayKind::AfricasTalking;
     if (recipients >= 100000) {
         draft.groupIds = {m_everyone};
     } else {
@@ -186,7 +186,7 @@ void BenchCampaign::launchParts100k()
     Profile &p = **m_profile;
     CampaignDraft draft;
     draft.body = QStringLiteral("Dear {first_name} {last_name}, the harvest thanksgiving is on {date}. Bring a friend!");
-    draft.gateway = QStringLiteral("africastalking");
+    draft.gateway = GatewayKind::AfricasTalking;
     draft.groupIds = {m_everyone};
     QElapsedTimer timer;
     timer.start();
@@ -221,7 +221,7 @@ double BenchCampaign::run(double rate, int expected)
     // As GatewayConnection does: one HTTP client, its connections kept alive.
     HttpClient http;
     const QUrl url = m_simulator->url();
-    auto factory = [&](const QString &, QString *) -> SmsGateway * {
+    auto factory = [&](GatewayKind, QString *) -> SmsGateway * {
         return AfricasTalkingGateway::createSimulation(url, http).release();
     };
     Dispatcher::Options options;
@@ -267,7 +267,7 @@ void BenchCampaign::dispatch()
     profiler("disable");
     const double cpuPerMessage = (cpuSeconds() - cpuBefore) / recipients * 1e6;
     const auto campaign = (*m_profile)->campaigns().get(id);
-    QCOMPARE(campaign->states.value(QStringLiteral("sent")), recipients);
+    QCOMPARE(campaign->states.value(MessageState::Sent), recipients);
     QTest::setBenchmarkResult(measured, QTest::Events);
     if (rate > 0)
         qInfo("limit %.0f/s: measured %.1f/s (%.2f %% off); %.0f µs CPU per message", rate, measured,

@@ -49,7 +49,7 @@ Campaign storedAs(const CampaignDraft &d)
     c.priority = d.priority;
     c.scheduledAt = d.scheduledAt;
     c.recurrence = d.recurrence;
-    c.status = d.recurrence.isRepeating() ? QStringLiteral("recurring") : QStringLiteral("scheduled");
+    c.status = d.recurrence.isRepeating() ? CampaignStatus::Recurring : CampaignStatus::Scheduled;
     return c;
 }
 

@@ -73,7 +73,7 @@ qint64 TestCampaignDelivery::launch(const QString &body, const QString &senderId
     CampaignDraft d;
     d.body = body;
     d.groupIds = {m_group};
-    d.gateway = QStringLiteral("africastalking");
+    d.gateway = GatewayKind::AfricasTalking;
     d.senderId = senderId;
     const auto launched = (*m_profile)->campaigns().launch(d);
     return launched ? launched->id : 0;
@@ -82,7 +82,7 @@ qint64 TestCampaignDelivery::launch(const QString &body, const QString &senderId
 std::unique_ptr<Dispatcher> TestCampaignDelivery::dispatcherFor(const QUrl &url, const QString &username, const QString &key,
                                                                 int timeoutMs)
 {
-    auto factory = [this, url, username, key, timeoutMs](const QString &, QString *) -> SmsGateway * {
+    auto factory = [this, url, username, key, timeoutMs](GatewayKind, QString *) -> SmsGateway * {
         AfricasTalkingGateway::Settings settings;
         settings.username = username;
         settings.apiKey = key;
@@ -112,7 +112,7 @@ void TestCampaignDelivery::theRequestAfricasTalkingReceives()
     QVERIFY(id);
     auto dispatcher = dispatcherFor(fake.url(), QStringLiteral("church"), QStringLiteral("atsk_test"));
     QVERIFY(runUntilIdle(*dispatcher));
-    QCOMPARE((*m_profile)->campaigns().get(id)->states.value(QStringLiteral("sent")), 400);
+    QCOMPARE((*m_profile)->campaigns().get(id)->states.value(MessageState::Sent), 400);
     QCOMPARE(fake.requestCount(), 4); // 400 numbers, 100 a request
     const test::RecordedRequest &request = fake.requests().first();
     QCOMPARE(request.method, QByteArray("POST"));
@@ -156,10 +156,10 @@ void TestCampaignDelivery::faultsOfEveryKindStillEndEveryoneInOneState()
     }
     const auto campaign = (*m_profile)->campaigns().get(id);
     const auto &s = campaign->states;
-    QCOMPARE(s.value(QStringLiteral("queued")) + s.value(QStringLiteral("submitting")), 0);
-    const int sent = s.value(QStringLiteral("sent"));
-    const int failed = s.value(QStringLiteral("failed"));
-    const int uncertain = s.value(QStringLiteral("uncertain"));
+    QCOMPARE(s.value(MessageState::Queued) + s.value(MessageState::Submitting), 0);
+    const int sent = s.value(MessageState::Sent);
+    const int failed = s.value(MessageState::Failed);
+    const int uncertain = s.value(MessageState::Uncertain);
     QCOMPARE(sent + failed + uncertain, 400);
     const SimulatorCounters c = simulator.counters();
     qInfo("sent %d, failed %d, uncertain %d; simulator: %d requests, %d taken, %d refused, %d accepted", sent, failed, uncertain,
@@ -168,14 +168,14 @@ void TestCampaignDelivery::faultsOfEveryKindStillEndEveryoneInOneState()
     QVERIFY2(simulator.numbersAcceptedMoreThanOnce().isEmpty(), qPrintable(simulator.numbersAcceptedMoreThanOnce().join(u',')));
     QVERIFY(failed > 0 && uncertain > 0 && sent > 200);
     // Failed ones carry the provider's reason.
-    const auto failedRows = (*m_profile)->campaigns().recipients(id, QStringLiteral("failed"), 0, 1000);
+    const auto failedRows = (*m_profile)->campaigns().recipients(id, MessageState::Failed, 0, 1000);
     for (const OutboxRow &row : *failedRows)
         QVERIFY2(!row.reason.isEmpty(), qPrintable(row.phone));
     const auto tokens = (*m_profile)->tokens().campaignTokens(id);
     QCOMPARE(tokens->spent, sent);
     QCOMPARE(tokens->reserved, tokens->spent + tokens->released + tokens->held);
     QVERIFY(LedgerVerifier((*m_profile)->database()).verify()->isEmpty());
-    QCOMPARE(campaign->status, QStringLiteral("done"));
+    QCOMPARE(campaign->status, CampaignStatus::Done);
 }
 
 void TestCampaignDelivery::deliveryReportsFollowTheTerminalRule()
@@ -199,9 +199,9 @@ void TestCampaignDelivery::deliveryReportsFollowTheTerminalRule()
     QCOMPARE(reports.size(), 400);
     QVERIFY(m_store->applyDeliveryReports(reports));
     const auto s = (*m_profile)->campaigns().get(id)->states;
-    QCOMPARE(s.value(QStringLiteral("delivered")) + s.value(QStringLiteral("failed")) + s.value(QStringLiteral("sent")), 400);
-    QVERIFY(s.value(QStringLiteral("delivered")) > 300);
-    QVERIFY(s.value(QStringLiteral("failed")) > 0);
+    QCOMPARE(s.value(MessageState::Delivered) + s.value(MessageState::Failed) + s.value(MessageState::Sent), 400);
+    QVERIFY(s.value(MessageState::Delivered) > 300);
+    QVERIFY(s.value(MessageState::Failed) > 0);
     // The same report twice is one event; a late "Failed" after "Success" does not undo delivery
     // (it is kept); an unknown message id is kept too.
     QSqlQuery q((*m_profile)->database().connection());

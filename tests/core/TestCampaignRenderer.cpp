@@ -46,7 +46,7 @@ void TestCampaignRenderer::aTextWithoutFieldsIsSharedByEveryone()
     QCOMPARE(renderer.segments(), (QList<int>{1, 1, 1}));
     QCOMPARE(renderer.totalSegments(), 3);
     QCOMPARE(renderer.maxSegments(), 1);
-    QCOMPARE(renderer.encoding(), QStringLiteral("GSM-7"));
+    QCOMPARE(renderer.encoding(), SmsEncoding::Gsm7);
     QVERIFY(!renderer.needsUnicode());
 }
 
@@ -120,25 +120,26 @@ void TestCampaignRenderer::partsAndEncoding_data()
     QTest::addColumn<QString>("body");
     QTest::addColumn<QStringList>("firstNames");
     QTest::addColumn<QList<int>>("segments");
-    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<SmsEncoding>("encoding");
 
     QTest::addRow("one GSM part") << QString(160, u'a') << QStringList{QStringLiteral("A"), QStringLiteral("B")}
-                                  << QList<int>{1, 1} << "GSM-7";
-    QTest::addRow("two GSM parts") << QString(161, u'a') << QStringList{QStringLiteral("A")} << QList<int>{2} << "GSM-7";
+                                  << QList<int>{1, 1} << SmsEncoding::Gsm7;
+    QTest::addRow("two GSM parts") << QString(161, u'a') << QStringList{QStringLiteral("A")} << QList<int>{2}
+                                   << SmsEncoding::Gsm7;
     QTest::addRow("one UCS-2 part") << QString(QString(69, u'a') + u'ë') << QStringList{QStringLiteral("A")} << QList<int>{1}
-                                    << "UCS-2";
+                                    << SmsEncoding::Ucs2;
     QTest::addRow("two UCS-2 parts") << QString(QString(70, u'a') + u'ë') << QStringList{QStringLiteral("A")} << QList<int>{2}
-                                     << "UCS-2";
+                                     << SmsEncoding::Ucs2;
     // Personalised: the names decide each text's length and encoding.
     QTest::addRow("lengths differ") << QString(QStringLiteral("{first_name}") + QString(150, u'a'))
                                     << QStringList{QStringLiteral("Mary"), QStringLiteral("Bartholomew-Kiprotich")}
-                                    << QList<int>{1, 2} << "GSM-7";
+                                    << QList<int>{1, 2} << SmsEncoding::Gsm7;
     QTest::addRow("one name needs Unicode") << QStringLiteral("Habari {first_name}")
                                             << QStringList{QStringLiteral("Mary"), QStringLiteral("Zoë")} << QList<int>{1, 1}
-                                            << "mixed";
+                                            << SmsEncoding::Mixed;
     QTest::addRow("every name needs Unicode")
         << QStringLiteral("Habari {first_name}") << QStringList{QStringLiteral("Zoë"), QStringLiteral("Chloë")}
-        << QList<int>{1, 1} << "UCS-2";
+        << QList<int>{1, 1} << SmsEncoding::Ucs2;
 }
 
 void TestCampaignRenderer::partsAndEncoding()
@@ -146,7 +147,7 @@ void TestCampaignRenderer::partsAndEncoding()
     QFETCH(QString, body);
     QFETCH(QStringList, firstNames);
     QFETCH(QList<int>, segments);
-    QFETCH(QString, encoding);
+    QFETCH(SmsEncoding, encoding);
 
     QList<Recipient> recipients;
     for (const QString &name : firstNames)
@@ -163,7 +164,7 @@ void TestCampaignRenderer::partsAndEncoding()
     QCOMPARE(renderer.totalSegments(), total);
     QCOMPARE(renderer.maxSegments(), most);
     QCOMPARE(renderer.encoding(), encoding);
-    QCOMPARE(renderer.needsUnicode(), encoding != u"GSM-7");
+    QCOMPARE(renderer.needsUnicode(), encoding != SmsEncoding::Gsm7);
 }
 
 void TestCampaignRenderer::renderingAgainReplacesTheEarlierOne()
@@ -177,7 +178,7 @@ void TestCampaignRenderer::renderingAgainReplacesTheEarlierOne()
     QCOMPARE(renderer.segments(), QList<int>{2});
     QCOMPARE(renderer.totalSegments(), 2);
     QCOMPARE(renderer.maxSegments(), 2);
-    QCOMPARE(renderer.encoding(), QStringLiteral("GSM-7"));
+    QCOMPARE(renderer.encoding(), SmsEncoding::Gsm7);
 }
 
 QTEST_GUILESS_MAIN(TestCampaignRenderer)

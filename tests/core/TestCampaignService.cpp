@@ -33,6 +33,7 @@ private Q_SLOTS:
     void badInput();
     void scheduledLaterWaits();
     void recipientsByState();
+    void unknownStoredWordsReadAsDocumented();
     void landlinesAreLeftOut();
     void launchWritesEveryRow_data();
     void launchWritesEveryRow();
@@ -77,7 +78,7 @@ CampaignDraft TestCampaignService::draft(const QString &body) const
     d.name = QStringLiteral("Test");
     d.body = body;
     d.groupIds = {m_youth, m_choir};
-    d.gateway = QStringLiteral("africastalking");
+    d.gateway = GatewayKind::AfricasTalking;
     return d;
 }
 
@@ -96,7 +97,7 @@ void TestCampaignService::previewCountsWhoAndWhatItCosts()
     QCOMPARE(preview->tokens, 4);
     QCOMPARE(preview->balance, 1000);
     QVERIFY(preview->personalised);
-    QCOMPARE(preview->encoding, QStringLiteral("GSM-7"));
+    QCOMPARE(preview->encoding, SmsEncoding::Gsm7);
     QVERIFY(preview->samples.first().startsWith(QStringLiteral("Mary: ")));
 }
 
@@ -106,8 +107,8 @@ void TestCampaignService::launchWritesOutboxAndReservesInOneGo()
     const auto launched = campaigns.launch(draft(QStringLiteral("Habari {first_name|ndugu}, karibu {group}!")));
     QVERIFY2(launched, qPrintable(launched ? QString() : launched.error().message));
     QCOMPARE(launched->recipients, 3);
-    QCOMPARE(launched->status, QStringLiteral("queued"));
-    QCOMPARE(launched->states.value(QStringLiteral("queued")), 3);
+    QCOMPARE(launched->status, CampaignStatus::Queued);
+    QCOMPARE(launched->states.value(MessageState::Queued), 3);
     QCOMPARE(launched->tokens, 3);
     QCOMPARE(*(*m_profile)->tokens().balance(*(*m_profile)->tokens().accountId(QStringLiteral("Main"))), 997);
     const auto rows = campaigns.recipients(launched->id, {}, 0, 10);
@@ -142,7 +143,7 @@ void TestCampaignService::notEnoughTokensQueuesNothing()
 void TestCampaignService::simulatorCostsNothing()
 {
     CampaignDraft d = draft(QStringLiteral("Hello"));
-    d.gateway = QStringLiteral("simulator");
+    d.gateway = GatewayKind::Simulator;
     d.chargeTokens = false;
     const auto launched = (*m_profile)->campaigns().launch(d);
     QVERIFY(launched);
@@ -192,7 +193,7 @@ void TestCampaignService::scheduledLaterWaits()
     d.scheduledAt = (*m_profile).clock().nowUtc().addDays(1);
     const auto launched = (*m_profile)->campaigns().launch(d);
     QVERIFY(launched);
-    QCOMPARE(launched->status, QStringLiteral("scheduled"));
+    QCOMPARE(launched->status, CampaignStatus::Scheduled);
     QCOMPARE(launched->scheduledAt, d.scheduledAt);
 }
 
@@ -201,8 +202,30 @@ void TestCampaignService::recipientsByState()
     const auto launched = (*m_profile)->campaigns().launch(draft(QStringLiteral("Hi")));
     QVERIFY(launched);
     QCOMPARE(*(*m_profile)->campaigns().countRecipients(launched->id), 3);
-    QCOMPARE(*(*m_profile)->campaigns().countRecipients(launched->id, QStringLiteral("failed")), 0);
-    QCOMPARE((*m_profile)->campaigns().recipients(launched->id, QStringLiteral("queued"), 1, 10)->size(), 2);
+    QCOMPARE(*(*m_profile)->campaigns().countRecipients(launched->id, MessageState::Failed), 0);
+    QCOMPARE((*m_profile)->campaigns().recipients(launched->id, MessageState::Queued, 1, 10)->size(), 2);
+}
+
+void TestCampaignService::unknownStoredWordsReadAsDocumented()
+{
+    // Words no Kengele writes (a database edited by hand) read as CampaignStatus.h and
+    // GatewayKind.h say: an unknown status as cancelled, an unknown gateway as the simulator.
+    const auto launched = (*m_profile)->campaigns().launch(draft(QStringLiteral("Hi")));
+    QVERIFY(launched);
+    QCOMPARE(launched->status, CampaignStatus::Queued);
+    QCOMPARE(launched->gateway, GatewayKind::AfricasTalking);
+    QSqlQuery q((*m_profile)->database().connection());
+    QVERIFY(q.exec(
+        QStringLiteral("UPDATE campaigns SET status = 'Queued', gateway = 'carrier-pigeon' WHERE id = %1").arg(launched->id)));
+    const auto read = (*m_profile)->campaigns().get(launched->id);
+    QVERIFY(read);
+    QCOMPARE(read->status, CampaignStatus::Cancelled);
+    QCOMPARE(read->gateway, GatewayKind::Simulator);
+    QCOMPARE(read->states.value(MessageState::Queued), 3);
+    const auto listed = (*m_profile)->campaigns().list();
+    QVERIFY(listed);
+    QCOMPARE(listed->size(), 1);
+    QCOMPARE(listed->first().status, CampaignStatus::Cancelled);
 }
 
 void TestCampaignService::landlinesAreLeftOut()
@@ -288,12 +311,12 @@ void TestCampaignService::launchWritesEveryRow()
     CampaignDraft d;
     d.body = QStringLiteral("Habari {first_name}, karibu {group}!");
     d.groupIds = {everyone};
-    d.gateway = QStringLiteral("africastalking");
+    d.gateway = GatewayKind::AfricasTalking;
     d.priority = Priority::High;
     const auto launched = p.campaigns().launch(d);
     QVERIFY2(launched, qPrintable(launched ? QString() : launched.error().message));
     QCOMPARE(launched->recipients, count);
-    QCOMPARE(launched->states.value(QStringLiteral("queued")), count);
+    QCOMPARE(launched->states.value(MessageState::Queued), count);
 
     QSqlQuery rows(db);
     rows.prepare(QStringLiteral("SELECT contact_id, phone, name, text, segments, state, priority, due_at, updated_at, attempts "

@@ -48,7 +48,7 @@ int runChild(const QString &profileDir, const QUrl &gatewayUrl)
         return 3;
     OutboxStore store((*profile)->database(), (*profile)->tokens(), clock);
     HttpClient network;
-    auto factory = [&](const QString &, QString *) -> SmsGateway * {
+    auto factory = [&](GatewayKind, QString *) -> SmsGateway * {
         AfricasTalkingGateway::Settings settings;
         settings.username = QStringLiteral("crash");
         settings.apiKey = QStringLiteral("crash-key");
@@ -90,7 +90,7 @@ void TestCrashRecovery::killedAgainAndAgainNeverSendsTwice()
         CampaignDraft draft;
         draft.body = QStringLiteral("Dear {first_name} {last_name}, see you on Sunday.");
         draft.groupIds = {group->id};
-        draft.gateway = QStringLiteral("africastalking");
+        draft.gateway = GatewayKind::AfricasTalking;
         const auto launched = p.campaigns().launch(draft);
         QVERIFY2(launched, qPrintable(launched ? QString() : launched.error().message));
         campaignId = launched->id;
@@ -142,11 +142,11 @@ void TestCrashRecovery::killedAgainAndAgainNeverSendsTwice()
     auto profile = Profile::open(profileDir, clock);
     QVERIFY(profile);
     const auto campaign = (*profile)->campaigns().get(campaignId);
-    QCOMPARE(campaign->states.value(QStringLiteral("queued")), 0);
-    QCOMPARE(campaign->states.value(QStringLiteral("submitting")), 0);
-    const int sent = campaign->states.value(QStringLiteral("sent")) + campaign->states.value(QStringLiteral("delivered"));
-    const int failed = campaign->states.value(QStringLiteral("failed"));
-    const int uncertain = campaign->states.value(QStringLiteral("uncertain"));
+    QCOMPARE(campaign->states.value(MessageState::Queued), 0);
+    QCOMPARE(campaign->states.value(MessageState::Submitting), 0);
+    const int sent = campaign->states.value(MessageState::Sent) + campaign->states.value(MessageState::Delivered);
+    const int failed = campaign->states.value(MessageState::Failed);
+    const int uncertain = campaign->states.value(MessageState::Uncertain);
     QCOMPARE(sent + failed + uncertain, Recipients);
     QVERIFY(uncertain > 0); // some were caught mid-request
     QVERIFY(sent > Recipients / 2);

@@ -62,7 +62,7 @@ void TestDispatchService::repeatingCampaignGoesByItself()
     d.name = QStringLiteral("Daily verse");
     d.body = QStringLiteral("Habari {first_name}, the verse of the day: John 3:16");
     d.groupIds = {youth};
-    d.gateway = QStringLiteral("simulator");
+    d.gateway = GatewayKind::Simulator;
     d.chargeTokens = false;
     d.recurrence = Recurrence::daily();
     d.repeatUntil = profile.clock().nowUtc().toLocalTime().date().addDays(1);
@@ -77,8 +77,8 @@ void TestDispatchService::repeatingCampaignGoesByItself()
     QVERIFY(!launched.isEmpty());
     const QList<qint64> first = launched.first().first().value<QList<qint64>>();
     QCOMPARE(first.size(), 1);
-    QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(first.first())->status, QStringLiteral("done"), 10000);
-    QCOMPARE(p.campaigns().get(first.first())->states.value(QStringLiteral("queued")), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(first.first())->status, CampaignStatus::Done, 10000);
+    QCOMPARE(p.campaigns().get(first.first())->states.value(MessageState::Queued), 0);
 
     // A day later (the window wakes the sender when it changes something): the second and last.
     profile.clock().advanceMs(24 * 3600 * 1000);
@@ -86,7 +86,7 @@ void TestDispatchService::repeatingCampaignGoesByItself()
     finished.clear();
     dispatch.wake();
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(parent->id)->status, QStringLiteral("done"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(parent->id)->status, CampaignStatus::Done, 10000);
     const auto all = p.campaigns().list();
     QCOMPARE(all->size(), 3);
     dispatch.stop();
@@ -103,12 +103,12 @@ void TestDispatchService::stopAndStartAgainKeepsWorking()
         CampaignDraft d;
         d.body = QStringLiteral("Round %1").arg(round);
         d.groupIds = {youth};
-        d.gateway = QStringLiteral("simulator");
+        d.gateway = GatewayKind::Simulator;
         d.chargeTokens = false;
         const auto campaign = p.campaigns().launch(d);
         QVERIFY(campaign);
         dispatch.wake();
-        QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(campaign->id)->status, QStringLiteral("done"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(campaign->id)->status, CampaignStatus::Done, 10000);
         dispatch.stop();
     }
 }

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void unreachableGatewayWaitsWithoutSpendingAttempts();
     void uncertainIsNeverResentAutomatically();
     void refusedPausesTheCampaign();
+    void unknownGatewayPausesTheCampaign();
     void interruptedBecomesUncertainAtStart();
     void optOutDuringCampaignIsHonoured();
     void quietHoursHoldAllButUrgent();
@@ -45,7 +46,7 @@ private Q_SLOTS:
 private:
     qint64 launch(const QString &body, Priority priority = Priority::Normal);
     bool runUntilIdle(Dispatcher &dispatcher, int timeoutMs = 10000);
-    QMap<QString, int> states(qint64 campaignId);
+    QMap<MessageState, int> states(qint64 campaignId);
     std::unique_ptr<Dispatcher> dispatcher(ScriptedGateway *gateway, Dispatcher::Options options = {});
 
     std::unique_ptr<TempProfile> m_profile;
@@ -83,7 +84,7 @@ qint64 TestDispatcher::launch(const QString &body, Priority priority)
     d.name = QStringLiteral("Test");
     d.body = body;
     d.groupIds = {m_group};
-    d.gateway = QStringLiteral("scripted");
+    d.gateway = GatewayKind::AfricasTalking;
     d.priority = priority;
     const auto launched = (*m_profile)->campaigns().launch(d);
     if (!launched)
@@ -93,7 +94,7 @@ qint64 TestDispatcher::launch(const QString &body, Priority priority)
 
 std::unique_ptr<Dispatcher> TestDispatcher::dispatcher(ScriptedGateway *gateway, Dispatcher::Options options)
 {
-    auto factory = [gateway](const QString &, QString *) -> SmsGateway * {
+    auto factory = [gateway](GatewayKind, QString *) -> SmsGateway * {
         return gateway;
     };
     return std::make_unique<Dispatcher>(*m_store, factory, m_profile->clock(), options);
@@ -108,7 +109,7 @@ bool TestDispatcher::runUntilIdle(Dispatcher &dispatcher, int timeoutMs)
     return dispatcher.isIdle();
 }
 
-QMap<QString, int> TestDispatcher::states(qint64 campaignId)
+QMap<MessageState, int> TestDispatcher::states(qint64 campaignId)
 {
     return (*m_profile)->campaigns().get(campaignId)->states;
 }
@@ -119,10 +120,10 @@ void TestDispatcher::identicalTextGoesInBatches()
     auto *gateway = new ScriptedGateway;
     auto d = dispatcher(gateway);
     QVERIFY(runUntilIdle(*d));
-    QCOMPARE(states(id).value(QStringLiteral("sent")), 250);
+    QCOMPARE(states(id).value(MessageState::Sent), 250);
     QCOMPARE(gateway->requests.size(), 3); // 100 + 100 + 50
     QCOMPARE(gateway->requests.first().phones.size(), 100);
-    QCOMPARE((*m_profile)->campaigns().get(id)->status, QStringLiteral("done"));
+    QCOMPARE((*m_profile)->campaigns().get(id)->status, CampaignStatus::Done);
     const auto tokens = (*m_profile)->tokens().campaignTokens(id);
     QCOMPARE(tokens->spent, 250);
 }
@@ -139,7 +140,7 @@ void TestDispatcher::personalisedGoOneEachWithBoundedInFlight()
     QCOMPARE(gateway->requests.size(), 250);
     QVERIFY(gateway->maxInFlight <= 4);
     QVERIFY(gateway->maxInFlight >= 2);
-    QCOMPARE(states(id).value(QStringLiteral("sent")), 250);
+    QCOMPARE(states(id).value(MessageState::Sent), 250);
 }
 
 void TestDispatcher::perRecipientOutcomes()
@@ -160,10 +161,10 @@ void TestDispatcher::perRecipientOutcomes()
     auto d = dispatcher(gateway);
     QVERIFY(runUntilIdle(*d));
     const auto s = states(id);
-    QCOMPARE(s.value(QStringLiteral("failed")), 25);
-    QCOMPARE(s.value(QStringLiteral("uncertain")), 25); // not mentioned in the answer
-    QCOMPARE(s.value(QStringLiteral("sent")), 200);
-    const auto failed = (*m_profile)->campaigns().recipients(id, QStringLiteral("failed"), 0, 1);
+    QCOMPARE(s.value(MessageState::Failed), 25);
+    QCOMPARE(s.value(MessageState::Uncertain), 25); // not mentioned in the answer
+    QCOMPARE(s.value(MessageState::Sent), 200);
+    const auto failed = (*m_profile)->campaigns().recipients(id, MessageState::Failed, 0, 1);
     QCOMPARE(failed->first().reason, QStringLiteral("UserInBlacklist"));
     const auto tokens = (*m_profile)->tokens().campaignTokens(id);
     QCOMPARE(tokens->spent, 200);
@@ -188,7 +189,7 @@ void TestDispatcher::notTakenIsRetriedLater()
     });
     auto d = dispatcher(gateway);
     QVERIFY(runUntilIdle(*d));
-    QCOMPARE(states(id).value(QStringLiteral("queued")), 100); // the first batch waits
+    QCOMPARE(states(id).value(MessageState::Queued), 100); // the first batch waits
     QSqlQuery q((*m_profile)->database().connection());
     QVERIFY(q.exec(QStringLiteral("SELECT min(due_at), max(attempts) FROM outbox WHERE state = 'queued'")) && q.next());
     QVERIFY(q.value(0).toLongLong() >= m_profile->clock().nowMs() + 5000);
@@ -197,7 +198,7 @@ void TestDispatcher::notTakenIsRetriedLater()
     m_profile->clock().advanceMs(11 * 60'000);
     d->stop();
     QVERIFY(runUntilIdle(*d));
-    QCOMPARE(states(id).value(QStringLiteral("sent")), 250);
+    QCOMPARE(states(id).value(MessageState::Sent), 250);
 }
 
 void TestDispatcher::unreachableGatewayWaitsWithoutSpendingAttempts()
@@ -236,8 +237,8 @@ void TestDispatcher::unreachableGatewayWaitsWithoutSpendingAttempts()
     QTRY_VERIFY_WITH_TIMEOUT(!idle.isEmpty() && d->isIdle(), 20000);
     tick.stop();
     const auto s = states(id);
-    QCOMPARE(s.value(QStringLiteral("sent")), 250);
-    QCOMPARE(s.value(QStringLiteral("failed")), 0);
+    QCOMPARE(s.value(MessageState::Sent), 250);
+    QCOMPARE(s.value(MessageState::Failed), 0);
     QVERIFY2(offline.size() >= 4, qPrintable(QString::number(offline.size()))); // several waits, doubling
     QCOMPARE(online.size(), 1);
     // While offline, one message tries the way at a time; the rest wait in the queue.
@@ -263,7 +264,7 @@ void TestDispatcher::uncertainIsNeverResentAutomatically()
     });
     auto d = dispatcher(gateway);
     QVERIFY(runUntilIdle(*d));
-    QCOMPARE(states(id).value(QStringLiteral("uncertain")), 250);
+    QCOMPARE(states(id).value(MessageState::Uncertain), 250);
     const int requests = int(gateway->requests.size());
     m_profile->clock().advanceMs(3600'000);
     d->stop();
@@ -274,7 +275,7 @@ void TestDispatcher::uncertainIsNeverResentAutomatically()
     QCOMPARE(*m_store->resendUncertain(id), 250);
     d->stop();
     QVERIFY(runUntilIdle(*d));
-    QCOMPARE(states(id).value(QStringLiteral("sent")), 250);
+    QCOMPARE(states(id).value(MessageState::Sent), 250);
 }
 
 void TestDispatcher::refusedPausesTheCampaign()
@@ -292,16 +293,44 @@ void TestDispatcher::refusedPausesTheCampaign()
     QVERIFY(runUntilIdle(*d));
     QCOMPARE(paused.count(), 1);
     const auto campaign = (*m_profile)->campaigns().get(id);
-    QCOMPARE(campaign->status, QStringLiteral("paused"));
+    QCOMPARE(campaign->status, CampaignStatus::Paused);
     QVERIFY(campaign->statusReason.contains(QStringLiteral("API key")));
-    QCOMPARE(campaign->states.value(QStringLiteral("queued")), 250);
+    QCOMPARE(campaign->states.value(MessageState::Queued), 250);
     QVERIFY(gateway->requests.size() <= Dispatcher::Options().maxInFlight); // only what was already in flight
     // Fixed and resumed: everything goes.
     gateway->script = &ScriptedGateway::acceptAll;
     QVERIFY(m_store->resume(id));
     d->stop();
     QVERIFY(runUntilIdle(*d));
-    QCOMPARE(states(id).value(QStringLiteral("sent")), 250);
+    QCOMPARE(states(id).value(MessageState::Sent), 250);
+}
+
+void TestDispatcher::unknownGatewayPausesTheCampaign()
+{
+    // A gateway name no Kengele writes (a database edited by hand): nothing is sent, and the
+    // campaign waits for a person with the name in the reason (GatewayKind.h).
+    const qint64 id = launch(QStringLiteral("Hello"));
+    QSqlQuery q((*m_profile)->database().connection());
+    QVERIFY(q.exec(QStringLiteral("UPDATE campaigns SET gateway = 'carrier-pigeon' WHERE id = %1").arg(id)));
+    int asked = 0;
+    auto factory = [&asked](GatewayKind, QString *) -> SmsGateway * {
+        ++asked;
+        return nullptr;
+    };
+    Dispatcher d(*m_store, factory, m_profile->clock(), {});
+    QSignalSpy paused(&d, &Dispatcher::campaignPaused);
+    QVERIFY(runUntilIdle(d));
+    QCOMPARE(asked, 0);
+    QVERIFY(!paused.isEmpty()); // once for each batch claimed before the pause, as for any unusable gateway
+    for (const QList<QVariant> &signal : std::as_const(paused)) {
+        QCOMPARE(signal.at(0).toLongLong(), id);
+        QCOMPARE(signal.at(1).toString(), QStringLiteral("Kengele does not know the gateway “carrier-pigeon”."));
+    }
+    const auto campaign = (*m_profile)->campaigns().get(id);
+    QCOMPARE(campaign->status, CampaignStatus::Paused);
+    QCOMPARE(campaign->statusReason, QStringLiteral("Kengele does not know the gateway “carrier-pigeon”."));
+    QCOMPARE(campaign->states.value(MessageState::Queued), 250);
+    QCOMPARE((*m_profile)->tokens().campaignTokens(id)->spent, 0);
 }
 
 void TestDispatcher::interruptedBecomesUncertainAtStart()
@@ -309,12 +338,12 @@ void TestDispatcher::interruptedBecomesUncertainAtStart()
     const qint64 id = launch(QStringLiteral("Hello"));
     // A claim that never got its answer: as after a crash.
     QVERIFY(m_store->claim(100, 100, false));
-    QCOMPARE(states(id).value(QStringLiteral("submitting")), 100);
+    QCOMPARE(states(id).value(MessageState::Submitting), 100);
     auto *gateway = new ScriptedGateway;
     auto d = dispatcher(gateway);
     QVERIFY(runUntilIdle(*d));
-    QCOMPARE(states(id).value(QStringLiteral("uncertain")), 100);
-    QCOMPARE(states(id).value(QStringLiteral("sent")), 150);
+    QCOMPARE(states(id).value(MessageState::Uncertain), 100);
+    QCOMPARE(states(id).value(MessageState::Sent), 150);
     for (auto it = gateway->timesSent.cbegin(); it != gateway->timesSent.cend(); ++it)
         QCOMPARE(it.value(), 1);
 }
@@ -327,8 +356,8 @@ void TestDispatcher::optOutDuringCampaignIsHonoured()
     auto *gateway = new ScriptedGateway;
     auto d = dispatcher(gateway);
     QVERIFY(runUntilIdle(*d));
-    QCOMPARE(states(id).value(QStringLiteral("cancelled")), 1);
-    QCOMPARE(states(id).value(QStringLiteral("sent")), 249);
+    QCOMPARE(states(id).value(MessageState::Cancelled), 1);
+    QCOMPARE(states(id).value(MessageState::Sent), 249);
     QVERIFY(!gateway->timesSent.contains(phone));
     QCOMPARE((*m_profile)->tokens().campaignTokens(id)->released, 1);
 }
@@ -341,13 +370,13 @@ void TestDispatcher::quietHoursHoldAllButUrgent()
     auto *gateway = new ScriptedGateway;
     auto d = dispatcher(gateway);
     QVERIFY(runUntilIdle(*d));
-    QCOMPARE(states(urgent).value(QStringLiteral("sent")), 250);
-    QCOMPARE(states(normal).value(QStringLiteral("queued")), 250);
+    QCOMPARE(states(urgent).value(MessageState::Sent), 250);
+    QCOMPARE(states(normal).value(MessageState::Queued), 250);
     // Morning: the rest goes.
     m_profile->clock().set(QDateTime(QDate(2026, 3, 3), QTime(7, 1)).toUTC());
     d->stop();
     QVERIFY(runUntilIdle(*d));
-    QCOMPARE(states(normal).value(QStringLiteral("sent")), 250);
+    QCOMPARE(states(normal).value(MessageState::Sent), 250);
 }
 
 void TestDispatcher::quietHoursTurnedOffLetHeldMessagesGo()
@@ -357,10 +386,10 @@ void TestDispatcher::quietHoursTurnedOffLetHeldMessagesGo()
     auto *gateway = new ScriptedGateway;
     auto d = dispatcher(gateway);
     QVERIFY(runUntilIdle(*d));
-    QCOMPARE(states(normal).value(QStringLiteral("queued")), 250);
+    QCOMPARE(states(normal).value(MessageState::Queued), 250);
     // Someone chooses "No quiet hours" while it runs: the held messages go at once, at night.
     d->setQuietHours(QuietHours{}, false);
-    QTRY_COMPARE_WITH_TIMEOUT(states(normal).value(QStringLiteral("sent")), 250, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(states(normal).value(MessageState::Sent), 250, 10000);
 }
 
 void TestDispatcher::cancelReleasesTokens()
@@ -374,7 +403,7 @@ void TestDispatcher::cancelReleasesTokens()
     auto d = dispatcher(gateway);
     QVERIFY(runUntilIdle(*d));
     QVERIFY(gateway->requests.isEmpty());
-    QCOMPARE((*m_profile)->campaigns().get(id)->status, QStringLiteral("cancelled"));
+    QCOMPARE((*m_profile)->campaigns().get(id)->status, CampaignStatus::Cancelled);
 }
 
 void TestDispatcher::everyRecipientEndsInOneState()
@@ -415,16 +444,16 @@ void TestDispatcher::everyRecipientEndsInOneState()
         d->stop();
     }
     const auto s = states(id);
-    QCOMPARE(s.value(QStringLiteral("queued")) + s.value(QStringLiteral("submitting")), 0);
-    QCOMPARE(s.value(QStringLiteral("sent")) + s.value(QStringLiteral("failed")) + s.value(QStringLiteral("uncertain")), 250);
+    QCOMPARE(s.value(MessageState::Queued) + s.value(MessageState::Submitting), 0);
+    QCOMPARE(s.value(MessageState::Sent) + s.value(MessageState::Failed) + s.value(MessageState::Uncertain), 250);
     // Accepted once at most: nobody got the text twice.
     QSqlQuery q((*m_profile)->database().connection());
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = %1 AND state = 'sent'").arg(id)) && q.next());
-    QCOMPARE(q.value(0).toInt(), s.value(QStringLiteral("sent")));
+    QCOMPARE(q.value(0).toInt(), s.value(MessageState::Sent));
     const auto tokens = (*m_profile)->tokens().campaignTokens(id);
     QCOMPARE(tokens->reserved, tokens->spent + tokens->released + tokens->held);
-    QCOMPARE(tokens->spent, s.value(QStringLiteral("sent")));
-    QCOMPARE(tokens->held, s.value(QStringLiteral("uncertain")));
+    QCOMPARE(tokens->spent, s.value(MessageState::Sent));
+    QCOMPARE(tokens->held, s.value(MessageState::Uncertain));
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)

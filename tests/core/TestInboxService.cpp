@@ -151,8 +151,8 @@ void TestInboxService::replyIsACampaignOfOne()
     QVERIFY2(reply, qPrintable(reply ? QString() : reply.error().message));
     QCOMPARE(reply->recipients, 1);
     QVERIFY(reply->name.contains(QStringLiteral("Mary Wanjiku")));
-    QCOMPARE(reply->gateway, QStringLiteral("simulator"));
-    const auto rows = m_profile->profile().campaigns().recipients(reply->id, QStringLiteral("queued"), 0, 10);
+    QCOMPARE(reply->gateway, GatewayKind::Simulator);
+    const auto rows = m_profile->profile().campaigns().recipients(reply->id, MessageState::Queued, 0, 10);
     QVERIFY(rows);
     QCOMPARE(rows->size(), 1);
     QCOMPARE(rows->at(0).phone, QStringLiteral("+254712345678"));

@@ -88,7 +88,7 @@ qint64 TestOutboxStore::launch(const QList<int> &people, Priority priority, cons
     for (const int person : people)
         d.contactIds << m_people.at(person);
     d.priority = priority;
-    d.gateway = QStringLiteral("africastalking");
+    d.gateway = GatewayKind::AfricasTalking;
     const auto launched = (*m_profile)->campaigns().launch(d);
     if (!launched)
         qWarning() << launched.error().message;
@@ -173,7 +173,7 @@ void TestOutboxStore::claimTakesHighestPriorityFirstThenOldest()
         QCOMPARE(item.segments, 1);
     }
     QCOMPARE(first->at(0).text, QStringLiteral("Service at 9 on Sunday"));
-    QCOMPARE(first->at(0).gateway, QStringLiteral("africastalking"));
+    QCOMPARE(first->at(0).gateway, std::optional(GatewayKind::AfricasTalking));
     QVERIFY(first->at(0).charged);
     QCOMPARE(campaignStatus(urgent), QStringLiteral("sending"));
     QCOMPARE(campaignStatus(low), QStringLiteral("queued"));

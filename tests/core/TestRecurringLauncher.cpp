@@ -90,7 +90,7 @@ void TestRecurringLauncher::init()
     d.name = QStringLiteral("Daily");
     d.body = QStringLiteral("Morning prayer at 9");
     d.groupIds = {m_group};
-    d.gateway = QStringLiteral("africastalking");
+    d.gateway = GatewayKind::AfricasTalking;
     d.scheduledAt = QDateTime(QDate(2026, 3, 2), QTime(9, 0));
     d.recurrence = Recurrence::daily();
     d.repeatUntil = QDate(2026, 3, 4);

@@ -75,7 +75,7 @@ CampaignDraft TestRepeatingCampaigns::draft(const QString &body) const
     d.name = QStringLiteral("Sunday reminder");
     d.body = body;
     d.groupIds = {m_youth};
-    d.gateway = QStringLiteral("africastalking");
+    d.gateway = GatewayKind::AfricasTalking;
     return d;
 }
 
@@ -144,7 +144,7 @@ void TestRepeatingCampaigns::repeatingQueuesNothingUntilEachOccurrence()
 
     const auto parent = p.campaigns().launch(d);
     QVERIFY2(parent, qPrintable(parent ? QString() : parent.error().message));
-    QCOMPARE(parent->status, QStringLiteral("recurring"));
+    QCOMPARE(parent->status, CampaignStatus::Recurring);
     QVERIFY(parent->isRepeating());
     QCOMPARE(parent->scheduledAt, QDateTime(QDate(2026, 3, 8), QTime(10, 0)).toUTC());
     QCOMPARE(parent->repeatUntil.toLocalTime().date(), QDate(2026, 3, 22));
@@ -164,10 +164,10 @@ void TestRepeatingCampaigns::repeatingQueuesNothingUntilEachOccurrence()
     QCOMPARE(first->size(), 1);
     const auto child = p.campaigns().get(first->first());
     QCOMPARE(child->parentId, parent->id);
-    QCOMPARE(child->status, QStringLiteral("queued"));
+    QCOMPARE(child->status, CampaignStatus::Queued);
     QVERIFY(!child->isRepeating());
     QCOMPARE(child->recipients, 4);
-    QCOMPARE(child->states.value(QStringLiteral("queued")), 4);
+    QCOMPARE(child->states.value(MessageState::Queued), 4);
     QVERIFY(child->name.startsWith(QStringLiteral("Sunday reminder — ")));
     QCOMPARE(balance(), 996);
     QCOMPARE(p.campaigns().get(parent->id)->scheduledAt, QDateTime(QDate(2026, 3, 15), QTime(10, 0)).toUTC());
@@ -179,7 +179,7 @@ void TestRepeatingCampaigns::repeatingQueuesNothingUntilEachOccurrence()
     setLocal(QDate(2026, 3, 22), QTime(10, 1));
     QCOMPARE(p.campaigns().launchDueOccurrences()->size(), 1);
     const auto ended = p.campaigns().get(parent->id);
-    QCOMPARE(ended->status, QStringLiteral("done"));
+    QCOMPARE(ended->status, CampaignStatus::Done);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM campaigns WHERE parent_id IS NOT NULL")), 3);
     QCOMPARE(balance(), 1000 - 12);
     setLocal(QDate(2026, 3, 29), QTime(10, 1));
@@ -204,12 +204,12 @@ void TestRepeatingCampaigns::missedOccurrencesAreSkippedAndRecorded()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM campaigns WHERE status = 'skipped'")), 1);
     const auto all = p.campaigns().list();
     const auto skipped
-        = std::find_if(all->cbegin(), all->cend(), [](const Campaign &c) { return c.status == QStringLiteral("skipped"); });
+        = std::find_if(all->cbegin(), all->cend(), [](const Campaign &c) { return c.status == CampaignStatus::Skipped; });
     QVERIFY(skipped != all->cend());
     QVERIFY2(skipped->statusReason.contains(QStringLiteral("was not running")), qPrintable(skipped->statusReason));
     QCOMPARE(skipped->parentId, parent->id);
     QCOMPARE(p.campaigns().get(parent->id)->scheduledAt, QDateTime(QDate(2026, 3, 6), QTime(5, 30)).toUTC());
-    QCOMPARE(p.campaigns().get(parent->id)->status, QStringLiteral("recurring"));
+    QCOMPARE(p.campaigns().get(parent->id)->status, CampaignStatus::Recurring);
 
     // Switched on at 20:00 on the 6th: more than 12 hours late, so not sent at night.
     setLocal(QDate(2026, 3, 6), QTime(20, 0));
@@ -235,10 +235,10 @@ void TestRepeatingCampaigns::occurrenceThatCannotPayIsSkippedNotFatal()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox")), 0);
     QCOMPARE(balance(), 1);
     const auto all = p.campaigns().list();
-    QCOMPARE(all->first().status, QStringLiteral("skipped"));
+    QCOMPARE(all->first().status, CampaignStatus::Skipped);
     QVERIFY2(all->first().statusReason.contains(QStringLiteral("Not enough tokens")), qPrintable(all->first().statusReason));
     const auto still = p.campaigns().get(parent->id);
-    QCOMPARE(still->status, QStringLiteral("recurring"));
+    QCOMPARE(still->status, CampaignStatus::Recurring);
     QCOMPARE(still->scheduledAt, QDateTime(QDate(2026, 4, 2), QTime(9, 0)).toUTC());
 
     // Creating one the budget cannot pay even once is refused at once.
@@ -260,7 +260,7 @@ void TestRepeatingCampaigns::pausedRepeatingWaits()
     const auto parent = p.campaigns().launch(d);
     QVERIFY(parent);
     QVERIFY(p.campaigns().pauseRepeating(parent->id));
-    QCOMPARE(p.campaigns().get(parent->id)->status, QStringLiteral("paused"));
+    QCOMPARE(p.campaigns().get(parent->id)->status, CampaignStatus::Paused);
     setLocal(QDate(2026, 3, 4), QTime(9, 5));
     QCOMPARE(p.campaigns().launchDueOccurrences()->size(), 0);
     QCOMPARE(*p.campaigns().nextOccurrenceDue(), 0);
@@ -275,7 +275,7 @@ void TestRepeatingCampaigns::editScheduledReplacesMessagesAndTokens()
     d.scheduledAt = QDateTime(QDate(2026, 3, 5), QTime(9, 0));
     const auto launched = p.campaigns().launch(d);
     QVERIFY(launched);
-    QCOMPARE(launched->status, QStringLiteral("scheduled"));
+    QCOMPARE(launched->status, CampaignStatus::Scheduled);
     QVERIFY(CampaignService::isEditable(*launched));
     QCOMPARE(balance(), 997);
 
@@ -294,7 +294,7 @@ void TestRepeatingCampaigns::editScheduledReplacesMessagesAndTokens()
     QCOMPARE(changed->id, launched->id);
     QCOMPARE(changed->recipients, 4);
     QCOMPARE(changed->tokens, 8);
-    QCOMPARE(changed->states.value(QStringLiteral("queued")), 4);
+    QCOMPARE(changed->states.value(MessageState::Queued), 4);
     QCOMPARE(changed->scheduledAt, QDateTime(QDate(2026, 3, 6), QTime(7, 0)).toUTC());
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE length(text) = 200")), 4);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox")), 4);
@@ -349,7 +349,7 @@ void TestRepeatingCampaigns::editRepeatingRule()
     editing->recurrence = Recurrence::weekly({Qt::Thursday});
     const auto changed = p.campaigns().update(parent->id, *editing);
     QVERIFY2(changed, qPrintable(changed ? QString() : changed.error().message));
-    QCOMPARE(changed->status, QStringLiteral("recurring"));
+    QCOMPARE(changed->status, CampaignStatus::Recurring);
     QCOMPARE(changed->scheduledAt, QDateTime(QDate(2026, 3, 5), QTime(18, 0)).toUTC());
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox")), 0);
 
@@ -357,8 +357,8 @@ void TestRepeatingCampaigns::editRepeatingRule()
     editing->recurrence = Recurrence();
     const auto once = p.campaigns().update(parent->id, *editing);
     QVERIFY(once);
-    QCOMPARE(once->status, QStringLiteral("scheduled"));
-    QCOMPARE(once->states.value(QStringLiteral("queued")), 3);
+    QCOMPARE(once->status, CampaignStatus::Scheduled);
+    QCOMPARE(once->states.value(MessageState::Queued), 3);
     QCOMPARE(balance(), 997);
 }
 

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void migratesAFileFromBeforeVersions();
     void leavesAFileFromANewerKengeleAlone();
     void profileIdIsMadeOnceAndKept();
+    void providerIsStoredAsItsWord();
 
 private:
     QString copyFixture(const QTemporaryDir &dir, const QString &name);
@@ -67,7 +68,7 @@ void TestSettings::newFileHasDefaultsAndTheCurrentVersion()
         QCOMPARE(settings.openedVersion(), 0);
         QCOMPARE(settings.phoneRegion(), QStringLiteral("KE"));
         QCOMPARE(settings.language(), QStringLiteral("en"));
-        QCOMPARE(settings.gatewayProvider(), QStringLiteral("simulator"));
+        QCOMPARE(settings.gatewayProvider(), GatewayKind::Simulator);
         QCOMPARE(settings.gatewayEnvironment(), QStringLiteral("live"));
         QCOMPARE(settings.gatewayRatePerSecond(), 20.0);
         QCOMPARE(settings.maxSegmentsPerMessage(), Settings::DefaultMaxSegmentsPerMessage);
@@ -193,7 +194,7 @@ void TestSettings::migratesAVersion1File()
         QVERIFY(settings.quietHoursEnabled());
         QCOMPARE(settings.quietHoursText(), QStringLiteral("22:00-06:30"));
         // Everything else is as it was.
-        QCOMPARE(settings.gatewayProvider(), QStringLiteral("africastalking"));
+        QCOMPARE(settings.gatewayProvider(), GatewayKind::AfricasTalking);
         QCOMPARE(settings.gatewayUsername(), QStringLiteral("stjohns"));
         QCOMPARE(settings.gatewaySenderId(), QStringLiteral("STJOHNS"));
         QCOMPARE(settings.gatewayEnvironment(), QStringLiteral("sandbox"));
@@ -233,6 +234,22 @@ void TestSettings::migratesAFileFromBeforeVersions()
     QCOMPARE(settings.openedVersion(), 0);
     QCOMPARE(settings.quietHoursText(), QStringLiteral("23:00-07:00")); // the end was the default
     QCOMPARE(settings.phoneRegion(), QStringLiteral("TZ"));
+}
+
+void TestSettings::providerIsStoredAsItsWord()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, "[General]\nsettingsVersion=2\n\n[gateway]\nprovider=carrier-pigeon\n");
+    {
+        Settings settings(path);
+        // A word that names no gateway (a file edited by hand) reads as the simulator (GatewayKind.h).
+        QCOMPARE(settings.gatewayProvider(), GatewayKind::Simulator);
+        settings.setGatewayProvider(GatewayKind::AfricasTalking);
+        QCOMPARE(settings.gatewayProvider(), GatewayKind::AfricasTalking);
+        settings.sync();
+    }
+    QSettings raw(path, QSettings::IniFormat);
+    QCOMPARE(raw.value(QStringLiteral("gateway/provider")).toString(), QStringLiteral("africastalking"));
 }
 
 void TestSettings::leavesAFileFromANewerKengeleAlone()

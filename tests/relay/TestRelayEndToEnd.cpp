@@ -102,7 +102,7 @@ void TestRelayEndToEnd::reportsTravelThroughARestartedRelayOnceEach()
     simulator.reportsOnlyThroughCallback = true;
     std::unique_ptr<GatewayConnection> connection;
     OutboxStore outbox(p.database(), p.tokens(), p.clock());
-    auto factory = [&](const QString &, QString *whyNot) -> SmsGateway * {
+    auto factory = [&](GatewayKind, QString *whyNot) -> SmsGateway * {
         auto made = GatewayConnection::simulation(simulator, whyNot);
         return made.release();
     };
@@ -113,7 +113,7 @@ void TestRelayEndToEnd::reportsTravelThroughARestartedRelayOnceEach()
     CampaignDraft draft;
     draft.body = QStringLiteral("Habari {first_name|rafiki}, ibada ni saa tatu asubuhi.");
     draft.groupIds = {group};
-    draft.gateway = QStringLiteral("simulator");
+    draft.gateway = GatewayKind::Simulator;
     const auto launched = p.campaigns().launch(draft);
     QVERIFY2(launched, launched ? "" : qPrintable(launched.error().message));
     const qint64 campaign = launched->id;
@@ -133,12 +133,12 @@ void TestRelayEndToEnd::reportsTravelThroughARestartedRelayOnceEach()
     QSignalSpy idle(&dispatcher, &Dispatcher::idle);
     dispatcher.start();
     QVERIFY(idle.wait(30000));
-    QCOMPARE(p.campaigns().get(campaign)->states.value(QStringLiteral("sent"))
-                 + p.campaigns().get(campaign)->states.value(QStringLiteral("delivered")),
+    QCOMPARE(p.campaigns().get(campaign)->states.value(MessageState::Sent)
+                 + p.campaigns().get(campaign)->states.value(MessageState::Delivered),
              Members);
 
     auto delivered = [&] {
-        return p.campaigns().get(campaign)->states.value(QStringLiteral("delivered"));
+        return p.campaigns().get(campaign)->states.value(MessageState::Delivered);
     };
     // Some reports are through; then the relay goes away for a while.
     QTRY_VERIFY_WITH_TIMEOUT(delivered() > 0, 15000);

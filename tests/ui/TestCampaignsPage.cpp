@@ -114,7 +114,7 @@ qint64 TestCampaignsPage::launch(const QString &body, bool scheduledLater, bool 
     d.name = QStringLiteral("Choir practice");
     d.body = body;
     d.groupIds = {m_group};
-    d.gateway = QStringLiteral("simulator");
+    d.gateway = GatewayKind::Simulator;
     d.chargeTokens = charged;
     if (scheduledLater)
         d.scheduledAt = m_profile->clock().nowUtc().addDays(1);
@@ -148,7 +148,7 @@ TestCampaignsPage::Sent TestCampaignsPage::dispatchWith(ScriptedGateway::Script 
     // The dispatcher owns its gateways.
     auto *gateway = new ScriptedGateway(std::move(script));
     Dispatcher dispatcher(
-        store, [gateway](const QString &, QString *) -> SmsGateway * { return gateway; }, m_profile->clock(), options);
+        store, [gateway](GatewayKind, QString *) -> SmsGateway * { return gateway; }, m_profile->clock(), options);
     QSignalSpy idle(&dispatcher, &Dispatcher::idle);
     dispatcher.start();
     if (idle.isEmpty())
@@ -223,8 +223,8 @@ void TestCampaignsPage::simulatedCampaignRunsToDone()
     auto *counts = find<QLabel>(&page, "stateCountsLabel");
     QTRY_VERIFY_WITH_TIMEOUT(counts->text().contains(QStringLiteral("Delivered: <b>40</b>")), 10000);
     const Campaign campaign = *p.campaigns().get(id);
-    QCOMPARE(campaign.status, QStringLiteral("done"));
-    QCOMPARE(campaign.states.value(QStringLiteral("delivered")), 40);
+    QCOMPARE(campaign.status, CampaignStatus::Done);
+    QCOMPARE(campaign.states.value(MessageState::Delivered), 40);
     // The list shows it finished too, and no tokens were used.
     QCOMPARE(page.listModel()->index(0, CampaignListModel::StatusColumn).data().toString(), QStringLiteral("Finished"));
     QCOMPARE(*p.tokens().balance(*p.tokens().accountId(QStringLiteral("Main"))), 1000);
@@ -241,13 +241,13 @@ void TestCampaignsPage::sendingThreadRestarts()
     dispatch.start();
     const qint64 first = launch(QStringLiteral("First"));
     dispatch.wake();
-    QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(first)->status, QStringLiteral("done"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(first)->status, CampaignStatus::Done, 10000);
     dispatch.stop();
     QVERIFY(!dispatch.isRunning());
     const qint64 second = launch(QStringLiteral("Second"));
     dispatch.start();
-    QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(second)->status, QStringLiteral("done"), 10000);
-    QCOMPARE(p.campaigns().get(second)->states.value(QStringLiteral("queued")), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(second)->status, CampaignStatus::Done, 10000);
+    QCOMPARE(p.campaigns().get(second)->states.value(MessageState::Queued), 0);
     // The sending thread saves `done` before its signal reaches this thread: wait for the signal.
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 2, 10000);
     dispatch.stop();
@@ -276,19 +276,19 @@ void TestCampaignsPage::filterRecipientsByState()
     OutboxTableModel *model = page.detail()->model();
     QCOMPARE(model->rowCount(), 40);
     auto *filter = find<QComboBox>(&page, "stateFilterCombo");
-    QVERIFY(filter->itemText(filter->findData(QStringLiteral("failed"))).contains(QStringLiteral("(4)")));
-    filter->setCurrentIndex(filter->findData(QStringLiteral("failed")));
+    QVERIFY(filter->itemText(filter->findData(QVariant::fromValue(MessageState::Failed))).contains(QStringLiteral("(4)")));
+    filter->setCurrentIndex(filter->findData(QVariant::fromValue(MessageState::Failed)));
     QCOMPARE(model->rowCount(), 4);
     for (int row = 0; row < model->rowCount(); ++row) {
-        QCOMPARE(model->index(row, OutboxTableModel::StateColumn).data(OutboxTableModel::StateRole).toString(),
-                 QStringLiteral("failed"));
+        QCOMPARE(model->index(row, OutboxTableModel::StateColumn).data(OutboxTableModel::StateRole).value<MessageState>(),
+                 MessageState::Failed);
         QCOMPARE(model->index(row, OutboxTableModel::StateColumn).data().toString(), QStringLiteral("Failed"));
         QCOMPARE(model->index(row, OutboxTableModel::ReasonColumn).data().toString(), QStringLiteral("InvalidPhoneNumber"));
         QVERIFY(model->index(row, OutboxTableModel::PhoneColumn).data().toString().endsWith(u'1'));
     }
-    filter->setCurrentIndex(filter->findData(QStringLiteral("uncertain")));
+    filter->setCurrentIndex(filter->findData(QVariant::fromValue(MessageState::Uncertain)));
     QCOMPARE(model->rowCount(), 4);
-    filter->setCurrentIndex(filter->findData(QStringLiteral("sent")));
+    filter->setCurrentIndex(filter->findData(QVariant::fromValue(MessageState::Sent)));
     QCOMPARE(model->rowCount(), 32);
     QCOMPARE(model->index(0, OutboxTableModel::CostColumn).data().toString(), QStringLiteral("KES 0.8000"));
     filter->setCurrentIndex(0);
@@ -313,14 +313,14 @@ void TestCampaignsPage::resendUncertainQueuesThemAgain()
     // "No" changes nothing.
     MessageBox::setNextAnswer(QMessageBox::No);
     QTest::mouseClick(resend, Qt::LeftButton);
-    QCOMPARE((*m_profile)->campaigns().get(id)->states.value(QStringLiteral("uncertain")), 40);
+    QCOMPARE((*m_profile)->campaigns().get(id)->states.value(MessageState::Uncertain), 40);
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("twice")));
     // "Yes" queues them again, and the page says so.
     MessageBox::setNextAnswer(QMessageBox::Yes);
     QTest::mouseClick(resend, Qt::LeftButton);
     const Campaign campaign = *(*m_profile)->campaigns().get(id);
-    QCOMPARE(campaign.states.value(QStringLiteral("uncertain")), 0);
-    QCOMPARE(campaign.states.value(QStringLiteral("queued")), 40);
+    QCOMPARE(campaign.states.value(MessageState::Uncertain), 0);
+    QCOMPARE(campaign.states.value(MessageState::Queued), 40);
     QVERIFY(!resend->isEnabled());
     QVERIFY(find<QLabel>(&page, "actionResultLabel")->text().contains(QStringLiteral("40")));
     QCOMPARE(find<QProgressBar>(&page, "campaignProgressBar")->value(), 0);
@@ -350,7 +350,7 @@ void TestCampaignsPage::retryFailedQueuesThemAgain()
     QVERIFY(retry->isEnabled());
     MessageBox::setNextAnswer(QMessageBox::Yes);
     QTest::mouseClick(retry, Qt::LeftButton);
-    QCOMPARE((*m_profile)->campaigns().get(id)->states.value(QStringLiteral("queued")), 40);
+    QCOMPARE((*m_profile)->campaigns().get(id)->states.value(MessageState::Queued), 40);
     QVERIFY(!retry->isEnabled());
 }
 
@@ -370,8 +370,8 @@ void TestCampaignsPage::cancelReleasesTokens()
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("Harvest"))
             || MessageBox::lastText().contains(QStringLiteral("Choir practice")));
     const Campaign campaign = *p.campaigns().get(id);
-    QCOMPARE(campaign.status, QStringLiteral("cancelled"));
-    QCOMPARE(campaign.states.value(QStringLiteral("cancelled")), 40);
+    QCOMPARE(campaign.status, CampaignStatus::Cancelled);
+    QCOMPARE(campaign.states.value(MessageState::Cancelled), 40);
     QCOMPARE(*p.tokens().balance(main), 1000);
     QVERIFY(find<QLabel>(&page, "campaignStatusLabel")->text().contains(QStringLiteral("Cancelled")));
     QVERIFY(!cancel->isEnabled());
@@ -388,12 +388,12 @@ void TestCampaignsPage::pauseAndResume()
     QVERIFY(pause->isVisible() && pause->isEnabled());
     QVERIFY(!resume->isVisible());
     QTest::mouseClick(pause, Qt::LeftButton);
-    QCOMPARE((*m_profile)->campaigns().get(id)->status, QStringLiteral("paused"));
+    QCOMPARE((*m_profile)->campaigns().get(id)->status, CampaignStatus::Paused);
     QVERIFY(resume->isVisible() && resume->isEnabled());
     QVERIFY(find<QLabel>(&page, "pausedReasonLabel")->isVisible());
     QCOMPARE(page.listModel()->index(0, CampaignListModel::StatusColumn).data().toString(), QStringLiteral("Paused"));
     QTest::mouseClick(resume, Qt::LeftButton);
-    QCOMPARE((*m_profile)->campaigns().get(id)->status, QStringLiteral("sending"));
+    QCOMPARE((*m_profile)->campaigns().get(id)->status, CampaignStatus::Sending);
     QVERIFY(!find<QLabel>(&page, "pausedReasonLabel")->isVisible());
 }
 
@@ -411,7 +411,7 @@ void TestCampaignsPage::modelsPassTheTester()
     QAbstractItemModelTester outboxTester(&outbox, QAbstractItemModelTester::FailureReportingMode::QtTest);
     outbox.setCampaign(second);
     QCOMPARE(outbox.rowCount(), 40);
-    outbox.setStateFilter(QStringLiteral("queued"));
+    outbox.setStateFilter(MessageState::Queued);
     QCOMPARE(outbox.rowCount(), 40);
     QVERIFY(OutboxStore((*m_profile)->database(), (*m_profile)->tokens(), m_profile->clock()).cancel(second));
     // A refresh shrinks the rows in place.
@@ -419,7 +419,7 @@ void TestCampaignsPage::modelsPassTheTester()
     outbox.refresh();
     QCOMPARE(outbox.rowCount(), 0);
     QCOMPARE(removed.count(), 1);
-    outbox.setStateFilter(QStringLiteral("cancelled"));
+    outbox.setStateFilter(MessageState::Cancelled);
     QCOMPARE(outbox.rowCount(), 40);
 }
 
@@ -439,7 +439,7 @@ void TestCampaignsPage::statusBarShowsTokensAndSimulation()
         window.showPage(MainWindow::CampaignsPageIndex);
         QVERIFY(window.campaignsPage()->isVisible());
     }
-    p.settings().setGatewayProvider(QStringLiteral("africastalking"));
+    p.settings().setGatewayProvider(GatewayKind::AfricasTalking);
     MainWindow window(p);
     window.show();
     QVERIFY(!find<QLabel>(&window, "simulationStatusLabel")->isVisible());
@@ -467,7 +467,7 @@ void TestCampaignsPage::sendingProblemCanBeRetried()
     // And it sends.
     const qint64 id = launch(QStringLiteral("After the retry"));
     page.campaignLaunched(id);
-    QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(id)->status, QStringLiteral("done"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(p.campaigns().get(id)->status, CampaignStatus::Done, 10000);
     dispatch.stop();
 }
 
@@ -489,7 +489,7 @@ void TestCampaignsPage::editOnlyWhileItCanBeChanged()
     Profile &p = **m_profile;
     const qint64 sent = launch(QStringLiteral("Already gone"));
     dispatchWith();
-    QCOMPARE(p.campaigns().get(sent)->status, QStringLiteral("done"));
+    QCOMPARE(p.campaigns().get(sent)->status, CampaignStatus::Done);
     const qint64 later = launch(QStringLiteral("Old text"), true);
     CampaignsPage page(p);
     page.resize(1100, 700);
@@ -521,7 +521,7 @@ void TestCampaignsPage::editOnlyWhileItCanBeChanged()
     QCOMPARE(p.campaigns().list()->size(), 2);
     const Campaign changed = *p.campaigns().get(later);
     QCOMPARE(changed.body, QStringLiteral("New text"));
-    QCOMPARE(changed.status, QStringLiteral("scheduled"));
+    QCOMPARE(changed.status, CampaignStatus::Scheduled);
     QCOMPARE(page.currentCampaignId(), later);
     QCOMPARE(find<QLabel>(&page, "campaignMessageLabel")->text(), QStringLiteral("New text"));
 
@@ -564,14 +564,14 @@ void TestCampaignsPage::repeatingCampaignPauseResumeCancel()
     auto *resume = find<QPushButton>(&page, "resumeButton");
     QVERIFY(pause->isVisible() && pause->isEnabled());
     QTest::mouseClick(pause, Qt::LeftButton);
-    QCOMPARE(p.campaigns().get(id)->status, QStringLiteral("paused"));
+    QCOMPARE(p.campaigns().get(id)->status, CampaignStatus::Paused);
     QVERIFY(resume->isVisible() && resume->isEnabled());
     QVERIFY(find<QLabel>(&page, "pausedReasonLabel")->isVisible());
     QCOMPARE(page.listModel()->index(0, CampaignListModel::StatusColumn).data().toString(), QStringLiteral("Paused"));
     // A paused repeating campaign can still be changed.
     QVERIFY(find<QPushButton>(&page, "editButton")->isVisible());
     QTest::mouseClick(resume, Qt::LeftButton);
-    QCOMPARE(p.campaigns().get(id)->status, QStringLiteral("recurring"));
+    QCOMPARE(p.campaigns().get(id)->status, CampaignStatus::Recurring);
     QVERIFY(!find<QLabel>(&page, "pausedReasonLabel")->isVisible());
     QVERIFY(pause->isVisible());
 
@@ -580,12 +580,12 @@ void TestCampaignsPage::repeatingCampaignPauseResumeCancel()
     QVERIFY(cancel->isEnabled());
     MessageBox::setNextAnswer(QMessageBox::No);
     QTest::mouseClick(cancel, Qt::LeftButton);
-    QCOMPARE(p.campaigns().get(id)->status, QStringLiteral("recurring"));
+    QCOMPARE(p.campaigns().get(id)->status, CampaignStatus::Recurring);
     QVERIFY2(MessageBox::lastText().contains(QStringLiteral("Messages already sent by earlier times are not affected")),
              qPrintable(MessageBox::lastText()));
     MessageBox::setNextAnswer(QMessageBox::Yes);
     QTest::mouseClick(cancel, Qt::LeftButton);
-    QCOMPARE(p.campaigns().get(id)->status, QStringLiteral("cancelled"));
+    QCOMPARE(p.campaigns().get(id)->status, CampaignStatus::Cancelled);
     QVERIFY(!cancel->isEnabled());
     QVERIFY(!find<QPushButton>(&page, "editButton")->isVisible());
     QVERIFY(rule->text().contains(QStringLiteral("no more times go")));
@@ -624,7 +624,7 @@ void TestCampaignsPage::skippedTimeShowsWhy()
     Q_EMIT occurrences->itemActivated(skipped, 0);
     const qint64 skippedId = page.currentCampaignId();
     QVERIFY(skippedId != id);
-    QCOMPARE(p.campaigns().get(skippedId)->status, QStringLiteral("skipped"));
+    QCOMPARE(p.campaigns().get(skippedId)->status, CampaignStatus::Skipped);
     auto *reason = find<QLabel>(&page, "skippedReasonLabel");
     QVERIFY(reason->isVisible());
     QVERIFY2(reason->text().contains(QStringLiteral("Kengele was not running")), qPrintable(reason->text()));
@@ -648,7 +648,7 @@ void TestCampaignsPage::noConnectionIsExplainedAndNothingFails()
     page.resize(1100, 700);
     page.show();
     const qint64 id = launch(QStringLiteral("Choir practice at 2pm"));
-    auto factory = [](const QString &, QString *) -> SmsGateway * {
+    auto factory = [](GatewayKind, QString *) -> SmsGateway * {
         return new test::ScriptedGateway([](const SendRequest &) {
             SendResult down;
             down.kind = SendResult::Kind::NotTaken;
@@ -671,8 +671,8 @@ void TestCampaignsPage::noConnectionIsExplainedAndNothingFails()
     dispatch.stop();
     // Every message is still waiting, none failed.
     const Campaign campaign = *p.campaigns().get(id);
-    QCOMPARE(campaign.states.value(QStringLiteral("failed")), 0);
-    QCOMPARE(campaign.states.value(QStringLiteral("queued")), campaign.recipients);
+    QCOMPARE(campaign.states.value(MessageState::Failed), 0);
+    QCOMPARE(campaign.states.value(MessageState::Queued), campaign.recipients);
 }
 
 QTEST_MAIN(TestCampaignsPage)

@@ -112,7 +112,7 @@ void TestComposeCampaignDialog::previewMatchesTheServiceAndSendLaunches()
 {
     Profile &p = **m_profile;
     // A real gateway costs tokens (nothing is sent here: no dispatcher runs).
-    p.settings().setGatewayProvider(QStringLiteral("africastalking"));
+    p.settings().setGatewayProvider(GatewayKind::AfricasTalking);
     ComposeCampaignDialog dialog(p);
     dialog.show();
     QVERIFY(!find<QLabel>(&dialog, "simulationBannerLabel")->isVisible());
@@ -169,8 +169,8 @@ void TestComposeCampaignDialog::previewMatchesTheServiceAndSendLaunches()
     QCOMPARE(campaign.name, QStringLiteral("Harvest"));
     QCOMPARE(campaign.recipients, 38);
     QCOMPARE(campaign.tokens, expected->tokens);
-    QCOMPARE(campaign.gateway, QStringLiteral("africastalking"));
-    QCOMPARE(campaign.status, QStringLiteral("queued"));
+    QCOMPARE(campaign.gateway, GatewayKind::AfricasTalking);
+    QCOMPARE(campaign.status, CampaignStatus::Queued);
     QCOMPARE(*p.tokens().balance(*p.tokens().accountId(QStringLiteral("Main"))), 1000 - expected->tokens);
     // A second click cannot send it again.
     QTest::mouseClick(sendButton, Qt::LeftButton);
@@ -210,7 +210,7 @@ void TestComposeCampaignDialog::simulationCostsNothing()
     dialog.send();
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("no SMS leaves this computer")));
     const Campaign campaign = *p.campaigns().get(dialog.launchedCampaignId());
-    QCOMPARE(campaign.gateway, QStringLiteral("simulator"));
+    QCOMPARE(campaign.gateway, GatewayKind::Simulator);
     QCOMPARE(campaign.tokens, 0);
     QCOMPARE(campaign.recipients, 28);
     QCOMPARE(*p.tokens().balance(*p.tokens().accountId(QStringLiteral("Main"))), 1000);
@@ -219,7 +219,7 @@ void TestComposeCampaignDialog::simulationCostsNothing()
 void TestComposeCampaignDialog::notEnoughTokensBlocksSending()
 {
     Profile &p = **m_profile;
-    p.settings().setGatewayProvider(QStringLiteral("africastalking"));
+    p.settings().setGatewayProvider(GatewayKind::AfricasTalking);
     QVERIFY(p.tokens().createBudgetAccount(QStringLiteral("Youth budget")));
     QVERIFY(p.tokens().grant(QStringLiteral("Youth budget"), 5, QStringLiteral("test"), {}));
     ComposeCampaignDialog dialog(p);
@@ -262,7 +262,7 @@ void TestComposeCampaignDialog::scheduledTimeIsStoredInUtc()
     MessageBox::setNextAnswer(QMessageBox::Yes);
     dialog.send();
     const Campaign campaign = *p.campaigns().get(dialog.launchedCampaignId());
-    QCOMPARE(campaign.status, QStringLiteral("scheduled"));
+    QCOMPARE(campaign.status, CampaignStatus::Scheduled);
     QCOMPARE(campaign.scheduledAt.toMSecsSinceEpoch(), local.toUTC().toMSecsSinceEpoch());
     QCOMPARE(campaign.scheduledAt.timeSpec(), Qt::UTC);
 }
@@ -373,7 +373,7 @@ void TestComposeCampaignDialog::chooseRepeat(ComposeCampaignDialog &dialog, Sche
 void TestComposeCampaignDialog::weeklyRepeatingCampaignIsScheduled()
 {
     Profile &p = **m_profile;
-    p.settings().setGatewayProvider(QStringLiteral("africastalking"));
+    p.settings().setGatewayProvider(GatewayKind::AfricasTalking);
     ComposeCampaignDialog dialog(p);
     dialog.show();
     check(find<QListWidget>(&dialog, "groupList"), m_choir);
@@ -428,7 +428,7 @@ void TestComposeCampaignDialog::weeklyRepeatingCampaignIsScheduled()
     QVERIFY(asked.contains(QStringLiteral("Cost each time: %1 tokens").arg(expected->tokens)));
     QVERIFY(dialog.launchedCampaignId() > 0);
     const Campaign campaign = *p.campaigns().get(dialog.launchedCampaignId());
-    QCOMPARE(campaign.status, QStringLiteral("recurring"));
+    QCOMPARE(campaign.status, CampaignStatus::Recurring);
     QCOMPARE(campaign.recurrence, Recurrence::weekly({Qt::Wednesday, Qt::Sunday}));
     QCOMPARE(campaign.repeatUntil.toLocalTime().date(), QDate(2026, 3, 31));
     QCOMPARE(campaign.scheduledAt.toLocalTime(), QDateTime(QDate(2026, 3, 1), QTime(10, 0)));
@@ -529,7 +529,7 @@ void TestComposeCampaignDialog::editScheduledCampaign()
     original.body = QStringLiteral("Old text");
     original.groupIds = {m_choir};
     original.contactIds = {m_contacts.at(45)};
-    original.gateway = QStringLiteral("africastalking");
+    original.gateway = GatewayKind::AfricasTalking;
     original.chargeTokens = true;
     original.priority = Priority::High;
     original.senderId = QStringLiteral("KANISA");
@@ -557,7 +557,7 @@ void TestComposeCampaignDialog::editScheduledCampaign()
     CampaignDraft shown = dialog.draft();
     QCOMPARE(shown.groupIds, QList<qint64>{m_choir});
     QCOMPARE(shown.contactIds, QList<qint64>{m_contacts.at(45)});
-    QCOMPARE(shown.gateway, QStringLiteral("africastalking"));
+    QCOMPARE(shown.gateway, GatewayKind::AfricasTalking);
     auto *sendButton = find<QPushButton>(&dialog, "sendButton");
     QCOMPARE(sendButton->text(), QStringLiteral("Save changes…"));
     QVERIFY(sendButton->isEnabled());
@@ -583,7 +583,7 @@ void TestComposeCampaignDialog::editScheduledCampaign()
     QCOMPARE(p.campaigns().list()->size(), 1);
     const Campaign changed = *p.campaigns().get(launched->id);
     QCOMPARE(changed.body, QStringLiteral("New text"));
-    QCOMPARE(changed.status, QStringLiteral("scheduled"));
+    QCOMPARE(changed.status, CampaignStatus::Scheduled);
     QCOMPARE(changed.recipients, 39);
     QCOMPARE(changed.scheduledAt, original.scheduledAt);
     QCOMPARE(changed.priority, Priority::High);
@@ -602,7 +602,7 @@ void TestComposeCampaignDialog::editRepeatingCampaign()
     original.repeatUntil = QDate(2026, 5, 31);
     const Result<Campaign> launched = p.campaigns().launch(original);
     QVERIFY(launched);
-    QCOMPARE(launched->status, QStringLiteral("recurring"));
+    QCOMPARE(launched->status, CampaignStatus::Recurring);
 
     ComposeCampaignDialog dialog(p);
     QVERIFY(dialog.editCampaign(launched->id));
@@ -624,7 +624,7 @@ void TestComposeCampaignDialog::editRepeatingCampaign()
     QVERIFY2(MessageBox::lastText().contains(QStringLiteral("What changes: how it repeats.")),
              qPrintable(MessageBox::lastText()));
     const Campaign changed = *p.campaigns().get(launched->id);
-    QCOMPARE(changed.status, QStringLiteral("recurring"));
+    QCOMPARE(changed.status, CampaignStatus::Recurring);
     QCOMPARE(changed.recurrence, Recurrence::weekly({Qt::Wednesday}));
     QCOMPARE(changed.repeatUntil.toLocalTime().date(), QDate(2026, 4, 30));
     // This Wednesday, at the same time.

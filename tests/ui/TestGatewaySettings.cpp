@@ -60,7 +60,7 @@ void TestGatewaySettings::simulatorIsTheDefault()
 {
     TempProfile profile;
     FakeSecretStore secrets;
-    QCOMPARE(profile->settings().gatewayProvider(), QStringLiteral("simulator"));
+    QCOMPARE(profile->settings().gatewayProvider(), GatewayKind::Simulator);
     SettingsDialog dialog(*profile, secrets);
     dialog.show();
     dialog.showTab(SettingsDialog::GatewayTab);
@@ -73,7 +73,7 @@ void TestGatewaySettings::simulatorIsTheDefault()
     QTest::mouseClick(find<QPushButton>(&dialog, "okButton"), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(!dialog.gatewayChanged());
-    QCOMPARE(profile->settings().gatewayProvider(), QStringLiteral("simulator"));
+    QCOMPARE(profile->settings().gatewayProvider(), GatewayKind::Simulator);
 }
 
 void TestGatewaySettings::senderIdIsChecked_data()
@@ -139,7 +139,7 @@ void TestGatewaySettings::sandboxNeedsTheSandboxUsername()
     auto *error = find<QLabel>(&dialog, "gatewayErrorLabel");
     QVERIFY(error->isVisible());
     QVERIFY(error->text().contains(QStringLiteral("“sandbox”")));
-    QCOMPARE(profile->settings().gatewayProvider(), QStringLiteral("simulator"));
+    QCOMPARE(profile->settings().gatewayProvider(), GatewayKind::Simulator);
     QVERIFY(secrets.values.isEmpty());
     // With the sandbox username it is accepted.
     auto *username = find<QLineEdit>(&dialog, "usernameEdit");
@@ -167,7 +167,7 @@ void TestGatewaySettings::liveAccountIsStoredWithTheKeyInTheKeychain()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(dialog.gatewayChanged());
     Settings &settings = profile->settings();
-    QCOMPARE(settings.gatewayProvider(), QStringLiteral("africastalking"));
+    QCOMPARE(settings.gatewayProvider(), GatewayKind::AfricasTalking);
     QCOMPARE(settings.gatewayUsername(), QStringLiteral("stmarks"));
     QCOMPARE(settings.gatewayEnvironment(), QStringLiteral("live"));
     QCOMPARE(settings.gatewaySenderId(), QStringLiteral("STMARKS"));
@@ -189,7 +189,7 @@ void TestGatewaySettings::savedKeyNeedNotBeTypedAgain()
     TempProfile profile;
     FakeSecretStore secrets;
     secrets.values.insert(keyName(), QStringLiteral("atsk_saved"));
-    profile->settings().setGatewayProvider(QStringLiteral("africastalking"));
+    profile->settings().setGatewayProvider(GatewayKind::AfricasTalking);
     profile->settings().setGatewayUsername(QStringLiteral("stmarks"));
     SettingsDialog dialog(*profile, secrets);
     dialog.show();
@@ -223,7 +223,7 @@ void TestGatewaySettings::keychainFailureKeepsTheDialogOpen()
     QVERIFY(dialog.isVisible());
     QVERIFY(find<QLabel>(&dialog, "gatewayErrorLabel")->text().contains(QStringLiteral("could not be saved")));
     // Nothing was switched over to a gateway without its key.
-    QCOMPARE(profile->settings().gatewayProvider(), QStringLiteral("simulator"));
+    QCOMPARE(profile->settings().gatewayProvider(), GatewayKind::Simulator);
 }
 
 void TestGatewaySettings::testConnectionToTheSimulatorShowsItsBalance()
@@ -271,7 +271,7 @@ void TestGatewaySettings::testConnectionToAfricasTalkingUsesTheForm()
     QVERIFY(widget.testResultText().startsWith(QStringLiteral("Could not connect")));
     // Nothing was stored by testing.
     QVERIFY(secrets.values.isEmpty());
-    QCOMPARE(profile->settings().gatewayProvider(), QStringLiteral("simulator"));
+    QCOMPARE(profile->settings().gatewayProvider(), GatewayKind::Simulator);
 }
 
 void TestGatewaySettings::simulatorReportsCanGoThroughTheRelay()

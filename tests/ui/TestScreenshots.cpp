@@ -206,7 +206,7 @@ void TestScreenshots::pages()
                       profile->groups().findByName(QStringLiteral("Women's Fellowship"))->id};
     const auto launched = profile->campaigns().launch(draft);
     QVERIFY(launched);
-    auto factory = [](const QString &, QString *whyNot) -> SmsGateway * {
+    auto factory = [](GatewayKind, QString *whyNot) -> SmsGateway * {
         SimulatorOptions options;
         options.seed = 2026;
         options.blacklistedFraction = 0.03;
@@ -226,8 +226,8 @@ void TestScreenshots::pages()
     MessageBox::setNextAnswer(std::nullopt);
     QVERIFY(window.campaignsPage()->isVisible());
     window.campaignsPage()->selectCampaign(launched->id);
-    QTRY_VERIFY_WITH_TIMEOUT(profile->campaigns().get(launched->id)->states.value(QStringLiteral("sent")) == 0
-                                 && profile->campaigns().get(launched->id)->status == QStringLiteral("done"),
+    QTRY_VERIFY_WITH_TIMEOUT(profile->campaigns().get(launched->id)->states.value(MessageState::Sent) == 0
+                                 && profile->campaigns().get(launched->id)->status == CampaignStatus::Done,
                              15000);
     window.campaignsPage()->refresh();
     save(&window, QStringLiteral("campaigns-") + suffix);
@@ -256,7 +256,7 @@ void TestScreenshots::pages()
     QVERIFY(occurrences && occurrences->size() == 1);
     const qint64 occurrence = occurrences->constFirst();
     dispatch.start();
-    QTRY_VERIFY_WITH_TIMEOUT(profile->campaigns().get(occurrence)->status == QStringLiteral("done"), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(profile->campaigns().get(occurrence)->status == CampaignStatus::Done, 15000);
     dispatch.stop();
     window.campaignsPage()->refresh();
     QVERIFY(window.campaignsPage()->selectCampaign(repeating->id));
@@ -266,7 +266,7 @@ void TestScreenshots::pages()
     qint64 skipped = 0;
     const Result<QList<Campaign>> all = profile->campaigns().list();
     for (const Campaign &c : *all) {
-        if (c.parentId == repeating->id && c.status == QStringLiteral("skipped"))
+        if (c.parentId == repeating->id && c.status == CampaignStatus::Skipped)
             skipped = c.id;
     }
     QVERIFY(window.campaignsPage()->selectCampaign(skipped));

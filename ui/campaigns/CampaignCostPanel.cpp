@@ -146,9 +146,17 @@ void CampaignCostPanel::showPreview(const CampaignDraft &d, const CampaignPrevie
     else
         m_balanceAfter->setText(tr("%1 tokens").arg(CampaignText::number(after)));
     Colours::setTone(m_balanceAfter, after < 0 ? Colours::Tone::Error : Colours::Tone::Normal, after < 0);
-    m_encoding->setText(p.encoding == QStringLiteral("GSM-7")       ? tr("plain (160 per SMS part)")
-                            : p.encoding == QStringLiteral("UCS-2") ? tr("Unicode (70 per SMS part)")
-                                                                    : tr("plain for some, Unicode for others"));
+    switch (p.encoding) {
+    case SmsEncoding::Gsm7:
+        m_encoding->setText(tr("plain (160 per SMS part)"));
+        break;
+    case SmsEncoding::Ucs2:
+        m_encoding->setText(tr("Unicode (70 per SMS part)"));
+        break;
+    case SmsEncoding::Mixed:
+        m_encoding->setText(tr("plain for some, Unicode for others"));
+        break;
+    }
 
     QStringList warnings = p.warnings;
     if (simulated)

@@ -29,9 +29,21 @@ namespace kengele {
 
 namespace {
 
-bool isActive(const QString &status)
+bool isActive(CampaignStatus status)
 {
-    return status == QStringLiteral("queued") || status == QStringLiteral("scheduled") || status == QStringLiteral("sending");
+    switch (status) {
+    case CampaignStatus::Queued:
+    case CampaignStatus::Scheduled:
+    case CampaignStatus::Sending:
+        return true;
+    case CampaignStatus::Paused:
+    case CampaignStatus::Done:
+    case CampaignStatus::Cancelled:
+    case CampaignStatus::Recurring:
+    case CampaignStatus::Skipped:
+        break;
+    }
+    return false;
 }
 
 } // namespace
@@ -109,7 +121,7 @@ CampaignDetail::CampaignDetail(Profile &profile, QWidget *parent)
     m_cancel->setToolTip(tr("Messages not yet sent are not sent, and their tokens go back to the budget."));
     m_resendUncertain = new QPushButton(tr("Send “not sure” again…"), this);
     m_resendUncertain->setObjectName(QStringLiteral("resendUncertainButton"));
-    m_resendUncertain->setToolTip(CampaignText::messageStateHelp(QStringLiteral("uncertain")));
+    m_resendUncertain->setToolTip(CampaignText::messageStateHelp(MessageState::Uncertain));
     m_retryFailed = new QPushButton(tr("Retry failed…"), this);
     m_retryFailed->setObjectName(QStringLiteral("retryFailedButton"));
     m_retryFailed->setToolTip(tr("Try the failed messages once more, for example after a phone was switched back on."));
@@ -127,11 +139,13 @@ CampaignDetail::CampaignDetail(Profile &profile, QWidget *parent)
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("stateFilterCombo"));
     m_filter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_filter->addItem(QString(), QString());
-    for (const QString &state : CampaignText::messageStates())
-        m_filter->addItem(QString(), state);
-    connect(m_filter, &QComboBox::currentIndexChanged, this,
-            [this] { m_model->setStateFilter(m_filter->currentData().toString()); });
+    m_filter->addItem(QString(), QVariant()); // every state
+    for (const MessageState state : AllMessageStates)
+        m_filter->addItem(QString(), QVariant::fromValue(state));
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
+        const QVariant state = m_filter->currentData();
+        m_model->setStateFilter(state.isValid() ? std::optional(state.value<MessageState>()) : std::nullopt);
+    });
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("recipientsView"));
@@ -244,7 +258,7 @@ void CampaignDetail::setCampaign(qint64 campaignId)
         QSignalBlocker blocker(m_filter);
         m_filter->setCurrentIndex(0);
     }
-    m_model->setStateFilter(QString());
+    m_model->setStateFilter(std::nullopt);
     m_model->setCampaign(m_campaign.id);
     showCampaign();
 }
@@ -272,9 +286,9 @@ void CampaignDetail::refresh()
     }
 }
 
-void CampaignDetail::setStateFilter(const QString &state)
+void CampaignDetail::setStateFilter(MessageState state)
 {
-    const int index = m_filter->findData(state);
+    const int index = m_filter->findData(QVariant::fromValue(state));
     if (index >= 0)
         m_filter->setCurrentIndex(index);
 }
@@ -286,13 +300,13 @@ void CampaignDetail::showCampaign()
     m_status->setText(c.id > 0 ? QStringLiteral("<b>%1</b>").arg(CampaignText::campaignStatus(c.status).toHtmlEscaped())
                                : QString());
     m_simulation->setVisible(c.id > 0 && CampaignText::isSimulation(c.gateway));
-    const bool paused = c.status == QStringLiteral("paused");
+    const bool paused = c.status == CampaignStatus::Paused;
     m_pausedReason->setText(c.statusReason.isEmpty() ? tr("Paused. Press Resume to go on sending.")
                                                      : tr("Paused: %1").arg(c.statusReason));
     m_pausedReason->setVisible(paused);
 
     const bool repeating = c.isRepeating();
-    const bool skipped = c.status == QStringLiteral("skipped");
+    const bool skipped = c.status == CampaignStatus::Skipped;
     QStringList facts;
     if (repeating) {
         facts << tr("about %Ln person(s) each time", nullptr, c.recipients);
@@ -314,7 +328,7 @@ void CampaignDetail::showCampaign()
     // A repeating campaign: the rule and the next time are in their own line above.
     if (skipped)
         facts << tr("was due %1").arg(CampaignText::localTime(c.scheduledAt));
-    else if (c.status == QStringLiteral("scheduled"))
+    else if (c.status == CampaignStatus::Scheduled)
         facts << tr("will be sent at %1").arg(CampaignText::localTime(c.scheduledAt));
     else if (c.launchedAt.isValid())
         facts << tr("started %1")
@@ -329,7 +343,7 @@ void CampaignDetail::showCampaign()
     int total = 0;
     for (auto it = c.states.cbegin(); it != c.states.cend(); ++it)
         total += it.value();
-    const int waiting = c.states.value(QStringLiteral("queued")) + c.states.value(QStringLiteral("submitting"));
+    const int waiting = c.states.value(MessageState::Queued) + c.states.value(MessageState::Submitting);
     const int handled = total - waiting;
     m_progress->setRange(0, qMax(1, total));
     m_progress->setValue(total > 0 ? handled : 0);
@@ -341,7 +355,7 @@ void CampaignDetail::showCampaign()
     m_progress->setVisible(hasMessages);
 
     QStringList counts;
-    for (const QString &state : CampaignText::messageStates()) {
+    for (const MessageState state : AllMessageStates) {
         const int count = c.states.value(state);
         if (count > 0)
             counts << tr("%1: <b>%2</b>").arg(CampaignText::messageState(state).toHtmlEscaped(), CampaignText::number(count));
@@ -364,12 +378,23 @@ void CampaignDetail::showRepeat()
     const bool repeating = c.id > 0 && c.isRepeating();
     if (repeating) {
         QString text = CampaignText::repeats(c) + u'.';
-        if (c.status == QStringLiteral("recurring"))
+        switch (c.status) {
+        case CampaignStatus::Recurring:
             text += u' ' + tr("Next time: %1.").arg(CampaignText::dayAndTime(c.scheduledAt));
-        else if (c.status == QStringLiteral("cancelled"))
+            break;
+        case CampaignStatus::Cancelled:
             text += u' ' + tr("Cancelled: no more times go.");
-        else if (c.status == QStringLiteral("done"))
+            break;
+        case CampaignStatus::Done:
             text += u' ' + tr("The last time has gone.");
+            break;
+        case CampaignStatus::Scheduled:
+        case CampaignStatus::Queued:
+        case CampaignStatus::Sending:
+        case CampaignStatus::Paused:
+        case CampaignStatus::Skipped:
+            break;
+        }
         m_repeatRule->setText(text);
     }
     m_repeatRule->setVisible(repeating);
@@ -408,7 +433,7 @@ void CampaignDetail::showOccurrences()
         if (child.parentId != m_campaign.id)
             continue;
         ++count;
-        const bool skipped = child.status == QStringLiteral("skipped");
+        const bool skipped = child.status == CampaignStatus::Skipped;
         auto *item = new QTreeWidgetItem(m_occurrences);
         item->setData(0, Qt::UserRole, child.id);
         item->setText(0, CampaignText::localTime(child.scheduledAt.isValid() ? child.scheduledAt : child.createdAt));
@@ -447,7 +472,7 @@ void CampaignDetail::updateFilterCounts()
         total += it.value();
     m_filter->setItemText(0, tr("Every message (%1)").arg(CampaignText::number(total)));
     for (int i = 1; i < m_filter->count(); ++i) {
-        const QString state = m_filter->itemData(i).toString();
+        const auto state = m_filter->itemData(i).value<MessageState>();
         m_filter->setItemText(
             i, tr("%1 (%2)").arg(CampaignText::messageState(state), CampaignText::number(m_campaign.states.value(state))));
     }
@@ -457,11 +482,11 @@ void CampaignDetail::updateButtons()
 {
     const Campaign &c = m_campaign;
     const bool exists = c.id > 0;
-    const bool cancelled = c.status == QStringLiteral("cancelled");
-    const bool paused = c.status == QStringLiteral("paused");
+    const bool cancelled = c.status == CampaignStatus::Cancelled;
+    const bool paused = c.status == CampaignStatus::Paused;
     const bool repeating = c.isRepeating();
-    const bool recurring = c.status == QStringLiteral("recurring");
-    const bool skipped = c.status == QStringLiteral("skipped");
+    const bool recurring = c.status == CampaignStatus::Recurring;
+    const bool skipped = c.status == CampaignStatus::Skipped;
     m_pause->setVisible(!paused && !skipped);
     m_pause->setEnabled(exists && (repeating ? recurring : isActive(c.status)));
     m_pause->setToolTip(repeating ? tr("No more times go until you resume it.")
@@ -470,20 +495,20 @@ void CampaignDetail::updateButtons()
     m_resume->setEnabled(exists && paused);
     m_edit->setVisible(exists && CampaignService::isEditable(c));
     m_edit->setEnabled(exists && CampaignService::isEditable(c));
-    const int unsent = c.states.value(QStringLiteral("queued")) + c.states.value(QStringLiteral("uncertain"));
+    const int unsent = c.states.value(MessageState::Queued) + c.states.value(MessageState::Uncertain);
     m_cancel->setVisible(!skipped);
     m_cancel->setEnabled(exists && (repeating ? recurring || paused : (isActive(c.status) || paused) && unsent > 0));
     m_cancel->setToolTip(repeating ? tr("No more times go. Messages already sent by earlier times are not affected.")
                                    : tr("Messages not yet sent are not sent, and their tokens go back to the budget."));
     // A repeating campaign and a skipped time have no messages of their own.
-    const bool hasMessages = exists && !repeating && c.status != QStringLiteral("skipped");
+    const bool hasMessages = exists && !repeating && c.status != CampaignStatus::Skipped;
     m_resendUncertain->setVisible(hasMessages || !exists);
     m_retryFailed->setVisible(hasMessages || !exists);
-    const int uncertain = c.states.value(QStringLiteral("uncertain"));
+    const int uncertain = c.states.value(MessageState::Uncertain);
     m_resendUncertain->setEnabled(exists && !cancelled && uncertain > 0);
     m_resendUncertain->setText(uncertain > 0 ? tr("Send “not sure” again (%1)…").arg(CampaignText::number(uncertain))
                                              : tr("Send “not sure” again…"));
-    const int failed = c.states.value(QStringLiteral("failed"));
+    const int failed = c.states.value(MessageState::Failed);
     m_retryFailed->setEnabled(exists && !cancelled && failed > 0);
     m_retryFailed->setText(failed > 0 ? tr("Retry failed (%1)…").arg(CampaignText::number(failed)) : tr("Retry failed…"));
     m_filter->setEnabled(exists);
@@ -547,7 +572,7 @@ void CampaignDetail::cancel()
         reportAction(cancelled, cancelled ? tr("Cancelled: no more times go.") : QString());
         return;
     }
-    const int unsent = m_campaign.states.value(QStringLiteral("queued")) + m_campaign.states.value(QStringLiteral("uncertain"));
+    const int unsent = m_campaign.states.value(MessageState::Queued) + m_campaign.states.value(MessageState::Uncertain);
     if (MessageBox::question(this, tr("Cancel campaign"),
                              tr("Cancel “%1”?\n\n%Ln message(s) not yet sent will not be sent, and their tokens go back to the "
                                 "budget. Messages already sent cannot be called back.",
@@ -561,7 +586,7 @@ void CampaignDetail::cancel()
 
 void CampaignDetail::resendUncertain()
 {
-    const int uncertain = m_campaign.states.value(QStringLiteral("uncertain"));
+    const int uncertain = m_campaign.states.value(MessageState::Uncertain);
     if (m_campaign.id <= 0 || uncertain == 0)
         return;
     if (MessageBox::question(this, tr("Send again"),
@@ -576,7 +601,7 @@ void CampaignDetail::resendUncertain()
 
 void CampaignDetail::retryFailed()
 {
-    const int failed = m_campaign.states.value(QStringLiteral("failed"));
+    const int failed = m_campaign.states.value(MessageState::Failed);
     if (m_campaign.id <= 0 || failed == 0)
         return;
     const QString cost = CampaignText::isSimulation(m_campaign.gateway) || m_campaign.tokens == 0

@@ -44,7 +44,7 @@ public:
     // Reads the campaign again and updates the rows in view (it moved on).
     void refresh();
     // Empty: every state.
-    void setStateFilter(const QString &state);
+    void setStateFilter(MessageState state);
 
     void pause();
     void resume();

@@ -74,9 +74,8 @@ QVariant CampaignListModel::data(const QModelIndex &index, int role) const
     const Campaign &c = m_rows.at(index.row());
     // Scheduled and repeating campaigns are known by when they (next) go, a skipped time by when it
     // was due, the others by when they were made.
-    const bool repeatingAhead
-        = c.isRepeating() && (c.status == QStringLiteral("recurring") || c.status == QStringLiteral("paused"));
-    const QDateTime when = c.status == QStringLiteral("scheduled") || c.status == QStringLiteral("skipped") || repeatingAhead
+    const bool repeatingAhead = c.isRepeating() && (c.status == CampaignStatus::Recurring || c.status == CampaignStatus::Paused);
+    const QDateTime when = c.status == CampaignStatus::Scheduled || c.status == CampaignStatus::Skipped || repeatingAhead
         ? c.scheduledAt
         : c.createdAt;
     switch (role) {
@@ -103,7 +102,7 @@ QVariant CampaignListModel::data(const QModelIndex &index, int role) const
                                   : CampaignText::repeats(c);
         break;
     case Qt::ForegroundRole:
-        if (index.column() == StatusColumn && (c.status == QStringLiteral("paused") || c.status == QStringLiteral("skipped")))
+        if (index.column() == StatusColumn && (c.status == CampaignStatus::Paused || c.status == CampaignStatus::Skipped))
             return QBrush(Colours::text(Colours::Tone::Error, QGuiApplication::palette(), QPalette::Base));
         break;
     case Qt::TextAlignmentRole:
@@ -113,13 +112,13 @@ QVariant CampaignListModel::data(const QModelIndex &index, int role) const
     case IdRole:
         return c.id;
     case StatusRole:
-        return c.status;
+        return QVariant::fromValue(c.status);
     case SortRole:
         switch (index.column()) {
         case NameColumn:
             return c.name;
         case StatusColumn:
-            return c.status;
+            return toText(c.status); // sorted by the stored word, as it always was
         case RecipientsColumn:
             return c.recipients;
         case WhenColumn:

@@ -20,7 +20,7 @@ class CampaignListModel final : public QAbstractTableModel
 
 public:
     enum Column { NameColumn, StatusColumn, RecipientsColumn, WhenColumn, ColumnCount };
-    enum Role { IdRole = Qt::UserRole + 1, StatusRole, SortRole };
+    enum Role { IdRole = Qt::UserRole + 1, StatusRole /* a CampaignStatus */, SortRole };
 
     explicit CampaignListModel(CampaignService &campaigns, QObject *parent = nullptr);
 

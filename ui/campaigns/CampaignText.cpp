@@ -7,70 +7,70 @@
 
 namespace kengele {
 
-QStringList CampaignText::messageStates()
+QString CampaignText::messageState(MessageState state)
 {
-    return {QStringLiteral("queued"), QStringLiteral("submitting"), QStringLiteral("sent"),     QStringLiteral("delivered"),
-            QStringLiteral("failed"), QStringLiteral("uncertain"),  QStringLiteral("cancelled")};
-}
-
-QString CampaignText::messageState(const QString &state)
-{
-    if (state == QStringLiteral("queued"))
+    switch (state) {
+    case MessageState::Queued:
         return tr("Waiting");
-    if (state == QStringLiteral("submitting"))
+    case MessageState::Submitting:
         return tr("Sending");
-    if (state == QStringLiteral("sent"))
+    case MessageState::Sent:
         return tr("Sent");
-    if (state == QStringLiteral("delivered"))
+    case MessageState::Delivered:
         return tr("Delivered");
-    if (state == QStringLiteral("failed"))
+    case MessageState::Failed:
         return tr("Failed");
-    if (state == QStringLiteral("uncertain"))
+    case MessageState::Uncertain:
         return tr("Not sure");
-    if (state == QStringLiteral("cancelled"))
+    case MessageState::Cancelled:
         return tr("Cancelled");
-    return state;
-}
-
-QString CampaignText::messageStateHelp(const QString &state)
-{
-    if (state == QStringLiteral("queued"))
-        return tr("Waiting its turn to be sent.");
-    if (state == QStringLiteral("submitting"))
-        return tr("Being handed to the SMS gateway right now.");
-    if (state == QStringLiteral("sent"))
-        return tr("The SMS gateway took the message; the phone has not confirmed it yet.");
-    if (state == QStringLiteral("delivered"))
-        return tr("The phone received the message.");
-    if (state == QStringLiteral("failed"))
-        return tr("The message could not be delivered; the reason says why. Its tokens were given back.");
-    if (state == QStringLiteral("uncertain"))
-        return tr("The connection broke while the message was being sent, so it may or may not have gone out. "
-                  "Kengele never sends it again by itself, so nobody gets it twice.");
-    if (state == QStringLiteral("cancelled"))
-        return tr("Not sent, because the campaign was cancelled or the person stopped messages.");
+    }
     return {};
 }
 
-QString CampaignText::campaignStatus(const QString &status)
+QString CampaignText::messageStateHelp(MessageState state)
 {
-    if (status == QStringLiteral("scheduled"))
+    switch (state) {
+    case MessageState::Queued:
+        return tr("Waiting its turn to be sent.");
+    case MessageState::Submitting:
+        return tr("Being handed to the SMS gateway right now.");
+    case MessageState::Sent:
+        return tr("The SMS gateway took the message; the phone has not confirmed it yet.");
+    case MessageState::Delivered:
+        return tr("The phone received the message.");
+    case MessageState::Failed:
+        return tr("The message could not be delivered; the reason says why. Its tokens were given back.");
+    case MessageState::Uncertain:
+        return tr("The connection broke while the message was being sent, so it may or may not have gone out. "
+                  "Kengele never sends it again by itself, so nobody gets it twice.");
+    case MessageState::Cancelled:
+        return tr("Not sent, because the campaign was cancelled or the person stopped messages.");
+    }
+    return {};
+}
+
+QString CampaignText::campaignStatus(CampaignStatus status)
+{
+    switch (status) {
+    case CampaignStatus::Scheduled:
         return tr("Scheduled");
-    if (status == QStringLiteral("queued"))
+    case CampaignStatus::Queued:
         return tr("Waiting to send");
-    if (status == QStringLiteral("sending"))
+    case CampaignStatus::Sending:
         return tr("Sending");
-    if (status == QStringLiteral("paused"))
+    case CampaignStatus::Paused:
         return tr("Paused");
-    if (status == QStringLiteral("done"))
+    case CampaignStatus::Done:
         return tr("Finished");
-    if (status == QStringLiteral("cancelled"))
+    case CampaignStatus::Cancelled:
         return tr("Cancelled");
-    if (status == QStringLiteral("recurring"))
+    case CampaignStatus::Recurring:
         return tr("Repeats");
-    if (status == QStringLiteral("skipped"))
+    case CampaignStatus::Skipped:
         return tr("Skipped");
-    return status;
+    }
+    return {};
 }
 
 QString CampaignText::priority(Priority priority)
@@ -93,13 +93,15 @@ QString CampaignText::simulationLabel()
     return tr("Simulation — no SMS leaves this computer");
 }
 
-QString CampaignText::gateway(const QString &gateway)
+QString CampaignText::gateway(GatewayKind gateway)
 {
-    if (isSimulation(gateway))
+    switch (gateway) {
+    case GatewayKind::Simulator:
         return simulationLabel();
-    if (gateway == QStringLiteral("africastalking"))
+    case GatewayKind::AfricasTalking:
         return tr("Africa's Talking");
-    return gateway;
+    }
+    return {};
 }
 
 QString CampaignText::number(qint64 value)

@@ -11,26 +11,24 @@
 
 namespace kengele {
 
-// How campaign and message states, priorities and gateways read on screen. The store keeps
-// English keywords ("queued", "uncertain"...); people see these words instead.
+// How campaign and message states, priorities and gateways read on screen: people see these
+// translated words, never the enums' database words (CampaignStatus.h, MessageState.h).
 class CampaignText final
 {
     Q_DECLARE_TR_FUNCTIONS(CampaignText)
 
 public:
-    // The outbox states in the order a message passes through them.
-    static QStringList messageStates();
     // "Waiting", "Sending", "Sent", "Delivered", "Failed", "Not sure", "Cancelled".
-    static QString messageState(const QString &state);
+    static QString messageState(MessageState state);
     // A sentence explaining the state, for tooltips.
-    static QString messageStateHelp(const QString &state);
+    static QString messageStateHelp(MessageState state);
     // "Scheduled", "Waiting to send", "Sending", "Paused", "Finished", "Cancelled", "Repeats", "Skipped".
-    static QString campaignStatus(const QString &status);
+    static QString campaignStatus(CampaignStatus status);
     static QString priority(Priority priority);
     // "Simulation — no SMS leaves this computer" or "Africa's Talking".
-    static QString gateway(const QString &gateway);
+    static QString gateway(GatewayKind gateway);
     static QString simulationLabel();
-    static bool isSimulation(const QString &gateway) { return gateway == QStringLiteral("simulator"); }
+    static bool isSimulation(GatewayKind gateway) { return gateway == GatewayKind::Simulator; }
     // A number with thousands separators in the interface language.
     static QString number(qint64 value);
     // A UTC time as local time, short.

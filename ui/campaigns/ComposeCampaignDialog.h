@@ -80,7 +80,7 @@ private:
     QStringList confirmation(const CampaignDraft &d, const CampaignPreview &p) const;
 
     Profile &m_profile;
-    QString m_gateway;
+    GatewayKind m_gateway = GatewayKind::Simulator;
     std::optional<CampaignPreview> m_preview;
     QString m_problemText;
     qint64 m_launchedId = 0;

@@ -15,16 +15,23 @@ namespace kengele {
 
 namespace {
 
-QColor stateColour(const QString &state)
+QColor stateColour(MessageState state)
 {
     // On the list's base colour, light or dark.
     const QPalette palette = QGuiApplication::palette();
-    if (state == QStringLiteral("delivered"))
+    switch (state) {
+    case MessageState::Delivered:
         return Colours::text(Colours::Tone::Success, palette, QPalette::Base);
-    if (state == QStringLiteral("failed"))
+    case MessageState::Failed:
         return Colours::text(Colours::Tone::Error, palette, QPalette::Base);
-    if (state == QStringLiteral("uncertain"))
+    case MessageState::Uncertain:
         return Colours::text(Colours::Tone::Warning, palette, QPalette::Base);
+    case MessageState::Queued:
+    case MessageState::Submitting:
+    case MessageState::Sent:
+    case MessageState::Cancelled:
+        break;
+    }
     return {};
 }
 
@@ -43,7 +50,7 @@ void OutboxTableModel::setCampaign(qint64 campaignId)
     reload();
 }
 
-void OutboxTableModel::setStateFilter(const QString &state)
+void OutboxTableModel::setStateFilter(std::optional<MessageState> state)
 {
     if (m_state == state)
         return;
@@ -159,7 +166,7 @@ QVariant OutboxTableModel::data(const QModelIndex &index, int role) const
     case IdRole:
         return row->id;
     case StateRole:
-        return row->state;
+        return QVariant::fromValue(row->state);
     default:
         break;
     }

@@ -10,6 +10,8 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
+#include <optional>
+
 namespace kengele {
 
 class CampaignService;
@@ -23,7 +25,7 @@ class OutboxTableModel final : public QAbstractTableModel
 
 public:
     enum Column { PhoneColumn, NameColumn, StateColumn, ReasonColumn, PartsColumn, CostColumn, NetworkColumn, ColumnCount };
-    enum Role { IdRole = Qt::UserRole + 1, StateRole };
+    enum Role { IdRole = Qt::UserRole + 1, StateRole /* a MessageState */ };
     static constexpr int PageSize = 256;
     static constexpr int CachedPages = 16;
 
@@ -31,9 +33,9 @@ public:
 
     void setCampaign(qint64 campaignId);
     qint64 campaignId() const { return m_campaignId; }
-    // Empty: every state.
-    void setStateFilter(const QString &state);
-    QString stateFilter() const { return m_state; }
+    // nullopt: every state.
+    void setStateFilter(std::optional<MessageState> state);
+    std::optional<MessageState> stateFilter() const { return m_state; }
 
     const OutboxRow *rowAt(int row) const;
     // Re-reads everything (another campaign or filter): a reset.
@@ -56,7 +58,7 @@ private:
 
     CampaignService &m_campaigns;
     qint64 m_campaignId = 0;
-    QString m_state;
+    std::optional<MessageState> m_state;
     int m_count = 0;
     mutable PageCache<OutboxRow> m_pages{PageSize, CachedPages};
 };

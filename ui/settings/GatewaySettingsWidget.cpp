@@ -27,9 +27,6 @@ namespace kengele {
 
 namespace {
 
-const QString Simulator = QStringLiteral("simulator");
-const QString AfricasTalking = QStringLiteral("africastalking");
-
 QString apiKeyName()
 {
     return QString::fromLatin1(GatewaySetup::ApiKeySecret);
@@ -172,7 +169,7 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
     layout->addWidget(m_error);
     layout->addStretch();
 
-    (m_settings.gatewayProvider() == AfricasTalking ? m_africasTalking : m_simulator)->setChecked(true);
+    (m_settings.gatewayProvider() == GatewayKind::AfricasTalking ? m_africasTalking : m_simulator)->setChecked(true);
     connect(m_africasTalking, &QRadioButton::toggled, this, &GatewaySettingsWidget::updateVisibility);
     updateVisibility();
 }
@@ -290,9 +287,10 @@ Status GatewaySettingsWidget::validate()
 QString GatewaySettingsWidget::settingsSignature() const
 {
     // What the dispatcher's gateways are made from (the sender ID travels with each campaign).
-    if (m_settings.gatewayProvider() != AfricasTalking)
-        return m_settings.gatewayProvider() + u'\n' + m_settings.simulatorReportUrl();
-    return QStringList{m_settings.gatewayProvider(), m_settings.gatewayUsername(), m_settings.gatewayEnvironment(),
+    const GatewayKind provider = m_settings.gatewayProvider();
+    if (provider != GatewayKind::AfricasTalking)
+        return toText(provider) + u'\n' + m_settings.simulatorReportUrl();
+    return QStringList{toText(provider), m_settings.gatewayUsername(), m_settings.gatewayEnvironment(),
                        m_settings.gatewayBaseUrl()}
         .join(u'\n');
 }
@@ -310,7 +308,7 @@ void GatewaySettingsWidget::save(const std::function<void(Status)> &done)
         Settings &settings = self->m_settings;
         const QString before = self->settingsSignature();
         const double rateBefore = settings.gatewayRatePerSecond();
-        settings.setGatewayProvider(self->useAfricasTalking() ? AfricasTalking : Simulator);
+        settings.setGatewayProvider(self->useAfricasTalking() ? GatewayKind::AfricasTalking : GatewayKind::Simulator);
         settings.setGatewayUsername(self->m_username->text().trimmed());
         settings.setGatewayEnvironment(self->m_environment->currentData().toString());
         settings.setGatewayBaseUrl(self->m_baseUrl->text().trimmed());
