@@ -336,8 +336,8 @@ Result<Campaign> CampaignService::launch(const CampaignDraft &draft, const QStri
     // Reads and writes in one transaction: the snapshot, the outbox and the reservation agree. It
     // holds the write lock from the start, so the dispatcher's commits meanwhile cannot make it busy.
     Transaction transaction(db);
-    if (!transaction.isActive())
-        return fail(ErrorCode::Storage, tr("The data file is busy; nothing was queued. Try again in a moment."));
+    if (Status begun = transaction.began(tr("Queuing the campaign")); !begun)
+        return std::unexpected(begun.error());
     const Result<qint64> id = write(db, draft, userName, 0, 0);
     if (!id)
         return std::unexpected(id.error());
@@ -411,8 +411,8 @@ Result<Campaign> CampaignService::update(qint64 id, const CampaignDraft &draft, 
 {
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
-    if (!transaction.isActive())
-        return fail(ErrorCode::Storage, tr("The data file is busy; nothing was changed. Try again in a moment."));
+    if (Status begun = transaction.began(tr("Changing the campaign")); !begun)
+        return std::unexpected(begun.error());
     const Result<Campaign> current = get(id);
     if (!current)
         return std::unexpected(current.error());

@@ -43,6 +43,8 @@ Result<int> DeliveryReportApplier::apply(const QList<DeliveryReport> &reports)
     if (reports.isEmpty())
         return 0;
     Transaction transaction(m_database.connection());
+    if (Status begun = transaction.began(tr("Recording delivery reports")); !begun)
+        return std::unexpected(begun.error());
     const Result<int> changed = applyInTransaction(reports);
     if (!changed)
         return changed;

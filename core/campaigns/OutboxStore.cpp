@@ -180,6 +180,8 @@ Result<QList<WorkBatch>> OutboxStore::claim(int maxMessages, int maxPerRequest, 
         return std::unexpected(durable.error(tr("Reading the outbox")));
     const auto restore = qScopeGuard([&usual] { usual.exec(); });
     Transaction transaction(db);
+    if (Status begun = transaction.began(tr("Reading the outbox")); !begun)
+        return std::unexpected(begun.error());
     const qint64 now = m_clock.nowMs();
     // The hot path of dispatching: SQLite's own API, statements prepared once per claim.
     QList<ActiveCampaign> active;
@@ -329,6 +331,8 @@ Status OutboxStore::apply(const QList<Outcome> &outcomes)
         return {};
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
+    if (Status begun = transaction.began(tr("Recording what was sent")); !begun)
+        return std::unexpected(begun.error());
     const qint64 now = m_clock.nowMs();
     // One prepared statement per kind of outcome, one row each: a row that is not `submitting` any
     // more (cancelled meanwhile) changes nothing and moves no tokens.
@@ -470,6 +474,8 @@ Result<int> OutboxStore::resendUncertain(qint64 campaignId)
 {
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
+    if (Status begun = transaction.began(tr("Queuing the uncertain messages again")); !begun)
+        return std::unexpected(begun.error());
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE outbox SET state = 'queued', due_at = ?, reason = '', updated_at = ? "
                              "WHERE campaign_id = ? AND state = 'uncertain'"));
@@ -495,6 +501,8 @@ Result<int> OutboxStore::retryFailed(qint64 campaignId)
     // Failed messages had their tokens released: reserve them again first.
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
+    if (Status begun = transaction.began(tr("Queuing failed messages again")); !begun)
+        return std::unexpected(begun.error());
     QSqlQuery sum(db);
     sum.prepare(
         QStringLiteral("SELECT coalesce(sum(o.segments), 0), count(*), c.tokens > 0, coalesce(c.account_id, 0) FROM outbox o "
@@ -537,6 +545,8 @@ Result<int> OutboxStore::cancel(qint64 campaignId)
 {
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
+    if (Status begun = transaction.began(tr("Cancelling the campaign")); !begun)
+        return std::unexpected(begun.error());
     QSqlQuery sum(db);
     sum.prepare(QStringLiteral(
         "SELECT coalesce(sum(o.segments), 0), count(*), c.tokens > 0 FROM outbox o JOIN campaigns c ON c.id = o.campaign_id "

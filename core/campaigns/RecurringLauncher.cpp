@@ -99,8 +99,8 @@ Result<qint64> RecurringLauncher::launchOccurrence(qint64 parentId, const QStrin
 {
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
-    if (!transaction.isActive())
-        return fail(ErrorCode::Storage, tr("The data file is busy; the repeating message waits. Try again in a moment."));
+    if (Status begun = transaction.began(tr("Sending a repeating message")); !begun)
+        return std::unexpected(begun.error());
     const Result<Campaign> parent = m_campaigns.get(parentId);
     if (!parent)
         return std::unexpected(parent.error());

@@ -94,6 +94,8 @@ Status ContactService::remove(const QList<qint64> &ids)
         return {};
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
+    if (Status begun = transaction.began(tr("Deleting contacts")); !begun)
+        return std::unexpected(begun.error());
     if (Status removed = ContactStore(db, tr("Deleting contacts")).removeContacts(ids); !removed)
         return removed;
     if (Status committed = transaction.commit(); !committed)

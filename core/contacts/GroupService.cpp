@@ -91,6 +91,8 @@ Result<int> GroupService::addMembers(qint64 groupId, const QList<qint64> &contac
 {
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
+    if (Status begun = transaction.began(tr("Adding members")); !begun)
+        return std::unexpected(begun.error());
     ContactStore store(db, tr("Adding members"));
     const Result<bool> exists = store.groupExists(groupId);
     if (!exists)
@@ -113,6 +115,8 @@ Result<int> GroupService::removeMembers(qint64 groupId, const QList<qint64> &con
 {
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
+    if (Status begun = transaction.began(tr("Removing members")); !begun)
+        return std::unexpected(begun.error());
     const Result<int> removed = ContactStore(db, tr("Removing members")).removeMembers(groupId, contactIds);
     if (!removed)
         return removed;

@@ -87,6 +87,8 @@ Status DemoCongregation::populate(Profile &profile, int people, quint32 seed)
     QRandomGenerator random(seed);
     QSqlDatabase db = profile.database().connection();
     Transaction transaction(db);
+    if (Status begun = transaction.began(tr("Creating the demo congregation")); !begun)
+        return std::unexpected(begun.error());
     const qint64 now = profile.clock().nowMs();
 
     ContactStore store(db, tr("Creating the demo congregation"));

@@ -119,8 +119,8 @@ Result<ImportReport> ContactImporter::import(const DecodedText &decoded, std::op
 
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
-    if (!transaction.isActive())
-        return std::unexpected(Database::storageError(db.lastError(), tr("Importing the contacts")));
+    if (Status begun = transaction.began(tr("Importing the contacts")); !begun)
+        return std::unexpected(begun.error());
 
     ImportWriter writer(db, m_clock.nowMs(), report);
     if (Status prepared = writer.prepare(total); !prepared)

@@ -15,6 +15,15 @@ Transaction::Transaction(const QSqlDatabase &db)
 {
     QSqlQuery begin(m_db);
     m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    if (!m_active)
+        m_beginError = begin.lastError();
+}
+
+Status Transaction::began(const QString &what) const
+{
+    if (m_active)
+        return {};
+    return std::unexpected(Database::storageError(m_beginError, what));
 }
 
 Transaction::~Transaction()

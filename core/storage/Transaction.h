@@ -6,6 +6,7 @@
 #include "common/Result.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 
 namespace kengele {
 
@@ -27,11 +28,16 @@ public:
     Transaction &operator=(const Transaction &) = delete;
 
     bool isActive() const { return m_active; }
+    // Whether it began; when it did not (the file is read-only, or another writer kept the lock
+    // longer than the busy timeout), why, for people: "`what` failed: …". Check it before the first
+    // statement: without a transaction each statement would be saved on its own.
+    Status began(const QString &what) const;
     Status commit();
     void rollback();
 
 private:
     QSqlDatabase m_db;
+    QSqlError m_beginError;
     bool m_active = false;
 };
 

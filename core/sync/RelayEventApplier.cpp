@@ -57,8 +57,8 @@ Result<RelayApplyReport> RelayEventApplier::apply(const QString &org, const QLis
     const QString what = tr("Saving what came from the relay");
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
-    if (!transaction.isActive())
-        return std::unexpected(Database::storageError(db.lastError(), what));
+    if (Status begun = transaction.began(what); !begun)
+        return std::unexpected(begun.error());
     const qint64 now = m_clock.nowMs();
     RelayApplyReport report;
     report.events = int(events.size());

@@ -76,12 +76,8 @@ Status checkReason(const QString &reason)
 template<typename Work> auto inOwnTransaction(const QSqlDatabase &db, Work &&work) -> decltype(work())
 {
     Transaction transaction(db);
-    if (!transaction.isActive()) {
-        qCWarning(lcTokens) << "could not begin a transaction:" << db.lastError().text();
-        return fail(ErrorCode::Storage,
-                    TokenLedger::tr("The tokens could not be changed just now because the data file is busy. "
-                                    "Try again in a moment; nothing was changed."));
-    }
+    if (Status begun = transaction.began(TokenLedger::tr("Recording the tokens")); !begun)
+        return std::unexpected(begun.error());
     auto result = work();
     if (result) {
         if (Status committed = transaction.commit(); !committed)

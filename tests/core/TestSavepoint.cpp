@@ -44,6 +44,7 @@ public:
     TwoConnections &operator=(const TwoConnections &) = delete;
 
     QSqlDatabase &writer() { return m_writer; }
+    QSqlDatabase &other() { return m_other; }
 
     bool insert(const QString &value) { return insert(m_writer, value); }
     // Written by the third connection, which gives up at once when the file is locked.
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void nestedWithTheSameName();
     void closedConnectionCannotBegin();
     void transactionHoldsTheWriteLockFromTheStart();
+    void transactionThatCannotBeginSaysWhy();
 };
 
 void TestSavepoint::releasedWritesJoinTheCallersTransaction()
@@ -227,6 +229,22 @@ void TestSavepoint::transactionHoldsTheWriteLockFromTheStart()
     QVERIFY(transaction.commit());
     QVERIFY(db.insertFromOther(QStringLiteral("other")));
     QCOMPARE(db.committed(), (QStringList{QStringLiteral("mine"), QStringLiteral("other")}));
+}
+
+void TestSavepoint::transactionThatCannotBeginSaysWhy()
+{
+    TwoConnections db;
+    Transaction holding(db.writer());
+    QVERIFY(holding.began(What));
+    Transaction refused(db.other()); // gives up at once: the writer holds the lock
+    QVERIFY(!refused.isActive());
+    const Status why = refused.began(What);
+    QVERIFY(!why);
+    QCOMPARE(why.error().code, ErrorCode::Storage);
+    QVERIFY2(why.error().message.startsWith(What), qPrintable(why.error().message));
+    QVERIFY2(why.error().message.contains(QStringLiteral("busy")), qPrintable(why.error().message));
+    QVERIFY(!refused.commit());
+    QVERIFY(holding.commit());
 }
 
 QTEST_GUILESS_MAIN(TestSavepoint)
