@@ -82,10 +82,11 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     addPage(QStyle::SP_MessageBoxInformation, tr("Campaigns"));
     addPage(QStyle::SP_ArrowDown, tr("Inbox"));
 
-    m_contactsPage = new ContactsPage(m_profile, this);
+    m_contactsPage = new ContactsPage(m_profile.contacts(), m_profile.groups(), m_profile.imports(), m_profile.exporter(), this);
     m_groupsPage = new GroupsPage(m_profile.groups(), m_profile.contacts(), this);
     m_templatesPage = new TemplatesPage(m_profile.templates(), m_profile.contacts(), m_profile.clock(), this);
-    m_campaignsPage = new CampaignsPage(m_profile, this);
+    m_campaignsPage = new CampaignsPage(m_profile.campaigns(), m_profile.outbox(), m_profile.templates(), m_profile.groups(),
+                                        m_profile.contacts(), m_profile.tokens(), m_profile.settings(), m_profile.clock(), this);
     m_inboxPage = new InboxPage(m_profile.inbox(), m_profile.contacts(), m_profile.settings(), this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_contactsPage);
@@ -340,7 +341,7 @@ void MainWindow::openRelaySettings()
 
 void MainWindow::openSettingsAt(int tab)
 {
-    SettingsDialog dialog(m_profile, secrets(), this);
+    SettingsDialog dialog(m_profile.settings(), secrets(), m_profile.relayLinks(), m_profile.clock(), this);
     dialog.relaySettings()->setRelaySyncService(m_relaySync);
     dialog.showTab(SettingsDialog::Tab(tab));
     // Connecting happens at once, even if the dialog is then cancelled.

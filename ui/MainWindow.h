@@ -32,6 +32,8 @@ class TemplatesPage;
 // itself, and a status bar with the token balance, while the simulator is the gateway
 // "Simulation", and the relay's state ("Relay: connected · last sync 2 min ago").
 // Pages appear here only once they work; later ones (Prayer, ...) join the sidebar.
+// The window is where the GUI is put together: the one widget that takes the Profile, it hands each
+// page the services that page uses (docs/architecture.md §10) and never reaches past them.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT

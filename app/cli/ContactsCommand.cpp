@@ -7,7 +7,7 @@
 #include "contacts/GroupService.h"
 #include "contacts/PhoneNormalizer.h"
 #include "importexport/ContactExporter.h"
-#include "importexport/ContactImporter.h"
+#include "importexport/ContactImportService.h"
 #include "importexport/ImportOptions.h"
 #include "importexport/ImportReport.h"
 #include "profile/Profile.h"
@@ -169,8 +169,7 @@ int ContactsCommand::contactsImport(const QStringList &words)
             m_cli.err() << '\r' << tr("Importing… %1 of %2 rows").arg(done).arg(total) << Qt::flush;
         };
     }
-    const ContactImporter importer(m_cli.profile().database(), m_cli.profile().phones(), m_cli.clock());
-    const Result<ImportReport> report = importer.run(words.first(), options);
+    const Result<ImportReport> report = m_cli.profile().imports().import(words.first(), options);
     if (showProgress)
         m_cli.err() << '\r' << QString(60, u' ') << '\r' << Qt::flush;
     if (!report)
@@ -213,8 +212,7 @@ int ContactsCommand::contactsExport(const QStringList &words)
             return m_cli.failed(group.error());
         groupId = group->id;
     }
-    const ContactExporter exporter(m_cli.profile().database());
-    const Result<int> written = exporter.exportCsv(words.first(), groupId);
+    const Result<int> written = m_cli.profile().exporter().exportCsv(words.first(), groupId);
     if (!written)
         return m_cli.failed(written.error());
     if (m_cli.json())

@@ -49,7 +49,7 @@ int RelayCommand::connectDevice(const QStringList &words)
         return m_cli.failed(opened.error());
     QNetworkAccessManager network;
     RelayClient client(network);
-    RelayConnector connector(m_cli.profile().settings(), m_cli.secrets(), m_cli.profile().database(), client, m_cli.clock());
+    RelayConnector connector(m_cli.profile().settings(), m_cli.secrets(), m_cli.profile().relayLinks(), client);
     const QString name
         = m_cli.args().has(QStringLiteral("name")) ? m_cli.args().value(QStringLiteral("name")) : QSysInfo::machineHostName();
     const Result<RelayEnrolment> enrolled = EventLoopWait::forAnswer<Result<RelayEnrolment>>(

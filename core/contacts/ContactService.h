@@ -16,8 +16,8 @@ class PhoneNormalizer;
 
 // Everything that reads or changes contacts and opt-outs, with the rules for what people type and a
 // signal for every change. The GUI and the CLI go through here; the SQL is ContactStore's, which the
-// importer and the demo congregation use directly for their bulk writes (and then call
-// notifyBulkChange()).
+// import (ContactImportService) and the demo congregation use directly for their bulk writes (and
+// then call notifyBulkChange() themselves: their callers have nothing to remember).
 class ContactService final : public QObject
 {
     Q_OBJECT
@@ -45,7 +45,7 @@ public:
 
     const PhoneNormalizer &phones() const { return m_phones; }
 
-    // Called by bulk writers (the importer) after they commit.
+    // Called by the bulk writers (ContactImportService, DemoCongregation) after they commit.
     void notifyBulkChange() { Q_EMIT contactsChanged(); }
 
 Q_SIGNALS:

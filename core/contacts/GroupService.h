@@ -35,7 +35,7 @@ public:
     Result<int> addMembers(qint64 groupId, const QList<qint64> &contactIds);
     Result<int> removeMembers(qint64 groupId, const QList<qint64> &contactIds);
 
-    // Called by bulk writers (the importer, the demo congregation) after they commit.
+    // Called by the bulk writers (ContactImportService, DemoCongregation) after they commit.
     void notifyBulkChange() { Q_EMIT groupsChanged(); }
 
 Q_SIGNALS:

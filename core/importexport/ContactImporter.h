@@ -30,7 +30,7 @@ struct DecodedText;
 // without a usable number are skipped with their line and the reason. Opt-outs are untouched.
 //
 // Meant to run on a worker thread: it uses that thread's own database connection and emits no
-// signals. Afterwards the caller (on the GUI thread) calls ContactService::notifyBulkChange().
+// signals. Front ends import through ContactImportService, which tells the views afterwards.
 class ContactImporter final
 {
     Q_DECLARE_TR_FUNCTIONS(ContactImporter)

@@ -4,12 +4,16 @@
 #include "Profile.h"
 
 #include "campaigns/CampaignService.h"
+#include "campaigns/OutboxStore.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "contacts/PhoneNormalizer.h"
+#include "importexport/ContactExporter.h"
+#include "importexport/ContactImportService.h"
 #include "inbox/InboxService.h"
 #include "settings/Settings.h"
 #include "storage/Database.h"
+#include "sync/RelayLinkStore.h"
 #include "templates/TemplateService.h"
 #include "tokens/TokenLedger.h"
 
@@ -72,8 +76,13 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
     CampaignService::Limits limits;
     limits.maxSegments = profile->m_settings->maxSegmentsPerMessage();
     profile->m_campaigns->setLimits(limits);
+    profile->m_outbox = std::make_unique<OutboxStore>(*profile->m_database, *profile->m_tokens, clock);
     profile->m_inbox = std::make_unique<InboxService>(*profile->m_database, *profile->m_contacts, *profile->m_campaigns,
                                                       *profile->m_settings, clock);
+    profile->m_imports = std::make_unique<ContactImportService>(*profile->m_database, *profile->m_phones, *profile->m_contacts,
+                                                                *profile->m_groups, clock);
+    profile->m_exporter = std::make_unique<ContactExporter>(*profile->m_database);
+    profile->m_relayLinks = std::make_unique<RelayLinkStore>(*profile->m_database, clock);
     profile->followSettings();
     return profile;
 }

@@ -13,10 +13,14 @@
 namespace kengele {
 
 class Clock;
+class ContactExporter;
+class ContactImportService;
 class ContactService;
 class Database;
 class GroupService;
+class OutboxStore;
 class PhoneNormalizer;
+class RelayLinkStore;
 class Settings;
 class TemplateService;
 class TokenLedger;
@@ -24,7 +28,8 @@ class CampaignService;
 class InboxService;
 
 // One organisation's data folder: the database, the settings and the services over them.
-// Front ends (GUI, CLI) and tests build one and pass its services to whoever needs them.
+// Front ends (GUI, CLI) and tests build one and pass its services to whoever needs them; this is
+// the one place that builds services over the database (docs/architecture.md §2, "Composition").
 class Profile final
 {
     Q_DECLARE_TR_FUNCTIONS(Profile)
@@ -49,7 +54,12 @@ public:
     TemplateService &templates() { return *m_templates; }
     TokenLedger &tokens() { return *m_tokens; }
     CampaignService &campaigns() { return *m_campaigns; }
+    // A person's decisions on a running campaign (pause, cancel, send again).
+    OutboxStore &outbox() { return *m_outbox; }
     InboxService &inbox() { return *m_inbox; }
+    ContactImportService &imports() { return *m_imports; }
+    const ContactExporter &exporter() const { return *m_exporter; }
+    RelayLinkStore &relayLinks() { return *m_relayLinks; }
     const Clock &clock() const { return m_clock; }
 
 private:
@@ -67,7 +77,11 @@ private:
     std::unique_ptr<TemplateService> m_templates;
     std::unique_ptr<TokenLedger> m_tokens;
     std::unique_ptr<CampaignService> m_campaigns;
+    std::unique_ptr<OutboxStore> m_outbox;
     std::unique_ptr<InboxService> m_inbox;
+    std::unique_ptr<ContactImportService> m_imports;
+    std::unique_ptr<ContactExporter> m_exporter;
+    std::unique_ptr<RelayLinkStore> m_relayLinks;
 };
 
 } // namespace kengele

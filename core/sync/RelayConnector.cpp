@@ -11,13 +11,11 @@
 
 namespace kengele {
 
-RelayConnector::RelayConnector(Settings &settings, SecretStore &secrets, Database &database, RelayClient &client,
-                               const Clock &clock)
+RelayConnector::RelayConnector(Settings &settings, SecretStore &secrets, RelayLinkStore &links, RelayClient &client)
     : m_settings(settings)
     , m_secrets(secrets)
-    , m_database(database)
+    , m_links(links)
     , m_client(client)
-    , m_clock(clock)
 { }
 
 QString RelayConnector::tokenFromEnvironment()
@@ -62,8 +60,7 @@ void RelayConnector::connectDevice(const QString &url, const QString &code, cons
                                               .arg(stored.error().message)));
                                 return;
                             }
-                            RelayLinkStore links(m_database, m_clock);
-                            if (const Status saved = links.saveEnrolment(enrolment); !saved) {
+                            if (const Status saved = m_links.saveEnrolment(enrolment); !saved) {
                                 done(std::unexpected(saved.error()));
                                 return;
                             }

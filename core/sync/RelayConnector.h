@@ -14,9 +14,8 @@
 
 namespace kengele {
 
-class Clock;
-class Database;
 class RelayClient;
+class RelayLinkStore;
 class SecretStore;
 class Settings;
 
@@ -33,7 +32,7 @@ public:
     // When set, used instead of the keychain (headless servers, tests).
     static constexpr char TokenVariable[] = "KENGELE_RELAY_TOKEN";
 
-    RelayConnector(Settings &settings, SecretStore &secrets, Database &database, RelayClient &client, const Clock &clock);
+    RelayConnector(Settings &settings, SecretStore &secrets, RelayLinkStore &links, RelayClient &client);
 
     using Callback = std::function<void(Result<RelayEnrolment>)>;
     // Checks the URL, enrols, stores token, URL and organisation. On failure nothing is changed.
@@ -47,9 +46,8 @@ public:
 private:
     Settings &m_settings;
     SecretStore &m_secrets;
-    Database &m_database;
+    RelayLinkStore &m_links;
     RelayClient &m_client;
-    const Clock &m_clock;
 };
 
 } // namespace kengele

@@ -98,7 +98,7 @@ void TestRelaySyncService::enrol()
 {
     m_relay->addCode(QStringLiteral("KGL-1234-5678"));
     Profile &p = m_profile->profile();
-    RelayConnector connector(p.settings(), m_secrets, p.database(), *m_client, m_profile->clock());
+    RelayConnector connector(p.settings(), m_secrets, p.relayLinks(), *m_client);
     const auto result = test::awaitResult<Result<RelayEnrolment>>([&](auto done) {
         connector.connectDevice(m_relay->url().toString() + u'/', QStringLiteral(" KGL-1234-5678 "), QStringLiteral("Office PC"),
                                 done);
@@ -129,7 +129,7 @@ void TestRelaySyncService::enrolKeepsTokenInKeychainOnly()
         QVERIFY2(!f.readAll().contains(m_relay->issuedToken.toUtf8()), qPrintable(file));
     }
     // The code works once.
-    RelayConnector again(p.settings(), m_secrets, p.database(), *m_client, m_profile->clock());
+    RelayConnector again(p.settings(), m_secrets, p.relayLinks(), *m_client);
     const auto reused = test::awaitResult<Result<RelayEnrolment>>([&](auto done) {
         again.connectDevice(m_relay->url().toString(), QStringLiteral("KGL-1234-5678"), QStringLiteral("PC"), done);
     });
@@ -157,7 +157,7 @@ void TestRelaySyncService::enrolExplainsWhatWentWrong()
     if (url == QStringLiteral("RELAY"))
         url = m_relay->url().toString();
     Profile &p = m_profile->profile();
-    RelayConnector connector(p.settings(), m_secrets, p.database(), *m_client, m_profile->clock());
+    RelayConnector connector(p.settings(), m_secrets, p.relayLinks(), *m_client);
     const auto result = test::awaitResult<Result<RelayEnrolment>>(
         [&](auto done) { connector.connectDevice(url, QStringLiteral("KGL-0000-0000"), QStringLiteral("PC"), done); }, 20000);
     QVERIFY(result);

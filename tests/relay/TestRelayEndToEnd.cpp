@@ -85,7 +85,7 @@ void TestRelayEndToEnd::reportsTravelThroughARestartedRelayOnceEach()
     QNetworkAccessManager network;
     RelayClient client(network);
     test::FakeSecretStore secrets;
-    RelayConnector connector(p.settings(), secrets, p.database(), client, profile.clock());
+    RelayConnector connector(p.settings(), secrets, p.relayLinks(), client);
     bool connected = false;
     connector.connectDevice(relay.baseUrl().toString(), code->code, QStringLiteral("Office PC"),
                             [&](Result<RelayEnrolment> result) { connected = result.has_value(); });

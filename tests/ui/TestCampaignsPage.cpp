@@ -38,6 +38,24 @@ using namespace kengele;
 using kengele::test::ScriptedGateway;
 using kengele::test::TempProfile;
 
+namespace {
+
+// The page over the profile's services, as MainWindow builds it. (Returned as a prvalue: no copy,
+// so a QWidget can be made here.)
+CampaignsPage campaignsPage(Profile &p)
+{
+    return CampaignsPage(p.campaigns(), p.outbox(), p.templates(), p.groups(), p.contacts(), p.tokens(), p.settings(), p.clock());
+}
+
+// The dialog over the profile's services, as the Campaigns page opens it. (Returned as a prvalue:
+// no copy, so a QDialog can be made here.)
+ComposeCampaignDialog composeDialog(Profile &p)
+{
+    return ComposeCampaignDialog(p.campaigns(), p.templates(), p.groups(), p.contacts(), p.tokens(), p.settings(), p.clock());
+}
+
+} // namespace
+
 // The Campaigns page: a campaign goes out through the simulator and the page follows it; filtering
 // the messages by state; the decisions a person makes (send "not sure" again, cancel, pause).
 class TestCampaignsPage final : public QObject
@@ -159,7 +177,7 @@ TestCampaignsPage::Sent TestCampaignsPage::dispatchWith(ScriptedGateway::Script 
 
 void TestCampaignsPage::emptyPageInvitesToCompose()
 {
-    CampaignsPage page(**m_profile);
+    CampaignsPage page = campaignsPage(**m_profile);
     page.show();
     QVERIFY(find<QLabel>(&page, "campaignsEmptyLabel")->isVisible());
     QVERIFY(!page.detail()->isVisible());
@@ -168,7 +186,7 @@ void TestCampaignsPage::emptyPageInvitesToCompose()
 
 void TestCampaignsPage::newCampaignButtonOpensCompose()
 {
-    CampaignsPage page(**m_profile);
+    CampaignsPage page = campaignsPage(**m_profile);
     page.show();
     bool seen = false;
     QTimer::singleShot(0, this, [&seen] {
@@ -186,12 +204,12 @@ void TestCampaignsPage::newCampaignButtonOpensCompose()
 void TestCampaignsPage::simulatedCampaignRunsToDone()
 {
     Profile &p = **m_profile;
-    CampaignsPage page(p);
+    CampaignsPage page = campaignsPage(p);
     page.resize(1100, 700);
     page.show();
 
     // Compose and launch through the dialog, as a person does.
-    ComposeCampaignDialog dialog(p);
+    ComposeCampaignDialog dialog = composeDialog(p);
     dialog.show();
     QListWidget *groups = find<QListWidget>(&dialog, "groupList");
     groups->item(0)->setCheckState(Qt::Checked);
@@ -270,7 +288,7 @@ void TestCampaignsPage::filterRecipientsByState()
         return result;
     });
 
-    CampaignsPage page(**m_profile);
+    CampaignsPage page = campaignsPage(**m_profile);
     page.show();
     QCOMPARE(page.currentCampaignId(), id);
     OutboxTableModel *model = page.detail()->model();
@@ -305,7 +323,7 @@ void TestCampaignsPage::resendUncertainQueuesThemAgain()
         return timeout;
     });
 
-    CampaignsPage page(**m_profile);
+    CampaignsPage page = campaignsPage(**m_profile);
     page.show();
     auto *resend = find<QPushButton>(&page, "resendUncertainButton");
     QVERIFY(resend->isEnabled());
@@ -344,7 +362,7 @@ void TestCampaignsPage::retryFailedQueuesThemAgain()
         }
         return result;
     });
-    CampaignsPage page(**m_profile);
+    CampaignsPage page = campaignsPage(**m_profile);
     page.show();
     auto *retry = find<QPushButton>(&page, "retryFailedButton");
     QVERIFY(retry->isEnabled());
@@ -360,7 +378,7 @@ void TestCampaignsPage::cancelReleasesTokens()
     const qint64 main = *p.tokens().accountId(QStringLiteral("Main"));
     const qint64 id = launch(QStringLiteral("Harvest service next Sunday"), true, true);
     QCOMPARE(*p.tokens().balance(main), 960);
-    CampaignsPage page(p);
+    CampaignsPage page = campaignsPage(p);
     page.show();
     QVERIFY(find<QLabel>(&page, "campaignStatusLabel")->text().contains(QStringLiteral("Scheduled")));
     auto *cancel = find<QPushButton>(&page, "cancelButton");
@@ -381,7 +399,7 @@ void TestCampaignsPage::cancelReleasesTokens()
 void TestCampaignsPage::pauseAndResume()
 {
     const qint64 id = launch(QStringLiteral("Hello"), true);
-    CampaignsPage page(**m_profile);
+    CampaignsPage page = campaignsPage(**m_profile);
     page.show();
     auto *pause = find<QPushButton>(&page, "pauseButton");
     auto *resume = find<QPushButton>(&page, "resumeButton");
@@ -450,7 +468,7 @@ void TestCampaignsPage::sendingProblemCanBeRetried()
     Profile &p = **m_profile;
     DispatchService dispatch(p.database(), p.tokens(), p.clock(), GatewaySetup::factory(p.settings(), {}),
                              GatewaySetup::options(p.settings()));
-    CampaignsPage page(p);
+    CampaignsPage page = campaignsPage(p);
     page.setDispatchService(&dispatch);
     page.show();
     dispatch.start();
@@ -491,7 +509,7 @@ void TestCampaignsPage::editOnlyWhileItCanBeChanged()
     dispatchWith();
     QCOMPARE(p.campaigns().get(sent)->status, CampaignStatus::Done);
     const qint64 later = launch(QStringLiteral("Old text"), true);
-    CampaignsPage page(p);
+    CampaignsPage page = campaignsPage(p);
     page.resize(1100, 700);
     page.show();
     auto *edit = find<QPushButton>(&page, "editButton");
@@ -537,7 +555,7 @@ void TestCampaignsPage::repeatingCampaignPauseResumeCancel()
     const qint64 id = launchRepeating(Recurrence::weekly({Qt::Sunday}), QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC),
                                       QDate(2026, 4, 30));
     QVERIFY(id > 0);
-    CampaignsPage page(p);
+    CampaignsPage page = campaignsPage(p);
     page.resize(1100, 700);
     page.show();
     QCOMPARE(page.currentCampaignId(), id);
@@ -605,7 +623,7 @@ void TestCampaignsPage::skippedTimeShowsWhy()
     QVERIFY(launched);
     QCOMPARE(launched->size(), 1);
 
-    CampaignsPage page(p);
+    CampaignsPage page = campaignsPage(p);
     page.resize(1100, 700);
     page.show();
     QVERIFY(page.selectCampaign(id));
@@ -644,7 +662,7 @@ void TestCampaignsPage::skippedTimeShowsWhy()
 void TestCampaignsPage::noConnectionIsExplainedAndNothingFails()
 {
     Profile &p = **m_profile;
-    CampaignsPage page(p);
+    CampaignsPage page = campaignsPage(p);
     page.resize(1100, 700);
     page.show();
     const qint64 id = launch(QStringLiteral("Choir practice at 2pm"));

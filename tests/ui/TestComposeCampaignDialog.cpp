@@ -29,6 +29,17 @@
 using namespace kengele;
 using kengele::test::TempProfile;
 
+namespace {
+
+// The dialog over the profile's services, as the Campaigns page opens it. (Returned as a prvalue:
+// no copy, so a QDialog can be made here.)
+ComposeCampaignDialog composeDialog(Profile &p)
+{
+    return ComposeCampaignDialog(p.campaigns(), p.templates(), p.groups(), p.contacts(), p.tokens(), p.settings(), p.clock());
+}
+
+} // namespace
+
 // Composing a campaign: the preview shows what CampaignService::preview says, the confirmation
 // repeats the totals, and only "Yes" launches.
 class TestComposeCampaignDialog final : public QObject
@@ -113,7 +124,7 @@ void TestComposeCampaignDialog::previewMatchesTheServiceAndSendLaunches()
     Profile &p = **m_profile;
     // A real gateway costs tokens (nothing is sent here: no dispatcher runs).
     p.settings().setGatewayProvider(GatewayKind::AfricasTalking);
-    ComposeCampaignDialog dialog(p);
+    ComposeCampaignDialog dialog = composeDialog(p);
     dialog.show();
     QVERIFY(!find<QLabel>(&dialog, "simulationBannerLabel")->isVisible());
     QVERIFY(!find<QPushButton>(&dialog, "sendButton")->isEnabled());
@@ -179,7 +190,7 @@ void TestComposeCampaignDialog::previewMatchesTheServiceAndSendLaunches()
 
 void TestComposeCampaignDialog::answeringNoSendsNothing()
 {
-    ComposeCampaignDialog dialog(**m_profile);
+    ComposeCampaignDialog dialog = composeDialog(**m_profile);
     dialog.show();
     check(find<QListWidget>(&dialog, "groupList"), m_choir);
     QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Choir practice at 2pm"));
@@ -195,7 +206,7 @@ void TestComposeCampaignDialog::answeringNoSendsNothing()
 void TestComposeCampaignDialog::simulationCostsNothing()
 {
     Profile &p = **m_profile;
-    ComposeCampaignDialog dialog(p);
+    ComposeCampaignDialog dialog = composeDialog(p);
     dialog.show();
     auto *banner = find<QLabel>(&dialog, "simulationBannerLabel");
     QVERIFY(banner->isVisible());
@@ -222,7 +233,7 @@ void TestComposeCampaignDialog::notEnoughTokensBlocksSending()
     p.settings().setGatewayProvider(GatewayKind::AfricasTalking);
     QVERIFY(p.tokens().createBudgetAccount(QStringLiteral("Youth budget")));
     QVERIFY(p.tokens().grant(QStringLiteral("Youth budget"), 5, QStringLiteral("test"), {}));
-    ComposeCampaignDialog dialog(p);
+    ComposeCampaignDialog dialog = composeDialog(p);
     dialog.show();
     check(find<QListWidget>(&dialog, "groupList"), m_youth);
     QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Youth meeting on Friday"));
@@ -244,7 +255,7 @@ void TestComposeCampaignDialog::notEnoughTokensBlocksSending()
 void TestComposeCampaignDialog::scheduledTimeIsStoredInUtc()
 {
     Profile &p = **m_profile;
-    ComposeCampaignDialog dialog(p);
+    ComposeCampaignDialog dialog = composeDialog(p);
     dialog.show();
     check(find<QListWidget>(&dialog, "groupList"), m_choir);
     QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Reminder: Sunday service"));
@@ -273,7 +284,7 @@ void TestComposeCampaignDialog::singlePersonTemplateAndPriority()
     const auto saved
         = p.templates().save(QStringLiteral("Funeral notice"), QStringLiteral("Dear {first_name}, with sorrow we announce..."));
     QVERIFY(saved);
-    ComposeCampaignDialog dialog(p);
+    ComposeCampaignDialog dialog = composeDialog(p);
     dialog.show();
     // One person found by name, besides no group at all.
     auto *search = find<QLineEdit>(&dialog, "contactSearchEdit");
@@ -305,7 +316,7 @@ void TestComposeCampaignDialog::singlePersonTemplateAndPriority()
     QCOMPARE(campaign.recipients, 1);
 
     // Removing the person again leaves nobody.
-    ComposeCampaignDialog second(p);
+    ComposeCampaignDialog second = composeDialog(p);
     second.addContact(m_contacts.at(1));
     auto *secondChosen = find<QListWidget>(&second, "chosenContactsList");
     secondChosen->setCurrentRow(0);
@@ -316,7 +327,7 @@ void TestComposeCampaignDialog::singlePersonTemplateAndPriority()
 
 void TestComposeCampaignDialog::badSenderIdIsExplained()
 {
-    ComposeCampaignDialog dialog(**m_profile);
+    ComposeCampaignDialog dialog = composeDialog(**m_profile);
     dialog.show();
     check(find<QListWidget>(&dialog, "groupList"), m_choir);
     QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Hello"));
@@ -330,7 +341,7 @@ void TestComposeCampaignDialog::badSenderIdIsExplained()
 
 void TestComposeCampaignDialog::nothingChosenYetSaysWhatToDo()
 {
-    ComposeCampaignDialog dialog(**m_profile);
+    ComposeCampaignDialog dialog = composeDialog(**m_profile);
     dialog.show();
     QVERIFY(!dialog.preview());
     QVERIFY(!dialog.problem().isEmpty());
@@ -347,7 +358,7 @@ void TestComposeCampaignDialog::quietHoursAreExplained()
     // Quiet hours around the (test) clock's local time.
     const QTime now = p.clock().nowUtc().toLocalTime().time();
     p.settings().setQuietHours(now.addSecs(-3600), now.addSecs(3600));
-    ComposeCampaignDialog dialog(p);
+    ComposeCampaignDialog dialog = composeDialog(p);
     dialog.show();
     check(find<QListWidget>(&dialog, "groupList"), m_choir);
     QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Hello"));
@@ -374,7 +385,7 @@ void TestComposeCampaignDialog::weeklyRepeatingCampaignIsScheduled()
 {
     Profile &p = **m_profile;
     p.settings().setGatewayProvider(GatewayKind::AfricasTalking);
-    ComposeCampaignDialog dialog(p);
+    ComposeCampaignDialog dialog = composeDialog(p);
     dialog.show();
     check(find<QListWidget>(&dialog, "groupList"), m_choir);
     QTest::keyClicks(find<QLineEdit>(&dialog, "campaignNameEdit"), QStringLiteral("Sunday reminder"));
@@ -438,7 +449,7 @@ void TestComposeCampaignDialog::weeklyRepeatingCampaignIsScheduled()
 
 void TestComposeCampaignDialog::weeklyWithoutDaysCannotBeSent()
 {
-    ComposeCampaignDialog dialog(**m_profile);
+    ComposeCampaignDialog dialog = composeDialog(**m_profile);
     dialog.show();
     check(find<QListWidget>(&dialog, "groupList"), m_choir);
     QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Hello"));
@@ -477,7 +488,7 @@ void TestComposeCampaignDialog::weeklyWithoutDaysCannotBeSent()
 
 void TestComposeCampaignDialog::monthlyOnTheThirtyFirstSaysLastDay()
 {
-    ComposeCampaignDialog dialog(**m_profile);
+    ComposeCampaignDialog dialog = composeDialog(**m_profile);
     dialog.show();
     check(find<QListWidget>(&dialog, "groupList"), m_youth);
     QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Youth offering this Sunday"));
@@ -498,7 +509,7 @@ void TestComposeCampaignDialog::quietHoursLookAtTheFirstTime()
 {
     Profile &p = **m_profile;
     p.settings().setQuietHours(QTime(21, 0), QTime(7, 0));
-    ComposeCampaignDialog dialog(p);
+    ComposeCampaignDialog dialog = composeDialog(p);
     dialog.show();
     check(find<QListWidget>(&dialog, "groupList"), m_choir);
     QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Hello"));
@@ -540,7 +551,7 @@ void TestComposeCampaignDialog::editScheduledCampaign()
     const qint64 main = *p.tokens().accountId(QStringLiteral("Main"));
     QCOMPARE(*p.tokens().balance(main), 971);
 
-    ComposeCampaignDialog dialog(p);
+    ComposeCampaignDialog dialog = composeDialog(p);
     QVERIFY(dialog.editCampaign(launched->id));
     dialog.show();
     QCOMPARE(dialog.windowTitle(), QStringLiteral("Change campaign"));
@@ -604,7 +615,7 @@ void TestComposeCampaignDialog::editRepeatingCampaign()
     QVERIFY(launched);
     QCOMPARE(launched->status, CampaignStatus::Recurring);
 
-    ComposeCampaignDialog dialog(p);
+    ComposeCampaignDialog dialog = composeDialog(p);
     QVERIFY(dialog.editCampaign(launched->id));
     dialog.show();
     QCOMPARE(find<QComboBox>(&dialog, "repeatCombo")->currentData().toInt(), int(ScheduleEditor::RepeatWeekly));
@@ -642,7 +653,7 @@ void TestComposeCampaignDialog::campaignThatStartedMeanwhileCannotBeSaved()
     original.scheduledAt = p.clock().nowUtc().addDays(1);
     const Result<Campaign> launched = p.campaigns().launch(original);
     QVERIFY(launched);
-    ComposeCampaignDialog dialog(p);
+    ComposeCampaignDialog dialog = composeDialog(p);
     QVERIFY(dialog.editCampaign(launched->id));
     dialog.show();
     QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral(" and more"));
@@ -660,7 +671,7 @@ void TestComposeCampaignDialog::campaignThatStartedMeanwhileCannotBeSaved()
     QVERIFY(find<QLabel>(&dialog, "previewProblemLabel")->text().contains(QStringLiteral("can no longer be changed")));
     QCOMPARE(p.campaigns().get(launched->id)->body, QStringLiteral("Old text"));
     // Opening it again says so at once.
-    ComposeCampaignDialog again(p);
+    ComposeCampaignDialog again = composeDialog(p);
     QVERIFY(!again.editCampaign(launched->id));
     QVERIFY(again.problem().contains(QStringLiteral("can no longer be changed")));
 }
@@ -668,7 +679,7 @@ void TestComposeCampaignDialog::campaignThatStartedMeanwhileCannotBeSaved()
 void TestComposeCampaignDialog::everyPreviewDatesTheSendDay()
 {
     Profile &p = **m_profile;
-    ComposeCampaignDialog dialog(p);
+    ComposeCampaignDialog dialog = composeDialog(p);
     dialog.show();
     check(find<QListWidget>(&dialog, "groupList"), m_choir);
     QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Harvest service on {date}"));

@@ -35,7 +35,7 @@ private Q_SLOTS:
 void TestContactsPage::emptyProfileShowsHowToStart()
 {
     TempProfile profile;
-    ContactsPage page(*profile);
+    ContactsPage page(profile->contacts(), profile->groups(), profile->imports(), profile->exporter());
     page.show();
     auto *stack = page.findChild<QStackedWidget *>();
     QVERIFY(stack);
@@ -49,7 +49,7 @@ void TestContactsPage::searchAsYouType()
 {
     TempProfile profile;
     QVERIFY(test::fillContacts(*profile, 800));
-    ContactsPage page(*profile);
+    ContactsPage page(profile->contacts(), profile->groups(), profile->imports(), profile->exporter());
     page.show();
     auto *search = page.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
     auto *count = page.findChild<QLabel *>(QStringLiteral("countLabel"));
@@ -118,7 +118,7 @@ void TestContactsPage::deleteAsksFirst()
 {
     TempProfile profile;
     QVERIFY(test::fillContacts(*profile, 5));
-    ContactsPage page(*profile);
+    ContactsPage page(profile->contacts(), profile->groups(), profile->imports(), profile->exporter());
     page.show();
     page.view()->selectRow(0);
     MessageBox::setNextAnswer(QMessageBox::No);
@@ -135,7 +135,7 @@ void TestContactsPage::stopAndAllowMessages()
 {
     TempProfile profile;
     QVERIFY(test::fillContacts(*profile, 3));
-    ContactsPage page(*profile);
+    ContactsPage page(profile->contacts(), profile->groups(), profile->imports(), profile->exporter());
     page.show();
     auto *button = page.findChild<QPushButton *>(QStringLiteral("optOutButton"));
     page.view()->selectRow(1);

@@ -61,7 +61,7 @@ void TestGatewaySettings::simulatorIsTheDefault()
     TempProfile profile;
     FakeSecretStore secrets;
     QCOMPARE(profile->settings().gatewayProvider(), GatewayKind::Simulator);
-    SettingsDialog dialog(*profile, secrets);
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     dialog.show();
     dialog.showTab(SettingsDialog::GatewayTab);
     QVERIFY(find<QRadioButton>(&dialog, "simulatorRadio")->isChecked());
@@ -100,7 +100,7 @@ void TestGatewaySettings::senderIdIsChecked()
     QFETCH(QString, explanation);
     TempProfile profile;
     FakeSecretStore secrets;
-    SettingsDialog dialog(*profile, secrets);
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     dialog.show();
     auto *edit = find<QLineEdit>(&dialog, "senderIdEdit");
     QTest::keyClicks(edit, senderId);
@@ -124,7 +124,7 @@ void TestGatewaySettings::sandboxNeedsTheSandboxUsername()
 {
     TempProfile profile;
     FakeSecretStore secrets;
-    SettingsDialog dialog(*profile, secrets);
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     dialog.show();
     dialog.showTab(SettingsDialog::GatewayTab);
     find<QRadioButton>(&dialog, "africasTalkingRadio")->setChecked(true);
@@ -155,7 +155,7 @@ void TestGatewaySettings::liveAccountIsStoredWithTheKeyInTheKeychain()
 {
     TempProfile profile;
     FakeSecretStore secrets;
-    SettingsDialog dialog(*profile, secrets);
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     dialog.show();
     find<QRadioButton>(&dialog, "africasTalkingRadio")->setChecked(true);
     QTRY_VERIFY(find<QLabel>(&dialog, "apiKeyStateLabel")->text().contains(QStringLiteral("Paste the API key")));
@@ -191,7 +191,7 @@ void TestGatewaySettings::savedKeyNeedNotBeTypedAgain()
     secrets.values.insert(keyName(), QStringLiteral("atsk_saved"));
     profile->settings().setGatewayProvider(GatewayKind::AfricasTalking);
     profile->settings().setGatewayUsername(QStringLiteral("stmarks"));
-    SettingsDialog dialog(*profile, secrets);
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     dialog.show();
     QTRY_VERIFY(find<QLabel>(&dialog, "apiKeyStateLabel")->text().contains(QStringLiteral("is saved")));
     QTest::mouseClick(find<QPushButton>(&dialog, "okButton"), Qt::LeftButton);
@@ -201,7 +201,7 @@ void TestGatewaySettings::savedKeyNeedNotBeTypedAgain()
 
     // Without a saved key, one must be typed.
     secrets.values.clear();
-    SettingsDialog again(*profile, secrets);
+    SettingsDialog again(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     again.show();
     QTRY_VERIFY(find<QLabel>(&again, "apiKeyStateLabel")->text().contains(QStringLiteral("Paste")));
     again.accept();
@@ -213,7 +213,7 @@ void TestGatewaySettings::keychainFailureKeepsTheDialogOpen()
 {
     TempProfile profile;
     FakeSecretStore secrets;
-    SettingsDialog dialog(*profile, secrets);
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     dialog.show();
     find<QRadioButton>(&dialog, "africasTalkingRadio")->setChecked(true);
     QTest::keyClicks(find<QLineEdit>(&dialog, "usernameEdit"), QStringLiteral("stmarks"));
@@ -278,7 +278,7 @@ void TestGatewaySettings::simulatorReportsCanGoThroughTheRelay()
 {
     TempProfile profile;
     FakeSecretStore secrets;
-    SettingsDialog dialog(*profile, secrets);
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     dialog.show();
     dialog.showTab(SettingsDialog::GatewayTab);
     auto *reportUrl = find<QLineEdit>(&dialog, "simulatorReportUrlEdit");

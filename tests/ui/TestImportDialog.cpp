@@ -32,7 +32,7 @@ private Q_SLOTS:
 void TestImportDialog::importWithGroupAndSeeSkippedRows()
 {
     TempProfile profile;
-    ImportDialog dialog(*profile, test::testDataPath(QStringLiteral("import/bad_rows.csv")));
+    ImportDialog dialog(profile->imports(), profile->groups(), test::testDataPath(QStringLiteral("import/bad_rows.csv")));
     dialog.show();
     QTRY_VERIFY(dialog.isReady());
     auto *group = dialog.findChild<QComboBox *>(QStringLiteral("importGroupCombo"));
@@ -54,7 +54,7 @@ void TestImportDialog::importWithGroupAndSeeSkippedRows()
 void TestImportDialog::headerlessFileNeedsAPhoneColumn()
 {
     TempProfile profile;
-    ImportDialog dialog(*profile, test::testDataPath(QStringLiteral("import/headerless.csv")));
+    ImportDialog dialog(profile->imports(), profile->groups(), test::testDataPath(QStringLiteral("import/headerless.csv")));
     dialog.show();
     QTRY_VERIFY(dialog.isReady());
     auto *start = dialog.findChild<QPushButton *>(QStringLiteral("startImportButton"));
@@ -86,7 +86,7 @@ void TestImportDialog::cancelChangesNothing()
     for (int i = 0; i < 200000; ++i)
         file.write(QStringLiteral("Person %1,07%2\n").arg(i).arg(20000000 + i).toUtf8());
     file.close();
-    ImportDialog dialog(*profile, path);
+    ImportDialog dialog(profile->imports(), profile->groups(), path);
     dialog.show();
     QTRY_VERIFY_WITH_TIMEOUT(dialog.isReady(), 20000);
     dialog.startImport();
@@ -107,7 +107,7 @@ void TestImportDialog::unreadableFileIsExplained()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + QByteArray(4000, '\0'));
     file.close();
-    ImportDialog dialog(*profile, path);
+    ImportDialog dialog(profile->imports(), profile->groups(), path);
     dialog.show();
     QTRY_VERIFY(dialog.isReady());
     auto *error = dialog.findChild<QLabel *>(QStringLiteral("importErrorLabel"));

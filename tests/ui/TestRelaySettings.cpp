@@ -59,7 +59,7 @@ void TestRelaySettings::connectsWithAnEnrolmentCode()
     relay.addCode(QStringLiteral("KGL-ABCD-1234"));
     TempProfile profile;
     FakeSecretStore secrets;
-    SettingsDialog dialog(*profile, secrets);
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     dialog.show();
     dialog.showTab(SettingsDialog::RelayTab);
     RelaySettingsWidget *widget = dialog.relaySettings();
@@ -87,7 +87,7 @@ void TestRelaySettings::connectsWithAnEnrolmentCode()
     QVERIFY(find<QLineEdit>(&dialog, "enrolmentCodeEdit")->text().isEmpty());
 
     // A new dialog shows the connection.
-    SettingsDialog again(*profile, secrets);
+    SettingsDialog again(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     QVERIFY(again.relaySettings()->connectionText().contains(QStringLiteral("St. Test's Parish")));
     QCOMPARE(find<QLineEdit>(&again, "relayUrlEdit")->text(), relay.url().toString());
 }
@@ -115,7 +115,7 @@ void TestRelaySettings::connectFailures()
     relay.addCode(QStringLiteral("KGL-OTHER"));
     TempProfile profile;
     FakeSecretStore secrets;
-    SettingsDialog dialog(*profile, secrets);
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     dialog.show();
     dialog.showTab(SettingsDialog::RelayTab);
     RelaySettingsWidget *widget = dialog.relaySettings();
@@ -208,7 +208,7 @@ void TestRelaySettings::indicatorFollowsTheSync()
     FakeSecretStore secrets;
     QNetworkAccessManager network;
     RelayClient client(network);
-    RelayConnector connector(profile->settings(), secrets, profile->database(), client, profile.clock());
+    RelayConnector connector(profile->settings(), secrets, profile->relayLinks(), client);
     bool enrolled = false;
     connector.connectDevice(relay.url().toString(), QStringLiteral("KGL-1"), QStringLiteral("Office"),
                             [&](Result<RelayEnrolment> result) { enrolled = result.has_value(); });

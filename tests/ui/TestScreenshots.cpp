@@ -133,13 +133,13 @@ void TestScreenshots::pages()
     // Importing: the column step of a file without a header row, then the result of a file with
     // bad rows, and the message for a file that is not a contact list.
     {
-        ImportDialog import(*profile, test::testDataPath(QStringLiteral("import/headerless.csv")));
+        ImportDialog import(profile->imports(), profile->groups(), test::testDataPath(QStringLiteral("import/headerless.csv")));
         import.show();
         QTRY_VERIFY(import.isReady());
         save(&import, QStringLiteral("import-columns-") + suffix);
     }
     {
-        ImportDialog import(*profile, test::testDataPath(QStringLiteral("import/bad_rows.csv")));
+        ImportDialog import(profile->imports(), profile->groups(), test::testDataPath(QStringLiteral("import/bad_rows.csv")));
         import.show();
         QTRY_VERIFY(import.isReady());
         import.startImport();
@@ -147,7 +147,7 @@ void TestScreenshots::pages()
         save(&import, QStringLiteral("import-result-") + suffix);
     }
     {
-        ImportDialog import(*profile,
+        ImportDialog import(profile->imports(), profile->groups(),
                             test::testDataPath(QStringLiteral("import/vcard30_folded.vcf"))
                                 .replace(QStringLiteral(".vcf"), QStringLiteral(".missing")));
         import.show();
@@ -155,7 +155,7 @@ void TestScreenshots::pages()
         save(&import, QStringLiteral("import-error-") + suffix);
     }
     test::FakeSecretStore secrets;
-    SettingsDialog settings(*profile, secrets);
+    SettingsDialog settings(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     settings.show();
     save(&settings, QStringLiteral("settings-") + suffix);
     settings.showTab(SettingsDialog::GatewayTab);
@@ -169,7 +169,8 @@ void TestScreenshots::pages()
     QVERIFY(profile->tokens().grant(QStringLiteral("Main"), 1000, QStringLiteral("demo plan"), {}));
     profile->settings().setQuietHours(QTime(0, 0), QTime(0, 0));
     {
-        ComposeCampaignDialog compose(*profile);
+        ComposeCampaignDialog compose(profile->campaigns(), profile->templates(), profile->groups(), profile->contacts(),
+                                      profile->tokens(), profile->settings(), profile->clock());
         compose.show();
         auto *groups = compose.findChild<QListWidget *>(QStringLiteral("groupList"));
         groups->item(0)->setCheckState(Qt::Checked); // Choir (sorted by name)
@@ -182,7 +183,8 @@ void TestScreenshots::pages()
     }
     // A repeating campaign: every week on Sunday and Wednesday (the test clock's day is a Sunday).
     {
-        ComposeCampaignDialog compose(*profile);
+        ComposeCampaignDialog compose(profile->campaigns(), profile->templates(), profile->groups(), profile->contacts(),
+                                      profile->tokens(), profile->settings(), profile->clock());
         compose.show();
         auto *groups = compose.findChild<QListWidget *>(QStringLiteral("groupList"));
         groups->item(0)->setCheckState(Qt::Checked);
@@ -243,7 +245,8 @@ void TestScreenshots::pages()
     QVERIFY(repeating);
     {
         // Before any time has gone, in the compose dialog to change it.
-        ComposeCampaignDialog edit(*profile);
+        ComposeCampaignDialog edit(profile->campaigns(), profile->templates(), profile->groups(), profile->contacts(),
+                                   profile->tokens(), profile->settings(), profile->clock());
         QVERIFY(edit.editCampaign(repeating->id));
         edit.show();
         edit.updatePreview();
@@ -325,7 +328,7 @@ void TestScreenshots::pages()
     QVERIFY(inbox->selectMessage(inbox->model()->messageId(1)));
     save(&window, QStringLiteral("inbox-optout-") + suffix);
 
-    SettingsDialog relaySettings(*profile, secrets);
+    SettingsDialog relaySettings(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     relaySettings.show();
     relaySettings.showTab(SettingsDialog::RelayTab);
     save(&relaySettings, QStringLiteral("settings-relay-connected-") + suffix);

@@ -52,7 +52,7 @@ void TestSendingSettings::showsTheDefaultHours()
 {
     TempProfile profile;
     FakeSecretStore secrets;
-    SettingsDialog dialog(*profile, secrets);
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     open(dialog);
     auto *tabs = find<QTabWidget>(&dialog, "settingsTabs");
     QCOMPARE(tabs->tabText(tabs->currentIndex()), QStringLiteral("Sending"));
@@ -69,7 +69,7 @@ void TestSendingSettings::savesOtherHours()
     TempProfile profile;
     FakeSecretStore secrets;
     {
-        SettingsDialog dialog(*profile, secrets);
+        SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
         open(dialog);
         find<QTimeEdit>(&dialog, "quietStartEdit")->setTime(QTime(22, 30));
         find<QTimeEdit>(&dialog, "quietEndEdit")->setTime(QTime(6, 0));
@@ -93,7 +93,7 @@ void TestSendingSettings::savesNoQuietHours()
     TempProfile profile;
     FakeSecretStore secrets;
     {
-        SettingsDialog dialog(*profile, secrets);
+        SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
         open(dialog);
         auto *none = find<QCheckBox>(&dialog, "noQuietHoursCheck");
         QTest::mouseClick(none, Qt::LeftButton, {}, QPoint(5, none->height() / 2));
@@ -110,7 +110,7 @@ void TestSendingSettings::savesNoQuietHours()
     QVERIFY(!options.quietHours.isQuiet(QDateTime(QDate(2026, 3, 1), QTime(23, 0))));
 
     // Opened again: "No quiet hours" is ticked, with the usual hours ready for when they come back.
-    SettingsDialog again(*profile, secrets);
+    SettingsDialog again(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     open(again);
     QVERIFY(find<QCheckBox>(&again, "noQuietHoursCheck")->isChecked());
     QCOMPARE(find<QTimeEdit>(&again, "quietStartEdit")->time(), QTime(21, 0));
@@ -126,7 +126,7 @@ void TestSendingSettings::cancelChangesNothing()
 {
     TempProfile profile;
     FakeSecretStore secrets;
-    SettingsDialog dialog(*profile, secrets);
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     open(dialog);
     find<QCheckBox>(&dialog, "noQuietHoursCheck")->setChecked(true);
     dialog.reject();

@@ -8,7 +8,6 @@
 #include "OutboxTableModel.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/OutboxStore.h"
-#include "profile/Profile.h"
 #include "widgets/Banner.h"
 #include "widgets/Colours.h"
 #include "widgets/MessageBubble.h"
@@ -48,13 +47,13 @@ bool isActive(CampaignStatus status)
 
 } // namespace
 
-CampaignDetail::CampaignDetail(Profile &profile, QWidget *parent)
+CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, QWidget *parent)
     : QWidget(parent)
-    , m_profile(profile)
-    , m_store(std::make_unique<OutboxStore>(profile.database(), profile.tokens(), profile.clock()))
+    , m_campaigns(campaigns)
+    , m_outbox(outbox)
 {
     setObjectName(QStringLiteral("campaignDetail"));
-    m_model = new OutboxTableModel(profile.campaigns(), this);
+    m_model = new OutboxTableModel(m_campaigns, this);
 
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("campaignTitleLabel"));
@@ -246,7 +245,7 @@ void CampaignDetail::setCampaign(qint64 campaignId)
     m_actionResult->hide();
     m_campaign = Campaign();
     if (campaignId > 0) {
-        if (const Result<Campaign> loaded = m_profile.campaigns().get(campaignId); loaded) {
+        if (const Result<Campaign> loaded = m_campaigns.get(campaignId); loaded) {
             m_campaign = *loaded;
         } else {
             m_actionResult->setText(loaded.error().message);
@@ -267,7 +266,7 @@ void CampaignDetail::refresh()
 {
     if (m_campaign.id <= 0)
         return;
-    const Result<Campaign> loaded = m_profile.campaigns().get(m_campaign.id);
+    const Result<Campaign> loaded = m_campaigns.get(m_campaign.id);
     if (!loaded) {
         m_actionResult->setText(loaded.error().message);
         m_actionResult->show();
@@ -402,7 +401,7 @@ void CampaignDetail::showRepeat()
     // One time of a repeating campaign links back to it.
     QString parentName;
     if (c.id > 0 && c.parentId > 0) {
-        if (const Result<Campaign> parent = m_profile.campaigns().get(c.parentId); parent)
+        if (const Result<Campaign> parent = m_campaigns.get(c.parentId); parent)
             parentName = parent->name;
     }
     m_parentLink->setText(
@@ -422,7 +421,7 @@ void CampaignDetail::showOccurrences()
 {
     const qint64 current = m_occurrences->currentItem() ? m_occurrences->currentItem()->data(0, Qt::UserRole).toLongLong() : 0;
     m_occurrences->clear();
-    const Result<QList<Campaign>> all = m_profile.campaigns().list();
+    const Result<QList<Campaign>> all = m_campaigns.list();
     if (!all) {
         m_occurrencesHelp->setText(all.error().message);
         return;
@@ -531,13 +530,13 @@ void CampaignDetail::pause()
     if (m_campaign.id <= 0)
         return;
     if (m_campaign.isRepeating()) {
-        const Status paused = m_profile.campaigns().pauseRepeating(m_campaign.id);
+        const Status paused = m_campaigns.pauseRepeating(m_campaign.id);
         reportAction(
             paused ? Result<int>(0) : Result<int>(std::unexpected(paused.error())),
             tr("Paused: no more times go until you resume it. A time that is sending now goes on; pause it on its own."));
         return;
     }
-    const Status paused = m_store->pause(m_campaign.id, tr("You paused it."));
+    const Status paused = m_outbox.pause(m_campaign.id, tr("You paused it."));
     reportAction(paused ? Result<int>(0) : Result<int>(std::unexpected(paused.error())),
                  tr("Paused. Messages already handed to the gateway still go out; the rest wait."));
 }
@@ -547,12 +546,12 @@ void CampaignDetail::resume()
     if (m_campaign.id <= 0)
         return;
     if (m_campaign.isRepeating()) {
-        const Status resumed = m_profile.campaigns().resumeRepeating(m_campaign.id);
+        const Status resumed = m_campaigns.resumeRepeating(m_campaign.id);
         reportAction(resumed ? Result<int>(1) : Result<int>(std::unexpected(resumed.error())),
                      tr("Repeating again. A time that was due while it was paused is not sent late."));
         return;
     }
-    const Status resumed = m_store->resume(m_campaign.id);
+    const Status resumed = m_outbox.resume(m_campaign.id);
     reportAction(resumed ? Result<int>(1) : Result<int>(std::unexpected(resumed.error())), tr("Sending again."));
 }
 
@@ -568,7 +567,7 @@ void CampaignDetail::cancel()
                     .arg(m_campaign.name))
             != QMessageBox::Yes)
             return;
-        const Result<int> cancelled = m_store->cancel(m_campaign.id);
+        const Result<int> cancelled = m_outbox.cancel(m_campaign.id);
         reportAction(cancelled, cancelled ? tr("Cancelled: no more times go.") : QString());
         return;
     }
@@ -580,7 +579,7 @@ void CampaignDetail::cancel()
                                  .arg(m_campaign.name))
         != QMessageBox::Yes)
         return;
-    const Result<int> cancelled = m_store->cancel(m_campaign.id);
+    const Result<int> cancelled = m_outbox.cancel(m_campaign.id);
     reportAction(cancelled, cancelled ? tr("Cancelled: %Ln message(s) will not be sent.", nullptr, *cancelled) : QString());
 }
 
@@ -595,7 +594,7 @@ void CampaignDetail::resendUncertain()
                                 nullptr, uncertain))
         != QMessageBox::Yes)
         return;
-    const Result<int> queued = m_store->resendUncertain(m_campaign.id);
+    const Result<int> queued = m_outbox.resendUncertain(m_campaign.id);
     reportAction(queued, queued ? tr("%Ln message(s) will be sent again.", nullptr, *queued) : QString());
 }
 
@@ -611,7 +610,7 @@ void CampaignDetail::retryFailed()
                              tr("Try the %Ln failed message(s) once more?", nullptr, failed) + u' ' + cost)
         != QMessageBox::Yes)
         return;
-    const Result<int> queued = m_store->retryFailed(m_campaign.id);
+    const Result<int> queued = m_outbox.retryFailed(m_campaign.id);
     reportAction(queued, queued ? tr("%Ln failed message(s) will be tried again.", nullptr, *queued) : QString());
 }
 

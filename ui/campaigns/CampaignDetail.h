@@ -7,7 +7,6 @@
 #include "common/Result.h"
 
 #include <QWidget>
-#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -19,9 +18,9 @@ class QTreeWidgetItem;
 
 namespace kengele {
 
+class CampaignService;
 class OutboxStore;
 class OutboxTableModel;
-class Profile;
 
 // One campaign as it goes: what was sent and to how many, a progress bar, counts by state, the
 // messages one per recipient (filtered by state), and what a person may decide: pause, resume,
@@ -33,7 +32,8 @@ class CampaignDetail final : public QWidget
     Q_OBJECT
 
 public:
-    explicit CampaignDetail(Profile &profile, QWidget *parent = nullptr);
+    // `outbox` carries out a person's decisions on the campaign's messages.
+    CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, QWidget *parent = nullptr);
     ~CampaignDetail() override;
 
     void setCampaign(qint64 campaignId);
@@ -70,8 +70,8 @@ private:
     void updateButtons();
     void reportAction(const Result<int> &result, const QString &doneText);
 
-    Profile &m_profile;
-    std::unique_ptr<OutboxStore> m_store;
+    CampaignService &m_campaigns;
+    OutboxStore &m_outbox;
     Campaign m_campaign;
     bool m_rowsRefreshPending = false;
     OutboxTableModel *m_model = nullptr;

@@ -10,7 +10,6 @@
 #include "MessageBox.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/DispatchService.h"
-#include "profile/Profile.h"
 #include "settings/Settings.h"
 #include "widgets/Banner.h"
 
@@ -29,12 +28,20 @@
 
 namespace kengele {
 
-CampaignsPage::CampaignsPage(Profile &profile, QWidget *parent)
+CampaignsPage::CampaignsPage(CampaignService &campaigns, OutboxStore &outbox, const TemplateService &templates,
+                             GroupService &groups, ContactService &contacts, const TokenLedger &tokens, const Settings &settings,
+                             const Clock &clock, QWidget *parent)
     : QWidget(parent)
-    , m_profile(profile)
+    , m_campaigns(campaigns)
+    , m_templates(templates)
+    , m_groups(groups)
+    , m_contacts(contacts)
+    , m_tokens(tokens)
+    , m_settings(settings)
+    , m_clock(clock)
 {
     setObjectName(QStringLiteral("campaignsPage"));
-    m_listModel = new CampaignListModel(profile.campaigns(), this);
+    m_listModel = new CampaignListModel(m_campaigns, this);
 
     m_new = new QPushButton(tr("New campaign…"), this);
     m_new->setObjectName(QStringLiteral("newCampaignButton"));
@@ -78,7 +85,7 @@ CampaignsPage::CampaignsPage(Profile &profile, QWidget *parent)
     });
     connect(m_listModel, &CampaignListModel::loadFailed, this, [this](const QString &message) { showDispatchProblem(message); });
 
-    m_detail = new CampaignDetail(profile, this);
+    m_detail = new CampaignDetail(m_campaigns, outbox, this);
     connect(m_detail, &CampaignDetail::campaignChanged, this, [this](qint64, bool sendNow) {
         m_listModel->reload();
         if (sendNow && m_dispatch)
@@ -243,7 +250,7 @@ void CampaignsPage::showNotice(const QString &text)
 
 void CampaignsPage::composeCampaign()
 {
-    ComposeCampaignDialog dialog(m_profile, this);
+    ComposeCampaignDialog dialog(m_campaigns, m_templates, m_groups, m_contacts, m_tokens, m_settings, m_clock, this);
     if (dialog.exec() != QDialog::Accepted || dialog.launchedCampaignId() <= 0)
         return;
     campaignLaunched(dialog.launchedCampaignId());
@@ -251,7 +258,7 @@ void CampaignsPage::composeCampaign()
 
 void CampaignsPage::editCampaign(qint64 campaignId)
 {
-    ComposeCampaignDialog dialog(m_profile, this);
+    ComposeCampaignDialog dialog(m_campaigns, m_templates, m_groups, m_contacts, m_tokens, m_settings, m_clock, this);
     if (!dialog.editCampaign(campaignId)) {
         MessageBox::warning(this, tr("Change campaign"), dialog.problem());
         refresh();

@@ -18,7 +18,14 @@ namespace kengele {
 
 class CampaignDetail;
 class CampaignListModel;
-class Profile;
+class CampaignService;
+class Clock;
+class ContactService;
+class GroupService;
+class OutboxStore;
+class Settings;
+class TemplateService;
+class TokenLedger;
 
 // The Campaigns page: the campaigns, newest first, "New campaign…", and the chosen campaign as it
 // goes (CampaignDetail). It follows the dispatcher's news, at most a few times a second, so a
@@ -32,7 +39,11 @@ public:
     static constexpr int RefreshIntervalMs = 400;
     static constexpr int MaxRefreshIntervalMs = 3000;
 
-    explicit CampaignsPage(Profile &profile, QWidget *parent = nullptr);
+    // `campaigns` and `outbox` for the list and the chosen campaign; the rest for the compose dialog
+    // (see ComposeCampaignDialog).
+    CampaignsPage(CampaignService &campaigns, OutboxStore &outbox, const TemplateService &templates, GroupService &groups,
+                  ContactService &contacts, const TokenLedger &tokens, const Settings &settings, const Clock &clock,
+                  QWidget *parent = nullptr);
 
     // The dispatcher that sends (owned by the application); nullptr: nothing is sending.
     void setDispatchService(DispatchService *dispatch);
@@ -59,7 +70,13 @@ private:
     void showNotice(const QString &text);
     void restartSending();
 
-    Profile &m_profile;
+    CampaignService &m_campaigns;
+    const TemplateService &m_templates;
+    GroupService &m_groups;
+    ContactService &m_contacts;
+    const TokenLedger &m_tokens;
+    const Settings &m_settings;
+    const Clock &m_clock;
     QPointer<DispatchService> m_dispatch;
     CampaignListModel *m_listModel = nullptr;
     QTreeView *m_list = nullptr;

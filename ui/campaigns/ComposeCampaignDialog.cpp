@@ -14,7 +14,6 @@
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "gateway/AfricasTalkingGateway.h"
-#include "profile/Profile.h"
 #include "settings/Settings.h"
 #include "templates/TemplateEditor.h"
 #include "templates/TemplateService.h"
@@ -65,10 +64,18 @@ void alignLabels(const QList<QFormLayout *> &forms)
 
 } // namespace
 
-ComposeCampaignDialog::ComposeCampaignDialog(Profile &profile, QWidget *parent)
+ComposeCampaignDialog::ComposeCampaignDialog(CampaignService &campaigns, const TemplateService &templates, GroupService &groups,
+                                             ContactService &contacts, const TokenLedger &tokens, const Settings &settings,
+                                             const Clock &clock, QWidget *parent)
     : QDialog(parent)
-    , m_profile(profile)
-    , m_gateway(profile.settings().gatewayProvider())
+    , m_campaigns(campaigns)
+    , m_templates(templates)
+    , m_groups(groups)
+    , m_contacts(contacts)
+    , m_tokens(tokens)
+    , m_settings(settings)
+    , m_clock(clock)
+    , m_gateway(settings.gatewayProvider())
 {
     setObjectName(QStringLiteral("composeCampaignDialog"));
     setWindowTitle(tr("New campaign"));
@@ -92,7 +99,7 @@ ComposeCampaignDialog::ComposeCampaignDialog(Profile &profile, QWidget *parent)
     m_name->setPlaceholderText(tr("For example: Sunday service reminder"));
     m_name->setMaxLength(100);
 
-    m_recipients = new RecipientPicker(m_profile.groups(), m_profile.contacts(), this);
+    m_recipients = new RecipientPicker(m_groups, m_contacts, this);
     connect(m_recipients, &RecipientPicker::groupsChanged, this, &ComposeCampaignDialog::schedulePreview);
     connect(m_recipients, &RecipientPicker::contactsChanged, this, &ComposeCampaignDialog::updatePreview);
     QWidget *messagePane = buildMessage();
@@ -152,17 +159,17 @@ QWidget *ComposeCampaignDialog::buildMessage()
     m_template = new QComboBox(pane);
     m_template->setObjectName(QStringLiteral("templateCombo"));
     m_template->addItem(tr("Write a new message"), qint64(0));
-    if (const auto templates = m_profile.templates().list(); templates) {
+    if (const auto templates = m_templates.list(); templates) {
         for (const MessageTemplateRecord &t : *templates)
             m_template->addItem(t.name, t.id);
     }
     connect(m_template, &QComboBox::currentIndexChanged, this, &ComposeCampaignDialog::chooseTemplate);
 
-    m_editor = new TemplateEditor(m_profile.contacts(), m_profile.clock(), pane);
+    m_editor = new TemplateEditor(m_contacts, m_clock, pane);
     m_editor->setObjectName(QStringLiteral("messageEditor"));
     connect(m_editor, &TemplateEditor::textChanged, this, &ComposeCampaignDialog::schedulePreview);
 
-    m_senderId = new QLineEdit(m_profile.settings().gatewaySenderId(), pane);
+    m_senderId = new QLineEdit(m_settings.gatewaySenderId(), pane);
     m_senderId->setObjectName(QStringLiteral("senderIdEdit"));
     m_senderId->setPlaceholderText(tr("The account's default"));
     m_senderId->setMaxLength(20);
@@ -170,7 +177,7 @@ QWidget *ComposeCampaignDialog::buildMessage()
                               "Africa's Talking. Leave it empty to use your account's default."));
     connect(m_senderId, &QLineEdit::textChanged, this, &ComposeCampaignDialog::schedulePreview);
 
-    m_schedule = new ScheduleEditor(m_profile.clock(), pane);
+    m_schedule = new ScheduleEditor(m_clock, pane);
     // One clock for every preview: the editor's {date} is the day the campaign (first) goes, as in
     // the messages the service renders.
     auto followSchedule = [this] {
@@ -194,7 +201,7 @@ QWidget *ComposeCampaignDialog::buildMessage()
 
     m_account = new QComboBox(pane);
     m_account->setObjectName(QStringLiteral("accountCombo"));
-    if (const auto accounts = m_profile.tokens().budgetAccounts(); accounts) {
+    if (const auto accounts = m_tokens.budgetAccounts(); accounts) {
         for (const TokenAccount &account : *accounts)
             m_account->addItem(tr("%1 (%Ln token(s))", nullptr, int(qMin<qint64>(account.balance, INT_MAX))).arg(account.name),
                                account.name);
@@ -277,7 +284,7 @@ int ComposeCampaignDialog::reservedNow() const
 
 bool ComposeCampaignDialog::editCampaign(qint64 campaignId)
 {
-    const Result<Campaign> campaign = m_profile.campaigns().get(campaignId);
+    const Result<Campaign> campaign = m_campaigns.get(campaignId);
     if (!campaign) {
         m_blocked = campaign.error().message;
         updatePreview();
@@ -288,7 +295,7 @@ bool ComposeCampaignDialog::editCampaign(qint64 campaignId)
         updatePreview();
         return false;
     }
-    const Result<CampaignDraft> loaded = m_profile.campaigns().draft(campaignId);
+    const Result<CampaignDraft> loaded = m_campaigns.draft(campaignId);
     if (!loaded) {
         m_blocked = loaded.error().message;
         updatePreview();
@@ -312,7 +319,7 @@ bool ComposeCampaignDialog::editCampaign(qint64 campaignId)
         m_templateName.clear();
         const int index = d.templateId > 0 ? m_template->findData(d.templateId) : -1;
         if (index > 0) {
-            if (const Result<MessageTemplateRecord> record = m_profile.templates().get(d.templateId); record) {
+            if (const Result<MessageTemplateRecord> record = m_templates.get(d.templateId); record) {
                 m_templateId = d.templateId;
                 m_templateBody = record->body;
                 m_templateName = record->name;
@@ -367,7 +374,7 @@ void ComposeCampaignDialog::chooseTemplate()
     m_templateBody.clear();
     m_templateName.clear();
     if (id > 0) {
-        if (const Result<MessageTemplateRecord> record = m_profile.templates().get(id); record) {
+        if (const Result<MessageTemplateRecord> record = m_templates.get(id); record) {
             m_templateBody = record->body;
             m_templateName = record->name;
         }
@@ -385,7 +392,7 @@ void ComposeCampaignDialog::showProblem(const QString &text)
 
 void ComposeCampaignDialog::updateQuietHoursHint()
 {
-    const Settings &settings = m_profile.settings();
+    const Settings &settings = m_settings;
     const QuietHours quiet{settings.quietHoursStart(), settings.quietHoursEnd()};
     // A repeating message: when its first time goes.
     const QDateTime at = m_schedule->sendTime();
@@ -431,7 +438,7 @@ void ComposeCampaignDialog::updatePreview()
     }
     QElapsedTimer took;
     took.start();
-    const Result<CampaignPreview> previewed = m_profile.campaigns().preview(d, Samples);
+    const Result<CampaignPreview> previewed = m_campaigns.preview(d, Samples);
     // Counting for tens of thousands of people takes a moment: then wait longer after typing
     // before counting again, so typing does not stutter.
     m_previewTimer->setInterval(int(qBound(qint64(PreviewDelayMs), took.elapsed() * 3, qint64(MaxPreviewDelayMs))));
@@ -572,7 +579,7 @@ void ComposeCampaignDialog::send()
     updateSendButton();
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const Result<Campaign> launched
-        = editing ? m_profile.campaigns().update(m_editingId, d, userName()) : m_profile.campaigns().launch(d, userName());
+        = editing ? m_campaigns.update(m_editingId, d, userName()) : m_campaigns.launch(d, userName());
     QApplication::restoreOverrideCursor();
     if (!launched) {
         m_launching = false;

@@ -17,10 +17,16 @@ namespace kengele {
 
 class Banner;
 class CampaignCostPanel;
-class Profile;
+class CampaignService;
+class Clock;
+class ContactService;
+class GroupService;
 class RecipientPicker;
 class ScheduleEditor;
+class Settings;
 class TemplateEditor;
+class TemplateService;
+class TokenLedger;
 
 // Writing a campaign: who gets it (RecipientPicker: groups and single people), the message (a
 // template or free text, with the editor's counter), the sender ID, when (ScheduleEditor) and how
@@ -40,7 +46,11 @@ public:
     static constexpr int MaxPreviewDelayMs = 1500;
     static constexpr int Samples = 3;
 
-    explicit ComposeCampaignDialog(Profile &profile, QWidget *parent = nullptr);
+    // `settings` give the gateway, the default sender ID and the quiet hours; `tokens` the budget
+    // accounts to pay from.
+    ComposeCampaignDialog(CampaignService &campaigns, const TemplateService &templates, GroupService &groups,
+                          ContactService &contacts, const TokenLedger &tokens, const Settings &settings, const Clock &clock,
+                          QWidget *parent = nullptr);
     ~ComposeCampaignDialog() override;
 
     // Fills the form from a stored campaign to change it; "Save changes…" then updates it instead of
@@ -79,7 +89,13 @@ private:
     QString accountName() const;
     QStringList confirmation(const CampaignDraft &d, const CampaignPreview &p) const;
 
-    Profile &m_profile;
+    CampaignService &m_campaigns;
+    const TemplateService &m_templates;
+    GroupService &m_groups;
+    ContactService &m_contacts;
+    const TokenLedger &m_tokens;
+    const Settings &m_settings;
+    const Clock &m_clock;
     GatewayKind m_gateway = GatewayKind::Simulator;
     std::optional<CampaignPreview> m_preview;
     QString m_problemText;

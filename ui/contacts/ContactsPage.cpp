@@ -10,7 +10,6 @@
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "importexport/ContactExporter.h"
-#include "profile/Profile.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -28,11 +27,13 @@
 
 namespace kengele {
 
-ContactsPage::ContactsPage(Profile &profile, QWidget *parent)
+ContactsPage::ContactsPage(ContactService &contacts, GroupService &groups, ContactImportService &imports,
+                           const ContactExporter &exporter, QWidget *parent)
     : QWidget(parent)
-    , m_profile(profile)
-    , m_contacts(profile.contacts())
-    , m_groups(profile.groups())
+    , m_contacts(contacts)
+    , m_groups(groups)
+    , m_imports(imports)
+    , m_exporter(exporter)
 {
     setObjectName(QStringLiteral("contactsPage"));
     m_model = new ContactTableModel(m_contacts, this);
@@ -302,7 +303,7 @@ void ContactsPage::importContacts(const QString &filePath)
         if (path.isEmpty())
             return;
     }
-    ImportDialog dialog(m_profile, path, this);
+    ImportDialog dialog(m_imports, m_groups, path, this);
     dialog.exec();
 }
 
@@ -314,8 +315,7 @@ void ContactsPage::exportContacts()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export contacts"), suggested, tr("CSV spreadsheet (*.csv)"));
     if (path.isEmpty())
         return;
-    ContactExporter exporter(m_profile.database());
-    const auto written = exporter.exportCsv(path, groupId);
+    const auto written = m_exporter.exportCsv(path, groupId);
     if (!written) {
         MessageBox::warning(this, tr("Export contacts"), written.error().message);
         return;

@@ -15,10 +15,11 @@ class QTimer;
 
 namespace kengele {
 
+class ContactExporter;
+class ContactImportService;
 class ContactService;
 class ContactTableModel;
 class GroupService;
-class Profile;
 
 // The Contacts page: search as you type, sort, filter by group, add/edit/delete, stop or allow
 // messages, import and export.
@@ -27,7 +28,8 @@ class ContactsPage final : public QWidget
     Q_OBJECT
 
 public:
-    explicit ContactsPage(Profile &profile, QWidget *parent = nullptr);
+    ContactsPage(ContactService &contacts, GroupService &groups, ContactImportService &imports, const ContactExporter &exporter,
+                 QWidget *parent = nullptr);
 
     ContactTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -47,9 +49,10 @@ private:
     void addSelectedToGroup(qint64 groupId);
     QList<qint64> selectedIds() const;
 
-    Profile &m_profile;
     ContactService &m_contacts;
     GroupService &m_groups;
+    ContactImportService &m_imports;
+    const ContactExporter &m_exporter;
     ContactTableModel *m_model = nullptr;
     QLineEdit *m_search = nullptr;
     QTimer *m_searchTimer = nullptr;

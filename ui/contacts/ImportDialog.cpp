@@ -4,13 +4,10 @@
 #include "ImportDialog.h"
 
 #include "MessageBox.h"
-#include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
-#include "contacts/PhoneNormalizer.h"
 #include "importexport/ColumnMapping.h"
 #include "importexport/ContactExporter.h"
-#include "importexport/ContactImporter.h"
-#include "profile/Profile.h"
+#include "importexport/ContactImportService.h"
 #include "widgets/Banner.h"
 #include "widgets/Colours.h"
 
@@ -23,19 +20,20 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace kengele {
 
-ImportDialog::ImportDialog(Profile &profile, const QString &filePath, QWidget *parent)
+ImportDialog::ImportDialog(ContactImportService &imports, const GroupService &groups, const QString &filePath, QWidget *parent)
     : QDialog(parent)
-    , m_profile(profile)
+    , m_imports(imports)
+    , m_groups(groups)
     , m_cancel(std::make_shared<std::atomic_bool>(false))
 {
     setObjectName(QStringLiteral("importDialog"));
@@ -70,8 +68,7 @@ ImportDialog::ImportDialog(Profile &profile, const QString &filePath, QWidget *p
     m_progressText->setText(tr("Reading the file…"));
     m_cancelButton->hide();
     m_pages->setCurrentWidget(m_progressPage);
-    const PhoneNormalizer &phones = m_profile.phones();
-    m_previewWatcher.setFuture(QtConcurrent::run([filePath, &phones] { return ImportPreview::load(filePath, phones); }));
+    m_previewWatcher.setFuture(m_imports.previewInBackground(filePath));
 }
 
 void ImportDialog::previewLoaded()
@@ -124,7 +121,7 @@ void ImportDialog::buildMappingPage()
     m_group->setEditable(true);
     m_group->setInsertPolicy(QComboBox::NoInsert);
     m_group->addItem(QString());
-    if (const auto groups = m_profile.groups().list(); groups) {
+    if (const auto groups = m_groups.list(); groups) {
         for (const Group &group : *groups)
             m_group->addItem(group.name);
     }
@@ -302,9 +299,8 @@ void ImportDialog::startImport()
         return cancel->load();
     };
 
-    ContactImporter importer(m_profile.database(), m_profile.phones(), m_profile.clock());
-    const ImportPreview preview = *m_preview;
-    m_watcher.setFuture(QtConcurrent::run([importer, preview, options] { return importer.run(preview, options); }));
+    // On a worker thread; the import service tells the views once it has committed.
+    m_watcher.setFuture(m_imports.importInBackground(*m_preview, options));
 }
 
 void ImportDialog::cancelImport()
@@ -341,9 +337,6 @@ void ImportDialog::importFinished()
         return;
     }
     m_report = *result;
-    // The store changed behind the services' backs (bulk, on another thread): tell the views.
-    m_profile.contacts().notifyBulkChange();
-    m_profile.groups().notifyBulkChange();
 
     const ImportReport &report = *m_report;
     QString text = tr("<h3>Import finished</h3>") + tr("%n new contact(s) added.", nullptr, report.created);

@@ -23,7 +23,8 @@ class QTableWidget;
 
 namespace kengele {
 
-class Profile;
+class ContactImportService;
+class GroupService;
 
 // Importing a CSV or vCard file in three steps: check what each column holds (with a few rows
 // from the file), watch the progress (and cancel: nothing is changed), then read what happened,
@@ -33,7 +34,8 @@ class ImportDialog final : public QDialog
     Q_OBJECT
 
 public:
-    ImportDialog(Profile &profile, const QString &filePath, QWidget *parent = nullptr);
+    // `groups` offers the existing groups to add everyone to.
+    ImportDialog(ContactImportService &imports, const GroupService &groups, const QString &filePath, QWidget *parent = nullptr);
     ~ImportDialog() override;
 
     // Starts the import with the mapping shown (also what the Import button does).
@@ -58,7 +60,8 @@ private:
     void previewLoaded();
     void saveSkippedRows();
 
-    Profile &m_profile;
+    ContactImportService &m_imports;
+    const GroupService &m_groups;
     std::optional<ImportPreview> m_preview;
     std::optional<ImportReport> m_report;
     std::shared_ptr<std::atomic_bool> m_cancel;

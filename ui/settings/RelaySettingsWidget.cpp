@@ -6,7 +6,6 @@
 #include "campaigns/CampaignText.h"
 #include "common/Clock.h"
 #include "inbox/RelayStatusText.h"
-#include "profile/Profile.h"
 #include "settings/Settings.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"
@@ -53,9 +52,9 @@ QLabel *value(const QString &objectName, QWidget *parent)
 // One connection attempt: it lives until the relay and the keychain have answered, even if the
 // settings are closed meanwhile, and is deleted after its last callback has returned.
 struct ConnectAttempt {
-    ConnectAttempt(Profile &profile, SecretStore &secrets)
+    ConnectAttempt(Settings &settings, SecretStore &secrets, RelayLinkStore &links)
         : client(network)
-        , connector(profile.settings(), secrets, profile.database(), client, profile.clock())
+        , connector(settings, secrets, links, client)
     { }
     QNetworkAccessManager network;
     RelayClient client;
@@ -64,10 +63,13 @@ struct ConnectAttempt {
 
 } // namespace
 
-RelaySettingsWidget::RelaySettingsWidget(Profile &profile, SecretStore &secrets, QWidget *parent)
+RelaySettingsWidget::RelaySettingsWidget(Settings &settings, SecretStore &secrets, RelayLinkStore &links, const Clock &clock,
+                                         QWidget *parent)
     : QWidget(parent)
-    , m_profile(profile)
+    , m_settings(settings)
     , m_secrets(secrets)
+    , m_links(links)
+    , m_clock(clock)
 {
     setObjectName(QStringLiteral("relaySettingsWidget"));
 
@@ -91,7 +93,7 @@ RelaySettingsWidget::RelaySettingsWidget(Profile &profile, SecretStore &secrets,
 
     m_connectBox = new QGroupBox(this);
     m_connectBox->setObjectName(QStringLiteral("relayConnectBox"));
-    m_url = new QLineEdit(m_profile.settings().relayUrl(), m_connectBox);
+    m_url = new QLineEdit(m_settings.relayUrl(), m_connectBox);
     m_url->setObjectName(QStringLiteral("relayUrlEdit"));
     m_url->setPlaceholderText(tr("https://relay.example.org"));
     m_code = new QLineEdit(m_connectBox);
@@ -143,19 +145,19 @@ void RelaySettingsWidget::setRelaySyncService(RelaySyncService *sync)
 
 void RelaySettingsWidget::showLink()
 {
-    const Result<RelayLink> link = RelayLinkStore(m_profile.database(), m_profile.clock()).load();
-    const bool linked = link && link->isEnrolled() && !m_profile.settings().relayUrl().isEmpty();
+    const Result<RelayLink> link = m_links.load();
+    const bool linked = link && link->isEnrolled() && !m_settings.relayUrl().isEmpty();
     m_linkBox->setVisible(linked);
     m_connectBox->setTitle(linked ? tr("Connect again, or to another relay") : tr("Connect this computer"));
     if (!linked)
         return;
     m_organisation->setText(link->orgName.isEmpty() ? link->org : tr("%1 (%2)").arg(link->orgName, link->org));
-    m_device->setText(tr("%1 at %2").arg(link->device, m_profile.settings().relayUrl()));
+    m_device->setText(tr("%1 at %2").arg(link->device, m_settings.relayUrl()));
     const RelaySyncStatus status = m_sync ? m_sync->status() : RelaySyncStatus{};
     const QDateTime lastSync = status.lastSync.isValid() ? status.lastSync : link->lastSync;
     m_lastSync->setText(lastSync.isValid() ? CampaignText::dayAndTime(lastSync) : tr("never"));
     if (m_sync) {
-        const RelayStatusText::Indicator indicator = RelayStatusText::indicator(status, true, m_profile.clock().nowUtc());
+        const RelayStatusText::Indicator indicator = RelayStatusText::indicator(status, true, m_clock.nowUtc());
         m_state->setText(status.lastError.isEmpty() || status.connected ? indicator.text
                                                                         : indicator.text + u'\n' + status.lastError);
     } else {
@@ -193,7 +195,7 @@ void RelaySettingsWidget::connectDevice()
     m_connect->setEnabled(false);
     Colours::setTone(m_result, Colours::Tone::Normal);
     m_result->setText(tr("Connecting to %1…").arg(url->toString()));
-    auto *attempt = new ConnectAttempt(m_profile, m_secrets);
+    auto *attempt = new ConnectAttempt(m_settings, m_secrets, m_links);
     const QString name = m_name->text().trimmed().isEmpty() ? QSysInfo::machineHostName() : m_name->text().trimmed();
     QPointer<RelaySettingsWidget> self(this);
     attempt->connector.connectDevice(m_url->text(), m_code->text(), name, [self, attempt](Result<RelayEnrolment> enrolled) {

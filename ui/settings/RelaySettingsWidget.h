@@ -15,9 +15,11 @@ class QPushButton;
 
 namespace kengele {
 
-class Profile;
+class Clock;
+class RelayLinkStore;
 class RelaySyncService;
 class SecretStore;
+class Settings;
 
 // Settings → Relay: the relay's address and the one-time enrolment code an administrator gave,
 // and "Connect" (RelayConnector: the code is traded for a device token, which goes to the
@@ -28,7 +30,9 @@ class RelaySettingsWidget final : public QWidget
     Q_OBJECT
 
 public:
-    RelaySettingsWidget(Profile &profile, SecretStore &secrets, QWidget *parent = nullptr);
+    // `links` is where the enrolment is kept (and read back to show it).
+    RelaySettingsWidget(Settings &settings, SecretStore &secrets, RelayLinkStore &links, const Clock &clock,
+                        QWidget *parent = nullptr);
     ~RelaySettingsWidget() override;
 
     // The application's sync, for its state; nullptr: none is running.
@@ -48,8 +52,10 @@ private:
     void showLink();
     void showResult(bool ok, const QString &text);
 
-    Profile &m_profile;
+    Settings &m_settings;
     SecretStore &m_secrets;
+    RelayLinkStore &m_links;
+    const Clock &m_clock;
     QPointer<RelaySyncService> m_sync;
     QMetaObject::Connection m_syncConnection;
     bool m_connecting = false;

@@ -8,7 +8,6 @@
 #include "SendingSettingsWidget.h"
 #include "common/Language.h"
 #include "contacts/PhoneNormalizer.h"
-#include "profile/Profile.h"
 #include "settings/Settings.h"
 
 #include <QComboBox>
@@ -22,9 +21,10 @@
 
 namespace kengele {
 
-SettingsDialog::SettingsDialog(Profile &profile, SecretStore &secrets, QWidget *parent)
+SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, RelayLinkStore &links, const Clock &clock,
+                               QWidget *parent)
     : QDialog(parent)
-    , m_settings(profile.settings())
+    , m_settings(settings)
 {
     setWindowTitle(tr("Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
@@ -56,7 +56,7 @@ SettingsDialog::SettingsDialog(Profile &profile, SecretStore &secrets, QWidget *
     form->addRow(QString(), hint);
 
     m_gateway = new GatewaySettingsWidget(m_settings, secrets, this);
-    m_relay = new RelaySettingsWidget(profile, secrets, this);
+    m_relay = new RelaySettingsWidget(m_settings, secrets, links, clock, this);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));

@@ -11,8 +11,9 @@ class QTabWidget;
 
 namespace kengele {
 
+class Clock;
 class GatewaySettingsWidget;
-class Profile;
+class RelayLinkStore;
 class RelaySettingsWidget;
 class SecretStore;
 class Settings;
@@ -28,7 +29,9 @@ class SettingsDialog final : public QDialog
 public:
     enum Tab { GeneralTab, GatewayTab, RelayTab, SendingTab };
 
-    SettingsDialog(Profile &profile, SecretStore &secrets, QWidget *parent = nullptr);
+    // `secrets` keeps the API key and the relay's device token; `links` and `clock` are for the Relay tab.
+    SettingsDialog(Settings &settings, SecretStore &secrets, RelayLinkStore &links, const Clock &clock,
+                   QWidget *parent = nullptr);
 
     void showTab(Tab tab);
     GatewaySettingsWidget *gatewaySettings() const { return m_gateway; }
