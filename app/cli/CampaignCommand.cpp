@@ -340,21 +340,21 @@ int CampaignCommand::run(const QStringList &words)
             return m_cli.usage(tr("Give the campaign's number: campaign %1 ID").arg(sub));
         if (Status opened = m_cli.openProfile(); !opened)
             return m_cli.failed(opened.error());
-        if (const auto exists = m_cli.profile().campaigns().get(id); !exists)
-            return m_cli.failed(exists.error());
+        const Result<Campaign> campaign = m_cli.profile().campaigns().get(id);
+        if (!campaign)
+            return m_cli.failed(campaign.error());
         if (sub == QStringLiteral("status"))
             return printCampaign(id);
         if (sub == QStringLiteral("edit"))
             return edit(id);
         if (sub == QStringLiteral("pause") || sub == QStringLiteral("resume")) {
             const bool pause = sub == QStringLiteral("pause");
-            const auto campaign = m_cli.profile().campaigns().get(id);
             Status done;
             if (campaign->isRepeating()) {
                 done = pause ? m_cli.profile().campaigns().pauseRepeating(id) : m_cli.profile().campaigns().resumeRepeating(id);
             } else {
-                OutboxStore store(m_cli.profile().database(), m_cli.profile().tokens(), m_cli.clock());
-                done = pause ? store.pause(id, tr("You paused it.")) : store.resume(id);
+                OutboxStore &outbox = m_cli.profile().outbox();
+                done = pause ? outbox.pause(id, tr("You paused it.")) : outbox.resume(id);
             }
             if (!done)
                 return m_cli.failed(done.error());
@@ -391,8 +391,8 @@ int CampaignCommand::run(const QStringList &words)
             m_cli.out().flush();
             return Done;
         }
-        OutboxStore store(m_cli.profile().database(), m_cli.profile().tokens(), m_cli.clock());
-        const Result<int> changed = sub == QStringLiteral("cancel") ? store.cancel(id) : store.resendUncertain(id);
+        OutboxStore &outbox = m_cli.profile().outbox();
+        const Result<int> changed = sub == QStringLiteral("cancel") ? outbox.cancel(id) : outbox.resendUncertain(id);
         if (!changed)
             return m_cli.failed(changed.error());
         if (sub == QStringLiteral("resend-uncertain")) {

@@ -34,7 +34,7 @@ int ForegroundDispatch::run(double rate, bool rateGiven)
         options.ratePerSecond = rate;
     if (const std::optional<RetryPolicy> &retry = m_cli.retryPolicy())
         options.retry = *retry;
-    OutboxStore store(m_cli.profile().database(), m_cli.profile().tokens(), m_cli.clock());
+    OutboxStore &store = m_cli.profile().outbox();
     Dispatcher dispatcher(store, GatewaySetup::factory(settings, key), m_cli.clock(), options);
     EventLoopWait wait;
     QString failure;

@@ -156,8 +156,7 @@ int RelayCommand::status()
     if (Status opened = m_cli.openProfile(); !opened)
         return m_cli.failed(opened.error());
     const QString url = m_cli.profile().settings().relayUrl();
-    RelayLinkStore links(m_cli.profile().database(), m_cli.clock());
-    const Result<RelayLink> link = links.load();
+    const Result<RelayLink> link = m_cli.profile().relayLinks().load();
     if (!link)
         return m_cli.failed(link.error());
     bool connected = false;

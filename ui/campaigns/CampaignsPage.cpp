@@ -12,6 +12,7 @@
 #include "campaigns/DispatchService.h"
 #include "settings/Settings.h"
 #include "widgets/Banner.h"
+#include "widgets/EmptyState.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -94,25 +95,11 @@ CampaignsPage::CampaignsPage(CampaignService &campaigns, OutboxStore &outbox, co
     connect(m_detail, &CampaignDetail::editRequested, this, &CampaignsPage::editCampaign);
     connect(m_detail, &CampaignDetail::openCampaignRequested, this, &CampaignsPage::selectCampaign);
 
-    m_emptyState = new QWidget(this);
-    auto *emptyLayout = new QVBoxLayout(m_emptyState);
-    auto *emptyText = new QLabel(m_emptyState);
-    emptyText->setObjectName(QStringLiteral("campaignsEmptyLabel"));
-    emptyText->setAlignment(Qt::AlignCenter);
-    emptyText->setWordWrap(true);
-    emptyText->setText(tr("<h2>No campaigns yet</h2><p>A campaign is one message sent to one or more groups or people. "
-                          "Press “New campaign…” to write your first one: you will see who gets it and what it costs "
-                          "before anything is sent.</p>"));
-    auto *emptyNew = new QPushButton(tr("New campaign…"), m_emptyState);
-    connect(emptyNew, &QPushButton::clicked, this, &CampaignsPage::composeCampaign);
-    auto *emptyButtons = new QHBoxLayout;
-    emptyButtons->addStretch();
-    emptyButtons->addWidget(emptyNew);
-    emptyButtons->addStretch();
-    emptyLayout->addStretch();
-    emptyLayout->addWidget(emptyText);
-    emptyLayout->addLayout(emptyButtons);
-    emptyLayout->addStretch();
+    m_emptyState = new EmptyState(QStringLiteral("campaignsEmptyLabel"), this);
+    m_emptyState->setText(tr("<h2>No campaigns yet</h2><p>A campaign is one message sent to one or more groups or people. "
+                             "Press “New campaign…” to write your first one: you will see who gets it and what it costs "
+                             "before anything is sent.</p>"));
+    connect(m_emptyState->addButton(tr("New campaign…")), &QPushButton::clicked, this, &CampaignsPage::composeCampaign);
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_detail);

@@ -21,6 +21,7 @@ class CampaignListModel;
 class CampaignService;
 class Clock;
 class ContactService;
+class EmptyState;
 class GroupService;
 class OutboxStore;
 class Settings;
@@ -82,7 +83,7 @@ private:
     QTreeView *m_list = nullptr;
     CampaignDetail *m_detail = nullptr;
     QStackedWidget *m_stack = nullptr;
-    QWidget *m_emptyState = nullptr;
+    EmptyState *m_emptyState = nullptr;
     QPushButton *m_new = nullptr;
     QLabel *m_problem = nullptr;
     QPushButton *m_retry = nullptr;

@@ -10,6 +10,7 @@
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "importexport/ContactExporter.h"
+#include "widgets/EmptyState.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -106,27 +107,11 @@ ContactsPage::ContactsPage(ContactService &contacts, GroupService &groups, Conta
     m_count->setObjectName(QStringLiteral("countLabel"));
 
     // Shown instead of the table while the profile has no contacts at all.
-    m_emptyState = new QWidget(this);
-    auto *emptyLayout = new QVBoxLayout(m_emptyState);
-    auto *emptyText = new QLabel(tr("<h2>No contacts yet</h2><p>Add people one by one, or import the spreadsheet or phone "
-                                    "contacts you already have.</p>"),
-                                 m_emptyState);
-    emptyText->setObjectName(QStringLiteral("emptyStateLabel"));
-    emptyText->setAlignment(Qt::AlignCenter);
-    emptyText->setWordWrap(true);
-    auto *emptyAdd = new QPushButton(tr("Add a contact"), m_emptyState);
-    auto *emptyImport = new QPushButton(tr("Import a spreadsheet"), m_emptyState);
-    connect(emptyAdd, &QPushButton::clicked, this, &ContactsPage::addContact);
-    connect(emptyImport, &QPushButton::clicked, this, [this] { importContacts(); });
-    auto *emptyButtons = new QHBoxLayout;
-    emptyButtons->addStretch();
-    emptyButtons->addWidget(emptyAdd);
-    emptyButtons->addWidget(emptyImport);
-    emptyButtons->addStretch();
-    emptyLayout->addStretch();
-    emptyLayout->addWidget(emptyText);
-    emptyLayout->addLayout(emptyButtons);
-    emptyLayout->addStretch();
+    m_emptyState = new EmptyState(QStringLiteral("emptyStateLabel"), this);
+    m_emptyState->setText(tr("<h2>No contacts yet</h2><p>Add people one by one, or import the spreadsheet or phone "
+                             "contacts you already have.</p>"));
+    connect(m_emptyState->addButton(tr("Add a contact")), &QPushButton::clicked, this, &ContactsPage::addContact);
+    connect(m_emptyState->addButton(tr("Import a spreadsheet")), &QPushButton::clicked, this, [this] { importContacts(); });
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_view);

@@ -19,6 +19,7 @@ class ContactExporter;
 class ContactImportService;
 class ContactService;
 class ContactTableModel;
+class EmptyState;
 class GroupService;
 
 // The Contacts page: search as you type, sort, filter by group, add/edit/delete, stop or allow
@@ -66,7 +67,7 @@ private:
     QPushButton *m_import = nullptr;
     QPushButton *m_export = nullptr;
     QStackedWidget *m_stack = nullptr;
-    QWidget *m_emptyState = nullptr;
+    EmptyState *m_emptyState = nullptr;
 };
 
 } // namespace kengele

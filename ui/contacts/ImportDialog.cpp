@@ -209,6 +209,8 @@ void ImportDialog::buildResultPage()
 
 void ImportDialog::fillMappingTable()
 {
+    if (!m_preview)
+        return;
     const ImportPreview &preview = *m_preview;
     const bool vcard = preview.format() == ImportPreview::Format::VCard;
     m_summary->setText(vcard ? tr("<b>%n contact card(s)</b> found in this vCard file.", nullptr, preview.rowCount())
@@ -259,6 +261,8 @@ void ImportDialog::fillMappingTable()
 
 void ImportDialog::mappingChanged()
 {
+    if (!m_preview) // the file is still being read
+        return;
     const bool vcard = m_preview->format() == ImportPreview::Format::VCard;
     const bool ready = vcard || m_preview->mapping().hasPhone();
     m_start->setEnabled(ready);

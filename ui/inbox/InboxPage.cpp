@@ -14,6 +14,8 @@
 #include "messaging/SegmentCounter.h"
 #include "settings/Settings.h"
 #include "widgets/Banner.h"
+#include "widgets/EmptyState.h"
+#include "widgets/HintLabel.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -169,10 +171,9 @@ InboxPage::InboxPage(InboxService &inbox, ContactService &contacts, const Settin
     m_reply->setFixedHeight(80);
     connect(m_reply, &QPlainTextEdit::textChanged, this, &InboxPage::updateReplyState);
     m_replyCounter = wrappedLabel(QStringLiteral("replyCounterLabel"), replyBox);
-    m_replyHint = wrappedLabel(QStringLiteral("replyHintLabel"), replyBox);
-    QPalette hintPalette = m_replyHint->palette();
-    hintPalette.setColor(QPalette::WindowText, hintPalette.color(QPalette::Disabled, QPalette::WindowText));
-    m_replyHint->setPalette(hintPalette);
+    m_replyHint = new HintLabel(QString(), replyBox);
+    m_replyHint->setObjectName(QStringLiteral("replyHintLabel"));
+    m_replyHint->setTextFormat(Qt::PlainText);
     m_sendReply = new QPushButton(tr("Send reply…"), replyBox);
     m_sendReply->setObjectName(QStringLiteral("sendReplyButton"));
     connect(m_sendReply, &QPushButton::clicked, this, &InboxPage::sendReply);
@@ -224,24 +225,10 @@ InboxPage::InboxPage(InboxService &inbox, ContactService &contacts, const Settin
     contentLayout->addWidget(splitter, 1);
 
     // Nothing came yet.
-    m_emptyState = new QWidget(this);
-    m_emptyText = new QLabel(m_emptyState);
-    m_emptyText->setObjectName(QStringLiteral("inboxEmptyLabel"));
-    m_emptyText->setAlignment(Qt::AlignCenter);
-    m_emptyText->setWordWrap(true);
-    m_emptyText->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-    m_openRelaySettings = new QPushButton(tr("Open Settings → Relay"), m_emptyState);
+    m_emptyState = new EmptyState(QStringLiteral("inboxEmptyLabel"), this);
+    m_openRelaySettings = m_emptyState->addButton(tr("Open Settings → Relay"));
     m_openRelaySettings->setObjectName(QStringLiteral("openRelaySettingsButton"));
     connect(m_openRelaySettings, &QPushButton::clicked, this, &InboxPage::relaySettingsRequested);
-    auto *emptyButtons = new QHBoxLayout;
-    emptyButtons->addStretch();
-    emptyButtons->addWidget(m_openRelaySettings);
-    emptyButtons->addStretch();
-    auto *emptyLayout = new QVBoxLayout(m_emptyState);
-    emptyLayout->addStretch();
-    emptyLayout->addWidget(m_emptyText);
-    emptyLayout->addLayout(emptyButtons);
-    emptyLayout->addStretch(2);
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_content);
@@ -277,10 +264,10 @@ void InboxPage::setRelayConfigured(bool configured)
 {
     m_relayConfigured = configured;
     if (configured)
-        m_emptyText->setText(tr("<h2>No messages yet</h2><p>When members text your number, their messages appear here.</p>"));
+        m_emptyState->setText(tr("<h2>No messages yet</h2><p>When members text your number, their messages appear here.</p>"));
     else
-        m_emptyText->setText(tr("<h2>No messages yet</h2><p>When members text your number, their messages appear here.</p>"
-                                "<p>Connect to your relay in Settings → Relay.</p>"));
+        m_emptyState->setText(tr("<h2>No messages yet</h2><p>When members text your number, their messages appear here.</p>"
+                                 "<p>Connect to your relay in Settings → Relay.</p>"));
     m_openRelaySettings->setVisible(!configured);
 }
 

@@ -18,11 +18,12 @@ class QTreeView;
 
 namespace kengele {
 
+struct ContactInput;
 class ContactService;
+class EmptyState;
 class InboxService;
 class InboxTableModel;
 class Settings;
-struct ContactInput;
 
 // The Inbox page: SMS members sent to the organisation's number (brought by the relay), newest
 // first, with a filter (all, unread, opted out, prayer requests) and a search; the chosen message
@@ -92,8 +93,7 @@ private:
     QLabel *m_problem = nullptr;
     QStackedWidget *m_stack = nullptr;
     QWidget *m_content = nullptr;
-    QWidget *m_emptyState = nullptr;
-    QLabel *m_emptyText = nullptr;
+    EmptyState *m_emptyState = nullptr;
     QPushButton *m_openRelaySettings = nullptr;
     QTreeView *m_view = nullptr;
     QLabel *m_noMatch = nullptr;

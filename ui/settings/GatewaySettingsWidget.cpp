@@ -10,6 +10,7 @@
 #include "settings/Settings.h"
 #include "widgets/Banner.h"
 #include "widgets/Colours.h"
+#include "widgets/HintLabel.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -30,16 +31,6 @@ namespace {
 QString apiKeyName()
 {
     return QString::fromLatin1(GatewaySetup::ApiKeySecret);
-}
-
-QLabel *hint(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, palette.color(QPalette::Disabled, QPalette::WindowText));
-    label->setPalette(palette);
-    return label;
 }
 
 } // namespace
@@ -73,7 +64,7 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
         new QLabel(tr("Send the simulator's delivery reports through the relay (hook address):"), m_reportUrlBox));
     reportLayout->addWidget(m_reportUrl);
     reportLayout->addWidget(
-        hint(tr("For a demonstration: the reports go to the relay and come back like real ones."), m_reportUrlBox));
+        new HintLabel(tr("For a demonstration: the reports go to the relay and come back like real ones."), m_reportUrlBox));
 
     m_username = new QLineEdit(m_settings.gatewayUsername(), this);
     m_username->setObjectName(QStringLiteral("usernameEdit"));
@@ -147,11 +138,11 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
     general->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     general->addRow(tr("Sender ID:"), m_senderId);
     general->addRow(QString(),
-                    hint(tr("The name people see as the sender: up to 11 letters, digits and spaces, registered with "
-                            "Africa's Talking. Leave it empty to use your account's default."),
-                         this));
+                    new HintLabel(tr("The name people see as the sender: up to 11 letters, digits and spaces, registered with "
+                                     "Africa's Talking. Leave it empty to use your account's default."),
+                                  this));
     general->addRow(tr("Sending speed:"), m_rate);
-    general->addRow(QString(), hint(tr("At most this many messages a second. 20 suits most accounts."), this));
+    general->addRow(QString(), new HintLabel(tr("At most this many messages a second. 20 suits most accounts."), this));
 
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test, 0, Qt::AlignTop);

@@ -12,6 +12,7 @@
 #include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
 #include "widgets/Colours.h"
+#include "widgets/HintLabel.h"
 
 #include <QCoreApplication>
 #include <QFormLayout>
@@ -28,16 +29,6 @@
 namespace kengele {
 
 namespace {
-
-QLabel *hint(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, palette.color(QPalette::Disabled, QPalette::WindowText));
-    label->setPalette(palette);
-    return label;
-}
 
 QLabel *value(const QString &objectName, QWidget *parent)
 {
@@ -73,10 +64,11 @@ RelaySettingsWidget::RelaySettingsWidget(Settings &settings, SecretStore &secret
 {
     setObjectName(QStringLiteral("relaySettingsWidget"));
 
-    auto *intro = hint(tr("The relay is a small server on the internet. It receives the SMS members send to your number and "
-                          "the delivery reports of your messages, and passes them to this computer. Your administrator "
-                          "gives you its address and a one-time enrolment code."),
-                       this);
+    auto *intro
+        = new HintLabel(tr("The relay is a small server on the internet. It receives the SMS members send to your number and "
+                           "the delivery reports of your messages, and passes them to this computer. Your administrator "
+                           "gives you its address and a one-time enrolment code."),
+                        this);
 
     m_linkBox = new QGroupBox(tr("Connected"), this);
     m_linkBox->setObjectName(QStringLiteral("relayLinkBox"));
@@ -115,9 +107,9 @@ RelaySettingsWidget::RelaySettingsWidget(Settings &settings, SecretStore &secret
     connectForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     connectForm->addRow(tr("Relay address:"), m_url);
     connectForm->addRow(tr("Enrolment code:"), m_code);
-    connectForm->addRow(QString(), hint(tr("A code works once, for a limited time (usually 24 hours)."), m_connectBox));
+    connectForm->addRow(QString(), new HintLabel(tr("A code works once, for a limited time (usually 24 hours)."), m_connectBox));
     connectForm->addRow(tr("Name of this computer:"), m_name);
-    connectForm->addRow(QString(), hint(tr("So your administrator can tell the office computers apart."), m_connectBox));
+    connectForm->addRow(QString(), new HintLabel(tr("So your administrator can tell the office computers apart."), m_connectBox));
     auto *buttonRow = new QHBoxLayout;
     buttonRow->addWidget(m_connect, 0, Qt::AlignTop);
     buttonRow->addWidget(m_result, 1);

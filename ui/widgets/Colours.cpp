@@ -104,6 +104,8 @@ QColor Colours::text(Tone tone, const QPalette &palette, QPalette::ColorRole bac
         return readable(WarningText, behind);
     case Tone::Field:
         return readable(FieldText, behind);
+    case Tone::Hint:
+        return palette.color(QPalette::Disabled, background == QPalette::Base ? QPalette::Text : QPalette::WindowText);
     }
     return palette.color(background == QPalette::Base ? QPalette::Text : QPalette::WindowText);
 }

@@ -20,8 +20,9 @@ class Colours final
 {
 public:
     // Text: as the palette says, a mistake, something that worked, something to look at again
-    // (a message Kengele is not sure about), or a merge field in a message.
-    enum class Tone { Normal, Error, Success, Warning, Field };
+    // (a message Kengele is not sure about), a merge field in a message, or a hint (the palette's
+    // quieter text, as for something disabled).
+    enum class Tone { Normal, Error, Success, Warning, Field, Hint };
     // Panels: a note, a warning, an error, an SMS as it will read.
     enum class Panel { Info, Warning, Error, Message };
 
