@@ -916,10 +916,6 @@
         <source>There is no Africa&apos;s Talking API key on this computer. Enter it in Settings → SMS gateway, then resume the campaign.</source>
         <translation>Hakuna ufunguo wa API wa Africa&apos;s Talking kwenye kompyuta hii. Uweke katika Mipangilio → Lango la SMS, kisha uendeleze kampeni.</translation>
     </message>
-    <message>
-        <source>Kengele does not know the gateway “%1”.</source>
-        <translation>Kengele haijui lango “%1”.</translation>
-    </message>
 </context>
 <context>
     <name>GroupsCommand</name>
@@ -1327,10 +1323,6 @@
     <message>
         <source>Recording a skipped message</source>
         <translation>Kuandika ujumbe uliorukwa</translation>
-    </message>
-    <message>
-        <source>The data file is busy; the repeating message waits. Try again in a moment.</source>
-        <translation>Faili ya data inatumika; ujumbe unaojirudia unasubiri. Jaribu tena baada ya muda mfupi.</translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
@@ -2307,10 +2299,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>Hakuna wa kumtumia katika: %1.</translation>
     </message>
     <message>
-        <source>The data file is busy; nothing was queued. Try again in a moment.</source>
-        <translation>Faili ya data inatumika; hakuna kilichowekwa kwenye foleni. Jaribu tena baada ya muda mfupi.</translation>
-    </message>
-    <message>
         <source>Message of %1</source>
         <translation>Ujumbe wa %1</translation>
     </message>
@@ -2352,10 +2340,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     <message>
         <source>Not enough tokens for the first message: it needs %1 and the %2 account has %3. Add tokens, or choose fewer people.</source>
         <translation>Tokeni hazitoshi kwa ujumbe wa kwanza: unahitaji %1 na akaunti ya %2 ina %3. Ongeza tokeni, au chagua watu wachache.</translation>
-    </message>
-    <message>
-        <source>The data file is busy; nothing was changed. Try again in a moment.</source>
-        <translation>Faili ya data inatumika; hakuna kilichobadilishwa. Jaribu tena baada ya muda mfupi.</translation>
     </message>
     <message>
         <source>“%1” can no longer be changed: it has started sending or has ended.</source>
@@ -2981,6 +2965,10 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     <message>
         <source>The gateway&apos;s answer did not mention this number, so it may or may not have been sent.</source>
         <translation>Jibu la lango halikutaja nambari hii, kwa hiyo huenda umetumwa au haujatumwa.</translation>
+    </message>
+    <message>
+        <source>Kengele does not know the gateway “%1”.</source>
+        <translation>Kengele haijui lango “%1”.</translation>
     </message>
 </context>
 <context>
@@ -4577,10 +4565,6 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>A reason can have at most %1 characters.</source>
         <translation>Sababu inaweza kuwa na herufi zisizozidi %1.</translation>
-    </message>
-    <message>
-        <source>The tokens could not be changed just now because the data file is busy. Try again in a moment; nothing was changed.</source>
-        <translation>Tokeni hazikuweza kubadilishwa sasa hivi kwa sababu faili ya data inatumika. Jaribu tena baada ya muda mfupi; hakuna kilichobadilishwa.</translation>
     </message>
     <message>
         <source>“%1” is one of the ledger&apos;s own accounts. Choose a budget account such as Main.</source>
