@@ -4,6 +4,7 @@
 #include "CampaignService.h"
 
 #include "OutboxStore.h"
+#include "OutboxWriter.h"
 
 #include "common/Clock.h"
 #include "common/Log.h"
@@ -320,7 +321,7 @@ Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraf
         messages.append(NewMessage{r.contactId, r.phone, r.lastName.isEmpty() ? r.firstName : r.firstName + u' ' + r.lastName,
                                    texts.at(i), segments.at(i)});
     }
-    if (Status written = OutboxStore::insertQueued(db, campaignId, int(draft.priority), due, now, messages); !written)
+    if (Status written = OutboxWriter::insertQueued(db, campaignId, int(draft.priority), due, now, messages); !written)
         return std::unexpected(written.error());
     if (p.tokens > 0) {
         if (const auto reserved = m_ledger.reserveInTransaction(db, *account, campaignId, p.tokens, userName); !reserved)

@@ -37,4 +37,21 @@ std::optional<CampaignStatus> campaignStatusFromText(QStringView text)
     return std::nullopt;
 }
 
+bool isUnderway(CampaignStatus status)
+{
+    switch (status) {
+    case CampaignStatus::Queued:
+    case CampaignStatus::Scheduled:
+    case CampaignStatus::Sending:
+        return true;
+    case CampaignStatus::Paused:
+    case CampaignStatus::Done:
+    case CampaignStatus::Cancelled:
+    case CampaignStatus::Recurring:
+    case CampaignStatus::Skipped:
+        break;
+    }
+    return false;
+}
+
 } // namespace kengele

@@ -36,4 +36,8 @@ QString toText(CampaignStatus status);
 // and Cancelled is the status that says so and offers no action that could not work.
 std::optional<CampaignStatus> campaignStatusFromText(QStringView text);
 
+// Scheduled, Queued or Sending: it will send (or is sending) unless someone pauses or cancels it.
+// These are the statuses the dispatcher claims from.
+bool isUnderway(CampaignStatus status);
+
 } // namespace kengele

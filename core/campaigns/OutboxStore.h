@@ -44,15 +44,6 @@ struct WorkBatch {
     QList<WorkItem> items;
 };
 
-// One message written at launch.
-struct NewMessage {
-    qint64 contactId = 0;
-    QString phone;
-    QString name;
-    QString text;
-    int segments = 0;
-};
-
 // What became of one message after its request.
 struct Outcome {
     enum class Kind { Sent, Failed, Retry, Uncertain, Requeue };
@@ -77,11 +68,6 @@ class OutboxStore final
 
 public:
     OutboxStore(Database &database, TokenLedger &ledger, const Clock &clock);
-
-    // Writes a launching campaign's messages as `queued`, inside the caller's transaction (the
-    // launch: snapshot, outbox rows and token reservation commit together).
-    static Status insertQueued(const QSqlDatabase &db, qint64 campaignId, int priority, qint64 dueAt, qint64 now,
-                               const QList<NewMessage> &messages);
 
     // At start: rows still `submitting` were interrupted and may have been sent. They become
     // `uncertain` and are never sent again without a person's click. Returns how many.

@@ -5,6 +5,7 @@
 #include "campaigns/CampaignService.h"
 #include "campaigns/Dispatcher.h"
 #include "campaigns/OutboxStore.h"
+#include "campaigns/OutboxWriter.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "gateway/AfricasTalkingGateway.h"
@@ -207,7 +208,7 @@ void BenchCampaign::launchParts100k()
         "INSERT INTO campaigns(name, body, status, gateway, created_at) VALUES ('parts', 'x', 'draft', 'simulator', 0)")));
     const qint64 campaignId = campaign.lastInsertId().toLongLong();
     timer.restart();
-    const Status written = OutboxStore::insertQueued(db, campaignId, 1, 0, 0, messages);
+    const Status written = OutboxWriter::insertQueued(db, campaignId, 1, 0, 0, messages);
     const qint64 insertMs = timer.elapsed();
     QVERIFY(db.rollback());
     QVERIFY(written);

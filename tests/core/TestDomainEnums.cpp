@@ -25,6 +25,7 @@ class TestDomainEnums final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void underwayIsWhatTheDispatcherClaims();
     void campaignStatusWords_data();
     void campaignStatusWords();
     void messageStateWords_data();
@@ -194,6 +195,16 @@ void TestDomainEnums::outboxCheckAllowsExactlyTheMessageStates()
     for (const MessageState state : AllMessageStates)
         states << toText(state);
     QCOMPARE(allowed, states);
+}
+
+void TestDomainEnums::underwayIsWhatTheDispatcherClaims()
+{
+    QList<CampaignStatus> underway;
+    for (const CampaignStatus status : AllCampaignStatuses) {
+        if (isUnderway(status))
+            underway << status;
+    }
+    QCOMPARE(underway, (QList<CampaignStatus>{CampaignStatus::Scheduled, CampaignStatus::Queued, CampaignStatus::Sending}));
 }
 
 QTEST_GUILESS_MAIN(TestDomainEnums)

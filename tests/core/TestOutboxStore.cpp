@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/OutboxStore.h"
+#include "campaigns/OutboxWriter.h"
 #include "contacts/ContactService.h"
 #include "gateway/DeliveryReport.h"
 #include "storage/Database.h"
@@ -417,20 +418,20 @@ void TestOutboxStore::aNumberGetsACampaignOnce()
     const NewMessage again{m_people.at(0), phone(0), QStringLiteral("Member0"), QStringLiteral("Again"), 1};
     {
         Transaction transaction(db);
-        const Status refused = OutboxStore::insertQueued(db, first, 1, now, now, {again});
+        const Status refused = OutboxWriter::insertQueued(db, first, 1, now, now, {again});
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::Storage);
     }
     {
         Transaction transaction(db);
         const NewMessage three{m_people.at(3), phone(3), QStringLiteral("Member3"), QStringLiteral("Twice"), 1};
-        QVERIFY(!OutboxStore::insertQueued(db, second, 1, now, now, {three, three}));
+        QVERIFY(!OutboxWriter::insertQueued(db, second, 1, now, now, {three, three}));
     }
     QCOMPARE(states(first).size(), 2);
     QCOMPARE(states(second).size(), 1);
     // The same number in another campaign is fine.
     Transaction transaction(db);
-    QVERIFY(OutboxStore::insertQueued(db, second, 1, now, now, {again}));
+    QVERIFY(OutboxWriter::insertQueued(db, second, 1, now, now, {again}));
     QVERIFY(transaction.commit());
     QCOMPARE(states(second).size(), 2);
 }
@@ -447,7 +448,7 @@ void TestOutboxStore::launchRowsAreWrittenInNumberOrder()
     QSqlDatabase db = (*m_profile)->database().connection();
     const qint64 now = m_profile->clock().nowMs();
     Transaction transaction(db);
-    QVERIFY(OutboxStore::insertQueued(db, id, int(Priority::High), now + 5, now, messages));
+    QVERIFY(OutboxWriter::insertQueued(db, id, int(Priority::High), now + 5, now, messages));
     QVERIFY(transaction.commit());
 
     QSqlQuery q(db);

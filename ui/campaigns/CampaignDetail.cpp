@@ -26,27 +26,6 @@
 
 namespace kengele {
 
-namespace {
-
-bool isActive(CampaignStatus status)
-{
-    switch (status) {
-    case CampaignStatus::Queued:
-    case CampaignStatus::Scheduled:
-    case CampaignStatus::Sending:
-        return true;
-    case CampaignStatus::Paused:
-    case CampaignStatus::Done:
-    case CampaignStatus::Cancelled:
-    case CampaignStatus::Recurring:
-    case CampaignStatus::Skipped:
-        break;
-    }
-    return false;
-}
-
-} // namespace
-
 CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, QWidget *parent)
     : QWidget(parent)
     , m_campaigns(campaigns)
@@ -377,23 +356,8 @@ void CampaignDetail::showRepeat()
     const bool repeating = c.id > 0 && c.isRepeating();
     if (repeating) {
         QString text = CampaignText::repeats(c) + u'.';
-        switch (c.status) {
-        case CampaignStatus::Recurring:
-            text += u' ' + tr("Next time: %1.").arg(CampaignText::dayAndTime(c.scheduledAt));
-            break;
-        case CampaignStatus::Cancelled:
-            text += u' ' + tr("Cancelled: no more times go.");
-            break;
-        case CampaignStatus::Done:
-            text += u' ' + tr("The last time has gone.");
-            break;
-        case CampaignStatus::Scheduled:
-        case CampaignStatus::Queued:
-        case CampaignStatus::Sending:
-        case CampaignStatus::Paused:
-        case CampaignStatus::Skipped:
-            break;
-        }
+        if (const QString progress = CampaignText::repeatProgress(c); !progress.isEmpty())
+            text += u' ' + progress;
         m_repeatRule->setText(text);
     }
     m_repeatRule->setVisible(repeating);
@@ -487,7 +451,7 @@ void CampaignDetail::updateButtons()
     const bool recurring = c.status == CampaignStatus::Recurring;
     const bool skipped = c.status == CampaignStatus::Skipped;
     m_pause->setVisible(!paused && !skipped);
-    m_pause->setEnabled(exists && (repeating ? recurring : isActive(c.status)));
+    m_pause->setEnabled(exists && (repeating ? recurring : isUnderway(c.status)));
     m_pause->setToolTip(repeating ? tr("No more times go until you resume it.")
                                   : tr("Stop sending for now; messages not yet sent wait until you resume."));
     m_resume->setVisible(paused);
@@ -496,7 +460,7 @@ void CampaignDetail::updateButtons()
     m_edit->setEnabled(exists && CampaignService::isEditable(c));
     const int unsent = c.states.value(MessageState::Queued) + c.states.value(MessageState::Uncertain);
     m_cancel->setVisible(!skipped);
-    m_cancel->setEnabled(exists && (repeating ? recurring || paused : (isActive(c.status) || paused) && unsent > 0));
+    m_cancel->setEnabled(exists && (repeating ? recurring || paused : (isUnderway(c.status) || paused) && unsent > 0));
     m_cancel->setToolTip(repeating ? tr("No more times go. Messages already sent by earlier times are not affected.")
                                    : tr("Messages not yet sent are not sent, and their tokens go back to the budget."));
     // A repeating campaign and a skipped time have no messages of their own.

@@ -149,4 +149,23 @@ QString CampaignText::repeats(const Campaign &campaign)
     return repeats(campaign.recurrence, campaign.repeatUntil.isValid() ? campaign.repeatUntil.toLocalTime().date() : QDate());
 }
 
+QString CampaignText::repeatProgress(const Campaign &campaign)
+{
+    switch (campaign.status) {
+    case CampaignStatus::Recurring:
+        return tr("Next time: %1.").arg(dayAndTime(campaign.scheduledAt));
+    case CampaignStatus::Cancelled:
+        return tr("Cancelled: no more times go.");
+    case CampaignStatus::Done:
+        return tr("The last time has gone.");
+    case CampaignStatus::Scheduled:
+    case CampaignStatus::Queued:
+    case CampaignStatus::Sending:
+    case CampaignStatus::Paused:
+    case CampaignStatus::Skipped:
+        break;
+    }
+    return {};
+}
+
 } // namespace kengele

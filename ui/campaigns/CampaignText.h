@@ -41,6 +41,9 @@ public:
     static QString repeats(const Recurrence &recurrence, const QDate &until);
     // The same for a stored repeating campaign (until its last day).
     static QString repeats(const Campaign &campaign);
+    // Where a repeating campaign stands: "Next time: …", cancelled, or its last time gone; empty
+    // for the other statuses.
+    static QString repeatProgress(const Campaign &campaign);
 };
 
 } // namespace kengele
