@@ -85,8 +85,9 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_contactsPage = new ContactsPage(m_profile.contacts(), m_profile.groups(), m_profile.imports(), m_profile.exporter(), this);
     m_groupsPage = new GroupsPage(m_profile.groups(), m_profile.contacts(), this);
     m_templatesPage = new TemplatesPage(m_profile.templates(), m_profile.contacts(), m_profile.clock(), this);
-    m_campaignsPage = new CampaignsPage(m_profile.campaigns(), m_profile.outbox(), m_profile.templates(), m_profile.groups(),
-                                        m_profile.contacts(), m_profile.tokens(), m_profile.settings(), m_profile.clock(), this);
+    const ComposeServices compose{m_profile.campaigns(), m_profile.templates(), m_profile.groups(), m_profile.contacts(),
+                                  m_profile.tokens(),    m_profile.settings(),  m_profile.clock()};
+    m_campaignsPage = new CampaignsPage(compose, m_profile.outbox(), this);
     m_inboxPage = new InboxPage(m_profile.inbox(), m_profile.contacts(), m_profile.settings(), this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_contactsPage);

@@ -44,14 +44,15 @@ namespace {
 // so a QWidget can be made here.)
 CampaignsPage campaignsPage(Profile &p)
 {
-    return CampaignsPage(p.campaigns(), p.outbox(), p.templates(), p.groups(), p.contacts(), p.tokens(), p.settings(), p.clock());
+    return CampaignsPage({p.campaigns(), p.templates(), p.groups(), p.contacts(), p.tokens(), p.settings(), p.clock()},
+                         p.outbox());
 }
 
 // The dialog over the profile's services, as the Campaigns page opens it. (Returned as a prvalue:
 // no copy, so a QDialog can be made here.)
 ComposeCampaignDialog composeDialog(Profile &p)
 {
-    return ComposeCampaignDialog(p.campaigns(), p.templates(), p.groups(), p.contacts(), p.tokens(), p.settings(), p.clock());
+    return ComposeCampaignDialog({p.campaigns(), p.templates(), p.groups(), p.contacts(), p.tokens(), p.settings(), p.clock()});
 }
 
 } // namespace

@@ -35,7 +35,7 @@ namespace {
 // no copy, so a QDialog can be made here.)
 ComposeCampaignDialog composeDialog(Profile &p)
 {
-    return ComposeCampaignDialog(p.campaigns(), p.templates(), p.groups(), p.contacts(), p.tokens(), p.settings(), p.clock());
+    return ComposeCampaignDialog({p.campaigns(), p.templates(), p.groups(), p.contacts(), p.tokens(), p.settings(), p.clock()});
 }
 
 } // namespace

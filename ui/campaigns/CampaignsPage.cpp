@@ -29,17 +29,10 @@
 
 namespace kengele {
 
-CampaignsPage::CampaignsPage(CampaignService &campaigns, OutboxStore &outbox, const TemplateService &templates,
-                             GroupService &groups, ContactService &contacts, const TokenLedger &tokens, const Settings &settings,
-                             const Clock &clock, QWidget *parent)
+CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox, QWidget *parent)
     : QWidget(parent)
-    , m_campaigns(campaigns)
-    , m_templates(templates)
-    , m_groups(groups)
-    , m_contacts(contacts)
-    , m_tokens(tokens)
-    , m_settings(settings)
-    , m_clock(clock)
+    , m_compose(compose)
+    , m_campaigns(compose.campaigns)
 {
     setObjectName(QStringLiteral("campaignsPage"));
     m_listModel = new CampaignListModel(m_campaigns, this);
@@ -237,7 +230,7 @@ void CampaignsPage::showNotice(const QString &text)
 
 void CampaignsPage::composeCampaign()
 {
-    ComposeCampaignDialog dialog(m_campaigns, m_templates, m_groups, m_contacts, m_tokens, m_settings, m_clock, this);
+    ComposeCampaignDialog dialog(m_compose, this);
     if (dialog.exec() != QDialog::Accepted || dialog.launchedCampaignId() <= 0)
         return;
     campaignLaunched(dialog.launchedCampaignId());
@@ -245,7 +238,7 @@ void CampaignsPage::composeCampaign()
 
 void CampaignsPage::editCampaign(qint64 campaignId)
 {
-    ComposeCampaignDialog dialog(m_campaigns, m_templates, m_groups, m_contacts, m_tokens, m_settings, m_clock, this);
+    ComposeCampaignDialog dialog(m_compose, this);
     if (!dialog.editCampaign(campaignId)) {
         MessageBox::warning(this, tr("Change campaign"), dialog.problem());
         refresh();

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "ComposeCampaignDialog.h"
 #include "campaigns/DispatchService.h"
 
 #include <QPointer>
@@ -18,15 +19,8 @@ namespace kengele {
 
 class CampaignDetail;
 class CampaignListModel;
-class CampaignService;
-class Clock;
-class ContactService;
 class EmptyState;
-class GroupService;
 class OutboxStore;
-class Settings;
-class TemplateService;
-class TokenLedger;
 
 // The Campaigns page: the campaigns, newest first, "New campaign…", and the chosen campaign as it
 // goes (CampaignDetail). It follows the dispatcher's news, at most a few times a second, so a
@@ -40,11 +34,9 @@ public:
     static constexpr int RefreshIntervalMs = 400;
     static constexpr int MaxRefreshIntervalMs = 3000;
 
-    // `campaigns` and `outbox` for the list and the chosen campaign; the rest for the compose dialog
-    // (see ComposeCampaignDialog).
-    CampaignsPage(CampaignService &campaigns, OutboxStore &outbox, const TemplateService &templates, GroupService &groups,
-                  ContactService &contacts, const TokenLedger &tokens, const Settings &settings, const Clock &clock,
-                  QWidget *parent = nullptr);
+    // `compose.campaigns` and `outbox` for the list and the chosen campaign; all of `compose` for
+    // the compose dialog.
+    CampaignsPage(const ComposeServices &compose, OutboxStore &outbox, QWidget *parent = nullptr);
 
     // The dispatcher that sends (owned by the application); nullptr: nothing is sending.
     void setDispatchService(DispatchService *dispatch);
@@ -71,13 +63,8 @@ private:
     void showNotice(const QString &text);
     void restartSending();
 
-    CampaignService &m_campaigns;
-    const TemplateService &m_templates;
-    GroupService &m_groups;
-    ContactService &m_contacts;
-    const TokenLedger &m_tokens;
-    const Settings &m_settings;
-    const Clock &m_clock;
+    ComposeServices m_compose;
+    CampaignService &m_campaigns; // m_compose.campaigns
     QPointer<DispatchService> m_dispatch;
     CampaignListModel *m_listModel = nullptr;
     QTreeView *m_list = nullptr;

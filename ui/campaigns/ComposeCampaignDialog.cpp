@@ -64,18 +64,16 @@ void alignLabels(const QList<QFormLayout *> &forms)
 
 } // namespace
 
-ComposeCampaignDialog::ComposeCampaignDialog(CampaignService &campaigns, const TemplateService &templates, GroupService &groups,
-                                             ContactService &contacts, const TokenLedger &tokens, const Settings &settings,
-                                             const Clock &clock, QWidget *parent)
+ComposeCampaignDialog::ComposeCampaignDialog(const ComposeServices &services, QWidget *parent)
     : QDialog(parent)
-    , m_campaigns(campaigns)
-    , m_templates(templates)
-    , m_groups(groups)
-    , m_contacts(contacts)
-    , m_tokens(tokens)
-    , m_settings(settings)
-    , m_clock(clock)
-    , m_gateway(settings.gatewayProvider())
+    , m_campaigns(services.campaigns)
+    , m_templates(services.templates)
+    , m_groups(services.groups)
+    , m_contacts(services.contacts)
+    , m_tokens(services.tokens)
+    , m_settings(services.settings)
+    , m_clock(services.clock)
+    , m_gateway(services.settings.gatewayProvider())
 {
     setObjectName(QStringLiteral("composeCampaignDialog"));
     setWindowTitle(tr("New campaign"));

@@ -28,6 +28,18 @@ class TemplateEditor;
 class TemplateService;
 class TokenLedger;
 
+// What writing a campaign uses. `settings` give the gateway, the default sender ID and the quiet
+// hours; `tokens` the budget accounts to pay from. The Campaigns page keeps one to open the dialog.
+struct ComposeServices {
+    CampaignService &campaigns;
+    const TemplateService &templates;
+    GroupService &groups;
+    ContactService &contacts;
+    const TokenLedger &tokens;
+    const Settings &settings;
+    const Clock &clock;
+};
+
 // Writing a campaign: who gets it (RecipientPicker: groups and single people), the message (a
 // template or free text, with the editor's counter), the sender ID, when (ScheduleEditor) and how
 // urgently. Beside it, before anything is spent, what sending would do (CampaignCostPanel). "Send"
@@ -46,11 +58,7 @@ public:
     static constexpr int MaxPreviewDelayMs = 1500;
     static constexpr int Samples = 3;
 
-    // `settings` give the gateway, the default sender ID and the quiet hours; `tokens` the budget
-    // accounts to pay from.
-    ComposeCampaignDialog(CampaignService &campaigns, const TemplateService &templates, GroupService &groups,
-                          ContactService &contacts, const TokenLedger &tokens, const Settings &settings, const Clock &clock,
-                          QWidget *parent = nullptr);
+    explicit ComposeCampaignDialog(const ComposeServices &services, QWidget *parent = nullptr);
     ~ComposeCampaignDialog() override;
 
     // Fills the form from a stored campaign to change it; "Save changes…" then updates it instead of
