@@ -240,6 +240,8 @@ constexpr auto Version4 = std::to_array<const char *>({
 // number's messages, newest campaign first; it is written once, at launch, in number order.
 // SQLite changes a table constraint only by building the table anew (Migrations::apply turns
 // foreign keys off meanwhile, so nothing referring to the outbox is touched, and checks them after).
+// The new table repeats version 2's columns on purpose: a released step is never edited or shared,
+// so that every database, however old, is migrated by exactly the SQL that was tested for it.
 constexpr auto Version5 = std::to_array<const char *>({
     R"(CREATE TABLE outbox_v5 (
         id INTEGER PRIMARY KEY,
