@@ -169,8 +169,8 @@ void TestScreenshots::pages()
     QVERIFY(profile->tokens().grant(QStringLiteral("Main"), 1000, QStringLiteral("demo plan"), {}));
     profile->settings().setQuietHours(QTime(0, 0), QTime(0, 0));
     {
-        ComposeCampaignDialog compose(profile->campaigns(), profile->templates(), profile->groups(), profile->contacts(),
-                                      profile->tokens(), profile->settings(), profile->clock());
+        ComposeCampaignDialog compose({profile->campaigns(), profile->templates(), profile->groups(), profile->contacts(),
+                                       profile->tokens(), profile->settings(), profile->clock()});
         compose.show();
         auto *groups = compose.findChild<QListWidget *>(QStringLiteral("groupList"));
         groups->item(0)->setCheckState(Qt::Checked); // Choir (sorted by name)
@@ -183,8 +183,8 @@ void TestScreenshots::pages()
     }
     // A repeating campaign: every week on Sunday and Wednesday (the test clock's day is a Sunday).
     {
-        ComposeCampaignDialog compose(profile->campaigns(), profile->templates(), profile->groups(), profile->contacts(),
-                                      profile->tokens(), profile->settings(), profile->clock());
+        ComposeCampaignDialog compose({profile->campaigns(), profile->templates(), profile->groups(), profile->contacts(),
+                                       profile->tokens(), profile->settings(), profile->clock()});
         compose.show();
         auto *groups = compose.findChild<QListWidget *>(QStringLiteral("groupList"));
         groups->item(0)->setCheckState(Qt::Checked);
@@ -245,8 +245,8 @@ void TestScreenshots::pages()
     QVERIFY(repeating);
     {
         // Before any time has gone, in the compose dialog to change it.
-        ComposeCampaignDialog edit(profile->campaigns(), profile->templates(), profile->groups(), profile->contacts(),
-                                   profile->tokens(), profile->settings(), profile->clock());
+        ComposeCampaignDialog edit({profile->campaigns(), profile->templates(), profile->groups(), profile->contacts(),
+                                    profile->tokens(), profile->settings(), profile->clock()});
         QVERIFY(edit.editCampaign(repeating->id));
         edit.show();
         edit.updatePreview();
