@@ -107,7 +107,10 @@ void RelaySyncService::poll()
         return;
     m_status.nextAttempt = {};
     m_pollStarted.start();
-    const int wait = m_options.waitSeconds;
+    // Until the relay has answered (at the start, after a failure) it is asked without holding the
+    // request, so the status bar says "connected" within one round trip instead of after a whole
+    // hold; from then on each request waits at the relay for the next event.
+    const int wait = m_status.connected ? m_options.waitSeconds : 0;
     m_client.fetchEvents(m_status.cursor, wait, m_options.batchLimit,
                          [this, wait](RelayResult<RelayEventBatch> batch) { handleBatch(std::move(batch), wait); });
 }
