@@ -6,12 +6,22 @@
 #include "common/Clock.h"
 #include "profile/Profile.h"
 
+#include <QObject>
 #include <QString>
 #include <QTemporaryDir>
 
 #include <memory>
 
 namespace kengele::test {
+
+// The child widget (or object) called `name`, for tests that drive a page; warns when there is none.
+template<typename T> T *find(QObject *parent, const char *name)
+{
+    T *child = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!child)
+        qWarning("no child %s", name);
+    return child;
+}
 
 // A clock tests can set and move.
 class FixedClock final : public Clock

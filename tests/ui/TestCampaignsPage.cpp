@@ -35,6 +35,7 @@
 #include <QtTest>
 
 using namespace kengele;
+using kengele::test::find;
 using kengele::test::ScriptedGateway;
 using kengele::test::TempProfile;
 
@@ -93,13 +94,6 @@ private:
     };
     // Sends everything due through a scripted gateway on this thread, until nothing is due.
     Sent dispatchWith(ScriptedGateway::Script script = {});
-    template<typename T> T *find(QWidget *parent, const char *name)
-    {
-        T *child = parent->findChild<T *>(QString::fromLatin1(name));
-        if (!child)
-            qWarning("no child %s", name);
-        return child;
-    }
 
     std::unique_ptr<TempProfile> m_profile;
     qint64 m_group = 0;

@@ -27,6 +27,7 @@
 #include <QtTest>
 
 using namespace kengele;
+using kengele::test::find;
 using kengele::test::TempProfile;
 
 namespace {
@@ -69,13 +70,6 @@ private Q_SLOTS:
 
 private:
     void check(QListWidget *groups, qint64 groupId);
-    template<typename T> T *find(QWidget *parent, const char *name)
-    {
-        T *child = parent->findChild<T *>(QString::fromLatin1(name));
-        if (!child)
-            qWarning("no child %s", name);
-        return child;
-    }
 
     void chooseRepeat(ComposeCampaignDialog &dialog, ScheduleEditor::RepeatChoice choice);
 

@@ -24,6 +24,7 @@
 using namespace kengele;
 using kengele::test::FakeAfricasTalking;
 using kengele::test::FakeSecretStore;
+using kengele::test::find;
 using kengele::test::TempProfile;
 
 // Settings → SMS gateway: the simulator by default, Africa's Talking with its key in the keychain,
@@ -46,13 +47,6 @@ private Q_SLOTS:
     void simulatorReportsCanGoThroughTheRelay();
 
 private:
-    template<typename T> T *find(QWidget *parent, const char *name)
-    {
-        T *child = parent->findChild<T *>(QString::fromLatin1(name));
-        if (!child)
-            qWarning("no child %s", name);
-        return child;
-    }
     static QString keyName() { return QString::fromLatin1(GatewaySetup::ApiKeySecret); }
 };
 

@@ -24,6 +24,7 @@
 #include <QtTest>
 
 using namespace kengele;
+using kengele::test::find;
 
 // The Inbox page: messages members sent (as the relay sync stores them), filters and search, read
 // state, adding the sender as a contact, and a reply that becomes a campaign of one.
@@ -49,13 +50,6 @@ private:
     void receive(const QString &from, const QString &text);
     void receiveMany(int count);
     Profile &profile() { return m_profile->profile(); }
-    template<typename T> T *find(QWidget *parent, const char *name)
-    {
-        T *child = parent->findChild<T *>(QString::fromLatin1(name));
-        if (!child)
-            qWarning("no child %s", name);
-        return child;
-    }
     int rowWithText(InboxPage &page, const QString &text);
 
     std::unique_ptr<test::TempProfile> m_profile;

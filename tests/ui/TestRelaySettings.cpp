@@ -26,6 +26,7 @@
 using namespace kengele;
 using kengele::test::FakeRelay;
 using kengele::test::FakeSecretStore;
+using kengele::test::find;
 using kengele::test::TempProfile;
 
 // Settings → Relay (connect with an address and an enrolment code, clear messages when it does
@@ -41,15 +42,6 @@ private Q_SLOTS:
     void indicatorTexts_data();
     void indicatorTexts();
     void indicatorFollowsTheSync();
-
-private:
-    template<typename T> T *find(QWidget *parent, const char *name)
-    {
-        T *child = parent->findChild<T *>(QString::fromLatin1(name));
-        if (!child)
-            qWarning("no child %s", name);
-        return child;
-    }
 };
 
 void TestRelaySettings::connectsWithAnEnrolmentCode()

@@ -17,6 +17,7 @@
 
 using namespace kengele;
 using kengele::test::FakeSecretStore;
+using kengele::test::find;
 using kengele::test::TempProfile;
 
 // Settings → Sending: the quiet hours, or none, saved through Settings with the dialog's OK, and
@@ -32,13 +33,6 @@ private Q_SLOTS:
     void cancelChangesNothing();
 
 private:
-    template<typename T> T *find(QWidget *parent, const char *name)
-    {
-        T *child = parent->findChild<T *>(QString::fromLatin1(name));
-        if (!child)
-            qWarning("no child %s", name);
-        return child;
-    }
     // Opens the dialog on the Sending tab.
     void open(SettingsDialog &dialog)
     {
