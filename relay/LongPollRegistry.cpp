@@ -4,7 +4,6 @@
 #include "LongPollRegistry.h"
 
 #include <QDateTime>
-#include <QTcpSocket>
 
 namespace kengele::relay {
 
@@ -37,7 +36,7 @@ void LongPollRegistry::sweep()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (auto it = m_waiters.begin(); it != m_waiters.end();) {
-        const bool gone = !it->socket || it->socket->state() != QAbstractSocket::ConnectedState;
+        const bool gone = !it->responder.isOpen();
         if (gone || (it->deadlineMs <= now && m_answer(*it, true)))
             it = m_waiters.erase(it);
         else

@@ -3,16 +3,14 @@
 
 #pragma once
 
-#include <QHttpServerResponder>
+#include "http/HttpConnection.h"
+
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QTimer>
 
 #include <functional>
 #include <list>
-
-class QTcpSocket;
 
 namespace kengele::relay {
 
@@ -32,8 +30,8 @@ public:
         qint64 after = 0;
         int limit = 0;
         qint64 deadlineMs = 0; // UTC ms
-        QHttpServerResponder responder;
-        QPointer<QTcpSocket> socket;
+        HttpResponder responder;
+        bool held = false; // false while the request that asked is being answered
     };
     // True when the poll was answered, or needs no answer (its client went away).
     using Answer = std::function<bool(Waiter &waiter, bool timedOut)>;
@@ -49,7 +47,7 @@ private:
     void sweep();
 
     Answer m_answer;
-    std::list<Waiter> m_waiters; // QHttpServerResponder cannot be move-assigned: no vector
+    std::list<Waiter> m_waiters; // erased from the middle as they are answered
     QTimer m_sweepTimer;
 };
 

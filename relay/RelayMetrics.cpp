@@ -55,11 +55,12 @@ QByteArray RelayMetrics::text(const Gauges &gauges) const
            "# TYPE kengele_relay_connections_open gauge\n"
            "kengele_relay_connections_open "
         + QByteArray::number(gauges.openConnections) + '\n';
-    out += "# HELP kengele_relay_refused_total Requests refused before reading them (too large, too slow).\n"
+    out += "# HELP kengele_relay_refused_total Requests the HTTP layer refused itself (too large, too slow, not valid HTTP).\n"
            "# TYPE kengele_relay_refused_total counter\n"
            "kengele_relay_refused_total{reason=\"too_large\"} "
         + QByteArray::number(gauges.refusedTooLarge) + '\n' + "kengele_relay_refused_total{reason=\"too_slow\"} "
-        + QByteArray::number(gauges.droppedSlow) + '\n';
+        + QByteArray::number(gauges.droppedSlow) + '\n' + "kengele_relay_refused_total{reason=\"malformed\"} "
+        + QByteArray::number(gauges.refusedMalformed) + '\n';
     out += "# HELP kengele_relay_store_failures_total Batches the database refused.\n"
            "# TYPE kengele_relay_store_failures_total counter\n"
            "kengele_relay_store_failures_total "

@@ -27,6 +27,7 @@ public:
         quint64 openConnections = 0;
         quint64 refusedTooLarge = 0;
         quint64 droppedSlow = 0;
+        quint64 refusedMalformed = 0;
     };
 
     void countRequest(const QString &route, int status);

@@ -3,18 +3,14 @@
 
 #include "RelayServer.h"
 
-#include "RelayTcpServer.h"
 #include "Secrets.h"
+#include "http/HttpServer.h"
 
 #include <QDateTime>
-#include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QMetaEnum>
 #include <QSqlDriver>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -28,7 +24,7 @@ namespace {
 
 QString routeName(int route)
 {
-    static const char *const names[] = {"hook", "enrol", "events", "health", "metrics", "unknown"};
+    static const char *const names[] = {"hook", "enrol", "events", "device", "health", "metrics", "unknown"};
     return QLatin1String(names[route]);
 }
 
@@ -40,7 +36,7 @@ qint64 nowMs()
 } // namespace
 
 RelayServer::RelayServer(RelayStore *store, const RelayConfig &config, QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_store(store)
     , m_config(config)
     , m_polls([this](LongPollRegistry::Waiter &waiter, bool timedOut) { return answerWaiter(waiter, timedOut); })
@@ -60,148 +56,141 @@ RelayServer::RelayServer(RelayStore *store, const RelayConfig &config, QObject *
 
 RelayServer::~RelayServer()
 {
-    // Stopping (SIGTERM): store and answer what has arrived rather than drop it.
+    // Stopping (SIGTERM): store and answer what has arrived rather than drop it, then close the
+    // connections while this handler still exists.
     flushHooks();
+    delete m_http;
+    m_http = nullptr;
 }
 
 quint16 RelayServer::start()
 {
-    m_tcp = new RelayTcpServer(m_config, this);
-    if (!m_tcp->listen(m_config.listenAddress, m_config.listenPort)) {
+    HttpLimits limits;
+    limits.maxBodyBytes = m_config.maxBodyBytes;
+    m_http = new HttpServer(limits, {m_config.requestTimeoutMs, m_config.idleTimeoutMs}, *this, this);
+    if (!m_http->listen(m_config.listenAddress, m_config.listenPort)) {
         qCCritical(lcRelay).noquote() << QLatin1String("listen failed address=") + m_config.listenText()
-                                      << QLatin1String("error=") + m_tcp->errorString();
+                                      << QLatin1String("error=") + m_http->errorString();
         return 0;
     }
-    bind(m_tcp);
-    m_port = m_tcp->serverPort();
+    m_port = m_http->port();
     return m_port;
 }
 
-void RelayServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    notFound(request, socket, Route::Unknown);
-}
-
-bool RelayServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void RelayServer::handleRequest(HttpRequest &&request, HttpResponder responder)
 {
     const qint64 startedNs = m_clock.nsecsElapsed();
-    if (m_tcp)
-        m_tcp->requestHandled(socket, false);
-    const QString path = request.url().path();
-    const auto method = request.method();
+    const QString &path = request.path;
+    const HttpMethod method = request.method;
     if (path.startsWith(QLatin1String("/hooks/"))) {
-        const QStringList parts = path.split(QLatin1Char('/'));
-        handleHook(request, socket, parts, startedNs);
-    } else if (path == QLatin1String("/v1/events") && method == QHttpServerRequest::Method::Get) {
-        handleEvents(request, socket);
-    } else if (path == QLatin1String("/v1/enrol") && method == QHttpServerRequest::Method::Post) {
-        handleEnrol(request, socket);
-    } else if (path == QLatin1String("/v1/health") && method == QHttpServerRequest::Method::Get) {
-        handleHealth(request, socket);
-    } else if (path == QLatin1String("/metrics") && method == QHttpServerRequest::Method::Get) {
-        handleMetrics(request, socket);
+        handleHook(request, responder, startedNs);
+    } else if (path == QLatin1String("/v1/events") && method == HttpMethod::Get) {
+        handleEvents(request, responder);
+    } else if (path == QLatin1String("/v1/enrol") && method == HttpMethod::Post) {
+        handleEnrol(request, responder);
+    } else if (path == QLatin1String("/v1/device") && method == HttpMethod::Delete) {
+        handleDeviceRevoke(request, responder);
+    } else if (path == QLatin1String("/v1/health") && method == HttpMethod::Get) {
+        handleHealth(request, responder);
+    } else if (path == QLatin1String("/metrics") && method == HttpMethod::Get) {
+        handleMetrics(request, responder);
     } else {
-        notFound(request, socket, Route::Unknown);
+        notFound(request, responder, Route::Unknown);
     }
-    return true;
 }
 
-QString RelayServer::clientAddress(const QHttpServerRequest &request) const
+QString RelayServer::clientAddress(const HttpRequest &request) const
 {
     if (m_config.trustProxy) {
-        const QByteArray forwarded = request.value("X-Forwarded-For");
+        const QByteArray forwarded = request.header("x-forwarded-for");
         if (!forwarded.isEmpty())
-            return QString::fromLatin1(forwarded.split(',').last().trimmed());
+            return QString::fromLatin1(forwarded.split(',').last().trimmed().left(64));
     }
-    return request.remoteAddress().toString();
+    return request.remoteAddress.toString();
 }
 
-void RelayServer::reply(QHttpServerResponder &responder, QTcpSocket *socket, Route route, int status,
-                        const QByteArray &contentType, const QByteArray &body,
+void RelayServer::reply(HttpResponder &responder, Route route, int status, const QByteArray &contentType, const QByteArray &body,
                         const QList<std::pair<QByteArray, QByteArray>> &extra)
 {
     m_metrics.countRequest(routeName(int(route)), status);
-    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
-        return;
-    responder.writeStatusLine(QHttpServerResponder::StatusCode(status));
-    responder.writeHeader(QByteArrayLiteral("Content-Type"), contentType);
-    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(body.size()));
-    for (const auto &[key, value] : extra)
-        responder.writeHeader(key, value);
-    responder.writeBody(body);
-    if (m_tcp)
-        m_tcp->answered(socket);
+    responder.send({status, contentType, body, extra});
 }
 
-void RelayServer::replyError(QHttpServerResponder &responder, QTcpSocket *socket, Route route, int status, const QString &message,
+void RelayServer::replyError(HttpResponder &responder, Route route, int status, const QString &message,
                              const QList<std::pair<QByteArray, QByteArray>> &extra)
 {
-    reply(responder, socket, route, status, "application/json",
-          QJsonDocument(QJsonObject{{QStringLiteral("error"), message}}).toJson(QJsonDocument::Compact), extra);
+    const HttpResponse error = httpError(status, message, extra);
+    reply(responder, route, status, error.contentType, error.body, error.headers);
 }
 
-void RelayServer::logAccess(const QHttpServerRequest &request, Route route, int status, const QString &orgId)
+void RelayServer::logAccess(const HttpRequest &request, Route route, int status, const QString &orgId)
 {
     if (!lcRelayAccess().isInfoEnabled())
         return;
     // Never the path itself: it holds the organisation's hook secret.
     qCInfo(lcRelayAccess).noquote() << QStringLiteral("route=%1 method=%2 status=%3 org=%4 client=%5")
-                                           .arg(routeName(int(route)),
-                                                QString::fromLatin1(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(
-                                                    int(request.method()))),
+                                           .arg(routeName(int(route)), QString::fromLatin1(request.methodText.left(16)),
                                                 QString::number(status), orgId.isEmpty() ? QStringLiteral("-") : orgId,
                                                 clientAddress(request));
 }
 
-void RelayServer::notFound(const QHttpServerRequest &request, QTcpSocket *socket, Route route)
+void RelayServer::notFound(const HttpRequest &request, HttpResponder &responder, Route route)
 {
-    QHttpServerResponder responder = makeResponder(request, socket);
     if (!m_ipLimiter.tryAcquire(clientAddress(request))) {
-        replyError(responder, socket, route, 429, QStringLiteral("Too many requests; wait a moment."), {{"Retry-After", "1"}});
+        replyError(responder, route, 429, QStringLiteral("Too many requests; wait a moment."), {{"Retry-After", "1"}});
         logAccess(request, route, 429);
         return;
     }
-    replyError(responder, socket, route, 404, QStringLiteral("Not found."));
+    replyError(responder, route, 404, QStringLiteral("Not found."));
     logAccess(request, route, 404);
 }
 
-// /hooks/{org}/{secret}/{a}/{b}
-void RelayServer::handleHook(const QHttpServerRequest &request, QTcpSocket *socket, const QStringList &parts, qint64 startedNs)
+void RelayServer::unauthorised(const HttpRequest &request, HttpResponder &responder, Route route)
 {
-    std::optional<HookKind> kind;
-    std::optional<Organisation> org;
-    if (parts.size() == 6 && parts.at(0).isEmpty()) {
-        kind = hookKindFromPath(QString(parts.at(4) + QLatin1Char('/') + parts.at(5)));
-        if (kind)
-            org = m_store->organisation(parts.at(2));
+    if (!m_ipLimiter.tryAcquire(clientAddress(request))) {
+        replyError(responder, route, 429, QStringLiteral("Too many requests; wait a moment."), {{"Retry-After", "1"}});
+        logAccess(request, route, 429);
+        return;
     }
-    // One answer for an unknown organisation, a wrong secret and an unknown hook: no hint which.
-    const QByteArray secretHash = secrets::sha256(parts.value(3));
-    // The same work whether or not the organisation exists.
+    replyError(responder, route, 401,
+               QStringLiteral("This computer is not enrolled with the relay, or it was removed. Enrol it again."));
+    logAccess(request, route, 401);
+}
+
+// /hooks/{org}/{secret}/{a}/{b}
+void RelayServer::handleHook(const HttpRequest &request, HttpResponder &responder, qint64 startedNs)
+{
+    // One answer, and the same work, for an unknown organisation, a wrong secret and an unknown
+    // hook: neither the answer nor its timing hints which (docs/relay.md). The organisation is
+    // looked up and the secret compared on every path.
+    const QStringList parts = request.path.split(QLatin1Char('/'));
+    const bool wellFormed = parts.size() == 6 && parts.at(0).isEmpty();
+    const QString orgId = parts.value(2).left(64);
+    const std::optional<HookKind> kind = hookKindFromPath(QString(parts.value(4) + QLatin1Char('/') + parts.value(5)));
+    const QByteArray storedHash = m_store->hookSecretHash(orgId);
     static const QByteArray nobody = secrets::sha256(QStringLiteral("no organisation"));
-    const bool secretMatches = secrets::constantTimeEqual(secretHash, org ? org->secretHash : nobody);
-    if (!kind || !org || !secretMatches) {
-        notFound(request, socket, Route::Hook);
+    const bool secretMatches
+        = secrets::constantTimeEqual(secrets::sha256(parts.value(3)), storedHash.isEmpty() ? nobody : storedHash);
+    if (!wellFormed || !kind || storedHash.isEmpty() || !secretMatches) {
+        notFound(request, responder, Route::Hook);
         return;
     }
-    QHttpServerResponder responder = makeResponder(request, socket);
-    if (request.method() != QHttpServerRequest::Method::Post) {
-        replyError(responder, socket, Route::Hook, 405, QStringLiteral("Providers POST to this address."), {{"Allow", "POST"}});
-        logAccess(request, Route::Hook, 405, org->id);
+    if (request.method != HttpMethod::Post) {
+        replyError(responder, Route::Hook, 405, QStringLiteral("Providers POST to this address."), {{"Allow", "POST"}});
+        logAccess(request, Route::Hook, 405, orgId);
         return;
     }
-    const QByteArray body = request.body();
+    const QByteArray &body = request.body;
     PendingHook pending{*kind,
                         false,
                         {},
-                        org->id,
-                        std::move(responder),
-                        socket,
+                        orgId,
+                        responder,
                         startedNs,
                         {},
                         {},
                         clientAddress(request),
-                        QString::fromLatin1(request.value("Content-Type").left(200)),
+                        QString::fromLatin1(request.header("content-type").left(200)),
                         nowMs()};
     if (body.size() > m_config.maxBodyBytes) {
         pending.quarantined = true;
@@ -215,8 +204,6 @@ void RelayServer::handleHook(const QHttpServerRequest &request, QTcpSocket *sock
         pending.parsed = std::move(*parsed);
     }
     m_pending.push_back(std::move(pending));
-    if (m_tcp)
-        m_tcp->requestHandled(socket, true);
     if (!m_flushScheduled) {
         m_flushScheduled = true;
         QMetaObject::invokeMethod(this, &RelayServer::flushHooks, Qt::QueuedConnection);
@@ -256,21 +243,21 @@ void RelayServer::flushHooks()
         const QString kindName = eventKind(hook.kind);
         if (!stored) {
             // Not stored: the provider must try again later.
-            replyError(hook.responder, hook.socket, Route::Hook, 503, QStringLiteral("Temporarily unavailable; try again."),
+            replyError(hook.responder, Route::Hook, 503, QStringLiteral("Temporarily unavailable; try again."),
                        {{"Retry-After", "5"}});
         } else if (hook.quarantined) {
             m_metrics.countHook(kindName, QStringLiteral("quarantined"));
             qCWarning(lcRelay).noquote() << QLatin1String("hook quarantined org=") + hook.orgId
                                          << QLatin1String("kind=") + kindName
                                          << QLatin1String("reason=\"") + hook.reason + QLatin1Char('"');
-            replyError(hook.responder, hook.socket, Route::Hook, 400, hook.reason);
+            replyError(hook.responder, Route::Hook, 400, hook.reason);
         } else {
             const bool fresh = stored->at(eventIndex[i]);
             m_metrics.countHook(kindName, fresh ? QStringLiteral("stored") : QStringLiteral("duplicate"));
             if (fresh)
                 touched.insert(hook.orgId);
             const HookAnswer answer = hookAnswer(hook.kind);
-            reply(hook.responder, hook.socket, Route::Hook, 200, answer.contentType, answer.body);
+            reply(hook.responder, Route::Hook, 200, answer.contentType, answer.body);
         }
         m_metrics.recordHookLatency(double(m_clock.nsecsElapsed() - hook.startedNs) / 1e9);
         if (lcRelayAccess().isInfoEnabled())
@@ -285,9 +272,9 @@ void RelayServer::flushHooks()
         m_polls.wake(orgId);
 }
 
-std::optional<Device> RelayServer::authenticate(const QHttpServerRequest &request)
+std::optional<Device> RelayServer::authenticate(const HttpRequest &request)
 {
-    const QByteArray header = request.value("Authorization");
+    const QByteArray header = request.header("authorization");
     if (!header.startsWith("Bearer ") || header.size() > 200)
         return std::nullopt;
     const QString token = QString::fromLatin1(header.mid(7).trimmed());
@@ -297,11 +284,10 @@ std::optional<Device> RelayServer::authenticate(const QHttpServerRequest &reques
     return device;
 }
 
-void RelayServer::handleEnrol(const QHttpServerRequest &request, QTcpSocket *socket)
+void RelayServer::handleEnrol(const HttpRequest &request, HttpResponder &responder)
 {
-    QHttpServerResponder responder = makeResponder(request, socket);
     auto fail = [&](int status, const QString &message) {
-        replyError(responder, socket, Route::Enrol, status, message,
+        replyError(responder, Route::Enrol, status, message,
                    status == 429 ? QList<std::pair<QByteArray, QByteArray>>{{"Retry-After", "1"}}
                                  : QList<std::pair<QByteArray, QByteArray>>{});
         logAccess(request, Route::Enrol, status);
@@ -309,7 +295,7 @@ void RelayServer::handleEnrol(const QHttpServerRequest &request, QTcpSocket *soc
     if (!m_ipLimiter.tryAcquire(clientAddress(request)))
         return fail(429, QStringLiteral("Too many attempts; wait a moment."));
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return fail(400, QStringLiteral("Send {\"code\":\"KGL-…\",\"name\":\"…\"} as JSON."));
     const QJsonObject body = document.object();
@@ -338,34 +324,44 @@ void RelayServer::handleEnrol(const QHttpServerRequest &request, QTcpSocket *soc
                              {QStringLiteral("token"), token},
                              {QStringLiteral("org"), device->orgId},
                              {QStringLiteral("org_name"), org ? org->name : QString()}};
-    reply(responder, socket, Route::Enrol, 201, "application/json", QJsonDocument(answer).toJson(QJsonDocument::Compact));
+    reply(responder, Route::Enrol, 201, "application/json", QJsonDocument(answer).toJson(QJsonDocument::Compact));
     qCInfo(lcRelay).noquote() << QLatin1String("device enrolled device=") + device->id << QLatin1String("org=") + device->orgId;
     logAccess(request, Route::Enrol, 201, device->orgId);
 }
 
-void RelayServer::handleEvents(const QHttpServerRequest &request, QTcpSocket *socket)
+// DELETE /v1/device: a desktop removes itself (it could not keep its token, or is being retired).
+void RelayServer::handleDeviceRevoke(const HttpRequest &request, HttpResponder &responder)
 {
-    QHttpServerResponder responder = makeResponder(request, socket);
     const auto device = authenticate(request);
-    if (!device) {
-        if (!m_ipLimiter.tryAcquire(clientAddress(request))) {
-            replyError(responder, socket, Route::Events, 429, QStringLiteral("Too many requests; wait a moment."),
-                       {{"Retry-After", "1"}});
-            logAccess(request, Route::Events, 429);
-            return;
-        }
-        replyError(responder, socket, Route::Events, 401,
-                   QStringLiteral("This computer is not enrolled with the relay, or it was removed. Enrol it again."));
-        logAccess(request, Route::Events, 401);
+    if (!device)
+        return unauthorised(request, responder, Route::Device);
+    const auto revoked = m_store->revokeDevice(device->id, nowMs());
+    if (!revoked) {
+        replyError(responder, Route::Device, 503, QStringLiteral("The relay cannot save right now; try again."),
+                   {{"Retry-After", "5"}});
+        logAccess(request, Route::Device, 503, device->orgId);
         return;
     }
+    m_deviceTouched.remove(device->id);
+    // Its polls held elsewhere on this connection or others end now, with 401.
+    m_polls.wake(device->orgId);
+    reply(responder, Route::Device, 204, {}, {});
+    qCInfo(lcRelay).noquote() << QLatin1String("device removed itself device=") + device->id
+                              << QLatin1String("org=") + device->orgId;
+    logAccess(request, Route::Device, 204, device->orgId);
+}
+
+void RelayServer::handleEvents(const HttpRequest &request, HttpResponder &responder)
+{
+    const auto device = authenticate(request);
+    if (!device)
+        return unauthorised(request, responder, Route::Events);
     if (!m_deviceLimiter.tryAcquire(device->id)) {
-        replyError(responder, socket, Route::Events, 429, QStringLiteral("Too many requests; wait a moment."),
-                   {{"Retry-After", "1"}});
+        replyError(responder, Route::Events, 429, QStringLiteral("Too many requests; wait a moment."), {{"Retry-After", "1"}});
         logAccess(request, Route::Events, 429, device->orgId);
         return;
     }
-    const QUrlQuery query(request.url());
+    const QUrlQuery &query = request.query;
     auto integer = [&query](const char *name, qint64 fallback, qint64 min, qint64 max) -> std::optional<qint64> {
         const QString text = query.queryItemValue(QLatin1String(name));
         if (text.isEmpty())
@@ -381,7 +377,7 @@ void RelayServer::handleEvents(const QHttpServerRequest &request, QTcpSocket *so
     const auto limit = integer("limit", 500, 1, 1000);
     if (!after || !wait || !limit) {
         replyError(
-            responder, socket, Route::Events, 400,
+            responder, Route::Events, 400,
             QStringLiteral("after must be a whole number ≥ 0, wait 0–%1 seconds, limit 1–1000.").arg(m_config.maxWaitSeconds));
         logAccess(request, Route::Events, 400, device->orgId);
         return;
@@ -391,26 +387,31 @@ void RelayServer::handleEvents(const QHttpServerRequest &request, QTcpSocket *so
         m_deviceTouched.insert(device->id, now);
         m_store->touchDevice(device->id, now);
     }
-    LongPollRegistry::Waiter waiter{device->orgId,      device->id,           *after, int(*limit),
-                                    now + *wait * 1000, std::move(responder), socket};
+    LongPollRegistry::Waiter waiter{device->orgId, device->id, *after, int(*limit), now + *wait * 1000, responder};
     if (answerWaiter(waiter, *wait == 0)) {
         logAccess(request, Route::Events, 200, device->orgId);
         return;
     }
+    waiter.held = true;
     m_polls.hold(std::move(waiter));
-    if (m_tcp)
-        m_tcp->requestHandled(socket, true);
 }
 
 bool RelayServer::answerWaiter(LongPollRegistry::Waiter &waiter, bool timedOut)
 {
-    if (!waiter.socket || waiter.socket->state() != QAbstractSocket::ConnectedState)
+    if (!waiter.responder.isOpen())
         return true; // the client went away: nothing to answer
+    if (waiter.held && !m_store->isDeviceActive(waiter.deviceId)) {
+        // Removed while its poll was held: it gets nothing more (checked before every answer of
+        // a held poll; a new request is checked by authenticate()).
+        replyError(waiter.responder, Route::Events, 401,
+                   QStringLiteral("This computer is not enrolled with the relay, or it was removed. Enrol it again."));
+        return true;
+    }
     const auto events = m_store->eventsAfter(waiter.orgId, waiter.after, waiter.limit + 1);
     if (!events) {
         qCCritical(lcRelay).noquote() << QLatin1String("events read failed org=") + waiter.orgId
                                       << QLatin1String("error=") + events.error();
-        replyError(waiter.responder, waiter.socket, Route::Events, 503, QStringLiteral("Temporarily unavailable; try again."),
+        replyError(waiter.responder, Route::Events, 503, QStringLiteral("Temporarily unavailable; try again."),
                    {{"Retry-After", "5"}});
         return true;
     }
@@ -432,7 +433,7 @@ bool RelayServer::answerWaiter(LongPollRegistry::Waiter &waiter, bool timedOut)
         next = event.seq;
     }
     body += "],\"next\":" + QByteArray::number(next) + ",\"more\":" + (more ? "true" : "false") + '}';
-    reply(waiter.responder, waiter.socket, Route::Events, 200, "application/json", body);
+    reply(waiter.responder, Route::Events, 200, "application/json", body);
     return true;
 }
 
@@ -443,26 +444,24 @@ void RelayServer::onNotification(const QString &name, const QVariant &payload, b
     m_polls.wake(payload.toString());
 }
 
-void RelayServer::handleHealth(const QHttpServerRequest &request, QTcpSocket *socket)
+void RelayServer::handleHealth(const HttpRequest & /*request*/, HttpResponder &responder)
 {
-    QHttpServerResponder responder = makeResponder(request, socket);
     const bool ok = m_store->ping();
     const QJsonObject body{{QStringLiteral("status"), ok ? QStringLiteral("ok") : QStringLiteral("unavailable")},
                            {QStringLiteral("db"), m_store->isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite")}};
-    reply(responder, socket, Route::Health, ok ? 200 : 503, "application/json",
-          QJsonDocument(body).toJson(QJsonDocument::Compact));
+    reply(responder, Route::Health, ok ? 200 : 503, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
-void RelayServer::handleMetrics(const QHttpServerRequest &request, QTcpSocket *socket)
+void RelayServer::handleMetrics(const HttpRequest & /*request*/, HttpResponder &responder)
 {
-    QHttpServerResponder responder = makeResponder(request, socket);
-    reply(responder, socket, Route::Metrics, 200, "text/plain; version=0.0.4", metricsText());
+    reply(responder, Route::Metrics, 200, "text/plain; version=0.0.4", metricsText());
 }
 
 QByteArray RelayServer::metricsText() const
 {
-    return m_metrics.text({quint64(m_polls.size()), m_tcp ? m_tcp->openConnections() : 0, m_tcp ? m_tcp->refusedTooLarge() : 0,
-                           m_tcp ? m_tcp->droppedSlow() : 0});
+    return m_metrics.text({quint64(m_polls.size()), m_http ? m_http->openConnections() : 0,
+                           m_http ? m_http->refusedTooLarge() : 0, m_http ? m_http->droppedSlow() : 0,
+                           m_http ? m_http->refusedMalformed() : 0});
 }
 
 } // namespace kengele::relay

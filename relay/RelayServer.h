@@ -9,29 +9,27 @@
 #include "RelayMetrics.h"
 #include "RelayStore.h"
 #include "common/KeyedRateLimiter.h"
+#include "http/HttpConnection.h"
 
-#include <QAbstractHttpServer>
 #include <QElapsedTimer>
 #include <QHash>
-#include <QHttpServerResponder>
-#include <QPointer>
+#include <QObject>
 
 #include <vector>
 
-class QTcpSocket;
-
 namespace kengele::relay {
 
-class RelayTcpServer;
+class HttpServer;
 
 // The relay's HTTP server (docs/relay.md): provider hooks, the /v1 client API, health and
 // metrics. Single-threaded: hooks that arrive in one turn of the event loop are stored in one
 // transaction (group commit), then answered; long polls are held until an event arrives for
 // their organisation (from this process, or from another one through PostgreSQL notifications).
-// The connections are watched by RelayTcpServer, the held polls kept by LongPollRegistry, the
-// counters by RelayMetrics; requests that fail to authenticate, enrolments and each device's /v1
-// calls are limited by token buckets (KeyedRateLimiter).
-class RelayServer final : public QAbstractHttpServer
+// The bytes are parsed and the connections watched by HttpServer (strict, bounded: see
+// docs/architecture.md), the held polls kept by LongPollRegistry, the counters by RelayMetrics;
+// requests that fail to authenticate, enrolments and each device's /v1 calls are limited by token
+// buckets (KeyedRateLimiter).
+class RelayServer final : public QObject, public HttpRequestHandler
 {
     Q_OBJECT
 
@@ -46,9 +44,10 @@ public:
     int waitingPolls() const { return m_polls.size(); }
     QByteArray metricsText() const;
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    // HttpRequestHandler: a whole, checked request from a connection (the server's own, or a test's).
+    void handleRequest(HttpRequest &&request, HttpResponder responder) override;
+    // Stores and answers the hooks that have arrived (it runs by itself once per event-loop turn).
+    void flushHooks();
 
 private:
     struct PendingHook {
@@ -56,8 +55,7 @@ private:
         bool quarantined = false;
         QString reason; // why quarantined
         QString orgId;
-        QHttpServerResponder responder;
-        QPointer<QTcpSocket> socket;
+        HttpResponder responder;
         qint64 startedNs = 0;
         ParsedHook parsed; // when not quarantined
         QByteArray body; // when quarantined
@@ -65,30 +63,32 @@ private:
         QString contentType;
         qint64 receivedAt = 0;
     };
-    enum class Route { Hook, Enrol, Events, Health, Metrics, Unknown };
+    enum class Route { Hook, Enrol, Events, Device, Health, Metrics, Unknown };
 
-    void handleHook(const QHttpServerRequest &request, QTcpSocket *socket, const QStringList &parts, qint64 startedNs);
-    void handleEnrol(const QHttpServerRequest &request, QTcpSocket *socket);
-    void handleEvents(const QHttpServerRequest &request, QTcpSocket *socket);
-    void handleHealth(const QHttpServerRequest &request, QTcpSocket *socket);
-    void handleMetrics(const QHttpServerRequest &request, QTcpSocket *socket);
-    void notFound(const QHttpServerRequest &request, QTcpSocket *socket, Route route);
+    void handleHook(const HttpRequest &request, HttpResponder &responder, qint64 startedNs);
+    void handleEnrol(const HttpRequest &request, HttpResponder &responder);
+    void handleEvents(const HttpRequest &request, HttpResponder &responder);
+    void handleDeviceRevoke(const HttpRequest &request, HttpResponder &responder);
+    void handleHealth(const HttpRequest &request, HttpResponder &responder);
+    void handleMetrics(const HttpRequest &request, HttpResponder &responder);
+    void notFound(const HttpRequest &request, HttpResponder &responder, Route route);
+    // A request that failed to authenticate: 429 when the address has failed too often, else 401.
+    void unauthorised(const HttpRequest &request, HttpResponder &responder, Route route);
 
-    void flushHooks();
     bool answerWaiter(LongPollRegistry::Waiter &waiter, bool timedOut); // true when answered
     void onNotification(const QString &name, const QVariant &payload, bool fromSelf);
 
-    void reply(QHttpServerResponder &responder, QTcpSocket *socket, Route route, int status, const QByteArray &contentType,
-               const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &extra = {});
-    void replyError(QHttpServerResponder &responder, QTcpSocket *socket, Route route, int status, const QString &message,
+    void reply(HttpResponder &responder, Route route, int status, const QByteArray &contentType, const QByteArray &body,
+               const QList<std::pair<QByteArray, QByteArray>> &extra = {});
+    void replyError(HttpResponder &responder, Route route, int status, const QString &message,
                     const QList<std::pair<QByteArray, QByteArray>> &extra = {});
-    QString clientAddress(const QHttpServerRequest &request) const;
-    std::optional<Device> authenticate(const QHttpServerRequest &request);
-    void logAccess(const QHttpServerRequest &request, Route route, int status, const QString &orgId = {});
+    QString clientAddress(const HttpRequest &request) const;
+    std::optional<Device> authenticate(const HttpRequest &request);
+    void logAccess(const HttpRequest &request, Route route, int status, const QString &orgId = {});
 
     RelayStore *m_store;
     RelayConfig m_config;
-    RelayTcpServer *m_tcp = nullptr;
+    HttpServer *m_http = nullptr;
     quint16 m_port = 0;
     QElapsedTimer m_clock;
 

@@ -264,6 +264,19 @@ std::optional<Organisation> RelayStore::organisation(const QString &id)
     return org;
 }
 
+QByteArray RelayStore::hookSecretHash(const QString &orgId)
+{
+    // Always exactly one row (NULL when there is no such organisation): the same work either way.
+    QSqlQuery &query = prepared(QStringLiteral("SELECT o.secret_hash FROM (SELECT CAST(? AS TEXT) AS wanted) w"
+                                               " LEFT JOIN orgs o ON o.id = w.wanted"));
+    query.bindValue(0, orgId);
+    QByteArray hash;
+    if (query.exec() && query.next())
+        hash = unhex(query.value(0));
+    query.finish();
+    return hash;
+}
+
 std::expected<QList<Organisation>, QString> RelayStore::organisations()
 {
     QSqlQuery query(database());
@@ -398,6 +411,15 @@ std::expected<bool, QString> RelayStore::revokeDevice(const QString &deviceId, q
     if (!query.exec())
         return std::unexpected(error(query));
     return query.numRowsAffected() == 1;
+}
+
+bool RelayStore::isDeviceActive(const QString &deviceId)
+{
+    QSqlQuery &query = prepared(QStringLiteral("SELECT revoked_at FROM devices WHERE id = ?"));
+    query.bindValue(0, deviceId);
+    const bool active = query.exec() && query.next() && query.value(0).toLongLong() == 0;
+    query.finish();
+    return active;
 }
 
 void RelayStore::touchDevice(const QString &deviceId, qint64 now)

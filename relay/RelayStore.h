@@ -99,6 +99,9 @@ public:
     std::expected<Organisation, QString> createOrganisation(const QString &id, const QString &name, const QByteArray &secretHash,
                                                             qint64 now);
     std::optional<Organisation> organisation(const QString &id);
+    // The organisation's hook secret hash, empty when there is no such organisation. Does the same
+    // work whether or not it exists, so its timing does not tell (docs/relay.md).
+    QByteArray hookSecretHash(const QString &orgId);
     std::expected<QList<Organisation>, QString> organisations();
     std::expected<void, QString> setSecretHash(const QString &orgId, const QByteArray &secretHash);
     // After a restore from a backup: moves every organisation's sequence `by` ahead, so new events
@@ -114,6 +117,8 @@ public:
     // false when there is no such device
     std::expected<bool, QString> revokeDevice(const QString &deviceId, qint64 now);
     void touchDevice(const QString &deviceId, qint64 now);
+    // The device exists and is not revoked (checked again before a held long poll is answered).
+    bool isDeviceActive(const QString &deviceId);
 
     // Events. Appends the events and quarantined bodies in one transaction; for each event,
     // whether it was new (true) or a duplicate of one already stored (false). Events of one

@@ -121,12 +121,14 @@ void TestRelayMetrics::gaugesAndStoreFailures()
     gauges.openConnections = 17;
     gauges.refusedTooLarge = 5;
     gauges.droppedSlow = 1;
+    gauges.refusedMalformed = 4;
     const QByteArray text = metrics.text(gauges);
     QCOMPARE(samples(text, "kengele_relay_longpolls_waiting"), QByteArrayList{"kengele_relay_longpolls_waiting 3"});
     QCOMPARE(samples(text, "kengele_relay_connections_open"), QByteArrayList{"kengele_relay_connections_open 17"});
     QCOMPARE(samples(text, "kengele_relay_refused_total"),
              (QByteArrayList{"kengele_relay_refused_total{reason=\"too_large\"} 5",
-                             "kengele_relay_refused_total{reason=\"too_slow\"} 1"}));
+                             "kengele_relay_refused_total{reason=\"too_slow\"} 1",
+                             "kengele_relay_refused_total{reason=\"malformed\"} 4"}));
     QCOMPARE(samples(text, "kengele_relay_store_failures_total"), QByteArrayList{"kengele_relay_store_failures_total 2"});
 }
 

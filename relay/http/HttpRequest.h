@@ -1,0 +1,70 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+#include <QUrlQuery>
+
+#include <utility>
+
+namespace kengele::relay {
+
+// What the relay's HTTP layer accepts before anything is buffered (docs/architecture.md, "The
+// relay's HTTP layer"). The request line counts towards maxHeaderBytes.
+struct HttpLimits {
+    qsizetype maxHeaderBytes = 16 * 1024;
+    int maxHeaders = 100;
+    qsizetype maxTargetBytes = 2048;
+    qint64 maxBodyBytes = 64 * 1024;
+};
+
+enum class HttpMethod { Get, Post, Delete, Other };
+
+// One request, parsed and complete (the body is all there).
+struct HttpRequest {
+    HttpMethod method = HttpMethod::Other;
+    QByteArray methodText;
+    QByteArray target; // as sent: /path?query
+    QString path; // percent-decoded
+    QUrlQuery query;
+    int version = 11; // 10 = HTTP/1.0, 11 = HTTP/1.1
+    QList<std::pair<QByteArray, QByteArray>> headers; // names in lower case, in the order sent
+    QByteArray body;
+    QHostAddress remoteAddress;
+    bool keepAlive = true;
+
+    // The first value of the header (name in any case); empty when absent.
+    QByteArray header(QByteArrayView name) const;
+};
+
+// A request the HTTP layer refuses itself: the status and a plain reason. The connection is closed
+// after the answer, and the request is never handed to the relay.
+struct HttpRefusal {
+    enum class Reason { Malformed, TooLarge };
+    int status = 400;
+    QByteArray message;
+    Reason reason = Reason::Malformed;
+};
+
+// The answer to a request.
+struct HttpResponse {
+    int status = 200;
+    QByteArray contentType;
+    QByteArray body;
+    QList<std::pair<QByteArray, QByteArray>> headers; // more headers (Retry-After, Allow, …)
+};
+
+// The status line's reason phrase ("Not Found").
+QByteArray httpReasonPhrase(int status);
+
+// The bytes of an answer. Content-Length is always set; "Connection: close" when close is true.
+QByteArray serialiseResponse(const HttpResponse &response, bool close);
+
+// A JSON answer {"error": message}.
+HttpResponse httpError(int status, const QString &message, QList<std::pair<QByteArray, QByteArray>> headers = {});
+
+} // namespace kengele::relay

@@ -1,0 +1,195 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "HttpServer.h"
+
+#include <QDateTime>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <vector>
+
+namespace kengele::relay {
+
+// A socket as an HttpConnection's transport, and the server's go-between for its requests.
+class HttpServer::SocketConnection final : public HttpTransport, public HttpRequestHandler
+{
+public:
+    SocketConnection(HttpServer &server, QTcpSocket *socket)
+        : m_server(server)
+        , m_socket(socket)
+        , m_http(server.m_limits, *this, *this, socket->peerAddress())
+    {
+        // Qt reads no further ahead than this: a client that sends faster than the connection
+        // takes is held back by TCP, not by memory.
+        socket->setReadBufferSize(HttpConnection::ReadChunk * 4);
+    }
+
+    HttpConnection &http() { return m_http; }
+
+    // Gives the connection what it asks for of what has arrived.
+    void pump()
+    {
+        m_pumpQueued = false;
+        for (;;) {
+            const qsizetype wanted = m_http.wantsBytes();
+            if (wanted <= 0 || !isOpen() || m_socket->bytesAvailable() <= 0)
+                return;
+            const QByteArray bytes = m_socket->read(wanted);
+            if (bytes.isEmpty())
+                return;
+            m_http.receive(bytes);
+        }
+    }
+
+    void write(const QByteArray &bytes) override
+    {
+        if (isOpen())
+            m_socket->write(bytes);
+    }
+    qint64 pendingOutput() const override { return m_socket->bytesToWrite(); }
+    void close() override
+    {
+        if (m_socket->state() != QAbstractSocket::UnconnectedState)
+            m_socket->disconnectFromHost(); // after what was written is sent
+    }
+    bool isOpen() const override { return m_socket->state() == QAbstractSocket::ConnectedState; }
+    void resumeInput() override
+    {
+        if (m_pumpQueued)
+            return;
+        m_pumpQueued = true;
+        // Through the server: the connection may be gone when this runs.
+        QMetaObject::invokeMethod(
+            &m_server, [server = &m_server, socket = m_socket] { server->pump(socket); }, Qt::QueuedConnection);
+    }
+
+    void handleRequest(HttpRequest &&request, HttpResponder responder) override
+    {
+        m_server.m_handler.handleRequest(std::move(request), std::move(responder));
+    }
+    void requestRefused(const HttpRefusal &refusal) override
+    {
+        m_server.countRefusal(refusal);
+        m_server.m_handler.requestRefused(refusal);
+    }
+
+private:
+    HttpServer &m_server;
+    QTcpSocket *m_socket;
+    HttpConnection m_http;
+    bool m_pumpQueued = false;
+};
+
+HttpServer::HttpServer(const HttpLimits &limits, Timeouts timeouts, HttpRequestHandler &handler, QObject *parent)
+    : QObject(parent)
+    , m_limits(limits)
+    , m_timeouts(timeouts)
+    , m_handler(handler)
+    , m_server(new QTcpServer(this))
+{
+    connect(m_server, &QTcpServer::newConnection, this, &HttpServer::accept);
+    m_sweep.setInterval(250);
+    connect(&m_sweep, &QTimer::timeout, this, &HttpServer::sweep);
+}
+
+HttpServer::~HttpServer()
+{
+    for (auto &[socket, connection] : m_connections) {
+        socket->disconnect(this);
+        delete connection;
+    }
+    m_connections.clear();
+}
+
+bool HttpServer::listen(const QHostAddress &address, quint16 port)
+{
+    if (!m_server->listen(address, port))
+        return false;
+    m_sweep.start();
+    return true;
+}
+
+quint16 HttpServer::port() const
+{
+    return m_server->serverPort();
+}
+
+QString HttpServer::errorString() const
+{
+    return m_server->errorString();
+}
+
+void HttpServer::accept()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        auto *connection = new SocketConnection(*this, socket);
+        m_connections.emplace(socket, connection);
+        connect(socket, &QTcpSocket::readyRead, this, [connection] { connection->pump(); });
+        connect(socket, &QTcpSocket::bytesWritten, this, [connection] { connection->pump(); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            // Not now: this may be inside the connection's own call (close() → disconnected).
+            QMetaObject::invokeMethod(
+                this, [this, socket] { remove(socket); }, Qt::QueuedConnection);
+        });
+        connection->pump();
+    }
+}
+
+void HttpServer::remove(QTcpSocket *socket)
+{
+    const auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return;
+    socket->disconnect(this);
+    delete it->second; // responders held for it (long polls) now see it closed
+    m_connections.erase(it);
+    socket->deleteLater();
+}
+
+void HttpServer::pump(QTcpSocket *socket)
+{
+    const auto it = m_connections.find(socket);
+    if (it != m_connections.end())
+        it->second->pump();
+}
+
+void HttpServer::countRefusal(const HttpRefusal &refusal)
+{
+    if (refusal.reason == HttpRefusal::Reason::TooLarge)
+        ++m_refusedTooLarge;
+    else
+        ++m_refusedMalformed;
+}
+
+void HttpServer::sweep()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::vector<QTcpSocket *> idle;
+    std::vector<QTcpSocket *> stuck;
+    for (auto &[socket, connection] : m_connections) {
+        if (socket->state() != QAbstractSocket::ConnectedState && socket->state() != QAbstractSocket::ClosingState)
+            continue;
+        switch (connection->http().checkTimeouts(now, m_timeouts.requestMs, m_timeouts.idleMs)) {
+        case HttpConnection::Timeout::None:
+            break;
+        case HttpConnection::Timeout::TooSlow:
+            ++m_droppedSlow;
+            break;
+        case HttpConnection::Timeout::Idle:
+            idle.push_back(socket);
+            break;
+        case HttpConnection::Timeout::Stuck:
+            stuck.push_back(socket);
+            break;
+        }
+    }
+    for (QTcpSocket *socket : idle)
+        socket->disconnectFromHost();
+    for (QTcpSocket *socket : stuck)
+        socket->abort();
+    if (m_sweepHook)
+        m_sweepHook();
+}
+
+} // namespace kengele::relay
