@@ -150,11 +150,11 @@ void HttpConnection::answer(quint64 serial, const HttpResponse &response)
         m_transport.resumeInput();
 }
 
-void HttpConnection::startClosing()
+void HttpConnection::startClosing(qint64 now)
 {
     m_closing = true;
     m_awaitingAnswer = false;
-    m_closingSinceMs = nowMs();
+    m_closingSinceMs = now != 0 ? now : nowMs();
 }
 
 HttpConnection::Timeout HttpConnection::checkTimeouts(qint64 now, int requestTimeoutMs, int idleTimeoutMs)
@@ -166,12 +166,15 @@ HttpConnection::Timeout HttpConnection::checkTimeouts(qint64 now, int requestTim
     if (m_requestStartedMs != 0 && now - m_requestStartedMs > requestTimeoutMs) {
         m_transport.write(serialiseResponse(httpError(408, QStringLiteral("The request did not arrive in time.")), true));
         m_in.clear();
-        startClosing();
+        startClosing(now);
         m_transport.close();
         return Timeout::TooSlow;
     }
-    if (m_requestStartedMs == 0 && now - m_lastActivityMs > idleTimeoutMs)
+    if (m_requestStartedMs == 0 && now - m_lastActivityMs > idleTimeoutMs) {
+        startClosing(now);
+        m_transport.close();
         return Timeout::Idle;
+    }
     return Timeout::None;
 }
 

@@ -76,9 +76,9 @@ public:
 
     enum class Timeout { None, TooSlow, Idle, Stuck };
     // Checks the clocks (ms since the epoch). TooSlow: a request did not arrive whole within
-    // requestTimeoutMs (answered 408 and closed). Idle: nothing for idleTimeoutMs between requests.
-    // Stuck: closing, but the client neither reads nor goes. The caller closes on Idle and aborts
-    // on Stuck.
+    // requestTimeoutMs (answered 408 and closed). Idle: nothing for idleTimeoutMs between requests
+    // (closed). Stuck: closing for longer than requestTimeoutMs, but the client neither reads its
+    // answer nor goes: the caller aborts the connection.
     Timeout checkTimeouts(qint64 nowMs, int requestTimeoutMs, int idleTimeoutMs);
 
     bool isClosing() const { return m_closing; }
@@ -94,7 +94,7 @@ private:
     void process();
     void refuse(const HttpRefusal &refusal);
     void answer(quint64 serial, const HttpResponse &response);
-    void startClosing();
+    void startClosing(qint64 now = 0); // 0: now
 
     HttpLimits m_limits;
     HttpTransport &m_transport;

@@ -165,27 +165,22 @@ void HttpServer::countRefusal(const HttpRefusal &refusal)
 void HttpServer::sweep()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    std::vector<QTcpSocket *> idle;
     std::vector<QTcpSocket *> stuck;
     for (auto &[socket, connection] : m_connections) {
         if (socket->state() != QAbstractSocket::ConnectedState && socket->state() != QAbstractSocket::ClosingState)
             continue;
         switch (connection->http().checkTimeouts(now, m_timeouts.requestMs, m_timeouts.idleMs)) {
         case HttpConnection::Timeout::None:
+        case HttpConnection::Timeout::Idle:
             break;
         case HttpConnection::Timeout::TooSlow:
             ++m_droppedSlow;
-            break;
-        case HttpConnection::Timeout::Idle:
-            idle.push_back(socket);
             break;
         case HttpConnection::Timeout::Stuck:
             stuck.push_back(socket);
             break;
         }
     }
-    for (QTcpSocket *socket : idle)
-        socket->disconnectFromHost();
     for (QTcpSocket *socket : stuck)
         socket->abort();
     if (m_sweepHook)

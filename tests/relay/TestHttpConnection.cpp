@@ -269,6 +269,10 @@ private Q_SLOTS:
         QCOMPARE(f.connection.checkTimeouts(later, 10000, 60000), HttpConnection::Timeout::None);
         f.handler.held.first().send({200, "text/plain", "x", {}});
         QCOMPARE(f.connection.checkTimeouts(later, 10000, 60000), HttpConnection::Timeout::Idle);
+        QVERIFY(f.transport.closed);
+        // A client that neither reads its answer nor goes is dropped after the request timeout.
+        QCOMPARE(f.connection.checkTimeouts(later + 5000, 10000, 60000), HttpConnection::Timeout::None);
+        QCOMPARE(f.connection.checkTimeouts(later + 10001, 10000, 60000), HttpConnection::Timeout::Stuck);
     }
 
     void aResponderOutlivesItsConnection()
