@@ -14,6 +14,8 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <cmath>
+
 namespace kengele {
 
 CliContext::CliContext(QTextStream &out, QTextStream &err, QTextStream &in, const Clock &clock, SecretStore &secrets)
@@ -115,10 +117,16 @@ int CliContext::readRate(double &rate)
 {
     if (!m_args.has(QStringLiteral("rate")))
         return Done;
+    // The dispatcher waits about 1/rate seconds per message: nan, inf or a vanishing rate make
+    // that wait meaningless. The same range as Settings → SMS gateway (up to 1000); below one
+    // message in 10 seconds a campaign would take days.
+    constexpr double slowest = 0.1;
+    constexpr double fastest = 1000;
     bool ok = false;
-    rate = m_args.value(QStringLiteral("rate")).toDouble(&ok);
-    if (!ok || rate < 0)
-        return usage(tr("Give the rate as messages per second, 0 for no limit: --rate 20"));
+    const double given = m_args.value(QStringLiteral("rate")).toDouble(&ok);
+    if (!ok || !std::isfinite(given) || (given != 0 && (given < slowest || given > fastest)))
+        return usage(tr("Give the rate as messages per second, between 0.1 and 1000, or 0 for no limit: --rate 20"));
+    rate = given;
     return Done;
 }
 

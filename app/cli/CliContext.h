@@ -71,7 +71,8 @@ public:
     void printJson(const QJsonValue &value);
     // Standard input, whole.
     QByteArray readInput();
-    // --rate N (messages per second, 0 = no limit) into rate when given; Done or an exit code.
+    // --rate N (messages per second, 0.1 to 1000, or 0 = no limit) into rate when given; Done or
+    // an exit code (BadUsage for anything else, nan and inf included).
     int readRate(double &rate);
 
     // text, padded with spaces to width (at least one space after it).

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QSysInfo>
 
 #include <memory>
@@ -48,6 +49,7 @@ int RelayCommand::connectDevice(const QStringList &words)
     if (Status opened = m_cli.openProfile(); !opened)
         return m_cli.failed(opened.error());
     QNetworkAccessManager network;
+    network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy); // RelayClient refuses them too
     RelayClient client(network);
     RelayConnector connector(m_cli.profile().settings(), m_cli.secrets(), m_cli.profile().relayLinks(), client);
     const QString name
@@ -90,6 +92,7 @@ int RelayCommand::sync()
                              tr("This computer's relay key is missing from the system's password store. Connect it "
                                 "again with a new enrolment code (or set KENGELE_RELAY_TOKEN).")});
     QNetworkAccessManager network;
+    network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy); // RelayClient refuses them too
     RelayClient client(network);
     client.setBaseUrl(QUrl(url));
     client.setToken(token);
@@ -171,6 +174,7 @@ int RelayCommand::status()
         } else {
             // Ask the feed for one event without waiting: it proves the address, the network and the key.
             QNetworkAccessManager network;
+            network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy); // RelayClient refuses them too
             RelayClient client(network);
             client.setBaseUrl(QUrl(url));
             client.setToken(token);

@@ -20,6 +20,7 @@
 
 #include <QMutex>
 #include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QTimer>
 
 namespace kengele {
@@ -84,6 +85,8 @@ Status DesktopApp::start(const QString &profileDirectory)
     m_secrets = std::make_unique<KeychainSecretStore>(QStringLiteral(KENGELE_APP_ID), m_profile->settings().profileId());
     Language::install(m_profile->settings().language());
     m_relayNetwork = std::make_unique<QNetworkAccessManager>();
+    // A redirect would take the device token elsewhere (RelayClient refuses them per request too).
+    m_relayNetwork->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     m_relayClient = std::make_unique<RelayClient>(*m_relayNetwork);
     m_relaySync = std::make_unique<RelaySyncService>(m_profile->database(), m_profile->contacts(), m_profile->tokens(),
                                                      *m_relayClient, m_profile->clock());

@@ -3,6 +3,8 @@
 
 #include "SimulatedDeliveryReports.h"
 
+#include "common/Log.h"
+
 #include <QDateTime>
 #include <QMutexLocker>
 #include <QNetworkAccessManager>
@@ -120,20 +122,35 @@ void SimulatedDeliveryReports::postToCallback(const DeliveryReport &report, cons
 {
     if (firstTriedMs < 0)
         firstTriedMs = m_elapsed.elapsed();
-    if (!m_callbackNetwork)
+    if (!m_callbackNetwork) {
         m_callbackNetwork = new QNetworkAccessManager(this);
+        // A hook that redirects is a wrong hook address: the report goes nowhere else (below).
+        m_callbackNetwork->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
     QByteArray body = formField("id", report.messageId) + '&' + formField("status", report.status) + '&'
         + formField("phoneNumber", report.phoneNumber) + '&' + formField("networkCode", report.networkCode);
     if (!report.failureReason.isEmpty())
         body += '&' + formField("failureReason", report.failureReason);
     QNetworkRequest request(url);
     request.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply *reply = m_callbackNetwork->post(request, body);
+    // Only the status matters: whatever the hook sends back is dropped as it comes, not kept.
+    connect(reply, &QNetworkReply::readyRead, this, [reply] { reply->skip(reply->bytesAvailable()); });
     connect(reply, &QNetworkReply::finished, this, [this, reply, report, url, attempt, firstTriedMs] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status >= 200 && status < 300)
             return;
+        if (status >= 300 && status < 400) {
+            // Not followed, not tried again: the report would go to an address nobody set (the
+            // hook's URL is secret, so it is not logged).
+            qCWarning(lcGateway) << "the delivery report hook answered with a redirect (HTTP" << status
+                                 << "); Kengele does not follow it. Check the report address (gateway set --report-url).";
+            QMutexLocker lock(&m_mutex);
+            ++m_counters.callbacksAbandoned;
+            return;
+        }
         // Not acknowledged (the relay is down or busy): try again, 1 s doubling to 1 min.
         int retryForMs = 0;
         {

@@ -20,6 +20,8 @@ namespace {
 constexpr int EnrolTimeoutMs = 30'000;
 // A long-poll is held up to `wait` seconds; the answer may take a little longer to come.
 constexpr int PollGraceMs = 15'000;
+// Set on a reply given up because its answer was too large (see track()).
+constexpr char TooLargeProperty[] = "kengeleTooLarge";
 
 QString hostOf(const QUrl &url)
 {
@@ -76,11 +78,48 @@ QUrl RelayClient::endpoint(const QString &path) const
     return url;
 }
 
-QNetworkReply *RelayClient::track(QNetworkReply *reply)
+QNetworkRequest RelayClient::newRequest(const QUrl &url) const
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    // Never follow a redirect, whatever the network manager's policy: a relay address that sends
+    // elsewhere would take the enrolment code or the device token with it. A 3xx is an error.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    return request;
+}
+
+QNetworkReply *RelayClient::track(QNetworkReply *reply, qint64 answerLimit)
 {
     m_replies.removeAll(nullptr);
     m_replies.append(reply);
+    // An answer larger than any real one is given up as soon as that is known (its declared
+    // length, or what has come so far) instead of being read into memory. abort() answers the
+    // call at once through finished.
+    auto checkSize = [reply, answerLimit] {
+        if (reply->property(TooLargeProperty).toBool() || !reply->isRunning())
+            return;
+        const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
+        if ((declared.isValid() && declared.toLongLong() > answerLimit) || reply->bytesAvailable() > answerLimit) {
+            qCWarning(lcSync) << "relay answer larger than" << answerLimit << "bytes; given up";
+            reply->setProperty(TooLargeProperty, true);
+            reply->abort();
+        }
+    };
+    connect(reply, &QNetworkReply::metaDataChanged, this, checkSize);
+    connect(reply, &QNetworkReply::readyRead, this, checkSize);
     return reply;
+}
+
+RelayResult<QByteArray> RelayClient::answerOf(QNetworkReply *reply, qint64 answerLimit) const
+{
+    if (!reply->property(TooLargeProperty).toBool() && reply->bytesAvailable() <= answerLimit)
+        return reply->readAll();
+    return std::unexpected(
+        RelayError{RelayError::Kind::BadAnswer,
+                   tr("The answer from %1 was too large to be a relay's answer, so Kengele stopped reading it. Check the relay "
+                      "address in Settings → Relay; if it is right, tell the relay's administrator.")
+                       .arg(hostOf(m_baseUrl)),
+                   reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 0});
 }
 
 bool RelayClient::isBusy() const
@@ -120,7 +159,14 @@ RelayError RelayClient::errorOf(QNetworkReply *reply, const QByteArray &body, bo
     }
     const QString reason = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString();
     qCInfo(lcSync) << "relay answered" << status;
-    if (status == 401) {
+    if (status >= 300 && status < 400) {
+        // Not followed (newRequest()): trying again will not help, the address has to change.
+        error.kind = RelayError::Kind::Refused;
+        error.message = tr("The relay at %1 answered with a redirect to another address; Kengele does not follow it, so "
+                           "that the enrolment code and this computer's key go nowhere else. Check the relay address in "
+                           "Settings → Relay.")
+                            .arg(where);
+    } else if (status == 401) {
         error.kind = RelayError::Kind::Unauthorized;
         error.message = enrolling ? tr("The relay did not accept this enrolment code. A code works only once and only for a "
                                        "limited time (usually 24 hours). Check that it was typed exactly, or ask your "
@@ -152,18 +198,22 @@ RelayError RelayClient::errorOf(QNetworkReply *reply, const QByteArray &body, bo
 
 void RelayClient::enrol(const QString &code, const QString &deviceName, EnrolCallback done)
 {
-    QNetworkRequest request(endpoint(QStringLiteral("/v1/enrol")));
+    QNetworkRequest request = newRequest(endpoint(QStringLiteral("/v1/enrol")));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(EnrolTimeoutMs);
     const QByteArray body
         = QJsonDocument(QJsonObject{{QStringLiteral("code"), code.trimmed()}, {QStringLiteral("name"), deviceName}})
               .toJson(QJsonDocument::Compact);
-    QNetworkReply *reply = track(m_network.post(request, body));
+    QNetworkReply *reply = track(m_network.post(request, body), SmallAnswerLimit);
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
         m_replies.removeAll(reply);
         reply->deleteLater();
-        const QByteArray answer = reply->readAll();
+        const RelayResult<QByteArray> read = answerOf(reply, SmallAnswerLimit);
+        if (!read) {
+            done(std::unexpected(read.error()));
+            return;
+        }
+        const QByteArray &answer = *read;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status != 200 && status != 201) {
             done(std::unexpected(errorOf(reply, answer, true)));
@@ -193,15 +243,19 @@ void RelayClient::fetchEvents(qint64 after, int waitSeconds, int limit, EventsCa
     query.addQueryItem(QStringLiteral("wait"), QString::number(waitSeconds));
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     url.setQuery(query);
-    QNetworkRequest request(url);
-    request.setRawHeader("Accept", "application/json");
+    QNetworkRequest request = newRequest(url);
     request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     request.setTransferTimeout(waitSeconds * 1000 + PollGraceMs);
-    QNetworkReply *reply = track(m_network.get(request));
+    QNetworkReply *reply = track(m_network.get(request), EventsAnswerLimit);
     connect(reply, &QNetworkReply::finished, this, [this, reply, after, done = std::move(done)] {
         m_replies.removeAll(reply);
         reply->deleteLater();
-        const QByteArray answer = reply->readAll();
+        const RelayResult<QByteArray> read = answerOf(reply, EventsAnswerLimit);
+        if (!read) {
+            done(std::unexpected(read.error()));
+            return;
+        }
+        const QByteArray &answer = *read;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status != 200) {
             done(std::unexpected(errorOf(reply, answer, false)));
@@ -239,6 +293,30 @@ void RelayClient::fetchEvents(qint64 after, int waitSeconds, int limit, EventsCa
         // The last seq received (the relay's "next" says the same); never beyond what was applied.
         batch.next = last;
         done(std::move(batch));
+    });
+}
+
+void RelayClient::revokeDevice(const QString &token, RevokeCallback done)
+{
+    QNetworkRequest request = newRequest(endpoint(QStringLiteral("/v1/device")));
+    request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    request.setTransferTimeout(EnrolTimeoutMs);
+    QNetworkReply *reply = track(m_network.deleteResource(request), SmallAnswerLimit);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
+        m_replies.removeAll(reply);
+        reply->deleteLater();
+        const RelayResult<QByteArray> read = answerOf(reply, SmallAnswerLimit);
+        if (!read) {
+            done(std::unexpected(read.error()));
+            return;
+        }
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status != 204 && status != 200) {
+            done(std::unexpected(errorOf(reply, *read, false)));
+            return;
+        }
+        qCInfo(lcSync) << "device withdrawn from the relay";
+        done({});
     });
 }
 

@@ -16,13 +16,15 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace kengele {
 
 // The relay's client API (docs/relay.md, /v1) over an injected QNetworkAccessManager: enrolment
-// (code -> device token) and the long-poll event feed. Asynchronous; each call answers its
-// callback exactly once, unless cancel() came first (then never). The token is sent only as a
-// Bearer header, never logged.
+// (code -> device token), the long-poll event feed, and withdrawing the device. Asynchronous; each
+// call answers its callback exactly once, unless cancel() came first (then never). The token is
+// sent only as a Bearer header, never logged. Redirects are never followed (they would take the
+// code or the token to another address) and answers larger than any real one are given up.
 class RelayClient final : public QObject
 {
     Q_OBJECT
@@ -30,6 +32,13 @@ class RelayClient final : public QObject
 public:
     using EnrolCallback = std::function<void(RelayResult<RelayEnrolment>)>;
     using EventsCallback = std::function<void(RelayResult<RelayEventBatch>)>;
+    using RevokeCallback = std::function<void(RelayResult<void>)>;
+
+    // The most an answer may be: a page of the feed holds at most 1000 events, each an SMS or a
+    // report of a few hundred bytes (a long SMS a few KB); anything else the relay says is a small
+    // JSON object. A larger answer is not read but given up (BadAnswer).
+    static constexpr qint64 EventsAnswerLimit = 8 * 1024 * 1024;
+    static constexpr qint64 SmallAnswerLimit = 64 * 1024;
 
     explicit RelayClient(QNetworkAccessManager &network, QObject *parent = nullptr);
     ~RelayClient() override;
@@ -46,6 +55,9 @@ public:
     void enrol(const QString &code, const QString &deviceName, EnrolCallback done);
     // GET /v1/events?after=N&wait=S&limit=L. The answer is checked: events in order, after N.
     void fetchEvents(qint64 after, int waitSeconds, int limit, EventsCallback done);
+    // DELETE /v1/device with `token` (not the one set): the device that token belongs to withdraws
+    // itself from the relay (204). For an enrolment whose token could not be kept.
+    void revokeDevice(const QString &token, RevokeCallback done);
 
     // Gives up what is in flight; their callbacks are not called.
     void cancel();
@@ -53,7 +65,10 @@ public:
 
 private:
     QUrl endpoint(const QString &path) const;
-    QNetworkReply *track(QNetworkReply *reply);
+    QNetworkRequest newRequest(const QUrl &url) const;
+    QNetworkReply *track(QNetworkReply *reply, qint64 answerLimit);
+    // The body of a finished reply, or why it is not to be read (it was too large).
+    RelayResult<QByteArray> answerOf(QNetworkReply *reply, qint64 answerLimit) const;
     RelayError errorOf(QNetworkReply *reply, const QByteArray &body, bool enrolling) const;
 
     QNetworkAccessManager &m_network;

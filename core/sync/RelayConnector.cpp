@@ -9,6 +9,8 @@
 #include "security/SecretStore.h"
 #include "settings/Settings.h"
 
+#include <QUuid>
+
 namespace kengele {
 
 RelayConnector::RelayConnector(Settings &settings, SecretStore &secrets, RelayLinkStore &links, RelayClient &client)
@@ -43,33 +45,86 @@ void RelayConnector::connectDevice(const QString &url, const QString &code, cons
         done(fail(ErrorCode::InvalidInput, tr("Type the enrolment code your administrator gave you (it looks like KGL-…).")));
         return;
     }
-    const QUrl &base = *parsed;
+    // The code works once: spent while the keychain cannot keep the token it buys, it would leave
+    // an enrolled computer on the relay whose key is lost. So the keychain is tried first.
+    probeKeychain([this, base = *parsed, code, deviceName, done = std::move(done)](Status usable) mutable {
+        if (!usable) {
+            qCWarning(lcSync) << "the keychain cannot save; the enrolment code was not sent";
+            done(fail(usable.error().code,
+                      tr("Kengele cannot keep this computer's relay key in the system's password store. %1 The enrolment "
+                         "code was not used and still works: once the password store works (it may need to be unlocked), "
+                         "connect again.")
+                          .arg(usable.error().message)));
+            return;
+        }
+        enrol(base, code, deviceName, std::move(done));
+    });
+}
+
+void RelayConnector::probeKeychain(SecretStore::WriteCallback done)
+{
+    const QString probe = QString::fromLatin1(ProbeSecret);
+    m_secrets.write(probe, QUuid::createUuid().toString(QUuid::WithoutBraces), [this, probe, done](Status written) {
+        if (!written) {
+            done(written);
+            return;
+        }
+        m_secrets.remove(probe, done);
+    });
+}
+
+void RelayConnector::enrol(const QUrl &base, const QString &code, const QString &deviceName, Callback done)
+{
     m_client.setBaseUrl(base);
-    m_client.enrol(code, deviceName, [this, base, done = std::move(done)](RelayResult<RelayEnrolment> enrolled) mutable {
+    m_client.enrol(code, deviceName, [this, base, deviceName, done = std::move(done)](RelayResult<RelayEnrolment> enrolled) {
         if (!enrolled) {
             done(std::unexpected(enrolled.error().toError()));
             return;
         }
-        const RelayEnrolment enrolment = *enrolled;
-        m_secrets.write(QString::fromLatin1(TokenSecret), enrolment.token,
-                        [this, base, enrolment, done = std::move(done)](Status stored) {
-                            if (!stored) {
-                                done(fail(stored.error().code,
-                                          tr("This computer was enrolled, but its key could not be kept in the system's password "
-                                             "store: %1 Ask for a new enrolment code and try again.")
-                                              .arg(stored.error().message)));
-                                return;
-                            }
-                            if (const Status saved = m_links.saveEnrolment(enrolment); !saved) {
-                                done(std::unexpected(saved.error()));
-                                return;
-                            }
-                            m_settings.setRelayUrl(base.toString());
-                            m_settings.sync();
-                            m_client.setToken(enrolment.token);
-                            qCInfo(lcSync) << "connected to the relay as" << enrolment.device;
-                            done(enrolment);
-                        });
+        keep(base, *enrolled, deviceName, done);
+    });
+}
+
+void RelayConnector::keep(const QUrl &base, const RelayEnrolment &enrolment, const QString &deviceName, Callback done)
+{
+    m_secrets.write(QString::fromLatin1(TokenSecret), enrolment.token, [this, base, enrolment, deviceName, done](Status stored) {
+        if (!stored) {
+            withdraw(enrolment, deviceName, stored.error(), done);
+            return;
+        }
+        if (const Status saved = m_links.saveEnrolment(enrolment); !saved) {
+            done(std::unexpected(saved.error()));
+            return;
+        }
+        m_settings.setRelayUrl(base.toString());
+        m_settings.sync();
+        m_client.setToken(enrolment.token);
+        qCInfo(lcSync) << "connected to the relay as" << enrolment.device;
+        done(enrolment);
+    });
+}
+
+void RelayConnector::withdraw(const RelayEnrolment &enrolment, const QString &deviceName, const Error &why, Callback done)
+{
+    // The keychain worked a moment ago (connectDevice) but did not keep the token: without it this
+    // computer can never use the enrolment, so it withdraws it with the token while it still has it.
+    qCWarning(lcSync) << "the device token could not be kept; withdrawing device" << enrolment.device << "from the relay";
+    const QString name = deviceName.trimmed().isEmpty() ? enrolment.device : deviceName.trimmed();
+    m_client.revokeDevice(enrolment.token, [why, name, done = std::move(done)](RelayResult<void> revoked) {
+        if (revoked) {
+            done(fail(why.code,
+                      tr("Kengele could not keep this computer's relay key in the system's password store. %1 The enrolment "
+                         "was undone on the relay, but the enrolment code has been used: once the password store works, ask "
+                         "your administrator for a new enrolment code.")
+                          .arg(why.message)));
+            return;
+        }
+        qCWarning(lcSync) << "the device could not be withdrawn:" << int(revoked.error().kind);
+        done(fail(why.code,
+                  tr("Kengele could not keep this computer's relay key in the system's password store. %1 The enrolment "
+                     "code has been used, and the relay still lists this computer as “%2” although it has no key. Ask your "
+                     "administrator to remove “%2” from the relay and to give you a new enrolment code.")
+                      .arg(why.message, name)));
     });
 }
 

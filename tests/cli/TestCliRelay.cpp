@@ -28,6 +28,11 @@ private Q_SLOTS:
     void clearMessagesWhenItCannotConnect_data();
     void clearMessagesWhenItCannotConnect();
     void syncNeedsAConnection();
+    void redirectsAreNotFollowed_data();
+    void redirectsAreNotFollowed();
+    void aPasswordStoreThatCannotSaveKeepsTheCode();
+    void aKeyThatCannotBeSavedIsWithdrawnFromTheRelay();
+    void aKeyThatCannotBeSavedNorWithdrawnIsSaidPlainly();
 
 private:
     struct Outcome {
@@ -52,6 +57,7 @@ void TestCliRelay::init()
     QVERIFY(m_relay->start());
     m_relay->addCode(QStringLiteral("KGL-GOOD-CODE"));
     m_secrets.values.clear();
+    m_secrets.refuseWrite = nullptr;
 }
 
 TestCliRelay::Outcome TestCliRelay::cli(QStringList arguments)
@@ -218,6 +224,107 @@ void TestCliRelay::syncNeedsAConnection()
     QCOMPARE(status.code, 0);
     QCOMPARE(status.json().object().value(QStringLiteral("connected")).toBool(), false);
     QVERIFY(status.json().object().value(QStringLiteral("error")).toString().contains(QStringLiteral("cannot reach")));
+}
+
+void TestCliRelay::redirectsAreNotFollowed_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addRow("302") << 302;
+    QTest::addRow("307") << 307;
+}
+
+void TestCliRelay::redirectsAreNotFollowed()
+{
+    // The relay's address sends the desktop elsewhere: neither the enrolment code nor the device
+    // token may go there (issue 11, finding 4).
+    QFETCH(int, status);
+    test::FakeRelay other;
+    QVERIFY(other.start());
+    other.addCode(QStringLiteral("KGL-GOOD-CODE"));
+    other.tokens.insert(m_relay->issuedToken);
+
+    m_relay->redirectNext(status, other.url());
+    Outcome outcome = cli({QStringLiteral("relay"), QStringLiteral("connect"), m_relay->url().toString(),
+                           QStringLiteral("--code"), QStringLiteral("KGL-GOOD-CODE")});
+    QCOMPARE(other.requestCount(), 0);
+    QCOMPARE(outcome.code, 1);
+    QVERIFY2(outcome.err.contains(QStringLiteral("redirect")), qPrintable(outcome.err));
+    QVERIFY(m_secrets.values.isEmpty());
+
+    // Connected for real; then the feed's address redirects.
+    outcome = cli({QStringLiteral("relay"), QStringLiteral("connect"), m_relay->url().toString(), QStringLiteral("--code"),
+                   QStringLiteral("KGL-GOOD-CODE")});
+    QVERIFY2(outcome.code == 0, qPrintable(outcome.err));
+    m_relay->redirectNext(status, other.url(), 2);
+    outcome = cli({QStringLiteral("relay"), QStringLiteral("sync"), QStringLiteral("--once")});
+    QCOMPARE(other.requestCount(), 0);
+    QCOMPARE(outcome.code, 1);
+    QVERIFY2(outcome.err.contains(QStringLiteral("redirect")), qPrintable(outcome.err));
+    const Outcome state = cli({QStringLiteral("--json"), QStringLiteral("relay"), QStringLiteral("status")});
+    QCOMPARE(other.requestCount(), 0);
+    QCOMPARE(state.json().object().value(QStringLiteral("connected")).toBool(), false);
+    QVERIFY(state.json().object().value(QStringLiteral("error")).toString().contains(QStringLiteral("redirect")));
+}
+
+void TestCliRelay::aPasswordStoreThatCannotSaveKeepsTheCode()
+{
+    // No working keychain: the code is not spent on an enrolment whose key would be lost (issue 11,
+    // finding 10). The relay is not asked at all, and the code still works afterwards.
+    m_secrets.refuseWrite = [](const QString &) {
+        return true;
+    };
+    Outcome outcome = cli({QStringLiteral("relay"), QStringLiteral("connect"), m_relay->url().toString(),
+                           QStringLiteral("--code"), QStringLiteral("KGL-GOOD-CODE")});
+    QCOMPARE(m_relay->requestCount(), 0);
+    QCOMPARE(outcome.code, 1);
+    QVERIFY2(outcome.err.contains(QStringLiteral("password store")) && outcome.err.contains(QStringLiteral("not used")),
+             qPrintable(outcome.err));
+    QVERIFY(m_secrets.values.isEmpty());
+
+    m_secrets.refuseWrite = nullptr;
+    outcome = cli({QStringLiteral("relay"), QStringLiteral("connect"), m_relay->url().toString(), QStringLiteral("--code"),
+                   QStringLiteral("KGL-GOOD-CODE")});
+    QVERIFY2(outcome.code == 0, qPrintable(outcome.err));
+    QCOMPARE(m_secrets.values.size(), 1); // the token; the probe left nothing behind
+}
+
+void TestCliRelay::aKeyThatCannotBeSavedIsWithdrawnFromTheRelay()
+{
+    // The keychain takes the probe but refuses the token itself: the device just enrolled is
+    // withdrawn with its own token, so no keyless device stays on the relay.
+    m_secrets.refuseWrite = [](const QString &key) {
+        return key.endsWith(QStringLiteral("relay/device-token"));
+    };
+    const Outcome outcome = cli({QStringLiteral("relay"), QStringLiteral("connect"), m_relay->url().toString(),
+                                 QStringLiteral("--code"), QStringLiteral("KGL-GOOD-CODE")});
+    QCOMPARE(outcome.code, 1);
+    QCOMPARE(m_relay->enrolRequests(), 1);
+    QCOMPARE(m_relay->deletions(), QStringList{m_relay->issuedToken});
+    QVERIFY(!m_relay->tokens.contains(m_relay->issuedToken));
+    QVERIFY2(outcome.err.contains(QStringLiteral("password store")) && outcome.err.contains(QStringLiteral("new enrolment code")),
+             qPrintable(outcome.err));
+    QVERIFY(!outcome.err.contains(m_relay->issuedToken));
+    QVERIFY(m_secrets.values.isEmpty());
+    // Not connected.
+    const Outcome status = cli({QStringLiteral("--json"), QStringLiteral("relay"), QStringLiteral("status")});
+    QVERIFY(status.json().object().value(QStringLiteral("url")).isNull());
+}
+
+void TestCliRelay::aKeyThatCannotBeSavedNorWithdrawnIsSaidPlainly()
+{
+    m_secrets.refuseWrite = [](const QString &key) {
+        return key.endsWith(QStringLiteral("relay/device-token"));
+    };
+    m_relay->deletionStatus = 503;
+    const Outcome outcome
+        = cli({QStringLiteral("relay"), QStringLiteral("connect"), m_relay->url().toString(), QStringLiteral("--code"),
+               QStringLiteral("KGL-GOOD-CODE"), QStringLiteral("--name"), QStringLiteral("Office")});
+    QCOMPARE(outcome.code, 1);
+    QCOMPARE(m_relay->deletions(), QStringList{m_relay->issuedToken});
+    QVERIFY2(outcome.err.contains(QStringLiteral("code has been used")) && outcome.err.contains(QStringLiteral("“Office”"))
+                 && outcome.err.contains(QStringLiteral("new enrolment code")),
+             qPrintable(outcome.err));
+    QVERIFY(!outcome.err.contains(m_relay->issuedToken));
 }
 
 QTEST_GUILESS_MAIN(TestCliRelay)

@@ -40,6 +40,8 @@ private Q_SLOTS:
     void newerDatabaseIsRefusedClearly();
     void campaignsOnceAndRepeating();
     void simulatorReportsThroughARelayHook();
+    void rateMustBeASensibleNumber_data();
+    void rateMustBeASensibleNumber();
     void apiKeyGoesToTheSecretStoreOnly();
     void quietHoursAreSetAndShown();
     void quietHoursRefuseWhatIsNotATimeRange_data();
@@ -446,6 +448,50 @@ void TestCliRunner::simulatorReportsThroughARelayHook()
                           QStringLiteral("--provider"), QStringLiteral("simulator"), QStringLiteral("--report-url"), QString()});
     QCOMPARE(cleared.code, 0);
     QCOMPARE(cleared.json().object().value(QStringLiteral("report_url")).toString(), QString());
+}
+
+void TestCliRunner::rateMustBeASensibleNumber_data()
+{
+    QTest::addColumn<QString>("rate");
+    QTest::addColumn<int>("code");
+    QTest::addRow("no limit") << QStringLiteral("0") << 0;
+    QTest::addRow("the slowest") << QStringLiteral("0.1") << 0;
+    QTest::addRow("a fraction") << QStringLiteral("2.5") << 0;
+    QTest::addRow("the default") << QStringLiteral("20") << 0;
+    QTest::addRow("the fastest") << QStringLiteral("1000") << 0;
+    QTest::addRow("not a number") << QStringLiteral("nan") << 2;
+    QTest::addRow("infinite") << QStringLiteral("inf") << 2;
+    QTest::addRow("minus infinite") << QStringLiteral("-inf") << 2;
+    QTest::addRow("next to nothing") << QStringLiteral("1e-300") << 2;
+    QTest::addRow("too slow") << QStringLiteral("0.05") << 2;
+    QTest::addRow("too fast") << QStringLiteral("1001") << 2;
+    QTest::addRow("huge") << QStringLiteral("1e300") << 2;
+    QTest::addRow("negative") << QStringLiteral("-1") << 2;
+    QTest::addRow("a word") << QStringLiteral("fast") << 2;
+}
+
+void TestCliRunner::rateMustBeASensibleNumber()
+{
+    // --rate reaches the dispatcher's rate limiter, which waits 1/rate seconds between messages:
+    // nan, inf or 1e-300 would make that wait meaningless (issue 11, finding 12).
+    QFETCH(QString, rate);
+    QFETCH(int, code);
+    const Outcome set = cli({QStringLiteral("gateway"), QStringLiteral("set"), QStringLiteral("--provider"),
+                             QStringLiteral("simulator"), QStringLiteral("--rate"), rate});
+    QCOMPARE(set.code, code);
+    const double stored = QSettings(m_dir->filePath(QStringLiteral("profile/settings.ini")), QSettings::IniFormat)
+                              .value(QStringLiteral("gateway/ratePerSecond"), 20.0)
+                              .toDouble();
+    if (code == 0) {
+        QCOMPARE(stored, rate.toDouble());
+        return;
+    }
+    QVERIFY2(set.err.contains(QStringLiteral("between 0.1 and 1000")), qPrintable(set.err));
+    QCOMPARE(stored, 20.0); // unchanged
+    // campaign send and campaign run read --rate the same way.
+    const Outcome run = cli({QStringLiteral("campaign"), QStringLiteral("run"), QStringLiteral("--rate"), rate});
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("between 0.1 and 1000")), qPrintable(run.err));
 }
 
 void TestCliRunner::apiKeyGoesToTheSecretStoreOnly()

@@ -211,6 +211,8 @@ private Q_SLOTS:
     void destroyingDropsCallbacks();
     void abortFromCallbackOfTheSameBatch();
     void destroyingFromCallbackDropsTheRest();
+    void redirectsAreNotFollowed_data();
+    void redirectsAreNotFollowed();
 
 private:
     std::optional<HttpResponse> run(HttpRequest request, int waitMs = 3000);
@@ -237,6 +239,38 @@ void TestHttpClient::cleanup()
 std::optional<HttpResponse> TestHttpClient::run(HttpRequest request, int waitMs)
 {
     return kengele::test::awaitResult<HttpResponse>([&](auto done) { m_client->start(std::move(request), done); }, waitMs);
+}
+
+void TestHttpClient::redirectsAreNotFollowed_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("isPost");
+    QTest::addRow("302 GET") << 302 << false;
+    QTest::addRow("307 POST") << 307 << true;
+}
+
+void TestHttpClient::redirectsAreNotFollowed()
+{
+    // The gateway's address sending the request elsewhere: the API key and the messages go
+    // nowhere else (CURLOPT_FOLLOWLOCATION off); the 3xx is the answer (issue 11, finding 4).
+    QFETCH(int, status);
+    QFETCH(bool, isPost);
+    WireServer elsewhere;
+    QVERIFY(elsewhere.listen());
+    elsewhere.onRequest([](const WireRequest &r) { WireServer::send(r.socket, answer(200, "{}")); });
+    const QByteArray target = elsewhere.url(u"/version1/messaging"_s).toEncoded();
+    m_server->onRequest([status, target](const WireRequest &r) {
+        WireServer::send(r.socket, answer(status, {}, {{"Location", target}}));
+    });
+    HttpRequest request = isPost ? post(m_server->url(u"/version1/messaging"_s), "to=%2B254712345678&message=Karibu")
+                                 : get(m_server->url(u"/version1/user?username=kanisa"_s));
+    request.headers = {{"apiKey", "atsk_test_0123456789abcdef"}};
+    const auto response = run(request);
+    QVERIFY(response);
+    QCOMPARE(response->failure, Failure::None);
+    QCOMPARE(response->status, status);
+    QCOMPARE(m_server->requestCount(), 1);
+    QCOMPARE(elsewhere.requestCount(), 0);
 }
 
 void TestHttpClient::postArrivesWhole_data()

@@ -20,7 +20,9 @@ using namespace kengele;
 namespace {
 
 // An HTTP/1.1 server on 127.0.0.1 that answers each request with the next scripted answer (then
-// closes the connection) and keeps what it was asked. A silent answer never comes.
+// closes the connection) and keeps what it was asked. A silent answer never comes. A streamed
+// answer has no Content-Length and sends `stream` bytes as fast as the client takes them; a
+// declared length is sent instead of the body's own (the body may then never come).
 class ScriptedServer final
 {
 public:
@@ -35,6 +37,8 @@ public:
         QByteArray body;
         QList<std::pair<QByteArray, QByteArray>> headers;
         bool silent = false;
+        qint64 stream = 0;
+        qint64 declaredLength = -1;
     };
 
     bool start()
@@ -53,6 +57,9 @@ public:
     }
     void staySilent() { answer(Answer{0, {}, {}, true}); }
     const QList<Request> &requests() const { return m_requests; }
+    // Of a streamed answer: the bytes the connection took, and whether all of them went.
+    qint64 streamed() const { return m_streamed; }
+    bool streamComplete() const { return m_streamComplete; }
 
 private:
     void accept()
@@ -94,18 +101,45 @@ private:
         if (answer.silent)
             return;
         QByteArray response = "HTTP/1.1 " + QByteArray::number(answer.status)
-            + " Scripted\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
-            + QByteArray::number(answer.body.size()) + "\r\n";
+            + " Scripted\r\nContent-Type: application/json\r\nConnection: close\r\n";
+        if (answer.stream == 0)
+            response += "Content-Length: "
+                + QByteArray::number(answer.declaredLength >= 0 ? answer.declaredLength : answer.body.size()) + "\r\n";
         for (const auto &[name, value] : answer.headers)
             response += name + ": " + value + "\r\n";
         socket->write(response + "\r\n" + answer.body);
-        socket->disconnectFromHost();
+        if (answer.stream > 0) {
+            m_streamed = 0;
+            m_streamComplete = false;
+            const qint64 total = answer.stream;
+            auto more = [this, socket, total] {
+                static const QByteArray chunk(64 * 1024, ' ');
+                while (m_streamed < total && socket->bytesToWrite() < 4 * chunk.size()
+                       && socket->state() == QAbstractSocket::ConnectedState) {
+                    const qint64 written = socket->write(chunk.left(qMin<qint64>(chunk.size(), total - m_streamed)));
+                    if (written <= 0)
+                        return;
+                    m_streamed += written;
+                }
+                if (m_streamed >= total && !m_streamComplete) {
+                    m_streamComplete = true;
+                    socket->disconnectFromHost();
+                }
+            };
+            QObject::connect(socket, &QTcpSocket::bytesWritten, socket, more);
+            more();
+            return;
+        }
+        if (answer.declaredLength < 0)
+            socket->disconnectFromHost();
     }
 
     QTcpServer m_server;
     QList<Answer> m_answers;
     QList<Request> m_requests;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    qint64 m_streamed = 0;
+    bool m_streamComplete = false;
 };
 
 // Keeps the requests the client makes (with their transfer timeouts); can shorten the timeout so
@@ -156,6 +190,12 @@ private Q_SLOTS:
     void aSilentRelayTimesOut();
     void cancelDropsTheAnswer();
     void destroyingTheClientDropsTheAnswer();
+    void redirectsAreNotFollowed_data();
+    void redirectsAreNotFollowed();
+    void anAnswerTooLargeIsRefused_data();
+    void anAnswerTooLargeIsRefused();
+    void aFullPageIsNotTooLarge();
+    void revokeSendsTheGivenToken();
 
 private:
     template<typename T> static bool waitFor(const std::optional<T> &result, int ms = 10000)
@@ -164,6 +204,8 @@ private:
     }
     RelayResult<RelayEnrolment> enrol(const QString &code = QStringLiteral("KGL-AAAA-BBBB-CCCC"));
     RelayResult<RelayEventBatch> fetch(qint64 after = 0, int wait = 0, int limit = 500);
+    // The error of enrol() or fetch(); a success becomes an error that says so.
+    RelayError failureOf(bool enrolling);
 
     std::unique_ptr<ScriptedServer> m_server;
     std::unique_ptr<RecordingNetwork> m_network;
@@ -218,6 +260,17 @@ RelayResult<RelayEventBatch> TestRelayClient::fetch(qint64 after, int wait, int 
         return std::unexpected(
             RelayError{RelayError::Kind::BadAnswer, QStringLiteral("test: answered %1 times").arg(calls), -1, 0});
     return *result;
+}
+
+RelayError TestRelayClient::failureOf(bool enrolling)
+{
+    const RelayError succeeded{RelayError::Kind::Unreachable, QStringLiteral("test: it succeeded"), -1, 0};
+    if (enrolling) {
+        const auto enrolled = enrol();
+        return enrolled ? succeeded : enrolled.error();
+    }
+    const auto batch = fetch();
+    return batch ? succeeded : batch.error();
 }
 
 void TestRelayClient::parseUrl_data()
@@ -530,6 +583,133 @@ void TestRelayClient::destroyingTheClientDropsTheAnswer()
     m_client.reset();
     QTest::qWait(200);
     QCOMPARE(calls, 0);
+}
+
+void TestRelayClient::redirectsAreNotFollowed_data()
+{
+    QTest::addColumn<bool>("enrolling");
+    QTest::addColumn<int>("status");
+    QTest::addRow("enrol, 302") << true << 302;
+    QTest::addRow("enrol, 307") << true << 307;
+    QTest::addRow("enrol, 308") << true << 308;
+    QTest::addRow("feed, 302") << false << 302;
+    QTest::addRow("feed, 307") << false << 307;
+    QTest::addRow("feed, 301") << false << 301;
+}
+
+void TestRelayClient::redirectsAreNotFollowed()
+{
+    // The relay's address answers with a redirect to another server: the code and the token must
+    // not go there, nor its answer be taken (issue 11, finding 4).
+    QFETCH(bool, enrolling);
+    QFETCH(int, status);
+    ScriptedServer other;
+    QVERIFY(other.start());
+    other.answer(200, R"({"device":"dev_x","token":"tok_other","org":"org_x","org_name":"Elsewhere"})");
+    other.answer(200, R"({"events":[],"next":0,"more":false})");
+    const QByteArray target
+        = other.url(enrolling ? QStringLiteral("/v1/enrol") : QStringLiteral("/v1/events?after=0")).toString().toUtf8();
+    m_server->answer(status, QByteArray(), {{"Location", target}});
+    m_client->setToken(QStringLiteral("tok_secret"));
+    const RelayError error = failureOf(enrolling);
+    QCOMPARE(other.requests().size(), 0);
+    QCOMPARE(m_server->requests().size(), 1);
+    QCOMPARE(error.kind, RelayError::Kind::Refused);
+    QCOMPARE(error.httpStatus, status);
+    QVERIFY(!error.isTransient());
+    QVERIFY2(error.message.contains(QStringLiteral("redirect")) && error.message.contains(QStringLiteral("does not follow")),
+             qPrintable(error.message));
+}
+
+void TestRelayClient::anAnswerTooLargeIsRefused_data()
+{
+    QTest::addColumn<bool>("enrolling");
+    QTest::addColumn<qint64>("declared"); // Content-Length, or -1
+    QTest::addColumn<qint64>("streamed"); // bytes sent without a Content-Length, or 0
+    QTest::addRow("enrol, declared 20 MB") << true << qint64(20'000'000) << qint64(0);
+    QTest::addRow("enrol, declared just over 64 KB") << true << qint64(64 * 1024 + 1) << qint64(0);
+    QTest::addRow("feed, declared 20 MB") << false << qint64(20'000'000) << qint64(0);
+    QTest::addRow("enrol, 20 MB streamed") << true << qint64(-1) << qint64(20'000'000);
+    QTest::addRow("feed, 32 MB streamed") << false << qint64(-1) << qint64(32'000'000);
+}
+
+void TestRelayClient::anAnswerTooLargeIsRefused()
+{
+    // A relay (or whatever answers at its address) sends more than any real answer is: it is not
+    // read into memory but given up as soon as it is known to be too large (issue 11, finding 12).
+    QFETCH(bool, enrolling);
+    QFETCH(qint64, declared);
+    QFETCH(qint64, streamed);
+    ScriptedServer::Answer answer;
+    answer.status = 200;
+    answer.body = enrolling ? QByteArray(R"({"device":"dev_1","token":"tok","org":"org_a","org_name":")")
+                            : QByteArray(R"({"events":[{"seq":1,"kind":"at.inbound","data":{"text":")");
+    answer.declaredLength = declared;
+    answer.stream = streamed;
+    m_server->answer(answer);
+    // Without the size check a declared body that never comes would wait for the timeout.
+    m_network->transferTimeoutOverride = 5000;
+    m_client->setToken(QStringLiteral("tok"));
+    QElapsedTimer timer;
+    timer.start();
+    const RelayError error = failureOf(enrolling);
+    QVERIFY2(error.message.contains(QStringLiteral("too large")), qPrintable(error.message));
+    QCOMPARE(error.kind, RelayError::Kind::BadAnswer);
+    QVERIFY(!error.isTransient());
+    QVERIFY2(timer.elapsed() < 4000, qPrintable(QString::number(timer.elapsed())));
+    if (streamed > 0) {
+        // The client hung up: the rest was never sent.
+        QVERIFY(!m_server->streamComplete());
+        QVERIFY2(m_server->streamed() < streamed, qPrintable(QString::number(m_server->streamed())));
+    }
+    QVERIFY(!m_client->isBusy());
+}
+
+void TestRelayClient::aFullPageIsNotTooLarge()
+{
+    // 1000 events (the most a page holds) with long texts: well under the cap.
+    QJsonArray events;
+    for (int seq = 1; seq <= 1000; ++seq) {
+        events.append(QJsonObject{{QStringLiteral("seq"), seq},
+                                  {QStringLiteral("kind"), QStringLiteral("at.inbound")},
+                                  {QStringLiteral("received"), QStringLiteral("2026-11-22T06:01:02.345Z")},
+                                  {QStringLiteral("data"),
+                                   QJsonObject{{QStringLiteral("from"), QStringLiteral("+254712345678")},
+                                               {QStringLiteral("text"), QString(1600, u'é')}}}});
+    }
+    const QByteArray body
+        = QJsonDocument(
+              QJsonObject{{QStringLiteral("events"), events}, {QStringLiteral("next"), 1000}, {QStringLiteral("more"), true}})
+              .toJson(QJsonDocument::Compact);
+    QVERIFY(body.size() > 3'000'000);
+    m_server->answer(200, body);
+    m_client->setToken(QStringLiteral("tok"));
+    const auto batch = fetch(0, 0, 1000);
+    QVERIFY2(batch, qPrintable(batch ? QString() : batch.error().message));
+    QCOMPARE(batch->events.size(), 1000);
+}
+
+void TestRelayClient::revokeSendsTheGivenToken()
+{
+    m_client->setBaseUrl(m_server->url(QStringLiteral("/kengele")));
+    m_client->setToken(QStringLiteral("tok_old"));
+    m_server->answer(204, QByteArray());
+    m_server->answer(401, R"({"error":"unknown device token"})");
+    const auto revoke = [this] {
+        std::optional<RelayResult<void>> result;
+        m_client->revokeDevice(QStringLiteral("tok_new"), [&](RelayResult<void> answer) { result = std::move(answer); });
+        return waitFor(result) ? *result : std::unexpected(RelayError{RelayError::Kind::BadAnswer, {}, -1, 0});
+    };
+    QVERIFY(revoke());
+    const auto refused = revoke();
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().kind, RelayError::Kind::Unauthorized);
+    QCOMPARE(m_server->requests().size(), 2);
+    const ScriptedServer::Request &request = m_server->requests().constFirst();
+    QCOMPARE(request.method, QByteArray("DELETE"));
+    QCOMPARE(request.target, QByteArray("/kengele/v1/device"));
+    QCOMPARE(request.headers.value("authorization"), QByteArray("Bearer tok_new"));
+    QCOMPARE(m_network->requests.constFirst().transferTimeout(), 30'000);
 }
 
 QTEST_GUILESS_MAIN(TestRelayClient)

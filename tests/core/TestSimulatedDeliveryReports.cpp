@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "FakeRelay.h"
 #include "TestSupport.h"
 #include "gateway/SimulatedDeliveryReports.h"
 
@@ -43,6 +44,8 @@ private Q_SLOTS:
     void reportsGoOutWhenDueInOrder();
     void onlyThroughCallbackNeedsAUrl();
     void anUnreachableCallbackIsGivenUpAfterItsWindow();
+    void aRedirectingCallbackIsNotFollowed_data();
+    void aRedirectingCallbackIsNotFollowed();
 };
 
 void TestSimulatedDeliveryReports::reportsGoOutWhenDueInOrder()
@@ -91,6 +94,33 @@ void TestSimulatedDeliveryReports::anUnreachableCallbackIsGivenUpAfterItsWindow(
     QCOMPARE(reports.counters().callbackRetries, 0);
     QCOMPARE(reports.counters().produced, 1);
     QCOMPARE(spy.size(), 0); // only through the callback
+}
+
+void TestSimulatedDeliveryReports::aRedirectingCallbackIsNotFollowed_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addRow("302") << 302;
+    QTest::addRow("307") << 307;
+}
+
+void TestSimulatedDeliveryReports::aRedirectingCallbackIsNotFollowed()
+{
+    // The hook's address sends the report elsewhere: it is not posted there, nor tried again (the
+    // hook address is wrong; issue 11, finding 4).
+    QFETCH(int, status);
+    kengele::test::FakeRelay hook;
+    kengele::test::FakeRelay elsewhere;
+    QVERIFY(hook.start());
+    QVERIFY(elsewhere.start());
+    hook.redirectNext(status, elsewhere.url(), 100);
+    SimulatedDeliveryReports reports;
+    reports.setCallback(hook.url().resolved(QUrl(u"/hooks/org_x/secret/at/delivery"_s)), true, 60'000);
+    reports.add(report(u"m1"_s), 0);
+    reports.schedule();
+    QTRY_COMPARE_WITH_TIMEOUT(reports.counters().callbacksAbandoned, 1, 5000);
+    QCOMPARE(hook.requestCount(), 1);
+    QCOMPARE(elsewhere.requestCount(), 0);
+    QCOMPARE(reports.counters().callbackRetries, 0);
 }
 
 QTEST_GUILESS_MAIN(TestSimulatedDeliveryReports)

@@ -130,6 +130,32 @@ bool FakeRelay::comeBack()
 void FakeRelay::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
     const QString path = request.url().path();
+    ++m_requestCount;
+    if (m_redirectCount > 0) {
+        --m_redirectCount;
+        QUrl target = m_redirectTo;
+        target.setPath(path);
+        target.setQuery(request.url().query());
+        responder.writeStatusLine(QHttpServerResponder::StatusCode(m_redirectStatus));
+        responder.writeHeader("Location", target.toEncoded());
+        responder.writeHeader("Content-Length", "0");
+        responder.writeBody(QByteArray());
+        return;
+    }
+    if (request.method() == QHttpServerRequest::Method::Delete && path == QStringLiteral("/v1/device")) {
+        const QString token = bearer(request);
+        m_deletions.append(token);
+        if (deletionStatus != 0) {
+            writeJson(responder, deletionStatus, QJsonObject{{QStringLiteral("error"), QStringLiteral("scripted failure")}});
+            return;
+        }
+        if (!tokens.remove(token)) {
+            writeJson(responder, 401, QJsonObject{{QStringLiteral("error"), QStringLiteral("unknown device token")}});
+            return;
+        }
+        responder.write(QHttpServerResponder::StatusCode::NoContent);
+        return;
+    }
     if (request.method() == QHttpServerRequest::Method::Post && path == QStringLiteral("/v1/enrol")) {
         ++m_enrolRequests;
         const QJsonObject body = QJsonDocument::fromJson(request.body()).object();

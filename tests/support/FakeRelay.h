@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -25,9 +26,10 @@ namespace kengele::test {
 
 // A small kengele-relay for desktop tests: the client API of docs/relay.md on 127.0.0.1 —
 // POST /v1/enrol (one-time codes), GET /v1/events (Bearer token, after/wait/limit, long-poll held
-// until an event comes or `wait` seconds pass). Events are added by the test. It can go down
-// (stop listening, drop held polls) and come back on the same port, and answer the next requests
-// with a scripted status.
+// until an event comes or `wait` seconds pass), DELETE /v1/device (Bearer token: the device
+// withdraws itself). Events are added by the test. It can go down (stop listening, drop held
+// polls) and come back on the same port, answer the next requests with a scripted status, or
+// redirect them elsewhere.
 class FakeRelay final : public QObject
 {
     Q_OBJECT
@@ -61,6 +63,16 @@ public:
         m_failStatus = status;
         m_failCount = count;
     }
+    // The next `count` requests, whatever they are, are answered with a redirect (301, 302, 307,
+    // 308) to the same path and query at `to`.
+    void redirectNext(int status, const QUrl &to, int count = 1)
+    {
+        m_redirectStatus = status;
+        m_redirectTo = to;
+        m_redirectCount = count;
+    }
+    // DELETE /v1/device answers this status instead (0: 204 for a known token, 401 otherwise).
+    int deletionStatus = 0;
     // Stops listening and drops the connections (held polls included); comeBack() listens again.
     void goDown();
     bool comeBack();
@@ -76,6 +88,10 @@ public:
     };
     const QList<FeedRequest> &feedRequests() const { return m_feedRequests; }
     int enrolRequests() const { return m_enrolRequests; }
+    // The tokens DELETE /v1/device was asked with, in order (whatever the answer).
+    const QStringList &deletions() const { return m_deletions; }
+    // Every request it received, whatever its path.
+    int requestCount() const { return m_requestCount; }
     int heldPolls() const { return int(m_held.size()); }
 
 Q_SIGNALS:
@@ -111,6 +127,11 @@ private:
     int m_enrolRequests = 0;
     int m_failStatus = 0;
     int m_failCount = 0;
+    int m_redirectStatus = 0;
+    int m_redirectCount = 0;
+    QUrl m_redirectTo;
+    QStringList m_deletions;
+    int m_requestCount = 0;
 };
 
 } // namespace kengele::test

@@ -16,7 +16,7 @@ void FakeSecretStore::read(const QString &key, ReadCallback done)
 
 void FakeSecretStore::write(const QString &key, const QString &secret, WriteCallback done)
 {
-    if (std::exchange(failNext, false))
+    if (std::exchange(failNext, false) || (refuseWrite && refuseWrite(key)))
         return done(fail(ErrorCode::Keychain, QStringLiteral("fake keychain failure")));
     values.insert(key, secret);
     done({});

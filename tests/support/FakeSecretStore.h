@@ -7,6 +7,8 @@
 
 #include <QHash>
 
+#include <functional>
+
 namespace kengele::test {
 
 // In-memory SecretStore for unit tests of code that needs secrets.
@@ -18,6 +20,8 @@ public:
     void remove(const QString &key, WriteCallback done) override;
 
     bool failNext = false;
+    // Writes of the keys for which it answers true fail (a keychain that cannot save).
+    std::function<bool(const QString &key)> refuseWrite;
     QHash<QString, QString> values;
 };
 

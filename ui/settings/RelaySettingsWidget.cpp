@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QPointer>
 #include <QPushButton>
 #include <QSysInfo>
@@ -46,7 +47,10 @@ struct ConnectAttempt {
     ConnectAttempt(Settings &settings, SecretStore &secrets, RelayLinkStore &links)
         : client(network)
         , connector(settings, secrets, links, client)
-    { }
+    {
+        // A redirect would take the enrolment code elsewhere (RelayClient refuses them per request too).
+        network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
     QNetworkAccessManager network;
     RelayClient client;
     RelayConnector connector;
