@@ -356,6 +356,18 @@
         <extracomment>&quot;Repeats every week on Sunday until 31 Mar 2027&quot;; %1 is the rule, %2 the last day</extracomment>
         <translation>Inajirudia %1 hadi %2</translation>
     </message>
+    <message>
+        <source>Next time: %1.</source>
+        <translation>Mara ijayo: %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled: no more times go.</source>
+        <translation>Imeghairiwa: hautatumwa tena.</translation>
+    </message>
+    <message>
+        <source>The last time has gone.</source>
+        <translation>Mara ya mwisho imeshatumwa.</translation>
+    </message>
 </context>
 <context>
     <name>CliArguments</name>
@@ -538,8 +550,8 @@
         <translation>Endesha “kengele-cli --help” ili kuona amri.</translation>
     </message>
     <message>
-        <source>Give the rate as messages per second, 0 for no limit: --rate 20</source>
-        <translation>Toa kasi kama ujumbe kwa sekunde, 0 kwa bila kikomo: --rate 20</translation>
+        <source>Give the rate as messages per second, between 0.1 and 1000, or 0 for no limit: --rate 20</source>
+        <translation>Toa kasi kama ujumbe kwa sekunde, kati ya 0.1 na 1000, au 0 kwa bila kikomo: --rate 20</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1207,9 @@
         <source>Resuming the campaign</source>
         <translation>Kuendeleza kampeni</translation>
     </message>
+</context>
+<context>
+    <name>OutboxWriter</name>
     <message>
         <source>Queuing the campaign</source>
         <translation>Kuweka kampeni kwenye foleni</translation>
@@ -1424,8 +1439,16 @@
         <translation>Andika msimbo wa usajili uliopewa na msimamizi wako (unafanana na KGL-…).</translation>
     </message>
     <message>
-        <source>This computer was enrolled, but its key could not be kept in the system&apos;s password store: %1 Ask for a new enrolment code and try again.</source>
-        <translation>Kompyuta hii imesajiliwa, lakini ufunguo wake haukuweza kuhifadhiwa kwenye hifadhi ya nywila ya mfumo: %1 Omba msimbo mpya wa usajili kisha ujaribu tena.</translation>
+        <source>Kengele cannot keep this computer&apos;s relay key in the system&apos;s password store. %1 The enrolment code was not used and still works: once the password store works (it may need to be unlocked), connect again.</source>
+        <translation>Kengele haiwezi kuhifadhi ufunguo wa relay wa kompyuta hii kwenye hifadhi ya nywila ya mfumo. %1 Msimbo wa usajili haukutumika na bado unafanya kazi: hifadhi ya nywila ikishafanya kazi (huenda ikahitaji kufunguliwa), unganisha tena.</translation>
+    </message>
+    <message>
+        <source>Kengele could not keep this computer&apos;s relay key in the system&apos;s password store. %1 The enrolment was undone on the relay, but the enrolment code has been used: once the password store works, ask your administrator for a new enrolment code.</source>
+        <translation>Kengele haikuweza kuhifadhi ufunguo wa relay wa kompyuta hii kwenye hifadhi ya nywila ya mfumo. %1 Usajili umefutwa kwenye relay, lakini msimbo wa usajili umeshatumika: hifadhi ya nywila ikishafanya kazi, omba msimbo mpya wa usajili kwa msimamizi wako.</translation>
+    </message>
+    <message>
+        <source>Kengele could not keep this computer&apos;s relay key in the system&apos;s password store. %1 The enrolment code has been used, and the relay still lists this computer as “%2” although it has no key. Ask your administrator to remove “%2” from the relay and to give you a new enrolment code.</source>
+        <translation>Kengele haikuweza kuhifadhi ufunguo wa relay wa kompyuta hii kwenye hifadhi ya nywila ya mfumo. %1 Msimbo wa usajili umeshatumika, na relay bado inaorodhesha kompyuta hii kama “%2” ingawa haina ufunguo. Mwombe msimamizi wako aiondoe “%2” kwenye relay na akupe msimbo mpya wa usajili.</translation>
     </message>
 </context>
 <context>
@@ -2193,16 +2216,8 @@ Zitume tena? Huenda baadhi ya watu hawa wakapata ujumbe mara mbili.</numerusform
         <translation>Mara hii haukutumwa.</translation>
     </message>
     <message>
-        <source>Next time: %1.</source>
-        <translation>Mara ijayo: %1.</translation>
-    </message>
-    <message>
         <source>Cancelled: no more times go.</source>
         <translation>Imeghairiwa: hautatumwa tena.</translation>
-    </message>
-    <message>
-        <source>The last time has gone.</source>
-        <translation>Mara ya mwisho imeshatumwa.</translation>
     </message>
     <message>
         <source>One time of the repeating campaign “%1”. &lt;a href=&quot;parent&quot;&gt;Show it&lt;/a&gt;</source>
@@ -4102,6 +4117,14 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>The answer from %1 could not be read. Is it the address of a Kengele relay?</source>
         <translation>Jibu kutoka %1 halikuweza kusomwa. Je, hii ni anwani ya relay ya Kengele?</translation>
+    </message>
+    <message>
+        <source>The answer from %1 was too large to be a relay&apos;s answer, so Kengele stopped reading it. Check the relay address in Settings → Relay; if it is right, tell the relay&apos;s administrator.</source>
+        <translation>Jibu kutoka %1 lilikuwa kubwa mno kuwa jibu la relay, kwa hiyo Kengele iliacha kulisoma. Kagua anwani ya relay katika Mipangilio → Relay; kama ni sahihi, mjulishe msimamizi wa relay.</translation>
+    </message>
+    <message>
+        <source>The relay at %1 answered with a redirect to another address; Kengele does not follow it, so that the enrolment code and this computer&apos;s key go nowhere else. Check the relay address in Settings → Relay.</source>
+        <translation>Relay iliyoko %1 ilijibu kwa kuelekeza kwenye anwani nyingine; Kengele haifuati maelekezo hayo, ili msimbo wa usajili na ufunguo wa kompyuta hii visiende kwingine. Kagua anwani ya relay katika Mipangilio → Relay.</translation>
     </message>
 </context>
 <context>
