@@ -83,11 +83,11 @@ public:
 
     bool isClosing() const { return m_closing; }
 
-    static constexpr qsizetype ReadChunk = 16 * 1024;
-    static constexpr qint64 OutputLimit = 256 * 1024;
+    static constexpr qsizetype ReadChunk = qsizetype(16) * 1024;
+    static constexpr qint64 OutputLimit = qint64(256) * 1024;
     // A refused body up to this size is read and dropped, so the client sees the answer rather
     // than a reset connection.
-    static constexpr qint64 DrainLimit = 1024 * 1024;
+    static constexpr qint64 DrainLimit = qint64(1024) * 1024;
 
 private:
     friend class HttpResponder;

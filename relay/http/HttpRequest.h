@@ -16,10 +16,10 @@ namespace kengele::relay {
 // What the relay's HTTP layer accepts before anything is buffered (docs/architecture.md, "The
 // relay's HTTP layer"). The request line counts towards maxHeaderBytes.
 struct HttpLimits {
-    qsizetype maxHeaderBytes = 16 * 1024;
+    qsizetype maxHeaderBytes = qsizetype(16) * 1024;
     int maxHeaders = 100;
     qsizetype maxTargetBytes = 2048;
-    qint64 maxBodyBytes = 64 * 1024;
+    qint64 maxBodyBytes = qint64(64) * 1024;
 };
 
 enum class HttpMethod { Get, Post, Delete, Other };
