@@ -348,9 +348,10 @@ std::expected<Device, EnrolProblem> RelayStore::enrol(const QByteArray &codeHash
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO devices (id, org_id, name, token_hash, created_at, last_seen_at, revoked_at)"
                                   " VALUES (?, ?, ?, ?, ?, ?, NULL)"));
+    const QString cleanName = cleanDeviceName(name);
     insert.addBindValue(deviceId);
     insert.addBindValue(orgId);
-    insert.addBindValue(name);
+    insert.addBindValue(cleanName);
     insert.addBindValue(hex(tokenHash));
     insert.addBindValue(now);
     insert.addBindValue(now);
@@ -358,7 +359,28 @@ std::expected<Device, EnrolProblem> RelayStore::enrol(const QByteArray &codeHash
         return rolledBack(db, EnrolProblem::Storage);
     if (!db.commit())
         return rolledBack(db, EnrolProblem::Storage);
-    return Device{deviceId, orgId, name, now, now, 0};
+    return Device{deviceId, orgId, cleanName, now, now, 0};
+}
+
+QString RelayStore::cleanDeviceName(const QString &name)
+{
+    constexpr qsizetype MaxLength = 100;
+    QString clean;
+    clean.reserve(name.size());
+    bool afterControl = false;
+    for (const QChar c : name) {
+        const bool control = c.category() == QChar::Other_Control;
+        if (!control)
+            clean.append(c);
+        else if (!afterControl)
+            clean.append(u' '); // a run of them is one space: "Office\r\nPC" is "Office PC"
+        afterControl = control;
+    }
+    clean = clean.trimmed();
+    if (clean.size() > MaxLength) // never half of a character that takes two UTF-16 units
+        clean.truncate(clean.at(MaxLength - 1).isHighSurrogate() ? MaxLength - 1 : MaxLength);
+    clean = clean.trimmed();
+    return clean.isEmpty() ? QStringLiteral("Desktop") : clean;
 }
 
 std::optional<Device> RelayStore::deviceByTokenHash(const QByteArray &tokenHash)

@@ -105,11 +105,14 @@ public:
     // get numbers no desktop has seen (a desktop's cursor may be past the backup's last event).
     std::expected<int, QString> advanceSequences(qint64 by);
 
-    // Enrolment codes and devices
+    // Enrolment codes and devices. enrol() stores the name as cleanDeviceName() makes it.
     std::expected<void, QString> addEnrolCode(const QString &orgId, const QByteArray &codeHash, qint64 expiresAt, qint64 now);
     std::expected<Device, EnrolProblem> enrol(const QByteArray &codeHash, const QString &deviceId, const QString &name,
                                               const QByteArray &tokenHash, qint64 now);
     std::optional<Device> deviceByTokenHash(const QByteArray &tokenHash);
+    // A desktop's name as the relay keeps it: one line of at most 100 characters for an operator's
+    // terminal (control characters become a space), "Desktop" when nothing is left.
+    static QString cleanDeviceName(const QString &name);
     std::expected<QList<Device>, QString> devices(const QString &orgId);
     // false when there is no such device
     std::expected<bool, QString> revokeDevice(const QString &deviceId, qint64 now);
