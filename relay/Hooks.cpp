@@ -8,6 +8,9 @@
 #include <QJsonValue>
 #include <QStringDecoder>
 
+#include <algorithm>
+#include <cctype>
+
 namespace kengele::relay {
 
 namespace {
@@ -38,6 +41,244 @@ const KindInfo &info(HookKind kind)
 }
 
 constexpr qsizetype MaxFieldLength = 4096;
+constexpr int MaxJsonDepth = 64;
+
+// Africa's Talking's fields that hold an id, a number, a status or a code: never a control
+// character (a line break in an id is an attack, not a provider's data). The inbound message's
+// text, and any field the provider may add, can hold line breaks and tabs, but no field can hold
+// NUL: PostgreSQL text cannot store it, and no provider sends it.
+constexpr const char *IdentifierFields[]
+    = {"id", "status", "phoneNumber", "senderId", "networkCode", "failureReason", "from", "to", "linkId", "date", "retryCount"};
+
+bool isIdentifierField(const QString &key)
+{
+    return std::any_of(std::begin(IdentifierFields), std::end(IdentifierFields),
+                       [&key](const char *name) { return key == QLatin1String(name); });
+}
+
+bool hasControlCharacter(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
+}
+
+// Checks one form field; the reason names the field only when it is one we know (the reason is
+// logged and stored, and must not carry what the sender wrote).
+std::optional<QString> formFieldProblem(const QString &key, const QString &value)
+{
+    if (key.size() > 64 || value.size() > MaxFieldLength)
+        return QStringLiteral("a form field is too long");
+    if (hasControlCharacter(key))
+        return QStringLiteral("a form field's name holds a control character");
+    const bool known = isIdentifierField(key) || key == QLatin1String("text");
+    const QString name = known ? QStringLiteral("the field '%1'").arg(key) : QStringLiteral("a form field");
+    if (isIdentifierField(key) && hasControlCharacter(value))
+        return name + QStringLiteral(" holds a control character");
+    if (value.contains(QChar(0)))
+        return name + QStringLiteral(" holds a NUL character");
+    return std::nullopt;
+}
+
+// RFC 8259 JSON, checked to the letter: QJsonDocument lets through raw control characters inside
+// strings, unknown escapes such as \x, numbers such as "1." and ".5", and a byte order mark, none
+// of which a strict reader of the feed accepts (the feed embeds the provider's bytes as they are).
+// Also refuses the escape \u0000: the NUL it stands for cannot be stored in PostgreSQL text.
+class StrictJson
+{
+public:
+    explicit StrictJson(const QByteArray &text)
+        : m_begin(text.constData())
+        , m_p(m_begin)
+        , m_end(m_begin + text.size())
+    { }
+
+    std::optional<QString> problem()
+    {
+        space();
+        if (value(0)) {
+            space();
+            if (m_p == m_end)
+                return std::nullopt;
+            fail("garbage at the end of the document");
+        }
+        return m_problem;
+    }
+
+private:
+    bool fail(const char *what)
+    {
+        m_problem = QStringLiteral("the body is not valid JSON (%1 at byte %2)").arg(QLatin1String(what)).arg(m_p - m_begin);
+        return false;
+    }
+    bool at(char c) const { return m_p < m_end && *m_p == c; }
+    bool digit() const { return m_p < m_end && *m_p >= '0' && *m_p <= '9'; }
+    void space()
+    {
+        while (at(' ') || at('\t') || at('\n') || at('\r'))
+            ++m_p;
+    }
+    bool digits()
+    {
+        if (!digit())
+            return false;
+        while (digit())
+            ++m_p;
+        return true;
+    }
+    bool literal(QByteArrayView word)
+    {
+        if (QByteArrayView(m_p, m_end - m_p).startsWith(word)) {
+            m_p += word.size();
+            return true;
+        }
+        return fail("illegal value");
+    }
+
+    bool value(int depth)
+    {
+        if (depth > MaxJsonDepth)
+            return fail("too deeply nested");
+        if (m_p == m_end)
+            return fail("a value is missing");
+        switch (*m_p) {
+        case '{':
+            return object(depth + 1);
+        case '[':
+            return array(depth + 1);
+        case '"':
+            return string();
+        case 't':
+            return literal("true");
+        case 'f':
+            return literal("false");
+        case 'n':
+            return literal("null");
+        default:
+            return number();
+        }
+    }
+
+    bool object(int depth)
+    {
+        ++m_p;
+        space();
+        if (at('}')) {
+            ++m_p;
+            return true;
+        }
+        for (;;) {
+            if (!at('"'))
+                return fail("a name is missing");
+            if (!string())
+                return false;
+            space();
+            if (!at(':'))
+                return fail("a colon is missing");
+            ++m_p;
+            space();
+            if (!value(depth))
+                return false;
+            space();
+            if (at('}')) {
+                ++m_p;
+                return true;
+            }
+            if (!at(','))
+                return fail("unterminated object");
+            ++m_p;
+            space();
+        }
+    }
+
+    bool array(int depth)
+    {
+        ++m_p;
+        space();
+        if (at(']')) {
+            ++m_p;
+            return true;
+        }
+        for (;;) {
+            if (!value(depth))
+                return false;
+            space();
+            if (at(']')) {
+                ++m_p;
+                return true;
+            }
+            if (!at(','))
+                return fail("unterminated array");
+            ++m_p;
+            space();
+        }
+    }
+
+    bool string()
+    {
+        ++m_p;
+        while (m_p < m_end) {
+            const auto c = static_cast<unsigned char>(*m_p);
+            if (c == '"') {
+                ++m_p;
+                return true;
+            }
+            if (c < 0x20)
+                return fail(c == 0 ? "a NUL character" : "a control character in a string");
+            if (c == '\\') {
+                ++m_p;
+                if (m_p == m_end)
+                    break;
+                if (*m_p == 'u') {
+                    const QByteArrayView hex(m_p + 1, std::min<qsizetype>(4, m_end - m_p - 1));
+                    if (hex.size() < 4 || !std::all_of(hex.begin(), hex.end(), [](char h) {
+                            return std::isxdigit(static_cast<unsigned char>(h));
+                        }))
+                        return fail("invalid escape sequence");
+                    if (hex == "0000") {
+                        m_problem = QStringLiteral("the body holds the escape \\u0000 (a NUL character) at byte %1")
+                                        .arg(m_p - 1 - m_begin);
+                        return false;
+                    }
+                    m_p += 5;
+                    continue;
+                }
+                if (!QByteArrayView("\"\\/bfnrt").contains(*m_p))
+                    return fail("invalid escape sequence");
+            }
+            ++m_p;
+        }
+        return fail("unterminated string");
+    }
+
+    bool number()
+    {
+        if (at('-'))
+            ++m_p;
+        if (at('0'))
+            ++m_p;
+        else if (!digit())
+            return fail(m_p < m_end && static_cast<unsigned char>(*m_p) < 0x20 ? "a control character" : "illegal value");
+        else
+            digits();
+        if (at('.')) {
+            ++m_p;
+            if (!digits())
+                return fail("illegal number");
+        }
+        if (at('e') || at('E')) {
+            ++m_p;
+            if (at('+') || at('-'))
+                ++m_p;
+            if (!digits())
+                return fail("illegal number");
+        }
+        return true;
+    }
+
+    const char *m_begin;
+    const char *m_p;
+    const char *m_end;
+    QString m_problem;
+};
 
 std::expected<ParsedHook, QString> parseAtForm(HookKind kind, const QByteArray &body)
 {
@@ -46,8 +287,8 @@ std::expected<ParsedHook, QString> parseAtForm(HookKind kind, const QByteArray &
         return std::unexpected(form.error());
     QJsonObject data;
     for (const auto &[key, value] : *form) {
-        if (key.size() > 64 || value.size() > MaxFieldLength)
-            return std::unexpected(QStringLiteral("a form field is too long"));
+        if (auto problem = formFieldProblem(key, value))
+            return std::unexpected(*problem);
         data.insert(key, value);
     }
     auto field = [&data](const char *name) {
@@ -89,8 +330,15 @@ std::expected<ParsedHook, QString> parseAtForm(HookKind kind, const QByteArray &
 // TransactionDate and PhoneNumber must not pass through a double), once they parse as an object.
 std::expected<ParsedHook, QString> parseDaraja(HookKind kind, const QByteArray &body)
 {
+    QByteArray json = body.trimmed();
+    // A byte order mark is allowed to be ignored (RFC 8259), and must go: the feed embeds the
+    // data inside its own JSON.
+    if (json.startsWith("\xEF\xBB\xBF"))
+        json = json.mid(3).trimmed();
+    if (auto problem = strictJsonProblem(json))
+        return std::unexpected(*problem);
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return std::unexpected(
             QStringLiteral("the body is not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
@@ -117,10 +365,17 @@ std::expected<ParsedHook, QString> parseDaraja(HookKind kind, const QByteArray &
     }
     if (key.size() > 128)
         return std::unexpected(QStringLiteral("the provider's id is too long"));
-    return ParsedHook{key, body.trimmed()};
+    if (hasControlCharacter(key))
+        return std::unexpected(QStringLiteral("the provider's id holds a control character"));
+    return ParsedHook{key, json};
 }
 
 } // namespace
+
+std::optional<QString> strictJsonProblem(const QByteArray &json)
+{
+    return StrictJson(json).problem();
+}
 
 std::optional<HookKind> hookKindFromPath(QStringView path)
 {

@@ -27,8 +27,14 @@ struct ParsedHook {
 };
 
 // Checks a callback body and extracts what the event needs. The error is a short reason for the
-// provider's 400 answer and the quarantine table; it never contains the body.
+// provider's 400 answer and the quarantine table; it never contains the body. A body that
+// PostgreSQL text cannot hold (a NUL character) is malformed, and so is a control character in
+// an Africa's Talking id, number or status; Daraja's JSON must be strict JSON (strictJsonProblem).
 std::expected<ParsedHook, QString> parseHook(HookKind kind, const QByteArray &body);
+
+// Why `json` is not JSON exactly as RFC 8259 writes it (QJsonDocument is more lenient), or that
+// it holds the escape \u0000; nullopt when it is fine. The reason never quotes the text.
+std::optional<QString> strictJsonProblem(const QByteArray &json);
 
 // What the relay answers a provider once the callback is stored.
 struct HookAnswer {

@@ -39,6 +39,24 @@ QString iso(qint64 ms)
     return ms == 0 ? QString() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
 }
 
+// A text from the database that others wrote (a desktop's name, a client's address) as one safe
+// line in the operator's terminal: control characters - a line break, an escape sequence, NUL -
+// are written as \xHH, and a backslash as two, so that nothing shown can be mistaken for them.
+QString printable(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == u'\\')
+            out += QStringLiteral("\\\\");
+        else if (c.category() == QChar::Other_Control) // all below U+0100
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 } // namespace
 
 int RelayCommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -284,7 +302,7 @@ int RelayCommandLine::devices(RelayStore &store, const QStringList &args)
             m_out << "No desktops enrolled yet: kengele-relay device enroll " << args.at(2) << '\n';
         else
             for (const Device &d : std::as_const(*devices))
-                m_out << d.id << "  " << d.name << "  last seen " << iso(d.lastSeenAt)
+                m_out << d.id << "  " << printable(d.name) << "  last seen " << iso(d.lastSeenAt)
                       << (d.revokedAt ? QStringLiteral("  REVOKED ") + iso(d.revokedAt) : QString()) << '\n';
         return 0;
     }
@@ -353,8 +371,8 @@ int RelayCommandLine::quarantine(RelayStore &store, const QStringList &args)
         m_out << "Nothing in quarantine.\n";
     else
         for (const QuarantinedBody &q : std::as_const(*items))
-            m_out << q.id << "  " << iso(q.receivedAt) << "  " << q.orgId << "  " << q.kind << "  " << q.reason << "  ("
-                  << q.body.size() << " bytes from " << q.remote << ")\n";
+            m_out << q.id << "  " << iso(q.receivedAt) << "  " << printable(q.orgId) << "  " << printable(q.kind) << "  "
+                  << printable(q.reason) << "  (" << q.body.size() << " bytes from " << printable(q.remote) << ")\n";
     return 0;
 }
 

@@ -68,6 +68,11 @@ quint16 RelayServer::start()
     HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
     m_http = new HttpServer(limits, {m_config.requestTimeoutMs, m_config.idleTimeoutMs}, *this, this);
+    // Buckets that have refilled are forgotten as time passes, not only when the table is full.
+    m_http->setSweepHook([this] {
+        m_ipLimiter.sweep();
+        m_deviceLimiter.sweep();
+    });
     if (!m_http->listen(m_config.listenAddress, m_config.listenPort)) {
         qCCritical(lcRelay).noquote() << QLatin1String("listen failed address=") + m_config.listenText()
                                       << QLatin1String("error=") + m_http->errorString();
@@ -220,14 +225,15 @@ void RelayServer::flushHooks()
 
     QList<HookEvent> events;
     QList<QuarantinedBody> quarantined;
-    std::vector<int> eventIndex(batch.size(), -1);
+    std::vector<qsizetype> itemIndex(batch.size(), -1); // the hook's place in events or in quarantined
     for (size_t i = 0; i < batch.size(); ++i) {
         const PendingHook &hook = batch[i];
         if (hook.quarantined) {
+            itemIndex[i] = quarantined.size();
             quarantined.append(
                 {0, hook.orgId, eventKind(hook.kind), hook.reason, hook.contentType, hook.remote, hook.body, hook.receivedAt});
         } else {
-            eventIndex[i] = int(events.size());
+            itemIndex[i] = events.size();
             events.append({hook.orgId, eventKind(hook.kind), hook.parsed.dedupeKey, hook.parsed.data, hook.receivedAt});
         }
     }
@@ -236,37 +242,44 @@ void RelayServer::flushHooks()
         m_metrics.countStoreFailure();
         qCCritical(lcRelay).noquote() << QLatin1String("store failed hooks=") + QString::number(batch.size())
                                       << QLatin1String("error=") + stored.error();
+    } else {
+        // The store's texts carry error codes and ids, never a body.
+        for (const QString &failure : stored->failures)
+            qCCritical(lcRelay).noquote() << QLatin1String("hook not stored") << failure;
     }
     QSet<QString> touched;
     for (size_t i = 0; i < batch.size(); ++i) {
         PendingHook &hook = batch[i];
         const QString kindName = eventKind(hook.kind);
-        if (!stored) {
-            // Not stored: the provider must try again later.
-            replyError(hook.responder, Route::Hook, 503, QStringLiteral("Temporarily unavailable; try again."),
-                       {{"Retry-After", "5"}});
-        } else if (hook.quarantined) {
+        // Each hook is answered from its own outcome: one the database refused does not fail the others.
+        int status = 503; // not stored: the provider must try again later
+        if (stored && hook.quarantined)
+            status = stored->quarantined.at(itemIndex[i]) == QuarantineOutcome::Kept ? 400 : 503;
+        else if (stored)
+            status = stored->events.at(itemIndex[i]) == EventOutcome::Failed ? 503 : 200;
+        if (status == 400) {
             m_metrics.countHook(kindName, QStringLiteral("quarantined"));
             qCWarning(lcRelay).noquote() << QLatin1String("hook quarantined org=") + hook.orgId
                                          << QLatin1String("kind=") + kindName
                                          << QLatin1String("reason=\"") + hook.reason + QLatin1Char('"');
             replyError(hook.responder, Route::Hook, 400, hook.reason);
-        } else {
-            const bool fresh = stored->at(eventIndex[i]);
+        } else if (status == 200) {
+            const bool fresh = stored->events.at(itemIndex[i]) == EventOutcome::Stored;
             m_metrics.countHook(kindName, fresh ? QStringLiteral("stored") : QStringLiteral("duplicate"));
             if (fresh)
                 touched.insert(hook.orgId);
             const HookAnswer answer = hookAnswer(hook.kind);
             reply(hook.responder, Route::Hook, 200, answer.contentType, answer.body);
+        } else {
+            if (stored)
+                m_metrics.countHook(kindName, QStringLiteral("failed"));
+            replyError(hook.responder, Route::Hook, 503, QStringLiteral("Temporarily unavailable; try again."),
+                       {{"Retry-After", "5"}});
         }
         m_metrics.recordHookLatency(double(m_clock.nsecsElapsed() - hook.startedNs) / 1e9);
         if (lcRelayAccess().isInfoEnabled())
             qCInfo(lcRelayAccess).noquote() << QStringLiteral("route=hook kind=%1 org=%2 status=%3 client=%4")
-                                                   .arg(kindName, hook.orgId,
-                                                        QString::number(!stored                ? 503
-                                                                            : hook.quarantined ? 400
-                                                                                               : 200),
-                                                        hook.remote);
+                                                   .arg(kindName, hook.orgId, QString::number(status), hook.remote);
     }
     for (const QString &orgId : std::as_const(touched))
         m_polls.wake(orgId);
@@ -300,9 +313,7 @@ void RelayServer::handleEnrol(const HttpRequest &request, HttpResponder &respond
         return fail(400, QStringLiteral("Send {\"code\":\"KGL-…\",\"name\":\"…\"} as JSON."));
     const QJsonObject body = document.object();
     const QString code = secrets::normaliseEnrolCode(body.value(QLatin1String("code")).toString());
-    QString name = body.value(QLatin1String("name")).toString().trimmed().left(100);
-    if (name.isEmpty())
-        name = QStringLiteral("Desktop");
+    const QString name = body.value(QLatin1String("name")).toString(); // the store cleans it
     if (code.isEmpty() || code.size() > 40)
         return fail(400, QStringLiteral("The enrolment code is missing."));
     const QString token = secrets::deviceToken();

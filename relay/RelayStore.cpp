@@ -9,6 +9,9 @@
 #include <QUrlQuery>
 #include <QVariant>
 
+#include <functional>
+#include <type_traits>
+
 namespace kengele::relay {
 
 namespace {
@@ -31,6 +34,102 @@ QByteArray unhex(const QVariant &value)
 {
     return QByteArray::fromHex(value.toString().toLatin1());
 }
+
+// A value for a NOT NULL text column. A null QString is bound as SQL NULL (one missing header made
+// the row, and the whole batch with it, fail), and PostgreSQL text cannot hold NUL.
+QString storable(const QString &text)
+{
+    if (text.isNull())
+        return QStringLiteral("");
+    if (!text.contains(QChar(0)))
+        return text;
+    return QString(text).replace(QChar(0), QChar(QChar::ReplacementCharacter));
+}
+
+// One savepoint per item of a group commit (RelayStore::append), so that an item the database
+// refuses is undone alone: on PostgreSQL a failed statement otherwise spoils the whole
+// transaction, and every hook in the batch would get 503. Each item starts on a savepoint of its
+// own. ROLLBACK TO undoes a failed item and keeps the savepoint for the next one; after an item
+// that worked, RELEASE keeps its work and SAVEPOINT opens the next one: on PostgreSQL in one round
+// trip (its simple protocol runs both statements at once), so that an item costs one round trip
+// more than it would without savepoints; on SQLite two prepared statements in the same process,
+// which cost next to nothing beside the commit. COMMIT releases the last one.
+class ItemSavepoints
+{
+public:
+    using Describe = std::function<QString(const QSqlQuery &)>;
+
+    ItemSavepoints(const QSqlDatabase &db, bool postgres, Describe describe)
+        : m_postgres(postgres)
+        , m_describe(std::move(describe))
+        , m_open(db)
+        , m_release(db)
+        , m_rollback(db)
+    {
+        // SQLite prepares them once a batch; PostgreSQL cannot prepare them at all.
+        if (!m_postgres) {
+            m_open.prepare(QStringLiteral("SAVEPOINT item"));
+            m_release.prepare(QStringLiteral("RELEASE SAVEPOINT item"));
+            m_rollback.prepare(QStringLiteral("ROLLBACK TO SAVEPOINT item"));
+        }
+    }
+
+    // Runs one item's statements. The answer is work's own (an error: the item was undone, the
+    // transaction goes on), or an error when a savepoint statement failed: the transaction is lost.
+    template<typename Work> auto run(Work work) -> std::expected<std::invoke_result_t<Work>, QString>
+    {
+        if (!start())
+            return std::unexpected(m_describe(*m_failed));
+        auto answer = work();
+        if (answer.has_value()) {
+            m_state = State::Used;
+        } else {
+            if (!exec(m_rollback, QStringLiteral("ROLLBACK TO SAVEPOINT item")))
+                return std::unexpected(m_describe(*m_failed));
+            m_state = State::Fresh;
+        }
+        return answer;
+    }
+
+private:
+    enum class State { None, Fresh, Used };
+
+    bool start()
+    {
+        switch (m_state) {
+        case State::Fresh:
+            return true;
+        case State::Used:
+            if (m_postgres) {
+                if (!exec(m_open, QStringLiteral("RELEASE SAVEPOINT item; SAVEPOINT item")))
+                    return false;
+                m_state = State::Fresh;
+                return true;
+            }
+            if (!exec(m_release, QStringLiteral("RELEASE SAVEPOINT item")))
+                return false;
+            break;
+        case State::None:
+            break;
+        }
+        if (!exec(m_open, QStringLiteral("SAVEPOINT item")))
+            return false;
+        m_state = State::Fresh;
+        return true;
+    }
+
+    bool exec(QSqlQuery &query, const QString &sql)
+    {
+        m_failed = &query;
+        return m_postgres ? query.exec(sql) : query.exec();
+    }
+
+    bool m_postgres;
+    Describe m_describe;
+    QSqlQuery m_open, m_release, m_rollback;
+    QSqlQuery *m_failed = nullptr;
+    State m_state = State::None;
+};
 
 } // namespace
 
@@ -120,6 +219,8 @@ std::expected<std::unique_ptr<RelayStore>, QString> RelayStore::open(const Datab
         return std::unexpected(
             QStringLiteral("The database driver for %1 is not installed (package %2).")
                 .arg(location.describe(), postgres ? QStringLiteral("libqt6sql6-psql") : QStringLiteral("libqt6sql6-sqlite")));
+    // The server's own words here: no statement has run yet, and they say what is wrong (a wrong
+    // password, a server that does not answer, a file that cannot be opened).
     if (!db.open())
         return std::unexpected(QStringLiteral("Cannot open the database %1: %2").arg(location.describe(), db.lastError().text()));
     if (postgres) {
@@ -142,9 +243,18 @@ QSqlDatabase RelayStore::database() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-QString RelayStore::error(const QSqlQuery &query)
+QString RelayStore::error(const QSqlError &sqlError) const
 {
-    return query.lastError().text();
+    QString text = sqlError.driverText().isEmpty() ? QStringLiteral("database error") : sqlError.driverText();
+    if (!sqlError.nativeErrorCode().isEmpty())
+        text += (m_postgres ? QStringLiteral(" (SQLSTATE %1)") : QStringLiteral(" (SQLite code %1)"))
+                    .arg(sqlError.nativeErrorCode());
+    return text;
+}
+
+QString RelayStore::error(const QSqlQuery &query) const
+{
+    return error(query.lastError());
 }
 
 std::expected<void, QString> RelayStore::exec(const QString &sql)
@@ -186,7 +296,7 @@ std::expected<void, QString> RelayStore::migrate()
 {
     QSqlDatabase db = database();
     if (!begin())
-        return std::unexpected(db.lastError().text());
+        return std::unexpected(error(db.lastError()));
     if (m_postgres) {
         // Several relay processes may start at once against one database.
         if (auto ok = exec(QStringLiteral("SELECT pg_advisory_xact_lock(72650401)")); !ok)
@@ -234,7 +344,7 @@ std::expected<void, QString> RelayStore::migrate()
         }
     }
     if (!db.commit())
-        return rolledBack(db, db.lastError().text());
+        return rolledBack(db, error(db.lastError()));
     return {};
 }
 
@@ -361,9 +471,10 @@ std::expected<Device, EnrolProblem> RelayStore::enrol(const QByteArray &codeHash
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO devices (id, org_id, name, token_hash, created_at, last_seen_at, revoked_at)"
                                   " VALUES (?, ?, ?, ?, ?, ?, NULL)"));
+    const QString cleanName = cleanDeviceName(name);
     insert.addBindValue(deviceId);
     insert.addBindValue(orgId);
-    insert.addBindValue(name);
+    insert.addBindValue(cleanName);
     insert.addBindValue(hex(tokenHash));
     insert.addBindValue(now);
     insert.addBindValue(now);
@@ -371,7 +482,28 @@ std::expected<Device, EnrolProblem> RelayStore::enrol(const QByteArray &codeHash
         return rolledBack(db, EnrolProblem::Storage);
     if (!db.commit())
         return rolledBack(db, EnrolProblem::Storage);
-    return Device{deviceId, orgId, name, now, now, 0};
+    return Device{deviceId, orgId, cleanName, now, now, 0};
+}
+
+QString RelayStore::cleanDeviceName(const QString &name)
+{
+    constexpr qsizetype MaxLength = 100;
+    QString clean;
+    clean.reserve(name.size());
+    bool afterControl = false;
+    for (const QChar c : name) {
+        const bool control = c.category() == QChar::Other_Control;
+        if (!control)
+            clean.append(c);
+        else if (!afterControl)
+            clean.append(u' '); // a run of them is one space: "Office\r\nPC" is "Office PC"
+        afterControl = control;
+    }
+    clean = clean.trimmed();
+    if (clean.size() > MaxLength) // never half of a character that takes two UTF-16 units
+        clean.truncate(clean.at(MaxLength - 1).isHighSurrogate() ? MaxLength - 1 : MaxLength);
+    clean = clean.trimmed();
+    return clean.isEmpty() ? QStringLiteral("Desktop") : clean;
 }
 
 std::optional<Device> RelayStore::deviceByTokenHash(const QByteArray &tokenHash)
@@ -442,54 +574,87 @@ bool RelayStore::subscribeToEvents()
     return database().driver()->subscribeToNotification(eventsChannel());
 }
 
-std::expected<QList<bool>, QString> RelayStore::append(const QList<HookEvent> &events, const QList<QuarantinedBody> &quarantined)
+std::expected<AppendOutcome, QString> RelayStore::append(const QList<HookEvent> &events,
+                                                         const QList<QuarantinedBody> &quarantined)
 {
     QSqlDatabase db = database();
     if (!begin())
-        return std::unexpected(db.lastError().text());
+        return std::unexpected(error(db.lastError()));
+    AppendOutcome outcome;
+    outcome.events.fill(EventOutcome::Failed, events.size());
+    outcome.quarantined.fill(QuarantineOutcome::Failed, quarantined.size());
+    ItemSavepoints savepoints(db, m_postgres, [this](const QSqlQuery &query) { return error(query); });
 
-    QList<bool> fresh;
-    fresh.reserve(events.size());
-    QHash<QString, qint64> lastSeq; // organisations touched, with their newest sequence number
+    // Lock each organisation's row once, for its last sequence number, in a fixed order (two relay
+    // processes locking the same organisations in opposite orders would wait for each other). An
+    // organisation that cannot be locked fails its own events only.
+    QStringList orgIds;
+    for (const HookEvent &event : events)
+        orgIds.append(event.orgId);
+    orgIds.sort();
+    orgIds.removeDuplicates();
+    QHash<QString, qint64> lastSeq; // organisations locked, with their newest sequence number
     QHash<QString, qint64> firstSeq;
+    QHash<QString, QString> lockProblem;
     QSqlQuery &lock = prepared(m_postgres ? QStringLiteral("SELECT last_seq FROM orgs WHERE id = ? FOR UPDATE")
                                           : QStringLiteral("SELECT last_seq FROM orgs WHERE id = ?"));
-    QSqlQuery &exists = prepared(QStringLiteral("SELECT 1 FROM events WHERE org_id = ? AND kind = ? AND dedupe_key = ?"));
-    QSqlQuery &insert = prepared(
-        QStringLiteral("INSERT INTO events (org_id, seq, kind, dedupe_key, received_at, data) VALUES (?, ?, ?, ?, ?, ?)"));
-    for (const HookEvent &event : events) {
-        auto seq = lastSeq.find(event.orgId);
-        if (seq == lastSeq.end()) {
-            lock.bindValue(0, event.orgId);
+    for (const QString &orgId : std::as_const(orgIds)) {
+        const auto locked = savepoints.run([&]() -> std::expected<qint64, QString> {
+            lock.bindValue(0, orgId);
             if (!lock.exec())
-                return rolledBack(db, error(lock));
-            if (!lock.next())
-                return rolledBack(db, QStringLiteral("no organisation %1").arg(event.orgId));
-            seq = lastSeq.insert(event.orgId, lock.value(0).toLongLong());
-            firstSeq.insert(event.orgId, seq.value());
+                return std::unexpected(error(lock));
+            if (!lock.next()) {
+                lock.finish();
+                return std::unexpected(QStringLiteral("there is no such organisation"));
+            }
+            const qint64 seq = lock.value(0).toLongLong();
             lock.finish();
+            return seq;
+        });
+        if (!locked)
+            return rolledBack(db, locked.error());
+        if (*locked) {
+            lastSeq.insert(orgId, **locked);
+            firstSeq.insert(orgId, **locked);
+        } else {
+            lockProblem.insert(orgId, locked->error());
         }
-        exists.bindValue(0, event.orgId);
-        exists.bindValue(1, event.kind);
-        exists.bindValue(2, event.dedupeKey);
-        if (!exists.exec())
-            return rolledBack(db, error(exists));
-        const bool duplicate = exists.next();
-        exists.finish();
-        if (duplicate) {
-            fresh.append(false);
+    }
+
+    // A duplicate (the provider's retry of a callback already stored) inserts nothing and takes no
+    // number; one statement rather than a look-up and an insert.
+    QSqlQuery &insert = prepared(
+        QStringLiteral("INSERT INTO events (org_id, seq, kind, dedupe_key, received_at, data) VALUES (?, ?, ?, ?, ?, ?)"
+                       " ON CONFLICT (org_id, kind, dedupe_key) DO NOTHING"));
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const HookEvent &event = events.at(i);
+        const auto seq = lastSeq.find(event.orgId);
+        if (seq == lastSeq.end()) {
+            outcome.failures.append(
+                QStringLiteral("event %1 org=%2: %3").arg(i).arg(event.orgId, lockProblem.value(event.orgId)));
             continue;
         }
-        insert.bindValue(0, event.orgId);
-        insert.bindValue(1, seq.value() + 1);
-        insert.bindValue(2, event.kind);
-        insert.bindValue(3, event.dedupeKey);
-        insert.bindValue(4, event.receivedAt);
-        insert.bindValue(5, QString::fromUtf8(event.data));
-        if (!insert.exec())
-            return rolledBack(db, error(insert));
-        ++seq.value();
-        fresh.append(true);
+        // A failed event takes no number: the organisation's next event gets the one it would have had.
+        const auto stored = savepoints.run([&]() -> std::expected<EventOutcome, QString> {
+            insert.bindValue(0, event.orgId);
+            insert.bindValue(1, seq.value() + 1);
+            insert.bindValue(2, storable(event.kind));
+            insert.bindValue(3, storable(event.dedupeKey));
+            insert.bindValue(4, event.receivedAt);
+            insert.bindValue(5, QString::fromUtf8(event.data));
+            if (!insert.exec())
+                return std::unexpected(error(insert));
+            return insert.numRowsAffected() == 1 ? EventOutcome::Stored : EventOutcome::Duplicate;
+        });
+        if (!stored)
+            return rolledBack(db, stored.error());
+        if (!*stored) {
+            outcome.failures.append(QStringLiteral("event %1 org=%2: %3").arg(i).arg(event.orgId, stored->error()));
+            continue;
+        }
+        if (**stored == EventOutcome::Stored)
+            ++seq.value();
+        outcome.events[i] = **stored;
     }
     QSqlQuery &advance = prepared(QStringLiteral("UPDATE orgs SET last_seq = ? WHERE id = ?"));
     for (auto it = lastSeq.cbegin(); it != lastSeq.cend(); ++it) {
@@ -510,21 +675,33 @@ std::expected<QList<bool>, QString> RelayStore::append(const QList<HookEvent> &e
     if (!quarantined.isEmpty()) {
         QSqlQuery &keep = prepared(QStringLiteral("INSERT INTO quarantine (org_id, kind, reason, content_type, remote, body, "
                                                   "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        for (const QuarantinedBody &item : quarantined) {
-            keep.bindValue(0, item.orgId.isEmpty() ? QVariant() : QVariant(item.orgId));
-            keep.bindValue(1, item.kind);
-            keep.bindValue(2, item.reason);
-            keep.bindValue(3, item.contentType);
-            keep.bindValue(4, item.remote);
-            keep.bindValue(5, item.body.isNull() ? QByteArray("") : item.body); // an empty body is still kept
-            keep.bindValue(6, item.receivedAt);
-            if (!keep.exec())
-                return rolledBack(db, error(keep));
+        for (qsizetype i = 0; i < quarantined.size(); ++i) {
+            const QuarantinedBody &item = quarantined.at(i);
+            const auto kept = savepoints.run([&]() -> std::expected<void, QString> {
+                keep.bindValue(0, item.orgId.isEmpty() ? QVariant() : QVariant(item.orgId));
+                keep.bindValue(1, storable(item.kind));
+                keep.bindValue(2, storable(item.reason));
+                keep.bindValue(3, storable(item.contentType));
+                keep.bindValue(4, storable(item.remote));
+                // BYTEA on PostgreSQL, BLOB on SQLite: any bytes, NUL included; an empty body is still kept.
+                keep.bindValue(5, item.body.isNull() ? QByteArray("") : item.body);
+                keep.bindValue(6, item.receivedAt);
+                if (!keep.exec())
+                    return std::unexpected(error(keep));
+                return {};
+            });
+            if (!kept)
+                return rolledBack(db, kept.error());
+            if (!*kept) {
+                outcome.failures.append(QStringLiteral("quarantined body %1 org=%2: %3").arg(i).arg(item.orgId, kept->error()));
+                continue;
+            }
+            outcome.quarantined[i] = QuarantineOutcome::Kept;
         }
     }
     if (!db.commit())
-        return rolledBack(db, db.lastError().text());
-    return fresh;
+        return rolledBack(db, error(db.lastError()));
+    return outcome;
 }
 
 std::expected<QList<StoredEvent>, QString> RelayStore::eventsAfter(const QString &orgId, qint64 after, int limit)

@@ -7,8 +7,10 @@
 #include <QHash>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 
 #include <expected>
 #include <memory>
@@ -77,8 +79,17 @@ struct QuarantinedBody {
 
 enum class EnrolProblem { UnknownCode, UsedCode, ExpiredCode, Storage };
 
+// What became of each hook RelayStore::append() was given.
+enum class EventOutcome { Stored, Duplicate, Failed };
+enum class QuarantineOutcome { Kept, Failed };
+struct AppendOutcome {
+    QList<EventOutcome> events; // one per event, in order
+    QList<QuarantineOutcome> quarantined; // one per quarantined body, in order
+    QStringList failures; // why items failed, for the log: error codes and ids, never the data
+};
+
 // The relay's store. SQL is written once for both engines; the few differences (auto ids, binary
-// columns, row locks, notifications) are in one place each. One instance per thread.
+// columns, row locks, notifications, savepoint statements) are in one place each. One instance per thread.
 class RelayStore final
 {
 public:
@@ -108,11 +119,14 @@ public:
     // get numbers no desktop has seen (a desktop's cursor may be past the backup's last event).
     std::expected<int, QString> advanceSequences(qint64 by);
 
-    // Enrolment codes and devices
+    // Enrolment codes and devices. enrol() stores the name as cleanDeviceName() makes it.
     std::expected<void, QString> addEnrolCode(const QString &orgId, const QByteArray &codeHash, qint64 expiresAt, qint64 now);
     std::expected<Device, EnrolProblem> enrol(const QByteArray &codeHash, const QString &deviceId, const QString &name,
                                               const QByteArray &tokenHash, qint64 now);
     std::optional<Device> deviceByTokenHash(const QByteArray &tokenHash);
+    // A desktop's name as the relay keeps it: one line of at most 100 characters for an operator's
+    // terminal (control characters become a space), "Desktop" when nothing is left.
+    static QString cleanDeviceName(const QString &name);
     std::expected<QList<Device>, QString> devices(const QString &orgId);
     // false when there is no such device
     std::expected<bool, QString> revokeDevice(const QString &deviceId, qint64 now);
@@ -120,10 +134,12 @@ public:
     // The device exists and is not revoked (checked again before a held long poll is answered).
     bool isDeviceActive(const QString &deviceId);
 
-    // Events. Appends the events and quarantined bodies in one transaction; for each event,
-    // whether it was new (true) or a duplicate of one already stored (false). Events of one
-    // organisation get consecutive sequence numbers, committed in order.
-    std::expected<QList<bool>, QString> append(const QList<HookEvent> &events, const QList<QuarantinedBody> &quarantined);
+    // Events. Appends the events and quarantined bodies in one transaction (group commit), each
+    // in its own savepoint: an item the database refuses is rolled back alone and reported
+    // Failed, and the others are committed. Events of one organisation get consecutive sequence
+    // numbers, committed in order; a failed or duplicate event takes none. The error: nothing
+    // was stored (the transaction itself failed).
+    std::expected<AppendOutcome, QString> append(const QList<HookEvent> &events, const QList<QuarantinedBody> &quarantined);
     std::expected<QList<StoredEvent>, QString> eventsAfter(const QString &orgId, qint64 after, int limit);
     std::expected<QList<QuarantinedBody>, QString> quarantine(const QString &orgId, int limit);
 
@@ -138,7 +154,11 @@ private:
     std::expected<void, QString> exec(const QString &sql);
     bool begin();
     QSqlQuery &prepared(const QString &sql); // prepared once per store, reused
-    static QString error(const QSqlQuery &query);
+    // A store error for logs and messages: the driver's generic text and the engine's error code
+    // (SQLSTATE on PostgreSQL), never the database's own text, which may quote the statement
+    // and the values in it (a payment body).
+    QString error(const QSqlError &sqlError) const;
+    QString error(const QSqlQuery &query) const;
 
     QString m_connectionName;
     bool m_postgres = false;

@@ -20,6 +20,7 @@ public:
 
     void setRate(double ratePerSecond, double burst = 0);
     double rate() const { return m_rate; }
+    double burst() const { return m_burst; } // the most tokens the bucket holds
     bool isUnlimited() const { return m_rate <= 0; }
 
     // Takes n tokens when they are there; false (and nothing taken) otherwise.

@@ -15,7 +15,9 @@ private Q_SLOTS:
     void eachKeyHasItsOwnBucket();
     void aBucketRefillsAtTheRate();
     void unlimitedKeepsNoBuckets();
-    void aFloodOfNewKeysIsForgottenAtOnce();
+    void aFloodOfNewKeysCannotRefillADrainedBucket();
+    void twoHundredThousandAddressesStayUnderTheCap();
+    void sweepForgetsIdleBuckets();
 };
 
 namespace {
@@ -77,20 +79,63 @@ void TestKeyedRateLimiter::unlimitedKeepsNoBuckets()
     QCOMPARE(limiter.size(), 0);
 }
 
-void TestKeyedRateLimiter::aFloodOfNewKeysIsForgottenAtOnce()
+// Issue 11, finding 7: a full table used to forget every bucket, so an attacker who had used up
+// an address's bucket got it back full by sending from a few thousand other addresses.
+void TestKeyedRateLimiter::aFloodOfNewKeysCannotRefillADrainedBucket()
 {
     FakeTime time;
-    KeyedRateLimiter limiter(1, 2, 3, time.clock());
-    for (const QString &key : {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")})
-        QCOMPARE(takeAll(limiter, key), 2);
-    QCOMPARE(limiter.size(), 3);
-    QVERIFY(!limiter.tryAcquire(QStringLiteral("a"))); // a known key keeps its empty bucket
-    QCOMPARE(limiter.size(), 3);
-    // A fourth key forgets the others: memory stays bounded, and a forgotten key starts full again.
-    QVERIFY(limiter.tryAcquire(QStringLiteral("d")));
-    QCOMPARE(limiter.size(), 1);
+    KeyedRateLimiter limiter(1, 2, 100, time.clock());
+    QCOMPARE(takeAll(limiter, QStringLiteral("attacker")), 2);
+    QCOMPARE(takeAll(limiter, QStringLiteral("busy")), 2);
+    for (int i = 0; i < 10000; ++i)
+        QVERIFY(limiter.tryAcquire(QStringLiteral("10.0.%1.%2").arg(i / 256).arg(i % 256)));
+    QVERIFY(limiter.size() <= 100);
+    QVERIFY(!limiter.tryAcquire(QStringLiteral("attacker")));
+    QVERIFY(!limiter.tryAcquire(QStringLiteral("busy")));
+    time.ns += 1'000'000'000; // one token back, as for any address
+    QVERIFY(limiter.tryAcquire(QStringLiteral("attacker")));
+    QVERIFY(!limiter.tryAcquire(QStringLiteral("attacker")));
+}
+
+// Issue 11, finding 7: 200,000 X-Forwarded-For addresses grew the table by 25 MB.
+void TestKeyedRateLimiter::twoHundredThousandAddressesStayUnderTheCap()
+{
+    FakeTime time;
+    KeyedRateLimiter limiter(2, 4, KeyedRateLimiter::DefaultMaxKeys, time.clock());
+    QCOMPARE(limiter.maxKeys(), 50000);
+    qsizetype largest = 0;
+    for (int i = 0; i < 200000; ++i) {
+        limiter.tryAcquire(QStringLiteral("198.%1.%2.%3").arg(i >> 16).arg((i >> 8) & 255).arg(i & 255));
+        largest = std::max(largest, limiter.size());
+        time.ns += 20'000; // 50,000 new addresses a second
+    }
+    QVERIFY2(largest <= limiter.maxKeys(), qPrintable(QString::number(largest)));
+    // The default cap, on the real clock: a flood faster than any bucket refills.
+    KeyedRateLimiter flooded(2, 4);
+    QCOMPARE(flooded.maxKeys(), KeyedRateLimiter::DefaultMaxKeys);
+    for (int i = 0; i < 200000; ++i)
+        flooded.tryAcquire(QString::number(i));
+    QVERIFY(flooded.size() <= flooded.maxKeys());
+}
+
+void TestKeyedRateLimiter::sweepForgetsIdleBuckets()
+{
+    FakeTime time;
+    KeyedRateLimiter limiter(1, 2, 100, time.clock());
     QCOMPARE(takeAll(limiter, QStringLiteral("a")), 2);
+    QVERIFY(limiter.tryAcquire(QStringLiteral("b")));
     QCOMPARE(limiter.size(), 2);
+    limiter.sweep();
+    QCOMPARE(limiter.size(), 2);
+    time.ns += 1'000'000'000; // b is full again, a is not
+    limiter.sweep();
+    QCOMPARE(limiter.size(), 1);
+    QVERIFY(!limiter.tryAcquire(QStringLiteral("a"), 2)); // a kept its bucket (one token)
+    time.ns += 2'000'000'000;
+    limiter.sweep();
+    QCOMPARE(limiter.size(), 0);
+    // A forgotten key starts full, as it would have been.
+    QCOMPARE(takeAll(limiter, QStringLiteral("a")), 2);
 }
 
 QTEST_GUILESS_MAIN(TestKeyedRateLimiter)

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QUrlQuery>
 
 namespace kengele::test {
@@ -80,6 +82,35 @@ void RelayHarness::stop()
 QUrl RelayHarness::baseUrl() const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+}
+
+bool RelayHarness::poisonStore(const QString &message)
+{
+    QSqlQuery query(m_store->database());
+    const QStringList statements = m_backend == Backend::Postgres
+        ? QStringList{QStringLiteral("CREATE FUNCTION poison_event() RETURNS trigger AS $$ BEGIN IF NEW.dedupe_key LIKE 'poison%'"
+                                     " THEN RAISE EXCEPTION '%1'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql")
+                          .arg(message),
+                      QStringLiteral("CREATE FUNCTION poison_body() RETURNS trigger AS $$ BEGIN IF NEW.reason LIKE 'poison%'"
+                                     " THEN RAISE EXCEPTION '%1'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql")
+                          .arg(message),
+                      QStringLiteral(
+                          "CREATE TRIGGER poison BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION poison_event()"),
+                      QStringLiteral(
+                          "CREATE TRIGGER poison BEFORE INSERT ON quarantine FOR EACH ROW EXECUTE FUNCTION poison_body()")}
+        : QStringList{QStringLiteral("CREATE TRIGGER poison_event BEFORE INSERT ON events WHEN NEW.dedupe_key LIKE 'poison%'"
+                                     " BEGIN SELECT RAISE(ABORT, '%1'); END")
+                          .arg(message),
+                      QStringLiteral("CREATE TRIGGER poison_body BEFORE INSERT ON quarantine WHEN NEW.reason LIKE 'poison%'"
+                                     " BEGIN SELECT RAISE(ABORT, '%1'); END")
+                          .arg(message)};
+    for (const QString &sql : statements) {
+        if (!query.exec(sql)) {
+            qWarning().noquote() << "cannot poison the store:" << query.lastError().text();
+            return false;
+        }
+    }
+    return true;
 }
 
 RelayHarness::Org RelayHarness::createOrgWithDevice(const QString &name)

@@ -33,6 +33,9 @@ public:
     relay::RelayStore &store() { return *m_store; }
     std::unique_ptr<relay::RelayStore> openExtraStore(const QString &connectionName);
     QString databaseLocation() const { return m_location; }
+    // Makes the store refuse, with the error text `message`, an event whose dedupe key or a
+    // quarantined body whose reason starts with "poison" (a trigger): a hook the database refuses.
+    bool poisonStore(const QString &message);
     Backend backend() const { return m_backend; }
 
     // Starts (or restarts) the server with this configuration; the port stays the same on restart.

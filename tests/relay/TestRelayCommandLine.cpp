@@ -3,6 +3,7 @@
 
 // kengele-relay's commands run in-process through RelayCommandLine::run(), with what they print
 // and their exit status (docs/relay.md, "Administration"). TestRelayCli runs the binary itself.
+#include "RelayAdmin.h"
 #include "RelayCommandLine.h"
 #include "RelayStore.h"
 #include "Secrets.h"
@@ -12,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QtTest>
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void cleanup();
     void organisationsAreCreatedListedAndRotated();
     void devicesAreEnrolledListedAndRevoked();
+    void deviceNamesAreCleanedAndListedSafely();
     void quarantineAndAfterRestore();
     void badUsageExitsWithTwo_data();
     void badUsageExitsWithTwo();
@@ -231,6 +234,48 @@ void TestRelayCommandLine::devicesAreEnrolledListedAndRevoked()
     QCOMPARE(r.err, QStringLiteral("kengele-relay: There is no organisation org_nosuch (see `kengele-relay org list`).\n"));
     r = relay({QStringLiteral("device"), QStringLiteral("enroll"), QStringLiteral("org_nosuch")});
     QCOMPARE(r.code, 1);
+}
+
+// Issue 11, finding 12: a desktop names itself at enrolment; a newline or NUL in that name went
+// straight to the operator's terminal.
+void TestRelayCommandLine::deviceNamesAreCleanedAndListedSafely()
+{
+    const QString org = createOrganisation(QStringLiteral("Kanisa la Neema"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto enrol = [&](const QString &name) {
+        auto code = createEnrolCode(store(), org, 1);
+        if (!code)
+            return QString();
+        auto device = store().enrol(secrets::sha256(secrets::normaliseEnrolCode(code->code)), secrets::deviceId(), name,
+                                    secrets::sha256(secrets::deviceToken()), now);
+        return device ? device->name : QStringLiteral("(not enrolled)");
+    };
+    QCOMPARE(enrol(QStringLiteral("Office\nPC") + QChar(0) + QStringLiteral("\x1b[31mred")), QStringLiteral("Office PC [31mred"));
+    QCOMPARE(enrol(QStringLiteral("\t  \r\n")), QStringLiteral("Desktop"));
+    QCOMPARE(enrol(QString(150, u'x')), QString(100, u'x'));
+    QCOMPARE(enrol(QStringLiteral("  Ofisi ya Mchungaji \u0085")), QStringLiteral("Ofisi ya Mchungaji"));
+    // A name stored before names were cleaned.
+    QSqlQuery query(store().database());
+    QVERIFY(query.exec(QStringLiteral("UPDATE devices SET name = 'Old' || char(10) || 'PC' || char(27) || '[2J' || char(0)"
+                                      " WHERE name = 'Desktop'")));
+    QCOMPARE(query.numRowsAffected(), 1);
+
+    Run r = relay({QStringLiteral("device"), QStringLiteral("list"), org});
+    QCOMPARE(r.code, 0);
+    const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    for (const QString &line : lines) {
+        for (const QChar c : line)
+            QVERIFY2(c.category() != QChar::Other_Control, qPrintable(line));
+    }
+    QVERIFY2(r.out.contains(QLatin1String("  Old\\x0aPC\\x1b[2J\\x00  last seen")), qPrintable(r.out));
+    // JSON escapes the name itself.
+    r = relay({QStringLiteral("--json"), QStringLiteral("device"), QStringLiteral("list"), org});
+    QCOMPARE(r.code, 0);
+    QStringList names;
+    for (const QJsonValue &device : r.json().array())
+        names.append(device.toObject().value(QLatin1String("name")).toString());
+    QVERIFY(names.contains(QStringLiteral("Old\nPC\x1b[2J") + QChar(0)));
 }
 
 void TestRelayCommandLine::quarantineAndAfterRestore()

@@ -8,9 +8,11 @@
 #include "TestSupport.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTcpSocket>
 #include <QtTest>
 
@@ -40,6 +42,86 @@ QJsonArray eventList(const RelayHarness::Reply &reply)
 {
     return reply.json().value(QLatin1String("events")).toArray();
 }
+
+QByteArray deliveryReport(int i)
+{
+    return "id=ATXid_batch" + QByteArray::number(i) + "&status=Success&phoneNumber=%2B254712345678&networkCode=63902";
+}
+
+// A POST written by hand, to send what a normal client would not (no Content-Type at all).
+QByteArray rawPost(const QUrl &url, const QByteArray &body, const QByteArray &contentType)
+{
+    QByteArray request = "POST " + url.path(QUrl::FullyEncoded).toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    if (!contentType.isNull())
+        request += "Content-Type: " + contentType + "\r\n";
+    return request + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+// Sends the requests at once, each on its own connection, so that the relay reads them in one
+// turn of its event loop and stores them in one transaction. The statuses, in order (0: none).
+QList<int> sendTogether(quint16 port, const QList<QByteArray> &requests)
+{
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        sockets.push_back(std::make_unique<QTcpSocket>());
+        sockets.back()->connectToHost(QHostAddress::LocalHost, port);
+        if (!sockets.back()->waitForConnected(5000))
+            return {};
+    }
+    QTest::qWait(50); // the relay accepts them all before any request arrives
+    for (qsizetype i = 0; i < requests.size(); ++i)
+        sockets[size_t(i)]->write(requests.at(i));
+    QList<QByteArray> answers(requests.size());
+    auto allAnswered = [&] {
+        bool all = true;
+        for (qsizetype i = 0; i < requests.size(); ++i) {
+            QTcpSocket &socket = *sockets[size_t(i)];
+            answers[i] += socket.readAll();
+            if (!answers.at(i).contains("\r\n\r\n") && socket.state() == QAbstractSocket::ConnectedState)
+                all = false;
+        }
+        return all;
+    };
+    QDeadlineTimer deadline(10000);
+    while (!allAnswered() && !deadline.hasExpired())
+        QTest::qWait(10);
+    QList<int> statuses;
+    for (const QByteArray &answer : std::as_const(answers))
+        statuses.append(answer.startsWith("HTTP/1.1 ") ? answer.mid(9, 3).toInt() : 0);
+    return statuses;
+}
+
+// The feed as a strict JSON reader sees it: no raw control character inside a string, no NUL.
+bool feedIsStrictJson(const RelayHarness::Reply &feed)
+{
+    QJsonParseError error;
+    QJsonDocument::fromJson(feed.body, &error);
+    return error.error == QJsonParseError::NoError && !feed.body.contains('\0') && !feed.body.contains("\\u0000")
+        && !relay::strictJsonProblem(feed.body);
+}
+
+// Collects what the relay logs while it lives (the test's own output still gets it).
+class LogCapture
+{
+public:
+    LogCapture()
+    {
+        s_lines.clear();
+        s_previous = qInstallMessageHandler(&LogCapture::handle);
+    }
+    ~LogCapture() { qInstallMessageHandler(s_previous); }
+    QString text() const { return s_lines.join(u'\n'); }
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &message)
+    {
+        s_lines.append(message);
+        if (s_previous)
+            s_previous(type, context, message);
+    }
+    static inline QtMessageHandler s_previous = nullptr;
+    static inline QStringList s_lines;
+};
 
 } // namespace
 
@@ -239,6 +321,134 @@ private Q_SLOTS:
         QVERIFY(!kept->constLast().reason.isEmpty());
         // The relay still works after all that.
         QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), DeliveryForm).status, 200);
+    }
+
+    // Issue 11, finding 2: a body without a Content-Type was quarantined with a NULL content type,
+    // the NOT NULL column refused it, and the whole batch's transaction rolled back: every
+    // delivery report stored with it got 503.
+    void oneBadHookInABatchFailsAlone()
+    {
+        const auto org = m_relay->createOrgWithDevice();
+        QList<QByteArray> requests;
+        for (int i = 0; i < 10; ++i)
+            requests.append(rawPost(hook(org, "at_delivery"), deliveryReport(i), "application/x-www-form-urlencoded"));
+        requests.insert(5, rawPost(hook(org, "at_delivery"), "just some words", QByteArray()));
+        const QList<int> statuses = sendTogether(quint16(m_relay->baseUrl().port()), requests);
+        QCOMPARE(statuses.size(), 11);
+        for (int i = 0; i < 11; ++i)
+            QCOMPARE(statuses.at(i), i == 5 ? 400 : 200);
+        const QJsonArray events = eventList(m_relay->events(org, 0));
+        QCOMPARE(events.size(), 10);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(events.at(i).toObject().value(QLatin1String("seq")).toInteger(), i + 1);
+        const auto kept = m_relay->store().quarantine(org.id, 10);
+        QVERIFY(kept);
+        QCOMPARE(kept->size(), 1);
+        QVERIFY(kept->constFirst().contentType.isEmpty());
+        QCOMPARE(kept->constFirst().body, QByteArray("just some words"));
+    }
+
+    // Issue 11, finding 2: a hook the database refuses gets 503 (the provider retries it); the
+    // others stored with it get their 200, and the log says why with an error code, not the data.
+    void aHookTheDatabaseRefusesFailsAlone()
+    {
+        const auto org = m_relay->createOrgWithDevice();
+        const QString refusal = QStringLiteral("statement fragment 254708374149");
+        QVERIFY(m_relay->poisonStore(refusal));
+        QList<QByteArray> requests;
+        for (int i = 0; i < 10; ++i)
+            requests.append(rawPost(hook(org, "at_delivery"), deliveryReport(i), "application/x-www-form-urlencoded"));
+        requests.insert(7, rawPost(hook(org, "at_delivery"), "id=poison&status=Success", "application/x-www-form-urlencoded"));
+        const LogCapture log;
+        const QList<int> statuses = sendTogether(quint16(m_relay->baseUrl().port()), requests);
+        QCOMPARE(statuses.size(), 11);
+        for (int i = 0; i < 11; ++i)
+            QCOMPARE(statuses.at(i), i == 7 ? 503 : 200);
+        const QJsonArray events = eventList(m_relay->events(org, 0));
+        QCOMPARE(events.size(), 10);
+        QCOMPARE(events.last().toObject().value(QLatin1String("seq")).toInteger(), 10); // no number lost
+        QVERIFY2(log.text().contains(QLatin1String("hook not stored")), qPrintable(log.text()));
+        QVERIFY2(!log.text().contains(QLatin1String("254708374149")), qPrintable(log.text()));
+        QVERIFY(m_relay->server()->metricsText().contains(
+            "kengele_relay_hook_events_total{kind=\"at.delivery\",result=\"failed\"} 1"));
+        // The provider's retry, once the database takes it, is stored with the next number.
+        QSqlQuery query(m_relay->store().database());
+        QVERIFY(query.exec(
+            QStringLiteral("DROP TRIGGER poison%1").arg(isPostgres() ? QStringLiteral(" ON events") : QStringLiteral("_event"))));
+        QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), "id=poison&status=Success").status, 200);
+        QCOMPARE(eventList(m_relay->events(org, 10)).first().toObject().value(QLatin1String("seq")).toInteger(), 11);
+    }
+
+    // Issue 11, finding 3: a NUL in a form field cut PostgreSQL's statement short (the hook and
+    // its whole batch failed for ever); SQLite stored it and served it in the feed.
+    void aNulInAFormFieldIsRefusedAlone()
+    {
+        const auto org = m_relay->createOrgWithDevice();
+        QList<QByteArray> requests;
+        for (int i = 0; i < 10; ++i)
+            requests.append(rawPost(hook(org, "at_delivery"), deliveryReport(i), "application/x-www-form-urlencoded"));
+        requests.insert(3,
+                        rawPost(hook(org, "at_delivery"), "id=ATXid_nul%00&status=Success&phoneNumber=%2B254712345678",
+                                "application/x-www-form-urlencoded"));
+        const QList<int> statuses = sendTogether(quint16(m_relay->baseUrl().port()), requests);
+        QCOMPARE(statuses.size(), 11);
+        for (int i = 0; i < 11; ++i)
+            QCOMPARE(statuses.at(i), i == 3 ? 400 : 200);
+        // The other fields, one at a time.
+        const QList<std::pair<const char *, QByteArray>> bad = {
+            {"at_delivery", "id=ATXid_2&status=Success%00&phoneNumber=%2B254712345678"},
+            {"at_delivery", "id=ATXid_3&status=Success&phoneNumber=%2B2547123%0045678"},
+            {"at_delivery", "id=ATXid_4&status=Failed&phoneNumber=%2B254712345678&failureReason=Rejected%00"},
+            {"at_delivery", "id=ATXid_5%0A&status=Success&phoneNumber=%2B254712345678"}, // a newline in an id
+            {"at_delivery", "id=ATXid_6&status=Success&phoneNumber=%2B254712345678&networkCode=639%1B02"},
+            {"at_inbound", "from=%2B254712345678&id=in_1&text=Hello%00there"},
+            {"at_optout", "senderId=KANISA%00&phoneNumber=%2B254712345679"},
+        };
+        for (const auto &[key, body] : bad)
+            QVERIFY2(m_relay->postForm(hook(org, key), body).status == 400, body.constData());
+        // An inbound message may hold line breaks and tabs.
+        QCOMPARE(m_relay->postForm(hook(org, "at_inbound"), "from=%2B254712345678&id=in_2&text=Line+one%0D%0ALine%09two").status,
+                 200);
+        const auto feed = m_relay->events(org, 0);
+        QCOMPARE(eventList(feed).size(), 11);
+        QVERIFY(feedIsStrictJson(feed));
+        QCOMPARE(
+            eventList(feed).last().toObject().value(QLatin1String("data")).toObject().value(QLatin1String("text")).toString(),
+            QStringLiteral("Line one\r\nLine\ttwo"));
+        const auto kept = m_relay->store().quarantine(org.id, 100);
+        QVERIFY(kept);
+        QCOMPARE(kept->size(), bad.size() + 1);
+    }
+
+    void aNulInDarajaJsonIsRefused()
+    {
+        const auto org = m_relay->createOrgWithDevice();
+        QByteArray rawNul = StkCallback;
+        rawNul.replace("NLJ7RT61SV", QByteArray("NLJ7\0RT61SV", 11));
+        QVERIFY(rawNul.contains('\0'));
+        QByteArray escapedNul = StkCallback;
+        escapedNul.replace("NLJ7RT61SV", "NLJ7\\u0000RT61SV");
+        QByteArray rawNewline = StkCallback;
+        rawNewline.replace("NLJ7RT61SV", "NLJ7\nRT61SV");
+        QByteArray c2bNul = C2bBody;
+        c2bNul.replace("tithe", QByteArray("tit\0he", 7));
+        const QList<std::pair<const char *, QByteArray>> bad
+            = {{"mpesa_stk", rawNul}, {"mpesa_stk", escapedNul}, {"mpesa_stk", rawNewline}, {"c2b_confirmation", c2bNul}};
+        for (const auto &[key, body] : bad) {
+            const auto r = m_relay->post(hook(org, key), body, "application/json");
+            QVERIFY2(r.status == 400, key);
+            QVERIFY(!r.body.contains("NLJ7"));
+        }
+        QCOMPARE(m_relay->post(hook(org, "mpesa_stk"), StkCallback, "application/json").status, 200);
+        const auto feed = m_relay->events(org, 0);
+        QCOMPARE(eventList(feed).size(), 1);
+        QVERIFY(feedIsStrictJson(feed));
+        // Quarantine keeps the bodies as they came, NUL bytes included (BYTEA on PostgreSQL).
+        const auto kept = m_relay->store().quarantine(org.id, 100);
+        QVERIFY(kept);
+        QCOMPARE(kept->size(), bad.size());
+        QCOMPARE(kept->constLast().body, rawNul);
+        QCOMPARE(kept->constFirst().body, c2bNul);
     }
 
     void anOversizedBodyIsRefusedBeforeItIsRead()

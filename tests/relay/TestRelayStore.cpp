@@ -1,0 +1,199 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The relay's store without the HTTP server: group commit with one savepoint per hook, sequence
+// numbers, what may be logged of a store error, device names. Once on SQLite and once on
+// PostgreSQL (KENGELE_TEST_POSTGRES; skipped without it, failed with KENGELE_REQUIRE_POSTGRES=1).
+#include "RelayAdmin.h"
+#include "RelayHarness.h"
+#include "Secrets.h"
+#include "TestSupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace kengele;
+using namespace kengele::test;
+
+namespace {
+
+// What the store's error says when it refuses a poisoned item: it must never reach a log or an
+// error text.
+const QString PoisonText = QStringLiteral("payment body fragment 254708374149");
+
+relay::HookEvent hookEvent(const QString &orgId, const QString &key)
+{
+    return {orgId, QStringLiteral("at.delivery"), key, "{\"n\":\"" + key.toUtf8() + "\"}", 1'000};
+}
+
+relay::QuarantinedBody kept(const QString &orgId, const QString &reason)
+{
+    relay::QuarantinedBody body;
+    body.orgId = orgId;
+    body.kind = QStringLiteral("at.delivery");
+    body.reason = reason;
+    body.contentType = QStringLiteral("application/x-www-form-urlencoded");
+    body.remote = QStringLiteral("192.0.2.7");
+    body.body = "id=&status=";
+    body.receivedAt = 1'000;
+    return body;
+}
+
+} // namespace
+
+class TestRelayStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TestRelayStore(RelayHarness::Backend backend)
+        : m_backend(backend)
+    { }
+
+private:
+    RelayHarness::Backend m_backend;
+    std::unique_ptr<RelayHarness> m_relay;
+
+    bool isPostgres() const { return m_backend == RelayHarness::Backend::Postgres; }
+    relay::RelayStore &store() { return m_relay->store(); }
+
+    QString createOrg(const QString &name)
+    {
+        auto created = relay::createOrganisation(store(), name, QStringLiteral("https://relay.example.org"));
+        return created ? created->org.id : QString();
+    }
+
+    QStringList storedKeys(const QString &orgId)
+    {
+        QStringList keys;
+        const auto events = store().eventsAfter(orgId, 0, 100);
+        if (!events)
+            return {QStringLiteral("error")};
+        qint64 expected = 1;
+        for (const relay::StoredEvent &e : *events) {
+            if (e.seq != expected++)
+                return {QStringLiteral("gap before seq %1").arg(e.seq)};
+            keys.append(QJsonDocument::fromJson(e.data).object().value(QLatin1String("n")).toString());
+        }
+        return keys;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (isPostgres())
+            KENGELE_NEED_POSTGRES();
+    }
+
+    void init()
+    {
+        m_relay = std::make_unique<RelayHarness>(m_backend);
+        QString why;
+        QVERIFY2(m_relay->open(&why), qPrintable(why));
+    }
+
+    void cleanup() { m_relay.reset(); }
+
+    // Issue 11, finding 2: a quarantined body without a Content-Type (a null QString) was bound as
+    // NULL into a NOT NULL column.
+    void nullTextsAreStoredEmpty()
+    {
+        const QString org = createOrg(QStringLiteral("St Paul's"));
+        relay::QuarantinedBody body = kept(org, QStringLiteral("the body is not form data"));
+        body.contentType = QString::fromLatin1(QByteArray());
+        body.remote = QString();
+        body.kind = QString();
+        QVERIFY(body.contentType.isNull());
+        const auto stored = store().append({hookEvent(org, QStringLiteral("a1"))}, {body});
+        QVERIFY2(stored, qPrintable(stored ? QString() : stored.error()));
+        const auto quarantine = store().quarantine(org, 10);
+        QVERIFY(quarantine);
+        QCOMPARE(quarantine->size(), 1);
+        QVERIFY(quarantine->constFirst().contentType.isEmpty());
+        QVERIFY(quarantine->constFirst().remote.isEmpty());
+        QCOMPARE(storedKeys(org), QStringList{QStringLiteral("a1")});
+    }
+
+    // Issue 11, finding 2: each hook is stored in its own savepoint; one that fails is rolled back
+    // alone, takes no sequence number, and its neighbours are committed.
+    void aFailedItemIsRolledBackAloneAndTakesNoNumber()
+    {
+        const QString a = createOrg(QStringLiteral("A"));
+        const QString b = createOrg(QStringLiteral("B"));
+        QVERIFY(m_relay->poisonStore(PoisonText));
+        const QList<relay::HookEvent> events
+            = {hookEvent(a, QStringLiteral("a1")), hookEvent(a, QStringLiteral("poison")),
+               hookEvent(b, QStringLiteral("b1")), hookEvent(QStringLiteral("org_nobody"), QStringLiteral("x1")),
+               hookEvent(a, QStringLiteral("a2")), hookEvent(a, QStringLiteral("a1"))};
+        const QList<relay::QuarantinedBody> bodies
+            = {kept(a, QStringLiteral("q1")), kept(a, QStringLiteral("poison")), kept(b, QStringLiteral("q3"))};
+        const auto stored = store().append(events, bodies);
+        QVERIFY2(stored, qPrintable(stored ? QString() : stored.error()));
+        using Event = relay::EventOutcome;
+        QCOMPARE(stored->events,
+                 (QList<Event>{Event::Stored, Event::Failed, Event::Stored, Event::Failed, Event::Stored, Event::Duplicate}));
+        using Kept = relay::QuarantineOutcome;
+        QCOMPARE(stored->quarantined, (QList<Kept>{Kept::Kept, Kept::Failed, Kept::Kept}));
+        QCOMPARE(stored->failures.size(), 3);
+        QVERIFY2(stored->failures.at(1).contains(QLatin1String("org_nobody")), qPrintable(stored->failures.join(u'\n')));
+        QCOMPARE(storedKeys(a), (QStringList{QStringLiteral("a1"), QStringLiteral("a2")}));
+        QCOMPARE(storedKeys(b), QStringList{QStringLiteral("b1")});
+        QCOMPARE(store().organisation(a)->lastSeq, 2);
+        QCOMPARE(store().organisation(b)->lastSeq, 1);
+        QCOMPARE(store().quarantine(QString(), 10)->size(), 2);
+        // The next batch continues the numbers.
+        QVERIFY(store().append({hookEvent(a, QStringLiteral("a3"))}, {}));
+        QCOMPARE(storedKeys(a), (QStringList{QStringLiteral("a1"), QStringLiteral("a2"), QStringLiteral("a3")}));
+    }
+
+    // Issue 11, finding 3: a driver's database text may quote the statement, payment data and all.
+    void storeErrorsCarryOnlyCodes()
+    {
+        const QString a = createOrg(QStringLiteral("A"));
+        QVERIFY(m_relay->poisonStore(PoisonText));
+        const auto stored = store().append({hookEvent(a, QStringLiteral("poison"))}, {kept(a, QStringLiteral("poison"))});
+        QVERIFY(stored);
+        QCOMPARE(stored->failures.size(), 2);
+        for (const QString &text : stored->failures) {
+            QVERIFY2(!text.contains(QLatin1String("254708374149")), qPrintable(text));
+            // The engine's code says what happened: PL/pgSQL's RAISE is P0001, SQLite's RAISE(ABORT) in a
+            // trigger SQLITE_CONSTRAINT_TRIGGER (1811).
+            QVERIFY2(text.contains(isPostgres() ? QLatin1String("(SQLSTATE P0001)") : QLatin1String("(SQLite code 1811)")),
+                     qPrintable(text));
+        }
+    }
+
+    void quarantinedBodiesKeepEveryByte()
+    {
+        const QString org = createOrg(QStringLiteral("St Paul's"));
+        QByteArray bytes;
+        for (int i = 0; i < 256; ++i)
+            bytes.append(char(i));
+        relay::QuarantinedBody body = kept(org, QStringLiteral("the body is not valid JSON"));
+        body.body = "{\"a\":\"" + bytes + "\"}";
+        QVERIFY(store().append({}, {body}));
+        const auto quarantine = store().quarantine(org, 10);
+        QVERIFY(quarantine);
+        QCOMPARE(quarantine->size(), 1);
+        QCOMPARE(quarantine->constFirst().body, body.body);
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("kengele.*.debug=false"));
+    int failures = 0;
+    {
+        TestRelayStore sqlite(RelayHarness::Backend::Sqlite);
+        failures += QTest::qExec(&sqlite, argc, argv);
+    }
+    {
+        TestRelayStore postgres(RelayHarness::Backend::Postgres);
+        failures += QTest::qExec(&postgres, argc, argv);
+    }
+    return failures;
+}
+
+#include "TestRelayStore.moc"
