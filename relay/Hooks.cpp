@@ -3,6 +3,8 @@
 
 #include "Hooks.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -78,206 +80,63 @@ std::optional<QString> formFieldProblem(const QString &key, const QString &value
     return std::nullopt;
 }
 
-// RFC 8259 JSON, checked to the letter: QJsonDocument lets through raw control characters inside
-// strings, unknown escapes such as \x, numbers such as "1." and ".5", and a byte order mark, none
-// of which a strict reader of the feed accepts (the feed embeds the provider's bytes as they are).
-// Also refuses the escape \u0000: the NUL it stands for cannot be stored in PostgreSQL text.
-class StrictJson
+// RFC 8259 JSON, checked to the letter by nlohmann/json's parser (SAX, no document built):
+// QJsonDocument lets through raw control characters inside strings, unknown escapes such as \x,
+// numbers such as "1." and ".5", none of which a strict reader of the feed accepts (the feed embeds
+// the provider's bytes as they are). Also refuses a string holding NUL (the escape \u0000): PostgreSQL
+// text cannot store it; and nesting deeper than MaxJsonDepth.
+class StrictJson final : public nlohmann::json_sax<nlohmann::json>
 {
 public:
-    explicit StrictJson(const QByteArray &text)
-        : m_begin(text.constData())
-        , m_p(m_begin)
-        , m_end(m_begin + text.size())
-    { }
+    std::optional<QString> problem;
+    bool holdsNul = false; // a string holds the escape \u0000
 
-    std::optional<QString> problem()
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t &) override { return true; }
+    bool string(string_t &value) override { return text(value); }
+    bool binary(binary_t &) override { return true; }
+    bool key(string_t &value) override { return text(value); }
+    bool start_object(std::size_t) override { return deeper(); }
+    bool end_object() override { return shallower(); }
+    bool start_array(std::size_t) override { return deeper(); }
+    bool end_array() override { return shallower(); }
+    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &error) override
     {
-        space();
-        if (value(0)) {
-            space();
-            if (m_p == m_end)
-                return std::nullopt;
-            fail("garbage at the end of the document");
-        }
-        return m_problem;
+        // The library's message ends with the text it last read ("; last read: ..."): that is
+        // the provider's body, which never goes into a reason. Only what was wrong, and where.
+        std::string what = error.what();
+        if (const auto cut = what.find("; last read"); cut != std::string::npos)
+            what.resize(cut);
+        if (const auto dash = what.find(" - "); dash != std::string::npos)
+            what = what.substr(dash + 3);
+        problem = QStringLiteral("the body is not valid JSON (%1 at byte %2)").arg(QString::fromStdString(what)).arg(position);
+        return false;
     }
 
 private:
-    bool fail(const char *what)
+    bool text(const string_t &value)
     {
-        m_problem = QStringLiteral("the body is not valid JSON (%1 at byte %2)").arg(QLatin1String(what)).arg(m_p - m_begin);
+        if (value.find('\0') == string_t::npos)
+            return true;
+        holdsNul = true;
         return false;
     }
-    bool at(char c) const { return m_p < m_end && *m_p == c; }
-    bool digit() const { return m_p < m_end && *m_p >= '0' && *m_p <= '9'; }
-    void space()
+    bool deeper()
     {
-        while (at(' ') || at('\t') || at('\n') || at('\r'))
-            ++m_p;
+        if (++m_depth <= MaxJsonDepth)
+            return true;
+        problem = QStringLiteral("the body is nested too deeply");
+        return false;
     }
-    bool digits()
+    bool shallower()
     {
-        if (!digit())
-            return false;
-        while (digit())
-            ++m_p;
+        --m_depth;
         return true;
     }
-    bool literal(QByteArrayView word)
-    {
-        if (QByteArrayView(m_p, m_end - m_p).startsWith(word)) {
-            m_p += word.size();
-            return true;
-        }
-        return fail("illegal value");
-    }
-
-    bool value(int depth)
-    {
-        if (depth > MaxJsonDepth)
-            return fail("too deeply nested");
-        if (m_p == m_end)
-            return fail("a value is missing");
-        switch (*m_p) {
-        case '{':
-            return object(depth + 1);
-        case '[':
-            return array(depth + 1);
-        case '"':
-            return string();
-        case 't':
-            return literal("true");
-        case 'f':
-            return literal("false");
-        case 'n':
-            return literal("null");
-        default:
-            return number();
-        }
-    }
-
-    bool object(int depth)
-    {
-        ++m_p;
-        space();
-        if (at('}')) {
-            ++m_p;
-            return true;
-        }
-        for (;;) {
-            if (!at('"'))
-                return fail("a name is missing");
-            if (!string())
-                return false;
-            space();
-            if (!at(':'))
-                return fail("a colon is missing");
-            ++m_p;
-            space();
-            if (!value(depth))
-                return false;
-            space();
-            if (at('}')) {
-                ++m_p;
-                return true;
-            }
-            if (!at(','))
-                return fail("unterminated object");
-            ++m_p;
-            space();
-        }
-    }
-
-    bool array(int depth)
-    {
-        ++m_p;
-        space();
-        if (at(']')) {
-            ++m_p;
-            return true;
-        }
-        for (;;) {
-            if (!value(depth))
-                return false;
-            space();
-            if (at(']')) {
-                ++m_p;
-                return true;
-            }
-            if (!at(','))
-                return fail("unterminated array");
-            ++m_p;
-            space();
-        }
-    }
-
-    bool string()
-    {
-        ++m_p;
-        while (m_p < m_end) {
-            const auto c = static_cast<unsigned char>(*m_p);
-            if (c == '"') {
-                ++m_p;
-                return true;
-            }
-            if (c < 0x20)
-                return fail(c == 0 ? "a NUL character" : "a control character in a string");
-            if (c == '\\') {
-                ++m_p;
-                if (m_p == m_end)
-                    break;
-                if (*m_p == 'u') {
-                    const QByteArrayView hex(m_p + 1, std::min<qsizetype>(4, m_end - m_p - 1));
-                    if (hex.size() < 4 || !std::all_of(hex.begin(), hex.end(), [](char h) {
-                            return std::isxdigit(static_cast<unsigned char>(h));
-                        }))
-                        return fail("invalid escape sequence");
-                    if (hex == "0000") {
-                        m_problem = QStringLiteral("the body holds the escape \\u0000 (a NUL character) at byte %1")
-                                        .arg(m_p - 1 - m_begin);
-                        return false;
-                    }
-                    m_p += 5;
-                    continue;
-                }
-                if (!QByteArrayView("\"\\/bfnrt").contains(*m_p))
-                    return fail("invalid escape sequence");
-            }
-            ++m_p;
-        }
-        return fail("unterminated string");
-    }
-
-    bool number()
-    {
-        if (at('-'))
-            ++m_p;
-        if (at('0'))
-            ++m_p;
-        else if (!digit())
-            return fail(m_p < m_end && static_cast<unsigned char>(*m_p) < 0x20 ? "a control character" : "illegal value");
-        else
-            digits();
-        if (at('.')) {
-            ++m_p;
-            if (!digits())
-                return fail("illegal number");
-        }
-        if (at('e') || at('E')) {
-            ++m_p;
-            if (at('+') || at('-'))
-                ++m_p;
-            if (!digits())
-                return fail("illegal number");
-        }
-        return true;
-    }
-
-    const char *m_begin;
-    const char *m_p;
-    const char *m_end;
-    QString m_problem;
+    int m_depth = 0;
 };
 
 std::expected<ParsedHook, QString> parseAtForm(HookKind kind, const QByteArray &body)
@@ -374,7 +233,28 @@ std::expected<ParsedHook, QString> parseDaraja(HookKind kind, const QByteArray &
 
 std::optional<QString> strictJsonProblem(const QByteArray &json)
 {
-    return StrictJson(json).problem();
+    // nlohmann/json takes a NUL byte for the end of the text and skips a byte order mark: both are
+    // refused here first.
+    if (const qsizetype nul = json.indexOf('\0'); nul >= 0)
+        return QStringLiteral("the body is not valid JSON (a NUL character at byte %1)").arg(nul);
+    if (json.startsWith("\xEF\xBB\xBF"))
+        return QStringLiteral("the body starts with a byte order mark");
+    StrictJson checker;
+    const bool ok = nlohmann::json::sax_parse(json.constBegin(), json.constEnd(), &checker, nlohmann::json::input_format_t::json,
+                                              /*strict=*/true, /*ignore_comments=*/false);
+    if (ok)
+        return std::nullopt;
+    if (checker.holdsNul) {
+        // Where: the first \u0000 that is an escape (not "\\u0000", an escaped backslash).
+        for (qsizetype at = json.indexOf("\\u0000"); at >= 0; at = json.indexOf("\\u0000", at + 1)) {
+            qsizetype backslashes = 0;
+            while (at - backslashes > 0 && json.at(at - backslashes - 1) == '\\')
+                ++backslashes;
+            if (backslashes % 2 == 0)
+                return QStringLiteral("the body holds the escape \\u0000 (a NUL character) at byte %1").arg(at);
+        }
+    }
+    return checker.problem.value_or(QStringLiteral("the body is not valid JSON"));
 }
 
 std::optional<HookKind> hookKindFromPath(QStringView path)
