@@ -110,8 +110,10 @@ QNetworkReply *RelayClient::track(QNetworkReply *reply, qint64 answerLimit)
     return reply;
 }
 
-RelayResult<QByteArray> RelayClient::answerOf(QNetworkReply *reply, qint64 answerLimit) const
+RelayResult<QByteArray> RelayClient::finish(QNetworkReply *reply, qint64 answerLimit)
 {
+    m_replies.removeAll(reply);
+    reply->deleteLater();
     if (!reply->property(TooLargeProperty).toBool() && reply->bytesAvailable() <= answerLimit)
         return reply->readAll();
     return std::unexpected(
@@ -206,9 +208,7 @@ void RelayClient::enrol(const QString &code, const QString &deviceName, EnrolCal
               .toJson(QJsonDocument::Compact);
     QNetworkReply *reply = track(m_network.post(request, body), SmallAnswerLimit);
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
-        m_replies.removeAll(reply);
-        reply->deleteLater();
-        const RelayResult<QByteArray> read = answerOf(reply, SmallAnswerLimit);
+        const RelayResult<QByteArray> read = finish(reply, SmallAnswerLimit);
         if (!read) {
             done(std::unexpected(read.error()));
             return;
@@ -248,9 +248,7 @@ void RelayClient::fetchEvents(qint64 after, int waitSeconds, int limit, EventsCa
     request.setTransferTimeout(waitSeconds * 1000 + PollGraceMs);
     QNetworkReply *reply = track(m_network.get(request), EventsAnswerLimit);
     connect(reply, &QNetworkReply::finished, this, [this, reply, after, done = std::move(done)] {
-        m_replies.removeAll(reply);
-        reply->deleteLater();
-        const RelayResult<QByteArray> read = answerOf(reply, EventsAnswerLimit);
+        const RelayResult<QByteArray> read = finish(reply, EventsAnswerLimit);
         if (!read) {
             done(std::unexpected(read.error()));
             return;
@@ -303,9 +301,7 @@ void RelayClient::revokeDevice(const QString &token, RevokeCallback done)
     request.setTransferTimeout(EnrolTimeoutMs);
     QNetworkReply *reply = track(m_network.deleteResource(request), SmallAnswerLimit);
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
-        m_replies.removeAll(reply);
-        reply->deleteLater();
-        const RelayResult<QByteArray> read = answerOf(reply, SmallAnswerLimit);
+        const RelayResult<QByteArray> read = finish(reply, SmallAnswerLimit);
         if (!read) {
             done(std::unexpected(read.error()));
             return;

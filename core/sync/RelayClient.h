@@ -67,8 +67,9 @@ private:
     QUrl endpoint(const QString &path) const;
     QNetworkRequest newRequest(const QUrl &url) const;
     QNetworkReply *track(QNetworkReply *reply, qint64 answerLimit);
-    // The body of a finished reply, or why it is not to be read (it was too large).
-    RelayResult<QByteArray> answerOf(QNetworkReply *reply, qint64 answerLimit) const;
+    // Forgets a finished reply (deleted later) and gives its body, or why it is not to be read
+    // (it was too large).
+    RelayResult<QByteArray> finish(QNetworkReply *reply, qint64 answerLimit);
     RelayError errorOf(QNetworkReply *reply, const QByteArray &body, bool enrolling) const;
 
     QNetworkAccessManager &m_network;

@@ -9,9 +9,12 @@
 #include "RelayStore.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QString>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QUrl>
 
 #include <memory>
@@ -77,5 +80,19 @@ private:
     quint16 m_port = 0;
     QNetworkAccessManager m_network;
 };
+
+// The main() of a relay test class constructed with a Backend: runs it on SQLite, then on
+// PostgreSQL (skipped without KENGELE_TEST_POSTGRES), with the access log and debug output off.
+template<typename Test> int runOnSqliteAndPostgres(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("kengele.relay.access=false\nkengele.*.debug=false"));
+    int failures = 0;
+    for (const RelayHarness::Backend backend : {RelayHarness::Backend::Sqlite, RelayHarness::Backend::Postgres}) {
+        Test test(backend);
+        failures += QTest::qExec(&test, argc, argv);
+    }
+    return failures;
+}
 
 } // namespace kengele::test

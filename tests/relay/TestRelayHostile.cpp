@@ -336,18 +336,7 @@ private Q_SLOTS:
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(QStringLiteral("kengele.relay.access=false\nkengele.*.debug=false"));
-    int failures = 0;
-    {
-        TestRelayHostile sqlite(RelayHarness::Backend::Sqlite);
-        failures += QTest::qExec(&sqlite, argc, argv);
-    }
-    {
-        TestRelayHostile postgres(RelayHarness::Backend::Postgres);
-        failures += QTest::qExec(&postgres, argc, argv);
-    }
-    return failures;
+    return runOnSqliteAndPostgres<TestRelayHostile>(argc, argv);
 }
 
 #include "TestRelayHostile.moc"

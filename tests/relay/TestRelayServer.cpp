@@ -712,18 +712,7 @@ private Q_SLOTS:
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(QStringLiteral("kengele.relay.access=false\nkengele.*.debug=false"));
-    int failures = 0;
-    {
-        TestRelayServer sqlite(RelayHarness::Backend::Sqlite);
-        failures += QTest::qExec(&sqlite, argc, argv);
-    }
-    {
-        TestRelayServer postgres(RelayHarness::Backend::Postgres);
-        failures += QTest::qExec(&postgres, argc, argv);
-    }
-    return failures;
+    return runOnSqliteAndPostgres<TestRelayServer>(argc, argv);
 }
 
 #include "TestRelayServer.moc"

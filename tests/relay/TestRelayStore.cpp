@@ -182,18 +182,7 @@ private Q_SLOTS:
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(QStringLiteral("kengele.*.debug=false"));
-    int failures = 0;
-    {
-        TestRelayStore sqlite(RelayHarness::Backend::Sqlite);
-        failures += QTest::qExec(&sqlite, argc, argv);
-    }
-    {
-        TestRelayStore postgres(RelayHarness::Backend::Postgres);
-        failures += QTest::qExec(&postgres, argc, argv);
-    }
-    return failures;
+    return runOnSqliteAndPostgres<TestRelayStore>(argc, argv);
 }
 
 #include "TestRelayStore.moc"
