@@ -19,10 +19,13 @@ QList<QPair<QString, QString>> available()
 bool install(const QString &code)
 {
     static QTranslator *current = nullptr;
-    if (current) {
-        QCoreApplication::removeTranslator(current);
-        delete current;
-        current = nullptr;
+    static QTranslator *qtStrings = nullptr;
+    for (QTranslator **installed : {&current, &qtStrings}) {
+        if (*installed) {
+            QCoreApplication::removeTranslator(*installed);
+            delete *installed;
+            *installed = nullptr;
+        }
     }
     const QString language = code == QStringLiteral("sw") ? code : QStringLiteral("en");
     QLocale::setDefault(QLocale(language == QStringLiteral("sw") ? QStringLiteral("sw_KE") : QStringLiteral("en_KE")));
@@ -34,6 +37,17 @@ bool install(const QString &code)
     }
     QCoreApplication::installTranslator(translator);
     current = translator;
+    // Qt's own words (Cancel, Yes, Copy, …): Debian ships no Kiswahili for them, so Kengele carries its own.
+    if (language == QStringLiteral("sw")) {
+        auto *qt = new QTranslator;
+        if (qt->load(QStringLiteral(":/i18n/qt_sw.qm"))) {
+            QCoreApplication::installTranslator(qt);
+            qtStrings = qt;
+        } else {
+            qCWarning(lcUi) << "no translation of Qt's own strings for" << language;
+            delete qt;
+        }
+    }
     return true;
 }
 
