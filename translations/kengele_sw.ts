@@ -229,7 +229,7 @@
     </message>
     <message>
         <source>%1 uncertain messages queued again.</source>
-        <translation>Ujumbe %1 usio na uhakika umewekwa tena kwenye foleni.</translation>
+        <translation>Ujumbe %1 usio na ripoti umewekwa tena kwenye foleni.</translation>
     </message>
     <message>
         <source>%1 messages cancelled; their tokens are back in the budget.</source>
@@ -623,11 +623,11 @@
     </message>
     <message>
         <source>The file has no recognisable header, so the columns were guessed from their contents. Check the imported contacts.</source>
-        <translation>Faili haina vichwa vya safu vinavyotambulika, kwa hiyo safu zimekisiwa kutokana na yaliyomo. Kagua waasiliani walioingizwa.</translation>
+        <translation>Faili haina vichwa vya safuwima vinavyotambulika, kwa hiyo safuwima zimekisiwa kutokana na yaliyomo. Kagua waasiliani walioingizwa.</translation>
     </message>
     <message>
         <source>Kengele cannot tell which column holds the phone numbers. Choose the phone number column and import again.</source>
-        <translation>Kengele haiwezi kujua ni safu ipi yenye nambari za simu. Chagua safu ya nambari za simu kisha uingize tena.</translation>
+        <translation>Kengele haiwezi kujua ni safuwima ipi yenye nambari za simu. Chagua safuwima ya nambari za simu kisha uingize tena.</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was changed.</source>
@@ -758,7 +758,7 @@
     </message>
     <message>
         <source>This line has more than %1 columns, so it could not be read.</source>
-        <translation>Mstari huu una safu zaidi ya %1, kwa hiyo haukuweza kusomwa.</translation>
+        <translation>Mstari huu una safuwima zaidi ya %1, kwa hiyo haukuweza kusomwa.</translation>
     </message>
     <message>
         <source>A value on this line is longer than %1 characters, so the line could not be read.</source>
@@ -981,7 +981,7 @@
     <name>ImportPreview</name>
     <message>
         <source>Column %1</source>
-        <translation>Safu %1</translation>
+        <translation>Safuwima %1</translation>
     </message>
 </context>
 <context>
@@ -996,7 +996,7 @@
     </message>
     <message>
         <source>  [prayer request]</source>
-        <translation>  [ombi la maombi]</translation>
+        <translation>  [mahitaji ya maombi]</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s)</source>
@@ -1029,11 +1029,11 @@
     </message>
     <message>
         <source>The message starts with PRAY or OMBI. Kengele keeps it as a prayer request for the prayer board.</source>
-        <translation>Ujumbe unaanza na PRAY au OMBI. Kengele inauhifadhi kama ombi la maombi kwa ubao wa maombi.</translation>
+        <translation>Ujumbe unaanza na PRAY au OMBI. Kengele inauhifadhi kama mahitaji ya maombi kwa ubao wa maombi.</translation>
     </message>
     <message>
         <source>An ordinary message to your number.</source>
-        <translation>Ujumbe wa kawaida uliotumwa kwa nambari yenu.</translation>
+        <translation>Ujumbe wa kawaida uliotumwa kwa nambari yako.</translation>
     </message>
 </context>
 <context>
@@ -1181,7 +1181,7 @@
     </message>
     <message>
         <source>Queuing the uncertain messages again</source>
-        <translation>Kuweka tena kwenye foleni ujumbe usio na uhakika</translation>
+        <translation>Kuweka tena kwenye foleni jumbe zisizo na ripoti</translation>
     </message>
     <message>
         <source>Queuing failed messages again</source>
@@ -1518,7 +1518,7 @@
     </message>
     <message>
         <source>Without a relay, replies from members and delivery reports of real SMS do not reach this computer. Click to connect in Settings → Relay.</source>
-        <translation>Bila relay, majibu ya washiriki na ripoti za ufikishaji wa SMS halisi hayafiki kwenye kompyuta hii. Bofya ili kuunganisha katika Mipangilio → Relay.</translation>
+        <translation>Bila relay, majibu ya waumini na ripoti za ufikishaji wa SMS halisi hayafiki kwenye kompyuta hii. Bofya ili kuunganisha katika Mipangilio → Relay.</translation>
     </message>
     <message>
         <source>Relay: connected · last sync %1</source>
@@ -1526,7 +1526,7 @@
     </message>
     <message>
         <source>Members&apos; messages and delivery reports come to this computer through the relay.</source>
-        <translation>Ujumbe wa washiriki na ripoti za ufikishaji hufika kwenye kompyuta hii kupitia relay.</translation>
+        <translation>Ujumbe wa waumini na ripoti za ufikishaji hufika kwenye kompyuta hii kupitia relay.</translation>
     </message>
     <message>
         <source>Relay: offline since %1</source>
@@ -2058,7 +2058,7 @@
     </message>
     <message>
         <source>Every message (%1)</source>
-        <translation>Ujumbe wote (%1)</translation>
+        <translation>Jumbe zote (%1)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -2233,7 +2233,7 @@ Zitume tena? Huenda baadhi ya watu hawa wakapata ujumbe mara mbili.</numerusform
     </message>
     <message>
         <source>The times so far, newest first (double-click one to see its messages):</source>
-        <translation>Mara zilizopita, ya karibuni kwanza (bofya mara mbili ili kuona jumbe zake):</translation>
+        <translation>Mara zilizopita, za karibuni kwanza (bofya mara mbili ili kuona jumbe zake):</translation>
     </message>
     <message>
         <source>No more times go until you resume it.</source>
@@ -3382,7 +3382,7 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     </message>
     <message>
         <source>The first row holds column titles</source>
-        <translation>Mstari wa kwanza una vichwa vya safu</translation>
+        <translation>Mstari wa kwanza una vichwa vya safuwima</translation>
     </message>
     <message>
         <source>(no group)</source>
@@ -3436,11 +3436,11 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     </message>
     <message>
         <source>Choose which column holds the phone numbers.</source>
-        <translation>Chagua safu yenye nambari za simu.</translation>
+        <translation>Chagua safuwima yenye nambari za simu.</translation>
     </message>
     <message>
         <source>Kengele guessed the columns from their contents. Please check them.</source>
-        <translation>Kengele imekisia safu kutokana na yaliyomo. Tafadhali zikague.</translation>
+        <translation>Kengele imekisia safuwima kutokana na yaliyomo. Tafadhali zikague.</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -3505,14 +3505,14 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     </message>
     <message>
         <source>Check what each column holds. Columns set to “Do not import” are left out.</source>
-        <translation>Angalia kila safu ina nini. Safu zilizowekwa “Usiingize” zitaachwa nje.</translation>
+        <translation>Angalia kila safuwima ina nini. Safuwima zilizowekwa “Usiingize” zitaachwa nje.</translation>
     </message>
 </context>
 <context>
     <name>kengele::InboxPage</name>
     <message>
         <source>All messages</source>
-        <translation>Ujumbe wote</translation>
+        <translation>Jumbe zote</translation>
     </message>
     <message>
         <source>Unread</source>
@@ -3576,11 +3576,11 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     </message>
     <message>
         <source>&lt;h2&gt;No messages yet&lt;/h2&gt;&lt;p&gt;When members text your number, their messages appear here.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Bado hakuna ujumbe&lt;/h2&gt;&lt;p&gt;Washiriki wakituma SMS kwa nambari yenu, ujumbe wao utaonekana hapa.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Bado hakuna ujumbe&lt;/h2&gt;&lt;p&gt;Waumini wakituma SMS kwa nambari yako, ujumbe wao utaonekana hapa.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No messages yet&lt;/h2&gt;&lt;p&gt;When members text your number, their messages appear here.&lt;/p&gt;&lt;p&gt;Connect to your relay in Settings → Relay.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Bado hakuna ujumbe&lt;/h2&gt;&lt;p&gt;Washiriki wakituma SMS kwa nambari yenu, ujumbe wao utaonekana hapa.&lt;/p&gt;&lt;p&gt;Unganisha na relay yenu katika Mipangilio → Relay.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Bado hakuna ujumbe&lt;/h2&gt;&lt;p&gt;Waumini wakituma SMS kwa nambari yako, ujumbe wao utaonekana hapa.&lt;/p&gt;&lt;p&gt;Unganisha na relay yako katika Mipangilio → Relay.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s)</source>
@@ -4131,7 +4131,7 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <name>kengele::RelaySettingsWidget</name>
     <message>
         <source>The relay is a small server on the internet. It receives the SMS members send to your number and the delivery reports of your messages, and passes them to this computer. Your administrator gives you its address and a one-time enrolment code.</source>
-        <translation>Relay ni seva ndogo kwenye intaneti. Inapokea SMS ambazo washiriki hutuma kwa nambari yenu na ripoti za ufikishaji wa ujumbe wenu, kisha inazileta kwenye kompyuta hii. Msimamizi wako atakupa anwani yake na msimbo wa usajili unaotumika mara moja tu.</translation>
+        <translation>Relay ni seva ndogo kwenye intaneti. Inapokea SMS ambazo waumini hutuma kwa nambari yako na ripoti za ufikishaji wa ujumbe wako, kisha inazileta kwenye kompyuta hii. Msimamizi wako atakupa anwani yake na msimbo wa usajili unaotumika mara moja tu.</translation>
     </message>
     <message>
         <source>Connected</source>
@@ -4211,7 +4211,7 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>Connected to “%1”. Messages from members and delivery reports now come to this computer.</source>
-        <translation>Imeunganishwa na “%1”. Sasa ujumbe wa washiriki na ripoti za ufikishaji zitafika kwenye kompyuta hii.</translation>
+        <translation>Imeunganishwa na “%1”. Sasa ujumbe wa waumini na ripoti za ufikishaji zitafika kwenye kompyuta hii.</translation>
     </message>
     <message>
         <source>Status:</source>
@@ -4237,7 +4237,7 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>At</source>
-        <translation>Saa</translation>
+        <translation>Baadaye</translation>
     </message>
     <message>
         <source>Your computer&apos;s time (%1).</source>
