@@ -22,4 +22,9 @@ struct TokenAccount {
     QDateTime created; // UTC
 };
 
+// The account's name as a screen shows it: the organisation's built-in "Main" is "Main account" (in
+// Kiswahili "Akaunti kuu"); a department's budget keeps the name someone gave it. The ledger, the
+// settings and kengele-cli keep using the stored name.
+QString tokenAccountLabel(const QString &name);
+
 } // namespace kengele

@@ -3,7 +3,16 @@
 
 #include "TokenKinds.h"
 
+#include <QCoreApplication>
+
 namespace kengele {
+
+QString tokenAccountLabel(const QString &name)
+{
+    if (name == QStringLiteral("Main"))
+        return QCoreApplication::translate("TokenAccount", "Main account");
+    return name;
+}
 
 QString accountKindKey(TokenAccountKind kind)
 {

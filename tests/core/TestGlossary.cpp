@@ -7,8 +7,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -28,14 +28,12 @@ private Q_SLOTS:
     void qtsOwnWordsAreInKiswahili();
 
 private:
-    struct Retired
-    {
+    struct Retired {
         QString word;
         bool everywhere = true; // false: on screens only, not in the command-line tool's strings
         QRegularExpression pattern;
     };
-    struct Message
-    {
+    struct Message {
         QString file;
         QString context;
         QString text;
@@ -124,7 +122,8 @@ void TestGlossary::theRetiredWordsAreListed()
 {
     const QList<Retired> retired = retiredWords();
     QVERIFY2(retired.size() >= 10, "docs/glossary.md has no \"Retired words\" table this test can read");
-    QVERIFY(std::any_of(retired.cbegin(), retired.cend(), [](const Retired &r) { return r.word == QStringLiteral("merge field"); }));
+    QVERIFY(
+        std::any_of(retired.cbegin(), retired.cend(), [](const Retired &r) { return r.word == QStringLiteral("merge field"); }));
     QVERIFY(std::any_of(retired.cbegin(), retired.cend(), [](const Retired &r) { return !r.everywhere; }));
 }
 

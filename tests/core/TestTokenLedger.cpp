@@ -96,6 +96,7 @@ class TestTokenLedger final : public QObject
 
 private Q_SLOTS:
     void seededAccounts();
+    void mainAccountHasAPlainLabel();
     void grantsAndBalances();
     void budgetAccountsPerDepartment();
     void refusesBadInput_data();
@@ -1108,6 +1109,14 @@ void TestTokenLedger::concurrentReserversNeverOverdraw()
     QCOMPARE(main, Initial - net.load());
     QCOMPARE(*ledger.balance(ReservedId), net.load());
     VERIFY_CLEAN(profile);
+}
+
+// Screens say "Main account"; a department keeps its own name; the stored name stays "Main".
+void TestTokenLedger::mainAccountHasAPlainLabel()
+{
+    QCOMPARE(tokenAccountLabel(QStringLiteral("Main")), QStringLiteral("Main account"));
+    QCOMPARE(tokenAccountLabel(QStringLiteral("Youth")), QStringLiteral("Youth"));
+    QCOMPARE(tokenAccountLabel(QStringLiteral("main")), QStringLiteral("main"));
 }
 
 QTEST_GUILESS_MAIN(TestTokenLedger)
