@@ -508,8 +508,18 @@ void Auditor::checkItemView(const QAbstractItemView *view)
 void Auditor::checkName(const QWidget *widget)
 {
     QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(const_cast<QWidget *>(widget));
-    if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
-        add(Kind::Nameless, widget, QStringLiteral("no accessible name (a label with setBuddy, or setAccessibleName)"));
+    if (accessible && !accessible->text(QAccessible::Name).trimmed().isEmpty())
+        return;
+    // Qt names edits, combo and spin boxes after their buddy label, buttons after their text; item
+    // views (lists, tables, trees) take nothing from a label, and placeholder text is no name.
+    QString fix;
+    if (qobject_cast<const QAbstractItemView *>(widget))
+        fix = QStringLiteral("lists and tables take no name from a label: setAccessibleName");
+    else if (qobject_cast<const QAbstractButton *>(widget))
+        fix = QStringLiteral("a button without text: setAccessibleName");
+    else
+        fix = QStringLiteral("its label needs setBuddy, or setAccessibleName");
+    add(Kind::Nameless, widget, QStringLiteral("no accessible name (%1)").arg(fix));
 }
 
 void Auditor::checkKeyboard(const QList<QWidget *> &interactive)

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void namelessLineEditIsFound();
     void lineEditWithBuddyOrNameIsNot();
     void iconButtonWithoutNameIsFound();
+    void listNeedsItsOwnName();
     void unreachableWidgetIsFound();
     void uncheckedRadioButtonIsReachedByArrows();
 
@@ -99,7 +100,7 @@ void TestLayoutAudit::narrowLabelIsFound()
     auto *layout = new QVBoxLayout(&window);
     auto *label = new QLabel(LongText);
     label->setObjectName(QStringLiteral("narrow"));
-    label->setFixedWidth(label->sizeHint().width() / 2);
+    label->setFixedWidth(label->sizeHint().width() - 3); // three pixels short is cut too
     layout->addWidget(label);
     show(&window);
     const QList<AuditFinding> found = about(&window, QStringLiteral("narrow"));
@@ -135,7 +136,7 @@ void TestLayoutAudit::richTextLabel()
     layout->addWidget(fits);
     auto *narrow = new QLabel(rich);
     narrow->setObjectName(QStringLiteral("narrow"));
-    narrow->setFixedWidth(fits->sizeHint().width() - 20);
+    narrow->setFixedWidth(fits->sizeHint().width() - 3);
     layout->addWidget(narrow);
     show(&window);
     QVERIFY2(about(&window, QStringLiteral("fits")).isEmpty(),
@@ -407,6 +408,7 @@ void TestLayoutAudit::namelessLineEditIsFound()
     layout->addWidget(new QLabel(QStringLiteral("Name")));
     auto *edit = new QLineEdit;
     edit->setObjectName(QStringLiteral("nameEdit"));
+    edit->setPlaceholderText(QStringLiteral("Name")); // shown, but no name for a screen reader
     layout->addWidget(edit);
     show(&window);
     QCOMPARE(about(&window, QStringLiteral("nameEdit"), AuditFinding::Kind::Nameless).size(), 1);
@@ -457,6 +459,26 @@ void TestLayoutAudit::iconButtonWithoutNameIsFound()
     layout->addWidget(named);
     show(&window);
     QCOMPARE(about(&window, QStringLiteral("bare"), AuditFinding::Kind::Nameless).size(), 1);
+    QVERIFY(about(&window, QStringLiteral("named"), AuditFinding::Kind::Nameless).isEmpty());
+}
+
+void TestLayoutAudit::listNeedsItsOwnName()
+{
+    // Unlike edits, item views take no name from a buddy label.
+    QWidget window;
+    auto *layout = new QVBoxLayout(&window);
+    auto *label = new QLabel(QStringLiteral("&Groups:"));
+    layout->addWidget(label);
+    auto *buddied = new QListWidget;
+    buddied->setObjectName(QStringLiteral("buddied"));
+    label->setBuddy(buddied);
+    layout->addWidget(buddied);
+    auto *named = new QListWidget;
+    named->setObjectName(QStringLiteral("named"));
+    named->setAccessibleName(QStringLiteral("Groups"));
+    layout->addWidget(named);
+    show(&window);
+    QCOMPARE(about(&window, QStringLiteral("buddied"), AuditFinding::Kind::Nameless).size(), 1);
     QVERIFY(about(&window, QStringLiteral("named"), AuditFinding::Kind::Nameless).isEmpty());
 }
 
