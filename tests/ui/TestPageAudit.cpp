@@ -1,0 +1,371 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "FakeSecretStore.h"
+#include "LayoutAudit.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "TestSupport.h"
+#include "campaigns/CampaignService.h"
+#include "campaigns/CampaignsPage.h"
+#include "campaigns/ComposeCampaignDialog.h"
+#include "campaigns/DispatchService.h"
+#include "campaigns/GatewaySetup.h"
+#include "campaigns/ScheduleEditor.h"
+#include "common/Language.h"
+#include "contacts/ContactDialog.h"
+#include "contacts/ContactService.h"
+#include "contacts/GroupService.h"
+#include "contacts/ImportDialog.h"
+#include "demo/DemoCongregation.h"
+#include "gateway/GatewayConnection.h"
+#include "inbox/InboxPage.h"
+#include "inbox/InboxService.h"
+#include "inbox/InboxTableModel.h"
+#include "settings/Settings.h"
+#include "settings/SettingsDialog.h"
+#include "sync/RelayClient.h"
+#include "sync/RelayEventApplier.h"
+#include "sync/RelayLinkStore.h"
+#include "sync/RelaySyncService.h"
+#include "templates/TemplateEditor.h"
+#include "templates/TemplateService.h"
+#include "templates/TemplatesPage.h"
+#include "tokens/TokenLedger.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QHash>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QSet>
+#include <QStatusBar>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace kengele;
+using kengele::test::LayoutAudit;
+
+// Walks every page and the main dialogs of the app on the demo congregation, in English and
+// Kiswahili, in a 1280x800 window, the way TestScreenshots takes their pictures, and runs
+// LayoutAudit on each: fails, with the whole list, when a text is cut, a control has no
+// accessible name or Tab cannot reach it.
+class TestPageAudit final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void pages_data();
+    void pages();
+
+private:
+    // Audits `widget` as shown now; a finding already seen on an earlier step is not repeated.
+    void audit(QWidget *widget, const QString &where);
+
+    QStringList m_order;
+    QHash<QString, QStringList> m_findings;
+    QSet<QString> m_seen;
+};
+
+void TestPageAudit::init()
+{
+    m_order.clear();
+    m_findings.clear();
+    m_seen.clear();
+}
+
+void TestPageAudit::audit(QWidget *widget, const QString &where)
+{
+    // Let pending layouts settle (texts changed just before the look).
+    QTest::qWait(30);
+    const QList<test::AuditFinding> findings = LayoutAudit::run(widget);
+    for (const test::AuditFinding &finding : findings) {
+        const QString line = finding.toString();
+        if (m_seen.contains(line))
+            continue;
+        m_seen.insert(line);
+        if (!m_findings.contains(where))
+            m_order.append(where);
+        m_findings[where].append(line);
+    }
+}
+
+void TestPageAudit::pages_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addRow("English") << "en";
+    QTest::addRow("Kiswahili") << "sw";
+}
+
+void TestPageAudit::pages()
+{
+    QFETCH(QString, language);
+    QVERIFY(Language::install(language));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    test::TempProfile profile;
+    QVERIFY(DemoCongregation::populate(*profile));
+    MainWindow window(*profile);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    window.showPage(MainWindow::ContactsPageIndex);
+    audit(&window, QStringLiteral("contacts"));
+    window.showPage(MainWindow::GroupsPageIndex);
+    audit(&window, QStringLiteral("groups"));
+    // Nothing has come in yet, and no relay is set up.
+    window.showPage(MainWindow::InboxPageIndex);
+    audit(&window, QStringLiteral("inbox-empty"));
+    window.showPage(MainWindow::TemplatesPageIndex);
+    audit(&window, QStringLiteral("templates"));
+
+    // The editor warning about a character that makes the message cost more.
+    auto *edit = window.templatesPage()->editor()->findChild<QPlainTextEdit *>(QStringLiteral("messageEdit"));
+    edit->setPlainText(QStringLiteral("Dear {first_name|friend}, we’re praying for you – see you on Sunday at 9:00. "
+                                      "Tafadhali njoo na rafiki {frist_name}."));
+    audit(&window, QStringLiteral("templates-warning"));
+    edit->document()->undo();
+
+    ContactDialog dialog(profile->contacts(), 0);
+    dialog.show();
+    audit(&dialog, QStringLiteral("contact-dialog"));
+
+    // Importing: the column step of a file without a header row, then the result of a file with
+    // bad rows, and the message for a file that is not a contact list.
+    {
+        ImportDialog import(profile->imports(), profile->groups(), test::testDataPath(QStringLiteral("import/headerless.csv")));
+        import.show();
+        QTRY_VERIFY(import.isReady());
+        audit(&import, QStringLiteral("import-columns"));
+    }
+    {
+        ImportDialog import(profile->imports(), profile->groups(), test::testDataPath(QStringLiteral("import/bad_rows.csv")));
+        import.show();
+        QTRY_VERIFY(import.isReady());
+        import.startImport();
+        QTRY_VERIFY_WITH_TIMEOUT(import.report().has_value(), 20000);
+        audit(&import, QStringLiteral("import-result"));
+    }
+    {
+        ImportDialog import(profile->imports(), profile->groups(),
+                            test::testDataPath(QStringLiteral("import/vcard30_folded.vcf"))
+                                .replace(QStringLiteral(".vcf"), QStringLiteral(".missing")));
+        import.show();
+        QTRY_VERIFY(import.isReady());
+        audit(&import, QStringLiteral("import-error"));
+    }
+    test::FakeSecretStore secrets;
+    SettingsDialog settings(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+    settings.show();
+    audit(&settings, QStringLiteral("settings"));
+    settings.showTab(SettingsDialog::GatewayTab);
+    audit(&settings, QStringLiteral("settings-gateway"));
+    settings.showTab(SettingsDialog::SendingTab);
+    audit(&settings, QStringLiteral("settings-sending"));
+    settings.showTab(SettingsDialog::RelayTab);
+    audit(&settings, QStringLiteral("settings-relay"));
+
+    // Composing a campaign: two groups and a template, with the check beside it.
+    QVERIFY(profile->tokens().grant(QStringLiteral("Main"), 1000, QStringLiteral("demo plan"), {}));
+    profile->settings().setQuietHours(QTime(0, 0), QTime(0, 0));
+    {
+        ComposeCampaignDialog compose({profile->campaigns(), profile->templates(), profile->groups(), profile->contacts(),
+                                       profile->tokens(), profile->settings(), profile->clock()});
+        compose.show();
+        auto *groups = compose.findChild<QListWidget *>(QStringLiteral("groupList"));
+        groups->item(0)->setCheckState(Qt::Checked); // Choir (sorted by name)
+        groups->item(groups->count() - 1)->setCheckState(Qt::Checked); // Youth
+        auto *templates = compose.findChild<QComboBox *>(QStringLiteral("templateCombo"));
+        templates->setCurrentIndex(templates->findText(QStringLiteral("Youth camp")));
+        compose.updatePreview();
+        QVERIFY(compose.preview());
+        audit(&compose, QStringLiteral("compose"));
+    }
+    // A repeating campaign: every week on Sunday and Wednesday (the test clock's day is a Sunday).
+    {
+        ComposeCampaignDialog compose({profile->campaigns(), profile->templates(), profile->groups(), profile->contacts(),
+                                       profile->tokens(), profile->settings(), profile->clock()});
+        compose.show();
+        auto *groups = compose.findChild<QListWidget *>(QStringLiteral("groupList"));
+        groups->item(0)->setCheckState(Qt::Checked);
+        auto *templates = compose.findChild<QComboBox *>(QStringLiteral("templateCombo"));
+        templates->setCurrentIndex(templates->findText(QStringLiteral("Choir practice")));
+        auto *repeat = compose.findChild<QComboBox *>(QStringLiteral("repeatCombo"));
+        repeat->setCurrentIndex(repeat->findData(int(ScheduleEditor::RepeatWeekly)));
+        compose.findChild<QCheckBox *>(QStringLiteral("repeatDayCheck3"))->setChecked(true);
+        compose.updatePreview();
+        QVERIFY2(compose.problem().isEmpty(), qPrintable(compose.problem()));
+        QVERIFY(compose.preview()->occurrences > 1);
+        audit(&compose, QStringLiteral("compose-repeat"));
+    }
+
+    // A campaign the simulator has sent, with a few numbers refused and a few not delivered.
+    CampaignDraft draft;
+    draft.name = QStringLiteral("Sunday service reminder");
+    draft.body = profile->templates().findByName(QStringLiteral("Sunday service reminder"))->body;
+    draft.chargeTokens = false; // the simulator: as the compose dialog does
+    draft.groupIds = {profile->groups().findByName(QStringLiteral("Choir"))->id,
+                      profile->groups().findByName(QStringLiteral("Women's Fellowship"))->id};
+    const auto launched = profile->campaigns().launch(draft);
+    QVERIFY(launched);
+    auto factory = [](GatewayKind, QString *whyNot) -> SmsGateway * {
+        SimulatorOptions options;
+        options.seed = 2026;
+        options.blacklistedFraction = 0.03;
+        options.undeliverableFraction = 0.04;
+        options.reportDelayMinMs = 100;
+        options.reportDelayMaxMs = 400;
+        return GatewayConnection::simulation(options, whyNot).release();
+    };
+    Dispatcher::Options options = GatewaySetup::options(profile->settings());
+    options.ratePerSecond = 0;
+    DispatchService dispatch(profile->database(), profile->tokens(), profile->clock(), factory, options);
+    window.setDispatchService(&dispatch);
+    dispatch.start();
+    // The template edited above for its picture is left without saving.
+    MessageBox::setNextAnswer(QMessageBox::Discard);
+    window.showPage(MainWindow::CampaignsPageIndex);
+    MessageBox::setNextAnswer(std::nullopt);
+    QVERIFY(window.campaignsPage()->isVisible());
+    window.campaignsPage()->selectCampaign(launched->id);
+    QTRY_VERIFY_WITH_TIMEOUT(profile->campaigns().get(launched->id)->states.value(MessageState::Sent) == 0
+                                 && profile->campaigns().get(launched->id)->status == CampaignStatus::Done,
+                             15000);
+    window.campaignsPage()->refresh();
+    audit(&window, QStringLiteral("campaigns"));
+    dispatch.stop();
+
+    // A repeating campaign: Kengele was off for its first two Sundays (skipped), the third went.
+    CampaignDraft weekly = draft;
+    weekly.name = QStringLiteral("Weekly service reminder");
+    weekly.scheduledAt = QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC);
+    weekly.recurrence = Recurrence::weekly({Qt::Sunday});
+    weekly.repeatUntil = QDate(2026, 5, 31);
+    const auto repeating = profile->campaigns().launch(weekly);
+    QVERIFY(repeating);
+    {
+        // Before any time has gone, in the compose dialog to change it.
+        ComposeCampaignDialog edit({profile->campaigns(), profile->templates(), profile->groups(), profile->contacts(),
+                                    profile->tokens(), profile->settings(), profile->clock()});
+        QVERIFY(edit.editCampaign(repeating->id));
+        edit.show();
+        edit.updatePreview();
+        audit(&edit, QStringLiteral("compose-edit"));
+    }
+    profile.clock().set(QDateTime(QDate(2026, 3, 9), QTime(9, 0), Qt::UTC));
+    QVERIFY(profile->campaigns().launchDueOccurrences());
+    profile.clock().set(QDateTime(QDate(2026, 3, 15), QTime(17, 5), Qt::UTC));
+    const auto occurrences = profile->campaigns().launchDueOccurrences();
+    QVERIFY(occurrences && occurrences->size() == 1);
+    const qint64 occurrence = occurrences->constFirst();
+    dispatch.start();
+    QTRY_VERIFY_WITH_TIMEOUT(profile->campaigns().get(occurrence)->status == CampaignStatus::Done, 15000);
+    dispatch.stop();
+    window.campaignsPage()->refresh();
+    QVERIFY(window.campaignsPage()->selectCampaign(repeating->id));
+    auto *times = window.campaignsPage()->findChild<QTreeWidget *>(QStringLiteral("occurrencesList"));
+    QCOMPARE(times->topLevelItemCount(), 2);
+    audit(&window, QStringLiteral("campaigns-repeating"));
+    qint64 skipped = 0;
+    const Result<QList<Campaign>> all = profile->campaigns().list();
+    for (const Campaign &c : *all) {
+        if (c.parentId == repeating->id && c.status == CampaignStatus::Skipped)
+            skipped = c.id;
+    }
+    QVERIFY(window.campaignsPage()->selectCampaign(skipped));
+    audit(&window, QStringLiteral("campaigns-skipped"));
+
+    // Connected to a relay, which brought a few messages: one from a member, a prayer request, an
+    // opt-out and one from a number that is not a contact.
+    profile.clock().set(QDateTime(QDate(2026, 3, 15), QTime(17, 30), Qt::UTC));
+    QVERIFY(RelayLinkStore(profile->database(), profile.clock())
+                .saveEnrolment(RelayEnrolment{QStringLiteral("dev_7f3k2"), QStringLiteral("t"), QStringLiteral("org_stpeters"),
+                                              QStringLiteral("St. Peter's Parish, Nakuru")}));
+    profile->settings().setRelayUrl(QStringLiteral("https://relay.kengele.org"));
+    const auto members = profile->contacts().fetch({}, 0, 3);
+    QVERIFY(members && members->size() == 3);
+    {
+        RelayEventApplier applier(profile->database(), profile->contacts(), profile->tokens(), profile.clock());
+        const QList<std::pair<QString, QString>> texts = {
+            {members->at(0).phone, QStringLiteral("Asante pastor kwa ibada ya leo. Mungu akubariki!")},
+            {QStringLiteral("+254798112233"),
+             QStringLiteral("Habari, I visited on Sunday and would like to join the choir. "
+                            "When do you practise?")},
+            {members->at(1).phone, QStringLiteral("PRAY for my mother, she is in hospital in Nakuru since Friday.")},
+            {members->at(2).phone, QStringLiteral("STOP")},
+            {members->at(0).phone, QStringLiteral("Is the youth camp still on Saturday? My two children want to come.")},
+        };
+        QList<RelayEvent> events;
+        qint64 seq = 0;
+        for (const auto &[from, text] : texts) {
+            ++seq;
+            events.append(RelayEvent{seq, QStringLiteral("at.inbound"),
+                                     QDateTime(QDate(2026, 3, 15), QTime(15, 0), Qt::UTC).addSecs(seq * 1500),
+                                     QJsonObject{{QStringLiteral("id"), QStringLiteral("ATXid_%1").arg(seq)},
+                                                 {QStringLiteral("from"), from},
+                                                 {QStringLiteral("text"), text}}});
+        }
+        QVERIFY(applier.apply(QStringLiteral("org_stpeters"), events, seq));
+    }
+    profile->inbox().notifyNewMessages();
+    // A sync that is not started, so the indicator offers "Try again".
+    QNetworkAccessManager network;
+    RelayClient relayClient(network);
+    RelaySyncService relaySync(profile->database(), profile->contacts(), profile->tokens(), relayClient, profile.clock());
+    window.setRelaySyncService(&relaySync);
+    RelaySyncStatus relayStatus;
+    relayStatus.configured = relayStatus.running = relayStatus.connected = true;
+    relayStatus.lastSync = profile.clock().nowUtc().addSecs(-130);
+    window.showRelayStatus(relayStatus);
+    window.showPage(MainWindow::InboxPageIndex);
+    InboxPage *inbox = window.inboxPage();
+    QVERIFY(inbox->selectMessage(inbox->model()->messageId(0)));
+    auto *reply = inbox->findChild<QPlainTextEdit *>(QStringLiteral("replyEdit"));
+    reply->setPlainText(QStringLiteral("Yes, the camp is on Saturday. Karibu sana!"));
+    audit(&window, QStringLiteral("inbox"));
+    QVERIFY(inbox->selectMessage(inbox->model()->messageId(3)));
+    audit(&window, QStringLiteral("inbox-unknown"));
+    QVERIFY(inbox->selectMessage(inbox->model()->messageId(1)));
+    audit(&window, QStringLiteral("inbox-optout"));
+
+    SettingsDialog relaySettings(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+    relaySettings.show();
+    relaySettings.showTab(SettingsDialog::RelayTab);
+    audit(&relaySettings, QStringLiteral("settings-relay-connected"));
+
+    // The status bar while the relay cannot be reached, and when this computer was refused.
+    RelaySyncStatus offline;
+    offline.configured = offline.running = true;
+    offline.offlineSince = profile.clock().nowUtc().addSecs(-16 * 60);
+    offline.nextAttempt = profile.clock().nowUtc().addSecs(2 * 60);
+    offline.lastError = QStringLiteral("Kengele cannot reach the relay.");
+    window.showRelayStatus(offline);
+    audit(window.statusBar(), QStringLiteral("statusbar-offline"));
+    window.showRelayStatus(relayStatus);
+    audit(window.statusBar(), QStringLiteral("statusbar-connected"));
+    RelaySyncStatus refused;
+    refused.needsEnrolment = true;
+    window.showRelayStatus(refused);
+    audit(window.statusBar(), QStringLiteral("statusbar-refused"));
+    Language::install(QStringLiteral("en"));
+
+    // All of them at once, grouped by where they were seen, so one run gives the whole list.
+    QStringList lines;
+    for (const QString &where : std::as_const(m_order)) {
+        for (const QString &finding : m_findings.value(where))
+            lines.append(where + QStringLiteral(": ") + finding);
+    }
+    // QtTest cuts long failure messages: one line each, then the count.
+    for (const QString &line : std::as_const(lines))
+        qWarning("%s", qPrintable(line));
+    QVERIFY2(lines.isEmpty(), qPrintable(QStringLiteral("%1 findings in %2, listed above").arg(lines.size()).arg(language)));
+}
+
+QTEST_MAIN(TestPageAudit)
+#include "TestPageAudit.moc"
