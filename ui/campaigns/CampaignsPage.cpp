@@ -113,7 +113,7 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
     splitter->setSizes({340, 760});
 
     auto *titleRow = new QHBoxLayout;
-    titleRow->addWidget(new QLabel(tr("<h1>Campaigns</h1>"), this));
+    titleRow->addWidget(new QLabel(tr("<h1>Sent SMS</h1>"), this));
     titleRow->addStretch();
     titleRow->addWidget(m_new);
 
