@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 
 #include "MessageBox.h"
+#include "WelcomePage.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/CampaignText.h"
 #include "campaigns/CampaignsPage.h"
@@ -27,7 +28,7 @@
 #include "tokens/TokenLedger.h"
 #include "widgets/Banner.h"
 #include "widgets/Colours.h"
-#include "widgets/ElidedLabel.h"
+#include "widgets/Icons.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -36,13 +37,19 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPainter>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QStyledItemDelegate>
+#include <QTableView>
 #include <QTimer>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace kengele {
 
@@ -54,34 +61,6 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     setWindowTitle(tr("Kengele — church office messaging"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/kengele.png")));
 
-    m_sidebar = new QListWidget(this);
-    m_sidebar->setObjectName(QStringLiteral("sidebarList"));
-    m_sidebar->setIconSize(QSize(22, 22));
-    m_sidebar->setSpacing(3);
-    // Wide enough for the longest page name in this language, with the Inbox's unread count.
-    {
-        QFont font = m_sidebar->font();
-        font.setPointSize(11);
-        const QFontMetrics metrics(font);
-        int widest = 0;
-        for (const QString &label : {tr("Contacts"), tr("Groups"), tr("Templates"), tr("Campaigns"), tr("Inbox (%1)").arg(999)})
-            widest = qMax(widest, metrics.horizontalAdvance(label));
-        m_sidebar->setFixedWidth(qMax(170, widest + 22 + 40));
-    }
-    m_sidebar->setStyleSheet(
-        QStringLiteral("QListWidget { border: none; background: palette(window); font-size: 11pt; }"
-                       "QListWidget::item { padding: 8px; border-radius: 6px; }"
-                       "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
-    auto addPage = [this](QStyle::StandardPixmap icon, const QString &label) {
-        auto *item = new QListWidgetItem(style()->standardIcon(icon), label, m_sidebar);
-        item->setSizeHint(QSize(150, 40));
-    };
-    addPage(QStyle::SP_FileDialogContentsView, tr("Contacts"));
-    addPage(QStyle::SP_DirIcon, tr("Groups"));
-    addPage(QStyle::SP_FileDialogDetailedView, tr("Templates"));
-    addPage(QStyle::SP_MessageBoxInformation, tr("Campaigns"));
-    addPage(QStyle::SP_ArrowDown, tr("Inbox"));
-
     m_contactsPage = new ContactsPage(m_profile.contacts(), m_profile.groups(), m_profile.imports(), m_profile.exporter(), this);
     m_groupsPage = new GroupsPage(m_profile.groups(), m_profile.contacts(), this);
     m_templatesPage = new TemplatesPage(m_profile.templates(), m_profile.contacts(), m_profile.clock(), this);
@@ -89,22 +68,37 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
                                   m_profile.tokens(),    m_profile.settings(),  m_profile.clock()};
     m_campaignsPage = new CampaignsPage(compose, m_profile.outbox(), this);
     m_inboxPage = new InboxPage(m_profile.inbox(), m_profile.contacts(), m_profile.settings(), this);
+    m_welcomePage = new WelcomePage(this);
+    QWidget *sidebar = buildSidebar();
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_contactsPage);
     m_pages->addWidget(m_groupsPage);
     m_pages->addWidget(m_templatesPage);
     m_pages->addWidget(m_campaignsPage);
     m_pages->addWidget(m_inboxPage);
+    m_pages->addWidget(m_welcomePage);
+    connect(m_contactsPage, &ContactsPage::sendSmsRequested, this,
+            [this](const QList<qint64> &contactIds) { sendSms({}, contactIds); });
+    connect(m_groupsPage, &GroupsPage::sendSmsRequested, this, [this](qint64 groupId) { sendSms({groupId}, {}); });
+    connect(m_welcomePage, &WelcomePage::importRequested, this, [this] {
+        showPage(ContactsPageIndex);
+        m_contactsPage->importContacts();
+    });
+    connect(m_welcomePage, &WelcomePage::practiseRequested, this, [this] { sendSms({}, {}, true); });
+    connect(m_welcomePage, &WelcomePage::goLiveRequested, this, [this] { openSettingsAt(SettingsDialog::GatewayTab); });
+    connect(m_welcomePage, &WelcomePage::doneRequested, this, [this] { showPage(ContactsPageIndex); });
     connect(m_inboxPage, &InboxPage::replySent, this, [this] {
         // The reply is a campaign of one: the Campaigns page lists it and wakes the dispatcher.
         m_campaignsPage->refresh();
         if (DispatchService *dispatch = m_campaignsPage->dispatchService())
             dispatch->wake();
-        statusBar()->showMessage(tr("Your reply is on its way. You can follow it on the Campaigns page."), 8000);
+        statusBar()->showMessage(tr("Your reply is on its way. You can follow it on the Sent SMS page."), 8000);
     });
     connect(m_inboxPage, &InboxPage::relaySettingsRequested, this, &MainWindow::openRelaySettings);
     connect(&m_profile.inbox(), &InboxService::inboxChanged, this, &MainWindow::updateInboxLabel);
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return; // the welcome page, which has no row
         // Leaving the template editor with unsaved text asks first.
         if (m_pages->currentWidget() == m_templatesPage && row != TemplatesPageIndex && !m_templatesPage->confirmLeave()) {
             QSignalBlocker blocker(m_sidebar);
@@ -117,17 +111,13 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(m_sidebar);
+    layout->addWidget(sidebar);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
     statusBar()->addWidget(m_status);
-    // A long path loses its middle rather than pushing the rest off (the tooltip has it whole).
-    m_dataFolder = new ElidedLabel(this);
-    m_dataFolder->setObjectName(QStringLiteral("dataFolderLabel"));
-    statusBar()->addWidget(m_dataFolder, 1);
     auto *simulation = new Banner(Banner::Kind::Info, CampaignText::simulationLabel(), this);
     simulation->setCompact(true);
     m_simulation = simulation;
@@ -178,7 +168,138 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     updateRelayIndicator();
     updateInboxLabel();
     m_sidebar->setCurrentRow(ContactsPageIndex);
+    // A new profile opens on the three steps to a first send, once; Help → Getting started has them.
+    if (!m_profile.settings().welcomeShown()) {
+        showPage(WelcomePageIndex);
+        m_profile.settings().setWelcomeShown(true);
+    }
     resize(1180, 760);
+}
+
+namespace {
+
+// The sidebar's rows. The chosen page is a soft tint of the highlight with the normal text colour,
+// so it never looks like the "Send SMS…" button above it (solid highlight), and no focus frame is
+// drawn inside it: the keyboard's place is the chosen row itself, with a bar at its start while
+// the list has the focus.
+class SidebarDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    static QColor selectionColour(const QPalette &palette)
+    {
+        const QColor highlight = palette.color(QPalette::Highlight);
+        const QColor window = palette.color(QPalette::Window);
+        const qreal share = 0.3;
+        return QColor::fromRgbF(float(highlight.redF() * share + window.redF() * (1 - share)),
+                                float(highlight.greenF() * share + window.greenF() * (1 - share)),
+                                float(highlight.blueF() * share + window.blueF() * (1 - share)));
+    }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const bool selected = option.state & QStyle::State_Selected;
+        QStyleOptionViewItem plain(option);
+        plain.state &= ~QStyle::State_HasFocus;
+        if (selected) {
+            plain.state &= ~(QStyle::State_Selected | QStyle::State_MouseOver);
+            painter->save();
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(selectionColour(option.palette));
+            painter->drawRoundedRect(QRectF(option.rect), 6, 6);
+            painter->restore();
+        }
+        QStyledItemDelegate::paint(painter, plain, index);
+        if (selected && option.widget && option.widget->hasFocus()) {
+            painter->save();
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(option.palette.color(QPalette::Highlight));
+            const QRectF bar(option.rect.left() + 3, option.rect.top() + 8, 3, option.rect.height() - 16);
+            painter->drawRoundedRect(bar, 1.5, 1.5);
+            painter->restore();
+        }
+    }
+};
+
+} // namespace
+
+QWidget *MainWindow::buildSidebar()
+{
+    auto *column = new QWidget(this);
+    column->setObjectName(QStringLiteral("sidebar"));
+
+    // The main thing people come for, above the pages.
+    m_sendButton = new QPushButton(Icons::icon(Icons::Send, QPalette::HighlightedText), tr("Send SMS…"), column);
+    m_sendButton->setObjectName(QStringLiteral("sidebarSendButton"));
+    m_sendButton->setIconSize(QSize(20, 20));
+    m_sendButton->setToolTip(tr("Write an SMS to a group or to the people you selected (Ctrl+N)."));
+    m_sendButton->setStyleSheet(QStringLiteral(
+        "QPushButton { background: palette(highlight); color: palette(highlighted-text); border: 2px solid palette(highlight);"
+        " border-radius: 6px; padding: 8px 10px; font-size: 11pt; font-weight: bold; text-align: left; }"
+        "QPushButton:hover { border-color: palette(dark); }"
+        "QPushButton:focus { border-color: palette(text); }"
+        "QPushButton:pressed { background: palette(dark); }"));
+    connect(m_sendButton, &QPushButton::clicked, this, &MainWindow::sendSmsToSelection);
+
+    m_sidebar = new QListWidget(column);
+    m_sidebar->setObjectName(QStringLiteral("sidebarList"));
+    m_sidebar->setAccessibleName(tr("Pages"));
+    m_sidebar->setIconSize(QSize(22, 22));
+    m_sidebar->setSpacing(3);
+    m_sidebar->setItemDelegate(new SidebarDelegate(m_sidebar));
+    m_sidebar->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sidebar->setStyleSheet(
+        QStringLiteral("QListWidget { border: none; background: palette(window); font-size: 11pt; outline: none; }"
+                       "QListWidget::item { padding: 8px; border-radius: 6px; }"
+                       "QListWidget::item:hover { background: palette(midlight); }"));
+    auto addPage = [this](Icons::Icon icon, const QString &label) {
+        auto *item = new QListWidgetItem(Icons::icon(icon), label, m_sidebar);
+        item->setSizeHint(QSize(150, 40));
+    };
+    addPage(Icons::Contact, tr("Contacts"));
+    addPage(Icons::Group, tr("Groups"));
+    addPage(Icons::Template, tr("Templates"));
+    //: The sidebar's page of the SMS sent and scheduled (the campaigns), Kiswahili: "SMS zilizotumwa"
+    addPage(Icons::Sent, tr("Sent SMS"));
+    addPage(Icons::Inbox, tr("Inbox"));
+
+    m_settingsButton = new QPushButton(Icons::icon(Icons::Settings), tr("Settings"), column);
+    m_settingsButton->setObjectName(QStringLiteral("sidebarSettingsButton"));
+    m_settingsButton->setIconSize(QSize(22, 22));
+    m_settingsButton->setToolTip(tr("The SMS gateway, the language, the relay and the sending hours (Ctrl+,)."));
+    m_settingsButton->setStyleSheet(
+        QStringLiteral("QPushButton { background: transparent; border: 1px solid transparent; border-radius: 6px;"
+                       " padding: 8px; font-size: 11pt; text-align: left; }"
+                       "QPushButton:hover { background: palette(midlight); }"
+                       "QPushButton:focus { border-color: palette(highlight); }"));
+    connect(m_settingsButton, &QPushButton::clicked, this, &MainWindow::openSettings);
+
+    // Wide enough for the longest name in this language, with the Inbox's unread count.
+    {
+        QFont font = m_sidebar->font();
+        font.setPointSize(11);
+        const QFontMetrics metrics(font);
+        int widest = 0;
+        for (const QString &label :
+             {tr("Contacts"), tr("Groups"), tr("Templates"), tr("Sent SMS"), tr("Inbox (%1)").arg(999), tr("Settings")})
+            widest = qMax(widest, metrics.horizontalAdvance(label));
+        font.setBold(true);
+        widest = qMax(widest, QFontMetrics(font).horizontalAdvance(m_sendButton->text()));
+        column->setFixedWidth(qMax(170, widest + 22 + 40));
+    }
+
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_sendButton);
+    layout->addSpacing(4);
+    layout->addWidget(m_sidebar, 1);
+    layout->addWidget(m_settingsButton);
+    return column;
 }
 
 MainWindow::~MainWindow() = default;
@@ -266,11 +387,9 @@ SecretStore &MainWindow::secrets()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *compose = file->addAction(tr("&New campaign…"), this, [this] {
-        showPage(CampaignsPageIndex);
-        m_campaignsPage->composeCampaign();
-    });
-    compose->setShortcut(QKeySequence::New);
+    QAction *send = file->addAction(Icons::icon(Icons::Send), tr("&Send SMS…"), this, &MainWindow::sendSmsToSelection);
+    send->setObjectName(QStringLiteral("sendSmsAction"));
+    send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     file->addSeparator();
     file->addAction(tr("&Import contacts…"), this, [this] {
         showPage(ContactsPageIndex);
@@ -286,16 +405,77 @@ void MainWindow::buildMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    // Ctrl+F has no menu of its own: it goes to the search box of whichever page is shown.
+    auto *search = new QAction(tr("Search"), this);
+    search->setObjectName(QStringLiteral("searchAction"));
+    search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(search, &QAction::triggered, this, &MainWindow::focusSearch);
+    addAction(search);
+
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
-    tools->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    QAction *settings = tools->addAction(Icons::icon(Icons::Settings), tr("&Settings…"), this, &MainWindow::openSettings);
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Kengele"), this, &MainWindow::showAbout);
+    QAction *gettingStarted
+        = help->addAction(Icons::icon(Icons::Welcome), tr("&Getting started"), this, [this] { showPage(WelcomePageIndex); });
+    gettingStarted->setObjectName(QStringLiteral("gettingStartedAction"));
+    QAction *about = help->addAction(tr("&About Kengele"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
+}
+
+void MainWindow::sendSms(const QList<qint64> &groupIds, const QList<qint64> &contactIds, bool practice)
+{
+    if (m_campaignsPage->composeCampaign(groupIds, contactIds, practice) > 0)
+        showPage(CampaignsPageIndex);
+}
+
+void MainWindow::sendSmsToSelection()
+{
+    QWidget *shown = m_pages->currentWidget();
+    if (shown == m_groupsPage && m_groupsPage->currentGroupId() > 0) {
+        sendSms({m_groupsPage->currentGroupId()}, {});
+        return;
+    }
+    if (shown == m_contactsPage) {
+        sendSms({}, m_contactsPage->model()->contactIds(m_contactsPage->view()->selectionModel()->selectedRows()));
+        return;
+    }
+    sendSms({}, {});
+}
+
+void MainWindow::focusSearch()
+{
+    // Each page names its search box "…search…" (searchEdit, inboxSearchEdit, candidateSearchEdit).
+    QWidget *shown = m_pages->currentWidget();
+    for (QLineEdit *edit : shown->findChildren<QLineEdit *>()) {
+        if (edit->objectName().contains(QStringLiteral("search"), Qt::CaseInsensitive) && edit->isVisible()
+            && edit->isEnabled()) {
+            edit->setFocus(Qt::ShortcutFocusReason);
+            edit->selectAll();
+            return;
+        }
+    }
 }
 
 void MainWindow::showPage(Page page)
 {
+    if (page == WelcomePageIndex) {
+        if (m_pages->currentWidget() == m_templatesPage && !m_templatesPage->confirmLeave())
+            return;
+        // No row is chosen while it shows, so any row brings its page back.
+        QSignalBlocker blocker(m_sidebar);
+        m_sidebar->setCurrentRow(-1);
+        m_pages->setCurrentWidget(m_welcomePage);
+        return;
+    }
     m_sidebar->setCurrentRow(page);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
 }
 
 void MainWindow::updateStatus()
@@ -304,7 +484,6 @@ void MainWindow::updateStatus()
     const auto groups = m_profile.groups().list();
     m_status->setText(tr("%n contact(s)", nullptr, contacts ? *contacts : 0) + QStringLiteral("  ·  ")
                       + tr("%n group(s)", nullptr, groups ? int(groups->size()) : 0));
-    m_dataFolder->setElidableText(QStringLiteral("·  ") + tr("Data folder: %1"), QDir::toNativeSeparators(m_profile.directory()));
 }
 
 void MainWindow::updateTokenStatus()
@@ -380,7 +559,8 @@ void MainWindow::showAbout()
 {
     MessageBox::information(
         this, tr("About Kengele"),
-        tr("Kengele %1\nContacts, groups and SMS for the church office.").arg(QStringLiteral(KENGELE_VERSION)));
+        tr("Kengele %1\nContacts, groups and SMS for the church office.").arg(QStringLiteral(KENGELE_VERSION)) + u'\n' + u'\n'
+            + tr("Your data is kept in this folder:\n%1").arg(QDir::toNativeSeparators(m_profile.directory())));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -10,6 +10,7 @@
 #include <memory>
 
 class QLabel;
+class QPushButton;
 class QTimer;
 class QToolButton;
 class QListWidget;
@@ -18,7 +19,6 @@ class QStackedWidget;
 namespace kengele {
 
 class CampaignsPage;
-class ElidedLabel;
 class ContactsPage;
 class DispatchService;
 class GroupsPage;
@@ -27,11 +27,14 @@ class Profile;
 class RelaySyncService;
 class SecretStore;
 class TemplatesPage;
+class WelcomePage;
 
-// The window: a sidebar of pages (Contacts, Groups, Templates, Campaigns, Inbox) and the page
-// itself, and a status bar with the token balance, while the simulator is the gateway
-// "Simulation", and the relay's state ("Relay: connected · last sync 2 min ago").
-// Pages appear here only once they work; later ones (Prayer, ...) join the sidebar.
+// The window: a sidebar with "Send SMS…" on top, the pages (Contacts, Groups, Templates, Sent SMS,
+// Inbox) and Settings at the bottom; the page itself; and a status bar with the token balance,
+// practice mode while the simulator is the gateway, and the relay's state ("Relay: connected · last
+// sync 2 min ago"). A new profile opens on the welcome page (WelcomePage), which Help → Getting
+// started shows again. Pages appear here only once they work; later ones (Prayer, ...) join the
+// sidebar.
 // The window is where the GUI is put together: the one widget that takes the Profile, it hands each
 // page the services that page uses (docs/architecture.md §10) and never reaches past them.
 class MainWindow final : public QMainWindow
@@ -39,7 +42,8 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 
 public:
-    enum Page { ContactsPageIndex, GroupsPageIndex, TemplatesPageIndex, CampaignsPageIndex, InboxPageIndex };
+    // The sidebar's rows, in order; the welcome page has no row.
+    enum Page { ContactsPageIndex, GroupsPageIndex, TemplatesPageIndex, CampaignsPageIndex, InboxPageIndex, WelcomePageIndex };
 
     explicit MainWindow(Profile &profile, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -57,16 +61,24 @@ public:
     QString relayIndicatorText() const;
 
     void showPage(Page page);
+    Page currentPage() const;
     ContactsPage *contactsPage() const { return m_contactsPage; }
     GroupsPage *groupsPage() const { return m_groupsPage; }
     TemplatesPage *templatesPage() const { return m_templatesPage; }
     CampaignsPage *campaignsPage() const { return m_campaignsPage; }
     InboxPage *inboxPage() const { return m_inboxPage; }
-    // The status bar's "Data folder: …" (shortened in the middle when narrow; whole as tooltip).
-    ElidedLabel *dataFolderLabel() const { return m_dataFolder; }
+    WelcomePage *welcomePage() const { return m_welcomePage; }
 
     void openSettings();
     void openRelaySettings();
+    // "Send SMS…": the compose dialog with these groups and people ticked (`practice`: in practice
+    // mode whatever the gateway); after a send, the Sent SMS page shows it.
+    void sendSms(const QList<qint64> &groupIds, const QList<qint64> &contactIds, bool practice = false);
+    // The sidebar's "Send SMS…": with the group shown on the Groups page, or the people selected on
+    // the Contacts page; otherwise with nobody ticked yet.
+    void sendSmsToSelection();
+    // Ctrl+F: the search box of the page shown.
+    void focusSearch();
 
 Q_SIGNALS:
     // The person chose another interface language; the application rebuilds the window.
@@ -82,6 +94,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    QWidget *buildSidebar();
     void buildMenus();
     void updateStatus();
     void updateTokenStatus();
@@ -102,8 +115,10 @@ private:
     TemplatesPage *m_templatesPage = nullptr;
     CampaignsPage *m_campaignsPage = nullptr;
     InboxPage *m_inboxPage = nullptr;
+    WelcomePage *m_welcomePage = nullptr;
+    QPushButton *m_sendButton = nullptr;
+    QPushButton *m_settingsButton = nullptr;
     QLabel *m_status = nullptr;
-    ElidedLabel *m_dataFolder = nullptr;
     QLabel *m_simulation = nullptr;
     QLabel *m_tokens = nullptr;
     QTimer *m_tokenTimer = nullptr;

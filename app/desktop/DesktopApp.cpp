@@ -23,6 +23,8 @@
 #include <QNetworkRequest>
 #include <QTimer>
 
+#include <optional>
+
 namespace kengele {
 
 // The gateway factory behind the application's one DispatchService, swapped (while the dispatcher
@@ -99,8 +101,11 @@ Status DesktopApp::start(const QString &profileDirectory)
 void DesktopApp::showWindow()
 {
     QByteArray geometry;
+    std::optional<MainWindow::Page> page;
     if (m_window) {
         geometry = m_window->saveGeometry();
+        // A new language (Settings, perhaps opened from the welcome page) keeps the page shown.
+        page = m_window->currentPage();
         m_window->deleteLater();
     }
     m_window = new MainWindow(*m_profile);
@@ -113,6 +118,8 @@ void DesktopApp::showWindow()
         m_window->showRelayStatus(*m_relayProblem);
     if (!geometry.isEmpty())
         m_window->restoreGeometry(geometry);
+    if (page)
+        m_window->showPage(*page);
     connect(m_window, &MainWindow::languageChangeRequested, this, [this] {
         Language::install(m_profile->settings().language());
         // Rebuild after the settings dialog has returned.

@@ -19,10 +19,10 @@ struct KeyInfo {
 };
 
 // Every setting: its name in settings.ini and its default. The one place either is written.
-const std::array<KeyInfo, 13> &keyTable()
+const std::array<KeyInfo, 14> &keyTable()
 {
     using K = Settings::Key;
-    static const std::array<KeyInfo, 13> table{{
+    static const std::array<KeyInfo, 14> table{{
         {K::PhoneRegion, "phone/region", QStringLiteral("KE")},
         {K::Language, "ui/language", QStringLiteral("en")},
         {K::GatewayProvider, "gateway/provider", toText(GatewayKind::Simulator)},
@@ -36,6 +36,7 @@ const std::array<KeyInfo, 13> &keyTable()
         {K::QuietHours, "sending/quietHours", QStringLiteral("21:00-07:00")},
         {K::MaxSegmentsPerMessage, "sending/maxSegments", Settings::DefaultMaxSegmentsPerMessage},
         {K::ProfileId, "profile/id", QString()},
+        {K::WelcomeShown, "ui/welcomeShown", false},
     }};
     return table;
 }
@@ -316,6 +317,16 @@ QString Settings::profileId()
         m_settings.sync();
     }
     return id;
+}
+
+bool Settings::welcomeShown() const
+{
+    return value(Key::WelcomeShown).toBool();
+}
+
+void Settings::setWelcomeShown(bool shown)
+{
+    setValue(Key::WelcomeShown, shown);
 }
 
 void Settings::sync()

@@ -44,6 +44,7 @@ public:
         QuietHours, // "HH:mm-HH:mm" (local time) or "off"
         MaxSegmentsPerMessage, // a message longer than this many SMS parts is refused
         ProfileId, // a stable identity of this profile, made on first use
+        WelcomeShown, // the welcome page (three steps to a first send) was shown once; older files: not yet
     };
     Q_ENUM(Key)
 
@@ -115,6 +116,10 @@ public:
     // Names the profile's secrets in the keychain, so two congregations on one computer never share
     // an API key. Made and saved on first use.
     QString profileId();
+
+    // The welcome page is shown by itself on the first start of a profile, then only from Help.
+    bool welcomeShown() const;
+    void setWelcomeShown(bool shown);
 
     void sync();
 

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void leavesAFileFromANewerKengeleAlone();
     void profileIdIsMadeOnceAndKept();
     void providerIsStoredAsItsWord();
+    void welcomeShownIsRemembered();
 
 private:
     QString copyFixture(const QTemporaryDir &dir, const QString &name);
@@ -234,6 +235,22 @@ void TestSettings::migratesAFileFromBeforeVersions()
     QCOMPARE(settings.openedVersion(), 0);
     QCOMPARE(settings.quietHoursText(), QStringLiteral("23:00-07:00")); // the end was the default
     QCOMPARE(settings.phoneRegion(), QStringLiteral("TZ"));
+}
+
+void TestSettings::welcomeShownIsRemembered()
+{
+    QTemporaryDir dir;
+    // A file from before the key (version 2, no ui/welcomeShown) reads "not shown yet", without a step.
+    const QString path = writeFile(dir, "[General]\nsettingsVersion=2\n\n[ui]\nlanguage=sw\n");
+    {
+        Settings settings(path);
+        QVERIFY(!settings.welcomeShown());
+        settings.setWelcomeShown(true);
+        settings.sync();
+    }
+    Settings again(path);
+    QVERIFY(again.welcomeShown());
+    QCOMPARE(again.language(), QStringLiteral("sw"));
 }
 
 void TestSettings::providerIsStoredAsItsWord()

@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "TestSupport.h"
+#include "WelcomePage.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/CampaignsPage.h"
 #include "campaigns/ComposeCampaignDialog.h"
@@ -108,6 +109,10 @@ void TestScreenshots::pages()
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // A new profile opens on the three steps to a first send.
+    QVERIFY(window.welcomePage()->isVisible());
+    save(&window, QStringLiteral("welcome-") + suffix);
 
     window.showPage(MainWindow::ContactsPageIndex);
     save(&window, QStringLiteral("contacts-") + suffix);

@@ -41,7 +41,7 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
     m_new->setObjectName(QStringLiteral("newCampaignButton"));
     m_new->setToolTip(tr("Write a message and send it to groups or single people."));
     m_new->setDefault(true);
-    connect(m_new, &QPushButton::clicked, this, &CampaignsPage::composeCampaign);
+    connect(m_new, &QPushButton::clicked, this, qOverload<>(&CampaignsPage::composeCampaign));
 
     m_problem = new Banner(Banner::Kind::Error, this);
     m_problem->setObjectName(QStringLiteral("dispatchProblemLabel"));
@@ -92,7 +92,8 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
     m_emptyState->setText(tr("<h2>No campaigns yet</h2><p>A campaign is one message sent to one or more groups or people. "
                              "Press “New campaign…” to write your first one: you will see who gets it and what it costs "
                              "before anything is sent.</p>"));
-    connect(m_emptyState->addButton(tr("New campaign…")), &QPushButton::clicked, this, &CampaignsPage::composeCampaign);
+    connect(m_emptyState->addButton(tr("New campaign…")), &QPushButton::clicked, this,
+            qOverload<>(&CampaignsPage::composeCampaign));
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_detail);
@@ -112,7 +113,7 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
     splitter->setSizes({340, 760});
 
     auto *titleRow = new QHBoxLayout;
-    titleRow->addWidget(new QLabel(tr("<h1>Campaigns</h1>"), this));
+    titleRow->addWidget(new QLabel(tr("<h1>Sent SMS</h1>"), this));
     titleRow->addStretch();
     titleRow->addWidget(m_new);
 
@@ -234,6 +235,18 @@ void CampaignsPage::composeCampaign()
     if (dialog.exec() != QDialog::Accepted || dialog.launchedCampaignId() <= 0)
         return;
     campaignLaunched(dialog.launchedCampaignId());
+}
+
+qint64 CampaignsPage::composeCampaign(const QList<qint64> &groupIds, const QList<qint64> &contactIds, bool practice)
+{
+    ComposeCampaignDialog dialog(m_compose, this);
+    if (practice)
+        dialog.setPracticeMode();
+    dialog.preselect(groupIds, contactIds);
+    if (dialog.exec() != QDialog::Accepted || dialog.launchedCampaignId() <= 0)
+        return 0;
+    campaignLaunched(dialog.launchedCampaignId());
+    return dialog.launchedCampaignId();
 }
 
 void CampaignsPage::editCampaign(qint64 campaignId)

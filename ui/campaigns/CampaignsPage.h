@@ -49,6 +49,9 @@ public:
 
     // Opens the compose dialog; after a launch the new campaign is shown and sending starts.
     void composeCampaign();
+    // The same with these groups ticked and these people added ("Send SMS…" elsewhere); `practice`:
+    // in practice mode whatever the gateway. The campaign launched, or 0.
+    qint64 composeCampaign(const QList<qint64> &groupIds, const QList<qint64> &contactIds, bool practice = false);
     // Opens the compose dialog on a campaign that has not gone yet, to change it.
     void editCampaign(qint64 campaignId);
     // A campaign was launched elsewhere (the compose dialog): show it and wake the dispatcher.

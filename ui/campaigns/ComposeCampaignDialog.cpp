@@ -356,6 +356,26 @@ void ComposeCampaignDialog::addContact(qint64 contactId)
     m_recipients->addContact(contactId);
 }
 
+void ComposeCampaignDialog::preselect(const QList<qint64> &groupIds, const QList<qint64> &contactIds)
+{
+    QList<qint64> groups = m_recipients->groupIds();
+    for (const qint64 id : groupIds) {
+        if (!groups.contains(id))
+            groups << id;
+    }
+    m_recipients->setGroups(groups);
+    for (const qint64 id : contactIds)
+        m_recipients->addContact(id);
+    updatePreview();
+}
+
+void ComposeCampaignDialog::setPracticeMode()
+{
+    m_gateway = GatewayKind::Simulator;
+    m_simulationBanner->setVisible(true);
+    updatePreview();
+}
+
 void ComposeCampaignDialog::chooseTemplate()
 {
     const qint64 id = m_template->currentData().toLongLong();

@@ -77,6 +77,12 @@ public:
     // Ticks these groups (e.g. "send to this group" from elsewhere).
     void setGroups(const QList<qint64> &groupIds);
     void addContact(qint64 contactId);
+    // Opens on these groups ticked and these people under "Also these people" ("Send SMS…" from
+    // the Contacts or Groups page, or the sidebar with a group or people chosen).
+    void preselect(const QList<qint64> &groupIds, const QList<qint64> &contactIds);
+    // Practice mode whatever gateway is set (the welcome page's "practise a send"): nothing leaves
+    // the computer and no tokens are used.
+    void setPracticeMode();
     TemplateEditor *editor() const { return m_editor; }
 
     // Asks once more with the totals, then launches (or, editing, updates) the campaign and closes.

@@ -122,7 +122,13 @@ ContactsPage::ContactsPage(ContactService &contacts, GroupService &groups, Conta
     filters->addWidget(new QLabel(tr("Group:"), this));
     filters->addWidget(m_groupFilter);
 
+    auto *sendSms = new QPushButton(tr("Send SMS…"), this);
+    sendSms->setObjectName(QStringLiteral("sendSmsButton"));
+    sendSms->setToolTip(tr("Write an SMS to the people you selected."));
+    connect(sendSms, &QPushButton::clicked, this, [this] { Q_EMIT sendSmsRequested(selectedIds()); });
+
     auto *actions = new QHBoxLayout;
+    actions->addWidget(sendSms);
     actions->addWidget(m_add);
     actions->addWidget(m_edit);
     actions->addWidget(m_delete);

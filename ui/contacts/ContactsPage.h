@@ -42,6 +42,10 @@ public:
     void importContacts(const QString &filePath = {});
     void exportContacts();
 
+Q_SIGNALS:
+    // "Send SMS…": the window opens the compose dialog with these people (the selected ones) ticked.
+    void sendSmsRequested(const QList<qint64> &contactIds);
+
 private:
     void refreshGroups();
     void updateCountAndState();

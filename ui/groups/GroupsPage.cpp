@@ -12,6 +12,7 @@
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -21,6 +22,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -68,10 +70,11 @@ GroupsPage::GroupsPage(GroupService &groups, ContactService &contacts, QWidget *
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(new QLabel(tr("<b>Groups</b>"), left));
     leftLayout->addWidget(m_groupList, 1);
-    auto *groupButtons = new QHBoxLayout;
-    groupButtons->addWidget(m_newGroup);
-    groupButtons->addWidget(m_renameGroup);
-    groupButtons->addWidget(m_deleteGroup);
+    // Two rows of buttons keep the group list narrow, so the member names have the room.
+    auto *groupButtons = new QGridLayout;
+    groupButtons->addWidget(m_newGroup, 0, 0, 1, 2);
+    groupButtons->addWidget(m_renameGroup, 1, 0);
+    groupButtons->addWidget(m_deleteGroup, 1, 1);
     leftLayout->addLayout(groupButtons);
 
     // Middle: members of the chosen group.
@@ -83,10 +86,20 @@ GroupsPage::GroupsPage(GroupService &groups, ContactService &contacts, QWidget *
     m_removeMembers = new QPushButton(tr("Remove from group"), this);
     m_removeMembers->setObjectName(QStringLiteral("removeMembersButton"));
     connect(m_removeMembers, &QPushButton::clicked, this, &GroupsPage::removeSelectedMembers);
+    m_sendSms = new QPushButton(tr("Send SMS to this group…"), this);
+    m_sendSms->setObjectName(QStringLiteral("sendSmsToGroupButton"));
+    connect(m_sendSms, &QPushButton::clicked, this, [this] {
+        if (m_currentGroupId > 0)
+            Q_EMIT sendSmsRequested(m_currentGroupId);
+    });
+    m_membersTitle->setWordWrap(true);
     auto *middle = new QWidget(this);
     auto *middleLayout = new QVBoxLayout(middle);
     middleLayout->setContentsMargins(0, 0, 0, 0);
-    middleLayout->addWidget(m_membersTitle);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_membersTitle, 1);
+    titleRow->addWidget(m_sendSms, 0, Qt::AlignBottom);
+    middleLayout->addLayout(titleRow);
     middleLayout->addWidget(m_membersView, 1);
     middleLayout->addWidget(m_removeMembers, 0, Qt::AlignLeft);
 
@@ -121,10 +134,13 @@ GroupsPage::GroupsPage(GroupService &groups, ContactService &contacts, QWidget *
     splitter->addWidget(left);
     splitter->addWidget(middle);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 2);
-    splitter->setStretchFactor(2, 2);
-    splitter->setSizes({230, 420, 420});
+    // The groups take what their names need; the rest is shared by the two lists of people.
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 1);
+    const int groupsWidth = m_groupList->sizeHintForColumn(0) + 2 * m_groupList->frameWidth()
+        + m_groupList->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 12;
+    splitter->setSizes({qMax(groupsWidth, left->minimumSizeHint().width()), 420, 420});
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h1>Groups</h1>"), this));
@@ -200,6 +216,7 @@ void GroupsPage::updateButtons()
 {
     const bool hasGroup = m_currentGroupId > 0;
     m_renameGroup->setEnabled(hasGroup);
+    m_sendSms->setEnabled(hasGroup);
     m_deleteGroup->setEnabled(hasGroup);
     m_removeMembers->setEnabled(hasGroup && m_membersView->selectionModel()->hasSelection());
     m_addMembers->setEnabled(hasGroup && m_candidatesView->selectionModel()->hasSelection());

@@ -8,6 +8,7 @@
 class QLabel;
 class QLineEdit;
 class QListView;
+class QSplitter;
 class QPushButton;
 class QTableView;
 
@@ -41,6 +42,10 @@ public:
     QTableView *candidatesView() const { return m_candidatesView; }
     QTableView *membersView() const { return m_membersView; }
 
+Q_SIGNALS:
+    // "Send SMS to this group…": the window opens the compose dialog with the group ticked.
+    void sendSmsRequested(qint64 groupId);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -61,6 +66,7 @@ private:
     QPushButton *m_renameGroup = nullptr;
     QPushButton *m_deleteGroup = nullptr;
     QLabel *m_membersTitle = nullptr;
+    QPushButton *m_sendSms = nullptr;
     QTableView *m_membersView = nullptr;
     QPushButton *m_removeMembers = nullptr;
     QLineEdit *m_candidateSearch = nullptr;
