@@ -89,9 +89,10 @@ constexpr const char *UncertainMessageSql
       "FROM outbox o JOIN campaigns c ON c.id = o.campaign_id "
       "WHERE o.id = ?1 AND o.state = 'uncertain' AND o.message_id IS NULL";
 // The earliest report kept for no message that confirms a message to ?1 attempted at ?2: received
-// within ?3 ms after it, with an id no message to that number has.
+// within ?3 ms after it, with an id no message to that number has. "phone <> ''" lets SQLite use
+// the partial index of reports kept for no message (delivery_reports_untied).
 constexpr const char *KeptReportSql
-    = "SELECT d.message_id FROM delivery_reports d WHERE d.phone = ?1 AND d.outbox_id IS NULL "
+    = "SELECT d.message_id FROM delivery_reports d WHERE d.phone = ?1 AND d.phone <> '' AND d.outbox_id IS NULL "
       "AND d.received_at BETWEEN ?2 AND ?2 + ?3 "
       "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.phone = ?1 AND o.message_id = d.message_id) "
       "ORDER BY d.received_at, d.id LIMIT 1";
@@ -124,7 +125,9 @@ public:
                    "WHERE id = ?3 AND state = 'sent'")
         , m_pending(db, "UPDATE outbox SET network = ?1, updated_at = ?2 WHERE id = ?3 AND state = 'sent'")
         , m_confirm(db, ConfirmSql)
-        , m_attach(db, "UPDATE delivery_reports SET outbox_id = ?1 WHERE phone = ?2 AND message_id = ?3 AND outbox_id IS NULL")
+        , m_attach(db,
+                   "UPDATE delivery_reports SET outbox_id = ?1 "
+                   "WHERE phone = ?2 AND phone <> '' AND message_id = ?3 AND outbox_id IS NULL")
         , m_tied(db,
                  "SELECT status, failure_reason, network_code FROM delivery_reports WHERE outbox_id = ?1 AND message_id = ?2 "
                  "ORDER BY received_at, id")
