@@ -33,8 +33,9 @@ QList<CliCommandTable::Entry> CliCommandTable::entries()
             "  contacts list [--group NAME] [--search TEXT]\n"
             "  contacts add PHONE --name NAME [--email E]\n"
             "  contacts export FILE [--group NAME]                 write contacts to a CSV file\n"
-            "  contacts optout PHONE [--reason TEXT]               stop all messages to a number\n"
-            "  contacts optin PHONE                                allow messages again\n"),
+            "  contacts optout PHONE [--reason TEXT]               mark a number as opted out (no more SMS)\n"
+            "  contacts allow PHONE --reason TEXT                  allow SMS again to an opted-out number\n"
+            "  contacts optin PHONE                                the same without a reason (older form)\n"),
          &makeCommand<ContactsCommand>},
         {QStringLiteral("groups"), tr("Groups:"),
          tr("  groups list | groups create NAME | groups add NAME PHONE... | groups remove NAME PHONE...\n"),

@@ -43,9 +43,11 @@ int ContactsCommand::run(const QStringList &words)
         return contactsOptOut(words.mid(1), false);
     if (sub == QStringLiteral("optin"))
         return contactsOptOut(words.mid(1), true);
+    if (sub == QStringLiteral("allow"))
+        return contactsAllow(words.mid(1));
     if (sub == QStringLiteral("export"))
         return contactsExport(words.mid(1));
-    return m_cli.usage(tr("Use one of: contacts import, list, add, export, optout, optin."));
+    return m_cli.usage(tr("Use one of: contacts import, list, add, export, optout, allow, optin."));
 }
 
 int ContactsCommand::contactsList()
@@ -146,6 +148,29 @@ int ContactsCommand::contactsOptOut(const QStringList &words, bool optIn)
     else
         m_cli.out() << (optIn ? tr("%1 will receive messages again.") : tr("%1 will not receive any more messages.")).arg(phone)
                     << Qt::endl;
+    return Done;
+}
+
+int ContactsCommand::contactsAllow(const QStringList &words)
+{
+    if (!m_cli.allowOnly({QStringLiteral("reason"), QStringLiteral("region")}))
+        return BadUsage;
+    if (words.size() != 1 || m_cli.args().value(QStringLiteral("reason")).trimmed().isEmpty())
+        return m_cli.usage(tr("Give one phone number and why: contacts allow PHONE --reason TEXT"));
+    if (Status opened = m_cli.openProfile(); !opened)
+        return m_cli.failed(opened.error());
+    const QString reason = m_cli.args().value(QStringLiteral("reason")).trimmed();
+    const QString user = qEnvironmentVariable("USER");
+    if (const Status allowed = m_cli.profile().contacts().allowAgain(words.first(), reason, user); !allowed)
+        return m_cli.failed(allowed.error());
+    const QString phone = *m_cli.profile().phones().normalize(words.first());
+    if (m_cli.json())
+        m_cli.printJson(QJsonObject{{QStringLiteral("phone"), phone},
+                                    {QStringLiteral("opted_out"), false},
+                                    {QStringLiteral("reason"), reason},
+                                    {QStringLiteral("user"), user}});
+    else
+        m_cli.out() << tr("%1 is no longer opted out: SMS can be sent to this number again.").arg(phone) << Qt::endl;
     return Done;
 }
 

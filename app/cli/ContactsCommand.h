@@ -7,7 +7,7 @@
 
 namespace kengele {
 
-// kengele-cli contacts import | list | add | export | optout | optin.
+// kengele-cli contacts import | list | add | export | optout | allow | optin.
 class ContactsCommand final : public CliCommand
 {
     Q_DECLARE_TR_FUNCTIONS(ContactsCommand)
@@ -22,6 +22,7 @@ private:
     int contactsList();
     int contactsAdd(const QStringList &words);
     int contactsOptOut(const QStringList &words, bool optIn);
+    int contactsAllow(const QStringList &words);
     int contactsExport(const QStringList &words);
 };
 

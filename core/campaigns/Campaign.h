@@ -95,6 +95,9 @@ struct OutboxRow {
     QString cost;
     QString network;
     QDateTime updated;
+    // When a delivery report confirmed this message after Kengele had no answer for it ("confirmed by
+    // a delivery report" in its history); invalid for every other message.
+    QDateTime confirmed;
 };
 
 } // namespace kengele

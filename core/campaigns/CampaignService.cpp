@@ -551,8 +551,8 @@ Result<QList<OutboxRow>> CampaignService::recipients(qint64 campaignId, std::opt
     q.setForwardOnly(true);
     q.prepare(
         QStringLiteral(
-            "SELECT id, phone, name, state, reason, coalesce(message_id, ''), segments, attempts, cost, network, updated_at "
-            "FROM outbox WHERE campaign_id = ?")
+            "SELECT id, phone, name, state, reason, coalesce(message_id, ''), segments, attempts, cost, network, updated_at, "
+            "confirmed_at FROM outbox WHERE campaign_id = ?")
         + (state ? QStringLiteral(" AND state = ?") : QString()) + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"));
     q.addBindValue(campaignId);
     if (state)
@@ -575,6 +575,8 @@ Result<QList<OutboxRow>> CampaignService::recipients(qint64 campaignId, std::opt
         r.cost = q.value(8).toString();
         r.network = q.value(9).toString();
         r.updated = QDateTime::fromMSecsSinceEpoch(q.value(10).toLongLong(), Qt::UTC);
+        if (!q.value(11).isNull())
+            r.confirmed = QDateTime::fromMSecsSinceEpoch(q.value(11).toLongLong(), Qt::UTC);
         rows.append(r);
     }
     return rows;

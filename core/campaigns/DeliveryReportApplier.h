@@ -12,29 +12,50 @@ namespace kengele {
 
 class Clock;
 class Database;
+class TokenLedger;
 struct DeliveryReport;
 
 // The outbox's last step: delivery reports move sent messages to `delivered` or `failed`.
 // Each report is kept (once per message id and status, unknown ids and statuses too) and moves
 // its message from `sent` to `delivered` or `failed`; a message already delivered or failed never
 // goes back, and a report that is neither final ("Buffered", "Sent") only records the network.
-// No tokens move here: they were spent when the gateway accepted the message. OutboxStore hands
+// No tokens move for a sent message: they were spent when the gateway accepted it. OutboxStore hands
 // its reports to this class.
+//
+// A report also settles a message Kengele never heard back about (`uncertain`: the request left,
+// no answer came, so its provider id is unknown). A report for that number, with an id Kengele never
+// recorded, received within ConfirmWindowMs after the message's attempt, proves it was sent: the
+// report is tied to it, the message takes the id and becomes `sent` (its tokens are spent, as when
+// the gateway accepts a message), then moves on with the report like any other; outbox.confirmed_at
+// records "confirmed by a delivery report". Only messages without a recorded id, and one message per
+// report id: with several waiting for one number, the oldest attempt in the window. Either order
+// works: a report that came first stays kept for no message until a message to its number becomes
+// uncertain (confirmUncertainInTransaction).
 class DeliveryReportApplier final
 {
     Q_DECLARE_TR_FUNCTIONS(DeliveryReportApplier)
 
 public:
-    DeliveryReportApplier(Database &database, const Clock &clock);
+    // How long after a message's attempt its delivery report may come and still confirm it.
+    static constexpr qint64 ConfirmWindowMs = 24LL * 60 * 60 * 1000;
+
+    DeliveryReportApplier(Database &database, TokenLedger &ledger, const Clock &clock);
 
     // In a transaction of its own. Returns how many messages changed state.
     Result<int> apply(const QList<DeliveryReport> &reports);
     // The same inside the caller's transaction (the relay sync commits a batch of events and its
-    // cursor together).
-    Result<int> applyInTransaction(const QList<DeliveryReport> &reports);
+    // cursor together). confirmed (optional) is increased by the uncertain messages a report
+    // confirmed: tokens moved, so the caller calls TokenLedger::notifyBulkChange() after committing.
+    Result<int> applyInTransaction(const QList<DeliveryReport> &reports, int *confirmed = nullptr);
+
+    // Messages that just became uncertain (inside the caller's transaction): each is tied to a report
+    // already kept for no message that confirms it, as above. Returns how many were confirmed (tokens
+    // moved: call TokenLedger::notifyBulkChange() after committing).
+    Result<int> confirmUncertainInTransaction(const QList<qint64> &outboxIds);
 
 private:
     Database &m_database;
+    TokenLedger &m_ledger;
     const Clock &m_clock;
 };
 

@@ -74,24 +74,53 @@ OutboxStore::OutboxStore(Database &database, TokenLedger &ledger, const Clock &c
     : m_database(database)
     , m_ledger(ledger)
     , m_clock(clock)
-    , m_deliveryReports(database, clock)
+    , m_deliveryReports(database, ledger, clock)
 { }
 
 Result<int> OutboxStore::recoverInterrupted()
 {
-    QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("UPDATE outbox SET state = 'uncertain', reason = ?, updated_at = ? "
-                             // Every row has its campaign (a foreign key): one index lookup per campaign
-                             // instead of reading the whole outbox at every start.
-                             "WHERE campaign_id IN (SELECT id FROM campaigns) AND state = 'submitting'"));
-    q.addBindValue(tr("Kengele stopped while this message was being sent, so it may or may not have gone out. "
-                      "It is not sent again unless you choose to."));
-    q.addBindValue(m_clock.nowMs());
-    if (!q.exec())
-        return std::unexpected(Database::storageError(q.lastError(), tr("Checking interrupted messages")));
-    const int recovered = q.numRowsAffected();
-    if (recovered > 0)
-        qCWarning(lcCampaigns) << recovered << "interrupted messages marked uncertain";
+    QSqlDatabase db = m_database.connection();
+    const QString what = tr("Checking interrupted messages");
+    Transaction transaction(db);
+    if (Status begun = transaction.began(what); !begun)
+        return std::unexpected(begun.error());
+    // Every row has its campaign (a foreign key): one index lookup per campaign instead of reading
+    // the whole outbox at every start.
+    QSqlQuery interrupted(db);
+    interrupted.setForwardOnly(true);
+    if (!interrupted.exec(
+            QStringLiteral("SELECT id FROM outbox WHERE campaign_id IN (SELECT id FROM campaigns) AND state = 'submitting'")))
+        return std::unexpected(Database::storageError(interrupted.lastError(), what));
+    QList<qint64> ids;
+    while (interrupted.next())
+        ids.append(interrupted.value(0).toLongLong());
+    interrupted.finish();
+    if (ids.isEmpty())
+        return 0;
+    SqliteStatement mark(
+        db, "UPDATE outbox SET state = 'uncertain', reason = ?1, updated_at = ?2 WHERE id = ?3 AND state = 'submitting'");
+    if (!mark.isValid())
+        return std::unexpected(mark.error(what));
+    mark.bind(1,
+              tr("Kengele stopped while this message was being sent, so it may or may not have gone out. "
+                 "It is not sent again unless you choose to."));
+    mark.bind(2, m_clock.nowMs());
+    for (const qint64 id : std::as_const(ids)) {
+        mark.bind(3, id);
+        if (!mark.exec())
+            return std::unexpected(mark.error(what));
+    }
+    // A delivery report that came while the message was being sent proves it went out.
+    const Result<int> confirmed = m_deliveryReports.confirmUncertainInTransaction(ids);
+    if (!confirmed)
+        return std::unexpected(confirmed.error());
+    if (Status committed = transaction.commit(); !committed)
+        return std::unexpected(committed.error());
+    if (*confirmed > 0)
+        m_ledger.notifyBulkChange();
+    const int recovered = int(ids.size()) - *confirmed;
+    qCWarning(lcCampaigns) << ids.size() << "interrupted messages marked uncertain," << *confirmed
+                           << "of them confirmed by a delivery report";
     return recovered;
 }
 
@@ -214,7 +243,8 @@ Result<QList<WorkBatch>> OutboxStore::claim(int maxMessages, int maxPerRequest, 
         first = end;
     }
 
-    SqliteStatement mark(db, "UPDATE outbox SET state = 'submitting', attempts = attempts + 1, updated_at = ?1 WHERE id = ?2");
+    SqliteStatement mark(
+        db, "UPDATE outbox SET state = 'submitting', attempts = attempts + 1, attempted_at = ?1, updated_at = ?1 WHERE id = ?2");
     mark.bind(1, now);
     for (const qint64 id : std::as_const(claimed)) {
         mark.bind(2, id);
@@ -277,6 +307,7 @@ Status OutboxStore::apply(const QList<Outcome> &outcomes)
 
     QHash<qint64, int> spend;
     QHash<qint64, int> release;
+    QList<qint64> becameUncertain;
     for (const Outcome &o : outcomes) {
         SqliteStatement *query = nullptr;
         switch (o.kind) {
@@ -334,6 +365,8 @@ Status OutboxStore::apply(const QList<Outcome> &outcomes)
         }
         if (!query->exec())
             return std::unexpected(query->error(tr("Recording what was sent")));
+        if (query->changes() > 0 && o.kind == Outcome::Kind::Uncertain)
+            becameUncertain.append(o.outboxId);
         if (query->changes() == 0 || !o.charged)
             continue;
         if (o.kind == Outcome::Kind::Sent)
@@ -349,9 +382,13 @@ Status OutboxStore::apply(const QList<Outcome> &outcomes)
         if (const auto released = m_ledger.releaseInTransaction(db, it.key(), it.value(), tr("Could not be sent"), {}); !released)
             return std::unexpected(released.error());
     }
+    // A delivery report that came before the answer gave up proves the message went out.
+    const Result<int> confirmed = m_deliveryReports.confirmUncertainInTransaction(becameUncertain);
+    if (!confirmed)
+        return std::unexpected(confirmed.error());
     if (Status committed = transaction.commit(); !committed)
         return committed;
-    if (!spend.isEmpty() || !release.isEmpty())
+    if (!spend.isEmpty() || !release.isEmpty() || *confirmed > 0)
         m_ledger.notifyBulkChange();
     return {};
 }
@@ -393,16 +430,30 @@ Result<int> OutboxStore::applyDeliveryReports(const QList<DeliveryReport> &repor
     return m_deliveryReports.apply(reports);
 }
 
-Result<int> OutboxStore::applyDeliveryReportsInTransaction(const QList<DeliveryReport> &reports)
+Result<int> OutboxStore::applyDeliveryReportsInTransaction(const QList<DeliveryReport> &reports, int *confirmed)
 {
-    return m_deliveryReports.applyInTransaction(reports);
+    return m_deliveryReports.applyInTransaction(reports, confirmed);
+}
+
+Result<OutboxStore::WithoutReport> OutboxStore::withoutReport(qint64 campaignId) const
+{
+    SqliteStatement q(m_database.connection(),
+                      "SELECT count(*), coalesce(sum(coalesce(attempted_at, updated_at) >= ?2), 0) FROM outbox "
+                      "WHERE campaign_id = ?1 AND state = 'uncertain'");
+    if (!q.isValid())
+        return std::unexpected(q.error(tr("Reading the campaign")));
+    q.bind(1, campaignId);
+    q.bind(2, m_clock.nowMs() - DeliveryReportApplier::ConfirmWindowMs);
+    if (!q.next())
+        return std::unexpected(q.error(tr("Reading the campaign")));
+    return WithoutReport{q.columnInt(0), q.columnInt(1)};
 }
 
 Result<int> OutboxStore::resendUncertain(qint64 campaignId)
 {
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
-    if (Status begun = transaction.began(tr("Queuing the uncertain messages again")); !begun)
+    if (Status begun = transaction.began(tr("Queuing the messages with no report yet again")); !begun)
         return std::unexpected(begun.error());
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE outbox SET state = 'queued', due_at = ?, reason = '', updated_at = ? "
@@ -411,14 +462,14 @@ Result<int> OutboxStore::resendUncertain(qint64 campaignId)
     q.addBindValue(m_clock.nowMs());
     q.addBindValue(campaignId);
     if (!q.exec())
-        return std::unexpected(Database::storageError(q.lastError(), tr("Queuing the uncertain messages again")));
+        return std::unexpected(Database::storageError(q.lastError(), tr("Queuing the messages with no report yet again")));
     const int count = q.numRowsAffected();
     QSqlQuery c(db);
     c.prepare(QStringLiteral("UPDATE campaigns SET status = 'sending', finished_at = NULL, status_reason = '' "
                              "WHERE id = ? AND status IN ('done', 'sending')"));
     c.addBindValue(campaignId);
     if (count > 0 && !c.exec())
-        return std::unexpected(Database::storageError(c.lastError(), tr("Queuing the uncertain messages again")));
+        return std::unexpected(Database::storageError(c.lastError(), tr("Queuing the messages with no report yet again")));
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
     return count;

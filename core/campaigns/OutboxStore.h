@@ -70,7 +70,8 @@ public:
     OutboxStore(Database &database, TokenLedger &ledger, const Clock &clock);
 
     // At start: rows still `submitting` were interrupted and may have been sent. They become
-    // `uncertain` and are never sent again without a person's click. Returns how many.
+    // `uncertain` and are never sent again without a person's click, unless a delivery report that
+    // came meanwhile confirms them (DeliveryReportApplier). Returns how many are left uncertain.
     Result<int> recoverInterrupted();
 
     // Claims up to maxMessages due messages (highest priority first, then oldest), grouped into
@@ -93,9 +94,20 @@ public:
     Result<int> applyDeliveryReports(const QList<DeliveryReport> &reports);
     // The same inside the caller's transaction (the relay sync commits a batch of events and its
     // cursor together).
-    Result<int> applyDeliveryReportsInTransaction(const QList<DeliveryReport> &reports);
+    // confirmed (optional) counts the uncertain messages a report confirmed (tokens were spent: call
+    // TokenLedger::notifyBulkChange() after committing).
+    Result<int> applyDeliveryReportsInTransaction(const QList<DeliveryReport> &reports, int *confirmed = nullptr);
 
-    // A person's decisions.
+    // A campaign's messages with no delivery report yet (`uncertain`): Kengele sent them but never
+    // heard back. recent: those attempted less than a day ago, which a delivery report may still
+    // confirm; sending them again now risks a second SMS to each that did go out.
+    struct WithoutReport {
+        int count = 0;
+        int recent = 0;
+    };
+    Result<WithoutReport> withoutReport(qint64 campaignId) const;
+
+    // A person's decisions. resendUncertain queues the messages with no report yet again.
     Result<int> resendUncertain(qint64 campaignId);
     Result<int> retryFailed(qint64 campaignId);
     Result<int> cancel(qint64 campaignId);

@@ -142,13 +142,40 @@ Status ContactService::optOut(QStringView phone, const QString &reason, const QS
     return {};
 }
 
+Status ContactService::allowAgain(QStringView phone, const QString &reason, const QString &userName)
+{
+    if (reason.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidInput, tr("Say why SMS may be sent to this number again."));
+    return allow(phone, reason.trimmed(), userName, true);
+}
+
 Status ContactService::optIn(QStringView phone)
+{
+    return allow(phone, {}, qEnvironmentVariable("USER"), false); // as before: not opted out is fine
+}
+
+Status ContactService::allow(QStringView phone, const QString &reason, const QString &userName, bool mustBeOptedOut)
 {
     const Result<QString> e164 = normalizedPhone(phone);
     if (!e164)
         return std::unexpected(e164.error());
-    if (Status removed = ContactStore(m_database.connection(), tr("Removing the opt-out")).removeOptOut(*e164); !removed)
+    const QString what = tr("Allowing SMS again");
+    Transaction transaction(m_database.connection());
+    if (Status begun = transaction.began(what); !begun)
+        return begun;
+    ContactStore store(m_database.connection(), what);
+    const Result<bool> recorded = store.recordOptIn(*e164, reason, userName, m_clock.nowMs());
+    if (!recorded)
+        return std::unexpected(recorded.error());
+    if (!*recorded && !mustBeOptedOut)
+        return {};
+    if (!*recorded)
+        return fail(ErrorCode::InvalidInput, tr("%1 is not opted out: SMS can already be sent to this number.").arg(*e164));
+    if (Status removed = store.removeOptOut(*e164); !removed)
         return removed;
+    if (Status committed = transaction.commit(); !committed)
+        return committed;
+    qCInfo(lcContacts) << "number allowed SMS again";
     Q_EMIT contactsChanged();
     return {};
 }

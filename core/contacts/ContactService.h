@@ -37,6 +37,12 @@ public:
 
     // Opt-outs belong to the number, so they work for numbers that are not (or no longer) contacts.
     Status optOut(QStringView phone, const QString &reason, const QString &source = QStringLiteral("manual"));
+    // Allows SMS again to an opted-out number ("Allow SMS again…"): records who did it and why
+    // (opt_ins) and removes the opt-out, together. A reason is required; a number that is not opted
+    // out is refused with a plain message. userName: the person at the desk (the OS user, as for
+    // other records).
+    Status allowAgain(QStringView phone, const QString &reason, const QString &userName);
+    // The older form (`kengele-cli contacts optin`): the same without a reason; recorded too.
     Status optIn(QStringView phone);
     Result<bool> isOptedOut(QStringView phone) const;
 
@@ -54,6 +60,7 @@ Q_SIGNALS:
 private:
     Result<QString> normalizedPhone(QStringView raw) const;
     Status validate(const ContactInput &input) const;
+    Status allow(QStringView phone, const QString &reason, const QString &userName, bool mustBeOptedOut);
 
     Database &m_database;
     const PhoneNormalizer &m_phones;

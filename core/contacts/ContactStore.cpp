@@ -402,6 +402,23 @@ Status ContactStore::removeOptOut(QStringView e164)
     return {};
 }
 
+Result<bool> ContactStore::recordOptIn(QStringView e164, QStringView reason, QStringView userName, qint64 at)
+{
+    // Rare (a person's decision): prepared per call rather than kept with the bulk statements.
+    SqliteStatement record(m_db,
+                           "INSERT INTO opt_ins(phone, reason, user_name, opted_out_reason, opted_out_source, opted_out_at, "
+                           "created_at) SELECT phone, ?2, ?3, reason, source, created_at, ?4 FROM opt_outs WHERE phone = ?1");
+    if (!record.isValid())
+        return std::unexpected(record.error(m_what));
+    record.bind(1, e164);
+    record.bind(2, reason);
+    record.bind(3, userName);
+    record.bind(4, at);
+    if (!record.exec())
+        return std::unexpected(record.error(m_what));
+    return record.changes() > 0;
+}
+
 Result<bool> ContactStore::isOptedOut(QStringView e164) const
 {
     SqliteStatement &find = statement(IsOptedOut);

@@ -61,6 +61,9 @@ public:
     // Opt-outs belong to the number, contact or not. Recording one again replaces its reason and source.
     Status recordOptOut(QStringView e164, QStringView reason, QStringView source, qint64 at);
     Status removeOptOut(QStringView e164);
+    // Records that SMS are allowed again to an opted-out number (opt_ins: who, why, and the opt-out
+    // it ends), before removeOptOut. false when the number is not opted out.
+    Result<bool> recordOptIn(QStringView e164, QStringView reason, QStringView userName, qint64 at);
     Result<bool> isOptedOut(QStringView e164) const;
 
     // Groups, with their member counts. Names compare without regard to (ASCII) case.

@@ -271,14 +271,42 @@ constexpr auto Version5 = std::to_array<const char *>({
     "CREATE INDEX outbox_queue ON outbox(campaign_id, state, due_at)",
 });
 
+// Version 6 (issue 12): delivery reports confirm messages Kengele never heard back about, and
+// allowing an opted-out number again is recorded.
+// - outbox.attempted_at: when the message's last request went out (claim). A delivery report for its
+//   number within a day of it, with an id Kengele never learnt, proves an uncertain message was sent
+//   (DeliveryReportApplier). NULL for rows written before: their updated_at stands in.
+// - outbox.confirmed_at: when such a report confirmed it ("confirmed by a delivery report" in its
+//   history); NULL for every other message.
+// - delivery_reports.phone: the report's number, so a report kept for no message can still be tied
+//   when a message to that number becomes uncertain later; the partial index holds only those.
+// - opt_ins: each time a person allowed SMS again to an opted-out number: who, why, and the opt-out
+//   it ended (opt_outs keeps only numbers that are opted out now).
+constexpr auto Version6 = std::to_array<const char *>({
+    "ALTER TABLE outbox ADD COLUMN attempted_at INTEGER",
+    "ALTER TABLE outbox ADD COLUMN confirmed_at INTEGER",
+    "ALTER TABLE delivery_reports ADD COLUMN phone TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX delivery_reports_untied ON delivery_reports(phone, received_at) WHERE outbox_id IS NULL AND phone <> ''",
+    R"(CREATE TABLE opt_ins (
+        id INTEGER PRIMARY KEY,
+        phone TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        user_name TEXT NOT NULL DEFAULT '',
+        opted_out_reason TEXT NOT NULL DEFAULT '',
+        opted_out_source TEXT NOT NULL DEFAULT '',
+        opted_out_at INTEGER,
+        created_at INTEGER NOT NULL))",
+    "CREATE INDEX opt_ins_by_phone ON opt_ins(phone, created_at)",
+});
+
 struct Step {
     const char *const *statements;
     std::size_t count;
 };
 
-const std::array<Step, 5> Steps = {
+const std::array<Step, 6> Steps = {
     Step{Version1.data(), Version1.size()}, Step{Version2.data(), Version2.size()}, Step{Version3.data(), Version3.size()},
-    Step{Version4.data(), Version4.size()}, Step{Version5.data(), Version5.size()},
+    Step{Version4.data(), Version4.size()}, Step{Version5.data(), Version5.size()}, Step{Version6.data(), Version6.size()},
 };
 
 } // namespace

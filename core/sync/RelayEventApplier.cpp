@@ -13,6 +13,7 @@
 #include "gateway/DeliveryReport.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
+#include "tokens/TokenLedger.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -48,6 +49,7 @@ RelayApplyReport &RelayApplyReport::operator+=(const RelayApplyReport &other)
 RelayEventApplier::RelayEventApplier(Database &database, ContactService &contacts, TokenLedger &ledger, const Clock &clock)
     : m_database(database)
     , m_contacts(contacts)
+    , m_ledger(ledger)
     , m_clock(clock)
     , m_outbox(database, ledger, clock)
 { }
@@ -188,8 +190,9 @@ Result<RelayApplyReport> RelayEventApplier::apply(const QString &org, const QLis
             ++report.kept;
         }
     }
+    int confirmed = 0; // messages with no report yet that a report confirmed: their tokens were spent
     if (!reports.isEmpty()) {
-        const Result<int> changed = m_outbox.applyDeliveryReportsInTransaction(reports);
+        const Result<int> changed = m_outbox.applyDeliveryReportsInTransaction(reports, &confirmed);
         if (!changed)
             return std::unexpected(changed.error());
         report.messagesChanged = *changed;
@@ -198,6 +201,8 @@ Result<RelayApplyReport> RelayEventApplier::apply(const QString &org, const QLis
         return std::unexpected(advanced.error());
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
+    if (confirmed > 0)
+        m_ledger.notifyBulkChange();
     report.cursor = next;
     if (report.applied() > 0) {
         qCInfo(lcSync) << "applied" << report.applied() << "relay events up to seq" << next << "(" << report.deliveryReports

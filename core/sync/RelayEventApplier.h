@@ -22,7 +22,7 @@ struct RelayApplyReport {
     int events = 0; // in the batch
     int duplicates = 0; // already applied before (same org and seq): nothing done
     int deliveryReports = 0; // at.delivery events applied
-    int messagesChanged = 0; // outbox messages that became delivered or failed
+    int messagesChanged = 0; // outbox messages that became delivered or failed, or that a report confirmed
     int inbox = 0; // incoming SMS kept as messages for the inbox
     int optOuts = 0; // numbers opted out (STOP-type SMS or the provider's opt-out)
     int prayers = 0; // PRAY/OMBI messages kept for the prayer board
@@ -55,6 +55,7 @@ public:
 private:
     Database &m_database;
     ContactService &m_contacts;
+    TokenLedger &m_ledger;
     const Clock &m_clock;
     OutboxStore m_outbox;
 };

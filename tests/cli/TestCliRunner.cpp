@@ -33,6 +33,7 @@ private Q_SLOTS:
     void exitCodes();
     void helpIsTheCommandTable();
     void contactsLifecycle();
+    void contactsAllowNeedsAReason();
     void importReportsEveryRow();
     void groupsAddIsAllOrNothing();
     void templatesSaveRefusesUnknownField();
@@ -223,6 +224,53 @@ void TestCliRunner::contactsLifecycle()
     const Outcome byGroup = cli({QStringLiteral("--json"), QStringLiteral("contacts"), QStringLiteral("list"),
                                  QStringLiteral("--group"), QStringLiteral("women's fellowship")});
     QCOMPARE(byGroup.json().array().size(), 1);
+}
+
+void TestCliRunner::contactsAllowNeedsAReason()
+{
+    QCOMPARE(cli({QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("0712 345 678"), QStringLiteral("--name"),
+                  QStringLiteral("Mary Wanjiku")})
+                 .code,
+             0);
+    QCOMPARE(cli({QStringLiteral("contacts"), QStringLiteral("optout"), QStringLiteral("0712345678")}).code, 0);
+
+    // Without a reason (or an empty one): bad usage, still opted out.
+    const Outcome bare = cli({QStringLiteral("contacts"), QStringLiteral("allow"), QStringLiteral("0712345678")});
+    QCOMPARE(bare.code, 2);
+    QVERIFY2(bare.err.contains(QStringLiteral("contacts allow PHONE --reason TEXT")), qPrintable(bare.err));
+    QCOMPARE(cli({QStringLiteral("contacts"), QStringLiteral("allow"), QStringLiteral("0712345678"), QStringLiteral("--reason"),
+                  QStringLiteral(" ")})
+                 .code,
+             2);
+    QVERIFY(cli({QStringLiteral("--json"), QStringLiteral("contacts"), QStringLiteral("list")})
+                .json()
+                .array()
+                .first()
+                .toObject()
+                .value(QStringLiteral("opted_out"))
+                .toBool());
+
+    const Outcome allowed
+        = cli({QStringLiteral("--json"), QStringLiteral("contacts"), QStringLiteral("allow"), QStringLiteral("254712345678"),
+               QStringLiteral("--reason"), QStringLiteral("asked again at church")});
+    QCOMPARE(allowed.code, 0);
+    const QJsonObject answer = allowed.json().object();
+    QCOMPARE(answer.value(QStringLiteral("phone")).toString(), QStringLiteral("+254712345678"));
+    QCOMPARE(answer.value(QStringLiteral("opted_out")).toBool(true), false);
+    QCOMPARE(answer.value(QStringLiteral("reason")).toString(), QStringLiteral("asked again at church"));
+    QVERIFY(!cli({QStringLiteral("--json"), QStringLiteral("contacts"), QStringLiteral("list")})
+                 .json()
+                 .array()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("opted_out"))
+                 .toBool());
+
+    // Once more: nothing to allow, said plainly (exit 1).
+    const Outcome again = cli({QStringLiteral("contacts"), QStringLiteral("allow"), QStringLiteral("0712345678"),
+                               QStringLiteral("--reason"), QStringLiteral("again")});
+    QCOMPARE(again.code, 1);
+    QVERIFY2(again.err.contains(QStringLiteral("is not opted out")), qPrintable(again.err));
 }
 
 void TestCliRunner::importReportsEveryRow()

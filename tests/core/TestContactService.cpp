@@ -4,8 +4,10 @@
 #include "TestSupport.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
+#include "storage/Database.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace kengele;
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void sortAndPage();
     void unicodeNamesRoundTrip();
     void optOutBelongsToTheNumber();
+    void allowAgainRecordsWhoAndWhy();
     void groupFilter();
 };
 
@@ -229,6 +232,47 @@ void TestContactService::optOutBelongsToTheNumber()
     QVERIFY(contacts.optIn(QStringLiteral("0712345678")));
     QVERIFY(!contacts.get(again->id)->optedOut);
     QVERIFY(!contacts.optOut(QStringLiteral("123"), {}));
+}
+
+void TestContactService::allowAgainRecordsWhoAndWhy()
+{
+    TempProfile profile;
+    auto &contacts = profile->contacts();
+    const auto mary = contacts.add(person(QStringLiteral("Mary"), {}, QStringLiteral("0712345678")));
+    QVERIFY(contacts.optOut(QStringLiteral("0712345678"), QStringLiteral("STOP"), QStringLiteral("sms")));
+    QSignalSpy changed(&contacts, &ContactService::contactsChanged);
+
+    // No reason: refused in plain words, nothing changes.
+    const Status empty = contacts.allowAgain(QStringLiteral("0712345678"), QStringLiteral("   "), QStringLiteral("secretary"));
+    QVERIFY(!empty);
+    QCOMPARE(empty.error().code, ErrorCode::InvalidInput);
+    QCOMPARE(empty.error().message, QStringLiteral("Say why SMS may be sent to this number again."));
+    QVERIFY(contacts.get(mary->id)->optedOut);
+    QCOMPARE(changed.count(), 0);
+
+    profile.clock().advanceMs(1000);
+    QVERIFY(contacts.allowAgain(QStringLiteral("+254712345678"), QStringLiteral(" She asked at church "),
+                                QStringLiteral("secretary")));
+    QVERIFY(!contacts.get(mary->id)->optedOut);
+    QCOMPARE(changed.count(), 1);
+    QSqlQuery q(profile->database().connection());
+    QVERIFY(
+        q.exec(QStringLiteral("SELECT phone, reason, user_name, opted_out_reason, opted_out_source, opted_out_at IS NOT NULL, "
+                              "created_at FROM opt_ins")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("+254712345678"));
+    QCOMPARE(q.value(1).toString(), QStringLiteral("She asked at church"));
+    QCOMPARE(q.value(2).toString(), QStringLiteral("secretary"));
+    QCOMPARE(q.value(3).toString(), QStringLiteral("STOP"));
+    QCOMPARE(q.value(4).toString(), QStringLiteral("sms"));
+    QVERIFY(q.value(5).toBool());
+    QCOMPARE(q.value(6).toLongLong(), profile.clock().nowMs());
+    QVERIFY(!q.next());
+
+    // A number that is not opted out: nothing to allow, said plainly.
+    const Status again = contacts.allowAgain(QStringLiteral("0712345678"), QStringLiteral("again"), QStringLiteral("secretary"));
+    QVERIFY(!again);
+    QVERIFY(again.error().message.contains(QStringLiteral("is not opted out")));
 }
 
 void TestContactService::groupFilter()

@@ -9,6 +9,7 @@
 #include "gateway/DeliveryReport.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
+#include "tokens/LedgerVerifier.h"
 #include "tokens/TokenLedger.h"
 
 #include <QSqlError>
@@ -39,6 +40,17 @@ private Q_SLOTS:
     void cancelLeavesWhatWasSent();
     void aNumberGetsACampaignOnce();
     void launchRowsAreWrittenInNumberOrder();
+    // Delivery reports confirm messages with no report yet (Kengele never heard back).
+    void reportConfirmsAnUncertainMessage();
+    void failedReportConfirmsAndKeepsTokensSpent();
+    void reportKeptFirstConfirmsWhenTheMessageBecomesUncertain();
+    void reportKeptFirstConfirmsAnInterruptedMessage();
+    void confirmWindowIsOneDayAfterTheAttempt_data();
+    void confirmWindowIsOneDayAfterTheAttempt();
+    void reportKeptFirstOutsideTheWindowStaysUntied();
+    void neverTiedToAMessageWithAKnownId();
+    void oneReportConfirmsTheOldestOfTwo();
+    void withoutReportCountsWhatIsStillUnknown();
 
 private:
     qint64 launch(const QList<int> &people, Priority priority = Priority::Normal,
@@ -47,6 +59,10 @@ private:
     QStringList states(qint64 campaignId) const; // in outbox order
     QString campaignStatus(qint64 campaignId) const;
     QVariant value(const QString &sql) const;
+    qint64 balance(const QString &account) const;
+    void checkLedger();
+    // Launches `people`, claims them and leaves their messages uncertain (the answer never came).
+    QList<WorkItem> uncertain(const QList<int> &people, qint64 *campaignId);
     static Outcome outcome(const WorkItem &item, qint64 campaignId, Outcome::Kind kind, const QString &messageId = {});
     static QList<WorkItem> items(const QList<WorkBatch> &batches);
     static QString phone(int person) { return QStringLiteral("+2547120000%1").arg(person, 2, 10, QLatin1Char('0')); }
@@ -118,6 +134,34 @@ QStringList TestOutboxStore::states(qint64 campaignId) const
     while (q.next())
         out << q.value(0).toString();
     return out;
+}
+
+qint64 TestOutboxStore::balance(const QString &account) const
+{
+    return value(QStringLiteral("SELECT coalesce(sum(e.amount), 0) FROM token_entries e JOIN token_accounts a "
+                                "ON a.id = e.account_id WHERE a.name = '%1'")
+                     .arg(account))
+        .toLongLong();
+}
+
+void TestOutboxStore::checkLedger()
+{
+    const auto problems = LedgerVerifier((*m_profile)->database()).verify();
+    QVERIFY(problems);
+    QVERIFY2(problems->isEmpty(), qPrintable(problems->isEmpty() ? QString() : problems->first().message));
+}
+
+QList<WorkItem> TestOutboxStore::uncertain(const QList<int> &people, qint64 *campaignId)
+{
+    const qint64 id = launch(people);
+    *campaignId = id;
+    const QList<WorkItem> claimed = items(*m_store->claim(10, 100, false));
+    QList<Outcome> outcomes;
+    for (const WorkItem &item : claimed)
+        outcomes << outcome(item, id, Outcome::Kind::Uncertain);
+    if (!m_store->apply(outcomes))
+        return {};
+    return claimed;
 }
 
 QString TestOutboxStore::campaignStatus(qint64 campaignId) const
@@ -473,3 +517,288 @@ void TestOutboxStore::launchRowsAreWrittenInNumberOrder()
 
 QTEST_GUILESS_MAIN(TestOutboxStore)
 #include "TestOutboxStore.moc"
+
+// The request left, no answer came (a timeout), so Kengele never learnt the provider's id. A report
+// for that number with an id Kengele never recorded, within a day, proves the message was sent.
+void TestOutboxStore::reportConfirmsAnUncertainMessage()
+{
+    Profile &p = **m_profile;
+    qint64 id = 0;
+    const QList<WorkItem> claimed = uncertain({0, 1}, &id);
+    QCOMPARE(claimed.size(), 2);
+    QCOMPARE(states(id), (QStringList{QStringLiteral("uncertain"), QStringLiteral("uncertain")}));
+    QCOMPARE(balance(QStringLiteral("Reserved")), 2);
+    const qint64 mainBefore = balance(QStringLiteral("Main"));
+
+    m_profile->clock().advanceMs(3 * 60 * 60 * 1000); // three hours later
+    const QDateTime now = m_profile->clock().nowUtc();
+    // The number as Africa's Talking writes it in a report may have lost its '+'.
+    const auto changed = m_store->applyDeliveryReports(
+        {{QStringLiteral("ATXid_late"), QStringLiteral("Success"), phone(0).mid(1), QStringLiteral("63902"), {}, now}});
+    QVERIFY(changed);
+    QCOMPARE(*changed, 1);
+    const qint64 row = claimed.at(0).outboxId;
+    QCOMPARE(states(id), (QStringList{QStringLiteral("delivered"), QStringLiteral("uncertain")}));
+    QCOMPARE(value(QStringLiteral("SELECT message_id FROM outbox WHERE id = %1").arg(row)).toString(),
+             QStringLiteral("ATXid_late"));
+    QCOMPARE(value(QStringLiteral("SELECT network FROM outbox WHERE id = %1").arg(row)).toString(), QStringLiteral("Safaricom"));
+    QCOMPARE(value(QStringLiteral("SELECT confirmed_at FROM outbox WHERE id = %1").arg(row)).toLongLong(),
+             now.toMSecsSinceEpoch());
+    QCOMPARE(value(QStringLiteral("SELECT reason FROM outbox WHERE id = %1").arg(row)).toString(),
+             QStringLiteral("Confirmed by a delivery report"));
+    QCOMPARE(value(QStringLiteral("SELECT outbox_id FROM delivery_reports WHERE message_id = 'ATXid_late'")).toLongLong(), row);
+    // The campaign page shows it in the message's history.
+    const auto rows = p.campaigns().recipients(id, MessageState::Delivered, 0, 10);
+    QVERIFY(rows && rows->size() == 1);
+    QCOMPARE(rows->first().confirmed, now);
+    QVERIFY(!p.campaigns().recipients(id, MessageState::Uncertain, 0, 10)->first().confirmed.isValid());
+
+    // Tokens as for any message the gateway took: spent once, the other still held.
+    const auto tokens = p.tokens().campaignTokens(id);
+    QCOMPARE(tokens->spent, 1);
+    QCOMPARE(tokens->held, 1);
+    QCOMPARE(tokens->released, 0);
+    QCOMPARE(balance(QStringLiteral("Spent")), 1);
+    QCOMPARE(balance(QStringLiteral("Reserved")), 1);
+    QCOMPARE(balance(QStringLiteral("Main")), mainBefore);
+    checkLedger();
+
+    // The same report again, and its later statuses, find the message by its id now: nothing moves twice.
+    QCOMPARE(*m_store->applyDeliveryReports(
+                 {{QStringLiteral("ATXid_late"), QStringLiteral("Success"), phone(0), QStringLiteral("63902"), {}, now}}),
+             0);
+    QCOMPARE(p.tokens().campaignTokens(id)->spent, 1);
+    checkLedger();
+
+    // The other one is still without report; sending it again still works.
+    QCOMPARE(*m_store->resendUncertain(id), 1);
+    QCOMPARE(states(id), (QStringList{QStringLiteral("delivered"), QStringLiteral("queued")}));
+}
+
+void TestOutboxStore::failedReportConfirmsAndKeepsTokensSpent()
+{
+    Profile &p = **m_profile;
+    qint64 id = 0;
+    const QList<WorkItem> claimed = uncertain({0}, &id);
+    QCOMPARE(claimed.size(), 1);
+    const qint64 mainBefore = balance(QStringLiteral("Main"));
+    const QDateTime now = m_profile->clock().nowUtc().addSecs(60);
+    // A non-final report first (it proves the message was sent), then the failure.
+    QCOMPARE(*m_store->applyDeliveryReports(
+                 {{QStringLiteral("ATXid_f"), QStringLiteral("Buffered"), phone(0), QStringLiteral("63903"), {}, now},
+                  {QStringLiteral("ATXid_f"), QStringLiteral("Rejected"), phone(0), QStringLiteral("63903"),
+                   QStringLiteral("DeliveryFailure"), now}}),
+             2);
+    QCOMPARE(states(id), QStringList{QStringLiteral("failed")});
+    QCOMPARE(value(QStringLiteral("SELECT reason FROM outbox WHERE campaign_id = %1").arg(id)).toString(),
+             QStringLiteral("Rejected: DeliveryFailure"));
+    QVERIFY(!value(QStringLiteral("SELECT confirmed_at FROM outbox WHERE campaign_id = %1").arg(id)).isNull());
+    // A failure the network reported was sent, and paid for, like any reported failure.
+    const auto tokens = p.tokens().campaignTokens(id);
+    QCOMPARE(tokens->spent, 1);
+    QCOMPARE(tokens->released, 0);
+    QCOMPARE(tokens->held, 0);
+    QCOMPARE(balance(QStringLiteral("Spent")), 1);
+    QCOMPARE(balance(QStringLiteral("Reserved")), 0);
+    QCOMPARE(balance(QStringLiteral("Main")), mainBefore);
+    checkLedger();
+}
+
+// The report came while the request was still waiting for its answer (kept for no message); the
+// answer then never came.
+void TestOutboxStore::reportKeptFirstConfirmsWhenTheMessageBecomesUncertain()
+{
+    Profile &p = **m_profile;
+    const qint64 id = launch({0, 1});
+    const QList<WorkItem> claimed = items(*m_store->claim(10, 100, false));
+    QCOMPARE(claimed.size(), 2);
+    m_profile->clock().advanceMs(5000);
+    const QDateTime now = m_profile->clock().nowUtc();
+    QCOMPARE(*m_store->applyDeliveryReports({{QStringLiteral("early"), QStringLiteral("Success"), phone(1), {}, {}, now}}), 0);
+    QVERIFY(value(QStringLiteral("SELECT outbox_id FROM delivery_reports WHERE message_id = 'early'")).isNull());
+
+    m_profile->clock().advanceMs(25000);
+    QVERIFY(m_store->apply(
+        {outcome(claimed.at(0), id, Outcome::Kind::Uncertain), outcome(claimed.at(1), id, Outcome::Kind::Uncertain)}));
+    QCOMPARE(states(id), (QStringList{QStringLiteral("uncertain"), QStringLiteral("delivered")}));
+    const qint64 row = claimed.at(1).outboxId;
+    QCOMPARE(value(QStringLiteral("SELECT message_id FROM outbox WHERE id = %1").arg(row)).toString(), QStringLiteral("early"));
+    QCOMPARE(value(QStringLiteral("SELECT outbox_id FROM delivery_reports WHERE message_id = 'early'")).toLongLong(), row);
+    QVERIFY(!value(QStringLiteral("SELECT confirmed_at FROM outbox WHERE id = %1").arg(row)).isNull());
+    const auto tokens = p.tokens().campaignTokens(id);
+    QCOMPARE(tokens->spent, 1);
+    QCOMPARE(tokens->held, 1);
+    QCOMPARE(balance(QStringLiteral("Spent")), 1);
+    QCOMPARE(balance(QStringLiteral("Reserved")), 1);
+    checkLedger();
+}
+
+// kill -9 during the request: the report came before the restart marked the message uncertain.
+void TestOutboxStore::reportKeptFirstConfirmsAnInterruptedMessage()
+{
+    Profile &p = **m_profile;
+    const qint64 id = launch({0, 1, 2});
+    QCOMPARE(items(*m_store->claim(10, 100, false)).size(), 3);
+    m_profile->clock().advanceMs(60'000);
+    const QDateTime now = m_profile->clock().nowUtc();
+    QCOMPARE(*m_store->applyDeliveryReports({{QStringLiteral("k0"), QStringLiteral("Failed"), phone(0), {}, {}, now},
+                                             {QStringLiteral("k2"), QStringLiteral("Sent"), phone(2), {}, {}, now}}),
+             0);
+    m_profile->clock().advanceMs(60'000);
+    const auto left = m_store->recoverInterrupted();
+    QVERIFY(left);
+    QCOMPARE(*left, 1); // still without report
+    QCOMPARE(states(id), (QStringList{QStringLiteral("failed"), QStringLiteral("uncertain"), QStringLiteral("sent")}));
+    QCOMPARE(p.tokens().campaignTokens(id)->spent, 2);
+    QCOMPARE(p.tokens().campaignTokens(id)->held, 1);
+    QCOMPARE(balance(QStringLiteral("Spent")), 2);
+    checkLedger();
+    // The sent one moves on with its next report, found by the id it took.
+    QCOMPARE(*m_store->applyDeliveryReports({{QStringLiteral("k2"), QStringLiteral("Success"), phone(2), {}, {}, now}}), 1);
+    QCOMPARE(states(id), (QStringList{QStringLiteral("failed"), QStringLiteral("uncertain"), QStringLiteral("delivered")}));
+}
+
+void TestOutboxStore::confirmWindowIsOneDayAfterTheAttempt_data()
+{
+    QTest::addColumn<bool>("reportFirst");
+    QTest::addColumn<qint64>("after");
+    QTest::addColumn<bool>("tied");
+    const qint64 day = 24LL * 60 * 60 * 1000;
+    QTest::addRow("uncertain first, exactly a day") << false << day << true;
+    QTest::addRow("uncertain first, a day and 1 ms") << false << day + 1 << false;
+    QTest::addRow("report first, exactly a day") << true << day << true;
+    QTest::addRow("report first, a day and 1 ms") << true << day + 1 << false;
+}
+
+void TestOutboxStore::confirmWindowIsOneDayAfterTheAttempt()
+{
+    QFETCH(bool, reportFirst);
+    QFETCH(qint64, after);
+    QFETCH(bool, tied);
+    Profile &p = **m_profile;
+    const qint64 id = launch({0});
+    const QList<WorkItem> claimed = items(*m_store->claim(10, 100, false));
+    QCOMPARE(claimed.size(), 1);
+    const QDateTime attempt = m_profile->clock().nowUtc();
+    const DeliveryReport report{QStringLiteral("w"), QStringLiteral("Success"), phone(0), {}, {}, attempt.addMSecs(after)};
+    if (reportFirst) {
+        QVERIFY(m_store->applyDeliveryReports({report}));
+        m_profile->clock().advanceMs(after + 1000); // the restart, after the report came
+        QCOMPARE(*m_store->recoverInterrupted(), tied ? 0 : 1);
+    } else {
+        m_profile->clock().advanceMs(30'000);
+        QVERIFY(m_store->apply({outcome(claimed.first(), id, Outcome::Kind::Uncertain)}));
+        m_profile->clock().advanceMs(after);
+        QVERIFY(m_store->applyDeliveryReports({report}));
+    }
+    QCOMPARE(states(id), QStringList{tied ? QStringLiteral("delivered") : QStringLiteral("uncertain")});
+    QCOMPARE(value(QStringLiteral("SELECT outbox_id IS NULL FROM delivery_reports WHERE message_id = 'w'")).toInt(),
+             tied ? 0 : 1);
+    QCOMPARE(p.tokens().campaignTokens(id)->spent, tied ? 1 : 0);
+    checkLedger();
+}
+
+void TestOutboxStore::reportKeptFirstOutsideTheWindowStaysUntied()
+{
+    // A report from before the attempt (another send to that number) confirms nothing.
+    const qint64 id = launch({0});
+    const QDateTime before = m_profile->clock().nowUtc().addMSecs(-1);
+    QCOMPARE(*m_store->applyDeliveryReports({{QStringLiteral("old"), QStringLiteral("Success"), phone(0), {}, {}, before}}), 0);
+    const QList<WorkItem> claimed = items(*m_store->claim(10, 100, false));
+    QVERIFY(m_store->apply({outcome(claimed.first(), id, Outcome::Kind::Uncertain)}));
+    QCOMPARE(states(id), QStringList{QStringLiteral("uncertain")});
+    QVERIFY(value(QStringLiteral("SELECT outbox_id FROM delivery_reports WHERE message_id = 'old'")).isNull());
+}
+
+void TestOutboxStore::neverTiedToAMessageWithAKnownId()
+{
+    Profile &p = **m_profile;
+    // Sent with id m0, then its report failed it and a person sent it again; the second try had no
+    // answer. It still carries the id of the first: a report with another id is not its proof.
+    const qint64 id = launch({0});
+    QList<WorkItem> claimed = items(*m_store->claim(10, 100, false));
+    QVERIFY(m_store->apply({outcome(claimed.first(), id, Outcome::Kind::Sent, QStringLiteral("m0"))}));
+    const QDateTime now = m_profile->clock().nowUtc();
+    QCOMPARE(*m_store->applyDeliveryReports({{QStringLiteral("m0"), QStringLiteral("Failed"), phone(0), {}, {}, now}}), 1);
+    QCOMPARE(*m_store->retryFailed(id), 1);
+    claimed = items(*m_store->claim(10, 100, false));
+    QCOMPARE(claimed.size(), 1);
+    QVERIFY(m_store->apply({outcome(claimed.first(), id, Outcome::Kind::Uncertain)}));
+    QCOMPARE(states(id), QStringList{QStringLiteral("uncertain")});
+    const qint64 spent = p.tokens().campaignTokens(id)->spent;
+
+    QCOMPARE(
+        *m_store->applyDeliveryReports({{QStringLiteral("m1"), QStringLiteral("Success"), phone(0), {}, {}, now.addSecs(60)}}),
+        0);
+    QCOMPARE(states(id), QStringList{QStringLiteral("uncertain")});
+    QCOMPARE(value(QStringLiteral("SELECT message_id FROM outbox WHERE campaign_id = %1").arg(id)).toString(),
+             QStringLiteral("m0"));
+    QVERIFY(value(QStringLiteral("SELECT outbox_id FROM delivery_reports WHERE message_id = 'm1'")).isNull());
+    QCOMPARE(p.tokens().campaignTokens(id)->spent, spent);
+    checkLedger();
+}
+
+void TestOutboxStore::oneReportConfirmsTheOldestOfTwo()
+{
+    Profile &p = **m_profile;
+    qint64 first = 0;
+    qint64 second = 0;
+    QCOMPARE(uncertain({0}, &first).size(), 1);
+    m_profile->clock().advanceMs(60 * 60 * 1000);
+    QCOMPARE(uncertain({0}, &second).size(), 1);
+    m_profile->clock().advanceMs(60'000);
+    const QDateTime now = m_profile->clock().nowUtc();
+
+    // One report: the older attempt.
+    QCOMPARE(*m_store->applyDeliveryReports({{QStringLiteral("r1"), QStringLiteral("Success"), phone(0), {}, {}, now}}), 1);
+    QCOMPARE(states(first), QStringList{QStringLiteral("delivered")});
+    QCOMPARE(states(second), QStringList{QStringLiteral("uncertain")});
+    // Its next status stays with it; a second id confirms the other one.
+    QCOMPARE(*m_store->applyDeliveryReports({{QStringLiteral("r1"), QStringLiteral("Failed"), phone(0), {}, {}, now},
+                                             {QStringLiteral("r2"), QStringLiteral("Failed"), phone(0), {}, {}, now}}),
+             1);
+    QCOMPARE(states(first), QStringList{QStringLiteral("delivered")});
+    QCOMPARE(states(second), QStringList{QStringLiteral("failed")});
+    QCOMPARE(p.tokens().campaignTokens(first)->spent, 1);
+    QCOMPARE(p.tokens().campaignTokens(second)->spent, 1);
+    QCOMPARE(balance(QStringLiteral("Spent")), 2);
+    QCOMPARE(balance(QStringLiteral("Reserved")), 0);
+    checkLedger();
+
+    // The same with the reports first: two kept for no message, two messages left uncertain at once.
+    qint64 third = 0;
+    const qint64 id = launch({1});
+    const QList<WorkItem> a = items(*m_store->claim(10, 100, false));
+    m_profile->clock().advanceMs(1000);
+    third = launch({1});
+    const QList<WorkItem> b = items(*m_store->claim(10, 100, false));
+    const QDateTime later = m_profile->clock().nowUtc().addSecs(5);
+    QCOMPARE(
+        *m_store->applyDeliveryReports({{QStringLiteral("s1"), QStringLiteral("Success"), phone(1), {}, {}, later},
+                                        {QStringLiteral("s2"), QStringLiteral("Failed"), phone(1), {}, {}, later.addSecs(1)}}),
+        0);
+    QVERIFY(
+        m_store->apply({outcome(b.first(), third, Outcome::Kind::Uncertain), outcome(a.first(), id, Outcome::Kind::Uncertain)}));
+    QCOMPARE(states(id), QStringList{QStringLiteral("delivered")}); // the older attempt took the earlier report
+    QCOMPARE(states(third), QStringList{QStringLiteral("failed")});
+    QCOMPARE(value(QStringLiteral("SELECT message_id FROM outbox WHERE campaign_id = %1").arg(id)).toString(),
+             QStringLiteral("s1"));
+    checkLedger();
+}
+
+void TestOutboxStore::withoutReportCountsWhatIsStillUnknown()
+{
+    qint64 id = 0;
+    QCOMPARE(uncertain({0, 1, 2}, &id).size(), 3);
+    auto counts = m_store->withoutReport(id);
+    QVERIFY(counts);
+    QCOMPARE(counts->count, 3);
+    QCOMPARE(counts->recent, 3); // a report may still come for each
+    QCOMPARE(*m_store->applyDeliveryReports(
+                 {{QStringLiteral("x"), QStringLiteral("Success"), phone(1), {}, {}, m_profile->clock().nowUtc()}}),
+             1);
+    m_profile->clock().advanceMs(24LL * 60 * 60 * 1000 + 1);
+    counts = m_store->withoutReport(id);
+    QCOMPARE(counts->count, 2);
+    QCOMPARE(counts->recent, 0);
+}

@@ -2,12 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "TestSupport.h"
+#include "campaigns/CampaignService.h"
+#include "campaigns/OutboxStore.h"
 #include "contacts/ContactService.h"
 #include "storage/Database.h"
 #include "sync/RelayEventApplier.h"
 #include "sync/RelayLinkStore.h"
+#include "tokens/LedgerVerifier.h"
+#include "tokens/TokenLedger.h"
 
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -31,6 +36,7 @@ private Q_SLOTS:
     void prayerRequestsGoToIntake();
     void inboxTiedToContact();
     void lateFailedAfterSuccessKeepsDelivered();
+    void reportConfirmsAMessageWithNoReportYet();
     void darajaAndUnknownKindsAreKept();
     void otherOrganisationIsRefused();
 
@@ -304,6 +310,50 @@ void TestRelayEventApplier::lateFailedAfterSuccessKeepsDelivered()
                          QJsonObject{{QStringLiteral("id"), QStringLiteral("ATXid_unknown")},
                                      {QStringLiteral("status"), QStringLiteral("Success")}})}));
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM delivery_reports WHERE outbox_id IS NULL")), 1);
+}
+
+// A message whose send got no answer (Kengele never learnt its id); its report comes through the
+// relay with an id Kengele never recorded: it confirms the message, spends its token, and the
+// balances are announced once the batch is committed.
+void TestRelayEventApplier::reportConfirmsAMessageWithNoReportYet()
+{
+    Profile &p = m_profile->profile();
+    m_profile->clock().set(QDateTime(QDate(2026, 3, 1), QTime(7, 30), Qt::UTC));
+    QVERIFY(p.tokens().grant(QStringLiteral("Main"), 10, QStringLiteral("test"), {}));
+    CampaignDraft draft;
+    draft.name = QStringLiteral("Service");
+    draft.body = QStringLiteral("See you Sunday");
+    draft.contactIds = {p.contacts().fetch({}, 0, 10)->first().id};
+    draft.gateway = GatewayKind::AfricasTalking;
+    const auto campaign = p.campaigns().launch(draft);
+    QVERIFY(campaign);
+    OutboxStore outbox(p.database(), p.tokens(), m_profile->clock());
+    const auto batches = outbox.claim(10, 100, false);
+    QVERIFY(batches && batches->size() == 1);
+    Outcome noAnswer;
+    noAnswer.outboxId = batches->first().items.first().outboxId;
+    noAnswer.campaignId = campaign->id;
+    noAnswer.segments = 1;
+    noAnswer.charged = true;
+    noAnswer.kind = Outcome::Kind::Uncertain;
+    QVERIFY(outbox.apply({noAnswer}));
+    QCOMPARE(text(QStringLiteral("SELECT state FROM outbox")), QStringLiteral("uncertain"));
+
+    QSignalSpy balances(&p.tokens(), &TokenLedger::balancesChanged);
+    const auto report = apply({event(1, QStringLiteral("at.delivery"),
+                                     QJsonObject{{QStringLiteral("id"), QStringLiteral("ATXid_never_seen")},
+                                                 {QStringLiteral("status"), QStringLiteral("Success")},
+                                                 {QStringLiteral("phoneNumber"), QStringLiteral("+254712345678")},
+                                                 {QStringLiteral("networkCode"), QStringLiteral("63902")}})});
+    QVERIFY(report);
+    QCOMPARE(report->messagesChanged, 1);
+    QCOMPARE(text(QStringLiteral("SELECT state FROM outbox")), QStringLiteral("delivered"));
+    QCOMPARE(text(QStringLiteral("SELECT message_id FROM outbox")), QStringLiteral("ATXid_never_seen"));
+    QVERIFY(scalar(QStringLiteral("SELECT confirmed_at FROM outbox")) > 0);
+    QCOMPARE(p.tokens().campaignTokens(campaign->id)->spent, 1);
+    QCOMPARE(p.tokens().campaignTokens(campaign->id)->held, 0);
+    QCOMPARE(balances.count(), 1);
+    QVERIFY(LedgerVerifier(p.database()).verify()->isEmpty());
 }
 
 void TestRelayEventApplier::darajaAndUnknownKindsAreKept()

@@ -7,12 +7,18 @@
 #include "contacts/ContactService.h"
 #include "contacts/ContactTableModel.h"
 #include "contacts/ContactsPage.h"
+#include "storage/Database.h"
 
+#include <QApplication>
+#include <QDialog>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QtTest>
 
 using namespace kengele;
@@ -29,7 +35,9 @@ private Q_SLOTS:
     void dialogChecksPhoneAndRefusesWithMessage();
     void dialogSavesNormalisedContact();
     void deleteAsksFirst();
-    void stopAndAllowMessages();
+    void markAsOptedOutAsksFirst();
+    void allowSmsAgainAsksWhy();
+    void statusIsNarrowAndGroupsStretches();
 };
 
 void TestContactsPage::emptyProfileShowsHowToStart()
@@ -131,22 +139,104 @@ void TestContactsPage::deleteAsksFirst()
     QCOMPARE(page.model()->rowCount(), 4);
 }
 
-void TestContactsPage::stopAndAllowMessages()
+void TestContactsPage::markAsOptedOutAsksFirst()
 {
     TempProfile profile;
     QVERIFY(test::fillContacts(*profile, 3));
     ContactsPage page(profile->contacts(), profile->groups(), profile->imports(), profile->exporter());
     page.show();
-    auto *button = page.findChild<QPushButton *>(QStringLiteral("optOutButton"));
+    auto *optOut = page.findChild<QPushButton *>(QStringLiteral("optOutButton"));
+    auto *allow = page.findChild<QPushButton *>(QStringLiteral("allowSmsButton"));
+    QVERIFY(optOut && allow);
     page.view()->selectRow(1);
-    QCOMPARE(button->text(), QStringLiteral("Stop messages"));
+    QCOMPARE(optOut->text(), QStringLiteral("Mark as opted out…"));
+    QVERIFY(optOut->isEnabled());
+    QVERIFY(!allow->isEnabled()); // nobody selected has opted out
     const QString phone = page.model()->contactAt(1)->phone;
-    QTest::mouseClick(button, Qt::LeftButton);
+    MessageBox::setNextAnswer(QMessageBox::No);
+    QTest::mouseClick(optOut, Qt::LeftButton);
+    QVERIFY(!*profile->contacts().isOptedOut(phone));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(optOut, Qt::LeftButton);
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("opted out")));
     QVERIFY(*profile->contacts().isOptedOut(phone));
     page.view()->selectRow(1);
-    QCOMPARE(button->text(), QStringLiteral("Allow messages"));
-    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(!optOut->isEnabled());
+    QVERIFY(allow->isEnabled());
+    QCOMPARE(allow->text(), QStringLiteral("Allow SMS again…"));
+}
+
+void TestContactsPage::allowSmsAgainAsksWhy()
+{
+    TempProfile profile;
+    QVERIFY(test::fillContacts(*profile, 3));
+    const QString phone = profile->contacts().fetch({}, 0, 10)->at(1).phone;
+    QVERIFY(profile->contacts().optOut(phone, QStringLiteral("STOP"), QStringLiteral("sms")));
+    ContactsPage page(profile->contacts(), profile->groups(), profile->imports(), profile->exporter());
+    page.show();
+    auto *allow = page.findChild<QPushButton *>(QStringLiteral("allowSmsButton"));
+    page.view()->selectRow(1);
+    QVERIFY(allow->isEnabled());
+
+    // Cancelled: nothing changes.
+    bool seen = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        seen = true;
+        dialog->reject();
+    });
+    QTest::mouseClick(allow, Qt::LeftButton);
+    QVERIFY(seen);
+    QVERIFY(*profile->contacts().isOptedOut(phone));
+
+    // The button that allows stays off until a reason is typed.
+    seen = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Allow SMS again"));
+        auto *reason = dialog->findChild<QLineEdit *>(QStringLiteral("allowReasonEdit"));
+        auto *ok = dialog->findChild<QPushButton *>(QStringLiteral("allowConfirmButton"));
+        QVERIFY(reason && ok);
+        QVERIFY(!ok->isEnabled());
+        reason->setText(QStringLiteral("   "));
+        QVERIFY(!ok->isEnabled());
+        reason->setText(QStringLiteral("She asked at church"));
+        QVERIFY(ok->isEnabled());
+        seen = true;
+        ok->click();
+    });
+    QTest::mouseClick(allow, Qt::LeftButton);
+    QVERIFY(seen);
     QVERIFY(!*profile->contacts().isOptedOut(phone));
+    QSqlQuery q(profile->database().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT reason, user_name FROM opt_ins")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("She asked at church"));
+    QCOMPARE(q.value(1).toString(), qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")));
+}
+
+// Status holds one short word: it is sized to it, and Groups takes the rest of the width.
+void TestContactsPage::statusIsNarrowAndGroupsStretches()
+{
+    TempProfile profile;
+    QVERIFY(test::fillContacts(*profile, 3));
+    ContactsPage page(profile->contacts(), profile->groups(), profile->imports(), profile->exporter());
+    page.resize(1100, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QHeaderView *header = page.view()->horizontalHeader();
+    const int status = header->sectionSize(ContactTableModel::StatusColumn);
+    const int groups = header->sectionSize(ContactTableModel::GroupsColumn);
+    const QFontMetrics metrics = page.view()->fontMetrics();
+    QVERIFY2(status >= metrics.horizontalAdvance(QStringLiteral("Opted out")), qPrintable(QString::number(status)));
+    QVERIFY2(status <= metrics.horizontalAdvance(QStringLiteral("Opted out")) + 60, qPrintable(QString::number(status)));
+    QVERIFY2(groups > status * 2, qPrintable(QStringLiteral("%1 %2").arg(groups).arg(status)));
+    // Groups takes what the window gives.
+    page.resize(1400, 600);
+    QCoreApplication::processEvents();
+    QVERIFY(header->sectionSize(ContactTableModel::GroupsColumn) > groups);
+    QCOMPARE(header->sectionSize(ContactTableModel::StatusColumn), status);
 }
 
 QTEST_MAIN(TestContactsPage)

@@ -8,6 +8,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void headerlessFileNeedsAPhoneColumn();
     void cancelChangesNothing();
     void unreadableFileIsExplained();
+    void missingFileShowsItsNameNotItsPath();
 };
 
 void TestImportDialog::importWithGroupAndSeeSkippedRows()
@@ -113,6 +115,25 @@ void TestImportDialog::unreadableFileIsExplained()
     auto *error = dialog.findChild<QLabel *>(QStringLiteral("importErrorLabel"));
     QTRY_VERIFY(error->isVisible());
     QVERIFY(error->text().contains(QStringLiteral("not a contact list")));
+}
+
+// The error names the file, not a long path, and the dialog fits the message instead of staying
+// the size of the column-matching page with the text lost in the middle.
+void TestImportDialog::missingFileShowsItsNameNotItsPath()
+{
+    TempProfile profile;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("members/2026/choir-list.csv"));
+    ImportDialog dialog(profile->imports(), profile->groups(), path);
+    dialog.show();
+    QTRY_VERIFY(dialog.isReady());
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("importErrorLabel"));
+    QTRY_VERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("choir-list.csv")), qPrintable(error->text()));
+    QVERIFY2(!error->text().contains(QDir::toNativeSeparators(dir.path())), qPrintable(error->text()));
+    QVERIFY2(!error->text().contains(QStringLiteral("members/2026")), qPrintable(error->text()));
+    QVERIFY2(dialog.height() < 360, qPrintable(QString::number(dialog.height())));
+    QVERIFY2(error->y() < 80, qPrintable(QString::number(error->y()))); // at the top, not floating in the middle
 }
 
 QTEST_MAIN(TestImportDialog)

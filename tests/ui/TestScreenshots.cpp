@@ -16,6 +16,8 @@
 #include "common/Language.h"
 #include "contacts/ContactDialog.h"
 #include "contacts/ContactService.h"
+#include "contacts/ContactTableModel.h"
+#include "contacts/ContactsPage.h"
 #include "contacts/GroupService.h"
 #include "contacts/ImportDialog.h"
 #include "demo/DemoCongregation.h"
@@ -37,6 +39,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
 #include <QDir>
 #include <QImage>
 #include <QListWidget>
@@ -45,6 +48,8 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTableView>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -116,6 +121,25 @@ void TestScreenshots::pages()
 
     window.showPage(MainWindow::ContactsPageIndex);
     save(&window, QStringLiteral("contacts-") + suffix);
+    // An opted-out person selected: "Allow SMS again…" asks why before anything changes.
+    if (auto *contactsPage = window.findChild<ContactsPage *>()) {
+        for (int row = 0; row < contactsPage->model()->rowCount(); ++row) {
+            if (const Contact *contact = contactsPage->model()->contactAt(row); contact && contact->optedOut) {
+                contactsPage->view()->selectRow(row);
+                contactsPage->view()->scrollTo(contactsPage->model()->index(row, 0));
+                break;
+            }
+        }
+        save(&window, QStringLiteral("contacts-opted-out-") + suffix);
+        QTimer::singleShot(0, &window, [&] {
+            if (auto *allow = qobject_cast<QDialog *>(QApplication::activeModalWidget())) {
+                save(allow, QStringLiteral("contacts-allow-sms-") + suffix);
+                allow->reject();
+            }
+        });
+        contactsPage->allowSmsToSelected();
+        contactsPage->view()->clearSelection();
+    }
     window.showPage(MainWindow::GroupsPageIndex);
     save(&window, QStringLiteral("groups-") + suffix);
     // Nothing has come in yet, and no relay is set up.

@@ -13,6 +13,8 @@
 #include "widgets/EmptyState.h"
 
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,6 +27,8 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace kengele {
 
@@ -61,9 +65,12 @@ ContactsPage::ContactsPage(ContactService &contacts, GroupService &groups, Conta
     m_edit->setObjectName(QStringLiteral("editButton"));
     m_delete = new QPushButton(tr("Delete"), this);
     m_delete->setObjectName(QStringLiteral("deleteButton"));
-    m_optOut = new QPushButton(tr("Stop messages"), this);
+    m_optOut = new QPushButton(tr("Mark as opted out…"), this);
     m_optOut->setObjectName(QStringLiteral("optOutButton"));
-    m_optOut->setToolTip(tr("The selected people will not receive any SMS until you allow it again."));
+    m_optOut->setToolTip(tr("The selected people will get no SMS until you allow SMS again."));
+    m_allow = new QPushButton(tr("Allow SMS again…"), this);
+    m_allow->setObjectName(QStringLiteral("allowSmsButton"));
+    m_allow->setToolTip(tr("The selected people opted out. Allow SMS to them again; you are asked why."));
     m_import = new QPushButton(tr("Import…"), this);
     m_import->setObjectName(QStringLiteral("importButton"));
     m_import->setToolTip(tr("Add contacts from a spreadsheet (CSV) or phone contacts (vCard)."));
@@ -72,7 +79,8 @@ ContactsPage::ContactsPage(ContactService &contacts, GroupService &groups, Conta
     connect(m_add, &QPushButton::clicked, this, &ContactsPage::addContact);
     connect(m_edit, &QPushButton::clicked, this, &ContactsPage::editSelected);
     connect(m_delete, &QPushButton::clicked, this, &ContactsPage::deleteSelected);
-    connect(m_optOut, &QPushButton::clicked, this, &ContactsPage::toggleOptOutOfSelected);
+    connect(m_optOut, &QPushButton::clicked, this, &ContactsPage::markSelectedOptedOut);
+    connect(m_allow, &QPushButton::clicked, this, &ContactsPage::allowSmsToSelected);
     connect(m_import, &QPushButton::clicked, this, [this] { importContacts(); });
     connect(m_export, &QPushButton::clicked, this, &ContactsPage::exportContacts);
 
@@ -89,11 +97,17 @@ ContactsPage::ContactsPage(ContactService &contacts, GroupService &groups, Conta
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Status holds one short word ("Opted out") or nothing: sized to it. Groups, the longest text,
+    // takes the rest of the width.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ContactTableModel::GroupsColumn, QHeaderView::Stretch);
     m_view->setColumnWidth(ContactTableModel::NameColumn, 240);
     m_view->setColumnWidth(ContactTableModel::PhoneColumn, 150);
-    m_view->setColumnWidth(ContactTableModel::GroupsColumn, 300);
+    const int statusText = m_view->fontMetrics().horizontalAdvance(ContactTableModel::tr("Opted out")) + 24;
+    m_view->setColumnWidth(ContactTableModel::StatusColumn,
+                           qMax(statusText, header->sectionSizeHint(ContactTableModel::StatusColumn)));
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QTableView::doubleClicked, this, &ContactsPage::editSelected);
     connect(m_view, &QTableView::customContextMenuRequested, this, &ContactsPage::showContextMenu);
@@ -133,6 +147,7 @@ ContactsPage::ContactsPage(ContactService &contacts, GroupService &groups, Conta
     actions->addWidget(m_edit);
     actions->addWidget(m_delete);
     actions->addWidget(m_optOut);
+    actions->addWidget(m_allow);
     actions->addStretch();
     actions->addWidget(m_import);
     actions->addWidget(m_export);
@@ -190,16 +205,15 @@ void ContactsPage::updateButtons()
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     m_edit->setEnabled(rows.size() == 1);
     m_delete->setEnabled(!rows.isEmpty());
-    m_optOut->setEnabled(!rows.isEmpty());
-    bool allOptedOut = !rows.isEmpty();
+    // Mark as opted out: when someone selected still gets SMS; allow again: when all have opted out.
+    bool anyOptedOut = false;
+    bool anyReceives = false;
     for (const QModelIndex &index : rows) {
-        const Contact *contact = m_model->contactAt(index.row());
-        if (contact && !contact->optedOut) {
-            allOptedOut = false;
-            break;
-        }
+        if (const Contact *contact = m_model->contactAt(index.row()))
+            (contact->optedOut ? anyOptedOut : anyReceives) = true;
     }
-    m_optOut->setText(allOptedOut ? tr("Allow messages") : tr("Stop messages"));
+    m_optOut->setEnabled(anyReceives);
+    m_allow->setEnabled(anyOptedOut && !anyReceives);
 }
 
 void ContactsPage::addContact()
@@ -235,25 +249,85 @@ void ContactsPage::deleteSelected()
         MessageBox::warning(this, tr("Delete contacts"), removed.error().message);
 }
 
-void ContactsPage::toggleOptOutOfSelected()
+QList<Contact> ContactsPage::selectedContacts() const
 {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     QList<Contact> chosen;
-    bool allOptedOut = true;
-    for (const QModelIndex &index : rows) {
-        if (const Contact *contact = m_model->contactAt(index.row())) {
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+        if (const Contact *contact = m_model->contactAt(index.row()))
             chosen.append(*contact);
-            allOptedOut = allOptedOut && contact->optedOut;
-        }
     }
+    return chosen;
+}
+
+void ContactsPage::markSelectedOptedOut()
+{
+    QList<Contact> chosen = selectedContacts();
+    chosen.removeIf([](const Contact &contact) { return contact.optedOut; });
     if (chosen.isEmpty())
         return;
+    const QString question = chosen.size() == 1
+        ? tr("Mark %1 as opted out? They will get no SMS until you allow SMS again.").arg(chosen.first().name())
+        : tr("Mark %n people as opted out? They will get no SMS until you allow SMS again.", nullptr, int(chosen.size()));
+    if (MessageBox::question(this, tr("Mark as opted out"), question) != QMessageBox::Yes)
+        return;
     for (const Contact &contact : std::as_const(chosen)) {
-        const Status status = allOptedOut
-            ? m_contacts.optIn(contact.phone)
-            : m_contacts.optOut(contact.phone, tr("Stopped by office staff"), QStringLiteral("staff"));
-        if (!status) {
+        if (const Status status
+            = m_contacts.optOut(contact.phone, tr("Marked as opted out by office staff"), QStringLiteral("staff"));
+            !status) {
             MessageBox::warning(this, tr("Contacts"), status.error().message);
+            return;
+        }
+    }
+}
+
+void ContactsPage::allowSmsToSelected()
+{
+    const QList<Contact> chosen = selectedContacts();
+    if (chosen.isEmpty() || std::any_of(chosen.cbegin(), chosen.cend(), [](const Contact &c) { return !c.optedOut; }))
+        return;
+    // A person asked for no SMS: allowing them again is confirmed, with the reason recorded.
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("allowSmsDialog"));
+    dialog.setWindowTitle(tr("Allow SMS again"));
+    auto *text = new QLabel(&dialog);
+    text->setObjectName(QStringLiteral("allowSmsText"));
+    text->setWordWrap(true);
+    text->setTextFormat(Qt::PlainText);
+    if (chosen.size() == 1) {
+        const Contact &contact = chosen.first();
+        const QString who = contact.name().isEmpty() ? contact.phone : contact.name();
+        text->setText(contact.optOutReason.isEmpty()
+                          ? tr("%1 opted out. Allow SMS to them again?").arg(who)
+                          : tr("%1 opted out (%2). Allow SMS to them again?").arg(who, contact.optOutReason));
+    } else {
+        text->setText(tr("%n people opted out. Allow SMS to them again?", nullptr, int(chosen.size())));
+    }
+    auto *reasonLabel = new QLabel(tr("Why? (kept with the contact's record)"), &dialog);
+    auto *reason = new QLineEdit(&dialog);
+    reason->setObjectName(QStringLiteral("allowReasonEdit"));
+    reason->setPlaceholderText(tr("For example: she asked at church to get the announcements again"));
+    reasonLabel->setBuddy(reason);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
+    QPushButton *confirm = buttons->addButton(tr("Allow SMS again"), QDialogButtonBox::AcceptRole);
+    confirm->setObjectName(QStringLiteral("allowConfirmButton"));
+    confirm->setEnabled(false);
+    confirm->setDefault(true);
+    connect(reason, &QLineEdit::textChanged, confirm,
+            [confirm](const QString &typed) { confirm->setEnabled(!typed.trimmed().isEmpty()); });
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(text);
+    layout->addWidget(reasonLabel);
+    layout->addWidget(reason);
+    layout->addWidget(buttons);
+    dialog.resize(qMax(dialog.sizeHint().width(), 460), dialog.sizeHint().height());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    for (const Contact &contact : chosen) {
+        if (const Status allowed = m_contacts.allowAgain(contact.phone, reason->text(), user); !allowed) {
+            MessageBox::warning(this, tr("Allow SMS again"), allowed.error().message);
             return;
         }
     }
@@ -272,7 +346,8 @@ void ContactsPage::showContextMenu(const QPoint &position)
     } else {
         groupsMenu->setEnabled(false);
     }
-    menu.addAction(m_optOut->text(), this, &ContactsPage::toggleOptOutOfSelected);
+    menu.addAction(m_optOut->text(), this, &ContactsPage::markSelectedOptedOut)->setEnabled(m_optOut->isEnabled());
+    menu.addAction(m_allow->text(), this, &ContactsPage::allowSmsToSelected)->setEnabled(m_allow->isEnabled());
     menu.addSeparator();
     menu.addAction(tr("Delete"), this, &ContactsPage::deleteSelected);
     menu.exec(m_view->viewport()->mapToGlobal(position));

@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "contacts/Contact.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -22,8 +24,8 @@ class ContactTableModel;
 class EmptyState;
 class GroupService;
 
-// The Contacts page: search as you type, sort, filter by group, add/edit/delete, stop or allow
-// messages, import and export.
+// The Contacts page: search as you type, sort, filter by group, add/edit/delete, mark as opted out
+// or allow SMS again, import and export.
 class ContactsPage final : public QWidget
 {
     Q_OBJECT
@@ -38,7 +40,10 @@ public:
     void addContact();
     void editSelected();
     void deleteSelected();
-    void toggleOptOutOfSelected();
+    // Asks first; the selected people who still get SMS become opted out.
+    void markSelectedOptedOut();
+    // "Allow SMS again…": the selected people, all opted out, after a confirmation with a reason.
+    void allowSmsToSelected();
     void importContacts(const QString &filePath = {});
     void exportContacts();
 
@@ -53,6 +58,7 @@ private:
     void showContextMenu(const QPoint &position);
     void addSelectedToGroup(qint64 groupId);
     QList<qint64> selectedIds() const;
+    QList<Contact> selectedContacts() const;
 
     ContactService &m_contacts;
     GroupService &m_groups;
@@ -68,6 +74,7 @@ private:
     QPushButton *m_edit = nullptr;
     QPushButton *m_delete = nullptr;
     QPushButton *m_optOut = nullptr;
+    QPushButton *m_allow = nullptr;
     QPushButton *m_import = nullptr;
     QPushButton *m_export = nullptr;
     QStackedWidget *m_stack = nullptr;

@@ -35,6 +35,7 @@ ImportDialog::ImportDialog(ContactImportService &imports, const GroupService &gr
     , m_imports(imports)
     , m_groups(groups)
     , m_cancel(std::make_shared<std::atomic_bool>(false))
+    , m_filePath(filePath)
 {
     setObjectName(QStringLiteral("importDialog"));
     setWindowTitle(tr("Import contacts from %1").arg(QFileInfo(filePath).fileName()));
@@ -45,10 +46,10 @@ ImportDialog::ImportDialog(ContactImportService &imports, const GroupService &gr
     m_errorText = new QLabel(m_errorPage);
     m_errorText->setObjectName(QStringLiteral("importErrorLabel"));
     m_errorText->setWordWrap(true);
+    m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *errorClose = new QPushButton(tr("Close"), m_errorPage);
     connect(errorClose, &QPushButton::clicked, this, &ImportDialog::reject);
     auto *errorLayout = new QVBoxLayout(m_errorPage);
-    errorLayout->addStretch();
     errorLayout->addWidget(m_errorText);
     errorLayout->addStretch();
     errorLayout->addWidget(errorClose, 0, Qt::AlignRight);
@@ -370,8 +371,28 @@ void ImportDialog::importFinished()
 
 void ImportDialog::showError(const QString &message)
 {
-    m_errorText->setText(QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("This file cannot be imported"), message.toHtmlEscaped()));
+    // The file by its name (the title says it too): a long folder path in the message only hides
+    // the reason.
+    const QString name = QFileInfo(m_filePath).fileName();
+    QString plain = message;
+    if (!m_filePath.isEmpty() && !name.isEmpty()) {
+        plain.replace(QDir::toNativeSeparators(m_filePath), name);
+        plain.replace(m_filePath, name);
+    }
+    m_errorText->setText(
+        QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("%1 cannot be imported").arg(name.toHtmlEscaped()), plain.toHtmlEscaped()));
     m_pages->setCurrentWidget(m_errorPage);
+    // Only the message and Close are left: the dialog shrinks to them instead of keeping the size of
+    // the column-matching page.
+    for (int i = 0; i < m_pages->count(); ++i) {
+        if (QWidget *page = m_pages->widget(i); page != m_errorPage)
+            page->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    }
+    const int width = 520;
+    const int height = m_errorPage->layout()->hasHeightForWidth() ? m_errorPage->layout()->totalHeightForWidth(width)
+                                                                  : m_errorPage->sizeHint().height();
+    setMinimumSize(0, 0);
+    resize(width, height + layout()->contentsMargins().top() + layout()->contentsMargins().bottom());
 }
 
 void ImportDialog::saveSkippedRows()

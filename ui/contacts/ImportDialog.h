@@ -65,6 +65,7 @@ private:
     std::optional<ImportPreview> m_preview;
     std::optional<ImportReport> m_report;
     std::shared_ptr<std::atomic_bool> m_cancel;
+    QString m_filePath;
     QFutureWatcher<Result<ImportReport>> m_watcher;
     QFutureWatcher<Result<ImportPreview>> m_previewWatcher;
     bool m_ready = false;
