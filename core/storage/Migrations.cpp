@@ -271,14 +271,20 @@ constexpr auto Version5 = std::to_array<const char *>({
     "CREATE INDEX outbox_queue ON outbox(campaign_id, state, due_at)",
 });
 
+// Version 6: a campaign may go to everyone in Contacts who has not opted out ("All contacts"),
+// read again each time a repeating one goes; its campaign_targets then stay empty.
+constexpr auto Version6 = std::to_array<const char *>({
+    "ALTER TABLE campaigns ADD COLUMN all_contacts INTEGER NOT NULL DEFAULT 0 CHECK (all_contacts IN (0, 1))",
+});
+
 struct Step {
     const char *const *statements;
     std::size_t count;
 };
 
-const std::array<Step, 5> Steps = {
+const std::array<Step, 6> Steps = {
     Step{Version1.data(), Version1.size()}, Step{Version2.data(), Version2.size()}, Step{Version3.data(), Version3.size()},
-    Step{Version4.data(), Version4.size()}, Step{Version5.data(), Version5.size()},
+    Step{Version4.data(), Version4.size()}, Step{Version5.data(), Version5.size()}, Step{Version6.data(), Version6.size()},
 };
 
 } // namespace
