@@ -160,7 +160,7 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
     if (p.maxSegments > m_limits.warnSegments)
         p.warnings << tr("Long message: up to %1 SMS parts per person, each costing one token.").arg(p.maxSegments);
     if (out.messages.needsUnicode())
-        p.warnings << tr("The message needs Unicode (UCS-2): only 70 characters fit in one SMS part.");
+        p.warnings << tr("The message uses special characters: only 70 characters fit in one SMS part.");
     if (!out.recipients.emptyGroups().isEmpty())
         p.warnings << tr("Nobody to send to in: %1.").arg(out.recipients.emptyGroups().join(QStringLiteral(", ")));
     if (p.cannotReceiveSms > 0)
