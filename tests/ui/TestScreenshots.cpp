@@ -38,12 +38,14 @@
 #include <QComboBox>
 #include <QDir>
 #include <QImage>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -180,6 +182,22 @@ void TestScreenshots::pages()
         compose.updatePreview();
         QVERIFY(compose.preview());
         save(&compose, QStringLiteral("compose-") + suffix);
+        // "More options" opened: the sender ID, priority and budget.
+        compose.findChild<QToolButton *>(QStringLiteral("moreOptionsButton"))->setChecked(true);
+        save(&compose, QStringLiteral("compose-more-options-") + suffix);
+    }
+    // Everyone, with a sender ID that the closed "More options" names.
+    {
+        ComposeCampaignDialog compose({profile->campaigns(), profile->templates(), profile->groups(), profile->contacts(),
+                                       profile->tokens(), profile->settings(), profile->clock()});
+        compose.show();
+        compose.findChild<QCheckBox *>(QStringLiteral("allContactsCheck"))->setChecked(true);
+        compose.findChild<QLineEdit *>(QStringLiteral("senderIdEdit"))->setText(QStringLiteral("MYCHURCH"));
+        auto *templates = compose.findChild<QComboBox *>(QStringLiteral("templateCombo"));
+        templates->setCurrentIndex(templates->findText(QStringLiteral("Sunday service reminder")));
+        compose.updatePreview();
+        QVERIFY2(compose.preview(), qPrintable(compose.problem()));
+        save(&compose, QStringLiteral("compose-all-contacts-") + suffix);
     }
     // A repeating campaign: every week on Sunday and Wednesday (the test clock's day is a Sunday).
     {

@@ -7,7 +7,6 @@
 #include "campaigns/Campaign.h"
 #include "widgets/Banner.h"
 #include "widgets/Colours.h"
-#include "widgets/HintLabel.h"
 #include "widgets/MessageBubble.h"
 
 #include <QFormLayout>
@@ -79,8 +78,9 @@ CampaignCostPanel::CampaignCostPanel(QWidget *parent)
     form->addRow(tr("Cost:"), m_tokens);
     // Tokens are explained where they first appear. No price per token is stored, so no shillings
     // are shown: a guessed price would be worse than none.
-    m_tokenHint = new HintLabel(tr("1 token = 1 SMS part to one person"), this);
-    m_tokenHint->setObjectName(QStringLiteral("tokenHintLabel"));
+    // In the normal colour: it is information, not a disabled control.
+    m_tokenHint = valueLabel(QStringLiteral("tokenHintLabel"), this);
+    m_tokenHint->setText(tr("1 token = 1 SMS part to one person"));
     form->addRow(QString(), m_tokenHint);
     form->addRow(tr("Balance now:"), m_balance);
     form->addRow(tr("Balance after:"), m_balanceAfter);

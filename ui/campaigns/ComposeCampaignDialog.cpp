@@ -242,7 +242,7 @@ QWidget *ComposeCampaignDialog::buildMessage()
     connect(m_priority, &QComboBox::currentIndexChanged, this, &ComposeCampaignDialog::updateMoreOptions);
     connect(m_account, &QComboBox::currentIndexChanged, this, &ComposeCampaignDialog::updateMoreOptions);
     auto *moreRow = new QHBoxLayout;
-    moreRow->addWidget(m_moreButton);
+    moreRow->addWidget(m_moreButton, 0, Qt::AlignLeft);
     moreRow->addWidget(m_moreSummary, 1);
     updateMoreOptions();
 
