@@ -127,6 +127,11 @@ void TestScreenshots::pages()
                                       "Tafadhali njoo na rafiki {frist_name}."));
     save(&window, QStringLiteral("templates-warning-") + suffix);
     edit->document()->undo();
+    // Kiswahili field names, and "did you mean" for a slip in one.
+    edit->setPlainText(QStringLiteral("Habari {jina_la_kwanza|rafiki}, karibu kwenye mkutano wa {kikundi} tarehe {tarehe}. "
+                                      "Mungu akubariki, {jina_la_kwnza}."));
+    save(&window, QStringLiteral("templates-fields-") + suffix);
+    edit->document()->undo();
 
     ContactDialog dialog(profile->contacts(), 0);
     dialog.show();
