@@ -831,6 +831,10 @@ void TestComposeCampaignDialog::moreOptionsAreClosedButNotHidden()
     QVERIFY(more->isChecked());
     QVERIFY(sender->isVisible() && priority->isVisible() && account->isVisible());
     QVERIFY(!summary->isVisible());
+    // Tab goes from the button into what it opened, in order.
+    QCOMPARE(more->nextInFocusChain(), static_cast<QWidget *>(sender));
+    QCOMPARE(sender->nextInFocusChain(), static_cast<QWidget *>(priority));
+    QCOMPARE(priority->nextInFocusChain(), static_cast<QWidget *>(account));
 }
 
 void TestComposeCampaignDialog::specialCharactersInPlainWords()

@@ -241,6 +241,10 @@ QWidget *ComposeCampaignDialog::buildMessage()
     connect(m_senderId, &QLineEdit::textChanged, this, &ComposeCampaignDialog::updateMoreOptions);
     connect(m_priority, &QComboBox::currentIndexChanged, this, &ComposeCampaignDialog::updateMoreOptions);
     connect(m_account, &QComboBox::currentIndexChanged, this, &ComposeCampaignDialog::updateMoreOptions);
+    // Tab goes from the button into what it opens (the fields were made before the schedule).
+    setTabOrder(m_moreButton, m_senderId);
+    setTabOrder(m_senderId, m_priority);
+    setTabOrder(m_priority, m_account);
     auto *moreRow = new QHBoxLayout;
     moreRow->addWidget(m_moreButton, 0, Qt::AlignLeft);
     moreRow->addWidget(m_moreSummary, 1);
