@@ -27,6 +27,9 @@ struct CampaignDraft {
     QString senderId; // empty: the gateway's default
     QList<qint64> groupIds;
     QList<qint64> contactIds; // single contacts, besides the groups
+    // Everyone in Contacts who has not opted out (read again each time a repeating one goes);
+    // then groupIds and contactIds stay empty.
+    bool allContacts = false;
     Priority priority = Priority::Normal;
     QDateTime scheduledAt; // invalid: now; repeating: the first occurrence (or the first chosen day after it)
     Recurrence recurrence; // once, or daily/weekly/monthly...
@@ -38,6 +41,10 @@ struct CampaignDraft {
 
 // What a launch would do, shown before anything is queued.
 struct CampaignPreview {
+    // How many of the people who get it recipientIds names: enough to choose whose message to
+    // look at, not a copy of a whole congregation on every keystroke.
+    static constexpr int PreviewPeople = 300;
+
     int recipients = 0; // who will get a message
     int optedOut = 0; // left out: opted out
     int duplicates = 0; // left out: the same person (number) through several groups
@@ -49,6 +56,7 @@ struct CampaignPreview {
     bool personalised = false;
     SmsEncoding encoding = SmsEncoding::Gsm7; // Mixed: personalised texts, some of each
     QStringList samples; // the first few messages as they will read
+    QList<qint64> recipientIds; // the first people who get it (up to PreviewPeople), in the order they are sent to
     QStringList warnings; // translated: long messages, Unicode...
     // Repeating campaigns: the figures above are for the first occurrence (each one is counted
     // again when it goes, as members change); these say when and how often.

@@ -37,7 +37,8 @@ QList<CampaignChanges::Change> CampaignChanges::between(const Campaign &stored, 
         changes << Change::Name;
     if (after.body != before.body)
         changes << Change::Message;
-    if (sorted(after.groupIds) != sorted(before.groupIds) || sorted(after.contactIds) != sorted(before.contactIds))
+    if (after.allContacts != before.allContacts || sorted(after.groupIds) != sorted(before.groupIds)
+        || sorted(after.contactIds) != sorted(before.contactIds))
         changes << Change::Recipients;
     if (after.senderId != before.senderId)
         changes << Change::SenderId;

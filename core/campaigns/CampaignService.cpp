@@ -108,7 +108,11 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
     const MessageTemplate parsed(draft.body);
     if (Status sendable = parsed.checkSendable(); !sendable)
         return std::unexpected(sendable.error());
-    if (draft.groupIds.isEmpty() && draft.contactIds.isEmpty())
+    if (draft.allContacts && (!draft.groupIds.isEmpty() || !draft.contactIds.isEmpty()))
+        return fail(ErrorCode::InvalidInput,
+                    tr("“All contacts” already includes every group and person: choose either "
+                       "all contacts, or groups and people."));
+    if (!draft.allContacts && draft.groupIds.isEmpty() && draft.contactIds.isEmpty())
         return fail(ErrorCode::InvalidInput, tr("Choose at least one group or person to send to."));
     if (draft.scheduledAt.isValid() && draft.scheduledAt.toMSecsSinceEpoch() < m_clock.nowMs() - m_limits.pastScheduleGraceMs) {
         return fail(ErrorCode::InvalidInput,
@@ -117,7 +121,9 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
     }
 
     Rendered out;
-    if (Status taken = out.recipients.take(m_database.connection(), draft.groupIds, draft.contactIds); !taken)
+    const Status taken = draft.allContacts ? out.recipients.takeEveryone(m_database.connection())
+                                           : out.recipients.take(m_database.connection(), draft.groupIds, draft.contactIds);
+    if (!taken)
         return std::unexpected(taken.error());
     // {date} is the day the message goes: the scheduled day (a repeating one's first time), or today.
     QDateTime sendAt = m_clock.nowUtc();
@@ -140,6 +146,10 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
     const QStringList &texts = out.messages.texts();
     for (int i = 0; i < qMin(samples, int(texts.size())); ++i)
         p.samples << texts.at(i);
+    const QList<RecipientSnapshot::Recipient> &people = out.recipients.recipients();
+    p.recipientIds.reserve(qMin(qsizetype(CampaignPreview::PreviewPeople), people.size()));
+    for (qsizetype i = 0; i < people.size() && i < CampaignPreview::PreviewPeople; ++i)
+        p.recipientIds << people.at(i).contactId;
     if (p.maxSegments > m_limits.maxSegments) {
         return fail(ErrorCode::InvalidInput,
                     tr("The message is too long: %1 SMS parts for one person (at most %2 are allowed). Shorten it, "
@@ -150,7 +160,7 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
     if (p.maxSegments > m_limits.warnSegments)
         p.warnings << tr("Long message: up to %1 SMS parts per person, each costing one token.").arg(p.maxSegments);
     if (out.messages.needsUnicode())
-        p.warnings << tr("The message needs Unicode (UCS-2): only 70 characters fit in one SMS part.");
+        p.warnings << tr("The message uses special characters: only 70 characters fit in one SMS part.");
     if (!out.recipients.emptyGroups().isEmpty())
         p.warnings << tr("Nobody to send to in: %1.").arg(out.recipients.emptyGroups().join(QStringLiteral(", ")));
     if (p.cannotReceiveSms > 0)
@@ -251,13 +261,13 @@ Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraf
     if (existingId == 0) {
         row.prepare(QStringLiteral(
             "INSERT INTO campaigns(name, body, template_id, sender_id, priority, status, gateway, scheduled_at, "
-            "account_id, recipients, segments, tokens, launched_at, recurrence, recur_until, parent_id, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "account_id, recipients, segments, tokens, launched_at, recurrence, recur_until, all_contacts, parent_id, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     } else {
         row.prepare(QStringLiteral(
             "UPDATE campaigns SET name = ?, body = ?, template_id = ?, sender_id = ?, priority = ?, status = ?, "
             "gateway = ?, scheduled_at = ?, account_id = ?, recipients = ?, segments = ?, tokens = ?, launched_at = ?, "
-            "recurrence = ?, recur_until = ?, status_reason = '' WHERE id = ?"));
+            "recurrence = ?, recur_until = ?, all_contacts = ?, status_reason = '' WHERE id = ?"));
     }
     row.addBindValue(
         sqlText(name.isEmpty() ? tr("Message of %1").arg(QLocale().toString(m_clock.nowUtc().toLocalTime(), QLocale::ShortFormat))
@@ -276,6 +286,7 @@ Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraf
     row.addBindValue(repeating ? QVariant() : QVariant(now));
     row.addBindValue(sqlText(draft.recurrence.rule()));
     row.addBindValue(repeating ? QVariant(endOfDay(draft.repeatUntil)) : QVariant());
+    row.addBindValue(draft.allContacts ? 1 : 0);
     if (existingId == 0) {
         row.addBindValue(parentId > 0 ? QVariant(parentId) : QVariant());
         row.addBindValue(now);
@@ -376,11 +387,12 @@ Result<CampaignDraft> CampaignService::draft(qint64 id) const
     d.chargeTokens = campaign->tokens > 0;
     QSqlDatabase db = m_database.connection();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT coalesce(template_id, 0) FROM campaigns WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT coalesce(template_id, 0), all_contacts FROM campaigns WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::unexpected(Database::storageError(q.lastError(), tr("Reading the campaign")));
     d.templateId = q.value(0).toLongLong();
+    d.allContacts = q.value(1).toInt() != 0;
     QSqlQuery targets(db);
     targets.prepare(QStringLiteral("SELECT group_id, contact_id FROM campaign_targets WHERE campaign_id = ? ORDER BY rowid"));
     targets.addBindValue(id);

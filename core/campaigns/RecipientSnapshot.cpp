@@ -17,6 +17,11 @@ namespace {
 constexpr const char *MembersSql = "SELECT c.id, c.first_name, c.last_name, c.phone, o.phone IS NOT NULL FROM group_members gm "
                                    "JOIN contacts c ON c.id = gm.contact_id LEFT JOIN opt_outs o ON o.phone = c.phone "
                                    "WHERE gm.group_id = ?1 ORDER BY c.id";
+// Everyone; the first group (by when it was made) names them, as the first chosen group would.
+constexpr const char *EveryoneSql = "SELECT c.id, c.first_name, c.last_name, c.phone, o.phone IS NOT NULL, "
+                                    "(SELECT g.name FROM group_members gm JOIN groups g ON g.id = gm.group_id "
+                                    "WHERE gm.contact_id = c.id ORDER BY g.id LIMIT 1) "
+                                    "FROM contacts c LEFT JOIN opt_outs o ON o.phone = c.phone ORDER BY c.id";
 constexpr const char *ContactSql = "SELECT c.id, c.first_name, c.last_name, c.phone, o.phone IS NOT NULL FROM contacts c "
                                    "LEFT JOIN opt_outs o ON o.phone = c.phone WHERE c.id = ?1";
 
@@ -57,7 +62,19 @@ Status RecipientSnapshot::take(const QSqlDatabase &db, const QList<qint64> &grou
     return checkSomebodyLeft();
 }
 
-Status RecipientSnapshot::collect(SqliteStatement &q, const QString &groupName, SmsReachability &reachability)
+Status RecipientSnapshot::takeEveryone(const QSqlDatabase &db)
+{
+    *this = RecipientSnapshot();
+    SmsReachability reachability;
+    SqliteStatement q(db, EveryoneSql);
+    if (!q.isValid())
+        return std::unexpected(q.error(tr("Reading the recipients")));
+    if (Status ok = collect(q, QString(), reachability, 5); !ok)
+        return ok;
+    return checkSomebodyLeft(true);
+}
+
+Status RecipientSnapshot::collect(SqliteStatement &q, const QString &groupName, SmsReachability &reachability, int groupColumn)
 {
     while (q.next()) {
         const qint64 id = q.columnInt64(0);
@@ -75,17 +92,22 @@ Status RecipientSnapshot::collect(SqliteStatement &q, const QString &groupName, 
             ++m_cannotReceiveSms;
             continue;
         }
-        m_recipients.append(Recipient{id, q.columnText(1), q.columnText(2), std::move(phone), groupName});
+        m_recipients.append(Recipient{id, q.columnText(1), q.columnText(2), std::move(phone),
+                                      groupColumn >= 0 ? q.columnText(groupColumn) : groupName});
     }
     if (q.failed())
         return std::unexpected(q.error(tr("Reading the recipients")));
     return {};
 }
 
-Status RecipientSnapshot::checkSomebodyLeft() const
+Status RecipientSnapshot::checkSomebodyLeft(bool everyone) const
 {
     if (!m_recipients.isEmpty())
         return {};
+    if (everyone && m_seen.isEmpty())
+        return fail(ErrorCode::InvalidInput,
+                    tr("Nobody to send to: there are no contacts yet. Add or import them on the "
+                       "Contacts page."));
     if (m_cannotReceiveSms > 0 && m_optedOut == 0)
         return fail(ErrorCode::InvalidInput,
                     tr("Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and "

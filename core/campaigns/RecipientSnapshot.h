@@ -41,6 +41,8 @@ public:
     // snapshot. Refused when a chosen group no longer exists (NotFound) and when nobody is left to
     // send to (InvalidInput, saying why).
     Status take(const QSqlDatabase &db, const QList<qint64> &groupIds, const QList<qint64> &contactIds);
+    // Everyone in Contacts, each with the first group they belong to as {group} (empty when none).
+    Status takeEveryone(const QSqlDatabase &db);
 
     const QList<Recipient> &recipients() const { return m_recipients; }
     int duplicates() const { return m_duplicates; } // left out: the same person through several groups
@@ -50,8 +52,9 @@ public:
 
 private:
     // Takes the rows of one query (id, first name, last name, phone, opted out).
-    Status collect(SqliteStatement &query, const QString &groupName, SmsReachability &reachability);
-    Status checkSomebodyLeft() const;
+    // `groupColumn` >= 0: the group's name is that column of each row instead.
+    Status collect(SqliteStatement &query, const QString &groupName, SmsReachability &reachability, int groupColumn = -1);
+    Status checkSomebodyLeft(bool everyone = false) const;
 
     QList<Recipient> m_recipients;
     QSet<qint64> m_seen;

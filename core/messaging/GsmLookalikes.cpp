@@ -329,7 +329,7 @@ QString GsmLookalikes::kindLabel(Kind kind)
     case Kind::Other:
         break;
     }
-    return tr("character outside GSM-7");
+    return tr("uncommon character");
 }
 
 QString GsmLookalikes::explanation(const NonGsmCharacter &character)
@@ -342,15 +342,16 @@ QString GsmLookalikes::explanation(const NonGsmCharacter &character)
     const QString label = kindLabel(character.kind);
 
     if (!character.hasReplacement)
-        return tr("%1 (%2) forces UCS-2 — it has no GSM-7 equivalent").arg(shown, label);
+        return tr("%1 (%2) makes the message use special characters (70 per SMS part) — there is no plain letter for it")
+            .arg(shown, label);
     if (character.replacement.isEmpty())
-        return tr("%1 (%2) forces UCS-2 — remove it").arg(shown, label);
+        return tr("%1 (%2) makes the message use special characters (70 per SMS part) — remove it").arg(shown, label);
     QString instead = character.replacement;
     if (instead == u" ")
         instead = tr("a space");
     else if (instead == u"\n")
         instead = tr("a line break");
-    return tr("%1 (%2) forces UCS-2 — replace with %3").arg(shown, label, instead);
+    return tr("%1 (%2) makes the message use special characters (70 per SMS part) — replace with %3").arg(shown, label, instead);
 }
 
 } // namespace kengele

@@ -3,6 +3,8 @@
 
 #include "MessageTemplate.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -44,16 +46,22 @@ int editDistance(QStringView a, QStringView b)
     return previous[m];
 }
 
-// The known field closest to a mistyped name, if it is close enough to be what was meant.
-std::optional<MergeField> suggestionFor(QStringView name)
+constexpr std::array kFieldNames = {MessageTemplate::FieldNames::English, MessageTemplate::FieldNames::Kiswahili};
+
+// The known field name (English or Kiswahili) closest to a mistyped one, if it is close enough to
+// be what was meant: a slip in a Kiswahili name is answered with the Kiswahili name.
+std::optional<QString> suggestionFor(QStringView name)
 {
-    std::optional<MergeField> best;
+    std::optional<QString> best;
     int bestDistance = 3; // at most two edits
-    for (MergeField field : kFields) {
-        const int distance = editDistance(name, MessageTemplate::fieldName(field));
-        if (distance < bestDistance) {
-            best = field;
-            bestDistance = distance;
+    for (const MessageTemplate::FieldNames names : kFieldNames) {
+        for (MergeField field : kFields) {
+            const QString candidate = MessageTemplate::fieldName(field, names);
+            const int distance = editDistance(name, candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
         }
     }
     return best;
@@ -141,7 +149,7 @@ void MessageTemplate::parse()
             ++close;
         if (close >= n || s[close] != u'}') {
             addProblem(Problem::Kind::UnclosedBrace, i, 1,
-                       tr("This { is not closed. End the merge field with }, or type {{ for a plain {."));
+                       tr("This { is not closed. End the field with }, or type {{ for a plain {."));
             appendLiteral(s.sliced(i, 1), i);
             runStart = ++i;
             continue;
@@ -155,8 +163,9 @@ void MessageTemplate::parse()
 
         if (name.isEmpty()) {
             addProblem(Problem::Kind::EmptyField, i, whole.size(),
-                       tr("This merge field has no name. Put one between the braces, such as {first_name}, "
-                          "or type {{}} for plain braces."));
+                       tr("This field has no name. Put one between the braces, such as %1, or type {{}} for plain "
+                          "braces.")
+                           .arg(placeholder(MergeField::FirstName, interfaceFieldNames())));
             appendLiteral(whole, i);
         } else if (const auto field = fieldFromName(name)) {
             Token token;
@@ -169,12 +178,12 @@ void MessageTemplate::parse()
         } else {
             QString message;
             if (const auto suggestion = suggestionFor(name)) {
-                message = tr("Unknown merge field {%1}. Did you mean {%2}?").arg(name, fieldName(*suggestion));
+                message = tr("Unknown field {%1}. Did you mean {%2}?").arg(name, *suggestion);
             } else {
                 QStringList known;
                 for (MergeField field : kFields)
-                    known.append(placeholder(field));
-                message = tr("Unknown merge field {%1}. The fields are: %2.").arg(name, known.join(u", "_s));
+                    known.append(placeholder(field, interfaceFieldNames()));
+                message = tr("Unknown field {%1}. The fields are: %2.").arg(name, known.join(u", "_s));
             }
             addProblem(Problem::Kind::UnknownField, i, whole.size(), std::move(message));
             appendLiteral(whole, i);
@@ -249,17 +258,39 @@ QString MessageTemplate::render(const MergeValues &values) const
     return out;
 }
 
-QStringList MessageTemplate::knownFields()
+MessageTemplate::FieldNames MessageTemplate::interfaceFieldNames()
 {
-    QStringList names;
-    names.reserve(qsizetype(kFields.size()));
-    for (MergeField field : kFields)
-        names.append(fieldName(field));
-    return names;
+    return QLocale().language() == QLocale::Swahili ? FieldNames::Kiswahili : FieldNames::English;
 }
 
-QString MessageTemplate::fieldName(MergeField field)
+QStringList MessageTemplate::knownFields(FieldNames names)
 {
+    QStringList list;
+    list.reserve(qsizetype(kFields.size()));
+    for (MergeField field : kFields)
+        list.append(fieldName(field, names));
+    return list;
+}
+
+QString MessageTemplate::fieldName(MergeField field, FieldNames names)
+{
+    if (names == FieldNames::Kiswahili) {
+        switch (field) {
+        case MergeField::FirstName:
+            return u"jina_la_kwanza"_s;
+        case MergeField::LastName:
+            return u"jina_la_mwisho"_s;
+        case MergeField::Name:
+            return u"jina"_s;
+        case MergeField::Phone:
+            return u"simu"_s;
+        case MergeField::Group:
+            return u"kikundi"_s;
+        case MergeField::Date:
+            break;
+        }
+        return u"tarehe"_s;
+    }
     switch (field) {
     case MergeField::FirstName:
         return u"first_name"_s;
@@ -280,11 +311,19 @@ QString MessageTemplate::fieldName(MergeField field)
 std::optional<MergeField> MessageTemplate::fieldFromName(QStringView name)
 {
     const QStringView trimmed = name.trimmed();
-    for (MergeField field : kFields) {
-        if (trimmed.compare(fieldName(field), Qt::CaseInsensitive) == 0)
-            return field;
+    for (const FieldNames names : kFieldNames) {
+        for (MergeField field : kFields) {
+            if (trimmed.compare(fieldName(field, names), Qt::CaseInsensitive) == 0)
+                return field;
+        }
     }
     return std::nullopt;
+}
+
+QString MessageTemplate::fallbackWord(FieldNames names)
+{
+    // Not a translation of the interface: the word that goes with the names the person writes.
+    return names == FieldNames::Kiswahili ? u"rafiki"_s : u"friend"_s;
 }
 
 QString MessageTemplate::fieldLabel(MergeField field)
@@ -312,9 +351,9 @@ QString MessageTemplate::fieldLabel(QStringView name)
     return field ? fieldLabel(*field) : QString();
 }
 
-QString MessageTemplate::placeholder(MergeField field)
+QString MessageTemplate::placeholder(MergeField field, FieldNames names)
 {
-    return u'{' + fieldName(field) + u'}';
+    return u'{' + fieldName(field, names) + u'}';
 }
 
 } // namespace kengele

@@ -15,8 +15,9 @@
 
 namespace kengele {
 
-// The merge fields a template may use, written {first_name}, {last_name}, {name}, {phone},
-// {group} and {date}.
+// The fields a template may use, written {first_name}, {last_name}, {name}, {phone}, {group} and
+// {date}, or by their Kiswahili names {jina_la_kwanza}, {jina_la_mwisho}, {jina}, {simu}, {kikundi}
+// and {tarehe}: a template written in either language works in both.
 enum class MergeField { FirstName, LastName, Name, Phone, Group, Date };
 
 // One recipient's values for the merge fields. The caller formats them (the full name, the phone
@@ -36,8 +37,8 @@ struct MergeValues {
 // A message text with merge fields, parsed once and rendered for every recipient.
 //
 // Syntax: {field} inserts a value; {field|fallback} inserts the fallback when the value is empty
-// (or only spaces), e.g. "Habari {first_name|ndugu}"; {{ and }} are literal braces. Field names
-// ignore case and surrounding spaces. Problems (unknown field, { without }, empty {}) are reported
+// (or only spaces), e.g. "Habari {jina_la_kwanza|rafiki}"; {{ and }} are literal braces. Field names
+// (English or Kiswahili) ignore case and surrounding spaces. Problems (unknown field, { without }, empty {}) are reported
 // with their position for the editor; such text is rendered as written, and checkSendable() fails.
 class MessageTemplate final
 {
@@ -80,15 +81,23 @@ public:
     // The text for one recipient. No parsing or regular expressions here: one pass over the tokens.
     QString render(const MergeValues &values) const;
 
-    // Field names without braces, in menu order: first_name, last_name, name, phone, group, date.
-    static QStringList knownFields();
-    static QString fieldName(MergeField field);
-    static std::optional<MergeField> fieldFromName(QStringView name); // ignores case and spaces
+    // Which names the fields are written with; both are understood everywhere.
+    enum class FieldNames { English, Kiswahili };
+    // Kiswahili when the interface is (QLocale's default, which Language::install sets).
+    static FieldNames interfaceFieldNames();
+
+    // Field names without braces, in menu order: first_name, last_name, name, phone, group, date
+    // (jina_la_kwanza, jina_la_mwisho, jina, simu, kikundi, tarehe).
+    static QStringList knownFields(FieldNames names = FieldNames::English);
+    static QString fieldName(MergeField field, FieldNames names = FieldNames::English);
+    static std::optional<MergeField> fieldFromName(QStringView name); // either language; ignores case and spaces
+    // The word for "someone whose name is not known" offered with a field: "friend", "rafiki".
+    static QString fallbackWord(FieldNames names);
     // Translated label for an Insert-field menu ("First name"); empty for an unknown name.
     static QString fieldLabel(MergeField field);
     static QString fieldLabel(QStringView name);
-    // The text to insert for a field: "{first_name}".
-    static QString placeholder(MergeField field);
+    // The text to insert for a field: "{first_name}", "{jina_la_kwanza}".
+    static QString placeholder(MergeField field, FieldNames names = FieldNames::English);
 
 private:
     void parse();

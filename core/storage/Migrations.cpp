@@ -272,7 +272,7 @@ constexpr auto Version5 = std::to_array<const char *>({
 });
 
 // Version 6 (issue 12): delivery reports confirm messages Kengele never heard back about, and
-// allowing an opted-out number again is recorded.
+// allowing an opted-out number again is recorded; a campaign may go to all contacts.
 // - outbox.attempted_at: when the message's last request went out (claim). A delivery report for its
 //   number within a day of it, with an id Kengele never learnt, proves an uncertain message was sent
 //   (DeliveryReportApplier). NULL for rows written before: their updated_at stands in.
@@ -297,6 +297,9 @@ constexpr auto Version6 = std::to_array<const char *>({
         opted_out_at INTEGER,
         created_at INTEGER NOT NULL))",
     "CREATE INDEX opt_ins_by_phone ON opt_ins(phone, created_at)",
+    // campaigns.all_contacts: the campaign goes to everyone in Contacts who has not opted out ("All
+    // contacts"), read again each time a repeating one goes; its campaign_targets then stay empty.
+    "ALTER TABLE campaigns ADD COLUMN all_contacts INTEGER NOT NULL DEFAULT 0 CHECK (all_contacts IN (0, 1))",
 });
 
 struct Step {

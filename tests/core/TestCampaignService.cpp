@@ -3,6 +3,7 @@
 
 #include "TestSupport.h"
 #include "campaigns/CampaignService.h"
+#include "campaigns/Recurrence.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "contacts/PhoneNormalizer.h"
@@ -38,6 +39,9 @@ private Q_SLOTS:
     void launchWritesEveryRow_data();
     void launchWritesEveryRow();
     void dateIsTheDayTheMessageGoes();
+    void allContactsReachesEveryoneNotOptedOut();
+    void allContactsIsKeptForRepeats();
+    void previewNamesWhoGetsIt();
 
 private:
     CampaignDraft draft(const QString &body) const;
@@ -377,3 +381,80 @@ void TestCampaignService::dateIsTheDayTheMessageGoes()
 
 QTEST_GUILESS_MAIN(TestCampaignService)
 #include "TestCampaignService.moc"
+
+void TestCampaignService::allContactsReachesEveryoneNotOptedOut()
+{
+    Profile &p = **m_profile;
+    ContactInput visitor; // in no group
+    visitor.firstName = QStringLiteral("Wanjiru");
+    visitor.phone = QStringLiteral("0712000099");
+    QVERIFY(p.contacts().add(visitor));
+    CampaignDraft d = draft(QStringLiteral("Habari {first_name}, karibu {group|kanisani}!"));
+    d.groupIds.clear();
+    d.allContacts = true;
+    const auto preview = p.campaigns().preview(d);
+    QVERIFY2(preview, qPrintable(preview ? QString() : preview.error().message));
+    QCOMPARE(preview->recipients, 4); // Mary, John, Bartholomew and Wanjiru; not Akinyi
+    QCOMPARE(preview->optedOut, 1);
+    QCOMPARE(preview->duplicates, 0); // everyone is read once
+    const auto launched = p.campaigns().launch(d);
+    QVERIFY2(launched, qPrintable(launched ? QString() : launched.error().message));
+    QCOMPARE(launched->recipients, 4);
+    QSqlQuery q(p.database().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT text FROM outbox ORDER BY id")));
+    QStringList texts;
+    while (q.next())
+        texts << q.value(0).toString();
+    // {group} is a group the person belongs to, the fallback for someone in none.
+    QVERIFY2(texts.contains(QStringLiteral("Habari Mary, karibu Youth!")), qPrintable(texts.join(u'|')));
+    QVERIFY(texts.contains(QStringLiteral("Habari Bartholomew-Kiprotich, karibu Choir!")));
+    QVERIFY(texts.contains(QStringLiteral("Habari Wanjiru, karibu kanisani!")));
+    QCOMPARE(p.campaigns().draft(launched->id)->allContacts, true);
+    QVERIFY(p.campaigns().draft(launched->id)->groupIds.isEmpty());
+
+    // Everyone and some groups at once is a mistake, said plainly.
+    d.groupIds = {m_youth};
+    const auto both = p.campaigns().preview(d);
+    QVERIFY(!both);
+    QCOMPARE(both.error().code, ErrorCode::InvalidInput);
+
+    // Nobody chosen at all is still refused.
+    d.groupIds.clear();
+    d.allContacts = false;
+    QVERIFY(!p.campaigns().preview(d));
+}
+
+void TestCampaignService::allContactsIsKeptForRepeats()
+{
+    Profile &p = **m_profile;
+    CampaignDraft d = draft(QStringLiteral("Ibada ya Jumapili saa nne"));
+    d.groupIds.clear();
+    d.allContacts = true;
+    d.scheduledAt = p.clock().nowUtc().addDays(1);
+    d.recurrence = Recurrence::weekly({7});
+    d.repeatUntil = p.clock().nowUtc().toLocalTime().date().addDays(60);
+    const auto launched = p.campaigns().launch(d);
+    QVERIFY2(launched, qPrintable(launched ? QString() : launched.error().message));
+    const auto stored = p.campaigns().draft(launched->id);
+    QVERIFY(stored);
+    QVERIFY(stored->allContacts);
+    QVERIFY(stored->groupIds.isEmpty() && stored->contactIds.isEmpty());
+    // A change that picks groups instead is saved as groups.
+    CampaignDraft changed = *stored;
+    changed.allContacts = false;
+    changed.groupIds = {m_choir};
+    QVERIFY(p.campaigns().update(launched->id, changed, {}));
+    QVERIFY(!p.campaigns().draft(launched->id)->allContacts);
+    QCOMPARE(p.campaigns().draft(launched->id)->groupIds, QList<qint64>{m_choir});
+}
+
+void TestCampaignService::previewNamesWhoGetsIt()
+{
+    Profile &p = **m_profile;
+    const auto preview = p.campaigns().preview(draft(QStringLiteral("Hello {first_name}")));
+    QVERIFY(preview);
+    // Mary, John (once) and Bartholomew; Akinyi opted out.
+    QCOMPARE(preview->recipientIds.size(), 3);
+    const Contact akinyi = *p.contacts().findByPhone(QStringLiteral("+254712000002"));
+    QVERIFY(!preview->recipientIds.contains(akinyi.id));
+}

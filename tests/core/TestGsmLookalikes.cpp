@@ -180,16 +180,32 @@ void TestGsmLookalikes::explanation_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
 
-    QTest::addRow("curly quote") << u"\u2019"_s << u"\u2019 (curly quote) forces UCS-2 \u2014 replace with '"_s;
-    QTest::addRow("ellipsis") << u"\u2026"_s << u"\u2026 (ellipsis) forces UCS-2 \u2014 replace with ..."_s;
-    QTest::addRow("no-break space") << u"\u00A0"_s << u"U+00A0 (special space) forces UCS-2 \u2014 replace with a space"_s;
-    QTest::addRow("tab") << u"\t"_s << u"U+0009 (tab) forces UCS-2 \u2014 replace with a space"_s;
-    QTest::addRow("line separator") << u"\u2028"_s << u"U+2028 (line separator) forces UCS-2 \u2014 replace with a line break"_s;
-    QTest::addRow("zero-width space") << u"\u200B"_s << u"U+200B (invisible character) forces UCS-2 \u2014 remove it"_s;
-    QTest::addRow("emoji") << u"\U0001F600"_s << u"\U0001F600 (emoji or symbol) forces UCS-2 \u2014 it has no GSM-7 equivalent"_s;
-    QTest::addRow("cyrillic") << u"\u0436"_s
-                              << u"\u0436 (character outside GSM-7) forces UCS-2 \u2014 it has no GSM-7 equivalent"_s;
-    QTest::addRow("a acute") << u"\u00E1"_s << u"\u00E1 (accented letter) forces UCS-2 \u2014 replace with a"_s;
+    QTest::addRow("curly quote")
+        << u"\u2019"_s
+        << u"\u2019 (curly quote) makes the message use special characters (70 per SMS part) \u2014 replace with '"_s;
+    QTest::addRow("ellipsis")
+        << u"\u2026"_s
+        << u"\u2026 (ellipsis) makes the message use special characters (70 per SMS part) \u2014 replace with ..."_s;
+    QTest::addRow("no-break space")
+        << u"\u00A0"_s
+        << u"U+00A0 (special space) makes the message use special characters (70 per SMS part) \u2014 replace with a space"_s;
+    QTest::addRow("tab")
+        << u"\t"_s << u"U+0009 (tab) makes the message use special characters (70 per SMS part) \u2014 replace with a space"_s;
+    QTest::addRow("line separator")
+        << u"\u2028"_s
+        << u"U+2028 (line separator) makes the message use special characters (70 per SMS part) \u2014 replace with a line break"_s;
+    QTest::addRow("zero-width space")
+        << u"\u200B"_s
+        << u"U+200B (invisible character) makes the message use special characters (70 per SMS part) \u2014 remove it"_s;
+    QTest::addRow("emoji")
+        << u"\U0001F600"_s
+        << u"\U0001F600 (emoji or symbol) makes the message use special characters (70 per SMS part) \u2014 there is no plain letter for it"_s;
+    QTest::addRow("cyrillic")
+        << u"\u0436"_s
+        << u"\u0436 (uncommon character) makes the message use special characters (70 per SMS part) \u2014 there is no plain letter for it"_s;
+    QTest::addRow("a acute")
+        << u"\u00E1"_s
+        << u"\u00E1 (accented letter) makes the message use special characters (70 per SMS part) \u2014 replace with a"_s;
 }
 
 void TestGsmLookalikes::explanation()

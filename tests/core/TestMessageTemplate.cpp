@@ -38,6 +38,8 @@ private Q_SLOTS:
     void problems_data();
     void problems();
     void problemMessages();
+    void kiswahiliFieldNames();
+    void didYouMeanKnowsBothLanguages();
     void tokens();
     void usedFields();
     void checkSendable();
@@ -104,7 +106,7 @@ void TestMessageTemplate::problems_data()
     QTest::addRow("none") << u"Habari {first_name|ndugu}, {{ok}} }"_s << QList<int>{} << QList<int>{} << QList<int>{};
     QTest::addRow("escaped empty braces") << u"{{}}"_s << QList<int>{} << QList<int>{} << QList<int>{};
     QTest::addRow("unknown") << u"Hi {frist_name}"_s << QList<int>{unknown} << QList<int>{3} << QList<int>{12};
-    QTest::addRow("unknown with fallback") << u"{jina|ndugu}"_s << QList<int>{unknown} << QList<int>{0} << QList<int>{12};
+    QTest::addRow("unknown with fallback") << u"{anwani|ndugu}"_s << QList<int>{unknown} << QList<int>{0} << QList<int>{14};
     QTest::addRow("unclosed") << u"Hi {first_name"_s << QList<int>{unclosed} << QList<int>{3} << QList<int>{1};
     QTest::addRow("unclosed at end") << u"Hi {"_s << QList<int>{unclosed} << QList<int>{3} << QList<int>{1};
     QTest::addRow("unclosed before field") << u"{first_name {last_name}"_s << QList<int>{unclosed} << QList<int>{0}
@@ -141,14 +143,58 @@ void TestMessageTemplate::problems()
 void TestMessageTemplate::problemMessages()
 {
     QCOMPARE(MessageTemplate(u"{frist_name}").problems().first().message,
-             u"Unknown merge field {frist_name}. Did you mean {first_name}?"_s);
+             u"Unknown field {frist_name}. Did you mean {first_name}?"_s);
     QCOMPARE(MessageTemplate(u"{firstname}").problems().first().message,
-             u"Unknown merge field {firstname}. Did you mean {first_name}?"_s);
-    QCOMPARE(MessageTemplate(u"{grop}").problems().first().message, u"Unknown merge field {grop}. Did you mean {group}?"_s);
+             u"Unknown field {firstname}. Did you mean {first_name}?"_s);
+    QCOMPARE(MessageTemplate(u"{grop}").problems().first().message, u"Unknown field {grop}. Did you mean {group}?"_s);
     QCOMPARE(MessageTemplate(u"{anwani}").problems().first().message,
-             u"Unknown merge field {anwani}. The fields are: {first_name}, {last_name}, {name}, {phone}, {group}, {date}."_s);
+             u"Unknown field {anwani}. The fields are: {first_name}, {last_name}, {name}, {phone}, {group}, {date}."_s);
     QVERIFY(MessageTemplate(u"{x").problems().first().message.contains(u"{{"));
     QVERIFY(MessageTemplate(u"{}").problems().first().message.contains(u"{first_name}"));
+    // The messages say "field", as the editor's menu does.
+    for (const auto &source : {u"{x"_s, u"{}"_s, u"{anwani}"_s, u"{frist_name}"_s})
+        QVERIFY2(!MessageTemplate(source).problems().first().message.contains(u"merge"), qPrintable(source));
+}
+
+void TestMessageTemplate::kiswahiliFieldNames()
+{
+    // Every field has a Kiswahili name; both names mean the same field, with or without a fallback.
+    const QStringList kiswahili = MessageTemplate::knownFields(MessageTemplate::FieldNames::Kiswahili);
+    QCOMPARE(kiswahili, (QStringList{u"jina_la_kwanza"_s, u"jina_la_mwisho"_s, u"jina"_s, u"simu"_s, u"kikundi"_s, u"tarehe"_s}));
+    const QStringList english = MessageTemplate::knownFields();
+    for (qsizetype i = 0; i < english.size(); ++i)
+        QCOMPARE(MessageTemplate::fieldFromName(kiswahili.at(i)), MessageTemplate::fieldFromName(english.at(i)));
+    const MergeValues mary = sampleValues(u"Mary"_s);
+    const MergeValues nobody = sampleValues(QString());
+    QCOMPARE(MessageTemplate(u"Habari {jina_la_kwanza|rafiki}, {kikundi} {tarehe}"_s).render(mary),
+             MessageTemplate(u"Habari {first_name|rafiki}, {group} {date}"_s).render(mary));
+    QCOMPARE(MessageTemplate(u"Habari {JINA_LA_KWANZA | rafiki}"_s).render(nobody), u"Habari rafiki"_s);
+    QCOMPARE(MessageTemplate(u"{jina} {simu} {jina_la_mwisho}"_s).render(mary), u"Amani Mwangi +254712345678 Mwangi"_s);
+    QVERIFY(!MessageTemplate(u"{jina_la_kwanza} {first_name}"_s).hasProblems());
+    QCOMPARE(MessageTemplate::fieldName(MergeField::FirstName, MessageTemplate::FieldNames::Kiswahili), u"jina_la_kwanza"_s);
+    QCOMPARE(MessageTemplate::placeholder(MergeField::Group, MessageTemplate::FieldNames::Kiswahili), u"{kikundi}"_s);
+    QCOMPARE(MessageTemplate::fallbackWord(MessageTemplate::FieldNames::Kiswahili), u"rafiki"_s);
+    QCOMPARE(MessageTemplate::fallbackWord(MessageTemplate::FieldNames::English), u"friend"_s);
+    QCOMPARE(MessageTemplate::fieldLabel(u"kikundi"), MessageTemplate::fieldLabel(u"group"));
+}
+
+void TestMessageTemplate::didYouMeanKnowsBothLanguages()
+{
+    QCOMPARE(MessageTemplate(u"{jina_la_kwnza}").problems().first().message,
+             u"Unknown field {jina_la_kwnza}. Did you mean {jina_la_kwanza}?"_s);
+    QCOMPARE(MessageTemplate(u"{kikudi}").problems().first().message, u"Unknown field {kikudi}. Did you mean {kikundi}?"_s);
+    QCOMPARE(MessageTemplate(u"{tareh}").problems().first().message, u"Unknown field {tareh}. Did you mean {tarehe}?"_s);
+    // An English slip is still answered in English.
+    QCOMPARE(MessageTemplate(u"{frist_name}").problems().first().message,
+             u"Unknown field {frist_name}. Did you mean {first_name}?"_s);
+    // With the interface in Kiswahili, the list of fields is in Kiswahili.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Swahili, QLocale::Kenya));
+    const QString listed = MessageTemplate(u"{anwani}").problems().first().message;
+    QLocale::setDefault(before);
+    QCOMPARE(listed,
+             u"Unknown field {anwani}. The fields are: {jina_la_kwanza}, {jina_la_mwisho}, {jina}, {simu}, {kikundi}, "
+             "{tarehe}."_s);
 }
 
 void TestMessageTemplate::tokens()

@@ -24,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace kengele;
@@ -67,6 +68,10 @@ private Q_SLOTS:
     void editRepeatingCampaign();
     void campaignThatStartedMeanwhileCannotBeSaved();
     void everyPreviewDatesTheSendDay();
+    void allContactsGoesToEveryoneNotOptedOut();
+    void previewForOffersOnlyThoseWhoGetIt();
+    void moreOptionsAreClosedButNotHidden();
+    void specialCharactersInPlainWords();
 
 private:
     void check(QListWidget *groups, qint64 groupId);
@@ -146,8 +151,21 @@ void TestComposeCampaignDialog::previewMatchesTheServiceAndSendLaunches()
     QCOMPARE(dialog.preview()->tokens, expected->tokens);
     QVERIFY(expected->tokens > 0);
     QVERIFY(find<QLabel>(&dialog, "recipientsValueLabel")->text().contains(QStringLiteral("38")));
-    QVERIFY(find<QLabel>(&dialog, "leftOutValueLabel")->text().contains(QStringLiteral("2")));
-    QVERIFY(find<QLabel>(&dialog, "leftOutValueLabel")->text().contains(QStringLiteral("10")));
+    // Who does not get it, and who gets it once although they are in both groups: not "left out".
+    QCOMPARE(find<QLabel>(&dialog, "leftOutValueLabel")->text(), QStringLiteral("2 opted out"));
+    QCOMPARE(find<QLabel>(&dialog, "countedOnceValueLabel")->text(), QStringLiteral("10"));
+    QVERIFY(find<QLabel>(&dialog, "countedOnceValueLabel")->toolTip().contains(QStringLiteral("more than one")));
+    QStringList labels;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        labels << label->text();
+    QVERIFY(labels.contains(QStringLiteral("Not sent:")));
+    QVERIFY(labels.contains(QStringLiteral("Counted once:")));
+    QVERIFY(!labels.contains(QStringLiteral("Left out:")));
+    // Tokens are explained where they first appear.
+    auto *tokenHint = find<QLabel>(&dialog, "tokenHintLabel");
+    QVERIFY(tokenHint->isVisible());
+    QVERIFY2(tokenHint->text().contains(QStringLiteral("1 token = 1 SMS part to one person")), qPrintable(tokenHint->text()));
+    QCOMPARE(find<QLabel>(&dialog, "encodingValueLabel")->text(), QStringLiteral("plain letters (160 per SMS part)"));
     QVERIFY(find<QLabel>(&dialog, "partsPerMessageValueLabel")->text().contains(QString::number(expected->maxSegments)));
     QVERIFY(find<QLabel>(&dialog, "totalPartsValueLabel")->text().contains(QString::number(expected->segments)));
     QVERIFY(find<QLabel>(&dialog, "tokensValueLabel")->text().contains(QString::number(expected->tokens)));
@@ -204,13 +222,15 @@ void TestComposeCampaignDialog::simulationCostsNothing()
     dialog.show();
     auto *banner = find<QLabel>(&dialog, "simulationBannerLabel");
     QVERIFY(banner->isVisible());
-    QVERIFY(banner->text().contains(QStringLiteral("Simulation — no SMS leaves this computer")));
+    QVERIFY(banner->text().contains(QStringLiteral("Practice mode — no SMS leaves this computer")));
+    QVERIFY2(!banner->text().contains(QStringLiteral("imulat")), qPrintable(banner->text()));
     check(find<QListWidget>(&dialog, "groupList"), m_choir);
     QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Choir practice at 2pm"));
     dialog.updatePreview();
     QCOMPARE(dialog.preview()->tokens, 0);
-    QVERIFY(find<QLabel>(&dialog, "tokensValueLabel")->text().contains(QStringLiteral("simulation")));
+    QCOMPARE(find<QLabel>(&dialog, "tokensValueLabel")->text(), QStringLiteral("nothing (practice mode)"));
     QVERIFY(find<QLabel>(&dialog, "previewWarningsLabel")->text().contains(QStringLiteral("no tokens")));
+    QVERIFY(!find<QLabel>(&dialog, "previewWarningsLabel")->text().contains(QStringLiteral("imulat")));
     MessageBox::setNextAnswer(QMessageBox::Yes);
     dialog.send();
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("no SMS leaves this computer")));
@@ -706,6 +726,133 @@ void TestComposeCampaignDialog::everyPreviewDatesTheSendDay()
     chooseRepeat(dialog, ScheduleEditor::RepeatNever);
     find<QRadioButton>(&dialog, "sendNowRadio")->setChecked(true);
     QCOMPARE(previews(), QStringList{QStringLiteral("Harvest service on 01/03/2026")});
+}
+
+void TestComposeCampaignDialog::allContactsGoesToEveryoneNotOptedOut()
+{
+    Profile &p = **m_profile;
+    ComposeCampaignDialog dialog = composeDialog(p);
+    dialog.show();
+    auto *groups = find<QListWidget>(&dialog, "groupList");
+    check(groups, m_choir);
+    auto *all = find<QCheckBox>(&dialog, "allContactsCheck");
+    QVERIFY(all->isVisible());
+    QVERIFY(!all->isChecked());
+    QVERIFY(all->text().contains(QStringLiteral("All contacts")));
+    all->click();
+    // Everyone includes the groups and single people: those choices rest until it is unticked.
+    QVERIFY(!groups->isEnabled());
+    QVERIFY(!find<QLineEdit>(&dialog, "contactSearchEdit")->isEnabled());
+    QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Church picnic on Saturday"));
+    dialog.updatePreview();
+    const CampaignDraft d = dialog.draft();
+    QVERIFY(d.allContacts);
+    QVERIFY(d.groupIds.isEmpty() && d.contactIds.isEmpty());
+    QVERIFY(dialog.preview());
+    QCOMPARE(dialog.preview()->recipients, 48); // 50 people, less two opted out
+    QCOMPARE(find<QLabel>(&dialog, "leftOutValueLabel")->text(), QStringLiteral("2 opted out"));
+    QCOMPARE(find<QLabel>(&dialog, "countedOnceValueLabel")->text(), QStringLiteral("—"));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    dialog.send();
+    QVERIFY(dialog.launchedCampaignId() > 0);
+    QCOMPARE(p.campaigns().get(dialog.launchedCampaignId())->recipients, 48);
+    QVERIFY(p.campaigns().draft(dialog.launchedCampaignId())->allContacts);
+
+    // Unticked, the groups chosen before are back.
+    ComposeCampaignDialog again = composeDialog(p);
+    check(find<QListWidget>(&again, "groupList"), m_youth);
+    find<QCheckBox>(&again, "allContactsCheck")->click();
+    find<QCheckBox>(&again, "allContactsCheck")->click();
+    QCOMPARE(again.draft().groupIds, QList<qint64>{m_youth});
+    QVERIFY(!again.draft().allContacts);
+
+    // Changing an all-contacts campaign shows the choice ticked.
+    CampaignDraft later = d;
+    later.scheduledAt = QDateTime(QDate(2026, 3, 3), QTime(18, 30), Qt::UTC);
+    const Result<Campaign> scheduled = p.campaigns().launch(later);
+    QVERIFY(scheduled);
+    ComposeCampaignDialog edit = composeDialog(p);
+    QVERIFY(edit.editCampaign(scheduled->id));
+    QVERIFY(find<QCheckBox>(&edit, "allContactsCheck")->isChecked());
+    QVERIFY(edit.draft().allContacts);
+}
+
+void TestComposeCampaignDialog::previewForOffersOnlyThoseWhoGetIt()
+{
+    ComposeCampaignDialog dialog = composeDialog(**m_profile);
+    dialog.show();
+    auto *people = find<QComboBox>(&dialog, "previewContactCombo");
+    QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Dear {first_name|friend}"));
+    dialog.updatePreview();
+    // Nobody chosen yet: nobody to preview for.
+    QCOMPARE(people->count(), 0);
+    check(find<QListWidget>(&dialog, "groupList"), m_choir);
+    dialog.updatePreview();
+    // The choir: 30 people, less the two who opted out; nobody from outside it, no example person.
+    QCOMPARE(people->count(), 28);
+    QList<qint64> offered;
+    for (int i = 0; i < people->count(); ++i)
+        offered << people->itemData(i).toLongLong();
+    QVERIFY(!offered.contains(m_contacts.at(3)));
+    QVERIFY(!offered.contains(m_contacts.at(4)));
+    for (const qint64 id : offered)
+        QVERIFY(m_contacts.mid(0, 30).contains(id));
+    QVERIFY(dialog.editor()->previewText().startsWith(QStringLiteral("Dear ")));
+}
+
+void TestComposeCampaignDialog::moreOptionsAreClosedButNotHidden()
+{
+    Profile &p = **m_profile;
+    p.settings().setGatewaySenderId(QStringLiteral("MYCHURCH"));
+    ComposeCampaignDialog dialog = composeDialog(p);
+    dialog.show();
+    auto *more = find<QToolButton>(&dialog, "moreOptionsButton");
+    QVERIFY(more->isVisible());
+    QVERIFY(more->isCheckable());
+    QVERIFY(!more->isChecked());
+    QVERIFY(more->focusPolicy() & Qt::TabFocus);
+    auto *sender = find<QLineEdit>(&dialog, "senderIdEdit");
+    auto *priority = find<QComboBox>(&dialog, "priorityCombo");
+    auto *account = find<QComboBox>(&dialog, "accountCombo");
+    QVERIFY(!sender->isVisible() && !priority->isVisible() && !account->isVisible());
+    // Closed, it says what is not the usual choice, so nothing is hidden silently.
+    auto *summary = find<QLabel>(&dialog, "moreOptionsSummaryLabel");
+    QVERIFY(summary->isVisible());
+    QCOMPARE(summary->text(), QStringLiteral("Sender ID: MYCHURCH"));
+    priority->setCurrentIndex(priority->findData(int(Priority::Urgent)));
+    QCOMPARE(summary->text(), QStringLiteral("Sender ID: MYCHURCH · Priority: Urgent"));
+    sender->clear();
+    priority->setCurrentIndex(priority->findData(int(Priority::Normal)));
+    QVERIFY(summary->text().isEmpty());
+    QVERIFY(!summary->isVisible());
+    // The keyboard opens it.
+    more->setFocus();
+    QTest::keyClick(more, Qt::Key_Space);
+    QVERIFY(more->isChecked());
+    QVERIFY(sender->isVisible() && priority->isVisible() && account->isVisible());
+    QVERIFY(!summary->isVisible());
+    // Tab goes from the button into what it opened, in order.
+    QCOMPARE(more->nextInFocusChain(), static_cast<QWidget *>(sender));
+    QCOMPARE(sender->nextInFocusChain(), static_cast<QWidget *>(priority));
+    QCOMPARE(priority->nextInFocusChain(), static_cast<QWidget *>(account));
+}
+
+void TestComposeCampaignDialog::specialCharactersInPlainWords()
+{
+    Profile &p = **m_profile;
+    p.settings().setGatewayProvider(GatewayKind::AfricasTalking);
+    ComposeCampaignDialog dialog = composeDialog(p);
+    dialog.show();
+    check(find<QListWidget>(&dialog, "groupList"), m_choir);
+    find<QPlainTextEdit>(&dialog, "messageEdit")->insertPlainText(QStringLiteral("We’re meeting 🙏"));
+    dialog.updatePreview();
+    QCOMPARE(find<QLabel>(&dialog, "encodingValueLabel")->text(), QStringLiteral("special characters (70 per SMS part)"));
+    const QString warnings = find<QLabel>(&dialog, "previewWarningsLabel")->text();
+    QVERIFY2(warnings.contains(QStringLiteral("special characters")), qPrintable(warnings));
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        for (const char *word : {"GSM", "UCS", "Unicode", "merge field", "imulat", "..."})
+            QVERIFY2(!label->text().contains(QLatin1String(word)), qPrintable(label->text()));
+    }
 }
 
 QTEST_MAIN(TestComposeCampaignDialog)

@@ -42,6 +42,7 @@
 #include <QDialog>
 #include <QDir>
 #include <QImage>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
@@ -50,6 +51,7 @@
 #include <QStyleFactory>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -154,6 +156,11 @@ void TestScreenshots::pages()
                                       "Tafadhali njoo na rafiki {frist_name}."));
     save(&window, QStringLiteral("templates-warning-") + suffix);
     edit->document()->undo();
+    // Kiswahili field names, and "did you mean" for a slip in one.
+    edit->setPlainText(QStringLiteral("Habari {jina_la_kwanza|rafiki}, karibu kwenye mkutano wa {kikundi} tarehe {tarehe}. "
+                                      "Mungu akubariki, {jina_la_kwnza}."));
+    save(&window, QStringLiteral("templates-fields-") + suffix);
+    edit->document()->undo();
 
     ContactDialog dialog(profile->contacts(), 0);
     dialog.show();
@@ -209,6 +216,22 @@ void TestScreenshots::pages()
         compose.updatePreview();
         QVERIFY(compose.preview());
         save(&compose, QStringLiteral("compose-") + suffix);
+        // "More options" opened: the sender ID, priority and budget.
+        compose.findChild<QToolButton *>(QStringLiteral("moreOptionsButton"))->setChecked(true);
+        save(&compose, QStringLiteral("compose-more-options-") + suffix);
+    }
+    // Everyone, with a sender ID that the closed "More options" names.
+    {
+        ComposeCampaignDialog compose({profile->campaigns(), profile->templates(), profile->groups(), profile->contacts(),
+                                       profile->tokens(), profile->settings(), profile->clock()});
+        compose.show();
+        compose.findChild<QCheckBox *>(QStringLiteral("allContactsCheck"))->setChecked(true);
+        compose.findChild<QLineEdit *>(QStringLiteral("senderIdEdit"))->setText(QStringLiteral("MYCHURCH"));
+        auto *templates = compose.findChild<QComboBox *>(QStringLiteral("templateCombo"));
+        templates->setCurrentIndex(templates->findText(QStringLiteral("Sunday service reminder")));
+        compose.updatePreview();
+        QVERIFY2(compose.preview(), qPrintable(compose.problem()));
+        save(&compose, QStringLiteral("compose-all-contacts-") + suffix);
     }
     // A repeating campaign: every week on Sunday and Wednesday (the test clock's day is a Sunday).
     {

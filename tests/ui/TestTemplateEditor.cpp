@@ -31,6 +31,8 @@ private Q_SLOTS:
     void insertFieldFromMenu();
     void previewForChosenContact();
     void previewDateIsTheDayItGoes();
+    void insertFieldInKiswahili();
+    void previewOnlyForTheChosenPeople();
 
 private:
     std::unique_ptr<TempProfile> m_profile;
@@ -62,16 +64,16 @@ void TestTemplateEditor::counterFollowsTyping_data()
     QTest::addColumn<QString>("counter");
     QTest::addRow("empty") << QString() << "Empty message";
     QTest::addRow("short") << "Hello"
-                           << "GSM-7 · 5 / 160 characters · 1 SMS";
-    QTest::addRow("160") << QString(160, u'a') << "GSM-7 · 160 / 160 characters · 1 SMS";
-    QTest::addRow("161") << QString(161, u'a') << "GSM-7 · 161 characters · 2 SMS (145 more fit in the last part)";
+                           << "Plain letters: 5 of 160 · 1 SMS part";
+    QTest::addRow("160") << QString(160, u'a') << "Plain letters: 160 of 160 · 1 SMS part";
+    QTest::addRow("161") << QString(161, u'a') << "Plain letters: 161 · 2 SMS parts (145 more fit in the last part)";
     QTest::addRow("euro counts two") << "Give €5"
-                                     << "GSM-7 · 8 / 160 characters · 1 SMS";
-    QTest::addRow("Swahili stays GSM-7") << "Karibu kanisani, Mungu akubariki!"
-                                         << "GSM-7 · 33 / 160 characters · 1 SMS";
-    QTest::addRow("70 UCS-2") << (QStringLiteral("’") + QString(69, u'a')) << "UCS-2 · 70 / 70 characters · 1 SMS";
-    QTest::addRow("71 UCS-2") << (QStringLiteral("’") + QString(70, u'a'))
-                              << "UCS-2 · 71 characters · 2 SMS (63 more fit in the last part)";
+                                     << "Plain letters: 8 of 160 · 1 SMS part";
+    QTest::addRow("Swahili stays plain") << "Karibu kanisani, Mungu akubariki!"
+                                         << "Plain letters: 33 of 160 · 1 SMS part";
+    QTest::addRow("70 special") << (QStringLiteral("’") + QString(69, u'a')) << "Special characters: 70 of 70 · 1 SMS part";
+    QTest::addRow("71 special") << (QStringLiteral("’") + QString(70, u'a'))
+                                << "Special characters: 71 · 2 SMS parts (63 more fit in the last part)";
 }
 
 void TestTemplateEditor::counterFollowsTyping()
@@ -101,12 +103,16 @@ void TestTemplateEditor::curlyQuoteIsNamedAndReplaced()
     const QString warning = m_editor->encodingWarningText();
     QVERIFY2(warning.contains(QStringLiteral("’")), qPrintable(warning));
     QVERIFY(warning.contains(QStringLiteral("–")));
+    // Plain words: no names of character sets.
+    for (const char *word : {"UCS", "GSM", "Unicode"})
+        QVERIFY2(!warning.contains(QLatin1String(word)), qPrintable(warning));
+    QVERIFY2(warning.contains(QStringLiteral("special characters (70 per SMS part)")), qPrintable(warning));
     auto *replace = m_editor->findChild<QPushButton *>(QStringLiteral("replaceLookalikesButton"));
     QVERIFY(replace->isVisible());
     QTest::mouseClick(replace, Qt::LeftButton);
     QCOMPARE(edit->toPlainText(), QStringLiteral("We're meeting - all welcome"));
     QVERIFY(box->isHidden());
-    QVERIFY(m_editor->counterText().startsWith(QStringLiteral("GSM-7")));
+    QVERIFY(m_editor->counterText().startsWith(QStringLiteral("Plain letters:")));
     // One undo brings the original back.
     edit->undo();
     QCOMPARE(edit->toPlainText(), QStringLiteral("We’re meeting – all welcome"));
@@ -117,7 +123,7 @@ void TestTemplateEditor::emojiCannotBeReplaced()
     auto *edit = m_editor->findChild<QPlainTextEdit *>(QStringLiteral("messageEdit"));
     QTest::keyClicks(edit, QStringLiteral("Blessings "));
     edit->insertPlainText(QStringLiteral("🙏")); // typed through an emoji picker, not key by key
-    QVERIFY(m_editor->counterText().startsWith(QStringLiteral("UCS-2")));
+    QVERIFY(m_editor->counterText().startsWith(QStringLiteral("Special characters:")));
     QVERIFY(m_editor->encodingWarningText().contains(QStringLiteral("🙏")));
     QVERIFY(m_editor->findChild<QPushButton *>(QStringLiteral("replaceLookalikesButton"))->isHidden());
 }
@@ -181,6 +187,52 @@ void TestTemplateEditor::previewDateIsTheDayItGoes()
     m_profile->clock().set(QDateTime(QDate(2026, 3, 2), QTime(12, 0), Qt::UTC));
     m_editor->setSendTime(QDateTime());
     QCOMPARE(m_editor->previewText(), QStringLiteral("Service on 02/03/2026"));
+}
+
+void TestTemplateEditor::insertFieldInKiswahili()
+{
+    // The interface in Kiswahili: the menu inserts the Kiswahili names, with "rafiki" for someone unnamed.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Swahili, QLocale::Kenya));
+    TemplateEditor editor((*m_profile)->contacts(), m_profile->clock());
+    QLocale::setDefault(before);
+    QStringList inserted;
+    for (QAction *action : editor.findChild<QToolButton *>(QStringLiteral("insertFieldButton"))->menu()->actions()) {
+        if (!action->isSeparator())
+            inserted << action->data().toString();
+    }
+    QCOMPARE(inserted,
+             (QStringList{QStringLiteral("{jina_la_kwanza}"), QStringLiteral("{jina_la_mwisho}"), QStringLiteral("{jina}"),
+                          QStringLiteral("{simu}"), QStringLiteral("{kikundi}"), QStringLiteral("{tarehe}"),
+                          QStringLiteral("{jina_la_kwanza|rafiki}")}));
+    // What it inserts works: no problem, Mary's name in the preview.
+    editor.insertField(QStringLiteral("Habari {jina_la_kwanza|rafiki}"));
+    QVERIFY(editor.problemText().isEmpty());
+    QCOMPARE(editor.previewText(), QStringLiteral("Habari Mary"));
+}
+
+void TestTemplateEditor::previewOnlyForTheChosenPeople()
+{
+    Profile &p = **m_profile;
+    ContactInput john;
+    john.firstName = QStringLiteral("John");
+    john.phone = QStringLiteral("0712345679");
+    const qint64 johnId = p.contacts().add(john)->id;
+    auto *combo = m_editor->findChild<QComboBox *>(QStringLiteral("previewContactCombo"));
+    QCOMPARE(combo->count(), 3); // Mary, John and the nameless example
+    // A campaign goes to John only: the preview offers him and nobody else.
+    m_editor->setPreviewPeople(QList<qint64>{johnId});
+    QCOMPARE(combo->count(), 1);
+    QCOMPARE(combo->itemData(0).toLongLong(), johnId);
+    QTest::keyClicks(m_editor->textEdit(), QStringLiteral("Hi {first_name}"));
+    QCOMPARE(m_editor->previewText(), QStringLiteral("Hi John"));
+    // Nobody chosen yet: nobody to preview for, and the editor says so.
+    m_editor->setPreviewPeople(QList<qint64>{});
+    QCOMPARE(combo->count(), 0);
+    QVERIFY(!combo->isEnabled());
+    // Back to everyone (the templates page).
+    m_editor->setPreviewPeople(std::nullopt);
+    QCOMPARE(combo->count(), 3);
 }
 
 QTEST_MAIN(TestTemplateEditor)

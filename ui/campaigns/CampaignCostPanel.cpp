@@ -44,6 +44,9 @@ CampaignCostPanel::CampaignCostPanel(QWidget *parent)
     setObjectName(QStringLiteral("campaignCostPanel"));
     m_recipients = valueLabel(QStringLiteral("recipientsValueLabel"), this);
     m_leftOut = valueLabel(QStringLiteral("leftOutValueLabel"), this);
+    m_countedOnce = valueLabel(QStringLiteral("countedOnceValueLabel"), this);
+    m_countedOnce->setToolTip(tr("People in more than one of the chosen groups, or chosen by name as well, get the "
+                                 "message once."));
     m_partsEach = valueLabel(QStringLiteral("partsPerMessageValueLabel"), this);
     m_partsTotal = valueLabel(QStringLiteral("totalPartsValueLabel"), this);
     m_tokens = valueLabel(QStringLiteral("tokensValueLabel"), this);
@@ -68,10 +71,17 @@ CampaignCostPanel::CampaignCostPanel(QWidget *parent)
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     form->addRow(tr("People who get it:"), m_recipients);
-    form->addRow(tr("Left out:"), m_leftOut);
+    form->addRow(tr("Not sent:"), m_leftOut);
+    form->addRow(tr("Counted once:"), m_countedOnce);
     form->addRow(tr("SMS parts per message:"), m_partsEach);
     form->addRow(tr("SMS parts in all:"), m_partsTotal);
     form->addRow(tr("Cost:"), m_tokens);
+    // Tokens are explained where they first appear. No price per token is stored, so no shillings
+    // are shown: a guessed price would be worse than none.
+    // In the normal colour: it is information, not a disabled control.
+    m_tokenHint = valueLabel(QStringLiteral("tokenHintLabel"), this);
+    m_tokenHint->setText(tr("1 token = 1 SMS part to one person"));
+    form->addRow(QString(), m_tokenHint);
     form->addRow(tr("Balance now:"), m_balance);
     form->addRow(tr("Balance after:"), m_balanceAfter);
     form->addRow(tr("Characters:"), m_encoding);
@@ -100,7 +110,8 @@ CampaignCostPanel::CampaignCostPanel(QWidget *parent)
 void CampaignCostPanel::clear()
 {
     const QString dash = QStringLiteral("—");
-    for (QLabel *label : {m_recipients, m_leftOut, m_partsEach, m_partsTotal, m_tokens, m_balance, m_balanceAfter, m_encoding})
+    for (QLabel *label :
+         {m_recipients, m_leftOut, m_countedOnce, m_partsEach, m_partsTotal, m_tokens, m_balance, m_balanceAfter, m_encoding})
         label->setText(dash);
     m_warnings->hide();
     m_repeatSummary->hide();
@@ -110,14 +121,14 @@ void CampaignCostPanel::clear()
 void CampaignCostPanel::showPreview(const CampaignDraft &d, const CampaignPreview &p, int reserved)
 {
     m_recipients->setText(tr("%Ln person(s)", nullptr, p.recipients));
-    QStringList leftOut;
+    // Who is not sent it; someone chosen twice still gets it, once, so they are counted apart.
+    QStringList notSent;
     if (p.optedOut > 0)
-        leftOut << tr("%Ln who stopped messages", nullptr, p.optedOut);
-    if (p.duplicates > 0)
-        leftOut << tr("%Ln in more than one of the groups (they get it once)", nullptr, p.duplicates);
+        notSent << tr("%1 opted out").arg(CampaignText::number(p.optedOut));
     if (p.cannotReceiveSms > 0)
-        leftOut << tr("%Ln with a number that cannot receive SMS (landline)", nullptr, p.cannotReceiveSms);
-    m_leftOut->setText(leftOut.isEmpty() ? tr("nobody") : leftOut.join(QStringLiteral("; ")));
+        notSent << tr("%Ln with a number that cannot receive SMS (landline)", nullptr, p.cannotReceiveSms);
+    m_leftOut->setText(notSent.isEmpty() ? tr("nobody") : notSent.join(QStringLiteral("; ")));
+    m_countedOnce->setText(p.duplicates > 0 ? CampaignText::number(p.duplicates) : QStringLiteral("—"));
     if (p.personalised && p.recipients > 0 && p.maxSegments * p.recipients != p.segments)
         m_partsEach->setText(tr("up to %1 (names change the length)").arg(p.maxSegments));
     else
@@ -127,7 +138,7 @@ void CampaignCostPanel::showPreview(const CampaignDraft &d, const CampaignPrevie
     const bool simulated = !d.chargeTokens;
     const bool repeating = d.recurrence.isRepeating();
     if (simulated)
-        m_tokens->setText(tr("nothing (simulation)"));
+        m_tokens->setText(tr("nothing (practice mode)"));
     else if (repeating)
         m_tokens->setText(tr("%Ln token(s) each time", nullptr, p.tokens));
     else
@@ -148,19 +159,19 @@ void CampaignCostPanel::showPreview(const CampaignDraft &d, const CampaignPrevie
     Colours::setTone(m_balanceAfter, after < 0 ? Colours::Tone::Error : Colours::Tone::Normal, after < 0);
     switch (p.encoding) {
     case SmsEncoding::Gsm7:
-        m_encoding->setText(tr("plain (160 per SMS part)"));
+        m_encoding->setText(tr("plain letters (160 per SMS part)"));
         break;
     case SmsEncoding::Ucs2:
-        m_encoding->setText(tr("Unicode (70 per SMS part)"));
+        m_encoding->setText(tr("special characters (70 per SMS part)"));
         break;
     case SmsEncoding::Mixed:
-        m_encoding->setText(tr("plain for some, Unicode for others"));
+        m_encoding->setText(tr("plain letters for some, special characters for others"));
         break;
     }
 
     QStringList warnings = p.warnings;
     if (simulated)
-        warnings.prepend(tr("%1: simulated messages use no tokens.").arg(CampaignText::simulationLabel()));
+        warnings.prepend(tr("%1: practice messages use no tokens.").arg(CampaignText::simulationLabel()));
     m_warnings->setText(warnings.join(u'\n'));
     m_warnings->setVisible(!warnings.isEmpty());
     m_warnings->setKind(p.warnings.isEmpty() ? Banner::Kind::Info : Banner::Kind::Warning);

@@ -15,8 +15,9 @@ struct CampaignDraft;
 struct CampaignPreview;
 
 // "3. Check before sending": what sending a campaign would do, before anything is spent. How many
-// people after leaving out opted-out numbers and duplicates, SMS parts per message and in all, the
-// tokens it costs, the balance before and after, and the first messages as they will read; for a
+// people get it, who is not sent it (opted out, landlines), how many were chosen more than once and
+// get it once, SMS parts per message and in all, the tokens it costs (with what a token is), the
+// balance before and after, and the first messages as they will read; for a
 // repeating campaign how many times and when the first one goes. Above them, why it cannot be sent
 // (or what to do first), and below them the quiet-hours note.
 class CampaignCostPanel final : public QWidget
@@ -44,7 +45,9 @@ private:
     void showSamples(const QStringList &samples);
 
     QLabel *m_recipients = nullptr;
-    QLabel *m_leftOut = nullptr;
+    QLabel *m_leftOut = nullptr; // "Not sent"
+    QLabel *m_countedOnce = nullptr;
+    QLabel *m_tokenHint = nullptr;
     QLabel *m_partsEach = nullptr;
     QLabel *m_partsTotal = nullptr;
     QLabel *m_tokens = nullptr;

@@ -90,7 +90,7 @@ QString CampaignText::priority(Priority priority)
 
 QString CampaignText::simulationLabel()
 {
-    return tr("Simulation — no SMS leaves this computer");
+    return tr("Practice mode — no SMS leaves this computer");
 }
 
 QString CampaignText::gateway(GatewayKind gateway)

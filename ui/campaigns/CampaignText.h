@@ -25,7 +25,7 @@ public:
     // "Scheduled", "Waiting to send", "Sending", "Paused", "Finished", "Cancelled", "Repeats", "Skipped".
     static QString campaignStatus(CampaignStatus status);
     static QString priority(Priority priority);
-    // "Simulation — no SMS leaves this computer" or "Africa's Talking".
+    // "Practice mode — no SMS leaves this computer" or "Africa's Talking".
     static QString gateway(GatewayKind gateway);
     static QString simulationLabel();
     static bool isSimulation(GatewayKind gateway) { return gateway == GatewayKind::Simulator; }

@@ -34,6 +34,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace kengele {
@@ -86,9 +87,9 @@ ComposeCampaignDialog::ComposeCampaignDialog(const ComposeServices &services, QW
     m_simulationBanner = new Banner(Banner::Kind::Info, this);
     m_simulationBanner->setObjectName(QStringLiteral("simulationBannerLabel"));
     m_simulationBanner->setWordWrap(true);
-    m_simulationBanner->setText(tr("<b>%1.</b> Messages go to Kengele's built-in simulator, which answers like Africa's Talking "
-                                   "and reports them delivered. Simulated messages use no tokens. Choose Africa's Talking in "
-                                   "Tools → Settings → SMS gateway to send real SMS.")
+    m_simulationBanner->setText(tr("<b>%1.</b> Messages go to Kengele's practice gateway on this computer, which answers like "
+                                   "Africa's Talking and reports them delivered. Practice messages use no tokens. Choose "
+                                   "Africa's Talking in Tools → Settings → SMS gateway to send real SMS.")
                                     .arg(CampaignText::simulationLabel().toHtmlEscaped()));
     m_simulationBanner->setVisible(CampaignText::isSimulation(m_gateway));
 
@@ -100,6 +101,7 @@ ComposeCampaignDialog::ComposeCampaignDialog(const ComposeServices &services, QW
     m_recipients = new RecipientPicker(m_groups, m_contacts, this);
     connect(m_recipients, &RecipientPicker::groupsChanged, this, &ComposeCampaignDialog::schedulePreview);
     connect(m_recipients, &RecipientPicker::contactsChanged, this, &ComposeCampaignDialog::updatePreview);
+    connect(m_recipients, &RecipientPicker::allContactsChanged, this, &ComposeCampaignDialog::updatePreview);
     QWidget *messagePane = buildMessage();
     m_cost = new CampaignCostPanel(this);
 
@@ -165,6 +167,7 @@ QWidget *ComposeCampaignDialog::buildMessage()
 
     m_editor = new TemplateEditor(m_contacts, m_clock, pane);
     m_editor->setObjectName(QStringLiteral("messageEditor"));
+    m_editor->setPreviewPeople(QList<qint64>()); // until the preview says who gets it
     connect(m_editor, &TemplateEditor::textChanged, this, &ComposeCampaignDialog::schedulePreview);
 
     m_senderId = new QLineEdit(m_settings.gatewaySenderId(), pane);
@@ -206,18 +209,46 @@ QWidget *ComposeCampaignDialog::buildMessage()
     }
     if (m_account->count() == 0)
         m_account->addItem(QStringLiteral("Main"), QStringLiteral("Main"));
+    m_usualAccount = m_account->itemData(0).toString();
     m_account->setToolTip(tr("The budget that pays for this campaign."));
     connect(m_account, &QComboBox::currentIndexChanged, this, &ComposeCampaignDialog::schedulePreview);
 
-    // Sender ID, then when (the schedule's own rows), then how urgently and who pays.
-    auto *senderForm = new QFormLayout;
-    senderForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    senderForm->addRow(tr("Sender ID:"), m_senderId);
-    auto *payForm = new QFormLayout;
-    payForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    payForm->addRow(tr("Priority:"), m_priority);
-    payForm->addRow(tr("Pay from:"), m_account);
-    alignLabels({senderForm, qobject_cast<QFormLayout *>(m_schedule->layout()), payForm});
+    // When (the schedule's own rows); then, closed unless opened, the sender ID, how urgently and
+    // who pays: most messages need none of them changed.
+    m_moreButton = new QToolButton(pane);
+    m_moreButton->setObjectName(QStringLiteral("moreOptionsButton"));
+    m_moreButton->setText(tr("More options"));
+    m_moreButton->setCheckable(true);
+    m_moreButton->setChecked(false);
+    m_moreButton->setAutoRaise(true);
+    m_moreButton->setArrowType(Qt::RightArrow);
+    m_moreButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_moreButton->setFocusPolicy(Qt::StrongFocus);
+    m_moreButton->setToolTip(tr("Sender ID, priority and the budget that pays"));
+    m_moreSummary = new QLabel(pane);
+    m_moreSummary->setObjectName(QStringLiteral("moreOptionsSummaryLabel"));
+    m_moreSummary->setWordWrap(true);
+    m_moreOptions = new QWidget(pane);
+    m_moreOptions->setObjectName(QStringLiteral("moreOptionsWidget"));
+    auto *moreForm = new QFormLayout(m_moreOptions);
+    moreForm->setContentsMargins(0, 0, 0, 0);
+    moreForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    moreForm->addRow(tr("Sender ID:"), m_senderId);
+    moreForm->addRow(tr("Priority:"), m_priority);
+    moreForm->addRow(tr("Pay from:"), m_account);
+    alignLabels({qobject_cast<QFormLayout *>(m_schedule->layout()), moreForm});
+    connect(m_moreButton, &QToolButton::toggled, this, &ComposeCampaignDialog::updateMoreOptions);
+    connect(m_senderId, &QLineEdit::textChanged, this, &ComposeCampaignDialog::updateMoreOptions);
+    connect(m_priority, &QComboBox::currentIndexChanged, this, &ComposeCampaignDialog::updateMoreOptions);
+    connect(m_account, &QComboBox::currentIndexChanged, this, &ComposeCampaignDialog::updateMoreOptions);
+    // Tab goes from the button into what it opens (the fields were made before the schedule).
+    setTabOrder(m_moreButton, m_senderId);
+    setTabOrder(m_senderId, m_priority);
+    setTabOrder(m_priority, m_account);
+    auto *moreRow = new QHBoxLayout;
+    moreRow->addWidget(m_moreButton, 0, Qt::AlignLeft);
+    moreRow->addWidget(m_moreSummary, 1);
+    updateMoreOptions();
 
     auto *templateRow = new QHBoxLayout;
     templateRow->addWidget(new QLabel(tr("Start from:"), pane));
@@ -231,10 +262,33 @@ QWidget *ComposeCampaignDialog::buildMessage()
     layout->addWidget(heading);
     layout->addLayout(templateRow);
     layout->addWidget(m_editor, 1);
-    layout->addLayout(senderForm);
     layout->addWidget(m_schedule);
-    layout->addLayout(payForm);
+    layout->addLayout(moreRow);
+    layout->addWidget(m_moreOptions);
     return pane;
+}
+
+QString ComposeCampaignDialog::moreOptionsSummary() const
+{
+    QStringList parts;
+    if (const QString sender = m_senderId->text().trimmed(); !sender.isEmpty())
+        parts << tr("Sender ID: %1").arg(sender);
+    if (const auto priority = Priority(m_priority->currentData().toInt()); priority != Priority::Normal)
+        parts << tr("Priority: %1").arg(CampaignText::priority(priority));
+    if (accountName() != m_usualAccount)
+        parts << tr("Pay from: %1").arg(accountName());
+    return parts.join(QStringLiteral(" · "));
+}
+
+void ComposeCampaignDialog::updateMoreOptions()
+{
+    const bool open = m_moreButton->isChecked();
+    m_moreButton->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+    m_moreOptions->setVisible(open);
+    // Closed, it names what is not the usual choice, so nothing is changed out of sight.
+    const QString summary = open ? QString() : moreOptionsSummary();
+    m_moreSummary->setText(summary);
+    m_moreSummary->setVisible(!summary.isEmpty());
 }
 
 CampaignDraft ComposeCampaignDialog::draft() const
@@ -246,6 +300,7 @@ CampaignDraft ComposeCampaignDialog::draft() const
     if (d.name.isEmpty() && d.templateId > 0)
         d.name = m_templateName;
     d.senderId = m_senderId->text().trimmed();
+    d.allContacts = m_recipients->allContacts();
     d.groupIds = m_recipients->groupIds();
     d.contactIds = m_recipients->contactIds();
     d.priority = Priority(m_priority->currentData().toInt());
@@ -310,6 +365,7 @@ bool ComposeCampaignDialog::editCampaign(qint64 campaignId)
     m_name->setText(d.name);
     m_recipients->setGroups(d.groupIds);
     m_recipients->setContacts(d.contactIds);
+    m_recipients->setAllContacts(d.allContacts);
     {
         QSignalBlocker blocker(m_template);
         m_templateId = 0;
@@ -449,6 +505,8 @@ void ComposeCampaignDialog::updatePreview()
     }
 
     if (const Status sender = AfricasTalkingGateway::validateSenderId(d.senderId); !sender) {
+        // The field to correct is shown, not only the reason.
+        m_moreButton->setChecked(true);
         clear();
         showProblem(sender.error().message);
         updateSendButton();
@@ -464,7 +522,12 @@ void ComposeCampaignDialog::updatePreview()
         clear();
         m_problemText = previewed.error().message;
         // Nothing chosen or written yet is the start, not a mistake: say what to do, calmly.
-        const bool incomplete = d.body.trimmed().isEmpty() || (d.groupIds.isEmpty() && d.contactIds.isEmpty());
+        const bool nobodyChosen = !d.allContacts && d.groupIds.isEmpty() && d.contactIds.isEmpty();
+        const bool incomplete = d.body.trimmed().isEmpty() || nobodyChosen;
+        // "Preview for" offers only people who get it: nobody while nobody is chosen; otherwise
+        // the last people counted stay while the message is being corrected.
+        if (nobodyChosen)
+            m_editor->setPreviewPeople(QList<qint64>());
         m_cost->showProblem(m_problemText,
                             incomplete ? CampaignCostPanel::ProblemTone::Notice : CampaignCostPanel::ProblemTone::Mistake);
         updateSendButton();
@@ -472,6 +535,7 @@ void ComposeCampaignDialog::updatePreview()
     }
     const CampaignPreview &p = *previewed;
     m_preview = p;
+    m_editor->setPreviewPeople(p.recipientIds);
     // Editing a scheduled campaign: what it has set aside comes back when the change is saved.
     const int reserved = reservedNow();
     m_cost->showPreview(d, p, reserved);
@@ -571,7 +635,7 @@ QStringList ComposeCampaignDialog::confirmation(const CampaignDraft &d, const Ca
         lines << quiet;
     lines << QString();
     if (repeating)
-        lines << tr("You can pause, change or stop it on the Campaigns page before any time it goes. A message that has gone "
+        lines << tr("You can pause, change or stop it on the Sent SMS page before any time it goes. A message that has gone "
                     "out cannot be called back.");
     else
         lines << tr("A message that has gone out cannot be called back.");

@@ -9,9 +9,11 @@
 #include <optional>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTimer;
+class QToolButton;
 
 namespace kengele {
 
@@ -40,10 +42,11 @@ struct ComposeServices {
     const Clock &clock;
 };
 
-// Writing a campaign: who gets it (RecipientPicker: groups and single people), the message (a
-// template or free text, with the editor's counter), the sender ID, when (ScheduleEditor) and how
-// urgently. Beside it, before anything is spent, what sending would do (CampaignCostPanel). "Send"
-// asks once more with the totals, then launches. A campaign may repeat (every day, every week on
+// Writing a campaign: who gets it (RecipientPicker: all contacts, or groups and single people), the
+// message (a template or free text, with the editor's counter, previewed for the people who get
+// it), when (ScheduleEditor), and under a closed "More options" the sender ID, how urgently and who
+// pays (closed, it names any choice that is not the usual one). Beside it, before anything is spent, what sending would do
+// (CampaignCostPanel). "Send" asks once more with the totals, then launches. A campaign may repeat (every day, every week on
 // chosen days, every month) until a last day; then the check says how many times and when the
 // first one goes, and the figures are for each time. The same dialog changes a campaign that has
 // not gone yet (editCampaign): "Save changes" asks with what changes (CampaignChanges), then
@@ -84,6 +87,8 @@ public:
     // the computer and no tokens are used.
     void setPracticeMode();
     TemplateEditor *editor() const { return m_editor; }
+    // What "More options" says while it is closed: the choices that are not the usual ones.
+    QString moreOptionsSummary() const;
 
     // Asks once more with the totals, then launches (or, editing, updates) the campaign and closes.
     void send();
@@ -98,6 +103,7 @@ private:
     void updateQuietHoursHint();
     void updateSendButton();
     void setAccountName(const QString &name);
+    void updateMoreOptions();
     // Tokens this campaign has set aside now (editing a scheduled one: they come back on saving).
     int reservedNow() const;
     QString accountName() const;
@@ -133,6 +139,10 @@ private:
     ScheduleEditor *m_schedule = nullptr;
     QComboBox *m_priority = nullptr;
     QComboBox *m_account = nullptr;
+    QString m_usualAccount;
+    QToolButton *m_moreButton = nullptr;
+    QLabel *m_moreSummary = nullptr;
+    QWidget *m_moreOptions = nullptr;
     CampaignCostPanel *m_cost = nullptr;
     QPushButton *m_send = nullptr;
 };

@@ -7,6 +7,7 @@
 #include "contacts/GroupService.h"
 #include "widgets/Colours.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,6 +30,13 @@ RecipientPicker::RecipientPicker(GroupService &groups, ContactService &contacts,
     , m_contactService(contacts)
 {
     setObjectName(QStringLiteral("recipientPicker"));
+    m_all = new QCheckBox(tr("All contacts"), this);
+    m_all->setObjectName(QStringLiteral("allContactsCheck"));
+    m_all->setToolTip(tr("Everyone in Contacts who has not opted out. Someone in several groups gets it once."));
+    connect(m_all, &QCheckBox::toggled, this, [this] {
+        followAllContacts();
+        Q_EMIT allContactsChanged();
+    });
     m_groups = new QListWidget(this);
     m_groups->setObjectName(QStringLiteral("groupList"));
     Colours::showCheckBoxes(m_groups);
@@ -91,7 +99,8 @@ RecipientPicker::RecipientPicker(GroupService &groups, ContactService &contacts,
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 6, 0);
     layout->addWidget(heading);
-    layout->addWidget(new QLabel(tr("Groups:"), this));
+    layout->addWidget(m_all);
+    layout->addWidget(new QLabel(tr("Or these groups:"), this));
     layout->addWidget(m_groups, 1);
     layout->addWidget(single);
     layout->addLayout(searchRow);
@@ -100,9 +109,31 @@ RecipientPicker::RecipientPicker(GroupService &groups, ContactService &contacts,
     layout->addWidget(m_removeContact, 0, Qt::AlignRight);
 }
 
+bool RecipientPicker::allContacts() const
+{
+    return m_all->isChecked();
+}
+
+void RecipientPicker::setAllContacts(bool all)
+{
+    m_all->setChecked(all);
+}
+
+void RecipientPicker::followAllContacts()
+{
+    // Everyone includes the groups and single people: their choices rest while it is ticked.
+    const bool choosing = !m_all->isChecked();
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_groups), static_cast<QWidget *>(m_contactSearch), static_cast<QWidget *>(m_contactResults),
+          static_cast<QWidget *>(m_addContact), static_cast<QWidget *>(m_chosen), static_cast<QWidget *>(m_removeContact)})
+        widget->setEnabled(choosing);
+}
+
 QList<qint64> RecipientPicker::groupIds() const
 {
     QList<qint64> ids;
+    if (m_all->isChecked())
+        return ids;
     for (int i = 0; i < m_groups->count(); ++i) {
         const QListWidgetItem *item = m_groups->item(i);
         if (item->checkState() == Qt::Checked)
@@ -114,6 +145,8 @@ QList<qint64> RecipientPicker::groupIds() const
 QList<qint64> RecipientPicker::contactIds() const
 {
     QList<qint64> ids;
+    if (m_all->isChecked())
+        return ids;
     for (int i = 0; i < m_chosen->count(); ++i)
         ids << m_chosen->item(i)->data(Qt::UserRole).toLongLong();
     return ids;

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QWidget>
 
+class QCheckBox;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
@@ -17,8 +18,8 @@ struct Contact;
 class ContactService;
 class GroupService;
 
-// "1. Who gets it" of a campaign: the groups to tick, and single people found by name or number
-// (for example a visiting pastor) besides them.
+// "1. Who gets it" of a campaign: everyone ("All contacts"), or the groups to tick and single
+// people found by name or number (for example a visiting pastor) besides them.
 class RecipientPicker final : public QWidget
 {
     Q_OBJECT
@@ -26,6 +27,10 @@ class RecipientPicker final : public QWidget
 public:
     explicit RecipientPicker(GroupService &groups, ContactService &contacts, QWidget *parent = nullptr);
 
+    // Everyone who has not opted out; groupIds() and contactIds() are then empty (the ticks and
+    // people chosen before stay, for when it is unticked).
+    bool allContacts() const;
+    void setAllContacts(bool all);
     QList<qint64> groupIds() const;
     QList<qint64> contactIds() const;
     // Ticks exactly these groups.
@@ -36,6 +41,8 @@ public:
     bool addContact(qint64 contactId);
 
 Q_SIGNALS:
+    // "All contacts" was ticked or unticked.
+    void allContactsChanged();
     // A group was ticked or unticked.
     void groupsChanged();
     // A single person was added or removed.
@@ -49,6 +56,9 @@ private:
 
     GroupService &m_groupService;
     ContactService &m_contactService;
+    void followAllContacts();
+
+    QCheckBox *m_all = nullptr;
     QTimer *m_searchTimer = nullptr;
     QListWidget *m_groups = nullptr;
     QLineEdit *m_contactSearch = nullptr;

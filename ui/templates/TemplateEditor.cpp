@@ -50,7 +50,7 @@ TemplateEditor::TemplateEditor(ContactService &contacts, const Clock &clock, QWi
 
     m_counter = new QLabel(this);
     m_counter->setObjectName(QStringLiteral("counterLabel"));
-    m_counter->setToolTip(tr("One SMS holds 160 plain characters, or 70 when the message needs Unicode. "
+    m_counter->setToolTip(tr("One SMS part holds 160 plain letters, or 70 when the message uses special characters. "
                              "Longer messages are sent in parts of 153 (or 67), and each part costs one token "
                              "per person. ^ { } [ ] ~ | € \\ count as two characters."));
 
@@ -115,15 +115,19 @@ void TemplateEditor::buildFieldMenu()
 {
     auto *menu = new QMenu(m_insertField);
     menu->setObjectName(QStringLiteral("insertFieldMenu"));
-    for (const QString &name : MessageTemplate::knownFields()) {
+    // The names of the interface's language (both work everywhere), so a Kiswahili message reads
+    // {jina_la_kwanza|rafiki} rather than a mix of languages.
+    const MessageTemplate::FieldNames names = MessageTemplate::interfaceFieldNames();
+    for (const QString &name : MessageTemplate::knownFields(names)) {
         const QString placeholder = u'{' + name + u'}';
         QAction *action = menu->addAction(tr("%1  %2").arg(MessageTemplate::fieldLabel(name), placeholder));
         action->setData(placeholder);
         connect(action, &QAction::triggered, this, [this, placeholder] { insertField(placeholder); });
     }
     menu->addSeparator();
-    const QString withFallback = QStringLiteral("{first_name|") + tr("friend") + u'}';
-    QAction *fallback = menu->addAction(tr("First name, or “%1” when unknown  %2").arg(tr("friend"), withFallback));
+    const QString word = MessageTemplate::fallbackWord(names);
+    const QString withFallback = u'{' + MessageTemplate::fieldName(MergeField::FirstName, names) + u'|' + word + u'}';
+    QAction *fallback = menu->addAction(tr("First name, or “%1” when unknown  %2").arg(word, withFallback));
     fallback->setData(withFallback);
     connect(fallback, &QAction::triggered, this, [this, withFallback] { insertField(withFallback); });
     m_insertField->setMenu(menu);
@@ -179,6 +183,14 @@ void TemplateEditor::setPreviewContact(qint64 contactId)
     }
 }
 
+void TemplateEditor::setPreviewPeople(const std::optional<QList<qint64>> &contactIds)
+{
+    if (contactIds == m_previewPeople)
+        return;
+    m_previewPeople = contactIds;
+    reloadPreviewContacts();
+}
+
 void TemplateEditor::setSendTime(const QDateTime &sendTime)
 {
     if (sendTime == m_sendTime && sendTime.isValid() == m_sendTime.isValid())
@@ -191,13 +203,23 @@ void TemplateEditor::reloadPreviewContacts()
 {
     // -1 marks the nameless example person; nothing chosen yet means the first contact.
     const qint64 current = m_previewContact->count() > 0 ? m_previewContact->currentData().toLongLong() : 0;
-    ContactQuery query;
-    const Result<QList<Contact>> contacts = m_contacts.fetch(query, 0, PreviewContacts);
-    m_previewContacts = contacts ? *contacts : QList<Contact>();
-    // A person with no name shows how the fallback reads, so offer one.
-    Contact anonymous;
-    anonymous.phone = QStringLiteral("+254700000000");
-    m_previewContacts.append(anonymous);
+    m_previewContacts.clear();
+    if (m_previewPeople) {
+        // Only people who will get the message: someone left out is no example of it.
+        for (const qint64 id : std::as_const(*m_previewPeople)) {
+            if (const Result<Contact> contact = m_contacts.get(id); contact)
+                m_previewContacts.append(*contact);
+        }
+    } else {
+        ContactQuery query;
+        const Result<QList<Contact>> contacts = m_contacts.fetch(query, 0, PreviewContacts);
+        if (contacts)
+            m_previewContacts = *contacts;
+        // A person with no name shows how the fallback reads, so offer one.
+        Contact anonymous;
+        anonymous.phone = QStringLiteral("+254700000000");
+        m_previewContacts.append(anonymous);
+    }
     QSignalBlocker blocker(m_previewContact);
     m_previewContact->clear();
     for (const Contact &contact : std::as_const(m_previewContacts)) {
@@ -208,6 +230,7 @@ void TemplateEditor::reloadPreviewContacts()
     }
     const int index = m_previewContact->findData(current);
     m_previewContact->setCurrentIndex(index < 0 ? 0 : index);
+    m_previewContact->setEnabled(!m_previewContacts.isEmpty());
     blocker.unblock();
     updateInfo();
 }
@@ -240,10 +263,17 @@ void TemplateEditor::updateInfo()
         m_counter->setText(tr("Empty message"));
     } else if (info.segments == 1) {
         const int limit = info.isUnicode() ? SegmentCounter::Ucs2SinglePart : SegmentCounter::Gsm7SinglePart;
-        m_counter->setText(tr("%1 · %2 / %3 characters · 1 SMS").arg(info.encodingName()).arg(info.units).arg(limit));
+        m_counter->setText(
+            (info.isUnicode() ? tr("Special characters: %1 of %2 · 1 SMS part") : tr("Plain letters: %1 of %2 · 1 SMS part"))
+                .arg(info.units)
+                .arg(limit));
     } else {
-        m_counter->setText(tr("%1 · %2 characters · %n SMS", nullptr, info.segments).arg(info.encodingName()).arg(info.units)
-                           + tr(" (%n more fit in the last part)", nullptr, int(info.remainingInSegment)));
+        // Two parts or more: always the plural.
+        m_counter->setText(
+            (info.isUnicode() ? tr("Special characters: %1 · %2 SMS parts") : tr("Plain letters: %1 · %2 SMS parts"))
+                .arg(info.units)
+                .arg(info.segments)
+            + tr(" (%n more fit in the last part)", nullptr, int(info.remainingInSegment)));
     }
     Colours::setTone(m_counter, info.segments > 3 ? Colours::Tone::Error : Colours::Tone::Normal, info.segments > 3);
 
@@ -265,8 +295,8 @@ void TemplateEditor::updateInfo()
         }
         if (characters.size() > MaxExplainedCharacters)
             lines << tr("…and %n more", nullptr, int(characters.size() - MaxExplainedCharacters));
-        m_encodingBox->setText(tr("<b>This message needs Unicode (UCS-2)</b>, so only 70 characters fit in one SMS "
-                                  "instead of 160 and it may cost more.")
+        m_encodingBox->setText(tr("<b>This message uses special characters</b>, so only 70 characters fit in one SMS "
+                                  "part instead of 160, and it may cost more.")
                                + QStringLiteral("<br>") + lines.join(QStringLiteral("<br>")));
         m_replace->setVisible(anyReplaceable);
         m_encodingBox->show();
@@ -282,10 +312,18 @@ void TemplateEditor::updateInfo()
         const QString rendered = parsed.render(mergeValuesFor(contact, contact.groups.value(0), day));
         const SegmentInfo renderedInfo = SegmentCounter::count(rendered);
         m_preview->setText(rendered);
-        m_previewCounter->setText(
-            tr("This person's message: %1 characters, %n SMS", nullptr, renderedInfo.segments).arg(renderedInfo.units));
+        if (renderedInfo.segments == 1)
+            m_previewCounter->setText(tr("This person's message: %1 characters, 1 SMS part").arg(renderedInfo.units));
+        else
+            m_previewCounter->setText(
+                tr("This person's message: %1 characters, %2 SMS parts").arg(renderedInfo.units).arg(renderedInfo.segments));
     } else {
-        m_preview->setText(source.isEmpty() ? tr("The message will appear here as each person receives it.") : QString());
+        if (source.isEmpty())
+            m_preview->setText(tr("The message will appear here as each person receives it."));
+        else if (m_previewContacts.isEmpty())
+            m_preview->setText(tr("Choose who gets it to see the message as they will read it."));
+        else
+            m_preview->setText(QString());
         m_previewCounter->clear();
     }
 }

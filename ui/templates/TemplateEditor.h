@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -21,9 +23,10 @@ class Banner;
 class ContactService;
 class MergeFieldHighlighter;
 
-// Writing an SMS: merge fields from a menu, broken fields flagged as you type, a live counter
-// (encoding, characters, SMS parts), a warning naming the character that makes the message cost
-// more with an offer to replace look-alikes, and a preview for a chosen contact. The preview's {date}
+// Writing an SMS: fields from a menu (named in the interface's language), broken fields flagged as
+// you type, a live counter (plain letters or special characters, how many, SMS parts), a warning
+// naming the character that makes the message cost more with an offer to replace look-alikes, and
+// a preview for a chosen contact. The preview's {date}
 // is the day the message goes: today by the clock, or the send time a campaign chose.
 class TemplateEditor final : public QWidget
 {
@@ -40,6 +43,9 @@ public:
     void replaceLookalikes();
     // Chooses whose details the preview uses.
     void setPreviewContact(qint64 contactId);
+    // Whom "Preview for" offers: exactly these people, in this order (a campaign: those who will get
+    // it), or, nullopt, the first contacts and an example person with no name (the templates page).
+    void setPreviewPeople(const std::optional<QList<qint64>> &contactIds);
     // When the message goes; invalid: now.
     void setSendTime(const QDateTime &sendTime);
     QString previewText() const;
@@ -69,6 +75,7 @@ private:
     QLabel *m_preview = nullptr;
     QLabel *m_previewCounter = nullptr;
     QList<Contact> m_previewContacts;
+    std::optional<QList<qint64>> m_previewPeople;
 };
 
 } // namespace kengele
