@@ -27,6 +27,9 @@ struct CampaignDraft {
     QString senderId; // empty: the gateway's default
     QList<qint64> groupIds;
     QList<qint64> contactIds; // single contacts, besides the groups
+    // Numbers that are nobody's contact (E.164): a reply to a visitor who texted. Sent once, never
+    // kept as a campaign target, so not for repeating campaigns.
+    QStringList phones;
     Priority priority = Priority::Normal;
     QDateTime scheduledAt; // invalid: now; repeating: the first occurrence (or the first chosen day after it)
     Recurrence recurrence; // once, or daily/weekly/monthly...
