@@ -364,6 +364,8 @@ void TestGatewaySettings::nothingIsCutOff()
             const QRect inPage(w->mapTo(page, QPoint(0, 0)), w->size());
             QVERIFY2(inPage.bottom() <= page->height(),
                      qPrintable(w->objectName() + u' ' + QString::fromLatin1(w->metaObject()->className())));
+            QVERIFY2(inPage.right() <= page->width(),
+                     qPrintable(w->objectName() + u' ' + QString::fromLatin1(w->metaObject()->className())));
             if (auto *label = qobject_cast<QLabel *>(w); label && label->wordWrap() && !label->text().isEmpty())
                 QVERIFY2(label->height() >= label->heightForWidth(label->width()), qPrintable(label->text()));
         }

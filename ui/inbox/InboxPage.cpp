@@ -402,7 +402,6 @@ void InboxPage::showMessage(const InboxMessage &message)
                          + InboxText::handledAsHelp(message.handledAs));
     m_handledAs->setVisible(message.handledAs != InboxText::Message);
     m_text->setText(message.text);
-    m_addSender->setVisible(!known);
     if (m_repliedToVisitor != message.id || known)
         m_repliedToVisitor = 0;
     if (m_repliedToVisitor > 0)
@@ -410,6 +409,8 @@ void InboxPage::showMessage(const InboxMessage &message)
                                     "here and add them to groups.")
                                      .arg(message.phone));
     m_addAfterReply->setVisible(m_repliedToVisitor > 0);
+    // One "Add to contacts…" at a time: the one after the reply says why.
+    m_addSender->setVisible(!known && m_repliedToVisitor == 0);
     m_markRead->setText(message.isRead() ? tr("Mark as unread") : tr("Mark as read"));
     m_detailStack->setCurrentWidget(m_detail);
     updateReplyState();

@@ -77,9 +77,12 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
     m_keyStateLabel->setWordWrap(true);
     m_environment = new QComboBox(this);
     m_environment->setObjectName(QStringLiteral("environmentCombo"));
-    m_environment->addItem(tr("Live: real SMS, paid from your Africa's Talking account"), QStringLiteral("live"));
-    m_environment->addItem(tr("Sandbox: Africa's Talking's test area, no real SMS"), QStringLiteral("sandbox"));
+    m_environment->addItem(tr("Live: real SMS, paid from your account"), QStringLiteral("live"));
+    m_environment->addItem(tr("Sandbox: a test area, no real SMS"), QStringLiteral("sandbox"));
     m_environment->setCurrentIndex(qMax(0, m_environment->findData(m_settings.gatewayEnvironment())));
+    // Its long choices must not make the page wider than the dialog (they are elided; the list shows them whole).
+    m_environment->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_environment->setMinimumContentsLength(20);
     connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
         // In the sandbox the username is always "sandbox".
         if (m_environment->currentData().toString() == QStringLiteral("sandbox") && m_username->text().trimmed().isEmpty())
