@@ -355,6 +355,7 @@ void MainWindow::updateRelayIndicator()
         || indicator.state == RelayStatusText::State::NeedsEnrolment || indicator.state == RelayStatusText::State::NotConnected;
     Colours::setTone(m_relay, warn ? Colours::Tone::Error : Colours::Tone::Normal);
     m_inboxPage->setRelayConfigured(linked && indicator.state != RelayStatusText::State::NeedsEnrolment);
+    m_inboxPage->setRelayIndicator(indicator);
 }
 
 void MainWindow::updateInboxLabel()

@@ -30,6 +30,9 @@ struct CampaignDraft {
     // Everyone in Contacts who has not opted out (read again each time a repeating one goes);
     // then groupIds and contactIds stay empty.
     bool allContacts = false;
+    // Numbers that are nobody's contact (E.164): a reply to a visitor who texted. Sent once, never
+    // kept as a campaign target, so not for repeating campaigns.
+    QStringList phones;
     Priority priority = Priority::Normal;
     QDateTime scheduledAt; // invalid: now; repeating: the first occurrence (or the first chosen day after it)
     Recurrence recurrence; // once, or daily/weekly/monthly...

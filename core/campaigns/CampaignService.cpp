@@ -108,12 +108,15 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
     const MessageTemplate parsed(draft.body);
     if (Status sendable = parsed.checkSendable(); !sendable)
         return std::unexpected(sendable.error());
-    if (draft.allContacts && (!draft.groupIds.isEmpty() || !draft.contactIds.isEmpty()))
+    if (draft.allContacts && (!draft.groupIds.isEmpty() || !draft.contactIds.isEmpty() || !draft.phones.isEmpty()))
         return fail(ErrorCode::InvalidInput,
                     tr("“All contacts” already includes every group and person: choose either "
                        "all contacts, or groups and people."));
-    if (!draft.allContacts && draft.groupIds.isEmpty() && draft.contactIds.isEmpty())
+    if (!draft.allContacts && draft.groupIds.isEmpty() && draft.contactIds.isEmpty() && draft.phones.isEmpty())
         return fail(ErrorCode::InvalidInput, tr("Choose at least one group or person to send to."));
+    // Numbers without a contact are not kept as targets, so a repeating campaign could not find them again.
+    if (!draft.phones.isEmpty() && draft.recurrence.isRepeating())
+        return fail(ErrorCode::InvalidInput, tr("A repeating campaign goes to groups and contacts only."));
     if (draft.scheduledAt.isValid() && draft.scheduledAt.toMSecsSinceEpoch() < m_clock.nowMs() - m_limits.pastScheduleGraceMs) {
         return fail(ErrorCode::InvalidInput,
                     tr("The chosen time, %1, has already passed. Choose a later time or send now.")
@@ -122,7 +125,7 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
 
     Rendered out;
     const Status taken = draft.allContacts ? out.recipients.takeEveryone(m_database.connection())
-                                           : out.recipients.take(m_database.connection(), draft.groupIds, draft.contactIds);
+                                           : out.recipients.take(m_database.connection(), draft.groupIds, draft.contactIds, draft.phones);
     if (!taken)
         return std::unexpected(taken.error());
     // {date} is the day the message goes: the scheduled day (a repeating one's first time), or today.

@@ -27,7 +27,8 @@ constexpr const char *ContactSql = "SELECT c.id, c.first_name, c.last_name, c.ph
 
 } // namespace
 
-Status RecipientSnapshot::take(const QSqlDatabase &db, const QList<qint64> &groupIds, const QList<qint64> &contactIds)
+Status RecipientSnapshot::take(const QSqlDatabase &db, const QList<qint64> &groupIds, const QList<qint64> &contactIds,
+                               const QStringList &phones)
 {
     *this = RecipientSnapshot();
     SmsReachability reachability;
@@ -57,6 +58,35 @@ Status RecipientSnapshot::take(const QSqlDatabase &db, const QList<qint64> &grou
             q.bind(1, contactId);
             if (Status ok = collect(q, QString(), reachability); !ok)
                 return ok;
+        }
+    }
+    if (!phones.isEmpty()) {
+        QSet<QString> chosen;
+        for (const Recipient &r : std::as_const(m_recipients))
+            chosen.insert(r.phone);
+        SqliteStatement q(db, "SELECT 1 FROM opt_outs WHERE phone = ?1");
+        if (!q.isValid())
+            return std::unexpected(q.error(tr("Reading the recipients")));
+        for (const QString &phone : phones) {
+            if (chosen.contains(phone)) {
+                ++m_duplicates;
+                continue;
+            }
+            chosen.insert(phone);
+            q.reset();
+            q.bind(1, phone);
+            const bool optedOut = q.next();
+            if (q.failed())
+                return std::unexpected(q.error(tr("Reading the recipients")));
+            if (optedOut) {
+                ++m_optedOut;
+                continue;
+            }
+            if (!reachability.canReceiveSms(phone)) {
+                ++m_cannotReceiveSms;
+                continue;
+            }
+            m_recipients.append(Recipient{0, QString(), QString(), phone, QString()});
         }
     }
     return checkSomebodyLeft();

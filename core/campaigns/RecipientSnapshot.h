@@ -38,9 +38,11 @@ public:
     };
 
     // Reads them on `db` (at launch, inside the caller's transaction), replacing any earlier
-    // snapshot. Refused when a chosen group no longer exists (NotFound) and when nobody is left to
-    // send to (InvalidInput, saying why).
-    Status take(const QSqlDatabase &db, const QList<qint64> &groupIds, const QList<qint64> &contactIds);
+    // snapshot. `phones` are numbers that are no contact (E.164), taken unless opted out, unable to
+    // receive SMS or already chosen. Refused when a chosen group no longer exists (NotFound) and
+    // when nobody is left to send to (InvalidInput, saying why).
+    Status take(const QSqlDatabase &db, const QList<qint64> &groupIds, const QList<qint64> &contactIds,
+                const QStringList &phones = {});
     // Everyone in Contacts, each with the first group they belong to as {group} (empty when none).
     Status takeEveryone(const QSqlDatabase &db);
 

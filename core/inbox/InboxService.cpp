@@ -193,32 +193,59 @@ Result<Contact> InboxService::addSenderAsContact(qint64 messageId, const Contact
     const Result<Contact> added = m_contacts.add(input, QStringLiteral("inbox"));
     if (!added)
         return added;
+    if (Status tied = tieToContact(added->id, added->phone); !tied)
+        return std::unexpected(tied.error());
+    return added;
+}
+
+Status InboxService::tieSenderToContact(qint64 messageId)
+{
+    const Result<InboxMessage> message = get(messageId);
+    if (!message)
+        return std::unexpected(message.error());
+    if (message->contactId <= 0)
+        return fail(ErrorCode::NotFound, tr("%1 is not in your contacts.").arg(message->phone));
+    return tieToContact(message->contactId, message->phone);
+}
+
+Status InboxService::tieToContact(qint64 contactId, const QString &phone)
+{
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("UPDATE inbox SET contact_id = ? WHERE phone = ? AND contact_id IS NULL"));
-    q.addBindValue(added->id);
-    q.addBindValue(added->phone);
+    q.addBindValue(contactId);
+    q.addBindValue(phone);
     if (!q.exec())
         return std::unexpected(Database::storageError(q.lastError(), tr("Tying the messages to the contact")));
+    // A reply sent before the number was a contact is theirs too (the campaign's page shows the name).
+    QSqlQuery outbox(m_database.connection());
+    outbox.prepare(QStringLiteral("UPDATE outbox SET contact_id = ? WHERE contact_id IS NULL AND phone = ? AND campaign_id IN "
+                                  "(SELECT reply_campaign_id FROM inbox WHERE phone = ? AND reply_campaign_id IS NOT NULL)"));
+    outbox.addBindValue(contactId);
+    outbox.addBindValue(phone);
+    outbox.addBindValue(phone);
+    if (!outbox.exec())
+        return std::unexpected(Database::storageError(outbox.lastError(), tr("Tying the messages to the contact")));
     Q_EMIT inboxChanged();
-    return added;
+    return {};
 }
 
 Result<CampaignDraft> InboxService::replyDraft(const InboxMessage &message, const QString &text) const
 {
     if (text.trimmed().isEmpty())
         return fail(ErrorCode::InvalidInput, tr("Write the reply first."));
-    if (message.contactId == 0) {
-        return fail(ErrorCode::InvalidInput,
-                    tr("%1 is not in your contacts. Add the number as a contact first, then reply.").arg(message.phone));
-    }
-    if (const Result<bool> optedOut = m_contacts.isOptedOut(message.phone); optedOut && *optedOut) {
-        return fail(ErrorCode::InvalidInput,
-                    tr("%1 asked not to receive messages, so Kengele does not send them any.").arg(message.contactName));
-    }
+    const bool known = message.contactId > 0;
+    const QString who = known ? message.contactName : message.phone;
+    if (const Result<bool> optedOut = m_contacts.isOptedOut(message.phone); optedOut && *optedOut)
+        return fail(ErrorCode::InvalidInput, tr("%1 has opted out, so Kengele sends them no SMS.").arg(who));
     CampaignDraft draft;
-    draft.name = tr("Reply to %1").arg(message.contactName);
+    draft.name = tr("Reply to %1").arg(who);
     draft.body = text;
-    draft.contactIds = {message.contactId};
+    // A visitor (a number that is no contact) is answered at the number: adding them to contacts
+    // can come after the reply.
+    if (known)
+        draft.contactIds = {message.contactId};
+    else
+        draft.phones = {message.phone};
     draft.gateway = m_settings.gatewayProvider();
     draft.senderId = m_settings.gatewaySenderId();
     draft.chargeTokens = draft.gateway != GatewayKind::Simulator;

@@ -40,13 +40,16 @@ public:
 
     Status markRead(const QList<qint64> &ids, bool read = true);
 
-    // Adds the sender as a contact (source "inbox") and ties their messages to it.
+    // Adds the sender as a contact (source "inbox") and ties their messages, and replies sent to
+    // the number before, to it.
     Result<Contact> addSenderAsContact(qint64 messageId, const ContactInput &names);
+    // The same ties once the sender's number became a contact another way (the contact dialog).
+    Status tieSenderToContact(qint64 messageId);
 
     // Sends `text` to the message's sender as a campaign of one (named "Reply to ..."), marks the
-    // message read and remembers the campaign. The sender must be a contact (see
-    // addSenderAsContact) who has not opted out. Returns the launched campaign: the dispatcher
-    // sends it.
+    // message read and remembers the campaign. The sender may be a contact or a number that is
+    // none (a visitor: addSenderAsContact can follow); either way not one who has opted out.
+    // Returns the launched campaign: the dispatcher sends it.
     Result<Campaign> reply(qint64 messageId, const QString &text, const QString &userName = {});
     // What reply() would send and cost, counted as CampaignService::preview counts any campaign
     // (the text as rendered, its SMS parts, tokens, and the paying account's balance). Fails for
@@ -63,6 +66,7 @@ private:
     // The campaign of one a reply is, once the sender and the text pass the checks.
     Result<CampaignDraft> replyDraft(const InboxMessage &message, const QString &text) const;
     Result<CampaignDraft> replyDraft(qint64 messageId, const QString &text) const;
+    Status tieToContact(qint64 contactId, const QString &phone);
 
     Database &m_database;
     ContactService &m_contacts;

@@ -28,7 +28,8 @@ private Q_SLOTS:
     void markRead();
     void contactAddedLaterIsShown();
     void replyIsACampaignOfOne();
-    void replyRefusesOptedOutAndUnknownSenders();
+    void replyRefusesOptedOutSenders();
+    void replyToAVisitorNeedsNoContact();
 
 private:
     void receive(const QString &id, const QString &from, const QString &text);
@@ -162,22 +163,58 @@ void TestInboxService::replyIsACampaignOfOne()
     QVERIFY(!inbox().reply(id, QStringLiteral("   ")));
 }
 
-void TestInboxService::replyRefusesOptedOutAndUnknownSenders()
+void TestInboxService::replyRefusesOptedOutSenders()
 {
-    receive(QStringLiteral("a"), QStringLiteral("+254799000111"), QStringLiteral("Hello"));
     receive(QStringLiteral("b"), QStringLiteral("+254712345678"), QStringLiteral("STOP"));
+    receive(QStringLiteral("c"), QStringLiteral("+254799000222"), QStringLiteral("ACHA"));
     const auto all = inbox().list({}, 0, 10);
-    const auto unknown = inbox().reply(all->at(1).id, QStringLiteral("Hi"));
-    QVERIFY(!unknown);
-    QVERIFY(unknown.error().message.contains(QStringLiteral("not in your contacts")));
-    const auto stopped = inbox().reply(all->at(0).id, QStringLiteral("Sorry to see you go"));
+    const auto stopped = inbox().reply(all->at(1).id, QStringLiteral("Sorry to see you go"));
     QVERIFY(!stopped);
-    QVERIFY(stopped.error().message.contains(QStringLiteral("asked not to receive messages")));
-    QVERIFY(!inbox().previewReply(all->at(1).id, QStringLiteral("Hi")));
+    QVERIFY2(stopped.error().message.contains(QStringLiteral("Mary Wanjiku has opted out")), qPrintable(stopped.error().message));
+    // A visitor who opted out is refused too, by number.
+    const auto visitor = inbox().reply(all->at(0).id, QStringLiteral("Sorry to see you go"));
+    QVERIFY(!visitor);
+    QVERIFY2(visitor.error().message.contains(QStringLiteral("+254799000222 has opted out")),
+             qPrintable(visitor.error().message));
     QVERIFY(!inbox().previewReply(all->at(0).id, QStringLiteral("Hi")));
+    QVERIFY(!inbox().previewReply(all->at(1).id, QStringLiteral("Hi")));
     const auto campaigns = m_profile->profile().campaigns().list();
     QVERIFY(campaigns);
     QVERIFY(campaigns->isEmpty());
+}
+
+void TestInboxService::replyToAVisitorNeedsNoContact()
+{
+    // A visitor texts the church: the reply goes to the number, without adding a contact first.
+    receive(QStringLiteral("a"), QStringLiteral("+254799000111"), QStringLiteral("Hello, when is the service?"));
+    const qint64 id = inbox().list({}, 0, 1)->at(0).id;
+    const auto preview = inbox().previewReply(id, QStringLiteral("Sunday at 9:00, {first_name|friend}. Karibu!"));
+    QVERIFY2(preview, qPrintable(preview ? QString() : preview.error().message));
+    QCOMPARE(preview->recipients, 1);
+    QCOMPARE(preview->samples.value(0), QStringLiteral("Sunday at 9:00, friend. Karibu!"));
+    const auto reply = inbox().reply(id, QStringLiteral("Sunday at 9:00, {first_name|friend}. Karibu!"));
+    QVERIFY2(reply, qPrintable(reply ? QString() : reply.error().message));
+    QCOMPARE(reply->recipients, 1);
+    QVERIFY(reply->name.contains(QStringLiteral("+254799000111")));
+    const auto rows = m_profile->profile().campaigns().recipients(reply->id, MessageState::Queued, 0, 10);
+    QVERIFY(rows);
+    QCOMPARE(rows->size(), 1);
+    QCOMPARE(rows->at(0).phone, QStringLiteral("+254799000111"));
+    QCOMPARE(inbox().get(id)->replyCampaignId, reply->id);
+    // No contact was made behind the secretary's back.
+    QVERIFY(!m_profile->profile().contacts().findByPhone(QStringLiteral("+254799000111")));
+
+    // Added to contacts afterwards (as the contact dialog does): the reply is tied to the new contact.
+    ContactInput names;
+    names.firstName = QStringLiteral("Grace");
+    names.phone = QStringLiteral("0799 000 111");
+    const auto added = m_profile->profile().contacts().add(names);
+    QVERIFY(added);
+    QVERIFY(inbox().tieSenderToContact(id));
+    QSqlQuery q(m_profile->profile().database().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT contact_id FROM outbox WHERE campaign_id = %1").arg(reply->id)));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toLongLong(), added->id);
 }
 
 QTEST_GUILESS_MAIN(TestInboxService)

@@ -6,6 +6,7 @@
 #include "MessageBox.h"
 #include "TestSupport.h"
 #include "campaigns/GatewaySetup.h"
+#include "common/Language.h"
 #include "settings/GatewaySettingsWidget.h"
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
@@ -18,6 +19,9 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QtTest>
 
@@ -45,6 +49,9 @@ private Q_SLOTS:
     void testConnectionToTheSimulatorShowsItsBalance();
     void testConnectionToAfricasTalkingUsesTheForm();
     void simulatorReportsCanGoThroughTheRelay();
+    void practiceModeIsCalledSo();
+    void nothingIsCutOff_data();
+    void nothingIsCutOff();
 
 private:
     static QString keyName() { return QString::fromLatin1(GatewaySetup::ApiKeySecret); }
@@ -61,7 +68,7 @@ void TestGatewaySettings::simulatorIsTheDefault()
     QVERIFY(find<QRadioButton>(&dialog, "simulatorRadio")->isChecked());
     auto *notice = find<QLabel>(&dialog, "simulationNoticeLabel");
     QVERIFY(notice->isVisible());
-    QVERIFY(notice->text().contains(QStringLiteral("Simulation — no SMS leaves this computer")));
+    QVERIFY(notice->text().contains(QStringLiteral("Practice mode — no SMS leaves this computer")));
     QVERIFY(!find<QGroupBox>(&dialog, "africasTalkingBox")->isEnabled());
     // Saving without changes keeps the simulator and says nothing changed.
     QTest::mouseClick(find<QPushButton>(&dialog, "okButton"), Qt::LeftButton);
@@ -231,7 +238,7 @@ void TestGatewaySettings::testConnectionToTheSimulatorShowsItsBalance()
     auto *result = find<QLabel>(&widget, "connectionResultLabel");
     QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QStringLiteral("Balance")), 5000);
     QVERIFY(result->text().contains(QStringLiteral("KES")));
-    QVERIFY(result->text().contains(QStringLiteral("Simulation")));
+    QVERIFY2(result->text().contains(QStringLiteral("Practice mode")), qPrintable(result->text()));
     QVERIFY(test->isEnabled());
     // The keychain was never asked for the simulator.
     QVERIFY(secrets.values.isEmpty());
@@ -292,6 +299,78 @@ void TestGatewaySettings::simulatorReportsCanGoThroughTheRelay()
     // Only for the simulator: Africa's Talking reports go where its dashboard says.
     find<QRadioButton>(&dialog, "africasTalkingRadio")->setChecked(true);
     QVERIFY(!reportUrl->isVisible());
+}
+
+void TestGatewaySettings::practiceModeIsCalledSo()
+{
+    TempProfile profile;
+    FakeSecretStore secrets;
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+    dialog.show();
+    dialog.showTab(SettingsDialog::GatewayTab);
+    QVERIFY(find<QRadioButton>(&dialog, "simulatorRadio")->text().startsWith(QStringLiteral("Practice mode")));
+    // The retired words are nowhere on the page.
+    const QRegularExpression retired(QStringLiteral("simulat|uigaji|\\.\\.\\."), QRegularExpression::CaseInsensitiveOption);
+    const QList<QWidget *> widgets = dialog.gatewaySettings()->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        QStringList texts{w->toolTip()};
+        if (auto *label = qobject_cast<QLabel *>(w))
+            texts << label->text();
+        if (auto *button = qobject_cast<QAbstractButton *>(w))
+            texts << button->text();
+        if (auto *box = qobject_cast<QGroupBox *>(w))
+            texts << box->title();
+        if (auto *edit = qobject_cast<QLineEdit *>(w))
+            texts << edit->placeholderText();
+        for (const QString &text : std::as_const(texts))
+            QVERIFY2(!retired.match(text).hasMatch(), qPrintable(text));
+    }
+}
+
+void TestGatewaySettings::nothingIsCutOff_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addRow("English") << "en";
+    QTest::addRow("Kiswahili") << "sw";
+}
+
+void TestGatewaySettings::nothingIsCutOff()
+{
+    // The dialog at the size it opens with on a 1280x800 screen: the whole gateway page fits, and no
+    // wrapped text is squeezed shorter than it needs.
+    QFETCH(QString, language);
+    Language::install(language);
+    TempProfile profile;
+    FakeSecretStore secrets;
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.height() <= 800 - 60);
+    for (const bool africasTalking : {false, true}) {
+        find<QRadioButton>(&dialog, africasTalking ? "africasTalkingRadio" : "simulatorRadio")->setChecked(true);
+        dialog.showTab(SettingsDialog::GatewayTab);
+        // The last line: a mistake in the form, said under it.
+        auto *sender = find<QLineEdit>(&dialog, "senderIdEdit");
+        sender->setText(africasTalking ? QStringLiteral("ST. PETER'S PARISH NAKURU") : QString());
+        QCOMPARE(dialog.gatewaySettings()->errorText().isEmpty(), !africasTalking);
+        QTest::qWait(20);
+        QWidget *page = dialog.gatewaySettings();
+        if (auto *scroll = page->findChild<QScrollArea *>())
+            QCOMPARE(scroll->verticalScrollBar()->maximum(), 0);
+        const QList<QWidget *> widgets = page->findChildren<QWidget *>();
+        for (QWidget *w : widgets) {
+            if (!w->isVisible() || qobject_cast<QScrollBar *>(w))
+                continue;
+            const QRect inPage(w->mapTo(page, QPoint(0, 0)), w->size());
+            QVERIFY2(inPage.bottom() <= page->height(),
+                     qPrintable(w->objectName() + u' ' + QString::fromLatin1(w->metaObject()->className())));
+            QVERIFY2(inPage.right() <= page->width(),
+                     qPrintable(w->objectName() + u' ' + QString::fromLatin1(w->metaObject()->className())));
+            if (auto *label = qobject_cast<QLabel *>(w); label && label->wordWrap() && !label->text().isEmpty())
+                QVERIFY2(label->height() >= label->heightForWidth(label->width()), qPrintable(label->text()));
+        }
+    }
+    Language::install(QStringLiteral("en"));
 }
 
 QTEST_MAIN(TestGatewaySettings)

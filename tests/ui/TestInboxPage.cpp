@@ -5,10 +5,13 @@
 #include "MessageBox.h"
 #include "TestSupport.h"
 #include "campaigns/CampaignService.h"
+#include "contacts/ContactDialog.h"
 #include "contacts/ContactService.h"
 #include "inbox/InboxPage.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxTableModel.h"
+#include "inbox/InboxText.h"
+#include "inbox/RelayStatusText.h"
 #include "sync/RelayEventApplier.h"
 #include "sync/RelayLinkStore.h"
 
@@ -20,6 +23,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTextEdit>
 #include <QTreeView>
 #include <QtTest>
 
@@ -41,7 +45,11 @@ private Q_SLOTS:
     void openingAMessageMarksItRead();
     void addsTheSenderToContacts();
     void replyIsACampaignOfOneAfterConfirming();
-    void replyIsRefusedForUnknownAndOptedOutSenders();
+    void replyIsRefusedForOptedOutSenders();
+    void incomingMessageIsReadOnlyText();
+    void visitorIsAnsweredThenAddedToContacts();
+    void relayBannerOffersReconnect();
+    void optingOutHasOneName();
     void sidebarShowsTheUnreadCount();
     void manyMessagesAreReadInPages();
 
@@ -170,7 +178,7 @@ void TestInboxPage::listsMessagesWithClearWords()
     QVERIFY(model->index(0, InboxTableModel::HandledAsColumn)
                 .data(Qt::ToolTipRole)
                 .toString()
-                .contains(QStringLiteral("opted the number out")));
+                .contains(QStringLiteral("marked the number as opted out")));
 
     // A long text is one short line in the list and whole in the detail pane.
     const QString longText = QStringLiteral("Habari pastor,\n") + QString(300, u'a');
@@ -180,7 +188,7 @@ void TestInboxPage::listsMessagesWithClearWords()
     QVERIFY(shortLine.endsWith(u'…'));
     QVERIFY(!shortLine.contains(u'\n'));
     QVERIFY(page.selectMessage(model->messageId(0)));
-    QCOMPARE(find<QPlainTextEdit>(&page, "inboxTextView")->toPlainText(), longText);
+    QCOMPARE(find<QLabel>(&page, "inboxTextView")->text(), longText);
     QVERIFY(find<QLabel>(&page, "inboxSenderLabel")->text().contains(QStringLiteral("Mary Wanjiku")));
 }
 
@@ -253,8 +261,6 @@ void TestInboxPage::addsTheSenderToContacts()
     auto *add = find<QPushButton>(&page, "addSenderButton");
     QVERIFY(add->isVisible());
     QVERIFY(find<QLabel>(&page, "inboxSenderLabel")->text().contains(QStringLiteral("not in your contacts")));
-    QVERIFY(page.replyHintText().contains(QStringLiteral("first add +254799000111 to your contacts")));
-    QVERIFY(!find<QPlainTextEdit>(&page, "replyEdit")->isEnabled());
 
     ContactInput names;
     names.firstName = QStringLiteral("Grace");
@@ -286,7 +292,8 @@ void TestInboxPage::replyIsACampaignOfOneAfterConfirming()
     QTest::keyClicks(edit, QStringLiteral("At 9:00. Karibu!"));
     QVERIFY2(page.replyCounterText().contains(QStringLiteral("16 / 160 characters · 1 SMS")),
              qPrintable(page.replyCounterText()));
-    QVERIFY2(page.replyCounterText().contains(QStringLiteral("no tokens (simulation)")), qPrintable(page.replyCounterText()));
+    QVERIFY2(page.replyCounterText().contains(QStringLiteral("practice messages use no tokens")),
+             qPrintable(page.replyCounterText()));
     QVERIFY(send->isEnabled());
 
     // Saying no sends nothing.
@@ -311,17 +318,144 @@ void TestInboxPage::replyIsACampaignOfOneAfterConfirming()
     QCOMPARE(profile().inbox().get(page.currentMessageId())->replyCampaignId, campaignId);
 }
 
-void TestInboxPage::replyIsRefusedForUnknownAndOptedOutSenders()
+void TestInboxPage::replyIsRefusedForOptedOutSenders()
 {
     receive(QStringLiteral("+254712345678"), QStringLiteral("STOP"));
     InboxPage page(profile().inbox(), profile().contacts(), profile().settings());
     page.show();
     QVERIFY(page.selectMessage(page.model()->messageId(0)));
-    QVERIFY2(page.replyHintText().contains(QStringLiteral("Mary Wanjiku asked to receive no more messages")),
-             qPrintable(page.replyHintText()));
+    QVERIFY2(page.replyHintText().contains(QStringLiteral("Mary Wanjiku has opted out")), qPrintable(page.replyHintText()));
     QVERIFY(!find<QPlainTextEdit>(&page, "replyEdit")->isEnabled());
     QVERIFY(!find<QPushButton>(&page, "sendReplyButton")->isEnabled());
     QVERIFY(find<QLabel>(&page, "inboxHandledAsLabel")->text().contains(QStringLiteral("Opted out")));
+}
+
+void TestInboxPage::incomingMessageIsReadOnlyText()
+{
+    receive(QStringLiteral("+254712345678"), QStringLiteral("Asante pastor for the visit"));
+    InboxPage page(profile().inbox(), profile().contacts(), profile().settings());
+    page.show();
+    QVERIFY(page.selectMessage(page.model()->messageId(0)));
+    // The message is text to read (and copy), not a box to type in.
+    auto *text = find<QLabel>(&page, "inboxTextView");
+    QVERIFY(text->isVisible());
+    QCOMPARE(text->text(), QStringLiteral("Asante pastor for the visit"));
+    QCOMPARE(text->textFormat(), Qt::PlainText);
+    QVERIFY(text->textInteractionFlags() & Qt::TextSelectableByMouse);
+    QVERIFY(text->textInteractionFlags() & Qt::TextSelectableByKeyboard);
+    QVERIFY(!(text->textInteractionFlags() & Qt::TextEditable));
+    // The only box to type in is the reply.
+    const QList<QPlainTextEdit *> plainEdits = page.findChildren<QPlainTextEdit *>();
+    for (QPlainTextEdit *edit : plainEdits)
+        QCOMPARE(edit->objectName(), QStringLiteral("replyEdit"));
+    QVERIFY(page.findChildren<QTextEdit *>().isEmpty());
+}
+
+void TestInboxPage::visitorIsAnsweredThenAddedToContacts()
+{
+    receive(QStringLiteral("+254799000111"), QStringLiteral("Habari, I visited on Sunday. When is choir practice?"));
+    InboxPage page(profile().inbox(), profile().contacts(), profile().settings());
+    page.show();
+    QVERIFY(page.selectMessage(page.model()->messageId(0)));
+    auto *edit = find<QPlainTextEdit>(&page, "replyEdit");
+    auto *send = find<QPushButton>(&page, "sendReplyButton");
+    auto *offer = find<QWidget>(&page, "addAfterReplyBanner");
+    // A visitor can be answered at once, without adding them first.
+    QVERIFY(edit->isEnabled());
+    QVERIFY(page.replyHintText().isEmpty());
+    QVERIFY(!offer->isVisible());
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("Saturday at 4pm. Karibu!"));
+    QVERIFY(send->isEnabled());
+    QSignalSpy sent(&page, &InboxPage::replySent);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(send, Qt::LeftButton);
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("Send this reply to +254799000111?")),
+             qPrintable(MessageBox::lastText()));
+    QCOMPARE(sent.size(), 1);
+    const auto campaign = profile().campaigns().get(sent.at(0).at(0).toLongLong());
+    QVERIFY(campaign);
+    QCOMPARE(campaign->recipients, 1);
+
+    // After the reply: "Add to contacts…", which opens the contact dialog with the number in it.
+    QVERIFY(offer->isVisible());
+    QVERIFY(find<QLabel>(&page, "addAfterReplyBanner")->text().contains(QStringLiteral("+254799000111")));
+    auto *add = find<QPushButton>(&page, "addAfterReplyButton");
+    QVERIFY(add->isVisible());
+    QString phoneInDialog;
+    bool dialogSeen = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<ContactDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialogSeen = true;
+        phoneInDialog = find<QLineEdit>(dialog, "phoneEdit")->text();
+        find<QLineEdit>(dialog, "firstNameEdit")->setText(QStringLiteral("Grace"));
+        dialog->accept();
+    });
+    QTest::mouseClick(add, Qt::LeftButton);
+    QVERIFY(dialogSeen);
+    QCOMPARE(phoneInDialog, QStringLiteral("+254799000111"));
+    const auto contact = profile().contacts().findByPhone(QStringLiteral("+254799000111"));
+    QVERIFY(contact);
+    QCOMPARE(contact->firstName, QStringLiteral("Grace"));
+    // Now hers: the name in the list and the pane, no more offer.
+    QTRY_COMPARE(page.model()->index(0, InboxTableModel::FromColumn).data().toString(), QStringLiteral("Grace"));
+    QVERIFY(find<QLabel>(&page, "inboxSenderLabel")->text().contains(QStringLiteral("Grace")));
+    QVERIFY(!offer->isVisible());
+    QVERIFY(!find<QPushButton>(&page, "addSenderButton")->isVisible());
+}
+
+void TestInboxPage::relayBannerOffersReconnect()
+{
+    receive(QStringLiteral("+254712345678"), QStringLiteral("Asante"));
+    InboxPage page(profile().inbox(), profile().contacts(), profile().settings());
+    page.show();
+    auto *banner = find<QLabel>(&page, "inboxRelayBanner");
+    auto *reconnect = find<QPushButton>(&page, "inboxReconnectButton");
+    const QDateTime now(QDate(2026, 3, 1), QTime(6, 30), Qt::UTC);
+    RelaySyncStatus connected;
+    connected.configured = connected.running = connected.connected = true;
+    connected.lastSync = now;
+    page.setRelayIndicator(RelayStatusText::indicator(connected, true, now));
+    QVERIFY(!banner->isVisible());
+
+    RelaySyncStatus refused;
+    refused.configured = true;
+    refused.needsEnrolment = true;
+    refused.lastError = QStringLiteral("The relay no longer accepts this computer.");
+    page.setRelayIndicator(RelayStatusText::indicator(refused, true, now));
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(QStringLiteral("must be connected again")), qPrintable(banner->text()));
+    // The reason, in the sync's own words.
+    QVERIFY(banner->text().contains(QStringLiteral("The relay no longer accepts this computer.")));
+    QVERIFY(reconnect->isVisible());
+    QCOMPARE(reconnect->text(), QStringLiteral("Reconnect…"));
+    QSignalSpy asked(&page, &InboxPage::relaySettingsRequested);
+    QTest::mouseClick(reconnect, Qt::LeftButton);
+    QCOMPARE(asked.size(), 1);
+
+    page.setRelayIndicator(RelayStatusText::indicator(connected, true, now));
+    QVERIFY(!banner->isVisible());
+}
+
+void TestInboxPage::optingOutHasOneName()
+{
+    // "Opted out" is the one name: no "stop messages" or "stopped" anywhere on the page.
+    receive(QStringLiteral("+254712345678"), QStringLiteral("STOP"));
+    InboxPage page(profile().inbox(), profile().contacts(), profile().settings());
+    page.show();
+    QVERIFY(page.selectMessage(page.model()->messageId(0)));
+    const QString help = InboxText::handledAsHelp(InboxText::OptOut);
+    QVERIFY2(help.contains(QStringLiteral("opted out")), qPrintable(help));
+    const QRegularExpression retired(QStringLiteral("stop(ped)? messages|no more messages|asked not to receive"),
+                                     QRegularExpression::CaseInsensitiveOption);
+    QStringList texts{help, page.replyHintText(), find<QLabel>(&page, "inboxHandledAsLabel")->text()};
+    auto *filter = find<QComboBox>(&page, "inboxFilterCombo");
+    for (int i = 0; i < filter->count(); ++i)
+        texts << filter->itemText(i);
+    for (const QString &text : std::as_const(texts))
+        QVERIFY2(!retired.match(text).hasMatch(), qPrintable(text));
 }
 
 void TestInboxPage::sidebarShowsTheUnreadCount()

@@ -5,21 +5,28 @@
 #include "FakeSecretStore.h"
 #include "MainWindow.h"
 #include "TestSupport.h"
+#include "inbox/InboxPage.h"
 #include "inbox/RelayStatusText.h"
 #include "settings/RelaySettingsWidget.h"
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"
+#include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
+#include "widgets/HintLabel.h"
 
+#include <QAbstractButton>
+#include <QComboBox>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QtTest>
 
@@ -42,7 +49,41 @@ private Q_SLOTS:
     void indicatorTexts_data();
     void indicatorTexts();
     void indicatorFollowsTheSync();
+    void explainsTheRelayInPlainWords();
+    void noInternalIdsOnAnySettingsPage();
+    void refusedComputerShowsTheReasonAndReconnect();
 };
+
+namespace {
+
+// Every text a person can see or hear in `root`: labels, buttons, titles, fields, items, tooltips.
+QStringList visibleTexts(QWidget *root)
+{
+    QStringList texts;
+    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        texts << w->toolTip() << w->accessibleName() << w->windowTitle();
+        if (auto *label = qobject_cast<QLabel *>(w))
+            texts << label->text();
+        if (auto *button = qobject_cast<QAbstractButton *>(w))
+            texts << button->text();
+        if (auto *box = qobject_cast<QGroupBox *>(w))
+            texts << box->title();
+        if (auto *edit = qobject_cast<QLineEdit *>(w))
+            texts << edit->text() << edit->placeholderText();
+        if (auto *combo = qobject_cast<QComboBox *>(w)) {
+            for (int i = 0; i < combo->count(); ++i)
+                texts << combo->itemText(i);
+        }
+        if (auto *tabs = qobject_cast<QTabWidget *>(w)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                texts << tabs->tabText(i);
+        }
+    }
+    return texts;
+}
+
+} // namespace
 
 void TestRelaySettings::connectsWithAnEnrolmentCode()
 {
@@ -189,6 +230,10 @@ void TestRelaySettings::indicatorTexts()
     QCOMPARE(window.relayIndicatorText(), text);
     // "Try again" only while offline, and only with a sync to wake.
     QVERIFY(!find<QToolButton>(&window, "relayRetryButton")->isVisible());
+    // The inbox says "must be connected again" too, with "Reconnect…".
+    const bool refused = indicator.state == RelayStatusText::State::NeedsEnrolment;
+    QCOMPARE(indicator.offersReconnect, refused);
+    QCOMPARE(find<QLabel>(&window, "inboxRelayBanner")->isVisibleTo(window.inboxPage()), refused);
 }
 
 void TestRelaySettings::indicatorFollowsTheSync()
@@ -244,6 +289,99 @@ void TestRelaySettings::indicatorFollowsTheSync()
                              20000);
     QVERIFY(!retry->isVisible());
     sync.stop();
+}
+
+void TestRelaySettings::explainsTheRelayInPlainWords()
+{
+    TempProfile profile;
+    FakeSecretStore secrets;
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+    dialog.show();
+    dialog.showTab(SettingsDialog::RelayTab);
+    auto *explanation = find<QLabel>(&dialog, "relayExplanationLabel");
+    QVERIFY(explanation->isVisible());
+    QVERIFY2(explanation->text().contains(QStringLiteral(
+                 "receives replies and delivery reports for this computer, and passes them on when it is switched on")),
+             qPrintable(explanation->text()));
+    // Normal text, not a grey hint.
+    QVERIFY(!qobject_cast<HintLabel *>(explanation));
+    QCOMPARE(explanation->palette().color(QPalette::WindowText), dialog.palette().color(QPalette::WindowText));
+}
+
+void TestRelaySettings::noInternalIdsOnAnySettingsPage()
+{
+    const QRegularExpression internalId(QStringLiteral("\\b(org|dev)_[A-Za-z0-9]"));
+    for (const QString &orgName : {QStringLiteral("St. Peter's Parish, Nakuru"), QString()}) {
+        TempProfile profile;
+        QVERIFY(RelayLinkStore(profile->database(), profile.clock())
+                    .saveEnrolment(RelayEnrolment{QStringLiteral("dev_7f3k2"), QStringLiteral("t"),
+                                                  QStringLiteral("org_stpeters"), orgName}));
+        profile->settings().setRelayUrl(QStringLiteral("https://relay.kengele.org"));
+        FakeSecretStore secrets;
+        SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+        dialog.show();
+        dialog.showTab(SettingsDialog::RelayTab);
+        QVERIFY(find<QGroupBox>(&dialog, "relayLinkBox")->isVisible());
+        if (!orgName.isEmpty())
+            QVERIFY(dialog.relaySettings()->connectionText().contains(orgName));
+        for (int tab = SettingsDialog::GeneralTab; tab <= SettingsDialog::SendingTab; ++tab) {
+            dialog.showTab(SettingsDialog::Tab(tab));
+            const QStringList texts = visibleTexts(&dialog);
+            for (const QString &text : texts)
+                QVERIFY2(!internalId.match(text).hasMatch(), qPrintable(text));
+        }
+    }
+}
+
+void TestRelaySettings::refusedComputerShowsTheReasonAndReconnect()
+{
+    FakeRelay relay;
+    QVERIFY(relay.start());
+    relay.addCode(QStringLiteral("KGL-1"));
+    TempProfile profile;
+    FakeSecretStore secrets;
+    QNetworkAccessManager network;
+    RelayClient client(network);
+    RelayConnector connector(profile->settings(), secrets, profile->relayLinks(), client);
+    bool enrolled = false;
+    connector.connectDevice(relay.url().toString(), QStringLiteral("KGL-1"), QStringLiteral("Office"),
+                            [&](Result<RelayEnrolment> result) { enrolled = result.has_value(); });
+    QTRY_VERIFY(enrolled);
+    RelaySyncService sync(profile->database(), profile->contacts(), profile->tokens(), client, profile.clock());
+    RelaySyncService::Options options;
+    options.waitSeconds = 1;
+    options.firstRetryMs = 60'000;
+    sync.setOptions(options);
+
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+    dialog.relaySettings()->setRelaySyncService(&sync);
+    dialog.show();
+    dialog.showTab(SettingsDialog::RelayTab);
+    auto *state = find<QLabel>(&dialog, "relayStateLabel");
+    auto *reconnect = find<QPushButton>(&dialog, "relayReconnectButton");
+    auto *reason = find<QLabel>(&dialog, "relayReasonLabel");
+    // The relay no longer knows this computer's key.
+    relay.tokens.clear();
+    sync.start();
+    QTRY_VERIFY_WITH_TIMEOUT(sync.status().needsEnrolment, 20000);
+    QVERIFY2(state->text().contains(QStringLiteral("must be connected again")), qPrintable(state->text()));
+    // The reason, in the sync's own words, in normal text.
+    QVERIFY(reason->isVisible());
+    QCOMPARE(reason->text(), sync.status().lastError);
+    QVERIFY(!reason->text().isEmpty());
+    QVERIFY(reconnect->isVisible());
+    QCOMPARE(reconnect->text(), QStringLiteral("Reconnect…"));
+    // Reconnect: straight to the enrolment code.
+    QTest::mouseClick(reconnect, Qt::LeftButton);
+    QTRY_VERIFY(find<QLineEdit>(&dialog, "enrolmentCodeEdit")->hasFocus());
+    sync.stop();
+
+    // The status bar's indicator says how, and offers the same.
+    const RelayStatusText::Indicator indicator = RelayStatusText::indicator(sync.status(), true, profile.clock().nowUtc());
+    QVERIFY(indicator.offersReconnect);
+    QCOMPARE(indicator.reason, sync.status().lastError);
+    QCOMPARE(RelayStatusText::reconnectText(), QStringLiteral("Reconnect…"));
+    QVERIFY2(indicator.toolTip.contains(QStringLiteral("reconnect")), qPrintable(indicator.toolTip));
 }
 
 QTEST_MAIN(TestRelaySettings)

@@ -25,6 +25,7 @@
 #include "inbox/InboxPage.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxTableModel.h"
+#include "settings/RelaySettingsWidget.h"
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
 #include "sync/RelayClient.h"
@@ -375,15 +376,34 @@ void TestScreenshots::pages()
     auto *reply = inbox->findChild<QPlainTextEdit *>(QStringLiteral("replyEdit"));
     reply->setPlainText(QStringLiteral("Yes, the camp is on Saturday. Karibu sana!"));
     save(&window, QStringLiteral("inbox-") + suffix);
-    QVERIFY(inbox->selectMessage(inbox->model()->messageId(3)));
-    save(&window, QStringLiteral("inbox-unknown-") + suffix);
     QVERIFY(inbox->selectMessage(inbox->model()->messageId(1)));
     save(&window, QStringLiteral("inbox-optout-") + suffix);
+    // A visitor: answered straight away, then "Add to contacts…" is offered.
+    QVERIFY(inbox->selectMessage(inbox->model()->messageId(3)));
+    reply->setPlainText(QStringLiteral("Karibu! Choir practice is on Saturday at 4 pm in the church hall."));
+    save(&window, QStringLiteral("inbox-unknown-") + suffix);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    inbox->sendReply();
+    MessageBox::setNextAnswer(std::nullopt);
+    save(&window, QStringLiteral("inbox-visitor-replied-") + suffix);
 
     SettingsDialog relaySettings(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     relaySettings.show();
     relaySettings.showTab(SettingsDialog::RelayTab);
+    relaySettings.relaySettings()->showStatus(relayStatus);
     save(&relaySettings, QStringLiteral("settings-relay-connected-") + suffix);
+    // Refused by the relay: the reason, and "Reconnect…" in the settings and on the inbox.
+    RelaySyncStatus refusedSync;
+    refusedSync.configured = true;
+    refusedSync.needsEnrolment = true;
+    refusedSync.lastSync = relayStatus.lastSync;
+    refusedSync.lastError = QStringLiteral("The relay no longer accepts this computer (its access may have been withdrawn). "
+                                           "Connect it again with a new enrolment code from your administrator.");
+    relaySettings.relaySettings()->showStatus(refusedSync);
+    save(&relaySettings, QStringLiteral("settings-relay-refused-") + suffix);
+    window.showRelayStatus(refusedSync);
+    save(&window, QStringLiteral("inbox-relay-refused-") + suffix);
+    window.showRelayStatus(relayStatus);
 
     // The status bar while the relay cannot be reached, and when this computer was refused.
     RelaySyncStatus offline;

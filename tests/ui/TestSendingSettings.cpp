@@ -4,11 +4,14 @@
 #include "FakeSecretStore.h"
 #include "TestSupport.h"
 #include "campaigns/GatewaySetup.h"
+#include "common/Language.h"
 #include "settings/SendingSettingsWidget.h"
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
@@ -31,6 +34,8 @@ private Q_SLOTS:
     void savesOtherHours();
     void savesNoQuietHours();
     void cancelChangesNothing();
+    void sendingSpeedInPlainWords();
+    void generalTabShowsTheLanguageInUse();
 
 private:
     // Opens the dialog on the Sending tab.
@@ -127,6 +132,57 @@ void TestSendingSettings::cancelChangesNothing()
     QVERIFY(profile->settings().quietHoursEnabled());
     QCOMPARE(profile->settings().quietHoursStart(), QTime(21, 0));
     QCOMPARE(profile->settings().quietHoursEnd(), QTime(7, 0));
+}
+
+void TestSendingSettings::sendingSpeedInPlainWords()
+{
+    TempProfile profile;
+    FakeSecretStore secrets;
+    {
+        SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+        open(dialog);
+        // The speed is a matter of sending: on this page, said plainly.
+        auto *page = find<SendingSettingsWidget>(&dialog, "sendingSettingsWidget");
+        auto *rate = find<QDoubleSpinBox>(page, "rateSpin");
+        QVERIFY(rate->isVisible());
+        QCOMPARE(rate->value(), 20.0);
+        QVERIFY2(rate->suffix().contains(QStringLiteral("SMS")), qPrintable(rate->suffix()));
+        const QString help = find<QLabel>(page, "rateExplanationLabel")->text();
+        QVERIFY2(help.contains(QStringLiteral("20 SMS each second")), qPrintable(help));
+        QVERIFY2(help.contains(QStringLiteral("1,000 SMS")), qPrintable(help));
+        rate->setValue(5);
+        QVERIFY2(find<QLabel>(page, "rateExplanationLabel")->text().contains(QStringLiteral("5 SMS each second")),
+                 qPrintable(find<QLabel>(page, "rateExplanationLabel")->text()));
+        QTest::mouseClick(find<QPushButton>(&dialog, "okButton"), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(dialog.gatewayRateChanged());
+        QVERIFY(!dialog.gatewayChanged());
+    }
+    QCOMPARE(profile->settings().gatewayRatePerSecond(), 5.0);
+    QCOMPARE(GatewaySetup::options(profile->settings()).ratePerSecond, 5.0);
+}
+
+void TestSendingSettings::generalTabShowsTheLanguageInUse()
+{
+    // The screen is in Kiswahili although the profile's setting still says English (as when the
+    // language came from elsewhere): the choice shows what is in use.
+    TempProfile profile;
+    QCOMPARE(profile->settings().language(), QStringLiteral("en"));
+    Language::install(QStringLiteral("sw"));
+    FakeSecretStore secrets;
+    {
+        SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+        dialog.show();
+        QCOMPARE(find<QComboBox>(&dialog, "languageCombo")->currentText(), QStringLiteral("Kiswahili"));
+        QCOMPARE(find<QComboBox>(&dialog, "languageCombo")->currentData().toString(), QStringLiteral("sw"));
+        // Saving keeps what is on screen, and nothing has to change.
+        dialog.accept();
+        QVERIFY(!dialog.languageChanged());
+    }
+    QCOMPARE(profile->settings().language(), QStringLiteral("sw"));
+    Language::install(QStringLiteral("en"));
+    SettingsDialog english(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+    QCOMPARE(find<QComboBox>(&english, "languageCombo")->currentText(), QStringLiteral("English"));
 }
 
 QTEST_MAIN(TestSendingSettings)

@@ -9,6 +9,7 @@
 #include "campaigns/Campaign.h"
 #include "campaigns/CampaignText.h"
 #include "contacts/Contact.h"
+#include "contacts/ContactDialog.h"
 #include "contacts/ContactService.h"
 #include "inbox/InboxService.h"
 #include "messaging/SegmentCounter.h"
@@ -16,11 +17,9 @@
 #include "widgets/Banner.h"
 #include "widgets/EmptyState.h"
 #include "widgets/HintLabel.h"
+#include "widgets/MessageBubble.h"
 
 #include <QComboBox>
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -91,6 +90,17 @@ InboxPage::InboxPage(InboxService &inbox, ContactService &contacts, const Settin
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->hide();
 
+    // The relay refused this computer (or stopped): replies and delivery reports no longer come.
+    m_relayBanner = new Banner(Banner::Kind::Warning, this);
+    m_relayBanner->setObjectName(QStringLiteral("inboxRelayBanner"));
+    m_relayBanner->setWordWrap(true);
+    m_relayBanner->setTextFormat(Qt::PlainText);
+    m_reconnect = new QPushButton(RelayStatusText::reconnectText());
+    m_reconnect->setObjectName(QStringLiteral("inboxReconnectButton"));
+    m_relayBanner->setButton(m_reconnect);
+    connect(m_reconnect, &QPushButton::clicked, this, &InboxPage::relaySettingsRequested);
+    m_relayBanner->hide();
+
     // The list.
     m_view = new QTreeView(this);
     m_view->setObjectName(QStringLiteral("inboxView"));
@@ -144,15 +154,15 @@ InboxPage::InboxPage(InboxService &inbox, ContactService &contacts, const Settin
     m_sender->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_received = wrappedLabel(QStringLiteral("inboxReceivedLabel"), m_detail);
     m_handledAs = wrappedLabel(QStringLiteral("inboxHandledAsLabel"), m_detail);
-    m_text = new QPlainTextEdit(m_detail);
+    // The SMS as it came: text to read and copy, not a box to type in.
+    m_text = new MessageBubble(m_detail);
     m_text->setObjectName(QStringLiteral("inboxTextView"));
-    m_text->setReadOnly(true);
-    m_text->setMinimumHeight(70);
-    // An SMS is short: a few lines are enough, the reply stays close to it.
-    m_text->setMaximumHeight(220);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_text->setFocusPolicy(Qt::StrongFocus);
+    m_text->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_addSender = new QPushButton(tr("Add to contacts…"), m_detail);
     m_addSender->setObjectName(QStringLiteral("addSenderButton"));
-    m_addSender->setToolTip(tr("Keep this number as a contact, so you can reply and add it to groups."));
+    m_addSender->setToolTip(tr("Keep this number as a contact, to see their name and add them to groups."));
     connect(m_addSender, &QPushButton::clicked, this, &InboxPage::askSenderName);
     m_markRead = new QPushButton(tr("Mark as unread"), m_detail);
     m_markRead->setObjectName(QStringLiteral("markReadButton"));
@@ -186,6 +196,16 @@ InboxPage::InboxPage(InboxService &inbox, ContactService &contacts, const Settin
     replyLayout->addWidget(m_replyHint);
     replyLayout->addLayout(replyRow);
 
+    m_addAfterReply = new Banner(Banner::Kind::Info, m_detail);
+    m_addAfterReply->setObjectName(QStringLiteral("addAfterReplyBanner"));
+    m_addAfterReply->setWordWrap(true);
+    m_addAfterReply->setTextFormat(Qt::PlainText);
+    auto *addAfterReply = new QPushButton(tr("Add to contacts…"));
+    addAfterReply->setObjectName(QStringLiteral("addAfterReplyButton"));
+    m_addAfterReply->setButton(addAfterReply);
+    connect(addAfterReply, &QPushButton::clicked, this, &InboxPage::askSenderName);
+    m_addAfterReply->hide();
+
     auto *detailLayout = new QVBoxLayout(m_detail);
     detailLayout->setContentsMargins(6, 0, 0, 0);
     detailLayout->addWidget(m_sender);
@@ -194,6 +214,7 @@ InboxPage::InboxPage(InboxService &inbox, ContactService &contacts, const Settin
     detailLayout->addWidget(m_text);
     detailLayout->addLayout(actions);
     detailLayout->addWidget(replyBox);
+    detailLayout->addWidget(m_addAfterReply);
     detailLayout->addStretch(1);
 
     m_nothingChosen = new QLabel(tr("Choose a message to read it in full and to reply."), this);
@@ -237,6 +258,7 @@ InboxPage::InboxPage(InboxService &inbox, ContactService &contacts, const Settin
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h1>Inbox</h1>"), this));
     layout->addWidget(m_problem);
+    layout->addWidget(m_relayBanner);
     layout->addWidget(m_stack, 1);
 
     // After the model has re-read: the shown message may have changed (a name, read or not).
@@ -269,6 +291,20 @@ void InboxPage::setRelayConfigured(bool configured)
         m_emptyState->setText(tr("<h2>No messages yet</h2><p>When members text your number, their messages appear here.</p>"
                                  "<p>Connect to your relay in Settings → Relay.</p>"));
     m_openRelaySettings->setVisible(!configured);
+}
+
+void InboxPage::setRelayIndicator(const RelayStatusText::Indicator &indicator)
+{
+    QString text;
+    if (indicator.offersReconnect)
+        text = tr("This computer must be connected again before replies and delivery reports can reach it.");
+    else if (indicator.state == RelayStatusText::State::NotConnected)
+        text = tr("Replies and delivery reports are not reaching this computer.");
+    if (!text.isEmpty() && !indicator.reason.isEmpty())
+        text += u'\n' + indicator.reason;
+    m_relayBanner->setText(text);
+    m_reconnect->setVisible(indicator.offersReconnect);
+    m_relayBanner->setVisible(!text.isEmpty());
 }
 
 void InboxPage::setFilter(Filter filter)
@@ -365,8 +401,16 @@ void InboxPage::showMessage(const InboxMessage &message)
     m_handledAs->setText(InboxText::handledAs(message.handledAs) + QStringLiteral(": ")
                          + InboxText::handledAsHelp(message.handledAs));
     m_handledAs->setVisible(message.handledAs != InboxText::Message);
-    m_text->setPlainText(message.text);
-    m_addSender->setVisible(!known);
+    m_text->setText(message.text);
+    if (m_repliedToVisitor != message.id || known)
+        m_repliedToVisitor = 0;
+    if (m_repliedToVisitor > 0)
+        m_addAfterReply->setText(tr("Your reply to %1 is on its way. Add the number to your contacts to see their name "
+                                    "here and add them to groups.")
+                                     .arg(message.phone));
+    m_addAfterReply->setVisible(m_repliedToVisitor > 0);
+    // One "Add to contacts…" at a time: the one after the reply says why.
+    m_addSender->setVisible(!known && m_repliedToVisitor == 0);
     m_markRead->setText(message.isRead() ? tr("Mark as unread") : tr("Mark as read"));
     m_detailStack->setCurrentWidget(m_detail);
     updateReplyState();
@@ -378,12 +422,11 @@ void InboxPage::updateReplyState()
     bool blocked = false;
     if (m_shownId <= 0) {
         blocked = true;
-    } else if (m_shown.contactId <= 0) {
-        blocked = true;
-        hint = tr("To reply, first add %1 to your contacts.").arg(m_shown.phone);
     } else if (const Result<bool> optedOut = m_contacts.isOptedOut(m_shown.phone); optedOut && *optedOut) {
+        // A visitor is answered at the number, so opted out is the only reason not to reply.
         blocked = true;
-        hint = tr("%1 asked to receive no more messages, so Kengele sends them none.").arg(m_shown.contactName);
+        hint = tr("%1 has opted out, so Kengele sends them no SMS.")
+                   .arg(m_shown.contactId > 0 ? m_shown.contactName : m_shown.phone);
     }
     m_replyBlocked = blocked;
     m_reply->setEnabled(!blocked);
@@ -393,7 +436,8 @@ void InboxPage::updateReplyState()
     const bool simulation = CampaignText::isSimulation(m_settings.gatewayProvider());
     if (blocked || info.segments == 0) {
         m_replyCounter->setText(blocked ? QString()
-                                        : tr("One SMS holds 160 letters (70 with special characters such as emoji)."));
+                                        : tr("Plain letters: 160 per SMS part. Special characters (such as emoji): 70 per "
+                                             "SMS part."));
     } else {
         QString counter;
         if (info.segments == 1) {
@@ -405,9 +449,11 @@ void InboxPage::updateReplyState()
         // What it costs is the pipeline's count (the text as it will be sent), not this one.
         const Result<CampaignPreview> preview = m_inbox.previewReply(m_shownId, text);
         const int tokens = preview ? preview->tokens : info.segments;
-        counter += QStringLiteral(" · ") + (simulation ? tr("no tokens (simulation)") : tr("costs %n token(s)", nullptr, tokens));
+        counter += QStringLiteral(" · ")
+            + (simulation ? tr("practice messages use no tokens") : tr("costs %n token(s)", nullptr, tokens));
         if (info.isUnicode())
-            counter += u'\n' + tr("“%1” is a special character: each SMS holds fewer letters.").arg(info.firstNonGsm);
+            counter += u'\n'
+                + tr("“%1” is a special character: each SMS part holds 70 characters instead of 160.").arg(info.firstNonGsm);
         m_replyCounter->setText(counter);
     }
     m_replyCounter->setVisible(!m_replyCounter->text().isEmpty());
@@ -440,10 +486,13 @@ void InboxPage::sendReply()
     }
     const bool simulation = CampaignText::isSimulation(m_settings.gatewayProvider());
     QStringList lines;
-    lines << tr("Send this reply to %1 (%2)?").arg(m_shown.contactName, m_shown.phone) << QString();
+    const bool visitor = m_shown.contactId <= 0;
+    lines << (visitor ? tr("Send this reply to %1?").arg(m_shown.phone)
+                      : tr("Send this reply to %1 (%2)?").arg(m_shown.contactName, m_shown.phone))
+          << QString();
     lines << preview->samples.value(0, text) << QString();
     if (simulation) {
-        lines << tr("%n SMS part(s). %1: no tokens are used.", nullptr, preview->segments).arg(CampaignText::simulationLabel());
+        lines << tr("%n SMS part(s), in practice mode: practice messages use no tokens.", nullptr, preview->segments);
     } else {
         lines << tr("%n SMS part(s), costing %n token(s).", nullptr, preview->tokens) + u' '
                 + tr("You have %1 tokens; %2 are left after this reply.")
@@ -459,6 +508,12 @@ void InboxPage::sendReply()
     }
     m_reply->clear();
     m_problem->hide();
+    if (visitor) {
+        // Answered first, asked second: now offer to keep the number.
+        m_repliedToVisitor = m_shownId;
+        if (const Result<InboxMessage> message = m_inbox.get(m_shownId); message)
+            showMessage(*message);
+    }
     Q_EMIT replySent(sent->id);
 }
 
@@ -478,29 +533,23 @@ void InboxPage::markSelected(bool read)
 
 void InboxPage::askSenderName()
 {
-    if (m_shownId <= 0)
+    if (m_shownId <= 0 || m_shown.contactId > 0)
         return;
-    QDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("addSenderDialog"));
-    dialog.setWindowTitle(tr("Add to contacts"));
-    auto *first = new QLineEdit(&dialog);
-    first->setObjectName(QStringLiteral("firstNameEdit"));
-    auto *last = new QLineEdit(&dialog);
-    last->setObjectName(QStringLiteral("lastNameEdit"));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *form = new QFormLayout(&dialog);
-    form->addRow(new QLabel(tr("Who sent this message from %1?").arg(m_shown.phone), &dialog));
-    form->addRow(tr("First name:"), first);
-    form->addRow(tr("Last name:"), last);
-    form->addRow(buttons);
+    const qint64 messageId = m_shownId;
+    ContactDialog dialog(m_contacts, 0, this);
+    // The number is the sender's: only the name is left to type.
+    if (auto *phone = dialog.findChild<QLineEdit *>(QStringLiteral("phoneEdit")))
+        phone->setText(m_shown.phone);
+    if (auto *first = dialog.findChild<QLineEdit *>(QStringLiteral("firstNameEdit")))
+        first->setFocus();
     if (dialog.exec() != QDialog::Accepted)
         return;
-    ContactInput names;
-    names.firstName = first->text().trimmed();
-    names.lastName = last->text().trimmed();
-    addSenderAsContact(names);
+    // Their earlier messages and the reply are theirs now (unless another number was typed).
+    const Result<InboxMessage> message = m_inbox.get(messageId);
+    if (!message || message->contactId <= 0)
+        return;
+    if (const Status tied = m_inbox.tieSenderToContact(messageId); !tied)
+        showProblem(tied.error().message);
 }
 
 bool InboxPage::addSenderAsContact(const ContactInput &names)

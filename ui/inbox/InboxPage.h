@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "RelayStatusText.h"
 #include "inbox/InboxMessage.h"
 
 #include <QWidget>
@@ -20,6 +21,7 @@ namespace kengele {
 
 struct ContactInput;
 class ContactService;
+class Banner;
 class EmptyState;
 class InboxService;
 class InboxTableModel;
@@ -27,8 +29,10 @@ class Settings;
 
 // The Inbox page: SMS members sent to the organisation's number (brought by the relay), newest
 // first, with a filter (all, unread, opted out, prayer requests) and a search; the chosen message
-// in full beside the list, with "Add to contacts" for an unknown number, read/unread, and a short
-// reply (a campaign of one, through InboxService::reply, after a confirmation with its cost).
+// in full beside the list (text to read, not a box to type in), with "Add to contacts" for an
+// unknown number, read/unread, and a short reply (a campaign of one, through InboxService::reply,
+// after a confirmation with its cost) — to a contact or straight to a visitor's number, after
+// which adding the visitor to contacts is offered.
 class InboxPage final : public QWidget
 {
     Q_OBJECT
@@ -45,14 +49,19 @@ public:
 
     // Whether this computer is connected to a relay (the empty page says how to connect when not).
     void setRelayConfigured(bool configured);
+    // The relay's state as the status bar shows it: when it must be connected again (or stopped
+    // with a reason) a note across the page says why, with "Reconnect…".
+    void setRelayIndicator(const RelayStatusText::Indicator &indicator);
 
     void setFilter(Filter filter);
     void setSearch(const QString &text);
     bool selectMessage(qint64 messageId);
     qint64 currentMessageId() const { return m_shownId; }
 
-    // Adds the shown message's sender as a contact with these names ("Add to contacts…" asks for them).
+    // Adds the shown message's sender as a contact with these names.
     bool addSenderAsContact(const ContactInput &names);
+    // "Add to contacts…": the contact dialog with the sender's number filled in.
+    void askSenderName();
     // Asks once more with the cost, then sends the text in the reply box to the shown message's sender.
     void sendReply();
     // Marks the selected messages read or unread.
@@ -74,7 +83,6 @@ private:
     void updateReplyState();
     void updateEmptyState();
     void updateCount();
-    void askSenderName();
     void showProblem(const QString &text);
 
     InboxService &m_inbox;
@@ -91,6 +99,8 @@ private:
     QTimer *m_searchTimer = nullptr;
     QLabel *m_count = nullptr;
     QLabel *m_problem = nullptr;
+    Banner *m_relayBanner = nullptr;
+    QPushButton *m_reconnect = nullptr;
     QStackedWidget *m_stack = nullptr;
     QWidget *m_content = nullptr;
     EmptyState *m_emptyState = nullptr;
@@ -103,8 +113,11 @@ private:
     QLabel *m_sender = nullptr;
     QLabel *m_received = nullptr;
     QLabel *m_handledAs = nullptr;
-    QPlainTextEdit *m_text = nullptr;
+    QLabel *m_text = nullptr;
     QPushButton *m_addSender = nullptr;
+    // After a reply to a visitor: "Add to contacts…".
+    Banner *m_addAfterReply = nullptr;
+    qint64 m_repliedToVisitor = 0; // the message whose visitor was just answered
     QPushButton *m_markRead = nullptr;
     QPlainTextEdit *m_reply = nullptr;
     QLabel *m_replyCounter = nullptr;

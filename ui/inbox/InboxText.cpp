@@ -12,7 +12,7 @@ const QString InboxText::Prayer = QStringLiteral("prayer");
 QString InboxText::handledAs(const QString &keyword)
 {
     if (keyword == OptOut)
-        //: An incoming SMS that asked to receive no more messages (STOP, ACHA...)
+        //: An incoming SMS that asked for no more SMS (STOP, ACHA...): the number is now opted out
         return tr("Opted out");
     if (keyword == Prayer)
         //: An incoming SMS that starts with PRAY or OMBI
@@ -24,8 +24,8 @@ QString InboxText::handledAs(const QString &keyword)
 QString InboxText::handledAsHelp(const QString &keyword)
 {
     if (keyword == OptOut)
-        return tr("The sender asked to receive no more messages (STOP, UNSUBSCRIBE or ACHA). Kengele opted the number out at "
-                  "once: campaigns leave it out from now on.");
+        return tr("The sender asked for no more SMS (STOP, UNSUBSCRIBE or ACHA), so Kengele marked the number as opted out at "
+                  "once: no SMS goes to it from now on.");
     if (keyword == Prayer)
         return tr("The message starts with PRAY or OMBI. Kengele keeps it as a prayer request for the prayer board.");
     return tr("An ordinary message to your number.");

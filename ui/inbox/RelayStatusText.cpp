@@ -31,28 +31,41 @@ QString RelayStatusText::ago(const QDateTime &thenUtc, const QDateTime &nowUtc)
     return tr("at %1").arg(clockTime(thenUtc, nowUtc));
 }
 
+QString RelayStatusText::reconnectText()
+{
+    //: A button beside "this computer must be connected again": opens Settings → Relay
+    return tr("Reconnect…");
+}
+
+QString RelayStatusText::whatItDoes()
+{
+    return tr("The relay receives replies and delivery reports for this computer, and passes them on when it is "
+              "switched on.");
+}
+
 RelayStatusText::Indicator RelayStatusText::indicator(const RelaySyncStatus &status, bool linked, const QDateTime &nowUtc)
 {
     Indicator result;
     if (status.needsEnrolment) {
         result.state = State::NeedsEnrolment;
         result.text = tr("Relay: this computer must be connected again");
-        result.toolTip = status.lastError.isEmpty()
-            ? tr("Ask your administrator for a new enrolment code and enter it in Settings → Relay.")
-            : status.lastError;
+        result.reason = status.lastError;
+        result.offersReconnect = true;
+        const QString how = tr("Click to reconnect: ask your administrator for a new enrolment code and enter it in "
+                               "Settings → Relay.");
+        result.toolTip = status.lastError.isEmpty() ? how : status.lastError + u' ' + how;
         return result;
     }
     if (!linked && !status.configured) {
         result.state = State::NotSetUp;
         result.text = tr("Relay: not set up");
-        result.toolTip = tr("Without a relay, replies from members and delivery reports of real SMS do not reach this "
-                            "computer. Click to connect in Settings → Relay.");
+        result.toolTip = whatItDoes() + u' ' + tr("Click to connect in Settings → Relay.");
         return result;
     }
     if (status.connected) {
         result.state = State::Connected;
         result.text = tr("Relay: connected · last sync %1").arg(ago(status.lastSync, nowUtc));
-        result.toolTip = tr("Members' messages and delivery reports come to this computer through the relay.");
+        result.toolTip = whatItDoes();
         return result;
     }
     if (status.running && status.offlineSince.isValid()) {
@@ -60,12 +73,14 @@ RelayStatusText::Indicator RelayStatusText::indicator(const RelaySyncStatus &sta
         result.text = tr("Relay: offline since %1").arg(clockTime(status.offlineSince, nowUtc));
         if (status.nextAttempt.isValid())
             result.text += QStringLiteral(" · ") + tr("trying again at %1").arg(clockTime(status.nextAttempt, nowUtc));
+        result.reason = status.lastError;
         result.toolTip = status.lastError;
         return result;
     }
     if (!status.running && !status.lastError.isEmpty()) {
         result.state = State::NotConnected;
         result.text = tr("Relay: not connected");
+        result.reason = status.lastError;
         result.toolTip = status.lastError;
         return result;
     }

@@ -25,10 +25,18 @@ public:
         State state = State::NotSetUp;
         QString text;
         QString toolTip;
+        // Why it is not syncing, in the sync's own words; empty while it syncs or starts.
+        QString reason;
+        // "must be connected again": offer reconnectText() (a button that opens Settings → Relay).
+        bool offersReconnect = false;
     };
 
     // `linked`: the profile names a relay (Settings::relayUrl), even if the sync has not started.
     static Indicator indicator(const RelaySyncStatus &status, bool linked, const QDateTime &nowUtc);
+    // The button beside "must be connected again": "Reconnect…".
+    static QString reconnectText();
+    // What the relay does for the person, in plain words (Settings → Relay, tooltips).
+    static QString whatItDoes();
     // "just now", "2 min ago", "at 09:14", "on 3 Mar at 09:14".
     static QString ago(const QDateTime &thenUtc, const QDateTime &nowUtc);
     // A UTC time as a local clock time ("09:14"), with the day when it is not today.

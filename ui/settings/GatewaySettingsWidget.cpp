@@ -13,7 +13,6 @@
 #include "widgets/HintLabel.h"
 
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -22,6 +21,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace kengele {
@@ -42,17 +42,17 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
 {
     setObjectName(QStringLiteral("gatewaySettingsWidget"));
 
-    m_simulator = new QRadioButton(tr("Kengele's simulator, for practice"), this);
+    m_simulator = new QRadioButton(tr("Practice mode, to learn Kengele"), this);
     m_simulator->setObjectName(QStringLiteral("simulatorRadio"));
     m_africasTalking = new QRadioButton(tr("Africa's Talking, to send real SMS"), this);
     m_africasTalking->setObjectName(QStringLiteral("africasTalkingRadio"));
     m_simulationNotice = new Banner(Banner::Kind::Info, this);
     m_simulationNotice->setObjectName(QStringLiteral("simulationNoticeLabel"));
     m_simulationNotice->setWordWrap(true);
-    m_simulationNotice->setText(tr("<b>Simulation — no SMS leaves this computer.</b> Campaigns run as if they were real, with "
-                                   "delivery reports, and use no tokens. Good for learning Kengele."));
+    m_simulationNotice->setText(tr("<b>Practice mode — no SMS leaves this computer.</b> Sending works as if it were real, "
+                                   "with delivery reports; practice messages use no tokens."));
 
-    // For a demonstration: the simulator's reports go out to the relay and come back through sync.
+    // For a demonstration: practice delivery reports go out to the relay and come back through sync.
     m_reportUrlBox = new QWidget(this);
     m_reportUrl = new QLineEdit(m_settings.simulatorReportUrl(), m_reportUrlBox);
     m_reportUrl->setObjectName(QStringLiteral("simulatorReportUrlEdit"));
@@ -60,8 +60,7 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
     m_reportUrl->setClearButtonEnabled(true);
     auto *reportLayout = new QVBoxLayout(m_reportUrlBox);
     reportLayout->setContentsMargins(20, 0, 0, 0);
-    reportLayout->addWidget(
-        new QLabel(tr("Send the simulator's delivery reports through the relay (hook address):"), m_reportUrlBox));
+    reportLayout->addWidget(new QLabel(tr("Send practice delivery reports through the relay (hook address):"), m_reportUrlBox));
     reportLayout->addWidget(m_reportUrl);
     reportLayout->addWidget(
         new HintLabel(tr("For a demonstration: the reports go to the relay and come back like real ones."), m_reportUrlBox));
@@ -78,9 +77,12 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
     m_keyStateLabel->setWordWrap(true);
     m_environment = new QComboBox(this);
     m_environment->setObjectName(QStringLiteral("environmentCombo"));
-    m_environment->addItem(tr("Live: real SMS, paid from your Africa's Talking account"), QStringLiteral("live"));
-    m_environment->addItem(tr("Sandbox: Africa's Talking's test area, no real SMS"), QStringLiteral("sandbox"));
+    m_environment->addItem(tr("Live: real SMS, paid from your account"), QStringLiteral("live"));
+    m_environment->addItem(tr("Sandbox: a test area, no real SMS"), QStringLiteral("sandbox"));
     m_environment->setCurrentIndex(qMax(0, m_environment->findData(m_settings.gatewayEnvironment())));
+    // Its long choices must not make the page wider than the dialog (they are elided; the list shows them whole).
+    m_environment->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_environment->setMinimumContentsLength(20);
     connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
         // In the sandbox the username is always "sandbox".
         if (m_environment->currentData().toString() == QStringLiteral("sandbox") && m_username->text().trimmed().isEmpty())
@@ -108,14 +110,6 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
         const Status valid = AfricasTalkingGateway::validateSenderId(m_senderId->text());
         showError(valid ? QString() : valid.error().message);
     });
-    m_rate = new QDoubleSpinBox(this);
-    m_rate->setObjectName(QStringLiteral("rateSpin"));
-    m_rate->setRange(0, 1000);
-    m_rate->setDecimals(0);
-    m_rate->setSpecialValueText(tr("no limit"));
-    m_rate->setSuffix(tr(" per second"));
-    m_rate->setValue(m_settings.gatewayRatePerSecond());
-
     m_test = new QPushButton(tr("Test connection"), this);
     m_test->setObjectName(QStringLiteral("testConnectionButton"));
     m_test->setAutoDefault(false);
@@ -141,15 +135,16 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
                     new HintLabel(tr("The name people see as the sender: up to 11 letters, digits and spaces, registered with "
                                      "Africa's Talking. Leave it empty to use your account's default."),
                                   this));
-    general->addRow(tr("Sending speed:"), m_rate);
-    general->addRow(QString(), new HintLabel(tr("At most this many messages a second. 20 suits most accounts."), this));
 
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test, 0, Qt::AlignTop);
     testRow->addWidget(m_testResult, 1);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("<b>Send messages through:</b>"), this));
+    // In a scroll area: a long answer under "Test connection" or a mistake in the form must not
+    // push the last line out of a small screen (Settings → Sending holds the sending speed).
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->addWidget(new QLabel(tr("<b>Send SMS through:</b>"), this));
     layout->addWidget(m_simulator);
     layout->addWidget(m_simulationNotice);
     layout->addWidget(m_reportUrlBox);
@@ -159,6 +154,15 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
     layout->addLayout(testRow);
     layout->addWidget(m_error);
     layout->addStretch();
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("gatewayScrollArea"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
 
     (m_settings.gatewayProvider() == GatewayKind::AfricasTalking ? m_africasTalking : m_simulator)->setChecked(true);
     connect(m_africasTalking, &QRadioButton::toggled, this, &GatewaySettingsWidget::updateVisibility);
@@ -298,18 +302,15 @@ void GatewaySettingsWidget::save(const std::function<void(Status)> &done)
             return;
         Settings &settings = self->m_settings;
         const QString before = self->settingsSignature();
-        const double rateBefore = settings.gatewayRatePerSecond();
         settings.setGatewayProvider(self->useAfricasTalking() ? GatewayKind::AfricasTalking : GatewayKind::Simulator);
         settings.setGatewayUsername(self->m_username->text().trimmed());
         settings.setGatewayEnvironment(self->m_environment->currentData().toString());
         settings.setGatewayBaseUrl(self->m_baseUrl->text().trimmed());
         settings.setGatewaySenderId(self->m_senderId->text());
-        settings.setGatewayRatePerSecond(self->m_rate->value());
         if (!self->useAfricasTalking())
             settings.setSimulatorReportUrl(self->m_reportUrl->text().trimmed());
         settings.sync();
         self->m_changed = keyWritten || before != self->settingsSignature();
-        self->m_rateChanged = !qFuzzyCompare(rateBefore + 1, settings.gatewayRatePerSecond() + 1);
         done({});
     };
     const QString key = m_apiKey->text().trimmed();
@@ -388,17 +389,21 @@ void GatewaySettingsWidget::connectAndAsk(const QString &apiKey)
     }
     m_test->setEnabled(false);
     Colours::setTone(m_testResult, Colours::Tone::Normal);
-    m_testResult->setText(tr("Asking %1 for the balance…").arg(m_connection->displayName()));
+    m_testResult->setText(m_connection->isSimulation() ? tr("Checking practice mode…")
+                                                       : tr("Asking %1 for the balance…").arg(m_connection->displayName()));
     GatewayConnection *connection = m_connection.get();
     QPointer<GatewaySettingsWidget> self(this);
     connection->balance([self, connection](Result<GatewayBalance> balance) {
         if (!self || self->m_connection.get() != connection)
             return;
         const QString name = connection->displayName();
+        const bool practice = connection->isSimulation();
         // Not deleted inside its own callback: after it returns.
         self->m_connection.release()->deleteLater();
         self->m_test->setEnabled(true);
-        if (balance)
+        if (practice && balance)
+            self->showTestResult(true, tr("Practice mode is ready. Balance (practice): %1").arg(balance->text));
+        else if (balance)
             self->showTestResult(true, tr("Connected to %1. Balance: %2").arg(name, balance->text));
         else
             self->showTestResult(false, tr("Could not connect to %1: %2").arg(name, balance.error().message));

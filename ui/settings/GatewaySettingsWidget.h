@@ -10,7 +10,6 @@
 #include <memory>
 
 class QComboBox;
-class QDoubleSpinBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -23,11 +22,12 @@ class GatewayConnection;
 class SecretStore;
 class Settings;
 
-// The "SMS gateway" settings: the built-in simulator (the default: nothing leaves the computer) or
-// Africa's Talking (username, live or sandbox, optional base URL, and the API key, which goes to
-// the OS keychain and nowhere else), the sender ID, the sending rate, and a "Test connection" that
-// asks the gateway for its balance. For the simulator, an optional relay hook address its delivery
+// The "SMS gateway" settings: practice mode (the built-in simulator, the default: nothing leaves the
+// computer) or Africa's Talking (username, live or sandbox, optional base URL, and the API key,
+// which goes to the OS keychain and nowhere else), the sender ID, and a "Test connection" that
+// asks the gateway for its balance. For practice mode, an optional relay hook address its delivery
 // reports go through (Settings::simulatorReportUrl), to show the whole path in a demonstration.
+// The sending speed is on Settings → Sending.
 class GatewaySettingsWidget final : public QWidget
 {
     Q_OBJECT
@@ -43,8 +43,6 @@ public:
     void save(const std::function<void(Status)> &done);
     // After save(): whether anything the sending depends on changed.
     bool gatewayChanged() const { return m_changed; }
-    // After save(): whether only the sending rate changed (no need to reconnect).
-    bool rateChanged() const { return m_rateChanged; }
 
     // Asks the gateway the form describes for its balance; the answer appears under the button.
     void testConnection();
@@ -71,7 +69,6 @@ private:
     SecretStore &m_secrets;
     KeyState m_keyState = KeyState::Unknown;
     bool m_changed = false;
-    bool m_rateChanged = false;
     std::unique_ptr<GatewayConnection> m_connection;
 
     QRadioButton *m_simulator = nullptr;
@@ -86,7 +83,6 @@ private:
     QComboBox *m_environment = nullptr;
     QLineEdit *m_baseUrl = nullptr;
     QLineEdit *m_senderId = nullptr;
-    QDoubleSpinBox *m_rate = nullptr;
     QPushButton *m_test = nullptr;
     QLabel *m_testResult = nullptr;
     QLabel *m_error = nullptr;

@@ -25,6 +25,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSysInfo>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace kengele {
@@ -68,24 +69,41 @@ RelaySettingsWidget::RelaySettingsWidget(Settings &settings, SecretStore &secret
 {
     setObjectName(QStringLiteral("relaySettingsWidget"));
 
-    auto *intro
-        = new HintLabel(tr("The relay is a small server on the internet. It receives the SMS members send to your number and "
-                           "the delivery reports of your messages, and passes them to this computer. Your administrator "
-                           "gives you its address and a one-time enrolment code."),
-                        this);
+    // Normal text, not a hint: it is what the page is about.
+    auto *intro = new QLabel(RelayStatusText::whatItDoes() + u' '
+                                 + tr("So members' replies and the reports of your SMS wait for this computer while it is "
+                                      "off. Your administrator gives you the relay's address and a one-time enrolment code."),
+                             this);
+    intro->setObjectName(QStringLiteral("relayExplanationLabel"));
+    intro->setWordWrap(true);
+    intro->setTextFormat(Qt::PlainText);
 
     m_linkBox = new QGroupBox(tr("Connected"), this);
     m_linkBox->setObjectName(QStringLiteral("relayLinkBox"));
     m_organisation = value(QStringLiteral("relayOrganisationLabel"), m_linkBox);
-    m_device = value(QStringLiteral("relayDeviceLabel"), m_linkBox);
+    m_address = value(QStringLiteral("relayAddressLabel"), m_linkBox);
     m_lastSync = value(QStringLiteral("relayLastSyncLabel"), m_linkBox);
     m_state = value(QStringLiteral("relayStateLabel"), m_linkBox);
+    // Why it is not syncing, in the sync's own words (normal text: it is what to act on).
+    m_reason = value(QStringLiteral("relayReasonLabel"), m_linkBox);
+    m_reason->hide();
+    m_reconnect = new QPushButton(RelayStatusText::reconnectText(), m_linkBox);
+    m_reconnect->setObjectName(QStringLiteral("relayReconnectButton"));
+    m_reconnect->setAutoDefault(false);
+    m_reconnect->setToolTip(tr("Enter a new enrolment code from your administrator below."));
+    m_reconnect->hide();
+    connect(m_reconnect, &QPushButton::clicked, this, &RelaySettingsWidget::reconnect);
+    auto *stateColumn = new QVBoxLayout;
+    stateColumn->setContentsMargins(0, 0, 0, 0);
+    stateColumn->addWidget(m_state);
+    stateColumn->addWidget(m_reason);
+    stateColumn->addWidget(m_reconnect, 0, Qt::AlignLeft);
     auto *linkForm = new QFormLayout(m_linkBox);
     linkForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     linkForm->addRow(tr("Organisation:"), m_organisation);
-    linkForm->addRow(tr("This computer:"), m_device);
+    linkForm->addRow(tr("Relay address:"), m_address);
     linkForm->addRow(tr("Last sync:"), m_lastSync);
-    linkForm->addRow(tr("Status:"), m_state);
+    linkForm->addRow(tr("Status:"), stateColumn);
 
     m_connectBox = new QGroupBox(this);
     m_connectBox->setObjectName(QStringLiteral("relayConnectBox"));
@@ -134,9 +152,25 @@ void RelaySettingsWidget::setRelaySyncService(RelaySyncService *sync)
 {
     disconnect(m_syncConnection);
     m_sync = sync;
+    m_hasStatus = sync != nullptr;
+    m_status = sync ? sync->status() : RelaySyncStatus{};
     if (sync)
-        m_syncConnection = connect(sync, &RelaySyncService::statusChanged, this, &RelaySettingsWidget::showLink);
+        m_syncConnection = connect(sync, &RelaySyncService::statusChanged, this, &RelaySettingsWidget::showStatus);
     showLink();
+}
+
+void RelaySettingsWidget::showStatus(const RelaySyncStatus &status)
+{
+    m_status = status;
+    m_hasStatus = true;
+    showLink();
+}
+
+void RelaySettingsWidget::reconnect()
+{
+    // Connecting again is the form below with a new code: straight there.
+    m_connectBox->setTitle(tr("Connect this computer again"));
+    m_code->setFocus(Qt::OtherFocusReason);
 }
 
 void RelaySettingsWidget::showLink()
@@ -147,18 +181,29 @@ void RelaySettingsWidget::showLink()
     m_connectBox->setTitle(linked ? tr("Connect again, or to another relay") : tr("Connect this computer"));
     if (!linked)
         return;
-    m_organisation->setText(link->orgName.isEmpty() ? link->org : tr("%1 (%2)").arg(link->orgName, link->org));
-    m_device->setText(tr("%1 at %2").arg(link->device, m_settings.relayUrl()));
-    const RelaySyncStatus status = m_sync ? m_sync->status() : RelaySyncStatus{};
+    // The organisation's name only: its id at the relay (org_…) means nothing to anyone here.
+    const QString host = QUrl(m_settings.relayUrl()).host();
+    m_organisation->setText(!link->orgName.isEmpty()
+                                ? link->orgName
+                                : tr("The organisation at %1").arg(host.isEmpty() ? m_settings.relayUrl() : host));
+    m_address->setText(m_settings.relayUrl());
+    const RelaySyncStatus &status = m_status;
     const QDateTime lastSync = status.lastSync.isValid() ? status.lastSync : link->lastSync;
     m_lastSync->setText(lastSync.isValid() ? CampaignText::dayAndTime(lastSync) : tr("never"));
-    if (m_sync) {
-        const RelayStatusText::Indicator indicator = RelayStatusText::indicator(status, true, m_clock.nowUtc());
-        m_state->setText(status.lastError.isEmpty() || status.connected ? indicator.text
-                                                                        : indicator.text + u'\n' + status.lastError);
+    RelayStatusText::Indicator indicator;
+    if (m_hasStatus) {
+        indicator = RelayStatusText::indicator(status, true, m_clock.nowUtc());
+        m_state->setText(indicator.text);
     } else {
-        m_state->setText(tr("Not syncing."));
+        m_state->setText(tr("Not syncing: Kengele syncs with the relay while it is open."));
     }
+    Colours::setTone(m_state,
+                     indicator.reason.isEmpty() && !indicator.offersReconnect ? Colours::Tone::Normal : Colours::Tone::Error);
+    m_reason->setText(indicator.reason);
+    m_reason->setVisible(!indicator.reason.isEmpty());
+    m_reconnect->setVisible(indicator.offersReconnect);
+    if (indicator.offersReconnect)
+        m_connectBox->setTitle(tr("Connect this computer again"));
 }
 
 QString RelaySettingsWidget::resultText() const
@@ -208,7 +253,8 @@ void RelaySettingsWidget::connectDevice()
             return;
         }
         self->m_code->clear();
-        const QString organisation = enrolled->orgName.isEmpty() ? enrolled->org : enrolled->orgName;
+        // Never the organisation's id at the relay (org_…): its name, or the relay's address.
+        const QString organisation = enrolled->orgName.isEmpty() ? self->m_settings.relayUrl() : enrolled->orgName;
         self->showResult(
             true,
             tr("Connected to “%1”. Messages from members and delivery reports now come to this computer.").arg(organisation));

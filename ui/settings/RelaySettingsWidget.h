@@ -21,10 +21,12 @@ class RelaySyncService;
 class SecretStore;
 class Settings;
 
-// Settings → Relay: the relay's address and the one-time enrolment code an administrator gave,
-// and "Connect" (RelayConnector: the code is traded for a device token, which goes to the
-// keychain). Asynchronous: the window stays usable while the relay answers. Once connected it
-// shows the organisation, this computer's name at the relay and the last sync.
+// Settings → Relay: what the relay does for them, in plain words; the relay's address and the
+// one-time enrolment code an administrator gave, and "Connect" (RelayConnector: the code is traded
+// for a device token, which goes to the keychain). Asynchronous: the window stays usable while the
+// relay answers. Once connected it shows the organisation, the relay's address, the last sync and
+// the sync's state — with its reason when it is not syncing, and "Reconnect…" when this computer
+// must be connected again. Internal ids (org_…, dev_…) are never shown.
 class RelaySettingsWidget final : public QWidget
 {
     Q_OBJECT
@@ -37,6 +39,8 @@ public:
 
     // The application's sync, for its state; nullptr: none is running.
     void setRelaySyncService(RelaySyncService *sync);
+    // Shows this sync state (setRelaySyncService passes each change of the sync here).
+    void showStatus(const RelaySyncStatus &status);
 
     // Connects with what the form says; `connected` or `connectFailed` follows.
     void connectDevice();
@@ -51,6 +55,7 @@ Q_SIGNALS:
 private:
     void showLink();
     void showResult(bool ok, const QString &text);
+    void reconnect();
 
     Settings &m_settings;
     SecretStore &m_secrets;
@@ -58,13 +63,17 @@ private:
     const Clock &m_clock;
     QPointer<RelaySyncService> m_sync;
     QMetaObject::Connection m_syncConnection;
+    RelaySyncStatus m_status;
+    bool m_hasStatus = false;
     bool m_connecting = false;
 
     QGroupBox *m_linkBox = nullptr;
     QLabel *m_organisation = nullptr;
-    QLabel *m_device = nullptr;
+    QLabel *m_address = nullptr;
     QLabel *m_lastSync = nullptr;
     QLabel *m_state = nullptr;
+    QLabel *m_reason = nullptr;
+    QPushButton *m_reconnect = nullptr;
     QGroupBox *m_connectBox = nullptr;
     QLineEdit *m_url = nullptr;
     QLineEdit *m_code = nullptr;

@@ -7,11 +7,14 @@
 
 #include <QCheckBox>
 #include <QDialog>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLocale>
 #include <QTimeEdit>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace kengele {
 
@@ -59,9 +62,30 @@ SendingSettingsWidget::SendingSettingsWidget(Settings &settings, QWidget *parent
     boxLayout->addLayout(form);
     boxLayout->addWidget(m_noQuietHours);
     boxLayout->addWidget(m_explanation);
+    auto *speedBox = new QGroupBox(tr("Sending speed"), this);
+    m_rate = new QDoubleSpinBox(speedBox);
+    m_rate->setObjectName(QStringLiteral("rateSpin"));
+    m_rate->setRange(0, 1000);
+    m_rate->setDecimals(0);
+    m_rate->setSpecialValueText(tr("as fast as possible"));
+    //: After a number: "20 SMS each second"
+    m_rate->setSuffix(tr(" SMS each second"));
+    m_rate->setValue(m_settings.gatewayRatePerSecond());
+    m_rateExplanation = new QLabel(speedBox);
+    m_rateExplanation->setObjectName(QStringLiteral("rateExplanationLabel"));
+    m_rateExplanation->setWordWrap(true);
+    auto *speedForm = new QFormLayout;
+    speedForm->addRow(tr("At most:"), m_rate);
+    auto *speedLayout = new QVBoxLayout(speedBox);
+    speedLayout->addLayout(speedForm);
+    speedLayout->addWidget(m_rateExplanation);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(box);
+    layout->addWidget(speedBox);
     layout->addStretch(1);
+    connect(m_rate, &QDoubleSpinBox::valueChanged, this, &SendingSettingsWidget::updateRate);
+    updateRate();
 
     connect(m_noQuietHours, &QCheckBox::toggled, this, &SendingSettingsWidget::updateState);
     connect(m_start, &QTimeEdit::timeChanged, this, &SendingSettingsWidget::updateState);
@@ -87,8 +111,34 @@ void SendingSettingsWidget::updateState()
         m_explanation->setText(tr("From %1 until %2 only urgent messages go out; the others wait until %2.").arg(start, end));
 }
 
+void SendingSettingsWidget::updateRate()
+{
+    const double rate = m_rate->value();
+    const QLocale locale;
+    QString text;
+    if (rate <= 0) {
+        text = tr("Kengele sends SMS as fast as the connection allows.");
+    } else {
+        // What the number means for a real send: how long 1,000 SMS take.
+        const double seconds = 1000.0 / rate;
+        QString duration;
+        if (seconds < 60)
+            duration = tr("less than a minute");
+        else if (seconds < 90)
+            duration = tr("about a minute");
+        else
+            duration = tr("about %n minute(s)", nullptr, int(std::lround(seconds / 60)));
+        text = tr("Kengele sends at most %1 SMS each second: 1,000 SMS go out in %2.").arg(locale.toString(int(rate)), duration);
+    }
+    text += u' ' + tr("Your SMS provider refuses SMS that come faster than your account allows; 20 suits most accounts.");
+    m_rateExplanation->setText(text);
+}
+
 void SendingSettingsWidget::save()
 {
+    const double rateBefore = m_settings.gatewayRatePerSecond();
+    m_settings.setGatewayRatePerSecond(m_rate->value());
+    m_rateChanged = !qFuzzyCompare(rateBefore + 1, m_rate->value() + 1);
     if (m_noQuietHours->isChecked())
         m_settings.setQuietHoursOff();
     else

@@ -14,12 +14,23 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPointer>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace kengele {
+
+namespace {
+
+// Language::install sets the default locale with the translation.
+QString languageOnScreen()
+{
+    return QLocale().language() == QLocale::Swahili ? QStringLiteral("sw") : QStringLiteral("en");
+}
+
+} // namespace
 
 SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, RelayLinkStore &links, const Clock &clock,
                                QWidget *parent)
@@ -34,7 +45,9 @@ SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, RelayLi
     m_language->setObjectName(QStringLiteral("languageCombo"));
     for (const auto &[code, name] : Language::available())
         m_language->addItem(name, code);
-    m_language->setCurrentIndex(qMax(0, m_language->findData(m_settings.language())));
+    // The language on screen, which may not be the profile's setting (a screen in Kiswahili must
+    // not say "English" here).
+    m_language->setCurrentIndex(qMax(0, m_language->findData(languageOnScreen())));
 
     m_region = new QComboBox(general);
     m_region->setObjectName(QStringLiteral("regionCombo"));
@@ -63,7 +76,8 @@ SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, RelayLi
     m_tabs->addTab(general, tr("General"));
     m_tabs->addTab(m_gateway, tr("SMS gateway"));
     m_tabs->addTab(m_relay, tr("Relay"));
-    m_tabs->addTab(new SendingSettingsWidget(m_settings, this), tr("Sending"));
+    m_sending = new SendingSettingsWidget(m_settings, this);
+    m_tabs->addTab(m_sending, tr("Sending"));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
@@ -89,7 +103,7 @@ bool SettingsDialog::gatewayChanged() const
 
 bool SettingsDialog::gatewayRateChanged() const
 {
-    return m_gateway->rateChanged();
+    return m_sending->rateChanged();
 }
 
 void SettingsDialog::accept()
@@ -115,7 +129,7 @@ void SettingsDialog::accept()
             return;
         }
         const QString language = self->m_language->currentData().toString();
-        self->m_languageChanged = language != self->m_settings.language();
+        self->m_languageChanged = language != languageOnScreen();
         self->m_settings.setLanguage(language);
         self->m_settings.setPhoneRegion(self->m_region->currentData().toString());
         self->m_settings.sync();

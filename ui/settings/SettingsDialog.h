@@ -16,12 +16,13 @@ class GatewaySettingsWidget;
 class RelayLinkStore;
 class RelaySettingsWidget;
 class SecretStore;
+class SendingSettingsWidget;
 class Settings;
 
-// Preferences of this profile: the interface language and the country used for numbers written
-// without a country code (General), how SMS leave the computer (SMS gateway), and the relay that
-// brings members' messages and delivery reports (Relay; connecting there takes effect at once), and
-// when messages may go (Sending: quiet hours).
+// Preferences of this profile: the interface language (the one on screen is the one chosen) and
+// the country used for numbers written without a country code (General), how SMS leave the
+// computer (SMS gateway), and the relay that brings members' replies and delivery reports (Relay;
+// connecting there takes effect at once), and when and how fast SMS go (Sending).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -38,6 +39,7 @@ public:
     RelaySettingsWidget *relaySettings() const { return m_relay; }
 
     void accept() override;
+    // After accept(): whether the chosen language differs from the one on screen.
     bool languageChanged() const { return m_languageChanged; }
     // The gateway the dispatcher uses changed (provider, account or API key).
     bool gatewayChanged() const;
@@ -50,6 +52,7 @@ private:
     QComboBox *m_region = nullptr;
     GatewaySettingsWidget *m_gateway = nullptr;
     RelaySettingsWidget *m_relay = nullptr;
+    SendingSettingsWidget *m_sending = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_languageChanged = false;
     bool m_saving = false;
