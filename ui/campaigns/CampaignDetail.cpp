@@ -27,6 +27,34 @@
 
 namespace kengele {
 
+namespace {
+
+constexpr int NoteRole = Qt::UserRole + 1;
+
+// Breaks a note into lines that fit `width` pixels (a tree view does not wrap its items by itself:
+// it measures rows before it knows their width).
+QString wrapped(const QString &text, const QFontMetrics &metrics, int width)
+{
+    if (width <= 0 || metrics.horizontalAdvance(text) <= width)
+        return text;
+    QStringList lines;
+    QString line;
+    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+        const QString candidate = line.isEmpty() ? word : line + u' ' + word;
+        if (!line.isEmpty() && metrics.horizontalAdvance(candidate) > width) {
+            lines << line;
+            line = word;
+        } else {
+            line = candidate;
+        }
+    }
+    if (!line.isEmpty())
+        lines << line;
+    return lines.join(u'\n');
+}
+
+} // namespace
+
 CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, QWidget *parent)
     : QWidget(parent)
     , m_campaigns(campaigns)
@@ -194,9 +222,10 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     m_occurrences = new QTreeWidget(m_occurrencesBox);
     m_occurrences->setObjectName(QStringLiteral("occurrencesList"));
     m_occurrences->setRootIsDecorated(false);
-    // A skipped time's note is a sentence or two: rows wrap it rather than cut it off.
+    // A skipped time's note is a sentence or two: rows take the lines it is wrapped into
+    // (wrapNotes; the view's own word wrap measures rows for a width other than the column's).
     m_occurrences->setUniformRowHeights(false);
-    m_occurrences->setWordWrap(true);
+    m_occurrences->setWordWrap(false);
     m_occurrences->setAlternatingRowColors(true);
     m_occurrences->setHeaderLabels({tr("When"), tr("Status"), tr("People"), tr("Note")});
     // The note (why a time was skipped) gets the room; the chosen time's note is shown in full below.
@@ -205,10 +234,10 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
         m_occurrences->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     connect(m_occurrences, &QTreeWidget::itemActivated, this, &CampaignDetail::openOccurrence);
     connect(m_occurrences, &QTreeWidget::currentItemChanged, this, &CampaignDetail::showOccurrenceNote);
-    // Wrapped rows are measured for the column's width: measure again when it changes.
+    // Notes are wrapped for the column's width: again when it changes.
     connect(m_occurrences->header(), &QHeaderView::sectionResized, m_occurrences, [this](int column) {
         if (column == 3)
-            m_occurrences->doItemsLayout();
+            wrapNotes();
     });
     m_occurrenceNote = new QLabel(m_occurrencesBox);
     m_occurrenceNote->setObjectName(QStringLiteral("occurrenceNoteLabel"));
@@ -441,6 +470,7 @@ void CampaignDetail::showOccurrences()
         item->setText(1, CampaignText::campaignStatus(child.status));
         item->setText(2, skipped ? QString() : CampaignText::number(child.recipients));
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+        item->setData(3, NoteRole, child.statusReason);
         item->setText(3, child.statusReason);
         item->setToolTip(3, child.statusReason);
         if (skipped) {
@@ -458,13 +488,33 @@ void CampaignDetail::showOccurrences()
         help += u' ' + tr("The times so far, newest first (double-click one to see its messages):");
     m_occurrencesHelp->setText(help);
     m_occurrences->setVisible(count > 0);
+    wrapNotes();
     showOccurrenceNote();
+}
+
+void CampaignDetail::wrapNotes()
+{
+    const int width
+        = m_occurrences->header()->sectionSize(3) - 2 * m_occurrences->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) - 24;
+    const QFontMetrics metrics = m_occurrences->fontMetrics();
+    bool changed = false;
+    for (int i = 0; i < m_occurrences->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_occurrences->topLevelItem(i);
+        const QString text = wrapped(item->data(3, NoteRole).toString(), metrics, width);
+        if (item->text(3) != text) {
+            item->setText(3, text);
+            changed = true;
+        }
+    }
+    // Rows keep the height they were measured at: measure them again for their new lines.
+    if (changed)
+        m_occurrences->doItemsLayout();
 }
 
 void CampaignDetail::showOccurrenceNote()
 {
     const QTreeWidgetItem *item = m_occurrences->currentItem();
-    const QString note = item ? item->text(3) : QString();
+    const QString note = item ? item->data(3, NoteRole).toString() : QString();
     m_occurrenceNote->setText(note);
     m_occurrenceNote->setVisible(!note.isEmpty());
 }

@@ -69,6 +69,7 @@ private:
     void showRepeat();
     void showOccurrences();
     void showOccurrenceNote();
+    void wrapNotes();
     void showAudienceAndMessage();
     void showCostAndNoReport();
     void sizeColumns();

@@ -169,14 +169,14 @@ QVariant CampaignListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
-            return run ? CampaignText::dayAndTime(c.launchedAt.isValid() ? c.launchedAt : when) : c.name;
+            return run ? CampaignText::shortDayAndTime(c.launchedAt.isValid() ? c.launchedAt : when) : c.name;
         case StatusColumn:
             return CampaignText::campaignStatus(c.status);
         case RecipientsColumn:
             return CampaignText::number(c.recipients);
         case WhenColumn:
             // A time's day is its name.
-            return run ? QString() : CampaignText::localTime(when);
+            return run ? QString() : CampaignText::shortDayAndTime(when);
         }
         break;
     case Qt::ToolTipRole:
@@ -185,6 +185,8 @@ QVariant CampaignListModel::data(const QModelIndex &index, int role) const
             return CampaignText::isSimulation(c.gateway) ? c.name + u'\n' + CampaignText::simulationLabel() : c.name;
         if (index.column() == StatusColumn && !c.statusReason.isEmpty())
             return c.statusReason;
+        if (index.column() == WhenColumn && !c.isRepeating() && when.isValid())
+            return CampaignText::localTime(when);
         if (c.isRepeating() && (index.column() == StatusColumn || index.column() == WhenColumn))
             return repeatingAhead ? tr("%1. Next time: %2").arg(CampaignText::repeats(c), CampaignText::dayAndTime(c.scheduledAt))
                                   : CampaignText::repeats(c);

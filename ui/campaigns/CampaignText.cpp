@@ -109,8 +109,8 @@ QString CampaignText::gateway(GatewayKind gateway)
 QString CampaignText::money(const MessageCost &cost)
 {
     const QString amount = QLocale().toString(double(cost.tenThousandths) / 10'000.0, 'f', 2);
-    //: An amount of money: "KES 32.00"; %1 is the currency, %2 the amount
-    return cost.currency.isEmpty() ? amount : tr("%1 %2").arg(cost.currency, amount);
+    // "KES 32.00": the currency first, as on a Kenyan receipt in either language.
+    return cost.currency.isEmpty() ? amount : cost.currency + u' ' + amount;
 }
 
 QString CampaignText::money(const QString &reported)
@@ -147,6 +147,19 @@ QString CampaignText::dayAndTime(const QDateTime &utc)
     const QString date = locale.toString(local.date(),
                                          local.date().year() == QDate::currentDate().year() ? QStringLiteral("ddd d MMM")
                                                                                             : QStringLiteral("ddd d MMM yyyy"));
+    //: A day and a time: "Sun 7 Dec 10:00"
+    return tr("%1 %2").arg(date, locale.toString(local.time(), QLocale::ShortFormat));
+}
+
+QString CampaignText::shortDayAndTime(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    const QDateTime local = utc.toLocalTime();
+    const QLocale locale;
+    const QString date = locale.toString(local.date(),
+                                         local.date().year() == QDate::currentDate().year() ? QStringLiteral("d MMM")
+                                                                                            : QStringLiteral("d MMM yyyy"));
     //: A day and a time: "Sun 7 Dec 10:00"
     return tr("%1 %2").arg(date, locale.toString(local.time(), QLocale::ShortFormat));
 }

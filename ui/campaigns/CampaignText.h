@@ -41,6 +41,8 @@ public:
     static QString day(const QDate &date);
     // A UTC time as local weekday, day and time: "Sun 7 Dec 10:00" (the year when it is not this one).
     static QString dayAndTime(const QDateTime &utc);
+    // A UTC time as local day and time, short for a list: "7 Dec 10:00" (the year when it is not this one).
+    static QString shortDayAndTime(const QDateTime &utc);
     // "Repeats every week on Sunday until 31 Mar 2027".
     static QString repeats(const Recurrence &recurrence, const QDate &until);
     // The same for a stored repeating campaign (until its last day).
