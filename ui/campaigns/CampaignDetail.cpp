@@ -708,7 +708,7 @@ void CampaignDetail::pause()
     }
     const Status paused = m_outbox.pause(m_campaign.id, tr("You paused it."));
     reportAction(paused ? Result<int>(0) : Result<int>(std::unexpected(paused.error())),
-                 tr("Paused. Messages already handed to the gateway still go out; the rest wait."));
+                 tr("Paused. Messages already handed to the SMS provider still go out; the rest wait."));
 }
 
 void CampaignDetail::resume()

@@ -36,7 +36,7 @@ QString CampaignText::messageStateHelp(MessageState state)
     case MessageState::Queued:
         return tr("Waiting its turn to be sent.");
     case MessageState::Submitting:
-        return tr("Being handed to the SMS gateway right now.");
+        return tr("Being handed to the SMS provider right now.");
     case MessageState::Sent:
         return tr("The SMS provider took the message; no delivery report has come from the phone yet.");
     case MessageState::Delivered:

@@ -119,7 +119,7 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(new QLabel(tr("<b>Sent SMS</b>, newest first"), left));
+    leftLayout->addWidget(new QLabel(tr("Newest first"), left));
     leftLayout->addWidget(m_list, 1);
     auto *splitter = new QSplitter(this);
     splitter->setChildrenCollapsible(false);
