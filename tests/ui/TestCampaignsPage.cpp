@@ -310,8 +310,15 @@ void TestCampaignsPage::filterRecipientsByState()
         QCOMPARE(model->index(row, OutboxTableModel::ReasonColumn).data().toString(), QStringLiteral("InvalidPhoneNumber"));
         QVERIFY(model->index(row, OutboxTableModel::PhoneColumn).data().toString().endsWith(u'1'));
     }
+    // The chosen message's reason is shown in full below the list (its column is narrow).
+    auto *note = find<QLabel>(&page, "messageNoteLabel");
+    QVERIFY(!note->isVisible());
+    find<QTableView>(&page, "recipientsView")->setCurrentIndex(model->index(0, OutboxTableModel::PhoneColumn));
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().endsWith(QStringLiteral(": InvalidPhoneNumber")), qPrintable(note->text()));
     filter->setCurrentIndex(filter->findData(QVariant::fromValue(MessageState::Uncertain)));
     QCOMPARE(model->rowCount(), 4);
+    QVERIFY(!note->isVisible());
     filter->setCurrentIndex(filter->findData(QVariant::fromValue(MessageState::Sent)));
     QCOMPARE(model->rowCount(), 32);
     QCOMPARE(model->index(0, OutboxTableModel::CostColumn).data().toString(), QStringLiteral("KES 0.80"));

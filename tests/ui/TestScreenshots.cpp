@@ -44,6 +44,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTableView>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -299,6 +300,10 @@ void TestScreenshots::pages()
     }
     window.campaignsPage()->refresh();
     QVERIFY(window.campaignsPage()->selectCampaign(noReport->id));
+    // One message chosen: its reason in full below the list.
+    auto *messages = window.campaignsPage()->findChild<QTableView *>(QStringLiteral("recipientsView"));
+    QVERIFY(messages);
+    messages->setCurrentIndex(messages->model()->index(0, 0));
     save(&window, QStringLiteral("campaigns-no-report-") + suffix);
 
     // Connected to a relay, which brought a few messages: one from a member, a prayer request, an

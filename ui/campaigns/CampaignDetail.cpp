@@ -212,6 +212,17 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     messagesLayout->setContentsMargins(0, 0, 0, 0);
     messagesLayout->addLayout(filterRow);
     messagesLayout->addWidget(m_view, 1);
+    // The chosen message's reason in full: the column is narrow at 1280×800, the reason may be long.
+    m_messageNote = new QLabel(m_messagesBox);
+    m_messageNote->setObjectName(QStringLiteral("messageNoteLabel"));
+    m_messageNote->setWordWrap(true);
+    m_messageNote->setTextFormat(Qt::PlainText);
+    m_messageNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_messageNote->hide();
+    messagesLayout->addWidget(m_messageNote);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CampaignDetail::showMessageNote);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CampaignDetail::showMessageNote);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &CampaignDetail::showMessageNote);
 
     // A repeating campaign: the times it has gone, each a campaign of its own.
     m_occurrencesBox = new QWidget(this);
@@ -509,6 +520,20 @@ void CampaignDetail::wrapNotes()
     // Rows keep the height they were measured at: measure them again for their new lines.
     if (changed)
         m_occurrences->doItemsLayout();
+}
+
+void CampaignDetail::showMessageNote()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const OutboxRow *row = current.isValid() ? m_model->rowAt(current.row()) : nullptr;
+    QString note;
+    if (row && !row->reason.isEmpty()) {
+        const QString who = row->name.isEmpty() ? row->phone : tr("%1 (%2)").arg(row->name, row->phone);
+        //: The reason a message is in its state, for one person: "Mary Wanjiru (+254…): InvalidPhoneNumber"
+        note = tr("%1: %2").arg(who, row->reason);
+    }
+    m_messageNote->setText(note);
+    m_messageNote->setVisible(!note.isEmpty());
 }
 
 void CampaignDetail::showOccurrenceNote()

@@ -69,6 +69,7 @@ private:
     void showRepeat();
     void showOccurrences();
     void showOccurrenceNote();
+    void showMessageNote();
     void wrapNotes();
     void showAudienceAndMessage();
     void showCostAndNoReport();
@@ -102,6 +103,7 @@ private:
     QLabel *m_messageAs = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_noReport = nullptr;
+    QLabel *m_messageNote = nullptr;
     QPushButton *m_sendNow = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_counts = nullptr;
