@@ -547,6 +547,20 @@ void CampaignDetail::showOccurrenceNote()
 void CampaignDetail::showAudienceAndMessage()
 {
     const Campaign &c = m_campaign;
+    // Read again only when it may have changed (another campaign, or changed, or sent now), not on
+    // every refresh while it sends.
+    // (A change rewrites launchedAt, or a repeating one's next time.)
+    const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6|%7")
+                            .arg(c.id)
+                            .arg(toText(c.status))
+                            .arg(c.recipients)
+                            .arg(c.states.value(MessageState::Queued) > 0)
+                            .arg(c.launchedAt.toMSecsSinceEpoch())
+                            .arg(c.scheduledAt.toMSecsSinceEpoch())
+                            .arg(c.body);
+    if (key == m_audienceKey)
+        return;
+    m_audienceKey = key;
     QString to;
     QString as;
     QString text;
@@ -590,12 +604,18 @@ void CampaignDetail::showCostAndNoReport()
 {
     const Campaign &c = m_campaign;
     const bool practice = CampaignText::isSimulation(c.gateway);
-    QString costText;
-    if (c.id > 0 && !c.isRepeating()) {
-        if (const Result<MessageCost> cost = m_campaigns.cost(c.id); cost && cost->messages > 0) {
-            costText = practice ? tr("Practice mode: nothing was paid. Sent for real, this would have cost about %1.")
-                                      .arg(CampaignText::money(*cost))
-                                : tr("Cost: %1 in all, as the SMS provider reported it.").arg(CampaignText::money(*cost));
+    QString costText = m_cost->text();
+    // Summing the prices reads every message: once it has stopped sending (and for another campaign).
+    const QString key = QStringLiteral("%1|%2|%3").arg(c.id).arg(toText(c.status)).arg(isUnderway(c.status) ? 0 : c.recipients);
+    if (key != m_costKey) {
+        m_costKey = key;
+        costText.clear();
+        if (c.id > 0 && !c.isRepeating() && !isUnderway(c.status)) {
+            if (const Result<MessageCost> cost = m_campaigns.cost(c.id); cost && cost->messages > 0) {
+                costText = practice ? tr("Practice mode: nothing was paid. Sent for real, this would have cost about %1.")
+                                          .arg(CampaignText::money(*cost))
+                                    : tr("Cost: %1 in all, as the SMS provider reported it.").arg(CampaignText::money(*cost));
+            }
         }
     }
     m_cost->setText(costText);
@@ -698,6 +718,7 @@ void CampaignDetail::updateButtons()
     m_resendUncertain->setText(uncertain > 0 ? tr("Send again to those with no report (%1)…").arg(CampaignText::number(uncertain))
                                              : tr("Send again to those with no report…"));
     const bool canSendNow = exists && (repeating ? recurring : c.status == CampaignStatus::Scheduled);
+    m_sendNow->setText(repeating ? tr("Send next time now…") : tr("Send now…"));
     m_sendNow->setVisible(canSendNow);
     m_sendNow->setEnabled(canSendNow);
     m_sendNow->setToolTip(repeating ? tr("Send the next time now instead of waiting for it; the time after it is then the next.")

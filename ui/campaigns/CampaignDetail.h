@@ -104,6 +104,8 @@ private:
     QLabel *m_message = nullptr;
     QLabel *m_noReport = nullptr;
     QLabel *m_messageNote = nullptr;
+    QString m_audienceKey; // what the audience and message shown were read for
+    QString m_costKey; // what the cost shown was summed for
     QPushButton *m_sendNow = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_counts = nullptr;
