@@ -938,6 +938,11 @@ void TestCampaignsPage::nothingIsCutOffAt1280x800()
     for (int column = 0; column < model->columnCount(); ++column) {
         const QString title = model->headerData(column, Qt::Horizontal).toString();
         QVERIFY2(view->columnWidth(column) >= header.horizontalAdvance(title) + 12, qPrintable(title));
+        // Names are free text of any length: their column fits a usual one, the tooltip any.
+        if (column == OutboxTableModel::NameColumn) {
+            QCOMPARE(model->index(0, column).data(Qt::ToolTipRole).toString(), model->index(0, column).data().toString());
+            continue;
+        }
         for (int row = 0; row < 5; ++row) {
             const QString text = model->index(row, column).data().toString();
             QVERIFY2(view->columnWidth(column) >= cells.horizontalAdvance(text) + 8,

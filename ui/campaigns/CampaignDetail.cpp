@@ -657,7 +657,8 @@ void CampaignDetail::sizeColumns()
     for (const MessageState state : AllMessageStates)
         states << CampaignText::messageState(state);
     fit(OutboxTableModel::PhoneColumn, {QStringLiteral("+254700000000")});
-    fit(OutboxTableModel::NameColumn, {QStringLiteral("Bartholomew Kiprotich")});
+    // A usual name; a longer one is whole in its tooltip and below the list.
+    fit(OutboxTableModel::NameColumn, {QStringLiteral("Chepkoech Rotich")});
     fit(OutboxTableModel::StateColumn, states);
     fit(OutboxTableModel::PartsColumn, {QStringLiteral("10")});
     fit(OutboxTableModel::CostColumn, {CampaignText::money(MessageCost{QStringLiteral("KES"), 100'000, 0})});
@@ -665,7 +666,10 @@ void CampaignDetail::sizeColumns()
         {QStringLiteral("Airtel Kenya"), QStringLiteral("Safaricom"), QStringLiteral("Telkom Kenya"), QStringLiteral("Equitel")});
     header->setStretchLastSection(false);
     header->setSectionResizeMode(OutboxTableModel::ReasonColumn, QHeaderView::Stretch);
-    header->setMinimumSectionSize(titles.horizontalAdvance(QStringLiteral("Parts")));
+    // The reason's title stays whole however little room is left (the view scrolls sideways then).
+    header->setMinimumSectionSize(
+        titles.horizontalAdvance(m_model->headerData(OutboxTableModel::ReasonColumn, Qt::Horizontal).toString()) + titlePadding
+        - 8);
 }
 
 void CampaignDetail::openOccurrence(QTreeWidgetItem *item)

@@ -150,6 +150,8 @@ QVariant OutboxTableModel::data(const QModelIndex &index, int role) const
             return CampaignText::messageStateHelp(row->state);
         if (index.column() == ReasonColumn && !row->reason.isEmpty())
             return row->reason;
+        if (index.column() == NameColumn && !row->name.isEmpty())
+            return row->name; // the whole name, when the column is narrower
         if (index.column() == CostColumn && !row->cost.isEmpty())
             return tr("As the SMS provider reported it: %1").arg(row->cost);
         if (row->updated.isValid())
