@@ -86,11 +86,32 @@ struct Campaign {
     qint64 accountId = 0;
     QString statusReason; // why it is paused, for people
     QMap<MessageState, int> states; // outbox rows by state, every state present (0 when none)
+    QMap<MessageState, int> stateSegments; // their SMS parts (tokens when charged), every state present
     Recurrence recurrence; // repeating campaigns: scheduledAt is the next occurrence
     QDateTime repeatUntil; // the last moment an occurrence may go (end of the chosen day)
     qint64 parentId = 0; // an occurrence: the repeating campaign it came from
 
     bool isRepeating() const { return recurrence.isRepeating(); }
+};
+
+// Who a campaign went to, as it was chosen: its groups by name, and how many single people besides.
+struct CampaignAudience {
+    QStringList groups;
+    int people = 0;
+};
+
+// A message as one person received it. `name` empty: a campaign without messages of its own (a
+// repeating one, a skipped time), its text with each field's fallback word.
+struct ReceivedMessage {
+    QString name;
+    QString text;
+};
+
+// A price as the SMS provider reports it ("KES 0.8000"), or the sum of several.
+struct MessageCost {
+    QString currency; // empty for a plain "0" (a message that was refused)
+    qint64 tenThousandths = 0;
+    int messages = 0; // how many messages had a price reported (sums only)
 };
 
 // One recipient's message as the campaign page and `campaign recipients` show it.

@@ -14,9 +14,12 @@
 #include "storage/Transaction.h"
 #include "tokens/TokenLedger.h"
 
+#include <QHash>
 #include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace kengele {
 
@@ -496,6 +499,32 @@ Status CampaignService::resumeRepeating(qint64 id)
     return {};
 }
 
+Result<qint64> CampaignService::sendNow(qint64 id, const QString &userName)
+{
+    const Result<Campaign> campaign = get(id);
+    if (!campaign)
+        return std::unexpected(campaign.error());
+    if (campaign->isRepeating()) {
+        const Result<qint64> child = m_recurring.launchNextNow(id, userName);
+        if (!child)
+            return std::unexpected(child.error());
+        m_ledger.notifyBulkChange();
+        Q_EMIT campaignsChanged();
+        return *child;
+    }
+    if (campaign->status != CampaignStatus::Scheduled)
+        return fail(ErrorCode::Conflict,
+                    tr("“%1” is not waiting for its time: it has started sending or has ended.").arg(campaign->name));
+    Result<CampaignDraft> now = draft(id);
+    if (!now)
+        return std::unexpected(now.error());
+    now->scheduledAt = QDateTime();
+    const Result<Campaign> changed = update(id, *now, userName);
+    if (!changed)
+        return std::unexpected(changed.error());
+    return id;
+}
+
 Result<qint64> CampaignService::nextOccurrenceDue() const
 {
     return m_recurring.nextDue();
@@ -524,14 +553,20 @@ Result<Campaign> CampaignService::get(qint64 id) const
         return fail(ErrorCode::NotFound, tr("There is no campaign number %1.").arg(id));
     Campaign campaign = campaignFromRow(q);
     QSqlQuery states(m_database.connection());
-    states.prepare(QStringLiteral("SELECT state, count(*) FROM outbox WHERE campaign_id = ? GROUP BY state"));
+    states.prepare(
+        QStringLiteral("SELECT state, count(*), coalesce(sum(segments), 0) FROM outbox WHERE campaign_id = ? GROUP BY state"));
     states.addBindValue(id);
     if (!states.exec())
         return std::unexpected(Database::storageError(states.lastError(), tr("Reading the campaign")));
-    for (const MessageState state : AllMessageStates)
+    for (const MessageState state : AllMessageStates) {
         campaign.states.insert(state, 0);
-    while (states.next())
-        campaign.states[storedState(states.value(0).toString())] += states.value(1).toInt();
+        campaign.stateSegments.insert(state, 0);
+    }
+    while (states.next()) {
+        const MessageState state = storedState(states.value(0).toString());
+        campaign.states[state] += states.value(1).toInt();
+        campaign.stateSegments[state] += states.value(2).toInt();
+    }
     return campaign;
 }
 
@@ -595,6 +630,118 @@ Result<QList<OutboxRow>> CampaignService::recipients(qint64 campaignId, std::opt
         rows.append(r);
     }
     return rows;
+}
+
+Result<CampaignAudience> CampaignService::audience(qint64 campaignId) const
+{
+    QSqlQuery exists(m_database.connection());
+    exists.prepare(QStringLiteral("SELECT count(*) FROM campaigns WHERE id = ?"));
+    exists.addBindValue(campaignId);
+    if (!exists.exec() || !exists.next())
+        return std::unexpected(Database::storageError(exists.lastError(), tr("Reading the campaign")));
+    if (exists.value(0).toInt() == 0)
+        return fail(ErrorCode::NotFound, tr("There is no campaign number %1.").arg(campaignId));
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT g.name, t.contact_id FROM campaign_targets t LEFT JOIN groups g ON g.id = t.group_id "
+                             "WHERE t.campaign_id = ? ORDER BY t.rowid"));
+    q.addBindValue(campaignId);
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Reading the campaign")));
+    CampaignAudience audience;
+    while (q.next()) {
+        if (!q.value(1).isNull())
+            ++audience.people;
+        else if (!q.value(0).isNull())
+            audience.groups.append(q.value(0).toString());
+    }
+    return audience;
+}
+
+Result<ReceivedMessage> CampaignService::receivedMessage(qint64 campaignId) const
+{
+    const Result<Campaign> campaign = get(campaignId);
+    if (!campaign)
+        return std::unexpected(campaign.error());
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT name, phone, text FROM outbox WHERE campaign_id = ? ORDER BY id LIMIT 1"));
+    q.addBindValue(campaignId);
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Reading the campaign")));
+    if (q.next()) {
+        const QString name = q.value(0).toString();
+        return ReceivedMessage{name.isEmpty() ? q.value(1).toString() : name, q.value(2).toString()};
+    }
+    // No messages of its own: every field as for a person the church knows nothing about.
+    MergeValues values;
+    const QDateTime day = campaign->scheduledAt.isValid() ? campaign->scheduledAt : m_clock.nowUtc();
+    values.date = mergeDate(day.toLocalTime().date());
+    return ReceivedMessage{QString(), MessageTemplate(campaign->body).render(values)};
+}
+
+std::optional<MessageCost> CampaignService::parseCost(QStringView text)
+{
+    MessageCost cost;
+    bool amount = false;
+    for (const QStringView word : text.split(u' ', Qt::SkipEmptyParts)) {
+        bool isAmount = false;
+        const QList<QStringView> parts = word.split(u'.');
+        if (parts.size() <= 2 && !parts.first().isEmpty()) {
+            bool ok = false;
+            const qint64 whole = parts.first().toLongLong(&ok);
+            qint64 fraction = 0;
+            if (ok && parts.size() == 2) {
+                const QStringView digits = parts.at(1);
+                ok = !digits.isEmpty() && digits.size() <= 4;
+                if (ok)
+                    fraction = digits.toLongLong(&ok);
+                for (qsizetype i = digits.size(); ok && i < 4; ++i)
+                    fraction *= 10;
+            }
+            if (ok && whole >= 0 && fraction >= 0) {
+                cost.tenThousandths = whole * 10'000 + fraction;
+                isAmount = !amount;
+            }
+        }
+        if (isAmount) {
+            amount = true;
+            continue;
+        }
+        const bool letters = std::all_of(word.begin(), word.end(), [](QChar c) { return c.isLetter(); });
+        if (!letters || !cost.currency.isEmpty())
+            return std::nullopt;
+        cost.currency = word.toString().toUpper();
+    }
+    if (!amount)
+        return std::nullopt;
+    return cost;
+}
+
+Result<MessageCost> CampaignService::cost(qint64 campaignId) const
+{
+    // A few distinct prices for a whole campaign (one per number of SMS parts): summed here.
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT cost, count(*) FROM outbox WHERE campaign_id = ? AND cost <> '' GROUP BY cost"));
+    q.addBindValue(campaignId);
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Reading the campaign")));
+    QHash<QString, MessageCost> byCurrency;
+    while (q.next()) {
+        const std::optional<MessageCost> price = parseCost(q.value(0).toString());
+        // "0": refused, nothing charged.
+        if (!price || price->tenThousandths == 0)
+            continue;
+        const int count = q.value(1).toInt();
+        MessageCost &sum = byCurrency[price->currency];
+        sum.currency = price->currency;
+        sum.tenThousandths += price->tenThousandths * count;
+        sum.messages += count;
+    }
+    MessageCost most;
+    for (const MessageCost &sum : std::as_const(byCurrency)) {
+        if (sum.messages > most.messages)
+            most = sum;
+    }
+    return most;
 }
 
 } // namespace kengele

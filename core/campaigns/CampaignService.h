@@ -66,6 +66,12 @@ public:
     // Pausing a repeating campaign holds its next occurrences (running ones are paused on their own).
     Status pauseRepeating(qint64 id);
     Status resumeRepeating(qint64 id);
+    // Sends now instead of waiting: a scheduled campaign that has not started (its messages are
+    // made again for today's members, as an edit would), or a repeating campaign's next time (the
+    // time after it is then the next). Returns the campaign that goes: the same one, or the new
+    // time of the repeating one. A time that cannot go now (not enough tokens) is refused and the
+    // repeating campaign stays as it was.
+    Result<qint64> sendNow(qint64 id, const QString &userName = {});
 
     // Launches the occurrences of repeating campaigns that are due now. One that cannot go (nobody
     // left, not enough tokens) or was missed by more than the grace is recorded as `skipped` with
@@ -81,6 +87,17 @@ public:
     // The campaign's messages, optionally only those in one state (nullopt: every state), in outbox order.
     Result<int> countRecipients(qint64 campaignId, std::optional<MessageState> state = std::nullopt) const;
     Result<QList<OutboxRow>> recipients(qint64 campaignId, std::optional<MessageState> state, int offset, int limit) const;
+
+    // Who the campaign was sent to, as it was chosen (groups deleted since are left out).
+    Result<CampaignAudience> audience(qint64 campaignId) const;
+    // The message as its first recipient received it; for a campaign without messages of its own,
+    // its text with each field's fallback word ({date}: the day of its next time, or today).
+    Result<ReceivedMessage> receivedMessage(qint64 campaignId) const;
+    // What the SMS provider reported the campaign's messages cost, summed (in the currency most
+    // of them were reported in; prices in another currency are left out).
+    Result<MessageCost> cost(qint64 campaignId) const;
+    // "KES 0.8000", "0.8 KES", "0" (currency empty); nullopt when it is no price.
+    static std::optional<MessageCost> parseCost(QStringView text);
 
 Q_SIGNALS:
     void campaignsChanged();

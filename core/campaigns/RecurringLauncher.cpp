@@ -95,7 +95,17 @@ Status RecurringLauncher::recordSkipped(const QSqlDatabase &db, const CampaignDr
     return {};
 }
 
-Result<qint64> RecurringLauncher::launchOccurrence(qint64 parentId, const QString &userName)
+Result<qint64> RecurringLauncher::launchNextNow(qint64 parentId, const QString &userName)
+{
+    const Result<qint64> child = launchOccurrence(parentId, userName, true);
+    if (child && *child == 0)
+        return fail(ErrorCode::Conflict,
+                    tr("There is no time left to send now: the repeating message has ended, was "
+                       "paused or cancelled, or was just sent."));
+    return child;
+}
+
+Result<qint64> RecurringLauncher::launchOccurrence(qint64 parentId, const QString &userName, bool early)
 {
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
@@ -106,8 +116,11 @@ Result<qint64> RecurringLauncher::launchOccurrence(qint64 parentId, const QStrin
         return std::unexpected(parent.error());
     const qint64 now = m_clock.nowMs();
     // Looked at again inside the transaction: another window or process may have just done it.
-    if (parent->status != CampaignStatus::Recurring || !parent->scheduledAt.isValid()
-        || parent->scheduledAt.toMSecsSinceEpoch() > now)
+    if (parent->status != CampaignStatus::Recurring || !parent->scheduledAt.isValid())
+        return qint64(0);
+    // Sent early only when its time has not come; one already due goes as the dispatcher would send it.
+    early = early && parent->scheduledAt.toMSecsSinceEpoch() > now;
+    if (!early && parent->scheduledAt.toMSecsSinceEpoch() > now)
         return qint64(0);
     Result<CampaignDraft> d = m_campaigns.draft(parentId);
     if (!d)
@@ -115,16 +128,22 @@ Result<qint64> RecurringLauncher::launchOccurrence(qint64 parentId, const QStrin
     const qint64 until = parent->repeatUntil.isValid() ? parent->repeatUntil.toMSecsSinceEpoch() : now;
 
     // Every occurrence due by now; only the newest may still go, and only if it is not too late.
+    // Early: the next one, whose time has not come.
     QList<QDateTime> dueTimes;
     QDateTime next = parent->scheduledAt.toLocalTime();
-    while (next.isValid() && next.toMSecsSinceEpoch() <= now && next.toMSecsSinceEpoch() <= until && dueTimes.size() < 100'000) {
+    const qint64 dueBy = early ? next.toMSecsSinceEpoch() : now;
+    while (next.isValid() && next.toMSecsSinceEpoch() <= dueBy && next.toMSecsSinceEpoch() <= until
+           && dueTimes.size() < 100'000) {
         dueTimes.append(next);
         next = parent->recurrence.next(next);
     }
     QList<QDateTime> missed = dueTimes;
     std::optional<QDateTime> go;
-    if (!dueTimes.isEmpty() && now - dueTimes.constLast().toMSecsSinceEpoch() <= m_campaigns.limits().missedOccurrenceGraceMs)
+    if (!dueTimes.isEmpty()
+        && (early || now - dueTimes.constLast().toMSecsSinceEpoch() <= m_campaigns.limits().missedOccurrenceGraceMs))
         go = missed.takeLast();
+    if (early && !go)
+        return qint64(0);
     if (!missed.isEmpty()) {
         QStringList days;
         for (qsizetype i = 0; i < qMin<qsizetype>(missed.size(), 5); ++i)
@@ -141,7 +160,10 @@ Result<qint64> RecurringLauncher::launchOccurrence(qint64 parentId, const QStrin
     qint64 childId = 0;
     if (go) {
         CampaignDraft occurrence = *d;
-        occurrence.name = tr("%1 — %2").arg(d->name, shortDate(*go)).left(CampaignService::MaxNameLength);
+        // Sent early: named by the day it went.
+        occurrence.name = tr("%1 — %2")
+                              .arg(d->name, shortDate(early ? QDateTime::fromMSecsSinceEpoch(now, Qt::UTC) : *go))
+                              .left(CampaignService::MaxNameLength);
         occurrence.scheduledAt = QDateTime();
         occurrence.recurrence = Recurrence();
         occurrence.repeatUntil = QDate();
@@ -153,7 +175,8 @@ Result<qint64> RecurringLauncher::launchOccurrence(qint64 parentId, const QStrin
             childId = *child;
             if (Status released = savepoint.release(); !released)
                 return std::unexpected(released.error());
-        } else if (child.error().code == ErrorCode::Storage) {
+        } else if (child.error().code == ErrorCode::Storage || early) {
+            // A person asked for it now: tell them, and leave the campaign as it was.
             return std::unexpected(child.error());
         } else {
             // This time it cannot go (nobody left, not enough tokens...): say so, keep repeating.

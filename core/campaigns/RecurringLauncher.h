@@ -43,10 +43,15 @@ public:
     Result<Round> launchDue(const QString &userName);
     // When the next occurrence of any repeating campaign is due (UTC ms); 0 when none.
     Result<qint64> nextDue() const;
+    // A person's "Send now": the next occurrence goes now, before its time; the one after is then
+    // the next. One already due goes as launchDue would send it. Refused (nothing changed) when it
+    // is not repeating any more or this time cannot go.
+    Result<qint64> launchNextNow(qint64 parentId, const QString &userName);
 
 private:
     // Returns the launched occurrence's id; 0 when none went (skipped, or not due after all).
-    Result<qint64> launchOccurrence(qint64 parentId, const QString &userName);
+    // `early`: the next occurrence goes now even though its time has not come (launchNextNow).
+    Result<qint64> launchOccurrence(qint64 parentId, const QString &userName, bool early = false);
     Status recordSkipped(const QSqlDatabase &db, const CampaignDraft &parent, qint64 parentId, const QDateTime &when,
                          const QString &reason);
 

@@ -42,6 +42,11 @@ private Q_SLOTS:
     void allContactsReachesEveryoneNotOptedOut();
     void allContactsIsKeptForRepeats();
     void previewNamesWhoGetsIt();
+    void audienceNamesGroupsAndPeople();
+    void receivedMessageIsTheFirstRecipients();
+    void costIsSummedFromWhatTheProviderReported();
+    void parseCost_data();
+    void parseCost();
 
 private:
     CampaignDraft draft(const QString &body) const;
@@ -377,6 +382,105 @@ void TestCampaignService::dateIsTheDayTheMessageGoes()
     d.recurrence = Recurrence::weekly({Qt::Friday});
     d.repeatUntil = QDate(2026, 3, 31);
     QCOMPARE(dateIn(p.campaigns().preview(d)->samples.value(0)), QStringLiteral("06/03/2026"));
+}
+
+void TestCampaignService::audienceNamesGroupsAndPeople()
+{
+    Profile &p = **m_profile;
+    CampaignDraft d = draft(QStringLiteral("Hi"));
+    d.contactIds = {p.contacts().findByPhone(QStringLiteral("0712000000"))->id,
+                    p.contacts().findByPhone(QStringLiteral("0712000003"))->id};
+    const auto launched = p.campaigns().launch(d);
+    QVERIFY(launched);
+    const auto audience = p.campaigns().audience(launched->id);
+    QVERIFY2(audience, qPrintable(audience ? QString() : audience.error().message));
+    QCOMPARE(audience->groups, QStringList({QStringLiteral("Youth"), QStringLiteral("Choir")}));
+    QCOMPARE(audience->people, 2);
+
+    d.groupIds.clear();
+    const auto people = p.campaigns().audience(p.campaigns().launch(d)->id);
+    QVERIFY(people);
+    QVERIFY(people->groups.isEmpty());
+    QCOMPARE(people->people, 2);
+    QVERIFY(!p.campaigns().audience(9999));
+}
+
+void TestCampaignService::receivedMessageIsTheFirstRecipients()
+{
+    Profile &p = **m_profile;
+    const auto launched = p.campaigns().launch(draft(QStringLiteral("Dear {first_name|friend}, join us {date}.")));
+    QVERIFY(launched);
+    const auto received = p.campaigns().receivedMessage(launched->id);
+    QVERIFY2(received, qPrintable(received ? QString() : received.error().message));
+    QCOMPARE(received->name, QStringLiteral("Mary"));
+    QVERIFY2(received->text.startsWith(QStringLiteral("Dear Mary, join us ")), qPrintable(received->text));
+    QVERIFY(!received->text.contains(u'{'));
+
+    // A repeating campaign has no messages of its own: each field's fallback word, and no name.
+    CampaignDraft repeating = draft(QStringLiteral("Dear {first_name|friend}, join us{last_name}."));
+    repeating.recurrence = Recurrence::daily();
+    repeating.repeatUntil = p.clock().nowUtc().toLocalTime().date().addDays(7);
+    const auto parent = p.campaigns().launch(repeating);
+    QVERIFY2(parent, qPrintable(parent ? QString() : parent.error().message));
+    const auto fallback = p.campaigns().receivedMessage(parent->id);
+    QVERIFY(fallback);
+    QVERIFY(fallback->name.isEmpty());
+    QCOMPARE(fallback->text, QStringLiteral("Dear friend, join us."));
+}
+
+void TestCampaignService::costIsSummedFromWhatTheProviderReported()
+{
+    Profile &p = **m_profile;
+    const auto launched = p.campaigns().launch(draft(QString(200, u'a'))); // 2 parts × 3 people
+    QVERIFY(launched);
+    QCOMPARE(launched->stateSegments.value(MessageState::Queued), 6);
+    const auto none = p.campaigns().cost(launched->id);
+    QVERIFY(none);
+    QCOMPARE(none->messages, 0);
+    QCOMPARE(none->tenThousandths, 0);
+
+    // As Africa's Talking reports it: two sent at KES 1.6000, one refused at "0", one without an answer.
+    QSqlQuery q(p.database().connection());
+    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'sent', cost = 'KES 1.6000' WHERE id IN "
+                                  "(SELECT id FROM outbox ORDER BY id LIMIT 2)")));
+    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'uncertain', cost = '0' WHERE id = (SELECT max(id) FROM outbox)")));
+    const auto cost = p.campaigns().cost(launched->id);
+    QVERIFY2(cost, qPrintable(cost ? QString() : cost.error().message));
+    QCOMPARE(cost->currency, QStringLiteral("KES"));
+    QCOMPARE(cost->tenThousandths, 32000);
+    QCOMPARE(cost->messages, 2);
+    const auto campaign = p.campaigns().get(launched->id);
+    QCOMPARE(campaign->stateSegments.value(MessageState::Uncertain), 2);
+    QCOMPARE(campaign->stateSegments.value(MessageState::Sent), 4);
+    QCOMPARE(campaign->stateSegments.value(MessageState::Queued), 0);
+}
+
+void TestCampaignService::parseCost_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("currency");
+    QTest::addColumn<qint64>("tenThousandths");
+    QTest::addRow("Africa's Talking") << "KES 0.8000" << true << "KES" << qint64(8000);
+    QTest::addRow("two decimals") << "KES 12.5" << true << "KES" << qint64(125000);
+    QTest::addRow("currency after") << "1.2 USD" << true << "USD" << qint64(12000);
+    QTest::addRow("refused") << "0" << true << "" << qint64(0);
+    QTest::addRow("empty") << "" << false << "" << qint64(0);
+    QTest::addRow("words") << "free of charge" << false << "" << qint64(0);
+}
+
+void TestCampaignService::parseCost()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(QString, currency);
+    QFETCH(qint64, tenThousandths);
+    const std::optional<MessageCost> cost = CampaignService::parseCost(text);
+    QCOMPARE(cost.has_value(), valid);
+    if (!cost)
+        return;
+    QCOMPARE(cost->currency, currency);
+    QCOMPARE(cost->tenThousandths, tenThousandths);
 }
 
 QTEST_GUILESS_MAIN(TestCampaignService)

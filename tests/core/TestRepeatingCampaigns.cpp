@@ -34,6 +34,8 @@ private Q_SLOTS:
     void editScheduledReplacesMessagesAndTokens();
     void editRefusedOnceSending();
     void editRepeatingRule();
+    void sendNowSendsTheNextTimeEarly();
+    void sendNowSendsAScheduledOneNow();
 
 private:
     CampaignDraft draft(const QString &body) const;
@@ -360,6 +362,75 @@ void TestRepeatingCampaigns::editRepeatingRule()
     QCOMPARE(once->status, CampaignStatus::Scheduled);
     QCOMPARE(once->states.value(MessageState::Queued), 3);
     QCOMPARE(balance(), 997);
+}
+
+void TestRepeatingCampaigns::sendNowSendsTheNextTimeEarly()
+{
+    Profile &p = **m_profile;
+    CampaignDraft d = draft(QStringLiteral("Karibu {first_name}"));
+    d.scheduledAt = QDateTime(QDate(2026, 3, 2), QTime(10, 0));
+    d.recurrence = Recurrence::weekly({Qt::Sunday});
+    d.repeatUntil = QDate(2026, 3, 15);
+    const auto parent = p.campaigns().launch(d);
+    QVERIFY(parent);
+    QCOMPARE(parent->scheduledAt, QDateTime(QDate(2026, 3, 8), QTime(10, 0)).toUTC());
+
+    // Wednesday 4 March: Sunday the 8th's time goes now; the next time is the 15th.
+    setLocal(QDate(2026, 3, 4), QTime(16, 0));
+    const auto sent = p.campaigns().sendNow(parent->id);
+    QVERIFY2(sent, qPrintable(sent ? QString() : sent.error().message));
+    QVERIFY(*sent != parent->id);
+    const auto child = p.campaigns().get(*sent);
+    QCOMPARE(child->parentId, parent->id);
+    QCOMPARE(child->status, CampaignStatus::Queued);
+    QCOMPARE(child->recipients, 3);
+    QCOMPARE(balance(), 997);
+    const auto after = p.campaigns().get(parent->id);
+    QCOMPARE(after->status, CampaignStatus::Recurring);
+    QCOMPARE(after->scheduledAt, QDateTime(QDate(2026, 3, 15), QTime(10, 0)).toUTC());
+    // Nothing more is due on Sunday the 8th.
+    setLocal(QDate(2026, 3, 8), QTime(10, 1));
+    QCOMPARE(p.campaigns().launchDueOccurrences()->size(), 0);
+
+    // The last time sent early: the campaign has ended.
+    QVERIFY(p.campaigns().sendNow(parent->id));
+    QCOMPARE(p.campaigns().get(parent->id)->status, CampaignStatus::Done);
+    // Nothing left to send now.
+    const auto refused = p.campaigns().sendNow(parent->id);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Conflict);
+    QVERIFY(LedgerVerifier(p.database()).verify()->isEmpty());
+
+    // A time that cannot be paid is refused and not skipped: the campaign stays as it was.
+    d.scheduledAt = QDateTime(QDate(2026, 3, 9), QTime(10, 0));
+    d.repeatUntil = QDate(2026, 3, 29);
+    const auto poor = p.campaigns().launch(d);
+    QVERIFY(poor);
+    QVERIFY(p.tokens().expire(QStringLiteral("Main"), balance() - 1, QStringLiteral("test"), {}));
+    const auto unpaid = p.campaigns().sendNow(poor->id);
+    QVERIFY(!unpaid);
+    QCOMPARE(p.campaigns().get(poor->id)->scheduledAt, poor->scheduledAt);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM campaigns WHERE status = 'skipped'")), 0);
+}
+
+void TestRepeatingCampaigns::sendNowSendsAScheduledOneNow()
+{
+    Profile &p = **m_profile;
+    CampaignDraft d = draft(QStringLiteral("Hi {first_name}"));
+    d.scheduledAt = QDateTime(QDate(2026, 3, 5), QTime(9, 0));
+    const auto launched = p.campaigns().launch(d);
+    QVERIFY(launched);
+    QCOMPARE(launched->status, CampaignStatus::Scheduled);
+    const auto sent = p.campaigns().sendNow(launched->id);
+    QVERIFY2(sent, qPrintable(sent ? QString() : sent.error().message));
+    QCOMPARE(*sent, launched->id);
+    const auto now = p.campaigns().get(launched->id);
+    QCOMPARE(now->status, CampaignStatus::Queued);
+    QCOMPARE(now->states.value(MessageState::Queued), 3);
+    QCOMPARE(balance(), 997);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE due_at > %1").arg(p.clock().nowMs())), 0);
+    // Once it has gone there is nothing to send now.
+    QVERIFY(!p.campaigns().sendNow(launched->id));
 }
 
 QTEST_GUILESS_MAIN(TestRepeatingCampaigns)

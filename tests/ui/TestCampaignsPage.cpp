@@ -8,6 +8,7 @@
 #include "campaigns/CampaignDetail.h"
 #include "campaigns/CampaignListModel.h"
 #include "campaigns/CampaignService.h"
+#include "campaigns/CampaignText.h"
 #include "campaigns/CampaignsPage.h"
 #include "campaigns/ComposeCampaignDialog.h"
 #include "campaigns/DispatchService.h"
@@ -18,17 +19,20 @@
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "settings/Settings.h"
+#include "storage/Database.h"
 #include "tokens/TokenLedger.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -84,6 +88,13 @@ private Q_SLOTS:
     void repeatingCampaignPauseResumeCancel();
     void skippedTimeShowsWhy();
     void noConnectionIsExplainedAndNothingFails();
+    void pageIsCalledSentSms();
+    void detailSaysWhoItWentToAndWhatTheyReceived();
+    void repeatingRunsAreListedUnderIt();
+    void sendNowForScheduledAndRepeating();
+    void costInShillingsAndTokensExplained();
+    void noReportYetSaysWhatResendingRisks();
+    void nothingIsCutOffAt1280x800();
 
 private:
     qint64 launch(const QString &body, bool scheduledLater = false, bool charged = false);
@@ -299,11 +310,18 @@ void TestCampaignsPage::filterRecipientsByState()
         QCOMPARE(model->index(row, OutboxTableModel::ReasonColumn).data().toString(), QStringLiteral("InvalidPhoneNumber"));
         QVERIFY(model->index(row, OutboxTableModel::PhoneColumn).data().toString().endsWith(u'1'));
     }
+    // The chosen message's reason is shown in full below the list (its column is narrow).
+    auto *note = find<QLabel>(&page, "messageNoteLabel");
+    QVERIFY(!note->isVisible());
+    find<QTableView>(&page, "recipientsView")->setCurrentIndex(model->index(0, OutboxTableModel::PhoneColumn));
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().endsWith(QStringLiteral(": InvalidPhoneNumber")), qPrintable(note->text()));
     filter->setCurrentIndex(filter->findData(QVariant::fromValue(MessageState::Uncertain)));
     QCOMPARE(model->rowCount(), 4);
+    QVERIFY(!note->isVisible());
     filter->setCurrentIndex(filter->findData(QVariant::fromValue(MessageState::Sent)));
     QCOMPARE(model->rowCount(), 32);
-    QCOMPARE(model->index(0, OutboxTableModel::CostColumn).data().toString(), QStringLiteral("KES 0.8000"));
+    QCOMPARE(model->index(0, OutboxTableModel::CostColumn).data().toString(), QStringLiteral("KES 0.80"));
     filter->setCurrentIndex(0);
     QCOMPARE(model->rowCount(), 40);
 }
@@ -327,7 +345,7 @@ void TestCampaignsPage::resendUncertainQueuesThemAgain()
     MessageBox::setNextAnswer(QMessageBox::No);
     QTest::mouseClick(resend, Qt::LeftButton);
     QCOMPARE((*m_profile)->campaigns().get(id)->states.value(MessageState::Uncertain), 40);
-    QVERIFY(MessageBox::lastText().contains(QStringLiteral("twice")));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("second copy")));
     // "Yes" queues them again, and the page says so.
     MessageBox::setNextAnswer(QMessageBox::Yes);
     QTest::mouseClick(resend, Qt::LeftButton);
@@ -556,7 +574,7 @@ void TestCampaignsPage::repeatingCampaignPauseResumeCancel()
     QCOMPARE(page.currentCampaignId(), id);
     QCOMPARE(page.listModel()->index(0, CampaignListModel::StatusColumn).data().toString(), QStringLiteral("Repeats"));
     QCOMPARE(page.listModel()->index(0, CampaignListModel::WhenColumn).data().toString(),
-             QLocale().toString(QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC).toLocalTime(), QLocale::ShortFormat));
+             CampaignText::shortDayAndTime(QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC)));
 
     auto *rule = find<QLabel>(&page, "repeatRuleLabel");
     QVERIFY(rule->isVisible());
@@ -631,7 +649,18 @@ void TestCampaignsPage::skippedTimeShowsWhy()
             skipped = occurrences->topLevelItem(i);
     }
     QVERIFY(skipped);
-    QVERIFY(skipped->text(3).contains(QStringLiteral("not running")));
+    QVERIFY(skipped->toolTip(3).contains(QStringLiteral("not running")));
+    // The note wraps (it is longer than its column), and the chosen time's note is shown in full below.
+    QVERIFY2(skipped->text(3).contains(u'\n'), qPrintable(skipped->text(3)));
+    QVERIFY(occurrences->visualItemRect(skipped).height()
+            >= occurrences->fontMetrics().lineSpacing() * int(skipped->text(3).count(u'\n') + 1));
+    for (const QString &line : skipped->text(3).split(u'\n'))
+        QVERIFY(occurrences->fontMetrics().horizontalAdvance(line) + 16 < occurrences->header()->sectionSize(3));
+    auto *note = find<QLabel>(&page, "occurrenceNoteLabel");
+    QVERIFY(!note->isVisible());
+    occurrences->setCurrentItem(skipped);
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(QStringLiteral("it was too late to send")), qPrintable(note->text()));
 
     // Opening it shows the reason at the top, and no empty message list.
     Q_EMIT occurrences->itemActivated(skipped, 0);
@@ -645,8 +674,7 @@ void TestCampaignsPage::skippedTimeShowsWhy()
     QVERIFY(!find<QTableView>(&page, "recipientsView")->isVisible());
     QVERIFY(!find<QPushButton>(&page, "editButton")->isVisible());
     QVERIFY(!find<QPushButton>(&page, "cancelButton")->isEnabled());
-    QCOMPARE(page.listModel()->index(page.listModel()->rowOf(skippedId), CampaignListModel::StatusColumn).data().toString(),
-             QStringLiteral("Skipped"));
+    QCOMPARE(page.listModel()->indexOf(skippedId, CampaignListModel::StatusColumn).data().toString(), QStringLiteral("Skipped"));
     // And back to the repeating campaign it belongs to.
     auto *parent = find<QLabel>(&page, "parentCampaignLabel");
     QVERIFY(parent->isVisible());
@@ -686,6 +714,243 @@ void TestCampaignsPage::noConnectionIsExplainedAndNothingFails()
     const Campaign campaign = *p.campaigns().get(id);
     QCOMPARE(campaign.states.value(MessageState::Failed), 0);
     QCOMPARE(campaign.states.value(MessageState::Queued), campaign.recipients);
+}
+
+void TestCampaignsPage::pageIsCalledSentSms()
+{
+    launch(QStringLiteral("Hello"));
+    CampaignsPage page = campaignsPage(**m_profile);
+    page.show();
+    QCOMPARE(find<QLabel>(&page, "campaignsTitleLabel")->text(), QStringLiteral("<h1>Sent SMS</h1>"));
+    QCOMPARE(find<QPushButton>(&page, "newCampaignButton")->text(), QStringLiteral("Send SMS…"));
+    QCOMPARE(page.listModel()->headerData(CampaignListModel::NameColumn, Qt::Horizontal).toString(), QStringLiteral("SMS"));
+    for (const QLabel *label : page.findChildren<QLabel *>())
+        QVERIFY2(!label->text().contains(QStringLiteral("ampaign")) || !label->isVisible(), qPrintable(label->text()));
+}
+
+void TestCampaignsPage::detailSaysWhoItWentToAndWhatTheyReceived()
+{
+    Profile &p = **m_profile;
+    const qint64 second = p.groups().create(QStringLiteral("Women's Fellowship"))->id;
+    const Result<QList<Contact>> contacts = p.contacts().fetch({}, 0, 3);
+    QVERIFY(p.groups().addMembers(second, {contacts->at(0).id}));
+    CampaignDraft d;
+    d.name = QStringLiteral("Invitation");
+    d.body = QStringLiteral("Dear {first_name|friend}, join us on Sunday.");
+    d.groupIds = {m_group, second};
+    d.contactIds = {contacts->at(1).id, contacts->at(2).id};
+    d.chargeTokens = false;
+    const auto launched = p.campaigns().launch(d);
+    QVERIFY(launched);
+    const auto first = p.campaigns().recipients(launched->id, std::nullopt, 0, 1);
+    QVERIFY(first && !first->isEmpty());
+    {
+        // Before it goes: as they will receive it.
+        CampaignsPage waiting = campaignsPage(p);
+        waiting.show();
+        QVERIFY(waiting.selectCampaign(launched->id));
+        QVERIFY(find<QLabel>(&waiting, "campaignMessageAsLabel")
+                    ->text()
+                    .contains(QStringLiteral("as %1 will receive it").arg(first->first().name)));
+    }
+    dispatchWith();
+    QVERIFY(first && !first->isEmpty());
+
+    CampaignsPage page = campaignsPage(p);
+    page.resize(1280, 800);
+    page.show();
+    QVERIFY(page.selectCampaign(launched->id));
+    auto *to = find<QLabel>(&page, "campaignAudienceLabel");
+    QVERIFY(to->isVisible());
+    // (English plural forms come from the translation: "people" there, "person(s)" before it has this text.)
+    QVERIFY2(to->text().startsWith(QStringLiteral("To: Choir, Women's Fellowship and 2 pe")), qPrintable(to->text()));
+    auto *message = find<QLabel>(&page, "campaignMessageLabel");
+    QVERIFY2(!message->text().contains(u'{'), qPrintable(message->text()));
+    QVERIFY2(message->text().startsWith(QStringLiteral("Dear ") + first->first().name.section(u' ', 0, 0) + u','),
+             qPrintable(message->text()));
+    auto *as = find<QLabel>(&page, "campaignMessageAsLabel");
+    QVERIFY2(as->text().contains(QStringLiteral("as %1 received it").arg(first->first().name)), qPrintable(as->text()));
+
+    // A repeating one: each field's fallback word, and no person named.
+    const qint64 repeating = launchRepeating(Recurrence::weekly({Qt::Sunday}),
+                                             QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC), QDate(2026, 4, 30));
+    QVERIFY(p.campaigns().update(repeating, [&] {
+        CampaignDraft r = *p.campaigns().draft(repeating);
+        r.body = d.body;
+        r.groupIds.clear();
+        r.contactIds = {contacts->at(1).id};
+        return r;
+    }()));
+    page.refresh();
+    QVERIFY(page.selectCampaign(repeating));
+    QVERIFY2(to->text().startsWith(QStringLiteral("To: 1 person")), qPrintable(to->text()));
+    QCOMPARE(message->text(), QStringLiteral("Dear friend, join us on Sunday."));
+    QVERIFY2(!as->text().contains(QStringLiteral("received")), qPrintable(as->text()));
+}
+
+void TestCampaignsPage::repeatingRunsAreListedUnderIt()
+{
+    Profile &p = **m_profile;
+    const qint64 once = launch(QStringLiteral("Hello"));
+    const qint64 id
+        = launchRepeating(Recurrence::daily(), QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC), QDate(2026, 3, 10));
+    m_profile->clock().set(QDateTime(QDate(2026, 3, 1), QTime(10, 1), Qt::UTC));
+    QCOMPARE(p.campaigns().launchDueOccurrences()->size(), 1);
+    m_profile->clock().set(QDateTime(QDate(2026, 3, 2), QTime(10, 1), Qt::UTC));
+    const auto second = p.campaigns().launchDueOccurrences();
+    QCOMPARE(second->size(), 1);
+
+    CampaignsPage page = campaignsPage(p);
+    page.show();
+    CampaignListModel *model = page.listModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Two at the top: the repeating one and the one-off; the times under the repeating one.
+    QCOMPARE(model->rowCount(), 2);
+    const QModelIndex parent = model->indexOf(id);
+    QVERIFY(parent.isValid());
+    QVERIFY(!parent.parent().isValid());
+    QCOMPARE(model->rowCount(parent), 2);
+    QCOMPARE(model->rowCount(model->indexOf(once)), 0);
+    const QModelIndex newest = model->index(0, CampaignListModel::NameColumn, parent);
+    QCOMPARE(newest.data(CampaignListModel::IdRole).toLongLong(), second->first());
+    QCOMPARE(newest.parent(), parent);
+    // A time is shown by its day, not as another copy of the name.
+    QCOMPARE(newest.data().toString(), CampaignText::shortDayAndTime(QDateTime(QDate(2026, 3, 2), QTime(10, 1), Qt::UTC)));
+    QCOMPARE(model->indexOf(second->first()), newest);
+
+    // Choosing a time shows it, its repeating campaign opened above it.
+    QVERIFY(page.selectCampaign(second->first()));
+    QCOMPARE(page.currentCampaignId(), second->first());
+    QVERIFY(find<QTreeView>(&page, "campaignList")->isExpanded(parent));
+    // Another reload keeps it chosen.
+    page.refresh();
+    QCOMPARE(page.currentCampaignId(), second->first());
+}
+
+void TestCampaignsPage::sendNowForScheduledAndRepeating()
+{
+    Profile &p = **m_profile;
+    const qint64 later = launch(QStringLiteral("Hello"), true);
+    CampaignsPage page = campaignsPage(p);
+    page.resize(1280, 800);
+    page.show();
+    QVERIFY(page.selectCampaign(later));
+    auto *sendNow = find<QPushButton>(&page, "sendNowButton");
+    QVERIFY(sendNow->isVisible() && sendNow->isEnabled());
+    MessageBox::setNextAnswer(QMessageBox::No);
+    QTest::mouseClick(sendNow, Qt::LeftButton);
+    QCOMPARE(p.campaigns().get(later)->status, CampaignStatus::Scheduled);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(sendNow, Qt::LeftButton);
+    QCOMPARE(p.campaigns().get(later)->status, CampaignStatus::Queued);
+    QCOMPARE(page.currentCampaignId(), later);
+    QVERIFY(!sendNow->isVisible());
+
+    // A repeating one: this time now; the new time is shown.
+    const qint64 weekly = launchRepeating(Recurrence::weekly({Qt::Wednesday}),
+                                          QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC), QDate(2026, 4, 30));
+    page.refresh();
+    QVERIFY(page.selectCampaign(weekly));
+    QVERIFY(sendNow->isVisible() && sendNow->isEnabled());
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(sendNow, Qt::LeftButton);
+    const qint64 shown = page.currentCampaignId();
+    QVERIFY(shown != weekly);
+    QCOMPARE(p.campaigns().get(shown)->parentId, weekly);
+    QCOMPARE(p.campaigns().get(weekly)->scheduledAt, QDateTime(QDate(2026, 3, 11), QTime(17, 0), Qt::UTC));
+    // A time that went has nothing to send now.
+    QVERIFY(!sendNow->isVisible());
+}
+
+void TestCampaignsPage::costInShillingsAndTokensExplained()
+{
+    const qint64 id = launch(QStringLiteral("Hello"), false, true);
+    Profile &p = **m_profile;
+    // Africa's Talking, as the scripted gateway answers: KES 0.8000 each.
+    QSqlQuery q(p.database().connection());
+    QVERIFY(q.exec(QStringLiteral("UPDATE campaigns SET gateway = 'africastalking'")));
+    dispatchWith();
+    CampaignsPage page = campaignsPage(p);
+    page.resize(1280, 800);
+    page.show();
+    QCOMPARE(page.currentCampaignId(), id);
+    auto *summary = find<QLabel>(&page, "campaignSummaryLabel");
+    QVERIFY2(summary->text().contains(QStringLiteral("1 token = 1 SMS part to one person")), qPrintable(summary->text()));
+    auto *cost = find<QLabel>(&page, "campaignCostLabel");
+    QVERIFY(cost->isVisible());
+    QVERIFY2(cost->text().contains(QStringLiteral("KES 32.00")), qPrintable(cost->text()));
+    QCOMPARE(page.detail()->model()->index(0, OutboxTableModel::CostColumn).data().toString(), QStringLiteral("KES 0.80"));
+}
+
+void TestCampaignsPage::noReportYetSaysWhatResendingRisks()
+{
+    const qint64 id = launch(QString(200, u'a'), false, true); // 2 SMS parts each
+    dispatchWith([](const SendRequest &) {
+        SendResult timeout;
+        timeout.kind = SendResult::Kind::Uncertain;
+        timeout.message = QStringLiteral("timed out");
+        return timeout;
+    });
+    Profile &p = **m_profile;
+    QSqlQuery q(p.database().connection());
+    QVERIFY(q.exec(QStringLiteral("UPDATE campaigns SET gateway = 'africastalking'")));
+    CampaignsPage page = campaignsPage(p);
+    page.resize(1280, 800);
+    page.show();
+    QCOMPARE(page.currentCampaignId(), id);
+    OutboxTableModel *model = page.detail()->model();
+    QCOMPARE(model->index(0, OutboxTableModel::StateColumn).data().toString(), QStringLiteral("No report yet"));
+    QVERIFY(model->index(0, OutboxTableModel::StateColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("never heard back")));
+    auto *resend = find<QPushButton>(&page, "resendUncertainButton");
+    QCOMPARE(resend->text(), QStringLiteral("Send again to those with no report (40)…"));
+    auto *risk = find<QLabel>(&page, "noReportLabel");
+    QVERIFY(risk->isVisible());
+    QVERIFY2(risk->text().startsWith(QStringLiteral("No delivery report yet for 40 message")), qPrintable(risk->text()));
+    QVERIFY2(risk->text().contains(QStringLiteral("Kengele sent these but never heard back. Some may have arrived; sending "
+                                                  "again may give those people a second copy and costs 80 token")),
+             qPrintable(risk->text()));
+    QVERIFY(find<QLabel>(&page, "stateCountsLabel")->text().contains(QStringLiteral("No report yet: <b>40</b>")));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(resend, Qt::LeftButton);
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("80 token")), qPrintable(MessageBox::lastText()));
+    QVERIFY(!risk->isVisible());
+}
+
+void TestCampaignsPage::nothingIsCutOffAt1280x800()
+{
+    const qint64 id = launch(QStringLiteral("Hello {first_name}"));
+    dispatchWith();
+    // As the delivery reports name it.
+    QSqlQuery q((*m_profile)->database().connection());
+    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET network = 'Airtel Kenya'")));
+    CampaignsPage page = campaignsPage(**m_profile);
+    page.resize(1280, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QCOMPARE(page.currentCampaignId(), id);
+    auto *view = find<QTableView>(&page, "recipientsView");
+    QAbstractItemModel *model = view->model();
+    const QFontMetrics header = view->horizontalHeader()->fontMetrics();
+    const QFontMetrics cells = view->fontMetrics();
+    for (int column = 0; column < model->columnCount(); ++column) {
+        const QString title = model->headerData(column, Qt::Horizontal).toString();
+        QVERIFY2(view->columnWidth(column) >= header.horizontalAdvance(title) + 12, qPrintable(title));
+        // Names are free text of any length: their column fits a usual one, the tooltip any.
+        if (column == OutboxTableModel::NameColumn) {
+            QCOMPARE(model->index(0, column).data(Qt::ToolTipRole).toString(), model->index(0, column).data().toString());
+            continue;
+        }
+        for (int row = 0; row < 5; ++row) {
+            const QString text = model->index(row, column).data().toString();
+            QVERIFY2(view->columnWidth(column) >= cells.horizontalAdvance(text) + 8,
+                     qPrintable(QStringLiteral("%1: %2 in %3 px").arg(title, text).arg(view->columnWidth(column))));
+        }
+    }
+    // All the columns fit in the view: no sideways scrolling to find the network.
+    QVERIFY(view->horizontalHeader()->length() <= view->viewport()->width());
 }
 
 QTEST_MAIN(TestCampaignsPage)

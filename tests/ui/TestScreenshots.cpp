@@ -328,6 +328,36 @@ void TestScreenshots::pages()
     QVERIFY(window.campaignsPage()->selectCampaign(skipped));
     save(&window, QStringLiteral("campaigns-skipped-") + suffix);
 
+    // Sent, but the answers never came back: "No report yet", and what sending again would risk.
+    CampaignDraft youth = draft;
+    youth.name = QStringLiteral("Youth camp");
+    youth.body = profile->templates().findByName(QStringLiteral("Youth camp"))->body;
+    youth.groupIds = {profile->groups().findByName(QStringLiteral("Youth"))->id};
+    const auto noReport = profile->campaigns().launch(youth);
+    QVERIFY(noReport);
+    {
+        auto garbled = [](GatewayKind, QString *whyNot) -> SmsGateway * {
+            SimulatorOptions options;
+            options.seed = 2026;
+            options.malformedFraction = 1; // taken, but the answer cannot be read
+            return GatewayConnection::simulation(options, whyNot).release();
+        };
+        DispatchService unanswered(profile->database(), profile->tokens(), profile->clock(), garbled, options);
+        unanswered.start();
+        QTRY_VERIFY_WITH_TIMEOUT(profile->campaigns().get(noReport->id)->states.value(MessageState::Uncertain) > 0
+                                     && profile->campaigns().get(noReport->id)->states.value(MessageState::Queued) == 0
+                                     && profile->campaigns().get(noReport->id)->states.value(MessageState::Submitting) == 0,
+                                 15000);
+        unanswered.stop();
+    }
+    window.campaignsPage()->refresh();
+    QVERIFY(window.campaignsPage()->selectCampaign(noReport->id));
+    // One message chosen: its reason in full below the list.
+    auto *messages = window.campaignsPage()->findChild<QTableView *>(QStringLiteral("recipientsView"));
+    QVERIFY(messages);
+    messages->setCurrentIndex(messages->model()->index(0, 0));
+    save(&window, QStringLiteral("campaigns-no-report-") + suffix);
+
     // Connected to a relay, which brought a few messages: one from a member, a prayer request, an
     // opt-out and one from a number that is not a contact.
     profile.clock().set(QDateTime(QDate(2026, 3, 15), QTime(17, 30), Qt::UTC));

@@ -19,12 +19,41 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace kengele {
+
+namespace {
+
+constexpr int NoteRole = Qt::UserRole + 1;
+
+// Breaks a note into lines that fit `width` pixels (a tree view does not wrap its items by itself:
+// it measures rows before it knows their width).
+QString wrapped(const QString &text, const QFontMetrics &metrics, int width)
+{
+    if (width <= 0 || metrics.horizontalAdvance(text) <= width)
+        return text;
+    QStringList lines;
+    QString line;
+    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+        const QString candidate = line.isEmpty() ? word : line + u' ' + word;
+        if (!line.isEmpty() && metrics.horizontalAdvance(candidate) > width) {
+            lines << line;
+            line = word;
+        } else {
+            line = candidate;
+        }
+    }
+    if (!line.isEmpty())
+        lines << line;
+    return lines.join(u'\n');
+}
+
+} // namespace
 
 CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, QWidget *parent)
     : QWidget(parent)
@@ -71,9 +100,21 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
             Q_EMIT openCampaignRequested(m_campaign.parentId);
     });
 
+    m_audience = new QLabel(this);
+    m_audience->setObjectName(QStringLiteral("campaignAudienceLabel"));
+    m_audience->setWordWrap(true);
+    m_audience->setTextFormat(Qt::PlainText);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("campaignSummaryLabel"));
     m_summary->setWordWrap(true);
+    m_cost = new QLabel(this);
+    m_cost->setObjectName(QStringLiteral("campaignCostLabel"));
+    m_cost->setWordWrap(true);
+    m_cost->setTextFormat(Qt::PlainText);
+    m_messageAs = new QLabel(this);
+    m_messageAs->setObjectName(QStringLiteral("campaignMessageAsLabel"));
+    m_messageAs->setWordWrap(true);
+    m_messageAs->setTextFormat(Qt::PlainText);
     m_message = new MessageBubble(this);
     m_message->setObjectName(QStringLiteral("campaignMessageLabel"));
     m_message->setMaximumHeight(m_message->fontMetrics().lineSpacing() * 3 + 20);
@@ -84,6 +125,11 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     m_counts = new QLabel(this);
     m_counts->setObjectName(QStringLiteral("stateCountsLabel"));
     m_counts->setWordWrap(true);
+    // How many have no delivery report yet, and what sending them again would risk and cost.
+    m_noReport = new Banner(Banner::Kind::Warning, this);
+    m_noReport->setObjectName(QStringLiteral("noReportLabel"));
+    m_noReport->setWordWrap(true);
+    m_noReport->setTextFormat(Qt::PlainText);
 
     m_pause = new QPushButton(tr("Pause"), this);
     m_pause->setObjectName(QStringLiteral("pauseButton"));
@@ -97,7 +143,10 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     m_cancel = new QPushButton(tr("Cancel campaign…"), this);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->setToolTip(tr("Messages not yet sent are not sent, and their tokens go back to the budget."));
-    m_resendUncertain = new QPushButton(tr("Send “not sure” again…"), this);
+    m_sendNow = new QPushButton(tr("Send now…"), this);
+    m_sendNow->setObjectName(QStringLiteral("sendNowButton"));
+    connect(m_sendNow, &QPushButton::clicked, this, &CampaignDetail::sendNow);
+    m_resendUncertain = new QPushButton(tr("Send again to those with no report…"), this);
     m_resendUncertain->setObjectName(QStringLiteral("resendUncertainButton"));
     m_resendUncertain->setToolTip(CampaignText::messageStateHelp(MessageState::Uncertain));
     m_retryFailed = new QPushButton(tr("Retry failed…"), this);
@@ -133,14 +182,7 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    const QFontMetrics metrics = m_view->fontMetrics();
-    m_view->setColumnWidth(OutboxTableModel::PhoneColumn, metrics.horizontalAdvance(QStringLiteral("+254700000000")) + 16);
-    m_view->setColumnWidth(OutboxTableModel::NameColumn, 140);
-    m_view->setColumnWidth(OutboxTableModel::StateColumn, 80);
-    m_view->setColumnWidth(OutboxTableModel::ReasonColumn, 120);
-    m_view->setColumnWidth(OutboxTableModel::PartsColumn, metrics.horizontalAdvance(QStringLiteral("Parts")) + 16);
-    m_view->setColumnWidth(OutboxTableModel::CostColumn, metrics.horizontalAdvance(QStringLiteral("KES 0.8000")) + 16);
+    sizeColumns();
     connect(m_model, &OutboxTableModel::loadFailed, this, [this](const QString &message) {
         m_actionResult->setText(message);
         m_actionResult->show();
@@ -151,6 +193,7 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     header->addWidget(m_status);
 
     auto *actions = new QHBoxLayout;
+    actions->addWidget(m_sendNow);
     actions->addWidget(m_pause);
     actions->addWidget(m_resume);
     actions->addWidget(m_edit);
@@ -169,6 +212,17 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     messagesLayout->setContentsMargins(0, 0, 0, 0);
     messagesLayout->addLayout(filterRow);
     messagesLayout->addWidget(m_view, 1);
+    // The chosen message's reason in full: the column is narrow at 1280×800, the reason may be long.
+    m_messageNote = new QLabel(m_messagesBox);
+    m_messageNote->setObjectName(QStringLiteral("messageNoteLabel"));
+    m_messageNote->setWordWrap(true);
+    m_messageNote->setTextFormat(Qt::PlainText);
+    m_messageNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_messageNote->hide();
+    messagesLayout->addWidget(m_messageNote);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CampaignDetail::showMessageNote);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CampaignDetail::showMessageNote);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &CampaignDetail::showMessageNote);
 
     // A repeating campaign: the times it has gone, each a campaign of its own.
     m_occurrencesBox = new QWidget(this);
@@ -179,18 +233,34 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     m_occurrences = new QTreeWidget(m_occurrencesBox);
     m_occurrences->setObjectName(QStringLiteral("occurrencesList"));
     m_occurrences->setRootIsDecorated(false);
-    m_occurrences->setUniformRowHeights(true);
+    // A skipped time's note is a sentence or two: rows take the lines it is wrapped into
+    // (wrapNotes; the view's own word wrap measures rows for a width other than the column's).
+    m_occurrences->setUniformRowHeights(false);
+    m_occurrences->setWordWrap(false);
     m_occurrences->setAlternatingRowColors(true);
     m_occurrences->setHeaderLabels({tr("When"), tr("Status"), tr("People"), tr("Note")});
-    // The note (why a time was skipped) gets the room; its whole text is in its tooltip too.
+    // The note (why a time was skipped) gets the room; the chosen time's note is shown in full below.
     m_occurrences->header()->setStretchLastSection(true);
     for (int column = 0; column < 3; ++column)
         m_occurrences->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     connect(m_occurrences, &QTreeWidget::itemActivated, this, &CampaignDetail::openOccurrence);
+    connect(m_occurrences, &QTreeWidget::currentItemChanged, this, &CampaignDetail::showOccurrenceNote);
+    // Notes are wrapped for the column's width: again when it changes.
+    connect(m_occurrences->header(), &QHeaderView::sectionResized, m_occurrences, [this](int column) {
+        if (column == 3)
+            wrapNotes();
+    });
+    m_occurrenceNote = new QLabel(m_occurrencesBox);
+    m_occurrenceNote->setObjectName(QStringLiteral("occurrenceNoteLabel"));
+    m_occurrenceNote->setWordWrap(true);
+    m_occurrenceNote->setTextFormat(Qt::PlainText);
+    m_occurrenceNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_occurrenceNote->hide();
     auto *occurrencesLayout = new QVBoxLayout(m_occurrencesBox);
     occurrencesLayout->setContentsMargins(0, 0, 0, 0);
     occurrencesLayout->addWidget(m_occurrencesHelp);
     occurrencesLayout->addWidget(m_occurrences, 1);
+    occurrencesLayout->addWidget(m_occurrenceNote);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -200,10 +270,14 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     layout->addWidget(m_skippedReason);
     layout->addWidget(m_repeatRule);
     layout->addWidget(m_parentLink);
+    layout->addWidget(m_audience);
     layout->addWidget(m_summary);
+    layout->addWidget(m_cost);
+    layout->addWidget(m_messageAs);
     layout->addWidget(m_message);
     layout->addWidget(m_progress);
     layout->addWidget(m_counts);
+    layout->addWidget(m_noReport);
     layout->addLayout(actions);
     layout->addWidget(m_actionResult);
     layout->addWidget(m_messagesBox, 1);
@@ -286,23 +360,28 @@ void CampaignDetail::showCampaign()
     const bool repeating = c.isRepeating();
     const bool skipped = c.status == CampaignStatus::Skipped;
     QStringList facts;
+    // Tokens are explained where they first appear on the page.
+    const QString noTokens = CampaignText::isSimulation(c.gateway) ? tr("practice messages use no tokens") : tr("no tokens used");
     if (repeating) {
         facts << tr("about %Ln person(s) each time", nullptr, c.recipients);
         facts << tr("%Ln SMS part(s) each time", nullptr, c.segments);
         if (c.tokens == 0)
-            facts << tr("no tokens used");
+            facts << noTokens;
         else
-            facts << tr("%Ln token(s) each time, taken when it goes", nullptr, c.tokens);
+            facts << tr("%Ln token(s) each time, taken when it goes (1 token = 1 SMS part to one person)", nullptr, c.tokens);
     } else if (!skipped) {
         facts << tr("%Ln person(s)", nullptr, c.recipients);
         facts << tr("%Ln SMS part(s) in all", nullptr, c.segments);
         if (c.tokens == 0)
-            facts << tr("no tokens used");
+            facts << noTokens;
         else
-            facts << tr("%Ln token(s) set aside", nullptr, c.tokens);
+            facts << tr("%Ln token(s) set aside (1 token = 1 SMS part to one person)", nullptr, c.tokens);
     }
-    facts << tr("priority: %1").arg(CampaignText::priority(c.priority));
-    facts << (c.senderId.isEmpty() ? tr("sender ID: the account's default") : tr("sender ID: %1").arg(c.senderId));
+    // Only when chosen: the everyday ones say nothing a secretary needs.
+    if (c.priority != Priority::Normal)
+        facts << tr("priority: %1").arg(CampaignText::priority(c.priority));
+    if (!c.senderId.isEmpty())
+        facts << tr("sender ID: %1").arg(c.senderId);
     // A repeating campaign: the rule and the next time are in their own line above.
     if (skipped)
         facts << tr("was due %1").arg(CampaignText::localTime(c.scheduledAt));
@@ -314,9 +393,7 @@ void CampaignDetail::showCampaign()
     if (c.finishedAt.isValid() && !skipped)
         facts << tr("ended %1").arg(CampaignText::localTime(c.finishedAt));
     m_summary->setText(c.id > 0 ? facts.join(QStringLiteral("  ·  ")) : QString());
-    m_message->setText(c.body);
-    m_message->setToolTip(c.body);
-    m_message->setVisible(c.id > 0);
+    showAudienceAndMessage();
 
     int total = 0;
     for (auto it = c.states.cbegin(); it != c.states.cend(); ++it)
@@ -345,6 +422,7 @@ void CampaignDetail::showCampaign()
         QStringLiteral("<b>%1</b> %2").arg(tr("This time was not sent.").toHtmlEscaped(), c.statusReason.toHtmlEscaped()));
     m_skippedReason->setVisible(c.id > 0 && skipped);
 
+    showCostAndNoReport();
     showRepeat();
     updateFilterCounts();
     updateButtons();
@@ -403,6 +481,7 @@ void CampaignDetail::showOccurrences()
         item->setText(1, CampaignText::campaignStatus(child.status));
         item->setText(2, skipped ? QString() : CampaignText::number(child.recipients));
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+        item->setData(3, NoteRole, child.statusReason);
         item->setText(3, child.statusReason);
         item->setToolTip(3, child.statusReason);
         if (skipped) {
@@ -420,6 +499,177 @@ void CampaignDetail::showOccurrences()
         help += u' ' + tr("The times so far, newest first (double-click one to see its messages):");
     m_occurrencesHelp->setText(help);
     m_occurrences->setVisible(count > 0);
+    wrapNotes();
+    showOccurrenceNote();
+}
+
+void CampaignDetail::wrapNotes()
+{
+    const int width
+        = m_occurrences->header()->sectionSize(3) - 2 * m_occurrences->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) - 24;
+    const QFontMetrics metrics = m_occurrences->fontMetrics();
+    bool changed = false;
+    for (int i = 0; i < m_occurrences->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_occurrences->topLevelItem(i);
+        const QString text = wrapped(item->data(3, NoteRole).toString(), metrics, width);
+        if (item->text(3) != text) {
+            item->setText(3, text);
+            changed = true;
+        }
+    }
+    // Rows keep the height they were measured at: measure them again for their new lines.
+    if (changed)
+        m_occurrences->doItemsLayout();
+}
+
+void CampaignDetail::showMessageNote()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const OutboxRow *row = current.isValid() ? m_model->rowAt(current.row()) : nullptr;
+    QString note;
+    if (row && !row->reason.isEmpty()) {
+        const QString who = row->name.isEmpty() ? row->phone : tr("%1 (%2)").arg(row->name, row->phone);
+        //: The reason a message is in its state, for one person: "Mary Wanjiru (+254…): InvalidPhoneNumber"
+        note = tr("%1: %2").arg(who, row->reason);
+    }
+    m_messageNote->setText(note);
+    m_messageNote->setVisible(!note.isEmpty());
+}
+
+void CampaignDetail::showOccurrenceNote()
+{
+    const QTreeWidgetItem *item = m_occurrences->currentItem();
+    const QString note = item ? item->data(3, NoteRole).toString() : QString();
+    m_occurrenceNote->setText(note);
+    m_occurrenceNote->setVisible(!note.isEmpty());
+}
+
+void CampaignDetail::showAudienceAndMessage()
+{
+    const Campaign &c = m_campaign;
+    // Read again only when it may have changed (another campaign, or changed, or sent now), not on
+    // every refresh while it sends.
+    // (A change rewrites launchedAt, or a repeating one's next time.)
+    const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6|%7")
+                            .arg(c.id)
+                            .arg(toText(c.status))
+                            .arg(c.recipients)
+                            .arg(c.states.value(MessageState::Queued) > 0)
+                            .arg(c.launchedAt.toMSecsSinceEpoch())
+                            .arg(c.scheduledAt.toMSecsSinceEpoch())
+                            .arg(c.body);
+    if (key == m_audienceKey)
+        return;
+    m_audienceKey = key;
+    QString to;
+    QString as;
+    QString text;
+    if (c.id > 0) {
+        if (const Result<CampaignAudience> audience = m_campaigns.audience(c.id); audience) {
+            const QString groups = audience->groups.join(QStringLiteral(", "));
+            if (!groups.isEmpty() && audience->people > 0)
+                //: "To: Choir, Women's Fellowship and 3 people"
+                to = tr("To: %1 and %Ln person(s)", nullptr, audience->people).arg(groups);
+            else if (!groups.isEmpty())
+                to = tr("To: %1").arg(groups);
+            else if (audience->people > 0)
+                to = tr("To: %Ln person(s)", nullptr, audience->people);
+        }
+        if (const Result<ReceivedMessage> received = m_campaigns.receivedMessage(c.id); received) {
+            text = received->text;
+            const bool personal = text != c.body;
+            const bool ahead = c.status == CampaignStatus::Scheduled || c.status == CampaignStatus::Queued;
+            if (!personal)
+                as = tr("The message:");
+            else if (received->name.isEmpty())
+                as = tr("The message, with the word each field uses when a person's detail is missing:");
+            else if (ahead)
+                as = tr("The message as %1 will receive it:").arg(received->name);
+            else
+                as = tr("The message as %1 received it:").arg(received->name);
+        } else {
+            text = c.body;
+        }
+    }
+    m_audience->setText(to);
+    m_audience->setVisible(!to.isEmpty());
+    m_messageAs->setText(as);
+    m_messageAs->setVisible(!as.isEmpty());
+    m_message->setText(text);
+    m_message->setToolTip(text);
+    m_message->setVisible(c.id > 0);
+}
+
+void CampaignDetail::showCostAndNoReport()
+{
+    const Campaign &c = m_campaign;
+    const bool practice = CampaignText::isSimulation(c.gateway);
+    QString costText = m_cost->text();
+    // Summing the prices reads every message: once it has stopped sending (and for another campaign).
+    const QString key = QStringLiteral("%1|%2|%3").arg(c.id).arg(toText(c.status)).arg(isUnderway(c.status) ? 0 : c.recipients);
+    if (key != m_costKey) {
+        m_costKey = key;
+        costText.clear();
+        if (c.id > 0 && !c.isRepeating() && !isUnderway(c.status)) {
+            if (const Result<MessageCost> cost = m_campaigns.cost(c.id); cost && cost->messages > 0) {
+                costText = practice ? tr("Practice mode: nothing was paid. Sent for real, this would have cost about %1.")
+                                          .arg(CampaignText::money(*cost))
+                                    : tr("Cost: %1 in all, as the SMS provider reported it.").arg(CampaignText::money(*cost));
+            }
+        }
+    }
+    m_cost->setText(costText);
+    m_cost->setVisible(!costText.isEmpty());
+
+    const int noReport = c.states.value(MessageState::Uncertain);
+    QString risk;
+    if (c.id > 0 && noReport > 0 && c.status != CampaignStatus::Cancelled) {
+        const int tokens = c.tokens > 0 ? c.stateSegments.value(MessageState::Uncertain) : 0;
+        risk = tr("No delivery report yet for %Ln message(s).", nullptr, noReport) + u' '
+            + (tokens > 0 ? tr("Kengele sent these but never heard back. Some may have arrived; sending again may give those "
+                               "people a second copy and costs %Ln token(s).",
+                               nullptr, tokens)
+                          : tr("Kengele sent these but never heard back. Some may have arrived; sending again may give those "
+                               "people a second copy (practice messages use no tokens)."));
+    }
+    m_noReport->setText(risk);
+    m_noReport->setVisible(!risk.isEmpty());
+}
+
+void CampaignDetail::sizeColumns()
+{
+    // Wide enough for their titles and their longest usual text (at 1280×800, in both languages);
+    // the reason takes what is left. Fixed sizes: measuring the rows of a very large campaign would
+    // read them all.
+    QHeaderView *header = m_view->horizontalHeader();
+    const QFontMetrics cells = m_view->fontMetrics();
+    const QFontMetrics titles = header->fontMetrics();
+    const int cellPadding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 16;
+    const int titlePadding = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + 16;
+    auto fit = [&](int column, const QStringList &texts) {
+        int width = titles.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + titlePadding;
+        for (const QString &text : texts)
+            width = qMax(width, cells.horizontalAdvance(text) + cellPadding);
+        m_view->setColumnWidth(column, width);
+        header->setSectionResizeMode(column, QHeaderView::Interactive);
+    };
+    QStringList states;
+    for (const MessageState state : AllMessageStates)
+        states << CampaignText::messageState(state);
+    fit(OutboxTableModel::PhoneColumn, {QStringLiteral("+254700000000")});
+    // A usual name; a longer one is whole in its tooltip and below the list.
+    fit(OutboxTableModel::NameColumn, {QStringLiteral("Chepkoech Rotich")});
+    fit(OutboxTableModel::StateColumn, states);
+    fit(OutboxTableModel::PartsColumn, {QStringLiteral("10")});
+    fit(OutboxTableModel::CostColumn, {CampaignText::money(MessageCost{QStringLiteral("KES"), 100'000, 0})});
+    fit(OutboxTableModel::NetworkColumn,
+        {QStringLiteral("Airtel Kenya"), QStringLiteral("Safaricom"), QStringLiteral("Telkom Kenya"), QStringLiteral("Equitel")});
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(OutboxTableModel::ReasonColumn, QHeaderView::Stretch);
+    // The reason's title stays whole however little room is left (the view scrolls sideways then).
+    header->setMinimumSectionSize(
+        titles.horizontalAdvance(m_model->headerData(OutboxTableModel::ReasonColumn, Qt::Horizontal).toString()) + titlePadding
+        - 8);
 }
 
 void CampaignDetail::openOccurrence(QTreeWidgetItem *item)
@@ -469,8 +719,14 @@ void CampaignDetail::updateButtons()
     m_retryFailed->setVisible(hasMessages || !exists);
     const int uncertain = c.states.value(MessageState::Uncertain);
     m_resendUncertain->setEnabled(exists && !cancelled && uncertain > 0);
-    m_resendUncertain->setText(uncertain > 0 ? tr("Send “not sure” again (%1)…").arg(CampaignText::number(uncertain))
-                                             : tr("Send “not sure” again…"));
+    m_resendUncertain->setText(uncertain > 0 ? tr("Send again to those with no report (%1)…").arg(CampaignText::number(uncertain))
+                                             : tr("Send again to those with no report…"));
+    const bool canSendNow = exists && (repeating ? recurring : c.status == CampaignStatus::Scheduled);
+    m_sendNow->setText(repeating ? tr("Send next time now…") : tr("Send now…"));
+    m_sendNow->setVisible(canSendNow);
+    m_sendNow->setEnabled(canSendNow);
+    m_sendNow->setToolTip(repeating ? tr("Send the next time now instead of waiting for it; the time after it is then the next.")
+                                    : tr("Send it now instead of waiting for its time."));
     const int failed = c.states.value(MessageState::Failed);
     m_retryFailed->setEnabled(exists && !cancelled && failed > 0);
     m_retryFailed->setText(failed > 0 ? tr("Retry failed (%1)…").arg(CampaignText::number(failed)) : tr("Retry failed…"));
@@ -502,7 +758,7 @@ void CampaignDetail::pause()
     }
     const Status paused = m_outbox.pause(m_campaign.id, tr("You paused it."));
     reportAction(paused ? Result<int>(0) : Result<int>(std::unexpected(paused.error())),
-                 tr("Paused. Messages already handed to the gateway still go out; the rest wait."));
+                 tr("Paused. Messages already handed to the SMS provider still go out; the rest wait."));
 }
 
 void CampaignDetail::resume()
@@ -552,10 +808,13 @@ void CampaignDetail::resendUncertain()
     const int uncertain = m_campaign.states.value(MessageState::Uncertain);
     if (m_campaign.id <= 0 || uncertain == 0)
         return;
+    const int tokens = m_campaign.tokens > 0 ? m_campaign.stateSegments.value(MessageState::Uncertain) : 0;
+    const QString cost = tokens > 0 ? tr("It costs %Ln token(s).", nullptr, tokens) : tr("Practice messages use no tokens.");
     if (MessageBox::question(this, tr("Send again"),
-                             tr("For %Ln message(s) Kengele is not sure whether they went out: the connection broke while "
-                                "they were being sent.\n\nSend them again? Some of these people may then get the message twice.",
-                                nullptr, uncertain))
+                             tr("No delivery report yet for %Ln message(s): Kengele sent them but never heard back, so some "
+                                "may have arrived.\n\nSend them again? Those people may then get a second copy.",
+                                nullptr, uncertain)
+                                 + u' ' + cost)
         != QMessageBox::Yes)
         return;
     const Result<int> queued = m_outbox.resendUncertain(m_campaign.id);
@@ -568,7 +827,7 @@ void CampaignDetail::retryFailed()
     if (m_campaign.id <= 0 || failed == 0)
         return;
     const QString cost = CampaignText::isSimulation(m_campaign.gateway) || m_campaign.tokens == 0
-        ? tr("Simulated messages use no tokens.")
+        ? tr("Practice messages use no tokens.")
         : tr("Their tokens are set aside again before they go.");
     if (MessageBox::question(this, tr("Retry failed messages"),
                              tr("Try the %Ln failed message(s) once more?", nullptr, failed) + u' ' + cost)
@@ -576,6 +835,40 @@ void CampaignDetail::retryFailed()
         return;
     const Result<int> queued = m_outbox.retryFailed(m_campaign.id);
     reportAction(queued, queued ? tr("%Ln failed message(s) will be tried again.", nullptr, *queued) : QString());
+}
+
+void CampaignDetail::sendNow()
+{
+    const Campaign &c = m_campaign;
+    if (c.id <= 0)
+        return;
+    QString question;
+    if (c.isRepeating()) {
+        const QDateTime after = c.recurrence.next(c.scheduledAt.toLocalTime());
+        const bool last = !after.isValid() || (c.repeatUntil.isValid() && after > c.repeatUntil);
+        question = tr("Send the next time of “%1”, due %2, now?").arg(c.name, CampaignText::dayAndTime(c.scheduledAt)) + u' '
+            + (last ? tr("It is the last time: the repeating message then ends.")
+                    : tr("The time after it, %1, is then the next.").arg(CampaignText::dayAndTime(after.toUTC())));
+    } else {
+        question = tr("Send “%1” now instead of at %2? It goes to the members of its groups as they are now.")
+                       .arg(c.name, CampaignText::localTime(c.scheduledAt));
+    }
+    if (MessageBox::question(this, tr("Send now"), question) != QMessageBox::Yes)
+        return;
+    const Result<qint64> sent = m_campaigns.sendNow(c.id);
+    if (!sent) {
+        MessageBox::warning(this, tr("Send now"), sent.error().message);
+        refresh();
+        return;
+    }
+    const qint64 id = c.id;
+    m_actionResult->setText(tr("Sending now."));
+    m_actionResult->show();
+    refresh();
+    Q_EMIT campaignChanged(id, true);
+    // A repeating campaign's time is an SMS of its own: show it going.
+    if (*sent != id)
+        Q_EMIT openCampaignRequested(*sent);
 }
 
 void CampaignDetail::edit()

@@ -24,7 +24,8 @@ class OutboxTableModel;
 
 // One campaign as it goes: what was sent and to how many, a progress bar, counts by state, the
 // messages one per recipient (filtered by state), and what a person may decide: pause, resume,
-// cancel, send the uncertain ones again, retry the failed ones, change it before it goes.
+// cancel, send again to those with no delivery report, retry the failed ones, change it before it
+// goes, send it now instead of at its time.
 // A repeating campaign has no messages of its own: it shows its rule, its next time and the times
 // it has gone (each a campaign of its own); a time that was skipped shows why.
 class CampaignDetail final : public QWidget
@@ -51,6 +52,8 @@ public:
     void cancel();
     void resendUncertain();
     void retryFailed();
+    // A scheduled campaign now instead of at its time, or a repeating campaign's next time now.
+    void sendNow();
     // Asks the page to open the campaign in the compose dialog (only while it can be changed).
     void edit();
 
@@ -65,6 +68,12 @@ private:
     void showCampaign();
     void showRepeat();
     void showOccurrences();
+    void showOccurrenceNote();
+    void showMessageNote();
+    void wrapNotes();
+    void showAudienceAndMessage();
+    void showCostAndNoReport();
+    void sizeColumns();
     void openOccurrence(QTreeWidgetItem *item);
     void updateFilterCounts();
     void updateButtons();
@@ -87,8 +96,17 @@ private:
     QLabel *m_occurrencesHelp = nullptr;
     QTreeWidget *m_occurrences = nullptr;
     QPushButton *m_edit = nullptr;
+    QLabel *m_occurrenceNote = nullptr;
+    QLabel *m_audience = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_cost = nullptr;
+    QLabel *m_messageAs = nullptr;
     QLabel *m_message = nullptr;
+    QLabel *m_noReport = nullptr;
+    QLabel *m_messageNote = nullptr;
+    QString m_audienceKey; // what the audience and message shown were read for
+    QString m_costKey; // what the cost shown was summed for
+    QPushButton *m_sendNow = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_counts = nullptr;
     QLabel *m_actionResult = nullptr;

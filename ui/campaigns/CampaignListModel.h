@@ -5,16 +5,19 @@
 
 #include "campaigns/Campaign.h"
 
-#include <QAbstractTableModel>
+#include <QAbstractItemModel>
 #include <QList>
 
 namespace kengele {
 
 class CampaignService;
 
-// The campaigns, newest first: name, status, recipients and when. Reloading keeps rows in place when
-// only their details changed (a campaign in progress), so the selection in the view stays put.
-class CampaignListModel final : public QAbstractTableModel
+// The SMS sent and to be sent, newest first: name, status, recipients and when. A repeating
+// campaign holds the times it has gone as its children (by their day), newest first, so they do
+// not stand in the list as look-alike rows; it stands where its newest time would. Reloading keeps
+// rows in place when only their details changed (a campaign in progress), so the selection in the
+// view stays put.
+class CampaignListModel final : public QAbstractItemModel
 {
     Q_OBJECT
 
@@ -25,9 +28,12 @@ public:
     explicit CampaignListModel(CampaignService &campaigns, QObject *parent = nullptr);
 
     void reload();
-    const Campaign *campaignAt(int row) const;
-    int rowOf(qint64 campaignId) const;
+    const Campaign *campaignAt(const QModelIndex &index) const;
+    // Invalid when it is not in the list.
+    QModelIndex indexOf(qint64 campaignId, int column = NameColumn) const;
 
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -37,8 +43,15 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
 
 private:
+    struct Node {
+        Campaign campaign;
+        QList<Campaign> runs; // a repeating campaign's times, newest first
+    };
+    static QList<Node> grouped(QList<Campaign> campaigns);
+    static bool sameShape(const QList<Node> &a, const QList<Node> &b);
+
     CampaignService &m_campaigns;
-    QList<Campaign> m_rows;
+    QList<Node> m_rows;
 };
 
 } // namespace kengele

@@ -3,6 +3,8 @@
 
 #include "CampaignText.h"
 
+#include "campaigns/CampaignService.h"
+
 #include <QLocale>
 
 namespace kengele {
@@ -21,7 +23,7 @@ QString CampaignText::messageState(MessageState state)
     case MessageState::Failed:
         return tr("Failed");
     case MessageState::Uncertain:
-        return tr("Not sure");
+        return tr("No report yet");
     case MessageState::Cancelled:
         return tr("Cancelled");
     }
@@ -34,18 +36,18 @@ QString CampaignText::messageStateHelp(MessageState state)
     case MessageState::Queued:
         return tr("Waiting its turn to be sent.");
     case MessageState::Submitting:
-        return tr("Being handed to the SMS gateway right now.");
+        return tr("Being handed to the SMS provider right now.");
     case MessageState::Sent:
-        return tr("The SMS gateway took the message; the phone has not confirmed it yet.");
+        return tr("The SMS provider took the message; no delivery report has come from the phone yet.");
     case MessageState::Delivered:
         return tr("The phone received the message.");
     case MessageState::Failed:
         return tr("The message could not be delivered; the reason says why. Its tokens were given back.");
     case MessageState::Uncertain:
-        return tr("The connection broke while the message was being sent, so it may or may not have gone out. "
+        return tr("No delivery report yet: Kengele sent it but never heard back, so it may or may not have gone out. "
                   "Kengele never sends it again by itself, so nobody gets it twice.");
     case MessageState::Cancelled:
-        return tr("Not sent, because the campaign was cancelled or the person stopped messages.");
+        return tr("Not sent, because sending was cancelled or the person opted out.");
     }
     return {};
 }
@@ -104,6 +106,19 @@ QString CampaignText::gateway(GatewayKind gateway)
     return {};
 }
 
+QString CampaignText::money(const MessageCost &cost)
+{
+    const QString amount = QLocale().toString(double(cost.tenThousandths) / 10'000.0, 'f', 2);
+    // "KES 32.00": the currency first, as on a Kenyan receipt in either language.
+    return cost.currency.isEmpty() ? amount : cost.currency + u' ' + amount;
+}
+
+QString CampaignText::money(const QString &reported)
+{
+    const std::optional<MessageCost> cost = CampaignService::parseCost(reported);
+    return cost ? money(*cost) : reported;
+}
+
 QString CampaignText::number(qint64 value)
 {
     return QLocale().toString(value);
@@ -132,6 +147,19 @@ QString CampaignText::dayAndTime(const QDateTime &utc)
     const QString date = locale.toString(local.date(),
                                          local.date().year() == QDate::currentDate().year() ? QStringLiteral("ddd d MMM")
                                                                                             : QStringLiteral("ddd d MMM yyyy"));
+    //: A day and a time: "Sun 7 Dec 10:00"
+    return tr("%1 %2").arg(date, locale.toString(local.time(), QLocale::ShortFormat));
+}
+
+QString CampaignText::shortDayAndTime(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    const QDateTime local = utc.toLocalTime();
+    const QLocale locale;
+    const QString date = locale.toString(local.date(),
+                                         local.date().year() == QDate::currentDate().year() ? QStringLiteral("d MMM")
+                                                                                            : QStringLiteral("d MMM yyyy"));
     //: A day and a time: "Sun 7 Dec 10:00"
     return tr("%1 %2").arg(date, locale.toString(local.time(), QLocale::ShortFormat));
 }

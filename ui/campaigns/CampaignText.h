@@ -18,7 +18,7 @@ class CampaignText final
     Q_DECLARE_TR_FUNCTIONS(CampaignText)
 
 public:
-    // "Waiting", "Sending", "Sent", "Delivered", "Failed", "Not sure", "Cancelled".
+    // "Waiting", "Sending", "Sent", "Delivered", "Failed", "No report yet", "Cancelled".
     static QString messageState(MessageState state);
     // A sentence explaining the state, for tooltips.
     static QString messageStateHelp(MessageState state);
@@ -29,6 +29,10 @@ public:
     static QString gateway(GatewayKind gateway);
     static QString simulationLabel();
     static bool isSimulation(GatewayKind gateway) { return gateway == GatewayKind::Simulator; }
+    // An amount of money with 2 decimals, "KES 32.00".
+    static QString money(const MessageCost &cost);
+    // A price as the SMS provider reported it ("KES 0.8000") with 2 decimals; as given when it is no price.
+    static QString money(const QString &reported);
     // A number with thousands separators in the interface language.
     static QString number(qint64 value);
     // A UTC time as local time, short.
@@ -37,6 +41,8 @@ public:
     static QString day(const QDate &date);
     // A UTC time as local weekday, day and time: "Sun 7 Dec 10:00" (the year when it is not this one).
     static QString dayAndTime(const QDateTime &utc);
+    // A UTC time as local day and time, short for a list: "7 Dec 10:00" (the year when it is not this one).
+    static QString shortDayAndTime(const QDateTime &utc);
     // "Repeats every week on Sunday until 31 Mar 2027".
     static QString repeats(const Recurrence &recurrence, const QDate &until);
     // The same for a stored repeating campaign (until its last day).

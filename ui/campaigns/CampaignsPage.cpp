@@ -37,9 +37,9 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
     setObjectName(QStringLiteral("campaignsPage"));
     m_listModel = new CampaignListModel(m_campaigns, this);
 
-    m_new = new QPushButton(tr("New campaign…"), this);
+    m_new = new QPushButton(tr("Send SMS…"), this);
     m_new->setObjectName(QStringLiteral("newCampaignButton"));
-    m_new->setToolTip(tr("Write a message and send it to groups or single people."));
+    m_new->setToolTip(tr("Write an SMS and send it to groups or single people."));
     m_new->setDefault(true);
     connect(m_new, &QPushButton::clicked, this, qOverload<>(&CampaignsPage::composeCampaign));
 
@@ -56,7 +56,8 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
     m_list = new QTreeView(this);
     m_list->setObjectName(QStringLiteral("campaignList"));
     m_list->setModel(m_listModel);
-    m_list->setRootIsDecorated(false);
+    // A repeating campaign holds its times.
+    m_list->setRootIsDecorated(true);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -70,7 +71,18 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
     m_list->setColumnHidden(CampaignListModel::RecipientsColumn, true);
     m_list->setMinimumWidth(240);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CampaignsPage::showSelected);
+    connect(m_listModel, &CampaignListModel::modelAboutToBeReset, this, [this] {
+        m_expanded.clear();
+        for (int row = 0; row < m_listModel->rowCount(); ++row) {
+            const QModelIndex index = m_listModel->index(row, 0);
+            if (m_list->isExpanded(index))
+                m_expanded.insert(index.data(CampaignListModel::IdRole).toLongLong());
+        }
+    });
     connect(m_listModel, &CampaignListModel::modelReset, this, [this] {
+        // Repeating campaigns open before stay open.
+        for (const qint64 id : std::as_const(m_expanded))
+            m_list->expand(m_listModel->indexOf(id));
         // After a reset nothing is current: keep showing what was shown, or the newest.
         const qint64 shown = m_detail->campaignId();
         if (!(shown > 0 && selectCampaign(shown)) && m_listModel->rowCount() > 0)
@@ -86,13 +98,19 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
             m_dispatch->wake();
     });
     connect(m_detail, &CampaignDetail::editRequested, this, &CampaignsPage::editCampaign);
-    connect(m_detail, &CampaignDetail::openCampaignRequested, this, &CampaignsPage::selectCampaign);
+    connect(m_detail, &CampaignDetail::openCampaignRequested, this, [this](qint64 campaignId) {
+        // It may be new (a repeating campaign's time sent now).
+        if (!selectCampaign(campaignId)) {
+            m_listModel->reload();
+            selectCampaign(campaignId);
+        }
+    });
 
     m_emptyState = new EmptyState(QStringLiteral("campaignsEmptyLabel"), this);
-    m_emptyState->setText(tr("<h2>No campaigns yet</h2><p>A campaign is one message sent to one or more groups or people. "
-                             "Press “New campaign…” to write your first one: you will see who gets it and what it costs "
-                             "before anything is sent.</p>"));
-    connect(m_emptyState->addButton(tr("New campaign…")), &QPushButton::clicked, this,
+    m_emptyState->setText(tr("<h2>No SMS sent yet</h2><p>Here you will find every SMS you send to groups or single people, "
+                             "and what became of it. Press “Send SMS…” to write your first one: you will see who gets it "
+                             "and what it costs before anything is sent.</p>"));
+    connect(m_emptyState->addButton(tr("Send SMS…")), &QPushButton::clicked, this,
             qOverload<>(&CampaignsPage::composeCampaign));
 
     m_stack = new QStackedWidget(this);
@@ -102,7 +120,7 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(new QLabel(tr("<b>Campaigns</b>, newest first"), left));
+    leftLayout->addWidget(new QLabel(tr("Newest first"), left));
     leftLayout->addWidget(m_list, 1);
     auto *splitter = new QSplitter(this);
     splitter->setChildrenCollapsible(false);
@@ -113,7 +131,9 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
     splitter->setSizes({340, 760});
 
     auto *titleRow = new QHBoxLayout;
-    titleRow->addWidget(new QLabel(tr("<h1>Sent SMS</h1>"), this));
+    auto *title = new QLabel(tr("<h1>Sent SMS</h1>"), this);
+    title->setObjectName(QStringLiteral("campaignsTitleLabel"));
+    titleRow->addWidget(title);
     titleRow->addStretch();
     titleRow->addWidget(m_new);
 
@@ -175,15 +195,23 @@ qint64 CampaignsPage::currentCampaignId() const
 
 bool CampaignsPage::selectCampaign(qint64 campaignId)
 {
-    const int row = m_listModel->rowOf(campaignId);
-    if (row < 0)
+    const QModelIndex index = m_listModel->indexOf(campaignId);
+    if (!index.isValid())
         return false;
-    m_list->setCurrentIndex(m_listModel->index(row, 0));
+    // One time of a repeating campaign: open the campaign it belongs to.
+    if (index.parent().isValid())
+        m_list->expand(index.parent());
+    m_list->setCurrentIndex(index);
+    m_list->scrollTo(index);
     return true;
 }
 
 void CampaignsPage::showSelected()
 {
+    // A repeating campaign chosen: its times show under it.
+    const QModelIndex current = m_list->currentIndex();
+    if (current.isValid() && m_listModel->rowCount(current.siblingAtColumn(0)) > 0)
+        m_list->expand(current.siblingAtColumn(0));
     m_detail->setCampaign(currentCampaignId());
 }
 
@@ -277,7 +305,7 @@ void CampaignsPage::campaignLaunched(qint64 campaignId)
     if (m_dispatch)
         m_dispatch->wake();
     else
-        showNotice(tr("The campaign is queued. It goes out as soon as Kengele's sending is ready."));
+        showNotice(tr("The SMS is queued. It goes out as soon as Kengele's sending is ready."));
 }
 
 } // namespace kengele

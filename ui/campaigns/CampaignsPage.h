@@ -7,6 +7,7 @@
 #include "campaigns/DispatchService.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -22,7 +23,8 @@ class CampaignListModel;
 class EmptyState;
 class OutboxStore;
 
-// The Campaigns page: the campaigns, newest first, "New campaign…", and the chosen campaign as it
+// The "Sent SMS" page: the campaigns, newest first (a repeating one with its times under it), "Send
+// SMS…", and the chosen campaign as it
 // goes (CampaignDetail). It follows the dispatcher's news, at most a few times a second, so a
 // campaign to 100,000 people never keeps the window busy.
 class CampaignsPage final : public QWidget
@@ -79,6 +81,7 @@ private:
     QPushButton *m_retry = nullptr;
     QTimer *m_refreshTimer = nullptr;
     QList<QMetaObject::Connection> m_dispatchConnections;
+    QSet<qint64> m_expanded; // repeating campaigns open in the list, kept across a reset
 };
 
 } // namespace kengele

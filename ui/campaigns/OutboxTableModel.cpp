@@ -139,7 +139,8 @@ QVariant OutboxTableModel::data(const QModelIndex &index, int role) const
         case PartsColumn:
             return row->segments;
         case CostColumn:
-            return row->cost;
+            // The provider reports ten-thousandths ("KES 0.8000"): 2 decimals, as on a receipt.
+            return row->cost.isEmpty() ? QString() : CampaignText::money(row->cost);
         case NetworkColumn:
             return row->network;
         }
@@ -149,6 +150,10 @@ QVariant OutboxTableModel::data(const QModelIndex &index, int role) const
             return CampaignText::messageStateHelp(row->state);
         if (index.column() == ReasonColumn && !row->reason.isEmpty())
             return row->reason;
+        if (index.column() == NameColumn && !row->name.isEmpty())
+            return row->name; // the whole name, when the column is narrower
+        if (index.column() == CostColumn && !row->cost.isEmpty())
+            return tr("As the SMS provider reported it: %1").arg(row->cost);
         if (row->updated.isValid())
             return tr("Last change: %1").arg(CampaignText::localTime(row->updated));
         break;
@@ -160,7 +165,7 @@ QVariant OutboxTableModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == PartsColumn)
+        if (index.column() == PartsColumn || index.column() == CostColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case IdRole:
