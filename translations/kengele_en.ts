@@ -150,14 +150,6 @@
         <translation><numerusform>%Ln person</numerusform><numerusform>%Ln people</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%Ln who stopped messages</source>
-        <translation><numerusform>%Ln who stopped messages</numerusform><numerusform>%Ln who stopped messages</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln in more than one of the groups (they get it once)</source>
-        <translation><numerusform>%Ln in more than one of the groups (they get it once)</numerusform><numerusform>%Ln in more than one of the groups (they get it once)</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln with a number that cannot receive SMS (landline)</source>
         <translation><numerusform>%Ln with a number that cannot receive SMS (landline)</numerusform><numerusform>%Ln with a number that cannot receive SMS (landline)</numerusform></translation>
     </message>
@@ -190,10 +182,6 @@
         <translation><numerusform>%Ln SMS part in all</numerusform><numerusform>%Ln SMS parts in all</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%Ln token(s) set aside</source>
-        <translation><numerusform>%Ln token set aside</numerusform><numerusform>%Ln tokens set aside</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>Cancel “%1”?
 
 %Ln message(s) not yet sent will not be sent, and their tokens go back to the budget. Messages already sent cannot be called back.</source>
@@ -206,16 +194,6 @@
     <message numerus="yes">
         <source>Cancelled: %Ln message(s) will not be sent.</source>
         <translation><numerusform>Cancelled: %Ln message will not be sent.</numerusform><numerusform>Cancelled: %Ln messages will not be sent.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>For %Ln message(s) Kengele is not sure whether they went out: the connection broke while they were being sent.
-
-Send them again? Some of these people may then get the message twice.</source>
-        <translation><numerusform>For %Ln message Kengele is not sure whether they went out: the connection broke while they were being sent.
-
-Send them again? Some of these people may then get the message twice.</numerusform><numerusform>For %Ln messages Kengele is not sure whether they went out: the connection broke while they were being sent.
-
-Send them again? Some of these people may then get the message twice.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) will be sent again.</source>
@@ -238,8 +216,43 @@ Send them again? Some of these people may then get the message twice.</numerusfo
         <translation><numerusform>%Ln SMS part each time</numerusform><numerusform>%Ln SMS parts each time</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%Ln token(s) each time, taken when it goes</source>
-        <translation><numerusform>%Ln token each time, taken when it goes</numerusform><numerusform>%Ln tokens each time, taken when it goes</numerusform></translation>
+        <source>%Ln token(s) each time, taken when it goes (1 token = 1 SMS part to one person)</source>
+        <translation><numerusform>%Ln token each time, taken when it goes (1 token = 1 SMS part to one person)</numerusform><numerusform>%Ln tokens each time, taken when it goes (1 token = 1 SMS part to one person)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s) set aside (1 token = 1 SMS part to one person)</source>
+        <translation><numerusform>%Ln token set aside (1 token = 1 SMS part to one person)</numerusform><numerusform>%Ln tokens set aside (1 token = 1 SMS part to one person)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>To: %1 and %Ln person(s)</source>
+        <extracomment>"To: Choir, Women's Fellowship and 3 people"</extracomment>
+        <translation><numerusform>To: %1 and %Ln person</numerusform><numerusform>To: %1 and %Ln people</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>To: %Ln person(s)</source>
+        <translation><numerusform>To: %Ln person</numerusform><numerusform>To: %Ln people</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>No delivery report yet for %Ln message(s).</source>
+        <translation><numerusform>No delivery report yet for %Ln message.</numerusform><numerusform>No delivery report yet for %Ln messages.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Kengele sent these but never heard back. Some may have arrived; sending again may give those people a second copy and costs %Ln token(s).</source>
+        <translation><numerusform>Kengele sent these but never heard back. Some may have arrived; sending again may give those people a second copy and costs %Ln token.</numerusform><numerusform>Kengele sent these but never heard back. Some may have arrived; sending again may give those people a second copy and costs %Ln tokens.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>It costs %Ln token(s).</source>
+        <translation><numerusform>It costs %Ln token.</numerusform><numerusform>It costs %Ln tokens.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>No delivery report yet for %Ln message(s): Kengele sent them but never heard back, so some may have arrived.
+
+Send them again? Those people may then get a second copy.</source>
+        <translation><numerusform>No delivery report yet for %Ln message: Kengele sent them but never heard back, so some may have arrived.
+
+Send them again? Those people may then get a second copy.</numerusform><numerusform>No delivery report yet for %Ln messages: Kengele sent them but never heard back, so some may have arrived.
+
+Send them again? Those people may then get a second copy.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -314,6 +327,14 @@ Send them again? Some of these people may then get the message twice.</numerusfo
         <source>Saved %n contact(s) to %1.</source>
         <translation><numerusform>Saved %n contact to %1.</numerusform><numerusform>Saved %n contacts to %1.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Mark %n people as opted out? They will get no SMS until you allow SMS again.</source>
+        <translation><numerusform>Mark %n people as opted out? They will get no SMS until you allow SMS again.</numerusform><numerusform>Mark %n people as opted out? They will get no SMS until you allow SMS again.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people opted out. Allow SMS to them again?</source>
+        <translation><numerusform>%n people opted out. Allow SMS to them again?</numerusform><numerusform>%n people opted out. Allow SMS to them again?</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>kengele::GroupListModel</name>
@@ -371,12 +392,12 @@ Send them again? Some of these people may then get the message twice.</numerusfo
         <translation><numerusform>costs %n token</numerusform><numerusform>costs %n tokens</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n SMS part(s). %1: no tokens are used.</source>
-        <translation><numerusform>%n SMS part. %1: no tokens are used.</numerusform><numerusform>%n SMS parts. %1: no tokens are used.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%n SMS part(s), costing %n token(s).</source>
         <translation><numerusform>%n SMS part, costing %n token.</numerusform><numerusform>%n SMS parts, costing %n tokens.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS part(s), in practice mode: practice messages use no tokens.</source>
+        <translation><numerusform>%n SMS part, in practice mode: practice messages use no tokens.</numerusform><numerusform>%n SMS parts, in practice mode: practice messages use no tokens.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -417,11 +438,14 @@ Send them again? Some of these people may then get the message twice.</numerusfo
     </message>
 </context>
 <context>
-    <name>kengele::TemplateEditor</name>
+    <name>kengele::SendingSettingsWidget</name>
     <message numerus="yes">
-        <source>%1 · %2 characters · %n SMS</source>
-        <translation><numerusform>%1 · %2 characters · %n SMS</numerusform><numerusform>%1 · %2 characters · %n SMS</numerusform></translation>
+        <source>about %n minute(s)</source>
+        <translation><numerusform>about %n minute</numerusform><numerusform>about %n minutes</numerusform></translation>
     </message>
+</context>
+<context>
+    <name>kengele::TemplateEditor</name>
     <message numerus="yes">
         <source> (%n more fit in the last part)</source>
         <translation><numerusform> (%n more fits in the last part)</numerusform><numerusform> (%n more fit in the last part)</numerusform></translation>
@@ -429,10 +453,6 @@ Send them again? Some of these people may then get the message twice.</numerusfo
     <message numerus="yes">
         <source>…and %n more</source>
         <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>This person's message: %1 characters, %n SMS</source>
-        <translation><numerusform>This person's message: %1 characters, %n SMS</numerusform><numerusform>This person's message: %1 characters, %n SMS</numerusform></translation>
     </message>
 </context>
 <context>

@@ -263,10 +263,6 @@
         <translation>Imeshindikana</translation>
     </message>
     <message>
-        <source>Not sure</source>
-        <translation>Hakuna uhakika</translation>
-    </message>
-    <message>
         <source>Cancelled</source>
         <translation>Imeghairiwa</translation>
     </message>
@@ -275,28 +271,12 @@
         <translation>Inasubiri zamu yake kutumwa.</translation>
     </message>
     <message>
-        <source>Being handed to the SMS gateway right now.</source>
-        <translation>Inakabidhiwa lango la SMS sasa hivi.</translation>
-    </message>
-    <message>
-        <source>The SMS gateway took the message; the phone has not confirmed it yet.</source>
-        <translation>Lango la SMS limepokea ujumbe; simu bado haijathibitisha.</translation>
-    </message>
-    <message>
         <source>The phone received the message.</source>
         <translation>Simu imepokea ujumbe.</translation>
     </message>
     <message>
         <source>The message could not be delivered; the reason says why. Its tokens were given back.</source>
         <translation>Ujumbe haukuweza kufika; sababu inaeleza kwa nini. Tokeni zake zilirudishwa.</translation>
-    </message>
-    <message>
-        <source>The connection broke while the message was being sent, so it may or may not have gone out. Kengele never sends it again by itself, so nobody gets it twice.</source>
-        <translation>Muunganisho ulikatika ujumbe ulipokuwa ukitumwa, kwa hiyo huenda umetumwa au haujatumwa. Kengele haiutumi tena yenyewe, ili mtu asiupate mara mbili.</translation>
-    </message>
-    <message>
-        <source>Not sent, because the campaign was cancelled or the person stopped messages.</source>
-        <translation>Haukutumwa, kwa sababu kampeni ilighairiwa au mtu huyo alisitisha ujumbe.</translation>
     </message>
     <message>
         <source>Scheduled</source>
@@ -329,10 +309,6 @@
     <message>
         <source>Urgent</source>
         <translation>Dharura</translation>
-    </message>
-    <message>
-        <source>Simulation — no SMS leaves this computer</source>
-        <translation>Uigaji — hakuna SMS inayotoka kwenye kompyuta hii</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking</source>
@@ -368,6 +344,30 @@
         <source>The last time has gone.</source>
         <translation>Mara ya mwisho imeshatumwa.</translation>
     </message>
+    <message>
+        <source>No report yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being handed to the SMS provider right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMS provider took the message; no delivery report has come from the phone yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No delivery report yet: Kengele sent it but never heard back, so it may or may not have gone out. Kengele never sends it again by itself, so nobody gets it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent, because sending was cancelled or the person opted out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice mode — no SMS leaves this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CliArguments</name>
@@ -385,22 +385,6 @@
     <message>
         <source>Contacts:</source>
         <translation>Waasiliani:</translation>
-    </message>
-    <message>
-        <source>  contacts import FILE [--group NAME] [--region CC]   import a CSV or vCard file
-  contacts list [--group NAME] [--search TEXT]
-  contacts add PHONE --name NAME [--email E]
-  contacts export FILE [--group NAME]                 write contacts to a CSV file
-  contacts optout PHONE [--reason TEXT]               stop all messages to a number
-  contacts optin PHONE                                allow messages again
-</source>
-        <translation>  contacts import FILE [--group NAME] [--region CC]   ingiza faili ya CSV au vCard
-  contacts list [--group NAME] [--search TEXT]
-  contacts add PHONE --name NAME [--email E]
-  contacts export FILE [--group NAME]                 andika waasiliani kwenye faili ya CSV
-  contacts optout PHONE [--reason TEXT]               sitisha ujumbe wote kwa nambari hii
-  contacts optin PHONE                                ruhusu ujumbe tena
-</translation>
     </message>
     <message>
         <source>Groups:</source>
@@ -533,6 +517,17 @@
   --json          matokeo yanayosomwa na programu nyingine
 
 </translation>
+    </message>
+    <message>
+        <source>  contacts import FILE [--group NAME] [--region CC]   import a CSV or vCard file
+  contacts list [--group NAME] [--search TEXT]
+  contacts add PHONE --name NAME [--email E]
+  contacts export FILE [--group NAME]                 write contacts to a CSV file
+  contacts optout PHONE [--reason TEXT]               mark a number as opted out (no more SMS)
+  contacts allow PHONE --reason TEXT                  allow SMS again to an opted-out number
+  contacts optin PHONE                                the same without a reason (older form)
+</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -680,10 +675,6 @@
         <translation>“contacts list” haichukui maneno mengine, ila --group NAME au --search TEXT tu.</translation>
     </message>
     <message>
-        <source>Use one of: contacts import, list, add, export, optout, optin.</source>
-        <translation>Tumia mojawapo ya: contacts import, list, add, export, optout, optin.</translation>
-    </message>
-    <message>
         <source>  [opted out]</source>
         <translation>  [amejiondoa]</translation>
     </message>
@@ -748,6 +739,18 @@
             <numerusform>Mwasiliani %n amehifadhiwa katika %1.</numerusform>
             <numerusform>Waasiliani %n wamehifadhiwa katika %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Use one of: contacts import, list, add, export, optout, allow, optin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give one phone number and why: contacts allow PHONE --reason TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer opted out: SMS can be sent to this number again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -841,6 +844,10 @@
     <message>
         <source>Recording delivery reports</source>
         <translation>Kurekodi ripoti za kufika</translation>
+    </message>
+    <message>
+        <source>Confirmed by a delivery report</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1010,7 +1017,7 @@
     <name>InboxText</name>
     <message>
         <source>Opted out</source>
-        <extracomment>An incoming SMS that asked to receive no more messages (STOP, ACHA...)</extracomment>
+        <extracomment>An incoming SMS that asked for no more SMS (STOP, ACHA...): the number is now opted out</extracomment>
         <translation>Amejiondoa</translation>
     </message>
     <message>
@@ -1024,16 +1031,16 @@
         <translation>Ujumbe</translation>
     </message>
     <message>
-        <source>The sender asked to receive no more messages (STOP, UNSUBSCRIBE or ACHA). Kengele opted the number out at once: campaigns leave it out from now on.</source>
-        <translation>Mtumaji ameomba asitumiwe ujumbe tena (STOP, UNSUBSCRIBE au ACHA). Kengele imeiondoa nambari hii mara moja: kuanzia sasa kampeni hazitaijumuisha.</translation>
-    </message>
-    <message>
         <source>The message starts with PRAY or OMBI. Kengele keeps it as a prayer request for the prayer board.</source>
         <translation>Ujumbe unaanza na PRAY au OMBI. Kengele inauhifadhi kama mahitaji ya maombi kwa ubao wa maombi.</translation>
     </message>
     <message>
         <source>An ordinary message to your number.</source>
         <translation>Ujumbe wa kawaida uliotumwa kwa nambari yako.</translation>
+    </message>
+    <message>
+        <source>The sender asked for no more SMS (STOP, UNSUBSCRIBE or ACHA), so Kengele marked the number as opted out at once: no SMS goes to it from now on.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1180,10 +1187,6 @@
         <translation>Kukamilisha kampeni</translation>
     </message>
     <message>
-        <source>Queuing the uncertain messages again</source>
-        <translation>Kuweka tena kwenye foleni jumbe zisizo na ripoti</translation>
-    </message>
-    <message>
         <source>Queuing failed messages again</source>
         <translation>Kuweka tena kwenye foleni ujumbe ulioshindikana</translation>
     </message>
@@ -1206,6 +1209,14 @@
     <message>
         <source>Resuming the campaign</source>
         <translation>Kuendeleza kampeni</translation>
+    </message>
+    <message>
+        <source>Reading the campaign</source>
+        <translation type="unfinished">Kusoma kampeni</translation>
+    </message>
+    <message>
+        <source>Queuing the messages with no report yet again</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1308,10 @@
         <source>Nobody to send to: the chosen groups have no members.</source>
         <translation>Hakuna wa kumtumia: vikundi vilivyochaguliwa havina wanachama.</translation>
     </message>
+    <message>
+        <source>Nobody to send to: there are no contacts yet. Add or import them on the Contacts page.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Recurrence</name>
@@ -1353,6 +1368,10 @@
     <message>
         <source>Sending a repeating message</source>
         <translation>Kutuma ujumbe unaojirudia</translation>
+    </message>
+    <message>
+        <source>There is no time left to send now: the repeating message has ended, was paused or cancelled, or was just sent.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1509,24 +1528,12 @@
         <translation>Relay: kompyuta hii inahitaji kuunganishwa upya</translation>
     </message>
     <message>
-        <source>Ask your administrator for a new enrolment code and enter it in Settings → Relay.</source>
-        <translation>Omba msimbo mpya wa usajili kwa msimamizi wako kisha uuweke katika Mipangilio → Relay.</translation>
-    </message>
-    <message>
         <source>Relay: not set up</source>
         <translation>Relay: haijawekwa</translation>
     </message>
     <message>
-        <source>Without a relay, replies from members and delivery reports of real SMS do not reach this computer. Click to connect in Settings → Relay.</source>
-        <translation>Bila relay, majibu ya waumini na ripoti za ufikishaji wa SMS halisi hayafiki kwenye kompyuta hii. Bofya ili kuunganisha katika Mipangilio → Relay.</translation>
-    </message>
-    <message>
         <source>Relay: connected · last sync %1</source>
         <translation>Relay: imeunganishwa · mara ya mwisho %1</translation>
-    </message>
-    <message>
-        <source>Members&apos; messages and delivery reports come to this computer through the relay.</source>
-        <translation>Ujumbe wa waumini na ripoti za ufikishaji hufika kwenye kompyuta hii kupitia relay.</translation>
     </message>
     <message>
         <source>Relay: offline since %1</source>
@@ -1547,6 +1554,23 @@
     <message>
         <source>Last sync %1.</source>
         <translation>Usawazishaji wa mwisho: %1.</translation>
+    </message>
+    <message>
+        <source>Reconnect…</source>
+        <extracomment>A button beside &quot;this computer must be connected again&quot;: opens Settings → Relay</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay receives replies and delivery reports for this computer, and passes them on when it is switched on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to reconnect: ask your administrator for a new enrolment code and enter it in Settings → Relay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to connect in Settings → Relay.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1690,6 +1714,13 @@
     </message>
 </context>
 <context>
+    <name>TokenAccount</name>
+    <message>
+        <source>Main account</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TokensCommand</name>
     <message>
         <source>Use one of: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME].</source>
@@ -1796,10 +1827,6 @@
         <translation>Watu watakaoupata:</translation>
     </message>
     <message>
-        <source>Left out:</source>
-        <translation>Walioachwa:</translation>
-    </message>
-    <message>
         <source>SMS parts per message:</source>
         <translation>Sehemu za SMS kwa kila ujumbe:</translation>
     </message>
@@ -1839,20 +1866,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln who stopped messages</source>
-        <translation>
-            <numerusform>%Ln aliyesitisha ujumbe</numerusform>
-            <numerusform>%Ln waliositisha ujumbe</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln in more than one of the groups (they get it once)</source>
-        <translation>
-            <numerusform>%Ln yuko katika zaidi ya kikundi kimoja (ataupata mara moja)</numerusform>
-            <numerusform>%Ln wako katika zaidi ya kikundi kimoja (wataupata mara moja)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln with a number that cannot receive SMS (landline)</source>
         <translation>
             <numerusform>%Ln mwenye nambari isiyoweza kupokea SMS (simu ya mezani)</numerusform>
@@ -1866,10 +1879,6 @@
     <message>
         <source>up to %1 (names change the length)</source>
         <translation>hadi %1 (majina hubadilisha urefu)</translation>
-    </message>
-    <message>
-        <source>nothing (simulation)</source>
-        <translation>hakuna (uigaji)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln token(s) each time</source>
@@ -1905,22 +1914,6 @@
         <source>%1 tokens</source>
         <translation>tokeni %1</translation>
     </message>
-    <message>
-        <source>plain (160 per SMS part)</source>
-        <translation>kawaida (160 kwa kila sehemu ya SMS)</translation>
-    </message>
-    <message>
-        <source>Unicode (70 per SMS part)</source>
-        <translation>Unicode (70 kwa kila sehemu ya SMS)</translation>
-    </message>
-    <message>
-        <source>plain for some, Unicode for others</source>
-        <translation>kawaida kwa baadhi, Unicode kwa wengine</translation>
-    </message>
-    <message>
-        <source>%1: simulated messages use no tokens.</source>
-        <translation>%1: ujumbe wa uigaji hautumii tokeni.</translation>
-    </message>
     <message numerus="yes">
         <source>%1: %n time(s), the first on %2.</source>
         <extracomment>%1: &quot;Repeats every week on Sunday until 31 Mar 2027&quot;; %2: &quot;Sun 7 Dec 10:00&quot;</extracomment>
@@ -1948,6 +1941,46 @@
         <source>Choose who gets it and write the message to see it here.</source>
         <translation>Chagua nani ataupata na uandike ujumbe ili kuuona hapa.</translation>
     </message>
+    <message>
+        <source>People in more than one of the chosen groups, or chosen by name as well, get the message once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 token = 1 SMS part to one person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 opted out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing (practice mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain letters (160 per SMS part)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>special characters (70 per SMS part)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain letters for some, special characters for others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: practice messages use no tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kengele::CampaignDetail</name>
@@ -1970,10 +2003,6 @@
     <message>
         <source>Messages not yet sent are not sent, and their tokens go back to the budget.</source>
         <translation>Ujumbe ambao bado haujatumwa hautatumwa, na tokeni zake zinarudi kwenye bajeti.</translation>
-    </message>
-    <message>
-        <source>Send “not sure” again…</source>
-        <translation>Tuma tena “hakuna uhakika”…</translation>
     </message>
     <message>
         <source>Retry failed…</source>
@@ -2013,20 +2042,9 @@
         <source>no tokens used</source>
         <translation>hakuna tokeni zilizotumika</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln token(s) set aside</source>
-        <translation>
-            <numerusform>tokeni %Ln imetengwa</numerusform>
-            <numerusform>tokeni %Ln zimetengwa</numerusform>
-        </translation>
-    </message>
     <message>
         <source>priority: %1</source>
         <translation>kipaumbele: %1</translation>
-    </message>
-    <message>
-        <source>sender ID: the account&apos;s default</source>
-        <translation>kitambulisho cha mtumaji: cha kawaida cha akaunti</translation>
     </message>
     <message>
         <source>sender ID: %1</source>
@@ -2065,10 +2083,6 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Send “not sure” again (%1)…</source>
-        <translation>Tuma tena “hakuna uhakika” (%1)…</translation>
-    </message>
-    <message>
         <source>Retry failed (%1)…</source>
         <translation>Jaribu tena zilizoshindikana (%1)…</translation>
     </message>
@@ -2079,10 +2093,6 @@
     <message>
         <source>You paused it.</source>
         <translation>Uliisitisha.</translation>
-    </message>
-    <message>
-        <source>Paused. Messages already handed to the gateway still go out; the rest wait.</source>
-        <translation>Imesitishwa. Ujumbe ambao tayari umekabidhiwa lango bado utatumwa; mwingine unasubiri.</translation>
     </message>
     <message>
         <source>Sending again.</source>
@@ -2117,28 +2127,11 @@ Jumbe %Ln ambazo bado hazijatumwa hazitatumwa, na tokeni zake zinarudi kwenye ba
         <translation>Tuma tena</translation>
     </message>
     <message numerus="yes">
-        <source>For %Ln message(s) Kengele is not sure whether they went out: the connection broke while they were being sent.
-
-Send them again? Some of these people may then get the message twice.</source>
-        <translation>
-            <numerusform>Kwa ujumbe %Ln Kengele haina uhakika kama ulitumwa: muunganisho ulikatika ulipokuwa ukitumwa.
-
-Utume tena? Huenda mtu huyu akapata ujumbe mara mbili.</numerusform>
-            <numerusform>Kwa jumbe %Ln Kengele haina uhakika kama zilitumwa: muunganisho ulikatika zilipokuwa zikitumwa.
-
-Zitume tena? Huenda baadhi ya watu hawa wakapata ujumbe mara mbili.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln message(s) will be sent again.</source>
         <translation>
             <numerusform>Ujumbe %Ln utatumwa tena.</numerusform>
             <numerusform>Jumbe %Ln zitatumwa tena.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Simulated messages use no tokens.</source>
-        <translation>Ujumbe wa uigaji hautumii tokeni.</translation>
     </message>
     <message>
         <source>Their tokens are set aside again before they go.</source>
@@ -2200,13 +2193,6 @@ Zitume tena? Huenda baadhi ya watu hawa wakapata ujumbe mara mbili.</numerusform
             <numerusform>sehemu %Ln za SMS kila mara</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln token(s) each time, taken when it goes</source>
-        <translation>
-            <numerusform>tokeni %Ln kila mara, inachukuliwa unapotumwa</numerusform>
-            <numerusform>tokeni %Ln kila mara, zinachukuliwa unapotumwa</numerusform>
-        </translation>
-    </message>
     <message>
         <source>was due %1</source>
         <translation>ilipaswa kutumwa %1</translation>
@@ -2259,13 +2245,165 @@ It will not be sent again: no more times go. Messages already sent by earlier ti
 
 Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara inayotumwa sasa inaendelea (ighairi peke yake).</translation>
     </message>
+    <message>
+        <source>Send now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again to those with no report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>practice messages use no tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s) each time, taken when it goes (1 token = 1 SMS part to one person)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s) set aside (1 token = 1 SMS part to one person)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>The reason a message is in its state, for one person: &quot;Mary Wanjiru (+254…): InvalidPhoneNumber&quot;</extracomment>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>To: %1 and %Ln person(s)</source>
+        <extracomment>&quot;To: Choir, Women&apos;s Fellowship and 3 people&quot;</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>To: %Ln person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message, with the word each field uses when a person&apos;s detail is missing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message as %1 will receive it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message as %1 received it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice mode: nothing was paid. Sent for real, this would have cost about %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost: %1 in all, as the SMS provider reported it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No delivery report yet for %Ln message(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Kengele sent these but never heard back. Some may have arrived; sending again may give those people a second copy and costs %Ln token(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kengele sent these but never heard back. Some may have arrived; sending again may give those people a second copy (practice messages use no tokens).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again to those with no report (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send next time now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the next time now instead of waiting for it; the time after it is then the next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send it now instead of waiting for its time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused. Messages already handed to the SMS provider still go out; the rest wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>It costs %Ln token(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Practice messages use no tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No delivery report yet for %Ln message(s): Kengele sent them but never heard back, so some may have arrived.
+
+Send them again? Those people may then get a second copy.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send the next time of “%1”, due %2, now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is the last time: the repeating message then ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time after it, %1, is then the next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send “%1” now instead of at %2? It goes to the members of its groups as they are now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending now.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kengele::CampaignListModel</name>
-    <message>
-        <source>Campaign</source>
-        <translation>Kampeni</translation>
-    </message>
     <message>
         <source>Status</source>
         <translation>Hali</translation>
@@ -2281,6 +2419,10 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     <message>
         <source>%1. Next time: %2</source>
         <translation>%1. Mara ijayo: %2</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2304,10 +2446,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     <message>
         <source>Long message: up to %1 SMS parts per person, each costing one token.</source>
         <translation>Ujumbe mrefu: hadi sehemu %1 za SMS kwa kila mtu, kila moja ikigharimu tokeni moja.</translation>
-    </message>
-    <message>
-        <source>The message needs Unicode (UCS-2): only 70 characters fit in one SMS part.</source>
-        <translation>Ujumbe unahitaji Unicode (UCS-2): herufi 70 tu zinatosha katika sehemu moja ya SMS.</translation>
     </message>
     <message>
         <source>Nobody to send to in: %1.</source>
@@ -2384,40 +2522,32 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <source>Resuming the campaign</source>
         <translation>Kuendeleza kampeni</translation>
     </message>
+    <message>
+        <source>“All contacts” already includes every group and person: choose either all contacts, or groups and people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A repeating campaign goes to groups and contacts only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message uses special characters: only 70 characters fit in one SMS part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not waiting for its time: it has started sending or has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kengele::CampaignsPage</name>
-    <message>
-        <source>New campaign…</source>
-        <translation>Kampeni mpya…</translation>
-    </message>
-    <message>
-        <source>Write a message and send it to groups or single people.</source>
-        <translation>Andika ujumbe na uutume kwa vikundi au kwa watu mmoja mmoja.</translation>
-    </message>
     <message>
         <source>Try again</source>
         <translation>Jaribu tena</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;No campaigns yet&lt;/h2&gt;&lt;p&gt;A campaign is one message sent to one or more groups or people. Press “New campaign…” to write your first one: you will see who gets it and what it costs before anything is sent.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Bado hakuna kampeni&lt;/h2&gt;&lt;p&gt;Kampeni ni ujumbe mmoja unaotumwa kwa kikundi kimoja au zaidi au kwa watu. Bonyeza “Kampeni mpya…” kuandika kampeni yako ya kwanza: utaona nani ataupata na gharama yake kabla chochote hakijatumwa.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Campaigns&lt;/b&gt;, newest first</source>
-        <translation>&lt;b&gt;Kampeni&lt;/b&gt;, mpya kwanza</translation>
-    </message>
-    <message>
-        <source>&lt;h1&gt;Campaigns&lt;/h1&gt;</source>
-        <translation>&lt;h1&gt;Kampeni&lt;/h1&gt;</translation>
-    </message>
-    <message>
         <source>Sending has stopped: %1</source>
         <translation>Utumaji umesimama: %1</translation>
-    </message>
-    <message>
-        <source>The campaign is queued. It goes out as soon as Kengele&apos;s sending is ready.</source>
-        <translation>Kampeni imewekwa kwenye foleni. Itatumwa mara tu utumaji wa Kengele utakapokuwa tayari.</translation>
     </message>
     <message>
         <source>Change campaign</source>
@@ -2427,16 +2557,36 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <source>%1 Nothing is lost: the messages wait in the queue, and Kengele tries again at %2 by itself.</source>
         <translation>%1 Hakuna kilichopotea: ujumbe unasubiri kwenye foleni, na Kengele itajaribu tena yenyewe saa %2.</translation>
     </message>
+    <message>
+        <source>Send SMS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write an SMS and send it to groups or single people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No SMS sent yet&lt;/h2&gt;&lt;p&gt;Here you will find every SMS you send to groups or single people, and what became of it. Press “Send SMS…” to write your first one: you will see who gets it and what it costs before anything is sent.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Sent SMS&lt;/h1&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMS is queued. It goes out as soon as Kengele&apos;s sending is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kengele::ComposeCampaignDialog</name>
     <message>
         <source>New campaign</source>
         <translation>Kampeni mpya</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1.&lt;/b&gt; Messages go to Kengele&apos;s built-in simulator, which answers like Africa&apos;s Talking and reports them delivered. Simulated messages use no tokens. Choose Africa&apos;s Talking in Tools → Settings → SMS gateway to send real SMS.</source>
-        <translation>&lt;b&gt;%1.&lt;/b&gt; Ujumbe unakwenda kwenye kiigaji kilichojengwa ndani ya Kengele, kinachojibu kama Africa&apos;s Talking na kuripoti kuwa umefika. Ujumbe wa uigaji hautumii tokeni. Chagua Africa&apos;s Talking katika Zana → Mipangilio → Lango la SMS ili kutuma SMS halisi.</translation>
     </message>
     <message>
         <source>For example: Sunday service reminder</source>
@@ -2672,12 +2822,28 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>Tokeni %1 zilizotengwa kwake sasa zinarudi kwanza kwa %2.</translation>
     </message>
     <message>
-        <source>You can pause, change or stop it on the Campaigns page before any time it goes. A message that has gone out cannot be called back.</source>
-        <translation>Unaweza kuisitisha, kuibadilisha au kuighairi kwenye ukurasa wa Kampeni kabla ya kila mara inapotumwa. Ujumbe uliokwisha tumwa hauwezi kurudishwa.</translation>
-    </message>
-    <message>
         <source>Schedule campaign</source>
         <translation>Panga ratiba ya kampeni</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1.&lt;/b&gt; Messages go to Kengele&apos;s practice gateway on this computer, which answers like Africa&apos;s Talking and reports them delivered. Practice messages use no tokens. Choose Africa&apos;s Talking in Tools → Settings → SMS gateway to send real SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender ID, priority and the budget that pays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay from: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can pause, change or stop it on the Sent SMS page before any time it goes. A message that has gone out cannot be called back.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2778,16 +2944,24 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>Kusitisha ujumbe kwa mwasiliani</translation>
     </message>
     <message>
-        <source>Removing the opt-out</source>
-        <translation>Kuruhusu ujumbe tena</translation>
-    </message>
-    <message>
         <source>Reading opt-outs</source>
         <translation>Kusoma orodha ya waliojiondoa</translation>
     </message>
     <message>
         <source>Removing the demo congregation</source>
         <translation>Kuondoa waumini wa mfano</translation>
+    </message>
+    <message>
+        <source>Say why SMS may be sent to this number again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowing SMS again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not opted out: SMS can already be sent to this number.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2848,14 +3022,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>Futa</translation>
     </message>
     <message>
-        <source>Stop messages</source>
-        <translation>Sitisha ujumbe</translation>
-    </message>
-    <message>
-        <source>The selected people will not receive any SMS until you allow it again.</source>
-        <translation>Watu uliowachagua hawatapokea SMS yoyote hadi utakaporuhusu tena.</translation>
-    </message>
-    <message>
         <source>Import…</source>
         <translation>Ingiza…</translation>
     </message>
@@ -2914,10 +3080,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         </translation>
     </message>
     <message>
-        <source>Allow messages</source>
-        <translation>Ruhusu ujumbe</translation>
-    </message>
-    <message>
         <source>Delete %1? They will also be removed from their groups.</source>
         <translation>Je, ungependa kumfuta %1? Ataondolewa pia kwenye vikundi vyake.</translation>
     </message>
@@ -2931,10 +3093,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     <message>
         <source>Delete contacts</source>
         <translation>Futa waasiliani</translation>
-    </message>
-    <message>
-        <source>Stopped by office staff</source>
-        <translation>Ilisitishwa na wafanyakazi wa ofisi</translation>
     </message>
     <message>
         <source>Add to group</source>
@@ -2967,6 +3125,76 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
             <numerusform>Waasiliani %n wamehifadhiwa katika %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Mark as opted out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected people will get no SMS until you allow SMS again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow SMS again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected people opted out. Allow SMS to them again; you are asked why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send SMS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write an SMS to the people you selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark %1 as opted out? They will get no SMS until you allow SMS again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n people as opted out? They will get no SMS until you allow SMS again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as opted out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked as opted out by office staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow SMS again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 opted out. Allow SMS to them again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 opted out (%2). Allow SMS to them again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people opted out. Allow SMS to them again?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Why? (kept with the contact&apos;s record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: she asked at church to get the announcements again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kengele::DesktopApp</name>
@@ -2989,28 +3217,12 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
 <context>
     <name>kengele::GatewaySettingsWidget</name>
     <message>
-        <source>Kengele&apos;s simulator, for practice</source>
-        <translation>Kiigaji cha Kengele, kwa mazoezi</translation>
-    </message>
-    <message>
         <source>Africa&apos;s Talking, to send real SMS</source>
         <translation>Africa&apos;s Talking, kutuma SMS halisi</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Simulation — no SMS leaves this computer.&lt;/b&gt; Campaigns run as if they were real, with delivery reports, and use no tokens. Good for learning Kengele.</source>
-        <translation>&lt;b&gt;Uigaji — hakuna SMS inayotoka kwenye kompyuta hii.&lt;/b&gt; Kampeni zinaendeshwa kana kwamba ni halisi, pamoja na ripoti za kufika, na hazitumii tokeni. Inafaa kwa kujifunza Kengele.</translation>
-    </message>
-    <message>
         <source>The username of your Africa&apos;s Talking app</source>
         <translation>Jina la mtumiaji la programu yako ya Africa&apos;s Talking</translation>
-    </message>
-    <message>
-        <source>Live: real SMS, paid from your Africa&apos;s Talking account</source>
-        <translation>Halisi (live): SMS halisi, zinazolipiwa kutoka akaunti yako ya Africa&apos;s Talking</translation>
-    </message>
-    <message>
-        <source>Sandbox: Africa&apos;s Talking&apos;s test area, no real SMS</source>
-        <translation>Majaribio (sandbox): eneo la majaribio la Africa&apos;s Talking, hakuna SMS halisi</translation>
     </message>
     <message>
         <source>Leave empty to use Africa&apos;s Talking&apos;s own address</source>
@@ -3041,14 +3253,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>Cha kawaida cha akaunti</translation>
     </message>
     <message>
-        <source>no limit</source>
-        <translation>bila kikomo</translation>
-    </message>
-    <message>
-        <source> per second</source>
-        <translation> kwa sekunde</translation>
-    </message>
-    <message>
         <source>Test connection</source>
         <translation>Jaribu muunganisho</translation>
     </message>
@@ -3063,18 +3267,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     <message>
         <source>The name people see as the sender: up to 11 letters, digits and spaces, registered with Africa&apos;s Talking. Leave it empty to use your account&apos;s default.</source>
         <translation>Jina ambalo watu wanaona kama mtumaji: hadi herufi, tarakimu na nafasi 11, lililosajiliwa na Africa&apos;s Talking. Liache tupu kutumia lile la kawaida la akaunti yako.</translation>
-    </message>
-    <message>
-        <source>Sending speed:</source>
-        <translation>Kasi ya kutuma:</translation>
-    </message>
-    <message>
-        <source>At most this many messages a second. 20 suits most accounts.</source>
-        <translation>Ujumbe usiozidi idadi hii kwa sekunde. 20 inafaa akaunti nyingi.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Send messages through:&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Tuma ujumbe kupitia:&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Looking for a saved key…</source>
@@ -3125,16 +3317,44 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>Si lazima: https://relay.example.org/hooks/…/at/delivery</translation>
     </message>
     <message>
-        <source>Send the simulator&apos;s delivery reports through the relay (hook address):</source>
-        <translation>Tuma ripoti za ufikishaji za kiigaji kupitia relay (anwani ya hook):</translation>
-    </message>
-    <message>
         <source>“%1” is not a web address. Paste the relay&apos;s delivery-report hook address (it ends in /at/delivery), or leave the field empty.</source>
         <translation>“%1” si anwani ya wavuti. Bandika anwani ya hook ya ripoti za ufikishaji ya relay (inaishia na /at/delivery), au acha kisanduku kitupu.</translation>
     </message>
     <message>
         <source>For a demonstration: the reports go to the relay and come back like real ones.</source>
         <translation>Kwa maonyesho: ripoti zinakwenda kwenye relay na kurudi kama ripoti halisi.</translation>
+    </message>
+    <message>
+        <source>Practice mode, to learn Kengele</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Practice mode — no SMS leaves this computer.&lt;/b&gt; Sending works as if it were real, with delivery reports; practice messages use no tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send practice delivery reports through the relay (hook address):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: real SMS, paid from your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox: a test area, no real SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Send SMS through:&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking practice mode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice mode is ready. Balance (practice): %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3290,6 +3510,10 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <source>Opted out</source>
         <translation>Amejiondoa</translation>
     </message>
+    <message>
+        <source>Send SMS to this group…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kengele::GsmLookalikes</name>
@@ -3346,18 +3570,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>emoji au alama</translation>
     </message>
     <message>
-        <source>character outside GSM-7</source>
-        <translation>herufi iliyo nje ya GSM-7</translation>
-    </message>
-    <message>
-        <source>%1 (%2) forces UCS-2 — it has no GSM-7 equivalent</source>
-        <translation>%1 (%2) inalazimisha UCS-2 — haina mbadala katika GSM-7</translation>
-    </message>
-    <message>
-        <source>%1 (%2) forces UCS-2 — remove it</source>
-        <translation>%1 (%2) inalazimisha UCS-2 — iondoe</translation>
-    </message>
-    <message>
         <source>a space</source>
         <translation>nafasi</translation>
     </message>
@@ -3366,8 +3578,20 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>mstari mpya</translation>
     </message>
     <message>
-        <source>%1 (%2) forces UCS-2 — replace with %3</source>
-        <translation>%1 (%2) inalazimisha UCS-2 — weka %3 badala yake</translation>
+        <source>uncommon character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) makes the message use special characters (70 per SMS part) — there is no plain letter for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) makes the message use special characters (70 per SMS part) — remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) makes the message use special characters (70 per SMS part) — replace with %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3484,10 +3708,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         </translation>
     </message>
     <message>
-        <source>This file cannot be imported</source>
-        <translation>Faili hii haiwezi kuingizwa</translation>
-    </message>
-    <message>
         <source>Save the rows that were not imported</source>
         <translation>Hifadhi mistari ambayo haikuingizwa</translation>
     </message>
@@ -3506,6 +3726,10 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     <message>
         <source>Check what each column holds. Columns set to “Do not import” are left out.</source>
         <translation>Angalia kila safuwima ina nini. Safuwima zilizowekwa “Usiingize” zitaachwa nje.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3537,10 +3761,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     <message>
         <source>Add to contacts…</source>
         <translation>Ongeza kwa waasiliani…</translation>
-    </message>
-    <message>
-        <source>Keep this number as a contact, so you can reply and add it to groups.</source>
-        <translation>Hifadhi nambari hii kama mwasiliani, ili uweze kujibu na kuiongeza kwenye vikundi.</translation>
     </message>
     <message>
         <source>Mark as unread</source>
@@ -3613,18 +3833,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>Weka kama umesomwa</translation>
     </message>
     <message>
-        <source>To reply, first add %1 to your contacts.</source>
-        <translation>Ili kujibu, kwanza ongeza %1 kwenye waasiliani wako.</translation>
-    </message>
-    <message>
-        <source>%1 asked to receive no more messages, so Kengele sends them none.</source>
-        <translation>%1 ameomba asitumiwe ujumbe tena, kwa hiyo Kengele haimtumii ujumbe wowote.</translation>
-    </message>
-    <message>
-        <source>One SMS holds 160 letters (70 with special characters such as emoji).</source>
-        <translation>SMS moja hubeba herufi 160 (70 ikiwa na herufi maalum kama emoji).</translation>
-    </message>
-    <message>
         <source>%1 / %2 characters · 1 SMS</source>
         <translation>herufi %1 / %2 · SMS 1</translation>
     </message>
@@ -3635,10 +3843,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
             <numerusform>herufi %1 · SMS %n</numerusform>
         </translation>
     </message>
-    <message>
-        <source>no tokens (simulation)</source>
-        <translation>bila tokeni (uigaji)</translation>
-    </message>
     <message numerus="yes">
         <source>costs %n token(s)</source>
         <translation>
@@ -3647,19 +3851,8 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         </translation>
     </message>
     <message>
-        <source>“%1” is a special character: each SMS holds fewer letters.</source>
-        <translation>“%1” ni herufi maalum: kila SMS hubeba herufi chache zaidi.</translation>
-    </message>
-    <message>
         <source>Send this reply to %1 (%2)?</source>
         <translation>Umtumie %1 (%2) jibu hili?</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n SMS part(s). %1: no tokens are used.</source>
-        <translation>
-            <numerusform>Sehemu %n ya SMS. %1: hakuna tokeni zinazotumika.</numerusform>
-            <numerusform>Sehemu %n za SMS. %1: hakuna tokeni zinazotumika.</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n SMS part(s), costing %n token(s).</source>
@@ -3685,16 +3878,47 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>Ongeza kwa waasiliani</translation>
     </message>
     <message>
-        <source>Who sent this message from %1?</source>
-        <translation>Nani alituma ujumbe huu kutoka %1?</translation>
+        <source>Keep this number as a contact, to see their name and add them to groups.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>First name:</source>
-        <translation>Jina la kwanza:</translation>
+        <source>This computer must be connected again before replies and delivery reports can reach it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Last name:</source>
-        <translation>Jina la mwisho:</translation>
+        <source>Replies and delivery reports are not reaching this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your reply to %1 is on its way. Add the number to your contacts to see their name here and add them to groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has opted out, so Kengele sends them no SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain letters: 160 per SMS part. Special characters (such as emoji): 70 per SMS part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>practice messages use no tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is a special character: each SMS part holds 70 characters instead of 160.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this reply to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS part(s), in practice mode: practice messages use no tokens.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3720,20 +3944,20 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         <translation>Andika jibu kwanza.</translation>
     </message>
     <message>
-        <source>%1 is not in your contacts. Add the number as a contact first, then reply.</source>
-        <translation>%1 hayumo kwenye orodha ya waasiliani wako. Ongeza nambari hii kama mwasiliani kwanza, kisha ujibu.</translation>
-    </message>
-    <message>
-        <source>%1 asked not to receive messages, so Kengele does not send them any.</source>
-        <translation>%1 aliomba asipokee ujumbe, kwa hiyo Kengele haimtumii ujumbe wowote.</translation>
-    </message>
-    <message>
         <source>Reply to %1</source>
         <translation>Jibu kwa %1</translation>
     </message>
     <message>
         <source>Remembering the reply</source>
         <translation>Kuhifadhi jibu</translation>
+    </message>
+    <message>
+        <source>%1 is not in your contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has opted out, so Kengele sends them no SMS.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3829,10 +4053,6 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
         </translation>
     </message>
     <message>
-        <source>Data folder: %1</source>
-        <translation>Folda ya data: %1</translation>
-    </message>
-    <message>
         <source>Remove demo congregation</source>
         <translation>Ondoa waumini wa mfano</translation>
     </message>
@@ -3858,16 +4078,8 @@ Contacts, groups and SMS for the church office.</source>
 Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
-        <source>Campaigns</source>
-        <translation>Kampeni</translation>
-    </message>
-    <message>
         <source>Messages go to Kengele&apos;s built-in simulator. Choose Africa&apos;s Talking in Tools → Settings → SMS gateway to send real SMS.</source>
         <translation>Ujumbe unakwenda kwenye kiigaji kilichojengwa ndani ya Kengele. Chagua Africa&apos;s Talking katika Zana → Mipangilio → Lango la SMS ili kutuma SMS halisi.</translation>
-    </message>
-    <message>
-        <source>&amp;New campaign…</source>
-        <translation>&amp;Kampeni mpya…</translation>
     </message>
     <message>
         <source>Tokens: unknown</source>
@@ -3914,28 +4126,54 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <translation>Ujumbe unaoingia (%1)</translation>
     </message>
     <message>
-        <source>Your reply is on its way. You can follow it on the Campaigns page.</source>
-        <translation>Jibu lako linatumwa. Unaweza kulifuatilia kwenye ukurasa wa Kampeni.</translation>
+        <source>Your reply is on its way. You can follow it on the Sent SMS page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send SMS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write an SMS to a group or to the people you selected (Ctrl+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent SMS</source>
+        <extracomment>The sidebar&apos;s page of the SMS sent and scheduled (the campaigns), Kiswahili: &quot;SMS zilizotumwa&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished">Mipangilio</translation>
+    </message>
+    <message>
+        <source>The SMS gateway, the language, the relay and the sending hours (Ctrl+,).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send SMS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your data is kept in this folder:
+%1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kengele::MessageTemplate</name>
-    <message>
-        <source>This { is not closed. End the merge field with }, or type {{ for a plain {.</source>
-        <translation>Alama hii { haijafungwa. Maliza kipengele kwa }, au andika {{ ili upate { ya kawaida.</translation>
-    </message>
-    <message>
-        <source>This merge field has no name. Put one between the braces, such as {first_name}, or type {{}} for plain braces.</source>
-        <translation>Kipengele hiki hakina jina. Weka jina kati ya mabano, kama {first_name}, au andika {{}} ili upate mabano ya kawaida.</translation>
-    </message>
-    <message>
-        <source>Unknown merge field {%1}. Did you mean {%2}?</source>
-        <translation>Kipengele {%1} hakijulikani. Je, ulimaanisha {%2}?</translation>
-    </message>
-    <message>
-        <source>Unknown merge field {%1}. The fields are: %2.</source>
-        <translation>Kipengele {%1} hakijulikani. Vipengele vilivyopo ni: %2.</translation>
-    </message>
     <message numerus="yes">
         <source>The message has %n problem(s) to fix before sending. %1</source>
         <translation>
@@ -3970,6 +4208,22 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Date</source>
         <translation>Tarehe</translation>
+    </message>
+    <message>
+        <source>This { is not closed. End the field with }, or type {{ for a plain {.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This field has no name. Put one between the braces, such as %1, or type {{}} for plain braces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown field {%1}. Did you mean {%2}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown field {%1}. The fields are: %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4009,6 +4263,10 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Network</source>
         <translation>Mtandao</translation>
+    </message>
+    <message>
+        <source>As the SMS provider reported it: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4056,10 +4314,6 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <translation>Ongeza watu mmoja mmoja, kwa mfano mchungaji mgeni, pamoja na vikundi.</translation>
     </message>
     <message>
-        <source>Groups:</source>
-        <translation>Vikundi:</translation>
-    </message>
-    <message>
         <source>(no name)</source>
         <translation>(hana jina)</translation>
     </message>
@@ -4074,6 +4328,18 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Nobody matches “%1”.</source>
         <translation>Hakuna anayelingana na “%1”.</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation type="unfinished">Waasiliani wote</translation>
+    </message>
+    <message>
+        <source>Everyone in Contacts who has not opted out. Someone in several groups gets it once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or these groups:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4130,20 +4396,12 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
 <context>
     <name>kengele::RelaySettingsWidget</name>
     <message>
-        <source>The relay is a small server on the internet. It receives the SMS members send to your number and the delivery reports of your messages, and passes them to this computer. Your administrator gives you its address and a one-time enrolment code.</source>
-        <translation>Relay ni seva ndogo kwenye intaneti. Inapokea SMS ambazo waumini hutuma kwa nambari yako na ripoti za ufikishaji wa ujumbe wako, kisha inazileta kwenye kompyuta hii. Msimamizi wako atakupa anwani yake na msimbo wa usajili unaotumika mara moja tu.</translation>
-    </message>
-    <message>
         <source>Connected</source>
         <translation>Imeunganishwa</translation>
     </message>
     <message>
         <source>Organisation:</source>
         <translation>Shirika:</translation>
-    </message>
-    <message>
-        <source>This computer:</source>
-        <translation>Kompyuta hii:</translation>
     </message>
     <message>
         <source>Last sync:</source>
@@ -4190,20 +4448,8 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <translation>Unganisha kompyuta hii</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1 at %2</source>
-        <translation>%1 kwenye %2</translation>
-    </message>
-    <message>
         <source>never</source>
         <translation>bado haijawahi</translation>
-    </message>
-    <message>
-        <source>Not syncing.</source>
-        <translation>Haisawazishi.</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
@@ -4216,6 +4462,26 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Status:</source>
         <translation>Hali:</translation>
+    </message>
+    <message>
+        <source>So members&apos; replies and the reports of your SMS wait for this computer while it is off. Your administrator gives you the relay&apos;s address and a one-time enrolment code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a new enrolment code from your administrator below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect this computer again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not syncing: Kengele syncs with the relay while it is open.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4326,6 +4592,50 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <source>From %1 until %2 only urgent messages go out; the others wait until %2.</source>
         <translation>Kuanzia %1 hadi %2 ujumbe wa dharura tu hutumwa; mwingine husubiri hadi %2.</translation>
     </message>
+    <message>
+        <source>Sending speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> SMS each second</source>
+        <extracomment>After a number: &quot;20 SMS each second&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele sends SMS as fast as the connection allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kengele sends at most %1 SMS each second: 1,000 SMS go out in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your SMS provider refuses SMS that come faster than your account allows; 20 suits most accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kengele::SettingsDialog</name>
@@ -4377,10 +4687,6 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <translation>Weka kipengele</translation>
     </message>
     <message>
-        <source>One SMS holds 160 plain characters, or 70 when the message needs Unicode. Longer messages are sent in parts of 153 (or 67), and each part costs one token per person. ^ { } [ ] ~ | € \ count as two characters.</source>
-        <translation>SMS moja hubeba herufi 160 za kawaida, au 70 ujumbe unapohitaji Unicode. Ujumbe mrefu zaidi hutumwa kwa sehemu za herufi 153 (au 67), na kila sehemu hutozwa kama SMS moja kwa kila mtu. Alama ^ { } [ ] ~ | € \ huhesabiwa kama herufi mbili.</translation>
-    </message>
-    <message>
         <source>Replace look-alikes</source>
         <translation>Badilisha herufi zinazofanana</translation>
     </message>
@@ -4395,10 +4701,6 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
-    </message>
-    <message>
-        <source>friend</source>
-        <translation>ndugu</translation>
     </message>
     <message>
         <source>First name, or “%1” when unknown  %2</source>
@@ -4416,17 +4718,6 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <source>Empty message</source>
         <translation>Ujumbe mtupu</translation>
     </message>
-    <message>
-        <source>%1 · %2 / %3 characters · 1 SMS</source>
-        <translation>%1 · herufi %2 / %3 · SMS 1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %2 characters · %n SMS</source>
-        <translation>
-            <numerusform>%1 · herufi %2 · SMS %n</numerusform>
-            <numerusform>%1 · herufi %2 · SMS %n</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source> (%n more fit in the last part)</source>
         <translation>
@@ -4442,19 +4733,44 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         </translation>
     </message>
     <message>
-        <source>&lt;b&gt;This message needs Unicode (UCS-2)&lt;/b&gt;, so only 70 characters fit in one SMS instead of 160 and it may cost more.</source>
-        <translation>&lt;b&gt;Ujumbe huu unahitaji Unicode (UCS-2)&lt;/b&gt;, kwa hiyo herufi 70 tu ndizo zinatosha katika SMS moja badala ya 160, na huenda ukagharimu zaidi.</translation>
-    </message>
-    <message numerus="yes">
-        <source>This person&apos;s message: %1 characters, %n SMS</source>
-        <translation>
-            <numerusform>Ujumbe wa mtu huyu: herufi %1, SMS %n</numerusform>
-            <numerusform>Ujumbe wa mtu huyu: herufi %1, SMS %n</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The message will appear here as each person receives it.</source>
         <translation>Ujumbe utaonekana hapa jinsi kila mtu atakavyoupokea.</translation>
+    </message>
+    <message>
+        <source>One SMS part holds 160 plain letters, or 70 when the message uses special characters. Longer messages are sent in parts of 153 (or 67), and each part costs one token per person. ^ { } [ ] ~ | € \ count as two characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special characters: %1 of %2 · 1 SMS part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain letters: %1 of %2 · 1 SMS part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special characters: %1 · %2 SMS parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain letters: %1 · %2 SMS parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This message uses special characters&lt;/b&gt;, so only 70 characters fit in one SMS part instead of 160, and it may cost more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person&apos;s message: %1 characters, 1 SMS part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person&apos;s message: %1 characters, %2 SMS parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose who gets it to see the message as they will read it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4698,6 +5014,61 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Expired</source>
         <translation>Zimeisha muda</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::WelcomePage</name>
+    <message>
+        <source>&lt;h1&gt;Welcome to Kengele&lt;/h1&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three steps to your first SMS to the congregation. You can come back to this page any time from Help → Getting started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practise a send…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the SMS gateway settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add your people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring in the list you already have: an Excel sheet (saved as CSV) or the contacts from a phone (a vCard file). Kengele shows you what it found before it adds anyone. The made-up demo people can be removed any time with File → Remove the demo congregation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practise a send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a group, write a message and send it in practice mode. Nothing leaves this computer and practice messages use no tokens, so try as often as you like. You see each message as the person would get it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real SMS go through Africa&apos;s Talking, a company that delivers SMS to every network in Kenya. Open an account on their website, africastalking.com, and buy SMS credit there. Then, in your account&apos;s settings on their website, create an API key: a long password that lets Kengele send SMS in your church&apos;s name. Copy it and paste it here, in Settings → SMS gateway, with your account&apos;s username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start using Kengele</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
