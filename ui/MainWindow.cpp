@@ -25,6 +25,7 @@
 #include "settings/SettingsDialog.h"
 #include "sync/RelaySyncService.h"
 #include "templates/TemplatesPage.h"
+#include "tokens/TokenAccount.h"
 #include "tokens/TokenLedger.h"
 #include "widgets/Banner.h"
 #include "widgets/Colours.h"
@@ -122,8 +123,8 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     simulation->setCompact(true);
     m_simulation = simulation;
     m_simulation->setObjectName(QStringLiteral("simulationStatusLabel"));
-    m_simulation->setToolTip(tr("Messages go to Kengele's built-in simulator. Choose Africa's Talking in Tools → Settings → SMS "
-                                "gateway to send real SMS."));
+    m_simulation->setToolTip(tr("Practice mode: Kengele only pretends to send, and no tokens are used. To send real SMS, choose "
+                                "Africa's Talking in Settings → SMS gateway."));
     statusBar()->addPermanentWidget(m_simulation);
     m_tokens = new QLabel(this);
     m_tokens->setObjectName(QStringLiteral("tokenBalanceLabel"));
@@ -499,7 +500,7 @@ void MainWindow::updateTokenStatus()
     QStringList lines;
     for (const TokenAccount &account : *accounts) {
         total += account.balance;
-        lines << tr("%1: %2").arg(account.name, CampaignText::number(account.balance));
+        lines << tr("%1: %2").arg(tokenAccountLabel(account.name), CampaignText::number(account.balance));
     }
     m_tokens->setText(tr("Tokens: %1").arg(CampaignText::number(total)));
     m_tokens->setToolTip(tr("Tokens left to send SMS (one token is one SMS part to one person):") + u'\n' + lines.join(u'\n'));

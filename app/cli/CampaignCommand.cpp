@@ -221,7 +221,7 @@ int CampaignCommand::send()
     for (const QString &warning : preview->warnings)
         m_cli.err() << warning << Qt::endl;
     if (draft.gateway == GatewayKind::Simulator)
-        m_cli.err() << tr("Simulation — no SMS leaves this computer.") << Qt::endl;
+        m_cli.err() << tr("Practice mode — no SMS leaves this computer.") << Qt::endl;
     const QuietHours quiet{settings.quietHoursStart(), settings.quietHoursEnd()};
     const QDateTime sendTime = (preview->firstOccurrence.isValid() ? preview->firstOccurrence
                                     : draft.scheduledAt.isValid()  ? draft.scheduledAt

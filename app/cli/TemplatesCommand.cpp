@@ -107,7 +107,7 @@ int TemplatesCommand::run(const QStringList &words)
             object.insert(QStringLiteral("name"), saved->name);
             m_cli.printJson(object);
         } else {
-            m_cli.out() << tr("Saved the template “%1” (%2, %n segment(s) before merge fields are filled in).", nullptr,
+            m_cli.out() << tr("Saved the template “%1” (%2, %n SMS part(s) before its fields are filled in).", nullptr,
                               info.segments)
                                .arg(saved->name, info.encodingName())
                         << Qt::endl;

@@ -206,24 +206,23 @@ QString unexpectedFormatMessage()
 {
     return AfricasTalkingAnswer::tr(
         "Africa's Talking answered in an unexpected format, so Kengele cannot tell whether the messages were "
-        "sent. They are marked “uncertain” and will not be sent again by themselves: check the delivery "
-        "reports before you send them again.");
+        "sent. They are kept as “no report yet” and are not sent again by themselves: a delivery report "
+        "may still come for them.");
 }
 
 QString noAnswerMessage()
 {
     return AfricasTalkingAnswer::tr(
-        "Africa's Talking did not answer in time. The messages may have been sent, so they are marked "
-        "“uncertain” and will not be sent again by themselves: check the delivery reports before you send "
-        "them again.");
+        "Africa's Talking did not answer in time. The messages may have been sent, so they are kept as "
+        "“no report yet” and are not sent again by themselves: a delivery report may still come for them.");
 }
 
 QString brokenConnectionMessage()
 {
     return AfricasTalkingAnswer::tr(
         "The connection to Africa's Talking broke after the messages were handed over. They may have been "
-        "sent, so they are marked “uncertain” and will not be sent again by themselves: check the delivery "
-        "reports before you send them again.");
+        "sent, so they are kept as “no report yet” and are not sent again by themselves: a delivery report "
+        "may still come for them.");
 }
 
 // An answer without per-recipient results: the whole request was refused, or its fate is unknown.
@@ -298,7 +297,7 @@ SendResult interpretSuccess(int httpStatus, const QByteArray &body, const SendRe
         return reasonOnlyAnswer(httpStatus, reason, request);
     return uncertain(httpStatus,
                      AfricasTalkingAnswer::tr("Africa's Talking answered without saying which numbers it "
-                                              "took. The messages are marked “uncertain” and will not be "
+                                              "took. The messages are kept as “no report yet” and are not "
                                               "sent again by themselves."));
 }
 

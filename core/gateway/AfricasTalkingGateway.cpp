@@ -88,7 +88,7 @@ QUrl AfricasTalkingGateway::baseUrl() const
 QString AfricasTalkingGateway::displayName() const
 {
     if (m_simulation)
-        return tr("Simulation — no SMS leaves this computer");
+        return tr("Practice mode — no SMS leaves this computer");
     if (!m_settings.baseUrl.isEmpty()) {
         const QUrl &url = m_settings.baseUrl;
         const QString where = url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host();

@@ -115,7 +115,7 @@ public:
     QUrl url() const;
 
     // The gateway the app uses in simulation: AfricasTalkingGateway pointed at url(), named
-    // "Simulation — no SMS leaves this computer". nullptr before start().
+    // "Practice mode — no SMS leaves this computer". nullptr before start().
     std::unique_ptr<AfricasTalkingGateway> createGateway(HttpClient &http, QObject *parent = nullptr) const;
 
     SimulatorOptions options() const;

@@ -80,7 +80,7 @@ public:
     virtual void send(const SendRequest &request, SendCallback done) = 0;
     virtual void balance(BalanceCallback done) = 0;
 
-    // "Africa's Talking (live)", "Simulation — no SMS leaves this computer"...
+    // "Africa's Talking (live)", "Practice mode — no SMS leaves this computer"...
     virtual QString displayName() const = 0;
     virtual bool isSimulation() const = 0;
     // Most recipients one request may carry.

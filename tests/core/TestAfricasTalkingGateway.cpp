@@ -701,7 +701,7 @@ void TestAfricasTalkingGateway::simulationOnlyOnLoopback()
     auto simulation = AfricasTalkingGateway::createSimulation(m_fake->url(), *m_network);
     QVERIFY(simulation);
     QVERIFY(simulation->isSimulation());
-    QCOMPARE(simulation->displayName(), u"Simulation — no SMS leaves this computer"_s);
+    QCOMPARE(simulation->displayName(), u"Practice mode — no SMS leaves this computer"_s);
     QVERIFY(AfricasTalkingGateway::createSimulation(QUrl(u"http://localhost:1234"_s), *m_network));
     QVERIFY(AfricasTalkingGateway::createSimulation(QUrl(u"http://[::1]:1234"_s), *m_network));
     QVERIFY(!AfricasTalkingGateway::createSimulation(QUrl(u"https://api.africastalking.com"_s), *m_network));

@@ -165,7 +165,7 @@ void TestGatewaySimulator::theGatewayIsTheRealOneLabelledSimulation()
     QVERIFY(m_simulator->isRunning());
     QCOMPARE(m_simulator->url(), QUrl(u"http://127.0.0.1:%1"_s.arg(m_simulator->port())));
     QVERIFY(m_gateway->isSimulation());
-    QCOMPARE(m_gateway->displayName(), u"Simulation — no SMS leaves this computer"_s);
+    QCOMPARE(m_gateway->displayName(), u"Practice mode — no SMS leaves this computer"_s);
     QCOMPARE(m_gateway->baseUrl(), m_simulator->url());
     GatewaySimulator notStarted;
     QVERIFY(!notStarted.isRunning());

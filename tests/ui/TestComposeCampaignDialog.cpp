@@ -259,8 +259,9 @@ void TestComposeCampaignDialog::notEnoughTokensBlocksSending()
     QVERIFY(problem->text().contains(QStringLiteral("Not enough tokens")));
     QVERIFY(problem->text().contains(QStringLiteral("20")));
     QVERIFY(!find<QPushButton>(&dialog, "sendButton")->isEnabled());
-    // Paying from Main is fine.
+    // Paying from Main is fine; the screen calls it "Main account", not by its stored name.
     account->setCurrentIndex(account->findData(QStringLiteral("Main")));
+    QVERIFY2(account->currentText().startsWith(QStringLiteral("Main account (")), qPrintable(account->currentText()));
     dialog.updatePreview();
     QVERIFY(!problem->isVisible());
     QVERIFY(find<QPushButton>(&dialog, "sendButton")->isEnabled());

@@ -5,6 +5,7 @@
 
 #include "CampaignText.h"
 #include "campaigns/Campaign.h"
+#include "tokens/TokenAccount.h"
 #include "widgets/Banner.h"
 #include "widgets/Colours.h"
 #include "widgets/MessageBubble.h"
@@ -134,7 +135,7 @@ void CampaignCostPanel::showPreview(const CampaignDraft &d, const CampaignPrevie
     else
         m_partsEach->setText(QString::number(p.maxSegments));
     m_partsTotal->setText(CampaignText::number(p.segments));
-    const QString &account = d.accountName;
+    const QString account = tokenAccountLabel(d.accountName);
     const bool simulated = !d.chargeTokens;
     const bool repeating = d.recurrence.isRepeating();
     if (simulated)

@@ -17,6 +17,7 @@
 #include "settings/Settings.h"
 #include "templates/TemplateEditor.h"
 #include "templates/TemplateService.h"
+#include "tokens/TokenAccount.h"
 #include "tokens/TokenLedger.h"
 #include "widgets/Banner.h"
 
@@ -204,11 +205,11 @@ QWidget *ComposeCampaignDialog::buildMessage()
     m_account->setObjectName(QStringLiteral("accountCombo"));
     if (const auto accounts = m_tokens.budgetAccounts(); accounts) {
         for (const TokenAccount &account : *accounts)
-            m_account->addItem(tr("%1 (%Ln token(s))", nullptr, int(qMin<qint64>(account.balance, INT_MAX))).arg(account.name),
+            m_account->addItem(tr("%1 (%Ln token(s))", nullptr, int(qMin<qint64>(account.balance, INT_MAX))).arg(tokenAccountLabel(account.name)),
                                account.name);
     }
     if (m_account->count() == 0)
-        m_account->addItem(QStringLiteral("Main"), QStringLiteral("Main"));
+        m_account->addItem(tokenAccountLabel(QStringLiteral("Main")), QStringLiteral("Main"));
     m_usualAccount = m_account->itemData(0).toString();
     m_account->setToolTip(tr("The budget that pays for this campaign."));
     connect(m_account, &QComboBox::currentIndexChanged, this, &ComposeCampaignDialog::schedulePreview);
@@ -276,7 +277,7 @@ QString ComposeCampaignDialog::moreOptionsSummary() const
     if (const auto priority = Priority(m_priority->currentData().toInt()); priority != Priority::Normal)
         parts << tr("Priority: %1").arg(CampaignText::priority(priority));
     if (accountName() != m_usualAccount)
-        parts << tr("Pay from: %1").arg(accountName());
+        parts << tr("Pay from: %1").arg(tokenAccountLabel(accountName()));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -545,11 +546,11 @@ void ComposeCampaignDialog::updatePreview()
         if (d.recurrence.isRepeating())
             showProblem(tr("Not enough tokens for the first time: it needs %1 tokens but %2 has %3. Buy tokens, pay from "
                            "another budget, or send to fewer people.")
-                            .arg(CampaignText::number(p.tokens), d.accountName, CampaignText::number(available)));
+                            .arg(CampaignText::number(p.tokens), tokenAccountLabel(d.accountName), CampaignText::number(available)));
         else
             showProblem(tr("Not enough tokens: this campaign needs %1 tokens but %2 has %3. Buy tokens, pay from another "
                            "budget, or send to fewer people.")
-                            .arg(CampaignText::number(p.tokens), d.accountName, CampaignText::number(available)));
+                            .arg(CampaignText::number(p.tokens), tokenAccountLabel(d.accountName), CampaignText::number(available)));
     } else {
         showProblem(QString());
     }
@@ -604,7 +605,7 @@ QStringList ComposeCampaignDialog::confirmation(const CampaignDraft &d, const Ca
                      .arg(CampaignText::number(p.segments));
         if (d.chargeTokens)
             lines << tr("Cost each time: %1 tokens from %2, taken when it goes. After the first time %3 tokens are left.")
-                         .arg(CampaignText::number(p.tokens), d.accountName, CampaignText::number(left));
+                         .arg(CampaignText::number(p.tokens), tokenAccountLabel(d.accountName), CampaignText::number(left));
         else
             lines << tr("%1. No tokens are used.").arg(CampaignText::simulationLabel());
     } else {
@@ -622,12 +623,12 @@ QStringList ComposeCampaignDialog::confirmation(const CampaignDraft &d, const Ca
         lines << tr("SMS parts in all: %1").arg(CampaignText::number(p.segments));
         if (d.chargeTokens)
             lines << tr("Cost: %1 tokens from %2, leaving %3 tokens.")
-                         .arg(CampaignText::number(p.tokens), d.accountName, CampaignText::number(left));
+                         .arg(CampaignText::number(p.tokens), tokenAccountLabel(d.accountName), CampaignText::number(left));
         else
             lines << tr("%1. No tokens are used.").arg(CampaignText::simulationLabel());
         if (editing && reservedNow() > 0)
             lines << tr("The %1 tokens set aside for it now go back to %2 first.")
-                         .arg(CampaignText::number(reservedNow()), m_originalDraft.accountName);
+                         .arg(CampaignText::number(reservedNow()), tokenAccountLabel(m_originalDraft.accountName));
     }
     lines << (d.senderId.isEmpty() ? tr("Sender ID: the account's default") : tr("Sender ID: %1").arg(d.senderId));
     lines << tr("Priority: %1").arg(CampaignText::priority(d.priority));

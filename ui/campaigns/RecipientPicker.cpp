@@ -48,7 +48,7 @@ RecipientPicker::RecipientPicker(GroupService &groups, ContactService &contacts,
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
             item->setCheckState(Qt::Unchecked);
             if (group.optedOutCount > 0)
-                item->setToolTip(tr("%n member(s) stopped messages and will be left out.", nullptr, group.optedOutCount));
+                item->setToolTip(tr("%n member(s) opted out and will be left out.", nullptr, group.optedOutCount));
         }
     }
     if (m_groups->count() == 0) {
@@ -202,7 +202,7 @@ void RecipientPicker::searchContacts()
             const QString name = contact.name().isEmpty() ? tr("(no name)") : contact.name();
             QString label = tr("%1 (%2)").arg(name, contact.phone);
             if (contact.optedOut)
-                label = tr("%1 — stopped messages").arg(label);
+                label = tr("%1 — opted out").arg(label);
             auto *item = new QListWidgetItem(label, m_contactResults);
             item->setData(Qt::UserRole, contact.id);
             if (contact.optedOut)
