@@ -96,8 +96,9 @@ struct Campaign {
 
 // Who a campaign went to, as it was chosen: its groups by name, and how many single people besides.
 struct CampaignAudience {
+    bool allContacts = false; // "All contacts": then groups and people are empty
     QStringList groups;
-    int people = 0;
+    int people = 0; // chosen by name, or (a reply to a visitor) numbers that are nobody's contact
 };
 
 // A message as one person received it. `name` empty: a campaign without messages of its own (a

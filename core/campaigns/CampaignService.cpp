@@ -635,24 +635,34 @@ Result<QList<OutboxRow>> CampaignService::recipients(qint64 campaignId, std::opt
 Result<CampaignAudience> CampaignService::audience(qint64 campaignId) const
 {
     QSqlQuery exists(m_database.connection());
-    exists.prepare(QStringLiteral("SELECT count(*) FROM campaigns WHERE id = ?"));
+    exists.prepare(QStringLiteral("SELECT all_contacts FROM campaigns WHERE id = ?"));
     exists.addBindValue(campaignId);
-    if (!exists.exec() || !exists.next())
+    if (!exists.exec())
         return std::unexpected(Database::storageError(exists.lastError(), tr("Reading the campaign")));
-    if (exists.value(0).toInt() == 0)
+    if (!exists.next())
         return fail(ErrorCode::NotFound, tr("There is no campaign number %1.").arg(campaignId));
+    CampaignAudience audience;
+    audience.allContacts = exists.value(0).toBool();
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("SELECT g.name, t.contact_id FROM campaign_targets t LEFT JOIN groups g ON g.id = t.group_id "
                              "WHERE t.campaign_id = ? ORDER BY t.rowid"));
     q.addBindValue(campaignId);
     if (!q.exec())
         return std::unexpected(Database::storageError(q.lastError(), tr("Reading the campaign")));
-    CampaignAudience audience;
     while (q.next()) {
         if (!q.value(1).isNull())
             ++audience.people;
         else if (!q.value(0).isNull())
             audience.groups.append(q.value(0).toString());
+    }
+    // A reply to a visitor names no target (the number is nobody's contact): its messages say who.
+    if (!audience.allContacts && audience.groups.isEmpty() && audience.people == 0) {
+        QSqlQuery messages(m_database.connection());
+        messages.prepare(QStringLiteral("SELECT count(DISTINCT phone) FROM outbox WHERE campaign_id = ?"));
+        messages.addBindValue(campaignId);
+        if (!messages.exec() || !messages.next())
+            return std::unexpected(Database::storageError(messages.lastError(), tr("Reading the campaign")));
+        audience.people = messages.value(0).toInt();
     }
     return audience;
 }

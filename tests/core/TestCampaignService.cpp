@@ -402,6 +402,24 @@ void TestCampaignService::audienceNamesGroupsAndPeople()
     QVERIFY(people);
     QVERIFY(people->groups.isEmpty());
     QCOMPARE(people->people, 2);
+    QVERIFY(!people->allContacts);
+
+    // "All contacts" says so, naming no group.
+    CampaignDraft everyone = draft(QStringLiteral("Hi"));
+    everyone.groupIds.clear();
+    everyone.allContacts = true;
+    const auto all = p.campaigns().audience(p.campaigns().launch(everyone)->id);
+    QVERIFY(all);
+    QVERIFY(all->allContacts);
+    QVERIFY(all->groups.isEmpty());
+
+    // A reply to a visitor (a number that is nobody's contact) goes to one person.
+    CampaignDraft visitor = draft(QStringLiteral("Welcome"));
+    visitor.groupIds.clear();
+    visitor.phones = {QStringLiteral("+254799000111")};
+    const auto reply = p.campaigns().audience(p.campaigns().launch(visitor)->id);
+    QVERIFY(reply);
+    QCOMPARE(reply->people, 1);
     QVERIFY(!p.campaigns().audience(9999));
 }
 

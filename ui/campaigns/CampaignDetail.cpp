@@ -567,7 +567,9 @@ void CampaignDetail::showAudienceAndMessage()
     if (c.id > 0) {
         if (const Result<CampaignAudience> audience = m_campaigns.audience(c.id); audience) {
             const QString groups = audience->groups.join(QStringLiteral(", "));
-            if (!groups.isEmpty() && audience->people > 0)
+            if (audience->allContacts)
+                to = tr("To: all contacts");
+            else if (!groups.isEmpty() && audience->people > 0)
                 //: "To: Choir, Women's Fellowship and 3 people"
                 to = tr("To: %1 and %Ln person(s)", nullptr, audience->people).arg(groups);
             else if (!groups.isEmpty())
