@@ -346,27 +346,27 @@
     </message>
     <message>
         <source>No report yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna ripoti bado</translation>
     </message>
     <message>
         <source>Being handed to the SMS provider right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inakabidhiwa kwa mtoa huduma wa SMS sasa hivi.</translation>
     </message>
     <message>
         <source>The SMS provider took the message; no delivery report has come from the phone yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mtoa huduma wa SMS amepokea ujumbe; bado hakuna ripoti ya ufikishaji kutoka kwenye simu.</translation>
     </message>
     <message>
         <source>No delivery report yet: Kengele sent it but never heard back, so it may or may not have gone out. Kengele never sends it again by itself, so nobody gets it twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna ripoti ya ufikishaji bado: Kengele iliutuma lakini haikupata jibu lolote, kwa hiyo huenda umetumwa au haujatumwa. Kengele haiutumi tena yenyewe, ili mtu yeyote asiupate mara mbili.</translation>
     </message>
     <message>
         <source>Not sent, because sending was cancelled or the person opted out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haukutumwa, kwa sababu utumaji ulighairiwa au mtu huyo amejiondoa.</translation>
     </message>
     <message>
         <source>Practice mode — no SMS leaves this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Mazoezi — hakuna SMS inayotoka kwenye kompyuta hii</translation>
     </message>
 </context>
 <context>
@@ -527,7 +527,14 @@
   contacts allow PHONE --reason TEXT                  allow SMS again to an opted-out number
   contacts optin PHONE                                the same without a reason (older form)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  contacts import FILE [--group NAME] [--region CC]   ingiza faili ya CSV au vCard
+  contacts list [--group NAME] [--search TEXT]
+  contacts add PHONE --name NAME [--email E]
+  contacts export FILE [--group NAME]                 andika waasiliani kwenye faili ya CSV
+  contacts optout PHONE [--reason TEXT]               weka mwenye nambari kama amejiondoa (hakuna SMS tena)
+  contacts allow PHONE --reason TEXT                  ruhusu SMS tena kwa nambari iliyojiondoa
+  contacts optin PHONE                                vivyo hivyo bila sababu (njia ya zamani)
+</translation>
     </message>
 </context>
 <context>
@@ -742,15 +749,15 @@
     </message>
     <message>
         <source>Use one of: contacts import, list, add, export, optout, allow, optin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumia mojawapo ya: contacts import, list, add, export, optout, allow, optin.</translation>
     </message>
     <message>
         <source>Give one phone number and why: contacts allow PHONE --reason TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>Toa nambari moja ya simu na sababu: contacts allow PHONE --reason TEXT</translation>
     </message>
     <message>
         <source>%1 is no longer opted out: SMS can be sent to this number again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ameondolewa kwenye orodha ya waliojiondoa: SMS zinaweza kutumwa kwa nambari hii tena.</translation>
     </message>
 </context>
 <context>
@@ -847,7 +854,7 @@
     </message>
     <message>
         <source>Confirmed by a delivery report</source>
-        <translation type="unfinished"></translation>
+        <translation>Imethibitishwa na ripoti ya ufikishaji</translation>
     </message>
 </context>
 <context>
@@ -1040,7 +1047,7 @@
     </message>
     <message>
         <source>The sender asked for no more SMS (STOP, UNSUBSCRIBE or ACHA), so Kengele marked the number as opted out at once: no SMS goes to it from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mtumaji ameomba asitumiwe SMS tena (STOP, UNSUBSCRIBE au ACHA), kwa hiyo Kengele ilimweka mara moja kama amejiondoa: kuanzia sasa hakuna SMS itakayotumwa kwa nambari hii.</translation>
     </message>
 </context>
 <context>
@@ -1212,11 +1219,11 @@
     </message>
     <message>
         <source>Reading the campaign</source>
-        <translation type="unfinished">Kusoma kampeni</translation>
+        <translation>Kusoma kampeni</translation>
     </message>
     <message>
         <source>Queuing the messages with no report yet again</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuweka tena kwenye foleni jumbe ambazo bado hazina ripoti</translation>
     </message>
 </context>
 <context>
@@ -1310,7 +1317,7 @@
     </message>
     <message>
         <source>Nobody to send to: there are no contacts yet. Add or import them on the Contacts page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna wa kumtumia: bado hakuna waasiliani. Waongeze au uwaingize kwenye ukurasa wa Waasiliani.</translation>
     </message>
 </context>
 <context>
@@ -1371,7 +1378,7 @@
     </message>
     <message>
         <source>There is no time left to send now: the repeating message has ended, was paused or cancelled, or was just sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna mara iliyobaki ya kutuma sasa: ujumbe unaojirudia umekwisha, umesitishwa au umeghairiwa, au umetumwa hivi punde.</translation>
     </message>
 </context>
 <context>
@@ -1558,19 +1565,19 @@
     <message>
         <source>Reconnect…</source>
         <extracomment>A button beside &quot;this computer must be connected again&quot;: opens Settings → Relay</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Unganisha upya…</translation>
     </message>
     <message>
         <source>The relay receives replies and delivery reports for this computer, and passes them on when it is switched on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relay hupokea majibu na ripoti za ufikishaji kwa ajili ya kompyuta hii, kisha huzipitisha kwenye kompyuta hii inapowashwa.</translation>
     </message>
     <message>
         <source>Click to reconnect: ask your administrator for a new enrolment code and enter it in Settings → Relay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bofya ili kuunganisha upya: omba msimbo mpya wa usajili kwa msimamizi wako kisha uuweke katika Mipangilio → Relay.</translation>
     </message>
     <message>
         <source>Click to connect in Settings → Relay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bofya ili kuunganisha katika Mipangilio → Relay.</translation>
     </message>
 </context>
 <context>
@@ -1717,7 +1724,7 @@
     <name>TokenAccount</name>
     <message>
         <source>Main account</source>
-        <translation type="unfinished"></translation>
+        <translation>Akaunti kuu</translation>
     </message>
 </context>
 <context>
@@ -1943,43 +1950,43 @@
     </message>
     <message>
         <source>People in more than one of the chosen groups, or chosen by name as well, get the message once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Watu walio katika zaidi ya kikundi kimoja kati ya vilivyochaguliwa, au waliochaguliwa pia kwa jina, wanapata ujumbe mara moja tu.</translation>
     </message>
     <message>
         <source>Not sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hawatatumiwa:</translation>
     </message>
     <message>
         <source>Counted once:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wamehesabiwa mara moja:</translation>
     </message>
     <message>
         <source>1 token = 1 SMS part to one person</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni 1 = sehemu 1 ya SMS kwa mtu mmoja</translation>
     </message>
     <message>
         <source>%1 opted out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 waliojiondoa</translation>
     </message>
     <message>
         <source>nothing (practice mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>hakuna (hali ya mazoezi)</translation>
     </message>
     <message>
         <source>plain letters (160 per SMS part)</source>
-        <translation type="unfinished"></translation>
+        <translation>herufi za kawaida (160 kwa kila sehemu ya SMS)</translation>
     </message>
     <message>
         <source>special characters (70 per SMS part)</source>
-        <translation type="unfinished"></translation>
+        <translation>herufi maalum (70 kwa kila sehemu ya SMS)</translation>
     </message>
     <message>
         <source>plain letters for some, special characters for others</source>
-        <translation type="unfinished"></translation>
+        <translation>herufi za kawaida kwa baadhi, herufi maalum kwa wengine</translation>
     </message>
     <message>
         <source>%1: practice messages use no tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: jumbe za mazoezi hazitumii tokeni.</translation>
     </message>
 </context>
 <context>
@@ -2247,159 +2254,163 @@ Hautatumwa tena. Jumbe zilizokwisha tumwa mara zilizopita haziathiriwi, na mara 
     </message>
     <message>
         <source>Send now…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma sasa…</translation>
     </message>
     <message>
         <source>Send again to those with no report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma tena kwa wasio na ripoti…</translation>
     </message>
     <message>
         <source>practice messages use no tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>jumbe za mazoezi hazitumii tokeni</translation>
     </message>
     <message numerus="yes">
         <source>%Ln token(s) each time, taken when it goes (1 token = 1 SMS part to one person)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>tokeni %Ln kila mara, inachukuliwa unapotumwa (tokeni 1 = sehemu 1 ya SMS kwa mtu mmoja)</numerusform>
+            <numerusform>tokeni %Ln kila mara, zinachukuliwa unapotumwa (tokeni 1 = sehemu 1 ya SMS kwa mtu mmoja)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln token(s) set aside (1 token = 1 SMS part to one person)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>tokeni %Ln imetengwa (tokeni 1 = sehemu 1 ya SMS kwa mtu mmoja)</numerusform>
+            <numerusform>tokeni %Ln zimetengwa (tokeni 1 = sehemu 1 ya SMS kwa mtu mmoja)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2</source>
         <extracomment>The reason a message is in its state, for one person: &quot;Mary Wanjiru (+254…): InvalidPhoneNumber&quot;</extracomment>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>To: %1 and %Ln person(s)</source>
         <extracomment>&quot;To: Choir, Women&apos;s Fellowship and 3 people&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kwa: %1 na mtu %Ln</numerusform>
+            <numerusform>Kwa: %1 na watu %Ln</numerusform>
         </translation>
     </message>
     <message>
         <source>To: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwa: %1</translation>
     </message>
     <message numerus="yes">
         <source>To: %Ln person(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kwa: mtu %Ln</numerusform>
+            <numerusform>Kwa: watu %Ln</numerusform>
         </translation>
     </message>
     <message>
         <source>The message:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe:</translation>
     </message>
     <message>
         <source>The message, with the word each field uses when a person&apos;s detail is missing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe, pamoja na neno ambalo kila kipengele hutumia taarifa ya mtu inapokosekana:</translation>
     </message>
     <message>
         <source>The message as %1 will receive it:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe jinsi %1 atakavyoupokea:</translation>
     </message>
     <message>
         <source>The message as %1 received it:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe jinsi %1 alivyoupokea:</translation>
     </message>
     <message>
         <source>Practice mode: nothing was paid. Sent for real, this would have cost about %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hali ya mazoezi: hakuna kilicholipwa. Jumbe hizi zingetumwa kwa kweli, zingegharimu takriban %1.</translation>
     </message>
     <message>
         <source>Cost: %1 in all, as the SMS provider reported it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gharama: %1 kwa jumla, kama alivyoripoti mtoa huduma wa SMS.</translation>
     </message>
     <message numerus="yes">
         <source>No delivery report yet for %Ln message(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Hakuna ripoti ya ufikishaji bado kwa ujumbe %Ln.</numerusform>
+            <numerusform>Hakuna ripoti ya ufikishaji bado kwa jumbe %Ln.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Kengele sent these but never heard back. Some may have arrived; sending again may give those people a second copy and costs %Ln token(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kengele ilizituma lakini haikupata jibu lolote. Huenda baadhi zimefika; ukizituma tena, watu hao wanaweza kupata nakala ya pili, na itagharimu tokeni %Ln.</numerusform>
+            <numerusform>Kengele ilizituma lakini haikupata jibu lolote. Huenda baadhi zimefika; ukizituma tena, watu hao wanaweza kupata nakala ya pili, na itagharimu tokeni %Ln.</numerusform>
         </translation>
     </message>
     <message>
         <source>Kengele sent these but never heard back. Some may have arrived; sending again may give those people a second copy (practice messages use no tokens).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele ilizituma lakini haikupata jibu lolote. Huenda baadhi zimefika; ukizituma tena, watu hao wanaweza kupata nakala ya pili (jumbe za mazoezi hazitumii tokeni).</translation>
     </message>
     <message>
         <source>Send again to those with no report (%1)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma tena kwa wasio na ripoti (%1)…</translation>
     </message>
     <message>
         <source>Send next time now…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma mara ijayo sasa…</translation>
     </message>
     <message>
         <source>Send the next time now instead of waiting for it; the time after it is then the next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma mara ijayo sasa badala ya kuisubiri; mara inayofuata baada yake itakuwa ndiyo ijayo.</translation>
     </message>
     <message>
         <source>Send it now instead of waiting for its time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma sasa badala ya kusubiri wakati wake.</translation>
     </message>
     <message>
         <source>Paused. Messages already handed to the SMS provider still go out; the rest wait.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imesitishwa. Jumbe ambazo tayari zimekabidhiwa kwa mtoa huduma wa SMS bado zitatumwa; zilizobaki zinasubiri.</translation>
     </message>
     <message numerus="yes">
         <source>It costs %Ln token(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Itagharimu tokeni %Ln.</numerusform>
+            <numerusform>Itagharimu tokeni %Ln.</numerusform>
         </translation>
     </message>
     <message>
         <source>Practice messages use no tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jumbe za mazoezi hazitumii tokeni.</translation>
     </message>
     <message numerus="yes">
         <source>No delivery report yet for %Ln message(s): Kengele sent them but never heard back, so some may have arrived.
 
 Send them again? Those people may then get a second copy.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Hakuna ripoti ya ufikishaji bado kwa ujumbe %Ln: Kengele iliutuma lakini haikupata jibu lolote, kwa hiyo huenda umefika.
+
+Je, ungependa kuutuma tena? Huenda mtu huyo akapata nakala ya pili.</numerusform>
+            <numerusform>Hakuna ripoti ya ufikishaji bado kwa jumbe %Ln: Kengele ilizituma lakini haikupata jibu lolote, kwa hiyo huenda baadhi zimefika.
+
+Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusform>
         </translation>
     </message>
     <message>
         <source>Send the next time of “%1”, due %2, now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Je, ungependa kutuma sasa mara ijayo ya “%1”, inayopaswa kutumwa %2?</translation>
     </message>
     <message>
         <source>It is the last time: the repeating message then ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni mara ya mwisho: kisha ujumbe unaojirudia utakwisha.</translation>
     </message>
     <message>
         <source>The time after it, %1, is then the next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kisha mara inayofuata, %1, itakuwa ndiyo ijayo.</translation>
     </message>
     <message>
         <source>Send “%1” now instead of at %2? It goes to the members of its groups as they are now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Je, ungependa kutuma “%1” sasa badala ya %2? Utatumwa kwa wanachama wa vikundi vyake kama walivyo sasa.</translation>
     </message>
     <message>
         <source>Send now</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma sasa</translation>
     </message>
     <message>
         <source>Sending now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inatumwa sasa.</translation>
     </message>
 </context>
 <context>
@@ -2422,7 +2433,7 @@ Send them again? Those people may then get a second copy.</source>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
 </context>
 <context>
@@ -2524,19 +2535,19 @@ Send them again? Those people may then get a second copy.</source>
     </message>
     <message>
         <source>“All contacts” already includes every group and person: choose either all contacts, or groups and people.</source>
-        <translation type="unfinished"></translation>
+        <translation>“Waasiliani wote” tayari inajumuisha kila kikundi na kila mtu: chagua ama waasiliani wote, ama vikundi na watu.</translation>
     </message>
     <message>
         <source>A repeating campaign goes to groups and contacts only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampeni inayojirudia inaweza kutumwa kwa vikundi na waasiliani tu.</translation>
     </message>
     <message>
         <source>The message uses special characters: only 70 characters fit in one SMS part.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe una herufi maalum: herufi 70 tu zinatosha katika sehemu moja ya SMS.</translation>
     </message>
     <message>
         <source>“%1” is not waiting for its time: it has started sending or has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” haisubiri wakati wake tena: imeanza kutumwa au imekwisha.</translation>
     </message>
 </context>
 <context>
@@ -2559,27 +2570,27 @@ Send them again? Those people may then get a second copy.</source>
     </message>
     <message>
         <source>Send SMS…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma SMS…</translation>
     </message>
     <message>
         <source>Write an SMS and send it to groups or single people.</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika SMS na uitume kwa vikundi au kwa watu mmoja mmoja.</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No SMS sent yet&lt;/h2&gt;&lt;p&gt;Here you will find every SMS you send to groups or single people, and what became of it. Press “Send SMS…” to write your first one: you will see who gets it and what it costs before anything is sent.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Bado hakuna SMS iliyotumwa&lt;/h2&gt;&lt;p&gt;Hapa utapata kila SMS unayotuma kwa vikundi au kwa watu mmoja mmoja, na kilichotokea kwayo. Bonyeza “Tuma SMS…” ili kuandika SMS yako ya kwanza: utaona nani ataipata na gharama yake kabla chochote hakijatumwa.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Za karibuni kwanza</translation>
     </message>
     <message>
         <source>&lt;h1&gt;Sent SMS&lt;/h1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h1&gt;SMS zilizotumwa&lt;/h1&gt;</translation>
     </message>
     <message>
         <source>The SMS is queued. It goes out as soon as Kengele&apos;s sending is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS imewekwa kwenye foleni. Itatumwa mara tu utumaji wa Kengele utakapokuwa tayari.</translation>
     </message>
 </context>
 <context>
@@ -2827,23 +2838,23 @@ Send them again? Those people may then get a second copy.</source>
     </message>
     <message>
         <source>&lt;b&gt;%1.&lt;/b&gt; Messages go to Kengele&apos;s practice gateway on this computer, which answers like Africa&apos;s Talking and reports them delivered. Practice messages use no tokens. Choose Africa&apos;s Talking in Tools → Settings → SMS gateway to send real SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1.&lt;/b&gt; Jumbe zinakwenda kwenye lango la mazoezi la Kengele katika kompyuta hii, linalojibu kama Africa&apos;s Talking na kuripoti kwamba zimefika. Jumbe za mazoezi hazitumii tokeni. Chagua Africa&apos;s Talking katika Zana → Mipangilio → Lango la SMS ili kutuma SMS halisi.</translation>
     </message>
     <message>
         <source>More options</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaguo zaidi</translation>
     </message>
     <message>
         <source>Sender ID, priority and the budget that pays</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la mtumaji, kipaumbele na bajeti inayolipa</translation>
     </message>
     <message>
         <source>Pay from: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lipa kutoka: %1</translation>
     </message>
     <message>
         <source>You can pause, change or stop it on the Sent SMS page before any time it goes. A message that has gone out cannot be called back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unaweza kuisitisha, kuibadilisha au kuighairi kwenye ukurasa wa SMS zilizotumwa kabla ya kila mara inapotumwa. Ujumbe uliokwisha tumwa hauwezi kurudishwa.</translation>
     </message>
 </context>
 <context>
@@ -2953,15 +2964,15 @@ Send them again? Those people may then get a second copy.</source>
     </message>
     <message>
         <source>Say why SMS may be sent to this number again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eleza kwa nini SMS zinaweza kutumwa tena kwa nambari hii.</translation>
     </message>
     <message>
         <source>Allowing SMS again</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuruhusu SMS tena</translation>
     </message>
     <message>
         <source>%1 is not opted out: SMS can already be sent to this number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hajajiondoa: SMS tayari zinaweza kutumwa kwa nambari hii.</translation>
     </message>
 </context>
 <context>
@@ -3127,73 +3138,73 @@ Send them again? Those people may then get a second copy.</source>
     </message>
     <message>
         <source>Mark as opted out…</source>
-        <translation type="unfinished"></translation>
+        <translation>Weka kama amejiondoa…</translation>
     </message>
     <message>
         <source>The selected people will get no SMS until you allow SMS again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Watu uliowachagua hawatapata SMS yoyote hadi utakaporuhusu SMS tena.</translation>
     </message>
     <message>
         <source>Allow SMS again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruhusu SMS tena…</translation>
     </message>
     <message>
         <source>The selected people opted out. Allow SMS to them again; you are asked why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Watu uliowachagua wamejiondoa. Ruhusu SMS kwao tena; utaulizwa sababu.</translation>
     </message>
     <message>
         <source>Send SMS…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma SMS…</translation>
     </message>
     <message>
         <source>Write an SMS to the people you selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika SMS kwa watu uliowachagua.</translation>
     </message>
     <message>
         <source>Mark %1 as opted out? They will get no SMS until you allow SMS again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Je, ungependa kumweka %1 kama amejiondoa? Hatapata SMS yoyote hadi utakaporuhusu SMS tena.</translation>
     </message>
     <message numerus="yes">
         <source>Mark %n people as opted out? They will get no SMS until you allow SMS again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Je, ungependa kumweka mtu %n kama amejiondoa? Hatapata SMS yoyote hadi utakaporuhusu SMS tena.</numerusform>
+            <numerusform>Je, ungependa kuwaweka watu %n kama wamejiondoa? Hawatapata SMS yoyote hadi utakaporuhusu SMS tena.</numerusform>
         </translation>
     </message>
     <message>
         <source>Mark as opted out</source>
-        <translation type="unfinished"></translation>
+        <translation>Weka kama amejiondoa</translation>
     </message>
     <message>
         <source>Marked as opted out by office staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Amewekwa kama amejiondoa na wafanyakazi wa ofisi</translation>
     </message>
     <message>
         <source>Allow SMS again</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruhusu SMS tena</translation>
     </message>
     <message>
         <source>%1 opted out. Allow SMS to them again?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 amejiondoa. Je, ungependa kuruhusu SMS kwake tena?</translation>
     </message>
     <message>
         <source>%1 opted out (%2). Allow SMS to them again?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 amejiondoa (%2). Je, ungependa kuruhusu SMS kwake tena?</translation>
     </message>
     <message numerus="yes">
         <source>%n people opted out. Allow SMS to them again?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mtu %n amejiondoa. Je, ungependa kuruhusu SMS kwake tena?</numerusform>
+            <numerusform>Watu %n wamejiondoa. Je, ungependa kuruhusu SMS kwao tena?</numerusform>
         </translation>
     </message>
     <message>
         <source>Why? (kept with the contact&apos;s record)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwa nini? (huhifadhiwa pamoja na rekodi ya mwasiliani)</translation>
     </message>
     <message>
         <source>For example: she asked at church to get the announcements again</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwa mfano: aliomba kanisani apate matangazo tena</translation>
     </message>
 </context>
 <context>
@@ -3326,35 +3337,35 @@ Send them again? Those people may then get a second copy.</source>
     </message>
     <message>
         <source>Practice mode, to learn Kengele</source>
-        <translation type="unfinished"></translation>
+        <translation>Hali ya mazoezi, kwa kujifunza Kengele</translation>
     </message>
     <message>
         <source>&lt;b&gt;Practice mode — no SMS leaves this computer.&lt;/b&gt; Sending works as if it were real, with delivery reports; practice messages use no tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Mazoezi — hakuna SMS inayotoka kwenye kompyuta hii.&lt;/b&gt; Utumaji hufanya kazi kana kwamba ni halisi, pamoja na ripoti za ufikishaji; jumbe za mazoezi hazitumii tokeni.</translation>
     </message>
     <message>
         <source>Send practice delivery reports through the relay (hook address):</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma ripoti za ufikishaji za mazoezi kupitia relay (anwani ya hook):</translation>
     </message>
     <message>
         <source>Live: real SMS, paid from your account</source>
-        <translation type="unfinished"></translation>
+        <translation>Halisi (live): SMS halisi, zinazolipiwa kutoka akaunti yako</translation>
     </message>
     <message>
         <source>Sandbox: a test area, no real SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>Majaribio (sandbox): eneo la majaribio, hakuna SMS halisi</translation>
     </message>
     <message>
         <source>&lt;b&gt;Send SMS through:&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Tuma SMS kupitia:&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Checking practice mode…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inakagua hali ya mazoezi…</translation>
     </message>
     <message>
         <source>Practice mode is ready. Balance (practice): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hali ya mazoezi iko tayari. Salio (la mazoezi): %1</translation>
     </message>
 </context>
 <context>
@@ -3512,7 +3523,7 @@ Send them again? Those people may then get a second copy.</source>
     </message>
     <message>
         <source>Send SMS to this group…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma SMS kwa kikundi hiki…</translation>
     </message>
 </context>
 <context>
@@ -3579,19 +3590,19 @@ Send them again? Those people may then get a second copy.</source>
     </message>
     <message>
         <source>uncommon character</source>
-        <translation type="unfinished"></translation>
+        <translation>herufi isiyo ya kawaida</translation>
     </message>
     <message>
         <source>%1 (%2) makes the message use special characters (70 per SMS part) — there is no plain letter for it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) inafanya ujumbe utumie herufi maalum (70 kwa kila sehemu ya SMS) — haina herufi ya kawaida inayolingana nayo</translation>
     </message>
     <message>
         <source>%1 (%2) makes the message use special characters (70 per SMS part) — remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) inafanya ujumbe utumie herufi maalum (70 kwa kila sehemu ya SMS) — iondoe</translation>
     </message>
     <message>
         <source>%1 (%2) makes the message use special characters (70 per SMS part) — replace with %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) inafanya ujumbe utumie herufi maalum (70 kwa kila sehemu ya SMS) — weka %3 badala yake</translation>
     </message>
 </context>
 <context>
@@ -3729,7 +3740,7 @@ Send them again? Those people may then get a second copy.</source>
     </message>
     <message>
         <source>%1 cannot be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 haiwezi kuingizwa</translation>
     </message>
 </context>
 <context>
@@ -3879,45 +3890,45 @@ Send them again? Those people may then get a second copy.</source>
     </message>
     <message>
         <source>Keep this number as a contact, to see their name and add them to groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hifadhi nambari hii kama mwasiliani, ili uone jina lake na kumwongeza kwenye vikundi.</translation>
     </message>
     <message>
         <source>This computer must be connected again before replies and delivery reports can reach it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta hii inahitaji kuunganishwa upya ili majibu na ripoti za ufikishaji ziweze kuifikia.</translation>
     </message>
     <message>
         <source>Replies and delivery reports are not reaching this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Majibu na ripoti za ufikishaji hazifiki kwenye kompyuta hii.</translation>
     </message>
     <message>
         <source>Your reply to %1 is on its way. Add the number to your contacts to see their name here and add them to groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jibu lako kwa %1 linatumwa. Ongeza nambari hii kwenye waasiliani wako ili uone jina lake hapa na kumwongeza kwenye vikundi.</translation>
     </message>
     <message>
         <source>%1 has opted out, so Kengele sends them no SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 amejiondoa, kwa hiyo Kengele haimtumii SMS yoyote.</translation>
     </message>
     <message>
         <source>Plain letters: 160 per SMS part. Special characters (such as emoji): 70 per SMS part.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herufi za kawaida: 160 kwa kila sehemu ya SMS. Herufi maalum (kama emoji): 70 kwa kila sehemu ya SMS.</translation>
     </message>
     <message>
         <source>practice messages use no tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>jumbe za mazoezi hazitumii tokeni</translation>
     </message>
     <message>
         <source>“%1” is a special character: each SMS part holds 70 characters instead of 160.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” ni herufi maalum: kila sehemu ya SMS hubeba herufi 70 badala ya 160.</translation>
     </message>
     <message>
         <source>Send this reply to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Umtumie %1 jibu hili?</translation>
     </message>
     <message numerus="yes">
         <source>%n SMS part(s), in practice mode: practice messages use no tokens.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sehemu %n ya SMS, katika hali ya mazoezi: jumbe za mazoezi hazitumii tokeni.</numerusform>
+            <numerusform>Sehemu %n za SMS, katika hali ya mazoezi: jumbe za mazoezi hazitumii tokeni.</numerusform>
         </translation>
     </message>
 </context>
@@ -3953,11 +3964,11 @@ Send them again? Those people may then get a second copy.</source>
     </message>
     <message>
         <source>%1 is not in your contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hayumo kwenye waasiliani wako.</translation>
     </message>
     <message>
         <source>%1 has opted out, so Kengele sends them no SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 amejiondoa, kwa hiyo Kengele haimtumii SMS yoyote.</translation>
     </message>
 </context>
 <context>
@@ -4127,49 +4138,50 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>Your reply is on its way. You can follow it on the Sent SMS page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jibu lako linatumwa. Unaweza kulifuatilia kwenye ukurasa wa SMS zilizotumwa.</translation>
     </message>
     <message>
         <source>Send SMS…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuma SMS…</translation>
     </message>
     <message>
         <source>Write an SMS to a group or to the people you selected (Ctrl+N).</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika SMS kwa kikundi au kwa watu uliowachagua (Ctrl+N).</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurasa</translation>
     </message>
     <message>
         <source>Sent SMS</source>
         <extracomment>The sidebar&apos;s page of the SMS sent and scheduled (the campaigns), Kiswahili: &quot;SMS zilizotumwa&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>SMS zilizotumwa</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished">Mipangilio</translation>
+        <translation>Mipangilio</translation>
     </message>
     <message>
         <source>The SMS gateway, the language, the relay and the sending hours (Ctrl+,).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lango la SMS, lugha, relay na saa za kutuma (Ctrl+,).</translation>
     </message>
     <message>
         <source>&amp;Send SMS…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tuma SMS…</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Tafuta</translation>
     </message>
     <message>
         <source>&amp;Getting started</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hatua za kwanza</translation>
     </message>
     <message>
         <source>Your data is kept in this folder:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Data yako imehifadhiwa katika folda hii:
+%1</translation>
     </message>
 </context>
 <context>
@@ -4211,19 +4223,19 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>This { is not closed. End the field with }, or type {{ for a plain {.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alama hii { haijafungwa. Maliza kipengele kwa }, au andika {{ ili upate { ya kawaida.</translation>
     </message>
     <message>
         <source>This field has no name. Put one between the braces, such as %1, or type {{}} for plain braces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kipengele hiki hakina jina. Weka jina kati ya mabano, kama %1, au andika {{}} ili upate mabano ya kawaida.</translation>
     </message>
     <message>
         <source>Unknown field {%1}. Did you mean {%2}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kipengele {%1} hakijulikani. Je, ulimaanisha {%2}?</translation>
     </message>
     <message>
         <source>Unknown field {%1}. The fields are: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kipengele {%1} hakijulikani. Vipengele vilivyopo ni: %2.</translation>
     </message>
 </context>
 <context>
@@ -4266,7 +4278,7 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>As the SMS provider reported it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kama alivyoripoti mtoa huduma wa SMS: %1</translation>
     </message>
 </context>
 <context>
@@ -4331,15 +4343,15 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>All contacts</source>
-        <translation type="unfinished">Waasiliani wote</translation>
+        <translation>Waasiliani wote</translation>
     </message>
     <message>
         <source>Everyone in Contacts who has not opted out. Someone in several groups gets it once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kila mtu katika Waasiliani ambaye hajajiondoa. Mtu aliye katika vikundi kadhaa anaupata mara moja tu.</translation>
     </message>
     <message>
         <source>Or these groups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Au vikundi hivi:</translation>
     </message>
 </context>
 <context>
@@ -4465,23 +4477,23 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>So members&apos; replies and the reports of your SMS wait for this computer while it is off. Your administrator gives you the relay&apos;s address and a one-time enrolment code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ili majibu ya waumini na ripoti za SMS zako zisubiri kompyuta hii ikiwa imezimwa. Msimamizi wako atakupa anwani ya relay na msimbo wa usajili unaotumika mara moja tu.</translation>
     </message>
     <message>
         <source>Enter a new enrolment code from your administrator below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weka hapa chini msimbo mpya wa usajili kutoka kwa msimamizi wako.</translation>
     </message>
     <message>
         <source>Connect this computer again</source>
-        <translation type="unfinished"></translation>
+        <translation>Unganisha kompyuta hii upya</translation>
     </message>
     <message>
         <source>The organisation at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Shirika lililo kwenye %1</translation>
     </message>
     <message>
         <source>Not syncing: Kengele syncs with the relay while it is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haisawazishi: Kengele husawazisha na relay ikiwa imefunguliwa.</translation>
     </message>
 </context>
 <context>
@@ -4594,47 +4606,47 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>Sending speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasi ya kutuma</translation>
     </message>
     <message>
         <source>as fast as possible</source>
-        <translation type="unfinished"></translation>
+        <translation>haraka iwezekanavyo</translation>
     </message>
     <message>
         <source> SMS each second</source>
         <extracomment>After a number: &quot;20 SMS each second&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation> SMS kila sekunde</translation>
     </message>
     <message>
         <source>At most:</source>
-        <translation type="unfinished"></translation>
+        <translation>Upeo:</translation>
     </message>
     <message>
         <source>Kengele sends SMS as fast as the connection allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele hutuma SMS haraka kadiri muunganisho unavyoruhusu.</translation>
     </message>
     <message>
         <source>less than a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>chini ya dakika moja</translation>
     </message>
     <message>
         <source>about a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>takriban dakika moja</translation>
     </message>
     <message numerus="yes">
         <source>about %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>takriban dakika %n</numerusform>
+            <numerusform>takriban dakika %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Kengele sends at most %1 SMS each second: 1,000 SMS go out in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele hutuma SMS zisizozidi %1 kila sekunde: SMS 1,000 hutumwa kwa muda wa %2.</translation>
     </message>
     <message>
         <source>Your SMS provider refuses SMS that come faster than your account allows; 20 suits most accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mtoa huduma wako wa SMS hukataa SMS zinazokuja kwa kasi zaidi kuliko akaunti yako inavyoruhusu; 20 inafaa akaunti nyingi.</translation>
     </message>
 </context>
 <context>
@@ -4738,39 +4750,39 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>One SMS part holds 160 plain letters, or 70 when the message uses special characters. Longer messages are sent in parts of 153 (or 67), and each part costs one token per person. ^ { } [ ] ~ | € \ count as two characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehemu moja ya SMS hubeba herufi za kawaida 160, au 70 ujumbe unapotumia herufi maalum. Ujumbe mrefu zaidi hutumwa kwa sehemu za herufi 153 (au 67), na kila sehemu hugharimu tokeni moja kwa kila mtu. Alama ^ { } [ ] ~ | € \ huhesabiwa kama herufi mbili.</translation>
     </message>
     <message>
         <source>Special characters: %1 of %2 · 1 SMS part</source>
-        <translation type="unfinished"></translation>
+        <translation>Herufi maalum: %1 kati ya %2 · sehemu 1 ya SMS</translation>
     </message>
     <message>
         <source>Plain letters: %1 of %2 · 1 SMS part</source>
-        <translation type="unfinished"></translation>
+        <translation>Herufi za kawaida: %1 kati ya %2 · sehemu 1 ya SMS</translation>
     </message>
     <message>
         <source>Special characters: %1 · %2 SMS parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Herufi maalum: %1 · sehemu %2 za SMS</translation>
     </message>
     <message>
         <source>Plain letters: %1 · %2 SMS parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Herufi za kawaida: %1 · sehemu %2 za SMS</translation>
     </message>
     <message>
         <source>&lt;b&gt;This message uses special characters&lt;/b&gt;, so only 70 characters fit in one SMS part instead of 160, and it may cost more.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ujumbe huu unatumia herufi maalum&lt;/b&gt;, kwa hiyo herufi 70 tu ndizo zinatosha katika sehemu moja ya SMS badala ya 160, na huenda ukagharimu zaidi.</translation>
     </message>
     <message>
         <source>This person&apos;s message: %1 characters, 1 SMS part</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe wa mtu huyu: herufi %1, sehemu 1 ya SMS</translation>
     </message>
     <message>
         <source>This person&apos;s message: %1 characters, %2 SMS parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe wa mtu huyu: herufi %1, sehemu %2 za SMS</translation>
     </message>
     <message>
         <source>Choose who gets it to see the message as they will read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chagua nani ataupata ili uone ujumbe jinsi watakavyousoma.</translation>
     </message>
 </context>
 <context>
@@ -5020,55 +5032,55 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <name>kengele::WelcomePage</name>
     <message>
         <source>&lt;h1&gt;Welcome to Kengele&lt;/h1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h1&gt;Karibu Kengele&lt;/h1&gt;</translation>
     </message>
     <message>
         <source>Three steps to your first SMS to the congregation. You can come back to this page any time from Help → Getting started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hatua tatu hadi SMS yako ya kwanza kwa waumini. Unaweza kurudi kwenye ukurasa huu wakati wowote kupitia Msaada → Hatua za kwanza.</translation>
     </message>
     <message>
         <source>Import contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingiza waasiliani…</translation>
     </message>
     <message>
         <source>Practise a send…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fanya mazoezi ya kutuma…</translation>
     </message>
     <message>
         <source>Open the SMS gateway settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fungua mipangilio ya lango la SMS…</translation>
     </message>
     <message>
         <source>Add your people</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongeza watu wako</translation>
     </message>
     <message>
         <source>Bring in the list you already have: an Excel sheet (saved as CSV) or the contacts from a phone (a vCard file). Kengele shows you what it found before it adds anyone. The made-up demo people can be removed any time with File → Remove the demo congregation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingiza orodha uliyo nayo tayari: jedwali la Excel (lililohifadhiwa kama CSV) au waasiliani kutoka kwenye simu (faili ya vCard). Kengele itakuonyesha ilichopata kabla ya kumwongeza mtu yeyote. Watu wa mfano wa kubuni wanaweza kuondolewa wakati wowote kupitia Faili → Ondoa waumini wa mfano.</translation>
     </message>
     <message>
         <source>Practise a send</source>
-        <translation type="unfinished"></translation>
+        <translation>Fanya mazoezi ya kutuma</translation>
     </message>
     <message>
         <source>Choose a group, write a message and send it in practice mode. Nothing leaves this computer and practice messages use no tokens, so try as often as you like. You see each message as the person would get it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chagua kikundi, andika ujumbe na uutume katika hali ya mazoezi. Hakuna kinachotoka kwenye kompyuta hii na jumbe za mazoezi hazitumii tokeni, kwa hiyo jaribu mara nyingi upendavyo. Utaona kila ujumbe jinsi mtu angeupokea.</translation>
     </message>
     <message>
         <source>Go live</source>
-        <translation type="unfinished"></translation>
+        <translation>Anza kutuma SMS halisi</translation>
     </message>
     <message>
         <source>Real SMS go through Africa&apos;s Talking, a company that delivers SMS to every network in Kenya. Open an account on their website, africastalking.com, and buy SMS credit there. Then, in your account&apos;s settings on their website, create an API key: a long password that lets Kengele send SMS in your church&apos;s name. Copy it and paste it here, in Settings → SMS gateway, with your account&apos;s username.</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS halisi hupitia Africa&apos;s Talking, kampuni inayofikisha SMS kwenye kila mtandao nchini Kenya. Fungua akaunti kwenye tovuti yao, africastalking.com, na ununue salio la SMS huko. Kisha, katika mipangilio ya akaunti yako kwenye tovuti yao, unda ufunguo wa API: nywila ndefu inayoiruhusu Kengele kutuma SMS kwa jina la kanisa lako. Unakili na uubandike hapa, katika Mipangilio → Lango la SMS, pamoja na jina la mtumiaji la akaunti yako.</translation>
     </message>
     <message>
         <source>Start using Kengele</source>
-        <translation type="unfinished"></translation>
+        <translation>Anza kutumia Kengele</translation>
     </message>
     <message>
         <source>Step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hatua %1</translation>
     </message>
 </context>
 </TS>
