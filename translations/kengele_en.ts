@@ -128,8 +128,8 @@
         <translation><numerusform>%n segment</numerusform><numerusform>%n segments</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Saved the template “%1” (%2, %n segment(s) before merge fields are filled in).</source>
-        <translation><numerusform>Saved the template “%1” (%2, %n segment before merge fields are filled in).</numerusform><numerusform>Saved the template “%1” (%2, %n segments before merge fields are filled in).</numerusform></translation>
+        <source>Saved the template “%1” (%2, %n SMS part(s) before its fields are filled in).</source>
+        <translation><numerusform>Saved the template “%1” (%2, %n SMS part before its fields are filled in).</numerusform><numerusform>Saved the template “%1” (%2, %n SMS parts before its fields are filled in).</numerusform></translation>
     </message>
 </context>
 <context>
@@ -433,8 +433,8 @@ Send them again? Those people may then get a second copy.</numerusform></transla
         <translation><numerusform>%1 (%Ln)</numerusform><numerusform>%1 (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n member(s) stopped messages and will be left out.</source>
-        <translation><numerusform>%n member stopped messages and will be left out.</numerusform><numerusform>%n members stopped messages and will be left out.</numerusform></translation>
+        <source>%n member(s) opted out and will be left out.</source>
+        <translation><numerusform>%n member opted out and will be left out.</numerusform><numerusform>%n members opted out and will be left out.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -8,18 +8,6 @@
         <translation>Africa&apos;s Talking haikukubali jina la mtumiaji au ufunguo wa API. Kagua vyote viwili katika mipangilio ya lango (katika majaribio (sandbox) jina la mtumiaji ni “sandbox”). Ufunguo mpya wa API unaweza kuchukua dakika chache kuanza kufanya kazi. Hakuna kilichotumwa.</translation>
     </message>
     <message>
-        <source>Africa&apos;s Talking answered in an unexpected format, so Kengele cannot tell whether the messages were sent. They are marked “uncertain” and will not be sent again by themselves: check the delivery reports before you send them again.</source>
-        <translation>Africa&apos;s Talking ilijibu kwa muundo usiotarajiwa, kwa hiyo Kengele haiwezi kujua kama ujumbe ulitumwa. Umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe: kagua ripoti za kufika kabla ya kuutuma tena.</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking did not answer in time. The messages may have been sent, so they are marked “uncertain” and will not be sent again by themselves: check the delivery reports before you send them again.</source>
-        <translation>Africa&apos;s Talking haikujibu kwa wakati. Huenda ujumbe umetumwa, kwa hiyo umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe: kagua ripoti za kufika kabla ya kuutuma tena.</translation>
-    </message>
-    <message>
-        <source>The connection to Africa&apos;s Talking broke after the messages were handed over. They may have been sent, so they are marked “uncertain” and will not be sent again by themselves: check the delivery reports before you send them again.</source>
-        <translation>Muunganisho na Africa&apos;s Talking ulikatika baada ya ujumbe kukabidhiwa. Huenda umetumwa, kwa hiyo umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe: kagua ripoti za kufika kabla ya kuutuma tena.</translation>
-    </message>
-    <message>
         <source>Africa&apos;s Talking did not accept the default sender ID of this account. Nothing was sent.</source>
         <translation>Africa&apos;s Talking haikukubali kitambulisho cha kawaida cha mtumaji cha akaunti hii. Hakuna kilichotumwa.</translation>
     </message>
@@ -34,10 +22,6 @@
     <message>
         <source>Africa&apos;s Talking refused the messages: %1. Nothing was sent.</source>
         <translation>Africa&apos;s Talking ilikataa ujumbe: %1. Hakuna kilichotumwa.</translation>
-    </message>
-    <message>
-        <source>Africa&apos;s Talking answered without saying which numbers it took. The messages are marked “uncertain” and will not be sent again by themselves.</source>
-        <translation>Africa&apos;s Talking ilijibu bila kusema ni nambari zipi ilizopokea. Ujumbe umewekwa alama “hakuna uhakika” na hautatumwa tena wenyewe.</translation>
     </message>
     <message>
         <source>Africa&apos;s Talking asked Kengele to slow down. Nothing was sent; Kengele will try again shortly.</source>
@@ -86,6 +70,22 @@
     <message>
         <source>Africa&apos;s Talking answered the balance question in an unexpected format.</source>
         <translation>Africa&apos;s Talking ilijibu swali la salio kwa muundo usiotarajiwa.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking answered in an unexpected format, so Kengele cannot tell whether the messages were sent. They are kept as “no report yet” and are not sent again by themselves: a delivery report may still come for them.</source>
+        <translation>Africa&apos;s Talking ilijibu kwa muundo usiotarajiwa, kwa hiyo Kengele haiwezi kujua kama jumbe zilitumwa. Zinawekwa kama “hakuna ripoti bado” na hazitumwi tena zenyewe: huenda ripoti ya ufikishaji bado ikaja.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking did not answer in time. The messages may have been sent, so they are kept as “no report yet” and are not sent again by themselves: a delivery report may still come for them.</source>
+        <translation>Africa&apos;s Talking haikujibu kwa wakati. Huenda jumbe zimetumwa, kwa hiyo zinawekwa kama “hakuna ripoti bado” na hazitumwi tena zenyewe: huenda ripoti ya ufikishaji bado ikaja.</translation>
+    </message>
+    <message>
+        <source>The connection to Africa&apos;s Talking broke after the messages were handed over. They may have been sent, so they are kept as “no report yet” and are not sent again by themselves: a delivery report may still come for them.</source>
+        <translation>Muunganisho na Africa&apos;s Talking ulikatika baada ya jumbe kukabidhiwa. Huenda zimetumwa, kwa hiyo zinawekwa kama “hakuna ripoti bado” na hazitumwi tena zenyewe: huenda ripoti ya ufikishaji bado ikaja.</translation>
+    </message>
+    <message>
+        <source>Africa&apos;s Talking answered without saying which numbers it took. The messages are kept as “no report yet” and are not sent again by themselves.</source>
+        <translation>Africa&apos;s Talking ilijibu bila kusema ni nambari zipi ilizopokea. Jumbe zinawekwa kama “hakuna ripoti bado” na hazitumwi tena zenyewe.</translation>
     </message>
 </context>
 <context>
@@ -198,10 +198,6 @@
         <translation>Ujumbe unaojirudia unahitaji tarehe ya mwisho: ongeza --until YYYY-MM-DD (siku ya mwisho unaoweza kutumwa).</translation>
     </message>
     <message>
-        <source>Simulation — no SMS leaves this computer.</source>
-        <translation>Uigaji — hakuna SMS inayotoka kwenye kompyuta hii.</translation>
-    </message>
-    <message>
         <source>Quiet hours (%1–%2): the messages wait until %2. Only --priority urgent goes out now.</source>
         <translation>Saa za utulivu (%1–%2): ujumbe utasubiri hadi %2. Ni --priority urgent tu inayotumwa sasa.</translation>
     </message>
@@ -238,6 +234,10 @@
     <message>
         <source>Use one of: campaign send, run, status ID, list, recipients ID, edit ID, pause ID, resume ID, resend-uncertain ID, cancel ID.</source>
         <translation>Tumia mojawapo ya: campaign send, run, status ID, list, recipients ID, edit ID, pause ID, resume ID, resend-uncertain ID, cancel ID.</translation>
+    </message>
+    <message>
+        <source>Practice mode — no SMS leaves this computer.</source>
+        <translation>Mazoezi — hakuna SMS inayotoka kwenye kompyuta hii.</translation>
     </message>
 </context>
 <context>
@@ -850,7 +850,7 @@
     <name>DeliveryReportApplier</name>
     <message>
         <source>Recording delivery reports</source>
-        <translation>Kurekodi ripoti za kufika</translation>
+        <translation>Kurekodi ripoti za ufikishaji</translation>
     </message>
     <message>
         <source>Confirmed by a delivery report</source>
@@ -1030,7 +1030,7 @@
     <message>
         <source>Prayer request</source>
         <extracomment>An incoming SMS that starts with PRAY or OMBI</extracomment>
-        <translation>Ombi la maombi</translation>
+        <translation>Mahitaji ya maombi</translation>
     </message>
     <message>
         <source>Message</source>
@@ -1302,7 +1302,7 @@
     </message>
     <message>
         <source>Nobody to send to: of the people chosen, %1 opted out of messages and %2 have numbers that cannot receive SMS.</source>
-        <translation>Hakuna wa kumtumia: kati ya watu waliochaguliwa, %1 wamesitisha ujumbe na %2 wana nambari zisizoweza kupokea SMS.</translation>
+        <translation>Hakuna wa kumtumia: kati ya watu waliochaguliwa, %1 wamejiondoa na %2 wana nambari zisizoweza kupokea SMS.</translation>
     </message>
     <message numerus="yes">
         <source>Nobody to send to: everyone chosen (%n person(s)) has opted out of messages.</source>
@@ -1661,16 +1661,16 @@
         <source>%1 is not a UTF-8 text file.</source>
         <translation>%1 si faili ya maandishi ya UTF-8.</translation>
     </message>
-    <message numerus="yes">
-        <source>Saved the template “%1” (%2, %n segment(s) before merge fields are filled in).</source>
-        <translation>
-            <numerusform>Kiolezo “%1” kimehifadhiwa (%2, sehemu %n kabla ya kujaza vipengele).</numerusform>
-            <numerusform>Kiolezo “%1” kimehifadhiwa (%2, sehemu %n kabla ya kujaza vipengele).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Use one of: templates list, templates show NAME, templates save NAME, templates delete NAME.</source>
         <translation>Tumia mojawapo ya: templates list, templates show NAME, templates save NAME, templates delete NAME.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the template “%1” (%2, %n SMS part(s) before its fields are filled in).</source>
+        <translation>
+            <numerusform>Kiolezo “%1” kimehifadhiwa (%2, sehemu %n ya SMS kabla vipengele vyake havijajazwa).</numerusform>
+            <numerusform>Kiolezo “%1” kimehifadhiwa (%2, sehemu %n za SMS kabla vipengele vyake havijajazwa).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1757,10 +1757,6 @@
 <context>
     <name>kengele::AfricasTalkingGateway</name>
     <message>
-        <source>Simulation — no SMS leaves this computer</source>
-        <translation>Uigaji — hakuna SMS inayotoka kwenye kompyuta hii</translation>
-    </message>
-    <message>
         <source>Africa&apos;s Talking at %1</source>
         <translation>Africa&apos;s Talking kwenye %1</translation>
     </message>
@@ -1825,6 +1821,10 @@
     <message>
         <source>The message is empty.</source>
         <translation>Ujumbe ni mtupu.</translation>
+    </message>
+    <message>
+        <source>Practice mode — no SMS leaves this computer</source>
+        <translation>Mazoezi — hakuna SMS inayotoka kwenye kompyuta hii</translation>
     </message>
 </context>
 <context>
@@ -2412,6 +2412,10 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
         <source>Sending now.</source>
         <translation>Inatumwa sasa.</translation>
     </message>
+    <message>
+        <source>To: all contacts</source>
+        <translation>Kwa: waasiliani wote</translation>
+    </message>
 </context>
 <context>
     <name>kengele::CampaignListModel</name>
@@ -2846,7 +2850,7 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
     </message>
     <message>
         <source>Sender ID, priority and the budget that pays</source>
-        <translation>Jina la mtumaji, kipaumbele na bajeti inayolipa</translation>
+        <translation>Kitambulisho cha mtumaji, kipaumbele na bajeti inayolipa</translation>
     </message>
     <message>
         <source>Pay from: %1</source>
@@ -2952,7 +2956,7 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
     </message>
     <message>
         <source>Recording the opt-out</source>
-        <translation>Kusitisha ujumbe kwa mwasiliani</translation>
+        <translation>Kurekodi kwamba mwasiliani amejiondoa</translation>
     </message>
     <message>
         <source>Reading opt-outs</source>
@@ -3759,7 +3763,7 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
     </message>
     <message>
         <source>Prayer requests</source>
-        <translation>Maombi ya maombi</translation>
+        <translation>Mahitaji ya maombi</translation>
     </message>
     <message>
         <source>Search messages, names or numbers</source>
@@ -4089,10 +4093,6 @@ Contacts, groups and SMS for the church office.</source>
 Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
-        <source>Messages go to Kengele&apos;s built-in simulator. Choose Africa&apos;s Talking in Tools → Settings → SMS gateway to send real SMS.</source>
-        <translation>Ujumbe unakwenda kwenye kiigaji kilichojengwa ndani ya Kengele. Chagua Africa&apos;s Talking katika Zana → Mipangilio → Lango la SMS ili kutuma SMS halisi.</translation>
-    </message>
-    <message>
         <source>Tokens: unknown</source>
         <translation>Tokeni: haijulikani</translation>
     </message>
@@ -4182,6 +4182,10 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
 %1</source>
         <translation>Data yako imehifadhiwa katika folda hii:
 %1</translation>
+    </message>
+    <message>
+        <source>Practice mode: Kengele only pretends to send, and no tokens are used. To send real SMS, choose Africa&apos;s Talking in Settings → SMS gateway.</source>
+        <translation>Hali ya mazoezi: Kengele inajifanya tu kutuma, na hakuna tokeni zinazotumika. Ili kutuma SMS halisi, chagua Africa&apos;s Talking katika Mipangilio → Lango la SMS.</translation>
     </message>
 </context>
 <context>
@@ -4290,13 +4294,6 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
             <numerusform>%1 (%Ln)</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n member(s) stopped messages and will be left out.</source>
-        <translation>
-            <numerusform>Mwanachama %n amesitisha ujumbe na ataachwa nje.</numerusform>
-            <numerusform>Wanachama %n wamesitisha ujumbe na wataachwa nje.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No groups yet. Make them on the Groups page.</source>
         <translation>Bado hakuna vikundi. Viunde kwenye ukurasa wa Vikundi.</translation>
@@ -4334,10 +4331,6 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>%1 — stopped messages</source>
-        <translation>%1 — amesitisha ujumbe</translation>
-    </message>
-    <message>
         <source>Nobody matches “%1”.</source>
         <translation>Hakuna anayelingana na “%1”.</translation>
     </message>
@@ -4352,6 +4345,17 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Or these groups:</source>
         <translation>Au vikundi hivi:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) opted out and will be left out.</source>
+        <translation>
+            <numerusform>Mwanachama %n amejiondoa na ataachwa nje.</numerusform>
+            <numerusform>Wanachama %n wamejiondoa na wataachwa nje.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — opted out</source>
+        <translation>%1 — amejiondoa</translation>
     </message>
 </context>
 <context>
