@@ -176,6 +176,7 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("recipientsView"));
+    m_view->setAccessibleName(tr("Messages of this campaign"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAlternatingRowColors(true);
@@ -232,6 +233,7 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     m_occurrencesHelp->setWordWrap(true);
     m_occurrences = new QTreeWidget(m_occurrencesBox);
     m_occurrences->setObjectName(QStringLiteral("occurrencesList"));
+    m_occurrences->setAccessibleName(tr("Times it was sent"));
     m_occurrences->setRootIsDecorated(false);
     // A skipped time's note is a sentence or two: rows take the lines it is wrapped into
     // (wrapNotes; the view's own word wrap measures rows for a width other than the column's).

@@ -55,6 +55,7 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
 
     m_list = new QTreeView(this);
     m_list->setObjectName(QStringLiteral("campaignList"));
+    m_list->setAccessibleName(tr("Sent SMS"));
     m_list->setModel(m_listModel);
     // A repeating campaign holds its times.
     m_list->setRootIsDecorated(true);

@@ -96,6 +96,7 @@ ComposeCampaignDialog::ComposeCampaignDialog(const ComposeServices &services, QW
 
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("campaignNameEdit"));
+    m_name->setAccessibleName(tr("Name of the campaign"));
     m_name->setPlaceholderText(tr("For example: Sunday service reminder"));
     m_name->setMaxLength(100);
 

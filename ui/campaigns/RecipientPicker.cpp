@@ -39,6 +39,7 @@ RecipientPicker::RecipientPicker(GroupService &groups, ContactService &contacts,
     });
     m_groups = new QListWidget(this);
     m_groups->setObjectName(QStringLiteral("groupList"));
+    m_groups->setAccessibleName(tr("Groups to send to"));
     Colours::showCheckBoxes(m_groups);
     const Result<QList<Group>> list = m_groupService.list();
     if (list) {
@@ -63,6 +64,7 @@ RecipientPicker::RecipientPicker(GroupService &groups, ContactService &contacts,
     connect(m_searchTimer, &QTimer::timeout, this, &RecipientPicker::searchContacts);
     m_contactSearch = new QLineEdit(this);
     m_contactSearch->setObjectName(QStringLiteral("contactSearchEdit"));
+    m_contactSearch->setAccessibleName(tr("Add a person by name or number"));
     m_contactSearch->setPlaceholderText(tr("Type a name or number"));
     m_contactSearch->setClearButtonEnabled(true);
     connect(m_contactSearch, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));

@@ -32,6 +32,7 @@ ScheduleEditor::ScheduleEditor(const Clock &clock, QWidget *parent)
     m_sendLater->setObjectName(QStringLiteral("sendLaterRadio"));
     m_when = new QDateTimeEdit(this);
     m_when->setObjectName(QStringLiteral("scheduleEdit"));
+    m_when->setAccessibleName(tr("Date and time to send"));
     m_when->setTimeSpec(Qt::LocalTime);
     m_when->setCalendarPopup(true);
     m_when->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));

@@ -45,6 +45,7 @@ ContactsPage::ContactsPage(ContactService &contacts, GroupService &groups, Conta
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setAccessibleName(tr("Search contacts"));
     m_search->setPlaceholderText(tr("Search by name, phone or e-mail"));
     m_search->setClearButtonEnabled(true);
     m_searchTimer = new QTimer(this);
@@ -86,6 +87,7 @@ ContactsPage::ContactsPage(ContactService &contacts, GroupService &groups, Conta
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("contactsView"));
+    m_view->setAccessibleName(tr("Contacts"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);

@@ -114,11 +114,13 @@ void ImportDialog::buildMappingPage()
     });
     m_mappingTable = new QTableWidget(m_mappingPage);
     m_mappingTable->setObjectName(QStringLiteral("mappingTable"));
+    m_mappingTable->setAccessibleName(tr("Columns of the file"));
     m_mappingTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_mappingTable->setSelectionMode(QAbstractItemView::NoSelection);
     m_mappingTable->verticalHeader()->hide();
     m_group = new QComboBox(m_mappingPage);
     m_group->setObjectName(QStringLiteral("importGroupCombo"));
+    m_group->setAccessibleName(tr("Add everyone to this group"));
     m_group->setEditable(true);
     m_group->setInsertPolicy(QComboBox::NoInsert);
     m_group->addItem(QString());
@@ -187,6 +189,7 @@ void ImportDialog::buildResultPage()
     m_resultText->setWordWrap(true);
     m_skipped = new QTableWidget(0, 2, m_resultPage);
     m_skipped->setObjectName(QStringLiteral("skippedTable"));
+    m_skipped->setAccessibleName(tr("Rows left out"));
     m_skipped->setHorizontalHeaderLabels({tr("Line"), tr("Why it was not imported")});
     m_skipped->horizontalHeader()->setStretchLastSection(true);
     m_skipped->verticalHeader()->hide();

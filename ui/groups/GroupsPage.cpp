@@ -44,6 +44,7 @@ GroupsPage::GroupsPage(GroupService &groups, ContactService &contacts, QWidget *
     // Left: the groups.
     m_groupList = new QListView(this);
     m_groupList->setObjectName(QStringLiteral("groupList"));
+    m_groupList->setAccessibleName(tr("Groups"));
     m_groupList->setModel(m_groupModel);
     m_groupList->setAcceptDrops(true);
     m_groupList->setDropIndicatorShown(true);
@@ -81,6 +82,7 @@ GroupsPage::GroupsPage(GroupService &groups, ContactService &contacts, QWidget *
     m_membersTitle = new QLabel(this);
     m_membersTitle->setObjectName(QStringLiteral("membersTitleLabel"));
     m_membersView = makeContactView(m_membersModel, QStringLiteral("membersView"));
+    m_membersView->setAccessibleName(tr("Members of the group"));
     m_membersView->setAcceptDrops(true);
     m_membersView->viewport()->installEventFilter(this);
     m_removeMembers = new QPushButton(tr("Remove from group"), this);
@@ -106,6 +108,7 @@ GroupsPage::GroupsPage(GroupService &groups, ContactService &contacts, QWidget *
     // Right: everyone not in the group yet.
     m_candidateSearch = new QLineEdit(this);
     m_candidateSearch->setObjectName(QStringLiteral("candidateSearchEdit"));
+    m_candidateSearch->setAccessibleName(tr("Search other contacts"));
     m_candidateSearch->setPlaceholderText(tr("Find people to add"));
     m_candidateSearch->setClearButtonEnabled(true);
     auto *searchTimer = new QTimer(this);
@@ -114,6 +117,7 @@ GroupsPage::GroupsPage(GroupService &groups, ContactService &contacts, QWidget *
     connect(m_candidateSearch, &QLineEdit::textChanged, searchTimer, qOverload<>(&QTimer::start));
     connect(searchTimer, &QTimer::timeout, this, [this] { m_candidatesModel->setSearch(m_candidateSearch->text()); });
     m_candidatesView = makeContactView(m_candidatesModel, QStringLiteral("candidatesView"));
+    m_candidatesView->setAccessibleName(tr("Other contacts"));
     m_candidatesView->setDragEnabled(true);
     m_candidatesView->setDragDropMode(QAbstractItemView::DragOnly);
     m_addMembers = new QPushButton(tr("← Add to group"), this);

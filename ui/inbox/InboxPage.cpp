@@ -73,6 +73,7 @@ InboxPage::InboxPage(InboxService &inbox, ContactService &contacts, const Settin
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("inboxSearchEdit"));
+    m_search->setAccessibleName(tr("Search messages"));
     m_search->setPlaceholderText(tr("Search messages, names or numbers"));
     m_search->setClearButtonEnabled(true);
     m_searchTimer = new QTimer(this);
@@ -104,6 +105,7 @@ InboxPage::InboxPage(InboxService &inbox, ContactService &contacts, const Settin
     // The list.
     m_view = new QTreeView(this);
     m_view->setObjectName(QStringLiteral("inboxView"));
+    m_view->setAccessibleName(tr("Incoming messages"));
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);

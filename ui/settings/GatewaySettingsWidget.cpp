@@ -56,6 +56,7 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
     m_reportUrlBox = new QWidget(this);
     m_reportUrl = new QLineEdit(m_settings.simulatorReportUrl(), m_reportUrlBox);
     m_reportUrl->setObjectName(QStringLiteral("simulatorReportUrlEdit"));
+    m_reportUrl->setAccessibleName(tr("Hook address for practice delivery reports"));
     m_reportUrl->setPlaceholderText(tr("Optional: https://relay.example.org/hooks/…/at/delivery"));
     m_reportUrl->setClearButtonEnabled(true);
     auto *reportLayout = new QVBoxLayout(m_reportUrlBox);

@@ -37,6 +37,7 @@ TemplateEditor::TemplateEditor(ContactService &contacts, const Clock &clock, QWi
 {
     m_edit = new QPlainTextEdit(this);
     m_edit->setObjectName(QStringLiteral("messageEdit"));
+    m_edit->setAccessibleName(tr("Message"));
     m_edit->setPlaceholderText(tr("Write the message here. Use “Insert field” to greet each person by name."));
     m_edit->setTabChangesFocus(true);
     m_highlighter = new MergeFieldHighlighter(m_edit->document(), m_edit->palette());

@@ -28,6 +28,7 @@ TemplatesPage::TemplatesPage(TemplateService &templates, ContactService &contact
 
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("templateList"));
+    m_list->setAccessibleName(tr("Templates"));
     m_list->setSpacing(2);
     m_new = new QPushButton(tr("New template"), this);
     m_new->setObjectName(QStringLiteral("newTemplateButton"));
@@ -48,6 +49,7 @@ TemplatesPage::TemplatesPage(TemplateService &templates, ContactService &contact
 
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("templateNameEdit"));
+    m_name->setAccessibleName(tr("Template name"));
     m_name->setPlaceholderText(tr("A name you will recognise, e.g. Sunday service reminder"));
     m_editor = new TemplateEditor(m_contacts, clock, this);
     m_editor->setObjectName(QStringLiteral("templateEditor"));
