@@ -145,6 +145,14 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
             m_relaySync->retryNow();
     });
     statusBar()->addPermanentWidget(m_relayRetry);
+    // "Relay: this computer must be connected again" comes with the button that does it.
+    m_relayReconnect = new QToolButton(this);
+    m_relayReconnect->setObjectName(QStringLiteral("relayReconnectButton"));
+    m_relayReconnect->setText(RelayStatusText::reconnectText());
+    m_relayReconnect->setToolTip(tr("Enter a new enrolment code from your administrator in Settings → Relay."));
+    m_relayReconnect->hide();
+    connect(m_relayReconnect, &QToolButton::clicked, this, &MainWindow::openRelaySettings);
+    statusBar()->addPermanentWidget(m_relayReconnect);
     // "last sync 2 min ago" grows older by itself.
     m_relayTimer = new QTimer(this);
     m_relayTimer->setInterval(30'000);
@@ -352,6 +360,7 @@ void MainWindow::updateRelayIndicator()
     m_relay->setText(indicator.text);
     m_relay->setToolTip(indicator.toolTip);
     m_relayRetry->setVisible(indicator.state == RelayStatusText::State::Offline && m_relaySync);
+    m_relayReconnect->setVisible(indicator.offersReconnect);
     const bool warn = indicator.state == RelayStatusText::State::Offline
         || indicator.state == RelayStatusText::State::NeedsEnrolment || indicator.state == RelayStatusText::State::NotConnected;
     Colours::setTone(m_relay, warn ? Colours::Tone::Error : Colours::Tone::Normal);

@@ -124,6 +124,7 @@ private:
     QTimer *m_tokenTimer = nullptr;
     QToolButton *m_relay = nullptr;
     QToolButton *m_relayRetry = nullptr;
+    QToolButton *m_relayReconnect = nullptr;
     QTimer *m_relayTimer = nullptr;
     QPointer<RelaySyncService> m_relaySync;
     RelaySyncStatus m_relayStatus;

@@ -102,6 +102,13 @@ void Settings::migrate()
         }
         version = 2;
     }
+    if (version < 3) {
+        // 2 -> 3: the welcome page came. A profile already in use (any file but a brand-new one) has
+        // found its way without it: it is not shown again by itself (Help → Getting started shows it).
+        if (m_openedVersion > 0 || !m_settings.allKeys().isEmpty())
+            m_settings.setValue(QStringLiteral("ui/welcomeShown"), true);
+        version = 3;
+    }
     if (version != m_openedVersion || !m_settings.contains(VersionKey))
         m_settings.setValue(VersionKey, CurrentVersion);
 }

@@ -49,7 +49,7 @@ public:
     Q_ENUM(Key)
 
     // The version this Kengele writes; older files are migrated when opened.
-    static constexpr int CurrentVersion = 2;
+    static constexpr int CurrentVersion = 3;
     static constexpr int DefaultMaxSegmentsPerMessage = 20;
 
     explicit Settings(const QString &filePath, QObject *parent = nullptr);

@@ -234,6 +234,8 @@ void TestRelaySettings::indicatorTexts()
     const bool refused = indicator.state == RelayStatusText::State::NeedsEnrolment;
     QCOMPARE(indicator.offersReconnect, refused);
     QCOMPARE(find<QLabel>(&window, "inboxRelayBanner")->isVisibleTo(window.inboxPage()), refused);
+    // So does the status bar, beside "Relay: this computer must be connected again".
+    QCOMPARE(find<QToolButton>(&window, "relayReconnectButton")->isVisible(), refused);
 }
 
 void TestRelaySettings::indicatorFollowsTheSync()

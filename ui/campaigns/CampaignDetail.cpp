@@ -691,7 +691,7 @@ void CampaignDetail::updateFilterCounts()
     for (int i = 1; i < m_filter->count(); ++i) {
         const auto state = m_filter->itemData(i).value<MessageState>();
         m_filter->setItemText(
-            i, tr("%1 (%2)").arg(CampaignText::messageState(state), CampaignText::number(m_campaign.states.value(state))));
+            i, tr("%1 (%2)").arg(CampaignText::messagesInState(state), CampaignText::number(m_campaign.states.value(state))));
     }
 }
 

@@ -30,6 +30,27 @@ QString CampaignText::messageState(MessageState state)
     return {};
 }
 
+QString CampaignText::messagesInState(MessageState state)
+{
+    switch (state) {
+    case MessageState::Queued:
+        return tr("Waiting", "messages");
+    case MessageState::Submitting:
+        return tr("Sending", "messages");
+    case MessageState::Sent:
+        return tr("Sent", "messages");
+    case MessageState::Delivered:
+        return tr("Delivered", "messages");
+    case MessageState::Failed:
+        return tr("Failed", "messages");
+    case MessageState::Uncertain:
+        return tr("No report yet", "messages");
+    case MessageState::Cancelled:
+        return tr("Cancelled", "messages");
+    }
+    return {};
+}
+
 QString CampaignText::messageStateHelp(MessageState state)
 {
     switch (state) {

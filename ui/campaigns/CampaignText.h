@@ -20,6 +20,9 @@ class CampaignText final
 public:
     // "Waiting", "Sending", "Sent", "Delivered", "Failed", "No report yet", "Cancelled".
     static QString messageState(MessageState state);
+    // The state of several messages, for the "Show:" list ("Delivered (12)"): languages such as
+    // Kiswahili say it differently for many ("Zimefika") than for one ("Imefika").
+    static QString messagesInState(MessageState state);
     // A sentence explaining the state, for tooltips.
     static QString messageStateHelp(MessageState state);
     // "Scheduled", "Waiting to send", "Sending", "Paused", "Finished", "Cancelled", "Repeats", "Skipped".
