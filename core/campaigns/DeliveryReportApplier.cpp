@@ -76,12 +76,12 @@ constexpr const char *WaitingMessageSql
     = "SELECT o.id FROM campaigns c JOIN outbox o ON o.campaign_id = c.id AND o.state = 'sent' "
       "WHERE o.message_id = ?1 LIMIT 1";
 // The uncertain message to ?1 that a report received at ?2 confirms: no recorded id, attempted at
-// most ?3 ms before the report; the oldest attempt first. Rows from before attempted_at existed
-// were last written when they became uncertain, which is the nearest thing to their attempt.
+// most ?3 ms before the report (or up to ?4 ms after it: clocks differ); the oldest attempt first. Rows from before attempted_at
+// existed were last written when they became uncertain, which is the nearest thing to their attempt.
 constexpr const char *UncertainForReportSql
     = "SELECT o.id, o.campaign_id, o.segments, c.tokens > 0 FROM outbox o JOIN campaigns c ON c.id = o.campaign_id "
       "WHERE o.phone = ?1 AND o.state = 'uncertain' AND o.message_id IS NULL "
-      "AND coalesce(o.attempted_at, o.updated_at) BETWEEN ?2 - ?3 AND ?2 "
+      "AND coalesce(o.attempted_at, o.updated_at) BETWEEN ?2 - ?3 AND ?2 + ?4 "
       "ORDER BY coalesce(o.attempted_at, o.updated_at), o.id LIMIT 1";
 // A message that just became uncertain, if it still is and has no recorded id.
 constexpr const char *UncertainMessageSql
@@ -89,11 +89,11 @@ constexpr const char *UncertainMessageSql
       "FROM outbox o JOIN campaigns c ON c.id = o.campaign_id "
       "WHERE o.id = ?1 AND o.state = 'uncertain' AND o.message_id IS NULL";
 // The earliest report kept for no message that confirms a message to ?1 attempted at ?2: received
-// within ?3 ms after it, with an id no message to that number has. "phone <> ''" lets SQLite use
-// the partial index of reports kept for no message (delivery_reports_untied).
+// within ?3 ms after it (or ?4 ms before it: clocks differ), with an id no message to that number has. "phone <> ''" lets SQLite
+// use the partial index of reports kept for no message (delivery_reports_untied).
 constexpr const char *KeptReportSql
     = "SELECT d.message_id FROM delivery_reports d WHERE d.phone = ?1 AND d.phone <> '' AND d.outbox_id IS NULL "
-      "AND d.received_at BETWEEN ?2 AND ?2 + ?3 "
+      "AND d.received_at BETWEEN ?2 - ?4 AND ?2 + ?3 "
       "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.phone = ?1 AND o.message_id = d.message_id) "
       "ORDER BY d.received_at, d.id LIMIT 1";
 constexpr const char *ConfirmSql
@@ -285,6 +285,7 @@ Result<int> DeliveryReportApplier::applyInTransaction(const QList<DeliveryReport
             uncertain.bind(1, phone);
             uncertain.bind(2, received);
             uncertain.bind(3, ConfirmWindowMs);
+            uncertain.bind(4, ClockSkewMs);
             const bool found = uncertain.next();
             const qint64 id = found ? uncertain.columnInt64(0) : 0;
             const qint64 campaignId = found ? uncertain.columnInt64(1) : 0;
@@ -378,6 +379,7 @@ Result<int> DeliveryReportApplier::confirmUncertainInTransaction(const QList<qin
         kept.bind(1, w.phone);
         kept.bind(2, w.attempted);
         kept.bind(3, ConfirmWindowMs);
+        kept.bind(4, ClockSkewMs);
         const bool found = kept.next();
         const QString messageId = found ? kept.columnText(0) : QString();
         const bool broken = kept.failed();

@@ -38,6 +38,9 @@ class DeliveryReportApplier final
 public:
     // How long after a message's attempt its delivery report may come and still confirm it.
     static constexpr qint64 ConfirmWindowMs = 24LL * 60 * 60 * 1000;
+    // A relayed report carries the relay's clock, the attempt this computer's: a report stamped up to
+    // this much before the attempt still counts, so a computer clock a few minutes fast loses nothing.
+    static constexpr qint64 ClockSkewMs = 10LL * 60 * 1000;
 
     DeliveryReportApplier(Database &database, TokenLedger &ledger, const Clock &clock);
 
