@@ -427,8 +427,10 @@ void TestScreenshots::pages()
     refusedSync.configured = true;
     refusedSync.needsEnrolment = true;
     refusedSync.lastSync = relayStatus.lastSync;
-    refusedSync.lastError = QStringLiteral("The relay no longer accepts this computer (its access may have been withdrawn). "
-                                           "Connect it again with a new enrolment code from your administrator.");
+    // The words RelayClient gives when the relay refuses this computer, in the screen's language.
+    refusedSync.lastError = QCoreApplication::translate("kengele::RelayClient",
+                                                        "The relay no longer accepts this computer (its access may have been "
+                                                        "withdrawn). Connect it again with a new enrolment code from your administrator.");
     relaySettings.relaySettings()->showStatus(refusedSync);
     save(&relaySettings, QStringLiteral("settings-relay-refused-") + suffix);
     window.showRelayStatus(refusedSync);
