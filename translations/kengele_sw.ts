@@ -368,6 +368,41 @@
         <source>Practice mode — no SMS leaves this computer</source>
         <translation>Mazoezi — hakuna SMS inayotoka kwenye kompyuta hii</translation>
     </message>
+    <message>
+        <source>Waiting</source>
+        <comment>messages</comment>
+        <translation>Zinasubiri</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <comment>messages</comment>
+        <translation>Zinatumwa</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <comment>messages</comment>
+        <translation>Zimetumwa</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <comment>messages</comment>
+        <translation>Zimefika</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>messages</comment>
+        <translation>Zimeshindikana</translation>
+    </message>
+    <message>
+        <source>No report yet</source>
+        <comment>messages</comment>
+        <translation>Hazina ripoti bado</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>messages</comment>
+        <translation>Zimeghairiwa</translation>
+    </message>
 </context>
 <context>
     <name>CliArguments</name>
@@ -2416,6 +2451,14 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
         <source>To: all contacts</source>
         <translation>Kwa: waasiliani wote</translation>
     </message>
+    <message>
+        <source>Messages of this campaign</source>
+        <translation>Jumbe za kampeni hii</translation>
+    </message>
+    <message>
+        <source>Times it was sent</source>
+        <translation>Mara ilipotumwa</translation>
+    </message>
 </context>
 <context>
     <name>kengele::CampaignListModel</name>
@@ -2595,6 +2638,10 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
     <message>
         <source>The SMS is queued. It goes out as soon as Kengele&apos;s sending is ready.</source>
         <translation>SMS imewekwa kwenye foleni. Itatumwa mara tu utumaji wa Kengele utakapokuwa tayari.</translation>
+    </message>
+    <message>
+        <source>Sent SMS</source>
+        <translation>SMS zilizotumwa</translation>
     </message>
 </context>
 <context>
@@ -2859,6 +2906,10 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
     <message>
         <source>You can pause, change or stop it on the Sent SMS page before any time it goes. A message that has gone out cannot be called back.</source>
         <translation>Unaweza kuisitisha, kuibadilisha au kuighairi kwenye ukurasa wa SMS zilizotumwa kabla ya kila mara inapotumwa. Ujumbe uliokwisha tumwa hauwezi kurudishwa.</translation>
+    </message>
+    <message>
+        <source>Name of the campaign</source>
+        <translation>Jina la kampeni</translation>
     </message>
 </context>
 <context>
@@ -3210,6 +3261,10 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
         <source>For example: she asked at church to get the announcements again</source>
         <translation>Kwa mfano: aliomba kanisani apate matangazo tena</translation>
     </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Tafuta waasiliani</translation>
+    </message>
 </context>
 <context>
     <name>kengele::DesktopApp</name>
@@ -3371,6 +3426,10 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
         <source>Practice mode is ready. Balance (practice): %1</source>
         <translation>Hali ya mazoezi iko tayari. Salio (la mazoezi): %1</translation>
     </message>
+    <message>
+        <source>Hook address for practice delivery reports</source>
+        <translation>Anwani ya hook ya ripoti za ufikishaji za mazoezi</translation>
+    </message>
 </context>
 <context>
     <name>kengele::GatewaySimulator</name>
@@ -3528,6 +3587,18 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
     <message>
         <source>Send SMS to this group…</source>
         <translation>Tuma SMS kwa kikundi hiki…</translation>
+    </message>
+    <message>
+        <source>Members of the group</source>
+        <translation>Wanachama wa kikundi</translation>
+    </message>
+    <message>
+        <source>Search other contacts</source>
+        <translation>Tafuta waasiliani wengine</translation>
+    </message>
+    <message>
+        <source>Other contacts</source>
+        <translation>Waasiliani wengine</translation>
     </message>
 </context>
 <context>
@@ -3746,6 +3817,18 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
         <source>%1 cannot be imported</source>
         <translation>%1 haiwezi kuingizwa</translation>
     </message>
+    <message>
+        <source>Columns of the file</source>
+        <translation>Safuwima za faili</translation>
+    </message>
+    <message>
+        <source>Add everyone to this group</source>
+        <translation>Weka kila mtu katika kikundi hiki</translation>
+    </message>
+    <message>
+        <source>Rows left out</source>
+        <translation>Mistari iliyoachwa nje</translation>
+    </message>
 </context>
 <context>
     <name>kengele::InboxPage</name>
@@ -3934,6 +4017,14 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
             <numerusform>Sehemu %n ya SMS, katika hali ya mazoezi: jumbe za mazoezi hazitumii tokeni.</numerusform>
             <numerusform>Sehemu %n za SMS, katika hali ya mazoezi: jumbe za mazoezi hazitumii tokeni.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Tafuta jumbe</translation>
+    </message>
+    <message>
+        <source>Incoming messages</source>
+        <translation>Jumbe zinazoingia</translation>
     </message>
 </context>
 <context>
@@ -4187,6 +4278,10 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <source>Practice mode: Kengele only pretends to send, and no tokens are used. To send real SMS, choose Africa&apos;s Talking in Settings → SMS gateway.</source>
         <translation>Hali ya mazoezi: Kengele inajifanya tu kutuma, na hakuna tokeni zinazotumika. Ili kutuma SMS halisi, chagua Africa&apos;s Talking katika Mipangilio → Lango la SMS.</translation>
     </message>
+    <message>
+        <source>Enter a new enrolment code from your administrator in Settings → Relay.</source>
+        <translation>Weka msimbo mpya wa usajili kutoka kwa msimamizi wako katika Mipangilio → Relay.</translation>
+    </message>
 </context>
 <context>
     <name>kengele::MessageTemplate</name>
@@ -4356,6 +4451,14 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>%1 — opted out</source>
         <translation>%1 — amejiondoa</translation>
+    </message>
+    <message>
+        <source>Groups to send to</source>
+        <translation>Vikundi vya kutumiwa</translation>
+    </message>
+    <message>
+        <source>Add a person by name or number</source>
+        <translation>Ongeza mtu kwa jina au nambari</translation>
     </message>
 </context>
 <context>
@@ -4573,6 +4676,10 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <source>A repeating message starts at a day and time you choose.</source>
         <translation>Ujumbe unaojirudia huanza siku na saa utakayochagua.</translation>
     </message>
+    <message>
+        <source>Date and time to send</source>
+        <translation>Tarehe na saa ya kutuma</translation>
+    </message>
 </context>
 <context>
     <name>kengele::SendingSettingsWidget</name>
@@ -4788,6 +4895,10 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <source>Choose who gets it to see the message as they will read it.</source>
         <translation>Chagua nani ataupata ili uone ujumbe jinsi watakavyousoma.</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>Ujumbe</translation>
+    </message>
 </context>
 <context>
     <name>kengele::TemplateService</name>
@@ -4897,6 +5008,14 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>new template</source>
         <translation>kiolezo kipya</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Violezo</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Jina la kiolezo</translation>
     </message>
 </context>
 <context>
