@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "DemoScenes.h"
 #include "FakeSecretStore.h"
 #include "LayoutAudit.h"
 #include "MainWindow.h"
@@ -25,8 +26,6 @@
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
 #include "sync/RelayClient.h"
-#include "sync/RelayEventApplier.h"
-#include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
 #include "templates/TemplateEditor.h"
 #include "templates/TemplateService.h"
@@ -283,37 +282,8 @@ void TestPageAudit::pages()
 
     // Connected to a relay, which brought a few messages: one from a member, a prayer request, an
     // opt-out and one from a number that is not a contact.
-    profile.clock().set(QDateTime(QDate(2026, 3, 15), QTime(17, 30), Qt::UTC));
-    QVERIFY(RelayLinkStore(profile->database(), profile.clock())
-                .saveEnrolment(RelayEnrolment{QStringLiteral("dev_7f3k2"), QStringLiteral("t"), QStringLiteral("org_stpeters"),
-                                              QStringLiteral("St. Peter's Parish, Nakuru")}));
-    profile->settings().setRelayUrl(QStringLiteral("https://relay.kengele.org"));
-    const auto members = profile->contacts().fetch({}, 0, 3);
-    QVERIFY(members && members->size() == 3);
-    {
-        RelayEventApplier applier(profile->database(), profile->contacts(), profile->tokens(), profile.clock());
-        const QList<std::pair<QString, QString>> texts = {
-            {members->at(0).phone, QStringLiteral("Asante pastor kwa ibada ya leo. Mungu akubariki!")},
-            {QStringLiteral("+254798112233"),
-             QStringLiteral("Habari, I visited on Sunday and would like to join the choir. "
-                            "When do you practise?")},
-            {members->at(1).phone, QStringLiteral("PRAY for my mother, she is in hospital in Nakuru since Friday.")},
-            {members->at(2).phone, QStringLiteral("STOP")},
-            {members->at(0).phone, QStringLiteral("Is the youth camp still on Saturday? My two children want to come.")},
-        };
-        QList<RelayEvent> events;
-        qint64 seq = 0;
-        for (const auto &[from, text] : texts) {
-            ++seq;
-            events.append(RelayEvent{seq, QStringLiteral("at.inbound"),
-                                     QDateTime(QDate(2026, 3, 15), QTime(15, 0), Qt::UTC).addSecs(seq * 1500),
-                                     QJsonObject{{QStringLiteral("id"), QStringLiteral("ATXid_%1").arg(seq)},
-                                                 {QStringLiteral("from"), from},
-                                                 {QStringLiteral("text"), text}}});
-        }
-        QVERIFY(applier.apply(QStringLiteral("org_stpeters"), events, seq));
-    }
-    profile->inbox().notifyNewMessages();
+    const QString received = test::receiveDemoInbox(profile);
+    QVERIFY2(received.isEmpty(), qPrintable(received));
     // A sync that is not started, so the indicator offers "Try again".
     QNetworkAccessManager network;
     RelayClient relayClient(network);

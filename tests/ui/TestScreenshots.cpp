@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "DarkPalette.h"
+#include "DemoScenes.h"
 #include "FakeSecretStore.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
@@ -29,8 +30,6 @@
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
 #include "sync/RelayClient.h"
-#include "sync/RelayEventApplier.h"
-#include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
 #include "templates/TemplateEditor.h"
 #include "templates/TemplateService.h"
@@ -360,37 +359,8 @@ void TestScreenshots::pages()
 
     // Connected to a relay, which brought a few messages: one from a member, a prayer request, an
     // opt-out and one from a number that is not a contact.
-    profile.clock().set(QDateTime(QDate(2026, 3, 15), QTime(17, 30), Qt::UTC));
-    QVERIFY(RelayLinkStore(profile->database(), profile.clock())
-                .saveEnrolment(RelayEnrolment{QStringLiteral("dev_7f3k2"), QStringLiteral("t"), QStringLiteral("org_stpeters"),
-                                              QStringLiteral("St. Peter's Parish, Nakuru")}));
-    profile->settings().setRelayUrl(QStringLiteral("https://relay.kengele.org"));
-    const auto members = profile->contacts().fetch({}, 0, 3);
-    QVERIFY(members && members->size() == 3);
-    {
-        RelayEventApplier applier(profile->database(), profile->contacts(), profile->tokens(), profile.clock());
-        const QList<std::pair<QString, QString>> texts = {
-            {members->at(0).phone, QStringLiteral("Asante pastor kwa ibada ya leo. Mungu akubariki!")},
-            {QStringLiteral("+254798112233"),
-             QStringLiteral("Habari, I visited on Sunday and would like to join the choir. "
-                            "When do you practise?")},
-            {members->at(1).phone, QStringLiteral("PRAY for my mother, she is in hospital in Nakuru since Friday.")},
-            {members->at(2).phone, QStringLiteral("STOP")},
-            {members->at(0).phone, QStringLiteral("Is the youth camp still on Saturday? My two children want to come.")},
-        };
-        QList<RelayEvent> events;
-        qint64 seq = 0;
-        for (const auto &[from, text] : texts) {
-            ++seq;
-            events.append(RelayEvent{seq, QStringLiteral("at.inbound"),
-                                     QDateTime(QDate(2026, 3, 15), QTime(15, 0), Qt::UTC).addSecs(seq * 1500),
-                                     QJsonObject{{QStringLiteral("id"), QStringLiteral("ATXid_%1").arg(seq)},
-                                                 {QStringLiteral("from"), from},
-                                                 {QStringLiteral("text"), text}}});
-        }
-        QVERIFY(applier.apply(QStringLiteral("org_stpeters"), events, seq));
-    }
-    profile->inbox().notifyNewMessages();
+    const QString received = test::receiveDemoInbox(profile);
+    QVERIFY2(received.isEmpty(), qPrintable(received));
     // A sync that is not started, so the indicator offers "Try again".
     QNetworkAccessManager network;
     RelayClient relayClient(network);
@@ -428,9 +398,10 @@ void TestScreenshots::pages()
     refusedSync.needsEnrolment = true;
     refusedSync.lastSync = relayStatus.lastSync;
     // The words RelayClient gives when the relay refuses this computer, in the screen's language.
-    refusedSync.lastError = QCoreApplication::translate("kengele::RelayClient",
-                                                        "The relay no longer accepts this computer (its access may have been "
-                                                        "withdrawn). Connect it again with a new enrolment code from your administrator.");
+    refusedSync.lastError
+        = QCoreApplication::translate("kengele::RelayClient",
+                                      "The relay no longer accepts this computer (its access may have been "
+                                      "withdrawn). Connect it again with a new enrolment code from your administrator.");
     relaySettings.relaySettings()->showStatus(refusedSync);
     save(&relaySettings, QStringLiteral("settings-relay-refused-") + suffix);
     window.showRelayStatus(refusedSync);
