@@ -37,8 +37,8 @@ public:
     // The most an answer may be: a page of the feed holds at most 1000 events, each an SMS or a
     // report of a few hundred bytes (a long SMS a few KB); anything else the relay says is a small
     // JSON object. A larger answer is not read but given up (BadAnswer).
-    static constexpr qint64 EventsAnswerLimit = 8 * 1024 * 1024;
-    static constexpr qint64 SmallAnswerLimit = 64 * 1024;
+    static constexpr qint64 EventsAnswerLimit = 8LL * 1024 * 1024;
+    static constexpr qint64 SmallAnswerLimit = 64LL * 1024;
 
     explicit RelayClient(QNetworkAccessManager &network, QObject *parent = nullptr);
     ~RelayClient() override;

@@ -22,7 +22,7 @@ CampaignListModel::CampaignListModel(CampaignService &campaigns, QObject *parent
     reload();
 }
 
-QList<CampaignListModel::Node> CampaignListModel::grouped(QList<Campaign> campaigns)
+QList<CampaignListModel::Node> CampaignListModel::grouped(const QList<Campaign> &campaigns)
 {
     // Newest first already; a repeating campaign takes the place of its newest time.
     QHash<qint64, qsizetype> nodeOf;
@@ -125,7 +125,7 @@ QModelIndex CampaignListModel::index(int row, int column, const QModelIndex &par
     if (parent.internalId() != 0 || parent.column() != 0 || parent.row() >= m_rows.size()
         || row >= m_rows.at(parent.row()).runs.size())
         return {};
-    return createIndex(row, column, quintptr(parent.row() + 1));
+    return createIndex(row, column, quintptr(parent.row()) + 1);
 }
 
 QModelIndex CampaignListModel::parent(const QModelIndex &child) const

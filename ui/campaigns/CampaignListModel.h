@@ -47,7 +47,7 @@ private:
         Campaign campaign;
         QList<Campaign> runs; // a repeating campaign's times, newest first
     };
-    static QList<Node> grouped(QList<Campaign> campaigns);
+    static QList<Node> grouped(const QList<Campaign> &campaigns);
     static bool sameShape(const QList<Node> &a, const QList<Node> &b);
 
     CampaignService &m_campaigns;
