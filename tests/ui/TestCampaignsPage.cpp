@@ -16,6 +16,7 @@
 #include "campaigns/GatewaySetup.h"
 #include "campaigns/OutboxStore.h"
 #include "campaigns/OutboxTableModel.h"
+#include "common/Language.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "settings/Settings.h"
@@ -31,8 +32,10 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -95,6 +98,7 @@ private Q_SLOTS:
     void costInShillingsAndTokensExplained();
     void noReportYetSaysWhatResendingRisks();
     void nothingIsCutOffAt1280x800();
+    void kiswahiliListAndMessagesFitAt1280x800();
 
 private:
     qint64 launch(const QString &body, bool scheduledLater = false, bool charged = false);
@@ -951,6 +955,46 @@ void TestCampaignsPage::nothingIsCutOffAt1280x800()
     }
     // All the columns fit in the view: no sideways scrolling to find the network.
     QVERIFY(view->horizontalHeader()->length() <= view->viewport()->width());
+}
+
+void TestCampaignsPage::kiswahiliListAndMessagesFitAt1280x800()
+{
+    // Kiswahili's statuses, days and column titles are longer than English ones: the list still
+    // shows a usual name whole, and the messages' columns all fit beside it.
+    QVERIFY(Language::install(QStringLiteral("sw")));
+    const auto english = qScopeGuard([] { Language::install(QStringLiteral("en")); });
+    CampaignDraft d;
+    d.name = QStringLiteral("Sunday service reminder");
+    d.body = QStringLiteral("Service at 9am. Karibu!");
+    d.groupIds = {m_group};
+    d.gateway = GatewayKind::Simulator;
+    const auto launched = (*m_profile)->campaigns().launch(d);
+    QVERIFY(launched);
+    dispatchWith();
+    QSqlQuery q((*m_profile)->database().connection());
+    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET network = 'Airtel Kenya'")));
+    MainWindow window(**m_profile);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showPage(MainWindow::CampaignsPageIndex);
+    QVERIFY(window.campaignsPage()->selectCampaign(launched->id));
+    QTest::qWait(30);
+
+    auto *list = find<QTreeView>(window.campaignsPage(), "campaignList");
+    const QModelIndex name = list->model()->index(0, CampaignListModel::NameColumn);
+    QCOMPARE(name.data().toString(), d.name);
+    QStyleOptionViewItem option;
+    option.initFrom(list);
+    option.rect = list->visualRect(name);
+    QVERIFY2(list->itemDelegateForIndex(name)->sizeHint(option, name).width() <= option.rect.width(),
+             qPrintable(QStringLiteral("the name has %1 px").arg(option.rect.width())));
+
+    auto *view = find<QTableView>(window.campaignsPage(), "recipientsView");
+    QVERIFY2(view->horizontalHeader()->length() <= view->viewport()->width(),
+             qPrintable(QStringLiteral("columns take %1 px, the table has %2")
+                            .arg(view->horizontalHeader()->length())
+                            .arg(view->viewport()->width())));
 }
 
 QTEST_MAIN(TestCampaignsPage)

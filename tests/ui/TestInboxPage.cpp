@@ -17,12 +17,14 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStyleOptionViewItem>
 #include <QTextEdit>
 #include <QTreeView>
 #include <QtTest>
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void cleanup();
     void emptyPageSaysHowToConnect();
     void listsMessagesWithClearWords();
+    void messagesAreWholeInTheList();
     void filtersAndSearch();
     void openingAMessageMarksItRead();
     void addsTheSenderToContacts();
@@ -159,6 +162,7 @@ void TestInboxPage::listsMessagesWithClearWords()
     receive(QStringLiteral("0722 000 222"), QStringLiteral("STOP"));
     InboxPage page(profile().inbox(), profile().contacts(), profile().settings());
     QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.resize(1000, 700);
     page.show();
     InboxTableModel *model = page.model();
     QCOMPARE(model->rowCount(), 3);
@@ -170,7 +174,7 @@ void TestInboxPage::listsMessagesWithClearWords()
     QCOMPARE(cell(0, InboxTableModel::HandledAsColumn), QStringLiteral("Opted out"));
     QCOMPARE(cell(1, InboxTableModel::HandledAsColumn), QStringLiteral("Prayer request"));
     QCOMPARE(cell(2, InboxTableModel::FromColumn), QStringLiteral("Mary Wanjiku"));
-    QCOMPARE(cell(2, InboxTableModel::TextColumn), QStringLiteral("Asante pastor for the visit"));
+    QCOMPARE(cell(2, InboxTableModel::TextColumn).replace(u'\n', u' '), QStringLiteral("Asante pastor for the visit"));
     QCOMPARE(cell(2, InboxTableModel::HandledAsColumn), QStringLiteral("Message"));
     // 08:01 UTC is 11:01 in Nairobi.
     QVERIFY2(cell(2, InboxTableModel::ReceivedColumn).contains(QStringLiteral("11:01")), qPrintable(cell(2, 2)));
@@ -180,16 +184,54 @@ void TestInboxPage::listsMessagesWithClearWords()
                 .toString()
                 .contains(QStringLiteral("marked the number as opted out")));
 
-    // A long text is one short line in the list and whole in the detail pane.
+    // A long text is whole in the list (in lines, messagesAreWholeInTheList) and in the detail pane.
     const QString longText = QStringLiteral("Habari pastor,\n") + QString(300, u'a');
     receive(QStringLiteral("+254712345678"), longText);
-    const QString shortLine = cell(0, InboxTableModel::TextColumn);
-    QVERIFY(shortLine.size() <= InboxTableModel::ShortTextLength);
-    QVERIFY(shortLine.endsWith(u'…'));
-    QVERIFY(!shortLine.contains(u'\n'));
+    QCOMPARE(cell(0, InboxTableModel::TextColumn).remove(u'\n').remove(u' '),
+             QStringLiteral("Habaripastor,") + QString(300, u'a'));
     QVERIFY(page.selectMessage(model->messageId(0)));
     QCOMPARE(find<QLabel>(&page, "inboxTextView")->text(), longText);
     QVERIFY(find<QLabel>(&page, "inboxSenderLabel")->text().contains(QStringLiteral("Mary Wanjiku")));
+}
+
+void TestInboxPage::messagesAreWholeInTheList()
+{
+    // An SMS is a few sentences: the list shows all of it, in lines that fit the column, and each
+    // row is as tall as its lines.
+    const QString longText = QStringLiteral("Is the youth camp still on Saturday? My two children want to come but "
+                                            "we need to know what to bring and when the bus leaves the church.");
+    receive(QStringLiteral("+254733000333"), longText);
+    receive(QStringLiteral("+254712345678"), QStringLiteral("Asante pastor"));
+    InboxPage page(profile().inbox(), profile().contacts(), profile().settings());
+    page.resize(1000, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTest::qWait(30);
+    QTreeView *view = page.view();
+    InboxTableModel *model = page.model();
+    QCOMPARE(model->rowCount(), 2);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex text = model->index(row, InboxTableModel::TextColumn);
+        QStyleOptionViewItem option;
+        option.initFrom(view);
+        option.rect = view->visualRect(text);
+        const QSize needed = view->itemDelegateForIndex(text)->sizeHint(option, text);
+        const QString shown = text.data().toString();
+        QVERIFY2(!shown.contains(u'…'), qPrintable(shown));
+        QVERIFY2(needed.width() <= option.rect.width() && needed.height() <= option.rect.height(),
+                 qPrintable(QStringLiteral("row %1 needs %2x%3 px, has %4x%5")
+                                .arg(row)
+                                .arg(needed.width())
+                                .arg(needed.height())
+                                .arg(option.rect.width())
+                                .arg(option.rect.height())));
+    }
+    QCOMPARE(model->index(1, InboxTableModel::TextColumn).data().toString().replace(u'\n', u' '), longText);
+    QVERIFY(model->index(1, InboxTableModel::TextColumn).data().toString().contains(u'\n'));
+    // Narrower: the lines follow.
+    const int before = view->visualRect(model->index(1, InboxTableModel::TextColumn)).height();
+    page.resize(800, 700);
+    QTRY_VERIFY(view->visualRect(model->index(1, InboxTableModel::TextColumn)).height() > before);
 }
 
 void TestInboxPage::filtersAndSearch()

@@ -648,8 +648,11 @@ void CampaignDetail::sizeColumns()
     QHeaderView *header = m_view->horizontalHeader();
     const QFontMetrics cells = m_view->fontMetrics();
     const QFontMetrics titles = header->fontMetrics();
-    const int cellPadding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 16;
-    const int titlePadding = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + 16;
+    // What the cell and the title need around their text, and 2 px of air: at 1280×800 in
+    // Kiswahili every column has to fit beside the campaign list, with a scroll bar, without
+    // scrolling sideways.
+    const int cellPadding = 2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1) + 2;
+    const int titlePadding = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + 2;
     auto fit = [&](int column, const QStringList &texts) {
         int width = titles.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + titlePadding;
         for (const QString &text : texts)
@@ -672,8 +675,7 @@ void CampaignDetail::sizeColumns()
     header->setSectionResizeMode(OutboxTableModel::ReasonColumn, QHeaderView::Stretch);
     // The reason's title stays whole however little room is left (the view scrolls sideways then).
     header->setMinimumSectionSize(
-        titles.horizontalAdvance(m_model->headerData(OutboxTableModel::ReasonColumn, Qt::Horizontal).toString()) + titlePadding
-        - 8);
+        titles.horizontalAdvance(m_model->headerData(OutboxTableModel::ReasonColumn, Qt::Horizontal).toString()) + titlePadding);
 }
 
 void CampaignDetail::openOccurrence(QTreeWidgetItem *item)

@@ -14,6 +14,7 @@
 #include "widgets/Banner.h"
 #include "widgets/EmptyState.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHBoxLayout>
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -111,8 +113,7 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
     m_emptyState->setText(tr("<h2>No SMS sent yet</h2><p>Here you will find every SMS you send to groups or single people, "
                              "and what became of it. Press “Send SMS…” to write your first one: you will see who gets it "
                              "and what it costs before anything is sent.</p>"));
-    connect(m_emptyState->addButton(tr("Send SMS…")), &QPushButton::clicked, this,
-            qOverload<>(&CampaignsPage::composeCampaign));
+    connect(m_emptyState->addButton(tr("Send SMS…")), &QPushButton::clicked, this, qOverload<>(&CampaignsPage::composeCampaign));
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_detail);
@@ -129,7 +130,9 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({340, 760});
+    const int listWidth = listWidthForUsualNames();
+    left->setMinimumWidth(listWidth);
+    splitter->setSizes({listWidth, 760});
 
     auto *titleRow = new QHBoxLayout;
     auto *title = new QLabel(tr("<h1>Sent SMS</h1>"), this);
@@ -154,6 +157,28 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
     if (m_listModel->rowCount() > 0)
         m_list->setCurrentIndex(m_listModel->index(0, 0));
     m_stack->setCurrentWidget(m_listModel->rowCount() > 0 ? static_cast<QWidget *>(m_detail) : m_emptyState);
+}
+
+int CampaignsPage::listWidthForUsualNames() const
+{
+    // A usual name ("Sunday service reminder") whole next to the longest status and day, in the
+    // language shown: measured, since Kiswahili's statuses and days are longer than English ones.
+    const QFontMetrics metrics = m_list->fontMetrics();
+    const QStyle *style = m_list->style();
+    const int cellPadding = 2 * (style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_list) + 1) + 8;
+    int status = 0;
+    for (const CampaignStatus value : AllCampaignStatuses)
+        status = qMax(status, metrics.horizontalAdvance(CampaignText::campaignStatus(value)));
+    int when = 0;
+    const int year = QDate::currentDate().year();
+    for (int month = 1; month <= 12; ++month)
+        when = qMax(
+            when,
+            metrics.horizontalAdvance(CampaignText::shortDayAndTime(QDateTime(QDate(year, month, 28), QTime(22, 30)).toUTC())));
+    const int name = metrics.horizontalAdvance(QStringLiteral("Weekly service reminder"));
+    const int frame = 2 * m_list->frameWidth();
+    const int scrollBar = style->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_list);
+    return qMax(m_list->minimumWidth(), m_list->indentation() + name + status + when + 3 * cellPadding + frame + scrollBar);
 }
 
 void CampaignsPage::setDispatchService(DispatchService *dispatch)

@@ -62,6 +62,8 @@ public:
     void refresh();
 
 private:
+    // The list pane's width: a usual name, status and day side by side, in the language shown.
+    int listWidthForUsualNames() const;
     void scheduleRefresh();
     void showSelected();
     void showDispatchProblem(const QString &message);

@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -108,7 +109,8 @@ InboxPage::InboxPage(InboxService &inbox, ContactService &contacts, const Settin
     m_view->setAccessibleName(tr("Incoming messages"));
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
+    // Each message whole, in as many lines as it takes (the model breaks them for the column).
+    m_view->setUniformRowHeights(false);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -123,6 +125,12 @@ InboxPage::InboxPage(InboxService &inbox, ContactService &contacts, const Settin
     m_view->header()->setSectionResizeMode(InboxTableModel::HandledAsColumn, QHeaderView::ResizeToContents);
     m_view->header()->resizeSection(InboxTableModel::FromColumn, 150);
     m_view->setMinimumWidth(380);
+    // The new size from the signal: while the header stretches its sections, sectionSize() may
+    // still answer an older one.
+    connect(m_view->header(), &QHeaderView::sectionResized, this, [this](int column, int, int size) {
+        if (column == InboxTableModel::TextColumn)
+            wrapMessages(size);
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &InboxPage::showCurrent);
     connect(m_model, &InboxTableModel::modelReset, this, [this] {
         // Keep the shown message selected when it is still in the list.
@@ -282,6 +290,21 @@ InboxPage::InboxPage(InboxService &inbox, ContactService &contacts, const Settin
     m_detailStack->setCurrentWidget(m_nothingChosen);
     setRelayConfigured(false);
     updateEmptyState();
+}
+
+void InboxPage::wrapMessages(int columnWidth)
+{
+    // The cell's text is inset by the style's margin on both sides.
+    const int margin = m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1;
+    const int width = columnWidth - 2 * margin;
+    m_model->setTextWidth(qMax(width, 1), m_view->font());
+}
+
+void InboxPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        wrapMessages(m_view->header()->sectionSize(InboxTableModel::TextColumn));
 }
 
 void InboxPage::setRelayConfigured(bool configured)

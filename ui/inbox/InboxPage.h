@@ -76,8 +76,13 @@ Q_SIGNALS:
     // The person wants to connect to a relay (Settings → Relay).
     void relaySettingsRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void applyFilter();
+    // Breaks the messages into lines for the text column's width (again when it changes).
+    void wrapMessages(int columnWidth);
     void showCurrent();
     void showMessage(const InboxMessage &message);
     void updateReplyState();

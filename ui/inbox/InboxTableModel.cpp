@@ -8,6 +8,7 @@
 #include "inbox/InboxService.h"
 
 #include <QFont>
+#include <QTextLayout>
 
 namespace kengele {
 
@@ -26,6 +27,24 @@ QString shortText(const QString &text, int length)
     return line;
 }
 
+// `text` in lines that fit `width` pixels: broken between words, and inside a word (a long link)
+// only when it is wider than a line by itself.
+QString wrapText(const QString &text, const QFont &font, int width)
+{
+    QTextLayout layout(text, font);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    QStringList lines;
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        lines << text.mid(line.textStart(), line.textLength()).trimmed();
+    }
+    layout.endLayout();
+    return lines.join(u'\n');
+}
+
 } // namespace
 
 InboxTableModel::InboxTableModel(InboxService &inbox, QObject *parent)
@@ -41,6 +60,7 @@ void InboxTableModel::setQuery(const InboxQuery &query)
     m_query = query;
     beginResetModel();
     m_pages.clear();
+    m_wrapped.clear();
     const Result<int> count = m_inbox.count(m_query);
     m_count = count ? *count : 0;
     endResetModel();
@@ -54,17 +74,44 @@ void InboxTableModel::reload()
     const Result<int> count = m_inbox.count(m_query);
     const int newCount = count ? *count : 0;
     if (newCount == m_count && m_count > 0) {
+        // A layout change, not dataChanged over every row: a view with rows of their own heights
+        // would measure all of them (and read every page) for dataChanged; after a layout change
+        // it measures the rows it shows.
+        Q_EMIT layoutAboutToBeChanged();
         m_pages.clear();
-        Q_EMIT dataChanged(index(0, 0), index(m_count - 1, ColumnCount - 1));
+        m_wrapped.clear();
+        Q_EMIT layoutChanged();
     } else {
         beginResetModel();
         m_pages.clear();
+        m_wrapped.clear();
         m_count = newCount;
         endResetModel();
     }
     if (!count)
         Q_EMIT loadFailed(count.error().message);
     Q_EMIT countChanged(m_count);
+}
+
+void InboxTableModel::setTextWidth(int width, const QFont &font)
+{
+    if (width == m_textWidth && font == m_textFont)
+        return;
+    Q_EMIT layoutAboutToBeChanged();
+    m_textWidth = width;
+    m_textFont = font;
+    m_wrapped.clear();
+    Q_EMIT layoutChanged();
+}
+
+QString InboxTableModel::wrappedText(const InboxMessage &message) const
+{
+    auto found = m_wrapped.constFind(message.id);
+    if (found != m_wrapped.cend())
+        return *found;
+    QFont font = m_textFont;
+    font.setBold(!message.isRead());
+    return *m_wrapped.insert(message.id, wrapText(message.text.simplified(), font, m_textWidth));
 }
 
 const InboxMessage *InboxTableModel::messageAt(int row) const
@@ -117,7 +164,7 @@ QVariant InboxTableModel::data(const QModelIndex &index, int role) const
         case FromColumn:
             return message->contactName.isEmpty() ? message->phone : message->contactName;
         case TextColumn:
-            return shortText(message->text, ShortTextLength);
+            return m_textWidth > 0 ? wrappedText(*message) : shortText(message->text, ShortTextLength);
         case ReceivedColumn:
             return CampaignText::dayAndTime(message->received);
         case HandledAsColumn:
@@ -133,6 +180,11 @@ QVariant InboxTableModel::data(const QModelIndex &index, int role) const
         default:
             break;
         }
+        break;
+    case Qt::TextAlignmentRole:
+        // A message of several lines: its sender, day and kind beside its first line.
+        if (m_textWidth > 0)
+            return QVariant(Qt::AlignLeading | Qt::AlignTop);
         break;
     case Qt::FontRole:
         if (!message->isRead()) {

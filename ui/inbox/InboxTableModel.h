@@ -8,6 +8,8 @@
 #include "PageCache.h"
 
 #include <QAbstractTableModel>
+#include <QFont>
+#include <QHash>
 
 namespace kengele {
 
@@ -25,7 +27,8 @@ public:
     enum Role { IdRole = Qt::UserRole + 1, SortRole, UnreadRole };
     static constexpr int PageSize = 256;
     static constexpr int CachedPages = 16;
-    // The text column shows at most this many characters; the detail pane shows all.
+    // Without a text width (setTextWidth) the text column shows at most this many characters on
+    // one line; the detail pane shows all.
     static constexpr int ShortTextLength = 120;
 
     explicit InboxTableModel(InboxService &inbox, QObject *parent = nullptr);
@@ -40,6 +43,12 @@ public:
     // Re-reads the count and drops cached rows. When the count stayed the same the rows are only
     // marked changed (a view keeps its selection); otherwise the model is reset.
     void reload();
+    // Shows each message whole in the text column, in lines that fit `width` pixels in `font` (bold
+    // for unread messages, as they are shown). A tree view measures a row before it knows its
+    // columns' widths, so the lines are broken here; when the width changes the rows are laid out
+    // again. Lines are broken once per message and width, not at each paint.
+    void setTextWidth(int width, const QFont &font);
+    int textWidth() const { return m_textWidth; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -55,6 +64,10 @@ private:
     InboxQuery m_query;
     int m_count = 0;
     mutable PageCache<InboxMessage> m_pages{PageSize, CachedPages};
+    QString wrappedText(const InboxMessage &message) const;
+    int m_textWidth = 0;
+    QFont m_textFont;
+    mutable QHash<qint64, QString> m_wrapped; // message id → its lines for m_textWidth
 };
 
 } // namespace kengele
