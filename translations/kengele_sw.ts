@@ -4379,6 +4379,10 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <source>As the SMS provider reported it: %1</source>
         <translation>Kama alivyoripoti mtoa huduma wa SMS: %1</translation>
     </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation>Gharama: %1</translation>
+    </message>
 </context>
 <context>
     <name>kengele::RecipientPicker</name>

@@ -38,9 +38,11 @@
 #include <QDir>
 #include <QHash>
 #include <QListWidget>
+#include <QMainWindow>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QSet>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
@@ -83,9 +85,33 @@ void TestPageAudit::audit(QWidget *widget, const QString &where)
 {
     // Let pending layouts settle (texts changed just before the look).
     QTest::qWait(30);
-    const QList<test::AuditFinding> findings = LayoutAudit::run(widget);
-    for (const test::AuditFinding &finding : findings) {
-        const QString line = finding.toString();
+    QStringList lines;
+    // The window itself must fit a 1280x800 screen: one that will not shrink so far cuts off all the rest.
+    if (auto *window = qobject_cast<QMainWindow *>(widget); window && (window->width() > 1280 || window->height() > 800)) {
+        QStringList parts;
+        for (QWidget *part : window->findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
+            parts << QStringLiteral("%1 %2")
+                         .arg(part->objectName().isEmpty() ? QString::fromLatin1(part->metaObject()->className())
+                                                           : part->objectName())
+                         .arg(part->minimumSizeHint().width());
+        if (QWidget *central = window->centralWidget()) {
+            for (QWidget *part : central->findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
+                parts << QStringLiteral("%1 %2").arg(part->objectName()).arg(part->minimumSizeHint().width());
+            if (auto *stack = central->findChild<QStackedWidget *>()) {
+                for (int i = 0; i < stack->count(); ++i)
+                    parts << QStringLiteral("%1 %2")
+                                 .arg(stack->widget(i)->objectName())
+                                 .arg(stack->widget(i)->minimumSizeHint().width());
+            }
+        }
+        lines << QStringLiteral("[too big] the window cannot be made 1280x800: it is %1x%2 (minimum widths: %3)")
+                     .arg(window->width())
+                     .arg(window->height())
+                     .arg(parts.join(QStringLiteral(", ")));
+    }
+    for (const test::AuditFinding &finding : LayoutAudit::run(widget))
+        lines << finding.toString();
+    for (const QString &line : std::as_const(lines)) {
         if (m_seen.contains(line))
             continue;
         m_seen.insert(line);

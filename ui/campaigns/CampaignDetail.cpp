@@ -199,20 +199,24 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     actions->addWidget(m_resume);
     actions->addWidget(m_edit);
     actions->addWidget(m_cancel);
-    actions->addSpacing(16);
-    actions->addWidget(m_resendUncertain);
-    actions->addWidget(m_retryFailed);
     actions->addStretch();
 
     m_messagesBox = new QWidget(this);
+    // What to do with some of the messages sits with them, below the list (and keeps the campaign's
+    // own row short enough for 1280×800 in Kiswahili).
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(new QLabel(tr("Show:"), m_messagesBox));
     filterRow->addWidget(m_filter);
     filterRow->addStretch();
+    auto *messageActions = new QHBoxLayout;
+    messageActions->addStretch();
+    messageActions->addWidget(m_resendUncertain);
+    messageActions->addWidget(m_retryFailed);
     auto *messagesLayout = new QVBoxLayout(m_messagesBox);
     messagesLayout->setContentsMargins(0, 0, 0, 0);
     messagesLayout->addLayout(filterRow);
     messagesLayout->addWidget(m_view, 1);
+    messagesLayout->addLayout(messageActions);
     // The chosen message's reason in full: the column is narrow at 1280×800, the reason may be long.
     m_messageNote = new QLabel(m_messagesBox);
     m_messageNote->setObjectName(QStringLiteral("messageNoteLabel"));
@@ -668,7 +672,9 @@ void CampaignDetail::sizeColumns()
     fit(OutboxTableModel::NameColumn, {QStringLiteral("Chepkoech Rotich")});
     fit(OutboxTableModel::StateColumn, states);
     fit(OutboxTableModel::PartsColumn, {QStringLiteral("10")});
-    fit(OutboxTableModel::CostColumn, {CampaignText::money(MessageCost{QStringLiteral("KES"), 100'000, 0})});
+    // Each message's cost is in its row's tooltip; the campaign's total is above the list. The column
+    // would leave the others too little room beside the list at 1280×800 in Kiswahili.
+    m_view->setColumnHidden(OutboxTableModel::CostColumn, true);
     fit(OutboxTableModel::NetworkColumn,
         {QStringLiteral("Airtel Kenya"), QStringLiteral("Safaricom"), QStringLiteral("Telkom Kenya"), QStringLiteral("Equitel")});
     header->setStretchLastSection(false);

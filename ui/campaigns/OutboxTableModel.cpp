@@ -154,8 +154,15 @@ QVariant OutboxTableModel::data(const QModelIndex &index, int role) const
             return row->name; // the whole name, when the column is narrower
         if (index.column() == CostColumn && !row->cost.isEmpty())
             return tr("As the SMS provider reported it: %1").arg(row->cost);
-        if (row->updated.isValid())
-            return tr("Last change: %1").arg(CampaignText::localTime(row->updated));
+        {
+            QStringList lines;
+            if (!row->cost.isEmpty())
+                lines << tr("Cost: %1").arg(CampaignText::money(row->cost));
+            if (row->updated.isValid())
+                lines << tr("Last change: %1").arg(CampaignText::localTime(row->updated));
+            if (!lines.isEmpty())
+                return lines.join(u'\n');
+        }
         break;
     case Qt::ForegroundRole:
         if (index.column() == StateColumn) {
