@@ -127,8 +127,9 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
     }
 
     Rendered out;
-    const Status taken = draft.allContacts ? out.recipients.takeEveryone(m_database.connection())
-                                           : out.recipients.take(m_database.connection(), draft.groupIds, draft.contactIds, draft.phones);
+    const Status taken = draft.allContacts
+        ? out.recipients.takeEveryone(m_database.connection())
+        : out.recipients.take(m_database.connection(), draft.groupIds, draft.contactIds, draft.phones);
     if (!taken)
         return std::unexpected(taken.error());
     // {date} is the day the message goes: the scheduled day (a repeating one's first time), or today.

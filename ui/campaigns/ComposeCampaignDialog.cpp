@@ -206,7 +206,8 @@ QWidget *ComposeCampaignDialog::buildMessage()
     m_account->setObjectName(QStringLiteral("accountCombo"));
     if (const auto accounts = m_tokens.budgetAccounts(); accounts) {
         for (const TokenAccount &account : *accounts)
-            m_account->addItem(tr("%1 (%Ln token(s))", nullptr, int(qMin<qint64>(account.balance, INT_MAX))).arg(tokenAccountLabel(account.name)),
+            m_account->addItem(tr("%1 (%Ln token(s))", nullptr, int(qMin<qint64>(account.balance, INT_MAX)))
+                                   .arg(tokenAccountLabel(account.name)),
                                account.name);
     }
     if (m_account->count() == 0)
@@ -545,13 +546,15 @@ void ComposeCampaignDialog::updatePreview()
     const qint64 available = qint64(p.balance) + reserved;
     if (d.chargeTokens && p.tokens > available) {
         if (d.recurrence.isRepeating())
-            showProblem(tr("Not enough tokens for the first time: it needs %1 tokens but %2 has %3. Buy tokens, pay from "
-                           "another budget, or send to fewer people.")
-                            .arg(CampaignText::number(p.tokens), tokenAccountLabel(d.accountName), CampaignText::number(available)));
+            showProblem(
+                tr("Not enough tokens for the first time: it needs %1 tokens but %2 has %3. Buy tokens, pay from "
+                   "another budget, or send to fewer people.")
+                    .arg(CampaignText::number(p.tokens), tokenAccountLabel(d.accountName), CampaignText::number(available)));
         else
-            showProblem(tr("Not enough tokens: this campaign needs %1 tokens but %2 has %3. Buy tokens, pay from another "
-                           "budget, or send to fewer people.")
-                            .arg(CampaignText::number(p.tokens), tokenAccountLabel(d.accountName), CampaignText::number(available)));
+            showProblem(
+                tr("Not enough tokens: this campaign needs %1 tokens but %2 has %3. Buy tokens, pay from another "
+                   "budget, or send to fewer people.")
+                    .arg(CampaignText::number(p.tokens), tokenAccountLabel(d.accountName), CampaignText::number(available)));
     } else {
         showProblem(QString());
     }
