@@ -46,7 +46,11 @@ QList<CliCommandTable::Entry> CliCommandTable::entries()
          &makeCommand<TemplatesCommand>},
         {QStringLiteral("tokens"), tr("Tokens:"),
          tr("  tokens add --tokens N [--account NAME] [--reason TEXT]   add tokens to a budget\n"
-            "  tokens check [--account NAME]                            balances\n"),
+            "  tokens check [--account NAME]                            balances\n"
+            "  tokens plans                                             plans and prices on your relay\n"
+            "  tokens buy --plan P --phone N [--account A] [--no-wait]  buy tokens with M-Pesa\n"
+            "  tokens purchases                                         purchases and their states\n"
+            "  tokens cleanup --days N                                  remove old failed purchase attempts\n"),
          &makeCommand<TokensCommand>},
         {QStringLiteral("segments"), tr("Messages:"),
          tr("  segments [TEXT]          encoding and SMS parts of TEXT (or of standard input)\n"), &makeCommand<SegmentsCommand>},

@@ -7,6 +7,8 @@
 #include "profile/Profile.h"
 #include "security/ScopedSecretStore.h"
 #include "settings/Settings.h"
+#include "sync/RelayClient.h"
+#include "sync/RelayConnector.h"
 
 #include <QIODevice>
 #include <QJsonArray>
@@ -37,7 +39,8 @@ const QStringList &CliContext::valueOptions()
            QStringLiteral("account"),     QStringLiteral("provider"), QStringLiteral("username"), QStringLiteral("sender-id"),
            QStringLiteral("environment"), QStringLiteral("base-url"), QStringLiteral("template"), QStringLiteral("at"),
            QStringLiteral("priority"),    QStringLiteral("rate"),     QStringLiteral("state"),    QStringLiteral("repeat"),
-           QStringLiteral("on"),          QStringLiteral("until"),    QStringLiteral("code"),     QStringLiteral("report-url")};
+           QStringLiteral("on"),          QStringLiteral("until"),    QStringLiteral("code"),     QStringLiteral("report-url"),
+           QStringLiteral("plan"),        QStringLiteral("phone"),    QStringLiteral("days")};
     return options;
 }
 
@@ -88,6 +91,23 @@ bool CliContext::allowOnly(const QStringList &options)
         }
     }
     return true;
+}
+
+Status CliContext::prepareRelayClient(RelayClient &client)
+{
+    const QString url = m_profile->settings().relayUrl();
+    if (url.isEmpty())
+        return fail(ErrorCode::NotFound,
+                    tr("This data folder is not connected to a relay yet. Connect it first with "
+                       "“kengele-cli relay connect URL --code CODE”."));
+    const QString token = RelayConnector::token(secrets());
+    if (token.isEmpty())
+        return fail(ErrorCode::Keychain,
+                    tr("This computer's relay key is missing from the system's password store. Connect it "
+                       "again with a new enrolment code (or set KENGELE_RELAY_TOKEN)."));
+    client.setBaseUrl(QUrl(url));
+    client.setToken(token);
+    return {};
 }
 
 int CliContext::usage(const QString &message)

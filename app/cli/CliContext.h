@@ -17,6 +17,8 @@
 
 namespace kengele {
 
+class RelayClient;
+
 class Clock;
 class Profile;
 class ScopedSecretStore;
@@ -56,6 +58,10 @@ public:
     // The back-off between tries of a message the gateway did not take; nullopt: RetryPolicy's own.
     const std::optional<RetryPolicy> &retryPolicy() const { return m_retry; }
     void setRetryPolicy(const RetryPolicy &retry) { m_retry = retry; }
+
+    // Gives `client` the relay's address and this computer's key (after openProfile()), or says
+    // why this data folder cannot talk to its relay (not connected, key missing).
+    Status prepareRelayClient(RelayClient &client);
 
     // The profile openProfile() opened.
     Profile &profile() { return *m_profile; }

@@ -81,21 +81,11 @@ int RelayCommand::sync()
         return BadUsage;
     if (Status opened = m_cli.openProfile(); !opened)
         return m_cli.failed(opened.error());
-    const QString url = m_cli.profile().settings().relayUrl();
-    if (url.isEmpty())
-        return m_cli.failed({ErrorCode::NotFound,
-                             tr("This data folder is not connected to a relay yet. Connect it first with "
-                                "“kengele-cli relay connect URL --code CODE”.")});
-    const QString token = RelayConnector::token(m_cli.secrets());
-    if (token.isEmpty())
-        return m_cli.failed({ErrorCode::Keychain,
-                             tr("This computer's relay key is missing from the system's password store. Connect it "
-                                "again with a new enrolment code (or set KENGELE_RELAY_TOKEN).")});
     QNetworkAccessManager network;
     network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy); // RelayClient refuses them too
     RelayClient client(network);
-    client.setBaseUrl(QUrl(url));
-    client.setToken(token);
+    if (Status ready = m_cli.prepareRelayClient(client); !ready)
+        return m_cli.failed(ready.error());
     RelaySyncService sync(m_cli.profile().database(), m_cli.profile().contacts(), m_cli.profile().tokens(), client,
                           m_cli.clock());
 
@@ -147,7 +137,7 @@ int RelayCommand::sync()
     sync.start();
     if (!sync.isRunning())
         return m_cli.failed({ErrorCode::NotFound, sync.status().lastError});
-    m_cli.err() << tr("Syncing with %1. Press Ctrl+C to stop.").arg(url) << Qt::endl;
+    m_cli.err() << tr("Syncing with %1. Press Ctrl+C to stop.").arg(client.baseUrl().toString()) << Qt::endl;
     wait.run(EventLoopWait::NoTimeout);
     return code;
 }

@@ -3,6 +3,8 @@
 
 #include "TokensCommand.h"
 
+#include "TokenShopCommand.h"
+
 #include "profile/Profile.h"
 #include "tokens/TokenLedger.h"
 
@@ -14,6 +16,8 @@ namespace kengele {
 int TokensCommand::run(const QStringList &words)
 {
     const QString sub = words.value(0);
+    if (TokenShopCommand::handles(sub))
+        return TokenShopCommand(m_cli).run(words);
     if (words.size() != 1)
         return m_cli.usage(
             tr("Use one of: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME]."));

@@ -302,14 +302,51 @@ constexpr auto Version6 = std::to_array<const char *>({
     "ALTER TABLE campaigns ADD COLUMN all_contacts INTEGER NOT NULL DEFAULT 0 CHECK (all_contacts IN (0, 1))",
 });
 
+// Version 7 (issue 13): tokens bought with M-Pesa through the relay (docs/relay.md, "Buying tokens").
+// - relay_link.voucher_key: the relay's Ed25519 public key (base64), pinned when this computer
+//   connected (or, for a computer connected before this version, the first time it asked); a voucher
+//   whose signature does not match it credits nothing.
+// - relay_link.offer: the relay's last answer about plans, prices and whether plans lock features
+//   (GET /v1/plans, as JSON), so the Tokens page and the feature locks work offline.
+// - token_purchases: each purchase asked for from this organisation, as the relay last told it:
+//   one row per request_id (a double click is one purchase). The ledger, not this table, holds the
+//   tokens: a purchase's tokens are credited once, by its voucher (token_transfers.reference).
+//   state: requesting (sent, no answer yet), waiting (the payer's phone was asked), paid, failed.
+//   phone is masked as the relay shows it.
+constexpr auto Version7 = std::to_array<const char *>({
+    "ALTER TABLE relay_link ADD COLUMN voucher_key TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE relay_link ADD COLUMN offer TEXT NOT NULL DEFAULT ''",
+    R"(CREATE TABLE token_purchases (
+        request_id TEXT PRIMARY KEY,
+        purchase TEXT NOT NULL DEFAULT '',
+        plan TEXT NOT NULL,
+        tokens INTEGER NOT NULL,
+        validity_days INTEGER NOT NULL,
+        amount_kes INTEGER,
+        phone TEXT NOT NULL DEFAULT '',
+        account TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('requesting', 'waiting', 'paid', 'failed')),
+        reason TEXT NOT NULL DEFAULT '',
+        result_code TEXT NOT NULL DEFAULT '',
+        receipt TEXT NOT NULL DEFAULT '',
+        voucher TEXT NOT NULL DEFAULT '',
+        simulated INTEGER NOT NULL DEFAULT 0,
+        user_name TEXT NOT NULL DEFAULT '',
+        requested_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        credited_at INTEGER))",
+    "CREATE UNIQUE INDEX token_purchases_by_purchase ON token_purchases(purchase) WHERE purchase <> ''",
+});
+
 struct Step {
     const char *const *statements;
     std::size_t count;
 };
 
-const std::array<Step, 6> Steps = {
+const std::array<Step, 7> Steps = {
     Step{Version1.data(), Version1.size()}, Step{Version2.data(), Version2.size()}, Step{Version3.data(), Version3.size()},
     Step{Version4.data(), Version4.size()}, Step{Version5.data(), Version5.size()}, Step{Version6.data(), Version6.size()},
+    Step{Version7.data(), Version7.size()},
 };
 
 } // namespace

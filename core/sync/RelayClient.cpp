@@ -159,7 +159,9 @@ RelayError RelayClient::errorOf(QNetworkReply *reply, const QByteArray &body, bo
                             .arg(where);
         return error;
     }
-    const QString reason = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString();
+    const QJsonObject said = QJsonDocument::fromJson(body).object();
+    const QString reason = said.value(QStringLiteral("error")).toString();
+    error.code = said.value(QStringLiteral("code")).toString().left(40);
     qCInfo(lcSync) << "relay answered" << status;
     if (status >= 300 && status < 400) {
         // Not followed (newRequest()): trying again will not help, the address has to change.
@@ -222,7 +224,8 @@ void RelayClient::enrol(const QString &code, const QString &deviceName, EnrolCal
         const QJsonObject object = QJsonDocument::fromJson(answer).object();
         RelayEnrolment enrolment{object.value(QStringLiteral("device")).toString(),
                                  object.value(QStringLiteral("token")).toString(), object.value(QStringLiteral("org")).toString(),
-                                 object.value(QStringLiteral("org_name")).toString()};
+                                 object.value(QStringLiteral("org_name")).toString(),
+                                 QByteArray::fromBase64(object.value(QStringLiteral("voucher_key")).toString().toLatin1())};
         if (enrolment.token.isEmpty() || enrolment.org.isEmpty()) {
             done(std::unexpected(RelayError{
                 RelayError::Kind::BadAnswer,
@@ -291,6 +294,52 @@ void RelayClient::fetchEvents(qint64 after, int waitSeconds, int limit, EventsCa
         // The last seq received (the relay's "next" says the same); never beyond what was applied.
         batch.next = last;
         done(std::move(batch));
+    });
+}
+
+void RelayClient::getJson(const QString &path, const QUrlQuery &query, JsonCallback done)
+{
+    QUrl url = endpoint(path);
+    url.setQuery(query);
+    QNetworkRequest request = newRequest(url);
+    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setTransferTimeout(EnrolTimeoutMs);
+    answerJson(track(m_network.get(request), SmallAnswerLimit), std::move(done));
+}
+
+void RelayClient::postJson(const QString &path, const QJsonObject &body, JsonCallback done)
+{
+    QNetworkRequest request = newRequest(endpoint(path));
+    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(EnrolTimeoutMs);
+    answerJson(track(m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact)), SmallAnswerLimit),
+               std::move(done));
+}
+
+void RelayClient::answerJson(QNetworkReply *reply, JsonCallback done)
+{
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
+        const RelayResult<QByteArray> read = finish(reply, SmallAnswerLimit);
+        if (!read) {
+            done(std::unexpected(read.error()));
+            return;
+        }
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status != 200 && status != 201) {
+            done(std::unexpected(errorOf(reply, *read, false)));
+            return;
+        }
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(*read, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+            done(std::unexpected(RelayError{
+                RelayError::Kind::BadAnswer,
+                tr("The answer from %1 could not be read. Is it the address of a Kengele relay?").arg(hostOf(m_baseUrl)), status,
+                0}));
+            return;
+        }
+        done(document.object());
     });
 }
 

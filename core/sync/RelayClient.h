@@ -7,10 +7,12 @@
 #include "RelayEvent.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <functional>
 
@@ -33,6 +35,7 @@ public:
     using EnrolCallback = std::function<void(RelayResult<RelayEnrolment>)>;
     using EventsCallback = std::function<void(RelayResult<RelayEventBatch>)>;
     using RevokeCallback = std::function<void(RelayResult<void>)>;
+    using JsonCallback = std::function<void(RelayResult<QJsonObject>)>;
 
     // The most an answer may be: a page of the feed holds at most 1000 events, each an SMS or a
     // report of a few hundred bytes (a long SMS a few KB); anything else the relay says is a small
@@ -59,6 +62,12 @@ public:
     // itself from the relay (204). For an enrolment whose token could not be kept.
     void revokeDevice(const QString &token, RevokeCallback done);
 
+    // An authenticated call to the client API that answers a JSON object (GET /v1/plans,
+    // POST /v1/purchases, …): the object of a 200 or 201 answer, else why not (with the relay's
+    // "code" when it gave one).
+    void getJson(const QString &path, const QUrlQuery &query, JsonCallback done);
+    void postJson(const QString &path, const QJsonObject &body, JsonCallback done);
+
     // Gives up what is in flight; their callbacks are not called.
     void cancel();
     bool isBusy() const;
@@ -70,6 +79,7 @@ private:
     // Forgets a finished reply (deleted later) and gives its body, or why it is not to be read
     // (it was too large).
     RelayResult<QByteArray> finish(QNetworkReply *reply, qint64 answerLimit);
+    void answerJson(QNetworkReply *reply, JsonCallback done);
     RelayError errorOf(QNetworkReply *reply, const QByteArray &body, bool enrolling) const;
 
     QNetworkAccessManager &m_network;

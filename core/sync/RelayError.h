@@ -27,6 +27,7 @@ struct RelayError {
     QString message;
     int httpStatus = 0;
     qint64 retryAfterMs = 0;
+    QString code; // the relay's own word for why it refused ("phone_busy", …; docs/relay.md), if it gave one
 
     // Worth trying again later by itself (the sync's back-off).
     bool isTransient() const { return kind == Kind::Unreachable || kind == Kind::RateLimited || kind == Kind::ServerError; }

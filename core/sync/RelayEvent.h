@@ -33,6 +33,7 @@ struct RelayEnrolment {
     QString token;
     QString org; // org_...
     QString orgName;
+    QByteArray voucherKey; // the relay's Ed25519 public key for vouchers (32 bytes); empty from an older relay
 };
 
 } // namespace kengele

@@ -42,6 +42,9 @@ RelayApplyReport &RelayApplyReport::operator+=(const RelayApplyReport &other)
     optOuts += other.optOuts;
     prayers += other.prayers;
     kept += other.kept;
+    purchases += other.purchases;
+    vouchersRefused += other.vouchersRefused;
+    credited += other.credited;
     cursor = qMax(cursor, other.cursor);
     return *this;
 }
@@ -77,6 +80,17 @@ Result<RelayApplyReport> RelayEventApplier::apply(const QString &org, const QLis
     prayer.prepare(
         QStringLiteral("INSERT INTO prayer_intake(inbox_id, phone, contact_id, text, received_at) VALUES (?, ?, ?, ?, ?)"));
 
+    // The relay's voucher key as pinned, read inside the transaction.
+    QByteArray voucherKey;
+    {
+        QSqlQuery key(db);
+        if (!key.exec(QStringLiteral("SELECT voucher_key FROM relay_link WHERE id = 1")))
+            return std::unexpected(Database::storageError(key.lastError(), what));
+        if (key.next())
+            voucherKey = QByteArray::fromBase64(key.value(0).toString().toLatin1());
+    }
+    PurchaseEventApplier purchases(m_ledger, now);
+
     QList<DeliveryReport> reports;
     for (const RelayEvent &event : events) {
         const qint64 received = event.received.isValid() ? event.received.toMSecsSinceEpoch() : now;
@@ -88,8 +102,13 @@ Result<RelayApplyReport> RelayEventApplier::apply(const QString &org, const QLis
             handled = QStringLiteral("inbox");
         } else if (event.kind == QStringLiteral("at.optout")) {
             handled = QStringLiteral("optout");
+        } else if (event.kind == QStringLiteral("voucher")) {
+            handled = QStringLiteral("voucher");
+        } else if (event.kind == QStringLiteral("purchase")) {
+            handled = QStringLiteral("purchase");
         } else {
-            // Daraja payments (for the payments work to come) and kinds this version does not know.
+            // Daraja's raw callbacks (a purchase's outcome comes as "purchase" and "voucher") and kinds
+            // this version does not know.
             handled = QStringLiteral("kept");
             keptData = QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact));
         }
@@ -115,6 +134,39 @@ Result<RelayApplyReport> RelayEventApplier::apply(const QString &org, const QLis
             continue;
         }
 
+        if (event.kind == QStringLiteral("voucher") || event.kind == QStringLiteral("purchase")) {
+            Result<bool> applied = true;
+            if (event.kind == QStringLiteral("voucher")) {
+                CreditedVoucher credited;
+                const Result<PurchaseEventApplier::VoucherOutcome> outcome
+                    = purchases.applyVoucher(db, org, voucherKey, event.data, &credited);
+                if (!outcome)
+                    return std::unexpected(outcome.error());
+                applied = *outcome != PurchaseEventApplier::VoucherOutcome::Refused;
+                if (*outcome == PurchaseEventApplier::VoucherOutcome::Credited)
+                    report.credited.append(credited);
+                else if (!*applied)
+                    ++report.vouchersRefused;
+            } else {
+                applied = purchases.applyPurchase(db, event.data);
+                if (!applied)
+                    return std::unexpected(applied.error());
+                if (*applied)
+                    ++report.purchases;
+            }
+            if (!*applied) {
+                // Kept as it came, for an operator: a refused voucher ("refused") or an unreadable purchase.
+                QSqlQuery keep(db);
+                keep.prepare(QStringLiteral("UPDATE relay_events SET handled = ?, data = ? WHERE org = ? AND seq = ?"));
+                keep.addBindValue(event.kind == QStringLiteral("voucher") ? QStringLiteral("refused") : QStringLiteral("kept"));
+                keep.addBindValue(QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)));
+                keep.addBindValue(org);
+                keep.addBindValue(event.seq);
+                if (!keep.exec())
+                    return std::unexpected(Database::storageError(keep.lastError(), what));
+            }
+            continue;
+        }
         if (event.kind == QStringLiteral("at.delivery")) {
             DeliveryReport r;
             r.messageId = field(event, "id");
@@ -201,13 +253,14 @@ Result<RelayApplyReport> RelayEventApplier::apply(const QString &org, const QLis
         return std::unexpected(advanced.error());
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
-    if (confirmed > 0)
+    if (confirmed > 0 || !report.credited.isEmpty())
         m_ledger.notifyBulkChange();
     report.cursor = next;
     if (report.applied() > 0) {
         qCInfo(lcSync) << "applied" << report.applied() << "relay events up to seq" << next << "(" << report.deliveryReports
                        << "delivery reports," << report.inbox << "messages," << report.optOuts << "opt-outs," << report.prayers
-                       << "prayer requests," << report.kept << "kept," << report.duplicates << "already applied)";
+                       << "prayer requests," << report.credited.size() << "vouchers credited," << report.vouchersRefused
+                       << "vouchers refused," << report.kept << "kept," << report.duplicates << "already applied)";
     }
     return report;
 }

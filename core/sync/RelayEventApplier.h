@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "PurchaseEventApplier.h"
 #include "RelayEvent.h"
 #include "campaigns/OutboxStore.h"
 #include "common/Result.h"
@@ -27,6 +28,9 @@ struct RelayApplyReport {
     int optOuts = 0; // numbers opted out (STOP-type SMS or the provider's opt-out)
     int prayers = 0; // PRAY/OMBI messages kept for the prayer board
     int kept = 0; // stored for later (Daraja payments, unknown kinds)
+    int purchases = 0; // purchase states saved (waiting, paid, failed)
+    int vouchersRefused = 0; // vouchers that credited nothing: bad signature, another organisation, …
+    QList<CreditedVoucher> credited; // vouchers that added tokens now
     qint64 cursor = 0; // the feed's cursor after the batch
 
     int applied() const { return events - duplicates; }
@@ -42,6 +46,9 @@ struct RelayApplyReport {
 //   at.inbound   -> the inbox; STOP/STOP ALL/UNSUBSCRIBE/ACHA opt the number out (source "sms",
 //                   reason the keyword); PRAY/OMBI -> prayer intake; else a message tied to the contact
 //   at.optout    -> opt-out with source "provider" (reason: the sender id opted out of)
+//   voucher      -> tokens credited once per voucher id, when its signature matches the pinned key
+//                   (PurchaseEventApplier); refused ones are kept with handled "refused"
+//   purchase     -> token_purchases (the purchase's state)
 //   daraja.*, unknown kinds -> kept in relay_events as received, nothing else
 class RelayEventApplier final
 {

@@ -20,7 +20,9 @@ RelayLinkStore::RelayLinkStore(Database &database, const Clock &clock)
 Result<RelayLink> RelayLinkStore::load() const
 {
     QSqlQuery q(m_database.connection());
-    if (!q.exec(QStringLiteral("SELECT org, org_name, device, cursor, enrolled_at, last_sync_at FROM relay_link WHERE id = 1")))
+    if (!q.exec(
+            QStringLiteral("SELECT org, org_name, device, cursor, enrolled_at, last_sync_at, voucher_key, offer FROM relay_link "
+                           "WHERE id = 1")))
         return std::unexpected(Database::storageError(q.lastError(), tr("Reading the link to the relay")));
     RelayLink link;
     if (q.next()) {
@@ -31,6 +33,8 @@ Result<RelayLink> RelayLinkStore::load() const
         link.enrolledAt = QDateTime::fromMSecsSinceEpoch(q.value(4).toLongLong(), Qt::UTC);
         if (!q.value(5).isNull())
             link.lastSync = QDateTime::fromMSecsSinceEpoch(q.value(5).toLongLong(), Qt::UTC);
+        link.voucherKey = QByteArray::fromBase64(q.value(6).toString().toLatin1());
+        link.offer = q.value(7).toString().toUtf8();
     }
     return link;
 }
@@ -38,18 +42,41 @@ Result<RelayLink> RelayLinkStore::load() const
 Status RelayLinkStore::saveEnrolment(const RelayEnrolment &enrolment)
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("INSERT INTO relay_link(id, org, org_name, device, cursor, enrolled_at) VALUES (1, ?, ?, ?, 0, ?) "
+    q.prepare(QStringLiteral("INSERT INTO relay_link(id, org, org_name, device, cursor, enrolled_at, voucher_key) "
+                             "VALUES (1, ?, ?, ?, 0, ?, ?) "
                              "ON CONFLICT(id) DO UPDATE SET "
                              "cursor = CASE WHEN org = excluded.org THEN cursor ELSE 0 END, "
                              "last_sync_at = CASE WHEN org = excluded.org THEN last_sync_at ELSE NULL END, "
                              "org = excluded.org, org_name = excluded.org_name, device = excluded.device, "
-                             "enrolled_at = excluded.enrolled_at"));
+                             "enrolled_at = excluded.enrolled_at, voucher_key = excluded.voucher_key, "
+                             "offer = CASE WHEN org = excluded.org THEN offer ELSE '' END"));
     q.addBindValue(enrolment.org);
     q.addBindValue(sqlText(enrolment.orgName));
     q.addBindValue(sqlText(enrolment.device));
     q.addBindValue(m_clock.nowMs());
+    q.addBindValue(QString::fromLatin1(enrolment.voucherKey.toBase64()));
     if (!q.exec())
         return std::unexpected(Database::storageError(q.lastError(), tr("Saving the link to the relay")));
+    return {};
+}
+
+Status RelayLinkStore::pinVoucherKey(const QByteArray &key)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE relay_link SET voucher_key = ? WHERE id = 1 AND voucher_key = ''"));
+    q.addBindValue(QString::fromLatin1(key.toBase64()));
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Saving the relay's voucher key")));
+    return {};
+}
+
+Status RelayLinkStore::saveOffer(const QByteArray &json)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE relay_link SET offer = ? WHERE id = 1"));
+    q.addBindValue(QString::fromUtf8(json));
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Saving the relay's plans and prices")));
     return {};
 }
 

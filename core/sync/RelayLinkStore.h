@@ -25,6 +25,8 @@ struct RelayLink {
     qint64 cursor = 0; // the last seq applied
     QDateTime enrolledAt;
     QDateTime lastSync; // the last time the relay answered and its events were saved (UTC)
+    QByteArray voucherKey; // the relay's voucher key, pinned (32 bytes); empty: not known yet
+    QByteArray offer; // the relay's last GET /v1/plans answer (JSON); empty: never asked
 
     bool isEnrolled() const { return !org.isEmpty(); }
 };
@@ -42,6 +44,10 @@ public:
     // its cursor (events already applied are not fetched again).
     Status saveEnrolment(const RelayEnrolment &enrolment);
 
+    // Pins the relay's voucher key for a computer connected before relays had one: kept only when
+    // no key is pinned yet (a pinned key changes only with a new enrolment).
+    Status pinVoucherKey(const QByteArray &key);
+    Status saveOffer(const QByteArray &json);
     // Inside the caller's transaction: the cursor moves forward only (never back), with the time.
     static Status advance(const QSqlDatabase &db, const QString &org, qint64 cursor, qint64 nowMs);
 

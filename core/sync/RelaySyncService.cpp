@@ -5,7 +5,9 @@
 
 #include "RelayClient.h"
 #include "SyncLog.h"
+
 #include "common/Clock.h"
+#include <QJsonObject>
 
 #include <cmath>
 
@@ -46,6 +48,7 @@ Status RelaySyncService::loadLink()
     m_org = link->org;
     m_status.cursor = link->cursor;
     m_status.lastSync = link->lastSync;
+    m_voucherKeySettled = !link->voucherKey.isEmpty();
     m_status.configured = link->isEnrolled() && m_client.hasToken() && m_client.baseUrl().isValid();
     if (!m_status.configured) {
         return fail(ErrorCode::NotFound,
@@ -101,10 +104,56 @@ void RelaySyncService::retryNow()
     }
 }
 
+void RelaySyncService::withVoucherKey(std::function<void()> then, std::function<void(const RelayError &)> failed)
+{
+    if (m_voucherKeySettled) {
+        then();
+        return;
+    }
+    // A computer connected before relays signed vouchers pins the key the first time it asks
+    // (vouchers are refused until a key is pinned, so it is pinned before any event is applied).
+    m_client.getJson(
+        QStringLiteral("/v1/voucher-key"), {},
+        [this, then = std::move(then), failed = std::move(failed)](RelayResult<QJsonObject> answer) {
+            if (!answer) {
+                if (answer.error().httpStatus == 404) {
+                    // An older relay without vouchers: it never issues one, so nothing waits on the key.
+                    m_voucherKeySettled = true;
+                    then();
+                    return;
+                }
+                failed(answer.error());
+                return;
+            }
+            const QByteArray key = QByteArray::fromBase64(answer->value(QStringLiteral("public_key")).toString().toLatin1());
+            if (key.size() != 32) {
+                failed(RelayError{RelayError::Kind::BadAnswer,
+                                  tr("The relay's voucher key could not be read. Tell the relay's administrator."), 200, 0});
+                return;
+            }
+            if (Status pinned = m_links.pinVoucherKey(key); !pinned) {
+                failed(RelayError{RelayError::Kind::ServerError, pinned.error().message, 0, 0});
+                return;
+            }
+            m_voucherKeySettled = true;
+            qCInfo(lcSync) << "pinned the relay's voucher key";
+            then();
+        });
+}
+
 void RelaySyncService::poll()
 {
     if (!m_running)
         return;
+    if (!m_voucherKeySettled) {
+        withVoucherKey([this] { poll(); },
+                       [this](const RelayError &error) {
+                           if (m_running)
+                               handleFailure(error.toError(), error.isTransient(), error.kind == RelayError::Kind::Unauthorized,
+                                             error.retryAfterMs);
+                       });
+        return;
+    }
     m_status.nextAttempt = {};
     m_pollStarted.start();
     // Until the relay has answered (at the start, after a failure) it is asked without holding the
@@ -199,6 +248,17 @@ void RelaySyncService::syncUntilCaughtUp(OnceCallback done)
 
 void RelaySyncService::pollOnce()
 {
+    if (!m_voucherKeySettled) {
+        withVoucherKey([this] { pollOnce(); },
+                       [this](const RelayError &error) {
+                           m_status.connected = false;
+                           m_status.lastError = error.message;
+                           m_status.needsEnrolment = error.kind == RelayError::Kind::Unauthorized;
+                           publish();
+                           finishOnce(std::unexpected(error.toError()));
+                       });
+        return;
+    }
     m_client.fetchEvents(m_status.cursor, 0, m_options.batchLimit, [this](RelayResult<RelayEventBatch> batch) {
         if (!batch) {
             const RelayError &error = batch.error();

@@ -78,6 +78,8 @@ private:
     void handleBatch(RelayResult<RelayEventBatch> batch, int waitSeconds);
     void handleFailure(const Error &error, bool transient, bool unauthorized, qint64 minimumMs);
     void pollOnce();
+    // Pins the relay's voucher key first when none is pinned yet, then goes on.
+    void withVoucherKey(std::function<void()> then, std::function<void(const RelayError &)> failed);
     void finishOnce(Result<RelayApplyReport> result);
     void publish();
 
@@ -89,6 +91,7 @@ private:
     RelaySyncStatus m_status;
     QString m_org;
     bool m_running = false;
+    bool m_voucherKeySettled = false; // a voucher key is pinned, or the relay has none
     int m_failures = 0;
     QTimer m_retryTimer;
     QElapsedTimer m_pollStarted;

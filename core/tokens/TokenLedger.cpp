@@ -312,6 +312,21 @@ Result<TokenTransfer> TokenLedger::expire(const QString &accountName, qint64 tok
 Result<TokenPurchase> TokenLedger::purchase(const QString &accountName, qint64 tokens, const QString &voucherId,
                                             const QString &user)
 {
+    Result<TokenPurchase> done = purchaseOn(m_database.connection(), true, accountName, tokens, voucherId, user);
+    if (done && !done->alreadyCredited)
+        Q_EMIT balancesChanged();
+    return done;
+}
+
+Result<TokenPurchase> TokenLedger::purchaseInTransaction(const QSqlDatabase &db, const QString &accountName, qint64 tokens,
+                                                         const QString &voucherId, const QString &user)
+{
+    return purchaseOn(db, false, accountName, tokens, voucherId, user);
+}
+
+Result<TokenPurchase> TokenLedger::purchaseOn(const QSqlDatabase &db, bool ownTransaction, const QString &accountName,
+                                              qint64 tokens, const QString &voucherId, const QString &user)
+{
     if (Status ok = checkTokens(tokens); !ok)
         return std::unexpected(ok.error());
     const QString reference = voucherId.trimmed();
@@ -319,7 +334,6 @@ Result<TokenPurchase> TokenLedger::purchase(const QString &accountName, qint64 t
         return fail(ErrorCode::InvalidInput, tr("This payment has no voucher number, so no tokens were added."));
     if (reference.size() > MaxReferenceLength)
         return fail(ErrorCode::InvalidInput, tr("This voucher number is too long to be real, so no tokens were added."));
-    const QSqlDatabase db = m_database.connection();
     const LedgerStore store(db);
     const Result<TokenAccount> to = store.budgetAccountByName(accountName);
     if (!to)
@@ -343,13 +357,12 @@ Result<TokenPurchase> TokenLedger::purchase(const QString &accountName, qint64 t
         return {};
     };
     const Movement movement{TokenTransferKind::Purchase, 0, *world, to->id, tokens, 0, reference, {}, user};
-    const Result<TokenTransfer> written = inOwnTransaction(db, [&] { return move(db, movement, findEarlier); });
+    const Result<TokenTransfer> written = ownTransaction ? inOwnTransaction(db, [&] { return move(db, movement, findEarlier); })
+                                                         : move(db, movement, findEarlier);
     if (!written)
         return std::unexpected(written.error());
-    if (!earlier) {
-        Q_EMIT balancesChanged();
+    if (!earlier)
         return TokenPurchase{*written, false};
-    }
 
     qCInfo(lcTokens) << "voucher already credited by transfer" << earlier->id << "- nothing added";
     if (earlier->toAccountId != to->id || earlier->tokens != tokens) {

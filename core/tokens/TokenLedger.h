@@ -68,6 +68,11 @@ public:
     // the same id again returns the earlier credit with alreadyCredited set and adds nothing; the
     // same id with a different account or number of tokens is refused (Conflict).
     Result<TokenPurchase> purchase(const QString &accountName, qint64 tokens, const QString &voucherId, const QString &user);
+    // The same inside the caller's open transaction on `db` (a relay batch that carries the
+    // voucher): neither begins nor commits it, and does not emit (call notifyBulkChange() after
+    // committing).
+    Result<TokenPurchase> purchaseInTransaction(const QSqlDatabase &db, const QString &accountName, qint64 tokens,
+                                                const QString &voucherId, const QString &user);
     // Budget -> budget, with a reason; refused when the source has too few.
     Result<TokenTransfer> transfer(const QString &fromAccount, const QString &toAccount, qint64 tokens, const QString &reason,
                                    const QString &user);
@@ -113,6 +118,8 @@ private:
 
     // Writes one transfer, inside a Savepoint on `db`; see the .cpp.
     Result<TokenTransfer> move(const QSqlDatabase &db, Movement movement, const Check &check) const;
+    Result<TokenPurchase> purchaseOn(const QSqlDatabase &db, bool ownTransaction, const QString &accountName, qint64 tokens,
+                                     const QString &voucherId, const QString &user);
     // grant, transfer and expire: between accounts named by people (or the ledger's own account of
     // the kind the transfer needs), in a transaction of its own.
     Result<TokenTransfer> moveBetweenNamed(TokenTransferKind kind, const QString &fromName, const QString &toName, qint64 tokens,
