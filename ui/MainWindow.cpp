@@ -24,9 +24,12 @@
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
 #include "sync/RelaySyncService.h"
+#include "sync/TokenShop.h"
 #include "templates/TemplatesPage.h"
 #include "tokens/TokenAccount.h"
 #include "tokens/TokenLedger.h"
+#include "tokens/TokensPage.h"
+#include "tokens/TokensText.h"
 #include "widgets/Banner.h"
 #include "widgets/Colours.h"
 #include "widgets/Icons.h"
@@ -65,10 +68,15 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_contactsPage = new ContactsPage(m_profile.contacts(), m_profile.groups(), m_profile.imports(), m_profile.exporter(), this);
     m_groupsPage = new GroupsPage(m_profile.groups(), m_profile.contacts(), this);
     m_templatesPage = new TemplatesPage(m_profile.templates(), m_profile.contacts(), m_profile.clock(), this);
-    const ComposeServices compose{m_profile.campaigns(), m_profile.templates(), m_profile.groups(), m_profile.contacts(),
-                                  m_profile.tokens(),    m_profile.settings(),  m_profile.clock()};
+    ComposeServices compose{m_profile.campaigns(), m_profile.templates(), m_profile.groups(), m_profile.contacts(),
+                            m_profile.tokens(),    m_profile.settings(),  m_profile.clock()};
+    // "Not enough tokens" in the compose dialog offers "Buy tokens…".
+    compose.buyTokens = [this](QWidget *parent) {
+        buyTokens(parent);
+    };
     m_campaignsPage = new CampaignsPage(compose, m_profile.outbox(), this);
     m_inboxPage = new InboxPage(m_profile.inbox(), m_profile.contacts(), m_profile.settings(), this);
+    m_tokensPage = new TokensPage(m_profile.tokens(), m_profile.clock(), this);
     m_welcomePage = new WelcomePage(this);
     QWidget *sidebar = buildSidebar();
     m_pages = new QStackedWidget(this);
@@ -77,6 +85,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_pages->addWidget(m_templatesPage);
     m_pages->addWidget(m_campaignsPage);
     m_pages->addWidget(m_inboxPage);
+    m_pages->addWidget(m_tokensPage);
     m_pages->addWidget(m_welcomePage);
     connect(m_contactsPage, &ContactsPage::sendSmsRequested, this,
             [this](const QList<qint64> &contactIds) { sendSms({}, contactIds); });
@@ -96,6 +105,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
         statusBar()->showMessage(tr("Your reply is on its way. You can follow it on the Sent SMS page."), 8000);
     });
     connect(m_inboxPage, &InboxPage::relaySettingsRequested, this, &MainWindow::openRelaySettings);
+    connect(m_tokensPage, &TokensPage::relaySettingsRequested, this, &MainWindow::openRelaySettings);
     connect(&m_profile.inbox(), &InboxService::inboxChanged, this, &MainWindow::updateInboxLabel);
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
@@ -275,6 +285,7 @@ QWidget *MainWindow::buildSidebar()
     //: The sidebar's page of the SMS sent and scheduled (the campaigns), Kiswahili: "SMS zilizotumwa"
     addPage(Icons::Sent, tr("Sent SMS"));
     addPage(Icons::Inbox, tr("Inbox"));
+    addPage(Icons::Tokens, tr("Tokens"));
 
     m_settingsButton = new QPushButton(Icons::icon(Icons::Settings), tr("Settings"), column);
     m_settingsButton->setObjectName(QStringLiteral("sidebarSettingsButton"));
@@ -293,8 +304,8 @@ QWidget *MainWindow::buildSidebar()
         font.setPointSize(11);
         const QFontMetrics metrics(font);
         int widest = 0;
-        for (const QString &label :
-             {tr("Contacts"), tr("Groups"), tr("Templates"), tr("Sent SMS"), tr("Inbox (%1)").arg(999), tr("Settings")})
+        for (const QString &label : {tr("Contacts"), tr("Groups"), tr("Templates"), tr("Sent SMS"), tr("Inbox (%1)").arg(999),
+                                     tr("Tokens"), tr("Settings")})
             widest = qMax(widest, metrics.horizontalAdvance(label));
         font.setBold(true);
         widest = qMax(widest, QFontMetrics(font).horizontalAdvance(m_sendButton->text()));
@@ -334,6 +345,7 @@ void MainWindow::setRelaySyncService(RelaySyncService *sync)
                            << connect(sync, &RelaySyncService::eventsApplied, this, [this](const RelayApplyReport &report) {
                                   relayEventsApplied(report.inbox + report.optOuts + report.prayers, report.deliveryReports,
                                                      report.optOuts);
+                                  tokenEventsApplied(report);
                               });
         m_relayStatus = sync->status();
     } else {
@@ -384,6 +396,33 @@ void MainWindow::relayEventsApplied(int inbox, int deliveryReports, int optOuts)
         m_campaignsPage->refresh();
     if (optOuts > 0)
         m_contactsPage->model()->reload();
+}
+
+void MainWindow::tokenEventsApplied(const RelayApplyReport &report)
+{
+    if (report.purchases > 0 || !report.credited.isEmpty()) {
+        if (m_tokenShop)
+            m_tokenShop->notifyPurchasesChanged(); // the Tokens page and an open Buy dialog follow
+        else
+            m_tokensPage->reloadPurchases();
+    }
+    if (report.credited.isEmpty())
+        return;
+    QStringList arrived;
+    for (const CreditedVoucher &voucher : report.credited)
+        arrived << TokensText::arrived(voucher);
+    statusBar()->showMessage(arrived.join(u' '), 30'000);
+}
+
+void MainWindow::setTokenShop(TokenShop *shop)
+{
+    m_tokenShop = shop;
+    m_tokensPage->setTokenShop(shop);
+}
+
+void MainWindow::buyTokens(QWidget *parent)
+{
+    m_tokensPage->buyTokens(parent ? parent : this);
 }
 
 SecretStore &MainWindow::secrets()
@@ -540,7 +579,9 @@ void MainWindow::openSettingsAt(int tab)
         updateRelayIndicator();
         Q_EMIT relayConnected();
     });
-    if (dialog.exec() != QDialog::Accepted)
+    const int answer = dialog.exec();
+    m_tokensPage->reload();
+    if (answer != QDialog::Accepted)
         return;
     updateGatewayStatus();
     if (dialog.gatewayChanged())

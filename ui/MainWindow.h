@@ -25,12 +25,15 @@ class GroupsPage;
 class InboxPage;
 class Profile;
 class RelaySyncService;
+struct RelayApplyReport;
 class SecretStore;
 class TemplatesPage;
+class TokenShop;
+class TokensPage;
 class WelcomePage;
 
 // The window: a sidebar with "Send SMS…" on top, the pages (Contacts, Groups, Templates, Sent SMS,
-// Inbox) and Settings at the bottom; the page itself; and a status bar with the token balance,
+// Inbox, Tokens) and Settings at the bottom; the page itself; and a status bar with the token balance,
 // practice mode while the simulator is the gateway, and the relay's state ("Relay: connected · last
 // sync 2 min ago"). A new profile opens on the welcome page (WelcomePage), which Help → Getting
 // started shows again. Pages appear here only once they work; later ones (Prayer, ...) join the
@@ -43,7 +46,15 @@ class MainWindow final : public QMainWindow
 
 public:
     // The sidebar's rows, in order; the welcome page has no row.
-    enum Page { ContactsPageIndex, GroupsPageIndex, TemplatesPageIndex, CampaignsPageIndex, InboxPageIndex, WelcomePageIndex };
+    enum Page {
+        ContactsPageIndex,
+        GroupsPageIndex,
+        TemplatesPageIndex,
+        CampaignsPageIndex,
+        InboxPageIndex,
+        TokensPageIndex,
+        WelcomePageIndex
+    };
 
     explicit MainWindow(Profile &profile, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -55,6 +66,12 @@ public:
     // The application's relay sync (it outlives windows); nullptr: none. The indicator follows it,
     // and the pages re-read what its events changed.
     void setRelaySyncService(RelaySyncService *sync);
+    // The application's token shop (it outlives windows, and its purchases go on after a window
+    // closes); nullptr: none, nothing can be bought.
+    void setTokenShop(TokenShop *shop);
+    // "Buy tokens…" from anywhere (the Tokens page, the compose dialog when tokens are short):
+    // the Buy dialog on `parent` (default: this window).
+    void buyTokens(QWidget *parent = nullptr);
     // Shows this state in the relay indicator (the sync's own, or one the application knows, such
     // as a device token missing from the keychain).
     void showRelayStatus(const RelaySyncStatus &status);
@@ -67,6 +84,7 @@ public:
     TemplatesPage *templatesPage() const { return m_templatesPage; }
     CampaignsPage *campaignsPage() const { return m_campaignsPage; }
     InboxPage *inboxPage() const { return m_inboxPage; }
+    TokensPage *tokensPage() const { return m_tokensPage; }
     WelcomePage *welcomePage() const { return m_welcomePage; }
 
     void openSettings();
@@ -102,6 +120,8 @@ private:
     void updateRelayIndicator();
     void updateInboxLabel();
     void relayEventsApplied(int inbox, int deliveryReports, int optOuts);
+    // Purchases changed and vouchers credited: the Tokens page follows, the status bar says so.
+    void tokenEventsApplied(const RelayApplyReport &report);
     void openSettingsAt(int tab);
     SecretStore &secrets();
     void removeDemoCongregation();
@@ -115,6 +135,7 @@ private:
     TemplatesPage *m_templatesPage = nullptr;
     CampaignsPage *m_campaignsPage = nullptr;
     InboxPage *m_inboxPage = nullptr;
+    TokensPage *m_tokensPage = nullptr;
     WelcomePage *m_welcomePage = nullptr;
     QPushButton *m_sendButton = nullptr;
     QPushButton *m_settingsButton = nullptr;
@@ -127,6 +148,7 @@ private:
     QToolButton *m_relayReconnect = nullptr;
     QTimer *m_relayTimer = nullptr;
     QPointer<RelaySyncService> m_relaySync;
+    QPointer<TokenShop> m_tokenShop;
     RelaySyncStatus m_relayStatus;
     QList<QMetaObject::Connection> m_relayConnections;
     SecretStore *m_secrets = nullptr;

@@ -17,6 +17,7 @@
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"
 #include "sync/RelaySyncService.h"
+#include "sync/TokenShop.h"
 
 #include <QMutex>
 #include <QNetworkAccessManager>
@@ -68,6 +69,8 @@ DesktopApp::~DesktopApp()
     // The sync saves each batch with its cursor in one transaction: stopping loses nothing.
     ++m_relayGeneration;
     m_relaySync.reset();
+    m_tokenShop.reset();
+    m_shopClient.reset();
     m_relayClient.reset();
     m_relayNetwork.reset();
     // A keychain read still under way answers into nothing: its callbacks check that this still exists.
@@ -92,6 +95,8 @@ Status DesktopApp::start(const QString &profileDirectory)
     m_relayClient = std::make_unique<RelayClient>(*m_relayNetwork);
     m_relaySync = std::make_unique<RelaySyncService>(m_profile->database(), m_profile->contacts(), m_profile->tokens(),
                                                      *m_relayClient, m_profile->clock());
+    m_shopClient = std::make_unique<RelayClient>(*m_relayNetwork);
+    m_tokenShop = std::make_unique<TokenShop>(m_profile->database(), *m_shopClient, m_profile->clock());
     showWindow();
     startDispatch();
     startRelaySync();
@@ -114,6 +119,7 @@ void DesktopApp::showWindow()
     if (m_dispatch && m_dispatch->isRunning())
         m_window->setDispatchService(m_dispatch.get());
     m_window->setRelaySyncService(m_relaySync.get());
+    m_window->setTokenShop(m_tokenShop.get());
     if (m_relayProblem)
         m_window->showRelayStatus(*m_relayProblem);
     if (!geometry.isEmpty())
@@ -193,6 +199,10 @@ void DesktopApp::startRelaySync()
     m_relaySync->stop();
     m_relayProblem.reset();
     Settings &settings = m_profile->settings();
+    // Until the new key is read, nothing is bought with the old one.
+    m_shopClient->setToken(QString());
+    m_shopClient->setBaseUrl(QUrl(settings.relayUrl()));
+    m_tokenShop->notifyPurchasesChanged();
     if (settings.relayUrl().isEmpty()) {
         if (m_window)
             m_window->showRelayStatus(m_relaySync->status());
@@ -226,6 +236,10 @@ void DesktopApp::runRelaySync(quint64 generation, const QString &token)
     }
     m_relayClient->setBaseUrl(QUrl(m_profile->settings().relayUrl()));
     m_relayClient->setToken(token);
+    m_shopClient->setBaseUrl(QUrl(m_profile->settings().relayUrl()));
+    m_shopClient->setToken(token);
+    // The Tokens page and an open Buy dialog look again: buying works from now on.
+    m_tokenShop->notifyPurchasesChanged();
     m_relaySync->start();
 }
 

@@ -23,11 +23,12 @@ class Profile;
 class RelayClient;
 class RelaySyncService;
 class SecretStore;
+class TokenShop;
 
 // Owns the open profile, the dispatcher that sends campaigns (on its own thread), the relay sync
-// (delivery reports and incoming SMS) and the main window; rebuilds the window when the language
-// changes, reconnects the dispatcher when the gateway settings change, and restarts the sync when
-// this computer is connected to a relay.
+// (delivery reports and incoming SMS), the token shop (buying tokens with M-Pesa) and the main window; rebuilds the window when
+// the language changes, reconnects the dispatcher when the gateway settings change, and restarts the sync when this computer is
+// connected to a relay.
 class DesktopApp final : public QObject
 {
     Q_OBJECT
@@ -60,6 +61,10 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_relayNetwork;
     std::unique_ptr<RelayClient> m_relayClient;
     std::unique_ptr<RelaySyncService> m_relaySync;
+    // Buying tokens: its own client (a purchase's request is not held up behind the feed's long
+    // poll), with the same address and key as the sync's.
+    std::unique_ptr<RelayClient> m_shopClient;
+    std::unique_ptr<TokenShop> m_tokenShop;
     quint64 m_relayGeneration = 0;
     // What the indicator shows when the sync cannot start (the device token is missing).
     std::optional<RelaySyncStatus> m_relayProblem;

@@ -80,6 +80,12 @@ public:
     void refreshPurchases(ListCallback done);
 
     Result<QList<PurchaseRecord>> purchases(int limit = 200) const;
+    // Whether tokens can be bought from here: this computer is connected to a relay and has its key;
+    // else why not, in plain words ("Connect to your relay first: Settings → Relay").
+    Status checkConnected() const;
+    // Purchases changed in the database behind this class's back (the relay's feed brought a
+    // purchase's new state or a voucher): tells whoever shows them.
+    void notifyPurchasesChanged() { Q_EMIT purchasesChanged(); }
     Result<std::optional<PurchaseRecord>> purchase(const QString &requestId) const;
     // Removes purchase attempts that failed or were never answered, older than `days` days, and the
     // raw copies of provider payment callbacks kept from the feed. Never a ledger entry.
@@ -89,7 +95,6 @@ Q_SIGNALS:
     void purchasesChanged();
 
 private:
-    Status checkConnected() const;
     Error relayRefused(const RelayError &error) const;
 
     Database &m_database;

@@ -3,6 +3,10 @@
 
 #include "FakeRelay.h"
 
+#include "sync/TokenShop.h"
+#include "tokens/Plan.h"
+#include "tokens/Voucher.h"
+
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -46,6 +50,21 @@ FakeRelay::FakeRelay(QObject *parent)
     m_server->setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) { handle(request, std::move(responder)); });
     // Held long-polls end when their wait is over, as the relay's do.
+    QJsonArray offered;
+    const QList<std::pair<QString, int>> prices = {{QStringLiteral("demo"), 0},
+                                                   {QStringLiteral("starter"), 500},
+                                                   {QStringLiteral("business"), 2000},
+                                                   {QStringLiteral("enterprise"), 7000}};
+    for (const auto &[key, price] : prices) {
+        const Plan plan = *Plan::find(key);
+        offered.append(QJsonObject{{QStringLiteral("plan"), key},
+                                   {QStringLiteral("tokens"), plan.tokens},
+                                   {QStringLiteral("validity_days"), plan.validityDays},
+                                   {QStringLiteral("price_kes"), price}});
+    }
+    plans = QJsonObject{{QStringLiteral("plans"), offered},
+                        {QStringLiteral("lock_features"), false},
+                        {QStringLiteral("mpesa"), QStringLiteral("simulator")}};
     auto *expiry = new QTimer(this);
     connect(expiry, &QTimer::timeout, this, &FakeRelay::expireHeld);
     expiry->start(50);
@@ -169,9 +188,12 @@ void FakeRelay::handle(const QHttpServerRequest &request, QHttpServerResponder &
                   QJsonObject{{QStringLiteral("device"), QStringLiteral("dev_%1").arg(m_enrolRequests)},
                               {QStringLiteral("token"), issuedToken},
                               {QStringLiteral("org"), org},
-                              {QStringLiteral("org_name"), orgName}});
+                              {QStringLiteral("org_name"), orgName},
+                              {QStringLiteral("voucher_key"), QString::fromLatin1(voucherKey.toBase64())}});
         return;
     }
+    if (handleShop(request, responder))
+        return;
     if (request.method() == QHttpServerRequest::Method::Get && path == QStringLiteral("/v1/events")) {
         const QUrlQuery query = request.query();
         FeedRequest asked;
@@ -207,6 +229,144 @@ void FakeRelay::handle(const QHttpServerRequest &request, QHttpServerResponder &
         return;
     }
     writeJson(responder, 404, QJsonObject{{QStringLiteral("error"), QStringLiteral("not found")}});
+}
+
+bool FakeRelay::handleShop(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    const QString path = request.url().path();
+    const bool get = request.method() == QHttpServerRequest::Method::Get;
+    const bool post = request.method() == QHttpServerRequest::Method::Post;
+    if (!(get
+          && (path == QStringLiteral("/v1/voucher-key") || path == QStringLiteral("/v1/plans")
+              || path == QStringLiteral("/v1/purchases")))
+        && !(post && path == QStringLiteral("/v1/purchases")))
+        return false;
+    if (post)
+        ++m_purchaseRequests;
+    if (!tokens.contains(bearer(request))) {
+        writeJson(responder, 401, QJsonObject{{QStringLiteral("error"), QStringLiteral("unknown device token")}});
+        return true;
+    }
+    if (path == QStringLiteral("/v1/voucher-key")) {
+        if (voucherKey.isEmpty())
+            writeJson(responder, 404, QJsonObject{{QStringLiteral("error"), QStringLiteral("not found")}});
+        else
+            writeJson(responder, 200, QJsonObject{{QStringLiteral("public_key"), QString::fromLatin1(voucherKey.toBase64())}});
+        return true;
+    }
+    if (path == QStringLiteral("/v1/plans")) {
+        writeJson(responder, 200, plans);
+        return true;
+    }
+    if (get) {
+        QJsonArray newestFirst;
+        for (auto it = m_purchases.crbegin(); it != m_purchases.crend(); ++it)
+            newestFirst.append(*it);
+        writeJson(responder, 200, QJsonObject{{QStringLiteral("purchases"), newestFirst}});
+        return true;
+    }
+    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+    const QString requestId = body.value(QStringLiteral("request_id")).toString();
+    for (const QJsonObject &known : std::as_const(m_purchases)) {
+        if (known.value(QStringLiteral("request_id")).toString() == requestId) {
+            writeJson(responder, 200, known); // the same request again: the same purchase
+            return true;
+        }
+    }
+    if (purchaseErrorStatus != 0) {
+        writeJson(responder, purchaseErrorStatus,
+                  QJsonObject{{QStringLiteral("error"), QStringLiteral("scripted refusal")},
+                              {QStringLiteral("code"), purchaseErrorCode}});
+        return true;
+    }
+    const std::optional<Plan> plan = Plan::find(body.value(QStringLiteral("plan")).toString());
+    if (!plan || plan->tier == PlanTier::Demo || requestId.size() < 8) {
+        writeJson(responder, 400,
+                  QJsonObject{{QStringLiteral("error"), QStringLiteral("Unknown plan.")},
+                              {QStringLiteral("code"), QStringLiteral("bad_plan")}});
+        return true;
+    }
+    const auto phone = TokenShop::mpesaNumber(body.value(QStringLiteral("phone")).toString());
+    if (!phone) {
+        writeJson(responder, 400,
+                  QJsonObject{{QStringLiteral("error"), QStringLiteral("Not a Kenyan mobile number.")},
+                              {QStringLiteral("code"), QStringLiteral("bad_phone")}});
+        return true;
+    }
+    QJsonValue price;
+    for (const auto &value : plans.value(QStringLiteral("plans")).toArray()) {
+        if (value.toObject().value(QStringLiteral("plan")).toString() == plan->key())
+            price = value.toObject().value(QStringLiteral("price_kes"));
+    }
+    if (!price.isDouble()) {
+        writeJson(responder, 409,
+                  QJsonObject{{QStringLiteral("error"), QStringLiteral("No price.")},
+                              {QStringLiteral("code"), QStringLiteral("no_price")}});
+        return true;
+    }
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QJsonObject purchase{
+        {QStringLiteral("purchase"), QStringLiteral("pur_%1").arg(m_purchases.size() + 1)},
+        {QStringLiteral("request_id"), requestId},
+        {QStringLiteral("plan"), plan->key()},
+        {QStringLiteral("tokens"), plan->tokens},
+        {QStringLiteral("validity_days"), plan->validityDays},
+        {QStringLiteral("amount_kes"), price},
+        {QStringLiteral("phone"), QString(phone->left(4) + QStringLiteral("•••••") + phone->right(3))},
+        {QStringLiteral("account"), body.value(QStringLiteral("account")).toString(QStringLiteral("Main"))},
+        {QStringLiteral("state"), QStringLiteral("waiting")},
+        {QStringLiteral("reason"), QString()},
+        {QStringLiteral("result_code"), QString()},
+        {QStringLiteral("receipt"), QString()},
+        {QStringLiteral("voucher"), QString()},
+        {QStringLiteral("simulated"), simulatedPayments},
+        {QStringLiteral("requested"), now},
+        {QStringLiteral("updated"), now}};
+    m_purchases.append(purchase);
+    writeJson(responder, 201, purchase);
+    return true;
+}
+
+QJsonObject FakeRelay::settlePurchase(const QString &requestId, const QString &state, const QString &receipt,
+                                      const QString &resultCode, const QString &reason)
+{
+    for (QJsonObject &purchase : m_purchases) {
+        if (purchase.value(QStringLiteral("request_id")).toString() != requestId)
+            continue;
+        purchase.insert(QStringLiteral("state"), state);
+        purchase.insert(QStringLiteral("receipt"), receipt);
+        purchase.insert(QStringLiteral("result_code"), resultCode);
+        purchase.insert(QStringLiteral("reason"), reason);
+        purchase.insert(QStringLiteral("updated"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        if (state == QStringLiteral("paid"))
+            purchase.insert(QStringLiteral("voucher"),
+                            QString(QStringLiteral("vch_") + purchase.value(QStringLiteral("purchase")).toString()));
+        addEvent(QStringLiteral("purchase"), purchase);
+        return purchase;
+    }
+    return {};
+}
+
+qint64 FakeRelay::addVoucherFor(const QString &requestId, const QByteArray &secretKey)
+{
+    for (const QJsonObject &purchase : std::as_const(m_purchases)) {
+        if (purchase.value(QStringLiteral("request_id")).toString() != requestId)
+            continue;
+        Voucher voucher;
+        voucher.id = QStringLiteral("vch_") + purchase.value(QStringLiteral("purchase")).toString();
+        voucher.org = org;
+        voucher.purchase = purchase.value(QStringLiteral("purchase")).toString();
+        voucher.plan = purchase.value(QStringLiteral("plan")).toString();
+        voucher.account = purchase.value(QStringLiteral("account")).toString();
+        voucher.tokens = purchase.value(QStringLiteral("tokens")).toInteger();
+        voucher.validityDays = int(purchase.value(QStringLiteral("validity_days")).toInteger());
+        voucher.amountKes = purchase.value(QStringLiteral("amount_kes")).toInteger();
+        voucher.receipt = purchase.value(QStringLiteral("receipt")).toString();
+        voucher.issued = QDateTime::currentDateTimeUtc();
+        voucher.simulated = purchase.value(QStringLiteral("simulated")).toBool();
+        return addEvent(QStringLiteral("voucher"), voucher.signedEventData(secretKey));
+    }
+    return 0;
 }
 
 void FakeRelay::answerFeed(QHttpServerResponder &responder, qint64 after, int limit)

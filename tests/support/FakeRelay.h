@@ -27,7 +27,8 @@ namespace kengele::test {
 // A small kengele-relay for desktop tests: the client API of docs/relay.md on 127.0.0.1 —
 // POST /v1/enrol (one-time codes), GET /v1/events (Bearer token, after/wait/limit, long-poll held
 // until an event comes or `wait` seconds pass), DELETE /v1/device (Bearer token: the device
-// withdraws itself). Events are added by the test. It can go down (stop listening, drop held
+// withdraws itself); buying tokens: GET /v1/voucher-key, GET /v1/plans, POST and GET /v1/purchases
+// (a purchase waits until the test settles it). Events are added by the test. It can go down (stop listening, drop held
 // polls) and come back on the same port, answer the next requests with a scripted status, or
 // redirect them elsewhere.
 class FakeRelay final : public QObject
@@ -78,6 +79,28 @@ public:
     bool comeBack();
     bool isDown() const { return m_down; }
 
+    // Buying tokens (docs/relay.md, "Buying tokens"). The relay's voucher key: in the enrolment's
+    // answer and at GET /v1/voucher-key (404 while empty, as an older relay).
+    QByteArray voucherKey;
+    // GET /v1/plans answers this (starter 500, business 2000, enterprise 7000 KES; M-Pesa "simulator").
+    QJsonObject plans;
+    // POST /v1/purchases answers this error instead (status 0: none), e.g. 409 "phone_busy".
+    int purchaseErrorStatus = 0;
+    QString purchaseErrorCode;
+    // New purchases are marked simulated (the relay's practice M-Pesa).
+    bool simulatedPayments = true;
+    // POST /v1/purchases requests received, whatever the answer.
+    int purchaseRequests() const { return m_purchaseRequests; }
+    // The purchases, in the order they were asked for.
+    const QList<QJsonObject> &purchases() const { return m_purchases; }
+    // What M-Pesa answered for a purchase: its new state ("paid" with a receipt, or "failed" with
+    // M-Pesa's result code and the relay's words), appended to the feed as a "purchase" event.
+    // Returns the purchase object; empty when no purchase has this request id.
+    QJsonObject settlePurchase(const QString &requestId, const QString &state, const QString &receipt = {},
+                               const QString &resultCode = {}, const QString &reason = {});
+    // The voucher of a paid purchase, signed with `secretKey`, appended to the feed; its seq, or 0.
+    qint64 addVoucherFor(const QString &requestId, const QByteArray &secretKey);
+
     // What was asked of the feed.
     struct FeedRequest {
         qint64 after = 0;
@@ -112,6 +135,8 @@ private:
         QDateTime deadline;
     };
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    // The buying routes; false when the request is for none of them.
+    bool handleShop(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void answerFeed(QHttpServerResponder &responder, qint64 after, int limit);
     void wakeHeld();
     void expireHeld();
@@ -132,6 +157,8 @@ private:
     QUrl m_redirectTo;
     QStringList m_deletions;
     int m_requestCount = 0;
+    int m_purchaseRequests = 0;
+    QList<QJsonObject> m_purchases;
 };
 
 } // namespace kengele::test

@@ -10,6 +10,7 @@
 #include "widgets/Colours.h"
 #include "widgets/MessageBubble.h"
 
+#include <QAbstractButton>
 #include <QFormLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -206,6 +207,19 @@ void CampaignCostPanel::showProblem(const QString &text, ProblemTone tone)
     m_problem->setText(text);
     m_problem->setKind(tone == ProblemTone::Notice ? Banner::Kind::Info : Banner::Kind::Error);
     m_problem->setVisible(!text.isEmpty());
+}
+
+void CampaignCostPanel::setProblemButton(QAbstractButton *button)
+{
+    m_problemButton = button;
+    m_problem->setButton(button);
+    button->hide();
+}
+
+void CampaignCostPanel::showProblemButton(bool shown)
+{
+    if (m_problemButton)
+        m_problemButton->setVisible(shown);
 }
 
 void CampaignCostPanel::showQuietHours(const QString &text)

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QAbstractButton;
 class QLabel;
 class QVBoxLayout;
 
@@ -38,6 +39,10 @@ public:
     // Empty hides it.
     void showProblem(const QString &text, ProblemTone tone = ProblemTone::Mistake);
     void showQuietHours(const QString &text);
+    // A button inside the problem's note ("Buy tokens…" when tokens are short); the panel owns it.
+    // Shown with the next problem when `shown`, hidden otherwise.
+    void setProblemButton(QAbstractButton *button);
+    void showProblemButton(bool shown);
     // Empty while none is shown.
     QString quietHoursText() const;
 
@@ -55,6 +60,7 @@ private:
     QLabel *m_balanceAfter = nullptr;
     QLabel *m_encoding = nullptr;
     Banner *m_problem = nullptr;
+    QAbstractButton *m_problemButton = nullptr;
     Banner *m_warnings = nullptr;
     Banner *m_repeatSummary = nullptr;
     Banner *m_quietHours = nullptr;

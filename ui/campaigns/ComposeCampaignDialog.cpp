@@ -75,6 +75,7 @@ ComposeCampaignDialog::ComposeCampaignDialog(const ComposeServices &services, QW
     , m_tokens(services.tokens)
     , m_settings(services.settings)
     , m_clock(services.clock)
+    , m_buyTokens(services.buyTokens)
     , m_gateway(services.settings.gatewayProvider())
 {
     setObjectName(QStringLiteral("composeCampaignDialog"));
@@ -106,6 +107,17 @@ ComposeCampaignDialog::ComposeCampaignDialog(const ComposeServices &services, QW
     connect(m_recipients, &RecipientPicker::allContactsChanged, this, &ComposeCampaignDialog::updatePreview);
     QWidget *messagePane = buildMessage();
     m_cost = new CampaignCostPanel(this);
+    if (m_buyTokens) {
+        // Not enough tokens: buying them is one click away, and the check counts again afterwards.
+        auto *buy = new QPushButton(tr("Buy tokens…"));
+        buy->setObjectName(QStringLiteral("composeBuyTokensButton"));
+        buy->setToolTip(tr("Buy tokens with M-Pesa without leaving this message."));
+        m_cost->setProblemButton(buy);
+        connect(buy, &QPushButton::clicked, this, [this] {
+            m_buyTokens(this);
+            updatePreview();
+        });
+    }
 
     // The check column scrolls on small screens rather than squeezing the numbers.
     auto *previewScroll = new QScrollArea(this);
@@ -461,10 +473,11 @@ void ComposeCampaignDialog::chooseTemplate()
     updatePreview();
 }
 
-void ComposeCampaignDialog::showProblem(const QString &text)
+void ComposeCampaignDialog::showProblem(const QString &text, bool offerBuying)
 {
     m_problemText = text;
     m_cost->showProblem(text);
+    m_cost->showProblemButton(offerBuying && m_buyTokens && !text.isEmpty());
 }
 
 void ComposeCampaignDialog::updateQuietHoursHint()
@@ -549,12 +562,14 @@ void ComposeCampaignDialog::updatePreview()
             showProblem(
                 tr("Not enough tokens for the first time: it needs %1 tokens but %2 has %3. Buy tokens, pay from "
                    "another budget, or send to fewer people.")
-                    .arg(CampaignText::number(p.tokens), tokenAccountLabel(d.accountName), CampaignText::number(available)));
+                    .arg(CampaignText::number(p.tokens), tokenAccountLabel(d.accountName), CampaignText::number(available)),
+                true);
         else
             showProblem(
                 tr("Not enough tokens: this campaign needs %1 tokens but %2 has %3. Buy tokens, pay from another "
                    "budget, or send to fewer people.")
-                    .arg(CampaignText::number(p.tokens), tokenAccountLabel(d.accountName), CampaignText::number(available)));
+                    .arg(CampaignText::number(p.tokens), tokenAccountLabel(d.accountName), CampaignText::number(available)),
+                true);
     } else {
         showProblem(QString());
     }

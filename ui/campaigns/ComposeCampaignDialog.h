@@ -6,6 +6,8 @@
 #include "campaigns/Campaign.h"
 
 #include <QDialog>
+
+#include <functional>
 #include <optional>
 
 class QComboBox;
@@ -40,6 +42,8 @@ struct ComposeServices {
     const TokenLedger &tokens;
     const Settings &settings;
     const Clock &clock;
+    // Opens the Buy dialog on this parent ("Not enough tokens": "Buy tokens…"); none: not offered.
+    std::function<void(QWidget *parent)> buyTokens = {};
 };
 
 // Writing a campaign: who gets it (RecipientPicker: all contacts, or groups and single people), the
@@ -99,7 +103,7 @@ private:
     QWidget *buildMessage();
     void schedulePreview();
     void chooseTemplate();
-    void showProblem(const QString &text);
+    void showProblem(const QString &text, bool offerBuying = false);
     void updateQuietHoursHint();
     void updateSendButton();
     void setAccountName(const QString &name);
@@ -116,6 +120,7 @@ private:
     const TokenLedger &m_tokens;
     const Settings &m_settings;
     const Clock &m_clock;
+    std::function<void(QWidget *)> m_buyTokens;
     GatewayKind m_gateway = GatewayKind::Simulator;
     std::optional<CampaignPreview> m_preview;
     QString m_problemText;

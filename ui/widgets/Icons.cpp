@@ -32,6 +32,8 @@ QString resourcePath(Icon which)
         return QStringLiteral(":/icons/sidebar/settings.svg");
     case Welcome:
         return QStringLiteral(":/icons/sidebar/welcome.svg");
+    case Tokens:
+        return QStringLiteral(":/icons/sidebar/tokens.svg");
     }
     return {};
 }

@@ -1,0 +1,481 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "TokensPage.h"
+
+#include "BudgetNameDialog.h"
+#include "BuyTokensDialog.h"
+#include "MessageBox.h"
+#include "TokensText.h"
+#include "TransferDialog.h"
+#include "campaigns/CampaignText.h"
+#include "common/Clock.h"
+#include "sync/PurchaseStore.h"
+#include "sync/TokenShop.h"
+#include "tokens/TokenAccount.h"
+#include "tokens/TokenLedger.h"
+#include "widgets/Banner.h"
+#include "widgets/Colours.h"
+#include "widgets/EmptyState.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace kengele {
+
+namespace {
+
+// The most lines of one budget's history the page reads (the newest).
+constexpr int HistoryLimit = 500;
+constexpr int KindRole = Qt::UserRole + 1;
+
+QTreeWidget *table(const QString &objectName, const QString &accessibleName, const QStringList &headers, QWidget *parent)
+{
+    auto *view = new QTreeWidget(parent);
+    view->setObjectName(objectName);
+    view->setAccessibleName(accessibleName);
+    view->setRootIsDecorated(false);
+    view->setAlternatingRowColors(true);
+    view->setUniformRowHeights(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setHeaderLabels(headers);
+    view->header()->setStretchLastSection(false);
+    view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return view;
+}
+
+QLabel *centred(const QString &objectName, const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setObjectName(objectName);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    return label;
+}
+
+} // namespace
+
+TokensPage::TokensPage(TokenLedger &ledger, const Clock &clock, QWidget *parent)
+    : QWidget(parent)
+    , m_ledger(ledger)
+    , m_clock(clock)
+{
+    setObjectName(QStringLiteral("tokensPage"));
+
+    m_relayBanner = new Banner(Banner::Kind::Warning, this);
+    m_relayBanner->setObjectName(QStringLiteral("tokensRelayBanner"));
+    m_relayBanner->setWordWrap(true);
+    m_relayBanner->setTextFormat(Qt::PlainText);
+    auto *openSettings = new QPushButton(tr("Open Settings → Relay"));
+    openSettings->setObjectName(QStringLiteral("tokensRelaySettingsButton"));
+    m_relayBanner->setButton(openSettings);
+    connect(openSettings, &QPushButton::clicked, this, &TokensPage::relaySettingsRequested);
+    m_problem = new Banner(Banner::Kind::Error, this);
+    m_problem->setObjectName(QStringLiteral("tokensProblemLabel"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
+    m_problem->hide();
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("tokensTabs"));
+    m_tabs->addTab(buildPurchases(), tr("Purchases"));
+    m_tabs->addTab(buildHistory(), tr("History"));
+
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(buildBudgets());
+    contentLayout->addWidget(m_tabs, 1);
+
+    m_emptyState = new EmptyState(QStringLiteral("tokensEmptyLabel"), this);
+    m_emptyState->setText(tr("<h2>No tokens yet</h2><p>Tokens pay for SMS: one token sends one SMS part to one person. "
+                             "They are bought with M-Pesa through your relay.</p>"
+                             "<p>Connect to your relay first: Settings → Relay.</p>"));
+    QPushButton *emptySettings = m_emptyState->addButton(tr("Open Settings → Relay"));
+    emptySettings->setObjectName(QStringLiteral("tokensEmptyRelaySettingsButton"));
+    connect(emptySettings, &QPushButton::clicked, this, &TokensPage::relaySettingsRequested);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(content);
+    m_stack->addWidget(m_emptyState);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("<h1>Tokens</h1>"), this));
+    layout->addWidget(m_relayBanner);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_stack, 1);
+
+    // Balances change with every batch the dispatcher records: read them again once things settle.
+    connect(&m_ledger, &TokenLedger::balancesChanged, this, [this] {
+        reloadBudgets();
+        reloadHistory();
+    });
+    reload();
+}
+
+QWidget *TokensPage::buildBudgets()
+{
+    auto *box = new QGroupBox(tr("Budgets"), this);
+    box->setObjectName(QStringLiteral("budgetsBox"));
+    m_budgets = table(QStringLiteral("budgetsView"), tr("Budgets and their tokens"), {tr("Budget"), tr("Tokens")}, box);
+    m_budgets->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_budgets->setMaximumHeight(150);
+    m_total = new QLabel(box);
+    m_total->setObjectName(QStringLiteral("tokensTotalLabel"));
+    m_total->setWordWrap(true);
+
+    m_buy = new QPushButton(tr("Buy tokens…"), box);
+    m_buy->setObjectName(QStringLiteral("buyTokensButton"));
+    m_buy->setToolTip(tr("Buy tokens with M-Pesa: the phone that pays gets a request for the M-Pesa PIN."));
+    connect(m_buy, &QPushButton::clicked, this, [this] { buyTokens(); });
+    m_transfer = new QPushButton(tr("Transfer…"), box);
+    m_transfer->setObjectName(QStringLiteral("transferButton"));
+    m_transfer->setToolTip(tr("Move tokens from one budget to another, with the reason."));
+    connect(m_transfer, &QPushButton::clicked, this, &TokensPage::transferTokens);
+    m_addBudget = new QPushButton(tr("Add budget…"), box);
+    m_addBudget->setObjectName(QStringLiteral("addBudgetButton"));
+    m_addBudget->setToolTip(tr("A budget for one department, so one department cannot use up another's tokens."));
+    connect(m_addBudget, &QPushButton::clicked, this, &TokensPage::addBudget);
+
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(m_buy);
+    buttons->addWidget(m_transfer);
+    buttons->addWidget(m_addBudget);
+    buttons->addStretch(1);
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_budgets);
+    left->addWidget(m_total);
+    auto *layout = new QHBoxLayout(box);
+    layout->addLayout(left, 1);
+    layout->addLayout(buttons);
+    return box;
+}
+
+QWidget *TokensPage::buildPurchases()
+{
+    auto *page = new QWidget(this);
+    m_purchases
+        = table(QStringLiteral("purchasesView"), tr("Purchases"),
+                {tr("Asked on"), tr("Plan"), tr("Tokens"), tr("Budget"), tr("Amount"), tr("State"), tr("M-Pesa receipt")}, page);
+    m_purchases->header()->setSectionResizeMode(5, QHeaderView::Stretch);
+    m_noPurchases = centred(QStringLiteral("noPurchasesLabel"), tr("No purchases yet. “Buy tokens…” starts one."), page);
+    m_checkPurchases = new QPushButton(tr("Check with the relay"), page);
+    m_checkPurchases->setObjectName(QStringLiteral("checkPurchasesButton"));
+    m_checkPurchases->setToolTip(tr("Ask your relay for the newest state of every purchase."));
+    connect(m_checkPurchases, &QPushButton::clicked, this, &TokensPage::checkPurchases);
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(m_checkPurchases);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_purchases, 1);
+    layout->addWidget(m_noPurchases);
+    layout->addLayout(row);
+    return page;
+}
+
+QWidget *TokensPage::buildHistory()
+{
+    auto *page = new QWidget(this);
+    m_historyAccount = new QComboBox(page);
+    m_historyAccount->setObjectName(QStringLiteral("historyAccountCombo"));
+    m_historyAccount->setAccessibleName(tr("Budget"));
+    m_historyKind = new QComboBox(page);
+    m_historyKind->setObjectName(QStringLiteral("historyKindCombo"));
+    m_historyKind->setAccessibleName(tr("Kind"));
+    m_historyKind->addItem(tr("Everything"), -1);
+    for (const TokenTransferKind kind :
+         {TokenTransferKind::Purchase, TokenTransferKind::Grant, TokenTransferKind::Transfer, TokenTransferKind::Reserve,
+          TokenTransferKind::Spend, TokenTransferKind::Release, TokenTransferKind::Expiry})
+        m_historyKind->addItem(TokenLedger::kindName(kind), int(kind));
+    m_historyPeriod = new QComboBox(page);
+    m_historyPeriod->setObjectName(QStringLiteral("historyPeriodCombo"));
+    m_historyPeriod->setAccessibleName(tr("Period"));
+    m_historyPeriod->addItem(tr("Last 30 days"), int(Last30Days));
+    m_historyPeriod->addItem(tr("Last 90 days"), int(Last90Days));
+    m_historyPeriod->addItem(tr("All"), int(AllTime));
+    m_historyPeriod->setCurrentIndex(2);
+    for (QComboBox *combo : {m_historyAccount, m_historyKind, m_historyPeriod})
+        connect(combo, &QComboBox::currentIndexChanged, this, &TokensPage::reloadHistory);
+    m_export = new QPushButton(tr("Export CSV…"), page);
+    m_export->setObjectName(QStringLiteral("exportHistoryButton"));
+    m_export->setToolTip(tr("Save the lines shown as a file that Excel opens."));
+    connect(m_export, &QPushButton::clicked, this, &TokensPage::exportHistoryAs);
+
+    m_history = table(QStringLiteral("historyView"), tr("Token history"),
+                      {tr("Date"), tr("Budget"), tr("What"), tr("Tokens"), tr("Balance after"), tr("Reason"), tr("By")}, page);
+    m_history->header()->setSectionResizeMode(5, QHeaderView::Stretch);
+    m_noHistory = centred(QStringLiteral("noHistoryLabel"), tr("Nothing to show for this choice."), page);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Budget:"), page));
+    filters->addWidget(m_historyAccount);
+    filters->addWidget(new QLabel(tr("Show:"), page));
+    filters->addWidget(m_historyKind);
+    filters->addWidget(m_historyPeriod);
+    filters->addStretch(1);
+    filters->addWidget(m_export);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(filters);
+    layout->addWidget(m_history, 1);
+    layout->addWidget(m_noHistory);
+    return page;
+}
+
+void TokensPage::setTokenShop(TokenShop *shop)
+{
+    disconnect(m_shopConnection);
+    m_shop = shop;
+    if (shop)
+        m_shopConnection = connect(shop, &TokenShop::purchasesChanged, this, &TokensPage::reloadPurchases);
+    reload();
+}
+
+void TokensPage::reload()
+{
+    reloadBudgets();
+    reloadHistory();
+    reloadPurchases();
+}
+
+void TokensPage::updateEmptyState()
+{
+    // With no relay, no purchase and no token ever: the empty page says where to start.
+    const bool empty = (!m_shop || !m_shop->checkConnected()) && !m_hasPurchases && !m_hasHistory;
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyState) : m_stack->widget(0));
+    updateConnection();
+}
+
+void TokensPage::updateConnection()
+{
+    const bool linked = m_shop && m_shop->checkConnected().has_value();
+    m_relayBanner->setText(linked ? QString()
+                                  : tr("Tokens are bought through your relay. Connect to your relay first: Settings → Relay."));
+    m_relayBanner->setVisible(!linked && m_stack->currentWidget() != m_emptyState);
+    m_buy->setEnabled(m_shop != nullptr);
+    m_checkPurchases->setEnabled(linked);
+}
+
+void TokensPage::reloadBudgets()
+{
+    const Result<QList<TokenAccount>> accounts = m_ledger.budgetAccounts();
+    m_budgets->clear();
+    const QString current = m_historyAccount->currentData().toString();
+    {
+        QSignalBlocker blocker(m_historyAccount);
+        m_historyAccount->clear();
+        m_historyAccount->addItem(tr("All budgets"), QString());
+    }
+    if (!accounts) {
+        m_problem->setText(accounts.error().message);
+        m_problem->show();
+        return;
+    }
+    m_problem->hide();
+    qint64 total = 0;
+    for (const TokenAccount &account : *accounts) {
+        auto *item = new QTreeWidgetItem(m_budgets, {tokenAccountLabel(account.name), CampaignText::number(account.balance)});
+        item->setData(0, Qt::UserRole, account.name);
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        total += account.balance;
+        QSignalBlocker blocker(m_historyAccount);
+        m_historyAccount->addItem(tokenAccountLabel(account.name), account.name);
+    }
+    {
+        QSignalBlocker blocker(m_historyAccount);
+        m_historyAccount->setCurrentIndex(qMax(0, m_historyAccount->findData(current)));
+    }
+    m_total->setText(tr("In all: %1. One token sends one SMS part to one person.").arg(TokensText::tokens(total)));
+    m_transfer->setEnabled(accounts->size() > 1);
+    m_transfer->setToolTip(accounts->size() > 1 ? tr("Move tokens from one budget to another, with the reason.")
+                                                : tr("Add a department's budget first (“Add budget…”)."));
+}
+
+void TokensPage::reloadPurchases()
+{
+    m_purchases->clear();
+    QList<PurchaseRecord> purchases;
+    if (m_shop) {
+        if (const Result<QList<PurchaseRecord>> read = m_shop->purchases(); read)
+            purchases = *read;
+    }
+    for (const PurchaseRecord &p : std::as_const(purchases)) {
+        auto *item = new QTreeWidgetItem(m_purchases);
+        item->setText(0, CampaignText::shortDayAndTime(p.requested));
+        item->setText(1, PurchaseStore::planName(p.plan));
+        item->setText(2, CampaignText::number(p.tokens));
+        item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+        item->setText(3, tokenAccountLabel(p.account));
+        item->setText(4, p.amountKes ? TokensText::shillings(*p.amountKes) : QString());
+        item->setText(5, TokensText::purchaseState(p));
+        item->setToolTip(5, TokensText::purchaseState(p) + (p.simulated ? u'\n' + TokensText::practicePaid() : QString()));
+        item->setText(6, p.receipt);
+        item->setData(0, Qt::UserRole, p.requestId);
+        if (p.state == PurchaseState::Failed)
+            item->setForeground(5, Colours::text(Colours::Tone::Error, palette(), QPalette::Base));
+    }
+    m_noPurchases->setVisible(purchases.isEmpty());
+    m_purchases->setVisible(!purchases.isEmpty());
+    m_hasPurchases = !purchases.isEmpty();
+    updateEmptyState();
+}
+
+void TokensPage::reloadHistory()
+{
+    m_history->clear();
+    m_lines.clear();
+    const QString chosen = m_historyAccount->currentData().toString();
+    const int kind = m_historyKind->currentData().toInt();
+    QDateTime since;
+    switch (Period(m_historyPeriod->currentData().toInt())) {
+    case Last30Days:
+        since = m_clock.nowUtc().addDays(-30);
+        break;
+    case Last90Days:
+        since = m_clock.nowUtc().addDays(-90);
+        break;
+    case AllTime:
+        break;
+    }
+    const Result<QList<TokenAccount>> accounts = m_ledger.budgetAccounts();
+    bool any = false;
+    if (accounts) {
+        for (const TokenAccount &account : *accounts) {
+            const Result<QList<TokenHistoryEntry>> entries = m_ledger.history(account.id, HistoryLimit);
+            if (!entries)
+                continue;
+            any = any || !entries->isEmpty();
+            if (!chosen.isEmpty() && account.name != chosen)
+                continue;
+            for (const TokenHistoryEntry &e : *entries) {
+                if ((kind >= 0 && int(e.kind) != kind) || (since.isValid() && e.created < since))
+                    continue;
+                m_lines.append({account.name, e});
+            }
+        }
+    }
+    m_hasHistory = any;
+    std::stable_sort(m_lines.begin(), m_lines.end(), [](const TokenHistoryLine &a, const TokenHistoryLine &b) {
+        return a.entry.created != b.entry.created ? a.entry.created > b.entry.created : a.entry.transferId > b.entry.transferId;
+    });
+    for (const TokenHistoryLine &line : std::as_const(m_lines)) {
+        const TokenHistoryEntry &e = line.entry;
+        auto *item = new QTreeWidgetItem(m_history);
+        item->setText(0, CampaignText::shortDayAndTime(e.created));
+        item->setText(1, tokenAccountLabel(line.account));
+        QString what = TokenLedger::kindName(e.kind);
+        if (e.kind == TokenTransferKind::Transfer && !e.counterpart.isEmpty())
+            what = (e.amount < 0 ? tr("%1: to %2") : tr("%1: from %2")).arg(what, tokenAccountLabel(e.counterpart));
+        item->setText(2, what);
+        item->setText(3, (e.amount > 0 ? QStringLiteral("+") : QString()) + CampaignText::number(e.amount));
+        item->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
+        item->setText(4, CampaignText::number(e.balanceAfter));
+        item->setTextAlignment(4, Qt::AlignRight | Qt::AlignVCenter);
+        item->setText(5, e.reason);
+        item->setToolTip(5, e.reference.isEmpty() ? e.reason : e.reason + u'\n' + e.reference);
+        item->setText(6, e.user);
+        item->setData(0, KindRole, int(e.kind));
+    }
+    m_noHistory->setVisible(m_lines.isEmpty());
+    m_history->setVisible(!m_lines.isEmpty());
+    m_export->setEnabled(!m_lines.isEmpty());
+    updateEmptyState();
+}
+
+void TokensPage::checkPurchases()
+{
+    if (!m_shop)
+        return;
+    m_checkPurchases->setEnabled(false);
+    QPointer<TokensPage> self(this);
+    m_shop->refreshPurchases([self](const Result<QList<PurchaseRecord>> &answer) {
+        if (!self)
+            return;
+        self->m_checkPurchases->setEnabled(true);
+        if (!answer) {
+            self->m_problem->setText(answer.error().message);
+            self->m_problem->show();
+        } else {
+            self->m_problem->hide();
+        }
+        self->reloadPurchases();
+    });
+}
+
+void TokensPage::buyTokens(QWidget *parent)
+{
+    if (!m_shop)
+        return;
+    BuyTokensDialog dialog(*m_shop, m_ledger, parent ? parent : this);
+    connect(&dialog, &BuyTokensDialog::relaySettingsRequested, this, &TokensPage::relaySettingsRequested);
+    if (!m_budgets->selectedItems().isEmpty())
+        dialog.setAccount(m_budgets->selectedItems().constFirst()->data(0, Qt::UserRole).toString());
+    dialog.exec();
+    reload();
+}
+
+void TokensPage::transferTokens()
+{
+    TransferDialog dialog(m_ledger, this);
+    if (!m_budgets->selectedItems().isEmpty()) {
+        const QString chosen = m_budgets->selectedItems().constFirst()->data(0, Qt::UserRole).toString();
+        if (chosen != QStringLiteral("Main"))
+            dialog.setAccounts(QStringLiteral("Main"), chosen);
+    }
+    dialog.exec();
+}
+
+void TokensPage::addBudget()
+{
+    BudgetNameDialog dialog(m_ledger, this);
+    if (dialog.exec() == QDialog::Accepted)
+        reload();
+}
+
+QString TokensPage::exportHistory(const QString &path)
+{
+    const Result<int> written = TokenHistoryExporter::exportCsv(path, m_lines);
+    return written ? QString() : written.error().message;
+}
+
+void TokensPage::exportHistoryAs()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export token history"),
+                                                      QDir(folder).filePath(tr("token-history.csv")), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (const QString problem = exportHistory(path); !problem.isEmpty())
+        MessageBox::warning(this, tr("Export token history"), problem);
+}
+
+void TokensPage::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
+}
+
+void TokensPage::setHistoryFilter(const QString &account, int kind, Period period)
+{
+    m_historyAccount->setCurrentIndex(qMax(0, m_historyAccount->findData(account)));
+    m_historyKind->setCurrentIndex(qMax(0, m_historyKind->findData(kind)));
+    m_historyPeriod->setCurrentIndex(qMax(0, m_historyPeriod->findData(int(period))));
+}
+
+bool TokensPage::isEmptyStateShown() const
+{
+    return m_stack->currentWidget() == m_emptyState;
+}
+
+} // namespace kengele

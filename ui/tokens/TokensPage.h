@@ -1,0 +1,111 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "importexport/TokenHistoryExporter.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTabWidget;
+class QTreeWidget;
+
+namespace kengele {
+
+class Banner;
+class Clock;
+class EmptyState;
+class TokenLedger;
+class TokenShop;
+
+// The Tokens page: what each budget has (Main account first), buttons to buy tokens with M-Pesa
+// (BuyTokensDialog), to move tokens between budgets (TransferDialog) and to add a department's
+// budget; the purchases with their state, receipt and amount (TokenShop, refreshed when they
+// change and when the relay's feed brings news); and the history of every budget, filtered by
+// budget, kind and period, with "Export CSV…". Without a relay it says to connect one first.
+class TokensPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum Tab { PurchasesTab, HistoryTab };
+    // The period filter's choices.
+    enum Period { Last30Days, Last90Days, AllTime };
+
+    TokensPage(TokenLedger &ledger, const Clock &clock, QWidget *parent = nullptr);
+
+    // The application's shop (it outlives windows); nullptr: none, nothing can be bought.
+    void setTokenShop(TokenShop *shop);
+    TokenShop *tokenShop() const { return m_shop; }
+
+    // Reads balances, purchases and history again.
+    void reload();
+    void reloadPurchases();
+    // Asks the relay for the purchases' newest states.
+    void checkPurchases();
+
+    // The dialogs; `parent` (default: this page) is the window they sit on.
+    void buyTokens(QWidget *parent = nullptr);
+    void transferTokens();
+    void addBudget();
+    // Writes the history shown now to `path`; the error in words, or empty.
+    QString exportHistory(const QString &path);
+    void exportHistoryAs();
+
+    void showTab(Tab tab);
+    void setHistoryFilter(const QString &account, int kind, Period period);
+    QTreeWidget *budgetsView() const { return m_budgets; }
+    QTreeWidget *purchasesView() const { return m_purchases; }
+    QTreeWidget *historyView() const { return m_history; }
+    // The history lines shown now (after the filters).
+    const QList<TokenHistoryLine> &historyLines() const { return m_lines; }
+    bool isEmptyStateShown() const;
+
+Q_SIGNALS:
+    // The person wants to connect to a relay (Settings → Relay).
+    void relaySettingsRequested();
+
+private:
+    QWidget *buildBudgets();
+    QWidget *buildPurchases();
+    QWidget *buildHistory();
+    void reloadBudgets();
+    void reloadHistory();
+    void updateConnection();
+    void updateEmptyState();
+
+    TokenLedger &m_ledger;
+    const Clock &m_clock;
+    QPointer<TokenShop> m_shop;
+    QMetaObject::Connection m_shopConnection;
+    bool m_hasHistory = false;
+    bool m_hasPurchases = false;
+
+    QStackedWidget *m_stack = nullptr;
+    EmptyState *m_emptyState = nullptr;
+    Banner *m_relayBanner = nullptr;
+    Banner *m_problem = nullptr;
+    QTreeWidget *m_budgets = nullptr;
+    QLabel *m_total = nullptr;
+    QPushButton *m_buy = nullptr;
+    QPushButton *m_transfer = nullptr;
+    QPushButton *m_addBudget = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QTreeWidget *m_purchases = nullptr;
+    QLabel *m_noPurchases = nullptr;
+    QPushButton *m_checkPurchases = nullptr;
+    QComboBox *m_historyAccount = nullptr;
+    QComboBox *m_historyKind = nullptr;
+    QComboBox *m_historyPeriod = nullptr;
+    QPushButton *m_export = nullptr;
+    QTreeWidget *m_history = nullptr;
+    QLabel *m_noHistory = nullptr;
+    QList<TokenHistoryLine> m_lines;
+};
+
+} // namespace kengele
