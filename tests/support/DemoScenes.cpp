@@ -8,9 +8,14 @@
 #include "inbox/InboxService.h"
 #include "profile/Profile.h"
 #include "settings/Settings.h"
+#include "storage/Database.h"
+#include "sync/PurchaseStore.h"
 #include "sync/RelayEventApplier.h"
 #include "sync/RelayLinkStore.h"
+#include "tokens/TokenLedger.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace kengele::test {
@@ -49,6 +54,85 @@ QString receiveDemoInbox(TempProfile &profile)
         return applied.error().message;
     profile->inbox().notifyNewMessages();
     return {};
+}
+
+namespace {
+
+QJsonObject purchaseObject(const QString &id, const QString &plan, qint64 tokens, qint64 price, const QString &state,
+                           const QDateTime &requested)
+{
+    return QJsonObject{{QStringLiteral("purchase"), QString(QStringLiteral("pur_") + id)},
+                       {QStringLiteral("request_id"), QString(QStringLiteral("req-") + id)},
+                       {QStringLiteral("plan"), plan},
+                       {QStringLiteral("tokens"), tokens},
+                       {QStringLiteral("validity_days"), 30},
+                       {QStringLiteral("amount_kes"), price},
+                       {QStringLiteral("phone"), QStringLiteral("2547•••••678")},
+                       {QStringLiteral("account"), QStringLiteral("Main")},
+                       {QStringLiteral("state"), state},
+                       {QStringLiteral("simulated"), false},
+                       {QStringLiteral("requested"), requested.toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("updated"), requested.toString(Qt::ISODateWithMs)}};
+}
+
+} // namespace
+
+DemoPurchases buyDemoTokens(TempProfile &profile)
+{
+    DemoPurchases made;
+    Profile &p = profile.profile();
+    const QJsonObject offer{
+        {QStringLiteral("plans"),
+         QJsonArray{
+             QJsonObject{{QStringLiteral("plan"), QStringLiteral("demo")}, {QStringLiteral("price_kes"), 0}},
+             QJsonObject{{QStringLiteral("plan"), QStringLiteral("starter")}, {QStringLiteral("price_kes"), 500}},
+             QJsonObject{{QStringLiteral("plan"), QStringLiteral("business")}, {QStringLiteral("price_kes"), 2000}},
+             QJsonObject{{QStringLiteral("plan"), QStringLiteral("enterprise")}, {QStringLiteral("price_kes"), QJsonValue()}}}},
+        {QStringLiteral("lock_features"), false},
+        {QStringLiteral("mpesa"), QStringLiteral("live")}};
+    if (!RelayLinkStore(p.database(), profile.clock()).saveOffer(QJsonDocument(offer).toJson(QJsonDocument::Compact))) {
+        made.error = QStringLiteral("the offer was not saved");
+        return made;
+    }
+    TokenLedger &ledger = p.tokens();
+    const QDateTime now = profile.clock().nowUtc();
+    if (!ledger.grant(QStringLiteral("Main"), 100, QStringLiteral("Demo plan"), QStringLiteral("kengele"))) {
+        made.error = QStringLiteral("the demo plan was not granted");
+        return made;
+    }
+    const QSqlDatabase db = p.database().connection();
+    QJsonObject paid
+        = purchaseObject(QStringLiteral("0001"), QStringLiteral("starter"), 1000, 500, QStringLiteral("paid"), now.addDays(-6));
+    paid.insert(QStringLiteral("receipt"), QStringLiteral("SJK4H2L9QX"));
+    paid.insert(QStringLiteral("voucher"), QStringLiteral("vch_0001"));
+    QJsonObject failed = purchaseObject(QStringLiteral("0002"), QStringLiteral("business"), 5000, 2000, QStringLiteral("failed"),
+                                        now.addSecs(-3600));
+    failed.insert(QStringLiteral("result_code"), QStringLiteral("1032"));
+    failed.insert(QStringLiteral("reason"), QStringLiteral("You cancelled the payment on your phone."));
+    const QJsonObject waiting = purchaseObject(QStringLiteral("0003"), QStringLiteral("starter"), 1000, 500,
+                                               QStringLiteral("waiting"), now.addSecs(-40));
+    for (const QJsonObject &purchase : {paid, failed, waiting}) {
+        if (!PurchaseStore::saveFromRelay(db, purchase, now.toMSecsSinceEpoch())) {
+            made.error = QStringLiteral("a purchase was not saved");
+            return made;
+        }
+    }
+    if (!ledger.purchase(QStringLiteral("Main"), 1000, QStringLiteral("vch_0001"), QStringLiteral("kengele"))
+        || !PurchaseStore::markCredited(db, QStringLiteral("pur_0001"), QStringLiteral("vch_0001"), QStringLiteral("SJK4H2L9QX"),
+                                        now.addDays(-6).toMSecsSinceEpoch())) {
+        made.error = QStringLiteral("the starter plan was not credited");
+        return made;
+    }
+    if (!ledger.createBudgetAccount(QStringLiteral("Youth"))
+        || !ledger.transfer(QStringLiteral("Main"), QStringLiteral("Youth"), 300, QStringLiteral("Youth camp reminders"),
+                            QStringLiteral("treasurer"))) {
+        made.error = QStringLiteral("the Youth budget was not made");
+        return made;
+    }
+    made.paid = QStringLiteral("req-0001");
+    made.failed = QStringLiteral("req-0002");
+    made.waiting = QStringLiteral("req-0003");
+    return made;
 }
 
 } // namespace kengele::test

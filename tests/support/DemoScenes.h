@@ -16,4 +16,18 @@ class TempProfile;
 // request, a STOP and a question. Returns what went wrong, or an empty string.
 QString receiveDemoInbox(TempProfile &profile);
 
+// What buyDemoTokens made: the purchases' request ids, or what went wrong.
+struct DemoPurchases {
+    QString error;
+    QString paid;
+    QString failed;
+    QString waiting;
+};
+
+// Tokens bought through the relay (after receiveDemoInbox, which connected it): the relay's offer
+// (starter KES 500, business KES 2,000, enterprise with no price; M-Pesa live), the demo plan's 100
+// tokens, a starter plan paid with M-Pesa and credited (1,000 tokens to Main account), a Youth
+// budget with 300 tokens moved to it, a payment cancelled on the phone and one waiting for the PIN.
+DemoPurchases buyDemoTokens(TempProfile &profile);
+
 } // namespace kengele::test

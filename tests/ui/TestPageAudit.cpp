@@ -27,10 +27,15 @@
 #include "settings/SettingsDialog.h"
 #include "sync/RelayClient.h"
 #include "sync/RelaySyncService.h"
+#include "sync/TokenShop.h"
 #include "templates/TemplateEditor.h"
 #include "templates/TemplateService.h"
 #include "templates/TemplatesPage.h"
+#include "tokens/BudgetNameDialog.h"
+#include "tokens/BuyTokensDialog.h"
 #include "tokens/TokenLedger.h"
+#include "tokens/TokensPage.h"
+#include "tokens/TransferDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -149,6 +154,10 @@ void TestPageAudit::pages()
     audit(&window, QStringLiteral("inbox-empty"));
     window.showPage(MainWindow::TemplatesPageIndex);
     audit(&window, QStringLiteral("templates"));
+    // No relay and no tokens yet: where to start.
+    window.showPage(MainWindow::TokensPageIndex);
+    audit(&window, QStringLiteral("tokens-empty"));
+    window.showPage(MainWindow::TemplatesPageIndex);
 
     // The editor warning about a character that makes the message cost more.
     auto *edit = window.templatesPage()->editor()->findChild<QPlainTextEdit *>(QStringLiteral("messageEdit"));
@@ -334,6 +343,46 @@ void TestPageAudit::pages()
     relaySettings.show();
     relaySettings.showTab(SettingsDialog::RelayTab);
     audit(&relaySettings, QStringLiteral("settings-relay-connected"));
+
+    // Tokens bought with M-Pesa: the page, its history, and the Buy dialog in each state.
+    const test::DemoPurchases purchases = test::buyDemoTokens(profile);
+    QVERIFY2(purchases.error.isEmpty(), qPrintable(purchases.error));
+    RelayClient shopClient(network);
+    shopClient.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(test::closedPort())));
+    shopClient.setToken(QStringLiteral("t"));
+    TokenShop shop(profile->database(), shopClient, profile.clock());
+    window.setTokenShop(&shop);
+    window.showPage(MainWindow::TokensPageIndex);
+    audit(&window, QStringLiteral("tokens"));
+    window.tokensPage()->showTab(TokensPage::HistoryTab);
+    audit(&window, QStringLiteral("tokens-history"));
+    {
+        BuyTokensDialog buy(shop, profile->tokens(), &window);
+        buy.show();
+        buy.choosePlan(QStringLiteral("starter"));
+        buy.setPhone(QStringLiteral("0712 345 678"));
+        audit(&buy, QStringLiteral("buy-choose"));
+        buy.followPurchase(purchases.waiting);
+        QCOMPARE(buy.step(), BuyTokensDialog::Step::Waiting);
+        audit(&buy, QStringLiteral("buy-waiting"));
+        buy.followPurchase(purchases.paid);
+        QCOMPARE(buy.step(), BuyTokensDialog::Step::Credited);
+        audit(&buy, QStringLiteral("buy-paid"));
+        buy.followPurchase(purchases.failed);
+        QCOMPARE(buy.step(), BuyTokensDialog::Step::Failed);
+        audit(&buy, QStringLiteral("buy-failed"));
+    }
+    {
+        TransferDialog transfer(profile->tokens(), &window);
+        transfer.show();
+        transfer.setTokens(200);
+        transfer.setReason(QStringLiteral("Choir anniversary"));
+        audit(&transfer, QStringLiteral("transfer"));
+        BudgetNameDialog budget(profile->tokens(), &window);
+        budget.show();
+        budget.setName(QStringLiteral("Women's Fellowship"));
+        audit(&budget, QStringLiteral("add-budget"));
+    }
 
     // The status bar while the relay cannot be reached, and when this computer was refused.
     RelaySyncStatus offline;

@@ -31,10 +31,14 @@
 #include "settings/SettingsDialog.h"
 #include "sync/RelayClient.h"
 #include "sync/RelaySyncService.h"
+#include "sync/TokenShop.h"
 #include "templates/TemplateEditor.h"
 #include "templates/TemplateService.h"
 #include "templates/TemplatesPage.h"
+#include "tokens/BuyTokensDialog.h"
 #include "tokens/TokenLedger.h"
+#include "tokens/TokensPage.h"
+#include "tokens/TransferDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -147,6 +151,8 @@ void TestScreenshots::pages()
     // Nothing has come in yet, and no relay is set up.
     window.showPage(MainWindow::InboxPageIndex);
     save(&window, QStringLiteral("inbox-empty-") + suffix);
+    window.showPage(MainWindow::TokensPageIndex);
+    save(&window, QStringLiteral("tokens-empty-") + suffix);
     window.showPage(MainWindow::TemplatesPageIndex);
     save(&window, QStringLiteral("templates-") + suffix);
 
@@ -392,6 +398,41 @@ void TestScreenshots::pages()
     relaySettings.showTab(SettingsDialog::RelayTab);
     relaySettings.relaySettings()->showStatus(relayStatus);
     save(&relaySettings, QStringLiteral("settings-relay-connected-") + suffix);
+
+    // Tokens bought with M-Pesa: the page, its history, and the Buy dialog in each state.
+    {
+        const test::DemoPurchases purchases = test::buyDemoTokens(profile);
+        QVERIFY2(purchases.error.isEmpty(), qPrintable(purchases.error));
+        RelayClient shopClient(network);
+        shopClient.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(test::closedPort())));
+        shopClient.setToken(QStringLiteral("t"));
+        TokenShop shop(profile->database(), shopClient, profile.clock());
+        window.setTokenShop(&shop);
+        window.showPage(MainWindow::TokensPageIndex);
+        save(&window, QStringLiteral("tokens-") + suffix);
+        window.tokensPage()->showTab(TokensPage::HistoryTab);
+        save(&window, QStringLiteral("tokens-history-") + suffix);
+        window.tokensPage()->showTab(TokensPage::PurchasesTab);
+        BuyTokensDialog buy(shop, profile->tokens(), &window);
+        buy.show();
+        buy.choosePlan(QStringLiteral("starter"));
+        buy.setPhone(QStringLiteral("0712 345 678"));
+        save(&buy, QStringLiteral("buy-choose-") + suffix);
+        buy.followPurchase(purchases.waiting);
+        save(&buy, QStringLiteral("buy-waiting-") + suffix);
+        buy.followPurchase(purchases.paid);
+        save(&buy, QStringLiteral("buy-paid-") + suffix);
+        buy.followPurchase(purchases.failed);
+        save(&buy, QStringLiteral("buy-failed-") + suffix);
+        buy.close();
+        TransferDialog transfer(profile->tokens(), &window);
+        transfer.show();
+        transfer.setTokens(200);
+        transfer.setReason(QStringLiteral("Choir anniversary"));
+        save(&transfer, QStringLiteral("transfer-") + suffix);
+        transfer.close();
+        window.setTokenShop(nullptr);
+    }
     // Refused by the relay: the reason, and "Reconnect…" in the settings and on the inbox.
     RelaySyncStatus refusedSync;
     refusedSync.configured = true;

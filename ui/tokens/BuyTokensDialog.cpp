@@ -92,6 +92,10 @@ BuyTokensDialog::BuyTokensDialog(TokenShop &shop, const TokenLedger &ledger, QWi
     layout->addWidget(m_stack, 1);
     layout->addWidget(buttons);
 
+    // Room for the three cards side by side with their features; it fits a 1280x800 screen.
+    setMinimumSize(780, 560);
+    resize(880, 640);
+
     connect(&m_shop, &TokenShop::purchasesChanged, this, &BuyTokensDialog::refreshState);
     connect(&m_ledger, &TokenLedger::balancesChanged, this, &BuyTokensDialog::refreshState);
     m_poll = new QTimer(this);
@@ -381,6 +385,12 @@ void BuyTokensDialog::refreshState()
     const Result<std::optional<PurchaseRecord>> purchase = m_shop.purchase(m_requestId);
     if (purchase && purchase->has_value())
         showPurchase(**purchase);
+}
+
+void BuyTokensDialog::followPurchase(const QString &requestId)
+{
+    m_requestId = requestId;
+    refreshState();
 }
 
 QWidget *BuyTokensDialog::buildProgressPage()

@@ -49,6 +49,8 @@ public:
     void buy();
     // Reads the purchase again (its state may have come with the relay's feed).
     void refreshState();
+    // Shows a purchase asked for before (chosen on the Tokens page) as it goes now.
+    void followPurchase(const QString &requestId);
 
     Step step() const { return m_step; }
     QString requestId() const { return m_requestId; }

@@ -132,7 +132,7 @@ QWidget *TokensPage::buildBudgets()
     box->setObjectName(QStringLiteral("budgetsBox"));
     m_budgets = table(QStringLiteral("budgetsView"), tr("Budgets and their tokens"), {tr("Budget"), tr("Tokens")}, box);
     m_budgets->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_budgets->setMaximumHeight(150);
+    m_budgets->setMaximumHeight(120);
     m_total = new QLabel(box);
     m_total->setObjectName(QStringLiteral("tokensTotalLabel"));
     m_total->setWordWrap(true);
@@ -171,6 +171,9 @@ QWidget *TokensPage::buildPurchases()
         = table(QStringLiteral("purchasesView"), tr("Purchases"),
                 {tr("Asked on"), tr("Plan"), tr("Tokens"), tr("Budget"), tr("Amount"), tr("State"), tr("M-Pesa receipt")}, page);
     m_purchases->header()->setSectionResizeMode(5, QHeaderView::Stretch);
+    m_purchases->setToolTip(tr("Double-click a purchase to follow it."));
+    connect(m_purchases, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem *item) { showPurchase(item->data(0, Qt::UserRole).toString()); });
     m_noPurchases = centred(QStringLiteral("noPurchasesLabel"), tr("No purchases yet. “Buy tokens…” starts one."), page);
     m_checkPurchases = new QPushButton(tr("Check with the relay"), page);
     m_checkPurchases->setObjectName(QStringLiteral("checkPurchasesButton"));
@@ -205,7 +208,7 @@ QWidget *TokensPage::buildHistory()
     m_historyPeriod->setAccessibleName(tr("Period"));
     m_historyPeriod->addItem(tr("Last 30 days"), int(Last30Days));
     m_historyPeriod->addItem(tr("Last 90 days"), int(Last90Days));
-    m_historyPeriod->addItem(tr("All"), int(AllTime));
+    m_historyPeriod->addItem(tr("All time"), int(AllTime));
     m_historyPeriod->setCurrentIndex(2);
     for (QComboBox *combo : {m_historyAccount, m_historyKind, m_historyPeriod})
         connect(combo, &QComboBox::currentIndexChanged, this, &TokensPage::reloadHistory);
@@ -424,6 +427,15 @@ void TokensPage::buyTokens(QWidget *parent)
         dialog.setAccount(m_budgets->selectedItems().constFirst()->data(0, Qt::UserRole).toString());
     dialog.exec();
     reload();
+}
+
+void TokensPage::showPurchase(const QString &requestId)
+{
+    if (!m_shop || requestId.isEmpty())
+        return;
+    BuyTokensDialog dialog(*m_shop, m_ledger, this);
+    dialog.followPurchase(requestId);
+    dialog.exec();
 }
 
 void TokensPage::transferTokens()

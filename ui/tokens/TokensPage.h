@@ -51,6 +51,8 @@ public:
 
     // The dialogs; `parent` (default: this page) is the window they sit on.
     void buyTokens(QWidget *parent = nullptr);
+    // The Buy dialog showing a purchase of the list as it goes (a double click on it).
+    void showPurchase(const QString &requestId);
     void transferTokens();
     void addBudget();
     // Writes the history shown now to `path`; the error in words, or empty.
