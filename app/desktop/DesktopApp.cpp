@@ -17,6 +17,7 @@
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"
 #include "sync/RelaySyncService.h"
+#include "tokens/TokenExpiryScheduler.h"
 
 #include <QMutex>
 #include <QNetworkAccessManager>
@@ -92,6 +93,8 @@ Status DesktopApp::start(const QString &profileDirectory)
     m_relayClient = std::make_unique<RelayClient>(*m_relayNetwork);
     m_relaySync = std::make_unique<RelaySyncService>(m_profile->database(), m_profile->contacts(), m_profile->tokens(),
                                                      *m_relayClient, m_profile->clock());
+    m_tokenExpiry = std::make_unique<TokenExpiryScheduler>(m_profile->tokens(), m_profile->clock());
+    m_tokenExpiry->start();
     showWindow();
     startDispatch();
     startRelaySync();

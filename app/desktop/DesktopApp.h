@@ -23,6 +23,7 @@ class Profile;
 class RelayClient;
 class RelaySyncService;
 class SecretStore;
+class TokenExpiryScheduler;
 
 // Owns the open profile, the dispatcher that sends campaigns (on its own thread), the relay sync
 // (delivery reports and incoming SMS) and the main window; rebuilds the window when the language
@@ -60,6 +61,8 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_relayNetwork;
     std::unique_ptr<RelayClient> m_relayClient;
     std::unique_ptr<RelaySyncService> m_relaySync;
+    // Expires the tokens whose validity ended, at start and after each midnight.
+    std::unique_ptr<TokenExpiryScheduler> m_tokenExpiry;
     quint64 m_relayGeneration = 0;
     // What the indicator shows when the sync cannot start (the device token is missing).
     std::optional<RelaySyncStatus> m_relayProblem;
