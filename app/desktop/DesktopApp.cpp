@@ -18,6 +18,7 @@
 #include "sync/RelayConnector.h"
 #include "sync/RelaySyncService.h"
 #include "sync/TokenShop.h"
+#include "tokens/TokenExpiryScheduler.h"
 
 #include <QMutex>
 #include <QNetworkAccessManager>
@@ -97,6 +98,8 @@ Status DesktopApp::start(const QString &profileDirectory)
                                                      *m_relayClient, m_profile->clock());
     m_shopClient = std::make_unique<RelayClient>(*m_relayNetwork);
     m_tokenShop = std::make_unique<TokenShop>(m_profile->database(), *m_shopClient, m_profile->clock());
+    m_tokenExpiry = std::make_unique<TokenExpiryScheduler>(m_profile->tokens(), m_profile->clock());
+    m_tokenExpiry->start();
     showWindow();
     startDispatch();
     startRelaySync();

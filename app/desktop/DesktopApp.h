@@ -24,6 +24,7 @@ class RelayClient;
 class RelaySyncService;
 class SecretStore;
 class TokenShop;
+class TokenExpiryScheduler;
 
 // Owns the open profile, the dispatcher that sends campaigns (on its own thread), the relay sync
 // (delivery reports and incoming SMS), the token shop (buying tokens with M-Pesa) and the main window; rebuilds the window when
@@ -65,6 +66,8 @@ private:
     // poll), with the same address and key as the sync's.
     std::unique_ptr<RelayClient> m_shopClient;
     std::unique_ptr<TokenShop> m_tokenShop;
+    // Expires the tokens whose validity ended, at start and after each midnight.
+    std::unique_ptr<TokenExpiryScheduler> m_tokenExpiry;
     quint64 m_relayGeneration = 0;
     // What the indicator shows when the sync cannot start (the device token is missing).
     std::optional<RelaySyncStatus> m_relayProblem;

@@ -302,7 +302,69 @@ constexpr auto Version6 = std::to_array<const char *>({
     "ALTER TABLE campaigns ADD COLUMN all_contacts INTEGER NOT NULL DEFAULT 0 CHECK (all_contacts IN (0, 1))",
 });
 
-// Version 7 (issue 13): tokens bought with M-Pesa through the relay (docs/relay.md, "Buying tokens").
+// Version 7 (issue 13): every credit is a lot with its own expiry; department alert thresholds; a
+// summary of spending by hour (architecture.md §5).
+// - token_accounts.alert_below: warn when this budget account holds fewer tokens (NULL: no warning).
+// - token_lots: one per credit (grant or purchase, the transfer that credited it): its plan ('' for
+//   tokens added by hand, else the plan's key), how many tokens it brought, and when it expires
+//   (NULL: never). A profile upgraded from version 6 gets one lot that never expires (transfer_id
+//   NULL) holding every budget's balance and every token a campaign then held.
+// - token_entry_lots: how each entry on a budget account divides among lots (the amounts sum to
+//   the entry's amount); entries on the ledger's own accounts have none. A campaign's reservation
+//   says which lots it drew from; its releases go back to those lots.
+// - token_lot_holdings: what each budget account holds of each lot now, kept by every write beside
+//   the entries (LedgerVerifier checks it against them): read by the Tokens page, insights and
+//   expiry without summing the entries.
+// - token_spend_hours: tokens spent per UTC hour (epoch ms / 3,600,000) by the budget account that
+//   paid, kept by every spend: usage charts and spend rates read it instead of the entries.
+constexpr auto Version7 = std::to_array<const char *>({
+    "ALTER TABLE token_accounts ADD COLUMN alert_below INTEGER CHECK (alert_below IS NULL OR alert_below >= 0)",
+    R"(CREATE TABLE token_lots (
+        id INTEGER PRIMARY KEY,
+        transfer_id INTEGER REFERENCES token_transfers(id),
+        plan TEXT NOT NULL DEFAULT '',
+        tokens INTEGER NOT NULL CHECK (tokens >= 0),
+        credited_at INTEGER NOT NULL,
+        expires_at INTEGER))",
+    "CREATE INDEX token_lots_by_transfer ON token_lots(transfer_id) WHERE transfer_id IS NOT NULL",
+    R"(CREATE TABLE token_entry_lots (
+        entry_id INTEGER NOT NULL REFERENCES token_entries(id),
+        lot_id INTEGER NOT NULL REFERENCES token_lots(id),
+        amount INTEGER NOT NULL CHECK (amount <> 0),
+        PRIMARY KEY (entry_id, lot_id)) WITHOUT ROWID)",
+    R"(CREATE TABLE token_lot_holdings (
+        account_id INTEGER NOT NULL REFERENCES token_accounts(id),
+        lot_id INTEGER NOT NULL REFERENCES token_lots(id),
+        tokens INTEGER NOT NULL CHECK (tokens >= 0),
+        PRIMARY KEY (account_id, lot_id)) WITHOUT ROWID)",
+    R"(CREATE TABLE token_spend_hours (
+        hour INTEGER NOT NULL,
+        account_id INTEGER NOT NULL REFERENCES token_accounts(id),
+        tokens INTEGER NOT NULL,
+        PRIMARY KEY (hour, account_id)) WITHOUT ROWID)",
+    // What the ledger held before lots: one lot that never expires.
+    R"(INSERT INTO token_lots(id, transfer_id, plan, tokens, credited_at, expires_at)
+        SELECT 1, NULL, '',
+            (SELECT coalesce(sum(e.amount), 0) FROM token_entries e JOIN token_transfers t ON t.id = e.transfer_id
+             WHERE t.kind IN ('grant', 'purchase') AND e.amount > 0),
+            (SELECT coalesce(min(created_at), 0) FROM token_transfers), NULL
+        WHERE EXISTS (SELECT 1 FROM token_entries e JOIN token_accounts a ON a.id = e.account_id WHERE a.kind = 'budget'))",
+    R"(INSERT INTO token_entry_lots(entry_id, lot_id, amount)
+        SELECT e.id, 1, e.amount FROM token_entries e JOIN token_accounts a ON a.id = e.account_id WHERE a.kind = 'budget')",
+    R"(INSERT INTO token_lot_holdings(account_id, lot_id, tokens)
+        SELECT e.account_id, 1, max(sum(e.amount), 0) FROM token_entries e JOIN token_accounts a ON a.id = e.account_id
+        WHERE a.kind = 'budget' GROUP BY e.account_id)",
+    // Past spending, by the account each campaign reserved from first.
+    R"(INSERT INTO token_spend_hours(hour, account_id, tokens)
+        SELECT t.created_at / 3600000, p.account_id, sum(e.amount)
+        FROM token_transfers t JOIN token_entries e ON e.transfer_id = t.id AND e.amount > 0
+        JOIN (SELECT r.campaign_id AS campaign_id, re.account_id AS account_id, min(r.id)
+              FROM token_transfers r JOIN token_entries re ON re.transfer_id = r.id
+              WHERE r.kind = 'reserve' AND re.amount < 0 GROUP BY r.campaign_id) p ON p.campaign_id = t.campaign_id
+        WHERE t.kind = 'spend' GROUP BY 1, 2)",
+});
+
+// Version 8 (issue 13): tokens bought with M-Pesa through the relay (docs/relay.md, "Buying tokens").
 // - relay_link.voucher_key: the relay's Ed25519 public key (base64), pinned when this computer
 //   connected (or, for a computer connected before this version, the first time it asked); a voucher
 //   whose signature does not match it credits nothing.
@@ -313,7 +375,7 @@ constexpr auto Version6 = std::to_array<const char *>({
 //   tokens: a purchase's tokens are credited once, by its voucher (token_transfers.reference).
 //   state: requesting (sent, no answer yet), waiting (the payer's phone was asked), paid, failed.
 //   phone is masked as the relay shows it.
-constexpr auto Version7 = std::to_array<const char *>({
+constexpr auto Version8 = std::to_array<const char *>({
     "ALTER TABLE relay_link ADD COLUMN voucher_key TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE relay_link ADD COLUMN offer TEXT NOT NULL DEFAULT ''",
     R"(CREATE TABLE token_purchases (
@@ -343,10 +405,10 @@ struct Step {
     std::size_t count;
 };
 
-const std::array<Step, 7> Steps = {
+const std::array<Step, 8> Steps = {
     Step{Version1.data(), Version1.size()}, Step{Version2.data(), Version2.size()}, Step{Version3.data(), Version3.size()},
     Step{Version4.data(), Version4.size()}, Step{Version5.data(), Version5.size()}, Step{Version6.data(), Version6.size()},
-    Step{Version7.data(), Version7.size()},
+    Step{Version7.data(), Version7.size()}, Step{Version8.data(), Version8.size()},
 };
 
 } // namespace

@@ -46,7 +46,12 @@ Result<PurchaseEventApplier::VoucherOutcome> PurchaseEventApplier::applyVoucher(
     }
     if (user.isEmpty())
         user = voucher->purchase.isEmpty() ? QStringLiteral("relay") : QStringLiteral("M-Pesa");
-    const Result<TokenPurchase> purchase = m_ledger.purchaseInTransaction(db, account, voucher->tokens, voucher->id, user);
+    // The tokens are a lot of the voucher's plan that expires with it. A voucher that arrives after
+    // its end (this computer was off for weeks) is still credited, as a record, and expires at the
+    // ledger's next expiry run.
+    const QDateTime soonest = QDateTime::fromMSecsSinceEpoch(m_nowMs + 60'000, Qt::UTC);
+    const LotTerms terms{voucher->plan, voucher->expires() > soonest ? voucher->expires() : soonest};
+    const Result<TokenPurchase> purchase = m_ledger.purchaseInTransaction(db, account, voucher->tokens, voucher->id, user, terms);
     if (!purchase) {
         if (purchase.error().code == ErrorCode::Storage)
             return std::unexpected(purchase.error());

@@ -14,7 +14,7 @@ class QSqlDatabase;
 
 namespace kengele {
 
-// The token_purchases table (schema 7): purchases asked for and what the relay said of them. Every
+// The token_purchases table (schema 8): purchases asked for and what the relay said of them. Every
 // call works on the given connection, inside the caller's transaction when one is open.
 class PurchaseStore final
 {

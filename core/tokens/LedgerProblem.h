@@ -18,6 +18,11 @@ struct LedgerProblem {
         CampaignOverdrawn, // more was spent or released for a campaign than it had reserved
         CampaignAccount, // a campaign's tokens came from, or went back to, different budget accounts
         DuplicatePurchase, // one voucher credited more than once
+        LotSplit, // an entry on a budget account is not divided among lots to the token (or one elsewhere is)
+        NegativeLot, // a budget account gave away more of a lot than it had
+        LotHoldings, // what the accounts hold of each lot (token_lot_holdings) differs from their entries
+        CampaignLot, // a campaign gave back more of a lot than it had reserved from it
+        SpendSummary, // the spending by hour (token_spend_hours) differs from the spend entries
     };
     Kind kind = Kind::Unbalanced;
     qint64 transferId = 0; // the first transfer where it shows; 0 when not about one

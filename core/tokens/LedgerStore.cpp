@@ -34,7 +34,8 @@ Error writeError(const QSqlQuery &query)
 
 const QString SelectAccounts
     = QStringLiteral("SELECT a.id, a.name, a.kind, a.created_at, "
-                     "(SELECT coalesce(sum(e.amount), 0) FROM token_entries e WHERE e.account_id = a.id) "
+                     "(SELECT coalesce(sum(e.amount), 0) FROM token_entries e WHERE e.account_id = a.id), "
+                     "coalesce(a.alert_below, -1) "
                      "FROM token_accounts a ");
 
 TokenAccount accountFromRow(const QSqlQuery &q)
@@ -45,6 +46,7 @@ TokenAccount accountFromRow(const QSqlQuery &q)
     account.kind = accountKindFromKey(q.value(2).toString());
     account.created = utc(q.value(3).toLongLong());
     account.balance = q.value(4).toLongLong();
+    account.alertBelow = q.value(5).toLongLong();
     return account;
 }
 
@@ -171,6 +173,28 @@ Result<qint64> LedgerStore::insertBudgetAccount(const QString &name, qint64 now)
     return q.lastInsertId().toLongLong();
 }
 
+Status LedgerStore::renameAccount(qint64 accountId, const QString &name) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE token_accounts SET name = ? WHERE id = ?"));
+    q.addBindValue(name);
+    q.addBindValue(accountId);
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Renaming the token account")));
+    return {};
+}
+
+Status LedgerStore::setAlertBelow(qint64 accountId, qint64 below) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE token_accounts SET alert_below = ? WHERE id = ?"));
+    q.addBindValue(below >= 0 ? QVariant(below) : QVariant());
+    q.addBindValue(accountId);
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Saving the warning level")));
+    return {};
+}
+
 Result<qint64> LedgerStore::insertTransfer(TokenTransferKind kind, qint64 campaignId, const QString &reference,
                                            const QString &reason, const QString &user, qint64 now) const
 {
@@ -188,18 +212,20 @@ Result<qint64> LedgerStore::insertTransfer(TokenTransferKind kind, qint64 campai
     return q.lastInsertId().toLongLong();
 }
 
-Status LedgerStore::insertEntries(qint64 transferId, qint64 from, qint64 to, qint64 tokens) const
+Result<std::pair<qint64, qint64>> LedgerStore::insertEntries(qint64 transferId, qint64 from, qint64 to, qint64 tokens) const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO token_entries(transfer_id, account_id, amount) VALUES (?, ?, ?)"));
+    std::pair<qint64, qint64> ids;
     for (const auto &[account, amount] : {std::pair{from, -tokens}, std::pair{to, tokens}}) {
         q.bindValue(0, transferId);
         q.bindValue(1, account);
         q.bindValue(2, amount);
         if (!q.exec())
             return std::unexpected(writeError(q));
+        (amount < 0 ? ids.first : ids.second) = q.lastInsertId().toLongLong();
     }
-    return {};
+    return ids;
 }
 
 Result<TokenTransfer> LedgerStore::transfer(qint64 transferId) const

@@ -14,6 +14,7 @@
 #include <QSqlDatabase>
 #include <QVariantList>
 #include <optional>
+#include <utility>
 
 namespace kengele {
 
@@ -26,6 +27,7 @@ class LedgerStore final
 
 public:
     explicit LedgerStore(const QSqlDatabase &db);
+    const QSqlDatabase &database() const { return m_db; }
 
     // --- Accounts, each with its balance (the sum of its entries) ---
     // `where` filters `token_accounts a` (empty: all), in creation order.
@@ -42,12 +44,15 @@ public:
     Result<qint64> balance(qint64 accountId) const;
     Result<qint64> totalBalance(TokenAccountKind kind) const;
     Result<qint64> insertBudgetAccount(const QString &name, qint64 now) const;
+    Status renameAccount(qint64 accountId, const QString &name) const;
+    // below -1: no warning.
+    Status setAlertBelow(qint64 accountId, qint64 below) const;
 
     // --- Transfers ---
     Result<qint64> insertTransfer(TokenTransferKind kind, qint64 campaignId, const QString &reference, const QString &reason,
                                   const QString &user, qint64 now) const;
-    // The two entries of a transfer: -tokens from one account, +tokens to the other.
-    Status insertEntries(qint64 transferId, qint64 from, qint64 to, qint64 tokens) const;
+    // The two entries of a transfer: -tokens from one account, +tokens to the other; their ids (from, to).
+    Result<std::pair<qint64, qint64>> insertEntries(qint64 transferId, qint64 from, qint64 to, qint64 tokens) const;
     // A stored transfer with its entries.
     Result<TokenTransfer> transfer(qint64 transferId) const;
     // The first purchase of a voucher other than `exceptTransferId`; nullopt when there is none.

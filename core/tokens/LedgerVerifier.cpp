@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <algorithm>
 #include <utility>
 
 namespace kengele {
@@ -47,12 +48,17 @@ Result<QList<LedgerProblem>> LedgerVerifier::verify()
     m_negativeReported.clear();
     m_overdrawnReported.clear();
     m_seenTransfers.clear();
+    m_lotBalances.clear();
+    m_campaignLots.clear();
+    m_spendHours.clear();
+    m_negativeLotReported.clear();
     m_problems.clear();
 
     const QSqlDatabase db = m_database.connection();
     Transaction snapshot(db); // one consistent view; rolled back, nothing is written
-    for (const auto step : {&LedgerVerifier::readAccounts, &LedgerVerifier::replayEntries, &LedgerVerifier::findEmptyTransfers,
-                            &LedgerVerifier::findDuplicatePurchases}) {
+    for (const auto step : {&LedgerVerifier::readAccounts, &LedgerVerifier::replayEntries, &LedgerVerifier::findStraySplits,
+                            &LedgerVerifier::findEmptyTransfers, &LedgerVerifier::findDuplicatePurchases,
+                            &LedgerVerifier::checkHoldings, &LedgerVerifier::checkSpendSummary}) {
         if (Status done = (this->*step)(db); !done)
             return std::unexpected(done.error());
     }
@@ -82,39 +88,64 @@ Status LedgerVerifier::replayEntries(const QSqlDatabase &db)
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
-            "SELECT e.id, e.transfer_id, t.id IS NOT NULL, t.kind, coalesce(t.campaign_id, 0), e.account_id, e.amount "
+            "SELECT e.id, e.transfer_id, t.id IS NOT NULL, t.kind, coalesce(t.campaign_id, 0), e.account_id, e.amount, "
+            "coalesce(t.created_at, 0), el.lot_id, el.amount "
             "FROM token_entries e LEFT JOIN token_transfers t ON t.id = e.transfer_id "
-            "ORDER BY e.transfer_id, e.id"))) {
+            "LEFT JOIN token_entry_lots el ON el.entry_id = e.id "
+            "ORDER BY e.transfer_id, e.id, el.lot_id"))) {
         return std::unexpected(readError(q));
     }
-    qint64 currentTransfer = 0;
-    QString currentKind;
-    qint64 currentCampaign = 0;
+    Transfer current;
     QList<Entry> currentEntries;
     while (q.next()) {
         const qint64 entryId = q.value(0).toLongLong();
         const qint64 transferId = q.value(1).toLongLong();
+        // One row per lot an entry is divided among (one row with no lot when it is not divided).
+        const QVariant lot = q.value(8);
+        if (!currentEntries.isEmpty() && currentEntries.constLast().id == entryId) {
+            if (!lot.isNull())
+                currentEntries.last().splits.append(Pair{lot.toLongLong(), q.value(9).toLongLong()});
+            continue;
+        }
         if (!q.value(2).toBool()) {
             report(Kind::OrphanEntry, transferId, q.value(5).toLongLong(), 0,
                    tr("Entry %1 belongs to transfer %2, which does not exist.").arg(entryId).arg(transferId));
             continue;
         }
-        if (transferId != currentTransfer && !currentEntries.isEmpty()) {
-            replay(currentTransfer, currentKind, currentCampaign, currentEntries);
+        if (transferId != current.id && !currentEntries.isEmpty()) {
+            replay(current, currentEntries);
             currentEntries.clear();
         }
-        currentTransfer = transferId;
-        currentKind = q.value(3).toString();
-        currentCampaign = q.value(4).toLongLong();
-        currentEntries.append(Entry{entryId, q.value(5).toLongLong(), q.value(6).toLongLong()});
+        current = Transfer{transferId, q.value(3).toString(), q.value(4).toLongLong(), q.value(7).toLongLong()};
+        currentEntries.append(Entry{entryId, q.value(5).toLongLong(), q.value(6).toLongLong(), {}});
+        if (!lot.isNull())
+            currentEntries.last().splits.append(Pair{lot.toLongLong(), q.value(9).toLongLong()});
     }
     if (!currentEntries.isEmpty())
-        replay(currentTransfer, currentKind, currentCampaign, currentEntries);
+        replay(current, currentEntries);
     return {};
 }
 
-void LedgerVerifier::replay(qint64 transferId, const QString &kindKey, qint64 campaignId, const QList<Entry> &entries)
+// Lot splits of entries that do not exist.
+Status LedgerVerifier::findStraySplits(const QSqlDatabase &db)
 {
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT DISTINCT el.entry_id FROM token_entry_lots el "
+                               "WHERE NOT EXISTS (SELECT 1 FROM token_entries e WHERE e.id = el.entry_id) ORDER BY 1")))
+        return std::unexpected(readError(q));
+    while (q.next()) {
+        report(Kind::LotSplit, 0, 0, 0,
+               tr("Entry %1 is divided among token lots, but there is no such entry.").arg(q.value(0).toLongLong()));
+    }
+    return {};
+}
+
+void LedgerVerifier::replay(const Transfer &transfer, const QList<Entry> &entries)
+{
+    const qint64 transferId = transfer.id;
+    const QString &kindKey = transfer.kindKey;
+    const qint64 campaignId = transfer.campaignId;
     m_seenTransfers.insert(transferId);
     qint64 sum = 0;
     for (const Entry &entry : entries)
@@ -143,6 +174,107 @@ void LedgerVerifier::replay(qint64 transferId, const QString &kindKey, qint64 ca
     if (kind)
         checkCampaignAccount(transferId, *kind, campaignId, entries);
     applyAndCheckBalances(transferId, campaignId, entries);
+    replayLots(transfer, kind, entries);
+}
+
+// Each entry on a budget account divides among lots; the lots an account holds never go below zero;
+// a campaign gives back to a lot at most what it took from it; spending is summed by hour.
+void LedgerVerifier::replayLots(const Transfer &transfer, std::optional<TokenTransferKind> kind, const QList<Entry> &entries)
+{
+    for (const Entry &entry : entries) {
+        const QList<Pair> &splits = entry.splits;
+        const bool budget = kindOf(entry.account) == TokenAccountKind::Budget;
+        qint64 sum = 0;
+        for (const auto &[lot, amount] : splits)
+            sum += amount;
+        if (budget ? sum != entry.amount : !splits.isEmpty()) {
+            report(Kind::LotSplit, transfer.id, entry.account, transfer.campaignId,
+                   tr("Entry %1 of transfer %2 moves %L3 tokens of the %4 account, but its token lots add up to %L5.")
+                       .arg(entry.id)
+                       .arg(transfer.id)
+                       .arg(entry.amount)
+                       .arg(nameOf(entry.account))
+                       .arg(sum));
+        }
+        for (const auto &[lot, amount] : splits) {
+            const Pair key{entry.account, lot};
+            const qint64 held = (m_lotBalances[key] += amount);
+            if (held < 0 && !m_negativeLotReported.contains(key)) {
+                m_negativeLotReported.insert(key);
+                report(Kind::NegativeLot, transfer.id, entry.account, transfer.campaignId,
+                       tr("The %1 account gave away more of token lot %2 than it had (%3) with transfer %4.")
+                           .arg(nameOf(entry.account), QString::number(lot), number(held), QString::number(transfer.id)));
+            }
+            if (transfer.campaignId == 0 || !budget)
+                continue;
+            if (kind == TokenTransferKind::Reserve || kind == TokenTransferKind::Release) {
+                const Pair campaignLot{transfer.campaignId, lot};
+                const qint64 reserved = (m_campaignLots[campaignLot] -= amount);
+                if (reserved < 0) {
+                    report(Kind::CampaignLot, transfer.id, entry.account, transfer.campaignId,
+                           tr("Campaign %1 gave back more of token lot %2 than it had set aside from it (transfer %3).")
+                               .arg(QString::number(transfer.campaignId), QString::number(lot), QString::number(transfer.id)));
+                }
+            }
+        }
+        if (kind == TokenTransferKind::Spend && transfer.campaignId != 0 && entry.amount > 0)
+            m_spendHours[Pair{transfer.created / 3'600'000, m_campaignAccounts.value(transfer.campaignId, 0)}] += entry.amount;
+    }
+}
+
+Status LedgerVerifier::checkHoldings(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT account_id, lot_id, tokens FROM token_lot_holdings ORDER BY account_id, lot_id")))
+        return std::unexpected(readError(q));
+    QHash<Pair, qint64> stored;
+    while (q.next())
+        stored.insert(Pair{q.value(0).toLongLong(), q.value(1).toLongLong()}, q.value(2).toLongLong());
+    QList<Pair> keys = stored.keys();
+    for (auto it = m_lotBalances.cbegin(); it != m_lotBalances.cend(); ++it) {
+        if (!stored.contains(it.key()))
+            keys.append(it.key());
+    }
+    std::sort(keys.begin(), keys.end());
+    for (const Pair &key : keys) {
+        const qint64 replayed = m_lotBalances.value(key, 0);
+        const qint64 kept = stored.value(key, 0);
+        if (replayed != kept) {
+            report(Kind::LotHoldings, 0, key.first, 0,
+                   tr("The %1 account holds %2 tokens of lot %3 by its entries, but %4 by the lots' summary.")
+                       .arg(nameOf(key.first), number(replayed), QString::number(key.second), number(kept)));
+        }
+    }
+    return {};
+}
+
+Status LedgerVerifier::checkSpendSummary(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT hour, account_id, tokens FROM token_spend_hours ORDER BY hour, account_id")))
+        return std::unexpected(readError(q));
+    QHash<Pair, qint64> stored;
+    while (q.next())
+        stored.insert(Pair{q.value(0).toLongLong(), q.value(1).toLongLong()}, q.value(2).toLongLong());
+    QList<Pair> keys = stored.keys();
+    for (auto it = m_spendHours.cbegin(); it != m_spendHours.cend(); ++it) {
+        if (!stored.contains(it.key()))
+            keys.append(it.key());
+    }
+    std::sort(keys.begin(), keys.end());
+    for (const Pair &key : keys) {
+        const qint64 replayed = m_spendHours.value(key, 0);
+        const qint64 kept = stored.value(key, 0);
+        if (replayed != kept) {
+            const QDateTime hour = QDateTime::fromMSecsSinceEpoch(key.first * 3'600'000, Qt::UTC).toLocalTime();
+            report(Kind::SpendSummary, 0, key.second, 0,
+                   tr("The %1 account spent %2 tokens in the hour from %3 by its entries, but %4 by the spending summary.")
+                       .arg(nameOf(key.second), number(replayed), QLocale().toString(hour, QLocale::ShortFormat), number(kept)));
+        }
+    }
+    return {};
 }
 
 // Where a campaign's tokens come from and go back to.

@@ -13,6 +13,7 @@
 #include <QList>
 #include <QSet>
 #include <optional>
+#include <utility>
 
 class QSqlDatabase;
 
@@ -24,8 +25,10 @@ class Database;
 // transfer sums to zero and moves between the accounts its kind allows; replaying the entries in
 // order, no budget (reserved, spent, expired) account is ever below zero and no campaign ever gives
 // up more than it reserved; releases go back to the account the campaign reserved from; each
-// voucher is credited once. It reads one consistent snapshot and writes nothing. For a "check the
-// ledger" report, and for tests after every change.
+// voucher is credited once; every entry on a budget account is divided among lots, no lot goes below
+// zero in an account, a campaign gives back to each lot at most what it reserved from it, and the
+// two summaries (what each account holds of each lot, spending by hour) agree with the entries. It reads one consistent snapshot
+// and writes nothing. For a "check the ledger" report, and for tests after every change.
 class LedgerVerifier final
 {
     Q_DECLARE_TR_FUNCTIONS(LedgerVerifier)
@@ -37,16 +40,28 @@ public:
     Result<QList<LedgerProblem>> verify();
 
 private:
+    using Pair = std::pair<qint64, qint64>;
     struct Entry {
         qint64 id;
         qint64 account;
         qint64 amount;
+        QList<Pair> splits; // (lot, amount)
+    };
+    struct Transfer {
+        qint64 id = 0;
+        QString kindKey;
+        qint64 campaignId = 0;
+        qint64 created = 0; // UTC ms
     };
 
     Status readAccounts(const QSqlDatabase &db);
     // Entries in the order their transfers were written; a transfer's entries count together.
     Status replayEntries(const QSqlDatabase &db);
-    void replay(qint64 transferId, const QString &kindKey, qint64 campaignId, const QList<Entry> &entries);
+    Status findStraySplits(const QSqlDatabase &db);
+    void replay(const Transfer &transfer, const QList<Entry> &entries);
+    void replayLots(const Transfer &transfer, std::optional<TokenTransferKind> kind, const QList<Entry> &entries);
+    Status checkHoldings(const QSqlDatabase &db);
+    Status checkSpendSummary(const QSqlDatabase &db);
     void checkCampaignAccount(qint64 transferId, TokenTransferKind kind, qint64 campaignId, const QList<Entry> &entries);
     void applyAndCheckBalances(qint64 transferId, qint64 campaignId, const QList<Entry> &entries);
     Status findEmptyTransfers(const QSqlDatabase &db);
@@ -64,6 +79,10 @@ private:
     QSet<qint64> m_negativeReported;
     QSet<qint64> m_overdrawnReported;
     QSet<qint64> m_seenTransfers;
+    QHash<Pair, qint64> m_lotBalances; // per (account, lot), replayed so far
+    QHash<Pair, qint64> m_campaignLots; // per (campaign, lot): reserved less given back
+    QHash<Pair, qint64> m_spendHours; // per (hour, paying account)
+    QSet<Pair> m_negativeLotReported;
     QList<LedgerProblem> m_problems;
 };
 

@@ -20,6 +20,7 @@ struct TokenAccount {
     TokenAccountKind kind = TokenAccountKind::Budget;
     qint64 balance = 0; // the sum of the account's entries when it was read
     QDateTime created; // UTC
+    qint64 alertBelow = -1; // budget accounts: warn when the balance falls below this; -1: no warning
 };
 
 // The account's name as a screen shows it: the organisation's built-in "Main" is "Main account" (in

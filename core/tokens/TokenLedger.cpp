@@ -4,13 +4,16 @@
 #include "TokenLedger.h"
 
 #include "LedgerStore.h"
+#include "LotBook.h"
 #include "TokenKinds.h"
+#include "TokenLedgerMovement.h"
 
 #include "common/Clock.h"
 #include "common/Log.h"
 #include "storage/Database.h"
 #include "storage/Savepoint.h"
 #include "storage/Transaction.h"
+#include "tokens/Plan.h"
 
 #include <QLocale>
 #include <QSqlError>
@@ -18,20 +21,6 @@
 #include <utility>
 
 namespace kengele {
-
-// One transfer about to be written: `tokens` from one account to another. A check may fill in the
-// accounts (it runs once the write lock is held) or set tokens to 0 (nothing to do).
-struct TokenLedger::Movement {
-    TokenTransferKind kind = TokenTransferKind::Grant;
-    qint64 transferId = 0; // set by move() before the check runs
-    qint64 from = 0;
-    qint64 to = 0;
-    qint64 tokens = 0;
-    qint64 campaignId = 0;
-    QString reference;
-    QString reason;
-    QString user;
-};
 
 namespace {
 
@@ -217,8 +206,34 @@ Result<TokenTransfer> TokenLedger::move(const QSqlDatabase &db, Movement movemen
         qCWarning(lcTokens) << "refusing a transfer without two accounts";
         return fail(ErrorCode::InvalidInput, tr("Choose two different accounts to move tokens between."));
     }
-    if (Status ok = store.insertEntries(*transferId, movement.from, movement.to, movement.tokens); !ok)
-        return std::unexpected(ok.error());
+    const Result<std::pair<qint64, qint64>> entries
+        = store.insertEntries(*transferId, movement.from, movement.to, movement.tokens);
+    if (!entries)
+        return std::unexpected(entries.error());
+    // Entries on budget accounts are divided among lots; a spend is added to the summary by hour.
+    const TransferShape shape = transferShape(movement.kind);
+    const LotBook book(db);
+    const bool fromBudget = shape.from == TokenAccountKind::Budget;
+    const bool toBudget = shape.to == TokenAccountKind::Budget;
+    if ((fromBudget && LotBook::sum(movement.lotsOut) != movement.tokens)
+        || (toBudget && LotBook::sum(movement.lotsIn) != movement.tokens)) {
+        qCWarning(lcTokens) << "transfer" << *transferId << "lots do not add up to" << movement.tokens;
+        return fail(ErrorCode::Storage,
+                    tr("The token lots do not add up to the tokens moved. Run the ledger check or restore "
+                       "the data file from a backup."));
+    }
+    if (fromBudget) {
+        if (Status ok = book.record(entries->first, movement.from, movement.lotsOut, -1); !ok)
+            return std::unexpected(ok.error());
+    }
+    if (toBudget) {
+        if (Status ok = book.record(entries->second, movement.to, movement.lotsIn, +1); !ok)
+            return std::unexpected(ok.error());
+    }
+    if (movement.kind == TokenTransferKind::Spend && movement.spendAccount > 0) {
+        if (Status ok = book.addSpend(now, movement.spendAccount, movement.tokens); !ok)
+            return std::unexpected(ok.error());
+    }
     if (Status ok = savepoint.release(); !ok)
         return std::unexpected(ok.error());
 
@@ -240,11 +255,13 @@ Result<TokenTransfer> TokenLedger::move(const QSqlDatabase &db, Movement movemen
 
 Result<TokenTransfer> TokenLedger::moveBetweenNamed(TokenTransferKind kind, const QString &fromName, const QString &toName,
                                                     qint64 tokens, const QString &reason, const QString &user,
-                                                    ShortOfTokens shortOf)
+                                                    ShortOfTokens shortOf, const LotTerms &terms)
 {
     if (Status ok = checkTokens(tokens); !ok)
         return std::unexpected(ok.error());
     if (Status ok = checkReason(reason); !ok)
+        return std::unexpected(ok.error());
+    if (Status ok = checkTerms(terms); !ok)
         return std::unexpected(ok.error());
     const QSqlDatabase db = m_database.connection();
     const LedgerStore store(db);
@@ -258,17 +275,32 @@ Result<TokenTransfer> TokenLedger::moveBetweenNamed(TokenTransferKind kind, cons
     if (from->id == to->id)
         return fail(ErrorCode::InvalidInput, tr("Choose two different accounts to move tokens between."));
 
-    Check enough;
-    if (shortOf) {
-        enough = [shortOf, &account = from->name](const LedgerStore &conn, Movement &m) -> Status {
+    const qint64 now = m_clock.nowMs();
+    const Check enough = [shortOf, shape, &terms, now, &account = from->name](const LedgerStore &conn, Movement &m) -> Status {
+        if (shortOf) {
             const Result<qint64> available = conn.balance(m.from);
             if (!available)
                 return std::unexpected(available.error());
             if (*available < m.tokens)
                 return fail(ErrorCode::Conflict, shortOf(account, *available, m.tokens));
-            return {};
-        };
-    }
+        }
+        const LotBook book(conn.database());
+        if (shape.from == TokenAccountKind::Budget) {
+            Result<LotShares> taken = book.takeSoonest(m.from, m.tokens);
+            if (!taken)
+                return std::unexpected(taken.error());
+            m.lotsOut = *taken;
+            m.lotsIn = *taken; // a transfer keeps each lot's expiry
+        } else if (shape.to == TokenAccountKind::Budget) {
+            const Result<qint64> lot
+                = book.createLot(m.transferId, terms.plan, m.tokens, now,
+                                 terms.expires.isValid() ? std::optional(terms.expires.toMSecsSinceEpoch()) : std::nullopt);
+            if (!lot)
+                return std::unexpected(lot.error());
+            m.lotsIn = {LotShare{*lot, m.tokens}};
+        }
+        return {};
+    };
     const Movement movement{kind, 0, from->id, to->id, tokens, 0, {}, reason.trimmed(), user};
     Result<TokenTransfer> done = inOwnTransaction(db, [&] { return move(db, movement, enough); });
     if (done)
@@ -276,9 +308,19 @@ Result<TokenTransfer> TokenLedger::moveBetweenNamed(TokenTransferKind kind, cons
     return done;
 }
 
-Result<TokenTransfer> TokenLedger::grant(const QString &accountName, qint64 tokens, const QString &reason, const QString &user)
+Result<TokenTransfer> TokenLedger::grant(const QString &accountName, qint64 tokens, const QString &reason, const QString &user,
+                                         const LotTerms &terms)
 {
-    return moveBetweenNamed(TokenTransferKind::Grant, {}, accountName, tokens, reason, user, nullptr);
+    return moveBetweenNamed(TokenTransferKind::Grant, {}, accountName, tokens, reason, user, nullptr, terms);
+}
+
+Status TokenLedger::checkTerms(const LotTerms &terms) const
+{
+    if (!terms.plan.isEmpty() && !Plan::find(terms.plan))
+        return fail(ErrorCode::InvalidInput, tr("“%1” is not a token plan Kengele knows.").arg(terms.plan));
+    if (terms.expires.isValid() && terms.expires.toMSecsSinceEpoch() <= m_clock.nowMs())
+        return fail(ErrorCode::InvalidInput, tr("These tokens would expire before they are added. Choose a later end date."));
+    return {};
 }
 
 Result<TokenTransfer> TokenLedger::transfer(const QString &fromAccount, const QString &toAccount, qint64 tokens,
@@ -310,22 +352,22 @@ Result<TokenTransfer> TokenLedger::expire(const QString &accountName, qint64 tok
 // Idempotent on the voucher id. The check runs under the write lock (after the transfer row), so
 // two windows crediting the same voucher at once credit it once.
 Result<TokenPurchase> TokenLedger::purchase(const QString &accountName, qint64 tokens, const QString &voucherId,
-                                            const QString &user)
+                                            const QString &user, const LotTerms &terms)
 {
-    Result<TokenPurchase> done = purchaseOn(m_database.connection(), true, accountName, tokens, voucherId, user);
+    Result<TokenPurchase> done = purchaseOn(m_database.connection(), true, accountName, tokens, voucherId, user, terms);
     if (done && !done->alreadyCredited)
         Q_EMIT balancesChanged();
     return done;
 }
 
 Result<TokenPurchase> TokenLedger::purchaseInTransaction(const QSqlDatabase &db, const QString &accountName, qint64 tokens,
-                                                         const QString &voucherId, const QString &user)
+                                                         const QString &voucherId, const QString &user, const LotTerms &terms)
 {
-    return purchaseOn(db, false, accountName, tokens, voucherId, user);
+    return purchaseOn(db, false, accountName, tokens, voucherId, user, terms);
 }
 
 Result<TokenPurchase> TokenLedger::purchaseOn(const QSqlDatabase &db, bool ownTransaction, const QString &accountName,
-                                              qint64 tokens, const QString &voucherId, const QString &user)
+                                              qint64 tokens, const QString &voucherId, const QString &user, const LotTerms &terms)
 {
     if (Status ok = checkTokens(tokens); !ok)
         return std::unexpected(ok.error());
@@ -343,12 +385,24 @@ Result<TokenPurchase> TokenLedger::purchaseOn(const QSqlDatabase &db, bool ownTr
         return std::unexpected(world.error());
 
     std::optional<TokenTransfer> earlier;
-    const Check findEarlier = [&earlier](const LedgerStore &conn, Movement &m) -> Status {
+    const qint64 now = m_clock.nowMs();
+    // The same voucher again credits nothing, whatever its terms say; its expiry may already be past.
+    const Check findEarlier = [&earlier, &terms, now, this](const LedgerStore &conn, Movement &m) -> Status {
         const Result<std::optional<qint64>> earlierId = conn.earlierPurchase(m.reference, m.transferId);
         if (!earlierId)
             return std::unexpected(earlierId.error());
-        if (!*earlierId)
+        if (!*earlierId) {
+            if (Status ok = checkTerms(terms); !ok)
+                return ok;
+            const Result<qint64> lot
+                = LotBook(conn.database())
+                      .createLot(m.transferId, terms.plan, m.tokens, now,
+                                 terms.expires.isValid() ? std::optional(terms.expires.toMSecsSinceEpoch()) : std::nullopt);
+            if (!lot)
+                return std::unexpected(lot.error());
+            m.lotsIn = {LotShare{*lot, m.tokens}};
             return {};
+        }
         Result<TokenTransfer> found = conn.transfer(**earlierId);
         if (!found)
             return std::unexpected(found.error());
@@ -412,6 +466,10 @@ Result<TokenTransfer> TokenLedger::reserveInTransaction(const QSqlDatabase &db, 
                            nullptr, int(m.tokens))
                             .arg(from->name, number(from->balance)));
         }
+        const Result<LotShares> taken = LotBook(conn.database()).takeSoonest(from->id, m.tokens);
+        if (!taken)
+            return std::unexpected(taken.error());
+        m.lotsOut = *taken;
         m.from = from->id;
         m.to = campaign->reservedAccount;
         return {};
@@ -444,6 +502,7 @@ Result<TokenTransfer> TokenLedger::spendInTransaction(const QSqlDatabase &db, qi
         }
         m.from = campaign->reservedAccount;
         m.to = *spent;
+        m.spendAccount = campaign->tokens.accountId;
         return {};
     };
     return move(db, Movement{TokenTransferKind::Spend, 0, 0, 0, tokens, campaignId, {}, {}, user}, held);
@@ -471,6 +530,10 @@ Result<TokenTransfer> TokenLedger::releaseInTransaction(const QSqlDatabase &db, 
                    nullptr, int(m.tokens))
                     .arg(campaign->tokens.held));
         }
+        const Result<LotShares> lots = LotBook(conn.database()).heldByCampaign(m.campaignId, campaign->tokens.spent);
+        if (!lots)
+            return std::unexpected(lots.error());
+        m.lotsIn = LotBook::first(*lots, m.tokens);
         m.from = campaign->reservedAccount;
         m.to = campaign->tokens.accountId;
         return {};
@@ -492,6 +555,12 @@ Result<qint64> TokenLedger::releaseAllInTransaction(const QSqlDatabase &db, qint
         m.from = campaign->reservedAccount;
         m.to = campaign->tokens.accountId;
         m.tokens = campaign->tokens.accountId != 0 ? qMax<qint64>(campaign->tokens.held, 0) : 0;
+        if (m.tokens > 0) {
+            const Result<LotShares> lots = LotBook(conn.database()).heldByCampaign(m.campaignId, campaign->tokens.spent);
+            if (!lots)
+                return std::unexpected(lots.error());
+            m.lotsIn = LotBook::first(*lots, m.tokens);
+        }
         return {};
     };
     const Result<TokenTransfer> done

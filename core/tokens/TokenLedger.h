@@ -5,6 +5,7 @@
 
 #include "CampaignTokens.h"
 #include "TokenAccount.h"
+#include "TokenLot.h"
 #include "TokenTransfer.h"
 #include "TokenUsage.h"
 #include "common/Result.h"
@@ -55,6 +56,10 @@ public:
     Result<QList<TokenAccount>> list() const; // every account, in creation order
     Result<QList<TokenAccount>> budgetAccounts() const; // Main first, then departments in creation order
     Result<TokenAccount> createBudgetAccount(const QString &name);
+    // A department's budget under a new name (its tokens, lots and campaigns stay). Main keeps its name.
+    Result<TokenAccount> renameBudgetAccount(const QString &name, const QString &newName);
+    // Warn (TokenInsights' alerts) when the budget account holds fewer than `below` tokens; -1: never.
+    Result<TokenAccount> setAlertThreshold(const QString &accountName, qint64 below);
     Result<TokenAccount> findAccount(const QString &name) const; // case-insensitive
     Result<TokenAccount> account(qint64 accountId) const;
     Result<qint64> accountId(const QString &name) const; // findAccount without the balance
@@ -62,22 +67,39 @@ public:
     Result<qint64> totalBudgetBalance() const;
 
     // --- Tokens in and between budgets ---
+    // Every credit is a lot with the plan and the expiry of `terms` (default: added by hand, never
+    // expires). Spending, reserving, transferring and expiring draw from the lot that expires first;
+    // a transfer keeps each lot's expiry; a release goes back to the lots the campaign reserved from.
+    //
     // World -> budget: the demo plan, a manual top-up.
-    Result<TokenTransfer> grant(const QString &accountName, qint64 tokens, const QString &reason, const QString &user);
+    Result<TokenTransfer> grant(const QString &accountName, qint64 tokens, const QString &reason, const QString &user,
+                                const LotTerms &terms = {});
     // World -> budget for a verified voucher (the caller checks the signature). Once per voucher id:
     // the same id again returns the earlier credit with alreadyCredited set and adds nothing; the
     // same id with a different account or number of tokens is refused (Conflict).
-    Result<TokenPurchase> purchase(const QString &accountName, qint64 tokens, const QString &voucherId, const QString &user);
+    Result<TokenPurchase> purchase(const QString &accountName, qint64 tokens, const QString &voucherId, const QString &user,
+                                   const LotTerms &terms = {});
     // The same inside the caller's open transaction on `db` (a relay batch that carries the
     // voucher): neither begins nor commits it, and does not emit (call notifyBulkChange() after
     // committing).
     Result<TokenPurchase> purchaseInTransaction(const QSqlDatabase &db, const QString &accountName, qint64 tokens,
-                                                const QString &voucherId, const QString &user);
+                                                const QString &voucherId, const QString &user, const LotTerms &terms = {});
     // Budget -> budget, with a reason; refused when the source has too few.
     Result<TokenTransfer> transfer(const QString &fromAccount, const QString &toAccount, qint64 tokens, const QString &reason,
                                    const QString &user);
-    // Budget -> Expired: unused tokens at the end of a validity period. Refused beyond the balance.
+    // Budget -> Expired, soonest-expiring lots first. Refused beyond the balance.
     Result<TokenTransfer> expire(const QString &accountName, qint64 tokens, const QString &reason, const QString &user);
+    // Moves the rest of every lot whose expiry has come (the Clock's now) to Expired, one transfer
+    // per lot and budget account. Tokens a launched campaign holds are not in a budget, so they stay
+    // (released after their lot's expiry, they expire at the next run). Idempotent: a second run
+    // moves nothing more. Returns the tokens moved now.
+    Result<qint64> expireDue(const QString &user);
+
+    // --- Lots ---
+    // Every lot with remaining > 0 in a budget account, soonest expiry first (one row per lot and account).
+    Result<QList<TokenLot>> lots() const;
+    // Lots with a plan that expire after `now` (whatever remains of them), soonest expiry first.
+    Result<QList<TokenLot>> purchasedLotsInForce(const QDateTime &now) const;
 
     // --- Campaigns ---
     // Budget -> Reserved when a campaign is launched. Refused (Conflict, "Not enough tokens: ...")
@@ -119,11 +141,13 @@ private:
     // Writes one transfer, inside a Savepoint on `db`; see the .cpp.
     Result<TokenTransfer> move(const QSqlDatabase &db, Movement movement, const Check &check) const;
     Result<TokenPurchase> purchaseOn(const QSqlDatabase &db, bool ownTransaction, const QString &accountName, qint64 tokens,
-                                     const QString &voucherId, const QString &user);
+                                     const QString &voucherId, const QString &user, const LotTerms &terms);
     // grant, transfer and expire: between accounts named by people (or the ledger's own account of
     // the kind the transfer needs), in a transaction of its own.
     Result<TokenTransfer> moveBetweenNamed(TokenTransferKind kind, const QString &fromName, const QString &toName, qint64 tokens,
-                                           const QString &reason, const QString &user, ShortOfTokens shortOf);
+                                           const QString &reason, const QString &user, ShortOfTokens shortOf,
+                                           const LotTerms &terms = {});
+    Status checkTerms(const LotTerms &terms) const;
 
     Database &m_database;
     const Clock &m_clock;

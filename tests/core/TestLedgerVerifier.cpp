@@ -9,6 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
+#include <optional>
 
 using namespace kengele;
 using kengele::test::TempProfile;
@@ -49,6 +50,23 @@ const QString NewTransfer
     = QStringLiteral("INSERT INTO token_transfers(kind, campaign_id, reference, created_at) VALUES ('%1', %2, '%3', 0)");
 const QString NewEntry = QStringLiteral("INSERT INTO token_entries(transfer_id, account_id, amount) "
                                         "VALUES ((SELECT max(id) FROM token_transfers), %1, %2)");
+
+// The split of the newest entry among lots: `amount` of lot `lot`.
+const QString NewSplit = QStringLiteral("INSERT INTO token_entry_lots(entry_id, lot_id, amount) "
+                                        "VALUES ((SELECT max(id) FROM token_entries), %1, %2)");
+
+// Entries written behind the ledger's back have no split among lots and their spending is missing
+// from the summary by hour: problems of their own (findsTampering's lot and summary rows) that the
+// tests of the older rules look past.
+QList<LedgerProblem> withoutLotsAndSummaries(const QList<LedgerProblem> &problems)
+{
+    QList<LedgerProblem> rest;
+    for (const LedgerProblem &problem : problems) {
+        if (problem.kind != LedgerProblem::Kind::LotSplit && problem.kind != LedgerProblem::Kind::SpendSummary)
+            rest.append(problem);
+    }
+    return rest;
+}
 
 bool run(TempProfile &profile, const QStringList &statements)
 {
@@ -128,6 +146,33 @@ void TestLedgerVerifier::findsTampering_data()
         << QStringList{NewTransfer.arg(u"purchase", u"NULL", u"V-7"), NewEntry.arg(WorldId).arg(-5), NewEntry.arg(MainId).arg(5),
                        NewTransfer.arg(u"purchase", u"NULL", u"V-7"), NewEntry.arg(WorldId).arg(-5), NewEntry.arg(MainId).arg(5)}
         << LedgerProblem::Kind::DuplicatePurchase;
+    // Lots (version 7): the grant to Main is lot 1; campaign 5 reserved 30 of it.
+    QTest::addRow("entry on a budget without lots")
+        << QStringList{NewTransfer.arg(u"grant", u"NULL", u""), NewEntry.arg(WorldId).arg(-5), NewEntry.arg(MainId).arg(5)}
+        << LedgerProblem::Kind::LotSplit;
+    QTest::addRow("lot split changed") << QStringList{QStringLiteral(
+        "UPDATE token_entry_lots SET amount = amount + 5 WHERE entry_id = (SELECT min(entry_id) FROM token_entry_lots)")}
+                                       << LedgerProblem::Kind::LotSplit;
+    QTest::addRow("lot summary changed")
+        << QStringList{QStringLiteral("UPDATE token_lot_holdings SET tokens = tokens + 7 WHERE account_id = %1").arg(MainId)}
+        << LedgerProblem::Kind::LotHoldings;
+    QTest::addRow("more of a lot than the account had")
+        << QStringList{QStringLiteral("INSERT INTO token_lots(id, plan, tokens, credited_at) VALUES (2, '', 0, 0)"),
+                       NewTransfer.arg(u"transfer", u"NULL", u""),
+                       NewEntry.arg(MainId).arg(-5),
+                       NewSplit.arg(2).arg(-5),
+                       NewEntry.arg(6).arg(5),
+                       NewSplit.arg(2).arg(5)}
+        << LedgerProblem::Kind::NegativeLot;
+    QTest::addRow("released to a lot it never reserved from")
+        << QStringList{QStringLiteral("INSERT INTO token_lots(id, plan, tokens, credited_at) VALUES (2, '', 0, 0)"),
+                       NewTransfer.arg(u"release", u"5", u""), NewEntry.arg(ReservedId).arg(-5), NewEntry.arg(MainId).arg(5),
+                       NewSplit.arg(2).arg(5)}
+        << LedgerProblem::Kind::CampaignLot;
+    QTest::addRow("spending summary changed")
+        << QStringList{QStringLiteral("UPDATE token_spend_hours SET tokens = tokens + 1")} << LedgerProblem::Kind::SpendSummary;
+    QTest::addRow("spending summary lost") << QStringList{QStringLiteral("DELETE FROM token_spend_hours")}
+                                           << LedgerProblem::Kind::SpendSummary;
     // Only possible with the foreign keys off (an old file, a hand edit).
     QTest::addRow("entry without its transfer") << QStringList{
         QStringLiteral("PRAGMA foreign_keys = OFF"),
@@ -169,10 +214,11 @@ void TestLedgerVerifier::saysWhereAProblemShows()
     QVERIFY(q.exec(QStringLiteral("SELECT max(id) FROM token_transfers")) && q.next());
     const qint64 tampered = q.value(0).toLongLong();
 
-    const auto problems = LedgerVerifier(profile->database()).verify();
-    QVERIFY2(problems, why(problems));
-    QCOMPARE(problems->size(), 1);
-    const LedgerProblem &problem = problems->constFirst();
+    const auto found = LedgerVerifier(profile->database()).verify();
+    QVERIFY2(found, why(found));
+    const QList<LedgerProblem> problems = withoutLotsAndSummaries(*found);
+    QCOMPARE(problems.size(), 1);
+    const LedgerProblem &problem = problems.constFirst();
     QCOMPARE(problem.kind, LedgerProblem::Kind::NegativeBalance);
     QCOMPARE(problem.transferId, tampered);
     QCOMPARE(problem.accountId, MainId);
@@ -192,8 +238,9 @@ void TestLedgerVerifier::eachAccountAndCampaignIsReportedOnce()
         NewTransfer.arg(u"spend", u"5", u""),       NewEntry.arg(ReservedId).arg(-21), NewEntry.arg(SpentId).arg(21),
         NewTransfer.arg(u"spend", u"5", u""),       NewEntry.arg(ReservedId).arg(-1),  NewEntry.arg(SpentId).arg(1)};
     QVERIFY(run(profile, twice));
-    const auto problems = LedgerVerifier(profile->database()).verify();
-    QVERIFY2(problems, why(problems));
+    const auto found = LedgerVerifier(profile->database()).verify();
+    QVERIFY2(found, why(found));
+    const std::optional<QList<LedgerProblem>> problems = withoutLotsAndSummaries(*found);
     // Reserved held only campaign 5's 20, so it goes below zero with the first overspend too.
     QCOMPARE(problems->size(), 3);
     QCOMPARE(problems->at(0).kind, LedgerProblem::Kind::NegativeBalance);
@@ -215,8 +262,8 @@ void TestLedgerVerifier::checkingAgainGivesTheSameAnswer()
     const auto first = verifier.verify();
     const auto second = verifier.verify();
     QVERIFY(first && second);
-    QCOMPARE(first->size(), 1);
-    QCOMPARE(second->size(), 1);
+    QCOMPARE(first->size(), 2); // unbalanced, and not divided among lots
+    QCOMPARE(second->size(), 2);
     QCOMPARE(second->constFirst().kind, first->constFirst().kind);
     QCOMPARE(second->constFirst().message, first->constFirst().message);
 }
