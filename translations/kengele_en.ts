@@ -133,6 +133,37 @@
     </message>
 </context>
 <context>
+    <name>TokenInsights</name>
+    <message numerus="yes">
+        <source>%Ln token(s) expire on %1.</source>
+        <translation><numerusform>%Ln token expire on %1.</numerusform><numerusform>%Ln tokens expire on %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s) in %1 expire on %2.</source>
+        <translation><numerusform>%Ln token in %1 expire on %2.</numerusform><numerusform>%Ln tokens in %1 expire on %2.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TokenShopCommand</name>
+    <message numerus="yes">
+        <source>Removed %n old purchase attempt(s) and payment copies; the token history is kept.</source>
+        <translation><numerusform>Removed %n old purchase attempt and payment copies; the token history is kept.</numerusform><numerusform>Removed %n old purchase attempts and payment copies; the token history is kept.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TokensText</name>
+    <message numerus="yes">
+        <source>%Ln token(s)</source>
+        <extracomment>A number of tokens, with thousands separators: "1,000 tokens"</extracomment>
+        <translation><numerusform>%Ln token</numerusform><numerusform>%Ln tokens</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, for %n day(s)</source>
+        <extracomment>A plan: "1,000 tokens, for 30 days"</extracomment>
+        <translation><numerusform>%1, for %n day</numerusform><numerusform>%1, for %n days</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>kengele::AfricasTalkingGateway</name>
     <message numerus="yes">
         <source>A sender ID made of digits must be a short code of 3 to 8 digits, such as 20414; “%1” has %n digit(s).</source>
@@ -418,6 +449,10 @@ Send them again? Those people may then get a second copy.</numerusform></transla
         <source>%n campaign(s) are still sending. If you close Kengele now, the messages not yet sent wait until you open it again. Close anyway?</source>
         <translation><numerusform>%n campaign are still sending. If you close Kengele now, the messages not yet sent wait until you open it again. Close anyway?</numerusform><numerusform>%n campaigns are still sending. If you close Kengele now, the messages not yet sent wait until you open it again. Close anyway?</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (and %n more on the Tokens page)</source>
+        <translation><numerusform>%1 (and %n more on the Tokens page)</numerusform><numerusform>%1 (and %n more on the Tokens page)</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>kengele::MessageTemplate</name>
@@ -480,6 +515,17 @@ Send them again? Those people may then get a second copy.</numerusform></transla
     <message numerus="yes">
         <source>This campaign has %L1 of its tokens left, so %Ln token(s) cannot be given back from it. Nothing was changed.</source>
         <translation><numerusform>This campaign has %L1 of its tokens left, so %Ln token cannot be given back from it. Nothing was changed.</numerusform><numerusform>This campaign has %L1 of its tokens left, so %Ln tokens cannot be given back from it. Nothing was changed.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::TokenUsageChart</name>
+    <message numerus="yes">
+        <source>%1 used in the last %n day(s).</source>
+        <translation><numerusform>%1 used in the last %n day.</numerusform><numerusform>%1 used in the last %n days.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>No tokens used in the last %n day(s).</source>
+        <translation><numerusform>No tokens used in the last %n day.</numerusform><numerusform>No tokens used in the last %n days.</numerusform></translation>
     </message>
 </context>
 </TS>

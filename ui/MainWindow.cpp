@@ -27,6 +27,7 @@
 #include "sync/TokenShop.h"
 #include "templates/TemplatesPage.h"
 #include "tokens/TokenAccount.h"
+#include "tokens/TokenInsights.h"
 #include "tokens/TokenLedger.h"
 #include "tokens/TokensPage.h"
 #include "tokens/TokensText.h"
@@ -76,7 +77,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     };
     m_campaignsPage = new CampaignsPage(compose, m_profile.outbox(), this);
     m_inboxPage = new InboxPage(m_profile.inbox(), m_profile.contacts(), m_profile.settings(), this);
-    m_tokensPage = new TokensPage(m_profile.tokens(), m_profile.clock(), this);
+    m_tokensPage = new TokensPage(m_profile.tokens(), m_profile.insights(), m_profile.clock(), this);
     m_welcomePage = new WelcomePage(this);
     QWidget *sidebar = buildSidebar();
     m_pages = new QStackedWidget(this);
@@ -136,6 +137,14 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_simulation->setToolTip(tr("Practice mode: Kengele only pretends to send, and no tokens are used. To send real SMS, choose "
                                 "Africa's Talking in Settings → SMS gateway."));
     statusBar()->addPermanentWidget(m_simulation);
+    // A budget below its warning level, running out or about to lose tokens to expiry.
+    auto *tokenAlert = new Banner(Banner::Kind::Warning, this);
+    tokenAlert->setCompact(true);
+    tokenAlert->setTextFormat(Qt::PlainText);
+    m_tokenAlert = tokenAlert;
+    m_tokenAlert->setObjectName(QStringLiteral("tokenAlertLabel"));
+    m_tokenAlert->hide();
+    statusBar()->addPermanentWidget(m_tokenAlert);
     m_tokens = new QLabel(this);
     m_tokens->setObjectName(QStringLiteral("tokenBalanceLabel"));
     statusBar()->addPermanentWidget(m_tokens);
@@ -551,7 +560,26 @@ void MainWindow::updateTokenStatus()
         lines << tr("%1: %2").arg(tokenAccountLabel(account.name), CampaignText::number(account.balance));
     }
     m_tokens->setText(tr("Tokens: %1").arg(CampaignText::number(total)));
+    updateTokenAlerts();
     m_tokens->setToolTip(tr("Tokens left to send SMS (one token is one SMS part to one person):") + u'\n' + lines.join(u'\n'));
+}
+
+void MainWindow::updateTokenAlerts()
+{
+    const Result<QList<TokenAlert>> alerts = m_profile.insights().alerts();
+    if (!alerts || alerts->isEmpty()) {
+        m_tokenAlert->hide();
+        return;
+    }
+    QStringList all;
+    for (const TokenAlert &alert : *alerts)
+        all << alert.message;
+    // The first in the bar, every one in its tooltip and on the Tokens page.
+    m_tokenAlert->setText(
+        alerts->size() == 1 ? all.constFirst()
+                            : tr("%1 (and %n more on the Tokens page)", nullptr, int(alerts->size() - 1)).arg(all.constFirst()));
+    m_tokenAlert->setToolTip(all.join(u'\n'));
+    m_tokenAlert->show();
 }
 
 void MainWindow::updateGatewayStatus()

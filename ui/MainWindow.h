@@ -116,6 +116,7 @@ private:
     void buildMenus();
     void updateStatus();
     void updateTokenStatus();
+    void updateTokenAlerts();
     void updateGatewayStatus();
     void updateRelayIndicator();
     void updateInboxLabel();
@@ -142,6 +143,7 @@ private:
     QLabel *m_status = nullptr;
     QLabel *m_simulation = nullptr;
     QLabel *m_tokens = nullptr;
+    QLabel *m_tokenAlert = nullptr;
     QTimer *m_tokenTimer = nullptr;
     QToolButton *m_relay = nullptr;
     QToolButton *m_relayRetry = nullptr;

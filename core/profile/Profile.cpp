@@ -15,6 +15,7 @@
 #include "storage/Database.h"
 #include "sync/RelayLinkStore.h"
 #include "templates/TemplateService.h"
+#include "tokens/TokenInsights.h"
 #include "tokens/TokenLedger.h"
 
 #include <QDir>
@@ -72,6 +73,7 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
     profile->m_groups = std::make_unique<GroupService>(*profile->m_database, clock);
     profile->m_templates = std::make_unique<TemplateService>(*profile->m_database, clock);
     profile->m_tokens = std::make_unique<TokenLedger>(*profile->m_database, clock);
+    profile->m_insights = std::make_unique<TokenInsights>(*profile->m_database, clock);
     profile->m_campaigns = std::make_unique<CampaignService>(*profile->m_database, *profile->m_tokens, clock);
     CampaignService::Limits limits;
     limits.maxSegments = profile->m_settings->maxSegmentsPerMessage();

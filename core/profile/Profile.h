@@ -23,6 +23,7 @@ class PhoneNormalizer;
 class RelayLinkStore;
 class Settings;
 class TemplateService;
+class TokenInsights;
 class TokenLedger;
 class CampaignService;
 class InboxService;
@@ -53,6 +54,8 @@ public:
     GroupService &groups() { return *m_groups; }
     TemplateService &templates() { return *m_templates; }
     TokenLedger &tokens() { return *m_tokens; }
+    // Where the tokens stand and go: usage per day, spend rates, expiries, alerts (reads only).
+    const TokenInsights &insights() const { return *m_insights; }
     CampaignService &campaigns() { return *m_campaigns; }
     // A person's decisions on a running campaign (pause, cancel, send again).
     OutboxStore &outbox() { return *m_outbox; }
@@ -76,6 +79,7 @@ private:
     std::unique_ptr<GroupService> m_groups;
     std::unique_ptr<TemplateService> m_templates;
     std::unique_ptr<TokenLedger> m_tokens;
+    std::unique_ptr<TokenInsights> m_insights;
     std::unique_ptr<CampaignService> m_campaigns;
     std::unique_ptr<OutboxStore> m_outbox;
     std::unique_ptr<InboxService> m_inbox;

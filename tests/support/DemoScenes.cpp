@@ -96,7 +96,8 @@ DemoPurchases buyDemoTokens(TempProfile &profile)
     }
     TokenLedger &ledger = p.tokens();
     const QDateTime now = profile.clock().nowUtc();
-    if (!ledger.grant(QStringLiteral("Main"), 100, QStringLiteral("Demo plan"), QStringLiteral("kengele"))) {
+    if (!ledger.grant(QStringLiteral("Main"), 100, QStringLiteral("Demo plan"), QStringLiteral("kengele"),
+                      LotTerms{QStringLiteral("demo"), now.addDays(3)})) {
         made.error = QStringLiteral("the demo plan was not granted");
         return made;
     }
@@ -117,7 +118,8 @@ DemoPurchases buyDemoTokens(TempProfile &profile)
             return made;
         }
     }
-    if (!ledger.purchase(QStringLiteral("Main"), 1000, QStringLiteral("vch_0001"), QStringLiteral("kengele"))
+    if (!ledger.purchase(QStringLiteral("Main"), 1000, QStringLiteral("vch_0001"), QStringLiteral("kengele"),
+                         LotTerms{QStringLiteral("starter"), now.addDays(24)})
         || !PurchaseStore::markCredited(db, QStringLiteral("pur_0001"), QStringLiteral("vch_0001"), QStringLiteral("SJK4H2L9QX"),
                                         now.addDays(-6).toMSecsSinceEpoch())) {
         made.error = QStringLiteral("the starter plan was not credited");
@@ -129,6 +131,31 @@ DemoPurchases buyDemoTokens(TempProfile &profile)
         made.error = QStringLiteral("the Youth budget was not made");
         return made;
     }
+    // Three weeks of SMS: a little every day from Main, the youth on Fridays.
+    const qint64 mainId = ledger.findAccount(QStringLiteral("Main"))->id;
+    const qint64 youthId = ledger.findAccount(QStringLiteral("Youth"))->id;
+    qint64 campaign = 1000;
+    for (int day = 20; day >= 0; --day) {
+        profile.clock().set(now.addDays(-day).addSecs(-3600 * 2));
+        const qint64 spent = 8 + (day * 7) % 23;
+        const bool friday = profile.clock().nowUtc().date().dayOfWeek() == Qt::Friday;
+        const QList<std::pair<qint64, qint64>> spends = friday ? QList<std::pair<qint64, qint64>>{{mainId, spent}, {youthId, 40}}
+                                                               : QList<std::pair<qint64, qint64>>{{mainId, spent}};
+        for (const auto &[account, tokens] : spends) {
+            ++campaign;
+            if (!ledger.reserveInTransaction(db, account, campaign, tokens, QStringLiteral("secretary"))
+                || !ledger.spendInTransaction(db, campaign, tokens, QStringLiteral("secretary"))) {
+                made.error = QStringLiteral("the spending was not recorded");
+                return made;
+            }
+        }
+    }
+    profile.clock().set(now);
+    if (!ledger.setAlertThreshold(QStringLiteral("Youth"), 200)) {
+        made.error = QStringLiteral("the warning level was not set");
+        return made;
+    }
+    ledger.notifyBulkChange();
     made.paid = QStringLiteral("req-0001");
     made.failed = QStringLiteral("req-0002");
     made.waiting = QStringLiteral("req-0003");

@@ -27,7 +27,8 @@ struct DemoPurchases {
 // Tokens bought through the relay (after receiveDemoInbox, which connected it): the relay's offer
 // (starter KES 500, business KES 2,000, enterprise with no price; M-Pesa live), the demo plan's 100
 // tokens, a starter plan paid with M-Pesa and credited (1,000 tokens to Main account), a Youth
-// budget with 300 tokens moved to it, a payment cancelled on the phone and one waiting for the PIN.
+// budget with 300 tokens moved to it and a warning level of 200, three weeks of SMS sent from both,
+// a payment cancelled on the phone and one waiting for the PIN.
 DemoPurchases buyDemoTokens(TempProfile &profile);
 
 } // namespace kengele::test

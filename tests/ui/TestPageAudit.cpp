@@ -32,6 +32,7 @@
 #include "templates/TemplateService.h"
 #include "templates/TemplatesPage.h"
 #include "tokens/BudgetNameDialog.h"
+#include "tokens/BudgetWarningDialog.h"
 #include "tokens/BuyTokensDialog.h"
 #include "tokens/TokenLedger.h"
 #include "tokens/TokensPage.h"
@@ -356,6 +357,9 @@ void TestPageAudit::pages()
     audit(&window, QStringLiteral("tokens"));
     window.tokensPage()->showTab(TokensPage::HistoryTab);
     audit(&window, QStringLiteral("tokens-history"));
+    window.tokensPage()->showTab(TokensPage::UsageTab);
+    audit(&window, QStringLiteral("tokens-usage"));
+    window.tokensPage()->showTab(TokensPage::PurchasesTab);
     {
         BuyTokensDialog buy(shop, profile->tokens(), &window);
         buy.show();
@@ -382,6 +386,13 @@ void TestPageAudit::pages()
         budget.show();
         budget.setName(QStringLiteral("Women's Fellowship"));
         audit(&budget, QStringLiteral("add-budget"));
+        BudgetNameDialog rename(profile->tokens(), &window);
+        rename.setRenaming(QStringLiteral("Youth"));
+        rename.show();
+        audit(&rename, QStringLiteral("rename-budget"));
+        BudgetWarningDialog warning(profile->tokens(), QStringLiteral("Youth"), &window);
+        warning.show();
+        audit(&warning, QStringLiteral("warning-level"));
     }
 
     // The status bar while the relay cannot be reached, and when this computer was refused.

@@ -35,8 +35,10 @@
 #include "templates/TemplateEditor.h"
 #include "templates/TemplateService.h"
 #include "templates/TemplatesPage.h"
+#include "tokens/BudgetWarningDialog.h"
 #include "tokens/BuyTokensDialog.h"
 #include "tokens/TokenLedger.h"
+#include "tokens/TokenUsageChart.h"
 #include "tokens/TokensPage.h"
 #include "tokens/TransferDialog.h"
 
@@ -412,6 +414,11 @@ void TestScreenshots::pages()
         save(&window, QStringLiteral("tokens-") + suffix);
         window.tokensPage()->showTab(TokensPage::HistoryTab);
         save(&window, QStringLiteral("tokens-history-") + suffix);
+        window.tokensPage()->showTab(TokensPage::UsageTab);
+        save(&window, QStringLiteral("tokens-usage-") + suffix);
+        window.tokensPage()->usageChart()->setDays(90);
+        save(&window, QStringLiteral("tokens-usage-90-") + suffix);
+        window.tokensPage()->usageChart()->setDays(30);
         window.tokensPage()->showTab(TokensPage::PurchasesTab);
         BuyTokensDialog buy(shop, profile->tokens(), &window);
         buy.show();
@@ -431,6 +438,10 @@ void TestScreenshots::pages()
         transfer.setReason(QStringLiteral("Choir anniversary"));
         save(&transfer, QStringLiteral("transfer-") + suffix);
         transfer.close();
+        BudgetWarningDialog warning(profile->tokens(), QStringLiteral("Youth"), &window);
+        warning.show();
+        save(&warning, QStringLiteral("warning-level-") + suffix);
+        warning.close();
         window.setTokenShop(nullptr);
     }
     // Refused by the relay: the reason, and "Reconnect…" in the settings and on the inbox.

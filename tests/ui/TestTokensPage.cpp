@@ -9,13 +9,16 @@
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "settings/Settings.h"
+#include "storage/Database.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
 #include "sync/TokenShop.h"
 #include "tokens/BudgetNameDialog.h"
+#include "tokens/BudgetWarningDialog.h"
 #include "tokens/BuyTokensDialog.h"
 #include "tokens/TokenLedger.h"
+#include "tokens/TokenUsageChart.h"
 #include "tokens/TokensPage.h"
 #include "tokens/TransferDialog.h"
 #include "tokens/Voucher.h"
@@ -30,6 +33,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QSqlDatabase>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -60,6 +64,7 @@ private Q_SLOTS:
     void notConnectedSaysConnectFirst();
     void budgetsTransferHistoryAndExport();
     void composeOffersBuyingWhenShort();
+    void expiryPlanWarningsAndUsage();
 
 private:
     // The Buy dialog shown, with the relay's prices read, the starter plan and a number chosen.
@@ -420,6 +425,60 @@ void TestTokensPage::composeOffersBuyingWhenShort()
     // The check counts again: now there are enough.
     QVERIFY(!buy->isVisible());
     QVERIFY(!find<QLabel>(&dialog, "previewProblemLabel")->isVisible());
+}
+
+void TestTokensPage::expiryPlanWarningsAndUsage()
+{
+    Profile &p = **m_profile;
+    TokenLedger &ledger = p.tokens();
+    TokensPage *page = m_window->tokensPage();
+    const QDateTime now = m_profile->clock().nowUtc(); // Sunday 1 March 2026, 09:00 UTC
+    QVERIFY(ledger.grant(QStringLiteral("Main"), 1000, QStringLiteral("Starter plan"), QStringLiteral("treasurer"),
+                         LotTerms{QStringLiteral("starter"), now.addDays(30)}));
+    QVERIFY(ledger.grant(QStringLiteral("Main"), 50, QStringLiteral("Gift"), QStringLiteral("treasurer")));
+    QTRY_COMPARE(page->budgetsView()->topLevelItem(0)->text(1), QStringLiteral("1,050"));
+    QCOMPARE(page->budgetsView()->topLevelItem(0)->text(2), QStringLiteral("1,000 on 31 Mar 2026"));
+    QVERIFY2(page->planText().contains(QStringLiteral("The Starter plan, until 31 Mar 2026.")), qPrintable(page->planText()));
+    QVERIFY(page->planText().contains(QStringLiteral("Usage charts and insights")));
+
+    // A department's budget, renamed, with a warning level above what it has.
+    QVERIFY(ledger.createBudgetAccount(QStringLiteral("Youth")));
+    QVERIFY(ledger.transfer(QStringLiteral("Main"), QStringLiteral("Youth"), 100, QStringLiteral("Camp"), {}));
+    page->reload();
+    page->chooseBudget(QStringLiteral("Youth"));
+    QVERIFY(find<QPushButton>(page, "renameBudgetButton")->isEnabled());
+    BudgetNameDialog rename(ledger, page);
+    rename.setRenaming(QStringLiteral("Youth"));
+    rename.setName(QStringLiteral("Youth Ministry"));
+    rename.save();
+    QCOMPARE(rename.result(), int(QDialog::Accepted));
+    QVERIFY(ledger.findAccount(QStringLiteral("Youth Ministry")));
+    BudgetWarningDialog warning(ledger, QStringLiteral("Youth Ministry"), page);
+    warning.setLevel(500);
+    warning.save();
+    QCOMPARE(warning.result(), int(QDialog::Accepted));
+    page->reload();
+    QCOMPARE(page->budgetsView()->topLevelItem(1)->text(0), QStringLiteral("Youth Ministry"));
+    QCOMPARE(page->budgetsView()->topLevelItem(1)->text(3), QStringLiteral("500"));
+    QVERIFY2(page->alertsText().contains(QStringLiteral("Youth Ministry")), qPrintable(page->alertsText()));
+    auto *alert = find<QLabel>(m_window.get(), "tokenAlertLabel");
+    QTRY_VERIFY(alert->isVisible());
+    QVERIFY(alert->toolTip().contains(QStringLiteral("Youth Ministry")));
+
+    // Tokens used: the chart shows them by budget, and "no warning" clears the alert.
+    const QSqlDatabase db = p.database().connection();
+    QVERIFY(ledger.reserveInTransaction(db, ledger.findAccount(QStringLiteral("Main"))->id, 77, 300, {}));
+    QVERIFY(ledger.spendInTransaction(db, 77, 120, {}));
+    ledger.notifyBulkChange();
+    page->showTab(TokensPage::UsageTab);
+    QTRY_COMPARE(page->usageChart()->shownTokens(), 120);
+    QCOMPARE(page->usageChart()->shownBudgets(), QStringList{QStringLiteral("Main account")});
+    page->usageChart()->setDays(90);
+    QCOMPARE(page->usageChart()->shownTokens(), 120);
+    BudgetWarningDialog none(ledger, QStringLiteral("Youth Ministry"), page);
+    none.setLevel(-1);
+    none.save();
+    QTRY_VERIFY(!alert->isVisible() || !alert->toolTip().contains(QStringLiteral("below its warning level")));
 }
 
 QTEST_MAIN(TestTokensPage)

@@ -3,6 +3,7 @@
 
 #include "BudgetNameDialog.h"
 
+#include "tokens/TokenAccount.h"
 #include "tokens/TokenLedger.h"
 #include "widgets/Banner.h"
 #include "widgets/HintLabel.h"
@@ -58,6 +59,15 @@ BudgetNameDialog::BudgetNameDialog(TokenLedger &ledger, QWidget *parent)
     setMinimumWidth(460);
 }
 
+void BudgetNameDialog::setRenaming(const QString &accountName)
+{
+    m_renaming = accountName;
+    setWindowTitle(tr("Rename the budget %1").arg(accountName));
+    m_ok->setText(tr("Rename"));
+    m_name->setText(accountName);
+    m_name->selectAll();
+}
+
 void BudgetNameDialog::setName(const QString &name)
 {
     m_name->setText(name);
@@ -73,7 +83,8 @@ void BudgetNameDialog::save()
     const QString name = m_name->text().trimmed();
     if (name.isEmpty())
         return;
-    const Result<TokenAccount> created = m_ledger.createBudgetAccount(name);
+    const Result<TokenAccount> created
+        = m_renaming.isEmpty() ? m_ledger.createBudgetAccount(name) : m_ledger.renameBudgetAccount(m_renaming, name);
     if (!created) {
         m_error->setText(created.error().message);
         m_error->show();

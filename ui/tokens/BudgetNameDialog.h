@@ -13,7 +13,7 @@ namespace kengele {
 class Banner;
 class TokenLedger;
 
-// "Add budget…": a department's budget (Youth, Women's Fellowship…) with its own tokens, so one
+// "Add budget…" (and "Rename…"): a department's budget (Youth, Women's Fellowship…) with its own tokens, so one
 // department cannot use up another's (TokenLedger::createBudgetAccount).
 class BudgetNameDialog final : public QDialog
 {
@@ -23,6 +23,8 @@ public:
     explicit BudgetNameDialog(TokenLedger &ledger, QWidget *parent = nullptr);
 
     void setName(const QString &name);
+    // Renames this department's budget instead of adding one (TokenLedger::renameBudgetAccount).
+    void setRenaming(const QString &accountName);
     // Adds the budget; on success the dialog is accepted, else it says why and stays.
     void save();
     QString problem() const;
@@ -34,6 +36,7 @@ private:
     Banner *m_error = nullptr;
     QPushButton *m_ok = nullptr;
     QString m_saved;
+    QString m_renaming;
 };
 
 } // namespace kengele

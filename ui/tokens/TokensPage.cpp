@@ -4,15 +4,19 @@
 #include "TokensPage.h"
 
 #include "BudgetNameDialog.h"
+#include "BudgetWarningDialog.h"
 #include "BuyTokensDialog.h"
 #include "MessageBox.h"
+#include "TokenUsageChart.h"
 #include "TokensText.h"
 #include "TransferDialog.h"
 #include "campaigns/CampaignText.h"
 #include "common/Clock.h"
 #include "sync/PurchaseStore.h"
 #include "sync/TokenShop.h"
+#include "tokens/Plan.h"
 #include "tokens/TokenAccount.h"
+#include "tokens/TokenInsights.h"
 #include "tokens/TokenLedger.h"
 #include "widgets/Banner.h"
 #include "widgets/Colours.h"
@@ -21,6 +25,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -29,6 +34,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -68,9 +74,10 @@ QLabel *centred(const QString &objectName, const QString &text, QWidget *parent)
 
 } // namespace
 
-TokensPage::TokensPage(TokenLedger &ledger, const Clock &clock, QWidget *parent)
+TokensPage::TokensPage(TokenLedger &ledger, const TokenInsights &insights, const Clock &clock, QWidget *parent)
     : QWidget(parent)
     , m_ledger(ledger)
+    , m_insights(insights)
     , m_clock(clock)
 {
     setObjectName(QStringLiteral("tokensPage"));
@@ -88,16 +95,28 @@ TokensPage::TokensPage(TokenLedger &ledger, const Clock &clock, QWidget *parent)
     m_problem->setWordWrap(true);
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->hide();
+    // Budgets running low, tokens about to expire (TokenInsights::alerts).
+    m_alerts = new Banner(Banner::Kind::Warning, this);
+    m_alerts->setObjectName(QStringLiteral("tokensAlertsBanner"));
+    m_alerts->setWordWrap(true);
+    m_alerts->setTextFormat(Qt::PlainText);
+    m_alerts->hide();
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tokensTabs"));
     m_tabs->addTab(buildPurchases(), tr("Purchases"));
     m_tabs->addTab(buildHistory(), tr("History"));
+    m_usage = new TokenUsageChart(m_insights, this);
+    m_tabs->addTab(m_usage, tr("Usage"));
 
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
-    contentLayout->addWidget(buildBudgets());
+    auto *top = new QHBoxLayout;
+    top->addWidget(buildBudgets(), 3);
+    top->addWidget(buildPlan(), 2);
+    contentLayout->addLayout(top);
+    contentLayout->addWidget(m_alerts);
     contentLayout->addWidget(m_tabs, 1);
 
     m_emptyState = new EmptyState(QStringLiteral("tokensEmptyLabel"), this);
@@ -119,9 +138,16 @@ TokensPage::TokensPage(TokenLedger &ledger, const Clock &clock, QWidget *parent)
     layout->addWidget(m_stack, 1);
 
     // Balances change with every batch the dispatcher records: read them again once things settle.
-    connect(&m_ledger, &TokenLedger::balancesChanged, this, [this] {
+    auto *settle = new QTimer(this);
+    settle->setSingleShot(true);
+    settle->setInterval(300);
+    connect(settle, &QTimer::timeout, this, [this] {
         reloadBudgets();
         reloadHistory();
+    });
+    connect(&m_ledger, &TokenLedger::balancesChanged, settle, [settle] {
+        if (!settle->isActive())
+            settle->start();
     });
     reload();
 }
@@ -130,9 +156,10 @@ QWidget *TokensPage::buildBudgets()
 {
     auto *box = new QGroupBox(tr("Budgets"), this);
     box->setObjectName(QStringLiteral("budgetsBox"));
-    m_budgets = table(QStringLiteral("budgetsView"), tr("Budgets and their tokens"), {tr("Budget"), tr("Tokens")}, box);
+    m_budgets = table(QStringLiteral("budgetsView"), tr("Budgets and their tokens"),
+                      {tr("Budget"), tr("Tokens"), tr("Expiring"), tr("Warn below")}, box);
     m_budgets->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_budgets->setMaximumHeight(120);
+    m_budgets->setMaximumHeight(130);
     m_total = new QLabel(box);
     m_total->setObjectName(QStringLiteral("tokensTotalLabel"));
     m_total->setWordWrap(true);
@@ -150,11 +177,24 @@ QWidget *TokensPage::buildBudgets()
     m_addBudget->setToolTip(tr("A budget for one department, so one department cannot use up another's tokens."));
     connect(m_addBudget, &QPushButton::clicked, this, &TokensPage::addBudget);
 
-    auto *buttons = new QVBoxLayout;
-    buttons->addWidget(m_buy);
-    buttons->addWidget(m_transfer);
-    buttons->addWidget(m_addBudget);
-    buttons->addStretch(1);
+    m_rename = new QPushButton(tr("Rename…"), box);
+    m_rename->setObjectName(QStringLiteral("renameBudgetButton"));
+    m_rename->setToolTip(tr("Give the chosen department's budget another name."));
+    connect(m_rename, &QPushButton::clicked, this, &TokensPage::renameBudget);
+    m_warning = new QPushButton(tr("Warning level…"), box);
+    m_warning->setObjectName(QStringLiteral("warningLevelButton"));
+    m_warning->setToolTip(tr("Below how many tokens the chosen budget is shown as running low."));
+    connect(m_warning, &QPushButton::clicked, this, &TokensPage::setWarningLevel);
+    connect(m_budgets, &QTreeWidget::itemSelectionChanged, this,
+            [this] { m_rename->setEnabled(chosenBudget() != QStringLiteral("Main")); });
+
+    auto *buttons = new QGridLayout;
+    buttons->addWidget(m_buy, 0, 0);
+    buttons->addWidget(m_transfer, 1, 0);
+    buttons->addWidget(m_addBudget, 2, 0);
+    buttons->addWidget(m_rename, 0, 1);
+    buttons->addWidget(m_warning, 1, 1);
+    buttons->setRowStretch(3, 1);
     auto *left = new QVBoxLayout;
     left->addWidget(m_budgets);
     left->addWidget(m_total);
@@ -162,6 +202,60 @@ QWidget *TokensPage::buildBudgets()
     layout->addLayout(left, 1);
     layout->addLayout(buttons);
     return box;
+}
+
+QWidget *TokensPage::buildPlan()
+{
+    auto *box = new QGroupBox(tr("Plan"), this);
+    box->setObjectName(QStringLiteral("planBox"));
+    m_plan = new QLabel(box);
+    m_plan->setObjectName(QStringLiteral("planLabel"));
+    m_plan->setWordWrap(true);
+    m_plan->setTextFormat(Qt::PlainText);
+    m_features = new QLabel(box);
+    m_features->setObjectName(QStringLiteral("planFeaturesLabel"));
+    m_features->setWordWrap(true);
+    m_features->setTextFormat(Qt::PlainText);
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(m_plan);
+    layout->addWidget(m_features);
+    layout->addStretch(1);
+    return box;
+}
+
+void TokensPage::reloadPlan()
+{
+    const Result<TokenOutlook> outlook = m_insights.outlook();
+    const std::optional<Plan> plan = outlook ? Plan::find(outlook->plan) : std::nullopt;
+    if (!plan || plan->tier == PlanTier::Demo) {
+        m_plan->setText(plan ? tr("The demo plan: its tokens are for trying Kengele out.")
+                             : tr("No plan bought yet. Tokens added by hand send SMS like bought ones."));
+    } else {
+        QDateTime until;
+        if (const Result<QList<TokenLot>> lots = m_ledger.purchasedLotsInForce(m_clock.nowUtc()); lots) {
+            for (const TokenLot &lot : *lots) {
+                if (lot.plan == plan->key() && lot.expires.isValid() && (!until.isValid() || lot.expires > until))
+                    until = lot.expires;
+            }
+        }
+        m_plan->setText(until.isValid()
+                            ? tr("The %1 plan, until %2.")
+                                  .arg(PurchaseStore::planName(plan->key()), CampaignText::day(until.toLocalTime().date()))
+                            : tr("The %1 plan.").arg(PurchaseStore::planName(plan->key())));
+    }
+    QStringList features;
+    for (const PlanFeature feature : Plan::features()) {
+        if (plan && plan->has(feature))
+            features << QStringLiteral("✓ ") + TokensText::feature(feature);
+    }
+    bool locked = false;
+    if (m_shop) {
+        if (const Result<ShopOffer> offer = m_shop->offer(); offer && offer->known)
+            locked = offer->lockFeatures;
+    }
+    if (!locked)
+        features << tr("Your relay does not limit features by plan: every feature works with any tokens.");
+    m_features->setText(features.join(u'\n'));
 }
 
 QWidget *TokensPage::buildPurchases()
@@ -274,7 +368,6 @@ void TokensPage::updateConnection()
 void TokensPage::reloadBudgets()
 {
     const Result<QList<TokenAccount>> accounts = m_ledger.budgetAccounts();
-    m_budgets->clear();
     const QString current = m_historyAccount->currentData().toString();
     {
         QSignalBlocker blocker(m_historyAccount);
@@ -287,11 +380,43 @@ void TokensPage::reloadBudgets()
         return;
     }
     m_problem->hide();
+    const QString chosen = chosenBudget();
+    m_budgets->clear();
+    // What expires when, per budget (soonest first).
+    QHash<qint64, QList<TokenLot>> expiring;
+    if (const Result<QList<TokenLot>> lots = m_ledger.lots(); lots) {
+        for (const TokenLot &lot : *lots) {
+            if (lot.expires.isValid() && lot.remaining > 0)
+                expiring[lot.accountId].append(lot);
+        }
+    }
     qint64 total = 0;
     for (const TokenAccount &account : *accounts) {
         auto *item = new QTreeWidgetItem(m_budgets, {tokenAccountLabel(account.name), CampaignText::number(account.balance)});
         item->setData(0, Qt::UserRole, account.name);
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        const QList<TokenLot> lots = expiring.value(account.id);
+        if (!lots.isEmpty()) {
+            //: The budget list's "Expire" column: "1,000 on 14 Apr 2026"
+            item->setText(2,
+                          tr("%1 on %2")
+                              .arg(CampaignText::number(lots.constFirst().remaining),
+                                   CampaignText::day(lots.constFirst().expires.toLocalTime().date())));
+            QStringList when;
+            for (const TokenLot &lot : lots)
+                when << tr("%1 expire on %2")
+                            .arg(TokensText::tokens(lot.remaining), CampaignText::day(lot.expires.toLocalTime().date()));
+            item->setToolTip(2, when.join(u'\n'));
+        } else if (account.balance > 0) {
+            item->setText(2, tr("Never"));
+            item->setToolTip(2, tr("Tokens added by hand do not expire."));
+        }
+        item->setText(3, account.alertBelow >= 0 ? CampaignText::number(account.alertBelow) : QString());
+        item->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
+        if (account.alertBelow >= 0 && account.balance < account.alertBelow)
+            item->setForeground(1, Colours::text(Colours::Tone::Error, palette(), QPalette::Base));
+        if (account.name == chosen)
+            item->setSelected(true);
         total += account.balance;
         QSignalBlocker blocker(m_historyAccount);
         m_historyAccount->addItem(tokenAccountLabel(account.name), account.name);
@@ -301,6 +426,17 @@ void TokensPage::reloadBudgets()
         m_historyAccount->setCurrentIndex(qMax(0, m_historyAccount->findData(current)));
     }
     m_total->setText(tr("In all: %1. One token sends one SMS part to one person.").arg(TokensText::tokens(total)));
+    m_rename->setEnabled(chosenBudget() != QStringLiteral("Main"));
+    QStringList alerts;
+    if (const Result<QList<TokenAlert>> found = m_insights.alerts(); found) {
+        for (const TokenAlert &alert : *found)
+            alerts << alert.message;
+    }
+    m_alerts->setText(alerts.join(u'\n'));
+    m_alerts->setVisible(!alerts.isEmpty());
+    reloadPlan();
+    if (m_usage)
+        m_usage->reload();
     m_transfer->setEnabled(accounts->size() > 1);
     m_transfer->setToolTip(accounts->size() > 1 ? tr("Move tokens from one budget to another, with the reason.")
                                                 : tr("Add a department's budget first (“Add budget…”)."));
@@ -452,8 +588,58 @@ void TokensPage::transferTokens()
 void TokensPage::addBudget()
 {
     BudgetNameDialog dialog(m_ledger, this);
-    if (dialog.exec() == QDialog::Accepted)
+    if (dialog.exec() == QDialog::Accepted) {
         reload();
+        chooseBudget(dialog.savedName());
+    }
+}
+
+QString TokensPage::chosenBudget() const
+{
+    const QList<QTreeWidgetItem *> chosen = m_budgets->selectedItems();
+    return chosen.isEmpty() ? QStringLiteral("Main") : chosen.constFirst()->data(0, Qt::UserRole).toString();
+}
+
+void TokensPage::chooseBudget(const QString &accountName)
+{
+    for (int i = 0; i < m_budgets->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_budgets->topLevelItem(i);
+        if (item->data(0, Qt::UserRole).toString() == accountName)
+            m_budgets->setCurrentItem(item);
+    }
+}
+
+void TokensPage::renameBudget()
+{
+    const QString chosen = chosenBudget();
+    if (chosen == QStringLiteral("Main"))
+        return;
+    BudgetNameDialog dialog(m_ledger, this);
+    dialog.setRenaming(chosen);
+    if (dialog.exec() == QDialog::Accepted) {
+        reload();
+        chooseBudget(dialog.savedName());
+    }
+}
+
+void TokensPage::setWarningLevel()
+{
+    const QString chosen = chosenBudget();
+    BudgetWarningDialog dialog(m_ledger, chosen, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        reload();
+        chooseBudget(chosen);
+    }
+}
+
+QString TokensPage::planText() const
+{
+    return m_plan->text() + u'\n' + m_features->text();
+}
+
+QString TokensPage::alertsText() const
+{
+    return m_alerts->isHidden() ? QString() : m_alerts->text();
 }
 
 QString TokensPage::exportHistory(const QString &path)

@@ -20,24 +20,28 @@ namespace kengele {
 class Banner;
 class Clock;
 class EmptyState;
+class TokenInsights;
 class TokenLedger;
 class TokenShop;
+class TokenUsageChart;
 
-// The Tokens page: what each budget has (Main account first), buttons to buy tokens with M-Pesa
+// The Tokens page: what each budget has (Main account first) and what of it expires when, its
+// warning level, the plan in force and its features, budgets running low; buttons to buy tokens with M-Pesa
 // (BuyTokensDialog), to move tokens between budgets (TransferDialog) and to add a department's
 // budget; the purchases with their state, receipt and amount (TokenShop, refreshed when they
 // change and when the relay's feed brings news); and the history of every budget, filtered by
-// budget, kind and period, with "Export CSV…". Without a relay it says to connect one first.
+// budget, kind and period, with "Export CSV…"; a usage chart and the insights (TokenUsageChart).
+// Without a relay it says to connect one first.
 class TokensPage final : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum Tab { PurchasesTab, HistoryTab };
+    enum Tab { PurchasesTab, HistoryTab, UsageTab };
     // The period filter's choices.
     enum Period { Last30Days, Last90Days, AllTime };
 
-    TokensPage(TokenLedger &ledger, const Clock &clock, QWidget *parent = nullptr);
+    TokensPage(TokenLedger &ledger, const TokenInsights &insights, const Clock &clock, QWidget *parent = nullptr);
 
     // The application's shop (it outlives windows); nullptr: none, nothing can be bought.
     void setTokenShop(TokenShop *shop);
@@ -55,6 +59,11 @@ public:
     void showPurchase(const QString &requestId);
     void transferTokens();
     void addBudget();
+    // For the budget chosen in the list (Main account when none is).
+    void renameBudget();
+    void setWarningLevel();
+    QString chosenBudget() const;
+    void chooseBudget(const QString &accountName);
     // Writes the history shown now to `path`; the error in words, or empty.
     QString exportHistory(const QString &path);
     void exportHistoryAs();
@@ -64,6 +73,9 @@ public:
     QTreeWidget *budgetsView() const { return m_budgets; }
     QTreeWidget *purchasesView() const { return m_purchases; }
     QTreeWidget *historyView() const { return m_history; }
+    TokenUsageChart *usageChart() const { return m_usage; }
+    QString planText() const;
+    QString alertsText() const;
     // The history lines shown now (after the filters).
     const QList<TokenHistoryLine> &historyLines() const { return m_lines; }
     bool isEmptyStateShown() const;
@@ -77,11 +89,14 @@ private:
     QWidget *buildPurchases();
     QWidget *buildHistory();
     void reloadBudgets();
+    void reloadPlan();
+    QWidget *buildPlan();
     void reloadHistory();
     void updateConnection();
     void updateEmptyState();
 
     TokenLedger &m_ledger;
+    const TokenInsights &m_insights;
     const Clock &m_clock;
     QPointer<TokenShop> m_shop;
     QMetaObject::Connection m_shopConnection;
@@ -97,6 +112,12 @@ private:
     QPushButton *m_buy = nullptr;
     QPushButton *m_transfer = nullptr;
     QPushButton *m_addBudget = nullptr;
+    QPushButton *m_rename = nullptr;
+    QPushButton *m_warning = nullptr;
+    Banner *m_alerts = nullptr;
+    QLabel *m_plan = nullptr;
+    QLabel *m_features = nullptr;
+    TokenUsageChart *m_usage = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTreeWidget *m_purchases = nullptr;
     QLabel *m_noPurchases = nullptr;
