@@ -175,6 +175,13 @@
     </message>
 </context>
 <context>
+    <name>kengele::BuyTokensDialog</name>
+    <message numerus="yes">
+        <source>%1, for %n day(s)</source>
+        <translation><numerusform>%1, for %n day</numerusform><numerusform>%1, for %n days</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>kengele::CampaignCostPanel</name>
     <message numerus="yes">
         <source>%Ln person(s)</source>
@@ -450,8 +457,8 @@ Send them again? Those people may then get a second copy.</numerusform></transla
         <translation><numerusform>%n campaign are still sending. If you close Kengele now, the messages not yet sent wait until you open it again. Close anyway?</numerusform><numerusform>%n campaigns are still sending. If you close Kengele now, the messages not yet sent wait until you open it again. Close anyway?</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%1 (and %n more on the Tokens page)</source>
-        <translation><numerusform>%1 (and %n more on the Tokens page)</numerusform><numerusform>%1 (and %n more on the Tokens page)</numerusform></translation>
+        <source>%n token warning(s)</source>
+        <translation><numerusform>%n token warning</numerusform><numerusform>%n token warnings</numerusform></translation>
     </message>
 </context>
 <context>

@@ -448,14 +448,6 @@
         <translation>Tokeni:</translation>
     </message>
     <message>
-        <source>  tokens add --tokens N [--account NAME] [--reason TEXT]   add tokens to a budget
-  tokens check [--account NAME]                            balances
-</source>
-        <translation>  tokens add --tokens N [--account NAME] [--reason TEXT]   ongeza tokeni kwenye bajeti
-  tokens check [--account NAME]                            salio
-</translation>
-    </message>
-    <message>
         <source>Messages:</source>
         <translation>Ujumbe:</translation>
     </message>
@@ -571,6 +563,16 @@
   contacts optin PHONE                                vivyo hivyo bila sababu (njia ya zamani)
 </translation>
     </message>
+    <message>
+        <source>  tokens add --tokens N [--account NAME] [--reason TEXT]   add tokens to a budget
+  tokens check [--account NAME]                            balances
+  tokens plans                                             plans and prices on your relay
+  tokens buy --plan P --phone N [--account A] [--no-wait]  buy tokens with M-Pesa
+  tokens purchases                                         purchases and their states
+  tokens cleanup --days N                                  remove old failed purchase attempts
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CliContext</name>
@@ -589,6 +591,14 @@
     <message>
         <source>Give the rate as messages per second, between 0.1 and 1000, or 0 for no limit: --rate 20</source>
         <translation>Toa kasi kama ujumbe kwa sekunde, kati ya 0.1 na 1000, au 0 kwa bila kikomo: --rate 20</translation>
+    </message>
+    <message>
+        <source>This data folder is not connected to a relay yet. Connect it first with “kengele-cli relay connect URL --code CODE”.</source>
+        <translation type="unfinished">Folda hii ya data bado haijaunganishwa na relay. Iunganishe kwanza kwa “kengele-cli relay connect URL --code CODE”.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s relay key is missing from the system&apos;s password store. Connect it again with a new enrolment code (or set KENGELE_RELAY_TOKEN).</source>
+        <translation type="unfinished">Ufunguo wa relay wa kompyuta hii haupo kwenye hifadhi ya nywila ya mfumo. Iunganishe tena kwa msimbo mpya wa usajili (au weka KENGELE_RELAY_TOKEN).</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1144,14 @@
         <source>This token transfer does not exist.</source>
         <translation>Uhamisho huu wa tokeni haupo.</translation>
     </message>
+    <message>
+        <source>Renaming the token account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the warning level</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LedgerVerifier</name>
@@ -1176,6 +1194,45 @@
     <message>
         <source>Voucher “%1” was credited %2 times.</source>
         <translation>Vocha “%1” iliwekwa mara %2.</translation>
+    </message>
+    <message>
+        <source>Entry %1 is divided among token lots, but there is no such entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 of transfer %2 moves %L3 tokens of the %4 account, but its token lots add up to %L5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 account gave away more of token lot %2 than it had (%3) with transfer %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign %1 gave back more of token lot %2 than it had set aside from it (transfer %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 account holds %2 tokens of lot %3 by its entries, but %4 by the lots&apos; summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 account spent %2 tokens in the hour from %3 by its entries, but %4 by the spending summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LotBook</name>
+    <message>
+        <source>Reading the token balances</source>
+        <translation type="unfinished">Kusoma salio za tokeni</translation>
+    </message>
+    <message>
+        <source>Recording the tokens</source>
+        <translation type="unfinished">Kurekodi tokeni</translation>
+    </message>
+    <message>
+        <source>The token lots of this account do not add up to its balance. Run the ledger check or restore the data file from a backup.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1376,73 @@
     </message>
 </context>
 <context>
+    <name>PurchaseStore</name>
+    <message>
+        <source>Saving the purchase</source>
+        <translation>Kuhifadhi ununuzi</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s answer about this purchase could not be read.</source>
+        <translation>Jibu la relay kuhusu ununuzi huu halikuweza kusomwa.</translation>
+    </message>
+    <message>
+        <source>Reading the purchases</source>
+        <translation>Kusoma manunuzi</translation>
+    </message>
+    <message>
+        <source>Removing old purchase attempts</source>
+        <translation>Kuondoa majaribio ya zamani ya kununua</translation>
+    </message>
+    <message>
+        <source>The payment was cancelled on the phone.</source>
+        <translation>Malipo yaliahirishwa kwenye simu.</translation>
+    </message>
+    <message>
+        <source>There was not enough money in M-Pesa.</source>
+        <translation>Hapakuwa na pesa za kutosha kwenye M-Pesa.</translation>
+    </message>
+    <message>
+        <source>The phone could not be reached. Is it switched on?</source>
+        <translation>Simu haikuweza kufikiwa. Je, imewashwa?</translation>
+    </message>
+    <message>
+        <source>The M-Pesa PIN was wrong.</source>
+        <translation>PIN ya M-Pesa ilikuwa si sahihi.</translation>
+    </message>
+    <message>
+        <source>The payment request expired before it was paid.</source>
+        <translation>Ombi la malipo liliisha muda kabla ya kulipwa.</translation>
+    </message>
+    <message>
+        <source>M-Pesa reported a different amount than the price, so no tokens were added. Ask whoever runs your relay.</source>
+        <translation>M-Pesa iliripoti kiasi tofauti na bei, kwa hiyo hakuna tokeni zilizoongezwa. Uliza anayeendesha relay yako.</translation>
+    </message>
+    <message>
+        <source>A payment is already waiting on this phone. Try again in a minute.</source>
+        <translation>Tayari kuna malipo yanayosubiri kwenye simu hii. Jaribu tena baada ya dakika moja.</translation>
+    </message>
+    <message>
+        <source>M-Pesa did not complete the payment (code %1).</source>
+        <translation>M-Pesa haikukamilisha malipo (nambari %1).</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Starter</source>
+        <translation>Starter</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+</context>
+<context>
     <name>RecipientSnapshot</name>
     <message>
         <source>One of the chosen groups no longer exists.</source>
@@ -1434,14 +1558,6 @@
         <source>This computer is now connected to the relay of “%1” (%2). Run “kengele-cli relay sync” to fetch delivery reports and incoming SMS.</source>
         <translation>Kompyuta hii sasa imeunganishwa na relay ya “%1” (%2). Endesha “kengele-cli relay sync” ili kuleta ripoti za ufikishaji na SMS zinazoingia.</translation>
     </message>
-    <message>
-        <source>This data folder is not connected to a relay yet. Connect it first with “kengele-cli relay connect URL --code CODE”.</source>
-        <translation>Folda hii ya data bado haijaunganishwa na relay. Iunganishe kwanza kwa “kengele-cli relay connect URL --code CODE”.</translation>
-    </message>
-    <message>
-        <source>This computer&apos;s relay key is missing from the system&apos;s password store. Connect it again with a new enrolment code (or set KENGELE_RELAY_TOKEN).</source>
-        <translation>Ufunguo wa relay wa kompyuta hii haupo kwenye hifadhi ya nywila ya mfumo. Iunganishe tena kwa msimbo mpya wa usajili (au weka KENGELE_RELAY_TOKEN).</translation>
-    </message>
     <message numerus="yes">
         <source>Up to date: %n new event(s) saved</source>
         <translation>
@@ -1536,6 +1652,14 @@
     <message>
         <source>This computer is not connected to that relay any more. Connect it again.</source>
         <translation>Kompyuta hii haijaunganishwa tena na relay hiyo. Iunganishe upya.</translation>
+    </message>
+    <message>
+        <source>Saving the relay&apos;s voucher key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the relay&apos;s plans and prices</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1763,6 +1887,133 @@
     </message>
 </context>
 <context>
+    <name>TokenHistoryExporter</name>
+    <message>
+        <source>Kengele could not save %1. Choose a folder you are allowed to change, and close the file if it is open in Excel.</source>
+        <translation>Kengele haikuweza kuhifadhi %1. Chagua folda unayoruhusiwa kubadilisha, na ufunge faili ikiwa iko wazi kwenye Excel.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenInsights</name>
+    <message>
+        <source>Reading the token balances</source>
+        <translation>Kusoma salio la tokeni</translation>
+    </message>
+    <message>
+        <source>d MMMM</source>
+        <extracomment>A day as the insights say it: &quot;3 March&quot;. Qt date format letters (d, MMMM).</extracomment>
+        <translation>d MMMM</translation>
+    </message>
+    <message>
+        <source>Choose between 1 and %1 days.</source>
+        <translation>Chagua kati ya siku 1 na %1.</translation>
+    </message>
+    <message>
+        <source>At this rate %1 runs out on %2.</source>
+        <translation>Kwa kasi hii %1 itaishiwa tarehe %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s) expire on %1.</source>
+        <translation>
+            <numerusform>Tokeni %Ln itaisha muda tarehe %1.</numerusform>
+            <numerusform>Tokeni %Ln zitaisha muda tarehe %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your repeating campaigns need %1 tokens over the next %2 days; you have %3.</source>
+        <translation>Kampeni zako zinazojirudia zinahitaji tokeni %1 katika siku %2 zijazo; una %3.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 tokens left, below its warning level of %3.</source>
+        <translation>%1 imebaki na tokeni %2, chini ya kiwango chake cha tahadhari cha %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s) in %1 expire on %2.</source>
+        <translation>
+            <numerusform>Tokeni %Ln katika %1 itaisha muda tarehe %2.</numerusform>
+            <numerusform>Tokeni %Ln katika %1 zitaisha muda tarehe %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Repeating campaigns need %1 tokens from %2 over the next %3 days; it has %4.</source>
+        <translation>Kampeni zinazojirudia zinahitaji tokeni %1 kutoka %2 katika siku %3 zijazo; ina %4.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenShopCommand</name>
+    <message>
+        <source>KES %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use one of: tokens plans, tokens buy --plan P --phone N [--account A] [--no-wait], tokens purchases, tokens cleanup --days N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay could not be asked for today&apos;s prices (%1); showing what it said last time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given once to a new organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no price set on your relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens, valid %2 days: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the payment: check the phone %1 and enter the M-Pesa PIN. The tokens will be added when M-Pesa confirms it (run “kengele-cli relay sync”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid (M-Pesa receipt %1): %2 tokens were added to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid (M-Pesa receipt %1): %2 tokens will be added to %3 at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the plan and the number that pays: tokens buy --plan starter --phone 0712345678</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no budget called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the phone %1 and enter the M-Pesa PIN. Waiting for M-Pesa…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The purchase failed: %1 Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay could not be asked (%1); showing what this computer knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tokens have been bought yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the age in days as a whole number of at least 1: tokens cleanup --days 90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n old purchase attempt(s) and payment copies; the token history is kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TokensCommand</name>
     <message>
         <source>Use one of: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME].</source>
@@ -1787,6 +2038,102 @@
     <message>
         <source>Total: %1 tokens</source>
         <translation>Jumla: tokeni %1</translation>
+    </message>
+</context>
+<context>
+    <name>TokensText</name>
+    <message numerus="yes">
+        <source>%Ln token(s)</source>
+        <extracomment>A number of tokens, with thousands separators: &quot;1,000 tokens&quot;</extracomment>
+        <translation>
+            <numerusform>tokeni %Ln</numerusform>
+            <numerusform>tokeni %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>KES %1</source>
+        <translation>KES %1</translation>
+    </message>
+    <message>
+        <source>Send SMS and see delivery reports</source>
+        <translation>Tuma SMS na uone ripoti za ufikishaji</translation>
+    </message>
+    <message>
+        <source>Usage charts and insights</source>
+        <translation>Chati za matumizi na maarifa</translation>
+    </message>
+    <message>
+        <source>Scheduled and repeating campaigns</source>
+        <translation>Kampeni zilizopangwa na zinazojirudia</translation>
+    </message>
+    <message>
+        <source>Sending from scripts with kengele-cli</source>
+        <translation>Kutuma kutoka kwa skripti kwa kengele-cli</translation>
+    </message>
+    <message>
+        <source>Urgent SMS go out during quiet hours</source>
+        <translation>SMS za dharura zinatumwa hata saa za utulivu</translation>
+    </message>
+    <message>
+        <source>A support line of your own, shown in Help</source>
+        <translation>Nambari yako maalum ya msaada, inayoonyeshwa kwenye Msaada</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, for %n day(s)</source>
+        <extracomment>A plan: &quot;1,000 tokens, for 30 days&quot;</extracomment>
+        <translation>
+            <numerusform>%1, kwa siku %n</numerusform>
+            <numerusform>%1, kwa siku %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asking your relay…</source>
+        <translation>Inauliza relay yako…</translation>
+    </message>
+    <message>
+        <source>Waiting for the M-Pesa PIN</source>
+        <translation>Inasubiri PIN ya M-Pesa</translation>
+    </message>
+    <message>
+        <source>Practice payment: tokens added</source>
+        <translation>Malipo ya mazoezi: tokeni zimeongezwa</translation>
+    </message>
+    <message>
+        <source>Paid: tokens added</source>
+        <translation>Imelipwa: tokeni zimeongezwa</translation>
+    </message>
+    <message>
+        <source>Paid: the tokens are on their way</source>
+        <translation>Imelipwa: tokeni ziko njiani</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Haikulipwa</translation>
+    </message>
+    <message>
+        <source>Not paid: %1</source>
+        <translation>Haikulipwa: %1</translation>
+    </message>
+    <message>
+        <source>%1 added to %2.</source>
+        <extracomment>&quot;1,000 tokens added to Main account.&quot;</extracomment>
+        <translation>%1 zimeongezwa kwenye %2.</translation>
+    </message>
+    <message>
+        <source>%1 arrived (practice payment: no money was taken).</source>
+        <translation>%1 zimefika (malipo ya mazoezi: hakuna pesa iliyochukuliwa).</translation>
+    </message>
+    <message>
+        <source>%1 arrived.</source>
+        <translation>%1 zimefika.</translation>
+    </message>
+    <message>
+        <source>%1 arrived (M-Pesa receipt %2).</source>
+        <translation>%1 zimefika (risiti ya M-Pesa %2).</translation>
+    </message>
+    <message>
+        <source>Practice payment: no money was taken.</source>
+        <translation>Malipo ya mazoezi: hakuna pesa iliyochukuliwa.</translation>
     </message>
 </context>
 <context>
@@ -1860,6 +2207,227 @@
     <message>
         <source>Practice mode — no SMS leaves this computer</source>
         <translation>Mazoezi — hakuna SMS inayotoka kwenye kompyuta hii</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::BudgetNameDialog</name>
+    <message>
+        <source>Add a department budget</source>
+        <translation>Ongeza bajeti ya idara</translation>
+    </message>
+    <message>
+        <source>For example: Youth</source>
+        <translation>Kwa mfano: Vijana</translation>
+    </message>
+    <message>
+        <source>A department budget keeps tokens for one department, so one department cannot use up another&apos;s. It starts empty: move tokens to it with “Transfer…”, or choose it when you buy.</source>
+        <translation>Bajeti ya idara inahifadhi tokeni za idara moja, ili idara moja isimalize tokeni za nyingine. Inaanza tupu: hamishia tokeni kwake kwa “Hamisha…”, au ichague unaponunua.</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Idara:</translation>
+    </message>
+    <message>
+        <source>Add budget</source>
+        <translation>Ongeza bajeti</translation>
+    </message>
+    <message>
+        <source>Rename the budget %1</source>
+        <translation>Badilisha jina la bajeti %1</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Badilisha jina</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::BudgetWarningDialog</name>
+    <message>
+        <source>Warning level of %1</source>
+        <translation>Kiwango cha tahadhari cha %1</translation>
+    </message>
+    <message>
+        <source>Warn when %1 has fewer tokens than:</source>
+        <translation>Tahadharisha %1 ikiwa na tokeni chini ya:</translation>
+    </message>
+    <message>
+        <source>Warning level in tokens</source>
+        <translation>Kiwango cha tahadhari kwa tokeni</translation>
+    </message>
+    <message>
+        <source>Below this level the status bar and the Tokens page say so, so there is time to buy tokens or move some before SMS cannot be sent.</source>
+        <translation>Chini ya kiwango hiki, upau wa hali na ukurasa wa Tokeni vinasema hivyo, ili upate muda wa kununua tokeni au kuhamisha baadhi kabla SMS hazijashindwa kutumwa.</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::BuyTokensDialog</name>
+    <message>
+        <source>Buy tokens</source>
+        <translation>Nunua tokeni</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>Nunua</translation>
+    </message>
+    <message>
+        <source>Try again…</source>
+        <translation>Jaribu tena…</translation>
+    </message>
+    <message>
+        <source>Open Settings → Relay</source>
+        <translation>Fungua Mipangilio → Relay</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1. Choose a plan.&lt;/b&gt; One token sends one SMS part to one person. Tokens you do not use by the end of their days expire.</source>
+        <translation>&lt;b&gt;1. Chagua mpango.&lt;/b&gt; Tokeni moja inatuma sehemu moja ya SMS kwa mtu mmoja. Tokeni usizotumia kufikia mwisho wa siku zake zinaisha muda.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2. Who pays, and where the tokens go.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;2. Nani analipa, na tokeni zinakwenda wapi.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>For example: 0712 345 678</source>
+        <translation>Kwa mfano: 0712 345 678</translation>
+    </message>
+    <message>
+        <source>M-Pesa number that pays</source>
+        <translation>Nambari ya M-Pesa inayolipa</translation>
+    </message>
+    <message>
+        <source>This phone gets a request to enter the M-Pesa PIN.</source>
+        <translation>Simu hii itapata ombi la kuweka PIN ya M-Pesa.</translation>
+    </message>
+    <message>
+        <source>Budget the tokens go to</source>
+        <translation>Bajeti ambayo tokeni zinakwenda</translation>
+    </message>
+    <message>
+        <source>M-Pesa number that pays:</source>
+        <translation>Nambari ya M-Pesa inayolipa:</translation>
+    </message>
+    <message>
+        <source>Add the tokens to:</source>
+        <translation>Ongeza tokeni kwenye:</translation>
+    </message>
+    <message>
+        <source>After “Buy”, you can close this window at any time: nothing is lost. The tokens are added when the payment arrives, even if Kengele was closed meanwhile.</source>
+        <translation>Baada ya “Nunua”, unaweza kufunga dirisha hili wakati wowote: hakuna kinachopotea. Tokeni zinaongezwa malipo yanapofika, hata kama Kengele ilifungwa kwa muda huo.</translation>
+    </message>
+    <message>
+        <source>No price set on your relay</source>
+        <translation>Hakuna bei iliyowekwa kwenye relay yako</translation>
+    </message>
+    <message>
+        <source>Price: asking your relay…</source>
+        <translation>Bei: inauliza relay yako…</translation>
+    </message>
+    <message>
+        <source>M-Pesa is not set up on your relay yet, so tokens cannot be bought. Ask whoever runs your relay.</source>
+        <translation>M-Pesa bado haijawekwa kwenye relay yako, kwa hiyo tokeni haziwezi kununuliwa. Uliza anayeendesha relay yako.</translation>
+    </message>
+    <message>
+        <source>Your relay uses practice M-Pesa: you can try buying, and no money is taken.</source>
+        <translation>Relay yako inatumia M-Pesa ya mazoezi: unaweza kujaribu kununua, na hakuna pesa inayochukuliwa.</translation>
+    </message>
+    <message>
+        <source>Choose a plan first.</source>
+        <translation>Chagua mpango kwanza.</translation>
+    </message>
+    <message>
+        <source>Write the number of the phone that pays.</source>
+        <translation>Andika nambari ya simu inayolipa.</translation>
+    </message>
+    <message>
+        <source>Waiting for M-Pesa</source>
+        <translation>Inasubiri M-Pesa</translation>
+    </message>
+    <message>
+        <source>%1 plan: %2 · %3</source>
+        <extracomment>The purchase in the Buy dialog: &quot;Starter plan: 1,000 tokens, for 30 days · Main account&quot;</extracomment>
+        <translation>Mpango wa %1: %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, for %n day(s)</source>
+        <translation>
+            <numerusform>%1, kwa siku %n</numerusform>
+            <numerusform>%1, kwa siku %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>M-Pesa has asked the phone %1 to pay for %2 (%3).</source>
+        <translation>M-Pesa imeiomba simu %1 ilipie %2 (%3).</translation>
+    </message>
+    <message>
+        <source>M-Pesa has asked the phone %1 to pay %2 for %3 (%4).</source>
+        <translation>M-Pesa imeiomba simu %1 ilipe %2 kwa %3 (%4).</translation>
+    </message>
+    <message>
+        <source>Waiting for the payment… This page changes by itself when M-Pesa answers.</source>
+        <translation>Inasubiri malipo… Ukurasa huu utabadilika wenyewe M-Pesa itakapojibu.</translation>
+    </message>
+    <message>
+        <source>Practice payment: your relay&apos;s practice M-Pesa answers by itself, and no money is taken.</source>
+        <translation>Malipo ya mazoezi: M-Pesa ya mazoezi ya relay yako inajibu yenyewe, na hakuna pesa inayochukuliwa.</translation>
+    </message>
+    <message>
+        <source>M-Pesa receipt: %1</source>
+        <translation>Risiti ya M-Pesa: %1</translation>
+    </message>
+    <message>
+        <source>The tokens are on their way: they are added as soon as your relay sends them, usually within a minute.</source>
+        <translation>Tokeni ziko njiani: zinaongezwa mara relay yako inapozituma, kwa kawaida ndani ya dakika moja.</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. You can try again.</source>
+        <translation>Hakuna kilichotozwa. Unaweza kujaribu tena.</translation>
+    </message>
+    <message>
+        <source>Buy more…</source>
+        <translation>Nunua zaidi…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Funga</translation>
+    </message>
+    <message>
+        <source>Asking your relay…</source>
+        <translation>Inauliza relay yako…</translation>
+    </message>
+    <message>
+        <source>Kengele is asking M-Pesa, through your relay, to send the payment request to the phone.</source>
+        <translation>Kengele inaiomba M-Pesa, kupitia relay yako, itume ombi la malipo kwenye simu.</translation>
+    </message>
+    <message>
+        <source>You can close this window: nothing is lost.</source>
+        <translation>Unaweza kufunga dirisha hili: hakuna kinachopotea.</translation>
+    </message>
+    <message>
+        <source>Check your phone and enter your M-Pesa PIN</source>
+        <translation>Angalia simu yako na uweke PIN yako ya M-Pesa</translation>
+    </message>
+    <message>
+        <source>You can close this window: nothing is lost. The tokens are added when the payment arrives, even if you close Kengele, and the Tokens page shows the purchase.</source>
+        <translation>Unaweza kufunga dirisha hili: hakuna kinachopotea. Tokeni zinaongezwa malipo yanapofika, hata ukifunga Kengele, na ukurasa wa Tokeni unaonyesha ununuzi.</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Imelipwa</translation>
+    </message>
+    <message>
+        <source>You can close this window: the tokens are added when they arrive.</source>
+        <translation>Unaweza kufunga dirisha hili: tokeni zinaongezwa zikifika.</translation>
+    </message>
+    <message>
+        <source>Paid: the tokens are here</source>
+        <translation>Imelipwa: tokeni zimefika</translation>
+    </message>
+    <message>
+        <source>The payment did not go through</source>
+        <translation>Malipo hayakufanikiwa</translation>
+    </message>
+    <message>
+        <source>Close (nothing is lost)</source>
+        <translation>Funga (hakuna kinachopotea)</translation>
     </message>
 </context>
 <context>
@@ -2910,6 +3478,14 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
     <message>
         <source>Name of the campaign</source>
         <translation>Jina la kampeni</translation>
+    </message>
+    <message>
+        <source>Buy tokens…</source>
+        <translation>Nunua tokeni…</translation>
+    </message>
+    <message>
+        <source>Buy tokens with M-Pesa without leaving this message.</source>
+        <translation>Nunua tokeni kwa M-Pesa bila kuacha ujumbe huu.</translation>
     </message>
 </context>
 <context>
@@ -4282,6 +4858,34 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <source>Enter a new enrolment code from your administrator in Settings → Relay.</source>
         <translation>Weka msimbo mpya wa usajili kutoka kwa msimamizi wako katika Mipangilio → Relay.</translation>
     </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokeni</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token warning(s)</source>
+        <translation>
+            <numerusform>Tahadhari %n ya tokeni</numerusform>
+            <numerusform>Tahadhari %n za tokeni</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tokens expire soon</source>
+        <translation>Tokeni zinaisha muda karibuni</translation>
+    </message>
+    <message>
+        <source>Tokens short for campaigns</source>
+        <translation>Tokeni hazitoshi kwa kampeni</translation>
+    </message>
+    <message>
+        <source>%1: tokens low</source>
+        <extracomment>The status bar when one budget is below its warning level or runs out soon: &quot;Youth: tokens low&quot;</extracomment>
+        <translation>%1: tokeni chache</translation>
+    </message>
+    <message>
+        <source>More on the Tokens page.</source>
+        <translation>Zaidi kwenye ukurasa wa Tokeni.</translation>
+    </message>
 </context>
 <context>
     <name>kengele::MessageTemplate</name>
@@ -4616,6 +5220,10 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>The relay is already being synchronised.</source>
         <translation>Relay tayari inasawazishwa.</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s voucher key could not be read. Tell the relay&apos;s administrator.</source>
+        <translation>Ufunguo wa vocha wa relay haukuweza kusomwa. Mwambie msimamizi wa relay.</translation>
     </message>
 </context>
 <context>
@@ -5153,6 +5761,465 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Expired</source>
         <translation>Zimeisha muda</translation>
+    </message>
+    <message>
+        <source>The token lots do not add up to the tokens moved. Run the ledger check or restore the data file from a backup.</source>
+        <translation>Mafungu ya tokeni hayalingani na tokeni zilizohamishwa. Endesha ukaguzi wa daftari au rudisha faili la data kutoka nakala ya akiba.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a token plan Kengele knows.</source>
+        <translation>“%1” si mpango wa tokeni ambao Kengele inaujua.</translation>
+    </message>
+    <message>
+        <source>These tokens would expire before they are added. Choose a later end date.</source>
+        <translation>Tokeni hizi zingeisha muda kabla ya kuongezwa. Chagua tarehe ya mwisho iliyo baadaye.</translation>
+    </message>
+    <message>
+        <source>Unused tokens, valid until %1.</source>
+        <translation>Tokeni ambazo hazikutumika, halali hadi %1.</translation>
+    </message>
+    <message>
+        <source>Unused tokens of the %1 plan, valid until %2.</source>
+        <translation>Tokeni ambazo hazikutumika za mpango wa %1, halali hadi %2.</translation>
+    </message>
+    <message>
+        <source>The main account keeps its name. Rename a department&apos;s account instead.</source>
+        <translation>Akaunti kuu inabaki na jina lake. Badilisha jina la akaunti ya idara badala yake.</translation>
+    </message>
+    <message>
+        <source>Give the warning level as a number of tokens, 0 or more.</source>
+        <translation>Andika kiwango cha tahadhari kama idadi ya tokeni, 0 au zaidi.</translation>
+    </message>
+    <message>
+        <source>Choose a moment to look at.</source>
+        <translation>Chagua wakati wa kuangalia.</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::TokenShop</name>
+    <message>
+        <source>“%1” is not a Kenyan mobile number that can pay with M-Pesa. Write it as it is on the phone, like 0712 345 678.</source>
+        <translation>“%1” si nambari ya simu ya Kenya inayoweza kulipa kwa M-Pesa. Iandike kama ilivyo kwenye simu, kama 0712 345 678.</translation>
+    </message>
+    <message>
+        <source>Tokens are bought through your relay, and this computer is not connected to one. Connect to your relay first: Settings → Relay.</source>
+        <translation>Tokeni zinanunuliwa kupitia relay yako, na kompyuta hii haijaunganishwa na relay. Unganisha na relay yako kwanza: Mipangilio → Relay.</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s answer about plans and prices could not be read.</source>
+        <translation>Jibu la relay kuhusu mipango na bei halikuweza kusomwa.</translation>
+    </message>
+    <message>
+        <source>A payment is already waiting on this phone. Try again in a minute.</source>
+        <translation>Tayari kuna malipo yanayosubiri kwenye simu hii. Jaribu tena baada ya dakika moja.</translation>
+    </message>
+    <message>
+        <source>M-Pesa is not set up on your relay yet, so tokens cannot be bought. Ask whoever runs your relay.</source>
+        <translation>M-Pesa bado haijawekwa kwenye relay yako, kwa hiyo tokeni haziwezi kununuliwa. Uliza anayeendesha relay yako.</translation>
+    </message>
+    <message>
+        <source>M-Pesa did not answer the relay, so no payment was asked for and nothing was charged. Try again in a few minutes.</source>
+        <translation>M-Pesa haikujibu relay, kwa hiyo hakuna malipo yaliyoombwa na hakuna kilichotozwa. Jaribu tena baada ya dakika chache.</translation>
+    </message>
+    <message>
+        <source>This plan has no price on your relay, so it cannot be bought. Ask whoever runs your relay.</source>
+        <translation>Mpango huu hauna bei kwenye relay yako, kwa hiyo hauwezi kununuliwa. Uliza anayeendesha relay yako.</translation>
+    </message>
+    <message>
+        <source>The relay says this is not a Kenyan mobile number that can pay with M-Pesa.</source>
+        <translation>Relay inasema hii si nambari ya simu ya Kenya inayoweza kulipa kwa M-Pesa.</translation>
+    </message>
+    <message>
+        <source>Kengele could not reach your relay, so no payment was asked for. Check the internet connection and try again.</source>
+        <translation>Kengele haikuweza kufikia relay yako, kwa hiyo hakuna malipo yaliyoombwa. Angalia muunganisho wa intaneti na ujaribu tena.</translation>
+    </message>
+    <message>
+        <source>Choose a plan to buy: starter, business or enterprise.</source>
+        <translation>Chagua mpango wa kununua: starter, business au enterprise.</translation>
+    </message>
+    <message>
+        <source>Saving the purchases</source>
+        <translation>Kuhifadhi manunuzi</translation>
+    </message>
+    <message>
+        <source>Give the number of days as a whole number of at least 1.</source>
+        <translation>Andika idadi ya siku kama namba kamili ya angalau 1.</translation>
+    </message>
+    <message>
+        <source>Removing old purchase attempts</source>
+        <translation>Kuondoa majaribio ya zamani ya kununua</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::TokenUsageChart</name>
+    <message>
+        <source>Period of the chart</source>
+        <translation>Kipindi cha chati</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Siku 30 zilizopita</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Siku 90 zilizopita</translation>
+    </message>
+    <message>
+        <source>Tokens used per day, by budget</source>
+        <translation>Tokeni zilizotumika kwa siku, kwa bajeti</translation>
+    </message>
+    <message>
+        <source>Tokens used per day:</source>
+        <translation>Tokeni zilizotumika kwa siku:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What Kengele sees&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Kengele inaona nini&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 used in the last %n day(s).</source>
+        <translation>
+            <numerusform>%1 zimetumika katika siku %n iliyopita.</numerusform>
+            <numerusform>%1 zimetumika katika siku %n zilizopita.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No tokens used in the last %n day(s).</source>
+        <translation>
+            <numerusform>Hakuna tokeni zilizotumika katika siku %n iliyopita.</numerusform>
+            <numerusform>Hakuna tokeni zilizotumika katika siku %n zilizopita.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to tell yet: insights come once tokens are used.</source>
+        <translation>Hakuna la kusema bado: maarifa yanakuja tokeni zikishatumika.</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::TokensPage</name>
+    <message>
+        <source>Open Settings → Relay</source>
+        <translation>Fungua Mipangilio → Relay</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Manunuzi</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historia</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Matumizi</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No tokens yet&lt;/h2&gt;&lt;p&gt;Tokens pay for SMS: one token sends one SMS part to one person. They are bought with M-Pesa through your relay.&lt;/p&gt;&lt;p&gt;Connect to your relay first: Settings → Relay.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Bado hakuna tokeni&lt;/h2&gt;&lt;p&gt;Tokeni zinalipia SMS: tokeni moja inatuma sehemu moja ya SMS kwa mtu mmoja. Zinanunuliwa kwa M-Pesa kupitia relay yako.&lt;/p&gt;&lt;p&gt;Unganisha na relay yako kwanza: Mipangilio → Relay.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Tokens&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;Tokeni&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Bajeti</translation>
+    </message>
+    <message>
+        <source>Budgets and their tokens</source>
+        <translation>Bajeti na tokeni zake</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Bajeti</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokeni</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Zinazoisha muda</translation>
+    </message>
+    <message>
+        <source>Warn below</source>
+        <translation>Tahadhari chini ya</translation>
+    </message>
+    <message>
+        <source>Buy tokens…</source>
+        <translation>Nunua tokeni…</translation>
+    </message>
+    <message>
+        <source>Buy tokens with M-Pesa: the phone that pays gets a request for the M-Pesa PIN.</source>
+        <translation>Nunua tokeni kwa M-Pesa: simu inayolipa inapata ombi la PIN ya M-Pesa.</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Hamisha…</translation>
+    </message>
+    <message>
+        <source>Move tokens from one budget to another, with the reason.</source>
+        <translation>Hamisha tokeni kutoka bajeti moja hadi nyingine, pamoja na sababu.</translation>
+    </message>
+    <message>
+        <source>Add budget…</source>
+        <translation>Ongeza bajeti…</translation>
+    </message>
+    <message>
+        <source>A budget for one department, so one department cannot use up another&apos;s tokens.</source>
+        <translation>Bajeti ya idara moja, ili idara moja isimalize tokeni za nyingine.</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Badilisha jina…</translation>
+    </message>
+    <message>
+        <source>Give the chosen department&apos;s budget another name.</source>
+        <translation>Ipe bajeti ya idara uliyochagua jina jingine.</translation>
+    </message>
+    <message>
+        <source>Warning level…</source>
+        <translation>Kiwango cha tahadhari…</translation>
+    </message>
+    <message>
+        <source>Below how many tokens the chosen budget is shown as running low.</source>
+        <translation>Chini ya tokeni ngapi bajeti uliyochagua inaonyeshwa kuwa inaishiwa.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Mpango</translation>
+    </message>
+    <message>
+        <source>The demo plan: its tokens are for trying Kengele out.</source>
+        <translation>Mpango wa majaribio: tokeni zake ni za kujaribu Kengele.</translation>
+    </message>
+    <message>
+        <source>No plan bought yet. Tokens added by hand send SMS like bought ones.</source>
+        <translation>Bado hakuna mpango ulionunuliwa. Tokeni zilizoongezwa kwa mkono zinatuma SMS kama zilizonunuliwa.</translation>
+    </message>
+    <message>
+        <source>The %1 plan, until %2.</source>
+        <translation>Mpango wa %1, hadi %2.</translation>
+    </message>
+    <message>
+        <source>The %1 plan.</source>
+        <translation>Mpango wa %1.</translation>
+    </message>
+    <message>
+        <source>Your relay does not limit features by plan: every feature works with any tokens.</source>
+        <translation>Relay yako haizuii huduma kwa mpango: kila huduma inafanya kazi na tokeni zozote.</translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation>Iliombwa</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Kiasi</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Hali</translation>
+    </message>
+    <message>
+        <source>M-Pesa receipt</source>
+        <translation>Risiti ya M-Pesa</translation>
+    </message>
+    <message>
+        <source>Double-click a purchase to follow it.</source>
+        <translation>Bofya mara mbili ununuzi ili kuufuatilia.</translation>
+    </message>
+    <message>
+        <source>No purchases yet. “Buy tokens…” starts one.</source>
+        <translation>Bado hakuna manunuzi. “Nunua tokeni…” inaanzisha moja.</translation>
+    </message>
+    <message>
+        <source>Check with the relay</source>
+        <translation>Uliza relay</translation>
+    </message>
+    <message>
+        <source>Ask your relay for the newest state of every purchase.</source>
+        <translation>Uliza relay yako hali mpya ya kila ununuzi.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Aina</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Yote</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kipindi</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Siku 30 zilizopita</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Siku 90 zilizopita</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Muda wote</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Hamisha CSV…</translation>
+    </message>
+    <message>
+        <source>Save the lines shown as a file that Excel opens.</source>
+        <translation>Hifadhi mistari inayoonyeshwa kama faili linalofunguka kwenye Excel.</translation>
+    </message>
+    <message>
+        <source>Token history</source>
+        <translation>Historia ya tokeni</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tarehe</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Nini</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Salio baada</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Sababu</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Na</translation>
+    </message>
+    <message>
+        <source>Nothing to show for this choice.</source>
+        <translation>Hakuna cha kuonyesha kwa chaguo hili.</translation>
+    </message>
+    <message>
+        <source>Budget:</source>
+        <translation>Bajeti:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Onyesha:</translation>
+    </message>
+    <message>
+        <source>Tokens are bought through your relay. Connect to your relay first: Settings → Relay.</source>
+        <translation>Tokeni zinanunuliwa kupitia relay yako. Unganisha na relay yako kwanza: Mipangilio → Relay.</translation>
+    </message>
+    <message>
+        <source>All budgets</source>
+        <translation>Bajeti zote</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <extracomment>The budget list&apos;s &quot;Expire&quot; column: &quot;1,000 on 14 Apr 2026&quot;</extracomment>
+        <translation>%1 tarehe %2</translation>
+    </message>
+    <message>
+        <source>%1 expire on %2</source>
+        <translation>%1 zinaisha muda tarehe %2</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Haziishi</translation>
+    </message>
+    <message>
+        <source>Tokens added by hand do not expire.</source>
+        <translation>Tokeni zilizoongezwa kwa mkono haziishi muda.</translation>
+    </message>
+    <message>
+        <source>In all: %1. One token sends one SMS part to one person.</source>
+        <translation>Jumla: %1. Tokeni moja inatuma sehemu moja ya SMS kwa mtu mmoja.</translation>
+    </message>
+    <message>
+        <source>Add a department&apos;s budget first (“Add budget…”).</source>
+        <translation>Ongeza bajeti ya idara kwanza (“Ongeza bajeti…”).</translation>
+    </message>
+    <message>
+        <source>%1: to %2</source>
+        <translation>%1: kwenda %2</translation>
+    </message>
+    <message>
+        <source>%1: from %2</source>
+        <translation>%1: kutoka %2</translation>
+    </message>
+    <message>
+        <source>Export token history</source>
+        <translation>Hamisha historia ya tokeni</translation>
+    </message>
+    <message>
+        <source>token-history.csv</source>
+        <translation>historia-ya-tokeni.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Faili za CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::TransferDialog</name>
+    <message>
+        <source>Move tokens between budgets</source>
+        <translation>Hamisha tokeni kati ya bajeti</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>For example: Youth camp reminders</source>
+        <translation>Kwa mfano: Vikumbusho vya kambi ya vijana</translation>
+    </message>
+    <message>
+        <source>Tokens moved to a department&apos;s budget can only be used by that department&apos;s SMS. The move is kept in the history with its reason.</source>
+        <translation>Tokeni zilizohamishiwa kwenye bajeti ya idara zinaweza kutumiwa tu na SMS za idara hiyo. Uhamisho unahifadhiwa kwenye historia pamoja na sababu yake.</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Kutoka:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Kwenda:</translation>
+    </message>
+    <message>
+        <source>Tokens:</source>
+        <translation>Tokeni:</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Kwa nini:</translation>
+    </message>
+    <message>
+        <source>Move tokens</source>
+        <translation>Hamisha tokeni</translation>
+    </message>
+    <message>
+        <source>%1 has %2.</source>
+        <translation>%1 ina %2.</translation>
+    </message>
+    <message>
+        <source>There is only one budget. Add a department&apos;s budget first (“Add budget…”).</source>
+        <translation>Kuna bajeti moja tu. Ongeza bajeti ya idara kwanza (“Ongeza bajeti…”).</translation>
+    </message>
+    <message>
+        <source>Choose two different budgets.</source>
+        <translation>Chagua bajeti mbili tofauti.</translation>
+    </message>
+    <message>
+        <source>%1 has only %2.</source>
+        <translation>%1 ina %2 tu.</translation>
+    </message>
+    <message>
+        <source>Give the number of tokens and the reason.</source>
+        <translation>Andika idadi ya tokeni na sababu.</translation>
     </message>
 </context>
 <context>

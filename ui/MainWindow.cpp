@@ -574,11 +574,21 @@ void MainWindow::updateTokenAlerts()
     QStringList all;
     for (const TokenAlert &alert : *alerts)
         all << alert.message;
-    // The first in the bar, every one in its tooltip and on the Tokens page.
-    m_tokenAlert->setText(
-        alerts->size() == 1 ? all.constFirst()
-                            : tr("%1 (and %n more on the Tokens page)", nullptr, int(alerts->size() - 1)).arg(all.constFirst()));
-    m_tokenAlert->setToolTip(all.join(u'\n'));
+    // A few words in the bar (it is shared with the relay and practice mode), every sentence in its
+    // tooltip and on the Tokens page.
+    const TokenAlert &first = alerts->constFirst();
+    QString text;
+    if (alerts->size() > 1)
+        text = tr("%n token warning(s)", nullptr, int(alerts->size()));
+    else if (first.kind == TokenAlert::Kind::Expiring)
+        text = tr("Tokens expire soon");
+    else if (first.kind == TokenAlert::Kind::ScheduledNeed)
+        text = tr("Tokens short for campaigns");
+    else
+        //: The status bar when one budget is below its warning level or runs out soon: "Youth: tokens low"
+        text = tr("%1: tokens low").arg(tokenAccountLabel(first.account));
+    m_tokenAlert->setText(text);
+    m_tokenAlert->setToolTip(all.join(u'\n') + u'\n' + tr("More on the Tokens page."));
     m_tokenAlert->show();
 }
 

@@ -93,8 +93,8 @@ BuyTokensDialog::BuyTokensDialog(TokenShop &shop, const TokenLedger &ledger, QWi
     layout->addWidget(buttons);
 
     // Room for the three cards side by side with their features; it fits a 1280x800 screen.
-    setMinimumSize(780, 560);
-    resize(880, 640);
+    setMinimumSize(780, 520);
+    resize(880, 580);
 
     connect(&m_shop, &TokenShop::purchasesChanged, this, &BuyTokensDialog::refreshState);
     connect(&m_ledger, &TokenLedger::balancesChanged, this, &BuyTokensDialog::refreshState);
@@ -162,6 +162,7 @@ QWidget *BuyTokensDialog::buildChoosePage()
     m_phone->setAccessibleName(tr("M-Pesa number that pays"));
     auto *phoneHint = new HintLabel(tr("This phone gets a request to enter the M-Pesa PIN."), page);
     phoneHint->setObjectName(QStringLiteral("phoneHintLabel"));
+    phoneHint->setMinimumWidth(420);
     m_phoneProblem = wrapped(QStringLiteral("phoneProblemLabel"), page);
     Colours::setTone(m_phoneProblem, Colours::Tone::Error);
     m_phoneProblem->hide();
@@ -405,6 +406,10 @@ QWidget *BuyTokensDialog::buildProgressPage()
     m_title->setFont(big);
     m_text = wrapped(QStringLiteral("progressTextLabel"), page);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont larger = m_text->font();
+    larger.setPointSizeF(larger.pointSizeF() * 1.15);
+    m_text->setFont(larger);
+    m_summary = wrapped(QStringLiteral("progressSummaryLabel"), page);
     m_waiting = new QProgressBar(page);
     m_waiting->setObjectName(QStringLiteral("waitingBar"));
     m_waiting->setRange(0, 0);
@@ -414,14 +419,22 @@ QWidget *BuyTokensDialog::buildProgressPage()
     m_closeNote = new HintLabel(QString(), page);
     m_closeNote->setObjectName(QStringLiteral("closeNoteLabel"));
 
+    // The purchase in a panel near the top, the note about closing at the foot.
+    auto *panel = new QFrame(page);
+    panel->setObjectName(QStringLiteral("progressPanel"));
+    panel->setFrameShape(QFrame::StyledPanel);
+    auto *inner = new QVBoxLayout(panel);
+    inner->setSpacing(10);
+    inner->addWidget(m_title);
+    inner->addWidget(m_summary);
+    inner->addWidget(m_text);
+    inner->addWidget(m_waiting);
+    inner->addWidget(m_practice);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addSpacing(20);
+    layout->addWidget(panel);
     layout->addStretch(1);
-    layout->addWidget(m_title);
-    layout->addWidget(m_text);
-    layout->addWidget(m_waiting);
-    layout->addWidget(m_practice);
-    layout->addStretch(2);
     layout->addWidget(m_closeNote);
     return page;
 }
@@ -430,6 +443,10 @@ void BuyTokensDialog::showPurchase(const PurchaseRecord &p)
 {
     const QString plan = PurchaseStore::planName(p.plan);
     const QString price = p.amountKes ? TokensText::shillings(*p.amountKes) : QString();
+    //: The purchase in the Buy dialog: "Starter plan: 1,000 tokens, for 30 days · Main account"
+    m_summary->setText(tr("%1 plan: %2 · %3")
+                           .arg(plan, tr("%1, for %n day(s)", nullptr, p.validityDays).arg(TokensText::tokens(p.tokens)),
+                                tokenAccountLabel(p.account)));
     switch (p.state) {
     case PurchaseState::Requesting:
         setStep(Step::Asking);

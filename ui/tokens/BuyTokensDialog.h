@@ -93,6 +93,7 @@ private:
     QPushButton *m_close = nullptr;
 
     QLabel *m_title = nullptr;
+    QLabel *m_summary = nullptr;
     QLabel *m_text = nullptr;
     QProgressBar *m_waiting = nullptr;
     Banner *m_practice = nullptr;
