@@ -1395,7 +1395,7 @@
     </message>
     <message>
         <source>The payment was cancelled on the phone.</source>
-        <translation>Malipo yaliahirishwa kwenye simu.</translation>
+        <translation>Malipo yalighairiwa kwenye simu.</translation>
     </message>
     <message>
         <source>There was not enough money in M-Pesa.</source>

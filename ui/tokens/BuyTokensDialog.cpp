@@ -14,6 +14,7 @@
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -409,6 +410,8 @@ QWidget *BuyTokensDialog::buildProgressPage()
     QFont larger = m_text->font();
     larger.setPointSizeF(larger.pointSizeF() * 1.15);
     m_text->setFont(larger);
+    // The stacked pages do not pass on height-for-width: room for the longest state (three lines).
+    m_text->setMinimumHeight(QFontMetrics(larger).lineSpacing() * 4);
     m_summary = wrapped(QStringLiteral("progressSummaryLabel"), page);
     m_waiting = new QProgressBar(page);
     m_waiting->setObjectName(QStringLiteral("waitingBar"));

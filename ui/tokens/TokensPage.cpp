@@ -113,7 +113,7 @@ TokensPage::TokensPage(TokenLedger &ledger, const TokenInsights &insights, const
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     auto *top = new QHBoxLayout;
-    top->addWidget(buildBudgets(), 3);
+    top->addWidget(buildBudgets(), 5);
     top->addWidget(buildPlan(), 2);
     contentLayout->addLayout(top);
     contentLayout->addWidget(m_alerts);
@@ -208,6 +208,7 @@ QWidget *TokensPage::buildPlan()
 {
     auto *box = new QGroupBox(tr("Plan"), this);
     box->setObjectName(QStringLiteral("planBox"));
+    box->setMinimumWidth(230);
     m_plan = new QLabel(box);
     m_plan->setObjectName(QStringLiteral("planLabel"));
     m_plan->setWordWrap(true);
