@@ -37,7 +37,9 @@ const QStringList &CliContext::valueOptions()
            QStringLiteral("account"),     QStringLiteral("provider"), QStringLiteral("username"), QStringLiteral("sender-id"),
            QStringLiteral("environment"), QStringLiteral("base-url"), QStringLiteral("template"), QStringLiteral("at"),
            QStringLiteral("priority"),    QStringLiteral("rate"),     QStringLiteral("state"),    QStringLiteral("repeat"),
-           QStringLiteral("on"),          QStringLiteral("until"),    QStringLiteral("code"),     QStringLiteral("report-url")};
+           QStringLiteral("on"),          QStringLiteral("until"),    QStringLiteral("code"),     QStringLiteral("report-url"),
+           QStringLiteral("from"),        QStringLiteral("to"),       QStringLiteral("days"),     QStringLiteral("valid-days"),
+           QStringLiteral("below"),       QStringLiteral("limit")};
     return options;
 }
 
