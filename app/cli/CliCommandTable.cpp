@@ -45,8 +45,14 @@ QList<CliCommandTable::Entry> CliCommandTable::entries()
             "  templates save NAME (--text T | --file F)\n"),
          &makeCommand<TemplatesCommand>},
         {QStringLiteral("tokens"), tr("Tokens:"),
-         tr("  tokens add --tokens N [--account NAME] [--reason TEXT]   add tokens to a budget\n"
+         tr("  tokens add --tokens N [--account NAME] [--reason TEXT] [--valid-days N]   add tokens to a budget\n"
             "  tokens check [--account NAME]                            balances\n"
+            "  tokens transfer --from NAME --to NAME --tokens N --reason TEXT   move tokens between budgets\n"
+            "  tokens expire                                            expire what reached the end of its validity\n"
+            "  tokens threshold --account NAME --below N|off            warn when a budget falls below N\n"
+            "  tokens rename --account NAME --name NEW                  rename a department's budget\n"
+            "  tokens usage [--days N] | tokens insights | tokens alerts\n"
+            "  tokens history [--account NAME] [--limit N]              the ledger's lines, newest first\n"
             "  tokens plans                                             plans and prices on your relay\n"
             "  tokens buy --plan P --phone N [--account A] [--no-wait]  buy tokens with M-Pesa\n"
             "  tokens purchases                                         purchases and their states\n"

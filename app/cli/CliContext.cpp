@@ -40,7 +40,8 @@ const QStringList &CliContext::valueOptions()
            QStringLiteral("environment"), QStringLiteral("base-url"), QStringLiteral("template"), QStringLiteral("at"),
            QStringLiteral("priority"),    QStringLiteral("rate"),     QStringLiteral("state"),    QStringLiteral("repeat"),
            QStringLiteral("on"),          QStringLiteral("until"),    QStringLiteral("code"),     QStringLiteral("report-url"),
-           QStringLiteral("plan"),        QStringLiteral("phone"),    QStringLiteral("days")};
+           QStringLiteral("plan"),        QStringLiteral("phone"),    QStringLiteral("days"),     QStringLiteral("valid-days"),
+           QStringLiteral("from"),        QStringLiteral("to"),       QStringLiteral("below"),    QStringLiteral("limit")};
     return options;
 }
 

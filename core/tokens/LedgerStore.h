@@ -18,9 +18,9 @@
 
 namespace kengele {
 
-// The SQL of the token ledger's three tables (token_accounts, token_transfers, token_entries) on one
-// connection, inside whatever transaction the caller has open there. It reads and writes rows and
-// sums; the rules (what may move, when, and under which lock) are TokenLedger's.
+// The SQL of the token ledger's main tables (token_accounts, token_transfers, token_entries; the lots
+// are LotBook's) on one connection, inside whatever transaction the caller has open there. It reads
+// and writes rows and sums; the rules (what may move, when, and under which lock) are TokenLedger's.
 class LedgerStore final
 {
     Q_DECLARE_TR_FUNCTIONS(LedgerStore)

@@ -30,8 +30,8 @@ class LedgerStore;
 // has taken SQLite's write lock, so two writers (threads, windows, the CLI) cannot both pass it.
 //
 // Two ways to change the ledger:
-//  - grant, purchase, transfer, expire and createBudgetAccount commit on their own and emit
-//    balancesChanged() afterwards;
+//  - grant, purchase, transfer, expire, expireDue, createBudgetAccount, renameBudgetAccount and
+//    setAlertThreshold commit on their own and emit balancesChanged() afterwards;
 //  - the campaign methods (...InTransaction) join the caller's open transaction on `db` (they
 //    neither begin nor commit it), so a campaign launch can write its outbox rows and reserve its
 //    tokens atomically; with no transaction open on `db`, each is a transaction of its own.

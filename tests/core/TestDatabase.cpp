@@ -283,6 +283,22 @@ void TestDatabase::migratesFromEveryPastVersion()
     QCOMPARE(q.value(0).toInt(), 0);
     QVERIFY(q.exec(QStringLiteral("SELECT coalesce(sum(amount), 0) FROM token_entries")) && q.next());
     QCOMPARE(q.value(0).toInt(), 0);
+    // Version 7: what the budgets held became one lot that never expires, split entry by entry.
+    QVERIFY(
+        q.exec(QStringLiteral("SELECT count(*), coalesce(sum(expires_at IS NULL), 0), coalesce(min(plan), '') FROM token_lots"))
+        && q.next());
+    QCOMPARE(q.value(0).toInt(), outbox.isEmpty() ? 0 : 1);
+    QCOMPARE(q.value(1).toInt(), q.value(0).toInt());
+    QCOMPARE(q.value(2).toString(), QString());
+    QVERIFY(q.exec(QStringLiteral("SELECT (SELECT coalesce(sum(e.amount), 0) FROM token_entries e JOIN token_accounts a "
+                                  "ON a.id = e.account_id WHERE a.kind = 'budget'), "
+                                  "(SELECT coalesce(sum(tokens), 0) FROM token_lot_holdings), "
+                                  "(SELECT coalesce(sum(amount), 0) FROM token_entry_lots)"))
+            && q.next());
+    QCOMPARE(q.value(1).toLongLong(), q.value(0).toLongLong());
+    QCOMPARE(q.value(2).toLongLong(), q.value(0).toLongLong());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM token_accounts WHERE alert_below IS NOT NULL")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
     if (!outbox.isEmpty()) {
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM delivery_reports WHERE outbox_id IS NOT NULL")) && q.next());
         QCOMPARE(q.value(0).toInt(), reports);

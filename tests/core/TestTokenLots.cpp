@@ -9,6 +9,8 @@
 #include "tokens/LedgerVerifier.h"
 #include "tokens/TokenLedger.h"
 
+#include <QHash>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QtTest>
@@ -88,6 +90,7 @@ private Q_SLOTS:
     void manualExpiryTakesTheSoonestLots();
     void renameAndAlertThreshold();
     void upgradeKeepsBalancesInALotThatNeverExpires();
+    void randomOperationsKeepTheLotsRight();
 };
 
 void TestTokenLots::drawsFromTheLotThatExpiresFirst()
@@ -317,6 +320,75 @@ void TestTokenLots::upgradeKeepsBalancesInALotThatNeverExpires()
     QCOMPARE(describe(*ledger.lots(), clock.nowUtc()),
              (QStringList{QStringLiteral("Main:10@1"), QStringLiteral("Main:%1@never").arg(before + held.held)}));
     VERIFY_CLEAN(database);
+}
+
+// Random grants with and without expiry, transfers, campaigns and time passing: after each step the
+// ledger checks clean, each budget's lots add up to its balance, and after expireDue no lot that
+// has ended is left in a budget.
+void TestTokenLots::randomOperationsKeepTheLotsRight()
+{
+    TempProfile profile;
+    TokenLedger &ledger = profile->tokens();
+    const QSqlDatabase db = profile->database().connection();
+    QRandomGenerator rng(20261302);
+    const QStringList names{Main, Youth, QStringLiteral("Choir")};
+    QVERIFY(ledger.createBudgetAccount(Youth));
+    QVERIFY(ledger.createBudgetAccount(QStringLiteral("Choir")));
+    QHash<qint64, QString> campaignAccount; // campaign -> account name it reserves from
+    constexpr int Operations = 400;
+    for (int i = 0; i < Operations; ++i) {
+        const QString account = names.at(rng.bounded(int(names.size())));
+        const qint64 campaign = rng.bounded(1, 8);
+        const qint64 tokens = rng.bounded(1, 60);
+        switch (rng.bounded(7)) {
+        case 0: {
+            const QDateTime now = profile.clock().nowUtc();
+            const LotTerms terms{QString(), rng.bounded(3) == 0 ? QDateTime() : now.addSecs(rng.bounded(3600, 5 * 86400))};
+            QVERIFY(ledger.grant(account, tokens, {}, Mary, terms));
+            break;
+        }
+        case 1:
+            ledger.transfer(account, names.at((names.indexOf(account) + 1) % names.size()), tokens, QStringLiteral("move"), Mary);
+            break;
+        case 2: {
+            const QString from = campaignAccount.value(campaign, account);
+            if (ledger.reserveInTransaction(db, *ledger.accountId(from), campaign, tokens, Mary))
+                campaignAccount.insert(campaign, from);
+            break;
+        }
+        case 3:
+            ledger.spendInTransaction(db, campaign, qMin(tokens, qMax<qint64>(ledger.campaignTokens(campaign)->held, 1)), Mary);
+            break;
+        case 4:
+            ledger.releaseInTransaction(db, campaign, qMin(tokens, qMax<qint64>(ledger.campaignTokens(campaign)->held, 1)),
+                                        QStringLiteral("failed"), Mary);
+            break;
+        case 5: {
+            profile.clock().advanceMs(qint64(rng.bounded(1, 36)) * 3'600'000);
+            QVERIFY(ledger.expireDue(QStringLiteral("system")));
+            const Result<QList<TokenLot>> left = ledger.lots();
+            QVERIFY(left);
+            for (const TokenLot &lot : *left)
+                QVERIFY(!lot.expires.isValid() || lot.expires > profile.clock().nowUtc());
+            break;
+        }
+        default:
+            ledger.expire(account, tokens, QStringLiteral("by hand"), Mary);
+            break;
+        }
+        QHash<qint64, qint64> inLots;
+        const Result<QList<TokenLot>> lots = ledger.lots();
+        const Result<QList<TokenAccount>> budgets = ledger.budgetAccounts();
+        QVERIFY(lots && budgets);
+        for (const TokenLot &lot : *lots) {
+            QVERIFY(lot.remaining > 0);
+            inLots[lot.accountId] += lot.remaining;
+        }
+        for (const TokenAccount &budget : *budgets)
+            QCOMPARE(inLots.value(budget.id), budget.balance);
+        const QString problems = problemsOf(profile->database());
+        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("after operation %1:\n%2").arg(i).arg(problems)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTokenLots)
