@@ -157,8 +157,9 @@ void TestTokenInsights::outlookAndAlerts()
     QCOMPARE(outlook->neededByScheduled, 600);
     QCOMPARE(outlook->heldByScheduled, 40);
     QCOMPARE(outlook->accounts.at(1).neededByScheduled, 600);
-    // "1,200 tokens expire on 4 March." once the English plurals are loaded (here: "token(s)").
-    const QString expiring = QStringLiteral("1,200 token(s) expire on %1.").arg(day(now.addDays(3).toLocalTime().date()));
+    // "1,200 tokens expire on 4 March." with the English plurals loaded ("token(s)" without them).
+    const QString expiring = QCoreApplication::translate("TokenInsights", "%Ln token(s) expire on %1.", nullptr, 1200)
+                                 .arg(day(now.addDays(3).toLocalTime().date()));
     QVERIFY2(outlook->messages.contains(expiring), qPrintable(outlook->messages.join(u'\n')));
     QVERIFY(outlook->messages.contains(
         QStringLiteral("Your repeating campaigns need 600 tokens over the next 30 days; you have 1,600.")));
@@ -170,7 +171,9 @@ void TestTokenInsights::outlookAndAlerts()
         seen << TokenInsights::kindKey(alert.kind) + u' ' + alert.account + u' ' + alert.message;
     QCOMPARE(seen,
              (QStringList{
-                 QStringLiteral("expiring Main 1,200 token(s) in Main account expire on %1.").arg(day(today.addDays(3))),
+                 QStringLiteral("expiring Main ")
+                     + QCoreApplication::translate("TokenInsights", "%Ln token(s) in %1 expire on %2.", nullptr, 1200)
+                           .arg(QStringLiteral("Main account"), day(today.addDays(3))),
                  QStringLiteral("below_threshold Youth Youth has 300 tokens left, below its warning level of 500."),
                  QStringLiteral("scheduled_need Youth Repeating campaigns need 600 tokens from Youth over the next 30 "
                                 "days; it has 300."),
