@@ -564,8 +564,14 @@
 </translation>
     </message>
     <message>
-        <source>  tokens add --tokens N [--account NAME] [--reason TEXT]   add tokens to a budget
+        <source>  tokens add --tokens N [--account NAME] [--reason TEXT] [--valid-days N]   add tokens to a budget
   tokens check [--account NAME]                            balances
+  tokens transfer --from NAME --to NAME --tokens N --reason TEXT   move tokens between budgets
+  tokens expire                                            expire what reached the end of its validity
+  tokens threshold --account NAME --below N|off            warn when a budget falls below N
+  tokens rename --account NAME --name NEW                  rename a department&apos;s budget
+  tokens usage [--days N] | tokens insights | tokens alerts
+  tokens history [--account NAME] [--limit N]              the ledger&apos;s lines, newest first
   tokens plans                                             plans and prices on your relay
   tokens buy --plan P --phone N [--account A] [--no-wait]  buy tokens with M-Pesa
   tokens purchases                                         purchases and their states
@@ -1940,10 +1946,45 @@
     </message>
 </context>
 <context>
+    <name>TokenReportsCommand</name>
+    <message>
+        <source>Give the number of days as a whole number from 1 to %1: --days 90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens spent in the last %1 days: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 tokens</source>
+        <translation type="unfinished">%1: tokeni %2</translation>
+    </message>
+    <message>
+        <source>Balance: %1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan in force: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent per day (last %1 days): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to warn about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give how many lines to show as a whole number from 1 to %1: --limit 50</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TokenShopCommand</name>
     <message>
         <source>KES %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">KES %1</translation>
     </message>
     <message>
         <source>Use one of: tokens plans, tokens buy --plan P --phone N [--account A] [--no-wait], tokens purchases, tokens cleanup --days N.</source>
@@ -2016,10 +2057,6 @@
 <context>
     <name>TokensCommand</name>
     <message>
-        <source>Use one of: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME].</source>
-        <translation>Tumia mojawapo ya: tokens add --tokens N [--account NAME] [--reason TEXT], tokens check [--account NAME].</translation>
-    </message>
-    <message>
         <source>Give the number of tokens to add as a whole number above zero: --tokens 1000</source>
         <translation>Toa idadi ya tokeni za kuongeza kama namba kamili zaidi ya sifuri: --tokens 1000</translation>
     </message>
@@ -2038,6 +2075,70 @@
     <message>
         <source>Total: %1 tokens</source>
         <translation>Jumla: tokeni %1</translation>
+    </message>
+    <message>
+        <source>Use one of: tokens add --tokens N [--account NAME] [--reason TEXT] [--valid-days N], tokens check [--account NAME], tokens transfer --from NAME --to NAME --tokens N --reason TEXT, tokens expire, tokens threshold --account NAME --below N|off, tokens rename --account NAME --name NEW, tokens usage [--days N], tokens insights, tokens alerts, tokens history [--account NAME] [--limit N].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give how many days the tokens stay valid as a whole number above zero: --valid-days 30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens can stay valid for at most 3650 days (ten years).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Those not used by %1 expire then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which accounts the tokens move between: --from Main --to Youth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the number of tokens to move as a whole number above zero: --tokens 500</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the tokens move: --reason &quot;Youth camp reminders&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved %1 tokens from %2 to %3. %2 now has %4, %3 has %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tokens have reached the end of their validity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unused tokens reached the end of their validity and expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which account to watch: --account Youth --below 500</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the warning level as a number of tokens, 0 or more, or off: --below 500</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele warns when %1 has fewer than %2 tokens (it has %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No more warnings about how few tokens %1 has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which account gets which new name: --account Youth --name &quot;Youth Ministry&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is now called %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
