@@ -6,11 +6,13 @@
 #include "storage/Transaction.h"
 #include "tokens/TokenInsights.h"
 #include "tokens/TokenLedger.h"
+#include "tokens/TokensPage.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace kengele;
@@ -32,6 +34,9 @@ private Q_SLOTS:
     void usage();
     void alerts();
     void lots();
+    // The Tokens page over that ledger: built and filled (balances, expiry, plan, alerts, usage chart,
+    // purchases, history), as when it is opened. Target < 100 ms.
+    void tokensPage();
 
 private:
     std::unique_ptr<test::TempProfile> m_profile;
@@ -222,5 +227,15 @@ void BenchTokens::lots()
     }
 }
 
-QTEST_GUILESS_MAIN(BenchTokens)
+void BenchTokens::tokensPage()
+{
+    Profile &profile = **m_profile;
+    QBENCHMARK
+    {
+        TokensPage page(profile.tokens(), profile.insights(), profile.clock());
+        QVERIFY(page.budgetsView()->topLevelItemCount() == Departments);
+    }
+}
+
+QTEST_MAIN(BenchTokens)
 #include "BenchTokens.moc"

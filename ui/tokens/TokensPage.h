@@ -45,7 +45,7 @@ public:
 
     // The application's shop (it outlives windows); nullptr: none, nothing can be bought.
     void setTokenShop(TokenShop *shop);
-    TokenShop *tokenShop() const { return m_shop; }
+    TokenShop *tokenShop() const;
 
     // Reads balances, purchases and history again.
     void reload();
@@ -92,6 +92,7 @@ private:
     void reloadPlan();
     QWidget *buildPlan();
     void reloadHistory();
+    void loadHistory();
     void updateConnection();
     void updateEmptyState();
 
@@ -102,6 +103,7 @@ private:
     QMetaObject::Connection m_shopConnection;
     bool m_hasHistory = false;
     bool m_hasPurchases = false;
+    bool m_historyStale = true;
 
     QStackedWidget *m_stack = nullptr;
     EmptyState *m_emptyState = nullptr;
