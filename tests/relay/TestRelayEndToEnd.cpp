@@ -63,7 +63,8 @@ void TestRelayEndToEnd::reportsTravelThroughARestartedRelayOnceEach()
     QString why;
     QVERIFY2(relay.open(&why), qPrintable(why));
     QVERIFY(relay.start());
-    auto org = relay::createOrganisation(relay.store(), QStringLiteral("St Paul's Church"), relay.baseUrl().toString());
+    auto org = relay::createOrganisation(relay.store(), relay.masterKey(), QStringLiteral("St Paul's Church"),
+                                         relay.baseUrl().toString());
     QVERIFY(org);
     auto code = relay::createEnrolCode(relay.store(), org->org.id, 24);
     QVERIFY(code);

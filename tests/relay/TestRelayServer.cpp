@@ -274,7 +274,7 @@ private Q_SLOTS:
     void rotatingTheSecretStopsTheOldOneAtOnce()
     {
         const auto org = m_relay->createOrgWithDevice();
-        auto rotated = relay::rotateHookSecret(m_relay->store(), org.id, m_relay->baseUrl().toString());
+        auto rotated = relay::rotateHookSecret(m_relay->store(), m_relay->masterKey(), org.id, m_relay->baseUrl().toString());
         QVERIFY(rotated);
         QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), DeliveryForm).status, 404);
         QCOMPARE(m_relay->postForm(QUrl(rotated->hooks.value(QLatin1String("at_delivery")).toString()), DeliveryForm).status,
@@ -492,8 +492,8 @@ private Q_SLOTS:
 
     void enrolmentCodesWorkOnceAndExpire()
     {
-        auto created
-            = relay::createOrganisation(m_relay->store(), QStringLiteral("Kanisa la Neema"), m_relay->baseUrl().toString());
+        auto created = relay::createOrganisation(m_relay->store(), m_relay->masterKey(), QStringLiteral("Kanisa la Neema"),
+                                                 m_relay->baseUrl().toString());
         QVERIFY(created);
         auto code = relay::createEnrolCode(m_relay->store(), created->org.id, 24);
         QVERIFY(code);

@@ -60,7 +60,8 @@ private:
 
     QString createOrg(const QString &name)
     {
-        auto created = relay::createOrganisation(store(), name, QStringLiteral("https://relay.example.org"));
+        auto created
+            = relay::createOrganisation(store(), m_relay->masterKey(), name, QStringLiteral("https://relay.example.org"));
         return created ? created->org.id : QString();
     }
 
