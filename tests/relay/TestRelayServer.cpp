@@ -695,6 +695,7 @@ private Q_SLOTS:
         relay::RelayConfig config;
         config.listenAddress = QHostAddress::LocalHost;
         config.listenPort = 0;
+        config.keyFile = m_relay->keyFile(); // every relay process on one database shares the key file
         relay::RelayServer second(otherStore.get(), config);
         const quint16 port = second.start();
         QVERIFY(port != 0);
