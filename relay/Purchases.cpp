@@ -331,7 +331,11 @@ void PurchaseService::create(const QString &orgId, const QByteArray &body, std::
                 purchase.updatedAt = at;
                 qCInfo(lcPurchases).noquote()
                     << QStringLiteral("push accepted purchase=%1 checkout=%2").arg(purchase.id, result.checkoutRequestId);
-                return done({201, purchase.toJson()});
+                done({201, purchase.toJson()});
+                // A callback that overtook the push's answer is already stored: check now.
+                if (!m_store.stkCallback(purchase.orgId, purchase.checkoutRequestId).isEmpty())
+                    callbackStored(purchase.orgId, purchase.checkoutRequestId);
+                return;
             }
             qCWarning(lcPurchases).noquote() << QStringLiteral("push refused purchase=%1 %2").arg(purchase.id, result.problem);
             purchase.state = QStringLiteral("failed");

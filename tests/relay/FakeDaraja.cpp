@@ -186,6 +186,8 @@ void FakeDaraja::handle(QTcpSocket *socket, const QByteArray &method, const QByt
     if (target == "/mpesa/stkpushquery/v1/query") {
         ++queries;
         checkPassword(json, "query");
+        if (holdQueries)
+            return;
         const QString checkout = json.value(QLatin1String("CheckoutRequestID")).toString();
         if (!checkouts.contains(checkout))
             return answer(

@@ -37,6 +37,7 @@ public:
     bool pushBusy = false; // answer "Unable to lock subscriber"
     bool invalidateTokenOnce = false; // the next push gets 404.001.03 (someone else minted a token)
     int pendingQueries = 0; // queries answer "being processed" this many times per checkout
+    bool holdQueries = false; // queries get no answer at all (the connection stays open)
     QString resultCode = QStringLiteral("0"); // then this ResultCode (as a string, as the query sample shows)
 
     int tokensMinted = 0;
