@@ -13,6 +13,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkReply>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -475,6 +476,68 @@ private Q_SLOTS:
         QTest::qWait(500);
         QCOMPARE(paidVouchers().size(), 1);
         QCOMPARE(events(QStringLiteral("purchase")).size(), 1);
+    }
+
+    void twoRelayProcessesMintOneToken()
+    {
+        useFakeDaraja();
+        auto otherStore = m_relay->openExtraStore(QStringLiteral("second-relay"));
+        QVERIFY(otherStore);
+        relay::RelayConfig config = m_config;
+        config.keyFile = m_relay->keyFile();
+        config.listenPort = 0;
+        relay::RelayServer other(otherStore.get(), config);
+        const quint16 port = other.start();
+        QVERIFY(port != 0);
+        // Two purchases at once, one through each relay, and no token cached yet: one mints, the
+        // other waits for its token (a second mint would invalidate the first).
+        QNetworkAccessManager network;
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 2; ++i) {
+            QUrl target = url("/v1/purchases");
+            if (i == 1)
+                target.setPort(port);
+            QNetworkRequest request(target);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setRawHeader("Authorization", "Bearer " + m_org.token.toLatin1());
+            const QJsonObject body{{QStringLiteral("plan"), QStringLiteral("starter")},
+                                   {QStringLiteral("phone"), QStringLiteral("071234567%1").arg(i)},
+                                   {QStringLiteral("account"), QStringLiteral("Main")},
+                                   {QStringLiteral("request_id"), QStringLiteral("req-mint-%1-x").arg(i)}};
+            replies.append(network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(replies.at(0)->isFinished() && replies.at(1)->isFinished(), 15000);
+        for (QNetworkReply *reply : std::as_const(replies)) {
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+            reply->deleteLater();
+        }
+        QCOMPARE(m_daraja->pushes, 2);
+        QCOMPARE(m_daraja->tokensMinted, 1);
+        QVERIFY2(m_daraja->problems.isEmpty(), qPrintable(m_daraja->problems.join(u'\n')));
+    }
+
+    void masterKeySealsToItsPlace()
+    {
+        const auto key = relay::MasterKey::loadOrCreate(m_relay->keyFile()); // the harness's file, read again
+        QVERIFY(key);
+        const QString sealed = m_relay->masterKey().seal("passkey-123", QStringLiteral("mpesa:org_a:passkey"));
+        QVERIFY(!sealed.contains(QLatin1String("passkey-123")));
+        QCOMPARE(key->open(sealed, QStringLiteral("mpesa:org_a:passkey")).value_or(QByteArray()), QByteArray("passkey-123"));
+        QVERIFY(!key->open(sealed, QStringLiteral("mpesa:org_b:passkey"))); // not movable to another organisation
+        QVERIFY(!key->open(sealed, QStringLiteral("mpesa:org_a:consumer_secret")));
+        QVERIFY(!relay::MasterKey::random().open(sealed, QStringLiteral("mpesa:org_a:passkey"))); // another key file
+        QString tampered = sealed;
+        tampered[tampered.size() - 3] = tampered.at(tampered.size() - 3) == u'A' ? u'B' : u'A';
+        QVERIFY(!key->open(tampered, QStringLiteral("mpesa:org_a:passkey")));
+        QCOMPARE(QFileInfo(m_relay->keyFile()).permissions()
+                     & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+                 QFileDevice::Permissions());
+        // A relay with another key file cannot open this database's voucher key.
+        relay::RelayConfig config = m_config;
+        QTemporaryDir elsewhere;
+        config.keyFile = elsewhere.filePath(QStringLiteral("relay.key"));
+        QVERIFY(m_relay->start(config));
+        QCOMPARE(m_relay->get(url("/v1/voucher-key"), m_org.token.toLatin1()).status, 503);
     }
 
     void restartedBetweenCallbackAndVoucher()
