@@ -14,6 +14,8 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <termios.h>
+#include <unistd.h>
 
 namespace kengele::relay {
 
@@ -56,9 +58,32 @@ int RelayCommandLine::mpesa(RelayStore &store, const QStringList &args)
             stdinStream.setDevice(&stdinFile);
             in = &stdinStream;
         }
-        setup.consumerKey = in->readLine().trimmed();
-        setup.consumerSecret = in->readLine().trimmed();
-        setup.passkey = in->readLine().trimmed();
+        // Typed at a terminal: asked for one by one, the terminal's echo off while they are typed.
+        const bool terminal = !m_in && ::isatty(STDIN_FILENO);
+        termios saved{};
+        const bool quiet = terminal && ::tcgetattr(STDIN_FILENO, &saved) == 0;
+        if (quiet) {
+            termios silent = saved;
+            silent.c_lflag &= ~tcflag_t(ECHO);
+            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+        }
+        const auto ask = [&](const char *prompt) {
+            if (terminal) {
+                m_err << prompt;
+                m_err.flush();
+            }
+            const QString line = in->readLine().trimmed();
+            if (terminal) {
+                m_err << '\n';
+                m_err.flush();
+            }
+            return line;
+        };
+        setup.consumerKey = ask("Consumer key: ");
+        setup.consumerSecret = ask("Consumer secret: ");
+        setup.passkey = ask("Passkey: ");
+        if (quiet)
+            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
     }
     const auto key = masterKey();
     if (!key)
