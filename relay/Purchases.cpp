@@ -331,6 +331,7 @@ void PurchaseService::create(const QString &orgId, const QByteArray &body, std::
                 purchase.updatedAt = at;
                 qCInfo(lcPurchases).noquote()
                     << QStringLiteral("push accepted purchase=%1 checkout=%2").arg(purchase.id, result.checkoutRequestId);
+                Q_EMIT purchaseCounted(QStringLiteral("started"));
                 done({201, purchase.toJson()});
                 // A callback that overtook the push's answer is already stored: check now.
                 if (!m_store.stkCallback(purchase.orgId, purchase.checkoutRequestId).isEmpty())
@@ -371,6 +372,7 @@ void PurchaseService::finish(Purchase purchase, const QList<OwnEvent> &extra)
                                          .arg(purchase.state, purchase.id, purchase.orgId,
                                               purchase.resultCode.isEmpty() ? QStringLiteral("-") : purchase.resultCode,
                                               purchase.voucherId.isEmpty() ? QStringLiteral("-") : purchase.voucherId);
+    Q_EMIT purchaseCounted(purchase.state);
     Q_EMIT eventsAppended(purchase.orgId);
 }
 

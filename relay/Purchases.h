@@ -63,6 +63,8 @@ public:
 Q_SIGNALS:
     // Events were appended for this organisation (wake its long polls).
     void eventsAppended(const QString &orgId);
+    // For the metrics: "started" (Daraja accepted a push), "paid", "failed".
+    void purchaseCounted(const QString &result);
 
 private:
     std::expected<std::optional<DarajaAccount>, QString> account(const QString &orgId);

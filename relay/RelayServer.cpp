@@ -78,6 +78,8 @@ quint16 RelayServer::start()
             *m_store, *m_key, m_config,
             [this](const QString &orgId, const QByteArray &body) { deliverSimulatedCallback(orgId, body); }, this);
         connect(m_purchases, &PurchaseService::eventsAppended, this, [this](const QString &orgId) { m_polls.wake(orgId); });
+        connect(m_purchases, &PurchaseService::purchaseCounted, this,
+                [this](const QString &result) { m_metrics.countPurchase(result); });
         m_purchases->start();
     }
     HttpLimits limits;

@@ -249,6 +249,8 @@ private Q_SLOTS:
         QCOMPARE(purchases.size(), 1);
         QCOMPARE(purchases.first().value(QLatin1String("state")).toString(), QStringLiteral("paid"));
         QCOMPARE(purchases.first().value(QLatin1String("voucher")).toString(), vouchers.first().id);
+        QVERIFY(m_relay->server()->metricsText().contains("kengele_relay_purchases_total{result=\"paid\"} 1\n"));
+        QVERIFY(m_relay->server()->metricsText().contains("kengele_relay_purchases_total{result=\"started\"} 1\n"));
         // One token for the push and the query: reused, not minted per call.
         QCOMPARE(m_daraja->tokensMinted, 1);
         // The same request again: the same purchase, no second push.
