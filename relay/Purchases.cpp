@@ -418,9 +418,15 @@ void PurchaseService::check(const Purchase &purchase)
     const auto claimed = m_store.claimPurchase(purchase.id, m_owner, now + m_config.purchaseClaimMs, now);
     if (!claimed || !*claimed)
         return; // another process is checking it, or it is settled
-    const auto mpesa = account(purchase.orgId);
-    if (!mpesa || !*mpesa) {
-        notDefinite(purchase, QStringLiteral("M-Pesa settings missing or unreadable"));
+    // A simulated purchase is asked of the simulator even when the organisation has moved to real
+    // M-Pesa since (its ws_CO_SIM… id means nothing to Daraja).
+    DarajaAccount simulated;
+    simulated.orgId = purchase.orgId;
+    simulated.simulator = true;
+    const auto mpesa
+        = purchase.simulated ? std::expected<std::optional<DarajaAccount>, QString>(simulated) : account(purchase.orgId);
+    if (!mpesa || !*mpesa || (*mpesa)->simulator != purchase.simulated) {
+        notDefinite(purchase, QStringLiteral("M-Pesa settings missing, unreadable or changed to the simulator"));
         return;
     }
     m_checking.insert(purchase.id);
