@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "MasterKey.h"
 #include "RelayStore.h"
 
 #include <QDateTime>
@@ -23,8 +24,21 @@ struct EnrolCodeCreated {
 };
 
 QJsonObject hookUrls(const QString &publicUrl, const QString &orgId, const QString &secret);
-std::expected<OrganisationCreated, QString> createOrganisation(RelayStore &store, const QString &name, const QString &publicUrl);
-std::expected<OrganisationCreated, QString> rotateHookSecret(RelayStore &store, const QString &orgId, const QString &publicUrl);
+// Both keep the hook secret sealed with the master key (the relay needs it for Daraja's
+// CallBackURL) besides its hash; org create also issues the organisation's demo voucher.
+std::expected<OrganisationCreated, QString> createOrganisation(RelayStore &store, const MasterKey &key, const QString &name,
+                                                               const QString &publicUrl);
+std::expected<OrganisationCreated, QString> rotateHookSecret(RelayStore &store, const MasterKey &key, const QString &orgId,
+                                                             const QString &publicUrl);
+
+// org mpesa: the credentials in plain text only here, sealed before they reach the store.
+struct MpesaSetup {
+    bool simulator = false;
+    QString shortcode, till, environment, baseUrl;
+    QString consumerKey, consumerSecret, passkey;
+};
+std::expected<MpesaSettings, QString> setUpMpesa(RelayStore &store, const MasterKey &key, const QString &orgId,
+                                                 const MpesaSetup &setup);
 std::expected<EnrolCodeCreated, QString> createEnrolCode(RelayStore &store, const QString &orgId, int validHours);
 
 } // namespace kengele::relay

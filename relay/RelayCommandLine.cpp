@@ -59,15 +59,16 @@ QString printable(const QString &text)
 
 } // namespace
 
-int RelayCommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+int RelayCommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream &err, QTextStream *in)
 {
-    RelayCommandLine commandLine(out, err);
+    RelayCommandLine commandLine(out, err, in);
     return commandLine.execute(arguments);
 }
 
-RelayCommandLine::RelayCommandLine(QTextStream &out, QTextStream &err)
+RelayCommandLine::RelayCommandLine(QTextStream &out, QTextStream &err, QTextStream *in)
     : m_out(out)
     , m_err(err)
+    , m_in(in)
 { }
 
 int RelayCommandLine::usage(const QString &message)
@@ -100,6 +101,12 @@ int RelayCommandLine::execute(const QStringList &arguments)
                        "  org create NAME                make an organisation; prints its hook URLs\n"
                        "  org list                       list organisations\n"
                        "  org rotate ORG                 new hook secret (update the dashboards)\n"
+                       "  org mpesa ORG (--simulator | --shortcode N [--till N] --environment sandbox|live [--base-url URL])\n"
+                       "                                 M-Pesa for buying tokens; consumer key, consumer secret and\n"
+                       "                                 passkey as three lines on standard input\n"
+                       "  org prices ORG [--starter KES] [--business KES] [--enterprise KES] [--lock-features on|off]\n"
+                       "  purchases list ORG             token purchases, newest first\n"
+                       "  voucher-key show               the public key desktops check vouchers with\n"
                        "  device enroll ORG [--hours H]  one-time code for a desktop\n"
                        "  device list ORG                enrolled desktops\n"
                        "  device revoke DEVICE           stop a desktop's access\n"
@@ -118,6 +125,14 @@ int RelayCommandLine::execute(const QStringList &arguments)
     parser.addOption(jsonOption);
     parser.addOption(hoursOption);
     parser.addOption(limitOption);
+    const QCommandLineOption simulatorOption(QStringLiteral("simulator"),
+                                             QStringLiteral("org mpesa: the built-in Daraja simulator."));
+    parser.addOption(simulatorOption);
+    const QStringList valueOptions = {QStringLiteral("shortcode"),  QStringLiteral("till"),         QStringLiteral("environment"),
+                                      QStringLiteral("base-url"),   QStringLiteral("starter"),      QStringLiteral("business"),
+                                      QStringLiteral("enterprise"), QStringLiteral("lock-features")};
+    for (const QString &name : valueOptions)
+        parser.addOption(QCommandLineOption(name, QStringLiteral("See the commands above."), QStringLiteral("VALUE")));
     QList<QCommandLineOption> settingOptions;
     for (const QString &key : RelayConfig::keys()) {
         settingOptions.append(
@@ -153,10 +168,16 @@ int RelayCommandLine::execute(const QStringList &arguments)
     if (parser.isSet(hoursOption))
         m_hours = parser.value(hoursOption);
     m_limit = parser.value(limitOption);
+    m_simulator = parser.isSet(simulatorOption);
+    for (const QString &name : valueOptions) {
+        if (parser.isSet(name))
+            m_values.insert(name, parser.value(name));
+    }
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0, QStringLiteral("serve"));
-    const QStringList known = {QStringLiteral("serve"), QStringLiteral("org"), QStringLiteral("device"),
-                               QStringLiteral("quarantine"), QStringLiteral("after-restore")};
+    const QStringList known = {QStringLiteral("serve"),      QStringLiteral("org"),           QStringLiteral("device"),
+                               QStringLiteral("quarantine"), QStringLiteral("after-restore"), QStringLiteral("purchases"),
+                               QStringLiteral("voucher-key")};
     if (!known.contains(command))
         return usage(QStringLiteral("unknown command \"%1\"").arg(command));
 
@@ -185,11 +206,17 @@ int RelayCommandLine::execute(const QStringList &arguments)
         return devices(store, args);
     if (command == QLatin1String("after-restore"))
         return afterRestore(store, args);
+    if (command == QLatin1String("purchases"))
+        return purchases(store, args);
+    if (command == QLatin1String("voucher-key"))
+        return voucherKey(store, args);
     return quarantine(store, args);
 }
 
 int RelayCommandLine::serve(RelayStore &store)
 {
+    if (!masterKey())
+        return 1;
     RelayServer server(&store, m_config);
     const quint16 port = server.start();
     if (port == 0)
@@ -218,8 +245,11 @@ int RelayCommandLine::organisations(RelayStore &store, const QStringList &args)
         if (args.size() != 3)
             return usage(QStringLiteral("org %1 needs exactly one %2")
                              .arg(sub, sub == QLatin1String("create") ? QStringLiteral("NAME") : QStringLiteral("ORG")));
-        auto done = sub == QLatin1String("create") ? createOrganisation(store, args.at(2), m_config.effectivePublicUrl())
-                                                   : rotateHookSecret(store, args.at(2), m_config.effectivePublicUrl());
+        const auto key = masterKey();
+        if (!key)
+            return 1;
+        auto done = sub == QLatin1String("create") ? createOrganisation(store, *key, args.at(2), m_config.effectivePublicUrl())
+                                                   : rotateHookSecret(store, *key, args.at(2), m_config.effectivePublicUrl());
         if (!done)
             return failed(done.error());
         if (m_json) {
@@ -253,7 +283,11 @@ int RelayCommandLine::organisations(RelayStore &store, const QStringList &args)
                 m_out << org.id << "  " << org.name << "  events: " << org.lastSeq << '\n';
         return 0;
     }
-    return usage(QStringLiteral("org takes create, list or rotate"));
+    if (sub == QLatin1String("mpesa"))
+        return mpesa(store, args);
+    if (sub == QLatin1String("prices"))
+        return prices(store, args);
+    return usage(QStringLiteral("org takes create, list, rotate, mpesa or prices"));
 }
 
 // device enroll ORG [--hours H] | device list ORG | device revoke DEVICE

@@ -62,7 +62,13 @@ QStringList RelayConfig::keys()
             QStringLiteral("enrol-code-hours"),
             QStringLiteral("request-timeout-ms"),
             QStringLiteral("idle-timeout-ms"),
-            QStringLiteral("trust-proxy")};
+            QStringLiteral("trust-proxy"),
+            QStringLiteral("key-file"),
+            QStringLiteral("purchase-query-after-ms"),
+            QStringLiteral("purchase-give-up-ms"),
+            QStringLiteral("purchase-scan-ms"),
+            QStringLiteral("purchase-claim-ms"),
+            QStringLiteral("simulator-delay-ms")};
 }
 
 std::expected<void, QString> RelayConfig::set(const QString &rawKey, const QString &value)
@@ -87,6 +93,10 @@ std::expected<void, QString> RelayConfig::set(const QString &rawKey, const QStri
         if (!value.isEmpty() && !value.startsWith(QLatin1String("http://")) && !value.startsWith(QLatin1String("https://")))
             return std::unexpected(QStringLiteral("public-url must start with https:// (or http:// for testing)"));
         publicUrl = value;
+        return {};
+    }
+    if (key == QLatin1String("key-file")) {
+        keyFile = value;
         return {};
     }
     if (key == QLatin1String("trust-proxy")) {
@@ -129,6 +139,26 @@ std::expected<void, QString> RelayConfig::set(const QString &rawKey, const QStri
         {"idle-timeout-ms", 100, 3600000,
          [this](double n) {
              idleTimeoutMs = int(n);
+         }},
+        {"purchase-query-after-ms", 10, 3600000,
+         [this](double n) {
+             purchaseQueryAfterMs = int(n);
+         }},
+        {"purchase-give-up-ms", 100, 86400000,
+         [this](double n) {
+             purchaseGiveUpMs = int(n);
+         }},
+        {"purchase-scan-ms", 10, 600000,
+         [this](double n) {
+             purchaseScanMs = int(n);
+         }},
+        {"purchase-claim-ms", 100, 3600000,
+         [this](double n) {
+             purchaseClaimMs = int(n);
+         }},
+        {"simulator-delay-ms", 0, 600000,
+         [this](double n) {
+             simulatorDelayMs = int(n);
          }},
     };
     for (const Numeric &n : numerics) {

@@ -26,6 +26,13 @@ struct RelayConfig {
     int requestTimeoutMs = 10000; // a request must arrive whole within this time
     int idleTimeoutMs = 60000; // an idle keep-alive connection is closed after this
     bool trustProxy = false; // take the client address from X-Forwarded-For (only behind your own proxy)
+    QString keyFile; // the master key (MasterKey::pathFor): empty = relay.key beside the SQLite file or in the working folder
+    // Buying tokens (docs/relay.md, "Buying tokens with M-Pesa")
+    int purchaseQueryAfterMs = 120000; // no callback this long after the push: the relay asks Daraja itself
+    int purchaseGiveUpMs = 900000; // still no definite answer this long after the push: failed
+    int purchaseScanMs = 5000; // how often waiting purchases are looked at
+    int purchaseClaimMs = 60000; // how long one relay process owns a purchase it is checking
+    int simulatorDelayMs = 3000; // the Daraja simulator's callback comes this long after the push
 
     QString effectivePublicUrl() const;
     QString listenText() const;

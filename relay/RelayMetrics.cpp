@@ -65,6 +65,11 @@ QByteArray RelayMetrics::text(const Gauges &gauges) const
            "# TYPE kengele_relay_store_failures_total counter\n"
            "kengele_relay_store_failures_total "
         + QByteArray::number(m_storeFailures) + '\n';
+    out += "# HELP kengele_relay_purchases_total Token purchases by this process: started, paid, failed.\n"
+           "# TYPE kengele_relay_purchases_total counter\n";
+    for (const char *result : {"started", "paid", "failed"})
+        out += "kengele_relay_purchases_total{result=\"" + QByteArray(result) + "\"} "
+            + QByteArray::number(m_purchases.count(QLatin1String(result)) ? m_purchases.at(QLatin1String(result)) : 0) + '\n';
     return out;
 }
 

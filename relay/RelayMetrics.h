@@ -35,6 +35,8 @@ public:
     void countHook(const QString &kind, const QString &result);
     void recordHookLatency(double seconds);
     void countStoreFailure() { ++m_storeFailures; }
+    // Token purchases: started, paid, failed (docs/relay.md, "Buying tokens with M-Pesa").
+    void countPurchase(const QString &result) { ++m_purchases[result]; }
 
     QByteArray text(const Gauges &gauges) const;
 
@@ -45,6 +47,7 @@ private:
     double m_latencySum = 0;
     quint64 m_latencyCount = 0;
     quint64 m_storeFailures = 0;
+    std::map<QString, quint64> m_purchases; // result → count
 };
 
 } // namespace kengele::relay

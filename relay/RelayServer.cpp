@@ -3,6 +3,7 @@
 
 #include "RelayServer.h"
 
+#include "Purchases.h"
 #include "Secrets.h"
 #include "http/HttpServer.h"
 
@@ -24,7 +25,8 @@ namespace {
 
 QString routeName(int route)
 {
-    static const char *const names[] = {"hook", "enrol", "events", "device", "health", "metrics", "unknown"};
+    static const char *const names[]
+        = {"hook", "enrol", "events", "device", "health", "metrics", "unknown", "purchases", "plans", "voucher_key"};
     return QLatin1String(names[route]);
 }
 
@@ -65,6 +67,21 @@ RelayServer::~RelayServer()
 
 quint16 RelayServer::start()
 {
+    if (!m_key) {
+        auto key = MasterKey::loadOrCreate(MasterKey::pathFor(m_config));
+        if (!key) {
+            qCCritical(lcRelay).noquote() << QLatin1String("master key unavailable: ") + key.error();
+            return 0;
+        }
+        m_key = *key;
+        m_purchases = new PurchaseService(
+            *m_store, *m_key, m_config,
+            [this](const QString &orgId, const QByteArray &body) { deliverSimulatedCallback(orgId, body); }, this);
+        connect(m_purchases, &PurchaseService::eventsAppended, this, [this](const QString &orgId) { m_polls.wake(orgId); });
+        connect(m_purchases, &PurchaseService::purchaseCounted, this,
+                [this](const QString &result) { m_metrics.countPurchase(result); });
+        m_purchases->start();
+    }
     HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
     m_http = new HttpServer(limits, {m_config.requestTimeoutMs, m_config.idleTimeoutMs}, *this, this);
@@ -95,6 +112,12 @@ void RelayServer::handleRequest(HttpRequest &&request, HttpResponder responder)
         handleEnrol(request, responder);
     } else if (path == QLatin1String("/v1/device") && method == HttpMethod::Delete) {
         handleDeviceRevoke(request, responder);
+    } else if (path == QLatin1String("/v1/purchases") && (method == HttpMethod::Get || method == HttpMethod::Post)) {
+        handlePurchases(request, responder, Route::Purchases);
+    } else if (path == QLatin1String("/v1/plans") && method == HttpMethod::Get) {
+        handlePurchases(request, responder, Route::Plans);
+    } else if (path == QLatin1String("/v1/voucher-key") && method == HttpMethod::Get) {
+        handlePurchases(request, responder, Route::VoucherKey);
     } else if (path == QLatin1String("/v1/health") && method == HttpMethod::Get) {
         handleHealth(request, responder);
     } else if (path == QLatin1String("/metrics") && method == HttpMethod::Get) {
@@ -248,6 +271,7 @@ void RelayServer::flushHooks()
             qCCritical(lcRelay).noquote() << QLatin1String("hook not stored") << failure;
     }
     QSet<QString> touched;
+    QList<std::pair<QString, QString>> stkStored; // organisation, CheckoutRequestID
     for (size_t i = 0; i < batch.size(); ++i) {
         PendingHook &hook = batch[i];
         const QString kindName = eventKind(hook.kind);
@@ -268,6 +292,9 @@ void RelayServer::flushHooks()
             m_metrics.countHook(kindName, fresh ? QStringLiteral("stored") : QStringLiteral("duplicate"));
             if (fresh)
                 touched.insert(hook.orgId);
+            // A replay too: the purchase may still wait for a check a crash interrupted.
+            if (hook.kind == HookKind::DarajaStk)
+                stkStored.append({hook.orgId, hook.parsed.dedupeKey});
             const HookAnswer answer = hookAnswer(hook.kind);
             reply(hook.responder, Route::Hook, 200, answer.contentType, answer.body);
         } else {
@@ -283,6 +310,36 @@ void RelayServer::flushHooks()
     }
     for (const QString &orgId : std::as_const(touched))
         m_polls.wake(orgId);
+    // Stored and answered first; then the purchase it is about is checked with Daraja.
+    if (m_purchases) {
+        for (const auto &[orgId, checkoutId] : std::as_const(stkStored))
+            m_purchases->callbackStored(orgId, checkoutId);
+    }
+}
+
+void RelayServer::deliverSimulatedCallback(const QString &orgId, const QByteArray &body)
+{
+    auto parsed = parseHook(HookKind::DarajaStk, body);
+    if (!parsed) {
+        qCCritical(lcRelay).noquote() << QLatin1String("simulated callback refused org=") + orgId << parsed.error();
+        return;
+    }
+    PendingHook pending{HookKind::DarajaStk,
+                        false,
+                        {},
+                        orgId,
+                        HttpResponder(),
+                        m_clock.nsecsElapsed(),
+                        std::move(*parsed),
+                        {},
+                        QStringLiteral("simulator"),
+                        QStringLiteral("application/json"),
+                        nowMs()};
+    m_pending.push_back(std::move(pending));
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, &RelayServer::flushHooks, Qt::QueuedConnection);
+    }
 }
 
 std::optional<Device> RelayServer::authenticate(const HttpRequest &request)
@@ -334,7 +391,8 @@ void RelayServer::handleEnrol(const HttpRequest &request, HttpResponder &respond
     const QJsonObject answer{{QStringLiteral("device"), device->id},
                              {QStringLiteral("token"), token},
                              {QStringLiteral("org"), device->orgId},
-                             {QStringLiteral("org_name"), org ? org->name : QString()}};
+                             {QStringLiteral("org_name"), org ? org->name : QString()},
+                             {QStringLiteral("voucher_key"), voucherPublicKey()}};
     reply(responder, Route::Enrol, 201, "application/json", QJsonDocument(answer).toJson(QJsonDocument::Compact));
     qCInfo(lcRelay).noquote() << QLatin1String("device enrolled device=") + device->id << QLatin1String("org=") + device->orgId;
     logAccess(request, Route::Enrol, 201, device->orgId);

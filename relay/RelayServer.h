@@ -5,6 +5,7 @@
 
 #include "Hooks.h"
 #include "LongPollRegistry.h"
+#include "MasterKey.h"
 #include "RelayConfig.h"
 #include "RelayMetrics.h"
 #include "RelayStore.h"
@@ -20,6 +21,7 @@
 namespace kengele::relay {
 
 class HttpServer;
+class PurchaseService;
 
 // The relay's HTTP server (docs/relay.md): provider hooks, the /v1 client API, health and
 // metrics. Single-threaded: hooks that arrive in one turn of the event loop are stored in one
@@ -48,6 +50,9 @@ public:
     void handleRequest(HttpRequest &&request, HttpResponder responder) override;
     // Stores and answers the hooks that have arrived (it runs by itself once per event-loop turn).
     void flushHooks();
+    // A callback from the relay's Daraja simulator, taken as if posted to the organisation's daraja/stk hook.
+    void deliverSimulatedCallback(const QString &orgId, const QByteArray &body);
+    PurchaseService *purchases() { return m_purchases; }
 
 private:
     struct PendingHook {
@@ -63,7 +68,7 @@ private:
         QString contentType;
         qint64 receivedAt = 0;
     };
-    enum class Route { Hook, Enrol, Events, Device, Health, Metrics, Unknown };
+    enum class Route { Hook, Enrol, Events, Device, Health, Metrics, Unknown, Purchases, Plans, VoucherKey };
 
     void handleHook(const HttpRequest &request, HttpResponder &responder, qint64 startedNs);
     void handleEnrol(const HttpRequest &request, HttpResponder &responder);
@@ -71,6 +76,9 @@ private:
     void handleDeviceRevoke(const HttpRequest &request, HttpResponder &responder);
     void handleHealth(const HttpRequest &request, HttpResponder &responder);
     void handleMetrics(const HttpRequest &request, HttpResponder &responder);
+    // Buying tokens (RelayPurchaseRoutes.cpp)
+    void handlePurchases(const HttpRequest &request, HttpResponder &responder, Route route);
+    QString voucherPublicKey();
     void notFound(const HttpRequest &request, HttpResponder &responder, Route route);
     // A request that failed to authenticate: 429 when the address has failed too often, else 401.
     void unauthorised(const HttpRequest &request, HttpResponder &responder, Route route);
@@ -99,6 +107,8 @@ private:
     KeyedRateLimiter m_deviceLimiter; // per device: /v1 calls
     QHash<QString, qint64> m_deviceTouched; // device id → last time last_seen_at was written
     RelayMetrics m_metrics;
+    std::optional<MasterKey> m_key; // loaded by start()
+    PurchaseService *m_purchases = nullptr;
 };
 
 } // namespace kengele::relay

@@ -14,7 +14,7 @@ namespace kengele::relay {
 
 namespace {
 
-constexpr int SchemaVersion = 1;
+constexpr int SchemaVersion = 2;
 
 QString hex(const QByteArray &bytes)
 {
@@ -234,6 +234,41 @@ std::expected<void, QString> RelayStore::migrate()
                 .arg(serial, blob),
             QStringLiteral("CREATE INDEX quarantine_by_org ON quarantine(org_id, received_at)"),
             QStringLiteral("INSERT INTO relay_meta (key, value) VALUES ('schema_version', '1')"),
+        };
+        for (const QString &sql : statements) {
+            if (auto ok = exec(sql); !ok)
+                return rolledBack(db, ok.error());
+        }
+    }
+    if (version < 2) {
+        // Buying tokens with M-Pesa (docs/relay.md): settings and prices per organisation, the
+        // purchases, the Daraja token cache, the voucher key. Secrets are sealed (MasterKey).
+        const QStringList statements = {
+            QStringLiteral("ALTER TABLE orgs ADD COLUMN hook_secret_sealed TEXT"),
+            QStringLiteral("CREATE TABLE org_mpesa (org_id TEXT PRIMARY KEY REFERENCES orgs(id), shortcode TEXT NOT NULL,"
+                           " till TEXT NOT NULL, environment TEXT NOT NULL, base_url TEXT NOT NULL, simulator INTEGER NOT NULL,"
+                           " consumer_key_sealed TEXT NOT NULL, consumer_secret_sealed TEXT NOT NULL,"
+                           " passkey_sealed TEXT NOT NULL, updated_at BIGINT NOT NULL)"),
+            QStringLiteral("CREATE TABLE org_prices (org_id TEXT PRIMARY KEY REFERENCES orgs(id), starter_kes BIGINT,"
+                           " business_kes BIGINT, enterprise_kes BIGINT, lock_features INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE TABLE daraja_tokens (org_id TEXT PRIMARY KEY REFERENCES orgs(id), token_sealed TEXT,"
+                           " expires_at BIGINT NOT NULL DEFAULT 0, lease_owner TEXT, lease_until BIGINT NOT NULL DEFAULT 0)"),
+            QStringLiteral(
+                "CREATE TABLE purchases (id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id),"
+                " request_id TEXT NOT NULL, plan TEXT NOT NULL, tokens BIGINT NOT NULL, validity_days INTEGER NOT NULL,"
+                " amount_kes BIGINT NOT NULL, phone TEXT NOT NULL, account TEXT NOT NULL, state TEXT NOT NULL,"
+                " reason TEXT NOT NULL, result_code TEXT NOT NULL, receipt TEXT NOT NULL,"
+                " checkout_request_id TEXT UNIQUE, merchant_request_id TEXT NOT NULL, voucher_id TEXT NOT NULL,"
+                " simulated INTEGER NOT NULL, requested_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+                " callback_received INTEGER NOT NULL DEFAULT 0, next_query_at BIGINT NOT NULL DEFAULT 0,"
+                " query_attempts INTEGER NOT NULL DEFAULT 0, claim_owner TEXT, claim_until BIGINT NOT NULL DEFAULT 0,"
+                " UNIQUE (org_id, request_id))"),
+            QStringLiteral("CREATE INDEX purchases_by_org ON purchases(org_id, requested_at)"),
+            QStringLiteral("CREATE INDEX purchases_waiting ON purchases(state, next_query_at)"),
+            QStringLiteral("CREATE TABLE relay_keys (name TEXT PRIMARY KEY, public_key TEXT NOT NULL,"
+                           " secret_sealed TEXT NOT NULL, created_at BIGINT NOT NULL)"),
+            QStringLiteral("DELETE FROM relay_meta WHERE key = 'schema_version'"),
+            QStringLiteral("INSERT INTO relay_meta (key, value) VALUES ('schema_version', '2')"),
         };
         for (const QString &sql : statements) {
             if (auto ok = exec(sql); !ok)

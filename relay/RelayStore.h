@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "Purchase.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -13,6 +15,7 @@
 #include <QStringList>
 
 #include <expected>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -143,6 +146,64 @@ public:
     std::expected<QList<StoredEvent>, QString> eventsAfter(const QString &orgId, qint64 after, int limit);
     std::expected<QList<QuarantinedBody>, QString> quarantine(const QString &orgId, int limit);
 
+    // Buying tokens (RelayPurchaseStore.cpp). Hook secrets, M-Pesa credentials and Daraja
+    // tokens are given and returned sealed (MasterKey); the store never sees them in plain text.
+    std::expected<void, QString> setHookSecretSealed(const QString &orgId, const QString &sealed);
+    QString hookSecretSealed(const QString &orgId); // empty: none (an organisation from before schema 2)
+    std::expected<void, QString> setMpesaSettings(const MpesaSettings &settings);
+    std::expected<std::optional<MpesaSettings>, QString> mpesaSettings(const QString &orgId);
+    std::expected<void, QString> setPrices(const QString &orgId, const OrgPrices &prices);
+    std::expected<OrgPrices, QString> prices(const QString &orgId);
+    // The relay's voucher key pair, shared by every relay process through the database: the
+    // public key and the sealed secret key (made by the first process that needs one).
+    struct SealedKeyPair {
+        QByteArray publicKey;
+        QString secretSealed;
+    };
+    std::expected<SealedKeyPair, QString> voucherKey(const std::function<SealedKeyPair()> &make);
+
+    // Inserts a new purchase; when its request id is already known, nothing is inserted and the
+    // purchase that has it is returned with `false`.
+    std::expected<std::pair<Purchase, bool>, QString> insertPurchase(const Purchase &purchase);
+    std::expected<std::optional<Purchase>, QString> purchaseByRequest(const QString &orgId, const QString &requestId);
+    std::expected<bool, QString> phoneBusy(const QString &orgId, const QString &phone, qint64 since);
+    std::expected<std::optional<Purchase>, QString> purchase(const QString &id);
+    std::expected<std::optional<Purchase>, QString> purchaseByCheckout(const QString &orgId, const QString &checkoutId);
+    std::expected<QList<Purchase>, QString> purchases(const QString &orgId, int limit); // newest first
+    std::expected<void, QString> setPushed(const QString &id, const QString &checkoutId, const QString &merchantId,
+                                           qint64 nextQueryAt, qint64 now);
+    // A callback came for this checkout: the purchase (still waiting) is due now. Its id, or empty.
+    std::expected<QString, QString> markCallback(const QString &orgId, const QString &checkoutId, qint64 now);
+    // Waiting purchases whose time to be checked has come and that no process owns.
+    std::expected<QList<Purchase>, QString> duePurchases(qint64 now, int limit);
+    // One process owns a purchase while it checks it (a conditional UPDATE: two processes never both win).
+    std::expected<bool, QString> claimPurchase(const QString &id, const QString &owner, qint64 until, qint64 now);
+    std::expected<void, QString> releasePurchase(const QString &id, const QString &owner, qint64 nextQueryAt, bool countAttempt);
+    // Moves a waiting purchase to paid or failed and appends its events, in one transaction.
+    // false: it was no longer waiting (another process finished it): nothing changed.
+    std::expected<bool, QString> finishPurchase(const Purchase &finished, const QList<OwnEvent> &events, qint64 now);
+    // Appends events of the relay's own in one transaction (dedupe keys make it idempotent).
+    std::expected<void, QString> appendOwnEvents(const QString &orgId, const QList<OwnEvent> &events, qint64 now);
+    // At start: purchases whose callback is stored become due now; on SQLite (one process)
+    // claims left by a process that died are dropped.
+    std::expected<void, QString> resumePurchases(qint64 now);
+    // The stored daraja.stk callback for a checkout, or empty.
+    QByteArray stkCallback(const QString &orgId, const QString &checkoutId);
+
+    // Daraja's OAuth token per organisation, shared by all processes (a new token invalidates
+    // the old one, so only the process holding the lease mints).
+    struct CachedToken {
+        QString sealed;
+        qint64 expiresAt = 0;
+        qint64 leaseUntil = 0;
+    };
+    std::expected<CachedToken, QString> darajaToken(const QString &orgId);
+    std::expected<bool, QString> leaseTokenMint(const QString &orgId, const QString &owner, qint64 until, qint64 now);
+    std::expected<void, QString> storeDarajaToken(const QString &orgId, const QString &owner, const QString &sealed,
+                                                  qint64 expiresAt);
+    std::expected<void, QString> releaseTokenLease(const QString &orgId, const QString &owner);
+    std::expected<void, QString> forgetDarajaToken(const QString &orgId);
+
     // PostgreSQL only: ask to be told when another relay process appends events. The driver's
     // notification() signal then carries the organisation id.
     bool subscribeToEvents();
@@ -154,6 +215,8 @@ private:
     std::expected<void, QString> exec(const QString &sql);
     bool begin();
     QSqlQuery &prepared(const QString &sql); // prepared once per store, reused
+    // Inside an open transaction: appends events of one organisation (locking its row).
+    std::expected<void, QString> appendLocked(const QString &orgId, const QList<OwnEvent> &events, qint64 now);
     // A store error for logs and messages: the driver's generic text and the engine's error code
     // (SQLSTATE on PostgreSQL), never the database's own text, which may quote the statement
     // and the values in it (a payment body).

@@ -52,6 +52,13 @@ bool RelayHarness::open(QString *why)
         return false;
     }
     m_store = std::move(*store);
+    auto key = relay::MasterKey::loadOrCreate(keyFile());
+    if (!key) {
+        if (why)
+            *why = key.error();
+        return false;
+    }
+    m_key = *key;
     return true;
 }
 
@@ -66,6 +73,8 @@ bool RelayHarness::start(relay::RelayConfig config)
     m_server.reset();
     config.listenAddress = QHostAddress::LocalHost;
     config.listenPort = m_port;
+    if (config.keyFile.isEmpty())
+        config.keyFile = keyFile();
     m_server = std::make_unique<relay::RelayServer>(m_store.get(), config);
     const quint16 port = m_server->start();
     if (port == 0)
@@ -116,7 +125,7 @@ bool RelayHarness::poisonStore(const QString &message)
 RelayHarness::Org RelayHarness::createOrgWithDevice(const QString &name)
 {
     Org org;
-    auto created = relay::createOrganisation(*m_store, name, baseUrl().toString());
+    auto created = relay::createOrganisation(*m_store, *m_key, name, baseUrl().toString());
     if (!created)
         return org;
     org.id = created->org.id;

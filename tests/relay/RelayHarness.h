@@ -18,6 +18,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 namespace kengele::test {
 
@@ -34,6 +35,9 @@ public:
     // Opens the store (a second store on the same database with openExtraStore()).
     bool open(QString *why = nullptr);
     relay::RelayStore &store() { return *m_store; }
+    // The master key of this relay (relay.key in the harness's folder; start() points key-file at it).
+    const relay::MasterKey &masterKey() const { return *m_key; }
+    QString keyFile() const { return m_dir.filePath(QStringLiteral("relay.key")); }
     std::unique_ptr<relay::RelayStore> openExtraStore(const QString &connectionName);
     QString databaseLocation() const { return m_location; }
     // Makes the store refuse, with the error text `message`, an event whose dedupe key or a
@@ -76,6 +80,7 @@ private:
     QString m_location;
     QString m_scratchUrl;
     std::unique_ptr<relay::RelayStore> m_store;
+    std::optional<relay::MasterKey> m_key;
     std::unique_ptr<relay::RelayServer> m_server;
     quint16 m_port = 0;
     QNetworkAccessManager m_network;

@@ -2,10 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // kengele-relay's administration commands, run as an operator would (docs/relay.md, "Administration").
+#include "FakeDaraja.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -20,7 +25,7 @@ private:
         QString err;
         QJsonDocument json() const { return QJsonDocument::fromJson(out); }
     };
-    Run relay(QStringList arguments, bool withDb = true)
+    Run relay(QStringList arguments, bool withDb = true, const QByteArray &input = {})
     {
         if (withDb)
             arguments = QStringList{QStringLiteral("--db"), m_db, QStringLiteral("--public-url"),
@@ -28,6 +33,9 @@ private:
                 + arguments;
         QProcess process;
         process.start(QStringLiteral(KENGELE_RELAY_BINARY), arguments);
+        if (!input.isEmpty())
+            process.write(input);
+        process.closeWriteChannel();
         Run run;
         if (!process.waitForFinished(30000))
             return run;
@@ -101,7 +109,8 @@ private Q_SLOTS:
         QCOMPARE(restored.code, 0);
         QCOMPARE(restored.json().object().value(QLatin1String("organisations")).toInt(), 1);
         const Run listed = relay({QStringLiteral("--json"), QStringLiteral("org"), QStringLiteral("list")});
-        QCOMPARE(listed.json().array().at(0).toObject().value(QLatin1String("events")).toInteger(), 1'000'000);
+        QCOMPARE(listed.json().array().at(0).toObject().value(QLatin1String("events")).toInteger(),
+                 1'000'001); // the demo voucher, then the jump
 
         const Run quarantine = relay({QStringLiteral("quarantine"), QStringLiteral("list")});
         QCOMPARE(quarantine.code, 0);
@@ -174,6 +183,179 @@ private Q_SLOTS:
         QVERIFY(server.waitForFinished(10000));
         QCOMPARE(server.exitStatus(), QProcess::NormalExit);
         QCOMPARE(server.exitCode(), 0);
+    }
+
+    // Tokens bought with M-Pesa, the relay killed with SIGKILL between the callback and the voucher:
+    // after a restart the purchase is checked again and exactly one voucher is issued.
+    void aPurchaseSurvivesKill9BetweenCallbackAndVoucher()
+    {
+        kengele::test::FakeDaraja daraja;
+        QVERIFY(daraja.listen() != 0);
+        quint16 port = 0;
+        {
+            QTcpServer probe; // a free port for the relay
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        const QStringList serving = {QStringLiteral("--db"),
+                                     m_db,
+                                     QStringLiteral("--public-url"),
+                                     base,
+                                     QStringLiteral("--listen"),
+                                     QStringLiteral("127.0.0.1:%1").arg(port),
+                                     QStringLiteral("--purchase-scan-ms"),
+                                     QStringLiteral("50")};
+        auto admin = [&](QStringList arguments, const QByteArray &input = {}) {
+            return relay(QStringList{QStringLiteral("--db"), m_db, QStringLiteral("--public-url"), base, QStringLiteral("--json")}
+                             + arguments,
+                         false, input);
+        };
+        const Run created = admin({QStringLiteral("org"), QStringLiteral("create"), QStringLiteral("St Paul's Church")});
+        QCOMPARE(created.code, 0);
+        const QString org = created.json().object().value(QLatin1String("org")).toString();
+        daraja.expectedCallbackUrl
+            = created.json().object().value(QLatin1String("hooks")).toObject().value(QLatin1String("mpesa_stk")).toString();
+
+        const QByteArray credentials
+            = (daraja.consumerKey + u'\n' + daraja.consumerSecret + u'\n' + daraja.passkey + u'\n').toUtf8();
+        const Run mpesa
+            = admin({QStringLiteral("org"), QStringLiteral("mpesa"), org, QStringLiteral("--shortcode"), daraja.shortcode,
+                     QStringLiteral("--environment"), QStringLiteral("sandbox"), QStringLiteral("--base-url"), daraja.baseUrl()},
+                    credentials);
+        QCOMPARE(mpesa.code, 0);
+        QCOMPARE(mpesa.json().object(),
+                 (QJsonObject{{QStringLiteral("org"), org},
+                              {QStringLiteral("mpesa"),
+                               QJsonObject{{QStringLiteral("shortcode"), daraja.shortcode},
+                                           {QStringLiteral("environment"), QStringLiteral("sandbox")},
+                                           {QStringLiteral("simulator"), false}}}}));
+        QVERIFY(!mpesa.out.contains(daraja.consumerSecret.toUtf8()) && !mpesa.err.contains(daraja.passkey));
+        const Run prices = admin({QStringLiteral("org"), QStringLiteral("prices"), org, QStringLiteral("--starter"),
+                                  QStringLiteral("500"), QStringLiteral("--lock-features"), QStringLiteral("on")});
+        QCOMPARE(prices.code, 0);
+        QCOMPARE(prices.json().object(),
+                 (QJsonObject{{QStringLiteral("org"), org},
+                              {QStringLiteral("prices"),
+                               QJsonObject{{QStringLiteral("demo"), 0},
+                                           {QStringLiteral("starter"), 500},
+                                           {QStringLiteral("business"), QJsonValue()},
+                                           {QStringLiteral("enterprise"), QJsonValue()}}},
+                              {QStringLiteral("lock_features"), true}}));
+        const Run key = admin({QStringLiteral("voucher-key"), QStringLiteral("show")});
+        QCOMPARE(key.code, 0);
+        const QString publicKey = key.json().object().value(QLatin1String("public_key")).toString();
+        QCOMPARE(QByteArray::fromBase64(publicKey.toLatin1()).size(), 32);
+        // A copy of the database alone holds no credential in plain text.
+        QFile database(m_db.mid(7));
+        QVERIFY(database.open(QIODevice::ReadOnly));
+        const QByteArray bytes = database.readAll() + [&] {
+            QFile wal(m_db.mid(7) + QStringLiteral("-wal"));
+            return wal.open(QIODevice::ReadOnly) ? wal.readAll() : QByteArray();
+        }();
+        QVERIFY(!bytes.contains(daraja.consumerSecret.toUtf8()) && !bytes.contains(daraja.passkey.toUtf8()));
+        QVERIFY(QFileInfo(m_dir.filePath(QStringLiteral("relay.key"))).exists());
+        QCOMPARE(QFileInfo(m_dir.filePath(QStringLiteral("relay.key"))).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+                 QFileDevice::Permissions());
+        const QString enrolCode = admin({QStringLiteral("device"), QStringLiteral("enroll"), org})
+                                      .json()
+                                      .object()
+                                      .value(QLatin1String("code"))
+                                      .toString();
+
+        QByteArray log;
+        QProcess server;
+        server.setProcessChannelMode(QProcess::SeparateChannels);
+        auto startServer = [&] {
+            server.start(QStringLiteral(KENGELE_RELAY_BINARY), serving);
+            QVERIFY(server.waitForStarted());
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (log += server.readAllStandardError()).contains("listening") || server.state() != QProcess::Running, 10000);
+            QCOMPARE(server.state(), QProcess::Running);
+        };
+        startServer();
+        QNetworkAccessManager network;
+        auto call = [&](const QString &method, const QString &path, const QByteArray &body, const QByteArray &token) {
+            QNetworkRequest request(QUrl(base + path));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            if (!token.isEmpty())
+                request.setRawHeader("Authorization", "Bearer " + token);
+            QNetworkReply *reply = method == QLatin1String("GET") ? network.get(request) : network.post(request, body);
+            if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+                reply->abort();
+            const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+            reply->deleteLater();
+            return answer;
+        };
+        QJsonObject enrolled;
+        [&] {
+            enrolled = call(
+                QStringLiteral("POST"), QStringLiteral("/v1/enrol"),
+                QJsonDocument(QJsonObject{{QStringLiteral("code"), enrolCode}, {QStringLiteral("name"), QStringLiteral("PC")}})
+                    .toJson(),
+                {});
+        }();
+        QCOMPARE(enrolled.value(QLatin1String("voucher_key")).toString(), publicKey);
+        const QByteArray token = enrolled.value(QLatin1String("token")).toString().toLatin1();
+        QJsonObject bought;
+        [&] {
+            bought = call(QStringLiteral("POST"), QStringLiteral("/v1/purchases"),
+                          R"({"plan":"starter","phone":"0712345678","account":"Main","request_id":"req-kill-0001"})", token);
+        }();
+        QCOMPARE(bought.value(QLatin1String("state")).toString(), QStringLiteral("waiting"));
+        QVERIFY2(daraja.problems.isEmpty(), qPrintable(daraja.problems.join(u'\n')));
+        const QString purchase = bought.value(QLatin1String("purchase")).toString();
+
+        // The callback arrives; the relay asks Daraja, which does not answer yet; SIGKILL.
+        daraja.holdQueries = true;
+        QUrl hook(daraja.expectedCallbackUrl);
+        [&] {
+            QNetworkRequest request(hook);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            QNetworkReply *reply = network.post(
+                request, kengele::test::FakeDaraja::callback(daraja.checkouts.value(0), 0, 500, QStringLiteral("SGR7KILL99")));
+            QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+            reply->deleteLater();
+        }();
+        QTRY_VERIFY_WITH_TIMEOUT(daraja.queries >= 1, 10000);
+        server.kill();
+        QVERIFY(server.waitForFinished(10000));
+        log += server.readAllStandardError();
+
+        // Restarted: the stored callback makes the purchase due again; Daraja answers now.
+        daraja.holdQueries = false;
+        startServer();
+        auto vouchers = [&] {
+            QJsonArray found;
+            const QJsonObject feed = call(QStringLiteral("GET"), QStringLiteral("/v1/events?after=0&limit=1000"), {}, token);
+            for (const QJsonValue &event : feed.value(QLatin1String("events")).toArray()) {
+                if (event.toObject().value(QLatin1String("kind")).toString() == QLatin1String("voucher"))
+                    found.append(event);
+            }
+            return found;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(vouchers().size(), 2, 15000); // the demo voucher and the purchase's
+        QTest::qWait(300);
+        QCOMPARE(vouchers().size(), 2);
+        server.terminate();
+        QVERIFY(server.waitForFinished(10000));
+        log += server.readAllStandardError();
+        const Run listed = admin({QStringLiteral("purchases"), QStringLiteral("list"), org});
+        QCOMPARE(listed.code, 0);
+        const QJsonObject row = listed.json().array().at(0).toObject();
+        QCOMPARE(row.keys(),
+                 (QStringList{QStringLiteral("amount_kes"), QStringLiteral("checkout"), QStringLiteral("plan"),
+                              QStringLiteral("purchase"), QStringLiteral("receipt"), QStringLiteral("state"),
+                              QStringLiteral("voucher")}));
+        QCOMPARE(row.value(QLatin1String("purchase")).toString(), purchase);
+        QCOMPARE(row.value(QLatin1String("state")).toString(), QStringLiteral("paid"));
+        QCOMPARE(row.value(QLatin1String("receipt")).toString(), QStringLiteral("SGR7KILL99"));
+        QVERIFY(row.value(QLatin1String("voucher")).toString().startsWith(QLatin1String("vch_")));
+        // The relay's log (both runs) never held a credential or Daraja's token.
+        QVERIFY(log.contains("purchase paid"));
+        for (const QString &secret : {daraja.consumerSecret, daraja.passkey, daraja.consumerKey, daraja.currentToken})
+            QVERIFY2(!log.contains(secret.toUtf8()), "a secret reached the relay's log");
     }
 };
 

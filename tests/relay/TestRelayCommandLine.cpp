@@ -36,6 +36,7 @@ private Q_SLOTS:
     void databaseProblems();
     void configurationFileThenFlags();
     void helpAndVersion();
+    void mpesaPricesAndPurchases();
 
 private:
     struct Run {
@@ -44,7 +45,7 @@ private:
         QString err;
         QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
     };
-    Run relay(QStringList arguments, bool withDb = true) const;
+    Run relay(QStringList arguments, bool withDb = true, const QString &input = {}) const;
     // The operator's database, opened beside the commands (they open and close their own).
     RelayStore &store();
     QString createOrganisation(const QString &name);
@@ -54,7 +55,7 @@ private:
     std::unique_ptr<RelayStore> m_store;
 };
 
-TestRelayCommandLine::Run TestRelayCommandLine::relay(QStringList arguments, bool withDb) const
+TestRelayCommandLine::Run TestRelayCommandLine::relay(QStringList arguments, bool withDb, const QString &input) const
 {
     if (withDb)
         arguments = QStringList{QStringLiteral("--db"), QStringLiteral("sqlite:") + m_path, QStringLiteral("--public-url"),
@@ -63,7 +64,9 @@ TestRelayCommandLine::Run TestRelayCommandLine::relay(QStringList arguments, boo
     Run run;
     QTextStream out(&run.out);
     QTextStream err(&run.err);
-    run.code = RelayCommandLine::run(arguments, out, err);
+    QString stdinText = input;
+    QTextStream in(&stdinText, QIODevice::ReadOnly);
+    run.code = RelayCommandLine::run(arguments, out, err, &in);
     return run;
 }
 
@@ -125,14 +128,14 @@ void TestRelayCommandLine::organisationsAreCreatedListedAndRotated()
     QCOMPARE(store().organisation(id)->secretHash, secrets::sha256(secret));
 
     r = relay({QStringLiteral("org"), QStringLiteral("list")});
-    QCOMPARE(r.out, id + QStringLiteral("  St Paul's Church  events: 0\n"));
+    QCOMPARE(r.out, id + QStringLiteral("  St Paul's Church  events: 1\n")); // its demo voucher
     r = relay({QStringLiteral("--json"), QStringLiteral("org"), QStringLiteral("list")});
     QCOMPARE(r.json().array().size(), 1);
     const QJsonObject listed = r.json().array().at(0).toObject();
     QCOMPARE(listed.keys(),
              (QStringList{QStringLiteral("created"), QStringLiteral("events"), QStringLiteral("name"), QStringLiteral("org")}));
     QCOMPARE(listed.value(QLatin1String("org")).toString(), id);
-    QCOMPARE(listed.value(QLatin1String("events")).toInteger(-1), 0);
+    QCOMPARE(listed.value(QLatin1String("events")).toInteger(-1), 1); // its demo voucher
     const QDateTime created = QDateTime::fromString(listed.value(QLatin1String("created")).toString(), Qt::ISODate);
     QVERIFY(qAbs(created.secsTo(QDateTime::currentDateTimeUtc())) < 60);
     QVERIFY(!r.out.contains(secret));
@@ -334,7 +337,7 @@ void TestRelayCommandLine::quarantineAndAfterRestore()
     QCOMPARE(r.code, 0);
     QCOMPARE(r.json().object(), (QJsonObject{{QStringLiteral("organisations"), 1}, {QStringLiteral("advanced_by"), 1'000'000}}));
     r = relay({QStringLiteral("--json"), QStringLiteral("org"), QStringLiteral("list")});
-    QCOMPARE(r.json().array().at(0).toObject().value(QLatin1String("events")).toInteger(), 2'000'000);
+    QCOMPARE(r.json().array().at(0).toObject().value(QLatin1String("events")).toInteger(), 2'000'001);
 }
 
 void TestRelayCommandLine::badUsageExitsWithTwo_data()
@@ -345,7 +348,8 @@ void TestRelayCommandLine::badUsageExitsWithTwo_data()
                                      << QStringLiteral("unknown command \"frobnicate\"");
     QTest::addRow("unknown option") << QStringList{QStringLiteral("--frobnicate"), QStringLiteral("org"), QStringLiteral("list")}
                                     << QStringLiteral("Unknown option 'frobnicate'.");
-    QTest::addRow("org alone") << QStringList{QStringLiteral("org")} << QStringLiteral("org takes create, list or rotate");
+    QTest::addRow("org alone") << QStringList{QStringLiteral("org")}
+                               << QStringLiteral("org takes create, list, rotate, mpesa or prices");
     QTest::addRow("org create without a name")
         << QStringList{QStringLiteral("org"), QStringLiteral("create")} << QStringLiteral("org create needs exactly one NAME");
     QTest::addRow("org create with two names")
@@ -465,6 +469,85 @@ void TestRelayCommandLine::helpAndVersion()
     r = relay({QStringLiteral("--version")}, false);
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out, QStringLiteral("kengele-relay " KENGELE_VERSION "\n"));
+}
+
+// org mpesa, org prices, purchases list, voucher-key show (docs/relay.md, "Administration").
+void TestRelayCommandLine::mpesaPricesAndPurchases()
+{
+    const QString org = createOrganisation(QStringLiteral("St Paul's Church"));
+    const QString json = QStringLiteral("--json");
+    Run r = relay({json, QStringLiteral("org"), QStringLiteral("mpesa"), org, QStringLiteral("--simulator")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.json().object().value(QLatin1String("mpesa")).toObject(),
+             (QJsonObject{{QStringLiteral("shortcode"), QStringLiteral("174379")},
+                          {QStringLiteral("environment"), QStringLiteral("simulator")},
+                          {QStringLiteral("simulator"), true}}));
+    // Real credentials: three lines on standard input, sealed, never printed.
+    r = relay({QStringLiteral("org"), QStringLiteral("mpesa"), org, QStringLiteral("--shortcode"), QStringLiteral("600977"),
+               QStringLiteral("--till"), QStringLiteral("5123456"), QStringLiteral("--environment"), QStringLiteral("live")},
+              true, QStringLiteral("ck-visible-1\ncs-secret-2\npk-secret-3\n"));
+    QCOMPARE(r.code, 0);
+    QVERIFY(!r.out.contains(QLatin1String("secret")) && !r.err.contains(QLatin1String("secret")));
+    QVERIFY(r.out.contains(QLatin1String("https://api.safaricom.co.ke")));
+    const auto settings = store().mpesaSettings(org);
+    QVERIFY(settings && *settings);
+    QCOMPARE((*settings)->till, QStringLiteral("5123456"));
+    QVERIFY(!(*settings)->passkeySealed.contains(QLatin1String("pk-secret-3")));
+    // Missing lines, a bad environment, a bad shortcode: nothing changes.
+    r = relay({QStringLiteral("org"), QStringLiteral("mpesa"), org, QStringLiteral("--shortcode"), QStringLiteral("600977"),
+               QStringLiteral("--environment"), QStringLiteral("sandbox")},
+              true, QStringLiteral("only-one-line\n"));
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains(QLatin1String("three lines")));
+    r = relay({QStringLiteral("org"), QStringLiteral("mpesa"), org, QStringLiteral("--shortcode"), QStringLiteral("600977"),
+               QStringLiteral("--environment"), QStringLiteral("prod")},
+              true, QStringLiteral("a\nb\nc\n"));
+    QCOMPARE(r.code, 1);
+    r = relay({QStringLiteral("org"), QStringLiteral("mpesa"), org, QStringLiteral("--shortcode"), QStringLiteral("12"),
+               QStringLiteral("--environment"), QStringLiteral("live")},
+              true, QStringLiteral("a\nb\nc\n"));
+    QCOMPARE(r.code, 1);
+    QCOMPARE(relay({QStringLiteral("org"), QStringLiteral("mpesa"), org}).code, 2);
+    QCOMPARE(
+        relay({QStringLiteral("org"), QStringLiteral("mpesa"), QStringLiteral("org_nobody"), QStringLiteral("--simulator")}).code,
+        1);
+
+    r = relay({json, QStringLiteral("org"), QStringLiteral("prices"), org, QStringLiteral("--starter"), QStringLiteral("500"),
+               QStringLiteral("--business"), QStringLiteral("2000")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.json().object(),
+             (QJsonObject{{QStringLiteral("org"), org},
+                          {QStringLiteral("prices"),
+                           QJsonObject{{QStringLiteral("demo"), 0},
+                                       {QStringLiteral("starter"), 500},
+                                       {QStringLiteral("business"), 2000},
+                                       {QStringLiteral("enterprise"), QJsonValue()}}},
+                          {QStringLiteral("lock_features"), false}}));
+    // Only the prices given change; none takes a plan off sale.
+    r = relay({json, QStringLiteral("org"), QStringLiteral("prices"), org, QStringLiteral("--business"), QStringLiteral("none")});
+    QCOMPARE(r.json().object().value(QLatin1String("prices")).toObject().value(QLatin1String("starter")).toInt(), 500);
+    QVERIFY(r.json().object().value(QLatin1String("prices")).toObject().value(QLatin1String("business")).isNull());
+    QCOMPARE(
+        relay({QStringLiteral("org"), QStringLiteral("prices"), org, QStringLiteral("--starter"), QStringLiteral("-5")}).code, 2);
+    QCOMPARE(
+        relay({QStringLiteral("org"), QStringLiteral("prices"), org, QStringLiteral("--lock-features"), QStringLiteral("yes")})
+            .code,
+        2);
+
+    r = relay({json, QStringLiteral("purchases"), QStringLiteral("list"), org});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.json().array().size(), 0);
+    r = relay({json, QStringLiteral("voucher-key"), QStringLiteral("show")});
+    QCOMPARE(r.code, 0);
+    const QString key = r.json().object().value(QLatin1String("public_key")).toString();
+    QCOMPARE(QByteArray::fromBase64(key.toLatin1()).size(), 32);
+    // The same key every time: made once, kept in the database.
+    QCOMPARE(relay({json, QStringLiteral("voucher-key"), QStringLiteral("show")})
+                 .json()
+                 .object()
+                 .value(QLatin1String("public_key"))
+                 .toString(),
+             key);
 }
 
 QTEST_GUILESS_MAIN(TestRelayCommandLine)

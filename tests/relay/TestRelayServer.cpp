@@ -38,6 +38,9 @@ QUrl hook(const RelayHarness::Org &org, const char *key)
     return QUrl(org.hooks.value(QLatin1String(key)).toString());
 }
 
+// Every organisation's first event is its demo voucher (docs/relay.md): the hooks' events follow it.
+constexpr qint64 DemoVoucher = 1;
+
 QJsonArray eventList(const RelayHarness::Reply &reply)
 {
     return reply.json().value(QLatin1String("events")).toArray();
@@ -182,7 +185,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QLatin1String("ResultDesc")).toString(), QStringLiteral("Success"));
 
-        const auto feed = m_relay->events(org, 0);
+        const auto feed = m_relay->events(org, DemoVoucher);
         QCOMPARE(feed.status, 200);
         const QJsonArray events = eventList(feed);
         QCOMPARE(events.size(), 6);
@@ -190,7 +193,7 @@ private Q_SLOTS:
             = {QStringLiteral("at.delivery"), QStringLiteral("at.inbound"),        QStringLiteral("at.optout"),
                QStringLiteral("daraja.stk"),  QStringLiteral("daraja.validation"), QStringLiteral("daraja.confirmation")};
         for (int i = 0; i < 6; ++i) {
-            QCOMPARE(events.at(i).toObject().value(QLatin1String("seq")).toInteger(), i + 1);
+            QCOMPARE(events.at(i).toObject().value(QLatin1String("seq")).toInteger(), DemoVoucher + i + 1);
             QCOMPARE(events.at(i).toObject().value(QLatin1String("kind")).toString(), kinds.at(i));
         }
         const QJsonObject delivery = events.at(0).toObject().value(QLatin1String("data")).toObject();
@@ -201,7 +204,7 @@ private Q_SLOTS:
         // Daraja's numbers are handed on as the provider wrote them, never through a double.
         QVERIFY(feed.body.contains("\"PhoneNumber\",\"Value\":254708374149"));
         QVERIFY(feed.body.contains("\"Value\":1.00"));
-        QCOMPARE(feed.json().value(QLatin1String("next")).toInteger(), 6);
+        QCOMPARE(feed.json().value(QLatin1String("next")).toInteger(), DemoVoucher + 6);
         QCOMPARE(feed.json().value(QLatin1String("more")).toBool(), false);
     }
 
@@ -217,7 +220,7 @@ private Q_SLOTS:
         // The same message with another status is a new event; so is validation vs confirmation.
         QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), "id=ATXid_1&status=Sent&phoneNumber=%2B254712345678").status, 200);
         QCOMPARE(m_relay->post(hook(org, "c2b_validation"), C2bBody, "application/json").status, 200);
-        QCOMPARE(eventList(m_relay->events(org, 0)).size(), 6);
+        QCOMPARE(eventList(m_relay->events(org, DemoVoucher)).size(), 6);
         QVERIFY(m_relay->server()->metricsText().contains("result=\"duplicate\"} 2"));
     }
 
@@ -231,7 +234,7 @@ private Q_SLOTS:
         QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), "id=ATXid_9&status=Sent&phoneNumber=%2B254712345678").status, 200);
         QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), "id=never-sent&status=Weird&phoneNumber=%2B254712345678").status,
                  200);
-        const QJsonArray events = eventList(m_relay->events(org, 0));
+        const QJsonArray events = eventList(m_relay->events(org, DemoVoucher));
         QCOMPARE(events.size(), 3);
         QCOMPARE(events.at(0).toObject().value(QLatin1String("data")).toObject().value(QLatin1String("status")).toString(),
                  QStringLiteral("Success"));
@@ -265,8 +268,8 @@ private Q_SLOTS:
             QCOMPARE(r.body, first);
             QVERIFY(!r.body.contains(org.id.toLatin1()));
         }
-        QCOMPARE(eventList(m_relay->events(org, 0)).size(), 0);
-        QCOMPARE(eventList(m_relay->events(other, 0)).size(), 0);
+        QCOMPARE(eventList(m_relay->events(org, DemoVoucher)).size(), 0);
+        QCOMPARE(eventList(m_relay->events(other, DemoVoucher)).size(), 0);
         // The organisation's own secret still works.
         QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), DeliveryForm).status, 200);
     }
@@ -274,7 +277,7 @@ private Q_SLOTS:
     void rotatingTheSecretStopsTheOldOneAtOnce()
     {
         const auto org = m_relay->createOrgWithDevice();
-        auto rotated = relay::rotateHookSecret(m_relay->store(), org.id, m_relay->baseUrl().toString());
+        auto rotated = relay::rotateHookSecret(m_relay->store(), m_relay->masterKey(), org.id, m_relay->baseUrl().toString());
         QVERIFY(rotated);
         QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), DeliveryForm).status, 404);
         QCOMPARE(m_relay->postForm(QUrl(rotated->hooks.value(QLatin1String("at_delivery")).toString()), DeliveryForm).status,
@@ -313,7 +316,7 @@ private Q_SLOTS:
             QVERIFY2(r.status == 400, c.body.constData());
             QVERIFY(!r.json().value(QLatin1String("error")).toString().isEmpty());
         }
-        QCOMPARE(eventList(m_relay->events(org, 0)).size(), 0);
+        QCOMPARE(eventList(m_relay->events(org, DemoVoucher)).size(), 0);
         const auto kept = m_relay->store().quarantine(org.id, 100);
         QVERIFY(kept);
         QCOMPARE(kept->size(), cases.size());
@@ -337,10 +340,10 @@ private Q_SLOTS:
         QCOMPARE(statuses.size(), 11);
         for (int i = 0; i < 11; ++i)
             QCOMPARE(statuses.at(i), i == 5 ? 400 : 200);
-        const QJsonArray events = eventList(m_relay->events(org, 0));
+        const QJsonArray events = eventList(m_relay->events(org, DemoVoucher));
         QCOMPARE(events.size(), 10);
         for (int i = 0; i < 10; ++i)
-            QCOMPARE(events.at(i).toObject().value(QLatin1String("seq")).toInteger(), i + 1);
+            QCOMPARE(events.at(i).toObject().value(QLatin1String("seq")).toInteger(), DemoVoucher + i + 1);
         const auto kept = m_relay->store().quarantine(org.id, 10);
         QVERIFY(kept);
         QCOMPARE(kept->size(), 1);
@@ -364,9 +367,9 @@ private Q_SLOTS:
         QCOMPARE(statuses.size(), 11);
         for (int i = 0; i < 11; ++i)
             QCOMPARE(statuses.at(i), i == 7 ? 503 : 200);
-        const QJsonArray events = eventList(m_relay->events(org, 0));
+        const QJsonArray events = eventList(m_relay->events(org, DemoVoucher));
         QCOMPARE(events.size(), 10);
-        QCOMPARE(events.last().toObject().value(QLatin1String("seq")).toInteger(), 10); // no number lost
+        QCOMPARE(events.last().toObject().value(QLatin1String("seq")).toInteger(), DemoVoucher + 10); // no number lost
         QVERIFY2(log.text().contains(QLatin1String("hook not stored")), qPrintable(log.text()));
         QVERIFY2(!log.text().contains(QLatin1String("254708374149")), qPrintable(log.text()));
         QVERIFY(m_relay->server()->metricsText().contains(
@@ -376,7 +379,8 @@ private Q_SLOTS:
         QVERIFY(query.exec(
             QStringLiteral("DROP TRIGGER poison%1").arg(isPostgres() ? QStringLiteral(" ON events") : QStringLiteral("_event"))));
         QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), "id=poison&status=Success").status, 200);
-        QCOMPARE(eventList(m_relay->events(org, 10)).first().toObject().value(QLatin1String("seq")).toInteger(), 11);
+        QCOMPARE(eventList(m_relay->events(org, DemoVoucher + 10)).first().toObject().value(QLatin1String("seq")).toInteger(),
+                 DemoVoucher + 11);
     }
 
     // Issue 11, finding 3: a NUL in a form field cut PostgreSQL's statement short (the hook and
@@ -409,7 +413,7 @@ private Q_SLOTS:
         // An inbound message may hold line breaks and tabs.
         QCOMPARE(m_relay->postForm(hook(org, "at_inbound"), "from=%2B254712345678&id=in_2&text=Line+one%0D%0ALine%09two").status,
                  200);
-        const auto feed = m_relay->events(org, 0);
+        const auto feed = m_relay->events(org, DemoVoucher);
         QCOMPARE(eventList(feed).size(), 11);
         QVERIFY(feedIsStrictJson(feed));
         QCOMPARE(
@@ -440,7 +444,7 @@ private Q_SLOTS:
             QVERIFY(!r.body.contains("NLJ7"));
         }
         QCOMPARE(m_relay->post(hook(org, "mpesa_stk"), StkCallback, "application/json").status, 200);
-        const auto feed = m_relay->events(org, 0);
+        const auto feed = m_relay->events(org, DemoVoucher);
         QCOMPARE(eventList(feed).size(), 1);
         QVERIFY(feedIsStrictJson(feed));
         // Quarantine keeps the bodies as they came, NUL bytes included (BYTEA on PostgreSQL).
@@ -492,8 +496,8 @@ private Q_SLOTS:
 
     void enrolmentCodesWorkOnceAndExpire()
     {
-        auto created
-            = relay::createOrganisation(m_relay->store(), QStringLiteral("Kanisa la Neema"), m_relay->baseUrl().toString());
+        auto created = relay::createOrganisation(m_relay->store(), m_relay->masterKey(), QStringLiteral("Kanisa la Neema"),
+                                                 m_relay->baseUrl().toString());
         QVERIFY(created);
         auto code = relay::createEnrolCode(m_relay->store(), created->org.id, 24);
         QVERIFY(code);
@@ -549,8 +553,8 @@ private Q_SLOTS:
         const auto other = m_relay->createOrgWithDevice(QStringLiteral("Other"));
         QCOMPARE(m_relay->postForm(hook(other, "at_delivery"), DeliveryForm).status, 200);
         const auto third = m_relay->createOrgWithDevice(QStringLiteral("Third"));
-        QCOMPARE(eventList(m_relay->events(third, 0)).size(), 0);
-        QCOMPARE(eventList(m_relay->events(other, 0)).size(), 1);
+        QCOMPARE(eventList(m_relay->events(third, DemoVoucher)).size(), 0);
+        QCOMPARE(eventList(m_relay->events(other, DemoVoucher)).size(), 1);
     }
 
     void theFeedPagesByCursor()
@@ -562,7 +566,7 @@ private Q_SLOTS:
                                     "id=m" + QByteArray::number(i) + "&status=Success&phoneNumber=%2B254712345678")
                          .status,
                      200);
-        qint64 cursor = 0;
+        qint64 cursor = DemoVoucher;
         int seen = 0;
         for (int page = 0; page < 3; ++page) {
             const auto r = m_relay->events(org, cursor, 0, 10);
@@ -574,7 +578,7 @@ private Q_SLOTS:
             seen += int(events.size());
         }
         QCOMPARE(seen, 25);
-        QCOMPARE(cursor, 25);
+        QCOMPARE(cursor, DemoVoucher + 25);
         QCOMPARE(eventList(m_relay->events(org, cursor)).size(), 0);
     }
 
@@ -589,7 +593,7 @@ private Q_SLOTS:
             request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
             network->post(request, DeliveryForm);
         });
-        const auto r = m_relay->events(org, 0, 10);
+        const auto r = m_relay->events(org, DemoVoucher, 10);
         QCOMPARE(r.status, 200);
         QCOMPARE(eventList(r).size(), 1);
         QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
@@ -602,10 +606,10 @@ private Q_SLOTS:
         const auto org = m_relay->createOrgWithDevice();
         QElapsedTimer timer;
         timer.start();
-        const auto r = m_relay->events(org, 0, 1);
+        const auto r = m_relay->events(org, DemoVoucher, 1);
         QCOMPARE(r.status, 200);
         QCOMPARE(eventList(r).size(), 0);
-        QCOMPARE(r.json().value(QLatin1String("next")).toInteger(), 0);
+        QCOMPARE(r.json().value(QLatin1String("next")).toInteger(), DemoVoucher);
         QVERIFY(timer.elapsed() >= 900);
         QVERIFY(timer.elapsed() < 3000);
     }
@@ -616,13 +620,13 @@ private Q_SLOTS:
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, quint16(m_relay->baseUrl().port()));
         QVERIFY(socket.waitForConnected(5000));
-        socket.write("GET /v1/events?after=0&wait=20 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + org.token.toLatin1()
+        socket.write("GET /v1/events?after=1&wait=20 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + org.token.toLatin1()
                      + "\r\n\r\n");
         QTRY_COMPARE_WITH_TIMEOUT(m_relay->server()->waitingPolls(), 1, 5000);
         socket.abort();
         QTRY_COMPARE_WITH_TIMEOUT(m_relay->server()->waitingPolls(), 0, 5000);
         QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), DeliveryForm).status, 200);
-        QCOMPARE(eventList(m_relay->events(org, 0, 5)).size(), 1);
+        QCOMPARE(eventList(m_relay->events(org, DemoVoucher, 5)).size(), 1);
     }
 
     void rateLimitsAnswer429()
@@ -646,7 +650,7 @@ private Q_SLOTS:
             QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), "id=r" + QByteArray::number(i) + "&status=Success").status, 200);
         int deviceLimited = 0;
         for (int i = 0; i < 8; ++i)
-            deviceLimited += m_relay->events(org, 0).status == 429 ? 1 : 0;
+            deviceLimited += m_relay->events(org, DemoVoucher).status == 429 ? 1 : 0;
         QVERIFY(deviceLimited >= 3);
     }
 
@@ -675,9 +679,9 @@ private Q_SLOTS:
         QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), "id=x&status=Success").status, 0); // nobody listening
         QVERIFY(m_relay->start());
         QCOMPARE(m_relay->postForm(hook(org, "at_delivery"), "id=y&status=Success").status, 200);
-        const QJsonArray events = eventList(m_relay->events(org, 0));
+        const QJsonArray events = eventList(m_relay->events(org, DemoVoucher));
         QCOMPARE(events.size(), 2);
-        QCOMPARE(events.at(1).toObject().value(QLatin1String("seq")).toInteger(), 2);
+        QCOMPARE(events.at(1).toObject().value(QLatin1String("seq")).toInteger(), DemoVoucher + 2);
     }
 
     void aSecondInstanceWakesLongPollsThroughPostgres()
@@ -691,6 +695,7 @@ private Q_SLOTS:
         relay::RelayConfig config;
         config.listenAddress = QHostAddress::LocalHost;
         config.listenPort = 0;
+        config.keyFile = m_relay->keyFile(); // every relay process on one database shares the key file
         relay::RelayServer second(otherStore.get(), config);
         const quint16 port = second.start();
         QVERIFY(port != 0);
@@ -704,7 +709,7 @@ private Q_SLOTS:
         });
         QElapsedTimer timer;
         timer.start();
-        const auto r = m_relay->events(org, 0, 10); // held by the first instance
+        const auto r = m_relay->events(org, DemoVoucher, 10); // held by the first instance
         QCOMPARE(eventList(r).size(), 1);
         QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
     }
