@@ -210,10 +210,12 @@ PurchaseService::Answer PurchaseService::plans(const QString &orgId)
     QString mpesa = QStringLiteral("none");
     if (*settings)
         mpesa = (*settings)->simulator ? QStringLiteral("simulator") : (*settings)->environment;
-    return {200,
-            QJsonObject{{QStringLiteral("plans"), plans},
-                        {QStringLiteral("lock_features"), prices->lockFeatures},
-                        {QStringLiteral("mpesa"), mpesa}}};
+    QJsonObject answer{{QStringLiteral("plans"), plans},
+                       {QStringLiteral("lock_features"), prices->lockFeatures},
+                       {QStringLiteral("mpesa"), mpesa}};
+    if (!m_config.supportLine.isEmpty())
+        answer.insert(QStringLiteral("support_line"), m_config.supportLine);
+    return {200, answer};
 }
 
 PurchaseService::Answer PurchaseService::list(const QString &orgId, int limit)

@@ -68,7 +68,8 @@ QStringList RelayConfig::keys()
             QStringLiteral("purchase-give-up-ms"),
             QStringLiteral("purchase-scan-ms"),
             QStringLiteral("purchase-claim-ms"),
-            QStringLiteral("simulator-delay-ms")};
+            QStringLiteral("simulator-delay-ms"),
+            QStringLiteral("support-line")};
 }
 
 std::expected<void, QString> RelayConfig::set(const QString &rawKey, const QString &value)
@@ -93,6 +94,12 @@ std::expected<void, QString> RelayConfig::set(const QString &rawKey, const QStri
         if (!value.isEmpty() && !value.startsWith(QLatin1String("http://")) && !value.startsWith(QLatin1String("https://")))
             return std::unexpected(QStringLiteral("public-url must start with https:// (or http:// for testing)"));
         publicUrl = value;
+        return {};
+    }
+    if (key == QLatin1String("support-line")) {
+        if (value.size() > 200 || value.contains(QLatin1Char('\n')))
+            return std::unexpected(QStringLiteral("support-line must be one line of at most 200 characters"));
+        supportLine = value.trimmed();
         return {};
     }
     if (key == QLatin1String("key-file")) {

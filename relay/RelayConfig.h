@@ -33,6 +33,7 @@ struct RelayConfig {
     int purchaseScanMs = 5000; // how often waiting purchases are looked at
     int purchaseClaimMs = 60000; // how long one relay process owns a purchase it is checking
     int simulatorDelayMs = 3000; // the Daraja simulator's callback comes this long after the push
+    QString supportLine; // the operator's support line, shown in Help to enterprise customers (GET /v1/plans)
 
     QString effectivePublicUrl() const;
     QString listenText() const;

@@ -23,9 +23,11 @@
 #include "settings/RelaySettingsWidget.h"
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
+#include "sync/FeatureLocks.h"
 #include "sync/RelaySyncService.h"
 #include "sync/TokenShop.h"
 #include "templates/TemplatesPage.h"
+#include "tokens/Plan.h"
 #include "tokens/TokenAccount.h"
 #include "tokens/TokenInsights.h"
 #include "tokens/TokenLedger.h"
@@ -72,12 +74,13 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     ComposeServices compose{m_profile.campaigns(), m_profile.templates(), m_profile.groups(), m_profile.contacts(),
                             m_profile.tokens(),    m_profile.settings(),  m_profile.clock()};
     // "Not enough tokens" in the compose dialog offers "Buy tokens…".
-    compose.buyTokens = [this](QWidget *parent) {
-        buyTokens(parent);
+    compose.buyTokens = [this](QWidget *parent, const QString &plan) {
+        m_tokensPage->buyTokens(parent ? parent : this, plan);
     };
     m_campaignsPage = new CampaignsPage(compose, m_profile.outbox(), this);
     m_inboxPage = new InboxPage(m_profile.inbox(), m_profile.contacts(), m_profile.settings(), this);
     m_tokensPage = new TokensPage(m_profile.tokens(), m_profile.insights(), m_profile.clock(), this);
+    m_tokensPage->setFeatureLocks(&m_profile.features());
     m_welcomePage = new WelcomePage(this);
     QWidget *sidebar = buildSidebar();
     m_pages = new QStackedWidget(this);
@@ -480,6 +483,8 @@ void MainWindow::buildMenus()
     QAction *gettingStarted
         = help->addAction(Icons::icon(Icons::Welcome), tr("&Getting started"), this, [this] { showPage(WelcomePageIndex); });
     gettingStarted->setObjectName(QStringLiteral("gettingStartedAction"));
+    QAction *support = help->addAction(tr("&Support…"), this, &MainWindow::showSupport);
+    support->setObjectName(QStringLiteral("supportAction"));
     QAction *about = help->addAction(tr("&About Kengele"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("aboutAction"));
 }
@@ -643,6 +648,32 @@ void MainWindow::removeDemoCongregation()
         return;
     }
     MessageBox::information(this, tr("Remove demo congregation"), tr("Removed %n demo contact(s).", nullptr, *removed));
+}
+
+void MainWindow::showSupport()
+{
+    const FeatureLocks &features = m_profile.features();
+    const QString line = features.supportLine();
+    const QString title = tr("Support");
+    const QString own = tr("Help → Getting started shows the three steps to a first SMS; every page says what its "
+                           "buttons do.");
+    if (line.isEmpty()) {
+        MessageBox::information(this, title,
+                                own + u'\n' + u'\n'
+                                    + tr("For tokens, prices and M-Pesa payments, ask whoever runs your relay: they "
+                                         "have not given a support line here."));
+        return;
+    }
+    if (const Status allowed = features.check(PlanFeature::SupportLine); !allowed) {
+        if (MessageBox::question(this, title,
+                                 allowed.error().message + u'\n' + u'\n' + tr("Open Buy with the enterprise plan chosen?"))
+            == QMessageBox::Yes) {
+            showPage(TokensPageIndex);
+            m_tokensPage->buyTokens(this, Plan::of(PlanTier::Enterprise).key());
+        }
+        return;
+    }
+    MessageBox::information(this, title, tr("Your support line: %1").arg(line) + u'\n' + u'\n' + own);
 }
 
 void MainWindow::showAbout()

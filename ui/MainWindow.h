@@ -127,6 +127,8 @@ private:
     SecretStore &secrets();
     void removeDemoCongregation();
     void showAbout();
+    // Help → Support: the relay operator's support line (enterprise plan), or where help is.
+    void showSupport();
 
     Profile &m_profile;
     QListWidget *m_sidebar = nullptr;

@@ -11,6 +11,7 @@
 #include "contacts/GroupService.h"
 #include "profile/Profile.h"
 #include "settings/Settings.h"
+#include "sync/FeatureLocks.h"
 #include "templates/TemplateService.h"
 
 #include <QJsonArray>
@@ -208,6 +209,8 @@ int CampaignCommand::send()
         return code;
     if (Status opened = m_cli.openProfile(); !opened)
         return m_cli.failed(opened.error());
+    if (Status allowed = m_cli.profile().features().check(PlanFeature::Automation); !allowed)
+        return m_cli.failed(allowed.error());
     CampaignDraft draft;
     if (const int code = applyDraftOptions(draft, false); code != Done)
         return code;
@@ -283,6 +286,8 @@ int CampaignCommand::run(const QStringList &words)
             return code;
         if (Status opened = m_cli.openProfile(); !opened)
             return m_cli.failed(opened.error());
+        if (Status allowed = m_cli.profile().features().check(PlanFeature::Automation); !allowed)
+            return m_cli.failed(allowed.error());
         // Occurrences of repeating campaigns due by now are launched first (or recorded as skipped).
         const auto occurrences = m_cli.profile().campaigns().launchDueOccurrences(qEnvironmentVariable("USER"));
         if (!occurrences)

@@ -7,6 +7,7 @@
 
 #include "profile/Profile.h"
 #include "storage/Database.h"
+#include "sync/FeatureLocks.h"
 #include "tokens/TokenInsights.h"
 #include "tokens/TokenKinds.h"
 #include "tokens/TokenLedger.h"
@@ -71,6 +72,8 @@ int TokenReportsCommand::usage()
     }
     if (Status opened = m_cli.openProfile(); !opened)
         return m_cli.failed(opened.error());
+    if (Status allowed = m_cli.profile().features().check(PlanFeature::Analytics); !allowed)
+        return m_cli.failed(allowed.error());
     const TokenInsights insights(m_cli.profile().database(), m_cli.clock());
     const Result<TokenUsageReport> report = insights.usage(days);
     if (!report)
@@ -107,6 +110,8 @@ int TokenReportsCommand::insights()
         return BadUsage;
     if (Status opened = m_cli.openProfile(); !opened)
         return m_cli.failed(opened.error());
+    if (Status allowed = m_cli.profile().features().check(PlanFeature::Analytics); !allowed)
+        return m_cli.failed(allowed.error());
     const TokenInsights insights(m_cli.profile().database(), m_cli.clock());
     const Result<TokenOutlook> outlook = insights.outlook();
     if (!outlook)

@@ -349,8 +349,38 @@ Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraf
     return campaignId;
 }
 
+std::optional<PlanFeature> CampaignService::lockedFeature(const CampaignDraft &draft, Error *why) const
+{
+    // Practice messages (the simulator) try everything out: nothing is locked there.
+    if (!m_featureGate || draft.gateway == GatewayKind::Simulator)
+        return std::nullopt;
+    QList<PlanFeature> asked;
+    if (draft.recurrence.isRepeating() || (draft.scheduledAt.isValid() && draft.scheduledAt > m_clock.nowUtc()))
+        asked << PlanFeature::Scheduling;
+    if (draft.priority == Priority::Urgent)
+        asked << PlanFeature::PrioritySending;
+    for (const PlanFeature feature : std::as_const(asked)) {
+        if (Status allowed = m_featureGate(feature); !allowed) {
+            if (why)
+                *why = allowed.error();
+            return feature;
+        }
+    }
+    return std::nullopt;
+}
+
+Status CampaignService::checkFeatures(const CampaignDraft &draft) const
+{
+    Error why;
+    if (lockedFeature(draft, &why))
+        return std::unexpected(why);
+    return {};
+}
+
 Result<Campaign> CampaignService::launch(const CampaignDraft &draft, const QString &userName)
 {
+    if (Status allowed = checkFeatures(draft); !allowed)
+        return std::unexpected(allowed.error());
     QSqlDatabase db = m_database.connection();
     // Reads and writes in one transaction: the snapshot, the outbox and the reservation agree. It
     // holds the write lock from the start, so the dispatcher's commits meanwhile cannot make it busy.
@@ -429,6 +459,8 @@ bool CampaignService::isEditable(const Campaign &campaign)
 
 Result<Campaign> CampaignService::update(qint64 id, const CampaignDraft &draft, const QString &userName)
 {
+    if (Status allowed = checkFeatures(draft); !allowed)
+        return std::unexpected(allowed.error());
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
     if (Status begun = transaction.began(tr("Changing the campaign")); !begun)

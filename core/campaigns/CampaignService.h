@@ -9,9 +9,11 @@
 #include "RecurringLauncher.h"
 #include "common/Result.h"
 #include "settings/Settings.h"
+#include "tokens/Plan.h"
 
 #include <QObject>
 
+#include <functional>
 #include <optional>
 
 class QSqlDatabase;
@@ -49,6 +51,16 @@ public:
     CampaignService(Database &database, TokenLedger &ledger, const Clock &clock, QObject *parent = nullptr);
 
     void setLimits(const Limits &limits) { m_limits = limits; }
+
+    // Asked whether the plan in force has a feature (FeatureLocks) before a campaign is scheduled
+    // for later or made to repeat (Scheduling) or marked urgent (PrioritySending); a refusal is the
+    // launch's or the change's answer, with what the feature needs. Unset: nothing is locked.
+    // Campaigns already scheduled keep their times when a plan ends.
+    using FeatureGate = std::function<Status(PlanFeature)>;
+    void setFeatureGate(FeatureGate gate) { m_featureGate = std::move(gate); }
+    Status checkFeatures(const CampaignDraft &draft) const;
+    // The first feature the draft uses that the plan lacks, and why (as checkFeatures says it).
+    std::optional<PlanFeature> lockedFeature(const CampaignDraft &draft, Error *why = nullptr) const;
     const Limits &limits() const { return m_limits; }
 
     Result<CampaignPreview> preview(const CampaignDraft &draft, int samples = 3) const;
@@ -119,6 +131,7 @@ private:
     const Clock &m_clock;
     Limits m_limits;
     RecurringLauncher m_recurring;
+    FeatureGate m_featureGate;
 };
 
 } // namespace kengele

@@ -13,6 +13,7 @@
 #include "inbox/InboxService.h"
 #include "settings/Settings.h"
 #include "storage/Database.h"
+#include "sync/FeatureLocks.h"
 #include "sync/RelayLinkStore.h"
 #include "templates/TemplateService.h"
 #include "tokens/TokenInsights.h"
@@ -85,6 +86,9 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
                                                                 *profile->m_groups, clock);
     profile->m_exporter = std::make_unique<ContactExporter>(*profile->m_database);
     profile->m_relayLinks = std::make_unique<RelayLinkStore>(*profile->m_database, clock);
+    profile->m_features = std::make_unique<FeatureLocks>(*profile->m_database, *profile->m_tokens, *profile->m_settings, clock);
+    profile->m_campaigns->setFeatureGate(
+        [features = profile->m_features.get()](PlanFeature feature) { return features->check(feature); });
     profile->followSettings();
     return profile;
 }

@@ -17,6 +17,7 @@ class ContactExporter;
 class ContactImportService;
 class ContactService;
 class Database;
+class FeatureLocks;
 class GroupService;
 class OutboxStore;
 class PhoneNormalizer;
@@ -63,6 +64,9 @@ public:
     ContactImportService &imports() { return *m_imports; }
     const ContactExporter &exporter() const { return *m_exporter; }
     RelayLinkStore &relayLinks() { return *m_relayLinks; }
+    // Which features the plan in force allows, when the relay's operator locks features by plan.
+    // Campaign launches and changes already ask it; front ends ask before offering a feature.
+    const FeatureLocks &features() const { return *m_features; }
     const Clock &clock() const { return m_clock; }
 
 private:
@@ -86,6 +90,7 @@ private:
     std::unique_ptr<ContactImportService> m_imports;
     std::unique_ptr<ContactExporter> m_exporter;
     std::unique_ptr<RelayLinkStore> m_relayLinks;
+    std::unique_ptr<FeatureLocks> m_features;
 };
 
 } // namespace kengele

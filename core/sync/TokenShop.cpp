@@ -41,6 +41,8 @@ std::optional<ShopOffer> ShopOffer::fromJson(const QByteArray &json)
     offer.known = true;
     offer.lockFeatures = o.value(QStringLiteral("lock_features")).toBool();
     offer.mpesa = o.value(QStringLiteral("mpesa")).toString(QStringLiteral("none"));
+    // One line of plain text at most; anything else the relay sent is not shown.
+    offer.supportLine = o.value(QStringLiteral("support_line")).toString().simplified().left(ShopOffer::MaxSupportLine);
     // In the catalogue's order, whatever order the relay wrote; a plan the relay does not list is
     // shown without a price.
     for (const Plan &plan : Plan::all()) {

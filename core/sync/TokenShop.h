@@ -30,6 +30,10 @@ struct ShopOffer {
     QList<Item> items; // in plan order
     bool lockFeatures = false;
     QString mpesa; // "none", "simulator", "sandbox", "live"
+    // The relay operator's support line (a number, the hours), shown in Help when the enterprise
+    // plan is in force or plans lock nothing; empty: the operator gave none.
+    QString supportLine;
+    static constexpr int MaxSupportLine = 200;
     bool known = false; // false: the relay was never asked (offline since connecting)
 
     std::optional<Item> item(const QString &planKey) const;

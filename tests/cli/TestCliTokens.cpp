@@ -5,10 +5,16 @@
 #include "FakeSecretStore.h"
 #include "TestSupport.h"
 #include "common/Language.h"
+#include "contacts/ContactService.h"
+#include "contacts/GroupService.h"
 #include "profile/Profile.h"
+#include "settings/Settings.h"
 #include "storage/Database.h"
+#include "sync/RelayEvent.h"
+#include "sync/RelayLinkStore.h"
 #include "tokens/LedgerVerifier.h"
 #include "tokens/TokenLedger.h"
+#include "tokens/TokenLot.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -33,6 +39,7 @@ private Q_SLOTS:
     void thresholdAlertsAndInsights();
     void usageByDay();
     void renameADepartment();
+    void plansLockScriptsAndCharts();
 
 private:
     struct Outcome {
@@ -285,6 +292,51 @@ void TestCliTokens::renameADepartment()
              (QJsonObject{{QStringLiteral("account"), QStringLiteral("Youth Ministry")}, {QStringLiteral("balance"), 10}}));
     QCOMPARE(cli("tokens|check|--account|Youth").code, 1);
     QCOMPARE(cli("tokens|rename|--account|Youth Ministry|--name|main").code, 1);
+}
+
+void TestCliTokens::plansLockScriptsAndCharts()
+{
+    {
+        auto profile = Profile::open(m_dir->filePath(QStringLiteral("profile")), m_clock);
+        QVERIFY(profile);
+        Profile &p = **profile;
+        p.settings().setGatewayProvider(GatewayKind::AfricasTalking);
+        const auto group = p.groups().create(QStringLiteral("Choir"));
+        const auto amina = p.contacts().add({QStringLiteral("Amina"), QStringLiteral("Otieno"), QStringLiteral("0712345678")});
+        QVERIFY(group && amina);
+        QVERIFY(p.groups().addMembers(group->id, {amina->id}));
+        QVERIFY(p.tokens().grant(QStringLiteral("Main"), 100, QStringLiteral("added by hand"), {}));
+        RelayLinkStore links(p.database(), m_clock);
+        QVERIFY(links.saveEnrolment(RelayEnrolment{QStringLiteral("dev_1"), QStringLiteral("secret"), QStringLiteral("org_a"),
+                                                   QStringLiteral("Parish"), QByteArray(32, 'k')}));
+        QVERIFY(links.saveOffer(R"({"plans":[],"lock_features":true,"mpesa":"sandbox"})"));
+    }
+    // Sending from scripts needs the business plan; nothing is queued.
+    Outcome send = cli("campaign|send|--group|Choir|--text|Practice at 5|--no-wait");
+    QCOMPARE(send.code, 1);
+    QVERIFY2(send.err.contains(QStringLiteral("Sending from scripts with kengele-cli"))
+                 && send.err.contains(QStringLiteral("Business")),
+             qPrintable(send.err));
+    QCOMPARE(cli("--json|campaign|list").json().array().size(), 0);
+    QCOMPARE(cli("campaign|run").code, 1);
+    // Charts and insights need the starter plan; the warnings do not.
+    Outcome usage = cli("tokens|usage");
+    QCOMPARE(usage.code, 1);
+    QVERIFY2(usage.err.contains(QStringLiteral("Starter")), qPrintable(usage.err));
+    QCOMPARE(cli("tokens|insights").code, 1);
+    QCOMPARE(cli("tokens|alerts").code, 0);
+
+    // With the business plan bought (a voucher credited), both work.
+    {
+        auto profile = Profile::open(m_dir->filePath(QStringLiteral("profile")), m_clock);
+        QVERIFY(profile);
+        QVERIFY((*profile)->tokens().purchase(QStringLiteral("Main"), 5000, QStringLiteral("vch_b"), QStringLiteral("Mary"),
+                                              LotTerms{QStringLiteral("business"), m_clock.nowUtc().addDays(30)}));
+    }
+    send = cli("campaign|send|--group|Choir|--text|Practice at 5|--no-wait");
+    QVERIFY2(send.code == 0, qPrintable(send.err));
+    QCOMPARE(cli("tokens|usage").code, 0);
+    QCOMPARE(ledgerProblems(), QString());
 }
 
 QTEST_GUILESS_MAIN(TestCliTokens)

@@ -213,6 +213,14 @@ private Q_SLOTS:
         QCOMPARE(plans.json().value(QLatin1String("plans")).toArray().at(1).toObject().value(QLatin1String("price_kes")),
                  QJsonValue());
         QCOMPARE(buy(QStringLiteral("0712345678"), QStringLiteral("req-00000001")).status, 503);
+        QVERIFY(!plans.json().contains(QLatin1String("support_line")));
+        // The operator's support line, when the configuration gives one.
+        relay::RelayConfig config = quickConfig();
+        QVERIFY(config.set(QStringLiteral("support_line"), QStringLiteral(" +254 700 000 000, weekdays ")));
+        QVERIFY(!config.set(QStringLiteral("support-line"), QStringLiteral("two\nlines")));
+        QVERIFY(restart(config));
+        QCOMPARE(m_relay->get(url("/v1/plans"), m_org.token.toLatin1()).json().value(QLatin1String("support_line")).toString(),
+                 QStringLiteral("+254 700 000 000, weekdays"));
     }
 
     void paidOnceWithEveryFieldRight()

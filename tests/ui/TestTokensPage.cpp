@@ -3,6 +3,7 @@
 
 #include "FakeRelay.h"
 #include "MainWindow.h"
+#include "MessageBox.h"
 #include "TestSupport.h"
 #include "campaigns/ComposeCampaignDialog.h"
 #include "common/Language.h"
@@ -23,6 +24,7 @@
 #include "tokens/TransferDialog.h"
 #include "tokens/Voucher.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
@@ -65,6 +67,7 @@ private Q_SLOTS:
     void budgetsTransferHistoryAndExport();
     void composeOffersBuyingWhenShort();
     void expiryPlanWarningsAndUsage();
+    void lockedFeaturesSayWhatTheyNeed();
 
 private:
     // The Buy dialog shown, with the relay's prices read, the starter plan and a number chosen.
@@ -402,7 +405,8 @@ void TestTokensPage::composeOffersBuyingWhenShort()
     QVERIFY(group);
     int asked = 0;
     ComposeServices services{p.campaigns(), p.templates(), p.groups(), p.contacts(), p.tokens(), p.settings(), p.clock()};
-    services.buyTokens = [&](QWidget *parent) {
+    services.buyTokens = [&](QWidget *parent, const QString &plan) {
+        QVERIFY(plan.isEmpty()); // short of tokens: any plan
         ++asked;
         QVERIFY(parent);
         // As if the tokens had arrived while the Buy dialog was open.
@@ -479,6 +483,74 @@ void TestTokensPage::expiryPlanWarningsAndUsage()
     none.setLevel(-1);
     none.save();
     QTRY_VERIFY(!alert->isVisible() || !alert->toolTip().contains(QStringLiteral("below its warning level")));
+}
+
+void TestTokensPage::lockedFeaturesSayWhatTheyNeed()
+{
+    Profile &p = **m_profile;
+    p.settings().setGatewayProvider(GatewayKind::AfricasTalking);
+    // The relay's operator locks features by plan and gives a support line.
+    m_relay->plans.insert(QStringLiteral("lock_features"), true);
+    m_relay->plans.insert(QStringLiteral("support_line"), QStringLiteral("+254 700 000 000, weekdays 8–17"));
+    bool answered = false;
+    m_shop->refreshOffer([&](const Result<ShopOffer> &offer) {
+        QVERIFY(offer);
+        answered = true;
+    });
+    QTRY_VERIFY(answered);
+    TokensPage *page = m_window->tokensPage();
+    page->reload();
+    page->showTab(TokensPage::UsageTab);
+    QVERIFY(page->isUsageLocked());
+    auto *locked = find<QLabel>(page, "tokensUsageLockedLabel");
+    QVERIFY2(locked->text().contains(QStringLiteral("Starter plan")), qPrintable(locked->text()));
+    QVERIFY(find<QPushButton>(page, "tokensUsageBuyButton")->isVisible());
+    QVERIFY2(page->planText().contains(QStringLiteral("✗ Scheduled and repeating campaigns (Business plan)")),
+             qPrintable(page->planText()));
+
+    // Compose: urgent needs the enterprise plan; Buy offers it, Send waits.
+    const auto group = p.groups().create(QStringLiteral("Elders"));
+    const auto john = p.contacts().add({QStringLiteral("John"), QStringLiteral("Kamau"), QStringLiteral("0722000111")});
+    QVERIFY(group && john);
+    QVERIFY(p.groups().addMembers(group->id, {john->id}));
+    QVERIFY(p.tokens().grant(QStringLiteral("Main"), 100, QStringLiteral("added by hand"), {}));
+    QString boughtPlan = QStringLiteral("none");
+    ComposeServices services{p.campaigns(), p.templates(), p.groups(), p.contacts(), p.tokens(), p.settings(), p.clock()};
+    services.buyTokens = [&](QWidget *, const QString &plan) {
+        boughtPlan = plan;
+    };
+    ComposeCampaignDialog dialog(services);
+    dialog.show();
+    find<QListWidget>(&dialog, "groupList")->item(0)->setCheckState(Qt::Checked);
+    QTest::keyClicks(find<QPlainTextEdit>(&dialog, "messageEdit"), QStringLiteral("Elders meet tonight"));
+    auto *priority = find<QComboBox>(&dialog, "priorityCombo");
+    priority->setCurrentIndex(priority->findData(int(Priority::Urgent)));
+    dialog.updatePreview();
+    auto *buy = find<QPushButton>(&dialog, "composeBuyTokensButton");
+    QTRY_VERIFY(buy->isVisible());
+    QVERIFY(!find<QPushButton>(&dialog, "sendButton")->isEnabled());
+    buy->click();
+    QCOMPARE(boughtPlan, QStringLiteral("enterprise"));
+    // Normal priority needs no plan.
+    priority->setCurrentIndex(priority->findData(int(Priority::Normal)));
+    dialog.updatePreview();
+    QTRY_VERIFY(find<QPushButton>(&dialog, "sendButton")->isEnabled());
+
+    // Help → Support: locked, it offers the plan; with the enterprise plan it shows the line.
+    auto *support = m_window->findChild<QAction *>(QStringLiteral("supportAction"));
+    QVERIFY(support);
+    MessageBox::setNextAnswer(QMessageBox::No);
+    support->trigger();
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("Enterprise plan")), qPrintable(MessageBox::lastText()));
+    QVERIFY(!MessageBox::lastText().contains(QStringLiteral("+254 700")));
+    QVERIFY(p.tokens().purchase(QStringLiteral("Main"), 20000, QStringLiteral("vch_enterprise"), QStringLiteral("Mary"),
+                                LotTerms{QStringLiteral("enterprise"), m_profile->clock().nowUtc().addDays(30)}));
+    page->reload();
+    QVERIFY(!page->isUsageLocked());
+    support->trigger();
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("+254 700 000 000, weekdays 8–17")),
+             qPrintable(MessageBox::lastText()));
+    MessageBox::setNextAnswer(std::nullopt);
 }
 
 QTEST_MAIN(TestTokensPage)

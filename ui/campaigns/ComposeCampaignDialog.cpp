@@ -17,6 +17,7 @@
 #include "settings/Settings.h"
 #include "templates/TemplateEditor.h"
 #include "templates/TemplateService.h"
+#include "tokens/Plan.h"
 #include "tokens/TokenAccount.h"
 #include "tokens/TokenLedger.h"
 #include "widgets/Banner.h"
@@ -114,7 +115,7 @@ ComposeCampaignDialog::ComposeCampaignDialog(const ComposeServices &services, QW
         buy->setToolTip(tr("Buy tokens with M-Pesa without leaving this message."));
         m_cost->setProblemButton(buy);
         connect(buy, &QPushButton::clicked, this, [this] {
-            m_buyTokens(this);
+            m_buyTokens(this, m_buyPlan);
             updatePreview();
         });
     }
@@ -556,6 +557,15 @@ void ComposeCampaignDialog::updatePreview()
     const int reserved = reservedNow();
     m_cost->showPreview(d, p, reserved);
 
+    // A plan that lacks scheduling or urgent sending: said here, with Buy beside it, before Send.
+    Error locked;
+    if (const std::optional<PlanFeature> feature = m_campaigns.lockedFeature(d, &locked)) {
+        m_buyPlan = Plan::of(Plan::minimumTier(*feature)).key();
+        showProblem(locked.message, true);
+        updateSendButton();
+        return;
+    }
+    m_buyPlan.clear();
     const qint64 available = qint64(p.balance) + reserved;
     if (d.chargeTokens && p.tokens > available) {
         if (d.recurrence.isRepeating())

@@ -42,8 +42,9 @@ struct ComposeServices {
     const TokenLedger &tokens;
     const Settings &settings;
     const Clock &clock;
-    // Opens the Buy dialog on this parent ("Not enough tokens": "Buy tokens…"); none: not offered.
-    std::function<void(QWidget *parent)> buyTokens = {};
+    // Opens the Buy dialog on this parent ("Not enough tokens": "Buy tokens…"), with `plan` chosen
+    // first when not empty (the plan a locked feature needs); none: not offered.
+    std::function<void(QWidget *parent, const QString &plan)> buyTokens = {};
 };
 
 // Writing a campaign: who gets it (RecipientPicker: all contacts, or groups and single people), the
@@ -120,7 +121,8 @@ private:
     const TokenLedger &m_tokens;
     const Settings &m_settings;
     const Clock &m_clock;
-    std::function<void(QWidget *)> m_buyTokens;
+    std::function<void(QWidget *, const QString &)> m_buyTokens;
+    QString m_buyPlan; // the plan a locked feature needs, chosen first in Buy; empty: any
     GatewayKind m_gateway = GatewayKind::Simulator;
     std::optional<CampaignPreview> m_preview;
     QString m_problemText;

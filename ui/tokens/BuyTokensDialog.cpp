@@ -4,6 +4,7 @@
 #include "BuyTokensDialog.h"
 
 #include "TokensText.h"
+#include "sync/FeatureLocks.h"
 #include "sync/PurchaseStore.h"
 #include "tokens/TokenAccount.h"
 #include "tokens/TokenLedger.h"
@@ -233,7 +234,7 @@ QWidget *BuyTokensDialog::planCard(const ShopOffer::Item &item)
     QStringList features;
     for (const PlanFeature feature : Plan::features()) {
         if (plan.has(feature))
-            features << QStringLiteral("• ") + TokensText::feature(feature);
+            features << QStringLiteral("• ") + FeatureLocks::featureName(feature);
     }
     auto *featureLabel = wrapped(key + QStringLiteral("PlanFeaturesLabel"), card);
     featureLabel->setText(features.join(u'\n'));

@@ -12,6 +12,7 @@
 #include "TransferDialog.h"
 #include "campaigns/CampaignText.h"
 #include "common/Clock.h"
+#include "sync/FeatureLocks.h"
 #include "sync/PurchaseStore.h"
 #include "sync/TokenShop.h"
 #include "tokens/Plan.h"
@@ -107,7 +108,15 @@ TokensPage::TokensPage(TokenLedger &ledger, const TokenInsights &insights, const
     m_tabs->addTab(buildPurchases(), tr("Purchases"));
     m_tabs->addTab(buildHistory(), tr("History"));
     m_usage = new TokenUsageChart(m_insights, this);
-    m_tabs->addTab(m_usage, tr("Usage"));
+    // Locked by the plan: what it needs, and Buy, in the chart's place.
+    m_usageLocked = new EmptyState(QStringLiteral("tokensUsageLockedLabel"), this);
+    QPushButton *buyStarter = m_usageLocked->addButton(tr("Buy the Starter plan…"));
+    buyStarter->setObjectName(QStringLiteral("tokensUsageBuyButton"));
+    connect(buyStarter, &QPushButton::clicked, this, [this] { buyTokens(this, Plan::of(PlanTier::Starter).key()); });
+    m_usageStack = new QStackedWidget(this);
+    m_usageStack->addWidget(m_usage);
+    m_usageStack->addWidget(m_usageLocked);
+    m_tabs->addTab(m_usageStack, tr("Usage"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == HistoryTab && m_historyStale)
             loadHistory();
@@ -248,19 +257,30 @@ void TokensPage::reloadPlan()
                                   .arg(PurchaseStore::planName(plan->key()), CampaignText::day(until.toLocalTime().date()))
                             : tr("The %1 plan.").arg(PurchaseStore::planName(plan->key())));
     }
+    const FeatureLocks::State locks = m_locks ? m_locks->state() : FeatureLocks::State{};
     QStringList features;
     for (const PlanFeature feature : Plan::features()) {
-        if (plan && plan->has(feature))
-            features << QStringLiteral("✓ ") + TokensText::feature(feature);
+        if (!locks.locking) {
+            if (plan && plan->has(feature))
+                features << QStringLiteral("✓ ") + FeatureLocks::featureName(feature);
+        } else if (FeatureLocks::check(feature, locks)) {
+            features << QStringLiteral("✓ ") + FeatureLocks::featureName(feature);
+        } else {
+            //: A feature the plan in force lacks: "Usage charts and insights (starter plan)"
+            features << QStringLiteral("✗ ")
+                    + tr("%1 (%2 plan)")
+                          .arg(FeatureLocks::featureName(feature),
+                               PurchaseStore::planName(Plan::of(Plan::minimumTier(feature)).key()));
+        }
     }
-    bool locked = false;
-    if (m_shop) {
-        if (const Result<ShopOffer> offer = m_shop->offer(); offer && offer->known)
-            locked = offer->lockFeatures;
-    }
-    if (!locked)
+    if (!locks.locking)
         features << tr("Your relay does not limit features by plan: every feature works with any tokens.");
     m_features->setText(features.join(u'\n'));
+
+    const Status analytics = FeatureLocks::check(PlanFeature::Analytics, locks);
+    if (!analytics)
+        m_usageLocked->setText(tr("<h2>Usage charts and insights</h2><p>%1</p>").arg(analytics.error().message.toHtmlEscaped()));
+    m_usageStack->setCurrentWidget(analytics ? static_cast<QWidget *>(m_usage) : m_usageLocked);
 }
 
 QWidget *TokensPage::buildPurchases()
@@ -343,6 +363,17 @@ void TokensPage::setTokenShop(TokenShop *shop)
     if (shop)
         m_shopConnection = connect(shop, &TokenShop::purchasesChanged, this, &TokensPage::reloadPurchases);
     reload();
+}
+
+void TokensPage::setFeatureLocks(const FeatureLocks *locks)
+{
+    m_locks = locks;
+    reloadPlan();
+}
+
+bool TokensPage::isUsageLocked() const
+{
+    return m_usageStack->currentWidget() == m_usageLocked;
 }
 
 TokenShop *TokensPage::tokenShop() const
@@ -575,11 +606,13 @@ void TokensPage::checkPurchases()
     });
 }
 
-void TokensPage::buyTokens(QWidget *parent)
+void TokensPage::buyTokens(QWidget *parent, const QString &plan)
 {
     if (!m_shop)
         return;
     BuyTokensDialog dialog(*m_shop, m_ledger, parent ? parent : this);
+    if (!plan.isEmpty())
+        dialog.choosePlan(plan);
     connect(&dialog, &BuyTokensDialog::relaySettingsRequested, this, &TokensPage::relaySettingsRequested);
     if (!m_budgets->selectedItems().isEmpty())
         dialog.setAccount(m_budgets->selectedItems().constFirst()->data(0, Qt::UserRole).toString());

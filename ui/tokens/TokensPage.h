@@ -20,6 +20,7 @@ namespace kengele {
 class Banner;
 class Clock;
 class EmptyState;
+class FeatureLocks;
 class TokenInsights;
 class TokenLedger;
 class TokenShop;
@@ -46,6 +47,9 @@ public:
     // The application's shop (it outlives windows); nullptr: none, nothing can be bought.
     void setTokenShop(TokenShop *shop);
     TokenShop *tokenShop() const;
+    // What the plan in force allows (the usage chart and insights need the starter plan when the
+    // relay's operator locks features); nullptr: nothing is locked.
+    void setFeatureLocks(const FeatureLocks *locks);
 
     // Reads balances, purchases and history again.
     void reload();
@@ -53,8 +57,9 @@ public:
     // Asks the relay for the purchases' newest states.
     void checkPurchases();
 
-    // The dialogs; `parent` (default: this page) is the window they sit on.
-    void buyTokens(QWidget *parent = nullptr);
+    // The dialogs; `parent` (default: this page) is the window they sit on; `plan` chosen first
+    // (the plan a locked feature needs), or the dialog's own choice.
+    void buyTokens(QWidget *parent = nullptr, const QString &plan = QString());
     // The Buy dialog showing a purchase of the list as it goes (a double click on it).
     void showPurchase(const QString &requestId);
     void transferTokens();
@@ -75,6 +80,8 @@ public:
     QTreeWidget *historyView() const { return m_history; }
     TokenUsageChart *usageChart() const { return m_usage; }
     QString planText() const;
+    // The usage tab shows that the chart needs a bigger plan instead of the chart.
+    bool isUsageLocked() const;
     QString alertsText() const;
     // The history lines shown now (after the filters).
     const QList<TokenHistoryLine> &historyLines() const { return m_lines; }
@@ -100,6 +107,7 @@ private:
     const TokenInsights &m_insights;
     const Clock &m_clock;
     QPointer<TokenShop> m_shop;
+    const FeatureLocks *m_locks = nullptr;
     QMetaObject::Connection m_shopConnection;
     bool m_hasHistory = false;
     bool m_hasPurchases = false;
@@ -118,6 +126,8 @@ private:
     QPushButton *m_warning = nullptr;
     Banner *m_alerts = nullptr;
     QLabel *m_plan = nullptr;
+    QStackedWidget *m_usageStack = nullptr;
+    EmptyState *m_usageLocked = nullptr;
     QLabel *m_features = nullptr;
     TokenUsageChart *m_usage = nullptr;
     QTabWidget *m_tabs = nullptr;

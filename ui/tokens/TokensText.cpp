@@ -21,25 +21,6 @@ QString TokensText::shillings(qint64 amount)
     return tr("KES %1").arg(CampaignText::number(amount));
 }
 
-QString TokensText::feature(PlanFeature feature)
-{
-    switch (feature) {
-    case PlanFeature::Sending:
-        return tr("Send SMS and see delivery reports");
-    case PlanFeature::Analytics:
-        return tr("Usage charts and insights");
-    case PlanFeature::Scheduling:
-        return tr("Scheduled and repeating campaigns");
-    case PlanFeature::Automation:
-        return tr("Sending from scripts with kengele-cli");
-    case PlanFeature::PrioritySending:
-        return tr("Urgent SMS go out during quiet hours");
-    case PlanFeature::SupportLine:
-        break;
-    }
-    return tr("A support line of your own, shown in Help");
-}
-
 QString TokensText::planSize(const Plan &plan)
 {
     //: A plan: "1,000 tokens, for 30 days"

@@ -24,8 +24,6 @@ public:
     static QString tokens(qint64 count);
     // "KES 500".
     static QString shillings(qint64 amount);
-    // What a feature lets people do, in plain words ("Usage charts and insights").
-    static QString feature(PlanFeature feature);
     // "1,000 tokens, for 30 days".
     static QString planSize(const Plan &plan);
     // A purchase's state in a list: "Waiting for the M-Pesa PIN", "Paid: tokens added", "Failed: why".
