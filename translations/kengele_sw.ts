@@ -577,7 +577,19 @@
   tokens purchases                                         purchases and their states
   tokens cleanup --days N                                  remove old failed purchase attempts
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  tokens add --tokens N [--account NAME] [--reason TEXT] [--valid-days N]   ongeza tokeni kwenye bajeti
+  tokens check [--account NAME]                            salio
+  tokens transfer --from NAME --to NAME --tokens N --reason TEXT   hamisha tokeni kati ya bajeti
+  tokens expire                                            ondoa tokeni ambazo muda wake umekwisha
+  tokens threshold --account NAME --below N|off            onya bajeti ikishuka chini ya N
+  tokens rename --account NAME --name NEW                  badilisha jina la bajeti ya idara
+  tokens usage [--days N] | tokens insights | tokens alerts
+  tokens history [--account NAME] [--limit N]              mistari ya daftari, mipya kwanza
+  tokens plans                                             mipango na bei kwenye relay yako
+  tokens buy --plan P --phone N [--account A] [--no-wait]  nunua tokeni kwa M-Pesa
+  tokens purchases                                         manunuzi na hali zake
+  tokens cleanup --days N                                  ondoa majaribio ya zamani ya kununua yaliyoshindwa
+</translation>
     </message>
 </context>
 <context>
@@ -600,11 +612,11 @@
     </message>
     <message>
         <source>This data folder is not connected to a relay yet. Connect it first with “kengele-cli relay connect URL --code CODE”.</source>
-        <translation type="unfinished">Folda hii ya data bado haijaunganishwa na relay. Iunganishe kwanza kwa “kengele-cli relay connect URL --code CODE”.</translation>
+        <translation>Folda hii ya data bado haijaunganishwa na relay. Iunganishe kwanza kwa “kengele-cli relay connect URL --code CODE”.</translation>
     </message>
     <message>
         <source>This computer&apos;s relay key is missing from the system&apos;s password store. Connect it again with a new enrolment code (or set KENGELE_RELAY_TOKEN).</source>
-        <translation type="unfinished">Ufunguo wa relay wa kompyuta hii haupo kwenye hifadhi ya nywila ya mfumo. Iunganishe tena kwa msimbo mpya wa usajili (au weka KENGELE_RELAY_TOKEN).</translation>
+        <translation>Ufunguo wa relay wa kompyuta hii haupo kwenye hifadhi ya nywila ya mfumo. Iunganishe tena kwa msimbo mpya wa usajili (au weka KENGELE_RELAY_TOKEN).</translation>
     </message>
 </context>
 <context>
@@ -920,6 +932,37 @@
     </message>
 </context>
 <context>
+    <name>FeatureLocks</name>
+    <message>
+        <source>“%1” comes with the %2 plan or a bigger one, and your tokens are not from such a plan. Buy the %2 plan to use it.</source>
+        <translation>“%1” inapatikana kwenye mpango wa %2 au mkubwa zaidi, na tokeni zako hazitokani na mpango kama huo. Nunua mpango wa %2 ili uitumie.</translation>
+    </message>
+    <message>
+        <source>Send SMS and see delivery reports</source>
+        <translation>Tuma SMS na uone ripoti za ufikishaji</translation>
+    </message>
+    <message>
+        <source>Usage charts and insights</source>
+        <translation>Chati za matumizi na maarifa</translation>
+    </message>
+    <message>
+        <source>Scheduled and repeating campaigns</source>
+        <translation>Kampeni zilizopangwa na zinazojirudia</translation>
+    </message>
+    <message>
+        <source>Sending from scripts with kengele-cli</source>
+        <translation>Kutuma kutoka kwa skripti kwa kengele-cli</translation>
+    </message>
+    <message>
+        <source>Urgent SMS go out during quiet hours</source>
+        <translation>SMS za dharura zinatumwa hata saa za utulivu</translation>
+    </message>
+    <message>
+        <source>A support line of your own, shown in Help</source>
+        <translation>Nambari yako maalum ya msaada, inayoonyeshwa kwenye Msaada</translation>
+    </message>
+</context>
+<context>
     <name>ForegroundDispatch</name>
     <message>
         <source>Campaign %1 paused: %2</source>
@@ -1152,11 +1195,11 @@
     </message>
     <message>
         <source>Renaming the token account</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubadilisha jina la akaunti ya tokeni</translation>
     </message>
     <message>
         <source>Saving the warning level</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuhifadhi kiwango cha tahadhari</translation>
     </message>
 </context>
 <context>
@@ -1203,42 +1246,42 @@
     </message>
     <message>
         <source>Entry %1 is divided among token lots, but there is no such entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingizo %1 limegawanywa kati ya mafungu ya tokeni, lakini ingizo hilo halipo.</translation>
     </message>
     <message>
         <source>Entry %1 of transfer %2 moves %L3 tokens of the %4 account, but its token lots add up to %L5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingizo %1 la uhamisho %2 linahamisha tokeni %L3 za akaunti ya %4, lakini mafungu yake ya tokeni yanajumlisha %L5.</translation>
     </message>
     <message>
         <source>The %1 account gave away more of token lot %2 than it had (%3) with transfer %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akaunti ya %1 ilitoa tokeni za fungu %2 zaidi ya ilizokuwa nazo (%3) kwa uhamisho %4.</translation>
     </message>
     <message>
         <source>Campaign %1 gave back more of token lot %2 than it had set aside from it (transfer %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampeni %1 ilirudisha tokeni za fungu %2 zaidi ya ilizotenga kutoka humo (uhamisho %3).</translation>
     </message>
     <message>
         <source>The %1 account holds %2 tokens of lot %3 by its entries, but %4 by the lots&apos; summary.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwa mujibu wa maingizo yake, akaunti ya %1 ina tokeni %2 za fungu %3, lakini kwa mujibu wa muhtasari wa mafungu ina %4.</translation>
     </message>
     <message>
         <source>The %1 account spent %2 tokens in the hour from %3 by its entries, but %4 by the spending summary.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwa mujibu wa maingizo yake, akaunti ya %1 ilitumia tokeni %2 katika saa moja kuanzia %3, lakini kwa mujibu wa muhtasari wa matumizi ilitumia %4.</translation>
     </message>
 </context>
 <context>
     <name>LotBook</name>
     <message>
         <source>Reading the token balances</source>
-        <translation type="unfinished">Kusoma salio za tokeni</translation>
+        <translation>Kusoma salio za tokeni</translation>
     </message>
     <message>
         <source>Recording the tokens</source>
-        <translation type="unfinished">Kurekodi tokeni</translation>
+        <translation>Kurekodi tokeni</translation>
     </message>
     <message>
         <source>The token lots of this account do not add up to its balance. Run the ledger check or restore the data file from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mafungu ya tokeni ya akaunti hii hayalingani na salio lake. Endesha ukaguzi wa daftari au rudisha faili la data kutoka nakala ya akiba.</translation>
     </message>
 </context>
 <context>
@@ -1661,11 +1704,11 @@
     </message>
     <message>
         <source>Saving the relay&apos;s voucher key</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuhifadhi ufunguo wa vocha wa relay</translation>
     </message>
     <message>
         <source>Saving the relay&apos;s plans and prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuhifadhi mipango na bei za relay</translation>
     </message>
 </context>
 <context>
@@ -1949,108 +1992,108 @@
     <name>TokenReportsCommand</name>
     <message>
         <source>Give the number of days as a whole number from 1 to %1: --days 90</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika idadi ya siku kama namba kamili kuanzia 1 hadi %1: --days 90</translation>
     </message>
     <message>
         <source>Tokens spent in the last %1 days: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni zilizotumika katika siku %1 zilizopita: %2</translation>
     </message>
     <message>
         <source>%1: %2 tokens</source>
-        <translation type="unfinished">%1: tokeni %2</translation>
+        <translation>%1: tokeni %2</translation>
     </message>
     <message>
         <source>Balance: %1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Salio: tokeni %1</translation>
     </message>
     <message>
         <source>Plan in force: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mpango unaotumika: %1</translation>
     </message>
     <message>
         <source>Spent per day (last %1 days): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni zilizotumika kwa siku (siku %1 zilizopita): %2</translation>
     </message>
     <message>
         <source>Nothing to warn about.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna tahadhari yoyote.</translation>
     </message>
     <message>
         <source>Give how many lines to show as a whole number from 1 to %1: --limit 50</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika idadi ya mistari ya kuonyesha kama namba kamili kuanzia 1 hadi %1: --limit 50</translation>
     </message>
 </context>
 <context>
     <name>TokenShopCommand</name>
     <message>
         <source>KES %1</source>
-        <translation type="unfinished">KES %1</translation>
+        <translation>KES %1</translation>
     </message>
     <message>
         <source>Use one of: tokens plans, tokens buy --plan P --phone N [--account A] [--no-wait], tokens purchases, tokens cleanup --days N.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumia mojawapo ya: tokens plans, tokens buy --plan P --phone N [--account A] [--no-wait], tokens purchases, tokens cleanup --days N.</translation>
     </message>
     <message>
         <source>The relay could not be asked for today&apos;s prices (%1); showing what it said last time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relay haikuweza kuulizwa bei za leo (%1); inaonyesha ilichosema mara ya mwisho.</translation>
     </message>
     <message>
         <source>given once to a new organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>hutolewa mara moja kwa shirika jipya</translation>
     </message>
     <message>
         <source>no price set on your relay</source>
-        <translation type="unfinished"></translation>
+        <translation>hakuna bei iliyowekwa kwenye relay yako</translation>
     </message>
     <message>
         <source>%1 tokens, valid %2 days: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>tokeni %1, halali kwa siku %2: %3</translation>
     </message>
     <message>
         <source>Waiting for the payment: check the phone %1 and enter the M-Pesa PIN. The tokens will be added when M-Pesa confirms it (run “kengele-cli relay sync”).</source>
-        <translation type="unfinished"></translation>
+        <translation>Inasubiri malipo: angalia simu %1 na uweke PIN ya M-Pesa. Tokeni zitaongezwa M-Pesa itakapothibitisha malipo (endesha “kengele-cli relay sync”).</translation>
     </message>
     <message>
         <source>Paid (M-Pesa receipt %1): %2 tokens were added to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imelipwa (risiti ya M-Pesa %1): tokeni %2 zimeongezwa kwenye %3.</translation>
     </message>
     <message>
         <source>Paid (M-Pesa receipt %1): %2 tokens will be added to %3 at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imelipwa (risiti ya M-Pesa %1): tokeni %2 zitaongezwa kwenye %3 wakati wa usawazishaji unaofuata.</translation>
     </message>
     <message>
         <source>Give the plan and the number that pays: tokens buy --plan starter --phone 0712345678</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika mpango na nambari inayolipa: tokens buy --plan starter --phone 0712345678</translation>
     </message>
     <message>
         <source>There is no budget called “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna bajeti inayoitwa “%1”.</translation>
     </message>
     <message>
         <source>Check the phone %1 and enter the M-Pesa PIN. Waiting for M-Pesa…</source>
-        <translation type="unfinished"></translation>
+        <translation>Angalia simu %1 na uweke PIN ya M-Pesa. Inasubiri M-Pesa…</translation>
     </message>
     <message>
         <source>The purchase failed: %1 Nothing was charged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ununuzi haukufaulu: %1 Hakuna kilichotozwa.</translation>
     </message>
     <message>
         <source>The relay could not be asked (%1); showing what this computer knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relay haikuweza kuulizwa (%1); inaonyesha kile kompyuta hii inachojua.</translation>
     </message>
     <message>
         <source>No tokens have been bought yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bado hakuna tokeni zilizonunuliwa.</translation>
     </message>
     <message>
         <source>Give the age in days as a whole number of at least 1: tokens cleanup --days 90</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika umri kwa siku kama namba kamili ya angalau 1: tokens cleanup --days 90</translation>
     </message>
     <message numerus="yes">
         <source>Removed %n old purchase attempt(s) and payment copies; the token history is kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Jaribio %n la zamani la kununua limeondolewa pamoja na nakala za malipo; historia ya tokeni imehifadhiwa.</numerusform>
+            <numerusform>Majaribio %n ya zamani ya kununua yameondolewa pamoja na nakala za malipo; historia ya tokeni imehifadhiwa.</numerusform>
         </translation>
     </message>
 </context>
@@ -2078,67 +2121,67 @@
     </message>
     <message>
         <source>Use one of: tokens add --tokens N [--account NAME] [--reason TEXT] [--valid-days N], tokens check [--account NAME], tokens transfer --from NAME --to NAME --tokens N --reason TEXT, tokens expire, tokens threshold --account NAME --below N|off, tokens rename --account NAME --name NEW, tokens usage [--days N], tokens insights, tokens alerts, tokens history [--account NAME] [--limit N].</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumia mojawapo ya: tokens add --tokens N [--account NAME] [--reason TEXT] [--valid-days N], tokens check [--account NAME], tokens transfer --from NAME --to NAME --tokens N --reason TEXT, tokens expire, tokens threshold --account NAME --below N|off, tokens rename --account NAME --name NEW, tokens usage [--days N], tokens insights, tokens alerts, tokens history [--account NAME] [--limit N].</translation>
     </message>
     <message>
         <source>Give how many days the tokens stay valid as a whole number above zero: --valid-days 30</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika idadi ya siku ambazo tokeni zitakuwa halali kama namba kamili zaidi ya sifuri: --valid-days 30</translation>
     </message>
     <message>
         <source>Tokens can stay valid for at most 3650 days (ten years).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni zinaweza kuwa halali kwa siku zisizozidi 3650 (miaka kumi).</translation>
     </message>
     <message>
         <source>Those not used by %1 expire then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zile ambazo hazijatumika kufikia %1 zitaisha muda wakati huo.</translation>
     </message>
     <message>
         <source>Say which accounts the tokens move between: --from Main --to Youth</source>
-        <translation type="unfinished"></translation>
+        <translation>Sema tokeni zinahamishwa kati ya akaunti zipi: --from Main --to Youth</translation>
     </message>
     <message>
         <source>Give the number of tokens to move as a whole number above zero: --tokens 500</source>
-        <translation type="unfinished"></translation>
+        <translation>Toa idadi ya tokeni za kuhamisha kama namba kamili zaidi ya sifuri: --tokens 500</translation>
     </message>
     <message>
         <source>Say why the tokens move: --reason &quot;Youth camp reminders&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Sema kwa nini tokeni zinahamishwa: --reason &quot;Vikumbusho vya kambi ya vijana&quot;</translation>
     </message>
     <message>
         <source>Moved %1 tokens from %2 to %3. %2 now has %4, %3 has %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni %1 zimehamishwa kutoka %2 kwenda %3. Sasa %2 ina %4, na %3 ina %5.</translation>
     </message>
     <message>
         <source>No tokens have reached the end of their validity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna tokeni ambazo muda wake umekwisha.</translation>
     </message>
     <message>
         <source>%1 unused tokens reached the end of their validity and expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni %1 ambazo hazikutumika zimeisha muda.</translation>
     </message>
     <message>
         <source>Say which account to watch: --account Youth --below 500</source>
-        <translation type="unfinished"></translation>
+        <translation>Sema akaunti ipi ifuatiliwe: --account Youth --below 500</translation>
     </message>
     <message>
         <source>Give the warning level as a number of tokens, 0 or more, or off: --below 500</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika kiwango cha tahadhari kama idadi ya tokeni, 0 au zaidi, au off: --below 500</translation>
     </message>
     <message>
         <source>Kengele warns when %1 has fewer than %2 tokens (it has %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele itaonya %1 ikiwa na tokeni chini ya %2 (sasa ina %3).</translation>
     </message>
     <message>
         <source>No more warnings about how few tokens %1 has.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakutakuwa na tahadhari tena kuhusu tokeni chache za %1.</translation>
     </message>
     <message>
         <source>Say which account gets which new name: --account Youth --name &quot;Youth Ministry&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Sema akaunti ipi ipewe jina gani jipya: --account Youth --name &quot;Huduma ya Vijana&quot;</translation>
     </message>
     <message>
         <source>The account is now called %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sasa akaunti inaitwa %1.</translation>
     </message>
 </context>
 <context>
@@ -2154,30 +2197,6 @@
     <message>
         <source>KES %1</source>
         <translation>KES %1</translation>
-    </message>
-    <message>
-        <source>Send SMS and see delivery reports</source>
-        <translation>Tuma SMS na uone ripoti za ufikishaji</translation>
-    </message>
-    <message>
-        <source>Usage charts and insights</source>
-        <translation>Chati za matumizi na maarifa</translation>
-    </message>
-    <message>
-        <source>Scheduled and repeating campaigns</source>
-        <translation>Kampeni zilizopangwa na zinazojirudia</translation>
-    </message>
-    <message>
-        <source>Sending from scripts with kengele-cli</source>
-        <translation>Kutuma kutoka kwa skripti kwa kengele-cli</translation>
-    </message>
-    <message>
-        <source>Urgent SMS go out during quiet hours</source>
-        <translation>SMS za dharura zinatumwa hata saa za utulivu</translation>
-    </message>
-    <message>
-        <source>A support line of your own, shown in Help</source>
-        <translation>Nambari yako maalum ya msaada, inayoonyeshwa kwenye Msaada</translation>
     </message>
     <message numerus="yes">
         <source>%1, for %n day(s)</source>
@@ -3588,6 +3607,10 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
         <source>Buy tokens with M-Pesa without leaving this message.</source>
         <translation>Nunua tokeni kwa M-Pesa bila kuacha ujumbe huu.</translation>
     </message>
+    <message>
+        <source>Buy the %1 plan…</source>
+        <translation>Nunua mpango wa %1…</translation>
+    </message>
 </context>
 <context>
     <name>kengele::ContactDialog</name>
@@ -4987,6 +5010,30 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <source>More on the Tokens page.</source>
         <translation>Zaidi kwenye ukurasa wa Tokeni.</translation>
     </message>
+    <message>
+        <source>&amp;Support…</source>
+        <translation>&amp;Usaidizi…</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Usaidizi</translation>
+    </message>
+    <message>
+        <source>Help → Getting started shows the three steps to a first SMS; every page says what its buttons do.</source>
+        <translation>Msaada → Hatua za kwanza inaonyesha hatua tatu hadi SMS yako ya kwanza; kila ukurasa unaeleza vitufe vyake vinafanya nini.</translation>
+    </message>
+    <message>
+        <source>For tokens, prices and M-Pesa payments, ask whoever runs your relay: they have not given a support line here.</source>
+        <translation>Kwa tokeni, bei na malipo ya M-Pesa, uliza anayeendesha relay yako: bado hajaweka nambari ya msaada hapa.</translation>
+    </message>
+    <message>
+        <source>Your support line: %1</source>
+        <translation>Nambari yako ya msaada: %1</translation>
+    </message>
+    <message>
+        <source>Open Buy with the Enterprise plan chosen?</source>
+        <translation>Je, ungependa kufungua dirisha la kununua tokeni, mpango wa Enterprise ukiwa umechaguliwa?</translation>
+    </message>
 </context>
 <context>
     <name>kengele::MessageTemplate</name>
@@ -6095,10 +6142,6 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <translation>Mpango wa majaribio: tokeni zake ni za kujaribu Kengele.</translation>
     </message>
     <message>
-        <source>No plan bought yet. Tokens added by hand send SMS like bought ones.</source>
-        <translation>Bado hakuna mpango ulionunuliwa. Tokeni zilizoongezwa kwa mkono zinatuma SMS kama zilizonunuliwa.</translation>
-    </message>
-    <message>
         <source>The %1 plan, until %2.</source>
         <translation>Mpango wa %1, hadi %2.</translation>
     </message>
@@ -6262,6 +6305,23 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Faili za CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Buy the Starter plan…</source>
+        <translation>Nunua mpango wa Starter…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 plan)</source>
+        <extracomment>A feature the plan in force lacks: &quot;Usage charts and insights (starter plan)&quot;</extracomment>
+        <translation>%1 (mpango wa %2)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Usage charts and insights&lt;/h2&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Chati za matumizi na maarifa&lt;/h2&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No plan in force: no bought tokens are still valid. Tokens added by hand send SMS like bought ones.</source>
+        <translation>Hakuna mpango unaotumika: hakuna tokeni zilizonunuliwa ambazo bado ni halali. Tokeni zilizoongezwa kwa mkono zinatuma SMS kama zilizonunuliwa.</translation>
     </message>
 </context>
 <context>

@@ -666,7 +666,7 @@ void MainWindow::showSupport()
     }
     if (const Status allowed = features.check(PlanFeature::SupportLine); !allowed) {
         if (MessageBox::question(this, title,
-                                 allowed.error().message + u'\n' + u'\n' + tr("Open Buy with the enterprise plan chosen?"))
+                                 allowed.error().message + u'\n' + u'\n' + tr("Open Buy with the Enterprise plan chosen?"))
             == QMessageBox::Yes) {
             showPage(TokensPageIndex);
             m_tokensPage->buyTokens(this, Plan::of(PlanTier::Enterprise).key());

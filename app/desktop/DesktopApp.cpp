@@ -100,6 +100,11 @@ Status DesktopApp::start(const QString &profileDirectory)
     m_tokenShop = std::make_unique<TokenShop>(m_profile->database(), *m_shopClient, m_profile->clock());
     m_tokenExpiry = std::make_unique<TokenExpiryScheduler>(m_profile->tokens(), m_profile->clock());
     m_tokenExpiry->start();
+    // The relay's operator may change prices or turn feature locks on or off: read the offer when
+    // the link starts and every few hours after; a failure only keeps the last answer.
+    m_offerRefresh = new QTimer(this);
+    m_offerRefresh->setInterval(OfferRefreshMs);
+    connect(m_offerRefresh, &QTimer::timeout, this, &DesktopApp::refreshOffer);
     showWindow();
     startDispatch();
     startRelaySync();
@@ -200,6 +205,7 @@ void DesktopApp::startRelaySync()
 {
     const quint64 generation = ++m_relayGeneration;
     m_relaySync->stop();
+    m_offerRefresh->stop();
     m_relayProblem.reset();
     Settings &settings = m_profile->settings();
     // Until the new key is read, nothing is bought with the old one.
@@ -220,6 +226,14 @@ void DesktopApp::startRelaySync()
                         if (self)
                             self->runRelaySync(generation, stored ? *stored : QString());
                     });
+}
+
+void DesktopApp::refreshOffer()
+{
+    m_tokenShop->refreshOffer([](const Result<ShopOffer> &offer) {
+        if (!offer)
+            qCInfo(lcUi) << "the relay's plans were not read again:" << offer.error().message;
+    });
 }
 
 void DesktopApp::runRelaySync(quint64 generation, const QString &token)
@@ -244,6 +258,8 @@ void DesktopApp::runRelaySync(quint64 generation, const QString &token)
     // The Tokens page and an open Buy dialog look again: buying works from now on.
     m_tokenShop->notifyPurchasesChanged();
     m_relaySync->start();
+    m_offerRefresh->start();
+    QTimer::singleShot(0, this, &DesktopApp::refreshOffer);
 }
 
 } // namespace kengele

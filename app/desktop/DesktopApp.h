@@ -13,6 +13,7 @@
 #include <optional>
 
 class QNetworkAccessManager;
+class QTimer;
 
 namespace kengele {
 
@@ -43,6 +44,8 @@ public:
     Status start(const QString &profileDirectory);
 
 private:
+    static constexpr int OfferRefreshMs = 6 * 60 * 60 * 1000;
+    void refreshOffer();
     void showWindow();
     // Reads the API key (asynchronously: the keychain may take a while, or ask to be unlocked), then
     // (re)starts the dispatcher with the gateway the settings name.
@@ -68,6 +71,8 @@ private:
     std::unique_ptr<TokenShop> m_tokenShop;
     // Expires the tokens whose validity ended, at start and after each midnight.
     std::unique_ptr<TokenExpiryScheduler> m_tokenExpiry;
+    // Reads the relay's plans and feature locks again while connected (OfferRefreshMs).
+    QTimer *m_offerRefresh = nullptr;
     quint64 m_relayGeneration = 0;
     // What the indicator shows when the sync cannot start (the device token is missing).
     std::optional<RelaySyncStatus> m_relayProblem;

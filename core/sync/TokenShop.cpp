@@ -133,6 +133,7 @@ void TokenShop::refreshOffer(OfferCallback done)
             done(std::unexpected(saved.error()));
             return;
         }
+        Q_EMIT offerChanged();
         done(*offer);
     });
 }

@@ -97,6 +97,8 @@ public:
 
 Q_SIGNALS:
     void purchasesChanged();
+    // The relay's plans, prices or feature locks were read again (refreshOffer) and saved.
+    void offerChanged();
 
 private:
     Error relayRefused(const RelayError &error) const;

@@ -30,6 +30,7 @@
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
 #include "sync/RelayClient.h"
+#include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
 #include "sync/TokenShop.h"
 #include "templates/TemplateEditor.h"
@@ -48,6 +49,8 @@
 #include <QDialog>
 #include <QDir>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
@@ -442,6 +445,48 @@ void TestScreenshots::pages()
         warning.show();
         save(&warning, QStringLiteral("warning-level-") + suffix);
         warning.close();
+
+        // The relay's operator locks features by plan (and Africa's Talking is chosen): the starter
+        // plan in force has the charts; urgent SMS need the enterprise plan, said before Send.
+        const GatewayKind gateway = profile->settings().gatewayProvider();
+        profile->settings().setGatewayProvider(GatewayKind::AfricasTalking);
+        const QByteArray offer = profile->relayLinks().load()->offer;
+        QJsonObject locked = QJsonDocument::fromJson(offer).object();
+        locked.insert(QStringLiteral("lock_features"), true);
+        QVERIFY(profile->relayLinks().saveOffer(QJsonDocument(locked).toJson(QJsonDocument::Compact)));
+        window.tokensPage()->reload();
+        save(&window, QStringLiteral("tokens-plan-locks-") + suffix);
+        {
+            ComposeServices services{profile->campaigns(), profile->templates(), profile->groups(), profile->contacts(),
+                                     profile->tokens(),    profile->settings(),  profile->clock()};
+            services.buyTokens = [](QWidget *, const QString &) {
+            };
+            ComposeCampaignDialog compose(services);
+            compose.show();
+            auto *groups = compose.findChild<QListWidget *>(QStringLiteral("groupList"));
+            groups->item(0)->setCheckState(Qt::Checked);
+            auto *templates = compose.findChild<QComboBox *>(QStringLiteral("templateCombo"));
+            templates->setCurrentIndex(templates->findText(QStringLiteral("Choir practice")));
+            compose.findChild<QToolButton *>(QStringLiteral("moreOptionsButton"))->setChecked(true);
+            auto *priority = compose.findChild<QComboBox *>(QStringLiteral("priorityCombo"));
+            priority->setCurrentIndex(priority->findData(int(Priority::Urgent)));
+            compose.updatePreview();
+            QVERIFY2(compose.problem().contains(QStringLiteral("Enterprise"))
+                         || compose.problem().contains(QCoreApplication::translate("kengele::PurchaseStore", "Enterprise")),
+                     qPrintable(compose.problem()));
+            save(&compose, QStringLiteral("compose-locked-urgent-") + suffix);
+        }
+        // Without a plan that has them, the usage chart and insights say what they need.
+        profile.clock().set(profile.clock().nowUtc().addDays(40));
+        window.tokensPage()->reload();
+        window.tokensPage()->showTab(TokensPage::UsageTab);
+        QVERIFY(window.tokensPage()->isUsageLocked());
+        save(&window, QStringLiteral("tokens-usage-locked-") + suffix);
+        profile.clock().set(profile.clock().nowUtc().addDays(-40));
+        window.tokensPage()->showTab(TokensPage::PurchasesTab);
+        QVERIFY(profile->relayLinks().saveOffer(offer));
+        profile->settings().setGatewayProvider(gateway);
+        window.tokensPage()->reload();
         window.setTokenShop(nullptr);
     }
     // Refused by the relay: the reason, and "Reconnect…" in the settings and on the inbox.

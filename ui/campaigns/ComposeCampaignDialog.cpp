@@ -15,6 +15,7 @@
 #include "contacts/GroupService.h"
 #include "gateway/AfricasTalkingGateway.h"
 #include "settings/Settings.h"
+#include "sync/PurchaseStore.h"
 #include "templates/TemplateEditor.h"
 #include "templates/TemplateService.h"
 #include "tokens/Plan.h"
@@ -111,6 +112,7 @@ ComposeCampaignDialog::ComposeCampaignDialog(const ComposeServices &services, QW
     if (m_buyTokens) {
         // Not enough tokens: buying them is one click away, and the check counts again afterwards.
         auto *buy = new QPushButton(tr("Buy tokens…"));
+        m_buyButton = buy;
         buy->setObjectName(QStringLiteral("composeBuyTokensButton"));
         buy->setToolTip(tr("Buy tokens with M-Pesa without leaving this message."));
         m_cost->setProblemButton(buy);
@@ -478,6 +480,11 @@ void ComposeCampaignDialog::showProblem(const QString &text, bool offerBuying)
 {
     m_problemText = text;
     m_cost->showProblem(text);
+    if (m_buyButton) {
+        // A locked feature names the plan it needs; short of tokens, any plan does.
+        m_buyButton->setText(m_buyPlan.isEmpty() ? tr("Buy tokens…")
+                                                 : tr("Buy the %1 plan…").arg(PurchaseStore::planName(m_buyPlan)));
+    }
     m_cost->showProblemButton(offerBuying && m_buyTokens && !text.isEmpty());
 }
 

@@ -122,6 +122,7 @@ private:
     const Settings &m_settings;
     const Clock &m_clock;
     std::function<void(QWidget *, const QString &)> m_buyTokens;
+    QPushButton *m_buyButton = nullptr;
     QString m_buyPlan; // the plan a locked feature needs, chosen first in Buy; empty: any
     GatewayKind m_gateway = GatewayKind::Simulator;
     std::optional<CampaignPreview> m_preview;

@@ -242,8 +242,9 @@ void TokensPage::reloadPlan()
     const Result<TokenOutlook> outlook = m_insights.outlook();
     const std::optional<Plan> plan = outlook ? Plan::find(outlook->plan) : std::nullopt;
     if (!plan || plan->tier == PlanTier::Demo) {
-        m_plan->setText(plan ? tr("The demo plan: its tokens are for trying Kengele out.")
-                             : tr("No plan bought yet. Tokens added by hand send SMS like bought ones."));
+        m_plan->setText(
+            plan ? tr("The demo plan: its tokens are for trying Kengele out.")
+                 : tr("No plan in force: no bought tokens are still valid. Tokens added by hand send SMS like bought ones."));
     } else {
         QDateTime until;
         if (const Result<QList<TokenLot>> lots = m_ledger.purchasedLotsInForce(m_clock.nowUtc()); lots) {
@@ -360,8 +361,12 @@ void TokensPage::setTokenShop(TokenShop *shop)
 {
     disconnect(m_shopConnection);
     m_shop = shop;
-    if (shop)
+    disconnect(m_offerConnection);
+    if (shop) {
         m_shopConnection = connect(shop, &TokenShop::purchasesChanged, this, &TokensPage::reloadPurchases);
+        // Locks the relay's operator turned on or off show at once.
+        m_offerConnection = connect(shop, &TokenShop::offerChanged, this, &TokensPage::reloadPlan);
+    }
     reload();
 }
 

@@ -109,6 +109,7 @@ private:
     QPointer<TokenShop> m_shop;
     const FeatureLocks *m_locks = nullptr;
     QMetaObject::Connection m_shopConnection;
+    QMetaObject::Connection m_offerConnection;
     bool m_hasHistory = false;
     bool m_hasPurchases = false;
     bool m_historyStale = true;
