@@ -339,9 +339,12 @@ void TestBuyTokensEndToEndProcess::buyThenKillTheDesktopSide()
     const QString thirdId = purchases->first().id;
     QTRY_COMPARE_WITH_TIMEOUT(relayState(thirdId).state, QStringLiteral("paid"), Wait);
 
-    // The next sync finishes the job: everything credited once.
+    // The next sync finishes the job: everything credited once, and it says how many tokens it added.
+    const qint64 balanceBefore = desk(voucher).balance;
     const Run synced = cli({QStringLiteral("--json"), QStringLiteral("relay"), QStringLiteral("sync"), QStringLiteral("--once")});
     QVERIFY2(synced.code == 0, qPrintable(synced.err));
+    QCOMPARE(synced.json().object().value(QLatin1String("tokens_credited")).toInteger(), 3100 - balanceBefore);
+    QCOMPARE(synced.json().object().value(QLatin1String("vouchers_refused")).toInt(), 0);
     const DeskState end = desk(voucher);
     QVERIFY2(end.problems.isEmpty(), qPrintable(end.problems.join(u'\n')));
     QCOMPARE(end.credits, 1);
