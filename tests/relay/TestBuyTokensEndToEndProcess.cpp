@@ -285,7 +285,6 @@ void TestBuyTokensEndToEndProcess::buyThenKillTheDesktopSide()
 
     // relay sync --once, killed on the relay's answer to its first GET /v1/events, then later.
     QStringList outcomes;
-    bool committed = false;
     for (const int delayMs : {0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512}) {
         serverLog += server.readAllStandardError();
         const qsizetype logFrom = serverLog.size();
@@ -300,8 +299,11 @@ void TestBuyTokensEndToEndProcess::buyThenKillTheDesktopSide()
         if (delayMs > 0)
             QTest::qWait(delayMs);
         const bool exitedByItself = sync->state() != QProcess::Running;
-        sync->kill();
-        QVERIFY(sync->waitForFinished(Wait));
+        // (waitForFinished() is false for a process already seen to end: a loaded machine lets it finish first.)
+        if (sync->state() != QProcess::NotRunning) {
+            sync->kill();
+            QVERIFY(sync->waitForFinished(Wait));
+        }
         const DeskState after = desk(voucher);
         QVERIFY2(after.problems.isEmpty(), qPrintable(after.problems.join(u'\n')));
         // Whole or nothing: the voucher credited exactly when the cursor passed it, once.
@@ -313,13 +315,10 @@ void TestBuyTokensEndToEndProcess::buyThenKillTheDesktopSide()
                                  : !answered          ? QStringLiteral("killed before an answer")
                                  : after.credits == 0 ? QStringLiteral("killed before the commit")
                                                       : QStringLiteral("killed after the commit"));
-        if (after.credits == 1) {
-            committed = true;
+        if (after.credits == 1)
             break;
-        }
     }
     qInfo().noquote() << "relay sync --once under SIGKILL:" << outcomes.join(QStringLiteral("; "));
-    Q_UNUSED(committed);
 
     // tokens buy killed on the relay's answer to its purchase request.
     {
@@ -331,8 +330,10 @@ void TestBuyTokensEndToEndProcess::buyThenKillTheDesktopSide()
         QVERIFY(buying->waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(
             (serverLog += server.readAllStandardError()).indexOf("route=purchases method=POST status=201", logFrom) >= 0, Wait);
-        buying->kill();
-        QVERIFY(buying->waitForFinished(Wait));
+        if (buying->state() != QProcess::NotRunning) {
+            buying->kill();
+            QVERIFY(buying->waitForFinished(Wait));
+        }
     }
     const auto purchases = m_relay->store().purchases(org, 10);
     QVERIFY(purchases && purchases->size() == 3);
