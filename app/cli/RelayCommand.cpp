@@ -94,6 +94,9 @@ int RelayCommand::sync()
             = EventLoopWait::forAnswer<Result<RelayApplyReport>>([&](auto done) { sync.syncUntilCaughtUp(done); });
         if (!report)
             return m_cli.failed(report.error());
+        qint64 tokens = 0;
+        for (const CreditedVoucher &credited : report->credited)
+            tokens += credited.tokens;
         if (m_cli.json()) {
             m_cli.printJson(QJsonObject{{QStringLiteral("applied"), report->applied()},
                                         {QStringLiteral("cursor"), report->cursor},
@@ -102,7 +105,11 @@ int RelayCommand::sync()
                                         {QStringLiteral("opt_outs"), report->optOuts},
                                         {QStringLiteral("prayer_requests"), report->prayers},
                                         {QStringLiteral("kept"), report->kept},
-                                        {QStringLiteral("duplicates"), report->duplicates}});
+                                        {QStringLiteral("duplicates"), report->duplicates},
+                                        {QStringLiteral("purchases"), report->purchases},
+                                        {QStringLiteral("vouchers_credited"), int(report->credited.size())},
+                                        {QStringLiteral("tokens_credited"), tokens},
+                                        {QStringLiteral("vouchers_refused"), report->vouchersRefused}});
         } else {
             m_cli.out() << tr("Up to date: %n new event(s) saved", nullptr, report->applied()) << u' '
                         << tr("(%1 delivery reports, %2 messages, %3 opt-outs, %4 prayer requests).")
@@ -111,6 +118,13 @@ int RelayCommand::sync()
                                .arg(report->optOuts)
                                .arg(report->prayers)
                         << Qt::endl;
+            // What a person waiting for bought tokens looks for.
+            if (tokens > 0)
+                m_cli.out() << tr("Tokens added: %1.").arg(QLocale().toString(tokens)) << Qt::endl;
+            if (report->vouchersRefused > 0)
+                m_cli.out() << tr("Vouchers refused, their tokens not added: %1. Tell whoever runs your relay.")
+                                   .arg(report->vouchersRefused)
+                            << Qt::endl;
         }
         return Done;
     }

@@ -71,13 +71,16 @@ int TokenShopCommand::plans()
     network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     RelayClient client(network);
     TokenShop shop(m_cli.profile().database(), client, m_cli.clock());
-    // The relay's prices when it answers; what it said last time when it does not.
-    if (m_cli.prepareRelayClient(client)) {
+    // The relay's prices when it answers; what it said last time when it does not. Not connected:
+    // the plans without prices, and why (else "no price set on your relay" reads as the relay's word).
+    if (Status ready = m_cli.prepareRelayClient(client); ready) {
         const Result<ShopOffer> fresh = EventLoopWait::forAnswer<Result<ShopOffer>>([&](auto done) { shop.refreshOffer(done); });
         if (!fresh)
             m_cli.err() << tr("The relay could not be asked for today's prices (%1); showing what it said last time.")
                                .arg(fresh.error().message)
                         << Qt::endl;
+    } else {
+        m_cli.err() << ready.error().message << Qt::endl;
     }
     const Result<ShopOffer> offer = shop.offer();
     if (!offer)

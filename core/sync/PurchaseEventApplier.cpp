@@ -5,6 +5,7 @@
 
 #include "PurchaseStore.h"
 #include "SyncLog.h"
+#include "tokens/LedgerStore.h"
 #include "tokens/TokenLedger.h"
 #include "tokens/Voucher.h"
 
@@ -81,6 +82,19 @@ Result<bool> PurchaseEventApplier::applyPurchase(const QSqlDatabase &db, const Q
             return std::unexpected(saved.error());
         qCWarning(lcSync) << "a purchase event could not be read; kept";
         return false;
+    }
+    // The relay puts a purchase's voucher on the feed before its "paid" event. When this computer
+    // did not know the purchase's id as the voucher came (the relay's answer to the request was
+    // lost, or another computer asked for it), the voucher credited its tokens but found no
+    // purchase to mark: it is marked now, if the ledger has that voucher's credit.
+    if (saved->credited.isValid() || saved->voucher.isEmpty())
+        return true;
+    const Result<std::optional<qint64>> credit = LedgerStore(db).earlierPurchase(saved->voucher, 0);
+    if (!credit)
+        return std::unexpected(credit.error());
+    if (*credit) {
+        if (Status marked = PurchaseStore::markCredited(db, saved->purchase, saved->voucher, saved->receipt, m_nowMs); !marked)
+            return std::unexpected(marked.error());
     }
     return true;
 }

@@ -37,6 +37,8 @@ private Q_SLOTS:
     void voucherForUnknownBudgetGoesToMain();
     void purchaseEventsKeepTheState();
     void lateWaitingDoesNotUndoPaid();
+    void voucherBeforeThePurchaseIdIsKnown_data();
+    void voucherBeforeThePurchaseIdIsKnown();
     void cleanupKeepsPaidAndLedger();
     void mpesaNumbers_data();
     void mpesaNumbers();
@@ -45,7 +47,8 @@ private Q_SLOTS:
 private:
     Voucher voucher(const QString &id, qint64 tokens = 1000) const;
     RelayEvent voucherEvent(qint64 seq, const Voucher &v, const QByteArray &secretKey) const;
-    RelayEvent purchaseEvent(qint64 seq, const QString &state, const QString &resultCode = {}) const;
+    RelayEvent purchaseEvent(qint64 seq, const QString &state, const QString &resultCode = {},
+                             const QString &voucherId = {}) const;
     Result<RelayApplyReport> apply(const QList<RelayEvent> &events);
     qint64 balance(const QString &account);
     qint64 scalar(const QString &sql);
@@ -98,7 +101,8 @@ RelayEvent TestVoucherCredit::voucherEvent(qint64 seq, const Voucher &v, const Q
                       v.signedEventData(secretKey)};
 }
 
-RelayEvent TestVoucherCredit::purchaseEvent(qint64 seq, const QString &state, const QString &resultCode) const
+RelayEvent TestVoucherCredit::purchaseEvent(qint64 seq, const QString &state, const QString &resultCode,
+                                            const QString &voucherId) const
 {
     return RelayEvent{
         seq, QStringLiteral("purchase"), QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC),
@@ -114,7 +118,7 @@ RelayEvent TestVoucherCredit::purchaseEvent(qint64 seq, const QString &state, co
                     {QStringLiteral("reason"), resultCode.isEmpty() ? QString() : QStringLiteral("relay words")},
                     {QStringLiteral("result_code"), resultCode},
                     {QStringLiteral("receipt"), state == QStringLiteral("paid") ? QStringLiteral("SIMRCPT001") : QString()},
-                    {QStringLiteral("voucher"), QString()},
+                    {QStringLiteral("voucher"), voucherId},
                     {QStringLiteral("simulated"), true},
                     {QStringLiteral("requested"), QStringLiteral("2026-03-01T07:59:00.000Z")},
                     {QStringLiteral("updated"), QStringLiteral("2026-03-01T08:00:00.000Z")}}};
@@ -282,6 +286,45 @@ void TestVoucherCredit::lateWaitingDoesNotUndoPaid()
     QVERIFY((*found)->credited.isValid());
     QCOMPARE((*found)->voucher, QStringLiteral("vch_1"));
     QCOMPARE((*found)->receipt, QStringLiteral("SIM4K2L9QX"));
+    QCOMPARE(balance(QStringLiteral("Main")), 1000);
+    verifyLedger();
+}
+
+void TestVoucherCredit::voucherBeforeThePurchaseIdIsKnown_data()
+{
+    QTest::addColumn<bool>("failedHere");
+    QTest::addRow("still requesting") << false;
+    QTest::addRow("failed here for want of an answer") << true;
+}
+
+// The relay's answer to the request was lost, so this computer does not know the purchase's id
+// when the voucher comes, just before the purchase's "paid" event (the relay's order): the
+// purchase still ends paid and credited, its tokens once.
+void TestVoucherCredit::voucherBeforeThePurchaseIdIsKnown()
+{
+    QFETCH(bool, failedHere);
+    const QSqlDatabase db = m_profile->profile().database().connection();
+    PurchaseRecord asked;
+    asked.requestId = QStringLiteral("req-0001");
+    asked.plan = QStringLiteral("starter");
+    asked.tokens = 1000;
+    asked.validityDays = 30;
+    asked.account = QStringLiteral("Main");
+    asked.requested = m_profile->clock().nowUtc();
+    QVERIFY(PurchaseStore::insertRequest(db, asked));
+    if (failedHere)
+        QVERIFY(PurchaseStore::markFailed(db, asked.requestId, QStringLiteral("no answer"), m_profile->clock().nowMs()));
+    Voucher v = voucher(QStringLiteral("vch_1"));
+    v.purchase = QStringLiteral("pur_1");
+    const auto report
+        = apply({voucherEvent(1, v, m_keys.secretKey), purchaseEvent(2, QStringLiteral("paid"), {}, QStringLiteral("vch_1"))});
+    QVERIFY(report);
+    QCOMPARE(report->credited.size(), 1);
+    const auto found = PurchaseStore::find(db, QStringLiteral("req-0001"));
+    QVERIFY(found && *found);
+    QCOMPARE((*found)->state, PurchaseState::Paid);
+    QVERIFY((*found)->credited.isValid());
+    QCOMPARE((*found)->purchase, QStringLiteral("pur_1"));
     QCOMPARE(balance(QStringLiteral("Main")), 1000);
     verifyLedger();
 }
