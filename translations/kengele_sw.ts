@@ -1657,6 +1657,14 @@
         <source>Never synchronised.</source>
         <translation>Haijawahi kusawazishwa.</translation>
     </message>
+    <message>
+        <source>Tokens added: %1.</source>
+        <translation>Tokeni zilizoongezwa: %1.</translation>
+    </message>
+    <message>
+        <source>Vouchers refused, their tokens not added: %1. Tell whoever runs your relay.</source>
+        <translation>Vocha zilizokataliwa, tokeni zake hazikuongezwa: %1. Mwambie anayeendesha relay yenu.</translation>
+    </message>
 </context>
 <context>
     <name>RelayConnector</name>
