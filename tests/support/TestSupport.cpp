@@ -31,6 +31,15 @@ quint16 closedPort()
     return port;
 }
 
+void settle(int ms)
+{
+    QTest::qWait(ms);
+    for (int pass = 0; pass < 10; ++pass) {
+        QCoreApplication::processEvents();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    }
+}
+
 QString testDataPath(const QString &relative)
 {
     const QString root = qEnvironmentVariable("KENGELE_TEST_DATA");

@@ -61,6 +61,12 @@ QString testDataPath(const QString &relative);
 // A port on 127.0.0.1 that nothing listens on (it was free a moment ago): connecting is refused.
 quint16 closedPort();
 
+// Lets what was just changed on screen settle before a look at it: zero-timers (a text set after the
+// current event), the relayouts they post, and a short wait. QTest::qWait alone is not enough on a
+// loaded machine: its one pass can use up the time with layout requests still queued, and a test
+// then sees a button still sized for its old text.
+void settle(int ms = 30);
+
 } // namespace kengele::test
 
 namespace kengele::test {

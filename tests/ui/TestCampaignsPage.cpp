@@ -987,7 +987,7 @@ void TestCampaignsPage::kiswahiliListAndMessagesFitAt1280x800()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.showPage(MainWindow::CampaignsPageIndex);
     QVERIFY(window.campaignsPage()->selectCampaign(launched->id));
-    QTest::qWait(30);
+    test::settle();
 
     auto *list = find<QTreeView>(window.campaignsPage(), "campaignList");
     const QModelIndex name = list->model()->index(0, CampaignListModel::NameColumn);

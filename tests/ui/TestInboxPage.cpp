@@ -206,7 +206,7 @@ void TestInboxPage::messagesAreWholeInTheList()
     page.resize(1000, 700);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
-    QTest::qWait(30);
+    test::settle();
     QTreeView *view = page.view();
     InboxTableModel *model = page.model();
     QCOMPARE(model->rowCount(), 2);

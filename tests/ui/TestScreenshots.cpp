@@ -86,7 +86,7 @@ void TestScreenshots::save(QWidget *widget, const QString &name)
     QDir dir(qEnvironmentVariable("KENGELE_SCREENSHOT_DIR", QDir::tempPath() + QStringLiteral("/kengele-screenshots")));
     QVERIFY(dir.mkpath(QStringLiteral(".")));
     // Let pending layouts settle (texts changed just before the picture).
-    QTest::qWait(30);
+    test::settle();
     const QImage image = widget->grab().toImage();
     QVERIFY(!image.isNull());
     // A blank picture would mean nothing was drawn.
@@ -293,7 +293,7 @@ void TestScreenshots::pages()
     window.campaignsPage()->selectCampaign(launched->id);
     QTRY_VERIFY_WITH_TIMEOUT(profile->campaigns().get(launched->id)->states.value(MessageState::Sent) == 0
                                  && profile->campaigns().get(launched->id)->status == CampaignStatus::Done,
-                             15000);
+                             60000); // as TestPageAudit: usually half a second, 15 s seen under heavy load
     window.campaignsPage()->refresh();
     save(&window, QStringLiteral("campaigns-") + suffix);
     dispatch.stop();
@@ -322,7 +322,7 @@ void TestScreenshots::pages()
     QVERIFY(occurrences && occurrences->size() == 1);
     const qint64 occurrence = occurrences->constFirst();
     dispatch.start();
-    QTRY_VERIFY_WITH_TIMEOUT(profile->campaigns().get(occurrence)->status == CampaignStatus::Done, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(profile->campaigns().get(occurrence)->status == CampaignStatus::Done, 60000);
     dispatch.stop();
     window.campaignsPage()->refresh();
     QVERIFY(window.campaignsPage()->selectCampaign(repeating->id));
@@ -357,7 +357,7 @@ void TestScreenshots::pages()
         QTRY_VERIFY_WITH_TIMEOUT(profile->campaigns().get(noReport->id)->states.value(MessageState::Uncertain) > 0
                                      && profile->campaigns().get(noReport->id)->states.value(MessageState::Queued) == 0
                                      && profile->campaigns().get(noReport->id)->states.value(MessageState::Submitting) == 0,
-                                 15000);
+                                 60000);
         unanswered.stop();
     }
     window.campaignsPage()->refresh();
