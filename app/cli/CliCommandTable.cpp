@@ -11,6 +11,7 @@
 #include "RelayCommand.h"
 #include "SegmentsCommand.h"
 #include "SettingsCommand.h"
+#include "StaffCommands.h"
 #include "TemplatesCommand.h"
 #include "TokensCommand.h"
 
@@ -86,6 +87,20 @@ QList<CliCommandTable::Entry> CliCommandTable::entries()
         {QStringLiteral("settings"), tr("Settings:"),
          tr("  settings quiet-hours [21:00-07:00|off]   when only urgent messages go out (without a value: show it)\n"),
          &makeCommand<SettingsCommand>},
+        {QStringLiteral("signin"), tr("Staff and sign-in:"),
+         tr("  signin require --user NAME --name \"Full Name\"   make the first administrator (password on standard input);\n"
+            "                           from then on every command needs --user NAME and the password\n"
+            "                           (KENGELE_PASSWORD, or the first line of standard input)\n"),
+         &makeCommand<SigninCommand>},
+        {QStringLiteral("users"), QString(),
+         tr("  users list | users add USER --name N --role viewer|staff|pastor|administrator\n"
+            "  users role USER ROLE | users disable USER | users enable USER | users password USER\n"
+            "                           (a new password on the next line of standard input)\n"),
+         &makeCommand<UsersCommand>},
+        {QStringLiteral("audit"), QString(),
+         tr("  audit list [--since DATE] [--by USER] [--action A] [--limit N]   who did what, newest first\n"
+            "  audit verify             check that no entry was changed, removed or moved\n"),
+         &makeCommand<AuditCommand>},
     };
 }
 
@@ -106,7 +121,7 @@ void CliCommandTable::printHelp(QTextStream &out)
               "  --json          machine-readable output\n"
               "\n");
     for (const Entry &entry : entries())
-        out << entry.heading << '\n' << entry.help;
+        out << (entry.heading.isEmpty() ? QString() : entry.heading + u'\n') << entry.help;
     out << Qt::flush;
 }
 

@@ -6,6 +6,7 @@
 #include "contacts/PhoneNormalizer.h"
 #include "profile/Profile.h"
 #include "security/ScopedSecretStore.h"
+#include "security/StaffAccounts.h"
 #include "settings/Settings.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"
@@ -41,7 +42,9 @@ const QStringList &CliContext::valueOptions()
            QStringLiteral("priority"),    QStringLiteral("rate"),     QStringLiteral("state"),    QStringLiteral("repeat"),
            QStringLiteral("on"),          QStringLiteral("until"),    QStringLiteral("code"),     QStringLiteral("report-url"),
            QStringLiteral("plan"),        QStringLiteral("phone"),    QStringLiteral("days"),     QStringLiteral("valid-days"),
-           QStringLiteral("from"),        QStringLiteral("to"),       QStringLiteral("below"),    QStringLiteral("limit")};
+           QStringLiteral("from"),        QStringLiteral("to"),       QStringLiteral("below"),    QStringLiteral("limit"),
+           QStringLiteral("user"),        QStringLiteral("role"),     QStringLiteral("since"),    QStringLiteral("action"),
+           QStringLiteral("by")};
     return options;
 }
 
@@ -73,6 +76,29 @@ Status CliContext::openProfile()
             return fail(ErrorCode::InvalidInput, tr("“%1” is not a country code. Use two letters, e.g. KE, UG, TZ.").arg(region));
         m_profile->phones().setDefaultRegion(region);
     }
+    return signIn();
+}
+
+Status CliContext::signIn()
+{
+    StaffAccounts &staff = m_profile->staff();
+    const Result<bool> required = staff.signInRequired();
+    if (!required)
+        return std::unexpected(required.error());
+    if (!*required)
+        return {};
+    if (!m_args.has(QStringLiteral("user"))) {
+        return fail(ErrorCode::SignIn,
+                    tr("This data folder asks who is at the computer: add --user NAME, with your password in "
+                       "KENGELE_PASSWORD or on the first line of standard input."));
+    }
+    const QString password
+        = qEnvironmentVariableIsSet("KENGELE_PASSWORD") ? qEnvironmentVariable("KENGELE_PASSWORD") : readLine();
+    if (password.isEmpty())
+        return fail(ErrorCode::SignIn, tr("Give the password in KENGELE_PASSWORD or on the first line of standard input."));
+    const Result<StaffAccount> account = staff.signIn(m_args.value(QStringLiteral("user")), password);
+    if (!account)
+        return std::unexpected(account.error());
     return {};
 }
 
@@ -83,8 +109,8 @@ SecretStore &CliContext::secrets()
 
 bool CliContext::allowOnly(const QStringList &options)
 {
-    const QStringList always
-        = {QStringLiteral("profile"), QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version")};
+    const QStringList always = {QStringLiteral("profile"), QStringLiteral("json"), QStringLiteral("help"),
+                                QStringLiteral("version"), QStringLiteral("user")};
     for (const QString &option : valueOptions() + flagOptions()) {
         if (m_args.has(option) && !options.contains(option) && !always.contains(option)) {
             usage(tr("The option --%1 does not apply to this command.").arg(option));
@@ -131,7 +157,27 @@ void CliContext::printJson(const QJsonValue &value)
 
 QByteArray CliContext::readInput()
 {
-    return m_in.device() ? m_in.device()->readAll() : m_in.string()->toUtf8();
+    if (m_in.device())
+        return m_in.device()->readAll();
+    const QByteArray whole = m_in.string()->toUtf8().mid(m_stringConsumed);
+    m_stringConsumed += whole.size();
+    return whole;
+}
+
+QString CliContext::readLine()
+{
+    QByteArray line;
+    if (QIODevice *device = m_in.device()) {
+        line = device->readLine();
+    } else {
+        const QByteArray rest = m_in.string()->toUtf8().mid(m_stringConsumed);
+        const qsizetype end = rest.indexOf('\n');
+        line = end < 0 ? rest : rest.left(end + 1);
+        m_stringConsumed += line.size();
+    }
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
 }
 
 int CliContext::readRate(double &rate)

@@ -54,6 +54,8 @@ public:
     const Clock &clock() const { return m_clock; }
 
     // Opens the profile of --profile (or KENGELE_PROFILE), with --region as its default region.
+    // Once the profile requires sign-in, also signs in --user NAME with the password from
+    // KENGELE_PASSWORD or the first line of standard input; refused without them.
     Status openProfile();
     // The back-off between tries of a message the gateway did not take; nullopt: RetryPolicy's own.
     const std::optional<RetryPolicy> &retryPolicy() const { return m_retry; }
@@ -75,8 +77,10 @@ public:
     // Says why on stderr; returns Failed.
     int failed(const Error &error);
     void printJson(const QJsonValue &value);
-    // Standard input, whole.
+    // Standard input, whole (what is left of it).
     QByteArray readInput();
+    // One line of standard input, without its line end (a password).
+    QString readLine();
     // --rate N (messages per second, 0.1 to 1000, or 0 = no limit) into rate when given; Done or
     // an exit code (BadUsage for anything else, nan and inf included).
     int readRate(double &rate);
@@ -89,6 +93,8 @@ public:
     static QString localTime(const QDateTime &time);
 
 private:
+    Status signIn();
+
     QTextStream &m_out;
     QTextStream &m_err;
     QTextStream &m_in;
@@ -99,6 +105,7 @@ private:
     std::unique_ptr<Profile> m_profile;
     std::unique_ptr<ScopedSecretStore> m_profileSecrets;
     std::optional<RetryPolicy> m_retry;
+    qsizetype m_stringConsumed = 0; // of standard input given as a string (tests)
 };
 
 } // namespace kengele

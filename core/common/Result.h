@@ -24,6 +24,8 @@ enum class ErrorCode {
     Cancelled, // the user stopped it; nothing was changed
     Unsupported, // the file or request is of a kind we do not handle
     Keychain, // the operating system's password store failed
+    Forbidden, // the person signed in may not do this (their role); nothing was changed
+    SignIn, // who is at the computer is not known: sign-in is required, or the password was wrong
 };
 
 struct Error {

@@ -11,6 +11,8 @@
 #include "importexport/ContactExporter.h"
 #include "importexport/ContactImportService.h"
 #include "inbox/InboxService.h"
+#include "security/AuditLog.h"
+#include "security/StaffAccounts.h"
 #include "settings/Settings.h"
 #include "storage/Database.h"
 #include "sync/FeatureLocks.h"
@@ -22,6 +24,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QSysInfo>
 
 namespace kengele {
 
@@ -86,6 +89,9 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
                                                                 *profile->m_groups, clock);
     profile->m_exporter = std::make_unique<ContactExporter>(*profile->m_database);
     profile->m_relayLinks = std::make_unique<RelayLinkStore>(*profile->m_database, clock);
+    profile->m_audit = std::make_unique<AuditLog>(*profile->m_database, clock, dir.filePath(QStringLiteral("audit-head")),
+                                                  QSysInfo::machineHostName());
+    profile->m_staff = std::make_unique<StaffAccounts>(*profile->m_database, clock, *profile->m_audit);
     profile->m_features = std::make_unique<FeatureLocks>(*profile->m_database, *profile->m_tokens, *profile->m_settings, clock);
     profile->m_campaigns->setFeatureGate(
         [features = profile->m_features.get()](PlanFeature feature) { return features->check(feature); });

@@ -12,6 +12,7 @@
 
 namespace kengele {
 
+class AuditLog;
 class Clock;
 class ContactExporter;
 class ContactImportService;
@@ -23,6 +24,7 @@ class OutboxStore;
 class PhoneNormalizer;
 class RelayLinkStore;
 class Settings;
+class StaffAccounts;
 class TemplateService;
 class TokenInsights;
 class TokenLedger;
@@ -67,6 +69,9 @@ public:
     // Which features the plan in force allows, when the relay's operator locks features by plan.
     // Campaign launches and changes already ask it; front ends ask before offering a feature.
     const FeatureLocks &features() const { return *m_features; }
+    // Staff accounts, sign-in and the role checks; and the audit trail of who did what.
+    StaffAccounts &staff() { return *m_staff; }
+    AuditLog &audit() { return *m_audit; }
     const Clock &clock() const { return m_clock; }
 
 private:
@@ -91,6 +96,8 @@ private:
     std::unique_ptr<ContactExporter> m_exporter;
     std::unique_ptr<RelayLinkStore> m_relayLinks;
     std::unique_ptr<FeatureLocks> m_features;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<StaffAccounts> m_staff;
 };
 
 } // namespace kengele

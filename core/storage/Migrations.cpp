@@ -400,15 +400,49 @@ constexpr auto Version8 = std::to_array<const char *>({
     "CREATE UNIQUE INDEX token_purchases_by_purchase ON token_purchases(purchase) WHERE purchase <> ''",
 });
 
+// Version 9 (issue 14): staff accounts and the audit trail (docs/architecture.md §7).
+// - staff: one row per account, never deleted (the audit trail names them). password_hash is
+//   libsodium's Argon2id string; failures counts wrong passwords in a row, retry_at (ms) is when the
+//   next try is allowed after too many. There being any row at all means sign-in is required.
+// - audit_log: append-only (the triggers refuse UPDATE and DELETE), each row's hash chained to the
+//   one before (AuditLog::chainHash). It names objects by kind and id, never a member's name.
+constexpr auto Version9 = std::to_array<const char *>({
+    R"(CREATE TABLE staff (
+        id INTEGER PRIMARY KEY,
+        user_name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'staff', 'pastor', 'administrator')),
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        failures INTEGER NOT NULL DEFAULT 0,
+        retry_at INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL))",
+    R"(CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        user_name TEXT NOT NULL,
+        device TEXT NOT NULL,
+        action TEXT NOT NULL,
+        object TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        hash TEXT NOT NULL))",
+    "CREATE INDEX audit_log_by_time ON audit_log(at)",
+    R"(CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END)",
+    R"(CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END)",
+});
+
 struct Step {
     const char *const *statements;
     std::size_t count;
 };
 
-const std::array<Step, 8> Steps = {
+const std::array<Step, 9> Steps = {
     Step{Version1.data(), Version1.size()}, Step{Version2.data(), Version2.size()}, Step{Version3.data(), Version3.size()},
     Step{Version4.data(), Version4.size()}, Step{Version5.data(), Version5.size()}, Step{Version6.data(), Version6.size()},
-    Step{Version7.data(), Version7.size()}, Step{Version8.data(), Version8.size()},
+    Step{Version7.data(), Version7.size()}, Step{Version8.data(), Version8.size()}, Step{Version9.data(), Version9.size()},
 };
 
 } // namespace

@@ -7,6 +7,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <sys/socket.h>
+
 #include <vector>
 
 namespace kengele::relay {
@@ -31,6 +33,10 @@ public:
     void pump()
     {
         m_pumpQueued = false;
+        if (m_lingerUntil > 0) {
+            linger();
+            return;
+        }
         for (;;) {
             const qsizetype wanted = m_http.wantsBytes();
             if (wanted <= 0 || !isOpen() || m_socket->bytesAvailable() <= 0)
@@ -50,10 +56,25 @@ public:
     qint64 pendingOutput() const override { return m_socket->bytesToWrite(); }
     void close() override
     {
-        if (m_socket->state() != QAbstractSocket::UnconnectedState)
-            m_socket->disconnectFromHost(); // after what was written is sent
+        if (m_socket->state() != QAbstractSocket::ConnectedState) {
+            if (m_socket->state() != QAbstractSocket::UnconnectedState)
+                m_socket->disconnectFromHost(); // after what was written is sent
+            return;
+        }
+        if (m_lingerUntil > 0)
+            return;
+        // A lingering close: the answer goes out, then this side says it is done (FIN) while what
+        // the client still sends is read and dropped, until it closes too or LingerMs pass. Closing
+        // at once with its input unread makes the kernel reset the connection, and a client still
+        // sending (a body too large, an endless header) would then lose the 4xx that says why.
+        m_lingerUntil = QDateTime::currentMSecsSinceEpoch() + LingerMs;
+        m_socket->flush();
+        linger();
     }
-    bool isOpen() const override { return m_socket->state() == QAbstractSocket::ConnectedState; }
+    bool isOpen() const override { return m_socket->state() == QAbstractSocket::ConnectedState && m_lingerUntil == 0; }
+
+    // Past its lingering time: the socket is closed for good (the server's sweep asks).
+    bool lingeredTooLong(qint64 now) const { return m_lingerUntil > 0 && now >= m_lingerUntil; }
     void resumeInput() override
     {
         if (m_pumpQueued)
@@ -75,10 +96,32 @@ public:
     }
 
 private:
+    static constexpr qint64 LingerMs = 2000;
+    static constexpr qint64 LingerBytes = qint64(64) * 1024 * 1024;
+
+    void linger()
+    {
+        // Dropped as it comes: nothing of it is kept.
+        while (m_socket->bytesAvailable() > 0) {
+            m_discarded += m_socket->skip(m_socket->bytesAvailable());
+            if (m_discarded > LingerBytes) {
+                m_socket->abort();
+                return;
+            }
+        }
+        if (!m_halfClosed && m_socket->bytesToWrite() == 0 && m_socket->state() == QAbstractSocket::ConnectedState) {
+            m_halfClosed = true;
+            ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+        }
+    }
+
     HttpServer &m_server;
     QTcpSocket *m_socket;
     HttpConnection m_http;
     bool m_pumpQueued = false;
+    qint64 m_lingerUntil = 0; // when closing: when to stop waiting for the client (ms since the epoch)
+    bool m_halfClosed = false;
+    qint64 m_discarded = 0;
 };
 
 HttpServer::HttpServer(const HttpLimits &limits, Timeouts timeouts, HttpRequestHandler &handler, QObject *parent)
@@ -169,6 +212,10 @@ void HttpServer::sweep()
     for (auto &[socket, connection] : m_connections) {
         if (socket->state() != QAbstractSocket::ConnectedState && socket->state() != QAbstractSocket::ClosingState)
             continue;
+        if (connection->lingeredTooLong(now)) {
+            stuck.push_back(socket);
+            continue;
+        }
         switch (connection->http().checkTimeouts(now, m_timeouts.requestMs, m_timeouts.idleMs)) {
         case HttpConnection::Timeout::None:
         case HttpConnection::Timeout::Idle:

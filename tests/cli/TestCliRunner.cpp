@@ -187,7 +187,8 @@ void TestCliRunner::helpIsTheCommandTable()
         names,
         (QStringList{QStringLiteral("contacts"), QStringLiteral("groups"), QStringLiteral("templates"), QStringLiteral("tokens"),
                      QStringLiteral("segments"), QStringLiteral("gateway"), QStringLiteral("campaign"), QStringLiteral("relay"),
-                     QStringLiteral("inbox"), QStringLiteral("settings")}));
+                     QStringLiteral("inbox"), QStringLiteral("settings"), QStringLiteral("signin"), QStringLiteral("users"),
+                     QStringLiteral("audit")}));
     // No command: the help, and exit 2.
     const Outcome none = cli({});
     QCOMPARE(none.code, 2);

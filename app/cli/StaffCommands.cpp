@@ -1,0 +1,245 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "StaffCommands.h"
+
+#include "profile/Profile.h"
+#include "security/AuditLog.h"
+#include "security/StaffAccounts.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace kengele {
+
+namespace {
+
+QJsonObject accountJson(const StaffAccount &account)
+{
+    return QJsonObject{{QStringLiteral("user"), account.userName},
+                       {QStringLiteral("name"), account.displayName},
+                       {QStringLiteral("role"), toText(account.role)},
+                       {QStringLiteral("disabled"), account.disabled}};
+}
+
+void printAccount(CliContext &cli, const StaffAccount &account)
+{
+    if (cli.json())
+        cli.printJson(accountJson(account));
+    else
+        cli.out() << account.userName << "  " << account.displayName << "  " << RoleText::name(account.role)
+                  << (account.disabled ? QStringLiteral("  ") + UsersCommand::tr("(disabled)") : QString()) << Qt::endl;
+}
+
+} // namespace
+
+int SigninCommand::run(const QStringList &words)
+{
+    if (words != QStringList{QStringLiteral("require")})
+        return m_cli.usage(tr("Use: signin require --user NAME --name \"Full Name\" (the password on standard input)."));
+    if (!m_cli.allowOnly({QStringLiteral("name")}))
+        return BadUsage;
+    if (!m_cli.args().has(QStringLiteral("user")) || !m_cli.args().has(QStringLiteral("name")))
+        return m_cli.usage(tr("Give the first administrator's user name and name: signin require --user mary --name \"Mary "
+                              "Wanjiku\"."));
+    if (Status opened = m_cli.openProfile(); !opened)
+        return m_cli.failed(opened.error());
+    const Result<bool> required = m_cli.profile().staff().signInRequired();
+    if (!required)
+        return m_cli.failed(required.error());
+    if (*required)
+        return m_cli.failed(Error{ErrorCode::Conflict,
+                                  tr("Sign-in is already required here: an administrator adds accounts "
+                                     "with “users add”.")});
+    const QString password = m_cli.readLine();
+    const Result<StaffAccount> admin = m_cli.profile().staff().requireSignIn(
+        m_cli.args().value(QStringLiteral("user")), m_cli.args().value(QStringLiteral("name")), password);
+    if (!admin)
+        return m_cli.failed(admin.error());
+    printAccount(m_cli, *admin);
+    if (!m_cli.json())
+        m_cli.err() << tr("Sign-in is now required: every command needs --user NAME and the password.") << Qt::endl;
+    return Done;
+}
+
+QString UsersCommand::newPassword()
+{
+    const QString password = m_cli.readLine();
+    if (password.isEmpty())
+        m_cli.failed(Error{ErrorCode::InvalidInput, tr("Give the new password on a line of standard input.")});
+    return password;
+}
+
+int UsersCommand::run(const QStringList &words)
+{
+    const QString sub = words.value(0);
+    const QStringList known{QStringLiteral("list"),    QStringLiteral("add"),    QStringLiteral("role"),
+                            QStringLiteral("disable"), QStringLiteral("enable"), QStringLiteral("password")};
+    if (!known.contains(sub))
+        return m_cli.usage(tr("Use: users list | add USER --name N --role ROLE | role USER ROLE | disable USER | enable USER | "
+                              "password USER."));
+    if (!m_cli.allowOnly(sub == QStringLiteral("add") ? QStringList{QStringLiteral("name"), QStringLiteral("role")}
+                                                      : QStringList{}))
+        return BadUsage;
+    const int wordsWanted = sub == QStringLiteral("list") ? 1 : sub == QStringLiteral("role") ? 3 : 2;
+    if (words.size() != wordsWanted)
+        return m_cli.usage(tr("“users %1” takes %n word(s) after it.", nullptr, wordsWanted - 1).arg(sub));
+    std::optional<Role> role;
+    if (sub == QStringLiteral("add") || sub == QStringLiteral("role")) {
+        const QString text = sub == QStringLiteral("add") ? m_cli.args().value(QStringLiteral("role")) : words.at(2);
+        role = roleFromText(text);
+        if (!role)
+            return m_cli.usage(tr("The role is one of viewer, staff, pastor or administrator."));
+        if (sub == QStringLiteral("add") && m_cli.args().value(QStringLiteral("name")).trimmed().isEmpty())
+            return m_cli.usage(tr("Give the person's name: users add john --name \"John Otieno\" --role staff."));
+    }
+    if (Status opened = m_cli.openProfile(); !opened)
+        return m_cli.failed(opened.error());
+    StaffAccounts &staff = m_cli.profile().staff();
+
+    if (sub == QStringLiteral("list")) {
+        const Result<QList<StaffAccount>> accounts = staff.list();
+        if (!accounts)
+            return m_cli.failed(accounts.error());
+        if (m_cli.json()) {
+            QJsonArray array;
+            for (const StaffAccount &account : *accounts)
+                array.append(accountJson(account));
+            m_cli.printJson(array);
+        } else if (accounts->isEmpty()) {
+            m_cli.out() << tr("No staff accounts: this data folder opens for whoever is at the computer. "
+                              "“signin require” makes the first administrator.")
+                        << Qt::endl;
+        } else {
+            for (const StaffAccount &account : *accounts)
+                printAccount(m_cli, account);
+        }
+        return Done;
+    }
+    const QString user = words.at(1);
+    if (sub == QStringLiteral("add")) {
+        const QString password = newPassword();
+        if (password.isEmpty())
+            return Failed;
+        const Result<StaffAccount> added = staff.add(user, m_cli.args().value(QStringLiteral("name")), *role, password);
+        if (!added)
+            return m_cli.failed(added.error());
+        printAccount(m_cli, *added);
+        return Done;
+    }
+    Status changed;
+    if (sub == QStringLiteral("role")) {
+        changed = staff.setRole(user, *role);
+    } else if (sub == QStringLiteral("disable") || sub == QStringLiteral("enable")) {
+        changed = staff.setDisabled(user, sub == QStringLiteral("disable"));
+    } else {
+        const QString password = newPassword();
+        if (password.isEmpty())
+            return Failed;
+        const std::optional<StaffAccount> me = staff.signedIn();
+        const bool own = me && me->userName.compare(user.trimmed(), Qt::CaseInsensitive) == 0;
+        if (own && !staff.may(Permission::Administer)) {
+            // Signed in a moment ago with the current password: it is at hand.
+            const QString current
+                = qEnvironmentVariableIsSet("KENGELE_PASSWORD") ? qEnvironmentVariable("KENGELE_PASSWORD") : QString();
+            changed = current.isEmpty() ? staff.resetPassword(user, password) : staff.changeOwnPassword(current, password);
+        } else {
+            changed = staff.resetPassword(user, password);
+        }
+    }
+    if (!changed)
+        return m_cli.failed(changed.error());
+    const Result<StaffAccount> account = staff.find(user);
+    if (!account)
+        return m_cli.failed(account.error());
+    printAccount(m_cli, *account);
+    return Done;
+}
+
+int AuditCommand::run(const QStringList &words)
+{
+    const QString sub = words.value(0);
+    if (words.size() != 1 || (sub != QStringLiteral("list") && sub != QStringLiteral("verify")))
+        return m_cli.usage(tr("Use: audit list [--since DATE] [--by USER] [--action A] [--limit N] | audit verify."));
+    if (!m_cli.allowOnly(sub == QStringLiteral("list") ? QStringList{QStringLiteral("since"), QStringLiteral("action"),
+                                                                     QStringLiteral("limit"), QStringLiteral("by")}
+                                                       : QStringList{}))
+        return BadUsage;
+    AuditFilter filter;
+    if (sub == QStringLiteral("list")) {
+        if (m_cli.args().has(QStringLiteral("since"))) {
+            const QString text = m_cli.args().value(QStringLiteral("since"));
+            QDateTime since = QDateTime::fromString(text, Qt::ISODateWithMs);
+            if (!since.isValid()) {
+                const QDate day = QDate::fromString(text, Qt::ISODate);
+                if (day.isValid())
+                    since = QDateTime(day, QTime(0, 0)); // local midnight
+            }
+            if (!since.isValid())
+                return m_cli.usage(tr("--since takes a date like 2026-03-01, or a date and time like 2026-03-01T09:00."));
+            filter.since = since.toUTC();
+        }
+        // --user is who signs in (architecture.md §7), so the filter by person is --by.
+        filter.user = m_cli.args().value(QStringLiteral("by"));
+        filter.action = m_cli.args().value(QStringLiteral("action"));
+        if (m_cli.args().has(QStringLiteral("limit"))) {
+            bool ok = false;
+            filter.limit = m_cli.args().value(QStringLiteral("limit")).toInt(&ok);
+            if (!ok || filter.limit < 1)
+                return m_cli.usage(tr("--limit takes a number of entries, 1 or more."));
+        }
+    }
+    if (Status opened = m_cli.openProfile(); !opened)
+        return m_cli.failed(opened.error());
+    if (Status allowed = m_cli.profile().staff().check(Permission::Administer); !allowed)
+        return m_cli.failed(allowed.error());
+    AuditLog &audit = m_cli.profile().audit();
+    if (sub == QStringLiteral("verify")) {
+        const Result<AuditCheck> check = audit.verify();
+        if (!check)
+            return m_cli.failed(check.error());
+        if (m_cli.json()) {
+            QJsonObject object{{QStringLiteral("entries"), check->entries}, {QStringLiteral("ok"), check->ok}};
+            if (!check->ok) {
+                object.insert(QStringLiteral("first_bad"), check->firstBad);
+                object.insert(QStringLiteral("reason"), check->reason);
+            }
+            m_cli.printJson(object);
+        } else if (check->ok) {
+            m_cli.out() << tr("The audit trail holds: %n entry(ies), none changed, removed or moved.", nullptr,
+                              int(check->entries))
+                        << Qt::endl;
+        }
+        if (!check->ok)
+            return m_cli.failed(
+                Error{ErrorCode::Conflict,
+                      tr("The audit trail was tampered with at entry %1: %2").arg(check->firstBad).arg(check->reason)});
+        return Done;
+    }
+    const Result<QList<AuditEntry>> entries = audit.list(filter);
+    if (!entries)
+        return m_cli.failed(entries.error());
+    if (m_cli.json()) {
+        QJsonArray array;
+        for (const AuditEntry &e : *entries) {
+            array.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                     {QStringLiteral("time"), CliContext::timeOrNull(e.time)},
+                                     {QStringLiteral("user"), e.user},
+                                     {QStringLiteral("device"), e.device},
+                                     {QStringLiteral("action"), e.action},
+                                     {QStringLiteral("object"), e.object},
+                                     {QStringLiteral("summary"), e.summary}});
+        }
+        m_cli.printJson(array);
+    } else {
+        for (const AuditEntry &e : *entries) {
+            m_cli.out() << CliContext::padded(QString::number(e.id), 6) << CliContext::padded(CliContext::localTime(e.time), 18)
+                        << CliContext::padded(e.user.isEmpty() ? QStringLiteral("-") : e.user, 14)
+                        << CliContext::padded(e.action, 18) << CliContext::padded(e.object, 16) << e.summary << '\n';
+        }
+        m_cli.out() << Qt::flush;
+    }
+    return Done;
+}
+
+} // namespace kengele

@@ -1,0 +1,234 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "AuditLog.h"
+
+#include "common/Clock.h"
+#include "common/Log.h"
+#include "storage/Database.h"
+#include "storage/Transaction.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace kengele {
+
+namespace {
+
+constexpr int MaxSummaryLength = 200;
+
+AuditEntry readRow(const QSqlQuery &q)
+{
+    AuditEntry e;
+    e.id = q.value(0).toLongLong();
+    e.time = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
+    e.user = q.value(2).toString();
+    e.device = q.value(3).toString();
+    e.action = q.value(4).toString();
+    e.object = q.value(5).toString();
+    e.summary = q.value(6).toString();
+    e.hash = q.value(7).toString();
+    return e;
+}
+
+const QString Columns = QStringLiteral("id, at, user_name, device, action, object, summary, hash");
+
+} // namespace
+
+AuditLog::AuditLog(Database &database, const Clock &clock, QString headFile, QString device)
+    : m_database(database)
+    , m_clock(clock)
+    , m_headFile(std::move(headFile))
+    , m_device(std::move(device))
+{ }
+
+QString AuditLog::zeroHash()
+{
+    return QString(64, u'0');
+}
+
+QByteArray AuditLog::canonical(const AuditEntry &entry)
+{
+    const QJsonArray fields{entry.id,     entry.time.toMSecsSinceEpoch(), entry.user, entry.device, entry.action, entry.object,
+                            entry.summary};
+    return QJsonDocument(fields).toJson(QJsonDocument::Compact);
+}
+
+QString AuditLog::chainHash(const QString &previousHash, const AuditEntry &entry)
+{
+    QCryptographicHash sha(QCryptographicHash::Sha256);
+    sha.addData(previousHash.toLatin1());
+    sha.addData(QByteArrayView("\n"));
+    sha.addData(canonical(entry));
+    return QString::fromLatin1(sha.result().toHex());
+}
+
+Status AuditLog::record(const QSqlDatabase &db, const QString &action, const QString &object, const QString &summary)
+{
+    QSqlQuery last(db);
+    if (!last.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")))
+        return std::unexpected(Database::storageError(last.lastError(), tr("Writing the audit trail")));
+    AuditEntry entry;
+    QString previous = zeroHash();
+    entry.id = 1;
+    if (last.next()) {
+        entry.id = last.value(0).toLongLong() + 1;
+        previous = last.value(1).toString();
+    }
+    // Milliseconds as stored, so the hash made now is the hash checked later.
+    entry.time = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC);
+    entry.user = m_actor;
+    entry.device = m_device;
+    entry.action = action;
+    entry.object = object;
+    entry.summary = summary.simplified().left(MaxSummaryLength);
+    entry.hash = chainHash(previous, entry);
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO audit_log(id, at, user_name, device, action, object, summary, hash) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(entry.id);
+    insert.addBindValue(entry.time.toMSecsSinceEpoch());
+    insert.addBindValue(sqlText(entry.user));
+    insert.addBindValue(sqlText(entry.device));
+    insert.addBindValue(sqlText(entry.action));
+    insert.addBindValue(sqlText(entry.object));
+    insert.addBindValue(sqlText(entry.summary));
+    insert.addBindValue(entry.hash);
+    if (!insert.exec())
+        return std::unexpected(Database::storageError(insert.lastError(), tr("Writing the audit trail")));
+    return {};
+}
+
+Status AuditLog::record(const QString &action, const QString &object, const QString &summary)
+{
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (Status begun = transaction.began(tr("Writing the audit trail")); !begun)
+        return begun;
+    if (Status recorded = record(db, action, object, summary); !recorded)
+        return recorded;
+    if (Status done = transaction.commit(); !done)
+        return done;
+    committed();
+    return {};
+}
+
+void AuditLog::committed()
+{
+    const Result<std::pair<qint64, QString>> now = head();
+    if (!now || now->first == 0)
+        return;
+    // Only forward: two programs on this profile may commit in either order.
+    if (savedHead().first >= now->first)
+        return;
+    QSaveFile file(m_headFile);
+    if (!file.open(QIODevice::WriteOnly)) {
+        qCWarning(lcSecurity) << "the audit trail's head could not be saved:" << file.errorString();
+        return;
+    }
+    file.write(QByteArray::number(now->first) + ' ' + now->second.toLatin1() + '\n');
+    if (!file.commit())
+        qCWarning(lcSecurity) << "the audit trail's head could not be saved:" << file.errorString();
+}
+
+std::pair<qint64, QString> AuditLog::savedHead() const
+{
+    QFile file(m_headFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return {0, QString()};
+    const QList<QByteArray> parts = file.readAll().trimmed().split(' ');
+    if (parts.size() != 2)
+        return {0, QString()};
+    return {parts.at(0).toLongLong(), QString::fromLatin1(parts.at(1))};
+}
+
+Result<std::pair<qint64, QString>> AuditLog::head() const
+{
+    QSqlQuery q(m_database.connection());
+    if (!q.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")))
+        return std::unexpected(Database::storageError(q.lastError(), tr("Reading the audit trail")));
+    if (!q.next())
+        return std::pair<qint64, QString>{0, zeroHash()};
+    return std::pair<qint64, QString>{q.value(0).toLongLong(), q.value(1).toString()};
+}
+
+Result<QList<AuditEntry>> AuditLog::list(const AuditFilter &filter) const
+{
+    QString sql = QStringLiteral("SELECT %1 FROM audit_log WHERE 1 = 1").arg(Columns);
+    QVariantList values;
+    if (filter.since.isValid()) {
+        sql += QStringLiteral(" AND at >= ?");
+        values << filter.since.toMSecsSinceEpoch();
+    }
+    if (!filter.user.isEmpty()) {
+        sql += QStringLiteral(" AND user_name = ? COLLATE NOCASE");
+        values << filter.user;
+    }
+    if (!filter.action.isEmpty()) {
+        sql += QStringLiteral(" AND (action = ? OR action LIKE ? ESCAPE '\\')");
+        QString family = filter.action;
+        family.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+        values << filter.action << QString(family + QStringLiteral(".%"));
+    }
+    sql += QStringLiteral(" ORDER BY id DESC");
+    if (filter.limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
+    QSqlQuery q(m_database.connection());
+    q.prepare(sql);
+    for (const QVariant &value : std::as_const(values))
+        q.addBindValue(value);
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Reading the audit trail")));
+    QList<AuditEntry> entries;
+    while (q.next())
+        entries.append(readRow(q));
+    return entries;
+}
+
+Result<AuditCheck> AuditLog::verify() const
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM audit_log ORDER BY id").arg(Columns)))
+        return std::unexpected(Database::storageError(q.lastError(), tr("Reading the audit trail")));
+    AuditCheck check;
+    QString previous = zeroHash();
+    qint64 previousId = 0;
+    QHash<qint64, QString> hashes;
+    const std::pair<qint64, QString> saved = savedHead();
+    const auto bad = [&check](qint64 id, const QString &reason) {
+        check.ok = false;
+        check.firstBad = id;
+        check.reason = reason;
+    };
+    while (q.next()) {
+        const AuditEntry entry = readRow(q);
+        ++check.entries;
+        if (!check.ok)
+            continue; // counted, no longer checked: the first bad entry is what matters
+        if (entry.id != previousId + 1) {
+            bad(entry.id, tr("Entries before this one were removed (number %1 is missing).").arg(previousId + 1));
+        } else if (chainHash(previous, entry) != entry.hash) {
+            bad(entry.id, tr("This entry was changed, or moved, after it was written."));
+        }
+        previous = entry.hash;
+        previousId = entry.id;
+        if (entry.id == saved.first)
+            hashes.insert(entry.id, entry.hash);
+    }
+    if (check.ok && saved.first > previousId) {
+        bad(previousId + 1,
+            tr("The trail ends early: entries from number %1 to %2 were removed.").arg(previousId + 1).arg(saved.first));
+    } else if (check.ok && saved.first > 0 && hashes.value(saved.first) != saved.second) {
+        bad(saved.first, tr("The trail was written anew from this entry on: it no longer matches what was recorded."));
+    }
+    return check;
+}
+
+} // namespace kengele

@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace kengele {
+
+class Clock;
+class Database;
+
+struct AuditEntry {
+    qint64 id = 0;
+    QDateTime time; // UTC
+    QString user; // the staff account's user name; empty while sign-in is not required
+    QString device; // this computer's name
+    QString action; // "signin.failed", "users.role", … (docs/architecture.md §7)
+    QString object; // what it was done to: "user:mary", "contact:42", "campaign:7"
+    QString summary; // a few words; never a message text, a password, a secret or a member's name
+    QString hash; // SHA-256 (hex) over the previous entry's hash and this entry's canonical form
+};
+
+struct AuditFilter {
+    QDateTime since; // invalid: from the start
+    QString user;
+    QString action; // an action, or its family before the dot ("users" matches "users.role")
+    int limit = 0; // 0: all
+};
+
+// What `audit verify` found.
+struct AuditCheck {
+    qint64 entries = 0;
+    bool ok = true;
+    qint64 firstBad = 0; // the first entry that does not hold, when !ok
+    QString reason; // why, for people
+};
+
+// The audit trail: who did what, on which computer, and when; append-only (the table refuses
+// UPDATE and DELETE) and hash-chained, so that changing, removing or reordering entries in the
+// file shows. The head of the chain (last id and hash) is also kept outside the database, in
+// `audit-head` in the profile folder, and sent to the relay once a day when connected: a trail
+// cut short, or rewritten as a whole, shows against those.
+class AuditLog final
+{
+    Q_DECLARE_TR_FUNCTIONS(AuditLog)
+
+public:
+    AuditLog(Database &database, const Clock &clock, QString headFile, QString device);
+
+    // Who is signed in now (every entry carries it); empty when sign-in is not required.
+    void setActor(const QString &userName) { m_actor = userName; }
+    QString actor() const { return m_actor; }
+    QString device() const { return m_device; }
+
+    // Adds an entry inside the caller's transaction (with what it records). Call committed() after
+    // that transaction's commit.
+    Status record(const QSqlDatabase &db, const QString &action, const QString &object, const QString &summary);
+    // Adds an entry in a transaction of its own.
+    Status record(const QString &action, const QString &object, const QString &summary);
+    // The caller's transaction with entries in it was committed: the head kept outside moves on.
+    void committed();
+
+    Result<QList<AuditEntry>> list(const AuditFilter &filter = {}) const;
+    Result<AuditCheck> verify() const;
+    // The last entry's id and hash (0 and the zero hash when there is none).
+    Result<std::pair<qint64, QString>> head() const;
+
+    // [id, time in ms, user, device, action, object, summary] as compact JSON, the bytes hashed.
+    static QByteArray canonical(const AuditEntry &entry);
+    static QString chainHash(const QString &previousHash, const AuditEntry &entry);
+    static QString zeroHash();
+
+private:
+    // The head written outside the database, or {0, ""} when there is none yet.
+    std::pair<qint64, QString> savedHead() const;
+
+    Database &m_database;
+    const Clock &m_clock;
+    QString m_headFile;
+    QString m_device;
+    QString m_actor;
+};
+
+} // namespace kengele

@@ -1,0 +1,170 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "CliRunner.h"
+#include "FakeSecretStore.h"
+#include "TestSupport.h"
+#include "common/Language.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace kengele;
+using namespace Qt::StringLiterals;
+
+// kengele-cli's staff commands and sign-in (docs/cli.md, "Staff and sign-in"): signin require,
+// users …, audit list|verify, and every command refused without --user and the password once
+// sign-in is required. Real password hashes (about a second each), so the steps are few.
+class TestCliStaff final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void signInRequiredThenEveryCommandAsksWhoItIs();
+
+private:
+    struct Outcome {
+        int code = 0;
+        QString out;
+        QString err;
+        QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
+    };
+    // kengele-cli with these arguments ("a|b|c") and this standard input, on this test's profile.
+    Outcome cli(const char *line, const QByteArray &input = {});
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    test::FixedClock m_clock;
+    test::FakeSecretStore m_secrets;
+};
+
+namespace {
+const QByteArray Mary = "Mlima wa Sayuni 7";
+const QByteArray John = "kwaya ya vijana 2026";
+} // namespace
+
+void TestCliStaff::init()
+{
+    Language::install(QStringLiteral("en"));
+    m_dir = std::make_unique<QTemporaryDir>();
+    qunsetenv("KENGELE_PASSWORD");
+}
+
+void TestCliStaff::cleanup()
+{
+    qunsetenv("KENGELE_PASSWORD");
+}
+
+TestCliStaff::Outcome TestCliStaff::cli(const char *line, const QByteArray &input)
+{
+    QStringList arguments = QString::fromUtf8(line).split(u'|');
+    arguments.prepend(m_dir->filePath(QStringLiteral("profile")));
+    arguments.prepend(QStringLiteral("--profile"));
+    QString out;
+    QString err;
+    QByteArray in = input;
+    QBuffer inBuffer(&in);
+    inBuffer.open(QIODevice::ReadOnly);
+    QTextStream outStream(&out);
+    QTextStream errStream(&err);
+    QTextStream inStream(&inBuffer);
+    CliRunner runner(outStream, errStream, inStream, m_clock, m_secrets);
+    Outcome outcome;
+    outcome.code = runner.run(arguments);
+    outStream.flush();
+    errStream.flush();
+    outcome.out = out;
+    outcome.err = err;
+    return outcome;
+}
+
+void TestCliStaff::signInRequiredThenEveryCommandAsksWhoItIs()
+{
+    // A new profile opens for anyone.
+    Outcome o = cli("users|list");
+    QCOMPARE(o.code, 0);
+    QVERIFY2(o.out.contains(QStringLiteral("No staff accounts")), qPrintable(o.out));
+    QCOMPARE(cli("groups|create|Choir").code, 0);
+
+    // Bad usage first, nothing made.
+    QCOMPARE(cli("signin|require|--user|mary", Mary + '\n').code, 2);
+    o = cli("signin|require|--user|mary|--name|Mary Wanjiku", "short\n");
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("at least 10")), qPrintable(o.err));
+
+    o = cli("--json|signin|require|--user|mary|--name|Mary Wanjiku", Mary + '\n');
+    QCOMPARE(o.code, 0);
+    QCOMPARE(o.json().object().value(QStringLiteral("role")).toString(), QStringLiteral("administrator"));
+
+    // From now on: who is it?
+    o = cli("groups|list");
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("--user NAME")), qPrintable(o.err));
+    o = cli("groups|list|--user|mary", "not her password\n");
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("not right")), qPrintable(o.err));
+    o = cli("groups|list|--user|mary", Mary + '\n');
+    QCOMPARE(o.code, 0);
+    QVERIFY(o.out.contains(QStringLiteral("Choir")));
+
+    // An administrator adds a staff member: her password, then his.
+    o = cli("--json|users|add|john|--name|John Otieno|--role|staff|--user|mary", Mary + '\n' + John + '\n');
+    QCOMPARE(o.code, 0);
+    QCOMPARE(o.json().object().value(QStringLiteral("role")).toString(), QStringLiteral("staff"));
+
+    // John may not manage accounts or read the audit trail; the password from the environment.
+    qputenv("KENGELE_PASSWORD", John);
+    o = cli("users|add|eve|--name|Eve|--role|administrator|--user|john", "Eve's password 123\n");
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("Only an administrator")), qPrintable(o.err));
+    o = cli("audit|verify|--user|john");
+    QCOMPARE(o.code, 1);
+    qunsetenv("KENGELE_PASSWORD");
+
+    // Mary: the trail holds, and says who did what.
+    qputenv("KENGELE_PASSWORD", Mary);
+    o = cli("--json|audit|verify|--user|mary");
+    QCOMPARE(o.code, 0);
+    QCOMPARE(o.json().object().value(QStringLiteral("ok")).toBool(), true);
+    QVERIFY(o.json().object().value(QStringLiteral("entries")).toInt() >= 8);
+    o = cli("--json|audit|list|--by|john|--user|mary");
+    QCOMPARE(o.code, 0);
+    QStringList johns;
+    for (const QJsonValue &entry : o.json().array())
+        johns << entry.toObject().value(QStringLiteral("action")).toString();
+    QCOMPARE(johns, (QStringList{u"signin"_s, u"signin"_s})); // newest first; the refusals changed nothing
+    o = cli("--json|audit|list|--action|signin|--user|mary");
+    QCOMPARE(o.code, 0);
+    const QJsonArray signins = o.json().array();
+    QVERIFY(!signins.isEmpty());
+    for (const QJsonValue &entry : signins)
+        QVERIFY(entry.toObject().value(QStringLiteral("action")).toString().startsWith(QStringLiteral("signin")));
+    const QJsonObject first = signins.last().toObject();
+    for (const char *key : {"id", "time", "user", "device", "action", "object", "summary"})
+        QVERIFY2(first.contains(QLatin1String(key)), key);
+    QCOMPARE(cli("audit|list|--since|yesterday|--user|mary").code, 2);
+
+    // Role and disable; John can no longer sign in.
+    QCOMPARE(cli("users|role|john|viewer|--user|mary").code, 0);
+    QCOMPARE(cli("users|role|john|bishop|--user|mary").code, 2);
+    QCOMPARE(cli("users|disable|john|--user|mary").code, 0);
+    o = cli("--json|users|list|--user|mary");
+    QCOMPARE(o.code, 0);
+    const QJsonArray users = o.json().array();
+    QCOMPARE(users.size(), 2);
+    qunsetenv("KENGELE_PASSWORD");
+    o = cli("groups|list|--user|john", John + '\n');
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("disabled")), qPrintable(o.err));
+    // Sign-in cannot be required twice.
+    o = cli("signin|require|--user|mary|--name|Mary", Mary + '\n' + Mary + '\n');
+    QCOMPARE(o.code, 1);
+}
+
+QTEST_GUILESS_MAIN(TestCliStaff)
+#include "TestCliStaff.moc"
