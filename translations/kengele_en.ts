@@ -164,6 +164,13 @@
     </message>
 </context>
 <context>
+    <name>UsersCommand</name>
+    <message numerus="yes">
+        <source>“users %1” takes %n word(s) after it.</source>
+        <translation><numerusform>“users %1” takes %n word after it.</numerusform><numerusform>“users %1” takes %n words after it.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>kengele::AfricasTalkingGateway</name>
     <message numerus="yes">
         <source>A sender ID made of digits must be a short code of 3 to 8 digits, such as 20414; “%1” has %n digit(s).</source>
@@ -484,6 +491,17 @@ Send them again? Those people may then get a second copy.</numerusform></transla
     <message numerus="yes">
         <source>about %n minute(s)</source>
         <translation><numerusform>about %n minute</numerusform><numerusform>about %n minutes</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::StaffAccounts</name>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Try again in %n minute(s).</source>
+        <translation><numerusform>Too many wrong passwords. Try again in %n minute.</numerusform><numerusform>Too many wrong passwords. Try again in %n minutes.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Try again in %n second(s).</source>
+        <translation><numerusform>Too many wrong passwords. Try again in %n second.</numerusform><numerusform>Too many wrong passwords. Try again in %n seconds.</numerusform></translation>
     </message>
 </context>
 <context>

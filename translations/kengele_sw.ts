@@ -89,6 +89,60 @@
     </message>
 </context>
 <context>
+    <name>AuditCommand</name>
+    <message>
+        <source>Use: audit list [--since DATE] [--by USER] [--action A] [--limit N] | audit verify.</source>
+        <translation>Tumia: audit list [--since DATE] [--by USER] [--action A] [--limit N] | audit verify.</translation>
+    </message>
+    <message>
+        <source>--since takes a date like 2026-03-01, or a date and time like 2026-03-01T09:00.</source>
+        <translation>--since huchukua tarehe kama 2026-03-01, au tarehe na saa kama 2026-03-01T09:00.</translation>
+    </message>
+    <message>
+        <source>--limit takes a number of entries, 1 or more.</source>
+        <translation>--limit huchukua idadi ya maingizo, 1 au zaidi.</translation>
+    </message>
+    <message>
+        <source>The audit trail was tampered with at entry %1: %2</source>
+        <translation>Kumbukumbu za ukaguzi zimechezewa kwenye ingizo %1: %2</translation>
+    </message>
+    <message>
+        <source>Only an administrator may read or check the audit trail.</source>
+        <translation>Ni msimamizi tu anayeweza kusoma au kukagua kumbukumbu za ukaguzi.</translation>
+    </message>
+    <message>
+        <source>The audit trail holds. Entries: %1; none was changed, removed or moved.</source>
+        <translation>Kumbukumbu za ukaguzi ni salama. Maingizo: %1; hakuna lililobadilishwa, kuondolewa wala kuhamishwa.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>Writing the audit trail</source>
+        <translation>Kuandika kumbukumbu za ukaguzi</translation>
+    </message>
+    <message>
+        <source>Reading the audit trail</source>
+        <translation>Kusoma kumbukumbu za ukaguzi</translation>
+    </message>
+    <message>
+        <source>Entries before this one were removed (number %1 is missing).</source>
+        <translation>Maingizo yaliyotangulia hili yameondolewa (nambari %1 haipo).</translation>
+    </message>
+    <message>
+        <source>This entry was changed, or moved, after it was written.</source>
+        <translation>Ingizo hili lilibadilishwa, au kuhamishwa, baada ya kuandikwa.</translation>
+    </message>
+    <message>
+        <source>The trail ends early: entries from number %1 to %2 were removed.</source>
+        <translation>Kumbukumbu zinaishia mapema: maingizo kuanzia nambari %1 hadi %2 yameondolewa.</translation>
+    </message>
+    <message>
+        <source>The trail was written anew from this entry on: it no longer matches what was recorded.</source>
+        <translation>Kumbukumbu ziliandikwa upya kuanzia ingizo hili: hazilingani tena na kilichorekodiwa.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignChanges</name>
     <message>
         <source>the name</source>
@@ -591,6 +645,38 @@
   tokens cleanup --days N                                  ondoa majaribio ya zamani ya kununua yaliyoshindwa
 </translation>
     </message>
+    <message>
+        <source>Staff and sign-in:</source>
+        <translation>Wafanyakazi na kuingia:</translation>
+    </message>
+    <message>
+        <source>  signin require --user NAME --name &quot;Full Name&quot;   make the first administrator (password on standard input);
+                           from then on every command needs --user NAME and the password
+                           (KENGELE_PASSWORD, or the first line of standard input)
+</source>
+        <translation>  signin require --user NAME --name &quot;Full Name&quot;   unda msimamizi wa kwanza (nenosiri kupitia standard input);
+                           kuanzia hapo kila amri inahitaji --user NAME na nenosiri
+                           (KENGELE_PASSWORD, au mstari wa kwanza wa standard input)
+</translation>
+    </message>
+    <message>
+        <source>  users list | users add USER --name N --role viewer|staff|pastor|administrator
+  users role USER ROLE | users disable USER | users enable USER | users password USER
+                           (a new password on the next line of standard input)
+</source>
+        <translation>  users list | users add USER --name N --role viewer|staff|pastor|administrator
+  users role USER ROLE | users disable USER | users enable USER | users password USER
+                           (nenosiri jipya kwenye mstari unaofuata wa standard input)
+</translation>
+    </message>
+    <message>
+        <source>  audit list [--since DATE] [--by USER] [--action A] [--limit N]   who did what, newest first
+  audit verify             check that no entry was changed, removed or moved
+</source>
+        <translation>  audit list [--since DATE] [--by USER] [--action A] [--limit N]   nani alifanya nini, mapya kwanza
+  audit verify             kagua kwamba hakuna ingizo lililobadilishwa, kuondolewa au kuhamishwa
+</translation>
+    </message>
 </context>
 <context>
     <name>CliContext</name>
@@ -617,6 +703,14 @@
     <message>
         <source>This computer&apos;s relay key is missing from the system&apos;s password store. Connect it again with a new enrolment code (or set KENGELE_RELAY_TOKEN).</source>
         <translation>Ufunguo wa relay wa kompyuta hii haupo kwenye hifadhi ya nywila ya mfumo. Iunganishe tena kwa msimbo mpya wa usajili (au weka KENGELE_RELAY_TOKEN).</translation>
+    </message>
+    <message>
+        <source>This data folder asks who is at the computer: add --user NAME, with your password in KENGELE_PASSWORD or on the first line of standard input.</source>
+        <translation>Folda hii ya data inauliza nani yuko kwenye kompyuta: ongeza --user NAME, na nenosiri lako katika KENGELE_PASSWORD au kwenye mstari wa kwanza wa standard input.</translation>
+    </message>
+    <message>
+        <source>Give the password in KENGELE_PASSWORD or on the first line of standard input.</source>
+        <translation>Toa nenosiri katika KENGELE_PASSWORD au kwenye mstari wa kwanza wa standard input.</translation>
     </message>
 </context>
 <context>
@@ -1375,6 +1469,33 @@
     </message>
 </context>
 <context>
+    <name>Passwords</name>
+    <message>
+        <source>The password needs at least %1 characters; a short sentence is easy to remember.</source>
+        <translation>Nenosiri linahitaji angalau herufi %1; sentensi fupi ni rahisi kukumbuka.</translation>
+    </message>
+    <message>
+        <source>This is one of the passwords people use most, so it is guessed first. Choose another.</source>
+        <translation>Hili ni mojawapo ya manenosiri yanayotumiwa na watu wengi zaidi, kwa hiyo hukisiwa kwanza. Chagua jingine.</translation>
+    </message>
+    <message>
+        <source>The password must not contain the user name.</source>
+        <translation>Nenosiri lisiwe na jina la mtumiaji ndani yake.</translation>
+    </message>
+    <message>
+        <source>A password of one character repeated is guessed at once. Choose another.</source>
+        <translation>Nenosiri la herufi moja inayorudiwa hukisiwa mara moja. Chagua jingine.</translation>
+    </message>
+    <message>
+        <source>Kengele&apos;s encryption library could not start.</source>
+        <translation>Maktaba ya usimbaji fiche ya Kengele haikuweza kuanza.</translation>
+    </message>
+    <message>
+        <source>There was not enough memory to protect the password.</source>
+        <translation>Kompyuta haikuwa na kumbukumbu (memory) ya kutosha kulinda nenosiri.</translation>
+    </message>
+</context>
+<context>
     <name>PhoneNormalizer</name>
     <message>
         <source>There is no phone number.</source>
@@ -1797,6 +1918,69 @@
     </message>
 </context>
 <context>
+    <name>RoleText</name>
+    <message>
+        <source>Viewer</source>
+        <translation>Mtazamaji</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Mfanyakazi</translation>
+    </message>
+    <message>
+        <source>Pastor</source>
+        <translation>Mchungaji</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Msimamizi</translation>
+    </message>
+    <message>
+        <source>Sees contacts, groups, templates, campaigns and reports; changes nothing.</source>
+        <translation>Huona waasiliani, vikundi, violezo, kampeni na ripoti; habadilishi chochote.</translation>
+    </message>
+    <message>
+        <source>Also edits contacts, groups and templates, imports, and sends campaigns.</source>
+        <translation>Pia hubadilisha waasiliani, vikundi na violezo, huingiza waasiliani, na hutuma kampeni.</translation>
+    </message>
+    <message>
+        <source>Also exports contacts and sees confidential pastoral records.</source>
+        <translation>Pia huhamisha waasiliani kwenda faili na huona taarifa za siri za kichungaji.</translation>
+    </message>
+    <message>
+        <source>Everything: also tokens and budgets, the gateway, the relay, staff accounts and backups.</source>
+        <translation>Kila kitu: pia tokeni na bajeti, lango, relay, akaunti za wafanyakazi na nakala za akiba.</translation>
+    </message>
+    <message>
+        <source>You may not see this.</source>
+        <translation>Huruhusiwi kuona hili.</translation>
+    </message>
+    <message>
+        <source>Your role may only look: ask a staff member or an administrator to make this change.</source>
+        <translation>Jukumu lako linaruhusu kutazama tu: mwombe mfanyakazi au msimamizi afanye badiliko hili.</translation>
+    </message>
+    <message>
+        <source>Only a pastor or an administrator may export members&apos; details.</source>
+        <translation>Ni mchungaji au msimamizi tu anayeweza kuhamisha taarifa za washiriki kwenda faili.</translation>
+    </message>
+    <message>
+        <source>Your role may only look: ask a staff member or an administrator to send this.</source>
+        <translation>Jukumu lako linaruhusu kutazama tu: mwombe mfanyakazi au msimamizi atume hiki.</translation>
+    </message>
+    <message>
+        <source>Only a pastor or an administrator may see confidential pastoral records.</source>
+        <translation>Ni mchungaji au msimamizi tu anayeweza kuona taarifa za siri za kichungaji.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may buy, move or budget tokens.</source>
+        <translation>Ni msimamizi tu anayeweza kununua tokeni, kuzihamisha au kuzipangia bajeti.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change this.</source>
+        <translation>Ni msimamizi tu anayeweza kubadilisha hili.</translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>The computer&apos;s password store (keychain) did not answer.</source>
@@ -1842,6 +2026,25 @@
     <message>
         <source>No quiet hours: messages go out at any hour of the day or night.</source>
         <translation>Hakuna saa za utulivu: ujumbe hutumwa saa yoyote, mchana au usiku.</translation>
+    </message>
+</context>
+<context>
+    <name>SigninCommand</name>
+    <message>
+        <source>Use: signin require --user NAME --name &quot;Full Name&quot; (the password on standard input).</source>
+        <translation>Tumia: signin require --user NAME --name &quot;Full Name&quot; (nenosiri kupitia standard input).</translation>
+    </message>
+    <message>
+        <source>Give the first administrator&apos;s user name and name: signin require --user mary --name &quot;Mary Wanjiku&quot;.</source>
+        <translation>Toa jina la mtumiaji na jina la msimamizi wa kwanza: signin require --user mary --name &quot;Mary Wanjiku&quot;.</translation>
+    </message>
+    <message>
+        <source>Sign-in is already required here: an administrator adds accounts with “users add”.</source>
+        <translation>Kuingia tayari kunahitajika hapa: msimamizi huongeza akaunti kwa “users add”.</translation>
+    </message>
+    <message>
+        <source>Sign-in is now required: every command needs --user NAME and the password.</source>
+        <translation>Sasa kuingia kunahitajika: kila amri inahitaji --user NAME na nenosiri.</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +2465,40 @@
     <message>
         <source>Practice payment: no money was taken.</source>
         <translation>Malipo ya mazoezi: hakuna pesa iliyochukuliwa.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersCommand</name>
+    <message>
+        <source>(disabled)</source>
+        <translation>(imezimwa)</translation>
+    </message>
+    <message>
+        <source>Give the new password on a line of standard input.</source>
+        <translation>Toa nenosiri jipya kwenye mstari wa standard input.</translation>
+    </message>
+    <message>
+        <source>Use: users list | add USER --name N --role ROLE | role USER ROLE | disable USER | enable USER | password USER.</source>
+        <translation>Tumia: users list | add USER --name N --role ROLE | role USER ROLE | disable USER | enable USER | password USER.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“users %1” takes %n word(s) after it.</source>
+        <translation>
+            <numerusform>“users %1” huchukua neno %n baada yake.</numerusform>
+            <numerusform>“users %1” huchukua maneno %n baada yake.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The role is one of viewer, staff, pastor or administrator.</source>
+        <translation>Jukumu ni mojawapo ya viewer, staff, pastor au administrator.</translation>
+    </message>
+    <message>
+        <source>Give the person&apos;s name: users add john --name &quot;John Otieno&quot; --role staff.</source>
+        <translation>Toa jina la mtu: users add john --name &quot;John Otieno&quot; --role staff.</translation>
+    </message>
+    <message>
+        <source>No staff accounts: this data folder opens for whoever is at the computer. “signin require” makes the first administrator.</source>
+        <translation>Hakuna akaunti za wafanyakazi: folda hii ya data hufunguka kwa yeyote aliye kwenye kompyuta. “signin require” huunda msimamizi wa kwanza.</translation>
     </message>
 </context>
 <context>
@@ -5565,6 +5802,99 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Sending</source>
         <translation>Kutuma</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::StaffAccounts</name>
+    <message>
+        <source>A user name has 2 to 32 letters or digits (and &apos;.&apos;, &apos;_&apos; or &apos;-&apos; after the first), like &quot;mary&quot; or &quot;j.otieno&quot;.</source>
+        <translation>Jina la mtumiaji lina herufi au tarakimu 2 hadi 32 (na &apos;.&apos;, &apos;_&apos; au &apos;-&apos; baada ya ile ya kwanza), kama &quot;mary&quot; au &quot;j.otieno&quot;.</translation>
+    </message>
+    <message>
+        <source>Reading the staff accounts</source>
+        <translation>Kusoma akaunti za wafanyakazi</translation>
+    </message>
+    <message>
+        <source>There is no staff account &quot;%1&quot;.</source>
+        <translation>Hakuna akaunti ya mfanyakazi &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Sign in first: this profile asks who is at the computer.</source>
+        <translation>Ingia kwanza: folda hii ya data inauliza nani yuko kwenye kompyuta.</translation>
+    </message>
+    <message>
+        <source>The user name or the password is not right.</source>
+        <translation>Jina la mtumiaji au nenosiri si sahihi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Manenosiri yasiyo sahihi ni mengi mno. Jaribu tena baada ya dakika %n.</numerusform>
+            <numerusform>Manenosiri yasiyo sahihi ni mengi mno. Jaribu tena baada ya dakika %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Manenosiri yasiyo sahihi ni mengi mno. Jaribu tena baada ya sekunde %n.</numerusform>
+            <numerusform>Manenosiri yasiyo sahihi ni mengi mno. Jaribu tena baada ya sekunde %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This account is disabled. An administrator can enable it again in Settings → Staff.</source>
+        <translation>Akaunti hii imezimwa. Msimamizi anaweza kuiwasha tena katika Mipangilio → Wafanyakazi.</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Kuingia</translation>
+    </message>
+    <message>
+        <source>Give the person&apos;s name, as the others know them.</source>
+        <translation>Toa jina la mtu, kama wengine wanavyomfahamu.</translation>
+    </message>
+    <message>
+        <source>Adding the staff account</source>
+        <translation>Kuongeza akaunti ya mfanyakazi</translation>
+    </message>
+    <message>
+        <source>Sign-in is already required: an administrator adds accounts.</source>
+        <translation>Kuingia tayari kunahitajika: msimamizi ndiye huongeza akaunti.</translation>
+    </message>
+    <message>
+        <source>There is already an account &quot;%1&quot;.</source>
+        <translation>Tayari kuna akaunti &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Turn on sign-in first (Settings → Staff → Require sign-in): that makes the first administrator.</source>
+        <translation>Washa kuingia kwanza (Mipangilio → Wafanyakazi → Hitaji kuingia): hilo huunda msimamizi wa kwanza.</translation>
+    </message>
+    <message>
+        <source>%1 is the only administrator: make someone else an administrator first.</source>
+        <translation>%1 ndiye msimamizi pekee: mfanye mtu mwingine kuwa msimamizi kwanza.</translation>
+    </message>
+    <message>
+        <source>Changing the role</source>
+        <translation>Kubadilisha jukumu</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account while you use it.</source>
+        <translation>Huwezi kuzima akaunti yako mwenyewe unapoitumia.</translation>
+    </message>
+    <message>
+        <source>Changing the account</source>
+        <translation>Kubadilisha akaunti</translation>
+    </message>
+    <message>
+        <source>Changing the password</source>
+        <translation>Kubadilisha nenosiri</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Ingia kwanza.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>Nenosiri la sasa si sahihi.</translation>
     </message>
 </context>
 <context>

@@ -191,8 +191,11 @@ int AuditCommand::run(const QStringList &words)
     }
     if (Status opened = m_cli.openProfile(); !opened)
         return m_cli.failed(opened.error());
-    if (Status allowed = m_cli.profile().staff().check(Permission::Administer); !allowed)
+    if (Status allowed = m_cli.profile().staff().check(Permission::Administer); !allowed) {
+        if (allowed.error().code == ErrorCode::Forbidden)
+            return m_cli.failed(Error{ErrorCode::Forbidden, tr("Only an administrator may read or check the audit trail.")});
         return m_cli.failed(allowed.error());
+    }
     AuditLog &audit = m_cli.profile().audit();
     if (sub == QStringLiteral("verify")) {
         const Result<AuditCheck> check = audit.verify();
@@ -206,8 +209,7 @@ int AuditCommand::run(const QStringList &words)
             }
             m_cli.printJson(object);
         } else if (check->ok) {
-            m_cli.out() << tr("The audit trail holds: %n entry(ies), none changed, removed or moved.", nullptr,
-                              int(check->entries))
+            m_cli.out() << tr("The audit trail holds. Entries: %1; none was changed, removed or moved.").arg(check->entries)
                         << Qt::endl;
         }
         if (!check->ok)

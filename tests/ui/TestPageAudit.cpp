@@ -42,6 +42,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QListWidget>
 #include <QMainWindow>
@@ -285,11 +286,29 @@ void TestPageAudit::pages()
     MessageBox::setNextAnswer(std::nullopt);
     QVERIFY(window.campaignsPage()->isVisible());
     window.campaignsPage()->selectCampaign(launched->id);
-    // Usually half a second. Seen once under heavy load: 15.4 s, the length of the dispatcher's two
-    // first back-offs (5 s, then 10 s) after a send that found no gateway; so the limit is generous.
-    QTRY_VERIFY2_WITH_TIMEOUT(profile->campaigns().get(launched->id)->states.value(MessageState::Sent) == 0
-                                  && profile->campaigns().get(launched->id)->status == CampaignStatus::Done,
-                              qPrintable(describeStates(profile->campaigns().get(launched->id))), 60000);
+    // Usually half a second; under heavy load it has taken 15 s and once 60 s, without the gateway
+    // being reported unreachable: the cause is not found yet. The wait is generous, and whenever it
+    // takes longer than 5 s the campaign's states as they changed are printed, to find it.
+    {
+        QElapsedTimer waited;
+        waited.start();
+        QStringList seen;
+        bool done = false;
+        while (!done && waited.elapsed() < 180'000) {
+            const Result<Campaign> now = profile->campaigns().get(launched->id);
+            const QString states = describeStates(now);
+            if (seen.isEmpty() || !seen.last().endsWith(states))
+                seen << QStringLiteral("%1 ms: %2").arg(waited.elapsed()).arg(states);
+            done = now && now->states.value(MessageState::Sent) == 0 && now->status == CampaignStatus::Done;
+            if (!done)
+                QTest::qWait(50);
+        }
+        if (waited.elapsed() > 5000 || !done) {
+            for (const QString &line : std::as_const(seen))
+                qWarning("slow dispatch: %s", qPrintable(line));
+        }
+        QVERIFY2(done, "the campaign did not finish in 3 minutes; its states are listed above");
+    }
     window.campaignsPage()->refresh();
     audit(&window, QStringLiteral("campaigns"));
     dispatch.stop();
