@@ -7,6 +7,7 @@
 #include "common/EventLoopWait.h"
 #include "gateway/AfricasTalkingGateway.h"
 #include "profile/Profile.h"
+#include "security/Access.h"
 #include "security/SecretStore.h"
 #include "settings/Settings.h"
 
@@ -58,6 +59,8 @@ int GatewayCommand::run(const QStringList &words)
                 tr("--report-url is for the simulator: Africa's Talking sends its reports to the address set in its dashboard."));
         if (Status opened = m_cli.openProfile(); !opened)
             return m_cli.failed(opened.error());
+        if (Status allowed = m_cli.profile().access().check(Permission::Administer); !allowed)
+            return m_cli.failed(allowed.error());
         if (provider == GatewayKind::AfricasTalking) {
             AfricasTalkingGateway::Settings check;
             check.username = m_cli.args().has(QStringLiteral("username")) ? m_cli.args().value(QStringLiteral("username"))
@@ -89,6 +92,10 @@ int GatewayCommand::run(const QStringList &words)
         if (m_cli.args().has(QStringLiteral("report-url")))
             settings.setSimulatorReportUrl(reportUrlText);
         settings.sync();
+        if (Status recorded = m_cli.profile().access().record(
+                {QStringLiteral("gateway.set"), QStringLiteral("gateway"), QStringLiteral("provider %1").arg(toText(provider))});
+            !recorded)
+            return m_cli.failed(recorded.error());
         if (m_cli.json())
             m_cli.printJson(QJsonObject{{QStringLiteral("provider"), toText(provider)},
                                         {QStringLiteral("username"), settings.gatewayUsername()},

@@ -6,6 +6,7 @@
 #include "common/Clock.h"
 #include "common/EventLoopWait.h"
 #include "profile/Profile.h"
+#include "security/Access.h"
 #include "settings/Settings.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"
@@ -48,6 +49,8 @@ int RelayCommand::connectDevice(const QStringList &words)
         return m_cli.failed(url.error().toError());
     if (Status opened = m_cli.openProfile(); !opened)
         return m_cli.failed(opened.error());
+    if (Status allowed = m_cli.profile().access().check(Permission::Administer); !allowed)
+        return m_cli.failed(allowed.error());
     QNetworkAccessManager network;
     network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy); // RelayClient refuses them too
     RelayClient client(network);
@@ -58,6 +61,10 @@ int RelayCommand::connectDevice(const QStringList &words)
         [&](auto done) { connector.connectDevice(words.first(), m_cli.args().value(QStringLiteral("code")), name, done); });
     if (!enrolled)
         return m_cli.failed(enrolled.error());
+    if (Status recorded = m_cli.profile().access().record(
+            {QStringLiteral("relay.connect"), QStringLiteral("device:%1").arg(enrolled->device), QString()});
+        !recorded)
+        return m_cli.failed(recorded.error());
     const QString url = m_cli.profile().settings().relayUrl();
     if (m_cli.json()) {
         m_cli.printJson(QJsonObject{{QStringLiteral("url"), url},

@@ -71,6 +71,7 @@ int TokenShopCommand::plans()
     network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     RelayClient client(network);
     TokenShop shop(m_cli.profile().database(), client, m_cli.clock());
+    shop.setAccess(&m_cli.profile().access());
     // The relay's prices when it answers; what it said last time when it does not. Not connected:
     // the plans without prices, and why (else "no price set on your relay" reads as the relay's word).
     if (Status ready = m_cli.prepareRelayClient(client); ready) {
@@ -163,6 +164,7 @@ int TokenShopCommand::buy()
     if (Status ready = m_cli.prepareRelayClient(client); !ready)
         return m_cli.failed(ready.error());
     TokenShop shop(m_cli.profile().database(), client, m_cli.clock());
+    shop.setAccess(&m_cli.profile().access());
     // Today's price for the record; a relay that cannot say is refused at the purchase itself.
     (void)EventLoopWait::forAnswer<Result<ShopOffer>>([&](auto done) { shop.refreshOffer(done); });
 
@@ -222,6 +224,7 @@ int TokenShopCommand::purchases()
     network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     RelayClient client(network);
     TokenShop shop(m_cli.profile().database(), client, m_cli.clock());
+    shop.setAccess(&m_cli.profile().access());
     if (m_cli.prepareRelayClient(client)) {
         const Result<QList<PurchaseRecord>> fresh
             = EventLoopWait::forAnswer<Result<QList<PurchaseRecord>>>([&](auto done) { shop.refreshPurchases(done); });
@@ -274,6 +277,7 @@ int TokenShopCommand::cleanup()
     QNetworkAccessManager network;
     RelayClient client(network);
     TokenShop shop(m_cli.profile().database(), client, m_cli.clock());
+    shop.setAccess(&m_cli.profile().access());
     const Result<int> removed = shop.cleanup(days);
     if (!removed)
         return m_cli.failed(removed.error());

@@ -98,6 +98,7 @@ Status DesktopApp::start(const QString &profileDirectory)
                                                      *m_relayClient, m_profile->clock());
     m_shopClient = std::make_unique<RelayClient>(*m_relayNetwork);
     m_tokenShop = std::make_unique<TokenShop>(m_profile->database(), *m_shopClient, m_profile->clock());
+    m_tokenShop->setAccess(&m_profile->access());
     m_tokenExpiry = std::make_unique<TokenExpiryScheduler>(m_profile->tokens(), m_profile->clock());
     m_tokenExpiry->start();
     // The relay's operator may change prices or turn feature locks on or off: read the offer when

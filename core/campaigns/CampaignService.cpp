@@ -379,18 +379,24 @@ Status CampaignService::checkFeatures(const CampaignDraft &draft) const
 
 Result<Campaign> CampaignService::launch(const CampaignDraft &draft, const QString &userName)
 {
+    if (Status allowed = Access::check(m_access, Permission::SendCampaigns); !allowed)
+        return std::unexpected(allowed.error());
     if (Status allowed = checkFeatures(draft); !allowed)
         return std::unexpected(allowed.error());
     QSqlDatabase db = m_database.connection();
     // Reads and writes in one transaction: the snapshot, the outbox and the reservation agree. It
     // holds the write lock from the start, so the dispatcher's commits meanwhile cannot make it busy.
-    Transaction transaction(db);
+    AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Queuing the campaign")); !begun)
         return std::unexpected(begun.error());
     const Result<qint64> id = write(db, draft, userName, 0, 0);
     if (!id)
         return std::unexpected(id.error());
-    if (Status committed = transaction.commit(); !committed)
+    const QString when = draft.recurrence.isRepeating() ? QStringLiteral("repeating")
+        : draft.scheduledAt.isValid()                   ? QStringLiteral("scheduled")
+                                                        : QStringLiteral("now");
+    if (Status committed = transaction.commit({QStringLiteral("campaigns.launch"), QStringLiteral("campaign:%1").arg(*id), when});
+        !committed)
         return std::unexpected(committed.error());
     m_ledger.notifyBulkChange();
     Q_EMIT campaignsChanged();
@@ -459,10 +465,12 @@ bool CampaignService::isEditable(const Campaign &campaign)
 
 Result<Campaign> CampaignService::update(qint64 id, const CampaignDraft &draft, const QString &userName)
 {
+    if (Status allowed = Access::check(m_access, Permission::SendCampaigns); !allowed)
+        return std::unexpected(allowed.error());
     if (Status allowed = checkFeatures(draft); !allowed)
         return std::unexpected(allowed.error());
     QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
+    AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Changing the campaign")); !begun)
         return std::unexpected(begun.error());
     const Result<Campaign> current = get(id);
@@ -496,7 +504,9 @@ Result<Campaign> CampaignService::update(qint64 id, const CampaignDraft &draft, 
         if (!keepPaused.exec())
             return std::unexpected(Database::storageError(keepPaused.lastError(), tr("Changing the campaign")));
     }
-    if (Status committed = transaction.commit(); !committed)
+    const QString when = draft.scheduledAt.isValid() ? QStringLiteral("scheduled") : QStringLiteral("now");
+    if (Status committed = transaction.commit({QStringLiteral("campaigns.edit"), QStringLiteral("campaign:%1").arg(id), when});
+        !committed)
         return std::unexpected(committed.error());
     qCInfo(lcCampaigns) << "campaign" << id << "changed before sending";
     m_ledger.notifyBulkChange();
@@ -506,7 +516,13 @@ Result<Campaign> CampaignService::update(qint64 id, const CampaignDraft &draft, 
 
 Status CampaignService::pauseRepeating(qint64 id)
 {
-    QSqlQuery q(m_database.connection());
+    if (Status allowed = Access::check(m_access, Permission::SendCampaigns); !allowed)
+        return std::unexpected(allowed.error());
+    QSqlDatabase db = m_database.connection();
+    AuditedTransaction transaction(m_access, db);
+    if (Status begun = transaction.began(tr("Pausing the campaign")); !begun)
+        return begun;
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE campaigns SET status = ?, status_reason = ? WHERE id = ? AND status = ?"));
     q.addBindValue(toText(CampaignStatus::Paused));
     q.addBindValue(tr("You paused it: no more times go until you resume it."));
@@ -514,13 +530,25 @@ Status CampaignService::pauseRepeating(qint64 id)
     q.addBindValue(toText(CampaignStatus::Recurring));
     if (!q.exec())
         return std::unexpected(Database::storageError(q.lastError(), tr("Pausing the campaign")));
+    if (q.numRowsAffected() == 0)
+        return {};
+    if (Status done = transaction.commit(
+            {QStringLiteral("campaigns.pause"), QStringLiteral("campaign:%1").arg(id), QStringLiteral("repeating")});
+        !done)
+        return done;
     Q_EMIT campaignsChanged();
     return {};
 }
 
 Status CampaignService::resumeRepeating(qint64 id)
 {
-    QSqlQuery q(m_database.connection());
+    if (Status allowed = Access::check(m_access, Permission::SendCampaigns); !allowed)
+        return std::unexpected(allowed.error());
+    QSqlDatabase db = m_database.connection();
+    AuditedTransaction transaction(m_access, db);
+    if (Status begun = transaction.began(tr("Resuming the campaign")); !begun)
+        return begun;
+    QSqlQuery q(db);
     q.prepare(
         QStringLiteral("UPDATE campaigns SET status = ?, status_reason = '' WHERE id = ? AND status = ? AND recurrence <> ''"));
     q.addBindValue(toText(CampaignStatus::Recurring));
@@ -528,12 +556,20 @@ Status CampaignService::resumeRepeating(qint64 id)
     q.addBindValue(toText(CampaignStatus::Paused));
     if (!q.exec())
         return std::unexpected(Database::storageError(q.lastError(), tr("Resuming the campaign")));
+    if (q.numRowsAffected() == 0)
+        return {};
+    if (Status done = transaction.commit(
+            {QStringLiteral("campaigns.resume"), QStringLiteral("campaign:%1").arg(id), QStringLiteral("repeating")});
+        !done)
+        return done;
     Q_EMIT campaignsChanged();
     return {};
 }
 
 Result<qint64> CampaignService::sendNow(qint64 id, const QString &userName)
 {
+    if (Status allowed = Access::check(m_access, Permission::SendCampaigns); !allowed)
+        return std::unexpected(allowed.error());
     const Result<Campaign> campaign = get(id);
     if (!campaign)
         return std::unexpected(campaign.error());
@@ -541,6 +577,12 @@ Result<qint64> CampaignService::sendNow(qint64 id, const QString &userName)
         const Result<qint64> child = m_recurring.launchNextNow(id, userName);
         if (!child)
             return std::unexpected(child.error());
+        // The occurrence is written by the launcher in its own transaction; its entry follows.
+        if (Status recorded = Access::record(m_access,
+                                             {QStringLiteral("campaigns.launch"), QStringLiteral("campaign:%1").arg(*child),
+                                              QStringLiteral("next time of campaign:%1, early").arg(id)});
+            !recorded)
+            qCWarning(lcCampaigns) << "an early occurrence could not be written to the audit trail:" << recorded.error().message;
         m_ledger.notifyBulkChange();
         Q_EMIT campaignsChanged();
         return *child;

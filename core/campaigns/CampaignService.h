@@ -8,6 +8,7 @@
 #include "RecipientSnapshot.h"
 #include "RecurringLauncher.h"
 #include "common/Result.h"
+#include "security/Access.h"
 #include "settings/Settings.h"
 #include "tokens/Plan.h"
 
@@ -58,6 +59,9 @@ public:
     // Campaigns already scheduled keep their times when a plan ends.
     using FeatureGate = std::function<Status(PlanFeature)>;
     void setFeatureGate(FeatureGate gate) { m_featureGate = std::move(gate); }
+    // Who may send (Permission::SendCampaigns), and the audit trail; none: everyone, unrecorded.
+    // launchDueOccurrences() is Kengele's own work and is not checked.
+    void setAccess(Access *access) { m_access = access; }
     Status checkFeatures(const CampaignDraft &draft) const;
     // The first feature the draft uses that the plan lacks, and why (as checkFeatures says it).
     std::optional<PlanFeature> lockedFeature(const CampaignDraft &draft, Error *why = nullptr) const;
@@ -132,6 +136,7 @@ private:
     Limits m_limits;
     RecurringLauncher m_recurring;
     FeatureGate m_featureGate;
+    Access *m_access = nullptr;
 };
 
 } // namespace kengele

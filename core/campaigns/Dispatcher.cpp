@@ -202,7 +202,7 @@ void Dispatcher::send(const WorkBatch &batch)
             m_outcomes.append(Outcome{
                 item.outboxId, batch.campaignId, item.segments, batch.charged, Outcome::Kind::Requeue, {}, whyNot, {}, now});
         flush();
-        m_store.pause(batch.campaignId, whyNot);
+        m_store.pause(batch.campaignId, whyNot, Actor::Kengele);
         Q_EMIT campaignPaused(batch.campaignId, whyNot);
         return;
     }
@@ -329,7 +329,7 @@ void Dispatcher::received(const WorkBatch &batch, const SendResult &result)
         // Requests already in flight for the same campaign are refused too: say it once.
         if (!m_paused.contains(batch.campaignId)) {
             m_paused.insert(batch.campaignId);
-            if (Status paused = m_store.pause(batch.campaignId, result.message); !paused) {
+            if (Status paused = m_store.pause(batch.campaignId, result.message, Actor::Kengele); !paused) {
                 fail(paused.error().message);
                 return;
             }

@@ -451,8 +451,10 @@ Result<OutboxStore::WithoutReport> OutboxStore::withoutReport(qint64 campaignId)
 
 Result<int> OutboxStore::resendUncertain(qint64 campaignId)
 {
+    if (Status allowed = Access::check(m_access, Permission::SendCampaigns); !allowed)
+        return std::unexpected(allowed.error());
     QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
+    AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Queuing the messages with no report yet again")); !begun)
         return std::unexpected(begun.error());
     QSqlQuery q(db);
@@ -470,16 +472,20 @@ Result<int> OutboxStore::resendUncertain(qint64 campaignId)
     c.addBindValue(campaignId);
     if (count > 0 && !c.exec())
         return std::unexpected(Database::storageError(c.lastError(), tr("Queuing the messages with no report yet again")));
-    if (Status committed = transaction.commit(); !committed)
+    if (Status committed = transaction.commit({QStringLiteral("campaigns.resend"), QStringLiteral("campaign:%1").arg(campaignId),
+                                               QStringLiteral("%1 with no report").arg(count)});
+        !committed)
         return std::unexpected(committed.error());
     return count;
 }
 
 Result<int> OutboxStore::retryFailed(qint64 campaignId)
 {
+    if (Status allowed = Access::check(m_access, Permission::SendCampaigns); !allowed)
+        return std::unexpected(allowed.error());
     // Failed messages had their tokens released: reserve them again first.
     QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
+    AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Queuing failed messages again")); !begun)
         return std::unexpected(begun.error());
     QSqlQuery sum(db);
@@ -513,7 +519,9 @@ Result<int> OutboxStore::retryFailed(qint64 campaignId)
     c.addBindValue(campaignId);
     if (!c.exec())
         return std::unexpected(Database::storageError(c.lastError(), tr("Queuing failed messages again")));
-    if (Status committed = transaction.commit(); !committed)
+    if (Status committed = transaction.commit({QStringLiteral("campaigns.retry"), QStringLiteral("campaign:%1").arg(campaignId),
+                                               QStringLiteral("%1 failed").arg(count)});
+        !committed)
         return std::unexpected(committed.error());
     if (charged)
         m_ledger.notifyBulkChange();
@@ -522,8 +530,10 @@ Result<int> OutboxStore::retryFailed(qint64 campaignId)
 
 Result<int> OutboxStore::cancel(qint64 campaignId)
 {
+    if (Status allowed = Access::check(m_access, Permission::SendCampaigns); !allowed)
+        return std::unexpected(allowed.error());
     QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
+    AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Cancelling the campaign")); !begun)
         return std::unexpected(begun.error());
     QSqlQuery sum(db);
@@ -556,33 +566,52 @@ Result<int> OutboxStore::cancel(qint64 campaignId)
     c.addBindValue(campaignId);
     if (!c.exec())
         return std::unexpected(Database::storageError(c.lastError(), tr("Cancelling the campaign")));
-    if (Status committed = transaction.commit(); !committed)
+    if (Status committed = transaction.commit({QStringLiteral("campaigns.cancel"), QStringLiteral("campaign:%1").arg(campaignId),
+                                               QStringLiteral("%1 not sent").arg(count)});
+        !committed)
         return std::unexpected(committed.error());
     if (charged && segments > 0)
         m_ledger.notifyBulkChange();
     return count;
 }
 
-Status OutboxStore::pause(qint64 campaignId, const QString &reason)
+Status OutboxStore::pause(qint64 campaignId, const QString &reason, Actor by)
 {
-    QSqlQuery q(m_database.connection());
+    if (Status allowed = Access::check(m_access, Permission::SendCampaigns, by); !allowed)
+        return allowed;
+    QSqlDatabase db = m_database.connection();
+    // The dispatcher's pauses are in the campaign's own history; the audit trail is for people.
+    AuditedTransaction transaction(by == Actor::Person ? m_access : nullptr, db);
+    if (Status begun = transaction.began(tr("Pausing the campaign")); !begun)
+        return begun;
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE campaigns SET status = 'paused', status_reason = ? "
                              "WHERE id = ? AND status IN ('queued', 'scheduled', 'sending')"));
     q.addBindValue(sqlText(reason));
     q.addBindValue(campaignId);
     if (!q.exec())
         return std::unexpected(Database::storageError(q.lastError(), tr("Pausing the campaign")));
-    return {};
+    if (q.numRowsAffected() == 0)
+        return {};
+    return transaction.commit({QStringLiteral("campaigns.pause"), QStringLiteral("campaign:%1").arg(campaignId), QString()});
 }
 
 Status OutboxStore::resume(qint64 campaignId)
 {
-    QSqlQuery q(m_database.connection());
+    if (Status allowed = Access::check(m_access, Permission::SendCampaigns); !allowed)
+        return allowed;
+    QSqlDatabase db = m_database.connection();
+    AuditedTransaction transaction(m_access, db);
+    if (Status begun = transaction.began(tr("Resuming the campaign")); !begun)
+        return begun;
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE campaigns SET status = 'sending', status_reason = '' WHERE id = ? AND status = 'paused'"));
     q.addBindValue(campaignId);
     if (!q.exec())
         return std::unexpected(Database::storageError(q.lastError(), tr("Resuming the campaign")));
-    return {};
+    if (q.numRowsAffected() == 0)
+        return {};
+    return transaction.commit({QStringLiteral("campaigns.resume"), QStringLiteral("campaign:%1").arg(campaignId), QString()});
 }
 
 } // namespace kengele

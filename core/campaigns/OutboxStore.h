@@ -6,6 +6,7 @@
 #include "DeliveryReportApplier.h"
 #include "common/Result.h"
 #include "gateway/GatewayKind.h"
+#include "security/Access.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -108,17 +109,23 @@ public:
     Result<WithoutReport> withoutReport(qint64 campaignId) const;
 
     // A person's decisions. resendUncertain queues the messages with no report yet again.
+    // These are a person's decisions: they need Permission::SendCampaigns and are recorded in the
+    // audit trail (setAccess). The dispatcher pauses as Actor::Kengele: never refused, not recorded.
     Result<int> resendUncertain(qint64 campaignId);
     Result<int> retryFailed(qint64 campaignId);
     Result<int> cancel(qint64 campaignId);
-    Status pause(qint64 campaignId, const QString &reason);
+    Status pause(qint64 campaignId, const QString &reason, Actor by = Actor::Person);
     Status resume(qint64 campaignId);
+
+    // Who may decide, and the audit trail; none: everyone, unrecorded.
+    void setAccess(Access *access) { m_access = access; }
 
 private:
     Database &m_database;
     TokenLedger &m_ledger;
     const Clock &m_clock;
     DeliveryReportApplier m_deliveryReports;
+    Access *m_access = nullptr;
 };
 
 } // namespace kengele

@@ -48,8 +48,19 @@ Status ContactService::validate(const ContactInput &input) const
     return {};
 }
 
+QString ContactService::objectFor(const QString &e164) const
+{
+    const Result<std::optional<Contact>> found
+        = ContactStore(m_database.connection(), tr("Reading the contact")).contactByPhone(e164);
+    if (found && *found)
+        return QStringLiteral("contact:%1").arg((*found)->id);
+    return QStringLiteral("number");
+}
+
 Result<Contact> ContactService::add(const ContactInput &input, const QString &source)
 {
+    if (Status allowed = Access::check(m_access, Permission::EditContacts); !allowed)
+        return std::unexpected(allowed.error());
     if (Status ok = validate(input); !ok)
         return std::unexpected(ok.error());
     const Result<QString> phone = normalizedPhone(input.phone);
@@ -60,16 +71,26 @@ Result<Contact> ContactService::add(const ContactInput &input, const QString &so
     }
 
     const qint64 now = m_clock.nowMs();
-    ContactStore store(m_database.connection(), tr("Saving the contact"));
+    QSqlDatabase db = m_database.connection();
+    AuditedTransaction transaction(m_access, db);
+    if (Status begun = transaction.began(tr("Saving the contact")); !begun)
+        return std::unexpected(begun.error());
+    ContactStore store(db, tr("Saving the contact"));
     const Result<qint64> id = store.insertContact(recordOf(input, *phone), source, now, now);
     if (!id)
         return std::unexpected(id.error());
+    if (Status done = transaction.commit(
+            {QStringLiteral("contacts.add"), QStringLiteral("contact:%1").arg(*id), QStringLiteral("from %1").arg(source)});
+        !done)
+        return std::unexpected(done.error());
     Q_EMIT contactsChanged();
     return get(*id);
 }
 
 Result<Contact> ContactService::update(qint64 id, const ContactInput &input)
 {
+    if (Status allowed = Access::check(m_access, Permission::EditContacts); !allowed)
+        return std::unexpected(allowed.error());
     if (Status ok = validate(input); !ok)
         return std::unexpected(ok.error());
     const Result<QString> phone = normalizedPhone(input.phone);
@@ -78,27 +99,39 @@ Result<Contact> ContactService::update(qint64 id, const ContactInput &input)
     if (const Result<Contact> existing = findByPhone(*phone); existing && existing->id != id) {
         return fail(ErrorCode::Conflict, tr("The number %1 already belongs to %2.").arg(*phone, existing->name()));
     }
-    ContactStore store(m_database.connection(), tr("Saving the contact"));
+    QSqlDatabase db = m_database.connection();
+    AuditedTransaction transaction(m_access, db);
+    if (Status begun = transaction.began(tr("Saving the contact")); !begun)
+        return std::unexpected(begun.error());
+    ContactStore store(db, tr("Saving the contact"));
     const Result<bool> updated = store.replaceContact(id, recordOf(input, *phone), m_clock.nowMs());
     if (!updated)
         return std::unexpected(updated.error());
     if (!*updated)
         return fail(ErrorCode::NotFound, tr("This contact no longer exists; someone may have deleted it."));
+    if (Status done = transaction.commit({QStringLiteral("contacts.edit"), QStringLiteral("contact:%1").arg(id), QString()});
+        !done)
+        return std::unexpected(done.error());
     Q_EMIT contactsChanged();
     return get(id);
 }
 
 Status ContactService::remove(const QList<qint64> &ids)
 {
+    if (Status allowed = Access::check(m_access, Permission::EditContacts); !allowed)
+        return allowed;
     if (ids.isEmpty())
         return {};
     QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
+    AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Deleting contacts")); !begun)
         return std::unexpected(begun.error());
     if (Status removed = ContactStore(db, tr("Deleting contacts")).removeContacts(ids); !removed)
         return removed;
-    if (Status committed = transaction.commit(); !committed)
+    QList<AuditNote> notes; // one each, so "who deleted contact 42?" has an answer
+    for (const qint64 id : ids)
+        notes.append({QStringLiteral("contacts.delete"), QStringLiteral("contact:%1").arg(id), QString()});
+    if (Status committed = transaction.commit(notes); !committed)
         return committed;
     Q_EMIT contactsChanged();
     return {};
@@ -129,14 +162,44 @@ Result<QList<Contact>> ContactService::fetch(const ContactQuery &query, int offs
     return ContactStore(m_database.connection(), tr("Reading contacts")).contacts(query, offset, limit);
 }
 
-Status ContactService::optOut(QStringView phone, const QString &reason, const QString &source)
+Status ContactService::optOut(QStringView phone, const QString &reason, const QString &source, Actor by)
+{
+    if (Status allowed = Access::check(m_access, Permission::EditContacts, by); !allowed)
+        return allowed;
+    const Result<QString> e164 = normalizedPhone(phone);
+    if (!e164)
+        return std::unexpected(e164.error());
+    QSqlDatabase db = m_database.connection();
+    AuditedTransaction transaction(m_access, db);
+    if (Status begun = transaction.began(tr("Recording the opt-out")); !begun)
+        return begun;
+    ContactStore store(db, tr("Recording the opt-out"));
+    if (Status recorded = store.recordOptOut(*e164, reason.trimmed(), source, m_clock.nowMs()); !recorded)
+        return recorded;
+    if (Status done
+        = transaction.commit({QStringLiteral("contacts.optout"), objectFor(*e164), QStringLiteral("from %1").arg(source), by});
+        !done)
+        return done;
+    qCInfo(lcContacts) << "number opted out, source" << source;
+    Q_EMIT contactsChanged();
+    return {};
+}
+
+Status ContactService::optOutInTransaction(const QSqlDatabase &db, QStringView phone, const QString &reason,
+                                           const QString &source)
 {
     const Result<QString> e164 = normalizedPhone(phone);
     if (!e164)
         return std::unexpected(e164.error());
-    ContactStore store(m_database.connection(), tr("Recording the opt-out"));
+    ContactStore store(db, tr("Recording the opt-out"));
     if (Status recorded = store.recordOptOut(*e164, reason.trimmed(), source, m_clock.nowMs()); !recorded)
         return recorded;
+    if (m_access) {
+        if (Status noted = m_access->record(
+                db, {QStringLiteral("contacts.optout"), objectFor(*e164), QStringLiteral("from %1").arg(source), Actor::Kengele});
+            !noted)
+            return noted;
+    }
     qCInfo(lcContacts) << "number opted out, source" << source;
     Q_EMIT contactsChanged();
     return {};
@@ -144,6 +207,8 @@ Status ContactService::optOut(QStringView phone, const QString &reason, const QS
 
 Status ContactService::allowAgain(QStringView phone, const QString &reason, const QString &userName)
 {
+    if (Status allowed = Access::check(m_access, Permission::EditContacts); !allowed)
+        return allowed;
     if (reason.trimmed().isEmpty())
         return fail(ErrorCode::InvalidInput, tr("Say why SMS may be sent to this number again."));
     return allow(phone, reason.trimmed(), userName, true);
@@ -151,6 +216,8 @@ Status ContactService::allowAgain(QStringView phone, const QString &reason, cons
 
 Status ContactService::optIn(QStringView phone)
 {
+    if (Status allowed = Access::check(m_access, Permission::EditContacts); !allowed)
+        return allowed;
     return allow(phone, {}, qEnvironmentVariable("USER"), false); // as before: not opted out is fine
 }
 
@@ -160,7 +227,7 @@ Status ContactService::allow(QStringView phone, const QString &reason, const QSt
     if (!e164)
         return std::unexpected(e164.error());
     const QString what = tr("Allowing SMS again");
-    Transaction transaction(m_database.connection());
+    AuditedTransaction transaction(m_access, m_database.connection());
     if (Status begun = transaction.began(what); !begun)
         return begun;
     ContactStore store(m_database.connection(), what);
@@ -173,7 +240,7 @@ Status ContactService::allow(QStringView phone, const QString &reason, const QSt
         return fail(ErrorCode::InvalidInput, tr("%1 is not opted out: SMS can already be sent to this number.").arg(*e164));
     if (Status removed = store.removeOptOut(*e164); !removed)
         return removed;
-    if (Status committed = transaction.commit(); !committed)
+    if (Status committed = transaction.commit({QStringLiteral("contacts.optin"), objectFor(*e164), QString()}); !committed)
         return committed;
     qCInfo(lcContacts) << "number allowed SMS again";
     Q_EMIT contactsChanged();
@@ -190,10 +257,19 @@ Result<bool> ContactService::isOptedOut(QStringView phone) const
 
 Result<int> ContactService::removeDemoContacts()
 {
-    const Result<int> removed
-        = ContactStore(m_database.connection(), tr("Removing the demo congregation")).removeContactsFrom(u"demo");
+    if (Status allowed = Access::check(m_access, Permission::EditContacts); !allowed)
+        return std::unexpected(allowed.error());
+    QSqlDatabase db = m_database.connection();
+    AuditedTransaction transaction(m_access, db);
+    if (Status begun = transaction.began(tr("Removing the demo congregation")); !begun)
+        return std::unexpected(begun.error());
+    const Result<int> removed = ContactStore(db, tr("Removing the demo congregation")).removeContactsFrom(u"demo");
     if (!removed)
         return removed;
+    if (Status done = transaction.commit(
+            {QStringLiteral("contacts.delete"), QStringLiteral("demo"), QStringLiteral("%1 demo contacts").arg(*removed)});
+        !done)
+        return std::unexpected(done.error());
     Q_EMIT contactsChanged();
     return removed;
 }

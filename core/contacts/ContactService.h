@@ -5,6 +5,7 @@
 
 #include "Contact.h"
 #include "common/Result.h"
+#include "security/Access.h"
 
 #include <QObject>
 
@@ -25,6 +26,10 @@ class ContactService final : public QObject
 public:
     ContactService(Database &database, const PhoneNormalizer &phones, const Clock &clock, QObject *parent = nullptr);
 
+    // Who may change contacts, and the audit trail (docs/architecture.md §7); none: everyone, unrecorded.
+    void setAccess(Access *access) { m_access = access; }
+
+    // Changes need Permission::EditContacts and are recorded in the audit trail.
     Result<Contact> add(const ContactInput &input, const QString &source = QStringLiteral("manual"));
     Result<Contact> update(qint64 id, const ContactInput &input);
     Status remove(const QList<qint64> &ids);
@@ -36,7 +41,13 @@ public:
     Result<QList<Contact>> fetch(const ContactQuery &query, int offset, int limit) const;
 
     // Opt-outs belong to the number, so they work for numbers that are not (or no longer) contacts.
-    Status optOut(QStringView phone, const QString &reason, const QString &source = QStringLiteral("manual"));
+    // by = Actor::Kengele for the member's own STOP reply or the provider's blacklist, which no
+    // role may hold back.
+    Status optOut(QStringView phone, const QString &reason, const QString &source = QStringLiteral("manual"),
+                  Actor by = Actor::Person);
+    // The member's own STOP (or the provider's blacklist) inside the caller's open transaction on
+    // `db` (a relay batch): Kengele's work, recorded in the audit trail with the batch.
+    Status optOutInTransaction(const QSqlDatabase &db, QStringView phone, const QString &reason, const QString &source);
     // Allows SMS again to an opted-out number ("Allow SMS again…"): records who did it and why
     // (opt_ins) and removes the opt-out, together. A reason is required; a number that is not opted
     // out is refused with a plain message. userName: the person at the desk (the OS user, as for
@@ -61,10 +72,14 @@ private:
     Result<QString> normalizedPhone(QStringView raw) const;
     Status validate(const ContactInput &input) const;
     Status allow(QStringView phone, const QString &reason, const QString &userName, bool mustBeOptedOut);
+    // "contact:42" for the contact with this number, or "number" when it belongs to no contact: the
+    // audit trail names no member.
+    QString objectFor(const QString &e164) const;
 
     Database &m_database;
     const PhoneNormalizer &m_phones;
     const Clock &m_clock;
+    Access *m_access = nullptr;
 };
 
 } // namespace kengele

@@ -46,13 +46,21 @@ Result<QString> GroupService::validName(const QString &name, qint64 exceptId) co
 
 Result<Group> GroupService::create(const QString &name, const QString &description)
 {
+    if (Status allowed = Access::check(m_access, Permission::EditContacts); !allowed)
+        return std::unexpected(allowed.error());
     const Result<QString> clean = validName(name, 0);
     if (!clean)
         return std::unexpected(clean.error());
-    const Result<qint64> id = ContactStore(m_database.connection(), tr("Creating the group"))
-                                  .insertGroup(*clean, description.trimmed(), m_clock.nowMs());
+    QSqlDatabase db = m_database.connection();
+    AuditedTransaction transaction(m_access, db);
+    if (Status begun = transaction.began(tr("Creating the group")); !begun)
+        return std::unexpected(begun.error());
+    const Result<qint64> id
+        = ContactStore(db, tr("Creating the group")).insertGroup(*clean, description.trimmed(), m_clock.nowMs());
     if (!id)
         return std::unexpected(id.error());
+    if (Status done = transaction.commit({QStringLiteral("groups.add"), QStringLiteral("group:%1").arg(*id), QString()}); !done)
+        return std::unexpected(done.error());
     Q_EMIT groupsChanged();
     return get(*id);
 }
@@ -66,31 +74,48 @@ Result<Group> GroupService::ensure(const QString &name)
 
 Status GroupService::rename(qint64 id, const QString &name, const QString &description)
 {
+    if (Status allowed = Access::check(m_access, Permission::EditContacts); !allowed)
+        return std::unexpected(allowed.error());
     const Result<QString> clean = validName(name, id);
     if (!clean)
         return std::unexpected(clean.error());
-    const Result<bool> renamed
-        = ContactStore(m_database.connection(), tr("Renaming the group")).updateGroup(id, *clean, description.trimmed());
+    QSqlDatabase db = m_database.connection();
+    AuditedTransaction transaction(m_access, db);
+    if (Status begun = transaction.began(tr("Renaming the group")); !begun)
+        return begun;
+    const Result<bool> renamed = ContactStore(db, tr("Renaming the group")).updateGroup(id, *clean, description.trimmed());
     if (!renamed)
         return std::unexpected(renamed.error());
     if (!*renamed)
         return fail(ErrorCode::NotFound, tr("This group no longer exists."));
+    if (Status done = transaction.commit({QStringLiteral("groups.edit"), QStringLiteral("group:%1").arg(id), QString()}); !done)
+        return done;
     Q_EMIT groupsChanged();
     return {};
 }
 
 Status GroupService::remove(qint64 id)
 {
-    if (Status removed = ContactStore(m_database.connection(), tr("Deleting the group")).removeGroup(id); !removed)
+    if (Status allowed = Access::check(m_access, Permission::EditContacts); !allowed)
+        return std::unexpected(allowed.error());
+    QSqlDatabase db = m_database.connection();
+    AuditedTransaction transaction(m_access, db);
+    if (Status begun = transaction.began(tr("Deleting the group")); !begun)
+        return begun;
+    if (Status removed = ContactStore(db, tr("Deleting the group")).removeGroup(id); !removed)
         return removed;
+    if (Status done = transaction.commit({QStringLiteral("groups.delete"), QStringLiteral("group:%1").arg(id), QString()}); !done)
+        return done;
     Q_EMIT groupsChanged();
     return {};
 }
 
 Result<int> GroupService::addMembers(qint64 groupId, const QList<qint64> &contactIds)
 {
+    if (Status allowed = Access::check(m_access, Permission::EditContacts); !allowed)
+        return std::unexpected(allowed.error());
     QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
+    AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Adding members")); !begun)
         return std::unexpected(begun.error());
     ContactStore store(db, tr("Adding members"));
@@ -102,7 +127,9 @@ Result<int> GroupService::addMembers(qint64 groupId, const QList<qint64> &contac
     const Result<int> added = store.addMembers(groupId, contactIds, m_clock.nowMs());
     if (!added)
         return added;
-    if (Status committed = transaction.commit(); !committed)
+    if (Status committed = transaction.commit(
+            {QStringLiteral("groups.members"), QStringLiteral("group:%1").arg(groupId), QStringLiteral("%1 added").arg(*added)});
+        !committed)
         return std::unexpected(committed.error());
     if (*added > 0) {
         Q_EMIT membersChanged(groupId);
@@ -113,14 +140,18 @@ Result<int> GroupService::addMembers(qint64 groupId, const QList<qint64> &contac
 
 Result<int> GroupService::removeMembers(qint64 groupId, const QList<qint64> &contactIds)
 {
+    if (Status allowed = Access::check(m_access, Permission::EditContacts); !allowed)
+        return std::unexpected(allowed.error());
     QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
+    AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Removing members")); !begun)
         return std::unexpected(begun.error());
     const Result<int> removed = ContactStore(db, tr("Removing members")).removeMembers(groupId, contactIds);
     if (!removed)
         return removed;
-    if (Status committed = transaction.commit(); !committed)
+    if (Status committed = transaction.commit({QStringLiteral("groups.members"), QStringLiteral("group:%1").arg(groupId),
+                                               QStringLiteral("%1 removed").arg(*removed)});
+        !committed)
         return std::unexpected(committed.error());
     if (*removed > 0) {
         Q_EMIT membersChanged(groupId);

@@ -5,6 +5,7 @@
 
 #include "Group.h"
 #include "common/Result.h"
+#include "security/Access.h"
 
 #include <QList>
 #include <QObject>
@@ -21,6 +22,10 @@ class GroupService final : public QObject
 
 public:
     GroupService(Database &database, const Clock &clock, QObject *parent = nullptr);
+
+    // Who may change groups, and the audit trail; none: everyone, unrecorded. Changes need
+    // Permission::EditContacts.
+    void setAccess(Access *access) { m_access = access; }
 
     Result<QList<Group>> list() const;
     Result<Group> get(qint64 id) const;
@@ -47,6 +52,7 @@ private:
 
     Database &m_database;
     const Clock &m_clock;
+    Access *m_access = nullptr;
 };
 
 } // namespace kengele

@@ -3,6 +3,8 @@
 
 #include "ContactExporter.h"
 
+#include "security/Access.h"
+
 #include "common/Log.h"
 #include "contacts/ContactStore.h"
 #include "storage/Database.h"
@@ -69,6 +71,8 @@ QString ContactExporter::csvCell(const QString &value)
 
 Result<int> ContactExporter::exportCsv(const QString &path, qint64 groupId) const
 {
+    if (Status allowed = Access::check(m_access, Permission::ExportContacts); !allowed)
+        return std::unexpected(allowed.error());
     QSqlDatabase db = m_database.connection();
     if (groupId > 0) {
         const Result<bool> exists = ContactStore(db, tr("Exporting contacts")).groupExists(groupId);
@@ -142,6 +146,16 @@ Result<int> ContactExporter::exportCsv(const QString &path, qint64 groupId) cons
     if (q.lastError().isValid()) {
         file.cancelWriting();
         return std::unexpected(Database::storageError(q.lastError(), tr("Exporting contacts")));
+    }
+    // Recorded before the file is kept: an export that is not in the audit trail does not happen.
+    if (ok) {
+        const QString object = groupId > 0 ? QStringLiteral("group:%1").arg(groupId) : QStringLiteral("contacts");
+        if (Status recorded = Access::record(
+                m_access, {QStringLiteral("contacts.export"), object, QStringLiteral("%1 contacts, CSV").arg(count)});
+            !recorded) {
+            file.cancelWriting();
+            return std::unexpected(recorded.error());
+        }
     }
     if (!ok || !file.commit()) {
         qCWarning(lcImport) << "writing the export file failed:" << file.errorString();

@@ -10,6 +10,7 @@
 
 namespace kengele {
 
+class Access;
 class Database;
 
 // Writes contacts to a CSV file that Excel opens correctly: UTF-8 with a byte order mark, CRLF line
@@ -24,6 +25,10 @@ class ContactExporter final
 public:
     explicit ContactExporter(Database &database);
 
+    // Who may export (Permission::ExportContacts: members' data leaves Kengele, a privacy event
+    // recorded in the audit trail); none: everyone, unrecorded.
+    void setAccess(Access *access) { m_access = access; }
+
     // All contacts (groupId 0) or the members of one group, sorted by name. Returns how many
     // contacts were written.
     Result<int> exportCsv(const QString &path, qint64 groupId = 0) const;
@@ -36,6 +41,7 @@ public:
 
 private:
     Database &m_database;
+    Access *m_access = nullptr;
 };
 
 } // namespace kengele

@@ -17,6 +17,7 @@ namespace kengele {
 class Clock;
 class ContactService;
 class Database;
+class Access;
 class GroupService;
 class PhoneNormalizer;
 
@@ -48,14 +49,20 @@ public:
     // no column holds phone numbers). The change signals follow the commit at once.
     Result<ImportReport> import(const QString &path, const ImportOptions &options = {});
 
+    // Who may import (Permission::EditContacts), and the audit trail; none: everyone, unrecorded.
+    void setAccess(Access *access) { m_access = access; }
+
 private:
     // Tells the services' listeners, on this object's thread, that contacts and groups changed.
     void announceChange();
+    // After the import's commit, its line in the audit trail (in a transaction of its own).
+    void recordImport(const ImportReport &report) const;
 
     const PhoneNormalizer &m_phones;
     ContactService &m_contacts;
     GroupService &m_groups;
     ContactImporter m_importer;
+    Access *m_access = nullptr;
 };
 
 } // namespace kengele

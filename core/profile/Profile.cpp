@@ -11,6 +11,7 @@
 #include "importexport/ContactExporter.h"
 #include "importexport/ContactImportService.h"
 #include "inbox/InboxService.h"
+#include "security/Access.h"
 #include "security/AuditLog.h"
 #include "security/StaffAccounts.h"
 #include "settings/Settings.h"
@@ -92,11 +93,27 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
     profile->m_audit = std::make_unique<AuditLog>(*profile->m_database, clock, dir.filePath(QStringLiteral("audit-head")),
                                                   QSysInfo::machineHostName());
     profile->m_staff = std::make_unique<StaffAccounts>(*profile->m_database, clock, *profile->m_audit);
+    profile->m_access = std::make_unique<Access>(*profile->m_staff, *profile->m_audit);
+    profile->shareAccess();
     profile->m_features = std::make_unique<FeatureLocks>(*profile->m_database, *profile->m_tokens, *profile->m_settings, clock);
     profile->m_campaigns->setFeatureGate(
         [features = profile->m_features.get()](PlanFeature feature) { return features->check(feature); });
     profile->followSettings();
     return profile;
+}
+
+// Every service that changes data asks the same Access (docs/architecture.md §7).
+void Profile::shareAccess()
+{
+    Access *access = m_access.get();
+    m_contacts->setAccess(access);
+    m_groups->setAccess(access);
+    m_templates->setAccess(access);
+    m_tokens->setAccess(access);
+    m_campaigns->setAccess(access);
+    m_outbox->setAccess(access);
+    m_imports->setAccess(access);
+    m_exporter->setAccess(access);
 }
 
 // The services built from settings follow them when they change, whoever changes them.

@@ -12,6 +12,7 @@
 
 namespace kengele {
 
+class Access;
 class AuditLog;
 class Clock;
 class ContactExporter;
@@ -72,11 +73,15 @@ public:
     // Staff accounts, sign-in and the role checks; and the audit trail of who did what.
     StaffAccounts &staff() { return *m_staff; }
     AuditLog &audit() { return *m_audit; }
+    // The role checks and audit entries every service above goes through (the same StaffAccounts
+    // and AuditLog); for objects front ends build themselves, such as the TokenShop.
+    Access &access() { return *m_access; }
     const Clock &clock() const { return m_clock; }
 
 private:
     Profile(QString directory, const Clock &clock);
     void followSettings();
+    void shareAccess();
 
     QString m_directory;
     const Clock &m_clock;
@@ -98,6 +103,7 @@ private:
     std::unique_ptr<FeatureLocks> m_features;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<StaffAccounts> m_staff;
+    std::unique_ptr<Access> m_access;
 };
 
 } // namespace kengele

@@ -71,6 +71,12 @@ QString AuditLog::chainHash(const QString &previousHash, const AuditEntry &entry
 
 Status AuditLog::record(const QSqlDatabase &db, const QString &action, const QString &object, const QString &summary)
 {
+    return recordAs(db, m_actor, action, object, summary);
+}
+
+Status AuditLog::recordAs(const QSqlDatabase &db, const QString &user, const QString &action, const QString &object,
+                          const QString &summary)
+{
     QSqlQuery last(db);
     if (!last.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")))
         return std::unexpected(Database::storageError(last.lastError(), tr("Writing the audit trail")));
@@ -83,7 +89,7 @@ Status AuditLog::record(const QSqlDatabase &db, const QString &action, const QSt
     }
     // Milliseconds as stored, so the hash made now is the hash checked later.
     entry.time = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC);
-    entry.user = m_actor;
+    entry.user = user;
     entry.device = m_device;
     entry.action = action;
     entry.object = object;
@@ -107,11 +113,16 @@ Status AuditLog::record(const QSqlDatabase &db, const QString &action, const QSt
 
 Status AuditLog::record(const QString &action, const QString &object, const QString &summary)
 {
+    return recordAs(m_actor, action, object, summary);
+}
+
+Status AuditLog::recordAs(const QString &user, const QString &action, const QString &object, const QString &summary)
+{
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
     if (Status begun = transaction.began(tr("Writing the audit trail")); !begun)
         return begun;
-    if (Status recorded = record(db, action, object, summary); !recorded)
+    if (Status recorded = recordAs(db, user, action, object, summary); !recorded)
         return recorded;
     if (Status done = transaction.commit(); !done)
         return done;

@@ -52,6 +52,9 @@ class AuditLog final
     Q_DECLARE_TR_FUNCTIONS(AuditLog)
 
 public:
+    // Who Kengele's own changes are recorded under (no staff account may take this name).
+    static constexpr const char *AutomaticUser = "kengele";
+
     AuditLog(Database &database, const Clock &clock, QString headFile, QString device);
 
     // Who is signed in now (every entry carries it); empty when sign-in is not required.
@@ -64,6 +67,10 @@ public:
     Status record(const QSqlDatabase &db, const QString &action, const QString &object, const QString &summary);
     // Adds an entry in a transaction of its own.
     Status record(const QString &action, const QString &object, const QString &summary);
+    // The same under another user name than the signed-in one: AutomaticUser for Kengele's own work.
+    Status recordAs(const QSqlDatabase &db, const QString &user, const QString &action, const QString &object,
+                    const QString &summary);
+    Status recordAs(const QString &user, const QString &action, const QString &object, const QString &summary);
     // The caller's transaction with entries in it was committed: the head kept outside moves on.
     void committed();
 

@@ -61,6 +61,9 @@ QString StaffAccounts::userNameProblem(const QString &userName)
     if (!allowed.match(userName).hasMatch())
         return tr("A user name has 2 to 32 letters or digits (and '.', '_' or '-' after the first), like \"mary\" or "
                   "\"j.otieno\".");
+    if (userName.compare(QLatin1String(AuditLog::AutomaticUser), Qt::CaseInsensitive) == 0)
+        return tr("\"%1\" is the name Kengele's own work is recorded under in the audit trail. Choose another user name.")
+            .arg(userName);
     return QString();
 }
 

@@ -179,7 +179,9 @@ Result<RelayApplyReport> RelayEventApplier::apply(const QString &org, const QLis
             ++report.deliveryReports;
         } else if (event.kind == QStringLiteral("at.optout")) {
             const QString phone = field(event, "phoneNumber");
-            if (const Status done = m_contacts.optOut(phone, field(event, "senderId"), QStringLiteral("provider")); done) {
+            if (const Status done
+                = m_contacts.optOutInTransaction(db, phone, field(event, "senderId"), QStringLiteral("provider"));
+                done) {
                 ++report.optOuts;
             } else if (done.error().code == ErrorCode::Storage) {
                 return std::unexpected(done.error());
@@ -223,7 +225,7 @@ Result<RelayApplyReport> RelayEventApplier::apply(const QString &org, const QLis
             }
             const qint64 inboxId = inbox.lastInsertId().toLongLong();
             if (handledAs == QStringLiteral("optout")) {
-                if (const Status done = m_contacts.optOut(phone, intent.keyword, QStringLiteral("sms")); !done)
+                if (const Status done = m_contacts.optOutInTransaction(db, phone, intent.keyword, QStringLiteral("sms")); !done)
                     return std::unexpected(done.error());
                 ++report.optOuts;
             } else if (handledAs == QStringLiteral("prayer")) {

@@ -3,6 +3,8 @@
 
 #include "TokenShop.h"
 
+#include "security/Access.h"
+
 #include "PurchaseStore.h"
 #include "RelayClient.h"
 #include "RelayLinkStore.h"
@@ -163,6 +165,10 @@ Error TokenShop::relayRefused(const RelayError &error) const
 
 void TokenShop::buy(const PurchaseOrder &order, PurchaseCallback done)
 {
+    if (Status allowed = Access::check(m_access, Permission::ManageTokens); !allowed) {
+        done(std::unexpected(allowed.error()));
+        return;
+    }
     const std::optional<Plan> plan = Plan::find(order.plan);
     if (!plan || plan->tier == PlanTier::Demo) {
         done(fail(ErrorCode::InvalidInput, tr("Choose a plan to buy: starter, business or enterprise.")));
@@ -191,9 +197,25 @@ void TokenShop::buy(const PurchaseOrder &order, PurchaseCallback done)
     request.account = order.account.trimmed().isEmpty() ? QStringLiteral("Main") : order.account.trimmed();
     request.user = order.user;
     request.requested = m_clock.nowUtc();
-    if (Status saved = PurchaseStore::insertRequest(m_database.connection(), request); !saved) {
-        done(std::unexpected(saved.error()));
-        return;
+    {
+        const QSqlDatabase db = m_database.connection();
+        AuditedTransaction transaction(m_access, db);
+        if (Status begun = transaction.began(tr("Saving the purchase")); !begun) {
+            done(std::unexpected(begun.error()));
+            return;
+        }
+        if (Status saved = PurchaseStore::insertRequest(db, request); !saved) {
+            done(std::unexpected(saved.error()));
+            return;
+        }
+        if (Status committed = transaction.commit(
+                {QStringLiteral("tokens.buy"), QStringLiteral("purchase:%1").arg(request.requestId),
+                 QStringLiteral("%1 plan, KES %2")
+                     .arg(request.plan, request.amountKes ? QString::number(*request.amountKes) : QStringLiteral("?"))});
+            !committed) {
+            done(std::unexpected(committed.error()));
+            return;
+        }
     }
     Q_EMIT purchasesChanged();
     qCInfo(lcSync) << "asking the relay for a" << request.plan << "purchase";

@@ -15,6 +15,8 @@
 
 namespace kengele {
 
+class Access;
+
 class Clock;
 class Database;
 class RelayClient;
@@ -67,6 +69,9 @@ public:
     // "connect to your relay first").
     TokenShop(Database &database, RelayClient &client, const Clock &clock, QObject *parent = nullptr);
 
+    // Who may buy (Permission::ManageTokens), and the audit trail; none: everyone, unrecorded.
+    void setAccess(Access *access) { m_access = access; }
+
     // A Kenyan mobile number as M-Pesa wants it (2547… or 2541…), from what a person typed
     // ("0712 345 678", "+254 712 345678"), or why it is not one.
     static Result<QString> mpesaNumber(const QString &typed);
@@ -106,6 +111,7 @@ private:
     Database &m_database;
     RelayClient &m_client;
     const Clock &m_clock;
+    Access *m_access = nullptr;
 };
 
 } // namespace kengele

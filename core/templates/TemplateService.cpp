@@ -92,9 +92,15 @@ Result<MessageTemplateRecord> TemplateService::findByName(const QString &name) c
 
 Result<MessageTemplateRecord> TemplateService::save(const QString &name, const QString &body)
 {
+    if (Status allowed = Access::check(m_access, Permission::EditContacts); !allowed)
+        return std::unexpected(allowed.error());
     if (Status ok = validate(name, body); !ok)
         return std::unexpected(ok.error());
-    QSqlQuery q(m_database.connection());
+    QSqlDatabase db = m_database.connection();
+    AuditedTransaction transaction(m_access, db);
+    if (Status begun = transaction.began(tr("Saving the template")); !begun)
+        return std::unexpected(begun.error());
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO templates(name, body, created_at, updated_at) VALUES (?, ?, ?, ?) "
                              "ON CONFLICT(name) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at"));
     const qint64 now = m_clock.nowMs();
@@ -104,17 +110,32 @@ Result<MessageTemplateRecord> TemplateService::save(const QString &name, const Q
     q.addBindValue(now);
     if (!q.exec())
         return std::unexpected(Database::storageError(q.lastError(), tr("Saving the template")));
+    QSqlQuery saved(db);
+    saved.prepare(QStringLiteral("SELECT id FROM templates WHERE name = ?"));
+    saved.addBindValue(sqlText(name.simplified()));
+    if (!saved.exec() || !saved.next())
+        return std::unexpected(Database::storageError(saved.lastError(), tr("Saving the template")));
+    if (Status done = transaction.commit(
+            {QStringLiteral("templates.save"), QStringLiteral("template:%1").arg(saved.value(0).toLongLong()), QString()});
+        !done)
+        return std::unexpected(done.error());
     Q_EMIT templatesChanged();
     return findByName(name);
 }
 
 Result<MessageTemplateRecord> TemplateService::update(qint64 id, const QString &name, const QString &body)
 {
+    if (Status allowed = Access::check(m_access, Permission::EditContacts); !allowed)
+        return std::unexpected(allowed.error());
     if (Status ok = validate(name, body); !ok)
         return std::unexpected(ok.error());
     if (const auto existing = findByName(name); existing && existing->id != id)
         return fail(ErrorCode::Conflict, tr("There is already a template called “%1”.").arg(existing->name));
-    QSqlQuery q(m_database.connection());
+    QSqlDatabase db = m_database.connection();
+    AuditedTransaction transaction(m_access, db);
+    if (Status begun = transaction.began(tr("Saving the template")); !begun)
+        return std::unexpected(begun.error());
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE templates SET name = ?, body = ?, updated_at = ? WHERE id = ?"));
     q.addBindValue(sqlText(name.simplified()));
     q.addBindValue(sqlText(body));
@@ -124,17 +145,31 @@ Result<MessageTemplateRecord> TemplateService::update(qint64 id, const QString &
         return std::unexpected(Database::storageError(q.lastError(), tr("Saving the template")));
     if (q.numRowsAffected() == 0)
         return fail(ErrorCode::NotFound, tr("This template no longer exists."));
+    if (Status done = transaction.commit({QStringLiteral("templates.edit"), QStringLiteral("template:%1").arg(id), QString()});
+        !done)
+        return std::unexpected(done.error());
     Q_EMIT templatesChanged();
     return get(id);
 }
 
 Status TemplateService::remove(qint64 id)
 {
-    QSqlQuery q(m_database.connection());
+    if (Status allowed = Access::check(m_access, Permission::EditContacts); !allowed)
+        return std::unexpected(allowed.error());
+    QSqlDatabase db = m_database.connection();
+    AuditedTransaction transaction(m_access, db);
+    if (Status begun = transaction.began(tr("Deleting the template")); !begun)
+        return begun;
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("DELETE FROM templates WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
         return std::unexpected(Database::storageError(q.lastError(), tr("Deleting the template")));
+    if (q.numRowsAffected() == 0)
+        return {};
+    if (Status done = transaction.commit({QStringLiteral("templates.delete"), QStringLiteral("template:%1").arg(id), QString()});
+        !done)
+        return done;
     Q_EMIT templatesChanged();
     return {};
 }

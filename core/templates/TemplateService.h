@@ -5,6 +5,7 @@
 
 #include "MessageTemplateRecord.h"
 #include "common/Result.h"
+#include "security/Access.h"
 
 #include <QList>
 #include <QObject>
@@ -23,6 +24,10 @@ class TemplateService final : public QObject
 public:
     TemplateService(Database &database, const Clock &clock, QObject *parent = nullptr);
 
+    // Who may change templates, and the audit trail; none: everyone, unrecorded. Changes need
+    // Permission::EditContacts.
+    void setAccess(Access *access) { m_access = access; }
+
     Result<QList<MessageTemplateRecord>> list() const;
     Result<MessageTemplateRecord> get(qint64 id) const;
     Result<MessageTemplateRecord> findByName(const QString &name) const;
@@ -40,6 +45,7 @@ private:
 
     Database &m_database;
     const Clock &m_clock;
+    Access *m_access = nullptr;
 };
 
 } // namespace kengele

@@ -61,18 +61,42 @@ Status checkReason(const QString &reason)
     return {};
 }
 
-// Runs work() in a transaction of its own and commits when it succeeded.
-template<typename Work> auto inOwnTransaction(const QSqlDatabase &db, Work &&work) -> decltype(work())
+// Runs work() in a transaction of its own and commits it, with its audit entries, when it succeeded.
+template<typename Work, typename Notes>
+auto inOwnTransaction(Access *access, const QSqlDatabase &db, Work &&work, Notes &&notesOf) -> decltype(work())
 {
-    Transaction transaction(db);
+    AuditedTransaction transaction(access, db);
     if (Status begun = transaction.began(TokenLedger::tr("Recording the tokens")); !begun)
         return std::unexpected(begun.error());
     auto result = work();
     if (result) {
-        if (Status committed = transaction.commit(); !committed)
+        if (Status committed = transaction.commit(notesOf(*result)); !committed)
             return std::unexpected(committed.error());
     }
     return result;
+}
+
+// The audit entry for a transfer people asked for, or Kengele made.
+QList<AuditNote> noteOf(const TokenTransfer &transfer, Actor by)
+{
+    if (transfer.tokens == 0)
+        return {}; // a voucher credited before: nothing moved now
+    switch (transfer.kind) {
+    case TokenTransferKind::Grant:
+        return {{QStringLiteral("tokens.grant"), QStringLiteral("account:%1").arg(transfer.toAccountId),
+                 QStringLiteral("%1 tokens").arg(transfer.tokens), by}};
+    case TokenTransferKind::Purchase:
+        return {{QStringLiteral("tokens.purchase"), QStringLiteral("account:%1").arg(transfer.toAccountId),
+                 QStringLiteral("%1 tokens, voucher %2").arg(transfer.tokens).arg(transfer.reference), by}};
+    case TokenTransferKind::Transfer:
+        return {{QStringLiteral("tokens.transfer"), QStringLiteral("account:%1").arg(transfer.fromAccountId),
+                 QStringLiteral("%1 tokens to account:%2").arg(transfer.tokens).arg(transfer.toAccountId), by}};
+    case TokenTransferKind::Expiry:
+        return {{QStringLiteral("tokens.expire"), QStringLiteral("account:%1").arg(transfer.fromAccountId),
+                 QStringLiteral("%1 tokens").arg(transfer.tokens), by}};
+    default:
+        return {};
+    }
 }
 
 // The account on one side of a transfer between named accounts: the budget account people named,
@@ -132,6 +156,8 @@ Result<QList<TokenAccount>> TokenLedger::budgetAccounts() const
 
 Result<TokenAccount> TokenLedger::createBudgetAccount(const QString &rawName)
 {
+    if (Status allowed = Access::check(m_access, Permission::ManageTokens); !allowed)
+        return std::unexpected(allowed.error());
     const QString name = rawName.simplified();
     if (name.isEmpty())
         return fail(ErrorCode::InvalidInput, tr("Please give the account a name, for example “Youth”."));
@@ -144,6 +170,10 @@ Result<TokenAccount> TokenLedger::createBudgetAccount(const QString &rawName)
     if (!id)
         return std::unexpected(id.error());
     qCInfo(lcTokens) << "created budget account" << *id;
+    if (Status recorded = Access::record(
+            m_access, {QStringLiteral("tokens.account"), QStringLiteral("account:%1").arg(*id), QStringLiteral("created")});
+        !recorded)
+        qCWarning(lcTokens) << "the new account could not be written to the audit trail:" << recorded.error().message;
     Q_EMIT balancesChanged();
     return store.account(*id);
 }
@@ -302,7 +332,9 @@ Result<TokenTransfer> TokenLedger::moveBetweenNamed(TokenTransferKind kind, cons
         return {};
     };
     const Movement movement{kind, 0, from->id, to->id, tokens, 0, {}, reason.trimmed(), user};
-    Result<TokenTransfer> done = inOwnTransaction(db, [&] { return move(db, movement, enough); });
+    Result<TokenTransfer> done = inOwnTransaction(
+        m_access, db, [&] { return move(db, movement, enough); },
+        [](const TokenTransfer &transfer) { return noteOf(transfer, Actor::Person); });
     if (done)
         Q_EMIT balancesChanged();
     return done;
@@ -311,6 +343,8 @@ Result<TokenTransfer> TokenLedger::moveBetweenNamed(TokenTransferKind kind, cons
 Result<TokenTransfer> TokenLedger::grant(const QString &accountName, qint64 tokens, const QString &reason, const QString &user,
                                          const LotTerms &terms)
 {
+    if (Status allowed = Access::check(m_access, Permission::ManageTokens); !allowed)
+        return std::unexpected(allowed.error());
     return moveBetweenNamed(TokenTransferKind::Grant, {}, accountName, tokens, reason, user, nullptr, terms);
 }
 
@@ -326,6 +360,8 @@ Status TokenLedger::checkTerms(const LotTerms &terms) const
 Result<TokenTransfer> TokenLedger::transfer(const QString &fromAccount, const QString &toAccount, qint64 tokens,
                                             const QString &reason, const QString &user)
 {
+    if (Status allowed = Access::check(m_access, Permission::ManageTokens); !allowed)
+        return std::unexpected(allowed.error());
     if (Status ok = checkTokens(tokens); !ok)
         return std::unexpected(ok.error());
     if (reason.trimmed().isEmpty())
@@ -341,6 +377,8 @@ Result<TokenTransfer> TokenLedger::transfer(const QString &fromAccount, const QS
 
 Result<TokenTransfer> TokenLedger::expire(const QString &accountName, qint64 tokens, const QString &reason, const QString &user)
 {
+    if (Status allowed = Access::check(m_access, Permission::ManageTokens); !allowed)
+        return std::unexpected(allowed.error());
     return moveBetweenNamed(TokenTransferKind::Expiry, accountName, {}, tokens, reason, user,
                             [](const QString &account, qint64 available, qint64 wanted) {
                                 return tr("The %1 account has %2, so %Ln token(s) cannot expire from it. Nothing was changed.",
@@ -411,10 +449,21 @@ Result<TokenPurchase> TokenLedger::purchaseOn(const QSqlDatabase &db, bool ownTr
         return {};
     };
     const Movement movement{TokenTransferKind::Purchase, 0, *world, to->id, tokens, 0, reference, {}, user};
-    const Result<TokenTransfer> written = ownTransaction ? inOwnTransaction(db, [&] { return move(db, movement, findEarlier); })
+    const auto notes = [](const TokenTransfer &transfer) {
+        return noteOf(transfer, Actor::Kengele);
+    };
+    const Result<TokenTransfer> written = ownTransaction ? inOwnTransaction(
+                                              m_access, db, [&] { return move(db, movement, findEarlier); }, notes)
                                                          : move(db, movement, findEarlier);
     if (!written)
         return std::unexpected(written.error());
+    // Inside the caller's transaction (a relay batch): the entry goes with it.
+    if (!ownTransaction && m_access) {
+        for (const AuditNote &note : notes(*written)) {
+            if (Status recorded = m_access->record(db, note); !recorded)
+                return std::unexpected(recorded.error());
+        }
+    }
     if (!earlier)
         return TokenPurchase{*written, false};
 

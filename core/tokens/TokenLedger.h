@@ -9,6 +9,7 @@
 #include "TokenTransfer.h"
 #include "TokenUsage.h"
 #include "common/Result.h"
+#include "security/Access.h"
 
 #include <QList>
 #include <QObject>
@@ -51,6 +52,12 @@ public:
     static constexpr qint64 MaxTokensPerTransfer = 1'000'000'000;
 
     TokenLedger(Database &database, const Clock &clock, QObject *parent = nullptr);
+
+    // Who may manage tokens, and the audit trail; none: everyone, unrecorded. grant, transfer,
+    // expire and the budget accounts need Permission::ManageTokens; vouchers credited and tokens
+    // expired on time are Kengele's work, recorded but never refused. Campaigns reserve and spend
+    // under their own check (SendCampaigns).
+    void setAccess(Access *access) { m_access = access; }
 
     // --- Accounts (each with its balance) ---
     Result<QList<TokenAccount>> list() const; // every account, in creation order
@@ -151,6 +158,7 @@ private:
 
     Database &m_database;
     const Clock &m_clock;
+    Access *m_access = nullptr;
 };
 
 } // namespace kengele

@@ -38,6 +38,8 @@ QString expiryReason(const TokenLot &lot)
 
 Result<TokenAccount> TokenLedger::renameBudgetAccount(const QString &name, const QString &rawNewName)
 {
+    if (Status allowed = Access::check(m_access, Permission::ManageTokens); !allowed)
+        return std::unexpected(allowed.error());
     const QString newName = rawNewName.simplified();
     if (newName.isEmpty())
         return fail(ErrorCode::InvalidInput, tr("Please give the account a name, for example “Youth”."));
@@ -52,8 +54,15 @@ Result<TokenAccount> TokenLedger::renameBudgetAccount(const QString &name, const
         return fail(ErrorCode::InvalidInput, tr("The main account keeps its name. Rename a department's account instead."));
     if (const Result<TokenAccount> existing = store.accountByName(newName); existing && existing->id != account->id)
         return fail(ErrorCode::Conflict, tr("There is already a token account called “%1”.").arg(existing->name));
+    AuditedTransaction transaction(m_access, db);
+    if (Status begun = transaction.began(tr("Renaming the account")); !begun)
+        return std::unexpected(begun.error());
     if (Status renamed = store.renameAccount(account->id, newName); !renamed)
         return std::unexpected(renamed.error());
+    if (Status done = transaction.commit(
+            {QStringLiteral("tokens.account"), QStringLiteral("account:%1").arg(account->id), QStringLiteral("renamed")});
+        !done)
+        return std::unexpected(done.error());
     qCInfo(lcTokens) << "renamed budget account" << account->id;
     Q_EMIT balancesChanged();
     return store.account(account->id);
@@ -61,6 +70,8 @@ Result<TokenAccount> TokenLedger::renameBudgetAccount(const QString &name, const
 
 Result<TokenAccount> TokenLedger::setAlertThreshold(const QString &accountName, qint64 below)
 {
+    if (Status allowed = Access::check(m_access, Permission::ManageTokens); !allowed)
+        return std::unexpected(allowed.error());
     if (below < -1 || below > MaxTokensPerTransfer)
         return fail(ErrorCode::InvalidInput, tr("Give the warning level as a number of tokens, 0 or more."));
     const QSqlDatabase db = m_database.connection();
@@ -68,8 +79,15 @@ Result<TokenAccount> TokenLedger::setAlertThreshold(const QString &accountName, 
     const Result<TokenAccount> account = store.budgetAccountByName(accountName);
     if (!account)
         return std::unexpected(account.error());
+    AuditedTransaction transaction(m_access, db);
+    if (Status begun = transaction.began(tr("Saving the warning level")); !begun)
+        return std::unexpected(begun.error());
     if (Status saved = store.setAlertBelow(account->id, below); !saved)
         return std::unexpected(saved.error());
+    if (Status done = transaction.commit({QStringLiteral("tokens.account"), QStringLiteral("account:%1").arg(account->id),
+                                          QStringLiteral("warn below %1").arg(below)});
+        !done)
+        return std::unexpected(done.error());
     Q_EMIT balancesChanged();
     return store.account(account->id);
 }
@@ -79,7 +97,7 @@ Result<qint64> TokenLedger::expireDue(const QString &user)
     const QSqlDatabase db = m_database.connection();
     // BEGIN IMMEDIATE: what is due is read under the write lock, so two runs at once (the app at
     // midnight, `tokens expire`) cannot both move the same lot.
-    Transaction transaction(db);
+    AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Recording the tokens")); !begun)
         return std::unexpected(begun.error());
     const qint64 now = m_clock.nowMs();
@@ -104,7 +122,10 @@ Result<qint64> TokenLedger::expireDue(const QString &user)
     }
     if (total == 0)
         return qint64(0); // nothing written; the transaction rolls back
-    if (Status committed = transaction.commit(); !committed)
+    if (Status committed
+        = transaction.commit({QStringLiteral("tokens.expire"), QStringLiteral("lots"),
+                              QStringLiteral("%1 tokens of %2 lots, on time").arg(total).arg(due->size()), Actor::Kengele});
+        !committed)
         return std::unexpected(committed.error());
     qCInfo(lcTokens) << "expired" << total << "tokens of" << due->size() << "lots";
     Q_EMIT balancesChanged();

@@ -7,6 +7,7 @@
 #include "common/Language.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void signInRequiredThenEveryCommandAsksWhoItIs();
+    void eachRoleMayDoWhatTheTableSays();
 
 private:
     struct Outcome {
@@ -164,6 +166,50 @@ void TestCliStaff::signInRequiredThenEveryCommandAsksWhoItIs()
     // Sign-in cannot be required twice.
     o = cli("signin|require|--user|mary|--name|Mary", Mary + '\n' + Mary + '\n');
     QCOMPARE(o.code, 1);
+}
+
+void TestCliStaff::eachRoleMayDoWhatTheTableSays()
+{
+    QCOMPARE(cli("signin|require|--user|mary|--name|Mary Wanjiku", Mary + '\n').code, 0);
+    QCOMPARE(cli("users|add|john|--name|John Otieno|--role|staff|--user|mary", Mary + '\n' + John + '\n').code, 0);
+    QCOMPARE(cli("users|add|vicky|--name|Vicky|--role|viewer|--user|mary", Mary + '\n' + John + '\n').code, 0);
+    const QString exported = m_dir->filePath(QStringLiteral("members.csv"));
+
+    // A viewer looks, and is told why she may not change anything.
+    qputenv("KENGELE_PASSWORD", John);
+    QCOMPARE(cli("groups|list|--user|vicky").code, 0);
+    Outcome o = cli("groups|create|Choir|--user|vicky");
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("only look")), qPrintable(o.err));
+    QCOMPARE(cli("contacts|add|0712345678|--name|Asha Njeri|--user|vicky").code, 1);
+
+    // Staff change contacts, but export nothing, buy no tokens and leave the gateway alone.
+    QCOMPARE(cli("contacts|add|0712345678|--name|Asha Njeri|--user|john").code, 0);
+    o = cli(qPrintable(u"contacts|export|%1|--user|john"_s.arg(exported)));
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("pastor or an administrator")), qPrintable(o.err));
+    QVERIFY(!QFile::exists(exported));
+    o = cli("tokens|add|--tokens|10|--user|john");
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("Only an administrator")), qPrintable(o.err));
+    QCOMPARE(cli("gateway|set|--provider|simulator|--user|john").code, 1);
+
+    // The administrator may; the trail says who did what, without the member's name.
+    qputenv("KENGELE_PASSWORD", Mary);
+    QCOMPARE(cli(qPrintable(u"contacts|export|%1|--user|mary"_s.arg(exported))).code, 0);
+    QVERIFY(QFile::exists(exported));
+    QCOMPARE(cli("gateway|set|--provider|simulator|--user|mary").code, 0);
+    o = cli("--json|audit|list|--action|contacts|--user|mary");
+    QCOMPARE(o.code, 0);
+    QStringList seen;
+    for (const QJsonValue &entry : o.json().array())
+        seen.prepend(entry.toObject().value(QStringLiteral("user")).toString() + u' '
+                     + entry.toObject().value(QStringLiteral("action")).toString());
+    QCOMPARE(seen, (QStringList{u"john contacts.add"_s, u"mary contacts.export"_s}));
+    QVERIFY(!o.out.contains(QStringLiteral("Asha")));
+    o = cli("--json|audit|list|--action|gateway|--user|mary");
+    QCOMPARE(o.json().array().size(), 1);
+    qunsetenv("KENGELE_PASSWORD");
 }
 
 QTEST_GUILESS_MAIN(TestCliStaff)
