@@ -3,8 +3,10 @@
 
 #include "CliContext.h"
 
+#include "contacts/PastoralNotes.h"
 #include "contacts/PhoneNormalizer.h"
 #include "profile/Profile.h"
+#include "security/DataKey.h"
 #include "security/ScopedSecretStore.h"
 #include "security/StaffAccounts.h"
 #include "settings/Settings.h"
@@ -70,6 +72,8 @@ Status CliContext::openProfile()
         return std::unexpected(opened.error());
     m_profile = std::move(*opened);
     m_profileSecrets = std::make_unique<ScopedSecretStore>(m_secrets, m_profile->settings().profileId());
+    // Asked only when a confidential note is opened or written: other commands never touch the keychain.
+    m_profile->pastoral().setKeySource([secrets = m_profileSecrets.get()] { return DataKey::loadOrCreate(*secrets); });
     if (m_args.has(QStringLiteral("region"))) {
         const QString region = m_args.value(QStringLiteral("region")).toUpper();
         if (!PhoneNormalizer::isSupportedRegion(region))

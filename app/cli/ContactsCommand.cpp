@@ -5,6 +5,7 @@
 
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
+#include "contacts/PastoralNotes.h"
 #include "contacts/PhoneNormalizer.h"
 #include "importexport/ContactExporter.h"
 #include "importexport/ContactImportService.h"
@@ -47,7 +48,9 @@ int ContactsCommand::run(const QStringList &words)
         return contactsAllow(words.mid(1));
     if (sub == QStringLiteral("export"))
         return contactsExport(words.mid(1));
-    return m_cli.usage(tr("Use one of: contacts import, list, add, export, optout, allow, optin."));
+    if (sub == QStringLiteral("notes"))
+        return contactsNotes(words.mid(1));
+    return m_cli.usage(tr("Use one of: contacts import, list, add, export, optout, allow, optin, notes."));
 }
 
 int ContactsCommand::contactsList()
@@ -245,6 +248,58 @@ int ContactsCommand::contactsExport(const QStringList &words)
                                     {QStringLiteral("contacts"), *written}});
     else
         m_cli.out() << tr("Saved %n contact(s) to %1.", nullptr, *written).arg(words.first()) << Qt::endl;
+    return Done;
+}
+
+int ContactsCommand::contactsNotes(const QStringList &words)
+{
+    if (!m_cli.allowOnly({QStringLiteral("text"), QStringLiteral("search"), QStringLiteral("region")}))
+        return BadUsage;
+    const bool searching = m_cli.args().has(QStringLiteral("search"));
+    if (searching ? !words.isEmpty() : words.size() != 1)
+        return m_cli.usage(tr("Give one phone number: contacts notes PHONE [--text TEXT], or search them: contacts notes "
+                              "--search TEXT"));
+    if (Status opened = m_cli.openProfile(); !opened)
+        return m_cli.failed(opened.error());
+    PastoralNotes &notes = m_cli.profile().pastoral();
+    if (searching) {
+        const Result<QList<qint64>> found = notes.search(m_cli.args().value(QStringLiteral("search")));
+        if (!found)
+            return m_cli.failed(found.error());
+        QJsonArray list;
+        for (const qint64 id : *found) {
+            const Result<Contact> contact = m_cli.profile().contacts().get(id);
+            if (!contact)
+                continue;
+            if (m_cli.json())
+                list.append(QJsonObject{{QStringLiteral("contact"), id},
+                                        {QStringLiteral("name"), contact->name()},
+                                        {QStringLiteral("phone"), contact->phone}});
+            else
+                m_cli.out() << contact->name() << '\t' << contact->phone << Qt::endl;
+        }
+        if (m_cli.json())
+            m_cli.printJson(list);
+        return Done;
+    }
+    const Result<Contact> contact = m_cli.profile().contacts().findByPhone(words.first());
+    if (!contact)
+        return m_cli.failed(contact.error());
+    if (m_cli.args().has(QStringLiteral("text"))) {
+        if (Status saved = notes.write(contact->id, m_cli.args().value(QStringLiteral("text"))); !saved)
+            return m_cli.failed(saved.error());
+    }
+    const Result<QString> text = notes.read(contact->id);
+    if (!text)
+        return m_cli.failed(text.error());
+    if (m_cli.json())
+        m_cli.printJson(QJsonObject{{QStringLiteral("contact"), contact->id},
+                                    {QStringLiteral("phone"), contact->phone},
+                                    {QStringLiteral("notes"), *text}});
+    else if (text->isEmpty())
+        m_cli.out() << tr("There are no pastoral notes on %1.").arg(contact->name()) << Qt::endl;
+    else
+        m_cli.out() << *text << Qt::endl;
     return Done;
 }
 

@@ -7,7 +7,7 @@
 
 namespace kengele {
 
-// kengele-cli contacts import | list | add | export | optout | allow | optin.
+// kengele-cli contacts import | list | add | export | optout | allow | optin | notes.
 class ContactsCommand final : public CliCommand
 {
     Q_DECLARE_TR_FUNCTIONS(ContactsCommand)
@@ -24,6 +24,7 @@ private:
     int contactsOptOut(const QStringList &words, bool optIn);
     int contactsAllow(const QStringList &words);
     int contactsExport(const QStringList &words);
+    int contactsNotes(const QStringList &words);
 };
 
 } // namespace kengele

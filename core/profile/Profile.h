@@ -22,6 +22,7 @@ class Database;
 class FeatureLocks;
 class GroupService;
 class OutboxStore;
+class PastoralNotes;
 class PhoneNormalizer;
 class RelayLinkStore;
 class Settings;
@@ -55,6 +56,8 @@ public:
     Settings &settings() { return *m_settings; }
     PhoneNormalizer &phones() { return *m_phones; }
     ContactService &contacts() { return *m_contacts; }
+    // Confidential notes, sealed with the data key the front end hands over (setKeySource).
+    PastoralNotes &pastoral() { return *m_pastoral; }
     GroupService &groups() { return *m_groups; }
     TemplateService &templates() { return *m_templates; }
     TokenLedger &tokens() { return *m_tokens; }
@@ -104,6 +107,7 @@ private:
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<StaffAccounts> m_staff;
     std::unique_ptr<Access> m_access;
+    std::unique_ptr<PastoralNotes> m_pastoral;
 };
 
 } // namespace kengele

@@ -434,15 +434,26 @@ constexpr auto Version9 = std::to_array<const char *>({
         BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END)",
 });
 
+// Version 10: confidential pastoral notes, one row per contact that has any. `sealed` is the note
+// sealed with the profile's data key (DataKey: nonce + XChaCha20-Poly1305 ciphertext, bound to
+// "contact:ID:pastoral"); the key is in the keychain, never here. Deleting the contact deletes them.
+constexpr auto Version10 = std::to_array<const char *>({
+    R"(CREATE TABLE pastoral_notes (
+        contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+        sealed BLOB NOT NULL,
+        updated_at INTEGER NOT NULL))",
+});
+
 struct Step {
     const char *const *statements;
     std::size_t count;
 };
 
-const std::array<Step, 9> Steps = {
-    Step{Version1.data(), Version1.size()}, Step{Version2.data(), Version2.size()}, Step{Version3.data(), Version3.size()},
-    Step{Version4.data(), Version4.size()}, Step{Version5.data(), Version5.size()}, Step{Version6.data(), Version6.size()},
-    Step{Version7.data(), Version7.size()}, Step{Version8.data(), Version8.size()}, Step{Version9.data(), Version9.size()},
+const std::array<Step, 10> Steps = {
+    Step{Version1.data(), Version1.size()},   Step{Version2.data(), Version2.size()}, Step{Version3.data(), Version3.size()},
+    Step{Version4.data(), Version4.size()},   Step{Version5.data(), Version5.size()}, Step{Version6.data(), Version6.size()},
+    Step{Version7.data(), Version7.size()},   Step{Version8.data(), Version8.size()}, Step{Version9.data(), Version9.size()},
+    Step{Version10.data(), Version10.size()},
 };
 
 } // namespace

@@ -209,6 +209,23 @@ void TestCliStaff::eachRoleMayDoWhatTheTableSays()
     QVERIFY(!o.out.contains(QStringLiteral("Asha")));
     o = cli("--json|audit|list|--action|gateway|--user|mary");
     QCOMPARE(o.json().array().size(), 1);
+
+    // Pastoral notes: sealed with a key the keychain keeps; staff are told who may read them.
+    o = cli("--json|contacts|notes|0712345678|--text|Visit in hospital on Friday|--user|mary");
+    QCOMPARE(o.code, 0);
+    QCOMPARE(o.json().object().value(QStringLiteral("notes")).toString(), QStringLiteral("Visit in hospital on Friday"));
+    bool keyKept = false;
+    for (auto it = m_secrets.values.cbegin(); it != m_secrets.values.cend(); ++it)
+        keyKept = keyKept || it.key().endsWith(QStringLiteral("data-key"));
+    QVERIFY(keyKept);
+    o = cli("--json|contacts|notes|--search|hospital|--user|mary");
+    QCOMPARE(o.code, 0);
+    QCOMPARE(o.json().array().size(), 1);
+    qputenv("KENGELE_PASSWORD", John);
+    o = cli("contacts|notes|0712345678|--user|john");
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("pastor")), qPrintable(o.err));
+    QVERIFY(!o.out.contains(QStringLiteral("hospital")));
     qunsetenv("KENGELE_PASSWORD");
 }
 

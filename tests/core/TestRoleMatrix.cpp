@@ -6,6 +6,7 @@
 #include "campaigns/OutboxStore.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
+#include "contacts/PastoralNotes.h"
 #include "importexport/ContactExporter.h"
 #include "importexport/ContactImportService.h"
 #include "security/Access.h"
@@ -105,6 +106,7 @@ void TestRoleMatrix::init()
 {
     m_profile = std::make_unique<test::TempProfile>();
     profile().staff().setCost(Passwords::Cost::TestsOnly);
+    profile().pastoral().setKeySource([] { return Result<QByteArray>(QByteArray(32, 'k')); });
     QVERIFY(m_files.isValid());
 
     // What the calls below work on, made while anyone may (no accounts yet).
@@ -120,6 +122,7 @@ void TestRoleMatrix::init()
     const auto saved = profile().templates().save(u"Welcome"_s, u"Karibu {first_name}"_s);
     QVERIFY(saved);
     m_template = saved->id;
+    QVERIFY(profile().pastoral().write(m_contact, u"Visited in hospital"_s));
     QVERIFY(profile().tokens().grant(u"Main"_s, 100, u"start"_s, u"test"_s));
     QVERIFY(profile().tokens().createBudgetAccount(u"Choir"_s));
     CampaignDraft draft;
@@ -292,6 +295,26 @@ QList<TestRoleMatrix::Area> TestRoleMatrix::areas()
              {u"send unreported again"_s,
               [this] {
                   return status(profile().outbox().resendUncertain(m_campaign));
+              }},
+         }},
+        {Permission::Pastoral,
+         u"confidential pastoral records"_s,
+         {
+             {u"read notes"_s,
+              [this] {
+                  return status(profile().pastoral().read(m_contact));
+              }},
+             {u"write notes"_s,
+              [this] {
+                  return profile().pastoral().write(m_contact, u"Called on Monday"_s);
+              }},
+             {u"search notes"_s,
+              [this] {
+                  return status(profile().pastoral().search(u"hospital"_s));
+              }},
+             {u"see that there are notes"_s,
+              [this] {
+                  return status(profile().pastoral().has(m_contact));
               }},
          }},
         {Permission::ManageTokens,
