@@ -6,6 +6,7 @@
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "contacts/PastoralNotes.h"
+#include "contacts/PersonRecord.h"
 #include "contacts/PhoneNormalizer.h"
 #include "importexport/ContactExporter.h"
 #include "importexport/ContactImportService.h"
@@ -50,7 +51,9 @@ int ContactsCommand::run(const QStringList &words)
         return contactsExport(words.mid(1));
     if (sub == QStringLiteral("notes"))
         return contactsNotes(words.mid(1));
-    return m_cli.usage(tr("Use one of: contacts import, list, add, export, optout, allow, optin, notes."));
+    if (sub == QStringLiteral("person"))
+        return contactsPerson(words.mid(1));
+    return m_cli.usage(tr("Use one of: contacts import, list, add, export, optout, allow, optin, notes, person."));
 }
 
 int ContactsCommand::contactsList()
@@ -300,6 +303,22 @@ int ContactsCommand::contactsNotes(const QStringList &words)
         m_cli.out() << tr("There are no pastoral notes on %1.").arg(contact->name()) << Qt::endl;
     else
         m_cli.out() << *text << Qt::endl;
+    return Done;
+}
+
+int ContactsCommand::contactsPerson(const QStringList &words)
+{
+    if (!m_cli.allowOnly({QStringLiteral("region")}))
+        return BadUsage;
+    if (words.size() != 1)
+        return m_cli.usage(tr("Give one phone number: contacts person PHONE"));
+    if (Status opened = m_cli.openProfile(); !opened)
+        return m_cli.failed(opened.error());
+    const Result<QJsonObject> everything = m_cli.profile().person().everything(words.first());
+    if (!everything)
+        return m_cli.failed(everything.error());
+    // JSON either way: it is what the person is given, and it reads well enough as it is.
+    m_cli.printJson(*everything);
     return Done;
 }
 

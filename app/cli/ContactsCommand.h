@@ -7,7 +7,7 @@
 
 namespace kengele {
 
-// kengele-cli contacts import | list | add | export | optout | allow | optin | notes.
+// kengele-cli contacts import | list | add | export | optout | allow | optin | notes | person.
 class ContactsCommand final : public CliCommand
 {
     Q_DECLARE_TR_FUNCTIONS(ContactsCommand)
@@ -25,6 +25,7 @@ private:
     int contactsAllow(const QStringList &words);
     int contactsExport(const QStringList &words);
     int contactsNotes(const QStringList &words);
+    int contactsPerson(const QStringList &words);
 };
 
 } // namespace kengele

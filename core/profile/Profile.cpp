@@ -8,6 +8,7 @@
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "contacts/PastoralNotes.h"
+#include "contacts/PersonRecord.h"
 #include "contacts/PhoneNormalizer.h"
 #include "importexport/ContactExporter.h"
 #include "importexport/ContactImportService.h"
@@ -96,6 +97,7 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
     profile->m_staff = std::make_unique<StaffAccounts>(*profile->m_database, clock, *profile->m_audit);
     profile->m_access = std::make_unique<Access>(*profile->m_staff, *profile->m_audit);
     profile->m_pastoral = std::make_unique<PastoralNotes>(*profile->m_database, clock);
+    profile->m_person = std::make_unique<PersonRecord>(*profile->m_database, *profile->m_phones, *profile->m_pastoral);
     profile->shareAccess();
     profile->m_features = std::make_unique<FeatureLocks>(*profile->m_database, *profile->m_tokens, *profile->m_settings, clock);
     profile->m_campaigns->setFeatureGate(
@@ -117,6 +119,7 @@ void Profile::shareAccess()
     m_imports->setAccess(access);
     m_exporter->setAccess(access);
     m_pastoral->setAccess(access);
+    m_person->setAccess(access);
 }
 
 // The services built from settings follow them when they change, whoever changes them.

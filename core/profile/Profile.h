@@ -23,6 +23,7 @@ class FeatureLocks;
 class GroupService;
 class OutboxStore;
 class PastoralNotes;
+class PersonRecord;
 class PhoneNormalizer;
 class RelayLinkStore;
 class Settings;
@@ -58,6 +59,8 @@ public:
     ContactService &contacts() { return *m_contacts; }
     // Confidential notes, sealed with the data key the front end hands over (setKeySource).
     PastoralNotes &pastoral() { return *m_pastoral; }
+    // Everything held about one person, for their data-protection request.
+    PersonRecord &person() { return *m_person; }
     GroupService &groups() { return *m_groups; }
     TemplateService &templates() { return *m_templates; }
     TokenLedger &tokens() { return *m_tokens; }
@@ -108,6 +111,7 @@ private:
     std::unique_ptr<StaffAccounts> m_staff;
     std::unique_ptr<Access> m_access;
     std::unique_ptr<PastoralNotes> m_pastoral;
+    std::unique_ptr<PersonRecord> m_person;
 };
 
 } // namespace kengele

@@ -7,6 +7,7 @@
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "contacts/PastoralNotes.h"
+#include "contacts/PersonRecord.h"
 #include "importexport/ContactExporter.h"
 #include "importexport/ContactImportService.h"
 #include "security/Access.h"
@@ -251,7 +252,11 @@ QList<TestRoleMatrix::Area> TestRoleMatrix::areas()
          }},
         {Permission::ExportContacts,
          u"export contacts"_s,
-         {{u"export to CSV"_s,
+         {{u"everything held about a person"_s,
+           [this] {
+               return status(profile().person().everything(u"+254712000001"_s));
+           }},
+          {u"export to CSV"_s,
            [this, exported]() -> Status {
                QFile::remove(exported);
                Status done = status(profile().exporter().exportCsv(exported));
