@@ -45,7 +45,7 @@ int BackupCommand::run(const QStringList &words)
     if (Status opened = m_cli.openProfile(); !opened)
         return m_cli.failed(opened.error());
     Profile &profile = m_cli.profile();
-    BackupService backups(profile.database(), profile.staff(), profile.audit(), profile.clock());
+    BackupService &backups = profile.backups();
     backups.setCost(m_cli.backupCost());
     BackupScheduler folder(backups, profile.settings(), m_cli.secrets(), profile.clock());
     if (Status allowed = backups.checkAllowed(); !allowed) {

@@ -4,6 +4,7 @@
 #include "BackupScheduler.h"
 
 #include "BackupRetention.h"
+#include "PendingRestore.h"
 #include "common/Clock.h"
 #include "common/Log.h"
 #include "security/SecretStore.h"
@@ -27,6 +28,19 @@ BackupScheduler::BackupScheduler(BackupService &backups, Settings &settings, Sec
     , m_clock(clock)
 {
     connect(&m_timer, &QTimer::timeout, this, &BackupScheduler::checkNow);
+}
+
+BackupScheduler::~BackupScheduler() = default;
+
+void BackupScheduler::stageRestore(std::unique_ptr<PendingRestore> pending)
+{
+    m_staged = std::move(pending);
+    Q_EMIT restoreStaged();
+}
+
+std::unique_ptr<PendingRestore> BackupScheduler::takeStagedRestore()
+{
+    return std::move(m_staged);
 }
 
 QString BackupScheduler::folder() const
@@ -105,7 +119,7 @@ Result<BackupCreated> BackupScheduler::backupInto(const QString &passphrase, Bac
     m_settings.setValue(Settings::Key::LastBackup, now.toString(Qt::ISODateWithMs));
     prune();
     Q_EMIT backedUp(made->file);
-    Q_EMIT lastBackupChanged();
+    Q_EMIT statusChanged();
     return made;
 }
 
@@ -136,6 +150,7 @@ void BackupScheduler::start(std::chrono::milliseconds every)
 
 void BackupScheduler::checkNow()
 {
+    Q_EMIT statusChanged();
     if (m_running || !automatic() || !isDue(lastBackup(), m_clock.nowUtc()))
         return;
     m_running = true;

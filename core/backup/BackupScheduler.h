@@ -11,10 +11,12 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 namespace kengele {
 
 class Clock;
+class PendingRestore;
 class SecretStore;
 class Settings;
 
@@ -35,6 +37,7 @@ public:
 
     BackupScheduler(BackupService &backups, Settings &settings, SecretStore &secrets, const Clock &clock,
                     QObject *parent = nullptr);
+    ~BackupScheduler() override;
 
     QString folder() const;
     // Administrators only (the settings themselves are not secret).
@@ -51,6 +54,12 @@ public:
     // A backup into the folder now, by a person; then old automatic ones pruned.
     Result<BackupCreated> backupNow(const QString &passphrase);
     QList<BackupListEntry> list() const { return BackupService::list(folder()); }
+    BackupService &service() { return m_backups; }
+
+    // A restore that was checked and waits for the store to close: whoever owns the profile (the
+    // desktop application) hears restoreStaged(), closes the profile, swaps it in and opens it again.
+    void stageRestore(std::unique_ptr<PendingRestore> pending);
+    std::unique_ptr<PendingRestore> takeStagedRestore();
 
     // Starts the daily round: a check now, then one every `every` (an hour in the app).
     void start(std::chrono::milliseconds every = std::chrono::hours(1));
@@ -67,7 +76,9 @@ public:
 Q_SIGNALS:
     void backedUp(const QString &file);
     void automaticFailed(const QString &reason);
-    void lastBackupChanged();
+    // The last backup changed, or a day went by: the status line may read differently.
+    void statusChanged();
+    void restoreStaged();
 
 private:
     Result<BackupCreated> backupInto(const QString &passphrase, BackupService::Trigger trigger);
@@ -78,6 +89,7 @@ private:
     SecretStore &m_secrets;
     const Clock &m_clock;
     QTimer m_timer;
+    std::unique_ptr<PendingRestore> m_staged;
     bool m_running = false; // an automatic backup waits for its passphrase
 };
 

@@ -3,6 +3,7 @@
 
 #include "Profile.h"
 
+#include "backup/BackupService.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/OutboxStore.h"
 #include "contacts/ContactService.h"
@@ -92,6 +93,7 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
     profile->m_audit = std::make_unique<AuditLog>(*profile->m_database, clock, dir.filePath(QStringLiteral("audit-head")),
                                                   QSysInfo::machineHostName());
     profile->m_staff = std::make_unique<StaffAccounts>(*profile->m_database, clock, *profile->m_audit);
+    profile->m_backups = std::make_unique<BackupService>(*profile->m_database, *profile->m_staff, *profile->m_audit, clock);
     profile->m_features = std::make_unique<FeatureLocks>(*profile->m_database, *profile->m_tokens, *profile->m_settings, clock);
     profile->m_campaigns->setFeatureGate(
         [features = profile->m_features.get()](PlanFeature feature) { return features->check(feature); });

@@ -13,6 +13,7 @@
 namespace kengele {
 
 class AuditLog;
+class BackupService;
 class Clock;
 class ContactExporter;
 class ContactImportService;
@@ -72,6 +73,8 @@ public:
     // Staff accounts, sign-in and the role checks; and the audit trail of who did what.
     StaffAccounts &staff() { return *m_staff; }
     AuditLog &audit() { return *m_audit; }
+    // Encrypted backups of this store, and their restore (administrators).
+    BackupService &backups() { return *m_backups; }
     const Clock &clock() const { return m_clock; }
 
 private:
@@ -98,6 +101,7 @@ private:
     std::unique_ptr<FeatureLocks> m_features;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<StaffAccounts> m_staff;
+    std::unique_ptr<BackupService> m_backups;
 };
 
 } // namespace kengele
