@@ -41,6 +41,7 @@ private Q_SLOTS:
     void badBackupsAreRefusedAndChangeNothing();
     void aBackupOfANewerSchemaInsideIsRefused();
     void anOlderBackupIsBroughtUpToDate();
+    void aStoreStillOpenIsNotReplaced();
     void theSealedFileRevealsNoNameOrNumber();
     void onlyAnAdministratorMakesOrRestoresBackups();
     void listShowsTheFolderNewestFirst();
@@ -375,6 +376,26 @@ void TestBackupService::anOlderBackupIsBroughtUpToDate()
     open();
     QCOMPARE(profile().database().schemaVersion(), schema::CurrentVersion);
     QVERIFY(dump(databasePath()).value(QStringLiteral("contacts")).size() > 0);
+}
+
+void TestBackupService::aStoreStillOpenIsNotReplaced()
+{
+    fill();
+    const QString good = makeBackup();
+    QVERIFY(profile().contacts().add({QStringLiteral("Baraka"), QString(), QStringLiteral("+254700999888"), {}, {}}));
+    Result<std::unique_ptr<PendingRestore>> pending = service().prepareRestore(good, Passphrase);
+    QVERIFY(pending);
+    // The profile is still open (as another Kengele window would hold it): refused, nothing changed.
+    const Result<QString> refused = (*pending)->swapIn();
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Conflict);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("still open")), qPrintable(refused.error().message));
+    QVERIFY(!QFileInfo::exists((*pending)->previousPath()));
+    QVERIFY(dump(databasePath()).value(QStringLiteral("contacts")).join(u'\n').contains(QStringLiteral("Baraka")));
+    // Once it is closed, the same restore goes through.
+    close();
+    QVERIFY((*pending)->swapIn());
+    QVERIFY(!dump(databasePath()).value(QStringLiteral("contacts")).join(u'\n').contains(QStringLiteral("Baraka")));
 }
 
 void TestBackupService::theSealedFileRevealsNoNameOrNumber()
