@@ -20,6 +20,7 @@
 #include "inbox/RelayStatusText.h"
 #include "profile/Profile.h"
 #include "security/KeychainSecretStore.h"
+#include "settings/BackupStatusLabel.h"
 #include "settings/RelaySettingsWidget.h"
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
@@ -612,9 +613,18 @@ void MainWindow::openRelaySettings()
     openSettingsAt(SettingsDialog::RelayTab);
 }
 
+void MainWindow::setBackupScheduler(BackupScheduler *backups)
+{
+    m_backups = backups;
+    if (m_backups)
+        statusBar()->addPermanentWidget(new BackupStatusLabel(*m_backups, m_profile.clock(), this));
+}
+
 void MainWindow::openSettingsAt(int tab)
 {
     SettingsDialog dialog(m_profile.settings(), secrets(), m_profile.relayLinks(), m_profile.clock(), this);
+    if (m_backups)
+        dialog.addBackupsTab(*m_backups, m_profile.clock());
     dialog.relaySettings()->setRelaySyncService(m_relaySync);
     dialog.showTab(SettingsDialog::Tab(tab));
     // Connecting happens at once, even if the dialog is then cancelled.

@@ -18,6 +18,7 @@ class QStackedWidget;
 
 namespace kengele {
 
+class BackupScheduler;
 class CampaignsPage;
 class ContactsPage;
 class DispatchService;
@@ -69,6 +70,8 @@ public:
     // The application's token shop (it outlives windows, and its purchases go on after a window
     // closes); nullptr: none, nothing can be bought.
     void setTokenShop(TokenShop *shop);
+    // The application's backups (they outlive windows): Settings → Backups and the status bar's line.
+    void setBackupScheduler(BackupScheduler *backups);
     // "Buy tokens…" from anywhere (the Tokens page, the compose dialog when tokens are short):
     // the Buy dialog on `parent` (default: this window).
     void buyTokens(QWidget *parent = nullptr);
@@ -154,6 +157,7 @@ private:
     QPointer<RelaySyncService> m_relaySync;
     QPointer<TokenShop> m_tokenShop;
     RelaySyncStatus m_relayStatus;
+    BackupScheduler *m_backups = nullptr;
     QList<QMetaObject::Connection> m_relayConnections;
     SecretStore *m_secrets = nullptr;
     std::unique_ptr<SecretStore> m_ownSecrets;

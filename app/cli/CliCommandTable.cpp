@@ -3,6 +3,7 @@
 
 #include "CliCommandTable.h"
 
+#include "BackupCommand.h"
 #include "CampaignCommand.h"
 #include "ContactsCommand.h"
 #include "GatewayCommand.h"
@@ -101,6 +102,13 @@ QList<CliCommandTable::Entry> CliCommandTable::entries()
          tr("  audit list [--since DATE] [--by USER] [--action A] [--limit N]   who did what, newest first\n"
             "  audit verify             check that no entry was changed, removed or moved\n"),
          &makeCommand<AuditCommand>},
+        {QStringLiteral("backup"), QString(),
+         tr("  backup create [--to FILE]  an encrypted backup, into the backup folder or FILE\n"
+            "  backup restore FILE        replace the data with a backup; the data before is kept aside\n"
+            "  backup list                the backups in the backup folder\n"
+            "  backup folder [DIR]        where backups go (Documents/Kengele backups unless changed)\n"
+            "                           (the passphrase: KENGELE_BACKUP_PASSPHRASE, or the next line of standard input)\n"),
+         &makeCommand<BackupCommand>},
     };
 }
 

@@ -106,6 +106,12 @@ Status CliContext::signIn()
     return {};
 }
 
+void CliContext::closeProfile()
+{
+    m_profileSecrets.reset();
+    m_profile.reset();
+}
+
 SecretStore &CliContext::secrets()
 {
     return *m_profileSecrets;

@@ -6,6 +6,7 @@
 #include "CliArguments.h"
 #include "campaigns/RetryPolicy.h"
 #include "common/Result.h"
+#include "security/Passwords.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -67,6 +68,11 @@ public:
 
     // The profile openProfile() opened.
     Profile &profile() { return *m_profile; }
+    // Closes it (a restore replaces the store underneath).
+    void closeProfile();
+    // How long backup keys take to make from the passphrase (tests make it cheap).
+    Passwords::Cost backupCost() const { return m_backupCost; }
+    void setBackupCost(Passwords::Cost cost) { m_backupCost = cost; }
     // The secrets of the profile openProfile() opened.
     SecretStore &secrets();
 
@@ -105,6 +111,7 @@ private:
     std::unique_ptr<Profile> m_profile;
     std::unique_ptr<ScopedSecretStore> m_profileSecrets;
     std::optional<RetryPolicy> m_retry;
+    Passwords::Cost m_backupCost = Passwords::Cost::Moderate;
     qsizetype m_stringConsumed = 0; // of standard input given as a string (tests)
 };
 

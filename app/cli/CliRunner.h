@@ -31,6 +31,8 @@ public:
     // The back-off between tries of a message the gateway did not take (default: RetryPolicy's);
     // tests shorten it.
     void setRetryPolicy(const RetryPolicy &retry) { m_cli.setRetryPolicy(retry); }
+    // How long backup keys take to make (Moderate; tests use TestsOnly).
+    void setBackupCost(Passwords::Cost cost) { m_cli.setBackupCost(cost); }
 
 private:
     int dispatch();

@@ -4,6 +4,9 @@
 #include "DesktopApp.h"
 
 #include "MainWindow.h"
+#include "MessageBox.h"
+#include "backup/BackupScheduler.h"
+#include "backup/PendingRestore.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/DispatchService.h"
 #include "campaigns/GatewaySetup.h"
@@ -20,6 +23,8 @@
 #include "sync/TokenShop.h"
 #include "tokens/TokenExpiryScheduler.h"
 
+#include <QApplication>
+#include <QDir>
 #include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -63,6 +68,11 @@ DesktopApp::DesktopApp()
 
 DesktopApp::~DesktopApp()
 {
+    closeProfile();
+}
+
+void DesktopApp::closeProfile()
+{
     delete m_window;
     // Sending stops before the profile closes; what was not sent waits for the next start.
     m_dispatch.reset();
@@ -74,7 +84,47 @@ DesktopApp::~DesktopApp()
     m_shopClient.reset();
     m_relayClient.reset();
     m_relayNetwork.reset();
+    m_tokenExpiry.reset();
+    delete m_offerRefresh;
+    m_offerRefresh = nullptr;
+    m_relayProblem.reset();
+    m_backupScheduler.reset();
+    m_secrets.reset();
+    m_profile.reset();
     // A keychain read still under way answers into nothing: its callbacks check that this still exists.
+}
+
+void DesktopApp::finishRestore()
+{
+    // Not under a dialog (Settings is closing): the window it belongs to goes.
+    if (QApplication::activeModalWidget()) {
+        QTimer::singleShot(100, this, &DesktopApp::finishRestore);
+        return;
+    }
+    std::unique_ptr<PendingRestore> pending = m_backupScheduler ? m_backupScheduler->takeStagedRestore() : nullptr;
+    if (!pending)
+        return;
+    const QString directory = m_profile->directory();
+    qCInfo(lcUi) << "restoring a backup: closing the profile";
+    // The window goes and a new one comes: the application must not end in between.
+    const bool quitOnLastWindow = QApplication::quitOnLastWindowClosed();
+    QApplication::setQuitOnLastWindowClosed(false);
+    closeProfile();
+    const Result<QString> previous = pending->swapIn();
+    pending.reset();
+    const Status started = start(directory);
+    QApplication::setQuitOnLastWindowClosed(quitOnLastWindow);
+    if (!started) {
+        MessageBox::warning(nullptr, QStringLiteral("Kengele"), started.error().message);
+        QApplication::quit();
+        return;
+    }
+    if (!previous)
+        MessageBox::warning(m_window, tr("Restore a backup"), previous.error().message);
+    else
+        MessageBox::information(
+            m_window, tr("Restore a backup"),
+            tr("The backup was restored. The data as it was before is kept in %1.").arg(QDir::toNativeSeparators(*previous)));
 }
 
 Status DesktopApp::start(const QString &profileDirectory)
@@ -101,6 +151,11 @@ Status DesktopApp::start(const QString &profileDirectory)
     m_tokenShop->setAccess(&m_profile->access());
     m_tokenExpiry = std::make_unique<TokenExpiryScheduler>(m_profile->tokens(), m_profile->clock());
     m_tokenExpiry->start();
+    m_backupScheduler
+        = std::make_unique<BackupScheduler>(m_profile->backups(), m_profile->settings(), *m_secrets, m_profile->clock());
+    connect(m_backupScheduler.get(), &BackupScheduler::restoreStaged, this, &DesktopApp::finishRestore, Qt::QueuedConnection);
+    connect(m_backupScheduler.get(), &BackupScheduler::automaticFailed, this,
+            [](const QString &reason) { qCWarning(lcUi) << "automatic backup failed:" << reason; });
     // The relay's operator may change prices or turn feature locks on or off: read the offer when
     // the link starts and every few hours after; a failure only keeps the last answer.
     m_offerRefresh = new QTimer(this);
@@ -109,6 +164,7 @@ Status DesktopApp::start(const QString &profileDirectory)
     showWindow();
     startDispatch();
     startRelaySync();
+    m_backupScheduler->start();
     return {};
 }
 
@@ -129,6 +185,7 @@ void DesktopApp::showWindow()
         m_window->setDispatchService(m_dispatch.get());
     m_window->setRelaySyncService(m_relaySync.get());
     m_window->setTokenShop(m_tokenShop.get());
+    m_window->setBackupScheduler(m_backupScheduler.get());
     if (m_relayProblem)
         m_window->showRelayStatus(*m_relayProblem);
     if (!geometry.isEmpty())

@@ -17,6 +17,7 @@ class QTimer;
 
 namespace kengele {
 
+class BackupScheduler;
 class DispatchService;
 class GatewayFactoryHolder;
 class MainWindow;
@@ -45,6 +46,11 @@ public:
 
 private:
     static constexpr int OfferRefreshMs = 6 * 60 * 60 * 1000;
+    // Stops everything that uses the profile, then closes it (at the end, and before a restore).
+    void closeProfile();
+    // Settings → Backups checked a restore: once no dialog is open, closes the profile, puts the
+    // backup in its place and opens the profile again.
+    void finishRestore();
     void refreshOffer();
     void showWindow();
     // Reads the API key (asynchronously: the keychain may take a while, or ask to be unlocked), then
@@ -77,6 +83,8 @@ private:
     // What the indicator shows when the sync cannot start (the device token is missing).
     std::optional<RelaySyncStatus> m_relayProblem;
     QPointer<MainWindow> m_window;
+    // Backups into the backup folder, daily while Kengele runs.
+    std::unique_ptr<BackupScheduler> m_backupScheduler;
 };
 
 } // namespace kengele

@@ -3,6 +3,7 @@
 
 #include "Profile.h"
 
+#include "backup/BackupService.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/OutboxStore.h"
 #include "contacts/ContactService.h"
@@ -99,6 +100,7 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
     profile->m_pastoral = std::make_unique<PastoralNotes>(*profile->m_database, clock);
     profile->m_person = std::make_unique<PersonRecord>(*profile->m_database, *profile->m_phones, *profile->m_pastoral);
     profile->shareAccess();
+    profile->m_backups = std::make_unique<BackupService>(*profile->m_database, *profile->m_staff, *profile->m_audit, clock);
     profile->m_features = std::make_unique<FeatureLocks>(*profile->m_database, *profile->m_tokens, *profile->m_settings, clock);
     profile->m_campaigns->setFeatureGate(
         [features = profile->m_features.get()](PlanFeature feature) { return features->check(feature); });

@@ -14,6 +14,7 @@ namespace kengele {
 
 class Access;
 class AuditLog;
+class BackupService;
 class Clock;
 class ContactExporter;
 class ContactImportService;
@@ -82,6 +83,8 @@ public:
     // The role checks and audit entries every service above goes through (the same StaffAccounts
     // and AuditLog); for objects front ends build themselves, such as the TokenShop.
     Access &access() { return *m_access; }
+    // Encrypted backups of this store, and their restore (administrators).
+    BackupService &backups() { return *m_backups; }
     const Clock &clock() const { return m_clock; }
 
 private:
@@ -112,6 +115,7 @@ private:
     std::unique_ptr<Access> m_access;
     std::unique_ptr<PastoralNotes> m_pastoral;
     std::unique_ptr<PersonRecord> m_person;
+    std::unique_ptr<BackupService> m_backups;
 };
 
 } // namespace kengele

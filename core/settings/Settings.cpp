@@ -19,10 +19,10 @@ struct KeyInfo {
 };
 
 // Every setting: its name in settings.ini and its default. The one place either is written.
-const std::array<KeyInfo, 14> &keyTable()
+const std::array<KeyInfo, 17> &keyTable()
 {
     using K = Settings::Key;
-    static const std::array<KeyInfo, 14> table{{
+    static const std::array<KeyInfo, 17> table{{
         {K::PhoneRegion, "phone/region", QStringLiteral("KE")},
         {K::Language, "ui/language", QStringLiteral("en")},
         {K::GatewayProvider, "gateway/provider", toText(GatewayKind::Simulator)},
@@ -37,6 +37,9 @@ const std::array<KeyInfo, 14> &keyTable()
         {K::MaxSegmentsPerMessage, "sending/maxSegments", Settings::DefaultMaxSegmentsPerMessage},
         {K::ProfileId, "profile/id", QString()},
         {K::WelcomeShown, "ui/welcomeShown", false},
+        {K::BackupFolder, "backup/folder", QString()},
+        {K::BackupAutomatic, "backup/automatic", false},
+        {K::LastBackup, "backup/last", QString()},
     }};
     return table;
 }

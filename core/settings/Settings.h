@@ -45,6 +45,9 @@ public:
         MaxSegmentsPerMessage, // a message longer than this many SMS parts is refused
         ProfileId, // a stable identity of this profile, made on first use
         WelcomeShown, // the welcome page (three steps to a first send) was shown once; older files: not yet
+        BackupFolder, // where automatic backups go; empty: Documents/Kengele backups (BackupService::defaultFolder)
+        BackupAutomatic, // a backup a day while Kengele runs (the passphrase is in the keychain, never here)
+        LastBackup, // when the last backup into the folder was made (UTC, ISO 8601); empty: never
     };
     Q_ENUM(Key)
 

@@ -188,7 +188,7 @@ void TestCliRunner::helpIsTheCommandTable()
         (QStringList{QStringLiteral("contacts"), QStringLiteral("groups"), QStringLiteral("templates"), QStringLiteral("tokens"),
                      QStringLiteral("segments"), QStringLiteral("gateway"), QStringLiteral("campaign"), QStringLiteral("relay"),
                      QStringLiteral("inbox"), QStringLiteral("settings"), QStringLiteral("signin"), QStringLiteral("users"),
-                     QStringLiteral("audit")}));
+                     QStringLiteral("audit"), QStringLiteral("backup")}));
     // No command: the help, and exit 2.
     const Outcome none = cli({});
     QCOMPARE(none.code, 2);

@@ -3,6 +3,7 @@
 
 #include "SettingsDialog.h"
 
+#include "BackupSettingsWidget.h"
 #include "GatewaySettingsWidget.h"
 #include "RelaySettingsWidget.h"
 #include "SendingSettingsWidget.h"
@@ -89,6 +90,11 @@ SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, RelayLi
     setMinimumWidth(600);
     // Wrapped hints make the tabs' own size hints too short: leave them room.
     setMinimumHeight(640);
+}
+
+void SettingsDialog::addBackupsTab(BackupScheduler &scheduler, const Clock &clock)
+{
+    m_tabs->addTab(new BackupSettingsWidget(scheduler, clock, this), tr("Backups"));
 }
 
 void SettingsDialog::showTab(Tab tab)

@@ -11,6 +11,7 @@ class QTabWidget;
 
 namespace kengele {
 
+class BackupScheduler;
 class Clock;
 class GatewaySettingsWidget;
 class RelayLinkStore;
@@ -35,6 +36,8 @@ public:
                    QWidget *parent = nullptr);
 
     void showTab(Tab tab);
+    // Settings → Backups (BackupSettingsWidget), last; its changes take effect at once.
+    void addBackupsTab(BackupScheduler &scheduler, const Clock &clock);
     GatewaySettingsWidget *gatewaySettings() const { return m_gateway; }
     RelaySettingsWidget *relaySettings() const { return m_relay; }
 
