@@ -112,8 +112,10 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // Each in its own file: MainWindowSidebar.cpp, MainWindowActions.cpp, MainWindowStatusBar.cpp.
     QWidget *buildSidebar();
     void buildMenus();
+    void buildStatusBar();
     void updateStatus();
     void updateTokenStatus();
     void updateTokenAlerts();
