@@ -96,7 +96,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(sidebar);
     layout->addWidget(m_pages, 1);
-    setCentralWidget(central);
+    buildLock(central);
 
     buildStatusBar();
 
@@ -107,6 +107,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     updateRelayIndicator();
     updateInboxLabel();
     m_sidebar->setCurrentRow(ContactsPageIndex);
+    updateLockState();
     // A new profile opens on the three steps to a first send, once; Help → Getting started has them.
     if (!m_profile.settings().welcomeShown()) {
         showPage(WelcomePageIndex);

@@ -16,6 +16,7 @@
 #include "settings/RelaySettingsWidget.h"
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
+#include "settings/StaffSettingsWidget.h"
 #include "sync/FeatureLocks.h"
 #include "sync/RelaySyncService.h"
 #include "templates/TemplatesPage.h"
@@ -49,6 +50,11 @@ void MainWindow::buildMenus()
     });
     file->addSeparator();
     file->addAction(tr("Remove the &demo congregation…"), this, &MainWindow::removeDemoCongregation);
+    file->addSeparator();
+    m_lockAction = file->addAction(tr("&Lock"), this, &MainWindow::lock);
+    m_lockAction->setObjectName(QStringLiteral("lockAction"));
+    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_lockAction->setToolTip(tr("Hide everything until you or someone else signs in again (Ctrl+L)."));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -123,6 +129,7 @@ void MainWindow::openSettingsAt(int tab)
 {
     SettingsDialog dialog(m_profile.settings(), secrets(), m_profile.relayLinks(), m_profile.clock(), this);
     dialog.relaySettings()->setRelaySyncService(m_relaySync);
+    StaffSettingsWidget::addTo(dialog, m_profile.staff(), m_profile.audit(), m_profile.settings());
     dialog.showTab(SettingsDialog::Tab(tab));
     // Connecting happens at once, even if the dialog is then cancelled.
     connect(dialog.relaySettings(), &RelaySettingsWidget::connected, this, [this] {
