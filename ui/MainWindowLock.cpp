@@ -57,6 +57,11 @@ void MainWindow::updateLockState()
         m_idle->stop();
         return;
     }
+    // Someone signed in elsewhere (the sign-in dialog, another window): nothing is left to unlock.
+    if (isLocked() && staff.signedIn()) {
+        unlock();
+        return;
+    }
     if (!staff.signedIn() && !isLocked()) {
         showLockScreen(QString(), QString());
         return;

@@ -69,6 +69,7 @@ QWidget *AuditTrailWidget::buildTrailPage()
     m_broken = new Banner(Banner::Kind::Error, page);
     m_broken->setObjectName(QStringLiteral("auditBrokenBanner"));
     m_broken->setTextFormat(Qt::PlainText);
+    m_broken->setWordWrap(true);
     m_broken->hide();
     m_check = new QLabel(page);
     m_check->setObjectName(QStringLiteral("auditCheckLabel"));
@@ -109,14 +110,23 @@ QWidget *AuditTrailWidget::buildTrailPage()
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
-    for (int column = 0; column < SummaryColumn; ++column)
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // Every cell whole: the summary wraps onto more lines rather than being cut.
+    m_table->setWordWrap(true);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(SummaryColumn, QHeaderView::Stretch);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_empty = new QLabel(tr("No entries match these filters."), page);
     m_empty->setObjectName(QStringLiteral("auditEmptyLabel"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->hide();
+    m_more = new QLabel(tr("Only the latest %1 entries are shown. Choose a first day above, or export: the file has them "
+                           "all.")
+                            .arg(ShownAtMost),
+                        page);
+    m_more->setObjectName(QStringLiteral("auditMoreLabel"));
+    m_more->setWordWrap(true);
+    m_more->hide();
 
     m_checkButton = new QPushButton(tr("Check the trail"), page);
     m_checkButton->setObjectName(QStringLiteral("checkTrailButton"));
@@ -143,6 +153,7 @@ QWidget *AuditTrailWidget::buildTrailPage()
     layout->addLayout(filters);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_empty);
+    layout->addWidget(m_more);
     layout->addLayout(buttons);
     return page;
 }
@@ -246,6 +257,8 @@ void AuditTrailWidget::reload()
         filter.since = QDateTime(m_since->date(), QTime(0, 0)).toUTC();
     filter.user = m_user->currentData().toString();
     filter.action = m_action->currentData().toString();
+    filter.limit = ShownAtMost;
+    m_filter = filter;
     const Result<QList<AuditEntry>> entries = m_audit.list(filter);
     m_entries = entries ? *entries : QList<AuditEntry>{};
     if (!entries)
@@ -269,6 +282,7 @@ void AuditTrailWidget::reload()
         m_table->item(row, TimeColumn)->setData(Qt::UserRole, e.id);
     }
     m_empty->setVisible(m_entries.isEmpty());
+    m_more->setVisible(m_entries.size() >= ShownAtMost);
     m_export->setEnabled(!m_entries.isEmpty());
     m_print->setEnabled(!m_entries.isEmpty());
 }
@@ -310,9 +324,19 @@ QString AuditTrailWidget::checkText() const
     return m_check->isHidden() ? QString() : m_check->text();
 }
 
+Result<QList<AuditEntry>> AuditTrailWidget::allMatching() const
+{
+    AuditFilter all = m_filter;
+    all.limit = 0;
+    return m_audit.list(all);
+}
+
 QString AuditTrailWidget::exportCsv(const QString &path)
 {
-    const Result<int> written = AuditExporter::exportCsv(path, m_entries);
+    const Result<QList<AuditEntry>> entries = allMatching();
+    if (!entries)
+        return entries.error().message;
+    const Result<int> written = AuditExporter::exportCsv(path, *entries);
     return written ? QString() : written.error().message;
 }
 

@@ -32,6 +32,9 @@ class AuditTrailWidget final : public QWidget
     Q_OBJECT
 
 public:
+    // More entries than this are left to the export (a table of tens of thousands helps nobody).
+    static constexpr int ShownAtMost = 1000;
+
     AuditTrailWidget(AuditLog &audit, StaffAccounts &staff, QWidget *parent = nullptr);
 
     QTableWidget *table() const { return m_table; }
@@ -47,8 +50,8 @@ public:
     QString brokenText() const;
     QString checkText() const;
 
-    // The entries shown, as CSV (through AuditExporter) / as PDF; an empty text when it worked,
-    // otherwise why not.
+    // The entries the filters choose (all of them, not only those in the table), as CSV (through AuditExporter) / as PDF; an
+    // empty text when it worked, otherwise why not.
     QString exportCsv(const QString &path);
     QString printToPdf(const QString &path);
 
@@ -62,6 +65,8 @@ private:
     void exportAs();
     void print();
     void render(QPrinter &printer);
+    // The entries the filters choose, without the limit of the table.
+    Result<QList<AuditEntry>> allMatching() const;
     static QString familyName(const QString &family);
 
     AuditLog &m_audit;
@@ -76,6 +81,8 @@ private:
     QComboBox *m_action = nullptr;
     QTableWidget *m_table = nullptr;
     QLabel *m_empty = nullptr;
+    QLabel *m_more = nullptr;
+    AuditFilter m_filter;
     QPushButton *m_checkButton = nullptr;
     QPushButton *m_export = nullptr;
     QPushButton *m_print = nullptr;
