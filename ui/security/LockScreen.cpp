@@ -62,7 +62,11 @@ LockScreen::LockScreen(StaffAccounts &staff, QWidget *parent)
     m_unlock->setAutoDefault(true);
     m_someoneElse = new QPushButton(tr("Sign in as someone else"), this);
     m_someoneElse->setObjectName(QStringLiteral("someoneElseButton"));
+    // A link, so it does not compete with Unlock.
     m_someoneElse->setFlat(true);
+    m_someoneElse->setCursor(Qt::PointingHandCursor);
+    m_someoneElse->setStyleSheet(QStringLiteral("QPushButton { color: palette(link); text-decoration: underline; border: none;"
+                                                " padding: 4px; } QPushButton:focus { border: 1px solid palette(highlight); }"));
     connect(m_unlock, &QPushButton::clicked, this, &LockScreen::unlock);
     connect(m_someoneElse, &QPushButton::clicked, this, &LockScreen::signInAsSomeoneElse);
     connect(m_password, &QLineEdit::returnPressed, this, &LockScreen::unlock);

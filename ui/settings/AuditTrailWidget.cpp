@@ -4,7 +4,6 @@
 #include "AuditTrailWidget.h"
 
 #include "MessageBox.h"
-#include "campaigns/CampaignText.h"
 #include "importexport/AuditExporter.h"
 #include "security/StaffAccounts.h"
 #include "widgets/Banner.h"
@@ -81,6 +80,7 @@ QWidget *AuditTrailWidget::buildTrailPage()
     m_since->setObjectName(QStringLiteral("sinceEdit"));
     m_since->setAccessibleName(tr("Since"));
     m_since->setCalendarPopup(true);
+    m_since->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_since->setEnabled(false);
     m_user = new QComboBox(page);
     m_user->setObjectName(QStringLiteral("auditUserCombo"));
@@ -119,6 +119,7 @@ QWidget *AuditTrailWidget::buildTrailPage()
     m_empty = new QLabel(tr("No entries match these filters."), page);
     m_empty->setObjectName(QStringLiteral("auditEmptyLabel"));
     m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
     m_empty->hide();
     m_more = new QLabel(tr("Only the latest %1 entries are shown. Choose a first day above, or export: the file has them "
                            "all.")
@@ -147,7 +148,6 @@ QWidget *AuditTrailWidget::buildTrailPage()
     buttons->addWidget(m_print);
 
     auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_broken);
     layout->addWidget(m_check);
     layout->addLayout(filters);
@@ -170,12 +170,17 @@ void AuditTrailWidget::updateAccess()
         return;
     }
     m_stack->setCurrentIndex(1);
-    if (!m_loaded) {
-        m_loaded = true;
-        fillFilters();
-        reload();
-        checkTrail();
-    }
+    // Accounts and sign-ins add entries (and users): the filters and the table follow; the chain
+    // is checked again (the count stays true), and with "Check the trail".
+    const QString user = m_user->currentData().toString();
+    const QString family = m_action->currentData().toString();
+    fillFilters();
+    m_filling = true;
+    setUser(user);
+    setActionFamily(family);
+    m_filling = false;
+    reload();
+    checkTrail();
 }
 
 QString AuditTrailWidget::familyName(const QString &family)
@@ -261,14 +266,19 @@ void AuditTrailWidget::reload()
     m_filter = filter;
     const Result<QList<AuditEntry>> entries = m_audit.list(filter);
     m_entries = entries ? *entries : QList<AuditEntry>{};
+    const bool filtered = filter.since.isValid() || !filter.user.isEmpty() || !filter.action.isEmpty();
     if (!entries)
         m_empty->setText(entries.error().message);
-    else
+    else if (filtered)
         m_empty->setText(tr("No entries match these filters."));
+    else
+        m_empty->setText(tr("Nothing is recorded yet. Once sign-in is required (Staff and roles), every sign-in and every "
+                            "change to the staff accounts is written here."));
     m_table->setRowCount(int(m_entries.size()));
     for (int row = 0; row < m_entries.size(); ++row) {
         const AuditEntry &e = m_entries.at(row);
-        const QStringList cells{CampaignText::dayAndTime(e.time),
+        // Short and the same in every language (as in the export): the summary keeps its room.
+        const QStringList cells{e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                                 e.user.isEmpty() ? tr("(before sign-in)") : e.user,
                                 e.device,
                                 e.action,

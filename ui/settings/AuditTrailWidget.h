@@ -87,7 +87,6 @@ private:
     QPushButton *m_export = nullptr;
     QPushButton *m_print = nullptr;
     QList<AuditEntry> m_entries;
-    bool m_loaded = false;
     bool m_filling = false;
 };
 
