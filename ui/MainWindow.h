@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <memory>
 
+class QAction;
 class QLabel;
 class QPushButton;
 class QTimer;
@@ -23,7 +24,9 @@ class CampaignsPage;
 class ContactsPage;
 class DispatchService;
 class GroupsPage;
+class IdleWatcher;
 class InboxPage;
+class LockScreen;
 class Profile;
 class RelaySyncService;
 struct RelayApplyReport;
@@ -101,6 +104,14 @@ public:
     // Ctrl+F: the search box of the page shown.
     void focusSearch();
 
+    // File → Lock (Ctrl+L), and the idle lock: with sign-in required, the pages, the menus and the
+    // status bar give way to the lock screen until someone signs in (MainWindowLock.cpp).
+    void lock();
+    bool isLocked() const;
+    LockScreen *lockScreen() const { return m_lockScreen; }
+    // Tests set its interval and drive it.
+    IdleWatcher *idleWatcher() const { return m_idle; }
+
 Q_SIGNALS:
     // The person chose another interface language; the application rebuilds the window.
     void languageChangeRequested();
@@ -115,8 +126,16 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // Each in its own file: MainWindowSidebar.cpp, MainWindowActions.cpp, MainWindowStatusBar.cpp.
     QWidget *buildSidebar();
     void buildMenus();
+    void buildStatusBar();
+    void buildLock(QWidget *content);
+    // Sign-in turned on or off, someone signed out, the idle time changed: the Lock action, the
+    // idle lock and the lock screen follow.
+    void updateLockState();
+    void showLockScreen(const QString &userName, const QString &displayName);
+    void unlock();
     void updateStatus();
     void updateTokenStatus();
     void updateTokenAlerts();
@@ -143,6 +162,11 @@ private:
     InboxPage *m_inboxPage = nullptr;
     TokensPage *m_tokensPage = nullptr;
     WelcomePage *m_welcomePage = nullptr;
+    QStackedWidget *m_root = nullptr; // the window's content, or the lock screen
+    LockScreen *m_lockScreen = nullptr;
+    IdleWatcher *m_idle = nullptr;
+    QAction *m_lockAction = nullptr;
+    QList<QPointer<QAction>> m_lockedActions; // disabled while locked
     QPushButton *m_sendButton = nullptr;
     QPushButton *m_settingsButton = nullptr;
     QLabel *m_status = nullptr;

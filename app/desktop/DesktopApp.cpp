@@ -16,6 +16,8 @@
 #include "demo/DemoCongregation.h"
 #include "profile/Profile.h"
 #include "security/KeychainSecretStore.h"
+#include "security/SignInDialog.h"
+#include "security/StaffAccounts.h"
 #include "settings/Settings.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"
@@ -140,6 +142,17 @@ Status DesktopApp::start(const QString &profileDirectory)
     }
     m_secrets = std::make_unique<KeychainSecretStore>(QStringLiteral(KENGELE_APP_ID), m_profile->settings().profileId());
     Language::install(m_profile->settings().language());
+    // With sign-in required, nobody gets past this without a user name and password (Quit ends here).
+    const Result<bool> signIn = m_profile->staff().signInRequired();
+    if (!signIn)
+        return std::unexpected(signIn.error());
+    if (*signIn) {
+        SignInDialog dialog(m_profile->staff());
+        if (dialog.exec() != QDialog::Accepted) {
+            m_signInCancelled = true;
+            return {};
+        }
+    }
     m_relayNetwork = std::make_unique<QNetworkAccessManager>();
     // A redirect would take the device token elsewhere (RelayClient refuses them per request too).
     m_relayNetwork->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);

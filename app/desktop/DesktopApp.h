@@ -43,6 +43,8 @@ public:
     // Opens the profile (creating the demo congregation on first start), shows the window and
     // starts sending what is due.
     Status start(const QString &profileDirectory);
+    // The person quit at the sign-in dialog: start() opened nothing more, and the application ends.
+    bool signInCancelled() const { return m_signInCancelled; }
 
 private:
     static constexpr int OfferRefreshMs = 6 * 60 * 60 * 1000;
@@ -82,6 +84,7 @@ private:
     quint64 m_relayGeneration = 0;
     // What the indicator shows when the sync cannot start (the device token is missing).
     std::optional<RelaySyncStatus> m_relayProblem;
+    bool m_signInCancelled = false;
     QPointer<MainWindow> m_window;
     // Backups into the backup folder, daily while Kengele runs.
     std::unique_ptr<BackupScheduler> m_backupScheduler;

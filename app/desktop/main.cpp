@@ -31,5 +31,7 @@ int main(int argc, char *argv[])
         QMessageBox::critical(nullptr, QStringLiteral("Kengele"), started.error().message);
         return 1;
     }
+    if (desktop.signInCancelled())
+        return 0;
     return app.exec();
 }

@@ -19,10 +19,10 @@ struct KeyInfo {
 };
 
 // Every setting: its name in settings.ini and its default. The one place either is written.
-const std::array<KeyInfo, 17> &keyTable()
+const std::array<KeyInfo, 18> &keyTable()
 {
     using K = Settings::Key;
-    static const std::array<KeyInfo, 17> table{{
+    static const std::array<KeyInfo, 18> table{{
         {K::PhoneRegion, "phone/region", QStringLiteral("KE")},
         {K::Language, "ui/language", QStringLiteral("en")},
         {K::GatewayProvider, "gateway/provider", toText(GatewayKind::Simulator)},
@@ -40,6 +40,7 @@ const std::array<KeyInfo, 17> &keyTable()
         {K::BackupFolder, "backup/folder", QString()},
         {K::BackupAutomatic, "backup/automatic", false},
         {K::LastBackup, "backup/last", QString()},
+        {K::IdleLockMinutes, "security/idleLockMinutes", Settings::DefaultIdleLockMinutes},
     }};
     return table;
 }
@@ -337,6 +338,18 @@ bool Settings::welcomeShown() const
 void Settings::setWelcomeShown(bool shown)
 {
     setValue(Key::WelcomeShown, shown);
+}
+
+int Settings::idleLockMinutes() const
+{
+    bool ok = false;
+    const int minutes = value(Key::IdleLockMinutes).toInt(&ok);
+    return ok ? qBound(0, minutes, MaxIdleLockMinutes) : DefaultIdleLockMinutes;
+}
+
+void Settings::setIdleLockMinutes(int minutes)
+{
+    setValue(Key::IdleLockMinutes, qBound(0, minutes, MaxIdleLockMinutes));
 }
 
 void Settings::sync()

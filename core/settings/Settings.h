@@ -48,12 +48,15 @@ public:
         BackupFolder, // where automatic backups go; empty: Documents/Kengele backups (BackupService::defaultFolder)
         BackupAutomatic, // a backup a day while Kengele runs (the passphrase is in the keychain, never here)
         LastBackup, // when the last backup into the folder was made (UTC, ISO 8601); empty: never
+        IdleLockMinutes, // with sign-in required, the window locks after this many minutes without input; 0: never
     };
     Q_ENUM(Key)
 
     // The version this Kengele writes; older files are migrated when opened.
     static constexpr int CurrentVersion = 3;
     static constexpr int DefaultMaxSegmentsPerMessage = 20;
+    static constexpr int DefaultIdleLockMinutes = 15;
+    static constexpr int MaxIdleLockMinutes = 480;
 
     explicit Settings(const QString &filePath, QObject *parent = nullptr);
 
@@ -123,6 +126,11 @@ public:
     // The welcome page is shown by itself on the first start of a profile, then only from Help.
     bool welcomeShown() const;
     void setWelcomeShown(bool shown);
+
+    // With sign-in required, the window locks after this many minutes without keyboard or mouse
+    // input; 0: never by itself (Lock still does). Stored within 0..480.
+    int idleLockMinutes() const;
+    void setIdleLockMinutes(int minutes);
 
     void sync();
 

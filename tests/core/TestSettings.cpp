@@ -34,6 +34,7 @@ private Q_SLOTS:
     void profileIdIsMadeOnceAndKept();
     void providerIsStoredAsItsWord();
     void welcomeShownIsRemembered();
+    void idleLockMinutesHasADefaultAndBounds();
 
 private:
     QString copyFixture(const QTemporaryDir &dir, const QString &name);
@@ -259,6 +260,31 @@ void TestSettings::welcomeShownIsRemembered()
     QCOMPARE(inUse.openedVersion(), 2);
     QVERIFY(inUse.welcomeShown());
     QCOMPARE(inUse.language(), QStringLiteral("sw"));
+}
+
+void TestSettings::idleLockMinutesHasADefaultAndBounds()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("idle.ini"));
+    {
+        Settings settings(path);
+        QCOMPARE(settings.idleLockMinutes(), 15);
+        QCOMPARE(Settings::name(Settings::Key::IdleLockMinutes), QStringLiteral("security/idleLockMinutes"));
+        settings.setIdleLockMinutes(5);
+        QCOMPARE(settings.idleLockMinutes(), 5);
+        settings.setIdleLockMinutes(0); // never by itself
+        QCOMPARE(settings.idleLockMinutes(), 0);
+        settings.setIdleLockMinutes(100000);
+        QCOMPARE(settings.idleLockMinutes(), Settings::MaxIdleLockMinutes);
+        settings.setIdleLockMinutes(-3);
+        QCOMPARE(settings.idleLockMinutes(), 0);
+        settings.setIdleLockMinutes(30);
+        settings.sync();
+    }
+    QCOMPARE(Settings(path).idleLockMinutes(), 30);
+    // A word where a number belongs reads as the default.
+    const QString odd = writeFile(dir, "[General]\nsettingsVersion=3\n\n[security]\nidleLockMinutes=soon\n");
+    QCOMPARE(Settings(odd).idleLockMinutes(), Settings::DefaultIdleLockMinutes);
 }
 
 void TestSettings::providerIsStoredAsItsWord()

@@ -7,6 +7,7 @@
 #include "contacts/ContactService.h"
 #include "inbox/InboxService.h"
 #include "profile/Profile.h"
+#include "security/StaffAccounts.h"
 #include "settings/Settings.h"
 #include "storage/Database.h"
 #include "sync/PurchaseStore.h"
@@ -17,6 +18,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace kengele::test {
 
@@ -162,6 +166,63 @@ DemoPurchases buyDemoTokens(TempProfile &profile)
     made.failed = QStringLiteral("req-0002");
     made.waiting = QStringLiteral("req-0003");
     return made;
+}
+
+QString addDemoStaff(TempProfile &profile)
+{
+    StaffAccounts &staff = profile->staff();
+    staff.setCost(Passwords::Cost::TestsOnly);
+    const QString admin = QString::fromLatin1(DemoAdminPassword);
+    const QString john = QString::fromLatin1(DemoStaffPassword);
+    if (const Result<StaffAccount> made = staff.requireSignIn(QStringLiteral("mary"), QStringLiteral("Mary Wanjiku"), admin);
+        !made)
+        return made.error().message;
+    profile.clock().advanceMs(5 * 60'000);
+    if (const Result<StaffAccount> made = staff.add(QStringLiteral("john"), QStringLiteral("John Otieno"), Role::Staff, john);
+        !made)
+        return made.error().message;
+    if (const Result<StaffAccount> made
+        = staff.add(QStringLiteral("grace"), QStringLiteral("Grace Njeri"), Role::Pastor, QStringLiteral("psalm twenty three"));
+        !made)
+        return made.error().message;
+    if (const Result<StaffAccount> made = staff.add(QStringLiteral("vera"), QStringLiteral("Vera Achieng"), Role::Viewer,
+                                                    QStringLiteral("tea after the service"));
+        !made)
+        return made.error().message;
+    if (const Status done = staff.setDisabled(QStringLiteral("vera"), true); !done)
+        return done.error().message;
+    staff.lock();
+    profile.clock().advanceMs(40 * 60'000);
+    (void)staff.signIn(QStringLiteral("john"), QStringLiteral("bells ring on monday"));
+    if (const Result<StaffAccount> in = staff.signIn(QStringLiteral("john"), john); !in)
+        return in.error().message;
+    staff.lock();
+    profile.clock().advanceMs(20 * 60'000);
+    if (const Result<StaffAccount> in = staff.signIn(QStringLiteral("mary"), admin); !in)
+        return in.error().message;
+    return {};
+}
+
+QString tamperAuditEntry(TempProfile &profile, qint64 id)
+{
+    const QString name = QStringLiteral("tamper");
+    QString problem;
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        raw.setDatabaseName(profile->databasePath());
+        if (!raw.open())
+            return raw.lastError().text();
+        QSqlQuery q(raw);
+        if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS audit_log_append_only_update"))
+            || !q.prepare(QStringLiteral("UPDATE audit_log SET summary = 'nothing happened' WHERE id = ?")))
+            problem = q.lastError().text();
+        q.addBindValue(id);
+        if (problem.isEmpty() && (!q.exec() || q.numRowsAffected() != 1))
+            problem = QStringLiteral("no audit entry %1 to change: %2").arg(id).arg(q.lastError().text());
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return problem;
 }
 
 } // namespace kengele::test

@@ -31,4 +31,17 @@ struct DemoPurchases {
 // a payment cancelled on the phone and one waiting for the PIN.
 DemoPurchases buyDemoTokens(TempProfile &profile);
 
+// The passwords of the demo staff (fast test hashes).
+inline const char *const DemoAdminPassword = "our choir sings at nine";
+inline const char *const DemoStaffPassword = "bells ring on sunday";
+
+// Sign-in required, with Mary Wanjiku (administrator, signed in), John Otieno (staff), Grace Njeri
+// (pastor) and Vera Achieng (viewer, disabled), a failed sign-in and a sign-in of John's, over a
+// morning. Returns what went wrong, or an empty string.
+QString addDemoStaff(TempProfile &profile);
+
+// Changes the summary of audit entry `id` behind Kengele's back (as someone with the database file
+// could), so that the trail's check fails there. Returns what went wrong, or an empty string.
+QString tamperAuditEntry(TempProfile &profile, qint64 id);
+
 } // namespace kengele::test

@@ -23,8 +23,14 @@
 #include "inbox/InboxPage.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxTableModel.h"
+#include "security/LockScreen.h"
+#include "security/SignInDialog.h"
+#include "security/StaffAccounts.h"
+#include "settings/AuditTrailWidget.h"
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
+#include "settings/StaffAccountDialog.h"
+#include "settings/StaffSettingsWidget.h"
 #include "sync/RelayClient.h"
 #include "sync/RelaySyncService.h"
 #include "sync/TokenShop.h"
@@ -53,6 +59,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -446,6 +453,76 @@ void TestPageAudit::pages()
     refused.needsEnrolment = true;
     window.showRelayStatus(refused);
     audit(window.statusBar(), QStringLiteral("statusbar-refused"));
+    window.showRelayStatus(relayStatus);
+
+    // Staff and roles (off, then on), its dialogs, the sign-in dialog, the lock screen, the audit
+    // trail intact and tampered with.
+    {
+        SettingsDialog staffSettings(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+        const auto [staffTab, auditTab]
+            = StaffSettingsWidget::addTo(staffSettings, profile->staff(), profile->audit(), profile->settings());
+        staffSettings.show();
+        staffSettings.tabs()->setCurrentIndex(staffTab);
+        audit(&staffSettings, QStringLiteral("staff-roles-off"));
+        staffSettings.tabs()->setCurrentIndex(auditTab);
+        audit(&staffSettings, QStringLiteral("audit-trail-open"));
+        {
+            StaffAccountDialog require(profile->staff(), StaffAccountDialog::Mode::RequireSignIn);
+            require.show();
+            audit(&require, QStringLiteral("require-sign-in"));
+        }
+        const QString staffProblem = test::addDemoStaff(profile);
+        QVERIFY2(staffProblem.isEmpty(), qPrintable(staffProblem));
+        staffSettings.tabs()->setCurrentIndex(staffTab);
+        staffSettings.findChild<StaffSettingsWidget *>()->selectAccount(QStringLiteral("john"));
+        audit(&staffSettings, QStringLiteral("staff-roles"));
+        staffSettings.tabs()->setCurrentIndex(auditTab);
+        audit(&staffSettings, QStringLiteral("audit-trail"));
+        {
+            StaffAccountDialog add(profile->staff(), StaffAccountDialog::Mode::Add);
+            add.show();
+            add.setPasswords(QStringLiteral("a"), QStringLiteral("b"));
+            add.submit();
+            audit(&add, QStringLiteral("add-staff"));
+            const Result<StaffAccount> john = profile->staff().find(QStringLiteral("john"));
+            QVERIFY(john);
+            StaffAccountDialog role(profile->staff(), StaffAccountDialog::Mode::ChangeRole, *john);
+            role.show();
+            audit(&role, QStringLiteral("change-role"));
+            StaffAccountDialog reset(profile->staff(), StaffAccountDialog::Mode::ResetPassword, *john);
+            reset.show();
+            audit(&reset, QStringLiteral("reset-password"));
+            StaffAccountDialog own(profile->staff(), StaffAccountDialog::Mode::ChangeOwnPassword);
+            own.show();
+            audit(&own, QStringLiteral("change-own-password"));
+        }
+        staffSettings.reject();
+        profile->staff().lock();
+        {
+            SignInDialog signIn(profile->staff());
+            signIn.show();
+            signIn.setUserName(QStringLiteral("mary"));
+            signIn.setPassword(QStringLiteral("not it"));
+            signIn.signIn();
+            audit(&signIn, QStringLiteral("sign-in"));
+        }
+        QVERIFY(profile->staff().signIn(QStringLiteral("mary"), QString::fromLatin1(test::DemoAdminPassword)));
+        window.lock();
+        audit(&window, QStringLiteral("lock"));
+        window.lockScreen()->signInAsSomeoneElse();
+        audit(&window, QStringLiteral("lock-someone-else"));
+        window.lockScreen()->setUserName(QStringLiteral("mary"));
+        window.lockScreen()->setPassword(QString::fromLatin1(test::DemoAdminPassword));
+        window.lockScreen()->unlock();
+        QVERIFY(!window.isLocked());
+        const QString tampered = test::tamperAuditEntry(profile, 4);
+        QVERIFY2(tampered.isEmpty(), qPrintable(tampered));
+        SettingsDialog broken(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+        broken.tabs()->setCurrentIndex(
+            StaffSettingsWidget::addTo(broken, profile->staff(), profile->audit(), profile->settings()).second);
+        broken.show();
+        audit(&broken, QStringLiteral("audit-tampered"));
+    }
     Language::install(QStringLiteral("en"));
 
     // All of them at once, grouped by where they were seen, so one run gives the whole list.

@@ -26,9 +26,15 @@
 #include "inbox/InboxPage.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxTableModel.h"
+#include "security/AuditLog.h"
+#include "security/LockScreen.h"
+#include "security/SignInDialog.h"
+#include "security/StaffAccounts.h"
+#include "settings/AuditTrailWidget.h"
 #include "settings/RelaySettingsWidget.h"
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
+#include "settings/StaffSettingsWidget.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
@@ -58,6 +64,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -519,6 +526,54 @@ void TestScreenshots::pages()
     refused.needsEnrolment = true;
     window.showRelayStatus(refused);
     save(window.statusBar(), QStringLiteral("statusbar-refused-") + suffix);
+    window.showRelayStatus(relayStatus);
+
+    // Staff, sign-in, the lock and the audit trail: Settings → Staff and roles before and after
+    // sign-in is required, the sign-in dialog after a wrong password, the locked window, the trail,
+    // and the trail after someone changed an entry in the database file.
+    {
+        SettingsDialog staffSettings(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+        const auto [staffTab, auditTab]
+            = StaffSettingsWidget::addTo(staffSettings, profile->staff(), profile->audit(), profile->settings());
+        staffSettings.show();
+        staffSettings.tabs()->setCurrentIndex(staffTab);
+        save(&staffSettings, QStringLiteral("staff-roles-off-") + suffix);
+        const QString staffProblem = test::addDemoStaff(profile);
+        QVERIFY2(staffProblem.isEmpty(), qPrintable(staffProblem));
+        staffSettings.findChild<StaffSettingsWidget *>()->selectAccount(QStringLiteral("john"));
+        save(&staffSettings, QStringLiteral("staff-roles-") + suffix);
+        staffSettings.tabs()->setCurrentIndex(auditTab);
+        save(&staffSettings, QStringLiteral("audit-trail-") + suffix);
+        staffSettings.reject();
+
+        profile->staff().lock();
+        {
+            SignInDialog signIn(profile->staff());
+            signIn.show();
+            signIn.setUserName(QStringLiteral("mary"));
+            signIn.setPassword(QStringLiteral("our choir sings at 9"));
+            signIn.signIn();
+            QVERIFY(!signIn.errorText().isEmpty());
+            save(&signIn, QStringLiteral("signin-") + suffix);
+        }
+        QVERIFY(profile->staff().signIn(QStringLiteral("mary"), QString::fromLatin1(test::DemoAdminPassword)));
+        window.showPage(MainWindow::ContactsPageIndex);
+        window.lock();
+        QVERIFY(window.isLocked());
+        save(&window, QStringLiteral("lock-") + suffix);
+        window.lockScreen()->setPassword(QString::fromLatin1(test::DemoAdminPassword));
+        window.lockScreen()->unlock();
+        QVERIFY(!window.isLocked());
+
+        const QString tampered = test::tamperAuditEntry(profile, 4);
+        QVERIFY2(tampered.isEmpty(), qPrintable(tampered));
+        SettingsDialog broken(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+        broken.tabs()->setCurrentIndex(
+            StaffSettingsWidget::addTo(broken, profile->staff(), profile->audit(), profile->settings()).second);
+        broken.show();
+        QVERIFY(!broken.findChild<AuditTrailWidget *>()->brokenText().isEmpty());
+        save(&broken, QStringLiteral("audit-tampered-") + suffix);
+    }
     Language::install(QStringLiteral("en"));
     QApplication::setPalette(QApplication::style()->standardPalette());
 }

@@ -40,6 +40,8 @@ public:
     void addBackupsTab(BackupScheduler &scheduler, const Clock &clock);
     GatewaySettingsWidget *gatewaySettings() const { return m_gateway; }
     RelaySettingsWidget *relaySettings() const { return m_relay; }
+    // For tabs added after the built-in ones (Staff and roles, Audit trail: StaffSettingsWidget::addTo).
+    QTabWidget *tabs() const { return m_tabs; }
 
     void accept() override;
     // After accept(): whether the chosen language differs from the one on screen.
