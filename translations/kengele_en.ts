@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>BackupService</name>
+    <message numerus="yes">
+        <source>A backup passphrase has at least %n characters. A few words you will remember work well.</source>
+        <translation><numerusform>A backup passphrase has at least %n characters. A few words you will remember work well.</numerusform><numerusform>A backup passphrase has at least %n characters. A few words you will remember work well.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CampaignCommand</name>
     <message numerus="yes">
         <source>Repeats %1 until %2: %n message(s), the first on %3. Each one is counted and paid when it goes.</source>
@@ -179,6 +186,32 @@
     <message numerus="yes">
         <source>A sender ID can be at most 11 characters long; “%1” has %n.</source>
         <translation><numerusform>A sender ID can be at most 11 characters long; “%1” has %n.</numerusform><numerusform>A sender ID can be at most 11 characters long; “%1” has %n.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::AuditTrailWidget</name>
+    <message numerus="yes">
+        <source>%n entries, unbroken: none was changed, removed or moved.</source>
+        <extracomment>The audit trail's check found nothing wrong: "120 entries, unbroken."</extracomment>
+        <translation><numerusform>%n entries, unbroken: none was changed, removed or moved.</numerusform><numerusform>%n entries, unbroken: none was changed, removed or moved.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation><numerusform>%n entries</numerusform><numerusform>%n entries</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::BackupScheduler</name>
+    <message numerus="yes">
+        <source>Last backup: %n day(s) ago</source>
+        <translation><numerusform>Last backup: %n day ago</numerusform><numerusform>Last backup: %n days ago</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::BackupSettingsWidget</name>
+    <message numerus="yes">
+        <source>At least %n characters; a few words you will remember work well.</source>
+        <translation><numerusform>At least %n characters; a few words you will remember work well.</numerusform><numerusform>At least %n characters; a few words you will remember work well.</numerusform></translation>
     </message>
 </context>
 <context>

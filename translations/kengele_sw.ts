@@ -116,6 +116,13 @@
     </message>
 </context>
 <context>
+    <name>AuditExporter</name>
+    <message>
+        <source>Kengele could not save %1. Choose a folder you are allowed to change, and close the file if it is open in Excel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Writing the audit trail</source>
@@ -140,6 +147,166 @@
     <message>
         <source>The trail was written anew from this entry on: it no longer matches what was recorded.</source>
         <translation>Kumbukumbu ziliandikwa upya kuanzia ingizo hili: hazilingani tena na kilichorekodiwa.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupCommand</name>
+    <message>
+        <source>Give the backup passphrase in KENGELE_BACKUP_PASSPHRASE or on a line of standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use: backup create [--to FILE] | backup restore FILE | backup list | backup folder [DIR].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator may make, list or restore backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups go to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backups in %1 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup saved: %1 (%2 bytes). Keep the passphrase safe: without it the backup cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data as it was before is kept in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupFile</name>
+    <message>
+        <source>This backup file is damaged or was changed after it was made, so it cannot be trusted. Nothing was restored. Try another backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup file is incomplete: it was cut short (perhaps copied before it was finished, or the disk was full). Nothing was restored. Try another backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a Kengele backup. Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be written (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encryption library could not start, so no backup was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy of the data could not be read, so no backup was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There was not enough memory to protect the backup, so none was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup was made by a newer version of Kengele. Install that version (or a newer one) to restore it. Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encryption library could not start, so nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There was not enough memory to open the backup. Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this backup. Check it and try again (mind capital letters). Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be opened here (%1). Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupService</name>
+    <message>
+        <source>The disk is full, so no backup was made. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data was busy for too long, so no backup was made. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele could not copy its data for the backup (%1). No backup was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A backup passphrase has at least %n characters. A few words you will remember work well.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose another name for the backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made. Choose a folder you are allowed to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele cannot write in its data folder, so no backup was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is not open, so no backup was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy of the data could not be read, so no backup was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup cannot be written to %1 (%2). Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be saved to %1 (%2). Is the disk full or removed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup file %1 cannot be read. Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele cannot write in its data folder, so nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be opened here (is the disk full?). Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup does not hold Kengele data, or the data in it is damaged. Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup was made by a newer version of Kengele. Install that version (or a newer one) to restore it. Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be made ready in the data folder. Nothing was restored.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -677,6 +844,15 @@
   audit verify             kagua kwamba hakuna ingizo lililobadilishwa, kuondolewa au kuhamishwa
 </translation>
     </message>
+    <message>
+        <source>  backup create [--to FILE]  an encrypted backup, into the backup folder or FILE
+  backup restore FILE        replace the data with a backup; the data before is kept aside
+  backup list                the backups in the backup folder
+  backup folder [DIR]        where backups go (Documents/Kengele backups unless changed)
+                           (the passphrase: KENGELE_BACKUP_PASSPHRASE, or the next line of standard input)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CliContext</name>
@@ -905,16 +1081,28 @@
         </translation>
     </message>
     <message>
-        <source>Use one of: contacts import, list, add, export, optout, allow, optin.</source>
-        <translation>Tumia mojawapo ya: contacts import, list, add, export, optout, allow, optin.</translation>
-    </message>
-    <message>
         <source>Give one phone number and why: contacts allow PHONE --reason TEXT</source>
         <translation>Toa nambari moja ya simu na sababu: contacts allow PHONE --reason TEXT</translation>
     </message>
     <message>
         <source>%1 is no longer opted out: SMS can be sent to this number again.</source>
         <translation>%1 ameondolewa kwenye orodha ya waliojiondoa: SMS zinaweza kutumwa kwa nambari hii tena.</translation>
+    </message>
+    <message>
+        <source>Use one of: contacts import, list, add, export, optout, allow, optin, notes, person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give one phone number: contacts notes PHONE [--text TEXT], or search them: contacts notes --search TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no pastoral notes on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give one phone number: contacts person PHONE</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -930,6 +1118,25 @@
     <message>
         <source>A value on this line is longer than %1 characters, so the line could not be read.</source>
         <translation>Thamani moja kwenye mstari huu ina herufi zaidi ya %1, kwa hiyo mstari haukuweza kusomwa.</translation>
+    </message>
+</context>
+<context>
+    <name>DataKey</name>
+    <message>
+        <source>A confidential note could not be opened: it was changed outside Kengele, or this computer&apos;s keychain holds another key for this data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encryption library could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain holds a damaged key for this data folder&apos;s confidential notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key for confidential notes is not available.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1493,6 +1700,59 @@
     <message>
         <source>There was not enough memory to protect the password.</source>
         <translation>Kompyuta haikuwa na kumbukumbu (memory) ya kutosha kulinda nenosiri.</translation>
+    </message>
+</context>
+<context>
+    <name>PastoralNotes</name>
+    <message>
+        <source>Pastoral notes need this computer&apos;s keychain, and Kengele has no access to it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the pastoral notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pastoral notes can have at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the pastoral notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contact no longer exists; someone may have deleted it.</source>
+        <translation type="unfinished">Mwasiliani huyu hayupo tena; huenda mtu amemfuta.</translation>
+    </message>
+    <message>
+        <source>Searching the pastoral notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PendingRestore</name>
+    <message>
+        <source>This backup was restored already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele&apos;s data is still open in another window or program on this computer. Close Kengele everywhere else and try again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data as it is now could not be kept aside (is the disk full?). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be put in place. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonRecord</name>
+    <message>
+        <source>Gathering what Kengele holds</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2572,6 +2832,361 @@
     <message>
         <source>Practice mode — no SMS leaves this computer</source>
         <translation>Mazoezi — hakuna SMS inayotoka kwenye kompyuta hii</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::AuditTrailWidget</name>
+    <message>
+        <source>Since:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entries match these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the latest %1 entries are shown. Choose a first day above, or export: the file has them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make sure no entry was changed, removed or moved since it was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished">Hamisha CSV…</translation>
+    </message>
+    <message>
+        <source>Save the entries shown as a spreadsheet file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the entries shown, or save them as a PDF file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail shows who did what in Kengele. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation type="unfinished">Kuingia</translation>
+    </message>
+    <message>
+        <source>Locking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished">Waasiliani</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished">Vikundi</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished">Violezo</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished">Tokeni</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished">Mipangilio</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is recorded yet. Once sign-in is required (Staff and roles), every sign-in and every change to the staff accounts is written here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(before sign-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele could not check the audit trail: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail has been tampered with. Entry %1 is not as it was written: %2 Entries from there on cannot be trusted. Do not change anything on this computer, and tell your church leadership.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries, unbroken: none was changed, removed or moved.</source>
+        <extracomment>The audit trail&apos;s check found nothing wrong: &quot;120 entries, unbroken.&quot;</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit-trail.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">Faili za CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Kengele audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kengele could not save %1. Choose a folder you are allowed to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the audit trail as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit-trail.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::BackupScheduler</name>
+    <message>
+        <source>Automatic backups are on, but no backup passphrase is set. Set one in Settings → Backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last backup: today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last backup: yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last backup: %n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kengele::BackupSettingsWidget</name>
+    <message>
+        <source>Only an administrator may make, restore or change backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up automatically once a day (and at the next start when a day was missed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups are locked with this passphrase, so a lost USB stick shows nothing. Without it nobody can open a backup, not even you: write it down and keep it apart from the backups. Passwords and keys kept by the computer are not in backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups in the folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set yet: set one before the first backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set (kept in this computer&apos;s password store).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters; a few words you will remember work well.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type the same one twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the backup passphrase first (Set passphrase…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup saved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele backups (*%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase of this backup:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All the data on this computer (contacts, groups, messages, tokens, the audit trail) will be replaced by the data in %1. The data as it is now is kept aside in the data folder, so nothing is lost. Kengele reopens afterwards.
+
+Restore this backup?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::BackupStatusLabel</name>
+    <message>
+        <source>It is a while since the last backup. Make one in Settings → Backups, or turn on automatic backups there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups are in Settings → Backups.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4217,6 +4832,14 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
         <source>This computer&apos;s relay key is missing from the system&apos;s password store. Ask your administrator for a new enrolment code and connect again in Settings → Relay.</source>
         <translation>Ufunguo wa relay wa kompyuta hii haupo kwenye hifadhi ya nywila ya mfumo. Omba msimbo mpya wa usajili kwa msimamizi wako kisha uunganishe upya katika Mipangilio → Relay.</translation>
     </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was restored. The data as it was before is kept in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kengele::Dispatcher</name>
@@ -5036,6 +5659,50 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
     </message>
 </context>
 <context>
+    <name>kengele::LockScreen</name>
+    <message>
+        <source>Kengele is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked by %1. Type the password to go on.</source>
+        <extracomment>On the lock screen: who locked Kengele, &quot;Locked by Mary Wanjiku&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kengele::MainWindow</name>
     <message>
         <source>Kengele — church office messaging</source>
@@ -5278,6 +5945,14 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Open Buy with the Enterprise plan chosen?</source>
         <translation>Je, ungependa kufungua dirisha la kununua tokeni, mpango wa Enterprise ukiwa umechaguliwa?</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide everything until you or someone else signs in again (Ctrl+L).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5803,6 +6478,184 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <source>Sending</source>
         <translation>Kutuma</translation>
     </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::SignInDialog</name>
+    <message>
+        <source>Sign in to Kengele</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each person in the office has their own user name, so Kengele knows who did what. Ask your administrator if you do not have one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit Kengele</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::StaffAccountDialog</name>
+    <message>
+        <source>Require sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From now on everyone signs in with their own user name and password, and Kengele keeps a trail of who did what. You become the first administrator: you add the others and choose what they may do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a staff account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the person their user name and this password; they can change the password themselves under Settings → Staff and roles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished">Ongeza</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What may %1 do?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new password for %1. Tell it to them in person; they can change it after signing in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your password now, then the new one twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Jina</translation>
+    </message>
+    <message>
+        <source>Mary Wanjiku</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished">Jina:</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What they type to sign in: letters, digits, dots, dashes or underscores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least 10 characters, not a common password and not the user name. A short sentence is easy to remember: &quot;Our choir sings at nine&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the person&apos;s name, as the office knows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same. Type the new password twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kengele::StaffAccounts</name>
@@ -5895,6 +6748,163 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>The current password is not right.</source>
         <translation>Nenosiri la sasa si sahihi.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the name Kengele&apos;s own work is recorded under in the audit trail. Choose another user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::StaffSettingsWidget</name>
+    <message>
+        <source>Staff and roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in is off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone at this computer can use Kengele, and nothing records who did what.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When you require sign-in, each person in the office gets their own user name and password, and a role that says what they may do: look only, edit and send, see pastoral records, or manage everything. Kengele then keeps an audit trail of who did what, and locks itself when nobody has used it for a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Require sign-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Jina</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Hali</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished">Ongeza…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user name and password for someone in the office, with their role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A disabled account cannot sign in; its name stays in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <extracomment>The spin box for the idle lock: &quot;Lock after 15 minutes without use&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <extracomment>The idle lock&apos;s spin box at 0</extracomment>
+        <translation type="unfinished">bado haijawahi</translation>
+    </message>
+    <message>
+        <source>Lock after minutes without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock Kengele after this long without use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can change your own password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0: only when someone chooses File → Lock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an account in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this person may do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new password for someone who forgot theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password is changed. Use the new one from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will not be able to sign in any more. Their name stays in the audit trail, and you can enable the account again later. Disable it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable account</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6280,6 +7290,14 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <source>Choose a moment to look at.</source>
         <translation>Chagua wakati wa kuangalia.</translation>
     </message>
+    <message>
+        <source>Renaming the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the warning level</source>
+        <translation type="unfinished">Kuhifadhi kiwango cha tahadhari</translation>
+    </message>
 </context>
 <context>
     <name>kengele::TokenShop</name>
@@ -6334,6 +7352,10 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Removing old purchase attempts</source>
         <translation>Kuondoa majaribio ya zamani ya kununua</translation>
+    </message>
+    <message>
+        <source>Saving the purchase</source>
+        <translation type="unfinished">Kuhifadhi ununuzi</translation>
     </message>
 </context>
 <context>
