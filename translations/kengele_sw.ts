@@ -119,7 +119,7 @@
     <name>AuditExporter</name>
     <message>
         <source>Kengele could not save %1. Choose a folder you are allowed to change, and close the file if it is open in Excel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haikuweza kuhifadhi %1. Chagua folda unayoruhusiwa kubadilisha, na ufunge faili hiyo ikiwa iko wazi kwenye Excel.</translation>
     </message>
 </context>
 <context>
@@ -153,160 +153,160 @@
     <name>BackupCommand</name>
     <message>
         <source>Give the backup passphrase in KENGELE_BACKUP_PASSPHRASE or on a line of standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toa kaulisiri ya nakala rudufu katika KENGELE_BACKUP_PASSPHRASE au kwenye mstari wa standard input.</translation>
     </message>
     <message>
         <source>Use: backup create [--to FILE] | backup restore FILE | backup list | backup folder [DIR].</source>
-        <translation type="unfinished"></translation>
+        <translation>Matumizi: backup create [--to FILE] | backup restore FILE | backup list | backup folder [DIR].</translation>
     </message>
     <message>
         <source>Only an administrator may make, list or restore backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni msimamizi tu anayeweza kutengeneza, kuorodhesha au kurejesha nakala rudufu.</translation>
     </message>
     <message>
         <source>Backups go to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu zinahifadhiwa katika %1.</translation>
     </message>
     <message>
         <source>No backups in %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bado hakuna nakala rudufu katika %1.</translation>
     </message>
     <message>
         <source>Backup saved: %1 (%2 bytes). Keep the passphrase safe: without it the backup cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu imehifadhiwa: %1 (baiti %2). Itunze kaulisiri kwa usalama: bila hiyo nakala rudufu haiwezi kufunguliwa.</translation>
     </message>
     <message>
         <source>Restored from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imerejeshwa kutoka %1.</translation>
     </message>
     <message>
         <source>The data as it was before is kept in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data kama ilivyokuwa awali imehifadhiwa katika %1.</translation>
     </message>
 </context>
 <context>
     <name>BackupFile</name>
     <message>
         <source>This backup file is damaged or was changed after it was made, so it cannot be trusted. Nothing was restored. Try another backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faili hii ya nakala rudufu imeharibika au ilibadilishwa baada ya kutengenezwa, kwa hiyo haiaminiki. Hakuna kilichorejeshwa. Jaribu nakala rudufu nyingine.</translation>
     </message>
     <message>
         <source>This backup file is incomplete: it was cut short (perhaps copied before it was finished, or the disk was full). Nothing was restored. Try another backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faili hii ya nakala rudufu haijakamilika: ilikatika (labda ilinakiliwa kabla haijakamilika, au diski ilijaa). Hakuna kilichorejeshwa. Jaribu nakala rudufu nyingine.</translation>
     </message>
     <message>
         <source>This file is not a Kengele backup. Nothing was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faili hii si nakala rudufu ya Kengele. Hakuna kilichorejeshwa.</translation>
     </message>
     <message>
         <source>The backup could not be written (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu haikuweza kuandikwa (%1).</translation>
     </message>
     <message>
         <source>The encryption library could not start, so no backup was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maktaba ya usimbaji fiche haikuweza kuanza, kwa hiyo hakuna nakala rudufu iliyotengenezwa.</translation>
     </message>
     <message>
         <source>The copy of the data could not be read, so no backup was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala ya data haikuweza kusomwa, kwa hiyo hakuna nakala rudufu iliyotengenezwa.</translation>
     </message>
     <message>
         <source>There was not enough memory to protect the backup, so none was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta haikuwa na kumbukumbu (RAM) ya kutosha kulinda nakala rudufu, kwa hiyo hakuna iliyotengenezwa.</translation>
     </message>
     <message>
         <source>This backup was made by a newer version of Kengele. Install that version (or a newer one) to restore it. Nothing was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu hii ilitengenezwa na toleo jipya zaidi la Kengele. Sakinisha toleo hilo (au jipya zaidi) ili kuirejesha. Hakuna kilichorejeshwa.</translation>
     </message>
     <message>
         <source>The encryption library could not start, so nothing was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maktaba ya usimbaji fiche haikuweza kuanza, kwa hiyo hakuna kilichorejeshwa.</translation>
     </message>
     <message>
         <source>There was not enough memory to open the backup. Nothing was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta haikuwa na kumbukumbu (RAM) ya kutosha kufungua nakala rudufu. Hakuna kilichorejeshwa.</translation>
     </message>
     <message>
         <source>The passphrase does not open this backup. Check it and try again (mind capital letters). Nothing was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaulisiri hii haifungui nakala rudufu hii. Iangalie kisha ujaribu tena (zingatia herufi kubwa). Hakuna kilichorejeshwa.</translation>
     </message>
     <message>
         <source>The backup could not be opened here (%1). Nothing was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu haikuweza kufunguliwa hapa (%1). Hakuna kilichorejeshwa.</translation>
     </message>
 </context>
 <context>
     <name>BackupService</name>
     <message>
         <source>The disk is full, so no backup was made. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diski imejaa, kwa hiyo hakuna nakala rudufu iliyotengenezwa. Ondoa baadhi ya faili ili kupata nafasi kisha ujaribu tena.</translation>
     </message>
     <message>
         <source>The data was busy for too long, so no backup was made. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data ilikuwa na shughuli kwa muda mrefu mno, kwa hiyo hakuna nakala rudufu iliyotengenezwa. Jaribu tena baada ya muda mfupi.</translation>
     </message>
     <message>
         <source>Kengele could not copy its data for the backup (%1). No backup was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haikuweza kunakili data yake kwa ajili ya nakala rudufu (%1). Hakuna nakala rudufu iliyotengenezwa.</translation>
     </message>
     <message numerus="yes">
         <source>A backup passphrase has at least %n characters. A few words you will remember work well.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kaulisiri ya nakala rudufu ina angalau herufi %n. Maneno machache utakayoyakumbuka yanafaa vizuri.</numerusform>
+            <numerusform>Kaulisiri ya nakala rudufu ina angalau herufi %n. Maneno machache utakayoyakumbuka yanafaa vizuri.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 already exists. Choose another name for the backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tayari ipo. Chagua jina jingine la nakala rudufu.</translation>
     </message>
     <message>
         <source>The folder %1 cannot be made. Choose a folder you are allowed to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Folda %1 haiwezi kuundwa. Chagua folda unayoruhusiwa kubadilisha.</translation>
     </message>
     <message>
         <source>Kengele cannot write in its data folder, so no backup was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haiwezi kuandika kwenye folda yake ya data, kwa hiyo hakuna nakala rudufu iliyotengenezwa.</translation>
     </message>
     <message>
         <source>The data is not open, so no backup was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data haijafunguliwa, kwa hiyo hakuna nakala rudufu iliyotengenezwa.</translation>
     </message>
     <message>
         <source>The copy of the data could not be read, so no backup was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala ya data haikuweza kusomwa, kwa hiyo hakuna nakala rudufu iliyotengenezwa.</translation>
     </message>
     <message>
         <source>The backup cannot be written to %1 (%2). Choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu haiwezi kuandikwa kwenye %1 (%2). Chagua folda nyingine.</translation>
     </message>
     <message>
         <source>The backup could not be saved to %1 (%2). Is the disk full or removed?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu haikuweza kuhifadhiwa kwenye %1 (%2). Je, diski imejaa au imeondolewa?</translation>
     </message>
     <message>
         <source>The backup file %1 cannot be read. Nothing was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faili ya nakala rudufu %1 haiwezi kusomwa. Hakuna kilichorejeshwa.</translation>
     </message>
     <message>
         <source>Kengele cannot write in its data folder, so nothing was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haiwezi kuandika kwenye folda yake ya data, kwa hiyo hakuna kilichorejeshwa.</translation>
     </message>
     <message>
         <source>The backup could not be opened here (is the disk full?). Nothing was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu haikuweza kufunguliwa hapa (je, diski imejaa?). Hakuna kilichorejeshwa.</translation>
     </message>
     <message>
         <source>This backup does not hold Kengele data, or the data in it is damaged. Nothing was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu hii haina data ya Kengele, au data iliyomo imeharibika. Hakuna kilichorejeshwa.</translation>
     </message>
     <message>
         <source>This backup was made by a newer version of Kengele. Install that version (or a newer one) to restore it. Nothing was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu hii ilitengenezwa na toleo jipya zaidi la Kengele. Sakinisha toleo hilo (au jipya zaidi) ili kuirejesha. Hakuna kilichorejeshwa.</translation>
     </message>
     <message>
         <source>The backup could not be made ready in the data folder. Nothing was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu haikuweza kuandaliwa kwenye folda ya data. Hakuna kilichorejeshwa.</translation>
     </message>
 </context>
 <context>
@@ -851,7 +851,12 @@
   backup folder [DIR]        where backups go (Documents/Kengele backups unless changed)
                            (the passphrase: KENGELE_BACKUP_PASSPHRASE, or the next line of standard input)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  backup create [--to FILE]  nakala rudufu iliyosimbwa fiche, kwenye folda ya nakala rudufu au FILE
+  backup restore FILE        badilisha data kwa nakala rudufu; data ya awali inawekwa kando
+  backup list                nakala rudufu zilizo kwenye folda ya nakala rudufu
+  backup folder [DIR]        mahali nakala rudufu zinapowekwa (Documents/Kengele backups isipobadilishwa)
+                           (kaulisiri: KENGELE_BACKUP_PASSPHRASE, au mstari unaofuata wa standard input)
+</translation>
     </message>
 </context>
 <context>
@@ -1090,19 +1095,19 @@
     </message>
     <message>
         <source>Use one of: contacts import, list, add, export, optout, allow, optin, notes, person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumia mojawapo ya: contacts import, list, add, export, optout, allow, optin, notes, person.</translation>
     </message>
     <message>
         <source>Give one phone number: contacts notes PHONE [--text TEXT], or search them: contacts notes --search TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>Toa nambari moja ya simu: contacts notes PHONE [--text TEXT], au uyatafute: contacts notes --search TEXT</translation>
     </message>
     <message>
         <source>There are no pastoral notes on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna maelezo ya kichungaji kuhusu %1.</translation>
     </message>
     <message>
         <source>Give one phone number: contacts person PHONE</source>
-        <translation type="unfinished"></translation>
+        <translation>Toa nambari moja ya simu: contacts person PHONE</translation>
     </message>
 </context>
 <context>
@@ -1124,19 +1129,19 @@
     <name>DataKey</name>
     <message>
         <source>A confidential note could not be opened: it was changed outside Kengele, or this computer&apos;s keychain holds another key for this data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokezo la siri halikuweza kufunguliwa: lilibadilishwa nje ya Kengele, au hifadhi ya manenosiri (keychain) ya kompyuta hii ina ufunguo mwingine wa folda hii ya data.</translation>
     </message>
     <message>
         <source>The encryption library could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maktaba ya usimbaji fiche haikuweza kuanza.</translation>
     </message>
     <message>
         <source>The keychain holds a damaged key for this data folder&apos;s confidential notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hifadhi ya manenosiri (keychain) ina ufunguo ulioharibika wa maelezo ya siri ya folda hii ya data.</translation>
     </message>
     <message>
         <source>The key for confidential notes is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ufunguo wa maelezo ya siri haupatikani.</translation>
     </message>
 </context>
 <context>
@@ -1706,53 +1711,53 @@
     <name>PastoralNotes</name>
     <message>
         <source>Pastoral notes need this computer&apos;s keychain, and Kengele has no access to it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maelezo ya kichungaji yanahitaji hifadhi ya manenosiri (keychain) ya kompyuta hii, na Kengele haina ruhusa ya kuitumia hapa.</translation>
     </message>
     <message>
         <source>Reading the pastoral notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma maelezo ya kichungaji</translation>
     </message>
     <message>
         <source>Pastoral notes can have at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maelezo ya kichungaji yanaweza kuwa na herufi zisizozidi %1.</translation>
     </message>
     <message>
         <source>Saving the pastoral notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuhifadhi maelezo ya kichungaji</translation>
     </message>
     <message>
         <source>This contact no longer exists; someone may have deleted it.</source>
-        <translation type="unfinished">Mwasiliani huyu hayupo tena; huenda mtu amemfuta.</translation>
+        <translation>Mwasiliani huyu hayupo tena; huenda mtu amemfuta.</translation>
     </message>
     <message>
         <source>Searching the pastoral notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Kutafuta katika maelezo ya kichungaji</translation>
     </message>
 </context>
 <context>
     <name>PendingRestore</name>
     <message>
         <source>This backup was restored already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu hii ilikwisha rejeshwa.</translation>
     </message>
     <message>
         <source>Kengele&apos;s data is still open in another window or program on this computer. Close Kengele everywhere else and try again. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data ya Kengele bado iko wazi katika dirisha au programu nyingine kwenye kompyuta hii. Funga Kengele kila mahali pengine kisha ujaribu tena. Hakuna kilichobadilishwa.</translation>
     </message>
     <message>
         <source>The data as it is now could not be kept aside (is the disk full?). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data ya sasa haikuweza kuwekwa kando (je, diski imejaa?). Hakuna kilichobadilishwa.</translation>
     </message>
     <message>
         <source>The backup could not be put in place. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu haikuweza kuwekwa mahali pake. Hakuna kilichobadilishwa.</translation>
     </message>
 </context>
 <context>
     <name>PersonRecord</name>
     <message>
         <source>Gathering what Kengele holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Kukusanya kile Kengele inachohifadhi</translation>
     </message>
 </context>
 <context>
@@ -2838,227 +2843,227 @@
     <name>kengele::AuditTrailWidget</name>
     <message>
         <source>Since:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tangu:</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Tangu</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Mtumiaji</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Kitendo</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mtumiaji:</translation>
     </message>
     <message>
         <source>Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kitendo:</translation>
     </message>
     <message>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Kumbukumbu za ukaguzi</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Wakati</translation>
     </message>
     <message>
         <source>Computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Kilichohusika</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Muhtasari</translation>
     </message>
     <message>
         <source>No entries match these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna maingizo yanayolingana na vichujio hivi.</translation>
     </message>
     <message>
         <source>Only the latest %1 entries are shown. Choose a first day above, or export: the file has them all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yanaonyeshwa maingizo %1 ya karibuni tu. Chagua siku ya kwanza hapo juu, au hamisha: faili lina maingizo yote.</translation>
     </message>
     <message>
         <source>Check the trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Kagua kumbukumbu</translation>
     </message>
     <message>
         <source>Make sure no entry was changed, removed or moved since it was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakikisha hakuna ingizo lililobadilishwa, kuondolewa au kuhamishwa tangu lilipoandikwa.</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished">Hamisha CSV…</translation>
+        <translation>Hamisha CSV…</translation>
     </message>
     <message>
         <source>Save the entries shown as a spreadsheet file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hifadhi maingizo yanayoonyeshwa kama faili linalofunguka kwenye Excel.</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapisha…</translation>
     </message>
     <message>
         <source>Print the entries shown, or save them as a PDF file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapisha maingizo yanayoonyeshwa, au uyahifadhi kama faili la PDF.</translation>
     </message>
     <message>
         <source>The audit trail shows who did what in Kengele. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kumbukumbu za ukaguzi zinaonyesha nani alifanya nini katika Kengele. %1</translation>
     </message>
     <message>
         <source>Signing in</source>
-        <translation type="unfinished">Kuingia</translation>
+        <translation>Kuingia</translation>
     </message>
     <message>
         <source>Locking</source>
-        <translation type="unfinished"></translation>
+        <translation>Kufunga</translation>
     </message>
     <message>
         <source>Staff accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Akaunti za wafanyakazi</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished">Waasiliani</translation>
+        <translation>Waasiliani</translation>
     </message>
     <message>
         <source>Groups</source>
-        <translation type="unfinished">Vikundi</translation>
+        <translation>Vikundi</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished">Violezo</translation>
+        <translation>Violezo</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Kutuma</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished">Tokeni</translation>
+        <translation>Tokeni</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished">Mipangilio</translation>
+        <translation>Mipangilio</translation>
     </message>
     <message>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Kila mtu</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Every action</source>
-        <translation type="unfinished"></translation>
+        <translation>Kila kitendo</translation>
     </message>
     <message>
         <source>Nothing is recorded yet. Once sign-in is required (Staff and roles), every sign-in and every change to the staff accounts is written here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bado hakuna kilichorekodiwa. Kuingia kukishahitajika (Wafanyakazi na majukumu), kila kuingia na kila badiliko la akaunti za wafanyakazi huandikwa hapa.</translation>
     </message>
     <message>
         <source>(before sign-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kabla ya kuingia)</translation>
     </message>
     <message>
         <source>Kengele could not check the audit trail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haikuweza kukagua kumbukumbu za ukaguzi: %1</translation>
     </message>
     <message>
         <source>The audit trail has been tampered with. Entry %1 is not as it was written: %2 Entries from there on cannot be trusted. Do not change anything on this computer, and tell your church leadership.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kumbukumbu za ukaguzi zimechezewa. Ingizo %1 si kama lilivyoandikwa: %2 Maingizo kuanzia hapo hayaaminiki. Usibadilishe chochote kwenye kompyuta hii, na uwajulishe viongozi wa kanisa lako.</translation>
     </message>
     <message numerus="yes">
         <source>%n entries, unbroken: none was changed, removed or moved.</source>
         <extracomment>The audit trail&apos;s check found nothing wrong: &quot;120 entries, unbroken.&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ingizo %n, bila kasoro: hakuna lililobadilishwa, kuondolewa au kuhamishwa.</numerusform>
+            <numerusform>Maingizo %n, bila kasoro: hakuna lililobadilishwa, kuondolewa au kuhamishwa.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Hamisha kumbukumbu za ukaguzi</translation>
     </message>
     <message>
         <source>audit-trail.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>kumbukumbu-za-ukaguzi.csv</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">Faili za CSV (*.csv)</translation>
+        <translation>Faili za CSV (*.csv)</translation>
     </message>
     <message>
         <source>Kengele audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Kumbukumbu za ukaguzi za Kengele</translation>
     </message>
     <message numerus="yes">
         <source>%n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ingizo %n</numerusform>
+            <numerusform>maingizo %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Kengele could not save %1. Choose a folder you are allowed to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haikuweza kuhifadhi %1. Chagua folda unayoruhusiwa kubadilisha.</translation>
     </message>
     <message>
         <source>Save the audit trail as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Hifadhi kumbukumbu za ukaguzi kama PDF</translation>
     </message>
     <message>
         <source>audit-trail.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>kumbukumbu-za-ukaguzi.pdf</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Faili za PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Print the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapisha kumbukumbu za ukaguzi</translation>
     </message>
 </context>
 <context>
     <name>kengele::BackupScheduler</name>
     <message>
         <source>Automatic backups are on, but no backup passphrase is set. Set one in Settings → Backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu za kiotomatiki zimewashwa, lakini hakuna kaulisiri ya nakala rudufu iliyowekwa. Iweke katika Mipangilio → Nakala rudufu.</translation>
     </message>
     <message>
         <source>No backup yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Bado hakuna nakala rudufu</translation>
     </message>
     <message>
         <source>Last backup: today</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu ya mwisho: leo</translation>
     </message>
     <message>
         <source>Last backup: yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu ya mwisho: jana</translation>
     </message>
     <message numerus="yes">
         <source>Last backup: %n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nakala rudufu ya mwisho: siku %n iliyopita</numerusform>
+            <numerusform>Nakala rudufu ya mwisho: siku %n zilizopita</numerusform>
         </translation>
     </message>
 </context>
@@ -3066,127 +3071,129 @@
     <name>kengele::BackupSettingsWidget</name>
     <message>
         <source>Only an administrator may make, restore or change backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni msimamizi tu anayeweza kutengeneza, kurejesha au kubadilisha nakala rudufu.</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chagua…</translation>
     </message>
     <message>
         <source>Back up automatically once a day (and at the next start when a day was missed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tengeneza nakala rudufu kiotomatiki mara moja kwa siku (na wakati wa kuanza unaofuata ikiwa siku imerukwa)</translation>
     </message>
     <message>
         <source>Set passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Weka kaulisiri…</translation>
     </message>
     <message>
         <source>Backups are locked with this passphrase, so a lost USB stick shows nothing. Without it nobody can open a backup, not even you: write it down and keep it apart from the backups. Passwords and keys kept by the computer are not in backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu zinafungwa kwa kaulisiri hii, kwa hiyo USB iliyopotea haionyeshi chochote. Bila hiyo hakuna anayeweza kufungua nakala rudufu, hata wewe: iandike na uitunze mbali na nakala rudufu. Manenosiri na funguo zinazohifadhiwa na kompyuta hazimo kwenye nakala rudufu.</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Folda:</translation>
     </message>
     <message>
         <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaulisiri:</translation>
     </message>
     <message>
         <source>Made</source>
-        <translation type="unfinished"></translation>
+        <translation>Imetengenezwa</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukubwa</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Faili</translation>
     </message>
     <message>
         <source>Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>Tengeneza nakala rudufu sasa</translation>
     </message>
     <message>
         <source>Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejesha…</translation>
     </message>
     <message>
         <source>Backups in the folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu zilizo kwenye folda:</translation>
     </message>
     <message>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu</translation>
     </message>
     <message>
         <source>Not set yet: set one before the first backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bado haijawekwa: iweke kabla ya nakala rudufu ya kwanza.</translation>
     </message>
     <message>
         <source>Set (kept in this computer&apos;s password store).</source>
-        <translation type="unfinished"></translation>
+        <translation>Imewekwa (imehifadhiwa katika hifadhi ya manenosiri ya kompyuta hii).</translation>
     </message>
     <message>
         <source>Folder for backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Folda ya nakala rudufu</translation>
     </message>
     <message>
         <source>Backup passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaulisiri ya nakala rudufu</translation>
     </message>
     <message numerus="yes">
         <source>At least %n characters; a few words you will remember work well.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Angalau herufi %n; maneno machache utakayoyakumbuka yanafaa vizuri.</numerusform>
+            <numerusform>Angalau herufi %n; maneno machache utakayoyakumbuka yanafaa vizuri.</numerusform>
         </translation>
     </message>
     <message>
         <source>Again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tena:</translation>
     </message>
     <message>
         <source>The two passphrases differ. Type the same one twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaulisiri hizo mbili hazifanani. Andika ileile mara mbili.</translation>
     </message>
     <message>
         <source>Set the backup passphrase first (Set passphrase…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Weka kaulisiri ya nakala rudufu kwanza (Weka kaulisiri…).</translation>
     </message>
     <message>
         <source>Backup saved: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu imehifadhiwa: %1.</translation>
     </message>
     <message>
         <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejesha nakala rudufu</translation>
     </message>
     <message>
         <source>Kengele backups (*%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu za Kengele (*%1)</translation>
     </message>
     <message>
         <source>The passphrase of this backup:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaulisiri ya nakala rudufu hii:</translation>
     </message>
     <message>
         <source>All the data on this computer (contacts, groups, messages, tokens, the audit trail) will be replaced by the data in %1. The data as it is now is kept aside in the data folder, so nothing is lost. Kengele reopens afterwards.
 
 Restore this backup?</source>
-        <translation type="unfinished"></translation>
+        <translation>Data yote kwenye kompyuta hii (waasiliani, vikundi, jumbe, tokeni, kumbukumbu za ukaguzi) itabadilishwa na data iliyo katika %1. Data ya sasa inawekwa kando katika folda ya data, kwa hiyo hakuna kinachopotea. Kengele itafunguka upya baadaye.
+
+Ungependa kurejesha nakala rudufu hii?</translation>
     </message>
 </context>
 <context>
     <name>kengele::BackupStatusLabel</name>
     <message>
         <source>It is a while since the last backup. Make one in Settings → Backups, or turn on automatic backups there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muda umepita tangu nakala rudufu ya mwisho. Tengeneza moja katika Mipangilio → Nakala rudufu, au uwashe nakala rudufu za kiotomatiki hapo.</translation>
     </message>
     <message>
         <source>Backups are in Settings → Backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu ziko katika Mipangilio → Nakala rudufu.</translation>
     </message>
 </context>
 <context>
@@ -4834,11 +4841,11 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
     </message>
     <message>
         <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejesha nakala rudufu</translation>
     </message>
     <message>
         <source>The backup was restored. The data as it was before is kept in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu imerejeshwa. Data kama ilivyokuwa awali imehifadhiwa katika %1.</translation>
     </message>
 </context>
 <context>
@@ -5662,44 +5669,44 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
     <name>kengele::LockScreen</name>
     <message>
         <source>Kengele is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele imefungwa</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la mtumiaji:</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la mtumiaji</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenosiri</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenosiri:</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Fungua</translation>
     </message>
     <message>
         <source>Sign in as someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingia kama mtu mwingine</translation>
     </message>
     <message>
         <source>Locked by %1. Type the password to go on.</source>
         <extracomment>On the lock screen: who locked Kengele, &quot;Locked by Mary Wanjiku&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Imefungwa na %1. Andika nenosiri ili kuendelea.</translation>
     </message>
     <message>
         <source>Sign in to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingia ili kuendelea.</translation>
     </message>
     <message>
         <source>Type your user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika jina lako la mtumiaji.</translation>
     </message>
 </context>
 <context>
@@ -5948,11 +5955,11 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Funga</translation>
     </message>
     <message>
         <source>Hide everything until you or someone else signs in again (Ctrl+L).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ficha kila kitu hadi wewe au mtu mwingine aingie tena (Ctrl+L).</translation>
     </message>
 </context>
 <context>
@@ -6480,181 +6487,181 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala rudufu</translation>
     </message>
 </context>
 <context>
     <name>kengele::SignInDialog</name>
     <message>
         <source>Sign in to Kengele</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingia kwenye Kengele</translation>
     </message>
     <message>
         <source>Each person in the office has their own user name, so Kengele knows who did what. Ask your administrator if you do not have one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kila mtu ofisini ana jina lake la mtumiaji, ili Kengele ijue nani alifanya nini. Muulize msimamizi wako ikiwa huna.</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la mtumiaji</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenosiri</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la mtumiaji:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenosiri:</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingia</translation>
     </message>
     <message>
         <source>Quit Kengele</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondoka kwenye Kengele</translation>
     </message>
     <message>
         <source>Type your user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika jina lako la mtumiaji.</translation>
     </message>
 </context>
 <context>
     <name>kengele::StaffAccountDialog</name>
     <message>
         <source>Require sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Lazimisha kuingia</translation>
     </message>
     <message>
         <source>From now on everyone signs in with their own user name and password, and Kengele keeps a trail of who did what. You become the first administrator: you add the others and choose what they may do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuanzia sasa kila mtu anaingia kwa jina lake la mtumiaji na nenosiri lake, na Kengele inahifadhi kumbukumbu za nani alifanya nini. Wewe unakuwa msimamizi wa kwanza: unawaongeza wengine na kuchagua wanachoruhusiwa kufanya.</translation>
     </message>
     <message>
         <source>Add a staff account</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongeza akaunti ya mfanyakazi</translation>
     </message>
     <message>
         <source>Give the person their user name and this password; they can change the password themselves under Settings → Staff and roles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mpe mtu huyo jina lake la mtumiaji na nenosiri hili; anaweza kubadilisha nenosiri mwenyewe katika Mipangilio → Wafanyakazi na majukumu.</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished">Ongeza</translation>
+        <translation>Ongeza</translation>
     </message>
     <message>
         <source>Change role</source>
-        <translation type="unfinished"></translation>
+        <translation>Badilisha jukumu</translation>
     </message>
     <message>
         <source>What may %1 do?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 anaruhusiwa kufanya nini?</translation>
     </message>
     <message>
         <source>Set a new password</source>
-        <translation type="unfinished"></translation>
+        <translation>Weka nenosiri jipya</translation>
     </message>
     <message>
         <source>A new password for %1. Tell it to them in person; they can change it after signing in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenosiri jipya la %1. Mwambie ana kwa ana; anaweza kulibadilisha baada ya kuingia.</translation>
     </message>
     <message>
         <source>Set password</source>
-        <translation type="unfinished"></translation>
+        <translation>Weka nenosiri</translation>
     </message>
     <message>
         <source>Change my password</source>
-        <translation type="unfinished"></translation>
+        <translation>Badilisha nenosiri langu</translation>
     </message>
     <message>
         <source>Type your password now, then the new one twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika nenosiri lako la sasa, kisha jipya mara mbili.</translation>
     </message>
     <message>
         <source>Change password</source>
-        <translation type="unfinished"></translation>
+        <translation>Badilisha nenosiri</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Jina</translation>
+        <translation>Jina</translation>
     </message>
     <message>
         <source>Mary Wanjiku</source>
-        <translation type="unfinished"></translation>
+        <translation>Mary Wanjiku</translation>
     </message>
     <message>
         <source>Your name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina lako:</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Jina:</translation>
+        <translation>Jina:</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la mtumiaji</translation>
     </message>
     <message>
         <source>mary</source>
-        <translation type="unfinished"></translation>
+        <translation>mary</translation>
     </message>
     <message>
         <source>What they type to sign in: letters, digits, dots, dashes or underscores.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anachoandika ili kuingia: herufi, tarakimu, nukta, vistari au mistari ya chini.</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la mtumiaji:</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Jukumu</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jukumu:</translation>
     </message>
     <message>
         <source>Password now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenosiri la sasa</translation>
     </message>
     <message>
         <source>Password now:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenosiri la sasa:</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenosiri jipya</translation>
     </message>
     <message>
         <source>At least 10 characters, not a common password and not the user name. A short sentence is easy to remember: &quot;Our choir sings at nine&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angalau herufi 10, lisiwe nenosiri linalotumiwa na wengi na lisiwe jina la mtumiaji. Sentensi fupi ni rahisi kukumbuka: &quot;Kwaya yetu huimba saa tatu&quot;.</translation>
     </message>
     <message>
         <source>The password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenosiri tena</translation>
     </message>
     <message>
         <source>New password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenosiri jipya:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenosiri:</translation>
     </message>
     <message>
         <source>Again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tena:</translation>
     </message>
     <message>
         <source>Type the person&apos;s name, as the office knows them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Andika jina la mtu huyo, kama anavyojulikana ofisini.</translation>
     </message>
     <message>
         <source>The two passwords are not the same. Type the new password twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Manenosiri hayo mawili hayafanani. Andika nenosiri jipya mara mbili.</translation>
     </message>
 </context>
 <context>
@@ -6751,160 +6758,160 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is the name Kengele&apos;s own work is recorded under in the audit trail. Choose another user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ni jina ambalo kazi za Kengele yenyewe hurekodiwa kwalo katika kumbukumbu za ukaguzi. Chagua jina jingine la mtumiaji.</translation>
     </message>
 </context>
 <context>
     <name>kengele::StaffSettingsWidget</name>
     <message>
         <source>Staff and roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Wafanyakazi</translation>
     </message>
     <message>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukaguzi</translation>
     </message>
     <message>
         <source>Sign-in is off</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuingia kumezimwa</translation>
     </message>
     <message>
         <source>Anyone at this computer can use Kengele, and nothing records who did what.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yeyote aliye kwenye kompyuta hii anaweza kutumia Kengele, na hakuna kinachorekodi nani alifanya nini.</translation>
     </message>
     <message>
         <source>When you require sign-in, each person in the office gets their own user name and password, and a role that says what they may do: look only, edit and send, see pastoral records, or manage everything. Kengele then keeps an audit trail of who did what, and locks itself when nobody has used it for a while.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukilazimisha kuingia, kila mtu ofisini anapata jina lake la mtumiaji na nenosiri, pamoja na jukumu linaloonyesha anachoruhusiwa kufanya: kutazama tu, kuhariri na kutuma, kuona taarifa za kichungaji, au kusimamia kila kitu. Kisha Kengele inahifadhi kumbukumbu za ukaguzi za nani alifanya nini, na inajifunga yenyewe isipotumika kwa muda.</translation>
     </message>
     <message>
         <source>Require sign-in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lazimisha kuingia…</translation>
     </message>
     <message>
         <source>Staff accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Akaunti za wafanyakazi</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Jina</translation>
+        <translation>Jina</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la mtumiaji</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Jukumu</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Hali</translation>
+        <translation>Hali</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished">Ongeza…</translation>
+        <translation>Ongeza…</translation>
     </message>
     <message>
         <source>Change role…</source>
-        <translation type="unfinished"></translation>
+        <translation>Badilisha jukumu…</translation>
     </message>
     <message>
         <source>Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>Zima</translation>
     </message>
     <message>
         <source>Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Weka nenosiri upya…</translation>
     </message>
     <message>
         <source>Change my password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Badilisha nenosiri langu…</translation>
     </message>
     <message>
         <source>A user name and password for someone in the office, with their role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la mtumiaji na nenosiri kwa mtu wa ofisini, pamoja na jukumu lake.</translation>
     </message>
     <message>
         <source>A disabled account cannot sign in; its name stays in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akaunti iliyozimwa haiwezi kuingia; jina lake linabaki katika kumbukumbu za ukaguzi.</translation>
     </message>
     <message>
         <source> min</source>
         <extracomment>The spin box for the idle lock: &quot;Lock after 15 minutes without use&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation> dakika</translation>
     </message>
     <message>
         <source>never</source>
         <extracomment>The idle lock&apos;s spin box at 0</extracomment>
-        <translation type="unfinished">bado haijawahi</translation>
+        <translation>kamwe</translation>
     </message>
     <message>
         <source>Lock after minutes without use</source>
-        <translation type="unfinished"></translation>
+        <translation>Funga baada ya dakika kadhaa bila matumizi</translation>
     </message>
     <message>
         <source>Lock Kengele after this long without use:</source>
-        <translation type="unfinished"></translation>
+        <translation>Funga Kengele baada ya muda huu bila kutumika:</translation>
     </message>
     <message>
         <source>Signed in as %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Umeingia kama %1 (%2).</translation>
     </message>
     <message>
         <source>Nobody is signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna aliyeingia.</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Imezimwa</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Inatumika</translation>
     </message>
     <message>
         <source>You can change your own password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unaweza kubadilisha nenosiri lako mwenyewe.</translation>
     </message>
     <message>
         <source>0: only when someone chooses File → Lock.</source>
-        <translation type="unfinished"></translation>
+        <translation>0: pale tu mtu anapochagua Faili → Funga.</translation>
     </message>
     <message>
         <source>Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>Washa</translation>
     </message>
     <message>
         <source>Choose an account in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chagua akaunti kwenye orodha kwanza.</translation>
     </message>
     <message>
         <source>What this person may do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anachoruhusiwa kufanya mtu huyu.</translation>
     </message>
     <message>
         <source>A new password for someone who forgot theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenosiri jipya kwa mtu aliyesahau lake.</translation>
     </message>
     <message>
         <source>Change my password</source>
-        <translation type="unfinished"></translation>
+        <translation>Badilisha nenosiri langu</translation>
     </message>
     <message>
         <source>Your password is changed. Use the new one from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenosiri lako limebadilishwa. Tumia jipya kuanzia sasa.</translation>
     </message>
     <message>
         <source>Disable account</source>
-        <translation type="unfinished"></translation>
+        <translation>Zima akaunti</translation>
     </message>
     <message>
         <source>%1 will not be able to sign in any more. Their name stays in the audit trail, and you can enable the account again later. Disable it?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hataweza kuingia tena. Jina lake linabaki katika kumbukumbu za ukaguzi, na unaweza kuwasha akaunti tena baadaye. Uizime?</translation>
     </message>
     <message>
         <source>Enable account</source>
-        <translation type="unfinished"></translation>
+        <translation>Washa akaunti</translation>
     </message>
 </context>
 <context>
@@ -7292,11 +7299,11 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>Renaming the account</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubadilisha jina la akaunti</translation>
     </message>
     <message>
         <source>Saving the warning level</source>
-        <translation type="unfinished">Kuhifadhi kiwango cha tahadhari</translation>
+        <translation>Kuhifadhi kiwango cha tahadhari</translation>
     </message>
 </context>
 <context>
@@ -7355,7 +7362,7 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>Saving the purchase</source>
-        <translation type="unfinished">Kuhifadhi ununuzi</translation>
+        <translation>Kuhifadhi ununuzi</translation>
     </message>
 </context>
 <context>

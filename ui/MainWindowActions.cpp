@@ -11,8 +11,11 @@
 #include "contacts/ContactService.h"
 #include "contacts/ContactTableModel.h"
 #include "contacts/ContactsPage.h"
+#include "gateway/GatewayKind.h"
 #include "groups/GroupsPage.h"
 #include "profile/Profile.h"
+#include "security/Access.h"
+#include "settings/GatewaySettingsWidget.h"
 #include "settings/RelaySettingsWidget.h"
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
@@ -132,9 +135,17 @@ void MainWindow::openSettingsAt(int tab)
         dialog.addBackupsTab(*m_backups, m_profile.clock());
     dialog.relaySettings()->setRelaySyncService(m_relaySync);
     StaffSettingsWidget::addTo(dialog, m_profile.staff(), m_profile.audit(), m_profile.settings());
+    // The gateway and the relay are for administrators (architecture.md §7): others see them, greyed.
+    if (const Status allowed = m_profile.access().check(Permission::Administer); !allowed) {
+        for (QWidget *page : {static_cast<QWidget *>(dialog.gatewaySettings()), static_cast<QWidget *>(dialog.relaySettings())}) {
+            page->setEnabled(false);
+            page->setToolTip(allowed.error().message);
+        }
+    }
     dialog.showTab(SettingsDialog::Tab(tab));
     // Connecting happens at once, even if the dialog is then cancelled.
     connect(dialog.relaySettings(), &RelaySettingsWidget::connected, this, [this] {
+        m_profile.access().record({QStringLiteral("relay.connect"), QStringLiteral("relay"), QString()});
         updateRelayIndicator();
         Q_EMIT relayConnected();
     });
@@ -143,9 +154,11 @@ void MainWindow::openSettingsAt(int tab)
     if (answer != QDialog::Accepted)
         return;
     updateGatewayStatus();
-    if (dialog.gatewayChanged())
+    if (dialog.gatewayChanged()) {
+        m_profile.access().record({QStringLiteral("gateway.set"), QStringLiteral("gateway"),
+                                   QStringLiteral("provider %1").arg(toText(m_profile.settings().gatewayProvider()))});
         Q_EMIT gatewaySettingsChanged();
-    else if (dialog.gatewayRateChanged())
+    } else if (dialog.gatewayRateChanged())
         Q_EMIT sendingRateChanged(m_profile.settings().gatewayRatePerSecond());
     if (dialog.languageChanged())
         Q_EMIT languageChangeRequested();

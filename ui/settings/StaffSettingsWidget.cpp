@@ -125,11 +125,18 @@ QWidget *StaffSettingsWidget::buildOnPage()
     connect(m_disable, &QPushButton::clicked, this, &StaffSettingsWidget::toggleDisabled);
     connect(m_reset, &QPushButton::clicked, this, &StaffSettingsWidget::resetPassword);
     connect(m_ownPassword, &QPushButton::clicked, this, &StaffSettingsWidget::changeOwnPassword);
-    auto *buttons = new QHBoxLayout;
+    // Two rows: what administrators do to accounts, then what everyone does for themselves (in
+    // Kiswahili the five do not fit side by side).
+    auto *buttons = new QVBoxLayout;
+    auto *adminRow = new QHBoxLayout;
     for (QPushButton *b : {m_add, m_role, m_disable, m_reset})
-        buttons->addWidget(b);
-    buttons->addStretch(1);
-    buttons->addWidget(m_ownPassword);
+        adminRow->addWidget(b);
+    adminRow->addStretch(1);
+    auto *ownRow = new QHBoxLayout;
+    ownRow->addWidget(m_ownPassword);
+    ownRow->addStretch(1);
+    buttons->addLayout(adminRow);
+    buttons->addLayout(ownRow);
     m_adminOnly = wrapped(QString(), page);
     m_adminOnly->setObjectName(QStringLiteral("adminOnlyLabel"));
 
