@@ -14,6 +14,7 @@
 #include "profile/Profile.h"
 #include "security/KeychainSecretStore.h"
 #include "settings/Settings.h"
+#include "sync/AuditAnchor.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"
 #include "sync/RelaySyncService.h"
@@ -70,6 +71,7 @@ DesktopApp::~DesktopApp()
     // The sync saves each batch with its cursor in one transaction: stopping loses nothing.
     ++m_relayGeneration;
     m_relaySync.reset();
+    m_auditAnchor.reset();
     m_tokenShop.reset();
     m_shopClient.reset();
     m_relayClient.reset();
@@ -99,6 +101,8 @@ Status DesktopApp::start(const QString &profileDirectory)
     m_shopClient = std::make_unique<RelayClient>(*m_relayNetwork);
     m_tokenShop = std::make_unique<TokenShop>(m_profile->database(), *m_shopClient, m_profile->clock());
     m_tokenShop->setAccess(&m_profile->access());
+    m_auditAnchor = std::make_unique<AuditAnchor>(m_profile->audit(), m_profile->settings(), *m_shopClient, m_profile->clock());
+    m_auditAnchor->follow(*m_relaySync);
     m_tokenExpiry = std::make_unique<TokenExpiryScheduler>(m_profile->tokens(), m_profile->clock());
     m_tokenExpiry->start();
     // The relay's operator may change prices or turn feature locks on or off: read the offer when

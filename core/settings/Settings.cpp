@@ -19,10 +19,10 @@ struct KeyInfo {
 };
 
 // Every setting: its name in settings.ini and its default. The one place either is written.
-const std::array<KeyInfo, 14> &keyTable()
+const std::array<KeyInfo, 15> &keyTable()
 {
     using K = Settings::Key;
-    static const std::array<KeyInfo, 14> table{{
+    static const std::array<KeyInfo, 15> table{{
         {K::PhoneRegion, "phone/region", QStringLiteral("KE")},
         {K::Language, "ui/language", QStringLiteral("en")},
         {K::GatewayProvider, "gateway/provider", toText(GatewayKind::Simulator)},
@@ -37,6 +37,7 @@ const std::array<KeyInfo, 14> &keyTable()
         {K::MaxSegmentsPerMessage, "sending/maxSegments", Settings::DefaultMaxSegmentsPerMessage},
         {K::ProfileId, "profile/id", QString()},
         {K::WelcomeShown, "ui/welcomeShown", false},
+        {K::AuditAnchorDay, "audit/anchorDay", QString()},
     }};
     return table;
 }

@@ -45,6 +45,7 @@ public:
         MaxSegmentsPerMessage, // a message longer than this many SMS parts is refused
         ProfileId, // a stable identity of this profile, made on first use
         WelcomeShown, // the welcome page (three steps to a first send) was shown once; older files: not yet
+        AuditAnchorDay, // the UTC day (yyyy-MM-dd) the audit trail's head was last sent to the relay; empty: never
     };
     Q_ENUM(Key)
 
