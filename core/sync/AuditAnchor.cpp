@@ -18,6 +18,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <limits>
 
 namespace kengele {
 
@@ -60,6 +61,15 @@ QString AuditAnchor::today() const
 QString AuditAnchor::lastSentDay() const
 {
     return m_settings.value(Settings::Key::AuditAnchorDay).toString();
+}
+
+bool AuditAnchor::isDue() const
+{
+    if (!isConnected() || lastSentDay() == today())
+        return false;
+    // An empty trail has nothing to anchor; a trail that cannot be read now is tried at the next sync.
+    const Result<std::pair<qint64, QString>> head = m_audit.head();
+    return head && head->first > 0;
 }
 
 bool AuditAnchor::isConnected() const
@@ -120,8 +130,9 @@ void AuditAnchor::sendNow(SendCallback done)
                                            "relay's administrator.")));
                               return;
                           }
-                          // The relay's day, when it says one (its clock decides which day the anchor is for).
-                          m_settings.setValue(Settings::Key::AuditAnchorDay, anchor.day.isEmpty() ? today() : anchor.day);
+                          // This computer's day, which isDue() compares with (the relay files the anchor
+                          // under its own; a clock off by a day must not make every sync send again).
+                          m_settings.setValue(Settings::Key::AuditAnchorDay, today());
                           qCInfo(lcSync) << "audit trail anchored at the relay: entries" << anchor.entries;
                           done(std::move(anchor));
                       });
@@ -129,16 +140,13 @@ void AuditAnchor::sendNow(SendCallback done)
 
 void AuditAnchor::sendIfDue()
 {
-    if (!isConnected() || lastSentDay() == today())
+    if (!isDue())
         return;
     const qint64 now = m_clock.nowMs();
     if (m_tryingSince != 0 && now - m_tryingSince < StaleTryMs)
         return;
     if (now < m_nextTryAt)
         return;
-    const Result<std::pair<qint64, QString>> head = m_audit.head();
-    if (!head || head->first == 0)
-        return; // nothing to anchor yet (or the trail cannot be read now: the next sync tries again)
     m_tryingSince = now;
     sendNow([this](const Result<RelayAnchor> &sent) {
         m_tryingSince = 0;
@@ -222,16 +230,16 @@ Result<AnchorCheck> AuditAnchor::compare(const QList<RelayAnchor> &anchors) cons
             : anchor.day;
         if (!hashes->contains(anchor.entries)) {
             check.ok = false;
-            check.reason = tr("On %1 the relay recorded a trail of %2 entries, but this computer's trail now holds %3: "
-                              "entries were removed.")
+            check.reason = tr("On %1 the relay recorded a trail of %n entries, but this computer's trail now holds %2: "
+                              "entries were removed.",
+                              nullptr, int(qMin<qint64>(anchor.entries, std::numeric_limits<int>::max())))
                                .arg(day)
-                               .arg(anchor.entries)
                                .arg(head->first);
         } else if (hashes->value(anchor.entries) != anchor.hash) {
             check.ok = false;
-            check.reason = tr("The trail's first %1 entries are not what the relay recorded on %2: the trail was written "
-                              "anew.")
-                               .arg(anchor.entries)
+            check.reason = tr("The trail's first %n entries are not what the relay recorded on %1: the trail was written "
+                              "anew.",
+                              nullptr, int(qMin<qint64>(anchor.entries, std::numeric_limits<int>::max())))
                                .arg(day);
         }
         if (!check.ok) {

@@ -72,6 +72,8 @@ public:
 
     // The UTC day the head was last sent, or empty.
     QString lastSentDay() const;
+    // Connected, the head not sent yet this UTC day, and a trail to send.
+    bool isDue() const;
     bool isConnected() const;
 
     // The most anchors the relay keeps and gives back per computer.

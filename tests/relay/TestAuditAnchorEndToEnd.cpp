@@ -42,6 +42,7 @@ private Q_SLOTS:
     void sendAndCheckThenTheWholeTrailRewritten();
     void aTrailCutShortFails();
     void theHeadIsSentOnceADay();
+    void relaySyncSendsTheHead();
     void auditVerifyComparesWithTheRelay();
 
 private:
@@ -245,7 +246,7 @@ void TestAuditAnchorEndToEnd::sendAndCheckThenTheWholeTrailRewritten()
         QVERIFY2(sent, qPrintable(sent ? QString() : sent.error().message));
         QCOMPARE(sent->entries, profile->audit().head()->first);
         QCOMPARE(sent->hash, profile->audit().head()->second);
-        QCOMPARE(anchor->lastSentDay(), sent->day);
+        QCOMPARE(anchor->lastSentDay(), m_clock.nowUtc().date().toString(Qt::ISODate));
         const Result<AnchorCheck> holds = check(*anchor);
         QVERIFY2(holds, qPrintable(holds ? QString() : holds.error().message));
         QCOMPARE(holds->checked, 2);
@@ -339,6 +340,32 @@ void TestAuditAnchorEndToEnd::theHeadIsSentOnceADay()
     anchor->sendIfDue();
     QTest::qWait(200);
     QCOMPARE(relayAnchors().first().entries, 3);
+}
+
+void TestAuditAnchorEndToEnd::relaySyncSendsTheHead()
+{
+    QString deviceId;
+    {
+        auto profile = openProfile();
+        QVERIFY(profile);
+        record(*profile, 2);
+        deviceId = profile->relayLinks().load()->device;
+    }
+    Outcome synced = cli({QStringLiteral("relay"), QStringLiteral("sync"), QStringLiteral("--once")});
+    QVERIFY2(synced.code == 0, qPrintable(synced.err));
+    QVERIFY2(!synced.err.contains(QLatin1String("not sent")), qPrintable(synced.err));
+    auto anchors = m_relay->store().auditAnchors(deviceId, 10);
+    QVERIFY(anchors);
+    QCOMPARE(anchors->size(), 1);
+    QCOMPARE(anchors->first().entries, 3); // relay.connect and the two above
+    // Once a day: the next sync the same day sends nothing, even with more entries.
+    {
+        auto profile = openProfile();
+        record(*profile, 1);
+    }
+    synced = cli({QStringLiteral("relay"), QStringLiteral("sync"), QStringLiteral("--once")});
+    QCOMPARE(synced.code, 0);
+    QCOMPARE(m_relay->store().auditAnchors(deviceId, 10)->first().entries, 3);
 }
 
 void TestAuditAnchorEndToEnd::auditVerifyComparesWithTheRelay()
