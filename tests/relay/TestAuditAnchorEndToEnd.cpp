@@ -357,7 +357,14 @@ void TestAuditAnchorEndToEnd::relaySyncSendsTheHead()
     auto anchors = m_relay->store().auditAnchors(deviceId, 10);
     QVERIFY(anchors);
     QCOMPARE(anchors->size(), 1);
-    QCOMPARE(anchors->first().entries, 3); // relay.connect and the two above
+    // The head after the sync (it credits the relay's demo voucher, an entry of Kengele's own).
+    qint64 head = 0;
+    {
+        auto profile = openProfile();
+        head = profile->audit().head()->first;
+    }
+    QVERIFY(head >= 3); // relay.connect and the two above, at least
+    QCOMPARE(anchors->first().entries, head);
     // Once a day: the next sync the same day sends nothing, even with more entries.
     {
         auto profile = openProfile();
@@ -365,7 +372,7 @@ void TestAuditAnchorEndToEnd::relaySyncSendsTheHead()
     }
     synced = cli({QStringLiteral("relay"), QStringLiteral("sync"), QStringLiteral("--once")});
     QCOMPARE(synced.code, 0);
-    QCOMPARE(m_relay->store().auditAnchors(deviceId, 10)->first().entries, 3);
+    QCOMPARE(m_relay->store().auditAnchors(deviceId, 10)->first().entries, head);
 }
 
 void TestAuditAnchorEndToEnd::auditVerifyComparesWithTheRelay()
