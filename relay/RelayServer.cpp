@@ -25,8 +25,8 @@ namespace {
 
 QString routeName(int route)
 {
-    static const char *const names[]
-        = {"hook", "enrol", "events", "device", "health", "metrics", "unknown", "purchases", "plans", "voucher_key"};
+    static const char *const names[] = {"hook",    "enrol",     "events", "device",      "health",      "metrics",
+                                        "unknown", "purchases", "plans",  "voucher_key", "audit_anchor"};
     return QLatin1String(names[route]);
 }
 
@@ -118,6 +118,8 @@ void RelayServer::handleRequest(HttpRequest &&request, HttpResponder responder)
         handlePurchases(request, responder, Route::Plans);
     } else if (path == QLatin1String("/v1/voucher-key") && method == HttpMethod::Get) {
         handlePurchases(request, responder, Route::VoucherKey);
+    } else if (path == QLatin1String("/v1/audit-anchor") && (method == HttpMethod::Get || method == HttpMethod::Post)) {
+        handleAuditAnchor(request, responder);
     } else if (path == QLatin1String("/v1/health") && method == HttpMethod::Get) {
         handleHealth(request, responder);
     } else if (path == QLatin1String("/metrics") && method == HttpMethod::Get) {

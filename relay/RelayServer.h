@@ -68,7 +68,7 @@ private:
         QString contentType;
         qint64 receivedAt = 0;
     };
-    enum class Route { Hook, Enrol, Events, Device, Health, Metrics, Unknown, Purchases, Plans, VoucherKey };
+    enum class Route { Hook, Enrol, Events, Device, Health, Metrics, Unknown, Purchases, Plans, VoucherKey, AuditAnchor };
 
     void handleHook(const HttpRequest &request, HttpResponder &responder, qint64 startedNs);
     void handleEnrol(const HttpRequest &request, HttpResponder &responder);
@@ -79,6 +79,8 @@ private:
     // Buying tokens (RelayPurchaseRoutes.cpp)
     void handlePurchases(const HttpRequest &request, HttpResponder &responder, Route route);
     QString voucherPublicKey();
+    // The desktops' daily audit anchors (RelayAuditRoutes.cpp): POST and GET /v1/audit-anchor.
+    void handleAuditAnchor(const HttpRequest &request, HttpResponder &responder);
     void notFound(const HttpRequest &request, HttpResponder &responder, Route route);
     // A request that failed to authenticate: 429 when the address has failed too often, else 401.
     void unauthorised(const HttpRequest &request, HttpResponder &responder, Route route);

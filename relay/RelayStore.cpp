@@ -14,7 +14,7 @@ namespace kengele::relay {
 
 namespace {
 
-constexpr int SchemaVersion = 2;
+constexpr int SchemaVersion = 3;
 
 QString hex(const QByteArray &bytes)
 {
@@ -269,6 +269,21 @@ std::expected<void, QString> RelayStore::migrate()
                            " secret_sealed TEXT NOT NULL, created_at BIGINT NOT NULL)"),
             QStringLiteral("DELETE FROM relay_meta WHERE key = 'schema_version'"),
             QStringLiteral("INSERT INTO relay_meta (key, value) VALUES ('schema_version', '2')"),
+        };
+        for (const QString &sql : statements) {
+            if (auto ok = exec(sql); !ok)
+                return rolledBack(db, ok.error());
+        }
+    }
+    if (version < 3) {
+        // The desktops' daily audit anchors (docs/relay.md, "Audit anchors"): a count and a hash
+        // per device and UTC day, nothing of the congregation's.
+        const QStringList statements = {
+            QStringLiteral("CREATE TABLE audit_anchors (device_id TEXT NOT NULL REFERENCES devices(id),"
+                           " org_id TEXT NOT NULL REFERENCES orgs(id), day TEXT NOT NULL, entries BIGINT NOT NULL,"
+                           " hash TEXT NOT NULL, received_at BIGINT NOT NULL, PRIMARY KEY (device_id, day))"),
+            QStringLiteral("DELETE FROM relay_meta WHERE key = 'schema_version'"),
+            QStringLiteral("INSERT INTO relay_meta (key, value) VALUES ('schema_version', '3')"),
         };
         for (const QString &sql : statements) {
             if (auto ok = exec(sql); !ok)

@@ -80,6 +80,17 @@ struct QuarantinedBody {
     qint64 receivedAt = 0;
 };
 
+// A desktop's audit trail head as it was on one UTC day (POST /v1/audit-anchor): how many entries
+// the trail had and the last one's hash. Nothing else of the congregation's.
+struct AuditAnchorRecord {
+    QString deviceId;
+    QString orgId;
+    QString day; // yyyy-MM-dd, UTC
+    qint64 entries = 0;
+    QString hash; // 64 lowercase hex
+    qint64 receivedAt = 0; // UTC ms
+};
+
 enum class EnrolProblem { UnknownCode, UsedCode, ExpiredCode, Storage };
 
 // What became of each hook RelayStore::append() was given.
@@ -203,6 +214,12 @@ public:
                                                   qint64 expiresAt);
     std::expected<void, QString> releaseTokenLease(const QString &orgId, const QString &owner);
     std::expected<void, QString> forgetDarajaToken(const QString &orgId);
+
+    // Audit anchors (RelayAuditStore.cpp). Keeps one per device and UTC day (the one received last
+    // wins) and that device's newest `keep` days; older ones are removed in the same transaction.
+    std::expected<void, QString> putAuditAnchor(const AuditAnchorRecord &anchor, int keep);
+    // The device's anchors, newest day first.
+    std::expected<QList<AuditAnchorRecord>, QString> auditAnchors(const QString &deviceId, int limit);
 
     // PostgreSQL only: ask to be told when another relay process appends events. The driver's
     // notification() signal then carries the organisation id.

@@ -100,7 +100,9 @@ QList<CliCommandTable::Entry> CliCommandTable::entries()
          &makeCommand<UsersCommand>},
         {QStringLiteral("audit"), QString(),
          tr("  audit list [--since DATE] [--by USER] [--action A] [--limit N]   who did what, newest first\n"
-            "  audit verify             check that no entry was changed, removed or moved\n"),
+            "  audit verify             check that no entry was changed, removed or moved (and, when\n"
+            "                           connected, compare the trail with the relay's daily copies)\n"
+            "  audit anchor             send the trail's head to the relay now (it is sent once a day)\n"),
          &makeCommand<AuditCommand>},
         {QStringLiteral("backup"), QString(),
          tr("  backup create [--to FILE]  an encrypted backup, into the backup folder or FILE\n"

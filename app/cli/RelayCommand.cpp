@@ -8,6 +8,7 @@
 #include "profile/Profile.h"
 #include "security/Access.h"
 #include "settings/Settings.h"
+#include "sync/AuditAnchor.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"
 #include "sync/RelayLinkStore.h"
@@ -95,12 +96,20 @@ int RelayCommand::sync()
         return m_cli.failed(ready.error());
     RelaySyncService sync(m_cli.profile().database(), m_cli.profile().contacts(), m_cli.profile().tokens(), client,
                           m_cli.clock());
+    // The audit trail's head goes to the relay once a day, after a sync that reached it.
+    AuditAnchor anchor(m_cli.profile().audit(), m_cli.profile().settings(), client, m_cli.clock());
 
     if (m_cli.args().has(QStringLiteral("once"))) {
         const Result<RelayApplyReport> report
             = EventLoopWait::forAnswer<Result<RelayApplyReport>>([&](auto done) { sync.syncUntilCaughtUp(done); });
         if (!report)
             return m_cli.failed(report.error());
+        if (anchor.isDue()) {
+            const Result<RelayAnchor> sent
+                = EventLoopWait::forAnswer<Result<RelayAnchor>>([&](auto done) { anchor.sendNow(done); });
+            if (!sent)
+                m_cli.err() << tr("The audit trail's head was not sent to the relay: %1").arg(sent.error().message) << Qt::endl;
+        }
         qint64 tokens = 0;
         for (const CreditedVoucher &credited : report->credited)
             tokens += credited.tokens;
@@ -155,6 +164,7 @@ int RelayCommand::sync()
     QObject::connect(&sync, &RelaySyncService::eventsApplied, &sync, [&](const RelayApplyReport &report) {
         m_cli.err() << tr("%n new event(s) saved.", nullptr, report.applied()) << Qt::endl;
     });
+    anchor.follow(sync);
     sync.start();
     if (!sync.isRunning())
         return m_cli.failed({ErrorCode::NotFound, sync.status().lastError});

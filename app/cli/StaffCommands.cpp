@@ -3,12 +3,19 @@
 
 #include "StaffCommands.h"
 
+#include "common/EventLoopWait.h"
 #include "profile/Profile.h"
 #include "security/AuditLog.h"
 #include "security/StaffAccounts.h"
+#include "settings/Settings.h"
+#include "sync/AuditAnchor.h"
+#include "sync/RelayClient.h"
+#include "sync/RelayLinkStore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
 
 namespace kengele {
 
@@ -159,8 +166,10 @@ int UsersCommand::run(const QStringList &words)
 int AuditCommand::run(const QStringList &words)
 {
     const QString sub = words.value(0);
-    if (words.size() != 1 || (sub != QStringLiteral("list") && sub != QStringLiteral("verify")))
-        return m_cli.usage(tr("Use: audit list [--since DATE] [--by USER] [--action A] [--limit N] | audit verify."));
+    if (words.size() != 1
+        || (sub != QStringLiteral("list") && sub != QStringLiteral("verify") && sub != QStringLiteral("anchor")))
+        return m_cli.usage(
+            tr("Use: audit list [--since DATE] [--by USER] [--action A] [--limit N] | audit verify | audit anchor."));
     if (!m_cli.allowOnly(sub == QStringLiteral("list") ? QStringList{QStringLiteral("since"), QStringLiteral("action"),
                                                                      QStringLiteral("limit"), QStringLiteral("by")}
                                                        : QStringList{}))
@@ -196,28 +205,11 @@ int AuditCommand::run(const QStringList &words)
             return m_cli.failed(Error{ErrorCode::Forbidden, tr("Only an administrator may read or check the audit trail.")});
         return m_cli.failed(allowed.error());
     }
+    if (sub == QStringLiteral("verify"))
+        return verify();
+    if (sub == QStringLiteral("anchor"))
+        return anchor();
     AuditLog &audit = m_cli.profile().audit();
-    if (sub == QStringLiteral("verify")) {
-        const Result<AuditCheck> check = audit.verify();
-        if (!check)
-            return m_cli.failed(check.error());
-        if (m_cli.json()) {
-            QJsonObject object{{QStringLiteral("entries"), check->entries}, {QStringLiteral("ok"), check->ok}};
-            if (!check->ok) {
-                object.insert(QStringLiteral("first_bad"), check->firstBad);
-                object.insert(QStringLiteral("reason"), check->reason);
-            }
-            m_cli.printJson(object);
-        } else if (check->ok) {
-            m_cli.out() << tr("The audit trail holds. Entries: %1; none was changed, removed or moved.").arg(check->entries)
-                        << Qt::endl;
-        }
-        if (!check->ok)
-            return m_cli.failed(
-                Error{ErrorCode::Conflict,
-                      tr("The audit trail was tampered with at entry %1: %2").arg(check->firstBad).arg(check->reason)});
-        return Done;
-    }
     const Result<QList<AuditEntry>> entries = audit.list(filter);
     if (!entries)
         return m_cli.failed(entries.error());
@@ -240,6 +232,101 @@ int AuditCommand::run(const QStringList &words)
                         << CliContext::padded(e.action, 18) << CliContext::padded(e.object, 16) << e.summary << '\n';
         }
         m_cli.out() << Qt::flush;
+    }
+    return Done;
+}
+
+int AuditCommand::verify()
+{
+    AuditLog &audit = m_cli.profile().audit();
+    const Result<AuditCheck> check = audit.verify();
+    if (!check)
+        return m_cli.failed(check.error());
+    QJsonObject object{{QStringLiteral("entries"), check->entries}, {QStringLiteral("ok"), check->ok}};
+    if (!check->ok) {
+        object.insert(QStringLiteral("first_bad"), check->firstBad);
+        object.insert(QStringLiteral("reason"), check->reason);
+    }
+    if (!m_cli.json() && check->ok)
+        m_cli.out() << tr("The audit trail holds. Entries: %1; none was changed, removed or moved.").arg(check->entries)
+                    << Qt::endl;
+
+    // Connected to a relay: the trail is also compared with the relay's daily copies of its head,
+    // which a trail rewritten as a whole (with its audit-head file) no longer matches.
+    std::optional<AnchorCheck> anchored;
+    QString unreachable;
+    const Result<RelayLink> link = m_cli.profile().relayLinks().load();
+    const bool connected = link && link->isEnrolled() && !m_cli.profile().settings().relayUrl().isEmpty();
+    if (connected) {
+        QNetworkAccessManager network;
+        network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy); // RelayClient refuses them too
+        RelayClient client(network);
+        if (Status ready = m_cli.prepareRelayClient(client); !ready) {
+            unreachable = ready.error().message;
+        } else {
+            AuditAnchor anchors(audit, m_cli.profile().settings(), client, m_cli.clock());
+            const Result<AnchorCheck> compared
+                = EventLoopWait::forAnswer<Result<AnchorCheck>>([&](auto done) { anchors.check(done); });
+            if (compared)
+                anchored = *compared;
+            else
+                unreachable = compared.error().message;
+        }
+        QJsonObject anchoredJson;
+        if (anchored) {
+            anchoredJson = QJsonObject{{QStringLiteral("checked"), anchored->checked}, {QStringLiteral("ok"), anchored->ok}};
+            if (!anchored->ok) {
+                anchoredJson.insert(QStringLiteral("first_bad_anchor"), anchored->firstBadAnchor);
+                anchoredJson.insert(QStringLiteral("reason"), anchored->reason);
+                object.insert(QStringLiteral("ok"), false);
+            }
+        } else {
+            anchoredJson = QJsonObject{{QStringLiteral("checked"), 0},
+                                       {QStringLiteral("ok"), QJsonValue(QJsonValue::Null)},
+                                       {QStringLiteral("error"), unreachable}};
+        }
+        object.insert(QStringLiteral("anchored"), anchoredJson);
+    }
+    if (m_cli.json()) {
+        m_cli.printJson(object);
+    } else if (anchored && anchored->ok) {
+        m_cli.out() << tr("It matches the relay's daily copies of its head (%n checked).", nullptr, anchored->checked)
+                    << Qt::endl;
+    }
+    if (connected && !anchored)
+        m_cli.err() << tr("The trail could not be compared with the relay's copies: %1").arg(unreachable) << Qt::endl;
+    if (!check->ok)
+        return m_cli.failed(
+            Error{ErrorCode::Conflict,
+                  tr("The audit trail was tampered with at entry %1: %2").arg(check->firstBad).arg(check->reason)});
+    if (anchored && !anchored->ok)
+        return m_cli.failed(Error{ErrorCode::Conflict,
+                                  tr("The audit trail does not match the relay's copy of %1 entries: %2")
+                                      .arg(anchored->firstBadAnchor)
+                                      .arg(anchored->reason)});
+    return Done;
+}
+
+int AuditCommand::anchor()
+{
+    QNetworkAccessManager network;
+    network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy); // RelayClient refuses them too
+    RelayClient client(network);
+    if (Status ready = m_cli.prepareRelayClient(client); !ready)
+        return m_cli.failed(ready.error());
+    AuditAnchor anchors(m_cli.profile().audit(), m_cli.profile().settings(), client, m_cli.clock());
+    const Result<RelayAnchor> sent = EventLoopWait::forAnswer<Result<RelayAnchor>>([&](auto done) { anchors.sendNow(done); });
+    if (!sent)
+        return m_cli.failed(sent.error());
+    if (m_cli.json()) {
+        m_cli.printJson(QJsonObject{{QStringLiteral("entries"), sent->entries},
+                                    {QStringLiteral("hash"), sent->hash},
+                                    {QStringLiteral("day"), sent->day},
+                                    {QStringLiteral("received"), CliContext::timeOrNull(sent->received)}});
+    } else {
+        m_cli.out() << tr("The relay now holds the audit trail's head: %n entries, for %1 (UTC).", nullptr, int(sent->entries))
+                           .arg(sent->day)
+                    << Qt::endl;
     }
     return Done;
 }

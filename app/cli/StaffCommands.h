@@ -32,7 +32,7 @@ private:
     QString newPassword();
 };
 
-// kengele-cli audit list [--since DATE] [--by USER] [--action A] [--limit N] | audit verify
+// kengele-cli audit list [--since DATE] [--by USER] [--action A] [--limit N] | audit verify | audit anchor
 class AuditCommand final : public CliCommand
 {
     Q_DECLARE_TR_FUNCTIONS(AuditCommand)
@@ -40,6 +40,10 @@ class AuditCommand final : public CliCommand
 public:
     using CliCommand::CliCommand;
     int run(const QStringList &words) override;
+
+private:
+    int verify();
+    int anchor();
 };
 
 } // namespace kengele

@@ -19,6 +19,7 @@
 #include "security/SignInDialog.h"
 #include "security/StaffAccounts.h"
 #include "settings/Settings.h"
+#include "sync/AuditAnchor.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"
 #include "sync/RelaySyncService.h"
@@ -82,6 +83,7 @@ void DesktopApp::closeProfile()
     // The sync saves each batch with its cursor in one transaction: stopping loses nothing.
     ++m_relayGeneration;
     m_relaySync.reset();
+    m_auditAnchor.reset();
     m_tokenShop.reset();
     m_shopClient.reset();
     m_relayClient.reset();
@@ -162,6 +164,8 @@ Status DesktopApp::start(const QString &profileDirectory)
     m_shopClient = std::make_unique<RelayClient>(*m_relayNetwork);
     m_tokenShop = std::make_unique<TokenShop>(m_profile->database(), *m_shopClient, m_profile->clock());
     m_tokenShop->setAccess(&m_profile->access());
+    m_auditAnchor = std::make_unique<AuditAnchor>(m_profile->audit(), m_profile->settings(), *m_shopClient, m_profile->clock());
+    m_auditAnchor->follow(*m_relaySync);
     m_tokenExpiry = std::make_unique<TokenExpiryScheduler>(m_profile->tokens(), m_profile->clock());
     m_tokenExpiry->start();
     m_backupScheduler

@@ -17,6 +17,7 @@ class QTimer;
 
 namespace kengele {
 
+class AuditAnchor;
 class BackupScheduler;
 class DispatchService;
 class GatewayFactoryHolder;
@@ -77,6 +78,8 @@ private:
     // poll), with the same address and key as the sync's.
     std::unique_ptr<RelayClient> m_shopClient;
     std::unique_ptr<TokenShop> m_tokenShop;
+    // Sends the audit trail's head to the relay once a day, after a sync (the shop's client).
+    std::unique_ptr<AuditAnchor> m_auditAnchor;
     // Expires the tokens whose validity ended, at start and after each midnight.
     std::unique_ptr<TokenExpiryScheduler> m_tokenExpiry;
     // Reads the relay's plans and feature locks again while connected (OfferRefreshMs).

@@ -169,6 +169,30 @@ Result<std::pair<qint64, QString>> AuditLog::head() const
     return std::pair<qint64, QString>{q.value(0).toLongLong(), q.value(1).toString()};
 }
 
+Result<QHash<qint64, QString>> AuditLog::recomputedHashes(const QSet<qint64> &ids) const
+{
+    QHash<qint64, QString> found;
+    if (ids.isEmpty())
+        return found;
+    qint64 highest = 0;
+    for (const qint64 id : ids)
+        highest = qMax(highest, id);
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM audit_log WHERE id <= ? ORDER BY id").arg(Columns));
+    q.addBindValue(highest);
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Reading the audit trail")));
+    QString previous = zeroHash();
+    while (q.next()) {
+        const AuditEntry entry = readRow(q);
+        previous = chainHash(previous, entry);
+        if (ids.contains(entry.id))
+            found.insert(entry.id, previous);
+    }
+    return found;
+}
+
 Result<QList<AuditEntry>> AuditLog::list(const AuditFilter &filter) const
 {
     QString sql = QStringLiteral("SELECT %1 FROM audit_log WHERE 1 = 1").arg(Columns);

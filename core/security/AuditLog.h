@@ -7,7 +7,9 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -78,6 +80,10 @@ public:
     Result<AuditCheck> verify() const;
     // The last entry's id and hash (0 and the zero hash when there is none).
     Result<std::pair<qint64, QString>> head() const;
+    // The chain's hash at each of `ids`, worked out again from the entries themselves (not read from
+    // their hash column): what the trail from entry 1 to that one hashes to now. An id the trail does
+    // not hold is not in the answer. For the relay's daily anchors (AuditAnchor).
+    Result<QHash<qint64, QString>> recomputedHashes(const QSet<qint64> &ids) const;
 
     // [id, time in ms, user, device, action, object, summary] as compact JSON, the bytes hashed.
     static QByteArray canonical(const AuditEntry &entry);

@@ -19,10 +19,10 @@ struct KeyInfo {
 };
 
 // Every setting: its name in settings.ini and its default. The one place either is written.
-const std::array<KeyInfo, 18> &keyTable()
+const std::array<KeyInfo, 19> &keyTable()
 {
     using K = Settings::Key;
-    static const std::array<KeyInfo, 18> table{{
+    static const std::array<KeyInfo, 19> table{{
         {K::PhoneRegion, "phone/region", QStringLiteral("KE")},
         {K::Language, "ui/language", QStringLiteral("en")},
         {K::GatewayProvider, "gateway/provider", toText(GatewayKind::Simulator)},
@@ -41,6 +41,7 @@ const std::array<KeyInfo, 18> &keyTable()
         {K::BackupAutomatic, "backup/automatic", false},
         {K::LastBackup, "backup/last", QString()},
         {K::IdleLockMinutes, "security/idleLockMinutes", Settings::DefaultIdleLockMinutes},
+        {K::AuditAnchorDay, "audit/anchorDay", QString()},
     }};
     return table;
 }

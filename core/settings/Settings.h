@@ -49,6 +49,7 @@ public:
         BackupAutomatic, // a backup a day while Kengele runs (the passphrase is in the keychain, never here)
         LastBackup, // when the last backup into the folder was made (UTC, ISO 8601); empty: never
         IdleLockMinutes, // with sign-in required, the window locks after this many minutes without input; 0: never
+        AuditAnchorDay, // the UTC day (yyyy-MM-dd) the audit trail's head was last sent to the relay; empty: never
     };
     Q_ENUM(Key)
 

@@ -297,14 +297,14 @@ void RelayClient::fetchEvents(qint64 after, int waitSeconds, int limit, EventsCa
     });
 }
 
-void RelayClient::getJson(const QString &path, const QUrlQuery &query, JsonCallback done)
+void RelayClient::getJson(const QString &path, const QUrlQuery &query, JsonCallback done, qint64 answerLimit)
 {
     QUrl url = endpoint(path);
     url.setQuery(query);
     QNetworkRequest request = newRequest(url);
     request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     request.setTransferTimeout(EnrolTimeoutMs);
-    answerJson(track(m_network.get(request), SmallAnswerLimit), std::move(done));
+    answerJson(track(m_network.get(request), answerLimit), std::move(done), answerLimit);
 }
 
 void RelayClient::postJson(const QString &path, const QJsonObject &body, JsonCallback done)
@@ -317,10 +317,10 @@ void RelayClient::postJson(const QString &path, const QJsonObject &body, JsonCal
                std::move(done));
 }
 
-void RelayClient::answerJson(QNetworkReply *reply, JsonCallback done)
+void RelayClient::answerJson(QNetworkReply *reply, JsonCallback done, qint64 answerLimit)
 {
-    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
-        const RelayResult<QByteArray> read = finish(reply, SmallAnswerLimit);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, answerLimit, done = std::move(done)] {
+        const RelayResult<QByteArray> read = finish(reply, answerLimit);
         if (!read) {
             done(std::unexpected(read.error()));
             return;

@@ -65,7 +65,8 @@ public:
     // An authenticated call to the client API that answers a JSON object (GET /v1/plans,
     // POST /v1/purchases, …): the object of a 200 or 201 answer, else why not (with the relay's
     // "code" when it gave one).
-    void getJson(const QString &path, const QUrlQuery &query, JsonCallback done);
+    // A GET whose answer may be larger than a small object (a list) says how large it may be.
+    void getJson(const QString &path, const QUrlQuery &query, JsonCallback done, qint64 answerLimit = SmallAnswerLimit);
     void postJson(const QString &path, const QJsonObject &body, JsonCallback done);
 
     // Gives up what is in flight; their callbacks are not called.
@@ -79,7 +80,7 @@ private:
     // Forgets a finished reply (deleted later) and gives its body, or why it is not to be read
     // (it was too large).
     RelayResult<QByteArray> finish(QNetworkReply *reply, qint64 answerLimit);
-    void answerJson(QNetworkReply *reply, JsonCallback done);
+    void answerJson(QNetworkReply *reply, JsonCallback done, qint64 answerLimit = SmallAnswerLimit);
     RelayError errorOf(QNetworkReply *reply, const QByteArray &body, bool enrolling) const;
 
     QNetworkAccessManager &m_network;

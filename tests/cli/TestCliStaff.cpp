@@ -126,6 +126,10 @@ void TestCliStaff::signInRequiredThenEveryCommandAsksWhoItIs()
     QVERIFY2(o.err.contains(QStringLiteral("Only an administrator")), qPrintable(o.err));
     o = cli("audit|verify|--user|john");
     QCOMPARE(o.code, 1);
+    // Nor send the trail's head to the relay: refused before the relay is even looked for.
+    o = cli("audit|anchor|--user|john");
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("Only an administrator")), qPrintable(o.err));
     qunsetenv("KENGELE_PASSWORD");
 
     // Mary: the trail holds, and says who did what.
@@ -134,12 +138,19 @@ void TestCliStaff::signInRequiredThenEveryCommandAsksWhoItIs()
     QCOMPARE(o.code, 0);
     QCOMPARE(o.json().object().value(QStringLiteral("ok")).toBool(), true);
     QVERIFY(o.json().object().value(QStringLiteral("entries")).toInt() >= 8);
+    // Not connected to a relay: nothing to compare with, so no "anchored", and no anchor to send.
+    QVERIFY(!o.json().object().contains(QStringLiteral("anchored")));
+    o = cli("audit|anchor|--user|mary");
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("not connected to a relay")), qPrintable(o.err));
+    o = cli("--json|audit|verify|--user|mary");
     o = cli("--json|audit|list|--by|john|--user|mary");
     QCOMPARE(o.code, 0);
     QStringList johns;
     for (const QJsonValue &entry : o.json().array())
         johns << entry.toObject().value(QStringLiteral("action")).toString();
-    QCOMPARE(johns, (QStringList{u"signin"_s, u"signin"_s})); // newest first; the refusals changed nothing
+    // newest first; the refusals (users add, audit verify, audit anchor) changed nothing
+    QCOMPARE(johns, (QStringList{u"signin"_s, u"signin"_s, u"signin"_s}));
     o = cli("--json|audit|list|--action|signin|--user|mary");
     QCOMPARE(o.code, 0);
     const QJsonArray signins = o.json().array();

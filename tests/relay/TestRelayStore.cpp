@@ -182,7 +182,7 @@ private Q_SLOTS:
         QCOMPARE(quarantine->constFirst().body, body.body);
     }
 
-    // Schema 1 (before purchases) is brought to schema 2 when the relay opens it, keeping its data.
+    // Schema 1 (before purchases) is brought to schema 3 when the relay opens it, keeping its data.
     void schemaOneIsMigrated()
     {
         const QString org = createOrg(QStringLiteral("St Paul's"));
@@ -191,8 +191,8 @@ private Q_SLOTS:
             // Back to what a schema-1 relay left behind.
             QSqlQuery query(store().database());
             for (const char *sql :
-                 {"DROP TABLE purchases", "DROP TABLE relay_keys", "DROP TABLE daraja_tokens", "DROP TABLE org_prices",
-                  "DROP TABLE org_mpesa", "ALTER TABLE orgs DROP COLUMN hook_secret_sealed",
+                 {"DROP TABLE audit_anchors", "DROP TABLE purchases", "DROP TABLE relay_keys", "DROP TABLE daraja_tokens",
+                  "DROP TABLE org_prices", "DROP TABLE org_mpesa", "ALTER TABLE orgs DROP COLUMN hook_secret_sealed",
                   "UPDATE relay_meta SET value = '1' WHERE key = 'schema_version'"})
                 QVERIFY2(query.exec(QLatin1String(sql)), sql);
         }
@@ -200,7 +200,7 @@ private Q_SLOTS:
         QVERIFY(reopened);
         QSqlQuery version(reopened->database());
         QVERIFY(version.exec(QStringLiteral("SELECT value FROM relay_meta WHERE key = 'schema_version'")) && version.next());
-        QCOMPARE(version.value(0).toString(), QStringLiteral("2"));
+        QCOMPARE(version.value(0).toString(), QStringLiteral("3"));
         QCOMPARE(storedKeys(org), QStringList{QStringLiteral("a1")});
         QVERIFY(reopened->purchases(org, 10).value_or(QList<relay::Purchase>{{}}).isEmpty());
         // The organisation has no sealed hook secret yet: M-Pesa asks for `org rotate` first.
@@ -211,6 +211,25 @@ private Q_SLOTS:
         QVERIFY2(refused.error().contains(QLatin1String("org rotate")), qPrintable(refused.error()));
         QVERIFY(relay::rotateHookSecret(*reopened, m_relay->masterKey(), org, QStringLiteral("https://relay.example.org")));
         QVERIFY(relay::setUpMpesa(*reopened, m_relay->masterKey(), org, simulator));
+    }
+
+    // Schema 2 (before audit anchors) gains the audit_anchors table, its data kept.
+    void schemaTwoIsMigrated()
+    {
+        const QString org = createOrg(QStringLiteral("St Paul's"));
+        QVERIFY(store().append({hookEvent(org, QStringLiteral("b1"))}, {}));
+        {
+            QSqlQuery query(store().database());
+            for (const char *sql : {"DROP TABLE audit_anchors", "UPDATE relay_meta SET value = '2' WHERE key = 'schema_version'"})
+                QVERIFY2(query.exec(QLatin1String(sql)), sql);
+        }
+        auto reopened = m_relay->openExtraStore(QStringLiteral("after-upgrade-3"));
+        QVERIFY(reopened);
+        QSqlQuery version(reopened->database());
+        QVERIFY(version.exec(QStringLiteral("SELECT value FROM relay_meta WHERE key = 'schema_version'")) && version.next());
+        QCOMPARE(version.value(0).toString(), QStringLiteral("3"));
+        QCOMPARE(storedKeys(org), QStringList{QStringLiteral("b1")});
+        QVERIFY(reopened->auditAnchors(QStringLiteral("dev_none"), 10).value_or(QList<relay::AuditAnchorRecord>{{}}).isEmpty());
     }
 };
 
