@@ -37,6 +37,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/kengele.png")));
 
     m_contactsPage = new ContactsPage(m_profile.contacts(), m_profile.groups(), m_profile.imports(), m_profile.exporter(), this);
+    m_contactsPage->setPastoralNotes(&m_profile.pastoral());
     m_groupsPage = new GroupsPage(m_profile.groups(), m_profile.contacts(), this);
     m_templatesPage = new TemplatesPage(m_profile.templates(), m_profile.contacts(), m_profile.clock(), this);
     ComposeServices compose{m_profile.campaigns(), m_profile.templates(), m_profile.groups(), m_profile.contacts(),

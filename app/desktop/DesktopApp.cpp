@@ -13,8 +13,10 @@
 #include "common/Clock.h"
 #include "common/Language.h"
 #include "common/Log.h"
+#include "contacts/PastoralNotes.h"
 #include "demo/DemoCongregation.h"
 #include "profile/Profile.h"
+#include "security/DataKey.h"
 #include "security/KeychainSecretStore.h"
 #include "security/SignInDialog.h"
 #include "security/StaffAccounts.h"
@@ -93,6 +95,7 @@ void DesktopApp::closeProfile()
     m_offerRefresh = nullptr;
     m_relayProblem.reset();
     m_backupScheduler.reset();
+    m_dataKey.reset();
     m_secrets.reset();
     m_profile.reset();
     // A keychain read still under way answers into nothing: its callbacks check that this still exists.
@@ -143,6 +146,7 @@ Status DesktopApp::start(const QString &profileDirectory)
         qCInfo(lcUi) << "created a new profile with the demo congregation";
     }
     m_secrets = std::make_unique<KeychainSecretStore>(QStringLiteral(KENGELE_APP_ID), m_profile->settings().profileId());
+    loadDataKey();
     Language::install(m_profile->settings().language());
     // With sign-in required, nobody gets past this without a user name and password (Quit ends here).
     const Result<bool> signIn = m_profile->staff().signInRequired();
@@ -183,6 +187,35 @@ Status DesktopApp::start(const QString &profileDirectory)
     startRelaySync();
     m_backupScheduler->start();
     return {};
+}
+
+void DesktopApp::loadDataKey()
+{
+    // A state of its own per opened profile: an answer for a profile closed since goes nowhere.
+    m_dataKey = std::make_shared<DataKeyState>();
+    auto ask = [secrets = m_secrets.get()](const std::shared_ptr<DataKeyState> &state) {
+        state->asking = true;
+        DataKey::loadOrCreate(*secrets, [weak = std::weak_ptr<DataKeyState>(state)](Result<QByteArray> key) {
+            const std::shared_ptr<DataKeyState> answered = weak.lock();
+            if (!answered)
+                return;
+            answered->asking = false;
+            if (!key)
+                qCWarning(lcUi) << "the data key for confidential notes could not be read from the keychain";
+            answered->key = std::move(key);
+        });
+    };
+    ask(m_dataKey);
+    m_profile->pastoral().setKeySource([weak = std::weak_ptr<DataKeyState>(m_dataKey), ask]() -> Result<QByteArray> {
+        const std::shared_ptr<DataKeyState> state = weak.lock();
+        if (state && state->key && *state->key)
+            return *state->key;
+        if (state && !state->asking)
+            ask(state);
+        return fail(ErrorCode::Keychain,
+                    tr("The computer's password store has not given Kengele the key for confidential notes yet. Make sure "
+                       "it is unlocked, then try again in a moment."));
+    });
 }
 
 void DesktopApp::showWindow()

@@ -65,6 +65,9 @@ private:
     // when the profile has a relay and a token.
     void startRelaySync();
     void runRelaySync(quint64 generation, const QString &token);
+    // Reads the profile's data key from the keychain (or makes it) without blocking; until it has
+    // answered, opening pastoral notes says so. A failed read is tried again at the next opening.
+    void loadDataKey();
 
     std::unique_ptr<Profile> m_profile;
     std::unique_ptr<SecretStore> m_secrets;
@@ -91,6 +94,12 @@ private:
     QPointer<MainWindow> m_window;
     // Backups into the backup folder, daily while Kengele runs.
     std::unique_ptr<BackupScheduler> m_backupScheduler;
+    // The data key as the keychain last answered (shared with the pastoral notes' key source).
+    struct DataKeyState {
+        std::optional<Result<QByteArray>> key;
+        bool asking = false;
+    };
+    std::shared_ptr<DataKeyState> m_dataKey;
 };
 
 } // namespace kengele

@@ -136,9 +136,14 @@ Result<QList<qint64>> PastoralNotes::search(const QString &text)
     return found;
 }
 
+Status PastoralNotes::mayOpen() const
+{
+    return Access::check(m_access, Permission::Pastoral);
+}
+
 Result<bool> PastoralNotes::has(qint64 contactId) const
 {
-    if (Status allowed = Access::check(m_access, Permission::Pastoral); !allowed)
+    if (Status allowed = mayOpen(); !allowed)
         return std::unexpected(allowed.error());
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("SELECT 1 FROM pastoral_notes WHERE contact_id = ?"));

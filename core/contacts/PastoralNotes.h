@@ -42,6 +42,9 @@ public:
     Result<QList<qint64>> search(const QString &text);
     // Whether the contact has notes (to show that there is something to open).
     Result<bool> has(qint64 contactId) const;
+    // Whether whoever is at the computer may open notes at all (pastor or administrator), so a
+    // front end shows the notes only to them. Nothing is opened or recorded.
+    Status mayOpen() const;
 
     static constexpr int MaxLength = 20000;
 

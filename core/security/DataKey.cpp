@@ -24,6 +24,25 @@ Error unreadable()
                         "keychain holds another key for this data folder.")};
 }
 
+// What the keychain gave back: the key it holds, or empty when it holds none (NotFound).
+Result<QByteArray> storedKey(const Result<QString> &stored)
+{
+    if (!stored)
+        return stored.error().code == ErrorCode::NotFound ? Result<QByteArray>(QByteArray()) : std::unexpected(stored.error());
+    const QByteArray key = QByteArray::fromBase64(stored->toLatin1());
+    if (key.size() != DataKey::KeyBytes)
+        return fail(ErrorCode::Keychain,
+                    DataKey::tr("The keychain holds a damaged key for this data folder's confidential notes."));
+    return key;
+}
+
+QByteArray newKey()
+{
+    QByteArray key(DataKey::KeyBytes, '\0');
+    crypto_aead_xchacha20poly1305_ietf_keygen(reinterpret_cast<unsigned char *>(key.data()));
+    return key;
+}
+
 } // namespace
 
 Result<QByteArray> DataKey::loadOrCreate(SecretStore &secrets)
@@ -31,20 +50,33 @@ Result<QByteArray> DataKey::loadOrCreate(SecretStore &secrets)
     if (!sodiumReady())
         return fail(ErrorCode::Storage, tr("The encryption library could not start."));
     const QString name = QString::fromLatin1(SecretName);
-    const Result<QString> stored = secrets.readNow(name);
-    if (stored) {
-        const QByteArray key = QByteArray::fromBase64(stored->toLatin1());
-        if (key.size() != KeyBytes)
-            return fail(ErrorCode::Keychain, tr("The keychain holds a damaged key for this data folder's confidential notes."));
-        return key;
-    }
-    if (stored.error().code != ErrorCode::NotFound)
-        return std::unexpected(stored.error());
-    QByteArray key(KeyBytes, '\0');
-    crypto_aead_xchacha20poly1305_ietf_keygen(reinterpret_cast<unsigned char *>(key.data()));
+    const Result<QByteArray> stored = storedKey(secrets.readNow(name));
+    if (!stored || !stored->isEmpty())
+        return stored;
+    const QByteArray key = newKey();
     if (Status saved = secrets.writeNow(name, QString::fromLatin1(key.toBase64())); !saved)
         return std::unexpected(saved.error());
     return key;
+}
+
+void DataKey::loadOrCreate(SecretStore &secrets, LoadCallback done)
+{
+    if (!sodiumReady()) {
+        done(fail(ErrorCode::Storage, tr("The encryption library could not start.")));
+        return;
+    }
+    const QString name = QString::fromLatin1(SecretName);
+    secrets.read(name, [&secrets, name, done = std::move(done)](const Result<QString> &answer) {
+        const Result<QByteArray> stored = storedKey(answer);
+        if (!stored || !stored->isEmpty()) {
+            done(stored);
+            return;
+        }
+        const QByteArray key = newKey();
+        secrets.write(name, QString::fromLatin1(key.toBase64()), [key, done](const Status &saved) {
+            done(saved ? Result<QByteArray>(key) : std::unexpected(saved.error()));
+        });
+    });
 }
 
 Result<QByteArray> DataKey::seal(const QByteArray &key, const QByteArray &plain, const QByteArray &context)

@@ -8,6 +8,8 @@
 #include <QByteArray>
 #include <QCoreApplication>
 
+#include <functional>
+
 namespace kengele {
 
 class SecretStore;
@@ -29,6 +31,10 @@ public:
     // Reads the key, or makes and saves one when there is none yet. Blocking (SecretStore::readNow):
     // not on the GUI thread.
     static Result<QByteArray> loadOrCreate(SecretStore &secrets);
+    // The same without blocking, for the desktop app: `done` is called once, when the keychain has
+    // answered (and, for a new key, saved it). `secrets` must outlive the call.
+    using LoadCallback = std::function<void(Result<QByteArray>)>;
+    static void loadOrCreate(SecretStore &secrets, LoadCallback done);
 
     // nonce (24 bytes) + ciphertext with its tag. `context` (e.g. "contact:42:pastoral") is bound
     // to it: a sealed value moved to another record does not open there.

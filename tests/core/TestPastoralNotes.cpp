@@ -17,6 +17,8 @@
 #include <QSqlQuery>
 #include <QtTest>
 
+#include <optional>
+
 using namespace kengele;
 using namespace Qt::StringLiterals;
 
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void dataKeyIsMadeOnceAndKeptInTheKeychain();
+    void desktopFormGivesTheSameKeyWithoutBlocking();
     void sealedValuesOpenOnlyWithTheirKeyAndPlace();
     void notesAreSealedInTheFile();
     void onlyPastorsAndAdministratorsOpenThem();
@@ -101,6 +104,36 @@ void TestPastoralNotes::dataKeyIsMadeOnceAndKeptInTheKeychain()
     QVERIFY(!fileBytes().contains(*first));
 }
 
+// The desktop app asks without blocking (DataKey::loadOrCreate with a callback): the first answer
+// makes and saves the key, a later one reads the same key, and a keychain that cannot save gives an
+// error rather than a key that would be lost.
+void TestPastoralNotes::desktopFormGivesTheSameKeyWithoutBlocking()
+{
+    auto ask = [this]() -> Result<QByteArray> {
+        std::optional<Result<QByteArray>> answer;
+        DataKey::loadOrCreate(m_secrets, [&answer](Result<QByteArray> key) { answer = std::move(key); });
+        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000))
+            return fail(ErrorCode::Keychain, u"no answer"_s);
+        return *answer;
+    };
+    const Result<QByteArray> first = ask();
+    QVERIFY(first);
+    QCOMPARE(first->size(), DataKey::KeyBytes);
+    const Result<QByteArray> again = ask();
+    QVERIFY(again);
+    QCOMPARE(*again, *first);
+    QCOMPARE(DataKey::loadOrCreate(m_secrets).value(), *first);
+
+    m_secrets.values.clear();
+    m_secrets.refuseWrite = [](const QString &) {
+        return true;
+    };
+    const Result<QByteArray> refused = ask();
+    m_secrets.refuseWrite = nullptr;
+    QVERIFY(!refused);
+    QVERIFY(m_secrets.values.isEmpty());
+}
+
 void TestPastoralNotes::sealedValuesOpenOnlyWithTheirKeyAndPlace()
 {
     const QByteArray key(32, 'a');
@@ -155,8 +188,12 @@ void TestPastoralNotes::onlyPastorsAndAdministratorsOpenThem()
     QCOMPARE(refused.error().code, ErrorCode::Forbidden);
     QCOMPARE(p.pastoral().write(m_asha, u"x"_s).error().code, ErrorCode::Forbidden);
     QCOMPARE(p.pastoral().search(u"drink"_s).error().code, ErrorCode::Forbidden);
+    QCOMPARE(p.pastoral().has(m_asha).error().code, ErrorCode::Forbidden);
+    QCOMPARE(p.pastoral().mayOpen().error().code, ErrorCode::Forbidden);
     p.staff().lock();
+    QCOMPARE(p.pastoral().mayOpen().error().code, ErrorCode::SignIn);
     QVERIFY(p.staff().signIn(u"peter"_s, OtherPassword));
+    QVERIFY(p.pastoral().mayOpen());
     QCOMPARE(p.pastoral().read(m_asha).value(), Secret);
 }
 

@@ -1,19 +1,29 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "FakeSecretStore.h"
 #include "MessageBox.h"
 #include "TestSupport.h"
 #include "contacts/ContactDialog.h"
 #include "contacts/ContactService.h"
 #include "contacts/ContactTableModel.h"
 #include "contacts/ContactsPage.h"
+#include "contacts/PastoralNotes.h"
+#include "contacts/PastoralSearchDialog.h"
+#include "security/AuditLog.h"
+#include "security/DataKey.h"
+#include "security/Passwords.h"
+#include "security/StaffAccounts.h"
 #include "storage/Database.h"
 
 #include <QApplication>
 #include <QDialog>
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSqlQuery>
 #include <QStackedWidget>
@@ -38,6 +48,7 @@ private Q_SLOTS:
     void markAsOptedOutAsksFirst();
     void allowSmsAgainAsksWhy();
     void statusIsNarrowAndGroupsStretches();
+    void pastoralNotesOnlyForPastorsAndOpenedOnRequest();
 };
 
 void TestContactsPage::emptyProfileShowsHowToStart()
@@ -240,4 +251,85 @@ void TestContactsPage::statusIsNarrowAndGroupsStretches()
 }
 
 QTEST_MAIN(TestContactsPage)
+// The pastoral notes in the contact dialog: not there at all for staff; for a pastor, closed until
+// asked for (the opening is what the audit trail records), saved with the contact, and searchable.
+void TestContactsPage::pastoralNotesOnlyForPastorsAndOpenedOnRequest()
+{
+    TempProfile profile;
+    test::FakeSecretStore secrets;
+    PastoralNotes &notes = profile->pastoral();
+    notes.setKeySource([&secrets] { return DataKey::loadOrCreate(secrets); });
+    StaffAccounts &staff = profile->staff();
+    staff.setCost(Passwords::Cost::TestsOnly);
+    const QString password = QStringLiteral("kwaya ya vijana 2026");
+    QVERIFY(staff.requireSignIn(QStringLiteral("mary"), QStringLiteral("Mary"), password));
+    QVERIFY(staff.add(QStringLiteral("john"), QStringLiteral("John"), Role::Staff, password));
+    QVERIFY(staff.add(QStringLiteral("peter"), QStringLiteral("Pastor Peter"), Role::Pastor, password));
+    const auto asha
+        = profile->contacts().add({QStringLiteral("Asha"), QStringLiteral("Njeri"), QStringLiteral("+254712000001"), {}, {}});
+    QVERIFY(asha);
+    QVERIFY(notes.write(asha->id, QStringLiteral("Mother in hospital")));
+    auto readings = [&profile] {
+        return profile->audit().list({{}, {}, QStringLiteral("pastoral.read"), 0}).value().size();
+    };
+
+    staff.lock();
+    QVERIFY(staff.signIn(QStringLiteral("john"), password));
+    {
+        ContactDialog dialog(profile->contacts(), asha->id, nullptr, &notes);
+        QVERIFY(!dialog.findChild<QGroupBox *>(QStringLiteral("pastoralBox")));
+        ContactsPage page(profile->contacts(), profile->groups(), profile->imports(), profile->exporter());
+        page.setPastoralNotes(&notes);
+        page.show();
+        QVERIFY(page.findChild<QPushButton *>(QStringLiteral("pastoralSearchButton"))->isHidden());
+    }
+
+    staff.lock();
+    QVERIFY(staff.signIn(QStringLiteral("peter"), password));
+    {
+        ContactDialog dialog(profile->contacts(), asha->id, nullptr, &notes);
+        dialog.show();
+        QVERIFY(dialog.findChild<QGroupBox *>(QStringLiteral("pastoralBox")));
+        auto *text = dialog.findChild<QPlainTextEdit *>(QStringLiteral("pastoralTextEdit"));
+        QVERIFY(!text->isVisible());
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("pastoralStateLabel"))
+                    ->text()
+                    .contains(QStringLiteral("has pastoral notes")));
+        QCOMPARE(readings(), 0);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("pastoralOpenButton")), Qt::LeftButton);
+        QCOMPARE(readings(), 1);
+        QVERIFY(text->isVisible());
+        QCOMPARE(text->toPlainText(), QStringLiteral("Mother in hospital"));
+        text->setPlainText(QStringLiteral("Mother home from hospital; visit Sunday"));
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(notes.read(asha->id).value(), QStringLiteral("Mother home from hospital; visit Sunday"));
+    }
+    {
+        // A new person with notes from the start.
+        ContactDialog dialog(profile->contacts(), 0, nullptr, &notes);
+        dialog.show();
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("firstNameEdit")), QStringLiteral("Baraka"));
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("phoneEdit")), QStringLiteral("0712000002"));
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("pastoralOpenButton")), Qt::LeftButton);
+        QTest::keyClicks(dialog.findChild<QPlainTextEdit *>(QStringLiteral("pastoralTextEdit")), QStringLiteral("New in town"));
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(notes.read(dialog.savedContactId()).value(), QStringLiteral("New in town"));
+    }
+    {
+        ContactsPage page(profile->contacts(), profile->groups(), profile->imports(), profile->exporter());
+        page.setPastoralNotes(&notes);
+        page.show();
+        QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("pastoralSearchButton"))->isHidden());
+        PastoralSearchDialog search(profile->contacts(), notes);
+        search.findChild<QLineEdit *>(QStringLiteral("pastoralSearchEdit"))->setText(QStringLiteral("HOSPITAL"));
+        search.search();
+        auto *found = search.findChild<QListWidget *>(QStringLiteral("pastoralFoundList"));
+        QCOMPARE(found->count(), 1);
+        QVERIFY(found->item(0)->text().contains(QStringLiteral("Asha Njeri")));
+        QVERIFY(!profile->audit().list({{}, {}, QStringLiteral("pastoral.search"), 0}).value().isEmpty());
+    }
+}
+
 #include "TestContactsPage.moc"

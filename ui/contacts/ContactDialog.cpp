@@ -4,11 +4,14 @@
 #include "ContactDialog.h"
 
 #include "contacts/ContactService.h"
+#include "contacts/PastoralNotes.h"
 #include "contacts/PhoneNormalizer.h"
 #include "widgets/Colours.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -17,10 +20,11 @@
 
 namespace kengele {
 
-ContactDialog::ContactDialog(ContactService &contacts, qint64 contactId, QWidget *parent)
+ContactDialog::ContactDialog(ContactService &contacts, qint64 contactId, QWidget *parent, PastoralNotes *pastoral)
     : QDialog(parent)
     , m_contacts(contacts)
     , m_contactId(contactId)
+    , m_pastoral(pastoral)
 {
     setWindowTitle(contactId ? tr("Edit contact") : tr("Add contact"));
     setObjectName(QStringLiteral("contactDialog"));
@@ -62,6 +66,8 @@ ContactDialog::ContactDialog(ContactService &contacts, qint64 contactId, QWidget
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    if (QWidget *section = buildPastoralSection())
+        layout->addWidget(section);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
     setMinimumWidth(420);
@@ -113,6 +119,85 @@ void ContactDialog::checkPhone()
     }
 }
 
+QWidget *ContactDialog::buildPastoralSection()
+{
+    // Only for whoever may open them; for anyone else the section is not there at all.
+    if (!m_pastoral || !m_pastoral->mayOpen())
+        return nullptr;
+    auto *box = new QGroupBox(tr("Pastoral notes (confidential)"), this);
+    box->setObjectName(QStringLiteral("pastoralBox"));
+    m_pastoralState = new QLabel(box);
+    m_pastoralState->setObjectName(QStringLiteral("pastoralStateLabel"));
+    m_pastoralState->setWordWrap(true);
+    m_pastoralOpen = new QPushButton(box);
+    m_pastoralOpen->setObjectName(QStringLiteral("pastoralOpenButton"));
+    m_pastoralText = new QPlainTextEdit(box);
+    m_pastoralText->setObjectName(QStringLiteral("pastoralTextEdit"));
+    m_pastoralText->setTabChangesFocus(true);
+    m_pastoralText->setAccessibleName(tr("Pastoral notes"));
+    m_pastoralText->hide();
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_pastoralState, 1);
+    row->addWidget(m_pastoralOpen);
+    auto *layout = new QVBoxLayout(box);
+    layout->addLayout(row);
+    layout->addWidget(m_pastoralText);
+    connect(m_pastoralOpen, &QPushButton::clicked, this, &ContactDialog::openPastoralNotes);
+
+    const QString who = tr("Only pastors and administrators see these notes, and each opening is recorded in the audit trail.");
+    const Result<bool> has = m_contactId ? m_pastoral->has(m_contactId) : Result<bool>(false);
+    if (!has) {
+        m_pastoralState->setText(has.error().message);
+        Colours::setTone(m_pastoralState, Colours::Tone::Error);
+        m_pastoralOpen->hide();
+    } else if (*has) {
+        m_pastoralState->setText(tr("This person has pastoral notes.") + u' ' + who);
+        m_pastoralOpen->setText(tr("Show notes"));
+    } else {
+        m_pastoralState->setText(tr("No pastoral notes yet.") + u' ' + who);
+        m_pastoralOpen->setText(tr("Add notes"));
+    }
+    return box;
+}
+
+void ContactDialog::openPastoralNotes()
+{
+    QString text;
+    if (m_contactId) {
+        const Result<bool> has = m_pastoral->has(m_contactId);
+        if (has && *has) {
+            const Result<QString> read = m_pastoral->read(m_contactId);
+            if (!read) {
+                m_pastoralState->setText(read.error().message);
+                Colours::setTone(m_pastoralState, Colours::Tone::Error);
+                return;
+            }
+            text = *read;
+        }
+    }
+    m_pastoralRead = text;
+    m_pastoralOpened = true;
+    m_pastoralText->setPlainText(text);
+    m_pastoralText->show();
+    m_pastoralOpen->hide();
+    m_pastoralState->setText(tr("Confidential: never exported, and kept encrypted on this computer."));
+    Colours::setTone(m_pastoralState, Colours::Tone::Normal);
+    m_pastoralText->setFocus();
+}
+
+bool ContactDialog::savePastoralNotes()
+{
+    if (!m_pastoralOpened || m_pastoralText->toPlainText() == m_pastoralRead)
+        return true;
+    if (const Status written = m_pastoral->write(m_contactId, m_pastoralText->toPlainText()); !written) {
+        m_error->setText(tr("The contact was saved, but not the pastoral notes: %1").arg(written.error().message));
+        m_error->show();
+        return false;
+    }
+    m_pastoralRead = m_pastoralText->toPlainText();
+    return true;
+}
+
 void ContactDialog::accept()
 {
     const Result<Contact> saved = m_contactId ? m_contacts.update(m_contactId, input()) : m_contacts.add(input());
@@ -122,6 +207,8 @@ void ContactDialog::accept()
         return;
     }
     m_contactId = saved->id;
+    if (!savePastoralNotes())
+        return;
     QDialog::accept();
 }
 

@@ -7,8 +7,10 @@
 #include "ContactTableModel.h"
 #include "ImportDialog.h"
 #include "MessageBox.h"
+#include "PastoralSearchDialog.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
+#include "contacts/PastoralNotes.h"
 #include "importexport/ContactExporter.h"
 #include "widgets/EmptyState.h"
 
@@ -137,6 +139,12 @@ ContactsPage::ContactsPage(ContactService &contacts, GroupService &groups, Conta
     filters->addWidget(m_search, 1);
     filters->addWidget(new QLabel(tr("Group:"), this));
     filters->addWidget(m_groupFilter);
+    m_pastoralSearch = new QPushButton(tr("Search pastoral notes…"), this);
+    m_pastoralSearch->setObjectName(QStringLiteral("pastoralSearchButton"));
+    m_pastoralSearch->setToolTip(tr("Find people by the words in their confidential pastoral notes."));
+    m_pastoralSearch->hide();
+    connect(m_pastoralSearch, &QPushButton::clicked, this, &ContactsPage::searchPastoralNotes);
+    filters->addWidget(m_pastoralSearch);
 
     auto *sendSms = new QPushButton(tr("Send SMS…"), this);
     sendSms->setObjectName(QStringLiteral("sendSmsButton"));
@@ -202,6 +210,33 @@ QList<qint64> ContactsPage::selectedIds() const
     return m_model->contactIds(m_view->selectionModel()->selectedRows());
 }
 
+void ContactsPage::setPastoralNotes(PastoralNotes *pastoral)
+{
+    m_pastoral = pastoral;
+    updatePastoralSearch();
+}
+
+void ContactsPage::updatePastoralSearch()
+{
+    m_pastoralSearch->setVisible(m_pastoral && m_pastoral->mayOpen());
+}
+
+void ContactsPage::showEvent(QShowEvent *event)
+{
+    // Whoever is at the computer may have changed (sign-in after a lock) since the page was built.
+    updatePastoralSearch();
+    QWidget::showEvent(event);
+}
+
+void ContactsPage::searchPastoralNotes()
+{
+    if (!m_pastoral)
+        return;
+    PastoralSearchDialog dialog(m_contacts, *m_pastoral, this);
+    dialog.exec();
+    m_model->reload();
+}
+
 void ContactsPage::updateButtons()
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
@@ -220,7 +255,7 @@ void ContactsPage::updateButtons()
 
 void ContactsPage::addContact()
 {
-    ContactDialog dialog(m_contacts, 0, this);
+    ContactDialog dialog(m_contacts, 0, this, m_pastoral);
     dialog.exec();
 }
 
@@ -229,7 +264,7 @@ void ContactsPage::editSelected()
     const QList<qint64> ids = selectedIds();
     if (ids.size() != 1)
         return;
-    ContactDialog dialog(m_contacts, ids.first(), this);
+    ContactDialog dialog(m_contacts, ids.first(), this, m_pastoral);
     dialog.exec();
 }
 

@@ -11,6 +11,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QShowEvent;
 class QStackedWidget;
 class QTableView;
 class QTimer;
@@ -20,6 +21,7 @@ namespace kengele {
 class ContactExporter;
 class ContactImportService;
 class ContactService;
+class PastoralNotes;
 class ContactTableModel;
 class EmptyState;
 class GroupService;
@@ -46,6 +48,13 @@ public:
     void allowSmsToSelected();
     void importContacts(const QString &filePath = {});
     void exportContacts();
+    // With the pastoral notes, a pastor or an administrator sees them in the contact dialog and may
+    // search them ("Search pastoral notes…"); nobody else sees that they exist.
+    void setPastoralNotes(PastoralNotes *pastoral);
+    void searchPastoralNotes();
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 Q_SIGNALS:
     // "Send SMS…": the window opens the compose dialog with these people (the selected ones) ticked.
@@ -55,6 +64,7 @@ private:
     void refreshGroups();
     void updateCountAndState();
     void updateButtons();
+    void updatePastoralSearch();
     void showContextMenu(const QPoint &position);
     void addSelectedToGroup(qint64 groupId);
     QList<qint64> selectedIds() const;
@@ -77,6 +87,8 @@ private:
     QPushButton *m_allow = nullptr;
     QPushButton *m_import = nullptr;
     QPushButton *m_export = nullptr;
+    QPushButton *m_pastoralSearch = nullptr;
+    PastoralNotes *m_pastoral = nullptr;
     QStackedWidget *m_stack = nullptr;
     EmptyState *m_emptyState = nullptr;
 };
