@@ -115,8 +115,6 @@ QWidget *AuditTrailWidget::buildTrailPage()
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(SummaryColumn, QHeaderView::Stretch);
-    // Six columns of which the summary wraps: wide enough that it keeps room for a few words.
-    m_table->setMinimumWidth(fontMetrics().averageCharWidth() * 110);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_empty = new QLabel(tr("No entries match these filters."), page);
     m_empty->setObjectName(QStringLiteral("auditEmptyLabel"));

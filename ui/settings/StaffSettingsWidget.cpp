@@ -57,6 +57,8 @@ std::pair<int, int> StaffSettingsWidget::addTo(SettingsDialog &dialog, StaffAcco
     QTabWidget *tabs = dialog.tabs();
     const int staffTab = tabs->addTab(new StaffSettingsWidget(staff, settings, &dialog), tr("Staff and roles"));
     const int auditTab = tabs->addTab(new AuditTrailWidget(audit, staff, &dialog), tr("Audit trail"));
+    // The trail's six columns, of which the summary wraps, need more than the other pages.
+    dialog.setMinimumWidth(qMax(dialog.minimumWidth(), dialog.fontMetrics().averageCharWidth() * 128));
     return {staffTab, auditTab};
 }
 
