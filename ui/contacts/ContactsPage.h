@@ -23,6 +23,7 @@ class ContactService;
 class ContactTableModel;
 class EmptyState;
 class GroupService;
+class RoleGate;
 
 // The Contacts page: search as you type, sort, filter by group, add/edit/delete, mark as opted out
 // or allow SMS again, import and export.
@@ -33,6 +34,9 @@ class ContactsPage final : public QWidget
 public:
     ContactsPage(ContactService &contacts, GroupService &groups, ContactImportService &imports, const ContactExporter &exporter,
                  QWidget *parent = nullptr);
+
+    // Greys what the person at the computer may not do (without a gate: nothing).
+    void setRoleGate(RoleGate &gate);
 
     ContactTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -77,6 +81,9 @@ private:
     QPushButton *m_allow = nullptr;
     QPushButton *m_import = nullptr;
     QPushButton *m_export = nullptr;
+    QPushButton *m_sendSms = nullptr;
+    QPushButton *m_emptyAdd = nullptr;
+    QPushButton *m_emptyImport = nullptr;
     QStackedWidget *m_stack = nullptr;
     EmptyState *m_emptyState = nullptr;
 };
