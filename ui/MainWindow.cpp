@@ -14,6 +14,7 @@
 #include "inbox/InboxService.h"
 #include "profile/Profile.h"
 #include "security/KeychainSecretStore.h"
+#include "security/RoleGate.h"
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
 #include "sync/TokenShop.h"
@@ -36,6 +37,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     setWindowTitle(tr("Kengele — church office messaging"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/kengele.png")));
 
+    m_roles = new RoleGate(&m_profile.staff(), this);
     m_contactsPage = new ContactsPage(m_profile.contacts(), m_profile.groups(), m_profile.imports(), m_profile.exporter(), this);
     m_contactsPage->setPastoralNotes(&m_profile.pastoral());
     m_groupsPage = new GroupsPage(m_profile.groups(), m_profile.contacts(), this);
@@ -102,6 +104,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     buildStatusBar();
 
     buildMenus();
+    gateByRole();
     updateStatus();
     updateTokenStatus();
     updateGatewayStatus();

@@ -28,6 +28,7 @@ class IdleWatcher;
 class InboxPage;
 class LockScreen;
 class Profile;
+class RoleGate;
 class RelaySyncService;
 struct RelayApplyReport;
 class SecretStore;
@@ -92,6 +93,8 @@ public:
     InboxPage *inboxPage() const { return m_inboxPage; }
     TokensPage *tokensPage() const { return m_tokensPage; }
     WelcomePage *welcomePage() const { return m_welcomePage; }
+    // What the person at the computer may do: every page greys the rest, and follows who that is.
+    RoleGate *roleGate() const { return m_roles; }
 
     void openSettings();
     void openRelaySettings();
@@ -129,6 +132,8 @@ private:
     // Each in its own file: MainWindowSidebar.cpp, MainWindowActions.cpp, MainWindowStatusBar.cpp.
     QWidget *buildSidebar();
     void buildMenus();
+    // Hands the role gate to every page (MainWindowActions.cpp).
+    void gateByRole();
     void buildStatusBar();
     void buildLock(QWidget *content);
     // Sign-in turned on or off, someone signed out, the idle time changed: the Lock action, the
@@ -162,6 +167,7 @@ private:
     InboxPage *m_inboxPage = nullptr;
     TokensPage *m_tokensPage = nullptr;
     WelcomePage *m_welcomePage = nullptr;
+    RoleGate *m_roles = nullptr;
     QStackedWidget *m_root = nullptr; // the window's content, or the lock screen
     LockScreen *m_lockScreen = nullptr;
     IdleWatcher *m_idle = nullptr;

@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 
 #include "MessageBox.h"
+#include "WelcomePage.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/CampaignsPage.h"
 #include "contacts/ContactService.h"
@@ -13,8 +14,10 @@
 #include "contacts/ContactsPage.h"
 #include "gateway/GatewayKind.h"
 #include "groups/GroupsPage.h"
+#include "inbox/InboxPage.h"
 #include "profile/Profile.h"
 #include "security/Access.h"
+#include "security/RoleGate.h"
 #include "settings/GatewaySettingsWidget.h"
 #include "settings/RelaySettingsWidget.h"
 #include "settings/Settings.h"
@@ -31,6 +34,7 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
 
@@ -43,16 +47,21 @@ void MainWindow::buildMenus()
     send->setObjectName(QStringLiteral("sendSmsAction"));
     send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     file->addSeparator();
-    file->addAction(tr("&Import contacts…"), this, [this] {
+    QAction *import = file->addAction(tr("&Import contacts…"), this, [this] {
         showPage(ContactsPageIndex);
         m_contactsPage->importContacts();
     });
-    file->addAction(tr("&Export contacts…"), this, [this] {
+    import->setObjectName(QStringLiteral("importContactsAction"));
+    QAction *exportContacts = file->addAction(tr("&Export contacts…"), this, [this] {
         showPage(ContactsPageIndex);
         m_contactsPage->exportContacts();
     });
+    exportContacts->setObjectName(QStringLiteral("exportContactsAction"));
     file->addSeparator();
-    file->addAction(tr("Remove the &demo congregation…"), this, &MainWindow::removeDemoCongregation);
+    QAction *removeDemo = file->addAction(tr("Remove the &demo congregation…"), this, &MainWindow::removeDemoCongregation);
+    removeDemo->setObjectName(QStringLiteral("removeDemoAction"));
+    // A greyed item says why when the pointer rests on it.
+    file->setToolTipsVisible(true);
     file->addSeparator();
     m_lockAction = file->addAction(tr("&Lock"), this, &MainWindow::lock);
     m_lockAction->setObjectName(QStringLiteral("lockAction"));
@@ -82,6 +91,23 @@ void MainWindow::buildMenus()
     support->setObjectName(QStringLiteral("supportAction"));
     QAction *about = help->addAction(tr("&About Kengele"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("aboutAction"));
+}
+
+void MainWindow::gateByRole()
+{
+    RoleGate &gate = *m_roles;
+    gate.gate(findChild<QAction *>(QStringLiteral("sendSmsAction")), Permission::SendCampaigns);
+    gate.gate(m_sendButton, Permission::SendCampaigns);
+    gate.gate(findChild<QAction *>(QStringLiteral("importContactsAction")), Permission::EditContacts);
+    gate.gate(findChild<QAction *>(QStringLiteral("exportContactsAction")), Permission::ExportContacts);
+    gate.gate(findChild<QAction *>(QStringLiteral("removeDemoAction")), Permission::EditContacts);
+    m_contactsPage->setRoleGate(gate);
+    m_groupsPage->setRoleGate(gate);
+    m_templatesPage->setRoleGate(gate);
+    m_campaignsPage->setRoleGate(gate);
+    m_inboxPage->setRoleGate(gate);
+    m_tokensPage->setRoleGate(gate);
+    m_welcomePage->setRoleGate(gate);
 }
 
 void MainWindow::sendSms(const QList<qint64> &groupIds, const QList<qint64> &contactIds, bool practice)

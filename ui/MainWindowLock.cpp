@@ -8,6 +8,7 @@
 #include "profile/Profile.h"
 #include "security/IdleWatcher.h"
 #include "security/LockScreen.h"
+#include "security/RoleGate.h"
 #include "security/StaffAccounts.h"
 #include "settings/Settings.h"
 
@@ -107,9 +108,10 @@ void MainWindow::showLockScreen(const QString &userName, const QString &displayN
 
 void MainWindow::unlock()
 {
+    // As far as the role of whoever signed in allows.
     for (const QPointer<QAction> &action : std::as_const(m_lockedActions)) {
         if (action)
-            action->setEnabled(true);
+            RoleGate::setEnabled(action, true);
     }
     m_lockedActions.clear();
     menuBar()->setEnabled(true);

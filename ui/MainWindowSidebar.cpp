@@ -35,7 +35,9 @@ QWidget *MainWindow::buildSidebar()
         " border-radius: 6px; padding: 8px 10px; font-size: 11pt; font-weight: bold; text-align: left; }"
         "QPushButton:hover { border-color: palette(dark); }"
         "QPushButton:focus { border-color: palette(text); }"
-        "QPushButton:pressed { background: palette(dark); }"));
+        "QPushButton:pressed { background: palette(dark); }"
+        // Greyed for a role that may not send (RoleGate): plainly not a button to press.
+        "QPushButton:disabled { background: palette(midlight); color: palette(dark); border-color: palette(midlight); }"));
     connect(m_sendButton, &QPushButton::clicked, this, &MainWindow::sendSmsToSelection);
 
     m_sidebar = new QListWidget(column);

@@ -3,6 +3,7 @@
 
 #include "WelcomePage.h"
 
+#include "security/RoleGate.h"
 #include "widgets/Icons.h"
 
 #include <QFrame>
@@ -137,6 +138,12 @@ QWidget *WelcomePage::step(int number, const QString &heading, const QString &te
     grid->addWidget(button, 0, 2, 2, 1, Qt::AlignVCenter);
     grid->setColumnStretch(1, 1);
     return card;
+}
+
+void WelcomePage::setRoleGate(RoleGate &gate)
+{
+    gate.gate(findChild<QPushButton *>(QStringLiteral("welcomeImportButton")), Permission::EditContacts);
+    gate.gate(findChild<QPushButton *>(QStringLiteral("welcomePractiseButton")), Permission::SendCampaigns);
 }
 
 } // namespace kengele

@@ -10,6 +10,8 @@ class QPushButton;
 
 namespace kengele {
 
+class RoleGate;
+
 // The first thing a new profile shows (and Help → Getting started again): three steps to a first
 // real SMS, each with the button that does it. 1) Add your people: the import. 2) Practise a send:
 // the compose dialog in practice mode, nothing leaves the computer. 3) Go live: what an Africa's
@@ -21,6 +23,9 @@ class WelcomePage final : public QWidget
 
 public:
     explicit WelcomePage(QWidget *parent = nullptr);
+
+    // Greys the import and the practice send for whoever may not do them.
+    void setRoleGate(RoleGate &gate);
 
 Q_SIGNALS:
     void importRequested();

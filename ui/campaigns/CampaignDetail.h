@@ -21,6 +21,7 @@ namespace kengele {
 class CampaignService;
 class OutboxStore;
 class OutboxTableModel;
+class RoleGate;
 
 // One campaign as it goes: what was sent and to how many, a progress bar, counts by state, the
 // messages one per recipient (filtered by state), and what a person may decide: pause, resume,
@@ -37,6 +38,8 @@ public:
     CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, QWidget *parent = nullptr);
     ~CampaignDetail() override;
 
+    // Greys pause, resume, edit, cancel, send now and send again for whoever may not send.
+    void setRoleGate(RoleGate &gate);
     void setCampaign(qint64 campaignId);
     qint64 campaignId() const { return m_campaign.id; }
     const Campaign &campaign() const { return m_campaign; }

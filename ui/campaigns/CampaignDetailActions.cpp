@@ -10,6 +10,7 @@
 #include "OutboxTableModel.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/OutboxStore.h"
+#include "security/RoleGate.h"
 #include "widgets/Banner.h"
 #include "widgets/Colours.h"
 #include "widgets/MessageBubble.h"
@@ -28,6 +29,12 @@
 
 namespace kengele {
 
+void CampaignDetail::setRoleGate(RoleGate &gate)
+{
+    for (QPushButton *button : {m_pause, m_resume, m_edit, m_cancel, m_sendNow, m_resendUncertain, m_retryFailed})
+        gate.gate(button, Permission::SendCampaigns);
+}
+
 void CampaignDetail::updateButtons()
 {
     const Campaign &c = m_campaign;
@@ -38,34 +45,37 @@ void CampaignDetail::updateButtons()
     const bool recurring = c.status == CampaignStatus::Recurring;
     const bool skipped = c.status == CampaignStatus::Skipped;
     m_pause->setVisible(!paused && !skipped);
-    m_pause->setEnabled(exists && (repeating ? recurring : isUnderway(c.status)));
-    m_pause->setToolTip(repeating ? tr("No more times go until you resume it.")
-                                  : tr("Stop sending for now; messages not yet sent wait until you resume."));
+    RoleGate::setEnabled(m_pause, exists && (repeating ? recurring : isUnderway(c.status)));
+    RoleGate::setToolTip(m_pause,
+                         repeating ? tr("No more times go until you resume it.")
+                                   : tr("Stop sending for now; messages not yet sent wait until you resume."));
     m_resume->setVisible(paused);
-    m_resume->setEnabled(exists && paused);
+    RoleGate::setEnabled(m_resume, exists && paused);
     m_edit->setVisible(exists && CampaignService::isEditable(c));
-    m_edit->setEnabled(exists && CampaignService::isEditable(c));
+    RoleGate::setEnabled(m_edit, exists && CampaignService::isEditable(c));
     const int unsent = c.states.value(MessageState::Queued) + c.states.value(MessageState::Uncertain);
     m_cancel->setVisible(!skipped);
-    m_cancel->setEnabled(exists && (repeating ? recurring || paused : (isUnderway(c.status) || paused) && unsent > 0));
-    m_cancel->setToolTip(repeating ? tr("No more times go. Messages already sent by earlier times are not affected.")
+    RoleGate::setEnabled(m_cancel, exists && (repeating ? recurring || paused : (isUnderway(c.status) || paused) && unsent > 0));
+    RoleGate::setToolTip(m_cancel,
+                         repeating ? tr("No more times go. Messages already sent by earlier times are not affected.")
                                    : tr("Messages not yet sent are not sent, and their tokens go back to the budget."));
     // A repeating campaign and a skipped time have no messages of their own.
     const bool hasMessages = exists && !repeating && c.status != CampaignStatus::Skipped;
     m_resendUncertain->setVisible(hasMessages || !exists);
     m_retryFailed->setVisible(hasMessages || !exists);
     const int uncertain = c.states.value(MessageState::Uncertain);
-    m_resendUncertain->setEnabled(exists && !cancelled && uncertain > 0);
+    RoleGate::setEnabled(m_resendUncertain, exists && !cancelled && uncertain > 0);
     m_resendUncertain->setText(uncertain > 0 ? tr("Send again to those with no report (%1)…").arg(CampaignText::number(uncertain))
                                              : tr("Send again to those with no report…"));
     const bool canSendNow = exists && (repeating ? recurring : c.status == CampaignStatus::Scheduled);
     m_sendNow->setText(repeating ? tr("Send next time now…") : tr("Send now…"));
     m_sendNow->setVisible(canSendNow);
-    m_sendNow->setEnabled(canSendNow);
-    m_sendNow->setToolTip(repeating ? tr("Send the next time now instead of waiting for it; the time after it is then the next.")
-                                    : tr("Send it now instead of waiting for its time."));
+    RoleGate::setEnabled(m_sendNow, canSendNow);
+    RoleGate::setToolTip(m_sendNow,
+                         repeating ? tr("Send the next time now instead of waiting for it; the time after it is then the next.")
+                                   : tr("Send it now instead of waiting for its time."));
     const int failed = c.states.value(MessageState::Failed);
-    m_retryFailed->setEnabled(exists && !cancelled && failed > 0);
+    RoleGate::setEnabled(m_retryFailed, exists && !cancelled && failed > 0);
     m_retryFailed->setText(failed > 0 ? tr("Retry failed (%1)…").arg(CampaignText::number(failed)) : tr("Retry failed…"));
     m_filter->setEnabled(exists);
 }

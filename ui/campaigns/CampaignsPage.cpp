@@ -10,6 +10,7 @@
 #include "MessageBox.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/DispatchService.h"
+#include "security/RoleGate.h"
 #include "settings/Settings.h"
 #include "widgets/Banner.h"
 #include "widgets/EmptyState.h"
@@ -113,7 +114,9 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
     m_emptyState->setText(tr("<h2>No SMS sent yet</h2><p>Here you will find every SMS you send to groups or single people, "
                              "and what became of it. Press “Send SMS…” to write your first one: you will see who gets it "
                              "and what it costs before anything is sent.</p>"));
-    connect(m_emptyState->addButton(tr("Send SMS…")), &QPushButton::clicked, this, qOverload<>(&CampaignsPage::composeCampaign));
+    m_emptySend = m_emptyState->addButton(tr("Send SMS…"));
+    m_emptySend->setObjectName(QStringLiteral("emptySendButton"));
+    connect(m_emptySend, &QPushButton::clicked, this, qOverload<>(&CampaignsPage::composeCampaign));
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_detail);
@@ -283,8 +286,26 @@ void CampaignsPage::showNotice(const QString &text)
     m_problem->show();
 }
 
+void CampaignsPage::setRoleGate(RoleGate &gate)
+{
+    m_compose.roles = &gate;
+    gate.gate(m_new, Permission::SendCampaigns);
+    gate.hide(m_emptySend, Permission::SendCampaigns);
+    m_detail->setRoleGate(gate);
+}
+
+bool CampaignsPage::maySend()
+{
+    const Status allowed = RoleGate::check(m_compose.roles, Permission::SendCampaigns);
+    if (!allowed)
+        MessageBox::information(this, tr("Send SMS"), allowed.error().message);
+    return allowed.has_value();
+}
+
 void CampaignsPage::composeCampaign()
 {
+    if (!maySend())
+        return;
     ComposeCampaignDialog dialog(m_compose, this);
     if (dialog.exec() != QDialog::Accepted || dialog.launchedCampaignId() <= 0)
         return;
@@ -293,6 +314,8 @@ void CampaignsPage::composeCampaign()
 
 qint64 CampaignsPage::composeCampaign(const QList<qint64> &groupIds, const QList<qint64> &contactIds, bool practice)
 {
+    if (!maySend())
+        return 0;
     ComposeCampaignDialog dialog(m_compose, this);
     if (practice)
         dialog.setPracticeMode();
@@ -305,6 +328,8 @@ qint64 CampaignsPage::composeCampaign(const QList<qint64> &groupIds, const QList
 
 void CampaignsPage::editCampaign(qint64 campaignId)
 {
+    if (!maySend())
+        return;
     ComposeCampaignDialog dialog(m_compose, this);
     if (!dialog.editCampaign(campaignId)) {
         MessageBox::warning(this, tr("Change campaign"), dialog.problem());

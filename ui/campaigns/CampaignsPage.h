@@ -22,6 +22,7 @@ class CampaignDetail;
 class CampaignListModel;
 class EmptyState;
 class OutboxStore;
+class RoleGate;
 
 // The "Sent SMS" page: the campaigns, newest first (a repeating one with its times under it), "Send
 // SMS…", and the chosen campaign as it
@@ -39,6 +40,10 @@ public:
     // `compose.campaigns` and `outbox` for the list and the chosen campaign; all of `compose` for
     // the compose dialog.
     CampaignsPage(const ComposeServices &compose, OutboxStore &outbox, QWidget *parent = nullptr);
+
+    // Greys what the person at the computer may not do (without a gate: nothing); the compose
+    // dialog does not open for someone who may not send.
+    void setRoleGate(RoleGate &gate);
 
     // The dispatcher that sends (owned by the application); nullptr: nothing is sending.
     void setDispatchService(DispatchService *dispatch);
@@ -69,6 +74,8 @@ private:
     void showDispatchProblem(const QString &message);
     void showNotice(const QString &text);
     void restartSending();
+    // False, with why, when the person at the computer may not send.
+    bool maySend();
 
     ComposeServices m_compose;
     CampaignService &m_campaigns; // m_compose.campaigns
@@ -79,6 +86,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     EmptyState *m_emptyState = nullptr;
     QPushButton *m_new = nullptr;
+    QPushButton *m_emptySend = nullptr;
     QLabel *m_problem = nullptr;
     QPushButton *m_retry = nullptr;
     QTimer *m_refreshTimer = nullptr;

@@ -14,6 +14,7 @@
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "gateway/AfricasTalkingGateway.h"
+#include "security/RoleGate.h"
 #include "settings/Settings.h"
 #include "sync/PurchaseStore.h"
 #include "templates/TemplateEditor.h"
@@ -111,6 +112,8 @@ ComposeCampaignDialog::ComposeCampaignDialog(const ComposeServices &services, QW
         buy->setObjectName(QStringLiteral("composeBuyTokensButton"));
         buy->setToolTip(tr("Buy tokens with M-Pesa without leaving this message."));
         m_cost->setProblemButton(buy);
+        if (services.roles)
+            services.roles->gate(buy, Permission::ManageTokens);
         connect(buy, &QPushButton::clicked, this, [this] {
             m_buyTokens(this, m_buyPlan);
             updatePreview();

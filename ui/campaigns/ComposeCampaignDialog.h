@@ -22,6 +22,7 @@ namespace kengele {
 class Banner;
 class CampaignCostPanel;
 class CampaignService;
+class RoleGate;
 class Clock;
 class ContactService;
 class GroupService;
@@ -45,6 +46,8 @@ struct ComposeServices {
     // Opens the Buy dialog on this parent ("Not enough tokens": "Buy tokens…"), with `plan` chosen
     // first when not empty (the plan a locked feature needs); none: not offered.
     std::function<void(QWidget *parent, const QString &plan)> buyTokens = {};
+    // Greys "Buy tokens…" for whoever may not buy them; none: everything is allowed.
+    RoleGate *roles = nullptr;
 };
 
 // Writing a campaign: who gets it (RecipientPicker: all contacts, or groups and single people), the

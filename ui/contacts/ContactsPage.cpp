@@ -12,6 +12,7 @@
 #include "contacts/GroupService.h"
 #include "contacts/PastoralNotes.h"
 #include "importexport/ContactExporter.h"
+#include "security/RoleGate.h"
 #include "widgets/EmptyState.h"
 
 #include <QComboBox>
@@ -128,8 +129,12 @@ ContactsPage::ContactsPage(ContactService &contacts, GroupService &groups, Conta
     m_emptyState = new EmptyState(QStringLiteral("emptyStateLabel"), this);
     m_emptyState->setText(tr("<h2>No contacts yet</h2><p>Add people one by one, or import the spreadsheet or phone "
                              "contacts you already have.</p>"));
-    connect(m_emptyState->addButton(tr("Add a contact")), &QPushButton::clicked, this, &ContactsPage::addContact);
-    connect(m_emptyState->addButton(tr("Import a spreadsheet")), &QPushButton::clicked, this, [this] { importContacts(); });
+    m_emptyAdd = m_emptyState->addButton(tr("Add a contact"));
+    m_emptyAdd->setObjectName(QStringLiteral("emptyAddButton"));
+    connect(m_emptyAdd, &QPushButton::clicked, this, &ContactsPage::addContact);
+    m_emptyImport = m_emptyState->addButton(tr("Import a spreadsheet"));
+    m_emptyImport->setObjectName(QStringLiteral("emptyImportButton"));
+    connect(m_emptyImport, &QPushButton::clicked, this, [this] { importContacts(); });
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_view);
@@ -146,13 +151,13 @@ ContactsPage::ContactsPage(ContactService &contacts, GroupService &groups, Conta
     connect(m_pastoralSearch, &QPushButton::clicked, this, &ContactsPage::searchPastoralNotes);
     filters->addWidget(m_pastoralSearch);
 
-    auto *sendSms = new QPushButton(tr("Send SMS…"), this);
-    sendSms->setObjectName(QStringLiteral("sendSmsButton"));
-    sendSms->setToolTip(tr("Write an SMS to the people you selected."));
-    connect(sendSms, &QPushButton::clicked, this, [this] { Q_EMIT sendSmsRequested(selectedIds()); });
+    m_sendSms = new QPushButton(tr("Send SMS…"), this);
+    m_sendSms->setObjectName(QStringLiteral("sendSmsButton"));
+    m_sendSms->setToolTip(tr("Write an SMS to the people you selected."));
+    connect(m_sendSms, &QPushButton::clicked, this, [this] { Q_EMIT sendSmsRequested(selectedIds()); });
 
     auto *actions = new QHBoxLayout;
-    actions->addWidget(sendSms);
+    actions->addWidget(m_sendSms);
     actions->addWidget(m_add);
     actions->addWidget(m_edit);
     actions->addWidget(m_delete);
@@ -175,6 +180,21 @@ ContactsPage::ContactsPage(ContactService &contacts, GroupService &groups, Conta
     refreshGroups();
     updateCountAndState();
     updateButtons();
+}
+
+void ContactsPage::setRoleGate(RoleGate &gate)
+{
+    for (QPushButton *button : {m_add, m_edit, m_delete, m_optOut, m_allow, m_import})
+        gate.gate(button, Permission::EditContacts);
+    gate.gate(m_export, Permission::ExportContacts);
+    gate.gate(m_sendSms, Permission::SendCampaigns);
+    // An empty list suggests what to do: only what this person may do.
+    gate.hide(m_emptyAdd, Permission::EditContacts);
+    gate.hide(m_emptyImport, Permission::EditContacts);
+    // Dragging people onto a group adds them to it.
+    gate.follow(m_view, Permission::EditContacts, [this](const Status &allowed) { m_view->setDragEnabled(allowed.has_value()); });
+    // Pastoral notes: not greyed but absent for anyone who may not open them.
+    gate.follow(m_pastoralSearch, Permission::Pastoral, [this](const Status &) { updatePastoralSearch(); });
 }
 
 void ContactsPage::refreshGroups()
@@ -221,13 +241,6 @@ void ContactsPage::updatePastoralSearch()
     m_pastoralSearch->setVisible(m_pastoral && m_pastoral->mayOpen());
 }
 
-void ContactsPage::showEvent(QShowEvent *event)
-{
-    // Whoever is at the computer may have changed (sign-in after a lock) since the page was built.
-    updatePastoralSearch();
-    QWidget::showEvent(event);
-}
-
 void ContactsPage::searchPastoralNotes()
 {
     if (!m_pastoral)
@@ -240,8 +253,8 @@ void ContactsPage::searchPastoralNotes()
 void ContactsPage::updateButtons()
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    m_edit->setEnabled(rows.size() == 1);
-    m_delete->setEnabled(!rows.isEmpty());
+    RoleGate::setEnabled(m_edit, rows.size() == 1);
+    RoleGate::setEnabled(m_delete, !rows.isEmpty());
     // Mark as opted out: when someone selected still gets SMS; allow again: when all have opted out.
     bool anyOptedOut = false;
     bool anyReceives = false;
@@ -249,12 +262,14 @@ void ContactsPage::updateButtons()
         if (const Contact *contact = m_model->contactAt(index.row()))
             (contact->optedOut ? anyOptedOut : anyReceives) = true;
     }
-    m_optOut->setEnabled(anyReceives);
-    m_allow->setEnabled(anyOptedOut && !anyReceives);
+    RoleGate::setEnabled(m_optOut, anyReceives);
+    RoleGate::setEnabled(m_allow, anyOptedOut && !anyReceives);
 }
 
 void ContactsPage::addContact()
 {
+    if (!RoleGate::allowed(m_add))
+        return;
     ContactDialog dialog(m_contacts, 0, this, m_pastoral);
     dialog.exec();
 }
@@ -262,7 +277,8 @@ void ContactsPage::addContact()
 void ContactsPage::editSelected()
 {
     const QList<qint64> ids = selectedIds();
-    if (ids.size() != 1)
+    // A double click, too: nothing for someone who may only look.
+    if (ids.size() != 1 || !RoleGate::allowed(m_edit))
         return;
     ContactDialog dialog(m_contacts, ids.first(), this, m_pastoral);
     dialog.exec();
@@ -375,9 +391,10 @@ void ContactsPage::showContextMenu(const QPoint &position)
     if (selectedIds().isEmpty())
         return;
     QMenu menu(this);
-    menu.addAction(tr("Edit…"), this, &ContactsPage::editSelected)->setEnabled(selectedIds().size() == 1);
+    // The same as the buttons: greyed for what this person may not do.
+    menu.addAction(tr("Edit…"), this, &ContactsPage::editSelected)->setEnabled(m_edit->isEnabled());
     QMenu *groupsMenu = menu.addMenu(tr("Add to group"));
-    if (const auto groups = m_groups.list(); groups && !groups->isEmpty()) {
+    if (const auto groups = m_groups.list(); groups && !groups->isEmpty() && RoleGate::allowed(m_add)) {
         for (const Group &group : *groups)
             groupsMenu->addAction(group.name, this, [this, id = group.id] { addSelectedToGroup(id); });
     } else {
@@ -386,7 +403,7 @@ void ContactsPage::showContextMenu(const QPoint &position)
     menu.addAction(m_optOut->text(), this, &ContactsPage::markSelectedOptedOut)->setEnabled(m_optOut->isEnabled());
     menu.addAction(m_allow->text(), this, &ContactsPage::allowSmsToSelected)->setEnabled(m_allow->isEnabled());
     menu.addSeparator();
-    menu.addAction(tr("Delete"), this, &ContactsPage::deleteSelected);
+    menu.addAction(tr("Delete"), this, &ContactsPage::deleteSelected)->setEnabled(m_delete->isEnabled());
     menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 
@@ -398,6 +415,8 @@ void ContactsPage::addSelectedToGroup(qint64 groupId)
 
 void ContactsPage::importContacts(const QString &filePath)
 {
+    if (!RoleGate::allowed(m_import))
+        return;
     QString path = filePath;
     if (path.isEmpty()) {
         path = QFileDialog::getOpenFileName(this, tr("Import contacts"),
@@ -412,6 +431,8 @@ void ContactsPage::importContacts(const QString &filePath)
 
 void ContactsPage::exportContacts()
 {
+    if (!RoleGate::allowed(m_export))
+        return;
     const qint64 groupId = m_groupFilter->currentData().toLongLong();
     const QString suggested
         = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QStringLiteral("/contacts.csv");

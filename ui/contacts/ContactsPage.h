@@ -11,7 +11,6 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QShowEvent;
 class QStackedWidget;
 class QTableView;
 class QTimer;
@@ -25,6 +24,7 @@ class PastoralNotes;
 class ContactTableModel;
 class EmptyState;
 class GroupService;
+class RoleGate;
 
 // The Contacts page: search as you type, sort, filter by group, add/edit/delete, mark as opted out
 // or allow SMS again, import and export.
@@ -35,6 +35,9 @@ class ContactsPage final : public QWidget
 public:
     ContactsPage(ContactService &contacts, GroupService &groups, ContactImportService &imports, const ContactExporter &exporter,
                  QWidget *parent = nullptr);
+
+    // Greys what the person at the computer may not do (without a gate: nothing).
+    void setRoleGate(RoleGate &gate);
 
     ContactTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -52,9 +55,6 @@ public:
     // search them ("Search pastoral notes…"); nobody else sees that they exist.
     void setPastoralNotes(PastoralNotes *pastoral);
     void searchPastoralNotes();
-
-protected:
-    void showEvent(QShowEvent *event) override;
 
 Q_SIGNALS:
     // "Send SMS…": the window opens the compose dialog with these people (the selected ones) ticked.
@@ -89,6 +89,9 @@ private:
     QPushButton *m_export = nullptr;
     QPushButton *m_pastoralSearch = nullptr;
     PastoralNotes *m_pastoral = nullptr;
+    QPushButton *m_sendSms = nullptr;
+    QPushButton *m_emptyAdd = nullptr;
+    QPushButton *m_emptyImport = nullptr;
     QStackedWidget *m_stack = nullptr;
     EmptyState *m_emptyState = nullptr;
 };

@@ -9,6 +9,7 @@
 #include "contacts/ContactService.h"
 #include "contacts/ContactTableModel.h"
 #include "contacts/GroupService.h"
+#include "security/RoleGate.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -200,6 +201,19 @@ void GroupsPage::selectGroup(qint64 groupId)
     currentGroupChanged();
 }
 
+void GroupsPage::setRoleGate(RoleGate &gate)
+{
+    for (QPushButton *button : {m_newGroup, m_renameGroup, m_deleteGroup, m_removeMembers, m_addMembers})
+        gate.gate(button, Permission::EditContacts);
+    gate.gate(m_sendSms, Permission::SendCampaigns);
+    // Dragging people onto the members or onto a group adds them.
+    gate.follow(this, Permission::EditContacts, [this](const Status &allowed) {
+        m_candidatesView->setDragEnabled(allowed.has_value());
+        m_groupList->setDragDropMode(allowed ? QAbstractItemView::DropOnly : QAbstractItemView::NoDragDrop);
+        m_membersView->setAcceptDrops(allowed.has_value());
+    });
+}
+
 void GroupsPage::currentGroupChanged()
 {
     const Group *group = m_groupModel->groupAt(m_groupList->currentIndex().row());
@@ -219,11 +233,11 @@ void GroupsPage::currentGroupChanged()
 void GroupsPage::updateButtons()
 {
     const bool hasGroup = m_currentGroupId > 0;
-    m_renameGroup->setEnabled(hasGroup);
-    m_sendSms->setEnabled(hasGroup);
-    m_deleteGroup->setEnabled(hasGroup);
-    m_removeMembers->setEnabled(hasGroup && m_membersView->selectionModel()->hasSelection());
-    m_addMembers->setEnabled(hasGroup && m_candidatesView->selectionModel()->hasSelection());
+    RoleGate::setEnabled(m_renameGroup, hasGroup);
+    RoleGate::setEnabled(m_sendSms, hasGroup);
+    RoleGate::setEnabled(m_deleteGroup, hasGroup);
+    RoleGate::setEnabled(m_removeMembers, hasGroup && m_membersView->selectionModel()->hasSelection());
+    RoleGate::setEnabled(m_addMembers, hasGroup && m_candidatesView->selectionModel()->hasSelection());
     m_candidatesView->setEnabled(hasGroup);
     m_candidateSearch->setEnabled(hasGroup);
 }
@@ -271,7 +285,8 @@ void GroupsPage::deleteGroup()
 
 void GroupsPage::addToCurrentGroup(const QList<qint64> &contactIds)
 {
-    if (m_currentGroupId <= 0 || contactIds.isEmpty())
+    // A double click or a drop, too: nothing for someone who may only look.
+    if (m_currentGroupId <= 0 || contactIds.isEmpty() || !RoleGate::allowed(m_addMembers))
         return;
     if (const auto added = m_groups.addMembers(m_currentGroupId, contactIds); !added)
         MessageBox::warning(this, tr("Groups"), added.error().message);
@@ -296,7 +311,7 @@ bool GroupsPage::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_membersView->viewport()) {
         if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
             auto *drag = static_cast<QDropEvent *>(event);
-            if (m_currentGroupId > 0 && drag->mimeData()->hasFormat(ContactMime::mimeType())) {
+            if (m_currentGroupId > 0 && RoleGate::allowed(m_addMembers) && drag->mimeData()->hasFormat(ContactMime::mimeType())) {
                 drag->setDropAction(Qt::CopyAction);
                 drag->accept();
                 return true;

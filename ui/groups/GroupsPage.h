@@ -18,6 +18,7 @@ class ContactService;
 class ContactTableModel;
 class GroupListModel;
 class GroupService;
+class RoleGate;
 
 // The Groups page: the groups on the left; the chosen group's members in the middle; everyone else
 // on the right, to add with a button or by dragging (several at once with Ctrl/Shift).
@@ -27,6 +28,9 @@ class GroupsPage final : public QWidget
 
 public:
     GroupsPage(GroupService &groups, ContactService &contacts, QWidget *parent = nullptr);
+
+    // Greys what the person at the computer may not do (without a gate: nothing).
+    void setRoleGate(RoleGate &gate);
 
     qint64 currentGroupId() const { return m_currentGroupId; }
     void selectGroup(qint64 groupId);

@@ -13,6 +13,7 @@
 #include "contacts/ContactService.h"
 #include "inbox/InboxService.h"
 #include "messaging/SegmentCounter.h"
+#include "security/RoleGate.h"
 #include "settings/Settings.h"
 #include "widgets/Banner.h"
 #include "widgets/EmptyState.h"
@@ -183,6 +184,7 @@ InboxPage::InboxPage(InboxService &inbox, ContactService &contacts, const Settin
     actions->addStretch();
 
     auto *replyBox = new QGroupBox(tr("Reply"), m_detail);
+    m_replyBox = replyBox;
     replyBox->setObjectName(QStringLiteral("replyBox"));
     m_reply = new QPlainTextEdit(replyBox);
     m_reply->setObjectName(QStringLiteral("replyEdit"));
@@ -213,6 +215,7 @@ InboxPage::InboxPage(InboxService &inbox, ContactService &contacts, const Settin
     auto *addAfterReply = new QPushButton(tr("Add to contacts…"));
     addAfterReply->setObjectName(QStringLiteral("addAfterReplyButton"));
     m_addAfterReply->setButton(addAfterReply);
+    m_addAfterReplyButton = addAfterReply;
     connect(addAfterReply, &QPushButton::clicked, this, &InboxPage::askSenderName);
     m_addAfterReply->hide();
 
@@ -305,6 +308,14 @@ void InboxPage::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         wrapMessages(m_view->header()->sectionSize(InboxTableModel::TextColumn));
+}
+
+void InboxPage::setRoleGate(RoleGate &gate)
+{
+    // The whole reply box, greyed: the text and its button.
+    gate.gate(m_replyBox, Permission::SendCampaigns);
+    gate.gate(m_addSender, Permission::EditContacts);
+    gate.gate(m_addAfterReplyButton, Permission::EditContacts);
 }
 
 void InboxPage::setRelayConfigured(bool configured)

@@ -25,6 +25,7 @@ class Banner;
 class EmptyState;
 class InboxService;
 class InboxTableModel;
+class RoleGate;
 class Settings;
 
 // The Inbox page: SMS members sent to the organisation's number (brought by the relay), newest
@@ -48,6 +49,8 @@ public:
     QTreeView *view() const { return m_view; }
 
     // Whether this computer is connected to a relay (the empty page says how to connect when not).
+    // Greys the reply for whoever may not send, and "Add to contacts…" for whoever may not edit.
+    void setRoleGate(RoleGate &gate);
     void setRelayConfigured(bool configured);
     // The relay's state as the status bar shows it: when it must be connected again (or stopped
     // with a reason) a note across the page says why, with "Reconnect…".
@@ -128,6 +131,8 @@ private:
     QLabel *m_replyCounter = nullptr;
     QLabel *m_replyHint = nullptr;
     QPushButton *m_sendReply = nullptr;
+    QWidget *m_replyBox = nullptr;
+    QPushButton *m_addAfterReplyButton = nullptr;
 };
 
 } // namespace kengele

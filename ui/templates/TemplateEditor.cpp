@@ -139,6 +139,13 @@ QString TemplateEditor::text() const
     return m_edit->toPlainText();
 }
 
+void TemplateEditor::setReadOnly(bool readOnly)
+{
+    m_edit->setReadOnly(readOnly);
+    m_insertField->setEnabled(!readOnly);
+    m_replace->setEnabled(!readOnly);
+}
+
 void TemplateEditor::setText(const QString &text)
 {
     if (text != m_edit->toPlainText())

@@ -39,6 +39,9 @@ public:
     void setText(const QString &text);
     QPlainTextEdit *textEdit() const { return m_edit; }
 
+    // For someone who may only look: the text cannot be changed, nor fields inserted.
+    void setReadOnly(bool readOnly);
+
     void insertField(const QString &placeholder);
     void replaceLookalikes();
     // Chooses whose details the preview uses.

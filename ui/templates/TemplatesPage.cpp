@@ -5,6 +5,7 @@
 
 #include "MessageBox.h"
 #include "TemplateEditor.h"
+#include "security/RoleGate.h"
 #include "templates/TemplateService.h"
 #include "widgets/Colours.h"
 
@@ -117,7 +118,20 @@ void TemplatesPage::reloadList()
         if (t.id == m_currentId)
             m_list->setCurrentItem(item);
     }
-    m_delete->setEnabled(m_currentId > 0);
+    RoleGate::setEnabled(m_delete, m_currentId > 0);
+}
+
+void TemplatesPage::setRoleGate(RoleGate &gate)
+{
+    for (QPushButton *button : {m_new, m_delete, m_save})
+        gate.gate(button, Permission::EditContacts);
+    gate.follow(this, Permission::EditContacts, [this](const Status &allowed) {
+        const QString why = allowed ? QString() : allowed.error().message;
+        m_name->setReadOnly(!allowed);
+        m_name->setToolTip(why);
+        m_editor->setReadOnly(!allowed);
+        m_editor->textEdit()->setToolTip(why);
+    });
 }
 
 void TemplatesPage::currentRowChanged(int row)
@@ -168,14 +182,14 @@ void TemplatesPage::load(qint64 id)
     setDirty(false);
     m_status->clear();
     Colours::setTone(m_status, Colours::Tone::Normal);
-    m_delete->setEnabled(id > 0);
+    RoleGate::setEnabled(m_delete, id > 0);
 }
 
 void TemplatesPage::setDirty(bool dirty)
 {
     m_dirty = dirty;
-    m_save->setEnabled(dirty);
-    m_revert->setEnabled(dirty && m_currentId > 0);
+    RoleGate::setEnabled(m_save, dirty);
+    RoleGate::setEnabled(m_revert, dirty && m_currentId > 0);
     if (dirty) {
         m_status->setText(tr("Unsaved changes"));
         Colours::setTone(m_status, Colours::Tone::Normal);

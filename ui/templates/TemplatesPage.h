@@ -14,6 +14,7 @@ namespace kengele {
 
 class Clock;
 class ContactService;
+class RoleGate;
 class TemplateEditor;
 class TemplateService;
 
@@ -25,6 +26,10 @@ class TemplatesPage final : public QWidget
 
 public:
     TemplatesPage(TemplateService &templates, ContactService &contacts, const Clock &clock, QWidget *parent = nullptr);
+
+    // Greys what the person at the computer may not do (without a gate: nothing); for someone who
+    // may only look, the template is read-only.
+    void setRoleGate(RoleGate &gate);
 
     TemplateEditor *editor() const { return m_editor; }
     bool isDirty() const { return m_dirty; }

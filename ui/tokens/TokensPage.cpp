@@ -12,6 +12,7 @@
 #include "TransferDialog.h"
 #include "campaigns/CampaignText.h"
 #include "common/Clock.h"
+#include "security/RoleGate.h"
 #include "sync/FeatureLocks.h"
 #include "sync/PurchaseStore.h"
 #include "sync/TokenShop.h"
@@ -199,7 +200,7 @@ QWidget *TokensPage::buildBudgets()
     m_warning->setToolTip(tr("Below how many tokens the chosen budget is shown as running low."));
     connect(m_warning, &QPushButton::clicked, this, &TokensPage::setWarningLevel);
     connect(m_budgets, &QTreeWidget::itemSelectionChanged, this,
-            [this] { m_rename->setEnabled(chosenBudget() != QStringLiteral("Main")); });
+            [this] { RoleGate::setEnabled(m_rename, chosenBudget() != QStringLiteral("Main")); });
 
     auto *buttons = new QGridLayout;
     buttons->addWidget(m_buy, 0, 0);
@@ -407,7 +408,7 @@ void TokensPage::updateConnection()
     m_relayBanner->setText(linked ? QString()
                                   : tr("Tokens are bought through your relay. Connect to your relay first: Settings → Relay."));
     m_relayBanner->setVisible(!linked && m_stack->currentWidget() != m_emptyState);
-    m_buy->setEnabled(m_shop != nullptr);
+    RoleGate::setEnabled(m_buy, m_shop != nullptr);
     m_checkPurchases->setEnabled(linked);
 }
 
@@ -475,7 +476,7 @@ void TokensPage::reloadBudgets()
     // Tokens now, or used within the year: not a page to start from scratch.
     const Result<TokenUsageReport> used = m_insights.usage(TokenInsights::MaxDays);
     m_hasHistory = total > 0 || (used && used->spent > 0);
-    m_rename->setEnabled(chosenBudget() != QStringLiteral("Main"));
+    RoleGate::setEnabled(m_rename, chosenBudget() != QStringLiteral("Main"));
     QStringList alerts;
     if (const Result<QList<TokenAlert>> found = m_insights.alerts(); found) {
         for (const TokenAlert &alert : *found)
@@ -486,9 +487,10 @@ void TokensPage::reloadBudgets()
     reloadPlan();
     if (m_usage)
         m_usage->reload();
-    m_transfer->setEnabled(accounts->size() > 1);
-    m_transfer->setToolTip(accounts->size() > 1 ? tr("Move tokens from one budget to another, with the reason.")
-                                                : tr("Add a department's budget first (“Add budget…”)."));
+    RoleGate::setEnabled(m_transfer, accounts->size() > 1);
+    RoleGate::setToolTip(m_transfer,
+                         accounts->size() > 1 ? tr("Move tokens from one budget to another, with the reason.")
+                                              : tr("Add a department's budget first (“Add budget…”)."));
 }
 
 void TokensPage::reloadPurchases()

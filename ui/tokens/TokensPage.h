@@ -21,6 +21,7 @@ class Banner;
 class Clock;
 class EmptyState;
 class FeatureLocks;
+class RoleGate;
 class TokenInsights;
 class TokenLedger;
 class TokenShop;
@@ -46,6 +47,8 @@ public:
 
     // The application's shop (it outlives windows); nullptr: none, nothing can be bought.
     void setTokenShop(TokenShop *shop);
+    // Greys buying, moving and budgeting tokens for whoever may not (without a gate: nothing).
+    void setRoleGate(RoleGate &gate);
     TokenShop *tokenShop() const;
     // What the plan in force allows (the usage chart and insights need the starter plan when the
     // relay's operator locks features); nullptr: nothing is locked.
@@ -120,6 +123,7 @@ private:
     Banner *m_problem = nullptr;
     QTreeWidget *m_budgets = nullptr;
     QLabel *m_total = nullptr;
+    RoleGate *m_roles = nullptr;
     QPushButton *m_buy = nullptr;
     QPushButton *m_transfer = nullptr;
     QPushButton *m_addBudget = nullptr;

@@ -14,6 +14,7 @@
 #include "TransferDialog.h"
 #include "campaigns/CampaignText.h"
 #include "common/Clock.h"
+#include "security/RoleGate.h"
 #include "sync/FeatureLocks.h"
 #include "sync/PurchaseStore.h"
 #include "sync/TokenShop.h"
@@ -45,10 +46,23 @@
 
 namespace kengele {
 
+void TokensPage::setRoleGate(RoleGate &gate)
+{
+    m_roles = &gate;
+    for (QPushButton *button : {m_buy, m_transfer, m_addBudget, m_rename, m_warning})
+        gate.gate(button, Permission::ManageTokens);
+    gate.gate(findChild<QPushButton *>(QStringLiteral("tokensUsageBuyButton")), Permission::ManageTokens);
+}
+
 void TokensPage::buyTokens(QWidget *parent, const QString &plan)
 {
     if (!m_shop)
         return;
+    // From elsewhere too (Help → Support, the compose dialog): why not, rather than nothing.
+    if (const Status allowed = RoleGate::check(m_roles, Permission::ManageTokens); !allowed) {
+        MessageBox::information(parent ? parent : this, tr("Buy tokens"), allowed.error().message);
+        return;
+    }
     BuyTokensDialog dialog(*m_shop, m_ledger, parent ? parent : this);
     if (!plan.isEmpty())
         dialog.choosePlan(plan);
