@@ -13,8 +13,10 @@
 #include "common/Clock.h"
 #include "common/Language.h"
 #include "common/Log.h"
+#include "contacts/ForgottenOptOuts.h"
 #include "demo/DemoCongregation.h"
 #include "profile/Profile.h"
+#include "security/DataKey.h"
 #include "security/KeychainSecretStore.h"
 #include "security/SignInDialog.h"
 #include "security/StaffAccounts.h"
@@ -91,6 +93,8 @@ void DesktopApp::closeProfile()
     m_offerRefresh = nullptr;
     m_relayProblem.reset();
     m_backupScheduler.reset();
+    if (m_profile)
+        m_profile->forgottenOptOuts().setKeySource({});
     m_secrets.reset();
     m_profile.reset();
     // A keychain read still under way answers into nothing: its callbacks check that this still exists.
@@ -141,6 +145,9 @@ Status DesktopApp::start(const QString &profileDirectory)
         qCInfo(lcUi) << "created a new profile with the demo congregation";
     }
     m_secrets = std::make_unique<KeychainSecretStore>(QStringLiteral(KENGELE_APP_ID), m_profile->settings().profileId());
+    // The data key, for the numbers of forgotten people that had opted out: read (a short blocking
+    // wait on the keychain) only once someone has been forgotten, then kept for the session.
+    m_profile->forgottenOptOuts().setKeySource([secrets = m_secrets.get()] { return DataKey::loadOrCreate(*secrets); });
     Language::install(m_profile->settings().language());
     // With sign-in required, nobody gets past this without a user name and password (Quit ends here).
     const Result<bool> signIn = m_profile->staff().signInRequired();
