@@ -67,8 +67,11 @@ ContactForgetter::ContactForgetter(Database &database, const PhoneNormalizer &ph
 
 Result<ContactForgetter::Outcome> ContactForgetter::forget(const QString &phone)
 {
-    if (Status allowed = Access::check(m_access, Permission::ExportContacts); !allowed)
+    if (Status allowed = Access::check(m_access, Permission::ExportContacts); !allowed) {
+        if (allowed.error().code == ErrorCode::Forbidden) // the role's own words speak of exporting
+            return fail(ErrorCode::Forbidden, tr("Only a pastor or an administrator may forget a person."));
         return std::unexpected(allowed.error());
+    }
     const Result<QString> e164 = m_phones.normalize(phone);
     if (!e164)
         return std::unexpected(e164.error());

@@ -211,7 +211,7 @@ void TestContactForgetter::nothingOfThePersonIsLeft()
     QVERIFY2(forgotten, forgotten ? "" : qPrintable(forgotten.error().message));
     QCOMPARE(forgotten->contactId, m_asha);
     QVERIFY(forgotten->keptBlocked);
-    QCOMPARE(forgotten->messagesCancelled, 1);
+    QCOMPARE(forgotten->messagesCancelled, 2); // Harvest, and the reply not sent yet
     QVERIFY(forgotten->fileCleaned);
 
     for (const QByteArray &trace : AshaTraces)
@@ -340,8 +340,8 @@ void TestContactForgetter::sendingFiguresAreKept()
     QStringList after = read();
     QCOMPARE(after.size(), before.size() + 1);
     QCOMPARE(after.first(), before.first()); // the sent campaign
-    QVERIFY(after.contains(u"%1 cancelled 1   1  0"_s.arg(m_harvest)));
-    QVERIFY(after.contains(u"%1 queued 1   1  0"_s.arg(m_harvest)));
+    QVERIFY2(after.contains(u"%1 cancelled 1  1  0"_s.arg(m_harvest)), qPrintable(after.join(u" | ")));
+    QVERIFY2(after.contains(u"%1 queued 1  1  0"_s.arg(m_harvest)), qPrintable(after.join(u" | ")));
     QVERIFY(q.exec(u"SELECT id, recipients, segments, tokens FROM campaigns ORDER BY id"_s));
     QStringList campaignsAfter;
     while (q.next())
