@@ -115,10 +115,11 @@ Result<ContactForgetter::Outcome> ContactForgetter::forget(const QString &phone)
         // An opted-out number stays blocked, as a keyed hash: without the key nothing is changed.
         if (outcome.keptBlocked) {
             if (Status kept = m_forgotten.add(db, *e164, now); !kept)
-                return fail(kept.error().code,
-                            tr("%1 asked not to receive messages. Forgetting the person keeps the number blocked in a "
-                               "protected form, which needs this computer's keychain: %2 Nothing was changed.")
-                                .arg(*e164, kept.error().message));
+                return fail(
+                    kept.error().code,
+                    tr("%1 asked not to receive messages, so forgetting the person keeps the number blocked in a protected "
+                       "form, which needs this computer's keychain. Nothing was changed. (%2)")
+                        .arg(*e164, kept.error().message));
         }
 
         // Messages to them still waiting (or never confirmed): cancelled, their tokens back.
