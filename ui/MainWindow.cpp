@@ -8,6 +8,7 @@
 #include "campaigns/CampaignsPage.h"
 #include "campaigns/ComposeCampaignDialog.h"
 #include "campaigns/DispatchService.h"
+#include "contacts/ContactForgetter.h"
 #include "contacts/ContactsPage.h"
 #include "groups/GroupsPage.h"
 #include "inbox/InboxPage.h"
@@ -40,6 +41,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_roles = new RoleGate(&m_profile.staff(), this);
     m_contactsPage = new ContactsPage(m_profile.contacts(), m_profile.groups(), m_profile.imports(), m_profile.exporter(), this);
     m_contactsPage->setPastoralNotes(&m_profile.pastoral());
+    m_contactsPage->setForgetter(&m_profile.forgetter(), &m_profile.staff());
     m_groupsPage = new GroupsPage(m_profile.groups(), m_profile.contacts(), this);
     m_templatesPage = new TemplatesPage(m_profile.templates(), m_profile.contacts(), m_profile.clock(), this);
     ComposeServices compose{m_profile.campaigns(), m_profile.templates(), m_profile.groups(), m_profile.contacts(),

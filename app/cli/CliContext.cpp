@@ -3,6 +3,7 @@
 
 #include "CliContext.h"
 
+#include "contacts/ForgottenOptOuts.h"
 #include "contacts/PastoralNotes.h"
 #include "contacts/PhoneNormalizer.h"
 #include "profile/Profile.h"
@@ -74,6 +75,8 @@ Status CliContext::openProfile()
     m_profileSecrets = std::make_unique<ScopedSecretStore>(m_secrets, m_profile->settings().profileId());
     // Asked only when a confidential note is opened or written: other commands never touch the keychain.
     m_profile->pastoral().setKeySource([secrets = m_profileSecrets.get()] { return DataKey::loadOrCreate(*secrets); });
+    // Likewise for the numbers of forgotten people that had opted out: asked only once there are any.
+    m_profile->forgottenOptOuts().setKeySource([secrets = m_profileSecrets.get()] { return DataKey::loadOrCreate(*secrets); });
     if (m_args.has(QStringLiteral("region"))) {
         const QString region = m_args.value(QStringLiteral("region")).toUpper();
         if (!PhoneNormalizer::isSupportedRegion(region))

@@ -3,6 +3,7 @@
 
 #include "ContactsCommand.h"
 
+#include "contacts/ContactForgetter.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "contacts/PastoralNotes.h"
@@ -53,7 +54,9 @@ int ContactsCommand::run(const QStringList &words)
         return contactsNotes(words.mid(1));
     if (sub == QStringLiteral("person"))
         return contactsPerson(words.mid(1));
-    return m_cli.usage(tr("Use one of: contacts import, list, add, export, optout, allow, optin, notes, person."));
+    if (sub == QStringLiteral("forget"))
+        return contactsForget(words.mid(1));
+    return m_cli.usage(tr("Use one of: contacts import, list, add, export, optout, allow, optin, notes, person, forget."));
 }
 
 int ContactsCommand::contactsList()
@@ -319,6 +322,26 @@ int ContactsCommand::contactsPerson(const QStringList &words)
         return m_cli.failed(everything.error());
     // JSON either way: it is what the person is given, and it reads well enough as it is.
     m_cli.printJson(*everything);
+    return Done;
+}
+
+int ContactsCommand::contactsForget(const QStringList &words)
+{
+    if (!m_cli.allowOnly({QStringLiteral("region")}))
+        return BadUsage;
+    if (words.size() != 1)
+        return m_cli.usage(tr("Give one phone number: contacts forget PHONE"));
+    if (Status opened = m_cli.openProfile(); !opened)
+        return m_cli.failed(opened.error());
+    const Result<ContactForgetter::Outcome> forgotten = m_cli.profile().forgetter().forget(words.first());
+    if (!forgotten)
+        return m_cli.failed(forgotten.error());
+    if (!forgotten->fileCleaned)
+        m_cli.err() << tr("Forgotten. The data file could not be tidied just now (another Kengele has it open): the removed "
+                          "details can no longer be seen in Kengele, but may remain in the file's unused space for a while.")
+                    << Qt::endl;
+    // JSON either way, like contacts person.
+    m_cli.printJson(QJsonObject{{QStringLiteral("forgotten"), true}});
     return Done;
 }
 

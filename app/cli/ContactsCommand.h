@@ -26,6 +26,7 @@ private:
     int contactsExport(const QStringList &words);
     int contactsNotes(const QStringList &words);
     int contactsPerson(const QStringList &words);
+    int contactsForget(const QStringList &words);
 };
 
 } // namespace kengele

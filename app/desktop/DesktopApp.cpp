@@ -13,6 +13,7 @@
 #include "common/Clock.h"
 #include "common/Language.h"
 #include "common/Log.h"
+#include "contacts/ForgottenOptOuts.h"
 #include "contacts/PastoralNotes.h"
 #include "demo/DemoCongregation.h"
 #include "profile/Profile.h"
@@ -33,6 +34,7 @@
 #include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+#include <QThread>
 #include <QTimer>
 
 #include <optional>
@@ -96,6 +98,8 @@ void DesktopApp::closeProfile()
     m_relayProblem.reset();
     m_backupScheduler.reset();
     m_dataKey.reset();
+    if (m_profile)
+        m_profile->forgottenOptOuts().setKeySource({});
     m_secrets.reset();
     m_profile.reset();
     // A keychain read still under way answers into nothing: its callbacks check that this still exists.
@@ -193,29 +197,45 @@ void DesktopApp::loadDataKey()
 {
     // A state of its own per opened profile: an answer for a profile closed since goes nowhere.
     m_dataKey = std::make_shared<DataKeyState>();
+    // Asks the keychain (on the GUI thread only: that is where the keychain's jobs live).
     auto ask = [secrets = m_secrets.get()](const std::shared_ptr<DataKeyState> &state) {
-        state->asking = true;
+        {
+            const QMutexLocker lock(&state->mutex);
+            if (state->asking)
+                return;
+            state->asking = true;
+        }
         DataKey::loadOrCreate(*secrets, [weak = std::weak_ptr<DataKeyState>(state)](Result<QByteArray> key) {
             const std::shared_ptr<DataKeyState> answered = weak.lock();
             if (!answered)
                 return;
-            answered->asking = false;
             if (!key)
                 qCWarning(lcUi) << "the data key for confidential notes could not be read from the keychain";
+            const QMutexLocker lock(&answered->mutex);
+            answered->asking = false;
             answered->key = std::move(key);
         });
     };
     ask(m_dataKey);
-    m_profile->pastoral().setKeySource([weak = std::weak_ptr<DataKeyState>(m_dataKey), ask]() -> Result<QByteArray> {
+    // Pastoral notes and the numbers of forgotten people both use it; until the keychain has
+    // answered (or after it failed, until it answers again) they say so rather than wait.
+    const auto source = [weak = std::weak_ptr<DataKeyState>(m_dataKey), ask]() -> Result<QByteArray> {
         const std::shared_ptr<DataKeyState> state = weak.lock();
-        if (state && state->key && *state->key)
-            return *state->key;
-        if (state && !state->asking)
+        bool askAgain = false;
+        if (state) {
+            const QMutexLocker lock(&state->mutex);
+            if (state->key && *state->key)
+                return *state->key;
+            askAgain = !state->asking;
+        }
+        if (askAgain && QThread::currentThread() == QCoreApplication::instance()->thread())
             ask(state);
         return fail(ErrorCode::Keychain,
-                    tr("The computer's password store has not given Kengele the key for confidential notes yet. Make sure "
+                    tr("The computer's password store has not given Kengele the key for confidential data yet. Make sure "
                        "it is unlocked, then try again in a moment."));
-    });
+    };
+    m_profile->pastoral().setKeySource(source);
+    m_profile->forgottenOptOuts().setKeySource(source);
 }
 
 void DesktopApp::showWindow()

@@ -7,6 +7,7 @@
 #include "sync/RelaySyncStatus.h"
 
 #include <QCoreApplication>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <memory>
@@ -95,7 +96,9 @@ private:
     // Backups into the backup folder, daily while Kengele runs.
     std::unique_ptr<BackupScheduler> m_backupScheduler;
     // The data key as the keychain last answered (shared with the pastoral notes' key source).
+    // Written on the GUI thread when the keychain answers; read by the importer's worker thread too.
     struct DataKeyState {
+        QMutex mutex;
         std::optional<Result<QByteArray>> key;
         bool asking = false;
     };

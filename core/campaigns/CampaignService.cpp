@@ -9,6 +9,7 @@
 #include "common/Clock.h"
 #include "common/Log.h"
 #include "contacts/ContactMergeValues.h"
+#include "contacts/ForgottenOptOuts.h"
 #include "messaging/MessageTemplate.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
@@ -132,6 +133,13 @@ Result<CampaignService::Rendered> CampaignService::render(const CampaignDraft &d
         : out.recipients.take(m_database.connection(), draft.groupIds, draft.contactIds, draft.phones);
     if (!taken)
         return std::unexpected(taken.error());
+    if (m_forgotten) {
+        const Result<ForgottenCheck> forgotten = m_forgotten->check(m_database.connection());
+        if (!forgotten)
+            return std::unexpected(forgotten.error());
+        if (Status left = out.recipients.leaveOut(*forgotten, draft.allContacts); !left)
+            return std::unexpected(left.error());
+    }
     // {date} is the day the message goes: the scheduled day (a repeating one's first time), or today.
     QDateTime sendAt = m_clock.nowUtc();
     if (draft.scheduledAt.isValid() && draft.scheduledAt > sendAt)

@@ -23,6 +23,7 @@ namespace kengele {
 
 class Clock;
 class Database;
+class ForgottenOptOuts;
 class TokenLedger;
 
 // Campaigns: preview (what a send would do and cost), launch (architecture.md §3.1: snapshot the recipients,
@@ -62,6 +63,9 @@ public:
     // Who may send (Permission::SendCampaigns), and the audit trail; none: everyone, unrecorded.
     // launchDueOccurrences() is Kengele's own work and is not checked.
     void setAccess(Access *access) { m_access = access; }
+    // Numbers that opted out before their person was forgotten: left out of every preview, launch
+    // and occurrence like opted-out ones (none: not checked).
+    void setForgottenOptOuts(ForgottenOptOuts *forgotten) { m_forgotten = forgotten; }
     Status checkFeatures(const CampaignDraft &draft) const;
     // The first feature the draft uses that the plan lacks, and why (as checkFeatures says it).
     std::optional<PlanFeature> lockedFeature(const CampaignDraft &draft, Error *why = nullptr) const;
@@ -137,6 +141,7 @@ private:
     RecurringLauncher m_recurring;
     FeatureGate m_featureGate;
     Access *m_access = nullptr;
+    ForgottenOptOuts *m_forgotten = nullptr;
 };
 
 } // namespace kengele

@@ -37,11 +37,14 @@ constexpr const char *ActiveUrgentCampaignsSql
     = "SELECT id, priority, sender_id, gateway, tokens > 0 FROM campaigns "
       "WHERE status IN ('queued', 'scheduled', 'sending') AND priority = ?1 ORDER BY id";
 // Due messages of one campaign (?1), oldest first: ?2 now, ?3 how many. Read in index order from
-// outbox_queue(campaign_id, state, due_at), so neither sorted nor read beyond what is taken.
-constexpr const char *DueSql = "SELECT o.id, o.phone, o.text, o.segments, o.attempts, o.due_at, "
-                               "EXISTS (SELECT 1 FROM opt_outs x WHERE x.phone = o.phone) "
-                               "FROM outbox o WHERE o.campaign_id = ?1 AND o.state = 'queued' AND o.due_at <= ?2 "
-                               "ORDER BY o.due_at, o.id LIMIT ?3";
+// outbox_queue(campaign_id, state, due_at), so neither sorted nor read beyond what is taken. A row
+// whose person was forgotten (phone 'forgotten:ID', ContactForgetter) is never sent: cancelled like
+// an opted-out one.
+constexpr const char *DueSql
+    = "SELECT o.id, o.phone, o.text, o.segments, o.attempts, o.due_at, "
+      "substr(o.phone, 1, 10) = 'forgotten:' OR EXISTS (SELECT 1 FROM opt_outs x WHERE x.phone = o.phone) "
+      "FROM outbox o WHERE o.campaign_id = ?1 AND o.state = 'queued' AND o.due_at <= ?2 "
+      "ORDER BY o.due_at, o.id LIMIT ?3";
 // The earliest due time of a queued message of an active campaign, one index lookup per campaign.
 constexpr const char *NextDueSql
     = "SELECT min((SELECT min(o.due_at) FROM outbox o WHERE o.campaign_id = c.id AND o.state = 'queued')) "
@@ -459,7 +462,7 @@ Result<int> OutboxStore::resendUncertain(qint64 campaignId)
         return std::unexpected(begun.error());
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE outbox SET state = 'queued', due_at = ?, reason = '', updated_at = ? "
-                             "WHERE campaign_id = ? AND state = 'uncertain'"));
+                             "WHERE campaign_id = ? AND state = 'uncertain' AND substr(phone, 1, 10) <> 'forgotten:'"));
     q.addBindValue(m_clock.nowMs());
     q.addBindValue(m_clock.nowMs());
     q.addBindValue(campaignId);
@@ -491,7 +494,8 @@ Result<int> OutboxStore::retryFailed(qint64 campaignId)
     QSqlQuery sum(db);
     sum.prepare(
         QStringLiteral("SELECT coalesce(sum(o.segments), 0), count(*), c.tokens > 0, coalesce(c.account_id, 0) FROM outbox o "
-                       "JOIN campaigns c ON c.id = o.campaign_id WHERE o.campaign_id = ? AND o.state = 'failed'"));
+                       "JOIN campaigns c ON c.id = o.campaign_id WHERE o.campaign_id = ? AND o.state = 'failed' "
+                       "AND substr(o.phone, 1, 10) <> 'forgotten:'"));
     sum.addBindValue(campaignId);
     if (!sum.exec() || !sum.next())
         return std::unexpected(Database::storageError(sum.lastError(), tr("Queuing failed messages again")));
@@ -508,7 +512,7 @@ Result<int> OutboxStore::retryFailed(qint64 campaignId)
     }
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE outbox SET state = 'queued', attempts = 0, due_at = ?, reason = '', updated_at = ? "
-                             "WHERE campaign_id = ? AND state = 'failed'"));
+                             "WHERE campaign_id = ? AND state = 'failed' AND substr(phone, 1, 10) <> 'forgotten:'"));
     q.addBindValue(m_clock.nowMs());
     q.addBindValue(m_clock.nowMs());
     q.addBindValue(campaignId);

@@ -3,6 +3,7 @@
 
 #include "RecipientSnapshot.h"
 
+#include "contacts/ForgottenCheck.h"
 #include "contacts/PhoneNormalizer.h"
 #include "storage/SqliteStatement.h"
 
@@ -102,6 +103,15 @@ Status RecipientSnapshot::takeEveryone(const QSqlDatabase &db)
     if (Status ok = collect(q, QString(), reachability, 5); !ok)
         return ok;
     return checkSomebodyLeft(true);
+}
+
+Status RecipientSnapshot::leaveOut(const ForgottenCheck &forgotten, bool everyone)
+{
+    if (forgotten.isEmpty())
+        return {};
+    const qsizetype removed = m_recipients.removeIf([&forgotten](const Recipient &r) { return forgotten.blocks(r.phone); });
+    m_optedOut += int(removed);
+    return removed > 0 ? checkSomebodyLeft(everyone) : Status{};
 }
 
 Status RecipientSnapshot::collect(SqliteStatement &q, const QString &groupName, SmsReachability &reachability, int groupColumn)

@@ -15,6 +15,7 @@ class QSqlDatabase;
 
 namespace kengele {
 
+class ForgottenCheck;
 class SmsReachability;
 class SqliteStatement;
 
@@ -45,6 +46,9 @@ public:
                 const QStringList &phones = {});
     // Everyone in Contacts, each with the first group they belong to as {group} (empty when none).
     Status takeEveryone(const QSqlDatabase &db);
+    // Leaves out, counted as opted out, the numbers that opted out before their person was
+    // forgotten (kept only as keyed hashes); refused like take() when nobody is left.
+    Status leaveOut(const ForgottenCheck &forgotten, bool everyone);
 
     const QList<Recipient> &recipients() const { return m_recipients; }
     int duplicates() const { return m_duplicates; } // left out: the same person through several groups

@@ -4,6 +4,7 @@
 #include "ContactService.h"
 
 #include "ContactStore.h"
+#include "ForgottenOptOuts.h"
 #include "PhoneNormalizer.h"
 #include "common/Clock.h"
 #include "common/Log.h"
@@ -48,6 +49,18 @@ Status ContactService::validate(const ContactInput &input) const
     return {};
 }
 
+Status ContactService::refuseForgotten(const QSqlDatabase &db, const QString &e164) const
+{
+    if (!m_forgotten)
+        return {};
+    const Result<ForgottenCheck> check = m_forgotten->check(db);
+    if (!check)
+        return std::unexpected(check.error());
+    if (check->blocks(e164))
+        return fail(ErrorCode::Conflict, ForgottenOptOuts::refusal(e164));
+    return {};
+}
+
 QString ContactService::objectFor(const QString &e164) const
 {
     const Result<std::optional<Contact>> found
@@ -75,6 +88,8 @@ Result<Contact> ContactService::add(const ContactInput &input, const QString &so
     AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Saving the contact")); !begun)
         return std::unexpected(begun.error());
+    if (Status refused = refuseForgotten(db, *phone); !refused)
+        return std::unexpected(refused.error());
     ContactStore store(db, tr("Saving the contact"));
     const Result<qint64> id = store.insertContact(recordOf(input, *phone), source, now, now);
     if (!id)
@@ -103,6 +118,8 @@ Result<Contact> ContactService::update(qint64 id, const ContactInput &input)
     AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Saving the contact")); !begun)
         return std::unexpected(begun.error());
+    if (Status refused = refuseForgotten(db, *phone); !refused)
+        return std::unexpected(refused.error());
     ContactStore store(db, tr("Saving the contact"));
     const Result<bool> updated = store.replaceContact(id, recordOf(input, *phone), m_clock.nowMs());
     if (!updated)

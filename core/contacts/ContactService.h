@@ -13,6 +13,7 @@ namespace kengele {
 
 class Clock;
 class Database;
+class ForgottenOptOuts;
 class PhoneNormalizer;
 
 // Everything that reads or changes contacts and opt-outs, with the rules for what people type and a
@@ -28,6 +29,8 @@ public:
 
     // Who may change contacts, and the audit trail (docs/architecture.md §7); none: everyone, unrecorded.
     void setAccess(Access *access) { m_access = access; }
+    // Numbers of forgotten people that had opted out: add and change refuse them (none: not checked).
+    void setForgottenOptOuts(ForgottenOptOuts *forgotten) { m_forgotten = forgotten; }
 
     // Changes need Permission::EditContacts and are recorded in the audit trail.
     Result<Contact> add(const ContactInput &input, const QString &source = QStringLiteral("manual"));
@@ -71,6 +74,8 @@ Q_SIGNALS:
 private:
     Result<QString> normalizedPhone(QStringView raw) const;
     Status validate(const ContactInput &input) const;
+    // Refuses a number that opted out and whose person was forgotten (inside the open transaction).
+    Status refuseForgotten(const QSqlDatabase &db, const QString &e164) const;
     Status allow(QStringView phone, const QString &reason, const QString &userName, bool mustBeOptedOut);
     // "contact:42" for the contact with this number, or "number" when it belongs to no contact: the
     // audit trail names no member.
@@ -80,6 +85,7 @@ private:
     const PhoneNormalizer &m_phones;
     const Clock &m_clock;
     Access *m_access = nullptr;
+    ForgottenOptOuts *m_forgotten = nullptr;
 };
 
 } // namespace kengele

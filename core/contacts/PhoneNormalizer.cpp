@@ -33,6 +33,17 @@ QString PhoneNormalizer::regionName(const QString &region)
     return QLocale::territoryToString(territory);
 }
 
+QString PhoneNormalizer::nationalSignificantNumber(const QString &e164)
+{
+    const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+    PhoneNumber number;
+    if (util->Parse(e164.toStdString(), "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR)
+        return {};
+    std::string digits;
+    util->GetNationalSignificantNumber(number, &digits);
+    return QString::fromStdString(digits);
+}
+
 Result<QString> PhoneNormalizer::normalize(QStringView raw) const
 {
     const QString trimmed = raw.trimmed().toString();

@@ -29,6 +29,9 @@ public:
 
     static bool isSupportedRegion(const QString &region);
     static QString regionName(const QString &region);
+    // The digits after the country code ("712345678" for +254712345678): the part every spelling of
+    // the number shares (0712…, 254712…, +254712…). Empty when `e164` cannot be read.
+    static QString nationalSignificantNumber(const QString &e164);
 
 private:
     QString m_region;

@@ -18,6 +18,7 @@ class Clock;
 class ContactService;
 class Database;
 class Access;
+class ForgottenOptOuts;
 class GroupService;
 class PhoneNormalizer;
 
@@ -51,6 +52,8 @@ public:
 
     // Who may import (Permission::EditContacts), and the audit trail; none: everyone, unrecorded.
     void setAccess(Access *access) { m_access = access; }
+    // Numbers of forgotten people that had opted out are skipped (ContactImporter).
+    void setForgottenOptOuts(ForgottenOptOuts *forgotten) { m_importer.setForgottenOptOuts(forgotten); }
 
 private:
     // Tells the services' listeners, on this object's thread, that contacts and groups changed.

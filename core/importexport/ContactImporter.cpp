@@ -13,6 +13,7 @@
 #include "VCardRows.h"
 #include "common/Clock.h"
 #include "common/Log.h"
+#include "contacts/ForgottenOptOuts.h"
 #include "contacts/Group.h"
 #include "contacts/PhoneNormalizer.h"
 #include "storage/Database.h"
@@ -123,6 +124,12 @@ Result<ImportReport> ContactImporter::import(const DecodedText &decoded, std::op
         return std::unexpected(begun.error());
 
     ImportWriter writer(db, m_clock.nowMs(), report);
+    if (m_forgotten) {
+        Result<ForgottenCheck> forgotten = m_forgotten->check(db);
+        if (!forgotten)
+            return std::unexpected(forgotten.error());
+        writer.setForgotten(std::move(*forgotten));
+    }
     if (Status prepared = writer.prepare(total); !prepared)
         return std::unexpected(prepared.error());
     qint64 targetGroup = 0;

@@ -17,6 +17,7 @@ namespace kengele {
 
 class Clock;
 class Database;
+class ForgottenOptOuts;
 class ImportPreview;
 class PhoneNormalizer;
 struct DecodedText;
@@ -38,6 +39,9 @@ class ContactImporter final
 public:
     ContactImporter(Database &database, const PhoneNormalizer &phones, const Clock &clock);
 
+    // Rows with a number that opted out and whose person was forgotten are skipped, saying so.
+    void setForgottenOptOuts(ForgottenOptOuts *forgotten) { m_forgotten = forgotten; }
+
     // Imports `path` with `mapping` (ignored for vCard files).
     Result<ImportReport> run(const QString &path, const ColumnMapping &mapping, const ImportOptions &options = {}) const;
     // Imports the previewed file with the preview's (possibly changed) mapping.
@@ -53,6 +57,7 @@ private:
     Database &m_database;
     const PhoneNormalizer &m_phones;
     const Clock &m_clock;
+    ForgottenOptOuts *m_forgotten = nullptr;
 };
 
 } // namespace kengele

@@ -3,6 +3,7 @@
 
 #include "ImportWriter.h"
 
+#include "contacts/ForgottenOptOuts.h"
 #include "contacts/Group.h"
 
 namespace kengele {
@@ -63,6 +64,10 @@ Status ImportWriter::write(ImportRow &row, qint64 targetGroup)
     ++m_report.rows;
     if (!row.problem.isEmpty()) {
         m_report.skipped.append({row.line, row.problem});
+        return {};
+    }
+    if (m_forgotten.blocks(row.contact.phone)) {
+        m_report.skipped.append({row.line, ForgottenOptOuts::refusal(row.contact.phone)});
         return {};
     }
     checkValues(row);

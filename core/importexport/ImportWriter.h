@@ -7,6 +7,7 @@
 #include "ImportRow.h"
 #include "common/Result.h"
 #include "contacts/ContactStore.h"
+#include "contacts/ForgottenCheck.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -30,6 +31,8 @@ public:
 
     // Reads the numbers and group names stored so far, with room for `rows` more numbers.
     Status prepare(qint64 rows);
+    // Numbers to skip: opted out, and their person forgotten (ForgottenOptOuts::check).
+    void setForgotten(ForgottenCheck forgotten) { m_forgotten = std::move(forgotten); }
     // The group's id, creating it when missing; 0 when the name cannot be a group name.
     Result<qint64> ensureGroup(const QString &name, int line);
     // Writes one row (a row with a problem is counted as skipped); `targetGroup` (0: none) is the
@@ -56,6 +59,7 @@ private:
     QHash<QString, qint64> m_groupsAsWritten; // a name as the file writes it -> id, once resolved
     QList<Membership> m_memberships;
     QMap<RowWarning, QList<int>> m_warnings;
+    ForgottenCheck m_forgotten;
 };
 
 } // namespace kengele

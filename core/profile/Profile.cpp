@@ -6,7 +6,9 @@
 #include "backup/BackupService.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/OutboxStore.h"
+#include "contacts/ContactForgetter.h"
 #include "contacts/ContactService.h"
+#include "contacts/ForgottenOptOuts.h"
 #include "contacts/GroupService.h"
 #include "contacts/PastoralNotes.h"
 #include "contacts/PersonRecord.h"
@@ -99,6 +101,12 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
     profile->m_access = std::make_unique<Access>(*profile->m_staff, *profile->m_audit);
     profile->m_pastoral = std::make_unique<PastoralNotes>(*profile->m_database, clock);
     profile->m_person = std::make_unique<PersonRecord>(*profile->m_database, *profile->m_phones, *profile->m_pastoral);
+    profile->m_forgotten = std::make_unique<ForgottenOptOuts>();
+    profile->m_forgetter = std::make_unique<ContactForgetter>(*profile->m_database, *profile->m_phones, *profile->m_contacts,
+                                                              *profile->m_tokens, *profile->m_forgotten, clock);
+    profile->m_contacts->setForgottenOptOuts(profile->m_forgotten.get());
+    profile->m_imports->setForgottenOptOuts(profile->m_forgotten.get());
+    profile->m_campaigns->setForgottenOptOuts(profile->m_forgotten.get());
     profile->shareAccess();
     profile->m_backups = std::make_unique<BackupService>(*profile->m_database, *profile->m_staff, *profile->m_audit, clock);
     profile->m_features = std::make_unique<FeatureLocks>(*profile->m_database, *profile->m_tokens, *profile->m_settings, clock);
@@ -122,6 +130,7 @@ void Profile::shareAccess()
     m_exporter->setAccess(access);
     m_pastoral->setAccess(access);
     m_person->setAccess(access);
+    m_forgetter->setAccess(access);
 }
 
 // The services built from settings follow them when they change, whoever changes them.

@@ -20,7 +20,9 @@ class ContactExporter;
 class ContactImportService;
 class ContactService;
 class Database;
+class ContactForgetter;
 class FeatureLocks;
+class ForgottenOptOuts;
 class GroupService;
 class OutboxStore;
 class PastoralNotes;
@@ -62,6 +64,11 @@ public:
     PastoralNotes &pastoral() { return *m_pastoral; }
     // Everything held about one person, for their data-protection request.
     PersonRecord &person() { return *m_person; }
+    // "Forget this person": removes their personal data everywhere (pastors and administrators).
+    ContactForgetter &forgetter() { return *m_forgetter; }
+    // Numbers of forgotten people that had opted out, as keyed hashes; needs the data key the front
+    // end hands over (setKeySource) only once someone has been forgotten.
+    ForgottenOptOuts &forgottenOptOuts() { return *m_forgotten; }
     GroupService &groups() { return *m_groups; }
     TemplateService &templates() { return *m_templates; }
     TokenLedger &tokens() { return *m_tokens; }
@@ -115,6 +122,8 @@ private:
     std::unique_ptr<Access> m_access;
     std::unique_ptr<PastoralNotes> m_pastoral;
     std::unique_ptr<PersonRecord> m_person;
+    std::unique_ptr<ForgottenOptOuts> m_forgotten;
+    std::unique_ptr<ContactForgetter> m_forgetter;
     std::unique_ptr<BackupService> m_backups;
 };
 

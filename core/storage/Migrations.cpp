@@ -444,16 +444,29 @@ constexpr auto Version10 = std::to_array<const char *>({
         updated_at INTEGER NOT NULL))",
 });
 
+// Version 11 (issue 14): people forgotten at their request (ContactForgetter). When such a person's
+// number had opted out, the number itself is removed everywhere and only a keyed hash of it is kept
+// here, so it is never texted, added or imported again: hash = BLAKE2b-256 (libsodium
+// crypto_generichash) of the E.164 number, keyed with DataKey::subkey(key, 1, "optouts_"); without
+// the profile's data key (in the keychain) it cannot be turned back into a number. forgotten_at:
+// when (UTC ms). meta 'forgotten_optouts_key' holds a keyed check value of that subkey, so a
+// keychain holding another key is noticed instead of letting such a number through.
+constexpr auto Version11 = std::to_array<const char *>({
+    R"(CREATE TABLE forgotten_optouts (
+        hash BLOB PRIMARY KEY,
+        forgotten_at INTEGER NOT NULL) WITHOUT ROWID)",
+});
+
 struct Step {
     const char *const *statements;
     std::size_t count;
 };
 
-const std::array<Step, 10> Steps = {
-    Step{Version1.data(), Version1.size()},   Step{Version2.data(), Version2.size()}, Step{Version3.data(), Version3.size()},
-    Step{Version4.data(), Version4.size()},   Step{Version5.data(), Version5.size()}, Step{Version6.data(), Version6.size()},
-    Step{Version7.data(), Version7.size()},   Step{Version8.data(), Version8.size()}, Step{Version9.data(), Version9.size()},
-    Step{Version10.data(), Version10.size()},
+const std::array<Step, 11> Steps = {
+    Step{Version1.data(), Version1.size()},   Step{Version2.data(), Version2.size()},   Step{Version3.data(), Version3.size()},
+    Step{Version4.data(), Version4.size()},   Step{Version5.data(), Version5.size()},   Step{Version6.data(), Version6.size()},
+    Step{Version7.data(), Version7.size()},   Step{Version8.data(), Version8.size()},   Step{Version9.data(), Version9.size()},
+    Step{Version10.data(), Version10.size()}, Step{Version11.data(), Version11.size()},
 };
 
 } // namespace

@@ -7,6 +7,6 @@
 // statements in Migrations.cpp; queries live in the service that owns the table.
 namespace kengele::schema {
 
-inline constexpr int CurrentVersion = 10;
+inline constexpr int CurrentVersion = 11;
 
 } // namespace kengele::schema

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void cleanup();
     void signInRequiredThenEveryCommandAsksWhoItIs();
     void eachRoleMayDoWhatTheTableSays();
+    void forgettingAPerson();
 
 private:
     struct Outcome {
@@ -237,6 +238,51 @@ void TestCliStaff::eachRoleMayDoWhatTheTableSays()
     QCOMPARE(o.code, 1);
     QVERIFY2(o.err.contains(QStringLiteral("pastor")), qPrintable(o.err));
     QVERIFY(!o.out.contains(QStringLiteral("hospital")));
+    qunsetenv("KENGELE_PASSWORD");
+}
+
+// contacts forget (docs/cli.md): pastors and administrators; the number that opted out stays blocked;
+// an unknown number and a missing keychain are plain refusals; the trail names nobody.
+void TestCliStaff::forgettingAPerson()
+{
+    QCOMPARE(cli("signin|require|--user|mary|--name|Mary Wanjiku", Mary + '\n').code, 0);
+    QCOMPARE(cli("users|add|john|--name|John Otieno|--role|staff|--user|mary", Mary + '\n' + John + '\n').code, 0);
+    qputenv("KENGELE_PASSWORD", Mary);
+    QCOMPARE(cli("contacts|add|0712345678|--name|Asha Njeri|--user|mary").code, 0);
+    QCOMPARE(cli("contacts|add|0722000111|--name|Baraka Otieno|--user|mary").code, 0);
+    QCOMPARE(cli("contacts|optout|0712345678|--user|mary").code, 0);
+    QCOMPARE(cli("contacts|optout|0722000111|--user|mary").code, 0);
+
+    qputenv("KENGELE_PASSWORD", John);
+    Outcome o = cli("contacts|forget|0712345678|--user|john");
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("pastor or an administrator")), qPrintable(o.err));
+
+    qputenv("KENGELE_PASSWORD", Mary);
+    o = cli("--json|contacts|forget|0712 345 678|--user|mary");
+    QCOMPARE(o.code, 0);
+    QCOMPARE(o.json().object(), (QJsonObject{{QStringLiteral("forgotten"), true}}));
+    o = cli("contacts|list|--user|mary");
+    QVERIFY(!o.out.contains(QStringLiteral("Asha")) && o.out.contains(QStringLiteral("Baraka")));
+    o = cli("contacts|add|+254712345678|--name|Asha Njeri|--user|mary");
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("asked not to receive messages")), qPrintable(o.err));
+    o = cli("contacts|forget|0712345678|--user|mary");
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("holds nothing about")), qPrintable(o.err));
+    o = cli("--json|audit|list|--action|contacts.forget|--user|mary");
+    QCOMPARE(o.code, 0);
+    QCOMPARE(o.json().array().size(), 1);
+    QVERIFY(!o.out.contains(QStringLiteral("Asha")) && !o.out.contains(QStringLiteral("712345678")));
+
+    // Without the keychain, an opted-out number cannot be forgotten, and nothing changes.
+    m_secrets.failNext = true;
+    o = cli("contacts|forget|0722000111|--user|mary");
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(QStringLiteral("Nothing was changed")), qPrintable(o.err));
+    m_secrets.failNext = false;
+    o = cli("contacts|list|--user|mary");
+    QVERIFY(o.out.contains(QStringLiteral("Baraka")));
     qunsetenv("KENGELE_PASSWORD");
 }
 

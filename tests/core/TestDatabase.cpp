@@ -368,6 +368,9 @@ void TestDatabase::migratesFromEveryPastVersion()
                                   "1, 'at.inbound', 1, 1, 'inbox')")));
     QVERIFY(!q.exec(QStringLiteral("INSERT INTO relay_events(org, seq, kind, received_at, applied_at, handled) VALUES ('org_a', "
                                    "1, 'at.inbound', 1, 1, 'inbox')")));
+    // Version 11: the keyed hashes of forgotten opted-out numbers, none yet.
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM forgotten_optouts")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
     QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
 }

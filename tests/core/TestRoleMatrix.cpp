@@ -4,7 +4,9 @@
 #include "TestSupport.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/OutboxStore.h"
+#include "contacts/ContactForgetter.h"
 #include "contacts/ContactService.h"
+#include "contacts/ForgottenOptOuts.h"
 #include "contacts/GroupService.h"
 #include "contacts/PastoralNotes.h"
 #include "contacts/PersonRecord.h"
@@ -108,6 +110,7 @@ void TestRoleMatrix::init()
     m_profile = std::make_unique<test::TempProfile>();
     profile().staff().setCost(Passwords::Cost::TestsOnly);
     profile().pastoral().setKeySource([] { return Result<QByteArray>(QByteArray(32, 'k')); });
+    profile().forgottenOptOuts().setKeySource([] { return Result<QByteArray>(QByteArray(32, 'k')); });
     QVERIFY(m_files.isValid());
 
     // What the calls below work on, made while anyone may (no accounts yet).
@@ -255,6 +258,14 @@ QList<TestRoleMatrix::Area> TestRoleMatrix::areas()
          {{u"everything held about a person"_s,
            [this] {
                return status(profile().person().everything(u"+254712000001"_s));
+           }},
+          {u"forget a person"_s,
+           [this] {
+               return status(profile().forgetter().forget(u"+254712000001"_s));
+           }},
+          {u"forget a person who opted out"_s,
+           [this] {
+               return status(profile().forgetter().forget(OptedOutPhone));
            }},
           {u"export to CSV"_s,
            [this, exported]() -> Status {

@@ -5,6 +5,7 @@
 #include "MessageBox.h"
 #include "TestSupport.h"
 #include "contacts/ContactDialog.h"
+#include "contacts/ContactForgetter.h"
 #include "contacts/ContactService.h"
 #include "contacts/ContactTableModel.h"
 #include "contacts/ContactsPage.h"
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void dialogChecksPhoneAndRefusesWithMessage();
     void dialogSavesNormalisedContact();
     void deleteAsksFirst();
+    void forgetSaysWhatGoesAndThatItIsFinal();
     void markAsOptedOutAsksFirst();
     void allowSmsAgainAsksWhy();
     void statusIsNarrowAndGroupsStretches();
@@ -148,6 +150,28 @@ void TestContactsPage::deleteAsksFirst()
     QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("deleteButton")), Qt::LeftButton);
     QCOMPARE(*profile->contacts().count(), 4);
     QCOMPARE(page.model()->rowCount(), 4);
+}
+
+void TestContactsPage::forgetSaysWhatGoesAndThatItIsFinal()
+{
+    TempProfile profile;
+    QVERIFY(test::fillContacts(*profile, 5));
+    ContactsPage page(profile->contacts(), profile->groups(), profile->imports(), profile->exporter());
+    page.setForgetter(&profile->forgetter(), &profile->staff());
+    page.show();
+    page.view()->selectRow(0);
+    MessageBox::setNextAnswer(QMessageBox::No);
+    page.forgetSelected();
+    QCOMPARE(*profile->contacts().count(), 5);
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("Akinyi Member")));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("cannot be undone")));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("every message")));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    page.forgetSelected();
+    QCOMPARE(*profile->contacts().count(), 4);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 4, 5000);
+    const auto entries = profile->audit().list({{}, {}, QStringLiteral("contacts.forget"), 0});
+    QVERIFY(entries && entries->size() == 1);
 }
 
 void TestContactsPage::markAsOptedOutAsksFirst()

@@ -8,11 +8,13 @@
 #include "ImportDialog.h"
 #include "MessageBox.h"
 #include "PastoralSearchDialog.h"
+#include "contacts/ContactForgetter.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "contacts/PastoralNotes.h"
 #include "importexport/ContactExporter.h"
 #include "security/RoleGate.h"
+#include "security/StaffAccounts.h"
 #include "widgets/EmptyState.h"
 
 #include <QComboBox>
@@ -302,6 +304,40 @@ void ContactsPage::deleteSelected()
         MessageBox::warning(this, tr("Delete contacts"), removed.error().message);
 }
 
+void ContactsPage::setForgetter(ContactForgetter *forgetter, const StaffAccounts *staff)
+{
+    m_forgetter = forgetter;
+    m_staff = staff;
+}
+
+void ContactsPage::forgetSelected()
+{
+    const QList<Contact> chosen = selectedContacts();
+    if (!m_forgetter || chosen.size() != 1)
+        return;
+    const Contact &contact = chosen.first();
+    const QString question
+        = tr("Forget %1 (%2) at their request?\n\nThis removes from Kengele for good: the contact, their groups and "
+             "pastoral notes, and the name, number and text of every message sent to them or received from them, "
+             "their prayer requests and their opt-out history. Messages to them that are still waiting are "
+             "cancelled. Campaign counts and costs stay. If they asked not to receive messages, their number stays "
+             "blocked in a protected form.\n\nThis cannot be undone. Backups made before today still hold their "
+             "details.")
+              .arg(contact.name(), contact.phone);
+    if (MessageBox::question(this, tr("Forget this person"), question) != QMessageBox::Yes)
+        return;
+    const auto forgotten = m_forgetter->forget(contact.phone);
+    if (!forgotten) {
+        MessageBox::warning(this, tr("Forget this person"), forgotten.error().message);
+        return;
+    }
+    if (!forgotten->fileCleaned)
+        MessageBox::information(this, tr("Forget this person"),
+                                tr("The person was forgotten. The data file could not be tidied just now (another "
+                                   "Kengele has it open): the removed details can no longer be seen in Kengele, but may "
+                                   "remain in the file's unused space for a while."));
+}
+
 QList<Contact> ContactsPage::selectedContacts() const
 {
     QList<Contact> chosen;
@@ -404,6 +440,8 @@ void ContactsPage::showContextMenu(const QPoint &position)
     menu.addAction(m_allow->text(), this, &ContactsPage::allowSmsToSelected)->setEnabled(m_allow->isEnabled());
     menu.addSeparator();
     menu.addAction(tr("Delete"), this, &ContactsPage::deleteSelected)->setEnabled(m_delete->isEnabled());
+    if (m_forgetter && (!m_staff || m_staff->may(Permission::ExportContacts)) && selectedIds().size() == 1)
+        menu.addAction(tr("Forget this person…"), this, &ContactsPage::forgetSelected);
     menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 

@@ -18,6 +18,7 @@ class QTimer;
 namespace kengele {
 
 class ContactExporter;
+class ContactForgetter;
 class ContactImportService;
 class ContactService;
 class PastoralNotes;
@@ -25,6 +26,7 @@ class ContactTableModel;
 class EmptyState;
 class GroupService;
 class RoleGate;
+class StaffAccounts;
 
 // The Contacts page: search as you type, sort, filter by group, add/edit/delete, mark as opted out
 // or allow SMS again, import and export.
@@ -38,6 +40,8 @@ public:
 
     // Greys what the person at the computer may not do (without a gate: nothing).
     void setRoleGate(RoleGate &gate);
+    // Offers "Forget this person…" to those whose role allows it (pastors and administrators).
+    void setForgetter(ContactForgetter *forgetter, const StaffAccounts *staff);
 
     ContactTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -45,6 +49,7 @@ public:
     void addContact();
     void editSelected();
     void deleteSelected();
+    void forgetSelected();
     // Asks first; the selected people who still get SMS become opted out.
     void markSelectedOptedOut();
     // "Allow SMS again…": the selected people, all opted out, after a confirmation with a reason.
@@ -74,6 +79,8 @@ private:
     GroupService &m_groups;
     ContactImportService &m_imports;
     const ContactExporter &m_exporter;
+    ContactForgetter *m_forgetter = nullptr;
+    const StaffAccounts *m_staff = nullptr;
     ContactTableModel *m_model = nullptr;
     QLineEdit *m_search = nullptr;
     QTimer *m_searchTimer = nullptr;
