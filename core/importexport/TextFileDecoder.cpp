@@ -224,8 +224,12 @@ Result<DecodedText> TextFileDecoder::decode(QByteArrayView bytes)
             }
         }
     }
-    if (result.text.startsWith(QChar(0xfeff)))
-        result.text.remove(0, 1);
+    // Every byte order mark at the start: files joined together, or saved again by a program that
+    // adds one, can start with several, and the first column's name must not begin with one.
+    qsizetype marks = 0;
+    while (marks < result.text.size() && result.text[marks] == QChar(0xfeff))
+        ++marks;
+    result.text.remove(0, marks);
 
     bool blank = true;
     for (const QChar ch : std::as_const(result.text)) {

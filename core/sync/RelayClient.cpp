@@ -265,36 +265,43 @@ void RelayClient::fetchEvents(qint64 after, int waitSeconds, int limit, EventsCa
         const RelayError unreadable{
             RelayError::Kind::BadAnswer,
             tr("The answer from %1 could not be read. Is it the address of a Kengele relay?").arg(hostOf(m_baseUrl)), status, 0};
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(answer, &parseError);
-        const QJsonObject object = document.object();
-        if (parseError.error != QJsonParseError::NoError || !object.value(QStringLiteral("events")).isArray()) {
+        std::optional<RelayEventBatch> batch = parseEventBatch(answer, after);
+        if (!batch) {
             done(std::unexpected(unreadable));
             return;
         }
-        RelayEventBatch batch;
-        batch.more = object.value(QStringLiteral("more")).toBool();
-        qint64 last = after;
-        for (const auto &value : object.value(QStringLiteral("events")).toArray()) {
-            const QJsonObject item = value.toObject();
-            RelayEvent event;
-            event.seq = item.value(QStringLiteral("seq")).toInteger(-1);
-            event.kind = item.value(QStringLiteral("kind")).toString();
-            event.received = parseTime(item.value(QStringLiteral("received")).toString());
-            event.data = item.value(QStringLiteral("data")).toObject();
-            // In order and after the cursor, or the feed cannot be trusted (never skip or repeat).
-            if (event.seq <= last || event.kind.isEmpty()) {
-                qCWarning(lcSync) << "relay feed out of order: seq" << event.seq << "after" << last;
-                done(std::unexpected(unreadable));
-                return;
-            }
-            last = event.seq;
-            batch.events.append(std::move(event));
-        }
-        // The last seq received (the relay's "next" says the same); never beyond what was applied.
-        batch.next = last;
-        done(std::move(batch));
+        done(std::move(*batch));
     });
+}
+
+std::optional<RelayEventBatch> RelayClient::parseEventBatch(const QByteArray &answer, qint64 after)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(answer, &parseError);
+    const QJsonObject object = document.object();
+    if (parseError.error != QJsonParseError::NoError || !object.value(QStringLiteral("events")).isArray())
+        return std::nullopt;
+    RelayEventBatch batch;
+    batch.more = object.value(QStringLiteral("more")).toBool();
+    qint64 last = after;
+    for (const auto &value : object.value(QStringLiteral("events")).toArray()) {
+        const QJsonObject item = value.toObject();
+        RelayEvent event;
+        event.seq = item.value(QStringLiteral("seq")).toInteger(-1);
+        event.kind = item.value(QStringLiteral("kind")).toString();
+        event.received = parseTime(item.value(QStringLiteral("received")).toString());
+        event.data = item.value(QStringLiteral("data")).toObject();
+        // In order and after the cursor, or the feed cannot be trusted (never skip or repeat).
+        if (event.seq <= last || event.kind.isEmpty()) {
+            qCWarning(lcSync) << "relay feed out of order: seq" << event.seq << "after" << last;
+            return std::nullopt;
+        }
+        last = event.seq;
+        batch.events.append(std::move(event));
+    }
+    // The last seq received (the relay's "next" says the same); never beyond what was applied.
+    batch.next = last;
+    return batch;
 }
 
 void RelayClient::getJson(const QString &path, const QUrlQuery &query, JsonCallback done, qint64 answerLimit)

@@ -15,6 +15,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -58,6 +59,10 @@ public:
     void enrol(const QString &code, const QString &deviceName, EnrolCallback done);
     // GET /v1/events?after=N&wait=S&limit=L. The answer is checked: events in order, after N.
     void fetchEvents(qint64 after, int waitSeconds, int limit, EventsCallback done);
+    // The body of a 200 answer of /v1/events as a batch: a JSON object with an "events" array
+    // whose seqs increase after `after`, each with a kind. nullopt when it is not (the answer cannot
+    // be trusted, so nothing of it is applied).
+    static std::optional<RelayEventBatch> parseEventBatch(const QByteArray &answer, qint64 after);
     // DELETE /v1/device with `token` (not the one set): the device that token belongs to withdraws
     // itself from the relay (204). For an enrolment whose token could not be kept.
     void revokeDevice(const QString &token, RevokeCallback done);

@@ -452,6 +452,9 @@ void TestRelayClient::aFeedThatCannotBeTrustedIsRefused_data()
 void TestRelayClient::aFeedThatCannotBeTrustedIsRefused()
 {
     QFETCH(QByteArray, body);
+    // The parse on its own (what FuzzRelayEvents feeds), then through the network.
+    QVERIFY(!RelayClient::parseEventBatch(body, 10));
+    QVERIFY(RelayClient::parseEventBatch(R"({"events":[{"seq":11,"kind":"at.delivery"}]})", 10));
     m_client->setToken(QStringLiteral("tok"));
     m_server->answer(200, body);
     const auto batch = fetch(10);

@@ -75,6 +75,12 @@ void TestTextFileDecoder::decodesText_data()
     QTest::addRow("windows-1252 quotes and euro")
         << QByteArray("Notes\n\x93Mzee\x94 paid \x80 5\n") << u"Notes\n“Mzee” paid € 5\n"_s << u"Windows-1252"_s << true;
     QTest::addRow("ascii") << QByteArray("a,b\n") << u"a,b\n"_s << u"UTF-8"_s << false;
+    // Files joined together, or saved again by a program that adds a mark (FuzzCsvImport found it):
+    // no mark is left to stick to the first column's name.
+    QTest::addRow("utf8 with three boms") << QByteArray("\xEF\xBB\xBF\xEF\xBB\xBF\xEF\xBB\xBF" + csv.toUtf8()) << csv
+                                          << u"UTF-8"_s << false;
+    QTest::addRow("utf16le with three boms")
+        << QByteArray("\xFF\xFE\xFF\xFE\xFF\xFE" + utf16le(tabbed, true)) << tabbed << u"UTF-16LE"_s << false;
 }
 
 void TestTextFileDecoder::decodesText()
@@ -101,6 +107,8 @@ void TestTextFileDecoder::refuses_data()
 
     QTest::addRow("empty") << QByteArray() << ErrorCode::InvalidInput << u"The file is empty."_s;
     QTest::addRow("only a bom") << QByteArray("\xEF\xBB\xBF") << ErrorCode::InvalidInput << u"The file is empty."_s;
+    QTest::addRow("only boms") << QByteArray("\xFF\xFE\xFF\xFE\xFF\xFE\xFF\xFE") << ErrorCode::InvalidInput
+                               << u"The file is empty."_s;
     QTest::addRow("only blank lines") << QByteArray("\r\n\r\n  \n") << ErrorCode::InvalidInput << u"The file is empty."_s;
 
     QByteArray xlsx("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", 14);
