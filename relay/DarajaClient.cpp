@@ -25,6 +25,7 @@ namespace {
 constexpr int TransferTimeoutMs = 20000;
 constexpr qint64 MaxAnswerBytes = 64 * 1024;
 constexpr qint64 LeaseMs = 30000;
+constexpr qint64 MaxTokenLifeSeconds = 24 * 3600;
 constexpr int LeaseWaits = 100; // × 200 ms: another process's mint gets 20 s
 
 qint64 nowMs()
@@ -144,7 +145,8 @@ void DarajaClient::mint(const DarajaAccount &account, std::function<void(QString
                 qCWarning(lcDaraja).noquote() << QStringLiteral("token refused org=%1 %2").arg(orgId, problem);
                 return done({}, problem);
             }
-            const qint64 expiresAt = nowMs() + expiresIn * 1000;
+            // Held to a day: Daraja's tokens last an hour, and an absurd number must not overflow.
+            const qint64 expiresAt = nowMs() + qMin<qint64>(expiresIn, MaxTokenLifeSeconds) * 1000;
             if (auto stored
                 = m_store.storeDarajaToken(orgId, m_owner, m_key.seal(token.toLatin1(), tokenContext(orgId)), expiresAt);
                 !stored)

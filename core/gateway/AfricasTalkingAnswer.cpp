@@ -180,10 +180,13 @@ std::optional<qint64> parseRetryAfter(const QByteArray &header)
     const QByteArray value = header.trimmed();
     if (value.isEmpty())
         return std::nullopt;
+    // The gateway's word, held to a day: a wait beyond that is nonsense, and an absurd number of
+    // seconds must not overflow into a negative wait (or a due time before now).
+    constexpr qint64 LongestMs = qint64(24) * 3600 * 1000;
     bool ok = false;
     const qint64 seconds = value.toLongLong(&ok);
     if (ok)
-        return seconds < 0 ? 0 : seconds * 1000;
+        return std::clamp<qint64>(seconds, 0, LongestMs / 1000) * 1000;
     // An HTTP date, "Wed, 21 Oct 2026 07:28:00 GMT"; Qt reads RFC 2822 offsets, not the zone name.
     QString date = QString::fromLatin1(value);
     if (date.endsWith(" GMT"_L1) || date.endsWith(" UTC"_L1))
@@ -191,7 +194,7 @@ std::optional<qint64> parseRetryAfter(const QByteArray &header)
     const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
     if (!when.isValid())
         return std::nullopt;
-    return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when));
+    return std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(when), 0, LongestMs);
 }
 
 QString authenticationMessage()

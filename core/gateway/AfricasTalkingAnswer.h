@@ -54,7 +54,7 @@ public:
 
     // One recipient's outcome from its statusCode, or (without one) its status text and message id.
     static RecipientResult::Outcome recipientOutcome(int statusCode, const QString &status, const QString &messageId);
-    // Retry-After in milliseconds: delta-seconds or an HTTP date; nullopt when unreadable.
+    // Retry-After in milliseconds (0 to a day): delta-seconds or an HTTP date; nullopt when unreadable.
     static std::optional<qint64> retryAfterMs(const QByteArray &header);
 };
 

@@ -187,6 +187,9 @@ void TestAfricasTalkingAnswer::retryAfterIsReadInSecondsOrAsADate()
     QCOMPARE(AfricasTalkingAnswer::retryAfterMs(" -3 "), std::optional<qint64>(0));
     QCOMPARE(AfricasTalkingAnswer::retryAfterMs(""), std::nullopt);
     QCOMPARE(AfricasTalkingAnswer::retryAfterMs("soon"), std::nullopt);
+    // Held to a day: a huge number of seconds must neither overflow nor put the retry off for ever.
+    QCOMPARE(AfricasTalkingAnswer::retryAfterMs("9223372036854775"), std::optional<qint64>(86'400'000));
+    QCOMPARE(AfricasTalkingAnswer::retryAfterMs("Fri, 31 Dec 9999 23:59:59 GMT"), std::optional<qint64>(86'400'000));
     QCOMPARE(AfricasTalkingAnswer::retryAfterMs("Wed, 21 Oct 2015 07:28:00 GMT"), std::optional<qint64>(0)); // past
     const QByteArray inAMinute = QDateTime::currentDateTimeUtc().addSecs(60).toString(Qt::RFC2822Date).toLatin1();
     const std::optional<qint64> later = AfricasTalkingAnswer::retryAfterMs(inAMinute);

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "TestSupport.h"
 #include "importexport/CsvReader.h"
 
 #include <QElapsedTimer>
@@ -188,7 +189,7 @@ void TestCsvReader::isFast()
     const qint64 elapsed = timer.elapsed();
     QCOMPARE(rows, 100001);
     qInfo("parsed 100,000 rows in %lld ms", elapsed);
-    QVERIFY2(elapsed < 2000, "parsing is far slower than it should be"); // ~100 ms expected
+    QVERIFY2(elapsed < test::scaledMs(2000), "parsing is far slower than it should be"); // ~100 ms expected
 }
 
 QTEST_GUILESS_MAIN(TestCsvReader)

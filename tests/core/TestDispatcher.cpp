@@ -97,7 +97,11 @@ std::unique_ptr<Dispatcher> TestDispatcher::dispatcher(ScriptedGateway *gateway,
     auto factory = [gateway](GatewayKind, QString *) -> SmsGateway * {
         return gateway;
     };
-    return std::make_unique<Dispatcher>(*m_store, factory, m_profile->clock(), options);
+    auto made = std::make_unique<Dispatcher>(*m_store, factory, m_profile->clock(), options);
+    // The dispatcher owns a gateway once it asks for one (and takes it from this parent); one it never
+    // asked for (nothing to send) goes with it as its child.
+    gateway->setParent(made.get());
+    return made;
 }
 
 bool TestDispatcher::runUntilIdle(Dispatcher &dispatcher, int timeoutMs)

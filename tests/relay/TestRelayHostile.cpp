@@ -330,6 +330,11 @@ private Q_SLOTS:
         const auto [low, high] = std::minmax_element(medians.begin(), medians.end());
         qInfo("median µs: unknown org %.2f, wrong secret %.2f, unknown kind %.2f, short path %.2f", medians[0], medians[1],
               medians[2], medians[3]);
+#ifdef __SANITIZE_ADDRESS__
+        // The paths ran above (the sanitizers saw them), but instrumentation costs differ from path to
+        // path by more than the 2 µs measured here (14 µs seen): their times say nothing.
+        QSKIP("timing is not comparable under AddressSanitizer");
+#endif
         QVERIFY2(*high - *low < 2.0, qPrintable(QStringLiteral("spread %1 µs").arg(*high - *low)));
     }
 };

@@ -433,6 +433,12 @@ private Q_SLOTS:
         QCOMPARE(buy(QStringLiteral("0712000004"), QStringLiteral("req-token-004")).status, 201);
         QCOMPARE(buy(QStringLiteral("0712000005"), QStringLiteral("req-token-005")).status, 201);
         QCOMPARE(m_daraja->tokensMinted, 4);
+        // An absurd lifetime is held to a day: it must not overflow into a token already expired.
+        m_daraja->expiresIn = QStringLiteral("9000000000000000");
+        QVERIFY(m_relay->store().forgetDarajaToken(m_org.id));
+        QCOMPARE(buy(QStringLiteral("0712000006"), QStringLiteral("req-token-006")).status, 201);
+        QCOMPARE(buy(QStringLiteral("0712000007"), QStringLiteral("req-token-007")).status, 201);
+        QCOMPARE(m_daraja->tokensMinted, 5);
         QVERIFY2(m_daraja->problems.isEmpty(), qPrintable(m_daraja->problems.join(u'\n')));
     }
 

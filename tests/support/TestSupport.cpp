@@ -40,6 +40,16 @@ void settle(int ms)
     }
 }
 
+int timeScale()
+{
+    static const int scale = [] {
+        bool ok = false;
+        const int value = qEnvironmentVariableIntValue("KENGELE_TEST_TIME_SCALE", &ok);
+        return ok && value >= 1 && value <= 20 ? value : 1;
+    }();
+    return scale;
+}
+
 QString testDataPath(const QString &relative)
 {
     const QString root = qEnvironmentVariable("KENGELE_TEST_DATA");

@@ -67,6 +67,16 @@ quint16 closedPort();
 // then sees a button still sized for its old text.
 void settle(int ms = 30);
 
+// How many times longer than usual code may take here: KENGELE_TEST_TIME_SCALE (a whole number from
+// 1 to 20; 1 when unset or unreadable). `scripts/dev test --sanitize` sets it, as sanitized code is
+// slower. Scale only upper limits ("answers within 3 s"), never lower ones ("waits at least 250 ms").
+int timeScale();
+// ms times timeScale(), for upper time limits and QTRY_*_WITH_TIMEOUT.
+inline int scaledMs(int ms)
+{
+    return ms * timeScale();
+}
+
 } // namespace kengele::test
 
 namespace kengele::test {

@@ -292,7 +292,11 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     showCampaign();
 }
 
-CampaignDetail::~CampaignDetail() = default;
+CampaignDetail::~CampaignDetail()
+{
+    // ~QWidget hides the children after this one's members are gone: no wrapNotes() then (as in InboxPage).
+    disconnect(m_occurrences->header(), nullptr, m_occurrences, nullptr);
+}
 
 void CampaignDetail::setCampaign(qint64 campaignId)
 {

@@ -303,6 +303,13 @@ void InboxPage::wrapMessages(int columnWidth)
     m_model->setTextWidth(qMax(width, 1), m_view->font());
 }
 
+InboxPage::~InboxPage()
+{
+    // ~QWidget hides the children of a page that is a window of its own, and the list's header then
+    // reports its sections resized: not to this page any more, whose members are gone by then.
+    disconnect(m_view->header(), nullptr, this, nullptr);
+}
+
 void InboxPage::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);

@@ -44,6 +44,7 @@ public:
 
     // `settings` tells whether replies go to the simulator.
     InboxPage(InboxService &inbox, ContactService &contacts, const Settings &settings, QWidget *parent = nullptr);
+    ~InboxPage() override;
 
     InboxTableModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }

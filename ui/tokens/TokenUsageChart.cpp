@@ -106,9 +106,12 @@ void TokenUsageChart::reload()
 {
     auto *view = static_cast<QChartView *>(m_chartView);
     QChart *chart = view->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
+    chart->removeAllSeries(); // deletes them
+    // The chart lets go of an axis it removes without deleting it.
+    for (QAbstractAxis *axis : chart->axes()) {
         chart->removeAxis(axis);
+        delete axis;
+    }
     const QPalette palette = this->palette();
     chart->setBackgroundBrush(palette.color(QPalette::Base));
     chart->legend()->setLabelColor(palette.color(QPalette::Text));
@@ -135,8 +138,11 @@ void TokenUsageChart::reload()
         for (const TokenUsageReport::Account &account : usage->byAccount) {
             if (account.tokens <= 0)
                 continue;
-            auto *lower = new QLineSeries;
-            auto *upper = new QLineSeries;
+            // An area series does not own its two lines: they are its children, so that they go
+            // with it when the chart deletes it.
+            auto *area = new QAreaSeries;
+            auto *lower = new QLineSeries(area);
+            auto *upper = new QLineSeries(area);
             for (int i = 0; i < usage->byDay.size(); ++i) {
                 const TokenUsageReport::Day &day = usage->byDay.at(i);
                 const qreal x = qreal(QDateTime(day.date, QTime(12, 0)).toMSecsSinceEpoch());
@@ -145,7 +151,8 @@ void TokenUsageChart::reload()
                 upper->append(x, qreal(below.at(i)));
                 highest = qMax(highest, below.at(i));
             }
-            auto *area = new QAreaSeries(upper, lower);
+            area->setUpperSeries(upper);
+            area->setLowerSeries(lower);
             area->setName(tokenAccountLabel(account.name));
             const QColor fill = budgetColours().at(colour++ % budgetColours().size());
             area->setColor(fill);
