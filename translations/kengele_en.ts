@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AuditCommand</name>
+    <message numerus="yes">
+        <source>It matches the relay's daily copies of its head (%n checked).</source>
+        <translation><numerusform>It matches the relay's daily copies of its head (%n checked).</numerusform><numerusform>It matches the relay's daily copies of its head (%n checked).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The relay now holds the audit trail's head: %n entries, for %1 (UTC).</source>
+        <translation><numerusform>The relay now holds the audit trail's head: %n entries, for %1 (UTC).</numerusform><numerusform>The relay now holds the audit trail's head: %n entries, for %1 (UTC).</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>BackupService</name>
     <message numerus="yes">
         <source>A backup passphrase has at least %n characters. A few words you will remember work well.</source>
@@ -186,6 +197,17 @@
     <message numerus="yes">
         <source>A sender ID can be at most 11 characters long; “%1” has %n.</source>
         <translation><numerusform>A sender ID can be at most 11 characters long; “%1” has %n.</numerusform><numerusform>A sender ID can be at most 11 characters long; “%1” has %n.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::AuditAnchor</name>
+    <message numerus="yes">
+        <source>On %1 the relay recorded a trail of %n entries, but this computer's trail now holds %2: entries were removed.</source>
+        <translation><numerusform>On %1 the relay recorded a trail of %n entries, but this computer's trail now holds %2: entries were removed.</numerusform><numerusform>On %1 the relay recorded a trail of %n entries, but this computer's trail now holds %2: entries were removed.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The trail's first %n entries are not what the relay recorded on %1: the trail was written anew.</source>
+        <translation><numerusform>The trail's first %n entries are not what the relay recorded on %1: the trail was written anew.</numerusform><numerusform>The trail's first %n entries are not what the relay recorded on %1: the trail was written anew.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -506,6 +528,13 @@ Send them again? Those people may then get a second copy.</numerusform></transla
     <message numerus="yes">
         <source>The message has %n problem(s) to fix before sending. %1</source>
         <translation><numerusform>The message has %n problem to fix before sending. %1</numerusform><numerusform>The message has %n problems to fix before sending. %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::PastoralSearchDialog</name>
+    <message numerus="yes">
+        <source>%n person(s) found. Double-click one to open their notes.</source>
+        <translation><numerusform>%n person found. Double-click one to open their notes.</numerusform><numerusform>%n people found. Double-click one to open their notes.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -91,10 +91,6 @@
 <context>
     <name>AuditCommand</name>
     <message>
-        <source>Use: audit list [--since DATE] [--by USER] [--action A] [--limit N] | audit verify.</source>
-        <translation>Tumia: audit list [--since DATE] [--by USER] [--action A] [--limit N] | audit verify.</translation>
-    </message>
-    <message>
         <source>--since takes a date like 2026-03-01, or a date and time like 2026-03-01T09:00.</source>
         <translation>--since huchukua tarehe kama 2026-03-01, au tarehe na saa kama 2026-03-01T09:00.</translation>
     </message>
@@ -113,6 +109,32 @@
     <message>
         <source>The audit trail holds. Entries: %1; none was changed, removed or moved.</source>
         <translation>Kumbukumbu za ukaguzi ni salama. Maingizo: %1; hakuna lililobadilishwa, kuondolewa wala kuhamishwa.</translation>
+    </message>
+    <message>
+        <source>Use: audit list [--since DATE] [--by USER] [--action A] [--limit N] | audit verify | audit anchor.</source>
+        <translation>Tumia: audit list [--since TAREHE] [--by MTUMIAJI] [--action KITENDO] [--limit N] | audit verify | audit anchor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It matches the relay&apos;s daily copies of its head (%n checked).</source>
+        <translation>
+            <numerusform>Zinalingana na nakala za kila siku za kichwa chake kwenye relay (%n imekaguliwa).</numerusform>
+            <numerusform>Zinalingana na nakala za kila siku za kichwa chake kwenye relay (%n zimekaguliwa).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The trail could not be compared with the relay&apos;s copies: %1</source>
+        <translation>Kumbukumbu za ukaguzi hazikuweza kulinganishwa na nakala za relay: %1</translation>
+    </message>
+    <message>
+        <source>The audit trail does not match the relay&apos;s copy of %1 entries: %2</source>
+        <translation>Kumbukumbu za ukaguzi hazilingani na nakala ya relay ya maingizo %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The relay now holds the audit trail&apos;s head: %n entries, for %1 (UTC).</source>
+        <translation>
+            <numerusform>Relay sasa inashikilia kichwa cha kumbukumbu za ukaguzi: ingizo %n, la %1 (UTC).</numerusform>
+            <numerusform>Relay sasa inashikilia kichwa cha kumbukumbu za ukaguzi: maingizo %n, ya %1 (UTC).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -837,14 +859,6 @@
 </translation>
     </message>
     <message>
-        <source>  audit list [--since DATE] [--by USER] [--action A] [--limit N]   who did what, newest first
-  audit verify             check that no entry was changed, removed or moved
-</source>
-        <translation>  audit list [--since DATE] [--by USER] [--action A] [--limit N]   nani alifanya nini, mapya kwanza
-  audit verify             kagua kwamba hakuna ingizo lililobadilishwa, kuondolewa au kuhamishwa
-</translation>
-    </message>
-    <message>
         <source>  backup create [--to FILE]  an encrypted backup, into the backup folder or FILE
   backup restore FILE        replace the data with a backup; the data before is kept aside
   backup list                the backups in the backup folder
@@ -856,6 +870,18 @@
   backup list                nakala rudufu zilizo kwenye folda ya nakala rudufu
   backup folder [DIR]        mahali nakala rudufu zinapowekwa (Documents/Kengele backups isipobadilishwa)
                            (kaulisiri: KENGELE_BACKUP_PASSPHRASE, au mstari unaofuata wa standard input)
+</translation>
+    </message>
+    <message>
+        <source>  audit list [--since DATE] [--by USER] [--action A] [--limit N]   who did what, newest first
+  audit verify             check that no entry was changed, removed or moved (and, when
+                           connected, compare the trail with the relay&apos;s daily copies)
+  audit anchor             send the trail&apos;s head to the relay now (it is sent once a day)
+</source>
+        <translation>  audit list [--since DATE] [--by USER] [--action A] [--limit N]   nani alifanya nini, vipya kwanza
+  audit verify             hakikisha hakuna ingizo lililobadilishwa, kuondolewa au kuhamishwa (na,
+                           ikiwa imeunganishwa, linganisha kumbukumbu na nakala za kila siku za relay)
+  audit anchor             tuma kichwa cha kumbukumbu kwa relay sasa (hutumwa mara moja kwa siku)
 </translation>
     </message>
 </context>
@@ -949,6 +975,37 @@
     <message>
         <source>Kengele could not save %1. Choose a folder you are allowed to change, and close the file if it is open in Excel.</source>
         <translation>Kengele imeshindwa kuhifadhi %1. Chagua folda unayoruhusiwa kubadilisha, na ufunge faili hiyo ikiwa iko wazi katika Excel.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForgetter</name>
+    <message>
+        <source>Only a pastor or an administrator may forget a person.</source>
+        <translation>Ni mchungaji au msimamizi tu anayeweza kumsahau mtu.</translation>
+    </message>
+    <message>
+        <source>Forgetting the person</source>
+        <translation>Kumsahau mtu</translation>
+    </message>
+    <message>
+        <source>Kengele holds nothing about %1: there is nobody to forget.</source>
+        <translation>Kengele haina chochote kuhusu %1: hakuna wa kusahau.</translation>
+    </message>
+    <message>
+        <source>%1 asked not to receive messages, so forgetting the person keeps the number blocked in a protected form, which needs this computer&apos;s keychain. Nothing was changed. (%2)</source>
+        <translation>%1 aliomba asipokee ujumbe, kwa hiyo kumsahau mtu huyu kunaacha nambari yake ikiwa imezuiwa kwa njia iliyolindwa, jambo linalohitaji hifadhi ya manenosiri (keychain) ya kompyuta hii. Hakuna kilichobadilishwa. (%2)</translation>
+    </message>
+    <message>
+        <source>The person was forgotten at their request</source>
+        <translation>Mtu huyu amesahauliwa kwa ombi lake</translation>
+    </message>
+    <message>
+        <source>Person forgotten</source>
+        <translation>Mtu amesahauliwa</translation>
+    </message>
+    <message>
+        <source>Message to a forgotten person</source>
+        <translation>Ujumbe kwa mtu aliyesahauliwa</translation>
     </message>
 </context>
 <context>
@@ -1094,10 +1151,6 @@
         <translation>%1 ameondolewa kwenye orodha ya waliojiondoa: SMS zinaweza kutumwa kwa nambari hii tena.</translation>
     </message>
     <message>
-        <source>Use one of: contacts import, list, add, export, optout, allow, optin, notes, person.</source>
-        <translation>Tumia mojawapo ya: contacts import, list, add, export, optout, allow, optin, notes, person.</translation>
-    </message>
-    <message>
         <source>Give one phone number: contacts notes PHONE [--text TEXT], or search them: contacts notes --search TEXT</source>
         <translation>Toa nambari moja ya simu: contacts notes PHONE [--text TEXT], au uyatafute: contacts notes --search TEXT</translation>
     </message>
@@ -1108,6 +1161,18 @@
     <message>
         <source>Give one phone number: contacts person PHONE</source>
         <translation>Toa nambari moja ya simu: contacts person PHONE</translation>
+    </message>
+    <message>
+        <source>Use one of: contacts import, list, add, export, optout, allow, optin, notes, person, forget.</source>
+        <translation>Tumia mojawapo ya: contacts import, list, add, export, optout, allow, optin, notes, person, forget.</translation>
+    </message>
+    <message>
+        <source>Give one phone number: contacts forget PHONE</source>
+        <translation>Toa nambari moja ya simu: contacts forget SIMU</translation>
+    </message>
+    <message>
+        <source>Forgotten. The data file could not be tidied just now (another Kengele has it open): the removed details can no longer be seen in Kengele, but may remain in the file&apos;s unused space for a while.</source>
+        <translation>Amesahauliwa. Faili la data halikuweza kusafishwa sasa hivi (Kengele nyingine imelifungua): maelezo yaliyoondolewa hayaonekani tena katika Kengele, lakini yanaweza kubaki kwa muda katika nafasi isiyotumika ya faili.</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1356,33 @@
             <numerusform>Ujumbe %n unasubiri kujaribiwa tena: lango halikuupokea. Jaribio linalofuata ni saa %1.</numerusform>
             <numerusform>Jumbe %n zinasubiri kujaribiwa tena: lango halikuzipokea. Jaribio linalofuata ni saa %1.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ForgottenOptOuts</name>
+    <message>
+        <source>Checking numbers that asked not to receive messages</source>
+        <translation>Kukagua nambari zilizoomba zisipokee ujumbe</translation>
+    </message>
+    <message>
+        <source>%1 asked not to receive messages from us, and the person was later forgotten at their request: this number cannot be added or sent to again.</source>
+        <translation>%1 aliomba asipokee ujumbe kutoka kwetu, na baadaye mtu huyo alisahauliwa kwa ombi lake: nambari hii haiwezi kuongezwa wala kutumiwa ujumbe tena.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keychain is not available here.</source>
+        <translation>Hifadhi ya manenosiri (keychain) ya kompyuta hii haipatikani hapa.</translation>
+    </message>
+    <message>
+        <source>The keychain holds a damaged key for this data folder.</source>
+        <translation>Hifadhi ya manenosiri (keychain) ina ufunguo ulioharibika wa folda hii ya data.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keychain holds another key than the one this data folder&apos;s blocked numbers were kept with (a backup restored on another computer?). Bring the key over, or ask for help.</source>
+        <translation>Hifadhi ya manenosiri (keychain) ya kompyuta hii ina ufunguo tofauti na ule uliotumika kuhifadhi nambari zilizozuiwa za folda hii ya data (labda nakala rudufu ilirejeshwa kwenye kompyuta nyingine?). Leta ufunguo huo, au omba msaada.</translation>
+    </message>
+    <message>
+        <source>Some numbers that asked not to receive messages are kept only in protected form, and checking them needs this computer&apos;s keychain: %1</source>
+        <translation>Baadhi ya nambari zilizoomba zisipokee ujumbe zimehifadhiwa kwa njia iliyolindwa tu, na kuzikagua kunahitaji hifadhi ya manenosiri (keychain) ya kompyuta hii: %1</translation>
     </message>
 </context>
 <context>
@@ -2050,6 +2142,10 @@
     <message>
         <source>Vouchers refused, their tokens not added: %1. Tell whoever runs your relay.</source>
         <translation>Vocha zilizokataliwa, tokeni zake hazikuongezwa: %1. Mwambie anayeendesha relay yenu.</translation>
+    </message>
+    <message>
+        <source>The audit trail&apos;s head was not sent to the relay: %1</source>
+        <translation>Kichwa cha kumbukumbu za ukaguzi hakikutumwa kwa relay: %1</translation>
     </message>
 </context>
 <context>
@@ -2837,6 +2933,43 @@
     <message>
         <source>Practice mode — no SMS leaves this computer</source>
         <translation>Mazoezi — hakuna SMS inayotoka kwenye kompyuta hii</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::AuditAnchor</name>
+    <message>
+        <source>This computer is not connected to a relay, so the audit trail cannot be compared with the relay&apos;s daily copies. Connect it in Settings → Relay.</source>
+        <translation>Kompyuta hii haijaunganishwa na relay, kwa hiyo kumbukumbu za ukaguzi haziwezi kulinganishwa na nakala za kila siku za relay. Iunganishe katika Mipangilio → Relay.</translation>
+    </message>
+    <message>
+        <source>The audit trail does not hold at entry %1 (%2), so it is not sent to the relay.</source>
+        <translation>Kumbukumbu za ukaguzi haziko sawa kwenye ingizo %1 (%2), kwa hiyo hazitumwi kwa relay.</translation>
+    </message>
+    <message>
+        <source>The audit trail is still empty: there is nothing to send to the relay yet.</source>
+        <translation>Kumbukumbu za ukaguzi bado hazina kitu: hakuna cha kutuma kwa relay bado.</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s answer did not repeat the audit trail&apos;s head it was sent. Tell the relay&apos;s administrator.</source>
+        <translation>Jibu la relay halikurudia kichwa cha kumbukumbu za ukaguzi kilichotumwa. Mwambie msimamizi wa relay.</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s copies of the audit trail&apos;s head could not be read. Tell the relay&apos;s administrator.</source>
+        <translation>Nakala za relay za kichwa cha kumbukumbu za ukaguzi hazikuweza kusomwa. Mwambie msimamizi wa relay.</translation>
+    </message>
+    <message numerus="yes">
+        <source>On %1 the relay recorded a trail of %n entries, but this computer&apos;s trail now holds %2: entries were removed.</source>
+        <translation>
+            <numerusform>Tarehe %1 relay ilirekodi kumbukumbu zenye ingizo %n, lakini kumbukumbu za kompyuta hii sasa zina %2: maingizo yaliondolewa.</numerusform>
+            <numerusform>Tarehe %1 relay ilirekodi kumbukumbu zenye maingizo %n, lakini kumbukumbu za kompyuta hii sasa zina %2: maingizo yaliondolewa.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The trail&apos;s first %n entries are not what the relay recorded on %1: the trail was written anew.</source>
+        <translation>
+            <numerusform>Ingizo la kwanza (%n) la kumbukumbu si lile relay ilirekodi tarehe %1: kumbukumbu ziliandikwa upya.</numerusform>
+            <numerusform>Maingizo %n ya kwanza ya kumbukumbu si yale relay ilirekodi tarehe %1: kumbukumbu ziliandikwa upya.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4198,6 +4331,10 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
         <source>Sent SMS</source>
         <translation>SMS zilizotumwa</translation>
     </message>
+    <message>
+        <source>Send SMS</source>
+        <translation>Tuma SMS</translation>
+    </message>
 </context>
 <context>
     <name>kengele::ComposeCampaignDialog</name>
@@ -4521,6 +4658,42 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
         <source>✓ Will be saved as %1</source>
         <translation>✓ Itahifadhiwa kama %1</translation>
     </message>
+    <message>
+        <source>Pastoral notes (confidential)</source>
+        <translation>Maelezo ya kichungaji (siri)</translation>
+    </message>
+    <message>
+        <source>Pastoral notes</source>
+        <translation>Maelezo ya kichungaji</translation>
+    </message>
+    <message>
+        <source>Only pastors and administrators see these notes, and each opening is recorded in the audit trail.</source>
+        <translation>Ni wachungaji na wasimamizi tu wanaoona maelezo haya, na kila yanapofunguliwa huandikwa katika kumbukumbu za ukaguzi.</translation>
+    </message>
+    <message>
+        <source>This person has pastoral notes.</source>
+        <translation>Mtu huyu ana maelezo ya kichungaji.</translation>
+    </message>
+    <message>
+        <source>Show notes</source>
+        <translation>Onyesha maelezo</translation>
+    </message>
+    <message>
+        <source>No pastoral notes yet.</source>
+        <translation>Bado hakuna maelezo ya kichungaji.</translation>
+    </message>
+    <message>
+        <source>Add notes</source>
+        <translation>Ongeza maelezo</translation>
+    </message>
+    <message>
+        <source>Confidential: never exported, and kept encrypted on this computer.</source>
+        <translation>Siri: hayahamishwi kamwe, na yanahifadhiwa yakiwa yamesimbwa kwenye kompyuta hii.</translation>
+    </message>
+    <message>
+        <source>The contact was saved, but not the pastoral notes: %1</source>
+        <translation>Mwasiliani amehifadhiwa, lakini maelezo ya kichungaji hayajahifadhiwa: %1</translation>
+    </message>
 </context>
 <context>
     <name>kengele::ContactService</name>
@@ -4832,6 +5005,38 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
         <source>Search contacts</source>
         <translation>Tafuta waasiliani</translation>
     </message>
+    <message>
+        <source>Search pastoral notes…</source>
+        <translation>Tafuta katika maelezo ya kichungaji…</translation>
+    </message>
+    <message>
+        <source>Find people by the words in their confidential pastoral notes.</source>
+        <translation>Tafuta watu kwa maneno yaliyo katika maelezo yao ya siri ya kichungaji.</translation>
+    </message>
+    <message>
+        <source>Forget %1 (%2) at their request?
+
+This removes from Kengele for good: the contact, their groups and pastoral notes, and the name, number and text of every message sent to them or received from them, their prayer requests and their opt-out history. Messages to them that are still waiting are cancelled. Campaign counts and costs stay. If they asked not to receive messages, their number stays blocked in a protected form.
+
+This cannot be undone. Backups made before today still hold their details.</source>
+        <translation>Umsahau %1 (%2) kwa ombi lake?
+
+Hii inaondoa kabisa kutoka Kengele: mwasiliani, vikundi vyake na maelezo ya kichungaji, pamoja na jina, nambari na maandishi ya kila ujumbe uliotumwa kwake au uliopokelewa kutoka kwake, maombi yake ya maombi na historia yake ya kujiondoa. Ujumbe kwake ambao bado unasubiri unaghairiwa. Idadi na gharama za kampeni zinabaki. Ikiwa aliomba asipokee ujumbe, nambari yake inabaki imezuiwa kwa njia iliyolindwa.
+
+Hili haliwezi kutenduliwa. Nakala rudufu zilizotengenezwa kabla ya leo bado zina maelezo yake.</translation>
+    </message>
+    <message>
+        <source>Forget this person</source>
+        <translation>Msahau mtu huyu</translation>
+    </message>
+    <message>
+        <source>The person was forgotten. The data file could not be tidied just now (another Kengele has it open): the removed details can no longer be seen in Kengele, but may remain in the file&apos;s unused space for a while.</source>
+        <translation>Mtu huyu amesahauliwa. Faili la data halikuweza kusafishwa sasa hivi (Kengele nyingine imelifungua): maelezo yaliyoondolewa hayaonekani tena katika Kengele, lakini yanaweza kubaki kwa muda katika nafasi isiyotumika ya faili.</translation>
+    </message>
+    <message>
+        <source>Forget this person…</source>
+        <translation>Msahau mtu huyu…</translation>
+    </message>
 </context>
 <context>
     <name>kengele::DesktopApp</name>
@@ -4846,6 +5051,10 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
     <message>
         <source>The backup was restored. The data as it was before is kept in %1.</source>
         <translation>Nakala rudufu imerejeshwa. Data kama ilivyokuwa awali imehifadhiwa katika %1.</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s password store has not given Kengele the key for confidential data yet. Make sure it is unlocked, then try again in a moment.</source>
+        <translation>Hifadhi ya manenosiri ya kompyuta hii bado haijaipa Kengele ufunguo wa data ya siri. Hakikisha imefunguliwa, kisha ujaribu tena baada ya muda mfupi.</translation>
     </message>
 </context>
 <context>
@@ -6061,6 +6270,52 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Cost: %1</source>
         <translation>Gharama: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::PastoralSearchDialog</name>
+    <message>
+        <source>Search pastoral notes</source>
+        <translation>Tafuta katika maelezo ya kichungaji</translation>
+    </message>
+    <message>
+        <source>Finds the people whose confidential notes contain these words. Each search is recorded in the audit trail, without the words searched.</source>
+        <translation>Hupata watu ambao maelezo yao ya siri yana maneno haya. Kila utafutaji huandikwa katika kumbukumbu za ukaguzi, bila maneno yaliyotafutwa.</translation>
+    </message>
+    <message>
+        <source>Words to find in pastoral notes</source>
+        <translation>Maneno ya kutafuta katika maelezo ya kichungaji</translation>
+    </message>
+    <message>
+        <source>e.g. hospital</source>
+        <translation>k.m. hospitali</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Tafuta</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Watu waliopatikana</translation>
+    </message>
+    <message>
+        <source>Type the words to look for.</source>
+        <translation>Andika maneno ya kutafuta.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) found. Double-click one to open their notes.</source>
+        <translation>
+            <numerusform>Mtu %n amepatikana. Bofya mara mbili kufungua maelezo yake.</numerusform>
+            <numerusform>Watu %n wamepatikana. Bofya mara mbili mmoja wao kufungua maelezo yake.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody&apos;s notes contain these words.</source>
+        <translation>Hakuna maelezo yenye maneno haya.</translation>
     </message>
 </context>
 <context>
@@ -7689,6 +7944,10 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>No plan in force: no bought tokens are still valid. Tokens added by hand send SMS like bought ones.</source>
         <translation>Hakuna mpango unaotumika: hakuna tokeni zilizonunuliwa ambazo bado ni halali. Tokeni zilizoongezwa kwa mkono zinatuma SMS kama zilizonunuliwa.</translation>
+    </message>
+    <message>
+        <source>Buy tokens</source>
+        <translation>Nunua tokeni</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@
 #include "MessageBox.h"
 #include "TestSupport.h"
 #include "WelcomePage.h"
+#include "backup/BackupScheduler.h"
+#include "backup/BackupService.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/CampaignsPage.h"
 #include "campaigns/ComposeCampaignDialog.h"
@@ -21,13 +23,16 @@
 #include "contacts/ContactsPage.h"
 #include "contacts/GroupService.h"
 #include "contacts/ImportDialog.h"
+#include "contacts/PastoralNotes.h"
 #include "demo/DemoCongregation.h"
 #include "gateway/GatewayConnection.h"
 #include "inbox/InboxPage.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxTableModel.h"
 #include "security/AuditLog.h"
+#include "security/DataKey.h"
 #include "security/LockScreen.h"
+#include "security/Passwords.h"
 #include "security/SignInDialog.h"
 #include "security/StaffAccounts.h"
 #include "settings/AuditTrailWidget.h"
@@ -61,6 +66,7 @@
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
@@ -564,6 +570,35 @@ void TestScreenshots::pages()
         window.lockScreen()->setPassword(QString::fromLatin1(test::DemoAdminPassword));
         window.lockScreen()->unlock();
         QVERIFY(!window.isLocked());
+
+        // Settings → Backups after a first backup, and a pastor's notes opened on a contact.
+        {
+            profile->backups().setCost(Passwords::Cost::TestsOnly);
+            test::FakeSecretStore backupSecrets;
+            backupSecrets.values.insert(BackupScheduler::PassphraseKey, QStringLiteral("Mlima wa Sayuni saba"));
+            BackupScheduler scheduler(profile->backups(), profile->settings(), backupSecrets, profile.clock());
+            QVERIFY(scheduler.setFolder(QDir(profile.path()).filePath(QStringLiteral("backups"))));
+            SettingsDialog backups(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+            backups.addBackupsTab(scheduler, profile.clock());
+            backups.tabs()->setCurrentIndex(backups.tabs()->count() - 1);
+            backups.show();
+            auto *backUpNow = backups.findChild<QPushButton *>(QStringLiteral("backUpNow"));
+            QVERIFY(backUpNow);
+            backUpNow->click();
+            save(&backups, QStringLiteral("backups-") + suffix);
+        }
+        {
+            profile->pastoral().setKeySource([&secrets] { return DataKey::loadOrCreate(secrets); });
+            const auto someone = profile->contacts().fetch({}, 0, 1);
+            QVERIFY(someone && !someone->isEmpty());
+            QVERIFY(profile->pastoral().write(
+                someone->first().id, QStringLiteral("Mother in hospital since Monday; visit on Thursday with the elders.")));
+            ContactDialog dialog(profile->contacts(), someone->first().id, nullptr, &profile->pastoral());
+            dialog.show();
+            save(&dialog, QStringLiteral("contact-pastoral-closed-") + suffix);
+            dialog.findChild<QPushButton *>(QStringLiteral("pastoralOpenButton"))->click();
+            save(&dialog, QStringLiteral("contact-pastoral-") + suffix);
+        }
 
         const QString tampered = test::tamperAuditEntry(profile, 4);
         QVERIFY2(tampered.isEmpty(), qPrintable(tampered));
