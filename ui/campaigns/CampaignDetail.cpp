@@ -249,10 +249,9 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
         m_occurrences->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     connect(m_occurrences, &QTreeWidget::itemActivated, this, &CampaignDetail::openOccurrence);
     connect(m_occurrences, &QTreeWidget::currentItemChanged, this, &CampaignDetail::showOccurrenceNote);
-    // Notes are wrapped for the column's width: again when it changes.
     connect(m_occurrences->header(), &QHeaderView::sectionResized, m_occurrences, [this](int column) {
         if (column == 3)
-            wrapNotes();
+            wrapNotes(); // notes are wrapped for the column's width: again when it changes
     });
     m_occurrenceNote = new QLabel(m_occurrencesBox);
     m_occurrenceNote->setObjectName(QStringLiteral("occurrenceNoteLabel"));
@@ -294,7 +293,6 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
 
 CampaignDetail::~CampaignDetail()
 {
-    // ~QWidget hides the children after this one's members are gone: no wrapNotes() then (as in InboxPage).
     disconnect(m_occurrences->header(), nullptr, m_occurrences, nullptr);
 }
 

@@ -36,6 +36,8 @@ class CampaignDetail final : public QWidget
 public:
     // `outbox` carries out a person's decisions on the campaign's messages.
     CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, QWidget *parent = nullptr);
+    // Disconnects the occurrences' header first: ~QWidget hides the children after this one's
+    // members are gone, and a resize then must not reach wrapNotes() (as in InboxPage).
     ~CampaignDetail() override;
 
     // Greys pause, resume, edit, cancel, send now and send again for whoever may not send.
