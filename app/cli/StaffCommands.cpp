@@ -275,6 +275,11 @@ int AuditCommand::verify()
         QJsonObject anchoredJson;
         if (anchored) {
             anchoredJson = QJsonObject{{QStringLiteral("checked"), anchored->checked}, {QStringLiteral("ok"), anchored->ok}};
+            if (anchored->replacedByRestore > 0) {
+                anchoredJson.insert(QStringLiteral("replaced_by_restore"), anchored->replacedByRestore);
+                anchoredJson.insert(QStringLiteral("last_restore"), anchored->lastRestore.toString(Qt::ISODate));
+                anchoredJson.insert(QStringLiteral("note"), anchored->note);
+            }
             if (!anchored->ok) {
                 anchoredJson.insert(QStringLiteral("first_bad_anchor"), anchored->firstBadAnchor);
                 anchoredJson.insert(QStringLiteral("reason"), anchored->reason);
@@ -293,6 +298,8 @@ int AuditCommand::verify()
         m_cli.out() << tr("It matches the relay's daily copies of its head (%n checked).", nullptr, anchored->checked)
                     << Qt::endl;
     }
+    if (!m_cli.json() && anchored && !anchored->note.isEmpty())
+        m_cli.out() << anchored->note << Qt::endl;
     if (connected && !anchored)
         m_cli.err() << tr("The trail could not be compared with the relay's copies: %1").arg(unreachable) << Qt::endl;
     if (!check->ok)

@@ -59,10 +59,10 @@ public:
     Result<BackupCreated> create(const QString &file, const QString &passphrase, Trigger trigger = Trigger::Person);
     Result<std::unique_ptr<PendingRestore>> prepareRestore(const QString &file, const QString &passphrase);
 
-    // A passphrase people can still type in five years: at least 10 characters. Empty when fine.
     // Whether whoever is signed in may make backups, restore them and change their settings.
     Status checkAllowed() const;
 
+    // A passphrase people can still type in five years: at least 10 characters. Empty when fine.
     static QString passphraseProblem(const QString &passphrase);
     // Documents/Kengele backups.
     static QString defaultFolder();

@@ -216,14 +216,43 @@ Result<AnchorCheck> AuditAnchor::compare(const QList<RelayAnchor> &anchors) cons
     const Result<std::pair<qint64, QString>> head = m_audit.head();
     if (!head)
         return std::unexpected(head.error());
+    AuditFilter restoresOnly;
+    restoresOnly.action = QStringLiteral("backup.restore");
+    const Result<QList<AuditEntry>> restores = m_audit.list(restoresOnly);
+    if (!restores)
+        return std::unexpected(restores.error());
+    // The restore, if any, that explains why `anchor` no longer holds: one made after the relay
+    // received that copy (by the relay's clock, or by its day when the time was not given). The trail
+    // the copy was made of is not the one in use since: the backup's may be older, or come from the
+    // church's other computer. Not where the restore entry stands: a restored trail that goes its own
+    // way from entry 1 on is just as much a restore.
+    const auto replacingRestore = [&](const RelayAnchor &anchor) -> const AuditEntry * {
+        const AuditEntry *found = nullptr;
+        for (const AuditEntry &restore : *restores) {
+            const bool before = anchor.received.isValid() ? anchor.received < restore.time
+                                                          : anchor.day < restore.time.date().toString(Qt::ISODate);
+            if (before && (!found || restore.time > found->time))
+                found = &restore;
+        }
+        return found;
+    };
     // Oldest first: the first anchor that fails says from when on the trail is not what was recorded.
     QList<RelayAnchor> ordered = anchors;
     std::sort(ordered.begin(), ordered.end(),
               [](const RelayAnchor &a, const RelayAnchor &b) { return a.day != b.day ? a.day < b.day : a.entries < b.entries; });
     AnchorCheck check;
     for (const RelayAnchor &anchor : std::as_const(ordered)) {
+        const bool holds = hashes->contains(anchor.entries) && hashes->value(anchor.entries) == anchor.hash;
+        if (!holds) {
+            if (const AuditEntry *restore = replacingRestore(anchor)) {
+                ++check.replacedByRestore;
+                if (!check.lastRestore.isValid() || restore->time > check.lastRestore)
+                    check.lastRestore = restore->time;
+                continue;
+            }
+        }
         ++check.checked;
-        if (!check.ok)
+        if (holds || !check.ok)
             continue;
         const QString day = anchor.received.isValid()
             ? QLocale().toString(anchor.received.toLocalTime().date(), QLocale::ShortFormat)
@@ -235,18 +264,21 @@ Result<AnchorCheck> AuditAnchor::compare(const QList<RelayAnchor> &anchors) cons
                               nullptr, int(qMin<qint64>(anchor.entries, std::numeric_limits<int>::max())))
                                .arg(day)
                                .arg(head->first);
-        } else if (hashes->value(anchor.entries) != anchor.hash) {
+        } else {
             check.ok = false;
             check.reason = tr("The trail's first %n entries are not what the relay recorded on %1: the trail was written "
                               "anew.",
                               nullptr, int(qMin<qint64>(anchor.entries, std::numeric_limits<int>::max())))
                                .arg(day);
         }
-        if (!check.ok) {
-            check.firstBadAnchor = anchor.entries;
-            check.firstBadDay = anchor.day;
-        }
+        check.firstBadAnchor = anchor.entries;
+        check.firstBadDay = anchor.day;
     }
+    if (check.replacedByRestore > 0)
+        check.note = tr("%n of the relay's daily copies were made before the backup restored on %1 and no longer "
+                        "apply.",
+                        nullptr, check.replacedByRestore)
+                         .arg(QLocale().toString(check.lastRestore.toLocalTime(), QLocale::ShortFormat));
     return check;
 }
 

@@ -31,11 +31,17 @@ struct RelayAnchor {
 
 // What comparing the trail with the relay's anchors found.
 struct AnchorCheck {
-    int checked = 0; // anchors compared
+    int checked = 0; // anchors compared (those a restore replaced are not)
     bool ok = true;
     qint64 firstBadAnchor = 0; // the entry count of the first (oldest) anchor that does not hold, when !ok
     QString firstBadDay; // and its day
     QString reason; // why, for people
+    // Anchors the relay received before a backup was restored that no longer hold: they were of the
+    // trail the restore replaced and are not counted against this one. The restore's own entry in the
+    // trail says who restored which backup, and when; `note` says it for people.
+    int replacedByRestore = 0;
+    QDateTime lastRestore; // UTC: the newest restore that replaced any, when replacedByRestore > 0
+    QString note;
 };
 
 // The daily audit anchor (docs/architecture.md §7, docs/relay.md "Audit anchors"). The audit trail
@@ -43,7 +49,9 @@ struct AnchorCheck {
 // holds by itself; the relay's copies of the head cannot. Once a UTC day, while the relay is
 // connected, this sends the trail's head (the number of entries and the last hash) to the relay;
 // check() fetches the relay's anchors and works out, from the entries themselves, what the trail
-// hashes to at each anchored count: a trail rewritten or cut short no longer matches.
+// hashes to at each anchored count: a trail rewritten or cut short no longer matches. Restoring a
+// backup puts back another trail (and records the restore in it): the anchors received before the
+// restore that no longer hold are then counted as replaced, and said so, not reported as tampering.
 //
 // The client must have the relay's address and this computer's key (else every call says how to
 // connect). The day last sent is kept in the settings (it is no secret).

@@ -12,6 +12,8 @@
 #include "RelayHarness.h"
 #include "TestSupport.h"
 
+#include "backup/BackupService.h"
+#include "backup/PendingRestore.h"
 #include "common/Language.h"
 #include "profile/Profile.h"
 #include "security/AuditLog.h"
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void theHeadIsSentOnceADay();
     void relaySyncSendsTheHead();
     void auditVerifyComparesWithTheRelay();
+    void anchorsFromBeforeARestoreAreSetAside();
 
 private:
     struct Outcome {
@@ -421,6 +424,89 @@ void TestAuditAnchorEndToEnd::auditVerifyComparesWithTheRelay()
     QVERIFY2(anchored.value(QLatin1String("error")).toString().contains(QLatin1String("cannot reach the relay")),
              qPrintable(anchored.value(QLatin1String("error")).toString()));
     QVERIFY2(verified.err.contains(QLatin1String("could not be compared")), qPrintable(verified.err));
+}
+
+void TestAuditAnchorEndToEnd::anchorsFromBeforeARestoreAreSetAside()
+{
+    const QString backup = m_dir.filePath(QStringLiteral("before.kengele-backup"));
+    const QString passphrase = QStringLiteral("long enough to keep");
+    // Entries are recorded a second apart by the test clock, faster than real time; with this
+    // computer's clock ten minutes behind the relay's, what is sent after the restore reaches the
+    // relay after it by both clocks, as it does in an office.
+    m_clock.set(QDateTime::currentDateTimeUtc().addSecs(-600));
+    {
+        auto profile = openProfile();
+        QVERIFY(profile);
+        record(*profile, 3);
+        storeEarlierAnchor(*profile, 3); // 4 entries: in the backup too, so it must still hold after
+        profile->backups().setCost(Passwords::Cost::TestsOnly);
+        const Result<BackupCreated> made = profile->backups().create(backup, passphrase);
+        QVERIFY2(made, qPrintable(made ? QString() : made.error().message));
+        record(*profile, 4);
+        storeEarlierAnchor(*profile, 2); // 9 entries: the backup does not have the last 4
+        record(*profile, 2);
+        storeEarlierAnchor(*profile, 1); // 11 entries
+    }
+    // Restored today: the relay received the three anchors on the days before.
+    {
+        auto profile = openProfile();
+        QVERIFY(profile);
+        profile->backups().setCost(Passwords::Cost::TestsOnly);
+        Result<std::unique_ptr<PendingRestore>> pending = profile->backups().prepareRestore(backup, passphrase);
+        QVERIFY2(pending, qPrintable(pending ? QString() : pending.error().message));
+        profile.reset();
+        QVERIFY((*pending)->swapIn());
+    }
+    auto profile = openProfile();
+    QVERIFY(profile);
+    QVERIFY(profile->audit().verify()->ok);
+    // The backup's 4 entries (connect and 3; its own creation is recorded after it was made) and
+    // the restore: the trails of 9 and 11 entries are gone.
+    QCOMPARE(profile->audit().head()->first, 5);
+    auto anchor = anchorFor(*profile);
+    QVERIFY(anchor);
+    Result<AnchorCheck> restored = check(*anchor);
+    QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().message));
+    QVERIFY2(restored->ok, qPrintable(restored->reason));
+    QCOMPARE(restored->checked, 1);
+    QCOMPARE(restored->replacedByRestore, 2);
+    QVERIFY(restored->lastRestore.isValid());
+    QVERIFY2(restored->note.contains(QLatin1String("2 of the relay's daily copies were made before the backup restored")),
+             qPrintable(restored->note));
+
+    // Today's anchor, sent after the restore, is checked like any other.
+    QVERIFY(send(*anchor));
+    restored = check(*anchor);
+    QVERIFY(restored);
+    QVERIFY(restored->ok);
+    QCOMPARE(restored->checked, 2);
+    QCOMPARE(restored->replacedByRestore, 2);
+    Outcome verified = cli({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("verify")});
+    QVERIFY2(verified.code == 0, qPrintable(verified.err));
+    QJsonObject anchored = verified.json().value(QLatin1String("anchored")).toObject();
+    QCOMPARE(anchored.value(QLatin1String("ok")).toBool(), true);
+    QCOMPARE(anchored.value(QLatin1String("checked")).toInt(), 2);
+    QCOMPARE(anchored.value(QLatin1String("replaced_by_restore")).toInt(), 2);
+    QVERIFY(QDateTime::fromString(anchored.value(QLatin1String("last_restore")).toString(), Qt::ISODate).isValid());
+    verified = cli({QStringLiteral("audit"), QStringLiteral("verify")});
+    QCOMPARE(verified.code, 0);
+    QVERIFY2(verified.out.contains(QLatin1String("no longer apply")), qPrintable(verified.out));
+
+    // A restore does not excuse what happens after it: the restore's own entry rewritten fails
+    // today's anchor.
+    anchor.reset();
+    profile.reset();
+    rewriteTrail({QStringLiteral("UPDATE audit_log SET summary = 'nothing happened' WHERE id = 5")});
+    profile = openProfile();
+    QVERIFY(profile);
+    anchor = anchorFor(*profile);
+    const Result<AnchorCheck> rewritten = check(*anchor);
+    QVERIFY(rewritten);
+    QVERIFY(!rewritten->ok);
+    QCOMPARE(rewritten->firstBadAnchor, 5);
+    QCOMPARE(rewritten->replacedByRestore, 2);
+    // The anchor of three days ago (4 entries) still holds: the first 4 entries were not touched.
+    QCOMPARE(rewritten->checked, 2);
 }
 
 QTEST_GUILESS_MAIN(TestAuditAnchorEndToEnd)
