@@ -62,15 +62,24 @@ BackupSettingsWidget::BackupSettingsWidget(BackupScheduler &scheduler, const Clo
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(m_chooseFolder);
 
-    m_automatic = new QCheckBox(tr("Back up automatically once a day (and at the next start when a day was missed)"), this);
+    m_automatic = new QCheckBox(tr("Back up automatically once a day"), this);
     m_automatic->setObjectName(QStringLiteral("automaticBackups"));
+    auto *automaticHint = new QLabel(tr("A day missed because the computer was off is made up at the next start."), this);
+    automaticHint->setWordWrap(true);
+    Colours::setTone(automaticHint, Colours::Tone::Hint);
+    auto *automaticColumn = new QVBoxLayout;
+    automaticColumn->setSpacing(0);
+    automaticColumn->addWidget(m_automatic);
+    automaticColumn->addWidget(automaticHint);
     m_passphraseState = new QLabel(this);
     m_passphraseState->setObjectName(QStringLiteral("passphraseState"));
+    m_passphraseState->setWordWrap(true); // long in Kiswahili
     m_setPassphrase = new QPushButton(tr("Set passphrase…"), this);
     m_setPassphrase->setObjectName(QStringLiteral("setBackupPassphrase"));
-    auto *passphraseRow = new QHBoxLayout;
-    passphraseRow->addWidget(m_passphraseState, 1);
-    passphraseRow->addWidget(m_setPassphrase);
+    // One above the other: a wrapped label beside a button is squeezed to the wrong height in a form.
+    auto *passphraseColumn = new QVBoxLayout;
+    passphraseColumn->addWidget(m_passphraseState);
+    passphraseColumn->addWidget(m_setPassphrase, 0, Qt::AlignLeft);
     auto *passphraseHint = new QLabel(tr("Backups are locked with this passphrase, so a lost USB stick shows nothing. "
                                          "Without it nobody can open a backup, not even you: write it down and keep it "
                                          "apart from the backups. Passwords and keys kept by the computer are not in "
@@ -81,9 +90,9 @@ BackupSettingsWidget::BackupSettingsWidget(BackupScheduler &scheduler, const Clo
 
     auto *form = new QFormLayout;
     form->addRow(tr("Folder:"), folderRow);
-    form->addRow(QString(), m_automatic);
-    form->addRow(tr("Passphrase:"), passphraseRow);
-    form->addRow(QString(), passphraseHint);
+    form->addRow(QString(), automaticColumn);
+    passphraseColumn->addWidget(passphraseHint);
+    form->addRow(tr("Passphrase:"), passphraseColumn);
 
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("backupList"));
@@ -148,6 +157,9 @@ void BackupSettingsWidget::refresh()
                                           locale.formattedDataSize(entry.bytes), QFileInfo(entry.file).fileName()});
         item->setData(0, Qt::UserRole, entry.file);
     }
+    // The date and the size in full; the file name takes the rest of the width.
+    m_list->resizeColumnToContents(0);
+    m_list->resizeColumnToContents(1);
     if (m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
     QPointer<BackupSettingsWidget> self(this);
