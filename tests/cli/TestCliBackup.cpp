@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "CliCall.h"
 #include "CliRunner.h"
 #include "FakeSecretStore.h"
 #include "TestSupport.h"
 #include "common/Language.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -33,12 +33,7 @@ private Q_SLOTS:
     void onlyAnAdministratorOnceSignInIsRequired();
 
 private:
-    struct Outcome {
-        int code = 0;
-        QString out;
-        QString err;
-        QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
-    };
+    using Outcome = test::CliOutcome;
     // kengele-cli with these arguments ("a|b|c") and this standard input, on this test's profile.
     Outcome cli(const QString &line, const QByteArray &input = {});
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -72,26 +67,8 @@ void TestCliBackup::cleanup()
 
 TestCliBackup::Outcome TestCliBackup::cli(const QString &line, const QByteArray &input)
 {
-    QStringList arguments = line.split(u'|');
-    arguments.prepend(m_dir->filePath(QStringLiteral("profile")));
-    arguments.prepend(QStringLiteral("--profile"));
-    QString out;
-    QString err;
-    QByteArray in = input;
-    QBuffer inBuffer(&in);
-    inBuffer.open(QIODevice::ReadOnly);
-    QTextStream outStream(&out);
-    QTextStream errStream(&err);
-    QTextStream inStream(&inBuffer);
-    CliRunner runner(outStream, errStream, inStream, m_clock, m_secrets);
-    runner.setBackupCost(Passwords::Cost::TestsOnly);
-    Outcome outcome;
-    outcome.code = runner.run(arguments);
-    outStream.flush();
-    errStream.flush();
-    outcome.out = out;
-    outcome.err = err;
-    return outcome;
+    return test::runCli(m_dir->filePath(QStringLiteral("profile")), test::cliLine(line), m_clock, m_secrets, input,
+                        [](CliRunner &runner) { runner.setBackupCost(Passwords::Cost::TestsOnly); });
 }
 
 void TestCliBackup::createListRestore()

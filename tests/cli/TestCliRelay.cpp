@@ -1,13 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-#include "CliRunner.h"
+#include "CliCall.h"
 #include "FakeRelay.h"
 #include "FakeSecretStore.h"
 #include "TestSupport.h"
 #include "common/Language.h"
 
-#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -35,12 +34,7 @@ private Q_SLOTS:
     void aKeyThatCannotBeSavedNorWithdrawnIsSaidPlainly();
 
 private:
-    struct Outcome {
-        int code = 0;
-        QString out;
-        QString err;
-        QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
-    };
+    using Outcome = test::CliOutcome;
     Outcome cli(QStringList arguments);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -62,24 +56,7 @@ void TestCliRelay::init()
 
 TestCliRelay::Outcome TestCliRelay::cli(QStringList arguments)
 {
-    arguments.prepend(m_dir->filePath(QStringLiteral("profile")));
-    arguments.prepend(QStringLiteral("--profile"));
-    QString out;
-    QString err;
-    QByteArray in;
-    QBuffer inBuffer(&in);
-    inBuffer.open(QIODevice::ReadOnly);
-    QTextStream outStream(&out);
-    QTextStream errStream(&err);
-    QTextStream inStream(&inBuffer);
-    CliRunner runner(outStream, errStream, inStream, m_clock, m_secrets);
-    Outcome outcome;
-    outcome.code = runner.run(arguments);
-    outStream.flush();
-    errStream.flush();
-    outcome.out = out;
-    outcome.err = err;
-    return outcome;
+    return test::runCli(m_dir->filePath(QStringLiteral("profile")), arguments, m_clock, m_secrets);
 }
 
 void TestCliRelay::connectSyncStatusAndInbox()

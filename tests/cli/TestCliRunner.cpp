@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "CliCall.h"
 #include "CliCommandTable.h"
 #include "CliRunner.h"
 #include "FakeAfricasTalking.h"
@@ -8,7 +9,6 @@
 #include "TestSupport.h"
 #include "common/Language.h"
 
-#include <QBuffer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -53,12 +53,7 @@ private Q_SLOTS:
     void sendSaysWhenItStopsEarly();
 
 private:
-    struct Outcome {
-        int code = 0;
-        QString out;
-        QString err;
-        QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
-    };
+    using Outcome = test::CliOutcome;
     // kengele-cli with these arguments, on this profile; clock: m_clock unless given.
     Outcome cli(QStringList arguments, const QByteArray &input = {}, const Clock *clock = nullptr);
     // A profile that sends through a fake Africa's Talking, with Youth (3 members) and tokens.
@@ -108,26 +103,11 @@ QString TestCliRunner::profileId() const
 
 TestCliRunner::Outcome TestCliRunner::cli(QStringList arguments, const QByteArray &input, const Clock *clock)
 {
-    arguments.prepend(m_dir->filePath(QStringLiteral("profile")));
-    arguments.prepend(QStringLiteral("--profile"));
-    QString out;
-    QString err;
-    QByteArray in = input;
-    QBuffer inBuffer(&in);
-    inBuffer.open(QIODevice::ReadOnly);
-    QTextStream outStream(&out);
-    QTextStream errStream(&err);
-    QTextStream inStream(&inBuffer);
-    CliRunner runner(outStream, errStream, inStream, clock ? *clock : m_clock, m_secrets);
-    if (m_retry)
-        runner.setRetryPolicy(*m_retry);
-    Outcome outcome;
-    outcome.code = runner.run(arguments);
-    outStream.flush();
-    errStream.flush();
-    outcome.out = out;
-    outcome.err = err;
-    return outcome;
+    return test::runCli(m_dir->filePath(QStringLiteral("profile")), arguments, clock ? *clock : m_clock, m_secrets, input,
+                        [this](CliRunner &runner) {
+                            if (m_retry)
+                                runner.setRetryPolicy(*m_retry);
+                        });
 }
 
 void TestCliRunner::exitCodes_data()

@@ -1,12 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-#include "CliRunner.h"
+#include "CliCall.h"
 #include "FakeSecretStore.h"
 #include "TestSupport.h"
 #include "common/Language.h"
 
-#include <QBuffer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,12 +31,7 @@ private Q_SLOTS:
     void forgettingAPerson();
 
 private:
-    struct Outcome {
-        int code = 0;
-        QString out;
-        QString err;
-        QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
-    };
+    using Outcome = test::CliOutcome;
     // kengele-cli with these arguments ("a|b|c") and this standard input, on this test's profile.
     Outcome cli(const char *line, const QByteArray &input = {});
 
@@ -65,25 +59,8 @@ void TestCliStaff::cleanup()
 
 TestCliStaff::Outcome TestCliStaff::cli(const char *line, const QByteArray &input)
 {
-    QStringList arguments = QString::fromUtf8(line).split(u'|');
-    arguments.prepend(m_dir->filePath(QStringLiteral("profile")));
-    arguments.prepend(QStringLiteral("--profile"));
-    QString out;
-    QString err;
-    QByteArray in = input;
-    QBuffer inBuffer(&in);
-    inBuffer.open(QIODevice::ReadOnly);
-    QTextStream outStream(&out);
-    QTextStream errStream(&err);
-    QTextStream inStream(&inBuffer);
-    CliRunner runner(outStream, errStream, inStream, m_clock, m_secrets);
-    Outcome outcome;
-    outcome.code = runner.run(arguments);
-    outStream.flush();
-    errStream.flush();
-    outcome.out = out;
-    outcome.err = err;
-    return outcome;
+    return test::runCli(m_dir->filePath(QStringLiteral("profile")), test::cliLine(QString::fromUtf8(line)), m_clock, m_secrets,
+                        input);
 }
 
 void TestCliStaff::signInRequiredThenEveryCommandAsksWhoItIs()

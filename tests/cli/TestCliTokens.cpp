@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-#include "CliRunner.h"
+#include "CliCall.h"
 #include "FakeSecretStore.h"
 #include "TestSupport.h"
 #include "common/Language.h"
@@ -16,7 +16,6 @@
 #include "tokens/TokenLedger.h"
 #include "tokens/TokenLot.h"
 
-#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -42,12 +41,7 @@ private Q_SLOTS:
     void plansLockScriptsAndCharts();
 
 private:
-    struct Outcome {
-        int code = 0;
-        QString out;
-        QString err;
-        QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
-    };
+    using Outcome = test::CliOutcome;
     // kengele-cli with these arguments ("a|b|c"), on this test's profile.
     Outcome cli(const char *line);
     // The ledger check of the profile, empty when it is clean.
@@ -67,25 +61,7 @@ void TestCliTokens::init()
 
 TestCliTokens::Outcome TestCliTokens::cli(const char *line)
 {
-    QStringList arguments = QString::fromUtf8(line).split(u'|');
-    arguments.prepend(m_dir->filePath(QStringLiteral("profile")));
-    arguments.prepend(QStringLiteral("--profile"));
-    QString out;
-    QString err;
-    QByteArray in;
-    QBuffer inBuffer(&in);
-    inBuffer.open(QIODevice::ReadOnly);
-    QTextStream outStream(&out);
-    QTextStream errStream(&err);
-    QTextStream inStream(&inBuffer);
-    CliRunner runner(outStream, errStream, inStream, m_clock, m_secrets);
-    Outcome outcome;
-    outcome.code = runner.run(arguments);
-    outStream.flush();
-    errStream.flush();
-    outcome.out = out;
-    outcome.err = err;
-    return outcome;
+    return test::runCli(m_dir->filePath(QStringLiteral("profile")), test::cliLine(QString::fromUtf8(line)), m_clock, m_secrets);
 }
 
 QString TestCliTokens::ledgerProblems()

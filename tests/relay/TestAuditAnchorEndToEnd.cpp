@@ -7,7 +7,7 @@
 // anchors. Then the trail is rewritten as a whole behind Kengele's back (every entry and its hash,
 // and the audit-head file, so that the trail holds by itself) or cut short: the local check still
 // passes, the anchors do not; the same through `kengele-cli audit verify`.
-#include "CliRunner.h"
+#include "CliCall.h"
 #include "FakeSecretStore.h"
 #include "RelayHarness.h"
 #include "TestSupport.h"
@@ -22,7 +22,6 @@
 #include "sync/RelayClient.h"
 #include "sync/RelayLinkStore.h"
 
-#include <QBuffer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -49,12 +48,7 @@ private Q_SLOTS:
     void anchorsFromBeforeARestoreAreSetAside();
 
 private:
-    struct Outcome {
-        int code = 0;
-        QString out;
-        QString err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    };
+    using Outcome = test::CliOutcome;
     Outcome cli(QStringList arguments);
     QString profileDir() const { return m_dir.filePath(QStringLiteral("profile")); }
     std::unique_ptr<Profile> openProfile();
@@ -104,24 +98,7 @@ void TestAuditAnchorEndToEnd::cleanup()
 
 TestAuditAnchorEndToEnd::Outcome TestAuditAnchorEndToEnd::cli(QStringList arguments)
 {
-    arguments.prepend(profileDir());
-    arguments.prepend(QStringLiteral("--profile"));
-    QString out;
-    QString err;
-    QByteArray in;
-    QBuffer inBuffer(&in);
-    inBuffer.open(QIODevice::ReadOnly);
-    QTextStream outStream(&out);
-    QTextStream errStream(&err);
-    QTextStream inStream(&inBuffer);
-    CliRunner runner(outStream, errStream, inStream, m_clock, m_secrets);
-    Outcome outcome;
-    outcome.code = runner.run(arguments);
-    outStream.flush();
-    errStream.flush();
-    outcome.out = out;
-    outcome.err = err;
-    return outcome;
+    return test::runCli(profileDir(), arguments, m_clock, m_secrets);
 }
 
 std::unique_ptr<Profile> TestAuditAnchorEndToEnd::openProfile()
@@ -387,10 +364,10 @@ void TestAuditAnchorEndToEnd::auditVerifyComparesWithTheRelay()
     }
     const Outcome sent = cli({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("anchor")});
     QVERIFY2(sent.code == 0, qPrintable(sent.err));
-    QCOMPARE(sent.json().value(QLatin1String("entries")).toInteger(), 4);
+    QCOMPARE(sent.json().object().value(QLatin1String("entries")).toInteger(), 4);
     Outcome verified = cli({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("verify")});
     QVERIFY2(verified.code == 0, qPrintable(verified.err));
-    QJsonObject object = verified.json();
+    QJsonObject object = verified.json().object();
     QCOMPARE(object.value(QLatin1String("ok")).toBool(), true);
     QCOMPARE(object.value(QLatin1String("entries")).toInteger(), 4);
     QJsonObject anchored = object.value(QLatin1String("anchored")).toObject();
@@ -405,7 +382,7 @@ void TestAuditAnchorEndToEnd::auditVerifyComparesWithTheRelay()
     rewriteTrail({QStringLiteral("UPDATE audit_log SET user_name = 'john'")});
     verified = cli({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("verify")});
     QCOMPARE(verified.code, 1);
-    object = verified.json();
+    object = verified.json().object();
     QCOMPARE(object.value(QLatin1String("ok")).toBool(true), false);
     QVERIFY(!object.contains(QLatin1String("first_bad"))); // the trail holds by itself
     anchored = object.value(QLatin1String("anchored")).toObject();
@@ -417,7 +394,7 @@ void TestAuditAnchorEndToEnd::auditVerifyComparesWithTheRelay()
     m_relay->stop();
     verified = cli({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("verify")});
     QCOMPARE(verified.code, 0);
-    object = verified.json();
+    object = verified.json().object();
     QCOMPARE(object.value(QLatin1String("ok")).toBool(), true);
     anchored = object.value(QLatin1String("anchored")).toObject();
     QVERIFY(anchored.value(QLatin1String("ok")).isNull());
@@ -483,7 +460,7 @@ void TestAuditAnchorEndToEnd::anchorsFromBeforeARestoreAreSetAside()
     QCOMPARE(restored->replacedByRestore, 2);
     Outcome verified = cli({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("verify")});
     QVERIFY2(verified.code == 0, qPrintable(verified.err));
-    QJsonObject anchored = verified.json().value(QLatin1String("anchored")).toObject();
+    QJsonObject anchored = verified.json().object().value(QLatin1String("anchored")).toObject();
     QCOMPARE(anchored.value(QLatin1String("ok")).toBool(), true);
     QCOMPARE(anchored.value(QLatin1String("checked")).toInt(), 2);
     QCOMPARE(anchored.value(QLatin1String("replaced_by_restore")).toInt(), 2);

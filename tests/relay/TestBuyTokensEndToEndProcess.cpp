@@ -16,7 +16,7 @@
 //    purchase paid, credited, and its tokens added once.
 // `relay connect` runs in process (the same CliRunner as kengele-cli) with a fake keychain, as the
 // test machine may have none; the other commands get the device token through KENGELE_RELAY_TOKEN.
-#include "CliRunner.h"
+#include "CliCall.h"
 #include "FakeSecretStore.h"
 #include "RelayHarness.h"
 #include "TestSupport.h"
@@ -27,7 +27,6 @@
 #include "tokens/LedgerVerifier.h"
 #include "tokens/TokenLedger.h"
 
-#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -215,17 +214,12 @@ void TestBuyTokensEndToEndProcess::buyThenKillTheDesktopSide()
     // kengele-cli relay connect, in process with a fake keychain.
     {
         test::FakeSecretStore secrets;
-        QString out, err;
-        QByteArray none;
-        QBuffer input(&none);
-        input.open(QIODevice::ReadOnly);
-        QTextStream outStream(&out), errStream(&err), inStream(&input);
-        CliRunner runner(outStream, errStream, inStream, m_clock, secrets);
-        const int connected
-            = runner.run({QStringLiteral("--profile"), m_profile, QStringLiteral("relay"), QStringLiteral("connect"), m_base,
-                          QStringLiteral("--code"), code.json().object().value(QLatin1String("code")).toString()});
-        errStream.flush();
-        QVERIFY2(connected == 0, qPrintable(err));
+        const test::CliOutcome connected
+            = test::runCli(m_profile,
+                           {QStringLiteral("relay"), QStringLiteral("connect"), m_base, QStringLiteral("--code"),
+                            code.json().object().value(QLatin1String("code")).toString()},
+                           m_clock, secrets);
+        QVERIFY2(connected.code == 0, qPrintable(connected.err));
         QCOMPARE(secrets.values.size(), 1);
         m_token = secrets.values.cbegin().value();
     }
