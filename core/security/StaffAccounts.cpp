@@ -190,31 +190,40 @@ Result<StaffAccount> StaffAccounts::signIn(const QString &userName, const QStrin
     return account;
 }
 
-Status StaffAccounts::recordFailure(const StaffAccount &account, int failures)
+Status StaffAccounts::updateAccount(qint64 id, const QString &assignments, const QVariantList &values, const QString &action,
+                                    const QString &userName, const QString &summary, const QString &doing)
 {
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
-    if (Status begun = transaction.began(tr("Signing in")); !begun)
+    if (Status begun = transaction.began(doing); !begun)
         return begun;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE staff SET %1 WHERE id = ?").arg(assignments));
+    for (const QVariant &value : values)
+        q.addBindValue(value);
+    q.addBindValue(id);
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), doing));
+    if (Status recorded = m_audit.record(db, action, userObject(userName), summary); !recorded)
+        return recorded;
+    if (Status committed = transaction.commit(); !committed)
+        return committed;
+    m_audit.committed();
+    return {};
+}
+
+Status StaffAccounts::recordFailure(const StaffAccount &account, int failures)
+{
     qint64 retryAt = 0;
     if (failures >= FreeFailures) {
         const int doublings = std::min(failures - FreeFailures, 10);
         retryAt = m_clock.nowMs() + std::min(LongestWaitMs, FirstWaitMs << doublings);
     }
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE staff SET failures = ?, retry_at = ? WHERE id = ?"));
-    q.addBindValue(failures);
-    q.addBindValue(retryAt);
-    q.addBindValue(account.id);
-    if (!q.exec())
-        return std::unexpected(Database::storageError(q.lastError(), tr("Signing in")));
-    if (Status recorded = m_audit.record(db, QStringLiteral("signin.failed"), userObject(account.userName),
-                                         QStringLiteral("wrong password, %1 in a row").arg(failures));
-        !recorded)
-        return recorded;
-    if (Status committed = transaction.commit(); !committed)
-        return committed;
-    m_audit.committed();
+    if (Status updated = updateAccount(account.id, QStringLiteral("failures = ?, retry_at = ?"), {failures, retryAt},
+                                       QStringLiteral("signin.failed"), account.userName,
+                                       QStringLiteral("wrong password, %1 in a row").arg(failures), tr("Signing in"));
+        !updated)
+        return updated;
     qCInfo(lcSecurity) << "sign-in failed:" << account.userName << failures << "in a row";
     return {};
 }
@@ -344,24 +353,12 @@ Status StaffAccounts::setRole(const QString &userName, Role role)
                 failure(ErrorCode::InvalidInput,
                         tr("%1 is the only administrator: make someone else an administrator first.").arg(account->displayName)));
     }
-    QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
-    if (Status begun = transaction.began(tr("Changing the role")); !begun)
-        return begun;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE staff SET role = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(toText(role));
-    q.addBindValue(m_clock.nowMs());
-    q.addBindValue(account->id);
-    if (!q.exec())
-        return std::unexpected(Database::storageError(q.lastError(), tr("Changing the role")));
-    if (Status recorded = m_audit.record(db, QStringLiteral("users.role"), userObject(account->userName),
-                                         QStringLiteral("%1 → %2").arg(toText(account->role), toText(role)));
-        !recorded)
-        return recorded;
-    if (Status committed = transaction.commit(); !committed)
-        return committed;
-    m_audit.committed();
+    if (Status updated
+        = updateAccount(account->id, QStringLiteral("role = ?, updated_at = ?"), {toText(role), m_clock.nowMs()},
+                        QStringLiteral("users.role"), account->userName,
+                        QStringLiteral("%1 → %2").arg(toText(account->role), toText(role)), tr("Changing the role"));
+        !updated)
+        return updated;
     if (m_signedIn && m_signedIn->id == account->id) {
         m_signedIn->role = role;
         Q_EMIT signedInChanged();
@@ -391,24 +388,12 @@ Status StaffAccounts::setDisabled(const QString &userName, bool disabled)
                                               "administrator first.")
                                                .arg(account->displayName)));
     }
-    QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
-    if (Status begun = transaction.began(tr("Changing the account")); !begun)
-        return begun;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE staff SET disabled = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(disabled ? 1 : 0);
-    q.addBindValue(m_clock.nowMs());
-    q.addBindValue(account->id);
-    if (!q.exec())
-        return std::unexpected(Database::storageError(q.lastError(), tr("Changing the account")));
-    if (Status recorded = m_audit.record(db, disabled ? QStringLiteral("users.disable") : QStringLiteral("users.enable"),
-                                         userObject(account->userName), QString());
-        !recorded)
-        return recorded;
-    if (Status committed = transaction.commit(); !committed)
-        return committed;
-    m_audit.committed();
+    if (Status updated
+        = updateAccount(account->id, QStringLiteral("disabled = ?, updated_at = ?"), {disabled ? 1 : 0, m_clock.nowMs()},
+                        disabled ? QStringLiteral("users.disable") : QStringLiteral("users.enable"), account->userName, QString(),
+                        tr("Changing the account"));
+        !updated)
+        return updated;
     Q_EMIT accountsChanged();
     return {};
 }
@@ -425,27 +410,11 @@ Status StaffAccounts::resetPassword(const QString &userName, const QString &pass
     const Result<QString> hash = Passwords::hash(password, m_cost);
     if (!hash)
         return std::unexpected(hash.error());
-    QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
-    if (Status begun = transaction.began(tr("Changing the password")); !begun)
-        return begun;
-    QSqlQuery q(db);
-    // A new password also ends any wait after wrong ones.
-    q.prepare(QStringLiteral("UPDATE staff SET password_hash = ?, failures = 0, retry_at = 0, updated_at = ? WHERE id = ?"));
-    q.addBindValue(*hash);
-    q.addBindValue(m_clock.nowMs());
-    q.addBindValue(account->id);
-    if (!q.exec())
-        return std::unexpected(Database::storageError(q.lastError(), tr("Changing the password")));
     const bool own = m_signedIn && m_signedIn->id == account->id;
-    if (Status recorded = m_audit.record(db, own ? QStringLiteral("users.password") : QStringLiteral("users.reset"),
-                                         userObject(account->userName), QString());
-        !recorded)
-        return recorded;
-    if (Status committed = transaction.commit(); !committed)
-        return committed;
-    m_audit.committed();
-    return {};
+    // A new password also ends any wait after wrong ones.
+    return updateAccount(account->id, QStringLiteral("password_hash = ?, failures = 0, retry_at = 0, updated_at = ?"),
+                         {*hash, m_clock.nowMs()}, own ? QStringLiteral("users.password") : QStringLiteral("users.reset"),
+                         account->userName, QString(), tr("Changing the password"));
 }
 
 Status StaffAccounts::changeOwnPassword(const QString &currentPassword, const QString &newPassword)
@@ -464,24 +433,8 @@ Status StaffAccounts::changeOwnPassword(const QString &currentPassword, const QS
     const Result<QString> hash = Passwords::hash(newPassword, m_cost);
     if (!hash)
         return std::unexpected(hash.error());
-    QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
-    if (Status begun = transaction.began(tr("Changing the password")); !begun)
-        return begun;
-    QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE staff SET password_hash = ?, updated_at = ? WHERE id = ?"));
-    update.addBindValue(*hash);
-    update.addBindValue(m_clock.nowMs());
-    update.addBindValue(m_signedIn->id);
-    if (!update.exec())
-        return std::unexpected(Database::storageError(update.lastError(), tr("Changing the password")));
-    if (Status recorded = m_audit.record(db, QStringLiteral("users.password"), userObject(m_signedIn->userName), QString());
-        !recorded)
-        return recorded;
-    if (Status committed = transaction.commit(); !committed)
-        return committed;
-    m_audit.committed();
-    return {};
+    return updateAccount(m_signedIn->id, QStringLiteral("password_hash = ?, updated_at = ?"), {*hash, m_clock.nowMs()},
+                         QStringLiteral("users.password"), m_signedIn->userName, QString(), tr("Changing the password"));
 }
 
 } // namespace kengele

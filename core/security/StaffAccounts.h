@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QObject>
+#include <QVariantList>
 
 #include <optional>
 
@@ -93,6 +94,11 @@ private:
     // An administrator who stays able to sign in other than `userName`.
     Result<bool> otherActiveAdministrator(const QString &userName) const;
     Status recordFailure(const StaffAccount &account, int failures);
+    // `UPDATE staff SET <assignments> WHERE id = <id>` with `values` bound in order, and the audit
+    // entry `action` on the account, in one transaction: both or neither. `doing` names the work in
+    // an error message ("Changing the role").
+    Status updateAccount(qint64 id, const QString &assignments, const QVariantList &values, const QString &action,
+                         const QString &userName, const QString &summary, const QString &doing);
 
     Database &m_database;
     const Clock &m_clock;
