@@ -69,13 +69,25 @@ private:
     Dispatcher::GatewayFactory m_factory;
 };
 
-DesktopApp::DesktopApp()
-    : m_factory(std::make_shared<GatewayFactoryHolder>())
-{ }
+DesktopApp::DesktopApp(SecretStoreFactory secretStores)
+    : m_secretStores(std::move(secretStores))
+    , m_factory(std::make_shared<GatewayFactoryHolder>())
+{
+    if (!m_secretStores) {
+        m_secretStores = [](const QString &profileId) -> std::unique_ptr<SecretStore> {
+            return std::make_unique<KeychainSecretStore>(QStringLiteral(KENGELE_APP_ID), profileId);
+        };
+    }
+}
 
 DesktopApp::~DesktopApp()
 {
     closeProfile();
+}
+
+MainWindow *DesktopApp::window() const
+{
+    return m_window.data();
 }
 
 void DesktopApp::closeProfile()
@@ -149,7 +161,7 @@ Status DesktopApp::start(const QString &profileDirectory)
             return seeded;
         qCInfo(lcUi) << "created a new profile with the demo congregation";
     }
-    m_secrets = std::make_unique<KeychainSecretStore>(QStringLiteral(KENGELE_APP_ID), m_profile->settings().profileId());
+    m_secrets = m_secretStores(m_profile->settings().profileId());
     loadDataKey();
     Language::install(m_profile->settings().language());
     // With sign-in required, nobody gets past this without a user name and password (Quit ends here).

@@ -10,6 +10,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QPointer>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -39,7 +40,10 @@ class DesktopApp final : public QObject
     Q_OBJECT
 
 public:
-    DesktopApp();
+    // Where each opened profile keeps its secrets: the system keychain, or a test's store.
+    using SecretStoreFactory = std::function<std::unique_ptr<SecretStore>(const QString &profileId)>;
+
+    explicit DesktopApp(SecretStoreFactory secretStores = {});
     ~DesktopApp() override;
 
     // Opens the profile (creating the demo congregation on first start), shows the window and
@@ -47,6 +51,11 @@ public:
     Status start(const QString &profileDirectory);
     // The person quit at the sign-in dialog: start() opened nothing more, and the application ends.
     bool signInCancelled() const { return m_signInCancelled; }
+
+    // What is open now (tests drive the application through them); nullptr while nothing is.
+    Profile *profile() const { return m_profile.get(); }
+    MainWindow *window() const;
+    BackupScheduler *backupScheduler() const { return m_backupScheduler.get(); }
 
 private:
     static constexpr int OfferRefreshMs = 6 * 60 * 60 * 1000;
@@ -70,6 +79,7 @@ private:
     // answered, opening pastoral notes says so. A failed read is tried again at the next opening.
     void loadDataKey();
 
+    SecretStoreFactory m_secretStores;
     std::unique_ptr<Profile> m_profile;
     std::unique_ptr<SecretStore> m_secrets;
     std::shared_ptr<GatewayFactoryHolder> m_factory;
