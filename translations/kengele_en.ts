@@ -209,6 +209,10 @@
         <source>The trail's first %n entries are not what the relay recorded on %1: the trail was written anew.</source>
         <translation><numerusform>The trail's first %n entries are not what the relay recorded on %1: the trail was written anew.</numerusform><numerusform>The trail's first %n entries are not what the relay recorded on %1: the trail was written anew.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n of the relay's daily copies were made before the backup restored on %1 and no longer apply.</source>
+        <translation><numerusform>%n of the relay's daily copies were made before the backup restored on %1 and no longer apply.</numerusform><numerusform>%n of the relay's daily copies were made before the backup restored on %1 and no longer apply.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>kengele::AuditTrailWidget</name>

@@ -2971,6 +2971,13 @@
             <numerusform>Maingizo %n ya kwanza ya kumbukumbu si yale relay ilirekodi tarehe %1: kumbukumbu ziliandikwa upya.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n of the relay&apos;s daily copies were made before the backup restored on %1 and no longer apply.</source>
+        <translation>
+            <numerusform>Nakala %n ya kila siku ya relay ilifanywa kabla ya nakala rudufu iliyorejeshwa tarehe %1 na haitumiki tena.</numerusform>
+            <numerusform>Nakala %n za kila siku za relay zilifanywa kabla ya nakala rudufu iliyorejeshwa tarehe %1 na hazitumiki tena.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kengele::AuditTrailWidget</name>
@@ -3211,10 +3218,6 @@
         <translation>Chagua…</translation>
     </message>
     <message>
-        <source>Back up automatically once a day (and at the next start when a day was missed)</source>
-        <translation>Tengeneza nakala rudufu kiotomatiki mara moja kwa siku (na wakati wa kuanza unaofuata ikiwa siku imerukwa)</translation>
-    </message>
-    <message>
         <source>Set passphrase…</source>
         <translation>Weka kaulisiri…</translation>
     </message>
@@ -3316,6 +3319,14 @@ Restore this backup?</source>
         <translation>Data yote kwenye kompyuta hii (waasiliani, vikundi, jumbe, tokeni, kumbukumbu za ukaguzi) itabadilishwa na data iliyo katika %1. Data ya sasa inawekwa kando katika folda ya data, kwa hiyo hakuna kinachopotea. Kengele itafunguka upya baadaye.
 
 Ungependa kurejesha nakala rudufu hii?</translation>
+    </message>
+    <message>
+        <source>Back up automatically once a day</source>
+        <translation>Tengeneza nakala rudufu kiotomatiki mara moja kwa siku</translation>
+    </message>
+    <message>
+        <source>A day missed because the computer was off is made up at the next start.</source>
+        <translation>Siku iliyorukwa kwa sababu kompyuta ilikuwa imezimwa hufidiwa wakati wa kuanza unaofuata.</translation>
     </message>
 </context>
 <context>
