@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -132,6 +133,11 @@ Status AuditLog::recordAs(const QString &user, const QString &action, const QStr
 
 void AuditLog::committed()
 {
+    // Threads of this program (an import's worker and the window, say) may commit at the same time:
+    // reading the head, comparing and writing it happen as one, so an older head never overwrites a
+    // newer one. Other programs on the profile are covered by "only forward" below.
+    static QMutex writing;
+    const QMutexLocker locker(&writing);
     const Result<std::pair<qint64, QString>> now = head();
     if (!now || now->first == 0)
         return;
