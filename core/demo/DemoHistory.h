@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace kengele {
+
+class Profile;
+
+// One member of the demo congregation, as DemoHistory needs them.
+struct DemoPerson {
+    qint64 contactId = 0;
+    QString phone; // E.164
+    QString firstName;
+    QString name; // first and last
+    qint64 joinedAt = 0; // contacts.created_at (UTC ms)
+    QList<int> groups; // indexes into the demo's groups: 0 Youth, 1 Choir, 2 Women's, 3 Men's, 4 Elders, ...
+    bool quits = false; // replies STOP during the year
+};
+
+// A year of the demo congregation's messaging before the profile clock's now, so reports and the
+// dashboard have something to show (issue 15): about fifty campaigns (Sunday reminders, group
+// messages, events, a fundraiser, Easter and Christmas) from three budget accounts (Main and two
+// departments), each with its outbox rows, delivery reports over Safaricom, Airtel and Telkom,
+// replies in the inbox, opt-outs by SMS and an opt-in. Tokens go through the ledger (purchases,
+// then a reservation, spends and releases per campaign, each at its own time), so LedgerVerifier
+// passes; delivery reports go through DeliveryReportApplier. Written like a real profile's rows, in
+// the caller's transaction; nothing goes to the audit trail (as for the demo's contacts).
+// Deterministic: the same people and seed give the same history.
+class DemoHistory final
+{
+    Q_DECLARE_TR_FUNCTIONS(DemoHistory)
+
+public:
+    // The demo's department budget accounts, besides Main.
+    static QString youthAccount() { return QStringLiteral("Youth ministry"); }
+    static QString womenAccount() { return QStringLiteral("Women's Fellowship"); }
+
+    // Inside the caller's open transaction on the profile's connection. groupIds: the demo's groups
+    // in DemoCongregation's order. The caller emits the services' change signals after committing.
+    static Status writeInTransaction(Profile &profile, const QList<DemoPerson> &people, const QList<qint64> &groupIds, qint64 now,
+                                     quint32 seed);
+};
+
+} // namespace kengele
