@@ -75,7 +75,7 @@ constexpr std::array SundayReminders = {
             "Mpendwa {first_name}, Jumapili hii ni ibada ya familia saa nne asubuhi. Kuja na watoto wako wote. "
             "Karibu sana!"},
     Message{"Sunday service: guest preacher",
-            "Dear {first_name}, our guest preacher this Sunday is Rev. Mwangi from Nakuru. Service at 9:00. God bless you!"},
+            "Dear {first_name}, our guest preacher this Sunday is Rev. Mwangi from Nakuru. Service at 9:00. Don’t miss it!"},
 };
 constexpr std::array ChoirMessages = {
     Message{"Choir practice",
@@ -193,7 +193,7 @@ QList<Campaign> plan(qint64 start, qint64 now)
     // A fundraiser, and the thanks after it.
     event("Harambee for the church roof",
           "Dear {first_name}, our harambee for the new church roof is on Sunday 20th July after the service. M-Pesa "
-          "paybill 247247, account ROOF. Every shilling counts!",
+          "paybill 247247, account ROOF. Every shilling counts, karibu wote!",
           6, [](int y) { return QDate(y, 7, 8); });
     event("Harambee: thank you",
           "Dear {first_name}, thank you! The harambee raised KES 1,240,000 for the roof. Work starts in August. God bless you.",
@@ -242,16 +242,18 @@ QList<Campaign> plan(qint64 start, qint64 now)
             c.repliesPerThousand = 6;
             add(c);
         }
-        if (week % 9 == 3)
-            add(fromMessage(ChoirMessages[std::size_t(week / 9) % 2], at(day.addDays(-2), 14), Choir, Payer::Main, week / 9 % 2));
-        if (week % 8 == 5)
-            add(fromMessage(YouthMessages[std::size_t(week / 8) % 2], at(day.addDays(-3), 12), Youth, Payer::Youth,
-                            week / 8 % 2));
-        if (week % 9 == 7)
-            add(fromMessage(WomenMessages[std::size_t(week / 9) % 2], at(day.addDays(-4), 8), Women, Payer::Women, week / 9 % 2));
-        if (week % 17 == 12)
+        if (week % 12 == 3)
+            add(fromMessage(ChoirMessages[std::size_t(week / 12) % 2], at(day.addDays(-2), 14), Choir, Payer::Main,
+                            week / 12 % 2));
+        if (week % 10 == 5)
+            add(fromMessage(YouthMessages[std::size_t(week / 10) % 2], at(day.addDays(-3), 12), Youth, Payer::Youth,
+                            week / 10 % 2));
+        if (week % 12 == 7)
+            add(fromMessage(WomenMessages[std::size_t(week / 12) % 2], at(day.addDays(-4), 8), Women, Payer::Women,
+                            week / 12 % 2));
+        if (week % 26 == 12)
             add(fromMessage(MenMessage, at(day.addDays(-3), 15), Men, Payer::Main, false));
-        if (week % 13 == 8)
+        if (week % 17 == 8)
             add(fromMessage(EldersMessage, at(day.addDays(-5), 9), Elders, Payer::Main, false));
     }
     std::stable_sort(campaigns.begin(), campaigns.end(), [](const Campaign &a, const Campaign &b) { return a.at < b.at; });
@@ -297,9 +299,8 @@ Status DemoHistory::writeInTransaction(Profile &profile, const QList<DemoPerson>
     const qint64 start = now - 365 * Day;
     StepClock clock;
     clock.set(start);
-    // A ledger and an applier of their own, on the profile's connection, that see the year's time.
+    // A ledger of its own, on the profile's connection, that sees the year's time.
     TokenLedger ledger(profile.database(), clock);
-    DeliveryReportApplier reports(profile.database(), ledger, clock);
     ContactStore contacts(db, what);
 
     // Departments with budgets of their own, from the start of the year (indexed by Payer).
@@ -367,7 +368,14 @@ Status DemoHistory::writeInTransaction(Profile &profile, const QList<DemoPerson>
     SqliteStatement inbox(db,
                           "INSERT INTO inbox(provider_id, phone, to_number, text, received_at, contact_id, handled_as, "
                           "network_code, read_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    for (const SqliteStatement *s : {&target, &outbox, &inbox}) {
+    SqliteStatement reportInsert(db,
+                                 "INSERT INTO delivery_reports(message_id, status, failure_reason, network_code, received_at, "
+                                 "phone, outbox_id) VALUES (?1, ?2, coalesce(?3, ''), ?4, ?5, ?6, "
+                                 "(SELECT id FROM outbox WHERE phone = ?6 AND campaign_id = ?7))");
+    SqliteStatement moveOn(db,
+                           "UPDATE outbox SET state = ?1, reason = coalesce(?2, ''), network = ?3, updated_at = ?4 "
+                           "WHERE phone = ?5 AND campaign_id = ?6 AND state = 'sent'");
+    for (const SqliteStatement *s : {&target, &outbox, &inbox, &reportInsert, &moveOn}) {
         if (!s->isValid())
             return std::unexpected(s->error(what));
     }
@@ -407,7 +415,9 @@ Status DemoHistory::writeInTransaction(Profile &profile, const QList<DemoPerson>
             else if (c.hiccup && r % 53 == 17)
                 row.fate = Row::Fate::Uncertain;
             else
-                row.messageId = QStringLiteral("ATXid_") + hex(random, 32);
+                row.messageId = QStringLiteral("ATXid_%1%2")
+                                    .arg(random.generate64(), 16, 16, QLatin1Char('0'))
+                                    .arg(random.generate64(), 16, 16, QLatin1Char('0'));
         }
         const qint64 finished = c.at + 2 * Second + cut * SendPaceMs + 3 * Second;
 
@@ -555,19 +565,39 @@ Status DemoHistory::writeInTransaction(Profile &profile, const QList<DemoPerson>
             balances[payer] += released;
         }
 
-        // The reports, in the order they came, each batch at its own time.
+        // The reports, in the order they came, as DeliveryReportApplier records them: each kept and
+        // tied to its message, which a final one moves from sent to delivered or failed.
         std::stable_sort(delivery.begin(), delivery.end(),
                          [](const DeliveryReport &a, const DeliveryReport &b) { return a.receivedAt < b.receivedAt; });
-        qsizetype first = 0;
-        while (first < delivery.size()) {
-            const qint64 batchEnd = delivery[first].receivedAt.toMSecsSinceEpoch() + 10 * Minute;
-            qsizetype last = first;
-            while (last < delivery.size() && delivery[last].receivedAt.toMSecsSinceEpoch() < batchEnd)
-                ++last;
-            clock.set(delivery[last - 1].receivedAt.toMSecsSinceEpoch() + 2 * Second);
-            if (const Result<int> applied = reports.applyInTransaction(delivery.mid(first, last - first)); !applied)
-                return std::unexpected(applied.error());
-            first = last;
+        for (const DeliveryReport &report : std::as_const(delivery)) {
+            const qint64 received = report.receivedAt.toMSecsSinceEpoch();
+            reportInsert.bind(1, report.messageId);
+            reportInsert.bind(2, report.status);
+            reportInsert.bind(3, report.failureReason);
+            reportInsert.bind(4, report.networkCode);
+            reportInsert.bind(5, received);
+            reportInsert.bind(6, report.phoneNumber);
+            reportInsert.bind(7, campaignId);
+            if (!reportInsert.exec())
+                return std::unexpected(reportInsert.error(what));
+            QString state = QStringLiteral("failed");
+            QString reason
+                = report.failureReason.isEmpty() ? report.status : report.status + QStringLiteral(": ") + report.failureReason;
+            if (report.status == QStringLiteral("Success")) {
+                state = QStringLiteral("delivered");
+                reason.clear();
+            } else if (report.status == QStringLiteral("Buffered")) {
+                state = QStringLiteral("sent");
+                reason.clear();
+            }
+            moveOn.bind(1, state);
+            moveOn.bind(2, reason);
+            moveOn.bind(3, DeliveryReportApplier::networkName(report.networkCode));
+            moveOn.bind(4, received + Second);
+            moveOn.bind(5, report.phoneNumber);
+            moveOn.bind(6, campaignId);
+            if (!moveOn.exec())
+                return std::unexpected(moveOn.error(what));
         }
 
         // Replies, STOPs and the odd opt-in again.
