@@ -175,10 +175,13 @@ Status DemoCongregation::populate(Profile &profile, int count, quint32 seed)
         if (!templateInsert.exec())
             return std::unexpected(Database::storageError(templateInsert.lastError(), tr("Creating the demo congregation")));
     }
-    if (Status history = DemoHistory::writeInTransaction(profile, people, groupIds, now, seed); !history)
-        return history;
+    const Result<QList<DemoTokensLeft>> history = DemoHistory::writeInTransaction(profile, people, groupIds, now, seed);
+    if (!history)
+        return std::unexpected(history.error());
     if (Status committed = transaction.commit(); !committed)
         return committed;
+    if (Status expired = DemoHistory::expireLeftovers(profile, *history); !expired)
+        return expired;
     profile.contacts().notifyBulkChange();
     profile.tokens().notifyBulkChange();
     Q_EMIT profile.campaigns().campaignsChanged();

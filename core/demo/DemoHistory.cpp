@@ -3,10 +3,13 @@
 
 #include "DemoHistory.h"
 
+#include "campaigns/CampaignStatus.h"
 #include "campaigns/DeliveryReportApplier.h"
+#include "campaigns/MessageState.h"
 #include "common/Clock.h"
 #include "contacts/ContactStore.h"
 #include "gateway/DeliveryReport.h"
+#include "gateway/GatewayKind.h"
 #include "gateway/GatewaySimulator.h"
 #include "messaging/SegmentCounter.h"
 #include "profile/Profile.h"
@@ -290,8 +293,8 @@ QString hex(QRandomGenerator &random, int digits)
 
 } // namespace
 
-Status DemoHistory::writeInTransaction(Profile &profile, const QList<DemoPerson> &people, const QList<qint64> &groupIds,
-                                       qint64 now, quint32 seed)
+Result<QList<DemoTokensLeft>> DemoHistory::writeInTransaction(Profile &profile, const QList<DemoPerson> &people,
+                                                              const QList<qint64> &groupIds, qint64 now, quint32 seed)
 {
     const QString what = tr("Creating the demo congregation's history");
     QRandomGenerator random(seed ^ 0x4b656e67u);
@@ -308,6 +311,7 @@ Status DemoHistory::writeInTransaction(Profile &profile, const QList<DemoPerson>
     constexpr std::array<qint64, 3> topUp = {4000, 600, 500};
     std::array<qint64, 3> accountIds = {};
     std::array<qint64, 3> balances = {};
+    std::array<qint64, 3> initial = {};
     for (std::size_t a = 0; a < accountNames.size(); ++a) {
         Result<qint64> id = ledger.accountId(accountNames[a]);
         if (!id && a != 0) {
@@ -323,6 +327,7 @@ Status DemoHistory::writeInTransaction(Profile &profile, const QList<DemoPerson>
         if (!balance)
             return std::unexpected(balance.error());
         balances[a] = *balance;
+        initial[a] = *balance;
     }
 
     // Each phone's year, decided once.
@@ -359,7 +364,7 @@ Status DemoHistory::writeInTransaction(Profile &profile, const QList<DemoPerson>
     campaignInsert.prepare(QStringLiteral(
         "INSERT INTO campaigns(name, body, sender_id, priority, status, status_reason, gateway, account_id, recipients, "
         "segments, tokens, created_at, launched_at, finished_at, all_contacts) "
-        "VALUES (?, ?, '', 1, ?, coalesce(?, ''), 'africastalking', ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "VALUES (?, ?, '', 1, ?, coalesce(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     SqliteStatement target(db, "INSERT INTO campaign_targets(campaign_id, group_id) VALUES (?1, ?2)");
     SqliteStatement outbox(db,
                            "INSERT INTO outbox(campaign_id, contact_id, phone, name, text, segments, state, priority, due_at, "
@@ -436,8 +441,9 @@ Status DemoHistory::writeInTransaction(Profile &profile, const QList<DemoPerson>
         // The campaign, its targets, its reservation, its messages.
         campaignInsert.addBindValue(c.name);
         campaignInsert.addBindValue(c.body);
-        campaignInsert.addBindValue(c.cancelled ? QStringLiteral("cancelled") : QStringLiteral("done"));
+        campaignInsert.addBindValue(toText(c.cancelled ? CampaignStatus::Cancelled : CampaignStatus::Done));
         campaignInsert.addBindValue(c.cancelled ? tr("Cancelled: the date was wrong") : QString());
+        campaignInsert.addBindValue(toText(GatewayKind::AfricasTalking));
         campaignInsert.addBindValue(accountIds[payer]);
         campaignInsert.addBindValue(qint64(rows.size()));
         campaignInsert.addBindValue(tokens);
@@ -477,23 +483,23 @@ Status DemoHistory::writeInTransaction(Profile &profile, const QList<DemoPerson>
             outbox.bind(12, QString());
             switch (row.fate) {
             case Row::Fate::Sent:
-                outbox.bind(7, QStringLiteral("sent"));
+                outbox.bind(7, toText(MessageState::Sent));
                 outbox.bind(10, row.messageId);
                 outbox.bind(11, QString());
                 outbox.bind(12, QStringLiteral("KES %1").arg(CostPerPartKes * row.segments, 0, 'f', 4));
                 spent += row.segments;
                 break;
             case Row::Fate::Refused:
-                outbox.bind(7, QStringLiteral("failed"));
+                outbox.bind(7, toText(MessageState::Failed));
                 outbox.bind(11, QStringLiteral("UserInBlacklist"));
                 released += row.segments;
                 break;
             case Row::Fate::Uncertain:
-                outbox.bind(7, QStringLiteral("uncertain"));
+                outbox.bind(7, toText(MessageState::Uncertain));
                 outbox.bind(11, uncertainReason);
                 break;
             case Row::Fate::Cancelled:
-                outbox.bind(7, QStringLiteral("cancelled"));
+                outbox.bind(7, toText(MessageState::Cancelled));
                 outbox.bind(11, cancelledReason);
                 released += row.segments;
                 break;
@@ -580,14 +586,14 @@ Status DemoHistory::writeInTransaction(Profile &profile, const QList<DemoPerson>
             reportInsert.bind(7, campaignId);
             if (!reportInsert.exec())
                 return std::unexpected(reportInsert.error(what));
-            QString state = QStringLiteral("failed");
+            QString state = toText(MessageState::Failed);
             QString reason
                 = report.failureReason.isEmpty() ? report.status : report.status + QStringLiteral(": ") + report.failureReason;
             if (report.status == QStringLiteral("Success")) {
-                state = QStringLiteral("delivered");
+                state = toText(MessageState::Delivered);
                 reason.clear();
             } else if (report.status == QStringLiteral("Buffered")) {
-                state = QStringLiteral("sent");
+                state = toText(MessageState::Sent);
                 reason.clear();
             }
             moveOn.bind(1, state);
@@ -640,7 +646,7 @@ Status DemoHistory::writeInTransaction(Profile &profile, const QList<DemoPerson>
                 continue;
             // As the relay records an SMS opt-out: the keyword, from "sms".
             if (Status out = contacts.recordOptOut(people[person].phone, text, u"sms", received); !out)
-                return out;
+                return std::unexpected(out.error());
             optedOutUntil.insert(person, std::numeric_limits<qint64>::max());
             // The first to leave asked at church, weeks later, to get the messages again.
             if (optIns == 0 && received + 40 * Day < now - Day) {
@@ -650,12 +656,30 @@ Status DemoHistory::writeInTransaction(Profile &profile, const QList<DemoPerson>
                 if (!recorded)
                     return std::unexpected(recorded.error());
                 if (Status removed = contacts.removeOptOut(people[person].phone); !removed)
-                    return removed;
+                    return std::unexpected(removed.error());
                 ++optIns;
                 // Back on the list from then: later campaigns reach them again.
                 optedOutUntil.insert(person, back);
             }
         }
+    }
+    QList<DemoTokensLeft> left;
+    for (std::size_t a = 0; a < accountNames.size(); ++a) {
+        if (balances[a] > initial[a])
+            left.append(DemoTokensLeft{accountNames[a], balances[a] - initial[a]});
+    }
+    return left;
+}
+
+Status DemoHistory::expireLeftovers(Profile &profile, const QList<DemoTokensLeft> &left)
+{
+    // A ledger of its own without the profile's access: Kengele's own step, like the demo's contacts.
+    TokenLedger ledger(profile.database(), profile.clock());
+    for (const DemoTokensLeft &l : left) {
+        const Result<TokenTransfer> expired
+            = ledger.expire(l.account, l.tokens, tr("The demo's tokens end with its history: buy tokens to send messages."), {});
+        if (!expired)
+            return std::unexpected(expired.error());
     }
     return {};
 }

@@ -24,6 +24,12 @@ struct DemoPerson {
     bool quits = false; // replies STOP during the year
 };
 
+// Tokens the demo's purchases left in a budget account at the end of its year.
+struct DemoTokensLeft {
+    QString account;
+    qint64 tokens = 0;
+};
+
 // A year of the demo congregation's messaging before the profile clock's now, so reports and the
 // dashboard have something to show (issue 15): about fifty campaigns (Sunday reminders, group
 // messages, events, a fundraiser, Easter and Christmas) from three budget accounts (Main and two
@@ -46,8 +52,13 @@ public:
 
     // Inside the caller's open transaction on the profile's connection. groupIds: the demo's groups
     // in DemoCongregation's order. The caller emits the services' change signals after committing.
-    static Status writeInTransaction(Profile &profile, const QList<DemoPerson> &people, const QList<qint64> &groupIds, qint64 now,
-                                     quint32 seed);
+    // Returns what the year's purchases left in each budget account.
+    static Result<QList<DemoTokensLeft>> writeInTransaction(Profile &profile, const QList<DemoPerson> &people,
+                                                            const QList<qint64> &groupIds, qint64 now, quint32 seed);
+    // After the caller's commit (the ledger's expiry is a transaction of its own): those tokens expire
+    // now, so the demo's made-up purchases never pay for real messages and a new profile holds no
+    // tokens until it gets the relay's demo voucher or buys some, as before the demo had a history.
+    static Status expireLeftovers(Profile &profile, const QList<DemoTokensLeft> &left);
 };
 
 } // namespace kengele
