@@ -91,6 +91,7 @@ constexpr std::array Templates = {
 Status DemoCongregation::populate(Profile &profile, int count, quint32 seed)
 {
     QRandomGenerator random(seed);
+    QRandomGenerator joining(seed ^ 0x6a6f696eu);
     QSqlDatabase db = profile.database().connection();
     Transaction transaction(db);
     if (Status begun = transaction.began(tr("Creating the demo congregation")); !begun)
@@ -127,11 +128,13 @@ Status DemoCongregation::populate(Profile &profile, int count, quint32 seed)
             ? QStringLiteral("0") + national.left(3) + u' ' + national.mid(3, 3) + u' ' + national.mid(6)
             : i % 3 == 1 ? QStringLiteral("0") + national
                          : e164;
-        // Two in three were members before the year the history covers; the others joined during it,
-        // more of them in recent months (the congregation grows).
-        const qint64 created = random.bounded(100) < 66
-            ? now - (366 + qint64(random.bounded(4 * 365))) * 86'400'000
-            : now - qint64(365 - std::sqrt(double(random.bounded(365 * 365)))) * 86'400'000 - random.bounded(86'400'000);
+        // Two in three were members before the year DemoHistory covers; the others joined during it,
+        // more of them in recent months (the congregation grows). One draw of `random` per person, as
+        // before the history, so the same seed still gives the same people; the rest from `joining`.
+        const int draw = random.bounded(400);
+        const qint64 created = draw < 264
+            ? now - (366 + qint64(draw) * 5) * 86'400'000 - joining.bounded(86'400'000)
+            : now - qint64(365 - std::sqrt(double(joining.bounded(365 * 365)))) * 86'400'000 - joining.bounded(86'400'000);
         const Result<qint64> contactId
             = store.insertContact(ContactRecord{first, last, e164, raw, {}, {}}, u"demo", created, now);
         if (!contactId)

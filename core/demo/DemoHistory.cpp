@@ -71,13 +71,13 @@ constexpr std::array SundayReminders = {
     Message{"Sunday service reminder",
             "Dear {first_name}, join us this Sunday at 9:00 for worship. God bless you! - Kengele Church"},
     Message{"Ujumbe wa Jumapili", "Mpendwa {first_name}, karibu kwenye ibada ya Jumapili saa tatu asubuhi. Mungu akubariki!"},
-    Message{"Sunday service and Holy Communion",
+    Message{"Holy Communion Sunday",
             "Dear {first_name}, this Sunday we share Holy Communion at both services, 7:30 and 10:00. Come early and "
             "bring a friend. - Kengele Church"},
     Message{"Ibada ya familia",
             "Mpendwa {first_name}, Jumapili hii ni ibada ya familia saa nne asubuhi. Kuja na watoto wako wote. "
             "Karibu sana!"},
-    Message{"Sunday service: guest preacher",
+    Message{"Guest preacher Sunday",
             "Dear {first_name}, our guest preacher this Sunday is Rev. Mwangi from Nakuru. Service at 9:00. Don’t miss it!"},
 };
 constexpr std::array ChoirMessages = {
@@ -91,7 +91,7 @@ constexpr std::array YouthMessages = {
     Message{"Vijana: mkutano", "Habari {first_name}! Mkutano wa vijana Ijumaa saa kumi na moja jioni. Karibu na rafiki yako!"},
 };
 constexpr std::array WomenMessages = {
-    Message{"Women's Fellowship meeting",
+    Message{"Women's meeting",
             "Dear {first_name}, the Women's Fellowship meets on Saturday at 10am in the church hall. Tea will be served."},
     Message{"Mkutano wa akina mama", "Mpendwa {first_name}, mkutano wa akina mama ni Jumamosi saa nne asubuhi. Karibu!"},
 };
@@ -177,7 +177,7 @@ QList<Campaign> plan(qint64 start, qint64 now)
           };
 
     // Easter, Christmas and the new year.
-    event("Good Friday and Easter services",
+    event("Easter services",
           "Dear {first_name}, Good Friday service is at 9:00 and Easter Sunday services at 7:00 and 10:00. He is risen!", 7,
           [](int y) { return easter(y).addDays(-4); });
     event(
@@ -194,7 +194,7 @@ QList<Campaign> plan(qint64 start, qint64 now)
         "Mpendwa {first_name}, karibu kwenye kesha ya kuukaribisha mwaka mpya tarehe 31 kuanzia saa tatu usiku.", 7,
         [](int y) { return QDate(y, 12, 29); }, true);
     // A fundraiser, and the thanks after it.
-    event("Harambee for the church roof",
+    event("Harambee: church roof",
           "Dear {first_name}, our harambee for the new church roof is on Sunday 20th July after the service. M-Pesa "
           "paybill 247247, account ROOF. Every shilling counts, karibu wote!",
           6, [](int y) { return QDate(y, 7, 8); });
@@ -215,7 +215,7 @@ QList<Campaign> plan(qint64 start, qint64 now)
             wrong.cancelled = true;
             add(wrong);
             add(fromMessage(
-                Message{"Church picnic (correction)",
+                Message{"Picnic: correction",
                         "Sorry {first_name}, the picnic is on Saturday 19th October, not the 12th. Uhuru Park from 10am."},
                 *when + 40 * Minute, Everyone, Payer::Main, false));
         }
@@ -676,8 +676,7 @@ Status DemoHistory::expireLeftovers(Profile &profile, const QList<DemoTokensLeft
     // A ledger of its own without the profile's access: Kengele's own step, like the demo's contacts.
     TokenLedger ledger(profile.database(), profile.clock());
     for (const DemoTokensLeft &l : left) {
-        const Result<TokenTransfer> expired
-            = ledger.expire(l.account, l.tokens, tr("The demo's tokens end with its history: buy tokens to send messages."), {});
+        const Result<TokenTransfer> expired = ledger.expire(l.account, l.tokens, tr("End of the demo's tokens"), {});
         if (!expired)
             return std::unexpected(expired.error());
     }

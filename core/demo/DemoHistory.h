@@ -47,8 +47,8 @@ class DemoHistory final
 
 public:
     // The demo's department budget accounts, besides Main.
-    static QString youthAccount() { return QStringLiteral("Youth ministry"); }
-    static QString womenAccount() { return QStringLiteral("Women's Fellowship"); }
+    static QString youthAccount() { return QStringLiteral("Youth fund"); }
+    static QString womenAccount() { return QStringLiteral("Women Guild"); }
 
     // Inside the caller's open transaction on the profile's connection. groupIds: the demo's groups
     // in DemoCongregation's order. The caller emits the services' change signals after committing.
