@@ -151,8 +151,8 @@ public:
             query = &m_failed;
             m_failed.bind(4, failureReason.isEmpty() ? status : status + QStringLiteral(": ") + failureReason);
         }
-        query->bind(1,
-                    DeliveryReportApplier::networkName(networkCode)); // a report without networkCode: '' (the column is NOT NULL)
+        // A report without networkCode: '' (the column is NOT NULL).
+        query->bind(1, DeliveryReportApplier::networkName(networkCode));
         query->bind(2, now);
         query->bind(3, outboxId);
         if (!query->exec())
