@@ -24,6 +24,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <array>
 #include <functional>
@@ -375,11 +377,13 @@ Result<QList<DemoTokensLeft>> DemoHistory::writeInTransaction(Profile &profile, 
                           "network_code, read_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     SqliteStatement reportInsert(db,
                                  "INSERT INTO delivery_reports(message_id, status, failure_reason, network_code, received_at, "
-                                 "phone, outbox_id) VALUES (?1, ?2, coalesce(?3, ''), ?4, ?5, ?6, "
-                                 "(SELECT id FROM outbox WHERE phone = ?6 AND campaign_id = ?7))");
+                                 "phone, outbox_id) VALUES (?1, ?2, coalesce(?3, ''), ?4, ?5, ?6, ?7)");
     SqliteStatement moveOn(db,
                            "UPDATE outbox SET state = ?1, reason = coalesce(?2, ''), network = ?3, updated_at = ?4 "
-                           "WHERE phone = ?5 AND campaign_id = ?6 AND state = 'sent'");
+                           "WHERE id = ?5 AND state = 'sent'");
+    sqlite3 *const sqlite = SqliteStatement::handle(db);
+    if (!sqlite)
+        return fail(ErrorCode::Storage, tr("The demo congregation's history could not be written: the data file is not open."));
     for (const SqliteStatement *s : {&target, &outbox, &inbox, &reportInsert, &moveOn}) {
         if (!s->isValid())
             return std::unexpected(s->error(what));
@@ -469,6 +473,7 @@ Result<QList<DemoTokensLeft>> DemoHistory::writeInTransaction(Profile &profile, 
         qint64 spent = 0;
         qint64 released = 0;
         QList<DeliveryReport> delivery;
+        QHash<QString, qint64> outboxIds; // by message id
         for (const Row &row : std::as_const(rows)) {
             const DemoPerson &person = people[row.person];
             const Phone &phone = phones[row.person];
@@ -515,6 +520,7 @@ Result<QList<DemoTokensLeft>> DemoHistory::writeInTransaction(Profile &profile, 
                 return std::unexpected(outbox.error(what));
             if (row.fate != Row::Fate::Sent)
                 continue;
+            outboxIds.insert(row.messageId, sqlite3_last_insert_rowid(sqlite));
 
             // Its delivery report: most within a minute or two, some hours late, a few never.
             DeliveryReport report;
@@ -583,7 +589,7 @@ Result<QList<DemoTokensLeft>> DemoHistory::writeInTransaction(Profile &profile, 
             reportInsert.bind(4, report.networkCode);
             reportInsert.bind(5, received);
             reportInsert.bind(6, report.phoneNumber);
-            reportInsert.bind(7, campaignId);
+            reportInsert.bind(7, outboxIds.value(report.messageId));
             if (!reportInsert.exec())
                 return std::unexpected(reportInsert.error(what));
             QString state = toText(MessageState::Failed);
@@ -600,8 +606,7 @@ Result<QList<DemoTokensLeft>> DemoHistory::writeInTransaction(Profile &profile, 
             moveOn.bind(2, reason);
             moveOn.bind(3, DeliveryReportApplier::networkName(report.networkCode));
             moveOn.bind(4, received + Second);
-            moveOn.bind(5, report.phoneNumber);
-            moveOn.bind(6, campaignId);
+            moveOn.bind(5, outboxIds.value(report.messageId));
             if (!moveOn.exec())
                 return std::unexpected(moveOn.error(what));
         }
