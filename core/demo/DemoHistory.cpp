@@ -558,11 +558,14 @@ Result<QList<DemoTokensLeft>> DemoHistory::writeInTransaction(Profile &profile, 
                 buffered.status = QStringLiteral("Buffered");
                 buffered.failureReason.clear();
                 buffered.receivedAt = QDateTime::fromMSecsSinceEpoch(row.attemptedAt + delay, Qt::UTC);
-                delivery.append(buffered);
+                if (row.attemptedAt + delay < now)
+                    delivery.append(buffered);
                 delay = Hour + random.bounded(int(8 * Hour));
             }
             report.receivedAt = QDateTime::fromMSecsSinceEpoch(row.attemptedAt + delay, Qt::UTC);
-            delivery.append(report);
+            // A report due after now has not come yet: the message is still sent, waiting for it.
+            if (report.receivedAt.toMSecsSinceEpoch() < now)
+                delivery.append(report);
         }
         clock.set(finished);
         if (spent > 0) {

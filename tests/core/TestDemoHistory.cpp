@@ -186,6 +186,11 @@ void TestDemoHistory::deliveryLooksReal()
                                "WHERE d.received_at > o.attempted_at + 3600000");
     QVERIFY2(late > 0 && late < reports / 10, qPrintable(QString::number(late)));
     QVERIFY(number(*profile, "SELECT count(*) FROM delivery_reports WHERE status = 'Buffered'") > 0);
+    // Nothing came after now: a report not yet due leaves its message sent.
+    const QByteArray nowMs = QByteArray::number(profile.clock().nowUtc().toMSecsSinceEpoch());
+    QCOMPARE(number(*profile, "SELECT count(*) FROM delivery_reports WHERE received_at >= " + nowMs), 0);
+    QCOMPARE(number(*profile, "SELECT count(*) FROM outbox WHERE updated_at >= " + nowMs), 0);
+    QCOMPARE(number(*profile, "SELECT count(*) FROM inbox WHERE received_at >= " + nowMs + " OR read_at >= " + nowMs), 0);
     // Sent messages carry the provider's id and cost; refused and cancelled ones neither.
     QCOMPARE(number(*profile,
                     "SELECT count(*) FROM outbox WHERE state IN ('delivered', 'sent') AND "
