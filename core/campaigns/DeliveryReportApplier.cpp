@@ -24,8 +24,7 @@ DeliveryReportApplier::DeliveryReportApplier(Database &database, TokenLedger &le
     , m_clock(clock)
 { }
 
-namespace {
-QString networkName(const QString &code)
+QString DeliveryReportApplier::networkName(const QString &code)
 {
     static const QHash<QString, QString> names = {
         {QStringLiteral("63902"), QStringLiteral("Safaricom")},
@@ -42,7 +41,6 @@ QString networkName(const QString &code)
     };
     return names.value(code, code);
 }
-} // namespace
 
 Result<int> DeliveryReportApplier::apply(const QList<DeliveryReport> &reports)
 {
@@ -153,7 +151,8 @@ public:
             query = &m_failed;
             m_failed.bind(4, failureReason.isEmpty() ? status : status + QStringLiteral(": ") + failureReason);
         }
-        query->bind(1, networkName(networkCode)); // a report without networkCode: '' (the column is NOT NULL)
+        // A report without networkCode: '' (the column is NOT NULL).
+        query->bind(1, DeliveryReportApplier::networkName(networkCode));
         query->bind(2, now);
         query->bind(3, outboxId);
         if (!query->exec())

@@ -44,6 +44,10 @@ public:
 
     DeliveryReportApplier(Database &database, TokenLedger &ledger, const Clock &clock);
 
+    // The network a report's code names, as outbox.network keeps it ("63902": "Safaricom"); an
+    // unknown code as it is.
+    static QString networkName(const QString &code);
+
     // In a transaction of its own. Returns how many messages changed state.
     Result<int> apply(const QList<DeliveryReport> &reports);
     // The same inside the caller's transaction (the relay sync commits a batch of events and its

@@ -3,14 +3,19 @@
 
 #include "DemoCongregation.h"
 
+#include "DemoHistory.h"
+
+#include "campaigns/CampaignService.h"
 #include "common/Clock.h"
 #include "contacts/ContactService.h"
 #include "contacts/ContactStore.h"
 #include "contacts/GroupService.h"
+#include "inbox/InboxService.h"
 #include "profile/Profile.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 #include "templates/TemplateService.h"
+#include "tokens/TokenLedger.h"
 
 #include <QRandomGenerator>
 #include <QSet>
@@ -18,6 +23,7 @@
 #include <QSqlQuery>
 
 #include <array>
+#include <cmath>
 
 namespace kengele {
 
@@ -82,9 +88,10 @@ constexpr std::array Templates = {
 
 } // namespace
 
-Status DemoCongregation::populate(Profile &profile, int people, quint32 seed)
+Status DemoCongregation::populate(Profile &profile, int count, quint32 seed)
 {
     QRandomGenerator random(seed);
+    QRandomGenerator joining(seed ^ 0x6a6f696eu);
     QSqlDatabase db = profile.database().connection();
     Transaction transaction(db);
     if (Status begun = transaction.began(tr("Creating the demo congregation")); !begun)
@@ -102,7 +109,9 @@ Status DemoCongregation::populate(Profile &profile, int people, quint32 seed)
 
     QSet<QString> used;
     QList<Membership> memberships;
-    for (int i = 0; i < people; ++i) {
+    QList<DemoPerson> people;
+    people.reserve(count);
+    for (int i = 0; i < count; ++i) {
         const bool woman = random.bounded(100) < 56;
         const QString first = QString::fromUtf8(woman ? WomenNames[random.bounded(int(WomenNames.size()))]
                                                       : MenNames[random.bounded(int(MenNames.size()))]);
@@ -119,12 +128,19 @@ Status DemoCongregation::populate(Profile &profile, int people, quint32 seed)
             ? QStringLiteral("0") + national.left(3) + u' ' + national.mid(3, 3) + u' ' + national.mid(6)
             : i % 3 == 1 ? QStringLiteral("0") + national
                          : e164;
-        const qint64 created = now - qint64(random.bounded(400)) * 86'400'000;
+        // Two in three were members before the year DemoHistory covers; the others joined during it,
+        // more of them in recent months (the congregation grows). One draw of `random` per person, as
+        // before the history, so the same seed still gives the same people; the rest from `joining`.
+        const int draw = random.bounded(400);
+        const qint64 created = draw < 264
+            ? now - (366 + qint64(draw) * 5) * 86'400'000 - joining.bounded(86'400'000)
+            : now - qint64(365 - std::sqrt(double(joining.bounded(365 * 365)))) * 86'400'000 - joining.bounded(86'400'000);
         const Result<qint64> contactId
             = store.insertContact(ContactRecord{first, last, e164, raw, {}, {}}, u"demo", created, now);
         if (!contactId)
             return std::unexpected(contactId.error());
 
+        DemoPerson person{*contactId, e164, first, first + u' ' + last, created, {}, false};
         QList<qint64> memberOf;
         const int age = 12 + random.bounded(70);
         if (age <= 30)
@@ -140,12 +156,13 @@ Status DemoCongregation::populate(Profile &profile, int people, quint32 seed)
             memberOf << groupIds[6];
         if (random.bounded(100) < 12)
             memberOf << groupIds[7];
-        for (const qint64 groupId : std::as_const(memberOf))
+        for (const qint64 groupId : std::as_const(memberOf)) {
             memberships.append(Membership{groupId, *contactId});
-        if (random.bounded(100) < 3) {
-            if (Status optedOut = store.recordOptOut(e164, tr("Replied STOP"), u"demo", now); !optedOut)
-                return optedOut;
+            person.groups.append(int(groupIds.indexOf(groupId)));
         }
+        // Replies STOP during the year (DemoHistory records it then).
+        person.quits = random.bounded(100) < 3;
+        people.append(std::move(person));
     }
     if (const Result<int> added = store.addMemberships(memberships, now); !added)
         return std::unexpected(added.error());
@@ -161,9 +178,17 @@ Status DemoCongregation::populate(Profile &profile, int people, quint32 seed)
         if (!templateInsert.exec())
             return std::unexpected(Database::storageError(templateInsert.lastError(), tr("Creating the demo congregation")));
     }
+    const Result<QList<DemoTokensLeft>> history = DemoHistory::writeInTransaction(profile, people, groupIds, now, seed);
+    if (!history)
+        return std::unexpected(history.error());
     if (Status committed = transaction.commit(); !committed)
         return committed;
+    if (Status expired = DemoHistory::expireLeftovers(profile, *history); !expired)
+        return expired;
     profile.contacts().notifyBulkChange();
+    profile.tokens().notifyBulkChange();
+    Q_EMIT profile.campaigns().campaignsChanged();
+    Q_EMIT profile.inbox().inboxChanged();
     profile.groups().notifyBulkChange();
     Q_EMIT profile.templates().templatesChanged();
     return {};
