@@ -3,6 +3,7 @@
 
 #include "ReportRunner.h"
 
+#include "ReportCharts.h"
 #include "ReportRegistry.h"
 #include "storage/Database.h"
 
@@ -343,6 +344,32 @@ Result<ReportTable> ReportRunner::run(const ReportQuery &query) const
         table.totals << *total;
     }
     return table;
+}
+
+Result<ReportDocument> ReportRunner::document(const ReportQuery &query, const QString &title, const QDateTime &now) const
+{
+    const Result<ReportTable> table = run(query);
+    if (!table)
+        return std::unexpected(table.error());
+    const ReportMeasure &measure = *ReportRegistry::instance().measure(query.measure);
+    ReportDocument document;
+    document.title = title;
+    document.subtitle = query.period.describe();
+    document.generatedAt = now.toUTC();
+    ReportSection section;
+    section.heading = measure.title;
+    section.note = measure.note;
+    if (query.groupBy.size() == 1) {
+        const bool time = ReportRegistry::instance().dimension(query.groupBy[0])->kind == DimensionKind::Time;
+        section.chart
+            = ReportCharts::single(*this, *table, query.groupBy[0], time ? ReportChart::Kind::Line : ReportChart::Kind::Bar,
+                                   measure.title, measure.title);
+    } else if (query.groupBy.size() == 2) {
+        section.chart = ReportCharts::stacked(*this, *table, query.groupBy[0], query.groupBy[1], measure.title, measure.title);
+    }
+    section.table = *table;
+    document.sections << section;
+    return document;
 }
 
 } // namespace kengele

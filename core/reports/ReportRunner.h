@@ -30,6 +30,9 @@ public:
     // name), then the measure's; rows in time order for a time grouping, else largest first;
     // totals when grouped (the measure over the whole period and filters).
     Result<ReportTable> run(const ReportQuery &query) const;
+    // The table with its chart (by the first grouping; stacked by the second), as a document titled
+    // `title` (a saved report's name).
+    Result<ReportDocument> document(const ReportQuery &query, const QString &title, const QDateTime &now) const;
     // The measure over the period and filters, ungrouped: a qint64 or a double (null: no value, as
     // a rate with nothing sent).
     Result<QVariant> total(const QString &measure, const Period &period, const QMap<QString, QString> &filters = {}) const;

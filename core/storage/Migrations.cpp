@@ -535,7 +535,6 @@ constexpr auto Version12 = std::to_array<const char *>({
         id INTEGER PRIMARY KEY,
         name TEXT NOT NULL UNIQUE COLLATE NOCASE,
         query TEXT NOT NULL,
-        user_name TEXT NOT NULL DEFAULT '',
         created_at INTEGER NOT NULL))",
 });
 
