@@ -92,7 +92,7 @@ Result<DrillDownPage> DrillDown::messages(const ReportQuery &query, int limit, i
         } else {
             continue; // campaign, group, department: the campaigns chosen above
         }
-        binds << it.value();
+        binds << sqlText(it.value());
     }
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
@@ -150,12 +150,12 @@ Result<DrillDownPage> DrillDown::others(const ReportQuery &query, int limit, int
         if (dimension->kind == DimensionKind::Time) {
             where << ReportRunner::timeExpression(it.key(), source.seconds, query.period.utcOffsetSeconds())
                     + QStringLiteral(" = ?");
-            binds << it.value();
+            binds << sqlText(it.value());
             continue;
         }
         const DimensionBinding binding = source.dimensions.value(it.key());
         where << (binding.filter.isEmpty() ? binding.value + QStringLiteral(" = ?") : binding.filter);
-        binds << (dimension->kind == DimensionKind::Id ? QVariant(it.value().toLongLong()) : QVariant(it.value()));
+        binds << (dimension->kind == DimensionKind::Id ? QVariant(it.value().toLongLong()) : QVariant(sqlText(it.value())));
     }
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);

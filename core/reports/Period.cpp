@@ -83,6 +83,11 @@ Period Period::previous() const
             = m_kind == Kind::ThisMonth ? std::min(from.addDays(m_from.daysTo(m_to)), m_from.addDays(-1)) : m_from.addDays(-1);
         return Period(from, to, m_zone, Kind::Custom);
     }
+    // Whole calendar months chosen by hand: as many whole months before.
+    if (m_from.day() == 1 && m_to.addDays(1).day() == 1) {
+        const int months = (m_to.year() - m_from.year()) * 12 + m_to.month() - m_from.month() + 1;
+        return Period(m_from.addMonths(-months), m_from.addDays(-1), m_zone, Kind::Custom);
+    }
     return Period(m_from.addDays(-days()), m_from.addDays(-1), m_zone, Kind::Custom);
 }
 

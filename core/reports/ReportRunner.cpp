@@ -98,7 +98,7 @@ Result<ReportRunner::Sql> ReportRunner::build(const ReportMeasure &measure, cons
         const ReportDimension *dimension = registry.dimension(it.key());
         if (dimension->kind == DimensionKind::Time) {
             where << timeExpression(it.key(), source.seconds, offset) + QStringLiteral(" = ?");
-            sql.binds << it.value();
+            sql.binds << sqlText(it.value());
             continue;
         }
         const DimensionBinding binding = source.dimensions.value(it.key());
@@ -107,11 +107,10 @@ Result<ReportRunner::Sql> ReportRunner::build(const ReportMeasure &measure, cons
             bool number = false;
             const qint64 id = it.value().toLongLong(&number);
             if (!number)
-                return fail(ErrorCode::InvalidInput,
-                            tr("“%1” is not the number of a %2.").arg(it.value(), dimension->title.toLower()));
+                return fail(ErrorCode::InvalidInput, tr("%1: “%2” is not a number.").arg(dimension->title, it.value()));
             sql.binds << id;
         } else {
-            sql.binds << it.value();
+            sql.binds << sqlText(it.value());
         }
     }
     QStringList columns = values;
@@ -181,16 +180,17 @@ Result<QVariant> ReportRunner::numbers(const QString &measure, const Period &per
             "AND o.phone NOT LIKE 'forgotten:%'");
         sql.binds << from / 3600000 << period.endHour() << from << period.endMs();
     } else {
-        sql.text = QStringLiteral(
-            "SELECT count(*) FROM (SELECT DISTINCT o.phone AS phone FROM outbox o WHERE o.campaign_id IN ("
-            "SELECT DISTINCT campaign_id FROM message_stats WHERE hour >= ?1 AND hour < ?2 AND state = 'failed') "
-            "AND o.state = 'failed' AND coalesce(o.attempted_at, o.updated_at) >= ?3 "
-            "AND coalesce(o.attempted_at, o.updated_at) < ?4 AND o.phone NOT LIKE 'forgotten:%') p "
-            "WHERE EXISTS (SELECT 1 FROM outbox d WHERE d.phone = p.phone AND d.state = 'delivered' "
-            "AND coalesce(d.attempted_at, d.updated_at) < ?3) "
-            "AND NOT EXISTS (SELECT 1 FROM outbox d WHERE d.phone = p.phone AND d.state = 'delivered' "
-            "AND coalesce(d.attempted_at, d.updated_at) >= ?3)");
-        sql.binds << period.fromHour() << period.endHour() << period.fromMs() << period.endMs();
+        sql.text
+            = QStringLiteral("SELECT count(*) FROM (SELECT DISTINCT o.phone AS phone FROM outbox o WHERE o.campaign_id IN ("
+                             "SELECT DISTINCT campaign_id FROM message_stats WHERE hour >= ? AND hour < ? AND state = 'failed') "
+                             "AND o.state = 'failed' AND coalesce(o.attempted_at, o.updated_at) >= ? "
+                             "AND coalesce(o.attempted_at, o.updated_at) < ? AND o.phone NOT LIKE 'forgotten:%') p "
+                             "WHERE EXISTS (SELECT 1 FROM outbox d WHERE d.phone = p.phone AND d.state = 'delivered' "
+                             "AND coalesce(d.attempted_at, d.updated_at) < ?) "
+                             "AND NOT EXISTS (SELECT 1 FROM outbox d WHERE d.phone = p.phone AND d.state = 'delivered' "
+                             "AND coalesce(d.attempted_at, d.updated_at) >= ?)");
+        sql.binds << period.fromHour() << period.endHour() << period.fromMs() << period.endMs() << period.fromMs()
+                  << period.fromMs();
     }
     const Result<QList<QVariantList>> rows = select(sql);
     if (!rows)
