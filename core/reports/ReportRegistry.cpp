@@ -8,14 +8,13 @@ namespace kengele {
 namespace {
 
 // The campaign a reply or an opt-out (alias f with f.phone and the time `at`) answers: the last one
-// whose message went to that number within AttributionDays before it. Reads the outbox by its
-// (phone, campaign_id) index: a number's few messages.
+// launched within AttributionDays before it that had a message for that number. Reads only the
+// outbox's (phone, campaign_id) index (a number's few entries, no row) and campaigns by id.
 QString attributedCampaign(const QString &at)
 {
-    return QStringLiteral("(SELECT o.campaign_id FROM outbox o WHERE o.phone = f.phone "
-                          "AND o.state IN ('sent', 'delivered', 'failed', 'uncertain') "
-                          "AND coalesce(o.attempted_at, o.updated_at) BETWEEN %1 - %2 AND %1 "
-                          "ORDER BY coalesce(o.attempted_at, o.updated_at) DESC LIMIT 1)")
+    return QStringLiteral("(SELECT o.campaign_id FROM outbox o JOIN campaigns ac ON ac.id = o.campaign_id "
+                          "WHERE o.phone = f.phone AND ac.launched_at BETWEEN %1 - %2 AND %1 "
+                          "ORDER BY ac.launched_at DESC LIMIT 1)")
         .arg(at)
         .arg(qint64(ReportRegistry::AttributionDays) * 86400000);
 }
@@ -151,7 +150,7 @@ void ReportRegistry::addMeasures()
          QStringLiteral("f.handled_as = 'inbox'"), Kind::Count,
          time + QStringList{QStringLiteral("campaign"), QStringLiteral("group")},
          tr("Messages that came in for the inbox (not opt-outs or prayer requests). By campaign: the last campaign "
-            "sent to that number within %n day(s) before.",
+            "launched within %n day(s) before that had a message for that number.",
             nullptr, AttributionDays)},
         {QStringLiteral("inbound"), tr("Messages received"), QStringLiteral("inbox"), QStringLiteral("count(*)"), QString(),
          Kind::Count, time + QStringList{QStringLiteral("campaign"), QStringLiteral("group")},
@@ -159,7 +158,7 @@ void ReportRegistry::addMeasures()
         {QStringLiteral("opt_outs"), tr("Opt-outs"), QStringLiteral("optouts"), QStringLiteral("count(*)"), QString(),
          Kind::Count, time + QStringList{QStringLiteral("campaign")},
          tr("Numbers that asked for no more SMS, including those allowed again since. By campaign: the last campaign "
-            "sent to that number within %n day(s) before.",
+            "launched within %n day(s) before that had a message for that number.",
             nullptr, AttributionDays)},
         {QStringLiteral("tokens"), tr("Tokens used"), QStringLiteral("tokens"), QStringLiteral("sum(f.tokens)"), QString(),
          Kind::Count, time + QStringList{QStringLiteral("department")}, tr("Tokens spent on messages, by the budget that paid.")},

@@ -70,8 +70,8 @@ class ReportRegistry final
     Q_DECLARE_TR_FUNCTIONS(ReportRegistry)
 
 public:
-    // A reply or an opt-out belongs to the last campaign whose message went to its number within
-    // this many days before it (and to none when there is no such message).
+    // A reply or an opt-out belongs to the last campaign launched within this many days before it
+    // that had a message for its number (and to none, campaign 0, when there is no such campaign).
     static constexpr int AttributionDays = 3;
     // "Active numbers": delivered to within this many days before the period's end.
     static constexpr int ActiveDays = 90;
