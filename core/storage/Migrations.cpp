@@ -458,17 +458,19 @@ constexpr auto Version11 = std::to_array<const char *>({
 });
 
 // Version 12 (issue 15): what the reports read (docs/architecture.md, "Reports").
-// - message_stats: the outbox summed by the UTC hour of each message's send (epoch ms / 3,600,000 of
-//   coalesce(attempted_at, updated_at): when its request went out, or, for a message never tried,
-//   its last change), its campaign, network, state and, for failed, uncertain and cancelled
-//   messages, their reason ('' for the others, so a retry's reason does not split the counts).
-//   messages: how many; segments: their SMS parts; cost_e4: the prices the provider reported, in
-//   ten-thousandths of a shilling (the currency is not kept: Kengele sends in KES). Every state
-//   is counted, so each campaign's rows sum to what `campaign status` counts from the outbox. Kept
-//   by the triggers below on every insert, change and delete of an outbox row, in the same
-//   transaction; hours in UTC so the reports group them into local days, weeks and months
-//   (Africa/Nairobi is a whole number of hours from UTC). Forgetting a person (ContactForgetter)
-//   empties a row's number, name and text but keeps its state: the sums stay right.
+// - message_stats: the outbox's messages that left the queue (sent, delivered, failed, uncertain,
+//   cancelled; not queued or submitting, which no report counts), summed by the UTC hour of each
+//   message's send (epoch ms / 3,600,000 of coalesce(attempted_at, updated_at): when its request
+//   went out, or, for a message never tried, its last change), its campaign, network, state and,
+//   for failed, uncertain and cancelled messages, their reason ('' for the others). messages: how
+//   many; segments: their SMS parts; cost_e4: the prices the provider reported, in ten-thousandths
+//   of a shilling (the currency is not kept: Kengele sends in KES). For those states each
+//   campaign's rows sum to what `campaign status` counts from the outbox. Kept by the triggers
+//   below on every insert, change and delete of an outbox row, in the same transaction; launching
+//   (rows inserted queued) and claiming (queued to submitting) touch no summary row. Hours are UTC
+//   so the reports group them into local days, weeks and months (Africa/Nairobi is a whole number
+//   of hours from UTC). Forgetting a person (ContactForgetter) empties a row's number, name and
+//   text but keeps its state: the sums stay right.
 // - saved_reports: the report builder's saved queries (ReportQuery as JSON), by name.
 constexpr auto Version12 = std::to_array<const char *>({
     R"(CREATE TABLE message_stats (
@@ -482,7 +484,8 @@ constexpr auto Version12 = std::to_array<const char *>({
         cost_e4 INTEGER NOT NULL,
         PRIMARY KEY (hour, campaign_id, state, network, reason)) WITHOUT ROWID)",
     "CREATE INDEX message_stats_by_campaign ON message_stats(campaign_id, state)",
-    R"(CREATE TRIGGER message_stats_insert AFTER INSERT ON outbox BEGIN
+    R"(CREATE TRIGGER message_stats_insert AFTER INSERT ON outbox
+        WHEN new.state NOT IN ('queued', 'submitting') BEGIN
         INSERT INTO message_stats(hour, campaign_id, network, state, reason, messages, segments, cost_e4)
         VALUES (coalesce(new.attempted_at, new.updated_at) / 3600000, new.campaign_id, new.network, new.state,
                 CASE WHEN new.state IN ('failed', 'uncertain', 'cancelled') THEN new.reason ELSE '' END, 1, new.segments,
@@ -490,7 +493,8 @@ constexpr auto Version12 = std::to_array<const char *>({
         ON CONFLICT DO UPDATE SET messages = messages + 1, segments = segments + excluded.segments,
             cost_e4 = cost_e4 + excluded.cost_e4;
         END)",
-    R"(CREATE TRIGGER message_stats_delete AFTER DELETE ON outbox BEGIN
+    R"(CREATE TRIGGER message_stats_delete AFTER DELETE ON outbox
+        WHEN old.state NOT IN ('queued', 'submitting') BEGIN
         UPDATE message_stats SET messages = messages - 1, segments = segments - old.segments,
             cost_e4 = cost_e4 - CAST(round(CAST(substr(old.cost, instr(old.cost, ' ') + 1) AS REAL) * 10000) AS INTEGER)
         WHERE hour = coalesce(old.attempted_at, old.updated_at) / 3600000 AND campaign_id = old.campaign_id
@@ -504,24 +508,27 @@ constexpr auto Version12 = std::to_array<const char *>({
     // An update is the old row taken out and the new one put in, when anything counted changed.
     R"(CREATE TRIGGER message_stats_update AFTER UPDATE OF campaign_id, state, network, reason, segments, cost,
         attempted_at, updated_at ON outbox
-        WHEN old.state IS NOT new.state OR old.network IS NOT new.network OR old.campaign_id IS NOT new.campaign_id
+        WHEN (old.state NOT IN ('queued', 'submitting') OR new.state NOT IN ('queued', 'submitting'))
+            AND (old.state IS NOT new.state OR old.network IS NOT new.network OR old.campaign_id IS NOT new.campaign_id
             OR old.segments IS NOT new.segments OR old.cost IS NOT new.cost
             OR (new.state IN ('failed', 'uncertain', 'cancelled') AND old.reason IS NOT new.reason)
-            OR coalesce(old.attempted_at, old.updated_at) / 3600000 IS NOT coalesce(new.attempted_at, new.updated_at) / 3600000
+            OR coalesce(old.attempted_at, old.updated_at) / 3600000 IS NOT coalesce(new.attempted_at, new.updated_at) / 3600000)
         BEGIN
         UPDATE message_stats SET messages = messages - 1, segments = segments - old.segments,
             cost_e4 = cost_e4 - CAST(round(CAST(substr(old.cost, instr(old.cost, ' ') + 1) AS REAL) * 10000) AS INTEGER)
         WHERE hour = coalesce(old.attempted_at, old.updated_at) / 3600000 AND campaign_id = old.campaign_id
             AND state = old.state AND network = old.network
-            AND reason = CASE WHEN old.state IN ('failed', 'uncertain', 'cancelled') THEN old.reason ELSE '' END;
+            AND reason = CASE WHEN old.state IN ('failed', 'uncertain', 'cancelled') THEN old.reason ELSE '' END
+            AND old.state NOT IN ('queued', 'submitting');
         DELETE FROM message_stats WHERE hour = coalesce(old.attempted_at, old.updated_at) / 3600000
             AND campaign_id = old.campaign_id AND state = old.state AND network = old.network
             AND reason = CASE WHEN old.state IN ('failed', 'uncertain', 'cancelled') THEN old.reason ELSE '' END
             AND messages = 0;
         INSERT INTO message_stats(hour, campaign_id, network, state, reason, messages, segments, cost_e4)
-        VALUES (coalesce(new.attempted_at, new.updated_at) / 3600000, new.campaign_id, new.network, new.state,
+        SELECT coalesce(new.attempted_at, new.updated_at) / 3600000, new.campaign_id, new.network, new.state,
                 CASE WHEN new.state IN ('failed', 'uncertain', 'cancelled') THEN new.reason ELSE '' END, 1, new.segments,
-                CAST(round(CAST(substr(new.cost, instr(new.cost, ' ') + 1) AS REAL) * 10000) AS INTEGER))
+                CAST(round(CAST(substr(new.cost, instr(new.cost, ' ') + 1) AS REAL) * 10000) AS INTEGER)
+        WHERE new.state NOT IN ('queued', 'submitting')
         ON CONFLICT DO UPDATE SET messages = messages + 1, segments = segments + excluded.segments,
             cost_e4 = cost_e4 + excluded.cost_e4;
         END)",
@@ -530,7 +537,7 @@ constexpr auto Version12 = std::to_array<const char *>({
         SELECT coalesce(attempted_at, updated_at) / 3600000, campaign_id, network, state,
             CASE WHEN state IN ('failed', 'uncertain', 'cancelled') THEN reason ELSE '' END, count(*), sum(segments),
             sum(CAST(round(CAST(substr(cost, instr(cost, ' ') + 1) AS REAL) * 10000) AS INTEGER))
-        FROM outbox GROUP BY 1, 2, 3, 4, 5)",
+        FROM outbox WHERE state NOT IN ('queued', 'submitting') GROUP BY 1, 2, 3, 4, 5)",
     R"(CREATE TABLE saved_reports (
         id INTEGER PRIMARY KEY,
         name TEXT NOT NULL UNIQUE COLLATE NOCASE,

@@ -157,8 +157,9 @@ void TestReports::report(const QString &messageId, const QString &status, const 
 bool TestReports::summaryAgrees()
 {
     // Every (campaign, state, network) of the summary equals the outbox counted row by row.
-    const QString byRows
-        = u"SELECT campaign_id, state, network, count(*), sum(segments) FROM outbox GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"_s;
+    // (The summary holds the messages that left the queue: none queued or submitting.)
+    const QString byRows = u"SELECT campaign_id, state, network, count(*), sum(segments) FROM outbox "
+                           "WHERE state NOT IN ('queued', 'submitting') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"_s;
     const QString bySummary = u"SELECT campaign_id, state, network, sum(messages), sum(segments) FROM message_stats "
                               "GROUP BY 1, 2, 3 HAVING sum(messages) > 0 ORDER BY 1, 2, 3"_s;
     QSqlQuery a(profile().database().connection()), b(profile().database().connection());
@@ -166,8 +167,10 @@ bool TestReports::summaryAgrees()
         return false;
     while (true) {
         const bool more = a.next();
-        if (more != b.next())
+        if (more != b.next()) {
+            qWarning() << "one ends before the other" << more << a.value(0) << a.value(1) << a.value(2) << a.value(3);
             return false;
+        }
         if (!more)
             break;
         for (int i = 0; i < 5; ++i) {
@@ -179,7 +182,11 @@ bool TestReports::summaryAgrees()
         }
     }
     QSqlQuery zero(profile().database().connection());
-    return zero.exec(u"SELECT count(*) FROM message_stats WHERE messages <= 0"_s) && zero.next() && zero.value(0).toInt() == 0;
+    if (!zero.exec(u"SELECT count(*) FROM message_stats WHERE messages <= 0"_s) || !zero.next() || zero.value(0).toInt() != 0) {
+        qWarning() << "summary rows of no message" << zero.value(0);
+        return false;
+    }
+    return true;
 }
 
 qint64 TestReports::total(const QString &measure, const QMap<QString, QString> &filters)
@@ -284,6 +291,10 @@ void TestReports::summaryFollowsCancelDeleteAndForget()
     const qint64 second = launch(u"Harvest"_s);
     QVERIFY(second);
     QVERIFY(summaryAgrees());
+    QSqlQuery queued(profile().database().connection());
+    QVERIFY(queued.exec(u"SELECT count(*) FROM message_stats WHERE campaign_id = %1"_s.arg(second)) && queued.next());
+    QCOMPARE(queued.value(0).toInt(), 0); // launching writes no summary row
+    queued.finish();
     QVERIFY(m_store->cancel(second));
     QVERIFY(summaryAgrees());
     QCOMPARE(profile().campaigns().get(second)->states.value(MessageState::Cancelled), 10);
