@@ -6,10 +6,12 @@
 #include "BackupCommand.h"
 #include "CampaignCommand.h"
 #include "ContactsCommand.h"
+#include "DashboardCommand.h"
 #include "GatewayCommand.h"
 #include "GroupsCommand.h"
 #include "InboxCommand.h"
 #include "RelayCommand.h"
+#include "ReportCommand.h"
 #include "SegmentsCommand.h"
 #include "SettingsCommand.h"
 #include "StaffCommands.h"
@@ -111,6 +113,13 @@ QList<CliCommandTable::Entry> CliCommandTable::entries()
             "  backup folder [DIR]        where backups go (Documents/Kengele backups unless changed)\n"
             "                           (the passphrase: KENGELE_BACKUP_PASSPHRASE, or the next line of standard input)\n"),
          &makeCommand<BackupCommand>},
+        {QStringLiteral("dashboard"), tr("Reports:"),
+         tr("  dashboard [--period this-month|last-3-months|last-12-months|FROM..TO]   the dashboard's numbers\n"),
+         &makeCommand<DashboardCommand>},
+        {QStringLiteral("report"), QString(),
+         tr("  report list                                 built-in and saved reports\n"
+            "  report run NAME [--period P] [--campaign ID] --format json   a report's tables and charts\n"),
+         &makeCommand<ReportCommand>},
     };
 }
 

@@ -47,7 +47,7 @@ const QStringList &CliContext::valueOptions()
            QStringLiteral("plan"),        QStringLiteral("phone"),    QStringLiteral("days"),     QStringLiteral("valid-days"),
            QStringLiteral("from"),        QStringLiteral("to"),       QStringLiteral("below"),    QStringLiteral("limit"),
            QStringLiteral("user"),        QStringLiteral("role"),     QStringLiteral("since"),    QStringLiteral("action"),
-           QStringLiteral("by")};
+           QStringLiteral("by"),          QStringLiteral("period"),   QStringLiteral("format"),   QStringLiteral("campaign")};
     return options;
 }
 

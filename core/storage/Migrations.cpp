@@ -457,16 +457,104 @@ constexpr auto Version11 = std::to_array<const char *>({
         forgotten_at INTEGER NOT NULL) WITHOUT ROWID)",
 });
 
+// Version 12 (issue 15): what the reports read (docs/architecture.md, "Reports").
+// - message_stats: the outbox's messages that left the queue (sent, delivered, failed, uncertain,
+//   cancelled; not queued or submitting, which no report counts), summed by the UTC hour of each
+//   message's send (epoch ms / 3,600,000 of coalesce(attempted_at, updated_at): when its request
+//   went out, or, for a message never tried, its last change), its campaign, network, state and,
+//   for failed, uncertain and cancelled messages, their reason ('' for the others). messages: how
+//   many; segments: their SMS parts; cost_e4: the prices the provider reported, in ten-thousandths
+//   of a shilling (the currency is not kept: Kengele sends in KES). For those states each
+//   campaign's rows sum to what `campaign status` counts from the outbox. Kept by the triggers
+//   below on every insert, change and delete of an outbox row, in the same transaction; launching
+//   (rows inserted queued) and claiming (queued to submitting) touch no summary row. Hours are UTC
+//   so the reports group them into local days, weeks and months (Africa/Nairobi is a whole number
+//   of hours from UTC). Forgetting a person (ContactForgetter) empties a row's number, name and
+//   text but keeps its state: the sums stay right.
+// - saved_reports: the report builder's saved queries (ReportQuery as JSON), by name.
+constexpr auto Version12 = std::to_array<const char *>({
+    R"(CREATE TABLE message_stats (
+        hour INTEGER NOT NULL,
+        campaign_id INTEGER NOT NULL,
+        network TEXT NOT NULL,
+        state TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        messages INTEGER NOT NULL,
+        segments INTEGER NOT NULL,
+        cost_e4 INTEGER NOT NULL,
+        PRIMARY KEY (hour, campaign_id, state, network, reason)) WITHOUT ROWID)",
+    "CREATE INDEX message_stats_by_campaign ON message_stats(campaign_id, state)",
+    R"(CREATE TRIGGER message_stats_insert AFTER INSERT ON outbox
+        WHEN new.state NOT IN ('queued', 'submitting') BEGIN
+        INSERT INTO message_stats(hour, campaign_id, network, state, reason, messages, segments, cost_e4)
+        VALUES (coalesce(new.attempted_at, new.updated_at) / 3600000, new.campaign_id, new.network, new.state,
+                CASE WHEN new.state IN ('failed', 'uncertain', 'cancelled') THEN new.reason ELSE '' END, 1, new.segments,
+                CAST(round(CAST(substr(new.cost, instr(new.cost, ' ') + 1) AS REAL) * 10000) AS INTEGER))
+        ON CONFLICT DO UPDATE SET messages = messages + 1, segments = segments + excluded.segments,
+            cost_e4 = cost_e4 + excluded.cost_e4;
+        END)",
+    R"(CREATE TRIGGER message_stats_delete AFTER DELETE ON outbox
+        WHEN old.state NOT IN ('queued', 'submitting') BEGIN
+        UPDATE message_stats SET messages = messages - 1, segments = segments - old.segments,
+            cost_e4 = cost_e4 - CAST(round(CAST(substr(old.cost, instr(old.cost, ' ') + 1) AS REAL) * 10000) AS INTEGER)
+        WHERE hour = coalesce(old.attempted_at, old.updated_at) / 3600000 AND campaign_id = old.campaign_id
+            AND state = old.state AND network = old.network
+            AND reason = CASE WHEN old.state IN ('failed', 'uncertain', 'cancelled') THEN old.reason ELSE '' END;
+        DELETE FROM message_stats WHERE hour = coalesce(old.attempted_at, old.updated_at) / 3600000
+            AND campaign_id = old.campaign_id AND state = old.state AND network = old.network
+            AND reason = CASE WHEN old.state IN ('failed', 'uncertain', 'cancelled') THEN old.reason ELSE '' END
+            AND messages = 0;
+        END)",
+    // An update is the old row taken out and the new one put in, when anything counted changed.
+    R"(CREATE TRIGGER message_stats_update AFTER UPDATE OF campaign_id, state, network, reason, segments, cost,
+        attempted_at, updated_at ON outbox
+        WHEN (old.state NOT IN ('queued', 'submitting') OR new.state NOT IN ('queued', 'submitting'))
+            AND (old.state IS NOT new.state OR old.network IS NOT new.network OR old.campaign_id IS NOT new.campaign_id
+            OR old.segments IS NOT new.segments OR old.cost IS NOT new.cost
+            OR (new.state IN ('failed', 'uncertain', 'cancelled') AND old.reason IS NOT new.reason)
+            OR coalesce(old.attempted_at, old.updated_at) / 3600000 IS NOT coalesce(new.attempted_at, new.updated_at) / 3600000)
+        BEGIN
+        UPDATE message_stats SET messages = messages - 1, segments = segments - old.segments,
+            cost_e4 = cost_e4 - CAST(round(CAST(substr(old.cost, instr(old.cost, ' ') + 1) AS REAL) * 10000) AS INTEGER)
+        WHERE hour = coalesce(old.attempted_at, old.updated_at) / 3600000 AND campaign_id = old.campaign_id
+            AND state = old.state AND network = old.network
+            AND reason = CASE WHEN old.state IN ('failed', 'uncertain', 'cancelled') THEN old.reason ELSE '' END
+            AND old.state NOT IN ('queued', 'submitting');
+        DELETE FROM message_stats WHERE hour = coalesce(old.attempted_at, old.updated_at) / 3600000
+            AND campaign_id = old.campaign_id AND state = old.state AND network = old.network
+            AND reason = CASE WHEN old.state IN ('failed', 'uncertain', 'cancelled') THEN old.reason ELSE '' END
+            AND messages = 0;
+        INSERT INTO message_stats(hour, campaign_id, network, state, reason, messages, segments, cost_e4)
+        SELECT coalesce(new.attempted_at, new.updated_at) / 3600000, new.campaign_id, new.network, new.state,
+                CASE WHEN new.state IN ('failed', 'uncertain', 'cancelled') THEN new.reason ELSE '' END, 1, new.segments,
+                CAST(round(CAST(substr(new.cost, instr(new.cost, ' ') + 1) AS REAL) * 10000) AS INTEGER)
+        WHERE new.state NOT IN ('queued', 'submitting')
+        ON CONFLICT DO UPDATE SET messages = messages + 1, segments = segments + excluded.segments,
+            cost_e4 = cost_e4 + excluded.cost_e4;
+        END)",
+    // What the outbox already holds.
+    R"(INSERT INTO message_stats(hour, campaign_id, network, state, reason, messages, segments, cost_e4)
+        SELECT coalesce(attempted_at, updated_at) / 3600000, campaign_id, network, state,
+            CASE WHEN state IN ('failed', 'uncertain', 'cancelled') THEN reason ELSE '' END, count(*), sum(segments),
+            sum(CAST(round(CAST(substr(cost, instr(cost, ' ') + 1) AS REAL) * 10000) AS INTEGER))
+        FROM outbox WHERE state NOT IN ('queued', 'submitting') GROUP BY 1, 2, 3, 4, 5)",
+    R"(CREATE TABLE saved_reports (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        query TEXT NOT NULL,
+        created_at INTEGER NOT NULL))",
+});
+
 struct Step {
     const char *const *statements;
     std::size_t count;
 };
 
-const std::array<Step, 11> Steps = {
+const std::array<Step, 12> Steps = {
     Step{Version1.data(), Version1.size()},   Step{Version2.data(), Version2.size()},   Step{Version3.data(), Version3.size()},
     Step{Version4.data(), Version4.size()},   Step{Version5.data(), Version5.size()},   Step{Version6.data(), Version6.size()},
     Step{Version7.data(), Version7.size()},   Step{Version8.data(), Version8.size()},   Step{Version9.data(), Version9.size()},
-    Step{Version10.data(), Version10.size()}, Step{Version11.data(), Version11.size()},
+    Step{Version10.data(), Version10.size()}, Step{Version11.data(), Version11.size()}, Step{Version12.data(), Version12.size()},
 };
 
 } // namespace

@@ -1,0 +1,30 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "CliCommand.h"
+#include "common/Result.h"
+#include "reports/Period.h"
+
+namespace kengele {
+
+// kengele-cli report list | report run NAME [--period P] [--campaign ID] [--format json]: the
+// built-in reports and those saved from the report builder (BuiltInReports, SavedReports).
+class ReportCommand final : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(ReportCommand)
+
+public:
+    using CliCommand::CliCommand;
+    int run(const QStringList &words) override;
+
+    // --period, read in the computer's time zone against the clock's today (this month when absent).
+    static Result<Period> period(CliContext &cli);
+
+private:
+    int list();
+    int runReport(const QString &name);
+};
+
+} // namespace kengele

@@ -1,0 +1,204 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "CliCall.h"
+#include "FakeSecretStore.h"
+#include "TestSupport.h"
+#include "campaigns/CampaignService.h"
+#include "campaigns/OutboxStore.h"
+#include "common/Language.h"
+#include "contacts/ContactService.h"
+#include "contacts/GroupService.h"
+#include "gateway/DeliveryReport.h"
+#include "profile/Profile.h"
+#include "reports/SavedReports.h"
+#include "storage/Database.h"
+#include "tokens/TokenLedger.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace kengele;
+using namespace Qt::StringLiterals;
+
+// kengele-cli dashboard and report, and the agreement issue 15 asks for: a campaign's failed messages
+// are the same number in the dashboard, in `campaign status` and on the campaign page
+// (CampaignService::get, which the page shows), before and after a late delivery report.
+class TestCliReports final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void failedAgreesEverywhereAfterALateReport();
+    void dashboardText();
+    void reportListAndRun();
+
+private:
+    test::CliOutcome cli(const QString &line);
+    void lateReport(const QString &status);
+    // {dashboard, campaign status, campaign page, campaign report}'s failed count for the campaign.
+    QList<qint64> failedEverywhere();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    test::FixedClock m_clock;
+    test::FakeSecretStore m_secrets;
+    qint64 m_campaign = 0;
+};
+
+void TestCliReports::init()
+{
+    Language::install(u"en"_s);
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_clock.set(QDateTime(QDate(2026, 3, 2), QTime(7, 0), Qt::UTC));
+    auto profile = Profile::open(m_dir->filePath(u"profile"_s), m_clock);
+    QVERIFY(profile);
+    Profile &p = **profile;
+    QVERIFY(test::fillContacts(p, 8));
+    const auto group = p.groups().create(u"Choir"_s);
+    const auto contacts = p.contacts().fetch({}, 0, 100);
+    QList<qint64> ids;
+    for (const Contact &c : *contacts)
+        ids << c.id;
+    QVERIFY(p.groups().addMembers(group->id, ids));
+    QVERIFY(p.tokens().grant(u"Main"_s, 100, u"test"_s, {}));
+    CampaignDraft draft;
+    draft.name = u"Choir practice"_s;
+    draft.body = u"Practice moved to 5pm"_s;
+    draft.groupIds = {group->id};
+    const auto launched = p.campaigns().launch(draft);
+    QVERIFY(launched);
+    m_campaign = launched->id;
+    OutboxStore store(p.database(), p.tokens(), m_clock);
+    const auto batches = store.claim(100, 100, false);
+    QList<Outcome> outcomes;
+    for (const WorkBatch &batch : *batches) {
+        for (const WorkItem &item : batch.items)
+            outcomes << Outcome{
+                item.outboxId,   m_campaign, item.segments, batch.charged, Outcome::Kind::Sent, u"m%1"_s.arg(item.outboxId), {},
+                u"KES 0.8000"_s, 0};
+    }
+    QVERIFY(store.apply(outcomes));
+    QList<DeliveryReport> reports;
+    for (int i = 0; i < 6; ++i) // 5 delivered, 1 failed, 2 still waiting
+        reports << DeliveryReport{
+            outcomes[i].messageId, i < 5 ? u"Success"_s : u"Failed"_s, {}, u"63902"_s, i < 5 ? QString() : u"AbsentSubscriber"_s,
+            m_clock.nowUtc()};
+    QVERIFY(store.applyDeliveryReports(reports));
+}
+
+test::CliOutcome TestCliReports::cli(const QString &line)
+{
+    return test::runCli(m_dir->filePath(u"profile"_s), test::cliLine(line), m_clock, m_secrets);
+}
+
+void TestCliReports::lateReport(const QString &status)
+{
+    auto profile = Profile::open(m_dir->filePath(u"profile"_s), m_clock);
+    QVERIFY(profile);
+    QSqlQuery q((*profile)->database().connection());
+    QVERIFY(q.exec(u"SELECT message_id FROM outbox WHERE state = 'sent' ORDER BY id LIMIT 1"_s) && q.next());
+    const QString messageId = q.value(0).toString();
+    q.finish();
+    OutboxStore store((*profile)->database(), (*profile)->tokens(), m_clock);
+    QCOMPARE(
+        *store.applyDeliveryReports({DeliveryReport{messageId, status, {}, u"63903"_s, u"DeliveryFailure"_s, m_clock.nowUtc()}}),
+        1);
+}
+
+QList<qint64> TestCliReports::failedEverywhere()
+{
+    const auto dashboard = cli(u"--json|dashboard|--period|2026-03-01..2026-03-31"_s);
+    const auto status = cli(u"--json|campaign|status|%1"_s.arg(m_campaign));
+    const auto report = cli(u"report|run|campaign|--campaign|%1|--format|json"_s.arg(m_campaign));
+    if (dashboard.code != 0 || status.code != 0 || report.code != 0) {
+        qWarning() << dashboard.err << status.err << report.err;
+        return {};
+    }
+    auto profile = Profile::open(m_dir->filePath(u"profile"_s), m_clock);
+    const qint64 page = (*profile)->campaigns().get(m_campaign)->states.value(MessageState::Failed);
+    // The campaign report's totals: sent, delivered, failed, … (rows in the registry's order).
+    const QJsonArray totals = report.json()
+                                  .object()
+                                  .value(u"sections"_s)
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value(u"table"_s)
+                                  .toObject()
+                                  .value(u"rows"_s)
+                                  .toArray();
+    return {dashboard.json().object().value(u"failed"_s).toInteger(),
+            status.json().object().value(u"states"_s).toObject().value(u"failed"_s).toInteger(), page,
+            totals.at(2).toArray().at(1).toInteger()};
+}
+
+void TestCliReports::failedAgreesEverywhereAfterALateReport()
+{
+    QCOMPARE(failedEverywhere(), (QList<qint64>{1, 1, 1, 1}));
+    m_clock.advanceMs(2 * 3600000);
+    lateReport(u"Failed"_s);
+    QCOMPARE(failedEverywhere(), (QList<qint64>{2, 2, 2, 2}));
+    lateReport(u"Success"_s);
+    QCOMPARE(failedEverywhere(), (QList<qint64>{2, 2, 2, 2}));
+    const QJsonObject dashboard = cli(u"--json|dashboard|--period|2026-03-01..2026-03-31"_s).json().object();
+    QCOMPARE(dashboard.value(u"sent"_s).toInteger(), 8);
+    QCOMPARE(dashboard.value(u"delivered"_s).toInteger(), 6);
+    QCOMPARE(dashboard.value(u"delivery_rate"_s).toDouble(), 75.0);
+    QCOMPARE(dashboard.value(u"by_network"_s).toArray().size(), 2);
+    QCOMPARE(dashboard.value(u"tokens_by_account"_s).toArray(),
+             (QJsonArray{QJsonObject{{u"account"_s, u"Main"_s}, {u"tokens"_s, 8}}}));
+    QCOMPARE(dashboard.value(u"previous"_s).toObject().value(u"period"_s).toObject().value(u"from"_s).toString(),
+             u"2026-02-01"_s);
+}
+
+void TestCliReports::dashboardText()
+{
+    const auto text = cli(u"dashboard"_s); // this month: March 2026
+    QCOMPARE(text.code, 0);
+    QVERIFY2(text.out.contains(u"Failed"_s), qPrintable(text.out));
+    QVERIFY(text.out.contains(u"Safaricom"_s));
+    QVERIFY(text.out.contains(u"Delivery rate"_s));
+    const auto bad = cli(u"dashboard|--period|last-week"_s);
+    QVERIFY(bad.code != 0);
+    QVERIFY(bad.err.contains(u"last-week"_s));
+}
+
+void TestCliReports::reportListAndRun()
+{
+    {
+        auto profile = Profile::open(m_dir->filePath(u"profile"_s), m_clock);
+        SavedReports saved((*profile)->database(), m_clock);
+        QVERIFY(saved.save(u"Failures by network"_s,
+                           {u"failed"_s, {u"network"_s}, Period(QDate(2026, 3, 1), QDate(2026, 3, 31)), {}}));
+    }
+    const auto list = cli(u"--json|report|list"_s);
+    QCOMPARE(list.code, 0);
+    const QJsonArray reports = list.json().array();
+    QCOMPARE(reports.size(), 6);
+    QCOMPARE(reports.first().toObject().value(u"name"_s).toString(), u"monthly-summary"_s);
+    QCOMPARE(reports.first().toObject().value(u"kind"_s).toString(), u"built-in"_s);
+    QCOMPARE(reports.last().toObject().value(u"name"_s).toString(), u"Failures by network"_s);
+    QCOMPARE(reports.last().toObject().value(u"kind"_s).toString(), u"saved"_s);
+
+    const auto summary = cli(u"report|run|monthly-summary|--period|this-month|--format|json"_s);
+    QCOMPARE(summary.code, 0);
+    QCOMPARE(summary.json().object().value(u"title"_s).toString(), u"Monthly messaging summary"_s);
+    const auto saved = cli(u"report|run|Failures by network|--format|json"_s);
+    QCOMPARE(saved.code, 0);
+    const QJsonObject section = saved.json().object().value(u"sections"_s).toArray().first().toObject();
+    QCOMPARE(section.value(u"chart"_s).toObject().value(u"dimension"_s).toString(), u"network"_s);
+    QCOMPARE(section.value(u"table"_s).toObject().value(u"totals"_s).toArray().last().toInteger(), 1);
+
+    const auto pdf = cli(u"report|run|monthly-summary|--format|pdf"_s);
+    QVERIFY(pdf.code != 0);
+    QVERIFY2(pdf.err.contains(u"JSON"_s), qPrintable(pdf.err));
+    QVERIFY(cli(u"report|run|campaign|--format|json"_s).code != 0); // which campaign?
+    QVERIFY(cli(u"report|run|nothing|--format|json"_s).code != 0);
+}
+
+QTEST_GUILESS_MAIN(TestCliReports)
+#include "TestCliReports.moc"
