@@ -20,6 +20,8 @@
 
 #include <cmath>
 
+Q_GUI_EXPORT int qt_defaultDpiY(); // QtGui's, the resolution text formats' lengths are in
+
 namespace kengele {
 
 namespace {
@@ -61,7 +63,47 @@ QTextBlockFormat blockFormat(qreal top, qreal bottom, Qt::Alignment alignment = 
     return format;
 }
 
-void insertTable(QTextCursor &cursor, const ReportTable &table, const QLocale &locale, qreal unit)
+// Each column's share of the width, measured in the table's fonts (on the device): a number, date
+// or title word never wraps; the texts share what is left by their widths, and wrap when long.
+QList<QTextLength> columnWidths(const ReportTable &table, const QLocale &locale, qreal available, qreal padding,
+                                const QPaintDevice *device)
+{
+    constexpr qsizetype Sampled = 200;
+    const QFontMetricsF body(ReportFonts::font(BodyPoints, false, device));
+    const QFontMetricsF bold(ReportFonts::font(BodyPoints, true, device));
+    QList<qreal> needs;
+    qreal fixed = 0;
+    qreal texts = 0;
+    for (qsizetype c = 0; c < table.columns.size(); ++c) {
+        const ReportColumn &column = table.columns.at(c);
+        qreal need = 0;
+        for (const QString &word : column.title.split(u' ', Qt::SkipEmptyParts))
+            need = qMax(need, bold.horizontalAdvance(word));
+        const auto measure = [&](const QVariantList &row, const QFontMetricsF &metrics) {
+            need = qMax(need, metrics.horizontalAdvance(ReportPrinter::valueText(row.value(c), column.kind, locale)));
+        };
+        for (qsizetype r = 0; r < qMin(Sampled, table.rows.size()); ++r)
+            measure(table.rows.at(r), body);
+        measure(table.totals, bold);
+        need += 2 * padding + body.averageCharWidth();
+        needs << need;
+        (column.kind == ReportColumn::Kind::Text ? texts : fixed) += need;
+    }
+    // Texts get what the rest leave, at least a third of the width (or what they need, when less);
+    // the others shrink alike when that is not enough, and share the width when there is no text.
+    const qreal forTexts = texts > 0 ? qMax(available - fixed, qMin(texts, available / 3)) : 0;
+    const qreal scale = fixed <= 0 ? 1 : texts > 0 ? qMin<qreal>(1, (available - forTexts) / fixed) : available / fixed;
+    QList<QTextLength> lengths;
+    for (qsizetype c = 0; c < table.columns.size(); ++c) {
+        const bool text = table.columns.at(c).kind == ReportColumn::Kind::Text;
+        const qreal share = text ? forTexts * needs.at(c) / texts : needs.at(c) * scale;
+        lengths << QTextLength(QTextLength::PercentageLength, 100 * share / available);
+    }
+    return lengths;
+}
+
+void insertTable(QTextCursor &cursor, const ReportTable &table, const QLocale &locale, qreal pt, qreal width,
+                 const QPaintDevice *device)
 {
     const int columns = int(table.columns.size());
     if (columns == 0)
@@ -71,12 +113,14 @@ void insertTable(QTextCursor &cursor, const ReportTable &table, const QLocale &l
 
     QTextTableFormat format;
     format.setHeaderRowCount(1); // repeated at the top of every page the table spans
-    format.setBorder(0.5 * unit);
+    format.setBorder(0.5 * pt);
     format.setBorderBrush(Rule);
+    format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
     format.setBorderCollapse(true);
-    format.setCellPadding(2.5 * unit);
+    format.setCellPadding(2 * pt);
     format.setCellSpacing(0);
     format.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+    format.setColumnWidthConstraints(columnWidths(table, locale, width, 2 * device->logicalDpiX() / 72.0, device));
     QTextTable *t = cursor.insertTable(rows, columns, format);
 
     const QTextCharFormat header = charFormat(BodyPoints, true, Ink);
@@ -175,6 +219,9 @@ Result<int> ReportPrinter::print(const ReportDocument &document, const ReportPag
     const qreal width = paintRect.width();
     const qreal height = paintRect.height();
     const qreal unit = device.logicalDpiX() / 72.0; // one point, in device pixels
+    // One point in the lengths of text formats (margins, padding, borders): the document's layout
+    // takes those in pixels of the screen's resolution and scales them to the device itself.
+    const qreal pt = qt_defaultDpiY() / 72.0;
     const QFont nameFont = ReportFonts::font(11, true, &device);
     const QFont smallFont = ReportFonts::font(8, false, &device);
     const qreal logoHeight = mmToDevice(12, device);
@@ -192,38 +239,45 @@ Result<int> ReportPrinter::print(const ReportDocument &document, const ReportPag
     auto *charts = new ReportChartObjects(&text, ReportChartStyle::forPrint());
 
     QTextCursor cursor(&text);
-    cursor.setBlockFormat(blockFormat(0, 2 * unit));
+    // One edit: the document is laid out once at the end, not after every cell (which is quadratic).
+    cursor.beginEditBlock();
+    cursor.setBlockFormat(blockFormat(0, 2 * pt));
     cursor.insertText(document.title, charFormat(18, true, Ink));
     if (!document.subtitle.isEmpty()) {
-        cursor.insertBlock(blockFormat(0, 6 * unit));
+        cursor.insertBlock(blockFormat(0, 6 * pt));
         cursor.insertText(document.subtitle, charFormat(10.5, false, Quiet));
     }
     for (const ReportSection &section : document.sections) {
         if (!section.heading.isEmpty()) {
-            QTextBlockFormat heading = blockFormat(12 * unit, 4 * unit);
+            QTextBlockFormat heading = blockFormat(12 * pt, 4 * pt);
             heading.setPageBreakPolicy(QTextFormat::PageBreak_Auto);
             cursor.insertBlock(heading);
             cursor.insertText(section.heading, charFormat(13, true, Ink));
         }
         if (section.chart) {
-            cursor.insertBlock(blockFormat(2 * unit, 6 * unit, Qt::AlignHCenter));
+            cursor.insertBlock(blockFormat(2 * pt, 6 * pt, Qt::AlignHCenter));
             const qreal chartWidth
                 = qMin(width, bodyHeight * 0.6 * ReportChartObjects::ChartWidth / ReportChartObjects::ChartHeight);
-            cursor.insertText(QString(QChar::ObjectReplacementCharacter), charts->add(*section.chart, chartWidth));
+            ReportChart chart = *section.chart;
+            if (chart.title == section.heading)
+                chart.title.clear(); // said just above
+            cursor.insertText(QString(QChar::ObjectReplacementCharacter), charts->add(chart, chartWidth));
         }
         if (section.table) {
             if (!section.table->title.isEmpty()) {
-                cursor.insertBlock(blockFormat(4 * unit, 2 * unit));
+                cursor.insertBlock(blockFormat(4 * pt, 2 * pt));
                 cursor.insertText(section.table->title, charFormat(10.5, true, Ink));
             }
             cursor.insertBlock(blockFormat(0, 0));
-            insertTable(cursor, *section.table, setup.locale, unit);
+            insertTable(cursor, *section.table, setup.locale, pt, width, &device);
         }
         if (!section.note.isEmpty()) {
-            cursor.insertBlock(blockFormat(4 * unit, 2 * unit));
+            cursor.insertBlock(blockFormat(4 * pt, 2 * pt));
             cursor.insertText(section.note, charFormat(8.5, false, Quiet, true));
         }
     }
+
+    cursor.endEditBlock();
 
     const int pages = text.pageCount();
     const QString generated = tr("Generated %1")
