@@ -20,7 +20,16 @@ int main(int argc, char *argv[])
     // server without a display, over ssh and in cron, and never opens a window.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Starting the platform, Qt warns when XDG_RUNTIME_DIR is not set (cron, ssh, services): nothing
+    // kengele-cli uses, and a line on stderr that scripts would take for an error. That one line only
+    // is dropped, and only while the application starts.
+    static QtMessageHandler previous = nullptr;
+    previous = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+        if (!message.startsWith(QLatin1StringView("QStandardPaths: XDG_RUNTIME_DIR not set")))
+            previous(type, context, message);
+    });
     QApplication app(argc, argv);
+    qInstallMessageHandler(previous);
     // Numbers in files are written with '.', whatever the language: libxlsxwriter formats them with
     // printf, which follows LC_NUMERIC (QApplication sets it from the environment).
     std::setlocale(LC_NUMERIC, "C");
