@@ -80,6 +80,7 @@ SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, RelayLi
     m_organisationLogo = new QLineEdit(QDir::toNativeSeparators(m_settings.organisationLogo()), general);
     m_organisationLogo->setObjectName(QStringLiteral("organisationLogoEdit"));
     m_organisationLogo->setPlaceholderText(tr("No logo"));
+    m_organisationLogo->setAccessibleName(tr("Logo for printed reports"));
     auto *chooseLogo = new QPushButton(tr("Choose…"), general);
     chooseLogo->setObjectName(QStringLiteral("chooseLogoButton"));
     connect(chooseLogo, &QPushButton::clicked, this, [this] {
