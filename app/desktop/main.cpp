@@ -8,9 +8,15 @@
 #include <QCommandLineParser>
 #include <QMessageBox>
 
+#include <clocale>
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    // Numbers in files are written with '.', whatever the language: libxlsxwriter (report
+    // spreadsheets) formats them with printf, which follows LC_NUMERIC (QApplication sets it from
+    // the environment; a German desktop would give "1234,5" and a damaged workbook).
+    std::setlocale(LC_NUMERIC, "C");
     QApplication::setOrganizationName(QStringLiteral("Kengele"));
     QApplication::setApplicationName(QStringLiteral("Kengele"));
     QApplication::setApplicationVersion(QStringLiteral(KENGELE_VERSION));

@@ -19,10 +19,10 @@ struct KeyInfo {
 };
 
 // Every setting: its name in settings.ini and its default. The one place either is written.
-const std::array<KeyInfo, 19> &keyTable()
+const std::array<KeyInfo, 21> &keyTable()
 {
     using K = Settings::Key;
-    static const std::array<KeyInfo, 19> table{{
+    static const std::array<KeyInfo, 21> table{{
         {K::PhoneRegion, "phone/region", QStringLiteral("KE")},
         {K::Language, "ui/language", QStringLiteral("en")},
         {K::GatewayProvider, "gateway/provider", toText(GatewayKind::Simulator)},
@@ -42,6 +42,8 @@ const std::array<KeyInfo, 19> &keyTable()
         {K::LastBackup, "backup/last", QString()},
         {K::IdleLockMinutes, "security/idleLockMinutes", Settings::DefaultIdleLockMinutes},
         {K::AuditAnchorDay, "audit/anchorDay", QString()},
+        {K::OrganisationName, "organisation/name", QString()},
+        {K::OrganisationLogo, "organisation/logo", QString()},
     }};
     return table;
 }
@@ -351,6 +353,26 @@ int Settings::idleLockMinutes() const
 void Settings::setIdleLockMinutes(int minutes)
 {
     setValue(Key::IdleLockMinutes, qBound(0, minutes, MaxIdleLockMinutes));
+}
+
+QString Settings::organisationName() const
+{
+    return value(Key::OrganisationName).toString();
+}
+
+void Settings::setOrganisationName(const QString &name)
+{
+    setValue(Key::OrganisationName, name.simplified());
+}
+
+QString Settings::organisationLogo() const
+{
+    return value(Key::OrganisationLogo).toString();
+}
+
+void Settings::setOrganisationLogo(const QString &path)
+{
+    setValue(Key::OrganisationLogo, path.trimmed());
 }
 
 void Settings::sync()

@@ -50,6 +50,8 @@ public:
         LastBackup, // when the last backup into the folder was made (UTC, ISO 8601); empty: never
         IdleLockMinutes, // with sign-in required, the window locks after this many minutes without input; 0: never
         AuditAnchorDay, // the UTC day (yyyy-MM-dd) the audit trail's head was last sent to the relay; empty: never
+        OrganisationName, // the church's name, in the header of printed reports; empty: none
+        OrganisationLogo, // the path of an image file (PNG, JPEG, SVG…) printed beside that name; empty: none
     };
     Q_ENUM(Key)
 
@@ -132,6 +134,13 @@ public:
     // input; 0: never by itself (Lock still does). Stored within 0..480.
     int idleLockMinutes() const;
     void setIdleLockMinutes(int minutes);
+
+    // The church's name and logo, printed at the top of every report page (ReportPrinter). The logo
+    // is a path to an image file, read when a report is printed (a file moved away prints no logo).
+    QString organisationName() const;
+    void setOrganisationName(const QString &name); // trimmed
+    QString organisationLogo() const;
+    void setOrganisationLogo(const QString &path);
 
     void sync();
 

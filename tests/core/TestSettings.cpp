@@ -35,6 +35,7 @@ private Q_SLOTS:
     void providerIsStoredAsItsWord();
     void welcomeShownIsRemembered();
     void idleLockMinutesHasADefaultAndBounds();
+    void organisationNameAndLogo();
 
 private:
     QString copyFixture(const QTemporaryDir &dir, const QString &name);
@@ -285,6 +286,32 @@ void TestSettings::idleLockMinutesHasADefaultAndBounds()
     // A word where a number belongs reads as the default.
     const QString odd = writeFile(dir, "[General]\nsettingsVersion=3\n\n[security]\nidleLockMinutes=soon\n");
     QCOMPARE(Settings(odd).idleLockMinutes(), Settings::DefaultIdleLockMinutes);
+}
+
+void TestSettings::organisationNameAndLogo()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("organisation.ini"));
+    {
+        Settings settings(path);
+        QVERIFY(settings.organisationName().isEmpty());
+        QVERIFY(settings.organisationLogo().isEmpty());
+        QCOMPARE(Settings::name(Settings::Key::OrganisationName), QStringLiteral("organisation/name"));
+        QCOMPARE(Settings::name(Settings::Key::OrganisationLogo), QStringLiteral("organisation/logo"));
+        QSignalSpy spy(&settings, &Settings::changed);
+        settings.setOrganisationName(QStringLiteral("  St John's   Parish, Nakuru "));
+        QCOMPARE(settings.organisationName(), QStringLiteral("St John's Parish, Nakuru"));
+        settings.setOrganisationLogo(QStringLiteral(" /srv/church/logo.png "));
+        QCOMPARE(settings.organisationLogo(), QStringLiteral("/srv/church/logo.png"));
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(spy.at(1).at(0).value<Settings::Key>(), Settings::Key::OrganisationLogo);
+        settings.sync();
+    }
+    Settings again(path);
+    QCOMPARE(again.organisationName(), QStringLiteral("St John's Parish, Nakuru"));
+    QCOMPARE(again.organisationLogo(), QStringLiteral("/srv/church/logo.png"));
+    again.setOrganisationLogo(QString()); // no logo
+    QVERIFY(again.organisationLogo().isEmpty());
 }
 
 void TestSettings::providerIsStoredAsItsWord()

@@ -40,6 +40,7 @@ class TestGatewaySettings final : public QObject
 private Q_SLOTS:
     void cleanup() { MessageBox::setNextAnswer(std::nullopt); }
     void simulatorIsTheDefault();
+    void churchNameAndLogoAreSavedFromGeneral();
     void senderIdIsChecked_data();
     void senderIdIsChecked();
     void sandboxNeedsTheSandboxUsername();
@@ -75,6 +76,28 @@ void TestGatewaySettings::simulatorIsTheDefault()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(!dialog.gatewayChanged());
     QCOMPARE(profile->settings().gatewayProvider(), GatewayKind::Simulator);
+}
+
+// Settings → General: the church's name and logo for printed reports (ReportPrinter's header).
+void TestGatewaySettings::churchNameAndLogoAreSavedFromGeneral()
+{
+    TempProfile profile;
+    FakeSecretStore secrets;
+    profile->settings().setOrganisationName(QStringLiteral("St John's"));
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+    dialog.show();
+    dialog.showTab(SettingsDialog::GeneralTab);
+    auto *name = find<QLineEdit>(&dialog, "organisationNameEdit");
+    auto *logo = find<QLineEdit>(&dialog, "organisationLogoEdit");
+    QVERIFY(find<QPushButton>(&dialog, "chooseLogoButton")->isVisible());
+    QCOMPARE(name->text(), QStringLiteral("St John's"));
+    QVERIFY(logo->text().isEmpty());
+    name->setText(QStringLiteral(" St John's Parish,  Nakuru "));
+    logo->setText(QStringLiteral("/home/office/logo.png"));
+    QTest::mouseClick(find<QPushButton>(&dialog, "okButton"), Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(profile->settings().organisationName(), QStringLiteral("St John's Parish, Nakuru"));
+    QCOMPARE(profile->settings().organisationLogo(), QStringLiteral("/home/office/logo.png"));
 }
 
 void TestGatewaySettings::senderIdIsChecked_data()

@@ -13,8 +13,12 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPointer>
 #include <QPushButton>
@@ -68,6 +72,31 @@ SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, RelayLi
                             general);
     hint->setWordWrap(true);
     form->addRow(QString(), hint);
+
+    // Printed reports carry the church's name and logo at the top of every page.
+    m_organisationName = new QLineEdit(m_settings.organisationName(), general);
+    m_organisationName->setObjectName(QStringLiteral("organisationNameEdit"));
+    m_organisationName->setPlaceholderText(tr("For example: St John's Parish, Nakuru"));
+    m_organisationLogo = new QLineEdit(QDir::toNativeSeparators(m_settings.organisationLogo()), general);
+    m_organisationLogo->setObjectName(QStringLiteral("organisationLogoEdit"));
+    m_organisationLogo->setPlaceholderText(tr("No logo"));
+    m_organisationLogo->setAccessibleName(tr("Logo for printed reports"));
+    auto *chooseLogo = new QPushButton(tr("Choose…"), general);
+    chooseLogo->setObjectName(QStringLiteral("chooseLogoButton"));
+    connect(chooseLogo, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Logo for printed reports"), m_organisationLogo->text(),
+                                                          tr("Images (*.png *.jpg *.jpeg *.svg *.bmp)"));
+        if (!file.isEmpty())
+            m_organisationLogo->setText(QDir::toNativeSeparators(file));
+    });
+    auto *logoRow = new QHBoxLayout;
+    logoRow->addWidget(m_organisationLogo, 1);
+    logoRow->addWidget(chooseLogo);
+    form->addRow(tr("Church name:"), m_organisationName);
+    form->addRow(tr("Logo:"), logoRow);
+    auto *printHint = new QLabel(tr("The name and logo are printed at the top of every page of a report."), general);
+    printHint->setWordWrap(true);
+    form->addRow(QString(), printHint);
 
     m_gateway = new GatewaySettingsWidget(m_settings, secrets, this);
     m_relay = new RelaySettingsWidget(m_settings, secrets, links, clock, this);
@@ -138,6 +167,8 @@ void SettingsDialog::accept()
         self->m_languageChanged = language != languageOnScreen();
         self->m_settings.setLanguage(language);
         self->m_settings.setPhoneRegion(self->m_region->currentData().toString());
+        self->m_settings.setOrganisationName(self->m_organisationName->text());
+        self->m_settings.setOrganisationLogo(QDir::fromNativeSeparators(self->m_organisationLogo->text().trimmed()));
         self->m_settings.sync();
         self->QDialog::accept();
     });

@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QDialogButtonBox;
+class QLineEdit;
 class QTabWidget;
 
 namespace kengele {
@@ -21,7 +22,8 @@ class SendingSettingsWidget;
 class Settings;
 
 // Preferences of this profile: the interface language (the one on screen is the one chosen) and
-// the country used for numbers written without a country code (General), how SMS leave the
+// the country used for numbers written without a country code, the church's name and logo for
+// printed reports (General), how SMS leave the
 // computer (SMS gateway), and the relay that brings members' replies and delivery reports (Relay;
 // connecting there takes effect at once), and when and how fast SMS go (Sending).
 class SettingsDialog final : public QDialog
@@ -55,6 +57,8 @@ private:
     QTabWidget *m_tabs = nullptr;
     QComboBox *m_language = nullptr;
     QComboBox *m_region = nullptr;
+    QLineEdit *m_organisationName = nullptr;
+    QLineEdit *m_organisationLogo = nullptr;
     GatewaySettingsWidget *m_gateway = nullptr;
     RelaySettingsWidget *m_relay = nullptr;
     SendingSettingsWidget *m_sending = nullptr;
