@@ -133,6 +133,21 @@
     </message>
 </context>
 <context>
+    <name>ReportRegistry</name>
+    <message numerus="yes">
+        <source>Messages that came in for the inbox (not opt-outs or prayer requests). By campaign: the last campaign launched within %n day(s) before that had a message for that number.</source>
+        <translation><numerusform>Messages that came in for the inbox (not opt-outs or prayer requests). By campaign: the last campaign launched within %n day before that had a message for that number.</numerusform><numerusform>Messages that came in for the inbox (not opt-outs or prayer requests). By campaign: the last campaign launched within %n days before that had a message for that number.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Numbers that asked for no more SMS, including those allowed again since. By campaign: the last campaign launched within %n day(s) before that had a message for that number.</source>
+        <translation><numerusform>Numbers that asked for no more SMS, including those allowed again since. By campaign: the last campaign launched within %n day before that had a message for that number.</numerusform><numerusform>Numbers that asked for no more SMS, including those allowed again since. By campaign: the last campaign launched within %n days before that had a message for that number.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Numbers delivered to within the %n day(s) before the period's end.</source>
+        <translation><numerusform>Numbers delivered to within the %n day before the period's end.</numerusform><numerusform>Numbers delivered to within the %n days before the period's end.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>SegmentsCommand</name>
     <message numerus="yes">
         <source>%1, %n segment(s), %2 units, %3 characters</source>

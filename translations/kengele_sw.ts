@@ -332,6 +332,213 @@
     </message>
 </context>
 <context>
+    <name>BuiltInReports</name>
+    <message>
+        <source>Monthly messaging summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed numbers to clean up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-outs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token statement per department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no built-in report called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each figure beside the same figure for the period before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery rate per campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures by reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures by network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the campaign</source>
+        <translation type="unfinished">Kusoma kampeni</translation>
+    </message>
+    <message>
+        <source>There is no campaign number %1.</source>
+        <translation type="unfinished">Hakuna kampeni nambari %1.</translation>
+    </message>
+    <message>
+        <source>Campaign report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliveries by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replies by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the failed numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Simu</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Jina</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished">Mtandao</translation>
+    </message>
+    <message>
+        <source>Last delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers whose messages failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check these numbers with their owners, or remove them: each failed message still costs a request. A number never delivered to is probably wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-outs per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the opt-outs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Sababu</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every opt-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers allowed again since show when.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens used per department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished">Tokeni</translation>
+    </message>
+    <message>
+        <source>Reading the token ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Wakati</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Aina</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished">Kampeni</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished">Na</translation>
+    </message>
+    <message>
+        <source>Movements on each department&apos;s budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved when a campaign is launched, released for messages that were not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CampaignChanges</name>
     <message>
         <source>the name</source>
@@ -884,6 +1091,21 @@
   audit anchor             tuma kichwa cha kumbukumbu kwa relay sasa (hutumwa mara moja kwa siku)
 </translation>
     </message>
+    <message>
+        <source>Reports:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  dashboard [--period this-month|last-3-months|last-12-months|FROM..TO]   the dashboard&apos;s numbers
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  report list                                 built-in and saved reports
+  report run NAME [--period P] [--campaign ID] --format json   a report&apos;s tables and charts
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CliContext</name>
@@ -1191,6 +1413,148 @@
     </message>
 </context>
 <context>
+    <name>DashboardCommand</name>
+    <message>
+        <source>Usage: dashboard [--period this-month|last-3-months|last-12-months|FROM..TO]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 on the period before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-outs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By network:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 delivered, %3 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures by reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens used:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardService</name>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery rate per campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered, out of each campaign&apos;s messages sent in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures by reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why messages failed, as the provider said.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages by network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages sent to each network, by what became of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages received per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every message that came in: replies, opt-outs and prayer requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens used per department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished">Tokeni</translation>
+    </message>
+    <message>
+        <source>Tokens spent week by week, by the budget that paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts added per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished">Waasiliani</translation>
+    </message>
+    <message>
+        <source>Contacts created each month, by hand or imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DataKey</name>
     <message>
         <source>A confidential note could not be opened: it was changed outside Kengele, or this computer&apos;s keychain holds another key for this data folder.</source>
@@ -1297,9 +1661,91 @@
         <source>Creating the demo congregation</source>
         <translation>Kuunda waumini wa mfano</translation>
     </message>
+</context>
+<context>
+    <name>DemoHistory</name>
     <message>
-        <source>Replied STOP</source>
-        <translation>Alijibu STOP</translation>
+        <source>Creating the demo congregation&apos;s history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo congregation&apos;s history could not be written: the data file is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer came from Africa&apos;s Talking, so this message may or may not have been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign cancelled</source>
+        <translation type="unfinished">Kampeni imeghairiwa</translation>
+    </message>
+    <message>
+        <source>Cancelled: the date was wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not be sent</source>
+        <translation type="unfinished">Haukuweza kutumwa</translation>
+    </message>
+    <message>
+        <source>Asked at church to receive the messages again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the demo&apos;s tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrillDown</name>
+    <message>
+        <source>A page holds 1 to %1 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has no list of rows behind it here (the token statement lists tokens).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Jina</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Simu</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished">Kampeni</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Hali</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Sababu</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished">Mtandao</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Wakati</translation>
+    </message>
+    <message>
+        <source>Reading the messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the report&apos;s rows</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1846,6 +2292,21 @@
     </message>
 </context>
 <context>
+    <name>Period</name>
+    <message>
+        <source>The period starts after it ends: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a period. Use this-month, last-3-months, last-12-months or FROM..TO with dates as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PersonRecord</name>
     <message>
         <source>Gathering what Kengele holds</source>
@@ -2279,6 +2740,275 @@
     </message>
 </context>
 <context>
+    <name>ReportCommand</name>
+    <message>
+        <source>Usage: report list | report run NAME [--period P] [--campaign ID] [--format json|csv|xlsx|pdf] [--out FILE] [--paper a4|letter]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The format is one of json, csv, xlsx or pdf (not &quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where the file goes: --out FILE (for example --out report.%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The paper is a4 or letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The option --paper is for PDF only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign report needs the campaign&apos;s number: --campaign 12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The option --campaign is for the campaign report only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportQuery</name>
+    <message>
+        <source>The report names no measure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportRegistry</name>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished">Kampeni</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished">Kikundi</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished">Mtandao</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Sababu</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Hali</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages that left Kengele: sent, delivered, failed or without a report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages a delivery report confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages the provider refused or could not deliver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages Kengele sent but never heard back about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered, out of the messages sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMS parts of the messages sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished">Gharama</translation>
+    </message>
+    <message>
+        <source>What the provider reported the messages cost, in shillings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per delivered message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the messages cost, divided by those delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Messages that came in for the inbox (not opt-outs or prayer requests). By campaign: the last campaign launched within %n day(s) before that had a message for that number.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Messages received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every message that came in, opt-outs and prayer requests included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-outs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Numbers that asked for no more SMS, including those allowed again since. By campaign: the last campaign launched within %n day(s) before that had a message for that number.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tokens used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens spent on messages, by the budget that paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts created in the period (by hand or imported).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Numbers delivered to within the %n day(s) before the period&apos;s end.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Numbers that stopped delivering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers whose messages failed in the period and were delivered to before it, but not since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportRunner</name>
+    <message>
+        <source>There is no measure called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report is grouped by two things at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be grouped by “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be narrowed by “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report has no period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working out the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number %1 (deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished">Nambari</translation>
+    </message>
+</context>
+<context>
     <name>RoleText</name>
     <message>
         <source>Viewer</source>
@@ -2339,6 +3069,33 @@
     <message>
         <source>Only an administrator may change this.</source>
         <translation>Ni msimamizi tu anayeweza kubadilisha hili.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedReports</name>
+    <message>
+        <source>Give the report a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report&apos;s name is at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the saved reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no saved report called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting the report</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6568,6 +7325,96 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
 </context>
 <context>
+    <name>kengele::ReportChartBuilder</name>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ReportCsvWriter</name>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This report has no table to save as CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele could not save %1. Choose a folder you are allowed to change, and close the file if it is open in Excel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ReportPdfWriter</name>
+    <message>
+        <source>Kengele could not save %1. Choose a folder you are allowed to change, and close the file if it is open in another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ReportPrintPreview</name>
+    <message>
+        <source>Print %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ReportPrinter</name>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page is too small to print this report on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele could not start printing the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele could not add page %1 to the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele could not finish printing the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ReportXlsxWriter</name>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This report has more rows than Excel can hold (%1). Choose a shorter period, or save it as CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This report has no table to save as a spreadsheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele could not save %1. Choose a folder you are allowed to change, and close the file if it is open in Excel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kengele::ScheduleEditor</name>
     <message>
         <source>Now</source>
@@ -6754,6 +7601,38 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Backups</source>
         <translation>Nakala rudufu</translation>
+    </message>
+    <message>
+        <source>For example: St John&apos;s Parish, Nakuru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo for printed reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished">Chagua…</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg *.bmp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Church name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name and logo are printed at the top of every page of a report.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,8 @@ const QStringList &CliContext::valueOptions()
            QStringLiteral("plan"),        QStringLiteral("phone"),    QStringLiteral("days"),     QStringLiteral("valid-days"),
            QStringLiteral("from"),        QStringLiteral("to"),       QStringLiteral("below"),    QStringLiteral("limit"),
            QStringLiteral("user"),        QStringLiteral("role"),     QStringLiteral("since"),    QStringLiteral("action"),
-           QStringLiteral("by"),          QStringLiteral("period"),   QStringLiteral("format"),   QStringLiteral("campaign")};
+           QStringLiteral("by"),          QStringLiteral("period"),   QStringLiteral("format"),   QStringLiteral("campaign"),
+           QStringLiteral("out"),         QStringLiteral("paper")};
     return options;
 }
 

@@ -4,15 +4,25 @@
 #include "ReportCommand.h"
 
 #include "common/Clock.h"
+#include "importexport/ReportCsvWriter.h"
+#include "importexport/ReportXlsxWriter.h"
 #include "profile/Profile.h"
 #include "reports/BuiltInReports.h"
 #include "reports/ReportJson.h"
+#include "reports/ReportPdfWriter.h"
+#include "reports/ReportPrinter.h"
 #include "reports/ReportRunner.h"
 #include "reports/SavedReports.h"
+#include "settings/Settings.h"
 #include "storage/Database.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 
 namespace kengele {
 
@@ -29,7 +39,8 @@ int ReportCommand::run(const QStringList &words)
         return list();
     if (sub == u"run" && words.size() == 2)
         return runReport(words[1]);
-    return m_cli.usage(tr("Usage: report list | report run NAME [--period P] [--campaign ID] --format json"));
+    return m_cli.usage(tr("Usage: report list | report run NAME [--period P] [--campaign ID] [--format "
+                          "json|csv|xlsx|pdf] [--out FILE] [--paper a4|letter]"));
 }
 
 int ReportCommand::list()
@@ -65,11 +76,23 @@ int ReportCommand::list()
 
 int ReportCommand::runReport(const QString &name)
 {
-    if (!m_cli.allowOnly({QStringLiteral("period"), QStringLiteral("campaign"), QStringLiteral("format")}))
+    if (!m_cli.allowOnly({QStringLiteral("period"), QStringLiteral("campaign"), QStringLiteral("format"), QStringLiteral("out"),
+                          QStringLiteral("paper")}))
         return BadUsage;
-    const QString format = m_cli.args().value(QStringLiteral("format"));
-    if (format != u"json" && !(format.isEmpty() && m_cli.json()))
-        return m_cli.usage(tr("For now a report is written only as JSON: add --format json (PDF, Excel and CSV come later)."));
+    // JSON on stdout unless asked otherwise; the files need a name to go to.
+    const QString format = m_cli.args().has(QStringLiteral("format")) ? m_cli.args().value(QStringLiteral("format")).toLower()
+                                                                      : QStringLiteral("json");
+    const QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("xlsx"), QStringLiteral("pdf")};
+    if (!formats.contains(format))
+        return m_cli.usage(tr("The format is one of json, csv, xlsx or pdf (not \"%1\").").arg(format));
+    const QString out = m_cli.args().value(QStringLiteral("out"));
+    if (format != u"json" && out.isEmpty())
+        return m_cli.usage(tr("Say where the file goes: --out FILE (for example --out report.%1).").arg(format));
+    const QString paper = m_cli.args().value(QStringLiteral("paper")).toLower();
+    if (!paper.isEmpty() && paper != u"a4" && paper != u"letter")
+        return m_cli.usage(tr("The paper is a4 or letter."));
+    if (!paper.isEmpty() && format != u"pdf")
+        return m_cli.usage(tr("The option --paper is for PDF only."));
     const Result<Period> period = ReportCommand::period(m_cli);
     if (!period)
         return m_cli.usage(period.error().message);
@@ -102,7 +125,47 @@ int ReportCommand::runReport(const QString &name)
     }
     if (!document)
         return m_cli.failed(document.error());
-    m_cli.printJson(ReportJson::document(*document));
+    if (format == u"json" && out.isEmpty()) {
+        m_cli.printJson(ReportJson::document(*document));
+        return Done;
+    }
+    return writeFile(*document, format, out, paper);
+}
+
+int ReportCommand::writeFile(const ReportDocument &document, const QString &format, const QString &out, const QString &paper)
+{
+    const QString path = QFileInfo(out).absoluteFilePath();
+    Result<qint64> written = fail(ErrorCode::InvalidInput, QString());
+    QString unit;
+    if (format == u"csv") {
+        written = ReportCsvWriter::write(path, document);
+        unit = QStringLiteral("rows");
+    } else if (format == u"xlsx") {
+        written = ReportXlsxWriter::write(path, document);
+        unit = QStringLiteral("rows");
+    } else if (format == u"pdf") {
+        ReportPageSetup setup = ReportPageSetup::fromSettings(m_cli.profile().settings());
+        if (paper == u"letter")
+            setup.pageSize = QPageSize::Letter;
+        const Result<int> pages = ReportPdfWriter::write(path, document, setup);
+        written = pages ? Result<qint64>(*pages) : std::unexpected(pages.error());
+        unit = QStringLiteral("pages");
+    } else { // json into a file
+        QSaveFile file(path);
+        const QByteArray bytes = QJsonDocument(ReportJson::document(document)).toJson(QJsonDocument::Indented);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+            return m_cli.failed(
+                Error{ErrorCode::Io, tr("%1 could not be written: %2").arg(QDir::toNativeSeparators(path), file.errorString())});
+        written = qint64(bytes.size());
+        unit = QStringLiteral("bytes");
+    }
+    if (!written)
+        return m_cli.failed(written.error());
+    if (m_cli.json()) {
+        m_cli.printJson(QJsonObject{{QStringLiteral("file"), path}, {QStringLiteral("format"), format}, {unit, *written}});
+    } else {
+        m_cli.out() << tr("Written: %1").arg(QDir::toNativeSeparators(path)) << Qt::endl;
+    }
     return Done;
 }
 

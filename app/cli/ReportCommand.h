@@ -6,11 +6,13 @@
 #include "CliCommand.h"
 #include "common/Result.h"
 #include "reports/Period.h"
+#include "reports/ReportDocument.h"
 
 namespace kengele {
 
-// kengele-cli report list | report run NAME [--period P] [--campaign ID] [--format json]: the
-// built-in reports and those saved from the report builder (BuiltInReports, SavedReports).
+// kengele-cli report list | report run NAME [--period P] [--campaign ID] [--format json|csv|xlsx|pdf]
+// [--out FILE] [--paper a4|letter]: the built-in reports and those saved from the report builder
+// (BuiltInReports, SavedReports), as JSON on stdout or written to a file.
 class ReportCommand final : public CliCommand
 {
     Q_DECLARE_TR_FUNCTIONS(ReportCommand)
@@ -25,6 +27,7 @@ public:
 private:
     int list();
     int runReport(const QString &name);
+    int writeFile(const ReportDocument &document, const QString &format, const QString &out, const QString &paper);
 };
 
 } // namespace kengele

@@ -15,6 +15,7 @@
 #include "storage/Database.h"
 #include "tokens/TokenLedger.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -193,12 +194,36 @@ void TestCliReports::reportListAndRun()
     QCOMPARE(section.value(u"chart"_s).toObject().value(u"dimension"_s).toString(), u"network"_s);
     QCOMPARE(section.value(u"table"_s).toObject().value(u"totals"_s).toArray().last().toInteger(), 1);
 
-    const auto pdf = cli(u"report|run|monthly-summary|--format|pdf"_s);
-    QVERIFY(pdf.code != 0);
-    QVERIFY2(pdf.err.contains(u"JSON"_s), qPrintable(pdf.err));
+    // Written to files: CSV (with its byte order mark), .xlsx (a zip), PDF (its pages counted).
+    const QString csvPath = m_dir->filePath(u"summary.csv"_s);
+    QCOMPARE(cli(u"report|run|monthly-summary|--format|csv|--out|"_s + csvPath).code, 0);
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QVERIFY(csv.readAll().startsWith("\xEF\xBB\xBF"));
+    const QString xlsxPath = m_dir->filePath(u"summary.xlsx"_s);
+    const auto xlsx = cli(u"--json|report|run|Failures by network|--format|xlsx|--out|"_s + xlsxPath);
+    QVERIFY2(xlsx.code == 0, qPrintable(xlsx.err));
+    QCOMPARE(xlsx.json().object().value(u"rows"_s).toInteger(), 1);
+    QFile workbook(xlsxPath);
+    QVERIFY(workbook.open(QIODevice::ReadOnly));
+    QVERIFY(workbook.read(2) == "PK");
+    const QString pdfPath = m_dir->filePath(u"summary.pdf"_s);
+    const auto pdf = cli(u"--json|report|run|monthly-summary|--format|pdf|--paper|letter|--out|"_s + pdfPath);
+    QVERIFY2(pdf.code == 0, qPrintable(pdf.err));
+    QVERIFY(pdf.json().object().value(u"pages"_s).toInteger() >= 1);
+    QFile printed(pdfPath);
+    QVERIFY(printed.open(QIODevice::ReadOnly));
+    QVERIFY(printed.read(5) == "%PDF-");
+    // What is refused, with the reason.
+    const auto noFile = cli(u"report|run|monthly-summary|--format|pdf"_s);
+    QCOMPARE(noFile.code, 2);
+    QVERIFY2(noFile.err.contains(u"--out"_s), qPrintable(noFile.err));
+    QCOMPARE(cli(u"report|run|monthly-summary|--format|docx|--out|x.docx"_s).code, 2);
+    QCOMPARE(cli(u"report|run|monthly-summary|--format|csv|--paper|a4|--out|"_s + csvPath).code, 2);
     QVERIFY(cli(u"report|run|campaign|--format|json"_s).code != 0); // which campaign?
     QVERIFY(cli(u"report|run|nothing|--format|json"_s).code != 0);
 }
 
-QTEST_GUILESS_MAIN(TestCliReports)
+// QTEST_MAIN: a QApplication, as kengele-cli has, for the PDF's fonts and charts.
+QTEST_MAIN(TestCliReports)
 #include "TestCliReports.moc"
