@@ -335,207 +335,207 @@
     <name>BuiltInReports</name>
     <message>
         <source>Monthly messaging summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Muhtasari wa ujumbe wa kila mwezi</translation>
     </message>
     <message>
         <source>Campaign report</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripoti ya kampeni</translation>
     </message>
     <message>
         <source>Failed numbers to clean up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nambari zilizoshindikana za kurekebisha</translation>
     </message>
     <message>
         <source>Opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Waliojiondoa</translation>
     </message>
     <message>
         <source>Token statement per department</source>
-        <translation type="unfinished"></translation>
+        <translation>Taarifa ya tokeni kwa kila idara</translation>
     </message>
     <message>
         <source>There is no built-in report called “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna ripoti iliyomo ndani ya Kengele inayoitwa “%1”.</translation>
     </message>
     <message>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Kipimo</translation>
     </message>
     <message>
         <source>This period</source>
-        <translation type="unfinished"></translation>
+        <translation>Kipindi hiki</translation>
     </message>
     <message>
         <source>Period before</source>
-        <translation type="unfinished"></translation>
+        <translation>Kipindi kilichotangulia</translation>
     </message>
     <message>
         <source>In numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwa takwimu</translation>
     </message>
     <message>
         <source>Each figure beside the same figure for the period before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kila takwimu kando ya takwimu ileile ya kipindi kilichotangulia.</translation>
     </message>
     <message>
         <source>Delivered per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Zilizofika kila wiki</translation>
     </message>
     <message>
         <source>Delivery rate per campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiwango cha ufikishaji kwa kila kampeni</translation>
     </message>
     <message>
         <source>Failures by reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe ulioshindikana kulingana na sababu</translation>
     </message>
     <message>
         <source>Failures by network</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe ulioshindikana kulingana na mtandao</translation>
     </message>
     <message>
         <source>Reading the campaign</source>
-        <translation type="unfinished">Kusoma kampeni</translation>
+        <translation>Kusoma kampeni</translation>
     </message>
     <message>
         <source>There is no campaign number %1.</source>
-        <translation type="unfinished">Hakuna kampeni nambari %1.</translation>
+        <translation>Hakuna kampeni nambari %1.</translation>
     </message>
     <message>
         <source>Campaign report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripoti ya kampeni: %1</translation>
     </message>
     <message>
         <source>Totals</source>
-        <translation type="unfinished"></translation>
+        <translation>Jumla</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Thamani</translation>
     </message>
     <message>
         <source>Deliveries by day</source>
-        <translation type="unfinished"></translation>
+        <translation>Zilizofika kila siku</translation>
     </message>
     <message>
         <source>Replies by day</source>
-        <translation type="unfinished"></translation>
+        <translation>Majibu kila siku</translation>
     </message>
     <message>
         <source>Reading the failed numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma nambari zilizoshindikana</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Simu</translation>
+        <translation>Simu</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Jina</translation>
+        <translation>Jina</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Mara zilizoshindikana</translation>
     </message>
     <message>
         <source>Last failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ilishindikana mwisho</translation>
     </message>
     <message>
         <source>Last reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Sababu ya mwisho</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished">Mtandao</translation>
+        <translation>Mtandao</translation>
     </message>
     <message>
         <source>Last delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Ilifika mwisho</translation>
     </message>
     <message>
         <source>Numbers whose messages failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nambari ambazo ujumbe wake ulishindikana</translation>
     </message>
     <message>
         <source>Check these numbers with their owners, or remove them: each failed message still costs a request. A number never delivered to is probably wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakikisha nambari hizi na wenyewe, au uziondoe: kila ujumbe ulioshindikana bado unagharimu ombi moja. Nambari ambayo haijawahi kufikiwa huenda si sahihi.</translation>
     </message>
     <message>
         <source>Opt-outs per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Waliojiondoa kila mwezi</translation>
     </message>
     <message>
         <source>Numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Nambari</translation>
     </message>
     <message>
         <source>Reading the opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma waliojiondoa</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Sababu</translation>
+        <translation>Sababu</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Jinsi</translation>
     </message>
     <message>
         <source>Opted out</source>
-        <translation type="unfinished"></translation>
+        <translation>Alijiondoa</translation>
     </message>
     <message>
         <source>Allowed again</source>
-        <translation type="unfinished"></translation>
+        <translation>Aliruhusiwa tena</translation>
     </message>
     <message>
         <source>Every opt-out</source>
-        <translation type="unfinished"></translation>
+        <translation>Kila aliyejiondoa</translation>
     </message>
     <message>
-        <source>Numbers allowed again since show when.</source>
-        <translation type="unfinished"></translation>
+        <source>For a number allowed to receive messages again since, the last column says when.</source>
+        <translation>Kwa nambari iliyoruhusiwa kupokea ujumbe tena tangu hapo, safu ya mwisho inaonyesha lini.</translation>
     </message>
     <message>
         <source>Tokens used per department</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni zilizotumika kwa kila idara</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished">Tokeni</translation>
+        <translation>Tokeni</translation>
     </message>
     <message>
         <source>Reading the token ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma daftari la tokeni</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Idara</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Wakati</translation>
+        <translation>Wakati</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Aina</translation>
+        <translation>Aina</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished">Kampeni</translation>
+        <translation>Kampeni</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished">Na</translation>
+        <translation>Aliyefanya</translation>
     </message>
     <message>
         <source>Movements on each department&apos;s budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Mabadiliko kwenye bajeti ya kila idara</translation>
     </message>
     <message>
         <source>Reserved when a campaign is launched, released for messages that were not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hutengwa kampeni inapoanzishwa, na kurudishwa kwa ujumbe ambao haukutumwa.</translation>
     </message>
 </context>
 <context>
@@ -1093,18 +1093,21 @@
     </message>
     <message>
         <source>Reports:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripoti:</translation>
     </message>
     <message>
         <source>  dashboard [--period this-month|last-3-months|last-12-months|FROM..TO]   the dashboard&apos;s numbers
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  dashboard [--period this-month|last-3-months|last-12-months|FROM..TO]   takwimu za dashibodi
+</translation>
     </message>
     <message>
         <source>  report list                                 built-in and saved reports
   report run NAME [--period P] [--campaign ID] --format json   a report&apos;s tables and charts
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  report list                                 ripoti zilizomo ndani ya Kengele na zilizohifadhiwa
+  report run NAME [--period P] [--campaign ID] --format json   majedwali na chati za ripoti
+</translation>
     </message>
 </context>
 <context>
@@ -1416,142 +1419,142 @@
     <name>DashboardCommand</name>
     <message>
         <source>Usage: dashboard [--period this-month|last-3-months|last-12-months|FROM..TO]</source>
-        <translation type="unfinished"></translation>
+        <translation>Matumizi: dashboard [--period this-month|last-3-months|last-12-months|FROM..TO]</translation>
     </message>
     <message>
         <source>(%1 on the period before)</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1 katika kipindi kilichotangulia)</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Zimetumwa</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Zimefika</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zimeshindikana</translation>
     </message>
     <message>
         <source>Delivery rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiwango cha ufikishaji</translation>
     </message>
     <message>
         <source>none sent</source>
-        <translation type="unfinished"></translation>
+        <translation>hakuna zilizotumwa</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Majibu</translation>
     </message>
     <message>
         <source>Opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Waliojiondoa</translation>
     </message>
     <message>
         <source>Contacts added</source>
-        <translation type="unfinished"></translation>
+        <translation>Waasiliani walioongezwa</translation>
     </message>
     <message>
         <source>By network:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwa mtandao:</translation>
     </message>
     <message>
         <source>Unknown network</source>
-        <translation type="unfinished"></translation>
+        <translation>Mtandao haujulikani</translation>
     </message>
     <message>
         <source>%1 sent, %2 delivered, %3 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zimetumwa, %2 zimefika, %3 zimeshindikana</translation>
     </message>
     <message>
         <source>Failures by reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe ulioshindikana kulingana na sababu:</translation>
     </message>
     <message>
         <source>No reason given</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna sababu iliyotolewa</translation>
     </message>
     <message>
         <source>Tokens used:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni zilizotumika:</translation>
     </message>
 </context>
 <context>
     <name>DashboardService</name>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashibodi</translation>
     </message>
     <message>
         <source>Delivery rate per campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiwango cha ufikishaji kwa kila kampeni</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <source>Delivered, out of each campaign&apos;s messages sent in the period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zilizofika, kati ya ujumbe wa kila kampeni uliotumwa katika kipindi.</translation>
     </message>
     <message>
         <source>Failures by reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe ulioshindikana kulingana na sababu</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe</translation>
     </message>
     <message>
         <source>Why messages failed, as the provider said.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sababu za ujumbe kushindikana, kama alivyosema mtoa huduma.</translation>
     </message>
     <message>
         <source>Messages by network</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe kwa kila mtandao</translation>
     </message>
     <message>
         <source>Messages sent to each network, by what became of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe uliotumwa kwa kila mtandao, kulingana na kilichoupata.</translation>
     </message>
     <message>
         <source>Messages received per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe uliopokelewa kila wiki</translation>
     </message>
     <message>
         <source>Every message that came in: replies, opt-outs and prayer requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kila ujumbe ulioingia: majibu, waliojiondoa na mahitaji ya maombi.</translation>
     </message>
     <message>
         <source>Tokens used per department</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni zilizotumika kwa kila idara</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished">Tokeni</translation>
+        <translation>Tokeni</translation>
     </message>
     <message>
         <source>Tokens spent week by week, by the budget that paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni zilizotumika wiki kwa wiki, kulingana na bajeti iliyolipia.</translation>
     </message>
     <message>
         <source>Contacts added per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Waasiliani walioongezwa kila mwezi</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished">Waasiliani</translation>
+        <translation>Waasiliani</translation>
     </message>
     <message>
         <source>Contacts created each month, by hand or imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Waasiliani walioongezwa kila mwezi, kwa mkono au kwa kuingizwa.</translation>
     </message>
 </context>
 <context>
@@ -1666,86 +1669,86 @@
     <name>DemoHistory</name>
     <message>
         <source>Creating the demo congregation&apos;s history</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuunda historia ya waumini wa mfano</translation>
     </message>
     <message>
         <source>The demo congregation&apos;s history could not be written: the data file is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Historia ya waumini wa mfano haikuweza kuandikwa: faili la data halijafunguliwa.</translation>
     </message>
     <message>
         <source>No answer came from Africa&apos;s Talking, so this message may or may not have been sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna jibu lililotoka kwa Africa&apos;s Talking, kwa hiyo huenda ujumbe huu umetumwa au haujatumwa.</translation>
     </message>
     <message>
         <source>Campaign cancelled</source>
-        <translation type="unfinished">Kampeni imeghairiwa</translation>
+        <translation>Kampeni imeghairiwa</translation>
     </message>
     <message>
         <source>Cancelled: the date was wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Imeghairiwa: tarehe haikuwa sahihi</translation>
     </message>
     <message>
         <source>Could not be sent</source>
-        <translation type="unfinished">Haukuweza kutumwa</translation>
+        <translation>Haukuweza kutumwa</translation>
     </message>
     <message>
         <source>Asked at church to receive the messages again</source>
-        <translation type="unfinished"></translation>
+        <translation>Aliomba kanisani kupokea ujumbe tena</translation>
     </message>
     <message>
         <source>End of the demo&apos;s tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Mwisho wa tokeni za mfano</translation>
     </message>
 </context>
 <context>
     <name>DrillDown</name>
     <message>
         <source>A page holds 1 to %1 rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukurasa mmoja una safu 1 hadi %1.</translation>
     </message>
     <message>
         <source>“%1” has no list of rows behind it here (the token statement lists tokens).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” haina orodha ya safu nyuma yake hapa (taarifa ya tokeni inaorodhesha tokeni).</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Jina</translation>
+        <translation>Jina</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Simu</translation>
+        <translation>Simu</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished">Kampeni</translation>
+        <translation>Kampeni</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Hali</translation>
+        <translation>Hali</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Sababu</translation>
+        <translation>Sababu</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished">Mtandao</translation>
+        <translation>Mtandao</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Wakati</translation>
+        <translation>Wakati</translation>
     </message>
     <message>
         <source>Reading the messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma ujumbe</translation>
     </message>
     <message>
         <source>Reading the report&apos;s rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma safu za ripoti</translation>
     </message>
 </context>
 <context>
@@ -2295,15 +2298,15 @@
     <name>Period</name>
     <message>
         <source>The period starts after it ends: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kipindi kinaanza baada ya mwisho wake: %1.</translation>
     </message>
     <message>
         <source>“%1” is not a period. Use this-month, last-3-months, last-12-months or FROM..TO with dates as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” si kipindi. Tumia this-month, last-3-months, last-12-months au FROM..TO, na tarehe kama YYYY-MM-DD.</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
@@ -2743,269 +2746,269 @@
     <name>ReportCommand</name>
     <message>
         <source>Usage: report list | report run NAME [--period P] [--campaign ID] [--format json|csv|xlsx|pdf] [--out FILE] [--paper a4|letter]</source>
-        <translation type="unfinished"></translation>
+        <translation>Matumizi: report list | report run NAME [--period P] [--campaign ID] [--format json|csv|xlsx|pdf] [--out FILE] [--paper a4|letter]</translation>
     </message>
     <message>
         <source>saved report</source>
-        <translation type="unfinished"></translation>
+        <translation>ripoti iliyohifadhiwa</translation>
     </message>
     <message>
         <source>The format is one of json, csv, xlsx or pdf (not &quot;%1&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Muundo ni mojawapo ya json, csv, xlsx au pdf (si &quot;%1&quot;).</translation>
     </message>
     <message>
         <source>Say where the file goes: --out FILE (for example --out report.%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sema faili litaenda wapi: --out FILE (kwa mfano --out report.%1).</translation>
     </message>
     <message>
         <source>The paper is a4 or letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Karatasi ni a4 au letter.</translation>
     </message>
     <message>
         <source>The option --paper is for PDF only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaguo --paper ni kwa PDF tu.</translation>
     </message>
     <message>
         <source>The campaign report needs the campaign&apos;s number: --campaign 12</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripoti ya kampeni inahitaji nambari ya kampeni: --campaign 12</translation>
     </message>
     <message>
         <source>The option --campaign is for the campaign report only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaguo --campaign ni kwa ripoti ya kampeni tu.</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 haikuweza kuandikwa: %2</translation>
     </message>
     <message>
         <source>Written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Imeandikwa: %1</translation>
     </message>
 </context>
 <context>
     <name>ReportQuery</name>
     <message>
         <source>The report names no measure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripoti haitaji kipimo chochote.</translation>
     </message>
 </context>
 <context>
     <name>ReportRegistry</name>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Siku</translation>
     </message>
     <message>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiki</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Mwezi</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished">Kampeni</translation>
+        <translation>Kampeni</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished">Kikundi</translation>
+        <translation>Kikundi</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished">Mtandao</translation>
+        <translation>Mtandao</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Sababu</translation>
+        <translation>Sababu</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Hali</translation>
+        <translation>Hali</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Idara</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Zimetumwa</translation>
     </message>
     <message>
         <source>Messages that left Kengele: sent, delivered, failed or without a report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe uliotoka Kengele: uliotumwa, uliofika, ulioshindikana au usio na ripoti.</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Zimefika</translation>
     </message>
     <message>
         <source>Messages a delivery report confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe ambao ripoti ya ufikishaji ilithibitisha kuwa umefika.</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zimeshindikana</translation>
     </message>
     <message>
         <source>Messages the provider refused or could not deliver.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe ambao mtoa huduma aliukataa au hakuweza kuufikisha.</translation>
     </message>
     <message>
         <source>Without a report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bila ripoti</translation>
     </message>
     <message>
         <source>Messages Kengele sent but never heard back about.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe ambao Kengele ilituma lakini haikupata habari zake tena.</translation>
     </message>
     <message>
         <source>Delivery rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiwango cha ufikishaji</translation>
     </message>
     <message>
         <source>Delivered, out of the messages sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zilizofika, kati ya ujumbe uliotumwa.</translation>
     </message>
     <message>
         <source>SMS parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehemu za SMS</translation>
     </message>
     <message>
         <source>The SMS parts of the messages sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehemu za SMS za ujumbe uliotumwa.</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished">Gharama</translation>
+        <translation>Gharama</translation>
     </message>
     <message>
         <source>What the provider reported the messages cost, in shillings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gharama ya ujumbe kama alivyoripoti mtoa huduma, kwa shilingi.</translation>
     </message>
     <message>
         <source>Cost per delivered message</source>
-        <translation type="unfinished"></translation>
+        <translation>Gharama kwa kila ujumbe uliofika</translation>
     </message>
     <message>
         <source>What the messages cost, divided by those delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gharama ya ujumbe, ikigawanywa kwa idadi ya ujumbe uliofika.</translation>
     </message>
     <message>
         <source>Replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Majibu</translation>
     </message>
     <message numerus="yes">
         <source>Messages that came in for the inbox (not opt-outs or prayer requests). By campaign: the last campaign launched within %n day(s) before that had a message for that number.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ujumbe ulioingia kwenye sanduku la ujumbe (si wa waliojiondoa wala mahitaji ya maombi). Kwa kampeni: kampeni ya mwisho iliyoanzishwa ndani ya siku %n kabla yake, iliyokuwa na ujumbe kwa nambari hiyo.</numerusform>
+            <numerusform>Ujumbe ulioingia kwenye sanduku la ujumbe (si wa waliojiondoa wala mahitaji ya maombi). Kwa kampeni: kampeni ya mwisho iliyoanzishwa ndani ya siku %n kabla yake, iliyokuwa na ujumbe kwa nambari hiyo.</numerusform>
         </translation>
     </message>
     <message>
         <source>Messages received</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujumbe uliopokelewa</translation>
     </message>
     <message>
         <source>Every message that came in, opt-outs and prayer requests included.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kila ujumbe ulioingia, pamoja na wa waliojiondoa na mahitaji ya maombi.</translation>
     </message>
     <message>
         <source>Opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Waliojiondoa</translation>
     </message>
     <message numerus="yes">
         <source>Numbers that asked for no more SMS, including those allowed again since. By campaign: the last campaign launched within %n day(s) before that had a message for that number.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nambari zilizoomba zisitumiwe SMS tena, pamoja na zile zilizoruhusiwa tena baadaye. Kwa kampeni: kampeni ya mwisho iliyoanzishwa ndani ya siku %n kabla yake, iliyokuwa na ujumbe kwa nambari hiyo.</numerusform>
+            <numerusform>Nambari zilizoomba zisitumiwe SMS tena, pamoja na zile zilizoruhusiwa tena baadaye. Kwa kampeni: kampeni ya mwisho iliyoanzishwa ndani ya siku %n kabla yake, iliyokuwa na ujumbe kwa nambari hiyo.</numerusform>
         </translation>
     </message>
     <message>
         <source>Tokens used</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni zilizotumika</translation>
     </message>
     <message>
         <source>Tokens spent on messages, by the budget that paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokeni zilizotumika kwa ujumbe, kulingana na bajeti iliyolipia.</translation>
     </message>
     <message>
         <source>Contacts added</source>
-        <translation type="unfinished"></translation>
+        <translation>Waasiliani walioongezwa</translation>
     </message>
     <message>
         <source>Contacts created in the period (by hand or imported).</source>
-        <translation type="unfinished"></translation>
+        <translation>Waasiliani walioongezwa katika kipindi (kwa mkono au kwa kuingizwa).</translation>
     </message>
     <message>
         <source>Active numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Nambari hai</translation>
     </message>
     <message numerus="yes">
         <source>Numbers delivered to within the %n day(s) before the period&apos;s end.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nambari zilizofikiwa na ujumbe ndani ya siku %n kabla ya mwisho wa kipindi.</numerusform>
+            <numerusform>Nambari zilizofikiwa na ujumbe ndani ya siku %n kabla ya mwisho wa kipindi.</numerusform>
         </translation>
     </message>
     <message>
         <source>Numbers that stopped delivering</source>
-        <translation type="unfinished"></translation>
+        <translation>Nambari zilizoacha kufikiwa</translation>
     </message>
     <message>
         <source>Numbers whose messages failed in the period and were delivered to before it, but not since.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nambari ambazo ujumbe wake ulishindikana katika kipindi na zilifikiwa kabla yake, lakini si tangu hapo.</translation>
     </message>
 </context>
 <context>
     <name>ReportRunner</name>
     <message>
         <source>There is no measure called “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna kipimo kinachoitwa “%1”.</translation>
     </message>
     <message>
         <source>A report is grouped by two things at most.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripoti hupangwa kwa vitu visivyozidi viwili.</translation>
     </message>
     <message>
         <source>“%1” cannot be grouped by “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” haiwezi kupangwa kwa “%2”.</translation>
     </message>
     <message>
         <source>“%1” cannot be narrowed by “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” haiwezi kuchujwa kwa “%2”.</translation>
     </message>
     <message>
         <source>The report has no period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripoti haina kipindi.</translation>
     </message>
     <message>
         <source>%1: “%2” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: “%2” si nambari.</translation>
     </message>
     <message>
         <source>Working out the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuandaa ripoti</translation>
     </message>
     <message>
         <source>Week of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiki ya %1</translation>
     </message>
     <message>
         <source>Number %1 (deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nambari %1 (imefutwa)</translation>
     </message>
     <message>
         <source>Unknown network</source>
-        <translation type="unfinished"></translation>
+        <translation>Mtandao haujulikani</translation>
     </message>
     <message>
         <source>No reason given</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna sababu iliyotolewa</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished">Nambari</translation>
+        <translation>Nambari</translation>
     </message>
 </context>
 <context>
@@ -3075,27 +3078,27 @@
     <name>SavedReports</name>
     <message>
         <source>Give the report a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ipe ripoti jina.</translation>
     </message>
     <message>
         <source>A report&apos;s name is at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la ripoti lina herufi zisizozidi %1.</translation>
     </message>
     <message>
         <source>Saving the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuhifadhi ripoti</translation>
     </message>
     <message>
         <source>Reading the saved reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma ripoti zilizohifadhiwa</translation>
     </message>
     <message>
         <source>There is no saved report called “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna ripoti iliyohifadhiwa inayoitwa “%1”.</translation>
     </message>
     <message>
         <source>Deleting the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Kufuta ripoti</translation>
     </message>
 </context>
 <context>
@@ -7328,90 +7331,90 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <name>kengele::ReportChartBuilder</name>
     <message>
         <source>%1 (%2%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2%)</translation>
     </message>
 </context>
 <context>
     <name>kengele::ReportCsvWriter</name>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Jumla</translation>
     </message>
     <message>
         <source>This report has no table to save as CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripoti hii haina jedwali la kuhifadhi kama CSV.</translation>
     </message>
     <message>
         <source>Kengele could not save %1. Choose a folder you are allowed to change, and close the file if it is open in Excel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haikuweza kuhifadhi %1. Chagua folda unayoruhusiwa kubadilisha, na ufunge faili hiyo ikiwa iko wazi kwenye Excel.</translation>
     </message>
 </context>
 <context>
     <name>kengele::ReportPdfWriter</name>
     <message>
         <source>Kengele could not save %1. Choose a folder you are allowed to change, and close the file if it is open in another program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haikuweza kuhifadhi %1. Chagua folda unayoruhusiwa kubadilisha, na ufunge faili hiyo ikiwa iko wazi kwenye programu nyingine.</translation>
     </message>
 </context>
 <context>
     <name>kengele::ReportPrintPreview</name>
     <message>
         <source>Print %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapisha %1</translation>
     </message>
 </context>
 <context>
     <name>kengele::ReportPrinter</name>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Jumla</translation>
     </message>
     <message>
         <source>The page is too small to print this report on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukurasa ni mdogo mno kuchapisha ripoti hii.</translation>
     </message>
     <message>
         <source>Generated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Iliandaliwa %1</translation>
     </message>
     <message>
         <source>Kengele could not start printing the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haikuweza kuanza kuchapisha ripoti.</translation>
     </message>
     <message>
         <source>Kengele could not add page %1 to the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haikuweza kuongeza ukurasa %1 kwenye ripoti.</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukurasa %1 kati ya %2</translation>
     </message>
     <message>
         <source>Kengele could not finish printing the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haikuweza kumaliza kuchapisha ripoti.</translation>
     </message>
 </context>
 <context>
     <name>kengele::ReportXlsxWriter</name>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Jumla</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedwali</translation>
     </message>
     <message>
         <source>This report has more rows than Excel can hold (%1). Choose a shorter period, or save it as CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripoti hii ina safu nyingi kuliko Excel inavyoweza kubeba (%1). Chagua kipindi kifupi zaidi, au uihifadhi kama CSV.</translation>
     </message>
     <message>
         <source>This report has no table to save as a spreadsheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripoti hii haina jedwali la kuhifadhi kama faili linalofunguka kwenye Excel.</translation>
     </message>
     <message>
         <source>Kengele could not save %1. Choose a folder you are allowed to change, and close the file if it is open in Excel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele haikuweza kuhifadhi %1. Chagua folda unayoruhusiwa kubadilisha, na ufunge faili hiyo ikiwa iko wazi kwenye Excel.</translation>
     </message>
 </context>
 <context>
@@ -7604,35 +7607,35 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>For example: St John&apos;s Parish, Nakuru</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwa mfano: Parokia ya Mtakatifu Yohana, Nakuru</translation>
     </message>
     <message>
         <source>No logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna nembo</translation>
     </message>
     <message>
         <source>Logo for printed reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Nembo ya ripoti zinazochapishwa</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">Chagua…</translation>
+        <translation>Chagua…</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.svg *.bmp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Picha (*.png *.jpg *.jpeg *.svg *.bmp)</translation>
     </message>
     <message>
         <source>Church name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina la kanisa:</translation>
     </message>
     <message>
         <source>Logo:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nembo:</translation>
     </message>
     <message>
         <source>The name and logo are printed at the top of every page of a report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jina na nembo huchapishwa juu ya kila ukurasa wa ripoti.</translation>
     </message>
 </context>
 <context>
