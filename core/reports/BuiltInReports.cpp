@@ -272,7 +272,8 @@ Result<ReportDocument> BuiltInReports::optOuts(const Period &period) const
             QDateTime::fromMSecsSinceEpoch(q.value(4).toLongLong(), Qt::UTC),
             q.value(5).isNull() ? QVariant() : QVariant(QDateTime::fromMSecsSinceEpoch(q.value(5).toLongLong(), Qt::UTC))};
     }
-    ReportSection list = section(tr("Every opt-out"), tr("For a number allowed to receive messages again since, the last column says when."));
+    ReportSection list
+        = section(tr("Every opt-out"), tr("For a number allowed to receive messages again since, the last column says when."));
     list.table = table;
     document.sections << list;
     return document;
