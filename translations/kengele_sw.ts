@@ -458,8 +458,8 @@
         <translation>Nambari ambazo ujumbe wake ulishindikana</translation>
     </message>
     <message>
-        <source>Check these numbers with their owners, or remove them: each failed message still costs a request. A number never delivered to is probably wrong.</source>
-        <translation>Hakikisha nambari hizi na wenyewe, au uziondoe: kila ujumbe ulioshindikana bado unagharimu ombi moja. Nambari ambayo haijawahi kufikiwa huenda si sahihi.</translation>
+        <source>Check these numbers with their owners, or remove them. A number that no message ever reached is probably wrong.</source>
+        <translation>Hakikisha nambari hizi na wenyewe, au uziondoe. Nambari ambayo hakuna ujumbe uliowahi kuifikia huenda si sahihi.</translation>
     </message>
     <message>
         <source>Opt-outs per month</source>

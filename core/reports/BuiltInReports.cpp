@@ -226,8 +226,8 @@ Result<ReportDocument> BuiltInReports::failedNumbers(const Period &period) const
     }
     ReportDocument document;
     ReportSection s = section(tr("Numbers whose messages failed"),
-                              tr("Check these numbers with their owners, or remove them: each failed message still costs a "
-                                 "request. A number never delivered to is probably wrong."));
+                              tr("Check these numbers with their owners, or remove them. A number that no message ever reached "
+                                 "is probably wrong."));
     s.table = table;
     document.sections << s;
     return document;
