@@ -193,16 +193,21 @@ void MainWindow::openSettingsAt(int tab)
 void MainWindow::removeDemoCongregation()
 {
     if (MessageBox::question(this, tr("Remove demo congregation"),
-                             tr("Remove the demo people that Kengele created on first start? Contacts you added or "
-                                "imported yourself are kept."))
+                             tr("Remove the demo people that Kengele created on first start, and their made-up year "
+                                "of messages, replies and opt-outs? Contacts you added or imported yourself, and the "
+                                "SMS you sent, are kept."))
         != QMessageBox::Yes)
         return;
-    const Result<int> removed = m_profile.contacts().removeDemoContacts();
+    const Result<DemoRemoved> removed = m_profile.contacts().removeDemoContacts();
     if (!removed) {
         MessageBox::warning(this, tr("Remove demo congregation"), removed.error().message);
         return;
     }
-    MessageBox::information(this, tr("Remove demo congregation"), tr("Removed %n demo contact(s).", nullptr, *removed));
+    MessageBox::information(this, tr("Remove demo congregation"),
+                            tr("Removed %n demo contact(s)", nullptr, removed->contacts) + u' '
+                                + tr("and %n demo campaign(s) with their messages.", nullptr, removed->history.campaigns));
+    // The pages that show messages read them again.
+    Q_EMIT m_profile.campaigns().campaignsChanged();
 }
 
 void MainWindow::showSupport()

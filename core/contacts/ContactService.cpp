@@ -8,6 +8,7 @@
 #include "PhoneNormalizer.h"
 #include "common/Clock.h"
 #include "common/Log.h"
+#include "demo/DemoHistory.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 
@@ -272,7 +273,7 @@ Result<bool> ContactService::isOptedOut(QStringView phone) const
     return ContactStore(m_database.connection(), tr("Reading opt-outs")).isOptedOut(*e164);
 }
 
-Result<int> ContactService::removeDemoContacts()
+Result<DemoRemoved> ContactService::removeDemoContacts()
 {
     if (Status allowed = Access::check(m_access, Permission::EditContacts); !allowed)
         return std::unexpected(allowed.error());
@@ -280,11 +281,20 @@ Result<int> ContactService::removeDemoContacts()
     AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Removing the demo congregation")); !begun)
         return std::unexpected(begun.error());
-    const Result<int> removed = ContactStore(db, tr("Removing the demo congregation")).removeContactsFrom(u"demo");
-    if (!removed)
-        return removed;
-    if (Status done = transaction.commit(
-            {QStringLiteral("contacts.delete"), QStringLiteral("demo"), QStringLiteral("%1 demo contacts").arg(*removed)});
+    DemoRemoved removed;
+    const Result<DemoHistoryRemoved> history = DemoHistory::removeInTransaction(db);
+    if (!history)
+        return std::unexpected(history.error());
+    removed.history = *history;
+    const Result<int> contacts = ContactStore(db, tr("Removing the demo congregation")).removeContactsFrom(u"demo");
+    if (!contacts)
+        return std::unexpected(contacts.error());
+    removed.contacts = *contacts;
+    if (Status done = transaction.commit({QStringLiteral("contacts.delete"), QStringLiteral("demo"),
+                                          QStringLiteral("%1 demo contacts, %2 demo campaigns with %3 messages")
+                                              .arg(removed.contacts)
+                                              .arg(removed.history.campaigns)
+                                              .arg(removed.history.messages)});
         !done)
         return std::unexpected(done.error());
     Q_EMIT contactsChanged();

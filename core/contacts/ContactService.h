@@ -5,6 +5,7 @@
 
 #include "Contact.h"
 #include "common/Result.h"
+#include "demo/DemoHistory.h"
 #include "security/Access.h"
 
 #include <QObject>
@@ -20,6 +21,12 @@ class PhoneNormalizer;
 // signal for every change. The GUI and the CLI go through here; the SQL is ContactStore's, which the
 // import (ContactImportService) and the demo congregation use directly for their bulk writes (and
 // then call notifyBulkChange() themselves: their callers have nothing to remember).
+// What "Remove the demo congregation" took away.
+struct DemoRemoved {
+    int contacts = 0;
+    DemoHistoryRemoved history;
+};
+
 class ContactService final : public QObject
 {
     Q_OBJECT
@@ -60,8 +67,9 @@ public:
     Status optIn(QStringView phone);
     Result<bool> isOptedOut(QStringView phone) const;
 
-    // Removes contacts created by the demo congregation; returns how many.
-    Result<int> removeDemoContacts();
+    // Removes the contacts created by the demo congregation and, in the same audited change, the
+    // demo's made-up year of messages (DemoHistory::removeInTransaction).
+    Result<DemoRemoved> removeDemoContacts();
 
     const PhoneNormalizer &phones() const { return m_phones; }
 

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QSqlDatabase>
 #include <QString>
 
 namespace kengele {
@@ -22,6 +23,13 @@ struct DemoPerson {
     qint64 joinedAt = 0; // contacts.created_at (UTC ms)
     QList<int> groups; // indexes into the demo's groups: 0 Youth, 1 Choir, 2 Women's, 3 Men's, 4 Elders, ...
     bool quits = false; // replies STOP during the year
+};
+
+// What taking the demo's history away removed.
+struct DemoHistoryRemoved {
+    int campaigns = 0;
+    qint64 messages = 0;
+    int received = 0; // replies and opt-outs by SMS
 };
 
 // Tokens the demo's purchases left in a budget account at the end of its year.
@@ -59,6 +67,13 @@ public:
     // now, so the demo's made-up purchases never pay for real messages and a new profile holds no
     // tokens until it gets the relay's demo voucher or buys some, as before the demo had a history.
     static Status expireLeftovers(Profile &profile, const QList<DemoTokensLeft> &left);
+    // Takes the made-up year away again (File → Remove the demo congregation), inside the caller's
+    // open transaction: the demo's campaigns (campaigns.demo) with their messages and delivery
+    // reports, the replies and SMS opt-outs that answered them (inbox.campaign_id) and the opt-outs
+    // and the opt-in those recorded. The summaries follow through their triggers. The token ledger
+    // keeps the demo's purchases and spends: it is never rewritten, and they came to nothing (what
+    // was left expired at the start).
+    static Result<DemoHistoryRemoved> removeInTransaction(QSqlDatabase db);
 };
 
 } // namespace kengele

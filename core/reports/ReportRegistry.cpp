@@ -79,7 +79,9 @@ void ReportRegistry::addSources()
                        1,
                        {}};
     inbox.dimensions = {
-        {QStringLiteral("campaign"), {attributedCampaign(QStringLiteral("f.received_at")), {}, {}}},
+        // Worked out when the message was stored (inbox.campaign_id, schema 13), as
+        // attributedCampaign() would.
+        {QStringLiteral("campaign"), {QStringLiteral("f.campaign_id"), {}, {}}},
         {QStringLiteral("group"),
          {QStringLiteral("gm.group_id"), QStringLiteral("JOIN group_members gm ON gm.contact_id = f.contact_id"),
           QStringLiteral("f.contact_id IN (SELECT contact_id FROM group_members WHERE group_id = ?)")}},

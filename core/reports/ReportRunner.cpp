@@ -168,6 +168,38 @@ Result<QVariant> ReportRunner::total(const QString &measureKey, const Period &pe
 
 Result<QVariant> ReportRunner::numbers(const QString &measure, const Period &period) const
 {
+    // Each number's last delivery and last failure (number_activity, schema 13) answer for a period
+    // that reaches them all (this month, the last 3 or 12 months: they end today): no later
+    // delivery or failure can hide an earlier one. For a period that ends before some of them, the
+    // outbox answers (below).
+    {
+        Sql latest;
+        latest.text
+            = QStringLiteral("SELECT (SELECT max(last_delivered_at) FROM number_activity WHERE last_delivered_at IS NOT NULL), "
+                             "(SELECT max(last_failed_at) FROM number_activity WHERE last_failed_at IS NOT NULL)");
+        const Result<QList<QVariantList>> times = select(latest);
+        if (!times)
+            return std::unexpected(times.error());
+        const QVariantList &row = times->first();
+        if (row.value(0).toLongLong() < period.endMs() && row.value(1).toLongLong() < period.endMs()) {
+            Sql sql;
+            if (measure == u"active_numbers") {
+                sql.text = QStringLiteral("SELECT count(*) FROM number_activity WHERE last_delivered_at >= ? "
+                                          "AND last_delivered_at < ?");
+                sql.binds << period.endMs() - qint64(ReportRegistry::ActiveDays) * DayMs << period.endMs();
+            } else {
+                // Failed in the period (its last failure is in it: none came after), delivered to
+                // before it and not since (its last delivery is before the period).
+                sql.text = QStringLiteral("SELECT count(*) FROM number_activity WHERE last_failed_at >= ? "
+                                          "AND last_failed_at < ? AND last_delivered_at < ?");
+                sql.binds << period.fromMs() << period.endMs() << period.fromMs();
+            }
+            const Result<QList<QVariantList>> rows = select(sql);
+            if (!rows)
+                return std::unexpected(rows.error());
+            return rows->isEmpty() ? qint64(0) : rows->first().first().toLongLong();
+        }
+    }
     // The campaigns the summary says had such messages, then their rows by the outbox_queue index
     // (campaign_id, state, due_at).
     Sql sql;

@@ -545,16 +545,101 @@ constexpr auto Version12 = std::to_array<const char *>({
         created_at INTEGER NOT NULL))",
 });
 
+// Version 13 (issue 15): faster congregation figures, and the demo's history marked.
+// - number_activity: per number, when a message to it was last delivered and last failed
+//   (coalesce(attempted_at, updated_at) of the outbox rows, UTC ms; NULL: none). The reports'
+//   "active numbers" and "numbers that stopped delivering" read it instead of the outbox when the
+//   period reaches the latest of these times (ReportRunner::numbers). Kept by triggers on the outbox
+//   in the same transaction: a row that becomes delivered or failed raises its number's time; a row
+//   deleted, or its number changed (forgetting a person), works its old number's times out again
+//   from that number's rows (the outbox's (phone, campaign_id) index). Forgotten numbers
+//   ('forgotten:…') are not kept.
+// - inbox.campaign_id: the campaign a message that came in answers: the last one launched within
+//   the 3 days (259,200,000 ms; ReportRegistry::AttributionDays) before it that had a message for
+//   its number; worked out once when it is stored (trigger), not per report; NULL for none.
+// - campaigns.demo: 1 for the demo congregation's made-up year (DemoHistory), which "Remove the
+//   demo congregation" takes away with its people.
+constexpr auto Version13 = std::to_array<const char *>({
+    R"(CREATE TABLE number_activity (
+        phone TEXT PRIMARY KEY,
+        last_delivered_at INTEGER,
+        last_failed_at INTEGER) WITHOUT ROWID)",
+    "CREATE INDEX number_activity_by_delivered ON number_activity(last_delivered_at) WHERE last_delivered_at IS NOT NULL",
+    "CREATE INDEX number_activity_by_failed ON number_activity(last_failed_at) WHERE last_failed_at IS NOT NULL",
+    R"(INSERT INTO number_activity(phone, last_delivered_at, last_failed_at)
+        SELECT phone, max(CASE WHEN state = 'delivered' THEN coalesce(attempted_at, updated_at) END),
+            max(CASE WHEN state = 'failed' THEN coalesce(attempted_at, updated_at) END)
+        FROM outbox WHERE state IN ('delivered', 'failed') AND phone NOT LIKE 'forgotten:%' GROUP BY phone)",
+    R"(CREATE TRIGGER number_activity_insert AFTER INSERT ON outbox
+        WHEN new.state IN ('delivered', 'failed') AND new.phone NOT LIKE 'forgotten:%' BEGIN
+        INSERT INTO number_activity(phone, last_delivered_at, last_failed_at)
+        VALUES (new.phone, CASE WHEN new.state = 'delivered' THEN coalesce(new.attempted_at, new.updated_at) END,
+                CASE WHEN new.state = 'failed' THEN coalesce(new.attempted_at, new.updated_at) END)
+        ON CONFLICT DO UPDATE SET
+            last_delivered_at = CASE WHEN excluded.last_delivered_at IS NULL THEN last_delivered_at
+                ELSE max(coalesce(last_delivered_at, 0), excluded.last_delivered_at) END,
+            last_failed_at = CASE WHEN excluded.last_failed_at IS NULL THEN last_failed_at
+                ELSE max(coalesce(last_failed_at, 0), excluded.last_failed_at) END;
+        END)",
+    // A row that left delivered or failed, or whose number changed: its old number's times again.
+    R"(CREATE TRIGGER number_activity_update_old AFTER UPDATE OF state, phone, attempted_at, updated_at ON outbox
+        WHEN old.state IN ('delivered', 'failed') AND (old.state IS NOT new.state OR old.phone IS NOT new.phone
+            OR coalesce(old.attempted_at, old.updated_at) IS NOT coalesce(new.attempted_at, new.updated_at)) BEGIN
+        UPDATE number_activity SET
+            last_delivered_at = (SELECT max(coalesce(attempted_at, updated_at)) FROM outbox
+                WHERE phone = old.phone AND state = 'delivered'),
+            last_failed_at = (SELECT max(coalesce(attempted_at, updated_at)) FROM outbox
+                WHERE phone = old.phone AND state = 'failed')
+        WHERE phone = old.phone;
+        DELETE FROM number_activity WHERE phone = old.phone AND last_delivered_at IS NULL AND last_failed_at IS NULL;
+        END)",
+    R"(CREATE TRIGGER number_activity_update_new AFTER UPDATE OF state, phone, attempted_at, updated_at ON outbox
+        WHEN new.state IN ('delivered', 'failed') AND new.phone NOT LIKE 'forgotten:%'
+            AND (old.state IS NOT new.state OR old.phone IS NOT new.phone
+            OR coalesce(old.attempted_at, old.updated_at) IS NOT coalesce(new.attempted_at, new.updated_at)) BEGIN
+        INSERT INTO number_activity(phone, last_delivered_at, last_failed_at)
+        VALUES (new.phone, CASE WHEN new.state = 'delivered' THEN coalesce(new.attempted_at, new.updated_at) END,
+                CASE WHEN new.state = 'failed' THEN coalesce(new.attempted_at, new.updated_at) END)
+        ON CONFLICT DO UPDATE SET
+            last_delivered_at = CASE WHEN excluded.last_delivered_at IS NULL THEN last_delivered_at
+                ELSE max(coalesce(last_delivered_at, 0), excluded.last_delivered_at) END,
+            last_failed_at = CASE WHEN excluded.last_failed_at IS NULL THEN last_failed_at
+                ELSE max(coalesce(last_failed_at, 0), excluded.last_failed_at) END;
+        END)",
+    R"(CREATE TRIGGER number_activity_delete AFTER DELETE ON outbox
+        WHEN old.state IN ('delivered', 'failed') BEGIN
+        UPDATE number_activity SET
+            last_delivered_at = (SELECT max(coalesce(attempted_at, updated_at)) FROM outbox
+                WHERE phone = old.phone AND state = 'delivered'),
+            last_failed_at = (SELECT max(coalesce(attempted_at, updated_at)) FROM outbox
+                WHERE phone = old.phone AND state = 'failed')
+        WHERE phone = old.phone;
+        DELETE FROM number_activity WHERE phone = old.phone AND last_delivered_at IS NULL AND last_failed_at IS NULL;
+        END)",
+    "ALTER TABLE inbox ADD COLUMN campaign_id INTEGER",
+    R"(UPDATE inbox SET campaign_id = (SELECT o.campaign_id FROM outbox o JOIN campaigns ac ON ac.id = o.campaign_id
+        WHERE o.phone = inbox.phone AND ac.launched_at BETWEEN inbox.received_at - 259200000 AND inbox.received_at
+        ORDER BY ac.launched_at DESC LIMIT 1))",
+    R"(CREATE TRIGGER inbox_campaign AFTER INSERT ON inbox BEGIN
+        UPDATE inbox SET campaign_id = (SELECT o.campaign_id FROM outbox o JOIN campaigns ac ON ac.id = o.campaign_id
+            WHERE o.phone = new.phone AND ac.launched_at BETWEEN new.received_at - 259200000 AND new.received_at
+            ORDER BY ac.launched_at DESC LIMIT 1)
+        WHERE id = new.id;
+        END)",
+    "ALTER TABLE campaigns ADD COLUMN demo INTEGER NOT NULL DEFAULT 0",
+});
+
 struct Step {
     const char *const *statements;
     std::size_t count;
 };
 
-const std::array<Step, 12> Steps = {
+const std::array<Step, 13> Steps = {
     Step{Version1.data(), Version1.size()},   Step{Version2.data(), Version2.size()},   Step{Version3.data(), Version3.size()},
     Step{Version4.data(), Version4.size()},   Step{Version5.data(), Version5.size()},   Step{Version6.data(), Version6.size()},
     Step{Version7.data(), Version7.size()},   Step{Version8.data(), Version8.size()},   Step{Version9.data(), Version9.size()},
     Step{Version10.data(), Version10.size()}, Step{Version11.data(), Version11.size()}, Step{Version12.data(), Version12.size()},
+    Step{Version13.data(), Version13.size()},
 };
 
 } // namespace

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void contactsGrowOverTheYear();
     void isDeterministic();
     void smallCongregation();
+    void removingTheDemoTakesItsYearAway();
 
 private:
     void populate(TempProfile &profile, int people = 320, quint32 seed = 2026);
@@ -349,6 +350,60 @@ void TestDemoHistory::smallCongregation()
     LedgerVerifier verifier(profile->database());
     const Result<QList<LedgerProblem>> problems = verifier.verify();
     QVERIFY(problems && problems->isEmpty());
+}
+
+void TestDemoHistory::removingTheDemoTakesItsYearAway()
+{
+    TempProfile profile;
+    populate(profile, 80);
+    const Result<AuditCheck> before = profile->audit().verify();
+    QVERIFY(before && before->ok);
+    // What the office did itself: a campaign of its own to a number of its own that replied and
+    // opted out, which must all stay.
+    QSqlQuery q(profile->database().connection());
+    const qint64 now = profile.clock().nowUtc().toMSecsSinceEpoch();
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO campaigns(name, body, status, gateway, created_at, launched_at) "
+                                  "VALUES ('Ours', 'Hello', 'done', 'africastalking', %1, %1)")
+                       .arg(now - 3600000)));
+    const qint64 ours = q.lastInsertId().toLongLong();
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO outbox(campaign_id, phone, name, text, segments, state, due_at, message_id, "
+                                  "network, updated_at, attempted_at) VALUES (%1, '+254700999001', 'Ours', 'Hello', 1, "
+                                  "'delivered', %2, 'ours-1', 'Safaricom', %2, %2)")
+                       .arg(ours)
+                       .arg(now - 3600000)));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO inbox(provider_id, phone, text, received_at, handled_as) "
+                                  "VALUES ('ours-in', '+254700999001', 'STOP', %1, 'optout')")
+                       .arg(now - 60000)));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO opt_outs(phone, reason, source, created_at) "
+                                  "VALUES ('+254700999001', 'STOP', 'sms', %1)")
+                       .arg(now - 60000)));
+    q.finish();
+    QVERIFY(number(*profile, "SELECT count(*) FROM campaigns WHERE demo = 1") > 10);
+    QVERIFY(number(*profile, "SELECT count(*) FROM opt_outs") > 1);
+    QCOMPARE(number(*profile, "SELECT campaign_id FROM inbox WHERE provider_id = 'ours-in'"), ours);
+
+    const Result<DemoRemoved> removed = profile->contacts().removeDemoContacts();
+    QVERIFY2(removed, removed ? "" : qPrintable(removed.error().message));
+    QCOMPARE(removed->contacts, 80);
+    QVERIFY(removed->history.campaigns > 10);
+    QVERIFY(removed->history.messages > 100);
+    QVERIFY(removed->history.received > 0);
+
+    // Only the office's own remain, and the summaries say the same as the rows.
+    QCOMPARE(number(*profile, "SELECT count(*) FROM campaigns"), 1);
+    QCOMPARE(number(*profile, "SELECT count(*) FROM outbox"), 1);
+    QCOMPARE(number(*profile, "SELECT count(*) FROM inbox"), 1);
+    QCOMPARE(number(*profile, "SELECT count(*) FROM opt_outs"), 1);
+    QCOMPARE(number(*profile, "SELECT count(*) FROM opt_ins"), 0);
+    QCOMPARE(number(*profile, "SELECT count(*) FROM delivery_reports"), 0);
+    QCOMPARE(number(*profile, "SELECT coalesce(sum(messages), 0) FROM message_stats"), 1);
+    QCOMPARE(number(*profile, "SELECT count(*) FROM number_activity"), 1);
+    // The ledger is never rewritten and still adds up; the trail records the removal and holds.
+    const Result<QList<LedgerProblem>> problems = LedgerVerifier(profile->database()).verify();
+    QVERIFY(problems && problems->isEmpty());
+    const Result<AuditCheck> after = profile->audit().verify();
+    QVERIFY(after && after->ok);
+    QCOMPARE(after->entries, before->entries + 1);
 }
 
 QTEST_GUILESS_MAIN(TestDemoHistory)

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void builtInReports();
     void savedReportsNeedStaffAndAreAudited();
     void refusesWhatTheRegistryDoesNotAllow();
+    void numberFiguresAgreeWithTheOutbox();
 
 private:
     Profile &profile() { return **m_profile; }
@@ -56,6 +57,8 @@ private:
     QList<qint64> sendAll(qint64 campaignId); // outbox ids, in send order
     void report(const QString &messageId, const QString &status, const QString &network, const QString &reason = {});
     bool summaryAgrees();
+    bool numberActivityAgrees();
+    qint64 fromOutbox(const QString &measure, const Period &period);
     qint64 total(const QString &measure, const QMap<QString, QString> &filters = {});
 
     std::unique_ptr<test::TempProfile> m_profile;
@@ -562,6 +565,138 @@ void TestReports::refusesWhatTheRegistryDoesNotAllow()
             const auto grouped = runner.run({measure.key, {dimension}, m_march, {}});
             QVERIFY2(grouped, qPrintable(measure.key + u' ' + dimension + (grouped ? QString() : grouped.error().message)));
         }
+    }
+}
+
+bool TestReports::numberActivityAgrees()
+{
+    // number_activity holds, per number, the outbox's latest delivered and failed times.
+    const QString byRows
+        = u"SELECT phone, max(CASE WHEN state = 'delivered' THEN coalesce(attempted_at, updated_at) END), "
+          "max(CASE WHEN state = 'failed' THEN coalesce(attempted_at, updated_at) END) FROM outbox "
+          "WHERE state IN ('delivered', 'failed') AND phone NOT LIKE 'forgotten:%' GROUP BY phone ORDER BY phone"_s;
+    const QString bySummary = u"SELECT phone, last_delivered_at, last_failed_at FROM number_activity ORDER BY phone"_s;
+    QSqlQuery a(profile().database().connection()), b(profile().database().connection());
+    if (!a.exec(byRows) || !b.exec(bySummary))
+        return false;
+    while (true) {
+        const bool more = a.next();
+        if (more != b.next()) {
+            qWarning() << "number_activity: one ends before the other";
+            return false;
+        }
+        if (!more)
+            return true;
+        for (int i = 0; i < 3; ++i) {
+            if (a.value(i) != b.value(i)) {
+                qWarning() << "number_activity differs from the outbox in column" << i;
+                return false;
+            }
+        }
+    }
+}
+
+qint64 TestReports::fromOutbox(const QString &measure, const Period &period)
+{
+    // The measures' definitions, counted from the outbox row by row.
+    const QString time = u"coalesce(attempted_at, updated_at)"_s;
+    QSqlQuery q(profile().database().connection());
+    if (measure == u"active_numbers") {
+        q.prepare(u"SELECT count(DISTINCT phone) FROM outbox WHERE state = 'delivered' AND %1 >= ? AND %1 < ? "
+                  "AND phone NOT LIKE 'forgotten:%'"_s.arg(time));
+        q.addBindValue(period.endMs() - qint64(ReportRegistry::ActiveDays) * 86400000);
+        q.addBindValue(period.endMs());
+    } else {
+        q.prepare(u"SELECT count(DISTINCT f.phone) FROM outbox f WHERE f.state = 'failed' "
+                  "AND coalesce(f.attempted_at, f.updated_at) >= ? AND coalesce(f.attempted_at, f.updated_at) < ? "
+                  "AND f.phone NOT LIKE 'forgotten:%' "
+                  "AND EXISTS (SELECT 1 FROM outbox d WHERE d.phone = f.phone AND d.state = 'delivered' AND "
+                  "coalesce(d.attempted_at, d.updated_at) < ?) "
+                  "AND NOT EXISTS (SELECT 1 FROM outbox d WHERE d.phone = f.phone AND d.state = 'delivered' AND "
+                  "coalesce(d.attempted_at, d.updated_at) >= ?)"_s);
+        q.addBindValue(period.fromMs());
+        q.addBindValue(period.endMs());
+        q.addBindValue(period.fromMs());
+        q.addBindValue(period.fromMs());
+    }
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+void TestReports::numberFiguresAgreeWithTheOutbox()
+{
+    // The fixture: 6 numbers delivered to, 2 failed, all on 2 March. Two more campaigns follow: on
+    // 9 March (numbers 1–3 fail, the others are delivered to) and on 20 March (number 1 delivered to
+    // again; it and the rest without a report).
+    QVERIFY(numberActivityAgrees());
+    const ReportRunner runner(profile().database());
+    const auto both = [&](const QString &measure, const Period &period) {
+        const Result<QVariant> counted = runner.total(measure, period);
+        if (!counted) {
+            qWarning() << counted.error().message;
+            return false;
+        }
+        const qint64 expected = fromOutbox(measure, period);
+        if (counted->toLongLong() != expected) {
+            qWarning() << measure << period.key() << "counted" << counted->toLongLong() << "outbox" << expected;
+            return false;
+        }
+        return true;
+    };
+    m_profile->clock().set(QDateTime(QDate(2026, 3, 9), QTime(7, 0), Qt::UTC));
+    const qint64 second = launch(u"Lent"_s);
+    const QList<qint64> secondSent = sendAll(second);
+    QCOMPARE(secondSent.size(), 10);
+    QSqlQuery q(profile().database().connection());
+    for (int i = 0; i < secondSent.size(); ++i) {
+        QVERIFY(q.exec(u"SELECT message_id FROM outbox WHERE id = %1"_s.arg(secondSent[i])) && q.next());
+        const QString messageId = q.value(0).toString();
+        q.finish();
+        if (i < 3)
+            report(messageId, u"Failed"_s, u"63903"_s, u"AbsentSubscriber"_s);
+        else
+            report(messageId, u"Success"_s, u"63902"_s);
+    }
+    QVERIFY(numberActivityAgrees());
+    m_profile->clock().set(QDateTime(QDate(2026, 3, 20), QTime(7, 0), Qt::UTC));
+    const qint64 third = launch(u"Palm Sunday"_s);
+    const QList<qint64> thirdSent = sendAll(third);
+    QCOMPARE(thirdSent.size(), 10);
+    QVERIFY(q.exec(u"SELECT message_id FROM outbox WHERE id = %1"_s.arg(thirdSent.first())) && q.next());
+    const QString firstAgain = q.value(0).toString();
+    q.finish();
+    report(firstAgain, u"Success"_s, u"63902"_s);
+    QVERIFY(numberActivityAgrees());
+
+    // Periods that reach the latest times (read from number_activity) and periods that end before
+    // them (read from the outbox) count the same as the definitions.
+    const QList<Period> periods
+        = {m_march, Period(QDate(2026, 3, 5), QDate(2026, 3, 31), m_nairobi),
+           Period(QDate(2026, 3, 1), QDate(2026, 3, 10), m_nairobi), Period(QDate(2026, 3, 5), QDate(2026, 3, 15), m_nairobi),
+           Period(QDate(2026, 3, 9), QDate(2026, 3, 9), m_nairobi)};
+    for (const Period &period : periods) {
+        QVERIFY(both(u"active_numbers"_s, period));
+        QVERIFY(both(u"stopped_numbers"_s, period));
+    }
+    // Numbers that failed on 9 March after a delivery on 2 March and had none since: not number 1
+    // (delivered to on 20 March), so those of the fixture's six among numbers 2–3.
+    const qint64 stopped
+        = runner.total(u"stopped_numbers"_s, Period(QDate(2026, 3, 5), QDate(2026, 3, 31), m_nairobi))->toLongLong();
+    QVERIFY(stopped >= 1);
+
+    // Forgetting a number and deleting a campaign's messages work the times out again.
+    QVERIFY(q.exec(u"SELECT phone FROM outbox WHERE id = %1"_s.arg(secondSent[4])) && q.next());
+    const QString phone = q.value(0).toString();
+    q.finish();
+    const auto forgotten = profile().forgetter().forget(phone);
+    QVERIFY2(forgotten, forgotten ? "" : qPrintable(forgotten.error().message));
+    QVERIFY(numberActivityAgrees());
+    QVERIFY(q.exec(u"DELETE FROM outbox WHERE campaign_id = %1"_s.arg(second)));
+    QVERIFY(numberActivityAgrees());
+    for (const Period &period : periods) {
+        QVERIFY(both(u"active_numbers"_s, period));
+        QVERIFY(both(u"stopped_numbers"_s, period));
     }
 }
 
