@@ -77,7 +77,7 @@ void TestDemoCongregation::canBeRemoved()
     mine.firstName = QStringLiteral("Pastor");
     mine.phone = QStringLiteral("0700111222");
     QVERIFY(profile->contacts().add(mine));
-    QCOMPARE(*profile->contacts().removeDemoContacts(), 40);
+    QCOMPARE(profile->contacts().removeDemoContacts()->contacts, 40);
     QCOMPARE(*profile->contacts().count(), 1);
 }
 
