@@ -8,6 +8,7 @@
 #include "profile/Profile.h"
 #include "reports/DashboardService.h"
 #include "storage/Database.h"
+#include "sync/FeatureLocks.h"
 
 #include <QLocale>
 
@@ -35,6 +36,8 @@ int DashboardCommand::run(const QStringList &words)
         return m_cli.usage(period.error().message);
     if (Status opened = m_cli.openProfile(); !opened)
         return m_cli.failed(opened.error());
+    if (Status allowed = m_cli.profile().features().check(PlanFeature::Analytics); !allowed)
+        return m_cli.failed(allowed.error());
     const DashboardService dashboard(m_cli.profile().database());
     const Result<DashboardNumbers> numbers = dashboard.numbers(*period);
     if (!numbers)

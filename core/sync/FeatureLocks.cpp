@@ -82,7 +82,7 @@ QString FeatureLocks::featureName(PlanFeature feature)
     case PlanFeature::Sending:
         return tr("Send SMS and see delivery reports");
     case PlanFeature::Analytics:
-        return tr("Usage charts and insights");
+        return tr("Charts, reports and insights");
     case PlanFeature::Scheduling:
         return tr("Scheduled and repeating campaigns");
     case PlanFeature::Automation:

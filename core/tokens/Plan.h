@@ -18,7 +18,7 @@ enum class PlanTier { Demo = 0, Starter = 1, Business = 2, Enterprise = 3 };
 // What a plan brings. A plan has every feature of the plans below it.
 enum class PlanFeature {
     Sending, // send SMS and see delivery reports (every plan)
-    Analytics, // usage charts and insights (starter and up)
+    Analytics, // charts, the dashboard, reports and token insights (starter and up)
     Scheduling, // scheduled and repeating campaigns (business and up)
     Automation, // sending through kengele-cli (business and up)
     PrioritySending, // urgent messages go out during quiet hours (enterprise)

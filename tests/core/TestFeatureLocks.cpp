@@ -141,7 +141,7 @@ void TestFeatureLocks::lockedWithoutAPlan()
     const Status analytics = p.features().check(PlanFeature::Analytics);
     QVERIFY(!analytics);
     QCOMPARE(analytics.error().code, ErrorCode::Unsupported);
-    QVERIFY2(analytics.error().message.contains(QStringLiteral("Usage charts and insights"))
+    QVERIFY2(analytics.error().message.contains(QStringLiteral("Charts, reports and insights"))
                  && analytics.error().message.contains(QStringLiteral("Starter")),
              qPrintable(analytics.error().message));
     // Sending now at normal priority needs no plan.

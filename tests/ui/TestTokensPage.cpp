@@ -443,7 +443,7 @@ void TestTokensPage::expiryPlanWarningsAndUsage()
     QTRY_COMPARE(page->budgetsView()->topLevelItem(0)->text(1), QStringLiteral("1,050"));
     QCOMPARE(page->budgetsView()->topLevelItem(0)->text(2), QStringLiteral("1,000 on 31 Mar 2026"));
     QVERIFY2(page->planText().contains(QStringLiteral("The Starter plan, until 31 Mar 2026.")), qPrintable(page->planText()));
-    QVERIFY(page->planText().contains(QStringLiteral("Usage charts and insights")));
+    QVERIFY(page->planText().contains(QStringLiteral("Charts, reports and insights")));
 
     // A department's budget, renamed, with a warning level above what it has.
     QVERIFY(ledger.createBudgetAccount(QStringLiteral("Youth")));

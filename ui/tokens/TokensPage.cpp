@@ -268,7 +268,7 @@ void TokensPage::reloadPlan()
         } else if (FeatureLocks::check(feature, locks)) {
             features << QStringLiteral("✓ ") + FeatureLocks::featureName(feature);
         } else {
-            //: A feature the plan in force lacks: "Usage charts and insights (starter plan)"
+            //: A feature the plan in force lacks: "Charts, reports and insights (starter plan)"
             features << QStringLiteral("✗ ")
                     + tr("%1 (%2 plan)")
                           .arg(FeatureLocks::featureName(feature),
