@@ -8,6 +8,7 @@
 #include "reports/ReportPdfWriter.h"
 #include "reports/ReportSchedules.h"
 #include "settings/Settings.h"
+#include "storage/Database.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

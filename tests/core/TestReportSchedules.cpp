@@ -412,7 +412,8 @@ void TestReportSchedules::smsGoesThroughThePipelineOnce()
 
     // Audited: the schedule by the person, the run and the launch by Kengele.
     QStringList actions;
-    for (const AuditEntry &entry : *profile().audit().list()) {
+    const auto entries = profile().audit().list();
+    for (const AuditEntry &entry : *entries) {
         if (entry.action == u"reports.run" || entry.action == u"campaigns.launch")
             QCOMPARE(entry.user, QString::fromLatin1(AuditLog::AutomaticUser));
         actions << entry.action;
@@ -482,7 +483,8 @@ void TestReportSchedules::refusalsAndPermissions()
     QCOMPARE(schedules().list()->size(), 0);
     QCOMPARE(schedules().remove(created->id).error().code, ErrorCode::NotFound);
     bool unscheduled = false;
-    for (const AuditEntry &entry : *profile().audit().list())
+    const auto entries = profile().audit().list();
+    for (const AuditEntry &entry : *entries)
         unscheduled = unscheduled || (entry.action == u"reports.unschedule" && entry.user == u"staff");
     QVERIFY(unscheduled);
 }

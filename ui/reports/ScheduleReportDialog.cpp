@@ -89,7 +89,7 @@ ScheduleReportDialog::ScheduleReportDialog(const QString &reportName, const QStr
         for (const Group &group : *all)
             m_group->addItem(tr("%1 (%n member(s))", nullptr, group.memberCount).arg(group.name), group.id);
     }
-    m_cost = new HintLabel(QString(), this);
+    m_cost = new QLabel(this);
     m_cost->setObjectName(QStringLiteral("costLabel"));
     m_cost->setWordWrap(true);
 
@@ -100,6 +100,7 @@ ScheduleReportDialog::ScheduleReportDialog(const QString &reportName, const QStr
     m_error->hide();
 
     auto *when = new QFormLayout;
+    when->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     when->addRow(tr("How often:"), m_every);
     m_dayLabel = new QLabel(tr("On:"), this);
     when->addRow(m_dayLabel, day);
