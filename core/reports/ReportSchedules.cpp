@@ -355,15 +355,21 @@ Result<ReportSchedule> ReportSchedules::create(const ReportScheduleDraft &draft,
                         tr("There is no folder %1. Choose a folder that exists.").arg(QDir::toNativeSeparators(draft.folder)));
         folder = info.absoluteFilePath();
     }
+    const QDateTime now = m_clock.nowUtc();
+    const QDateTime next = draft.cadence.nextAfter(now, m_zone);
     std::optional<ReportScheduleCost> cost;
     if (sms) {
+        // An SMS that goes by itself later is a scheduled campaign: the plan must allow those
+        // (when the relay's operator locks features by plan; never on the simulator).
+        CampaignDraft later = summaryDraft(draft.smsGroupId, QString(), draft.accountName);
+        later.scheduledAt = next;
+        if (Status allowed = m_campaigns.checkFeatures(later); !allowed)
+            return std::unexpected(allowed.error());
         Result<ReportScheduleCost> found = smsCost(draft.smsGroupId, draft.cadence.every, draft.accountName);
         if (!found)
             return std::unexpected(found.error());
         cost = *found;
     }
-    const QDateTime now = m_clock.nowUtc();
-    const QDateTime next = draft.cadence.nextAfter(now, m_zone);
     QSqlDatabase db = m_database.connection();
     AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Scheduling the report")); !begun)
@@ -571,9 +577,9 @@ Result<QString> ReportSchedules::writePdf(const ReportSchedule &schedule, const 
                             error);
     if (error) {
         QFile::remove(partial);
-        return fail(
-            ErrorCode::Io,
-            tr("%1 could not be written: %2").arg(QDir::toNativeSeparators(target), QString::fromLocal8Bit(error.message().c_str())));
+        return fail(ErrorCode::Io,
+                    tr("%1 could not be written: %2")
+                        .arg(QDir::toNativeSeparators(target), QString::fromLocal8Bit(error.message().c_str())));
     }
     return target;
 }

@@ -12,6 +12,7 @@
 #include "security/StaffAccounts.h"
 #include "settings/Settings.h"
 #include "storage/Database.h"
+#include "tokens/Plan.h"
 #include "tokens/TokenLedger.h"
 
 #include <QDir>
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void pdfAppearsInTheFolderAndIsReplacedWhole();
     void smsGoesThroughThePipelineOnce();
     void refusalsAndPermissions();
+    void smsScheduleNeedsAPlanThatSchedules();
 
 private:
     Profile &profile() { return **m_profile; }
@@ -487,6 +489,27 @@ void TestReportSchedules::refusalsAndPermissions()
     for (const AuditEntry &entry : *entries)
         unscheduled = unscheduled || (entry.action == u"reports.unschedule" && entry.user == u"staff");
     QVERIFY(unscheduled);
+}
+
+void TestReportSchedules::smsScheduleNeedsAPlanThatSchedules()
+{
+    profile().settings().setGatewayProvider(GatewayKind::AfricasTalking);
+    profile().campaigns().setFeatureGate([](PlanFeature feature) -> Status {
+        if (feature == PlanFeature::Scheduling)
+            return fail(ErrorCode::Forbidden, u"Scheduling needs the business plan."_s);
+        return {};
+    });
+    ReportScheduleDraft draft;
+    draft.report = u"monthly-summary"_s;
+    draft.cadence = cadence(ReportCadence::Every::Weekly, 1, QTime(7, 0));
+    draft.smsGroupId = m_leaders;
+    const auto refused = schedules().create(draft);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().message, u"Scheduling needs the business plan."_s);
+    // A PDF is not a campaign: not locked.
+    draft.smsGroupId = 0;
+    draft.folder = m_folderPath;
+    QVERIFY(schedules().create(draft));
 }
 
 QTEST_GUILESS_MAIN(TestReportSchedules)

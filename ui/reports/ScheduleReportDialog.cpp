@@ -105,7 +105,6 @@ ScheduleReportDialog::ScheduleReportDialog(const QString &reportName, const QStr
     m_dayLabel = new QLabel(tr("On:"), this);
     when->addRow(m_dayLabel, day);
     when->addRow(tr("At:"), m_time);
-    when->addRow(QString(), m_covers);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_ok = buttons->addButton(tr("Schedule"), QDialogButtonBox::AcceptRole);
@@ -118,6 +117,7 @@ ScheduleReportDialog::ScheduleReportDialog(const QString &reportName, const QStr
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(when);
+    layout->addWidget(m_covers);
     layout->addSpacing(8);
     layout->addWidget(m_pdf);
     layout->addLayout(folderRow);
