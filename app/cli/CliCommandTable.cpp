@@ -118,7 +118,11 @@ QList<CliCommandTable::Entry> CliCommandTable::entries()
          &makeCommand<DashboardCommand>},
         {QStringLiteral("report"), QString(),
          tr("  report list                                 built-in and saved reports\n"
-            "  report run NAME [--period P] [--campaign ID] --format json   a report's tables and charts\n"),
+            "  report run NAME [--period P] [--campaign ID] --format json   a report's tables and charts\n"
+            "  report schedule NAME --every daily|weekly|monthly [--at HH:MM] [--on DAY] [--period P]\n"
+            "                [--to-folder DIR] [--sms-to GROUP] [--account NAME]   run a report by itself\n"
+            "  report schedules | report unschedule ID\n"
+            "  report run-due [--no-wait] [--rate PER_SECOND]   run the scheduled reports that are due\n"),
          &makeCommand<ReportCommand>},
     };
 }

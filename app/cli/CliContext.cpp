@@ -48,7 +48,8 @@ const QStringList &CliContext::valueOptions()
            QStringLiteral("from"),        QStringLiteral("to"),       QStringLiteral("below"),    QStringLiteral("limit"),
            QStringLiteral("user"),        QStringLiteral("role"),     QStringLiteral("since"),    QStringLiteral("action"),
            QStringLiteral("by"),          QStringLiteral("period"),   QStringLiteral("format"),   QStringLiteral("campaign"),
-           QStringLiteral("out"),         QStringLiteral("paper")};
+           QStringLiteral("out"),         QStringLiteral("paper"),    QStringLiteral("every"),    QStringLiteral("to-folder"),
+           QStringLiteral("sms-to")};
     return options;
 }
 

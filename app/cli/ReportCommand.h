@@ -12,7 +12,10 @@ namespace kengele {
 
 // kengele-cli report list | report run NAME [--period P] [--campaign ID] [--format json|csv|xlsx|pdf]
 // [--out FILE] [--paper a4|letter]: the built-in reports and those saved from the report builder
-// (BuiltInReports, SavedReports), as JSON on stdout or written to a file.
+// (BuiltInReports, SavedReports), as JSON on stdout or written to a file; report schedule NAME
+// --every daily|weekly|monthly [--at HH:MM] [--on DAY] [--period P] [--to-folder DIR] [--sms-to
+// GROUP] [--account NAME] | report schedules | report unschedule ID | report run-due [--no-wait]
+// [--rate N]: scheduled reports (ReportSchedules), as the desktop runs them.
 class ReportCommand final : public CliCommand
 {
     Q_DECLARE_TR_FUNCTIONS(ReportCommand)
@@ -28,6 +31,13 @@ private:
     int list();
     int runReport(const QString &name);
     int writeFile(const ReportDocument &document, const QString &format, const QString &out, const QString &paper);
+    // Scheduled reports (ReportSchedules): schedule, schedules, unschedule, run-due.
+    int schedule(const QString &name);
+    int schedules();
+    int unschedule(const QString &id);
+    int runDue();
+    // Gives the profile's schedules the PDF writer (ReportPdfWriter with the settings' paper).
+    void prepareSchedules();
 };
 
 } // namespace kengele

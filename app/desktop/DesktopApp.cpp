@@ -17,6 +17,8 @@
 #include "contacts/PastoralNotes.h"
 #include "demo/DemoCongregation.h"
 #include "profile/Profile.h"
+#include "reports/ReportPdfWriter.h"
+#include "reports/ReportSchedules.h"
 #include "security/DataKey.h"
 #include "security/KeychainSecretStore.h"
 #include "security/SignInDialog.h"
@@ -107,6 +109,10 @@ void DesktopApp::closeProfile()
     m_tokenExpiry.reset();
     delete m_offerRefresh;
     m_offerRefresh = nullptr;
+    delete m_reportTimer;
+    m_reportTimer = nullptr;
+    if (m_profile)
+        m_profile->reportSchedules().setDocumentWriter({});
     m_relayProblem.reset();
     m_backupScheduler.reset();
     m_dataKey.reset();
@@ -202,7 +208,46 @@ Status DesktopApp::start(const QString &profileDirectory)
     startDispatch();
     startRelaySync();
     m_backupScheduler->start();
+    startReportSchedules();
     return {};
+}
+
+void DesktopApp::startReportSchedules()
+{
+    Settings *settings = &m_profile->settings();
+    m_profile->reportSchedules().setDocumentWriter([settings](const QString &path, const ReportDocument &document) {
+        return ReportPdfWriter::write(path, document, ReportPageSetup::fromSettings(*settings));
+    });
+    m_reportTimer = new QTimer(this);
+    m_reportTimer->setInterval(ReportCheckMs);
+    connect(m_reportTimer, &QTimer::timeout, this, &DesktopApp::runDueReports);
+    m_reportTimer->start();
+    // Missed ones (the computer was off) run once, as soon as the window is up.
+    QTimer::singleShot(0, this, &DesktopApp::runDueReports);
+}
+
+void DesktopApp::runDueReports()
+{
+    if (!m_profile)
+        return;
+    // Checking is one indexed read; a report that is due is worked out and drawn here (charts
+    // need the GUI thread) and its SMS summary queued: tens of milliseconds for a summary report
+    // (docs/architecture.md, "Scheduled reports"), once a day at most per schedule.
+    ReportSchedules &schedules = m_profile->reportSchedules();
+    const Result<qint64> next = schedules.nextDue();
+    if (!next || *next == 0 || *next > m_profile->clock().nowMs())
+        return;
+    const Result<QList<ReportRun>> runs = schedules.runDue(m_profile->clock().nowUtc());
+    if (!runs) {
+        qCWarning(lcReports) << "scheduled reports could not run:" << runs.error().message;
+        return;
+    }
+    bool sms = false;
+    for (const ReportRun &run : *runs)
+        sms = sms || run.campaignId > 0;
+    // The SMS summaries were queued: the sending thread sends them now.
+    if (sms && m_dispatch)
+        m_dispatch->wake();
 }
 
 void DesktopApp::loadDataKey()

@@ -59,6 +59,7 @@ public:
 
 private:
     static constexpr int OfferRefreshMs = 6 * 60 * 60 * 1000;
+    static constexpr int ReportCheckMs = 60 * 1000;
     // Stops everything that uses the profile, then closes it (at the end, and before a restore).
     void closeProfile();
     // Settings → Backups checked a restore: once no dialog is open, closes the profile, puts the
@@ -78,6 +79,10 @@ private:
     // Reads the profile's data key from the keychain (or makes it) without blocking; until it has
     // answered, opening pastoral notes says so. A failed read is tried again at the next opening.
     void loadDataKey();
+    // Scheduled reports: those missed while Kengele was closed run once at start, then each is run
+    // when due (checked every ReportCheckMs). PDFs are drawn here, on the GUI thread (Qt Charts).
+    void startReportSchedules();
+    void runDueReports();
 
     SecretStoreFactory m_secretStores;
     std::unique_ptr<Profile> m_profile;
@@ -98,6 +103,8 @@ private:
     std::unique_ptr<TokenExpiryScheduler> m_tokenExpiry;
     // Reads the relay's plans and feature locks again while connected (OfferRefreshMs).
     QTimer *m_offerRefresh = nullptr;
+    // Runs the scheduled reports that are due (ReportCheckMs).
+    QTimer *m_reportTimer = nullptr;
     quint64 m_relayGeneration = 0;
     // What the indicator shows when the sync cannot start (the device token is missing).
     std::optional<RelaySyncStatus> m_relayProblem;

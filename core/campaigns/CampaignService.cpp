@@ -385,9 +385,9 @@ Status CampaignService::checkFeatures(const CampaignDraft &draft) const
     return {};
 }
 
-Result<Campaign> CampaignService::launch(const CampaignDraft &draft, const QString &userName)
+Result<Campaign> CampaignService::launch(const CampaignDraft &draft, const QString &userName, Actor by)
 {
-    if (Status allowed = Access::check(m_access, Permission::SendCampaigns); !allowed)
+    if (Status allowed = Access::check(m_access, Permission::SendCampaigns, by); !allowed)
         return std::unexpected(allowed.error());
     if (Status allowed = checkFeatures(draft); !allowed)
         return std::unexpected(allowed.error());
@@ -403,7 +403,8 @@ Result<Campaign> CampaignService::launch(const CampaignDraft &draft, const QStri
     const QString when = draft.recurrence.isRepeating() ? QStringLiteral("repeating")
         : draft.scheduledAt.isValid()                   ? QStringLiteral("scheduled")
                                                         : QStringLiteral("now");
-    if (Status committed = transaction.commit({QStringLiteral("campaigns.launch"), QStringLiteral("campaign:%1").arg(*id), when});
+    if (Status committed
+        = transaction.commit({QStringLiteral("campaigns.launch"), QStringLiteral("campaign:%1").arg(*id), when, by});
         !committed)
         return std::unexpected(committed.error());
     m_ledger.notifyBulkChange();

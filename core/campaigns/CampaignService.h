@@ -74,8 +74,9 @@ public:
     Result<CampaignPreview> preview(const CampaignDraft &draft, int samples = 3) const;
     // Once: snapshot, outbox rows and token reservation in one transaction. Repeating: stores the
     // campaign as `recurring`; each occurrence is launched like a one-off when it is due
-    // (launchDueOccurrences), with the members and balance of that day.
-    Result<Campaign> launch(const CampaignDraft &draft, const QString &userName = {});
+    // (launchDueOccurrences), with the members and balance of that day. `by` Actor::Kengele: Kengele's
+    // own launch (a scheduled report's SMS summary), not checked and audited under AutomaticUser.
+    Result<Campaign> launch(const CampaignDraft &draft, const QString &userName = {}, Actor by = Actor::Person);
 
     // What the campaign was made from, to edit it or to launch its next occurrence.
     Result<CampaignDraft> draft(qint64 id) const;

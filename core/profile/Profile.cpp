@@ -16,6 +16,7 @@
 #include "importexport/ContactExporter.h"
 #include "importexport/ContactImportService.h"
 #include "inbox/InboxService.h"
+#include "reports/ReportSchedules.h"
 #include "security/Access.h"
 #include "security/AuditLog.h"
 #include "security/StaffAccounts.h"
@@ -110,6 +111,9 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
     profile->shareAccess();
     profile->m_backups = std::make_unique<BackupService>(*profile->m_database, *profile->m_staff, *profile->m_audit, clock);
     profile->m_features = std::make_unique<FeatureLocks>(*profile->m_database, *profile->m_tokens, *profile->m_settings, clock);
+    profile->m_reportSchedules
+        = std::make_unique<ReportSchedules>(*profile->m_database, *profile->m_campaigns, *profile->m_settings, clock);
+    profile->m_reportSchedules->setAccess(profile->m_access.get());
     profile->m_campaigns->setFeatureGate(
         [features = profile->m_features.get()](PlanFeature feature) { return features->check(feature); });
     profile->followSettings();

@@ -29,6 +29,7 @@ class PastoralNotes;
 class PersonRecord;
 class PhoneNormalizer;
 class RelayLinkStore;
+class ReportSchedules;
 class Settings;
 class StaffAccounts;
 class TemplateService;
@@ -92,6 +93,8 @@ public:
     Access &access() { return *m_access; }
     // Encrypted backups of this store, and their restore (administrators).
     BackupService &backups() { return *m_backups; }
+    // Scheduled reports (PDF to a folder, SMS summary to a group); the front end gives it the PDF writer.
+    ReportSchedules &reportSchedules() { return *m_reportSchedules; }
     const Clock &clock() const { return m_clock; }
 
 private:
@@ -125,6 +128,7 @@ private:
     std::unique_ptr<ForgottenOptOuts> m_forgotten;
     std::unique_ptr<ContactForgetter> m_forgetter;
     std::unique_ptr<BackupService> m_backups;
+    std::unique_ptr<ReportSchedules> m_reportSchedules;
 };
 
 } // namespace kengele

@@ -629,17 +629,48 @@ constexpr auto Version13 = std::to_array<const char *>({
     "ALTER TABLE campaigns ADD COLUMN demo INTEGER NOT NULL DEFAULT 0",
 });
 
+// Version 14 (issue 15): scheduled reports (ReportSchedules). report: a built-in report's key or a
+// saved report's name; period: '' for the period just ended matching the cadence (yesterday, last
+// week Monday–Sunday, last month), else a Period word counted up to the day before the run;
+// cadence 'daily' | 'weekly' | 'monthly' with day (weekly 1 = Monday … 7 = Sunday, monthly 1–31,
+// daily 0) and at_minute (local minutes after midnight); folder: where the PDF goes ('' none);
+// sms_group_id: the group that gets the SMS summary (0 none; not a foreign key, so a deleted group
+// shows as a failed run instead of silently turning the summary off), paid from the budget named
+// `account`. next_due_at: UTC ms of the next run (moved past now in the transaction that claims a
+// run); last_run_at, last_outcome ('' never ran, 'running', 'done', 'failed'), last_detail (the
+// file or why it failed) and last_campaign_id (the SMS summary's campaign) describe the last run.
+constexpr auto Version14 = std::to_array<const char *>({
+    R"(CREATE TABLE report_schedules (
+        id INTEGER PRIMARY KEY,
+        report TEXT NOT NULL,
+        period TEXT NOT NULL DEFAULT '',
+        cadence TEXT NOT NULL CHECK (cadence IN ('daily', 'weekly', 'monthly')),
+        day INTEGER NOT NULL DEFAULT 0,
+        at_minute INTEGER NOT NULL CHECK (at_minute BETWEEN 0 AND 1439),
+        folder TEXT NOT NULL DEFAULT '',
+        sms_group_id INTEGER NOT NULL DEFAULT 0,
+        account TEXT NOT NULL DEFAULT 'Main',
+        created_by TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        next_due_at INTEGER NOT NULL,
+        last_run_at INTEGER,
+        last_outcome TEXT NOT NULL DEFAULT '',
+        last_detail TEXT NOT NULL DEFAULT '',
+        last_campaign_id INTEGER NOT NULL DEFAULT 0))",
+    "CREATE INDEX report_schedules_due ON report_schedules(next_due_at)",
+});
+
 struct Step {
     const char *const *statements;
     std::size_t count;
 };
 
-const std::array<Step, 13> Steps = {
+const std::array<Step, 14> Steps = {
     Step{Version1.data(), Version1.size()},   Step{Version2.data(), Version2.size()},   Step{Version3.data(), Version3.size()},
     Step{Version4.data(), Version4.size()},   Step{Version5.data(), Version5.size()},   Step{Version6.data(), Version6.size()},
     Step{Version7.data(), Version7.size()},   Step{Version8.data(), Version8.size()},   Step{Version9.data(), Version9.size()},
     Step{Version10.data(), Version10.size()}, Step{Version11.data(), Version11.size()}, Step{Version12.data(), Version12.size()},
-    Step{Version13.data(), Version13.size()},
+    Step{Version13.data(), Version13.size()}, Step{Version14.data(), Version14.size()},
 };
 
 } // namespace

@@ -15,7 +15,9 @@
 #include "storage/Database.h"
 #include "tokens/TokenLedger.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void failedAgreesEverywhereAfterALateReport();
     void dashboardText();
     void reportListAndRun();
+    void scheduleListAndRunDue();
 
 private:
     test::CliOutcome cli(const QString &line);
@@ -222,6 +225,78 @@ void TestCliReports::reportListAndRun()
     QCOMPARE(cli(u"report|run|monthly-summary|--format|csv|--paper|a4|--out|"_s + csvPath).code, 2);
     QVERIFY(cli(u"report|run|campaign|--format|json"_s).code != 0); // which campaign?
     QVERIFY(cli(u"report|run|nothing|--format|json"_s).code != 0);
+}
+
+void TestCliReports::scheduleListAndRunDue()
+{
+    const QString folder = m_dir->filePath(u"reports"_s);
+    QVERIFY(QDir().mkpath(folder));
+    // Monday 2 March 2026, 10:00 in Nairobi: the weekly PDF first goes next Monday at 07:00.
+    const auto weekly = cli(u"--json|report|schedule|monthly-summary|--every|weekly|--on|mon|--at|07:00|--to-folder|"_s + folder);
+    QVERIFY2(weekly.code == 0, qPrintable(weekly.err));
+    const QJsonObject w = weekly.json().object();
+    QCOMPARE(w.value(u"every"_s).toString(), u"weekly"_s);
+    QCOMPARE(w.value(u"on"_s).toString(), u"mon"_s);
+    QCOMPARE(w.value(u"at"_s).toString(), u"07:00"_s);
+    QCOMPARE(w.value(u"next_due"_s).toString(), u"2026-03-09T04:00:00.000Z"_s);
+    QCOMPARE(QDir(w.value(u"to_folder"_s).toString()), QDir(folder));
+    QVERIFY(w.value(u"sms_to"_s).isNull());
+    QVERIFY(!w.contains(u"cost"_s));
+    // The SMS summary to the choir: its cost per run, as `campaign send` counts it (simulator: no tokens).
+    const auto daily = cli(u"--json|report|schedule|monthly-summary|--every|daily|--at|18:00|--sms-to|Choir"_s);
+    QVERIFY2(daily.code == 0, qPrintable(daily.err));
+    const QJsonObject cost = daily.json().object().value(u"cost"_s).toObject();
+    QCOMPARE(cost.value(u"recipients"_s).toInt(), 8);
+    QCOMPARE(cost.value(u"segments"_s).toInt(), 8);
+    QCOMPARE(cost.value(u"tokens"_s).toInt(), 0);
+    QVERIFY(daily.err.contains(u"8 recipient"_s));
+    QCOMPARE(daily.json().object().value(u"sms_to"_s).toString(), u"Choir"_s);
+    // Refused, with the reason.
+    QCOMPARE(cli(u"report|schedule|monthly-summary|--every|yearly|--to-folder|"_s + folder).code, 2);
+    QCOMPARE(cli(u"report|schedule|monthly-summary|--every|weekly"_s).code, 2);
+    QCOMPARE(cli(u"report|schedule|monthly-summary|--every|weekly|--on|someday|--to-folder|"_s + folder).code, 2);
+    QCOMPARE(cli(u"report|schedule|monthly-summary|--every|daily|--at|7pm|--to-folder|"_s + folder).code, 2);
+    QCOMPARE(cli(u"report|schedule|monthly-summary|--every|weekly|--sms-to|Nobody"_s).code, 1);
+    QCOMPARE(cli(u"report|schedule|no such report|--every|weekly|--to-folder|"_s + folder).code, 1);
+
+    const auto list = cli(u"--json|report|schedules"_s);
+    QCOMPARE(list.code, 0);
+    QCOMPARE(list.json().array().size(), 2);
+    QVERIFY(cli(u"--json|report|run-due"_s).json().object().value(u"runs"_s).toArray().isEmpty());
+
+    // A week later, 07:30: the weekly PDF is due, and the daily SMS missed six evenings: it goes once.
+    m_clock.set(QDateTime(QDate(2026, 3, 9), QTime(4, 30), Qt::UTC));
+    const auto due = cli(u"--json|report|run-due|--no-wait"_s);
+    QVERIFY2(due.code == 0, qPrintable(due.err));
+    const QJsonArray runs = due.json().object().value(u"runs"_s).toArray();
+    QCOMPARE(runs.size(), 2);
+    const QJsonObject pdfRun = runs.at(0).toObject().value(u"file"_s).isNull() ? runs.at(1).toObject() : runs.at(0).toObject();
+    const QJsonObject smsRun = runs.at(0).toObject().value(u"file"_s).isNull() ? runs.at(0).toObject() : runs.at(1).toObject();
+    QCOMPARE(QFileInfo(pdfRun.value(u"file"_s).toString()).fileName(), u"Weekly summary 2026-03-09.pdf"_s);
+    QCOMPARE(pdfRun.value(u"period"_s).toObject().value(u"from"_s).toString(), u"2026-03-02"_s);
+    QCOMPARE(pdfRun.value(u"period"_s).toObject().value(u"to"_s).toString(), u"2026-03-08"_s);
+    QFile pdf(pdfRun.value(u"file"_s).toString());
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    QCOMPARE(smsRun.value(u"due"_s).toString(), u"2026-03-08T15:00:00.000Z"_s); // Sunday 18:00, the latest missed
+    QCOMPARE(smsRun.value(u"period"_s).toObject().value(u"from"_s).toString(), u"2026-03-07"_s);
+    const qint64 campaign = smsRun.value(u"campaign"_s).toInteger();
+    QVERIFY(campaign > 0);
+    const auto status = cli(u"--json|campaign|status|%1"_s.arg(campaign));
+    QCOMPARE(status.json().object().value(u"recipients"_s).toInt(), 8);
+    // Nothing more is due; the next times are past now.
+    QVERIFY(cli(u"--json|report|run-due"_s).json().object().value(u"runs"_s).toArray().isEmpty());
+    const QJsonArray after = cli(u"--json|report|schedules"_s).json().array();
+    QCOMPARE(after.at(0).toObject().value(u"next_due"_s).toString(), u"2026-03-16T04:00:00.000Z"_s);
+    QCOMPARE(after.at(0).toObject().value(u"last_outcome"_s).toString(), u"done"_s);
+    QCOMPARE(after.at(1).toObject().value(u"next_due"_s).toString(), u"2026-03-09T15:00:00.000Z"_s);
+    QCOMPARE(after.at(1).toObject().value(u"last_campaign"_s).toInteger(), campaign);
+
+    QCOMPARE(cli(u"--json|report|unschedule|%1"_s.arg(w.value(u"id"_s).toInteger())).code, 0);
+    QCOMPARE(cli(u"--json|report|schedules"_s).json().array().size(), 1);
+    QCOMPARE(cli(u"report|unschedule|99"_s).code, 1);
+    QCOMPARE(cli(u"report|unschedule|x"_s).code, 2);
 }
 
 // QTEST_MAIN: a QApplication, as kengele-cli has, for the PDF's fonts and charts.
