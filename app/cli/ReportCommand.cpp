@@ -18,6 +18,7 @@
 #include "reports/SavedReports.h"
 #include "settings/Settings.h"
 #include "storage/Database.h"
+#include "sync/FeatureLocks.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -121,6 +122,8 @@ int ReportCommand::runReport(const QString &name)
     }
     if (Status opened = m_cli.openProfile(); !opened)
         return m_cli.failed(opened.error());
+    if (Status allowed = m_cli.profile().features().check(PlanFeature::Analytics); !allowed)
+        return m_cli.failed(allowed.error());
     const Database &database = m_cli.profile().database();
     Result<ReportDocument> document = fail(ErrorCode::NotFound, QString());
     if (BuiltInReports::isBuiltIn(name)) {
