@@ -15,6 +15,7 @@ namespace kengele {
 class Access;
 class AuditLog;
 class BackupService;
+class BuiltInReports;
 class Clock;
 class ContactExporter;
 class ContactImportService;
@@ -29,6 +30,8 @@ class PastoralNotes;
 class PersonRecord;
 class PhoneNormalizer;
 class RelayLinkStore;
+class ReportRunner;
+class SavedReports;
 class Settings;
 class StaffAccounts;
 class TemplateService;
@@ -92,6 +95,11 @@ public:
     Access &access() { return *m_access; }
     // Encrypted backups of this store, and their restore (administrators).
     BackupService &backups() { return *m_backups; }
+    // Reports (read only; on any thread: each uses the calling thread's connection) and the report
+    // builder's saved reports (changes audited, staff and up).
+    const ReportRunner &reportRunner() const { return *m_reportRunner; }
+    const BuiltInReports &builtInReports() const { return *m_builtInReports; }
+    SavedReports &savedReports() { return *m_savedReports; }
     const Clock &clock() const { return m_clock; }
 
 private:
@@ -125,6 +133,9 @@ private:
     std::unique_ptr<ForgottenOptOuts> m_forgotten;
     std::unique_ptr<ContactForgetter> m_forgetter;
     std::unique_ptr<BackupService> m_backups;
+    std::unique_ptr<ReportRunner> m_reportRunner;
+    std::unique_ptr<BuiltInReports> m_builtInReports;
+    std::unique_ptr<SavedReports> m_savedReports;
 };
 
 } // namespace kengele
