@@ -656,6 +656,7 @@ void TestScreenshots::reports()
     save(&window, QStringLiteral("reports-") + suffix);
     // Further down: the charts.
     QVERIFY(!page->view()->chartViews().isEmpty());
+    test::settle();
     page->view()->ensureWidgetVisible(page->view()->chartViews().constFirst(), 0, 0);
     save(&window, QStringLiteral("reports-charts-") + suffix);
     page->view()->ensureWidgetVisible(page->view()->chartViews().constLast(), 0, 0);

@@ -4,6 +4,7 @@
 #include "ReportTableModel.h"
 
 #include "ReportPrinter.h"
+#include "reports/ReportRunner.h"
 
 #include <QFont>
 
@@ -43,6 +44,13 @@ QVariant ReportTableModel::data(const QModelIndex &index, int role) const
     const QVariant value = row.value(index.column());
     switch (role) {
     case Qt::DisplayRole: {
+        // A week or a month reads as one, not as the date it starts on.
+        if (column.kind == ReportColumn::Kind::Date && !value.isNull()) {
+            if (column.key == u"month")
+                return m_locale.toString(value.toDate(), QStringLiteral("MMMM yyyy"));
+            if (column.key == u"week")
+                return ReportRunner::tr("Week of %1").arg(m_locale.toString(value.toDate(), QLocale::ShortFormat));
+        }
         QString text = ReportPrinter::valueText(value, column.kind, m_locale);
         if (totals && index.column() == 0 && text.isEmpty())
             text = ReportPrinter::tr("Total");

@@ -9,11 +9,14 @@
 #include "campaigns/MessageState.h"
 #include "widgets/Banner.h"
 
+#include <QAbstractAxis>
+#include <QBarCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPieSeries>
 #include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -29,6 +32,22 @@ QString plainState(const QString &text)
 {
     const std::optional<MessageState> state = messageStateFromText(text);
     return state ? CampaignText::messageState(*state) : text;
+}
+
+// On screen, months and weeks as short as they read clearly ("Mar 2026", "2 Mar"): the printed
+// report keeps the long form.
+ReportChart shortLabels(ReportChart chart)
+{
+    if (chart.dimension != u"month" && chart.dimension != u"week")
+        return chart;
+    const QLocale locale;
+    for (int i = 0; i < chart.categories.size() && i < chart.categoryKeys.size(); ++i) {
+        const QDate date = QDate::fromString(chart.categoryKeys.at(i), Qt::ISODate);
+        if (date.isValid())
+            chart.categories[i]
+                = locale.toString(date, chart.dimension == u"month" ? QStringLiteral("MMM yyyy") : QStringLiteral("d MMM"));
+    }
+    return chart;
 }
 
 bool isEmpty(const ReportSection &section)
@@ -214,7 +233,17 @@ QWidget *ReportView::sectionWidget(const ReportSection &section, int index)
         layout->addWidget(nothing);
     } else {
         if (section.chart && !section.chart->categories.isEmpty()) {
-            QChart *chart = ReportChartBuilder::build(*section.chart, ReportChartStyle::forPalette(palette()));
+            QChart *chart = ReportChartBuilder::build(shortLabels(*section.chart), ReportChartStyle::forPalette(palette()));
+            // A pie's legend names each slice with its share; labels beside small slices only got cut.
+            for (QAbstractSeries *series : chart->series()) {
+                if (auto *pie = qobject_cast<QPieSeries *>(series))
+                    pie->setLabelsVisible(false);
+            }
+            // Many categories: their labels slant rather than being cut short.
+            if (section.chart->kind != ReportChart::Kind::Pie && section.chart->categories.size() > 6) {
+                for (QAbstractAxis *axis : chart->axes(Qt::Horizontal))
+                    axis->setLabelsAngle(-40);
+            }
             // The section's heading already says what the chart shows.
             chart->setTitle(QString());
             auto *view = new QChartView(chart, box);
@@ -240,7 +269,8 @@ QWidget *ReportView::sectionWidget(const ReportSection &section, int index)
             table->setWordWrap(false);
             table->verticalHeader()->hide();
             table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-            table->horizontalHeader()->setStretchLastSection(true);
+            table->horizontalHeader()->setStretchLastSection(true); // the slack up to its width
+            table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
             table->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
             table->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
             // As high as its rows (up to a screenful), so the page scrolls rather than the table.
@@ -248,7 +278,23 @@ QWidget *ReportView::sectionWidget(const ReportSection &section, int index)
             const int rowHeight = table->verticalHeader()->defaultSectionSize();
             table->setFixedHeight(table->horizontalHeader()->sizeHint().height() + rows * rowHeight + 2 * table->frameWidth()
                                   + (model->columnCount() > 4 ? table->horizontalScrollBar()->sizeHint().height() : 0));
-            layout->addWidget(table);
+            // As wide as its columns (a few numbers do not spread across the page), at most the page;
+            // generous, as the style's margins are known only once it is shown: the last column
+            // takes the slack.
+            int width = 2 * table->frameWidth() + table->verticalScrollBar()->sizeHint().width() + 24;
+            table->resizeColumnsToContents();
+            for (int c = 0; c < model->columnCount(); ++c)
+                width += table->columnWidth(c) + 30;
+            // A table wider than the page makes the page scroll sideways rather than cut its columns.
+            int least = 2 * table->frameWidth() + 8
+                + (model->rowCount() > MostRowsShown ? table->verticalScrollBar()->sizeHint().width() : 0);
+            for (int c = 0; c < model->columnCount(); ++c)
+                least += table->columnWidth(c) + 14;
+            table->setMinimumWidth(least);
+            table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+            table->setMaximumWidth(qMax(width, least));
+            table->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+            layout->addWidget(table, 0, Qt::AlignLeft);
             m_tables << table;
         }
     }

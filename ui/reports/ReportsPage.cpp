@@ -46,7 +46,8 @@ enum ItemKind { Heading, BuiltIn, Saved };
 
 constexpr int ListWidth = 290;
 
-// A report in the list: its title, and under it, smaller and quieter, what it shows.
+// A report in the list: its title, and under it, smaller and quieter, what it shows (wrapped to
+// the list's width).
 class ReportListDelegate final : public QStyledItemDelegate
 {
 public:
@@ -55,8 +56,9 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         QSize size = QStyledItemDelegate::sizeHint(option, index);
-        if (!index.data(DescriptionRole).toString().isEmpty())
-            size.rheight() += QFontMetrics(smaller(option.font)).height() + 2;
+        const QString description = index.data(DescriptionRole).toString();
+        if (!description.isEmpty())
+            size.rheight() += descriptionRect(option, description).height() + 2;
         if (index.data(KindRole).toInt() == Heading)
             size.rheight() += 8;
         return size;
@@ -69,10 +71,6 @@ public:
             QStyledItemDelegate::paint(painter, option, index);
             return;
         }
-        QStyleOptionViewItem title = option;
-        initStyleOption(&title, index);
-        const QFontMetrics small(smaller(option.font));
-        title.rect.setBottom(option.rect.bottom() - small.height() - 2);
         // The background and selection over the whole row, the title in its upper part.
         QStyleOptionViewItem background = option;
         initStyleOption(&background, index);
@@ -80,16 +78,22 @@ public:
         const QWidget *widget = option.widget;
         QStyle *style = widget ? widget->style() : QApplication::style();
         style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+        const QRect text = descriptionRect(option, description);
+        QStyleOptionViewItem title = option;
+        initStyleOption(&title, index);
+        title.rect.setBottom(option.rect.bottom() - text.height() - 2);
         title.backgroundBrush = Qt::NoBrush;
+        title.state &= ~QStyle::State_Selected;
         title.state &= ~QStyle::State_HasFocus;
+        const bool selected = option.state & QStyle::State_Selected;
+        if (selected)
+            title.palette.setColor(QPalette::Text, option.palette.color(QPalette::HighlightedText));
         QStyledItemDelegate::paint(painter, title, index);
         painter->save();
         painter->setFont(smaller(option.font));
-        const bool selected = option.state & QStyle::State_Selected;
         painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
-        const QRect line(option.rect.left() + 8, option.rect.bottom() - small.height() - 3, option.rect.width() - 12,
-                         small.height());
-        painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter, small.elidedText(description, Qt::ElideRight, line.width()));
+        painter->drawText(QRect(option.rect.left() + 8, option.rect.bottom() - text.height() - 2, text.width(), text.height()),
+                          Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, description);
         painter->restore();
     }
 
@@ -98,6 +102,16 @@ private:
     {
         font.setPointSizeF(font.pointSizeF() * 0.9);
         return font;
+    }
+
+    // Where the description goes: the row's width, as many lines as it takes.
+    static QRect descriptionRect(const QStyleOptionViewItem &option, const QString &description)
+    {
+        int width = option.rect.width();
+        if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+            width = view->viewport()->width();
+        width = qMax(120, width - 16);
+        return QFontMetrics(smaller(option.font)).boundingRect(QRect(0, 0, width, 1000), Qt::TextWordWrap, description);
     }
 };
 
@@ -127,6 +141,8 @@ ReportsPage::ReportsPage(const ReportServices &services, QWidget *parent)
     m_list->setItemDelegate(new ReportListDelegate(m_list));
     m_list->setTextElideMode(Qt::ElideRight);
     m_list->setSpacing(1);
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setWordWrap(true);
     listLabel->setBuddy(m_list);
     m_new = new QPushButton(tr("New report…"), this);
     m_new->setObjectName(QStringLiteral("newReportButton"));
