@@ -10,6 +10,17 @@
 
 namespace kengele {
 
+namespace {
+
+// Numbers line up on the right; texts, days, weeks and months read from the left.
+bool isNumber(ReportColumn::Kind kind)
+{
+    using K = ReportColumn::Kind;
+    return kind == K::Count || kind == K::Number || kind == K::Percent || kind == K::Money;
+}
+
+} // namespace
+
 ReportTableModel::ReportTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
@@ -59,8 +70,7 @@ QVariant ReportTableModel::data(const QModelIndex &index, int role) const
     case Qt::UserRole:
         return value;
     case Qt::TextAlignmentRole:
-        return int(column.kind == ReportColumn::Kind::Text ? Qt::AlignLeft | Qt::AlignVCenter
-                                                           : Qt::AlignRight | Qt::AlignVCenter);
+        return int(isNumber(column.kind) ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::FontRole:
         if (totals) {
             QFont bold;
@@ -80,8 +90,8 @@ QVariant ReportTableModel::headerData(int section, Qt::Orientation orientation, 
     if (role == Qt::DisplayRole)
         return m_table.columns.at(section).title;
     if (role == Qt::TextAlignmentRole)
-        return int(m_table.columns.at(section).kind == ReportColumn::Kind::Text ? Qt::AlignLeft | Qt::AlignVCenter
-                                                                                : Qt::AlignRight | Qt::AlignVCenter);
+        return int(isNumber(m_table.columns.at(section).kind) ? Qt::AlignRight | Qt::AlignVCenter
+                                                              : Qt::AlignLeft | Qt::AlignVCenter);
     return {};
 }
 

@@ -12,7 +12,7 @@ namespace kengele {
 
 // One report table, read only, for a QTableView: values as the printed report writes them
 // (ReportPrinter::valueText: counts with thousands separators, percents with a % sign), numbers
-// right-aligned, and the totals row last, in bold, starting with "Total". Qt::UserRole holds the
+// right-aligned (texts and dates left), and the totals row last, in bold, starting with "Total". Qt::UserRole holds the
 // value itself (for sorting and tests).
 class ReportTableModel final : public QAbstractTableModel
 {

@@ -41,11 +41,14 @@ ReportChart shortLabels(ReportChart chart)
     if (chart.dimension != u"month" && chart.dimension != u"week")
         return chart;
     const QLocale locale;
+    const bool many = chart.categories.size() > 6;
     for (int i = 0; i < chart.categories.size() && i < chart.categoryKeys.size(); ++i) {
         const QDate date = QDate::fromString(chart.categoryKeys.at(i), Qt::ISODate);
         if (date.isValid())
-            chart.categories[i]
-                = locale.toString(date, chart.dimension == u"month" ? QStringLiteral("MMM yyyy") : QStringLiteral("d MMM"));
+            chart.categories[i] = locale.toString(date,
+                                                  chart.dimension == u"week" ? QStringLiteral("d MMM")
+                                                      : many                 ? QStringLiteral("MMM yy")
+                                                                             : QStringLiteral("MMM yyyy"));
     }
     return chart;
 }
@@ -240,7 +243,7 @@ QWidget *ReportView::sectionWidget(const ReportSection &section, int index)
                     pie->setLabelsVisible(false);
             }
             // Many categories: their labels slant rather than being cut short.
-            if (section.chart->kind != ReportChart::Kind::Pie && section.chart->categories.size() > 6) {
+            if (section.chart->kind != ReportChart::Kind::Pie && section.chart->categories.size() > 12) {
                 for (QAbstractAxis *axis : chart->axes(Qt::Horizontal))
                     axis->setLabelsAngle(-40);
             }
