@@ -14,6 +14,7 @@
 #include "inbox/InboxPage.h"
 #include "inbox/InboxService.h"
 #include "profile/Profile.h"
+#include "reports/ReportsPage.h"
 #include "security/KeychainSecretStore.h"
 #include "security/RoleGate.h"
 #include "settings/Settings.h"
@@ -54,6 +55,9 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_inboxPage = new InboxPage(m_profile.inbox(), m_profile.contacts(), m_profile.settings(), this);
     m_tokensPage = new TokensPage(m_profile.tokens(), m_profile.insights(), m_profile.clock(), this);
     m_tokensPage->setFeatureLocks(&m_profile.features());
+    m_reportsPage = new ReportsPage({m_profile.builtInReports(), m_profile.reportRunner(), m_profile.savedReports(),
+                                     m_profile.campaigns(), m_profile.settings(), m_profile.clock()},
+                                    this);
     m_welcomePage = new WelcomePage(this);
     QWidget *sidebar = buildSidebar();
     m_pages = new QStackedWidget(this);
@@ -63,6 +67,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_pages->addWidget(m_campaignsPage);
     m_pages->addWidget(m_inboxPage);
     m_pages->addWidget(m_tokensPage);
+    m_pages->addWidget(m_reportsPage);
     m_pages->addWidget(m_welcomePage);
     connect(m_contactsPage, &ContactsPage::sendSmsRequested, this,
             [this](const QList<qint64> &contactIds) { sendSms({}, contactIds); });
@@ -83,6 +88,11 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     });
     connect(m_inboxPage, &InboxPage::relaySettingsRequested, this, &MainWindow::openRelaySettings);
     connect(m_tokensPage, &TokensPage::relaySettingsRequested, this, &MainWindow::openRelaySettings);
+    // "Report…" on a campaign: its campaign report on the Reports page.
+    connect(m_campaignsPage, &CampaignsPage::campaignReportRequested, this, [this](qint64 campaignId) {
+        showPage(ReportsPageIndex);
+        m_reportsPage->showCampaignReport(campaignId);
+    });
     connect(&m_profile.inbox(), &InboxService::inboxChanged, this, &MainWindow::updateInboxLabel);
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)

@@ -30,6 +30,7 @@ class LockScreen;
 class Profile;
 class RoleGate;
 class RelaySyncService;
+class ReportsPage;
 struct RelayApplyReport;
 class SecretStore;
 class TemplatesPage;
@@ -38,7 +39,7 @@ class TokensPage;
 class WelcomePage;
 
 // The window: a sidebar with "Send SMS…" on top, the pages (Contacts, Groups, Templates, Sent SMS,
-// Inbox, Tokens) and Settings at the bottom; the page itself; and a status bar with the token balance,
+// Inbox, Tokens, Reports) and Settings at the bottom; the page itself; and a status bar with the token balance,
 // practice mode while the simulator is the gateway, and the relay's state ("Relay: connected · last
 // sync 2 min ago"). A new profile opens on the welcome page (WelcomePage), which Help → Getting
 // started shows again. Pages appear here only once they work; later ones (Prayer, ...) join the
@@ -58,6 +59,7 @@ public:
         CampaignsPageIndex,
         InboxPageIndex,
         TokensPageIndex,
+        ReportsPageIndex,
         WelcomePageIndex
     };
 
@@ -92,6 +94,7 @@ public:
     CampaignsPage *campaignsPage() const { return m_campaignsPage; }
     InboxPage *inboxPage() const { return m_inboxPage; }
     TokensPage *tokensPage() const { return m_tokensPage; }
+    ReportsPage *reportsPage() const { return m_reportsPage; }
     WelcomePage *welcomePage() const { return m_welcomePage; }
     // What the person at the computer may do: every page greys the rest, and follows who that is.
     RoleGate *roleGate() const { return m_roles; }
@@ -166,6 +169,7 @@ private:
     CampaignsPage *m_campaignsPage = nullptr;
     InboxPage *m_inboxPage = nullptr;
     TokensPage *m_tokensPage = nullptr;
+    ReportsPage *m_reportsPage = nullptr;
     WelcomePage *m_welcomePage = nullptr;
     RoleGate *m_roles = nullptr;
     QStackedWidget *m_root = nullptr; // the window's content, or the lock screen

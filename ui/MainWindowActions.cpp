@@ -16,6 +16,7 @@
 #include "groups/GroupsPage.h"
 #include "inbox/InboxPage.h"
 #include "profile/Profile.h"
+#include "reports/ReportsPage.h"
 #include "security/Access.h"
 #include "security/RoleGate.h"
 #include "settings/GatewaySettingsWidget.h"
@@ -107,6 +108,7 @@ void MainWindow::gateByRole()
     m_campaignsPage->setRoleGate(gate);
     m_inboxPage->setRoleGate(gate);
     m_tokensPage->setRoleGate(gate);
+    m_reportsPage->setRoleGate(gate);
     m_welcomePage->setRoleGate(gate);
 }
 

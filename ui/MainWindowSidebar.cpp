@@ -63,6 +63,7 @@ QWidget *MainWindow::buildSidebar()
     addPage(Icons::Sent, tr("Sent SMS"));
     addPage(Icons::Inbox, tr("Inbox"));
     addPage(Icons::Tokens, tr("Tokens"));
+    addPage(Icons::Report, tr("Reports"));
 
     m_settingsButton = new QPushButton(Icons::icon(Icons::Settings), tr("Settings"), column);
     m_settingsButton->setObjectName(QStringLiteral("sidebarSettingsButton"));
@@ -82,7 +83,7 @@ QWidget *MainWindow::buildSidebar()
         const QFontMetrics metrics(font);
         int widest = 0;
         for (const QString &label : {tr("Contacts"), tr("Groups"), tr("Templates"), tr("Sent SMS"), tr("Inbox (%1)").arg(999),
-                                     tr("Tokens"), tr("Settings")})
+                                     tr("Tokens"), tr("Reports"), tr("Settings")})
             widest = qMax(widest, metrics.horizontalAdvance(label));
         font.setBold(true);
         widest = qMax(widest, QFontMetrics(font).horizontalAdvance(m_sendButton->text()));

@@ -17,6 +17,9 @@
 #include "importexport/ContactImportService.h"
 #include "inbox/InboxService.h"
 #include "reports/ReportSchedules.h"
+#include "reports/BuiltInReports.h"
+#include "reports/ReportRunner.h"
+#include "reports/SavedReports.h"
 #include "security/Access.h"
 #include "security/AuditLog.h"
 #include "security/StaffAccounts.h"
@@ -103,6 +106,9 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
     profile->m_pastoral = std::make_unique<PastoralNotes>(*profile->m_database, clock);
     profile->m_person = std::make_unique<PersonRecord>(*profile->m_database, *profile->m_phones, *profile->m_pastoral);
     profile->m_forgotten = std::make_unique<ForgottenOptOuts>();
+    profile->m_reportRunner = std::make_unique<ReportRunner>(*profile->m_database);
+    profile->m_builtInReports = std::make_unique<BuiltInReports>(*profile->m_database);
+    profile->m_savedReports = std::make_unique<SavedReports>(*profile->m_database, clock);
     profile->m_forgetter = std::make_unique<ContactForgetter>(*profile->m_database, *profile->m_phones, *profile->m_contacts,
                                                               *profile->m_tokens, *profile->m_forgotten, clock);
     profile->m_contacts->setForgottenOptOuts(profile->m_forgotten.get());
@@ -135,6 +141,7 @@ void Profile::shareAccess()
     m_pastoral->setAccess(access);
     m_person->setAccess(access);
     m_forgetter->setAccess(access);
+    m_savedReports->setAccess(access);
 }
 
 // The services built from settings follow them when they change, whoever changes them.

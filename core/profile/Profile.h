@@ -15,6 +15,7 @@ namespace kengele {
 class Access;
 class AuditLog;
 class BackupService;
+class BuiltInReports;
 class Clock;
 class ContactExporter;
 class ContactImportService;
@@ -30,6 +31,8 @@ class PersonRecord;
 class PhoneNormalizer;
 class RelayLinkStore;
 class ReportSchedules;
+class ReportRunner;
+class SavedReports;
 class Settings;
 class StaffAccounts;
 class TemplateService;
@@ -95,6 +98,11 @@ public:
     BackupService &backups() { return *m_backups; }
     // Scheduled reports (PDF to a folder, SMS summary to a group); the front end gives it the PDF writer.
     ReportSchedules &reportSchedules() { return *m_reportSchedules; }
+    // Reports (read only; on any thread: each uses the calling thread's connection) and the report
+    // builder's saved reports (changes audited, staff and up).
+    const ReportRunner &reportRunner() const { return *m_reportRunner; }
+    const BuiltInReports &builtInReports() const { return *m_builtInReports; }
+    SavedReports &savedReports() { return *m_savedReports; }
     const Clock &clock() const { return m_clock; }
 
 private:
@@ -129,6 +137,9 @@ private:
     std::unique_ptr<ContactForgetter> m_forgetter;
     std::unique_ptr<BackupService> m_backups;
     std::unique_ptr<ReportSchedules> m_reportSchedules;
+    std::unique_ptr<ReportRunner> m_reportRunner;
+    std::unique_ptr<BuiltInReports> m_builtInReports;
+    std::unique_ptr<SavedReports> m_savedReports;
 };
 
 } // namespace kengele

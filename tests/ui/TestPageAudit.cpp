@@ -23,6 +23,10 @@
 #include "inbox/InboxPage.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxTableModel.h"
+#include "reports/ReportBuilderDialog.h"
+#include "reports/ReportView.h"
+#include "reports/ReportsPage.h"
+#include "reports/SavedReports.h"
 #include "security/LockScreen.h"
 #include "security/SignInDialog.h"
 #include "security/StaffAccounts.h"
@@ -54,6 +58,7 @@
 #include <QMainWindow>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QSet>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -78,6 +83,9 @@ private Q_SLOTS:
     void init();
     void pages_data();
     void pages();
+    // The Reports page with its reports, and the report builder.
+    void reports_data();
+    void reports();
 
 private:
     // Audits `widget` as shown now; a finding already seen on an earlier step is not repeated.
@@ -535,6 +543,75 @@ void TestPageAudit::pages()
     for (const QString &line : std::as_const(lines))
         qWarning("%s", qPrintable(line));
     // The first one in the message too: a CI log cut in its middle still shows it.
+    QVERIFY2(lines.isEmpty(),
+             qPrintable(QStringLiteral("%1 findings in %2, listed above; the first: %3")
+                            .arg(lines.size())
+                            .arg(language, lines.value(0).left(400))));
+}
+
+void TestPageAudit::reports_data()
+{
+    pages_data();
+}
+
+void TestPageAudit::reports()
+{
+    QFETCH(QString, language);
+    QVERIFY(Language::install(language));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    test::TempProfile profile;
+    QVERIFY(DemoCongregation::populate(*profile));
+    profile->settings().setWelcomeShown(true);
+    const Period year = Period::ofKind(Period::Kind::Last12Months, profile.clock().nowUtc().toLocalTime().date());
+    QVERIFY(
+        profile->savedReports().save(QStringLiteral("Failures by network"),
+                                     {QStringLiteral("failed"), {QStringLiteral("month"), QStringLiteral("network")}, year, {}}));
+    MainWindow window(*profile);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showPage(MainWindow::ReportsPageIndex);
+    ReportsPage *page = window.reportsPage();
+    auto shown = [page] {
+        return !page->isRunning() && page->view()->hasDocument();
+    };
+    page->setPeriod(Period::ofKind(Period::Kind::Last3Months, profile.clock().nowUtc().toLocalTime().date()));
+    QTRY_VERIFY_WITH_TIMEOUT(shown(), 30000);
+    audit(&window, QStringLiteral("reports"));
+    for (const QString &report :
+         {QStringLiteral("Failures by network"), QStringLiteral("campaign"), QStringLiteral("failed-numbers"),
+          QStringLiteral("opt-outs"), QStringLiteral("token-statement")}) {
+        QVERIFY(page->selectReport(report));
+        QTRY_VERIFY_WITH_TIMEOUT(shown(), 30000);
+        audit(&window, QStringLiteral("reports-") + report);
+    }
+    // A period of one's own.
+    page->setPeriod(Period(QDate(2025, 6, 1), QDate(2025, 8, 31)));
+    QTRY_VERIFY_WITH_TIMEOUT(shown(), 30000);
+    audit(&window, QStringLiteral("reports-custom-period"));
+
+    QPointer<ReportBuilderDialog> builder = page->newReport();
+    QVERIFY(builder);
+    QVERIFY(QTest::qWaitForWindowExposed(builder));
+    builder->setMeasure(QStringLiteral("delivery_rate"));
+    builder->setGrouping(QStringLiteral("month"), QStringLiteral("network"));
+    builder->setPeriod(year);
+    builder->addFilter(QStringLiteral("group"), QString::number(profile->groups().findByName(QStringLiteral("Choir"))->id));
+    builder->setName(QStringLiteral("Choir delivery rate"));
+    QTRY_VERIFY_WITH_TIMEOUT(!builder->isPreviewing() && !builder->preview()->isBusy() && builder->preview()->hasDocument(),
+                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!builder->isLoadingValues(), 30000);
+    audit(builder, QStringLiteral("report-builder"));
+    builder->reject();
+    Language::install(QStringLiteral("en"));
+
+    QStringList lines;
+    for (const QString &where : std::as_const(m_order)) {
+        for (const QString &finding : m_findings.value(where))
+            lines.append(where + QStringLiteral(": ") + finding);
+    }
+    for (const QString &line : std::as_const(lines))
+        qWarning("%s", qPrintable(line));
     QVERIFY2(lines.isEmpty(),
              qPrintable(QStringLiteral("%1 findings in %2, listed above; the first: %3")
                             .arg(lines.size())

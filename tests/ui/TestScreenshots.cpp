@@ -29,6 +29,10 @@
 #include "inbox/InboxPage.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxTableModel.h"
+#include "reports/ReportBuilderDialog.h"
+#include "reports/ReportView.h"
+#include "reports/ReportsPage.h"
+#include "reports/SavedReports.h"
 #include "security/AuditLog.h"
 #include "security/DataKey.h"
 #include "security/LockScreen.h"
@@ -55,6 +59,7 @@
 #include "tokens/TransferDialog.h"
 
 #include <QApplication>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
@@ -67,6 +72,7 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
@@ -89,6 +95,9 @@ class TestScreenshots final : public QObject
 private Q_SLOTS:
     void pages_data();
     void pages();
+    // The Reports page (a built-in report, its charts, a saved report, a campaign's) and the builder.
+    void reports_data();
+    void reports();
 
 private:
     void save(QWidget *widget, const QString &name);
@@ -611,6 +620,71 @@ void TestScreenshots::pages()
     }
     Language::install(QStringLiteral("en"));
     QApplication::setPalette(QApplication::style()->standardPalette());
+}
+
+void TestScreenshots::reports_data()
+{
+    pages_data();
+}
+
+void TestScreenshots::reports()
+{
+    QFETCH(QString, language);
+    QFETCH(bool, dark);
+    QVERIFY(Language::install(language));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(dark ? test::darkPalette() : QApplication::style()->standardPalette());
+    const QString suffix = language + (dark ? QStringLiteral("-dark") : QString());
+    test::TempProfile profile;
+    QVERIFY(DemoCongregation::populate(*profile));
+    profile->settings().setWelcomeShown(true);
+    const Period year = Period::ofKind(Period::Kind::Last12Months, profile.clock().nowUtc().toLocalTime().date());
+    QVERIFY(
+        profile->savedReports().save(QStringLiteral("Failures by network"),
+                                     {QStringLiteral("failed"), {QStringLiteral("month"), QStringLiteral("network")}, year, {}}));
+    MainWindow window(*profile);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showPage(MainWindow::ReportsPageIndex);
+    ReportsPage *page = window.reportsPage();
+    auto shown = [page] {
+        return !page->isRunning() && page->view()->hasDocument();
+    };
+    page->setPeriod(Period::ofKind(Period::Kind::Last3Months, profile.clock().nowUtc().toLocalTime().date()));
+    QTRY_VERIFY_WITH_TIMEOUT(shown(), 30000);
+    save(&window, QStringLiteral("reports-") + suffix);
+    // Further down: the charts.
+    QVERIFY(!page->view()->chartViews().isEmpty());
+    test::settle();
+    page->view()->ensureWidgetVisible(page->view()->chartViews().constFirst(), 0, 0);
+    save(&window, QStringLiteral("reports-charts-") + suffix);
+    page->view()->ensureWidgetVisible(page->view()->chartViews().constLast(), 0, 0);
+    save(&window, QStringLiteral("reports-charts-more-") + suffix);
+    QVERIFY(page->selectReport(QStringLiteral("Failures by network")));
+    QTRY_VERIFY_WITH_TIMEOUT(shown(), 30000);
+    save(&window, QStringLiteral("reports-saved-") + suffix);
+    QVERIFY(page->selectReport(QStringLiteral("campaign")));
+    QTRY_VERIFY_WITH_TIMEOUT(shown(), 30000);
+    save(&window, QStringLiteral("reports-campaign-") + suffix);
+    QVERIFY(page->selectReport(QStringLiteral("token-statement")));
+    QTRY_VERIFY_WITH_TIMEOUT(shown(), 30000);
+    save(&window, QStringLiteral("reports-tokens-") + suffix);
+
+    QPointer<ReportBuilderDialog> builder = page->newReport();
+    QVERIFY(builder);
+    QVERIFY(QTest::qWaitForWindowExposed(builder));
+    builder->setMeasure(QStringLiteral("delivery_rate"));
+    builder->setGrouping(QStringLiteral("month"));
+    builder->setPeriod(year);
+    builder->addFilter(QStringLiteral("group"), QString::number(profile->groups().findByName(QStringLiteral("Choir"))->id));
+    builder->setName(QStringLiteral("Choir delivery rate"));
+    QTRY_VERIFY_WITH_TIMEOUT(!builder->isPreviewing() && !builder->preview()->isBusy() && builder->preview()->hasDocument(),
+                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!builder->isLoadingValues(), 30000);
+    save(builder, QStringLiteral("report-builder-") + suffix);
+    builder->reject();
+    Language::install(QStringLiteral("en"));
 }
 
 QTEST_MAIN(TestScreenshots)

@@ -138,6 +138,13 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     m_edit->setObjectName(QStringLiteral("editButton"));
     m_edit->setToolTip(tr("Change the message, the people, the time or how it repeats, before it goes."));
     connect(m_edit, &QPushButton::clicked, this, &CampaignDetail::edit);
+    m_report = new QPushButton(tr("Report…"), this);
+    m_report->setObjectName(QStringLiteral("campaignReportButton"));
+    m_report->setToolTip(tr("This campaign's report: delivery, failures and replies, to print or save."));
+    connect(m_report, &QPushButton::clicked, this, [this] {
+        if (m_campaign.id > 0)
+            Q_EMIT reportRequested(m_campaign.id);
+    });
     m_cancel = new QPushButton(tr("Cancel campaign…"), this);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->setToolTip(tr("Messages not yet sent are not sent, and their tokens go back to the budget."));
@@ -190,6 +197,7 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
     header->addWidget(m_status);
+    header->addWidget(m_report);
 
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_sendNow);

@@ -66,6 +66,8 @@ Q_SIGNALS:
     // A person changed the campaign; `sendNow`: messages may be due (wake the dispatcher).
     void campaignChanged(qint64 campaignId, bool sendNow);
     void editRequested(qint64 campaignId);
+    // "Report…": the campaign's report (delivery, failures, replies), to print or save.
+    void reportRequested(qint64 campaignId);
     // Show another campaign: one time of a repeating campaign, or the repeating campaign itself.
     void openCampaignRequested(qint64 campaignId);
 
@@ -101,6 +103,7 @@ private:
     QLabel *m_occurrencesHelp = nullptr;
     QTreeWidget *m_occurrences = nullptr;
     QPushButton *m_edit = nullptr;
+    QPushButton *m_report = nullptr;
     QLabel *m_occurrenceNote = nullptr;
     QLabel *m_audience = nullptr;
     QLabel *m_summary = nullptr;

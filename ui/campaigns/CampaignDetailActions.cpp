@@ -63,6 +63,7 @@ void CampaignDetail::updateButtons()
     const bool hasMessages = exists && !repeating && c.status != CampaignStatus::Skipped;
     m_resendUncertain->setVisible(hasMessages || !exists);
     m_retryFailed->setVisible(hasMessages || !exists);
+    m_report->setVisible(hasMessages);
     const int uncertain = c.states.value(MessageState::Uncertain);
     RoleGate::setEnabled(m_resendUncertain, exists && !cancelled && uncertain > 0);
     m_resendUncertain->setText(uncertain > 0 ? tr("Send again to those with no report (%1)…").arg(CampaignText::number(uncertain))

@@ -102,6 +102,7 @@ CampaignsPage::CampaignsPage(const ComposeServices &compose, OutboxStore &outbox
             m_dispatch->wake();
     });
     connect(m_detail, &CampaignDetail::editRequested, this, &CampaignsPage::editCampaign);
+    connect(m_detail, &CampaignDetail::reportRequested, this, &CampaignsPage::campaignReportRequested);
     connect(m_detail, &CampaignDetail::openCampaignRequested, this, [this](qint64 campaignId) {
         // It may be new (a repeating campaign's time sent now).
         if (!selectCampaign(campaignId)) {

@@ -66,6 +66,10 @@ public:
     // Re-reads the list and the shown campaign now.
     void refresh();
 
+Q_SIGNALS:
+    // "Report…" on a campaign: the window shows its campaign report.
+    void campaignReportRequested(qint64 campaignId);
+
 private:
     // The list pane's width: a usual name, status and day side by side, in the language shown.
     int listWidthForUsualNames() const;

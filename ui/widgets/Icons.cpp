@@ -34,6 +34,8 @@ QString resourcePath(Icon which)
         return QStringLiteral(":/icons/sidebar/welcome.svg");
     case Tokens:
         return QStringLiteral(":/icons/sidebar/tokens.svg");
+    case Report:
+        return QStringLiteral(":/icons/sidebar/report.svg");
     }
     return {};
 }
