@@ -58,6 +58,8 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_reportsPage = new ReportsPage({m_profile.builtInReports(), m_profile.reportRunner(), m_profile.savedReports(),
                                      m_profile.campaigns(), m_profile.settings(), m_profile.clock()},
                                     this);
+    m_reportsPage->setSchedules(&m_profile.reportSchedules(), &m_profile.groups());
+    m_reportsPage->setFeatureLocks(&m_profile.features());
     m_welcomePage = new WelcomePage(this);
     QWidget *sidebar = buildSidebar();
     m_pages = new QStackedWidget(this);

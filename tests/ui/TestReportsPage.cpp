@@ -9,24 +9,34 @@
 #include "campaigns/CampaignsPage.h"
 #include "common/Language.h"
 #include "demo/DemoCongregation.h"
+#include "gateway/GatewayKind.h"
 #include "reports/BuiltInReports.h"
 #include "reports/ReportBuilderDialog.h"
 #include "reports/ReportPrinter.h"
 #include "reports/ReportRegistry.h"
 #include "reports/ReportRunner.h"
+#include "reports/ReportSchedules.h"
 #include "reports/ReportTableModel.h"
 #include "reports/ReportView.h"
 #include "reports/ReportsPage.h"
 #include "reports/SavedReports.h"
+#include "reports/ScheduleReportDialog.h"
+#include "reports/ScheduledReportsDialog.h"
 #include "security/Passwords.h"
 #include "security/RoleGate.h"
 #include "security/StaffAccounts.h"
 #include "settings/Settings.h"
+#include "sync/FeatureLocks.h"
+#include "sync/RelayEvent.h"
+#include "sync/RelayLinkStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QPointer>
@@ -36,6 +46,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace kengele;
@@ -65,6 +76,8 @@ private Q_SLOTS:
     void savesAPdf();
     void campaignButtonOpensTheCampaignReport();
     void viewerCannotSave();
+    void schedulesAReportAndListsIt();
+    void lockedWithoutTheStarterPlan();
 
 private:
     Profile &profile() { return **m_profile; }
@@ -512,6 +525,86 @@ void TestReportsPage::viewerCannotSave()
     // The viewer still reads reports.
     QVERIFY(waitForReport(*page));
     staff.signIn(u"mary"_s, u"our choir sings at nine"_s);
+}
+
+void TestReportsPage::schedulesAReportAndListsIt()
+{
+    auto page = makePage();
+    QVERIFY(page);
+    auto *schedule = page->findChild<QPushButton *>(u"scheduleReportButton"_s);
+    auto *schedules = page->findChild<QPushButton *>(u"scheduledReportsButton"_s);
+    QVERIFY(schedule && schedules);
+    QVERIFY(schedule->isHidden() && schedules->isHidden()); // no schedules given: nothing to offer
+    page->setSchedules(&profile().reportSchedules(), &profile().groups());
+    QVERIFY(!schedule->isHidden() && !schedules->isHidden());
+
+    // The campaign report is one campaign's whole life: it is not scheduled.
+    QVERIFY(page->selectReport(u"campaign"_s));
+    QVERIFY(!schedule->isEnabled());
+    QVERIFY(!page->scheduleReport());
+    QVERIFY(page->selectReport(u"monthly-summary"_s));
+    QVERIFY(schedule->isEnabled());
+    QPointer<ScheduleReportDialog> dialog = page->scheduleReport();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    dialog->close();
+
+    // The list shows what goes by itself, and stops it after asking.
+    ReportScheduleDraft draft;
+    draft.report = u"monthly-summary"_s;
+    draft.cadence.every = ReportCadence::Every::Weekly;
+    draft.cadence.day = 1;
+    draft.cadence.at = QTime(7, 0);
+    draft.folder = m_dir.path();
+    const Result<ReportSchedule> made = profile().reportSchedules().create(draft);
+    QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+    QPointer<ScheduledReportsDialog> list = page->showSchedules();
+    QVERIFY(list);
+    QCOMPARE(list->list()->topLevelItemCount(), 1);
+    QTreeWidgetItem *item = list->list()->topLevelItem(0);
+    QCOMPARE(item->text(0), u"Monthly messaging summary"_s);
+    QCOMPARE(item->text(1), u"Every Monday at %1"_s.arg(QLocale().toString(QTime(7, 0), QLocale::ShortFormat)));
+    QVERIFY(item->text(2).contains(m_dir.path()));
+    QCOMPARE(item->text(4), u"Not yet"_s);
+    list->list()->setCurrentItem(item);
+    MessageBox::setNextAnswer(QMessageBox::No);
+    list->removeChosen();
+    QCOMPARE(profile().reportSchedules().list()->size(), 1);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    list->removeChosen();
+    QVERIFY(profile().reportSchedules().list()->isEmpty());
+    QCOMPARE(list->list()->topLevelItemCount(), 0);
+    QVERIFY(!list->findChild<QLabel *>(u"noSchedulesLabel"_s)->isHidden());
+    list->close();
+}
+
+void TestReportsPage::lockedWithoutTheStarterPlan()
+{
+    // A relay whose operator locks features by plan, a real gateway and tokens of no plan: reports
+    // say which plan they come with and work nothing out.
+    test::TempProfile locked;
+    locked->settings().setGatewayProvider(GatewayKind::AfricasTalking);
+    RelayLinkStore links(locked->database(), locked.clock());
+    QVERIFY(links.saveEnrolment(RelayEnrolment{u"dev_1"_s, u"secret"_s, u"org_a"_s, u"Parish"_s, QByteArray(32, 'k')}));
+    const QJsonObject offer{{u"plans"_s, QJsonArray{}}, {u"lock_features"_s, true}, {u"mpesa"_s, u"sandbox"_s}};
+    QVERIFY(links.saveOffer(QJsonDocument(offer).toJson(QJsonDocument::Compact)));
+    QVERIFY(!locked->features().check(PlanFeature::Analytics));
+
+    ReportsPage page(ReportServices{locked->builtInReports(), locked->reportRunner(), locked->savedReports(), locked->campaigns(),
+                                    locked->settings(), locked->clock()});
+    page.setFeatureLocks(&locked->features());
+    page.resize(1000, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(page.selectReport(u"monthly-summary"_s));
+    page.run();
+    QVERIFY(!page.isRunning());
+    QVERIFY(!page.view()->hasDocument());
+    bool said = false;
+    for (const QLabel *label : page.view()->findChildren<QLabel *>())
+        said = said || (label->isVisible() && label->text().contains(u"Charts, reports and insights"_s));
+    QVERIFY(said);
+    QVERIFY(!page.findChild<QPushButton *>(u"savePdfButton"_s)->isEnabled());
 }
 
 QTEST_MAIN(TestReportsPage)

@@ -10,6 +10,8 @@
 #include "ReportPrintPreview.h"
 #include "ReportPrinter.h"
 #include "ReportView.h"
+#include "ScheduleReportDialog.h"
+#include "ScheduledReportsDialog.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/CampaignText.h"
 #include "common/Clock.h"
@@ -19,6 +21,7 @@
 #include "reports/ReportRunner.h"
 #include "security/RoleGate.h"
 #include "settings/Settings.h"
+#include "sync/FeatureLocks.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -155,10 +158,15 @@ ReportsPage::ReportsPage(const ReportServices &services, QWidget *parent)
     listButtons->addWidget(m_new);
     listButtons->addWidget(m_edit);
     listButtons->addWidget(m_delete);
+    m_schedules = new QPushButton(tr("Scheduled reports…"), this);
+    m_schedules->setObjectName(QStringLiteral("scheduledReportsButton"));
+    m_schedules->setToolTip(tr("The reports made by themselves: when, where to, how the last one went."));
+    m_schedules->hide();
     auto *left = new QVBoxLayout;
     left->addWidget(listLabel);
     left->addWidget(m_list, 1);
     left->addLayout(listButtons);
+    left->addWidget(m_schedules);
     auto *leftBox = new QWidget(this);
     leftBox->setLayout(left);
     left->setContentsMargins(0, 0, 0, 0);
@@ -200,6 +208,11 @@ ReportsPage::ReportsPage(const ReportServices &services, QWidget *parent)
     m_excel->setObjectName(QStringLiteral("exportExcelButton"));
     m_csv = new QPushButton(tr("Export to CSV…"), this);
     m_csv->setObjectName(QStringLiteral("exportCsvButton"));
+    m_schedule = new QPushButton(tr("Schedule…"), this);
+    m_schedule->setObjectName(QStringLiteral("scheduleReportButton"));
+    m_schedule->setToolTip(tr("Have this report made by itself every day, week or month: as a PDF in a folder, or the "
+                              "numbers by SMS to a group."));
+    m_schedule->hide();
     m_done = new QLabel(this);
     m_done->setObjectName(QStringLiteral("exportStatusLabel"));
     m_done->setWordWrap(true);
@@ -211,6 +224,8 @@ ReportsPage::ReportsPage(const ReportServices &services, QWidget *parent)
     outputs->addSpacing(12);
     outputs->addWidget(m_excel);
     outputs->addWidget(m_csv);
+    outputs->addSpacing(12);
+    outputs->addWidget(m_schedule);
     outputs->addWidget(m_done, 1);
 
     auto *right = new QVBoxLayout;
@@ -243,6 +258,8 @@ ReportsPage::ReportsPage(const ReportServices &services, QWidget *parent)
     connect(m_pdf, &QPushButton::clicked, this, &ReportsPage::askSavePdf);
     connect(m_excel, &QPushButton::clicked, this, [this] { askExport(FileFormat::Xlsx); });
     connect(m_csv, &QPushButton::clicked, this, [this] { askExport(FileFormat::Csv); });
+    connect(m_schedule, &QPushButton::clicked, this, &ReportsPage::scheduleReport);
+    connect(m_schedules, &QPushButton::clicked, this, &ReportsPage::showSchedules);
 
     reloadCampaigns();
     fillList();
@@ -259,6 +276,50 @@ void ReportsPage::setRoleGate(RoleGate &gate)
 {
     m_gate = &gate;
     gate.gate(m_delete, Permission::EditContacts);
+    gate.gate(m_schedule, Permission::EditContacts);
+}
+
+void ReportsPage::setSchedules(ReportSchedules *schedules, GroupService *groups)
+{
+    m_reportSchedules = schedules;
+    m_groups = groups;
+    m_schedules->setVisible(schedules && groups);
+    updateControls();
+}
+
+ScheduleReportDialog *ReportsPage::scheduleReport()
+{
+    const QString key = currentReport();
+    if (!m_reportSchedules || !m_groups || key.isEmpty() || key == u"campaign")
+        return nullptr;
+    QString title = key;
+    for (const BuiltInReports::Entry &entry : BuiltInReports::entries()) {
+        if (entry.key == key)
+            title = entry.title;
+    }
+    auto *dialog = new ScheduleReportDialog(key, title, *m_reportSchedules, *m_groups, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+ScheduledReportsDialog *ReportsPage::showSchedules()
+{
+    if (!m_reportSchedules)
+        return nullptr;
+    auto *dialog = new ScheduledReportsDialog(
+        *m_reportSchedules,
+        [](const QString &report) {
+            for (const BuiltInReports::Entry &entry : BuiltInReports::entries()) {
+                if (entry.key == report)
+                    return entry.title;
+            }
+            return report;
+        },
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 QPageSize::PageSizeId ReportsPage::defaultPaper(const QLocale &locale)
@@ -433,6 +494,9 @@ void ReportsPage::updateControls()
     const bool shown = m_view->hasDocument();
     for (QWidget *button : QList<QWidget *>{m_print, m_pdf, m_excel, m_csv, m_paper})
         button->setEnabled(shown);
+    // The campaign report is about one campaign's whole life: nothing to make again each week.
+    m_schedule->setVisible(m_reportSchedules && m_groups);
+    RoleGate::setEnabled(m_schedule, !key.isEmpty() && !campaign);
 }
 
 void ReportsPage::showEvent(QShowEvent *event)
@@ -454,6 +518,18 @@ void ReportsPage::run()
     }
     m_stale = false;
     m_done->clear();
+    if (m_locks) {
+        if (const Status allowed = m_locks->check(PlanFeature::Analytics); !allowed) {
+            m_runSerial = 0;
+            m_view->clear();
+            m_view->setBusy(false);
+            m_view->setError(QString());
+            m_view->setPlaceholder(allowed.error().message);
+            updateControls();
+            Q_EMIT reportShown();
+            return;
+        }
+    }
     const QDateTime now = m_services.clock.nowUtc();
     const Period period = m_period->period();
     QFuture<Result<ReportDocument>> future;

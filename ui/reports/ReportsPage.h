@@ -22,6 +22,11 @@ namespace kengele {
 class BuiltInReports;
 class CampaignService;
 class Clock;
+class FeatureLocks;
+class GroupService;
+class ReportSchedules;
+class ScheduleReportDialog;
+class ScheduledReportsDialog;
 class ReportBuilderDialog;
 class ReportPeriodPicker;
 class ReportRunner;
@@ -63,6 +68,16 @@ public:
 
     // Greys "Delete…" and the builder's "Save" for whoever may not change reports (a viewer).
     void setRoleGate(RoleGate &gate);
+    // Reports made by themselves: "Schedule…" for the report shown and "Scheduled reports…" (the
+    // groups are the SMS summary's choice). Without it those buttons are hidden.
+    void setSchedules(ReportSchedules *schedules, GroupService *groups);
+    // Where the relay's operator locks features by plan, reports need the plan with "Charts,
+    // reports and insights": without it the page says which plan, and works nothing out.
+    void setFeatureLocks(const FeatureLocks *locks) { m_locks = locks; }
+    // The dialog that schedules the report shown, or the list of scheduled reports; shown, not
+    // modal to the application; nullptr without schedules or report.
+    ScheduleReportDialog *scheduleReport();
+    ScheduledReportsDialog *showSchedules();
 
     // Reads the saved reports and the campaigns again, keeping the choice.
     void reload();
@@ -146,6 +161,11 @@ private:
     QComboBox *m_paper = nullptr;
     QPushButton *m_excel = nullptr;
     QPushButton *m_csv = nullptr;
+    QPushButton *m_schedule = nullptr;
+    QPushButton *m_schedules = nullptr;
+    ReportSchedules *m_reportSchedules = nullptr;
+    const FeatureLocks *m_locks = nullptr;
+    GroupService *m_groups = nullptr;
     QLabel *m_done = nullptr;
 };
 
