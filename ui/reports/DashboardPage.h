@@ -15,6 +15,7 @@
 #include <functional>
 #include <optional>
 
+class QChart;
 class QChartView;
 class QComboBox;
 class QDateEdit;
@@ -119,6 +120,9 @@ private:
     void showResult(quint64 request, const Result<DashboardData> &result);
     void showNumbers();
     void showCharts();
+    // Message states in people's words in the charts' legends and the tables (print too).
+    static void inPlainWords(ReportDocument &document);
+    static void tidyForScreen(QChart *chart, const ReportChart &report);
     void connectDrillDown(QChartView *view, int section);
     void updateBusy();
     void print();
