@@ -9,12 +9,14 @@
 #include "campaigns/ComposeCampaignDialog.h"
 #include "campaigns/DispatchService.h"
 #include "contacts/ContactForgetter.h"
+#include "contacts/ContactService.h"
 #include "contacts/ContactsPage.h"
 #include "groups/GroupsPage.h"
 #include "inbox/InboxPage.h"
 #include "inbox/InboxService.h"
 #include "profile/Profile.h"
 #include "reports/ReportsPage.h"
+#include "reports/DashboardPage.h"
 #include "security/KeychainSecretStore.h"
 #include "security/RoleGate.h"
 #include "settings/Settings.h"
@@ -40,6 +42,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/kengele.png")));
 
     m_roles = new RoleGate(&m_profile.staff(), this);
+    m_dashboardPage = new DashboardPage(m_profile.database(), m_profile.settings(), m_profile.clock(), this);
     m_contactsPage = new ContactsPage(m_profile.contacts(), m_profile.groups(), m_profile.imports(), m_profile.exporter(), this);
     m_contactsPage->setPastoralNotes(&m_profile.pastoral());
     m_contactsPage->setForgetter(&m_profile.forgetter(), &m_profile.staff());
@@ -63,6 +66,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_welcomePage = new WelcomePage(this);
     QWidget *sidebar = buildSidebar();
     m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_dashboardPage);
     m_pages->addWidget(m_contactsPage);
     m_pages->addWidget(m_groupsPage);
     m_pages->addWidget(m_templatesPage);
@@ -71,6 +75,11 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     m_pages->addWidget(m_tokensPage);
     m_pages->addWidget(m_reportsPage);
     m_pages->addWidget(m_welcomePage);
+    connect(m_dashboardPage, &DashboardPage::sendSmsRequested, this, [this] { sendSms({}, {}); });
+    // What the dashboard counts changed: it reads again (at once while shown, else when next shown).
+    connect(&m_profile.campaigns(), &CampaignService::campaignsChanged, m_dashboardPage, &DashboardPage::refreshSoon);
+    connect(&m_profile.contacts(), &ContactService::contactsChanged, m_dashboardPage, &DashboardPage::refreshSoon);
+    connect(&m_profile.inbox(), &InboxService::inboxChanged, m_dashboardPage, &DashboardPage::refreshSoon);
     connect(m_contactsPage, &ContactsPage::sendSmsRequested, this,
             [this](const QList<qint64> &contactIds) { sendSms({}, contactIds); });
     connect(m_groupsPage, &GroupsPage::sendSmsRequested, this, [this](qint64 groupId) { sendSms({groupId}, {}); });
@@ -124,7 +133,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     updateGatewayStatus();
     updateRelayIndicator();
     updateInboxLabel();
-    m_sidebar->setCurrentRow(ContactsPageIndex);
+    m_sidebar->setCurrentRow(DashboardPageIndex);
     updateLockState();
     // A new profile opens on the three steps to a first send, once; Help → Getting started has them.
     if (!m_profile.settings().welcomeShown()) {

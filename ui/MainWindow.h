@@ -22,6 +22,7 @@ namespace kengele {
 class BackupScheduler;
 class CampaignsPage;
 class ContactsPage;
+class DashboardPage;
 class DispatchService;
 class GroupsPage;
 class IdleWatcher;
@@ -38,8 +39,8 @@ class TokenShop;
 class TokensPage;
 class WelcomePage;
 
-// The window: a sidebar with "Send SMS…" on top, the pages (Contacts, Groups, Templates, Sent SMS,
-// Inbox, Tokens, Reports) and Settings at the bottom; the page itself; and a status bar with the token balance,
+// The window: a sidebar with "Send SMS…" on top, the pages (Dashboard, Contacts, Groups, Templates,
+// Sent SMS, Inbox, Tokens, Reports) and Settings at the bottom; the page itself; and a status bar with the token balance,
 // practice mode while the simulator is the gateway, and the relay's state ("Relay: connected · last
 // sync 2 min ago"). A new profile opens on the welcome page (WelcomePage), which Help → Getting
 // started shows again. Pages appear here only once they work; later ones (Prayer, ...) join the
@@ -51,8 +52,10 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 
 public:
-    // The sidebar's rows, in order; the welcome page has no row.
+    // The sidebar's rows, in order (also the pages' order in the stack); the welcome page has no row.
+    // The window opens on the dashboard.
     enum Page {
+        DashboardPageIndex,
         ContactsPageIndex,
         GroupsPageIndex,
         TemplatesPageIndex,
@@ -88,6 +91,7 @@ public:
 
     void showPage(Page page);
     Page currentPage() const;
+    DashboardPage *dashboardPage() const { return m_dashboardPage; }
     ContactsPage *contactsPage() const { return m_contactsPage; }
     GroupsPage *groupsPage() const { return m_groupsPage; }
     TemplatesPage *templatesPage() const { return m_templatesPage; }
@@ -163,6 +167,7 @@ private:
     Profile &m_profile;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
+    DashboardPage *m_dashboardPage = nullptr;
     ContactsPage *m_contactsPage = nullptr;
     GroupsPage *m_groupsPage = nullptr;
     TemplatesPage *m_templatesPage = nullptr;

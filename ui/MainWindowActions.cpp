@@ -17,6 +17,7 @@
 #include "inbox/InboxPage.h"
 #include "profile/Profile.h"
 #include "reports/ReportsPage.h"
+#include "reports/DashboardPage.h"
 #include "security/Access.h"
 #include "security/RoleGate.h"
 #include "settings/GatewaySettingsWidget.h"
@@ -102,6 +103,7 @@ void MainWindow::gateByRole()
     gate.gate(findChild<QAction *>(QStringLiteral("importContactsAction")), Permission::EditContacts);
     gate.gate(findChild<QAction *>(QStringLiteral("exportContactsAction")), Permission::ExportContacts);
     gate.gate(findChild<QAction *>(QStringLiteral("removeDemoAction")), Permission::EditContacts);
+    m_dashboardPage->setRoleGate(gate);
     m_contactsPage->setRoleGate(gate);
     m_groupsPage->setRoleGate(gate);
     m_templatesPage->setRoleGate(gate);

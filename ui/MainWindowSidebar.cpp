@@ -56,6 +56,7 @@ QWidget *MainWindow::buildSidebar()
         auto *item = new QListWidgetItem(Icons::icon(icon), label, m_sidebar);
         item->setSizeHint(QSize(150, 40));
     };
+    addPage(Icons::Dashboard, tr("Dashboard"));
     addPage(Icons::Contact, tr("Contacts"));
     addPage(Icons::Group, tr("Groups"));
     addPage(Icons::Template, tr("Templates"));
@@ -82,8 +83,8 @@ QWidget *MainWindow::buildSidebar()
         font.setPointSize(11);
         const QFontMetrics metrics(font);
         int widest = 0;
-        for (const QString &label : {tr("Contacts"), tr("Groups"), tr("Templates"), tr("Sent SMS"), tr("Inbox (%1)").arg(999),
-                                     tr("Tokens"), tr("Reports"), tr("Settings")})
+        for (const QString &label : {tr("Dashboard"), tr("Contacts"), tr("Groups"), tr("Templates"), tr("Sent SMS"),
+                                     tr("Inbox (%1)").arg(999), tr("Tokens"), tr("Reports"), tr("Settings")})
             widest = qMax(widest, metrics.horizontalAdvance(label));
         font.setBold(true);
         widest = qMax(widest, QFontMetrics(font).horizontalAdvance(m_sendButton->text()));

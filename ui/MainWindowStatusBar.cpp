@@ -16,6 +16,7 @@
 #include "inbox/InboxService.h"
 #include "inbox/RelayStatusText.h"
 #include "profile/Profile.h"
+#include "reports/DashboardPage.h"
 #include "settings/BackupStatusLabel.h"
 #include "settings/Settings.h"
 #include "sync/RelaySyncService.h"
@@ -154,6 +155,8 @@ void MainWindow::relayEventsApplied(int inbox, int deliveryReports, int optOuts)
         m_campaignsPage->refresh();
     if (optOuts > 0)
         m_contactsPage->model()->reload();
+    if (inbox > 0 || deliveryReports > 0 || optOuts > 0)
+        m_dashboardPage->refreshSoon();
 }
 
 void MainWindow::tokenEventsApplied(const RelayApplyReport &report)

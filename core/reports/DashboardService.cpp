@@ -210,6 +210,7 @@ Result<ReportDocument> DashboardService::document(const Period &period, const QD
         section.chart = chart.groupBy.size() == 2
             ? ReportCharts::stacked(runner, *table, chart.groupBy[0], chart.groupBy[1], chart.heading, chart.valueTitle)
             : ReportCharts::single(runner, *table, chart.groupBy[0], chart.kind, chart.heading, chart.valueTitle);
+        ReportCharts::setMeasure(*section.chart, chart.measure);
         section.table = *table;
         document.sections << section;
     }

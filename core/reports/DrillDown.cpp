@@ -26,6 +26,12 @@ DrillDown::DrillDown(const Database &database)
     : m_database(database)
 { }
 
+bool DrillDown::supports(const QString &measure)
+{
+    const ReportMeasure *known = ReportRegistry::instance().measure(measure);
+    return known && known->source != u"numbers" && known->source != u"tokens";
+}
+
 Result<DrillDownPage> DrillDown::rows(const ReportQuery &query, int limit, int offset) const
 {
     ReportQuery filtersOnly = query;

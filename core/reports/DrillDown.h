@@ -32,6 +32,9 @@ public:
 
     explicit DrillDown(const Database &database);
 
+    // Whether rows() can list the rows behind this measure (not for numbers and tokens).
+    static bool supports(const QString &measure);
+
     // query.groupBy is ignored: the filters name the bar or slice clicked (dimension → its key).
     Result<DrillDownPage> rows(const ReportQuery &query, int limit, int offset) const;
 

@@ -3,6 +3,7 @@
 
 #include "ReportCharts.h"
 
+#include "DrillDown.h"
 #include "ReportRunner.h"
 
 namespace kengele {
@@ -62,7 +63,9 @@ ReportChart ReportCharts::stacked(const ReportRunner &runner, const ReportTable 
     chart.title = title;
     chart.valueTitle = valueTitle;
     chart.dimension = dimension;
+    chart.seriesDimension = seriesDimension;
     const int key = keyColumn(table, dimension);
+    const int seriesKey = keyColumn(table, seriesDimension);
     QStringList seriesNames;
     for (const QVariantList &row : table.rows) {
         const QString category = runner.keyOf(dimension, row.value(key));
@@ -71,8 +74,10 @@ ReportChart ReportCharts::stacked(const ReportRunner &runner, const ReportTable 
             chart.categories << categoryLabel(runner, table, row, dimension);
         }
         const QString name = categoryLabel(runner, table, row, seriesDimension);
-        if (!seriesNames.contains(name))
+        if (!seriesNames.contains(name)) {
             seriesNames << name;
+            chart.seriesKeys << runner.keyOf(seriesDimension, row.value(seriesKey));
+        }
     }
     for (const QString &name : std::as_const(seriesNames))
         chart.series << ReportChart::Series{name, QList<double>(chart.categories.size(), 0.0)};
@@ -82,6 +87,16 @@ ReportChart ReportCharts::stacked(const ReportRunner &runner, const ReportTable 
         chart.series[series].values[category] += row.last().toDouble();
     }
     return chart;
+}
+
+void ReportCharts::setMeasure(ReportChart &chart, const QString &measure)
+{
+    chart.measure = measure;
+    if (DrillDown::supports(measure))
+        return;
+    // Nothing to list behind it (numbers, tokens): no click, and no pointer that suggests one.
+    chart.dimension.clear();
+    chart.seriesDimension.clear();
 }
 
 } // namespace kengele

@@ -59,6 +59,14 @@ struct ReportChart {
     // "AbsentSubscriber", "42", "2026-03-02"). Empty dimension: the chart does not drill down.
     QString dimension;
     QStringList categoryKeys;
+    // The measure the values are of ("sent", "failed", …): a click asks DrillDown for its rows over
+    // the report's period, filtered by {dimension: categoryKeys[i]} (and, for a stacked bar,
+    // {seriesDimension: seriesKeys[series]}). Empty: the chart does not drill down.
+    QString measure;
+    // A stacked bar's second grouping ("state", "department") and each series' value of it; empty
+    // for one series.
+    QString seriesDimension;
+    QStringList seriesKeys;
 };
 
 // A heading with a chart, a table or both, and a line of explanation.

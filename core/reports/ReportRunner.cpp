@@ -399,6 +399,8 @@ Result<ReportDocument> ReportRunner::document(const ReportQuery &query, const QS
     } else if (query.groupBy.size() == 2) {
         section.chart = ReportCharts::stacked(*this, *table, query.groupBy[0], query.groupBy[1], measure.title, measure.title);
     }
+    if (section.chart)
+        ReportCharts::setMeasure(*section.chart, query.measure);
     section.table = *table;
     document.sections << section;
     return document;

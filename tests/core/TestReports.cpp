@@ -458,6 +458,28 @@ void TestReports::dashboardNumbersAndDocument()
     QCOMPARE(tokens.categoryKeys, QStringList{u"2026-03-02"_s});
     QCOMPARE(tokens.series.size(), 1);
     QCOMPARE(tokens.series.first().name, u"Main"_s);
+    // Each chart names its measure; a stacked bar its series' dimension and keys; tokens have no
+    // rows to list, so their chart does not drill down.
+    QCOMPARE(rate.measure, u"delivery_rate"_s);
+    QCOMPARE(networksChart.measure, u"sent"_s);
+    QCOMPARE(networksChart.seriesDimension, u"state"_s);
+    QCOMPARE(networksChart.seriesKeys.size(), networksChart.series.size());
+    QVERIFY(networksChart.seriesKeys.contains(u"failed"_s));
+    QCOMPARE(tokens.measure, u"tokens"_s);
+    QVERIFY(tokens.dimension.isEmpty());
+    QVERIFY(tokens.seriesDimension.isEmpty());
+    const qsizetype failedSeries = networksChart.seriesKeys.indexOf(u"failed"_s);
+    const qsizetype airtel = networksChart.categoryKeys.indexOf(u"Airtel Kenya"_s);
+    const auto failedRows = DrillDown(profile().database())
+                                .rows({networksChart.measure,
+                                       {},
+                                       m_march,
+                                       {{networksChart.dimension, networksChart.categoryKeys[airtel]},
+                                        {networksChart.seriesDimension, networksChart.seriesKeys[failedSeries]}}},
+                                      50, 0);
+    QVERIFY(failedRows);
+    QCOMPARE(double(failedRows->total), networksChart.series[failedSeries].values[airtel]);
+    QCOMPARE(failedRows->table.rows.size(), 2);
     // A click on a category drills down with the same key.
     const auto rows
         = DrillDown(profile().database()).rows({u"sent"_s, {}, m_march, {{u"network"_s, networksChart.categoryKeys[1]}}}, 50, 0);

@@ -13,6 +13,7 @@
 #include "contacts/GroupService.h"
 #include "demo/DemoCongregation.h"
 #include "groups/GroupsPage.h"
+#include "reports/DashboardPage.h"
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
 #include "widgets/Icons.h"
@@ -120,6 +121,10 @@ void TestMainWindow::sidebarNamesThePagesForWhatTheyAre()
     auto *sidebar = find<QListWidget>(&window, "sidebarList");
     QCOMPARE(sidebar->item(MainWindow::CampaignsPageIndex)->text(), QStringLiteral("Sent SMS"));
     QCOMPARE(sidebar->item(MainWindow::ContactsPageIndex)->text(), QStringLiteral("Contacts"));
+    // The dashboard comes first: the page a pastor opens.
+    QCOMPARE(int(MainWindow::DashboardPageIndex), 0);
+    QCOMPARE(sidebar->item(MainWindow::DashboardPageIndex)->text(), QStringLiteral("Dashboard"));
+    QVERIFY(window.currentPage() == MainWindow::DashboardPageIndex || window.currentPage() == MainWindow::WelcomePageIndex);
     // Each page has an icon of its own.
     for (int row = 0; row < sidebar->count(); ++row)
         QVERIFY2(!sidebar->item(row)->icon().isNull(), qPrintable(sidebar->item(row)->text()));
@@ -292,7 +297,9 @@ void TestMainWindow::welcomeIsShownOnceThenFromHelp()
     QWidget *welcome = find<QWidget>(&again, "welcomePage");
     QVERIFY(welcome);
     QVERIFY(!welcome->isVisible());
-    QVERIFY(again.contactsPage()->isVisible());
+    // Later starts open on the dashboard.
+    QCOMPARE(again.currentPage(), MainWindow::DashboardPageIndex);
+    QVERIFY(again.dashboardPage()->isVisible());
     QAction *gettingStarted = find<QAction>(&again, "gettingStartedAction");
     QVERIFY(gettingStarted);
     QCOMPARE(gettingStarted->text().remove(u'&'), QStringLiteral("Getting started"));

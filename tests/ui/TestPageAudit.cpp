@@ -27,6 +27,8 @@
 #include "reports/ReportView.h"
 #include "reports/ReportsPage.h"
 #include "reports/SavedReports.h"
+#include "reports/DashboardPage.h"
+#include "reports/DrillDownDialog.h"
 #include "security/LockScreen.h"
 #include "security/SignInDialog.h"
 #include "security/StaffAccounts.h"
@@ -178,6 +180,40 @@ void TestPageAudit::pages()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
+    // The dashboard over the demo's year, a drill-down from it, and a new profile's empty dashboard.
+    {
+        window.showPage(MainWindow::DashboardPageIndex);
+        DashboardPage *dashboard = window.dashboardPage();
+        dashboard->setPeriodKind(Period::Kind::Last12Months);
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard->shown() && !dashboard->isLoading(), 20000 * test::timeScale());
+        audit(&window, QStringLiteral("dashboard"));
+        const QList<ReportSection> &sections = dashboard->shown()->document.sections;
+        int network = -1;
+        for (int i = 0; i < sections.size(); ++i) {
+            if (sections[i].chart && sections[i].chart->dimension == u"network")
+                network = i;
+        }
+        QVERIFY(network >= 0);
+        DrillDownDialog *drill = dashboard->openDrillDown(network, 0, 0);
+        QVERIFY(drill);
+        QTRY_VERIFY(!drill->isLoading());
+        audit(drill, QStringLiteral("drill-down"));
+        drill->close();
+        dashboard->setPeriodKind(Period::Kind::Custom);
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard->isLoading(), 20000 * test::timeScale());
+        audit(&window, QStringLiteral("dashboard-custom"));
+        dashboard->setPeriodKind(Period::Kind::ThisMonth);
+    }
+    {
+        test::TempProfile fresh;
+        MainWindow empty(*fresh);
+        empty.resize(1280, 800);
+        empty.show();
+        empty.showPage(MainWindow::DashboardPageIndex);
+        QTRY_VERIFY_WITH_TIMEOUT(empty.dashboardPage()->shown() && !empty.dashboardPage()->isLoading(),
+                                 20000 * test::timeScale());
+        audit(&empty, QStringLiteral("dashboard-empty"));
+    }
     window.showPage(MainWindow::ContactsPageIndex);
     audit(&window, QStringLiteral("contacts"));
     window.showPage(MainWindow::GroupsPageIndex);

@@ -33,6 +33,8 @@
 #include "reports/ReportView.h"
 #include "reports/ReportsPage.h"
 #include "reports/SavedReports.h"
+#include "reports/DashboardPage.h"
+#include "reports/DrillDownDialog.h"
 #include "security/AuditLog.h"
 #include "security/DataKey.h"
 #include "security/LockScreen.h"
@@ -73,6 +75,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
@@ -151,6 +154,46 @@ void TestScreenshots::pages()
     // A new profile opens on the three steps to a first send.
     QVERIFY(window.welcomePage()->isVisible());
     save(&window, QStringLiteral("welcome-") + suffix);
+
+    // The dashboard over the demo's year: the window, every chart (the page's whole scrolled
+    // content) and a drill-down from the failures on one network.
+    {
+        window.showPage(MainWindow::DashboardPageIndex);
+        DashboardPage *dashboard = window.dashboardPage();
+        dashboard->setPeriodKind(Period::Kind::Last12Months);
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard->shown() && !dashboard->isLoading(), 20000 * test::timeScale());
+        QVERIFY(!dashboard->isEmptyStateShown());
+        save(&window, QStringLiteral("dashboard-") + suffix);
+        auto *scroll = dashboard->findChild<QScrollArea *>(QStringLiteral("dashboardScrollArea"));
+        QVERIFY(scroll);
+        save(scroll->widget(), QStringLiteral("dashboard-charts-") + suffix);
+        const QList<ReportSection> &sections = dashboard->shown()->document.sections;
+        int network = -1;
+        for (int i = 0; i < sections.size(); ++i) {
+            if (sections[i].chart && sections[i].chart->dimension == u"network")
+                network = i;
+        }
+        QVERIFY(network >= 0);
+        const int failed = int(sections[network].chart->seriesKeys.indexOf(QStringLiteral("failed")));
+        QVERIFY(failed >= 0);
+        DrillDownDialog *drill = dashboard->openDrillDown(network, failed, 0);
+        QVERIFY(drill);
+        QTRY_VERIFY(!drill->isLoading());
+        save(drill, QStringLiteral("drilldown-") + suffix);
+        drill->close();
+    }
+    // A new profile's dashboard: nothing sent yet.
+    {
+        test::TempProfile fresh;
+        MainWindow empty(*fresh);
+        empty.resize(1280, 800);
+        empty.show();
+        empty.showPage(MainWindow::DashboardPageIndex);
+        QTRY_VERIFY_WITH_TIMEOUT(empty.dashboardPage()->shown() && !empty.dashboardPage()->isLoading(),
+                                 20000 * test::timeScale());
+        QVERIFY(empty.dashboardPage()->isEmptyStateShown());
+        save(&empty, QStringLiteral("dashboard-empty-") + suffix);
+    }
 
     window.showPage(MainWindow::ContactsPageIndex);
     save(&window, QStringLiteral("contacts-") + suffix);

@@ -216,6 +216,7 @@ void TestStaffAndAudit::lockHidesEverythingAndUnlockSignsIn()
     auto *lock = window.findChild<QAction *>(u"lockAction"_s);
     QVERIFY(lock->isVisible());
     QCOMPARE(lock->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_L));
+    window.showPage(MainWindow::ContactsPageIndex); // (the window opens on the dashboard)
     QVERIFY(window.contactsPage()->isVisible());
 
     lock->trigger();

@@ -16,6 +16,8 @@ namespace {
 QString resourcePath(Icon which)
 {
     switch (which) {
+    case Dashboard:
+        return QStringLiteral(":/icons/sidebar/dashboard.svg");
     case Contact:
         return QStringLiteral(":/icons/sidebar/contact.svg");
     case Group:

@@ -14,7 +14,7 @@ namespace kengele {
 // so they stay readable in light and dark themes and follow a palette change without a restart.
 namespace Icons {
 
-enum Icon { Contact, Group, Template, Send, Sent, Inbox, Settings, Welcome, Tokens, Report };
+enum Icon { Dashboard, Contact, Group, Template, Send, Sent, Inbox, Settings, Welcome, Tokens, Report };
 
 // `role`: the colour in the normal state, for icons on a coloured background (a default button
 // drawn in the highlight colour: QPalette::HighlightedText).
