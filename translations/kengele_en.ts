@@ -133,6 +133,21 @@
     </message>
 </context>
 <context>
+    <name>ReportCommand</name>
+    <message numerus="yes">
+        <source>Each time: %n recipient(s), </source>
+        <translation><numerusform>Each time: %n recipient, </numerusform><numerusform>Each time: %n recipients, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS part(s), </source>
+        <translation><numerusform>%n SMS part, </numerusform><numerusform>%n SMS parts, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s).</source>
+        <translation><numerusform>%n token.</numerusform><numerusform>%n tokens.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ReportRegistry</name>
     <message numerus="yes">
         <source>Messages that came in for the inbox (not opt-outs or prayer requests). By campaign: the last campaign launched within %n day(s) before that had a message for that number.</source>
@@ -456,6 +471,13 @@ Send them again? Those people may then get a second copy.</numerusform></transla
     </message>
 </context>
 <context>
+    <name>kengele::DrillDownDialog</name>
+    <message numerus="yes">
+        <source>Saved %n row(s) to %1.</source>
+        <translation><numerusform>Saved %n row to %1.</numerusform><numerusform>Saved %n rows to %1.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>kengele::GroupListModel</name>
     <message numerus="yes">
         <source>%n member(s) receive no messages (opted out)</source>
@@ -530,16 +552,20 @@ Send them again? Those people may then get a second copy.</numerusform></transla
         <translation><numerusform>%n group</numerusform><numerusform>%n groups</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Removed %n demo contact(s).</source>
-        <translation><numerusform>Removed %n demo contact.</numerusform><numerusform>Removed %n demo contacts.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%n campaign(s) are still sending. If you close Kengele now, the messages not yet sent wait until you open it again. Close anyway?</source>
         <translation><numerusform>%n campaign are still sending. If you close Kengele now, the messages not yet sent wait until you open it again. Close anyway?</numerusform><numerusform>%n campaigns are still sending. If you close Kengele now, the messages not yet sent wait until you open it again. Close anyway?</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n token warning(s)</source>
         <translation><numerusform>%n token warning</numerusform><numerusform>%n token warnings</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n demo contact(s)</source>
+        <translation><numerusform>Removed %n demo contact</numerusform><numerusform>Removed %n demo contacts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n demo campaign(s) with their messages.</source>
+        <translation><numerusform>and %n demo campaign with their messages.</numerusform><numerusform>and %n demo campaigns with their messages.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -565,6 +591,36 @@ Send them again? Those people may then get a second copy.</numerusform></transla
     <message numerus="yes">
         <source>%n member(s) opted out and will be left out.</source>
         <translation><numerusform>%n member opted out and will be left out.</numerusform><numerusform>%n members opted out and will be left out.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ReportsPage</name>
+    <message numerus="yes">
+        <source>Saved %1 (%n page(s)).</source>
+        <translation><numerusform>Saved %1 (%n page).</numerusform><numerusform>Saved %1 (%n pages).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ScheduleReportDialog</name>
+    <message numerus="yes">
+        <source>%1 (%n member(s))</source>
+        <translation><numerusform>%1 (%n member)</numerusform><numerusform>%1 (%n members)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Each time: %n person(s), </source>
+        <translation><numerusform>Each time: %n person, </numerusform><numerusform>Each time: %n people, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS part(s), </source>
+        <translation><numerusform>%n SMS part, </numerusform><numerusform>%n SMS parts, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s).</source>
+        <translation><numerusform>%n token.</numerusform><numerusform>%n tokens.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) who opted out will not get it.</source>
+        <translation><numerusform>%n member who opted out will not get it.</numerusform><numerusform>%n members who opted out will not get it.</numerusform></translation>
     </message>
 </context>
 <context>

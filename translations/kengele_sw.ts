@@ -537,6 +537,16 @@
         <source>Reserved when a campaign is launched, released for messages that were not sent.</source>
         <translation>Hutengwa kampeni inapoanzishwa, na kurudishwa kwa ujumbe ambao haukutumwa.</translation>
     </message>
+    <message>
+        <source>%1 (%)</source>
+        <extracomment>A measure in percent in the &quot;In numbers&quot; table: &quot;Delivery rate (%)&quot;</extracomment>
+        <translation>%1 (%)</translation>
+    </message>
+    <message>
+        <source>%1 (KES)</source>
+        <extracomment>A measure in shillings in the &quot;In numbers&quot; table: &quot;Cost (KES)&quot;</extracomment>
+        <translation>%1 (KES)</translation>
+    </message>
 </context>
 <context>
     <name>CampaignChanges</name>
@@ -1104,9 +1114,17 @@
     <message>
         <source>  report list                                 built-in and saved reports
   report run NAME [--period P] [--campaign ID] --format json   a report&apos;s tables and charts
+  report schedule NAME --every daily|weekly|monthly [--at HH:MM] [--on DAY] [--period P]
+                [--to-folder DIR] [--sms-to GROUP] [--account NAME]   run a report by itself
+  report schedules | report unschedule ID
+  report run-due [--no-wait] [--rate PER_SECOND]   run the scheduled reports that are due
 </source>
-        <translation>  report list                                 ripoti zilizomo ndani ya Kengele na zilizohifadhiwa
+        <translation>  report list                                 ripoti zilizopo tayari na zilizohifadhiwa
   report run NAME [--period P] [--campaign ID] --format json   majedwali na chati za ripoti
+  report schedule NAME --every daily|weekly|monthly [--at HH:MM] [--on DAY] [--period P]
+                [--to-folder DIR] [--sms-to GROUP] [--account NAME]   andaa ripoti yenyewe
+  report schedules | report unschedule ID
+  report run-due [--no-wait] [--rate PER_SECOND]   andaa ripoti zilizopangwa ambazo muda wake umefika
 </translation>
     </message>
 </context>
@@ -1699,6 +1717,10 @@
         <source>End of the demo&apos;s tokens</source>
         <translation>Mwisho wa tokeni za mfano</translation>
     </message>
+    <message>
+        <source>Removing the demo congregation&apos;s history</source>
+        <translation>Kuondoa historia ya waumini wa mfano</translation>
+    </message>
 </context>
 <context>
     <name>DrillDown</name>
@@ -1762,10 +1784,6 @@
         <translation>Tuma SMS na uone ripoti za ufikishaji</translation>
     </message>
     <message>
-        <source>Usage charts and insights</source>
-        <translation>Chati za matumizi na maarifa</translation>
-    </message>
-    <message>
         <source>Scheduled and repeating campaigns</source>
         <translation>Kampeni zilizopangwa na zinazojirudia</translation>
     </message>
@@ -1780,6 +1798,10 @@
     <message>
         <source>A support line of your own, shown in Help</source>
         <translation>Nambari yako maalum ya msaada, inayoonyeshwa kwenye Msaada</translation>
+    </message>
+    <message>
+        <source>Charts, reports and insights</source>
+        <translation>Chati, ripoti na uchambuzi</translation>
     </message>
 </context>
 <context>
@@ -2745,10 +2767,6 @@
 <context>
     <name>ReportCommand</name>
     <message>
-        <source>Usage: report list | report run NAME [--period P] [--campaign ID] [--format json|csv|xlsx|pdf] [--out FILE] [--paper a4|letter]</source>
-        <translation>Matumizi: report list | report run NAME [--period P] [--campaign ID] [--format json|csv|xlsx|pdf] [--out FILE] [--paper a4|letter]</translation>
-    </message>
-    <message>
         <source>saved report</source>
         <translation>ripoti iliyohifadhiwa</translation>
     </message>
@@ -2783,6 +2801,87 @@
     <message>
         <source>Written: %1</source>
         <translation>Imeandikwa: %1</translation>
+    </message>
+    <message>
+        <source>Usage: report list | report run NAME [--period P] [--campaign ID] [--format json|csv|xlsx|pdf] [--out FILE] [--paper a4|letter] | report schedule NAME --every daily|weekly|monthly [--at HH:MM] [--on DAY] [--period P] [--to-folder DIR] [--sms-to GROUP] [--account NAME] | report schedules | report unschedule ID | report run-due [--no-wait] [--rate PER_SECOND]</source>
+        <translation>Matumizi: report list | report run NAME [--period P] [--campaign ID] [--format json|csv|xlsx|pdf] [--out FILE] [--paper a4|letter] | report schedule NAME --every daily|weekly|monthly [--at HH:MM] [--on DAY] [--period P] [--to-folder DIR] [--sms-to GROUP] [--account NAME] | report schedules | report unschedule ID | report run-due [--no-wait] [--rate PER_SECOND]</translation>
+    </message>
+    <message>
+        <source>Say how often: --every daily, weekly or monthly.</source>
+        <translation>Sema mara ngapi: --every daily, weekly au monthly.</translation>
+    </message>
+    <message>
+        <source>Write the time as HH:MM, e.g. --at 07:00</source>
+        <translation>Andika saa kama HH:MM, kwa mfano --at 07:00</translation>
+    </message>
+    <message>
+        <source>--on is for weekly (a day of the week) or monthly (a day of the month) reports.</source>
+        <translation>--on ni kwa ripoti za kila wiki (siku ya wiki) au za kila mwezi (tarehe ya mwezi).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a day. Write the day like --on mon</source>
+        <translation>“%1” si siku. Andika siku kama --on mon</translation>
+    </message>
+    <message>
+        <source>Write the day of the month as a number from 1 to 31, e.g. --on 1</source>
+        <translation>Andika tarehe ya mwezi kama nambari kutoka 1 hadi 31, kwa mfano --on 1</translation>
+    </message>
+    <message>
+        <source>Say which folder: --to-folder DIR</source>
+        <translation>Sema folda gani: --to-folder DIR</translation>
+    </message>
+    <message>
+        <source>Say where the report goes: --to-folder DIR (a PDF), --sms-to GROUP (an SMS summary), or both.</source>
+        <translation>Sema ripoti inakwenda wapi: --to-folder DIR (PDF), --sms-to GROUP (muhtasari kwa SMS), au vyote viwili.</translation>
+    </message>
+    <message>
+        <source>Practice mode — no SMS leaves this computer.</source>
+        <translation>Mazoezi — hakuna SMS inayotoka kwenye kompyuta hii.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each time: %n recipient(s), </source>
+        <translation>
+            <numerusform>Kila mara: mpokeaji %n, </numerusform>
+            <numerusform>Kila mara: wapokeaji %n, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS part(s), </source>
+        <translation>
+            <numerusform>sehemu %n ya SMS, </numerusform>
+            <numerusform>sehemu %n za SMS, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s).</source>
+        <translation>
+            <numerusform>tokeni %n.</numerusform>
+            <numerusform>tokeni %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scheduled report %1: %2, next on %3</source>
+        <translation>Ripoti iliyopangwa %1: %2, inayofuata %3</translation>
+    </message>
+    <message>
+        <source>Give the scheduled report&apos;s number, as report schedules shows it.</source>
+        <translation>Taja nambari ya ripoti iliyopangwa, kama report schedules inavyoionyesha.</translation>
+    </message>
+    <message>
+        <source>Scheduled report %1 removed.</source>
+        <translation>Ripoti iliyopangwa %1 imeondolewa.</translation>
+    </message>
+    <message>
+        <source>Scheduled report %1: %2</source>
+        <translation>Ripoti iliyopangwa %1: %2</translation>
+    </message>
+    <message>
+        <source>SMS summary: campaign %1</source>
+        <translation>Muhtasari kwa SMS: kampeni %1</translation>
+    </message>
+    <message>
+        <source>No scheduled report is due.</source>
+        <translation>Hakuna ripoti iliyopangwa ambayo muda wake umefika.</translation>
     </message>
 </context>
 <context>
@@ -3009,6 +3108,55 @@
     <message>
         <source>Number</source>
         <translation>Nambari</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A failure reason: plain words, then the provider&apos;s own: &quot;Phone off or out of reach (AbsentSubscriber)&quot;</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Phone off or out of reach</source>
+        <translation>Simu imezimwa au haipatikani</translation>
+    </message>
+    <message>
+        <source>Blocks promotional SMS</source>
+        <translation>Amezuia SMS za matangazo</translation>
+    </message>
+    <message>
+        <source>Number does not exist</source>
+        <translation>Namba haipo</translation>
+    </message>
+    <message>
+        <source>The network could not deliver it</source>
+        <translation>Mtandao haukuweza kuifikisha</translation>
+    </message>
+    <message>
+        <source>Not enough credit with the provider</source>
+        <translation>Salio halitoshi kwa mtoa huduma</translation>
+    </message>
+    <message>
+        <source>The network gave up on it</source>
+        <translation>Mtandao uliiacha</translation>
+    </message>
+    <message>
+        <source>Number not in use</source>
+        <translation>Namba haitumiki</translation>
+    </message>
+    <message>
+        <source>Line suspended</source>
+        <translation>Laini imesimamishwa</translation>
+    </message>
+    <message>
+        <source>Not on that network</source>
+        <translation>Si wa mtandao huo</translation>
+    </message>
+    <message>
+        <source>Do-not-disturb is on</source>
+        <translation>Usisumbue imewashwa</translation>
+    </message>
+    <message>
+        <source>Refused by the network</source>
+        <translation>Imekataliwa na mtandao</translation>
     </message>
 </context>
 <context>
@@ -4918,6 +5066,14 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
         <source>Times it was sent</source>
         <translation>Mara ilipotumwa</translation>
     </message>
+    <message>
+        <source>Report…</source>
+        <translation>Ripoti…</translation>
+    </message>
+    <message>
+        <source>This campaign&apos;s report: delivery, failures and replies, to print or save.</source>
+        <translation>Ripoti ya kampeni hii: ufikishaji, zilizoshindikana na majibu, ya kuchapisha au kuhifadhi.</translation>
+    </message>
 </context>
 <context>
     <name>kengele::CampaignListModel</name>
@@ -5810,6 +5966,204 @@ Hili haliwezi kutenduliwa. Nakala rudufu zilizotengenezwa kabla ya leo bado zina
     </message>
 </context>
 <context>
+    <name>kengele::DashboardPage</name>
+    <message>
+        <source>Period</source>
+        <translation>Kipindi</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Mwezi huu</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>Miezi 3 iliyopita</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Miezi 12 iliyopita</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Chagua mwenyewe…</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Kipindi:</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Kutoka</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hadi</translation>
+    </message>
+    <message>
+        <source>Working out the numbers…</source>
+        <translation>Inahesabu takwimu…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Chapisha…</translation>
+    </message>
+    <message>
+        <source>Print these numbers and charts, with the church&apos;s name at the top.</source>
+        <translation>Chapisha takwimu na chati hizi, jina la kanisa likiwa juu.</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Hifadhi kama PDF…</translation>
+    </message>
+    <message>
+        <source>Save these numbers and charts as a PDF file to send or keep.</source>
+        <translation>Hifadhi takwimu na chati hizi kama faili la PDF la kutuma au kuweka.</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Zimetumwa</translation>
+    </message>
+    <message>
+        <source>Messages that left for the phone network in the period (delivered, failed or waiting for a report).</source>
+        <translation>Ujumbe uliotumwa kwa mtandao wa simu katika kipindi hiki (uliofika, ulioshindikana au unaosubiri ripoti).</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zimefika</translation>
+    </message>
+    <message>
+        <source>Messages the phone network confirmed reached the phone.</source>
+        <translation>Ujumbe ambao mtandao wa simu ulithibitisha kuwa ulifika kwenye simu.</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Zimeshindikana</translation>
+    </message>
+    <message>
+        <source>Messages the phone network could not deliver (a phone switched off for days, a wrong number…).</source>
+        <translation>Ujumbe ambao mtandao wa simu haukuweza kuufikisha (simu iliyozimwa kwa siku kadhaa, nambari isiyo sahihi…).</translation>
+    </message>
+    <message>
+        <source>Delivery rate</source>
+        <translation>Kiwango cha ufikishaji</translation>
+    </message>
+    <message>
+        <source>Delivered, out of the messages sent.</source>
+        <translation>Zilizofika, kati ya SMS zilizotumwa.</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Majibu</translation>
+    </message>
+    <message>
+        <source>Messages people sent back within three days of an SMS from the church.</source>
+        <translation>Ujumbe ambao watu walijibu ndani ya siku tatu baada ya SMS kutoka kanisani.</translation>
+    </message>
+    <message>
+        <source>Opt-outs</source>
+        <translation>Waliojiondoa</translation>
+    </message>
+    <message>
+        <source>People who asked to receive no more SMS.</source>
+        <translation>Watu walioomba wasipokee SMS tena.</translation>
+    </message>
+    <message>
+        <source>Contacts added</source>
+        <translation>Waasiliani walioongezwa</translation>
+    </message>
+    <message>
+        <source>Contacts created in the period, by hand or imported.</source>
+        <translation>Waasiliani walioundwa katika kipindi hiki, kwa mkono au kwa kuingizwa.</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Nothing sent yet&lt;/h2&gt;&lt;p&gt;Once the church sends its first SMS, this page shows how many arrived, who replied and how the congregation grows.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Bado hakuna kilichotumwa&lt;/h2&gt;&lt;p&gt;Kanisa likishatuma SMS yake ya kwanza, ukurasa huu utaonyesha ngapi zilifika, nani alijibu na jinsi waumini wanavyoongezeka.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Send SMS…</source>
+        <translation>Tuma SMS…</translation>
+    </message>
+    <message>
+        <source>The numbers could not be worked out: %1</source>
+        <translation>Takwimu hazikuweza kuhesabiwa: %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <extracomment>A percentage on the dashboard: &quot;87.5%&quot;</extracomment>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Same as before (%1)</source>
+        <extracomment>A card&apos;s trend when the number did not change from the period before: &quot;Same as before (120)&quot;</extracomment>
+        <translation>Sawa na awali (%1)</translation>
+    </message>
+    <message>
+        <source>%1 %2 points (from %3)</source>
+        <extracomment>The delivery rate&apos;s change, in percentage points: &quot;▲ 2.5 points (from 85.0%)&quot;</extracomment>
+        <translation>%1 pointi %2 (kutoka %3)</translation>
+    </message>
+    <message>
+        <source>%1 from 0</source>
+        <extracomment>A card&apos;s trend when there was none in the period before: &quot;▲ from 0&quot;</extracomment>
+        <translation>%1 kutoka 0</translation>
+    </message>
+    <message>
+        <source>%1 %2% (from %3)</source>
+        <extracomment>A card&apos;s trend against the period before: &quot;▲ 12% (from 1,100)&quot;</extracomment>
+        <translation>%1 %2% (kutoka %3)</translation>
+    </message>
+    <message>
+        <source>Compared with %1</source>
+        <translation>Ikilinganishwa na %1</translation>
+    </message>
+    <message>
+        <source>Nothing sent before</source>
+        <translation>Hakuna kilichotumwa awali</translation>
+    </message>
+    <message>
+        <source>Click a bar, slice or point to see the rows behind it.</source>
+        <translation>Bofya nguzo, kipande au nukta kuona mistari iliyo nyuma yake.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <extracomment>A drill-down&apos;s title: the chart, the bar clicked and its part: &quot;Messages by network: Safaricom, delivered&quot;</extracomment>
+        <translation>%1: %2, %3</translation>
+    </message>
+    <message>
+        <source>The dashboard has no numbers yet.</source>
+        <translation>Dashibodi bado haina takwimu.</translation>
+    </message>
+    <message>
+        <source>dashboard</source>
+        <extracomment>The file name suggested for the dashboard as a PDF</extracomment>
+        <translation>dashibodi</translation>
+    </message>
+    <message>
+        <source>Save the dashboard as PDF</source>
+        <translation>Hifadhi dashibodi kama PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Hati ya PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved to %1.
+
+%2</source>
+        <translation>PDF haikuhifadhiwa katika %1.
+
+%2</translation>
+    </message>
+</context>
+<context>
     <name>kengele::DesktopApp</name>
     <message>
         <source>This computer&apos;s relay key is missing from the system&apos;s password store. Ask your administrator for a new enrolment code and connect again in Settings → Relay.</source>
@@ -5837,6 +6191,77 @@ Hili haliwezi kutenduliwa. Nakala rudufu zilizotengenezwa kabla ya leo bado zina
     <message>
         <source>Kengele does not know the gateway “%1”.</source>
         <translation>Kengele haijui lango “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::DrillDownDialog</name>
+    <message>
+        <source>Rows</source>
+        <translation>Mistari</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Iliyotangulia</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Inayofuata</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Hamisha…</translation>
+    </message>
+    <message>
+        <source>Save every row, not only this page, as a CSV or Excel file.</source>
+        <translation>Hifadhi mistari yote, si ukurasa huu tu, kama faili la CSV au Excel.</translation>
+    </message>
+    <message>
+        <source>The rows could not be read: %1</source>
+        <translation>Mistari haikuweza kusomwa: %1</translation>
+    </message>
+    <message>
+        <source>Reading the rows…</source>
+        <translation>Inasoma mistari…</translation>
+    </message>
+    <message>
+        <source>Nothing to list: no rows match.</source>
+        <translation>Hakuna cha kuorodhesha: hakuna mistari inayolingana.</translation>
+    </message>
+    <message>
+        <source>Rows %1–%2 of %3</source>
+        <extracomment>The rows shown in the table and how many there are: &quot;Rows 1–200 of 1,234&quot;</extracomment>
+        <translation>Mistari %1–%2 kati ya %3</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>Jedwali la CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Faili la Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>mistari</translation>
+    </message>
+    <message>
+        <source>Export the rows</source>
+        <translation>Hamisha mistari</translation>
+    </message>
+    <message>
+        <source>The rows were not saved to %1.
+
+%2</source>
+        <translation>Mistari haikuhifadhiwa katika %1.
+
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Mstari %n umehifadhiwa katika %1.</numerusform>
+            <numerusform>Mistari %n imehifadhiwa katika %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6762,17 +7187,6 @@ Hili haliwezi kutenduliwa. Nakala rudufu zilizotengenezwa kabla ya leo bado zina
         <translation>Ondoa waumini wa mfano</translation>
     </message>
     <message>
-        <source>Remove the demo people that Kengele created on first start? Contacts you added or imported yourself are kept.</source>
-        <translation>Je, ungependa kuondoa watu wa mfano ambao Kengele iliwaunda ilipofunguliwa mara ya kwanza? Waasiliani uliowaongeza au kuwaingiza mwenyewe watabaki.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed %n demo contact(s).</source>
-        <translation>
-            <numerusform>Mwasiliani %n wa mfano ameondolewa.</numerusform>
-            <numerusform>Waasiliani %n wa mfano wameondolewa.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>About Kengele</source>
         <translation>Kuhusu Kengele</translation>
     </message>
@@ -6940,6 +7354,32 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Hide everything until you or someone else signs in again (Ctrl+L).</source>
         <translation>Ficha kila kitu hadi wewe au mtu mwingine aingie tena (Ctrl+L).</translation>
+    </message>
+    <message>
+        <source>Remove the demo people that Kengele created on first start, and their made-up year of messages, replies and opt-outs? Contacts you added or imported yourself, and the SMS you sent, are kept.</source>
+        <translation>Je, ungependa kuondoa watu wa mfano ambao Kengele iliunda ilipoanzishwa mara ya kwanza, pamoja na mwaka wao wa kubuni wa ujumbe, majibu na waliojiondoa? Waasiliani uliowaongeza au kuwaingiza mwenyewe, na SMS ulizotuma, vitabaki.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n demo contact(s)</source>
+        <translation>
+            <numerusform>Mwasiliani %n wa mfano ameondolewa</numerusform>
+            <numerusform>Waasiliani %n wa mfano wameondolewa</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n demo campaign(s) with their messages.</source>
+        <translation>
+            <numerusform>na kampeni %n ya mfano pamoja na ujumbe wake.</numerusform>
+            <numerusform>na kampeni %n za mfano pamoja na ujumbe wake.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashibodi</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Ripoti</translation>
     </message>
 </context>
 <context>
@@ -7328,6 +7768,110 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
 </context>
 <context>
+    <name>kengele::ReportBuilderDialog</name>
+    <message>
+        <source>New report</source>
+        <translation>Ripoti mpya</translation>
+    </message>
+    <message>
+        <source>Narrow by</source>
+        <translation>Chuja kwa</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Thamani</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ongeza</translation>
+    </message>
+    <message>
+        <source>Count only what has this value.</source>
+        <translation>Hesabu tu vyenye thamani hii.</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Vichujio</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ondoa</translation>
+    </message>
+    <message>
+        <source>For example: Failures by network, monthly</source>
+        <translation>Kwa mfano: Zilizoshindikana kwa mtandao, kila mwezi</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Hifadhi</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Funga</translation>
+    </message>
+    <message>
+        <source>The preview shows here.</source>
+        <translation>Onyesho la awali litaonekana hapa.</translation>
+    </message>
+    <message>
+        <source>What to count</source>
+        <translation>Nini cha kuhesabu</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>Panga kwa</translation>
+    </message>
+    <message>
+        <source>Then by</source>
+        <translation>Kisha kwa</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kipindi</translation>
+    </message>
+    <message>
+        <source>Only where</source>
+        <translation>Pale tu ambapo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Jina</translation>
+    </message>
+    <message>
+        <source>Edit report: %1</source>
+        <translation>Hariri ripoti: %1</translation>
+    </message>
+    <message>
+        <source>Nothing (one number)</source>
+        <translation>Hakuna (nambari moja)</translation>
+    </message>
+    <message>
+        <source>Nothing more</source>
+        <translation>Hakuna zaidi</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A report&apos;s filter in the builder&apos;s list: &quot;Network: Airtel&quot;</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Hifadhi ripoti</translation>
+    </message>
+    <message>
+        <source>Give the report a name first.</source>
+        <translation>Kwanza ipe ripoti jina.</translation>
+    </message>
+    <message>
+        <source>Replace the report?</source>
+        <translation>Je, ungependa kubadilisha ripoti?</translation>
+    </message>
+    <message>
+        <source>There is already a saved report called “%1”. Replace it with this one?</source>
+        <translation>Tayari kuna ripoti iliyohifadhiwa inayoitwa “%1”. Je, ungependa kuibadilisha kwa hii?</translation>
+    </message>
+</context>
+<context>
     <name>kengele::ReportChartBuilder</name>
     <message>
         <source>%1 (%2%)</source>
@@ -7354,6 +7898,39 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Kengele could not save %1. Choose a folder you are allowed to change, and close the file if it is open in another program.</source>
         <translation>Kengele haikuweza kuhifadhi %1. Chagua folda unayoruhusiwa kubadilisha, na ufunge faili hiyo ikiwa iko wazi kwenye programu nyingine.</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ReportPeriodPicker</name>
+    <message>
+        <source>Period</source>
+        <translation>Kipindi</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Mwezi huu</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>Miezi 3 iliyopita</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Miezi 12 iliyopita</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Chagua mwenyewe…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <extracomment>The first day of a report&apos;s own period</extracomment>
+        <translation>Kutoka</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <extracomment>The last day of a report&apos;s own period</extracomment>
+        <translation>hadi</translation>
     </message>
 </context>
 <context>
@@ -7395,6 +7972,128 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
 </context>
 <context>
+    <name>kengele::ReportSchedules</name>
+    <message>
+        <source>Daily summary</source>
+        <translation>Muhtasari wa kila siku</translation>
+    </message>
+    <message>
+        <source>Weekly summary</source>
+        <translation>Muhtasari wa kila wiki</translation>
+    </message>
+    <message>
+        <source>Monthly summary</source>
+        <translation>Muhtasari wa kila mwezi</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Ripoti</translation>
+    </message>
+    <message>
+        <source>week %1</source>
+        <translation>wiki %1</translation>
+    </message>
+    <message>
+        <source>delivered %1</source>
+        <translation>zimefika %1</translation>
+    </message>
+    <message>
+        <source>Kengele %1: sent %2, %3, replies %4, opt-outs %5.</source>
+        <translation>Kengele %1: zimetumwa %2, %3, majibu %4, waliojiondoa %5.</translation>
+    </message>
+    <message>
+        <source>SMS summary</source>
+        <translation>Muhtasari kwa SMS</translation>
+    </message>
+    <message>
+        <source>Choose where the report goes: a folder for the PDF, a group for the SMS, or both.</source>
+        <translation>Chagua ripoti itakwenda wapi: folda kwa ajili ya PDF, kikundi kwa ajili ya SMS, au vyote viwili.</translation>
+    </message>
+    <message>
+        <source>Choose the day of the week the report goes.</source>
+        <translation>Chagua siku ya wiki ambayo ripoti itatumwa.</translation>
+    </message>
+    <message>
+        <source>Choose a day of the month from 1 to 31.</source>
+        <translation>Chagua tarehe ya mwezi kutoka 1 hadi 31.</translation>
+    </message>
+    <message>
+        <source>The campaign report is about one campaign, so it cannot go by itself every day, week or month.</source>
+        <translation>Ripoti ya kampeni inahusu kampeni moja, kwa hiyo haiwezi kutumwa yenyewe kila siku, wiki au mwezi.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a period for a scheduled report. Leave it out for the period just ended, or use this-month, last-3-months or last-12-months.</source>
+        <translation>“%1” si kipindi cha ripoti iliyopangwa. Kiache ili kupata kipindi kilichomalizika sasa hivi, au tumia this-month, last-3-months au last-12-months.</translation>
+    </message>
+    <message>
+        <source>There is no folder %1. Choose a folder that exists.</source>
+        <translation>Hakuna folda %1. Chagua folda iliyopo.</translation>
+    </message>
+    <message>
+        <source>Scheduling the report</source>
+        <translation>Kupanga ratiba ya ripoti</translation>
+    </message>
+    <message>
+        <source>The group for the SMS was deleted. Choose another group.</source>
+        <translation>Kikundi cha SMS kimefutwa. Chagua kikundi kingine.</translation>
+    </message>
+    <message>
+        <source>Reading the scheduled reports</source>
+        <translation>Kusoma ripoti zilizopangwa</translation>
+    </message>
+    <message>
+        <source>There is no scheduled report number %1.</source>
+        <translation>Hakuna ripoti iliyopangwa yenye nambari %1.</translation>
+    </message>
+    <message>
+        <source>Removing the scheduled report</source>
+        <translation>Kuondoa ripoti iliyopangwa</translation>
+    </message>
+    <message>
+        <source>Running a scheduled report</source>
+        <translation>Kuendesha ripoti iliyopangwa</translation>
+    </message>
+    <message>
+        <source>This part of Kengele cannot write PDF files.</source>
+        <translation>Sehemu hii ya Kengele haiwezi kuandika faili za PDF.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not there any more.</source>
+        <translation>Folda %1 haipo tena.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 haikuweza kuandikwa: %2</translation>
+    </message>
+    <message>
+        <source>The group for the SMS summary was deleted. Schedule the report again with a group.</source>
+        <translation>Kikundi cha muhtasari kwa SMS kimefutwa. Panga ratiba ya ripoti tena ukichagua kikundi.</translation>
+    </message>
+    <message>
+        <source>SMS summary %1</source>
+        <translation>Muhtasari kwa SMS %1</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ReportView</name>
+    <message>
+        <source>Choose a report on the left.</source>
+        <translation>Chagua ripoti upande wa kushoto.</translation>
+    </message>
+    <message>
+        <source>Working out the report again…</source>
+        <translation>Inaandaa ripoti tena…</translation>
+    </message>
+    <message>
+        <source>Working out the report…</source>
+        <translation>Inaandaa ripoti…</translation>
+    </message>
+    <message>
+        <source>Nothing to show for this period.</source>
+        <translation>Hakuna cha kuonyesha kwa kipindi hiki.</translation>
+    </message>
+</context>
+<context>
     <name>kengele::ReportXlsxWriter</name>
     <message>
         <source>Total</source>
@@ -7415,6 +8114,209 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Kengele could not save %1. Choose a folder you are allowed to change, and close the file if it is open in Excel.</source>
         <translation>Kengele haikuweza kuhifadhi %1. Chagua folda unayoruhusiwa kubadilisha, na ufunge faili hiyo ikiwa iko wazi kwenye Excel.</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Ripoti</translation>
+    </message>
+    <message>
+        <source>New report…</source>
+        <translation>Ripoti mpya…</translation>
+    </message>
+    <message>
+        <source>Choose what to count, how to group it and over which period, and save it under a name.</source>
+        <translation>Chagua nini cha kuhesabu, jinsi ya kukipanga na kwa kipindi gani, kisha uihifadhi kwa jina.</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Hariri…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Futa…</translation>
+    </message>
+    <message>
+        <source>Scheduled reports…</source>
+        <translation>Ripoti zilizopangwa…</translation>
+    </message>
+    <message>
+        <source>The reports made by themselves: when, where to, how the last one went.</source>
+        <translation>Ripoti zinazoandaliwa zenyewe: lini, zinakwenda wapi, na jinsi ya mwisho ilivyokwenda.</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Kipindi:</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>Kampeni:</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampeni</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Chapisha…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Hifadhi kama PDF…</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Ukubwa wa karatasi</translation>
+    </message>
+    <message>
+        <source>The paper size of the PDF.</source>
+        <translation>Ukubwa wa karatasi ya PDF.</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Hamisha kwa Excel…</translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Hamisha kwa CSV…</translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>Panga ratiba…</translation>
+    </message>
+    <message>
+        <source>Have this report made by itself every day, week or month: as a PDF in a folder, or the numbers by SMS to a group.</source>
+        <translation>Ripoti hii iandaliwe yenyewe kila siku, wiki au mwezi: kama PDF kwenye folda, au takwimu kwa SMS kwa kikundi.</translation>
+    </message>
+    <message>
+        <source>Sent, delivered, failed, replies and costs, beside the period before.</source>
+        <translation>Zilizotumwa, zilizofika, zilizoshindikana, majibu na gharama, kando ya kipindi kilichotangulia.</translation>
+    </message>
+    <message>
+        <source>One campaign from start to end: delivery, failures, replies.</source>
+        <translation>Kampeni moja tangu mwanzo hadi mwisho: ufikishaji, zilizoshindikana, majibu.</translation>
+    </message>
+    <message>
+        <source>Numbers whose messages keep failing, to correct or remove.</source>
+        <translation>Nambari ambazo ujumbe wake unaendelea kushindikana, za kurekebisha au kuondoa.</translation>
+    </message>
+    <message>
+        <source>Who asked for no more SMS, and after which campaign.</source>
+        <translation>Nani aliomba asipokee SMS tena, na baada ya kampeni gani.</translation>
+    </message>
+    <message>
+        <source>Tokens bought and spent, per department budget.</source>
+        <translation>Tokeni zilizonunuliwa na kutumika, kwa kila bajeti ya idara.</translation>
+    </message>
+    <message>
+        <source>Built-in reports</source>
+        <translation>Ripoti zilizopo tayari</translation>
+    </message>
+    <message>
+        <source>Saved reports</source>
+        <translation>Ripoti zilizohifadhiwa</translation>
+    </message>
+    <message>
+        <source>None yet: “New report…” makes one.</source>
+        <translation>Bado hakuna: “Ripoti mpya…” huunda moja.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A campaign in the campaign report&apos;s list: its name and the day it was made</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No campaigns yet: once a campaign has been sent, its report shows here.</source>
+        <translation>Bado hakuna kampeni: kampeni ikishatumwa, ripoti yake itaonekana hapa.</translation>
+    </message>
+    <message>
+        <source>There is no report to save yet.</source>
+        <translation>Bado hakuna ripoti ya kuhifadhi.</translation>
+    </message>
+    <message>
+        <source>There is no report to export yet.</source>
+        <translation>Bado hakuna ripoti ya kuhamisha.</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Inaandika %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 imehifadhiwa.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Hamisha</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1.
+
+%2</source>
+        <translation>Ripoti haikuweza kuandikwa katika %1.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Hifadhi kama PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Faili za PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to %1.
+
+%2</source>
+        <translation>Ripoti haikuweza kuhifadhiwa katika %1.
+
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>%1 imehifadhiwa (ukurasa %n).</numerusform>
+            <numerusform>%1 imehifadhiwa (kurasa %n).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Hamisha kwa CSV</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Hamisha kwa Excel</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Faili za CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Faili za Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Edit report</source>
+        <translation>Hariri ripoti</translation>
+    </message>
+    <message>
+        <source>Delete report</source>
+        <translation>Futa ripoti</translation>
+    </message>
+    <message>
+        <source>Delete the saved report “%1”? The numbers it shows stay in Kengele; only the report goes.</source>
+        <translation>Je, ungependa kufuta ripoti iliyohifadhiwa “%1”? Takwimu inazoonyesha zinabaki katika Kengele; ni ripoti tu itakayoondoka.</translation>
     </message>
 </context>
 <context>
@@ -7482,6 +8384,225 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Date and time to send</source>
         <translation>Tarehe na saa ya kutuma</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ScheduleReportDialog</name>
+    <message>
+        <source>Send a report by itself</source>
+        <translation>Ripoti itumwe yenyewe</translation>
+    </message>
+    <message>
+        <source>Kengele makes “%1” by itself at the time you choose, while it is open. If the computer was off, it is made once when Kengele starts again.</source>
+        <translation>Kengele huandaa “%1” yenyewe kwa wakati utakaochagua, ikiwa imefunguliwa. Kama kompyuta ilikuwa imezimwa, itaandaliwa mara moja Kengele itakapoanza tena.</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Kila siku</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Kila wiki</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Kila mwezi</translation>
+    </message>
+    <message>
+        <source>In a month without this day, the report is made on the month&apos;s last day.</source>
+        <translation>Katika mwezi usio na tarehe hii, ripoti itaandaliwa siku ya mwisho ya mwezi.</translation>
+    </message>
+    <message>
+        <source>Save it as a PDF in a folder</source>
+        <translation>Ihifadhi kama PDF kwenye folda</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Chagua folda</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chagua…</translation>
+    </message>
+    <message>
+        <source>Text the numbers to a group</source>
+        <translation>Tuma takwimu kwa SMS kwa kikundi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n member(s))</source>
+        <translation>
+            <numerusform>%1 (mwanachama %n)</numerusform>
+            <numerusform>%1 (wanachama %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How often:</source>
+        <translation>Mara ngapi:</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>Siku:</translation>
+    </message>
+    <message>
+        <source>At:</source>
+        <translation>Saa:</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Panga ratiba</translation>
+    </message>
+    <message>
+        <source>Where the PDF goes</source>
+        <translation>PDF inakwenda wapi</translation>
+    </message>
+    <message>
+        <source>Each report covers the day before.</source>
+        <translation>Kila ripoti inahusu siku iliyotangulia.</translation>
+    </message>
+    <message>
+        <source>Each report covers the last whole week, Monday to Sunday.</source>
+        <translation>Kila ripoti inahusu wiki nzima iliyopita, Jumatatu hadi Jumapili.</translation>
+    </message>
+    <message>
+        <source>Each report covers the month before.</source>
+        <translation>Kila ripoti inahusu mwezi uliotangulia.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the PDF, a group for the SMS, or both.</source>
+        <translation>Chagua folda kwa ajili ya PDF, kikundi kwa ajili ya SMS, au vyote viwili.</translation>
+    </message>
+    <message>
+        <source>There are no groups yet. Make a group of the leaders first, on the Groups page.</source>
+        <translation>Bado hakuna vikundi. Kwanza unda kikundi cha viongozi, kwenye ukurasa wa Vikundi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each time: %n person(s), </source>
+        <translation>
+            <numerusform>Kila mara: mtu %n, </numerusform>
+            <numerusform>Kila mara: watu %n, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS part(s), </source>
+        <translation>
+            <numerusform>sehemu %n ya SMS, </numerusform>
+            <numerusform>sehemu %n za SMS, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s).</source>
+        <translation>
+            <numerusform>tokeni %n.</numerusform>
+            <numerusform>tokeni %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) who opted out will not get it.</source>
+        <translation>
+            <numerusform>Mwanachama %n aliyejiondoa hataipata.</numerusform>
+            <numerusform>Wanachama %n waliojiondoa hawataipata.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The balance now is %1 tokens.</source>
+        <translation>Salio sasa ni tokeni %1.</translation>
+    </message>
+    <message>
+        <source>Practice mode: no SMS leaves this computer.</source>
+        <translation>Hali ya mazoezi: hakuna SMS inayotoka kwenye kompyuta hii.</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ScheduledReportsDialog</name>
+    <message>
+        <source>Scheduled reports</source>
+        <translation>Ripoti zilizopangwa</translation>
+    </message>
+    <message>
+        <source>These reports go by themselves while Kengele is open; one missed while the computer was off goes once when Kengele starts again.</source>
+        <translation>Ripoti hizi hutumwa zenyewe Kengele ikiwa imefunguliwa; ile iliyokosa kutumwa kompyuta ilipokuwa imezimwa hutumwa mara moja Kengele itakapoanza tena.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Ripoti</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Lini</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Inakwenda</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Inayofuata</translation>
+    </message>
+    <message>
+        <source>Last time</source>
+        <translation>Mara ya mwisho</translation>
+    </message>
+    <message>
+        <source>No report is scheduled. Choose a report, then “Schedule…” to have it made by itself.</source>
+        <translation>Hakuna ripoti iliyopangwa. Chagua ripoti, kisha “Panga ratiba…” ili iandaliwe yenyewe.</translation>
+    </message>
+    <message>
+        <source>Stop sending…</source>
+        <translation>Acha kutuma…</translation>
+    </message>
+    <message>
+        <source>This report is no longer made by itself. Files already written stay.</source>
+        <translation>Ripoti hii haiandaliwi tena yenyewe. Faili zilizokwisha kuandikwa zinabaki.</translation>
+    </message>
+    <message>
+        <source>Every day at %1</source>
+        <translation>Kila siku saa %1</translation>
+    </message>
+    <message>
+        <source>Every %1 at %2</source>
+        <extracomment>&quot;Every Monday at 07:00&quot;</extracomment>
+        <translation>Kila %1 saa %2</translation>
+    </message>
+    <message>
+        <source>On day %1 of each month at %2</source>
+        <extracomment>&quot;On day 1 of each month at 08:00&quot;</extracomment>
+        <translation>Tarehe %1 ya kila mwezi saa %2</translation>
+    </message>
+    <message>
+        <source>PDF in %1</source>
+        <translation>PDF katika %1</translation>
+    </message>
+    <message>
+        <source>SMS to a group that was deleted</source>
+        <translation>SMS kwa kikundi kilichofutwa</translation>
+    </message>
+    <message>
+        <source>SMS to %1</source>
+        <translation>SMS kwa %1</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Bado</translation>
+    </message>
+    <message>
+        <source>Started %1, did not finish</source>
+        <translation>Ilianza %1, haikumaliza</translation>
+    </message>
+    <message>
+        <source>Made %1</source>
+        <translation>Iliandaliwa %1</translation>
+    </message>
+    <message>
+        <source>Failed %1: %2</source>
+        <translation>Ilishindikana %1: %2</translation>
+    </message>
+    <message>
+        <source>Stop a scheduled report</source>
+        <translation>Acha ripoti iliyopangwa</translation>
+    </message>
+    <message>
+        <source>Stop making “%1” by itself (%2)?</source>
+        <translation>Je, ungependa kuacha kuandaa “%1” yenyewe (%2)?</translation>
     </message>
 </context>
 <context>
@@ -8827,7 +9948,7 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>%1 (%2 plan)</source>
-        <extracomment>A feature the plan in force lacks: &quot;Usage charts and insights (starter plan)&quot;</extracomment>
+        <extracomment>A feature the plan in force lacks: &quot;Charts, reports and insights (starter plan)&quot;</extracomment>
         <translation>%1 (mpango wa %2)</translation>
     </message>
     <message>

@@ -15,8 +15,8 @@
 #include "inbox/InboxPage.h"
 #include "inbox/InboxService.h"
 #include "profile/Profile.h"
-#include "reports/ReportsPage.h"
 #include "reports/DashboardPage.h"
+#include "reports/ReportsPage.h"
 #include "security/KeychainSecretStore.h"
 #include "security/RoleGate.h"
 #include "settings/Settings.h"
@@ -43,6 +43,7 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
 
     m_roles = new RoleGate(&m_profile.staff(), this);
     m_dashboardPage = new DashboardPage(m_profile.database(), m_profile.settings(), m_profile.clock(), this);
+    m_dashboardPage->setFeatureLocks(&m_profile.features());
     m_contactsPage = new ContactsPage(m_profile.contacts(), m_profile.groups(), m_profile.imports(), m_profile.exporter(), this);
     m_contactsPage->setPastoralNotes(&m_profile.pastoral());
     m_contactsPage->setForgetter(&m_profile.forgetter(), &m_profile.staff());

@@ -88,7 +88,15 @@ Result<ReportTable> BuiltInReports::totals(const QStringList &measures, const Pe
         const Result<QVariant> before = runner.total(key, period.previous(), filters);
         if (!before)
             return std::unexpected(before.error());
-        table.rows << QVariantList{measure->title, *now, *before};
+        // One column holds every measure's values, so the row says the unit a rate or an amount is in.
+        QString title = measure->title;
+        if (measure->unit == Kind::Percent)
+            //: A measure in percent in the "In numbers" table: "Delivery rate (%)"
+            title = tr("%1 (%)").arg(measure->title);
+        else if (measure->unit == Kind::Money)
+            //: A measure in shillings in the "In numbers" table: "Cost (KES)"
+            title = tr("%1 (KES)").arg(measure->title);
+        table.rows << QVariantList{title, *now, *before};
     }
     return table;
 }
@@ -220,7 +228,7 @@ Result<ReportDocument> BuiltInReports::failedNumbers(const Period &period) const
                                    q.value(1).toString(),
                                    q.value(2).toLongLong(),
                                    QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC),
-                                   q.value(4).toString(),
+                                   ReportRunner::reasonLabel(q.value(4).toString()),
                                    q.value(5).toString(),
                                    delivered};
     }

@@ -121,7 +121,7 @@ Result<DrillDownPage> DrillDown::messages(const ReportQuery &query, int limit, i
                                         shownPhone(q.value(1).toString()),
                                         q.value(2).toString(),
                                         messageState,
-                                        hasReason ? q.value(4).toString() : QString(),
+                                        hasReason ? ReportRunner::reasonLabel(q.value(4).toString()) : QString(),
                                         q.value(5).toString(),
                                         QDateTime::fromMSecsSinceEpoch(q.value(6).toLongLong(), Qt::UTC)};
     }

@@ -278,7 +278,50 @@ QString ReportRunner::label(const QString &dimension, const QVariant &key) const
         return tr("Unknown network");
     if (dimension == u"reason" && text.isEmpty())
         return tr("No reason given");
+    if (dimension == u"reason")
+        return reasonLabel(text);
     return text;
+}
+
+QString ReportRunner::reasonLabel(const QString &reason)
+{
+    // The provider's words ("AbsentSubscriber", "Failed: UserDoesNotExist") said plainly, with them
+    // after in brackets (what a provider's help desk asks for, and how keyOf() reads them back).
+    const QString plain = plainReason(reason);
+    //: A failure reason: plain words, then the provider's own: "Phone off or out of reach (AbsentSubscriber)"
+    return plain.isEmpty() ? reason : tr("%1 (%2)").arg(plain, reason);
+}
+
+QString ReportRunner::plainReason(const QString &reason)
+{
+    // "Status: failureReason" (DeliveryReportApplier) or a status alone; the reason says more.
+    const qsizetype colon = reason.indexOf(u": ");
+    const QString status = colon < 0 ? reason : reason.left(colon);
+    const QString detail = colon < 0 ? QString() : reason.mid(colon + 2);
+    const QString code = detail.isEmpty() ? status : detail;
+    if (code == u"AbsentSubscriber")
+        return tr("Phone off or out of reach");
+    if (code == u"UserInBlacklist" || code == u"UserInBlackList")
+        return tr("Blocks promotional SMS");
+    if (code == u"UserDoesNotExist")
+        return tr("Number does not exist");
+    if (code == u"DeliveryFailure")
+        return tr("The network could not deliver it");
+    if (code == u"InsufficientCredit")
+        return tr("Not enough credit with the provider");
+    if (code == u"Expired")
+        return tr("The network gave up on it");
+    if (code == u"UserIsInactive")
+        return tr("Number not in use");
+    if (code == u"UserAccountSuspended")
+        return tr("Line suspended");
+    if (code == u"NotNetworkSubcriber" || code == u"NotNetworkSubscriber")
+        return tr("Not on that network");
+    if (code == u"DoNotDisturbRejection")
+        return tr("Do-not-disturb is on");
+    if (code == u"Rejected" || code == u"Failed")
+        return tr("Refused by the network");
+    return {};
 }
 
 QString ReportRunner::keyOf(const QString &dimension, const QVariant &cell) const
@@ -288,6 +331,15 @@ QString ReportRunner::keyOf(const QString &dimension, const QVariant &cell) cons
     const QString text = cell.toString();
     if ((dimension == u"network" || dimension == u"reason") && text == label(dimension, QString()))
         return QString();
+    if (dimension == u"reason" && text.endsWith(u')')) {
+        // "Phone off or out of reach (AbsentSubscriber)": the provider's words in the brackets. A
+        // translation's words may hold brackets too: each " (" is tried until one reads back.
+        for (qsizetype at = text.indexOf(u" ("); at >= 0; at = text.indexOf(u" (", at + 1)) {
+            const QString candidate = text.mid(at + 2, text.size() - at - 3);
+            if (label(dimension, candidate) == text)
+                return candidate;
+        }
+    }
     return text;
 }
 

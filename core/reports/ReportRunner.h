@@ -46,6 +46,11 @@ public:
     // SQL of a time dimension's value (an ISO date, local) from a time in epoch seconds.
     static QString timeExpression(const QString &dimension, const QString &seconds, int offsetSeconds);
     QString keyOf(const QString &dimension, const QVariant &cell) const;
+    // A provider's failure reason ("AbsentSubscriber", "Failed: UserDoesNotExist") in plain words;
+    // empty for one Kengele does not know.
+    static QString plainReason(const QString &reason);
+    // The same with the provider's words after it in brackets, as tables and charts show a reason.
+    static QString reasonLabel(const QString &reason);
 
 private:
     struct Sql {

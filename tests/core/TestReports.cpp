@@ -50,6 +50,7 @@ private Q_SLOTS:
     void savedReportsNeedStaffAndAreAudited();
     void refusesWhatTheRegistryDoesNotAllow();
     void numberFiguresAgreeWithTheOutbox();
+    void failureReasonsInPlainWords();
 
 private:
     Profile &profile() { return **m_profile; }
@@ -238,7 +239,7 @@ void TestReports::groupingsAndFilters()
     QCOMPARE(byNetwork->totals.last().toLongLong(), 10);
 
     const auto byReason = runner.run({u"failed"_s, {u"reason"_s}, m_march, {}});
-    QCOMPARE(byReason->rows, (QList<QVariantList>{{u"Failed: AbsentSubscriber"_s, qint64(2)}}));
+    QCOMPARE(byReason->rows, (QList<QVariantList>{{u"Phone off or out of reach (Failed: AbsentSubscriber)"_s, qint64(2)}}));
 
     const auto byCampaign = runner.run({u"delivery_rate"_s, {u"campaign"_s}, m_march, {}});
     QCOMPARE(byCampaign->rows, (QList<QVariantList>{{m_campaign, u"Easter"_s, 60.0}}));
@@ -396,7 +397,7 @@ void TestReports::drillDownListsTheRowsBehindANumber()
         QVERIFY(row[1].toString().startsWith(u"+254"_s));
         QCOMPARE(row[2], QVariant(u"Easter"_s));
         QCOMPARE(row[3], QVariant(u"failed"_s));
-        QCOMPARE(row[4], QVariant(u"Failed: AbsentSubscriber"_s));
+        QCOMPARE(row[4], QVariant(u"Phone off or out of reach (Failed: AbsentSubscriber)"_s));
         QCOMPARE(row[5], QVariant(u"Airtel Kenya"_s));
     }
     const auto sentPage = drill.rows({u"sent"_s, {}, m_march, {}}, 4, 8);
@@ -720,6 +721,29 @@ void TestReports::numberFiguresAgreeWithTheOutbox()
         QVERIFY(both(u"active_numbers"_s, period));
         QVERIFY(both(u"stopped_numbers"_s, period));
     }
+}
+
+void TestReports::failureReasonsInPlainWords()
+{
+    const ReportRunner runner(profile().database());
+    QCOMPARE(runner.label(u"reason"_s, u"AbsentSubscriber"_s), u"Phone off or out of reach (AbsentSubscriber)"_s);
+    QCOMPARE(runner.label(u"reason"_s, u"Failed: UserDoesNotExist"_s), u"Number does not exist (Failed: UserDoesNotExist)"_s);
+    QCOMPARE(runner.label(u"reason"_s, u"Something new"_s), u"Something new"_s); // unknown words stay as they came
+    for (const QString &raw : {u"AbsentSubscriber"_s, u"Failed: UserDoesNotExist"_s, u"Something new"_s, u"Odd (1)"_s, QString()})
+        QCOMPARE(runner.keyOf(u"reason"_s, runner.label(u"reason"_s, raw)), raw);
+
+    // A table by reason shows the plain words, and its cell drills down to the rows behind it.
+    const Result<ReportTable> table = runner.run({u"failed"_s, {u"reason"_s}, m_march, {}});
+    QVERIFY(table);
+    QCOMPARE(table->rows.size(), 1);
+    const QString cell = table->rows.first().first().toString();
+    QVERIFY2(cell.startsWith(u"Phone off or out of reach ("_s) || cell.startsWith(u"Refused by the network ("_s),
+             qPrintable(cell));
+    const QString key = runner.keyOf(u"reason"_s, cell);
+    const Result<DrillDownPage> rows
+        = DrillDown(profile().database()).rows({u"failed"_s, {}, m_march, {{u"reason"_s, key}}}, 100, 0);
+    QVERIFY(rows);
+    QCOMPARE(rows->total, 2);
 }
 
 QTEST_GUILESS_MAIN(TestReports)

@@ -6,17 +6,25 @@
 #include "campaigns/CampaignText.h"
 #include "campaigns/MessageState.h"
 #include "demo/DemoCongregation.h"
+#include "gateway/GatewayKind.h"
 #include "profile/Profile.h"
 #include "reports/DashboardPage.h"
 #include "reports/DashboardService.h"
 #include "reports/DrillDown.h"
 #include "reports/DrillDownDialog.h"
+#include "settings/Settings.h"
+#include "sync/FeatureLocks.h"
+#include "sync/RelayEvent.h"
+#include "sync/RelayLinkStore.h"
 
 #include <QAbstractBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QSemaphore>
@@ -46,6 +54,7 @@ private Q_SLOTS:
     void exportWritesEveryRow();
     void exportFailureIsSaid();
     void olderAnswerIsDropped();
+    void lockedWithoutTheStarterPlan();
     void cleanupTestCase();
 
 private:
@@ -359,6 +368,28 @@ void TestDashboardPage::olderAnswerIsDropped()
     QVERIFY(expected);
     QCOMPARE(page.cardValue(DashboardPage::SentCard)->text(), CampaignText::number(expected->totals.sent));
     QCOMPARE(page.droppedResults(), 1);
+}
+
+void TestDashboardPage::lockedWithoutTheStarterPlan()
+{
+    // A relay whose operator locks features by plan, a real gateway and no plan's tokens: the page
+    // says which plan the dashboard comes with and shows no numbers.
+    test::TempProfile locked;
+    locked->settings().setGatewayProvider(GatewayKind::AfricasTalking);
+    RelayLinkStore links(locked->database(), locked.clock());
+    QVERIFY(links.saveEnrolment(RelayEnrolment{u"dev_1"_s, u"secret"_s, u"org_a"_s, u"Parish"_s, QByteArray(32, 'k')}));
+    const QJsonObject offer{{u"plans"_s, QJsonArray{}}, {u"lock_features"_s, true}, {u"mpesa"_s, u"sandbox"_s}};
+    QVERIFY(links.saveOffer(QJsonDocument(offer).toJson(QJsonDocument::Compact)));
+    DashboardPage page(locked->database(), locked->settings(), locked->clock());
+    page.setFeatureLocks(&locked->features());
+    QSignalSpy loaded(&page, &DashboardPage::loaded);
+    page.show();
+    QVERIFY(loaded.size() > 0 || loaded.wait(test::scaledMs(10000)));
+    QVERIFY(!page.shown());
+    bool said = false;
+    for (const QLabel *label : page.findChildren<QLabel *>())
+        said = said || (label->isVisible() && label->text().contains(u"Charts, reports and insights"_s));
+    QVERIFY(said);
 }
 
 QTEST_MAIN(TestDashboardPage)

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void aPieShowsTheFirstSeries();
     void theThemeFollowsThePalette();
     void missingValuesAreZero();
+    void ratesStopAtAHundredAndSmallCountsStepByOne();
 
 private:
     static QBarCategoryAxis *categoryAxis(QChart *chart);
@@ -143,6 +144,33 @@ void TestReportChartBuilder::missingValuesAreZero()
     auto *line = qobject_cast<QLineSeries *>(built->series().constFirst());
     QCOMPARE(line->count(), 4);
     QCOMPARE(line->at(3).y(), 0.0);
+}
+
+void TestReportChartBuilder::ratesStopAtAHundredAndSmallCountsStepByOne()
+{
+    ReportChart rate;
+    rate.kind = ReportChart::Kind::Bar;
+    rate.measure = u"delivery_rate"_s;
+    rate.valueTitle = u"%"_s;
+    rate.categories = {u"Easter"_s, u"Harvest"_s};
+    rate.series = {{u"Delivery rate"_s, {97.5, 91.0}}};
+    std::unique_ptr<QChart> chart(ReportChartBuilder::build(rate, ReportChartStyle::forPrint()));
+    QCOMPARE(valueAxis(chart.get())->max(), 100.0);
+    QCOMPARE(valueAxis(chart.get())->tickCount(), 6);
+
+    // Two replies at most (or none): 0 to 5 in whole steps, not labels that repeat.
+    ReportChart few;
+    few.kind = ReportChart::Kind::Bar;
+    few.measure = u"replies"_s;
+    few.categories = {u"Easter"_s, u"Harvest"_s};
+    few.series = {{u"Replies"_s, {2, 0}}};
+    chart.reset(ReportChartBuilder::build(few, ReportChartStyle::forPrint()));
+    QCOMPARE(valueAxis(chart.get())->max(), 5.0);
+    QCOMPARE(valueAxis(chart.get())->tickCount(), 6);
+    QCOMPARE(valueAxis(chart.get())->labelFormat(), u"%.0f"_s);
+    few.series = {{u"Replies"_s, {0, 0}}};
+    chart.reset(ReportChartBuilder::build(few, ReportChartStyle::forPrint()));
+    QCOMPARE(valueAxis(chart.get())->max(), 5.0);
 }
 
 QTEST_MAIN(TestReportChartBuilder)

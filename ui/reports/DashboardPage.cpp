@@ -3,6 +3,8 @@
 
 #include "DashboardPage.h"
 
+#include "sync/FeatureLocks.h"
+
 #include "DrillDownDialog.h"
 #include "MessageBox.h"
 #include "campaigns/CampaignText.h"
@@ -407,6 +409,19 @@ void DashboardPage::changeEvent(QEvent *event)
 
 void DashboardPage::startLoading()
 {
+    if (m_locks) {
+        if (const Status allowed = m_locks->check(PlanFeature::Analytics); !allowed) {
+            ++m_request; // an answer still on its way is not shown
+            m_shown.reset();
+            m_error->setText(allowed.error().message);
+            m_error->show();
+            m_stack->hide();
+            updateBusy();
+            Q_EMIT loaded();
+            return;
+        }
+    }
+    m_stack->show();
     const quint64 request = ++m_request;
     ++m_pending;
     updateBusy();

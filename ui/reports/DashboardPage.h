@@ -27,6 +27,8 @@ class QTimer;
 
 namespace kengele {
 
+class FeatureLocks;
+
 class Banner;
 class Clock;
 class Database;
@@ -71,6 +73,9 @@ public:
     // Tests: another way to work the numbers out (one that waits, to see an old answer dropped).
     void setLoader(Loader loader);
     void setRoleGate(RoleGate &gate);
+    // Where the relay's operator locks features by plan, the dashboard needs the plan with "Charts,
+    // reports and insights": without it the page says which plan, and works nothing out.
+    void setFeatureLocks(const FeatureLocks *locks) { m_locks = locks; }
 
     // The period chosen in the picker.
     Period period() const;
@@ -131,6 +136,7 @@ private:
     const Database &m_database;
     const Settings &m_settings;
     const Clock &m_clock;
+    const FeatureLocks *m_locks = nullptr;
     Loader m_loader;
     RoleGate *m_gate = nullptr;
 

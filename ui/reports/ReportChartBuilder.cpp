@@ -3,6 +3,8 @@
 
 #include "ReportChartBuilder.h"
 
+#include "reports/ReportRegistry.h"
+
 #include "ReportFonts.h"
 
 #include <QBarCategoryAxis>
@@ -60,9 +62,22 @@ void addAxes(QChart *chart, const ReportChart &report, const QList<QAbstractSeri
     values->setTitleText(report.valueTitle);
     values->setTitleFont(style.font);
     values->setLabelsFont(style.font);
-    values->setRange(0, highest > 0 ? highest * 1.05 : 1);
-    values->applyNiceNumbers();
-    values->setLabelFormat(allWhole(report) ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
+    const ReportMeasure *measure = ReportRegistry::instance().measure(report.measure);
+    bool whole = allWhole(report);
+    if (measure && measure->unit == ReportColumn::Kind::Percent && highest <= 100) {
+        // A rate never goes past 100 %: the axis neither.
+        values->setRange(0, 100);
+        values->setTickCount(6);
+        whole = true; // 0, 20, … 100
+    } else if (whole && highest < 5) {
+        // Small whole counts (or none): steps of one, never "0, 0, 1, 1".
+        values->setRange(0, 5);
+        values->setTickCount(6);
+    } else {
+        values->setRange(0, highest * 1.05);
+        values->applyNiceNumbers();
+    }
+    values->setLabelFormat(whole ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
     chart->addAxis(categories, Qt::AlignBottom);
     chart->addAxis(values, Qt::AlignLeft);
     for (QAbstractSeries *series : all) {
