@@ -534,7 +534,7 @@ void TestReports::builtInReports()
     QCOMPARE(totals.rows[2][1].toLongLong(), 2);
     const auto failed = reports.run(u"failed-numbers"_s, m_march, now);
     QCOMPARE(failed->sections[0].table->rows.size(), 2);
-    QCOMPARE(failed->sections[0].table->rows[0][4], QVariant(u"Failed: AbsentSubscriber"_s));
+    QCOMPARE(failed->sections[0].table->rows[0][4], QVariant(u"Phone off or out of reach (Failed: AbsentSubscriber)"_s));
     QCOMPARE(reports.run(u"campaign"_s, m_march, now, 999).error().code, ErrorCode::NotFound);
     QCOMPARE(reports.run(u"nothing"_s, m_march, now).error().code, ErrorCode::NotFound);
 }

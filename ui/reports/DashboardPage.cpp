@@ -248,6 +248,7 @@ DashboardPage::DashboardPage(const Database &database, const Settings &settings,
     contentLayout->addLayout(bar);
     contentLayout->addWidget(m_error);
     contentLayout->addWidget(scroll, 1);
+    m_numbers = scroll;
 
     m_empty = new EmptyState(QStringLiteral("dashboardEmptyLabel"), this);
     m_empty->setText(tr("<h2>Nothing sent yet</h2><p>Once the church sends its first SMS, this page shows how many "
@@ -415,13 +416,14 @@ void DashboardPage::startLoading()
             m_shown.reset();
             m_error->setText(allowed.error().message);
             m_error->show();
-            m_stack->hide();
+            m_stack->setCurrentWidget(m_content);
+            m_numbers->hide();
             updateBusy();
             Q_EMIT loaded();
             return;
         }
     }
-    m_stack->show();
+    m_numbers->show();
     const quint64 request = ++m_request;
     ++m_pending;
     updateBusy();

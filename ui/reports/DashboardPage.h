@@ -141,6 +141,7 @@ private:
     RoleGate *m_gate = nullptr;
 
     QStackedWidget *m_stack = nullptr;
+    QWidget *m_numbers = nullptr; // the cards and charts, scrolled
     QWidget *m_content = nullptr;
     EmptyState *m_empty = nullptr;
     QComboBox *m_periodCombo = nullptr;
