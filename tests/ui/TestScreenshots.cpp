@@ -29,12 +29,12 @@
 #include "inbox/InboxPage.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxTableModel.h"
+#include "reports/DashboardPage.h"
+#include "reports/DrillDownDialog.h"
 #include "reports/ReportBuilderDialog.h"
 #include "reports/ReportView.h"
 #include "reports/ReportsPage.h"
 #include "reports/SavedReports.h"
-#include "reports/DashboardPage.h"
-#include "reports/DrillDownDialog.h"
 #include "security/AuditLog.h"
 #include "security/DataKey.h"
 #include "security/LockScreen.h"
@@ -74,8 +74,8 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
