@@ -1114,6 +1114,8 @@
     <message>
         <source>  report list                                 built-in and saved reports
   report run NAME [--period P] [--campaign ID] --format json   a report&apos;s tables and charts
+  report save NAME --measure M [--group-by DIM[,DIM]] [--period P] [--filter DIM=VALUE]...
+                                              save a report of your own | report delete NAME
   report schedule NAME --every daily|weekly|monthly [--at HH:MM] [--on DAY] [--period P]
                 [--to-folder DIR] [--sms-to GROUP] [--account NAME]   run a report by itself
   report schedules | report unschedule ID
@@ -1121,6 +1123,8 @@
 </source>
         <translation>  report list                                 ripoti zilizopo tayari na zilizohifadhiwa
   report run NAME [--period P] [--campaign ID] --format json   majedwali na chati za ripoti
+  report save NAME --measure M [--group-by DIM[,DIM]] [--period P] [--filter DIM=VALUE]...
+                                              hifadhi ripoti yako mwenyewe | report delete NAME
   report schedule NAME --every daily|weekly|monthly [--at HH:MM] [--on DAY] [--period P]
                 [--to-folder DIR] [--sms-to GROUP] [--account NAME]   andaa ripoti yenyewe
   report schedules | report unschedule ID
@@ -2803,10 +2807,6 @@
         <translation>Imeandikwa: %1</translation>
     </message>
     <message>
-        <source>Usage: report list | report run NAME [--period P] [--campaign ID] [--format json|csv|xlsx|pdf] [--out FILE] [--paper a4|letter] | report schedule NAME --every daily|weekly|monthly [--at HH:MM] [--on DAY] [--period P] [--to-folder DIR] [--sms-to GROUP] [--account NAME] | report schedules | report unschedule ID | report run-due [--no-wait] [--rate PER_SECOND]</source>
-        <translation>Matumizi: report list | report run NAME [--period P] [--campaign ID] [--format json|csv|xlsx|pdf] [--out FILE] [--paper a4|letter] | report schedule NAME --every daily|weekly|monthly [--at HH:MM] [--on DAY] [--period P] [--to-folder DIR] [--sms-to GROUP] [--account NAME] | report schedules | report unschedule ID | report run-due [--no-wait] [--rate PER_SECOND]</translation>
-    </message>
-    <message>
         <source>Say how often: --every daily, weekly or monthly.</source>
         <translation>Sema mara ngapi: --every daily, weekly au monthly.</translation>
     </message>
@@ -2882,6 +2882,26 @@
     <message>
         <source>No scheduled report is due.</source>
         <translation>Hakuna ripoti iliyopangwa ambayo muda wake umefika.</translation>
+    </message>
+    <message>
+        <source>Usage: report list | report run NAME [--period P] [--campaign ID] [--format json|csv|xlsx|pdf] [--out FILE] [--paper a4|letter] | report save NAME --measure M [--group-by DIM[,DIM]] [--period P] [--filter DIM=VALUE]... | report delete NAME | report schedule NAME --every daily|weekly|monthly [--at HH:MM] [--on DAY] [--period P] [--to-folder DIR] [--sms-to GROUP] [--account NAME] | report schedules | report unschedule ID | report run-due [--no-wait] [--rate PER_SECOND]</source>
+        <translation>Matumizi: report list | report run NAME [--period P] [--campaign ID] [--format json|csv|xlsx|pdf] [--out FILE] [--paper a4|letter] | report save NAME --measure M [--group-by DIM[,DIM]] [--period P] [--filter DIM=VALUE]... | report delete NAME | report schedule NAME --every daily|weekly|monthly [--at HH:MM] [--on DAY] [--period P] [--to-folder DIR] [--sms-to GROUP] [--account NAME] | report schedules | report unschedule ID | report run-due [--no-wait] [--rate PER_SECOND]</translation>
+    </message>
+    <message>
+        <source>Say what to count: --measure sent (docs/cli.md lists the measures and what each may be grouped by).</source>
+        <translation>Sema cha kuhesabu: --measure sent (docs/cli.md inaorodhesha vipimo na jinsi kila kimoja kinavyoweza kupangwa).</translation>
+    </message>
+    <message>
+        <source>Write a filter as DIMENSION=VALUE: --filter network=Airtel</source>
+        <translation>Andika kichujio kama SIFA=THAMANI: --filter network=Airtel</translation>
+    </message>
+    <message>
+        <source>Report “%1” saved: kengele-cli report run &quot;%1&quot; shows it.</source>
+        <translation>Ripoti “%1” imehifadhiwa: kengele-cli report run &quot;%1&quot; inaionyesha.</translation>
+    </message>
+    <message>
+        <source>Report “%1” deleted.</source>
+        <translation>Ripoti “%1” imefutwa.</translation>
     </message>
 </context>
 <context>

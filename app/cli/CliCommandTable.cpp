@@ -119,6 +119,8 @@ QList<CliCommandTable::Entry> CliCommandTable::entries()
         {QStringLiteral("report"), QString(),
          tr("  report list                                 built-in and saved reports\n"
             "  report run NAME [--period P] [--campaign ID] --format json   a report's tables and charts\n"
+            "  report save NAME --measure M [--group-by DIM[,DIM]] [--period P] [--filter DIM=VALUE]...\n"
+            "                                              save a report of your own | report delete NAME\n"
             "  report schedule NAME --every daily|weekly|monthly [--at HH:MM] [--on DAY] [--period P]\n"
             "                [--to-folder DIR] [--sms-to GROUP] [--account NAME]   run a report by itself\n"
             "  report schedules | report unschedule ID\n"

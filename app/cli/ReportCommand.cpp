@@ -43,6 +43,10 @@ int ReportCommand::run(const QStringList &words)
         return list();
     if (sub == u"run" && words.size() == 2)
         return runReport(words[1]);
+    if (sub == u"save" && words.size() == 2)
+        return save(words[1]);
+    if (sub == u"delete" && words.size() == 2)
+        return remove(words[1]);
     if (sub == u"schedule" && words.size() == 2)
         return schedule(words[1]);
     if (sub == u"schedules" && words.size() == 1)
@@ -52,7 +56,9 @@ int ReportCommand::run(const QStringList &words)
     if (sub == u"run-due" && words.size() == 1)
         return runDue();
     return m_cli.usage(tr("Usage: report list | report run NAME [--period P] [--campaign ID] [--format "
-                          "json|csv|xlsx|pdf] [--out FILE] [--paper a4|letter] | report schedule NAME --every "
+                          "json|csv|xlsx|pdf] [--out FILE] [--paper a4|letter] | report save NAME --measure M "
+                          "[--group-by DIM[,DIM]] [--period P] [--filter DIM=VALUE]... | report delete NAME | "
+                          "report schedule NAME --every "
                           "daily|weekly|monthly [--at HH:MM] [--on DAY] [--period P] [--to-folder DIR] [--sms-to GROUP] "
                           "[--account NAME] | report schedules | report unschedule ID | report run-due [--no-wait] "
                           "[--rate PER_SECOND]"));
@@ -351,6 +357,58 @@ int ReportCommand::schedules()
     if (m_cli.json())
         m_cli.printJson(array);
     m_cli.out().flush();
+    return Done;
+}
+
+int ReportCommand::save(const QString &name)
+{
+    if (!m_cli.allowOnly(
+            {QStringLiteral("measure"), QStringLiteral("group-by"), QStringLiteral("period"), QStringLiteral("filter")}))
+        return BadUsage;
+    if (!m_cli.args().has(QStringLiteral("measure")))
+        return m_cli.usage(
+            tr("Say what to count: --measure sent (docs/cli.md lists the measures and what each may be grouped by)."));
+    ReportQuery query;
+    query.measure = m_cli.args().value(QStringLiteral("measure"));
+    const QString groupBy = m_cli.args().value(QStringLiteral("group-by"));
+    if (!groupBy.isEmpty())
+        query.groupBy = groupBy.split(u',', Qt::SkipEmptyParts);
+    const Result<Period> period = ReportCommand::period(m_cli);
+    if (!period)
+        return m_cli.usage(period.error().message);
+    query.period = *period;
+    for (const QString &filter : m_cli.args().values(QStringLiteral("filter"))) {
+        const qsizetype equals = filter.indexOf(u'=');
+        if (equals <= 0)
+            return m_cli.usage(tr("Write a filter as DIMENSION=VALUE: --filter network=Airtel"));
+        query.filters.insert(filter.left(equals), filter.mid(equals + 1));
+    }
+    if (Status valid = ReportRunner::validate(query); !valid)
+        return m_cli.usage(valid.error().message);
+    if (Status opened = m_cli.openProfile(); !opened)
+        return m_cli.failed(opened.error());
+    const Result<SavedReport> saved = m_cli.profile().savedReports().save(name, query);
+    if (!saved)
+        return m_cli.failed(saved.error());
+    if (m_cli.json())
+        m_cli.printJson(QJsonObject{{QStringLiteral("name"), saved->name}, {QStringLiteral("query"), saved->query}});
+    else
+        m_cli.out() << tr("Report “%1” saved: kengele-cli report run \"%1\" shows it.").arg(saved->name) << Qt::endl;
+    return Done;
+}
+
+int ReportCommand::remove(const QString &name)
+{
+    if (!m_cli.allowOnly({}))
+        return BadUsage;
+    if (Status opened = m_cli.openProfile(); !opened)
+        return m_cli.failed(opened.error());
+    if (Status removed = m_cli.profile().savedReports().remove(name); !removed)
+        return m_cli.failed(removed.error());
+    if (m_cli.json())
+        m_cli.printJson(QJsonObject{{QStringLiteral("deleted"), name}});
+    else
+        m_cli.out() << tr("Report “%1” deleted.").arg(name) << Qt::endl;
     return Done;
 }
 

@@ -31,6 +31,10 @@ private:
     int list();
     int runReport(const QString &name);
     int writeFile(const ReportDocument &document, const QString &format, const QString &out, const QString &paper);
+    // The report builder without a window: save NAME --measure M [--group-by D[,D]] [--period P]
+    // [--filter DIM=VALUE]…, and delete NAME.
+    int save(const QString &name);
+    int remove(const QString &name);
     // Scheduled reports (ReportSchedules): schedule, schedules, unschedule, run-due.
     int schedule(const QString &name);
     int schedules();

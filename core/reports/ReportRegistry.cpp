@@ -3,6 +3,9 @@
 
 #include "ReportRegistry.h"
 
+#include <QMutex>
+#include <QMutexLocker>
+
 namespace kengele {
 
 namespace {
@@ -23,8 +26,17 @@ QString attributedCampaign(const QString &at)
 
 const ReportRegistry &ReportRegistry::instance()
 {
-    static const ReportRegistry registry;
-    return registry;
+    // Titles and notes are in the language of the moment, which can change while Kengele runs
+    // (Settings → Language rebuilds the window): one registry per language, made when first asked
+    // for and kept (so references handed out stay good), on any thread.
+    static QMutex mutex;
+    static QHash<QString, const ReportRegistry *> registries;
+    const QString language = tr("Sent");
+    const QMutexLocker locker(&mutex);
+    const ReportRegistry *&registry = registries[language];
+    if (!registry)
+        registry = new ReportRegistry; // never deleted: the pages and workers hold references
+    return *registry;
 }
 
 QString ReportRegistry::sentStates()

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void dashboardText();
     void reportListAndRun();
     void scheduleListAndRunDue();
+    void saveAndDeleteAReport();
 
 private:
     test::CliOutcome cli(const QString &line);
@@ -300,5 +301,37 @@ void TestCliReports::scheduleListAndRunDue()
 }
 
 // QTEST_MAIN: a QApplication, as kengele-cli has, for the PDF's fonts and charts.
+void TestCliReports::saveAndDeleteAReport()
+{
+    // The builder headless: failures by network and week in March, on Safaricom only.
+    const auto saved = cli(u"--json|report|save|Safaricom failures|--measure|failed|--group-by|week,network|--period|"
+                           "2026-03-01..2026-03-31|--filter|network=Safaricom"_s);
+    QVERIFY2(saved.code == 0, qPrintable(saved.err));
+    const QJsonObject query = saved.json().object().value(u"query"_s).toObject();
+    QCOMPARE(query.value(u"measure"_s).toString(), u"failed"_s);
+    QCOMPARE(query.value(u"group_by"_s).toArray(), (QJsonArray{u"week"_s, u"network"_s}));
+    QCOMPARE(query.value(u"filters"_s).toObject().value(u"network"_s).toString(), u"Safaricom"_s);
+    bool listed = false;
+    for (const QJsonValue &report : cli(u"--json|report|list"_s).json().array())
+        listed = listed || report.toObject().value(u"name"_s).toString() == u"Safaricom failures"_s;
+    QVERIFY(listed);
+    const auto run = cli(u"report|run|Safaricom failures|--format|json"_s);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QCOMPARE(run.json().object().value(u"title"_s).toString(), u"Safaricom failures"_s);
+
+    // What the measure does not allow, or no measure at all: exit 2, nothing saved.
+    QCOMPARE(cli(u"report|save|Bad|--measure|tokens|--group-by|network"_s).code, 2);
+    QCOMPARE(cli(u"report|save|Bad|--measure|nothing"_s).code, 2);
+    QCOMPARE(cli(u"report|save|Bad|--group-by|week"_s).code, 2);
+    QCOMPARE(cli(u"report|save|Bad|--measure|failed|--filter|network"_s).code, 2);
+    QVERIFY(cli(u"report|run|Bad|--format|json"_s).code != 0);
+
+    const auto deleted = cli(u"--json|report|delete|Safaricom failures"_s);
+    QCOMPARE(deleted.code, 0);
+    QCOMPARE(deleted.json().object().value(u"deleted"_s).toString(), u"Safaricom failures"_s);
+    QVERIFY(cli(u"report|run|Safaricom failures|--format|json"_s).code != 0);
+    QVERIFY(cli(u"report|delete|Safaricom failures"_s).code != 0);
+}
+
 QTEST_MAIN(TestCliReports)
 #include "TestCliReports.moc"

@@ -66,13 +66,16 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
+#include <QPageSize>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -697,6 +700,35 @@ void TestScreenshots::reports()
     page->setPeriod(Period::ofKind(Period::Kind::Last3Months, profile.clock().nowUtc().toLocalTime().date()));
     QTRY_VERIFY_WITH_TIMEOUT(shown(), 30000);
     save(&window, QStringLiteral("reports-") + suffix);
+    if (!dark) {
+        // The same report on paper: the PDF's first page as a picture (poppler's pdftoppm).
+        const QDir dir(qEnvironmentVariable("KENGELE_SCREENSHOT_DIR", QDir::tempPath() + QStringLiteral("/kengele-screenshots")));
+        const QString prefix = dir.filePath(QStringLiteral("printed-report-") + suffix);
+        const QString pdf = prefix + QStringLiteral(".pdf");
+        const Result<int> pages = page->savePdf(pdf, QPageSize::A4);
+        QVERIFY2(pages, pages ? "" : qPrintable(pages.error().message));
+        QVERIFY(*pages >= 1);
+        QFile::remove(prefix + QStringLiteral(".png"));
+        QCOMPARE(QProcess::execute(QStringLiteral("pdftoppm"),
+                                   {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"), QStringLiteral("-f"),
+                                    QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"), QStringLiteral("-singlefile"),
+                                    pdf, prefix}),
+                 0);
+        QCOMPARE(QImage(prefix + QStringLiteral(".png")).width(), 496); // 210 mm at 60 dpi
+        if (language == u"sw") {
+            // Every word in the language chosen, the measures' names too (the registry follows it).
+            QProcess text;
+            text.start(
+                QStringLiteral("pdftotext"),
+                {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"), pdf, QStringLiteral("-")});
+            QVERIFY(text.waitForFinished(60000));
+            const QString words = QString::fromUtf8(text.readAllStandardOutput());
+            QVERIFY2(!words.contains(QStringLiteral("Active numbers")) && !words.contains(QStringLiteral("Delivered")),
+                     qPrintable(words));
+        }
+        QFile::remove(pdf);
+        qInfo("saved %s.png", qPrintable(prefix));
+    }
     // Further down: the charts.
     QVERIFY(!page->view()->chartViews().isEmpty());
     test::settle();
