@@ -1,6 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+// What the campaign panel shows (header, counts, cost, schedule, recipients); what its buttons do
+// is in CampaignDetailActions.cpp. Slightly over 700 lines: the display is one job, and its parts
+// read the same campaign and update together.
+
 #include "CampaignDetail.h"
 
 #include "CampaignText.h"

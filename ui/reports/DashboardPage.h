@@ -126,7 +126,6 @@ private:
     void showNumbers();
     void showCharts();
     // Message states in people's words in the charts' legends and the tables (print too).
-    static void inPlainWords(ReportDocument &document);
     static void tidyForScreen(QChart *chart, const ReportChart &report);
     void connectDrillDown(QChartView *view, int section);
     void updateBusy();

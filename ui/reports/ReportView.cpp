@@ -174,7 +174,11 @@ ReportDocument ReportView::inPlainWords(ReportDocument document)
                 }
             }
         }
-        if (section.chart && (states || section.chart->dimension == u"state")) {
+        if (section.chart && section.chart->seriesDimension == u"state") {
+            // A stacked chart's series are states: their keys say which.
+            for (qsizetype i = 0; i < section.chart->series.size() && i < section.chart->seriesKeys.size(); ++i)
+                section.chart->series[i].name = plainState(section.chart->seriesKeys.at(i));
+        } else if (section.chart && (states || section.chart->dimension == u"state")) {
             if (section.chart->dimension == u"state") {
                 for (QString &category : section.chart->categories)
                     category = plainState(category);
