@@ -6,7 +6,6 @@
 
 #include "DashboardPage.h"
 
-
 #include "DrillDownDialog.h"
 #include "MessageBox.h"
 #include "campaigns/CampaignText.h"
