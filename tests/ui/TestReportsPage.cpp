@@ -7,7 +7,9 @@
 #include "campaigns/CampaignDetail.h"
 #include "campaigns/CampaignService.h"
 #include "campaigns/CampaignsPage.h"
+#include "campaigns/Recurrence.h"
 #include "common/Language.h"
+#include "contacts/GroupService.h"
 #include "demo/DemoCongregation.h"
 #include "gateway/GatewayKind.h"
 #include "reports/BuiltInReports.h"
@@ -75,6 +77,7 @@ private Q_SLOTS:
     void exportFailureSaysWhy();
     void savesAPdf();
     void campaignButtonOpensTheCampaignReport();
+    void campaignListLeavesOutRepeatingCampaigns();
     void viewerCannotSave();
     void schedulesAReportAndListsIt();
     void lockedWithoutTheStarterPlan();
@@ -494,6 +497,33 @@ void TestReportsPage::campaignButtonOpensTheCampaignReport()
     // The campaign report has no period to choose, but a campaign.
     QVERIFY(page->findChild<QComboBox *>(u"campaignCombo"_s)->isVisible());
     QVERIFY(!page->findChild<QComboBox *>(u"periodCombo"_s)->isVisible());
+}
+
+void TestReportsPage::campaignListLeavesOutRepeatingCampaigns()
+{
+    // A repeating campaign sends nothing itself (its occurrences do): its report would be empty.
+    const Result<QList<Group>> groups = profile().groups().list();
+    QVERIFY(groups && !groups->isEmpty());
+    CampaignDraft draft;
+    draft.name = u"Sunday reminder every week"_s;
+    draft.body = u"Service at 9am. Karibu!"_s;
+    draft.groupIds = {groups->first().id};
+    draft.chargeTokens = false;
+    draft.scheduledAt = QDateTime(QDate(2026, 3, 22), QTime(6, 0), Qt::UTC);
+    draft.recurrence = Recurrence::weekly({Qt::Sunday});
+    draft.repeatUntil = QDate(2026, 4, 30);
+    const Result<Campaign> repeating = profile().campaigns().launch(draft);
+    QVERIFY2(repeating, qPrintable(repeating ? QString() : repeating.error().message));
+    QVERIFY(repeating->isRepeating());
+
+    const std::unique_ptr<ReportsPage> page = makePage();
+    QVERIFY(page);
+    const auto *combo = page->findChild<QComboBox *>(u"campaignCombo"_s);
+    QVERIFY(combo && combo->count() > 0);
+    QCOMPARE(combo->findData(repeating->id), -1);
+    for (int i = 0; i < combo->count(); ++i)
+        QVERIFY(!combo->itemText(i).startsWith(draft.name));
+    QVERIFY(profile().campaigns().pauseRepeating(repeating->id));
 }
 
 void TestReportsPage::viewerCannotSave()

@@ -346,6 +346,10 @@ void ReportsPage::reloadCampaigns()
     m_campaign->clear();
     if (campaigns) {
         for (const Campaign &campaign : *campaigns) {
+            // A repeating campaign sends nothing itself: each occurrence is a campaign of its own,
+            // listed with its day, and that is where its messages are.
+            if (campaign.isRepeating())
+                continue;
             //: A campaign in the campaign report's list: its name and the day it was made
             m_campaign->addItem(tr("%1 (%2)").arg(campaign.name, CampaignText::day(campaign.createdAt.toLocalTime().date())),
                                 campaign.id);
