@@ -78,7 +78,8 @@ struct DeviceProgress {
 // - Padding: ISO/IEC 7816-4 (sodium_pad) to max(256, Padmé(n + 1)) bytes, so the size shows little
 //   more than its order of magnitude (at most 12 % larger).
 // - Signature by the writing computer over "Kengele batch 1" (16 bytes with its NUL) ‖ AD ‖ nonce ‖
-//   ciphertext: the shared key alone cannot tell which computer wrote a batch.
+//   BLAKE2b-256 of the ciphertext (personal "KglBatchDigest1"): the shared key alone cannot tell
+//   which computer wrote a batch.
 class BatchCipher final
 {
     Q_DECLARE_TR_FUNCTIONS(BatchCipher)
