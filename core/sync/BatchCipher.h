@@ -76,7 +76,7 @@ struct DeviceProgress {
 // - Associated data: version (u8) ‖ org (u16 length ‖ UTF-8) ‖ device (u16 length ‖ UTF-8) ‖ seq
 //   (u64) ‖ epoch (u32), all big-endian.
 // - Padding: ISO/IEC 7816-4 (sodium_pad) to max(256, Padmé(n + 1)) bytes, so the size shows little
-//   more than its order of magnitude (at most 12 % larger).
+//   more than its order of magnitude (at most 6.25 % larger above 256 bytes).
 // - Signature by the writing computer over "Kengele batch 1" (16 bytes with its NUL) ‖ AD ‖ nonce ‖
 //   BLAKE2b-256 of the ciphertext (personal "KglBatchDigest1"): the shared key alone cannot tell
 //   which computer wrote a batch.
