@@ -100,6 +100,24 @@ BatchCipher::BatchCipher(QString org, const OrgKeyRing &keys)
     , m_keys(keys)
 { }
 
+BatchCipher::~BatchCipher() = default;
+
+const SecretBytes *BatchCipher::batchKey(quint32 epoch) const
+{
+    // An epoch's key never changes within one ring (OrgKeyRing::addEpoch refuses another), so
+    // neither does its sub-key.
+    if (m_subKeysOf != m_keys.serial()) {
+        m_subKeys.clear();
+        m_subKeysOf = m_keys.serial();
+    }
+    if (const auto known = m_subKeys.find(epoch); known != m_subKeys.end())
+        return &known->second;
+    SecretBytes sub = m_keys.subKey(epoch, OrgKeyRing::Purpose::Batch);
+    if (sub.isEmpty())
+        return nullptr;
+    return &m_subKeys.emplace(epoch, std::move(sub)).first->second;
+}
+
 Result<SealedBatch> BatchCipher::seal(const DeviceIdentity &me, const QString &deviceId, quint64 seq, QByteArrayView plain) const
 {
     if (plain.size() > MaxPlainBytes)
@@ -110,8 +128,8 @@ Result<SealedBatch> BatchCipher::seal(const DeviceIdentity &me, const QString &d
         return fail(ErrorCode::InvalidInput, tr("The changes could not be labelled for sending."));
 
     const quint32 epoch = m_keys.currentEpoch();
-    const SecretBytes key = m_keys.subKey(epoch, OrgKeyRing::Purpose::Batch);
-    if (key.isEmpty())
+    const SecretBytes *key = batchKey(epoch);
+    if (!key)
         return fail(ErrorCode::Keychain, tr("This computer does not hold the congregation's shared key yet."));
 
     // Padded in place where the ciphertext goes, then encrypted in place (libsodium allows it).
@@ -134,7 +152,7 @@ Result<SealedBatch> BatchCipher::seal(const DeviceIdentity &me, const QString &d
     unsigned long long cipherLength = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(body, &cipherLength, body, quint64(padded),
                                                reinterpret_cast<const unsigned char *>(ad.constData()), quint64(ad.size()),
-                                               nullptr, nonce, key.data());
+                                               nullptr, nonce, key->data());
     const QByteArray signature
         = me.sign(signedMessage(ad, QByteArrayView(nonce, NonceBytes), QByteArrayView(body, qsizetype(cipherLength))));
     if (signature.size() != SignatureBytes)
@@ -187,8 +205,8 @@ std::expected<QByteArray, BatchRefused> BatchCipher::open(const BatchLabel &labe
         return refuse(BatchRefusal::StaleEpoch);
     if (!m_keys.hasEpoch(label.epoch))
         return refuse(BatchRefusal::UnknownEpoch);
-    const SecretBytes key = m_keys.subKey(label.epoch, OrgKeyRing::Purpose::Batch);
-    if (key.isEmpty())
+    const SecretBytes *key = batchKey(label.epoch);
+    if (!key)
         return refuse(BatchRefusal::UnknownEpoch);
 
     const QByteArray ad = associatedData(m_org, label.device, label.seq, label.epoch);
@@ -198,7 +216,7 @@ std::expected<QByteArray, BatchRefused> BatchCipher::open(const BatchLabel &labe
     unsigned long long paddedLength = 0;
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(
             reinterpret_cast<unsigned char *>(padded.data()), &paddedLength, nullptr, nonce + NonceBytes, quint64(cipherLength),
-            reinterpret_cast<const unsigned char *>(ad.constData()), quint64(ad.size()), nonce, key.data())
+            reinterpret_cast<const unsigned char *>(ad.constData()), quint64(ad.size()), nonce, key->data())
         != 0)
         return refuse(BatchRefusal::DecryptionFailed);
 

@@ -5,6 +5,7 @@
 
 #include "DeviceRecord.h"
 #include "common/Result.h"
+#include "security/SecretBytes.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 
 #include <expected>
 #include <functional>
+#include <map>
 #include <optional>
 
 namespace kengele {
@@ -98,8 +100,14 @@ public:
     // The record of a computer by its id; nullopt when unknown.
     using DeviceLookup = std::function<std::optional<DeviceRecord>(const QString &deviceId)>;
 
-    // `org` is this computer's organisation; `keys` must outlive the cipher.
+    // `org` is this computer's organisation; `keys` must outlive the cipher (epochs may be added to
+    // it, or another ring moved into it, meanwhile). Keep one cipher and use it from one thread: it
+    // remembers the sub-keys it derived (in sodium_malloc'd memory) while the ring is the same one
+    // (OrgKeyRing::serial), which spares small batches a key derivation and three system calls.
     BatchCipher(QString org, const OrgKeyRing &keys);
+    ~BatchCipher();
+    BatchCipher(const BatchCipher &) = delete;
+    BatchCipher &operator=(const BatchCipher &) = delete;
 
     // Seals `plain` as batch `seq` of `deviceId` (this computer, signing with `me`), with the current
     // epoch. Fails when the plaintext is over MaxPlainBytes or the ring is empty.
@@ -117,8 +125,12 @@ public:
     static QString describe(BatchRefusal reason);
 
 private:
+    const SecretBytes *batchKey(quint32 epoch) const;
+
     QString m_org;
     const OrgKeyRing &m_keys;
+    mutable std::map<quint32, SecretBytes> m_subKeys;
+    mutable quint64 m_subKeysOf = 0; // the ring's serial they were derived from
 };
 
 } // namespace kengele

@@ -9,6 +9,8 @@
 
 #include <sodium.h>
 
+#include <atomic>
+
 namespace kengele {
 
 namespace {
@@ -21,7 +23,13 @@ Error damaged()
     return {ErrorCode::Keychain, OrgKeyRing::tr("The congregation's shared keys are damaged.")};
 }
 
+std::atomic<quint64> s_nextSerial{1};
+
 } // namespace
+
+OrgKeyRing::OrgKeyRing()
+    : m_serial(s_nextSerial.fetch_add(1, std::memory_order_relaxed))
+{ }
 
 OrgKeyRing OrgKeyRing::clone() const
 {

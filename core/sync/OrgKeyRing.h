@@ -41,10 +41,15 @@ public:
         Snapshot, // "KglSnap_": encrypted snapshots (secretstream), for the lead
     };
 
-    OrgKeyRing() = default;
+    OrgKeyRing();
     OrgKeyRing(OrgKeyRing &&) noexcept = default;
     OrgKeyRing &operator=(OrgKeyRing &&) noexcept = default;
     OrgKeyRing clone() const;
+
+    // Differs between any two rings made (a clone or a ring read back is another ring); moves keep
+    // it. An epoch's key never changes within one ring, so a cache of sub-keys stays good as long as
+    // this does (BatchCipher).
+    quint64 serial() const { return m_serial; }
 
     // A new organisation: epoch 1 with a random key.
     static OrgKeyRing createFirst();
@@ -78,6 +83,7 @@ public:
 
 private:
     std::map<quint32, SecretBytes> m_keys;
+    quint64 m_serial;
 };
 
 } // namespace kengele

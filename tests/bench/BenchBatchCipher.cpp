@@ -28,19 +28,17 @@ private Q_SLOTS:
     void throughput();
 
 private:
-    SealedBatch seal(const QByteArray &plain, quint64 seq) const
-    {
-        return *BatchCipher(m_org, m_ring).seal(*m_me, u"dev_bench"_s, seq, plain);
-    }
+    SealedBatch seal(const QByteArray &plain, quint64 seq) const { return *m_cipher->seal(*m_me, u"dev_bench"_s, seq, plain); }
     bool open(const SealedBatch &batch) const
     {
-        return BatchCipher(m_org, m_ring).open(batch.label, batch.blob, m_lookup, {batch.label.seq - 1, 0}).has_value();
+        return m_cipher->open(batch.label, batch.blob, m_lookup, {batch.label.seq - 1, 0}).has_value();
     }
 
     QString m_org = u"org_bench"_s;
     OrgKeyRing m_ring;
     std::optional<DeviceIdentity> m_me;
     BatchCipher::DeviceLookup m_lookup;
+    std::unique_ptr<BatchCipher> m_cipher;
     QByteArray m_64k;
     QByteArray m_1k;
 };
@@ -49,6 +47,7 @@ void BenchBatchCipher::initTestCase()
 {
     m_ring = OrgKeyRing::createFirst();
     m_me.emplace(DeviceIdentity::generate());
+    m_cipher = std::make_unique<BatchCipher>(m_org, m_ring);
     const DeviceRecord record{u"dev_bench"_s, u"Bench"_s, m_me->publicKeys(), DeviceRecord::State::Approved, 0, 0};
     m_lookup = [record](const QString &) {
         return std::optional<DeviceRecord>(record);

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void roundTrip();
     void sizesArePaddedToBuckets();
     void sealingUsesTheCurrentEpoch();
+    void oneCipherFollowsItsRing();
     void relabelledBatchesAreRefused_data();
     void relabelledBatchesAreRefused();
     void changedBytesAreRefused_data();
@@ -136,6 +137,24 @@ void TestBatchCipher::sealingUsesTheCurrentEpoch()
     const SealedBatch batch = seal("after the rotation");
     QCOMPARE(batch.label.epoch, quint32(2));
     QVERIFY(open(batch).has_value());
+}
+
+void TestBatchCipher::oneCipherFollowsItsRing()
+{
+    // A cipher kept for long remembers sub-keys; a rotation, or another ring put in the same place,
+    // must still be used.
+    const BatchCipher cipher(m_org, m_ring);
+    const SealedBatch first = *cipher.seal(*m_alice, u"dev_alice"_s, 1, Secretive);
+    QVERIFY(cipher.open(first.label, first.blob, lookup(), {}).has_value());
+    m_ring.rotate();
+    const SealedBatch second = *cipher.seal(*m_alice, u"dev_alice"_s, 2, Secretive);
+    QCOMPARE(second.label.epoch, quint32(2));
+    QVERIFY(cipher.open(second.label, second.blob, lookup(), {}).has_value());
+
+    m_ring = OrgKeyRing::createFirst(); // another organisation key, epoch 1 again
+    QCOMPARE(cipher.open(first.label, first.blob, lookup(), {}).error().reason, BatchRefusal::DecryptionFailed);
+    const SealedBatch third = *cipher.seal(*m_alice, u"dev_alice"_s, 3, Secretive);
+    QCOMPARE(*BatchCipher(m_org, m_ring).open(third.label, third.blob, lookup(), {}), Secretive);
 }
 
 void TestBatchCipher::relabelledBatchesAreRefused_data()
