@@ -75,7 +75,12 @@ QByteArray signedMessage(const KeyGrantHeader &header, const QByteArray &recipie
 QByteArray serializePayload(const OrgKeyRing &ring, const QList<DeviceRecord> &roster)
 {
     const SecretBytes keys = ring.serialize();
-    orgwire::Writer out(1 + 4 + keys.size() + 2 + roster.size() * 600);
+    // Reserved to the byte: growing would leave a copy of the keys in freed memory.
+    qsizetype size = 1 + 4 + keys.size() + 2;
+    for (const DeviceRecord &device : roster)
+        size += 2 + device.id.left(MaxIdChars).toUtf8().size() + 2 + device.name.left(MaxNameChars).toUtf8().size()
+            + device.keys.box.size() + device.keys.sign.size() + 1 + 4 + 8;
+    orgwire::Writer out(size);
     out.u8(KeyGrant::Version).bytes32(keys.view()).u16(quint16(roster.size()));
     for (const DeviceRecord &device : roster)
         out.text16(device.id.left(MaxIdChars))
@@ -139,6 +144,9 @@ Result<QByteArray> KeyGrant::make(const DeviceIdentity &granter, const Address &
         || address.org.size() > MaxIdChars || address.granterId.size() > MaxIdChars || address.recipientId.size() > MaxIdChars
         || address.context.size() > MaxContextBytes || roster.size() > MaxRoster)
         return fail(ErrorCode::InvalidInput, tr("The computer to give the key to is not known well enough."));
+    for (const DeviceRecord &device : roster)
+        if (!device.keys.isValid() || device.id.isEmpty())
+            return fail(ErrorCode::InvalidInput, tr("The list of the congregation's computers is incomplete."));
 
     QByteArray payload = serializePayload(ring, roster);
     QByteArray sealed(payload.size() + crypto_box_SEALBYTES, '\0');
