@@ -106,7 +106,8 @@ QString Reader::text16(qsizetype maxChars)
     const QByteArrayView b = bytes16();
     if (!m_ok)
         return {};
-    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    // A leading byte order mark stays: what was written is what is read (the commitment hashes it).
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
     QString text = utf8(b);
     if (utf8.hasError() || text.size() > maxChars) {
         m_ok = false;
