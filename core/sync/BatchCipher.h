@@ -62,7 +62,9 @@ struct BatchRefused {
 };
 
 // What this computer already holds of a sending computer: the caller (the change applier) passes
-// them, from the same transaction that will apply the batch.
+// them, from the same transaction that will apply the batch. open() refuses only sequences at or
+// below lastAppliedSeq; a gap (seq > last + 1: the relay held one back) is the caller's to notice —
+// park the batch and open it when the missing one has been applied.
 struct DeviceProgress {
     quint64 lastAppliedSeq = 0; // 0: nothing applied yet
     quint32 lastEpoch = 0; // the highest epoch of its batches applied so far (0: none)

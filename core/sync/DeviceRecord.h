@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+
 namespace kengele {
 
 // A computer's public keys: X25519 (crypto_box: what keys are sealed to) and Ed25519 (crypto_sign:
@@ -16,6 +18,20 @@ struct DevicePublicKeys {
 
     bool isValid() const { return box.size() == 32 && sign.size() == 32; }
     bool operator==(const DevicePublicKeys &) const = default;
+
+    // As they travel in JSON and are stored in the device table.
+    QString boxBase64() const { return QString::fromLatin1(box.toBase64()); }
+    QString signBase64() const { return QString::fromLatin1(sign.toBase64()); }
+    // nullopt unless both are base64 of 32 bytes.
+    static std::optional<DevicePublicKeys> fromBase64(const QString &box, const QString &sign)
+    {
+        auto boxBytes = QByteArray::fromBase64Encoding(box.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        auto signBytes = QByteArray::fromBase64Encoding(sign.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!boxBytes || !signBytes)
+            return std::nullopt;
+        DevicePublicKeys keys{boxBytes.decoded, signBytes.decoded};
+        return keys.isValid() ? std::optional(keys) : std::nullopt;
+    }
 };
 
 // What this computer knows of one of the organisation's computers, for checking its batches and

@@ -133,10 +133,13 @@ Result<OrgKeyRing> OrgKeyRing::deserialize(QByteArrayView bytes)
         return std::unexpected(damaged());
     OrgKeyRing ring;
     const char *at = bytes.data() + 5;
+    quint32 previous = 0;
     for (quint32 i = 0; i < count; ++i, at += EntryBytes) {
+        // Rising, as serialize() writes them: one ring has one form.
         const quint32 epoch = qFromBigEndian<quint32>(at);
-        if (epoch == 0 || ring.m_keys.contains(epoch))
+        if (epoch <= previous)
             return std::unexpected(damaged());
+        previous = epoch;
         ring.m_keys.emplace(epoch, SecretBytes::copyOf(QByteArrayView(at + 4, KeyBytes)));
     }
     return ring;

@@ -32,6 +32,7 @@ class TestOrgKeys final : public QObject
 
 private Q_SLOTS:
     void secretBytesAreWipedCopiesAndNeverPrinted();
+    void publicKeysTravelAsBase64();
     void theDeviceKeysAreMadeOnceAndKeptInTheKeychain();
     void aDamagedOrFailingKeychainIsAnError();
     void theRingKeepsEveryEpochAndWritesWithTheNewest();
@@ -94,6 +95,16 @@ void TestOrgKeys::secretBytesAreWipedCopiesAndNeverPrinted()
     QByteArray plain("secret");
     wipe(plain);
     QCOMPARE(plain, QByteArray(6, '\0'));
+}
+
+void TestOrgKeys::publicKeysTravelAsBase64()
+{
+    const DeviceIdentity device = DeviceIdentity::generate();
+    const DevicePublicKeys &keys = device.publicKeys();
+    QCOMPARE(keys.boxBase64().size(), 44);
+    QCOMPARE(DevicePublicKeys::fromBase64(keys.boxBase64(), keys.signBase64()), std::optional(keys));
+    QVERIFY(!DevicePublicKeys::fromBase64(keys.boxBase64(), u"AAAA"_s).has_value());
+    QVERIFY(!DevicePublicKeys::fromBase64(u"not base64!"_s, keys.signBase64()).has_value());
 }
 
 void TestOrgKeys::theDeviceKeysAreMadeOnceAndKeptInTheKeychain()
@@ -226,6 +237,10 @@ void TestOrgKeys::aRingSurvivesTheKeychainAndRefusesDamage()
     QByteArray twice = bytes;
     twice.replace(5 + 36, 4, QByteArray("\0\0\0\1", 4)); // epoch 2 renamed 1: the same epoch twice
     QVERIFY(!OrgKeyRing::deserialize(twice).has_value());
+    QByteArray backwards = bytes; // epochs 2 then 1 (found by FuzzOrgCrypto): one ring, one form
+    backwards.replace(5, 4, QByteArray("\0\0\0\2", 4));
+    backwards.replace(5 + 36, 4, QByteArray("\0\0\0\1", 4));
+    QVERIFY(!OrgKeyRing::deserialize(backwards).has_value());
     QVERIFY(!OrgKeyRing().save(keychain).has_value());
 }
 
@@ -303,8 +318,8 @@ void TestOrgKeys::aRemovedComputerCannotOpenTheNewEpoch()
     QVERIFY(!opened.has_value());
     QCOMPARE(opened.error().reason, BatchRefusal::UnknownEpoch);
 
-    // Nor can it open the laptop's rotation grant, even one meant for it by mistake being absent:
-    // grants go to the remaining computers only, and a grant for another computer does not open.
+    // Nor can it use the new epoch's grant: grants go to the computers that remain, and a grant
+    // sealed to another computer does not open, whichever id it claims.
     const DeviceIdentity laptop = DeviceIdentity::generate();
     const QList<DeviceRecord> after{record(u"dev_office"_s, office), record(u"dev_laptop"_s, laptop)};
     const Result<QList<AddressedGrant>> grants
