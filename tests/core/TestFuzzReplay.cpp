@@ -39,6 +39,7 @@ const QList<std::pair<QString, Target>> &targets()
         {QStringLiteral("message_template"), fuzz::messageTemplate},
         {QStringLiteral("relay_events"), fuzz::relayEvents},
         {QStringLiteral("backup_file"), fuzz::backupFile},
+        {QStringLiteral("org_crypto"), fuzz::orgCrypto},
     };
     return list;
 }

@@ -43,10 +43,17 @@ void relayEvents(QByteArrayView bytes);
 // → BackupFile::readHeader and BackupFile::open.
 void backupFile(QByteArrayView bytes);
 
+// The organisation's crypto (core/sync): the first byte picks what the rest is — a batch the relay
+// delivers, a join request, answer or grant, a key ring, a join message to read back — each read
+// with keys made in this process, so nothing may ever be accepted.
+void orgCrypto(QByteArrayView bytes);
+
 // Seeds that need keys: signed vouchers for relay_events, sealed backups for backup_file. Written
 // into `dir` (scripts/dev fuzz does not need to: they are in tests/fuzz/corpus).
 bool writeRelayEventSeeds(const QString &dir);
 bool writeBackupSeeds(const QString &dir);
+// Well-formed join messages, a grant, a batch and a key ring, from keys of their own.
+bool writeOrgCryptoSeeds(const QString &dir);
 
 // The passphrase the backup target opens files with, and its voucher key's seed.
 inline constexpr const char *BackupPassphrase = "fuzz passphrase";

@@ -1,0 +1,79 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "JoinNewcomer.h"
+
+#include "DeviceIdentity.h"
+#include "SafetyCode.h"
+#include "SyncLog.h"
+
+#include <sodium.h>
+
+namespace kengele {
+
+JoinNewcomer::JoinNewcomer(const DeviceIdentity &me, QString org, QString myId, QString name)
+    : m_me(me)
+{
+    m_request.org = std::move(org);
+    m_request.newcomerId = std::move(myId);
+    m_request.name = name.left(join::MaxNameChars);
+}
+
+Error JoinNewcomer::failed(const QString &why)
+{
+    m_state = State::Failed;
+    qCWarning(lcSync) << "join (this computer joining) stopped";
+    return {ErrorCode::InvalidInput, why};
+}
+
+Result<QByteArray> JoinNewcomer::request()
+{
+    if (m_state != State::Ready)
+        return std::unexpected(failed(tr("This request to join was already sent. Start again.")));
+    if (sodium_init() < 0 || !m_me.isValid() || m_request.org.isEmpty() || m_request.newcomerId.isEmpty()
+        || m_request.org.size() > join::MaxIdChars || m_request.newcomerId.size() > join::MaxIdChars)
+        return std::unexpected(failed(tr("This computer is not connected to the relay yet.")));
+    m_nonce = QByteArray(join::NonceBytes, '\0');
+    randombytes_buf(m_nonce.data(), size_t(m_nonce.size()));
+    m_request.commitment = join::commitment(m_request.org, m_request.newcomerId, m_request.name, m_me.publicKeys(), m_nonce);
+    const QByteArray bytes = join::encode(m_request);
+    m_requestHash = join::requestHash(bytes);
+    m_state = State::WaitingForAnswer;
+    return bytes;
+}
+
+Result<QByteArray> JoinNewcomer::answer(QByteArrayView answerBytes)
+{
+    if (m_state != State::WaitingForAnswer)
+        return std::unexpected(failed(tr("An answer came that this computer did not ask for. Start again.")));
+    const std::optional<join::Answer> answer = join::decodeAnswer(answerBytes);
+    if (!answer)
+        return std::unexpected(failed(tr("The answer from the other computer is damaged. Start again.")));
+    if (answer->requestHash != m_requestHash || answer->org != m_request.org)
+        return std::unexpected(failed(tr("The answer from the other computer is for another request. Start again.")));
+    if (answer->approverId == m_request.newcomerId)
+        return std::unexpected(failed(tr("The answer from the other computer is damaged. Start again.")));
+    m_answer = *answer;
+    const join::Reveal reveal{m_requestHash, m_me.publicKeys(), m_nonce};
+    m_transcript = join::transcript(m_request, reveal, m_answer);
+    m_code = SafetyCode::fromTranscript(m_transcript);
+    m_state = State::ComparingCodes;
+    return join::encode(reveal);
+}
+
+Result<KeyGrantContents> JoinNewcomer::grant(QByteArrayView grantBytes)
+{
+    if (m_state != State::ComparingCodes)
+        return std::unexpected(failed(tr("Keys came that this computer did not ask for. Start again.")));
+    // Checked against the approver's key from message 2: the one the safety code was computed with.
+    Result<KeyGrantContents> contents
+        = KeyGrant::open(grantBytes, m_me,
+                         KeyGrant::Expect{KeyGrantKind::Join, m_request.org, m_request.newcomerId, m_answer.approverId,
+                                          m_answer.approver.sign, m_transcript});
+    if (!contents)
+        return std::unexpected(failed(contents.error().message));
+    m_state = State::Joined;
+    return contents;
+}
+
+} // namespace kengele
