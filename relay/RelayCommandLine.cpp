@@ -329,7 +329,8 @@ int RelayCommandLine::devices(RelayStore &store, const QStringList &args)
                                      {QStringLiteral("name"), d.name},
                                      {QStringLiteral("enrolled"), iso(d.createdAt)},
                                      {QStringLiteral("last_seen"), iso(d.lastSeenAt)},
-                                     {QStringLiteral("revoked"), d.revokedAt ? QJsonValue(iso(d.revokedAt)) : QJsonValue()}});
+                                     {QStringLiteral("revoked"), d.revokedAt ? QJsonValue(iso(d.revokedAt)) : QJsonValue()},
+                                     {QStringLiteral("approved"), d.approved() ? QJsonValue(iso(d.approvedAt)) : QJsonValue()}});
         if (m_json)
             printJson(QJsonDocument(array));
         else if (devices->isEmpty())
@@ -337,7 +338,10 @@ int RelayCommandLine::devices(RelayStore &store, const QStringList &args)
         else
             for (const Device &d : std::as_const(*devices))
                 m_out << d.id << "  " << printable(d.name) << "  last seen " << iso(d.lastSeenAt)
-                      << (d.revokedAt ? QStringLiteral("  REVOKED ") + iso(d.revokedAt) : QString()) << '\n';
+                      << (d.revokedAt        ? QStringLiteral("  REVOKED ") + iso(d.revokedAt)
+                              : d.approved() ? QString()
+                                             : QStringLiteral("  WAITING FOR APPROVAL"))
+                      << '\n';
         return 0;
     }
     if (sub == QLatin1String("revoke")) {

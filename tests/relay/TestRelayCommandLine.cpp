@@ -214,6 +214,8 @@ void TestRelayCommandLine::devicesAreEnrolledListedAndRevoked()
              QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(Qt::ISODate)); // enrolling is seeing it
     QVERIFY(listed.value(QLatin1String("revoked")).isNull());
     QVERIFY(QDateTime::fromString(listed.value(QLatin1String("enrolled")).toString(), Qt::ISODate).isValid());
+    // The organisation's first device is its founder: approved at enrolment.
+    QVERIFY(QDateTime::fromString(listed.value(QLatin1String("approved")).toString(), Qt::ISODate).isValid());
 
     r = relay({QStringLiteral("device"), QStringLiteral("revoke"), device->id});
     QCOMPARE(r.code, 0);
