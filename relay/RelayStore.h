@@ -147,6 +147,9 @@ public:
     std::expected<QList<Device>, QString> devices(const QString &orgId);
     // false when there is no such device
     std::expected<bool, QString> revokeDevice(const QString &deviceId, qint64 now);
+    // The operator approves a pending device (`device approve`); false when there is no such
+    // device still enrolled and waiting. Appends device.approved {"device","by":"operator"}.
+    std::expected<bool, QString> approveDevice(const QString &deviceId, qint64 now);
     void touchDevice(const QString &deviceId, qint64 now);
     // The device exists and is not revoked (checked again before a held long poll is answered).
     bool isDeviceActive(const QString &deviceId);

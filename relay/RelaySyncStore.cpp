@@ -472,6 +472,37 @@ std::expected<void, SyncProblem> RelayStore::removeDevice(const Device &by, cons
     return {};
 }
 
+std::expected<bool, QString> RelayStore::approveDevice(const QString &deviceId, qint64 now)
+{
+    QSqlDatabase db = database();
+    if (!begin())
+        return std::unexpected(error(db.lastError()));
+    QSqlQuery find(db);
+    find.prepare(QStringLiteral("SELECT org_id FROM devices WHERE id = ? AND approved_at IS NULL AND revoked_at IS NULL"));
+    find.addBindValue(deviceId);
+    if (!find.exec())
+        return storesql::rolledBack(db, error(find));
+    if (!find.next()) {
+        db.rollback();
+        return false;
+    }
+    const QString orgId = find.value(0).toString();
+    find.finish();
+    QSqlQuery approve(db);
+    approve.prepare(QStringLiteral("UPDATE devices SET approved_at = ? WHERE id = ? AND approved_at IS NULL"));
+    approve.addBindValue(now);
+    approve.addBindValue(deviceId);
+    if (!approve.exec())
+        return storesql::rolledBack(db, error(approve));
+    const OwnEvent event{QStringLiteral("device.approved"), QStringLiteral("approved:") + deviceId,
+                         eventData({{QStringLiteral("device"), deviceId}, {QStringLiteral("by"), QStringLiteral("operator")}})};
+    if (auto appended = appendLocked(orgId, {event}, now); !appended)
+        return storesql::rolledBack(db, appended.error());
+    if (!db.commit())
+        return storesql::rolledBack(db, error(db.lastError()));
+    return true;
+}
+
 std::expected<ChangeReceipt, SyncProblem> RelayStore::postChange(const Device &device, qint64 deviceSeq, qint64 epoch,
                                                                  const QByteArray &batch, qint64 now)
 {
