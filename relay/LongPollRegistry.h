@@ -14,8 +14,8 @@
 
 namespace kengele::relay {
 
-// The event-feed requests held open (GET /v1/events with wait > 0, docs/relay.md) until an event
-// arrives for their organisation or their wait ends. Answering is the server's: the registry calls
+// The requests held open (GET /v1/events, /v1/changes, /v1/join and /v1/join-requests with wait > 0,
+// docs/relay.md) until something arrives for their organisation or their wait ends. Answering is the server's: the registry calls
 // `answer` when a poll is woken (timedOut false: answer only when there is something to send) or
 // its time is up (timedOut true: answer in any case), and forgets the poll once it is answered or
 // its client has gone.
@@ -24,6 +24,8 @@ class LongPollRegistry final : public QObject
     Q_OBJECT
 
 public:
+    // What a held request waits for; answering is the server's either way.
+    enum class Kind { Events, Changes, JoinState, JoinRequests };
     struct Waiter {
         QString orgId;
         QString deviceId;
@@ -32,6 +34,7 @@ public:
         qint64 deadlineMs = 0; // UTC ms
         HttpResponder responder;
         bool held = false; // false while the request that asked is being answered
+        Kind kind = Kind::Events; // Events and Changes: `after` is a sequence number; the joins: a version
     };
     // True when the poll was answered, or needs no answer (its client went away).
     using Answer = std::function<bool(Waiter &waiter, bool timedOut)>;

@@ -57,6 +57,8 @@ void RelayServer::handleAuditAnchor(const HttpRequest &request, HttpResponder &r
     const auto device = authenticate(request);
     if (!device)
         return unauthorised(request, responder, route);
+    if (refusePending(request, responder, route, *device))
+        return;
     if (!m_deviceLimiter.tryAcquire(device->id)) {
         replyError(responder, route, 429, QStringLiteral("Too many requests; wait a moment."), {{"Retry-After", "1"}});
         return logAccess(request, route, 429, device->orgId);

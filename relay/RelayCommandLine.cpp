@@ -110,6 +110,7 @@ int RelayCommandLine::execute(const QStringList &arguments)
                        "  device enroll ORG [--hours H]  one-time code for a desktop\n"
                        "  device list ORG                enrolled desktops\n"
                        "  device revoke DEVICE           stop a desktop's access\n"
+                       "  device approve DEVICE          let a waiting desktop in without another desktop\n"
                        "  quarantine list [ORG]          callbacks refused as malformed\n"
                        "  after-restore                  run once after restoring a backup, before serving"));
     parser.addHelpOption();
@@ -290,7 +291,7 @@ int RelayCommandLine::organisations(RelayStore &store, const QStringList &args)
     return usage(QStringLiteral("org takes create, list, rotate, mpesa or prices"));
 }
 
-// device enroll ORG [--hours H] | device list ORG | device revoke DEVICE
+// device enroll ORG [--hours H] | device list ORG | device revoke DEVICE | device approve DEVICE
 int RelayCommandLine::devices(RelayStore &store, const QStringList &args)
 {
     const QString sub = args.value(1);
@@ -329,7 +330,8 @@ int RelayCommandLine::devices(RelayStore &store, const QStringList &args)
                                      {QStringLiteral("name"), d.name},
                                      {QStringLiteral("enrolled"), iso(d.createdAt)},
                                      {QStringLiteral("last_seen"), iso(d.lastSeenAt)},
-                                     {QStringLiteral("revoked"), d.revokedAt ? QJsonValue(iso(d.revokedAt)) : QJsonValue()}});
+                                     {QStringLiteral("revoked"), d.revokedAt ? QJsonValue(iso(d.revokedAt)) : QJsonValue()},
+                                     {QStringLiteral("approved"), d.approved() ? QJsonValue(iso(d.approvedAt)) : QJsonValue()}});
         if (m_json)
             printJson(QJsonDocument(array));
         else if (devices->isEmpty())
@@ -337,7 +339,10 @@ int RelayCommandLine::devices(RelayStore &store, const QStringList &args)
         else
             for (const Device &d : std::as_const(*devices))
                 m_out << d.id << "  " << printable(d.name) << "  last seen " << iso(d.lastSeenAt)
-                      << (d.revokedAt ? QStringLiteral("  REVOKED ") + iso(d.revokedAt) : QString()) << '\n';
+                      << (d.revokedAt        ? QStringLiteral("  REVOKED ") + iso(d.revokedAt)
+                              : d.approved() ? QString()
+                                             : QStringLiteral("  WAITING FOR APPROVAL"))
+                      << '\n';
         return 0;
     }
     if (sub == QLatin1String("revoke")) {
@@ -354,7 +359,24 @@ int RelayCommandLine::devices(RelayStore &store, const QStringList &args)
             m_out << "Device " << args.at(2) << " can no longer reach the relay.\n";
         return 0;
     }
-    return usage(QStringLiteral("device takes enroll, list or revoke"));
+    if (sub == QLatin1String("approve")) {
+        // The operator's way in when no approved desktop is left to approve a new one (the church's
+        // only computer was reinstalled without removing itself). The relay cannot give it the
+        // organisation's key: it starts a new one, or another computer shares it later.
+        if (args.size() != 3)
+            return usage(QStringLiteral("device approve needs the device id"));
+        auto approved = store.approveDevice(args.at(2), QDateTime::currentMSecsSinceEpoch());
+        if (!approved)
+            return failed(approved.error());
+        if (!*approved)
+            return failed(QStringLiteral("There is no device %1 waiting for approval.").arg(args.at(2)));
+        if (m_json)
+            printJson(QJsonDocument(QJsonObject{{QStringLiteral("device"), args.at(2)}, {QStringLiteral("approved"), true}}));
+        else
+            m_out << "Device " << args.at(2) << " is approved.\n";
+        return 0;
+    }
+    return usage(QStringLiteral("device takes enroll, list, revoke or approve"));
 }
 
 // after-restore

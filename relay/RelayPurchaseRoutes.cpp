@@ -32,6 +32,8 @@ void RelayServer::handlePurchases(const HttpRequest &request, HttpResponder &res
     const auto device = authenticate(request);
     if (!device)
         return unauthorised(request, responder, route);
+    if (refusePending(request, responder, route, *device))
+        return;
     if (!m_purchases) {
         replyError(responder, route, 503, QStringLiteral("Temporarily unavailable; try again."), {{"Retry-After", "5"}});
         return logAccess(request, route, 503, device->orgId);

@@ -25,8 +25,9 @@ namespace {
 
 QString routeName(int route)
 {
-    static const char *const names[] = {"hook",    "enrol",     "events", "device",      "health",      "metrics",
-                                        "unknown", "purchases", "plans",  "voucher_key", "audit_anchor"};
+    static const char *const names[]
+        = {"hook",        "enrol",        "events", "device",        "health",  "metrics", "unknown", "purchases", "plans",
+           "voucher_key", "audit_anchor", "join",   "join_requests", "changes", "devices", "keys",    "snapshot"};
     return QLatin1String(names[route]);
 }
 
@@ -84,6 +85,13 @@ quint16 RelayServer::start()
     }
     HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
+    // Sync batches, snapshot parts and key grants are larger than anything else (docs/relay.md).
+    auto atLeastDefault = [this](qint64 bytes) {
+        return std::max<qint64>(bytes, m_config.maxBodyBytes);
+    };
+    limits.routeBodyLimits = {{"POST", QStringLiteral("/v1/changes"), atLeastDefault(synclimits::ChangesBodyBytes)},
+                              {"PUT", QStringLiteral("/v1/snapshot"), atLeastDefault(synclimits::SnapshotPartBytes)},
+                              {"POST", QStringLiteral("/v1/keys"), atLeastDefault(synclimits::KeysBodyBytes)}};
     m_http = new HttpServer(limits, {m_config.requestTimeoutMs, m_config.idleTimeoutMs}, *this, this);
     // Buckets that have refilled are forgotten as time passes, not only when the table is full.
     m_http->setSweepHook([this] {
@@ -120,6 +128,20 @@ void RelayServer::handleRequest(HttpRequest &&request, HttpResponder responder)
         handlePurchases(request, responder, Route::VoucherKey);
     } else if (path == QLatin1String("/v1/audit-anchor") && (method == HttpMethod::Get || method == HttpMethod::Post)) {
         handleAuditAnchor(request, responder);
+    } else if (path == QLatin1String("/v1/device") && method == HttpMethod::Get) {
+        handleSync(request, responder, Route::Device);
+    } else if (path == QLatin1String("/v1/join") || path.startsWith(QLatin1String("/v1/join/"))) {
+        handleSync(request, responder, Route::Join);
+    } else if (path == QLatin1String("/v1/join-requests") || path.startsWith(QLatin1String("/v1/join-requests/"))) {
+        handleSync(request, responder, Route::JoinRequests);
+    } else if (path == QLatin1String("/v1/changes")) {
+        handleSync(request, responder, Route::Changes);
+    } else if (path == QLatin1String("/v1/devices") || path.startsWith(QLatin1String("/v1/devices/"))) {
+        handleSync(request, responder, Route::Devices);
+    } else if (path == QLatin1String("/v1/keys")) {
+        handleSync(request, responder, Route::Keys);
+    } else if (path == QLatin1String("/v1/snapshot") || path.startsWith(QLatin1String("/v1/snapshot/"))) {
+        handleSync(request, responder, Route::Snapshot);
     } else if (path == QLatin1String("/v1/health") && method == HttpMethod::Get) {
         handleHealth(request, responder);
     } else if (path == QLatin1String("/metrics") && method == HttpMethod::Get) {
@@ -427,6 +449,8 @@ void RelayServer::handleEvents(const HttpRequest &request, HttpResponder &respon
     const auto device = authenticate(request);
     if (!device)
         return unauthorised(request, responder, Route::Events);
+    if (refusePending(request, responder, Route::Events, *device))
+        return;
     if (!m_deviceLimiter.tryAcquire(device->id)) {
         replyError(responder, Route::Events, 429, QStringLiteral("Too many requests; wait a moment."), {{"Retry-After", "1"}});
         logAccess(request, Route::Events, 429, device->orgId);
@@ -474,10 +498,16 @@ bool RelayServer::answerWaiter(LongPollRegistry::Waiter &waiter, bool timedOut)
     if (waiter.held && !m_store->isDeviceActive(waiter.deviceId)) {
         // Removed while its poll was held: it gets nothing more (checked before every answer of
         // a held poll; a new request is checked by authenticate()).
-        replyError(waiter.responder, Route::Events, 401,
+        const Route route = waiter.kind == LongPollRegistry::Kind::Events ? Route::Events
+            : waiter.kind == LongPollRegistry::Kind::Changes              ? Route::Changes
+            : waiter.kind == LongPollRegistry::Kind::JoinState            ? Route::Join
+                                                                          : Route::JoinRequests;
+        replyError(waiter.responder, route, 401,
                    QStringLiteral("This computer is not enrolled with the relay, or it was removed. Enrol it again."));
         return true;
     }
+    if (waiter.kind != LongPollRegistry::Kind::Events)
+        return answerSyncWaiter(waiter, timedOut);
     const auto events = m_store->eventsAfter(waiter.orgId, waiter.after, waiter.limit + 1);
     if (!events) {
         qCCritical(lcRelay).noquote() << QLatin1String("events read failed org=") + waiter.orgId

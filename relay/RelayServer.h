@@ -14,6 +14,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 
 #include <vector>
@@ -68,7 +69,25 @@ private:
         QString contentType;
         qint64 receivedAt = 0;
     };
-    enum class Route { Hook, Enrol, Events, Device, Health, Metrics, Unknown, Purchases, Plans, VoucherKey, AuditAnchor };
+    enum class Route {
+        Hook,
+        Enrol,
+        Events,
+        Device,
+        Health,
+        Metrics,
+        Unknown,
+        Purchases,
+        Plans,
+        VoucherKey,
+        AuditAnchor,
+        Join,
+        JoinRequests,
+        Changes,
+        Devices,
+        Keys,
+        Snapshot
+    };
 
     void handleHook(const HttpRequest &request, HttpResponder &responder, qint64 startedNs);
     void handleEnrol(const HttpRequest &request, HttpResponder &responder);
@@ -81,6 +100,22 @@ private:
     QString voucherPublicKey();
     // The desktops' daily audit anchors (RelayAuditRoutes.cpp): POST and GET /v1/audit-anchor.
     void handleAuditAnchor(const HttpRequest &request, HttpResponder &responder);
+    // Several computers, one congregation (RelaySyncRoutes.cpp): approval, the join mailbox, change
+    // batches, the devices, key grants and snapshots.
+    void handleSync(const HttpRequest &request, HttpResponder &responder, Route route);
+    void handleJoin(const HttpRequest &request, HttpResponder &responder, const Device &device);
+    void handleJoinRequests(const HttpRequest &request, HttpResponder &responder, const Device &device);
+    void handleChanges(const HttpRequest &request, HttpResponder &responder, const Device &device);
+    void handleDevices(const HttpRequest &request, HttpResponder &responder, const Device &device);
+    void handleKeys(const HttpRequest &request, HttpResponder &responder, const Device &device);
+    void handleSnapshot(const HttpRequest &request, HttpResponder &responder, const Device &device);
+    bool answerSyncWaiter(LongPollRegistry::Waiter &waiter, bool timedOut);
+    // A pending device asked for something only approved devices may: 403 waiting_for_approval. True when refused.
+    bool refusePending(const HttpRequest &request, HttpResponder &responder, Route route, const Device &device);
+    void replyJson(HttpResponder &responder, Route route, int status, const QJsonObject &body,
+                   const QList<std::pair<QByteArray, QByteArray>> &extra = {});
+    void replyProblem(const HttpRequest &request, HttpResponder &responder, Route route, const Device &device,
+                      const SyncProblem &problem);
     void notFound(const HttpRequest &request, HttpResponder &responder, Route route);
     // A request that failed to authenticate: 429 when the address has failed too often, else 401.
     void unauthorised(const HttpRequest &request, HttpResponder &responder, Route route);

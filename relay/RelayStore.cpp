@@ -14,7 +14,7 @@ namespace kengele::relay {
 
 namespace {
 
-constexpr int SchemaVersion = 3;
+constexpr int SchemaVersion = 4;
 
 QString hex(const QByteArray &bytes)
 {
@@ -290,6 +290,51 @@ std::expected<void, QString> RelayStore::migrate()
                 return rolledBack(db, ok.error());
         }
     }
+    if (version < 4) {
+        // Several computers, one congregation (docs/relay.md, "Sync between a church's computers"):
+        // device approval, the join mailbox, the change batches, the key grants and the snapshots.
+        // Everything of the congregation's in them is ciphertext the relay cannot read. Devices
+        // enrolled before this version count as approved.
+        const QString serial = m_postgres ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY");
+        const QString blob = m_postgres ? QStringLiteral("BYTEA") : QStringLiteral("BLOB");
+        const QStringList statements = {
+            QStringLiteral("ALTER TABLE devices ADD COLUMN approved_at BIGINT"),
+            QStringLiteral("UPDATE devices SET approved_at = created_at"),
+            QStringLiteral("ALTER TABLE devices ADD COLUMN last_device_seq BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE orgs ADD COLUMN last_change_seq BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE orgs ADD COLUMN changes_compacted BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE orgs ADD COLUMN join_version BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE TABLE joins (device_id TEXT PRIMARY KEY REFERENCES devices(id),"
+                           " org_id TEXT NOT NULL REFERENCES orgs(id), state TEXT NOT NULL, commitment TEXT NOT NULL,"
+                           " approver TEXT, approver_keys TEXT, reveal TEXT, sealed_grant TEXT, version BIGINT NOT NULL,"
+                           " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"),
+            QStringLiteral("CREATE INDEX joins_by_org ON joins(org_id, state)"),
+            QStringLiteral("CREATE TABLE changes (org_id TEXT NOT NULL REFERENCES orgs(id), seq BIGINT NOT NULL,"
+                           " device_id TEXT NOT NULL REFERENCES devices(id), device_seq BIGINT NOT NULL, epoch BIGINT NOT NULL,"
+                           " batch %1 NOT NULL, digest TEXT NOT NULL, received_at BIGINT NOT NULL,"
+                           " PRIMARY KEY (org_id, seq), UNIQUE (device_id, device_seq))")
+                .arg(blob),
+            QStringLiteral("CREATE TABLE key_grants (device_id TEXT NOT NULL REFERENCES devices(id),"
+                           " org_id TEXT NOT NULL REFERENCES orgs(id), epoch BIGINT NOT NULL, from_device TEXT NOT NULL,"
+                           " sealed_grant TEXT NOT NULL, received_at BIGINT NOT NULL,"
+                           " PRIMARY KEY (device_id, epoch, from_device))"),
+            QStringLiteral("CREATE TABLE snapshots (id %1, org_id TEXT NOT NULL REFERENCES orgs(id),"
+                           " device_id TEXT NOT NULL REFERENCES devices(id), covers BIGINT NOT NULL, epoch BIGINT NOT NULL,"
+                           " parts INTEGER NOT NULL, bytes BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL,"
+                           " completed_at BIGINT)")
+                .arg(serial),
+            QStringLiteral("CREATE INDEX snapshots_by_org ON snapshots(org_id, completed_at)"),
+            QStringLiteral("CREATE TABLE snapshot_parts (snapshot_id BIGINT NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,"
+                           " part INTEGER NOT NULL, data %1 NOT NULL, PRIMARY KEY (snapshot_id, part))")
+                .arg(blob),
+            QStringLiteral("DELETE FROM relay_meta WHERE key = 'schema_version'"),
+            QStringLiteral("INSERT INTO relay_meta (key, value) VALUES ('schema_version', '4')"),
+        };
+        for (const QString &sql : statements) {
+            if (auto ok = exec(sql); !ok)
+                return rolledBack(db, ok.error());
+        }
+    }
     if (!db.commit())
         return rolledBack(db, error(db.lastError()));
     return {};
@@ -415,9 +460,28 @@ std::expected<Device, EnrolProblem> RelayStore::enrol(const QByteArray &codeHash
         return rolledBack(db, EnrolProblem::Storage);
     if (use.numRowsAffected() != 1)
         return rolledBack(db, EnrolProblem::UsedCode);
+    // The organisation's first computer (none approved and still enrolled) is its founder and is
+    // approved at once; every later one waits for an approved computer to let it in.
+    bool founder = false;
+    {
+        if (m_postgres) { // two first enrolments at once: only one is the founder
+            QSqlQuery lock(db);
+            lock.prepare(QStringLiteral("SELECT id FROM orgs WHERE id = ? FOR UPDATE"));
+            lock.addBindValue(orgId);
+            if (!lock.exec())
+                return rolledBack(db, EnrolProblem::Storage);
+        }
+        QSqlQuery others(db);
+        others.prepare(QStringLiteral("SELECT COUNT(*) FROM devices WHERE org_id = ? AND approved_at IS NOT NULL"
+                                      " AND revoked_at IS NULL"));
+        others.addBindValue(orgId);
+        if (!others.exec() || !others.next())
+            return rolledBack(db, EnrolProblem::Storage);
+        founder = others.value(0).toLongLong() == 0;
+    }
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO devices (id, org_id, name, token_hash, created_at, last_seen_at, revoked_at)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, NULL)"));
+    insert.prepare(QStringLiteral("INSERT INTO devices (id, org_id, name, token_hash, created_at, last_seen_at, revoked_at,"
+                                  " approved_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)"));
     const QString cleanName = cleanDeviceName(name);
     insert.addBindValue(deviceId);
     insert.addBindValue(orgId);
@@ -425,11 +489,12 @@ std::expected<Device, EnrolProblem> RelayStore::enrol(const QByteArray &codeHash
     insert.addBindValue(hex(tokenHash));
     insert.addBindValue(now);
     insert.addBindValue(now);
+    insert.addBindValue(founder ? QVariant(now) : QVariant(QMetaType(QMetaType::LongLong)));
     if (!insert.exec())
         return rolledBack(db, EnrolProblem::Storage);
     if (!db.commit())
         return rolledBack(db, EnrolProblem::Storage);
-    return Device{deviceId, orgId, cleanName, now, now, 0};
+    return Device{deviceId, orgId, cleanName, now, now, 0, founder ? now : 0};
 }
 
 QString RelayStore::cleanDeviceName(const QString &name)
@@ -455,13 +520,15 @@ QString RelayStore::cleanDeviceName(const QString &name)
 
 std::optional<Device> RelayStore::deviceByTokenHash(const QByteArray &tokenHash)
 {
-    QSqlQuery &query = prepared(
-        QStringLiteral("SELECT id, org_id, name, created_at, last_seen_at, revoked_at FROM devices WHERE token_hash = ?"));
+    QSqlQuery &query
+        = prepared(QStringLiteral("SELECT id, org_id, name, created_at, last_seen_at, revoked_at, approved_at FROM devices"
+                                  " WHERE token_hash = ?"));
     query.bindValue(0, hex(tokenHash));
     if (!query.exec() || !query.next())
         return std::nullopt;
     Device device{query.value(0).toString(),   query.value(1).toString(),   query.value(2).toString(),
-                  query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toLongLong()};
+                  query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toLongLong(),
+                  query.value(6).toLongLong()};
     query.finish();
     return device;
 }
@@ -469,7 +536,7 @@ std::optional<Device> RelayStore::deviceByTokenHash(const QByteArray &tokenHash)
 std::expected<QList<Device>, QString> RelayStore::devices(const QString &orgId)
 {
     QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT id, org_id, name, created_at, last_seen_at, revoked_at FROM devices"
+    query.prepare(QStringLiteral("SELECT id, org_id, name, created_at, last_seen_at, revoked_at, approved_at FROM devices"
                                  " WHERE org_id = ? ORDER BY created_at, id"));
     query.addBindValue(orgId);
     if (!query.exec())
@@ -477,7 +544,8 @@ std::expected<QList<Device>, QString> RelayStore::devices(const QString &orgId)
     QList<Device> result;
     while (query.next())
         result.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
-                       query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toLongLong()});
+                       query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toLongLong(),
+                       query.value(6).toLongLong()});
     return result;
 }
 

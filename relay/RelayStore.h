@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Purchase.h"
+#include "RelaySync.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -50,6 +51,8 @@ struct Device {
     qint64 createdAt = 0;
     qint64 lastSeenAt = 0;
     qint64 revokedAt = 0; // 0 = active
+    qint64 approvedAt = 0; // 0 = pending: waits for an approved device to let it in (docs/relay.md, sync)
+    bool approved() const { return approvedAt != 0; }
 };
 
 // One provider callback that passed validation, ready to become an event.
@@ -144,6 +147,9 @@ public:
     std::expected<QList<Device>, QString> devices(const QString &orgId);
     // false when there is no such device
     std::expected<bool, QString> revokeDevice(const QString &deviceId, qint64 now);
+    // The operator approves a pending device (`device approve`); false when there is no such
+    // device still enrolled and waiting. Appends device.approved {"device","by":"operator"}.
+    std::expected<bool, QString> approveDevice(const QString &deviceId, qint64 now);
     void touchDevice(const QString &deviceId, qint64 now);
     // The device exists and is not revoked (checked again before a held long poll is answered).
     bool isDeviceActive(const QString &deviceId);
@@ -221,6 +227,37 @@ public:
     // The device's anchors, newest day first.
     std::expected<QList<AuditAnchorRecord>, QString> auditAnchors(const QString &deviceId, int limit);
 
+    // Several computers, one congregation (RelaySyncStore.cpp, docs/relay.md). Each step runs in
+    // one transaction that first locks the organisation's row, so steps of one organisation are
+    // serialised across relay processes; a step that appends an event (device.approved,
+    // device.removed, keys.rotated) does it in the same transaction, and PostgreSQL notifies the
+    // other processes on commit.
+    std::expected<JoinRecord, SyncProblem> joinCommit(const Device &newcomer, const QString &commitment, qint64 now);
+    std::expected<std::optional<JoinRecord>, QString> joinState(const QString &deviceId);
+    std::expected<JoinRecord, SyncProblem> joinKeys(const Device &approver, const QString &deviceId, const QString &keys,
+                                                    qint64 now);
+    std::expected<JoinRecord, SyncProblem> joinReveal(const Device &newcomer, const QString &reveal, qint64 now);
+    std::expected<JoinRecord, SyncProblem> joinApprove(const Device &approver, const QString &deviceId, const QString &grant,
+                                                       qint64 now);
+    std::expected<JoinRecord, SyncProblem> joinRefuse(const Device &approver, const QString &deviceId, qint64 now);
+    std::expected<JoinRequestList, QString> joinRequests(const QString &orgId);
+    // Revokes a device of `by`'s organisation (NotFound for any other id) and tells the others.
+    std::expected<void, SyncProblem> removeDevice(const Device &by, const QString &deviceId, qint64 now);
+    // Stores a change batch under the device's next sequence number (idempotent by device and seq).
+    std::expected<ChangeReceipt, SyncProblem> postChange(const Device &device, qint64 deviceSeq, qint64 epoch,
+                                                         const QByteArray &batch, qint64 now);
+    // Changes after `after`, at most `limit` and (beyond the first) at most `maxBytes` of batches.
+    std::expected<ChangePage, QString> changesAfter(const QString &orgId, qint64 after, int limit, qint64 maxBytes);
+    std::expected<int, SyncProblem> putKeyGrants(const Device &from, qint64 epoch,
+                                                 const QList<std::pair<QString, QString>> &grants, qint64 now);
+    std::expected<QList<KeyGrantRecord>, QString> keyGrants(const QString &deviceId, qint64 afterEpoch);
+    // One part of a snapshot upload; the part that completes it makes it the organisation's
+    // snapshot, drops the older ones and deletes the changes it covers.
+    std::expected<SnapshotRecord, SyncProblem> putSnapshotPart(const Device &device, int part, int parts, qint64 covers,
+                                                               qint64 epoch, const QByteArray &data, qint64 now);
+    std::expected<std::optional<SnapshotRecord>, QString> currentSnapshot(const QString &orgId);
+    std::expected<std::optional<QByteArray>, QString> snapshotPart(const QString &orgId, qint64 snapshotId, int part);
+
     // PostgreSQL only: ask to be told when another relay process appends events. The driver's
     // notification() signal then carries the organisation id.
     bool subscribeToEvents();
@@ -234,6 +271,12 @@ private:
     QSqlQuery &prepared(const QString &sql); // prepared once per store, reused
     // Inside an open transaction: appends events of one organisation (locking its row).
     std::expected<void, QString> appendLocked(const QString &orgId, const QList<OwnEvent> &events, qint64 now);
+    // Sync (RelaySyncStore.cpp): opens a transaction and locks the organisation's row.
+    std::expected<void, SyncProblem> beginLocked(const QString &orgId);
+    std::expected<qint64, QString> bumpJoinVersion(const QString &orgId);
+    std::expected<std::optional<JoinRecord>, QString> joinRow(const QString &deviceId);
+    std::expected<void, QString> saveJoin(const JoinRecord &join);
+    void notifyOrg(const QString &orgId);
     // A store error for logs and messages: the driver's generic text and the engine's error code
     // (SQLSTATE on PostgreSQL), never the database's own text, which may quote the statement
     // and the values in it (a payment body).

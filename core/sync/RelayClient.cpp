@@ -162,6 +162,8 @@ RelayError RelayClient::errorOf(QNetworkReply *reply, const QByteArray &body, bo
     const QJsonObject said = QJsonDocument::fromJson(body).object();
     const QString reason = said.value(QStringLiteral("error")).toString();
     error.code = said.value(QStringLiteral("code")).toString().left(40);
+    error.expected
+        = said.value(QStringLiteral("expected")).toInteger(said.value(QStringLiteral("compacted_through")).toInteger());
     qCInfo(lcSync) << "relay answered" << status;
     if (status >= 300 && status < 400) {
         // Not followed (newRequest()): trying again will not help, the address has to change.
@@ -189,6 +191,14 @@ RelayError RelayClient::errorOf(QNetworkReply *reply, const QByteArray &body, bo
                            "relay's administrator.")
                             .arg(where)
                             .arg(status);
+    } else if (status == 403 && said.value(QStringLiteral("waiting_for_approval")).toBool()) {
+        error.kind = RelayError::Kind::Refused;
+        error.waitingForApproval = true;
+        error.message = tr("This computer is waiting for approval. On a computer of your church that is already connected, "
+                           "approve it and compare the safety code.");
+    } else if (status == 410 && error.code == QStringLiteral("compacted")) {
+        error.kind = RelayError::Kind::Refused;
+        error.message = tr("The relay has folded older changes into a snapshot; this computer fetches the snapshot first.");
     } else if (status == 404 && reason.isEmpty()) {
         error.kind = RelayError::Kind::BadAnswer;
         error.message = tr("There is no Kengele relay at %1. Check the address your administrator gave you.").arg(where);

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "RelayClientSync.h"
 #include "RelayError.h"
 #include "RelayEvent.h"
 
@@ -74,6 +75,45 @@ public:
     void getJson(const QString &path, const QUrlQuery &query, JsonCallback done, qint64 answerLimit = SmallAnswerLimit);
     void postJson(const QString &path, const QJsonObject &body, JsonCallback done);
 
+    // Several computers, one congregation (docs/relay.md, "Sync between a church's computers";
+    // RelayClientSync.cpp). Payloads are bytes here and base64 on the wire; the relay never reads
+    // them. A computer not yet approved gets RelayError::waitingForApproval on everything but its
+    // own state and its join. `wait` > 0 long-polls (answered when something changed or the wait ends).
+    template<typename T> using Callback = std::function<void(RelayResult<T>)>;
+    static constexpr qint64 SnapshotPartLimit = 1024LL * 1024;
+    // GET /v1/device: this computer's own state (approved or pending).
+    void fetchOwnDevice(Callback<RelayDeviceInfo> done);
+    // The newcomer: POST /v1/join {commitment}, GET /v1/join (afterVersion < 0: now; else wait for a
+    // newer version), POST /v1/join/reveal {reveal}.
+    void postJoinCommitment(const QByteArray &commitment, Callback<RelayJoinState> done);
+    void fetchJoinState(qint64 afterVersion, int waitSeconds, Callback<RelayJoinState> done);
+    void postJoinReveal(const QByteArray &reveal, Callback<RelayJoinState> done);
+    // An approved computer: GET /v1/join-requests, POST /v1/join-requests/{device}/keys|approve|refuse.
+    void fetchJoinRequests(qint64 afterVersion, int waitSeconds, Callback<RelayJoinRequests> done);
+    void sendJoinKeys(const QString &device, const QByteArray &keys, Callback<void> done);
+    void approveJoin(const QString &device, const QByteArray &grant, Callback<void> done);
+    void refuseJoin(const QString &device, Callback<void> done);
+    // POST /v1/changes: batch number `seq` of this computer (1, 2, 3…). 409 seq_gap: error.expected
+    // is the number the relay wants; 409 seq_conflict: that number was used for other bytes.
+    void postChangeBatch(qint64 seq, qint64 epoch, const QByteArray &batch, Callback<RelayChangeReceipt> done);
+    // GET /v1/changes?after&wait&limit, checked in order after `after`. 410 (code "compacted",
+    // error.expected = the snapshot's cover): fetch the snapshot first.
+    void fetchChanges(qint64 after, int waitSeconds, int limit, Callback<RelayChangePage> done);
+    static std::optional<RelayChangePage> parseChangePage(const QByteArray &answer, qint64 after);
+    // GET /v1/devices; DELETE /v1/devices/{id} (revokes it at once).
+    void fetchDevices(Callback<QList<RelayDeviceInfo>> done);
+    void removeDevice(const QString &device, Callback<void> done);
+    // POST /v1/keys (one sealed grant per computer for a new epoch; the answer: how many were new);
+    // GET /v1/keys?after=E (this computer's grants of newer epochs).
+    void postKeyGrants(qint64 epoch, const QList<std::pair<QString, QByteArray>> &grants, Callback<int> done);
+    void fetchKeyGrants(qint64 afterEpoch, Callback<QList<RelayKeyGrant>> done);
+    // PUT /v1/snapshot?part&parts&covers&epoch (≤ 1 MiB a part); GET /v1/snapshot (nullopt: none);
+    // GET /v1/snapshot/part/K?snapshot=ID.
+    void putSnapshotPart(int part, int parts, qint64 covers, qint64 epoch, const QByteArray &bytes,
+                         Callback<RelaySnapshotInfo> done);
+    void fetchSnapshot(Callback<std::optional<RelaySnapshotInfo>> done);
+    void fetchSnapshotPart(qint64 snapshotId, int part, Callback<QByteArray> done);
+
     // Gives up what is in flight; their callbacks are not called.
     void cancel();
     bool isBusy() const;
@@ -87,6 +127,14 @@ private:
     RelayResult<QByteArray> finish(QNetworkReply *reply, qint64 answerLimit);
     void answerJson(QNetworkReply *reply, JsonCallback done, qint64 answerLimit = SmallAnswerLimit);
     RelayError errorOf(QNetworkReply *reply, const QByteArray &body, bool enrolling) const;
+    // An authenticated request with any method: the body of a 200 answer (or 204), else why not.
+    void call(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
+              const QByteArray &contentType, qint64 answerLimit, int timeoutMs, Callback<QByteArray> done);
+    // The same for a JSON object answer, parsed by `read` (nullopt: unreadable).
+    template<typename T>
+    void callJson(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body, qint64 answerLimit,
+                  int timeoutMs, std::function<std::optional<T>(const QJsonObject &)> read, Callback<T> done);
+    RelayError unreadable(int status) const;
 
     QNetworkAccessManager &m_network;
     QUrl m_baseUrl;

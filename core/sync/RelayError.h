@@ -28,6 +28,11 @@ struct RelayError {
     int httpStatus = 0;
     qint64 retryAfterMs = 0;
     QString code; // the relay's own word for why it refused ("phone_busy", …; docs/relay.md), if it gave one
+    // 403 from a computer not yet approved (docs/relay.md, sync): it may only take part in its join.
+    bool waitingForApproval = false;
+    // The relay's number that goes with `code`: seq_gap, the batch number it expects next; compacted
+    // (410), the change number the snapshot covers.
+    qint64 expected = 0;
 
     // Worth trying again later by itself (the sync's back-off).
     bool isTransient() const { return kind == Kind::Unreachable || kind == Kind::RateLimited || kind == Kind::ServerError; }

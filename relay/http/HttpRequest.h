@@ -20,9 +20,29 @@ struct HttpLimits {
     int maxHeaders = 100;
     qsizetype maxTargetBytes = 2048;
     qint64 maxBodyBytes = qint64(64) * 1024;
+    // A few routes take larger bodies (sync batches, snapshot parts): their own cap, chosen from
+    // the request line before the header is read, so it is still refused from Content-Length
+    // alone. Exact path, or a path ending in '/' for everything under it; method as sent.
+    struct RouteBodyLimit {
+        QByteArray method;
+        QString path;
+        qint64 maxBodyBytes = 0;
+    };
+    QList<RouteBodyLimit> routeBodyLimits;
+
+    // The cap for a request to `path` with `method`.
+    qint64 bodyLimitFor(QByteArrayView method, const QString &path) const
+    {
+        for (const RouteBodyLimit &route : routeBodyLimits) {
+            const bool matches = route.path.endsWith(u'/') ? path.startsWith(route.path) : path == route.path;
+            if (matches && method == route.method)
+                return route.maxBodyBytes;
+        }
+        return maxBodyBytes;
+    }
 };
 
-enum class HttpMethod { Get, Post, Delete, Other };
+enum class HttpMethod { Get, Post, Delete, Put, Other };
 
 // One request, parsed and complete (the body is all there).
 struct HttpRequest {

@@ -43,6 +43,8 @@ public:
         body_limit(std::uint64_t(owner.m_limits.maxBodyBytes));
     }
 
+    void setBodyLimit(qint64 bytes) { body_limit(std::uint64_t(bytes)); }
+
 private:
     void on_request_impl(bhttp::verb /*method*/, beast::string_view method, beast::string_view target, int version,
                          beast::error_code &ec) override
@@ -133,11 +135,15 @@ bool HttpRequestParser::acceptRequestLine(QByteArrayView method, QByteArrayView 
     m_request.method = method == "GET" ? HttpMethod::Get
         : method == "POST"             ? HttpMethod::Post
         : method == "DELETE"           ? HttpMethod::Delete
+        : method == "PUT"              ? HttpMethod::Put
                                        : HttpMethod::Other;
     m_request.target = target.toByteArray();
     m_request.path = url.path();
     m_request.query = QUrlQuery(url);
     m_request.version = version;
+    // The route's own body cap (HttpLimits::routeBodyLimits): set before the header is parsed, so
+    // a Content-Length over it is refused before any of the body is read.
+    m_parser->setBodyLimit(m_limits.bodyLimitFor(method, m_request.path));
     return true;
 }
 

@@ -144,6 +144,24 @@ RelayHarness::Org RelayHarness::createOrgWithDevice(const QString &name)
     return org;
 }
 
+RelayHarness::Org RelayHarness::enrolAnother(const Org &org, const QString &deviceName)
+{
+    Org another = org;
+    another.token.clear();
+    another.deviceId.clear();
+    auto code = relay::createEnrolCode(*m_store, org.id, 24);
+    if (!code)
+        return another;
+    const Reply enrolled
+        = post(baseUrl().resolved(QUrl(QStringLiteral("/v1/enrol"))),
+               QJsonDocument(QJsonObject{{QStringLiteral("code"), code->code}, {QStringLiteral("name"), deviceName}})
+                   .toJson(QJsonDocument::Compact),
+               "application/json");
+    another.token = enrolled.json().value(QLatin1String("token")).toString();
+    another.deviceId = enrolled.json().value(QLatin1String("device")).toString();
+    return another;
+}
+
 QJsonObject RelayHarness::Reply::json() const
 {
     return QJsonDocument::fromJson(body).object();
@@ -190,6 +208,17 @@ RelayHarness::Reply RelayHarness::get(const QUrl &url, const QByteArray &token, 
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token);
     return finish(m_network.get(request), timeoutMs);
+}
+
+RelayHarness::Reply RelayHarness::send(const QByteArray &verb, const QUrl &url, const QByteArray &body, const QByteArray &token,
+                                       const QByteArray &contentType, int timeoutMs)
+{
+    QNetworkRequest request(url);
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token);
+    return finish(m_network.sendCustomRequest(request, verb, body), timeoutMs);
 }
 
 RelayHarness::Reply RelayHarness::events(const Org &org, qint64 after, int wait, int limit)

@@ -60,6 +60,8 @@ public:
         QString deviceId;
     };
     Org createOrgWithDevice(const QString &name = QStringLiteral("St Paul's Church"));
+    // Another device enrolled in the same organisation (it waits for approval: the first was the founder).
+    Org enrolAnother(const Org &org, const QString &deviceName = QStringLiteral("Office laptop"));
 
     struct Reply {
         int status = 0; // 0: no answer (connection failed)
@@ -72,6 +74,11 @@ public:
     Reply post(const QUrl &url, const QByteArray &body, const QByteArray &contentType, const QByteArray &token = {});
     Reply postForm(const QUrl &url, const QByteArray &form) { return post(url, form, "application/x-www-form-urlencoded"); }
     Reply get(const QUrl &url, const QByteArray &token = {}, int timeoutMs = 10000);
+    // Any method (PUT, DELETE, …) with a body; the content type JSON unless given.
+    Reply send(const QByteArray &verb, const QUrl &url, const QByteArray &body, const QByteArray &token = {},
+               const QByteArray &contentType = "application/json", int timeoutMs = 10000);
+    // A path (and query) on this relay.
+    QUrl url(const QString &pathAndQuery) const { return baseUrl().resolved(QUrl(pathAndQuery)); }
     Reply events(const Org &org, qint64 after, int wait = 0, int limit = 0);
 
 private:

@@ -12,6 +12,8 @@
 
 using namespace kengele;
 using namespace kengele::relay;
+#include <tuple>
+
 using namespace kengele::test;
 
 namespace {
@@ -86,6 +88,41 @@ private Q_SLOTS:
         QCOMPARE(r.body, QByteArray("hello"));
         QCOMPARE(f.transport.statuses(), QList<int>{200});
         QVERIFY(!f.transport.closed);
+    }
+
+    // A route with its own body cap (HttpLimits::routeBodyLimits): larger bodies there, the default
+    // everywhere else, the same method only, and refused from Content-Length alone.
+    void aRouteMayTakeALargerBody()
+    {
+        HttpLimits limits;
+        limits.maxBodyBytes = 1000;
+        limits.routeBodyLimits = {{"POST", QStringLiteral("/v1/big"), 5000}, {"PUT", QStringLiteral("/v1/tree/"), 3000}};
+        auto request = [](const char *method, const char *path, qsizetype size) -> QByteArray {
+            return QByteArray(method) + ' ' + path + " HTTP/1.1\r\nHost: relay\r\nContent-Length: " + QByteArray::number(size)
+                + "\r\n\r\n" + QByteArray(size, 'b');
+        };
+        {
+            Fixture g(limits);
+            g.send(request("POST", "/v1/big", 5000));
+            QCOMPARE(g.handler.requests.size(), 1);
+            QCOMPARE(g.handler.requests.first().body.size(), 5000);
+        }
+        {
+            Fixture f(limits);
+            f.send(request("PUT", "/v1/tree/part/2?x=1", 3000));
+            QCOMPARE(f.handler.requests.size(), 1);
+            QCOMPARE(f.handler.requests.first().method, HttpMethod::Put);
+        }
+        for (const auto &[method, path, size] :
+             {std::tuple{"POST", "/v1/big", 5001}, std::tuple{"GET", "/v1/big", 1001}, std::tuple{"POST", "/v1/bigger", 1001},
+              std::tuple{"PUT", "/v1/tree", 1001}, std::tuple{"POST", "/v1/tree/x", 1001}}) {
+            Fixture f(limits);
+            const QByteArray bytes = request(method, path, size);
+            f.send(bytes.left(bytes.indexOf("\r\n\r\n") + 4)); // the header alone is enough to refuse it
+            QVERIFY2(f.handler.requests.isEmpty(), path);
+            QCOMPARE(f.transport.statuses(), QList<int>{413});
+            QCOMPARE(f.handler.refusals, QList<int>{413});
+        }
     }
 
     // Finding 1: headers that never end, bare-LF headers and endless "blank lines" with large

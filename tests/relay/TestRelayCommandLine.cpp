@@ -214,6 +214,8 @@ void TestRelayCommandLine::devicesAreEnrolledListedAndRevoked()
              QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(Qt::ISODate)); // enrolling is seeing it
     QVERIFY(listed.value(QLatin1String("revoked")).isNull());
     QVERIFY(QDateTime::fromString(listed.value(QLatin1String("enrolled")).toString(), Qt::ISODate).isValid());
+    // The organisation's first device is its founder: approved at enrolment.
+    QVERIFY(QDateTime::fromString(listed.value(QLatin1String("approved")).toString(), Qt::ISODate).isValid());
 
     r = relay({QStringLiteral("device"), QStringLiteral("revoke"), device->id});
     QCOMPARE(r.code, 0);
@@ -228,6 +230,32 @@ void TestRelayCommandLine::devicesAreEnrolledListedAndRevoked()
     const QString other = createOrganisation(QStringLiteral("Other"));
     r = relay({QStringLiteral("--json"), QStringLiteral("device"), QStringLiteral("list"), other});
     QVERIFY(r.json().array().isEmpty()); // each organisation sees its own desktops
+
+    // The organisation's desktop is gone: the next one to enrol is its founder; the one after waits
+    // for approval, and the operator can let it in (`device approve`).
+    {
+        auto first = relay({QStringLiteral("--json"), QStringLiteral("device"), QStringLiteral("enroll"), org});
+        const auto founder = store().enrol(
+            secrets::sha256(secrets::normaliseEnrolCode(first.json().object().value(QLatin1String("code")).toString())),
+            secrets::deviceId(), QStringLiteral("New office PC"), secrets::sha256(QStringLiteral("token4")), now + 1);
+        QVERIFY(founder);
+        QVERIFY(founder->approved());
+        auto second = relay({QStringLiteral("--json"), QStringLiteral("device"), QStringLiteral("enroll"), org});
+        const auto waiting = store().enrol(
+            secrets::sha256(secrets::normaliseEnrolCode(second.json().object().value(QLatin1String("code")).toString())),
+            secrets::deviceId(), QStringLiteral("Laptop"), secrets::sha256(QStringLiteral("token3")), now + 2);
+        QVERIFY(waiting);
+        QVERIFY(!waiting->approved());
+        r = relay({QStringLiteral("device"), QStringLiteral("list"), org});
+        QVERIFY2(r.out.contains(waiting->id + QStringLiteral("  Laptop  last seen ")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("WAITING FOR APPROVAL")), qPrintable(r.out));
+        r = relay({QStringLiteral("device"), QStringLiteral("approve"), waiting->id});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, QStringLiteral("Device ") + waiting->id + QStringLiteral(" is approved.\n"));
+        QVERIFY(store().deviceByTokenHash(secrets::sha256(QStringLiteral("token3")))->approved());
+        r = relay({QStringLiteral("device"), QStringLiteral("approve"), waiting->id}); // no longer waiting
+        QCOMPARE(r.code, 1);
+    }
 
     r = relay({QStringLiteral("--json"), QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("dev_nosuch")});
     QCOMPARE(r.code, 1);
@@ -358,7 +386,7 @@ void TestRelayCommandLine::badUsageExitsWithTwo_data()
     QTest::addRow("org rotate without an org")
         << QStringList{QStringLiteral("org"), QStringLiteral("rotate")} << QStringLiteral("org rotate needs exactly one ORG");
     QTest::addRow("device alone") << QStringList{QStringLiteral("device")}
-                                  << QStringLiteral("device takes enroll, list or revoke");
+                                  << QStringLiteral("device takes enroll, list, revoke or approve");
     QTest::addRow("device enroll without an org") << QStringList{QStringLiteral("device"), QStringLiteral("enroll")}
                                                   << QStringLiteral("device enroll needs the organisation id");
     QTest::addRow("device list without an org") << QStringList{QStringLiteral("device"), QStringLiteral("list")}

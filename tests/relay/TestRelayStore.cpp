@@ -9,6 +9,7 @@
 #include "Secrets.h"
 #include "TestSupport.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -182,7 +183,7 @@ private Q_SLOTS:
         QCOMPARE(quarantine->constFirst().body, body.body);
     }
 
-    // Schema 1 (before purchases) is brought to schema 3 when the relay opens it, keeping its data.
+    // Schema 1 (before purchases) is brought to schema 4 when the relay opens it, keeping its data.
     void schemaOneIsMigrated()
     {
         const QString org = createOrg(QStringLiteral("St Paul's"));
@@ -191,7 +192,11 @@ private Q_SLOTS:
             // Back to what a schema-1 relay left behind.
             QSqlQuery query(store().database());
             for (const char *sql :
-                 {"DROP TABLE audit_anchors", "DROP TABLE purchases", "DROP TABLE relay_keys", "DROP TABLE daraja_tokens",
+                 {"DROP TABLE snapshot_parts", "DROP TABLE snapshots", "DROP TABLE key_grants", "DROP TABLE changes",
+                  "DROP TABLE joins", "ALTER TABLE devices DROP COLUMN approved_at",
+                  "ALTER TABLE devices DROP COLUMN last_device_seq", "ALTER TABLE orgs DROP COLUMN last_change_seq",
+                  "ALTER TABLE orgs DROP COLUMN changes_compacted", "ALTER TABLE orgs DROP COLUMN join_version",
+                  "DROP TABLE audit_anchors", "DROP TABLE purchases", "DROP TABLE relay_keys", "DROP TABLE daraja_tokens",
                   "DROP TABLE org_prices", "DROP TABLE org_mpesa", "ALTER TABLE orgs DROP COLUMN hook_secret_sealed",
                   "UPDATE relay_meta SET value = '1' WHERE key = 'schema_version'"})
                 QVERIFY2(query.exec(QLatin1String(sql)), sql);
@@ -200,7 +205,7 @@ private Q_SLOTS:
         QVERIFY(reopened);
         QSqlQuery version(reopened->database());
         QVERIFY(version.exec(QStringLiteral("SELECT value FROM relay_meta WHERE key = 'schema_version'")) && version.next());
-        QCOMPARE(version.value(0).toString(), QStringLiteral("3"));
+        QCOMPARE(version.value(0).toString(), QStringLiteral("4"));
         QCOMPARE(storedKeys(org), QStringList{QStringLiteral("a1")});
         QVERIFY(reopened->purchases(org, 10).value_or(QList<relay::Purchase>{{}}).isEmpty());
         // The organisation has no sealed hook secret yet: M-Pesa asks for `org rotate` first.
@@ -220,16 +225,79 @@ private Q_SLOTS:
         QVERIFY(store().append({hookEvent(org, QStringLiteral("b1"))}, {}));
         {
             QSqlQuery query(store().database());
-            for (const char *sql : {"DROP TABLE audit_anchors", "UPDATE relay_meta SET value = '2' WHERE key = 'schema_version'"})
+            for (const char *sql :
+                 {"DROP TABLE snapshot_parts", "DROP TABLE snapshots", "DROP TABLE key_grants", "DROP TABLE changes",
+                  "DROP TABLE joins", "ALTER TABLE devices DROP COLUMN approved_at",
+                  "ALTER TABLE devices DROP COLUMN last_device_seq", "ALTER TABLE orgs DROP COLUMN last_change_seq",
+                  "ALTER TABLE orgs DROP COLUMN changes_compacted", "ALTER TABLE orgs DROP COLUMN join_version",
+                  "DROP TABLE audit_anchors", "UPDATE relay_meta SET value = '2' WHERE key = 'schema_version'"})
                 QVERIFY2(query.exec(QLatin1String(sql)), sql);
         }
         auto reopened = m_relay->openExtraStore(QStringLiteral("after-upgrade-3"));
         QVERIFY(reopened);
         QSqlQuery version(reopened->database());
         QVERIFY(version.exec(QStringLiteral("SELECT value FROM relay_meta WHERE key = 'schema_version'")) && version.next());
-        QCOMPARE(version.value(0).toString(), QStringLiteral("3"));
+        QCOMPARE(version.value(0).toString(), QStringLiteral("4"));
         QCOMPARE(storedKeys(org), QStringList{QStringLiteral("b1")});
         QVERIFY(reopened->auditAnchors(QStringLiteral("dev_none"), 10).value_or(QList<relay::AuditAnchorRecord>{{}}).isEmpty());
+    }
+
+    // Schema 3 (before sync) gains approval, the join mailbox, changes, key grants and snapshots; the
+    // devices enrolled before count as approved, and a device enrolled afterwards waits.
+    void schemaThreeIsMigrated()
+    {
+        const QString org = createOrg(QStringLiteral("St Paul's"));
+        QVERIFY(store().addEnrolCode(org, QByteArray(32, 'a'), QDateTime::currentMSecsSinceEpoch() + 60000, 1));
+        QVERIFY(store().addEnrolCode(org, QByteArray(32, 'b'), QDateTime::currentMSecsSinceEpoch() + 60000, 1));
+        {
+            QSqlQuery query(store().database());
+            for (const char *sql :
+                 {"DROP TABLE snapshot_parts", "DROP TABLE snapshots", "DROP TABLE key_grants", "DROP TABLE changes",
+                  "DROP TABLE joins", "ALTER TABLE devices DROP COLUMN approved_at",
+                  "ALTER TABLE devices DROP COLUMN last_device_seq", "ALTER TABLE orgs DROP COLUMN last_change_seq",
+                  "ALTER TABLE orgs DROP COLUMN changes_compacted", "ALTER TABLE orgs DROP COLUMN join_version",
+                  "UPDATE relay_meta SET value = '3' WHERE key = 'schema_version'"})
+                QVERIFY2(query.exec(QLatin1String(sql)), sql);
+            // Two devices enrolled by a schema-3 relay.
+            for (const char *sql : {"INSERT INTO devices (id, org_id, name, token_hash, created_at, last_seen_at, revoked_at)"
+                                    " VALUES ('dev_old1', '%1', 'Office PC', 'aa', 5, 5, NULL)",
+                                    "INSERT INTO devices (id, org_id, name, token_hash, created_at, last_seen_at, revoked_at)"
+                                    " VALUES ('dev_old2', '%1', 'Laptop', 'bb', 6, 6, NULL)"})
+                QVERIFY2(query.exec(QString::fromLatin1(sql).arg(org)), sql);
+        }
+        auto reopened = m_relay->openExtraStore(QStringLiteral("after-upgrade-4"));
+        QVERIFY(reopened);
+        QSqlQuery version(reopened->database());
+        QVERIFY(version.exec(QStringLiteral("SELECT value FROM relay_meta WHERE key = 'schema_version'")) && version.next());
+        QCOMPARE(version.value(0).toString(), QStringLiteral("4"));
+        const auto devices = reopened->devices(org);
+        QVERIFY(devices);
+        QCOMPARE(devices->size(), 2);
+        for (const relay::Device &device : *devices)
+            QVERIFY2(device.approved(), qPrintable(device.id));
+        // A device enrolled now is not the organisation's first: it waits for approval.
+        const auto newcomer
+            = reopened->enrol(QByteArray(32, 'a'), QStringLiteral("dev_new"), QStringLiteral("Laptop 2"), QByteArray(32, 'c'), 7);
+        QVERIFY(newcomer);
+        QVERIFY(!newcomer->approved());
+    }
+
+    // The first device of an organisation is its founder (approved at enrolment); the next one waits.
+    void theFirstDeviceIsApprovedTheNextWaits()
+    {
+        const QString org = createOrg(QStringLiteral("St Paul's"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(store().addEnrolCode(org, QByteArray(32, 'a'), now + 60000, now));
+        QVERIFY(store().addEnrolCode(org, QByteArray(32, 'b'), now + 60000, now));
+        const auto founder
+            = store().enrol(QByteArray(32, 'a'), QStringLiteral("dev_f"), QStringLiteral("Office"), QByteArray(32, 'c'), now);
+        QVERIFY(founder);
+        QVERIFY(founder->approved());
+        const auto second
+            = store().enrol(QByteArray(32, 'b'), QStringLiteral("dev_s"), QStringLiteral("Laptop"), QByteArray(32, 'd'), now);
+        QVERIFY(second);
+        QVERIFY(!second->approved());
+        QVERIFY(!store().deviceByTokenHash(QByteArray(32, 'd'))->approved());
     }
 };
 
