@@ -164,9 +164,13 @@ bool newer(const FieldClock &a, const FieldClock &than)
 using Clocks = QHash<QString, FieldClock>;
 
 // The clock of a field: its own, or the row's creation ('*') when that is newer.
+// A deletion is never older than the row: once deleted (by any uid later found to be the same
+// row), deleted, whatever the clocks of its creation or edits say.
 FieldClock effective(const Clocks &clocks, const QString &field)
 {
     const FieldClock own = clocks.value(field);
+    if (field == u"_deleted")
+        return own;
     const FieldClock created = clocks.value(u"*"_s);
     return newer(created, own) ? created : own;
 }
