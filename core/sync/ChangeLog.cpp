@@ -204,4 +204,29 @@ Result<QByteArray> ChangeLog::canonicalDump() const
     return out;
 }
 
+Status ChangeLog::forgetInTransaction(const QSqlDatabase &db, const QString &contactUid, const QString &e164, const QString &nsn)
+{
+    const QList<std::pair<QString, QVariantList>> steps{
+        {u"DELETE FROM change_log WHERE (entity = 'contact' AND uid = ? AND fields <> '{\"_deleted\":1}') "
+         "OR (entity = 'opt_out' AND uid = ?) OR (? <> '' AND instr(fields, ?) > 0)"_s,
+         {contactUid, e164, nsn, nsn}},
+        {u"DELETE FROM sync_clocks WHERE (entity = 'contact' AND uid = ? AND field <> '_deleted') OR (entity = 'opt_out' AND uid = ?)"_s,
+         {contactUid, e164}},
+        {u"DELETE FROM sync_tags WHERE entity = 'opt_out' AND a = ?"_s, {e164}},
+        {u"DELETE FROM sync_conflicts WHERE (entity = 'contact' AND uid = ?) OR (entity = 'opt_out' AND uid = ?) "
+         "OR (? <> '' AND (instr(kept, ?) > 0 OR instr(lost, ?) > 0))"_s,
+         {contactUid, e164, nsn, nsn, nsn}},
+        {u"DELETE FROM sync_unknown WHERE uid = ? OR uid = ?"_s, {contactUid, e164}},
+    };
+    QSqlQuery q(db);
+    for (const auto &[sql, binds] : steps) {
+        q.prepare(sql);
+        for (const QVariant &bind : binds)
+            q.addBindValue(bind.toString().isNull() ? QVariant(QString(u""_s)) : bind);
+        if (!q.exec())
+            return std::unexpected(Database::storageError(q.lastError(), tr("Forgetting the person in the change log")));
+    }
+    return {};
+}
+
 } // namespace kengele

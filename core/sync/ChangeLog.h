@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
+#include <QSqlDatabase>
 
 #include <optional>
 
@@ -65,6 +66,12 @@ public:
     // All shared data, deterministic: rows by uid (never integer ids), sorted; one JSON array per
     // line. Two computers that applied the same changes give the same bytes.
     Result<QByteArray> canonicalDump() const;
+
+    // Forgetting a person (ContactForgetter, inside its transaction): removes what the change log
+    // holds of them — their contact's changes but its deletion, their number's opt-out changes,
+    // clocks, tags and conflicts, and any change whose values mention the number (`nsn`: its
+    // national significant number). Other computers learn only of the deletion.
+    static Status forgetInTransaction(const QSqlDatabase &db, const QString &contactUid, const QString &e164, const QString &nsn);
 
 private:
     Database &m_database;

@@ -14,8 +14,12 @@
 
 #include <QCborArray>
 #include <QCborMap>
+#include <QDir>
+#include <QFile>
+#include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace kengele;
@@ -92,6 +96,7 @@ class TestReplicaApplier final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void existingRowsGetUidsAndGoOut();
     void localChangesAreCaptured();
     void capturedChangesFailLoudlyWithoutFunctions();
     void lwwTieBrokenByDevice();
@@ -107,6 +112,46 @@ private Q_SLOTS:
     void concurrentEditsAreListedAsConflicts();
     void codecRoundTripsAndRefusesNewerReaders();
 };
+
+void TestReplicaApplier::existingRowsGetUidsAndGoOut()
+{
+    // A profile from before sharing (schema 4: 4 contacts, 3 groups, 8 memberships, 1 opt-out,
+    // 1 template): every row gets a uid and is queued as this computer's own change, so joining
+    // with data of its own merges it in (the "merge" choice).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"k.sqlite"_s);
+    QVERIFY(QFile::copy(QDir(qEnvironmentVariable("KENGELE_TEST_DATA")).filePath(u"fixtures/kengele-v4.sqlite"_s), path));
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    auto db = Database::open(path);
+    QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+    QSqlQuery q((*db)->connection());
+    QVERIFY(q.exec(u"SELECT (SELECT count(*) FROM contacts WHERE uid IS NULL), (SELECT count(DISTINCT uid) FROM contacts), "
+                   "(SELECT count(*) FROM groups WHERE uid IS NULL), (SELECT count(*) FROM templates WHERE uid IS NULL)"_s)
+            && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+    QCOMPARE(q.value(1).toInt(), 4);
+    QCOMPARE(q.value(2).toInt(), 0);
+    QCOMPARE(q.value(3).toInt(), 0);
+    const auto out = ChangeLog(**db).pendingOut(1000);
+    QVERIFY(out);
+    QMap<QString, int> rows;
+    for (const SyncOp &o : out->ops) {
+        if (o.field == u"phone" || o.field == u"name" || o.field == u"add")
+            ++rows[o.entity];
+        QCOMPARE(o.hlc, quint64(0));
+    }
+    QCOMPARE(rows.value(u"contact"_s), 4);
+    QCOMPARE(rows.value(u"group"_s), 3);
+    QCOMPARE(rows.value(u"template"_s), 1);
+    QCOMPARE(rows.value(u"membership"_s), 8);
+    QCOMPARE(rows.value(u"opt_out"_s), 1);
+    // Another computer that applies them holds the same data.
+    test::TempProfile other;
+    apply(other, out->ops);
+    const auto mine = ChangeLog(**db).canonicalDump();
+    QVERIFY(mine);
+    QCOMPARE(dump(other), *mine);
+}
 
 void TestReplicaApplier::localChangesAreCaptured()
 {
