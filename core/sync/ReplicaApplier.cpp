@@ -6,6 +6,7 @@
 #include "Hlc.h"
 #include "ReplicaSchema.h"
 #include "ReplicaSqlFunctions.h"
+#include "ReplicaStatement.h"
 #include "SyncLog.h"
 #include "SyncOpCodec.h"
 #include "common/Clock.h"
@@ -30,114 +31,6 @@ using namespace Qt::StringLiterals;
 namespace kengele {
 
 namespace {
-
-// A prepared statement on the raw handle, binding and reading any value as QCborValue.
-class Stmt final
-{
-public:
-    Stmt(sqlite3 *db, const QByteArray &sql)
-    {
-        if (sqlite3_prepare_v3(db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) != SQLITE_OK) {
-            qCWarning(lcSync) << "could not prepare a statement of the change log:" << sqlite3_errmsg(db);
-            m_stmt = nullptr;
-        }
-    }
-    ~Stmt() { sqlite3_finalize(m_stmt); }
-    Stmt(const Stmt &) = delete;
-    Stmt &operator=(const Stmt &) = delete;
-
-    bool ok() const { return m_stmt != nullptr; }
-    Stmt &bind(int i, const QCborValue &v)
-    {
-        if (v.isInteger() || v.isBool())
-            sqlite3_bind_int64(m_stmt, i, v.isBool() ? (v.toBool() ? 1 : 0) : v.toInteger());
-        else if (v.isDouble())
-            sqlite3_bind_double(m_stmt, i, v.toDouble());
-        else if (v.isString())
-            bindText(i, v.toString());
-        else if (v.isNull() || v.isUndefined())
-            sqlite3_bind_null(m_stmt, i);
-        else {
-            const QByteArray cbor = v.toCbor();
-            sqlite3_bind_blob(m_stmt, i, cbor.constData(), int(cbor.size()), SQLITE_TRANSIENT);
-        }
-        return *this;
-    }
-    Stmt &bind(int i, const QString &text) { return bindText(i, text); }
-    Stmt &bind(int i, QLatin1StringView text)
-    {
-        sqlite3_bind_text(m_stmt, i, text.data(), int(text.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Stmt &bind(int i, qint64 value)
-    {
-        sqlite3_bind_int64(m_stmt, i, value);
-        return *this;
-    }
-    Stmt &bind(int i, quint64 value) { return bind(i, qint64(value)); }
-    Stmt &bind(int i, int value) { return bind(i, qint64(value)); }
-    Stmt &bindText(int i, const QString &text)
-    {
-        const QByteArray utf8 = text.toUtf8();
-        sqlite3_bind_text(m_stmt, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    // Steps: true while there is a row. A failure is remembered (failed()).
-    bool next()
-    {
-        const int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_ROW)
-            return true;
-        if (rc != SQLITE_DONE)
-            m_error = rc;
-        return false;
-    }
-    // Runs it to the end and resets it; false on failure.
-    bool exec()
-    {
-        while (next()) { }
-        sqlite3_reset(m_stmt);
-        return m_error == 0;
-    }
-    void reset() { sqlite3_reset(m_stmt); }
-    int error() const { return m_error; }
-    void clearError() { m_error = 0; }
-    qint64 int64(int c) const { return sqlite3_column_int64(m_stmt, c); }
-    QString text(int c) const
-    {
-        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c)), sqlite3_column_bytes(m_stmt, c));
-    }
-    QByteArray blob(int c) const
-    {
-        return QByteArray(static_cast<const char *>(sqlite3_column_blob(m_stmt, c)), sqlite3_column_bytes(m_stmt, c));
-    }
-    Stmt &bindBlob(int i, const QByteArray &bytes)
-    {
-        sqlite3_bind_blob(m_stmt, i, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    bool isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
-    QCborValue value(int c) const
-    {
-        switch (sqlite3_column_type(m_stmt, c)) {
-        case SQLITE_INTEGER:
-            return QCborValue(sqlite3_column_int64(m_stmt, c));
-        case SQLITE_FLOAT:
-            return QCborValue(sqlite3_column_double(m_stmt, c));
-        case SQLITE_TEXT:
-            return QCborValue(text(c));
-        case SQLITE_BLOB:
-            return QCborValue::fromCbor(
-                QByteArray(static_cast<const char *>(sqlite3_column_blob(m_stmt, c)), sqlite3_column_bytes(m_stmt, c)));
-        default:
-            return QCborValue(QCborValue::Null);
-        }
-    }
-
-private:
-    sqlite3_stmt *m_stmt = nullptr;
-    int m_error = 0;
-};
 
 // A field's clock: who wrote its current value, when, and what that write replaced.
 struct FieldClock {
@@ -190,7 +83,7 @@ public:
 
     bool load()
     {
-        Stmt &s = stmt("SELECT hlc, device FROM sync_state WHERE id = 1");
+        ReplicaStatement &s = stmt("SELECT hlc, device FROM sync_state WHERE id = 1");
         if (!s.next()) {
             s.reset();
             return fail("sync_state");
@@ -214,7 +107,7 @@ public:
     {
         QList<SyncOp> out;
         const quint64 limit = Hlc::pack(m_now + Hlc::MaxAheadMs, Hlc::CounterMask);
-        Stmt &s = stmt("SELECT op FROM sync_parked WHERE hlc <= ?1 ORDER BY hlc");
+        ReplicaStatement &s = stmt("SELECT op FROM sync_parked WHERE hlc <= ?1 ORDER BY hlc");
         s.bind(1, limit);
         while (s.next()) {
             if (std::optional<SyncOp> op = SyncOpCodec::decodeOne(s.blob(0)))
@@ -260,19 +153,19 @@ public:
 private:
     // ---- statements -------------------------------------------------------------------------
 
-    Stmt &stmt(const QByteArray &sql)
+    ReplicaStatement &stmt(const QByteArray &sql)
     {
         auto it = m_statements.find(sql);
         if (it == m_statements.end())
-            it = m_statements.emplace(sql, std::make_unique<Stmt>(m_db, sql)).first;
+            it = m_statements.emplace(sql, std::make_unique<ReplicaStatement>(m_db, sql)).first;
         if (!it->second->ok())
             fail(sql.constData());
         return *it->second;
     }
-    Stmt &stmt(const char *sql) { return stmt(QByteArray(sql)); }
-    Stmt &stmt(const QString &sql) { return stmt(sql.toUtf8()); }
+    ReplicaStatement &stmt(const char *sql) { return stmt(QByteArray(sql)); }
+    ReplicaStatement &stmt(const QString &sql) { return stmt(sql.toUtf8()); }
 
-    bool exec(Stmt &s)
+    bool exec(ReplicaStatement &s)
     {
         if (m_failed)
             return false;
@@ -299,7 +192,7 @@ private:
     QString resolve(const QString &entity, QString uid)
     {
         for (int hops = 0; hops < 64; ++hops) {
-            Stmt &s = stmt("SELECT canonical FROM sync_aliases WHERE entity = ?1 AND uid = ?2");
+            ReplicaStatement &s = stmt("SELECT canonical FROM sync_aliases WHERE entity = ?1 AND uid = ?2");
             s.bind(1, entity).bind(2, uid);
             if (!s.next()) {
                 s.reset();
@@ -314,7 +207,8 @@ private:
     Clocks clocksOf(const QString &entity, const QString &uid)
     {
         Clocks clocks;
-        Stmt &s = stmt("SELECT field, hlc, device, user, prev, value FROM sync_clocks WHERE entity = ?1 AND uid = ?2");
+        ReplicaStatement &s
+            = stmt("SELECT field, hlc, device, user, prev, value FROM sync_clocks WHERE entity = ?1 AND uid = ?2");
         s.bind(1, entity).bind(2, uid);
         while (s.next()) {
             FieldClock c;
@@ -350,7 +244,7 @@ private:
 
     std::optional<qint64> rowId(const ReplicaEntity &e, const QString &uid)
     {
-        Stmt &s = stmt(u"SELECT id FROM %1 WHERE uid = ?1"_s.arg(e.table));
+        ReplicaStatement &s = stmt(u"SELECT id FROM %1 WHERE uid = ?1"_s.arg(e.table));
         s.bind(1, uid);
         std::optional<qint64> id;
         if (s.next())
@@ -361,7 +255,7 @@ private:
 
     QCborValue rowValue(const ReplicaEntity &e, qint64 id, QLatin1StringView field)
     {
-        Stmt &s = stmt(u"SELECT %1 FROM %2 WHERE id = ?1"_s.arg(field, e.table));
+        ReplicaStatement &s = stmt(u"SELECT %1 FROM %2 WHERE id = ?1"_s.arg(field, e.table));
         s.bind(1, id);
         QCborValue v;
         if (s.next())
@@ -388,7 +282,8 @@ private:
     {
         if (e.uniqueField.isEmpty() || value.isNull() || value.isUndefined())
             return std::nullopt;
-        Stmt &s = stmt(u"SELECT uid FROM %1 WHERE %2 = ?1 AND uid <> ?2 AND uid <> ?3 LIMIT 1"_s.arg(e.table, e.uniqueField));
+        ReplicaStatement &s
+            = stmt(u"SELECT uid FROM %1 WHERE %2 = ?1 AND uid <> ?2 AND uid <> ?3 LIMIT 1"_s.arg(e.table, e.uniqueField));
         s.bind(1, value).bind(2, except1).bind(3, except2);
         std::optional<QString> uid;
         if (s.next())
@@ -407,8 +302,9 @@ private:
     void conflict(const QString &entity, const QString &uid, const QString &field, const QCborValue &kept,
                   const FieldClock &keptBy, const QCborValue &lost, const FieldClock &lostBy)
     {
-        Stmt &s = stmt("INSERT OR IGNORE INTO sync_conflicts(entity, uid, field, kept, kept_user, kept_device, kept_hlc, lost, "
-                       "lost_user, lost_device, lost_hlc, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        ReplicaStatement &s
+            = stmt("INSERT OR IGNORE INTO sync_conflicts(entity, uid, field, kept, kept_user, kept_device, kept_hlc, lost, "
+                   "lost_user, lost_device, lost_hlc, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
         s.bind(1, entity)
             .bind(2, uid)
             .bind(3, field)
@@ -546,7 +442,8 @@ private:
             sets << u"%1 = ?%2"_s.arg(field).arg(n++);
         if (e.hasUpdatedAt)
             sets << u"updated_at = ?%1"_s.arg(n++);
-        Stmt &s = stmt(u"UPDATE "_s + e.table + u" SET "_s + sets.join(u", "_s) + u" WHERE id = ?"_s + QString::number(n));
+        ReplicaStatement &s
+            = stmt(u"UPDATE "_s + e.table + u" SET "_s + sets.join(u", "_s) + u" WHERE id = ?"_s + QString::number(n));
         n = 1;
         for (const auto &[field, value] : values)
             s.bind(n++, value);
@@ -593,7 +490,7 @@ private:
             columns << u"updated_at"_s;
             marks << u"?%1"_s.arg(n++);
         }
-        Stmt &s = stmt(u"INSERT INTO %1(%2) VALUES (%3)"_s.arg(e.table, columns.join(u", "_s), marks.join(u", "_s)));
+        ReplicaStatement &s = stmt(u"INSERT INTO %1(%2) VALUES (%3)"_s.arg(e.table, columns.join(u", "_s), marks.join(u", "_s)));
         s.bind(1, uid);
         n = 2;
         for (const auto &[field, value] : values)
@@ -634,13 +531,13 @@ private:
         QList<std::pair<QString, QString>> refs;
         QStringList tables;
         {
-            Stmt &s = stmt("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+            ReplicaStatement &s = stmt("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
             while (s.next())
                 tables << s.text(0);
             s.reset();
         }
         for (const QString &table : std::as_const(tables)) {
-            Stmt &s = stmt(u"SELECT \"table\", \"from\" FROM pragma_foreign_key_list('%1')"_s.arg(table));
+            ReplicaStatement &s = stmt(u"SELECT \"table\", \"from\" FROM pragma_foreign_key_list('%1')"_s.arg(table));
             while (s.next()) {
                 if (s.text(0) == e.table)
                     refs.append({table, s.text(1)});
@@ -783,7 +680,7 @@ private:
                 ++m_report.applied;
             }
         }
-        Stmt &s = stmt("SELECT 1 FROM sync_tags WHERE entity = ?1 AND a = ?2 AND b = ?3 AND removed = 0 LIMIT 1");
+        ReplicaStatement &s = stmt("SELECT 1 FROM sync_tags WHERE entity = ?1 AND a = ?2 AND b = ?3 AND removed = 0 LIMIT 1");
         s.bind(1, entity).bind(2, a).bind(3, b);
         const bool alive = s.next();
         s.reset();
@@ -874,7 +771,7 @@ private:
     void keepUnknown(const QList<SyncOp> &ops)
     {
         for (const SyncOp &op : ops) {
-            Stmt &s = stmt("SELECT hlc, device FROM sync_unknown WHERE entity = ?1 AND uid = ?2 AND field = ?3");
+            ReplicaStatement &s = stmt("SELECT hlc, device FROM sync_unknown WHERE entity = ?1 AND uid = ?2 AND field = ?3");
             s.bind(1, op.entity).bind(2, op.uid).bind(3, op.field);
             FieldClock current;
             if (s.next())
@@ -921,7 +818,7 @@ private:
     bool m_failed = false;
     QString m_failure;
     int m_joinDepth = 0;
-    std::map<QByteArray, std::unique_ptr<Stmt>> m_statements;
+    std::map<QByteArray, std::unique_ptr<ReplicaStatement>> m_statements;
     QHash<QString, QList<std::pair<QString, QString>>> m_references;
 };
 
