@@ -10,6 +10,7 @@
 #include "common/Log.h"
 #include "security/Access.h"
 #include "storage/Database.h"
+#include "sync/ChangeLog.h"
 #include "tokens/TokenLedger.h"
 
 #include <QHash>
@@ -95,9 +96,11 @@ Result<ContactForgetter::Outcome> ContactForgetter::forget(const QString &phone)
             return {};
         };
 
-        if (Status ok = run(QStringLiteral("SELECT id FROM contacts WHERE phone = ?"), {*e164}); !ok)
+        if (Status ok = run(QStringLiteral("SELECT id, uid FROM contacts WHERE phone = ?"), {*e164}); !ok)
             return std::unexpected(ok.error());
-        outcome.contactId = q.next() ? q.value(0).toLongLong() : 0;
+        const bool isContact = q.next();
+        outcome.contactId = isContact ? q.value(0).toLongLong() : 0;
+        const QString contactUid = isContact ? q.value(1).toString() : QString();
         const QVariantList both{*e164, outcome.contactId}; // for "phone = ? OR contact_id = ?"
         if (Status ok = run(QStringLiteral("SELECT EXISTS (SELECT 1 FROM opt_outs WHERE phone = ?), "
                                            "EXISTS (SELECT 1 FROM outbox WHERE phone = ? OR contact_id = ?) "
@@ -174,6 +177,10 @@ Result<ContactForgetter::Outcome> ContactForgetter::forget(const QString &phone)
                 return std::unexpected(ok.error());
         }
         q.finish();
+        // The change log's copies (their changes not yet sent, clocks, conflicts): only the
+        // deletion of the contact stays.
+        if (Status ok = ChangeLog::forgetInTransaction(db, contactUid, *e164, nsn); !ok)
+            return std::unexpected(ok.error());
         const QString object
             = outcome.contactId > 0 ? QStringLiteral("contact:%1").arg(outcome.contactId) : QStringLiteral("number");
         const QString summary = outcome.keptBlocked
