@@ -122,6 +122,7 @@ public:
     qint64 hlc() const { return m_hlc; }
     QCborMap engine() const { return m_engine; }
     bool sawEnd() const { return m_sawEnd; }
+    bool storageFailed() const { return m_storageFailed || m_failure.isEmpty(); }
 
     // Called at the checkpoint: commit the contacts part.
     std::function<bool()> onCheckpoint;
@@ -175,8 +176,10 @@ private:
         }
         if (record.contains(u"checkpoint"_s)) {
             m_insert.reset();
-            if (onCheckpoint && !onCheckpoint())
+            if (onCheckpoint && !onCheckpoint()) {
+                m_storageFailed = true;
                 return fail(u"saving the contacts"_s);
+            }
             m_state.contactsReady = true;
             report();
             return true;
@@ -254,8 +257,10 @@ private:
             return fail(u"row of the wrong length"_s);
         const int rc = sqlite3_step(stmt);
         sqlite3_reset(stmt);
-        if (rc != SQLITE_DONE)
+        if (rc != SQLITE_DONE) {
+            m_storageFailed = true;
             return fail(u"%1: %2"_s.arg(m_table, QString::fromUtf8(sqlite3_errmsg(m_db))));
+        }
         SnapshotCounts &n = m_state.loaded;
         ++n.rows;
         if (m_table == u"contacts")
@@ -291,6 +296,7 @@ private:
     qint64 m_hlc = 0;
     QCborMap m_engine;
     bool m_sawEnd = false;
+    bool m_storageFailed = false;
     QString m_failure;
 };
 
@@ -495,7 +501,7 @@ std::expected<SnapshotRestored, SnapshotRefused> SnapshotRestorer::restore(const
             if (!undone || !undo.commit())
                 qCCritical(lcSync) << "a failed snapshot load could not be taken out again";
         }
-        return refuse(loader.failure().isEmpty() ? SnapshotRefusal::Storage : SnapshotRefusal::Malformed);
+        return refuse(loader.storageFailed() ? SnapshotRefusal::Storage : SnapshotRefusal::Malformed);
     }
     loader.progress().done = true;
     loader.progress().contactsReady = true;

@@ -57,7 +57,9 @@ bool moreContacts(TempProfile &p)
                 "FROM n"_s)
         || !q.exec(u"INSERT INTO group_members(group_id, contact_id, added_at) SELECT 1, id, 0 FROM contacts WHERE id > 50000"_s)
         || !q.exec(u"INSERT INTO group_members(group_id, contact_id, added_at) SELECT 2, id, 0 FROM contacts "
-                   "WHERE id > 50000 AND id % 5 = 0"_s))
+                   "WHERE id > 50000 AND id % 5 = 0"_s)
+        || !q.exec(u"INSERT INTO opt_outs(phone, reason, source, created_at) SELECT phone, 'STOP', 'sms', 0 FROM contacts "
+                   "WHERE id % 50 = 0"_s))
         return false;
     return bool(transaction.commit());
 }

@@ -544,6 +544,23 @@ void TestSnapshot::refusalsLeaveTheProfileAsItWas()
     QCOMPARE(refused.error().reason, SnapshotRefusal::ProfileNotEmpty);
     QCOMPARE(fullState(target), targetBefore);
 
+    // Loading fails after the contacts were saved (here a trigger refuses the groups, as a full
+    // disk would): the contacts are taken out again.
+    test::TempProfile failing;
+    const QByteArray failingBefore = fullState(failing);
+    QSqlQuery trap(failing->database().connection());
+    QVERIFY(
+        trap.exec(u"CREATE TEMP TRIGGER snapshot_trap BEFORE INSERT ON groups BEGIN SELECT RAISE(ABORT, 'disk full'); END"_s));
+    bool sawContacts = false;
+    auto broken = SnapshotRestorer(failing->database()).restore(*opened, [&](const SnapshotProgress &p) {
+        sawContacts = sawContacts || (p.contactsReady && scalar(failing, u"SELECT count(*) FROM contacts"_s) == 340);
+    });
+    QVERIFY(!broken);
+    QCOMPARE(broken.error().reason, SnapshotRefusal::Storage);
+    QVERIFY(sawContacts);
+    QCOMPARE(fullState(failing), failingBefore);
+    QCOMPARE(scalar(failing, u"SELECT count(*) FROM contacts"_s), 0);
+
     // And the good one loads.
     QVERIFY(!tryRestore(good, Org, crypto.keys, lookup).has_value());
     QCOMPARE(dump(empty), dump(a));
