@@ -21,8 +21,10 @@ namespace {
 // The statements ContactStore prepares once and runs many times, by ContactStore::Statement.
 constexpr auto StatementSql = std::to_array<const char *>({
     // InsertContact
-    "INSERT INTO contacts(first_name, last_name, phone, phone_raw, email, notes, source, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    // uid: the contact's global id (architecture.md "Several computers: the change log"), given here
+    // so the capture trigger need not write the row a second time.
+    "INSERT INTO contacts(first_name, last_name, phone, phone_raw, email, notes, source, created_at, updated_at, uid) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, kengele_uuid7())",
     // ReplaceContact
     "UPDATE contacts SET first_name = ?1, last_name = ?2, phone = ?3, phone_raw = ?4, email = ?5, notes = ?6, "
     "updated_at = ?7 WHERE id = ?8",
@@ -49,7 +51,7 @@ constexpr auto StatementSql = std::to_array<const char *>({
     // AllGroupIds
     "SELECT name, id FROM groups",
     // InsertGroup
-    "INSERT INTO groups(name, description, created_at) VALUES (?1, ?2, ?3)",
+    "INSERT INTO groups(name, description, created_at, uid) VALUES (?1, ?2, ?3, kengele_uuid7())",
     // UpdateGroup
     "UPDATE groups SET name = ?1, description = ?2 WHERE id = ?3",
     // RemoveGroup

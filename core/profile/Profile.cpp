@@ -27,6 +27,7 @@
 #include "storage/Database.h"
 #include "sync/FeatureLocks.h"
 #include "sync/RelayLinkStore.h"
+#include "sync/ReplicaSqlFunctions.h"
 #include "templates/TemplateService.h"
 #include "tokens/TokenInsights.h"
 #include "tokens/TokenLedger.h"
@@ -81,6 +82,8 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
     if (!database)
         return std::unexpected(database.error());
     profile->m_database = std::move(*database);
+    // The change log's hybrid logical clock reads the profile's clock (tests hand in a fake one).
+    profile->m_database->replicaContext().setClock(&clock);
     profile->m_settings = std::make_unique<Settings>(dir.filePath(QStringLiteral("settings.ini")));
     profile->m_phones = std::make_unique<PhoneNormalizer>(profile->m_settings->phoneRegion());
     profile->m_contacts = std::make_unique<ContactService>(*profile->m_database, *profile->m_phones, clock);

@@ -7,6 +7,7 @@
 #include "common/Log.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
+#include "sync/ReplicaSqlFunctions.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -19,6 +20,12 @@
 #include <QSqlQuery>
 
 namespace kengele {
+
+void AuditLog::setActor(const QString &userName)
+{
+    m_actor = userName;
+    m_database.replicaContext().setUser(userName);
+}
 
 namespace {
 

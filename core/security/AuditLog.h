@@ -59,8 +59,9 @@ public:
 
     AuditLog(Database &database, const Clock &clock, QString headFile, QString device);
 
-    // Who is signed in now (every entry carries it); empty when sign-in is not required.
-    void setActor(const QString &userName) { m_actor = userName; }
+    // Who is signed in now (every entry carries it, and so does every change the change log
+    // records: ReplicaContext::setUser); empty when sign-in is not required.
+    void setActor(const QString &userName);
     QString actor() const { return m_actor; }
     QString device() const { return m_device; }
 

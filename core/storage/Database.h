@@ -15,6 +15,8 @@ class QSqlError;
 
 namespace kengele {
 
+class ReplicaContext;
+
 // One SQLite file per organisation profile. Opening applies pending migrations in one
 // transaction and refuses files written by a newer Kengele. Each thread gets its own
 // connection (QtSql connections must not cross threads); connection() hands out the
@@ -39,6 +41,10 @@ public:
     // Turns a QtSql failure into a message for the person at the desk.
     static Error storageError(const QSqlError &error, const QString &what);
 
+    // What the change-capture triggers read on every connection (the signed-in user, the clock of
+    // the hybrid logical clock): set them here (architecture.md "Several computers: the change log").
+    ReplicaContext &replicaContext() const { return *m_replica; }
+
     // The connections open now, one per thread that asked (for tests).
     QStringList connectionNames() const;
 
@@ -53,6 +59,7 @@ private:
     QString m_path;
     QString m_connectionPrefix;
     std::shared_ptr<Connections> m_connections;
+    std::shared_ptr<ReplicaContext> m_replica;
 };
 
 // QtSql binds a null QString as SQL NULL; text columns here are NOT NULL, so bind through this.

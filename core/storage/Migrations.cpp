@@ -11,6 +11,7 @@
 #include "Database.h"
 #include "Schema.h"
 #include "common/Log.h"
+#include "sync/ReplicaSchema.h"
 
 #include <QScopeGuard>
 #include <QSqlError>
@@ -665,6 +666,11 @@ constexpr auto Version14 = std::to_array<const char *>({
     "CREATE INDEX report_schedules_due ON report_schedules(next_due_at)",
 });
 
+// Version 15 (issue 16, several computers): the change log. Its statements are built from the
+// list of shared tables and their columns (ReplicaSchema::migrationStatements, core/sync, where
+// each table is documented), because the capture triggers repeat each column several times.
+// The triggers call functions every connection registers (ReplicaSqlFunctions).
+
 struct Step {
     const char *const *statements;
     std::size_t count;
@@ -682,8 +688,8 @@ const std::array<Step, 14> Steps = {
 
 int Migrations::latestVersion()
 {
-    static_assert(Steps.size() == schema::CurrentVersion);
-    return int(Steps.size());
+    static_assert(Steps.size() + 1 == schema::CurrentVersion);
+    return int(Steps.size()) + 1;
 }
 
 Status Migrations::apply(QSqlDatabase db, int fromVersion)
@@ -698,9 +704,16 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
     if (!db.transaction())
         return std::unexpected(Database::storageError(db.lastError(), Database::tr("Preparing the data file")));
     for (int version = fromVersion + 1; version <= latestVersion(); ++version) {
-        const Step &step = Steps[std::size_t(version - 1)];
-        for (std::size_t i = 0; i < step.count; ++i) {
-            if (!query.exec(QString::fromUtf8(step.statements[i]))) {
+        QStringList statements;
+        if (version <= int(Steps.size())) {
+            const Step &step = Steps[std::size_t(version - 1)];
+            for (std::size_t i = 0; i < step.count; ++i)
+                statements << QString::fromUtf8(step.statements[i]);
+        } else {
+            statements = ReplicaSchema::migrationStatements();
+        }
+        for (qsizetype i = 0; i < statements.size(); ++i) {
+            if (!query.exec(statements[i])) {
                 const Error error = Database::storageError(query.lastError(), Database::tr("Updating the data file"));
                 qCWarning(lcStorage) << "migration to" << version << "failed at statement" << i << query.lastError().text();
                 query.finish();

@@ -101,8 +101,9 @@ Result<MessageTemplateRecord> TemplateService::save(const QString &name, const Q
     if (Status begun = transaction.began(tr("Saving the template")); !begun)
         return std::unexpected(begun.error());
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO templates(name, body, created_at, updated_at) VALUES (?, ?, ?, ?) "
-                             "ON CONFLICT(name) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at"));
+    q.prepare(
+        QStringLiteral("INSERT INTO templates(name, body, created_at, updated_at, uid) VALUES (?, ?, ?, ?, kengele_uuid7()) "
+                       "ON CONFLICT(name) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at"));
     const qint64 now = m_clock.nowMs();
     q.addBindValue(sqlText(name.simplified()));
     q.addBindValue(sqlText(body));

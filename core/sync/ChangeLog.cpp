@@ -1,0 +1,207 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "ChangeLog.h"
+
+#include "ReplicaSchema.h"
+#include "storage/Database.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace kengele {
+
+namespace {
+
+QCborValue fromJson(const QJsonValue &v)
+{
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (std::floor(d) == d && std::fabs(d) < 9007199254740992.0)
+            return QCborValue(qint64(d));
+    }
+    return QCborValue::fromJsonValue(v);
+}
+
+QJsonValue toJson(const QVariant &v)
+{
+    if (v.isNull())
+        return QJsonValue::Null;
+    if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int)
+        return QJsonValue(v.toLongLong());
+    if (v.typeId() == QMetaType::QByteArray)
+        return QJsonValue(QString::fromLatin1(v.toByteArray().toBase64()));
+    return QJsonValue(v.toString());
+}
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+}
+
+} // namespace
+
+QJsonObject SyncStatus::toJson() const
+{
+    return {{u"device"_s, device},
+            {u"pending_out"_s, pendingOut},
+            {u"last_in"_s, lastIn ? QJsonValue(isoTime(*lastIn)) : QJsonValue(QJsonValue::Null)},
+            {u"conflicts"_s, conflicts},
+            {u"parked"_s, parked}};
+}
+
+QJsonObject SyncConflict::toJson() const
+{
+    return {{u"entity"_s, entity},
+            {u"id"_s, uid},
+            {u"field"_s, field},
+            {u"kept"_s, kept.toJsonValue()},
+            {u"lost"_s, lost.toJsonValue()},
+            {u"time"_s, isoTime(at)},
+            {u"kept_by"_s, keptUser},
+            {u"kept_device"_s, keptDevice},
+            {u"lost_by"_s, lostUser},
+            {u"lost_device"_s, lostDevice}};
+}
+
+ChangeLog::ChangeLog(Database &database)
+    : m_database(database)
+{ }
+
+Result<OutgoingOps> ChangeLog::pendingOut(int limitRows) const
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(
+        u"SELECT seq, entity, uid, fields, prev, hlc, (SELECT device FROM sync_state WHERE id = 1), user FROM change_log "
+        "WHERE seq > (SELECT sent_up_to FROM sync_state WHERE id = 1) ORDER BY seq LIMIT ?"_s);
+    query.addBindValue(limitRows);
+    if (!query.exec())
+        return std::unexpected(Database::storageError(query.lastError(), tr("Reading the changes to send")));
+    OutgoingOps out;
+    while (query.next()) {
+        out.upTo = query.value(0).toLongLong();
+        const QJsonObject fields = QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object();
+        const QJsonObject prev = QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object();
+        SyncOp op;
+        op.entity = query.value(1).toString();
+        op.uid = query.value(2).toString();
+        op.hlc = quint64(query.value(5).toLongLong());
+        op.device = query.value(6).toString();
+        op.user = query.value(7).toString();
+        for (auto it = fields.begin(); it != fields.end(); ++it) {
+            op.field = it.key();
+            op.value = fromJson(it.value());
+            op.prev = quint64(prev.value(it.key()).toInteger());
+            out.ops.append(op);
+        }
+    }
+    return out;
+}
+
+Status ChangeLog::markSent(qint64 upTo)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"UPDATE sync_state SET sent_up_to = max(sent_up_to, ?) WHERE id = 1"_s);
+    query.addBindValue(upTo);
+    if (!query.exec())
+        return std::unexpected(Database::storageError(query.lastError(), tr("Noting the changes sent")));
+    return {};
+}
+
+Result<SyncStatus> ChangeLog::status() const
+{
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(
+            u"SELECT s.device, (SELECT count(*) FROM change_log WHERE seq > s.sent_up_to), s.last_in, "
+            "(SELECT count(*) FROM sync_conflicts), (SELECT count(*) FROM sync_parked) FROM sync_state s WHERE s.id = 1"_s)
+        || !query.next())
+        return std::unexpected(Database::storageError(query.lastError(), tr("Reading the state of sharing")));
+    SyncStatus status;
+    status.device = query.value(0).toString();
+    status.pendingOut = query.value(1).toLongLong();
+    if (!query.value(2).isNull())
+        status.lastIn = query.value(2).toLongLong();
+    status.conflicts = query.value(3).toLongLong();
+    status.parked = query.value(4).toLongLong();
+    return status;
+}
+
+Result<QList<SyncConflict>> ChangeLog::conflicts(int limit) const
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT entity, uid, field, kept, kept_user, kept_device, lost, lost_user, lost_device, at "
+                  "FROM sync_conflicts ORDER BY id DESC LIMIT ?"_s);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return std::unexpected(Database::storageError(query.lastError(), tr("Reading the recent conflicts")));
+    QList<SyncConflict> out;
+    while (query.next()) {
+        SyncConflict c;
+        c.entity = query.value(0).toString();
+        c.uid = query.value(1).toString();
+        c.field = query.value(2).toString();
+        c.kept = QCborValue::fromJsonValue(toJson(query.value(3)));
+        c.keptUser = query.value(4).toString();
+        c.keptDevice = query.value(5).toString();
+        c.lost = QCborValue::fromJsonValue(toJson(query.value(6)));
+        c.lostUser = query.value(7).toString();
+        c.lostDevice = query.value(8).toString();
+        c.at = query.value(9).toLongLong();
+        out.append(c);
+    }
+    return out;
+}
+
+Result<QByteArray> ChangeLog::canonicalDump() const
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    QByteArray out;
+    auto dump = [&](const QString &kind, const QString &sql, int columns) -> Status {
+        if (!query.exec(sql))
+            return std::unexpected(Database::storageError(query.lastError(), tr("Reading the shared data")));
+        while (query.next()) {
+            QJsonArray line{kind};
+            for (int i = 0; i < columns; ++i)
+                line.append(toJson(query.value(i)));
+            out += QJsonDocument(line).toJson(QJsonDocument::Compact);
+            out += '\n';
+        }
+        return {};
+    };
+    for (const ReplicaEntity &e : ReplicaSchema::rowEntities()) {
+        QStringList columns{u"uid"_s};
+        for (QLatin1StringView f : e.fields)
+            columns << QString(f);
+        if (Status ok
+            = dump(QString(e.name), u"SELECT %1 FROM %2 ORDER BY uid COLLATE BINARY"_s.arg(columns.join(u", "_s), e.table),
+                   int(columns.size()));
+            !ok)
+            return std::unexpected(ok.error());
+    }
+    if (Status ok = dump(ReplicaSchema::Membership,
+                         u"SELECT g.uid, c.uid FROM group_members m JOIN groups g ON g.id = m.group_id "
+                         "JOIN contacts c ON c.id = m.contact_id ORDER BY g.uid COLLATE BINARY, c.uid COLLATE BINARY"_s,
+                         2);
+        !ok)
+        return std::unexpected(ok.error());
+    if (Status ok = dump(ReplicaSchema::OptOut,
+                         u"SELECT phone, reason, source, created_at FROM opt_outs ORDER BY phone COLLATE BINARY"_s, 4);
+        !ok)
+        return std::unexpected(ok.error());
+    if (Status ok = dump(u"unknown"_s, u"SELECT entity, uid, field, value FROM sync_unknown ORDER BY entity, uid, field"_s, 4);
+        !ok)
+        return std::unexpected(ok.error());
+    return out;
+}
+
+} // namespace kengele

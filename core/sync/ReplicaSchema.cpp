@@ -1,0 +1,367 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "ReplicaSchema.h"
+
+using namespace Qt::StringLiterals;
+
+namespace kengele {
+
+namespace {
+
+using L = QLatin1StringView;
+
+// The HLC stamp of the change a trigger records: the trigger first moves sync_state.hlc on
+// (kengele_hlc_next), then reads it back inside the same statement's transaction.
+constexpr auto Tick = "UPDATE sync_state SET hlc = kengele_hlc_next(hlc) WHERE id = 1;"_L1;
+
+QString changed(L field)
+{
+    return u"NEW.%1 IS NOT OLD.%1 COLLATE BINARY"_s.arg(field);
+}
+
+// The clock a field's value had before this change: the larger of the row's creation clock ('*')
+// and the field's own.
+QString prevClock(L entity, const QString &key, L field)
+{
+    return u"(SELECT max(hlc) FROM sync_clocks WHERE entity = '%1' AND uid = %2 AND field IN ('*', '%3'))"_s.arg(entity, key,
+                                                                                                                 field);
+}
+
+QStringList rowTriggers(const ReplicaEntity &e)
+{
+    QStringList out;
+    QStringList newValues;
+    QStringList anyChanged;
+    QStringList changedValues;
+    QStringList changedPrev;
+    for (L f : e.fields) {
+        newValues << u"'%1', NEW.%1"_s.arg(f);
+        anyChanged << changed(f);
+        changedValues << u"'%1', CASE WHEN %2 THEN NEW.%1 END"_s.arg(f, changed(f));
+        changedPrev << u"'%1', CASE WHEN %2 THEN %3 END"_s.arg(f, changed(f), prevClock(e.name, u"NEW.uid"_s, f));
+    }
+    // The services give a new row its uid (kengele_uuid7() in their INSERT); a row inserted
+    // without one gets it here.
+    out << uR"(CREATE TRIGGER sync_capture_%1_insert AFTER INSERT ON %1 WHEN kengele_sync_applying() = 0 BEGIN
+        %3
+        UPDATE %1 SET uid = kengele_uuid7() WHERE NEW.uid IS NULL AND id = NEW.id;
+        INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+            SELECT '%2', coalesce(NEW.uid, (SELECT uid FROM %1 WHERE id = NEW.id)), json_object(%4), NULL, s.hlc, kengele_user()
+            FROM sync_state s WHERE s.id = 1;
+        INSERT INTO sync_clocks(entity, uid, field, hlc, device, user, prev, value)
+            SELECT '%2', coalesce(NEW.uid, (SELECT uid FROM %1 WHERE id = NEW.id)), '*', s.hlc, '', kengele_user(), 0, NULL
+            FROM sync_state s WHERE s.id = 1
+            ON CONFLICT(entity, uid, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, user = excluded.user,
+                prev = excluded.prev, value = excluded.value;
+    END)"_s.arg(e.table, e.name, Tick, newValues.join(u", "_s));
+
+    QString perField;
+    for (L f : e.fields) {
+        perField += uR"(
+        INSERT INTO sync_clocks(entity, uid, field, hlc, device, user, prev, value)
+            SELECT '%1', NEW.uid, '%2', s.hlc, '', kengele_user(), coalesce(%3, 0), NULL
+            FROM sync_state s WHERE s.id = 1 AND %4
+            ON CONFLICT(entity, uid, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, user = excluded.user,
+                prev = excluded.prev, value = excluded.value;)"_s.arg(e.name, f, prevClock(e.name, u"NEW.uid"_s, f), changed(f));
+    }
+    // json_patch('{}', …) drops the keys whose value is NULL: the fields this update left alone.
+    out << uR"(CREATE TRIGGER sync_capture_%1_update AFTER UPDATE ON %1
+        WHEN kengele_sync_applying() = 0 AND OLD.uid IS NOT NULL AND NEW.uid IS OLD.uid AND (%3) BEGIN
+        %4
+        INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+            SELECT '%2', NEW.uid, json_patch('{}', json_object(%5)), json_patch('{}', json_object(%6)), s.hlc,
+                kengele_user()
+            FROM sync_state s WHERE s.id = 1;%7
+    END)"_s.arg(e.table, e.name, anyChanged.join(u" OR "_s), Tick, changedValues.join(u", "_s), changedPrev.join(u", "_s),
+                perField);
+
+    out << uR"(CREATE TRIGGER sync_capture_%1_delete AFTER DELETE ON %1
+        WHEN kengele_sync_applying() = 0 AND OLD.uid IS NOT NULL BEGIN
+        %3
+        INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+            SELECT '%2', OLD.uid, '{"_deleted":1}', NULL, s.hlc, kengele_user() FROM sync_state s WHERE s.id = 1;
+        INSERT INTO sync_clocks(entity, uid, field, hlc, device, user, prev, value)
+            SELECT '%2', OLD.uid, '_deleted', s.hlc, '', kengele_user(), 0, 1 FROM sync_state s WHERE s.id = 1
+            ON CONFLICT(entity, uid, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, user = excluded.user,
+                prev = excluded.prev, value = excluded.value;
+    END)"_s.arg(e.table, e.name, Tick);
+    return out;
+}
+
+QStringList membershipTriggers()
+{
+    QStringList out;
+    out << uR"(CREATE TRIGGER sync_capture_group_members_insert AFTER INSERT ON group_members
+        WHEN kengele_sync_applying() = 0 BEGIN
+        %1
+        INSERT INTO sync_tags(tag, entity, a, b, removed)
+            SELECT s.hlc || '@' || s.device, 'membership', g.uid, c.uid, 0
+            FROM sync_state s, groups g, contacts c WHERE s.id = 1 AND g.id = NEW.group_id AND c.id = NEW.contact_id;
+        INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+            SELECT 'membership', g.uid || '/' || c.uid, json_object('add', s.hlc || '@' || s.device), NULL, s.hlc,
+                kengele_user()
+            FROM sync_state s, groups g, contacts c WHERE s.id = 1 AND g.id = NEW.group_id AND c.id = NEW.contact_id;
+    END)"_s.arg(Tick);
+    // A remove takes back the adds this computer has seen (their tags), never one it has not.
+    // When the group or contact itself is being deleted, its deletion says it all.
+    out << uR"(CREATE TRIGGER sync_capture_group_members_delete AFTER DELETE ON group_members
+        WHEN kengele_sync_applying() = 0 BEGIN
+        %1
+        INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+            SELECT 'membership', g.uid || '/' || c.uid,
+                json_object('remove', json((SELECT json_group_array(tag) FROM sync_tags
+                    WHERE entity = 'membership' AND a = g.uid AND b = c.uid AND removed = 0))),
+                NULL, s.hlc, kengele_user()
+            FROM sync_state s, groups g, contacts c WHERE s.id = 1 AND g.id = OLD.group_id AND c.id = OLD.contact_id;
+        UPDATE sync_tags SET removed = 1 WHERE entity = 'membership' AND removed = 0
+            AND a = (SELECT uid FROM groups WHERE id = OLD.group_id) AND b = (SELECT uid FROM contacts WHERE id = OLD.contact_id);
+    END)"_s.arg(Tick);
+    return out;
+}
+
+QStringList optOutTriggers()
+{
+    QStringList out;
+    QString fieldClocks;
+    QStringList newValues;
+    QStringList anyChanged;
+    QStringList changedValues;
+    QStringList changedPrev;
+    QString changedClocks;
+    for (L f : ReplicaSchema::optOutFields()) {
+        // Opt-out values are kept beside their clocks too: a number that opts out again after a
+        // START gets its row back from them, whichever computer wrote them.
+        fieldClocks += uR"(
+        INSERT INTO sync_clocks(entity, uid, field, hlc, device, user, prev, value)
+            SELECT 'opt_out', NEW.phone, '%1', s.hlc, '', kengele_user(), coalesce(%2, 0), NEW.%1
+            FROM sync_state s WHERE s.id = 1
+            ON CONFLICT(entity, uid, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, user = excluded.user,
+                prev = excluded.prev, value = excluded.value;)"_s.arg(f, prevClock("opt_out"_L1, u"NEW.phone"_s, f));
+        newValues << u"'%1', NEW.%1"_s.arg(f);
+        anyChanged << changed(f);
+        changedValues << u"'%1', CASE WHEN %2 THEN NEW.%1 END"_s.arg(f, changed(f));
+        changedPrev << u"'%1', CASE WHEN %2 THEN %3 END"_s.arg(f, changed(f), prevClock("opt_out"_L1, u"NEW.phone"_s, f));
+        changedClocks += uR"(
+        INSERT INTO sync_clocks(entity, uid, field, hlc, device, user, prev, value)
+            SELECT 'opt_out', NEW.phone, '%1', s.hlc, '', kengele_user(), coalesce(%2, 0), NEW.%1
+            FROM sync_state s WHERE s.id = 1 AND %3
+            ON CONFLICT(entity, uid, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, user = excluded.user,
+                prev = excluded.prev, value = excluded.value;)"_s.arg(f, prevClock("opt_out"_L1, u"NEW.phone"_s, f), changed(f));
+    }
+    out << uR"(CREATE TRIGGER sync_capture_opt_outs_insert AFTER INSERT ON opt_outs WHEN kengele_sync_applying() = 0 BEGIN
+        %1
+        INSERT INTO sync_tags(tag, entity, a, b, removed)
+            SELECT s.hlc || '@' || s.device, 'opt_out', NEW.phone, '', 0 FROM sync_state s WHERE s.id = 1;
+        INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+            SELECT 'opt_out', NEW.phone, json_object('add', s.hlc || '@' || s.device, %2), NULL, s.hlc, kengele_user()
+            FROM sync_state s WHERE s.id = 1;%3
+    END)"_s.arg(Tick, newValues.join(u", "_s), fieldClocks);
+    // Opting out again (a second STOP, a new reason) is a new add too: a START elsewhere that had
+    // not seen it cannot take it back.
+    out << uR"(CREATE TRIGGER sync_capture_opt_outs_update AFTER UPDATE ON opt_outs
+        WHEN kengele_sync_applying() = 0 AND NEW.phone IS OLD.phone BEGIN
+        %1
+        INSERT INTO sync_tags(tag, entity, a, b, removed)
+            SELECT s.hlc || '@' || s.device, 'opt_out', NEW.phone, '', 0 FROM sync_state s WHERE s.id = 1;
+        INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+            SELECT 'opt_out', NEW.phone, json_patch(json_object('add', s.hlc || '@' || s.device), json_object(%2)),
+                json_patch('{}', json_object(%3)), s.hlc, kengele_user()
+            FROM sync_state s WHERE s.id = 1;%4
+    END)"_s.arg(Tick, changedValues.join(u", "_s), changedPrev.join(u", "_s), changedClocks);
+    out << uR"(CREATE TRIGGER sync_capture_opt_outs_delete AFTER DELETE ON opt_outs WHEN kengele_sync_applying() = 0 BEGIN
+        %1
+        INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+            SELECT 'opt_out', OLD.phone,
+                json_object('remove', json((SELECT json_group_array(tag) FROM sync_tags
+                    WHERE entity = 'opt_out' AND a = OLD.phone AND removed = 0))),
+                NULL, s.hlc, kengele_user()
+            FROM sync_state s WHERE s.id = 1;
+        UPDATE sync_tags SET removed = 1 WHERE entity = 'opt_out' AND a = OLD.phone AND removed = 0;
+    END)"_s.arg(Tick);
+    return out;
+}
+
+} // namespace
+
+const QList<ReplicaEntity> &ReplicaSchema::rowEntities()
+{
+    static const QList<ReplicaEntity> entities = {
+        {"contact"_L1,
+         "contacts"_L1,
+         {"first_name"_L1, "last_name"_L1, "phone"_L1, "phone_raw"_L1, "email"_L1, "notes"_L1, "source"_L1, "created_at"_L1},
+         "phone"_L1,
+         {"phone"_L1},
+         {},
+         true},
+        {"group"_L1,
+         "groups"_L1,
+         {"name"_L1, "description"_L1, "created_at"_L1},
+         "name"_L1,
+         {"name"_L1},
+         {{"report_schedules"_L1, "sms_group_id"_L1}},
+         false},
+        {"template"_L1, "templates"_L1, {"name"_L1, "body"_L1, "created_at"_L1}, "name"_L1, {"name"_L1, "body"_L1}, {}, true},
+    };
+    return entities;
+}
+
+const ReplicaEntity *ReplicaSchema::rowEntity(QStringView name)
+{
+    for (const ReplicaEntity &e : rowEntities()) {
+        if (e.name == name)
+            return &e;
+    }
+    return nullptr;
+}
+
+const QList<QLatin1StringView> &ReplicaSchema::optOutFields()
+{
+    static const QList<QLatin1StringView> fields = {"reason"_L1, "source"_L1, "created_at"_L1};
+    return fields;
+}
+
+QStringList ReplicaSchema::migrationStatements()
+{
+    QStringList out;
+    // A uid column on each shared table rather than a mapping table: the triggers, the applier and
+    // the dump find a row by its uid with one index and no join, and a row and its global id can
+    // never drift apart (deleting the row deletes its uid). Existing rows get random v7 ids: no
+    // other computer knows them yet.
+    for (const ReplicaEntity &e : rowEntities()) {
+        out << u"ALTER TABLE %1 ADD COLUMN uid TEXT"_s.arg(e.table);
+        out << u"UPDATE %1 SET uid = kengele_uuid7()"_s.arg(e.table);
+        out << u"CREATE UNIQUE INDEX %1_by_uid ON %1(uid)"_s.arg(e.table);
+    }
+    // sync_state: one row. hlc: the last HLC stamp this computer gave or saw (read and moved on in
+    // the transaction of the changes it stamps, so the desktop and kengele-cli on one profile stay
+    // monotone). device: this computer's replica id (ties between equal stamps). sent_up_to: the
+    // last change_log seq handed to the relay. last_in: when changes from another computer were
+    // last applied (UTC ms).
+    out << uR"(CREATE TABLE sync_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        hlc INTEGER NOT NULL,
+        device TEXT NOT NULL,
+        sent_up_to INTEGER NOT NULL DEFAULT 0,
+        last_in INTEGER))"_s;
+    out << u"INSERT INTO sync_state(id, hlc, device) VALUES (1, 0, kengele_uuid7())"_s;
+    // change_log: this computer's own changes (its device is sync_state.device), one row per
+    // changed row, not per field, to keep bulk imports fast: fields is a JSON object of the changed
+    // fields' new values, prev of the clocks those fields had before (for conflicts). user: the
+    // person signed in ('' when unknown).
+    out << uR"(CREATE TABLE change_log (
+        seq INTEGER PRIMARY KEY,
+        entity TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        fields TEXT NOT NULL,
+        prev TEXT,
+        hlc INTEGER NOT NULL,
+        user TEXT NOT NULL))"_s;
+    // sync_clocks: the clock of each field's current value (cr-sqlite style); field '*' is a row's
+    // creation, covering every field; '_deleted' a tombstone. device '' is this computer (saves
+    // 36 bytes a row). value: kept only while the row cannot be written yet (it arrived before
+    // its creation), and always for opt-outs.
+    out << uR"(CREATE TABLE sync_clocks (
+        entity TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        field TEXT NOT NULL,
+        hlc INTEGER NOT NULL,
+        device TEXT NOT NULL,
+        user TEXT NOT NULL DEFAULT '',
+        prev INTEGER NOT NULL DEFAULT 0,
+        value,
+        PRIMARY KEY (entity, uid, field)) WITHOUT ROWID)"_s;
+    // sync_tags: the adds of the add-wins sets: memberships (a = group uid, b = contact uid) and
+    // opt-outs (a = number). removed = 1 once a remove that saw the add arrived.
+    out << uR"(CREATE TABLE sync_tags (
+        tag TEXT PRIMARY KEY,
+        entity TEXT NOT NULL,
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        removed INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID)"_s;
+    out << u"CREATE INDEX sync_tags_by_a ON sync_tags(entity, a, b, removed)"_s;
+    out << u"CREATE INDEX sync_tags_by_b ON sync_tags(entity, b)"_s;
+    // sync_aliases: uids found to be the same row as a smaller one (the same number, the same
+    // group or template name); changes to them go to the canonical row.
+    out << uR"(CREATE TABLE sync_aliases (
+        entity TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        canonical TEXT NOT NULL,
+        PRIMARY KEY (entity, uid)) WITHOUT ROWID)"_s;
+    // sync_parked: changes stamped too far in the future (a computer with a wrong clock), kept
+    // (CBOR of the operation) and applied once this computer's time catches up.
+    out << uR"(CREATE TABLE sync_parked (
+        id INTEGER PRIMARY KEY,
+        hlc INTEGER NOT NULL,
+        device TEXT NOT NULL,
+        op BLOB NOT NULL UNIQUE,
+        parked_at INTEGER NOT NULL))"_s;
+    // sync_unknown: fields and kinds a newer Kengele wrote, kept (last writer wins) for a later
+    // version to fold into its columns.
+    out << uR"(CREATE TABLE sync_unknown (
+        entity TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        field TEXT NOT NULL,
+        value,
+        hlc INTEGER NOT NULL,
+        device TEXT NOT NULL,
+        user TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (entity, uid, field)) WITHOUT ROWID)"_s;
+    // sync_conflicts: a value that lost to a concurrent change on another computer (the winner's
+    // author had not seen it), with both values and who wrote them ("Recent conflicts").
+    out << uR"(CREATE TABLE sync_conflicts (
+        id INTEGER PRIMARY KEY,
+        entity TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        field TEXT NOT NULL,
+        kept,
+        kept_user TEXT NOT NULL,
+        kept_device TEXT NOT NULL,
+        kept_hlc INTEGER NOT NULL,
+        lost,
+        lost_user TEXT NOT NULL,
+        lost_device TEXT NOT NULL,
+        lost_hlc INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        UNIQUE (entity, uid, field, kept_hlc, kept_device, lost_hlc, lost_device)))"_s;
+
+    // What this computer already holds is its own change, stamped with HLC 0 (older than any
+    // change made since; two computers' rows for the same number tie on it and the device id
+    // decides, the same everywhere): it goes out when the computer first joins (the "merge" choice), and another computer's same
+    // number or group name merges with it (ReplicaApplier).
+    for (const ReplicaEntity &e : rowEntities()) {
+        QStringList values;
+        for (L f : e.fields)
+            values << u"'%1', t.%1"_s.arg(f);
+        out << uR"(INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+            SELECT '%1', t.uid, json_object(%2), NULL, s.hlc, '' FROM %3 t, sync_state s WHERE s.id = 1 ORDER BY t.id)"_s.arg(
+            e.name, values.join(u", "_s), e.table);
+        out << uR"(INSERT INTO sync_clocks(entity, uid, field, hlc, device, prev)
+            SELECT '%1', t.uid, '*', s.hlc, '', 0 FROM %2 t, sync_state s WHERE s.id = 1)"_s.arg(e.name, e.table);
+    }
+    out << uR"(INSERT INTO sync_tags(tag, entity, a, b, removed)
+        SELECT s.device || ':m' || m.group_id || ':' || m.contact_id, 'membership', g.uid, c.uid, 0
+        FROM group_members m JOIN groups g ON g.id = m.group_id JOIN contacts c ON c.id = m.contact_id, sync_state s
+        WHERE s.id = 1)"_s;
+    out << uR"(INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+        SELECT 'membership', t.a || '/' || t.b, json_object('add', t.tag), NULL, s.hlc, ''
+        FROM sync_tags t, sync_state s WHERE s.id = 1 AND t.entity = 'membership' ORDER BY t.a, t.b)"_s;
+    out << uR"(INSERT INTO sync_tags(tag, entity, a, b, removed)
+        SELECT s.device || ':o' || o.phone, 'opt_out', o.phone, '', 0 FROM opt_outs o, sync_state s WHERE s.id = 1)"_s;
+    out << uR"(INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+        SELECT 'opt_out', o.phone, json_object('add', t.tag, 'reason', o.reason, 'source', o.source, 'created_at', o.created_at),
+            NULL, s.hlc, ''
+        FROM opt_outs o JOIN sync_tags t ON t.entity = 'opt_out' AND t.a = o.phone, sync_state s WHERE s.id = 1 ORDER BY o.phone)"_s;
+    for (L f : optOutFields()) {
+        out << uR"(INSERT INTO sync_clocks(entity, uid, field, hlc, device, prev, value)
+            SELECT 'opt_out', o.phone, '%1', s.hlc, '', 0, o.%1 FROM opt_outs o, sync_state s WHERE s.id = 1)"_s.arg(f);
+    }
+
+    for (const ReplicaEntity &e : rowEntities())
+        out << rowTriggers(e);
+    out << membershipTriggers();
+    out << optOutTriggers();
+    return out;
+}
+
+} // namespace kengele

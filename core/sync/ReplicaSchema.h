@@ -1,0 +1,40 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include <QLatin1StringView>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace kengele {
+
+// The shared tables as the change log sees them (architecture.md "Several computers: the change
+// log"). A "row" entity has a uid column and last-writer-wins fields; memberships and opt-outs are
+// add-wins sets of tagged adds (plus, for opt-outs, last-writer-wins fields).
+struct ReplicaEntity {
+    QLatin1StringView name; // in operations: "contact"
+    QLatin1StringView table; // "contacts"
+    QList<QLatin1StringView> fields; // replicated columns, in dump order
+    QLatin1StringView uniqueField; // "" when none; two rows may not share its value
+    QList<QLatin1StringView> required; // the row cannot be written without them
+    // Tables and columns (not foreign keys) that hold this entity's integer id.
+    QList<std::pair<QLatin1StringView, QLatin1StringView>> plainReferences;
+    bool hasUpdatedAt = false; // the table's local updated_at, stamped when another computer's change lands
+};
+
+class ReplicaSchema final
+{
+public:
+    static const QList<ReplicaEntity> &rowEntities();
+    static const ReplicaEntity *rowEntity(QStringView name);
+    static constexpr QLatin1StringView Membership{"membership"};
+    static constexpr QLatin1StringView OptOut{"opt_out"};
+    static const QList<QLatin1StringView> &optOutFields();
+    // Schema version 15: uid columns (backfilled), the change log and its side tables, the
+    // capture triggers, and every row already there recorded as this computer's own change.
+    static QStringList migrationStatements();
+};
+
+} // namespace kengele
