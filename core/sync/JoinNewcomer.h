@@ -33,6 +33,10 @@ public:
     Result<QByteArray> request();
     Result<QByteArray> answer(QByteArrayView answerBytes);
     Result<KeyGrantContents> grant(QByteArrayView grantBytes);
+    // Picks up a join whose reveal this computer already sent (an earlier run of the program kept
+    // the three messages, all public by then): checks they are this computer's own and consistent,
+    // recomputes the code, and waits for the grant as after answer().
+    Status resume(QByteArrayView requestBytes, QByteArrayView answerBytes, QByteArrayView revealBytes);
 
     State state() const { return m_state; }
     QString safetyCode() const { return m_code; }
