@@ -61,6 +61,24 @@ Result<QByteArray> JoinNewcomer::answer(QByteArrayView answerBytes)
     return join::encode(reveal);
 }
 
+Status JoinNewcomer::resumeRequest(QByteArrayView requestBytes, QByteArrayView nonce)
+{
+    if (m_state != State::Ready)
+        return std::unexpected(failed(tr("This request to join was already sent. Start again.")));
+    if (sodium_init() < 0 || !m_me.isValid())
+        return std::unexpected(failed(tr("This computer is not connected to the relay yet.")));
+    const std::optional<join::Request> request = join::decodeRequest(requestBytes);
+    if (!request || nonce.size() != join::NonceBytes || request->org != m_request.org
+        || request->newcomerId != m_request.newcomerId
+        || join::commitment(request->org, request->newcomerId, request->name, m_me.publicKeys(), nonce) != request->commitment)
+        return std::unexpected(failed(tr("The join kept from before is not this computer's. Start again.")));
+    m_request = *request;
+    m_requestHash = join::requestHash(requestBytes);
+    m_nonce = nonce.toByteArray();
+    m_state = State::WaitingForAnswer;
+    return {};
+}
+
 Status JoinNewcomer::resume(QByteArrayView requestBytes, QByteArrayView answerBytes, QByteArrayView revealBytes)
 {
     if (m_state != State::Ready)

@@ -27,6 +27,9 @@ namespace kengele {
 
 namespace {
 
+// The newcomer's join nonce, between its request and its reveal.
+constexpr const char *JoinNonceSecret = "sync/join-nonce";
+
 Error storage(const QSqlQuery &q, const QString &what)
 {
     return Database::storageError(q.lastError(), what);
@@ -150,7 +153,11 @@ void SyncEngine::prepare(Done done)
             return;
         }
         self->m_name = own->name;
-        if (own->pending) {
+        // Approved while this program was not running: the grant waits in the join, taken up there.
+        QSqlQuery joining(self->m_database.connection());
+        const bool joinKept
+            = joining.exec(u"SELECT 1 FROM sync_engine WHERE id = 1 AND join_reveal IS NOT NULL"_s) && joining.next();
+        if (own->pending || joinKept) {
             self->m_prepared = true;
             self->m_waiting = true;
             QSqlQuery(self->m_database.connection()).exec(u"UPDATE sync_engine SET waiting = 1 WHERE id = 1"_s);
@@ -187,6 +194,7 @@ void SyncEngine::prepare(Done done)
 
 void SyncEngine::clearJoin()
 {
+    (void)m_secrets.removeNow(QString::fromLatin1(JoinNonceSecret));
     QSqlQuery(m_database.connection())
         .exec(u"UPDATE sync_engine SET join_request = NULL, join_answer = NULL, join_reveal = NULL WHERE id = 1"_s);
 }
@@ -236,6 +244,19 @@ void SyncEngine::joinStep(int waitSeconds, Done done)
             clearJoin();
             m_join = std::make_unique<JoinNewcomer>(*m_identity, m_org, m_deviceId, m_name);
         }
+        // A request an earlier run sent, not answered then: the same commitment again (the relay
+        // takes no other once an approver answered).
+        if (kept.exec(u"SELECT join_request FROM sync_engine WHERE id = 1 AND join_request IS NOT NULL"_s) && kept.next()) {
+            const QByteArray requestBytes = kept.value(0).toByteArray();
+            const Result<QString> nonce = m_secrets.readNow(QString::fromLatin1(JoinNonceSecret));
+            if (nonce && !nonce->isEmpty() && m_join->resumeRequest(requestBytes, QByteArray::fromBase64(nonce->toLatin1()))) {
+                m_joinRequest = requestBytes;
+                m_client.postJoinCommitment(requestBytes, handle);
+                return;
+            }
+            clearJoin();
+            m_join = std::make_unique<JoinNewcomer>(*m_identity, m_org, m_deviceId, m_name);
+        }
         Result<QByteArray> request = m_join->request();
         if (!request) {
             m_join.reset();
@@ -243,6 +264,18 @@ void SyncEngine::joinStep(int waitSeconds, Done done)
             return;
         }
         m_joinRequest = *request;
+        // The nonce stays secret until the reveal: the keychain, not the data file.
+        if (Status kept
+            = m_secrets.writeNow(QString::fromLatin1(JoinNonceSecret), QString::fromLatin1(m_join->nonce().toBase64()));
+            !kept) {
+            m_join.reset();
+            done(kept);
+            return;
+        }
+        QSqlQuery keep(m_database.connection());
+        keep.prepare(u"UPDATE sync_engine SET join_request = ?, join_answer = NULL, join_reveal = NULL WHERE id = 1"_s);
+        keep.addBindValue(*request);
+        keep.exec();
         m_client.postJoinCommitment(*request, handle);
         return;
     }
@@ -321,6 +354,7 @@ void SyncEngine::handleJoinState(const RelayJoinState &state, Done done)
             return;
         }
         m_join.reset();
+        (void)m_secrets.removeNow(QString::fromLatin1(JoinNonceSecret));
         m_waiting = false;
         m_ready = true;
         qCInfo(lcSync) << "this computer was approved and holds the congregation's keys";
