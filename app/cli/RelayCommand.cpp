@@ -103,6 +103,9 @@ int RelayCommand::sync()
     SyncEngine changes(m_cli.profile().database(), m_cli.secrets(), client, m_cli.clock());
 
     if (m_cli.args().has(QStringLiteral("once"))) {
+        const Result<RelayApplyReport> report
+            = EventLoopWait::forAnswer<Result<RelayApplyReport>>([&](auto done) { sync.syncUntilCaughtUp(done); });
+        // The shared data after the feed (a computer waiting for approval may not read the feed).
         const Status shared = EventLoopWait::forAnswer<Status>([&](auto done) { changes.syncOnce(done); });
         if (changes.isWaitingForApproval()) {
             // DESIGN §8: a computer not yet let in says so, with its safety code once it can be computed.
@@ -123,12 +126,10 @@ int RelayCommand::sync()
                 m_cli.err() << shared.error().message << Qt::endl;
             return Done;
         }
-        if (!shared)
-            m_cli.err() << tr("Changes were not shared with the other computers: %1").arg(shared.error().message) << Qt::endl;
-        const Result<RelayApplyReport> report
-            = EventLoopWait::forAnswer<Result<RelayApplyReport>>([&](auto done) { sync.syncUntilCaughtUp(done); });
         if (!report)
             return m_cli.failed(report.error());
+        if (!shared)
+            m_cli.err() << tr("Changes were not shared with the other computers: %1").arg(shared.error().message) << Qt::endl;
         if (anchor.isDue()) {
             const Result<RelayAnchor> sent
                 = EventLoopWait::forAnswer<Result<RelayAnchor>>([&](auto done) { anchor.sendNow(done); });

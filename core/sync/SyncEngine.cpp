@@ -926,9 +926,12 @@ void SyncEngine::loop()
         self->m_pulling = false;
         if (!status) {
             Q_EMIT self->failed(status.error().message);
-            self->scheduleLoop(self->m_options.retryMs);
+            // 2 s, doubling up to 5 minutes (an older relay without sync answers the same each time).
+            self->m_failures = std::min(self->m_failures + 1, 12);
+            self->scheduleLoop(std::min<qint64>(self->m_options.retryMs << (self->m_failures - 1), 5 * 60'000LL));
             return;
         }
+        self->m_failures = 0;
         self->scheduleLoop(0);
     };
     prepare([self, again](Status prepared) {

@@ -187,6 +187,7 @@ private:
     bool m_pushing = false;
     bool m_pushAgain = false;
     bool m_pulling = false;
+    int m_failures = 0;
     QTimer m_watchTimer;
     QTimer m_loopTimer;
 };
