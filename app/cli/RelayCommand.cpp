@@ -105,7 +105,10 @@ int RelayCommand::sync()
     if (m_cli.args().has(QStringLiteral("once"))) {
         const Result<RelayApplyReport> report
             = EventLoopWait::forAnswer<Result<RelayApplyReport>>([&](auto done) { sync.syncUntilCaughtUp(done); });
-        // The shared data after the feed (a computer waiting for approval may not read the feed).
+        // The shared data after the feed; a computer waiting for approval may not read the feed (403,
+        // Forbidden) and goes on with its join. Any other failure of the feed ends here.
+        if (!report && report.error().code != ErrorCode::Forbidden)
+            return m_cli.failed(report.error());
         const Status shared = EventLoopWait::forAnswer<Status>([&](auto done) { changes.syncOnce(done); });
         if (changes.isWaitingForApproval()) {
             // DESIGN §8: a computer not yet let in says so, with its safety code once it can be computed.
