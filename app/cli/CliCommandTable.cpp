@@ -15,6 +15,7 @@
 #include "SegmentsCommand.h"
 #include "SettingsCommand.h"
 #include "StaffCommands.h"
+#include "SyncCommands.h"
 #include "TemplatesCommand.h"
 #include "TokensCommand.h"
 
@@ -82,9 +83,20 @@ QList<CliCommandTable::Entry> CliCommandTable::entries()
          &makeCommand<CampaignCommand>},
         {QStringLiteral("relay"), tr("Relay (delivery reports and incoming SMS):"),
          tr("  relay connect URL --code CODE [--name NAME]   connect this computer with an enrolment code\n"
-            "  relay sync [--once]      fetch and save what came in; --once stops when up to date\n"
+            "  relay sync [--once]      fetch and save what came in, and share changes with the congregation's\n"
+            "                           other computers; --once stops when up to date\n"
             "  relay status             the relay's address, whether it answers, the last sync\n"),
          &makeCommand<RelayCommand>},
+        {QStringLiteral("sync"), tr("Several computers (the congregation's data shared through the relay):"),
+         tr("  sync status              changes not yet sent, the last ones received, conflicts, waiting for approval\n"
+            "  sync conflicts [--limit N]   values two computers changed at once: which was kept, which lost\n"),
+         &makeCommand<SyncCommand>},
+        {QStringLiteral("devices"), QString(),
+         tr("  devices list             the congregation's computers\n"
+            "  devices approve DEVICE [--safety-code CODE]   let a waiting computer in (administrators): without\n"
+            "                           the code, shows it; compare it with the new computer's, then give it\n"
+            "  devices remove DEVICE    remove a computer (administrators); the congregation's keys change\n"),
+         &makeCommand<DevicesCommand>},
         {QStringLiteral("inbox"), tr("Inbox:"), tr("  inbox list [--unread] [--search TEXT]   incoming SMS, newest first\n"),
          &makeCommand<InboxCommand>},
         {QStringLiteral("settings"), tr("Settings:"),

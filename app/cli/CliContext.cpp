@@ -49,7 +49,8 @@ const QStringList &CliContext::valueOptions()
            QStringLiteral("user"),        QStringLiteral("role"),     QStringLiteral("since"),    QStringLiteral("action"),
            QStringLiteral("by"),          QStringLiteral("period"),   QStringLiteral("format"),   QStringLiteral("campaign"),
            QStringLiteral("out"),         QStringLiteral("paper"),    QStringLiteral("every"),    QStringLiteral("to-folder"),
-           QStringLiteral("sms-to"),      QStringLiteral("measure"),  QStringLiteral("group-by"), QStringLiteral("filter")};
+           QStringLiteral("sms-to"),      QStringLiteral("measure"),  QStringLiteral("group-by"), QStringLiteral("filter"),
+           QStringLiteral("safety-code"), QStringLiteral("wait")};
     return options;
 }
 

@@ -13,6 +13,7 @@
 #include "sync/RelayConnector.h"
 #include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
+#include "sync/SyncEngine.h"
 
 #include <QJsonObject>
 #include <QLocale>
@@ -98,12 +99,40 @@ int RelayCommand::sync()
                           m_cli.clock());
     // The audit trail's head goes to the relay once a day, after a sync that reached it.
     AuditAnchor anchor(m_cli.profile().audit(), m_cli.profile().settings(), client, m_cli.clock());
+    // The congregation's shared data, between its computers (docs/architecture.md).
+    SyncEngine changes(m_cli.profile().database(), m_cli.secrets(), client, m_cli.clock());
 
     if (m_cli.args().has(QStringLiteral("once"))) {
         const Result<RelayApplyReport> report
             = EventLoopWait::forAnswer<Result<RelayApplyReport>>([&](auto done) { sync.syncUntilCaughtUp(done); });
+        // The shared data after the feed; a computer waiting for approval may not read the feed (403,
+        // Forbidden) and goes on with its join. Any other failure of the feed ends here.
+        if (!report && report.error().code != ErrorCode::Forbidden)
+            return m_cli.failed(report.error());
+        const Status shared = EventLoopWait::forAnswer<Status>([&](auto done) { changes.syncOnce(done); });
+        if (changes.isWaitingForApproval()) {
+            // DESIGN §8: a computer not yet let in says so, with its safety code once it can be computed.
+            QJsonObject waiting{{QStringLiteral("waiting_for_approval"), true}, {QStringLiteral("device"), changes.deviceId()}};
+            if (!changes.safetyCode().isEmpty())
+                waiting.insert(QStringLiteral("safety_code"), changes.safetyCode());
+            if (m_cli.json()) {
+                m_cli.printJson(waiting);
+            } else {
+                m_cli.out() << tr("This computer is waiting for another computer of the congregation to let it in (its id: %1).")
+                                   .arg(changes.deviceId())
+                            << Qt::endl;
+                if (!changes.safetyCode().isEmpty())
+                    m_cli.out() << tr("Safety code: %1 — the other computer must show the same.").arg(changes.safetyCode())
+                                << Qt::endl;
+            }
+            if (!shared)
+                m_cli.err() << shared.error().message << Qt::endl;
+            return Done;
+        }
         if (!report)
             return m_cli.failed(report.error());
+        if (!shared)
+            m_cli.err() << tr("Changes were not shared with the other computers: %1").arg(shared.error().message) << Qt::endl;
         if (anchor.isDue()) {
             const Result<RelayAnchor> sent
                 = EventLoopWait::forAnswer<Result<RelayAnchor>>([&](auto done) { anchor.sendNow(done); });
@@ -125,7 +154,8 @@ int RelayCommand::sync()
                                         {QStringLiteral("purchases"), report->purchases},
                                         {QStringLiteral("vouchers_credited"), int(report->credited.size())},
                                         {QStringLiteral("tokens_credited"), tokens},
-                                        {QStringLiteral("vouchers_refused"), report->vouchersRefused}});
+                                        {QStringLiteral("vouchers_refused"), report->vouchersRefused},
+                                        {QStringLiteral("sync"), changes.status() ? changes.status()->toJson() : QJsonObject()}});
         } else {
             m_cli.out() << tr("Up to date: %n new event(s) saved", nullptr, report->applied()) << u' '
                         << tr("(%1 delivery reports, %2 messages, %3 opt-outs, %4 prayer requests).")
@@ -165,6 +195,15 @@ int RelayCommand::sync()
         m_cli.err() << tr("%n new event(s) saved.", nullptr, report.applied()) << Qt::endl;
     });
     anchor.follow(sync);
+    QObject::connect(&changes, &SyncEngine::waitingForApproval, &changes, [&](const QString &code) {
+        m_cli.out() << tr("This computer is waiting for another computer of the congregation to let it in (its id: %1).")
+                           .arg(changes.deviceId())
+                    << Qt::endl
+                    << tr("Safety code: %1 — the other computer must show the same.").arg(code) << Qt::endl;
+    });
+    QObject::connect(&changes, &SyncEngine::joined, &changes,
+                     [&] { m_cli.out() << tr("This computer was let in: it now shares the congregation's data.") << Qt::endl; });
+    changes.start();
     sync.start();
     if (!sync.isRunning())
         return m_cli.failed({ErrorCode::NotFound, sync.status().lastError});

@@ -28,6 +28,7 @@
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"
 #include "sync/RelaySyncService.h"
+#include "sync/SyncEngine.h"
 #include "sync/TokenShop.h"
 #include "tokens/TokenExpiryScheduler.h"
 
@@ -101,6 +102,8 @@ void DesktopApp::closeProfile()
     // The sync saves each batch with its cursor in one transaction: stopping loses nothing.
     ++m_relayGeneration;
     m_relaySync.reset();
+    m_syncEngine.reset();
+    m_syncClient.reset();
     m_auditAnchor.reset();
     m_tokenShop.reset();
     m_shopClient.reset();
@@ -187,6 +190,10 @@ Status DesktopApp::start(const QString &profileDirectory)
     m_relayClient = std::make_unique<RelayClient>(*m_relayNetwork);
     m_relaySync = std::make_unique<RelaySyncService>(m_profile->database(), m_profile->contacts(), m_profile->tokens(),
                                                      *m_relayClient, m_profile->clock());
+    m_syncClient = std::make_unique<RelayClient>(*m_relayNetwork);
+    m_syncEngine = std::make_unique<SyncEngine>(m_profile->database(), *m_secrets, *m_syncClient, m_profile->clock());
+    connect(m_syncEngine.get(), &SyncEngine::failed, this,
+            [](const QString &reason) { qCInfo(lcUi) << "sharing changes with the other computers:" << reason; });
     m_shopClient = std::make_unique<RelayClient>(*m_relayNetwork);
     m_tokenShop = std::make_unique<TokenShop>(m_profile->database(), *m_shopClient, m_profile->clock());
     m_tokenShop->setAccess(&m_profile->access());
@@ -390,6 +397,7 @@ void DesktopApp::startRelaySync()
 {
     const quint64 generation = ++m_relayGeneration;
     m_relaySync->stop();
+    m_syncEngine->stop();
     m_offerRefresh->stop();
     m_relayProblem.reset();
     Settings &settings = m_profile->settings();
@@ -443,6 +451,9 @@ void DesktopApp::runRelaySync(quint64 generation, const QString &token)
     // The Tokens page and an open Buy dialog look again: buying works from now on.
     m_tokenShop->notifyPurchasesChanged();
     m_relaySync->start();
+    m_syncClient->setBaseUrl(QUrl(m_profile->settings().relayUrl()));
+    m_syncClient->setToken(token);
+    m_syncEngine->start();
     m_offerRefresh->start();
     QTimer::singleShot(0, this, &DesktopApp::refreshOffer);
 }

@@ -27,6 +27,7 @@ class MainWindow;
 class Profile;
 class RelayClient;
 class RelaySyncService;
+class SyncEngine;
 class SecretStore;
 class TokenShop;
 class TokenExpiryScheduler;
@@ -93,6 +94,10 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_relayNetwork;
     std::unique_ptr<RelayClient> m_relayClient;
     std::unique_ptr<RelaySyncService> m_relaySync;
+    // The congregation's shared data between its computers: its own client (its long poll and
+    // pushes are not held up behind the event feed's).
+    std::unique_ptr<RelayClient> m_syncClient;
+    std::unique_ptr<SyncEngine> m_syncEngine;
     // Buying tokens: its own client (a purchase's request is not held up behind the feed's long
     // poll), with the same address and key as the sync's.
     std::unique_ptr<RelayClient> m_shopClient;

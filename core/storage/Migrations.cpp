@@ -671,6 +671,61 @@ constexpr auto Version14 = std::to_array<const char *>({
 // each table is documented), because the capture triggers repeat each column several times.
 // The triggers call functions every connection registers (ReplicaSqlFunctions).
 
+// Version 16 (issue 16): the sync engine's own state (SyncEngine, DeviceRoster; core/sync).
+// sync_devices: the organisation's computers as this one trusts them: learnt from a key grant or
+// from inside an authenticated batch (the "device" entity), never from the relay's word. Public
+// keys only (base64). state 0 pending, 1 approved, 2 removed; removed_at_epoch / removed_at_cursor
+// as in DeviceRecord. dirty = 1: written here and not yet handed to the relay in a batch.
+// sync_peers: per other computer, the last batch number applied and the highest key epoch seen.
+// sync_engine: one row. next_seq: this computer's next batch number; cursor: the relay's change
+// feed applied up to here; out_*: the batch sealed and not yet accepted by the relay (kept so that
+// a crash resends the same bytes under the same number, never other bytes); waiting: 1 while this
+// computer waits for approval; join_*: the newcomer's join messages once its reveal went out (all
+// public by then), so a later run picks the join up. sync_parked_batches: batches that cannot be opened yet (a number
+// missing before them, or a computer not yet in sync_devices), by the relay's change number.
+// sync_refusals: batches refused, counted by BatchCipher::code (never their contents).
+constexpr auto Version16 = std::to_array<const char *>({
+    R"(CREATE TABLE sync_devices (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        box_key TEXT NOT NULL,
+        sign_key TEXT NOT NULL,
+        state INTEGER NOT NULL DEFAULT 0,
+        removed_at_epoch INTEGER NOT NULL DEFAULT 0,
+        removed_at_cursor INTEGER NOT NULL DEFAULT 0,
+        dirty INTEGER NOT NULL DEFAULT 0,
+        updated_at INTEGER NOT NULL DEFAULT 0))",
+    R"(CREATE TABLE sync_peers (
+        device TEXT PRIMARY KEY,
+        last_seq INTEGER NOT NULL DEFAULT 0,
+        last_epoch INTEGER NOT NULL DEFAULT 0))",
+    R"(CREATE TABLE sync_engine (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        next_seq INTEGER NOT NULL DEFAULT 1,
+        cursor INTEGER NOT NULL DEFAULT 0,
+        out_seq INTEGER NOT NULL DEFAULT 0,
+        out_epoch INTEGER NOT NULL DEFAULT 0,
+        out_up_to INTEGER NOT NULL DEFAULT 0,
+        out_blob BLOB,
+        waiting INTEGER NOT NULL DEFAULT 0,
+        join_request BLOB,
+        join_answer BLOB,
+        join_reveal BLOB))",
+    "INSERT INTO sync_engine(id) VALUES (1)",
+    R"(CREATE TABLE sync_parked_batches (
+        cursor INTEGER PRIMARY KEY,
+        device TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        epoch INTEGER NOT NULL,
+        blob BLOB NOT NULL,
+        reason TEXT NOT NULL,
+        parked_at INTEGER NOT NULL))",
+    R"(CREATE TABLE sync_refusals (
+        code TEXT PRIMARY KEY,
+        count INTEGER NOT NULL DEFAULT 0,
+        last_at INTEGER NOT NULL DEFAULT 0))",
+});
+
 struct Step {
     const char *const *statements;
     std::size_t count;
@@ -688,8 +743,8 @@ const std::array<Step, 14> Steps = {
 
 int Migrations::latestVersion()
 {
-    static_assert(Steps.size() + 1 == schema::CurrentVersion);
-    return int(Steps.size()) + 1;
+    static_assert(Steps.size() + 2 == schema::CurrentVersion);
+    return int(Steps.size()) + 2;
 }
 
 Status Migrations::apply(QSqlDatabase db, int fromVersion)
@@ -709,8 +764,11 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
             const Step &step = Steps[std::size_t(version - 1)];
             for (std::size_t i = 0; i < step.count; ++i)
                 statements << QString::fromUtf8(step.statements[i]);
-        } else {
+        } else if (version == 15) {
             statements = ReplicaSchema::migrationStatements();
+        } else {
+            for (const char *statement : Version16)
+                statements << QString::fromUtf8(statement);
         }
         for (qsizetype i = 0; i < statements.size(); ++i) {
             if (!query.exec(statements[i])) {

@@ -48,6 +48,27 @@ Result<QByteArray> JoinApprover::request(QByteArrayView requestBytes, const QStr
     return join::encode(m_answer);
 }
 
+Status JoinApprover::resume(QByteArrayView requestBytes, const QString &senderId, QByteArrayView answerBytes)
+{
+    if (m_state != State::Ready)
+        return std::unexpected(failed(tr("This request to join was already answered.")));
+    if (sodium_init() < 0 || !m_me.isValid())
+        return std::unexpected(failed(tr("This computer does not hold its own keys.")));
+    const std::optional<join::Request> request = join::decodeRequest(requestBytes);
+    const std::optional<join::Answer> answer = join::decodeAnswer(answerBytes);
+    if (!request || !answer)
+        return std::unexpected(failed(tr("The request to join is damaged.")));
+    if (request->org != m_org || request->newcomerId != senderId || senderId == m_myId)
+        return std::unexpected(failed(tr("The request to join did not come from the computer it names.")));
+    if (answer->requestHash != join::requestHash(requestBytes) || answer->org != m_org || answer->approverId != m_myId
+        || !(answer->approver == m_me.publicKeys()) || answer->nonce.size() != join::NonceBytes)
+        return std::unexpected(failed(tr("This request to join was answered by another computer.")));
+    m_request = *request;
+    m_answer = *answer;
+    m_state = State::WaitingForReveal;
+    return {};
+}
+
 Status JoinApprover::reveal(QByteArrayView revealBytes)
 {
     if (m_state != State::WaitingForReveal)

@@ -30,6 +30,10 @@ public:
 
     // `senderId` is the device the relay says posted the request; it must be the one named inside.
     Result<QByteArray> request(QByteArrayView requestBytes, const QString &senderId);
+    // Picks up a join this computer already answered (message 2 sent by an earlier run, as the relay
+    // keeps it): checks the answer is this computer's own for that request, then waits for the
+    // reveal as after request(). Public messages only: nothing secret is needed to resume.
+    Status resume(QByteArrayView requestBytes, const QString &senderId, QByteArrayView answerBytes);
     Status reveal(QByteArrayView revealBytes);
     // `roster` is the organisation's computers as this one knows them, the newcomer included
     // (newcomerRecord()).

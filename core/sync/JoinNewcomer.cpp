@@ -61,6 +61,52 @@ Result<QByteArray> JoinNewcomer::answer(QByteArrayView answerBytes)
     return join::encode(reveal);
 }
 
+Status JoinNewcomer::resumeRequest(QByteArrayView requestBytes, QByteArrayView nonce)
+{
+    if (m_state != State::Ready)
+        return std::unexpected(failed(tr("This request to join was already sent. Start again.")));
+    if (sodium_init() < 0 || !m_me.isValid())
+        return std::unexpected(failed(tr("This computer is not connected to the relay yet.")));
+    const std::optional<join::Request> request = join::decodeRequest(requestBytes);
+    if (!request || nonce.size() != join::NonceBytes || request->org != m_request.org
+        || request->newcomerId != m_request.newcomerId
+        || join::commitment(request->org, request->newcomerId, request->name, m_me.publicKeys(), nonce) != request->commitment)
+        return std::unexpected(failed(tr("The join kept from before is not this computer's. Start again.")));
+    m_request = *request;
+    m_requestHash = join::requestHash(requestBytes);
+    m_nonce = nonce.toByteArray();
+    m_state = State::WaitingForAnswer;
+    return {};
+}
+
+Status JoinNewcomer::resume(QByteArrayView requestBytes, QByteArrayView answerBytes, QByteArrayView revealBytes)
+{
+    if (m_state != State::Ready)
+        return std::unexpected(failed(tr("This request to join was already sent. Start again.")));
+    if (sodium_init() < 0 || !m_me.isValid())
+        return std::unexpected(failed(tr("This computer is not connected to the relay yet.")));
+    const std::optional<join::Request> request = join::decodeRequest(requestBytes);
+    const std::optional<join::Answer> answer = join::decodeAnswer(answerBytes);
+    const std::optional<join::Reveal> reveal = join::decodeReveal(revealBytes);
+    if (!request || !answer || !reveal)
+        return std::unexpected(failed(tr("The join kept from before is damaged. Start again.")));
+    const QByteArray requestHash = join::requestHash(requestBytes);
+    if (request->org != m_request.org || request->newcomerId != m_request.newcomerId || !(reveal->newcomer == m_me.publicKeys())
+        || reveal->requestHash != requestHash || answer->requestHash != requestHash || answer->org != m_request.org
+        || answer->approverId == m_request.newcomerId
+        || join::commitment(request->org, request->newcomerId, request->name, reveal->newcomer, reveal->nonce)
+            != request->commitment)
+        return std::unexpected(failed(tr("The join kept from before is not this computer's. Start again.")));
+    m_request = *request;
+    m_requestHash = requestHash;
+    m_nonce = reveal->nonce;
+    m_answer = *answer;
+    m_transcript = join::transcript(m_request, *reveal, m_answer);
+    m_code = SafetyCode::fromTranscript(m_transcript);
+    m_state = State::ComparingCodes;
+    return {};
+}
+
 Result<KeyGrantContents> JoinNewcomer::grant(QByteArrayView grantBytes)
 {
     if (m_state != State::ComparingCodes)

@@ -33,6 +33,15 @@ public:
     Result<QByteArray> request();
     Result<QByteArray> answer(QByteArrayView answerBytes);
     Result<KeyGrantContents> grant(QByteArrayView grantBytes);
+    // Picks up a join whose reveal this computer already sent (an earlier run of the program kept
+    // the three messages, all public by then): checks they are this computer's own and consistent,
+    // recomputes the code, and waits for the grant as after answer().
+    Status resume(QByteArrayView requestBytes, QByteArrayView answerBytes, QByteArrayView revealBytes);
+    // Picks up a join whose request an earlier run sent, before the answer came: the request (public)
+    // and its nonce, which stays secret until the reveal (the caller keeps it in the keychain).
+    Status resumeRequest(QByteArrayView requestBytes, QByteArrayView nonce);
+    // The nonce committed to, for the keychain (empty before request()).
+    QByteArray nonce() const { return m_nonce; }
 
     State state() const { return m_state; }
     QString safetyCode() const { return m_code; }

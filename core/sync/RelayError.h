@@ -38,6 +38,8 @@ struct RelayError {
     bool isTransient() const { return kind == Kind::Unreachable || kind == Kind::RateLimited || kind == Kind::ServerError; }
     Error toError() const
     {
+        if (waitingForApproval)
+            return {ErrorCode::Forbidden, message};
         switch (kind) {
         case Kind::InvalidUrl:
         case Kind::Refused:

@@ -829,7 +829,7 @@ ReplicaApplier::ReplicaApplier(Database &database, const Clock &clock)
     , m_clock(clock)
 { }
 
-Result<ReplicaApplier::Report> ReplicaApplier::apply(const QList<SyncOp> &ops)
+Result<ReplicaApplier::Report> ReplicaApplier::apply(const QList<SyncOp> &ops, const AlsoInside &alsoInside)
 {
     const QSqlDatabase db = m_database.connection();
     sqlite3 *handle = SqliteStatement::handle(db);
@@ -856,6 +856,12 @@ Result<ReplicaApplier::Report> ReplicaApplier::apply(const QList<SyncOp> &ops)
             transaction.rollback();
             return fail(ErrorCode::Storage,
                         tr("Changes from another computer could not be saved (%1). Nothing was changed.").arg(session.failure()));
+        }
+    }
+    if (alsoInside) {
+        if (Status also = alsoInside(db); !also) {
+            transaction.rollback();
+            return std::unexpected(also.error());
         }
     }
     if (Status committed = transaction.commit(); !committed)

@@ -8,6 +8,9 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QSqlDatabase>
+
+#include <functional>
 
 namespace kengele {
 
@@ -48,7 +51,10 @@ public:
 
     ReplicaApplier(Database &database, const Clock &clock);
 
-    Result<Report> apply(const QList<SyncOp> &ops);
+    // `alsoInside`, when given, runs in the same transaction after the operations (the sync engine
+    // saves its progress and cursor there); its failure rolls everything back.
+    using AlsoInside = std::function<Status(const QSqlDatabase &db)>;
+    Result<Report> apply(const QList<SyncOp> &ops, const AlsoInside &alsoInside = {});
     // Applies the parked operations whose time has come (apply() does this too).
     Result<Report> retryParked() { return apply({}); }
 

@@ -167,8 +167,9 @@ void TestCliRunner::helpIsTheCommandTable()
         names,
         (QStringList{QStringLiteral("contacts"), QStringLiteral("groups"), QStringLiteral("templates"), QStringLiteral("tokens"),
                      QStringLiteral("segments"), QStringLiteral("gateway"), QStringLiteral("campaign"), QStringLiteral("relay"),
-                     QStringLiteral("inbox"), QStringLiteral("settings"), QStringLiteral("signin"), QStringLiteral("users"),
-                     QStringLiteral("audit"), QStringLiteral("backup"), QStringLiteral("dashboard"), QStringLiteral("report")}));
+                     QStringLiteral("sync"), QStringLiteral("devices"), QStringLiteral("inbox"), QStringLiteral("settings"),
+                     QStringLiteral("signin"), QStringLiteral("users"), QStringLiteral("audit"), QStringLiteral("backup"),
+                     QStringLiteral("dashboard"), QStringLiteral("report")}));
     // No command: the help, and exit 2.
     const Outcome none = cli({});
     QCOMPARE(none.code, 2);

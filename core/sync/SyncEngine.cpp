@@ -1,0 +1,1228 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "SyncEngine.h"
+
+#include "ChangeLog.h"
+#include "JoinApprover.h"
+#include "KeyGrant.h"
+#include "RelayClient.h"
+#include "RelayLinkStore.h"
+#include "SafetyCode.h"
+#include "SyncLog.h"
+#include "SyncOpCodec.h"
+#include "common/Clock.h"
+#include "security/SecretStore.h"
+#include "storage/Database.h"
+#include "storage/Transaction.h"
+
+#include <QJsonArray>
+#include <QPointer>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace kengele {
+
+namespace {
+
+// The newcomer's join nonce, between its request and its reveal.
+constexpr const char *JoinNonceSecret = "sync/join-nonce";
+
+Error storage(const QSqlQuery &q, const QString &what)
+{
+    return Database::storageError(q.lastError(), what);
+}
+
+} // namespace
+
+QJsonObject SyncEngineStatus::toJson() const
+{
+    QJsonObject out{
+        {u"pending_out"_s, pendingOut},
+        {u"last_in"_s,
+         lastIn ? QJsonValue(QDateTime::fromMSecsSinceEpoch(*lastIn, Qt::UTC).toString(Qt::ISODateWithMs)) : QJsonValue()},
+        {u"conflicts"_s, conflicts},
+        {u"parked"_s, parked},
+        {u"refused"_s, refused},
+        {u"waiting_for_approval"_s, waitingForApproval},
+        {u"ready"_s, ready},
+        {u"epoch"_s, qint64(epoch)},
+    };
+    QJsonObject codes;
+    for (auto it = refusals.cbegin(); it != refusals.cend(); ++it)
+        codes.insert(it.key(), it.value());
+    out.insert(u"refusals"_s, codes);
+    if (!safetyCode.isEmpty())
+        out.insert(u"safety_code"_s, safetyCode);
+    return out;
+}
+
+QJsonObject SyncDeviceEntry::toJson() const
+{
+    return QJsonObject{
+        {u"device"_s, device},
+        {u"name"_s, name},
+        {u"user"_s, user.isEmpty() ? QJsonValue() : QJsonValue(user)},
+        {u"approved"_s, approved},
+        {u"pending"_s, pending},
+        {u"removed"_s, removed},
+        {u"trusted"_s, inRoster},
+        {u"last_seen"_s, lastSeen.isValid() ? QJsonValue(lastSeen.toUTC().toString(Qt::ISODate)) : QJsonValue()},
+        {u"this"_s, isThis},
+    };
+}
+
+SyncEngine::SyncEngine(Database &database, SecretStore &secrets, RelayClient &client, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_secrets(secrets)
+    , m_client(client)
+    , m_clock(clock)
+    , m_applier(database, clock)
+    , m_roster(database)
+{
+    m_watchTimer.setSingleShot(false);
+    connect(&m_watchTimer, &QTimer::timeout, this, &SyncEngine::watch);
+    m_loopTimer.setSingleShot(true);
+    connect(&m_loopTimer, &QTimer::timeout, this, &SyncEngine::loop);
+}
+
+SyncEngine::~SyncEngine() = default;
+
+qint64 SyncEngine::nowMs() const
+{
+    return m_clock.nowUtc().toMSecsSinceEpoch();
+}
+
+QString SyncEngine::safetyCode() const
+{
+    return m_join ? m_join->safetyCode() : QString();
+}
+
+// --- preparing, founding, joining -------------------------------------------------------------
+
+void SyncEngine::prepare(Done done)
+{
+    if (m_prepared && (m_ready || m_waiting)) {
+        done({});
+        return;
+    }
+    RelayLinkStore links(m_database, m_clock);
+    Result<RelayLink> link = links.load();
+    if (!link) {
+        done(std::unexpected(link.error()));
+        return;
+    }
+    if (!link->isEnrolled()) {
+        done(fail(ErrorCode::NotFound, tr("This computer is not connected to the relay yet.")));
+        return;
+    }
+    m_org = link->org;
+    m_deviceId = link->device;
+    if (!m_identity) {
+        Result<DeviceIdentity> identity = DeviceIdentity::loadOrCreate(m_secrets);
+        if (!identity) {
+            done(std::unexpected(identity.error()));
+            return;
+        }
+        m_identity = std::move(*identity);
+    }
+    Result<std::optional<OrgKeyRing>> ring = OrgKeyRing::load(m_secrets);
+    if (!ring) {
+        done(std::unexpected(ring.error()));
+        return;
+    }
+    if (!m_cipher)
+        m_cipher = std::make_unique<BatchCipher>(m_org, m_ring);
+    if (*ring && !(*ring)->isEmpty()) {
+        m_ring = std::move(**ring);
+        m_prepared = true;
+        m_ready = true;
+        m_waiting = false;
+        done({});
+        return;
+    }
+    QPointer<SyncEngine> self(this);
+    m_client.fetchOwnDevice([self, done](RelayResult<RelayDeviceInfo> own) {
+        if (!self)
+            return;
+        if (!own) {
+            done(std::unexpected(own.error().toError()));
+            return;
+        }
+        self->m_name = own->name;
+        // Approved while this program was not running: the grant waits in the join, taken up there.
+        QSqlQuery joining(self->m_database.connection());
+        const bool joinKept
+            = joining.exec(u"SELECT 1 FROM sync_engine WHERE id = 1 AND join_reveal IS NOT NULL"_s) && joining.next();
+        if (own->pending || joinKept) {
+            self->m_prepared = true;
+            self->m_waiting = true;
+            QSqlQuery(self->m_database.connection()).exec(u"UPDATE sync_engine SET waiting = 1 WHERE id = 1"_s);
+            done({});
+            return;
+        }
+        // Approved, and no keys here: the organisation's first computer makes them, unless another
+        // approved computer exists (then this one lost its keys and must be joined again).
+        self->m_client.fetchDevices([self, done](RelayResult<QList<RelayDeviceInfo>> devices) {
+            if (!self)
+                return;
+            if (!devices) {
+                done(std::unexpected(devices.error().toError()));
+                return;
+            }
+            for (const RelayDeviceInfo &d : *devices) {
+                if (!d.isThis && d.approved && !d.revoked) {
+                    done(fail(ErrorCode::Conflict,
+                              tr("This computer is approved but does not hold the congregation's keys. "
+                                 "Remove it on another computer and connect it again.")));
+                    return;
+                }
+            }
+            if (Status founded = self->found(); !founded) {
+                done(founded);
+                return;
+            }
+            self->m_prepared = true;
+            self->m_ready = true;
+            done({});
+        });
+    });
+}
+
+void SyncEngine::clearJoin()
+{
+    (void)m_secrets.removeNow(QString::fromLatin1(JoinNonceSecret));
+    QSqlQuery(m_database.connection())
+        .exec(u"UPDATE sync_engine SET join_request = NULL, join_answer = NULL, join_reveal = NULL WHERE id = 1"_s);
+}
+
+Status SyncEngine::found()
+{
+    OrgKeyRing ring = OrgKeyRing::createFirst();
+    if (Status saved = ring.save(m_secrets); !saved)
+        return saved;
+    m_ring = std::move(ring);
+    DeviceRecord me;
+    me.id = m_deviceId;
+    me.name = m_name;
+    me.keys = m_identity->publicKeys();
+    me.state = DeviceRecord::State::Approved;
+    Result<bool> merged = DeviceRoster::merge(m_database.connection(), me, true, nowMs());
+    if (!merged)
+        return std::unexpected(merged.error());
+    qCInfo(lcSync) << "this computer is the congregation's first: key epoch 1 made";
+    return {};
+}
+
+void SyncEngine::joinStep(int waitSeconds, Done done)
+{
+    QPointer<SyncEngine> self(this);
+    auto handle = [self, done](RelayResult<RelayJoinState> state) {
+        if (!self)
+            return;
+        if (!state) {
+            done(std::unexpected(state.error().toError()));
+            return;
+        }
+        self->handleJoinState(*state, done);
+    };
+    if (!m_join) {
+        m_join = std::make_unique<JoinNewcomer>(*m_identity, m_org, m_deviceId, m_name);
+        // A join whose reveal an earlier run sent goes on from there.
+        QSqlQuery kept(m_database.connection());
+        if (kept.exec(
+                u"SELECT join_request, join_answer, join_reveal FROM sync_engine WHERE id = 1 AND join_reveal IS NOT NULL"_s)
+            && kept.next()) {
+            if (m_join->resume(kept.value(0).toByteArray(), kept.value(1).toByteArray(), kept.value(2).toByteArray())) {
+                m_joinVersion = -1;
+                m_client.fetchJoinState(-1, 0, handle);
+                return;
+            }
+            clearJoin();
+            m_join = std::make_unique<JoinNewcomer>(*m_identity, m_org, m_deviceId, m_name);
+        }
+        // A request an earlier run sent, not answered then: the same commitment again (the relay
+        // takes no other once an approver answered).
+        if (kept.exec(u"SELECT join_request FROM sync_engine WHERE id = 1 AND join_request IS NOT NULL"_s) && kept.next()) {
+            const QByteArray requestBytes = kept.value(0).toByteArray();
+            const Result<QString> nonce = m_secrets.readNow(QString::fromLatin1(JoinNonceSecret));
+            if (nonce && !nonce->isEmpty() && m_join->resumeRequest(requestBytes, QByteArray::fromBase64(nonce->toLatin1()))) {
+                m_joinRequest = requestBytes;
+                m_client.postJoinCommitment(requestBytes, handle);
+                return;
+            }
+            clearJoin();
+            m_join = std::make_unique<JoinNewcomer>(*m_identity, m_org, m_deviceId, m_name);
+        }
+        Result<QByteArray> request = m_join->request();
+        if (!request) {
+            m_join.reset();
+            done(std::unexpected(request.error()));
+            return;
+        }
+        m_joinRequest = *request;
+        // The nonce stays secret until the reveal: the keychain, not the data file.
+        if (Status kept
+            = m_secrets.writeNow(QString::fromLatin1(JoinNonceSecret), QString::fromLatin1(m_join->nonce().toBase64()));
+            !kept) {
+            m_join.reset();
+            done(kept);
+            return;
+        }
+        QSqlQuery keep(m_database.connection());
+        keep.prepare(u"UPDATE sync_engine SET join_request = ?, join_answer = NULL, join_reveal = NULL WHERE id = 1"_s);
+        keep.addBindValue(*request);
+        keep.exec();
+        m_client.postJoinCommitment(*request, handle);
+        return;
+    }
+    m_client.fetchJoinState(m_joinVersion, waitSeconds, handle);
+}
+
+void SyncEngine::handleJoinState(const RelayJoinState &state, Done done)
+{
+    m_joinVersion = state.version;
+    if (state.state == u"refused"_s) {
+        m_join.reset();
+        clearJoin();
+        done(fail(ErrorCode::Conflict, tr("Another computer refused to let this one in.")));
+        return;
+    }
+    if (state.state == u"keys"_s && m_join->state() == JoinNewcomer::State::WaitingForAnswer) {
+        Result<QByteArray> reveal = m_join->answer(state.keys);
+        if (!reveal) {
+            m_join.reset();
+            done(std::unexpected(reveal.error()));
+            return;
+        }
+        {
+            // Kept before it goes out: a later run of the program picks the join up from here.
+            QSqlQuery keep(m_database.connection());
+            keep.prepare(u"UPDATE sync_engine SET join_request = ?, join_answer = ?, join_reveal = ? WHERE id = 1"_s);
+            keep.addBindValue(m_joinRequest);
+            keep.addBindValue(state.keys);
+            keep.addBindValue(*reveal);
+            if (!keep.exec()) {
+                done(std::unexpected(storage(keep, tr("Keeping the request to join"))));
+                return;
+            }
+        }
+        QPointer<SyncEngine> self(this);
+        m_client.postJoinReveal(*reveal, [self, done](RelayResult<RelayJoinState> next) {
+            if (!self)
+                return;
+            if (!next) {
+                done(std::unexpected(next.error().toError()));
+                return;
+            }
+            Q_EMIT self->waitingForApproval(self->m_join->safetyCode());
+            self->handleJoinState(*next, done);
+        });
+        return;
+    }
+    if (state.state == u"approved"_s && !state.grant.isEmpty() && m_join->state() == JoinNewcomer::State::ComparingCodes) {
+        Result<KeyGrantContents> contents = m_join->grant(state.grant);
+        if (!contents) {
+            m_join.reset();
+            done(std::unexpected(contents.error()));
+            return;
+        }
+        if (Status saved = contents->ring.save(m_secrets); !saved) {
+            done(saved);
+            return;
+        }
+        m_ring = std::move(contents->ring);
+        const QSqlDatabase db = m_database.connection();
+        Transaction transaction(db);
+        if (Status began = transaction.began(tr("Saving the list of computers")); !began) {
+            done(began);
+            return;
+        }
+        for (const DeviceRecord &record : contents->roster) {
+            if (Result<bool> merged = DeviceRoster::merge(db, record, false, nowMs()); !merged) {
+                done(std::unexpected(merged.error()));
+                return;
+            }
+        }
+        QSqlQuery(db).exec(
+            u"UPDATE sync_engine SET waiting = 0, join_request = NULL, join_answer = NULL, join_reveal = NULL WHERE id = 1"_s);
+        if (Status committed = transaction.commit(); !committed) {
+            done(committed);
+            return;
+        }
+        m_join.reset();
+        (void)m_secrets.removeNow(QString::fromLatin1(JoinNonceSecret));
+        m_waiting = false;
+        m_ready = true;
+        qCInfo(lcSync) << "this computer was approved and holds the congregation's keys";
+        Q_EMIT joined();
+    }
+    done({});
+}
+
+// --- status ------------------------------------------------------------------------------------
+
+Result<SyncEngineStatus> SyncEngine::status() const
+{
+    SyncEngineStatus out;
+    ChangeLog log(m_database);
+    Result<SyncStatus> base = log.status();
+    if (!base)
+        return std::unexpected(base.error());
+    out.pendingOut = base->pendingOut;
+    out.lastIn = base->lastIn;
+    out.conflicts = base->conflicts;
+    out.ready = m_ready;
+    out.epoch = m_ring.currentEpoch();
+    QSqlQuery q(m_database.connection());
+    if (q.exec(u"SELECT waiting, cursor FROM sync_engine WHERE id = 1"_s) && q.next()) {
+        out.waitingForApproval = m_waiting || (!m_ready && q.value(0).toInt() == 1);
+        out.cursor = q.value(1).toLongLong();
+    }
+    out.safetyCode = safetyCode();
+    if (q.exec(u"SELECT count(*) FROM sync_parked_batches"_s) && q.next())
+        out.parked = q.value(0).toLongLong();
+    if (q.exec(u"SELECT code, count FROM sync_refusals ORDER BY code"_s)) {
+        while (q.next()) {
+            out.refusals.insert(q.value(0).toString(), q.value(1).toLongLong());
+            out.refused += q.value(1).toLongLong();
+        }
+    }
+    return out;
+}
+
+qint64 SyncEngine::cursor() const
+{
+    QSqlQuery q(m_database.connection());
+    if (q.exec(u"SELECT cursor FROM sync_engine WHERE id = 1"_s) && q.next())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+Status SyncEngine::setCursor(const QSqlDatabase &db, qint64 cursor)
+{
+    QSqlQuery q(db);
+    q.prepare(u"UPDATE sync_engine SET cursor = max(cursor, ?) WHERE id = 1"_s);
+    q.addBindValue(cursor);
+    if (!q.exec())
+        return std::unexpected(storage(q, tr("Saving how far the changes were read")));
+    return {};
+}
+
+DeviceProgress SyncEngine::progressOf(const QString &device) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(u"SELECT last_seq, last_epoch FROM sync_peers WHERE device = ?"_s);
+    q.addBindValue(device);
+    DeviceProgress progress;
+    if (q.exec() && q.next()) {
+        progress.lastAppliedSeq = quint64(q.value(0).toLongLong());
+        progress.lastEpoch = quint32(q.value(1).toLongLong());
+    }
+    return progress;
+}
+
+// --- push --------------------------------------------------------------------------------------
+
+bool SyncEngine::hasOutgoing() const
+{
+    QSqlQuery q(m_database.connection());
+    if (!q.exec(u"SELECT (SELECT out_seq FROM sync_engine WHERE id = 1) > 0 "
+                "OR EXISTS (SELECT 1 FROM change_log WHERE seq > (SELECT sent_up_to FROM sync_state WHERE id = 1)) "
+                "OR EXISTS (SELECT 1 FROM sync_devices WHERE dirty = 1)"_s)
+        || !q.next())
+        return false;
+    return q.value(0).toBool();
+}
+
+void SyncEngine::pushNow(Done done)
+{
+    if (!m_ready) {
+        done({});
+        return;
+    }
+    if (m_pushing) {
+        m_pushAgain = true;
+        done({});
+        return;
+    }
+    m_pushing = true;
+    QPointer<SyncEngine> self(this);
+    pushStep([self, done](Status status) {
+        if (!self)
+            return;
+        self->m_pushing = false;
+        if (status && std::exchange(self->m_pushAgain, false)) {
+            self->pushNow(done);
+            return;
+        }
+        done(status);
+    });
+}
+
+void SyncEngine::pushStep(Done done)
+{
+    const QSqlDatabase db = m_database.connection();
+    {
+        // A batch sealed earlier and not yet accepted goes again, the same bytes under the same number.
+        QSqlQuery q(db);
+        if (q.exec(u"SELECT out_seq, out_epoch, out_blob, out_up_to FROM sync_engine WHERE id = 1 AND out_seq > 0"_s)
+            && q.next()) {
+            postOutgoing(q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toByteArray(), q.value(3).toLongLong(),
+                         done);
+            return;
+        }
+    }
+    ChangeLog log(m_database);
+    Result<OutgoingOps> pending = log.pendingOut(500);
+    if (!pending) {
+        done(std::unexpected(pending.error()));
+        return;
+    }
+    Result<QList<DeviceRecord>> dirty = DeviceRoster::all(db, true);
+    if (!dirty) {
+        done(std::unexpected(dirty.error()));
+        return;
+    }
+    if (pending->ops.isEmpty() && dirty->isEmpty()) {
+        done({});
+        return;
+    }
+    QList<SyncOp> ops;
+    for (const DeviceRecord &record : *dirty)
+        ops.append(DeviceRoster::toOp(record, quint64(nowMs()), m_deviceId));
+    ops.append(pending->ops);
+    const QByteArray plain = SyncOpCodec::encodeOps(ops);
+    qint64 seq = 1;
+    {
+        QSqlQuery q(db);
+        if (q.exec(u"SELECT next_seq FROM sync_engine WHERE id = 1"_s) && q.next())
+            seq = q.value(0).toLongLong();
+    }
+    Result<SealedBatch> sealed = m_cipher->seal(*m_identity, m_deviceId, quint64(seq), plain);
+    if (!sealed) {
+        done(std::unexpected(sealed.error()));
+        return;
+    }
+    // The number and the bytes are saved before they are posted: a crash resends exactly these.
+    Transaction transaction(db);
+    if (Status began = transaction.began(tr("Preparing changes to send")); !began) {
+        done(began);
+        return;
+    }
+    QSqlQuery q(db);
+    q.prepare(u"UPDATE sync_engine SET out_seq = ?, out_epoch = ?, out_blob = ?, out_up_to = ?, next_seq = ? WHERE id = 1"_s);
+    q.addBindValue(seq);
+    q.addBindValue(qint64(sealed->label.epoch));
+    q.addBindValue(sealed->blob);
+    q.addBindValue(pending->upTo);
+    q.addBindValue(seq + 1);
+    if (!q.exec() || !QSqlQuery(db).exec(u"UPDATE sync_devices SET dirty = 0 WHERE dirty = 1"_s)) {
+        done(std::unexpected(storage(q, tr("Preparing changes to send"))));
+        return;
+    }
+    if (Status committed = transaction.commit(); !committed) {
+        done(committed);
+        return;
+    }
+    postOutgoing(seq, sealed->label.epoch, sealed->blob, pending->upTo, done);
+}
+
+void SyncEngine::postOutgoing(qint64 seq, qint64 epoch, QByteArray blob, qint64 upTo, Done done)
+{
+    QPointer<SyncEngine> self(this);
+    m_client.postChangeBatch(seq, epoch, blob, [self, seq, upTo, done](RelayResult<RelayChangeReceipt> receipt) {
+        if (!self)
+            return;
+        const QSqlDatabase db = self->m_database.connection();
+        if (!receipt) {
+            const RelayError &error = receipt.error();
+            if (error.code == u"seq_gap"_s && error.expected > 0 && error.expected < seq) {
+                // The relay lost batches it had accepted (restored from a backup): seal these changes
+                // again under the number it expects.
+                qCWarning(lcSync) << "relay expects batch" << error.expected << "instead of" << seq << ": sealing again";
+                QSqlQuery q(db);
+                q.prepare(u"UPDATE sync_engine SET out_seq = 0, out_blob = NULL, next_seq = ? WHERE id = 1"_s);
+                q.addBindValue(error.expected);
+                q.exec();
+                self->pushStep(done);
+                return;
+            }
+            done(std::unexpected(error.toError()));
+            return;
+        }
+        ChangeLog log(self->m_database);
+        if (Status sent = log.markSent(upTo); !sent) {
+            done(sent);
+            return;
+        }
+        QSqlQuery q(db);
+        q.prepare(u"UPDATE sync_engine SET out_seq = 0, out_blob = NULL, out_up_to = 0 WHERE id = 1 AND out_seq = ?"_s);
+        q.addBindValue(seq);
+        q.exec();
+        self->pushStep(done);
+    });
+}
+
+// --- pull --------------------------------------------------------------------------------------
+
+void SyncEngine::pullUntilCaughtUp(Done done)
+{
+    QPointer<SyncEngine> self(this);
+    pullPage(0, [self, done](Result<bool> more) {
+        if (!self)
+            return;
+        if (!more) {
+            done(std::unexpected(more.error()));
+            return;
+        }
+        if (*more) {
+            self->pullUntilCaughtUp(done);
+            return;
+        }
+        done({});
+    });
+}
+
+void SyncEngine::pullPage(int waitSeconds, std::function<void(Result<bool>)> done)
+{
+    QPointer<SyncEngine> self(this);
+    m_client.fetchChanges(cursor(), waitSeconds, m_options.pageLimit, [self, done](RelayResult<RelayChangePage> page) {
+        if (!self)
+            return;
+        if (!page) {
+            done(std::unexpected(page.error().toError()));
+            return;
+        }
+        quint32 needed = 0;
+        for (const RelayChange &change : page->changes) {
+            if (change.device != self->m_deviceId)
+                needed = std::max(needed, quint32(change.epoch));
+        }
+        auto process = [self, page = *page, done](Status rotated) {
+            if (!self)
+                return;
+            if (!rotated)
+                qCWarning(lcSync) << "new keys could not be read:" << rotated.error().message;
+            int applied = 0;
+            for (const RelayChange &change : page.changes) {
+                if (Status processed = self->processChange(change); !processed) {
+                    done(std::unexpected(processed.error()));
+                    return;
+                }
+                ++applied;
+            }
+            if (Status retried = self->retryParked(); !retried) {
+                done(std::unexpected(retried.error()));
+                return;
+            }
+            if (!page.changes.isEmpty())
+                Q_EMIT self->changesApplied();
+            done(page.more);
+        };
+        self->withRotations(needed, process);
+    });
+}
+
+void SyncEngine::withRotations(quint32 neededEpoch, Done done)
+{
+    if (neededEpoch <= m_ring.currentEpoch()) {
+        done({});
+        return;
+    }
+    QPointer<SyncEngine> self(this);
+    m_client.fetchKeyGrants(m_ring.currentEpoch(), [self, done](RelayResult<QList<RelayKeyGrant>> grants) {
+        if (!self)
+            return;
+        if (!grants) {
+            done(std::unexpected(grants.error().toError()));
+            return;
+        }
+        const QSqlDatabase db = self->m_database.connection();
+        auto lookup = [db](const QString &id) {
+            return DeviceRoster::find(db, id);
+        };
+        bool changed = false;
+        for (const RelayKeyGrant &grant : *grants) {
+            Result<KeyGrantContents> contents
+                = KeyGrant::openRotation(grant.grant, *self->m_identity, self->m_org, self->m_deviceId, lookup);
+            if (!contents) {
+                qCWarning(lcSync) << "a key grant was refused, from" << grant.from << "epoch" << grant.epoch;
+                continue;
+            }
+            if (Status merged = self->m_ring.merge(contents->ring); !merged) {
+                qCWarning(lcSync) << "a key grant conflicts with keys held, epoch" << grant.epoch;
+                continue;
+            }
+            for (const DeviceRecord &record : contents->roster)
+                (void)DeviceRoster::merge(db, record, false, self->nowMs());
+            changed = true;
+        }
+        if (changed)
+            done(self->m_ring.save(self->m_secrets));
+        else
+            done({});
+    });
+}
+
+Status SyncEngine::park(const RelayChange &change, const QString &reason)
+{
+    const QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (Status began = transaction.began(tr("Keeping changes for later")); !began)
+        return began;
+    QSqlQuery q(db);
+    q.prepare(
+        u"INSERT OR IGNORE INTO sync_parked_batches(cursor, device, seq, epoch, blob, reason, parked_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(change.seq);
+    q.addBindValue(change.device);
+    q.addBindValue(change.deviceSeq);
+    q.addBindValue(change.epoch);
+    q.addBindValue(change.batch);
+    q.addBindValue(reason);
+    q.addBindValue(nowMs());
+    if (!q.exec())
+        return std::unexpected(storage(q, tr("Keeping changes for later")));
+    if (Status moved = setCursor(db, change.seq); !moved)
+        return moved;
+    qCInfo(lcSync) << "batch parked:" << reason << "from" << change.device << "number" << change.deviceSeq;
+    return transaction.commit();
+}
+
+Status SyncEngine::processChange(const RelayChange &change)
+{
+    const QSqlDatabase db = m_database.connection();
+    if (change.device == m_deviceId) {
+        Transaction transaction(db);
+        if (Status began = transaction.began(tr("Saving how far the changes were read")); !began)
+            return began;
+        if (Status moved = setCursor(db, change.seq); !moved)
+            return moved;
+        return transaction.commit();
+    }
+    const std::optional<DeviceRecord> sender = DeviceRoster::find(db, change.device);
+    if (!sender)
+        return park(change, u"unknown-device"_s);
+    const DeviceProgress progress = progressOf(change.device);
+    if (quint64(change.deviceSeq) > progress.lastAppliedSeq + 1)
+        return park(change, u"gap"_s);
+    const BatchLabel label{m_org, change.device, quint64(change.deviceSeq), quint32(change.epoch), change.seq};
+    const qint64 at = change.seq;
+    QString failure;
+    const Outcome outcome = openAndApply(
+        label, change.batch, [this, at](const QSqlDatabase &inside) { return setCursor(inside, at); }, &failure);
+    if (outcome == Outcome::Failed)
+        return fail(ErrorCode::Storage, failure);
+    if (outcome == Outcome::Parked)
+        return park(change, u"newer"_s);
+    return {};
+}
+
+SyncEngine::Outcome SyncEngine::openAndApply(const BatchLabel &label, const QByteArray &blob,
+                                             const ReplicaApplier::AlsoInside &also, QString *failure)
+{
+    const QSqlDatabase db = m_database.connection();
+    const DeviceProgress progress = progressOf(label.device);
+    auto lookup = [db](const QString &id) {
+        return DeviceRoster::find(db, id);
+    };
+    std::expected<QByteArray, BatchRefused> opened = m_cipher->open(label, blob, lookup, progress);
+    if (!opened) {
+        const char *code = BatchCipher::code(opened.error().reason);
+        qCWarning(lcSync) << "batch refused:" << code << "from" << label.device << "number" << label.seq << "epoch"
+                          << label.epoch;
+        Transaction transaction(db);
+        if (Status began = transaction.began(tr("Noting a refused batch")); !began) {
+            *failure = began.error().message;
+            return Outcome::Failed;
+        }
+        QSqlQuery q(db);
+        q.prepare(u"INSERT INTO sync_refusals(code, count, last_at) VALUES (?, 1, ?) "
+                  "ON CONFLICT(code) DO UPDATE SET count = count + 1, last_at = excluded.last_at"_s);
+        q.addBindValue(QString::fromLatin1(code));
+        q.addBindValue(nowMs());
+        if (!q.exec() || !also(db) || !transaction.commit()) {
+            *failure = tr("A refused batch could not be noted.");
+            return Outcome::Failed;
+        }
+        return Outcome::Refused;
+    }
+    Result<DecodedOps> decoded = SyncOpCodec::decodeOps(*opened);
+    if (!decoded) {
+        qCWarning(lcSync) << "batch kept for a newer Kengele, from" << label.device << "number" << label.seq;
+        return Outcome::Parked;
+    }
+    QList<SyncOp> data;
+    QList<DeviceRecord> roster;
+    for (SyncOp &op : decoded->ops) {
+        if (op.entity == QLatin1StringView(DeviceRoster::Entity)) {
+            if (std::optional<DeviceRecord> record = DeviceRoster::fromOp(op))
+                roster.append(*record);
+        } else {
+            data.append(std::move(op));
+        }
+    }
+    const qint64 now = nowMs();
+    Result<ReplicaApplier::Report> applied = m_applier.apply(data, [&](const QSqlDatabase &inside) -> Status {
+        for (const DeviceRecord &record : roster) {
+            if (Result<bool> merged = DeviceRoster::merge(inside, record, false, now); !merged)
+                return std::unexpected(merged.error());
+        }
+        QSqlQuery q(inside);
+        q.prepare(u"INSERT INTO sync_peers(device, last_seq, last_epoch) VALUES (?, ?, ?) ON CONFLICT(device) DO UPDATE SET "
+                  "last_seq = max(last_seq, excluded.last_seq), last_epoch = max(last_epoch, excluded.last_epoch)"_s);
+        q.addBindValue(label.device);
+        q.addBindValue(qint64(label.seq));
+        q.addBindValue(qint64(label.epoch));
+        if (!q.exec())
+            return std::unexpected(storage(q, tr("Saving changes from another computer")));
+        QSqlQuery in(inside);
+        in.prepare(u"UPDATE sync_state SET last_in = ? WHERE id = 1"_s);
+        in.addBindValue(now);
+        in.exec();
+        return also(inside);
+    });
+    if (!applied) {
+        *failure = applied.error().message;
+        return Outcome::Failed;
+    }
+    return Outcome::Applied;
+}
+
+Status SyncEngine::retryParked()
+{
+    const QSqlDatabase db = m_database.connection();
+    for (bool progressed = true; progressed;) {
+        progressed = false;
+        struct Row {
+            qint64 cursor;
+            QString device;
+            qint64 seq;
+            qint64 epoch;
+            QByteArray blob;
+        };
+        QList<Row> rows;
+        {
+            QSqlQuery q(db);
+            if (!q.exec(u"SELECT cursor, device, seq, epoch, blob FROM sync_parked_batches ORDER BY device, seq, cursor"_s))
+                return std::unexpected(storage(q, tr("Reading changes kept for later")));
+            while (q.next())
+                rows.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toLongLong(),
+                             q.value(4).toByteArray()});
+        }
+        for (const Row &row : rows) {
+            if (!DeviceRoster::find(db, row.device))
+                continue;
+            if (quint64(row.seq) > progressOf(row.device).lastAppliedSeq + 1)
+                continue;
+            const qint64 parkedAt = row.cursor;
+            auto unpark = [parkedAt](const QSqlDatabase &inside) -> Status {
+                QSqlQuery q(inside);
+                q.prepare(u"DELETE FROM sync_parked_batches WHERE cursor = ?"_s);
+                q.addBindValue(parkedAt);
+                if (!q.exec())
+                    return fail(ErrorCode::Storage, tr("Changes kept for later could not be taken up."));
+                return {};
+            };
+            QString failure;
+            const BatchLabel label{m_org, row.device, quint64(row.seq), quint32(row.epoch), row.cursor};
+            const Outcome outcome = openAndApply(label, row.blob, unpark, &failure);
+            if (outcome == Outcome::Failed)
+                return fail(ErrorCode::Storage, failure);
+            if (outcome != Outcome::Parked)
+                progressed = true;
+        }
+    }
+    return {};
+}
+
+// --- running -----------------------------------------------------------------------------------
+
+void SyncEngine::syncOnce(Done done)
+{
+    QPointer<SyncEngine> self(this);
+    prepare([self, done](Status prepared) {
+        if (!self)
+            return;
+        if (!prepared) {
+            done(prepared);
+            return;
+        }
+        if (self->m_waiting) {
+            self->joinStep(0, [self, done](Status joined) {
+                if (!self)
+                    return;
+                if (joined && self->m_ready)
+                    self->syncOnce(done); // let in just now: fill up at once
+                else
+                    done(joined);
+            });
+            return;
+        }
+        self->pushNow([self, done](Status pushed) {
+            if (!self)
+                return;
+            if (!pushed) {
+                done(pushed);
+                return;
+            }
+            self->pullUntilCaughtUp([self, done](Status pulled) {
+                if (!self)
+                    return;
+                if (!pulled) {
+                    done(pulled);
+                    return;
+                }
+                self->pushNow(done); // roster entries learnt while pulling are not sent again; own changes made meanwhile are
+            });
+        });
+    });
+}
+
+void SyncEngine::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    scheduleLoop(0);
+}
+
+void SyncEngine::stop()
+{
+    m_running = false;
+    m_watchTimer.stop();
+    m_loopTimer.stop();
+}
+
+void SyncEngine::scheduleLoop(qint64 ms)
+{
+    if (m_running)
+        m_loopTimer.start(int(ms));
+}
+
+void SyncEngine::watch()
+{
+    if (m_ready && !m_pushing && hasOutgoing()) {
+        QPointer<SyncEngine> self(this);
+        pushNow([self](Status pushed) {
+            if (self && !pushed)
+                qCWarning(lcSync) << "sending changes failed:" << pushed.error().message;
+        });
+    }
+}
+
+void SyncEngine::loop()
+{
+    if (!m_running || m_pulling)
+        return;
+    m_pulling = true;
+    QPointer<SyncEngine> self(this);
+    auto again = [self](Status status) {
+        if (!self)
+            return;
+        self->m_pulling = false;
+        if (!status) {
+            Q_EMIT self->failed(status.error().message);
+            // 2 s, doubling up to 5 minutes (an older relay without sync answers the same each time).
+            self->m_failures = std::min(self->m_failures + 1, 12);
+            self->scheduleLoop(std::min<qint64>(self->m_options.retryMs << (self->m_failures - 1), 5 * 60'000LL));
+            return;
+        }
+        self->m_failures = 0;
+        self->scheduleLoop(0);
+    };
+    prepare([self, again](Status prepared) {
+        if (!self)
+            return;
+        if (!prepared) {
+            again(prepared);
+            return;
+        }
+        if (self->m_waiting) {
+            self->joinStep(self->m_options.waitSeconds, again);
+            return;
+        }
+        if (!self->m_watchTimer.isActive()) {
+            self->m_watchTimer.start(self->m_options.watchMs);
+            self->watch();
+        }
+        self->pullPage(self->m_options.waitSeconds,
+                       [again](Result<bool> more) { again(more ? Status{} : Status(std::unexpected(more.error()))); });
+    });
+}
+
+// --- approving, removing, listing --------------------------------------------------------------
+
+Result<QList<DeviceRecord>> SyncEngine::rosterWith(const DeviceRecord &extra) const
+{
+    Result<QList<DeviceRecord>> roster = m_roster.all();
+    if (!roster)
+        return roster;
+    roster->removeIf([&extra](const DeviceRecord &r) { return r.id == extra.id; });
+    roster->append(extra);
+    return roster;
+}
+
+void SyncEngine::approve(const QString &device, const QString &expectedCode, std::function<void(Result<SyncApproval>)> done)
+{
+    QPointer<SyncEngine> self(this);
+    prepare([self, device, expectedCode, done](Status prepared) {
+        if (!self)
+            return;
+        if (!prepared) {
+            done(std::unexpected(prepared.error()));
+            return;
+        }
+        if (!self->m_ready) {
+            done(fail(ErrorCode::Conflict, tr("This computer is not approved itself, so it cannot let another one in.")));
+            return;
+        }
+        auto approver = std::make_shared<JoinApprover>(*self->m_identity, self->m_org, self->m_deviceId);
+        const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + qint64(self->m_options.approveWaitSeconds) * 1000;
+        // Waits for the new computer's reveal, then compares codes and grants.
+        auto finish = std::make_shared<std::function<void(const RelayJoinRequest &)>>();
+        auto wait = std::make_shared<std::function<void(qint64)>>();
+        *finish = [self, approver, device, expectedCode, done](const RelayJoinRequest &request) {
+            if (Status revealed = approver->reveal(request.reveal); !revealed) {
+                done(std::unexpected(revealed.error()));
+                return;
+            }
+            SyncApproval out{device, approver->newcomerName(), approver->safetyCode(), false};
+            if (expectedCode.trimmed().isEmpty()) {
+                done(out);
+                return;
+            }
+            if (!SafetyCode::same(expectedCode, approver->safetyCode())) {
+                approver->reject();
+                done(fail(ErrorCode::InvalidInput,
+                          tr("The safety codes are not the same: the computer was not approved. Someone "
+                             "may be interfering; check the code on the new computer again.")));
+                return;
+            }
+            const DeviceRecord newcomer = approver->newcomerRecord();
+            Result<QList<DeviceRecord>> roster = self->rosterWith(newcomer);
+            if (!roster) {
+                done(std::unexpected(roster.error()));
+                return;
+            }
+            Result<QByteArray> grant = approver->approve(self->m_ring, *roster);
+            if (!grant) {
+                done(std::unexpected(grant.error()));
+                return;
+            }
+            self->m_client.approveJoin(device, *grant, [self, newcomer, out, done](RelayResult<void> approved) mutable {
+                if (!self)
+                    return;
+                if (!approved) {
+                    done(std::unexpected(approved.error().toError()));
+                    return;
+                }
+                if (Result<bool> merged = DeviceRoster::merge(self->m_database.connection(), newcomer, true, self->nowMs());
+                    !merged) {
+                    done(std::unexpected(merged.error()));
+                    return;
+                }
+                out.approved = true;
+                qCInfo(lcSync) << "computer approved:" << newcomer.id;
+                self->pushNow([done, out](Status pushed) {
+                    if (!pushed)
+                        qCWarning(lcSync) << "the approval goes out with the next sync:" << pushed.error().message;
+                    done(out);
+                });
+            });
+        };
+        *wait = [self, device, expectedCode, deadline, finish, wait, done](qint64 version) {
+            const qint64 left = deadline - QDateTime::currentMSecsSinceEpoch();
+            if (left <= 0 && expectedCode.trimmed().isEmpty()) {
+                // Keys sent, no code yet: the new computer shows it at its next sync; run this again then.
+                done(SyncApproval{device, QString(), QString(), false});
+                return;
+            }
+            if (left <= 0) {
+                done(fail(ErrorCode::Io,
+                          tr("The new computer has not shown its safety code yet. Run the sync on it (it "
+                             "must stay open), then try again.")));
+                return;
+            }
+            self->m_client.fetchJoinRequests(version, int(std::clamp<qint64>(left / 1000, 0, 25)),
+                                             [self, device, finish, wait, done](RelayResult<RelayJoinRequests> requests) {
+                                                 if (!self)
+                                                     return;
+                                                 if (!requests) {
+                                                     done(std::unexpected(requests.error().toError()));
+                                                     return;
+                                                 }
+                                                 for (const RelayJoinRequest &r : requests->requests) {
+                                                     if (r.device == device && !r.reveal.isEmpty()) {
+                                                         (*finish)(r);
+                                                         return;
+                                                     }
+                                                 }
+                                                 (*wait)(requests->version);
+                                             });
+        };
+        self->m_client.fetchJoinRequests(
+            -1, 0, [self, device, approver, finish, wait, done](RelayResult<RelayJoinRequests> requests) {
+                if (!self)
+                    return;
+                if (!requests) {
+                    done(std::unexpected(requests.error().toError()));
+                    return;
+                }
+                const RelayJoinRequest *found = nullptr;
+                for (const RelayJoinRequest &r : requests->requests) {
+                    if (r.device == device)
+                        found = &r;
+                }
+                if (!found) {
+                    done(fail(ErrorCode::NotFound,
+                              tr("No computer with that id is waiting to join. Run the sync on the new "
+                                 "computer first.")));
+                    return;
+                }
+                const RelayJoinRequest request = *found;
+                const qint64 version = requests->version;
+                if (!request.keys.isEmpty()) {
+                    if (Status resumed = approver->resume(request.commitment, device, request.keys); !resumed) {
+                        done(std::unexpected(resumed.error()));
+                        return;
+                    }
+                    if (!request.reveal.isEmpty())
+                        (*finish)(request);
+                    else
+                        (*wait)(version);
+                    return;
+                }
+                Result<QByteArray> answer = approver->request(request.commitment, device);
+                if (!answer) {
+                    done(std::unexpected(answer.error()));
+                    return;
+                }
+                self->m_client.sendJoinKeys(device, *answer, [self, version, wait, done](RelayResult<void> sent) {
+                    if (!self)
+                        return;
+                    if (!sent) {
+                        done(std::unexpected(sent.error().toError()));
+                        return;
+                    }
+                    (*wait)(version);
+                });
+            });
+    });
+}
+
+void SyncEngine::removeDevice(const QString &device, Done done)
+{
+    QPointer<SyncEngine> self(this);
+    prepare([self, device, done](Status prepared) {
+        if (!self)
+            return;
+        if (!prepared || !self->m_ready) {
+            done(prepared ? fail(ErrorCode::Conflict, tr("This computer is not approved itself.")) : prepared);
+            return;
+        }
+        if (device == self->m_deviceId) {
+            done(fail(ErrorCode::InvalidInput, tr("A computer cannot remove itself; remove it from another one.")));
+            return;
+        }
+        self->m_client.removeDevice(device, [self, device, done](RelayResult<void> removed) {
+            if (!self)
+                return;
+            if (!removed) {
+                done(std::unexpected(removed.error().toError()));
+                return;
+            }
+            // Everything it posted before the relay revoked it is in the feed now: read to the end, so
+            // the feed position noted is past all of its genuine batches.
+            self->pullUntilCaughtUp([self, device, done](Status pulled) {
+                if (!self)
+                    return;
+                if (!pulled) {
+                    done(pulled);
+                    return;
+                }
+                const quint32 epoch = self->m_ring.rotate();
+                if (Status saved = self->m_ring.save(self->m_secrets); !saved) {
+                    done(saved);
+                    return;
+                }
+                const QSqlDatabase db = self->m_database.connection();
+                std::optional<DeviceRecord> record = DeviceRoster::find(db, device);
+                if (record) {
+                    record->state = DeviceRecord::State::Removed;
+                    record->removedAtEpoch = epoch;
+                    record->removedAtCursor = self->cursor();
+                    if (Result<bool> merged = DeviceRoster::merge(db, *record, true, self->nowMs()); !merged) {
+                        done(std::unexpected(merged.error()));
+                        return;
+                    }
+                }
+                Result<QList<DeviceRecord>> roster = self->m_roster.all();
+                if (!roster) {
+                    done(std::unexpected(roster.error()));
+                    return;
+                }
+                Result<QList<AddressedGrant>> grants
+                    = KeyGrant::forRotation(*self->m_identity, self->m_org, self->m_deviceId, self->m_ring, epoch, *roster);
+                if (!grants) {
+                    done(std::unexpected(grants.error()));
+                    return;
+                }
+                QList<std::pair<QString, QByteArray>> addressed;
+                for (const AddressedGrant &g : *grants)
+                    addressed.append({g.recipient, g.blob});
+                qCInfo(lcSync) << "computer removed:" << device << "new key epoch" << epoch;
+                auto thenPush = [self, done](Status) {
+                    if (self)
+                        self->pushNow(done);
+                };
+                if (addressed.isEmpty()) {
+                    thenPush({});
+                    return;
+                }
+                self->m_client.postKeyGrants(epoch, addressed, [thenPush, done](RelayResult<int> posted) {
+                    if (!posted) {
+                        done(std::unexpected(posted.error().toError()));
+                        return;
+                    }
+                    thenPush({});
+                });
+            });
+        });
+    });
+}
+
+void SyncEngine::listDevices(std::function<void(Result<QList<SyncDeviceEntry>>)> done)
+{
+    QPointer<SyncEngine> self(this);
+    m_client.fetchDevices([self, done](RelayResult<QList<RelayDeviceInfo>> devices) {
+        if (!self)
+            return;
+        if (!devices) {
+            done(std::unexpected(devices.error().toError()));
+            return;
+        }
+        QList<SyncDeviceEntry> out;
+        for (const RelayDeviceInfo &d : *devices) {
+            SyncDeviceEntry e;
+            e.device = d.device;
+            e.name = d.name;
+            e.approved = d.approved && !d.revoked;
+            e.pending = d.pending;
+            e.removed = d.revoked;
+            e.lastSeen = d.lastSeen;
+            e.isThis = d.isThis;
+            if (std::optional<DeviceRecord> record = self->m_roster.find(d.device)) {
+                e.inRoster = record->state == DeviceRecord::State::Approved;
+                e.removed = e.removed || record->state == DeviceRecord::State::Removed;
+            }
+            out.append(e);
+        }
+        done(out);
+    });
+}
+
+} // namespace kengele
