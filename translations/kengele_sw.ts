@@ -332,6 +332,73 @@
     </message>
 </context>
 <context>
+    <name>BatchCipher</name>
+    <message>
+        <source>Too many changes to send at once; they must be sent in smaller parts.</source>
+        <translation>Mabadiliko ni mengi mno kutumwa kwa pamoja; lazima yatumwe kwa sehemu ndogo.</translation>
+    </message>
+    <message>
+        <source>This computer does not hold the congregation&apos;s shared key yet.</source>
+        <translation>Kompyuta hii bado haina ufunguo wa pamoja wa kanisa.</translation>
+    </message>
+    <message>
+        <source>The changes could not be labelled for sending.</source>
+        <translation>Mabadiliko hayakuweza kuwekewa alama kwa ajili ya kutumwa.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s signing key is not available.</source>
+        <translation>Ufunguo wa kusaini wa kompyuta hii haupatikani.</translation>
+    </message>
+    <message>
+        <source>Changes from another computer (%1, batch %2) were not applied: %3</source>
+        <translation>Mabadiliko kutoka kompyuta nyingine (%1, kundi %2) hayakutumika: %3</translation>
+    </message>
+    <message>
+        <source>what arrived is damaged or incomplete.</source>
+        <translation>kilichofika kimeharibika au hakijakamilika.</translation>
+    </message>
+    <message>
+        <source>what arrived is too large to be a set of changes.</source>
+        <translation>kilichofika ni kikubwa mno kuwa kundi la mabadiliko.</translation>
+    </message>
+    <message>
+        <source>it belongs to another congregation.</source>
+        <translation>ni cha kanisa lingine.</translation>
+    </message>
+    <message>
+        <source>it comes from a computer this one does not know.</source>
+        <translation>kimetoka kwa kompyuta ambayo kompyuta hii haiijui.</translation>
+    </message>
+    <message>
+        <source>it comes from a computer that has not been approved.</source>
+        <translation>kimetoka kwa kompyuta ambayo haijaidhinishwa.</translation>
+    </message>
+    <message>
+        <source>it comes from a computer that was removed.</source>
+        <translation>kimetoka kwa kompyuta iliyoondolewa.</translation>
+    </message>
+    <message>
+        <source>these changes were already applied; a copy was sent again.</source>
+        <translation>mabadiliko haya yalikwisha kutumika; nakala yake ilitumwa tena.</translation>
+    </message>
+    <message>
+        <source>it was locked with an old key that computer no longer uses.</source>
+        <translation>kilifungwa kwa ufunguo wa zamani ambao kompyuta hiyo haiutumii tena.</translation>
+    </message>
+    <message>
+        <source>it was locked with a key this computer has not been given.</source>
+        <translation>kilifungwa kwa ufunguo ambao kompyuta hii haijapewa.</translation>
+    </message>
+    <message>
+        <source>it could not be unlocked: it was changed on the way, or locked with another key.</source>
+        <translation>hakikuweza kufunguliwa: kilibadilishwa njiani, au kilifungwa kwa ufunguo mwingine.</translation>
+    </message>
+    <message>
+        <source>it was not signed by the computer it claims to come from.</source>
+        <translation>hakikusainiwa na kompyuta kinayodai kutoka kwayo.</translation>
+    </message>
+</context>
+<context>
     <name>BuiltInReports</name>
     <message>
         <source>Monthly messaging summary</source>
@@ -865,6 +932,33 @@
     </message>
 </context>
 <context>
+    <name>ChangeLog</name>
+    <message>
+        <source>Reading the changes to send</source>
+        <translation>Kusoma mabadiliko ya kutuma</translation>
+    </message>
+    <message>
+        <source>Noting the changes sent</source>
+        <translation>Kuandika mabadiliko yaliyotumwa</translation>
+    </message>
+    <message>
+        <source>Reading the state of sharing</source>
+        <translation>Kusoma hali ya kushirikiana data</translation>
+    </message>
+    <message>
+        <source>Reading the recent conflicts</source>
+        <translation>Kusoma migongano ya hivi karibuni</translation>
+    </message>
+    <message>
+        <source>Reading the shared data</source>
+        <translation>Kusoma data inayoshirikiwa</translation>
+    </message>
+    <message>
+        <source>Forgetting the person in the change log</source>
+        <translation>Kumsahau mtu huyu kwenye kumbukumbu ya mabadiliko</translation>
+    </message>
+</context>
+<context>
     <name>CliArguments</name>
     <message>
         <source>The option --%1 needs a value.</source>
@@ -960,16 +1054,6 @@
     <message>
         <source>Relay (delivery reports and incoming SMS):</source>
         <translation>Relay (ripoti za ufikishaji na SMS zinazoingia):</translation>
-    </message>
-    <message>
-        <source>  relay connect URL --code CODE [--name NAME]   connect this computer with an enrolment code
-  relay sync [--once]      fetch and save what came in; --once stops when up to date
-  relay status             the relay&apos;s address, whether it answers, the last sync
-</source>
-        <translation>  relay connect URL --code CODE [--name NAME]   unganisha kompyuta hii kwa msimbo wa usajili
-  relay sync [--once]      leta na uhifadhi kilichoingia; --once husimama kikiwa kimesasishwa
-  relay status             anwani ya relay, kama inajibu, usawazishaji wa mwisho
-</translation>
     </message>
     <message>
         <source>Inbox:</source>
@@ -1129,6 +1213,42 @@
                 [--to-folder DIR] [--sms-to GROUP] [--account NAME]   andaa ripoti yenyewe
   report schedules | report unschedule ID
   report run-due [--no-wait] [--rate PER_SECOND]   andaa ripoti zilizopangwa ambazo muda wake umefika
+</translation>
+    </message>
+    <message>
+        <source>  relay connect URL --code CODE [--name NAME]   connect this computer with an enrolment code
+  relay sync [--once]      fetch and save what came in, and share changes with the congregation&apos;s
+                           other computers; --once stops when up to date
+  relay status             the relay&apos;s address, whether it answers, the last sync
+</source>
+        <translation>  relay connect URL --code CODE [--name NAME]   unganisha kompyuta hii kwa msimbo wa usajili
+  relay sync [--once]      leta na uhifadhi kilichoingia, na shiriki mabadiliko na kompyuta
+                           nyingine za kanisa; --once husimama kila kitu kikishasawazishwa
+  relay status             anwani ya relay, kama inajibu, usawazishaji wa mwisho
+</translation>
+    </message>
+    <message>
+        <source>Several computers (the congregation&apos;s data shared through the relay):</source>
+        <translation>Kompyuta kadhaa (data ya kanisa inayoshirikiwa kupitia relay):</translation>
+    </message>
+    <message>
+        <source>  sync status              changes not yet sent, the last ones received, conflicts, waiting for approval
+  sync conflicts [--limit N]   values two computers changed at once: which was kept, which lost
+</source>
+        <translation>  sync status              mabadiliko ambayo bado hayajatumwa, ya mwisho yaliyopokelewa, migongano, zinazosubiri idhini
+  sync conflicts [--limit N]   thamani ambazo kompyuta mbili zilibadilisha kwa wakati mmoja: ipi ilibaki, ipi iliachwa
+</translation>
+    </message>
+    <message>
+        <source>  devices list             the congregation&apos;s computers
+  devices approve DEVICE [--safety-code CODE]   let a waiting computer in (administrators): without
+                           the code, shows it; compare it with the new computer&apos;s, then give it
+  devices remove DEVICE    remove a computer (administrators); the congregation&apos;s keys change
+</source>
+        <translation>  devices list             kompyuta za kanisa
+  devices approve DEVICE [--safety-code CODE]   ruhusu kompyuta inayosubiri iingie (wasimamizi): bila
+                           msimbo, huuonyesha; ulinganishe na ule wa kompyuta mpya, kisha uuweke kwa --safety-code
+  devices remove DEVICE    ondoa kompyuta (wasimamizi); funguo za kanisa hubadilishwa
 </translation>
     </message>
 </context>
@@ -1727,6 +1847,79 @@
     </message>
 </context>
 <context>
+    <name>DeviceIdentity</name>
+    <message>
+        <source>The keychain holds damaged keys for this computer&apos;s link to the other computers.</source>
+        <translation>Hifadhi ya manenosiri (keychain) ina funguo zilizoharibika za kuunganisha kompyuta hii na kompyuta nyingine.</translation>
+    </message>
+    <message>
+        <source>The encryption library could not start.</source>
+        <translation>Maktaba ya usimbaji fiche haikuweza kuanza.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceRoster</name>
+    <message>
+        <source>Reading the list of computers</source>
+        <translation>Kusoma orodha ya kompyuta</translation>
+    </message>
+    <message>
+        <source>Saving the list of computers</source>
+        <translation>Kuhifadhi orodha ya kompyuta</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesCommand</name>
+    <message>
+        <source>Use one of: devices list, devices approve DEVICE [--safety-code CODE], devices remove DEVICE.</source>
+        <translation>Tumia mojawapo ya: devices list, devices approve DEVICE [--safety-code CODE], devices remove DEVICE.</translation>
+    </message>
+    <message>
+        <source>--wait takes a number of seconds, 0 to 3600.</source>
+        <translation>--wait huchukua idadi ya sekunde, kuanzia 0 hadi 3600.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may let a computer in or remove one.</source>
+        <translation>Ni msimamizi tu anayeweza kuruhusu kompyuta iingie au kuiondoa.</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>imeondolewa</translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>inasubiri idhini</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>imeidhinishwa</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>kompyuta hii</translation>
+    </message>
+    <message>
+        <source>The computer %1 was removed. The congregation&apos;s keys were changed; the others get the new ones when they sync.</source>
+        <translation>Kompyuta %1 imeondolewa. Funguo za kanisa zimebadilishwa; kompyuta nyingine zitapata funguo mpya zitakaposawazisha.</translation>
+    </message>
+    <message>
+        <source>“%1” is now one of the congregation&apos;s computers.</source>
+        <translation>“%1” sasa ni mojawapo ya kompyuta za kanisa.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keys were sent. Run “kengele-cli relay sync” on the new computer, then run this command again to see the safety code.</source>
+        <translation>Funguo za kompyuta hii zimetumwa. Endesha “kengele-cli relay sync” kwenye kompyuta mpya, kisha uendeshe amri hii tena ili kuona msimbo wa usalama.</translation>
+    </message>
+    <message>
+        <source>Safety code: %1</source>
+        <translation>Msimbo wa usalama: %1</translation>
+    </message>
+    <message>
+        <source>Check that “%1” shows the same code, then run: kengele-cli devices approve %2 --safety-code &quot;%3&quot;</source>
+        <translation>Hakikisha kwamba “%1” inaonyesha msimbo uleule, kisha endesha: kengele-cli devices approve %2 --safety-code &quot;%3&quot;</translation>
+    </message>
+</context>
+<context>
     <name>DrillDown</name>
     <message>
         <source>A page holds 1 to %1 rows.</source>
@@ -2018,6 +2211,123 @@
     </message>
 </context>
 <context>
+    <name>JoinApprover</name>
+    <message>
+        <source>This request to join was already answered.</source>
+        <translation>Ombi hili la kujiunga lilikwisha kujibiwa.</translation>
+    </message>
+    <message>
+        <source>This computer does not hold its own keys.</source>
+        <translation>Kompyuta hii haina funguo zake yenyewe.</translation>
+    </message>
+    <message>
+        <source>The request to join is damaged.</source>
+        <translation>Ombi la kujiunga limeharibika.</translation>
+    </message>
+    <message>
+        <source>The request to join is for another congregation.</source>
+        <translation>Ombi la kujiunga ni la kanisa lingine.</translation>
+    </message>
+    <message>
+        <source>The request to join did not come from the computer it names.</source>
+        <translation>Ombi la kujiunga halikutoka kwa kompyuta linayoitaja.</translation>
+    </message>
+    <message>
+        <source>This request to join was answered by another computer.</source>
+        <translation>Ombi hili la kujiunga lilijibiwa na kompyuta nyingine.</translation>
+    </message>
+    <message>
+        <source>Keys came from the new computer that were not asked for.</source>
+        <translation>Funguo zimefika kutoka kwa kompyuta mpya bila kuombwa.</translation>
+    </message>
+    <message>
+        <source>The new computer&apos;s keys are damaged.</source>
+        <translation>Funguo za kompyuta mpya zimeharibika.</translation>
+    </message>
+    <message>
+        <source>The new computer&apos;s keys are not the ones it promised. Someone may be interfering: do not approve it, and start again.</source>
+        <translation>Funguo za kompyuta mpya si zile ilizoahidi. Huenda mtu anaingilia kati: usiiidhinishe, na uanze upya.</translation>
+    </message>
+    <message>
+        <source>The new computer can only be approved once the safety codes are shown.</source>
+        <translation>Kompyuta mpya inaweza kuidhinishwa tu baada ya misimbo ya usalama kuonyeshwa.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinNewcomer</name>
+    <message>
+        <source>This request to join was already sent. Start again.</source>
+        <translation>Ombi hili la kujiunga lilikwisha kutumwa. Anza upya.</translation>
+    </message>
+    <message>
+        <source>This computer is not connected to the relay yet.</source>
+        <translation>Kompyuta hii bado haijaunganishwa na relay.</translation>
+    </message>
+    <message>
+        <source>An answer came that this computer did not ask for. Start again.</source>
+        <translation>Jibu limefika ambalo kompyuta hii haikuliomba. Anza upya.</translation>
+    </message>
+    <message>
+        <source>The answer from the other computer is damaged. Start again.</source>
+        <translation>Jibu kutoka kompyuta nyingine limeharibika. Anza upya.</translation>
+    </message>
+    <message>
+        <source>The answer from the other computer is for another request. Start again.</source>
+        <translation>Jibu kutoka kompyuta nyingine ni la ombi lingine. Anza upya.</translation>
+    </message>
+    <message>
+        <source>The join kept from before is not this computer&apos;s. Start again.</source>
+        <translation>Ombi la kujiunga lililohifadhiwa awali si la kompyuta hii. Anza upya.</translation>
+    </message>
+    <message>
+        <source>The join kept from before is damaged. Start again.</source>
+        <translation>Ombi la kujiunga lililohifadhiwa awali limeharibika. Anza upya.</translation>
+    </message>
+    <message>
+        <source>Keys came that this computer did not ask for. Start again.</source>
+        <translation>Funguo zimefika ambazo kompyuta hii haikuziomba. Anza upya.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyGrant</name>
+    <message>
+        <source>This computer does not hold the congregation&apos;s shared key.</source>
+        <translation>Kompyuta hii haina ufunguo wa pamoja wa kanisa.</translation>
+    </message>
+    <message>
+        <source>The computer to give the key to is not known well enough.</source>
+        <translation>Kompyuta inayopaswa kupewa ufunguo haijulikani vya kutosha.</translation>
+    </message>
+    <message>
+        <source>The list of the congregation&apos;s computers is incomplete.</source>
+        <translation>Orodha ya kompyuta za kanisa haijakamilika.</translation>
+    </message>
+    <message>
+        <source>The key sent by another computer is damaged.</source>
+        <translation>Ufunguo uliotumwa na kompyuta nyingine umeharibika.</translation>
+    </message>
+    <message>
+        <source>The key sent by another computer was not meant for this computer.</source>
+        <translation>Ufunguo uliotumwa na kompyuta nyingine haukukusudiwa kompyuta hii.</translation>
+    </message>
+    <message>
+        <source>The key sent was not signed by the computer that approved this one. It was not used.</source>
+        <translation>Ufunguo uliotumwa haukusainiwa na kompyuta iliyoidhinisha kompyuta hii. Haukutumika.</translation>
+    </message>
+    <message>
+        <source>The key sent by another computer could not be unlocked on this computer.</source>
+        <translation>Ufunguo uliotumwa na kompyuta nyingine haukuweza kufunguliwa kwenye kompyuta hii.</translation>
+    </message>
+    <message>
+        <source>This computer does not hold the congregation&apos;s new key.</source>
+        <translation>Kompyuta hii haina ufunguo mpya wa kanisa.</translation>
+    </message>
+    <message>
+        <source>A new key was sent by a computer that is not approved. It was not used.</source>
+        <translation>Ufunguo mpya ulitumwa na kompyuta ambayo haijaidhinishwa. Haukutumika.</translation>
+    </message>
+</context>
+<context>
     <name>KeychainSecretStore</name>
     <message>
         <source>No saved password or key was found.</source>
@@ -2155,6 +2465,17 @@
     <message>
         <source>The token lots of this account do not add up to its balance. Run the ledger check or restore the data file from a backup.</source>
         <translation>Mafungu ya tokeni ya akaunti hii hayalingani na salio lake. Endesha ukaguzi wa daftari au rudisha faili la data kutoka nakala ya akiba.</translation>
+    </message>
+</context>
+<context>
+    <name>OrgKeyRing</name>
+    <message>
+        <source>The congregation&apos;s shared keys are damaged.</source>
+        <translation>Funguo za pamoja za kanisa zimeharibika.</translation>
+    </message>
+    <message>
+        <source>Two computers changed the congregation&apos;s shared key at the same time. Remove and approve one of them again.</source>
+        <translation>Kompyuta mbili zilibadilisha ufunguo wa pamoja wa kanisa kwa wakati mmoja. Ondoa mojawapo kisha uiidhinishe tena.</translation>
     </message>
 </context>
 <context>
@@ -2637,6 +2958,22 @@
         <source>The audit trail&apos;s head was not sent to the relay: %1</source>
         <translation>Kichwa cha kumbukumbu za ukaguzi hakikutumwa kwa relay: %1</translation>
     </message>
+    <message>
+        <source>This computer is waiting for another computer of the congregation to let it in (its id: %1).</source>
+        <translation>Kompyuta hii inasubiri kompyuta nyingine ya kanisa iiruhusu kuingia (kitambulisho chake: %1).</translation>
+    </message>
+    <message>
+        <source>Safety code: %1 — the other computer must show the same.</source>
+        <translation>Msimbo wa usalama: %1 — kompyuta nyingine lazima ionyeshe msimbo uleule.</translation>
+    </message>
+    <message>
+        <source>Changes were not shared with the other computers: %1</source>
+        <translation>Mabadiliko hayakushirikiwa na kompyuta nyingine: %1</translation>
+    </message>
+    <message>
+        <source>This computer was let in: it now shares the congregation&apos;s data.</source>
+        <translation>Kompyuta hii imeruhusiwa kuingia: sasa inashiriki data ya kanisa.</translation>
+    </message>
 </context>
 <context>
     <name>RelayConnector</name>
@@ -2766,6 +3103,25 @@
     <message>
         <source>Click to connect in Settings → Relay.</source>
         <translation>Bofya ili kuunganisha katika Mipangilio → Relay.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaApplier</name>
+    <message>
+        <source>Changes from another computer could not be saved: the data file is not open.</source>
+        <translation>Mabadiliko kutoka kompyuta nyingine hayakuweza kuhifadhiwa: faili la data halijafunguliwa.</translation>
+    </message>
+    <message>
+        <source>Saving changes from another computer</source>
+        <translation>Kuhifadhi mabadiliko kutoka kompyuta nyingine</translation>
+    </message>
+    <message>
+        <source>Changes from another computer could not be saved. Nothing was changed.</source>
+        <translation>Mabadiliko kutoka kompyuta nyingine hayakuweza kuhifadhiwa. Hakuna kilichobadilishwa.</translation>
+    </message>
+    <message>
+        <source>Changes from another computer could not be saved (%1). Nothing was changed.</source>
+        <translation>Mabadiliko kutoka kompyuta nyingine hayakuweza kuhifadhiwa (%1). Hakuna kilichobadilishwa.</translation>
     </message>
 </context>
 <context>
@@ -3334,6 +3690,125 @@
     <message>
         <source>Sign-in is now required: every command needs --user NAME and the password.</source>
         <translation>Sasa kuingia kunahitajika: kila amri inahitaji --user NAME na nenosiri.</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotFormat</name>
+    <message>
+        <source>The church&apos;s other computers have not saved a copy of their data on the relay yet.</source>
+        <translation>Kompyuta nyingine za kanisa bado hazijahifadhi nakala ya data yao kwenye relay.</translation>
+    </message>
+    <message>
+        <source>The copy of the church&apos;s data on the relay is damaged or of an unknown kind. Nothing was changed.</source>
+        <translation>Nakala ya data ya kanisa iliyo kwenye relay imeharibika au ni ya aina isiyojulikana. Hakuna kilichobadilishwa.</translation>
+    </message>
+    <message>
+        <source>The copy of the data on the relay belongs to another church. Nothing was changed.</source>
+        <translation>Nakala ya data iliyo kwenye relay ni ya kanisa lingine. Hakuna kilichobadilishwa.</translation>
+    </message>
+    <message>
+        <source>The copy of the data on the relay was made by a computer this one does not know. Nothing was changed.</source>
+        <translation>Nakala ya data iliyo kwenye relay ilitengenezwa na kompyuta ambayo kompyuta hii haiijui. Hakuna kilichobadilishwa.</translation>
+    </message>
+    <message>
+        <source>The copy of the data on the relay was made by a computer that is not approved. Nothing was changed.</source>
+        <translation>Nakala ya data iliyo kwenye relay ilitengenezwa na kompyuta ambayo haijaidhinishwa. Hakuna kilichobadilishwa.</translation>
+    </message>
+    <message>
+        <source>The copy of the data on the relay is locked with a key this computer has not been given yet. Nothing was changed.</source>
+        <translation>Nakala ya data iliyo kwenye relay imefungwa kwa ufunguo ambao kompyuta hii bado haijapewa. Hakuna kilichobadilishwa.</translation>
+    </message>
+    <message>
+        <source>The copy of the data on the relay was changed after it was made, or was not made by the computer it names. Nothing was changed.</source>
+        <translation>Nakala ya data iliyo kwenye relay ilibadilishwa baada ya kutengenezwa, au haikutengenezwa na kompyuta inayoitaja. Hakuna kilichobadilishwa.</translation>
+    </message>
+    <message>
+        <source>The copy of the data on the relay could not be unlocked with the church&apos;s key. Nothing was changed.</source>
+        <translation>Nakala ya data iliyo kwenye relay haikuweza kufunguliwa kwa ufunguo wa kanisa. Hakuna kilichobadilishwa.</translation>
+    </message>
+    <message>
+        <source>The copy of the data on the relay is incomplete. Nothing was changed.</source>
+        <translation>Nakala ya data iliyo kwenye relay haijakamilika. Hakuna kilichobadilishwa.</translation>
+    </message>
+    <message>
+        <source>This computer already holds contacts or groups, so the church&apos;s copy cannot simply be loaded. Nothing was changed.</source>
+        <translation>Kompyuta hii tayari ina waasiliani au vikundi, kwa hiyo nakala ya kanisa haiwezi kupakiwa moja kwa moja. Hakuna kilichobadilishwa.</translation>
+    </message>
+    <message>
+        <source>The church&apos;s data could not be saved on this computer. Nothing was changed.</source>
+        <translation>Data ya kanisa haikuweza kuhifadhiwa kwenye kompyuta hii. Hakuna kilichobadilishwa.</translation>
+    </message>
+    <message>
+        <source>The relay could not be reached, or it refused. Nothing was changed.</source>
+        <translation>Relay haikuweza kufikiwa, au ilikataa. Hakuna kilichobadilishwa.</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotRestorer</name>
+    <message>
+        <source>Loading the church&apos;s data</source>
+        <translation>Kupakia data ya kanisa</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotWriter</name>
+    <message>
+        <source>The copy of the church&apos;s data could not be made (%1).</source>
+        <translation>Nakala ya data ya kanisa haikuweza kutengenezwa (%1).</translation>
+    </message>
+    <message>
+        <source>This computer has no key for the church&apos;s data yet.</source>
+        <translation>Kompyuta hii bado haina ufunguo wa data ya kanisa.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>Use one of: sync status, sync conflicts [--limit N].</source>
+        <translation>Tumia mojawapo ya: sync status, sync conflicts [--limit N].</translation>
+    </message>
+    <message>
+        <source>--limit takes a number of entries, 1 or more.</source>
+        <translation>--limit huchukua idadi ya maingizo, 1 au zaidi.</translation>
+    </message>
+    <message>
+        <source>This computer is waiting for another computer of the congregation to let it in.</source>
+        <translation>Kompyuta hii inasubiri kompyuta nyingine ya kanisa iiruhusu kuingia.</translation>
+    </message>
+    <message>
+        <source>Changes not yet sent: %1</source>
+        <translation>Mabadiliko ambayo bado hayajatumwa: %1</translation>
+    </message>
+    <message>
+        <source>Last changes from another computer: %1</source>
+        <translation>Mabadiliko ya mwisho kutoka kompyuta nyingine: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>bado hakuna</translation>
+    </message>
+    <message>
+        <source>Conflicts settled: %1; changes waiting: %2; refused: %3</source>
+        <translation>Migongano iliyotatuliwa: %1; mabadiliko yanayosubiri: %2; yaliyokataliwa: %3</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>Hakuna migongano.</translation>
+    </message>
+    <message>
+        <source>kept: %1  lost: %2</source>
+        <translation>iliyobaki: %1  iliyoachwa: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncOpCodec</name>
+    <message>
+        <source>Changes from another computer could not be read.</source>
+        <translation>Mabadiliko kutoka kompyuta nyingine hayakuweza kusomwa.</translation>
+    </message>
+    <message>
+        <source>Another computer uses a newer Kengele. Update Kengele on this computer to receive its changes; they are kept until then.</source>
+        <translation>Kompyuta nyingine inatumia Kengele mpya zaidi. Sasisha Kengele kwenye kompyuta hii ili kupokea mabadiliko yake; yatahifadhiwa hadi wakati huo.</translation>
     </message>
 </context>
 <context>
@@ -7680,6 +8155,14 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <source>The relay at %1 answered with a redirect to another address; Kengele does not follow it, so that the enrolment code and this computer&apos;s key go nowhere else. Check the relay address in Settings → Relay.</source>
         <translation>Relay iliyoko %1 ilijibu kwa kuelekeza kwenye anwani nyingine; Kengele haifuati maelekezo hayo, ili msimbo wa usajili na ufunguo wa kompyuta hii visiende kwingine. Kagua anwani ya relay katika Mipangilio → Relay.</translation>
     </message>
+    <message>
+        <source>This computer is waiting for approval. On a computer of your church that is already connected, approve it and compare the safety code.</source>
+        <translation>Kompyuta hii inasubiri idhini. Kwenye kompyuta ya kanisa lako ambayo tayari imeunganishwa, iidhinishe na ulinganishe msimbo wa usalama.</translation>
+    </message>
+    <message>
+        <source>The relay has folded older changes into a snapshot; this computer fetches the snapshot first.</source>
+        <translation>Relay imekusanya mabadiliko ya zamani kuwa nakala moja kamili; kompyuta hii italeta nakala hiyo kwanza.</translation>
+    </message>
 </context>
 <context>
     <name>kengele::RelaySettingsWidget</name>
@@ -9201,6 +9684,85 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Enable account</source>
         <translation>Washa akaunti</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::SyncEngine</name>
+    <message>
+        <source>This computer is not connected to the relay yet.</source>
+        <translation>Kompyuta hii bado haijaunganishwa na relay.</translation>
+    </message>
+    <message>
+        <source>This computer is approved but does not hold the congregation&apos;s keys. Remove it on another computer and connect it again.</source>
+        <translation>Kompyuta hii imeidhinishwa lakini haina funguo za kanisa. Iondoe kwenye kompyuta nyingine kisha uiunganishe tena.</translation>
+    </message>
+    <message>
+        <source>Another computer refused to let this one in.</source>
+        <translation>Kompyuta nyingine ilikataa kuiruhusu kompyuta hii kuingia.</translation>
+    </message>
+    <message>
+        <source>Keeping the request to join</source>
+        <translation>Kuhifadhi ombi la kujiunga</translation>
+    </message>
+    <message>
+        <source>Saving the list of computers</source>
+        <translation>Kuhifadhi orodha ya kompyuta</translation>
+    </message>
+    <message>
+        <source>Saving how far the changes were read</source>
+        <translation>Kuhifadhi mahali usomaji wa mabadiliko ulipofikia</translation>
+    </message>
+    <message>
+        <source>Preparing changes to send</source>
+        <translation>Kuandaa mabadiliko ya kutuma</translation>
+    </message>
+    <message>
+        <source>Keeping changes for later</source>
+        <translation>Kuhifadhi mabadiliko kwa ajili ya baadaye</translation>
+    </message>
+    <message>
+        <source>Noting a refused batch</source>
+        <translation>Kuandika kundi la mabadiliko lililokataliwa</translation>
+    </message>
+    <message>
+        <source>A refused batch could not be noted.</source>
+        <translation>Kundi la mabadiliko lililokataliwa halikuweza kuandikwa.</translation>
+    </message>
+    <message>
+        <source>Saving changes from another computer</source>
+        <translation>Kuhifadhi mabadiliko kutoka kompyuta nyingine</translation>
+    </message>
+    <message>
+        <source>Reading changes kept for later</source>
+        <translation>Kusoma mabadiliko yaliyohifadhiwa kwa ajili ya baadaye</translation>
+    </message>
+    <message>
+        <source>Changes kept for later could not be taken up.</source>
+        <translation>Mabadiliko yaliyohifadhiwa kwa ajili ya baadaye hayakuweza kushughulikiwa.</translation>
+    </message>
+    <message>
+        <source>This computer is not approved itself, so it cannot let another one in.</source>
+        <translation>Kompyuta hii yenyewe haijaidhinishwa, kwa hiyo haiwezi kuiruhusu kompyuta nyingine kuingia.</translation>
+    </message>
+    <message>
+        <source>The safety codes are not the same: the computer was not approved. Someone may be interfering; check the code on the new computer again.</source>
+        <translation>Misimbo ya usalama haifanani: kompyuta haikuidhinishwa. Huenda mtu anaingilia kati; kagua tena msimbo kwenye kompyuta mpya.</translation>
+    </message>
+    <message>
+        <source>The new computer has not shown its safety code yet. Run the sync on it (it must stay open), then try again.</source>
+        <translation>Kompyuta mpya bado haijaonyesha msimbo wake wa usalama. Endesha usawazishaji kwenye kompyuta hiyo (uuache ukiendelea), kisha ujaribu tena.</translation>
+    </message>
+    <message>
+        <source>No computer with that id is waiting to join. Run the sync on the new computer first.</source>
+        <translation>Hakuna kompyuta yenye kitambulisho hicho inayosubiri kujiunga. Endesha usawazishaji kwenye kompyuta mpya kwanza.</translation>
+    </message>
+    <message>
+        <source>This computer is not approved itself.</source>
+        <translation>Kompyuta hii yenyewe haijaidhinishwa.</translation>
+    </message>
+    <message>
+        <source>A computer cannot remove itself; remove it from another one.</source>
+        <translation>Kompyuta haiwezi kujiondoa yenyewe; iondoe kutoka kwenye kompyuta nyingine.</translation>
     </message>
 </context>
 <context>
