@@ -1047,7 +1047,9 @@ void SyncEngine::approve(const QString &device, const QString &expectedCode, std
                              "must stay open), then try again.")));
                 return;
             }
-            self->m_client.fetchJoinRequests(version, int(std::clamp<qint64>(left / 1000, 0, 25)),
+            // At least a second each time: a wait of 0 answers at once, and the last second would spin
+            // against the relay's rate limit (it then answers 429, "the relay is busy").
+            self->m_client.fetchJoinRequests(version, int(std::clamp<qint64>((left + 999) / 1000, 1, 25)),
                                              [self, device, finish, wait, done](RelayResult<RelayJoinRequests> requests) {
                                                  if (!self)
                                                      return;
