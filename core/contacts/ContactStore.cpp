@@ -62,6 +62,8 @@ constexpr auto StatementSql = std::to_array<const char *>({
     "INSERT OR IGNORE INTO group_members(group_id, contact_id, added_at) VALUES (?1, ?3, ?2)",
     // AddMembershipBatch: built by membershipBatchSql().
     nullptr,
+    // InsertContactBatch: built by contactBatchSql(ContactBatch).
+    nullptr,
     // RemoveMember
     "DELETE FROM group_members WHERE group_id = ?1 AND contact_id = ?2",
 });
@@ -83,6 +85,29 @@ const char *membershipBatchSql()
         return text;
     }();
     return sql.constData();
+}
+
+// New contacts written by one statement in insertContacts(). A statement that fires the change
+// log's triggers copies each page it touches into the statement journal first, once per
+// statement: one contact per statement copied the same pages again for every contact.
+constexpr int ContactBatch = 64;
+
+// InsertContact for `rows` rows: ?1 source, ?2 created, ?3 updated, then six values per row. The
+// new ids come back with their numbers (RETURNING gives rows in no promised order).
+QByteArray contactBatchSql(int rows)
+{
+    QByteArray text("INSERT INTO contacts(first_name, last_name, phone, phone_raw, email, notes, source, created_at, "
+                    "updated_at, uid) VALUES ");
+    for (int row = 0; row < rows; ++row) {
+        if (row > 0)
+            text += ", ";
+        text += '(';
+        for (int column = 0; column < 6; ++column)
+            text += "?" + QByteArray::number(4 + 6 * row + column) + ", ";
+        text += "?1, ?2, ?3, kengele_uuid7())";
+    }
+    text += " RETURNING phone, id";
+    return text;
 }
 
 const QString SelectContacts
@@ -217,9 +242,13 @@ ContactStore::~ContactStore() = default;
 SqliteStatement &ContactStore::statement(Statement which) const
 {
     std::unique_ptr<SqliteStatement> &prepared = m_statements[which];
-    if (!prepared)
-        prepared
-            = std::make_unique<SqliteStatement>(m_db, which == AddMembershipBatch ? membershipBatchSql() : StatementSql[which]);
+    if (!prepared) {
+        static const QByteArray contactBatch = contactBatchSql(ContactBatch);
+        const char *sql = which == AddMembershipBatch ? membershipBatchSql()
+            : which == InsertContactBatch             ? contactBatch.constData()
+                                                      : StatementSql[which];
+        prepared = std::make_unique<SqliteStatement>(m_db, sql);
+    }
     return *prepared;
 }
 
@@ -329,6 +358,45 @@ Result<qint64> ContactStore::insertContact(const ContactRecord &contact, QString
     if (!insert.exec())
         return std::unexpected(failed(insert));
     return qint64(sqlite3_last_insert_rowid(SqliteStatement::handle(m_db)));
+}
+
+Result<QHash<QString, qint64>> ContactStore::insertContacts(const QList<ContactRecord> &contacts, QStringView source,
+                                                            qint64 createdAt, qint64 updatedAt)
+{
+    QHash<QString, qint64> ids;
+    ids.reserve(contacts.size());
+    const auto run = [&](SqliteStatement &insert, qsizetype first, int rows) -> Status {
+        insert.bind(1, source);
+        insert.bind(2, createdAt);
+        insert.bind(3, updatedAt);
+        for (int row = 0; row < rows; ++row) {
+            const ContactRecord &contact = contacts[first + row];
+            const int base = 4 + 6 * row;
+            insert.bind(base, contact.firstName);
+            insert.bind(base + 1, contact.lastName);
+            insert.bind(base + 2, contact.phone);
+            insert.bind(base + 3, contact.phoneRaw);
+            insert.bind(base + 4, contact.email);
+            insert.bind(base + 5, contact.notes);
+        }
+        while (insert.next())
+            ids.insert(insert.columnText(0), insert.columnInt64(1));
+        if (insert.failed())
+            return std::unexpected(failed(insert));
+        insert.reset();
+        return {};
+    };
+    qsizetype next = 0;
+    for (; next + ContactBatch <= contacts.size(); next += ContactBatch) {
+        if (Status written = run(statement(InsertContactBatch), next, ContactBatch); !written)
+            return std::unexpected(written.error());
+    }
+    if (next < contacts.size()) {
+        SqliteStatement rest(m_db, contactBatchSql(int(contacts.size() - next)).constData());
+        if (Status written = run(rest, next, int(contacts.size() - next)); !written)
+            return std::unexpected(written.error());
+    }
+    return ids;
 }
 
 Result<bool> ContactStore::replaceContact(qint64 id, const ContactRecord &contact, qint64 updatedAt)

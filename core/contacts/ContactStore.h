@@ -50,6 +50,11 @@ public:
 
     // Returns the new contact's id; fails when the number is stored already.
     Result<qint64> insertContact(const ContactRecord &contact, QStringView source, qint64 createdAt, qint64 updatedAt);
+    // Many new contacts at once (an import), 64 to a statement; returns E.164 number -> new id.
+    // The numbers must differ from each other; one stored already fails the call and nothing of
+    // the failing statement is written (earlier statements are: the caller's transaction decides).
+    Result<QHash<QString, qint64>> insertContacts(const QList<ContactRecord> &contacts, QStringView source, qint64 createdAt,
+                                                  qint64 updatedAt);
     // Replaces every value; false when no contact has that id.
     Result<bool> replaceContact(qint64 id, const ContactRecord &contact, qint64 updatedAt);
     // Values that are not empty replace the stored ones; the number and the raw number stay.
@@ -107,6 +112,7 @@ private:
         AddMember,
         AddMembership,
         AddMembershipBatch,
+        InsertContactBatch,
         RemoveMember,
         StatementCount
     };

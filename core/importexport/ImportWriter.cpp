@@ -11,6 +11,8 @@ namespace kengele {
 namespace {
 
 constexpr int MaxListedLines = 10;
+// New contacts written together (ContactStore::insertContacts writes this many in one statement).
+constexpr qsizetype PendingContacts = 64;
 
 } // namespace
 
@@ -72,26 +74,20 @@ Status ImportWriter::write(ImportRow &row, qint64 targetGroup)
     }
     checkValues(row);
 
-    qint64 &known = m_contacts[row.contact.phone];
-    qint64 id = known;
-    bool update = id != 0;
-    if (!update) {
-        if (const Result<qint64> inserted = m_store.insertContact(row.contact, u"import", m_now, m_now); inserted) {
-            id = *inserted;
-            ++m_report.created;
-        } else {
-            // Someone else may have saved the number since the import began.
-            const Result<qint64> existing = m_store.contactIdByPhone(row.contact.phone);
-            if (!existing)
-                return std::unexpected(existing.error());
-            if (*existing == 0)
-                return std::unexpected(inserted.error());
-            id = *existing;
-            update = true;
-        }
-        known = id;
+    // A new number waits in m_pending (its id a negative place holder) and is written with up to 63
+    // others in one statement (ContactStore::insertContacts).
+    qint64 id = m_contacts.value(row.contact.phone, 0);
+    if (id < 0) {
+        // The file has this number twice: the first must be written before it can be updated.
+        if (Status flushed = flushContacts(); !flushed)
+            return flushed;
+        id = m_contacts.value(row.contact.phone, 0);
     }
-    if (update) {
+    if (id == 0) {
+        m_pending.append(row.contact);
+        id = -qint64(m_pending.size());
+        m_contacts.insert(row.contact.phone, id);
+    } else {
         if (Status merged = m_store.mergeContact(id, row.contact, m_now); !merged)
             return merged;
         ++m_report.updated;
@@ -106,13 +102,64 @@ Status ImportWriter::write(ImportRow &row, qint64 targetGroup)
         if (*group > 0)
             m_memberships.append(Membership{*group, id});
     }
+    if (m_pending.size() >= PendingContacts)
+        return flushContacts();
+    return {};
+}
+
+Status ImportWriter::flushContacts()
+{
+    if (m_pending.isEmpty())
+        return {};
+    QList<qint64> ids(m_pending.size(), 0);
+    if (const Result<QHash<QString, qint64>> inserted = m_store.insertContacts(m_pending, u"import", m_now, m_now); inserted) {
+        for (qsizetype i = 0; i < m_pending.size(); ++i)
+            ids[i] = inserted->value(m_pending[i].phone, 0);
+        m_report.created += int(m_pending.size());
+    } else {
+        // Someone else saved one of the numbers since the import began (the failed statement
+        // wrote none of them): one at a time, updating the ones stored meanwhile.
+        for (qsizetype i = 0; i < m_pending.size(); ++i) {
+            const ContactRecord &contact = m_pending[i];
+            if (const Result<qint64> one = m_store.insertContact(contact, u"import", m_now, m_now); one) {
+                ids[i] = *one;
+                ++m_report.created;
+                continue;
+            }
+            const Result<qint64> existing = m_store.contactIdByPhone(contact.phone);
+            if (!existing)
+                return std::unexpected(existing.error());
+            if (*existing == 0)
+                return std::unexpected(inserted.error());
+            if (Status merged = m_store.mergeContact(*existing, contact, m_now); !merged)
+                return merged;
+            ids[i] = *existing;
+            ++m_report.updated;
+        }
+    }
+    for (qsizetype i = 0; i < m_pending.size(); ++i) {
+        if (ids[i] <= 0)
+            return fail(ErrorCode::Storage,
+                        tr("Importing the contacts failed: a new contact was not saved. Nothing was imported."));
+        m_contacts.insert(m_pending[i].phone, ids[i]);
+    }
+    for (qsizetype i = m_membershipsWritten; i < m_memberships.size(); ++i) {
+        Membership &membership = m_memberships[i];
+        if (membership.contactId < 0)
+            membership.contactId = ids[-membership.contactId - 1];
+    }
+    m_membershipsWritten = m_memberships.size();
+    m_pending.clear();
     return {};
 }
 
 Status ImportWriter::writeMemberships()
 {
+    if (Status flushed = flushContacts(); !flushed)
+        return flushed;
     const Result<int> added = m_store.addMemberships(m_memberships, m_now);
     m_memberships.clear();
+    m_membershipsWritten = 0;
     if (!added)
         return std::unexpected(added.error());
     return {};

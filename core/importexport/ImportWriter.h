@@ -38,7 +38,7 @@ public:
     // Writes one row (a row with a problem is counted as skipped); `targetGroup` (0: none) is the
     // group every contact joins.
     Status write(ImportRow &row, qint64 targetGroup);
-    // Writes the memberships of the rows written since the last call.
+    // Writes the contacts still waiting and the memberships of the rows written since the last call.
     Status writeMemberships();
 
     // What was shortened or left out, on which lines (translated).
@@ -48,6 +48,8 @@ private:
     enum class RowWarning { EmailLeftOut, NameShortened, NotesShortened, GroupNameTooLong };
 
     void warn(RowWarning warning, int line);
+    // Writes the new contacts gathered in m_pending, and gives their memberships the new ids.
+    Status flushContacts();
     // The rules ContactService applies to what people type, made gentle: the contact is kept.
     void checkValues(ImportRow &row);
 
@@ -57,7 +59,9 @@ private:
     QHash<QString, qint64> m_contacts; // E.164 -> id, stored and imported so far
     QHash<QString, qint64> m_groups; // case-folded name -> id
     QHash<QString, qint64> m_groupsAsWritten; // a name as the file writes it -> id, once resolved
-    QList<Membership> m_memberships;
+    QList<Membership> m_memberships; // a negative contact id: the contact at m_pending[-id - 1]
+    qsizetype m_membershipsWritten = 0; // m_memberships before this index have their contacts' ids
+    QList<ContactRecord> m_pending; // new contacts not written yet
     QMap<RowWarning, QList<int>> m_warnings;
     ForgottenCheck m_forgotten;
 };

@@ -7,6 +7,7 @@
 #include "contacts/PhoneNormalizer.h"
 #include "importexport/ContactImporter.h"
 #include "importexport/ImportPreview.h"
+#include "importexport/ImportWriter.h"
 #include "storage/Database.h"
 
 #include <QElapsedTimer>
@@ -104,6 +105,7 @@ private Q_SLOTS:
     void readOnlyDatabaseChangesNothing();
     void storageFailureMidwayRollsBack();
     void targetGroupGetsEveryImportedContact();
+    void writesNewContactsInBatches();
     void regionOverride();
     void reportsProgressAtAModestRate();
     void guessesHeaderlessFile();
@@ -534,6 +536,53 @@ void TestContactImporter::targetGroupGetsEveryImportedContact()
     QCOMPARE(again->updated, 3);
     QVERIFY(again->groupsCreated.isEmpty());
     QCOMPARE(profile->groups().findByName(u"Harambee 2026"_s)->memberCount, 3);
+}
+
+// ImportWriter gathers new contacts and writes 64 to a statement. Memberships must still reach the
+// right contacts, a number seen twice in the file must be one contact, and a number someone saved
+// after the import read the stored numbers (here: in the middle of a batch) must be updated, not
+// fail the import or be counted twice.
+void TestContactImporter::writesNewContactsInBatches()
+{
+    test::TempProfile profile;
+    QSqlDatabase db = profile->database().connection();
+    QVERIFY(db.transaction());
+    ImportReport report;
+    ImportWriter writer(db, 1000, report);
+    QVERIFY(writer.prepare(200));
+    const auto phone = [](int i) {
+        return u"+2547120%1"_s.arg(i, 5, 10, QLatin1Char('0'));
+    };
+    // Saved by someone else after prepare(): the writer still thinks it new.
+    ContactStore other(db, u"test"_s);
+    QVERIFY(other.insertContact(ContactRecord{u"Saved"_s, u"Elsewhere"_s, phone(70), phone(70), {}, {}}, u"manual", 1, 1));
+    for (int i = 0; i < 150; ++i) {
+        ImportRow row;
+        row.line = i + 2;
+        row.contact = ContactRecord{u"Person"_s, QString::number(i), phone(i), phone(i), {}, {}};
+        row.groups = {i % 2 ? u"Odd"_s : u"Even"_s};
+        QVERIFY(writer.write(row, 0));
+    }
+    // The first number again, far behind: an update of the contact written in the first batch.
+    ImportRow again;
+    again.line = 200;
+    again.contact = ContactRecord{u"Person"_s, u"Again"_s, phone(0), phone(0), {}, {}};
+    again.groups = {u"Odd"_s};
+    QVERIFY(writer.write(again, 0));
+    QVERIFY(writer.writeMemberships());
+    QVERIFY(db.commit());
+
+    QCOMPARE(report.created, 149);
+    QCOMPARE(report.updated, 2); // phone(70), saved meanwhile, and phone(0) seen twice
+    QCOMPARE(contactCount(profile), 150);
+    QCOMPARE(contact(profile, phone(0)).lastName, u"Again"_s);
+    QCOMPARE(contact(profile, phone(0)).groups, (QStringList{u"Even"_s, u"Odd"_s}));
+    QCOMPARE(contact(profile, phone(70)).firstName, u"Person"_s);
+    QCOMPARE(contact(profile, phone(70)).groups, QStringList{u"Even"_s});
+    for (int i : {1, 63, 64, 65, 127, 128, 149})
+        QCOMPARE(contact(profile, phone(i)).groups, QStringList{i % 2 ? u"Odd"_s : u"Even"_s});
+    QCOMPARE(profile->groups().findByName(u"Odd"_s)->memberCount, 76);
+    QCOMPARE(profile->groups().findByName(u"Even"_s)->memberCount, 75);
 }
 
 void TestContactImporter::regionOverride()
