@@ -14,7 +14,7 @@ namespace kengele::relay {
 
 namespace {
 
-constexpr int SchemaVersion = 4;
+constexpr int SchemaVersion = 5;
 
 QString hex(const QByteArray &bytes)
 {
@@ -329,6 +329,20 @@ std::expected<void, QString> RelayStore::migrate()
                 .arg(blob),
             QStringLiteral("DELETE FROM relay_meta WHERE key = 'schema_version'"),
             QStringLiteral("INSERT INTO relay_meta (key, value) VALUES ('schema_version', '4')"),
+        };
+        for (const QString &sql : statements) {
+            if (auto ok = exec(sql); !ok)
+                return rolledBack(db, ok.error());
+        }
+    }
+    if (version < 5) {
+        // How far each computer has read the changes (the `after` of its GET /v1/changes): a
+        // snapshot deletes only the changes every approved computer has read (docs/relay.md,
+        // "Snapshots and compaction").
+        const QStringList statements = {
+            QStringLiteral("ALTER TABLE devices ADD COLUMN changes_seen BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("DELETE FROM relay_meta WHERE key = 'schema_version'"),
+            QStringLiteral("INSERT INTO relay_meta (key, value) VALUES ('schema_version', '5')"),
         };
         for (const QString &sql : statements) {
             if (auto ok = exec(sql); !ok)

@@ -251,11 +251,20 @@ public:
     std::expected<int, SyncProblem> putKeyGrants(const Device &from, qint64 epoch,
                                                  const QList<std::pair<QString, QString>> &grants, qint64 now);
     std::expected<QList<KeyGrantRecord>, QString> keyGrants(const QString &deviceId, qint64 afterEpoch);
+    // The device has applied the changes up to `after` (it asks for those after it). When that
+    // moves the slowest approved computer on, the changes the snapshot covers and all have read go.
+    std::expected<void, QString> noteChangesSeen(const Device &device, qint64 after, qint64 now);
     // One part of a snapshot upload; the part that completes it makes it the organisation's
-    // snapshot, drops the older ones and deletes the changes it covers.
+    // snapshot, drops the older ones and deletes the changes it covers that every approved
+    // computer has read (compactChanges).
     std::expected<SnapshotRecord, SyncProblem> putSnapshotPart(const Device &device, int part, int parts, qint64 covers,
                                                                qint64 epoch, const QByteArray &data, qint64 now);
     std::expected<std::optional<SnapshotRecord>, QString> currentSnapshot(const QString &orgId);
+    // Inside a locked transaction: deletes the changes up to min(`covers`, the lowest
+    // changes_seen of the approved computers seen in the last HoldCompactionDays days that have
+    // read any); returns how many went.
+    std::expected<qint64, QString> compactChanges(const QString &orgId, qint64 covers, qint64 now);
+    static constexpr qint64 HoldCompactionDays = 90;
     std::expected<std::optional<QByteArray>, QString> snapshotPart(const QString &orgId, qint64 snapshotId, int part);
 
     // PostgreSQL only: ask to be told when another relay process appends events. The driver's

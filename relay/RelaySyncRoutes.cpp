@@ -359,6 +359,9 @@ void RelayServer::handleChanges(const HttpRequest &request, HttpResponder &respo
             return refuse(400,
                           QStringLiteral("after must be a whole number ≥ 0, wait 0–%1 seconds, limit 1–1000.")
                               .arg(m_config.maxWaitSeconds));
+        if (const auto noted = m_store->noteChangesSeen(device, *after, nowMs()); !noted)
+            qCWarning(lcRelay).noquote() << QLatin1String("noting how far a device read failed device=") + device.id
+                                         << QLatin1String("error=") + noted.error();
         LongPollRegistry::Waiter waiter{device.orgId, device.id, *after, int(*limit), nowMs() + *wait * 1000, responder};
         waiter.kind = Kind::Changes;
         if (answerSyncWaiter(waiter, *wait == 0))

@@ -12,8 +12,11 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QSqlError>
 #include <QVariant>
+
+Q_DECLARE_LOGGING_CATEGORY(lcRelay)
 
 namespace kengele::relay {
 
@@ -770,9 +773,12 @@ std::expected<SnapshotRecord, SyncProblem> RelayStore::putSnapshotPart(const Dev
         return fail(conflict(
             QStringLiteral("snapshot_ahead"),
             QStringLiteral("The snapshot says it covers change %1, but the relay has only %2.").arg(covers).arg(lastChange)));
-    if (covers <= compacted)
+    qint64 newest = compacted;
+    if (const auto current = currentSnapshot(device.orgId); current && *current)
+        newest = std::max(newest, (*current)->covers);
+    if (covers <= newest)
         return fail(conflict(QStringLiteral("snapshot_old"),
-                             QStringLiteral("A snapshot covering change %1 is already there.").arg(compacted)));
+                             QStringLiteral("A snapshot covering change %1 is already there.").arg(newest)));
     if (record.id == 0) {
         QSqlQuery insert(db);
         insert.prepare(QStringLiteral("INSERT INTO snapshots (org_id, device_id, covers, epoch, parts, bytes, created_at,"
@@ -828,8 +834,6 @@ std::expected<SnapshotRecord, SyncProblem> RelayStore::putSnapshotPart(const Dev
              {device.orgId, record.id, covers}},
             {QStringLiteral("DELETE FROM snapshots WHERE org_id = ? AND id <> ? AND (completed_at IS NOT NULL OR covers <= ?)"),
              {device.orgId, record.id, covers}},
-            {QStringLiteral("DELETE FROM changes WHERE org_id = ? AND seq <= ?"), {device.orgId, covers}},
-            {QStringLiteral("UPDATE orgs SET changes_compacted = ? WHERE id = ?"), {covers, device.orgId}},
         };
         for (const auto &[sql, values] : steps) {
             QSqlQuery step(db);
@@ -838,9 +842,11 @@ std::expected<SnapshotRecord, SyncProblem> RelayStore::putSnapshotPart(const Dev
                 step.addBindValue(value);
             if (!step.exec())
                 return fail(storageProblem(error(step)));
-            if (sql.startsWith(QLatin1String("DELETE FROM changes")))
-                record.deletedChanges = step.numRowsAffected();
         }
+        const auto deleted = compactChanges(device.orgId, covers, now);
+        if (!deleted)
+            return fail(storageProblem(deleted.error()));
+        record.deletedChanges = *deleted;
         const OwnEvent event{QStringLiteral("snapshot.ready"), QStringLiteral("snapshot:%1").arg(record.id),
                              eventData({{QStringLiteral("snapshot"), record.id},
                                         {QStringLiteral("covers"), covers},
@@ -853,6 +859,82 @@ std::expected<SnapshotRecord, SyncProblem> RelayStore::putSnapshotPart(const Dev
     if (!db.commit())
         return fail(storageProblem(error(db.lastError())));
     return record;
+}
+
+std::expected<qint64, QString> RelayStore::compactChanges(const QString &orgId, qint64 covers, qint64 now)
+{
+    QSqlDatabase db = database();
+    QSqlQuery slowest(db);
+    slowest.prepare(QStringLiteral("SELECT MIN(changes_seen) FROM devices WHERE org_id = ? AND approved_at IS NOT NULL"
+                                   " AND revoked_at IS NULL AND changes_seen > 0 AND COALESCE(last_seen_at, 0) >= ?"));
+    slowest.addBindValue(orgId);
+    slowest.addBindValue(now - HoldCompactionDays * 24 * 3600 * 1000);
+    if (!slowest.exec())
+        return std::unexpected(error(slowest));
+    qint64 through = covers;
+    if (slowest.next() && !slowest.value(0).isNull())
+        through = std::min(through, slowest.value(0).toLongLong());
+    slowest.finish();
+    QSqlQuery org(db);
+    org.prepare(QStringLiteral("SELECT changes_compacted FROM orgs WHERE id = ?"));
+    org.addBindValue(orgId);
+    if (!org.exec() || !org.next())
+        return std::unexpected(error(org));
+    const qint64 compacted = org.value(0).toLongLong();
+    org.finish();
+    if (through <= compacted)
+        return 0;
+    QSqlQuery remove(db);
+    remove.prepare(QStringLiteral("DELETE FROM changes WHERE org_id = ? AND seq <= ?"));
+    remove.addBindValue(orgId);
+    remove.addBindValue(through);
+    if (!remove.exec())
+        return std::unexpected(error(remove));
+    const qint64 deleted = remove.numRowsAffected();
+    QSqlQuery mark(db);
+    mark.prepare(QStringLiteral("UPDATE orgs SET changes_compacted = ? WHERE id = ?"));
+    mark.addBindValue(through);
+    mark.addBindValue(orgId);
+    if (!mark.exec())
+        return std::unexpected(error(mark));
+    return deleted;
+}
+
+std::expected<void, QString> RelayStore::noteChangesSeen(const Device &device, qint64 after, qint64 now)
+{
+    QSqlQuery &seen = prepared(QStringLiteral("UPDATE devices SET changes_seen = ? WHERE id = ? AND changes_seen < ?"));
+    seen.bindValue(0, after);
+    seen.bindValue(1, device.id);
+    seen.bindValue(2, after);
+    if (!seen.exec())
+        return std::unexpected(error(seen));
+    const bool moved = seen.numRowsAffected() > 0;
+    seen.finish();
+    if (!moved)
+        return {};
+    // Only when a snapshot covers more than has been deleted so far.
+    const auto current = currentSnapshot(device.orgId);
+    if (!current)
+        return std::unexpected(current.error());
+    if (!*current)
+        return {};
+    QSqlDatabase db = database();
+    if (auto locked = beginLocked(device.orgId); !locked)
+        return std::unexpected(locked.error().message);
+    const auto deleted = compactChanges(device.orgId, (*current)->covers, now);
+    if (!deleted) {
+        db.rollback();
+        return std::unexpected(deleted.error());
+    }
+    if (!db.commit()) {
+        const QString why = error(db.lastError());
+        db.rollback();
+        return std::unexpected(why);
+    }
+    if (*deleted > 0)
+        qCInfo(lcRelay).noquote() << QLatin1String("changes compacted org=") + device.orgId
+                                  << QLatin1String("deleted=") + QString::number(*deleted);
+    return {};
 }
 
 std::expected<std::optional<SnapshotRecord>, QString> RelayStore::currentSnapshot(const QString &orgId)

@@ -588,6 +588,45 @@ private Q_SLOTS:
         QVERIFY(eventKinds(laptop).contains(QStringLiteral("snapshot.ready")));
     }
 
+    // A snapshot deletes only what every approved computer has read: a computer that has read the
+    // changes up to 2 keeps 3 and after on the relay until it reads further; one that never read
+    // any (it will fill from the snapshot) and a removed one hold nothing back.
+    void compactionWaitsForTheSlowestComputer()
+    {
+        const Org founder = m_relay->createOrgWithDevice();
+        const Org laptop = m_relay->enrolAnother(founder);
+        const Org hall = m_relay->enrolAnother(founder);
+        const Org gone = m_relay->enrolAnother(founder);
+        QVERIFY(approve(founder, laptop));
+        QVERIFY(approve(founder, hall));
+        QVERIFY(approve(founder, gone));
+        for (int i = 1; i <= 6; ++i)
+            QCOMPARE(post(QStringLiteral("/v1/changes"), changeBody(i, 1, "c" + QByteArray::number(i)), founder).status, 200);
+        QCOMPARE(get(QStringLiteral("/v1/changes?after=6"), founder).status, 200);
+        QCOMPARE(get(QStringLiteral("/v1/changes?after=2"), laptop).status, 200);
+        QCOMPARE(get(QStringLiteral("/v1/changes?after=1"), gone).status, 200);
+        QCOMPARE(m_relay->send("DELETE", m_relay->url(QStringLiteral("/v1/devices/%1").arg(gone.deviceId)), {},
+                               founder.token.toLatin1())
+                     .status,
+                 204);
+        const Reply r = m_relay->send("PUT", m_relay->url(QStringLiteral("/v1/snapshot?part=1&parts=1&covers=5&epoch=1")),
+                                      "snapshot", founder.token.toLatin1(), "application/octet-stream");
+        QCOMPARE(r.json().value(QLatin1String("complete")).toBool(), true);
+        auto remaining = [this] {
+            QSqlQuery count(m_relay->store().database());
+            return count.exec(QStringLiteral("SELECT MIN(seq) FROM changes")) && count.next() ? count.value(0).toInt() : -1;
+        };
+        QCOMPARE(remaining(), 3);
+        QCOMPARE(get(QStringLiteral("/v1/changes?after=2"), laptop).json().value(QLatin1String("changes")).toArray().size(), 4);
+        // The hall computer never read any: it starts from the snapshot.
+        QCOMPARE(get(QStringLiteral("/v1/changes?after=0"), hall).status, 410);
+        // The laptop reads on: what the snapshot covers goes, the rest stays.
+        QCOMPARE(get(QStringLiteral("/v1/changes?after=6"), laptop).status, 200);
+        QCOMPARE(remaining(), 6);
+        QCOMPARE(get(QStringLiteral("/v1/changes?after=2"), laptop).status, 410);
+        QCOMPARE(get(QStringLiteral("/v1/changes?after=5"), hall).json().value(QLatin1String("changes")).toArray().size(), 1);
+    }
+
     void metricsNameTheNewRoutes()
     {
         const Org founder = m_relay->createOrgWithDevice();
