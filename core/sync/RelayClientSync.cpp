@@ -107,6 +107,7 @@ std::optional<RelaySnapshotInfo> snapshotOf(const QJsonObject &object)
     info.received = object.value(QStringLiteral("received")).toInt();
     info.bytes = object.value(QStringLiteral("bytes")).toInteger();
     info.complete = object.value(QStringLiteral("complete")).toBool();
+    info.completed = timeOf(object.value(QStringLiteral("completed")));
     return info;
 }
 

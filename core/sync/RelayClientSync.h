@@ -95,6 +95,7 @@ struct RelaySnapshotInfo {
     int received = 0;
     qint64 bytes = 0;
     bool complete = false;
+    QDateTime completed; // when the last part came (invalid while incomplete)
 };
 
 } // namespace kengele

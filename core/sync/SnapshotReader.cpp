@@ -420,7 +420,7 @@ std::expected<bool, SnapshotRefused> SnapshotRestorer::isEmpty() const
 }
 
 std::expected<SnapshotRestored, SnapshotRefused> SnapshotRestorer::restore(const OpenedSnapshot &snapshot,
-                                                                           const Progress &progress)
+                                                                           const Progress &progress, const AlsoInside &alsoInside)
 {
     const auto empty = isEmpty();
     if (!empty)
@@ -484,6 +484,8 @@ std::expected<SnapshotRestored, SnapshotRefused> SnapshotRestorer::restore(const
         }
         sqlite3_finalize(stmt);
     }
+    if (ok && alsoInside)
+        ok = alsoInside(db, loader.engine(), snapshot.header.covers);
     ok = ok && transaction->commit();
     if (!ok) {
         qCWarning(lcSync) << "loading a snapshot failed:" << (loader.failure().isEmpty() ? u"storage"_s : loader.failure());

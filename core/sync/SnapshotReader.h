@@ -10,6 +10,7 @@
 #include <QCborMap>
 #include <QCoreApplication>
 #include <QList>
+#include <QSqlDatabase>
 
 #include <expected>
 #include <functional>
@@ -80,7 +81,11 @@ public:
     std::expected<bool, SnapshotRefused> isEmpty() const;
 
     // `progress` (optional) is called every few thousand rows, when the contacts are in and at the end.
-    std::expected<SnapshotRestored, SnapshotRefused> restore(const OpenedSnapshot &snapshot, const Progress &progress = {});
+    // Runs inside the last transaction, after the rows: the sync engine's own state (the others'
+    // progress, the roster, the cursor) is saved with the data or not at all.
+    using AlsoInside = std::function<bool(const QSqlDatabase &db, const QCborMap &engineState, qint64 covers)>;
+    std::expected<SnapshotRestored, SnapshotRefused> restore(const OpenedSnapshot &snapshot, const Progress &progress = {},
+                                                             const AlsoInside &alsoInside = {});
 
 private:
     Database &m_database;

@@ -28,6 +28,7 @@ struct SnapshotRestoreState {
     SnapshotService::Progress progress;
     SnapshotProgress downloading;
     SnapshotService::Done<SnapshotRestored> done;
+    SnapshotRestorer::AlsoInside alsoInside;
 };
 
 namespace {
@@ -100,9 +101,11 @@ void SnapshotService::putPart(std::shared_ptr<SnapshotUploadState> state)
                             });
 }
 
-void SnapshotService::restore(BatchCipher::DeviceLookup devices, Progress progress, Done<SnapshotRestored> done)
+void SnapshotService::restore(BatchCipher::DeviceLookup devices, Progress progress, Done<SnapshotRestored> done,
+                              SnapshotRestorer::AlsoInside alsoInside)
 {
     auto state = std::make_shared<SnapshotRestoreState>();
+    state->alsoInside = std::move(alsoInside);
     state->devices = std::move(devices);
     state->progress = std::move(progress);
     state->done = std::move(done);
@@ -145,14 +148,18 @@ void SnapshotService::fetchPart(std::shared_ptr<SnapshotRestoreState> state)
         }
         const int parts = state->info.parts;
         const Progress outer = state->progress;
-        const auto restored = SnapshotRestorer(m_database).restore(*opened, [parts, outer](const SnapshotProgress &p) {
-            if (!outer)
-                return;
-            SnapshotProgress withParts = p;
-            withParts.parts = parts;
-            withParts.partsFetched = parts;
-            outer(withParts);
-        });
+        const auto restored = SnapshotRestorer(m_database)
+                                  .restore(
+                                      *opened,
+                                      [parts, outer](const SnapshotProgress &p) {
+                                          if (!outer)
+                                              return;
+                                          SnapshotProgress withParts = p;
+                                          withParts.parts = parts;
+                                          withParts.partsFetched = parts;
+                                          outer(withParts);
+                                      },
+                                      state->alsoInside);
         state->done(restored);
         return;
     }

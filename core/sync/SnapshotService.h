@@ -82,7 +82,9 @@ public:
     // be known to `devices`), and loads it into this profile, which must hold no shared data
     // (SnapshotRestorer). `progress` reports the download, then the load (contactsReady: the
     // contact list can be shown). Nothing is written unless every check passed.
-    void restore(BatchCipher::DeviceLookup devices, Progress progress, Done<SnapshotRestored> done);
+    // `alsoInside`: see SnapshotRestorer::restore.
+    void restore(BatchCipher::DeviceLookup devices, Progress progress, Done<SnapshotRestored> done,
+                 SnapshotRestorer::AlsoInside alsoInside = {});
 
 private:
     void putPart(std::shared_ptr<SnapshotUploadState> state);

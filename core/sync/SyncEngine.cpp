@@ -554,6 +554,7 @@ void SyncEngine::postOutgoing(qint64 seq, qint64 epoch, QByteArray blob, qint64 
             done(std::unexpected(error.toError()));
             return;
         }
+        ++self->m_accepted;
         ChangeLog log(self->m_database);
         if (Status sent = log.markSent(upTo); !sent) {
             done(sent);
@@ -590,41 +591,74 @@ void SyncEngine::pullUntilCaughtUp(Done done)
 void SyncEngine::pullPage(int waitSeconds, std::function<void(Result<bool>)> done)
 {
     QPointer<SyncEngine> self(this);
-    m_client.fetchChanges(cursor(), waitSeconds, m_options.pageLimit, [self, done](RelayResult<RelayChangePage> page) {
-        if (!self)
-            return;
-        if (!page) {
-            done(std::unexpected(page.error().toError()));
-            return;
-        }
-        quint32 needed = 0;
-        for (const RelayChange &change : page->changes) {
-            if (change.device != self->m_deviceId)
-                needed = std::max(needed, quint32(change.epoch));
-        }
-        auto process = [self, page = *page, done](Status rotated) {
+    if (m_options.snapshots && !m_snapshotChecked && cursor() == 0) {
+        // A computer that has just joined, with nothing yet: from the snapshot, not change by change.
+        m_snapshotChecked = true;
+        fillFromSnapshot(false, [self, waitSeconds, done](Status filled) {
             if (!self)
                 return;
-            if (!rotated)
-                qCWarning(lcSync) << "new keys could not be read:" << rotated.error().message;
-            int applied = 0;
-            for (const RelayChange &change : page.changes) {
-                if (Status processed = self->processChange(change); !processed) {
-                    done(std::unexpected(processed.error()));
-                    return;
-                }
-                ++applied;
-            }
-            if (Status retried = self->retryParked(); !retried) {
-                done(std::unexpected(retried.error()));
+            if (!filled) {
+                done(std::unexpected(filled.error()));
                 return;
             }
-            if (!page.changes.isEmpty())
-                Q_EMIT self->changesApplied();
-            done(page.more);
-        };
-        self->withRotations(needed, process);
-    });
+            self->pullPage(waitSeconds, done);
+        });
+        return;
+    }
+    m_client.fetchChanges(
+        cursor(), waitSeconds, m_options.pageLimit, [self, waitSeconds, done](RelayResult<RelayChangePage> page) {
+            if (!self)
+                return;
+            if (!page && page.error().code == u"compacted"_s && self->m_options.snapshots) {
+                // The changes after the cursor were folded into a snapshot: start from it.
+                const qint64 before = self->cursor();
+                self->fillFromSnapshot(true, [self, before, waitSeconds, done](Status filled) {
+                    if (!self)
+                        return;
+                    if (!filled) {
+                        done(std::unexpected(filled.error()));
+                        return;
+                    }
+                    if (self->cursor() <= before) {
+                        done(fail(ErrorCode::Conflict, tr("The relay's snapshot could not be taken in; try again later.")));
+                        return;
+                    }
+                    self->pullPage(waitSeconds, done);
+                });
+                return;
+            }
+            if (!page) {
+                done(std::unexpected(page.error().toError()));
+                return;
+            }
+            quint32 needed = 0;
+            for (const RelayChange &change : page->changes) {
+                if (change.device != self->m_deviceId)
+                    needed = std::max(needed, quint32(change.epoch));
+            }
+            auto process = [self, page = *page, done](Status rotated) {
+                if (!self)
+                    return;
+                if (!rotated)
+                    qCWarning(lcSync) << "new keys could not be read:" << rotated.error().message;
+                int applied = 0;
+                for (const RelayChange &change : page.changes) {
+                    if (Status processed = self->processChange(change); !processed) {
+                        done(std::unexpected(processed.error()));
+                        return;
+                    }
+                    ++applied;
+                }
+                if (Status retried = self->retryParked(); !retried) {
+                    done(std::unexpected(retried.error()));
+                    return;
+                }
+                if (!page.changes.isEmpty())
+                    Q_EMIT self->changesApplied();
+                done(page.more);
+            };
+            self->withRotations(needed, process);
+        });
 }
 
 void SyncEngine::withRotations(quint32 neededEpoch, Done done)
@@ -949,8 +983,11 @@ void SyncEngine::loop()
             self->m_watchTimer.start(self->m_options.watchMs);
             self->watch();
         }
-        self->pullPage(self->m_options.waitSeconds,
-                       [again](Result<bool> more) { again(more ? Status{} : Status(std::unexpected(more.error()))); });
+        self->pullPage(self->m_options.waitSeconds, [self, again](Result<bool> more) {
+            if (self && more && !*more)
+                self->maybeUploadSnapshot();
+            again(more ? Status{} : Status(std::unexpected(more.error())));
+        });
     });
 }
 

@@ -11,6 +11,7 @@
 #include "RelayClientSync.h"
 #include "RelayError.h"
 #include "ReplicaApplier.h"
+#include "SnapshotService.h"
 #include "common/Result.h"
 
 #include <QCoreApplication>
@@ -87,6 +88,8 @@ public:
         qint64 retryMs = 2'000; // after a failure, before trying again
         int approveWaitSeconds = 120; // how long `approve` waits for the new computer's code
         int pageLimit = 200;
+        bool snapshots = true; // fill a new computer from the relay's snapshot; upload by SnapshotPolicy
+        qint64 snapshotCheckMs = 3600'000; // how often SnapshotPolicy is asked (after a pull that caught up)
     };
 
     SyncEngine(Database &database, SecretStore &secrets, RelayClient &client, const Clock &clock, QObject *parent = nullptr);
@@ -131,11 +134,19 @@ public:
     void removeDevice(const QString &device, Done done);
     void listDevices(std::function<void(Result<QList<SyncDeviceEntry>>)> done);
 
+    // Puts this computer's snapshot of the shared data on the relay now, whatever SnapshotPolicy
+    // says: sends its own changes, reads everyone's, then writes and uploads (SnapshotService). The
+    // relay then deletes the changes it covers once every computer has read them.
+    void uploadSnapshot(std::function<void(Result<SnapshotUploaded>)> done);
+
 Q_SIGNALS:
     void changesApplied();
     void waitingForApproval(const QString &safetyCode);
     void joined();
     void failed(const QString &message);
+    // A new computer loading the church's data from the relay's snapshot: `loaded` of `total` rows;
+    // `contactsReady` once the contact list can show them.
+    void filling(qint64 loaded, qint64 total, bool contactsReady);
 
 private:
     struct Outgoing;
@@ -157,6 +168,13 @@ private:
     void handleJoinState(const RelayJoinState &state, Done done);
     Status found();
     void clearJoin();
+    // Snapshots (SyncEngineSnapshots.cpp).
+    // An empty profile at the start of the feed, or (`behindCompaction`) one the relay answered 410.
+    void fillFromSnapshot(bool behindCompaction, Done done);
+    void maybeUploadSnapshot();
+    void uploadWhenCaughtUp(std::function<void(Result<SnapshotUploaded>)> done, int attempts);
+    QCborMap engineState() const;
+    Status takeEngineState(const QCborMap &state, qint64 covers);
     void loop();
     void scheduleLoop(qint64 ms);
     void watch();
@@ -187,6 +205,10 @@ private:
     bool m_pushing = false;
     bool m_pushAgain = false;
     bool m_pulling = false;
+    bool m_snapshotChecked = false; // the relay was asked for a snapshot to fill from
+    bool m_uploading = false;
+    qint64 m_accepted = 0; // batches the relay accepted from this computer while this program ran
+    qint64 m_lastPolicyAt = 0; // UTC ms, SnapshotPolicy last asked
     int m_failures = 0;
     QTimer m_watchTimer;
     QTimer m_loopTimer;

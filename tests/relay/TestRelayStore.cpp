@@ -193,11 +193,12 @@ private Q_SLOTS:
             QSqlQuery query(store().database());
             for (const char *sql :
                  {"DROP TABLE snapshot_parts", "DROP TABLE snapshots", "DROP TABLE key_grants", "DROP TABLE changes",
-                  "DROP TABLE joins", "ALTER TABLE devices DROP COLUMN approved_at",
-                  "ALTER TABLE devices DROP COLUMN last_device_seq", "ALTER TABLE orgs DROP COLUMN last_change_seq",
-                  "ALTER TABLE orgs DROP COLUMN changes_compacted", "ALTER TABLE orgs DROP COLUMN join_version",
-                  "DROP TABLE audit_anchors", "DROP TABLE purchases", "DROP TABLE relay_keys", "DROP TABLE daraja_tokens",
-                  "DROP TABLE org_prices", "DROP TABLE org_mpesa", "ALTER TABLE orgs DROP COLUMN hook_secret_sealed",
+                  "DROP TABLE joins", "ALTER TABLE devices DROP COLUMN changes_seen",
+                  "ALTER TABLE devices DROP COLUMN approved_at", "ALTER TABLE devices DROP COLUMN last_device_seq",
+                  "ALTER TABLE orgs DROP COLUMN last_change_seq", "ALTER TABLE orgs DROP COLUMN changes_compacted",
+                  "ALTER TABLE orgs DROP COLUMN join_version", "DROP TABLE audit_anchors", "DROP TABLE purchases",
+                  "DROP TABLE relay_keys", "DROP TABLE daraja_tokens", "DROP TABLE org_prices", "DROP TABLE org_mpesa",
+                  "ALTER TABLE orgs DROP COLUMN hook_secret_sealed",
                   "UPDATE relay_meta SET value = '1' WHERE key = 'schema_version'"})
                 QVERIFY2(query.exec(QLatin1String(sql)), sql);
         }
@@ -205,7 +206,7 @@ private Q_SLOTS:
         QVERIFY(reopened);
         QSqlQuery version(reopened->database());
         QVERIFY(version.exec(QStringLiteral("SELECT value FROM relay_meta WHERE key = 'schema_version'")) && version.next());
-        QCOMPARE(version.value(0).toString(), QStringLiteral("4"));
+        QCOMPARE(version.value(0).toString(), QStringLiteral("5"));
         QCOMPARE(storedKeys(org), QStringList{QStringLiteral("a1")});
         QVERIFY(reopened->purchases(org, 10).value_or(QList<relay::Purchase>{{}}).isEmpty());
         // The organisation has no sealed hook secret yet: M-Pesa asks for `org rotate` first.
@@ -227,17 +228,18 @@ private Q_SLOTS:
             QSqlQuery query(store().database());
             for (const char *sql :
                  {"DROP TABLE snapshot_parts", "DROP TABLE snapshots", "DROP TABLE key_grants", "DROP TABLE changes",
-                  "DROP TABLE joins", "ALTER TABLE devices DROP COLUMN approved_at",
-                  "ALTER TABLE devices DROP COLUMN last_device_seq", "ALTER TABLE orgs DROP COLUMN last_change_seq",
-                  "ALTER TABLE orgs DROP COLUMN changes_compacted", "ALTER TABLE orgs DROP COLUMN join_version",
-                  "DROP TABLE audit_anchors", "UPDATE relay_meta SET value = '2' WHERE key = 'schema_version'"})
+                  "DROP TABLE joins", "ALTER TABLE devices DROP COLUMN changes_seen",
+                  "ALTER TABLE devices DROP COLUMN approved_at", "ALTER TABLE devices DROP COLUMN last_device_seq",
+                  "ALTER TABLE orgs DROP COLUMN last_change_seq", "ALTER TABLE orgs DROP COLUMN changes_compacted",
+                  "ALTER TABLE orgs DROP COLUMN join_version", "DROP TABLE audit_anchors",
+                  "UPDATE relay_meta SET value = '2' WHERE key = 'schema_version'"})
                 QVERIFY2(query.exec(QLatin1String(sql)), sql);
         }
         auto reopened = m_relay->openExtraStore(QStringLiteral("after-upgrade-3"));
         QVERIFY(reopened);
         QSqlQuery version(reopened->database());
         QVERIFY(version.exec(QStringLiteral("SELECT value FROM relay_meta WHERE key = 'schema_version'")) && version.next());
-        QCOMPARE(version.value(0).toString(), QStringLiteral("4"));
+        QCOMPARE(version.value(0).toString(), QStringLiteral("5"));
         QCOMPARE(storedKeys(org), QStringList{QStringLiteral("b1")});
         QVERIFY(reopened->auditAnchors(QStringLiteral("dev_none"), 10).value_or(QList<relay::AuditAnchorRecord>{{}}).isEmpty());
     }
@@ -253,10 +255,10 @@ private Q_SLOTS:
             QSqlQuery query(store().database());
             for (const char *sql :
                  {"DROP TABLE snapshot_parts", "DROP TABLE snapshots", "DROP TABLE key_grants", "DROP TABLE changes",
-                  "DROP TABLE joins", "ALTER TABLE devices DROP COLUMN approved_at",
-                  "ALTER TABLE devices DROP COLUMN last_device_seq", "ALTER TABLE orgs DROP COLUMN last_change_seq",
-                  "ALTER TABLE orgs DROP COLUMN changes_compacted", "ALTER TABLE orgs DROP COLUMN join_version",
-                  "UPDATE relay_meta SET value = '3' WHERE key = 'schema_version'"})
+                  "DROP TABLE joins", "ALTER TABLE devices DROP COLUMN changes_seen",
+                  "ALTER TABLE devices DROP COLUMN approved_at", "ALTER TABLE devices DROP COLUMN last_device_seq",
+                  "ALTER TABLE orgs DROP COLUMN last_change_seq", "ALTER TABLE orgs DROP COLUMN changes_compacted",
+                  "ALTER TABLE orgs DROP COLUMN join_version", "UPDATE relay_meta SET value = '3' WHERE key = 'schema_version'"})
                 QVERIFY2(query.exec(QLatin1String(sql)), sql);
             // Two devices enrolled by a schema-3 relay.
             for (const char *sql : {"INSERT INTO devices (id, org_id, name, token_hash, created_at, last_seen_at, revoked_at)"
@@ -269,7 +271,7 @@ private Q_SLOTS:
         QVERIFY(reopened);
         QSqlQuery version(reopened->database());
         QVERIFY(version.exec(QStringLiteral("SELECT value FROM relay_meta WHERE key = 'schema_version'")) && version.next());
-        QCOMPARE(version.value(0).toString(), QStringLiteral("4"));
+        QCOMPARE(version.value(0).toString(), QStringLiteral("5"));
         const auto devices = reopened->devices(org);
         QVERIFY(devices);
         QCOMPARE(devices->size(), 2);
@@ -280,6 +282,28 @@ private Q_SLOTS:
             = reopened->enrol(QByteArray(32, 'a'), QStringLiteral("dev_new"), QStringLiteral("Laptop 2"), QByteArray(32, 'c'), 7);
         QVERIFY(newcomer);
         QVERIFY(!newcomer->approved());
+    }
+
+    // Schema 4 (before compaction waited for every computer) gains devices.changes_seen, 0 for all:
+    // the devices that read nothing yet hold no compaction back.
+    void schemaFourIsMigrated()
+    {
+        const QString org = createOrg(QStringLiteral("St Paul's"));
+        QVERIFY(store().addEnrolCode(org, QByteArray(32, 'a'), QDateTime::currentMSecsSinceEpoch() + 60000, 1));
+        QVERIFY(store().enrol(QByteArray(32, 'a'), QStringLiteral("dev_f"), QStringLiteral("Office"), QByteArray(32, 'c'), 7));
+        {
+            QSqlQuery query(store().database());
+            for (const char *sql : {"ALTER TABLE devices DROP COLUMN changes_seen",
+                                    "UPDATE relay_meta SET value = '4' WHERE key = 'schema_version'"})
+                QVERIFY2(query.exec(QLatin1String(sql)), sql);
+        }
+        auto reopened = m_relay->openExtraStore(QStringLiteral("after-upgrade-5"));
+        QVERIFY(reopened);
+        QSqlQuery query(reopened->database());
+        QVERIFY(query.exec(QStringLiteral("SELECT value FROM relay_meta WHERE key = 'schema_version'")) && query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("5"));
+        QVERIFY(query.exec(QStringLiteral("SELECT changes_seen FROM devices WHERE id = 'dev_f'")) && query.next());
+        QCOMPARE(query.value(0).toLongLong(), 0);
     }
 
     // The first device of an organisation is its founder (approved at enrolment); the next one waits.

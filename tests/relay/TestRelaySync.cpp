@@ -605,10 +605,11 @@ private Q_SLOTS:
         QCOMPARE(get(QStringLiteral("/v1/changes?after=6"), founder).status, 200);
         QCOMPARE(get(QStringLiteral("/v1/changes?after=2"), laptop).status, 200);
         QCOMPARE(get(QStringLiteral("/v1/changes?after=1"), gone).status, 200);
-        QCOMPARE(m_relay->send("DELETE", m_relay->url(QStringLiteral("/v1/devices/%1").arg(gone.deviceId)), {},
-                               founder.token.toLatin1())
-                     .status,
-                 204);
+        QCOMPARE(
+            m_relay
+                ->send("DELETE", m_relay->url(QStringLiteral("/v1/devices/%1").arg(gone.deviceId)), {}, founder.token.toLatin1())
+                .status,
+            204);
         const Reply r = m_relay->send("PUT", m_relay->url(QStringLiteral("/v1/snapshot?part=1&parts=1&covers=5&epoch=1")),
                                       "snapshot", founder.token.toLatin1(), "application/octet-stream");
         QCOMPARE(r.json().value(QLatin1String("complete")).toBool(), true);

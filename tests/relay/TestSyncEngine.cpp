@@ -24,6 +24,7 @@
 #include "sync/RelayClient.h"
 #include "sync/RelayEvent.h"
 #include "sync/RelayLinkStore.h"
+#include "sync/SnapshotService.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncOpCodec.h"
 #include "templates/TemplateService.h"
@@ -292,6 +293,77 @@ private Q_SLOTS:
         QVERIFY(dumps[0].count('\n') > 3);
         QVERIFY2(dumps[0] == dumps[1], "computers 1 and 2 differ");
         QVERIFY2(dumps[0] == dumps[2], "computers 1 and 3 differ");
+    }
+
+    // A snapshot on the relay: a new computer fills itself from it (not change by change), with the
+    // others' progress and keys; a computer that was offline when it was made still finds every
+    // change it missed (the relay waits for it); all three end with the same data, nothing refused.
+    void aNewComputerFillsFromTheSnapshot()
+    {
+        QRandomGenerator random(7);
+        std::vector<Computer> computers(3);
+        Computer &a = computers[0];
+        Computer &b = computers[1];
+        Computer &c = computers[2];
+        connectComputer(a, m_org);
+        QVERIFY(syncOnce(a));
+        for (int i = 0; i < 30; ++i)
+            randomChange(*a.profile, random);
+        QVERIFY(syncOnce(a));
+        connectComputer(b, m_relay->enrolAnother(m_org, u"Pastor's laptop"_s));
+        join(a, b);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(syncOnce(b));
+        for (int i = 0; i < 20; ++i)
+            randomChange(*b.profile, random);
+        QVERIFY(syncOnce(b));
+        // B goes offline; A reads B's changes, changes more, and saves a snapshot.
+        for (int i = 0; i < 20; ++i)
+            randomChange(*a.profile, random);
+        auto uploaded = await<Result<SnapshotUploaded>>([&](auto done) { a.engine->uploadSnapshot(done); });
+        QVERIFY(uploaded);
+        QVERIFY2(*uploaded, why(*uploaded).constData());
+        const qint64 covers = (*uploaded)->header.covers;
+        QVERIFY(covers > 0);
+        for (int i = 0; i < 10; ++i)
+            randomChange(*a.profile, random);
+        QVERIFY(syncOnce(a));
+
+        connectComputer(c, m_relay->enrolAnother(m_org, u"Hall PC"_s));
+        QList<bool> contactsReady;
+        connect(c.engine.get(), &SyncEngine::filling, this,
+                [&contactsReady](qint64, qint64, bool ready) { contactsReady.append(ready); });
+        join(a, c);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(syncOnce(c));
+        QCOMPARE(scalar(*c.profile, u"SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sync.snapshot_covers'"_s), covers);
+        QVERIFY(!contactsReady.isEmpty());
+        QVERIFY(contactsReady.last());
+        for (int i = 0; i < 10; ++i)
+            randomChange(*c.profile, random);
+        for (int round = 0; round < 2; ++round) {
+            for (Computer &each : computers) {
+                const Status synced = syncOnce(each);
+                QVERIFY2(synced, why(synced).constData());
+            }
+        }
+        QList<QByteArray> dumps;
+        for (Computer &each : computers) {
+            const SyncEngineStatus status = *each.engine->status();
+            QCOMPARE(status.pendingOut, 0);
+            QCOMPARE(status.parked, 0);
+            QCOMPARE(status.refused, 0);
+            dumps.append(*ChangeLog(each.profile->profile().database()).canonicalDump());
+        }
+        QVERIFY(dumps[0].count('\n') > 10);
+        QVERIFY2(dumps[0] == dumps[1], "computers 1 and 2 differ");
+        QVERIFY2(dumps[0] == dumps[2], "computers 1 and 3 differ");
+        // Everyone has read past the snapshot: the relay let the changes it covers go.
+        QSqlQuery left(m_relay->store().database());
+        QVERIFY(left.exec(u"SELECT count(*) FROM changes WHERE seq <= %1"_s.arg(covers)) && left.next());
+        QCOMPARE(left.value(0).toInt(), 0);
     }
 
     // A forged batch (signed by a key that is not the sender's), one sealed with a stale epoch after
