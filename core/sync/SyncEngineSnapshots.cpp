@@ -161,8 +161,9 @@ void SyncEngine::uploadSnapshot(std::function<void(Result<SnapshotUploaded>)> do
             return;
         }
         if (!self->m_ready) {
-            done(fail(ErrorCode::Conflict, tr("This computer is not approved yet, so it cannot save the church's data "
-                                              "on the relay.")));
+            done(fail(ErrorCode::Conflict,
+                      tr("This computer is not approved yet, so it cannot save the church's data "
+                         "on the relay.")));
             return;
         }
         self->uploadWhenCaughtUp(done, CatchUpAttempts);
@@ -210,9 +211,8 @@ void SyncEngine::uploadWhenCaughtUp(std::function<void(Result<SnapshotUploaded>)
                 self->uploadWhenCaughtUp(finish, attempts - 1);
                 return;
             }
-            auto service
-                = std::make_shared<SnapshotService>(self->m_database, self->m_client, self->m_ring, *self->m_identity,
-                                                    self->m_org, self->m_deviceId);
+            auto service = std::make_shared<SnapshotService>(self->m_database, self->m_client, self->m_ring, *self->m_identity,
+                                                             self->m_org, self->m_deviceId);
             const qint64 covers = self->cursor();
             if (covers <= 0) {
                 finish(fail(ErrorCode::Conflict, tr("There is nothing on the relay yet for a snapshot to cover.")));

@@ -31,7 +31,9 @@
 #include "tokens/LedgerVerifier.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QRandomGenerator>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -364,6 +366,151 @@ private Q_SLOTS:
         QSqlQuery left(m_relay->store().database());
         QVERIFY(left.exec(u"SELECT count(*) FROM changes WHERE seq <= %1"_s.arg(covers)) && left.next());
         QCOMPARE(left.value(0).toInt(), 0);
+    }
+
+    // The real engines fill the relay (batches, key grants, the join, a snapshot) with a contact, a
+    // number, a note, a group and a template's text: none is in the relay's SQLite file or its
+    // write-ahead log. The computer's name, which the relay keeps in the clear, is found there: the
+    // search can find what is there.
+    void theRelayStoresNoPlaintext()
+    {
+        const QList<QByteArray> planted = {"Wanjiru Nyambura-Kamau",
+                                           "+254722987654",
+                                           "0722987654",
+                                           "Pray for Mzee Otieno before his operation",
+                                           "Youth Choir Mombasa Road",
+                                           "Karibu kwa ibada ya Jumapili saa nne asubuhi"};
+        std::vector<Computer> computers(2);
+        Computer &a = computers[0];
+        Computer &b = computers[1];
+        connectComputer(a, m_org);
+        QVERIFY(syncOnce(a));
+        Profile &office = a.profile->profile();
+        QVERIFY(office.contacts().add(
+            {u"Wanjiru"_s, u"Nyambura-Kamau"_s, u"0722987654"_s, {}, u"Pray for Mzee Otieno before his operation"_s}));
+        QVERIFY(office.groups().create(u"Youth Choir Mombasa Road"_s, {}));
+        QVERIFY(office.templates().save(u"Sunday"_s, u"Karibu kwa ibada ya Jumapili saa nne asubuhi"_s));
+        QVERIFY(syncOnce(a));
+        connectComputer(b, m_relay->enrolAnother(m_org, u"Secretary desk Q7X"_s));
+        join(a, b);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(syncOnce(b));
+        QVERIFY(b.profile->profile().contacts().findByPhone(u"+254722987654"_s));
+        auto uploaded = await<Result<SnapshotUploaded>>([&](auto done) { a.engine->uploadSnapshot(done); });
+        QVERIFY(uploaded && *uploaded);
+        m_relay->stop(); // its connections flushed
+        QByteArray stored;
+        const QString path = m_relay->databaseLocation().mid(u"sqlite:"_s.size());
+        for (const QString &file : QStringList{path, path + u"-wal"_s}) {
+            QFile f(file);
+            if (f.open(QIODevice::ReadOnly))
+                stored += f.readAll();
+        }
+        QVERIFY(stored.size() > 10000);
+        QVERIFY(stored.contains("Secretary desk Q7X"));
+        for (const QByteArray &value : planted)
+            QVERIFY2(!stored.contains(value), value.constData());
+    }
+
+    // What a hostile relay could hand a computer: a batch from a computer still waiting for
+    // approval, one of the organisation's own batches again, and a batch a removed computer sealed
+    // with the keys it had. None is applied; each is noted with its reason.
+    void aHostileRelayGetsNothingApplied()
+    {
+        std::vector<Computer> computers(4);
+        Computer &a = computers[0];
+        Computer &b = computers[1];
+        Computer &pending = computers[2];
+        Computer &gone = computers[3];
+        connectComputer(a, m_org);
+        QVERIFY(syncOnce(a));
+        QVERIFY(a.profile->profile().contacts().add({u"Asha"_s, {}, u"0712000001"_s, {}, {}}));
+        QVERIFY(syncOnce(a));
+        connectComputer(b, m_relay->enrolAnother(m_org, u"Pastor's laptop"_s));
+        join(a, b);
+        connectComputer(gone, m_relay->enrolAnother(m_org, u"Old laptop"_s));
+        join(a, gone);
+        connectComputer(pending, m_relay->enrolAnother(m_org, u"Stranger"_s));
+        QVERIFY(syncOnce(pending));
+        QVERIFY(pending.engine->isWaitingForApproval());
+        for (Computer *each : {&a, &b, &gone})
+            QVERIFY(syncOnce(*each));
+        QSqlDatabase relayDb = m_relay->store().database();
+        auto lastSeq = [&relayDb] {
+            QSqlQuery q(relayDb);
+            return q.exec(u"SELECT max(seq) FROM changes"_s) && q.next() ? q.value(0).toLongLong() : -1;
+        };
+        // Stores a batch as the relay's next change, as a relay that lies would.
+        auto inject = [&](const QString &device, qint64 deviceSeq, qint64 epoch, const QByteArray &batch) {
+            const qint64 seq = lastSeq() + 1;
+            QSqlQuery q(relayDb);
+            q.prepare(u"INSERT INTO changes(org_id, seq, device_id, device_seq, epoch, batch, digest, received_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, 'x', 0)"_s);
+            q.addBindValue(m_org.id);
+            q.addBindValue(seq);
+            q.addBindValue(device);
+            q.addBindValue(deviceSeq);
+            q.addBindValue(epoch);
+            q.addBindValue(batch);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            QVERIFY(QSqlQuery(relayDb).exec(u"UPDATE orgs SET last_change_seq = %1 WHERE id = '%2'"_s.arg(seq).arg(m_org.id)));
+        };
+        SyncOp op;
+        op.entity = u"contact"_s;
+        op.uid = u"0190f000-0000-7000-8000-000000000009"_s;
+        op.field = u"first_name"_s;
+        op.value = u"Injected"_s;
+        op.hlc = quint64(1) << 40;
+        op.device = u"someone"_s;
+        const QByteArray plain = SyncOpCodec::encodeOps({op});
+        // The removed computer seals a batch with the keys it holds before it is removed.
+        const OrgKeyRing goneRing = *OrgKeyRing::load(gone.secrets).value();
+        const DeviceIdentity goneIdentity = *DeviceIdentity::load(gone.secrets).value();
+        QSqlQuery next(gone.profile->profile().database().connection());
+        QVERIFY(next.exec(u"SELECT next_seq FROM sync_engine"_s) && next.next());
+        const qint64 goneSeq = next.value(0).toLongLong();
+        const auto goneBatch
+            = BatchCipher(m_org.id, goneRing).seal(goneIdentity, gone.enrolment.deviceId, quint64(goneSeq), plain);
+        QVERIFY(goneBatch);
+        auto removed = await<Status>([&](auto done) { a.engine->removeDevice(gone.enrolment.deviceId, done); });
+        QVERIFY(removed && *removed);
+        QVERIFY(syncOnce(b));
+        const QByteArray before = *ChangeLog(b.profile->profile().database()).canonicalDump();
+
+        // 1. From the computer still waiting: it holds no keys; a relay could still hand over its bytes.
+        {
+            OrgKeyRing someRing = OrgKeyRing::createFirst();
+            const DeviceIdentity strangerIdentity = *DeviceIdentity::load(pending.secrets).value();
+            const auto sealed = BatchCipher(m_org.id, someRing).seal(strangerIdentity, pending.enrolment.deviceId, 1, plain);
+            QVERIFY(sealed);
+            inject(pending.enrolment.deviceId, 1, 1, sealed->blob);
+        }
+        // 2. The founder's first batch, handed over again under a new number.
+        {
+            QSqlQuery q(relayDb);
+            QVERIFY(q.exec(u"SELECT device_seq, epoch, batch FROM changes WHERE device_id = '%1' ORDER BY seq LIMIT 1"_s.arg(
+                        a.enrolment.deviceId))
+                    && q.next());
+            const qint64 deviceSeq = q.value(0).toLongLong();
+            const qint64 epoch = q.value(1).toLongLong();
+            const QByteArray batch = q.value(2).toByteArray();
+            q.finish();
+            QVERIFY(QSqlQuery(relayDb).exec(
+                u"DELETE FROM changes WHERE device_id = '%1' AND device_seq = %2"_s.arg(a.enrolment.deviceId).arg(deviceSeq)));
+            inject(a.enrolment.deviceId, deviceSeq, epoch, batch);
+        }
+        // 3. The removed computer's batch, delivered after its removal.
+        QVERIFY(QSqlQuery(relayDb).exec(u"UPDATE devices SET revoked_at = NULL WHERE id = '%1'"_s.arg(gone.enrolment.deviceId)));
+        inject(gone.enrolment.deviceId, goneSeq, goneBatch->label.epoch, goneBatch->blob);
+
+        QVERIFY(syncOnce(b));
+        const SyncEngineStatus status = *b.engine->status();
+        QCOMPARE(status.parked, 1); // the waiting computer's batch: not in the roster, never opened
+        QCOMPARE(status.refusals.value(u"replayed"_s), 1);
+        QCOMPARE(status.refusals.value(u"device-removed"_s), 1);
+        QCOMPARE(*ChangeLog(b.profile->profile().database()).canonicalDump(), before);
+        QVERIFY(!b.profile->profile().contacts().findByPhone(u"+254712000001"_s)->firstName.contains(u"Injected"_s));
     }
 
     // A forged batch (signed by a key that is not the sender's), one sealed with a stale epoch after
