@@ -16,22 +16,6 @@
 
 namespace kengele {
 
-QString BackupCommand::passphrase()
-{
-    if (qEnvironmentVariableIsSet("KENGELE_BACKUP_PASSPHRASE"))
-        return qEnvironmentVariable("KENGELE_BACKUP_PASSPHRASE");
-    QString given = m_cli.readLine();
-    if (given.isEmpty()) {
-        const Result<QString> automatic = m_cli.secrets().readNow(BackupScheduler::PassphraseKey);
-        if (automatic)
-            given = *automatic;
-    }
-    if (given.isEmpty())
-        m_cli.failed(Error{ErrorCode::InvalidInput,
-                           tr("Give the backup passphrase in KENGELE_BACKUP_PASSPHRASE or on a line of standard input.")});
-    return given;
-}
-
 int BackupCommand::run(const QStringList &words)
 {
     const QString sub = words.value(0);
@@ -89,7 +73,7 @@ int BackupCommand::run(const QStringList &words)
         return Done;
     }
 
-    const QString secret = passphrase();
+    const QString secret = m_cli.backupPassphrase();
     if (secret.isEmpty())
         return Failed;
     if (sub == QStringLiteral("create")) {

@@ -21,7 +21,6 @@ public:
 
 private:
     // The passphrase, or "" with the reason said.
-    QString passphrase();
 };
 
 } // namespace kengele

@@ -82,7 +82,9 @@ QList<CliCommandTable::Entry> CliCommandTable::entries()
             "  campaign resend-uncertain ID | campaign cancel ID\n"),
          &makeCommand<CampaignCommand>},
         {QStringLiteral("relay"), tr("Relay (delivery reports and incoming SMS):"),
-         tr("  relay connect URL --code CODE [--name NAME]   connect this computer with an enrolment code\n"
+         tr("  relay connect URL --code CODE [--name NAME] [--merge | --start-from-church-data]\n"
+            "                           connect this computer with an enrolment code; a computer with contacts of\n"
+            "                           its own chooses whether they join the church's data or are set aside\n"
             "  relay sync [--once]      fetch and save what came in, and share changes with the congregation's\n"
             "                           other computers; --once stops when up to date\n"
             "  relay status             the relay's address, whether it answers, the last sync\n"),

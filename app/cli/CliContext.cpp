@@ -3,6 +3,8 @@
 
 #include "CliContext.h"
 
+#include "backup/BackupScheduler.h"
+
 #include "contacts/ForgottenOptOuts.h"
 #include "contacts/PastoralNotes.h"
 #include "contacts/PhoneNormalizer.h"
@@ -57,8 +59,9 @@ const QStringList &CliContext::valueOptions()
 const QStringList &CliContext::flagOptions()
 {
     static const QStringList options
-        = {QStringLiteral("json"),    QStringLiteral("help"), QStringLiteral("version"), QStringLiteral("api-key-stdin"),
-           QStringLiteral("no-wait"), QStringLiteral("once"), QStringLiteral("unread")};
+        = {QStringLiteral("json"),          QStringLiteral("help"),    QStringLiteral("version"),
+           QStringLiteral("api-key-stdin"), QStringLiteral("no-wait"), QStringLiteral("once"),
+           QStringLiteral("unread"),        QStringLiteral("merge"),   QStringLiteral("start-from-church-data")};
     return options;
 }
 
@@ -178,6 +181,22 @@ QByteArray CliContext::readInput()
     const QByteArray whole = m_in.string()->toUtf8().mid(m_stringConsumed);
     m_stringConsumed += whole.size();
     return whole;
+}
+
+QString CliContext::backupPassphrase()
+{
+    if (qEnvironmentVariableIsSet("KENGELE_BACKUP_PASSPHRASE"))
+        return qEnvironmentVariable("KENGELE_BACKUP_PASSPHRASE");
+    QString given = readLine();
+    if (given.isEmpty()) {
+        const Result<QString> automatic = secrets().readNow(BackupScheduler::PassphraseKey);
+        if (automatic)
+            given = *automatic;
+    }
+    if (given.isEmpty())
+        failed(Error{ErrorCode::InvalidInput,
+                     tr("Give the backup passphrase in KENGELE_BACKUP_PASSPHRASE or on a line of standard input.")});
+    return given;
 }
 
 QString CliContext::readLine()

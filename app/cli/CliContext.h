@@ -87,6 +87,9 @@ public:
     QByteArray readInput();
     // One line of standard input, without its line end (a password).
     QString readLine();
+    // The backup passphrase: KENGELE_BACKUP_PASSPHRASE, else a line of standard input, else the
+    // automatic backups' one from the keychain; empty (and the reason printed) when none.
+    QString backupPassphrase();
     // --rate N (messages per second, 0.1 to 1000, or 0 = no limit) into rate when given; Done or
     // an exit code (BadUsage for anything else, nan and inf included).
     int readRate(double &rate);

@@ -3,18 +3,22 @@
 
 #include "RelayCommand.h"
 
+#include "backup/BackupScheduler.h"
+#include "backup/BackupService.h"
 #include "common/Clock.h"
 #include "common/EventLoopWait.h"
 #include "profile/Profile.h"
 #include "security/Access.h"
 #include "settings/Settings.h"
 #include "sync/AuditAnchor.h"
+#include "sync/JoinChoice.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayConnector.h"
 #include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
 #include "sync/SyncEngine.h"
 
+#include <QDir>
 #include <QJsonObject>
 #include <QLocale>
 #include <QNetworkAccessManager>
@@ -40,7 +44,8 @@ int RelayCommand::run(const QStringList &words)
 
 int RelayCommand::connectDevice(const QStringList &words)
 {
-    if (!m_cli.allowOnly({QStringLiteral("code"), QStringLiteral("name")}))
+    if (!m_cli.allowOnly(
+            {QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("merge"), QStringLiteral("start-from-church-data")}))
         return BadUsage;
     if (words.size() != 1)
         return m_cli.usage(
@@ -53,6 +58,9 @@ int RelayCommand::connectDevice(const QStringList &words)
         return m_cli.failed(opened.error());
     if (Status allowed = m_cli.profile().access().check(Permission::Administer); !allowed)
         return m_cli.failed(allowed.error());
+    QString setAside; // the backup of this computer's own data, when it starts from the church's
+    if (const int chosen = chooseForOwnData(&setAside); chosen != Done)
+        return chosen;
     QNetworkAccessManager network;
     network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy); // RelayClient refuses them too
     RelayClient client(network);
@@ -73,14 +81,65 @@ int RelayCommand::connectDevice(const QStringList &words)
                                     {QStringLiteral("org"), enrolled->org},
                                     {QStringLiteral("org_name"), enrolled->orgName},
                                     {QStringLiteral("device"), enrolled->device},
-                                    {QStringLiteral("connected"), true}});
+                                    {QStringLiteral("connected"), true},
+                                    {QStringLiteral("backup"), setAside.isEmpty() ? QJsonValue() : QJsonValue(setAside)}});
     } else {
+        if (!setAside.isEmpty())
+            m_cli.out() << tr("This computer's own data is kept in the backup %1. Once another computer lets this one "
+                              "in, it is replaced by the church's data.")
+                               .arg(QDir::toNativeSeparators(setAside))
+                        << Qt::endl;
         m_cli.out()
             << tr("This computer is now connected to the relay of “%1” (%2). Run “kengele-cli relay sync” to fetch delivery "
                   "reports and incoming SMS.")
                    .arg(enrolled->orgName.isEmpty() ? enrolled->org : enrolled->orgName, url)
             << Qt::endl;
     }
+    return Done;
+}
+
+// A computer that already holds contacts, groups or templates of its own is told what happens to
+// them and must choose (issue 16): --merge, or --start-from-church-data (a backup first).
+int RelayCommand::chooseForOwnData(QString *backupFile)
+{
+    const bool merge = m_cli.args().has(QStringLiteral("merge"));
+    const bool replace = m_cli.args().has(QStringLiteral("start-from-church-data"));
+    if (merge && replace)
+        return m_cli.usage(tr("Choose one: --merge or --start-from-church-data."));
+    const Result<OwnSharedData> own = JoinChoices::ownData(m_cli.profile().database());
+    if (!own)
+        return m_cli.failed(own.error());
+    if (own->isEmpty())
+        return Done;
+    if (!merge && !replace)
+        return m_cli.usage(
+            tr("This computer already holds %1 of its own. Choose what happens to them when it joins the church's "
+               "Kengele:\n"
+               "  --merge                    they join the church's data: the same phone number becomes one contact, "
+               "groups and templates of the same name become one; nothing is duplicated, and the other computers "
+               "receive them\n"
+               "  --start-from-church-data   a backup of this computer's data is made first, then it is replaced by "
+               "the church's data")
+                .arg(own->describe()));
+    if (merge) {
+        if (Status saved = JoinChoices::save(m_cli.profile().database(), JoinChoice::Merge); !saved)
+            return m_cli.failed(saved.error());
+        return Done;
+    }
+    Profile &profile = m_cli.profile();
+    BackupService &backups = profile.backups();
+    backups.setCost(m_cli.backupCost());
+    const QString passphrase = m_cli.backupPassphrase();
+    if (passphrase.isEmpty())
+        return Failed;
+    BackupScheduler folder(backups, profile.settings(), m_cli.secrets(), profile.clock());
+    const Result<BackupCreated> made = folder.backupNow(passphrase);
+    if (!made)
+        return m_cli.failed(made.error());
+    profile.settings().sync();
+    if (Status saved = JoinChoices::save(profile.database(), JoinChoice::StartFromChurch); !saved)
+        return m_cli.failed(saved.error());
+    *backupFile = made->file;
     return Done;
 }
 

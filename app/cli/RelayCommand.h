@@ -19,6 +19,7 @@ public:
 
 private:
     int connectDevice(const QStringList &words);
+    int chooseForOwnData(QString *backupFile);
     int sync();
     int status();
 };

@@ -5,6 +5,7 @@
 
 #include "ChangeLog.h"
 #include "JoinApprover.h"
+#include "JoinChoice.h"
 #include "KeyGrant.h"
 #include "RelayClient.h"
 #include "RelayLinkStore.h"
@@ -346,6 +347,14 @@ void SyncEngine::handleJoinState(const RelayJoinState &state, Done done)
                 done(std::unexpected(merged.error()));
                 return;
             }
+        }
+        if (JoinChoices::load(db) == JoinChoice::StartFromChurch) {
+            // Chosen when it connected (its own data is in a backup): nothing of it goes out.
+            if (Status cleared = JoinChoices::clearSharedData(db); !cleared) {
+                done(cleared);
+                return;
+            }
+            m_snapshotChecked = false;
         }
         QSqlQuery(db).exec(
             u"UPDATE sync_engine SET waiting = 0, join_request = NULL, join_answer = NULL, join_reveal = NULL WHERE id = 1"_s);

@@ -14,6 +14,7 @@
 #include "TestSupport.h"
 #include "common/Language.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -36,6 +37,29 @@ private:
 
     CliOutcome cliA(const QStringList &arguments) { return runCli(m_dir.filePath(u"a"_s), arguments, m_clock, m_secretsA); }
     CliOutcome cliB(const QStringList &arguments) { return runCli(m_dir.filePath(u"b"_s), arguments, m_clock, m_secretsB); }
+    FakeSecretStore m_secretsC;
+    FakeSecretStore m_secretsD;
+    CliOutcome cliC(const QStringList &arguments) { return runCli(m_dir.filePath(u"c"_s), arguments, m_clock, m_secretsC); }
+    CliOutcome cliD(const QStringList &arguments) { return runCli(m_dir.filePath(u"d"_s), arguments, m_clock, m_secretsD); }
+
+    // The newcomer waits, the approver compares codes and lets it in, the newcomer syncs.
+    void letIn(const std::function<CliOutcome(const QStringList &)> &approver,
+               const std::function<CliOutcome(const QStringList &)> &newcomer)
+    {
+        CliOutcome out = newcomer({u"--json"_s, u"relay"_s, u"sync"_s, u"--once"_s});
+        QVERIFY2(out.code == 0, qPrintable(out.err));
+        const QString device = out.json().object().value(u"device"_s).toString();
+        QVERIFY(!device.isEmpty());
+        QCOMPARE(approver({u"--json"_s, u"devices"_s, u"approve"_s, device, u"--wait"_s, u"0"_s}).code, 0);
+        out = newcomer({u"--json"_s, u"relay"_s, u"sync"_s, u"--once"_s});
+        const QString code = out.json().object().value(u"safety_code"_s).toString();
+        QCOMPARE(code.size(), 9);
+        out = approver({u"--json"_s, u"devices"_s, u"approve"_s, device, u"--safety-code"_s, code});
+        QVERIFY2(out.code == 0, qPrintable(out.err));
+        out = newcomer({u"--json"_s, u"relay"_s, u"sync"_s, u"--once"_s});
+        QVERIFY2(out.code == 0, qPrintable(out.err));
+        QVERIFY(!out.json().object().contains(u"waiting_for_approval"_s));
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -137,6 +161,59 @@ private Q_SLOTS:
         QVERIFY(out.json().isArray());
         // Nothing secret or shared in what the commands print.
         QVERIFY(!out.err.contains(u"0712345678"_s));
+    }
+
+    // A computer that kept its own list joins: told what it holds and asked to choose; one starts
+    // from the church's data (its own in a backup, never sent), another merges (its contact reaches
+    // the church, the church's reaches it).
+    void aComputerWithItsOwnDataChooses()
+    {
+        const auto org = relay::createOrganisation(m_relay->store(), m_relay->masterKey(), u"St Mark's Church"_s,
+                                                   m_relay->baseUrl().toString());
+        QVERIFY(org);
+        const QString url = m_relay->baseUrl().toString();
+        auto code = [&] {
+            return relay::createEnrolCode(m_relay->store(), org->org.id, 24)->code;
+        };
+        auto office = [this](const QStringList &a) {
+            return runCli(m_dir.filePath(u"office2"_s), a, m_clock, m_secretsA);
+        };
+        QCOMPARE(office({u"relay"_s, u"connect"_s, url, u"--code"_s, code(), u"--name"_s, u"Office"_s}).code, 0);
+        QCOMPARE(office({u"contacts"_s, u"add"_s, u"0712345678"_s, u"--name"_s, u"Mary Wanjiku"_s}).code, 0);
+        QCOMPARE(office({u"relay"_s, u"sync"_s, u"--once"_s}).code, 0);
+
+        QCOMPARE(cliC({u"contacts"_s, u"add"_s, u"0733000111"_s, u"--name"_s, u"Peter Own"_s}).code, 0);
+        CliOutcome out = cliC({u"relay"_s, u"connect"_s, url, u"--code"_s, code(), u"--name"_s, u"Hall"_s});
+        QCOMPARE(out.code, 2);
+        QVERIFY2(out.err.contains(u"1 contact"_s) && out.err.contains(u"--merge"_s)
+                     && out.err.contains(u"--start-from-church-data"_s),
+                 qPrintable(out.err));
+        QCOMPARE(cliC({u"backup"_s, u"folder"_s, m_dir.filePath(u"backups"_s)}).code, 0);
+        qputenv("KENGELE_BACKUP_PASSPHRASE", "harambee choir practice every thursday");
+        out = cliC({u"--json"_s, u"relay"_s, u"connect"_s, url, u"--code"_s, code(), u"--name"_s, u"Hall"_s,
+                    u"--start-from-church-data"_s});
+        qunsetenv("KENGELE_BACKUP_PASSPHRASE");
+        QVERIFY2(out.code == 0, qPrintable(out.err));
+        const QString backup = out.json().object().value(u"backup"_s).toString();
+        QVERIFY(QFile::exists(backup));
+        letIn(office, [this](const QStringList &a) { return cliC(a); });
+        if (QTest::currentTestFailed())
+            return;
+        out = cliC({u"--json"_s, u"contacts"_s, u"list"_s});
+        QVERIFY2(out.out.contains(u"Mary"_s) && !out.out.contains(u"Peter"_s), qPrintable(out.out));
+        QCOMPARE(office({u"relay"_s, u"sync"_s, u"--once"_s}).code, 0);
+        QVERIFY(!office({u"--json"_s, u"contacts"_s, u"list"_s}).out.contains(u"Peter"_s));
+
+        QCOMPARE(cliD({u"contacts"_s, u"add"_s, u"0744000222"_s, u"--name"_s, u"Grace Own"_s}).code, 0);
+        out = cliD({u"relay"_s, u"connect"_s, url, u"--code"_s, code(), u"--name"_s, u"Vestry"_s, u"--merge"_s});
+        QVERIFY2(out.code == 0, qPrintable(out.err));
+        letIn(office, [this](const QStringList &a) { return cliD(a); });
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(office({u"relay"_s, u"sync"_s, u"--once"_s}).code, 0);
+        QVERIFY(office({u"--json"_s, u"contacts"_s, u"list"_s}).out.contains(u"Grace"_s));
+        out = cliD({u"--json"_s, u"contacts"_s, u"list"_s});
+        QVERIFY2(out.out.contains(u"Mary"_s) && out.out.contains(u"Grace"_s), qPrintable(out.out));
     }
 };
 

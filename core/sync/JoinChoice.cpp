@@ -1,0 +1,116 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "JoinChoice.h"
+
+#include "ReplicaSchema.h"
+#include "ReplicaSqlFunctions.h"
+#include "Snapshot.h"
+#include "SyncLog.h"
+#include "storage/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace kengele {
+
+namespace {
+
+constexpr auto ChoiceKey = "sync.join_choice";
+
+qint64 count(const QSqlDatabase &db, const QString &table, bool *ok)
+{
+    QSqlQuery q(db);
+    if (!q.exec(u"SELECT count(*) FROM %1"_s.arg(table)) || !q.next()) {
+        *ok = false;
+        return 0;
+    }
+    return q.value(0).toLongLong();
+}
+
+} // namespace
+
+QString OwnSharedData::describe() const
+{
+    QStringList parts;
+    if (contacts > 0)
+        parts << JoinChoices::tr("%n contact(s)", nullptr, int(contacts));
+    if (groups > 0)
+        parts << JoinChoices::tr("%n group(s)", nullptr, int(groups));
+    if (templates > 0)
+        parts << JoinChoices::tr("%n template(s)", nullptr, int(templates));
+    if (optOuts > 0)
+        parts << JoinChoices::tr("%n number(s) that asked for no more messages", nullptr, int(optOuts));
+    if (parts.size() <= 1)
+        return parts.value(0);
+    const QString last = parts.takeLast();
+    return JoinChoices::tr("%1 and %2").arg(parts.join(u", "_s), last);
+}
+
+Result<OwnSharedData> JoinChoices::ownData(Database &database)
+{
+    const QSqlDatabase db = database.connection();
+    bool ok = true;
+    OwnSharedData out;
+    out.contacts = count(db, u"contacts"_s, &ok);
+    out.groups = count(db, u"groups"_s, &ok);
+    out.templates = count(db, u"templates"_s, &ok);
+    out.optOuts = count(db, u"opt_outs"_s, &ok);
+    if (!ok)
+        return fail(ErrorCode::Storage, tr("Reading this computer's data failed."));
+    return out;
+}
+
+Status JoinChoices::save(Database &database, JoinChoice choice)
+{
+    QSqlQuery q(database.connection());
+    q.prepare(u"INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)"_s);
+    q.addBindValue(QString::fromLatin1(ChoiceKey));
+    q.addBindValue(choice == JoinChoice::StartFromChurch ? u"church"_s : u"merge"_s);
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Keeping the choice for this computer's data")));
+    return {};
+}
+
+JoinChoice JoinChoices::load(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
+    q.addBindValue(QString::fromLatin1(ChoiceKey));
+    if (q.exec() && q.next() && q.value(0).toString() == u"church"_s)
+        return JoinChoice::StartFromChurch;
+    return JoinChoice::Merge;
+}
+
+Status JoinChoices::clearSharedData(const QSqlDatabase &db)
+{
+    if (!ReplicaSqlFunctions::setApplying(db, true))
+        return fail(ErrorCode::Storage, tr("Setting this computer's data aside failed."));
+    QStringList tables;
+    for (const SnapshotTable &table : SnapshotFormat::tables()) {
+        if (!tables.contains(QString(table.table)))
+            tables << QString(table.table);
+    }
+    // Memberships and the like before the rows they point at.
+    std::reverse(tables.begin(), tables.end());
+    tables << u"change_log"_s;
+    QSqlQuery q(db);
+    bool ok = true;
+    for (const QString &table : std::as_const(tables)) {
+        if (!q.exec(u"DELETE FROM %1"_s.arg(table))) {
+            qCWarning(lcSync) << "setting shared data aside failed at" << table << q.lastError().text();
+            ok = false;
+            break;
+        }
+    }
+    ok = ok && q.exec(u"UPDATE sync_state SET sent_up_to = 0 WHERE id = 1"_s);
+    ReplicaSqlFunctions::setApplying(db, false);
+    if (!ok)
+        return fail(ErrorCode::Storage, tr("Setting this computer's data aside failed; nothing was changed."));
+    qCInfo(lcSync) << "this computer's own shared data was set aside: it starts from the church's";
+    return {};
+}
+
+} // namespace kengele

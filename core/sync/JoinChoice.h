@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+namespace kengele {
+
+class Database;
+
+// A computer that already holds data of its own when it joins its church's Kengele (issue 16)
+// chooses what happens to it, before it connects:
+// - Merge: its contacts, groups and templates join the church's (the same number is one contact,
+//   the same name one group or template; nothing is duplicated). The default.
+// - StartFromChurch: its own shared data is set aside (the caller makes a backup first) and it fills
+//   itself from the church's; what it sent is its own (outbox, inbox, settings) and stays.
+// The choice is kept in `meta` ("sync.join_choice") and acted on by the SyncEngine at the moment the
+// computer is let in, before it sends anything.
+enum class JoinChoice { Merge, StartFromChurch };
+
+// What of the shared data this computer holds (what the choice is about).
+struct OwnSharedData {
+    qint64 contacts = 0;
+    qint64 groups = 0;
+    qint64 templates = 0;
+    qint64 optOuts = 0;
+    bool isEmpty() const { return contacts == 0 && groups == 0 && templates == 0 && optOuts == 0; }
+    // "412 contacts, 6 groups and 3 templates" (translated), for the question.
+    QString describe() const;
+};
+
+class JoinChoices final
+{
+    Q_DECLARE_TR_FUNCTIONS(JoinChoices)
+
+public:
+    static Result<OwnSharedData> ownData(Database &database);
+    static Status save(Database &database, JoinChoice choice);
+    static JoinChoice load(const QSqlDatabase &db);
+    // Inside the caller's transaction: removes every shared row and what the change log knows of
+    // them, without recording the removals as changes (they are not the church's). After it the
+    // profile is empty as a new computer's, and the engine fills it from the relay.
+    static Status clearSharedData(const QSqlDatabase &db);
+};
+
+} // namespace kengele
