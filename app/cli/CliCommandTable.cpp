@@ -83,20 +83,24 @@ QList<CliCommandTable::Entry> CliCommandTable::entries()
          &makeCommand<CampaignCommand>},
         {QStringLiteral("relay"), tr("Relay (delivery reports and incoming SMS):"),
          tr("  relay connect URL --code CODE [--name NAME] [--merge | --start-from-church-data]\n"
-            "                           connect this computer with an enrolment code; a computer with contacts of\n"
-            "                           its own chooses whether they join the church's data or are set aside\n"
+            "                           connect this computer with an enrolment code; --merge or\n"
+            "                           --start-from-church-data: see sync own-data\n"
             "  relay sync [--once]      fetch and save what came in, and share changes with the congregation's\n"
             "                           other computers; --once stops when up to date\n"
             "  relay status             the relay's address, whether it answers, the last sync\n"),
          &makeCommand<RelayCommand>},
         {QStringLiteral("sync"), tr("Several computers (the congregation's data shared through the relay):"),
          tr("  sync status              changes not yet sent, the last ones received, conflicts, waiting for approval\n"
-            "  sync conflicts [--limit N]   values two computers changed at once: which was kept, which lost\n"),
+            "  sync conflicts [--limit N]   values two computers changed at once: which was kept, which lost\n"
+            "  sync own-data merge | sync own-data start-from-church-data\n"
+            "                           what happens to this computer's own contacts when it is let in: they\n"
+            "                           join the church's, or are kept in a backup and replaced by the church's\n"),
          &makeCommand<SyncCommand>},
         {QStringLiteral("devices"), QString(),
          tr("  devices list             the congregation's computers\n"
-            "  devices approve DEVICE [--safety-code CODE]   let a waiting computer in (administrators): without\n"
-            "                           the code, shows it; compare it with the new computer's, then give it\n"
+            "  devices approve DEVICE [--safety-code CODE]   let a waiting computer in (administrators): run it\n"
+            "                           first without --safety-code to see the code; if the new computer shows\n"
+            "                           the same code, run it again with --safety-code CODE\n"
             "  devices remove DEVICE    remove a computer (administrators); the congregation's keys change\n"),
          &makeCommand<DevicesCommand>},
         {QStringLiteral("inbox"), tr("Inbox:"), tr("  inbox list [--unread] [--search TEXT]   incoming SMS, newest first\n"),

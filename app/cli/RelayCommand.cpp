@@ -3,6 +3,7 @@
 
 #include "RelayCommand.h"
 
+#include "SyncCommands.h"
 #include "backup/BackupScheduler.h"
 #include "backup/BackupService.h"
 #include "common/Clock.h"
@@ -98,49 +99,18 @@ int RelayCommand::connectDevice(const QStringList &words)
     return Done;
 }
 
-// A computer that already holds contacts, groups or templates of its own is told what happens to
-// them and must choose (issue 16): --merge, or --start-from-church-data (a backup first).
+// A computer that already holds contacts, groups or templates of its own may say now what happens
+// to them when it is let in (issue 16): --merge, or --start-from-church-data (a backup first).
+// Without either, it is asked when another computer lets it in (`sync own-data`).
 int RelayCommand::chooseForOwnData(QString *backupFile)
 {
     const bool merge = m_cli.args().has(QStringLiteral("merge"));
     const bool replace = m_cli.args().has(QStringLiteral("start-from-church-data"));
     if (merge && replace)
         return m_cli.usage(tr("Choose one: --merge or --start-from-church-data."));
-    const Result<OwnSharedData> own = JoinChoices::ownData(m_cli.profile().database());
-    if (!own)
-        return m_cli.failed(own.error());
-    if (own->isEmpty())
-        return Done;
     if (!merge && !replace)
-        return m_cli.usage(
-            tr("This computer already holds %1 of its own. Choose what happens to them when it joins the church's "
-               "Kengele:\n"
-               "  --merge                    they join the church's data: the same phone number becomes one contact, "
-               "groups and templates of the same name become one; nothing is duplicated, and the other computers "
-               "receive them\n"
-               "  --start-from-church-data   a backup of this computer's data is made first, then it is replaced by "
-               "the church's data")
-                .arg(own->describe()));
-    if (merge) {
-        if (Status saved = JoinChoices::save(m_cli.profile().database(), JoinChoice::Merge); !saved)
-            return m_cli.failed(saved.error());
         return Done;
-    }
-    Profile &profile = m_cli.profile();
-    BackupService &backups = profile.backups();
-    backups.setCost(m_cli.backupCost());
-    const QString passphrase = m_cli.backupPassphrase();
-    if (passphrase.isEmpty())
-        return Failed;
-    BackupScheduler folder(backups, profile.settings(), m_cli.secrets(), profile.clock());
-    const Result<BackupCreated> made = folder.backupNow(passphrase);
-    if (!made)
-        return m_cli.failed(made.error());
-    profile.settings().sync();
-    if (Status saved = JoinChoices::save(profile.database(), JoinChoice::StartFromChurch); !saved)
-        return m_cli.failed(saved.error());
-    *backupFile = made->file;
-    return Done;
+    return SyncCommand::chooseForOwnData(m_cli, merge ? JoinChoice::Merge : JoinChoice::StartFromChurch, backupFile);
 }
 
 int RelayCommand::sync()
@@ -169,6 +139,8 @@ int RelayCommand::sync()
         if (!report && report.error().code != ErrorCode::Forbidden)
             return m_cli.failed(report.error());
         const Status shared = EventLoopWait::forAnswer<Status>([&](auto done) { changes.syncOnce(done); });
+        if (!shared && !changes.ownDataWaitingForChoice().isEmpty())
+            return m_cli.failed(shared.error()); // let in: what happens to its own data must be chosen first
         if (changes.isWaitingForApproval()) {
             // DESIGN §8: a computer not yet let in says so, with its safety code once it can be computed.
             QJsonObject waiting{{QStringLiteral("waiting_for_approval"), true}, {QStringLiteral("device"), changes.deviceId()}};
@@ -259,6 +231,16 @@ int RelayCommand::sync()
                            .arg(changes.deviceId())
                     << Qt::endl
                     << tr("Safety code: %1 — the other computer must show the same.").arg(code) << Qt::endl;
+    });
+    QString askedAbout;
+    QObject::connect(&changes, &SyncEngine::ownDataChoiceNeeded, &changes, [&](const QString &ownData) {
+        if (ownData == askedAbout)
+            return;
+        askedAbout = ownData;
+        m_cli.out() << tr("This computer was let in, and it holds %1 of its own. Choose what happens to them: "
+                          "“kengele-cli sync own-data merge” or “kengele-cli sync own-data start-from-church-data”.")
+                           .arg(ownData)
+                    << Qt::endl;
     });
     QObject::connect(&changes, &SyncEngine::joined, &changes,
                      [&] { m_cli.out() << tr("This computer was let in: it now shares the congregation's data.") << Qt::endl; });

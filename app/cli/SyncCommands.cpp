@@ -3,14 +3,18 @@
 
 #include "SyncCommands.h"
 
+#include "backup/BackupScheduler.h"
+#include "backup/BackupService.h"
 #include "common/EventLoopWait.h"
 #include "profile/Profile.h"
 #include "security/Access.h"
+#include "settings/Settings.h"
 #include "sync/ChangeLog.h"
 #include "sync/RelayClient.h"
 #include "sync/SyncEngine.h"
 
 #include <QCborValue>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -18,11 +22,82 @@
 
 namespace kengele {
 
+int SyncCommand::chooseForOwnData(CliContext &cli, JoinChoice choice, QString *backupFile)
+{
+    const Result<OwnSharedData> own = JoinChoices::ownData(cli.profile().database());
+    if (!own)
+        return cli.failed(own.error());
+    if (own->isEmpty())
+        return Done;
+    if (choice == JoinChoice::Merge) {
+        if (Status saved = JoinChoices::save(cli.profile().database(), JoinChoice::Merge); !saved)
+            return cli.failed(saved.error());
+        return Done;
+    }
+    Profile &profile = cli.profile();
+    BackupService &backups = profile.backups();
+    backups.setCost(cli.backupCost());
+    const QString passphrase = cli.backupPassphrase();
+    if (passphrase.isEmpty())
+        return Failed;
+    BackupScheduler folder(backups, profile.settings(), cli.secrets(), profile.clock());
+    const Result<BackupCreated> made = folder.backupNow(passphrase);
+    if (!made)
+        return cli.failed(made.error());
+    profile.settings().sync();
+    if (Status saved = JoinChoices::save(profile.database(), JoinChoice::StartFromChurch); !saved)
+        return cli.failed(saved.error());
+    *backupFile = made->file;
+    return Done;
+}
+
+// sync own-data merge | sync own-data start-from-church-data
+int SyncCommand::ownData(const QStringList &words)
+{
+    const QString how = words.value(1);
+    if (words.size() != 2 || (how != QStringLiteral("merge") && how != QStringLiteral("start-from-church-data")))
+        return m_cli.usage(tr("Use: sync own-data merge, or sync own-data start-from-church-data."));
+    if (!m_cli.allowOnly({}))
+        return BadUsage;
+    if (Status opened = m_cli.openProfile(); !opened)
+        return m_cli.failed(opened.error());
+    if (Status allowed = m_cli.profile().access().check(Permission::Administer); !allowed)
+        return m_cli.failed(allowed.error());
+    const Result<OwnSharedData> own = JoinChoices::ownData(m_cli.profile().database());
+    if (!own)
+        return m_cli.failed(own.error());
+    QString backup;
+    const JoinChoice choice = how == QStringLiteral("merge") ? JoinChoice::Merge : JoinChoice::StartFromChurch;
+    if (const int chosen = chooseForOwnData(m_cli, choice, &backup); chosen != Done)
+        return chosen;
+    if (m_cli.json()) {
+        m_cli.printJson(QJsonObject{{QStringLiteral("choice"), how},
+                                    {QStringLiteral("own_data"), own->describe()},
+                                    {QStringLiteral("backup"), backup.isEmpty() ? QJsonValue() : QJsonValue(backup)}});
+    } else if (own->isEmpty()) {
+        m_cli.out() << tr("This computer holds no contacts, groups or templates of its own: there is nothing to choose.")
+                    << Qt::endl;
+    } else if (choice == JoinChoice::Merge) {
+        m_cli.out() << tr("When this computer is let in, its %1 join the church's data. Run “kengele-cli relay sync”.")
+                           .arg(own->describe())
+                    << Qt::endl;
+    } else {
+        m_cli.out() << tr("This computer's data is kept in the backup %1. When it is let in, its %2 are set aside and it "
+                          "starts from the church's data. Run “kengele-cli relay sync”.")
+                           .arg(QDir::toNativeSeparators(backup), own->describe())
+                    << Qt::endl;
+    }
+    return Done;
+}
+
 int SyncCommand::run(const QStringList &words)
 {
     const QString sub = words.value(0);
+    if (sub == QStringLiteral("own-data"))
+        return ownData(words);
     if (words.size() != 1 || (sub != QStringLiteral("status") && sub != QStringLiteral("conflicts")))
-        return m_cli.usage(tr("Use one of: sync status, sync conflicts [--limit N]."));
+        return m_cli.usage(
+            tr("Use one of: sync status, sync conflicts [--limit N], sync own-data merge|start-from-church-data."));
     if (!m_cli.allowOnly(sub == QStringLiteral("conflicts") ? QStringList{QStringLiteral("limit")} : QStringList{}))
         return BadUsage;
     int limit = 100;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "CliCommand.h"
+#include "sync/JoinChoice.h"
 
 namespace kengele {
 
@@ -15,6 +16,14 @@ class SyncCommand final : public CliCommand
 public:
     using CliCommand::CliCommand;
     int run(const QStringList &words) override;
+
+    // Keeps what happens to this computer's own data when it is let in (JoinChoices); for
+    // StartFromChurch an encrypted backup is made first (the passphrase as for `backup create`), its
+    // file in `backupFile`. Nothing to do for a profile without shared data of its own.
+    static int chooseForOwnData(CliContext &cli, JoinChoice choice, QString *backupFile);
+
+private:
+    int ownData(const QStringList &words);
 };
 
 // devices list | devices approve DEVICE [--safety-code CODE] | devices remove DEVICE.

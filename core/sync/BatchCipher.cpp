@@ -125,7 +125,7 @@ Result<SealedBatch> BatchCipher::seal(const DeviceIdentity &me, const QString &d
     if (sodium_init() < 0 || m_keys.isEmpty() || !me.isValid())
         return fail(ErrorCode::Keychain, tr("This computer does not hold the congregation's shared key yet."));
     if (seq == 0 || !idFits(deviceId) || !idFits(m_org))
-        return fail(ErrorCode::InvalidInput, tr("The changes could not be labelled for sending."));
+        return fail(ErrorCode::InvalidInput, tr("The changes could not be prepared for the other computers."));
 
     const quint32 epoch = m_keys.currentEpoch();
     const SecretBytes *key = batchKey(epoch);
@@ -144,7 +144,7 @@ Result<SealedBatch> BatchCipher::seal(const DeviceIdentity &me, const QString &d
     if (sodium_pad(&paddedLength, body, size_t(plain.size()), size_t(padBlockForPlain(plain.size())), size_t(padded)) != 0
         || qsizetype(paddedLength) != padded) {
         sodium_memzero(body, size_t(plain.size()));
-        return fail(ErrorCode::InvalidInput, tr("The changes could not be labelled for sending."));
+        return fail(ErrorCode::InvalidInput, tr("The changes could not be prepared for the other computers."));
     }
 
     const QByteArray ad = associatedData(m_org, deviceId, seq, epoch);
@@ -168,9 +168,7 @@ std::expected<QByteArray, BatchRefused> BatchCipher::open(const BatchLabel &labe
         qCWarning(lcSync) << "batch refused:" << code(reason) << "device" << label.device << "seq" << label.seq << "epoch"
                           << label.epoch;
         return std::unexpected(
-            BatchRefused{reason,
-                         tr("Changes from another computer (%1, batch %2) were not applied: %3")
-                             .arg(label.device.left(MaxIdBytes), QString::number(label.seq), describe(reason))});
+            BatchRefused{reason, tr("Changes from another computer were not taken in: %1").arg(describe(reason))});
     };
 
     if (blob.size() > MaxBlobBytes)

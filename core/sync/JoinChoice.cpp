@@ -74,14 +74,14 @@ Status JoinChoices::save(Database &database, JoinChoice choice)
     return {};
 }
 
-JoinChoice JoinChoices::load(const QSqlDatabase &db)
+std::optional<JoinChoice> JoinChoices::load(const QSqlDatabase &db)
 {
     QSqlQuery q(db);
     q.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
     q.addBindValue(QString::fromLatin1(ChoiceKey));
-    if (q.exec() && q.next() && q.value(0).toString() == u"church"_s)
-        return JoinChoice::StartFromChurch;
-    return JoinChoice::Merge;
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toString() == u"church"_s ? JoinChoice::StartFromChurch : JoinChoice::Merge;
 }
 
 Status JoinChoices::clearSharedData(const QSqlDatabase &db)

@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QSqlDatabase>
 
+#include <optional>
+
 namespace kengele {
 
 class Database;
@@ -19,7 +21,8 @@ class Database;
 // - StartFromChurch: its own shared data is set aside (the caller makes a backup first) and it fills
 //   itself from the church's; what it sent is its own (outbox, inbox, settings) and stays.
 // The choice is kept in `meta` ("sync.join_choice") and acted on by the SyncEngine at the moment the
-// computer is let in, before it sends anything.
+// computer is let in, before it sends anything. A computer with data of its own that has not chosen
+// waits there (the first computer of a church is never asked: it joins nobody).
 enum class JoinChoice { Merge, StartFromChurch };
 
 // What of the shared data this computer holds (what the choice is about).
@@ -40,7 +43,8 @@ class JoinChoices final
 public:
     static Result<OwnSharedData> ownData(Database &database);
     static Status save(Database &database, JoinChoice choice);
-    static JoinChoice load(const QSqlDatabase &db);
+    // nullopt: not chosen.
+    static std::optional<JoinChoice> load(const QSqlDatabase &db);
     // Inside the caller's transaction: removes every shared row and what the change log knows of
     // them, without recording the removals as changes (they are not the church's). After it the
     // profile is empty as a new computer's, and the engine fills it from the relay.

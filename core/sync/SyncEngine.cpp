@@ -325,6 +325,27 @@ void SyncEngine::handleJoinState(const RelayJoinState &state, Done done)
         return;
     }
     if (state.state == u"approved"_s && !state.grant.isEmpty() && m_join->state() == JoinNewcomer::State::ComparingCodes) {
+        // Let in: a computer with data of its own that has not said what happens to it waits here,
+        // before it takes the keys (the relay keeps the grant).
+        if (!JoinChoices::load(m_database.connection())) {
+            const Result<OwnSharedData> own = JoinChoices::ownData(m_database);
+            if (!own) {
+                done(std::unexpected(own.error()));
+                return;
+            }
+            if (!own->isEmpty()) {
+                m_ownDataChoice = own->describe();
+                Q_EMIT ownDataChoiceNeeded(m_ownDataChoice);
+                done(fail(ErrorCode::Conflict,
+                          tr("This computer has been let in, and it holds %1 of its own. Choose what happens to them "
+                             "before it joins the church's data: merge them with the church's (the same number "
+                             "becomes one contact), or keep them in a backup and start from the church's data. "
+                             "(kengele-cli: sync own-data merge | sync own-data start-from-church-data)")
+                              .arg(m_ownDataChoice)));
+                return;
+            }
+        }
+        m_ownDataChoice.clear();
         Result<KeyGrantContents> contents = m_join->grant(state.grant);
         if (!contents) {
             m_join.reset();
@@ -348,7 +369,7 @@ void SyncEngine::handleJoinState(const RelayJoinState &state, Done done)
                 return;
             }
         }
-        if (JoinChoices::load(db) == JoinChoice::StartFromChurch) {
+        if (JoinChoices::load(db) == std::optional(JoinChoice::StartFromChurch)) {
             // Chosen when it connected (its own data is in a backup): nothing of it goes out.
             if (Status cleared = JoinChoices::clearSharedData(db); !cleared) {
                 done(cleared);
@@ -619,7 +640,7 @@ void SyncEngine::pullPage(int waitSeconds, std::function<void(Result<bool>)> don
             if (!self)
                 return;
             if (!page && page.error().code == u"compacted"_s && self->m_options.snapshots) {
-                // The changes after the cursor were folded into a snapshot: start from it.
+                // The changes after the cursor were deleted once a snapshot covered them: start from it.
                 const qint64 before = self->cursor();
                 self->fillFromSnapshot(true, [self, before, waitSeconds, done](Status filled) {
                     if (!self)
@@ -778,7 +799,7 @@ SyncEngine::Outcome SyncEngine::openAndApply(const BatchLabel &label, const QByt
         qCWarning(lcSync) << "batch refused:" << code << "from" << label.device << "number" << label.seq << "epoch"
                           << label.epoch;
         Transaction transaction(db);
-        if (Status began = transaction.began(tr("Noting a refused batch")); !began) {
+        if (Status began = transaction.began(tr("Noting changes that were not taken in")); !began) {
             *failure = began.error().message;
             return Outcome::Failed;
         }
@@ -788,7 +809,7 @@ SyncEngine::Outcome SyncEngine::openAndApply(const BatchLabel &label, const QByt
         q.addBindValue(QString::fromLatin1(code));
         q.addBindValue(nowMs());
         if (!q.exec() || !also(db) || !transaction.commit()) {
-            *failure = tr("A refused batch could not be noted.");
+            *failure = tr("Changes that were not taken in could not be noted.");
             return Outcome::Failed;
         }
         return Outcome::Refused;
@@ -822,6 +843,14 @@ SyncEngine::Outcome SyncEngine::openAndApply(const BatchLabel &label, const QByt
         q.addBindValue(qint64(label.epoch));
         if (!q.exec())
             return std::unexpected(storage(q, tr("Saving changes from another computer")));
+        // Who works on that computer, for the list of computers: the author of its latest change.
+        if (!data.isEmpty() && !data.last().user.isEmpty()) {
+            QSqlQuery who(inside);
+            who.prepare(u"INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)"_s);
+            who.addBindValue(QString(u"sync.user."_s + label.device));
+            who.addBindValue(data.last().user);
+            who.exec();
+        }
         QSqlQuery in(inside);
         in.prepare(u"UPDATE sync_state SET last_in = ? WHERE id = 1"_s);
         in.addBindValue(now);

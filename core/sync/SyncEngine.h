@@ -120,6 +120,9 @@ public:
     bool isReady() const { return m_ready; }
     bool isWaitingForApproval() const { return m_waiting; }
     QString safetyCode() const;
+    // Let in, but waiting for the choice about this computer's own data (JoinChoices): what it holds
+    // ("412 contacts and 6 groups"); empty when not waiting for it.
+    QString ownDataWaitingForChoice() const { return m_ownDataChoice; }
 
     // Approving a computer waiting to join (an administrator's act; the caller checks the role).
     // Sends this computer's keys (or picks up its earlier answer), waits up to approveWaitSeconds for
@@ -147,6 +150,8 @@ Q_SIGNALS:
     // A new computer loading the church's data from the relay's snapshot: `loaded` of `total` rows;
     // `contactsReady` once the contact list can show them.
     void filling(qint64 loaded, qint64 total, bool contactsReady);
+    // Let in, with data of its own and no choice made about it (JoinChoices::save, then sync again).
+    void ownDataChoiceNeeded(const QString &ownData);
 
 private:
     struct Outgoing;
@@ -205,6 +210,7 @@ private:
     bool m_pushing = false;
     bool m_pushAgain = false;
     bool m_pulling = false;
+    QString m_ownDataChoice;
     bool m_snapshotChecked = false; // the relay was asked for a snapshot to fill from
     bool m_uploading = false;
     qint64 m_accepted = 0; // batches the relay accepted from this computer while this program ran

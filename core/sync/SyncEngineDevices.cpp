@@ -10,11 +10,13 @@
 #include "JoinApprover.h"
 #include "KeyGrant.h"
 #include "RelayClient.h"
+#include "ReplicaSqlFunctions.h"
 #include "SafetyCode.h"
 #include "SyncLog.h"
 #include "storage/Database.h"
 
 #include <QPointer>
+#include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -281,6 +283,15 @@ void SyncEngine::listDevices(std::function<void(Result<QList<SyncDeviceEntry>>)>
             e.removed = d.revoked;
             e.lastSeen = d.lastSeen;
             e.isThis = d.isThis;
+            if (e.isThis) {
+                e.user = self->m_database.replicaContext().user();
+            } else {
+                QSqlQuery who(self->m_database.connection());
+                who.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
+                who.addBindValue(QString(u"sync.user."_s + d.device));
+                if (who.exec() && who.next())
+                    e.user = who.value(0).toString();
+            }
             if (std::optional<DeviceRecord> record = self->m_roster.find(d.device)) {
                 e.inRoster = record->state == DeviceRecord::State::Approved;
                 e.removed = e.removed || record->state == DeviceRecord::State::Removed;

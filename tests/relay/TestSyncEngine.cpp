@@ -24,6 +24,7 @@
 #include "sync/RelayClient.h"
 #include "sync/RelayEvent.h"
 #include "sync/RelayLinkStore.h"
+#include "sync/ReplicaSqlFunctions.h"
 #include "sync/SnapshotService.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncOpCodec.h"
@@ -309,6 +310,7 @@ private Q_SLOTS:
         Computer &c = computers[2];
         connectComputer(a, m_org);
         QVERIFY(syncOnce(a));
+        a.profile->profile().database().replicaContext().setUser(u"secretary"_s);
         for (int i = 0; i < 30; ++i)
             randomChange(*a.profile, random);
         QVERIFY(syncOnce(a));
@@ -362,6 +364,17 @@ private Q_SLOTS:
         QVERIFY(dumps[0].count('\n') > 10);
         QVERIFY2(dumps[0] == dumps[1], "computers 1 and 2 differ");
         QVERIFY2(dumps[0] == dumps[2], "computers 1 and 3 differ");
+        // The list of computers says who works on each (the author of its latest change).
+        auto listed = await<Result<QList<SyncDeviceEntry>>>([&](auto done) { c.engine->listDevices(done); });
+        QVERIFY(listed && *listed);
+        bool sawOffice = false;
+        for (const SyncDeviceEntry &entry : **listed) {
+            if (entry.device == a.enrolment.deviceId) {
+                QCOMPARE(entry.user, u"secretary"_s);
+                sawOffice = true;
+            }
+        }
+        QVERIFY(sawOffice);
         // Everyone has read past the snapshot: the relay let the changes it covers go.
         QSqlQuery left(m_relay->store().database());
         QVERIFY(left.exec(u"SELECT count(*) FROM changes WHERE seq <= %1"_s.arg(covers)) && left.next());
