@@ -56,8 +56,10 @@ public:
     explicit ChangeLog(Database &database);
 
     // This computer's own changes not yet handed to the relay, oldest first: up to `limitRows`
-    // changed rows, each as one operation per field (a row's fields always travel together).
-    Result<OutgoingOps> pendingOut(int limitRows = 1000) const;
+    // changed rows, each as one operation per field (a row's fields always travel together), and
+    // no more than about `limitBytes` of their values (at least one row).
+    static constexpr qint64 DefaultLimitBytes = 384 * 1024;
+    Result<OutgoingOps> pendingOut(int limitRows = 1000, qint64 limitBytes = DefaultLimitBytes) const;
     // The relay has everything up to this seq.
     Status markSent(qint64 upTo);
     Result<SyncStatus> status() const;

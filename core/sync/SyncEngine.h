@@ -15,6 +15,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QMap>
 #include <QObject>
@@ -87,6 +88,9 @@ public:
         qint64 retryMs = 2'000; // after a failure, before trying again
         int approveWaitSeconds = 120; // how long `approve` waits for the new computer's code
         int pageLimit = 200;
+        // How often, at most, the states of the messages this computer sends are published while
+        // running (CampaignStatePublisher); syncOnce always publishes.
+        int statesEveryMs = 2'000;
     };
 
     SyncEngine(Database &database, SecretStore &secrets, RelayClient &client, const Clock &clock, QObject *parent = nullptr);
@@ -186,6 +190,8 @@ private:
     bool m_running = false;
     bool m_pushing = false;
     bool m_pushAgain = false;
+    bool m_publishStatesNow = true; // the next push publishes the states first, whatever the time
+    QElapsedTimer m_sincePublished;
     bool m_pulling = false;
     int m_failures = 0;
     QTimer m_watchTimer;
