@@ -230,6 +230,9 @@ Status ChangeLog::forgetInTransaction(const QSqlDatabase &db, const QString &con
          "OR (? <> '' AND (instr(kept, ?) > 0 OR instr(lost, ?) > 0))"_s,
          {contactUid, e164, nsn, nsn, nsn}},
         {u"DELETE FROM sync_unknown WHERE uid = ? OR uid = ?"_s, {contactUid, e164}},
+        // Their messages' states as published here (other computers keep theirs until forgetting
+        // travels too).
+        {u"DELETE FROM campaign_recipients WHERE phone = ?"_s, {e164}},
     };
     QSqlQuery q(db);
     for (const auto &[sql, binds] : steps) {

@@ -72,7 +72,7 @@ public:
     // Forgetting a person (ContactForgetter, inside its transaction): removes what the change log
     // holds of them — their contact's changes but its deletion, their number's opt-out changes,
     // clocks, tags and conflicts, and any change whose values mention the number (`nsn`: its
-    // national significant number). Other computers learn only of the deletion.
+    // national significant number), and their messages' published states. Other computers learn only of the deletion.
     static Status forgetInTransaction(const QSqlDatabase &db, const QString &contactUid, const QString &e164, const QString &nsn);
 
 private:
