@@ -82,6 +82,10 @@ void BenchCampaign::initTestCase()
         m_groups << id;
     }
     QVERIFY(p.tokens().grant(QStringLiteral("Main"), 100'000'000, QStringLiteral("benchmark"), {}));
+    // What the index for publishing states (schema 17) costs the launch and the dispatch: the same
+    // runs without it (publishStates100k then fails).
+    if (qEnvironmentVariableIsSet("KENGELE_BENCH_WITHOUT_UPDATE_INDEX"))
+        QVERIFY(QSqlQuery(p.database().connection()).exec(QStringLiteral("DROP INDEX outbox_by_update")));
 
     SimulatorOptions options;
     options.deliveryReports = false;
@@ -254,6 +258,8 @@ void BenchCampaign::publishStates100k()
     QVERIFY(q.exec(QStringLiteral("DELETE FROM outbox")));
     const qint64 id = launch(QStringLiteral("Dear {first_name}, the harvest thanksgiving is on {date}."), 100000);
     QVERIFY(id);
+    // The contacts and groups of the set-up count as sent: only the states are measured below.
+    QVERIFY(q.exec(QStringLiteral("UPDATE sync_state SET sent_up_to = (SELECT coalesce(max(seq), 0) FROM change_log)")));
     CampaignStatePublisher publisher(p.database(), m_profile->clock());
     auto timed = [&](const char *what, int expected) {
         m_profile->clock().advanceMs(60'000);
