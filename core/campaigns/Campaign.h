@@ -90,6 +90,11 @@ struct Campaign {
     Recurrence recurrence; // repeating campaigns: scheduledAt is the next occurrence
     QDateTime repeatUntil; // the last moment an occurrence may go (end of the chosen day)
     qint64 parentId = 0; // an occurrence: the repeating campaign it came from
+    QString uid; // the same campaign on every computer of the church
+    // Launched on this computer, which alone sends it. Another computer's campaign has no messages
+    // here: its states are those its computer published (campaign_recipients), and it cannot be
+    // changed, paused, resent or cancelled here.
+    bool sentHere = true;
 
     bool isRepeating() const { return recurrence.isRepeating(); }
 };

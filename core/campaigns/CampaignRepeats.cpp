@@ -4,6 +4,7 @@
 // CampaignService's decisions on repeating and scheduled campaigns: pause and resume a repeating
 // one, send the next time now, and launch the occurrences that are due (Kengele's own work, not
 // checked against the role). Launching and changing campaigns stay in CampaignService.cpp.
+#include "CampaignOrigin.h"
 #include "CampaignService.h"
 #include "common/Log.h"
 #include "storage/Database.h"
@@ -22,6 +23,8 @@ Status CampaignService::pauseRepeating(qint64 id)
     AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Pausing the campaign")); !begun)
         return begun;
+    if (Status here = CampaignOrigin::checkSentHere(db, id); !here)
+        return here;
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE campaigns SET status = ?, status_reason = ? WHERE id = ? AND status = ?"));
     q.addBindValue(toText(CampaignStatus::Paused));
@@ -48,6 +51,8 @@ Status CampaignService::resumeRepeating(qint64 id)
     AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Resuming the campaign")); !begun)
         return begun;
+    if (Status here = CampaignOrigin::checkSentHere(db, id); !here)
+        return here;
     QSqlQuery q(db);
     q.prepare(
         QStringLiteral("UPDATE campaigns SET status = ?, status_reason = '' WHERE id = ? AND status = ? AND recurrence <> ''"));
@@ -70,6 +75,8 @@ Result<qint64> CampaignService::sendNow(qint64 id, const QString &userName)
 {
     if (Status allowed = Access::check(m_access, Permission::SendCampaigns); !allowed)
         return std::unexpected(allowed.error());
+    if (Status here = CampaignOrigin::checkSentHere(m_database.connection(), id); !here)
+        return std::unexpected(here.error());
     const Result<Campaign> campaign = get(id);
     if (!campaign)
         return std::unexpected(campaign.error());

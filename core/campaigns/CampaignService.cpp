@@ -3,6 +3,8 @@
 
 #include "CampaignService.h"
 
+#include "CampaignOrigin.h"
+
 #include "OutboxStore.h"
 #include "OutboxWriter.h"
 
@@ -78,13 +80,22 @@ Campaign campaignFromRow(const QSqlQuery &q)
     c.recurrence = Recurrence::fromRule(q.value(16).toString()).value_or(Recurrence());
     c.repeatUntil = time(17);
     c.parentId = q.value(18).toLongLong();
+    c.uid = q.value(19).toString();
+    c.sentHere = q.value(20).toInt() != 0;
     return c;
 }
 
 const QString SelectCampaigns = QStringLiteral(
     "SELECT id, name, body, sender_id, priority, status, gateway, scheduled_at, created_at, launched_at, finished_at, "
-    "recipients, segments, tokens, coalesce(account_id, 0), status_reason, recurrence, recur_until, coalesce(parent_id, 0) "
+    "recipients, segments, tokens, coalesce(account_id, 0), status_reason, recurrence, recur_until, coalesce(parent_id, 0), "
+    "coalesce(uid, ''), origin = (SELECT device FROM sync_state WHERE id = 1) "
     "FROM campaigns ");
+
+// Another computer's campaign: its recipients as that computer published them (no messages here).
+// Names come from Contacts (the same numbers on every computer).
+const QString SelectPublishedRecipients = QStringLiteral(
+    "SELECT 0, r.phone, coalesce(trim(coalesce(k.first_name, '') || ' ' || coalesce(k.last_name, '')), ''), r.state, r.reason, "
+    "'', 0, 0, '', '', 0, NULL FROM campaign_recipients r LEFT JOIN contacts k ON k.phone = r.phone WHERE r.campaign_uid = ?");
 
 // The last millisecond of a local date.
 qint64 endOfDay(const QDate &date)
@@ -277,7 +288,8 @@ Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraf
         row.prepare(QStringLiteral(
             "INSERT INTO campaigns(name, body, template_id, sender_id, priority, status, gateway, scheduled_at, "
             "account_id, recipients, segments, tokens, launched_at, recurrence, recur_until, all_contacts, parent_id, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "created_at, uid, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, kengele_uuid7(), "
+            "(SELECT device FROM sync_state WHERE id = 1))"));
     } else {
         row.prepare(QStringLiteral(
             "UPDATE campaigns SET name = ?, body = ?, template_id = ?, sender_id = ?, priority = ?, status = ?, "
@@ -482,6 +494,8 @@ Result<Campaign> CampaignService::update(qint64 id, const CampaignDraft &draft, 
     AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Changing the campaign")); !begun)
         return std::unexpected(begun.error());
+    if (Status here = CampaignOrigin::checkSentHere(db, id); !here)
+        return std::unexpected(here.error());
     const Result<Campaign> current = get(id);
     if (!current)
         return std::unexpected(current.error());
@@ -534,9 +548,16 @@ Result<Campaign> CampaignService::get(qint64 id) const
         return fail(ErrorCode::NotFound, tr("There is no campaign number %1.").arg(id));
     Campaign campaign = campaignFromRow(q);
     QSqlQuery states(m_database.connection());
-    states.prepare(
-        QStringLiteral("SELECT state, count(*), coalesce(sum(segments), 0) FROM outbox WHERE campaign_id = ? GROUP BY state"));
-    states.addBindValue(id);
+    if (campaign.sentHere) {
+        states.prepare(QStringLiteral(
+            "SELECT state, count(*), coalesce(sum(segments), 0) FROM outbox WHERE campaign_id = ? GROUP BY state"));
+        states.addBindValue(id);
+    } else {
+        // The SMS parts of another computer's messages are not published: only how many are in each state.
+        states.prepare(
+            QStringLiteral("SELECT state, count(*), 0 FROM campaign_recipients WHERE campaign_uid = ? GROUP BY state"));
+        states.addBindValue(campaign.uid);
+    }
     if (!states.exec())
         return std::unexpected(Database::storageError(states.lastError(), tr("Reading the campaign")));
     for (const MessageState state : AllMessageStates) {
@@ -565,8 +586,14 @@ Result<QList<Campaign>> CampaignService::list() const
 Result<int> CampaignService::countRecipients(qint64 campaignId, std::optional<MessageState> state) const
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ?")
-              + (state ? QStringLiteral(" AND state = ?") : QString()));
+    if (CampaignOrigin::isSentHere(m_database.connection(), campaignId)) {
+        q.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ?")
+                  + (state ? QStringLiteral(" AND state = ?") : QString()));
+    } else {
+        q.prepare(QStringLiteral("SELECT count(*) FROM campaign_recipients r JOIN campaigns c ON c.uid = r.campaign_uid "
+                                 "WHERE c.id = ?")
+                  + (state ? QStringLiteral(" AND r.state = ?") : QString()));
+    }
     q.addBindValue(campaignId);
     if (state)
         q.addBindValue(toText(*state));
@@ -580,12 +607,21 @@ Result<QList<OutboxRow>> CampaignService::recipients(qint64 campaignId, std::opt
 {
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral(
-            "SELECT id, phone, name, state, reason, coalesce(message_id, ''), segments, attempts, cost, network, updated_at, "
-            "confirmed_at FROM outbox WHERE campaign_id = ?")
-        + (state ? QStringLiteral(" AND state = ?") : QString()) + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"));
-    q.addBindValue(campaignId);
+    if (CampaignOrigin::isSentHere(m_database.connection(), campaignId)) {
+        q.prepare(
+            QStringLiteral(
+                "SELECT id, phone, name, state, reason, coalesce(message_id, ''), segments, attempts, cost, network, updated_at, "
+                "confirmed_at FROM outbox WHERE campaign_id = ?")
+            + (state ? QStringLiteral(" AND state = ?") : QString()) + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"));
+        q.addBindValue(campaignId);
+    } else {
+        q.prepare(SelectPublishedRecipients + (state ? QStringLiteral(" AND r.state = ?") : QString())
+                  + QStringLiteral(" ORDER BY r.phone LIMIT ? OFFSET ?"));
+        const Result<Campaign> campaign = get(campaignId);
+        if (!campaign)
+            return std::unexpected(campaign.error());
+        q.addBindValue(campaign->uid);
+    }
     if (state)
         q.addBindValue(toText(*state));
     q.addBindValue(limit);

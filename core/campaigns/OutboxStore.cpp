@@ -3,6 +3,8 @@
 
 #include "OutboxStore.h"
 
+#include "CampaignOrigin.h"
+
 #include "common/Clock.h"
 #include "common/Log.h"
 #include "storage/Database.h"
@@ -29,13 +31,15 @@ constexpr int UrgentPriority = 3;
 
 // The campaigns whose messages may go, highest priority first. Every row of a campaign has the
 // campaign's priority (written at launch; changing a campaign rewrites its rows), so ordering the
-// campaigns orders their rows. A handful of rows: the campaigns table is small.
+// campaigns orders their rows. A handful of rows: the campaigns table is small. Only this
+// computer's campaigns (origin): another computer's are sent by that computer alone.
 constexpr const char *ActiveCampaignsSql = "SELECT id, priority, sender_id, gateway, tokens > 0 FROM campaigns "
-                                           "WHERE status IN ('queued', 'scheduled', 'sending') ORDER BY priority DESC, id";
+                                           "WHERE status IN ('queued', 'scheduled', 'sending') "
+                                           "AND origin = (SELECT device FROM sync_state WHERE id = 1) ORDER BY priority DESC, id";
 // During quiet hours: only urgent campaigns (?1).
-constexpr const char *ActiveUrgentCampaignsSql
-    = "SELECT id, priority, sender_id, gateway, tokens > 0 FROM campaigns "
-      "WHERE status IN ('queued', 'scheduled', 'sending') AND priority = ?1 ORDER BY id";
+constexpr const char *ActiveUrgentCampaignsSql = "SELECT id, priority, sender_id, gateway, tokens > 0 FROM campaigns "
+                                                 "WHERE status IN ('queued', 'scheduled', 'sending') AND priority = ?1 "
+                                                 "AND origin = (SELECT device FROM sync_state WHERE id = 1) ORDER BY id";
 // Due messages of one campaign (?1), oldest first: ?2 now, ?3 how many. Read in index order from
 // outbox_queue(campaign_id, state, due_at), so neither sorted nor read beyond what is taken. A row
 // whose person was forgotten (phone 'forgotten:ID', ContactForgetter) is never sent: cancelled like
@@ -48,10 +52,12 @@ constexpr const char *DueSql
 // The earliest due time of a queued message of an active campaign, one index lookup per campaign.
 constexpr const char *NextDueSql
     = "SELECT min((SELECT min(o.due_at) FROM outbox o WHERE o.campaign_id = c.id AND o.state = 'queued')) "
-      "FROM campaigns c WHERE c.status IN ('queued', 'scheduled', 'sending')";
+      "FROM campaigns c WHERE c.status IN ('queued', 'scheduled', 'sending') "
+      "AND c.origin = (SELECT device FROM sync_state WHERE id = 1)";
 constexpr const char *NextDueUrgentSql
     = "SELECT min((SELECT min(o.due_at) FROM outbox o WHERE o.campaign_id = c.id AND o.state = 'queued')) "
-      "FROM campaigns c WHERE c.status IN ('queued', 'scheduled', 'sending') AND c.priority = ?1";
+      "FROM campaigns c WHERE c.status IN ('queued', 'scheduled', 'sending') AND c.priority = ?1 "
+      "AND c.origin = (SELECT device FROM sync_state WHERE id = 1)";
 
 struct ActiveCampaign {
     qint64 id = 0;
@@ -400,7 +406,9 @@ Result<QList<qint64>> OutboxStore::finishCampaigns()
 {
     QSqlDatabase db = m_database.connection();
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT c.id FROM campaigns c WHERE c.status = 'sending' AND NOT EXISTS "
+    // Another computer's campaign has no messages here: it finishes there, and its state comes with it.
+    if (!q.exec(QStringLiteral("SELECT c.id FROM campaigns c WHERE c.status = 'sending' "
+                               "AND c.origin = (SELECT device FROM sync_state WHERE id = 1) AND NOT EXISTS "
                                "(SELECT 1 FROM outbox o WHERE o.campaign_id = c.id AND o.state IN ('queued', 'submitting'))")))
         return std::unexpected(Database::storageError(q.lastError(), tr("Reading campaigns")));
     QList<qint64> done;
@@ -460,6 +468,8 @@ Result<int> OutboxStore::resendUncertain(qint64 campaignId)
     AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Queuing the messages with no report yet again")); !begun)
         return std::unexpected(begun.error());
+    if (Status here = CampaignOrigin::checkSentHere(db, campaignId); !here)
+        return std::unexpected(here.error());
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE outbox SET state = 'queued', due_at = ?, reason = '', updated_at = ? "
                              "WHERE campaign_id = ? AND state = 'uncertain' AND substr(phone, 1, 10) <> 'forgotten:'"));
@@ -491,6 +501,8 @@ Result<int> OutboxStore::retryFailed(qint64 campaignId)
     AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Queuing failed messages again")); !begun)
         return std::unexpected(begun.error());
+    if (Status here = CampaignOrigin::checkSentHere(db, campaignId); !here)
+        return std::unexpected(here.error());
     QSqlQuery sum(db);
     sum.prepare(
         QStringLiteral("SELECT coalesce(sum(o.segments), 0), count(*), c.tokens > 0, coalesce(c.account_id, 0) FROM outbox o "
@@ -540,6 +552,8 @@ Result<int> OutboxStore::cancel(qint64 campaignId)
     AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Cancelling the campaign")); !begun)
         return std::unexpected(begun.error());
+    if (Status here = CampaignOrigin::checkSentHere(db, campaignId); !here)
+        return std::unexpected(here.error());
     QSqlQuery sum(db);
     sum.prepare(QStringLiteral(
         "SELECT coalesce(sum(o.segments), 0), count(*), c.tokens > 0 FROM outbox o JOIN campaigns c ON c.id = o.campaign_id "
@@ -588,6 +602,8 @@ Status OutboxStore::pause(qint64 campaignId, const QString &reason, Actor by)
     AuditedTransaction transaction(by == Actor::Person ? m_access : nullptr, db);
     if (Status begun = transaction.began(tr("Pausing the campaign")); !begun)
         return begun;
+    if (Status here = CampaignOrigin::checkSentHere(db, campaignId); !here)
+        return here;
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE campaigns SET status = 'paused', status_reason = ? "
                              "WHERE id = ? AND status IN ('queued', 'scheduled', 'sending')"));
@@ -608,6 +624,8 @@ Status OutboxStore::resume(qint64 campaignId)
     AuditedTransaction transaction(m_access, db);
     if (Status begun = transaction.began(tr("Resuming the campaign")); !begun)
         return begun;
+    if (Status here = CampaignOrigin::checkSentHere(db, campaignId); !here)
+        return here;
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE campaigns SET status = 'sending', status_reason = '' WHERE id = ? AND status = 'paused'"));
     q.addBindValue(campaignId);

@@ -3,6 +3,8 @@
 
 #include "RecurringLauncher.h"
 
+#include "CampaignOrigin.h"
+
 #include "CampaignService.h"
 
 #include "common/Clock.h"
@@ -39,7 +41,9 @@ RecurringLauncher::RecurringLauncher(Database &database, const Clock &clock, con
 Result<qint64> RecurringLauncher::nextDue() const
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("SELECT min(scheduled_at) FROM campaigns WHERE status = ?"));
+    // Only this computer's repeating campaigns: another computer's are launched there.
+    q.prepare(QStringLiteral("SELECT min(scheduled_at) FROM campaigns c WHERE status = ? AND %1")
+                  .arg(QLatin1StringView(CampaignOrigin::OwnSql)));
     q.addBindValue(toText(CampaignStatus::Recurring));
     if (!q.exec() || !q.next())
         return std::unexpected(Database::storageError(q.lastError(), tr("Reading campaigns")));
@@ -51,7 +55,9 @@ Result<RecurringLauncher::Round> RecurringLauncher::launchDue(const QString &use
     QList<qint64> due;
     {
         QSqlQuery q(m_database.connection());
-        q.prepare(QStringLiteral("SELECT id FROM campaigns WHERE status = ? AND scheduled_at <= ? ORDER BY scheduled_at, id"));
+        q.prepare(
+            QStringLiteral("SELECT id FROM campaigns c WHERE status = ? AND scheduled_at <= ? AND %1 ORDER BY scheduled_at, id")
+                .arg(QLatin1StringView(CampaignOrigin::OwnSql)));
         q.addBindValue(toText(CampaignStatus::Recurring));
         q.addBindValue(m_clock.nowMs());
         if (!q.exec())
@@ -77,7 +83,8 @@ Status RecurringLauncher::recordSkipped(const QSqlDatabase &db, const CampaignDr
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "INSERT INTO campaigns(name, body, sender_id, priority, status, status_reason, gateway, scheduled_at, parent_id, "
-        "created_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "created_at, finished_at, uid, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, kengele_uuid7(), "
+        "(SELECT device FROM sync_state WHERE id = 1))"));
     q.addBindValue(sqlText(tr("%1 — %2").arg(parent.name, shortDate(when)).left(CampaignService::MaxNameLength)));
     q.addBindValue(parent.body);
     q.addBindValue(sqlText(parent.senderId));
@@ -118,6 +125,8 @@ Result<qint64> RecurringLauncher::launchOccurrence(qint64 parentId, const QStrin
     // Looked at again inside the transaction: another window or process may have just done it.
     if (parent->status != CampaignStatus::Recurring || !parent->scheduledAt.isValid())
         return qint64(0);
+    if (Status here = CampaignOrigin::checkSentHere(db, parentId); !here)
+        return std::unexpected(here.error());
     // Sent early only when its time has not come; one already due goes as the dispatcher would send it.
     early = early && parent->scheduledAt.toMSecsSinceEpoch() > now;
     if (!early && parent->scheduledAt.toMSecsSinceEpoch() > now)

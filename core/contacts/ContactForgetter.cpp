@@ -157,6 +157,13 @@ Result<ContactForgetter::Outcome> ContactForgetter::forget(const QString &phone)
                             "(SELECT 1 FROM outbox x WHERE x.campaign_id = campaigns.id AND x.phone <> ? "
                             "AND (x.contact_id IS NULL OR x.contact_id <> ?)))"),
              {tr("Message to a forgotten person"), *e164, outcome.contactId, *e164, outcome.contactId, *e164, outcome.contactId}},
+            // Campaigns are shared: the change log's copies of those names and texts go too (the
+            // change above carries the new ones to the other computers).
+            {QStringLiteral(
+                 "UPDATE change_log SET fields = json_set(fields, '$.name', ?, '$.body', '') WHERE entity = 'campaign' "
+                 "AND uid IN (SELECT uid FROM campaigns WHERE name = ? AND body = '') "
+                 "AND (json_extract(fields, '$.name') IS NOT NULL OR json_extract(fields, '$.body') IS NOT NULL)"),
+             {tr("Message to a forgotten person"), tr("Message to a forgotten person")}},
             // Every message to them stays for the counts and costs, without number, name or text.
             {QStringLiteral("UPDATE outbox SET phone = 'forgotten:' || id, name = '', text = '', contact_id = NULL "
                             "WHERE phone = ? OR contact_id = ?"),

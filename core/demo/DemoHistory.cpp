@@ -365,8 +365,9 @@ Result<QList<DemoTokensLeft>> DemoHistory::writeInTransaction(Profile &profile, 
     QSqlQuery campaignInsert(db);
     campaignInsert.prepare(QStringLiteral(
         "INSERT INTO campaigns(name, body, sender_id, priority, status, status_reason, gateway, account_id, recipients, "
-        "segments, tokens, created_at, launched_at, finished_at, all_contacts, demo) "
-        "VALUES (?, ?, '', 1, ?, coalesce(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"));
+        "segments, tokens, created_at, launched_at, finished_at, all_contacts, demo, uid, origin) "
+        "VALUES (?, ?, '', 1, ?, coalesce(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, kengele_uuid7(), "
+        "(SELECT device FROM sync_state WHERE id = 1))"));
     SqliteStatement target(db, "INSERT INTO campaign_targets(campaign_id, group_id) VALUES (?1, ?2)");
     SqliteStatement outbox(db,
                            "INSERT INTO outbox(campaign_id, contact_id, phone, name, text, segments, state, priority, due_at, "

@@ -743,8 +743,8 @@ const std::array<Step, 14> Steps = {
 
 int Migrations::latestVersion()
 {
-    static_assert(Steps.size() + 2 == schema::CurrentVersion);
-    return int(Steps.size()) + 2;
+    static_assert(Steps.size() + 3 == schema::CurrentVersion);
+    return int(Steps.size()) + 3;
 }
 
 Status Migrations::apply(QSqlDatabase db, int fromVersion)
@@ -766,6 +766,10 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
                 statements << QString::fromUtf8(step.statements[i]);
         } else if (version == 15) {
             statements = ReplicaSchema::migrationStatements();
+        } else if (version == 17) {
+            // Version 17 (issue 16): campaigns shared between the computers
+            // (ReplicaSchema::campaignMigrationStatements, core/sync, documents its tables).
+            statements = ReplicaSchema::campaignMigrationStatements();
         } else {
             for (const char *statement : Version16)
                 statements << QString::fromUtf8(statement);

@@ -75,7 +75,7 @@ ChangeLog::ChangeLog(Database &database)
     : m_database(database)
 { }
 
-Result<OutgoingOps> ChangeLog::pendingOut(int limitRows) const
+Result<OutgoingOps> ChangeLog::pendingOut(int limitRows, qint64 limitBytes) const
 {
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
@@ -86,9 +86,16 @@ Result<OutgoingOps> ChangeLog::pendingOut(int limitRows) const
     if (!query.exec())
         return std::unexpected(Database::storageError(query.lastError(), tr("Reading the changes to send")));
     OutgoingOps out;
+    qint64 bytes = 0;
     while (query.next()) {
+        const QByteArray text = query.value(3).toString().toUtf8();
+        // A batch stays well under the relay's limit (a campaign's states are large rows); the
+        // first row always goes.
+        bytes += text.size();
+        if (bytes > limitBytes && out.upTo > 0)
+            break;
         out.upTo = query.value(0).toLongLong();
-        const QJsonObject fields = QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object();
+        const QJsonObject fields = QJsonDocument::fromJson(text).object();
         const QJsonObject prev = QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object();
         SyncOp op;
         op.entity = query.value(1).toString();
@@ -198,6 +205,12 @@ Result<QByteArray> ChangeLog::canonicalDump() const
                          u"SELECT phone, reason, source, created_at FROM opt_outs ORDER BY phone COLLATE BINARY"_s, 4);
         !ok)
         return std::unexpected(ok.error());
+    if (Status ok = dump(ReplicaSchema::CampaignStates,
+                         u"SELECT campaign_uid, phone, version, rank, state, reason FROM campaign_recipients "
+                         "ORDER BY campaign_uid COLLATE BINARY, phone COLLATE BINARY"_s,
+                         6);
+        !ok)
+        return std::unexpected(ok.error());
     if (Status ok = dump(u"unknown"_s, u"SELECT entity, uid, field, value FROM sync_unknown ORDER BY entity, uid, field"_s, 4);
         !ok)
         return std::unexpected(ok.error());
@@ -217,6 +230,9 @@ Status ChangeLog::forgetInTransaction(const QSqlDatabase &db, const QString &con
          "OR (? <> '' AND (instr(kept, ?) > 0 OR instr(lost, ?) > 0))"_s,
          {contactUid, e164, nsn, nsn, nsn}},
         {u"DELETE FROM sync_unknown WHERE uid = ? OR uid = ?"_s, {contactUid, e164}},
+        // Their messages' states as published here (other computers keep theirs until forgetting
+        // travels too).
+        {u"DELETE FROM campaign_recipients WHERE phone = ?"_s, {e164}},
     };
     QSqlQuery q(db);
     for (const auto &[sql, binds] : steps) {

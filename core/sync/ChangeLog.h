@@ -56,8 +56,10 @@ public:
     explicit ChangeLog(Database &database);
 
     // This computer's own changes not yet handed to the relay, oldest first: up to `limitRows`
-    // changed rows, each as one operation per field (a row's fields always travel together).
-    Result<OutgoingOps> pendingOut(int limitRows = 1000) const;
+    // changed rows, each as one operation per field (a row's fields always travel together), and
+    // no more than about `limitBytes` of their values (at least one row).
+    static constexpr qint64 DefaultLimitBytes = 384 * 1024;
+    Result<OutgoingOps> pendingOut(int limitRows = 1000, qint64 limitBytes = DefaultLimitBytes) const;
     // The relay has everything up to this seq.
     Status markSent(qint64 upTo);
     Result<SyncStatus> status() const;
@@ -70,7 +72,7 @@ public:
     // Forgetting a person (ContactForgetter, inside its transaction): removes what the change log
     // holds of them — their contact's changes but its deletion, their number's opt-out changes,
     // clocks, tags and conflicts, and any change whose values mention the number (`nsn`: its
-    // national significant number). Other computers learn only of the deletion.
+    // national significant number), and their messages' published states. Other computers learn only of the deletion.
     static Status forgetInTransaction(const QSqlDatabase &db, const QString &contactUid, const QString &e164, const QString &nsn);
 
 private:

@@ -15,6 +15,7 @@
 #include "storage/Transaction.h"
 
 #include <QCborArray>
+#include <QCborMap>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -145,6 +146,8 @@ public:
                 applyMembership(group);
             else if (first.entity == ReplicaSchema::OptOut)
                 applyOptOut(group);
+            else if (first.entity == ReplicaSchema::CampaignStates)
+                applyCampaignStates(group);
             else
                 keepUnknown(group);
         }
@@ -763,6 +766,45 @@ private:
                      .bind(4, valueOr(u"created_at"_s, QCborValue(qint64(Hlc::millis(group.first().hlc))))));
         } else {
             exec(stmt("DELETE FROM opt_outs WHERE phone = ?1").bind(1, phone));
+        }
+    }
+
+    // ---- campaign states ----------------------------------------------------------------------
+
+    // Recipients' states as the sending computer published them (CampaignStatePublisher): per
+    // phone the larger (version, rank) wins (then the state and reason words, so that even two
+    // writers could not make computers differ), whatever order they come in.
+    void applyCampaignStates(const QList<SyncOp> &group)
+    {
+        const QString campaign = group.first().uid;
+        for (const SyncOp &op : group) {
+            if (op.field != u"states" || !op.value.isMap()) {
+                keepUnknown({op});
+                continue;
+            }
+            ReplicaStatement &s = stmt(
+                "INSERT INTO campaign_recipients(campaign_uid, phone, version, rank, state, reason) VALUES (?1, ?2, ?3, ?4, ?5, "
+                "?6) "
+                "ON CONFLICT(campaign_uid, phone) DO UPDATE SET version = excluded.version, rank = excluded.rank, "
+                "state = excluded.state, reason = excluded.reason "
+                "WHERE (excluded.version, excluded.rank, excluded.state, excluded.reason) > "
+                "(campaign_recipients.version, campaign_recipients.rank, campaign_recipients.state, campaign_recipients.reason)");
+            bool any = false;
+            const QCborMap states = op.value.toMap();
+            for (auto it = states.constBegin(); it != states.constEnd() && !m_failed; ++it) {
+                const QCborArray a = it.value().toArray();
+                if (!it.key().isString() || a.size() < 3 || !a.at(0).isInteger() || !a.at(1).isInteger() || !a.at(2).isString())
+                    continue;
+                s.bind(1, campaign)
+                    .bind(2, it.key().toString())
+                    .bind(3, a.at(0).toInteger())
+                    .bind(4, a.at(1).toInteger())
+                    .bind(5, a.at(2).toString())
+                    .bind(6, a.size() > 3 && a.at(3).isString() ? a.at(3).toString() : QString(u""_s));
+                if (exec(s) && sqlite3_changes(m_db) > 0)
+                    any = true;
+            }
+            (any ? m_report.applied : m_report.ignored)++;
         }
     }
 

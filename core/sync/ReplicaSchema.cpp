@@ -28,19 +28,50 @@ QString prevClock(L entity, const QString &key, L field)
                                                                                                                  field);
 }
 
-QStringList rowTriggers(const ReplicaEntity &e)
+// The update trigger. Schema 15's (`legacy`) built the changed fields with json_patch('{}', …),
+// which drops every key whose value is NULL: a field set to NULL never travelled. Since schema 17
+// the changed fields are gathered with json_group_object over one row per changed field, which
+// keeps a JSON null.
+QString updateTrigger(const ReplicaEntity &e, bool legacy)
 {
-    QStringList out;
-    QStringList newValues;
     QStringList anyChanged;
     QStringList changedValues;
     QStringList changedPrev;
+    QStringList valueRows;
+    QStringList prevRows;
+    QString perField;
     for (L f : e.fields) {
-        newValues << u"'%1', NEW.%1"_s.arg(f);
         anyChanged << changed(f);
         changedValues << u"'%1', CASE WHEN %2 THEN NEW.%1 END"_s.arg(f, changed(f));
         changedPrev << u"'%1', CASE WHEN %2 THEN %3 END"_s.arg(f, changed(f), prevClock(e.name, u"NEW.uid"_s, f));
+        valueRows << u"SELECT '%1' AS k, NEW.%1 AS v WHERE %2"_s.arg(f, changed(f));
+        prevRows << u"SELECT '%1' AS k, %2 AS v WHERE %3"_s.arg(f, prevClock(e.name, u"NEW.uid"_s, f), changed(f));
+        perField += uR"(
+        INSERT INTO sync_clocks(entity, uid, field, hlc, device, user, prev, value)
+            SELECT '%1', NEW.uid, '%2', s.hlc, '', kengele_user(), coalesce(%3, 0), NULL
+            FROM sync_state s WHERE s.id = 1 AND %4
+            ON CONFLICT(entity, uid, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, user = excluded.user,
+                prev = excluded.prev, value = excluded.value;)"_s.arg(e.name, f, prevClock(e.name, u"NEW.uid"_s, f), changed(f));
     }
+    const QString fields = legacy ? u"json_patch('{}', json_object(%1))"_s.arg(changedValues.join(u", "_s))
+                                  : u"(SELECT json_group_object(k, v) FROM (%1))"_s.arg(valueRows.join(u" UNION ALL "_s));
+    const QString prev = legacy ? u"json_patch('{}', json_object(%1))"_s.arg(changedPrev.join(u", "_s))
+                                : u"(SELECT json_group_object(k, v) FROM (%1))"_s.arg(prevRows.join(u" UNION ALL "_s));
+    return uR"(CREATE TRIGGER sync_capture_%1_update AFTER UPDATE ON %1
+        WHEN kengele_sync_applying() = 0 AND OLD.uid IS NOT NULL AND NEW.uid IS OLD.uid AND (%3) BEGIN
+        %4
+        INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+            SELECT '%2', NEW.uid, %5, %6, s.hlc, kengele_user()
+            FROM sync_state s WHERE s.id = 1;%7
+    END)"_s.arg(e.table, e.name, anyChanged.join(u" OR "_s), Tick, fields, prev, perField);
+}
+
+QStringList rowTriggers(const ReplicaEntity &e, bool legacy)
+{
+    QStringList out;
+    QStringList newValues;
+    for (L f : e.fields)
+        newValues << u"'%1', NEW.%1"_s.arg(f);
     // The services give a new row its uid (kengele_uuid7() in their INSERT); a row inserted
     // without one gets it here.
     out << uR"(CREATE TRIGGER sync_capture_%1_insert AFTER INSERT ON %1 WHEN kengele_sync_applying() = 0 BEGIN
@@ -56,25 +87,7 @@ QStringList rowTriggers(const ReplicaEntity &e)
                 prev = excluded.prev, value = excluded.value;
     END)"_s.arg(e.table, e.name, Tick, newValues.join(u", "_s));
 
-    QString perField;
-    for (L f : e.fields) {
-        perField += uR"(
-        INSERT INTO sync_clocks(entity, uid, field, hlc, device, user, prev, value)
-            SELECT '%1', NEW.uid, '%2', s.hlc, '', kengele_user(), coalesce(%3, 0), NULL
-            FROM sync_state s WHERE s.id = 1 AND %4
-            ON CONFLICT(entity, uid, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, user = excluded.user,
-                prev = excluded.prev, value = excluded.value;)"_s.arg(e.name, f, prevClock(e.name, u"NEW.uid"_s, f), changed(f));
-    }
-    // json_patch('{}', …) drops the keys whose value is NULL: the fields this update left alone.
-    out << uR"(CREATE TRIGGER sync_capture_%1_update AFTER UPDATE ON %1
-        WHEN kengele_sync_applying() = 0 AND OLD.uid IS NOT NULL AND NEW.uid IS OLD.uid AND (%3) BEGIN
-        %4
-        INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
-            SELECT '%2', NEW.uid, json_patch('{}', json_object(%5)), json_patch('{}', json_object(%6)), s.hlc,
-                kengele_user()
-            FROM sync_state s WHERE s.id = 1;%7
-    END)"_s.arg(e.table, e.name, anyChanged.join(u" OR "_s), Tick, changedValues.join(u", "_s), changedPrev.join(u", "_s),
-                perField);
+    out << updateTrigger(e, legacy);
 
     out << uR"(CREATE TRIGGER sync_capture_%1_delete AFTER DELETE ON %1
         WHEN kengele_sync_applying() = 0 AND OLD.uid IS NOT NULL BEGIN
@@ -86,6 +99,18 @@ QStringList rowTriggers(const ReplicaEntity &e)
             ON CONFLICT(entity, uid, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, user = excluded.user,
                 prev = excluded.prev, value = excluded.value;
     END)"_s.arg(e.table, e.name, Tick);
+    return out;
+}
+
+// The shared tables a schema version made shared (its migration must not change when a later
+// version adds one).
+QList<ReplicaEntity> entitiesOf(int version)
+{
+    QList<ReplicaEntity> out;
+    for (const ReplicaEntity &e : ReplicaSchema::rowEntities()) {
+        if (e.since == version)
+            out.append(e);
+    }
     return out;
 }
 
@@ -202,6 +227,20 @@ const QList<ReplicaEntity> &ReplicaSchema::rowEntities()
          {{"report_schedules"_L1, "sms_group_id"_L1}},
          false},
         {"template"_L1, "templates"_L1, {"name"_L1, "body"_L1, "created_at"_L1}, "name"_L1, {"name"_L1, "body"_L1}, {}, true},
+        // Campaigns (schema 17): the definition, schedule and state as one computer keeps them;
+        // origin is the replica id (sync_state.device) of the computer that launched it, the only
+        // one that ever sends it. Not shared: template_id, parent_id and account_id (this
+        // computer's integer ids), the targets, the outbox.
+        {"campaign"_L1,
+         "campaigns"_L1,
+         {"name"_L1, "body"_L1, "sender_id"_L1, "priority"_L1, "status"_L1, "status_reason"_L1, "gateway"_L1, "scheduled_at"_L1,
+          "recurrence"_L1, "recur_until"_L1, "recipients"_L1, "segments"_L1, "tokens"_L1, "created_at"_L1, "launched_at"_L1,
+          "finished_at"_L1, "all_contacts"_L1, "demo"_L1, "origin"_L1},
+         {},
+         {"name"_L1, "body"_L1, "status"_L1, "gateway"_L1, "origin"_L1},
+         {},
+         false,
+         17},
     };
     return entities;
 }
@@ -228,7 +267,7 @@ QStringList ReplicaSchema::migrationStatements()
     // the dump find a row by its uid with one index and no join, and a row and its global id can
     // never drift apart (deleting the row deletes its uid). Existing rows get random v7 ids: no
     // other computer knows them yet.
-    for (const ReplicaEntity &e : rowEntities()) {
+    for (const ReplicaEntity &e : entitiesOf(15)) {
         out << u"ALTER TABLE %1 ADD COLUMN uid TEXT"_s.arg(e.table);
         out << u"UPDATE %1 SET uid = kengele_uuid7()"_s.arg(e.table);
         out << u"CREATE UNIQUE INDEX %1_by_uid ON %1(uid)"_s.arg(e.table);
@@ -329,7 +368,7 @@ QStringList ReplicaSchema::migrationStatements()
     // change made since; two computers' rows for the same number tie on it and the device id
     // decides, the same everywhere): it goes out when the computer first joins (the "merge" choice), and another computer's same
     // number or group name merges with it (ReplicaApplier).
-    for (const ReplicaEntity &e : rowEntities()) {
+    for (const ReplicaEntity &e : entitiesOf(15)) {
         QStringList values;
         for (L f : e.fields)
             values << u"'%1', t.%1"_s.arg(f);
@@ -357,10 +396,60 @@ QStringList ReplicaSchema::migrationStatements()
             SELECT 'opt_out', o.phone, '%1', s.hlc, '', 0, o.%1 FROM opt_outs o, sync_state s WHERE s.id = 1)"_s.arg(f);
     }
 
-    for (const ReplicaEntity &e : rowEntities())
-        out << rowTriggers(e);
+    for (const ReplicaEntity &e : entitiesOf(15))
+        out << rowTriggers(e, true);
     out << membershipTriggers();
     out << optOutTriggers();
+    return out;
+}
+
+QStringList ReplicaSchema::campaignMigrationStatements()
+{
+    QStringList out;
+    out << u"ALTER TABLE campaigns ADD COLUMN uid TEXT"_s;
+    out << u"UPDATE campaigns SET uid = kengele_uuid7()"_s;
+    out << u"CREATE UNIQUE INDEX campaigns_by_uid ON campaigns(uid)"_s;
+    // origin: the replica id (sync_state.device) of the computer that launched the campaign and
+    // alone sends it (the dispatcher, the scheduler of repeating campaigns, retries and resends
+    // look only at campaigns whose origin is this computer). Existing campaigns are this computer's.
+    out << u"ALTER TABLE campaigns ADD COLUMN origin TEXT NOT NULL DEFAULT ''"_s;
+    out << u"UPDATE campaigns SET origin = (SELECT device FROM sync_state WHERE id = 1)"_s;
+    // campaign_recipients: each recipient's state as its campaign's sending computer published it
+    // (CampaignStatePublisher), on every computer, the sender included: the other computers' view
+    // of the outbox. version and rank order the states of one recipient (a max-lattice: the
+    // larger (version, rank) wins, whatever the order they arrive in); the sender moves version
+    // on when its outbox row went back (a retry, a resend). reason: kept for failed messages.
+    out << uR"(CREATE TABLE campaign_recipients (
+        campaign_uid TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        rank INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (campaign_uid, phone)) WITHOUT ROWID)"_s;
+    out << u"CREATE INDEX campaign_recipients_by_state ON campaign_recipients(campaign_uid, state)"_s;
+    // sync_state.states_published_at: the outbox's updated_at up to which this computer's
+    // recipients' states have been published; outbox_by_update finds the rows changed since.
+    out << u"ALTER TABLE sync_state ADD COLUMN states_published_at INTEGER NOT NULL DEFAULT 0"_s;
+    out << u"CREATE INDEX outbox_by_update ON outbox(updated_at)"_s;
+    // The campaigns already here are this computer's own changes, stamped HLC 0 (no other
+    // computer has them).
+    for (const ReplicaEntity &e : entitiesOf(17)) {
+        QStringList values;
+        for (L f : e.fields)
+            values << u"'%1', t.%1"_s.arg(f);
+        out << uR"(INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+            SELECT '%1', t.uid, json_object(%2), NULL, 0, '' FROM %3 t ORDER BY t.id)"_s.arg(e.name, values.join(u", "_s),
+                                                                                             e.table);
+        out << uR"(INSERT INTO sync_clocks(entity, uid, field, hlc, device, prev)
+            SELECT '%1', t.uid, '*', 0, '', 0 FROM %2 t)"_s.arg(e.name, e.table);
+        out << rowTriggers(e, false);
+    }
+    // Schema 15's update triggers could not send a field set to NULL: made anew.
+    for (const ReplicaEntity &e : entitiesOf(15)) {
+        out << u"DROP TRIGGER sync_capture_%1_update"_s.arg(e.table);
+        out << updateTrigger(e, false);
+    }
     return out;
 }
 

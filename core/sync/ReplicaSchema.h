@@ -22,6 +22,7 @@ struct ReplicaEntity {
     // Tables and columns (not foreign keys) that hold this entity's integer id.
     QList<std::pair<QLatin1StringView, QLatin1StringView>> plainReferences;
     bool hasUpdatedAt = false; // the table's local updated_at, stamped when another computer's change lands
+    int since = 15; // the schema version that made it shared (its uid column and triggers)
 };
 
 class ReplicaSchema final
@@ -32,9 +33,18 @@ public:
     static constexpr QLatin1StringView Membership{"membership"};
     static constexpr QLatin1StringView OptOut{"opt_out"};
     static const QList<QLatin1StringView> &optOutFields();
+    // Per-recipient states of campaigns, published by the computer that sends each campaign
+    // (CampaignStatePublisher): uid = the campaign's uid, field "states", value a map
+    // phone -> [version, rank, state, reason]; merged per phone by the larger (version, rank).
+    static constexpr QLatin1StringView CampaignStates{"campaign_states"};
     // Schema version 15: uid columns (backfilled), the change log and its side tables, the
     // capture triggers, and every row already there recorded as this computer's own change.
     static QStringList migrationStatements();
+    // Schema version 17: campaigns become shared (uid, origin: the computer that sends it; the
+    // existing ones are this computer's), their per-recipient states (campaign_recipients), the
+    // publishing mark, and every shared table's update trigger made anew so a field set to NULL
+    // travels too. One self-contained step (Migrations::apply has one branch for it).
+    static QStringList campaignMigrationStatements();
 };
 
 } // namespace kengele

@@ -40,6 +40,8 @@ QList<SnapshotTable> buildTables()
     }
     out.append({"group_members"_L1, {"group_id"_L1, "contact_id"_L1, "added_at"_L1}, {}, false});
     out.append({"opt_outs"_L1, {"phone"_L1, "reason"_L1, "source"_L1, "created_at"_L1}, {}, false});
+    out.append(
+        {"campaign_recipients"_L1, {"campaign_uid"_L1, "phone"_L1, "version"_L1, "rank"_L1, "state"_L1, "reason"_L1}, {}, false});
     out.append({"sync_clocks"_L1, clocks, "entity <> 'contact'"_L1, false});
     out.append({"sync_tags"_L1, {"tag"_L1, "entity"_L1, "a"_L1, "b"_L1, "removed"_L1}, {}, false});
     out.append({"sync_aliases"_L1, {"entity"_L1, "uid"_L1, "canonical"_L1}, {}, false});

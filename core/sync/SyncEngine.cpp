@@ -3,6 +3,8 @@
 
 #include "SyncEngine.h"
 
+#include "CampaignStatePublisher.h"
+
 #include "ChangeLog.h"
 #include "JoinApprover.h"
 #include "JoinChoice.h"
@@ -480,6 +482,14 @@ void SyncEngine::pushNow(Done done)
         return;
     }
     m_pushing = true;
+    // The messages' states first, so the batch that follows carries them (at most every
+    // statesEveryMs while running; a failure is logged and tried again at the next push).
+    if (m_publishStatesNow || !m_sincePublished.isValid() || m_sincePublished.elapsed() >= m_options.statesEveryMs) {
+        m_publishStatesNow = false;
+        m_sincePublished.start();
+        if (const auto published = CampaignStatePublisher(m_database, m_clock).publish(); !published)
+            qCWarning(lcSync) << "publishing the messages' states failed:" << published.error().message;
+    }
     QPointer<SyncEngine> self(this);
     pushStep([self, done](Status status) {
         if (!self)
@@ -915,6 +925,7 @@ Status SyncEngine::retryParked()
 
 void SyncEngine::syncOnce(Done done)
 {
+    m_publishStatesNow = true;
     QPointer<SyncEngine> self(this);
     prepare([self, done](Status prepared) {
         if (!self)
@@ -977,7 +988,8 @@ void SyncEngine::scheduleLoop(qint64 ms)
 
 void SyncEngine::watch()
 {
-    if (m_ready && !m_pushing && hasOutgoing()) {
+    const bool statesDue = !m_sincePublished.isValid() || m_sincePublished.elapsed() >= m_options.statesEveryMs;
+    if (m_ready && !m_pushing && (statesDue || hasOutgoing())) {
         QPointer<SyncEngine> self(this);
         pushNow([self](Status pushed) {
             if (self && !pushed)

@@ -16,6 +16,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QMap>
 #include <QObject>
@@ -90,6 +91,9 @@ public:
         int pageLimit = 200;
         bool snapshots = true; // fill a new computer from the relay's snapshot; upload by SnapshotPolicy
         qint64 snapshotCheckMs = 3600'000; // how often SnapshotPolicy is asked (after a pull that caught up)
+        // How often, at most, the states of the messages this computer sends are published while
+        // running (CampaignStatePublisher); syncOnce always publishes.
+        int statesEveryMs = 2'000;
     };
 
     SyncEngine(Database &database, SecretStore &secrets, RelayClient &client, const Clock &clock, QObject *parent = nullptr);
@@ -209,6 +213,8 @@ private:
     bool m_running = false;
     bool m_pushing = false;
     bool m_pushAgain = false;
+    bool m_publishStatesNow = true; // the next push publishes the states first, whatever the time
+    QElapsedTimer m_sincePublished;
     bool m_pulling = false;
     QString m_ownDataChoice;
     bool m_snapshotChecked = false; // the relay was asked for a snapshot to fill from

@@ -11,6 +11,9 @@
 #include "gateway/AfricasTalkingGateway.h"
 #include "gateway/GatewaySimulator.h"
 #include "storage/Database.h"
+#include "sync/CampaignStatePublisher.h"
+#include "sync/ChangeLog.h"
+#include "sync/SyncOpCodec.h"
 #include "tokens/TokenLedger.h"
 
 #include "gateway/HttpClient.h"
@@ -44,6 +47,7 @@ private Q_SLOTS:
     void launchPersonalised100k_data();
     void launchPersonalised100k();
     void launchParts100k();
+    void publishStates100k();
     void dispatch_data();
     void dispatch();
 
@@ -78,6 +82,10 @@ void BenchCampaign::initTestCase()
         m_groups << id;
     }
     QVERIFY(p.tokens().grant(QStringLiteral("Main"), 100'000'000, QStringLiteral("benchmark"), {}));
+    // What the index for publishing states (schema 17) costs the launch and the dispatch: the same
+    // runs without it (publishStates100k then fails).
+    if (qEnvironmentVariableIsSet("KENGELE_BENCH_WITHOUT_UPDATE_INDEX"))
+        QVERIFY(QSqlQuery(p.database().connection()).exec(QStringLiteral("DROP INDEX outbox_by_update")));
 
     SimulatorOptions options;
     options.deliveryReports = false;
@@ -238,6 +246,58 @@ double BenchCampaign::run(double rate, int expected)
     const double seconds = timer.nsecsElapsed() / 1e9;
     dispatcher.stop();
     return expected / seconds;
+}
+
+// Several computers: the states of a 100,000-message campaign published for the others
+// (CampaignStatePublisher): right after launch (all queued), after every message moved on
+// (delivered), and with nothing new (what each push costs while nothing happens).
+void BenchCampaign::publishStates100k()
+{
+    Profile &p = **m_profile;
+    QSqlQuery q(p.database().connection());
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM outbox")));
+    const qint64 id = launch(QStringLiteral("Dear {first_name}, the harvest thanksgiving is on {date}."), 100000);
+    QVERIFY(id);
+    // The contacts and groups of the set-up count as sent: only the states are measured below.
+    QVERIFY(q.exec(QStringLiteral("UPDATE sync_state SET sent_up_to = (SELECT coalesce(max(seq), 0) FROM change_log)")));
+    CampaignStatePublisher publisher(p.database(), m_profile->clock());
+    auto timed = [&](const char *what, int expected) {
+        m_profile->clock().advanceMs(60'000);
+        QElapsedTimer timer;
+        timer.start();
+        const auto published = publisher.publish();
+        const qint64 ms = timer.elapsed();
+        QVERIFY(published);
+        QCOMPARE(published->recipients, expected);
+        qInfo("publish %s: %lld ms (%d rows looked at, %d changes for the change log)", what, ms, published->scanned,
+              published->operations);
+    };
+    timed("100,000 queued", 100000);
+    if (QTest::currentTestFailed())
+        return;
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'delivered', updated_at = ? WHERE campaign_id = ?"));
+    q.addBindValue(m_profile->clock().nowMs() + 30'000);
+    q.addBindValue(id);
+    QVERIFY(q.exec());
+    timed("100,000 delivered", 100000);
+    timed("nothing new", 0);
+    // What goes out: the change log's batches for them.
+    QElapsedTimer timer;
+    timer.start();
+    ChangeLog log(p.database());
+    int batches = 0;
+    qint64 bytes = 0;
+    for (;;) {
+        const auto out = log.pendingOut(500);
+        QVERIFY(out);
+        if (out->ops.isEmpty())
+            break;
+        bytes += SyncOpCodec::encodeOps(out->ops).size();
+        ++batches;
+        QVERIFY(log.markSent(out->upTo));
+    }
+    qInfo("read and encoded for the relay: %d batches, %lld KiB, %lld ms", batches, bytes / 1024, timer.elapsed());
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM outbox")));
 }
 
 void BenchCampaign::dispatch_data()

@@ -11,9 +11,13 @@
 #include "sync/ReplicaApplier.h"
 #include "sync/ReplicaUid.h"
 
+#include <QCborArray>
+#include <QCborMap>
 #include <QElapsedTimer>
+
 #include <QSqlQuery>
 #include <QTest>
+#include <algorithm>
 
 using namespace kengele;
 using namespace Qt::StringLiterals;
@@ -25,6 +29,7 @@ class BenchSyncApply final : public QObject
 private Q_SLOTS:
     void apply100kCreations();
     void apply100kEdits();
+    void apply100kCampaignStates();
 
 private:
     static QList<SyncOp> creations(QStringList *contactUids);
@@ -114,6 +119,41 @@ void BenchSyncApply::apply100kEdits()
     const qint64 elapsed = timer.elapsed();
     QVERIFY(report);
     qInfo("apply 100,000 field edits to 10,000 contacts: %lld ms; %d applied", elapsed, report->applied);
+}
+
+// Another computer's campaign of 100,000 messages, its states as the sender publishes them
+// (CampaignStatePublisher: 200 recipients an operation): all queued, then all delivered, the
+// second applied in a scrambled order.
+void BenchSyncApply::apply100kCampaignStates()
+{
+    test::TempProfile profile;
+    profile.clock().set(QDateTime(QDate(2026, 3, 2), QTime(8, 0), Qt::UTC));
+    const QString campaign = u"01890000-0000-7000-8000-00000000c0de"_s;
+    auto round = [&](int version, int rank, const QString &state, quint64 hlcBase) {
+        QList<SyncOp> ops;
+        for (int chunk = 0; chunk < 500; ++chunk) {
+            QCborMap states;
+            for (int i = 0; i < 200; ++i)
+                states.insert(u"+2547%1"_s.arg(chunk * 200 + i, 8, 10, QChar(u'0')), QCborArray{version, rank, state});
+            ops.append({u"campaign_states"_s, campaign, u"states"_s, states, hlcBase + quint64(chunk), u"sender"_s, {}, 0});
+        }
+        return ops;
+    };
+    const quint64 base = quint64(profile.clock().nowMs() - 60'000) << 16;
+    const QList<SyncOp> queued = round(1, 1, u"queued"_s, base);
+    QList<SyncOp> delivered = round(1, 6, u"delivered"_s, base + 1000);
+    std::reverse(delivered.begin(), delivered.end());
+    for (const auto &[what, ops] : {std::pair{"queued", queued}, std::pair{"delivered", delivered}}) {
+        QElapsedTimer timer;
+        timer.start();
+        const auto report = ReplicaApplier(profile->database(), profile.clock()).apply(ops);
+        const qint64 elapsed = timer.elapsed();
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message));
+        qInfo("apply the states of 100,000 messages (%s, 500 operations): %lld ms", what, elapsed);
+    }
+    QSqlQuery q(profile->database().connection());
+    QVERIFY(q.exec(u"SELECT count(*) FROM campaign_recipients WHERE state = 'delivered'"_s) && q.next());
+    QCOMPARE(q.value(0).toInt(), 100'000);
 }
 
 QTEST_GUILESS_MAIN(BenchSyncApply)

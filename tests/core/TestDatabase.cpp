@@ -312,7 +312,18 @@ void TestDatabase::migratesFromEveryPastVersion()
     QStringList indexes;
     while (q.next())
         indexes << q.value(0).toString();
-    QCOMPARE(indexes, (QStringList{QStringLiteral("outbox_queue"), QStringLiteral("sqlite_autoindex_outbox_1")}));
+    // (version 17: rows by their last change, for publishing their states to the other computers)
+    QCOMPARE(indexes,
+             (QStringList{QStringLiteral("outbox_by_update"), QStringLiteral("outbox_queue"),
+                          QStringLiteral("sqlite_autoindex_outbox_1")}));
+    // Version 17: every campaign has a uid and is this computer's, and is in the change log.
+    QVERIFY(
+        q.exec(QStringLiteral("SELECT count(*), count(DISTINCT uid), coalesce(sum(origin = (SELECT device FROM sync_state)), 0), "
+                              "(SELECT count(*) FROM change_log WHERE entity = 'campaign') FROM campaigns"))
+        && q.next());
+    QCOMPARE(q.value(1).toInt(), q.value(0).toInt());
+    QCOMPARE(q.value(2).toInt(), q.value(0).toInt());
+    QCOMPARE(q.value(3).toInt(), q.value(0).toInt());
     QVERIFY(q.exec(QStringLiteral("PRAGMA index_info(sqlite_autoindex_outbox_1)")));
     QStringList unique;
     while (q.next())

@@ -8,10 +8,12 @@
 // chunk changed, another organisation, another key, an unknown or forged writer, a profile that is
 // not empty) leaves the target profile as it was.
 
+#include "CampaignChaos.h"
 #include "TestSupport.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "storage/Database.h"
+#include "sync/CampaignStatePublisher.h"
 #include "sync/ChangeLog.h"
 #include "sync/DeviceIdentity.h"
 #include "sync/OrgKeyRing.h"
@@ -111,6 +113,10 @@ void randomChange(test::TempProfile &p, QRandomGenerator &random)
     const QList<qint64> contacts = ids(p, u"SELECT id FROM contacts ORDER BY id"_s);
     const QList<qint64> groups = ids(p, u"SELECT id FROM groups ORDER BY id"_s);
     const QList<qint64> templates = ids(p, u"SELECT id FROM templates ORDER BY id"_s);
+    if (random.bounded(100) < 20) { // campaigns and their states travel in snapshots too
+        test::randomCampaignChange(*p, p.clock(), random);
+        return;
+    }
     const int kind = int(random.bounded(100));
     if (kind < 22) {
         (void)p->contacts().add({firstNames[random.bounded(firstNames.size())], {}, phone(), {}, {}});
@@ -161,7 +167,10 @@ void randomChange(test::TempProfile &p, QRandomGenerator &random)
 
 bool publish(std::vector<Computer> &computers, int i, QList<Batch> &relay)
 {
-    ChangeLog log(computers[std::size_t(i)].profile->profile().database());
+    test::TempProfile &p = *computers[std::size_t(i)].profile;
+    if (!CampaignStatePublisher(p->database(), p.clock()).publish())
+        return false;
+    ChangeLog log(p->database());
     bool any = false;
     for (;;) {
         const auto out = log.pendingOut(50);

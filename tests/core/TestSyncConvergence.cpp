@@ -7,10 +7,13 @@
 // (ChangeLog::canonicalDump), and nothing twice. The reference's harness, without network and
 // encryption (those are tested on their own).
 
+#include "CampaignChaos.h"
 #include "TestSupport.h"
+#include "campaigns/CampaignService.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "storage/Database.h"
+#include "sync/CampaignStatePublisher.h"
 #include "sync/ChangeLog.h"
 #include "sync/ReplicaApplier.h"
 #include "sync/SyncOpCodec.h"
@@ -99,6 +102,11 @@ void TestSyncConvergence::randomChange(test::TempProfile &p, QRandomGenerator &r
     const QList<qint64> contacts = ids(p, u"SELECT id FROM contacts ORDER BY id"_s);
     const QList<qint64> groups = ids(p, u"SELECT id FROM groups ORDER BY id"_s);
     const QList<qint64> templates = ids(p, u"SELECT id FROM templates ORDER BY id"_s);
+    // Campaigns: launched, sent (only by the computer that launched each), cancelled, retried.
+    if (random.bounded(100) < 25) {
+        test::randomCampaignChange(*p, p.clock(), random);
+        return;
+    }
     const int kind = int(random.bounded(100));
     // Failures (a number already there, a name taken) are part of the game: nothing changes then.
     if (kind < 22) {
@@ -151,7 +159,11 @@ void TestSyncConvergence::randomChange(test::TempProfile &p, QRandomGenerator &r
 
 bool TestSyncConvergence::publish(std::vector<Computer> &computers, int i, QList<Batch> &relay)
 {
-    ChangeLog log(computers[i].profile->profile().database());
+    // The states of the messages this computer sends first, as the sync engine does before a push.
+    test::TempProfile &p = *computers[i].profile;
+    if (!CampaignStatePublisher(p->database(), p.clock()).publish())
+        return false;
+    ChangeLog log(p->database());
     bool any = false;
     for (;;) {
         const auto out = log.pendingOut(int(50));
@@ -257,6 +269,8 @@ void TestSyncConvergence::converges()
             break;
     }
     QList<QByteArray> dumps;
+    QList<qint64> campaigns;
+    QList<qint64> recipients;
     for (Computer &c : computers) {
         test::TempProfile &p = *c.profile;
         QCOMPARE(ChangeLog(p->database()).status()->pendingOut, 0);
@@ -265,6 +279,13 @@ void TestSyncConvergence::converges()
         QCOMPARE(scalar(p, u"SELECT count(*) - count(DISTINCT phone) FROM contacts"_s), 0);
         QCOMPARE(scalar(p, u"SELECT count(*) - count(DISTINCT lower(name)) FROM groups"_s), 0);
         QCOMPARE(scalar(p, u"SELECT count(*) FROM contacts WHERE uid IS NULL"_s), 0);
+        // Every campaign is on every computer, and only its own computer has messages for it.
+        QCOMPARE(scalar(p,
+                        u"SELECT count(*) FROM outbox o JOIN campaigns c ON c.id = o.campaign_id "
+                        "WHERE c.origin <> (SELECT device FROM sync_state)"_s),
+                 0);
+        campaigns.append(scalar(p, u"SELECT count(*) FROM campaigns"_s));
+        recipients.append(scalar(p, u"SELECT count(*) FROM campaign_recipients"_s));
         dumps.append(*ChangeLog(p->database()).canonicalDump());
     }
     if (const QString dir = qEnvironmentVariable("KENGELE_SYNC_DUMP_DIR"); !dir.isEmpty()) {
@@ -289,6 +310,8 @@ void TestSyncConvergence::converges()
         }
     }
     QVERIFY2(dumps[0].count('\n') > 5, qPrintable(where + u": too little data to compare"_s));
+    QVERIFY2(campaigns[0] > 0 && recipients[0] > 0, qPrintable(where + u": no campaign was launched"_s));
+    qInfo("%s: %lld campaigns, %lld recipients' states", qPrintable(where), campaigns[0], recipients[0]);
     QVERIFY2(dumps[0] == dumps[1],
              qPrintable(where + u": computers 1 and 2 differ\n"_s + QString::fromUtf8(dumps[0]) + u"\n----\n"_s
                         + QString::fromUtf8(dumps[1])));

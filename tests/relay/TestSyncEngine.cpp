@@ -9,9 +9,11 @@
 // refusals end to end: a forged batch, a batch sealed with a stale key epoch, and a removed
 // computer's keys: refused with their code, nothing applied.
 
+#include "CampaignChaos.h"
 #include "FakeSecretStore.h"
 #include "RelayHarness.h"
 #include "TestSupport.h"
+#include "campaigns/CampaignService.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "profile/Profile.h"
@@ -110,6 +112,11 @@ void randomChange(TempProfile &p, QRandomGenerator &random)
     const QList<qint64> contacts = ids(p, u"SELECT id FROM contacts ORDER BY id"_s);
     const QList<qint64> groups = ids(p, u"SELECT id FROM groups ORDER BY id"_s);
     const QList<qint64> templates = ids(p, u"SELECT id FROM templates ORDER BY id"_s);
+    // Campaigns: launched, sent (only by the computer that launched each), cancelled, retried.
+    if (random.bounded(100) < 25) {
+        randomCampaignChange(*p, p.clock(), random);
+        return;
+    }
     const int kind = int(random.bounded(100));
     if (kind < 25) {
         (void)p->contacts().add({firstNames[random.bounded(firstNames.size())], {}, phone(), {}, {}});
@@ -246,6 +253,18 @@ private Q_SLOTS:
         // Some data before the others join: they fill themselves from the relay's changes.
         for (int i = 0; i < 8; ++i)
             randomChange(*computers[0].profile, random);
+        {
+            // At least one campaign, whatever the seed: the newcomers replay it and its states.
+            TempProfile &first = *computers[0].profile;
+            (void)first->contacts().add({u"Neema"_s, {}, u"0712000099"_s, {}, {}});
+            CampaignDraft d;
+            d.name = u"Welcome"_s;
+            d.body = u"Karibu {first_name|friend}"_s;
+            d.allContacts = true;
+            d.gateway = GatewayKind::Simulator;
+            d.chargeTokens = false;
+            QVERIFY(first->campaigns().launch(d));
+        }
         QVERIFY(syncOnce(computers[0]));
         connectComputer(computers[1], m_relay->enrolAnother(m_org, u"Pastor's laptop"_s));
         join(computers[0], computers[1]);
@@ -280,6 +299,8 @@ private Q_SLOTS:
             }
         }
         QList<QByteArray> dumps;
+        QList<qint64> campaigns;
+        QList<qint64> recipients;
         for (Computer &c : computers) {
             TempProfile &p = *c.profile;
             const SyncEngineStatus status = *c.engine->status();
@@ -288,12 +309,21 @@ private Q_SLOTS:
             QCOMPARE(status.refused, 0);
             QCOMPARE(scalar(p, u"SELECT count(*) - count(DISTINCT phone) FROM contacts"_s), 0);
             QCOMPARE(scalar(p, u"SELECT count(*) FROM sync_devices WHERE state = 1"_s), 3);
+            // Only a campaign's own computer has messages for it; its states reached everyone.
+            QCOMPARE(scalar(p,
+                            u"SELECT count(*) FROM outbox o JOIN campaigns c ON c.id = o.campaign_id "
+                            "WHERE c.origin <> (SELECT device FROM sync_state)"_s),
+                     0);
+            campaigns.append(scalar(p, u"SELECT count(*) FROM campaigns"_s));
+            recipients.append(scalar(p, u"SELECT count(*) FROM campaign_recipients"_s));
             const auto problems = LedgerVerifier(p->database()).verify();
             QVERIFY(problems);
             QVERIFY(problems->isEmpty());
             dumps.append(*ChangeLog(p->database()).canonicalDump());
         }
         QVERIFY(dumps[0].count('\n') > 3);
+        QVERIFY2(campaigns[0] > 0 && recipients[0] > 0, "no campaign was launched");
+        qInfo("%lld campaigns, %lld recipients' states", campaigns[0], recipients[0]);
         QVERIFY2(dumps[0] == dumps[1], "computers 1 and 2 differ");
         QVERIFY2(dumps[0] == dumps[2], "computers 1 and 3 differ");
     }

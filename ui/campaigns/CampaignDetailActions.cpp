@@ -79,6 +79,13 @@ void CampaignDetail::updateButtons()
     RoleGate::setEnabled(m_retryFailed, exists && !cancelled && failed > 0);
     m_retryFailed->setText(failed > 0 ? tr("Retry failed (%1)…").arg(CampaignText::number(failed)) : tr("Retry failed…"));
     m_filter->setEnabled(exists);
+    // Another computer of the church sends it: it is shown here, and changed only there.
+    if (exists && !c.sentHere) {
+        for (QPushButton *button : {m_pause, m_resume, m_edit, m_cancel, m_sendNow, m_resendUncertain, m_retryFailed}) {
+            RoleGate::setEnabled(button, false);
+            RoleGate::setToolTip(button, tr("Another computer of the church sends this campaign: change it on that computer."));
+        }
+    }
 }
 
 void CampaignDetail::openOccurrence(QTreeWidgetItem *item)
