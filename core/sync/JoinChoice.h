@@ -19,7 +19,8 @@ class Database;
 // - Merge: its contacts, groups and templates join the church's (the same number is one contact,
 //   the same name one group or template; nothing is duplicated). The default.
 // - StartFromChurch: its own shared data is set aside (the caller makes a backup first) and it fills
-//   itself from the church's; what it sent is its own (outbox, inbox, settings) and stays.
+//   itself from the church's. Its own campaigns and their messages are shared data too and go with
+//   it (they are in the backup); the inbox and settings stay.
 // The choice is kept in `meta` ("sync.join_choice") and acted on by the SyncEngine at the moment the
 // computer is let in, before it sends anything. A computer with data of its own that has not chosen
 // waits there (the first computer of a church is never asked: it joins nobody).

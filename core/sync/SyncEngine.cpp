@@ -20,6 +20,8 @@
 #include "storage/Transaction.h"
 
 #include <QJsonArray>
+
+#include <algorithm>
 #include <QPointer>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -854,11 +856,13 @@ SyncEngine::Outcome SyncEngine::openAndApply(const BatchLabel &label, const QByt
         if (!q.exec())
             return std::unexpected(storage(q, tr("Saving changes from another computer")));
         // Who works on that computer, for the list of computers: the author of its latest change.
-        if (!data.isEmpty() && !data.last().user.isEmpty()) {
+        // (Changes Kengele makes by itself, such as published message states, have no author.)
+        const auto authored = std::find_if(data.crbegin(), data.crend(), [](const SyncOp &op) { return !op.user.isEmpty(); });
+        if (authored != data.crend()) {
             QSqlQuery who(inside);
             who.prepare(u"INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)"_s);
             who.addBindValue(QString(u"sync.user."_s + label.device));
-            who.addBindValue(data.last().user);
+            who.addBindValue(authored->user);
             who.exec();
         }
         QSqlQuery in(inside);
