@@ -25,6 +25,7 @@
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
 #include "settings/StaffSettingsWidget.h"
+#include "sync/ComputersSettingsWidget.h"
 #include "sync/FeatureLocks.h"
 #include "sync/RelaySyncService.h"
 #include "templates/TemplatesPage.h"
@@ -158,6 +159,12 @@ void MainWindow::openRelaySettings()
     openSettingsAt(SettingsDialog::RelayTab);
 }
 
+void MainWindow::openComputersSettings()
+{
+    m_openComputersTab = true;
+    openSettingsAt(SettingsDialog::GeneralTab);
+}
+
 void MainWindow::openSettingsAt(int tab)
 {
     SettingsDialog dialog(m_profile.settings(), secrets(), m_profile.relayLinks(), m_profile.clock(), this);
@@ -172,7 +179,10 @@ void MainWindow::openSettingsAt(int tab)
             page->setToolTip(allowed.error().message);
         }
     }
+    const int computersTab = ComputersSettingsWidget::addTo(dialog, *m_computers, *m_changeLog, m_profile.clock());
     dialog.showTab(SettingsDialog::Tab(tab));
+    if (std::exchange(m_openComputersTab, false))
+        dialog.tabs()->setCurrentIndex(computersTab);
     // Connecting happens at once, even if the dialog is then cancelled.
     connect(dialog.relaySettings(), &RelaySettingsWidget::connected, this, [this] {
         m_profile.access().record({QStringLiteral("relay.connect"), QStringLiteral("relay"), QString()});

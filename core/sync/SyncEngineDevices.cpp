@@ -12,6 +12,7 @@
 #include "RelayClient.h"
 #include "SafetyCode.h"
 #include "SyncLog.h"
+#include "security/Access.h"
 #include "storage/Database.h"
 
 #include <QPointer>
@@ -30,8 +31,22 @@ Result<QList<DeviceRecord>> SyncEngine::rosterWith(const DeviceRecord &extra) co
     return roster;
 }
 
+Status SyncEngine::mayAdminister() const
+{
+    if (Status allowed = Access::check(m_access, Permission::Administer); !allowed) {
+        if (allowed.error().code == ErrorCode::Forbidden)
+            return fail(ErrorCode::Forbidden, tr("Only an administrator may let a computer in or remove one."));
+        return allowed;
+    }
+    return {};
+}
+
 void SyncEngine::approve(const QString &device, const QString &expectedCode, std::function<void(Result<SyncApproval>)> done)
 {
+    if (Status allowed = mayAdminister(); !allowed) {
+        done(std::unexpected(allowed.error()));
+        return;
+    }
     QPointer<SyncEngine> self(this);
     prepare([self, device, expectedCode, done](Status prepared) {
         if (!self)
@@ -182,6 +197,10 @@ void SyncEngine::approve(const QString &device, const QString &expectedCode, std
 
 void SyncEngine::removeDevice(const QString &device, Done done)
 {
+    if (Status allowed = mayAdminister(); !allowed) {
+        done(allowed);
+        return;
+    }
     QPointer<SyncEngine> self(this);
     prepare([self, device, done](Status prepared) {
         if (!self)

@@ -1,0 +1,141 @@
+// SPDX-FileCopyrightText: 2026 Kengele contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "ComputersBanner.h"
+
+#include "ComputersWatcher.h"
+#include "widgets/Banner.h"
+
+#include <QHBoxLayout>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace kengele {
+
+ComputersBanner::ComputersBanner(ComputersWatcher &watcher, QWidget *parent)
+    : QWidget(parent)
+    , m_watcher(watcher)
+{
+    setObjectName(QStringLiteral("computersBanner"));
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    connect(&m_watcher, &ComputersWatcher::changed, this, &ComputersBanner::rebuild);
+    rebuild();
+}
+
+void ComputersBanner::setChurchName(const QString &name)
+{
+    m_church = name;
+    rebuild();
+}
+
+void ComputersBanner::setContactCount(int contacts)
+{
+    if (contacts == m_contacts)
+        return;
+    m_contacts = contacts;
+    rebuild();
+}
+
+QString ComputersBanner::waitingText(const QString &code)
+{
+    if (code.isEmpty())
+        return tr("Waiting for an administrator on another computer to let this computer in. Kengele must be open on "
+                  "that computer; a safety code appears here once it has answered.");
+    return tr("Waiting for an administrator on another computer to let this computer in. Safety code %1 — the other "
+              "computer must show the same code.")
+        .arg(code);
+}
+
+QString ComputersBanner::joinedText(const QString &church, int contacts)
+{
+    const QString part = church.isEmpty() ? tr("This computer is now one of the church's computers.")
+                                          : tr("This computer is now part of %1.").arg(church);
+    if (contacts < 0)
+        return part;
+    return part + u' ' + tr("Receiving the church's contacts, groups and templates: %n contact(s) so far.", nullptr, contacts);
+}
+
+QString ComputersBanner::askText(const QString &name, const QString &code)
+{
+    if (code.isEmpty())
+        return tr("“%1” wants to join this church's Kengele. Getting its safety code…").arg(name);
+    return tr("“%1” wants to join. Safety code %2 — does “%1” show the same?").arg(name, code);
+}
+
+void ComputersBanner::rebuild()
+{
+    while (QLayoutItem *item = m_layout->takeAt(0)) {
+        if (QWidget *w = item->widget())
+            w->deleteLater();
+        if (QLayout *l = item->layout()) {
+            while (QLayoutItem *inner = l->takeAt(0)) {
+                if (inner->widget())
+                    inner->widget()->deleteLater();
+                delete inner;
+            }
+        }
+        delete item;
+    }
+    int shown = 0;
+    auto note = [this, &shown](Banner::Kind kind, const QString &text, const QString &name) {
+        auto *banner = new Banner(kind, text, this);
+        banner->setObjectName(name);
+        banner->setWordWrap(true);
+        banner->setTextFormat(Qt::PlainText);
+        banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_layout->addWidget(banner);
+        ++shown;
+        return banner;
+    };
+    switch (m_watcher.stage()) {
+    case ComputersWatcher::Stage::Waiting:
+        note(Banner::Kind::Info, waitingText(m_watcher.newcomerCode()), QStringLiteral("newcomerBanner"));
+        break;
+    case ComputersWatcher::Stage::Joined: {
+        note(Banner::Kind::Info, joinedText(m_church, m_contacts), QStringLiteral("joinedBanner"));
+        auto *row = new QHBoxLayout;
+        row->addStretch();
+        auto *ok = new QPushButton(tr("OK"), this);
+        ok->setObjectName(QStringLiteral("joinedOkButton"));
+        connect(ok, &QPushButton::clicked, this,
+                [this] { m_watcher.showState(ComputersWatcher::Stage::Member, m_watcher.newcomerCode()); });
+        row->addWidget(ok);
+        m_layout->addLayout(row);
+        break;
+    }
+    default:
+        break;
+    }
+    const bool admin = m_watcher.isAdministrator();
+    for (const SyncDeviceEntry &d : m_watcher.undismissedWaiting()) {
+        const QString code = m_watcher.safetyCodeFor(d.device);
+        if (!admin) {
+            note(Banner::Kind::Warning,
+                 tr("“%1” is waiting to join this church's Kengele. An administrator must let it in.").arg(d.name),
+                 QStringLiteral("waitingBanner"));
+            continue;
+        }
+        note(Banner::Kind::Warning, askText(d.name, code), QStringLiteral("approveBanner"));
+        auto *row = new QHBoxLayout;
+        row->addStretch();
+        const bool busy = m_watcher.isBusy();
+        if (!code.isEmpty()) {
+            auto *yes = new QPushButton(tr("Yes, let it in"), this);
+            yes->setObjectName(QStringLiteral("letInButton"));
+            yes->setEnabled(!busy);
+            connect(yes, &QPushButton::clicked, this, [this, device = d.device] { m_watcher.letIn(device); });
+            row->addWidget(yes);
+        }
+        auto *no = new QPushButton(code.isEmpty() ? tr("Later") : tr("No"), this);
+        no->setObjectName(QStringLiteral("declineButton"));
+        no->setToolTip(tr("The computer stays waiting; you can let it in later in Settings → Computers. If the codes are "
+                          "different, do not let it in: someone may be interfering."));
+        connect(no, &QPushButton::clicked, this, [this, device = d.device] { m_watcher.dismiss(device); });
+        row->addWidget(no);
+        m_layout->addLayout(row);
+    }
+    setVisible(shown > 0);
+}
+
+} // namespace kengele
