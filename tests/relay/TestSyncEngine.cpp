@@ -9,6 +9,7 @@
 // refusals end to end: a forged batch, a batch sealed with a stale key epoch, and a removed
 // computer's keys: refused with their code, nothing applied.
 
+#include "DemoScenes.h"
 #include "FakeSecretStore.h"
 #include "RelayHarness.h"
 #include "TestSupport.h"
@@ -16,6 +17,7 @@
 #include "contacts/GroupService.h"
 #include "profile/Profile.h"
 #include "security/Access.h"
+#include "security/StaffAccounts.h"
 #include "storage/Database.h"
 #include "sync/BatchCipher.h"
 #include "sync/ChangeLog.h"
@@ -292,6 +294,43 @@ private Q_SLOTS:
         QVERIFY(dumps[0].count('\n') > 3);
         QVERIFY2(dumps[0] == dumps[1], "computers 1 and 2 differ");
         QVERIFY2(dumps[0] == dumps[2], "computers 1 and 3 differ");
+    }
+
+    // Letting a computer in and removing one are an administrator's acts: the engine itself refuses
+    // them to anyone else signed in (the window greys its buttons, the CLI checks too), and nothing
+    // reaches the relay.
+    void approvingNeedsAnAdministrator()
+    {
+        Computer founder;
+        connectComputer(founder, m_org);
+        QVERIFY(syncOnce(founder));
+        Computer newcomer;
+        connectComputer(newcomer, m_relay->enrolAnother(m_org, u"Office laptop"_s));
+        QVERIFY(syncOnce(newcomer));
+        QVERIFY(newcomer.engine->isWaitingForApproval());
+        const QString problem = test::addDemoStaff(*founder.profile);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        TempProfile &p = *founder.profile;
+        QVERIFY(p->staff().signIn(u"john"_s, QString::fromLatin1(test::DemoStaffPassword))); // Role::Staff
+        founder.engine->setAccess(&p->access());
+        auto approved = await<Result<SyncApproval>>(
+            [&](auto done) { founder.engine->approve(newcomer.enrolment.deviceId, QString(), done); });
+        QVERIFY(approved && !*approved);
+        QCOMPARE(approved->error().code, ErrorCode::Forbidden);
+        auto removed = await<Status>([&](auto done) { founder.engine->removeDevice(newcomer.enrolment.deviceId, done); });
+        QVERIFY(removed && !*removed);
+        QCOMPARE(removed->error().code, ErrorCode::Forbidden);
+        // Nothing was sent: the newcomer still waits with no code.
+        QVERIFY(syncOnce(newcomer));
+        QVERIFY(newcomer.engine->safetyCode().isEmpty());
+        // An administrator may.
+        p->staff().lock();
+        QVERIFY(p->staff().signIn(u"mary"_s, QString::fromLatin1(test::DemoAdminPassword)));
+        founder.engine->setApproveWaitSeconds(0);
+        approved = await<Result<SyncApproval>>(
+            [&](auto done) { founder.engine->approve(newcomer.enrolment.deviceId, QString(), done); });
+        QVERIFY(approved);
+        QVERIFY2(*approved, why(*approved).constData());
     }
 
     // A forged batch (signed by a key that is not the sender's), one sealed with a stale epoch after

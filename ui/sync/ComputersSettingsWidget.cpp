@@ -10,6 +10,7 @@
 #include "common/Clock.h"
 #include "inbox/RelayStatusText.h"
 #include "settings/SettingsDialog.h"
+#include "widgets/Banner.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -65,13 +66,16 @@ ComputersSettingsWidget::ComputersSettingsWidget(ComputersWatcher &watcher, cons
     connect(m_refresh, &QPushButton::clicked, &m_watcher, &ComputersWatcher::refresh);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &ComputersSettingsWidget::updateButtons);
     connect(&m_watcher, &ComputersWatcher::changed, this, &ComputersSettingsWidget::reload);
+    // What came of "Let in" or "Remove": a note under the notices (not a dialog: it may come a while later).
+    m_result = new Banner(Banner::Kind::Info, this);
+    m_result->setObjectName(QStringLiteral("computersResultLabel"));
+    m_result->setWordWrap(true);
+    m_result->setTextFormat(Qt::PlainText);
+    m_result->hide();
     connect(&m_watcher, &ComputersWatcher::finished, this, [this](const QString &message, bool ok) {
-        if (!isVisible())
-            return;
-        if (ok)
-            MessageBox::information(this, tr("Computers"), message);
-        else
-            MessageBox::warning(this, tr("Computers"), message);
+        m_result->setKind(ok ? Banner::Kind::Info : Banner::Kind::Error);
+        m_result->setText(message);
+        m_result->show();
     });
 
     auto *buttons = new QHBoxLayout;
@@ -82,6 +86,7 @@ ComputersSettingsWidget::ComputersSettingsWidget(ComputersWatcher &watcher, cons
     buttons->addWidget(m_conflicts);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
+    layout->addWidget(m_result);
     layout->addWidget(m_summary);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_empty, 1);

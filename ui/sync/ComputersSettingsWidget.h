@@ -11,6 +11,7 @@ class QTreeWidget;
 
 namespace kengele {
 
+class Banner;
 class ChangeLog;
 class Clock;
 class ComputersBanner;
@@ -47,6 +48,7 @@ private:
     const ChangeLog &m_changes;
     const Clock &m_clock;
     ComputersBanner *m_banner = nullptr;
+    Banner *m_result = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_empty = nullptr;
     QTreeWidget *m_list = nullptr;
