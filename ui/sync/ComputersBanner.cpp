@@ -65,13 +65,20 @@ QString ComputersBanner::askText(const QString &name, const QString &code)
 
 void ComputersBanner::rebuild()
 {
+    // Later, not now: this may run inside a click on one of these buttons. Nameless and hidden
+    // until then, so nothing finds the old ones.
+    auto retire = [](QWidget *w) {
+        w->hide();
+        w->setObjectName(QString());
+        w->deleteLater();
+    };
     while (QLayoutItem *item = m_layout->takeAt(0)) {
         if (QWidget *w = item->widget())
-            w->deleteLater();
+            retire(w);
         if (QLayout *l = item->layout()) {
             while (QLayoutItem *inner = l->takeAt(0)) {
                 if (inner->widget())
-                    inner->widget()->deleteLater();
+                    retire(inner->widget());
                 delete inner;
             }
         }
