@@ -49,7 +49,10 @@ struct Computer {
 QString bannerText(QWidget *root, const QString &name)
 {
     const auto *label = root->findChild<QLabel *>(name);
-    return label && label->isVisibleTo(root) ? label->text() : QString();
+    // The notices with a safety code are rich text; their accessible name has the plain words.
+    if (!label || !label->isVisibleTo(root))
+        return QString();
+    return label->accessibleName().isEmpty() ? label->text() : label->accessibleName();
 }
 
 QTreeWidgetItem *row(QTreeWidget *list, const QString &name)

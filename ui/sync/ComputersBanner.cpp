@@ -37,14 +37,27 @@ void ComputersBanner::setContactCount(int contacts)
     rebuild();
 }
 
+namespace {
+
+// The code as it stands out in a notice: bold and larger, its digits kept together.
+QString bigCode(const QString &code)
+{
+    return QStringLiteral("<b><big>%1</big></b>").arg(code.toHtmlEscaped().replace(u' ', QStringLiteral("&nbsp;")));
+}
+
+} // namespace
+
 QString ComputersBanner::waitingText(const QString &code)
 {
+    return waitingParts(code, code).join(u' ');
+}
+
+QStringList ComputersBanner::waitingParts(const QString &code, const QString &shownCode)
+{
+    const QString first = tr("Waiting for an administrator on another computer to let this computer in.");
     if (code.isEmpty())
-        return tr("Waiting for an administrator on another computer to let this computer in. Kengele must be open on "
-                  "that computer; a safety code appears here once it has answered.");
-    return tr("Waiting for an administrator on another computer to let this computer in. Safety code %1 — the other "
-              "computer must show the same code.")
-        .arg(code);
+        return {first, tr("Kengele must be open on that computer; a safety code appears here once it has answered.")};
+    return {first, tr("Safety code %1 — the other computer must show the same code.").arg(shownCode)};
 }
 
 QString ComputersBanner::joinedText(const QString &church, int contacts)
@@ -58,9 +71,14 @@ QString ComputersBanner::joinedText(const QString &church, int contacts)
 
 QString ComputersBanner::askText(const QString &name, const QString &code)
 {
+    return askParts(name, code, code).join(u' ');
+}
+
+QStringList ComputersBanner::askParts(const QString &name, const QString &code, const QString &shownCode)
+{
     if (code.isEmpty())
-        return tr("“%1” wants to join this church's Kengele. Getting its safety code…").arg(name);
-    return tr("“%1” wants to join. Safety code %2 — does “%1” show the same?").arg(name, code);
+        return {tr("“%1” wants to join this church's Kengele.").arg(name), tr("Getting its safety code…")};
+    return {tr("“%1” wants to join.").arg(name), tr("Safety code %1 — does “%2” show the same?").arg(shownCode, name)};
 }
 
 void ComputersBanner::rebuild()
@@ -85,20 +103,25 @@ void ComputersBanner::rebuild()
         delete item;
     }
     int shown = 0;
-    auto note = [this, &shown](Banner::Kind kind, const QString &text, const QString &name) {
+    auto note = [this, &shown](Banner::Kind kind, const QString &text, const QString &name, bool rich = false) {
         auto *banner = new Banner(kind, text, this);
         banner->setObjectName(name);
         banner->setWordWrap(true);
-        banner->setTextFormat(Qt::PlainText);
+        banner->setTextFormat(rich ? Qt::RichText : Qt::PlainText);
         banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_layout->addWidget(banner);
         ++shown;
         return banner;
     };
     switch (m_watcher.stage()) {
-    case ComputersWatcher::Stage::Waiting:
-        note(Banner::Kind::Info, waitingText(m_watcher.newcomerCode()), QStringLiteral("newcomerBanner"));
-        break;
+    case ComputersWatcher::Stage::Waiting: {
+        const QString code = m_watcher.newcomerCode();
+        const QStringList parts = waitingParts(code, bigCode(code));
+        note(Banner::Kind::Info,
+             parts.at(0).toHtmlEscaped() + QStringLiteral("<br>") + (code.isEmpty() ? parts.at(1).toHtmlEscaped() : parts.at(1)),
+             QStringLiteral("newcomerBanner"), true)
+            ->setAccessibleName(waitingText(code));
+    } break;
     case ComputersWatcher::Stage::Joined: {
         note(Banner::Kind::Info, joinedText(m_church, m_contacts), QStringLiteral("joinedBanner"));
         auto *row = new QHBoxLayout;
@@ -123,7 +146,12 @@ void ComputersBanner::rebuild()
                  QStringLiteral("waitingBanner"));
             continue;
         }
-        note(Banner::Kind::Warning, askText(d.name, code), QStringLiteral("approveBanner"));
+        {
+            // The name is the newcomer's own words: escaped, and the code stands out.
+            const QStringList parts = askParts(d.name.toHtmlEscaped(), code, bigCode(code));
+            note(Banner::Kind::Warning, parts.join(QStringLiteral("<br>")), QStringLiteral("approveBanner"), true)
+                ->setAccessibleName(askText(d.name, code));
+        }
         auto *row = new QHBoxLayout;
         row->addStretch();
         const bool busy = m_watcher.isBusy();

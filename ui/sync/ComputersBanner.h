@@ -34,6 +34,11 @@ public:
     static QString askText(const QString &name, const QString &code);
 
 private:
+    // The sentences apart (the notice puts the code on a line of its own); `shownCode` is the code
+    // as it is put in the sentence (plain, or bold for the notice).
+    static QStringList waitingParts(const QString &code, const QString &shownCode);
+    static QStringList askParts(const QString &name, const QString &code, const QString &shownCode);
+
     void rebuild();
 
     ComputersWatcher &m_watcher;

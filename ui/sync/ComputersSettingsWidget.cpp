@@ -138,6 +138,10 @@ void ComputersSettingsWidget::reload()
     }
     m_empty->setVisible(!connected || !listed);
     m_list->setVisible(connected && listed);
+    // Nothing to let in or remove without a list.
+    m_letIn->setVisible(connected && listed);
+    m_remove->setVisible(connected && listed);
+    m_refresh->setVisible(connected && stage != ComputersWatcher::Stage::Waiting);
 
     m_list->clear();
     const QDateTime now = m_clock.nowUtc();

@@ -88,6 +88,8 @@ ConflictsDialog::ConflictsDialog(const ChangeLog &changes, const Clock &clock, Q
     m_list->setObjectName(QStringLiteral("conflictsList"));
     m_list->setRootIsDecorated(false);
     m_list->setWordWrap(true);
+    m_list->setUniformRowHeights(false);
+    m_list->setAlternatingRowColors(true);
     m_list->setHeaderLabels({tr("When"), tr("What"), tr("Kept"), tr("Replaced")});
     m_list->setAccessibleName(tr("Recent conflicts"));
     m_list->header()->setStretchLastSection(true);
@@ -105,9 +107,9 @@ ConflictsDialog::ConflictsDialog(const ChangeLog &changes, const Clock &clock, Q
             auto *item = new QTreeWidgetItem(m_list);
             item->setText(0, RelayStatusText::ago(QDateTime::fromMSecsSinceEpoch(c.at, Qt::UTC), now));
             item->setText(1, whatText(c));
-            //: A conflict's kept or replaced value and who wrote it: "Moved to Nakuru — mary on this computer"
-            item->setText(2, tr("%1 — %2").arg(valueText(c.kept), whoText(c.keptUser, c.keptHere)));
-            item->setText(3, tr("%1 — %2").arg(valueText(c.lost), whoText(c.lostUser, c.lostHere)));
+            // The value, and under it who wrote it where.
+            item->setText(2, valueText(c.kept) + u'\n' + whoText(c.keptUser, c.keptHere));
+            item->setText(3, valueText(c.lost) + u'\n' + whoText(c.lostUser, c.lostHere));
             for (int column = 0; column < 4; ++column)
                 item->setToolTip(column, item->text(column));
         }
@@ -117,9 +119,9 @@ ConflictsDialog::ConflictsDialog(const ChangeLog &changes, const Clock &clock, Q
     }
     m_list->setVisible(!m_empty->text().isEmpty() ? false : true);
     m_empty->setVisible(!m_empty->text().isEmpty());
-    for (int column = 0; column < 3; ++column)
-        m_list->resizeColumnToContents(column);
-    m_list->setColumnWidth(2, qMin(m_list->columnWidth(2), 260));
+    m_list->resizeColumnToContents(0);
+    m_list->setColumnWidth(1, 240);
+    m_list->setColumnWidth(2, 250);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
