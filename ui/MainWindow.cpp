@@ -138,6 +138,9 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
     });
     connect(m_computers, &ComputersWatcher::changed, this, [this] {
         if (m_computers->stage() == ComputersWatcher::Stage::Joined) {
+            // Connected after the window opened: the church's name is known now.
+            if (const Result<RelayLink> link = m_profile.relayLinks().load(); link)
+                m_computersBanner->setChurchName(link->orgName);
             const Result<int> contacts = m_profile.contacts().count();
             m_computersBanner->setContactCount(contacts ? *contacts : 0);
         }

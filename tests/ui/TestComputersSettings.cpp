@@ -125,6 +125,17 @@ private Q_SLOTS:
         tab.list()->topLevelItem(3)->setSelected(true);
         QVERIFY(!remove->isEnabled());
 
+        // The tab shows the other computers' notices only (this computer's own are above the tabs).
+        QCOMPARE(tab.banner()->findChildren<QLabel *>(u"newcomerBanner"_s).size(), 0);
+        ComputersBanner own(watcher);
+        own.setScope(ComputersBanner::Scope::ThisComputer);
+        watcher.showState(ComputersWatcher::Stage::Waiting, u"1111 2222"_s);
+        QVERIFY(own.findChild<QLabel *>(u"newcomerBanner"_s));
+        QVERIFY(!own.findChild<QLabel *>(u"approveBanner"_s));
+        QVERIFY(!tab.banner()->findChild<QLabel *>(u"newcomerBanner"_s));
+        QVERIFY(tab.banner()->findChild<QLabel *>(u"approveBanner"_s));
+        watcher.showState(ComputersWatcher::Stage::Member);
+
         // "No": the notice goes away (the computer stays in the list, still waiting).
         tab.banner()->findChild<QPushButton *>(u"declineButton"_s)->click();
         QTRY_VERIFY(!tab.banner()->isVisible());

@@ -23,6 +23,12 @@ ComputersBanner::ComputersBanner(ComputersWatcher &watcher, QWidget *parent)
     rebuild();
 }
 
+void ComputersBanner::setScope(Scope scope)
+{
+    m_scope = scope;
+    rebuild();
+}
+
 void ComputersBanner::setChurchName(const QString &name)
 {
     m_church = name;
@@ -113,7 +119,7 @@ void ComputersBanner::rebuild()
         ++shown;
         return banner;
     };
-    switch (m_watcher.stage()) {
+    switch (m_scope == Scope::OtherComputers ? ComputersWatcher::Stage::Member : m_watcher.stage()) {
     case ComputersWatcher::Stage::Waiting: {
         const QString code = m_watcher.newcomerCode();
         const QStringList parts = waitingParts(code, bigCode(code));
@@ -138,7 +144,9 @@ void ComputersBanner::rebuild()
         break;
     }
     const bool admin = m_watcher.isAdministrator();
-    for (const SyncDeviceEntry &d : m_watcher.undismissedWaiting()) {
+    const QList<SyncDeviceEntry> waiting
+        = m_scope == Scope::ThisComputer ? QList<SyncDeviceEntry>() : m_watcher.undismissedWaiting();
+    for (const SyncDeviceEntry &d : waiting) {
         const QString code = m_watcher.safetyCodeFor(d.device);
         if (!admin) {
             note(Banner::Kind::Warning,

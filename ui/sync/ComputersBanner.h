@@ -23,6 +23,12 @@ class ComputersBanner final : public QWidget
 public:
     explicit ComputersBanner(ComputersWatcher &watcher, QWidget *parent = nullptr);
 
+    // Which notices: all (the window), this computer's own (above the Settings tabs, so a newcomer
+    // sees its code right after connecting in Settings → Relay), or the other computers' (Settings →
+    // Computers, whose list says the rest).
+    enum class Scope { All, ThisComputer, OtherComputers };
+    void setScope(Scope scope);
+
     // The church's name as the relay knows it ("This computer is now part of …").
     void setChurchName(const QString &name);
     // How many contacts this computer has now (the progress while the data arrives).
@@ -43,6 +49,7 @@ private:
 
     ComputersWatcher &m_watcher;
     QVBoxLayout *m_layout = nullptr;
+    Scope m_scope = Scope::All;
     QString m_church;
     int m_contacts = -1;
 };

@@ -35,6 +35,7 @@ ComputersSettingsWidget::ComputersSettingsWidget(ComputersWatcher &watcher, cons
 {
     setObjectName(QStringLiteral("computersSettings"));
     m_banner = new ComputersBanner(watcher, this);
+    m_banner->setScope(ComputersBanner::Scope::OtherComputers);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("computersSummary"));
     m_summary->setWordWrap(true);
