@@ -11,6 +11,7 @@
 #include "contacts/ContactForgetter.h"
 #include "contacts/ContactService.h"
 #include "contacts/ContactsPage.h"
+#include "contacts/GroupService.h"
 #include "groups/GroupsPage.h"
 #include "inbox/InboxPage.h"
 #include "inbox/InboxService.h"
@@ -21,7 +22,12 @@
 #include "security/RoleGate.h"
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
+#include "sync/ChangeLog.h"
+#include "sync/ComputersBanner.h"
+#include "sync/ComputersWatcher.h"
+#include "sync/RelayLinkStore.h"
 #include "sync/TokenShop.h"
+#include "templates/TemplateService.h"
 #include "templates/TemplatesPage.h"
 #include "tokens/TokensPage.h"
 
@@ -30,6 +36,7 @@
 #include <QListWidget>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 namespace kengele {
 
@@ -118,11 +125,38 @@ MainWindow::MainWindow(Profile &profile, QWidget *parent)
         m_pages->setCurrentIndex(row);
     });
 
+    // The church's computers: a notice above the page while one waits to be let in.
+    m_changeLog = std::make_unique<ChangeLog>(m_profile.database());
+    m_computers = new ComputersWatcher(nullptr, m_profile.access(), this);
+    m_computersBanner = new ComputersBanner(*m_computers, this);
+    if (const Result<RelayLink> link = m_profile.relayLinks().load(); link)
+        m_computersBanner->setChurchName(link->orgName);
+    connect(m_computers, &ComputersWatcher::dataArrived, this, [this] {
+        Q_EMIT m_profile.contacts().contactsChanged();
+        Q_EMIT m_profile.groups().groupsChanged();
+        Q_EMIT m_profile.templates().templatesChanged();
+    });
+    connect(m_computers, &ComputersWatcher::changed, this, [this] {
+        if (m_computers->stage() == ComputersWatcher::Stage::Joined) {
+            // Connected after the window opened: the church's name is known now.
+            if (const Result<RelayLink> link = m_profile.relayLinks().load(); link)
+                m_computersBanner->setChurchName(link->orgName);
+            const Result<int> contacts = m_profile.contacts().count();
+            m_computersBanner->setContactCount(contacts ? *contacts : 0);
+        }
+    });
+    connect(m_computers, &ComputersWatcher::finished, this,
+            [this](const QString &message, bool) { statusBar()->showMessage(message, 15'000); });
+    auto *column = new QVBoxLayout;
+    column->setContentsMargins(0, 0, 0, 0);
+    column->addWidget(m_computersBanner);
+    column->addWidget(m_pages, 1);
+
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(sidebar);
-    layout->addWidget(m_pages, 1);
+    layout->addLayout(column, 1);
     buildLock(central);
 
     buildStatusBar();

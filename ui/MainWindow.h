@@ -21,6 +21,9 @@ namespace kengele {
 
 class BackupScheduler;
 class CampaignsPage;
+class ChangeLog;
+class ComputersBanner;
+class ComputersWatcher;
 class ContactsPage;
 class DashboardPage;
 class DispatchService;
@@ -34,6 +37,7 @@ class RelaySyncService;
 class ReportsPage;
 struct RelayApplyReport;
 class SecretStore;
+class SyncEngine;
 class TemplatesPage;
 class TokenShop;
 class TokensPage;
@@ -81,6 +85,15 @@ public:
     void setTokenShop(TokenShop *shop);
     // The application's backups (they outlive windows): Settings → Backups and the status bar's line.
     void setBackupScheduler(BackupScheduler *backups);
+    // The application's sync between the church's computers (it outlives windows); nullptr: none.
+    // The banner (waiting to be let in, another computer waiting), Settings → Computers and the
+    // status bar's "In step with 2 other computers" follow it.
+    void setSyncEngine(SyncEngine *engine);
+    ComputersWatcher *computersWatcher() const { return m_computers; }
+    ComputersBanner *computersBanner() const { return m_computersBanner; }
+    QString syncIndicatorText() const;
+    // Settings → Computers.
+    void openComputersSettings();
     // "Buy tokens…" from anywhere (the Tokens page, the compose dialog when tokens are short):
     // the Buy dialog on `parent` (default: this window).
     void buyTokens(QWidget *parent = nullptr);
@@ -153,6 +166,7 @@ private:
     void updateTokenAlerts();
     void updateGatewayStatus();
     void updateRelayIndicator();
+    void updateSyncIndicator();
     void updateInboxLabel();
     void relayEventsApplied(int inbox, int deliveryReports, int optOuts);
     // Purchases changed and vouchers credited: the Tokens page follows, the status bar says so.
@@ -190,6 +204,11 @@ private:
     QLabel *m_tokenAlert = nullptr;
     QTimer *m_tokenTimer = nullptr;
     QToolButton *m_relay = nullptr;
+    QToolButton *m_sync = nullptr;
+    ComputersWatcher *m_computers = nullptr;
+    ComputersBanner *m_computersBanner = nullptr;
+    std::unique_ptr<ChangeLog> m_changeLog;
+    bool m_openComputersTab = false;
     QToolButton *m_relayRetry = nullptr;
     QToolButton *m_relayReconnect = nullptr;
     QTimer *m_relayTimer = nullptr;

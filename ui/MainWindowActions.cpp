@@ -25,13 +25,17 @@
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
 #include "settings/StaffSettingsWidget.h"
+#include "sync/ComputersBanner.h"
+#include "sync/ComputersSettingsWidget.h"
 #include "sync/FeatureLocks.h"
+#include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
 #include "templates/TemplatesPage.h"
 #include "tokens/Plan.h"
 #include "tokens/TokensPage.h"
 #include "widgets/Icons.h"
 
+#include <QBoxLayout>
 #include <QCloseEvent>
 #include <QDir>
 #include <QLineEdit>
@@ -158,6 +162,12 @@ void MainWindow::openRelaySettings()
     openSettingsAt(SettingsDialog::RelayTab);
 }
 
+void MainWindow::openComputersSettings()
+{
+    m_openComputersTab = true;
+    openSettingsAt(SettingsDialog::GeneralTab);
+}
+
 void MainWindow::openSettingsAt(int tab)
 {
     SettingsDialog dialog(m_profile.settings(), secrets(), m_profile.relayLinks(), m_profile.clock(), this);
@@ -172,7 +182,17 @@ void MainWindow::openSettingsAt(int tab)
             page->setToolTip(allowed.error().message);
         }
     }
+    const int computersTab = ComputersSettingsWidget::addTo(dialog, *m_computers, *m_changeLog, m_profile.clock());
+    // Connected in Settings → Relay on a new computer: its safety code shows here at once.
+    auto *ownState = new ComputersBanner(*m_computers, &dialog);
+    ownState->setScope(ComputersBanner::Scope::ThisComputer);
+    if (const Result<RelayLink> link = m_profile.relayLinks().load(); link)
+        ownState->setChurchName(link->orgName);
+    if (auto *box = qobject_cast<QBoxLayout *>(dialog.layout()))
+        box->insertWidget(0, ownState);
     dialog.showTab(SettingsDialog::Tab(tab));
+    if (std::exchange(m_openComputersTab, false))
+        dialog.tabs()->setCurrentIndex(computersTab);
     // Connecting happens at once, even if the dialog is then cancelled.
     connect(dialog.relaySettings(), &RelaySettingsWidget::connected, this, [this] {
         m_profile.access().record({QStringLiteral("relay.connect"), QStringLiteral("relay"), QString()});

@@ -19,6 +19,8 @@
 #include "reports/DashboardPage.h"
 #include "settings/BackupStatusLabel.h"
 #include "settings/Settings.h"
+#include "sync/ComputersBanner.h"
+#include "sync/ComputersWatcher.h"
 #include "sync/RelaySyncService.h"
 #include "sync/TokenShop.h"
 #include "tokens/TokenAccount.h"
@@ -65,6 +67,14 @@ void MainWindow::buildStatusBar()
     m_relay->setToolButtonStyle(Qt::ToolButtonTextOnly);
     connect(m_relay, &QToolButton::clicked, this, &MainWindow::openRelaySettings);
     statusBar()->addPermanentWidget(m_relay);
+    // The church's other computers: "In step with 2 other computers", "Waiting to be let in".
+    m_sync = new QToolButton(this);
+    m_sync->setObjectName(QStringLiteral("syncStatusButton"));
+    m_sync->setAutoRaise(true);
+    m_sync->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_sync->hide();
+    connect(m_sync, &QToolButton::clicked, this, &MainWindow::openComputersSettings);
+    statusBar()->addPermanentWidget(m_sync);
     m_relayRetry = new QToolButton(this);
     m_relayRetry->setObjectName(QStringLiteral("relayRetryButton"));
     m_relayRetry->setText(tr("Try again"));
@@ -88,6 +98,7 @@ void MainWindow::buildStatusBar()
     m_relayTimer->setInterval(30'000);
     connect(m_relayTimer, &QTimer::timeout, this, &MainWindow::updateRelayIndicator);
     m_relayTimer->start();
+    connect(m_computers, &ComputersWatcher::changed, this, &MainWindow::updateSyncIndicator);
     connect(&m_profile.contacts(), &ContactService::contactsChanged, this, &MainWindow::updateStatus);
     connect(&m_profile.groups(), &GroupService::groupsChanged, this, &MainWindow::updateStatus);
     // Balances change with every batch the dispatcher records: show them a few times a second at most.
@@ -145,6 +156,54 @@ void MainWindow::updateRelayIndicator()
     Colours::setTone(m_relay, warn ? Colours::Tone::Error : Colours::Tone::Normal);
     m_inboxPage->setRelayConfigured(linked && indicator.state != RelayStatusText::State::NeedsEnrolment);
     m_inboxPage->setRelayIndicator(indicator);
+}
+
+void MainWindow::setSyncEngine(SyncEngine *engine)
+{
+    m_computers->setEngine(engine);
+}
+
+QString MainWindow::syncIndicatorText() const
+{
+    return m_sync->isHidden() ? QString() : m_sync->text();
+}
+
+void MainWindow::updateSyncIndicator()
+{
+    QString text;
+    QString tip;
+    bool warn = false;
+    switch (m_computers->stage()) {
+    case ComputersWatcher::Stage::NotConnected:
+    case ComputersWatcher::Stage::Starting:
+        break;
+    case ComputersWatcher::Stage::Waiting:
+        text = tr("Waiting to be let in");
+        tip = ComputersBanner::waitingText(m_computers->newcomerCode());
+        break;
+    case ComputersWatcher::Stage::Joined:
+    case ComputersWatcher::Stage::Member: {
+        const int others = m_computers->otherComputers();
+        if (m_computers->isOffline()) {
+            text = tr("Offline — changes will be shared when the relay is reachable");
+            tip = m_computers->lastProblem();
+            warn = true;
+        } else if (others > 0) {
+            text = tr("In step with %n other computer(s)", nullptr, others);
+            tip = tr("Contacts, groups and templates are shared with the church's other computers. Click to see them.");
+        }
+        if (const int waiting = int(m_computers->waitingComputers().size()); waiting > 0) {
+            text = tr("%n computer(s) waiting to join", nullptr, waiting);
+            tip = tr("Open Settings → Computers to let it in.");
+            warn = false;
+        }
+        break;
+    }
+    }
+    m_sync->setText(text);
+    m_sync->setToolTip(tip);
+    m_sync->setVisible(!text.isEmpty());
+    Colours::setTone(m_sync, warn ? Colours::Tone::Error : Colours::Tone::Normal);
 }
 
 void MainWindow::relayEventsApplied(int inbox, int deliveryReports, int optOuts)

@@ -189,6 +189,7 @@ int DevicesCommand::run(const QStringList &words)
     if (Status ready = m_cli.prepareRelayClient(client); !ready)
         return m_cli.failed(ready.error());
     SyncEngine engine(m_cli.profile().database(), m_cli.secrets(), client, m_cli.clock());
+    engine.setAccess(&m_cli.profile().access());
 
     if (list) {
         (void)EventLoopWait::forAnswer<Status>([&](auto done) { engine.prepare(done); });

@@ -192,6 +192,7 @@ Status DesktopApp::start(const QString &profileDirectory)
                                                      *m_relayClient, m_profile->clock());
     m_syncClient = std::make_unique<RelayClient>(*m_relayNetwork);
     m_syncEngine = std::make_unique<SyncEngine>(m_profile->database(), *m_secrets, *m_syncClient, m_profile->clock());
+    m_syncEngine->setAccess(&m_profile->access());
     connect(m_syncEngine.get(), &SyncEngine::failed, this,
             [](const QString &reason) { qCInfo(lcUi) << "sharing changes with the other computers:" << reason; });
     m_shopClient = std::make_unique<RelayClient>(*m_relayNetwork);
@@ -318,6 +319,7 @@ void DesktopApp::showWindow()
     if (m_dispatch && m_dispatch->isRunning())
         m_window->setDispatchService(m_dispatch.get());
     m_window->setRelaySyncService(m_relaySync.get());
+    m_window->setSyncEngine(m_syncEngine.get());
     m_window->setTokenShop(m_tokenShop.get());
     m_window->setBackupScheduler(m_backupScheduler.get());
     if (m_relayProblem)

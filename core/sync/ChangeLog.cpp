@@ -145,8 +145,14 @@ Result<QList<SyncConflict>> ChangeLog::conflicts(int limit) const
 {
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT entity, uid, field, kept, kept_user, kept_device, lost, lost_user, lost_device, at "
-                  "FROM sync_conflicts ORDER BY id DESC LIMIT ?"_s);
+    // The row's name now: a contact by its names (else its number), a group or template by its name.
+    query.prepare(u"SELECT c.entity, c.uid, c.field, c.kept, c.kept_user, c.kept_device, c.lost, c.lost_user, c.lost_device, "
+                  "c.at, CASE c.entity "
+                  "WHEN 'contact' THEN (SELECT coalesce(nullif(name, ''), phone) FROM contacts WHERE uid = c.uid) "
+                  "WHEN 'group' THEN (SELECT name FROM groups WHERE uid = c.uid) "
+                  "WHEN 'template' THEN (SELECT name FROM templates WHERE uid = c.uid) END, "
+                  "(SELECT device FROM sync_state WHERE id = 1) "
+                  "FROM sync_conflicts c ORDER BY c.id DESC LIMIT ?"_s);
     query.addBindValue(limit);
     if (!query.exec())
         return std::unexpected(Database::storageError(query.lastError(), tr("Reading the recent conflicts")));
@@ -163,6 +169,10 @@ Result<QList<SyncConflict>> ChangeLog::conflicts(int limit) const
         c.lostUser = query.value(7).toString();
         c.lostDevice = query.value(8).toString();
         c.at = query.value(9).toLongLong();
+        c.label = query.value(10).toString();
+        const QString here = query.value(11).toString();
+        c.keptHere = !here.isEmpty() && c.keptDevice == here;
+        c.lostHere = !here.isEmpty() && c.lostDevice == here;
         out.append(c);
     }
     return out;

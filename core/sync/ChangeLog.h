@@ -44,6 +44,12 @@ struct SyncConflict {
     QString lostUser;
     QString lostDevice;
     qint64 at = 0; // when this computer noticed it (UTC ms)
+    // For people (Settings → Computers → Recent conflicts): the row's name as it is now (a contact's
+    // name, a group's or template's name; empty when the row is gone), and whether each value was
+    // written on this computer (the others are known only by their replica id).
+    QString label;
+    bool keptHere = false;
+    bool lostHere = false;
     // {"entity","id","field","kept","lost","time"} (+ who and which computer made each)
     QJsonObject toJson() const;
 };

@@ -28,6 +28,7 @@
 
 namespace kengele {
 
+class Access;
 class Clock;
 class Database;
 class RelayClient;
@@ -100,6 +101,10 @@ public:
     ~SyncEngine() override;
 
     void setOptions(const Options &options) { m_options = options; }
+    // Who is at the computer: approving and removing computers need Permission::Administer (the
+    // desktop and the CLI hand it the profile's Access; without one, as in the core's own tests,
+    // everything is allowed).
+    void setAccess(const Access *access) { m_access = access; }
 
     using Done = std::function<void(Status)>;
 
@@ -128,7 +133,7 @@ public:
     // ("412 contacts and 6 groups"); empty when not waiting for it.
     QString ownDataWaitingForChoice() const { return m_ownDataChoice; }
 
-    // Approving a computer waiting to join (an administrator's act; the caller checks the role).
+    // Approving a computer waiting to join (an administrator's act: refused with Forbidden otherwise).
     // Sends this computer's keys (or picks up its earlier answer), waits up to approveWaitSeconds for
     // the new computer's reveal, computes the safety code; without `expectedCode` answers the code
     // (approved false; the code empty when the new computer did not reveal in time: run again once it
@@ -191,7 +196,10 @@ private:
     qint64 nowMs() const;
     Result<QList<DeviceRecord>> rosterWith(const DeviceRecord &extra) const;
 
+    Status mayAdminister() const;
+
     Database &m_database;
+    const Access *m_access = nullptr;
     SecretStore &m_secrets;
     RelayClient &m_client;
     const Clock &m_clock;

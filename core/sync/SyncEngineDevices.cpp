@@ -13,6 +13,7 @@
 #include "ReplicaSqlFunctions.h"
 #include "SafetyCode.h"
 #include "SyncLog.h"
+#include "security/Access.h"
 #include "storage/Database.h"
 
 #include <QPointer>
@@ -32,8 +33,22 @@ Result<QList<DeviceRecord>> SyncEngine::rosterWith(const DeviceRecord &extra) co
     return roster;
 }
 
+Status SyncEngine::mayAdminister() const
+{
+    if (Status allowed = Access::check(m_access, Permission::Administer); !allowed) {
+        if (allowed.error().code == ErrorCode::Forbidden)
+            return fail(ErrorCode::Forbidden, tr("Only an administrator may let a computer in or remove one."));
+        return allowed;
+    }
+    return {};
+}
+
 void SyncEngine::approve(const QString &device, const QString &expectedCode, std::function<void(Result<SyncApproval>)> done)
 {
+    if (Status allowed = mayAdminister(); !allowed) {
+        done(std::unexpected(allowed.error()));
+        return;
+    }
     QPointer<SyncEngine> self(this);
     prepare([self, device, expectedCode, done](Status prepared) {
         if (!self)
@@ -184,6 +199,10 @@ void SyncEngine::approve(const QString &device, const QString &expectedCode, std
 
 void SyncEngine::removeDevice(const QString &device, Done done)
 {
+    if (Status allowed = mayAdminister(); !allowed) {
+        done(allowed);
+        return;
+    }
     QPointer<SyncEngine> self(this);
     prepare([self, device, done](Status prepared) {
         if (!self)

@@ -448,6 +448,10 @@ void TestReplicaApplier::concurrentEditsAreListedAsConflicts()
         QCOMPARE(k.lost.toString(), u"Visit on Tuesday"_s);
         QCOMPARE(k.keptUser, u"secretary"_s);
         QCOMPARE(k.lostUser, u"pastor"_s);
+        // For people: the contact's name, and which value was written on this computer.
+        QCOMPARE(k.label, u"Asha"_s);
+        QCOMPARE(k.keptHere, p == &b);
+        QCOMPARE(k.lostHere, p == &a);
         const QJsonObject json = k.toJson();
         for (const char *key : {"entity", "id", "field", "kept", "lost", "time"})
             QVERIFY2(json.contains(QLatin1StringView(key)), key);

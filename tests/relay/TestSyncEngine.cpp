@@ -10,6 +10,7 @@
 // computer's keys: refused with their code, nothing applied.
 
 #include "CampaignChaos.h"
+#include "DemoScenes.h"
 #include "FakeSecretStore.h"
 #include "RelayHarness.h"
 #include "TestSupport.h"
@@ -18,6 +19,7 @@
 #include "contacts/GroupService.h"
 #include "profile/Profile.h"
 #include "security/Access.h"
+#include "security/StaffAccounts.h"
 #include "storage/Database.h"
 #include "sync/BatchCipher.h"
 #include "sync/ChangeLog.h"
@@ -554,6 +556,43 @@ private Q_SLOTS:
         QCOMPARE(status.refusals.value(u"device-removed"_s), 1);
         QCOMPARE(*ChangeLog(b.profile->profile().database()).canonicalDump(), before);
         QVERIFY(!b.profile->profile().contacts().findByPhone(u"+254712000001"_s)->firstName.contains(u"Injected"_s));
+    }
+
+    // Letting a computer in and removing one are an administrator's acts: the engine itself refuses
+    // them to anyone else signed in (the window greys its buttons, the CLI checks too), and nothing
+    // reaches the relay.
+    void approvingNeedsAnAdministrator()
+    {
+        Computer founder;
+        connectComputer(founder, m_org);
+        QVERIFY(syncOnce(founder));
+        Computer newcomer;
+        connectComputer(newcomer, m_relay->enrolAnother(m_org, u"Office laptop"_s));
+        QVERIFY(syncOnce(newcomer));
+        QVERIFY(newcomer.engine->isWaitingForApproval());
+        const QString problem = test::addDemoStaff(*founder.profile);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        TempProfile &p = *founder.profile;
+        QVERIFY(p->staff().signIn(u"john"_s, QString::fromLatin1(test::DemoStaffPassword))); // Role::Staff
+        founder.engine->setAccess(&p->access());
+        auto approved = await<Result<SyncApproval>>(
+            [&](auto done) { founder.engine->approve(newcomer.enrolment.deviceId, QString(), done); });
+        QVERIFY(approved && !*approved);
+        QCOMPARE(approved->error().code, ErrorCode::Forbidden);
+        auto removed = await<Status>([&](auto done) { founder.engine->removeDevice(newcomer.enrolment.deviceId, done); });
+        QVERIFY(removed && !*removed);
+        QCOMPARE(removed->error().code, ErrorCode::Forbidden);
+        // Nothing was sent: the newcomer still waits with no code.
+        QVERIFY(syncOnce(newcomer));
+        QVERIFY(newcomer.engine->safetyCode().isEmpty());
+        // An administrator may.
+        p->staff().lock();
+        QVERIFY(p->staff().signIn(u"mary"_s, QString::fromLatin1(test::DemoAdminPassword)));
+        founder.engine->setApproveWaitSeconds(0);
+        approved = await<Result<SyncApproval>>(
+            [&](auto done) { founder.engine->approve(newcomer.enrolment.deviceId, QString(), done); });
+        QVERIFY(approved);
+        QVERIFY2(*approved, why(*approved).constData());
     }
 
     // A forged batch (signed by a key that is not the sender's), one sealed with a stale epoch after

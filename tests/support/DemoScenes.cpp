@@ -5,14 +5,19 @@
 
 #include "TestSupport.h"
 #include "contacts/ContactService.h"
+#include "contacts/GroupService.h"
 #include "inbox/InboxService.h"
 #include "profile/Profile.h"
 #include "security/StaffAccounts.h"
 #include "settings/Settings.h"
 #include "storage/Database.h"
+#include "sync/ChangeLog.h"
 #include "sync/PurchaseStore.h"
 #include "sync/RelayEventApplier.h"
 #include "sync/RelayLinkStore.h"
+#include "sync/ReplicaApplier.h"
+#include "sync/ReplicaSqlFunctions.h"
+#include "templates/TemplateService.h"
 #include "tokens/TokenLedger.h"
 
 #include <QJsonArray>
@@ -223,6 +228,61 @@ QString tamperAuditEntry(TempProfile &profile, qint64 id)
     }
     QSqlDatabase::removeDatabase(name);
     return problem;
+}
+
+QString makeDemoConflicts(TempProfile &here, TempProfile &other)
+{
+    auto deliver = [](TempProfile &from, TempProfile &to) -> QString {
+        const Result<OutgoingOps> out = ChangeLog(from->database()).pendingOut(1'000'000);
+        if (!out)
+            return out.error().message;
+        if (const auto applied = ReplicaApplier(to->database(), to.clock()).apply(out->ops); !applied)
+            return applied.error().message;
+        return {};
+    };
+    const Result<Contact> contact = here->contacts().add(
+        {QStringLiteral("Asha"), QStringLiteral("Wanjiru"), QStringLiteral("0712000001"), {}, QStringLiteral("Choir")});
+    const Result<Group> group = here->groups().create(QStringLiteral("Youth"), QStringLiteral("Friday evenings"));
+    const Result<MessageTemplateRecord> reminder
+        = here->templates().save(QStringLiteral("Service reminder"), QStringLiteral("Service starts at 9:00, {first_name}."));
+    if (!contact || !group || !reminder)
+        return QStringLiteral("could not add the shared rows");
+    if (QString why = deliver(here, other); !why.isEmpty())
+        return why;
+    auto idIn = [](TempProfile &p, const QString &sql) {
+        QSqlQuery q(p->database().connection());
+        return q.exec(sql) && q.next() ? q.value(0).toLongLong() : qint64(0);
+    };
+    here->database().replicaContext().setUser(QStringLiteral("pastor"));
+    other->database().replicaContext().setUser(QStringLiteral("secretary"));
+    here.clock().advanceMs(60'000);
+    other.clock().advanceMs(61'000);
+    if (!here->contacts().update(contact->id,
+                                 {QStringLiteral("Asha"),
+                                  QStringLiteral("Wanjiru"),
+                                  QStringLiteral("0712000001"),
+                                  {},
+                                  QStringLiteral("Visit on Tuesday")})
+        || !other->contacts().update(idIn(other, QStringLiteral("SELECT id FROM contacts")),
+                                     {QStringLiteral("Asha"),
+                                      QStringLiteral("Wanjiru"),
+                                      QStringLiteral("0712000001"),
+                                      {},
+                                      QStringLiteral("Moved to Nakuru")}))
+        return QStringLiteral("could not edit the contact");
+    if (!here->groups().rename(group->id, QStringLiteral("Youth"), QStringLiteral("Saturday afternoons"))
+        || !other->groups().rename(idIn(other, QStringLiteral("SELECT id FROM groups WHERE name = 'Youth'")),
+                                   QStringLiteral("Youth"), QStringLiteral("Friday evenings at 6")))
+        return QStringLiteral("could not edit the group");
+    if (!here->templates().update(reminder->id, QStringLiteral("Service reminder"),
+                                  QStringLiteral("Service starts at 10:00 this Sunday, {first_name}."))
+        || !other->templates().update(idIn(other, QStringLiteral("SELECT id FROM templates WHERE name = 'Service reminder'")),
+                                      QStringLiteral("Service reminder"),
+                                      QStringLiteral("Service starts at 9:30, {first_name}. Karibu!")))
+        return QStringLiteral("could not edit the template");
+    if (QString why = deliver(here, other); !why.isEmpty())
+        return why;
+    return deliver(other, here);
 }
 
 } // namespace kengele::test

@@ -44,4 +44,10 @@ QString addDemoStaff(TempProfile &profile);
 // could), so that the trail's check fails there. Returns what went wrong, or an empty string.
 QString tamperAuditEntry(TempProfile &profile, qint64 id);
 
+// Two computers of one church changing the same things at the same time, for Settings → Computers →
+// Recent conflicts: `here` and `other` (both fresh profiles) share a contact, a group and a template,
+// then the pastor edits them on `here` and the secretary a second later on `other`, and they
+// exchange their changes (ChangeLog → ReplicaApplier). Returns what went wrong, or an empty string.
+QString makeDemoConflicts(TempProfile &here, TempProfile &other);
+
 } // namespace kengele::test

@@ -37,6 +37,10 @@
 #include "settings/SettingsDialog.h"
 #include "settings/StaffAccountDialog.h"
 #include "settings/StaffSettingsWidget.h"
+#include "sync/ChangeLog.h"
+#include "sync/ComputersSettingsWidget.h"
+#include "sync/ComputersWatcher.h"
+#include "sync/ConflictsDialog.h"
 #include "sync/RelayClient.h"
 #include "sync/RelaySyncService.h"
 #include "sync/TokenShop.h"
@@ -273,6 +277,33 @@ void TestPageAudit::pages()
     audit(&settings, QStringLiteral("settings-sending"));
     settings.showTab(SettingsDialog::RelayTab);
     audit(&settings, QStringLiteral("settings-relay"));
+    {
+        // Settings → Computers without a relay, then with computers and one waiting; Recent conflicts.
+        ComputersWatcher computers(nullptr, profile->access());
+        const ChangeLog changes(profile->database());
+        settings.tabs()->setCurrentIndex(ComputersSettingsWidget::addTo(settings, computers, changes, profile->clock()));
+        audit(&settings, QStringLiteral("settings-computers-empty"));
+        computers.showState(ComputersWatcher::Stage::Member);
+        QList<SyncDeviceEntry> list;
+        for (const auto &[id, name, pending] :
+             {std::tuple{"dev_a", "Office PC", false}, std::tuple{"dev_b", "Office laptop", true}}) {
+            SyncDeviceEntry d;
+            d.device = QString::fromLatin1(id);
+            d.name = QString::fromLatin1(name);
+            d.pending = pending;
+            d.approved = !pending;
+            d.isThis = !pending;
+            d.lastSeen = profile->clock().nowUtc();
+            list.append(d);
+        }
+        computers.showDevices(list);
+        computers.showSafetyCode(QStringLiteral("dev_b"), QStringLiteral("4821 1934"));
+        audit(&settings, QStringLiteral("settings-computers"));
+        ConflictsDialog conflicts(changes, profile->clock());
+        conflicts.show();
+        audit(&conflicts, QStringLiteral("conflicts-empty"));
+        settings.tabs()->removeTab(settings.tabs()->count() - 1);
+    }
 
     // Composing a campaign: two groups and a template, with the check beside it.
     QVERIFY(profile->tokens().grant(QStringLiteral("Main"), 1000, QStringLiteral("demo plan"), {}));

@@ -46,6 +46,11 @@
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
 #include "settings/StaffSettingsWidget.h"
+#include "sync/ChangeLog.h"
+#include "sync/ComputersBanner.h"
+#include "sync/ComputersSettingsWidget.h"
+#include "sync/ComputersWatcher.h"
+#include "sync/ConflictsDialog.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
@@ -588,6 +593,78 @@ void TestScreenshots::pages()
     window.showRelayStatus(refused);
     save(window.statusBar(), QStringLiteral("statusbar-refused-") + suffix);
     window.showRelayStatus(relayStatus);
+
+    // Several computers (no relay here: the window's watcher is shown the states the engine reports).
+    // The newcomer waiting with its safety code, then let in; the administrator's notice of a
+    // computer waiting; Settings → Computers (and without a relay); Recent conflicts.
+    {
+        ComputersWatcher *computers = window.computersWatcher();
+        window.showPage(MainWindow::DashboardPageIndex);
+        computers->showState(ComputersWatcher::Stage::Waiting, QStringLiteral("4821 1934"));
+        save(&window, QStringLiteral("join-waiting-") + suffix);
+        save(window.statusBar(), QStringLiteral("statusbar-join-waiting-") + suffix);
+        window.computersBanner()->setChurchName(QStringLiteral("St. Peter's Parish"));
+        computers->showState(ComputersWatcher::Stage::Joined);
+        save(&window, QStringLiteral("join-joined-") + suffix);
+        computers->showState(ComputersWatcher::Stage::Member);
+        auto computer = [&profile](const QString &id, const QString &name, const QString &user, int minutesAgo, bool pending,
+                                   bool removed, bool isThis) {
+            SyncDeviceEntry d;
+            d.device = id;
+            d.name = name;
+            d.user = user;
+            d.approved = !pending && !removed;
+            d.pending = pending;
+            d.removed = removed;
+            d.isThis = isThis;
+            d.lastSeen = profile.clock().nowUtc().addSecs(-60LL * minutesAgo);
+            return d;
+        };
+        computers->showDevices(
+            {computer(QStringLiteral("dev_office"), QStringLiteral("Office PC"), QStringLiteral("mary"), 0, false, false, true),
+             computer(QStringLiteral("dev_pastor"), QStringLiteral("Pastor's laptop"), QStringLiteral("grace"), 12, false, false,
+                      false),
+             computer(QStringLiteral("dev_hall"), QStringLiteral("Church hall PC"), QString(), 3 * 60, false, false, false),
+             computer(QStringLiteral("dev_laptop"), QStringLiteral("Office laptop"), QString(), 1, true, false, false),
+             computer(QStringLiteral("dev_old"), QStringLiteral("Old desktop"), QString(), 60 * 24 * 40, false, true, false)});
+        computers->showSafetyCode(QStringLiteral("dev_laptop"), QStringLiteral("4821 1934"));
+        save(&window, QStringLiteral("approve-notice-") + suffix);
+        save(window.statusBar(), QStringLiteral("statusbar-computer-waiting-") + suffix);
+
+        const ChangeLog changes(profile->database());
+        SettingsDialog computersSettings(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+        computersSettings.tabs()->setCurrentIndex(
+            ComputersSettingsWidget::addTo(computersSettings, *computers, changes, profile->clock()));
+        computersSettings.show();
+        save(&computersSettings, QStringLiteral("settings-computers-") + suffix);
+        computers->dismiss(QStringLiteral("dev_laptop"));
+        computers->showDevices(computers->devices().mid(0, 3));
+        save(window.statusBar(), QStringLiteral("statusbar-in-step-") + suffix);
+        computersSettings.reject();
+
+        ComputersWatcher unconnected(nullptr, profile->access());
+        SettingsDialog emptySettings(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+        emptySettings.tabs()->setCurrentIndex(
+            ComputersSettingsWidget::addTo(emptySettings, unconnected, changes, profile->clock()));
+        emptySettings.show();
+        save(&emptySettings, QStringLiteral("settings-computers-empty-") + suffix);
+        emptySettings.reject();
+
+        test::TempProfile here;
+        test::TempProfile other;
+        const QString conflicts = test::makeDemoConflicts(here, other);
+        QVERIFY2(conflicts.isEmpty(), qPrintable(conflicts));
+        const ChangeLog hereChanges(here->database());
+        ConflictsDialog conflictsDialog(hereChanges, here.clock());
+        conflictsDialog.show();
+        QCOMPARE(conflictsDialog.list()->topLevelItemCount(), 3);
+        save(&conflictsDialog, QStringLiteral("conflicts-") + suffix);
+        ConflictsDialog noConflicts(changes, profile->clock());
+        noConflicts.show();
+        save(&noConflicts, QStringLiteral("conflicts-empty-") + suffix);
+        computers->showState(ComputersWatcher::Stage::NotConnected);
+        computers->showDevices({});
+    }
 
     // Staff, sign-in, the lock and the audit trail: Settings → Staff and roles before and after
     // sign-in is required, the sign-in dialog after a wrong password, the locked window, the trail,
