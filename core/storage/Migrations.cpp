@@ -726,6 +726,12 @@ constexpr auto Version16 = std::to_array<const char *>({
         last_at INTEGER NOT NULL DEFAULT 0))",
 });
 
+// Version 17 (issue 16): the token ledger and the budgets shared between computers (docs/
+// architecture.md, "Several computers: the change log", "The token ledger"). Built from the
+// change log's table list like version 15 (ReplicaSchema::ledgerMigrationStatements, core/sync,
+// where each column is documented): uids on token_accounts and token_transfers, the transfers'
+// clocks and campaign references, the overdraft lot, the capture triggers.
+
 struct Step {
     const char *const *statements;
     std::size_t count;
@@ -743,8 +749,8 @@ const std::array<Step, 14> Steps = {
 
 int Migrations::latestVersion()
 {
-    static_assert(Steps.size() + 2 == schema::CurrentVersion);
-    return int(Steps.size()) + 2;
+    static_assert(Steps.size() + 3 == schema::CurrentVersion);
+    return int(Steps.size()) + 3;
 }
 
 Status Migrations::apply(QSqlDatabase db, int fromVersion)
@@ -766,9 +772,11 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
                 statements << QString::fromUtf8(step.statements[i]);
         } else if (version == 15) {
             statements = ReplicaSchema::migrationStatements();
-        } else {
+        } else if (version == 16) {
             for (const char *statement : Version16)
                 statements << QString::fromUtf8(statement);
+        } else if (version == 17) {
+            statements = ReplicaSchema::ledgerMigrationStatements();
         }
         for (qsizetype i = 0; i < statements.size(); ++i) {
             if (!query.exec(statements[i])) {

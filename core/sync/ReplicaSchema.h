@@ -22,6 +22,7 @@ struct ReplicaEntity {
     // Tables and columns (not foreign keys) that hold this entity's integer id.
     QList<std::pair<QLatin1StringView, QLatin1StringView>> plainReferences;
     bool hasUpdatedAt = false; // the table's local updated_at, stamped when another computer's change lands
+    int since = 15; // the schema version that made the table shared (its uid column, its triggers)
 };
 
 class ReplicaSchema final
@@ -32,9 +33,20 @@ public:
     static constexpr QLatin1StringView Membership{"membership"};
     static constexpr QLatin1StringView OptOut{"opt_out"};
     static const QList<QLatin1StringView> &optOutFields();
+    // The token ledger (architecture.md §5 and "Several computers: the change log"): budget
+    // accounts are the row entity "token_account" (merged by name like groups); a transfer is the
+    // grow-only entity "token_transfer", one operation carrying the whole transfer (kind, the two
+    // accounts' uids, tokens, campaign, reference, reason, user, time, and a credit's lot terms),
+    // never edited; the lots and summaries are each computer's own, rebuilt from the entries.
+    static constexpr QLatin1StringView TokenTransfer{"token_transfer"};
+    static constexpr QLatin1StringView TokenAccount{"token_account"};
+    static const QList<QLatin1StringView> &tokenTransferFields();
     // Schema version 15: uid columns (backfilled), the change log and its side tables, the
     // capture triggers, and every row already there recorded as this computer's own change.
     static QStringList migrationStatements();
+    // Schema version 17: the token ledger shared (uids on accounts and transfers, the transfers'
+    // clocks, the overdraft lot, the capture triggers; what is there queued as this computer's own).
+    static QStringList ledgerMigrationStatements();
 };
 
 } // namespace kengele
