@@ -289,7 +289,9 @@ private:
     QCborValue valueOf(const ReplicaEntity &e, const Clocks &clocks, std::optional<qint64> id, QLatin1StringView field)
     {
         const FieldClock own = clocks.value(QString(field));
-        if (own.exists && !own.value.isNull() && !own.value.isUndefined())
+        // Without a row, the value kept beside the clock is the value, NULL included (a budget
+        // without a warning level); with one, a NULL there means the row holds it.
+        if (own.exists && !own.value.isUndefined() && (!id || !own.value.isNull()))
             return own.value;
         if (id)
             return rowValue(e, *id, field);
@@ -664,8 +666,8 @@ private:
         }
         std::map<QString, QCborValue> present;
         for (const auto &[field, value] : merged) {
-            if (!value.isNull() && !value.isUndefined())
-                present[field] = value;
+            if (!value.isUndefined())
+                present[field] = value; // NULL too: the winner has no value there
         }
         writeFields(e, *target, present);
         exec(stmt("UPDATE sync_clocks SET value = NULL WHERE entity = ?1 AND uid = ?2 AND field <> '_deleted'")
