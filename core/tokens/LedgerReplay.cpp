@@ -303,7 +303,8 @@ private:
         }
         if (toBudget && !in.isEmpty()) {
             const qint64 owed = m_holdings.value(Pair{t.to, LotBook::OverdraftLot}, 0);
-            in = LotBook::payDebt(owed < 0 ? -owed : 0, in);
+            if (*t.kind != TokenTransferKind::Release)
+                in = LotBook::payDebt(owed < 0 ? -owed : 0, in);
             if (Status ok = record(t.toEntry, t.to, in, +1); !ok)
                 return ok;
         }

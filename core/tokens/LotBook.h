@@ -26,7 +26,8 @@ class LotBook final
 public:
     // What a budget spent beyond its lots when computers that were offline together spent more
     // than it held (architecture.md §5): a budget's holding of it may be below zero (the budget is
-    // overdrawn by that much; the next tokens that come in pay it first) or above (tokens moved out
+    // overdrawn by that much; the next tokens that come in, except a campaign's going back, pay it
+    // first) or above (tokens moved out
     // of an overdrawn budget). Created by schema version 17.
     static constexpr qint64 OverdraftLot = -1;
     // The lot order as SQL, for `token_lots l`.

@@ -253,8 +253,10 @@ Result<TokenTransfer> TokenLedger::move(const QSqlDatabase &db, Movement movemen
     const LotBook book(db);
     const bool fromBudget = shape.from == TokenAccountKind::Budget;
     const bool toBudget = shape.to == TokenAccountKind::Budget;
-    // Tokens coming into an overdrawn budget pay its overdraft first.
-    if (toBudget) {
+    // Tokens coming into an overdrawn budget pay its overdraft first; not a campaign's tokens
+    // going back, which return to the lots they came from (what the campaign holds of each lot is
+    // read from its entries).
+    if (toBudget && movement.kind != TokenTransferKind::Release) {
         Result<LotShares> paying = book.payDebtFirst(movement.to, movement.lotsIn);
         if (!paying)
             return std::unexpected(paying.error());
