@@ -473,7 +473,7 @@ void TokensPage::reloadBudgets()
                                 "held. Nothing can be sent from it until it is topped up."));
             overdrawn << tr("The %1 budget is overdrawn by %2: computers that were offline at the same time together "
                             "spent more than it held. Buy tokens or move some from another budget before sending from it.")
-                             .arg(tokenAccountLabel(account.name), TokensText::tokens(-account.balance));
+                             .arg(account.name, TokensText::tokens(-account.balance));
         }
         if (account.name == chosen)
             item->setSelected(true);
@@ -485,7 +485,12 @@ void TokensPage::reloadBudgets()
         QSignalBlocker blocker(m_historyAccount);
         m_historyAccount->setCurrentIndex(qMax(0, m_historyAccount->findData(current)));
     }
-    m_total->setText(tr("In all: %1. One token sends one SMS part to one person.").arg(TokensText::tokens(total)));
+    if (total < 0) {
+        m_total->setText(
+            tr("In all: overdrawn by %1. One token sends one SMS part to one person.").arg(TokensText::tokens(-total)));
+    } else {
+        m_total->setText(tr("In all: %1. One token sends one SMS part to one person.").arg(TokensText::tokens(total)));
+    }
     // Tokens now, or used within the year: not a page to start from scratch.
     const Result<TokenUsageReport> used = m_insights.usage(TokenInsights::MaxDays);
     m_hasHistory = total > 0 || (used && used->spent > 0);
