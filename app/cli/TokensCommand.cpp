@@ -22,6 +22,17 @@ QString user()
     return qEnvironmentVariable("USER");
 }
 
+// "Main: 120 tokens", or for a budget that computers offline at the same time overspent:
+// "Main: -40 tokens (overdrawn: top it up before sending from it)".
+QString balanceLine(const TokenAccount &account)
+{
+    if (account.balance < 0)
+        return TokensCommand::tr("%1: %2 tokens (overdrawn: top it up before sending from it)")
+            .arg(account.name)
+            .arg(account.balance);
+    return TokensCommand::tr("%1: %2 tokens").arg(account.name).arg(account.balance);
+}
+
 } // namespace
 
 QString TokensCommand::usageLine()
@@ -135,9 +146,11 @@ int TokensCommand::check()
         if (!found)
             return m_cli.failed(found.error());
         if (m_cli.json())
-            m_cli.printJson(QJsonObject{{QStringLiteral("account"), found->name}, {QStringLiteral("balance"), found->balance}});
+            m_cli.printJson(QJsonObject{{QStringLiteral("account"), found->name},
+                                        {QStringLiteral("balance"), found->balance},
+                                        {QStringLiteral("overdrawn"), found->balance < 0}});
         else
-            m_cli.out() << tr("%1: %2 tokens").arg(found->name).arg(found->balance) << Qt::endl;
+            m_cli.out() << balanceLine(*found) << Qt::endl;
         return Done;
     }
     const auto accounts = ledger.budgetAccounts();
@@ -147,9 +160,11 @@ int TokensCommand::check()
     QJsonArray array;
     for (const TokenAccount &a : *accounts) {
         total += a.balance;
-        array.append(QJsonObject{{QStringLiteral("account"), a.name}, {QStringLiteral("balance"), a.balance}});
+        array.append(QJsonObject{{QStringLiteral("account"), a.name},
+                                 {QStringLiteral("balance"), a.balance},
+                                 {QStringLiteral("overdrawn"), a.balance < 0}});
         if (!m_cli.json())
-            m_cli.out() << tr("%1: %2 tokens").arg(a.name).arg(a.balance) << '\n';
+            m_cli.out() << balanceLine(a) << '\n';
     }
     if (m_cli.json())
         m_cli.printJson(QJsonObject{{QStringLiteral("accounts"), array}, {QStringLiteral("total"), total}});

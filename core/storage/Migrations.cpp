@@ -726,6 +726,12 @@ constexpr auto Version16 = std::to_array<const char *>({
         last_at INTEGER NOT NULL DEFAULT 0))",
 });
 
+// Version 18 (issue 16): the token ledger and the budgets shared between computers (docs/
+// architecture.md, "Several computers: the change log", "The token ledger"). Built from the
+// change log's table list like version 15 (ReplicaSchema::ledgerMigrationStatements, core/sync,
+// where each column is documented): uids on token_accounts and token_transfers, the transfers'
+// clocks and campaign references, the overdraft lot, the capture triggers.
+
 struct Step {
     const char *const *statements;
     std::size_t count;
@@ -743,8 +749,8 @@ const std::array<Step, 14> Steps = {
 
 int Migrations::latestVersion()
 {
-    static_assert(Steps.size() + 3 == schema::CurrentVersion);
-    return int(Steps.size()) + 3;
+    static_assert(Steps.size() + 4 == schema::CurrentVersion);
+    return int(Steps.size()) + 4;
 }
 
 Status Migrations::apply(QSqlDatabase db, int fromVersion)
@@ -766,13 +772,15 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
                 statements << QString::fromUtf8(step.statements[i]);
         } else if (version == 15) {
             statements = ReplicaSchema::migrationStatements();
+        } else if (version == 16) {
+            for (const char *statement : Version16)
+                statements << QString::fromUtf8(statement);
         } else if (version == 17) {
             // Version 17 (issue 16): campaigns shared between the computers
             // (ReplicaSchema::campaignMigrationStatements, core/sync, documents its tables).
             statements = ReplicaSchema::campaignMigrationStatements();
-        } else {
-            for (const char *statement : Version16)
-                statements << QString::fromUtf8(statement);
+        } else if (version == 18) {
+            statements = ReplicaSchema::ledgerMigrationStatements();
         }
         for (qsizetype i = 0; i < statements.size(); ++i) {
             if (!query.exec(statements[i])) {

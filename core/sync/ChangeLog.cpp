@@ -221,6 +221,18 @@ Result<QByteArray> ChangeLog::canonicalDump() const
                          6);
         !ok)
         return std::unexpected(ok.error());
+    // The ledger: each transfer with its accounts (their uids) and its clock; the lots and summaries
+    // are each computer's own (recounted from these), not compared.
+    if (Status ok
+        = dump(ReplicaSchema::TokenTransfer,
+               u"SELECT t.uid, t.kind, fa.uid, ta.uid, te.amount, t.campaign_ref, t.reference, t.reason, t.user_name, "
+               "t.created_at, t.lot, coalesce(l.plan, ''), l.expires_at, t.hlc, t.device FROM token_transfers t "
+               "JOIN token_entries fe ON fe.transfer_id = t.id AND fe.amount < 0 JOIN token_accounts fa ON fa.id = fe.account_id "
+               "JOIN token_entries te ON te.transfer_id = t.id AND te.amount > 0 JOIN token_accounts ta ON ta.id = te.account_id "
+               "LEFT JOIN token_lots l ON l.transfer_id = t.id ORDER BY t.uid COLLATE BINARY"_s,
+               15);
+        !ok)
+        return std::unexpected(ok.error());
     if (Status ok = dump(u"unknown"_s, u"SELECT entity, uid, field, value FROM sync_unknown ORDER BY entity, uid, field"_s, 4);
         !ok)
         return std::unexpected(ok.error());

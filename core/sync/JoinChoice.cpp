@@ -88,19 +88,30 @@ Status JoinChoices::clearSharedData(const QSqlDatabase &db)
 {
     if (!ReplicaSqlFunctions::setApplying(db, true))
         return fail(ErrorCode::Storage, tr("Setting this computer's data aside failed."));
+    // The ledger first, in the order its rows refer to each other; its bookkeeping (lots held,
+    // spending by hour) goes too and is recounted from what comes in.
+    QStringList statements{u"DELETE FROM token_spend_hours"_s,         u"DELETE FROM token_lot_holdings"_s,
+                           u"DELETE FROM token_entry_lots"_s,          u"DELETE FROM token_entries"_s,
+                           u"DELETE FROM token_lots WHERE id <> -1"_s, u"DELETE FROM token_transfers"_s,
+                           u"DELETE FROM token_transfers_waiting"_s};
+    // Then the other shared tables, memberships and the like before the rows they point at.
     QStringList tables;
     for (const SnapshotTable &table : SnapshotFormat::tables()) {
-        if (!tables.contains(QString(table.table)))
-            tables << QString(table.table);
+        const QString name(table.table);
+        if (!tables.contains(name) && !name.startsWith(u"token_"_s))
+            tables.prepend(name);
     }
-    // Memberships and the like before the rows they point at.
-    std::reverse(tables.begin(), tables.end());
-    tables << u"change_log"_s;
+    for (const QString &table : std::as_const(tables))
+        statements << u"DELETE FROM %1"_s.arg(table);
+    statements << u"DELETE FROM change_log"_s;
+    // The budgets this computer made; the five every profile starts with (World, Main, Reserved,
+    // Spent, Expired) have the same uid everywhere and stay.
+    statements << u"DELETE FROM token_accounts WHERE uid IS NOT kengele_name_uid('token_account', lower(name))"_s;
     QSqlQuery q(db);
     bool ok = true;
-    for (const QString &table : std::as_const(tables)) {
-        if (!q.exec(u"DELETE FROM %1"_s.arg(table))) {
-            qCWarning(lcSync) << "setting shared data aside failed at" << table << q.lastError().text();
+    for (const QString &statement : std::as_const(statements)) {
+        if (!q.exec(statement)) {
+            qCWarning(lcSync) << "setting shared data aside failed at" << statement << q.lastError().text();
             ok = false;
             break;
         }

@@ -13,6 +13,7 @@
 #include "storage/Database.h"
 #include "storage/SqliteStatement.h"
 #include "storage/Transaction.h"
+#include "tokens/LedgerReplay.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -120,10 +121,25 @@ public:
         return out;
     }
 
+    // Other computers' ledger operations arrived: this computer's lots and summaries are recounted
+    // from the entries afterwards (LedgerReplay), inside the same transaction.
+    bool ledgerChanged() const { return m_ledger; }
+
     void applyAll(QList<SyncOp> ops)
     {
         std::sort(ops.begin(), ops.end());
         ops.erase(std::unique(ops.begin(), ops.end()), ops.end());
+        for (const SyncOp &op : std::as_const(ops)) {
+            if (op.entity == ReplicaSchema::TokenTransfer || op.entity == ReplicaSchema::TokenAccount) {
+                // Cleared first: joining two accounts moves their references, and the lots are
+                // recounted at the end anyway.
+                m_ledger = true;
+                for (const char *sql :
+                     {"DELETE FROM token_entry_lots", "DELETE FROM token_lot_holdings", "DELETE FROM token_spend_hours"})
+                    exec(stmt(sql));
+                break;
+            }
+        }
         qsizetype i = 0;
         while (i < ops.size() && !m_failed) {
             // One group: the fields one write of one row changed (same entity, uid, hlc, device).
@@ -148,9 +164,13 @@ public:
                 applyOptOut(group);
             else if (first.entity == ReplicaSchema::CampaignStates)
                 applyCampaignStates(group);
+            else if (first.entity == ReplicaSchema::TokenTransfer)
+                applyTransfer(group);
             else
                 keepUnknown(group);
         }
+        if (m_ledger)
+            retryWaitingTransfers();
     }
 
 private:
@@ -272,7 +292,9 @@ private:
     QCborValue valueOf(const ReplicaEntity &e, const Clocks &clocks, std::optional<qint64> id, QLatin1StringView field)
     {
         const FieldClock own = clocks.value(QString(field));
-        if (own.exists && !own.value.isNull() && !own.value.isUndefined())
+        // Without a row, the value kept beside the clock is the value, NULL included (a budget
+        // without a warning level); with one, a NULL there means the row holds it.
+        if (own.exists && !own.value.isUndefined() && (!id || !own.value.isNull()))
             return own.value;
         if (id)
             return rowValue(e, *id, field);
@@ -647,8 +669,8 @@ private:
         }
         std::map<QString, QCborValue> present;
         for (const auto &[field, value] : merged) {
-            if (!value.isNull() && !value.isUndefined())
-                present[field] = value;
+            if (!value.isUndefined())
+                present[field] = value; // NULL too: the winner has no value there
         }
         writeFields(e, *target, present);
         exec(stmt("UPDATE sync_clocks SET value = NULL WHERE entity = ?1 AND uid = ?2 AND field <> '_deleted'")
@@ -808,6 +830,154 @@ private:
         }
     }
 
+    // ---- the token ledger -------------------------------------------------------------------
+
+    std::optional<qint64> accountId(const QCborValue &uid)
+    {
+        ReplicaStatement &s = stmt("SELECT id FROM token_accounts WHERE uid = ?1");
+        s.bind(1, resolve(QString(ReplicaSchema::TokenAccount), uid.toString()));
+        std::optional<qint64> id;
+        if (s.next())
+            id = s.int64(0);
+        s.reset();
+        return id;
+    }
+
+    // A transfer is grow-only: written once, with its two entries (and a credit's lot), never
+    // edited. The same uid from two computers (a voucher credited on both, a lot expired on both)
+    // is one transfer: the write with the smaller clock is kept everywhere. One whose accounts
+    // have not arrived yet waits in token_transfers_waiting.
+    void applyTransfer(const QList<SyncOp> &group)
+    {
+        const SyncOp &first = group.first();
+        QHash<QString, QCborValue> f;
+        QList<SyncOp> unknown;
+        for (const SyncOp &op : group) {
+            if (ReplicaSchema::tokenTransferFields().contains(QLatin1StringView(op.field.toLatin1())))
+                f.insert(op.field, op.value);
+            else
+                unknown.append(op);
+        }
+        if (!unknown.isEmpty())
+            keepUnknown(unknown);
+        const QString kind = f.value(u"kind"_s).toString();
+        const qint64 tokens = f.value(u"tokens"_s).toInteger();
+        static const QStringList kinds{u"grant"_s,   u"purchase"_s, u"reserve"_s, u"spend"_s,
+                                       u"release"_s, u"transfer"_s, u"expiry"_s};
+        if (!kinds.contains(kind) || tokens <= 0) {
+            keepUnknown(group);
+            return;
+        }
+        const std::optional<qint64> from = accountId(f.value(u"from"_s));
+        const std::optional<qint64> to = accountId(f.value(u"to"_s));
+        if (!from || !to) {
+            exec(stmt("INSERT OR IGNORE INTO token_transfers_waiting(uid, hlc, device, ops) VALUES (?1, ?2, ?3, ?4)")
+                     .bind(1, first.uid)
+                     .bind(2, first.hlc)
+                     .bind(3, first.device)
+                     .bindBlob(4, SyncOpCodec::encodeOps(group)));
+            ++m_report.parked;
+            return;
+        }
+        std::optional<qint64> id;
+        {
+            ReplicaStatement &s = stmt("SELECT id, hlc, device FROM token_transfers WHERE uid = ?1");
+            s.bind(1, first.uid);
+            if (s.next()) {
+                id = s.int64(0);
+                FieldClock existing{true, quint64(s.int64(1)), s.text(2), {}, 0, {}};
+                if (existing.device.isEmpty())
+                    existing.device = m_device;
+                s.reset();
+                if (!newer(existing.hlc, existing.device, FieldClock{true, first.hlc, first.device, {}, 0, {}})) {
+                    ++m_report.ignored; // the same transfer again, or a later write of it
+                    return;
+                }
+            } else {
+                s.reset();
+            }
+        }
+        const QString campaign = f.value(u"campaign"_s).toString();
+        const QString mine = m_device + u'/';
+        const QCborValue campaignId
+            = campaign.startsWith(mine) ? QCborValue(campaign.mid(mine.size()).toLongLong()) : QCborValue();
+        if (id) {
+            // The same transfer written earlier elsewhere: that write is kept.
+            exec(stmt("DELETE FROM token_entries WHERE transfer_id = ?1").bind(1, *id));
+            exec(stmt("DELETE FROM token_lots WHERE transfer_id = ?1").bind(1, *id));
+            exec(stmt("UPDATE token_transfers SET kind = ?2, campaign_id = ?3, campaign_ref = ?4, reference = ?5, reason = ?6, "
+                      "user_name = ?7, created_at = ?8, hlc = ?9, device = ?10, lot = ?11 WHERE id = ?1")
+                     .bind(1, *id)
+                     .bind(2, kind)
+                     .bind(3, campaignId)
+                     .bind(4, campaign)
+                     .bind(5, f.value(u"reference"_s).toString())
+                     .bind(6, f.value(u"reason"_s).toString())
+                     .bind(7, f.value(u"user_name"_s).toString())
+                     .bind(8, f.value(u"created_at"_s).toInteger())
+                     .bind(9, first.hlc)
+                     .bind(10, first.device)
+                     .bind(11, f.value(u"lot"_s).toString()));
+        } else {
+            exec(
+                stmt(
+                    "INSERT INTO token_transfers(uid, kind, campaign_id, campaign_ref, reference, reason, user_name, created_at, "
+                    "hlc, device, lot) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+                    .bind(1, first.uid)
+                    .bind(2, kind)
+                    .bind(3, campaignId)
+                    .bind(4, campaign)
+                    .bind(5, f.value(u"reference"_s).toString())
+                    .bind(6, f.value(u"reason"_s).toString())
+                    .bind(7, f.value(u"user_name"_s).toString())
+                    .bind(8, f.value(u"created_at"_s).toInteger())
+                    .bind(9, first.hlc)
+                    .bind(10, first.device)
+                    .bind(11, f.value(u"lot"_s).toString()));
+            if (m_failed)
+                return;
+            id = sqlite3_last_insert_rowid(m_db);
+        }
+        ReplicaStatement &entry = stmt("INSERT INTO token_entries(transfer_id, account_id, amount) VALUES (?1, ?2, ?3)");
+        exec(entry.bind(1, *id).bind(2, *from).bind(3, -tokens));
+        exec(entry.bind(1, *id).bind(2, *to).bind(3, tokens));
+        if (kind == u"grant" || kind == u"purchase") {
+            const QCborValue expires = f.value(u"expires_at"_s);
+            exec(stmt("INSERT INTO token_lots(transfer_id, plan, tokens, credited_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+                     .bind(1, *id)
+                     .bind(2, f.value(u"plan"_s).toString())
+                     .bind(3, tokens)
+                     .bind(4, f.value(u"created_at"_s).toInteger())
+                     .bind(5, expires.isInteger() ? expires : QCborValue()));
+        }
+        ++m_report.applied;
+    }
+
+    // Transfers that waited for their accounts, tried again until no more can go.
+    void retryWaitingTransfers()
+    {
+        for (int round = 0; round < 8 && !m_failed; ++round) {
+            QList<QList<SyncOp>> waiting;
+            ReplicaStatement &s = stmt("SELECT ops FROM token_transfers_waiting ORDER BY hlc, device, uid");
+            while (s.next()) {
+                if (const auto decoded = SyncOpCodec::decodeOps(s.blob(0)); decoded && !decoded->ops.isEmpty())
+                    waiting.append(decoded->ops);
+            }
+            s.reset();
+            if (waiting.isEmpty())
+                return;
+            exec(stmt("DELETE FROM token_transfers_waiting"));
+            const int before = int(waiting.size());
+            const int parkedBefore = m_report.parked;
+            for (const QList<SyncOp> &group : std::as_const(waiting))
+                applyTransfer(group);
+            const int stillWaiting = m_report.parked - parkedBefore;
+            m_report.parked = parkedBefore;
+            if (stillWaiting == before)
+                return;
+        }
+    }
+
     // ---- the rest ---------------------------------------------------------------------------
 
     void keepUnknown(const QList<SyncOp> &ops)
@@ -860,6 +1030,7 @@ private:
     bool m_failed = false;
     QString m_failure;
     int m_joinDepth = 0;
+    bool m_ledger = false;
     std::map<QByteArray, std::unique_ptr<ReplicaStatement>> m_statements;
     QHash<QString, QList<std::pair<QString, QString>>> m_references;
 };
@@ -892,6 +1063,12 @@ Result<ReplicaApplier::Report> ReplicaApplier::apply(const QList<SyncOp> &ops, c
             all.append(ops);
             session.applyAll(std::move(all));
             session.save();
+        }
+        if (!session.failed() && session.ledgerChanged()) {
+            if (Status recounted = LedgerReplay::rebuild(db); !recounted) {
+                transaction.rollback();
+                return std::unexpected(recounted.error());
+            }
         }
         if (session.failed()) {
             qCWarning(lcSync) << "applying changes failed:" << session.failure();

@@ -207,6 +207,36 @@ QStringList optOutTriggers()
     return out;
 }
 
+// A transfer is captured when its second (positive) entry is written: TokenLedger writes the
+// transfer row, then -tokens from one account, then +tokens to the other, so by then the whole
+// transfer is there, with a credit's lot. The transfer gets its clock (hlc, device: the order in
+// which every computer replays the ledger), a uid when it has none (a voucher's credit and a lot's
+// expiry were given a name-based one), and its campaign as a value other computers can hold
+// (this computer's replica id / the campaign's local id).
+QString transferTrigger()
+{
+    return uR"(CREATE TRIGGER sync_capture_token_entries_insert AFTER INSERT ON token_entries
+        WHEN kengele_sync_applying() = 0 AND NEW.amount > 0 BEGIN
+        %1
+        UPDATE token_transfers SET uid = coalesce(uid, kengele_uuid7()),
+            hlc = (SELECT hlc FROM sync_state WHERE id = 1), device = (SELECT device FROM sync_state WHERE id = 1),
+            campaign_ref = CASE WHEN campaign_id IS NULL THEN ''
+                ELSE (SELECT device FROM sync_state WHERE id = 1) || '/' || campaign_id END
+            WHERE id = NEW.transfer_id;
+        INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+            SELECT 'token_transfer', t.uid, json_object('kind', t.kind, 'from', fa.uid, 'to', ta.uid, 'tokens', NEW.amount,
+                'campaign', t.campaign_ref, 'reference', t.reference, 'reason', t.reason, 'user_name', t.user_name,
+                'created_at', t.created_at, 'lot', t.lot, 'plan', coalesce(l.plan, ''), 'expires_at', l.expires_at),
+                NULL, t.hlc, kengele_user()
+            FROM token_transfers t
+            JOIN token_entries fe ON fe.transfer_id = t.id AND fe.amount < 0
+            JOIN token_accounts fa ON fa.id = fe.account_id
+            JOIN token_accounts ta ON ta.id = NEW.account_id
+            LEFT JOIN token_lots l ON l.transfer_id = t.id
+            WHERE t.id = NEW.transfer_id;
+    END)"_s.arg(Tick);
+}
+
 } // namespace
 
 const QList<ReplicaEntity> &ReplicaSchema::rowEntities()
@@ -241,6 +271,16 @@ const QList<ReplicaEntity> &ReplicaSchema::rowEntities()
          {},
          false,
          17},
+        // Budget accounts and the ledger's own accounts (World, Reserved, Spent, Expired), merged by
+        // name: two computers' "Youth" are one budget.
+        {"token_account"_L1,
+         "token_accounts"_L1,
+         {"name"_L1, "kind"_L1, "alert_below"_L1, "created_at"_L1},
+         "name"_L1,
+         {"name"_L1, "kind"_L1},
+         {},
+         false,
+         18},
     };
     return entities;
 }
@@ -252,6 +292,14 @@ const ReplicaEntity *ReplicaSchema::rowEntity(QStringView name)
             return &e;
     }
     return nullptr;
+}
+
+const QList<QLatin1StringView> &ReplicaSchema::tokenTransferFields()
+{
+    static const QList<QLatin1StringView> fields
+        = {"kind"_L1,   "from"_L1,      "to"_L1,         "tokens"_L1, "campaign"_L1, "reference"_L1,
+           "reason"_L1, "user_name"_L1, "created_at"_L1, "lot"_L1,    "plan"_L1,     "expires_at"_L1};
+    return fields;
 }
 
 const QList<QLatin1StringView> &ReplicaSchema::optOutFields()
@@ -450,6 +498,82 @@ QStringList ReplicaSchema::campaignMigrationStatements()
         out << u"DROP TRIGGER sync_capture_%1_update"_s.arg(e.table);
         out << updateTrigger(e, false);
     }
+    return out;
+}
+
+QStringList ReplicaSchema::ledgerMigrationStatements()
+{
+    QStringList out;
+    const ReplicaEntity &accounts = *rowEntity(QString(TokenAccount));
+    // Accounts there before get a uid from their name, so every computer's World, Main, Reserved,
+    // Spent and Expired (seeded by version 2) are already the same rows; new ones get v7 ids.
+    out << u"ALTER TABLE token_accounts ADD COLUMN uid TEXT"_s;
+    out << u"UPDATE token_accounts SET uid = kengele_name_uid('token_account', lower(name))"_s;
+    out << u"CREATE UNIQUE INDEX token_accounts_by_uid ON token_accounts(uid)"_s;
+    // token_transfers: uid (global id; a voucher's credit: from the voucher id), hlc and device
+    // (the clock it was written with: every computer replays the ledger in this order), campaign_ref
+    // (the campaign as "<replica id>/<local id>" of the computer that launched it; campaign_id stays
+    // this computer's own and is NULL for other computers' campaigns), lot (an expiry: the uid of
+    // the credit whose lot expired, '' for the lot of a ledger from before version 7).
+    // Transfers there before take their row id as clock: older than anything stamped since, in
+    // the order they were written.
+    out << u"ALTER TABLE token_transfers ADD COLUMN uid TEXT"_s;
+    out << u"ALTER TABLE token_transfers ADD COLUMN hlc INTEGER NOT NULL DEFAULT 0"_s;
+    out << u"ALTER TABLE token_transfers ADD COLUMN device TEXT NOT NULL DEFAULT ''"_s;
+    out << u"ALTER TABLE token_transfers ADD COLUMN campaign_ref TEXT NOT NULL DEFAULT ''"_s;
+    out << u"ALTER TABLE token_transfers ADD COLUMN lot TEXT NOT NULL DEFAULT ''"_s;
+    out << uR"(UPDATE token_transfers SET hlc = id, device = (SELECT device FROM sync_state WHERE id = 1),
+        campaign_ref = CASE WHEN campaign_id IS NULL THEN '' ELSE (SELECT device FROM sync_state WHERE id = 1) || '/' || campaign_id END,
+        uid = CASE WHEN kind = 'purchase' AND reference <> ''
+                   AND id = (SELECT min(p.id) FROM token_transfers p WHERE p.kind = 'purchase' AND p.reference = token_transfers.reference)
+              THEN kengele_name_uid('voucher', reference) ELSE kengele_uuid7() END)"_s;
+    out << u"CREATE UNIQUE INDEX token_transfers_by_uid ON token_transfers(uid)"_s;
+    out << u"CREATE INDEX token_transfers_by_clock ON token_transfers(hlc, device, id)"_s;
+    // The overdraft lot (id -1): what a budget spent beyond its lots when two computers, offline,
+    // together spent more than it held. An account's holding of it may be negative (its debt, paid
+    // first by the next tokens that come in) or positive (tokens moved out of an overdrawn budget).
+    out << u"INSERT INTO token_lots(id, transfer_id, plan, tokens, credited_at, expires_at) VALUES (-1, NULL, '', 0, 0, NULL)"_s;
+    out << uR"(CREATE TABLE token_lot_holdings_17 (
+        account_id INTEGER NOT NULL REFERENCES token_accounts(id),
+        lot_id INTEGER NOT NULL REFERENCES token_lots(id),
+        tokens INTEGER NOT NULL CHECK (tokens >= 0 OR lot_id = -1),
+        PRIMARY KEY (account_id, lot_id)) WITHOUT ROWID)"_s;
+    out << u"INSERT INTO token_lot_holdings_17(account_id, lot_id, tokens) SELECT account_id, lot_id, tokens FROM token_lot_holdings"_s;
+    out << u"DROP TABLE token_lot_holdings"_s;
+    out << u"ALTER TABLE token_lot_holdings_17 RENAME TO token_lot_holdings"_s;
+    // Another computer's transfer whose accounts have not arrived yet (their batch comes later):
+    // kept, as the operations that carried it, until they have.
+    out << uR"(CREATE TABLE token_transfers_waiting (
+        uid TEXT NOT NULL,
+        hlc INTEGER NOT NULL,
+        device TEXT NOT NULL,
+        ops BLOB NOT NULL,
+        PRIMARY KEY (uid, hlc, device)) WITHOUT ROWID)"_s;
+
+    // What this computer holds is its own change (as migration 15 did for contacts): accounts
+    // stamped 0, transfers with their clock. The five accounts version 2 seeded, as they were
+    // seeded (created_at 0, no warning level), are the same everywhere (same uid, same fields):
+    // they stay out, so a new profile has nothing to send.
+    QStringList values;
+    for (L f : accounts.fields)
+        values << u"'%1', t.%1"_s.arg(f);
+    const QString changed = u"NOT (t.created_at = 0 AND t.alert_below IS NULL)"_s;
+    out << uR"(INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+        SELECT 'token_account', t.uid, json_object(%1), NULL, 0, '' FROM token_accounts t WHERE %2 ORDER BY t.id)"_s.arg(
+        values.join(u", "_s), changed);
+    out << uR"(INSERT INTO sync_clocks(entity, uid, field, hlc, device, prev)
+        SELECT 'token_account', t.uid, '*', 0, '', 0 FROM token_accounts t WHERE %1)"_s.arg(changed);
+    out << uR"(INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+        SELECT 'token_transfer', t.uid, json_object('kind', t.kind, 'from', fa.uid, 'to', ta.uid, 'tokens', te.amount,
+            'campaign', t.campaign_ref, 'reference', t.reference, 'reason', t.reason, 'user_name', t.user_name,
+            'created_at', t.created_at, 'lot', t.lot, 'plan', coalesce(l.plan, ''), 'expires_at', l.expires_at), NULL, t.hlc, ''
+        FROM token_transfers t
+        JOIN token_entries fe ON fe.transfer_id = t.id AND fe.amount < 0 JOIN token_accounts fa ON fa.id = fe.account_id
+        JOIN token_entries te ON te.transfer_id = t.id AND te.amount > 0 JOIN token_accounts ta ON ta.id = te.account_id
+        LEFT JOIN token_lots l ON l.transfer_id = t.id
+        ORDER BY t.id)"_s;
+    out << rowTriggers(accounts, false);
+    out << transferTrigger();
     return out;
 }
 

@@ -45,6 +45,17 @@ public:
     // publishing mark, and every shared table's update trigger made anew so a field set to NULL
     // travels too. One self-contained step (Migrations::apply has one branch for it).
     static QStringList campaignMigrationStatements();
+    // The token ledger (architecture.md §5 and "Several computers: the change log"): budget
+    // accounts are the row entity "token_account" (merged by name like groups); a transfer is the
+    // grow-only entity "token_transfer", one operation carrying the whole transfer (kind, the two
+    // accounts' uids, tokens, campaign, reference, reason, user, time, and a credit's lot terms),
+    // never edited; the lots and summaries are each computer's own, rebuilt from the entries.
+    static constexpr QLatin1StringView TokenTransfer{"token_transfer"};
+    static constexpr QLatin1StringView TokenAccount{"token_account"};
+    static const QList<QLatin1StringView> &tokenTransferFields();
+    // Schema version 18: the token ledger shared (uids on accounts and transfers, the transfers'
+    // clocks, the overdraft lot, the capture triggers; what is there queued as this computer's own).
+    static QStringList ledgerMigrationStatements();
 };
 
 } // namespace kengele

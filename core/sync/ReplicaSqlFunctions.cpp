@@ -57,6 +57,16 @@ void uuid7(sqlite3_context *ctx, int, sqlite3_value **)
     sqlite3_result_text(ctx, text.constData(), int(text.size()), SQLITE_TRANSIENT);
 }
 
+// kengele_name_uid(namespace, name): ReplicaUid::fromName.
+void nameUid(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const auto text = [](sqlite3_value *v) {
+        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_value_text(v)), sqlite3_value_bytes(v));
+    };
+    const QByteArray uid = ReplicaUid::fromName(text(argv[0]), text(argv[1])).toLatin1();
+    sqlite3_result_text(ctx, uid.constData(), int(uid.size()), SQLITE_TRANSIENT);
+}
+
 void user(sqlite3_context *ctx, int, sqlite3_value **)
 {
     const QByteArray text = state(ctx).context->user().toUtf8();
@@ -103,6 +113,10 @@ bool ReplicaSqlFunctions::install(sqlite3 *db, std::shared_ptr<ReplicaContext> c
             == SQLITE_OK;
     ok = ok
         && sqlite3_create_function_v2(db, "kengele_uuid7", 0, SQLITE_UTF8, connection, uuid7, nullptr, nullptr, nullptr)
+            == SQLITE_OK;
+    ok = ok
+        && sqlite3_create_function_v2(db, "kengele_name_uid", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, connection, nameUid, nullptr,
+                                      nullptr, nullptr)
             == SQLITE_OK;
     ok = ok
         && sqlite3_create_function_v2(db, "kengele_user", 0, SQLITE_UTF8, connection, user, nullptr, nullptr, nullptr)

@@ -5,9 +5,45 @@
 
 #include <QRandomGenerator>
 
+#include <sodium.h>
+
 #include <array>
 
 namespace kengele {
+
+namespace {
+
+QString format(const std::array<quint8, 16> &bytes)
+{
+    static constexpr char Hex[] = "0123456789abcdef";
+    QString text;
+    text.reserve(36);
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            text.append(u'-');
+        text.append(QLatin1Char(Hex[bytes[i] >> 4]));
+        text.append(QLatin1Char(Hex[bytes[i] & 0x0F]));
+    }
+    return text;
+}
+
+} // namespace
+
+QString ReplicaUid::fromName(QStringView nameSpace, QStringView name)
+{
+    // NUL-separated, so ("ab", "c") and ("a", "bc") differ.
+    QByteArray input("kengele");
+    input.append('\0');
+    input.append(nameSpace.toUtf8());
+    input.append('\0');
+    input.append(name.toUtf8());
+    std::array<quint8, 16> bytes{};
+    crypto_generichash(bytes.data(), bytes.size(), reinterpret_cast<const unsigned char *>(input.constData()),
+                       quint64(input.size()), nullptr, 0);
+    bytes[6] = quint8(0x80 | (bytes[6] & 0x0F)); // version 8
+    bytes[8] = quint8(0x80 | (bytes[8] & 0x3F)); // variant 10
+    return format(bytes);
+}
 
 QString ReplicaUid::generate(qint64 unixMs)
 {
@@ -21,16 +57,7 @@ QString ReplicaUid::generate(qint64 unixMs)
         bytes[6 + i] = quint8(random[i / 4] >> (8 * (i % 4)));
     bytes[6] = quint8(0x70 | (bytes[6] & 0x0F)); // version 7
     bytes[8] = quint8(0x80 | (bytes[8] & 0x3F)); // variant 10
-    static constexpr char Hex[] = "0123456789abcdef";
-    QString text;
-    text.reserve(36);
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            text.append(u'-');
-        text.append(QLatin1Char(Hex[bytes[i] >> 4]));
-        text.append(QLatin1Char(Hex[bytes[i] & 0x0F]));
-    }
-    return text;
+    return format(bytes);
 }
 
 bool ReplicaUid::isValid(QStringView uid)

@@ -15,6 +15,12 @@ class ReplicaUid final
 {
 public:
     static QString generate(qint64 unixMs);
+    // A name-based id (RFC 9562 version 8 layout): the first 16 bytes of BLAKE2b over "kengele",
+    // the namespace and the name, with the version and variant bits set. Every computer derives
+    // the same id from the same name: a voucher's credit is one row wherever it is credited
+    // (namespace "voucher", the voucher id), a lot's expiry in one budget one row however many
+    // computers expire it.
+    static QString fromName(QStringView nameSpace, QStringView name);
     static bool isValid(QStringView uid);
 };
 

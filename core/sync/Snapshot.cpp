@@ -26,6 +26,8 @@ QList<SnapshotTable> buildTables()
     QList<SnapshotTable> out;
     const QList<L> clocks{"entity"_L1, "uid"_L1, "field"_L1, "hlc"_L1, "device"_L1, "user"_L1, "prev"_L1, "value"_L1};
     for (const ReplicaEntity &e : ReplicaSchema::rowEntities()) {
+        if (e.name == ReplicaSchema::TokenAccount)
+            continue; // the ledger's accounts come with its transfers, below
         QList<L> columns{"id"_L1, "uid"_L1};
         columns.append(e.fields);
         if (e.hasUpdatedAt)
@@ -47,6 +49,20 @@ QList<SnapshotTable> buildTables()
     out.append({"sync_aliases"_L1, {"entity"_L1, "uid"_L1, "canonical"_L1}, {}, false});
     out.append({"sync_unknown"_L1, {"entity"_L1, "uid"_L1, "field"_L1, "value"_L1, "hlc"_L1, "device"_L1, "user"_L1}, {}, false});
     out.append({"sync_parked"_L1, {"id"_L1, "hlc"_L1, "device"_L1, "op"_L1, "parked_at"_L1}, {}, false});
+    // The token ledger (schema 18): accounts, transfers with their clocks and campaign references
+    // (not this computer's campaign ids), entries, and the credits' lots (plan, expiry; not the
+    // overdraft lot every profile has). What each budget holds of each lot is recounted on load.
+    out.append({"token_accounts"_L1, {"id"_L1, "uid"_L1, "name"_L1, "kind"_L1, "alert_below"_L1, "created_at"_L1}, {}, false});
+    out.append({"token_transfers"_L1,
+                {"id"_L1, "uid"_L1, "kind"_L1, "campaign_ref"_L1, "reference"_L1, "reason"_L1, "user_name"_L1, "created_at"_L1,
+                 "hlc"_L1, "device"_L1, "lot"_L1},
+                {},
+                false});
+    out.append({"token_entries"_L1, {"id"_L1, "transfer_id"_L1, "account_id"_L1, "amount"_L1}, {}, false});
+    out.append({"token_lots"_L1,
+                {"id"_L1, "transfer_id"_L1, "plan"_L1, "tokens"_L1, "credited_at"_L1, "expires_at"_L1},
+                "id <> -1"_L1,
+                false});
     out.append({"sync_conflicts"_L1,
                 {"id"_L1, "entity"_L1, "uid"_L1, "field"_L1, "kept"_L1, "kept_user"_L1, "kept_device"_L1, "kept_hlc"_L1,
                  "lost"_L1, "lost_user"_L1, "lost_device"_L1, "lost_hlc"_L1, "at"_L1},

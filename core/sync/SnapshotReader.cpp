@@ -9,6 +9,7 @@
 #include "storage/Database.h"
 #include "storage/SqliteStatement.h"
 #include "storage/Transaction.h"
+#include "tokens/LedgerReplay.h"
 
 #include <QCborArray>
 #include <QCborStreamReader>
@@ -209,6 +210,16 @@ private:
             names << name;
             params << u"?%1"_s.arg(params.size() + 1);
         }
+        // Every profile is created with the ledger's own accounts and Main; the snapshot's take
+        // their place (the same names, the same uids, the writer's ids). The profile was empty:
+        // no transfer refers to them.
+        if (table == u"token_accounts"
+            && sqlite3_exec(m_db, "DELETE FROM token_accounts WHERE NOT EXISTS (SELECT 1 FROM token_entries)", nullptr, nullptr,
+                            nullptr)
+                != SQLITE_OK) {
+            m_storageFailed = true;
+            return fail(QString::fromUtf8(sqlite3_errmsg(m_db)));
+        }
         m_table = table;
         m_columns = int(names.size());
         m_insert = std::make_unique<Insert>(
@@ -405,6 +416,9 @@ std::expected<bool, SnapshotRefused> SnapshotRestorer::isEmpty() const
     if (!handle)
         return refuse(SnapshotRefusal::Storage);
     for (const QString &table : distinctTables()) {
+        // Every profile holds the ledger's own accounts, Main and the overdraft lot from the start.
+        if (table == u"token_accounts" || table == u"token_lots")
+            continue;
         const QByteArray sql = u"SELECT EXISTS (SELECT 1 FROM %1)"_s.arg(table).toUtf8();
         sqlite3_stmt *stmt = nullptr;
         if (sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &stmt, nullptr) != SQLITE_OK) {
@@ -473,6 +487,8 @@ std::expected<SnapshotRestored, SnapshotRefused> SnapshotRestorer::restore(const
         }
     }
     ok = ok && loader.sawEnd() && moveClock();
+    // What each budget holds of each lot, and the spending by hour: this computer's own, recounted.
+    ok = ok && bool(LedgerReplay::rebuild(db));
     if (ok) {
         sqlite3_stmt *stmt = nullptr;
         const char *sql = "INSERT OR REPLACE INTO meta(key, value) VALUES ('sync.snapshot_covers', ?1)";
@@ -496,6 +512,8 @@ std::expected<SnapshotRestored, SnapshotRefused> SnapshotRestorer::restore(const
             Transaction undo(db);
             bool undone = bool(undo.began(tr("Loading the church's data")));
             for (const QString &table : distinctTables()) {
+                if (table.startsWith(u"token_"))
+                    continue; // in the part that was rolled back
                 if (undone)
                     undone = sqlite3_exec(handle, u"DELETE FROM %1"_s.arg(table).toUtf8().constData(), nullptr, nullptr, nullptr)
                         == SQLITE_OK;

@@ -21,10 +21,10 @@
 
 #include <QJsonArray>
 
-#include <algorithm>
 #include <QPointer>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 

@@ -196,20 +196,59 @@ Status LedgerStore::setAlertBelow(qint64 accountId, qint64 below) const
 }
 
 Result<qint64> LedgerStore::insertTransfer(TokenTransferKind kind, qint64 campaignId, const QString &reference,
-                                           const QString &reason, const QString &user, qint64 now) const
+                                           const QString &reason, const QString &user, qint64 now, const QString &lot) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO token_transfers(kind, campaign_id, reference, reason, user_name, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO token_transfers(kind, campaign_id, reference, reason, user_name, created_at, lot) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(transferKindKey(kind));
     q.addBindValue(campaignId > 0 ? QVariant(campaignId) : QVariant());
     q.addBindValue(sqlText(reference));
     q.addBindValue(sqlText(reason));
     q.addBindValue(sqlText(user));
     q.addBindValue(now);
+    q.addBindValue(sqlText(lot));
     if (!q.exec())
         return std::unexpected(writeError(q));
     return q.lastInsertId().toLongLong();
+}
+
+Status LedgerStore::nameTransfer(qint64 transferId, const QString &nameSpace, const QString &name) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE token_transfers SET uid = kengele_name_uid(?, ?) WHERE id = ?"));
+    q.addBindValue(nameSpace);
+    q.addBindValue(name);
+    q.addBindValue(transferId);
+    if (!q.exec())
+        return std::unexpected(writeError(q));
+    return {};
+}
+
+Status LedgerStore::nameExpiry(qint64 transferId, const QString &lotKey, qint64 accountId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "UPDATE token_transfers SET uid = kengele_name_uid('expiry', ? || '/' || (SELECT uid FROM token_accounts WHERE id = ?) "
+        " || '/' || (SELECT count(*) FROM token_transfers x JOIN token_entries e ON e.transfer_id = x.id AND e.amount < 0 "
+        "            WHERE x.kind = 'expiry' AND x.lot = ? AND e.account_id = ? AND x.id <> ?)) WHERE id = ?"));
+    for (const QVariant &value : {QVariant(lotKey), QVariant(accountId), QVariant(lotKey), QVariant(accountId),
+                                  QVariant(transferId), QVariant(transferId)})
+        q.addBindValue(value);
+    if (!q.exec())
+        return std::unexpected(writeError(q));
+    return {};
+}
+
+Result<QString> LedgerStore::lotKey(qint64 lotId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT coalesce(t.uid, '') FROM token_lots l LEFT JOIN token_transfers t ON t.id = l.transfer_id "
+                             "WHERE l.id = ?"));
+    q.addBindValue(lotId);
+    if (!q.exec())
+        return std::unexpected(readError(q));
+    return q.next() ? q.value(0).toString() : QString();
 }
 
 Result<std::pair<qint64, qint64>> LedgerStore::insertEntries(qint64 transferId, qint64 from, qint64 to, qint64 tokens) const

@@ -49,8 +49,20 @@ public:
     Status setAlertBelow(qint64 accountId, qint64 below) const;
 
     // --- Transfers ---
+    // `lot`: an expiry's lot (lotKey). The uid is given when the transfer's second entry is written
+    // (the change log's trigger), unless nameTransfer gave one before.
     Result<qint64> insertTransfer(TokenTransferKind kind, qint64 campaignId, const QString &reference, const QString &reason,
-                                  const QString &user, qint64 now) const;
+                                  const QString &user, qint64 now, const QString &lot = {}) const;
+    // Gives a transfer a name-based uid (ReplicaUid::fromName): every computer that writes the same
+    // transfer (a voucher's credit: namespace "voucher", the voucher id) writes the same row.
+    Status nameTransfer(qint64 transferId, const QString &nameSpace, const QString &name) const;
+    // An expiry of lot `lotKey` from `accountId`: named by the lot, the account and how many times
+    // that account's part of the lot expired before, so two computers expiring the same lot at
+    // midnight write one transfer.
+    Status nameExpiry(qint64 transferId, const QString &lotKey, qint64 accountId) const;
+    // A lot as other computers know it: the uid of the credit that made it ("" for the lot of a
+    // ledger from before lots, and the overdraft lot).
+    Result<QString> lotKey(qint64 lotId) const;
     // The two entries of a transfer: -tokens from one account, +tokens to the other; their ids (from, to).
     Result<std::pair<qint64, qint64>> insertEntries(qint64 transferId, qint64 from, qint64 to, qint64 tokens) const;
     // A stored transfer with its entries.

@@ -3,6 +3,8 @@
 
 #include "LedgerVerifier.h"
 
+#include "LotBook.h"
+
 #include "TokenKinds.h"
 
 #include "common/Log.h"
@@ -52,6 +54,8 @@ Result<QList<LedgerProblem>> LedgerVerifier::verify()
     m_campaignLots.clear();
     m_spendHours.clear();
     m_negativeLotReported.clear();
+    m_otherCampaigns.clear();
+    m_merged = false;
     m_problems.clear();
 
     const QSqlDatabase db = m_database.connection();
@@ -67,10 +71,30 @@ Result<QList<LedgerProblem>> LedgerVerifier::verify()
     return m_problems;
 }
 
+// Campaigns by the value every computer knows them by (token_transfers.campaign_ref): this
+// computer's own by their id, other computers' by a number of their own below zero.
+qint64 LedgerVerifier::campaignKey(qint64 campaignId, const QString &ref)
+{
+    if (campaignId != 0 || ref.isEmpty())
+        return campaignId;
+    const auto it = m_otherCampaigns.constFind(ref);
+    if (it != m_otherCampaigns.cend())
+        return *it;
+    const qint64 key = -qint64(m_otherCampaigns.size()) - 1;
+    m_otherCampaigns.insert(ref, key);
+    return key;
+}
+
 Status LedgerVerifier::readAccounts(const QSqlDatabase &db)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
+    // A ledger merged from several computers may hold overdrafts: two of them, offline, spent the
+    // same tokens. A budget below zero, and the overdraft lot below zero in it, are then its
+    // state, shown to people, not a broken rule; on one computer alone they are.
+    if (!q.exec(QStringLiteral("SELECT count(DISTINCT device) > 1 FROM token_transfers")) || !q.next())
+        return std::unexpected(readError(q));
+    m_merged = q.value(0).toBool();
     if (!q.exec(QStringLiteral("SELECT id, name, kind FROM token_accounts ORDER BY id")))
         return std::unexpected(readError(q));
     while (q.next()) {
@@ -89,10 +113,10 @@ Status LedgerVerifier::replayEntries(const QSqlDatabase &db)
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
             "SELECT e.id, e.transfer_id, t.id IS NOT NULL, t.kind, coalesce(t.campaign_id, 0), e.account_id, e.amount, "
-            "coalesce(t.created_at, 0), el.lot_id, el.amount "
+            "coalesce(t.created_at, 0), el.lot_id, el.amount, coalesce(t.campaign_ref, '') "
             "FROM token_entries e LEFT JOIN token_transfers t ON t.id = e.transfer_id "
             "LEFT JOIN token_entry_lots el ON el.entry_id = e.id "
-            "ORDER BY e.transfer_id, e.id, el.lot_id"))) {
+            "ORDER BY t.hlc, t.device, e.transfer_id, e.id, el.lot_id"))) {
         return std::unexpected(readError(q));
     }
     Transfer current;
@@ -116,7 +140,8 @@ Status LedgerVerifier::replayEntries(const QSqlDatabase &db)
             replay(current, currentEntries);
             currentEntries.clear();
         }
-        current = Transfer{transferId, q.value(3).toString(), q.value(4).toLongLong(), q.value(7).toLongLong()};
+        current = Transfer{transferId, q.value(3).toString(), campaignKey(q.value(4).toLongLong(), q.value(10).toString()),
+                           q.value(7).toLongLong()};
         currentEntries.append(Entry{entryId, q.value(5).toLongLong(), q.value(6).toLongLong(), {}});
         if (!lot.isNull())
             currentEntries.last().splits.append(Pair{lot.toLongLong(), q.value(9).toLongLong()});
@@ -199,7 +224,7 @@ void LedgerVerifier::replayLots(const Transfer &transfer, std::optional<TokenTra
         for (const auto &[lot, amount] : splits) {
             const Pair key{entry.account, lot};
             const qint64 held = (m_lotBalances[key] += amount);
-            if (held < 0 && !m_negativeLotReported.contains(key)) {
+            if (held < 0 && !m_negativeLotReported.contains(key) && !(m_merged && lot == LotBook::OverdraftLot)) {
                 m_negativeLotReported.insert(key);
                 report(Kind::NegativeLot, transfer.id, entry.account, transfer.campaignId,
                        tr("The %1 account gave away more of token lot %2 than it had (%3) with transfer %4.")
@@ -308,7 +333,9 @@ void LedgerVerifier::applyAndCheckBalances(qint64 transferId, qint64 campaignId,
     }
     for (const Entry &entry : entries) {
         const qint64 balance = m_balances.value(entry.account);
-        if (balance < 0 && kindOf(entry.account) != TokenAccountKind::Source && !m_negativeReported.contains(entry.account)) {
+        const bool overdraft = m_merged && kindOf(entry.account) == TokenAccountKind::Budget;
+        if (balance < 0 && kindOf(entry.account) != TokenAccountKind::Source && !overdraft
+            && !m_negativeReported.contains(entry.account)) {
             m_negativeReported.insert(entry.account);
             report(Kind::NegativeBalance, transferId, entry.account, campaignId,
                    tr("The %1 account went below zero (%2) with transfer %3.")

@@ -21,7 +21,8 @@ namespace kengele {
 
 class Database;
 
-// Audits the stored token ledger against the rules TokenLedger keeps when it writes: every
+// Audits the stored token ledger against the rules TokenLedger keeps when it writes (replayed in
+// the order of the transfers' clocks, the order every computer shares): every
 // transfer sums to zero and moves between the accounts its kind allows; replaying the entries in
 // order, no budget (reserved, spent, expired) account is ever below zero and no campaign ever gives
 // up more than it reserved; releases go back to the account the campaign reserved from; each
@@ -67,6 +68,7 @@ private:
     Status findEmptyTransfers(const QSqlDatabase &db);
     Status findDuplicatePurchases(const QSqlDatabase &db);
 
+    qint64 campaignKey(qint64 campaignId, const QString &ref);
     QString nameOf(qint64 accountId) const;
     std::optional<TokenAccountKind> kindOf(qint64 accountId) const;
     void report(LedgerProblem::Kind kind, qint64 transferId, qint64 accountId, qint64 campaignId, QString message);
@@ -83,6 +85,8 @@ private:
     QHash<Pair, qint64> m_campaignLots; // per (campaign, lot): reserved less given back
     QHash<Pair, qint64> m_spendHours; // per (hour, paying account)
     QSet<Pair> m_negativeLotReported;
+    QHash<QString, qint64> m_otherCampaigns; // other computers' campaigns (campaign_ref) by a key below zero
+    bool m_merged = false; // transfers from more than one computer
     QList<LedgerProblem> m_problems;
 };
 

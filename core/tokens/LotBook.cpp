@@ -16,8 +16,8 @@ namespace {
 
 constexpr qint64 HourMs = 3'600'000;
 
-// Soonest expiry first; never-expiring lots last; then oldest first.
-const QString LotOrder = QStringLiteral(" ORDER BY l.expires_at IS NULL, l.expires_at, l.id");
+// Soonest expiry first; never-expiring lots last; then oldest first; the overdraft lot at the end.
+const QString LotOrder = QStringLiteral(" ORDER BY l.id = -1, l.expires_at IS NULL, l.expires_at, l.id");
 
 Error readError(const QSqlQuery &query)
 {
@@ -54,6 +54,46 @@ TokenLot lotFromRow(const QSqlQuery &q)
 LotBook::LotBook(const QSqlDatabase &db)
     : m_db(db)
 { }
+
+const QString &LotBook::lotOrder()
+{
+    return LotOrder;
+}
+
+Result<LotShares> LotBook::payDebtFirst(qint64 accountId, const LotShares &incoming) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT tokens FROM token_lot_holdings WHERE account_id = ? AND lot_id = ?"));
+    q.addBindValue(accountId);
+    q.addBindValue(OverdraftLot);
+    if (!q.exec())
+        return std::unexpected(readError(q));
+    const qint64 held = q.next() ? q.value(0).toLongLong() : 0;
+    return payDebt(held < 0 ? -held : 0, incoming);
+}
+
+LotShares LotBook::payDebt(qint64 debt, const LotShares &incoming)
+{
+    if (debt <= 0)
+        return incoming;
+    LotShares out;
+    qint64 paid = 0;
+    qint64 overdraft = 0; // the shares that go to the overdraft lot
+    for (const LotShare &share : incoming) {
+        const qint64 pay = qMin(debt - paid, share.tokens);
+        paid += pay;
+        if (share.lotId == OverdraftLot)
+            overdraft += share.tokens;
+        else {
+            overdraft += pay;
+            if (share.tokens > pay)
+                out.append(LotShare{share.lotId, share.tokens - pay});
+        }
+    }
+    if (overdraft > 0)
+        out.prepend(LotShare{OverdraftLot, overdraft});
+    return out;
+}
 
 Result<qint64> LotBook::createLot(qint64 transferId, const QString &plan, qint64 tokens, qint64 creditedMs,
                                   std::optional<qint64> expiresMs) const

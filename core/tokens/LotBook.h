@@ -17,12 +17,22 @@ namespace kengele {
 // (token_entry_lots), what each budget holds of each lot (token_lot_holdings) and the spending by
 // hour (token_spend_hours). TokenLedger decides which lots move; this reads and writes them.
 //
-// Order: the lot that expires first comes first; lots that never expire come last; ties by age.
+// Order: the lot that expires first comes first; lots that never expire come last; ties by age;
+// the overdraft lot after all of them.
 class LotBook final
 {
     Q_DECLARE_TR_FUNCTIONS(LotBook)
 
 public:
+    // What a budget spent beyond its lots when computers that were offline together spent more
+    // than it held (architecture.md §5): a budget's holding of it may be below zero (the budget is
+    // overdrawn by that much; the next tokens that come in, except a campaign's going back, pay it
+    // first) or above (tokens moved out
+    // of an overdrawn budget). Created by schema version 17.
+    static constexpr qint64 OverdraftLot = -1;
+    // The lot order as SQL, for `token_lots l`.
+    static const QString &lotOrder();
+
     explicit LotBook(const QSqlDatabase &db);
 
     // A new lot for the credit `transferId`. expiresMs nullopt: never.
@@ -37,6 +47,11 @@ public:
     // The first `tokens` of `shares` (all of them when they hold fewer).
     static LotShares first(const LotShares &shares, qint64 tokens);
     static qint64 sum(const LotShares &shares);
+
+    // Tokens coming into a budget account pay its overdraft first: as many of `incoming` (in
+    // order) as the account owes become shares of the overdraft lot. Same total.
+    Result<LotShares> payDebtFirst(qint64 accountId, const LotShares &incoming) const;
+    static LotShares payDebt(qint64 debt, const LotShares &incoming);
 
     // Writes the split of entry `entryId` on `accountId` (sign -1: out of the account) and updates
     // what the account holds of each lot.

@@ -302,7 +302,7 @@ Result<QList<TokenAlert>> TokenInsights::alerts() const
                 TokenAlert::Kind::Expiring, account.accountId, account.name,
                 tr("%Ln token(s) in %1 expire on %2.", nullptr, int(qMin<qint64>(e.tokens, INT_MAX))).arg(label, dayText(e.on))});
         }
-        if (account.neededByScheduled > account.balance) {
+        if (account.neededByScheduled > 0 && account.neededByScheduled > account.balance) {
             alerts.append(TokenAlert{
                 TokenAlert::Kind::ScheduledNeed, account.accountId, account.name,
                 tr("Repeating campaigns need %1 tokens from %2 over the next %3 days; it has %4.")

@@ -222,7 +222,7 @@ Result<TokenTransfer> TokenLedger::move(const QSqlDatabase &db, Movement movemen
     const qint64 now = m_clock.nowMs();
     const QString user = movement.user.left(MaxUserLength);
     const Result<qint64> transferId
-        = store.insertTransfer(movement.kind, movement.campaignId, movement.reference, movement.reason, user, now);
+        = store.insertTransfer(movement.kind, movement.campaignId, movement.reference, movement.reason, user, now, movement.lot);
     if (!transferId)
         return std::unexpected(transferId.error());
     movement.transferId = *transferId;
@@ -236,6 +236,14 @@ Result<TokenTransfer> TokenLedger::move(const QSqlDatabase &db, Movement movemen
         qCWarning(lcTokens) << "refusing a transfer without two accounts";
         return fail(ErrorCode::InvalidInput, tr("Choose two different accounts to move tokens between."));
     }
+    // Named before its entries: the change log's trigger sends it under this uid.
+    if (!movement.nameSpace.isEmpty()) {
+        if (Status named = store.nameTransfer(*transferId, movement.nameSpace, movement.name); !named)
+            return std::unexpected(named.error());
+    } else if (movement.kind == TokenTransferKind::Expiry && !movement.lot.isEmpty()) {
+        if (Status named = store.nameExpiry(*transferId, movement.lot, movement.from); !named)
+            return std::unexpected(named.error());
+    }
     const Result<std::pair<qint64, qint64>> entries
         = store.insertEntries(*transferId, movement.from, movement.to, movement.tokens);
     if (!entries)
@@ -245,6 +253,15 @@ Result<TokenTransfer> TokenLedger::move(const QSqlDatabase &db, Movement movemen
     const LotBook book(db);
     const bool fromBudget = shape.from == TokenAccountKind::Budget;
     const bool toBudget = shape.to == TokenAccountKind::Budget;
+    // Tokens coming into an overdrawn budget pay its overdraft first; not a campaign's tokens
+    // going back, which return to the lots they came from (what the campaign holds of each lot is
+    // read from its entries).
+    if (toBudget && movement.kind != TokenTransferKind::Release) {
+        Result<LotShares> paying = book.payDebtFirst(movement.to, movement.lotsIn);
+        if (!paying)
+            return std::unexpected(paying.error());
+        movement.lotsIn = *paying;
+    }
     if ((fromBudget && LotBook::sum(movement.lotsOut) != movement.tokens)
         || (toBudget && LotBook::sum(movement.lotsIn) != movement.tokens)) {
         qCWarning(lcTokens) << "transfer" << *transferId << "lots do not add up to" << movement.tokens;
@@ -439,6 +456,9 @@ Result<TokenPurchase> TokenLedger::purchaseOn(const QSqlDatabase &db, bool ownTr
             if (!lot)
                 return std::unexpected(lot.error());
             m.lotsIn = {LotShare{*lot, m.tokens}};
+            // One credit per voucher on every computer: its uid comes from the voucher id.
+            m.nameSpace = QStringLiteral("voucher");
+            m.name = m.reference;
             return {};
         }
         Result<TokenTransfer> found = conn.transfer(**earlierId);
@@ -507,6 +527,14 @@ Result<TokenTransfer> TokenLedger::reserveInTransaction(const QSqlDatabase &db, 
                         tr("This campaign already takes its tokens from the %1 account; take the rest from "
                            "that account too. Nothing was changed.")
                             .arg(conn.accountName(campaign->tokens.accountId)));
+        }
+        if (from->balance < 0) {
+            return fail(ErrorCode::Conflict,
+                        tr("The %1 budget is overdrawn by %Ln token(s): computers that were offline at the same time "
+                           "together spent more than it held. Top it up (buy tokens or move some from another budget) "
+                           "before sending from it. Nothing was sent.",
+                           nullptr, int(-from->balance))
+                            .arg(from->name));
         }
         if (from->balance < m.tokens) {
             return fail(ErrorCode::Conflict,

@@ -115,6 +115,10 @@ Result<qint64> TokenLedger::expireDue(const QString &user)
         Movement movement{TokenTransferKind::Expiry, 0,   lot.accountId, *expired, lot.remaining, 0, lot.reference,
                           expiryReason(lot),         user};
         movement.lotsOut = {LotShare{lot.id, lot.remaining}};
+        const Result<QString> key = store.lotKey(lot.id);
+        if (!key)
+            return std::unexpected(key.error());
+        movement.lot = *key;
         const Result<TokenTransfer> moved = move(db, movement, nullptr);
         if (!moved)
             return std::unexpected(moved.error());

@@ -24,6 +24,9 @@ struct TokenLedger::Movement {
     LotShares lotsOut; // the lots leaving a budget account (set by the check)
     LotShares lotsIn; // the lots arriving in a budget account (set by the check)
     qint64 spendAccount = 0; // Spend: the budget account that paid (for the summary by hour)
+    QString lot; // an expiry of one lot: its key (LedgerStore::lotKey)
+    QString nameSpace; // with `name`: the transfer's name-based uid (LedgerStore::nameTransfer)
+    QString name;
 };
 
 } // namespace kengele

@@ -18,6 +18,8 @@
 #include "sync/ReplicaApplier.h"
 #include "sync/SyncOpCodec.h"
 #include "templates/TemplateService.h"
+#include "tokens/LedgerVerifier.h"
+#include "tokens/TokenLedger.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -74,6 +76,7 @@ private Q_SLOTS:
 
 private:
     void randomChange(test::TempProfile &p, QRandomGenerator &random);
+    void randomLedgerChange(test::TempProfile &p, QRandomGenerator &random);
     bool publish(std::vector<Computer> &computers, int i, QList<Batch> &relay);
     bool deliver(std::vector<Computer> &computers, int to, const QList<Batch> &relay, int batch, QString *failure);
 };
@@ -157,6 +160,49 @@ void TestSyncConvergence::randomChange(test::TempProfile &p, QRandomGenerator &r
     }
 }
 
+// The token ledger: grants, the relay's vouchers (the same voucher reaches every computer),
+// department budgets (the same names on several computers), transfers between budgets, campaigns
+// that reserve, spend and release. Refusals (too few tokens, an overdrawn budget) change nothing.
+void TestSyncConvergence::randomLedgerChange(test::TempProfile &p, QRandomGenerator &random)
+{
+    static const QStringList budgets{u"Main"_s, u"Youth"_s, u"youth"_s, u"Women"_s, u"Choir"_s};
+    TokenLedger ledger(p->database(), p.clock());
+    const QString budget = budgets[random.bounded(budgets.size())];
+    const QString other = budgets[random.bounded(budgets.size())];
+    const int kind = int(random.bounded(100));
+    if (kind < 15) {
+        (void)ledger.grant(budget, 10 + random.bounded(40), u"Top-up"_s, u"treasurer"_s);
+    } else if (kind < 27) {
+        // Every computer hears of the same few vouchers from the relay.
+        const int voucher = int(random.bounded(6));
+        (void)ledger.purchase(u"Main"_s, 30 * (voucher + 1), u"vch_%1"_s.arg(voucher), u"kengele"_s,
+                              {u"starter"_s, p.clock().nowUtc().addDays(30)});
+    } else if (kind < 35) {
+        (void)ledger.createBudgetAccount(budget);
+    } else if (kind < 55) {
+        (void)ledger.transfer(budget, other, 1 + random.bounded(60), u"For the retreat"_s, u"treasurer"_s);
+    } else if (kind < 80) {
+        // A campaign of this computer: reserve, then spend part and give the rest back.
+        const QSqlDatabase db = p->database().connection();
+        const auto account = ledger.accountId(budget);
+        if (!account)
+            return;
+        const qint64 campaign = 1 + random.bounded(1000);
+        const qint64 tokens = 1 + random.bounded(80);
+        if (!ledger.reserveInTransaction(db, *account, campaign, tokens, u"secretary"_s))
+            return;
+        const qint64 spent = random.bounded(tokens + 1);
+        if (spent > 0)
+            QVERIFY(ledger.spendInTransaction(db, campaign, spent, u"secretary"_s));
+        if (random.bounded(2) == 0)
+            QVERIFY(ledger.releaseAllInTransaction(db, campaign, u"Finished"_s, u"secretary"_s));
+    } else if (kind < 90) {
+        (void)ledger.renameBudgetAccount(budget, budgets[random.bounded(budgets.size())] + u" fund"_s);
+    } else {
+        (void)ledger.setAlertThreshold(budget, random.bounded(50));
+    }
+}
+
 bool TestSyncConvergence::publish(std::vector<Computer> &computers, int i, QList<Batch> &relay)
 {
     // The states of the messages this computer sends first, as the sync engine does before a push.
@@ -221,8 +267,10 @@ void TestSyncConvergence::converges()
         if (random.bounded(100) < 6)
             c.online = !c.online;
         const int action = int(random.bounded(100));
-        if (action < 55) {
+        if (action < 40) {
             randomChange(*c.profile, random);
+        } else if (action < 55) {
+            randomLedgerChange(*c.profile, random);
         } else if (action < 70) {
             if (c.online)
                 publish(computers, i, relay);
@@ -271,6 +319,7 @@ void TestSyncConvergence::converges()
     QList<QByteArray> dumps;
     QList<qint64> campaigns;
     QList<qint64> recipients;
+    QList<qint64> ledgerTotals;
     for (Computer &c : computers) {
         test::TempProfile &p = *c.profile;
         QCOMPARE(ChangeLog(p->database()).status()->pendingOut, 0);
@@ -286,6 +335,20 @@ void TestSyncConvergence::converges()
                  0);
         campaigns.append(scalar(p, u"SELECT count(*) FROM campaigns"_s));
         recipients.append(scalar(p, u"SELECT count(*) FROM campaign_recipients"_s));
+        QCOMPARE(scalar(p, u"SELECT count(*) - count(DISTINCT lower(name)) FROM token_accounts"_s), 0);
+        // Each voucher credited once across all computers.
+        QCOMPARE(scalar(p, u"SELECT count(*) - count(DISTINCT reference) FROM token_transfers WHERE kind = 'purchase'"_s), 0);
+        QCOMPARE(scalar(p, u"SELECT count(*) FROM token_transfers_waiting"_s), 0);
+        // The ledger holds together on each computer (overdrafts from offline spending allowed).
+        const auto problems = LedgerVerifier(p->database()).verify();
+        QVERIFY(problems);
+        QString report;
+        for (const LedgerProblem &problem : *problems)
+            report += problem.message + u'\n';
+        QVERIFY2(problems->isEmpty(), qPrintable(where + u": "_s + report));
+        ledgerTotals.append(scalar(p,
+                                   u"SELECT sum(e.amount) FROM token_entries e JOIN token_accounts a ON a.id = e.account_id "
+                                   "WHERE a.kind = 'budget'"_s));
         dumps.append(*ChangeLog(p->database()).canonicalDump());
     }
     if (const QString dir = qEnvironmentVariable("KENGELE_SYNC_DUMP_DIR"); !dir.isEmpty()) {
@@ -312,6 +375,9 @@ void TestSyncConvergence::converges()
     QVERIFY2(dumps[0].count('\n') > 5, qPrintable(where + u": too little data to compare"_s));
     QVERIFY2(campaigns[0] > 0 && recipients[0] > 0, qPrintable(where + u": no campaign was launched"_s));
     qInfo("%s: %lld campaigns, %lld recipients' states", qPrintable(where), campaigns[0], recipients[0]);
+    QVERIFY2(dumps[0].contains("[\"token_transfer\""), qPrintable(where + u": no ledger to compare"_s));
+    QCOMPARE(ledgerTotals[1], ledgerTotals[0]);
+    QCOMPARE(ledgerTotals[2], ledgerTotals[0]);
     QVERIFY2(dumps[0] == dumps[1],
              qPrintable(where + u": computers 1 and 2 differ\n"_s + QString::fromUtf8(dumps[0]) + u"\n----\n"_s
                         + QString::fromUtf8(dumps[1])));

@@ -205,7 +205,7 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(out.json().object().value(u"backup"_s).toString()));
         out = cliC({u"--json"_s, u"relay"_s, u"sync"_s, u"--once"_s});
         QVERIFY2(out.code == 0, qPrintable(out.err));
-        QVERIFY(!out.json().object().contains(u"waiting_for_approval"_s));
+        QVERIFY2(!out.json().object().contains(u"waiting_for_approval"_s), qPrintable(out.out + out.err));
         out = cliC({u"--json"_s, u"contacts"_s, u"list"_s});
         QVERIFY2(out.out.contains(u"Mary"_s) && !out.out.contains(u"Peter"_s), qPrintable(out.out));
         QCOMPARE(office({u"relay"_s, u"sync"_s, u"--once"_s}).code, 0);

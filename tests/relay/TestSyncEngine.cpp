@@ -34,6 +34,7 @@
 #include "sync/SyncOpCodec.h"
 #include "templates/TemplateService.h"
 #include "tokens/LedgerVerifier.h"
+#include "tokens/TokenLedger.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -155,6 +156,41 @@ void randomChange(TempProfile &p, QRandomGenerator &random)
     }
 }
 
+// The token ledger: grants, vouchers (the same few on every computer), budgets with the same
+// names, transfers between them, campaigns that reserve, spend and give back. Refusals change nothing.
+void randomLedgerChange(TempProfile &p, QRandomGenerator &random)
+{
+    static const QStringList budgets{u"Main"_s, u"Youth"_s, u"youth"_s, u"Women"_s};
+    TokenLedger &ledger = p->tokens();
+    const QString budget = budgets[random.bounded(budgets.size())];
+    const int kind = int(random.bounded(100));
+    if (kind < 20) {
+        (void)ledger.grant(budget, 10 + random.bounded(40), u"Top-up"_s, u"treasurer"_s);
+    } else if (kind < 32) {
+        const int voucher = int(random.bounded(4));
+        (void)ledger.purchase(u"Main"_s, 30 * (voucher + 1), u"vch_%1"_s.arg(voucher), u"kengele"_s,
+                              {u"starter"_s, p.clock().nowUtc().addDays(30)});
+    } else if (kind < 42) {
+        (void)ledger.createBudgetAccount(budget);
+    } else if (kind < 65) {
+        (void)ledger.transfer(budget, budgets[random.bounded(budgets.size())], 1 + random.bounded(40), u"Retreat"_s,
+                              u"treasurer"_s);
+    } else {
+        const QSqlDatabase db = p->database().connection();
+        const auto account = ledger.accountId(budget);
+        if (!account)
+            return;
+        const qint64 campaign = 1 + random.bounded(1000);
+        const qint64 tokens = 1 + random.bounded(60);
+        if (!ledger.reserveInTransaction(db, *account, campaign, tokens, u"secretary"_s))
+            return;
+        if (const qint64 spent = random.bounded(tokens + 1); spent > 0)
+            (void)ledger.spendInTransaction(db, campaign, spent, u"secretary"_s);
+        if (random.bounded(2) == 0)
+            (void)ledger.releaseAllInTransaction(db, campaign, u"Finished"_s, u"secretary"_s);
+    }
+}
+
 } // namespace
 
 class TestSyncEngine final : public QObject
@@ -267,6 +303,9 @@ private Q_SLOTS:
             d.chargeTokens = false;
             QVERIFY(first->campaigns().launch(d));
         }
+        QVERIFY(computers[0].profile->profile().tokens().grant(u"Main"_s, 100, u"Demo"_s, u"treasurer"_s));
+        for (int i = 0; i < 3; ++i)
+            randomLedgerChange(*computers[0].profile, random);
         QVERIFY(syncOnce(computers[0]));
         connectComputer(computers[1], m_relay->enrolAnother(m_org, u"Pastor's laptop"_s));
         join(computers[0], computers[1]);
@@ -288,8 +327,11 @@ private Q_SLOTS:
                 m_relay->stop();
                 QVERIFY(m_relay->start()); // the same database file
             }
-            if (random.bounded(100) < 60)
+            const int action = int(random.bounded(100));
+            if (action < 40)
                 randomChange(*c.profile, random);
+            else if (action < 60)
+                randomLedgerChange(*c.profile, random);
             else if (c.online)
                 (void)syncOnce(c); // a failure (the relay restarting) is tried again later
         }
@@ -320,12 +362,19 @@ private Q_SLOTS:
             recipients.append(scalar(p, u"SELECT count(*) FROM campaign_recipients"_s));
             const auto problems = LedgerVerifier(p->database()).verify();
             QVERIFY(problems);
-            QVERIFY(problems->isEmpty());
+            QStringList report;
+            for (const LedgerProblem &problem : *problems)
+                report << problem.message;
+            QVERIFY2(problems->isEmpty(), qPrintable(report.join(u'\n')));
+            // Each voucher once, across all computers; no transfer still waiting for its accounts.
+            QCOMPARE(scalar(p, u"SELECT count(*) - count(DISTINCT reference) FROM token_transfers WHERE kind = 'purchase'"_s), 0);
+            QCOMPARE(scalar(p, u"SELECT count(*) FROM token_transfers_waiting"_s), 0);
             dumps.append(*ChangeLog(p->database()).canonicalDump());
         }
         QVERIFY(dumps[0].count('\n') > 3);
         QVERIFY2(campaigns[0] > 0 && recipients[0] > 0, "no campaign was launched");
         qInfo("%lld campaigns, %lld recipients' states", campaigns[0], recipients[0]);
+        QVERIFY(dumps[0].contains("[\"token_transfer\""));
         QVERIFY2(dumps[0] == dumps[1], "computers 1 and 2 differ");
         QVERIFY2(dumps[0] == dumps[2], "computers 1 and 3 differ");
     }

@@ -11,9 +11,11 @@
 #include "contacts/GroupService.h"
 #include "settings/Settings.h"
 #include "storage/Database.h"
+#include "sync/ChangeLog.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
+#include "sync/ReplicaApplier.h"
 #include "sync/TokenShop.h"
 #include "tokens/BudgetNameDialog.h"
 #include "tokens/BudgetWarningDialog.h"
@@ -68,6 +70,7 @@ private Q_SLOTS:
     void composeOffersBuyingWhenShort();
     void expiryPlanWarningsAndUsage();
     void lockedFeaturesSayWhatTheyNeed();
+    void overdrawnBudgetSaysSo();
 
 private:
     // The Buy dialog shown, with the relay's prices read, the starter plan and a number chosen.
@@ -551,6 +554,36 @@ void TestTokensPage::lockedFeaturesSayWhatTheyNeed()
     QVERIFY2(MessageBox::lastText().contains(QStringLiteral("+254 700 000 000, weekdays 8–17")),
              qPrintable(MessageBox::lastText()));
     MessageBox::setNextAnswer(std::nullopt);
+}
+
+// Two computers spent the same tokens offline: after the merge the budget shows the overdraft, in
+// the list and in the alerts, in plain words.
+void TestTokensPage::overdrawnBudgetSaysSo()
+{
+    test::TempProfile &mine = *m_profile;
+    test::TempProfile other;
+    TokenLedger &ledger = mine->tokens();
+    QVERIFY(ledger.grant(QStringLiteral("Main"), 100, QStringLiteral("Demo"), QStringLiteral("treasurer")));
+    const auto send = [](test::TempProfile &from, test::TempProfile &to) {
+        ChangeLog log(from->database());
+        const auto out = log.pendingOut(1000);
+        QVERIFY(out);
+        QVERIFY(ReplicaApplier(to->database(), to.clock()).apply(out->ops));
+        QVERIFY(log.markSent(out->upTo));
+    };
+    send(mine, other);
+    QVERIFY(ledger.reserveInTransaction(mine->database().connection(), *ledger.accountId(QStringLiteral("Main")), 1, 80,
+                                        QStringLiteral("secretary")));
+    TokenLedger &theirs = other->tokens();
+    QVERIFY(theirs.reserveInTransaction(other->database().connection(), *theirs.accountId(QStringLiteral("Main")), 1, 60,
+                                        QStringLiteral("pastor")));
+    send(other, mine);
+    TokensPage *page = m_window->tokensPage();
+    page->reload();
+    QCOMPARE(page->budgetsView()->topLevelItem(0)->text(1), QStringLiteral("Overdrawn by 40"));
+    QVERIFY2(page->alertsText().contains(QStringLiteral("budget is overdrawn by 40 token")), qPrintable(page->alertsText()));
+    if (const QString dir = qEnvironmentVariable("KENGELE_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(m_window->grab().save(dir + QStringLiteral("/tokens-overdrawn.png")));
 }
 
 QTEST_MAIN(TestTokensPage)

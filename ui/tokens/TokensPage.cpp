@@ -438,6 +438,7 @@ void TokensPage::reloadBudgets()
         }
     }
     qint64 total = 0;
+    QStringList overdrawn;
     for (const TokenAccount &account : *accounts) {
         auto *item = new QTreeWidgetItem(m_budgets, {tokenAccountLabel(account.name), CampaignText::number(account.balance)});
         item->setData(0, Qt::UserRole, account.name);
@@ -462,6 +463,18 @@ void TokensPage::reloadBudgets()
         item->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
         if (account.alertBelow >= 0 && account.balance < account.alertBelow)
             item->setForeground(1, Colours::text(Colours::Tone::Error, palette(), QPalette::Base));
+        if (account.balance < 0) {
+            // Computers that were offline together spent more than the budget held (architecture.md §5).
+            //: The budget list's balance column for a budget below zero
+            item->setText(1, tr("Overdrawn by %1").arg(CampaignText::number(-account.balance)));
+            item->setForeground(1, Colours::text(Colours::Tone::Error, palette(), QPalette::Base));
+            item->setToolTip(1,
+                             tr("Computers that were offline at the same time together spent more than this budget "
+                                "held. Nothing can be sent from it until it is topped up."));
+            overdrawn << tr("The %1 budget is overdrawn by %2: computers that were offline at the same time together "
+                            "spent more than it held. Buy tokens or move some from another budget before sending from it.")
+                             .arg(account.name, TokensText::tokens(-account.balance));
+        }
         if (account.name == chosen)
             item->setSelected(true);
         total += account.balance;
@@ -472,12 +485,17 @@ void TokensPage::reloadBudgets()
         QSignalBlocker blocker(m_historyAccount);
         m_historyAccount->setCurrentIndex(qMax(0, m_historyAccount->findData(current)));
     }
-    m_total->setText(tr("In all: %1. One token sends one SMS part to one person.").arg(TokensText::tokens(total)));
+    if (total < 0) {
+        m_total->setText(
+            tr("In all: overdrawn by %1. One token sends one SMS part to one person.").arg(TokensText::tokens(-total)));
+    } else {
+        m_total->setText(tr("In all: %1. One token sends one SMS part to one person.").arg(TokensText::tokens(total)));
+    }
     // Tokens now, or used within the year: not a page to start from scratch.
     const Result<TokenUsageReport> used = m_insights.usage(TokenInsights::MaxDays);
     m_hasHistory = total > 0 || (used && used->spent > 0);
     RoleGate::setEnabled(m_rename, chosenBudget() != QStringLiteral("Main"));
-    QStringList alerts;
+    QStringList alerts = overdrawn;
     if (const Result<QList<TokenAlert>> found = m_insights.alerts(); found) {
         for (const TokenAlert &alert : *found)
             alerts << alert.message;
