@@ -97,6 +97,25 @@
     </message>
 </context>
 <context>
+    <name>JoinChoices</name>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation><numerusform>%n contact</numerusform><numerusform>%n contacts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation><numerusform>%n group</numerusform><numerusform>%n groups</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n template(s)</source>
+        <translation><numerusform>%n template</numerusform><numerusform>%n templates</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) that asked for no more messages</source>
+        <translation><numerusform>%n number that asked for no more messages</numerusform><numerusform>%n numbers that asked for no more messages</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>RecipientSnapshot</name>
     <message numerus="yes">
         <source>Nobody to send to: the chosen numbers (%n) cannot receive SMS (landlines and other numbers that are not mobile).</source>
@@ -444,6 +463,20 @@ Send them again? Those people may then get a second copy.</numerusform></transla
     </message>
 </context>
 <context>
+    <name>kengele::ComputersBanner</name>
+    <message numerus="yes">
+        <source>Receiving the church's contacts, groups and templates: %n contact(s) so far.</source>
+        <translation><numerusform>Receiving the church's contacts, groups and templates: %n contact so far.</numerusform><numerusform>Receiving the church's contacts, groups and templates: %n contacts so far.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ComputersSettingsWidget</name>
+    <message numerus="yes">
+        <source>These computers share the church's contacts, groups and templates, encrypted so the relay cannot read them. %n other computer(s) in step with this one.</source>
+        <translation><numerusform>These computers share the church's contacts, groups and templates, encrypted so the relay cannot read them. %n other computer in step with this one.</numerusform><numerusform>These computers share the church's contacts, groups and templates, encrypted so the relay cannot read them. %n other computers in step with this one.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>kengele::ContactsPage</name>
     <message numerus="yes">
         <source>%n contact(s)</source>
@@ -567,6 +600,14 @@ Send them again? Those people may then get a second copy.</numerusform></transla
         <source>and %n demo campaign(s) with their messages.</source>
         <translation><numerusform>and %n demo campaign with their messages.</numerusform><numerusform>and %n demo campaigns with their messages.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>In step with %n other computer(s)</source>
+        <translation><numerusform>In step with %n other computer</numerusform><numerusform>In step with %n other computers</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n computer(s) waiting to join</source>
+        <translation><numerusform>%n computer waiting to join</numerusform><numerusform>%n computers waiting to join</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>kengele::MessageTemplate</name>
@@ -677,6 +718,10 @@ Send them again? Those people may then get a second copy.</numerusform></transla
     <message numerus="yes">
         <source>This campaign has %L1 of its tokens left, so %Ln token(s) cannot be given back from it. Nothing was changed.</source>
         <translation><numerusform>This campaign has %L1 of its tokens left, so %Ln token cannot be given back from it. Nothing was changed.</numerusform><numerusform>This campaign has %L1 of its tokens left, so %Ln tokens cannot be given back from it. Nothing was changed.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %1 budget is overdrawn by %Ln token(s): computers that were offline at the same time together spent more than it held. Top it up (buy tokens or move some from another budget) before sending from it. Nothing was sent.</source>
+        <translation><numerusform>The %1 budget is overdrawn by %Ln token: computers that were offline at the same time together spent more than it held. Top it up (buy tokens or move some from another budget) before sending from it. Nothing was sent.</numerusform><numerusform>The %1 budget is overdrawn by %Ln tokens: computers that were offline at the same time together spent more than it held. Top it up (buy tokens or move some from another budget) before sending from it. Nothing was sent.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -174,10 +174,6 @@
 <context>
     <name>BackupCommand</name>
     <message>
-        <source>Give the backup passphrase in KENGELE_BACKUP_PASSPHRASE or on a line of standard input.</source>
-        <translation>Toa kaulisiri ya nakala rudufu katika KENGELE_BACKUP_PASSPHRASE au kwenye mstari wa standard input.</translation>
-    </message>
-    <message>
         <source>Use: backup create [--to FILE] | backup restore FILE | backup list | backup folder [DIR].</source>
         <translation>Matumizi: backup create [--to FILE] | backup restore FILE | backup list | backup folder [DIR].</translation>
     </message>
@@ -342,16 +338,8 @@
         <translation>Kompyuta hii bado haina ufunguo wa pamoja wa kanisa.</translation>
     </message>
     <message>
-        <source>The changes could not be labelled for sending.</source>
-        <translation>Mabadiliko hayakuweza kuwekewa alama kwa ajili ya kutumwa.</translation>
-    </message>
-    <message>
         <source>This computer&apos;s signing key is not available.</source>
         <translation>Ufunguo wa kusaini wa kompyuta hii haupatikani.</translation>
-    </message>
-    <message>
-        <source>Changes from another computer (%1, batch %2) were not applied: %3</source>
-        <translation>Mabadiliko kutoka kompyuta nyingine (%1, kundi %2) hayakutumika: %3</translation>
     </message>
     <message>
         <source>what arrived is damaged or incomplete.</source>
@@ -396,6 +384,14 @@
     <message>
         <source>it was not signed by the computer it claims to come from.</source>
         <translation>hakikusainiwa na kompyuta kinayodai kutoka kwayo.</translation>
+    </message>
+    <message>
+        <source>The changes could not be prepared for the other computers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes from another computer were not taken in: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -765,6 +761,28 @@
     <message>
         <source>Practice mode — no SMS leaves this computer.</source>
         <translation>Mazoezi — hakuna SMS inayotoka kwenye kompyuta hii.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignOrigin</name>
+    <message>
+        <source>Reading the campaign</source>
+        <translation type="unfinished">Kusoma kampeni</translation>
+    </message>
+    <message>
+        <source>There is no campaign number %1.</source>
+        <translation type="unfinished">Hakuna kampeni nambari %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is sent by another computer of the church. Change, pause, resend or cancel it on that computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignStatePublisher</name>
+    <message>
+        <source>Sharing the states of the messages sent from this computer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1216,40 +1234,36 @@
 </translation>
     </message>
     <message>
-        <source>  relay connect URL --code CODE [--name NAME]   connect this computer with an enrolment code
-  relay sync [--once]      fetch and save what came in, and share changes with the congregation&apos;s
-                           other computers; --once stops when up to date
-  relay status             the relay&apos;s address, whether it answers, the last sync
-</source>
-        <translation>  relay connect URL --code CODE [--name NAME]   unganisha kompyuta hii kwa msimbo wa usajili
-  relay sync [--once]      leta na uhifadhi kilichoingia, na shiriki mabadiliko na kompyuta
-                           nyingine za kanisa; --once husimama kila kitu kikishasawazishwa
-  relay status             anwani ya relay, kama inajibu, usawazishaji wa mwisho
-</translation>
-    </message>
-    <message>
         <source>Several computers (the congregation&apos;s data shared through the relay):</source>
         <translation>Kompyuta kadhaa (data ya kanisa inayoshirikiwa kupitia relay):</translation>
     </message>
     <message>
+        <source>  relay connect URL --code CODE [--name NAME] [--merge | --start-from-church-data]
+                           connect this computer with an enrolment code; --merge or
+                           --start-from-church-data: see sync own-data
+  relay sync [--once]      fetch and save what came in, and share changes with the congregation&apos;s
+                           other computers; --once stops when up to date
+  relay status             the relay&apos;s address, whether it answers, the last sync
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>  sync status              changes not yet sent, the last ones received, conflicts, waiting for approval
   sync conflicts [--limit N]   values two computers changed at once: which was kept, which lost
+  sync own-data merge | sync own-data start-from-church-data
+                           what happens to this computer&apos;s own contacts when it is let in: they
+                           join the church&apos;s, or are kept in a backup and replaced by the church&apos;s
 </source>
-        <translation>  sync status              mabadiliko ambayo bado hayajatumwa, ya mwisho yaliyopokelewa, migongano, zinazosubiri idhini
-  sync conflicts [--limit N]   thamani ambazo kompyuta mbili zilibadilisha kwa wakati mmoja: ipi ilibaki, ipi iliachwa
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>  devices list             the congregation&apos;s computers
-  devices approve DEVICE [--safety-code CODE]   let a waiting computer in (administrators): without
-                           the code, shows it; compare it with the new computer&apos;s, then give it
+  devices approve DEVICE [--safety-code CODE]   let a waiting computer in (administrators): run it
+                           first without --safety-code to see the code; if the new computer shows
+                           the same code, run it again with --safety-code CODE
   devices remove DEVICE    remove a computer (administrators); the congregation&apos;s keys change
 </source>
-        <translation>  devices list             kompyuta za kanisa
-  devices approve DEVICE [--safety-code CODE]   ruhusu kompyuta inayosubiri iingie (wasimamizi): bila
-                           msimbo, huuonyesha; ulinganishe na ule wa kompyuta mpya, kisha uuweke kwa --safety-code
-  devices remove DEVICE    ondoa kompyuta (wasimamizi); funguo za kanisa hubadilishwa
-</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1299,10 @@
     <message>
         <source>Give the password in KENGELE_PASSWORD or on the first line of standard input.</source>
         <translation>Toa nenosiri katika KENGELE_PASSWORD au kwenye mstari wa kwanza wa standard input.</translation>
+    </message>
+    <message>
+        <source>Give the backup passphrase in KENGELE_BACKUP_PASSPHRASE or on a line of standard input.</source>
+        <translation type="unfinished">Toa kaulisiri ya nakala rudufu katika KENGELE_BACKUP_PASSPHRASE au kwenye mstari wa standard input.</translation>
     </message>
 </context>
 <context>
@@ -1435,6 +1453,10 @@
             <numerusform>Jina la kikundi refu kuliko herufi %1 liliachwa (mstari wa %2).</numerusform>
             <numerusform>Majina ya vikundi marefu kuliko herufi %1 yaliachwa kwenye mistari %n (mistari: %2).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Importing the contacts failed: a new contact was not saved. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2276,57 @@
     </message>
 </context>
 <context>
+    <name>JoinChoices</name>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation type="unfinished">
+            <numerusform>mwasiliani %n</numerusform>
+            <numerusform>waasiliani %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation type="unfinished">
+            <numerusform>kikundi %n</numerusform>
+            <numerusform>vikundi %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n template(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) that asked for no more messages</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished">%1 na %2</translation>
+    </message>
+    <message>
+        <source>Reading this computer&apos;s data failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeping the choice for this computer&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting this computer&apos;s data aside failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting this computer&apos;s data aside failed; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JoinNewcomer</name>
     <message>
         <source>This request to join was already sent. Start again.</source>
@@ -2336,6 +2409,13 @@
     <message>
         <source>The computer&apos;s password store (keychain) could not be used: %1</source>
         <translation>Hifadhi ya manenosiri ya kompyuta (keychain) haikuweza kutumika: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerReplay</name>
+    <message>
+        <source>Recounting the token lots</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2973,6 +3053,18 @@
     <message>
         <source>This computer was let in: it now shares the congregation&apos;s data.</source>
         <translation>Kompyuta hii imeruhusiwa kuingia: sasa inashiriki data ya kanisa.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s own data is kept in the backup %1. Once another computer lets this one in, it is replaced by the church&apos;s data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one: --merge or --start-from-church-data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer was let in, and it holds %1 of its own. Choose what happens to them: “kengele-cli sync own-data merge” or “kengele-cli sync own-data start-from-church-data”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3764,10 +3856,6 @@
 <context>
     <name>SyncCommand</name>
     <message>
-        <source>Use one of: sync status, sync conflicts [--limit N].</source>
-        <translation>Tumia mojawapo ya: sync status, sync conflicts [--limit N].</translation>
-    </message>
-    <message>
         <source>--limit takes a number of entries, 1 or more.</source>
         <translation>--limit huchukua idadi ya maingizo, 1 au zaidi.</translation>
     </message>
@@ -3798,6 +3886,26 @@
     <message>
         <source>kept: %1  lost: %2</source>
         <translation>iliyobaki: %1  iliyoachwa: %2</translation>
+    </message>
+    <message>
+        <source>Use: sync own-data merge, or sync own-data start-from-church-data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer holds no contacts, groups or templates of its own: there is nothing to choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When this computer is let in, its %1 join the church&apos;s data. Run “kengele-cli relay sync”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s data is kept in the backup %1. When it is let in, its %2 are set aside and it starts from the church&apos;s data. Run “kengele-cli relay sync”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use one of: sync status, sync conflicts [--limit N], sync own-data merge|start-from-church-data.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4157,6 +4265,10 @@
     <message>
         <source>The account is now called %1.</source>
         <translation>Sasa akaunti inaitwa %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2 tokens (overdrawn: top it up before sending from it)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5569,6 +5681,10 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
         <source>This campaign&apos;s report: delivery, failures and replies, to print or save.</source>
         <translation>Ripoti ya kampeni hii: ufikishaji, zilizoshindikana na majibu, ya kuchapisha au kuhifadhi.</translation>
     </message>
+    <message>
+        <source>Another computer of the church sends this campaign: change it on that computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kengele::CampaignListModel</name>
@@ -6036,6 +6152,348 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
     <message>
         <source>Buy the %1 plan…</source>
         <translation>Nunua mpango wa %1…</translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ComputersBanner</name>
+    <message>
+        <source>Waiting for an administrator on another computer to let this computer in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele must be open on that computer; a safety code appears here once it has answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety code %1 — the other computer must show the same code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is now one of the church&apos;s computers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is now part of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Receiving the church&apos;s contacts, groups and templates: %n contact(s) so far.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” wants to join this church&apos;s Kengele.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting its safety code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” wants to join.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety code %1 — does “%2” show the same?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is waiting to join this church&apos;s Kengele. An administrator must let it in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, let it in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computer stays waiting; you can let it in later in Settings → Computers. If the codes are different, do not let it in: someone may be interfering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ComputersSettingsWidget</name>
+    <message>
+        <source>Computer</source>
+        <translation type="unfinished">Kompyuta</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Hali</translation>
+    </message>
+    <message>
+        <source>The church&apos;s computers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes made on two computers at the same time, and which one was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer (waiting for approval)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not let in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;To add a computer:&lt;/b&gt; ask the person who runs your relay for an enrolment code for it (&lt;code&gt;kengele-relay device enroll&lt;/code&gt;). On the new computer, enter the code in Settings → Relay. Then an administrator lets it in here, after checking that both computers show the same safety code.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;This computer is not connected to a relay&lt;/h3&gt;&lt;p&gt;Several computers of one church share their contacts, groups and templates through the church&apos;s relay, encrypted so the relay cannot read them. Connect this computer in Settings → Relay first.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;This computer is waiting to be let in&lt;/h3&gt;&lt;p&gt;An administrator on one of the church&apos;s computers must let it in. The list of computers appears here afterwards.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The relay cannot be reached&lt;/h3&gt;&lt;p&gt;The list of computers appears once the relay answers.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Asking the relay for the church&apos;s computers…&lt;/h3&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished">(hana jina)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>These computers share the church&apos;s contacts, groups and templates, encrypted so the relay cannot read them. %n other computer(s) in step with this one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only an administrator may let a computer in or remove one.</source>
+        <translation type="unfinished">Ni msimamizi tu anayeweza kuruhusu kompyuta iingie au kuiondoa.</translation>
+    </message>
+    <message>
+        <source>Compare the safety code with the one the waiting computer shows, then let it in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computer can no longer read anything the church adds or changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let a computer in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kengele is getting the safety code from “%1”. Keep Kengele open on it; the code appears at the top of this tab in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let it in only if the codes are the same. It will then read all of the church&apos;s contacts, groups and templates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove a computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the church&apos;s computers?
+
+It keeps what it already has, but it can no longer read anything the church adds or changes from now on, and its changes are no longer accepted. To use it again, it must be connected and let in anew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ComputersWatcher</name>
+    <message>
+        <source>“%1” is now one of the church&apos;s computers. It receives the contacts, groups and templates over the next minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was removed. It cannot read anything the church adds or changes from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kengele::ConflictsDialog</name>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation type="unfinished">kompyuta hii</translation>
+    </message>
+    <message>
+        <source>another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <extracomment>Who wrote a value, and where: &quot;mary on another computer&quot;</extracomment>
+        <translation type="unfinished">%1 tarehe %2</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(since deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact %1: %2</source>
+        <extracomment>A conflict&apos;s &quot;what&quot;: &quot;Contact Asha Wanjiru: notes&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished">%1  %3 {1 %2:?}</translation>
+    </message>
+    <message>
+        <source>Recent conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When two computers change the same thing before they hear of each other, the later change is kept on every computer. The other value is listed here, so nothing is lost without a trace: copy it back by hand if it was the right one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Lini</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">Nini</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts: no two computers have changed the same thing at the same time. If it happens, the later change is kept and the other is listed here.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7875,6 +8333,36 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Reports</source>
         <translation>Ripoti</translation>
+    </message>
+    <message>
+        <source>Waiting to be let in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — changes will be shared when the relay is reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>In step with %n other computer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Contacts, groups and templates are shared with the church&apos;s other computers. Click to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n computer(s) waiting to join</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Settings → Computers to let it in.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -9721,14 +10209,6 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <translation>Kuhifadhi mabadiliko kwa ajili ya baadaye</translation>
     </message>
     <message>
-        <source>Noting a refused batch</source>
-        <translation>Kuandika kundi la mabadiliko lililokataliwa</translation>
-    </message>
-    <message>
-        <source>A refused batch could not be noted.</source>
-        <translation>Kundi la mabadiliko lililokataliwa halikuweza kuandikwa.</translation>
-    </message>
-    <message>
         <source>Saving changes from another computer</source>
         <translation>Kuhifadhi mabadiliko kutoka kompyuta nyingine</translation>
     </message>
@@ -9763,6 +10243,50 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>A computer cannot remove itself; remove it from another one.</source>
         <translation>Kompyuta haiwezi kujiondoa yenyewe; iondoe kutoka kwenye kompyuta nyingine.</translation>
+    </message>
+    <message>
+        <source>Saving how far the other computers&apos; changes were read failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer was away so long that the relay no longer keeps all the changes it missed, and it holds data of its own, so it cannot simply be filled again from the church&apos;s data. Make a backup, then remove this computer on another one and connect it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is not approved yet, so it cannot save the church&apos;s data on the relay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A snapshot is being saved on the relay already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes kept coming in; the snapshot will be saved later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing on the relay yet for a snapshot to cover.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator may let a computer in or remove one.</source>
+        <translation type="unfinished">Ni msimamizi tu anayeweza kuruhusu kompyuta iingie au kuiondoa.</translation>
+    </message>
+    <message>
+        <source>This computer has been let in, and it holds %1 of its own. Choose what happens to them before it joins the church&apos;s data: merge them with the church&apos;s (the same number becomes one contact), or keep them in a backup and start from the church&apos;s data. (kengele-cli: sync own-data merge | sync own-data start-from-church-data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay&apos;s snapshot could not be taken in; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noting changes that were not taken in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes that were not taken in could not be noted.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -10156,6 +10680,13 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <source>Saving the warning level</source>
         <translation>Kuhifadhi kiwango cha tahadhari</translation>
     </message>
+    <message numerus="yes">
+        <source>The %1 budget is overdrawn by %Ln token(s): computers that were offline at the same time together spent more than it held. Top it up (buy tokens or move some from another budget) before sending from it. Nothing was sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kengele::TokenShop</name>
@@ -10544,6 +11075,23 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Buy tokens</source>
         <translation>Nunua tokeni</translation>
+    </message>
+    <message>
+        <source>Overdrawn by %1</source>
+        <extracomment>The budget list&apos;s balance column for a budget below zero</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computers that were offline at the same time together spent more than this budget held. Nothing can be sent from it until it is topped up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 budget is overdrawn by %2: computers that were offline at the same time together spent more than it held. Buy tokens or move some from another budget before sending from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In all: overdrawn by %1. One token sends one SMS part to one person.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
