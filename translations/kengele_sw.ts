@@ -387,11 +387,11 @@
     </message>
     <message>
         <source>The changes could not be prepared for the other computers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mabadiliko hayakuweza kuandaliwa kwa ajili ya kompyuta nyingine.</translation>
     </message>
     <message>
         <source>Changes from another computer were not taken in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mabadiliko kutoka kompyuta nyingine hayakupokelewa: %1</translation>
     </message>
 </context>
 <context>
@@ -767,22 +767,22 @@
     <name>CampaignOrigin</name>
     <message>
         <source>Reading the campaign</source>
-        <translation type="unfinished">Kusoma kampeni</translation>
+        <translation>Kusoma kampeni</translation>
     </message>
     <message>
         <source>There is no campaign number %1.</source>
-        <translation type="unfinished">Hakuna kampeni nambari %1.</translation>
+        <translation>Hakuna kampeni nambari %1.</translation>
     </message>
     <message>
         <source>“%1” is sent by another computer of the church. Change, pause, resend or cancel it on that computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” inatumwa na kompyuta nyingine ya kanisa. Ibadilishe, isimamishe kwa muda, uitume tena au uighairi kwenye kompyuta hiyo.</translation>
     </message>
 </context>
 <context>
     <name>CampaignStatePublisher</name>
     <message>
         <source>Sharing the states of the messages sent from this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kushiriki hali za ujumbe uliotumwa kutoka kompyuta hii</translation>
     </message>
 </context>
 <context>
@@ -1245,7 +1245,13 @@
                            other computers; --once stops when up to date
   relay status             the relay&apos;s address, whether it answers, the last sync
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  relay connect URL --code CODE [--name NAME] [--merge | --start-from-church-data]
+                           unganisha kompyuta hii kwa msimbo wa usajili; --merge au
+                           --start-from-church-data: tazama sync own-data
+  relay sync [--once]      leta na uhifadhi kilichoingia, na shiriki mabadiliko na kompyuta
+                           nyingine za kanisa; --once husimama data ikishasasishwa
+  relay status             anwani ya relay, kama inajibu, usawazishaji wa mwisho
+</translation>
     </message>
     <message>
         <source>  sync status              changes not yet sent, the last ones received, conflicts, waiting for approval
@@ -1254,7 +1260,12 @@
                            what happens to this computer&apos;s own contacts when it is let in: they
                            join the church&apos;s, or are kept in a backup and replaced by the church&apos;s
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  sync status              mabadiliko ambayo bado hayajatumwa, ya mwisho yaliyopokelewa, migongano, zinazosubiri idhini
+  sync conflicts [--limit N]   thamani ambazo kompyuta mbili zilibadilisha kwa wakati mmoja: ipi ilibaki, ipi ilipotea
+  sync own-data merge | sync own-data start-from-church-data
+                           kitakachofanyika kwa waasiliani wa kompyuta hii ikiidhinishwa: wanaungana
+                           na wa kanisa, au wanahifadhiwa kwenye nakala rudufu na nafasi yao kuchukuliwa na wa kanisa
+</translation>
     </message>
     <message>
         <source>  devices list             the congregation&apos;s computers
@@ -1263,7 +1274,12 @@
                            the same code, run it again with --safety-code CODE
   devices remove DEVICE    remove a computer (administrators); the congregation&apos;s keys change
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  devices list             kompyuta za kanisa
+  devices approve DEVICE [--safety-code CODE]   idhinisha kompyuta inayosubiri (wasimamizi): iendeshe
+                           kwanza bila --safety-code ili kuona msimbo; kama kompyuta mpya inaonyesha
+                           msimbo ule ule, iendeshe tena na --safety-code CODE
+  devices remove DEVICE    ondoa kompyuta (wasimamizi); funguo za kanisa zinabadilika
+</translation>
     </message>
 </context>
 <context>
@@ -1302,7 +1318,7 @@
     </message>
     <message>
         <source>Give the backup passphrase in KENGELE_BACKUP_PASSPHRASE or on a line of standard input.</source>
-        <translation type="unfinished">Toa kaulisiri ya nakala rudufu katika KENGELE_BACKUP_PASSPHRASE au kwenye mstari wa standard input.</translation>
+        <translation>Toa kaulisiri ya nakala rudufu katika KENGELE_BACKUP_PASSPHRASE au kwenye mstari wa standard input.</translation>
     </message>
 </context>
 <context>
@@ -1456,7 +1472,7 @@
     </message>
     <message>
         <source>Importing the contacts failed: a new contact was not saved. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuingiza waasiliani kumeshindikana: mwasiliani mpya hakuhifadhiwa. Hakuna kilichoingizwa.</translation>
     </message>
 </context>
 <context>
@@ -2279,51 +2295,51 @@
     <name>JoinChoices</name>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>mwasiliani %n</numerusform>
             <numerusform>waasiliani %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n group(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>kikundi %n</numerusform>
             <numerusform>vikundi %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n template(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>kiolezo %n</numerusform>
+            <numerusform>violezo %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n number(s) that asked for no more messages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>nambari %n iliyoomba isitumiwe ujumbe tena</numerusform>
+            <numerusform>nambari %n zilizoomba zisitumiwe ujumbe tena</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 and %2</source>
-        <translation type="unfinished">%1 na %2</translation>
+        <translation>%1 na %2</translation>
     </message>
     <message>
         <source>Reading this computer&apos;s data failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kusoma data ya kompyuta hii kumeshindikana.</translation>
     </message>
     <message>
         <source>Keeping the choice for this computer&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuhifadhi chaguo la data ya kompyuta hii</translation>
     </message>
     <message>
         <source>Setting this computer&apos;s data aside failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuweka kando data ya kompyuta hii kumeshindikana.</translation>
     </message>
     <message>
         <source>Setting this computer&apos;s data aside failed; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuweka kando data ya kompyuta hii kumeshindikana; hakuna kilichobadilishwa.</translation>
     </message>
 </context>
 <context>
@@ -2415,7 +2431,7 @@
     <name>LedgerReplay</name>
     <message>
         <source>Recounting the token lots</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuhesabu upya mafungu ya tokeni</translation>
     </message>
 </context>
 <context>
@@ -3056,15 +3072,15 @@
     </message>
     <message>
         <source>This computer&apos;s own data is kept in the backup %1. Once another computer lets this one in, it is replaced by the church&apos;s data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data ya kompyuta hii yenyewe imehifadhiwa kwenye nakala rudufu %1. Kompyuta nyingine ikiidhinisha kompyuta hii, data hiyo itabadilishwa na data ya kanisa.</translation>
     </message>
     <message>
         <source>Choose one: --merge or --start-from-church-data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chagua moja: --merge au --start-from-church-data.</translation>
     </message>
     <message>
         <source>This computer was let in, and it holds %1 of its own. Choose what happens to them: “kengele-cli sync own-data merge” or “kengele-cli sync own-data start-from-church-data”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta hii imeidhinishwa, na ina data yake yenyewe: %1. Chagua kitakachofanyika kwa data hiyo: “kengele-cli sync own-data merge” au “kengele-cli sync own-data start-from-church-data”.</translation>
     </message>
 </context>
 <context>
@@ -3889,23 +3905,23 @@
     </message>
     <message>
         <source>Use: sync own-data merge, or sync own-data start-from-church-data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Matumizi: sync own-data merge, au sync own-data start-from-church-data.</translation>
     </message>
     <message>
         <source>This computer holds no contacts, groups or templates of its own: there is nothing to choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta hii haina waasiliani, vikundi wala violezo vyake yenyewe: hakuna cha kuchagua.</translation>
     </message>
     <message>
         <source>When this computer is let in, its %1 join the church&apos;s data. Run “kengele-cli relay sync”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta hii ikiidhinishwa, data yake (%1) itaunganishwa na data ya kanisa. Endesha “kengele-cli relay sync”.</translation>
     </message>
     <message>
         <source>This computer&apos;s data is kept in the backup %1. When it is let in, its %2 are set aside and it starts from the church&apos;s data. Run “kengele-cli relay sync”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data ya kompyuta hii imehifadhiwa kwenye nakala rudufu %1. Ikiidhinishwa, data yake (%2) itawekwa kando na itaanza na data ya kanisa. Endesha “kengele-cli relay sync”.</translation>
     </message>
     <message>
         <source>Use one of: sync status, sync conflicts [--limit N], sync own-data merge|start-from-church-data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumia mojawapo ya: sync status, sync conflicts [--limit N], sync own-data merge|start-from-church-data.</translation>
     </message>
 </context>
 <context>
@@ -4268,7 +4284,7 @@
     </message>
     <message>
         <source>%1: %2 tokens (overdrawn: top it up before sending from it)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: tokeni %2 (imetumia zaidi ya salio: iongezee tokeni kabla ya kutuma kutoka kwayo)</translation>
     </message>
 </context>
 <context>
@@ -5683,7 +5699,7 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
     </message>
     <message>
         <source>Another computer of the church sends this campaign: change it on that computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampeni hii inatumwa na kompyuta nyingine ya kanisa: ibadilishe kwenye kompyuta hiyo.</translation>
     </message>
 </context>
 <context>
@@ -6158,342 +6174,344 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
     <name>kengele::ComputersBanner</name>
     <message>
         <source>Waiting for an administrator on another computer to let this computer in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inasubiri msimamizi kwenye kompyuta nyingine aidhinishe kompyuta hii.</translation>
     </message>
     <message>
         <source>Kengele must be open on that computer; a safety code appears here once it has answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele lazima iwe imefunguliwa kwenye kompyuta hiyo; msimbo wa usalama utaonekana hapa itakapojibu.</translation>
     </message>
     <message>
         <source>Safety code %1 — the other computer must show the same code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Msimbo wa usalama %1 — kompyuta nyingine lazima ionyeshe msimbo ule ule.</translation>
     </message>
     <message>
         <source>This computer is now one of the church&apos;s computers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta hii sasa ni mojawapo ya kompyuta za kanisa.</translation>
     </message>
     <message>
         <source>This computer is now part of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta hii sasa ni sehemu ya %1.</translation>
     </message>
     <message numerus="yes">
         <source>Receiving the church&apos;s contacts, groups and templates: %n contact(s) so far.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Inapokea waasiliani, vikundi na violezo vya kanisa: mwasiliani %n hadi sasa.</numerusform>
+            <numerusform>Inapokea waasiliani, vikundi na violezo vya kanisa: waasiliani %n hadi sasa.</numerusform>
         </translation>
     </message>
     <message>
         <source>“%1” wants to join this church&apos;s Kengele.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” inataka kujiunga na Kengele ya kanisa hili.</translation>
     </message>
     <message>
         <source>Getting its safety code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inapata msimbo wake wa usalama…</translation>
     </message>
     <message>
         <source>“%1” wants to join.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” inataka kujiunga.</translation>
     </message>
     <message>
         <source>Safety code %1 — does “%2” show the same?</source>
-        <translation type="unfinished"></translation>
+        <translation>Msimbo wa usalama %1 — je, “%2” inaonyesha msimbo ule ule?</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Sawa</translation>
     </message>
     <message>
         <source>“%1” is waiting to join this church&apos;s Kengele. An administrator must let it in.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” inasubiri kujiunga na Kengele ya kanisa hili. Msimamizi lazima aiidhinishe.</translation>
     </message>
     <message>
         <source>Yes, let it in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ndiyo, iidhinishe</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Baadaye</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapana</translation>
     </message>
     <message>
         <source>The computer stays waiting; you can let it in later in Settings → Computers. If the codes are different, do not let it in: someone may be interfering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta itaendelea kusubiri; unaweza kuiidhinisha baadaye katika Mipangilio → Kompyuta. Ikiwa misimbo ni tofauti, usiiidhinishe: huenda kuna mtu anayeingilia kati.</translation>
     </message>
 </context>
 <context>
     <name>kengele::ComputersSettingsWidget</name>
     <message>
         <source>Computer</source>
-        <translation type="unfinished">Kompyuta</translation>
+        <translation>Kompyuta</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Mtu</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Ilionekana mwisho</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Hali</translation>
+        <translation>Hali</translation>
     </message>
     <message>
         <source>The church&apos;s computers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta za kanisa</translation>
     </message>
     <message>
         <source>Let in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Idhinisha…</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondoa…</translation>
     </message>
     <message>
         <source>Recent conflicts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Migongano ya hivi karibuni…</translation>
     </message>
     <message>
         <source>Changes made on two computers at the same time, and which one was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mabadiliko yaliyofanywa kwenye kompyuta mbili kwa wakati mmoja, na lipi lilibaki.</translation>
     </message>
     <message>
         <source>Look again</source>
-        <translation type="unfinished"></translation>
+        <translation>Angalia tena</translation>
     </message>
     <message>
         <source>Computers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Imeondolewa</translation>
     </message>
     <message>
         <source>This computer (waiting for approval)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta hii (inasubiri idhini)</translation>
     </message>
     <message>
         <source>This computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta hii</translation>
     </message>
     <message>
         <source>Waiting for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Inasubiri idhini</translation>
     </message>
     <message>
         <source>In</source>
-        <translation type="unfinished"></translation>
+        <translation>Imeidhinishwa</translation>
     </message>
     <message>
         <source>Not let in</source>
-        <translation type="unfinished"></translation>
+        <translation>Haijaidhinishwa</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;To add a computer:&lt;/b&gt; ask the person who runs your relay for an enrolment code for it (&lt;code&gt;kengele-relay device enroll&lt;/code&gt;). On the new computer, enter the code in Settings → Relay. Then an administrator lets it in here, after checking that both computers show the same safety code.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Kuongeza kompyuta:&lt;/b&gt; omba msimbo wa usajili kwa ajili yake kwa mtu anayeendesha relay yako (&lt;code&gt;kengele-relay device enroll&lt;/code&gt;). Kwenye kompyuta mpya, weka msimbo huo katika Mipangilio → Relay. Kisha msimamizi anaiidhinisha hapa, baada ya kuhakikisha kwamba kompyuta zote mbili zinaonyesha msimbo wa usalama ule ule.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;This computer is not connected to a relay&lt;/h3&gt;&lt;p&gt;Several computers of one church share their contacts, groups and templates through the church&apos;s relay, encrypted so the relay cannot read them. Connect this computer in Settings → Relay first.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Kompyuta hii haijaunganishwa na relay&lt;/h3&gt;&lt;p&gt;Kompyuta kadhaa za kanisa moja hushiriki waasiliani, vikundi na violezo vyao kupitia relay ya kanisa, vikiwa vimesimbwa fiche ili relay isiweze kuvisoma. Unganisha kompyuta hii kwanza katika Mipangilio → Relay.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;This computer is waiting to be let in&lt;/h3&gt;&lt;p&gt;An administrator on one of the church&apos;s computers must let it in. The list of computers appears here afterwards.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Kompyuta hii inasubiri kuidhinishwa&lt;/h3&gt;&lt;p&gt;Msimamizi kwenye mojawapo ya kompyuta za kanisa lazima aiidhinishe. Orodha ya kompyuta itaonekana hapa baadaye.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;The relay cannot be reached&lt;/h3&gt;&lt;p&gt;The list of computers appears once the relay answers.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Relay haipatikani&lt;/h3&gt;&lt;p&gt;Orodha ya kompyuta itaonekana relay itakapojibu.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Asking the relay for the church&apos;s computers…&lt;/h3&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Inaomba relay orodha ya kompyuta za kanisa…&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished">(hana jina)</translation>
+        <translation>(hana jina)</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>sasa</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>haijawahi kuonekana</translation>
     </message>
     <message numerus="yes">
         <source>These computers share the church&apos;s contacts, groups and templates, encrypted so the relay cannot read them. %n other computer(s) in step with this one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kompyuta hizi hushiriki waasiliani, vikundi na violezo vya kanisa, vikiwa vimesimbwa fiche ili relay isiweze kuvisoma. Kompyuta nyingine %n imesawazishwa na hii.</numerusform>
+            <numerusform>Kompyuta hizi hushiriki waasiliani, vikundi na violezo vya kanisa, vikiwa vimesimbwa fiche ili relay isiweze kuvisoma. Kompyuta nyingine %n zimesawazishwa na hii.</numerusform>
         </translation>
     </message>
     <message>
         <source>Only an administrator may let a computer in or remove one.</source>
-        <translation type="unfinished">Ni msimamizi tu anayeweza kuruhusu kompyuta iingie au kuiondoa.</translation>
+        <translation>Ni msimamizi tu anayeweza kuruhusu kompyuta iingie au kuiondoa.</translation>
     </message>
     <message>
         <source>Compare the safety code with the one the waiting computer shows, then let it in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Linganisha msimbo wa usalama na ule unaoonyeshwa na kompyuta inayosubiri, kisha uiidhinishe.</translation>
     </message>
     <message>
         <source>The computer can no longer read anything the church adds or changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta hiyo haitaweza tena kusoma chochote ambacho kanisa linaongeza au kubadilisha.</translation>
     </message>
     <message>
         <source>Let a computer in</source>
-        <translation type="unfinished"></translation>
+        <translation>Idhinisha kompyuta</translation>
     </message>
     <message>
         <source>Kengele is getting the safety code from “%1”. Keep Kengele open on it; the code appears at the top of this tab in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kengele inapata msimbo wa usalama kutoka “%1”. Acha Kengele ikiwa imefunguliwa kwenye kompyuta hiyo; msimbo utaonekana juu ya kichupo hiki baada ya muda mfupi.</translation>
     </message>
     <message>
         <source>Let it in only if the codes are the same. It will then read all of the church&apos;s contacts, groups and templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Iidhinishe tu ikiwa misimbo ni sawa. Kisha itaweza kusoma waasiliani, vikundi na violezo vyote vya kanisa.</translation>
     </message>
     <message>
         <source>Remove a computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondoa kompyuta</translation>
     </message>
     <message>
         <source>Remove “%1” from the church&apos;s computers?
 
 It keeps what it already has, but it can no longer read anything the church adds or changes from now on, and its changes are no longer accepted. To use it again, it must be connected and let in anew.</source>
-        <translation type="unfinished"></translation>
+        <translation>Je, ungependa kuondoa “%1” kwenye kompyuta za kanisa?
+
+Itabaki na kile ambacho tayari inacho, lakini kuanzia sasa haitaweza tena kusoma chochote ambacho kanisa linaongeza au kubadilisha, na mabadiliko yake hayatakubaliwa tena. Ili kuitumia tena, lazima iunganishwe na kuidhinishwa upya.</translation>
     </message>
 </context>
 <context>
     <name>kengele::ComputersWatcher</name>
     <message>
         <source>“%1” is now one of the church&apos;s computers. It receives the contacts, groups and templates over the next minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” sasa ni mojawapo ya kompyuta za kanisa. Itapokea waasiliani, vikundi na violezo katika dakika zijazo.</translation>
     </message>
     <message>
         <source>“%1” was removed. It cannot read anything the church adds or changes from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” imeondolewa. Kuanzia sasa haiwezi kusoma chochote ambacho kanisa linaongeza au kubadilisha.</translation>
     </message>
 </context>
 <context>
     <name>kengele::ConflictsDialog</name>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(tupu)</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ndiyo</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>hapana</translation>
     </message>
     <message>
         <source>this computer</source>
-        <translation type="unfinished">kompyuta hii</translation>
+        <translation>kompyuta hii</translation>
     </message>
     <message>
         <source>another computer</source>
-        <translation type="unfinished"></translation>
+        <translation>kompyuta nyingine</translation>
     </message>
     <message>
         <source>%1 on %2</source>
         <extracomment>Who wrote a value, and where: &quot;mary on another computer&quot;</extracomment>
-        <translation type="unfinished">%1 tarehe %2</translation>
+        <translation>%1 kwenye %2</translation>
     </message>
     <message>
         <source>first name</source>
-        <translation type="unfinished"></translation>
+        <translation>jina la kwanza</translation>
     </message>
     <message>
         <source>last name</source>
-        <translation type="unfinished"></translation>
+        <translation>jina la mwisho</translation>
     </message>
     <message>
         <source>phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>nambari ya simu</translation>
     </message>
     <message>
         <source>email</source>
-        <translation type="unfinished"></translation>
+        <translation>barua pepe</translation>
     </message>
     <message>
         <source>notes</source>
-        <translation type="unfinished"></translation>
+        <translation>maelezo</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>jina</translation>
     </message>
     <message>
         <source>message text</source>
-        <translation type="unfinished"></translation>
+        <translation>maandishi ya ujumbe</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>maandishi</translation>
     </message>
     <message>
         <source>description</source>
-        <translation type="unfinished"></translation>
+        <translation>ufafanuzi</translation>
     </message>
     <message>
         <source>(since deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>(imefutwa tangu hapo)</translation>
     </message>
     <message>
         <source>Contact %1: %2</source>
         <extracomment>A conflict&apos;s &quot;what&quot;: &quot;Contact Asha Wanjiru: notes&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Mwasiliani %1: %2</translation>
     </message>
     <message>
         <source>Group %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kikundi %1: %2</translation>
     </message>
     <message>
         <source>Template %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiolezo %1: %2</translation>
     </message>
     <message>
         <source>%1 %2: %3</source>
-        <translation type="unfinished">%1  %3 {1 %2:?}</translation>
+        <translation>%1 %2: %3</translation>
     </message>
     <message>
         <source>Recent conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Migongano ya hivi karibuni</translation>
     </message>
     <message>
         <source>When two computers change the same thing before they hear of each other, the later change is kept on every computer. The other value is listed here, so nothing is lost without a trace: copy it back by hand if it was the right one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta mbili zinapobadilisha kitu kimoja kabla hazijapata habari za nyingine, badiliko la baadaye ndilo linalobaki kwenye kila kompyuta. Thamani nyingine imeorodheshwa hapa, ili hakuna kinachopotea bila alama: inakili tena kwa mkono ikiwa ndiyo iliyokuwa sahihi.</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Lini</translation>
+        <translation>Lini</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Nini</translation>
+        <translation>Nini</translation>
     </message>
     <message>
         <source>Kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Iliyobaki</translation>
     </message>
     <message>
         <source>Replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>Iliyobadilishwa</translation>
     </message>
     <message>
         <source>No conflicts: no two computers have changed the same thing at the same time. If it happens, the later change is kept and the other is listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuna migongano: hakuna kompyuta mbili zilizobadilisha kitu kimoja kwa wakati mmoja. Ikitokea, badiliko la baadaye litabaki na lingine litaorodheshwa hapa.</translation>
     </message>
 </context>
 <context>
@@ -8336,33 +8354,33 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>Waiting to be let in</source>
-        <translation type="unfinished"></translation>
+        <translation>Inasubiri kuidhinishwa</translation>
     </message>
     <message>
         <source>Offline — changes will be shared when the relay is reachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Nje ya mtandao — mabadiliko yatashirikiwa relay itakapopatikana</translation>
     </message>
     <message numerus="yes">
         <source>In step with %n other computer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Imesawazishwa na kompyuta nyingine %n</numerusform>
+            <numerusform>Imesawazishwa na kompyuta nyingine %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Contacts, groups and templates are shared with the church&apos;s other computers. Click to see them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Waasiliani, vikundi na violezo vinashirikiwa na kompyuta nyingine za kanisa. Bofya ili kuziona.</translation>
     </message>
     <message numerus="yes">
         <source>%n computer(s) waiting to join</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kompyuta %n inasubiri kujiunga</numerusform>
+            <numerusform>Kompyuta %n zinasubiri kujiunga</numerusform>
         </translation>
     </message>
     <message>
         <source>Open Settings → Computers to let it in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fungua Mipangilio → Kompyuta ili kuiidhinisha.</translation>
     </message>
 </context>
 <context>
@@ -10246,47 +10264,47 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message>
         <source>Saving how far the other computers&apos; changes were read failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuhifadhi mahali usomaji wa mabadiliko ya kompyuta nyingine ulipofikia kumeshindikana.</translation>
     </message>
     <message>
         <source>This computer was away so long that the relay no longer keeps all the changes it missed, and it holds data of its own, so it cannot simply be filled again from the church&apos;s data. Make a backup, then remove this computer on another one and connect it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta hii ilikaa mbali kwa muda mrefu kiasi kwamba relay haihifadhi tena mabadiliko yote iliyoyakosa, na ina data yake yenyewe, kwa hiyo haiwezi kujazwa tena tu kutoka data ya kanisa. Tengeneza nakala rudufu, kisha iondoe kompyuta hii kwenye kompyuta nyingine na uiunganishe tena.</translation>
     </message>
     <message>
         <source>This computer is not approved yet, so it cannot save the church&apos;s data on the relay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta hii bado haijaidhinishwa, kwa hiyo haiwezi kuhifadhi data ya kanisa kwenye relay.</translation>
     </message>
     <message>
         <source>A snapshot is being saved on the relay already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala kamili ya data tayari inahifadhiwa kwenye relay.</translation>
     </message>
     <message>
         <source>Changes kept coming in; the snapshot will be saved later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mabadiliko yaliendelea kuingia; nakala kamili itahifadhiwa baadaye.</translation>
     </message>
     <message>
         <source>There is nothing on the relay yet for a snapshot to cover.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bado hakuna chochote kwenye relay cha kuwekwa katika nakala kamili.</translation>
     </message>
     <message>
         <source>Only an administrator may let a computer in or remove one.</source>
-        <translation type="unfinished">Ni msimamizi tu anayeweza kuruhusu kompyuta iingie au kuiondoa.</translation>
+        <translation>Ni msimamizi tu anayeweza kuruhusu kompyuta iingie au kuiondoa.</translation>
     </message>
     <message>
         <source>This computer has been let in, and it holds %1 of its own. Choose what happens to them before it joins the church&apos;s data: merge them with the church&apos;s (the same number becomes one contact), or keep them in a backup and start from the church&apos;s data. (kengele-cli: sync own-data merge | sync own-data start-from-church-data)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta hii imeidhinishwa, na ina data yake yenyewe: %1. Chagua kitakachofanyika kwa data hiyo kabla haijaungana na data ya kanisa: iunganishe na ya kanisa (nambari ile ile inakuwa mwasiliani mmoja), au uihifadhi kwenye nakala rudufu na uanze na data ya kanisa. (kengele-cli: sync own-data merge | sync own-data start-from-church-data)</translation>
     </message>
     <message>
         <source>The relay&apos;s snapshot could not be taken in; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nakala kamili ya data kutoka relay haikuweza kupokelewa; jaribu tena baadaye.</translation>
     </message>
     <message>
         <source>Noting changes that were not taken in</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurekodi mabadiliko ambayo hayakupokelewa</translation>
     </message>
     <message>
         <source>Changes that were not taken in could not be noted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mabadiliko ambayo hayakupokelewa hayakuweza kurekodiwa.</translation>
     </message>
 </context>
 <context>
@@ -10682,9 +10700,9 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     </message>
     <message numerus="yes">
         <source>The %1 budget is overdrawn by %Ln token(s): computers that were offline at the same time together spent more than it held. Top it up (buy tokens or move some from another budget) before sending from it. Nothing was sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bajeti ya %1 imetumia tokeni %Ln zaidi ya salio lake: kompyuta zilizokuwa nje ya mtandao kwa wakati mmoja zilitumia pamoja zaidi ya ilivyokuwa nayo. Iongezee tokeni (nunua tokeni au hamisha baadhi kutoka bajeti nyingine) kabla ya kutuma kutoka kwayo. Hakuna kilichotumwa.</numerusform>
+            <numerusform>Bajeti ya %1 imetumia tokeni %Ln zaidi ya salio lake: kompyuta zilizokuwa nje ya mtandao kwa wakati mmoja zilitumia pamoja zaidi ya ilivyokuwa nayo. Iongezee tokeni (nunua tokeni au hamisha baadhi kutoka bajeti nyingine) kabla ya kutuma kutoka kwayo. Hakuna kilichotumwa.</numerusform>
         </translation>
     </message>
 </context>
@@ -11079,19 +11097,19 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Overdrawn by %1</source>
         <extracomment>The budget list&apos;s balance column for a budget below zero</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Imetumia %1 zaidi ya salio</translation>
     </message>
     <message>
         <source>Computers that were offline at the same time together spent more than this budget held. Nothing can be sent from it until it is topped up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompyuta zilizokuwa nje ya mtandao kwa wakati mmoja zilitumia pamoja zaidi ya kilichokuwa kwenye bajeti hii. Hakuna kinachoweza kutumwa kutoka kwayo hadi iongezewe tokeni.</translation>
     </message>
     <message>
         <source>The %1 budget is overdrawn by %2: computers that were offline at the same time together spent more than it held. Buy tokens or move some from another budget before sending from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajeti ya %1 imetumia %2 zaidi ya salio lake: kompyuta zilizokuwa nje ya mtandao kwa wakati mmoja zilitumia pamoja zaidi ya ilivyokuwa nayo. Nunua tokeni au hamisha baadhi kutoka bajeti nyingine kabla ya kutuma kutoka kwayo.</translation>
     </message>
     <message>
         <source>In all: overdrawn by %1. One token sends one SMS part to one person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jumla: imetumia %1 zaidi ya salio. Tokeni moja inatuma sehemu moja ya SMS kwa mtu mmoja.</translation>
     </message>
 </context>
 <context>
