@@ -6239,6 +6239,14 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
         <source>The computer stays waiting; you can let it in later in Settings → Computers. If the codes are different, do not let it in: someone may be interfering.</source>
         <translation>Kompyuta itaendelea kusubiri; unaweza kuiidhinisha baadaye katika Mipangilio → Kompyuta. Ikiwa misimbo ni tofauti, usiiidhinishe: huenda kuna mtu anayeingilia kati.</translation>
     </message>
+    <message>
+        <source>This computer has been let in, and it holds %1 of its own. Merged, they join the church&apos;s data (the same phone number becomes one contact; nothing is duplicated) and the other computers receive them. To start from the church&apos;s data instead, an administrator makes a backup and runs “kengele-cli sync own-data start-from-church-data”.</source>
+        <translation>Kompyuta hii imeidhinishwa, na ina data yake yenyewe: %1. Zikiunganishwa, zinaingia kwenye data ya kanisa (namba moja ya simu inakuwa mwasiliani mmoja; hakuna kinachorudiwa) na kompyuta nyingine zinazipokea. Ili kuanza na data ya kanisa badala yake, msimamizi anatengeneza nakala rudufu na kuendesha “kengele-cli sync own-data start-from-church-data”.</translation>
+    </message>
+    <message>
+        <source>Merge with the church&apos;s data</source>
+        <translation>Unganisha na data ya kanisa</translation>
+    </message>
 </context>
 <context>
     <name>kengele::ComputersSettingsWidget</name>
@@ -10267,10 +10275,6 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <translation>Kuhifadhi mahali usomaji wa mabadiliko ya kompyuta nyingine ulipofikia kumeshindikana.</translation>
     </message>
     <message>
-        <source>This computer was away so long that the relay no longer keeps all the changes it missed, and it holds data of its own, so it cannot simply be filled again from the church&apos;s data. Make a backup, then remove this computer on another one and connect it again.</source>
-        <translation>Kompyuta hii ilikaa mbali kwa muda mrefu kiasi kwamba relay haihifadhi tena mabadiliko yote iliyoyakosa, na ina data yake yenyewe, kwa hiyo haiwezi kujazwa tena tu kutoka data ya kanisa. Tengeneza nakala rudufu, kisha iondoe kompyuta hii kwenye kompyuta nyingine na uiunganishe tena.</translation>
-    </message>
-    <message>
         <source>This computer is not approved yet, so it cannot save the church&apos;s data on the relay.</source>
         <translation>Kompyuta hii bado haijaidhinishwa, kwa hiyo haiwezi kuhifadhi data ya kanisa kwenye relay.</translation>
     </message>
@@ -10305,6 +10309,10 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Changes that were not taken in could not be noted.</source>
         <translation>Mabadiliko ambayo hayakupokelewa hayakuweza kurekodiwa.</translation>
+    </message>
+    <message>
+        <source>The relay no longer keeps every change this computer needs (the church&apos;s older changes are in a snapshot), and this computer holds data of its own, which cannot be merged with a snapshot. Remove this computer on another one, then connect it again and choose to start from the church&apos;s data (its own data is kept in a backup).</source>
+        <translation>Relay haihifadhi tena kila badiliko ambalo kompyuta hii inahitaji (mabadiliko ya zamani ya kanisa yamo kwenye nakala kamili), na kompyuta hii ina data yake yenyewe, ambayo haiwezi kuunganishwa na nakala kamili. Iondoe kompyuta hii kwenye kompyuta nyingine, kisha iunganishe tena na uchague kuanza na data ya kanisa (data yake yenyewe inahifadhiwa kwenye nakala rudufu).</translation>
     </message>
 </context>
 <context>

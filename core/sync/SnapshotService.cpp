@@ -51,8 +51,10 @@ bool SnapshotPolicy::shouldUpload(const SnapshotPolicyInput &input)
     const int factor = input.preferred ? 1 : 2;
     if (input.changesSinceSnapshot >= ManyChanges * factor)
         return true;
+    // The first snapshot waits for ManyChanges too: until then every change stays on the relay, so
+    // a computer joining with data of its own can still merge it change by change.
     if (!input.lastSnapshotAt)
-        return input.preferred || input.changesSinceSnapshot >= ManyChanges;
+        return false;
     return input.now - *input.lastSnapshotAt >= WeekMs * factor;
 }
 

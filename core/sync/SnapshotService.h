@@ -51,9 +51,9 @@ public:
     static constexpr qint64 WeekMs = 7LL * 24 * 3600 * 1000;
     // - never with nothing new to cover, nor while this computer's own changes are not all on the
     //   relay (the snapshot is to cover what the relay has);
-    // - the preferred computer (the engine picks the approved computer with the smallest id among
-    //   those seen in the last day, so they do not all upload at once): after ManyChanges changes,
-    //   or once the snapshot is a week old (or there is none) and anything changed;
+    // - the preferred computer (the engine picks the approved computer with the smallest id, so
+    //   they do not all upload at once): after ManyChanges changes, or once the snapshot is a week
+    //   old and anything changed; the first snapshot only after ManyChanges;
     // - any other computer: only when that is twice overdue (the preferred one is away).
     static bool shouldUpload(const SnapshotPolicyInput &input);
 };

@@ -6,6 +6,7 @@
 #include "BatchCipher.h"
 #include "DeviceIdentity.h"
 #include "DeviceRoster.h"
+#include "JoinChoice.h"
 #include "JoinNewcomer.h"
 #include "OrgKeyRing.h"
 #include "RelayClientSync.h"
@@ -132,6 +133,9 @@ public:
     // Let in, but waiting for the choice about this computer's own data (JoinChoices): what it holds
     // ("412 contacts and 6 groups"); empty when not waiting for it.
     QString ownDataWaitingForChoice() const { return m_ownDataChoice; }
+    // Keeps the choice (JoinChoices::save) and goes on at once. StartFromChurch: the caller has
+    // made a backup first.
+    Status chooseForOwnData(JoinChoice choice);
 
     // Approving a computer waiting to join (an administrator's act: refused with Forbidden otherwise).
     // Sends this computer's keys (or picks up its earlier answer), waits up to approveWaitSeconds for

@@ -105,9 +105,10 @@ void SyncEngine::fillFromSnapshot(bool behindCompaction, Done done)
             return;
         }
         done(fail(ErrorCode::Conflict,
-                  tr("This computer was away so long that the relay no longer keeps all the changes it missed, and "
-                     "it holds data of its own, so it cannot simply be filled again from the church's data. Make a "
-                     "backup, then remove this computer on another one and connect it again.")));
+                  tr("The relay no longer keeps every change this computer needs (the church's older changes are "
+                     "in a snapshot), and this computer holds data of its own, which cannot be merged with a "
+                     "snapshot. Remove this computer on another one, then connect it again and choose to start "
+                     "from the church's data (its own data is kept in a backup).")));
         return;
     }
     auto service = std::make_shared<SnapshotService>(m_database, m_client, m_ring, *m_identity, m_org, m_deviceId);
@@ -263,6 +264,15 @@ void SyncEngine::maybeUploadSnapshot()
                 qCInfo(lcSync) << "snapshot not saved this time:" << uploaded.error().message;
         });
     });
+}
+
+Status SyncEngine::chooseForOwnData(JoinChoice choice)
+{
+    if (Status saved = JoinChoices::save(m_database, choice); !saved)
+        return saved;
+    m_ownDataChoice.clear();
+    scheduleLoop(0);
+    return {};
 }
 
 } // namespace kengele

@@ -601,7 +601,10 @@ void TestSnapshot::policy()
     QVERIFY(SnapshotPolicy::shouldUpload(in));
     in.lastSnapshotAt.reset();
     QVERIFY(!SnapshotPolicy::shouldUpload(in));
+    // The first one waits for many changes, even on the preferred computer.
     in.preferred = true;
+    QVERIFY(!SnapshotPolicy::shouldUpload(in));
+    in.changesSinceSnapshot = SnapshotPolicy::ManyChanges;
     QVERIFY(SnapshotPolicy::shouldUpload(in));
 }
 

@@ -204,6 +204,45 @@ private Q_SLOTS:
     }
 
     // Someone who is not an administrator sees that a computer waits, and cannot let it in.
+    // A laptop that kept its own list is let in: its window asks what happens to its contacts
+    // before it takes the keys; "Merge with the church's data" and both computers have both lists.
+    void ownDataIsMergedFromTheWindow()
+    {
+        Computer office;
+        connectComputer(office, m_org);
+        QVERIFY(office.profile->profile().contacts().add({u"Asha"_s, u"Otieno"_s, u"0712000010"_s, {}, {}}));
+        {
+            std::optional<Status> founded;
+            office.engine->syncOnce([&founded](Status s) { founded = s; });
+            QTRY_VERIFY_WITH_TIMEOUT(founded.has_value(), 20000);
+            QVERIFY2(*founded, qPrintable(founded->error().message));
+        }
+        openWindow(office);
+        Computer laptop;
+        connectComputer(laptop, m_relay->enrolAnother(m_org, u"Office laptop"_s));
+        QVERIFY(laptop.profile->profile().contacts().add({u"Grace"_s, u"Own"_s, u"0744000222"_s, {}, {}}));
+        openWindow(laptop);
+        QTRY_COMPARE_WITH_TIMEOUT(laptop.window->computersWatcher()->stage(), ComputersWatcher::Stage::Waiting, 10000);
+        const ChangeLog changes(office.profile->profile().database());
+        ComputersSettingsWidget tab(*office.window->computersWatcher(), changes, office.profile->clock());
+        tab.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!laptop.window->computersWatcher()->newcomerCode().isEmpty(), 20000);
+        const QString code = laptop.window->computersWatcher()->newcomerCode();
+        QTRY_COMPARE_WITH_TIMEOUT(office.window->computersWatcher()->safetyCodeFor(laptop.enrolment.deviceId), code, 20000);
+        QTRY_VERIFY(office.window->computersBanner()->findChild<QPushButton *>(u"letInButton"_s));
+        office.window->computersBanner()->findChild<QPushButton *>(u"letInButton"_s)->click();
+
+        QTRY_VERIFY_WITH_TIMEOUT(bannerText(laptop.window.get(), u"ownDataBanner"_s).contains(u"1 contact"_s), 20000);
+        QVERIFY(!laptop.engine->isReady()); // no keys taken, nothing sent
+        auto *merge = laptop.window->computersBanner()->findChild<QPushButton *>(u"mergeOwnDataButton"_s);
+        QVERIFY(merge && merge->isEnabled());
+        merge->click();
+        QTRY_VERIFY_WITH_TIMEOUT(laptop.engine->isReady(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(laptop.profile->profile().contacts().count().value_or(-1), 2, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(office.profile->profile().contacts().count().value_or(-1), 2, 20000);
+        QVERIFY(bannerText(laptop.window.get(), u"ownDataBanner"_s).isEmpty());
+    }
+
     void onlyAdministratorsLetIn()
     {
         Computer office;

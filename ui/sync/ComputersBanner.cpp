@@ -127,6 +127,23 @@ void ComputersBanner::rebuild()
              parts.at(0).toHtmlEscaped() + QStringLiteral("<br>") + (code.isEmpty() ? parts.at(1).toHtmlEscaped() : parts.at(1)),
              QStringLiteral("newcomerBanner"), true)
             ->setAccessibleName(waitingText(code));
+        if (const QString own = m_watcher.ownDataToChooseFor(); !own.isEmpty()) {
+            note(Banner::Kind::Warning,
+                 tr("This computer has been let in, and it holds %1 of its own. Merged, they join the church's data "
+                    "(the same phone number becomes one contact; nothing is duplicated) and the other computers "
+                    "receive them. To start from the church's data instead, an administrator makes a backup and runs "
+                    "“kengele-cli sync own-data start-from-church-data”.")
+                     .arg(own),
+                 QStringLiteral("ownDataBanner"));
+            auto *row = new QHBoxLayout;
+            row->addStretch();
+            auto *merge = new QPushButton(tr("Merge with the church's data"), this);
+            merge->setObjectName(QStringLiteral("mergeOwnDataButton"));
+            merge->setEnabled(m_watcher.isAdministrator());
+            connect(merge, &QPushButton::clicked, this, [this] { m_watcher.mergeOwnData(); });
+            row->addWidget(merge);
+            m_layout->addLayout(row);
+        }
     } break;
     case ComputersWatcher::Stage::Joined: {
         note(Banner::Kind::Info, joinedText(m_church, m_contacts), QStringLiteral("joinedBanner"));

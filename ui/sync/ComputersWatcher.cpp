@@ -88,13 +88,26 @@ void ComputersWatcher::checkEngine()
         stage = m_engine->isRunning() ? Stage::Starting : Stage::NotConnected;
     }
     const bool firstTimeReady = stage == Stage::Member && m_stage != Stage::Member && !m_devicesKnown;
-    if (stage != m_stage || code != m_newcomerCode) {
+    const QString ownData = m_engine->ownDataWaitingForChoice();
+    if (stage != m_stage || code != m_newcomerCode || ownData != m_ownData) {
         m_stage = stage;
         m_newcomerCode = code;
+        m_ownData = ownData;
         Q_EMIT changed();
     }
     if (firstTimeReady)
         refresh();
+}
+
+void ComputersWatcher::mergeOwnData()
+{
+    if (!m_engine)
+        return;
+    if (Status chosen = m_engine->chooseForOwnData(JoinChoice::Merge); !chosen) {
+        Q_EMIT finished(chosen.error().message, false);
+        return;
+    }
+    checkEngine();
 }
 
 void ComputersWatcher::engineWaiting(const QString &code)

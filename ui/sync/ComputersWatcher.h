@@ -48,6 +48,10 @@ public:
     };
     Stage stage() const { return m_stage; }
     QString newcomerCode() const { return m_newcomerCode; }
+    // Let in, with data of its own and nothing chosen about it: what it holds; else empty.
+    QString ownDataToChooseFor() const { return m_ownData; }
+    // This computer's own contacts join the church's data (SyncEngine::chooseForOwnData).
+    void mergeOwnData();
     // Batches received since this computer was let in (for "Receiving the data…").
     int receivedSinceJoin() const { return m_received; }
     bool isOffline() const { return m_offline; }
@@ -107,6 +111,7 @@ private:
     QTimer *m_engineCheck = nullptr;
     Stage m_stage = Stage::NotConnected;
     QString m_newcomerCode;
+    QString m_ownData;
     int m_received = 0;
     bool m_offline = false;
     QString m_problem;
