@@ -3,9 +3,15 @@
 
 #pragma once
 
-// Small helpers shared by RelayStore's two source files (RelayStore.cpp: opening, organisations,
-// devices; RelayEventLog.cpp: the events' group commit, the feed, the quarantine).
+// Small helpers shared by RelayStore's source files (RelayStore.cpp: opening, organisations,
+// devices; RelayEventLog.cpp: the events' group commit, the feed, the quarantine;
+// RelaySyncStore.cpp: the join, changes and key grants; RelaySnapshotStore.cpp: snapshots and
+// compaction).
 
+#include "RelaySync.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -29,6 +35,28 @@ inline QString storable(const QString &text)
     if (!text.contains(QChar(0)))
         return text;
     return QString(text).replace(QChar(0), QChar(QChar::ReplacementCharacter));
+}
+
+// Problems of the sync routes (RelaySync.h), as the routes answer them.
+inline SyncProblem storageProblem(const QString &why)
+{
+    return {SyncProblem::Kind::Storage, why, {}, 0};
+}
+
+inline SyncProblem conflict(const QString &code, const QString &message, qint64 expected = 0)
+{
+    return {SyncProblem::Kind::Conflict, message, code, expected};
+}
+
+inline SyncProblem notFound(const QString &message)
+{
+    return {SyncProblem::Kind::NotFound, message, QStringLiteral("not_found"), 0};
+}
+
+// An own event's data, as the events table keeps it.
+inline QByteArray eventData(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
 } // namespace kengele::relay::storesql

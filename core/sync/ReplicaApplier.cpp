@@ -1,6 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+// Over 700 lines, and not split yet: every merge rule (fields by last writer, deletions, add-wins
+// tags, joining rows that claim one number or name, campaign states, ledger transfers) runs inside
+// one Session object that owns the transaction, the prepared-statement cache on the raw handle, the
+// clock comparisons and the report. Splitting the rules into files means first moving that object
+// into a private header; until then one file keeps one transaction's rules readable together.
+
 #include "ReplicaApplier.h"
 
 #include "Hlc.h"

@@ -1,6 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+// Just over 700 lines: the ledger's rules (grant, buy, move, reserve, spend, release, expire, the
+// overdraft check) each write one transfer through LedgerStore and LotBook; the storage and the
+// lots are already in their own files, and what is left is one job.
+
 #include "TokenLedger.h"
 
 #include "LedgerStore.h"
