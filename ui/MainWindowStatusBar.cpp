@@ -178,6 +178,11 @@ void MainWindow::updateSyncIndicator()
     case ComputersWatcher::Stage::Starting:
         break;
     case ComputersWatcher::Stage::Waiting:
+        if (!m_computers->ownDataToChooseFor().isEmpty()) {
+            text = tr("Let in — choose what happens to this computer's own data");
+            tip = tr("See the notice at the top of the window.");
+            break;
+        }
         text = tr("Waiting to be let in");
         tip = ComputersBanner::waitingText(m_computers->newcomerCode());
         break;
@@ -297,6 +302,7 @@ void MainWindow::updateGatewayStatus()
 void MainWindow::setBackupScheduler(BackupScheduler *backups)
 {
     m_backups = backups;
+    m_computers->setBackups(backups);
     if (m_backups)
         statusBar()->addPermanentWidget(new BackupStatusLabel(*m_backups, m_profile.clock(), this));
 }

@@ -41,13 +41,13 @@ int SyncCommand::chooseForOwnData(CliContext &cli, JoinChoice choice, QString *b
     if (passphrase.isEmpty())
         return Failed;
     BackupScheduler folder(backups, profile.settings(), cli.secrets(), profile.clock());
-    const Result<BackupCreated> made = folder.backupNow(passphrase);
+    const Result<QString> made = JoinChoices::backUpOwnData(folder, passphrase);
     if (!made)
         return cli.failed(made.error());
     profile.settings().sync();
     if (Status saved = JoinChoices::save(profile.database(), JoinChoice::StartFromChurch); !saved)
         return cli.failed(saved.error());
-    *backupFile = made->file;
+    *backupFile = *made;
     return Done;
 }
 

@@ -68,7 +68,9 @@ QJsonObject SyncConflict::toJson() const
             {u"kept_by"_s, keptUser},
             {u"kept_device"_s, keptDevice},
             {u"lost_by"_s, lostUser},
-            {u"lost_device"_s, lostDevice}};
+            {u"lost_device"_s, lostDevice},
+            {u"kept_computer"_s, keptComputer.isEmpty() ? QJsonValue() : QJsonValue(keptComputer)},
+            {u"lost_computer"_s, lostComputer.isEmpty() ? QJsonValue() : QJsonValue(lostComputer)}};
 }
 
 ChangeLog::ChangeLog(Database &database)
@@ -146,13 +148,16 @@ Result<QList<SyncConflict>> ChangeLog::conflicts(int limit) const
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     // The row's name now: a contact by its names (else its number), a group or template by its name.
-    query.prepare(u"SELECT c.entity, c.uid, c.field, c.kept, c.kept_user, c.kept_device, c.lost, c.lost_user, c.lost_device, "
-                  "c.at, CASE c.entity "
-                  "WHEN 'contact' THEN (SELECT coalesce(nullif(name, ''), phone) FROM contacts WHERE uid = c.uid) "
-                  "WHEN 'group' THEN (SELECT name FROM groups WHERE uid = c.uid) "
-                  "WHEN 'template' THEN (SELECT name FROM templates WHERE uid = c.uid) END, "
-                  "(SELECT device FROM sync_state WHERE id = 1) "
-                  "FROM sync_conflicts c ORDER BY c.id DESC LIMIT ?"_s);
+    query.prepare(
+        u"SELECT c.entity, c.uid, c.field, c.kept, c.kept_user, c.kept_device, c.lost, c.lost_user, c.lost_device, "
+        "c.at, CASE c.entity "
+        "WHEN 'contact' THEN (SELECT coalesce(nullif(name, ''), phone) FROM contacts WHERE uid = c.uid) "
+        "WHEN 'group' THEN (SELECT name FROM groups WHERE uid = c.uid) "
+        "WHEN 'template' THEN (SELECT name FROM templates WHERE uid = c.uid) END, "
+        "(SELECT device FROM sync_state WHERE id = 1), "
+        "(SELECT d.name FROM meta m JOIN sync_devices d ON d.id = m.value WHERE m.key = 'sync.replica.' || c.kept_device), "
+        "(SELECT d.name FROM meta m JOIN sync_devices d ON d.id = m.value WHERE m.key = 'sync.replica.' || c.lost_device) "
+        "FROM sync_conflicts c ORDER BY c.id DESC LIMIT ?"_s);
     query.addBindValue(limit);
     if (!query.exec())
         return std::unexpected(Database::storageError(query.lastError(), tr("Reading the recent conflicts")));
@@ -173,6 +178,8 @@ Result<QList<SyncConflict>> ChangeLog::conflicts(int limit) const
         const QString here = query.value(11).toString();
         c.keptHere = !here.isEmpty() && c.keptDevice == here;
         c.lostHere = !here.isEmpty() && c.lostDevice == here;
+        c.keptComputer = query.value(12).toString();
+        c.lostComputer = query.value(13).toString();
         out.append(c);
     }
     return out;

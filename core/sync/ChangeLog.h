@@ -46,10 +46,13 @@ struct SyncConflict {
     qint64 at = 0; // when this computer noticed it (UTC ms)
     // For people (Settings → Computers → Recent conflicts): the row's name as it is now (a contact's
     // name, a group's or template's name; empty when the row is gone), and whether each value was
-    // written on this computer (the others are known only by their replica id).
+    // written on this computer, and the other computer's name when its changes have come in
+    // (empty when not known: a value that came only inside a snapshot).
     QString label;
     bool keptHere = false;
     bool lostHere = false;
+    QString keptComputer;
+    QString lostComputer;
     // {"entity","id","field","kept","lost","time"} (+ who and which computer made each)
     QJsonObject toJson() const;
 };

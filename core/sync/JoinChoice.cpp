@@ -7,6 +7,7 @@
 #include "ReplicaSqlFunctions.h"
 #include "Snapshot.h"
 #include "SyncLog.h"
+#include "backup/BackupScheduler.h"
 #include "storage/Database.h"
 
 #include <QSqlError>
@@ -31,6 +32,19 @@ qint64 count(const QSqlDatabase &db, const QString &table, bool *ok)
 }
 
 } // namespace
+
+Result<QString> JoinChoices::backUpOwnData(BackupScheduler &backups, const QString &passphrase)
+{
+    if (passphrase.isEmpty())
+        return std::unexpected(Error{ErrorCode::InvalidInput,
+                                     tr("This computer's own data is kept in an encrypted backup before it starts from the "
+                                        "church's data, and a backup needs a passphrase. Nothing was changed.")});
+    Result<BackupCreated> made = backups.backupNow(passphrase);
+    if (!made)
+        return std::unexpected(made.error());
+    qCInfo(lcSync) << "own data kept in a backup before starting from the church's data";
+    return made->file;
+}
 
 QString OwnSharedData::describe() const
 {

@@ -12,6 +12,7 @@
 
 namespace kengele {
 
+class BackupScheduler;
 class Database;
 
 // A computer that already holds data of its own when it joins its church's Kengele (issue 16)
@@ -43,6 +44,10 @@ class JoinChoices final
 
 public:
     static Result<OwnSharedData> ownData(Database &database);
+    // Before StartFromChurch: keeps this computer's data in an encrypted backup in the backup folder
+    // (restorable from Settings → Backups) and returns the file. Refused without a passphrase: the
+    // data is never set aside without a copy.
+    static Result<QString> backUpOwnData(BackupScheduler &backups, const QString &passphrase);
     static Status save(Database &database, JoinChoice choice);
     // nullopt: not chosen.
     static std::optional<JoinChoice> load(const QSqlDatabase &db);

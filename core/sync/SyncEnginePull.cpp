@@ -345,6 +345,17 @@ SyncEngine::Outcome SyncEngine::openAndApply(const BatchLabel &label, const QByt
             who.addBindValue(authored->user);
             who.exec();
         }
+        // Which computer writes under which replica id (the changes name their writer by it): the
+        // batch is that computer's, signed, and carries only its own changes. For people, e.g.
+        // "mary on Office laptop" in Recent conflicts.
+        if (!data.isEmpty()
+            && std::all_of(data.cbegin(), data.cend(), [&](const SyncOp &op) { return op.device == data.first().device; })) {
+            QSqlQuery replica(inside);
+            replica.prepare(u"INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)"_s);
+            replica.addBindValue(QString(u"sync.replica."_s + data.first().device));
+            replica.addBindValue(label.device);
+            replica.exec();
+        }
         QSqlQuery in(inside);
         in.prepare(u"UPDATE sync_state SET last_in = ? WHERE id = 1"_s);
         in.addBindValue(now);

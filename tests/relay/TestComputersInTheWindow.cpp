@@ -12,9 +12,12 @@
 #include "MessageBox.h"
 #include "RelayHarness.h"
 #include "TestSupport.h"
+#include "backup/BackupScheduler.h"
+#include "backup/BackupService.h"
 #include "contacts/ContactService.h"
 #include "profile/Profile.h"
 #include "security/Access.h"
+#include "security/Passwords.h"
 #include "security/StaffAccounts.h"
 #include "sync/ChangeLog.h"
 #include "sync/ComputersBanner.h"
@@ -24,6 +27,7 @@
 #include "sync/RelayLinkStore.h"
 #include "sync/SyncEngine.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -241,6 +245,67 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(laptop.profile->profile().contacts().count().value_or(-1), 2, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(office.profile->profile().contacts().count().value_or(-1), 2, 20000);
         QVERIFY(bannerText(laptop.window.get(), u"ownDataBanner"_s).isEmpty());
+    }
+
+    // The same laptop chooses "Start from the church's data…": its own contact goes into an
+    // encrypted backup first (the saved backup passphrase), then it holds only the church's data,
+    // and the other computer never receives the laptop's contact.
+    void ownDataStartsFromTheChurchData()
+    {
+        Computer office;
+        connectComputer(office, m_org);
+        QVERIFY(office.profile->profile().contacts().add({u"Asha"_s, u"Otieno"_s, u"0712000010"_s, {}, {}}));
+        {
+            std::optional<Status> founded;
+            office.engine->syncOnce([&founded](Status s) { founded = s; });
+            QTRY_VERIFY_WITH_TIMEOUT(founded.has_value(), 20000);
+            QVERIFY2(*founded, qPrintable(founded->error().message));
+        }
+        openWindow(office);
+        Computer laptop;
+        connectComputer(laptop, m_relay->enrolAnother(m_org, u"Office laptop"_s));
+        QVERIFY(laptop.profile->profile().contacts().add({u"Grace"_s, u"Own"_s, u"0744000222"_s, {}, {}}));
+        laptop.profile->profile().backups().setCost(Passwords::Cost::TestsOnly);
+        BackupScheduler backups(laptop.profile->profile().backups(), laptop.profile->profile().settings(), laptop.secrets,
+                                laptop.profile->clock());
+        const QString folder = QDir(laptop.profile->path()).filePath(u"backups"_s);
+        QVERIFY(backups.setFolder(folder));
+        laptop.secrets.values.insert(BackupScheduler::PassphraseKey, u"Mlima wa Sayuni saba"_s);
+        openWindow(laptop);
+        laptop.window->setBackupScheduler(&backups);
+        QTRY_COMPARE_WITH_TIMEOUT(laptop.window->computersWatcher()->stage(), ComputersWatcher::Stage::Waiting, 10000);
+        const ChangeLog changes(office.profile->profile().database());
+        ComputersSettingsWidget tab(*office.window->computersWatcher(), changes, office.profile->clock());
+        tab.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!laptop.window->computersWatcher()->newcomerCode().isEmpty(), 20000);
+        const QString code = laptop.window->computersWatcher()->newcomerCode();
+        QTRY_COMPARE_WITH_TIMEOUT(office.window->computersWatcher()->safetyCodeFor(laptop.enrolment.deviceId), code, 20000);
+        QTRY_VERIFY(office.window->computersBanner()->findChild<QPushButton *>(u"letInButton"_s));
+        office.window->computersBanner()->findChild<QPushButton *>(u"letInButton"_s)->click();
+
+        QTRY_VERIFY_WITH_TIMEOUT(bannerText(laptop.window.get(), u"ownDataBanner"_s).contains(u"1 contact"_s), 20000);
+        // Waiting for the choice is not being offline.
+        QTest::qWait(500);
+        QCOMPARE(laptop.window->syncIndicatorText(), u"Let in — choose what happens to this computer's own data"_s);
+        auto *fresh = laptop.window->computersBanner()->findChild<QPushButton *>(u"startFromChurchButton"_s);
+        QVERIFY(fresh && fresh->isEnabled());
+        MessageBox::setNextAnswer(QMessageBox::No); // asked first: No changes nothing
+        fresh->click();
+        QVERIFY(MessageBox::lastText().contains(u"1 contact"_s));
+        QVERIFY(QDir(folder).entryList(QDir::Files).isEmpty());
+        QVERIFY(!laptop.engine->isReady());
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        laptop.window->computersBanner()->findChild<QPushButton *>(u"startFromChurchButton"_s)->click();
+        MessageBox::setNextAnswer(std::nullopt);
+        QTRY_VERIFY_WITH_TIMEOUT(laptop.engine->isReady(), 20000);
+        QCOMPARE(QDir(folder).entryList({u"*"_s + BackupService::Suffix}, QDir::Files).size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(laptop.profile->profile().contacts().count().value_or(-1), 1, 20000);
+        QVERIFY(laptop.profile->profile().contacts().findByPhone(u"+254712000010"_s));
+        QVERIFY(!laptop.profile->profile().contacts().findByPhone(u"+254744000222"_s));
+        QTest::qWait(1000);
+        QCOMPARE(office.profile->profile().contacts().count().value_or(-1), 1);
+        office.engine->stop();
+        laptop.engine->stop();
     }
 
     void onlyAdministratorsLetIn()

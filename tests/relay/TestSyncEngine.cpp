@@ -610,6 +610,43 @@ private Q_SLOTS:
     // Letting a computer in and removing one are an administrator's acts: the engine itself refuses
     // them to anyone else signed in (the window greys its buttons, the CLI checks too), and nothing
     // reaches the relay.
+    // Recent conflicts name the other computer, once its changes have come in: "secretary on
+    // “Pastor's laptop”", not "another computer".
+    void conflictsNameTheOtherComputer()
+    {
+        Computer a;
+        Computer b;
+        connectComputer(a, m_org);
+        QVERIFY(syncOnce(a));
+        connectComputer(b, m_relay->enrolAnother(m_org, u"Pastor's laptop"_s));
+        join(a, b);
+        if (QTest::currentTestFailed())
+            return;
+        Result<Contact> asha = a.profile->profile().contacts().add({u"Asha"_s, u"Wanjiru"_s, u"0712000001"_s, {}, {}});
+        QVERIFY(asha);
+        QVERIFY(syncOnce(a));
+        QVERIFY(syncOnce(b));
+        const Result<Contact> onB = b.profile->profile().contacts().findByPhone(u"+254712000001"_s);
+        QVERIFY(onB && onB->id > 0);
+        a.profile->profile().database().replicaContext().setUser(u"pastor"_s);
+        b.profile->profile().database().replicaContext().setUser(u"secretary"_s);
+        QVERIFY(a.profile->profile().contacts().update(asha->id,
+                                                       {u"Asha"_s, u"Wanjiru"_s, u"0712000001"_s, {}, u"Visit on Tuesday"_s}));
+        b.profile->clock().advanceMs(1000);
+        QVERIFY(b.profile->profile().contacts().update(onB->id,
+                                                       {u"Asha"_s, u"Wanjiru"_s, u"0712000001"_s, {}, u"Moved to Nakuru"_s}));
+        QVERIFY(syncOnce(a));
+        QVERIFY(syncOnce(b));
+        QVERIFY(syncOnce(a));
+        const Result<QList<SyncConflict>> onA = ChangeLog(a.profile->profile().database()).conflicts(10);
+        QVERIFY(onA);
+        QCOMPARE(onA->size(), 1);
+        QCOMPARE(onA->first().keptUser, u"secretary"_s);
+        QCOMPARE(onA->first().keptComputer, u"Pastor's laptop"_s);
+        QVERIFY(onA->first().lostHere);
+        QCOMPARE(onA->first().toJson().value(u"kept_computer"_s).toString(), u"Pastor's laptop"_s);
+    }
+
     void approvingNeedsAnAdministrator()
     {
         Computer founder;

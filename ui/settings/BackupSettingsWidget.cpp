@@ -196,10 +196,10 @@ void BackupSettingsWidget::chooseFolder()
     refresh();
 }
 
-void BackupSettingsWidget::setPassphrase()
+QString BackupSettingsWidget::askNewPassphrase(QWidget *parent, const QString &title, const QString &intro)
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Backup passphrase"));
+    QDialog dialog(parent);
+    dialog.setWindowTitle(title);
     auto *first = new QLineEdit(&dialog);
     first->setObjectName(QStringLiteral("passphrase"));
     first->setEchoMode(QLineEdit::Password);
@@ -211,8 +211,11 @@ void BackupSettingsWidget::setPassphrase()
     Colours::setTone(problem, Colours::Tone::Error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     auto *form = new QFormLayout(&dialog);
-    form->addRow(new QLabel(
-        tr("At least %n characters; a few words you will remember work well.", nullptr, Passwords::MinimumLength), &dialog));
+    const QString length
+        = tr("At least %n characters; a few words you will remember work well.", nullptr, Passwords::MinimumLength);
+    auto *introLabel = new QLabel(intro.isEmpty() ? length : intro + u'\n' + length, &dialog);
+    introLabel->setWordWrap(true);
+    form->addRow(introLabel);
     form->addRow(tr("Passphrase:"), first);
     form->addRow(tr("Again:"), second);
     form->addRow(problem);
@@ -230,9 +233,17 @@ void BackupSettingsWidget::setPassphrase()
         dialog.accept();
     });
     if (dialog.exec() != QDialog::Accepted)
+        return QString();
+    return first->text();
+}
+
+void BackupSettingsWidget::setPassphrase()
+{
+    const QString passphrase = askNewPassphrase(this, tr("Backup passphrase"));
+    if (passphrase.isEmpty())
         return;
     QPointer<BackupSettingsWidget> self(this);
-    m_scheduler.setPassphrase(first->text(), [self](Status stored) {
+    m_scheduler.setPassphrase(passphrase, [self](Status stored) {
         if (!self)
             return;
         if (!stored)

@@ -31,6 +31,10 @@ public:
     // The list of backups and the states, read again.
     void refresh();
 
+    // Asks for a new backup passphrase, typed twice and long enough; "" when cancelled. `intro`
+    // replaces the first line (how long it must be) when given.
+    static QString askNewPassphrase(QWidget *parent, const QString &title, const QString &intro = {});
+
 private:
     void chooseFolder();
     void setPassphrase();

@@ -4,6 +4,8 @@
 #include "ComputersBanner.h"
 
 #include "ComputersWatcher.h"
+#include "MessageBox.h"
+#include "settings/BackupSettingsWidget.h"
 #include "widgets/Banner.h"
 
 #include <QHBoxLayout>
@@ -121,18 +123,20 @@ void ComputersBanner::rebuild()
     };
     switch (m_scope == Scope::OtherComputers ? ComputersWatcher::Stage::Member : m_watcher.stage()) {
     case ComputersWatcher::Stage::Waiting: {
-        const QString code = m_watcher.newcomerCode();
-        const QStringList parts = waitingParts(code, bigCode(code));
-        note(Banner::Kind::Info,
-             parts.at(0).toHtmlEscaped() + QStringLiteral("<br>") + (code.isEmpty() ? parts.at(1).toHtmlEscaped() : parts.at(1)),
-             QStringLiteral("newcomerBanner"), true)
-            ->setAccessibleName(waitingText(code));
-        if (const QString own = m_watcher.ownDataToChooseFor(); !own.isEmpty()) {
+        const QString own = m_watcher.ownDataToChooseFor();
+        if (own.isEmpty()) {
+            const QString code = m_watcher.newcomerCode();
+            const QStringList parts = waitingParts(code, bigCode(code));
+            note(Banner::Kind::Info,
+                 parts.at(0).toHtmlEscaped() + QStringLiteral("<br>")
+                     + (code.isEmpty() ? parts.at(1).toHtmlEscaped() : parts.at(1)),
+                 QStringLiteral("newcomerBanner"), true)
+                ->setAccessibleName(waitingText(code));
+        } else {
             note(Banner::Kind::Warning,
                  tr("This computer has been let in, and it holds %1 of its own. Merged, they join the church's data "
                     "(the same phone number becomes one contact; nothing is duplicated) and the other computers "
-                    "receive them. To start from the church's data instead, an administrator makes a backup and runs "
-                    "“kengele-cli sync own-data start-from-church-data”.")
+                    "receive them. Or start from the church's data: this computer's own are kept in a backup first.")
                      .arg(own),
                  QStringLiteral("ownDataBanner"));
             auto *row = new QHBoxLayout;
@@ -141,6 +145,11 @@ void ComputersBanner::rebuild()
             merge->setObjectName(QStringLiteral("mergeOwnDataButton"));
             merge->setEnabled(m_watcher.isAdministrator());
             connect(merge, &QPushButton::clicked, this, [this] { m_watcher.mergeOwnData(); });
+            auto *fresh = new QPushButton(tr("Start from the church's data…"), this);
+            fresh->setObjectName(QStringLiteral("startFromChurchButton"));
+            fresh->setEnabled(m_watcher.isAdministrator() && m_watcher.canBackUp());
+            connect(fresh, &QPushButton::clicked, this, [this, own] { startFromChurchData(own); });
+            row->addWidget(fresh);
             row->addWidget(merge);
             m_layout->addLayout(row);
         }
@@ -196,6 +205,26 @@ void ComputersBanner::rebuild()
         m_layout->addLayout(row);
     }
     setVisible(shown > 0);
+}
+
+void ComputersBanner::startFromChurchData(const QString &own)
+{
+    if (MessageBox::question(this, tr("Start from the church's data"),
+                             tr("This computer's %1 are kept in an encrypted backup in the backup folder (Settings → "
+                                "Backups can restore it), then set aside here. This computer then receives the church's "
+                                "contacts, groups and templates. Its messages inbox and its settings stay.\n\nStart "
+                                "from the church's data?")
+                                 .arg(own))
+        != QMessageBox::Yes)
+        return;
+    QPointer<ComputersBanner> self(this);
+    m_watcher.startFromChurchData([self]() -> QString {
+        if (!self)
+            return QString();
+        return BackupSettingsWidget::askNewPassphrase(
+            self, tr("Backup passphrase"),
+            tr("A passphrase for the backup of this computer's own data. Keep it: the backup opens only with it."));
+    });
 }
 
 } // namespace kengele

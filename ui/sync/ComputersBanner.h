@@ -46,6 +46,9 @@ private:
     static QStringList askParts(const QString &name, const QString &code, const QString &shownCode);
 
     void rebuild();
+    // Asks first (what is kept where), then has the watcher keep `own` in a backup and start from
+    // the church's data.
+    void startFromChurchData(const QString &own);
 
     ComputersWatcher &m_watcher;
     QVBoxLayout *m_layout = nullptr;

@@ -3,8 +3,13 @@
 
 #include "ComputersWatcher.h"
 
+#include "backup/BackupScheduler.h"
 #include "security/Access.h"
+#include "sync/JoinChoice.h"
 
+#include <QCursor>
+#include <QDir>
+#include <QGuiApplication>
 #include <QTimer>
 
 namespace kengele {
@@ -36,8 +41,15 @@ void ComputersWatcher::setEngine(SyncEngine *engine)
     m_engineConnections << connect(m_engine, &SyncEngine::waitingForApproval, this, &ComputersWatcher::engineWaiting)
                         << connect(m_engine, &SyncEngine::joined, this, &ComputersWatcher::engineJoined)
                         << connect(m_engine, &SyncEngine::changesApplied, this, &ComputersWatcher::engineApplied)
-                        << connect(m_engine, &SyncEngine::failed, this,
-                                   [this](const QString &reason) { showOffline(true, reason); });
+                        << connect(m_engine, &SyncEngine::failed, this, [this](const QString &reason) {
+                               // Let in and waiting for the choice about its own data is not
+                               // being offline: the notice asks for the choice.
+                               if (m_engine && !m_engine->ownDataWaitingForChoice().isEmpty()) {
+                                   checkEngine();
+                                   return;
+                               }
+                               showOffline(true, reason);
+                           });
     m_engineCheck->start();
     m_poll->start();
     checkEngine();
@@ -108,6 +120,37 @@ void ComputersWatcher::mergeOwnData()
         return;
     }
     checkEngine();
+}
+
+void ComputersWatcher::startFromChurchData(const std::function<QString()> &askPassphrase)
+{
+    if (!m_engine || !m_backups)
+        return;
+    QPointer<ComputersWatcher> self(this);
+    m_backups->readPassphrase([self, askPassphrase](Result<QString> saved) {
+        if (!self || !self->m_engine || !self->m_backups)
+            return;
+        QString passphrase = saved ? *saved : QString();
+        if (passphrase.isEmpty())
+            passphrase = askPassphrase();
+        if (passphrase.isEmpty())
+            return; // cancelled: nothing changed
+        QGuiApplication::setOverrideCursor(QCursor(Qt::WaitCursor));
+        const Result<QString> kept = JoinChoices::backUpOwnData(*self->m_backups, passphrase);
+        QGuiApplication::restoreOverrideCursor();
+        if (!kept) {
+            Q_EMIT self->finished(kept.error().message, false);
+            return;
+        }
+        if (Status chosen = self->m_engine->chooseForOwnData(JoinChoice::StartFromChurch); !chosen) {
+            Q_EMIT self->finished(chosen.error().message, false);
+            return;
+        }
+        Q_EMIT self->finished(tr("This computer's own data is kept in the backup %1. It now starts from the church's data.")
+                                  .arg(QDir::toNativeSeparators(*kept)),
+                              true);
+        self->checkEngine();
+    });
 }
 
 void ComputersWatcher::engineWaiting(const QString &code)

@@ -5,6 +5,8 @@
 
 #include "sync/SyncEngine.h"
 
+#include <functional>
+
 #include <QCoreApplication>
 #include <QMap>
 #include <QObject>
@@ -16,6 +18,7 @@ class QTimer;
 namespace kengele {
 
 class Access;
+class BackupScheduler;
 
 // The window's view of the church's computers (docs/architecture.md, "Several computers: the
 // window"): what the sync engine says of this computer (waiting to be let in, with its safety code;
@@ -52,6 +55,13 @@ public:
     QString ownDataToChooseFor() const { return m_ownData; }
     // This computer's own contacts join the church's data (SyncEngine::chooseForOwnData).
     void mergeOwnData();
+    // Or they are kept in an encrypted backup (JoinChoices::backUpOwnData) and this computer starts
+    // from the church's data. The saved backup passphrase is used; without one `askPassphrase` is
+    // asked for one ("" cancels). Says how it went through finished().
+    void startFromChurchData(const std::function<QString()> &askPassphrase);
+    // Where backups go (the window's scheduler); starting from the church's data needs it.
+    void setBackups(BackupScheduler *backups) { m_backups = backups; }
+    bool canBackUp() const { return m_backups != nullptr; }
     // Batches received since this computer was let in (for "Receiving the data…").
     int receivedSinceJoin() const { return m_received; }
     bool isOffline() const { return m_offline; }
@@ -105,6 +115,7 @@ private:
     void askCodesOfWaiting();
 
     QPointer<SyncEngine> m_engine;
+    BackupScheduler *m_backups = nullptr;
     QList<QMetaObject::Connection> m_engineConnections;
     const Access &m_access;
     QTimer *m_poll = nullptr;

@@ -28,9 +28,11 @@ QString valueText(const QCborValue &value)
     return text.isEmpty() ? ConflictsDialog::tr("(empty)") : text;
 }
 
-QString whoText(const QString &user, bool here)
+QString whoText(const QString &user, bool here, const QString &computerName)
 {
-    const QString computer = here ? ConflictsDialog::tr("this computer") : ConflictsDialog::tr("another computer");
+    const QString computer = here ? ConflictsDialog::tr("this computer")
+        : computerName.isEmpty()  ? ConflictsDialog::tr("another computer")
+                                  : QStringLiteral("“%1”").arg(computerName);
     if (user.isEmpty())
         return computer;
     //: Who wrote a value, and where: "mary on another computer"
@@ -108,8 +110,8 @@ ConflictsDialog::ConflictsDialog(const ChangeLog &changes, const Clock &clock, Q
             item->setText(0, RelayStatusText::ago(QDateTime::fromMSecsSinceEpoch(c.at, Qt::UTC), now));
             item->setText(1, whatText(c));
             // The value, and under it who wrote it where.
-            item->setText(2, valueText(c.kept) + u'\n' + whoText(c.keptUser, c.keptHere));
-            item->setText(3, valueText(c.lost) + u'\n' + whoText(c.lostUser, c.lostHere));
+            item->setText(2, valueText(c.kept) + u'\n' + whoText(c.keptUser, c.keptHere, c.keptComputer));
+            item->setText(3, valueText(c.lost) + u'\n' + whoText(c.lostUser, c.lostHere, c.lostComputer));
             for (int column = 0; column < 4; ++column)
                 item->setToolTip(column, item->text(column));
         }
