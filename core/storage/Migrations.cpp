@@ -732,6 +732,13 @@ constexpr auto Version16 = std::to_array<const char *>({
 // where each column is documented): uids on token_accounts and token_transfers, the transfers'
 // clocks and campaign references, the overdraft lot, the capture triggers.
 
+// Version 19 (issue 16): the lots are counted on from other computers' new transfers instead of
+// from the whole ledger (LedgerReplay::append), which reads each named campaign's reserves, spends
+// and releases: found by the campaign they name.
+constexpr auto Version19 = std::to_array<const char *>({
+    "CREATE INDEX token_transfers_by_campaign_ref ON token_transfers(campaign_ref, kind) WHERE campaign_ref <> ''",
+});
+
 struct Step {
     const char *const *statements;
     std::size_t count;
@@ -749,8 +756,8 @@ const std::array<Step, 14> Steps = {
 
 int Migrations::latestVersion()
 {
-    static_assert(Steps.size() + 4 == schema::CurrentVersion);
-    return int(Steps.size()) + 4;
+    static_assert(Steps.size() + 5 == schema::CurrentVersion);
+    return int(Steps.size()) + 5;
 }
 
 Status Migrations::apply(QSqlDatabase db, int fromVersion)
@@ -781,6 +788,9 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
             statements = ReplicaSchema::campaignMigrationStatements();
         } else if (version == 18) {
             statements = ReplicaSchema::ledgerMigrationStatements();
+        } else if (version == 19) {
+            for (const char *statement : Version19)
+                statements << QString::fromUtf8(statement);
         }
         for (qsizetype i = 0; i < statements.size(); ++i) {
             if (!query.exec(statements[i])) {

@@ -127,22 +127,24 @@ public:
         return out;
     }
 
-    // Other computers' ledger operations arrived: this computer's lots and summaries are recounted
-    // from the entries afterwards (LedgerReplay), inside the same transaction.
+    // Other computers' ledger operations arrived: this computer's lots and summaries are counted
+    // again afterwards (LedgerReplay), inside the same transaction: from the new transfers on
+    // (rows firstNewTransfer() and up) when nothing older changed, else all of them.
     bool ledgerChanged() const { return m_ledger; }
+    bool ledgerNeedsRebuild() const { return m_ledgerCleared; }
+    qint64 firstNewTransfer() const { return m_firstNewTransfer; }
 
     void applyAll(QList<SyncOp> ops)
     {
         std::sort(ops.begin(), ops.end());
         ops.erase(std::unique(ops.begin(), ops.end()), ops.end());
         for (const SyncOp &op : std::as_const(ops)) {
-            if (op.entity == ReplicaSchema::TokenTransfer || op.entity == ReplicaSchema::TokenAccount) {
-                // Cleared first: joining two accounts moves their references, and the lots are
-                // recounted at the end anyway.
+            if (op.entity == ReplicaSchema::TokenTransfer)
                 m_ledger = true;
-                for (const char *sql :
-                     {"DELETE FROM token_entry_lots", "DELETE FROM token_lot_holdings", "DELETE FROM token_spend_hours"})
-                    exec(stmt(sql));
+            if (op.entity == ReplicaSchema::TokenAccount) {
+                // Cleared first: joining two accounts moves their references; all is recounted.
+                m_ledger = true;
+                clearLots();
                 break;
             }
         }
@@ -908,7 +910,9 @@ private:
         const QCborValue campaignId
             = campaign.startsWith(mine) ? QCborValue(campaign.mid(mine.size()).toLongLong()) : QCborValue();
         if (id) {
-            // The same transfer written earlier elsewhere: that write is kept.
+            // The same transfer written earlier elsewhere: that write is kept. An older transfer
+            // changes, so all is recounted.
+            clearLots();
             exec(stmt("DELETE FROM token_entries WHERE transfer_id = ?1").bind(1, *id));
             exec(stmt("DELETE FROM token_lots WHERE transfer_id = ?1").bind(1, *id));
             exec(stmt("UPDATE token_transfers SET kind = ?2, campaign_id = ?3, campaign_ref = ?4, reference = ?5, reason = ?6, "
@@ -943,6 +947,8 @@ private:
             if (m_failed)
                 return;
             id = sqlite3_last_insert_rowid(m_db);
+            if (m_firstNewTransfer == 0 || *id < m_firstNewTransfer)
+                m_firstNewTransfer = *id;
         }
         ReplicaStatement &entry = stmt("INSERT INTO token_entries(transfer_id, account_id, amount) VALUES (?1, ?2, ?3)");
         exec(entry.bind(1, *id).bind(2, *from).bind(3, -tokens));
@@ -957,6 +963,17 @@ private:
                      .bind(5, expires.isInteger() ? expires : QCborValue()));
         }
         ++m_report.applied;
+    }
+
+    // The lots and summaries emptied, to be recounted from all the entries (LedgerReplay::rebuild).
+    void clearLots()
+    {
+        if (m_ledgerCleared)
+            return;
+        m_ledgerCleared = true;
+        for (const char *sql :
+             {"DELETE FROM token_entry_lots", "DELETE FROM token_lot_holdings", "DELETE FROM token_spend_hours"})
+            exec(stmt(sql));
     }
 
     // Transfers that waited for their accounts, tried again until no more can go.
@@ -1037,6 +1054,8 @@ private:
     QString m_failure;
     int m_joinDepth = 0;
     bool m_ledger = false;
+    bool m_ledgerCleared = false;
+    qint64 m_firstNewTransfer = 0;
     std::map<QByteArray, std::unique_ptr<ReplicaStatement>> m_statements;
     QHash<QString, QList<std::pair<QString, QString>>> m_references;
 };
@@ -1071,9 +1090,20 @@ Result<ReplicaApplier::Report> ReplicaApplier::apply(const QList<SyncOp> &ops, c
             session.save();
         }
         if (!session.failed() && session.ledgerChanged()) {
-            if (Status recounted = LedgerReplay::rebuild(db); !recounted) {
+            Result<LedgerReplay::Recount> recounted = LedgerReplay::Recount::Rebuilt;
+            if (session.ledgerNeedsRebuild()) {
+                if (Status rebuilt = LedgerReplay::rebuild(db); !rebuilt)
+                    recounted = std::unexpected(rebuilt.error());
+            } else if (session.firstNewTransfer() > 0) {
+                recounted = LedgerReplay::append(db, session.firstNewTransfer());
+            }
+            if (!recounted) {
                 transaction.rollback();
                 return std::unexpected(recounted.error());
+            }
+            if (session.ledgerNeedsRebuild() || session.firstNewTransfer() > 0) {
+                report.ledgerAppended = *recounted == LedgerReplay::Recount::Appended;
+                report.ledgerRebuilt = *recounted == LedgerReplay::Recount::Rebuilt;
             }
         }
         if (session.failed()) {

@@ -47,6 +47,10 @@ public:
         int conflicts = 0; // new entries in sync_conflicts
         int merged = 0; // rows found to be the same row as another
         int unknown = 0; // kept for a newer Kengele
+        // Other computers' transfers arrived: the lots were counted on from the new ones only
+        // (LedgerReplay::append), or the whole ledger was recounted.
+        bool ledgerAppended = false;
+        bool ledgerRebuilt = false;
     };
 
     ReplicaApplier(Database &database, const Clock &clock);

@@ -10,6 +10,7 @@
 #include "storage/Database.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -69,14 +70,19 @@ public:
         return {};
     }
 
-    Status run()
+    // Replays the transfers in clock order: all of them, or those from `fromId` on (append).
+    Status run(qint64 fromId = 0)
     {
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral(
-                "SELECT t.id, t.kind, t.campaign_ref, t.lot, t.created_at, fe.id, fe.account_id, te.id, te.account_id, te.amount "
-                "FROM token_transfers t JOIN token_entries fe ON fe.transfer_id = t.id AND fe.amount < 0 "
-                "JOIN token_entries te ON te.transfer_id = t.id AND te.amount > 0 ORDER BY t.hlc, t.device, t.id")))
+        q.prepare(QStringLiteral(
+                      "SELECT t.id, t.kind, t.campaign_ref, t.lot, t.created_at, fe.id, fe.account_id, te.id, te.account_id, "
+                      "te.amount FROM token_transfers t JOIN token_entries fe ON fe.transfer_id = t.id AND fe.amount < 0 "
+                      "JOIN token_entries te ON te.transfer_id = t.id AND te.amount > 0 %1 ORDER BY t.hlc, t.device, t.id")
+                      .arg(fromId > 0 ? QStringLiteral("WHERE t.id >= ?") : QString()));
+        if (fromId > 0)
+            q.addBindValue(fromId);
+        if (!q.exec())
             return std::unexpected(storageError(q));
         while (q.next()) {
             Transfer t;
@@ -98,20 +104,82 @@ public:
         return {};
     }
 
+    // For append(): what each budget holds of each lot now, and the state of the campaigns the
+    // new transfers name, as the replay of the transfers before `firstNewId` left them.
+    Status loadState(qint64 firstNewId)
+    {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT account_id, lot_id, tokens FROM token_lot_holdings")))
+            return std::unexpected(storageError(q));
+        while (q.next()) {
+            const Pair key{q.value(0).toLongLong(), q.value(1).toLongLong()};
+            m_holdings.insert(key, q.value(2).toLongLong());
+            m_lotsOf[key.first].insert(key.second);
+        }
+        q.prepare(QStringLiteral("SELECT DISTINCT campaign_ref FROM token_transfers WHERE id >= ? AND campaign_ref <> ''"));
+        q.addBindValue(firstNewId);
+        if (!q.exec())
+            return std::unexpected(storageError(q));
+        QStringList campaigns;
+        while (q.next())
+            campaigns << q.value(0).toString();
+        QSqlQuery account(m_db);
+        account.prepare(
+            QStringLiteral("SELECT fe.account_id FROM token_transfers t JOIN token_entries fe ON fe.transfer_id = t.id "
+                           "AND fe.amount < 0 WHERE t.campaign_ref = ? AND t.kind = 'reserve' AND t.id < ? "
+                           "ORDER BY t.hlc, t.device, t.id LIMIT 1"));
+        QSqlQuery spent(m_db);
+        spent.prepare(QStringLiteral("SELECT coalesce(sum(te.amount), 0) FROM token_transfers t JOIN token_entries te ON "
+                                     "te.transfer_id = t.id AND te.amount > 0 WHERE t.campaign_ref = ? AND t.kind = 'spend' "
+                                     "AND t.id < ?"));
+        // A reserve's lots were recorded on its (negative) budget entry, a release's on its
+        // (positive) one: what the campaign holds of a lot is what it took less what went back.
+        QSqlQuery lots(m_db);
+        lots.prepare(
+            QStringLiteral("SELECT el.lot_id, -sum(el.amount) FROM token_transfers t JOIN token_entries e ON "
+                           "e.transfer_id = t.id JOIN token_entry_lots el ON el.entry_id = e.id WHERE t.campaign_ref = ? "
+                           "AND t.id < ? AND ((t.kind = 'reserve' AND e.amount < 0) OR (t.kind = 'release' AND "
+                           "e.amount > 0)) GROUP BY el.lot_id"));
+        for (const QString &ref : std::as_const(campaigns)) {
+            Campaign c;
+            for (QSqlQuery *each : {&account, &spent, &lots}) {
+                each->bindValue(0, ref);
+                each->bindValue(1, firstNewId);
+                if (!each->exec())
+                    return std::unexpected(storageError(*each));
+            }
+            if (account.next())
+                c.account = account.value(0).toLongLong();
+            if (spent.next())
+                c.spent = spent.value(0).toLongLong();
+            while (lots.next())
+                c.lots.insert(lots.value(0).toLongLong(), lots.value(1).toLongLong());
+            m_campaigns.insert(ref, c);
+        }
+        return {};
+    }
+
+    // Writes what changed: the holdings touched (a holding back to 0 is removed), the spending
+    // added to its hours.
     Status save()
     {
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("INSERT INTO token_lot_holdings(account_id, lot_id, tokens) VALUES (?, ?, ?)"));
-        for (auto it = m_holdings.cbegin(); it != m_holdings.cend(); ++it) {
-            if (it.value() == 0)
-                continue;
-            q.bindValue(0, it.key().first);
-            q.bindValue(1, it.key().second);
-            q.bindValue(2, it.value());
-            if (!q.exec())
-                return std::unexpected(storageError(q));
+        QSqlQuery gone(m_db);
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO token_lot_holdings(account_id, lot_id, tokens) VALUES (?, ?, ?)"));
+        gone.prepare(QStringLiteral("DELETE FROM token_lot_holdings WHERE account_id = ? AND lot_id = ?"));
+        for (const Pair &key : std::as_const(m_touched)) {
+            const qint64 tokens = m_holdings.value(key, 0);
+            QSqlQuery &write = tokens == 0 ? gone : q;
+            write.bindValue(0, key.first);
+            write.bindValue(1, key.second);
+            if (tokens != 0)
+                write.bindValue(2, tokens);
+            if (!write.exec())
+                return std::unexpected(storageError(write));
         }
-        q.prepare(QStringLiteral("INSERT INTO token_spend_hours(hour, account_id, tokens) VALUES (?, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT INTO token_spend_hours(hour, account_id, tokens) VALUES (?, ?, ?) "
+                                 "ON CONFLICT(hour, account_id) DO UPDATE SET tokens = tokens + excluded.tokens"));
         for (auto it = m_spendHours.cbegin(); it != m_spendHours.cend(); ++it) {
             q.bindValue(0, it.key().first);
             q.bindValue(1, it.key().second);
@@ -218,6 +286,7 @@ private:
                 return std::unexpected(storageError(m_split));
             m_holdings[Pair{account, lot}] += amount;
             m_lotsOf[account].insert(lot);
+            m_touched.insert(Pair{account, lot});
         }
         return {};
     }
@@ -319,6 +388,7 @@ private:
     QHash<QString, qint64> m_lotOfUid;
     bool m_hasLegacy = false;
     QHash<Pair, qint64> m_holdings;
+    QSet<Pair> m_touched; // holdings the replay changed
     QHash<qint64, QSet<qint64>> m_lotsOf;
     QHash<QString, Campaign> m_campaigns;
     QHash<Pair, qint64> m_spendHours;
@@ -334,12 +404,49 @@ Status LedgerReplay::rebuild(const QSqlDatabase &db)
             return std::unexpected(storageError(q));
     }
     Replay replay(db);
-    for (const auto step : {&Replay::load, &Replay::run, &Replay::save}) {
-        if (Status ok = (replay.*step)(); !ok)
-            return ok;
-    }
+    if (Status ok = replay.load(); !ok)
+        return ok;
+    if (Status ok = replay.run(); !ok)
+        return ok;
+    if (Status ok = replay.save(); !ok)
+        return ok;
     qCInfo(lcTokens) << "token lots recounted from the entries";
     return {};
+}
+
+Result<LedgerReplay::Recount> LedgerReplay::append(const QSqlDatabase &db, qint64 firstNewId)
+{
+    // The first of the new transfers in clock order, and whether an older one comes after it.
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT hlc, device FROM token_transfers WHERE id >= ? ORDER BY hlc, device, id LIMIT 1"));
+    q.addBindValue(firstNewId);
+    if (!q.exec())
+        return std::unexpected(storageError(q));
+    if (!q.next())
+        return Recount::Appended; // nothing new
+    const qint64 hlc = q.value(0).toLongLong();
+    const QString device = q.value(1).toString();
+    q.prepare(QStringLiteral("SELECT 1 FROM token_transfers WHERE (hlc, device) > (?, ?) AND id < ? LIMIT 1"));
+    q.addBindValue(hlc);
+    q.addBindValue(device);
+    q.addBindValue(firstNewId);
+    if (!q.exec())
+        return std::unexpected(storageError(q));
+    if (q.next()) {
+        if (Status rebuilt = rebuild(db); !rebuilt)
+            return std::unexpected(rebuilt.error());
+        return Recount::Rebuilt;
+    }
+    Replay replay(db);
+    if (Status ok = replay.load(); !ok)
+        return std::unexpected(ok.error());
+    if (Status ok = replay.loadState(firstNewId); !ok)
+        return std::unexpected(ok.error());
+    if (Status ok = replay.run(firstNewId); !ok)
+        return std::unexpected(ok.error());
+    if (Status ok = replay.save(); !ok)
+        return std::unexpected(ok.error());
+    return Recount::Appended;
 }
 
 } // namespace kengele

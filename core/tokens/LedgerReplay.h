@@ -30,6 +30,16 @@ class LedgerReplay final
 
 public:
     static Status rebuild(const QSqlDatabase &db);
+
+    // How the lots were counted after other computers' transfers arrived.
+    enum class Recount { Appended, Rebuilt };
+    // Other computers' transfers were added as rows `firstNewId` and up, and nothing older changed.
+    // When every one of them comes after every transfer already here in clock order (computers
+    // online, in step: the usual case), only they are replayed, on top of the lots and summaries
+    // as they are, with the state of their campaigns read back from the entries; a 1,000,000-entry
+    // ledger is not read again for each batch. Otherwise (one of them falls between older ones:
+    // a computer that was offline) the whole ledger is recounted as rebuild() does.
+    static Result<Recount> append(const QSqlDatabase &db, qint64 firstNewId);
 };
 
 } // namespace kengele

@@ -9,9 +9,11 @@
 
 #include "TestSupport.h"
 #include "storage/Database.h"
+#include "storage/Transaction.h"
 #include "sync/ChangeLog.h"
 #include "sync/ReplicaApplier.h"
 #include "sync/ReplicaUid.h"
+#include "tokens/LedgerReplay.h"
 #include "tokens/LedgerVerifier.h"
 #include "tokens/LotBook.h"
 #include "tokens/TokenLedger.h"
@@ -81,6 +83,7 @@ private Q_SLOTS:
     void concurrentSpendingShowsTheOverdraft();
     void budgetsOfTheSameNameAreOne();
     void lotsFollowTheMergedEntries();
+    void newTransfersAreCountedOnTheirOwn();
 };
 
 void TestLedgerSync::voucherUidIsNamed()
@@ -245,6 +248,81 @@ void TestLedgerSync::lotsFollowTheMergedEntries()
         QVERIFY(balanceOf(*p, u"Main"_s) >= 0);
     }
     QCOMPARE(*ChangeLog(a->database()).canonicalDump(), *ChangeLog(b->database()).canonicalDump());
+}
+
+// A computer that hears of the other's transfers as they are made counts only them on top of its
+// lots (LedgerReplay::append); one that hears of them late, between its own, recounts all; both
+// end with the lots a full recount gives.
+void TestLedgerSync::newTransfersAreCountedOnTheirOwn()
+{
+    test::TempProfile a;
+    test::TempProfile b;
+    TokenLedger la(a->database(), a.clock());
+    TokenLedger lb(b->database(), b.clock());
+    QVERIFY(la.grant(u"Main"_s, 500, u"Demo"_s, u"treasurer"_s));
+    QVERIFY(la.purchase(u"Main"_s, 60, u"vch_1"_s, u"kengele"_s, {u"starter"_s, a.clock().nowUtc().addDays(3)}));
+    QVERIFY(exchange(a, b));
+    const auto deliver = [](test::TempProfile &from, test::TempProfile &to) -> std::optional<ReplicaApplier::Report> {
+        ChangeLog log(from->database());
+        const auto out = log.pendingOut(100000);
+        if (!out || out->ops.isEmpty())
+            return std::nullopt;
+        auto report = ReplicaApplier(to->database(), to.clock()).apply(out->ops);
+        if (!report || !log.markSent(out->upTo))
+            return std::nullopt;
+        return *report;
+    };
+    const auto lotBook = [](test::TempProfile &p) {
+        QSqlQuery q(p->database().connection());
+        QStringList rows;
+        for (const QString &sql : {u"SELECT e.transfer_id, e.amount, el.lot_id, el.amount FROM token_entry_lots el JOIN "
+                                   "token_entries e ON e.id = el.entry_id ORDER BY 1, 2, 3"_s,
+                                   u"SELECT account_id, lot_id, tokens FROM token_lot_holdings ORDER BY 1, 2"_s,
+                                   u"SELECT hour, account_id, tokens FROM token_spend_hours WHERE tokens <> 0 ORDER BY 1, 2"_s}) {
+            q.exec(sql);
+            while (q.next())
+                rows << u"%1 %2 %3 %4"_s.arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                             q.value(3).toString());
+        }
+        return rows.join(u'\n');
+    };
+    const auto recounted = [&lotBook](test::TempProfile &p) {
+        const QSqlDatabase db = p->database().connection();
+        Transaction recount(db);
+        if (!recount.began(u"recount"_s) || !LedgerReplay::rebuild(db))
+            return QString();
+        return lotBook(p);
+    };
+    // A campaign on A: reserved, spent message by message, the rest given back; B hears each step.
+    const qint64 main = *la.accountId(u"Main"_s);
+    for (int campaign = 1; campaign <= 2; ++campaign) {
+        QVERIFY(la.reserveInTransaction(a->database().connection(), main, campaign, 80, u"secretary"_s));
+        auto report = deliver(a, b);
+        QVERIFY(report && report->ledgerAppended && !report->ledgerRebuilt);
+        for (int message = 0; message < 3; ++message) {
+            a.clock().advanceMs(3'600'000); // one message an hour: each in its own hour of spending
+            b.clock().advanceMs(3'600'000);
+            QVERIFY(la.spendInTransaction(a->database().connection(), campaign, 1, u"secretary"_s));
+            report = deliver(a, b);
+            QVERIFY(report && report->ledgerAppended);
+        }
+        QVERIFY(la.releaseInTransaction(a->database().connection(), campaign, 77, u"Finished"_s, u"secretary"_s));
+        report = deliver(a, b);
+        QVERIFY(report && report->ledgerAppended);
+        QCOMPARE(lotBook(b), recounted(b));
+        QCOMPARE(problemsOf(b), QString());
+    }
+    // B spends offline, then A's transfer written before B's arrives: it falls between, all is recounted.
+    QVERIFY(la.createBudgetAccount(u"Choir"_s));
+    QVERIFY(exchange(a, b));
+    a.clock().advanceMs(1000);
+    QVERIFY(la.transfer(u"Main"_s, u"Choir"_s, 30, u"Robes"_s, u"treasurer"_s));
+    b.clock().advanceMs(60'000);
+    QVERIFY(lb.transfer(u"Main"_s, u"Choir"_s, 20, u"Hymn books"_s, u"treasurer"_s));
+    const auto late = deliver(a, b);
+    QVERIFY(late && late->ledgerRebuilt && !late->ledgerAppended);
+    QCOMPARE(lotBook(b), recounted(b));
+    QCOMPARE(problemsOf(b), QString());
 }
 
 QTEST_GUILESS_MAIN(TestLedgerSync)
