@@ -51,6 +51,7 @@
 #include "sync/ComputersSettingsWidget.h"
 #include "sync/ComputersWatcher.h"
 #include "sync/ConflictsDialog.h"
+#include "sync/JoinChoice.h"
 #include "sync/RelayClient.h"
 #include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
@@ -603,6 +604,15 @@ void TestScreenshots::pages()
         computers->showState(ComputersWatcher::Stage::Waiting, QStringLiteral("4821 1934"));
         save(&window, QStringLiteral("join-waiting-") + suffix);
         save(window.statusBar(), QStringLiteral("statusbar-join-waiting-") + suffix);
+        // Let in with a list of its own: merge, or start from the church's data.
+        OwnSharedData own;
+        own.contacts = 412;
+        own.groups = 6;
+        own.templates = 3;
+        computers->showOwnData(own.describe());
+        save(&window, QStringLiteral("join-own-data-") + suffix);
+        save(window.statusBar(), QStringLiteral("statusbar-join-own-data-") + suffix);
+        computers->showOwnData(QString());
         window.computersBanner()->setChurchName(QStringLiteral("St. Peter's Parish"));
         computers->showState(ComputersWatcher::Stage::Joined);
         save(&window, QStringLiteral("join-joined-") + suffix);

@@ -149,6 +149,11 @@ void ComputersBanner::rebuild()
             fresh->setObjectName(QStringLiteral("startFromChurchButton"));
             fresh->setEnabled(m_watcher.isAdministrator() && m_watcher.canBackUp());
             connect(fresh, &QPushButton::clicked, this, [this, own] { startFromChurchData(own); });
+            if (!m_watcher.isAdministrator()) {
+                const QString why = tr("Only an administrator can choose what happens to this computer's own data.");
+                merge->setToolTip(why);
+                fresh->setToolTip(why);
+            }
             row->addWidget(fresh);
             row->addWidget(merge);
             m_layout->addLayout(row);

@@ -301,6 +301,12 @@ void ComputersWatcher::showDevices(const QList<SyncDeviceEntry> &devices)
     Q_EMIT changed();
 }
 
+void ComputersWatcher::showOwnData(const QString &ownData)
+{
+    m_ownData = ownData;
+    Q_EMIT changed();
+}
+
 void ComputersWatcher::showSafetyCode(const QString &device, const QString &code)
 {
     m_codes.insert(device, code);

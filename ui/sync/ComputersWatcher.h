@@ -98,6 +98,8 @@ public:
     void showState(Stage stage, const QString &newcomerCode = {});
     void showDevices(const QList<SyncDeviceEntry> &devices);
     void showSafetyCode(const QString &device, const QString &code);
+    // Let in, waiting for the choice about this computer's own data ("412 contacts"; "" none).
+    void showOwnData(const QString &ownData);
     void showOffline(bool offline, const QString &problem = {});
 
 Q_SIGNALS:
