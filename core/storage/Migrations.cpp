@@ -749,8 +749,9 @@ const std::array<Step, 14> Steps = {
 
 int Migrations::latestVersion()
 {
-    static_assert(Steps.size() + 4 == schema::CurrentVersion);
-    return int(Steps.size()) + 4;
+    // Versions 15 to 19 are built in Migrations::apply below.
+    static_assert(Steps.size() + 5 == schema::CurrentVersion);
+    return int(Steps.size()) + 5;
 }
 
 Status Migrations::apply(QSqlDatabase db, int fromVersion)
@@ -781,6 +782,9 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
             statements = ReplicaSchema::campaignMigrationStatements();
         } else if (version == 18) {
             statements = ReplicaSchema::ledgerMigrationStatements();
+        } else if (version == 19) {
+            // Version 19 (issue 16): staff accounts shared (ReplicaSchema::staffMigrationStatements).
+            statements = ReplicaSchema::staffMigrationStatements();
         }
         for (qsizetype i = 0; i < statements.size(); ++i) {
             if (!query.exec(statements[i])) {

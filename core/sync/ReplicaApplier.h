@@ -33,7 +33,9 @@ class Database;
 // - a value overwritten (or kept) against a concurrent write is listed in sync_conflicts;
 // - an operation stamped more than 5 minutes ahead of this computer's clock is parked and applied
 //   by a later call once the time has come; it never moves the clock;
-// - unknown entities and fields are kept in sync_unknown (last writer wins), never dropped.
+// - unknown entities and fields are kept in sync_unknown (last writer wins), never dropped;
+// - staff accounts: when the merged accounts leave no administrator who can sign in, one is made
+//   administrator again (keepAnAdministrator, the same one everywhere).
 class ReplicaApplier final
 {
     Q_DECLARE_TR_FUNCTIONS(ReplicaApplier)
@@ -47,6 +49,7 @@ public:
         int conflicts = 0; // new entries in sync_conflicts
         int merged = 0; // rows found to be the same row as another
         int unknown = 0; // kept for a newer Kengele
+        int repaired = 0; // staff accounts made administrator again (no administrator was left)
     };
 
     ReplicaApplier(Database &database, const Clock &clock);
