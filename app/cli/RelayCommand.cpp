@@ -10,6 +10,7 @@
 #include "common/EventLoopWait.h"
 #include "profile/Profile.h"
 #include "security/Access.h"
+#include "security/StaffAccounts.h"
 #include "settings/Settings.h"
 #include "sync/AuditAnchor.h"
 #include "sync/JoinChoice.h"
@@ -130,6 +131,9 @@ int RelayCommand::sync()
     AuditAnchor anchor(m_cli.profile().audit(), m_cli.profile().settings(), client, m_cli.clock());
     // The congregation's shared data, between its computers (docs/architecture.md).
     SyncEngine changes(m_cli.profile().database(), m_cli.secrets(), client, m_cli.clock());
+    // Staff accounts are shared: whoever signed in with --user follows a role change or disabling
+    // made on another computer at once.
+    QObject::connect(&changes, &SyncEngine::changesApplied, &m_cli.profile().staff(), &StaffAccounts::refresh);
 
     if (m_cli.args().has(QStringLiteral("once"))) {
         const Result<RelayApplyReport> report

@@ -193,6 +193,11 @@ Status DesktopApp::start(const QString &profileDirectory)
     m_syncClient = std::make_unique<RelayClient>(*m_relayNetwork);
     m_syncEngine = std::make_unique<SyncEngine>(m_profile->database(), *m_secrets, *m_syncClient, m_profile->clock());
     m_syncEngine->setAccess(&m_profile->access());
+    // Staff accounts are shared: a role changed, an account disabled or the first accounts arriving
+    // on another computer's changes reach the signed-in person and the window (its sign-in screen).
+    connect(m_syncEngine.get(), &SyncEngine::changesApplied, &m_profile->staff(), &StaffAccounts::refresh);
+    // Let in after choosing to start from the church's data: this computer's accounts were set aside.
+    connect(m_syncEngine.get(), &SyncEngine::joined, &m_profile->staff(), &StaffAccounts::refresh);
     connect(m_syncEngine.get(), &SyncEngine::failed, this,
             [](const QString &reason) { qCInfo(lcUi) << "sharing changes with the other computers:" << reason; });
     m_shopClient = std::make_unique<RelayClient>(*m_relayNetwork);

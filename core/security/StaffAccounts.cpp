@@ -238,6 +238,50 @@ void StaffAccounts::lock()
     Q_EMIT signedInChanged();
 }
 
+void StaffAccounts::refresh()
+{
+    const Result<QList<StaffAccount>> accounts = list();
+    if (!accounts) {
+        qCWarning(lcSecurity) << "reading the staff accounts again failed:" << accounts.error().message;
+        return;
+    }
+    QStringList seen;
+    for (const StaffAccount &a : *accounts)
+        seen << a.userName + u'\x1f' + a.displayName + u'\x1f' + toText(a.role) + (a.disabled ? u'-' : u'+');
+    const bool accountsDiffer = !m_seen || *m_seen != seen;
+    m_seen = seen;
+    bool signedInDiffers = false;
+    if (m_signedIn) {
+        // By user name: the church's accounts may have come with other row ids.
+        std::optional<StaffAccount> now;
+        for (const StaffAccount &a : *accounts) {
+            if (a.userName.compare(m_signedIn->userName, Qt::CaseInsensitive) == 0)
+                now = a;
+        }
+        if (!now || now->disabled) {
+            const QString who = m_signedIn->userName;
+            m_audit.record(QStringLiteral("lock"), userObject(who),
+                           now ? QStringLiteral("account disabled on another computer")
+                               : QStringLiteral("account not among the church's accounts"));
+            m_signedIn.reset();
+            m_audit.setActor(QString());
+            qCInfo(lcSecurity) << "signed out:" << who << (now ? "disabled on another computer" : "no such account now");
+            signedInDiffers = true;
+        } else if (now->role != m_signedIn->role || now->displayName != m_signedIn->displayName
+                   || now->userName != m_signedIn->userName || now->id != m_signedIn->id) {
+            if (now->role != m_signedIn->role)
+                qCInfo(lcSecurity) << "role changed on another computer:" << now->userName << toText(now->role);
+            m_signedIn = now;
+            m_audit.setActor(now->userName);
+            signedInDiffers = true;
+        }
+    }
+    if (signedInDiffers)
+        Q_EMIT signedInChanged();
+    if (accountsDiffer)
+        Q_EMIT accountsChanged();
+}
+
 Result<StaffAccount> StaffAccounts::create(const QString &userName, const QString &displayName, Role role,
                                            const QString &password, const QString &action)
 {

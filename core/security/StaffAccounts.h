@@ -60,6 +60,12 @@ public:
     Result<StaffAccount> signIn(const QString &userName, const QString &password);
     // Locks the profile (idle time, or the person chose to): the next change needs sign-in again.
     void lock();
+    // The accounts changed under this object: other computers' changes were applied (the sync
+    // engine's changesApplied), or the church's accounts replaced this computer's. Reads the
+    // signed-in account again: its new role applies at once; disabled or gone, the person is signed
+    // out. Emits accountsChanged when the accounts differ from what this object last saw (sign-in
+    // may have become required), signedInChanged when the signed-in person changed.
+    void refresh();
 
     // Whether whoever is at the computer may do `permission`: everyone while sign-in is not
     // required; otherwise the signed-in account's role (ErrorCode::Forbidden with why), or
@@ -105,6 +111,8 @@ private:
     AuditLog &m_audit;
     Passwords::Cost m_cost;
     std::optional<StaffAccount> m_signedIn;
+    // The accounts as refresh() last saw them (user name, name, role, disabled).
+    std::optional<QStringList> m_seen;
 };
 
 } // namespace kengele

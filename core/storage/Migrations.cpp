@@ -756,8 +756,9 @@ const std::array<Step, 14> Steps = {
 
 int Migrations::latestVersion()
 {
-    static_assert(Steps.size() + 5 == schema::CurrentVersion);
-    return int(Steps.size()) + 5;
+    // Versions 15 to 20 are built in Migrations::apply below.
+    static_assert(Steps.size() + 6 == schema::CurrentVersion);
+    return int(Steps.size()) + 6;
 }
 
 Status Migrations::apply(QSqlDatabase db, int fromVersion)
@@ -791,6 +792,9 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
         } else if (version == 19) {
             for (const char *statement : Version19)
                 statements << QString::fromUtf8(statement);
+        } else if (version == 20) {
+            // Version 20 (issue 16): staff accounts shared (ReplicaSchema::staffMigrationStatements).
+            statements = ReplicaSchema::staffMigrationStatements();
         }
         for (qsizetype i = 0; i < statements.size(); ++i) {
             if (!query.exec(statements[i])) {

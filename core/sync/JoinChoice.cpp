@@ -57,6 +57,8 @@ QString OwnSharedData::describe() const
         parts << JoinChoices::tr("%n template(s)", nullptr, int(templates));
     if (optOuts > 0)
         parts << JoinChoices::tr("%n number(s) that asked for no more messages", nullptr, int(optOuts));
+    if (staffAccounts > 0)
+        parts << JoinChoices::tr("%n staff account(s)", nullptr, int(staffAccounts));
     if (parts.size() <= 1)
         return parts.value(0);
     const QString last = parts.takeLast();
@@ -72,6 +74,7 @@ Result<OwnSharedData> JoinChoices::ownData(Database &database)
     out.groups = count(db, u"groups"_s, &ok);
     out.templates = count(db, u"templates"_s, &ok);
     out.optOuts = count(db, u"opt_outs"_s, &ok);
+    out.staffAccounts = count(db, u"staff"_s, &ok);
     if (!ok)
         return fail(ErrorCode::Storage, tr("Reading this computer's data failed."));
     return out;
@@ -108,7 +111,10 @@ Status JoinChoices::clearSharedData(const QSqlDatabase &db)
                            u"DELETE FROM token_entry_lots"_s,          u"DELETE FROM token_entries"_s,
                            u"DELETE FROM token_lots WHERE id <> -1"_s, u"DELETE FROM token_transfers"_s,
                            u"DELETE FROM token_transfers_waiting"_s};
-    // Then the other shared tables, memberships and the like before the rows they point at.
+    // Then the other shared tables, memberships and the like before the rows they point at. The
+    // staff accounts go too: this computer takes the church's (the person at it signs in with
+    // their church account once those have come; StaffAccounts::refresh signs out an account the
+    // church does not have). Where the church has none, sign-in is no longer asked for here.
     QStringList tables;
     for (const SnapshotTable &table : SnapshotFormat::tables()) {
         const QString name(table.table);

@@ -33,7 +33,8 @@ struct OwnSharedData {
     qint64 groups = 0;
     qint64 templates = 0;
     qint64 optOuts = 0;
-    bool isEmpty() const { return contacts == 0 && groups == 0 && templates == 0 && optOuts == 0; }
+    qint64 staffAccounts = 0;
+    bool isEmpty() const { return contacts == 0 && groups == 0 && templates == 0 && optOuts == 0 && staffAccounts == 0; }
     // "412 contacts, 6 groups and 3 templates" (translated), for the question.
     QString describe() const;
 };

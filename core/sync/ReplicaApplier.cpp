@@ -164,6 +164,8 @@ public:
             }
             m_hlc = Hlc::receive(m_hlc, first.hlc, m_now);
             m_received = true;
+            if (first.entity == ReplicaSchema::Staff)
+                m_staff = true;
             if (const ReplicaEntity *e = ReplicaSchema::rowEntity(first.entity))
                 applyRow(*e, group);
             else if (first.entity == ReplicaSchema::Membership)
@@ -179,6 +181,8 @@ public:
         }
         if (m_ledger)
             retryWaitingTransfers();
+        if (m_staff)
+            keepAnAdministrator();
     }
 
 private:
@@ -332,9 +336,12 @@ private:
         return {};
     }
 
-    void conflict(const QString &entity, const QString &uid, const QString &field, const QCborValue &kept,
-                  const FieldClock &keptBy, const QCborValue &lost, const FieldClock &lostBy)
+    void conflict(const QString &entity, const QString &uid, const QString &field, QCborValue kept, const FieldClock &keptBy,
+                  QCborValue lost, const FieldClock &lostBy)
     {
+        // Recent conflicts says a password was set on two computers, never the hashes.
+        if (entity == ReplicaSchema::Staff && field == u"password_hash")
+            kept = lost = QCborValue(QCborValue::Null);
         ReplicaStatement &s
             = stmt("INSERT OR IGNORE INTO sync_conflicts(entity, uid, field, kept, kept_user, kept_device, kept_hlc, lost, "
                    "lost_user, lost_device, lost_hlc, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
@@ -620,10 +627,23 @@ private:
         if (lc.contains(u"_deleted"_s) && newer(lc.value(u"_deleted"_s), wc.value(u"_deleted"_s)))
             putClock(entity, winner, u"_deleted"_s, lc.value(u"_deleted"_s), QCborValue(1));
         std::map<QString, QCborValue> merged;
+        // Two computers' accounts with one user name: what the one lost to the other is listed
+        // (their creation time aside), as for one row changed on two computers.
+        const bool listLosers = e.name == ReplicaSchema::Staff && !deleted;
         for (QLatin1StringView f : e.fields) {
             const QString field(f);
             const FieldClock cw = effective(wc, field);
             const FieldClock cl = effective(lc, field);
+            if (listLosers && cw.exists && cl.exists && f != "created_at"_L1) {
+                const QCborValue lv = valueOf(e, lc, lId, f);
+                const QCborValue wv = valueOf(e, wc, wId, f);
+                if (lv != wv) {
+                    if (newer(cl, cw))
+                        conflict(entity, winner, field, lv, cl, wv, cw);
+                    else
+                        conflict(entity, winner, field, wv, cw, lv, cl);
+                }
+            }
             if (newer(cl, cw)) {
                 const QCborValue lv = valueOf(e, lc, lId, f);
                 putClock(entity, winner, field, cl, lv);
@@ -685,6 +705,76 @@ private:
                  .bind(1, entity)
                  .bind(2, winner));
         materializeMembers(e, winner);
+    }
+
+    // ---- staff accounts ---------------------------------------------------------------------
+
+    // Two computers, apart, can each take a different administrator's rights away (or disable
+    // them): each was allowed, as another administrator stayed there. When the merge leaves no
+    // administrator who can sign in, one is put back, the same one on every computer that holds
+    // the same accounts: the account of whoever last changed a role or disabled an account (an
+    // administrator when they did it; an account's making counts too); failing that, the disabled administrator with the smallest
+    // uid; failing that, the oldest account. The repair is this computer's own change, so it
+    // travels; two computers making it write the same values.
+    void keepAnAdministrator()
+    {
+        if (m_failed)
+            return;
+        {
+            ReplicaStatement &s
+                = stmt("SELECT EXISTS (SELECT 1 FROM staff), EXISTS (SELECT 1 FROM staff WHERE role = 'administrator' "
+                       "AND disabled = 0)");
+            const bool needed = s.next() && s.int64(0) != 0 && s.int64(1) == 0;
+            s.reset();
+            if (!needed)
+                return;
+        }
+        ReplicaStatement &s
+            = stmt("SELECT uid FROM (SELECT 0 AS k1, k.hlc AS k2, CASE k.device WHEN '' THEN (SELECT device FROM sync_state) "
+                   "ELSE k.device END AS k3, a.uid AS uid FROM sync_clocks k JOIN staff a ON a.user_name = k.user "
+                   "WHERE k.entity = 'staff' AND k.field IN ('*', 'role', 'disabled') AND k.user <> '' "
+                   "UNION ALL SELECT 1, 0, '', uid FROM staff WHERE role = 'administrator' "
+                   "UNION ALL SELECT 2, -created_at, '', uid FROM staff) "
+                   "ORDER BY k1, k2 DESC, k3 DESC, uid COLLATE BINARY LIMIT 1");
+        QString uid;
+        if (s.next())
+            uid = s.text(0);
+        s.reset();
+        const ReplicaEntity *e = ReplicaSchema::rowEntity(QString(ReplicaSchema::Staff));
+        const std::optional<qint64> id = rowId(*e, uid);
+        if (!id)
+            return;
+        const QString entity(ReplicaSchema::Staff);
+        const Clocks clocks = clocksOf(entity, uid);
+        m_hlc = Hlc::send(m_hlc, m_now);
+        QJsonObject fields;
+        QJsonObject prev;
+        const std::pair<QLatin1StringView, QCborValue> repairs[]
+            = {{"role"_L1, QCborValue(u"administrator"_s)}, {"disabled"_L1, QCborValue(0)}};
+        for (const auto &[field, value] : repairs) {
+            const QCborValue was = rowValue(*e, *id, field);
+            if (was == value)
+                continue;
+            const FieldClock before = effective(clocks, QString(field));
+            const FieldClock mine{true, m_hlc, m_device, QString(), before.hlc, {}};
+            conflict(entity, uid, QString(field), value, mine, was, before);
+            putClock(entity, uid, QString(field), FieldClock{true, m_hlc, QString(), QString(), before.hlc, {}}, {});
+            fields.insert(QString(field), value.toJsonValue());
+            prev.insert(QString(field), qint64(before.hlc));
+        }
+        if (fields.isEmpty())
+            return;
+        exec(stmt("UPDATE staff SET role = 'administrator', disabled = 0, updated_at = ?2 WHERE id = ?1")
+                 .bind(1, *id)
+                 .bind(2, m_now));
+        exec(stmt("INSERT INTO change_log(entity, uid, fields, prev, hlc, user) VALUES (?1, ?2, ?3, ?4, ?5, '')")
+                 .bind(1, entity)
+                 .bind(2, uid)
+                 .bind(3, QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)))
+                 .bind(4, QString::fromUtf8(QJsonDocument(prev).toJson(QJsonDocument::Compact)))
+                 .bind(5, m_hlc));
+        ++m_report.repaired;
+        qCInfo(lcSync) << "the merged staff accounts had no administrator who can sign in: one was kept administrator";
     }
 
     // ---- sets -------------------------------------------------------------------------------
@@ -1056,6 +1146,7 @@ private:
     bool m_ledger = false;
     bool m_ledgerCleared = false;
     qint64 m_firstNewTransfer = 0;
+    bool m_staff = false;
     std::map<QByteArray, std::unique_ptr<ReplicaStatement>> m_statements;
     QHash<QString, QList<std::pair<QString, QString>>> m_references;
 };

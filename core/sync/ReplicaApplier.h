@@ -33,7 +33,9 @@ class Database;
 // - a value overwritten (or kept) against a concurrent write is listed in sync_conflicts;
 // - an operation stamped more than 5 minutes ahead of this computer's clock is parked and applied
 //   by a later call once the time has come; it never moves the clock;
-// - unknown entities and fields are kept in sync_unknown (last writer wins), never dropped.
+// - unknown entities and fields are kept in sync_unknown (last writer wins), never dropped;
+// - staff accounts: when the merged accounts leave no administrator who can sign in, one is made
+//   administrator again (keepAnAdministrator, the same one everywhere).
 class ReplicaApplier final
 {
     Q_DECLARE_TR_FUNCTIONS(ReplicaApplier)
@@ -51,6 +53,7 @@ public:
         // (LedgerReplay::append), or the whole ledger was recounted.
         bool ledgerAppended = false;
         bool ledgerRebuilt = false;
+        int repaired = 0; // staff accounts made administrator again (no administrator was left)
     };
 
     ReplicaApplier(Database &database, const Clock &clock);

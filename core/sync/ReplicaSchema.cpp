@@ -281,6 +281,18 @@ const QList<ReplicaEntity> &ReplicaSchema::rowEntities()
          {},
          false,
          18},
+        // Staff accounts (schema 20), merged by user name like groups: the same "mary" made on two
+        // computers is one account. Shared: the name, role, whether disabled, the password's
+        // Argon2id hash (only ever inside the encrypted batches). Not shared: failures and retry_at
+        // (each computer counts wrong passwords on its own). Never deleted.
+        {"staff"_L1,
+         "staff"_L1,
+         {"user_name"_L1, "display_name"_L1, "role"_L1, "disabled"_L1, "password_hash"_L1, "created_at"_L1},
+         "user_name"_L1,
+         {"user_name"_L1, "display_name"_L1, "role"_L1, "password_hash"_L1},
+         {},
+         true,
+         20},
     };
     return entities;
 }
@@ -574,6 +586,31 @@ QStringList ReplicaSchema::ledgerMigrationStatements()
         ORDER BY t.id)"_s;
     out << rowTriggers(accounts, false);
     out << transferTrigger();
+    return out;
+}
+
+QStringList ReplicaSchema::staffMigrationStatements()
+{
+    QStringList out;
+    const ReplicaEntity &staff = *rowEntity(QString(Staff));
+    // Random v7 ids: two computers' "mary" are joined by their user name when they meet.
+    out << u"ALTER TABLE staff ADD COLUMN uid TEXT"_s;
+    out << u"UPDATE staff SET uid = kengele_uuid7()"_s;
+    out << u"CREATE UNIQUE INDEX staff_by_uid ON staff(uid)"_s;
+    // The accounts already here are this computer's own changes, stamped HLC 0.
+    QStringList values;
+    for (L f : staff.fields)
+        values << u"'%1', t.%1"_s.arg(f);
+    out << uR"(INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+        SELECT 'staff', t.uid, json_object(%1), NULL, 0, '' FROM staff t ORDER BY t.id)"_s.arg(values.join(u", "_s));
+    out << u"INSERT INTO sync_clocks(entity, uid, field, hlc, device, prev) SELECT 'staff', t.uid, '*', 0, '', 0 FROM staff t"_s;
+    out << rowTriggers(staff, false);
+    // A password set on another computer ends this computer's wait after wrong ones, as a reset
+    // here does.
+    out << uR"(CREATE TRIGGER staff_shared_password_ends_wait AFTER UPDATE OF password_hash ON staff
+        WHEN kengele_sync_applying() = 1 AND NEW.password_hash IS NOT OLD.password_hash BEGIN
+        UPDATE staff SET failures = 0, retry_at = 0 WHERE id = NEW.id;
+    END)"_s;
     return out;
 }
 

@@ -56,6 +56,11 @@ public:
     // Schema version 18: the token ledger shared (uids on accounts and transfers, the transfers'
     // clocks, the overdraft lot, the capture triggers; what is there queued as this computer's own).
     static QStringList ledgerMigrationStatements();
+    // Staff accounts (architecture.md "Who may do what"): the row entity "staff", merged by user
+    // name. Schema version 20: their uids, the capture triggers, the accounts there queued as this
+    // computer's own.
+    static constexpr QLatin1StringView Staff{"staff"};
+    static QStringList staffMigrationStatements();
 };
 
 } // namespace kengele

@@ -8,10 +8,12 @@
 // encryption (those are tested on their own).
 
 #include "CampaignChaos.h"
+#include "StaffChaos.h"
 #include "TestSupport.h"
 #include "campaigns/CampaignService.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
+#include "security/StaffAccounts.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 #include "sync/CampaignStatePublisher.h"
@@ -109,6 +111,13 @@ void TestSyncConvergence::randomChange(test::TempProfile &p, QRandomGenerator &r
     const QList<qint64> contacts = ids(p, u"SELECT id FROM contacts ORDER BY id"_s);
     const QList<qint64> groups = ids(p, u"SELECT id FROM groups ORDER BY id"_s);
     const QList<qint64> templates = ids(p, u"SELECT id FROM templates ORDER BY id"_s);
+    // Staff accounts: added, roles changed, disabled, passwords reset; the other steps need an
+    // administrator signed in once there are accounts.
+    if (random.bounded(100) < 18) {
+        test::randomStaffChange(*p, random);
+        return;
+    }
+    test::signInAnAdministrator(*p);
     // Campaigns: launched, sent (only by the computer that launched each), cancelled, retried.
     if (random.bounded(100) < 25) {
         test::randomCampaignChange(*p, p.clock(), random);
@@ -262,6 +271,7 @@ bool TestSyncConvergence::deliver(std::vector<Computer> &computers, int to, cons
         *failure = report.error().message;
         return false;
     }
+    p->staff().refresh(); // as SyncEngine::changesApplied makes it
     if (!computers[to].delivered.contains(batch))
         computers[to].delivered.append(batch);
     return true;
@@ -353,6 +363,12 @@ void TestSyncConvergence::converges()
         QCOMPARE(scalar(p, u"SELECT count(*) - count(DISTINCT phone) FROM contacts"_s), 0);
         QCOMPARE(scalar(p, u"SELECT count(*) - count(DISTINCT lower(name)) FROM groups"_s), 0);
         QCOMPARE(scalar(p, u"SELECT count(*) FROM contacts WHERE uid IS NULL"_s), 0);
+        // One account per user name, and always an administrator who can sign in.
+        QCOMPARE(scalar(p, u"SELECT count(*) - count(DISTINCT lower(user_name)) FROM staff"_s), 0);
+        QCOMPARE(scalar(p,
+                        u"SELECT EXISTS (SELECT 1 FROM staff) AND NOT EXISTS (SELECT 1 FROM staff "
+                        "WHERE role = 'administrator' AND disabled = 0)"_s),
+                 0);
         // Every campaign is on every computer, and only its own computer has messages for it.
         QCOMPARE(scalar(p,
                         u"SELECT count(*) FROM outbox o JOIN campaigns c ON c.id = o.campaign_id "
@@ -411,6 +427,7 @@ void TestSyncConvergence::converges()
     QVERIFY2(campaigns[0] > 0 && recipients[0] > 0, qPrintable(where + u": no campaign was launched"_s));
     qInfo("%s: %lld campaigns, %lld recipients' states", qPrintable(where), campaigns[0], recipients[0]);
     QVERIFY2(dumps[0].contains("[\"token_transfer\""), qPrintable(where + u": no ledger to compare"_s));
+    QVERIFY2(dumps[0].contains("[\"staff\""), qPrintable(where + u": no staff accounts to compare"_s));
     QCOMPARE(ledgerTotals[1], ledgerTotals[0]);
     QCOMPARE(ledgerTotals[2], ledgerTotals[0]);
     QVERIFY2(dumps[0] == dumps[1],

@@ -13,12 +13,14 @@
 #include "DemoScenes.h"
 #include "FakeSecretStore.h"
 #include "RelayHarness.h"
+#include "StaffChaos.h"
 #include "TestSupport.h"
 #include "campaigns/CampaignService.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "profile/Profile.h"
 #include "security/Access.h"
+#include "security/Passwords.h"
 #include "security/StaffAccounts.h"
 #include "storage/Database.h"
 #include "sync/BatchCipher.h"
@@ -115,6 +117,12 @@ void randomChange(TempProfile &p, QRandomGenerator &random)
     const QList<qint64> contacts = ids(p, u"SELECT id FROM contacts ORDER BY id"_s);
     const QList<qint64> groups = ids(p, u"SELECT id FROM groups ORDER BY id"_s);
     const QList<qint64> templates = ids(p, u"SELECT id FROM templates ORDER BY id"_s);
+    // Staff accounts (the other steps need an administrator signed in once there are accounts).
+    if (random.bounded(100) < 18) {
+        randomStaffChange(*p, random);
+        return;
+    }
+    signInAnAdministrator(*p);
     // Campaigns: launched, sent (only by the computer that launched each), cancelled, retried.
     if (random.bounded(100) < 25) {
         randomCampaignChange(*p, p.clock(), random);
@@ -212,6 +220,8 @@ private:
         c.client->setBaseUrl(m_relay->baseUrl());
         c.client->setToken(enrolment.token);
         c.engine = std::make_unique<SyncEngine>(c.profile->profile().database(), c.secrets, *c.client, c.profile->clock());
+        // As the desktop and kengele-cli wire it: the signed-in person follows shared account changes.
+        connect(c.engine.get(), &SyncEngine::changesApplied, &c.profile->profile().staff(), &StaffAccounts::refresh);
     }
 
     // The real join: the newcomer asks, the approver answers, both show the code, the approver
@@ -288,7 +298,10 @@ private Q_SLOTS:
         QVERIFY(syncOnce(computers[0])); // founds the keys
         QVERIFY(computers[0].engine->isReady());
         QVERIFY(OrgKeyRing::load(computers[0].secrets).value().has_value());
-        // Some data before the others join: they fill themselves from the relay's changes.
+        // Some data before the others join: they fill themselves from the relay's changes. Sign-in
+        // is on there: the newcomers get its accounts and ask for sign-in too.
+        computers[0].profile->profile().staff().setCost(Passwords::Cost::TestsOnly);
+        QVERIFY(computers[0].profile->profile().staff().requireSignIn(u"mary"_s, u"Mary Wanjiku"_s, u"Mlima wa Sayuni 7"_s));
         for (int i = 0; i < 8; ++i)
             randomChange(*computers[0].profile, random);
         {
@@ -353,6 +366,11 @@ private Q_SLOTS:
             QCOMPARE(status.refused, 0);
             QCOMPARE(scalar(p, u"SELECT count(*) - count(DISTINCT phone) FROM contacts"_s), 0);
             QCOMPARE(scalar(p, u"SELECT count(*) FROM sync_devices WHERE state = 1"_s), 3);
+            // One account per user name, an administrator who can sign in, and sign-in asked for
+            // everywhere (the first computer turned it on).
+            QCOMPARE(scalar(p, u"SELECT count(*) - count(DISTINCT lower(user_name)) FROM staff"_s), 0);
+            QCOMPARE(scalar(p, u"SELECT count(*) FROM staff WHERE role = 'administrator' AND disabled = 0"_s) > 0, true);
+            QCOMPARE(p->staff().signInRequired().value_or(false), true);
             // Only a campaign's own computer has messages for it; its states reached everyone.
             QCOMPARE(scalar(p,
                             u"SELECT count(*) FROM outbox o JOIN campaigns c ON c.id = o.campaign_id "
@@ -375,6 +393,7 @@ private Q_SLOTS:
         QVERIFY2(campaigns[0] > 0 && recipients[0] > 0, "no campaign was launched");
         qInfo("%lld campaigns, %lld recipients' states", campaigns[0], recipients[0]);
         QVERIFY(dumps[0].contains("[\"token_transfer\""));
+        QVERIFY(dumps[0].contains("[\"staff\""));
         QVERIFY2(dumps[0] == dumps[1], "computers 1 and 2 differ");
         QVERIFY2(dumps[0] == dumps[2], "computers 1 and 3 differ");
     }
@@ -392,6 +411,8 @@ private Q_SLOTS:
         connectComputer(a, m_org);
         QVERIFY(syncOnce(a));
         a.profile->profile().database().replicaContext().setUser(u"secretary"_s);
+        a.profile->profile().staff().setCost(Passwords::Cost::TestsOnly);
+        QVERIFY(a.profile->profile().staff().requireSignIn(u"mary"_s, u"Mary Wanjiku"_s, u"Mlima wa Sayuni 7"_s));
         for (int i = 0; i < 30; ++i)
             randomChange(*a.profile, random);
         QVERIFY(syncOnce(a));
@@ -426,6 +447,11 @@ private Q_SLOTS:
         QCOMPARE(scalar(*c.profile, u"SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sync.snapshot_covers'"_s), covers);
         QVERIFY(!contactsReady.isEmpty());
         QVERIFY(contactsReady.last());
+        // The staff accounts came with the snapshot: sign-in is asked for, and an administrator's
+        // password made on another computer lets them in here.
+        QVERIFY(scalar(*c.profile, u"SELECT count(*) FROM staff"_s) > 0);
+        QCOMPARE(c.profile->profile().staff().signInRequired().value_or(false), true);
+        QVERIFY(signInAnAdministrator(c.profile->profile()));
         for (int i = 0; i < 10; ++i)
             randomChange(*c.profile, random);
         for (int round = 0; round < 2; ++round) {
@@ -445,13 +471,17 @@ private Q_SLOTS:
         QVERIFY(dumps[0].count('\n') > 10);
         QVERIFY2(dumps[0] == dumps[1], "computers 1 and 2 differ");
         QVERIFY2(dumps[0] == dumps[2], "computers 1 and 3 differ");
-        // The list of computers says who works on each (the author of its latest change).
+        // The list of computers says who works on each (the author of its latest change: with
+        // sign-in on, the person signed in there then).
         auto listed = await<Result<QList<SyncDeviceEntry>>>([&](auto done) { c.engine->listDevices(done); });
         QVERIFY(listed && *listed);
+        QSqlQuery author(a.profile->profile().database().connection());
+        QVERIFY(author.exec(u"SELECT user FROM change_log WHERE user <> '' ORDER BY seq DESC LIMIT 1"_s) && author.next());
+        QVERIFY(!author.value(0).toString().isEmpty());
         bool sawOffice = false;
         for (const SyncDeviceEntry &entry : **listed) {
             if (entry.device == a.enrolment.deviceId) {
-                QCOMPARE(entry.user, u"secretary"_s);
+                QCOMPARE(entry.user, author.value(0).toString());
                 sawOffice = true;
             }
         }

@@ -5,6 +5,7 @@
 
 #include "common/Clock.h"
 #include "inbox/RelayStatusText.h"
+#include "security/Role.h"
 #include "sync/ChangeLog.h"
 
 #include <QDialogButtonBox>
@@ -26,6 +27,21 @@ QString valueText(const QCborValue &value)
         return value.toBool() ? ConflictsDialog::tr("yes") : ConflictsDialog::tr("no");
     const QString text = value.toVariant().toString();
     return text.isEmpty() ? ConflictsDialog::tr("(empty)") : text;
+}
+
+// A staff account's role in words, disabled as yes or no; a password never (Kengele keeps only
+// their hashes, and those are not shown either).
+QString shownValue(const SyncConflict &c, const QCborValue &value, bool kept)
+{
+    if (c.entity == u"staff" && c.field == u"password_hash")
+        return kept ? ConflictsDialog::tr("(the password kept)") : ConflictsDialog::tr("(the other password)");
+    if (c.entity == u"staff" && c.field == u"role") {
+        if (const std::optional<Role> role = roleFromText(value.toString()))
+            return RoleText::name(*role);
+    }
+    if (c.entity == u"staff" && c.field == u"disabled" && value.isInteger())
+        return value.toInteger() != 0 ? ConflictsDialog::tr("yes") : ConflictsDialog::tr("no");
+    return valueText(value);
 }
 
 QString whoText(const QString &user, bool here, const QString &computerName)
@@ -59,6 +75,16 @@ QString ConflictsDialog::fieldText(const QString &entity, const QString &field)
         return entity == u"template" ? tr("message text") : tr("text");
     if (field == u"description")
         return tr("description");
+    if (field == u"user_name")
+        return tr("user name");
+    if (field == u"display_name")
+        return tr("name");
+    if (field == u"role")
+        return tr("role");
+    if (field == u"disabled")
+        return tr("disabled");
+    if (field == u"password_hash")
+        return tr("password");
     return field;
 }
 
@@ -73,6 +99,9 @@ QString ConflictsDialog::whatText(const SyncConflict &c)
         return tr("Group %1: %2").arg(name, field);
     if (c.entity == u"template")
         return tr("Template %1: %2").arg(name, field);
+    if (c.entity == u"staff")
+        //: A conflict's "what": "Staff account mary: role"
+        return tr("Staff account %1: %2").arg(name, field);
     return tr("%1 %2: %3").arg(c.entity, name, field);
 }
 
@@ -110,8 +139,8 @@ ConflictsDialog::ConflictsDialog(const ChangeLog &changes, const Clock &clock, Q
             item->setText(0, RelayStatusText::ago(QDateTime::fromMSecsSinceEpoch(c.at, Qt::UTC), now));
             item->setText(1, whatText(c));
             // The value, and under it who wrote it where.
-            item->setText(2, valueText(c.kept) + u'\n' + whoText(c.keptUser, c.keptHere, c.keptComputer));
-            item->setText(3, valueText(c.lost) + u'\n' + whoText(c.lostUser, c.lostHere, c.lostComputer));
+            item->setText(2, shownValue(c, c.kept, true) + u'\n' + whoText(c.keptUser, c.keptHere, c.keptComputer));
+            item->setText(3, shownValue(c, c.lost, false) + u'\n' + whoText(c.lostUser, c.lostHere, c.lostComputer));
             for (int column = 0; column < 4; ++column)
                 item->setToolTip(column, item->text(column));
         }
