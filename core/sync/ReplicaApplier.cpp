@@ -333,6 +333,8 @@ private:
     void conflict(const QString &entity, const QString &uid, const QString &field, const QCborValue &kept,
                   const FieldClock &keptBy, const QCborValue &lost, const FieldClock &lostBy)
     {
+        if (kept == lost)
+            return; // both wrote the same (two computers setting one setting for the first time): nothing lost
         ReplicaStatement &s
             = stmt("INSERT OR IGNORE INTO sync_conflicts(entity, uid, field, kept, kept_user, kept_device, kept_hlc, lost, "
                    "lost_user, lost_device, lost_hlc, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
@@ -1091,6 +1093,8 @@ Result<ReplicaApplier::Report> ReplicaApplier::apply(const QList<SyncOp> &ops, c
     }
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
+    if (report.applied > 0 || report.unparked > 0 || report.merged > 0)
+        m_database.replicaContext().notifySharedDataChanged();
     return report;
 }
 

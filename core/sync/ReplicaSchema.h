@@ -56,6 +56,13 @@ public:
     // Schema version 18: the token ledger shared (uids on accounts and transfers, the transfers'
     // clocks, the overdraft lot, the capture triggers; what is there queued as this computer's own).
     static QStringList ledgerMigrationStatements();
+    // The organisation's settings (architecture.md §7): the row entity "org_setting", one row per
+    // setting (name as in settings.ini, value as text, NULL: the default), its uid made from the
+    // name (kengele_name_uid('org_setting', name)), so two computers that set quiet hours write
+    // one row and the later value wins. Schema version 19: the table and its capture triggers;
+    // this computer's values come from settings.ini when the Profile attaches it (OrgSettingsStore).
+    static constexpr QLatin1StringView OrgSetting{"org_setting"};
+    static QStringList settingsMigrationStatements();
 };
 
 } // namespace kengele
