@@ -136,6 +136,13 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
                     new HintLabel(tr("The name people see as the sender: up to 11 letters, digits and spaces, registered with "
                                      "Africa's Talking. Leave it empty to use your account's default."),
                                   this));
+    // Which of these the church's other computers share (architecture.md §7).
+    auto *shared = new HintLabel(tr("The username, where (live or sandbox) and the sender ID are the same on all the "
+                                    "church's computers: a change here reaches the others. The API key stays on this "
+                                    "computer: type it on each computer that sends."),
+                                 this);
+    shared->setObjectName(QStringLiteral("gatewaySharedHint"));
+    general->addRow(QString(), shared);
 
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test, 0, Qt::AlignTop);
