@@ -26,8 +26,10 @@ class Database;
 // waits there (the first computer of a church is never asked: it joins nobody).
 enum class JoinChoice { Merge, StartFromChurch };
 
-// What of the shared data this computer holds (what the choice is about). Its settings are not
-// counted: the church's replace them when it fills from a snapshot (architecture.md §7).
+// What of the shared data this computer holds (what the choice is about). Its shared settings are
+// not counted (a setting chosen before joining is no reason to ask): merging sends them and the
+// later value of each wins; filling from a snapshot or starting from the church's data, the
+// church's replace them (architecture.md §7).
 struct OwnSharedData {
     qint64 contacts = 0;
     qint64 groups = 0;
