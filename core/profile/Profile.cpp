@@ -153,6 +153,9 @@ void Profile::shareAccess()
     m_person->setAccess(access);
     m_forgetter->setAccess(access);
     m_savedReports->setAccess(access);
+    m_orgSettings->setAccess(access,
+                             {Settings::name(Settings::Key::GatewayUsername), Settings::name(Settings::Key::GatewaySenderId),
+                              Settings::name(Settings::Key::GatewayEnvironment)});
 }
 
 // The services built from settings follow them when they change, whoever changes them.

@@ -4,6 +4,7 @@
 #include "OrgSettingsStore.h"
 
 #include "ReplicaSqlFunctions.h"
+#include "security/Access.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 
@@ -28,6 +29,12 @@ OrgSettingsStore::OrgSettingsStore(Database &database)
     : m_database(database)
 { }
 
+void OrgSettingsStore::setAccess(Access *access, QSet<QString> administrators)
+{
+    m_access = access;
+    m_administrators = std::move(administrators);
+}
+
 Result<QHash<QString, QString>> OrgSettingsStore::readAll() const
 {
     QSqlQuery q(m_database.connection());
@@ -41,8 +48,12 @@ Result<QHash<QString, QString>> OrgSettingsStore::readAll() const
 
 Status OrgSettingsStore::write(const QString &name, const QString &value)
 {
+    if (m_administrators.contains(name)) {
+        if (Status allowed = Access::check(m_access, Permission::Administer); !allowed)
+            return allowed;
+    }
     const QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
+    AuditedTransaction transaction(m_access, db);
     if (Status began = transaction.began(tr("Saving the church's settings")); !began)
         return began;
     QSqlQuery q(db);
@@ -62,7 +73,7 @@ Status OrgSettingsStore::write(const QString &name, const QString &value)
         if (!q.exec())
             return std::unexpected(Database::storageError(q.lastError(), tr("Saving the church's settings")));
     }
-    return transaction.commit();
+    return transaction.commit({u"settings.change"_s, u"setting:"_s + name, QString()});
 }
 
 Status OrgSettingsStore::adopt(const QHash<QString, QString> &values)

@@ -6,9 +6,11 @@
 #include "settings/SharedSettingsStore.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 namespace kengele {
 
+class Access;
 class Database;
 
 // The organisation's settings in the shared table org_settings (schema 19, architecture.md §7):
@@ -22,6 +24,12 @@ class OrgSettingsStore final : public SharedSettingsStore
 public:
     explicit OrgSettingsStore(Database &database);
 
+    // The profile's role checks and audit trail (none: everything allowed, nothing recorded, as for
+    // a service built on its own). Every write is recorded ("settings.change", the setting's name,
+    // never its value); the `administrators` names (the gateway account's: the SMS gateway page
+    // and `gateway set` are an administrator's) are refused to anyone else.
+    void setAccess(Access *access, QSet<QString> administrators);
+
     Result<QHash<QString, QString>> readAll() const override;
     Status write(const QString &name, const QString &value) override;
     // Written as this computer's own changes stamped HLC 0, like the rows migration 15 queued:
@@ -31,6 +39,8 @@ public:
 
 private:
     Database &m_database;
+    Access *m_access = nullptr;
+    QSet<QString> m_administrators;
 };
 
 } // namespace kengele

@@ -12,6 +12,8 @@
 #include "contacts/ContactService.h"
 #include "contacts/PhoneNormalizer.h"
 #include "profile/Profile.h"
+#include "security/AuditLog.h"
+#include "security/StaffAccounts.h"
 #include "settings/Settings.h"
 #include "storage/Database.h"
 #include "sync/ChangeLog.h"
@@ -85,6 +87,7 @@ private Q_SLOTS:
     void anOlderProfileMovesItsValuesIntoTheTable();
     void aNewComputerTakesTheChurchsSettingsFromASnapshot();
     void startingFromTheChurchsDataDropsOwnSettings();
+    void onlyAnAdministratorChangesTheGatewayAccount();
 };
 
 void TestSettingsReplication::whichSettingsAreShared()
@@ -348,6 +351,36 @@ void TestSettingsReplication::startingFromTheChurchsDataDropsOwnSettings()
     QVERIFY(send(laptop, office));
     QCOMPARE(laptop->settings().gatewaySenderId(), u"STPAULS"_s);
     QCOMPARE(office->settings().gatewaySenderId(), u"STPAULS"_s);
+}
+
+void TestSettingsReplication::onlyAnAdministratorChangesTheGatewayAccount()
+{
+    test::TempProfile p;
+    StaffAccounts &staff = p->staff();
+    QVERIFY(staff.requireSignIn(u"mary"_s, u"Mary"_s, u"Mlima wa Sayuni 7"_s));
+    QVERIFY(staff.add(u"john"_s, u"John"_s, Role::Staff, u"kwaya ya vijana 2026"_s));
+    p->settings().setGatewaySenderId(u"STPAULS"_s);
+    QCOMPARE(p->settings().gatewaySenderId(), u"STPAULS"_s);
+    staff.lock();
+    QVERIFY(staff.signIn(u"john"_s, u"kwaya ya vijana 2026"_s));
+    // The gateway's account is an administrator's (as the SMS gateway page and `gateway set` are);
+    // quiet hours are anyone's who may open Settings → Sending, as before.
+    p->settings().setGatewaySenderId(u"JOHN"_s);
+    p->settings().setGatewayUsername(u"john"_s);
+    QCOMPARE(p->settings().gatewaySenderId(), u"STPAULS"_s);
+    QCOMPARE(p->settings().gatewayUsername(), QString());
+    QVERIFY(p->settings().setQuietHoursText(u"22:00-06:00"_s));
+    QCOMPARE(p->settings().quietHoursText(), u"22:00-06:00"_s);
+    // Each change in the audit trail, by who made it, without its value.
+    const auto entries = p->audit().list();
+    QVERIFY(entries);
+    QStringList changes;
+    for (const AuditEntry &e : *entries) {
+        if (e.action == u"settings.change"_s)
+            changes << e.user + u' ' + e.object + u' ' + e.summary;
+    }
+    changes.sort();
+    QCOMPARE(changes, (QStringList{u"john setting:sending/quietHours "_s, u"mary setting:gateway/senderId "_s}));
 }
 
 QTEST_GUILESS_MAIN(TestSettingsReplication)
