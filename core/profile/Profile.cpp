@@ -26,6 +26,7 @@
 #include "settings/Settings.h"
 #include "storage/Database.h"
 #include "sync/FeatureLocks.h"
+#include "sync/OrgSettingsStore.h"
 #include "sync/RelayLinkStore.h"
 #include "sync/ReplicaSqlFunctions.h"
 #include "templates/TemplateService.h"
@@ -85,6 +86,13 @@ Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const C
     // The change log's hybrid logical clock reads the profile's clock (tests hand in a fake one).
     profile->m_database->replicaContext().setClock(&clock);
     profile->m_settings = std::make_unique<Settings>(dir.filePath(QStringLiteral("settings.ini")));
+    // The organisation's settings live in the shared data (architecture.md §7); another computer's
+    // change to one is announced by Settings::changed like a change made here.
+    profile->m_orgSettings = std::make_unique<OrgSettingsStore>(*profile->m_database);
+    if (Status attached = profile->m_settings->attachSharedStore(profile->m_orgSettings.get()); !attached)
+        return std::unexpected(attached.error());
+    profile->m_database->replicaContext().onSharedDataChanged(
+        profile->m_settings.get(), [settings = profile->m_settings.get()] { settings->reloadShared(); });
     profile->m_phones = std::make_unique<PhoneNormalizer>(profile->m_settings->phoneRegion());
     profile->m_contacts = std::make_unique<ContactService>(*profile->m_database, *profile->m_phones, clock);
     profile->m_groups = std::make_unique<GroupService>(*profile->m_database, clock);
@@ -145,6 +153,9 @@ void Profile::shareAccess()
     m_person->setAccess(access);
     m_forgetter->setAccess(access);
     m_savedReports->setAccess(access);
+    m_orgSettings->setAccess(access,
+                             {Settings::name(Settings::Key::GatewayUsername), Settings::name(Settings::Key::GatewaySenderId),
+                              Settings::name(Settings::Key::GatewayEnvironment)});
 }
 
 // The services built from settings follow them when they change, whoever changes them.

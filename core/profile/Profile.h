@@ -40,6 +40,7 @@ class TokenInsights;
 class TokenLedger;
 class CampaignService;
 class InboxService;
+class OrgSettingsStore;
 
 // One organisation's data folder: the database, the settings and the services over them.
 // Front ends (GUI, CLI) and tests build one and pass its services to whoever needs them; this is
@@ -114,6 +115,7 @@ private:
     const Clock &m_clock;
     bool m_isNew = false;
     std::shared_ptr<Database> m_database;
+    std::unique_ptr<OrgSettingsStore> m_orgSettings; // before m_settings, which reads through it
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<PhoneNormalizer> m_phones;
     std::unique_ptr<ContactService> m_contacts;

@@ -3,6 +3,9 @@
 
 #include "Settings.h"
 
+#include "SharedSettingsStore.h"
+#include "common/Log.h"
+
 #include <QRegularExpression>
 #include <QUuid>
 
@@ -16,6 +19,7 @@ struct KeyInfo {
     Settings::Key key;
     const char *name;
     QVariant defaultValue;
+    bool shared = false; // the organisation's, the same on all its computers (architecture.md §7)
 };
 
 // Every setting: its name in settings.ini and its default. The one place either is written.
@@ -23,18 +27,18 @@ const std::array<KeyInfo, 21> &keyTable()
 {
     using K = Settings::Key;
     static const std::array<KeyInfo, 21> table{{
-        {K::PhoneRegion, "phone/region", QStringLiteral("KE")},
+        {K::PhoneRegion, "phone/region", QStringLiteral("KE"), true},
         {K::Language, "ui/language", QStringLiteral("en")},
         {K::GatewayProvider, "gateway/provider", toText(GatewayKind::Simulator)},
-        {K::GatewayUsername, "gateway/username", QString()},
-        {K::GatewaySenderId, "gateway/senderId", QString()},
-        {K::GatewayEnvironment, "gateway/environment", QStringLiteral("live")},
+        {K::GatewayUsername, "gateway/username", QString(), true},
+        {K::GatewaySenderId, "gateway/senderId", QString(), true},
+        {K::GatewayEnvironment, "gateway/environment", QStringLiteral("live"), true},
         {K::GatewayBaseUrl, "gateway/baseUrl", QString()},
         {K::GatewayRatePerSecond, "gateway/ratePerSecond", 20.0},
         {K::SimulatorReportUrl, "gateway/simulatorReportUrl", QString()},
         {K::RelayUrl, "relay/url", QString()},
-        {K::QuietHours, "sending/quietHours", QStringLiteral("21:00-07:00")},
-        {K::MaxSegmentsPerMessage, "sending/maxSegments", Settings::DefaultMaxSegmentsPerMessage},
+        {K::QuietHours, "sending/quietHours", QStringLiteral("21:00-07:00"), true},
+        {K::MaxSegmentsPerMessage, "sending/maxSegments", Settings::DefaultMaxSegmentsPerMessage, true},
         {K::ProfileId, "profile/id", QString()},
         {K::WelcomeShown, "ui/welcomeShown", false},
         {K::BackupFolder, "backup/folder", QString()},
@@ -42,7 +46,7 @@ const std::array<KeyInfo, 21> &keyTable()
         {K::LastBackup, "backup/last", QString()},
         {K::IdleLockMinutes, "security/idleLockMinutes", Settings::DefaultIdleLockMinutes},
         {K::AuditAnchorDay, "audit/anchorDay", QString()},
-        {K::OrganisationName, "organisation/name", QString()},
+        {K::OrganisationName, "organisation/name", QString(), true},
         {K::OrganisationLogo, "organisation/logo", QString()},
     }};
     return table;
@@ -143,8 +147,17 @@ QVariant Settings::defaultValue(Key key)
     return info(key).defaultValue;
 }
 
+bool Settings::isShared(Key key)
+{
+    return info(key).shared;
+}
+
 QVariant Settings::value(Key key) const
 {
+    if (m_store && isShared(key)) {
+        const auto stored = m_shared.constFind(name(key));
+        return stored != m_shared.cend() ? QVariant(*stored) : defaultValue(key);
+    }
     return m_settings.value(name(key), defaultValue(key));
 }
 
@@ -153,10 +166,27 @@ void Settings::setValue(Key key, const QVariant &newValue)
     const QString before = value(key).toString();
     // An empty text removes the entry, so the default applies again. Any other value is kept as
     // chosen, even when it equals today's default: a later default must not overrule a choice.
-    if (newValue.typeId() == QMetaType::QString && newValue.toString().isEmpty())
+    const bool remove = newValue.typeId() == QMetaType::QString && newValue.toString().isEmpty();
+    if (m_store && isShared(key)) {
+        // The organisation's: one transaction in the shared table (the change log captures it).
+        const QString keyName = name(key);
+        const auto stored = m_shared.constFind(keyName);
+        const QString text = remove ? QString() : newValue.toString();
+        if (stored == m_shared.cend() ? remove : (!remove && *stored == text))
+            return; // already so
+        if (Status written = m_store->write(keyName, text); !written) {
+            qCWarning(lcStorage) << "the shared setting" << keyName << "was not saved:" << written.error().message;
+            return;
+        }
+        if (remove)
+            m_shared.remove(keyName);
+        else
+            m_shared.insert(keyName, text);
+    } else if (remove) {
         m_settings.remove(name(key));
-    else
+    } else {
         m_settings.setValue(name(key), newValue);
+    }
     // Values read back from an ini file are text: compare as text, so 20 and "20" are the same.
     if (value(key).toString() != before)
         Q_EMIT changed(key);
@@ -378,6 +408,69 @@ void Settings::setOrganisationLogo(const QString &path)
 void Settings::sync()
 {
     m_settings.sync();
+}
+
+QHash<Settings::Key, QString> Settings::sharedValues() const
+{
+    QHash<Key, QString> out;
+    for (const KeyInfo &k : keyTable()) {
+        if (k.shared)
+            out.insert(k.key, value(k.key).toString());
+    }
+    return out;
+}
+
+void Settings::announceChanges(const QHash<Key, QString> &before)
+{
+    for (const KeyInfo &k : keyTable()) {
+        if (k.shared && value(k.key).toString() != before.value(k.key))
+            Q_EMIT changed(k.key);
+    }
+}
+
+Status Settings::attachSharedStore(SharedSettingsStore *store)
+{
+    const QHash<Key, QString> before = sharedValues();
+    QHash<QString, QString> shared;
+    if (store) {
+        // This computer's own values from before the settings were shared move to the store once;
+        // the file then holds no shared key (one place for each value).
+        QHash<QString, QString> local;
+        for (const KeyInfo &k : keyTable()) {
+            const QString keyName = name(k.key);
+            if (k.shared && m_settings.contains(keyName))
+                local.insert(keyName, m_settings.value(keyName).toString());
+        }
+        if (!local.isEmpty()) {
+            if (Status adopted = store->adopt(local); !adopted)
+                return adopted;
+            for (auto it = local.cbegin(); it != local.cend(); ++it)
+                m_settings.remove(it.key());
+            m_settings.sync();
+        }
+        Result<QHash<QString, QString>> all = store->readAll();
+        if (!all)
+            return std::unexpected(all.error());
+        shared = std::move(*all);
+    }
+    m_store = store;
+    m_shared = std::move(shared);
+    announceChanges(before);
+    return {};
+}
+
+void Settings::reloadShared()
+{
+    if (!m_store)
+        return;
+    Result<QHash<QString, QString>> all = m_store->readAll();
+    if (!all) {
+        qCWarning(lcStorage) << "the shared settings could not be read again:" << all.error().message;
+        return;
+    }
+    const QHash<Key, QString> before = sharedValues();
+    m_shared = std::move(*all);
+    announceChanges(before);
 }
 
 } // namespace kengele

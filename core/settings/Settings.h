@@ -5,6 +5,9 @@
 
 #include "gateway/GatewayKind.h"
 
+#include "common/Result.h"
+
+#include <QHash>
 #include <QObject>
 #include <QSettings>
 #include <QString>
@@ -16,6 +19,8 @@
 
 namespace kengele {
 
+class SharedSettingsStore;
+
 // Typed per-profile settings, kept in settings.ini inside the profile folder (architecture.md §7).
 //
 // Every key is a `Key`, with its name in the file and its default in ONE table (Settings.cpp); the
@@ -25,6 +30,12 @@ namespace kengele {
 //
 // The file carries a version; opening an older file runs the migration ladder (each step brings
 // version N to N+1) before anything reads it. Secrets never go here (see SecretStore).
+//
+// The organisation's settings (isShared: quiet hours, the sender id, the phone region, the church's
+// name, the longest message, the gateway's account name and environment) are the same on all the
+// congregation's computers: once the Profile attaches the database's SharedSettingsStore they are
+// read and written there (and travel with the shared data), no longer in settings.ini. Another
+// computer's change is announced with changed(key) too, once reloadShared() sees it.
 class Settings final : public QObject
 {
     Q_OBJECT
@@ -67,11 +78,23 @@ public:
     static QString name(Key key);
     static QVariant defaultValue(Key key);
 
+    // Whether the key is the organisation's, shared by all its computers (architecture.md §7).
+    static bool isShared(Key key);
+
     // The stored value, or the default when none is stored.
     QVariant value(Key key) const;
     // Stores `value` (an empty text removes the entry, so the default applies) and emits
     // changed(key) when the value read back differs from before.
     void setValue(Key key, const QVariant &value);
+
+    // From now on the shared keys are read and written through `store` (nullptr: settings.ini
+    // again). This computer's values for them still in settings.ini move there first (taken as
+    // its own changes older than any made since, and removed from the file); changed(key) for
+    // every key whose value is not what it was.
+    Status attachSharedStore(SharedSettingsStore *store);
+    // Reads the shared keys again (another computer's changes arrived) and emits changed(key) for
+    // each whose value changed.
+    void reloadShared();
 
     // The version of the file as opened (before migration): 0 for a new file.
     int openedVersion() const { return m_openedVersion; }
@@ -149,9 +172,14 @@ Q_SIGNALS:
 
 private:
     void migrate();
+    // The shared keys' values as they read now (for changed(key) after a reload).
+    QHash<Key, QString> sharedValues() const;
+    void announceChanges(const QHash<Key, QString> &before);
 
     QSettings m_settings;
     int m_openedVersion = 0;
+    SharedSettingsStore *m_store = nullptr;
+    QHash<QString, QString> m_shared; // the store's values by name, read at attach and reload
 };
 
 } // namespace kengele

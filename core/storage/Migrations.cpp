@@ -756,9 +756,9 @@ const std::array<Step, 14> Steps = {
 
 int Migrations::latestVersion()
 {
-    // Versions 15 to 20 are built in Migrations::apply below.
-    static_assert(Steps.size() + 6 == schema::CurrentVersion);
-    return int(Steps.size()) + 6;
+    // Versions 15 to 21 are built in Migrations::apply below.
+    static_assert(Steps.size() + 7 == schema::CurrentVersion);
+    return int(Steps.size()) + 7;
 }
 
 Status Migrations::apply(QSqlDatabase db, int fromVersion)
@@ -795,6 +795,9 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
         } else if (version == 20) {
             // Version 20 (issue 16): staff accounts shared (ReplicaSchema::staffMigrationStatements).
             statements = ReplicaSchema::staffMigrationStatements();
+        } else if (version == 21) {
+            // Version 21 (issue 16): the organisation's settings shared (ReplicaSchema::settingsMigrationStatements).
+            statements = ReplicaSchema::settingsMigrationStatements();
         }
         for (qsizetype i = 0; i < statements.size(); ++i) {
             if (!query.exec(statements[i])) {

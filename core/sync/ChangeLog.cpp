@@ -148,14 +148,15 @@ Result<QList<SyncConflict>> ChangeLog::conflicts(int limit) const
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     // The row's name now: a contact by its names (else its number), a group or template by its
-    // name, a staff account by its user name.
+    // name, a staff account by its user name, a setting by its key ("sending/quietHours").
     query.prepare(
         u"SELECT c.entity, c.uid, c.field, c.kept, c.kept_user, c.kept_device, c.lost, c.lost_user, c.lost_device, "
         "c.at, CASE c.entity "
         "WHEN 'contact' THEN (SELECT coalesce(nullif(name, ''), phone) FROM contacts WHERE uid = c.uid) "
         "WHEN 'group' THEN (SELECT name FROM groups WHERE uid = c.uid) "
         "WHEN 'template' THEN (SELECT name FROM templates WHERE uid = c.uid) "
-        "WHEN 'staff' THEN (SELECT user_name FROM staff WHERE uid = c.uid) END, "
+        "WHEN 'staff' THEN (SELECT user_name FROM staff WHERE uid = c.uid) "
+        "WHEN 'org_setting' THEN (SELECT name FROM org_settings WHERE uid = c.uid) END, "
         "(SELECT device FROM sync_state WHERE id = 1), "
         "(SELECT d.name FROM meta m JOIN sync_devices d ON d.id = m.value WHERE m.key = 'sync.replica.' || c.kept_device), "
         "(SELECT d.name FROM meta m JOIN sync_devices d ON d.id = m.value WHERE m.key = 'sync.replica.' || c.lost_device) "

@@ -27,7 +27,10 @@ class Database;
 // waits there (the first computer of a church is never asked: it joins nobody).
 enum class JoinChoice { Merge, StartFromChurch };
 
-// What of the shared data this computer holds (what the choice is about).
+// What of the shared data this computer holds (what the choice is about). Its shared settings are
+// not counted (a setting chosen before joining is no reason to ask): merging sends them and the
+// later value of each wins; filling from a snapshot or starting from the church's data, the
+// church's replace them (architecture.md §7).
 struct OwnSharedData {
     qint64 contacts = 0;
     qint64 groups = 0;
@@ -54,7 +57,9 @@ public:
     static std::optional<JoinChoice> load(const QSqlDatabase &db);
     // Inside the caller's transaction: removes every shared row and what the change log knows of
     // them, without recording the removals as changes (they are not the church's). After it the
-    // profile is empty as a new computer's, and the engine fills it from the relay.
+    // profile is empty as a new computer's, and the engine fills it from the relay. The
+    // organisation's settings (org_settings) go too: the church's come instead (the engine tells
+    // Settings once the transaction is saved).
     static Status clearSharedData(const QSqlDatabase &db);
 };
 

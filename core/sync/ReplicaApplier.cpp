@@ -339,6 +339,8 @@ private:
     void conflict(const QString &entity, const QString &uid, const QString &field, QCborValue kept, const FieldClock &keptBy,
                   QCborValue lost, const FieldClock &lostBy)
     {
+        if (kept == lost)
+            return; // both wrote the same (two computers setting one setting for the first time): nothing lost
         // Recent conflicts says a password was set on two computers, never the hashes.
         if (entity == ReplicaSchema::Staff && field == u"password_hash")
             kept = lost = QCborValue(QCborValue::Null);
@@ -1212,6 +1214,8 @@ Result<ReplicaApplier::Report> ReplicaApplier::apply(const QList<SyncOp> &ops, c
     }
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
+    if (report.applied > 0 || report.unparked > 0 || report.merged > 0)
+        m_database.replicaContext().notifySharedDataChanged();
     return report;
 }
 

@@ -293,6 +293,9 @@ const QList<ReplicaEntity> &ReplicaSchema::rowEntities()
          {},
          true,
          20},
+        // The organisation's settings (schema 21): quiet hours, the sender id, the phone region…
+        // (Settings::isShared); one row per setting, its uid made from its name.
+        {"org_setting"_L1, "org_settings"_L1, {"name"_L1, "value"_L1, "created_at"_L1}, "name"_L1, {"name"_L1}, {}, false, 21},
     };
     return entities;
 }
@@ -611,6 +614,25 @@ QStringList ReplicaSchema::staffMigrationStatements()
         WHEN kengele_sync_applying() = 1 AND NEW.password_hash IS NOT OLD.password_hash BEGIN
         UPDATE staff SET failures = 0, retry_at = 0 WHERE id = NEW.id;
     END)"_s;
+    return out;
+}
+
+QStringList ReplicaSchema::settingsMigrationStatements()
+{
+    QStringList out;
+    // org_settings: the organisation's settings shared by its computers (Settings::isShared). name:
+    // the key's name in settings.ini ("sending/quietHours"); value: as text, NULL when set back to
+    // the default (a row is never deleted: a deletion would be final). uid: from the name, so the
+    // same setting is the same row on every computer.
+    out << uR"(CREATE TABLE org_settings (
+        id INTEGER PRIMARY KEY,
+        uid TEXT,
+        name TEXT NOT NULL UNIQUE,
+        value TEXT,
+        created_at INTEGER NOT NULL DEFAULT 0))"_s;
+    out << u"CREATE UNIQUE INDEX org_settings_by_uid ON org_settings(uid)"_s;
+    for (const ReplicaEntity &e : entitiesOf(21))
+        out << rowTriggers(e, false);
     return out;
 }
 

@@ -61,6 +61,13 @@ public:
     // computer's own.
     static constexpr QLatin1StringView Staff{"staff"};
     static QStringList staffMigrationStatements();
+    // The organisation's settings (architecture.md §7): the row entity "org_setting", one row per
+    // setting (name as in settings.ini, value as text, NULL: the default), its uid made from the
+    // name (kengele_name_uid('org_setting', name)), so two computers that set quiet hours write
+    // one row and the later value wins. Schema version 21: the table and its capture triggers;
+    // this computer's values come from settings.ini when the Profile attaches it (OrgSettingsStore).
+    static constexpr QLatin1StringView OrgSetting{"org_setting"};
+    static QStringList settingsMigrationStatements();
 };
 
 } // namespace kengele

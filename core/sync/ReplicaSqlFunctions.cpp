@@ -26,6 +26,25 @@ QString ReplicaContext::user() const
     return m_user;
 }
 
+void ReplicaContext::onSharedDataChanged(QObject *receiver, std::function<void()> react)
+{
+    QMutexLocker locker(&m_mutex);
+    m_listeners.append({receiver, std::move(react)});
+}
+
+void ReplicaContext::notifySharedDataChanged() const
+{
+    QList<Listener> listeners;
+    {
+        QMutexLocker locker(&m_mutex);
+        listeners = m_listeners;
+    }
+    for (const Listener &listener : std::as_const(listeners)) {
+        if (QObject *receiver = listener.receiver.data())
+            QMetaObject::invokeMethod(receiver, listener.react);
+    }
+}
+
 const Clock &ReplicaContext::clock() const
 {
     const Clock *clock = m_clock.load();

@@ -3,10 +3,14 @@
 
 #pragma once
 
+#include <QList>
 #include <QMutex>
+#include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QSqlDatabase;
@@ -28,9 +32,21 @@ public:
     void setClock(const Clock *clock) { m_clock.store(clock); }
     const Clock &clock() const;
 
+    // Other computers' changes were saved here (ReplicaApplier, a snapshot loaded, this computer's
+    // own shared data set aside): whoever keeps values read from the shared tables (Settings'
+    // shared keys) reads them again. `react` runs on `receiver`'s thread (at once when that is
+    // the saving thread), never after `receiver` is gone.
+    void onSharedDataChanged(QObject *receiver, std::function<void()> react);
+    void notifySharedDataChanged() const;
+
 private:
+    struct Listener {
+        QPointer<QObject> receiver;
+        std::function<void()> react;
+    };
     mutable QMutex m_mutex;
     QString m_user;
+    QList<Listener> m_listeners;
     std::atomic<const Clock *> m_clock{nullptr};
 };
 

@@ -220,6 +220,17 @@ private:
             m_storageFailed = true;
             return fail(QString::fromUtf8(sqlite3_errmsg(m_db)));
         }
+        // Settings this computer chose before it joined give way to the church's (architecture.md
+        // §7): its rows, their clocks (before the snapshot's come) and its changes not yet sent.
+        if (table == u"org_settings"
+            && sqlite3_exec(m_db,
+                            "DELETE FROM org_settings; DELETE FROM sync_clocks WHERE entity = 'org_setting'; "
+                            "DELETE FROM change_log WHERE entity = 'org_setting'",
+                            nullptr, nullptr, nullptr)
+                != SQLITE_OK) {
+            m_storageFailed = true;
+            return fail(QString::fromUtf8(sqlite3_errmsg(m_db)));
+        }
         m_table = table;
         m_columns = int(names.size());
         m_insert = std::make_unique<Insert>(
@@ -416,10 +427,12 @@ std::expected<bool, SnapshotRefused> SnapshotRestorer::isEmpty() const
     if (!handle)
         return refuse(SnapshotRefusal::Storage);
     for (const QString &table : distinctTables()) {
-        // Every profile holds the ledger's own accounts, Main and the overdraft lot from the start.
-        if (table == u"token_accounts" || table == u"token_lots")
+        // Every profile holds the ledger's own accounts, Main and the overdraft lot from the start;
+        // settings chosen before joining are not data of its own (the church's replace them).
+        if (table == u"token_accounts" || table == u"token_lots" || table == u"org_settings")
             continue;
-        const QByteArray sql = u"SELECT EXISTS (SELECT 1 FROM %1)"_s.arg(table).toUtf8();
+        const QString notSettings = table == u"sync_clocks" ? u" WHERE entity <> 'org_setting'"_s : QString();
+        const QByteArray sql = u"SELECT EXISTS (SELECT 1 FROM %1%2)"_s.arg(table, notSettings).toUtf8();
         sqlite3_stmt *stmt = nullptr;
         if (sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &stmt, nullptr) != SQLITE_OK) {
             sqlite3_finalize(stmt);
@@ -512,10 +525,16 @@ std::expected<SnapshotRestored, SnapshotRefused> SnapshotRestorer::restore(const
             Transaction undo(db);
             bool undone = bool(undo.began(tr("Loading the church's data")));
             for (const QString &table : distinctTables()) {
-                if (table.startsWith(u"token_"))
+                if (table.startsWith(u"token_") || table == u"org_settings")
                     continue; // in the part that was rolled back
                 if (undone)
-                    undone = sqlite3_exec(handle, u"DELETE FROM %1"_s.arg(table).toUtf8().constData(), nullptr, nullptr, nullptr)
+                    undone
+                        = sqlite3_exec(handle,
+                                       u"DELETE FROM %1%2"_s
+                                           .arg(table, table == u"sync_clocks" ? u" WHERE entity <> 'org_setting'"_s : QString())
+                                           .toUtf8()
+                                           .constData(),
+                                       nullptr, nullptr, nullptr)
                         == SQLITE_OK;
             }
             if (!undone || !undo.commit())
@@ -523,6 +542,7 @@ std::expected<SnapshotRestored, SnapshotRefused> SnapshotRestorer::restore(const
         }
         return refuse(loader.storageFailed() ? SnapshotRefusal::Storage : SnapshotRefusal::Malformed);
     }
+    m_database.replicaContext().notifySharedDataChanged();
     loader.progress().done = true;
     loader.progress().contactsReady = true;
     loader.report();

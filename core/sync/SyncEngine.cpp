@@ -11,6 +11,7 @@
 #include "KeyGrant.h"
 #include "RelayClient.h"
 #include "RelayLinkStore.h"
+#include "ReplicaSqlFunctions.h"
 #include "SafetyCode.h"
 #include "SyncLog.h"
 #include "SyncOpCodec.h"
@@ -373,10 +374,11 @@ void SyncEngine::handleJoinState(const RelayJoinState &state, Done done)
                 return;
             }
         }
-        if (JoinChoices::load(db) == std::optional(JoinChoice::StartFromChurch)) {
+        const bool cleared = JoinChoices::load(db) == std::optional(JoinChoice::StartFromChurch);
+        if (cleared) {
             // Chosen when it connected (its own data is in a backup): nothing of it goes out.
-            if (Status cleared = JoinChoices::clearSharedData(db); !cleared) {
-                done(cleared);
+            if (Status clearedNow = JoinChoices::clearSharedData(db); !clearedNow) {
+                done(clearedNow);
                 return;
             }
             m_snapshotChecked = false;
@@ -387,6 +389,8 @@ void SyncEngine::handleJoinState(const RelayJoinState &state, Done done)
             done(committed);
             return;
         }
+        if (cleared)
+            m_database.replicaContext().notifySharedDataChanged(); // this computer's own settings went too
         m_join.reset();
         (void)m_secrets.removeNow(QString::fromLatin1(JoinNonceSecret));
         m_waiting = false;

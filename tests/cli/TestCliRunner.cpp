@@ -577,8 +577,19 @@ void TestCliRunner::quietHoursAreSetAndShown()
     const Outcome set = cli(args("--json|settings|quiet-hours|22:30-6:00"));
     QCOMPARE(set.code, 0);
     QCOMPARE(set.json().object(), (QJsonObject{{QStringLiteral("quiet_hours"), QStringLiteral("22:30-06:00")}}));
+    // One of the church's settings: in the shared data (it travels to the other computers), not in
+    // this computer's settings.ini.
     QSettings stored(m_dir->filePath(QStringLiteral("profile/settings.ini")), QSettings::IniFormat);
-    QCOMPARE(stored.value(QStringLiteral("sending/quietHours")).toString(), QStringLiteral("22:30-06:00"));
+    QVERIFY(!stored.contains(QStringLiteral("sending/quietHours")));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("quietHoursCheck"));
+        db.setDatabaseName(m_dir->filePath(QStringLiteral("profile/kengele.sqlite")));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT value FROM org_settings WHERE name = 'sending/quietHours'")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("22:30-06:00"));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("quietHoursCheck"));
 
     const Outcome text = cli(args("settings|quiet-hours|21:00–07:00"));
     QCOMPARE(text.code, 0);

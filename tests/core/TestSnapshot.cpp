@@ -12,6 +12,7 @@
 #include "TestSupport.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
+#include "settings/Settings.h"
 #include "storage/Database.h"
 #include "sync/CampaignStatePublisher.h"
 #include "sync/ChangeLog.h"
@@ -99,6 +100,30 @@ QByteArray fullState(test::TempProfile &p)
     return out;
 }
 
+// The organisation's settings (quiet hours, the sender id, the church's name, the phone region),
+// through Settings as the pages and kengele-cli set them: the computers collide on the same ones.
+void randomSettingChange(kengele::Profile &p, QRandomGenerator &random)
+{
+    kengele::Settings &settings = p.settings();
+    switch (random.bounded(5)) {
+    case 0:
+        (void)settings.setQuietHoursText(u"%1:00-0%2:00"_s.arg(19 + random.bounded(4)).arg(5 + random.bounded(3)));
+        break;
+    case 1:
+        settings.setQuietHoursOff();
+        break;
+    case 2:
+        settings.setGatewaySenderId(random.bounded(4) == 0 ? QString() : u"CHURCH%1"_s.arg(random.bounded(3)));
+        break;
+    case 3:
+        settings.setOrganisationName(u"St Paul's %1"_s.arg(random.bounded(3)));
+        break;
+    default:
+        settings.setPhoneRegion(random.bounded(3) == 0 ? u"UG"_s : u"KE"_s);
+        break;
+    }
+}
+
 void randomChange(test::TempProfile &p, QRandomGenerator &random)
 {
     static const QStringList firstNames{u"Asha"_s, u"Baraka"_s, u"Chebet"_s, u"Daudi"_s, u"Esther"_s, u"Faith"_s};
@@ -115,6 +140,10 @@ void randomChange(test::TempProfile &p, QRandomGenerator &random)
     const QList<qint64> templates = ids(p, u"SELECT id FROM templates ORDER BY id"_s);
     if (random.bounded(100) < 20) { // campaigns and their states travel in snapshots too
         test::randomCampaignChange(*p, p.clock(), random);
+        return;
+    }
+    if (random.bounded(100) < 5) { // and the organisation's settings
+        randomSettingChange(*p, random);
         return;
     }
     const int kind = int(random.bounded(100));

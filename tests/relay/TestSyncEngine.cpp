@@ -18,10 +18,12 @@
 #include "campaigns/CampaignService.h"
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
+#include "contacts/PhoneNormalizer.h"
 #include "profile/Profile.h"
 #include "security/Access.h"
 #include "security/Passwords.h"
 #include "security/StaffAccounts.h"
+#include "settings/Settings.h"
 #include "storage/Database.h"
 #include "sync/BatchCipher.h"
 #include "sync/ChangeLog.h"
@@ -103,6 +105,40 @@ QList<qint64> ids(TempProfile &p, const QString &sql)
     return out;
 }
 
+// The shared settings as each computer's Settings reads them (its cache followed every change).
+QByteArray sharedSettings(kengele::Profile &p)
+{
+    kengele::Settings &s = p.settings();
+    return QStringList{u"settings"_s,        s.quietHoursText(), s.gatewaySenderId(),
+                       s.organisationName(), s.phoneRegion(),    p.phones().defaultRegion()}
+        .join(u'|')
+        .toUtf8();
+}
+
+// The organisation's settings (quiet hours, the sender id, the church's name, the phone region),
+// through Settings as the pages and kengele-cli set them: the computers collide on the same ones.
+void randomSettingChange(kengele::Profile &p, QRandomGenerator &random)
+{
+    kengele::Settings &settings = p.settings();
+    switch (random.bounded(5)) {
+    case 0:
+        (void)settings.setQuietHoursText(u"%1:00-0%2:00"_s.arg(19 + random.bounded(4)).arg(5 + random.bounded(3)));
+        break;
+    case 1:
+        settings.setQuietHoursOff();
+        break;
+    case 2:
+        settings.setGatewaySenderId(random.bounded(4) == 0 ? QString() : u"CHURCH%1"_s.arg(random.bounded(3)));
+        break;
+    case 3:
+        settings.setOrganisationName(u"St Paul's %1"_s.arg(random.bounded(3)));
+        break;
+    default:
+        settings.setPhoneRegion(random.bounded(3) == 0 ? u"UG"_s : u"KE"_s);
+        break;
+    }
+}
+
 void randomChange(TempProfile &p, QRandomGenerator &random)
 {
     static const QStringList firstNames{u"Asha"_s, u"Baraka"_s, u"Chebet"_s, u"Daudi"_s, u"Esther"_s, u"Faith"_s};
@@ -126,6 +162,10 @@ void randomChange(TempProfile &p, QRandomGenerator &random)
     // Campaigns: launched, sent (only by the computer that launched each), cancelled, retried.
     if (random.bounded(100) < 25) {
         randomCampaignChange(*p, p.clock(), random);
+        return;
+    }
+    if (random.bounded(100) < 10) {
+        randomSettingChange(*p, random);
         return;
     }
     const int kind = int(random.bounded(100));
@@ -387,7 +427,7 @@ private Q_SLOTS:
             // Each voucher once, across all computers; no transfer still waiting for its accounts.
             QCOMPARE(scalar(p, u"SELECT count(*) - count(DISTINCT reference) FROM token_transfers WHERE kind = 'purchase'"_s), 0);
             QCOMPARE(scalar(p, u"SELECT count(*) FROM token_transfers_waiting"_s), 0);
-            dumps.append(*ChangeLog(p->database()).canonicalDump());
+            dumps.append(*ChangeLog(p->database()).canonicalDump() + sharedSettings(*p));
         }
         QVERIFY(dumps[0].count('\n') > 3);
         QVERIFY2(campaigns[0] > 0 && recipients[0] > 0, "no campaign was launched");

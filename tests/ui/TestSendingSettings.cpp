@@ -8,6 +8,7 @@
 #include "settings/SendingSettingsWidget.h"
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
+#include "sync/OrgSettingsStore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void cancelChangesNothing();
     void sendingSpeedInPlainWords();
     void generalTabShowsTheLanguageInUse();
+    void saysWhichSettingsAreShared();
 
 private:
     // Opens the dialog on the Sending tab.
@@ -79,8 +81,12 @@ void TestSendingSettings::savesOtherHours()
     QVERIFY(settings.quietHoursEnabled());
     QCOMPARE(settings.quietHoursStart(), QTime(22, 30));
     QCOMPARE(settings.quietHoursEnd(), QTime(6, 0));
-    // Written to the file, where kengele-cli and the next start read it.
-    QCOMPARE(Settings(profile.path() + QStringLiteral("/settings.ini")).quietHoursStart(), QTime(22, 30));
+    // Saved in the church's shared settings, where kengele-cli, the next start and the church's
+    // other computers read it.
+    Settings reread(profile.path() + QStringLiteral("/settings.ini"));
+    OrgSettingsStore store(profile->database());
+    QVERIFY(reread.attachSharedStore(&store));
+    QCOMPARE(reread.quietHoursStart(), QTime(22, 30));
     const Dispatcher::Options options = GatewaySetup::options(settings);
     QVERIFY(options.respectQuietHours);
     QVERIFY(options.quietHours.isQuiet(QDateTime(QDate(2026, 3, 1), QTime(23, 0))));
@@ -183,6 +189,31 @@ void TestSendingSettings::generalTabShowsTheLanguageInUse()
     Language::install(QStringLiteral("en"));
     SettingsDialog english(profile->settings(), secrets, profile->relayLinks(), profile->clock());
     QCOMPARE(find<QComboBox>(&english, "languageCombo")->currentText(), QStringLiteral("English"));
+}
+
+// Each page says which of its settings the church's other computers share (architecture.md §7).
+void TestSendingSettings::saysWhichSettingsAreShared()
+{
+    TempProfile profile;
+    FakeSecretStore secrets;
+    SettingsDialog dialog(profile->settings(), secrets, profile->relayLinks(), profile->clock());
+    dialog.resize(640, 700);
+    dialog.show();
+    const QString shots = qEnvironmentVariable("KENGELE_SCREENSHOT_DIR");
+    const std::pair<int, const char *> pages[] = {
+        {SettingsDialog::GeneralTab, "generalSharedHint"},
+        {SettingsDialog::GatewayTab, "gatewaySharedHint"},
+        {SettingsDialog::SendingTab, "quietHoursSharedHint"},
+    };
+    for (const auto &[tab, hint] : pages) {
+        dialog.showTab(SettingsDialog::Tab(tab));
+        test::settle();
+        auto *label = find<QLabel>(&dialog, hint);
+        QVERIFY(label->isVisible());
+        QVERIFY(label->text().contains(QStringLiteral("same on all the church's computers")));
+        if (!shots.isEmpty())
+            dialog.grab().save(QStringLiteral("%1/settings-%2.png").arg(shots, QString::fromLatin1(hint)));
+    }
 }
 
 QTEST_MAIN(TestSendingSettings)

@@ -132,10 +132,15 @@ GatewaySettingsWidget::GatewaySettingsWidget(Settings &settings, SecretStore &se
     auto *general = new QFormLayout;
     general->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     general->addRow(tr("Sender ID:"), m_senderId);
-    general->addRow(QString(),
-                    new HintLabel(tr("The name people see as the sender: up to 11 letters, digits and spaces, registered with "
-                                     "Africa's Talking. Leave it empty to use your account's default."),
-                                  this));
+    // One hint, with which of these the church's other computers share (architecture.md §7).
+    auto *senderHint = new HintLabel(tr("The name people see as the sender: up to 11 letters, digits and spaces, registered with "
+                                        "Africa's Talking. Leave it empty to use your account's default.")
+                                         + u' '
+                                         + tr("The sender ID, the username and where are the same on all the church's "
+                                              "computers; the API key stays on this one: type it on each computer that sends."),
+                                     this);
+    senderHint->setObjectName(QStringLiteral("gatewaySharedHint"));
+    general->addRow(QString(), senderHint);
 
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test, 0, Qt::AlignTop);

@@ -4,6 +4,7 @@
 #include "SendingSettingsWidget.h"
 
 #include "settings/Settings.h"
+#include "widgets/HintLabel.h"
 
 #include <QCheckBox>
 #include <QDialog>
@@ -62,6 +63,11 @@ SendingSettingsWidget::SendingSettingsWidget(Settings &settings, QWidget *parent
     boxLayout->addLayout(form);
     boxLayout->addWidget(m_noQuietHours);
     boxLayout->addWidget(m_explanation);
+    auto *shared = new HintLabel(tr("Quiet hours are the same on all the church's computers: a change here reaches the "
+                                    "others. The sending speed below is this computer's own."),
+                                 box);
+    shared->setObjectName(QStringLiteral("quietHoursSharedHint"));
+    boxLayout->addWidget(shared);
     auto *speedBox = new QGroupBox(tr("Sending speed"), this);
     m_rate = new QDoubleSpinBox(speedBox);
     m_rate->setObjectName(QStringLiteral("rateSpin"));

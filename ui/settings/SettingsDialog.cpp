@@ -10,6 +10,7 @@
 #include "common/Language.h"
 #include "contacts/PhoneNormalizer.h"
 #include "settings/Settings.h"
+#include "widgets/HintLabel.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -97,6 +98,12 @@ SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, RelayLi
     auto *printHint = new QLabel(tr("The name and logo are printed at the top of every page of a report."), general);
     printHint->setWordWrap(true);
     form->addRow(QString(), printHint);
+    auto *shared = new HintLabel(tr("The country for phone numbers and the church name are the same on all the church's "
+                                    "computers: a change here reaches the others. The language and the logo are this "
+                                    "computer's own."),
+                                 general);
+    shared->setObjectName(QStringLiteral("generalSharedHint"));
+    form->addRow(QString(), shared);
 
     m_gateway = new GatewaySettingsWidget(m_settings, secrets, this);
     m_relay = new RelaySettingsWidget(m_settings, secrets, links, clock, this);

@@ -6,6 +6,7 @@
 #include "common/Clock.h"
 #include "inbox/RelayStatusText.h"
 #include "security/Role.h"
+#include "settings/Settings.h"
 #include "sync/ChangeLog.h"
 
 #include <QDialogButtonBox>
@@ -88,6 +89,26 @@ QString ConflictsDialog::fieldText(const QString &entity, const QString &field)
     return field;
 }
 
+QString ConflictsDialog::settingText(const QString &name)
+{
+    using K = Settings::Key;
+    const std::pair<K, QString> words[] = {
+        {K::QuietHours, tr("quiet hours")},
+        {K::GatewaySenderId, tr("sender ID")},
+        {K::PhoneRegion, tr("country for phone numbers")},
+        {K::OrganisationName, tr("church name")},
+        {K::MaxSegmentsPerMessage, tr("longest message")},
+        {K::GatewayUsername, tr("SMS gateway username")},
+        {K::GatewayEnvironment, tr("SMS gateway: live or sandbox")},
+    };
+    for (const auto &[key, word] : words) {
+        if (Settings::name(key) == name)
+            //: A conflict's "what" for one of the church's settings: "Setting: quiet hours"
+            return tr("Setting: %1").arg(word);
+    }
+    return tr("Setting: %1").arg(name);
+}
+
 QString ConflictsDialog::whatText(const SyncConflict &c)
 {
     const QString field = fieldText(c.entity, c.field);
@@ -102,6 +123,8 @@ QString ConflictsDialog::whatText(const SyncConflict &c)
     if (c.entity == u"staff")
         //: A conflict's "what": "Staff account mary: role"
         return tr("Staff account %1: %2").arg(name, field);
+    if (c.entity == u"org_setting")
+        return settingText(c.label);
     return tr("%1 %2: %3").arg(c.entity, name, field);
 }
 

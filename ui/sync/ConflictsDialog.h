@@ -30,6 +30,8 @@ public:
     // "Contact Asha Wanjiru: notes", in plain words.
     static QString whatText(const SyncConflict &conflict);
     static QString fieldText(const QString &entity, const QString &field);
+    // "Setting: quiet hours" for a shared setting's name ("sending/quietHours").
+    static QString settingText(const QString &name);
 
 private:
     QTreeWidget *m_list = nullptr;
