@@ -749,8 +749,8 @@ const std::array<Step, 14> Steps = {
 
 int Migrations::latestVersion()
 {
-    static_assert(Steps.size() + 4 == schema::CurrentVersion);
-    return int(Steps.size()) + 4;
+    static_assert(Steps.size() + 5 == schema::CurrentVersion);
+    return int(Steps.size()) + 5;
 }
 
 Status Migrations::apply(QSqlDatabase db, int fromVersion)
@@ -781,6 +781,10 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
             statements = ReplicaSchema::campaignMigrationStatements();
         } else if (version == 18) {
             statements = ReplicaSchema::ledgerMigrationStatements();
+        } else if (version == 19) {
+            // Version 19 (issue 16): every computer's audit trail seen on every computer
+            // (ReplicaSchema::auditMigrationStatements, core/sync, documents its table).
+            statements = ReplicaSchema::auditMigrationStatements();
         }
         for (qsizetype i = 0; i < statements.size(); ++i) {
             if (!query.exec(statements[i])) {

@@ -56,6 +56,15 @@ public:
     // Schema version 18: the token ledger shared (uids on accounts and transfers, the transfers'
     // clocks, the overdraft lot, the capture triggers; what is there queued as this computer's own).
     static QStringList ledgerMigrationStatements();
+    // Audit entries (architecture.md "Who may do what, and the audit trail"): each entry of this
+    // computer's own trail (audit_log) is the grow-only entity "audit_entry", one operation
+    // carrying the whole entry (uid "<replica id>/<entry id>"); other computers' entries are kept
+    // in audit_remote, never mixed into this computer's chain.
+    static constexpr QLatin1StringView AuditEntry{"audit_entry"};
+    static const QList<QLatin1StringView> &auditEntryFields();
+    // Schema version 19: audit_remote, the view audit_entries (every computer's entries), the
+    // capture trigger on audit_log, and this computer's trail queued as its own changes.
+    static QStringList auditMigrationStatements();
 };
 
 } // namespace kengele
