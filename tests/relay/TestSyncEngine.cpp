@@ -19,6 +19,7 @@
 #include "contacts/GroupService.h"
 #include "profile/Profile.h"
 #include "security/Access.h"
+#include "security/AuditLog.h"
 #include "security/StaffAccounts.h"
 #include "storage/Database.h"
 #include "sync/BatchCipher.h"
@@ -375,6 +376,16 @@ private Q_SLOTS:
         QVERIFY2(campaigns[0] > 0 && recipients[0] > 0, "no campaign was launched");
         qInfo("%lld campaigns, %lld recipients' states", campaigns[0], recipients[0]);
         QVERIFY(dumps[0].contains("[\"token_transfer\""));
+        // Every computer's audit trail on every computer, each received trail whole and unbroken.
+        QVERIFY(dumps[0].contains("[\"audit_entry\""));
+        for (Computer &c : computers) {
+            for (Computer &other : computers) {
+                const QString id = *(*other.profile)->audit().thisComputer();
+                const auto checked = (*c.profile)->audit().verifyComputer(id);
+                QVERIFY2(checked && checked->ok && checked->missingFrom == 0, qPrintable(id));
+                QCOMPARE(checked->entries, scalar(*other.profile, u"SELECT count(*) FROM audit_log"_s));
+            }
+        }
         QVERIFY2(dumps[0] == dumps[1], "computers 1 and 2 differ");
         QVERIFY2(dumps[0] == dumps[2], "computers 1 and 3 differ");
     }
