@@ -611,6 +611,20 @@ QStringList ReplicaSchema::auditMigrationStatements()
         BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END)"_s;
     out << uR"(CREATE TRIGGER audit_remote_append_only_delete BEFORE DELETE ON audit_remote
         WHEN kengele_sync_applying() = 0 BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END)"_s;
+    // Entries that reached this computer before it knew them (kept as unknown by version 18), each
+    // whole and under the computer that wrote it, are folded in; the rest stays unknown.
+    QStringList pick;
+    for (L f : auditEntryFields())
+        pick << u"max(CASE field WHEN '%1' THEN value END) AS %1"_s.arg(f);
+    out << uR"(INSERT OR IGNORE INTO audit_remote(device, entry_id, hash, at, user_name, device_name, action, object, summary)
+        SELECT device, id, hash, at, user_name, device_name, action, object, summary FROM (
+            SELECT uid, min(device) AS device, count(DISTINCT device) AS devices, count(*) AS fields, %1
+            FROM sync_unknown WHERE entity = 'audit_entry' GROUP BY uid)
+        WHERE devices = 1 AND fields = 8 AND uid = device || '/' || id AND typeof(id) = 'integer' AND typeof(at) = 'integer'
+            AND length(hash) = 64 AND user_name IS NOT NULL AND device_name IS NOT NULL AND action IS NOT NULL
+            AND object IS NOT NULL AND summary IS NOT NULL)"_s.arg(pick.join(u", "_s));
+    out << uR"(DELETE FROM sync_unknown WHERE entity = 'audit_entry'
+        AND EXISTS (SELECT 1 FROM audit_remote r WHERE sync_unknown.uid = r.device || '/' || r.entry_id))"_s;
     // audit_entries: every computer's entries in one shape (this computer's under its replica id),
     // for the list of all computers, the canonical dump and snapshots.
     out << uR"(CREATE VIEW audit_entries AS
