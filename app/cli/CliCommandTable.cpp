@@ -119,9 +119,11 @@ QList<CliCommandTable::Entry> CliCommandTable::entries()
             "                           (a new password on the next line of standard input)\n"),
          &makeCommand<UsersCommand>},
         {QStringLiteral("audit"), QString(),
-         tr("  audit list [--since DATE] [--by USER] [--action A] [--limit N]   who did what, newest first\n"
-            "  audit verify             check that no entry was changed, removed or moved (and, when\n"
-            "                           connected, compare the trail with the relay's daily copies)\n"
+         tr("  audit list [--since DATE] [--by USER] [--action A] [--limit N] [--computer NAME|all]\n"
+            "                           who did what, newest first (this computer's trail, another's, or all)\n"
+            "  audit verify [--computer NAME|all]   check that no entry was changed, removed or moved (and,\n"
+            "                           when connected, compare this computer's trail with the relay's daily copies)\n"
+            "  audit computers          the computers whose trails this one holds\n"
             "  audit anchor             send the trail's head to the relay now (it is sent once a day)\n"),
          &makeCommand<AuditCommand>},
         {QStringLiteral("backup"), QString(),

@@ -52,7 +52,7 @@ const QStringList &CliContext::valueOptions()
            QStringLiteral("by"),          QStringLiteral("period"),   QStringLiteral("format"),   QStringLiteral("campaign"),
            QStringLiteral("out"),         QStringLiteral("paper"),    QStringLiteral("every"),    QStringLiteral("to-folder"),
            QStringLiteral("sms-to"),      QStringLiteral("measure"),  QStringLiteral("group-by"), QStringLiteral("filter"),
-           QStringLiteral("safety-code"), QStringLiteral("wait")};
+           QStringLiteral("safety-code"), QStringLiteral("wait"),     QStringLiteral("computer")};
     return options;
 }
 

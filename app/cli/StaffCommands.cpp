@@ -167,13 +167,20 @@ int AuditCommand::run(const QStringList &words)
 {
     const QString sub = words.value(0);
     if (words.size() != 1
-        || (sub != QStringLiteral("list") && sub != QStringLiteral("verify") && sub != QStringLiteral("anchor")))
-        return m_cli.usage(
-            tr("Use: audit list [--since DATE] [--by USER] [--action A] [--limit N] | audit verify | audit anchor."));
-    if (!m_cli.allowOnly(sub == QStringLiteral("list") ? QStringList{QStringLiteral("since"), QStringLiteral("action"),
-                                                                     QStringLiteral("limit"), QStringLiteral("by")}
-                                                       : QStringList{}))
+        || (sub != QStringLiteral("list") && sub != QStringLiteral("verify") && sub != QStringLiteral("anchor")
+            && sub != QStringLiteral("computers")))
+        return m_cli.usage(tr("Use: audit list [--since DATE] [--by USER] [--action A] [--limit N] [--computer NAME|all] | "
+                              "audit verify [--computer NAME|all] | audit computers | audit anchor."));
+    QStringList allowed;
+    if (sub == QStringLiteral("list"))
+        allowed = QStringList{QStringLiteral("since"), QStringLiteral("action"), QStringLiteral("limit"), QStringLiteral("by"),
+                              QStringLiteral("computer")};
+    else if (sub == QStringLiteral("verify"))
+        allowed = QStringList{QStringLiteral("computer")};
+    if (!m_cli.allowOnly(allowed))
         return BadUsage;
+    if (m_cli.args().has(QStringLiteral("computer")) && m_cli.args().value(QStringLiteral("computer")).trimmed().isEmpty())
+        return m_cli.usage(tr("--computer takes a computer's name (audit computers lists them) or all."));
     AuditFilter filter;
     if (sub == QStringLiteral("list")) {
         if (m_cli.args().has(QStringLiteral("since"))) {
@@ -205,10 +212,23 @@ int AuditCommand::run(const QStringList &words)
             return m_cli.failed(Error{ErrorCode::Forbidden, tr("Only an administrator may read or check the audit trail.")});
         return m_cli.failed(allowed.error());
     }
-    if (sub == QStringLiteral("verify"))
-        return verify();
+    if (sub == QStringLiteral("computers"))
+        return computers();
     if (sub == QStringLiteral("anchor"))
         return anchor();
+    // Another computer's trail, or all of them; this computer's own is the one without --computer.
+    const bool others = m_cli.args().has(QStringLiteral("computer"));
+    if (others) {
+        const Result<QString> chosen = chosenComputer();
+        if (!chosen)
+            return chosen.error().code == ErrorCode::InvalidInput ? m_cli.usage(chosen.error().message)
+                                                                  : m_cli.failed(chosen.error());
+        if (sub == QStringLiteral("verify"))
+            return chosen->isEmpty() ? verify() : verifyOthers(*chosen);
+        filter.computer = *chosen;
+    } else if (sub == QStringLiteral("verify")) {
+        return verify();
+    }
     AuditLog &audit = m_cli.profile().audit();
     const Result<QList<AuditEntry>> entries = audit.list(filter);
     if (!entries)
@@ -216,19 +236,22 @@ int AuditCommand::run(const QStringList &words)
     if (m_cli.json()) {
         QJsonArray array;
         for (const AuditEntry &e : *entries) {
-            array.append(QJsonObject{{QStringLiteral("id"), e.id},
-                                     {QStringLiteral("time"), CliContext::timeOrNull(e.time)},
-                                     {QStringLiteral("user"), e.user},
-                                     {QStringLiteral("device"), e.device},
-                                     {QStringLiteral("action"), e.action},
-                                     {QStringLiteral("object"), e.object},
-                                     {QStringLiteral("summary"), e.summary}});
+            QJsonObject object{{QStringLiteral("id"), e.id},          {QStringLiteral("time"), CliContext::timeOrNull(e.time)},
+                               {QStringLiteral("user"), e.user},      {QStringLiteral("device"), e.device},
+                               {QStringLiteral("action"), e.action},  {QStringLiteral("object"), e.object},
+                               {QStringLiteral("summary"), e.summary}};
+            // With --computer each entry also names its computer's id ("device" is the name it had then).
+            if (others)
+                object.insert(QStringLiteral("computer_id"), e.computer);
+            array.append(object);
         }
         m_cli.printJson(array);
     } else {
         for (const AuditEntry &e : *entries) {
-            m_cli.out() << CliContext::padded(QString::number(e.id), 6) << CliContext::padded(CliContext::localTime(e.time), 18)
-                        << CliContext::padded(e.user.isEmpty() ? QStringLiteral("-") : e.user, 14)
+            m_cli.out() << CliContext::padded(QString::number(e.id), 6) << CliContext::padded(CliContext::localTime(e.time), 18);
+            if (others)
+                m_cli.out() << CliContext::padded(e.device, 18);
+            m_cli.out() << CliContext::padded(e.user.isEmpty() ? QStringLiteral("-") : e.user, 14)
                         << CliContext::padded(e.action, 18) << CliContext::padded(e.object, 16) << e.summary << '\n';
         }
         m_cli.out() << Qt::flush;
@@ -311,6 +334,106 @@ int AuditCommand::verify()
                                   tr("The audit trail does not match the relay's copy of %1 entries: %2")
                                       .arg(anchored->firstBadAnchor)
                                       .arg(anchored->reason)});
+    return Done;
+}
+
+Result<QString> AuditCommand::chosenComputer() const
+{
+    const QString wanted = m_cli.args().value(QStringLiteral("computer")).trimmed();
+    if (wanted.compare(QStringLiteral("all"), Qt::CaseInsensitive) == 0)
+        return QString(AuditFilter::AllComputers);
+    const Result<QList<AuditComputer>> known = m_cli.profile().audit().computers();
+    if (!known)
+        return std::unexpected(known.error());
+    QList<AuditComputer> found;
+    for (const AuditComputer &c : *known) {
+        if (c.id == wanted || c.name.compare(wanted, Qt::CaseInsensitive) == 0)
+            found.append(c);
+    }
+    if (found.isEmpty())
+        return fail(
+            ErrorCode::InvalidInput,
+            tr("No computer called \"%1\" has entries here. audit computers lists them; all shows every one.").arg(wanted));
+    if (found.size() > 1)
+        return fail(ErrorCode::InvalidInput,
+                    tr("More than one computer is called \"%1\": give its id instead (audit computers lists them).").arg(wanted));
+    return found.first().here ? QString() : found.first().id;
+}
+
+int AuditCommand::computers()
+{
+    const Result<QList<AuditComputer>> known = m_cli.profile().audit().computers();
+    if (!known)
+        return m_cli.failed(known.error());
+    if (m_cli.json()) {
+        QJsonArray array;
+        for (const AuditComputer &c : *known) {
+            array.append(QJsonObject{{QStringLiteral("computer_id"), c.id},
+                                     {QStringLiteral("name"), c.name},
+                                     {QStringLiteral("entries"), c.entries},
+                                     {QStringLiteral("this"), c.here}});
+        }
+        m_cli.printJson(array);
+        return Done;
+    }
+    for (const AuditComputer &c : *known) {
+        m_cli.out() << CliContext::padded(c.here ? tr("%1 (this computer)").arg(c.name) : c.name, 32)
+                    << CliContext::padded(tr("%n entries", nullptr, int(c.entries)), 16) << c.id << '\n';
+    }
+    m_cli.out() << Qt::flush;
+    return Done;
+}
+
+int AuditCommand::verifyOthers(const QString &computer)
+{
+    // Other computers' trails as received here (all: every computer, this one included, without
+    // the relay's anchors, which `audit verify` alone compares).
+    AuditLog &audit = m_cli.profile().audit();
+    const Result<QList<AuditComputer>> known = audit.computers();
+    if (!known)
+        return m_cli.failed(known.error());
+    QJsonArray results;
+    QStringList broken;
+    for (const AuditComputer &c : *known) {
+        if (computer != AuditFilter::AllComputers && c.id != computer)
+            continue;
+        const Result<AuditCheck> check = audit.verifyComputer(c.id);
+        if (!check)
+            return m_cli.failed(check.error());
+        QJsonObject object{{QStringLiteral("computer_id"), c.id}, {QStringLiteral("computer"), c.name},
+                           {QStringLiteral("this"), c.here},      {QStringLiteral("entries"), check->entries},
+                           {QStringLiteral("ok"), check->ok},     {QStringLiteral("complete"), check->missingFrom == 0}};
+        if (!check->ok) {
+            object.insert(QStringLiteral("first_bad"), check->firstBad);
+            object.insert(QStringLiteral("reason"), check->reason);
+            broken << tr("%1, at entry %2: %3").arg(c.name).arg(check->firstBad).arg(check->reason);
+        } else if (check->missingFrom > 0) {
+            object.insert(QStringLiteral("missing_from"), check->missingFrom);
+            object.insert(QStringLiteral("note"), check->reason);
+        }
+        if (check->replacedByRestore > 0)
+            object.insert(QStringLiteral("replaced_by_restore"), check->replacedByRestore);
+        results.append(object);
+        if (!m_cli.json() && check->ok) {
+            m_cli.out() << tr("%1: the trail holds (%n entries).", nullptr, int(check->entries)).arg(c.name) << Qt::endl;
+            if (check->missingFrom > 0)
+                m_cli.out() << "  " << check->reason << Qt::endl;
+            if (check->replacedByRestore > 0)
+                m_cli.out() << "  "
+                            << tr("%n entries were set aside by a backup restored on that computer.", nullptr,
+                                  int(check->replacedByRestore))
+                            << Qt::endl;
+        }
+    }
+    if (m_cli.json()) {
+        if (computer == AuditFilter::AllComputers)
+            m_cli.printJson(results);
+        else
+            m_cli.printJson(results.first().toObject());
+    }
+    if (!broken.isEmpty())
+        return m_cli.failed(
+            Error{ErrorCode::Conflict, tr("An audit trail was tampered with: %1").arg(broken.join(QStringLiteral("; ")))});
     return Done;
 }
 

@@ -43,7 +43,12 @@ public:
 
 private:
     int verify();
+    int verifyOthers(const QString &computer);
     int anchor();
+    int computers();
+    // --computer NAME|ID|all: "" for this computer, AuditFilter::AllComputers, or another
+    // computer's replica id; an error (bad usage) when no computer or more than one goes by NAME.
+    Result<QString> chosenComputer() const;
 };
 
 } // namespace kengele

@@ -42,10 +42,15 @@ AuditEntry readRow(const QSqlQuery &q)
     e.object = q.value(5).toString();
     e.summary = q.value(6).toString();
     e.hash = q.value(7).toString();
+    e.computer = q.value(8).toString();
     return e;
 }
 
 const QString Columns = QStringLiteral("id, at, user_name, device, action, object, summary, hash");
+// This computer's entries with its replica id, and every computer's (the view audit_entries).
+const QString ColumnsHere
+    = QStringLiteral("id, at, user_name, device, action, object, summary, hash, (SELECT device FROM sync_state WHERE id = 1)");
+const QString SharedColumns = QStringLiteral("entry_id, at, user_name, device_name, action, object, summary, hash, device");
 
 } // namespace
 
@@ -208,8 +213,21 @@ Result<QHash<qint64, QString>> AuditLog::recomputedHashes(const QSet<qint64> &id
 
 Result<QList<AuditEntry>> AuditLog::list(const AuditFilter &filter) const
 {
-    QString sql = QStringLiteral("SELECT %1 FROM audit_log WHERE 1 = 1").arg(Columns);
+    // This computer's trail (by number), every computer's (by time), or another computer's as
+    // received (by number; two versions of one number, newest first).
+    QString sql;
     QVariantList values;
+    QString order = QStringLiteral(" ORDER BY id DESC");
+    if (filter.computer.isEmpty()) {
+        sql = QStringLiteral("SELECT %1 FROM audit_log WHERE 1 = 1").arg(ColumnsHere);
+    } else if (filter.computer == AuditFilter::AllComputers) {
+        sql = QStringLiteral("SELECT %1 FROM audit_entries WHERE 1 = 1").arg(SharedColumns);
+        order = QStringLiteral(" ORDER BY at DESC, device, entry_id DESC");
+    } else {
+        sql = QStringLiteral("SELECT %1 FROM audit_entries WHERE device = ?").arg(SharedColumns);
+        values << filter.computer;
+        order = QStringLiteral(" ORDER BY entry_id DESC, at DESC");
+    }
     if (filter.since.isValid()) {
         sql += QStringLiteral(" AND at >= ?");
         values << filter.since.toMSecsSinceEpoch();
@@ -224,10 +242,11 @@ Result<QList<AuditEntry>> AuditLog::list(const AuditFilter &filter) const
         family.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
         values << filter.action << QString(family + QStringLiteral(".%"));
     }
-    sql += QStringLiteral(" ORDER BY id DESC");
+    sql += order;
     if (filter.limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
     QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
     q.prepare(sql);
     for (const QVariant &value : std::as_const(values))
         q.addBindValue(value);
@@ -237,6 +256,139 @@ Result<QList<AuditEntry>> AuditLog::list(const AuditFilter &filter) const
     while (q.next())
         entries.append(readRow(q));
     return entries;
+}
+
+Result<QString> AuditLog::thisComputer() const
+{
+    QSqlQuery q(m_database.connection());
+    if (!q.exec(QStringLiteral("SELECT device FROM sync_state WHERE id = 1")) || !q.next())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Reading the audit trail")));
+    return q.value(0).toString();
+}
+
+Result<QList<AuditComputer>> AuditLog::computers() const
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    // Each other computer by the name its latest entry gives (a computer renamed goes by its new name).
+    if (!q.exec(QStringLiteral(
+            "SELECT s.device, (SELECT count(*) FROM audit_log), NULL FROM sync_state s WHERE s.id = 1 "
+            "UNION ALL SELECT r.device, count(*), (SELECT l.device_name FROM audit_remote l WHERE l.device = r.device "
+            "ORDER BY l.entry_id DESC, l.at DESC LIMIT 1) FROM audit_remote r GROUP BY r.device")))
+        return std::unexpected(Database::storageError(q.lastError(), tr("Reading the audit trail")));
+    QList<AuditComputer> out;
+    while (q.next()) {
+        AuditComputer c;
+        c.id = q.value(0).toString();
+        c.entries = q.value(1).toLongLong();
+        c.here = out.isEmpty();
+        c.name = c.here ? m_device : q.value(2).toString();
+        out.append(c);
+    }
+    if (out.size() > 2) {
+        std::sort(out.begin() + 1, out.end(), [](const AuditComputer &a, const AuditComputer &b) {
+            const int byName = QString::localeAwareCompare(a.name, b.name);
+            return byName != 0 ? byName < 0 : a.id < b.id;
+        });
+    }
+    return out;
+}
+
+Result<AuditCheck> AuditLog::verifyComputer(const QString &computer) const
+{
+    const Result<QString> here = thisComputer();
+    if (!here)
+        return std::unexpected(here.error());
+    if (computer.isEmpty() || computer == *here)
+        return verify();
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT entry_id, at, user_name, device_name, action, object, summary, hash FROM audit_remote "
+                             "WHERE device = ? ORDER BY entry_id, at, hash"));
+    q.addBindValue(computer);
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Reading the audit trail")));
+    AuditCheck check;
+    const auto bad = [&check](qint64 id, const QString &reason) {
+        check.ok = false;
+        check.firstBad = id;
+        check.reason = reason;
+    };
+    // One number at a time, with every version of it that arrived.
+    QString previous = zeroHash();
+    qint64 previousId = 0;
+    bool linked = true; // the previous entry is here, so this one's link can be checked
+    bool restored = false; // a backup restored there set a later version of the trail in place
+    QList<AuditEntry> versions;
+    const auto checkNumber = [&]() {
+        if (versions.isEmpty() || !check.ok)
+            return;
+        const qint64 id = versions.first().id;
+        if (id != previousId + 1) {
+            if (check.missingFrom == 0)
+                check.missingFrom = previousId + 1;
+            linked = false;
+        }
+        QList<AuditEntry> holding;
+        for (const AuditEntry &v : std::as_const(versions)) {
+            if (!linked || chainHash(previous, v) == v.hash)
+                holding.append(v);
+        }
+        // Several versions whose links cannot be told apart (after a gap): the newest is followed.
+        if (!linked && holding.size() > 1)
+            holding = {*std::max_element(holding.cbegin(), holding.cend(),
+                                         [](const AuditEntry &a, const AuditEntry &b) { return a.time < b.time; })};
+        if (holding.isEmpty() && restored) {
+            // Beyond the end of the trail written since the restore: set aside by it (the new
+            // entries of this number, when they come, follow the restored trail).
+            check.replacedByRestore += versions.size();
+            previousId = id;
+            return;
+        }
+        if (holding.isEmpty()) {
+            bad(id, tr("This entry was changed, or moved, after it was written."));
+            return;
+        }
+        if (holding.size() > 1) {
+            // Two entries under one number, both following the one before: the trail was written anew
+            // from here. A backup restored there does that, and says so in its first new entry.
+            const AuditEntry newest = *std::max_element(holding.cbegin(), holding.cend(),
+                                                        [](const AuditEntry &a, const AuditEntry &b) { return a.time < b.time; });
+            if (newest.action != QStringLiteral("backup.restore")) {
+                bad(id, tr("That computer's trail was written anew from this entry on: two different entries carry its number."));
+                return;
+            }
+            restored = true;
+            check.replacedByRestore += holding.size() - 1;
+            holding = {newest};
+        } else if (holding.size() < versions.size()) {
+            // Versions that do not follow: the entries a restore set aside, or changed ones.
+            if (!restored) {
+                bad(id, tr("This entry was changed, or moved, after it was written."));
+                return;
+            }
+            check.replacedByRestore += versions.size() - holding.size();
+        }
+        previous = holding.first().hash;
+        previousId = id;
+        linked = true;
+    };
+    while (q.next()) {
+        AuditEntry entry = readRow(q);
+        entry.computer = computer;
+        ++check.entries;
+        if (!versions.isEmpty() && versions.first().id != entry.id) {
+            checkNumber();
+            versions.clear();
+        }
+        versions.append(entry);
+    }
+    checkNumber();
+    if (check.ok && check.missingFrom > 0)
+        check.reason = tr("Not all entries have arrived yet: number %1 is still to come from that computer. This is not "
+                          "tampering; they arrive with its next changes.")
+                           .arg(check.missingFrom);
+    return check;
 }
 
 Result<AuditCheck> AuditLog::verify() const

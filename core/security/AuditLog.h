@@ -27,6 +27,7 @@ struct AuditEntry {
     QString object; // what it was done to: "user:mary", "contact:42", "campaign:7"
     QString summary; // a few words; never a message text, a password, a secret or a member's name
     QString hash; // SHA-256 (hex) over the previous entry's hash and this entry's canonical form
+    QString computer; // the replica id of the computer whose trail holds it (sync_state.device there)
 };
 
 struct AuditFilter {
@@ -34,6 +35,20 @@ struct AuditFilter {
     QString user;
     QString action; // an action, or its family before the dot ("users" matches "users.role")
     int limit = 0; // 0: all
+    // Whose trail: "" this computer's own, AllComputers every computer's (newest first by time), or
+    // another computer's replica id (AuditLog::computers) for its trail as received here.
+    QString computer;
+    static constexpr QLatin1StringView AllComputers{"*"};
+};
+
+// A computer whose audit trail this one holds: itself, and each other computer of the congregation
+// whose entries have arrived through the relay (architecture.md "Who may do what, and the audit
+// trail").
+struct AuditComputer {
+    QString id; // its replica id
+    QString name; // the name its latest entry gives
+    qint64 entries = 0;
+    bool here = false; // this computer
 };
 
 // What `audit verify` found.
@@ -42,6 +57,10 @@ struct AuditCheck {
     bool ok = true;
     qint64 firstBad = 0; // the first entry that does not hold, when !ok
     QString reason; // why, for people
+    // Another computer's trail as received: the first number not arrived yet (0: none missing). Not
+    // tampering: `ok` stays true and `reason` says that entries are still to come.
+    qint64 missingFrom = 0;
+    qint64 replacedByRestore = 0; // entries that computer set aside by restoring a backup
 };
 
 // The audit trail: who did what, on which computer, and when; append-only (the table refuses
@@ -79,6 +98,17 @@ public:
 
     Result<QList<AuditEntry>> list(const AuditFilter &filter = {}) const;
     Result<AuditCheck> verify() const;
+    // This computer's replica id (the id its own entries travel under).
+    Result<QString> thisComputer() const;
+    // This computer first, then the others whose entries have arrived, by name.
+    Result<QList<AuditComputer>> computers() const;
+    // Checks a computer's trail: this computer's own (verify()), or another's as received here:
+    // its hashes chain from its first entry; a number not arrived yet is reported in missingFrom
+    // (not as tampering); an entry changed here or there, or a trail written anew from some entry on
+    // (two versions of one number), is reported as verify() reports tampering; a trail written anew
+    // by a backup restored there (the new version starts with its backup.restore entry) is not,
+    // and the entries it set aside are counted.
+    Result<AuditCheck> verifyComputer(const QString &computer) const;
     // The last entry's id and hash (0 and the zero hash when there is none).
     Result<std::pair<qint64, QString>> head() const;
     // The chain's hash at each of `ids`, worked out again from the entries themselves (not read from

@@ -756,9 +756,9 @@ const std::array<Step, 14> Steps = {
 
 int Migrations::latestVersion()
 {
-    // Versions 15 to 21 are built in Migrations::apply below.
-    static_assert(Steps.size() + 7 == schema::CurrentVersion);
-    return int(Steps.size()) + 7;
+    // Versions 15 to 22 are built in Migrations::apply below.
+    static_assert(Steps.size() + 8 == schema::CurrentVersion);
+    return int(Steps.size()) + 8;
 }
 
 Status Migrations::apply(QSqlDatabase db, int fromVersion)
@@ -798,6 +798,10 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
         } else if (version == 21) {
             // Version 21 (issue 16): the organisation's settings shared (ReplicaSchema::settingsMigrationStatements).
             statements = ReplicaSchema::settingsMigrationStatements();
+        } else if (version == 22) {
+            // Version 22 (issue 16): every computer's audit trail seen on every computer
+            // (ReplicaSchema::auditMigrationStatements, core/sync, documents its table).
+            statements = ReplicaSchema::auditMigrationStatements();
         }
         for (qsizetype i = 0; i < statements.size(); ++i) {
             if (!query.exec(statements[i])) {

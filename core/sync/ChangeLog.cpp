@@ -243,6 +243,13 @@ Result<QByteArray> ChangeLog::canonicalDump() const
                15);
         !ok)
         return std::unexpected(ok.error());
+    // Every computer's audit entries: this computer's own trail and the others' as received.
+    if (Status ok = dump(ReplicaSchema::AuditEntry,
+                         u"SELECT device, entry_id, hash, at, user_name, device_name, action, object, summary FROM audit_entries "
+                         "ORDER BY device COLLATE BINARY, entry_id, hash COLLATE BINARY"_s,
+                         9);
+        !ok)
+        return std::unexpected(ok.error());
     if (Status ok = dump(u"unknown"_s, u"SELECT entity, uid, field, value FROM sync_unknown ORDER BY entity, uid, field"_s, 4);
         !ok)
         return std::unexpected(ok.error());

@@ -123,7 +123,10 @@ Status JoinChoices::clearSharedData(const QSqlDatabase &db)
     }
     for (const QString &table : std::as_const(tables))
         statements << u"DELETE FROM %1"_s.arg(table);
-    statements << u"DELETE FROM change_log"_s;
+    // The other computers' audit entries (audit_remote, above) come back with the church's data.
+    // This computer's own trail cannot be set aside (it is append-only) and stays its own: its
+    // entries stay queued, and all of them go out again (the others keep one copy of each).
+    statements << u"DELETE FROM change_log WHERE entity <> 'audit_entry'"_s;
     // The budgets this computer made; the five every profile starts with (World, Main, Reserved,
     // Spent, Expired) have the same uid everywhere and stay.
     statements << u"DELETE FROM token_accounts WHERE uid IS NOT kengele_name_uid('token_account', lower(name))"_s;

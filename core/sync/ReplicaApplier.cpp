@@ -26,6 +26,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QScopeGuard>
 
 #include <sqlite3.h>
@@ -176,6 +177,8 @@ public:
                 applyCampaignStates(group);
             else if (first.entity == ReplicaSchema::TokenTransfer)
                 applyTransfer(group);
+            else if (first.entity == ReplicaSchema::AuditEntry)
+                applyAuditEntry(group);
             else
                 keepUnknown(group);
         }
@@ -1091,6 +1094,54 @@ private:
             if (stillWaiting == before)
                 return;
         }
+    }
+
+    // Another computer's audit entry: grow-only, kept as it arrived in audit_remote (keyed by the
+    // computer, the entry's number and its hash: the same entry again is one row, two versions of
+    // one number are both kept for AuditLog::verifyComputer to report). The uid must name the
+    // computer that wrote the operation; this computer's own entries are never taken in (the
+    // table's trigger drops them).
+    void applyAuditEntry(const QList<SyncOp> &group)
+    {
+        const SyncOp &first = group.first();
+        QHash<QString, QCborValue> f;
+        QList<SyncOp> unknown;
+        for (const SyncOp &op : group) {
+            if (ReplicaSchema::auditEntryFields().contains(QLatin1StringView(op.field.toLatin1())))
+                f.insert(op.field, op.value);
+            else
+                unknown.append(op);
+        }
+        const qint64 id = f.value(u"id"_s).toInteger();
+        const QString hash = f.value(u"hash"_s).toString();
+        static const QRegularExpression hex(u"^[0-9a-f]{64}$"_s);
+        bool whole = id > 0 && first.uid == first.device + u'/' + QString::number(id) && hex.match(hash).hasMatch()
+            && f.value(u"at"_s).isInteger();
+        for (const char *text : {"user_name", "device_name", "action", "object", "summary"})
+            whole = whole && f.value(QString::fromLatin1(text)).isString();
+        if (!whole) {
+            keepUnknown(group);
+            return;
+        }
+        if (!unknown.isEmpty())
+            keepUnknown(unknown);
+        exec(
+            stmt(
+                "INSERT OR IGNORE INTO audit_remote(device, entry_id, hash, at, user_name, device_name, action, object, summary) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .bind(1, first.device)
+                .bind(2, id)
+                .bind(3, hash)
+                .bind(4, f.value(u"at"_s).toInteger())
+                .bind(5, f.value(u"user_name"_s).toString())
+                .bind(6, f.value(u"device_name"_s).toString())
+                .bind(7, f.value(u"action"_s).toString())
+                .bind(8, f.value(u"object"_s).toString())
+                .bind(9, f.value(u"summary"_s).toString()));
+        if (!m_failed && sqlite3_changes(m_db) > 0)
+            ++m_report.applied;
+        else
+            ++m_report.ignored;
     }
 
     // ---- the rest ---------------------------------------------------------------------------

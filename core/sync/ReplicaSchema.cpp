@@ -636,4 +636,76 @@ QStringList ReplicaSchema::settingsMigrationStatements()
     return out;
 }
 
+const QList<QLatin1StringView> &ReplicaSchema::auditEntryFields()
+{
+    static const QList<QLatin1StringView> fields
+        = {"id"_L1, "at"_L1, "user_name"_L1, "device_name"_L1, "action"_L1, "object"_L1, "summary"_L1, "hash"_L1};
+    return fields;
+}
+
+QStringList ReplicaSchema::auditMigrationStatements()
+{
+    QStringList out;
+    // audit_remote: the other computers' trails as they arrived, one row per entry: device is the
+    // writing computer's replica id, entry_id its own number, the rest as it wrote them (device_name:
+    // its name then). Keyed with the hash too, so a computer whose trail was written anew from some
+    // entry on (a backup restored there, or tampering) shows both versions, whatever arrived first;
+    // the same entry again is one row. This computer's own entries never go in (they are audit_log),
+    // and what arrived is never changed; only "Start from the church's data" (applying) clears it.
+    out << uR"(CREATE TABLE audit_remote (
+        device TEXT NOT NULL,
+        entry_id INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        user_name TEXT NOT NULL,
+        device_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        object TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        PRIMARY KEY (device, entry_id, hash)) WITHOUT ROWID)"_s;
+    out << u"CREATE INDEX audit_remote_by_time ON audit_remote(at)"_s;
+    out << uR"(CREATE TRIGGER audit_remote_not_mine BEFORE INSERT ON audit_remote
+        WHEN NEW.device = (SELECT device FROM sync_state WHERE id = 1) BEGIN SELECT RAISE(IGNORE); END)"_s;
+    out << uR"(CREATE TRIGGER audit_remote_append_only_update BEFORE UPDATE ON audit_remote
+        BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END)"_s;
+    out << uR"(CREATE TRIGGER audit_remote_append_only_delete BEFORE DELETE ON audit_remote
+        WHEN kengele_sync_applying() = 0 BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END)"_s;
+    // Entries that reached this computer before it knew them (kept as unknown by versions before 22), each
+    // whole and under the computer that wrote it, are folded in; the rest stays unknown.
+    QStringList pick;
+    for (L f : auditEntryFields())
+        pick << u"max(CASE field WHEN '%1' THEN value END) AS %1"_s.arg(f);
+    out << uR"(INSERT OR IGNORE INTO audit_remote(device, entry_id, hash, at, user_name, device_name, action, object, summary)
+        SELECT device, id, hash, at, user_name, device_name, action, object, summary FROM (
+            SELECT uid, min(device) AS device, count(DISTINCT device) AS devices, count(*) AS fields, %1
+            FROM sync_unknown WHERE entity = 'audit_entry' GROUP BY uid)
+        WHERE devices = 1 AND fields = 8 AND uid = device || '/' || id AND typeof(id) = 'integer' AND typeof(at) = 'integer'
+            AND length(hash) = 64 AND user_name IS NOT NULL AND device_name IS NOT NULL AND action IS NOT NULL
+            AND object IS NOT NULL AND summary IS NOT NULL)"_s.arg(pick.join(u", "_s));
+    out << uR"(DELETE FROM sync_unknown WHERE entity = 'audit_entry'
+        AND EXISTS (SELECT 1 FROM audit_remote r WHERE sync_unknown.uid = r.device || '/' || r.entry_id))"_s;
+    // audit_entries: every computer's entries in one shape (this computer's under its replica id),
+    // for the list of all computers, the canonical dump and snapshots.
+    out << uR"(CREATE VIEW audit_entries AS
+        SELECT (SELECT device FROM sync_state WHERE id = 1) AS device, id AS entry_id, hash, at, user_name,
+            device AS device_name, action, object, summary FROM audit_log
+        UNION ALL
+        SELECT device, entry_id, hash, at, user_name, device_name, action, object, summary FROM audit_remote)"_s;
+    // Capture: every entry of this computer's trail is one operation, written in the transaction
+    // that writes the entry. Not only while not applying: the trail holds nothing but this
+    // computer's own entries, so none may stay behind.
+    const QString entry = u"json_object('id', %1.id, 'at', %1.at, 'user_name', %1.user_name, 'device_name', %1.device, "
+                          "'action', %1.action, 'object', %1.object, 'summary', %1.summary, 'hash', %1.hash)"_s;
+    out << uR"(CREATE TRIGGER sync_capture_audit_log_insert AFTER INSERT ON audit_log BEGIN
+        %1
+        INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+            SELECT 'audit_entry', s.device || '/' || NEW.id, %2, NULL, s.hlc, kengele_user() FROM sync_state s WHERE s.id = 1;
+    END)"_s.arg(Tick, entry.arg(u"NEW"_s));
+    // The trail so far is this computer's own change, stamped HLC 0 (as the campaigns of 17).
+    out << uR"(INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
+        SELECT 'audit_entry', s.device || '/' || t.id, %1, NULL, 0, '' FROM audit_log t, sync_state s WHERE s.id = 1
+        ORDER BY t.id)"_s.arg(entry.arg(u"t"_s));
+    return out;
+}
+
 } // namespace kengele

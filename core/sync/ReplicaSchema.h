@@ -68,6 +68,15 @@ public:
     // this computer's values come from settings.ini when the Profile attaches it (OrgSettingsStore).
     static constexpr QLatin1StringView OrgSetting{"org_setting"};
     static QStringList settingsMigrationStatements();
+    // Audit entries (architecture.md "Who may do what, and the audit trail"): each entry of this
+    // computer's own trail (audit_log) is the grow-only entity "audit_entry", one operation
+    // carrying the whole entry (uid "<replica id>/<entry id>"); other computers' entries are kept
+    // in audit_remote, never mixed into this computer's chain.
+    static constexpr QLatin1StringView AuditEntry{"audit_entry"};
+    static const QList<QLatin1StringView> &auditEntryFields();
+    // Schema version 22: audit_remote, the view audit_entries (every computer's entries), the
+    // capture trigger on audit_log, and this computer's trail queued as its own changes.
+    static QStringList auditMigrationStatements();
 };
 
 } // namespace kengele

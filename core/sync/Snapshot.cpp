@@ -63,6 +63,15 @@ QList<SnapshotTable> buildTables()
                 {"id"_L1, "transfer_id"_L1, "plan"_L1, "tokens"_L1, "credited_at"_L1, "expires_at"_L1},
                 "id <> -1"_L1,
                 false});
+    // Every computer's audit trail (schema 22): the writer's own entries (from audit_log, under its
+    // replica id) and those it received; a computer loading it keeps none of its own (audit_remote
+    // drops them: they are in its audit_log).
+    out.append({"audit_remote"_L1,
+                {"device"_L1, "entry_id"_L1, "hash"_L1, "at"_L1, "user_name"_L1, "device_name"_L1, "action"_L1, "object"_L1,
+                 "summary"_L1},
+                {},
+                false,
+                "audit_entries"_L1});
     out.append({"sync_conflicts"_L1,
                 {"id"_L1, "entity"_L1, "uid"_L1, "field"_L1, "kept"_L1, "kept_user"_L1, "kept_device"_L1, "kept_hlc"_L1,
                  "lost"_L1, "lost_user"_L1, "lost_device"_L1, "lost_hlc"_L1, "at"_L1},

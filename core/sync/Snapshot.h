@@ -73,6 +73,7 @@ struct SnapshotTable {
     QList<QLatin1StringView> columns;
     QLatin1StringView where; // the writer's filter ("" for all rows)
     bool contactsPart = false; // loaded (and committed) first
+    QLatin1StringView from = {}; // what the writer reads, when not `table` itself (a view)
 };
 
 class SnapshotFormat final

@@ -174,7 +174,7 @@ QByteArray selectSql(const SnapshotTable &table)
         else
             columns << QString(c);
     }
-    QString sql = u"SELECT %1 FROM %2"_s.arg(columns.join(u", "_s), table.table);
+    QString sql = u"SELECT %1 FROM %2"_s.arg(columns.join(u", "_s), table.from.isEmpty() ? table.table : table.from);
     if (!table.where.isEmpty())
         sql += u" WHERE "_s + table.where;
     return sql.toUtf8();
@@ -233,7 +233,7 @@ Result<SnapshotBlob> SnapshotWriter::write(qint64 covers, qint64 createdMs, cons
     QCborMap counts;
     qint64 contactsPartRows = 0;
     for (const SnapshotTable &table : SnapshotFormat::tables()) {
-        QString sql = u"SELECT count(*) FROM %1"_s.arg(table.table);
+        QString sql = u"SELECT count(*) FROM %1"_s.arg(table.from.isEmpty() ? table.table : table.from);
         if (!table.where.isEmpty())
             sql += u" WHERE "_s + table.where;
         RawQuery count(handle, sql.toUtf8());

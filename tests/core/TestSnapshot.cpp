@@ -358,6 +358,12 @@ void TestSnapshot::snapshotPlusTailEqualsFullReplay()
     QCOMPARE(ready->loaded.contacts, blob->counts.contacts);
     QCOMPARE(dump(*joined.profile), dump(*writer.profile));
     QCOMPARE(scalar(*joined.profile, u"SELECT count(*) FROM change_log"_s), 0); // nothing of it is the joiner's own
+    // Every computer's audit trail came with it, the writer's own included (kept apart from the
+    // newcomer's own, empty trail).
+    QVERIFY(dump(*writer.profile).contains("[\"audit_entry\""));
+    QCOMPARE(scalar(*joined.profile, u"SELECT count(*) FROM audit_remote"_s),
+             scalar(*writer.profile, u"SELECT count(*) FROM audit_entries"_s));
+    QCOMPARE(scalar(*joined.profile, u"SELECT count(*) FROM audit_log"_s), 0);
     for (int b = 0; b < covers; ++b)
         joined.delivered.append(b); // compacted on the relay: never delivered
     computers.push_back(std::move(joined));

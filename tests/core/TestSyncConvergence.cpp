@@ -14,6 +14,7 @@
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "contacts/PhoneNormalizer.h"
+#include "security/AuditLog.h"
 #include "security/StaffAccounts.h"
 #include "settings/Settings.h"
 #include "storage/Database.h"
@@ -479,6 +480,18 @@ void TestSyncConvergence::converges()
     qInfo("%s: %lld campaigns, %lld recipients' states", qPrintable(where), campaigns[0], recipients[0]);
     QVERIFY2(dumps[0].contains("[\"token_transfer\""), qPrintable(where + u": no ledger to compare"_s));
     QVERIFY2(dumps[0].contains("[\"staff\""), qPrintable(where + u": no staff accounts to compare"_s));
+    // Every computer's audit trail on every computer, each received trail whole and unbroken.
+    QVERIFY2(dumps[0].contains("[\"audit_entry\""), qPrintable(where + u": no audit entries to compare"_s));
+    for (Computer &c : computers) {
+        test::TempProfile &p = *c.profile;
+        for (Computer &other : computers) {
+            test::TempProfile &o = *other.profile;
+            const QString id = *o->audit().thisComputer();
+            const auto checked = p->audit().verifyComputer(id);
+            QVERIFY2(checked && checked->ok && checked->missingFrom == 0, qPrintable(where + u": audit trail of "_s + id));
+            QCOMPARE(checked->entries, scalar(o, u"SELECT count(*) FROM audit_log"_s));
+        }
+    }
     QCOMPARE(ledgerTotals[1], ledgerTotals[0]);
     QCOMPARE(ledgerTotals[2], ledgerTotals[0]);
     QVERIFY2(dumps[0] == dumps[1],

@@ -21,6 +21,7 @@
 #include "contacts/PhoneNormalizer.h"
 #include "profile/Profile.h"
 #include "security/Access.h"
+#include "security/AuditLog.h"
 #include "security/Passwords.h"
 #include "security/StaffAccounts.h"
 #include "settings/Settings.h"
@@ -434,6 +435,16 @@ private Q_SLOTS:
         qInfo("%lld campaigns, %lld recipients' states", campaigns[0], recipients[0]);
         QVERIFY(dumps[0].contains("[\"token_transfer\""));
         QVERIFY(dumps[0].contains("[\"staff\""));
+        // Every computer's audit trail on every computer, each received trail whole and unbroken.
+        QVERIFY(dumps[0].contains("[\"audit_entry\""));
+        for (Computer &c : computers) {
+            for (Computer &other : computers) {
+                const QString id = *(*other.profile)->audit().thisComputer();
+                const auto checked = (*c.profile)->audit().verifyComputer(id);
+                QVERIFY2(checked && checked->ok && checked->missingFrom == 0, qPrintable(id));
+                QCOMPARE(checked->entries, scalar(*other.profile, u"SELECT count(*) FROM audit_log"_s));
+            }
+        }
         QVERIFY2(dumps[0] == dumps[1], "computers 1 and 2 differ");
         QVERIFY2(dumps[0] == dumps[2], "computers 1 and 3 differ");
     }

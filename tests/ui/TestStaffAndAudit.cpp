@@ -17,9 +17,13 @@
 #include "settings/SettingsDialog.h"
 #include "settings/StaffAccountDialog.h"
 #include "settings/StaffSettingsWidget.h"
+#include "storage/Database.h"
+#include "sync/ReplicaApplier.h"
+#include "sync/ReplicaSchema.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -61,6 +65,7 @@ private Q_SLOTS:
     void auditPageShowsEntriesAndFilters();
     void auditPageIsForAdministratorsOnly();
     void auditPageShowsARedBannerWhenTampered();
+    void auditPageShowsOtherComputers();
     void auditExportAndPrint();
 
 private:
@@ -467,6 +472,8 @@ void TestStaffAndAudit::auditPageShowsEntriesAndFilters()
     QVERIFY(!test::find<QPushButton>(&page, "auditExportButton")->isEnabled());
     page.setSince(QDate());
     QCOMPARE(page.table()->rowCount(), int(all->size()));
+    // One computer alone: no choice of computer.
+    QVERIFY(!test::find<QComboBox>(&page, "auditComputerCombo")->isVisible());
 }
 
 void TestStaffAndAudit::auditPageIsForAdministratorsOnly()
@@ -504,6 +511,71 @@ void TestStaffAndAudit::auditPageShowsARedBannerWhenTampered()
     QVERIFY(page.checkText().isEmpty());
     QTest::mouseClick(test::find<QPushButton>(&page, "checkTrailButton"), Qt::LeftButton);
     QVERIFY(banner->isVisible());
+}
+
+void TestStaffAndAudit::auditPageShowsOtherComputers()
+{
+    requireSignIn();
+    // Entries 1 and 3 of "Office desktop" arrived (2 is still to come).
+    const QString other = u"0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"_s;
+    QList<SyncOp> ops;
+    QString previous = AuditLog::zeroHash();
+    for (int id = 1; id <= 3; ++id) {
+        AuditEntry e{id,
+                     QDateTime::fromMSecsSinceEpoch(m_profile->clock().nowMs() - 60'000 + id, Qt::UTC),
+                     u"peter"_s,
+                     u"Office desktop"_s,
+                     u"contacts.add"_s,
+                     u"contact:%1"_s.arg(id),
+                     u"Added a contact"_s,
+                     {},
+                     {}};
+        e.hash = AuditLog::chainHash(previous, e);
+        previous = e.hash;
+        if (id == 2)
+            continue;
+        const QList<std::pair<QString, QCborValue>> fields{{u"id"_s, e.id},           {u"at"_s, e.time.toMSecsSinceEpoch()},
+                                                           {u"user_name"_s, e.user},  {u"device_name"_s, e.device},
+                                                           {u"action"_s, e.action},   {u"object"_s, e.object},
+                                                           {u"summary"_s, e.summary}, {u"hash"_s, e.hash}};
+        for (const auto &[field, value] : fields)
+            ops.append(SyncOp{QString(ReplicaSchema::AuditEntry), other + u'/' + QString::number(id), field, value, quint64(id),
+                              other, u"peter"_s, 0});
+    }
+    QVERIFY(ReplicaApplier((*m_profile)->database(), m_profile->clock()).apply(ops));
+    AuditTrailWidget page((*m_profile)->audit(), staff());
+    page.resize(900, 500);
+    page.show();
+    const qsizetype own = (*m_profile)->audit().list()->size();
+    QCOMPARE(page.table()->rowCount(), int(own)); // this computer's trail first
+    auto *choice = test::find<QComboBox>(&page, "auditComputerCombo");
+    QVERIFY(choice->isVisible());
+    QCOMPARE(choice->count(), 3);
+    QCOMPARE(choice->itemText(1), u"Office desktop"_s);
+
+    choice->setCurrentIndex(1);
+    QCOMPARE(page.table()->rowCount(), 2);
+    QCOMPARE(page.table()->item(0, 2)->text(), u"Office desktop"_s);
+    QCOMPARE(page.table()->item(0, 1)->text(), u"peter"_s);
+    QVERIFY(page.brokenText().isEmpty());
+    QVERIFY2(page.checkText().contains(u"arrived"_s), qPrintable(page.checkText()));
+    test::settle();
+    page.grab().save(u"/tmp/kengele-audit-other-computer.png"_s);
+
+    page.setComputer(QString(AuditFilter::AllComputers));
+    QCOMPARE(page.table()->rowCount(), int(own) + 2);
+    QVERIFY2(page.checkText().contains(u"Office desktop"_s), qPrintable(page.checkText()));
+    test::settle();
+    page.grab().save(u"/tmp/kengele-audit-all-computers.png"_s);
+
+    // A received entry changed in the file: the red banner names that computer.
+    tamper(u"DROP TRIGGER audit_remote_append_only_update"_s);
+    tamper(u"UPDATE audit_remote SET summary = 'nothing happened' WHERE entry_id = 1"_s);
+    page.setComputer(other);
+    QVERIFY2(page.brokenText().contains(u"Office desktop"_s), qPrintable(page.brokenText()));
+    QVERIFY2(page.brokenText().contains(u"Entry 1 "_s), qPrintable(page.brokenText()));
+    page.setComputer(QString());
+    QVERIFY(page.brokenText().isEmpty()); // this computer's own trail holds
 }
 
 void TestStaffAndAudit::auditExportAndPrint()

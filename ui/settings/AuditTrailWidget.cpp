@@ -88,12 +88,26 @@ QWidget *AuditTrailWidget::buildTrailPage()
     m_action = new QComboBox(page);
     m_action->setObjectName(QStringLiteral("auditActionCombo"));
     m_action->setAccessibleName(tr("Action"));
+    m_computerLabel = new QLabel(tr("Computer:"), page);
+    m_computer = new QComboBox(page);
+    m_computer->setObjectName(QStringLiteral("auditComputerCombo"));
+    m_computer->setAccessibleName(tr("Computer"));
+    m_computer->setToolTip(tr("This computer's trail, another computer's as it arrived here, or all of them."));
+    connect(m_computer, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_filling)
+            return;
+        reload();
+        checkTrail();
+    });
     connect(m_sinceOn, &QCheckBox::toggled, m_since, &QWidget::setEnabled);
     connect(m_sinceOn, &QCheckBox::toggled, this, &AuditTrailWidget::reload);
     connect(m_since, &QDateEdit::dateChanged, this, &AuditTrailWidget::reload);
     connect(m_user, &QComboBox::currentIndexChanged, this, &AuditTrailWidget::reload);
     connect(m_action, &QComboBox::currentIndexChanged, this, &AuditTrailWidget::reload);
     auto *filters = new QHBoxLayout;
+    filters->addWidget(m_computerLabel);
+    filters->addWidget(m_computer, 1);
+    filters->addSpacing(8);
     filters->addWidget(m_sinceOn);
     filters->addWidget(m_since);
     filters->addSpacing(8);
@@ -174,10 +188,12 @@ void AuditTrailWidget::updateAccess()
     // is checked again (the count stays true), and with "Check the trail".
     const QString user = m_user->currentData().toString();
     const QString family = m_action->currentData().toString();
+    const QString computer = this->computer();
     fillFilters();
     m_filling = true;
     setUser(user);
     setActionFamily(family);
+    setComputer(computer);
     m_filling = false;
     reload();
     checkTrail();
@@ -220,7 +236,9 @@ void AuditTrailWidget::fillFilters()
     m_action->clear();
     m_action->addItem(tr("Every action"), QString());
     QSet<QString> families;
-    if (const Result<QList<AuditEntry>> all = m_audit.list(); all) {
+    AuditFilter everyComputer;
+    everyComputer.computer = QString(AuditFilter::AllComputers);
+    if (const Result<QList<AuditEntry>> all = m_audit.list(everyComputer); all) {
         for (const AuditEntry &entry : *all)
             families.insert(familyOf(entry.action));
     }
@@ -228,7 +246,36 @@ void AuditTrailWidget::fillFilters()
     sorted.sort();
     for (const QString &family : std::as_const(sorted))
         m_action->addItem(familyName(family), family);
+    fillComputers();
     m_filling = false;
+}
+
+void AuditTrailWidget::fillComputers()
+{
+    // A congregation on one computer sees no choice at all.
+    m_computer->clear();
+    const Result<QList<AuditComputer>> computers = m_audit.computers();
+    const bool others = computers && computers->size() > 1;
+    m_computerLabel->setVisible(others);
+    m_computer->setVisible(others);
+    m_computer->addItem(tr("This computer"), QString());
+    if (!others)
+        return;
+    for (const AuditComputer &c : *computers) {
+        if (!c.here)
+            m_computer->addItem(c.name.isEmpty() ? tr("Another computer") : c.name, c.id);
+    }
+    m_computer->addItem(tr("All computers"), QString(AuditFilter::AllComputers));
+}
+
+void AuditTrailWidget::setComputer(const QString &computer)
+{
+    m_computer->setCurrentIndex(qMax(0, m_computer->findData(computer)));
+}
+
+QString AuditTrailWidget::computer() const
+{
+    return m_computer->currentData().toString();
 }
 
 void AuditTrailWidget::setSince(const QDate &day)
@@ -263,6 +310,7 @@ void AuditTrailWidget::reload()
     filter.user = m_user->currentData().toString();
     filter.action = m_action->currentData().toString();
     filter.limit = ShownAtMost;
+    filter.computer = computer();
     m_filter = filter;
     const Result<QList<AuditEntry>> entries = m_audit.list(filter);
     m_entries = entries ? *entries : QList<AuditEntry>{};
@@ -301,6 +349,10 @@ void AuditTrailWidget::checkTrail()
 {
     if (!m_staff.may(Permission::Administer))
         return;
+    if (!computer().isEmpty()) {
+        checkOthers(computer());
+        return;
+    }
     const Result<AuditCheck> check = m_audit.verify();
     if (!check) {
         m_broken->setText(tr("Kengele could not check the audit trail: %1").arg(check.error().message));
@@ -321,6 +373,51 @@ void AuditTrailWidget::checkTrail()
     m_broken->hide();
     //: The audit trail's check found nothing wrong: "120 entries, unbroken."
     m_check->setText(tr("%n entries, unbroken: none was changed, removed or moved.", nullptr, int(check->entries)));
+    m_check->show();
+}
+
+void AuditTrailWidget::checkOthers(const QString &chosen)
+{
+    const Result<QList<AuditComputer>> computers = m_audit.computers();
+    if (!computers) {
+        m_broken->setText(tr("Kengele could not check the audit trail: %1").arg(computers.error().message));
+        m_broken->show();
+        m_check->hide();
+        return;
+    }
+    QStringList lines;
+    for (const AuditComputer &c : *computers) {
+        if (chosen != AuditFilter::AllComputers && c.id != chosen)
+            continue;
+        const Result<AuditCheck> check = m_audit.verifyComputer(c.id);
+        const QString name = c.here ? tr("This computer") : c.name;
+        if (!check) {
+            m_broken->setText(tr("Kengele could not check the audit trail: %1").arg(check.error().message));
+            m_broken->show();
+            m_check->hide();
+            return;
+        }
+        if (!check->ok) {
+            m_broken->setText(tr("The audit trail of %1 has been tampered with. Entry %2 is not as it was written: %3 Entries "
+                                 "from there on cannot be trusted. Tell your church leadership.")
+                                  .arg(name)
+                                  .arg(check->firstBad)
+                                  .arg(check->reason));
+            m_broken->show();
+            m_check->hide();
+            return;
+        }
+        //: One computer's audit trail checked: "Office desktop: 120 entries, unbroken."
+        QString line = tr("%1: %n entries, unbroken.", nullptr, int(check->entries)).arg(name);
+        if (check->missingFrom > 0)
+            line += u' ' + check->reason;
+        if (check->replacedByRestore > 0)
+            line += u' '
+                + tr("%n entries were set aside by a backup restored on that computer.", nullptr, int(check->replacedByRestore));
+        lines << line;
+    }
+    m_broken->hide();
+    m_check->setText(lines.join(u'\n'));
     m_check->show();
 }
 

@@ -26,7 +26,9 @@ class StaffAccounts;
 // exported as CSV (AuditExporter) or printed (or saved as PDF where there is no printer). "Check the
 // trail" walks the hash chain (AuditLog::verify; also done when the page is first shown): a broken
 // chain is a red banner at the top naming the first entry that does not hold and why; an intact
-// one a quiet line, "120 entries, unbroken".
+// one a quiet line, "120 entries, unbroken". With other computers in the congregation a "Computer"
+// choice shows this computer's trail, another computer's as it arrived here, or all of them; the
+// check then checks that computer's trail (entries not arrived yet are said so, not tampering).
 class AuditTrailWidget final : public QWidget
 {
     Q_OBJECT
@@ -43,6 +45,9 @@ public:
     void setSince(const QDate &day); // invalid: from the start
     void setUser(const QString &userName); // empty: everyone
     void setActionFamily(const QString &family); // "users", "signin", …; empty: every action
+    // Whose trail: "" this computer, AuditFilter::AllComputers, or another computer's replica id.
+    void setComputer(const QString &computer);
+    QString computer() const;
 
     // Walks the chain and shows what it found.
     void checkTrail();
@@ -62,6 +67,9 @@ private:
     QWidget *buildTrailPage();
     void updateAccess();
     void fillFilters();
+    void fillComputers();
+    // The check of one other computer's trail (or of every trail): the banner and the line.
+    void checkOthers(const QString &computer);
     void exportAs();
     void print();
     void render(QPrinter &printer);
@@ -79,6 +87,8 @@ private:
     QDateEdit *m_since = nullptr;
     QComboBox *m_user = nullptr;
     QComboBox *m_action = nullptr;
+    QLabel *m_computerLabel = nullptr;
+    QComboBox *m_computer = nullptr;
     QTableWidget *m_table = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_more = nullptr;
