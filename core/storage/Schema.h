@@ -7,6 +7,6 @@
 // statements in Migrations.cpp; queries live in the service that owns the table.
 namespace kengele::schema {
 
-inline constexpr int CurrentVersion = 18;
+inline constexpr int CurrentVersion = 19;
 
 } // namespace kengele::schema
