@@ -10,6 +10,18 @@
         <source>The relay now holds the audit trail's head: %n entries, for %1 (UTC).</source>
         <translation><numerusform>The relay now holds the audit trail's head: %n entries, for %1 (UTC).</numerusform><numerusform>The relay now holds the audit trail's head: %n entries, for %1 (UTC).</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation><numerusform>%n entries</numerusform><numerusform>%n entries</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the trail holds (%n entries).</source>
+        <translation><numerusform>%1: the trail holds (%n entries).</numerusform><numerusform>%1: the trail holds (%n entries).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries were set aside by a backup restored on that computer.</source>
+        <translation><numerusform>%n entries were set aside by a backup restored on that computer.</numerusform><numerusform>%n entries were set aside by a backup restored on that computer.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>BackupService</name>
@@ -113,6 +125,10 @@
     <message numerus="yes">
         <source>%n number(s) that asked for no more messages</source>
         <translation><numerusform>%n number that asked for no more messages</numerusform><numerusform>%n numbers that asked for no more messages</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staff account(s)</source>
+        <translation><numerusform>%n staff account</numerusform><numerusform>%n staff accounts</numerusform></translation>
     </message>
 </context>
 <context>
@@ -273,6 +289,15 @@
     <message numerus="yes">
         <source>%n entries</source>
         <translation><numerusform>%n entries</numerusform><numerusform>%n entries</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n entries, unbroken.</source>
+        <extracomment>One computer's audit trail checked: "Office desktop: 120 entries, unbroken."</extracomment>
+        <translation><numerusform>%1: %n entries, unbroken.</numerusform><numerusform>%1: %n entries, unbroken.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries were set aside by a backup restored on that computer.</source>
+        <translation><numerusform>%n entries were set aside by a backup restored on that computer.</numerusform><numerusform>%n entries were set aside by a backup restored on that computer.</numerusform></translation>
     </message>
 </context>
 <context>

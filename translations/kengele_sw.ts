@@ -110,10 +110,6 @@
         <source>The audit trail holds. Entries: %1; none was changed, removed or moved.</source>
         <translation>Kumbukumbu za ukaguzi ni salama. Maingizo: %1; hakuna lililobadilishwa, kuondolewa wala kuhamishwa.</translation>
     </message>
-    <message>
-        <source>Use: audit list [--since DATE] [--by USER] [--action A] [--limit N] | audit verify | audit anchor.</source>
-        <translation>Tumia: audit list [--since TAREHE] [--by MTUMIAJI] [--action KITENDO] [--limit N] | audit verify | audit anchor.</translation>
-    </message>
     <message numerus="yes">
         <source>It matches the relay&apos;s daily copies of its head (%n checked).</source>
         <translation>
@@ -135,6 +131,55 @@
             <numerusform>Relay sasa inashikilia kichwa cha kumbukumbu za ukaguzi: ingizo %n, la %1 (UTC).</numerusform>
             <numerusform>Relay sasa inashikilia kichwa cha kumbukumbu za ukaguzi: maingizo %n, ya %1 (UTC).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Use: audit list [--since DATE] [--by USER] [--action A] [--limit N] [--computer NAME|all] | audit verify [--computer NAME|all] | audit computers | audit anchor.</source>
+        <translation>Tumia: audit list [--since DATE] [--by USER] [--action A] [--limit N] [--computer NAME|all] | audit verify [--computer NAME|all] | audit computers | audit anchor.</translation>
+    </message>
+    <message>
+        <source>--computer takes a computer&apos;s name (audit computers lists them) or all.</source>
+        <translation>--computer huchukua jina la kompyuta (audit computers huziorodhesha) au all.</translation>
+    </message>
+    <message>
+        <source>No computer called &quot;%1&quot; has entries here. audit computers lists them; all shows every one.</source>
+        <translation>Hakuna kompyuta iitwayo &quot;%1&quot; yenye maingizo hapa. audit computers huziorodhesha; all huonyesha zote.</translation>
+    </message>
+    <message>
+        <source>More than one computer is called &quot;%1&quot;: give its id instead (audit computers lists them).</source>
+        <translation>Kompyuta zaidi ya moja zinaitwa &quot;%1&quot;: toa kitambulisho chake badala yake (audit computers huziorodhesha).</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (kompyuta hii)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>ingizo %n</numerusform>
+            <numerusform>maingizo %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, at entry %2: %3</source>
+        <translation>%1, kwenye ingizo %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the trail holds (%n entries).</source>
+        <translation>
+            <numerusform>%1: kumbukumbu za ukaguzi ni salama (ingizo %n).</numerusform>
+            <numerusform>%1: kumbukumbu za ukaguzi ni salama (maingizo %n).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries were set aside by a backup restored on that computer.</source>
+        <translation>
+            <numerusform>Ingizo %n liliwekwa kando na nakala rudufu iliyorejeshwa kwenye kompyuta hiyo.</numerusform>
+            <numerusform>Maingizo %n yaliwekwa kando na nakala rudufu iliyorejeshwa kwenye kompyuta hiyo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An audit trail was tampered with: %1</source>
+        <translation>Kumbukumbu za ukaguzi zimechezewa: %1</translation>
     </message>
 </context>
 <context>
@@ -169,6 +214,14 @@
     <message>
         <source>The trail was written anew from this entry on: it no longer matches what was recorded.</source>
         <translation>Kumbukumbu ziliandikwa upya kuanzia ingizo hili: hazilingani tena na kilichorekodiwa.</translation>
+    </message>
+    <message>
+        <source>That computer&apos;s trail was written anew from this entry on: two different entries carry its number.</source>
+        <translation>Kumbukumbu za kompyuta hiyo ziliandikwa upya kuanzia ingizo hili: maingizo mawili tofauti yana nambari yake.</translation>
+    </message>
+    <message>
+        <source>Not all entries have arrived yet: number %1 is still to come from that computer. This is not tampering; they arrive with its next changes.</source>
+        <translation>Si maingizo yote yamefika bado: nambari %1 bado inatarajiwa kutoka kwenye kompyuta hiyo. Huku si kuchezewa; yatafika pamoja na mabadiliko yake yajayo.</translation>
     </message>
 </context>
 <context>
@@ -1192,18 +1245,6 @@
 </translation>
     </message>
     <message>
-        <source>  audit list [--since DATE] [--by USER] [--action A] [--limit N]   who did what, newest first
-  audit verify             check that no entry was changed, removed or moved (and, when
-                           connected, compare the trail with the relay&apos;s daily copies)
-  audit anchor             send the trail&apos;s head to the relay now (it is sent once a day)
-</source>
-        <translation>  audit list [--since DATE] [--by USER] [--action A] [--limit N]   nani alifanya nini, vipya kwanza
-  audit verify             hakikisha hakuna ingizo lililobadilishwa, kuondolewa au kuhamishwa (na,
-                           ikiwa imeunganishwa, linganisha kumbukumbu na nakala za kila siku za relay)
-  audit anchor             tuma kichwa cha kumbukumbu kwa relay sasa (hutumwa mara moja kwa siku)
-</translation>
-    </message>
-    <message>
         <source>Reports:</source>
         <translation>Ripoti:</translation>
     </message>
@@ -1279,6 +1320,22 @@
                            kwanza bila --safety-code ili kuona msimbo; kama kompyuta mpya inaonyesha
                            msimbo ule ule, iendeshe tena na --safety-code CODE
   devices remove DEVICE    ondoa kompyuta (wasimamizi); funguo za kanisa zinabadilika
+</translation>
+    </message>
+    <message>
+        <source>  audit list [--since DATE] [--by USER] [--action A] [--limit N] [--computer NAME|all]
+                           who did what, newest first (this computer&apos;s trail, another&apos;s, or all)
+  audit verify [--computer NAME|all]   check that no entry was changed, removed or moved (and,
+                           when connected, compare this computer&apos;s trail with the relay&apos;s daily copies)
+  audit computers          the computers whose trails this one holds
+  audit anchor             send the trail&apos;s head to the relay now (it is sent once a day)
+</source>
+        <translation>  audit list [--since DATE] [--by USER] [--action A] [--limit N] [--computer NAME|all]
+                           nani alifanya nini, mpya kwanza (kumbukumbu za kompyuta hii, za nyingine, au zote)
+  audit verify [--computer NAME|all]   kagua kwamba hakuna ingizo lililobadilishwa, kuondolewa au kuhamishwa (na,
+                           ikiwa imeunganishwa, linganisha kumbukumbu za kompyuta hii na nakala za kila siku za relay)
+  audit computers          kompyuta ambazo kumbukumbu zake zimo kwenye kompyuta hii
+  audit anchor             tuma kichwa cha kumbukumbu kwa relay sasa (hutumwa mara moja kwa siku)
 </translation>
     </message>
 </context>
@@ -2341,6 +2398,17 @@
         <source>Setting this computer&apos;s data aside failed; nothing was changed.</source>
         <translation>Kuweka kando data ya kompyuta hii kumeshindikana; hakuna kilichobadilishwa.</translation>
     </message>
+    <message>
+        <source>This computer&apos;s own data is kept in an encrypted backup before it starts from the church&apos;s data, and a backup needs a passphrase. Nothing was changed.</source>
+        <translation>Data ya kompyuta hii yenyewe huhifadhiwa kwenye nakala rudufu iliyosimbwa fiche kabla haijaanza na data ya kanisa, na nakala rudufu inahitaji kaulisiri. Hakuna kilichobadilishwa.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staff account(s)</source>
+        <translation>
+            <numerusform>akaunti %n ya mfanyakazi</numerusform>
+            <numerusform>akaunti %n za wafanyakazi</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>JoinNewcomer</name>
@@ -2572,6 +2640,25 @@
     <message>
         <source>Two computers changed the congregation&apos;s shared key at the same time. Remove and approve one of them again.</source>
         <translation>Kompyuta mbili zilibadilisha ufunguo wa pamoja wa kanisa kwa wakati mmoja. Ondoa mojawapo kisha uiidhinishe tena.</translation>
+    </message>
+</context>
+<context>
+    <name>OrgSettingsStore</name>
+    <message>
+        <source>Reading the church&apos;s settings</source>
+        <translation>Kusoma mipangilio ya kanisa</translation>
+    </message>
+    <message>
+        <source>Saving the church&apos;s settings</source>
+        <translation>Kuhifadhi mipangilio ya kanisa</translation>
+    </message>
+    <message>
+        <source>Sharing this computer&apos;s settings</source>
+        <translation>Kushiriki mipangilio ya kompyuta hii</translation>
+    </message>
+    <message>
+        <source>Sharing this computer&apos;s settings failed. Nothing was changed.</source>
+        <translation>Kushiriki mipangilio ya kompyuta hii kumeshindikana. Hakuna kilichobadilishwa.</translation>
     </message>
 </context>
 <context>
@@ -4711,6 +4798,45 @@
         <source>Print the audit trail</source>
         <translation>Chapisha kumbukumbu za ukaguzi</translation>
     </message>
+    <message>
+        <source>Computer:</source>
+        <translation>Kompyuta:</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s trail, another computer&apos;s as it arrived here, or all of them.</source>
+        <translation>Kumbukumbu za kompyuta hii, za kompyuta nyingine kama zilivyofika hapa, au za kompyuta zote.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Kompyuta hii</translation>
+    </message>
+    <message>
+        <source>Another computer</source>
+        <translation>Kompyuta nyingine</translation>
+    </message>
+    <message>
+        <source>All computers</source>
+        <translation>Kompyuta zote</translation>
+    </message>
+    <message>
+        <source>The audit trail of %1 has been tampered with. Entry %2 is not as it was written: %3 Entries from there on cannot be trusted. Tell your church leadership.</source>
+        <translation>Kumbukumbu za ukaguzi za %1 zimechezewa. Ingizo %2 si kama lilivyoandikwa: %3 Maingizo kuanzia hapo hayaaminiki. Wajulishe viongozi wa kanisa lako.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n entries, unbroken.</source>
+        <extracomment>One computer&apos;s audit trail checked: &quot;Office desktop: 120 entries, unbroken.&quot;</extracomment>
+        <translation>
+            <numerusform>%1: ingizo %n, bila kasoro.</numerusform>
+            <numerusform>%1: maingizo %n, bila kasoro.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries were set aside by a backup restored on that computer.</source>
+        <translation>
+            <numerusform>Ingizo %n liliwekwa kando na nakala rudufu iliyorejeshwa kwenye kompyuta hiyo.</numerusform>
+            <numerusform>Maingizo %n yaliwekwa kando na nakala rudufu iliyorejeshwa kwenye kompyuta hiyo.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kengele::BackupScheduler</name>
@@ -6240,12 +6366,40 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
         <translation>Kompyuta itaendelea kusubiri; unaweza kuiidhinisha baadaye katika Mipangilio → Kompyuta. Ikiwa misimbo ni tofauti, usiiidhinishe: huenda kuna mtu anayeingilia kati.</translation>
     </message>
     <message>
-        <source>This computer has been let in, and it holds %1 of its own. Merged, they join the church&apos;s data (the same phone number becomes one contact; nothing is duplicated) and the other computers receive them. To start from the church&apos;s data instead, an administrator makes a backup and runs “kengele-cli sync own-data start-from-church-data”.</source>
-        <translation>Kompyuta hii imeidhinishwa, na ina data yake yenyewe: %1. Zikiunganishwa, zinaingia kwenye data ya kanisa (namba moja ya simu inakuwa mwasiliani mmoja; hakuna kinachorudiwa) na kompyuta nyingine zinazipokea. Ili kuanza na data ya kanisa badala yake, msimamizi anatengeneza nakala rudufu na kuendesha “kengele-cli sync own-data start-from-church-data”.</translation>
-    </message>
-    <message>
         <source>Merge with the church&apos;s data</source>
         <translation>Unganisha na data ya kanisa</translation>
+    </message>
+    <message>
+        <source>This computer has been let in, and it holds %1 of its own. Merged, they join the church&apos;s data (the same phone number becomes one contact; nothing is duplicated) and the other computers receive them. Or start from the church&apos;s data: this computer&apos;s own are kept in a backup first.</source>
+        <translation>Kompyuta hii imeidhinishwa, na ina data yake yenyewe: %1. Ikiunganishwa, data hiyo inaingia kwenye data ya kanisa (nambari ya simu ile ile inakuwa mwasiliani mmoja; hakuna kinachorudiwa) na kompyuta nyingine zinaipokea. Au anza na data ya kanisa: data ya kompyuta hii yenyewe huhifadhiwa kwanza kwenye nakala rudufu.</translation>
+    </message>
+    <message>
+        <source>Start from the church&apos;s data…</source>
+        <translation>Anza na data ya kanisa…</translation>
+    </message>
+    <message>
+        <source>Only an administrator can choose what happens to this computer&apos;s own data.</source>
+        <translation>Ni msimamizi tu anayeweza kuchagua kitakachofanyika kwa data ya kompyuta hii yenyewe.</translation>
+    </message>
+    <message>
+        <source>Start from the church&apos;s data</source>
+        <translation>Anza na data ya kanisa</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s %1 are kept in an encrypted backup in the backup folder (Settings → Backups can restore it), then set aside here. This computer then receives the church&apos;s contacts, groups and templates. Its messages inbox and its settings stay.
+
+Start from the church&apos;s data?</source>
+        <translation>Data ya kompyuta hii (%1) itahifadhiwa kwenye nakala rudufu iliyosimbwa fiche katika folda ya nakala rudufu (Mipangilio → Nakala rudufu inaweza kuirejesha), kisha itawekwa kando hapa. Kisha kompyuta hii itapokea waasiliani, vikundi na violezo vya kanisa. Sanduku lake la ujumbe na mipangilio yake vinabaki.
+
+Je, uanze na data ya kanisa?</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Kaulisiri ya nakala rudufu</translation>
+    </message>
+    <message>
+        <source>A passphrase for the backup of this computer&apos;s own data. Keep it: the backup opens only with it.</source>
+        <translation>Kaulisiri ya nakala rudufu ya data ya kompyuta hii yenyewe. Itunze: nakala rudufu inafunguka kwa kaulisiri hii tu.</translation>
     </message>
 </context>
 <context>
@@ -6408,6 +6562,10 @@ Itabaki na kile ambacho tayari inacho, lakini kuanzia sasa haitaweza tena kusoma
         <source>“%1” was removed. It cannot read anything the church adds or changes from now on.</source>
         <translation>“%1” imeondolewa. Kuanzia sasa haiwezi kusoma chochote ambacho kanisa linaongeza au kubadilisha.</translation>
     </message>
+    <message>
+        <source>This computer&apos;s own data is kept in the backup %1. It now starts from the church&apos;s data.</source>
+        <translation>Data ya kompyuta hii yenyewe imehifadhiwa kwenye nakala rudufu %1. Sasa inaanza na data ya kanisa.</translation>
+    </message>
 </context>
 <context>
     <name>kengele::ConflictsDialog</name>
@@ -6520,6 +6678,68 @@ Itabaki na kile ambacho tayari inacho, lakini kuanzia sasa haitaweza tena kusoma
     <message>
         <source>No conflicts: no two computers have changed the same thing at the same time. If it happens, the later change is kept and the other is listed here.</source>
         <translation>Hakuna migongano: hakuna kompyuta mbili zilizobadilisha kitu kimoja kwa wakati mmoja. Ikitokea, badiliko la baadaye litabaki na lingine litaorodheshwa hapa.</translation>
+    </message>
+    <message>
+        <source>(the password kept)</source>
+        <translation>(nenosiri lililobaki)</translation>
+    </message>
+    <message>
+        <source>(the other password)</source>
+        <translation>(nenosiri lingine)</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>jina la mtumiaji</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>jukumu</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>imezimwa</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>nenosiri</translation>
+    </message>
+    <message>
+        <source>quiet hours</source>
+        <translation>saa za utulivu</translation>
+    </message>
+    <message>
+        <source>sender ID</source>
+        <translation>kitambulisho cha mtumaji</translation>
+    </message>
+    <message>
+        <source>country for phone numbers</source>
+        <translation>nchi ya nambari za simu</translation>
+    </message>
+    <message>
+        <source>church name</source>
+        <translation>jina la kanisa</translation>
+    </message>
+    <message>
+        <source>longest message</source>
+        <translation>urefu wa juu wa ujumbe</translation>
+    </message>
+    <message>
+        <source>SMS gateway username</source>
+        <translation>jina la mtumiaji la lango la SMS</translation>
+    </message>
+    <message>
+        <source>SMS gateway: live or sandbox</source>
+        <translation>lango la SMS: halisi (live) au majaribio (sandbox)</translation>
+    </message>
+    <message>
+        <source>Setting: %1</source>
+        <extracomment>A conflict&apos;s &quot;what&quot; for one of the church&apos;s settings: &quot;Setting: quiet hours&quot;</extracomment>
+        <translation>Mpangilio: %1</translation>
+    </message>
+    <message>
+        <source>Staff account %1: %2</source>
+        <extracomment>A conflict&apos;s &quot;what&quot;: &quot;Staff account mary: role&quot;</extracomment>
+        <translation>Akaunti ya mfanyakazi %1: %2</translation>
     </message>
 </context>
 <context>
@@ -7388,6 +7608,10 @@ Hili haliwezi kutenduliwa. Nakala rudufu zilizotengenezwa kabla ya leo bado zina
     <message>
         <source>Hook address for practice delivery reports</source>
         <translation>Anwani ya hook ya ripoti za ufikishaji za mazoezi</translation>
+    </message>
+    <message>
+        <source>The sender ID, the username and where are the same on all the church&apos;s computers; the API key stays on this one: type it on each computer that sends.</source>
+        <translation>Kitambulisho cha mtumaji, jina la mtumiaji na mahali (halisi au majaribio) ni sawa kwenye kompyuta zote za kanisa; ufunguo wa API unabaki kwenye kompyuta hii: uandike kwenye kila kompyuta inayotuma.</translation>
     </message>
 </context>
 <context>
@@ -8389,6 +8613,14 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>Open Settings → Computers to let it in.</source>
         <translation>Fungua Mipangilio → Kompyuta ili kuiidhinisha.</translation>
+    </message>
+    <message>
+        <source>Let in — choose what happens to this computer&apos;s own data</source>
+        <translation>Imeidhinishwa — chagua kitakachofanyika kwa data ya kompyuta hii yenyewe</translation>
+    </message>
+    <message>
+        <source>See the notice at the top of the window.</source>
+        <translation>Tazama taarifa iliyo juu ya dirisha.</translation>
     </message>
 </context>
 <context>
@@ -9700,6 +9932,10 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
         <source>Your SMS provider refuses SMS that come faster than your account allows; 20 suits most accounts.</source>
         <translation>Mtoa huduma wako wa SMS hukataa SMS zinazokuja kwa kasi zaidi kuliko akaunti yako inavyoruhusu; 20 inafaa akaunti nyingi.</translation>
     </message>
+    <message>
+        <source>Quiet hours are the same on all the church&apos;s computers: a change here reaches the others. The sending speed below is this computer&apos;s own.</source>
+        <translation>Saa za utulivu ni sawa kwenye kompyuta zote za kanisa: badiliko hapa linafika kwenye kompyuta nyingine. Kasi ya kutuma iliyo hapa chini ni ya kompyuta hii peke yake.</translation>
+    </message>
 </context>
 <context>
     <name>kengele::SettingsDialog</name>
@@ -9774,6 +10010,10 @@ Waasiliani, vikundi na SMS kwa ofisi ya kanisa.</translation>
     <message>
         <source>The name and logo are printed at the top of every page of a report.</source>
         <translation>Jina na nembo huchapishwa juu ya kila ukurasa wa ripoti.</translation>
+    </message>
+    <message>
+        <source>The country for phone numbers and the church name are the same on all the church&apos;s computers: a change here reaches the others. The language and the logo are this computer&apos;s own.</source>
+        <translation>Nchi ya nambari za simu na jina la kanisa ni sawa kwenye kompyuta zote za kanisa: badiliko hapa linafika kwenye kompyuta nyingine. Lugha na nembo ni za kompyuta hii peke yake.</translation>
     </message>
 </context>
 <context>

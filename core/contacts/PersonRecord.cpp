@@ -91,6 +91,13 @@ Result<QJsonObject> PersonRecord::everything(const QString &phone)
          QStringLiteral("SELECT c.name AS campaign, o.text, o.state, o.reason, o.updated_at FROM outbox o "
                         "JOIN campaigns c ON c.id = o.campaign_id WHERE o.phone = ? ORDER BY o.updated_at, o.id"),
          {*e164}},
+        // Messages of campaigns another computer of the church sent (their states as that computer
+        // shared them; the text each person got stays on that computer, the campaign's text is here).
+        {"messages_sent_elsewhere",
+         QStringLiteral("SELECT c.name AS campaign, c.body AS campaign_text, r.state, r.reason, c.launched_at "
+                        "FROM campaign_recipients r JOIN campaigns c ON c.uid = r.campaign_uid WHERE r.phone = ? "
+                        "AND c.origin <> (SELECT device FROM sync_state WHERE id = 1) ORDER BY c.launched_at, c.id"),
+         {*e164}},
         {"messages_received",
          QStringLiteral("SELECT text, handled_as, received_at FROM inbox WHERE phone = ? ORDER BY received_at, id"),
          {*e164}},

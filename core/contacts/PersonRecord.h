@@ -29,7 +29,8 @@ public:
 
     void setAccess(Access *access) { m_access = access; }
 
-    // {"phone", "contact"|null, "groups", "messages_sent", "messages_received", "opt_out"|null,
+    // {"phone", "contact"|null, "groups", "messages_sent", "messages_sent_elsewhere" (campaigns another
+    //  computer of the church sent), "messages_received", "opt_out"|null,
     //  "opt_in_history", "prayer_requests", "pastoral_notes"|absent when the role may not see them}.
     Result<QJsonObject> everything(const QString &phone);
 

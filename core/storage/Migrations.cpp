@@ -739,6 +739,106 @@ constexpr auto Version19 = std::to_array<const char *>({
     "CREATE INDEX token_transfers_by_campaign_ref ON token_transfers(campaign_ref, kind) WHERE campaign_ref <> ''",
 });
 
+// Version 23 (issue 16): the summaries count the other computers' campaigns too (docs/
+// architecture.md "Reports", "Several computers: campaigns"). Triggers on campaign_recipients (the
+// states other computers publish) and on campaigns keep message_stats in the same transaction, for
+// campaigns whose origin is another computer only (this computer's own are counted from its outbox;
+// the publisher's copy of them in campaign_recipients is left out). Such a message counts at the hour
+// its campaign began sending (the later of launched_at, or created_at, and scheduled_at; the states
+// carry no time), on network '' (not published), with its campaign's SMS parts per message
+// (segments / recipients, rounded, at least 1) and no cost. A campaign that arrives after its
+// states, or whose time, parts, uid or origin change, is counted again from its recipients; a
+// campaign deleted takes its rows with it. Then what has arrived already is counted.
+constexpr auto Version23 = std::to_array<const char *>({
+    R"(CREATE TRIGGER message_stats_recipient_insert AFTER INSERT ON campaign_recipients
+        WHEN new.state NOT IN ('queued', 'submitting') BEGIN
+        INSERT INTO message_stats(hour, campaign_id, network, state, reason, messages, segments, cost_e4)
+        SELECT max(coalesce(c.launched_at, c.created_at), coalesce(c.scheduled_at, 0)) / 3600000, c.id, '', new.state,
+            CASE WHEN new.state IN ('failed', 'uncertain', 'cancelled') THEN new.reason ELSE '' END, 1,
+            max(1, (c.segments + c.recipients / 2) / max(c.recipients, 1)), 0
+        FROM campaigns c WHERE c.uid = new.campaign_uid AND c.origin <> (SELECT device FROM sync_state WHERE id = 1)
+        ON CONFLICT DO UPDATE SET messages = messages + 1, segments = segments + excluded.segments;
+        END)",
+    // A state that moved on: out of the old state's row (when it was counted), into the new one's.
+    // All of a campaign's messages in a row have the same parts: one takes segments / messages.
+    R"(CREATE TRIGGER message_stats_recipient_leave AFTER UPDATE OF state, reason ON campaign_recipients
+        WHEN old.state NOT IN ('queued', 'submitting') AND (old.state IS NOT new.state
+            OR (new.state IN ('failed', 'uncertain', 'cancelled') AND old.reason IS NOT new.reason)) BEGIN
+        UPDATE message_stats SET messages = messages - 1, segments = segments - segments / messages
+        FROM (SELECT max(coalesce(c.launched_at, c.created_at), coalesce(c.scheduled_at, 0)) / 3600000 AS hour, c.id AS id
+            FROM campaigns c WHERE c.uid = old.campaign_uid AND c.origin <> (SELECT device FROM sync_state WHERE id = 1)) k
+        WHERE message_stats.hour = k.hour AND message_stats.campaign_id = k.id AND state = old.state AND network = ''
+            AND reason = CASE WHEN old.state IN ('failed', 'uncertain', 'cancelled') THEN old.reason ELSE '' END;
+        DELETE FROM message_stats WHERE messages = 0 AND state = old.state AND network = ''
+            AND reason = CASE WHEN old.state IN ('failed', 'uncertain', 'cancelled') THEN old.reason ELSE '' END
+            AND (hour, campaign_id) = (SELECT max(coalesce(c.launched_at, c.created_at), coalesce(c.scheduled_at, 0)) / 3600000,
+                c.id FROM campaigns c WHERE c.uid = old.campaign_uid AND c.origin <> (SELECT device FROM sync_state WHERE id = 1));
+        END)",
+    R"(CREATE TRIGGER message_stats_recipient_enter AFTER UPDATE OF state, reason ON campaign_recipients
+        WHEN new.state NOT IN ('queued', 'submitting') AND (old.state IS NOT new.state
+            OR (new.state IN ('failed', 'uncertain', 'cancelled') AND old.reason IS NOT new.reason)) BEGIN
+        INSERT INTO message_stats(hour, campaign_id, network, state, reason, messages, segments, cost_e4)
+        SELECT max(coalesce(c.launched_at, c.created_at), coalesce(c.scheduled_at, 0)) / 3600000, c.id, '', new.state,
+            CASE WHEN new.state IN ('failed', 'uncertain', 'cancelled') THEN new.reason ELSE '' END, 1,
+            max(1, (c.segments + c.recipients / 2) / max(c.recipients, 1)), 0
+        FROM campaigns c WHERE c.uid = new.campaign_uid AND c.origin <> (SELECT device FROM sync_state WHERE id = 1)
+        ON CONFLICT DO UPDATE SET messages = messages + 1, segments = segments + excluded.segments;
+        END)",
+    R"(CREATE TRIGGER message_stats_recipient_delete AFTER DELETE ON campaign_recipients
+        WHEN old.state NOT IN ('queued', 'submitting') BEGIN
+        UPDATE message_stats SET messages = messages - 1, segments = segments - segments / messages
+        FROM (SELECT max(coalesce(c.launched_at, c.created_at), coalesce(c.scheduled_at, 0)) / 3600000 AS hour, c.id AS id
+            FROM campaigns c WHERE c.uid = old.campaign_uid AND c.origin <> (SELECT device FROM sync_state WHERE id = 1)) k
+        WHERE message_stats.hour = k.hour AND message_stats.campaign_id = k.id AND state = old.state AND network = ''
+            AND reason = CASE WHEN old.state IN ('failed', 'uncertain', 'cancelled') THEN old.reason ELSE '' END;
+        DELETE FROM message_stats WHERE messages = 0 AND state = old.state AND network = ''
+            AND reason = CASE WHEN old.state IN ('failed', 'uncertain', 'cancelled') THEN old.reason ELSE '' END
+            AND (hour, campaign_id) = (SELECT max(coalesce(c.launched_at, c.created_at), coalesce(c.scheduled_at, 0)) / 3600000,
+                c.id FROM campaigns c WHERE c.uid = old.campaign_uid AND c.origin <> (SELECT device FROM sync_state WHERE id = 1));
+        END)",
+    // A campaign that arrives after its states: counted from them.
+    R"(CREATE TRIGGER message_stats_campaign_insert AFTER INSERT ON campaigns
+        WHEN new.uid IS NOT NULL AND new.origin <> (SELECT device FROM sync_state WHERE id = 1) BEGIN
+        INSERT INTO message_stats(hour, campaign_id, network, state, reason, messages, segments, cost_e4)
+        SELECT max(coalesce(new.launched_at, new.created_at), coalesce(new.scheduled_at, 0)) / 3600000, new.id, '', r.state,
+            CASE WHEN r.state IN ('failed', 'uncertain', 'cancelled') THEN r.reason ELSE '' END, count(*),
+            count(*) * max(1, (new.segments + new.recipients / 2) / max(new.recipients, 1)), 0
+        FROM campaign_recipients r WHERE r.campaign_uid = new.uid AND r.state NOT IN ('queued', 'submitting')
+        GROUP BY r.state, CASE WHEN r.state IN ('failed', 'uncertain', 'cancelled') THEN r.reason ELSE '' END
+        ON CONFLICT DO UPDATE SET messages = messages + excluded.messages, segments = segments + excluded.segments;
+        END)",
+    // Its time, parts, uid or origin changed: counted again.
+    R"(CREATE TRIGGER message_stats_campaign_update AFTER UPDATE OF uid, origin, launched_at, created_at, scheduled_at,
+        segments, recipients ON campaigns
+        WHEN (old.origin <> (SELECT device FROM sync_state WHERE id = 1) OR new.origin <> (SELECT device FROM sync_state WHERE id = 1))
+            AND (old.uid IS NOT new.uid OR old.origin IS NOT new.origin OR old.launched_at IS NOT new.launched_at
+            OR old.created_at IS NOT new.created_at OR old.scheduled_at IS NOT new.scheduled_at
+            OR old.segments IS NOT new.segments OR old.recipients IS NOT new.recipients) BEGIN
+        DELETE FROM message_stats WHERE campaign_id = old.id AND old.origin <> (SELECT device FROM sync_state WHERE id = 1);
+        INSERT INTO message_stats(hour, campaign_id, network, state, reason, messages, segments, cost_e4)
+        SELECT max(coalesce(new.launched_at, new.created_at), coalesce(new.scheduled_at, 0)) / 3600000, new.id, '', r.state,
+            CASE WHEN r.state IN ('failed', 'uncertain', 'cancelled') THEN r.reason ELSE '' END, count(*),
+            count(*) * max(1, (new.segments + new.recipients / 2) / max(new.recipients, 1)), 0
+        FROM campaign_recipients r WHERE new.origin <> (SELECT device FROM sync_state WHERE id = 1)
+            AND r.campaign_uid = new.uid AND r.state NOT IN ('queued', 'submitting')
+        GROUP BY r.state, CASE WHEN r.state IN ('failed', 'uncertain', 'cancelled') THEN r.reason ELSE '' END
+        ON CONFLICT DO UPDATE SET messages = messages + excluded.messages, segments = segments + excluded.segments;
+        END)",
+    R"(CREATE TRIGGER message_stats_campaign_delete AFTER DELETE ON campaigns
+        WHEN old.origin <> (SELECT device FROM sync_state WHERE id = 1) BEGIN
+        DELETE FROM message_stats WHERE campaign_id = old.id;
+        END)",
+    // What has arrived already.
+    R"(INSERT INTO message_stats(hour, campaign_id, network, state, reason, messages, segments, cost_e4)
+        SELECT max(coalesce(c.launched_at, c.created_at), coalesce(c.scheduled_at, 0)) / 3600000, c.id, '', r.state,
+            CASE WHEN r.state IN ('failed', 'uncertain', 'cancelled') THEN r.reason ELSE '' END, count(*),
+            count(*) * max(1, (c.segments + c.recipients / 2) / max(c.recipients, 1)), 0
+        FROM campaign_recipients r JOIN campaigns c ON c.uid = r.campaign_uid
+        WHERE c.origin <> (SELECT device FROM sync_state WHERE id = 1) AND r.state NOT IN ('queued', 'submitting')
+        GROUP BY 1, 2, 4, 5
+        ON CONFLICT DO UPDATE SET messages = messages + excluded.messages, segments = segments + excluded.segments)",
+});
+
 struct Step {
     const char *const *statements;
     std::size_t count;
@@ -756,9 +856,9 @@ const std::array<Step, 14> Steps = {
 
 int Migrations::latestVersion()
 {
-    // Versions 15 to 22 are built in Migrations::apply below.
-    static_assert(Steps.size() + 8 == schema::CurrentVersion);
-    return int(Steps.size()) + 8;
+    // Versions 15 to 23 are built in Migrations::apply below.
+    static_assert(Steps.size() + 9 == schema::CurrentVersion);
+    return int(Steps.size()) + 9;
 }
 
 Status Migrations::apply(QSqlDatabase db, int fromVersion)
@@ -802,6 +902,9 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
             // Version 22 (issue 16): every computer's audit trail seen on every computer
             // (ReplicaSchema::auditMigrationStatements, core/sync, documents its table).
             statements = ReplicaSchema::auditMigrationStatements();
+        } else if (version == 23) {
+            for (const char *statement : Version23)
+                statements << QString::fromUtf8(statement);
         }
         for (qsizetype i = 0; i < statements.size(); ++i) {
             if (!query.exec(statements[i])) {

@@ -57,10 +57,16 @@ qint64 write(test::TempProfile &p, AuditLog &audit, int count)
     return timer.elapsed();
 }
 
-// Takes the pieces of version 22 away again: the profile is as a version-21 one.
+// Takes the pieces of version 22 away again: the profile is as a version-21 one (and version 23's
+// summary triggers, which come after it and run again).
 bool backTo18(test::TempProfile &p)
 {
     QSqlQuery q(p->database().connection());
+    for (const QString &trigger : {u"recipient_insert"_s, u"recipient_leave"_s, u"recipient_enter"_s, u"recipient_delete"_s,
+                                   u"campaign_insert"_s, u"campaign_update"_s, u"campaign_delete"_s}) {
+        if (!q.exec(u"DROP TRIGGER message_stats_"_s + trigger))
+            return false;
+    }
     return q.exec(u"DROP TRIGGER sync_capture_audit_log_insert"_s) && q.exec(u"DROP VIEW audit_entries"_s)
         && q.exec(u"DROP TABLE audit_remote"_s) && q.exec(u"DELETE FROM change_log WHERE entity = 'audit_entry'"_s);
 }
@@ -93,13 +99,13 @@ void BenchAuditSync::captureMigrateApply100k()
     qInfo("writing %d entries (100 a transaction): %lld ms without capture, %lld ms with it (%.1f us an entry more)", Entries,
           withoutMs, withMs, double(withMs - withoutMs) * 1000.0 / Entries);
 
-    // Migration 19 on the version-18 profile with its 100,000 entries.
+    // Migration 22 on the version-21 profile with its 100,000 entries.
     QElapsedTimer timer;
     timer.start();
     QVERIFY(Migrations::apply(before->database().connection(), 21));
     const qint64 migrateMs = timer.elapsed();
     QCOMPARE(scalar(before, u"SELECT count(*) FROM change_log WHERE entity = 'audit_entry'"_s), Entries);
-    qInfo("migration 19 with %d entries: %lld ms", Entries, migrateMs);
+    qInfo("migration 22 with %d entries: %lld ms", Entries, migrateMs);
 
     // Another computer takes them in.
     timer.restart();

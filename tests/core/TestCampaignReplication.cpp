@@ -12,6 +12,9 @@
 #include "contacts/ContactService.h"
 #include "contacts/GroupService.h"
 #include "gateway/DeliveryReport.h"
+#include "reports/DashboardService.h"
+#include "reports/DrillDown.h"
+#include "reports/ReportRunner.h"
 #include "storage/Database.h"
 #include "sync/CampaignStatePublisher.h"
 #include "sync/ChangeLog.h"
@@ -94,6 +97,51 @@ QMap<QString, QString> outboxStates(TempProfile &p, qint64 campaignId)
     q.exec();
     while (q.next())
         out.insert(q.value(0).toString(), q.value(1).toString());
+    return out;
+}
+
+// The summaries as the reports read them over the day of p's clock (and the days either side):
+// "state count" by state, then "day total" of the messages-by-period report, then the
+// dashboard's sent/delivered/failed.
+QStringList figures(TempProfile &p)
+{
+    const QDate today = p.clock().nowUtc().toLocalTime().date();
+    const Period period(today.addDays(-1), today.addDays(1));
+    const ReportRunner runner(p->database());
+    QStringList out;
+    const auto byState = runner.run({u"sent"_s, {u"state"_s}, period, {}});
+    if (!byState)
+        return {u"error"_s};
+    for (const QVariantList &row : byState->rows)
+        out << row.first().toString() + u' ' + row.last().toString();
+    out.sort();
+    const auto byDay = runner.run({u"sent"_s, {u"day"_s}, period, {}});
+    if (!byDay)
+        return {u"error"_s};
+    qint64 total = 0;
+    for (const QVariantList &row : byDay->rows)
+        total += row.last().toLongLong();
+    out << u"day %1"_s.arg(total);
+    const auto numbers = DashboardService(p->database()).numbers(period);
+    if (!numbers)
+        return {u"error"_s};
+    out << u"dashboard %1 %2 %3"_s.arg(numbers->totals.sent).arg(numbers->totals.delivered).arg(numbers->totals.failed);
+    return out;
+}
+
+// What the outbox of the campaign holds, counted as the summaries count (queued and submitting
+// are not counted), in figures()'s form for the states.
+QStringList outboxFigures(TempProfile &p, qint64 campaignId)
+{
+    QStringList out;
+    QSqlQuery q(p->database().connection());
+    q.prepare(u"SELECT state, count(*) FROM outbox WHERE campaign_id = ? AND state NOT IN ('queued', 'submitting') "
+              "GROUP BY state"_s);
+    q.addBindValue(campaignId);
+    q.exec();
+    while (q.next())
+        out << q.value(0).toString() + u' ' + q.value(1).toString();
+    out.sort();
     return out;
 }
 
@@ -400,6 +448,103 @@ private Q_SLOTS:
             published.insert(q.value(0).toString(), q.value(1).toString());
         QCOMPARE(published, outboxStates(*m_a, launched->id));
         QCOMPARE(*ChangeLog((*m_b)->database()).canonicalDump(), *ChangeLog((*m_c)->database()).canonicalDump());
+    }
+
+    // The reports and the Dashboard count the other computers' campaigns (schema 23): what A's
+    // outbox sent shows in B's figures as in A's, round after round (messages failing, retried,
+    // delivered), without A counting its own twice; C, which gets the states before the campaign
+    // and the rounds backwards, ends with the same figures.
+    void reportsCountOtherComputers()
+    {
+        people(30);
+        const auto launched = (*m_a)->campaigns().launch(draft(u"Practice"_s));
+        QVERIFY(launched);
+        QList<QList<QList<SyncOp>>> rounds;
+        rounds.append(take(*m_a)); // the campaign itself
+        QVERIFY(give(*m_b, rounds.first()));
+        const QStringList nothing = figures(*m_b);
+        QCOMPARE(nothing.last(), u"dashboard 0 0 0"_s);
+        CampaignStatePublisher publisher((*m_a)->database(), m_a->clock());
+        for (int round = 0; round < 4; ++round) {
+            m_a->clock().advanceMs(1000);
+            sendSome(round);
+            if (QTest::currentTestFailed())
+                return;
+            if (round == 2) {
+                // Failed messages queued again: they leave the failed count and come back later.
+                const auto retried = (*m_a)->outbox().retryFailed(launched->id);
+                QVERIFY(retried);
+                QVERIFY(*retried > 0);
+            }
+            QVERIFY(publisher.publish());
+            rounds.append(take(*m_a));
+            QVERIFY(give(*m_b, rounds.last()));
+            const QStringList onA = figures(*m_a);
+            // A counts its own messages once: its summaries say what its outbox holds.
+            QCOMPARE(onA.mid(0, onA.size() - 2), outboxFigures(*m_a, launched->id));
+            QVERIFY(!onA.last().startsWith(u"dashboard 0 "_s));
+            QCOMPARE(figures(*m_b), onA);
+        }
+        const QStringList onA = figures(*m_a);
+        // B's drill-down lists A's messages behind the number, with their states, from the states shared.
+        {
+            const QDate today = m_b->clock().nowUtc().toLocalTime().date();
+            const ReportQuery failed{u"failed"_s, {}, Period(today.addDays(-1), today.addDays(1)), {}};
+            const auto onB = DrillDown((*m_b)->database()).rows(failed, 100, 0);
+            QVERIFY2(onB, onB ? "" : qPrintable(onB.error().message));
+            const auto own = DrillDown((*m_a)->database()).rows(failed, 100, 0);
+            QVERIFY(own);
+            QVERIFY(onB->total > 0);
+            QCOMPARE(onB->total, own->total);
+            QCOMPARE(onB->table.rows.size(), own->table.rows.size());
+            for (const QVariantList &row : std::as_const(onB->table.rows)) {
+                QCOMPARE(row.at(2).toString(), u"Practice"_s);
+                QCOMPARE(row.at(3).toString(), u"failed"_s);
+                QVERIFY(row.at(0).toString().startsWith(u"Member "_s));
+            }
+            const auto second = DrillDown((*m_b)->database()).rows(failed, 2, 1);
+            QVERIFY(second && second->table.rows.size() == 2);
+            QCOMPARE(second->table.rows.at(0), onB->table.rows.at(1));
+        }
+        // States first (no campaign yet: nothing to count), backwards and twice, then the campaign.
+        for (qsizetype i = rounds.size() - 1; i > 0; --i)
+            QVERIFY(give(*m_c, rounds[i]));
+        QCOMPARE(figures(*m_c), nothing);
+        for (qsizetype i = 1; i < rounds.size(); i += 2)
+            QVERIFY(give(*m_c, rounds[i]));
+        QVERIFY(give(*m_c, rounds.first()));
+        QCOMPARE(figures(*m_c), onA);
+        // A campaign of B's own: B counts it from its outbox, A and C from its states; all agree.
+        CampaignDraft d = draft(u"Visit"_s);
+        const auto own = (*m_b)->campaigns().launch(d);
+        QVERIFY(own);
+        const auto claimed = (*m_b)->outbox().claim(1000, 100, false);
+        QVERIFY(claimed && !claimed->isEmpty());
+        QList<Outcome> outcomes;
+        for (const WorkBatch &b : *claimed) {
+            for (const WorkItem &item : b.items) {
+                Outcome o;
+                o.outboxId = item.outboxId;
+                o.campaignId = b.campaignId;
+                o.segments = item.segments;
+                o.messageId = u"B-%1"_s.arg(item.outboxId);
+                outcomes.append(o);
+            }
+        }
+        QVERIFY((*m_b)->outbox().apply(outcomes));
+        QVERIFY(CampaignStatePublisher((*m_b)->database(), m_b->clock()).publish());
+        const auto fromB = take(*m_b);
+        QVERIFY(give(*m_a, fromB));
+        QVERIFY(give(*m_c, fromB));
+        const QStringList both = figures(*m_b);
+        QVERIFY(both != onA);
+        QCOMPARE(figures(*m_a), both);
+        QCOMPARE(figures(*m_c), both);
+        // Deleting another computer's campaign here takes its messages out of the figures.
+        QSqlQuery q((*m_c)->database().connection());
+        QVERIFY(q.exec(u"DELETE FROM campaigns WHERE uid = '%1'"_s.arg(launched->uid)));
+        QCOMPARE(
+            scalar(*m_c, u"SELECT count(*) FROM message_stats WHERE campaign_id NOT IN (SELECT id FROM campaigns)"_s).toInt(), 0);
     }
 };
 

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void threadsOneAfterAnotherEachGetAWorkingConnection();
     void migratesFromEveryPastVersion_data();
     void migratesFromEveryPastVersion();
+    void version23CountsOtherComputersStates();
 };
 
 void TestDatabase::createsAndMigratesNewFile()
@@ -384,6 +386,68 @@ void TestDatabase::migratesFromEveryPastVersion()
     QCOMPARE(q.value(0).toInt(), 0);
     QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+}
+
+// Version 23: the states of other computers' campaigns already received are counted in the
+// summaries (this computer's own campaign is not: its outbox counts it).
+void TestDatabase::version23CountsOtherComputersStates()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("k.sqlite"));
+    const auto summary = [](const QSqlDatabase &db) {
+        QStringList rows;
+        QSqlQuery q(db);
+        q.exec(QStringLiteral(
+            "SELECT s.hour, c.name, s.network, s.state, s.reason, s.messages, s.segments, s.cost_e4 FROM message_stats s "
+            "JOIN campaigns c ON c.id = s.campaign_id ORDER BY 2, 4"));
+        while (q.next()) {
+            QStringList row;
+            for (int i = 0; i < 8; ++i)
+                row << q.value(i).toString();
+            rows << row.join(u'|');
+        }
+        return rows;
+    };
+    const QStringList expected{QStringLiteral("491048|Other||delivered||1|2|0"),
+                               QStringLiteral("491048|Other||failed|Absent|1|2|0"), QStringLiteral("491048|Other||sent||2|4|0")};
+    {
+        auto db = Database::open(path);
+        QVERIFY(db);
+        QSqlQuery q((*db)->connection());
+        // 2026-01-07 08:00 UTC = hour 491,048; 4 messages of 7 parts in all: 2 each (rounded).
+        for (const QString &sql :
+             {QStringLiteral(
+                  "INSERT INTO campaigns(name, body, status, gateway, recipients, segments, created_at, launched_at, uid, "
+                  "origin) VALUES ('Other', 'Hi', 'done', 'simulator', 4, 7, 1767772800000, 1767772800000, 'u-other', "
+                  "'another-computer')"),
+              QStringLiteral(
+                  "INSERT INTO campaigns(name, body, status, gateway, recipients, segments, created_at, launched_at, uid, "
+                  "origin) VALUES ('Own', 'Hi', 'done', 'simulator', 1, 1, 1767772800000, 1767772800000, 'u-own', "
+                  "(SELECT device FROM sync_state))"),
+              QStringLiteral("INSERT INTO campaign_recipients(campaign_uid, phone, version, rank, state, reason) VALUES "
+                             "('u-other', '+254700000001', 1, 6, 'delivered', ''), ('u-other', '+254700000002', 1, 5, 'failed', "
+                             "'Absent'), ('u-other', '+254700000003', 1, 4, 'sent', ''), ('u-other', '+254700000004', 2, 4, "
+                             "'sent', ''), ('u-other', '+254700000005', 2, 1, 'queued', ''), ('u-own', '+254700000001', 1, 6, "
+                             "'delivered', '')")}) {
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+        }
+        QCOMPARE(summary((*db)->connection()), expected); // kept by the triggers
+        // As a version 22 file that had received them: no triggers, nothing counted.
+        for (const char *trigger : {"recipient_insert", "recipient_leave", "recipient_enter", "recipient_delete",
+                                    "campaign_insert", "campaign_update", "campaign_delete"})
+            QVERIFY(q.exec(QStringLiteral("DROP TRIGGER message_stats_%1").arg(QLatin1StringView(trigger))));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM message_stats")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 22")));
+    }
+    auto db = Database::open(path);
+    QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+    QCOMPARE((*db)->schemaVersion(), Migrations::latestVersion());
+    QCOMPARE(summary((*db)->connection()), expected);
+    QSqlQuery q((*db)->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE 'message_stats_c%' "
+                                  "OR name LIKE 'message_stats_r%'"))
+            && q.next());
+    QCOMPARE(q.value(0).toInt(), 7);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

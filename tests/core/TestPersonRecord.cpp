@@ -70,6 +70,14 @@ void TestPersonRecord::init()
     QVERIFY(q.exec(u"INSERT INTO inbox(provider_id, phone, text, received_at, handled_as) VALUES "
                    "('p1', '+254712000001', 'Pray for my mother', 1000, 'prayer'), "
                    "('p2', '+254712000002', 'Not hers', 1000, 'inbox')"_s));
+    // A campaign another computer sent, and this computer's own copy of what it shared of its own
+    // (not listed again: "messages_sent" has it).
+    QVERIFY(
+        q.exec(u"INSERT INTO campaigns(name, body, status, gateway, created_at, launched_at, uid, origin) VALUES "
+               "('Pastors'' retreat', 'Retreat on Friday', 'done', 'simulator', 1000, 1000, 'u-other', 'another-computer')"_s));
+    QVERIFY(q.exec(u"INSERT INTO campaign_recipients(campaign_uid, phone, version, rank, state, reason) VALUES "
+                   "('u-other', '+254712000001', 1, 6, 'delivered', ''), ('u-other', '+254712000002', 1, 6, 'delivered', ''), "
+                   "((SELECT uid FROM campaigns WHERE name = 'Harvest'), '+254712000001', 1, 1, 'queued', '')"_s));
     QVERIFY(profile().contacts().optOut(Asha, u"moved away"_s));
     QVERIFY(profile().contacts().allowAgain(Asha, u"came back"_s, u"mary"_s));
     QVERIFY(profile().pastoral().write(m_asha, u"Mother in hospital"_s));
@@ -92,6 +100,11 @@ void TestPersonRecord::gathersEverythingAboutTheNumber()
     const QJsonArray sent = all->value(u"messages_sent"_s).toArray();
     QCOMPARE(sent.size(), 1);
     QCOMPARE(sent.first().toObject().value(u"text"_s).toString(), u"Harvest service on Sunday, Asha"_s);
+    // Another computer's campaign: its state as shared, with the campaign's text.
+    const QJsonArray elsewhere = all->value(u"messages_sent_elsewhere"_s).toArray();
+    QCOMPARE(elsewhere.size(), 1);
+    QCOMPARE(elsewhere.first().toObject().value(u"campaign"_s).toString(), u"Pastors' retreat"_s);
+    QCOMPARE(elsewhere.first().toObject().value(u"state"_s).toString(), u"delivered"_s);
     const QJsonArray received = all->value(u"messages_received"_s).toArray();
     QCOMPARE(received.size(), 1);
     QCOMPARE(received.first().toObject().value(u"text"_s).toString(), u"Pray for my mother"_s);

@@ -254,7 +254,11 @@ void TestSettingsReplication::anOlderProfileMovesItsValuesIntoTheTable()
                   u"DROP TRIGGER sync_capture_org_settings_delete"_s, u"DROP TABLE org_settings"_s,
                   // and version 22's audit pieces, which come after it
                   u"DROP TRIGGER sync_capture_audit_log_insert"_s, u"DROP VIEW audit_entries"_s, u"DROP TABLE audit_remote"_s,
-                  u"PRAGMA user_version = 20"_s})
+                  // and version 23's summary triggers
+                  u"DROP TRIGGER message_stats_recipient_insert"_s, u"DROP TRIGGER message_stats_recipient_leave"_s,
+                  u"DROP TRIGGER message_stats_recipient_enter"_s, u"DROP TRIGGER message_stats_recipient_delete"_s,
+                  u"DROP TRIGGER message_stats_campaign_insert"_s, u"DROP TRIGGER message_stats_campaign_update"_s,
+                  u"DROP TRIGGER message_stats_campaign_delete"_s, u"PRAGMA user_version = 20"_s})
                 QVERIFY2(q.exec(sql), qPrintable(sql));
         }
         QSqlDatabase::removeDatabase(name);
@@ -267,7 +271,7 @@ void TestSettingsReplication::anOlderProfileMovesItsValuesIntoTheTable()
     auto opened = Profile::open(dir.path(), clock);
     QVERIFY(opened);
     Profile &p = **opened;
-    QCOMPARE(p.database().schemaVersion(), 22);
+    QCOMPARE(p.database().schemaVersion(), 23);
     QCOMPARE(p.settings().quietHoursText(), u"22:30-05:30"_s);
     QCOMPARE(p.settings().phoneRegion(), u"TZ"_s);
     QCOMPARE(p.settings().maxSegmentsPerMessage(), 6);
