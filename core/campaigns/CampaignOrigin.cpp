@@ -4,6 +4,7 @@
 #include "CampaignOrigin.h"
 
 #include "storage/Database.h"
+#include "sync/ReplicaSchema.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -55,6 +56,17 @@ bool CampaignOrigin::isSentHere(const QSqlDatabase &db, qint64 campaignId)
 {
     const Result<Origin> o = originOf(db, campaignId);
     return o && o->here;
+}
+
+Status CampaignOrigin::publishLinks(const QSqlDatabase &db, qint64 campaignId)
+{
+    QSqlQuery q(db);
+    q.prepare(ReplicaSchema::campaignLinksUpdate(campaignId > 0 ? QStringLiteral("id = ?") : QStringLiteral("demo = 1")));
+    if (campaignId > 0)
+        q.addBindValue(campaignId);
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), tr("Saving the campaign")));
+    return {};
 }
 
 } // namespace kengele

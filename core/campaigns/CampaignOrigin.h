@@ -26,6 +26,11 @@ public:
     static Status checkSentHere(const QSqlDatabase &db, qint64 campaignId);
     // Whether this computer sends it (false for an unknown campaign).
     static bool isSentHere(const QSqlDatabase &db, qint64 campaignId);
+    // Names the campaign's budget, template, repeating campaign and targets by their uids, for the
+    // other computers (ReplicaSchema::campaignLinksUpdate), after its row and targets are written,
+    // in the same transaction. Nothing for another computer's campaign. `campaignId` 0: every
+    // campaign of the demo.
+    static Status publishLinks(const QSqlDatabase &db, qint64 campaignId);
 };
 
 } // namespace kengele

@@ -346,6 +346,8 @@ Result<qint64> CampaignService::write(const QSqlDatabase &db, const CampaignDraf
         if (!target.exec())
             return std::unexpected(Database::storageError(target.lastError(), tr("Queuing the campaign")));
     }
+    if (Status linked = CampaignOrigin::publishLinks(db, campaignId); !linked)
+        return std::unexpected(linked.error());
     if (repeating)
         return campaignId;
 

@@ -98,6 +98,8 @@ Status RecurringLauncher::recordSkipped(const QSqlDatabase &db, const CampaignDr
     q.addBindValue(m_clock.nowMs());
     if (!q.exec())
         return std::unexpected(Database::storageError(q.lastError(), tr("Recording a skipped message")));
+    if (Status linked = CampaignOrigin::publishLinks(db, q.lastInsertId().toLongLong()); !linked)
+        return std::unexpected(linked.error());
     qCWarning(lcCampaigns) << "occurrence of campaign" << parentId << "skipped";
     return {};
 }

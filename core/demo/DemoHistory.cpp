@@ -3,6 +3,7 @@
 
 #include "DemoHistory.h"
 
+#include "campaigns/CampaignOrigin.h"
 #include "campaigns/CampaignStatus.h"
 #include "campaigns/DeliveryReportApplier.h"
 #include "campaigns/MessageState.h"
@@ -672,6 +673,9 @@ Result<QList<DemoTokensLeft>> DemoHistory::writeInTransaction(Profile &profile, 
             }
         }
     }
+    // The other computers of the church see each campaign's budget and group too.
+    if (Status linked = CampaignOrigin::publishLinks(db, 0); !linked)
+        return std::unexpected(linked.error());
     QList<DemoTokensLeft> left;
     for (std::size_t a = 0; a < accountNames.size(); ++a) {
         if (balances[a] > initial[a])

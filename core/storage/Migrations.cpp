@@ -856,9 +856,9 @@ const std::array<Step, 14> Steps = {
 
 int Migrations::latestVersion()
 {
-    // Versions 15 to 23 are built in Migrations::apply below.
-    static_assert(Steps.size() + 9 == schema::CurrentVersion);
-    return int(Steps.size()) + 9;
+    // Versions 15 to 24 are built in Migrations::apply below.
+    static_assert(Steps.size() + 10 == schema::CurrentVersion);
+    return int(Steps.size()) + 10;
 }
 
 Status Migrations::apply(QSqlDatabase db, int fromVersion)
@@ -905,6 +905,10 @@ Status Migrations::apply(QSqlDatabase db, int fromVersion)
         } else if (version == 23) {
             for (const char *statement : Version23)
                 statements << QString::fromUtf8(statement);
+        } else if (version == 24) {
+            // Version 24 (issue 16): a campaign's budget, template, repeating campaign and targets
+            // travel as uids (ReplicaSchema::campaignLinkMigrationStatements).
+            statements = ReplicaSchema::campaignLinkMigrationStatements();
         }
         for (qsizetype i = 0; i < statements.size(); ++i) {
             if (!query.exec(statements[i])) {

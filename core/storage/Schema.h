@@ -7,6 +7,6 @@
 // statements in Migrations.cpp; queries live in the service that owns the table.
 namespace kengele::schema {
 
-inline constexpr int CurrentVersion = 23;
+inline constexpr int CurrentVersion = 24;
 
 } // namespace kengele::schema

@@ -3,6 +3,8 @@
 
 #include "ReplicaSchema.h"
 
+#include <array>
+
 using namespace Qt::StringLiterals;
 
 namespace kengele {
@@ -108,8 +110,12 @@ QList<ReplicaEntity> entitiesOf(int version)
 {
     QList<ReplicaEntity> out;
     for (const ReplicaEntity &e : ReplicaSchema::rowEntities()) {
-        if (e.since == version)
-            out.append(e);
+        if (e.since != version)
+            continue;
+        ReplicaEntity then = e;
+        if (then.laterSince > version)
+            then.fields.removeIf([&e](L f) { return e.laterFields.contains(f); });
+        out.append(then);
     }
     return out;
 }
@@ -259,18 +265,22 @@ const QList<ReplicaEntity> &ReplicaSchema::rowEntities()
         {"template"_L1, "templates"_L1, {"name"_L1, "body"_L1, "created_at"_L1}, "name"_L1, {"name"_L1, "body"_L1}, {}, true},
         // Campaigns (schema 17): the definition, schedule and state as one computer keeps them;
         // origin is the replica id (sync_state.device) of the computer that launched it, the only
-        // one that ever sends it. Not shared: template_id, parent_id and account_id (this
-        // computer's integer ids), the targets, the outbox.
+        // one that ever sends it. Since schema 24 its links too, as uids (the budget, template,
+        // repeating campaign, and who it was aimed at): each computer keeps its own integer ids
+        // (account_id, template_id, parent_id, campaign_targets) from them. Not shared: the outbox.
         {"campaign"_L1,
          "campaigns"_L1,
-         {"name"_L1, "body"_L1, "sender_id"_L1, "priority"_L1, "status"_L1, "status_reason"_L1, "gateway"_L1, "scheduled_at"_L1,
-          "recurrence"_L1, "recur_until"_L1, "recipients"_L1, "segments"_L1, "tokens"_L1, "created_at"_L1, "launched_at"_L1,
-          "finished_at"_L1, "all_contacts"_L1, "demo"_L1, "origin"_L1},
+         {"name"_L1,    "body"_L1,         "sender_id"_L1,    "priority"_L1,    "status"_L1,       "status_reason"_L1,
+          "gateway"_L1, "scheduled_at"_L1, "recurrence"_L1,   "recur_until"_L1, "recipients"_L1,   "segments"_L1,
+          "tokens"_L1,  "created_at"_L1,   "launched_at"_L1,  "finished_at"_L1, "all_contacts"_L1, "demo"_L1,
+          "origin"_L1,  "account_uid"_L1,  "template_uid"_L1, "parent_uid"_L1,  "targets"_L1},
          {},
          {"name"_L1, "body"_L1, "status"_L1, "gateway"_L1, "origin"_L1},
          {},
          false,
-         17},
+         17,
+         {"account_uid"_L1, "template_uid"_L1, "parent_uid"_L1, "targets"_L1},
+         24},
         // Budget accounts and the ledger's own accounts (World, Reserved, Spent, Expired), merged by
         // name: two computers' "Youth" are one budget.
         {"token_account"_L1,
@@ -705,6 +715,151 @@ QStringList ReplicaSchema::auditMigrationStatements()
     out << uR"(INSERT INTO change_log(entity, uid, fields, prev, hlc, user)
         SELECT 'audit_entry', s.device || '/' || t.id, %1, NULL, 0, '' FROM audit_log t, sync_state s WHERE s.id = 1
         ORDER BY t.id)"_s.arg(entry.arg(u"t"_s));
+    return out;
+}
+
+namespace {
+
+// What a campaign can link to, by the entity's name in operations and its table.
+struct CampaignLink {
+    L kind;
+    L table;
+};
+constexpr std::array<CampaignLink, 5> CampaignLinkKinds{{{"token_account"_L1, "token_accounts"_L1},
+                                                         {"template"_L1, "templates"_L1},
+                                                         {"campaign"_L1, "campaigns"_L1},
+                                                         {"group"_L1, "groups"_L1},
+                                                         {"contact"_L1, "contacts"_L1}}};
+
+// A uid as this computer knows it: another computer's row merged into one here is named by the
+// uid kept (ReplicaApplier::join).
+QString canonical(L kind, const QString &uid)
+{
+    return u"coalesce((SELECT canonical FROM sync_aliases WHERE entity = '%1' AND uid = %2), %2)"_s.arg(kind, uid);
+}
+
+// The elements of a campaign's targets ("group:<uid>" / "contact:<uid>"), whatever the value.
+QString targetsOf(const QString &value)
+{
+    return u"json_each(CASE WHEN json_valid(%1) THEN %1 ELSE '[]' END)"_s.arg(value);
+}
+
+// Links another computer's campaign NEW to this computer's rows, and notes what is not here yet.
+QString linkRemoteCampaign()
+{
+    auto idOf = [](L kind, L table, const QString &uid) {
+        return u"(SELECT x.id FROM %1 x WHERE x.uid = %2)"_s.arg(table, canonical(kind, uid));
+    };
+    auto missing = [&idOf](L kind, L table, const QString &uid) {
+        return u"%1 IS NOT NULL AND %2 IS NULL AND NOT EXISTS (SELECT 1 FROM sync_clocks WHERE entity = '%3' "
+               "AND uid = %4 AND field = '_deleted')"_s.arg(uid, idOf(kind, table, uid), kind, canonical(kind, uid));
+    };
+    const QString group = u"substr(j.value, 7)"_s;
+    const QString contact = u"substr(j.value, 9)"_s;
+    return uR"(
+        UPDATE campaigns SET account_id = %1, template_id = %2,
+            parent_id = (SELECT x.id FROM campaigns x WHERE x.uid = %3 AND x.id <> NEW.id)
+        WHERE id = NEW.id;
+        DELETE FROM campaign_targets WHERE campaign_id = NEW.id;
+        INSERT INTO campaign_targets(campaign_id, group_id, contact_id)
+            SELECT NEW.id, g.id, NULL FROM %4 j JOIN groups g ON g.uid = %5
+            WHERE j.type = 'text' AND j.value LIKE 'group:%' GROUP BY g.id ORDER BY min(j.key);
+        INSERT INTO campaign_targets(campaign_id, group_id, contact_id)
+            SELECT NEW.id, NULL, k.id FROM %4 j JOIN contacts k ON k.uid = %6
+            WHERE j.type = 'text' AND j.value LIKE 'contact:%' GROUP BY k.id ORDER BY min(j.key);
+        DELETE FROM campaign_links_pending WHERE campaign_uid = NEW.uid;
+        INSERT OR IGNORE INTO campaign_links_pending(kind, uid, campaign_uid)
+            SELECT 'token_account', NEW.account_uid, NEW.uid WHERE %7
+            UNION ALL SELECT 'template', NEW.template_uid, NEW.uid WHERE %8
+            UNION ALL SELECT 'campaign', NEW.parent_uid, NEW.uid WHERE %9
+            UNION ALL SELECT 'group', %5, NEW.uid FROM %4 j WHERE j.type = 'text' AND j.value LIKE 'group:%' AND %10
+            UNION ALL SELECT 'contact', %6, NEW.uid FROM %4 j WHERE j.type = 'text' AND j.value LIKE 'contact:%' AND %11;)"_s
+        .arg(idOf("token_account"_L1, "token_accounts"_L1, u"NEW.account_uid"_s),
+             idOf("template"_L1, "templates"_L1, u"NEW.template_uid"_s), canonical("campaign"_L1, u"NEW.parent_uid"_s),
+             targetsOf(u"NEW.targets"_s), canonical("group"_L1, group), canonical("contact"_L1, contact),
+             missing("token_account"_L1, "token_accounts"_L1, u"NEW.account_uid"_s),
+             missing("template"_L1, "templates"_L1, u"NEW.template_uid"_s),
+             missing("campaign"_L1, "campaigns"_L1, u"NEW.parent_uid"_s))
+        .arg(missing("group"_L1, "groups"_L1, group), missing("contact"_L1, "contacts"_L1, contact));
+}
+
+constexpr auto NotMine = "NEW.origin <> (SELECT device FROM sync_state WHERE id = 1)"_L1;
+
+} // namespace
+
+QString ReplicaSchema::campaignLinksUpdate(const QString &where)
+{
+    return uR"(UPDATE campaigns SET
+        account_uid = (SELECT a.uid FROM token_accounts a WHERE a.id = campaigns.account_id),
+        template_uid = (SELECT t.uid FROM templates t WHERE t.id = campaigns.template_id),
+        parent_uid = (SELECT p.uid FROM campaigns p WHERE p.id = campaigns.parent_id),
+        targets = (SELECT nullif(json_group_array(v), '[]') FROM (
+            SELECT CASE WHEN t.group_id IS NOT NULL THEN 'group:' || g.uid ELSE 'contact:' || k.uid END AS v
+            FROM campaign_targets t LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN contacts k ON k.id = t.contact_id
+            WHERE t.campaign_id = campaigns.id AND coalesce(g.uid, k.uid) IS NOT NULL ORDER BY t.rowid))
+        WHERE origin = (SELECT device FROM sync_state WHERE id = 1) AND (%1))"_s.arg(where);
+}
+
+QStringList ReplicaSchema::campaignLinkMigrationStatements()
+{
+    QStringList out;
+    const ReplicaEntity &campaign = *rowEntity(u"campaign"_s);
+    for (L f : campaign.laterFields)
+        out << u"ALTER TABLE campaigns ADD COLUMN %1 TEXT"_s.arg(f);
+    // campaign_links_pending: links of other computers' campaigns to rows not here yet (a group made
+    // on a third computer, whose changes come later); linked when the row arrives. A row deleted
+    // for good is not waited for.
+    out << uR"(CREATE TABLE campaign_links_pending (
+        kind TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        campaign_uid TEXT NOT NULL,
+        PRIMARY KEY (kind, uid, campaign_uid)) WITHOUT ROWID)"_s;
+    out << u"CREATE INDEX campaign_links_pending_by_campaign ON campaign_links_pending(campaign_uid)"_s;
+    // The capture triggers carry the new fields: made anew (after what is folded in below, which is
+    // another computer's change, not this computer's).
+    for (const char *event : {"insert", "update", "delete"})
+        out << u"DROP TRIGGER IF EXISTS sync_capture_campaigns_%1"_s.arg(QLatin1StringView(event));
+    // Another computer's campaign is linked to this computer's rows when it arrives and whenever its
+    // links change; not while it waits for them.
+    out << uR"(CREATE TRIGGER campaign_links_insert AFTER INSERT ON campaigns WHEN NEW.uid IS NOT NULL AND %1 BEGIN%2
+    END)"_s.arg(NotMine, linkRemoteCampaign());
+    out << uR"(CREATE TRIGGER campaign_links_update AFTER UPDATE OF account_uid, template_uid, parent_uid, targets, origin, uid
+        ON campaigns WHEN NEW.uid IS NOT NULL AND %1 BEGIN%2
+    END)"_s.arg(NotMine, linkRemoteCampaign());
+    out << uR"(CREATE TRIGGER campaign_links_forget AFTER DELETE ON campaigns BEGIN
+        DELETE FROM campaign_links_pending WHERE campaign_uid = OLD.uid;
+    END)"_s;
+    // A row a campaign waits for arrives (or takes the uid it waits for, when two rows are joined).
+    for (const CampaignLink &link : CampaignLinkKinds) {
+        const QString relink = uR"(WHEN EXISTS (SELECT 1 FROM campaign_links_pending WHERE kind = '%1') BEGIN
+        UPDATE campaigns SET targets = targets WHERE uid IN (SELECT p.campaign_uid FROM campaign_links_pending p
+            WHERE p.kind = '%1' AND %2 = NEW.uid);
+    END)"_s.arg(link.kind, canonical(link.kind, u"p.uid"_s));
+        out << u"CREATE TRIGGER campaign_links_arrive_%1 AFTER INSERT ON %1 %2"_s.arg(link.table, relink);
+        out << u"CREATE TRIGGER campaign_links_renamed_%1 AFTER UPDATE OF uid ON %1 %2"_s.arg(link.table, relink);
+    }
+    // Links that reached this computer while it was at version 23 (kept as unknown fields) are
+    // folded in, with their clocks.
+    QStringList fields;
+    QStringList assign;
+    for (L f : campaign.laterFields) {
+        fields << u"'%1'"_s.arg(f);
+        assign << u"%1 = (SELECT u.value FROM sync_unknown u WHERE u.entity = 'campaign' AND u.uid = campaigns.uid "
+                  "AND u.field = '%1')"_s.arg(f);
+    }
+    const QString linkFields = fields.join(u", "_s);
+    out << uR"(INSERT INTO sync_clocks(entity, uid, field, hlc, device, user, prev, value)
+        SELECT 'campaign', u.uid, u.field, u.hlc, u.device, u.user, 0,
+            CASE WHEN EXISTS (SELECT 1 FROM campaigns c WHERE c.uid = u.uid) THEN NULL ELSE u.value END
+        FROM sync_unknown u WHERE u.entity = 'campaign' AND u.field IN (%1)
+        ON CONFLICT(entity, uid, field) DO NOTHING)"_s.arg(linkFields);
+    out << uR"(UPDATE campaigns SET %1 WHERE origin <> (SELECT device FROM sync_state WHERE id = 1)
+        AND uid IN (SELECT uid FROM sync_unknown WHERE entity = 'campaign' AND field IN (%2)))"_s.arg(assign.join(u", "_s),
+                                                                                                      linkFields);
+    out << u"DELETE FROM sync_unknown WHERE entity = 'campaign' AND field IN (%1)"_s.arg(linkFields);
+    out << rowTriggers(campaign, false);
+    // This computer's own campaigns name their links: changes like any other, for the others.
+    out << campaignLinksUpdate(u"1"_s);
     return out;
 }
 

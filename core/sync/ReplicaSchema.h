@@ -23,6 +23,11 @@ struct ReplicaEntity {
     QList<std::pair<QLatin1StringView, QLatin1StringView>> plainReferences;
     bool hasUpdatedAt = false; // the table's local updated_at, stamped when another computer's change lands
     int since = 15; // the schema version that made it shared (its uid column and triggers)
+    // Fields added to an entity after it was shared, and the schema version that added them: that
+    // version adds their columns and makes the capture triggers anew. `fields` lists them too; an
+    // earlier version's migration sees the entity without them (ReplicaSchema.cpp, entitiesOf).
+    QList<QLatin1StringView> laterFields = {};
+    int laterSince = 0;
 };
 
 class ReplicaSchema final
@@ -77,6 +82,20 @@ public:
     // Schema version 22: audit_remote, the view audit_entries (every computer's entries), the
     // capture trigger on audit_log, and this computer's trail queued as its own changes.
     static QStringList auditMigrationStatements();
+    // A campaign's links (architecture.md "Several computers: campaigns"): its budget, template,
+    // repeating campaign and who it was aimed at travel as uids (account_uid, template_uid,
+    // parent_uid, targets: a JSON array of "group:<uid>" and "contact:<uid>"), written by the
+    // computer that launched it (CampaignOrigin::publishLinks); every other computer links them to
+    // its own rows (account_id, template_id, parent_id, campaign_targets) by triggers, at once or
+    // when the row they name arrives. Schema version 24.
+    static QStringList campaignLinkMigrationStatements();
+    // The statement that sets a campaign's link uids from its local ids; `where` picks the
+    // campaigns (on campaigns, e.g. "id = ?1"), and only this computer's own are ever changed.
+    static QString campaignLinksUpdate(const QString &where);
+    // Links every other computer's campaign to this computer's rows again (after a snapshot is
+    // loaded, whose tables come in an order of their own): the update fires the linking trigger.
+    static constexpr const char *CampaignRelink
+        = "UPDATE campaigns SET targets = targets WHERE origin <> (SELECT device FROM sync_state WHERE id = 1)";
 };
 
 } // namespace kengele

@@ -4,6 +4,7 @@
 #include "SnapshotReader.h"
 
 #include "OrgKeyRing.h"
+#include "ReplicaSchema.h"
 #include "ReplicaSqlFunctions.h"
 #include "SyncLog.h"
 #include "storage/Database.h"
@@ -212,10 +213,13 @@ private:
         }
         // Every profile is created with the ledger's own accounts and Main; the snapshot's take
         // their place (the same names, the same uids, the writer's ids). The profile was empty:
-        // no transfer refers to them.
+        // no transfer refers to them; campaigns loaded just before may have been linked to Main
+        // (the same uid), and are linked again at the end (ReplicaSchema::CampaignRelink).
         if (table == u"token_accounts"
-            && sqlite3_exec(m_db, "DELETE FROM token_accounts WHERE NOT EXISTS (SELECT 1 FROM token_entries)", nullptr, nullptr,
-                            nullptr)
+            && sqlite3_exec(m_db,
+                            "UPDATE campaigns SET account_id = NULL WHERE NOT EXISTS (SELECT 1 FROM token_entries); "
+                            "DELETE FROM token_accounts WHERE NOT EXISTS (SELECT 1 FROM token_entries)",
+                            nullptr, nullptr, nullptr)
                 != SQLITE_OK) {
             m_storageFailed = true;
             return fail(QString::fromUtf8(sqlite3_errmsg(m_db)));
@@ -502,6 +506,8 @@ std::expected<SnapshotRestored, SnapshotRefused> SnapshotRestorer::restore(const
     ok = ok && loader.sawEnd() && moveClock();
     // What each budget holds of each lot, and the spending by hour: this computer's own, recounted.
     ok = ok && bool(LedgerReplay::rebuild(db));
+    // The campaigns' links, now that every row and alias they can name is here.
+    ok = ok && sqlite3_exec(handle, ReplicaSchema::CampaignRelink, nullptr, nullptr, nullptr) == SQLITE_OK;
     if (ok) {
         sqlite3_stmt *stmt = nullptr;
         const char *sql = "INSERT OR REPLACE INTO meta(key, value) VALUES ('sync.snapshot_covers', ?1)";

@@ -9,6 +9,7 @@
 //   the page's first screen of every computer's entries (1,000 newest).
 // Prints the times; asserts only that the work was done.
 
+#include "SchemaRollback.h"
 #include "TestSupport.h"
 #include "security/AuditLog.h"
 #include "storage/Database.h"
@@ -57,16 +58,13 @@ qint64 write(test::TempProfile &p, AuditLog &audit, int count)
     return timer.elapsed();
 }
 
-// Takes the pieces of version 22 away again: the profile is as a version-21 one (and version 23's
-// summary triggers, which come after it and run again).
+// Takes the pieces of version 22 away again: the profile is as a version-21 one (and those of
+// versions 23 and 24, which come after it and run again).
 bool backTo18(test::TempProfile &p)
 {
     QSqlQuery q(p->database().connection());
-    for (const QString &trigger : {u"recipient_insert"_s, u"recipient_leave"_s, u"recipient_enter"_s, u"recipient_delete"_s,
-                                   u"campaign_insert"_s, u"campaign_update"_s, u"campaign_delete"_s}) {
-        if (!q.exec(u"DROP TRIGGER message_stats_"_s + trigger))
-            return false;
-    }
+    if (!test::undoVersionsAfter22(p->database().connection()))
+        return false;
     return q.exec(u"DROP TRIGGER sync_capture_audit_log_insert"_s) && q.exec(u"DROP VIEW audit_entries"_s)
         && q.exec(u"DROP TABLE audit_remote"_s) && q.exec(u"DELETE FROM change_log WHERE entity = 'audit_entry'"_s);
 }

@@ -18,8 +18,11 @@
 #include "storage/Database.h"
 #include "sync/CampaignStatePublisher.h"
 #include "sync/ChangeLog.h"
+#include "sync/Hlc.h"
 #include "sync/ReplicaApplier.h"
 #include "sync/SyncOpCodec.h"
+#include "templates/TemplateService.h"
+#include "tokens/TokenLedger.h"
 
 #include <QSqlQuery>
 #include <QTest>
@@ -141,6 +144,44 @@ QStringList outboxFigures(TempProfile &p, qint64 campaignId)
     q.exec();
     while (q.next())
         out << q.value(0).toString() + u' ' + q.value(1).toString();
+    out.sort();
+    return out;
+}
+
+// The campaign's links as this computer holds them, in names: its budget, template, repeating
+// campaign and targets (groups by name, single contacts by number).
+QStringList links(TempProfile &p, const QString &campaignUid)
+{
+    QStringList out;
+    QSqlQuery q(p->database().connection());
+    q.prepare(u"SELECT coalesce(a.name, '-'), coalesce(t.name, '-'), coalesce(r.name, '-') FROM campaigns c "
+              "LEFT JOIN token_accounts a ON a.id = c.account_id LEFT JOIN templates t ON t.id = c.template_id "
+              "LEFT JOIN campaigns r ON r.id = c.parent_id WHERE c.uid = ?"_s);
+    q.addBindValue(campaignUid);
+    if (!q.exec() || !q.next())
+        return {u"no campaign"_s};
+    out << u"budget "_s + q.value(0).toString() << u"template "_s + q.value(1).toString()
+        << u"repeats "_s + q.value(2).toString();
+    q.prepare(u"SELECT coalesce('group ' || g.name, 'contact ' || k.phone) FROM campaign_targets x "
+              "JOIN campaigns c ON c.id = x.campaign_id LEFT JOIN groups g ON g.id = x.group_id "
+              "LEFT JOIN contacts k ON k.id = x.contact_id WHERE c.uid = ? ORDER BY 1"_s);
+    q.addBindValue(campaignUid);
+    q.exec();
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
+// A report grouped by a dimension whose values are this computer's ids, by their names.
+QStringList reportBy(TempProfile &p, const QString &measure, const QString &dimension)
+{
+    const QDate today = p.clock().nowUtc().toLocalTime().date();
+    const auto result = ReportRunner(p->database()).run({measure, {dimension}, Period(today.addDays(-1), today.addDays(1)), {}});
+    if (!result)
+        return {u"error "_s + result.error().message};
+    QStringList out;
+    for (const QVariantList &row : result->rows)
+        out << row.at(1).toString() + u' ' + row.last().toString();
     out.sort();
     return out;
 }
@@ -545,6 +586,111 @@ private Q_SLOTS:
         QVERIFY(q.exec(u"DELETE FROM campaigns WHERE uid = '%1'"_s.arg(launched->uid)));
         QCOMPARE(
             scalar(*m_c, u"SELECT count(*) FROM message_stats WHERE campaign_id NOT IN (SELECT id FROM campaigns)"_s).toInt(), 0);
+    }
+    // A campaign's budget, template, groups and single contacts travel by uid (schema 24): the
+    // other computers link them to their own rows, at once, or when a group made on a third
+    // computer arrives after the campaign; their reports by group and by budget then count it as
+    // the sender's do.
+    void linksTravel()
+    {
+        people(6);
+        // B makes a group of its own; A hears of it, C not yet.
+        const auto youth = (*m_b)->groups().create(u"Youth"_s);
+        QVERIFY(youth);
+        const qint64 first = scalar(*m_b, u"SELECT id FROM contacts WHERE phone LIKE '%000'"_s).toLongLong();
+        const qint64 second = scalar(*m_b, u"SELECT id FROM contacts WHERE phone LIKE '%001'"_s).toLongLong();
+        QVERIFY((*m_b)->groups().addMembers(youth->id, {first, second}));
+        const auto fromB = take(*m_b);
+        QVERIFY(give(*m_a, fromB));
+        const auto budget = (*m_a)->tokens().createBudgetAccount(u"Outreach"_s);
+        QVERIFY2(budget, budget ? "" : qPrintable(budget.error().message));
+        const auto practice = (*m_a)->templates().save(u"Practice"_s, u"Choir practice on Thursday"_s);
+        QVERIFY(practice);
+        CampaignDraft d = draft(u"Practice"_s);
+        d.groupIds = {m_group, scalar(*m_a, u"SELECT id FROM groups WHERE name = 'Youth'"_s).toLongLong()};
+        d.contactIds = {scalar(*m_a, u"SELECT id FROM contacts WHERE phone LIKE '%005'"_s).toLongLong()};
+        d.templateId = practice->id;
+        d.accountName = u"Outreach"_s;
+        const auto launched = (*m_a)->campaigns().launch(d);
+        QVERIFY2(launched, launched ? "" : qPrintable(launched.error().message));
+        const QStringList onA = links(*m_a, launched->uid);
+        QCOMPARE(onA,
+                 (QStringList{u"budget Outreach"_s, u"template Practice"_s, u"repeats -"_s, u"contact +254712300005"_s,
+                              u"group Choir"_s, u"group Youth"_s}));
+        sendSome(0);
+        QVERIFY(CampaignStatePublisher((*m_a)->database(), m_a->clock()).publish());
+        const auto fromA = take(*m_a);
+        QVERIFY(give(*m_b, fromA));
+        QCOMPARE(links(*m_b, launched->uid), onA);
+        const auto seen = (*m_b)->campaigns().get(idOf(*m_b, launched->uid));
+        QVERIFY(seen);
+        QCOMPARE(seen->accountId, scalar(*m_b, u"SELECT id FROM token_accounts WHERE name = 'Outreach'"_s).toLongLong());
+        // C hears A before B: the Youth group is not there yet, and is linked when it comes.
+        QVERIFY(give(*m_c, fromA));
+        QCOMPARE(links(*m_c, launched->uid),
+                 (QStringList{u"budget Outreach"_s, u"template Practice"_s, u"repeats -"_s, u"contact +254712300005"_s,
+                              u"group Choir"_s}));
+        QCOMPARE(scalar(*m_c, u"SELECT count(*) FROM campaign_links_pending"_s).toInt(), 1);
+        QVERIFY(give(*m_c, fromB));
+        QCOMPARE(links(*m_c, launched->uid), onA);
+        QCOMPARE(scalar(*m_c, u"SELECT count(*) FROM campaign_links_pending"_s).toInt(), 0);
+        // The reports by group and by budget agree everywhere.
+        const QStringList groupsOnA = reportBy(*m_a, u"sent"_s, u"group"_s);
+        QVERIFY2(groupsOnA.size() == 2, qPrintable(groupsOnA.join(u", "_s)));
+        const QStringList budgetsOnA = reportBy(*m_a, u"sent"_s, u"department"_s);
+        QVERIFY2(budgetsOnA.size() == 1 && budgetsOnA.first().startsWith(u"Outreach "_s), qPrintable(budgetsOnA.join(u", "_s)));
+        for (TempProfile *other : {m_b.get(), m_c.get()}) {
+            QCOMPARE(reportBy(*other, u"sent"_s, u"group"_s), groupsOnA);
+            QCOMPARE(reportBy(*other, u"sent"_s, u"department"_s), budgetsOnA);
+        }
+        // Changed on A (another budget, the single contact dropped): the others follow.
+        const auto main = (*m_a)->tokens().createBudgetAccount(u"Youth work"_s);
+        QVERIFY(main);
+        CampaignDraft later = draft(u"Later"_s);
+        later.scheduledAt = m_a->clock().nowUtc().addSecs(7200);
+        later.contactIds = {scalar(*m_a, u"SELECT id FROM contacts WHERE phone LIKE '%004'"_s).toLongLong()};
+        const auto scheduled = (*m_a)->campaigns().launch(later);
+        QVERIFY(scheduled);
+        later.accountName = u"Youth work"_s;
+        later.contactIds.clear();
+        const auto changed = (*m_a)->campaigns().update(scheduled->id, later);
+        QVERIFY2(changed, changed ? "" : qPrintable(changed.error().message));
+        const auto again = take(*m_a);
+        QVERIFY(give(*m_b, again));
+        QVERIFY(give(*m_c, again));
+        const QStringList laterOnA = links(*m_a, scheduled->uid);
+        QCOMPARE(laterOnA, (QStringList{u"budget Youth work"_s, u"template -"_s, u"repeats -"_s, u"group Choir"_s}));
+        QCOMPARE(links(*m_b, scheduled->uid), laterOnA);
+        QCOMPARE(links(*m_c, scheduled->uid), laterOnA);
+        const QByteArray dump = *ChangeLog((*m_a)->database()).canonicalDump();
+        QCOMPARE(*ChangeLog((*m_b)->database()).canonicalDump(), dump);
+        QCOMPARE(*ChangeLog((*m_c)->database()).canonicalDump(), dump);
+    }
+
+    // A link that is not valid JSON, or names nothing, links nothing and stops nothing.
+    void badLinksAreHarmless()
+    {
+        people(2);
+        const auto launched = (*m_a)->campaigns().launch(draft(u"Practice"_s));
+        QVERIFY(launched);
+        QVERIFY(give(*m_b, take(*m_a)));
+        QList<SyncOp> ops;
+        for (const auto &[field, value] :
+             std::initializer_list<std::pair<QString, QCborValue>>{{u"targets"_s, QCborValue(u"[not json"_s)},
+                                                                   {u"account_uid"_s, QCborValue(u"no-such-budget"_s)},
+                                                                   {u"parent_uid"_s, QCborValue(launched->uid)}}) {
+            SyncOp op;
+            op.entity = u"campaign"_s;
+            op.uid = launched->uid;
+            op.field = field;
+            op.value = value;
+            op.hlc = Hlc::pack(m_a->clock().nowMs() + 60000, 0);
+            op.device = scalar(*m_a, u"SELECT device FROM sync_state"_s).toString();
+            ops << op;
+        }
+        QVERIFY(ReplicaApplier((*m_b)->database(), m_b->clock()).apply(ops));
+        QCOMPARE(links(*m_b, launched->uid), (QStringList{u"budget -"_s, u"template -"_s, u"repeats -"_s}));
+        QCOMPARE(scalar(*m_b, u"SELECT count(*) FROM campaign_links_pending"_s).toInt(), 1);
     }
 };
 

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Kengele contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "SchemaRollback.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void migratesFromEveryPastVersion_data();
     void migratesFromEveryPastVersion();
     void version23CountsOtherComputersStates();
+    void version24NamesCampaignLinks();
 };
 
 void TestDatabase::createsAndMigratesNewFile()
@@ -319,13 +321,20 @@ void TestDatabase::migratesFromEveryPastVersion()
              (QStringList{QStringLiteral("outbox_by_update"), QStringLiteral("outbox_queue"),
                           QStringLiteral("sqlite_autoindex_outbox_1")}));
     // Version 17: every campaign has a uid and is this computer's, and is in the change log.
+    // Version 24: those with a budget name it by uid, in a change of their own.
     QVERIFY(
         q.exec(QStringLiteral("SELECT count(*), count(DISTINCT uid), coalesce(sum(origin = (SELECT device FROM sync_state)), 0), "
-                              "(SELECT count(*) FROM change_log WHERE entity = 'campaign') FROM campaigns"))
+                              "(SELECT count(*) FROM change_log WHERE entity = 'campaign' AND hlc = 0), "
+                              "coalesce(sum(account_id IS NOT NULL), 0), "
+                              "coalesce(sum(account_uid = (SELECT a.uid FROM token_accounts a WHERE a.id = account_id)), 0), "
+                              "(SELECT count(*) FROM change_log WHERE entity = 'campaign' AND hlc > 0 "
+                              "AND json_extract(fields, '$.account_uid') IS NOT NULL) FROM campaigns"))
         && q.next());
     QCOMPARE(q.value(1).toInt(), q.value(0).toInt());
     QCOMPARE(q.value(2).toInt(), q.value(0).toInt());
     QCOMPARE(q.value(3).toInt(), q.value(0).toInt());
+    QCOMPARE(q.value(5).toInt(), q.value(4).toInt());
+    QCOMPARE(q.value(6).toInt(), q.value(4).toInt());
     QVERIFY(q.exec(QStringLiteral("PRAGMA index_info(sqlite_autoindex_outbox_1)")));
     QStringList unique;
     while (q.next())
@@ -433,9 +442,7 @@ void TestDatabase::version23CountsOtherComputersStates()
         }
         QCOMPARE(summary((*db)->connection()), expected); // kept by the triggers
         // As a version 22 file that had received them: no triggers, nothing counted.
-        for (const char *trigger : {"recipient_insert", "recipient_leave", "recipient_enter", "recipient_delete",
-                                    "campaign_insert", "campaign_update", "campaign_delete"})
-            QVERIFY(q.exec(QStringLiteral("DROP TRIGGER message_stats_%1").arg(QLatin1StringView(trigger))));
+        QVERIFY(kengele::test::undoVersionsAfter22((*db)->connection()));
         QVERIFY(q.exec(QStringLiteral("DELETE FROM message_stats")));
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 22")));
     }
@@ -448,6 +455,93 @@ void TestDatabase::version23CountsOtherComputersStates()
                                   "OR name LIKE 'message_stats_r%'"))
             && q.next());
     QCOMPARE(q.value(0).toInt(), 7);
+}
+
+// Version 24: this computer's own campaigns name their budget, template and targets by uid (changes
+// for the other computers); links another computer sent while this one was at version 23 (kept as
+// unknown fields) are folded in and linked to the rows here.
+void TestDatabase::version24NamesCampaignLinks()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("k.sqlite"));
+    const auto scalar = [](const QSqlDatabase &db, const QString &sql) {
+        QSqlQuery q(db);
+        return q.exec(sql) && q.next() ? q.value(0) : QVariant();
+    };
+    {
+        auto db = Database::open(path);
+        QVERIFY(db);
+        QSqlQuery q((*db)->connection());
+        for (const QString &sql :
+             {QStringLiteral("INSERT INTO groups(name, created_at, uid) VALUES ('Choir', 1, 'g-choir')"),
+              QStringLiteral("INSERT INTO contacts(first_name, phone, created_at, updated_at, uid) VALUES ('Asha', "
+                             "'+254700000001', 1, 1, 'k-asha')"),
+              QStringLiteral(
+                  "INSERT INTO templates(name, body, created_at, updated_at, uid) VALUES ('Practice', 'Hi', 1, 1, 't-practice')"),
+              QStringLiteral(
+                  "INSERT INTO campaigns(name, body, status, gateway, created_at, uid, origin, account_id, template_id) "
+                  "VALUES ('Own', 'Hi', 'done', 'simulator', 1, 'u-own', (SELECT device FROM sync_state), "
+                  "(SELECT id FROM token_accounts WHERE name = 'Main'), (SELECT id FROM templates))"),
+              QStringLiteral("INSERT INTO campaign_targets(campaign_id, group_id) VALUES ((SELECT id FROM campaigns), "
+                             "(SELECT id FROM groups))"),
+              QStringLiteral("INSERT INTO campaign_targets(campaign_id, contact_id) VALUES ((SELECT id FROM campaigns), "
+                             "(SELECT id FROM contacts))"),
+              QStringLiteral("INSERT INTO campaigns(name, body, status, gateway, created_at, uid, origin) "
+                             "VALUES ('Other', 'Hi', 'done', 'simulator', 1, 'u-other', 'another-computer')"),
+              // It came from that computer: not this computer's change.
+              QStringLiteral("DELETE FROM change_log WHERE uid = 'u-other'")}) {
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+        }
+        QVERIFY(kengele::test::undoVersionsAfter22((*db)->connection()));
+        // What the other computer's version 24 sent for its campaign, kept as unknown by version 23.
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO sync_unknown(entity, uid, field, value, hlc, device, user) VALUES "
+            "('campaign', 'u-other', 'account_uid', (SELECT uid FROM token_accounts WHERE name = 'Main'), 5, 'another-computer', "
+            "''), "
+            "('campaign', 'u-other', 'targets', '[\"group:g-choir\",\"group:g-not-here\"]', 5, 'another-computer', ''), "
+            "('contact', 'k-asha', 'nickname', 'Ash', 5, 'another-computer', '')")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 22")));
+    }
+    auto db = Database::open(path);
+    QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+    const QSqlDatabase c = (*db)->connection();
+    QCOMPARE(scalar(c, QStringLiteral("SELECT targets FROM campaigns WHERE uid = 'u-own'")).toString(),
+             QStringLiteral("[\"group:g-choir\",\"contact:k-asha\"]"));
+    QCOMPARE(scalar(c, QStringLiteral("SELECT template_uid FROM campaigns WHERE uid = 'u-own'")).toString(),
+             QStringLiteral("t-practice"));
+    QCOMPARE(scalar(c,
+                    QStringLiteral("SELECT account_uid = (SELECT uid FROM token_accounts WHERE name = 'Main') "
+                                   "FROM campaigns WHERE uid = 'u-own'"))
+                 .toInt(),
+             1);
+    // Sent to the others as a change of this computer's.
+    QCOMPARE(scalar(c,
+                    QStringLiteral("SELECT count(*) FROM change_log WHERE entity = 'campaign' AND uid = 'u-own' "
+                                   "AND json_extract(fields, '$.targets') IS NOT NULL AND hlc > 0"))
+                 .toInt(),
+             1);
+    // The other computer's links, linked here; the group not here waits for it.
+    QCOMPARE(scalar(c,
+                    QStringLiteral("SELECT a.name FROM campaigns x JOIN token_accounts a ON a.id = x.account_id "
+                                   "WHERE x.uid = 'u-other'"))
+                 .toString(),
+             QStringLiteral("Main"));
+    QCOMPARE(scalar(c,
+                    QStringLiteral("SELECT group_concat(g.name) FROM campaign_targets t JOIN groups g ON g.id = t.group_id "
+                                   "JOIN campaigns x ON x.id = t.campaign_id WHERE x.uid = 'u-other'"))
+                 .toString(),
+             QStringLiteral("Choir"));
+    QCOMPARE(scalar(c, QStringLiteral("SELECT uid FROM campaign_links_pending WHERE campaign_uid = 'u-other'")).toString(),
+             QStringLiteral("g-not-here"));
+    QCOMPARE(scalar(c,
+                    QStringLiteral("SELECT hlc FROM sync_clocks WHERE entity = 'campaign' AND uid = 'u-other' "
+                                   "AND field = 'account_uid'"))
+                 .toInt(),
+             5);
+    // Folded in; another entity's unknown field stays.
+    QCOMPARE(scalar(c, QStringLiteral("SELECT group_concat(entity) FROM sync_unknown")).toString(), QStringLiteral("contact"));
+    // Nothing of the other computer's went out as this computer's change.
+    QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM change_log WHERE uid = 'u-other' AND hlc > 0")).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

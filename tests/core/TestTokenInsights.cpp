@@ -37,7 +37,8 @@ bool addCampaign(TempProfile &profile, const QString &status, qint64 accountId, 
 {
     QSqlQuery q(profile->database().connection());
     q.prepare(QStringLiteral("INSERT INTO campaigns(name, body, status, gateway, scheduled_at, account_id, tokens, recurrence, "
-                             "recur_until, created_at) VALUES ('Weekly', 'Hi', ?, 'africastalking', ?, ?, ?, ?, ?, 0)"));
+                             "recur_until, created_at, origin) VALUES ('Weekly', 'Hi', ?, 'africastalking', ?, ?, ?, ?, ?, 0, "
+                             "(SELECT device FROM sync_state))"));
     q.addBindValue(status);
     q.addBindValue(scheduledAt);
     q.addBindValue(accountId);
