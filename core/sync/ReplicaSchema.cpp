@@ -783,7 +783,9 @@ QString linkRemoteCampaign()
         .arg(missing("group"_L1, "groups"_L1, group), missing("contact"_L1, "contacts"_L1, contact));
 }
 
-constexpr auto NotMine = "NEW.origin <> (SELECT device FROM sync_state WHERE id = 1)"_L1;
+// Another computer's campaign (a campaign always names its computer; a row without one, written by
+// hand, is left alone).
+constexpr auto NotMine = "NEW.origin <> '' AND NEW.origin <> (SELECT device FROM sync_state WHERE id = 1)"_L1;
 
 } // namespace
 
