@@ -830,6 +830,10 @@
         <source>“%1” is sent by another computer of the church. Change, pause, resend or cancel it on that computer.</source>
         <translation>“%1” inatumwa na kompyuta nyingine ya kanisa. Ibadilishe, isimamishe kwa muda, uitume tena au uighairi kwenye kompyuta hiyo.</translation>
     </message>
+    <message>
+        <source>Saving the campaign</source>
+        <translation>Kuhifadhi kampeni</translation>
+    </message>
 </context>
 <context>
     <name>CampaignStatePublisher</name>
