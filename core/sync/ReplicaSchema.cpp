@@ -845,6 +845,14 @@ QStringList ReplicaSchema::campaignLinkMigrationStatements()
         out << u"CREATE TRIGGER campaign_links_arrive_%1 AFTER INSERT ON %1 %2"_s.arg(link.table, relink);
         out << u"CREATE TRIGGER campaign_links_renamed_%1 AFTER UPDATE OF uid ON %1 %2"_s.arg(link.table, relink);
     }
+    // Or is found to be the same as a row here that keeps its own uid (ReplicaApplier::join records
+    // the alias; no row arrives or is renamed here).
+    const QString aliased = uR"(WHEN EXISTS (SELECT 1 FROM campaign_links_pending WHERE kind = NEW.entity AND uid = NEW.uid) BEGIN
+        UPDATE campaigns SET targets = targets WHERE uid IN (SELECT campaign_uid FROM campaign_links_pending
+            WHERE kind = NEW.entity AND uid = NEW.uid);
+    END)"_s;
+    out << u"CREATE TRIGGER campaign_links_alias AFTER INSERT ON sync_aliases "_s + aliased;
+    out << u"CREATE TRIGGER campaign_links_alias_moved AFTER UPDATE OF canonical ON sync_aliases "_s + aliased;
     // Links that reached this computer while it was at version 23 (kept as unknown fields) are
     // folded in, with their clocks.
     QStringList fields;

@@ -667,6 +667,32 @@ private Q_SLOTS:
         QCOMPARE(*ChangeLog((*m_c)->database()).canonicalDump(), dump);
     }
 
+    // C made a "Youth" of its own before B did. A sends to B's Youth; C hears A first, then B,
+    // and only then finds B's Youth and its own to be one group (its own uid is kept, so no row
+    // arrives): the campaign is linked to C's Youth all the same.
+    void linksFollowAGroupJoinedLater()
+    {
+        people(3);
+        const auto own = (*m_c)->groups().create(u"Youth"_s);
+        QVERIFY(own);
+        m_b->clock().advanceMs(5000);
+        const auto theirs = (*m_b)->groups().create(u"Youth"_s);
+        QVERIFY(theirs);
+        QVERIFY((*m_b)->groups().addMembers(theirs->id, {scalar(*m_b, u"SELECT min(id) FROM contacts"_s).toLongLong()}));
+        const auto fromB = take(*m_b);
+        QVERIFY(give(*m_a, fromB));
+        CampaignDraft d = draft(u"Meeting"_s);
+        d.groupIds = {scalar(*m_a, u"SELECT id FROM groups WHERE name = 'Youth'"_s).toLongLong()};
+        const auto launched = (*m_a)->campaigns().launch(d);
+        QVERIFY2(launched, launched ? "" : qPrintable(launched.error().message));
+        QVERIFY(give(*m_c, take(*m_a)));
+        QCOMPARE(scalar(*m_c, u"SELECT count(*) FROM campaign_links_pending"_s).toInt(), 1);
+        QVERIFY(give(*m_c, fromB));
+        QCOMPARE(scalar(*m_c, u"SELECT count(*) FROM groups WHERE name = 'Youth'"_s).toInt(), 1);
+        QCOMPARE(links(*m_c, launched->uid).last(), u"group Youth"_s);
+        QCOMPARE(scalar(*m_c, u"SELECT count(*) FROM campaign_links_pending"_s).toInt(), 0);
+    }
+
     // A link that is not valid JSON, or names nothing, links nothing and stops nothing.
     void badLinksAreHarmless()
     {

@@ -15,7 +15,7 @@ bool undoVersionsAfter22(QSqlDatabase db)
 {
     QStringList statements;
     // Version 24.
-    for (const QString &trigger : {u"insert"_s, u"update"_s, u"forget"_s})
+    for (const QString &trigger : {u"insert"_s, u"update"_s, u"forget"_s, u"alias"_s, u"alias_moved"_s})
         statements << u"DROP TRIGGER campaign_links_"_s + trigger;
     for (const QString &table : {u"token_accounts"_s, u"templates"_s, u"campaigns"_s, u"groups"_s, u"contacts"_s})
         statements << u"DROP TRIGGER campaign_links_arrive_"_s + table << u"DROP TRIGGER campaign_links_renamed_"_s + table;
