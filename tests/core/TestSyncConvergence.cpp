@@ -82,30 +82,6 @@ QByteArray sharedSettings(kengele::Profile &p)
         .toUtf8();
 }
 
-// Each campaign's links as this computer holds them, in names (its budget, template, repeating
-// campaign, and the groups by name and single contacts by number it was aimed at): every computer
-// links another computer's campaign to its own rows (schema 24), so all must name the same.
-QByteArray campaignLinks(kengele::Profile &p)
-{
-    QSqlQuery q(p.database().connection());
-    if (!q.exec(
-            u"SELECT c.uid, coalesce(a.name, '-'), coalesce(t.name, '-'), coalesce(r.uid, '-'), "
-            "coalesce((SELECT group_concat(x, ',') FROM (SELECT DISTINCT coalesce('g:' || g.name, 'k:' || k.phone) AS x "
-            "FROM campaign_targets ct LEFT JOIN groups g ON g.id = ct.group_id LEFT JOIN contacts k ON k.id = ct.contact_id "
-            "WHERE ct.campaign_id = c.id ORDER BY 1)), '') "
-            "FROM campaigns c LEFT JOIN token_accounts a ON a.id = c.account_id LEFT JOIN templates t ON t.id = c.template_id "
-            "LEFT JOIN campaigns r ON r.id = c.parent_id ORDER BY c.uid"_s))
-        return "links: " + q.lastError().text().toUtf8();
-    QByteArray out;
-    while (q.next()) {
-        out += "links";
-        for (int i = 0; i < 5; ++i)
-            out += ' ' + q.value(i).toString().toUtf8();
-        out += '\n';
-    }
-    return out;
-}
-
 // The organisation's settings (quiet hours, the sender id, the church's name, the phone region),
 // through Settings as the pages and kengele-cli set them: the computers collide on the same ones.
 void randomSettingChange(kengele::Profile &p, QRandomGenerator &random)
@@ -143,7 +119,7 @@ private Q_SLOTS:
     {
         QVERIFY2(m_seeds == 0 || m_seedsWithCampaigns * 4 >= m_seeds * 3,
                  qPrintable(u"campaigns were launched and sent in only %1 of %2 seeds"_s.arg(m_seedsWithCampaigns).arg(m_seeds)));
-        // Their groups and single contacts were compared (campaignLinks) in at least half of them
+        // Their groups and single contacts were compared (campaignLinksByName) in at least half of them
         // (a campaign's groups may all be deleted by the end: 13 of the 20 seeds of CI keep some).
         QVERIFY2(m_seeds == 0 || m_seedsWithTargets * 2 >= m_seeds,
                  qPrintable(u"campaigns' targets compared in only %1 of %2 seeds"_s.arg(m_seedsWithTargets).arg(m_seeds)));
@@ -477,7 +453,7 @@ void TestSyncConvergence::converges()
         ledgerTotals.append(scalar(p,
                                    u"SELECT sum(e.amount) FROM token_entries e JOIN token_accounts a ON a.id = e.account_id "
                                    "WHERE a.kind = 'budget'"_s));
-        dumps.append(*ChangeLog(p->database()).canonicalDump() + sharedSettings(*p) + '\n' + campaignLinks(*p));
+        dumps.append(*ChangeLog(p->database()).canonicalDump() + sharedSettings(*p) + '\n' + test::campaignLinksByName(*p));
     }
     if (const QString dir = qEnvironmentVariable("KENGELE_SYNC_DUMP_DIR"); !dir.isEmpty()) {
         for (int i = 0; i < 3; ++i) {

@@ -428,7 +428,7 @@ private Q_SLOTS:
             // Each voucher once, across all computers; no transfer still waiting for its accounts.
             QCOMPARE(scalar(p, u"SELECT count(*) - count(DISTINCT reference) FROM token_transfers WHERE kind = 'purchase'"_s), 0);
             QCOMPARE(scalar(p, u"SELECT count(*) FROM token_transfers_waiting"_s), 0);
-            dumps.append(*ChangeLog(p->database()).canonicalDump() + sharedSettings(*p));
+            dumps.append(*ChangeLog(p->database()).canonicalDump() + sharedSettings(*p) + '\n' + test::campaignLinksByName(*p));
         }
         QVERIFY(dumps[0].count('\n') > 3);
         QVERIFY2(campaigns[0] > 0 && recipients[0] > 0, "no campaign was launched");

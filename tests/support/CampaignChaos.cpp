@@ -10,6 +10,7 @@
 #include "profile/Profile.h"
 #include "storage/Database.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -109,6 +110,27 @@ void randomCampaignChange(Profile &p, const Clock &clock, QRandomGenerator &rand
         else
             (void)p.outbox().resendUncertain(id);
     }
+}
+
+QByteArray campaignLinksByName(Profile &p)
+{
+    QSqlQuery q(p.database().connection());
+    if (!q.exec(
+            u"SELECT c.uid, coalesce(a.name, '-'), coalesce(t.name, '-'), coalesce(r.uid, '-'), "
+            "coalesce((SELECT group_concat(x, ',') FROM (SELECT DISTINCT coalesce('g:' || g.name, 'k:' || k.phone) AS x "
+            "FROM campaign_targets ct LEFT JOIN groups g ON g.id = ct.group_id LEFT JOIN contacts k ON k.id = ct.contact_id "
+            "WHERE ct.campaign_id = c.id ORDER BY 1)), '') "
+            "FROM campaigns c LEFT JOIN token_accounts a ON a.id = c.account_id LEFT JOIN templates t ON t.id = c.template_id "
+            "LEFT JOIN campaigns r ON r.id = c.parent_id ORDER BY c.uid"_s))
+        return "links: " + q.lastError().text().toUtf8();
+    QByteArray out;
+    while (q.next()) {
+        out += "links";
+        for (int i = 0; i < 5; ++i)
+            out += ' ' + q.value(i).toString().toUtf8();
+        out += '\n';
+    }
+    return out;
 }
 
 } // namespace kengele::test

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include <QByteArray>
 #include <QRandomGenerator>
 
 namespace kengele {
@@ -18,5 +19,11 @@ namespace kengele::test {
 // retry failed, resend the unanswered) on any campaign, this computer's or another's (refused then).
 // Failures are part of the game.
 void randomCampaignChange(Profile &profile, const Clock &clock, QRandomGenerator &random);
+
+// Each campaign's links as this computer holds them, in names, one line per campaign by uid: its
+// budget, template, repeating campaign, and the groups by name and single contacts by number it
+// was aimed at. Every computer links another computer's campaign to its own rows (schema 24), so
+// all the church's computers must give the same text.
+QByteArray campaignLinksByName(Profile &profile);
 
 } // namespace kengele::test
