@@ -58,15 +58,30 @@ bool CampaignOrigin::isSentHere(const QSqlDatabase &db, qint64 campaignId)
     return o && o->here;
 }
 
+namespace {
+
+Status runLinksUpdate(QSqlQuery &q)
+{
+    if (!q.exec())
+        return std::unexpected(Database::storageError(q.lastError(), CampaignOrigin::tr("Saving the campaign")));
+    return {};
+}
+
+} // namespace
+
 Status CampaignOrigin::publishLinks(const QSqlDatabase &db, qint64 campaignId)
 {
     QSqlQuery q(db);
-    q.prepare(ReplicaSchema::campaignLinksUpdate(campaignId > 0 ? QStringLiteral("id = ?") : QStringLiteral("demo = 1")));
-    if (campaignId > 0)
-        q.addBindValue(campaignId);
-    if (!q.exec())
-        return std::unexpected(Database::storageError(q.lastError(), tr("Saving the campaign")));
-    return {};
+    q.prepare(ReplicaSchema::campaignLinksUpdate(QStringLiteral("id = ?")));
+    q.addBindValue(campaignId);
+    return runLinksUpdate(q);
+}
+
+Status CampaignOrigin::publishDemoLinks(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.prepare(ReplicaSchema::campaignLinksUpdate(QStringLiteral("demo = 1")));
+    return runLinksUpdate(q);
 }
 
 } // namespace kengele

@@ -28,9 +28,10 @@ public:
     static bool isSentHere(const QSqlDatabase &db, qint64 campaignId);
     // Names the campaign's budget, template, repeating campaign and targets by their uids, for the
     // other computers (ReplicaSchema::campaignLinksUpdate), after its row and targets are written,
-    // in the same transaction. Nothing for another computer's campaign. `campaignId` 0: every
-    // campaign of the demo.
+    // in the same transaction. Nothing for another computer's campaign.
     static Status publishLinks(const QSqlDatabase &db, qint64 campaignId);
+    // The same for every campaign of the demo congregation's year (DemoHistory writes them all).
+    static Status publishDemoLinks(const QSqlDatabase &db);
 };
 
 } // namespace kengele

@@ -674,7 +674,7 @@ Result<QList<DemoTokensLeft>> DemoHistory::writeInTransaction(Profile &profile, 
         }
     }
     // The other computers of the church see each campaign's budget and group too.
-    if (Status linked = CampaignOrigin::publishLinks(db, 0); !linked)
+    if (Status linked = CampaignOrigin::publishDemoLinks(db); !linked)
         return std::unexpected(linked.error());
     QList<DemoTokensLeft> left;
     for (std::size_t a = 0; a < accountNames.size(); ++a) {
