@@ -5831,6 +5831,10 @@ Je, ungependa kuzituma tena? Huenda watu hao wakapata nakala ya pili.</numerusfo
         <source>Another computer of the church sends this campaign: change it on that computer.</source>
         <translation>Kampeni hii inatumwa na kompyuta nyingine ya kanisa: ibadilishe kwenye kompyuta hiyo.</translation>
     </message>
+    <message>
+        <source>Another computer of the church sends this campaign. Its progress comes from that computer; change, pause or cancel it there.</source>
+        <translation>Kompyuta nyingine ya kanisa inatuma kampeni hii. Maendeleo yake yanatoka kwenye kompyuta hiyo; ibadilishe, isitishe kwa muda au ighairi huko.</translation>
+    </message>
 </context>
 <context>
     <name>kengele::CampaignListModel</name>

@@ -46,6 +46,7 @@
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
 #include "settings/StaffSettingsWidget.h"
+#include "storage/Database.h"
 #include "sync/ChangeLog.h"
 #include "sync/ComputersBanner.h"
 #include "sync/ComputersSettingsWidget.h"
@@ -55,6 +56,7 @@
 #include "sync/RelayClient.h"
 #include "sync/RelayLinkStore.h"
 #include "sync/RelaySyncService.h"
+#include "sync/ReplicaApplier.h"
 #include "sync/TokenShop.h"
 #include "templates/TemplateEditor.h"
 #include "templates/TemplateService.h"
@@ -76,6 +78,7 @@
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
@@ -85,6 +88,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSqlQuery>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
@@ -441,6 +445,40 @@ void TestScreenshots::pages()
     QVERIFY(messages);
     messages->setCurrentIndex(messages->model()->index(0, 0));
     save(&window, QStringLiteral("campaigns-no-report-") + suffix);
+    // A campaign another computer of the church launched (its changes applied here as the sync
+    // engine applies them): whom it is for, and that it is changed on that computer.
+    {
+        test::TempProfile office;
+        auto carry = [](test::TempProfile &from, test::TempProfile &to) {
+            ChangeLog log(from->database());
+            for (;;) {
+                const auto out = log.pendingOut(500);
+                if (!out || out->ops.isEmpty())
+                    return true;
+                if (!ReplicaApplier(to->database(), to.clock()).apply(out->ops) || !log.markSent(out->upTo))
+                    return false;
+            }
+        };
+        office.clock().set(profile.clock().nowUtc());
+        QVERIFY(carry(profile, office));
+        CampaignDraft visit = draft;
+        visit.name = QStringLiteral("Hospital visits");
+        visit.groupIds = {office->groups().findByName(QStringLiteral("Choir"))->id};
+        QSqlQuery q(office->database().connection());
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT name FROM token_accounts WHERE kind = 'budget' AND name <> 'Main' ORDER BY id LIMIT 1"))
+            && q.next());
+        visit.accountName = q.value(0).toString();
+        const auto sent = office->campaigns().launch(visit);
+        QVERIFY2(sent, sent ? "" : qPrintable(sent.error().message));
+        QVERIFY(carry(office, profile));
+        QSqlQuery here(profile->database().connection());
+        QVERIFY(here.exec(QStringLiteral("SELECT id FROM campaigns WHERE uid = '%1'").arg(sent->uid)) && here.next());
+        window.campaignsPage()->refresh();
+        QVERIFY(window.campaignsPage()->selectCampaign(here.value(0).toLongLong()));
+        QVERIFY(window.campaignsPage()->findChild<QLabel *>(QStringLiteral("sentElsewhereLabel"))->isVisible());
+        save(&window, QStringLiteral("campaigns-other-computer-") + suffix);
+    }
 
     // Connected to a relay, which brought a few messages: one from a member, a prayer request, an
     // opt-out and one from a number that is not a contact.

@@ -79,6 +79,13 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     m_simulation->setObjectName(QStringLiteral("campaignSimulationLabel"));
     m_simulation->setWordWrap(true);
 
+    m_sentElsewhere = new Banner(Banner::Kind::Info,
+                                 tr("Another computer of the church sends this campaign. Its progress comes from that "
+                                    "computer; change, pause or cancel it there."),
+                                 this);
+    m_sentElsewhere->setObjectName(QStringLiteral("sentElsewhereLabel"));
+    m_sentElsewhere->setWordWrap(true);
+
     m_pausedReason = new Banner(Banner::Kind::Error, this);
     m_pausedReason->setObjectName(QStringLiteral("pausedReasonLabel"));
     m_pausedReason->setWordWrap(true);
@@ -281,6 +288,7 @@ CampaignDetail::CampaignDetail(CampaignService &campaigns, OutboxStore &outbox, 
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(header);
     layout->addWidget(m_simulation);
+    layout->addWidget(m_sentElsewhere);
     layout->addWidget(m_pausedReason);
     layout->addWidget(m_skippedReason);
     layout->addWidget(m_repeatRule);
@@ -370,6 +378,7 @@ void CampaignDetail::showCampaign()
     m_status->setText(c.id > 0 ? QStringLiteral("<b>%1</b>").arg(CampaignText::campaignStatus(c.status).toHtmlEscaped())
                                : QString());
     m_simulation->setVisible(c.id > 0 && CampaignText::isSimulation(c.gateway));
+    m_sentElsewhere->setVisible(c.id > 0 && !c.sentHere);
     const bool paused = c.status == CampaignStatus::Paused;
     m_pausedReason->setText(c.statusReason.isEmpty() ? tr("Paused. Press Resume to go on sending.")
                                                      : tr("Paused: %1").arg(c.statusReason));

@@ -94,6 +94,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_simulation = nullptr;
+    QLabel *m_sentElsewhere = nullptr; // another computer of the church sends it
     QLabel *m_pausedReason = nullptr;
     QLabel *m_skippedReason = nullptr;
     QLabel *m_repeatRule = nullptr;
